@@ -1,0 +1,30 @@
+// Two Jest projects: `unit` (*.spec.ts, no I/O) and `integration` (*.int-spec.ts, real
+// PostgreSQL, NATS and Redis in a fresh database per run; see libs/testing/src/setup).
+const fs = require('node:fs');
+const path = require('node:path');
+
+const swc = JSON.parse(fs.readFileSync(path.join(__dirname, '.swcrc'), 'utf8'));
+delete swc.$schema;
+
+const shared = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j)s$': ['@swc/jest', { ...swc, swcrc: false }] },
+  moduleNameMapper: { '^@parley/(contracts|messaging|persistence|llm|signals|auth|observability|testing)$': '<rootDir>/libs/$1/src/index.ts' },
+  modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+};
+
+module.exports = {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools,scripts}/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{apps,libs,tools}/**/*.int-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/setup/global-setup.ts',
+      globalTeardown: '<rootDir>/libs/testing/src/setup/global-teardown.ts',
+      testTimeout: 30000,
+    },
+  ],
+};
