@@ -1,1 +1,3 @@
-export {};
+export * from './api-keys/api-key';
+export * from './passwords/secret-hash';
+export * from './passwords/password-policy';

@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Parley set-up: makes a Debian 12 machine ready to run and test Parley. Idempotent: every
+# step checks first, reuses what is there (servers already listening on 5432/4222/6379 are
+# used as they are) and prints what it found. Running it twice changes nothing.
+#
+#   bash scripts/setup.sh            install, start, create database + roles, migrate, build
+#   SETUP_SKIP_BUILD=1 ...           skip generate + build (the caller does it)
+#
+# Environment (all optional): PARLEY_DB (parley), PGSUPERUSER_URL (auto-detected),
+# PGPORT (5432), NATS_PORT (4222), REDIS_PORT (6379).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+
+PGPORT=${PGPORT:-5432}
+NATS_PORT=${NATS_PORT:-4222}
+REDIS_PORT=${REDIS_PORT:-6379}
+STATE_DIR=${PARLEY_STATE_DIR:-$ROOT/.parley}
+mkdir -p "$STATE_DIR"
+
+say() { printf '[setup] %s\n' "$*"; }
+die() { printf '[setup] error: %s\n' "$*" >&2; exit 1; }
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || die "not root and no sudo: run as root or install sudo"
+  SUDO="sudo"
+fi
+as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi; }
+
+# --- Node.js --------------------------------------------------------------------------
+command -v node >/dev/null || die "Node.js >= 20.19 is required (https://nodejs.org or NodeSource); not found"
+node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' \
+  || die "Node.js >= 20.19 is required; found $(node -v)"
+say "node $(node -v): ok"
+
+# --- Debian packages ------------------------------------------------------------------
+APT_UPDATED=0
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg"); done
+  if [ ${#missing[@]} -eq 0 ]; then say "packages $*: installed"; return; fi
+  say "installing ${missing[*]}"
+  if [ $APT_UPDATED -eq 0 ]; then $SUDO apt-get update -qq; APT_UPDATED=1; fi
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+apt_install ca-certificates build-essential dpkg-dev postgresql
+PGMAJOR=$(ls /usr/lib/postgresql | sort -n | tail -1)
+apt_install "postgresql-server-dev-$PGMAJOR" nats-server redis-server
+
+# --- pgvector (not packaged for Debian 12: build Debian trixie's source package) --------
+if [ -f "/usr/share/postgresql/$PGMAJOR/extension/vector.control" ]; then
+  say "pgvector for PostgreSQL $PGMAJOR: installed ($(sed -n "s/^default_version = '\(.*\)'/\1/p" "/usr/share/postgresql/$PGMAJOR/extension/vector.control"))"
+else
+  mirror=$(grep -rhoE 'https?://[^ ]+/debian/?' /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null | grep -v security | head -1)
+  mirror=${mirror:-http://deb.debian.org/debian}
+  if ! grep -rqs 'trixie' /etc/apt/sources.list.d/parley-trixie-src.list /etc/apt/sources.list.d/trixie-src.list 2>/dev/null; then
+    say "adding deb-src for trixie ($mirror) to build pgvector"
+    echo "deb-src ${mirror%/} trixie main" | $SUDO tee /etc/apt/sources.list.d/parley-trixie-src.list >/dev/null
+  fi
+  $SUDO apt-get update -qq
+  build=$(mktemp -d)
+  (cd "$build" && apt-get source -qq pgvector >/dev/null 2>&1) || die "apt-get source pgvector failed (is a trixie deb-src line reachable?)"
+  src=$(find "$build" -maxdepth 1 -type d -name 'pgvector-*' | head -1)
+  [ -n "$src" ] || die "pgvector source not found after apt-get source"
+  say "building pgvector from $(basename "$src")"
+  make -s -C "$src" PG_CONFIG="/usr/lib/postgresql/$PGMAJOR/bin/pg_config" >/dev/null
+  $SUDO make -s -C "$src" PG_CONFIG="/usr/lib/postgresql/$PGMAJOR/bin/pg_config" install >/dev/null
+  rm -rf "$build"
+  say "pgvector: built and installed"
+fi
+
+# --- servers: reuse what listens, start what does not ---------------------------------
+if listening "$PGPORT"; then
+  say "postgresql: reusing the server on 127.0.0.1:$PGPORT"
+else
+  say "postgresql: starting cluster $PGMAJOR/main"
+  [ -d "/etc/postgresql/$PGMAJOR/main" ] || $SUDO pg_createcluster "$PGMAJOR" main >/dev/null
+  $SUDO pg_ctlcluster --skip-systemctl-redirect "$PGMAJOR" main start
+  for _ in $(seq 1 30); do listening "$PGPORT" && break; sleep 0.5; done
+  listening "$PGPORT" || die "postgresql did not start on $PGPORT"
+fi
+
+if listening "$REDIS_PORT"; then
+  say "redis: reusing the server on 127.0.0.1:$REDIS_PORT"
+else
+  say "redis: starting on $REDIS_PORT"
+  redis-server --daemonize yes --bind 127.0.0.1 --port "$REDIS_PORT" --save "" --appendonly no \
+    --dir "$STATE_DIR" --logfile "$STATE_DIR/redis.log"
+  for _ in $(seq 1 20); do listening "$REDIS_PORT" && break; sleep 0.25; done
+  listening "$REDIS_PORT" || die "redis did not start on $REDIS_PORT"
+fi
+
+if listening "$NATS_PORT"; then
+  say "nats: reusing the server on 127.0.0.1:$NATS_PORT"
+else
+  say "nats: starting with JetStream on $NATS_PORT"
+  mkdir -p "$STATE_DIR/nats"
+  nohup nats-server -a 127.0.0.1 -p "$NATS_PORT" -js -sd "$STATE_DIR/nats" -l "$STATE_DIR/nats.log" >/dev/null 2>&1 &
+  echo $! >"$STATE_DIR/nats.pid"
+  for _ in $(seq 1 20); do listening "$NATS_PORT" && break; sleep 0.25; done
+  listening "$NATS_PORT" || die "nats-server did not start on $NATS_PORT"
+fi
+
+# --- npm packages ----------------------------------------------------------------------
+if [ -d node_modules/.bin ] && [ node_modules/.package-lock.json -nt package-lock.json ]; then
+  say "npm packages: installed"
+else
+  say "npm packages: installing (npm ci)"
+  npm ci --no-fund --no-audit --loglevel=error >/dev/null
+fi
+
+node scripts/check-jetstream.mjs "nats://127.0.0.1:$NATS_PORT" || die "NATS on $NATS_PORT has JetStream disabled: restart it with -js"
+
+# --- a superuser connection for bootstrap (roles, database, extension) -----------------
+if [ -z "${PGSUPERUSER_URL:-}" ]; then
+  for candidate in "postgresql://postgres@127.0.0.1:$PGPORT/postgres" \
+                   "postgresql://$(id -un)@/postgres?host=/var/run/postgresql&port=$PGPORT"; do
+    if node scripts/pg-can-connect.mjs "$candidate" superuser 2>/dev/null; then PGSUPERUSER_URL=$candidate; break; fi
+  done
+fi
+if [ -z "${PGSUPERUSER_URL:-}" ]; then
+  # Fresh Debian: only the postgres OS user is a superuser (peer auth). Give the current OS
+  # user a superuser role of its own name, the usual `createuser -s $USER` step.
+  say "postgresql: creating superuser role $(id -un) for local socket access"
+  as_postgres createuser -s "$(id -un)" 2>/dev/null || true
+  PGSUPERUSER_URL="postgresql://$(id -un)@/postgres?host=/var/run/postgresql&port=$PGPORT"
+  node scripts/pg-can-connect.mjs "$PGSUPERUSER_URL" superuser || die "no superuser connection to PostgreSQL; set PGSUPERUSER_URL"
+fi
+export PGSUPERUSER_URL
+say "postgresql superuser: $(echo "$PGSUPERUSER_URL" | sed -E 's#//([^:@]+):[^@]*@#//\1:***@#')"
+
+node scripts/db-setup.mjs
+
+if [ -z "${SETUP_SKIP_BUILD:-}" ]; then
+  npm run -s db:generate
+  npm run -s build
+fi
+say "done"
