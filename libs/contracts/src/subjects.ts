@@ -1,0 +1,129 @@
+import { InvalidSubjectTokenError } from './common/subject-token.error';
+
+// Every NATS subject Parley uses. Never write a subject as an inline string elsewhere:
+// import the constant or the builder from here (STYLE.md §6). The messaging lib prefixes
+// each subject with the client's namespace, if any, in one place (SubjectNamer).
+
+const UUID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}|0{8}-0{4}-0{4}-0{4}-0{12})$/i;
+const NAME_TOKEN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+function uuidToken(token: string, value: string): string {
+  if (!isUuid(value)) throw new InvalidSubjectTokenError(token, value, 'a uuid');
+  return value.toLowerCase();
+}
+
+// ---------------------------------------------------------------------------------------
+// Durable events (JetStream stream EVENTS): evt.<domain>.<name>.<tenantId>
+// ---------------------------------------------------------------------------------------
+
+export const EVENT_SUBJECT_PREFIX = 'evt';
+export const EVENT_SUBJECTS_ALL = 'evt.>';
+
+export const EVENT_NAMES = {
+  chatTurnCompleted: 'chat.turn_completed',
+  chatSessionClosed: 'chat.session_closed',
+  intelMessageExtracted: 'intel.message_extracted',
+  intelSessionSummarized: 'intel.session_summarized',
+  tenantCreated: 'tenant.created',
+  tenantUpdated: 'tenant.updated',
+  tenantKeyRotated: 'tenant.key_rotated',
+  tenantDeactivated: 'tenant.deactivated',
+  insightsAlert: 'insights.alert',
+  notifyRequested: 'notify.requested',
+  actionRequested: 'action.requested',
+} as const;
+export type EventName = (typeof EVENT_NAMES)[keyof typeof EVENT_NAMES];
+
+const EVENT_NAME_SET: ReadonlySet<string> = new Set(Object.values(EVENT_NAMES));
+
+export function isEventName(value: string): value is EventName {
+  return EVENT_NAME_SET.has(value);
+}
+
+/** `evt.chat.turn_completed.<tenantId>`; throws InvalidSubjectTokenError on a non-uuid tenant. */
+export function eventSubject(name: EventName, tenantId: string): string {
+  return `${EVENT_SUBJECT_PREFIX}.${name}.${uuidToken('tenantId', tenantId)}`;
+}
+
+/** `evt.chat.turn_completed.*`: every tenant's events of one kind (consumer filters). */
+export function eventSubjectPattern(name: EventName): string {
+  return `${EVENT_SUBJECT_PREFIX}.${name}.*`;
+}
+
+export interface ParsedEventSubject {
+  name: EventName;
+  tenantId: string;
+}
+
+/** Splits `evt.<domain>.<name>.<tenantId>`; null when the subject is not a known event subject. */
+export function parseEventSubject(subject: string): ParsedEventSubject | null {
+  const parts = subject.split('.');
+  if (parts.length !== 4 || parts[0] !== EVENT_SUBJECT_PREFIX) return null;
+  const name = `${parts[1]}.${parts[2]}`;
+  const tenantId = parts[3];
+  if (!isEventName(name) || !isUuid(tenantId)) return null;
+  return { name, tenantId: tenantId.toLowerCase() };
+}
+
+// ---------------------------------------------------------------------------------------
+// Request-reply (NATS core, queue groups)
+// ---------------------------------------------------------------------------------------
+
+export const RPC_SUBJECTS = {
+  chatTurn: 'chat.turn',
+  tenantCreate: 'provisioning.tenant.create',
+  tenantList: 'provisioning.tenant.list',
+  tenantGet: 'provisioning.tenant.get',
+  tenantUpdate: 'provisioning.tenant.update',
+  tenantDeactivate: 'provisioning.tenant.deactivate',
+  tenantRotateKey: 'provisioning.tenant.rotate_key',
+  tenantConfigGet: 'provisioning.tenant.config.get',
+  apiKeyLookup: 'provisioning.apikey.lookup',
+  userLookup: 'provisioning.user.lookup',
+} as const;
+export type RpcSubject = (typeof RPC_SUBJECTS)[keyof typeof RPC_SUBJECTS];
+
+/** Queue group names: replicas of one service share the load of a subject. */
+export const RPC_QUEUE_GROUPS = {
+  chat: 'chat',
+  provisioning: 'provisioning',
+} as const;
+
+// ---------------------------------------------------------------------------------------
+// Ephemeral core subjects (no persistence)
+// ---------------------------------------------------------------------------------------
+
+/** Token frames of one turn: chat publishes, the gateway subscribes before it sends the request. */
+export function chatStreamSubject(turnId: string): string {
+  return `chat.stream.${uuidToken('turnId', turnId)}`;
+}
+
+/** The gateway publishes here when the client went away; chat aborts the generation. */
+export function chatCancelSubject(turnId: string): string {
+  return `chat.cancel.${uuidToken('turnId', turnId)}`;
+}
+export const CHAT_CANCEL_SUBJECTS_ALL = 'chat.cancel.*';
+
+/** Live in-app notifications of one tenant (gateway relays them on /notifications/stream). */
+export function notificationInboxSubject(tenantId: string): string {
+  return `notify.inbox.${uuidToken('tenantId', tenantId)}`;
+}
+
+// ---------------------------------------------------------------------------------------
+// Dead letters (JetStream stream DLQ): dlq.<consumer>
+// ---------------------------------------------------------------------------------------
+
+export const DLQ_SUBJECT_PREFIX = 'dlq';
+export const DLQ_SUBJECTS_ALL = 'dlq.>';
+
+/** `dlq.<consumer>`; the consumer name must be one lowercase token (no dots or wildcards). */
+export function dlqSubject(consumer: string): string {
+  if (!NAME_TOKEN.test(consumer)) {
+    throw new InvalidSubjectTokenError('consumer', consumer, 'a lowercase name token [a-z0-9_-]');
+  }
+  return `${DLQ_SUBJECT_PREFIX}.${consumer}`;
+}
