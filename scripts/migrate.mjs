@@ -9,6 +9,8 @@
 //   node scripts/migrate.mjs diff     print the SQL that takes the migrations to schema.prisma
 //                                     (uses a throw-away shadow database created as superuser,
 //                                     PGSUPERUSER_URL, because the migrations create pgvector)
+//   node scripts/migrate.mjs diff-empty   the whole schema as SQL (how the first migration began)
+//   --migrations <dir>                another migrations folder (default prisma/migrations)
 //
 // Exported functions are reused by scripts/db-setup.mjs and the Jest global setup.
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
@@ -271,25 +273,38 @@ export function withDatabase(url, database) {
   return u.toString();
 }
 
+/** `[command] [--migrations <dir>]` */
+export function parseArgs(argv) {
+  const args = [...argv];
+  let migrationsDir = MIGRATIONS_DIR;
+  const flag = args.indexOf('--migrations');
+  if (flag !== -1) {
+    if (!args[flag + 1]) throw new Error('--migrations needs a directory');
+    migrationsDir = resolve(args[flag + 1]);
+    args.splice(flag, 2);
+  }
+  return { command: args[0] ?? 'deploy', migrationsDir };
+}
+
 async function main(argv) {
-  const command = argv[0] ?? 'deploy';
+  const { command, migrationsDir } = parseArgs(argv);
   const superuserUrl = process.env.PGSUPERUSER_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
   // diff only needs a server to create its shadow database on.
   const url = process.env.DATABASE_MIGRATION_URL || (command.startsWith('diff') ? superuserUrl : undefined);
   if (!url) throw new Error('DATABASE_MIGRATION_URL is not set (owner role, e.g. postgresql://parley_owner:parley_owner@127.0.0.1:5432/parley)');
   switch (command) {
     case 'deploy': {
-      const { applied } = await applyMigrations(url);
+      const { applied } = await applyMigrations(url, { migrationsDir });
       console.log(applied.length ? `migrations: ${applied.length} applied (${applied.join(', ')})` : 'migrations: up to date, nothing applied');
       return;
     }
     case 'status': {
-      const s = await migrationStatus(url);
+      const s = await migrationStatus(url, { migrationsDir });
       console.log(`applied: ${s.applied.length}; pending: ${s.pending.join(', ') || 'none'}; edited: ${s.edited.join(', ') || 'none'}; failed: ${s.failed.join(', ') || 'none'}`);
       return;
     }
     case 'diff': {
-      const { sql, ignored } = withoutHandManaged(await diffMigrationsToSchema(url, superuserUrl));
+      const { sql, ignored } = withoutHandManaged(await diffMigrationsToSchema(url, superuserUrl, { migrationsDir }));
       if (ignored.length) console.error(`(left out ${ignored.length} statement(s) on hand-managed objects: see HAND_MANAGED_STATEMENTS)`);
       process.stdout.write(sql || '-- schema.prisma and prisma/migrations are in sync: nothing to migrate\n');
       return;

@@ -1,1 +1,3 @@
-export {};
+export * from './setup/test-env';
+export * from './db/factory-db';
+export * from './db/factories';

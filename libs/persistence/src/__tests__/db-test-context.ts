@@ -1,0 +1,26 @@
+// Shared set-up for this lib's integration tests: an app-role Prisma client (RLS applies), an
+// owner pg pool for fixtures (BYPASSRLS), and helpers. URLs come from the Jest global setup.
+import pg from 'pg';
+import { testEnvironment } from '@parley/testing';
+import { createPrismaClient } from '../client/prisma-client.factory';
+import type { PrismaClient } from '../generated/prisma/client';
+
+export interface DbTestContext {
+  app: PrismaClient;
+  owner: pg.Pool;
+  close(): Promise<void>;
+}
+
+export function openDbTestContext(poolMax = 4): DbTestContext {
+  const env = testEnvironment();
+  const app = createPrismaClient({ databaseUrl: env.TEST_DATABASE_URL, poolMax, applicationName: 'persistence-int-test' });
+  const owner = new pg.Pool({ connectionString: env.TEST_DATABASE_OWNER_URL, max: 2 });
+  return {
+    app,
+    owner,
+    async close() {
+      await app.$disconnect();
+      await owner.end();
+    },
+  };
+}

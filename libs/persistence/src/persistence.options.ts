@@ -1,0 +1,16 @@
+export interface PersistenceModuleOptions {
+  /** App role URL (NOBYPASSRLS): every service connection. */
+  databaseUrl: string;
+  /** Analytics role URL (BYPASSRLS, SELECT only). Only client-insights sets it; enables OwnerDb. */
+  analyticsDatabaseUrl?: string;
+  /** Pool size of the app-role client (default 10). The analytics pool is capped at 4. */
+  poolMax?: number;
+  /** pg application_name, e.g. the service name. */
+  applicationName?: string;
+  /** Outbox claim lease in ms (default 30000). */
+  outboxLeaseMs?: number;
+  /** DatabaseHealth.check() timeout in ms (default 2000). */
+  healthTimeoutMs?: number;
+}
+
+export const PERSISTENCE_OPTIONS = Symbol('PERSISTENCE_OPTIONS');
