@@ -24,3 +24,13 @@ export function openDbTestContext(poolMax = 4): DbTestContext {
     },
   };
 }
+
+/** The error a promise rejects with; fails the test when it resolves instead. */
+export async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the operation to be rejected, but it succeeded');
+}

@@ -2,6 +2,7 @@ import type { OutboxRecord } from './outbox.types';
 
 export interface OutboxRow {
   id: string;
+  seq: bigint | number | string;
   subject: string;
   payload: unknown;
   headers: unknown;
@@ -9,9 +10,10 @@ export interface OutboxRow {
   attempts: number;
 }
 
-/** Maps raw claim rows to records, oldest first (UPDATE ... RETURNING has no order). */
+/** Maps raw claim rows to records in insertion order (UPDATE ... RETURNING has no order). */
 export function toOutboxRecords(rows: OutboxRow[]): OutboxRecord[] {
-  return rows
+  return [...rows]
+    .sort((a, b) => compareSeq(a.seq, b.seq))
     .map((row) => ({
       id: row.id,
       subject: row.subject,
@@ -19,8 +21,13 @@ export function toOutboxRecords(rows: OutboxRow[]): OutboxRecord[] {
       headers: toHeaders(row.headers),
       createdAt: row.created_at,
       attempts: Number(row.attempts),
-    }))
-    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+    }));
+}
+
+function compareSeq(a: OutboxRow['seq'], b: OutboxRow['seq']): number {
+  const x = BigInt(a);
+  const y = BigInt(b);
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 function toHeaders(value: unknown): Record<string, string> {

@@ -27,7 +27,7 @@ export class PrismaOutboxStore {
     this.leaseMs = options.leaseMs ?? DEFAULT_OUTBOX_LEASE_MS;
   }
 
-  /** Leases up to `limit` unsent rows, oldest first. */
+  /** Leases up to `limit` unsent rows in insertion order. */
   async claimBatch(limit: number): Promise<OutboxRecord[]> {
     if (!Number.isInteger(limit) || limit < 1) {
       throw new PersistenceError(PersistenceErrorCode.INVALID_ARGUMENT, `claimBatch limit must be a positive integer, got ${limit}`);
@@ -39,10 +39,10 @@ export class PrismaOutboxStore {
        WHERE o.id IN (
          SELECT id FROM outbox
           WHERE sent_at IS NULL AND (locked_until IS NULL OR locked_until < now())
-          ORDER BY created_at, id
+          ORDER BY seq
           LIMIT ${limit}
           FOR UPDATE SKIP LOCKED)
-      RETURNING o.id::text AS id, o.subject, o.payload, o.headers, o.created_at, o.attempts`;
+      RETURNING o.id::text AS id, o.seq, o.subject, o.payload, o.headers, o.created_at, o.attempts`;
     return toOutboxRecords(rows);
   }
 

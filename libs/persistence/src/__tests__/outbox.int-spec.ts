@@ -1,0 +1,141 @@
+// Outbox and consumer idempotency against the real database, as the app role.
+import { createTenant, type TenantRow } from '@parley/testing';
+import { enqueueOutbox } from '../outbox/enqueue-outbox';
+import { PrismaOutboxStore } from '../outbox/prisma-outbox.store';
+import { markProcessed } from '../idempotency/mark-processed';
+import { TenantDb } from '../tenant/tenant-db';
+import { openDbTestContext, rejection, type DbTestContext } from './db-test-context';
+
+describe('outbox', () => {
+  let ctx: DbTestContext;
+  let db: TenantDb;
+  let tenant: TenantRow;
+
+  beforeAll(async () => {
+    ctx = openDbTestContext(4);
+    db = new TenantDb(ctx.app);
+    tenant = await createTenant(ctx.owner);
+  });
+  beforeEach(() => ctx.owner.query('DELETE FROM outbox'));
+  afterAll(() => ctx.close());
+
+  const subject = (name: string) => `evt.test.${name}.${tenant.id}`;
+
+  it('enqueue is atomic with the caller’s rows: commit keeps both, rollback leaves neither', async () => {
+    const id = await db.run(tenant.id, async (tx) => {
+      await tx.tenantContact.create({ data: { tenantId: tenant.id, name: 'Ada' } });
+      return enqueueOutbox(tx, { subject: subject('committed'), payload: { version: 1, name: 'Ada', at: new Date('2026-01-02T03:04:05Z') }, headers: { 'x-trace': 't1' } });
+    });
+    const failed = db.run(tenant.id, async (tx) => {
+      await tx.tenantContact.create({ data: { tenantId: tenant.id, name: 'Bob' } });
+      await enqueueOutbox(tx, { subject: subject('rolled_back'), payload: { version: 1 } });
+      throw new Error('use case failed after enqueue');
+    });
+    await expect(failed).rejects.toThrow('use case failed after enqueue');
+
+    const { rows } = await ctx.owner.query('SELECT id, subject, payload, headers, sent_at FROM outbox ORDER BY created_at');
+    expect(rows).toEqual([{ id, subject: subject('committed'), payload: { version: 1, name: 'Ada', at: '2026-01-02T03:04:05.000Z' }, headers: { 'x-trace': 't1' }, sent_at: null }]);
+    const contacts = await ctx.owner.query('SELECT name FROM tenant_contacts WHERE tenant_id = $1 ORDER BY name', [tenant.id]);
+    expect(contacts.rows).toEqual([{ name: 'Ada' }]);
+  });
+
+  it('enqueue refuses an undefined or null payload', async () => {
+    const err = await rejection(db.run(tenant.id, (tx) => enqueueOutbox(tx, { subject: subject('bad'), payload: undefined })));
+    expect(err).toMatchObject({ code: 'INVALID_ARGUMENT' });
+  });
+
+  it('claimBatch returns pending rows in insertion order (even within one transaction), leases them, and markSent retires them', async () => {
+    const store = new PrismaOutboxStore(ctx.app, { leaseMs: 60_000 });
+    const ids = await ctx.app.$transaction(async (tx) => {
+      const inserted: string[] = [];
+      for (let i = 0; i < 5; i++) inserted.push(await enqueueOutbox(tx, { subject: subject(`n${i}`), payload: { i } }));
+      return inserted;
+    });
+
+    const first = await store.claimBatch(3);
+    expect(first.map((r) => r.id)).toEqual(ids.slice(0, 3));
+    expect(first[0]).toMatchObject({ subject: subject('n0'), payload: { i: 0 }, headers: {}, attempts: 1 });
+    const second = await store.claimBatch(10);
+    expect(second.map((r) => r.id)).toEqual(ids.slice(3)); // leased rows are not handed out again
+    await expect(store.claimBatch(10)).resolves.toEqual([]);
+
+    await expect(store.markSent(first.map((r) => r.id))).resolves.toBe(3);
+    await expect(store.markSent(first.map((r) => r.id))).resolves.toBe(0);
+    await expect(store.countPending()).resolves.toBe(2);
+  });
+
+  it('an expired lease makes the row claimable again; markFailed releases it at once', async () => {
+    const store = new PrismaOutboxStore(ctx.app, { leaseMs: 60_000 });
+    const id = await enqueueOutbox(ctx.app, { subject: subject('retry'), payload: { ok: true } });
+    await store.claimBatch(1);
+    await ctx.owner.query("UPDATE outbox SET locked_until = now() - interval '1 second' WHERE id = $1", [id]);
+    const reclaimed = await store.claimBatch(1);
+    expect(reclaimed.map((r) => [r.id, r.attempts])).toEqual([[id, 2]]);
+
+    await store.markFailed(id, 'nats: timeout');
+    const again = await store.claimBatch(1);
+    expect(again.map((r) => [r.id, r.attempts])).toEqual([[id, 3]]);
+    const { rows } = await ctx.owner.query('SELECT last_error FROM outbox WHERE id = $1', [id]);
+    expect(rows).toEqual([{ last_error: 'nats: timeout' }]);
+  });
+
+  it('two concurrent claimers never receive the same row', async () => {
+    const storeA = new PrismaOutboxStore(ctx.app, { leaseMs: 60_000 });
+    const storeB = new PrismaOutboxStore(ctx.app, { leaseMs: 60_000 });
+    const total = 200;
+    await ctx.owner.query(`INSERT INTO outbox (subject, payload) SELECT 'evt.test.bulk.' || g, jsonb_build_object('g', g) FROM generate_series(1, $1) g`, [total]);
+
+    const claimed: string[][] = [[], []];
+    const drain = async (store: PrismaOutboxStore, into: string[]) => {
+      for (;;) {
+        const batch = await store.claimBatch(7);
+        if (batch.length === 0) return;
+        into.push(...batch.map((r) => r.id));
+      }
+    };
+    await Promise.all([drain(storeA, claimed[0]), drain(storeB, claimed[1]), drain(storeA, claimed[0]), drain(storeB, claimed[1])]);
+
+    const all = [...claimed[0], ...claimed[1]];
+    expect(new Set(all).size).toBe(all.length);
+    expect(all).toHaveLength(total);
+  });
+
+  it('claimBatch rejects a non-positive limit', async () => {
+    const store = new PrismaOutboxStore(ctx.app);
+    await expect(store.claimBatch(0)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+  });
+});
+
+describe('markProcessed', () => {
+  let ctx: DbTestContext;
+  let db: TenantDb;
+
+  beforeAll(() => {
+    ctx = openDbTestContext(4);
+    db = new TenantDb(ctx.app);
+  });
+  afterAll(() => ctx.close());
+
+  it('returns true the first time and false for the same consumer and message afterwards', async () => {
+    await expect(markProcessed(ctx.app, 'tenant-intelligence', 'msg-1')).resolves.toBe(true);
+    await expect(markProcessed(ctx.app, 'tenant-intelligence', 'msg-1')).resolves.toBe(false);
+    await expect(markProcessed(ctx.app, 'client-insights', 'msg-1')).resolves.toBe(true);
+  });
+
+  it('is rolled back with the consumer’s effect, so a failed attempt can be redone', async () => {
+    const tenant = await createTenant(ctx.owner);
+    const attempt = db.run(tenant.id, async (tx) => {
+      expect(await markProcessed(tx, 'notifier', 'msg-2')).toBe(true);
+      await tx.chatSession.create({ data: { tenantId: tenant.id } });
+      throw new Error('effect failed');
+    });
+    await expect(attempt).rejects.toThrow('effect failed');
+    await expect(db.run(tenant.id, (tx) => markProcessed(tx, 'notifier', 'msg-2'))).resolves.toBe(true);
+    await expect(db.run(tenant.id, (tx) => tx.chatSession.count())).resolves.toBe(0);
+  });
+
+  it('concurrent duplicates: exactly one transaction wins', async () => {
+    const results = await Promise.all(Array.from({ length: 6 }, () => ctx.app.$transaction((tx) => markProcessed(tx, 'race', 'msg-3'))));
+    expect(results.filter(Boolean)).toHaveLength(1);
+  });
+});

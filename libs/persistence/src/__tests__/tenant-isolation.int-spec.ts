@@ -1,0 +1,125 @@
+// Row-level security as the services see it: the app role, TenantDb.run(), pooled connections.
+import { randomUUID } from 'node:crypto';
+import { createChatSession, createTenant, testEnvironment, type ChatSessionRow, type TenantRow } from '@parley/testing';
+import { createPrismaClient } from '../client/prisma-client.factory';
+import { isInsufficientPrivilege } from '../errors/database-error.util';
+import { PersistenceError } from '../errors/persistence.error';
+import { TenantDb } from '../tenant/tenant-db';
+import { openDbTestContext, rejection, type DbTestContext } from './db-test-context';
+
+describe('tenant isolation (RLS through TenantDb)', () => {
+  let ctx: DbTestContext;
+  let db: TenantDb;
+  let tenantA: TenantRow;
+  let tenantB: TenantRow;
+  let sessionA: ChatSessionRow;
+  let sessionB: ChatSessionRow;
+
+  beforeAll(async () => {
+    ctx = openDbTestContext(2);
+    db = new TenantDb(ctx.app);
+    tenantA = await createTenant(ctx.owner);
+    tenantB = await createTenant(ctx.owner);
+    sessionA = await createChatSession(ctx.owner, tenantA.id);
+    sessionB = await createChatSession(ctx.owner, tenantB.id);
+  });
+  afterAll(() => ctx.close());
+
+  it("with tenant A set, A's rows are visible and B's are not", async () => {
+    const seen = await db.run(tenantA.id, (tx) => tx.chatSession.findMany({ where: { id: { in: [sessionA.id, sessionB.id] } } }));
+    expect(seen.map((s) => s.id)).toEqual([sessionA.id]);
+    await expect(db.run(tenantA.id, (tx) => tx.chatSession.findUnique({ where: { id: sessionB.id } }))).resolves.toBeNull();
+  });
+
+  it("with tenant A set, B's rows cannot be updated or deleted (0 rows affected)", async () => {
+    const updated = await db.run(tenantA.id, (tx) => tx.chatSession.updateMany({ where: { id: sessionB.id }, data: { needsHuman: true } }));
+    const deleted = await db.run(tenantA.id, (tx) => tx.chatSession.deleteMany({ where: { id: sessionB.id } }));
+    const raw = await db.run(tenantA.id, (tx) => tx.$executeRaw`UPDATE chat_sessions SET needs_human = true`);
+    expect(updated.count).toBe(0);
+    expect(deleted.count).toBe(0);
+    expect(raw).toBe(1); // only A's own session
+    const { rows } = await ctx.owner.query('SELECT needs_human FROM chat_sessions WHERE id = $1', [sessionB.id]);
+    expect(rows).toEqual([{ needs_human: false }]);
+  });
+
+  it("with tenant A set, inserting a row with B's tenant_id is rejected", async () => {
+    const attempt = db.run(tenantA.id, (tx) => tx.chatSession.create({ data: { tenantId: tenantB.id } }));
+    expect(isInsufficientPrivilege(await rejection(attempt))).toBe(true);
+  });
+
+  it("with tenant A set, moving A's row to tenant B is rejected (WITH CHECK)", async () => {
+    const attempt = db.run(tenantA.id, (tx) => tx.chatSession.update({ where: { id: sessionA.id }, data: { tenantId: tenantB.id } }));
+    expect(isInsufficientPrivilege(await rejection(attempt))).toBe(true);
+  });
+
+  it('with no tenant set, the app role sees zero rows and cannot insert', async () => {
+    await expect(ctx.app.chatSession.count()).resolves.toBe(0);
+    await expect(ctx.app.tenantContact.findMany()).resolves.toEqual([]);
+    expect(isInsufficientPrivilege(await rejection(ctx.app.chatSession.create({ data: { tenantId: tenantA.id } })))).toBe(true);
+  });
+
+  it('commits what fn wrote, and rolls everything back when fn throws', async () => {
+    const contactId = await db.run(tenantA.id, async (tx) => (await tx.tenantContact.create({ data: { tenantId: tenantA.id, name: 'Kept' } })).id);
+    const failure = db.run(tenantA.id, async (tx) => {
+      await tx.tenantContact.create({ data: { tenantId: tenantA.id, name: 'Rolled back' } });
+      throw new Error('boom');
+    });
+    await expect(failure).rejects.toThrow('boom');
+    const names = await db.run(tenantA.id, (tx) => tx.tenantContact.findMany({ select: { id: true, name: true } }));
+    expect(names).toEqual([{ id: contactId, name: 'Kept' }]);
+  });
+
+  it('rejects a tenant id that is not a UUID before touching the database', async () => {
+    for (const bad of ['', 'not-a-uuid', "' OR 1=1 --", `${tenantA.id}x`]) {
+      await expect(db.run(bad, async () => 'never')).rejects.toMatchObject({ name: 'PersistenceError', code: 'INVALID_TENANT' });
+    }
+    await expect(db.run('nope', async () => 'never')).rejects.toBeInstanceOf(PersistenceError);
+  });
+
+  it('a tenant that does not exist sees nothing', async () => {
+    await expect(db.run(randomUUID(), (tx) => tx.chatSession.count())).resolves.toBe(0);
+  });
+
+  it('concurrent transactions for different tenants on one small pool never see each other’s setting', async () => {
+    const runs = Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? tenantA : tenantB));
+    const results = await Promise.all(
+      runs.map((tenant, i) =>
+        db.run(
+          tenant.id,
+          async (tx) => {
+            const [before] = await tx.$queryRaw<{ t: string }[]>`SELECT current_setting('app.tenant_id', true) AS t`;
+            await tx.$executeRaw`SELECT pg_sleep(${(i % 5) / 1000})`;
+            const sessions = await tx.chatSession.findMany({ select: { tenantId: true } });
+            const [after] = await tx.$queryRaw<{ t: string }[]>`SELECT current_setting('app.tenant_id', true) AS t`;
+            return { expected: tenant.id, before: before.t, after: after.t, tenants: [...new Set(sessions.map((s) => s.tenantId))] };
+          },
+          { maxWaitMs: 10_000, timeoutMs: 10_000 },
+        ),
+      ),
+    );
+    for (const r of results) {
+      expect(r.before).toBe(r.expected);
+      expect(r.after).toBe(r.expected);
+      expect(r.tenants).toEqual([r.expected]);
+    }
+  });
+
+  it('after a tenant transaction, a later plain query on the same pooled connection sees nothing (and does not fail on the empty setting)', async () => {
+    const single = createPrismaClient({ databaseUrl: testEnvironment().TEST_DATABASE_URL, poolMax: 1 });
+    try {
+      const pidInTx = await new TenantDb(single).run(tenantA.id, async (tx) => {
+        expect(await tx.chatSession.count()).toBe(1);
+        const [row] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+        return row.pid;
+      });
+      const [after] = await single.$queryRaw<{ pid: number; setting: string | null }[]>`
+        SELECT pg_backend_pid() AS pid, current_setting('app.tenant_id', true) AS setting`;
+      expect(after.pid).toBe(pidInTx);
+      expect(after.setting).toBe(''); // what PostgreSQL leaves behind: the policy maps it to NULL
+      await expect(single.chatSession.count()).resolves.toBe(0);
+      await expect(single.chatSession.findMany({ where: { tenantId: tenantA.id } })).resolves.toEqual([]);
+    } finally {
+      await single.$disconnect();
+    }
+  });
+});
