@@ -1,0 +1,138 @@
+import { connect } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import { MessagingError } from '../errors/messaging.error';
+import { SubjectNamer } from '../naming/subject-namer';
+import { silentLogger, type MessagingLogger } from '../observability/messaging-logger';
+import { featuresOf, type JetStreamFeatures } from './server-version';
+
+export interface NatsClientOptions {
+  /** One or more comma-separated server URLs, e.g. `nats://nats:4222`. */
+  url: string;
+  /** Connection name shown by the server's monitoring (the service name). */
+  name: string;
+  /** Prefix for every subject and stream this client uses (tests, shared servers). */
+  namespace?: string;
+  logger?: MessagingLogger;
+  /** Initial connection timeout. */
+  connectTimeoutMs?: number;
+  /** Base wait between reconnect attempts; jitter is added (reconnects never stop). */
+  reconnectTimeWaitMs?: number;
+  reconnectJitterMs?: number;
+}
+
+/** Everything the messaging helpers need from a connection; NatsClient implements it. */
+export interface MessagingConnection {
+  readonly nc: NatsConnection;
+  readonly js: JetStreamClient;
+  readonly jsm: JetStreamManager;
+  readonly namer: SubjectNamer;
+  readonly features: JetStreamFeatures;
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/[^@/]*@/g, '//***@');
+}
+
+/**
+ * One NATS connection per process: reconnects forever (with jitter, so replicas do not
+ * stampede a restarted server), exposes core, JetStream and JetStream management APIs, a
+ * health check, and drains on shutdown.
+ */
+export class NatsClient implements MessagingConnection {
+  private drained?: Promise<void>;
+
+  private constructor(
+    readonly nc: NatsConnection,
+    readonly jsm: JetStreamManager,
+    readonly namer: SubjectNamer,
+    private readonly logger: MessagingLogger,
+  ) {
+    this.js = jetstream(nc);
+    this.features = featuresOf(nc.info?.version);
+    void this.watchStatus();
+  }
+
+  readonly js: JetStreamClient;
+  readonly features: JetStreamFeatures;
+
+  static async connect(options: NatsClientOptions): Promise<NatsClient> {
+    const logger = options.logger ?? silentLogger;
+    const namer = new SubjectNamer(options.namespace);
+    const servers = options.url.split(',').map((s) => s.trim()).filter(Boolean);
+    let nc: NatsConnection;
+    try {
+      nc = await connect({
+        servers,
+        name: options.name,
+        reconnect: true,
+        maxReconnectAttempts: -1,
+        reconnectTimeWait: options.reconnectTimeWaitMs ?? 2000,
+        reconnectJitter: options.reconnectJitterMs ?? 1000,
+        reconnectJitterTLS: options.reconnectJitterMs ?? 1000,
+        timeout: options.connectTimeoutMs ?? 5000,
+      });
+    } catch (err) {
+      throw new MessagingError('NOT_CONNECTED', `cannot connect to NATS at ${redact(options.url)}: ${(err as Error).message}`, { cause: err });
+    }
+    const jsm = await jetstreamManager(nc, { checkAPI: false });
+    logger.info({ server: nc.getServer(), version: nc.info?.version, namespace: namer.namespace }, 'nats connected');
+    return new NatsClient(nc, jsm, namer, logger);
+  }
+
+  /** Resolves when the server answers a round trip within `timeoutMs`; throws NOT_CONNECTED otherwise. */
+  async check(timeoutMs = 2000): Promise<void> {
+    if (this.nc.isClosed()) throw new MessagingError('NOT_CONNECTED', 'NATS connection is closed');
+    if (this.nc.isDraining()) throw new MessagingError('NOT_CONNECTED', 'NATS connection is draining');
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new MessagingError('NOT_CONNECTED', `NATS did not answer a flush within ${timeoutMs} ms (disconnected?)`)),
+        timeoutMs,
+      );
+    });
+    try {
+      await Promise.race([this.nc.flush(), timeout]);
+    } catch (err) {
+      if (err instanceof MessagingError) throw err;
+      throw new MessagingError('NOT_CONNECTED', `NATS flush failed: ${(err as Error).message}`, { cause: err });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Flushes pending messages, lets subscriptions finish, then closes. Safe to call twice. */
+  drain(): Promise<void> {
+    if (!this.drained) {
+      this.drained = this.nc.isClosed()
+        ? Promise.resolve()
+        : this.nc.drain().catch((err: unknown) => {
+            if (!this.nc.isClosed()) throw err;
+          });
+    }
+    return this.drained;
+  }
+
+  /** Nest lifecycle: runs after beforeApplicationShutdown (where RPC servers and consumers stop). */
+  async onApplicationShutdown(): Promise<void> {
+    await this.drain();
+  }
+
+  private async watchStatus(): Promise<void> {
+    for await (const s of this.nc.status()) {
+      switch (s.type) {
+        case 'disconnect':
+          this.logger.warn({ server: s.server }, 'nats disconnected');
+          break;
+        case 'reconnect':
+          this.logger.info({ server: s.server }, 'nats reconnected');
+          break;
+        case 'error':
+          this.logger.error({ err: s.error }, 'nats async error');
+          break;
+        default:
+          break;
+      }
+    }
+  }
+}
