@@ -1,1 +1,2 @@
-export {};
+export * from './messaging.api';
+export * from './messaging.module';

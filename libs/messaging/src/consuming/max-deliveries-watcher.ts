@@ -1,0 +1,70 @@
+import type { Subscription } from '@nats-io/nats-core';
+import type { ConsumerDefinition } from '@parley/contracts';
+import type { MessagingConnection } from '../connection/nats-client';
+import { silentLogger, type MessagingLogger } from '../observability/messaging-logger';
+import { publishDeadLetter } from './dead-letter';
+
+export interface MaxDeliveriesWatcher {
+  stop(): Promise<void>;
+}
+
+/**
+ * JetStream silently stops delivering a message after max_deliver deliveries that were
+ * neither acked nor terminated (a handler that crashed the process or blew its ack wait on
+ * the last attempt). The server then emits a MAX_DELIVERIES advisory; this watcher turns it
+ * into a dead letter with the stored message, so nothing is dropped silently. Replicas share
+ * one queue group, and the dead letter's msg id dedupes a repeat.
+ */
+export function watchMaxDeliveries(
+  client: MessagingConnection,
+  def: ConsumerDefinition,
+  options: { logger?: MessagingLogger; onDeadLettered?: (subject: string) => void } = {},
+): MaxDeliveriesWatcher {
+  const logger = options.logger ?? silentLogger;
+  const inflight = new Set<Promise<void>>();
+  const handle = async (data: Uint8Array): Promise<void> => {
+    const advisory = JSON.parse(new TextDecoder().decode(data)) as { stream_seq?: number; deliveries?: number };
+    if (typeof advisory.stream_seq !== 'number') return;
+    const stored = await client.jsm.streams.getMessage(def.stream, { seq: advisory.stream_seq });
+    if (!stored) {
+      logger.error({ consumer: def.durable, seq: advisory.stream_seq }, 'max deliveries reached but the message is gone from the stream');
+      return;
+    }
+    const subject = client.namer.strip(stored.subject);
+    await publishDeadLetter(
+      client,
+      {
+        consumer: def.durable,
+        deadLetterSubject: def.deadLetterSubject,
+        stream: def.stream,
+        streamSequence: stored.seq,
+        subject,
+        deliveryCount: advisory.deliveries ?? def.maxDeliver,
+        headers: stored.header,
+        data: stored.data,
+      },
+      {
+        kind: 'max_deliver',
+        message: `no ack after ${advisory.deliveries ?? def.maxDeliver} deliveries (consumer crashed or exceeded its ack wait)`,
+        errorCode: 'TIMEOUT',
+      },
+    );
+    logger.warn({ consumer: def.durable, seq: stored.seq }, 'dead-lettered after max deliveries without ack');
+    options.onDeadLettered?.(subject);
+  };
+  const sub: Subscription = client.nc.subscribe(`$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.${def.stream}.${def.durable}`, {
+    queue: `${def.durable}-max-deliveries`,
+    callback: (err, msg) => {
+      if (err) return;
+      const task = handle(msg.data).catch((e: unknown) => logger.error({ err: e, consumer: def.durable }, 'max deliveries advisory not handled'));
+      inflight.add(task);
+      void task.finally(() => inflight.delete(task));
+    },
+  });
+  return {
+    async stop() {
+      if (!sub.isClosed() && !client.nc.isClosed()) await sub.drain().catch(() => undefined);
+      await Promise.allSettled([...inflight]);
+    },
+  };
+}
