@@ -1,0 +1,77 @@
+import { join } from 'node:path';
+import { isWellFormedApiKey, verifySecret } from '@parley/auth';
+import { createPrismaClient, searchChunksByText, TenantDb, type PrismaClient } from '@parley/persistence';
+import { loadDemoFixture } from '../demo-fixture';
+import { seedDemo, type DemoSeedResult } from '../demo-seeder';
+
+// Runs the demo seed twice against the integration database as the app role (RLS applies).
+describe('demo seed', () => {
+  const fixture = loadDemoFixture(join(__dirname, '..', '..', '..', '..', '..', 'demo'));
+  let prisma: PrismaClient;
+  let tenantDb: TenantDb;
+  let first: DemoSeedResult;
+  let second: DemoSeedResult;
+
+  beforeAll(async () => {
+    prisma = createPrismaClient({ databaseUrl: process.env.TEST_DATABASE_URL as string, poolMax: 2 });
+    tenantDb = new TenantDb(prisma);
+    const input = { fixture, ownerEmail: 'owner-demo@parley.test', bcryptCost: 4 };
+    first = await seedDemo(prisma, tenantDb, input);
+    second = await seedDemo(prisma, tenantDb, input);
+  });
+
+  afterAll(async () => {
+    await prisma.$disconnect();
+  });
+
+  it('creates the plumber and the restaurant once, then finds them again', () => {
+    expect(first.tenants.map((t) => [t.slug, t.created])).toEqual([
+      ['bobs-plumbing', true],
+      ['la-trattoria', true],
+    ]);
+    expect(second.tenants.map((t) => [t.slug, t.created])).toEqual([
+      ['bobs-plumbing', false],
+      ['la-trattoria', false],
+    ]);
+    expect(second.tenants.map((t) => t.id)).toEqual(first.tenants.map((t) => t.id));
+  });
+
+  it('issues a fresh well-formed key each run and revokes the previous demo key', async () => {
+    for (const [i, tenant] of second.tenants.entries()) {
+      expect(isWellFormedApiKey(tenant.apiKey)).toBe(true);
+      expect(tenant.apiKey).not.toBe(first.tenants[i].apiKey);
+      const keys = await tenantDb.run(tenant.id, (tx) => tx.apiKey.findMany({ where: { name: 'demo' }, orderBy: { createdAt: 'asc' } }));
+      expect(keys.map((k) => k.status)).toEqual(['revoked', 'active']);
+      expect(keys[1].keyHash).not.toContain(tenant.apiKey);
+      await expect(verifySecret(tenant.apiKey, keys[1].keyHash)).resolves.toBe(true);
+      await expect(verifySecret(first.tenants[i].apiKey, keys[1].keyHash)).resolves.toBe(false);
+    }
+  });
+
+  it('stores the owner with a verifiable password hash', async () => {
+    const owner = await prisma.platformUser.findUniqueOrThrow({ where: { email: 'owner-demo@parley.test' } });
+    await expect(verifySecret(second.owner.password, owner.passwordHash)).resolves.toBe(true);
+    await expect(verifySecret(first.owner.password, owner.passwordHash)).resolves.toBe(false);
+  });
+
+  it('leaves unchanged knowledge alone and keeps it searchable per tenant only', async () => {
+    const [plumber, restaurant] = second.tenants;
+    expect(plumber.chunks).toBe(first.tenants[0].chunks);
+    expect(plumber.chunks).toBeGreaterThan(3);
+    const docs = await tenantDb.run(plumber.id, (tx) => tx.knowledgeDocument.count());
+    expect(docs).toBe(2);
+
+    const own = await tenantDb.run(plumber.id, (tx) => searchChunksByText(tx, { tenantId: plumber.id, query: 'boiler service', limit: 3 }));
+    expect(own[0].text).toContain('£85');
+    const other = await tenantDb.run(restaurant.id, (tx) => searchChunksByText(tx, { tenantId: plumber.id, query: 'boiler service', limit: 3 }));
+    expect(other).toEqual([]);
+  });
+
+  it('records the seed in each tenant’s audit log', async () => {
+    const actions = await tenantDb.run(second.tenants[0].id, (tx) => tx.auditLog.findMany({ orderBy: { createdAt: 'asc' }, select: { action: true, actorId: true } }));
+    expect(actions).toEqual([
+      { action: 'tenant.created', actorId: 'demo-seed' },
+      { action: 'tenant.demo_reseeded', actorId: 'demo-seed' },
+    ]);
+  });
+});

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { parseEnv, type EnvSource } from '@parley/observability/startup';
+
+/** Environment of the demo seed (`node apps/provisioning/dist/demo/seed-demo.js`). */
+const demoEnvSchema = z.object({
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgresql:// URL' }),
+  OWNER_EMAIL: z.email({ error: 'must be an email address' }).default('owner@parley.local'),
+  // Unset: a fresh random password per demo start, printed once.
+  OWNER_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  DEMO_STAFF_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  DEMO_DIR: z.string().optional(),
+});
+
+export interface DemoSeedConfig {
+  databaseUrl: string;
+  ownerEmail: string;
+  ownerPassword?: string;
+  staffPassword?: string;
+  demoDir?: string;
+}
+
+export function loadDemoSeedConfig(env: EnvSource = process.env): DemoSeedConfig {
+  const parsed = parseEnv(demoEnvSchema, env);
+  return {
+    databaseUrl: parsed.DATABASE_URL,
+    ownerEmail: parsed.OWNER_EMAIL.toLowerCase(),
+    ownerPassword: parsed.OWNER_PASSWORD,
+    staffPassword: parsed.DEMO_STAFF_PASSWORD,
+    demoDir: parsed.DEMO_DIR,
+  };
+}

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+/** demo/tenants.json: the demo's owner, tenants, staff and knowledge files. */
+const staffSchema = z.object({
+  email: z.email(),
+  role: z.enum(['tenant_admin', 'tenant_agent']),
+  displayName: z.string().min(1),
+});
+
+const tenantSchema = z.object({
+  slug: z.string().regex(/^[a-z0-9-]{3,63}$/),
+  name: z.string().min(1),
+  kind: z.string().min(1),
+  timezone: z.string().min(1),
+  allowedOrigins: z.array(z.url()),
+  persona: z.string().min(1),
+  tone: z.string().min(1),
+  allowedTopics: z.array(z.string()),
+  emergencyText: z.string().min(1),
+  staff: z.array(staffSchema),
+  knowledge: z.array(z.string().min(1)).min(1),
+});
+
+const fixtureSchema = z.object({
+  owner: z.object({ email: z.email(), displayName: z.string() }),
+  tenants: z.array(tenantSchema).min(1),
+});
+
+export type DemoTenant = z.output<typeof tenantSchema>;
+export interface DemoDocument {
+  path: string;
+  title: string;
+  content: string;
+}
+export interface DemoFixture {
+  ownerDisplayName: string;
+  tenants: Array<DemoTenant & { documents: DemoDocument[] }>;
+}
+
+function titleOf(content: string, path: string): string {
+  return /^#\s+(.+)$/m.exec(content)?.[1].trim() ?? path;
+}
+
+export function loadDemoFixture(dir: string): DemoFixture {
+  const raw = fixtureSchema.parse(JSON.parse(readFileSync(join(dir, 'tenants.json'), 'utf8')));
+  return {
+    ownerDisplayName: raw.owner.displayName,
+    tenants: raw.tenants.map((tenant) => ({
+      ...tenant,
+      documents: tenant.knowledge.map((path) => {
+        const content = readFileSync(join(dir, path), 'utf8');
+        return { path, title: titleOf(content, path), content };
+      }),
+    })),
+  };
+}
