@@ -17,7 +17,7 @@ const shared = {
   },
   // NestJS 12 ships ES modules only. Node >= 20.19 require()s them natively, but Jest's module
   // runtime cannot before Node 24.9, so tests compile those packages to CommonJS with SWC.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|strtok3|token-types|peek-readable|uint8array-extras|@tokenizer|load-esm|uid|iterare|@borewit)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|cookie|file-type|strtok3|token-types|peek-readable|uint8array-extras|@tokenizer|load-esm|uid|iterare|@borewit)/)'],
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };
