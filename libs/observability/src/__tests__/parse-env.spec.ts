@@ -52,7 +52,7 @@ describe('parseEnv', () => {
     expect(toServiceConfig('chat', env)).toMatchObject({
       service: 'chat',
       http: { host: '127.0.0.1', port: 8080 },
-      nats: { servers: ['nats://a:4222', 'nats://b:4222'], namespace: 'run_42' },
+      nats: { url: 'nats://a:4222,nats://b:4222', namespace: 'run_42' },
       redis: { url: 'rediss://cache:6380/1', keyPrefix: 'parley:run_42:' },
       otel: { endpoint: 'http://otel:4318' },
       shutdown: { timeoutMs: 2500 },

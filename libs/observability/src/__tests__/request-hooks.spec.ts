@@ -53,6 +53,7 @@ describe('registerRequestHooks', () => {
       throw new Error('kaput');
     });
     app.get('/health/live', async () => ({ status: 'ok' }));
+    app.get('/health/ready', async (_request, reply) => reply.code(503).send({ status: 'error' }));
     await app.ready();
   });
 
@@ -90,13 +91,15 @@ describe('registerRequestHooks', () => {
     expect(JSON.stringify(access[0])).not.toContain('secret');
   });
 
-  it('logs server errors at error and probes at debug', async () => {
+  it('logs server errors at error and probes at debug, even failing ones', async () => {
     await app.inject({ url: '/boom' });
     await app.inject({ url: '/health/live' });
-    const levels = out.lines.filter((l) => l.msg === 'request completed').map((l) => [l.route, l.level]);
+    await app.inject({ url: '/health/ready' });
+    const levels = out.lines.filter((l) => l.msg === 'request completed').map((l) => [l.route, l.status, l.level]);
     expect(levels).toEqual([
-      ['/boom', 'error'],
-      ['/health/live', 'debug'],
+      ['/boom', 500, 'error'],
+      ['/health/live', 200, 'debug'],
+      ['/health/ready', 503, 'debug'],
     ]);
   });
 

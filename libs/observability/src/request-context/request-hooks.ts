@@ -15,7 +15,8 @@ export interface RequestHooksOptions {
 /** Route label for requests that matched no route (keeps the label set bounded). */
 export const UNMATCHED_ROUTE = 'unmatched';
 
-// Probes and scrapes are logged at debug so they do not drown the request log.
+// Probes and scrapes are logged at debug, whatever their status, so they do not drown the
+// request log (a failing readiness probe would otherwise log an error every few seconds).
 const QUIET_ROUTES = new Set(['/health/live', '/health/ready', '/metrics']);
 
 interface Tracked {
@@ -78,7 +79,7 @@ export function registerRequestHooks(fastify: FastifyInstance, options: RequestH
 }
 
 function levelFor(route: string, status: number): 'error' | 'info' | 'debug' {
-  if (status >= 500) return 'error';
-  return QUIET_ROUTES.has(route) ? 'debug' : 'info';
+  if (QUIET_ROUTES.has(route)) return 'debug';
+  return status >= 500 ? 'error' : 'info';
 }
 

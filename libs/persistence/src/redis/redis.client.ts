@@ -1,4 +1,4 @@
-import { Logger, type OnApplicationShutdown } from '@nestjs/common';
+import type { OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 
 export interface RedisOptions {
@@ -9,9 +9,20 @@ export interface RedisOptions {
   pingTimeoutMs?: number;
   /** How long QUIT may take at shutdown before the socket is just closed (default 1000 ms). */
   quitTimeoutMs?: number;
+  /** Connection state changes go here (RedisModule passes Nest's Logger); silent by default. */
+  logger?: RedisLogger;
 }
 
+/** What the client logs through; Nest's Logger satisfies it. */
+export interface RedisLogger {
+  log(message: string): void;
+  warn(message: string): void;
+}
+
+const silent: RedisLogger = { log: () => undefined, warn: () => undefined };
+
 const RECONNECT_MAX_DELAY_MS = 5_000;
+const CONNECTING = new Set(['wait', 'connecting', 'connect']);
 
 /**
  * The service's Redis connection: an ioredis client (use it directly: `redis.incr(key)`)
@@ -20,7 +31,7 @@ const RECONNECT_MAX_DELAY_MS = 5_000;
  * fail after two retries. `check()` is the readiness probe; QUIT runs at shutdown.
  */
 export class RedisClient extends Redis implements OnApplicationShutdown {
-  readonly #log = new Logger('RedisClient');
+  readonly #log: RedisLogger;
   readonly #pingTimeoutMs: number;
   readonly #quitTimeoutMs: number;
   #lastError: string | undefined;
@@ -34,6 +45,7 @@ export class RedisClient extends Redis implements OnApplicationShutdown {
       maxRetriesPerRequest: 2,
       retryStrategy: (attempt) => Math.min(100 * 2 ** Math.min(attempt, 10), RECONNECT_MAX_DELAY_MS),
     });
+    this.#log = options.logger ?? silent;
     this.#pingTimeoutMs = options.pingTimeoutMs ?? 1_000;
     this.#quitTimeoutMs = options.quitTimeoutMs ?? 1_000;
     this.on('error', (error: Error) => {
@@ -49,18 +61,41 @@ export class RedisClient extends Redis implements OnApplicationShutdown {
     });
   }
 
-  /** Resolves when Redis answers PING in time; otherwise rejects with the reason. */
+  /**
+   * Resolves when Redis answers PING within pingTimeoutMs; otherwise rejects with the reason.
+   * A connection still being established (start-up) gets that same time to become ready; a
+   * connection that failed and is retrying is reported at once, with the last error.
+   */
   async check(): Promise<void> {
+    if (CONNECTING.has(this.status)) await this.#readyWithin(this.#pingTimeoutMs);
     if (this.status !== 'ready') {
       throw new Error(`not connected (${this.status}${this.#lastError ? `: ${this.#lastError}` : ''})`);
     }
+    const reply = await this.#within(this.ping(), this.#pingTimeoutMs, 'PING');
+    if (reply !== 'PONG') throw new Error(`unexpected PING reply ${JSON.stringify(reply)}`);
+  }
+
+  #readyWithin(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.off('ready', done);
+        this.off('error', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.once('ready', done);
+      this.once('error', done);
+    });
+  }
+
+  async #within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`PING timed out after ${this.#pingTimeoutMs} ms`)), this.#pingTimeoutMs);
+      timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
     });
     try {
-      const reply = await Promise.race([this.ping(), timeout]);
-      if (reply !== 'PONG') throw new Error(`unexpected PING reply ${JSON.stringify(reply)}`);
+      return await Promise.race([promise, timeout]);
     } finally {
       clearTimeout(timer);
     }
@@ -69,16 +104,12 @@ export class RedisClient extends Redis implements OnApplicationShutdown {
   /** QUIT when connected (bounded by quitTimeoutMs), otherwise just close the socket. */
   async onApplicationShutdown(): Promise<void> {
     if (this.status === 'end') return;
-    if (this.status !== 'ready') {
-      this.disconnect();
-      return;
+    const ended = new Promise<void>((resolve) => this.once('end', () => resolve()));
+    if (this.status === 'ready') {
+      await this.#within(this.quit(), this.#quitTimeoutMs, 'QUIT').catch(() => undefined);
     }
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), this.#quitTimeoutMs);
-    });
-    const result = await Promise.race([this.quit().catch(() => 'failed' as const), timedOut]);
-    clearTimeout(timer);
-    if (result !== 'OK') this.disconnect();
+    // QUIT changed the status meanwhile; read it afresh (TypeScript keeps the narrowed type).
+    if ((this.status as string) !== 'end') this.disconnect();
+    await this.#within(ended, this.#quitTimeoutMs, 'close').catch(() => undefined);
   }
 }

@@ -1,4 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { RedisClient, type RedisOptions } from './redis.client';
 
 /** Global module exporting the service's RedisClient: `RedisModule.forRoot({ url, keyPrefix })`. */
@@ -8,7 +8,7 @@ export class RedisModule {
     return {
       module: RedisModule,
       global: true,
-      providers: [{ provide: RedisClient, useFactory: () => new RedisClient(options) }],
+      providers: [{ provide: RedisClient, useFactory: () => new RedisClient({ logger: new Logger('RedisClient'), ...options }) }],
       exports: [RedisClient],
     };
   }

@@ -36,7 +36,8 @@ export interface ServiceConfig {
   http: { host: string; port: number };
   log: { level: LogLevel; pretty: boolean };
   database: { url: string };
-  nats: { servers: string[]; namespace?: string };
+  /** `url`: one or more comma-separated server URLs. */
+  nats: { url: string; namespace?: string };
   redis: { url: string; keyPrefix: string };
   otel: { endpoint?: string };
   shutdown: { timeoutMs: number };
@@ -50,7 +51,7 @@ export function toServiceConfig(service: string, env: ServiceEnv): ServiceConfig
     http: { host: env.HOST, port: env.PORT },
     log: { level: env.LOG_LEVEL, pretty: env.LOG_PRETTY },
     database: { url: env.DATABASE_URL },
-    nats: { servers: env.NATS_URL, namespace: env.NATS_NAMESPACE },
+    nats: { url: env.NATS_URL.join(','), namespace: env.NATS_NAMESPACE },
     redis: { url: env.REDIS_URL, keyPrefix: env.NATS_NAMESPACE ? `parley:${env.NATS_NAMESPACE}:` : 'parley:' },
     otel: { endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT },
     shutdown: { timeoutMs: env.SHUTDOWN_TIMEOUT_MS },
