@@ -165,6 +165,16 @@ describe('failures', () => {
     expect(proc.stdout).toEqual([]);
   }, 15_000);
 
+  it('logs a fatal JSON line and exits 1 when NATS is unreachable at start-up', async () => {
+    const closedPort = await freePort();
+    const { proc } = await start('chat', { NATS_URL: `nats://127.0.0.1:${closedPort}` });
+    const exit = await proc.waitForExit(20_000);
+    expect(exit.code).toBe(1);
+    const fatal = proc.json().find((line) => line.level === 'fatal');
+    expect(fatal).toMatchObject({ service: 'chat', msg: 'could not create the application' });
+    expect(JSON.stringify(fatal)).toContain(`127.0.0.1:${closedPort}`);
+  }, 30_000);
+
   it('drains a request in flight at SIGTERM: it gets its answer, then the process exits 0', async () => {
     // PostgreSQL that never answers makes /health/ready wait for its check timeout.
     const hungDatabase = await blackHole();

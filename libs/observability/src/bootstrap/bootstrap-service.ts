@@ -38,8 +38,9 @@ export async function bootstrapService(options: BootstrapOptions): Promise<NestF
 
   let app: NestFastifyApplication;
   try {
+    // Nest logs through the JSON logger from its first line, failures during creation included.
     app = await NestFactory.create<NestFastifyApplication>(options.module, new FastifyAdapter(), {
-      bufferLogs: true,
+      logger: new NestLoggerAdapter(logger),
       abortOnError: false,
     });
   } catch (error) {
