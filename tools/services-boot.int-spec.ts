@@ -120,6 +120,10 @@ describe.each(SERVICES)('%s', (app) => {
     expect(body).toContain(`process_cpu_user_seconds_total{service="${app}"}`);
     expect(body).toContain(`nodejs_heap_size_used_bytes{service="${app}"}`);
     expect(body).toContain(`http_request_duration_seconds_count{service="${app}",method="GET",route="/health/live",status="200"}`);
+    // Set by the readiness test above.
+    for (const dependency of ['postgres', 'nats', 'redis']) {
+      expect(body).toContain(`parley_dependency_up{dependency="${dependency}",service="${app}"} 1`);
+    }
   });
 
   it('exits 0 on SIGTERM within SHUTDOWN_TIMEOUT_MS, logging the shutdown', async () => {
@@ -143,6 +147,7 @@ describe('failures', () => {
     expect(body.checks).toMatchObject({ postgres: 'up', nats: 'up' });
     expect(body.checks.redis).toMatch(/^down: not connected \(\w+: connect ECONNREFUSED 127\.0\.0\.1:\d+\)$/);
     expect((await fetch(`${url}/health/live`)).status).toBe(200);
+    expect(await (await fetch(`${url}/metrics`)).text()).toContain('parley_dependency_up{dependency="redis",service="notifier"} 0');
     proc.signal('SIGTERM');
     expect((await proc.waitForExit(SHUTDOWN_TIMEOUT_MS)).code).toBe(0);
   }, 40_000);

@@ -47,11 +47,12 @@ export class ObservabilityModule {
       { provide: ServiceMetrics, useFactory: () => new ServiceMetrics(options.service) },
       {
         provide: Readiness,
-        inject: checks.map(([, token]) => token),
-        useFactory: (...targets: Checkable[]) =>
+        inject: [ServiceMetrics, ...checks.map(([, token]) => token)],
+        useFactory: (metrics: ServiceMetrics, ...targets: Checkable[]) =>
           new Readiness(
             checks.map(([name], i): HealthCheck => ({ name, check: () => targets[i].check() })),
             options.checkTimeoutMs ?? 2000,
+            (report) => metrics.recordReadiness(report.checks),
           ),
       },
     ];

@@ -62,6 +62,15 @@ describe('Readiness', () => {
     expect(calls).toBe(1);
   });
 
+  it('hands every report whose checks ran to onReport', async () => {
+    const seen: string[] = [];
+    const readiness = new Readiness([up('postgres'), down('redis', 'gone')], 100, (r) => seen.push(JSON.stringify(r.checks)));
+    await readiness.report();
+    readiness.markShuttingDown();
+    await readiness.report();
+    expect(seen).toEqual(['{"postgres":"up","redis":"down: gone"}']);
+  });
+
   it('turns a report in flight into an error when shutdown starts meanwhile', async () => {
     let release!: () => void;
     const slow: HealthCheck = { name: 'nats', check: () => new Promise<void>((resolve) => (release = resolve)) };

@@ -17,6 +17,14 @@ describe('ServiceMetrics', () => {
     expect(body).toContain('http_request_duration_seconds_bucket{le="0.25",service="gateway",method="POST",route="/api/v1/chat",status="200"} 0');
   });
 
+  it('records readiness results on parley_dependency_up', async () => {
+    const metrics = new ServiceMetrics('chat');
+    metrics.recordReadiness({ postgres: 'up', redis: 'down: not connected (reconnecting)' });
+    const { body } = await metrics.render();
+    expect(body).toContain('parley_dependency_up{dependency="postgres",service="chat"} 1');
+    expect(body).toContain('parley_dependency_up{dependency="redis",service="chat"} 0');
+  });
+
   it('registers app metrics on the same registry', async () => {
     const metrics = new ServiceMetrics('notifier');
     metrics.counter({ name: 'notifications_sent_total', help: 'Notifications sent', labelNames: ['channel'] }).inc({ channel: 'slack' }, 2);

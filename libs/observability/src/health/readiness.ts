@@ -10,6 +10,8 @@ export class Readiness {
   constructor(
     private readonly checks: readonly HealthCheck[],
     private readonly checkTimeoutMs: number,
+    /** Sees every report whose checks ran (e.g. to set the parley_dependency_up gauge). */
+    private readonly onReport?: (report: ReadinessReport) => void,
   ) {}
 
   get isShuttingDown(): boolean {
@@ -23,6 +25,7 @@ export class Readiness {
   async report(): Promise<ReadinessReport> {
     if (this.shuttingDown) return { status: 'error', checks: {}, shutting_down: true };
     const report = await runHealthChecks(this.checks, this.checkTimeoutMs);
+    this.onReport?.(report);
     // A shutdown that began while the checks ran wins: the process is about to go away.
     return this.shuttingDown ? { ...report, status: 'error', shutting_down: true } : report;
   }

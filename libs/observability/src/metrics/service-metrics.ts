@@ -21,6 +21,8 @@ type Config<C> = Omit<C, 'registers'>;
 export class ServiceMetrics {
   readonly registry = new Registry();
   readonly httpRequestDuration: Histogram<'method' | 'route' | 'status'>;
+  /** 1 when the last readiness check of `dependency` (postgres, nats, redis) passed, else 0. */
+  readonly dependencyUp: Gauge<'dependency'>;
 
   constructor(readonly service: string) {
     this.registry.setDefaultLabels({ service });
@@ -31,6 +33,16 @@ export class ServiceMetrics {
       labelNames: ['method', 'route', 'status'],
       buckets: HTTP_DURATION_BUCKETS,
     });
+    this.dependencyUp = this.gauge({
+      name: 'parley_dependency_up',
+      help: 'Result of the last readiness check of each dependency: 1 up, 0 down.',
+      labelNames: ['dependency'],
+    });
+  }
+
+  /** Records a readiness report on parley_dependency_up. */
+  recordReadiness(checks: Record<string, string>): void {
+    for (const [dependency, result] of Object.entries(checks)) this.dependencyUp.set({ dependency }, result === 'up' ? 1 : 0);
   }
 
   counter<L extends string>(config: Config<CounterConfiguration<L>>): Counter<L> {
