@@ -160,12 +160,28 @@ class Runner implements ConsumerRunner {
     return { consumer: this.def.durable, event: contract?.id ?? this.contractFor(subject)?.id ?? 'unknown' };
   }
 
+  /** Never rejects: an ack/nak on a closed connection must not become an unhandled rejection. */
   private async process(m: JsMsg): Promise<void> {
+    try {
+      await this.handleMessage(m);
+    } catch (err) {
+      this.logger.error({ err, consumer: this.def.durable, seq: m.seq }, 'message settlement failed; it will be redelivered');
+    }
+  }
+
+  private async handleMessage(m: JsMsg): Promise<void> {
     const started = Date.now();
     const subject = this.logicalSubject(m.subject);
     const controller = new AbortController();
     this.controllers.add(controller);
-    const heartbeat = setInterval(() => m.working(), Math.max(50, Math.floor(this.ackWaitMs / 2)));
+    // in-progress acks keep a long handler from being redelivered while it still runs
+    const heartbeat = setInterval(() => {
+      try {
+        m.working();
+      } catch {
+        clearInterval(heartbeat); // connection closed: the server will redeliver
+      }
+    }, Math.max(50, Math.floor(this.ackWaitMs / 2)));
     const maxMs = this.options.maxProcessingMs ?? 300_000;
     const deadline = setTimeout(
       () => controller.abort(new MessagingError('HANDLER_TIMEOUT', `handler exceeded ${maxMs} ms`)),
