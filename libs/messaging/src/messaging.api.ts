@@ -19,6 +19,7 @@ export * from './publishing/validate-event';
 export * from './publishing/event-publisher';
 export * from './consuming/consumer-message';
 export * from './consuming/event-routes';
+export * from './consuming/invoke-handler';
 export * from './consuming/dead-letter';
 export * from './consuming/max-deliveries-watcher';
 export * from './consuming/consumer-runner';

@@ -119,6 +119,37 @@ describe('consumer runner', () => {
     expect(attempts).toHaveLength(3); // terminated: never redelivered
   });
 
+  it('keeps a handler slower than the ack wait from being redelivered (in-progress acks)', async () => {
+    const deliveries: number[] = [];
+    await run(async (_p, meta) => {
+      deliveries.push(meta.deliveryCount);
+      await sleep(900); // ack wait is 300 ms
+    });
+    await publish(notification(tenantId));
+    await waitFor(async () => (await ctx.client.jsm.consumers.info(`${ctx.namespace}_EVENTS`, 'notifier')).ack_floor.stream_seq === 1, 5000, 'ack');
+    expect(deliveries).toEqual([1]);
+  });
+
+  it('bounds processing time: a hung handler is aborted, retried, then dead-lettered', async () => {
+    const signals: AbortSignal[] = [];
+    await run(
+      (_p, meta) => {
+        signals.push(meta.signal);
+        return new Promise(() => undefined); // ignores its signal and never settles
+      },
+      ctx.client,
+      { maxProcessingMs: 100 },
+    );
+    await publish(notification(tenantId));
+    const [letter] = await waitFor(async () => {
+      const l = await deadLetters(ctx.client);
+      return l.length ? l : false;
+    }, 8000, 'dead letter');
+    expect(signals).toHaveLength(3);
+    expect(signals.every((s) => s.aborted)).toBe(true);
+    expect(letter.reason).toMatchObject({ kind: 'max_deliver', errorCode: 'HANDLER_TIMEOUT', message: expect.stringContaining('handler exceeded 100 ms') });
+  });
+
   it('dead-letters a PermanentError at once', async () => {
     let calls = 0;
     await run(async () => {

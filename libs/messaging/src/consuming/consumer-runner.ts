@@ -1,4 +1,3 @@
-import { SpanKind, SpanStatusCode, context } from '@opentelemetry/api';
 import { millis } from '@nats-io/nats-core';
 import type { ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import {
@@ -18,8 +17,8 @@ import { matchesAny } from '../jetstream/subject-match';
 import { silentLogger, type MessagingLogger } from '../observability/messaging-logger';
 import type { ConsumerMetricLabels, MessagingMetrics } from '../observability/messaging-metrics';
 import { decodeJson } from '../publishing/json-codec';
-import { extractTraceContext, tracer } from '../tracing/trace-context';
-import type { ConsumerHandler, ConsumerMessageMeta } from './consumer-message';
+import type { ConsumerHandler } from './consumer-message';
+import { invokeHandler } from './invoke-handler';
 import { publishDeadLetter } from './dead-letter';
 import { watchMaxDeliveries, type MaxDeliveriesWatcher } from './max-deliveries-watcher';
 import { Semaphore } from './semaphore';
@@ -207,7 +206,15 @@ class Runner implements ConsumerRunner {
         const reason: DeadLetterReason = { kind: 'schema', message: parsed.error.message, errorCode: 'VALIDATION', issues: parsed.error.issues };
         return await this.deadLetter(m, subject, reason, contract);
       }
-      await this.runHandler(m, subject, contract, parsed.value, controller.signal);
+      await invokeHandler(this.options.handler, parsed.value, m.headers, this.def.durable, {
+        subject,
+        msgId: m.headers?.get('Nats-Msg-Id') || null,
+        tenantId: parseEventSubject(subject)?.tenantId ?? null,
+        deliveryCount: m.info.deliveryCount,
+        streamSequence: m.seq,
+        contract,
+        signal: controller.signal,
+      });
       m.ack();
       this.options.metrics?.consumerProcessed?.(this.labels(subject, contract), Date.now() - started);
     } catch (err) {
@@ -225,44 +232,6 @@ class Runner implements ConsumerRunner {
     } catch {
       return subject;
     }
-  }
-
-  private async runHandler(m: JsMsg, subject: string, contract: SchemaContract, payload: unknown, signal: AbortSignal): Promise<void> {
-    const meta: ConsumerMessageMeta = {
-      subject,
-      msgId: m.headers?.get('Nats-Msg-Id') || null,
-      tenantId: parseEventSubject(subject)?.tenantId ?? null,
-      deliveryCount: m.info.deliveryCount,
-      streamSequence: m.seq,
-      contract,
-      signal,
-    };
-    const work = context.with(extractTraceContext(m.headers), () =>
-      tracer().startActiveSpan(
-        `${contract.id} process`,
-        {
-          kind: SpanKind.CONSUMER,
-          attributes: { 'messaging.system': 'nats', 'messaging.consumer.group.name': this.def.durable, 'messaging.message.id': meta.msgId ?? '' },
-        },
-        async (span) => {
-          try {
-            await this.options.handler(payload, meta);
-          } catch (err) {
-            span.setStatus({ code: SpanStatusCode.ERROR, message: (err as Error).message });
-            throw err;
-          } finally {
-            span.end();
-          }
-        },
-      ),
-    );
-    work.catch(() => undefined); // a handler still running after an abort must not crash the process
-    const aborted = new Promise<never>((_, reject) => {
-      if (signal.aborted) reject(signal.reason);
-      signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-    });
-    aborted.catch(() => undefined);
-    await Promise.race([work, aborted]);
   }
 
   private async fail(m: JsMsg, subject: string, err: unknown, contract: SchemaContract | null): Promise<void> {
