@@ -1,5 +1,5 @@
 // DatabaseHealth against a live and an unreachable PostgreSQL.
-import { testEnvironment } from '@parley/testing';
+import { testDbEnv } from './fixtures';
 import { createPrismaClient } from '../client/prisma-client.factory';
 import { DatabaseHealth } from '../health/database-health';
 import { TenantDb } from '../tenant/tenant-db';
@@ -7,7 +7,7 @@ import { rejection } from './db-test-context';
 
 describe('DatabaseHealth', () => {
   it('resolves when the database answers', async () => {
-    const client = createPrismaClient({ databaseUrl: testEnvironment().TEST_DATABASE_URL, poolMax: 1 });
+    const client = createPrismaClient({ databaseUrl: testDbEnv(process.env).TEST_DATABASE_URL, poolMax: 1 });
     try {
       await expect(new DatabaseHealth(client).check()).resolves.toBeUndefined();
     } finally {
@@ -16,7 +16,7 @@ describe('DatabaseHealth', () => {
   });
 
   it('throws DATABASE_UNAVAILABLE with a clear message when PostgreSQL does not answer', async () => {
-    const url = new URL(testEnvironment().TEST_DATABASE_URL);
+    const url = new URL(testDbEnv(process.env).TEST_DATABASE_URL);
     url.port = '1'; // nothing listens there
     const client = createPrismaClient({ databaseUrl: url.toString(), poolMax: 1, connectionTimeoutMs: 500 });
     try {
@@ -29,7 +29,7 @@ describe('DatabaseHealth', () => {
   });
 
   it('times out instead of hanging when the pool cannot hand out a connection', async () => {
-    const client = createPrismaClient({ databaseUrl: testEnvironment().TEST_DATABASE_URL, poolMax: 1, connectionTimeoutMs: 5000 });
+    const client = createPrismaClient({ databaseUrl: testDbEnv(process.env).TEST_DATABASE_URL, poolMax: 1, connectionTimeoutMs: 5000 });
     const holder = new TenantDb(client).run('00000000-0000-4000-8000-000000000000', (tx) => tx.$executeRaw`SELECT pg_sleep(0.6)`, { timeoutMs: 5000 });
     try {
       await new Promise((resolve) => setTimeout(resolve, 50));

@@ -1,7 +1,7 @@
 // Shared set-up for this lib's integration tests: an app-role Prisma client (RLS applies), an
 // owner pg pool for fixtures (BYPASSRLS), and helpers. URLs come from the Jest global setup.
 import pg from 'pg';
-import { testEnvironment } from '@parley/testing';
+import { testDbEnv } from './fixtures';
 import { createPrismaClient } from '../client/prisma-client.factory';
 import type { PrismaClient } from '../generated/prisma/client';
 
@@ -11,8 +11,8 @@ export interface DbTestContext {
   close(): Promise<void>;
 }
 
-export function openDbTestContext(poolMax = 4): DbTestContext {
-  const env = testEnvironment();
+export function openDbTestContext(processEnv: NodeJS.ProcessEnv, poolMax = 4): DbTestContext {
+  const env = testDbEnv(processEnv);
   const app = createPrismaClient({ databaseUrl: env.TEST_DATABASE_URL, poolMax, applicationName: 'persistence-int-test' });
   const owner = new pg.Pool({ connectionString: env.TEST_DATABASE_OWNER_URL, max: 2 });
   return {

@@ -1,15 +1,5 @@
 // Knowledge retrieval (tsvector + pgvector) and the pre-tenant credential lookups, as the app role.
-import {
-  createApiKey,
-  createKnowledgeChunk,
-  createKnowledgeDocument,
-  createPlatformUser,
-  createTenant,
-  createTenantUser,
-  type KnowledgeDocumentRow,
-  testEnvironment,
-  type TenantRow,
-} from '@parley/testing';
+import { createApiKey, createKnowledgeChunk, createKnowledgeDocument, createPlatformUser, createTenant, createTenantUser, type KnowledgeDocumentRow, type TenantRow, testDbEnv } from './fixtures';
 import { createPrismaClient } from '../client/prisma-client.factory';
 import { findApiKeyByPrefix, findLoginCandidates } from '../credentials/credential-lookup.repository';
 import { searchChunksByEmbedding, searchChunksByText, setChunkEmbedding } from '../knowledge/knowledge-search.repository';
@@ -32,7 +22,7 @@ describe('knowledge search', () => {
   let docA: KnowledgeDocumentRow;
 
   beforeAll(async () => {
-    ctx = openDbTestContext(2);
+    ctx = openDbTestContext(process.env, 2);
     db = new TenantDb(ctx.app);
     tenantA = await createTenant(ctx.owner);
     tenantB = await createTenant(ctx.owner);
@@ -77,7 +67,7 @@ describe('credential lookups (SECURITY DEFINER, before the tenant is known)', ()
   let ctx: DbTestContext;
 
   beforeAll(() => {
-    ctx = openDbTestContext(2);
+    ctx = openDbTestContext(process.env, 2);
   });
   afterAll(() => ctx.close());
 
@@ -118,7 +108,7 @@ describe('credential lookups (SECURITY DEFINER, before the tenant is known)', ()
   });
 
   it('the analytics role cannot call the lookups (EXECUTE is granted to the app role only)', async () => {
-    const analytics = createPrismaClient({ databaseUrl: testEnvironment().TEST_DATABASE_ANALYTICS_URL, poolMax: 1 });
+    const analytics = createPrismaClient({ databaseUrl: testDbEnv(process.env).TEST_DATABASE_ANALYTICS_URL, poolMax: 1 });
     try {
       const err = await rejection(findApiKeyByPrefix(analytics, 'pk_lookup1'));
       expect(String(err)).toContain('permission denied for function find_api_key_by_prefix');

@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync, appendFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { testEnvironment } from '@parley/testing';
+import { testDbEnv } from './fixtures';
 
 const repoRoot = join(__dirname, '..', '..', '..', '..');
 const migrationsDir = join(repoRoot, 'prisma', 'migrations');
@@ -25,7 +25,7 @@ function withDatabase(url: string, database: string): string {
 }
 
 describe('migrations', () => {
-  const env = testEnvironment();
+  const env = testDbEnv(process.env);
 
   it('re-running the migrations on a migrated database applies nothing and says so', async () => {
     const result = await migrate(env.TEST_DATABASE_OWNER_URL);

@@ -1,5 +1,5 @@
 // Outbox and consumer idempotency against the real database, as the app role.
-import { createTenant, type TenantRow } from '@parley/testing';
+import { createTenant, type TenantRow } from './fixtures';
 import { enqueueOutbox } from '../outbox/enqueue-outbox';
 import { PrismaOutboxStore } from '../outbox/prisma-outbox.store';
 import { markProcessed } from '../idempotency/mark-processed';
@@ -12,7 +12,7 @@ describe('outbox', () => {
   let tenant: TenantRow;
 
   beforeAll(async () => {
-    ctx = openDbTestContext(4);
+    ctx = openDbTestContext(process.env, 4);
     db = new TenantDb(ctx.app);
     tenant = await createTenant(ctx.owner);
   });
@@ -111,7 +111,7 @@ describe('markProcessed', () => {
   let db: TenantDb;
 
   beforeAll(() => {
-    ctx = openDbTestContext(4);
+    ctx = openDbTestContext(process.env, 4);
     db = new TenantDb(ctx.app);
   });
   afterAll(() => ctx.close());

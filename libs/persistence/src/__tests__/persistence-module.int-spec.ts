@@ -4,7 +4,7 @@ import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
-import { createTenant, createChatSession, testEnvironment } from '@parley/testing';
+import { createTenant, createChatSession, testDbEnv } from './fixtures';
 import { PrismaService } from '../client/prisma.service';
 import { DatabaseHealth } from '../health/database-health';
 import { OwnerDb } from '../owner/owner-db';
@@ -25,11 +25,11 @@ async function connectionsNamed(ctx: DbTestContext, name: string): Promise<numbe
 }
 
 describe('PersistenceModule', () => {
-  const env = testEnvironment();
+  const env = testDbEnv(process.env);
   let ctx: DbTestContext;
 
   beforeAll(() => {
-    ctx = openDbTestContext(2);
+    ctx = openDbTestContext(process.env, 2);
   });
   afterAll(() => ctx.close());
 

@@ -1,13 +1,13 @@
 // Fails the build when a tenant-owned table is not isolated, or when the roles or the search
 // indexes are not what the architecture requires.
 import pg from 'pg';
-import { testEnvironment } from '@parley/testing';
+import { testDbEnv } from './fixtures';
 
 describe('database guarantees (catalog checks)', () => {
   let owner: pg.Client;
 
   beforeAll(async () => {
-    owner = new pg.Client({ connectionString: testEnvironment().TEST_DATABASE_OWNER_URL });
+    owner = new pg.Client({ connectionString: testDbEnv(process.env).TEST_DATABASE_OWNER_URL });
     await owner.connect();
   });
   afterAll(() => owner.end());

@@ -1,6 +1,6 @@
 // Row-level security as the services see it: the app role, TenantDb.run(), pooled connections.
 import { randomUUID } from 'node:crypto';
-import { createChatSession, createTenant, testEnvironment, type ChatSessionRow, type TenantRow } from '@parley/testing';
+import { createChatSession, createTenant, type ChatSessionRow, type TenantRow, testDbEnv } from './fixtures';
 import { createPrismaClient } from '../client/prisma-client.factory';
 import { isInsufficientPrivilege } from '../errors/database-error.util';
 import { PersistenceError } from '../errors/persistence.error';
@@ -16,7 +16,7 @@ describe('tenant isolation (RLS through TenantDb)', () => {
   let sessionB: ChatSessionRow;
 
   beforeAll(async () => {
-    ctx = openDbTestContext(2);
+    ctx = openDbTestContext(process.env, 2);
     db = new TenantDb(ctx.app);
     tenantA = await createTenant(ctx.owner);
     tenantB = await createTenant(ctx.owner);
@@ -105,7 +105,7 @@ describe('tenant isolation (RLS through TenantDb)', () => {
   });
 
   it('after a tenant transaction, a later plain query on the same pooled connection sees nothing (and does not fail on the empty setting)', async () => {
-    const single = createPrismaClient({ databaseUrl: testEnvironment().TEST_DATABASE_URL, poolMax: 1 });
+    const single = createPrismaClient({ databaseUrl: testDbEnv(process.env).TEST_DATABASE_URL, poolMax: 1 });
     try {
       const pidInTx = await new TenantDb(single).run(tenantA.id, async (tx) => {
         expect(await tx.chatSession.count()).toBe(1);
