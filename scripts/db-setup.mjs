@@ -16,7 +16,9 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { applyMigrations, withClient, withDatabase } from './migrate.mjs';
+import { applyMigrations, parsePgUrl, withClient, withDatabase } from './migrate.mjs';
+
+const SOCKET_PLACEHOLDER = parsePgUrl('postgresql:///x').hostname;
 
 export const ROLE_NAMES = { owner: 'parley_owner', app: 'parley_app', analytics: 'parley_analytics' };
 
@@ -39,11 +41,20 @@ export function optionsFromEnv(env = process.env) {
   };
 }
 
-/** Connection URL for `role` on `database`, on the same host and port as the superuser URL. */
+/**
+ * Connection URL for `role` on `database`, on the superuser URL's server. Roles log in with a
+ * password over TCP: when the superuser URL is a Unix-socket one (peer auth on Debian), the
+ * role URL goes to 127.0.0.1 on the same port instead.
+ */
 export function roleUrl(superuserUrl, database, user, password) {
-  const u = new URL(withDatabase(superuserUrl, database));
+  const su = parsePgUrl(superuserUrl);
+  const socket = su.hostname === SOCKET_PLACEHOLDER || su.searchParams.get('host')?.startsWith('/');
+  const u = new URL(`postgresql://127.0.0.1/${encodeURIComponent(database)}`);
+  if (!socket) u.host = su.host;
+  else u.port = su.searchParams.get('port') ?? (su.port || '5432');
   u.username = encodeURIComponent(user);
   u.password = encodeURIComponent(password);
+  if (!socket) for (const [key, value] of su.searchParams) u.searchParams.set(key, value);
   return u.toString();
 }
 
@@ -132,8 +143,9 @@ async function checkConnection(superuserUrl) {
   try {
     await withClient(superuserUrl, (client) => client.query('SELECT 1'));
   } catch (err) {
-    const where = new URL(superuserUrl);
-    throw new Error(`cannot connect to PostgreSQL at ${where.host} as ${where.username || 'default user'}: ${err instanceof Error ? err.message : String(err)}`);
+    const where = parsePgUrl(superuserUrl);
+    const host = where.hostname === SOCKET_PLACEHOLDER ? where.searchParams.get('host') ?? 'the default socket' : where.host;
+    throw new Error(`cannot connect to PostgreSQL at ${host} as ${where.username || 'the default user'}: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
 

@@ -267,10 +267,24 @@ export async function withClient(url, fn) {
   }
 }
 
+// Socket URLs (postgresql://user@/db?host=/var/run/postgresql) have an empty host, which the
+// WHATWG URL parser rejects: parse them with a placeholder host and put the empty host back.
+const SOCKET_HOST = 'unix-socket.invalid';
+
+/** Parses a postgresql:// URL, including the empty-host socket form. */
+export function parsePgUrl(url) {
+  return new URL(url.replace(/^(postgres(?:ql)?:\/\/(?:[^@/]*@)?)(?=[/?]|$)/, `$1${SOCKET_HOST}`));
+}
+
+/** Serialises a URL from parsePgUrl, restoring the empty host of a socket URL. */
+export function formatPgUrl(u) {
+  return u.toString().replace(`@${SOCKET_HOST}`, '@').replace(`//${SOCKET_HOST}`, '//');
+}
+
 export function withDatabase(url, database) {
-  const u = new URL(url);
+  const u = parsePgUrl(url);
   u.pathname = `/${database}`;
-  return u.toString();
+  return formatPgUrl(u);
 }
 
 /** `[command] [--migrations <dir>]` */
