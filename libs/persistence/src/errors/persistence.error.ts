@@ -5,8 +5,6 @@ export const PersistenceErrorCode = {
   INVALID_TENANT: 'INVALID_TENANT',
   /** The database did not answer (connection refused, timeout, bad credentials). */
   DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
-  /** Owner-level (cross-tenant) access was requested but no analytics database URL is configured. */
-  OWNER_DB_NOT_CONFIGURED: 'OWNER_DB_NOT_CONFIGURED',
   /** A value handed to a repository is malformed (e.g. an embedding with the wrong dimension). */
   INVALID_ARGUMENT: 'INVALID_ARGUMENT',
 } as const;
