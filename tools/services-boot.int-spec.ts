@@ -119,7 +119,7 @@ describe.each(SERVICES)('%s', (app) => {
     const body = await res.text();
     expect(body).toContain(`process_cpu_user_seconds_total{service="${app}"}`);
     expect(body).toContain(`nodejs_heap_size_used_bytes{service="${app}"}`);
-    expect(body).toContain(`http_request_duration_seconds_count{service="${app}",method="GET",route="/health/live",status="200"}`);
+    expect(body).toContain(`http_request_duration_seconds_count{service="${app}",method="GET",route="/health/live",status_code="200"}`);
     // Set by the readiness test above.
     for (const dependency of ['postgres', 'nats', 'redis']) {
       expect(body).toContain(`parley_dependency_up{dependency="${dependency}",service="${app}"} 1`);

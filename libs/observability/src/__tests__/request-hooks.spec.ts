@@ -108,8 +108,8 @@ describe('registerRequestHooks', () => {
     await app.inject({ url: '/items/2' });
     await app.inject({ url: '/nope' });
     const text = (await metrics.render()).body;
-    expect(text).toMatch(/http_request_duration_seconds_count\{service="test",method="GET",route="\/items\/:id",status="200"\} 2/);
-    expect(text).toMatch(/http_request_duration_seconds_count\{service="test",method="GET",route="unmatched",status="404"\} 1/);
+    expect(text).toMatch(/http_request_duration_seconds_count\{service="test",method="GET",route="\/items\/:id",status_code="200"\} 2/);
+    expect(text).toMatch(/http_request_duration_seconds_count\{service="test",method="GET",route="unmatched",status_code="404"\} 1/);
   });
 
   it('asks clients to close the connection once shutdown started', async () => {

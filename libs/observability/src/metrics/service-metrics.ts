@@ -20,7 +20,7 @@ type Config<C> = Omit<C, 'registers'>;
  */
 export class ServiceMetrics {
   readonly registry = new Registry();
-  readonly httpRequestDuration: Histogram<'method' | 'route' | 'status'>;
+  readonly httpRequestDuration: Histogram<'method' | 'route' | 'status_code'>;
   /** 1 when the last readiness check of `dependency` (postgres, nats, redis) passed, else 0. */
   readonly dependencyUp: Gauge<'dependency'>;
 
@@ -30,7 +30,7 @@ export class ServiceMetrics {
     this.httpRequestDuration = this.histogram({
       name: 'http_request_duration_seconds',
       help: 'Duration of HTTP requests in seconds, by method, route pattern and status code.',
-      labelNames: ['method', 'route', 'status'],
+      labelNames: ['method', 'route', 'status_code'],
       buckets: HTTP_DURATION_BUCKETS,
     });
     this.dependencyUp = this.gauge({

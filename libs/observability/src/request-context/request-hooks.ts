@@ -60,7 +60,7 @@ export function registerRequestHooks(fastify: FastifyInstance, options: RequestH
     const route = request.routeOptions.url ?? UNMATCHED_ROUTE;
     const status = reply.statusCode;
     options.metrics.httpRequestDuration.observe(
-      { method: request.method, route, status: String(status) },
+      { method: request.method, route, status_code: String(status) },
       reply.elapsedTime / 1000,
     );
     const fields = {
