@@ -38,6 +38,7 @@ COPY libs/signals/package.json libs/signals/
 COPY libs/auth/package.json libs/auth/
 COPY libs/observability/package.json libs/observability/
 COPY libs/testing/package.json libs/testing/
+COPY libs/runtime/package.json libs/runtime/
 RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
 
 COPY . .

@@ -11,9 +11,9 @@ const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)s$': ['@swc/jest', { ...swc, swcrc: false }] },
   moduleNameMapper: {
-    '^@parley/(contracts|messaging|persistence|llm|signals|auth|observability|testing)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@parley/(contracts|messaging|persistence|llm|signals|auth|observability|testing|runtime)$': '<rootDir>/libs/$1/src/index.ts',
     // Secondary entry points (e.g. @parley/observability/startup) map to src/<entry>/index.ts.
-    '^@parley/(contracts|messaging|persistence|llm|signals|auth|observability|testing)/([a-z-]+)$': '<rootDir>/libs/$1/src/$2/index.ts',
+    '^@parley/(contracts|messaging|persistence|llm|signals|auth|observability|testing|runtime)/([a-z-]+)$': '<rootDir>/libs/$1/src/$2/index.ts',
   },
   // NestJS 12 ships ES modules only. Node >= 20.19 require()s them natively, but Jest's module
   // runtime cannot before Node 24.9, so tests compile those packages to CommonJS with SWC.

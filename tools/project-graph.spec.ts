@@ -14,7 +14,7 @@ interface NxGraph {
 }
 
 const APPS = ['gateway', 'chat', 'tenant-intelligence', 'client-insights', 'provisioning', 'notifier'];
-const LIBS = ['contracts', 'messaging', 'persistence', 'llm', 'signals', 'auth', 'observability', 'testing'];
+const LIBS = ['contracts', 'messaging', 'persistence', 'llm', 'signals', 'auth', 'observability', 'testing', 'runtime'];
 
 describe('nx project graph', () => {
   let graph: NxGraph['graph'];
@@ -34,7 +34,7 @@ describe('nx project graph', () => {
     }
   }, 120_000);
 
-  it('holds exactly the six apps and eight libs of the architecture', () => {
+  it('holds exactly the six apps, the eight libs of the architecture and the runtime shell', () => {
     expect(Object.keys(graph.nodes).sort()).toEqual([...APPS, ...LIBS].sort());
     for (const app of APPS) expect(graph.nodes[app].data.root).toBe(`apps/${app}`);
     for (const lib of LIBS) expect(graph.nodes[lib].data.root).toBe(`libs/${lib}`);

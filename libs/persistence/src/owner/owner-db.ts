@@ -1,4 +1,4 @@
-import type { OnModuleDestroy } from '@nestjs/common';
+import type { OnApplicationShutdown } from '@nestjs/common';
 import type { PrismaClient } from '../generated/prisma/client';
 import type { TenantTx } from '../client/prisma.types';
 
@@ -7,7 +7,7 @@ import type { TenantTx } from '../client/prisma.types';
  * BYPASSRLS with SELECT-only grants. run() additionally marks the transaction READ ONLY, so a
  * write fails even if a grant were widened by mistake.
  */
-export class OwnerDb implements OnModuleDestroy {
+export class OwnerDb implements OnApplicationShutdown {
   constructor(readonly client: PrismaClient) {}
 
   async run<T>(fn: (tx: TenantTx) => Promise<T>, opts: { timeoutMs?: number } = {}): Promise<T> {
@@ -20,7 +20,7 @@ export class OwnerDb implements OnModuleDestroy {
     );
   }
 
-  async onModuleDestroy(): Promise<void> {
+  async onApplicationShutdown(): Promise<void> {
     await this.client.$disconnect();
   }
 }

@@ -1,0 +1,4 @@
+export * from './messaging-metrics.adapter';
+export * from './consumer-declarations';
+export * from './outbox-relay.runner';
+export * from './service-runtime.module';
