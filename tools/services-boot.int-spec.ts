@@ -89,6 +89,20 @@ describe.each(SERVICES)('%s', (app) => {
     expect(res.status).toBe(200);
   });
 
+  it('answers an unknown route with RFC 9457 problem+json carrying the request id', async () => {
+    const res = await fetch(`${url}/no/such/route`, { headers: { 'x-request-id': 'req-problem-1' } });
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await res.json()).toEqual({
+      type: 'urn:parley:problem:not-found',
+      title: 'Not found',
+      status: 404,
+      code: 'NOT_FOUND',
+      detail: expect.stringContaining('/no/such/route'),
+      requestId: 'req-problem-1',
+    });
+  });
+
   it('echoes a valid x-request-id and generates one when absent or invalid', async () => {
     const echoed = await fetch(`${url}/health/live`, { headers: { 'x-request-id': `boot-${app}` } });
     const generated = await fetch(`${url}/health/live`);
@@ -208,4 +222,13 @@ describe('failures', () => {
       await hungDatabase.close();
     }
   }, 40_000);
+});
+
+describe('gateway public API health', () => {
+  it('serves GET /api/v1/health with the readiness report', async () => {
+    const { url } = await startListening('gateway');
+    const res = await fetch(`${url}/api/v1/health`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok', checks: { postgres: 'up', nats: 'up', redis: 'up' } });
+  });
 });

@@ -12,6 +12,8 @@ export * from './metrics/metrics.controller';
 export * from './health/run-health-checks';
 export * from './health/readiness';
 export * from './health/health.controller';
+export * from './errors/problem-details';
+export * from './errors/problem-details.filter';
 export * from './observability.module';
 export * from './bootstrap/graceful-shutdown';
 export * from './bootstrap/bootstrap-service';

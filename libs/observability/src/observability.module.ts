@@ -1,4 +1,6 @@
 import { Module, type DynamicModule, type InjectionToken, type Provider } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ProblemDetailsFilter } from './errors/problem-details.filter';
 import { HealthController } from './health/health.controller';
 import { Readiness } from './health/readiness';
 import type { HealthCheck } from './health/run-health-checks';
@@ -27,7 +29,8 @@ export interface ObservabilityModuleOptions {
 /**
  * Logging, metrics and health for one service, global:
  * `ObservabilityModule.forRoot({ service: 'chat', log, checks: { postgres: DatabaseHealth, nats: NatsClient, redis: RedisClient } })`.
- * Serves GET /health/live, GET /health/ready and GET /metrics; exports SERVICE_LOGGER,
+ * Serves GET /health/live, GET /health/ready and GET /metrics, answers every error as
+ * problem+json (ProblemDetailsFilter); exports SERVICE_LOGGER,
  * NestLoggerAdapter, ServiceMetrics and Readiness.
  */
 @Module({})
@@ -45,6 +48,7 @@ export class ObservabilityModule {
         useFactory: (logger: Logger) => new NestLoggerAdapter(logger),
       },
       { provide: ServiceMetrics, useFactory: () => new ServiceMetrics(options.service) },
+      { provide: APP_FILTER, inject: [SERVICE_LOGGER], useFactory: (logger: Logger) => new ProblemDetailsFilter(logger) },
       {
         provide: Readiness,
         inject: [ServiceMetrics, ...checks.map(([, token]) => token)],
