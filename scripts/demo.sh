@@ -25,9 +25,11 @@ node apps/provisioning/dist/demo/seed-demo.js
 declare -A PORTS=([gateway]=3000 [chat]=3001 [tenant-intelligence]=3002 [client-insights]=3003 [provisioning]=3004 [notifier]=3005)
 ORDER=(provisioning chat tenant-intelligence client-insights notifier gateway)
 PIDS=()
+STOPPING=0
 
 stop_all() {
   trap - INT TERM
+  STOPPING=1
   echo
   echo "[demo] stopping services"
   for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
@@ -38,7 +40,8 @@ stop_all() {
 trap stop_all INT TERM
 
 for svc in "${ORDER[@]}"; do
-  PORT=${PORTS[$svc]} node "apps/$svc/dist/main.js" >>"$LOG_DIR/$svc.log" 2>&1 &
+  # setsid: Ctrl-C reaches only this script, which then stops each service with SIGTERM.
+  PORT=${PORTS[$svc]} setsid node "apps/$svc/dist/main.js" >>"$LOG_DIR/$svc.log" 2>&1 &
   PIDS+=($!)
 done
 
@@ -60,7 +63,7 @@ TXT
 # Wait for Ctrl-C, or for any service to exit on its own (then stop the rest).
 while true; do
   for i in "${!PIDS[@]}"; do
-    if ! kill -0 "${PIDS[$i]}" 2>/dev/null; then
+    if [ "$STOPPING" -eq 0 ] && ! kill -0 "${PIDS[$i]}" 2>/dev/null; then
       echo "[demo] ${ORDER[$i]} exited; see $LOG_DIR/${ORDER[$i]}.log" >&2
       stop_all
     fi
