@@ -1,18 +1,8 @@
-import { z } from 'zod';
-import { loadConfigOrExit, serviceEnvShape, toServiceConfig, type EnvSource, type ServiceConfig } from '@parley/observability/startup';
+import { defineServiceEnv, loadConfigOrExit, type EnvSource, type ServiceConfig } from '@parley/observability/startup';
 
-export const SERVICE_NAME = 'provisioning';
-export const DEFAULT_PORT = 3004;
-
-/** Every variable this service reads (see serviceEnvShape for defaults). */
-export const envSchema = z.object(serviceEnvShape(DEFAULT_PORT));
-export type Env = z.output<typeof envSchema>;
-
+/** Every variable this service reads: the shared service variables (see serviceEnvShape). */
+export const { envSchema, toAppConfig } = defineServiceEnv('provisioning', 3004);
 export type AppConfig = ServiceConfig;
-
-export function toAppConfig(env: Env): AppConfig {
-  return toServiceConfig(SERVICE_NAME, env);
-}
 
 /** The only reader of process.env: validates it, or prints one line naming the problem and exits 1. */
 export function loadAppConfig(env: EnvSource = process.env): AppConfig {

@@ -58,3 +58,15 @@ export function toServiceConfig(service: string, env: ServiceEnv): ServiceConfig
     health: { checkTimeoutMs: env.HEALTH_CHECK_TIMEOUT_MS },
   };
 }
+
+/**
+ * The env schema and config mapper of a service that reads only the shared variables:
+ * `export const { envSchema, toAppConfig } = defineServiceEnv('chat', 3001);`
+ */
+export function defineServiceEnv(service: string, defaultPort: number) {
+  const envSchema = z.object(serviceEnvShape(defaultPort));
+  return {
+    envSchema,
+    toAppConfig: (env: z.output<typeof envSchema>): ServiceConfig => toServiceConfig(service, env),
+  };
+}
