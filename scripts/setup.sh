@@ -130,6 +130,8 @@ if [ -z "${PGSUPERUSER_URL:-}" ]; then
   node scripts/pg-can-connect.mjs "$PGSUPERUSER_URL" superuser || die "no superuser connection to PostgreSQL; set PGSUPERUSER_URL"
 fi
 export PGSUPERUSER_URL
+# Remembered for the test runner, whose integration set-up creates a database per run.
+(umask 077; printf '%s\n' "$PGSUPERUSER_URL" >"$STATE_DIR/pgsuperuser-url")
 say "postgresql superuser: $(echo "$PGSUPERUSER_URL" | sed -E 's#//([^:@]+):[^@]*@#//\1:***@#')"
 
 node scripts/db-setup.mjs

@@ -10,6 +10,9 @@ step() { printf '\n== %s ==\n' "$*"; }
 
 step "set-up"
 SETUP_SKIP_BUILD=1 bash scripts/setup.sh
+# The superuser connection set-up found (TCP as postgres, or this user over the socket).
+PGSUPERUSER_URL=${PGSUPERUSER_URL:-$(cat "${PARLEY_STATE_DIR:-.parley}/pgsuperuser-url")}
+export PGSUPERUSER_URL
 step "prisma generate"
 npm run -s db:generate
 step "build"
