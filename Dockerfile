@@ -22,7 +22,7 @@ RUN apt-get update \
 
 # Manifests first: the dependency layer is rebuilt only when one of them changes.
 # Every workspace's package.json must be listed (tools/infra/dockerfile.spec.ts checks it),
-# or npm ci would not link it under node_modules/@parley/.
+# or npm install would not link it under node_modules/@parley/.
 COPY package.json package-lock.json .npmrc ./
 COPY apps/gateway/package.json apps/gateway/
 COPY apps/chat/package.json apps/chat/
@@ -39,7 +39,8 @@ COPY libs/auth/package.json libs/auth/
 COPY libs/observability/package.json libs/observability/
 COPY libs/testing/package.json libs/testing/
 COPY libs/runtime/package.json libs/runtime/
-RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
+# npm install (lock-pinned), not npm ci: the lockfile holds Linux native builds only (setup.sh).
+RUN --mount=type=cache,target=/root/.npm npm install --no-audit --no-fund
 
 COPY . .
 # Prisma client into libs/persistence/src/generated (compiled with the rest), then SWC:

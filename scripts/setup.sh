@@ -108,8 +108,11 @@ fi
 if [ -d node_modules/.bin ] && [ node_modules/.package-lock.json -nt package-lock.json ]; then
   say "npm packages: installed"
 else
-  say "npm packages: installing (npm ci)"
-  npm ci --no-fund --no-audit --loglevel=error >/dev/null
+  # `npm install`, not `npm ci`: the lockfile pins every version, but the registry reachable
+  # here serves only Linux builds of native packages (@swc/core, Nx resolvers), so the lock
+  # holds no entries for other platforms and `npm ci` refuses it as out of sync.
+  say "npm packages: installing (npm install, versions from package-lock.json)"
+  npm install --no-fund --no-audit --loglevel=error >/dev/null
 fi
 
 node scripts/check-jetstream.mjs "nats://127.0.0.1:$NATS_PORT" || die "NATS on $NATS_PORT has JetStream disabled: restart it with -js"
