@@ -1,1 +1,12 @@
-export {};
+export * from './signal.types';
+export * from './signal-wire.util';
+export type { RuleGuards, SignalRule, SignalRuleSet } from './rules/signal-rules.types';
+export { DEFAULT_SIGNAL_RULES } from './rules/default-rules.data';
+export { signalRulesExtensionSchema, tenantRuleSchema } from './rules/rules-extension.schema';
+export type { SignalRulesExtension, ParsedSignalRulesExtension } from './rules/rules-extension.schema';
+export { normalizeText } from './normalize/normalize-text.util';
+export { createSignalDetector } from './detector/signal-detector';
+export type { SignalDetector, SignalDetectorOptions } from './detector/signal-detector';
+export { InvalidSignalRulesError } from './detector/signal-rules.errors';
+export { evaluateDetector, parseLabelledMessages } from './evaluation/evaluate.util';
+export type { EvaluationReport, LabelledMessage, TypeScore } from './evaluation/evaluate.util';

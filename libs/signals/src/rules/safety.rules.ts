@@ -1,0 +1,69 @@
+import type { SignalRule } from './signal-rules.types';
+import { ELECTRICAL_PATTERNS, FIRE_PATTERNS, GAS_PATTERNS } from './urgency.rules';
+
+const PERSON = String.raw`(?:you|ya|u|him|her|them|the (?:delivery |)(?:guy|man|lad|driver|courier|waiter|waitress|bloke|woman)|your (?:staff|chef|manager|boss|family|kids|wife|husband)|the (?:manager|owner|chef|plumber|driver|mechanic|dentist|landlord|staff)|someone|somebody|every ?one|every ?body|all of you)`;
+
+export const SAFETY_RULES: readonly SignalRule[] = [
+  {
+    id: 'self_harm',
+    type: 'safety',
+    severity: 'critical',
+    confidence: 0.9,
+    patterns: [
+      String.raw`(?:kill|killing|hurt|hurting|harm|harming|cut|cutting) my ?self|self[- ]?harm(?:ing)?|suicid(?:e|al)|sucidal|suicidle`,
+      String.raw`end(?:ing)? (?:it all|my life|things|my own life)|take my (?:own )?life|(?:want|wanna|going) to die|don'?t want to (?:live|be alive|be here anymore|wake up)`,
+      String.raw`no (?:reason|point) (?:to|in) (?:live|living|going on)|better off dead|(?:can'?t|cannot) go on (?:any ?more|like this)|(?:took|taken|take) an overdose|overdos(?:e|ing) on purpose`,
+    ],
+    guards: { past: false },
+  },
+  {
+    id: 'violence_threat',
+    type: 'safety',
+    severity: 'high',
+    confidence: 0.88,
+    patterns: [
+      String.raw`(?:i'?ll|i will|i'?m (?:going to|gonna|gunna)|im (?:going to|gonna)|gonna|going to|i'?d like to|i want to|will) (?:kill|stab|shoot|hurt|batter|beat(?: up)?|punch|smash (?:your|the) face in|strangle|murder|knock (?:your|the) (?:teeth|head)|glass) ${PERSON}`,
+      String.raw`burn (?:your|the|this) (?:place|shop|restaurant|house|garage|van|office)(?: down)?|(?:come|coming) (?:round|over|down) (?:there )?(?:and|to) (?:sort|smash|wreck|hurt|kill|deal with)|i know where (?:you|u) live|watch your back|you'?(?:ll|re going to) (?:regret|pay for) (?:this|it)`,
+      String.raw`(?:bring|bringing|got|has|have) (?:a |my )?(?:knife|gun|machete|baseball bat)|threatening (?:people|us|me|staff|my staff|customers|someone|everyone)`,
+      String.raw`(?:threaten(?:ed|ing|s)?|attack(?:ed|ing)|assault(?:ed|ing)|punch(?:ed|ing)|kicked|shoved|slapped|spat at|hit) (?:me|us|my (?:son|daughter|kids?|child|wife|husband|partner|staff|mum|dad|colleague|friend))`,
+      String.raw`(?:he|she|they)(?:'ll| will| is going to| are going to|'s going to|'re going to| said (?:he|she|they)(?:'d| would)) (?:kill|hurt|stab|shoot|beat|batter|attack) (?:me|us|my)`,
+      String.raw`(?:kick|kicking|smash|smashing|break|breaking|bash|bashing)(?: down| in)? (?:the|my|our) (?:door|window)(?: down| in)?|(?:breaking|broken|broke) in(?:to)? (?:my|our|the) (?:house|flat|home)|someone (?:is )?trying to (?:get|break) in`,
+    ],
+    guards: { hypothetical: false },
+  },
+  {
+    id: 'abuse_disclosure',
+    type: 'safety',
+    severity: 'high',
+    confidence: 0.86,
+    patterns: [
+      String.raw`(?:he|she|they|my (?:partner|husband|wife|boyfriend|girlfriend|bf|gf|dad|father|step ?dad|mum|mom|mother|ex|landlord|carer|son|brother|flatmate))(?: has| keeps| often| always)? (?:hits?|hitting|beats?|beating|beat|hurts|hurt|abuses|abused|abusing|chokes|choked|strangled|kicked|punched|slapped|threatens|threatened|raped|assaulted) (?:me|us|my (?:kids|children|son|daughter|mum))`,
+      String.raw`domestic (?:abuse|violence)|(?:i'?m|i am|being|been|was) (?:abused|assaulted|raped|sexually assaulted|beaten up)|sexual(?:ly)? (?:assault(?:ed)?|abuse[d]?|harass(?:ed|ment)?)|touched me inappropriately`,
+      String.raw`(?:scared|afraid|frightened|terrified) (?:to go home|of (?:my|him|her) (?:partner|husband|wife|boyfriend|girlfriend|dad)?)|not safe (?:at home|in my (?:own )?home)`,
+    ],
+    guards: { past: false },
+  },
+  {
+    id: 'medical_emergency',
+    type: 'safety',
+    severity: 'critical',
+    confidence: 0.9,
+    patterns: [
+      String.raw`(?:can'?t|cant|cannot|can not|struggling to|unable to|hard to) breath(?:e|ing)?|(?:not|isn'?t|stopped) breathing|chest pains?|heart attack|having a stroke|(?:had|has|is having|having) a (?:seizure|fit)`,
+      String.raw`(?:i|he|she|someone|somebody|they|my \w+|a (?:customer|man|woman|child|guest|diner))(?: has| have|'s| is| just| suddenly)* (?:collapsed|fainted|passed out|gone unconscious|unconscious|unresponsive|choking|choked)`,
+      String.raw`anaphyla(?:xis|ctic)|anaphalaxis|(?:severe |bad |serious )?allergic reaction|throat (?:is )?(?:closing|swelling|swollen)|epi ?pen|lips? (?:are |is )?(?:swelling|swollen)`,
+      String.raw`(?:bleeding|blood) (?:heavily|everywhere|a lot|badly|won'?t stop|will not stop|that won'?t stop)|(?:won'?t|will not|can'?t) stop (?:the )?bleeding|call(?:ing)? (?:an )?ambulance|(?:call|ring|dial) 999|(?:call|ring|dial) 911`,
+    ],
+  },
+  {
+    id: 'vehicle_control_failure',
+    type: 'safety',
+    severity: 'high',
+    confidence: 0.84,
+    patterns: [String.raw`(?:brakes?|steering|accelerator|throttle)(?: have| has|'s|s)? (?:just )?(?:failed|gone|gone completely|stopped working|stuck|locked)`],
+    requires: { patterns: [String.raw`(?:on|along|driving (?:on|along|down)) (?:the |an? )?(?:[am]\d+|[am] road|motorway|dual carriageway|main road|dual|bypass)|motorway|while driving|still driving|i'?m driving|at speed`] },
+  },
+  { id: 'gas_danger', type: 'safety', severity: 'high', confidence: 0.9, patterns: GAS_PATTERNS },
+  { id: 'electrical_danger', type: 'safety', severity: 'high', confidence: 0.88, patterns: ELECTRICAL_PATTERNS },
+  { id: 'fire', type: 'safety', severity: 'critical', confidence: 0.9, patterns: FIRE_PATTERNS },
+];

@@ -1,0 +1,47 @@
+import type { Severity, SignalType } from '../signal.types';
+
+/** Which context guards may suppress a match of a rule. All default to true. */
+export interface RuleGuards {
+  /** "not urgent", "no gas smell", "I don't need a person". */
+  negation?: boolean;
+  /** "what would I do if...", "in case of...", "do you cover burst pipes?". */
+  hypothetical?: boolean;
+  /** "my neighbour had a burst pipe last year". */
+  past?: boolean;
+}
+
+/**
+ * One detection rule, as data. `patterns` are regular-expression sources matched against the
+ * normalised (lower-cased) message; `terms` are literal phrases (escaped, word-bounded, any
+ * whitespace between words). `requires`, when present, must also match somewhere in the
+ * message (unsuppressed) for the rule to fire, e.g. "no heating" requires "baby|elderly...".
+ */
+export interface SignalRule {
+  id: string;
+  type: SignalType;
+  severity: Severity;
+  confidence: number;
+  patterns?: readonly string[];
+  terms?: readonly string[];
+  requires?: { patterns?: readonly string[]; terms?: readonly string[] };
+  guards?: RuleGuards;
+}
+
+/** Phrases whose words must not be read literally ("this price is killing me"). */
+export interface SignalRuleSet {
+  rules: readonly SignalRule[];
+  /** Regex sources; a match overlapping one of these spans is figurative and dropped. */
+  figurative: readonly string[];
+  /** Regex sources of negation cues, looked for just before a match in the same clause. */
+  negation: readonly string[];
+  /** Regex sources of hypothetical / enquiry cues, looked for earlier in the same sentence. */
+  hypothetical: readonly string[];
+  /** Regex sources of conditional cues, looked for earlier in the same clause. */
+  conditional: readonly string[];
+  /** Regex sources that cancel a negation cue in the same clause ("why can't I..."). */
+  negationOverrides: readonly string[];
+  /** Regex sources of past or third-party story cues, looked for anywhere in the sentence. */
+  past: readonly string[];
+  /** Regex sources that raise confidence a little when present anywhere ("asap", "!!"). */
+  intensifiers: readonly string[];
+}

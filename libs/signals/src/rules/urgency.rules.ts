@@ -1,0 +1,145 @@
+import type { SignalRule } from './signal-rules.types';
+
+/** Vulnerable people whose presence turns "no heating" or "locked out" into an emergency. */
+const VULNERABLE = [
+  String.raw`(?:new ?born|newborn|baby|babies|infant|toddler|little ones?|young (?:kids|children)|small (?:kids|children))`,
+  String.raw`(?:elderly|pensioner|frail|disabled|housebound|pregnant|chemo(?:therapy)?|oxygen)`,
+  String.raw`(?:[7-9]\d|1[01]\d)[ -]?(?:years?|yrs?|y)[ -]?o(?:ld|\.?)?|in (?:her|his|their) (?:80|90)s|(?:is|aged|age|turned|turning) (?:7[5-9]|[89]\d|1[01]\d)`,
+  String.raw`\d{1,2}[ -]?(?:days?|weeks?|wks?|months?|mths?)[ -]?old`,
+];
+
+const CHILD = String.raw`(?:baby|babies|infant|toddler|child|children|kids?|son|daughter|little (?:one|boy|girl)|newborn|(?:[1-9]|1[0-2])[ -]?(?:years?|yrs?|months?)[ -]?old)`;
+
+const HEATING_OUT = [
+  String.raw`(?:no|zero|without|lost|lost all|lost our|lost my|lost the) (?:heat|heating|hot water|heating (?:or|and|nor) hot water)(?! (?:problems?|issues?|worries|faults?|bills?))`,
+  String.raw`(?:boiler|heating|radiators?|heat pump|furnace)(?:(?!not |n'?t )[^.!?\n]){0,25}?(?: has| is| just| completely| totally|'s)*(?: (?:stopped|broken|broke|died|packed (?:up|in)|given up|gave up|cut out|failed|(?:not|isn'?t|aint|won'?t) (?:working|work|come on|coming on|fire|firing|heat|heating)))`,
+  String.raw`(?:boiler|heating|heat)(?:'s| has| is)? (?:been )?(?:off|out|down)(?: for)?`,
+  String.raw`(?:don'?t|do not) have (?:any )?(?:heat|heating|hot water)`,
+  String.raw`(?:freezing|frozen) (?:cold )?(?:in (?:the|our|my) )?(?:house|flat|home|here)`,
+];
+
+/** Gas, electrical and fire hazards are both urgent for the business and a safety finding. */
+export const GAS_PATTERNS = [
+  String.raw`(?:smell(?:s|ing|ed)?|smel|stink(?:s|ing)?|whiff) (?:of )?(?:gas|gass)`,
+  String.raw`(?:gas|gass) (?:smell|leak|leaking|escape|escaping)|(?:leaking|escaping) gas`,
+  String.raw`carbon monoxide (?:alarm|detector|leak|poisoning)|(?:carbon monoxide|co) (?:alarm|detector)(?: is| keeps)? (?:going off|beeping|sounding)`,
+];
+
+export const ELECTRICAL_PATTERNS = [
+  String.raw`(?:sparks?|sparking|arcing)(?: (?:coming|flying))? (?:from|out of|in) (?:the |a |my )?(?:socket|plug|outlet|fuse ?box|consumer unit|wall|switch|light|wires?|cooker|oven|panel)|(?:socket|plug|outlet|switch|fuse ?box|consumer unit)(?: is| keeps)? (?:sparking|smoking|melting|melted|scorched)`,
+  String.raw`(?:burning|electrical) smell|smell(?:s|ing)? (?:of )?(?:burning|electrical burning)|smoke (?:coming |pouring )?(?:from|out of) (?:the |a )?(?:socket|plug|outlet|wall|switch|fuse ?box|consumer unit|light|fan)`,
+  String.raw`exposed (?:live )?wir(?:es|ing)|live wires?|(?:got|get|getting|gets|had) (?:a |an )?(?:electric )?shock(?:ed)?|electric shock|electrocuted`,
+];
+
+export const FIRE_PATTERNS = [
+  String.raw`(?:kitchen|house|flat|home|car|van|engine|socket|oven|cooker|building|shop|garage|bin|chip pan|fryer|extractor|something)(?: is|'s)? (?:on fire|in flames|burning)|(?:a |there'?s a |there is a )fire (?:in|at) (?:the|my|our)|caught fire|catching fire`,
+  String.raw`smoke (?:pouring|billowing|coming) (?:out of|from) (?:the )?(?:bonnet|engine|hood|oven|kitchen|roof)`,
+];
+
+export const URGENCY_RULES: readonly SignalRule[] = [
+  {
+    id: 'flooding',
+    type: 'urgency',
+    severity: 'critical',
+    confidence: 0.92,
+    patterns: [
+      String.raw`(?:burst|bust|brust|burts|busted|split|broken) (?:water )?(?:pipe|pipes|main|mains)`,
+      String.raw`(?:pipe|pipes|water main|tank|cylinder|hose)(?: has| have|'s|s)?(?: just)? (?:burst|bust|brust|split|exploded|blown)`,
+      String.raw`(?:flood(?:ed|ing|s)?|fludding|floding|flodding)`,
+      String.raw`water(?: is| 's|'s)? (?:pouring|poring|gushing|pissing|spraying|streaming|flooding|everywhere)`,
+      String.raw`(?:water|leak|leaking|dripping|coming)[^.!?\n]{0,25}?(?:through|thru|from|down|into|out of) (?:the |our |my |a )?(?:[a-z]+ ){0,3}?(?:ceiling|light fitting|light fitment|roof)`,
+      String.raw`(?:ceiling|roof)(?: is|'s| has)? (?:leaking badly|collapsing|caving in|collapsed|coming down|bulging|sagging|about to (?:collapse|come down))|about to (?:collapse|cave in)`,
+      String.raw`(?:can'?t|cannot|can not|unable to) (?:turn|shut|switch) (?:off )?the (?:water|stopcock|stop tap|mains)(?: off)?`,
+      String.raw`(?:sewage|sewerage)(?: is| has been)? (?:everywhere|coming up|backing up|in the|all over)|(?:toilet|drains?|sewer)(?: is| are|s)? (?:overflowing|backing up|backed up)`,
+    ],
+  },
+  { id: 'gas_smell', type: 'urgency', severity: 'critical', confidence: 0.93, patterns: GAS_PATTERNS },
+  { id: 'electrical_hazard', type: 'urgency', severity: 'high', confidence: 0.88, patterns: ELECTRICAL_PATTERNS },
+  { id: 'fire_hazard', type: 'urgency', severity: 'critical', confidence: 0.9, patterns: FIRE_PATTERNS },
+  {
+    id: 'no_heating_vulnerable',
+    type: 'urgency',
+    severity: 'high',
+    confidence: 0.88,
+    patterns: HEATING_OUT,
+    requires: { patterns: VULNERABLE },
+  },
+  {
+    id: 'locked_out_child',
+    type: 'urgency',
+    severity: 'critical',
+    confidence: 0.9,
+    patterns: [
+      String.raw`locked (?:my ?self |ourselves |us )?out`,
+      String.raw`(?:keys?|key fob)(?: are| is)? (?:locked )?(?:inside|in the (?:car|house|flat))`,
+      String.raw`(?:locked|shut) (?:in|inside) (?:the|my|our) (?:car|house|flat|bathroom)`,
+    ],
+    requires: { patterns: [CHILD] },
+  },
+  {
+    id: 'locked_out',
+    type: 'urgency',
+    severity: 'high',
+    confidence: 0.85,
+    patterns: [String.raw`locked (?:my ?self |ourselves |us )?out(?: of)?(?: (?:the|my|our) (?:house|home|flat|car|shop|office))?`, String.raw`(?:can'?t|cannot) get (?:back )?(?:in|into) (?:the|my|our) (?:house|home|flat)`],
+  },
+  {
+    id: 'booking_vanished',
+    type: 'urgency',
+    severity: 'high',
+    confidence: 0.87,
+    patterns: [
+      String.raw`(?:booking|bookin|reservation|reservaton|table|appointment|appt)\b[^.!?\n]{0,60}?(?:disappeared|dissapeared|vanished|gone|missing|deleted|not (?:showing|there|in the system|on the system)|no longer (?:there|showing)|(?:been|was|got) cancell?ed)`,
+      String.raw`(?:no record|can'?t find|cannot find|lost|cancell?ed|deleted)(?: of)? (?:my|our|the) (?:booking|reservation|table|appointment)`,
+      String.raw`(?:sent|got|received|had) (?:a |an )?(?:cancell?ation|cancel(?:led)? (?:email|text|message))(?: (?:for|of) (?:my|our|the) (?:booking|reservation|table|appointment))?`,
+    ],
+    requires: {
+      patterns: [
+        String.raw`tonight|today|this (?:evening|afternoon|morning)|in (?:an|one|two|half an) hours?|in \d+ (?:minutes|mins|hours)|at \d{1,2}(?::\d\d)? ?(?:pm|am)?|for \d{1,2}[:.]\d\d|now`,
+        String.raw`(?:we'?re|i'?m|we are|i am) (?:at the (?:door|desk|counter|restaurant|surgery|garage)|here|outside|already (?:here|in town|on (?:the|our|my) way)|on (?:the|our|my) way)|already (?:here|in town|on the bus|on (?:the|our|my) way)`,
+      ],
+    },
+  },
+  {
+    id: 'dental_emergency',
+    type: 'urgency',
+    severity: 'high',
+    confidence: 0.86,
+    patterns: [
+      String.raw`(?:knocked|broke|broken|snapped|cracked|chipped) (?:out )?(?:a |my |his |her |their |one of (?:my|his|her) )?(?:front )?(?:tooth|teeth)(?: out)?`,
+      String.raw`(?:tooth|teeth)(?: has| have)? (?:been )?(?:knocked out|fell out|fallen out|came out)`,
+      String.raw`(?:severe|unbearable|excruciating|agoni[sz]ing|horrendous|awful|terrible|throbbing) (?:tooth ?ache|tooth pain|pain in my (?:tooth|jaw|mouth)|jaw pain)`,
+      String.raw`(?:bleeding|blood)(?: still)? (?:won'?t|will not|hasn'?t|has not|not) stop(?:ped)?`,
+      String.raw`(?:face|jaw|cheek|gum)(?: is| has)? (?:swollen|swelling|swelled|ballooned)|(?:swollen|swelling (?:in|on)) (?:my |his |her )?(?:face|jaw|cheek)|abscess|absess|abcess`,
+    ],
+  },
+  {
+    id: 'vehicle_breakdown',
+    type: 'urgency',
+    severity: 'high',
+    confidence: 0.85,
+    patterns: [
+      String.raw`broken down|broke down|breakdown on|stranded|stuck on the (?:motorway|hard shoulder|side of the road|road)`,
+      String.raw`(?:brakes?|steering)(?: have| has|'ve|s)? (?:just )?(?:failed|gone|stopped working|(?:are|is)n'?t working|not working)`,
+      String.raw`(?:car|van|engine)(?: is|'s)? (?:smoking|on fire|overheating badly)|smoke (?:coming|pouring) (?:out of|from) (?:the )?(?:bonnet|engine|hood)`,
+    ],
+  },
+  {
+    id: 'vehicle_stranded_vulnerable',
+    type: 'urgency',
+    severity: 'high',
+    confidence: 0.84,
+    patterns: [String.raw`(?:car|van|vehicle|engine)(?: still| just)? (?:won'?t|will not|wont|doesn'?t|does not) (?:start|go|move|turn over)`],
+    requires: { patterns: [...VULNERABLE, CHILD, String.raw`getting dark|middle of nowhere|on my own|by myself|alone|in the dark|at night`] },
+  },
+  {
+    id: 'explicit_urgency',
+    type: 'urgency',
+    severity: 'medium',
+    confidence: 0.8,
+    patterns: [
+      String.raw`urgent(?:ly)?|urgnet|urgant|emergency|emergancy|emergeny|emergencey`,
+      String.raw`(?:need|needs|send|come|help)[^.!?\n]{0,40}?(?:right now|right away|straight away|immediately|asap|a\.s\.a\.p|as soon as (?:possible|poss|you can)|this (?:minute|second))`,
+    ],
+  },
+];
