@@ -10,13 +10,16 @@ const require = createRequire(import.meta.url);
 const { createSignalDetector, evaluateDetector, parseLabelledMessages } = require(`${root}libs/signals/dist/index.js`);
 
 const TARGETS = { urgency: [0.9, 0.85], safety: [0.9, 0.85], escalation: [0.9, 0.85] };
-const messages = parseLabelledMessages(readFileSync(`${root}libs/signals/eval/messages.jsonl`, 'utf8'));
+// --holdout scores libs/signals/eval/holdout.jsonl instead: messages written after the rules were
+// tuned on messages.jsonl and never used to change them (an honest estimate on unseen text).
+const file = process.argv.includes('--holdout') ? 'holdout.jsonl' : 'messages.jsonl';
+const messages = parseLabelledMessages(readFileSync(`${root}libs/signals/eval/${file}`, 'utf8'));
 const report = evaluateDetector(createSignalDetector(), messages);
 
 if (process.argv.includes('--json')) {
   console.log(JSON.stringify(report, null, 2));
 } else {
-  console.log(`${report.messages} messages, ${report.hardNegatives} hard negatives`);
+  console.log(`${file}: ${report.messages} messages, ${report.hardNegatives} hard negatives`);
   console.log('type         precision  recall   tp  fp  fn  target');
   for (const [type, s] of Object.entries(report.byType)) {
     const target = TARGETS[type] ? `P>=${TARGETS[type][0]} R>=${TARGETS[type][1]}` : '-';

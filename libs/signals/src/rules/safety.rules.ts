@@ -11,7 +11,7 @@ export const SAFETY_RULES: readonly SignalRule[] = [
     confidence: 0.9,
     patterns: [
       String.raw`(?:kill|killing|hurt|hurting|harm|harming|cut|cutting) my ?self|self[- ]?harm(?:ing)?|suicid(?:e|al)|sucidal|suicidle`,
-      String.raw`end(?:ing)? (?:it all|my life|things|my own life)|take my (?:own )?life|(?:want|wanna|going) to die|don'?t want to (?:live|be alive|be here anymore|wake up)`,
+      String.raw`want (?:it all|everything) to stop|take (?:all )?(?:my|the) (?:pills|tablets)|end(?:ing)? (?:it all|my life|things|my own life)|take my (?:own )?life|(?:want|wanna|going) to die|don'?t want to (?:live|be alive|be here anymore|wake up)`,
       String.raw`no (?:reason|point) (?:to|in) (?:live|living|going on)|better off dead|(?:can'?t|cannot) go on (?:any ?more|like this)|(?:took|taken|take) an overdose|overdos(?:e|ing) on purpose`,
     ],
     guards: { past: false },
@@ -39,7 +39,7 @@ export const SAFETY_RULES: readonly SignalRule[] = [
     patterns: [
       String.raw`(?:he|she|they|my (?:partner|husband|wife|boyfriend|girlfriend|bf|gf|dad|father|step ?dad|mum|mom|mother|ex|landlord|carer|son|brother|flatmate))(?: has| keeps| often| always)? (?:hits?|hitting|beats?|beating|beat|hurts|hurt|abuses|abused|abusing|chokes|choked|strangled|kicked|punched|slapped|threatens|threatened|raped|assaulted) (?:me|us|my (?:kids|children|son|daughter|mum))`,
       String.raw`domestic (?:abuse|violence)|(?:i'?m|i am|being|been|was) (?:abused|assaulted|raped|sexually assaulted|beaten up)|sexual(?:ly)? (?:assault(?:ed)?|abuse[d]?|harass(?:ed|ment)?)|touched me inappropriately`,
-      String.raw`(?:scared|afraid|frightened|terrified) (?:to go home|of (?:my|him|her) (?:partner|husband|wife|boyfriend|girlfriend|dad)?)|not safe (?:at home|in my (?:own )?home)`,
+      String.raw`(?:grabbed|groped|touched|cornered|followed) me|(?:feel|feeling|felt) (?:unsafe|in danger|threatened)|(?:don'?t|do not) feel safe|(?:scared|afraid|frightened|terrified) (?:to go home|of (?:my|him|her) (?:partner|husband|wife|boyfriend|girlfriend|dad)?)|not safe (?:at home|in my (?:own )?home)`,
     ],
     guards: { past: false },
   },
@@ -49,8 +49,8 @@ export const SAFETY_RULES: readonly SignalRule[] = [
     severity: 'critical',
     confidence: 0.9,
     patterns: [
-      String.raw`(?:can'?t|cant|cannot|can not|struggling to|unable to|hard to) breath(?:e|ing)?|(?:not|isn'?t|stopped) breathing|chest pains?|heart attack|having a stroke|(?:had|has|is having|having) a (?:seizure|fit)`,
-      String.raw`(?:i|he|she|someone|somebody|they|my \w+|a (?:customer|man|woman|child|guest|diner))(?: has| have|'s| is| just| suddenly)* (?:collapsed|fainted|passed out|gone unconscious|unconscious|unresponsive|choking|choked)`,
+      String.raw`(?:trouble|difficulty|struggling|problems) breathing|short of breath|chest (?:feels |is )?tight|tight chest|(?:having|had|getting) (?:a |an )?(?:bad |severe |serious )?(?:allergic )?reaction (?:to|from)|(?:can'?t|cant|cannot|can not|struggling to|unable to|hard to) breath(?:e|ing)?|(?:not|isn'?t|stopped) breathing|chest pains?|heart attack|having a stroke|(?:had|has|is having|having) a (?:seizure|fit)`,
+      String.raw`(?:i|he|she|someone|somebody|they|my \w+|(?:a|the|this|that) (?:customer|man|woman|child|kid|boy|girl|baby|person|guy|lady|gentleman|guest|diner|patient|driver)(?: [a-z0-9]+){0,4}?)(?: has| have|'s| is| just| suddenly)* (?:collapsed|fainted|passed out|gone unconscious|unconscious|unresponsive|choking|choked)`,
       String.raw`anaphyla(?:xis|ctic)|anaphalaxis|(?:severe |bad |serious )?allergic reaction|throat (?:is )?(?:closing|swelling|swollen)|epi ?pen|lips? (?:are |is )?(?:swelling|swollen)`,
       String.raw`(?:bleeding|blood) (?:heavily|everywhere|a lot|badly|won'?t stop|will not stop|that won'?t stop)|(?:won'?t|will not|can'?t) stop (?:the )?bleeding|call(?:ing)? (?:an )?ambulance|(?:call|ring|dial) 999|(?:call|ring|dial) 911`,
     ],
@@ -62,6 +62,13 @@ export const SAFETY_RULES: readonly SignalRule[] = [
     confidence: 0.84,
     patterns: [String.raw`(?:brakes?|steering|accelerator|throttle)(?: have| has|'s|s)? (?:just )?(?:failed|gone|gone completely|stopped working|stuck|locked)`],
     requires: { patterns: [String.raw`(?:on|along|driving (?:on|along|down)) (?:the |an? )?(?:[am]\d+|[am] road|motorway|dual carriageway|main road|dual|bypass)|motorway|while driving|still driving|i'?m driving|at speed`] },
+  },
+  {
+    id: 'fuel_leak',
+    type: 'safety',
+    severity: 'high',
+    confidence: 0.85,
+    patterns: [String.raw`(?:petrol|diesel|fuel)(?: is)? (?:pouring|leaking|gushing|dripping everywhere|everywhere)|(?:smell|stink) of (?:petrol|diesel|fuel) everywhere|strong (?:petrol|diesel|fuel) smell`],
   },
   { id: 'gas_danger', type: 'safety', severity: 'high', confidence: 0.9, patterns: GAS_PATTERNS },
   { id: 'electrical_danger', type: 'safety', severity: 'high', confidence: 0.88, patterns: ELECTRICAL_PATTERNS },

@@ -20,19 +20,19 @@ const HEATING_OUT = [
 
 /** Gas, electrical and fire hazards are both urgent for the business and a safety finding. */
 export const GAS_PATTERNS = [
-  String.raw`(?:smell(?:s|ing|ed)?|smel|stink(?:s|ing)?|whiff) (?:of )?(?:gas|gass)`,
-  String.raw`(?:gas|gass) (?:smell|leak|leaking|escape|escaping)|(?:leaking|escaping) gas`,
+  String.raw`(?:smell(?:s|ing|ed)?|smel|stink(?:s|ing)?|whiff) (?:of )?(?:gas|gass|gassy)`,
+  String.raw`(?:gas|gass|gassy|gasy) (?:smell|odou?r|leak|leaking|escape|escaping)|(?:leaking|escaping) gas`,
   String.raw`carbon monoxide (?:alarm|detector|leak|poisoning)|(?:carbon monoxide|co) (?:alarm|detector)(?: is| keeps)? (?:going off|beeping|sounding)`,
 ];
 
 export const ELECTRICAL_PATTERNS = [
   String.raw`(?:sparks?|sparking|arcing)(?: (?:coming|flying))? (?:from|out of|in) (?:the |a |my )?(?:socket|plug|outlet|fuse ?box|consumer unit|wall|switch|light|wires?|cooker|oven|panel)|(?:socket|plug|outlet|switch|fuse ?box|consumer unit)(?: is| keeps)? (?:sparking|smoking|melting|melted|scorched)`,
   String.raw`(?:burning|electrical) smell|smell(?:s|ing)? (?:of )?(?:burning|electrical burning)|smoke (?:coming |pouring )?(?:from|out of) (?:the |a )?(?:socket|plug|outlet|wall|switch|fuse ?box|consumer unit|light|fan)`,
-  String.raw`exposed (?:live )?wir(?:es|ing)|live wires?|(?:got|get|getting|gets|had) (?:a |an )?(?:electric )?shock(?:ed)?|electric shock|electrocuted`,
+  String.raw`(?:gave|giving|gives|given) (?:me|him|her|us|my \w+) (?:a |an )?(?:electric )?shock|(?:switch|socket|plug|outlet|light fitting)[^.!?\n]{0,40}?(?:smoking|sparking)|exposed (?:live )?wir(?:es|ing)|live wires?|(?:got|get|getting|gets|had) (?:a |an )?(?:electric )?shock(?:ed)?|electric shock|electrocuted`,
 ];
 
 export const FIRE_PATTERNS = [
-  String.raw`(?:kitchen|house|flat|home|car|van|engine|socket|oven|cooker|building|shop|garage|bin|chip pan|fryer|extractor|something)(?: is|'s)? (?:on fire|in flames|burning)|(?:a |there'?s a |there is a )fire (?:in|at) (?:the|my|our)|caught fire|catching fire`,
+  String.raw`(?:kitchen|house|flat|home|car|van|engine|socket|oven|cooker|building|shop|garage|bin|chip pan|fryer|extractor|something)(?: is|'s)? (?:on fire|in flames|burning)|(?:a |there'?s a |there is a )fire (?:in|at) (?:the|my|our)|caught fire|catching fire|(?:burst|went up|go up|going up) in(?:to)? flames`,
   String.raw`smoke (?:pouring|billowing|coming) (?:out of|from) (?:the )?(?:bonnet|engine|hood|oven|kitchen|roof)`,
 ];
 
@@ -47,8 +47,10 @@ export const URGENCY_RULES: readonly SignalRule[] = [
       String.raw`(?:pipe|pipes|water main|tank|cylinder|hose)(?: has| have|'s|s)?(?: just)? (?:burst|bust|brust|split|exploded|blown)`,
       String.raw`(?:flood(?:ed|ing|s)?|fludding|floding|flodding)`,
       String.raw`water(?: is| 's|'s)? (?:pouring|poring|gushing|pissing|spraying|streaming|flooding|everywhere)`,
-      String.raw`(?:water|leak|leaking|dripping|coming)[^.!?\n]{0,25}?(?:through|thru|from|down|into|out of) (?:the |our |my |a )?(?:[a-z]+ ){0,3}?(?:ceiling|light fitting|light fitment|roof)`,
-      String.raw`(?:ceiling|roof)(?: is|'s| has)? (?:leaking badly|collapsing|caving in|collapsed|coming down|bulging|sagging|about to (?:collapse|come down))|about to (?:collapse|cave in)`,
+      String.raw`water(?: is|'s)? (?:running|dripping|leaking|coming|pouring) (?:down|through|into|onto|over) (?:the |our |my )?(?:[a-z]+ )?(?:walls?|stairs|electrics|sockets?|floor|ceiling)`,
+      String.raw`(?:tank|cistern|toilet|bath|sink|washing machine|dishwasher|loft)(?: is| are|s)? (?:overflowing|flooding|pouring)`,
+      String.raw`(?:water|leak|leaking|dripping|coming)[^.!?\n]{0,25}?(?:through|thru|from|down|into|out of) (?:the |our |my |a )?(?:[a-z]+ ){0,3}?(?:ceiling|light fitting|light fitment|roof|electrics)`,
+      String.raw`(?:ceiling|roof)(?: is|'s| has)? (?:leaking badly|collapsing|caving in|collapsed|coming down|bulging|sagging|about to (?:collapse|come down))|(?:ceiling|roof)(?: has| just)* (?:came|come|fallen|fell) (?:down|in)|about to (?:collapse|cave in)`,
       String.raw`(?:can'?t|cannot|can not|unable to) (?:turn|shut|switch) (?:off )?the (?:water|stopcock|stop tap|mains)(?: off)?`,
       String.raw`(?:sewage|sewerage)(?: is| has been)? (?:everywhere|coming up|backing up|in the|all over)|(?:toilet|drains?|sewer)(?: is| are|s)? (?:overflowing|backing up|backed up)`,
     ],
@@ -109,6 +111,7 @@ export const URGENCY_RULES: readonly SignalRule[] = [
       String.raw`(?:knocked|broke|broken|snapped|cracked|chipped) (?:out )?(?:a |my |his |her |their |one of (?:my|his|her) )?(?:front )?(?:tooth|teeth)(?: out)?`,
       String.raw`(?:tooth|teeth)(?: has| have)? (?:been )?(?:knocked out|fell out|fallen out|came out)`,
       String.raw`(?:severe|unbearable|excruciating|agoni[sz]ing|horrendous|awful|terrible|throbbing) (?:tooth ?ache|tooth pain|pain in my (?:tooth|jaw|mouth)|jaw pain)`,
+      String.raw`swelling (?:under|in|on|around|near|below) (?:my |his |her |the )?(?:jaw|face|cheek|eye|neck)|(?:tooth|teeth)(?: has| have| is)? (?:snapped|broken|broke|cracked|split)(?: in half)?|(?:nerve is exposed|exposed nerve)|pain is (?:unbearable|excruciating|agony|horrendous)|in (?:agony|absolute agony)`,
       String.raw`(?:bleeding|blood)(?: still)? (?:won'?t|will not|hasn'?t|has not|not) stop(?:ped)?`,
       String.raw`(?:face|jaw|cheek|gum)(?: is| has)? (?:swollen|swelling|swelled|ballooned)|(?:swollen|swelling (?:in|on)) (?:my |his |her )?(?:face|jaw|cheek)|abscess|absess|abcess`,
     ],
@@ -119,7 +122,7 @@ export const URGENCY_RULES: readonly SignalRule[] = [
     severity: 'high',
     confidence: 0.85,
     patterns: [
-      String.raw`broken down|broke down|breakdown on|stranded|stuck on the (?:motorway|hard shoulder|side of the road|road)`,
+      String.raw`(?:car|van|engine)(?:'s| has| just)* (?:died|cut out|conked out|packed up|stalled) (?:on|in|at)|(?:send|need|get) (?:a |some )?recovery|broken down|broke down|breakdown on|stranded|stuck on the (?:motorway|hard shoulder|side of the road|road)`,
       String.raw`(?:brakes?|steering)(?: have| has|'ve|s)? (?:just )?(?:failed|gone|stopped working|(?:are|is)n'?t working|not working)`,
       String.raw`(?:car|van|engine)(?: is|'s)? (?:smoking|on fire|overheating badly)|smoke (?:coming|pouring) (?:out of|from) (?:the )?(?:bonnet|engine|hood)`,
     ],
