@@ -4,7 +4,7 @@ import type { SignalRule, SignalRuleSet } from '../rules/signal-rules.types';
 import { SEVERITY_RANK, type SignalFinding } from '../signal.types';
 import { compileAlternation } from './compile-pattern.util';
 import { mergeRuleExtension } from './merge-rules.util';
-import { clauseStart, clauseTail, sentenceEnd, sentenceStart } from './text-context.util';
+import { clauseStart, sentenceEnd, sentenceStart, wordsBack } from './text-context.util';
 
 export interface SignalDetector {
   /** All findings for one message, most severe first; at most one per rule. */
@@ -54,12 +54,12 @@ export function createSignalDetector(extraRules?: unknown, options: SignalDetect
   const maxChars = options.maxChars ?? 20_000;
   const cues: Cues = {
     figurative: compileAlternation(set.figurative),
-    negation: compileAlternation(set.negation, [], ''),
-    negationOverride: compileAlternation(set.negationOverrides, [], ''),
-    hypothetical: compileAlternation(set.hypothetical, [], ''),
-    conditional: compileAlternation(set.conditional, [], ''),
-    past: compileAlternation(set.past, [], ''),
-    intensifier: compileAlternation(set.intensifiers, [], ''),
+    negation: compileAlternation(set.negation),
+    negationOverride: compileAlternation(set.negationOverrides),
+    hypothetical: compileAlternation(set.hypothetical),
+    conditional: compileAlternation(set.conditional),
+    past: compileAlternation(set.past),
+    intensifier: compileAlternation(set.intensifiers),
   };
   const compiled: CompiledRule[] = [];
   for (const rule of set.rules) {
@@ -80,13 +80,13 @@ export function createSignalDetector(extraRules?: unknown, options: SignalDetect
     detect(text: string): SignalFinding[] {
       const original = text.length > maxChars ? text.slice(0, maxChars) : text;
       const norm = normalizeText(original);
-      const figurative = spans(cues.figurative, norm);
-      const boost = cues.intensifier?.test(norm) ? 0.04 : 0;
+      const ctx = new MessageContext(norm, cues);
+      const boost = ctx.spans('intensifier').length > 0 ? 0.04 : 0;
       const findings: SignalFinding[] = [];
       for (const c of compiled) {
-        const hit = firstLiteral(c, c.main, norm, figurative, cues);
+        const hit = firstLiteral(c, c.main, ctx);
         if (!hit) continue;
-        if (c.requires && !firstLiteral(REQUIREMENT, c.requires, norm, figurative, cues)) continue;
+        if (c.requires && !firstLiteral(REQUIREMENT, c.requires, ctx)) continue;
         findings.push({
           type: c.rule.type,
           subtype: c.rule.id,
@@ -100,7 +100,36 @@ export function createSignalDetector(extraRules?: unknown, options: SignalDetect
   };
 }
 
-function firstLiteral(c: Pick<CompiledRule, 'negation' | 'hypothetical' | 'past'>, re: RegExp, norm: string, figurative: Array<[number, number]>, cues: Cues): { start: number; end: number } | null {
+type Guards = Pick<CompiledRule, 'negation' | 'hypothetical' | 'past'>;
+type Span = readonly [number, number];
+
+/** Per-message cue positions, each computed at most once and only when a match needs it. */
+class MessageContext {
+  private readonly cache = new Map<keyof Cues, Span[]>();
+
+  constructor(
+    readonly norm: string,
+    private readonly cues: Cues,
+  ) {}
+
+  spans(kind: keyof Cues): Span[] {
+    let found = this.cache.get(kind);
+    if (!found) {
+      found = spans(this.cues[kind], this.norm);
+      this.cache.set(kind, found);
+    }
+    return found;
+  }
+
+  /** True when a cue of `kind` lies wholly inside [from, to). */
+  within(kind: keyof Cues, from: number, to: number): boolean {
+    for (const [s, e] of this.spans(kind)) if (s >= from && e <= to) return true;
+    return false;
+  }
+}
+
+function firstLiteral(c: Guards, re: RegExp, ctx: MessageContext): { start: number; end: number } | null {
+  const norm = ctx.norm;
   re.lastIndex = 0;
   for (let m = re.exec(norm); m; m = re.exec(norm)) {
     const start = m.index;
@@ -109,30 +138,28 @@ function firstLiteral(c: Pick<CompiledRule, 'negation' | 'hypothetical' | 'past'
       re.lastIndex += 1;
       continue;
     }
-    if (!suppressed(c, norm, start, end, figurative, cues)) return { start, end };
+    if (!suppressed(c, ctx, start, end)) return { start, end };
   }
   return null;
 }
 
-function suppressed(c: Pick<CompiledRule, 'negation' | 'hypothetical' | 'past'>, norm: string, start: number, end: number, figurative: Array<[number, number]>, cues: Cues): boolean {
-  for (const [fs, fe] of figurative) if (fs < end && start < fe) return true;
-  if (c.negation && cues.negation) {
-    const tail = clauseTail(norm, start, NEGATION_WINDOW_WORDS);
-    if (cues.negation.test(tail) && !cues.negationOverride?.test(norm.slice(clauseStart(norm, start), start))) return true;
+function suppressed(c: Guards, ctx: MessageContext, start: number, end: number): boolean {
+  for (const [fs, fe] of ctx.spans('figurative')) if (fs < end && start < fe) return true;
+  const norm = ctx.norm;
+  const cStart = c.negation || c.hypothetical ? clauseStart(norm, start) : 0;
+  if (c.negation) {
+    const tailStart = wordsBack(norm, start, NEGATION_WINDOW_WORDS, cStart);
+    if (ctx.within('negation', tailStart, start) && !ctx.within('negationOverride', cStart, start)) return true;
   }
   if (!c.hypothetical && !c.past) return false;
   const sStart = sentenceStart(norm, start);
-  if (c.hypothetical) {
-    if (cues.hypothetical?.test(norm.slice(sStart, start))) return true;
-    if (cues.conditional?.test(norm.slice(clauseStart(norm, start), start))) return true;
-  }
-  if (c.past && cues.past?.test(norm.slice(sStart, sentenceEnd(norm, end)))) return true;
-  return false;
+  if (c.hypothetical && (ctx.within('hypothetical', sStart, start) || ctx.within('conditional', cStart, start))) return true;
+  return c.past && ctx.within('past', sStart, sentenceEnd(norm, end));
 }
 
-function spans(re: RegExp | null, norm: string): Array<[number, number]> {
+function spans(re: RegExp | null, norm: string): Span[] {
   if (!re) return [];
-  const out: Array<[number, number]> = [];
+  const out: Span[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(norm); m; m = re.exec(norm)) {
     if (m[0].length === 0) re.lastIndex += 1;

@@ -1,10 +1,11 @@
 /**
- * Sentence and clause boundaries around a match, computed on the normalised text. A sentence
- * ends at . ! ? or a line break; a clause also at , ; : ( and at but/however/although/though.
+ * Sentence and clause boundaries around a match, computed on the normalised text without
+ * allocating. A sentence ends at . ! ? or a line break; a clause also at , ; : ( ) and before
+ * but/however/although/though/whereas.
  */
 const SENTENCE_END = new Set(['.', '!', '?', '\n']);
 const CLAUSE_END = new Set(['.', '!', '?', '\n', ',', ';', ':', '(', ')']);
-const CLAUSE_WORDS = /\b(?:but|however|although|though|whereas|and then| - )\s/g;
+const CLAUSE_WORDS = ['but', 'however', 'although', 'though', 'whereas'];
 
 export function sentenceStart(text: string, index: number): number {
   for (let i = index - 1; i >= 0; i -= 1) {
@@ -21,25 +22,38 @@ export function sentenceEnd(text: string, index: number): number {
 }
 
 export function clauseStart(text: string, index: number): number {
-  let start = 0;
   for (let i = index - 1; i >= 0; i -= 1) {
-    if (CLAUSE_END.has(text[i] as string) && !isInnerDot(text, i)) {
-      start = i + 1;
-      break;
+    const ch = text[i] as string;
+    if (CLAUSE_END.has(ch) && !isInnerDot(text, i)) return i + 1;
+    if (ch === ' ' || ch === '-') {
+      for (const word of CLAUSE_WORDS) {
+        const from = i - word.length;
+        if (from >= 0 && text.startsWith(word, from) && (from === 0 || !isWordChar(text.charCodeAt(from - 1)))) return i + 1;
+      }
     }
   }
-  const slice = text.slice(start, index);
-  let last = -1;
-  CLAUSE_WORDS.lastIndex = 0;
-  for (let m = CLAUSE_WORDS.exec(slice); m; m = CLAUSE_WORDS.exec(slice)) last = m.index + m[0].length;
-  return last >= 0 ? start + last : start;
+  return 0;
 }
 
-/** The last `words` words before `index`, within its clause. */
-export function clauseTail(text: string, index: number, words: number): string {
-  const tail = text.slice(clauseStart(text, index), index);
-  const parts = tail.trimEnd().split(/\s+/);
-  return parts.slice(Math.max(0, parts.length - words)).join(' ');
+/** Start of the `words`-th word before `index` (never before `floor`). */
+export function wordsBack(text: string, index: number, words: number, floor: number): number {
+  let seen = 0;
+  let inWord = false;
+  for (let i = index - 1; i >= floor; i -= 1) {
+    const space = text[i] === ' ' || text[i] === '\n';
+    if (!space && !inWord) {
+      inWord = true;
+      seen += 1;
+    } else if (space && inWord) {
+      inWord = false;
+      if (seen === words) return i + 1;
+    }
+  }
+  return floor;
+}
+
+function isWordChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
 }
 
 /** "a.s.a.p", "3.5", "e.g." are not sentence ends: a dot between two non-spaces. */

@@ -11,11 +11,12 @@ const FOLD: Readonly<Record<string, string>> = {
   '\u00A0': ' ', '\u2007': ' ', '\u202F': ' ', '\u2009': ' ', '\u200A': ' ', '\t': ' ', '\r': ' ',
 };
 
-const NEEDS_WORK = /[^a-z0-9 .,!?'"\n:;()-]/;
+const FOLDABLE = new RegExp(`[${Object.keys(FOLD).join('')}]`, 'g');
 
 export function normalizeText(text: string): string {
   const lower = text.toLowerCase();
-  if (lower.length === text.length && !NEEDS_WORK.test(lower)) return lower;
+  if (lower.length === text.length) return lower.replace(FOLDABLE, (ch) => FOLD[ch] as string);
+  // Rare: a character whose lower case is longer (U+0130). Fold per character to keep offsets.
   let out = '';
   for (let i = 0; i < text.length; i += 1) {
     const ch = text[i] as string;
