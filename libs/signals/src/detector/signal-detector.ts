@@ -4,7 +4,7 @@ import type { SignalRule, SignalRuleSet } from '../rules/signal-rules.types';
 import { SEVERITY_RANK, type SignalFinding } from '../signal.types';
 import { compileAlternation } from './compile-pattern.util';
 import { mergeRuleExtension } from './merge-rules.util';
-import { clauseStart, sentenceEnd, sentenceStart, wordsBack } from './text-context.util';
+import { TextBoundaries } from './text-boundaries.util';
 
 export interface SignalDetector {
   /** All findings for one message, most severe first; at most one per rule. */
@@ -106,6 +106,7 @@ type Span = readonly [number, number];
 /** Per-message cue positions, each computed at most once and only when a match needs it. */
 class MessageContext {
   private readonly cache = new Map<keyof Cues, Span[]>();
+  private bounds: TextBoundaries | null = null;
 
   constructor(
     readonly norm: string,
@@ -119,6 +120,11 @@ class MessageContext {
       this.cache.set(kind, found);
     }
     return found;
+  }
+
+  get boundaries(): TextBoundaries {
+    this.bounds ??= new TextBoundaries(this.norm);
+    return this.bounds;
   }
 
   /** True when a cue of `kind` lies wholly inside [from, to). */
@@ -145,16 +151,16 @@ function firstLiteral(c: Guards, re: RegExp, ctx: MessageContext): { start: numb
 
 function suppressed(c: Guards, ctx: MessageContext, start: number, end: number): boolean {
   for (const [fs, fe] of ctx.spans('figurative')) if (fs < end && start < fe) return true;
-  const norm = ctx.norm;
-  const cStart = c.negation || c.hypothetical ? clauseStart(norm, start) : 0;
+  const b = ctx.boundaries;
+  const cStart = c.negation || c.hypothetical ? b.clauseStart(start) : 0;
   if (c.negation) {
-    const tailStart = wordsBack(norm, start, NEGATION_WINDOW_WORDS, cStart);
+    const tailStart = b.wordsBack(start, NEGATION_WINDOW_WORDS, cStart);
     if (ctx.within('negation', tailStart, start) && !ctx.within('negationOverride', cStart, start)) return true;
   }
   if (!c.hypothetical && !c.past) return false;
-  const sStart = sentenceStart(norm, start);
+  const sStart = b.sentenceStart(start);
   if (c.hypothetical && (ctx.within('hypothetical', sStart, start) || ctx.within('conditional', cStart, start))) return true;
-  return c.past && ctx.within('past', sStart, sentenceEnd(norm, end));
+  return c.past && ctx.within('past', sStart, b.sentenceEnd(end));
 }
 
 function spans(re: RegExp | null, norm: string): Span[] {
