@@ -21,6 +21,8 @@ describe('safety detector', () => {
     ['burning smell from the fuse box', 'electrical_danger', 'high'],
     ['exposed live wires in the hall', 'electrical_danger', 'high'],
     ['the kitchen is on fire', 'fire', 'critical'],
+    ['petrol is pouring out under the car', 'fuel_leak', 'high'],
+    ['he threatened to beat me up', 'violence_threat', 'high'],
     ["my brakes have failed and I'm on the motorway", 'vehicle_control_failure', 'high'],
   ])('flags %j as %s (%s)', (text, subtype, severity) => {
     expect(safety(text).find((f) => f.subtype === subtype)).toMatchObject({ type: 'safety', subtype, severity });

@@ -20,6 +20,8 @@ describe('urgency detector', () => {
     ['broken down on the motorway with the kids', 'vehicle_breakdown', 'high'],
     ['sparks coming out of the socket', 'electrical_hazard', 'high'],
     ['the chip pan caught fire', 'fire_hazard', 'critical'],
+    ["we've just been burgled and the door won't lock", 'security_breach', 'high'],
+    ["car won't start and I'm alone in the dark", 'vehicle_stranded_vulnerable', 'high'],
     ['this is URGENT please', 'explicit_urgency', 'medium'],
     ['need someone out right now', 'explicit_urgency', 'medium'],
   ])('flags %j as %s (%s)', (text, subtype, severity) => {

@@ -15,6 +15,7 @@ const HEATING_OUT = [
   String.raw`(?:boiler|heating|radiators?|heat pump|furnace)(?:(?!not |n'?t )[^.!?\n]){0,25}?(?: has| is| just| completely| totally|'s)*(?: (?:stopped|broken|broke|died|packed (?:up|in)|given up|gave up|cut out|failed|(?:not|isn'?t|aint|won'?t) (?:working|work|come on|coming on|fire|firing|heat|heating)))`,
   String.raw`(?:boiler|heating|heat)(?:'s| has| is)? (?:been )?(?:off|out|down)(?: for)?`,
   String.raw`(?:don'?t|do not) have (?:any )?(?:heat|heating|hot water)`,
+  String.raw`radiators? (?:are |is )?(?:all )?(?:stone |freezing |ice |completely )?cold`,
   String.raw`(?:freezing|frozen) (?:cold )?(?:in (?:the|our|my) )?(?:house|flat|home|here)`,
 ];
 
@@ -28,12 +29,14 @@ export const GAS_PATTERNS = [
 export const ELECTRICAL_PATTERNS = [
   String.raw`(?:sparks?|sparking|arcing)(?: (?:coming|flying))? (?:from|out of|in) (?:the |a |my )?(?:socket|plug|outlet|fuse ?box|consumer unit|wall|switch|light|wires?|cooker|oven|panel)|(?:socket|plug|outlet|switch|fuse ?box|consumer unit)(?: is| keeps)? (?:sparking|smoking|melting|melted|scorched)`,
   String.raw`(?:burning|electrical) smell|smell(?:s|ing)? (?:of )?(?:burning|electrical burning)|smoke (?:coming |pouring )?(?:from|out of) (?:the |a )?(?:socket|plug|outlet|wall|switch|fuse ?box|consumer unit|light|fan)`,
+  String.raw`(?:bang|flash|crackl\w*|fizz\w*)(?: and a (?:flash|bang))? (?:from|in|coming from|behind|at) (?:the |my |a )?(?:socket|plug|fuse ?box|meter|consumer unit|wall|switch|outlet|light)|(?:meter|socket|fuse ?box|consumer unit|switch|plug)(?: is)? (?:making a )?(?:crackling|fizzing|buzzing|popping) (?:noise|sound)|smell(?:s|ing)? (?:like|of) (?:melting|burning) (?:plastic|rubber|wires?)`,
   String.raw`(?:gave|giving|gives|given) (?:me|him|her|us|my \w+) (?:a |an )?(?:electric )?shock|(?:switch|socket|plug|outlet|light fitting)[^.!?\n]{0,40}?(?:smoking|sparking)|exposed (?:live )?wir(?:es|ing)|live wires?|(?:got|get|getting|gets|had) (?:a |an )?(?:electric )?shock(?:ed)?|electric shock|electrocuted`,
 ];
 
 export const FIRE_PATTERNS = [
   String.raw`(?:kitchen|house|flat|home|car|van|engine|socket|oven|cooker|building|shop|garage|bin|chip pan|fryer|extractor|something)(?: is|'s)? (?:on fire|in flames|burning)|(?:a |there'?s a |there is a )fire (?:in|at) (?:the|my|our)|caught fire|catching fire|(?:burst|went up|go up|going up) in(?:to)? flames`,
   String.raw`smoke (?:pouring|billowing|coming) (?:out of|from) (?:the )?(?:bonnet|engine|hood|oven|kitchen|roof)`,
+  String.raw`(?:battery|batteries|charger|e-?bike|e-?scooter|scooter|laptop|power bank|vape)(?: is| are| keeps)? (?:smoking|swelling|swollen|bulging|melting|sparking|hissing|on fire)`,
 ];
 
 export const URGENCY_RULES: readonly SignalRule[] = [
@@ -49,6 +52,7 @@ export const URGENCY_RULES: readonly SignalRule[] = [
       String.raw`water(?: is| 's|'s)? (?:pouring|poring|gushing|pissing|spraying|streaming|flooding|everywhere)`,
       String.raw`water(?: is|'s)? (?:running|dripping|leaking|coming|pouring) (?:down|through|into|onto|over) (?:the |our |my )?(?:[a-z]+ )?(?:walls?|stairs|electrics|sockets?|floor|ceiling)`,
       String.raw`(?:tank|cistern|toilet|bath|sink|washing machine|dishwasher|loft)(?: is| are|s)? (?:overflowing|flooding|pouring)`,
+      String.raw`sprung a leak|spraying everywhere|(?:filling|filled|fill) (?:up )?with water|water(?: is|'s)? (?:rising|coming up)|(?:leak|leaking)[^.!?\n]{0,30}?(?:everywhere|really bad|getting worse|fast)`,
       String.raw`(?:water|leak|leaking|dripping|coming)[^.!?\n]{0,25}?(?:through|thru|from|down|into|out of) (?:the |our |my |a )?(?:[a-z]+ ){0,3}?(?:ceiling|light fitting|light fitment|roof|electrics)`,
       String.raw`(?:ceiling|roof)(?: is|'s| has)? (?:leaking badly|collapsing|caving in|collapsed|coming down|bulging|sagging|about to (?:collapse|come down))|(?:ceiling|roof)(?: has| just)* (?:came|come|fallen|fell) (?:down|in)|about to (?:collapse|cave in)`,
       String.raw`(?:can'?t|cannot|can not|unable to) (?:turn|shut|switch) (?:off )?the (?:water|stopcock|stop tap|mains)(?: off)?`,
@@ -93,12 +97,13 @@ export const URGENCY_RULES: readonly SignalRule[] = [
     patterns: [
       String.raw`(?:booking|bookin|reservation|reservaton|table|appointment|appt)\b[^.!?\n]{0,60}?(?:disappeared|dissapeared|vanished|gone|missing|deleted|not (?:showing|there|in the system|on the system)|no longer (?:there|showing)|(?:been|was|got) cancell?ed)`,
       String.raw`(?:no record|can'?t find|cannot find|lost|cancell?ed|deleted)(?: of)? (?:my|our|the) (?:booking|reservation|table|appointment)`,
+      String.raw`(?:no|can'?t find (?:a|any|our|my)|cannot find (?:a|any|our|my)) (?:booking|reservation|table|appointment) (?:under|for|in) (?:my|our|the) name|(?:it|the booking|the reservation|our booking|my booking)(?: was| has been| had been) cancell?ed`,
       String.raw`(?:sent|got|received|had) (?:a |an )?(?:cancell?ation|cancel(?:led)? (?:email|text|message))(?: (?:for|of) (?:my|our|the) (?:booking|reservation|table|appointment))?`,
     ],
     requires: {
       patterns: [
         String.raw`tonight|today|this (?:evening|afternoon|morning)|in (?:an|one|two|half an) hours?|in \d+ (?:minutes|mins|hours)|at \d{1,2}(?::\d\d)? ?(?:pm|am)?|for \d{1,2}[:.]\d\d|now`,
-        String.raw`(?:we'?re|i'?m|we are|i am) (?:at the (?:door|desk|counter|restaurant|surgery|garage)|here|outside|already (?:here|in town|on (?:the|our|my) way)|on (?:the|our|my) way)|already (?:here|in town|on the bus|on (?:the|our|my) way)`,
+        String.raw`(?:we'?re|i'?m|we are|i am) (?:at the (?:door|desk|counter|restaurant|surgery|garage)|here|outside|already (?:here|in town|on (?:the|our|my) way)|on (?:the|our|my) way)|already (?:here|in town|on the bus|on (?:the|our|my) way)|(?:just )?(?:turned up|arrived|got here|here now)`,
       ],
     },
   },
@@ -111,7 +116,7 @@ export const URGENCY_RULES: readonly SignalRule[] = [
       String.raw`(?:knocked|broke|broken|snapped|cracked|chipped) (?:out )?(?:a |my |his |her |their |one of (?:my|his|her) )?(?:front )?(?:tooth|teeth)(?: out)?`,
       String.raw`(?:tooth|teeth)(?: has| have)? (?:been )?(?:knocked out|fell out|fallen out|came out)`,
       String.raw`(?:severe|unbearable|excruciating|agoni[sz]ing|horrendous|awful|terrible|throbbing) (?:tooth ?ache|tooth pain|pain in my (?:tooth|jaw|mouth)|jaw pain)`,
-      String.raw`swelling (?:under|in|on|around|near|below) (?:my |his |her |the )?(?:jaw|face|cheek|eye|neck)|(?:tooth|teeth)(?: has| have| is)? (?:snapped|broken|broke|cracked|split)(?: in half)?|(?:nerve is exposed|exposed nerve)|pain is (?:unbearable|excruciating|agony|horrendous)|in (?:agony|absolute agony)`,
+      String.raw`swelling (?:under|in|on|around|near|below) (?:my |his |her |the )?(?:jaw|face|cheek|eye|neck)|(?:tooth|teeth)(?: has| have| is| are)? (?:snapped|broken|broke|cracked|split|knocked)(?: in half)?|(?:infection|infected)[^.!?\n]{0,40}?(?:fever|temperature|swollen|swelling|spreading)|(?:nerve is exposed|exposed nerve)|pain is (?:unbearable|excruciating|agony|horrendous)|in (?:agony|absolute agony)`,
       String.raw`(?:bleeding|blood)(?: still)? (?:won'?t|will not|hasn'?t|has not|not) stop(?:ped)?`,
       String.raw`(?:face|jaw|cheek|gum)(?: is| has)? (?:swollen|swelling|swelled|ballooned)|(?:swollen|swelling (?:in|on)) (?:my |his |her )?(?:face|jaw|cheek)|abscess|absess|abcess`,
     ],
@@ -122,9 +127,18 @@ export const URGENCY_RULES: readonly SignalRule[] = [
     severity: 'high',
     confidence: 0.85,
     patterns: [
-      String.raw`(?:car|van|engine)(?:'s| has| just)* (?:died|cut out|conked out|packed up|stalled) (?:on|in|at)|(?:send|need|get) (?:a |some )?recovery|broken down|broke down|breakdown on|stranded|stuck on the (?:motorway|hard shoulder|side of the road|road)`,
+      String.raw`(?:car|van|engine)(?:'s| has| just)* (?:died|cut out|conked out|packed up|stalled) (?:on|in|at)|(?:send|need|get) (?:a |some )?recovery|stuck (?:on|at) (?:the )?(?:verge|roadside|side of the road|hard shoulder|motorway|[am]\d+)|(?:engine|car|gearbox)(?: has| just)? (?:seized|seized up|blown up|blew up)|broken down|broke down|breakdown on|stranded|stuck on the (?:motorway|hard shoulder|side of the road|road)`,
       String.raw`(?:brakes?|steering)(?: have| has|'ve|s)? (?:just )?(?:failed|gone|stopped working|(?:are|is)n'?t working|not working)`,
       String.raw`(?:car|van|engine)(?: is|'s)? (?:smoking|on fire|overheating badly)|smoke (?:coming|pouring) (?:out of|from) (?:the )?(?:bonnet|engine|hood)`,
+    ],
+  },
+  {
+    id: 'security_breach',
+    type: 'urgency',
+    severity: 'high',
+    confidence: 0.85,
+    patterns: [
+      String.raw`(?:been|just been|got|were|was) (?:burgled|broken into|robbed)|break[- ]in (?:last night|tonight|just now|this morning)|(?:front |back )?(?:door|lock|window)(?: is|'s)? (?:won'?t lock|smashed|kicked in)|(?:can'?t|cannot|won'?t) (?:lock|secure) (?:the|my|our) (?:door|house|flat|shop|home)`,
     ],
   },
   {
