@@ -1,0 +1,3 @@
+export { createPseudonymizer, type Pseudonymizer, type PseudonymizerOptions } from './pseudonymizer.util';
+export type { RestoreStream } from './restore-stream.util';
+export type { PiiKind } from './pii.types';
