@@ -82,8 +82,30 @@ export const RPC_SUBJECTS = {
   tenantDeactivate: 'provisioning.tenant.deactivate',
   tenantRotateKey: 'provisioning.tenant.rotate_key',
   tenantConfigGet: 'provisioning.tenant.config.get',
+  tenantKeyList: 'provisioning.tenant.keys.list',
   apiKeyLookup: 'provisioning.apikey.lookup',
   userLookup: 'provisioning.user.lookup',
+  userLoginRecorded: 'provisioning.user.login_recorded',
+  staffUserCreate: 'provisioning.user.create',
+  knowledgeUpload: 'provisioning.knowledge.upload',
+  knowledgeList: 'provisioning.knowledge.list',
+  knowledgeDelete: 'provisioning.knowledge.delete',
+  knowledgeSearch: 'provisioning.knowledge.search',
+  chatSessionCreate: 'chat.session.create',
+  chatSessionGet: 'chat.session.get',
+  chatSessionClose: 'chat.session.close',
+  chatHistory: 'chat.history',
+  chatFeedback: 'chat.feedback',
+  chatHandoffList: 'chat.handoff.list',
+  chatStaffReply: 'chat.handoff.reply',
+  chatHandBack: 'chat.handoff.release',
+  intelContactList: 'intel.contact.list',
+  intelContactGet: 'intel.contact.get',
+  intelContactErase: 'intel.contact.erase',
+  intelContactExport: 'intel.contact.export',
+  intelInteractionList: 'intel.interaction.list',
+  intelSessionSummaryGet: 'intel.session_summary.get',
+  insightsTenantGet: 'insights.tenant.get',
 } as const;
 export type RpcSubject = (typeof RPC_SUBJECTS)[keyof typeof RPC_SUBJECTS];
 
@@ -91,6 +113,8 @@ export type RpcSubject = (typeof RPC_SUBJECTS)[keyof typeof RPC_SUBJECTS];
 export const RPC_QUEUE_GROUPS = {
   chat: 'chat',
   provisioning: 'provisioning',
+  tenantIntelligence: 'tenant-intelligence',
+  clientInsights: 'client-insights',
 } as const;
 
 // ---------------------------------------------------------------------------------------
@@ -100,6 +124,11 @@ export const RPC_QUEUE_GROUPS = {
 /** Token frames of one turn: chat publishes, the gateway subscribes before it sends the request. */
 export function chatStreamSubject(turnId: string): string {
   return `chat.stream.${uuidToken('turnId', turnId)}`;
+}
+
+/** Live events of one session (staff replies, mode changes): chat publishes, the gateway relays. */
+export function chatSessionEventsSubject(sessionId: string): string {
+  return `chat.live.${uuidToken('sessionId', sessionId)}`;
 }
 
 /** The gateway publishes here when the client went away; chat aborts the generation. */

@@ -20,3 +20,8 @@ export { Prisma, PrismaClient } from './generated/prisma/client';
 export type * from './generated/prisma/models';
 export * from './generated/prisma/enums';
 export * from './redis';
+export * from './contacts/contact-fields';
+export * from './contacts/contact-store';
+export * from './knowledge/knowledge-hybrid-search.repository';
+export * from './tenants/tenant-config.mapper';
+export * from './tenants/tenant-runtime.repository';

@@ -10,3 +10,33 @@ export type { SignalDetector, SignalDetectorOptions } from './detector/signal-de
 export { InvalidSignalRulesError } from './detector/signal-rules.errors';
 export { evaluateDetector, parseLabelledMessages } from './evaluation/evaluate.util';
 export type { EvaluationReport, LabelledMessage, TypeScore } from './evaluation/evaluate.util';
+export { INTENTS, SENTIMENT_LABELS, CONTACT_FIELDS, PURCHASE_SIGNAL_KINDS, CHANNELS } from './extraction/extraction.types';
+export type {
+  Intent,
+  SentimentLabel,
+  ContactField,
+  ContactMention,
+  IntentResult,
+  SentimentResult,
+  ProductMention,
+  PurchaseSignalKind,
+  PurchaseSignal,
+  Channel,
+  TimeWindow,
+  CommunicationPreference,
+  CustomerContact,
+  Extraction,
+  ExtractionContext,
+} from './extraction/extraction.types';
+export { extractMessage, MAX_MESSAGE_LENGTH } from './extraction/extract-message';
+export { mergeConversation } from './extraction/merge-conversation';
+export type { ConversationExtraction, Sourced } from './extraction/merge-conversation';
+export { InvalidExtractionInputError } from './extraction/extraction.errors';
+export {
+  evaluateExtraction,
+  extractConversation,
+  parseLabelledConversations,
+  missedTargets,
+  EXTRACTION_TARGETS,
+} from './extraction/evaluation/evaluate-extraction.util';
+export type { ExtractionEvaluationReport, LabelledConversation, FieldScore, AccuracyScore } from './extraction/evaluation/evaluate-extraction.util';

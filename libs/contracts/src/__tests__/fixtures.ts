@@ -56,15 +56,19 @@ export const validEvents = {
     sessionId: randomUUID(),
     summaryId: randomUUID(),
     contactId: null,
-    outcome: 'lead',
+    outcome: 'needs_follow_up',
     sentiment: 'neutral',
+    sentimentStart: -0.4,
+    sentimentEnd: 0.2,
     topics: ['boiler', 'pricing'],
+    unmetNeeds: ['Do you do gas safety certificates?'],
+    lead: true,
     followUpRequired: true,
     messageCount: 8,
     method: 'llm',
     occurredAt: now(),
   }),
-  tenantCreated: (tenantId = randomUUID()) => ({ version: 1, tenantId, name: 'Acme Plumbing', slug: 'acme-plumbing', plan: 'starter', occurredAt: now() }),
+  tenantCreated: (tenantId = randomUUID()) => ({ version: 1, tenantId, displayName: 'Acme Plumbing', slug: 'acme-plumbing', kind: 'plumber', occurredAt: now() }),
   tenantUpdated: (tenantId = randomUUID()) => ({ version: 1, tenantId, changedFields: ['name', 'config.llm'], occurredAt: now() }),
   tenantKeyRotated: (tenantId = randomUUID()) => ({
     version: 1,
@@ -117,28 +121,60 @@ export const validEvents = {
   }),
 };
 
-export const actor = () => ({ type: 'user', userId: randomUUID() });
+export const actor = () => ({ type: 'owner', id: randomUUID() });
 
 export const tenant = () => ({
   id: randomUUID(),
-  name: 'Acme Plumbing',
   slug: 'acme',
-  plan: 'pro',
+  displayName: 'Acme Plumbing',
+  kind: 'plumber',
   status: 'active',
-  contactEmail: 'ops@acme.test',
+  timezone: 'Europe/London',
   createdAt: now(),
   updatedAt: now(),
   deactivatedAt: null,
 });
 
 export const tenantConfig = () => ({
+  persona: 'You are the assistant of Acme Plumbing.',
+  tone: 'friendly',
+  allowedTopics: ['plumbing', 'heating'],
+  emergencyText: 'If you smell gas, call the National Gas Emergency line on 0800 111 999.',
+  escalation: { handoffEnabled: true, handoffMessage: null, notifyOnEscalation: true },
   llm: { primary: { provider: 'openai', model: 'gpt-4o-mini' }, fallbacks: [{ provider: 'offline', model: 'retrieval' }] },
-  systemPrompt: null,
   retentionDays: 30,
-  rateLimit: { requestsPerMinute: 120, tokensPerDay: null },
-  sessionTtlSeconds: 86_400,
-  pseudonymizeExternal: true,
+  rateLimitPerMinute: 120,
   allowedOrigins: ['https://acme.test'],
 });
 
 export const issuedKey = () => ({ id: randomUUID(), prefix: 'sk_live_ab12cd34', key: 'sk_live_ab12cd34_secretsecretsecret', createdAt: now() });
+
+export const knowledgeDocument = () => ({
+  id: randomUUID(),
+  tenantId: randomUUID(),
+  title: 'Prices',
+  format: 'markdown',
+  sourceUri: null,
+  status: 'ready',
+  chunkCount: 2,
+  embedded: false,
+  contentHash: 'a'.repeat(64),
+  createdAt: now(),
+  updatedAt: now(),
+});
+
+export const chatSession = () => ({
+  id: randomUUID(),
+  tenantId: randomUUID(),
+  externalUserId: null,
+  contactId: null,
+  status: 'open',
+  needsHuman: false,
+  mode: 'bot',
+  channel: 'widget',
+  messageCount: 0,
+  startedAt: now(),
+  lastActivityAt: now(),
+  closedAt: null,
+  closeReason: null,
+});

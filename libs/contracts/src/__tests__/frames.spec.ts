@@ -68,3 +68,20 @@ describe('cancel and inbox messages', () => {
     expect(parseContract(InboxNotificationMessage, { ...n, title: '' }).ok).toBe(false);
   });
 });
+
+describe('chat.live session events', () => {
+  const { ChatSessionEventMessage, chatSessionEventsSubject, parseContract: parse } = jest.requireActual('../index') as typeof import('../index');
+  const message = { id: '7d3f5c2e-1b2a-4c3d-8e9f-0a1b2c3d4e5f', sessionId: '7d3f5c2e-1b2a-4c3d-8e9f-0a1b2c3d4e50', turnId: null, role: 'staff', content: 'Hello', interrupted: false, signals: [], createdAt: new Date().toISOString() };
+  const tenantId = '1d3f5c2e-1b2a-4c3d-8e9f-0a1b2c3d4e5f';
+
+  it('accepts a staff message and a mode change, and rejects an unknown event', () => {
+    expect(parse(ChatSessionEventMessage, { version: 1, tenantId, type: 'staff_message', message }).ok).toBe(true);
+    expect(parse(ChatSessionEventMessage, { version: 1, tenantId, type: 'mode', mode: 'bot' }).ok).toBe(true);
+    expect(parse(ChatSessionEventMessage, { version: 1, tenantId, type: 'typing' }).ok).toBe(false);
+  });
+
+  it('lives on chat.live.<sessionId>, a uuid token only', () => {
+    expect(chatSessionEventsSubject(message.sessionId)).toBe(`chat.live.${message.sessionId}`);
+    expect(() => chatSessionEventsSubject('*')).toThrow();
+  });
+});

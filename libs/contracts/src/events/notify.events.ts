@@ -12,7 +12,7 @@ export const notifyRequestedSchema = z.object({
   tenantId: tenantIdSchema,
   notificationId: uuidSchema,
   audience: z.enum(['tenant', 'owner']),
-  category: z.enum(['lead', 'escalation', 'alert', 'action', 'system']),
+  category: z.enum(['lead', 'escalation', 'alert', 'action', 'follow_up', 'system']),
   severity: alertSeveritySchema,
   title: z.string().min(1).max(200),
   body: z.string().max(4000),

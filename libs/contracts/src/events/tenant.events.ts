@@ -2,14 +2,14 @@ import { z } from 'zod';
 import { isoDateTimeSchema, tenantIdSchema, uuidSchema, version1 } from '../common/primitives.schema';
 import { defineEvent } from '../contract.types';
 import { EVENT_NAMES } from '../subjects';
-import { tenantPlanSchema, tenantSlugSchema } from '../rpc/tenant.schema';
+import { tenantKindSchema, tenantSlugSchema } from '../rpc/tenant.schema';
 
 export const tenantCreatedSchema = z.object({
   version: version1,
   tenantId: tenantIdSchema,
-  name: z.string().min(1).max(200),
+  displayName: z.string().min(1).max(200),
   slug: tenantSlugSchema,
-  plan: tenantPlanSchema,
+  kind: tenantKindSchema,
   occurredAt: isoDateTimeSchema,
 });
 export type TenantCreated = z.infer<typeof tenantCreatedSchema>;

@@ -2,12 +2,13 @@ import { z } from 'zod';
 import { isoDateTimeSchema, tenantIdSchema, uuidSchema, version1 } from '../common/primitives.schema';
 import { defineRpc } from '../contract.types';
 import { RPC_SUBJECTS } from '../subjects';
-import { tenantStatusSchema } from './tenant.schema';
+import { actorSchema, tenantStatusSchema } from './tenant.schema';
 
 /**
  * The gateway resolves `X-API-Key: sk_live_<prefix><secret>` by prefix, verifies the bcrypt
  * hash itself and caches the verdict, so bcrypt is not paid on every request and the
- * plaintext key never crosses the bus. NOT_FOUND when no key has this prefix.
+ * plaintext key never crosses the bus. NOT_FOUND when no key has this prefix. Provisioning
+ * records last_used_at (at most once a minute per key).
  */
 export const ApiKeyLookupRpc = defineRpc(
   RPC_SUBJECTS.apiKeyLookup,
@@ -20,6 +21,7 @@ export const ApiKeyLookupRpc = defineRpc(
       prefix: z.string(),
       hash: z.string().min(1),
       status: z.enum(['active', 'revoked']),
+      /** A key past this time is no longer valid (rotation grace period over). */
       expiresAt: isoDateTimeSchema.nullable(),
     }),
     tenantStatus: tenantStatusSchema,
@@ -28,8 +30,12 @@ export const ApiKeyLookupRpc = defineRpc(
 
 export const userRoleSchema = z.enum(['owner', 'tenant_admin', 'tenant_agent']);
 export type UserRole = z.infer<typeof userRoleSchema>;
+export const staffRoleSchema = z.enum(['tenant_admin', 'tenant_agent']);
 
-/** Login: the gateway verifies the password hash and signs the JWT. NOT_FOUND for an unknown email. */
+/**
+ * Login: the gateway verifies the password hash and signs the JWT. Owners (platform_users)
+ * and tenant staff (tenant_users) share one email namespace. NOT_FOUND for an unknown email.
+ */
 export const UserLookupRpc = defineRpc(
   RPC_SUBJECTS.userLookup,
   z.object({ version: version1, email: z.email().max(320) }),
@@ -46,4 +52,39 @@ export const UserLookupRpc = defineRpc(
     }),
     tenantStatus: tenantStatusSchema.nullable(),
   }),
+);
+
+/** Records a successful login (last_login_at) after the gateway verified the password. */
+export const UserLoginRecordedRpc = defineRpc(
+  RPC_SUBJECTS.userLoginRecorded,
+  z
+    .object({ version: version1, userId: uuidSchema, role: userRoleSchema, tenantId: tenantIdSchema.nullable() })
+    .refine((r) => (r.role === 'owner') === (r.tenantId === null), { message: 'staff logins carry their tenant id, the owner none', path: ['tenantId'] }),
+  z.object({ version: version1, userId: uuidSchema, lastLoginAt: isoDateTimeSchema }),
+);
+
+export const staffUserSchema = z.object({
+  id: uuidSchema,
+  tenantId: tenantIdSchema,
+  email: z.email(),
+  displayName: z.string(),
+  role: staffRoleSchema,
+  status: z.enum(['active', 'disabled']),
+  createdAt: isoDateTimeSchema,
+});
+export type StaffUser = z.infer<typeof staffUserSchema>;
+
+/** The owner (or a tenant_admin of that tenant) adds a staff user. CONFLICT when the email is taken. */
+export const StaffUserCreateRpc = defineRpc(
+  RPC_SUBJECTS.staffUserCreate,
+  z.object({
+    version: version1,
+    actor: actorSchema,
+    tenantId: tenantIdSchema,
+    email: z.email().max(320),
+    password: z.string().min(12).max(72),
+    displayName: z.string().max(200).optional(),
+    role: staffRoleSchema,
+  }),
+  z.object({ version: version1, user: staffUserSchema }),
 );

@@ -4,28 +4,42 @@ import { defineRpc } from '../contract.types';
 import { RPC_SUBJECTS } from '../subjects';
 import {
   actorSchema,
+  apiKeySummarySchema,
   issuedApiKeySchema,
   tenantConfigSchema,
-  tenantPlanSchema,
+  tenantKindSchema,
   tenantSchema,
   tenantSlugSchema,
   tenantStatusSchema,
+  timeZoneSchema,
+  webOriginSchema,
 } from './tenant.schema';
 
-const tenantReply = z.object({ version: version1, tenant: tenantSchema });
+const tenantWithConfig = tenantSchema.extend({ config: tenantConfigSchema });
+const tenantReply = z.object({ version: version1, tenant: tenantWithConfig });
+export type TenantWithConfig = z.infer<typeof tenantWithConfig>;
+export const tenantWithConfigSchema = tenantWithConfig;
+
+/** Partial config for create/update; `escalation` and `llm` replace as a whole when given. */
+export const tenantConfigPatchSchema = tenantConfigSchema.partial();
+export type TenantConfigPatch = z.infer<typeof tenantConfigPatchSchema>;
 
 export const TenantCreateRpc = defineRpc(
   RPC_SUBJECTS.tenantCreate,
   z.object({
     version: version1,
     actor: actorSchema,
-    name: z.string().min(1).max(200),
+    displayName: z.string().trim().min(1).max(200),
     slug: tenantSlugSchema,
-    plan: tenantPlanSchema,
-    contactEmail: z.email(),
-    config: tenantConfigSchema.partial().optional(),
+    kind: tenantKindSchema,
+    timezone: timeZoneSchema,
+    /** The tenant's website: becomes the only allowed CORS origin unless config.allowedOrigins is given. */
+    domain: webOriginSchema.nullable(),
+    config: tenantConfigPatchSchema.optional(),
+    /** Optional first staff user (tenant_admin). */
+    admin: z.object({ email: z.email().max(320), password: z.string().min(12).max(72), displayName: z.string().max(200).optional() }).optional(),
   }),
-  z.object({ version: version1, tenant: tenantSchema, apiKey: issuedApiKeySchema }),
+  z.object({ version: version1, tenant: tenantWithConfig, apiKey: issuedApiKeySchema }),
 );
 
 export const TenantListRpc = defineRpc(
@@ -54,10 +68,10 @@ export const TenantUpdateRpc = defineRpc(
     tenantId: tenantIdSchema,
     patch: z
       .object({
-        name: z.string().min(1).max(200).optional(),
-        contactEmail: z.email().optional(),
-        plan: tenantPlanSchema.optional(),
-        config: tenantConfigSchema.partial().optional(),
+        displayName: z.string().trim().min(1).max(200).optional(),
+        kind: tenantKindSchema.optional(),
+        timezone: timeZoneSchema.optional(),
+        config: tenantConfigPatchSchema.optional(),
       })
       .refine((patch) => Object.values(patch).some((v) => v !== undefined), 'patch must change at least one field'),
   }),
@@ -66,7 +80,7 @@ export const TenantUpdateRpc = defineRpc(
 
 export const TenantDeactivateRpc = defineRpc(
   RPC_SUBJECTS.tenantDeactivate,
-  z.object({ version: version1, actor: actorSchema, tenantId: tenantIdSchema, reason: z.string().min(1).max(500) }),
+  z.object({ version: version1, actor: actorSchema, tenantId: tenantIdSchema, reason: z.string().trim().min(1).max(500) }),
   tenantReply,
 );
 
@@ -76,14 +90,35 @@ export const TenantRotateKeyRpc = defineRpc(
     version: version1,
     actor: actorSchema,
     tenantId: tenantIdSchema,
-    /** Keys to revoke; omitted: every active key of the tenant. */
+    /** Keys to retire; omitted: every active key of the tenant. */
     revokeKeyIds: z.array(uuidSchema).max(100).optional(),
+    /** 0: the old keys stop working now; otherwise they keep working this many seconds. */
+    graceSeconds: z.int().min(0).max(30 * 24 * 3600),
   }),
-  z.object({ version: version1, apiKey: issuedApiKeySchema, revokedKeyIds: z.array(uuidSchema) }),
+  z.object({
+    version: version1,
+    apiKey: issuedApiKeySchema,
+    /** Keys retired: revoked now (grace 0) or expiring at `retiresAt`. */
+    retiredKeyIds: z.array(uuidSchema),
+    retiresAt: z.iso.datetime({ offset: true }),
+  }),
+);
+
+export const TenantKeyListRpc = defineRpc(
+  RPC_SUBJECTS.tenantKeyList,
+  z.object({ version: version1, tenantId: tenantIdSchema }),
+  z.object({ version: version1, items: z.array(apiKeySummarySchema) }),
 );
 
 export const TenantConfigGetRpc = defineRpc(
   RPC_SUBJECTS.tenantConfigGet,
   z.object({ version: version1, tenantId: tenantIdSchema }),
-  z.object({ version: version1, tenantId: tenantIdSchema, status: tenantStatusSchema, config: tenantConfigSchema }),
+  z.object({
+    version: version1,
+    tenantId: tenantIdSchema,
+    status: tenantStatusSchema,
+    displayName: z.string(),
+    timezone: timeZoneSchema,
+    config: tenantConfigSchema,
+  }),
 );

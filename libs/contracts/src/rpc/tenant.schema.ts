@@ -2,17 +2,46 @@ import { z } from 'zod';
 import { isoDateTimeSchema, tenantIdSchema, uuidSchema } from '../common/primitives.schema';
 
 export const tenantSlugSchema = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'lowercase letters, digits and dashes');
-export const tenantPlanSchema = z.enum(['free', 'starter', 'pro', 'enterprise']);
 export const tenantStatusSchema = z.enum(['active', 'deactivated']);
 export type TenantStatus = z.infer<typeof tenantStatusSchema>;
 
+/** Industry of a tenant, used for benchmarks by kind (e.g. plumber, restaurant, retail, dental). */
+export const tenantKindSchema = z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/, 'a lowercase industry name');
+
+/** An IANA time zone name (`Europe/London`); validated against the runtime's zone database. */
+export const timeZoneSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'an IANA time zone such as Europe/London');
+
+/** A browser origin: scheme, host and optional port, no path (`https://plumber.example`). */
+export const webOriginSchema = z
+  .string()
+  .max(300)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+    } catch {
+      return false;
+    }
+  }, 'an origin such as https://shop.example (scheme and host, no path or trailing slash)');
+
 export const tenantSchema = z.object({
   id: tenantIdSchema,
-  name: z.string().min(1).max(200),
   slug: tenantSlugSchema,
-  plan: tenantPlanSchema,
+  displayName: z.string().min(1).max(200),
+  kind: tenantKindSchema,
   status: tenantStatusSchema,
-  contactEmail: z.email(),
+  timezone: timeZoneSchema,
   createdAt: isoDateTimeSchema,
   updatedAt: isoDateTimeSchema,
   deactivatedAt: isoDateTimeSchema.nullable(),
@@ -23,26 +52,60 @@ export const llmProviderSchema = z.enum(['openai', 'gemini', 'ollama', 'llamacpp
 export type LlmProviderKind = z.infer<typeof llmProviderSchema>;
 
 export const llmChoiceSchema = z.object({ provider: llmProviderSchema, model: z.string().min(1).max(200) });
+export type LlmChoice = z.infer<typeof llmChoiceSchema>;
+
+export const toneSchema = z.enum(['friendly', 'professional', 'formal', 'casual', 'concise']);
+export type Tone = z.infer<typeof toneSchema>;
+
+export const escalationSettingsSchema = z.object({
+  /** When true, a visitor asking for a person puts the session in human mode: the bot stops answering. */
+  handoffEnabled: z.boolean(),
+  /** What the bot says when it hands over (a default is used when null). */
+  handoffMessage: z.string().min(1).max(1000).nullable(),
+  /** Also notify tenant staff on every escalation request. */
+  notifyOnEscalation: z.boolean(),
+});
+export type EscalationSettings = z.infer<typeof escalationSettingsSchema>;
 
 /** Per-tenant runtime settings read by chat, intelligence and the gateway. */
 export const tenantConfigSchema = z.object({
+  /** Persona / system prompt: who the bot is and how it speaks for this business. */
+  persona: z.string().max(8000),
+  tone: toneSchema,
+  /** Topics the bot may discuss; empty = anything related to the business. */
+  allowedTopics: z.array(z.string().min(1).max(100)).max(50),
+  /** Shown to a visitor when a safety finding is detected (e.g. "Call 999 / the gas emergency line"). */
+  emergencyText: z.string().min(1).max(2000).nullable(),
+  escalation: escalationSettingsSchema,
+  /** Primary provider + model and an ordered fallback list tried on error or timeout. */
   llm: z.object({ primary: llmChoiceSchema, fallbacks: z.array(llmChoiceSchema).max(5) }),
-  systemPrompt: z.string().max(8000).nullable(),
+  /** Chat message content older than this is deleted (tokens are kept in usage_daily). */
   retentionDays: z.int().min(1).max(3650),
-  rateLimit: z.object({
-    requestsPerMinute: z.int().min(1).max(100_000),
-    tokensPerDay: z.int().min(1).nullable(),
-  }),
-  sessionTtlSeconds: z.int().min(60).max(30 * 24 * 3600),
-  pseudonymizeExternal: z.boolean(),
-  allowedOrigins: z.array(z.string().min(1).max(300)).max(50),
+  /** Requests per minute per API key and per session; null = the platform default. */
+  rateLimitPerMinute: z.int().min(1).max(100_000).nullable(),
+  /** Browser origins allowed to call the chat routes (CORS); defaults to the tenant's domain. */
+  allowedOrigins: z.array(webOriginSchema).max(50),
 });
 export type TenantConfig = z.infer<typeof tenantConfigSchema>;
 
+/** Defaults applied at tenant creation for fields the owner does not set. */
+export const DEFAULT_TENANT_CONFIG: TenantConfig = {
+  persona: '',
+  tone: 'friendly',
+  allowedTopics: [],
+  emergencyText: null,
+  escalation: { handoffEnabled: false, handoffMessage: null, notifyOnEscalation: true },
+  llm: { primary: { provider: 'offline', model: 'retrieval' }, fallbacks: [] },
+  retentionDays: 30,
+  rateLimitPerMinute: null,
+  allowedOrigins: [],
+};
+
 /** Who asked for a change (audit_log); `system` for jobs. */
 export const actorSchema = z.object({
-  type: z.enum(['user', 'system']),
-  userId: uuidSchema.nullable(),
+  type: z.enum(['owner', 'tenant_user', 'api_key', 'system']),
+  /** User id or API key id; null for system. */
+  id: uuidSchema.nullable(),
 });
 export type Actor = z.infer<typeof actorSchema>;
 
@@ -54,3 +117,16 @@ export const issuedApiKeySchema = z.object({
   createdAt: isoDateTimeSchema,
 });
 export type IssuedApiKey = z.infer<typeof issuedApiKeySchema>;
+
+/** An API key as listed (never the secret). */
+export const apiKeySummarySchema = z.object({
+  id: uuidSchema,
+  name: z.string(),
+  prefix: z.string(),
+  status: z.enum(['active', 'revoked']),
+  createdAt: isoDateTimeSchema,
+  lastUsedAt: isoDateTimeSchema.nullable(),
+  /** Set when the key is in its rotation grace period (or revoked at this time). */
+  expiresAt: isoDateTimeSchema.nullable(),
+});
+export type ApiKeySummary = z.infer<typeof apiKeySummarySchema>;

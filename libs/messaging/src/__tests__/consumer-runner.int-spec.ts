@@ -214,7 +214,7 @@ describe('consumer runner', () => {
     await run(async (_p, meta) => void handled.push(meta.subject));
     await publisher.publish(
       TenantCreatedEvent,
-      { version: 1, tenantId, name: 'Acme', slug: 'acme', plan: 'free', occurredAt: new Date().toISOString() },
+      { version: 1, tenantId, displayName: 'Acme', slug: 'acme', kind: 'plumber', occurredAt: new Date().toISOString() },
       { msgId: randomUUID(), tenantId },
     );
     await publish(notification(tenantId));

@@ -21,7 +21,7 @@ import { Semaphore } from '../consuming/semaphore';
 
 const tenantId = randomUUID();
 const occurredAt = new Date().toISOString();
-const created = () => ({ version: 1, tenantId, name: 'Acme', slug: 'acme', plan: 'free', occurredAt }) as const;
+const created = () => ({ version: 1, tenantId, displayName: 'Acme', slug: 'acme', kind: 'plumber', occurredAt }) as const;
 
 describe('json codec', () => {
   it('round-trips JSON', () => {
@@ -60,10 +60,10 @@ describe('validateEvent / toOutboxMessage', () => {
 
   it('lists the offending fields of an invalid payload', () => {
     try {
-      validateEvent(TenantCreatedEvent, { ...created(), slug: 'Bad Slug', plan: 'gold' } as never, tenantId);
+      validateEvent(TenantCreatedEvent, { ...created(), slug: 'Bad Slug', kind: 'Gold Smith' } as never, tenantId);
       throw new Error('expected a throw');
     } catch (err) {
-      expect((err as MessagingError).issues?.map((i) => i.path)).toEqual(['slug', 'plan']);
+      expect((err as MessagingError).issues?.map((i) => i.path)).toEqual(['slug', 'kind']);
     }
   });
 

@@ -22,7 +22,7 @@ const { Module } = require('@nestjs/common');
 const { NestFactory } = require('@nestjs/core');
 const { randomUUID } = require('node:crypto');
 const m = require(${JSON.stringify(dist)});
-const { TenantGetRpc } = require('@parley/contracts');
+const { TenantGetRpc, DEFAULT_TENANT_CONFIG } = require('@parley/contracts');
 const [url, namespace, variant] = process.argv.slice(2);
 const options = { url, name: 'module-test', namespace, streams: true };
 const messaging = variant === 'async'
@@ -38,7 +38,7 @@ Module({ imports: [messaging] })(AppModule);
   const server = app.get(m.RpcServer);
   const tenantId = randomUUID();
   server.handle(TenantGetRpc, async (req) => ({ version: 1, tenant: {
-    id: req.tenantId, name: 'Acme', slug: 'acme', plan: 'pro', status: 'active', contactEmail: 'a@acme.test',
+    id: req.tenantId, slug: 'acme', displayName: 'Acme', kind: 'plumber', status: 'active', timezone: 'UTC', config: DEFAULT_TENANT_CONFIG,
     createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), deactivatedAt: null } }), { queue: 'provisioning' });
   const reply = await app.get(m.RpcClient).request(TenantGetRpc, { version: 1, tenantId });
   const streams = [];

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ChatTurnRpc, TenantGetRpc, type RpcRequestOf, type Tenant } from '@parley/contracts';
+import { ChatTurnRpc, TenantGetRpc, type RpcRequestOf, type TenantWithConfig, DEFAULT_TENANT_CONFIG } from '@parley/contracts';
 import { RpcError } from '../errors/rpc.error';
 import { decodeJson, encodeJson } from '../publishing/json-codec';
 import { RpcClient } from '../rpc/rpc-client';
@@ -10,13 +10,14 @@ import { activeTraceId, registerTracePropagation, withActiveSpan } from './trace
 const url = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
 jest.setTimeout(30_000);
 
-const tenant = (id: string): Tenant => ({
+const tenant = (id: string): TenantWithConfig => ({
   id,
-  name: 'Acme',
   slug: 'acme',
-  plan: 'pro',
+  displayName: 'Acme',
+  kind: 'plumber',
   status: 'active',
-  contactEmail: 'ops@acme.test',
+  timezone: 'Europe/London',
+  config: DEFAULT_TENANT_CONFIG,
   createdAt: new Date().toISOString(),
   updatedAt: new Date().toISOString(),
   deactivatedAt: null,

@@ -73,7 +73,7 @@ describe('ServiceRuntimeModule', () => {
     return prisma.$transaction(async (tx) => {
       const ids: string[] = [];
       for (let i = 0; i < count; i++) {
-        const message = toOutboxMessage(TenantCreatedEvent, { version: 1, tenantId, name: `Tenant ${i}`, slug: `tenant-${i}-${namespace}`, plan: 'starter', occurredAt: new Date().toISOString() }, tenantId);
+        const message = toOutboxMessage(TenantCreatedEvent, { version: 1, tenantId, displayName: `Tenant ${i}`, slug: `tenant-${i}-${namespace}`, kind: 'plumber', occurredAt: new Date().toISOString() }, tenantId);
         ids.push(await enqueueOutbox(tx, message));
       }
       return ids;
@@ -92,12 +92,14 @@ describe('ServiceRuntimeModule', () => {
     }
   }
 
+  // Only this test's tenant: the relay also publishes outbox rows other test files of the run
+  // left in the shared database, and those are not this test's business.
   async function streamMsgIds(): Promise<string[]> {
     const info = await jsm.streams.info(`${namespace}_EVENTS`);
     const ids: string[] = [];
     for (let seq = info.state.first_seq; seq <= info.state.last_seq && info.state.messages > 0; seq++) {
       const msg = await jsm.streams.getMessage(`${namespace}_EVENTS`, { seq });
-      if (msg) ids.push(msg.header.get('Nats-Msg-Id'));
+      if (msg && msg.subject.endsWith(`.${tenantId}`)) ids.push(msg.header.get('Nats-Msg-Id'));
     }
     return ids;
   }

@@ -1,0 +1,111 @@
+import type { LlmChoice, Tone } from '@parley/contracts';
+
+// The interface between the chat service (which knows the tenant, the session and the
+// signals) and libs/llm (which knows models). Chat passes structured facts; libs/llm builds
+// the system prompt for model providers, or the answer itself for the offline responder.
+
+export interface ConversationMessage {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
+/** A retrieved knowledge chunk of the tenant (already filtered by tenant in SQL). */
+export interface KnowledgePassage {
+  chunkId: string;
+  documentId: string;
+  title: string;
+  text: string;
+  /** Fused rank score, higher is better. */
+  score: number;
+}
+
+/**
+ * What the L1a signals (and the session state) ask the answer to do. Model providers get them
+ * as instructions in the system prompt; the offline responder says them itself, first.
+ */
+export type ResponseDirective =
+  /** Critical/high urgency: say the request is flagged for an urgent callback. */
+  | { kind: 'urgent_callback'; reason: string }
+  /** Safety finding: give the tenant's emergency text (or a generic emergency line when none). */
+  | { kind: 'safety'; category: string; emergencyText: string | null }
+  /** The visitor asked for a person: offer one (handoff disabled) ... */
+  | { kind: 'offer_human' }
+  /** ... or say a person will reply (handoff enabled: this is the bot's last word). */
+  | { kind: 'handoff'; message: string | null }
+  /** Frustration: acknowledge it briefly before answering. */
+  | { kind: 'acknowledge_frustration' }
+  /** A recognised returning customer: greet them by name. */
+  | { kind: 'greet_returning'; name: string };
+
+export interface TenantPersona {
+  displayName: string;
+  persona: string;
+  tone: Tone;
+  allowedTopics: readonly string[];
+}
+
+export interface GenerationRequest {
+  tenantId: string;
+  /** Primary, then fallbacks in order. */
+  llm: { primary: LlmChoice; fallbacks: readonly LlmChoice[] };
+  persona: TenantPersona;
+  /** Recent history, oldest first, sized by the caller to a token budget; excludes `userMessage`. */
+  history: readonly ConversationMessage[];
+  userMessage: string;
+  /** True when the session has no earlier assistant message (the offline responder greets). */
+  firstTurn: boolean;
+  knowledge: readonly KnowledgePassage[];
+  directives: readonly ResponseDirective[];
+  /** Names the extractor found, pseudonymized with emails and phones for external providers. */
+  knownNames?: readonly string[];
+  /** Aborts generation (client went away); the partial answer is returned with finishReason 'cancelled'. */
+  signal: AbortSignal;
+  maxOutputTokens?: number;
+  /**
+   * A back-office task instead of a visitor answer (e.g. structured L1b/L2 extraction): `system`
+   * is the whole system prompt (no persona, knowledge or directives) and `userMessage` the text
+   * to work on. The offline responder does not do tasks (not_configured), so a task never
+   * falls back to it.
+   */
+  task?: { kind: 'structured'; system: string };
+}
+
+export interface GenerationUsage {
+  inputTokens: number;
+  outputTokens: number;
+  provider: string;
+  model: string;
+  latencyMs: number;
+  /** True when the counts are a tokenizer estimate (the provider reported none). */
+  estimated: boolean;
+}
+
+export interface GenerationResult {
+  /** The whole answer as streamed to the visitor (PII restored). */
+  content: string;
+  finishReason: 'stop' | 'length' | 'cancelled';
+  usage: GenerationUsage;
+  /** The offline responder found nothing relevant and said so: the question is recorded as unanswered. */
+  unanswered: boolean;
+  /** Providers that failed before the one that answered, in order. */
+  failedOver: readonly { provider: string; model: string; reason: string }[];
+}
+
+export interface GenerationCallbacks {
+  /** Called for every piece of answer text as it is produced (already PII-restored). */
+  onToken(content: string): void;
+}
+
+/** Picks the tenant's provider, falls back in order on error or timeout, streams tokens. */
+export interface LlmRouter {
+  generate(request: GenerationRequest, callbacks: GenerationCallbacks): Promise<GenerationResult>;
+}
+
+/** Embeds text for RAG; null from the factory when no embedding provider is configured. */
+export interface Embedder {
+  readonly model: string;
+  /** Always 1536: the width of knowledge_chunks.embedding (shorter vectors are zero-padded). */
+  readonly dimensions: number;
+  embedQuery(text: string, signal?: AbortSignal): Promise<number[]>;
+  embedDocuments(texts: readonly string[], signal?: AbortSignal): Promise<number[][]>;
+}

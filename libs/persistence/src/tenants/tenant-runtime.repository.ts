@@ -1,0 +1,54 @@
+// What the chat service (and others) need of a tenant at the start of a turn. `tenants` has
+// no tenant_id column and no RLS, so it is read with the app-role client directly.
+import type { TenantConfig, TenantStatus } from '@parley/contracts';
+import type { Db } from '../client/prisma.types';
+import { isUuid } from '../tenant/tenant-id.util';
+import { tenantConfigFromRow } from './tenant-config.mapper';
+
+export interface TenantRuntime {
+  tenantId: string;
+  status: TenantStatus;
+  displayName: string;
+  timezone: string;
+  kind: string;
+  config: TenantConfig;
+  /** The tenant's extension of the L1a rules as stored (a JSON object; {} when none or malformed). Validate with libs/signals. */
+  signalRules: Record<string, unknown>;
+}
+
+export const TENANT_CONFIG_SELECT = {
+  persona: true,
+  tone: true,
+  allowedTopics: true,
+  emergencyText: true,
+  escalationSettings: true,
+  llmProvider: true,
+  llmModel: true,
+  llmFallbacks: true,
+  retentionDays: true,
+  rateLimitPerMinute: true,
+  allowedOrigins: true,
+} as const;
+
+function asObject(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/** The tenant's status, names and parsed config; null for an unknown (or non-uuid) id. */
+export async function loadTenantRuntime(prisma: Db, tenantId: string): Promise<TenantRuntime | null> {
+  if (!isUuid(tenantId)) return null;
+  const row = await prisma.tenant.findUnique({
+    where: { id: tenantId },
+    select: { id: true, status: true, displayName: true, timezone: true, kind: true, signalRules: true, ...TENANT_CONFIG_SELECT },
+  });
+  if (!row) return null;
+  return {
+    tenantId: row.id,
+    status: row.status,
+    displayName: row.displayName,
+    timezone: row.timezone,
+    kind: row.kind,
+    config: tenantConfigFromRow(row),
+    signalRules: asObject(row.signalRules),
+  };
+}

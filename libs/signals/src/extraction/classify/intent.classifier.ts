@@ -1,0 +1,45 @@
+import { evidenceOf } from '../evidence.util';
+import type { Intent, IntentResult } from '../extraction.types';
+import { FEEDBACK_PATTERNS, INTENT_OVERRIDES, INTENT_PRECEDENCE, INTENT_RULES } from './intent.rules';
+
+interface CompiledRule {
+  intent: Intent;
+  patterns: RegExp[];
+  confidence: number;
+}
+
+const COMPILED: readonly CompiledRule[] = [
+  ...INTENT_RULES.map((r) => ({ intent: r.intent, patterns: r.patterns.map((p) => new RegExp(p)), confidence: r.confidence })),
+  { intent: 'other', patterns: FEEDBACK_PATTERNS.map((p) => new RegExp(p)), confidence: 0.7 },
+];
+
+const OVERRIDES = INTENT_OVERRIDES.map((o) => ({ drops: o.drops, regex: new RegExp(o.pattern) }));
+
+/** Each intent whose cues occur in the message, with its confidence and first evidence. */
+export function intentCandidates(text: string, normalized: string): IntentResult[] {
+  const dropped = new Set(OVERRIDES.filter((o) => o.regex.test(normalized)).flatMap((o) => o.drops));
+  const out: IntentResult[] = [];
+  for (const rule of COMPILED) {
+    if (dropped.has(rule.intent)) continue;
+    const hits = rule.patterns.map((p) => p.exec(normalized)).filter((m): m is RegExpExecArray => m !== null);
+    if (hits.length === 0) continue;
+    const first = hits.reduce((a, b) => (b.index < a.index ? b : a));
+    // Two or more distinct cues of one intent raise its confidence.
+    const confidence = Math.min(0.95, rule.confidence + 0.05 * (hits.length - 1));
+    out.push({ label: rule.intent, confidence, evidence: evidenceOf(text, first.index, first.index + first[0].length) });
+  }
+  return out;
+}
+
+/** Picks by precedence (cancellation > complaint > booking > feedback > pricing > support > enquiry). */
+export function pickIntent(candidates: readonly IntentResult[]): IntentResult {
+  for (const label of INTENT_PRECEDENCE) {
+    const hit = candidates.find((c) => c.label === label);
+    if (hit !== undefined) return hit;
+  }
+  return { label: 'other', confidence: 0.4 };
+}
+
+export function classifyIntent(text: string, normalized: string): IntentResult {
+  return pickIntent(intentCandidates(text, normalized));
+}

@@ -1,0 +1,204 @@
+import { RELATIONS } from './ownership.rules';
+import { SIGN_OFF } from './name.rules';
+import { round2 } from '../evidence.util';
+import { isNameWord, isTitle, titleCaseName, tokenAt, type NameToken } from './name-token.util';
+
+export interface NameCandidate {
+  start: number;
+  end: number;
+  value: string;
+  confidence: number;
+  owner: 'customer' | 'third_party';
+  relation?: string;
+  /** A cue that says the name is given for the booking/record ("under the name", "name on the booking is"). */
+  cue: string;
+}
+
+interface Cue {
+  id: string;
+  pattern: RegExp;
+  confidence: number;
+  /** Confidence when the name is written in lower case; undefined: lower case is not accepted. */
+  lowerConfidence?: number;
+  owner: 'customer' | 'third_party';
+}
+
+const REL = RELATIONS.join('|');
+const ROLES = 'owner|homeowner|patient|customer|resident|occupant|organiser|organizer|one|person|lady|guy|man|woman';
+const GREETING = String.raw`(?:(?:hi|hello|hey|hiya|morning|good\s+(?:morning|afternoon|evening)|afternoon|evening|sorry|oops|actually|no|ah|oh)(?:\s+there)?[,!.]?\s+)?`;
+
+// Every pattern runs on the normalised (lower-case) message and ends where the name starts.
+const CUES: readonly Cue[] = [
+  { id: 'my_name_is', pattern: /\bmy\s+(?:full\s+|first\s+)?name(?:'s|\s+is|:)\s*/g, confidence: 0.95, lowerConfidence: 0.9, owner: 'customer' },
+  { id: 'their_name_is', pattern: /\b(his|her|their)\s+(?:full\s+)?name(?:'s|\s+is|:)\s*/g, confidence: 0.85, owner: 'third_party' },
+  {
+    id: 'name_is',
+    pattern: /(?<![\p{L}'])(?:(?:the\s+)?name(?:'s|\s+is|:)|names|name\s+(?:on|for)\s+the\s+(?:booking|account|order|reservation|appointment)\s+is|patient(?:'s)?\s+name(?:\s+is|:)?|(?:booked|booking(?:'s)?|reservation(?:'s)?|table(?:'s)?|order(?:'s)?|it'?s|its|it\s+is|account)\s+(?:in\s+)?(?:is\s+)?under(?:\s+the\s+name(?:\s+of)?)?|under\s+the\s+name(?:\s+of)?|^\s*under)\s+/gu,
+    confidence: 0.85,
+    lowerConfidence: 0.8,
+    owner: 'customer',
+  },
+  { id: 'under', pattern: /(?<![\p{L}'])under\s+(?:the\s+name\s+(?:of\s+)?)?/gu, confidence: 0.7, owner: 'customer' },
+  { id: 'booking_for', pattern: /(?<![\p{L}'])(?:booking|table|reservation|it'?s|its|it\s+is)\s+for\s+/gu, confidence: 0.6, owner: 'customer' },
+  {
+    id: 'name_is',
+    pattern: /(?<![\p{L}'])(?:owner|account\s+holder|registered\s+keeper|patient|contact\s+name)(?:'s\s+name)?\s+(?:is|:)\s+/gu,
+    confidence: 0.8,
+    lowerConfidence: 0.7,
+    owner: 'customer',
+  },
+  { id: 'i_am', pattern: /(?<![\p{L}'])(?:i'?m|im|i\s+am)\s+(?:called\s+)?/gu, confidence: 0.85, lowerConfidence: 0.75, owner: 'customer' },
+  { id: 'this_is', pattern: new RegExp(String.raw`(?:^|[.!?]\s+|\n)${GREETING}(?:this\s+is|it'?s|its|it\s+is)\s+`, 'g'), confidence: 0.75, owner: 'customer' },
+  {
+    id: 'i_am_role',
+    pattern: new RegExp(String.raw`(?<![\p{L}'])(?:i'?m|im|i\s+am)\s+(?:(?:his|her|their|the|your|a|an)\s+)?(?:${REL}|${ROLES}),?\s+`, 'gu'),
+    confidence: 0.85,
+    lowerConfidence: 0.75,
+    owner: 'customer',
+  },
+  { id: 'relation', pattern: new RegExp(String.raw`(?<!\b(?:i'?m|im|i\s+am)\s+)\b(?:my|our|his|her|their)\s+(?:(?:step|ex|late|little|older|younger|eldest|youngest)[- ]?)?(${REL})(?:,)?\s+(?:(?:is\s+)?called\s+)?`, 'g'), confidence: 0.8, owner: 'third_party' },
+];
+
+const SIGN_OFF_CUE = new RegExp(String.raw`(?:(?:^|[\s,.!])${SIGN_OFF}\b[,!.]?\s*(?:-+\s*)?|(?:^|\s)-+\s*)`, 'g');
+// What may follow a signed name: punctuation, kisses, a parenthesis ("(letting agent)", "(flat 7)"),
+// or a partner ("Fiona & Rob", "Sunita and Vik Mehta": the first person named is the customer).
+const AFTER_SIGNATURE = /^(?:\s*(?:&|and)\s+\p{Lu}[\p{L}\p{M}'-]*(?:\s+\p{Lu}[\p{L}\p{M}'-]*)?)?\s*(?:\([^)]{0,40}\))?[\s.!,xX]*$/u;
+const HERE_CUE = /(?:^|[.!?]\s+)/g;
+const MAX_TOKENS = 3;
+const MAX_CANDIDATES = 40;
+
+interface ReadName {
+  start: number;
+  end: number;
+  value: string;
+  lower: boolean;
+  possessive: boolean;
+}
+
+/** Reads up to three name words at `index` (after an optional title), or undefined. */
+function readName(text: string, index: number, allowLower: boolean): ReadName | undefined {
+  // "Mr and Mrs Dubois": the couple's title is skipped like a single one.
+  const couple = /^(?:mr|mrs|ms|dr)\.?\s+(?:and|&)\s+(?=(?:mr|mrs|ms|dr)\b)/i.exec(text.slice(index, index + 12));
+  let first = tokenAt(text, index + (couple?.[0].length ?? 0));
+  if (first !== undefined && isTitle(first)) {
+    const after = /^\.?\s+/.exec(text.slice(first.end, first.end + 3));
+    first = after === null ? undefined : tokenAt(text, first.end + after[0].length);
+  }
+  if (first === undefined || !isNameWord(first) || (!first.capitalised && !allowLower)) return undefined;
+  const tokens: NameToken[] = [first];
+  let last = first;
+  while (tokens.length < MAX_TOKENS && !last.possessive && text[last.end] === ' ') {
+    // "Ben W": one capital letter after a capitalised first name is a surname initial.
+    const initial = /^ (\p{Lu})(?![\p{L}\p{N}'\u2019@-]|\.[\p{L}\p{N}])/u.exec(text.slice(last.end, last.end + 4));
+    if (initial !== null && first.capitalised) {
+      last = { start: last.end + 1, end: last.end + 2, raw: initial[1] as string, capitalised: true, possessive: false };
+      tokens.push(last);
+      break;
+    }
+    const next = tokenAt(text, last.end + 1);
+    if (next === undefined || next.capitalised !== first.capitalised || !isNameWord(next, true) || isTitle(next)) break;
+    tokens.push(next);
+    last = next;
+  }
+  // "jamie.hughes90@gmail.com", "d.osei": part of an address or handle, not a name.
+  if (/^(?:[@_\d]|[.][\p{L}\p{N}])/u.test(text.slice(last.end, last.end + 2))) return undefined;
+  const raw = text.slice(first.start, last.end);
+  return { start: first.start, end: last.end, value: titleCaseName(raw), lower: !first.capitalised, possessive: last.possessive };
+}
+
+function relationAfter(normalized: string, end: number): string | undefined {
+  const m = new RegExp(String.raw`^'s\s+(?:(?:step|ex)[- ]?)?(${REL})\b`).exec(normalized.slice(end, end + 30));
+  return m?.[1];
+}
+
+function cueCandidates(text: string, normalized: string): NameCandidate[] {
+  const out: NameCandidate[] = [];
+  for (const cue of CUES) {
+    for (const m of normalized.matchAll(cue.pattern)) {
+      const at = m.index + m[0].length;
+      const name = readName(text, at, cue.lowerConfidence !== undefined);
+      if (name === undefined) continue;
+      const relation = cue.owner === 'third_party' ? m[1] : undefined;
+      if (name.possessive) {
+        // "I'm Dave's wife": Dave is someone else; the customer's own name is not given here.
+        out.push({ start: name.start, end: name.end, value: name.value, confidence: 0.7, owner: 'third_party', ...(relationAfter(normalized, name.end) !== undefined ? { relation: relationAfter(normalized, name.end) as string } : {}), cue: cue.id });
+        continue;
+      }
+      const confidence = name.lower ? (cue.lowerConfidence as number) : cue.confidence;
+      out.push({ start: name.start, end: name.end, value: name.value, confidence, owner: cue.owner, ...(relation !== undefined ? { relation } : {}), cue: cue.id });
+    }
+  }
+  return out;
+}
+
+/** "Thanks, Dave" / "Kind regards, Hannah Lewis-Wright" / "- Dave" at the very end of a message; "Dave here", "Sam speaking". */
+function signOffCandidates(text: string, normalized: string): NameCandidate[] {
+  const out: NameCandidate[] = [];
+  for (const m of normalized.matchAll(SIGN_OFF_CUE)) {
+    const name = readName(text, m.index + m[0].length, true);
+    if (name === undefined || name.possessive) continue;
+    if (!AFTER_SIGNATURE.test(text.slice(name.end))) continue;
+    out.push({ start: name.start, end: name.end, value: name.value, confidence: name.lower ? 0.65 : 0.75, owner: 'customer', cue: 'sign_off' });
+  }
+  for (const m of normalized.matchAll(HERE_CUE)) {
+    const name = readName(text, m.index + m[0].length, false);
+    if (name !== undefined && /^\s+(?:here|speaking)\b/.test(normalized.slice(name.end, name.end + 10))) {
+      out.push({ start: name.start, end: name.end, value: name.value, confidence: 0.8, owner: 'customer', cue: 'name_here' });
+    }
+  }
+  return out;
+}
+
+/**
+ * A segment (between , . ; : ! ? ( ) or line breaks) made only of one to three name words, when it
+ * is the whole message, its last segment, or next to a phone number or email: "Gaz",
+ * "mark o'connor, 0161 496 0752", "You can reach me at 020 7946 0418. Tom", "Mrs Siobhan McAllister".
+ */
+function segmentCandidates(text: string, contactSpans: ReadonlyArray<{ start: number; end: number }>): NameCandidate[] {
+  const out: NameCandidate[] = [];
+  // A parenthesis is an aside ("Rachel (flat 7)"): blanked out, offsets kept.
+  // A spaced dash separates like a comma ("Stuart McLeod - 0141 496 0555").
+  // A phone number or email ends a segment too ("Jim Barraclough 07700 900 811").
+  let unbracketed = text.replace(/\([^()]{0,60}\)/g, (m) => ' '.repeat(m.length)).replace(/\s[-\u2013\u2014]\s/g, ' ; ');
+  for (const c of contactSpans) unbracketed = `${unbracketed.slice(0, c.start)};${' '.repeat(c.end - c.start - 1)}${unbracketed.slice(c.end)}`;
+  const segments = [...unbracketed.matchAll(/[^,.;:!?()\n]+/g)].filter((s) => s[0].trim().length > 0);
+  const couple = /^\s+(?:&|and)\s+\p{Lu}[\p{L}\p{M}'-]*(?:\s+\p{Lu}[\p{L}\p{M}'-]*)?$/u;
+  segments.forEach((seg, i) => {
+    const lead = seg[0].length - seg[0].trimStart().length;
+    const start = seg.index + lead;
+    const body = seg[0].trim().replace(/\s+x+$/i, '');
+    const whole = segments.length === 1;
+    const isLast = i === segments.length - 1;
+    const end = start + body.length;
+    // Next to a contact: just before it ("Jim Barraclough 07700 900 811"); a segment after one counts
+    // only as the message's last ("0161 496 0752 - Mark").
+    const nearContact = contactSpans.some(
+      (c) => (c.start >= end && /^[\s,.;:-]*$/.test(text.slice(end, c.start))) || (isLast && c.end <= start && /^[\s,.;:-]*$/.test(text.slice(c.end, start))),
+    );
+    if (contactSpans.some((c) => c.start <= start && start < c.end)) return;
+    if (!whole && !isLast && !nearContact) return;
+    const name = readName(text, start, nearContact || whole);
+    if (name === undefined || name.possessive || (name.end !== end && !couple.test(text.slice(name.end, end)))) return;
+    const base = whole ? 0.7 : nearContact ? 0.65 : 0.6;
+    out.push({ start: name.start, end: name.end, value: name.value, confidence: round2(name.lower ? base - 0.05 : base), owner: 'customer', cue: 'bare_name' });
+  });
+  return out;
+}
+
+/**
+ * Finds the names in a message and whose they are. A span claimed by a third-party cue ("my wife
+ * Sarah") is never also the customer's; overlapping customer spans keep the most confident.
+ */
+export function findNameCandidates(text: string, normalized: string, contactSpans: ReadonlyArray<{ start: number; end: number }>): NameCandidate[] {
+  // Bounded: a message that repeats a cue thousands of times is not a list of contacts.
+  const all = [...cueCandidates(text, normalized), ...signOffCandidates(text, normalized), ...segmentCandidates(text, contactSpans)].slice(0, MAX_CANDIDATES);
+  const overlaps = (a: NameCandidate, b: NameCandidate): boolean => a.start < b.end && b.start < a.end;
+  const kept: NameCandidate[] = [];
+  for (const t of all.filter((c) => c.owner === 'third_party')) if (!kept.some((k) => overlaps(k, t))) kept.push(t);
+  const third = [...kept];
+  const customer = all
+    .filter((c) => c.owner === 'customer' && !third.some((t) => overlaps(t, c)))
+    .sort((a, b) => b.confidence - a.confidence || b.end - b.start - (a.end - a.start));
+  for (const c of customer) if (!kept.some((k) => overlaps(k, c))) kept.push(c);
+  return kept.sort((a, b) => a.start - b.start);
+}

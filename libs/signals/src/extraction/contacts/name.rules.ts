@@ -1,0 +1,59 @@
+/**
+ * Words that are not names although they follow "I'm", "this is", "it's" or stand alone in a
+ * sign-off position ("I'm fine", "I'm looking for", "this is urgent", "Thanks, all the best").
+ * Lower case. Words ending in -ing are rejected by rule and need not be listed; -ly adverbs are
+ * listed (names end in -ly too: Kelly, Emily, Holly).
+ */
+const WORDS = `
+a an the and or but so if then than that this these those there here it its it's is was be been am are were will would can could
+shall should may might must do does did done not no yes yeah yep nope ok okay okey fine good great grand well alright all right sure
+just only also still even very really quite too so rather pretty bit little lot lots more most less much many some any every each
+i me my mine myself you your yours we us our they them their he him his she her who what when where why how which whom
+on in at to for from of off by with without into onto about above below after before over under up down out again once
+back away around near next last new old same other another own such both either neither
+hi hello hey hiya morning afternoon evening night thanks thank cheers regards best kind warm many sincerely yours love x xx xxx
+please sorry excuse pardon welcome bye goodbye ta
+interested afraid available free busy away home ready done sure happy unhappy sad glad pleased delighted disappointed annoyed
+angry furious fuming livid upset gutted worried concerned confused stuck lost locked unable keen eager desperate late early
+sick ill unwell poorly better worse tired fed aware new back due based retired married single pregnant disabled elderly
+calling writing messaging emailing texting contacting enquiring inquiring asking looking trying wanting hoping needing going
+moving having getting doing waiting wondering thinking planning struggling phoning ringing booking chasing following after
+customer client tenant landlord landlady owner patient member resident guest student homeowner buyer seller vendor seeker
+renter leaseholder freeholder parent mum dad mother father wife husband partner son daughter friend neighbour neighbor
+manager director boss agent builder plumber electrician mechanic driver carer nurse doctor teacher staff
+one two three four five six seven eight nine ten first second third
+monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight yesterday weekend week month year
+january february march april may june july august september october november december feb apr jun jul aug sep sept oct nov dec
+boiler car van house flat home room shop store table booking order appointment quote price cost bill invoice ref reference
+email mail phone number mobile landline address postcode name surname details contact info message text call
+urgent emergency problem issue question query complaint help help me bad terrible awful brilliant lovely perfect amazing
+fab fantastic excellent wonderful nice cool shocking appalling rubbish useless ridiculous unacceptable
+not sure unsure positive certain convinced curious new here there over completely totally absolutely definitely
+off on currently still now already actually basically literally honestly seriously
+mr mrs ms miss dr sir madam mx prof rev
+btw lol tho though anyway anyways again instead otherwise meanwhile too also then now still there
+really only currently literally actually nearly probably finally usually totally simply basically honestly hopefully
+unfortunately obviously certainly surely likely early lately daily weekly monthly friendly lonely silly ugly holy family
+roughly approximately approx exactly quickly urgently ideally preferably possibly definitely personally originally recently
+especially generally normally apparently luckily thankfully fortunately seriously presumably
+i'm im i've i'd i'll we're you're they're it'll that's what's there's here's let's
+lads guys all team folks mate everyone everybody anyone someone somebody nobody people broken booked sorted fixed leaking
+`;
+
+export const NOT_A_NAME: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter((w) => w.length > 0));
+
+/** Titles before a name ("Mrs Siobhan McAllister"); dropped from the value. */
+export const TITLES: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame', 'rev']);
+
+/** Sign-off words that put a name after them at the end of a message ("Thanks, Dave"). */
+export const SIGN_OFF = String.raw`(?:many\s+thanks|thanks\s+(?:again|so\s+much|a\s+lot)|thank\s+you|thanks|thx|ta|cheers|regards|kind\s+regards|best\s+regards|warm\s+regards|best\s+wishes|best|all\s+the\s+best|yours\s+sincerely|yours\s+faithfully|yours|sincerely|love|speak\s+soon)`;
+
+/** Capitalised words that never continue a name ("I'm Dave Thanks", "It's Sam From accounts"). */
+export const NOT_A_SURNAME: ReadonlySet<string> = new Set(
+  `a an the and or but so if i me my you your we our it is was be am are will would can could do not no yes ok okay
+  on in at to for from of by with here there this that thanks thank cheers please sorry hi hello hey btw x xx
+  monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight
+  january february march april june july august september october november december`
+    .split(/\s+/)
+    .filter((w) => w.length > 0),
+);

@@ -1,0 +1,87 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+
+export interface PhoneCandidate {
+  start: number;
+  end: number;
+  /** E.164. */
+  value: string;
+  /** True when libphonenumber knows the number range; drama/unallocated ranges are only "possible". */
+  valid: boolean;
+}
+
+// A run of digit groups: a first group (+cc, 00cc, a parenthesised area code or digits) then more
+// groups, each after at most one separator. It may not start inside a word, a price (£1,250), a
+// reference (#1234, RTN-55102), a date (12/03) or a decimal.
+const CANDIDATE = /(?<![\p{L}\p{N}_#£$€@.,/:+\-])(?:\+\s?\d{1,3}|\(\d{1,5}\)|\d+)(?:(?:[ .\-]|\s?-\s?)?(?:\(0\)\s?)?(?:\(\d{1,5}\)|\d+))*/gu;
+const GROUP = /\+\s?\d{1,3}|\(\d{1,5}\)|\d+/g;
+// A written phone number is at most ~15 digits with separators: longer runs are cut, so a run of
+// thousands of digit groups costs linear time.
+const MAX_PHONE_CHARS = 28;
+const MAX_GROUPS = 8;
+
+// Words before a number that make it a reference, a price, a date or an amount, not a phone.
+const REFERENCE_BEFORE =
+  /(?:\b(?:order|ref|reference|invoice|booking|tracking|account|acct|policy|case|ticket|return|rma|receipt|transaction|confirmation|membership|member|customer|patient|nhs|claim|job|quote|estimate|serial|model|part|item|sku|product|code|id|dob|born|reg|registration|vin|mileage|miles|postcode|flat|house|unit|room|table)\s*(?:no\.?|number|num|id|code|ref|#)?\s*(?:is|was|of|:|#|-)?\s*)$/;
+const AMOUNT_AFTER = /^\s?(?:%|am\b|pm\b|p\b|k\b|kg|g\b|mm|cm|m\b|km|miles?|mph|quid|pounds?|gbp|euros?|pence|sq|ft|metres?|meters?|litres?|days?|weeks?|months?|years?|hours?|mins?|minutes?|people|guests|x\b|st\b|nd\b|rd\b|th\b)/;
+
+function endsCleanly(text: string, end: number): boolean {
+  const next = text.slice(end, end + 2);
+  if (/^[\p{L}\p{N}_]/u.test(next)) return false;
+  return !/^[.,:/][\p{N}]/u.test(next);
+}
+
+/** Parses a digit run as a phone number in E.164, or undefined when it is not one. */
+export function toE164(raw: string, defaultRegion: 'GB' = 'GB'): { value: string; valid: boolean } | undefined {
+  const compact = raw.replace(/\(0\)/g, '').replace(/[\s().\-]/g, '');
+  const international = compact.startsWith('+') || compact.startsWith('00');
+  const digits = compact.replace(/^\+|^00/, '');
+  if (!/^\d+$/.test(digits)) return undefined;
+  if (international) {
+    if (digits.length < 8 || digits.length > 15 || digits.startsWith('0')) return undefined;
+  } else if (!digits.startsWith('0') || digits.length < 10 || digits.length > 11) {
+    // National numbers must carry the trunk 0 (07700 900123, 020 7946 0000): a bare 6-9 digit run
+    // is far more often an order number than a phone.
+    return undefined;
+  }
+  const parsed = parsePhoneNumberFromString(international ? `+${digits}` : digits, defaultRegion);
+  if (parsed === undefined || !parsed.isPossible()) return undefined;
+  return { value: parsed.number, valid: parsed.isValid() };
+}
+
+/**
+ * Finds phone numbers (UK national formats and international ones) and normalises them to E.164.
+ * Within a run of digit groups the longest prefix that parses wins ("07700 900123 2 times"), and a
+ * run holding two numbers yields both.
+ * Numbers after a reference word ("order 100234567", "invoice 20931"), prices, dates, times and
+ * postcodes are skipped. Parsing costs ~0.5 ms a number, so callers cap the count with `limit`.
+ */
+export function findPhoneCandidates(text: string, normalized: string, limit = Number.POSITIVE_INFINITY): PhoneCandidate[] {
+  const out: PhoneCandidate[] = [];
+  for (const m of text.matchAll(CANDIDATE)) {
+    if (out.length >= limit) break;
+    if (REFERENCE_BEFORE.test(normalized.slice(Math.max(0, m.index - 40), m.index))) continue;
+    const groups = [...m[0].matchAll(GROUP)].map((g) => ({ start: m.index + g.index, end: m.index + g.index + g[0].length }));
+    // From the run's first group, and again after each number found ("07700 900123 or 07700 900124").
+    let from = 0;
+    while (from < groups.length && out.length < limit) {
+      const start = (groups[from] as { start: number }).start;
+      const found = longestPhoneAt(text, normalized, start, groups.slice(from));
+      if (found === undefined) break;
+      out.push(found);
+      from = groups.findIndex((g) => g.start >= found.end);
+      if (from < 0) break;
+    }
+  }
+  return out;
+}
+
+/** The longest prefix of the groups from `start` that parses as a phone (at most MAX_PHONE_CHARS long). */
+function longestPhoneAt(text: string, normalized: string, start: number, groups: ReadonlyArray<{ end: number }>): PhoneCandidate | undefined {
+  for (let i = Math.min(groups.length, MAX_GROUPS) - 1; i >= 0; i -= 1) {
+    const end = (groups[i] as { end: number }).end;
+    if (end - start > MAX_PHONE_CHARS || !endsCleanly(text, end) || AMOUNT_AFTER.test(normalized.slice(end, end + 8))) continue;
+    const phone = toE164(text.slice(start, end));
+    if (phone !== undefined) return { start, end, ...phone };
+  }
+  return undefined;
+}

@@ -1,0 +1,107 @@
+import { INTENT_PRECEDENCE } from './classify/intent.rules';
+import { labelOf } from './classify/sentiment.scorer';
+import { preferMention } from './contacts/find-contacts.util';
+import { round2 } from './evidence.util';
+import { InvalidExtractionInputError } from './extraction.errors';
+import type {
+  CommunicationPreference,
+  ContactField,
+  ContactMention,
+  Extraction,
+  IntentResult,
+  ProductMention,
+  PurchaseSignal,
+  SentimentResult,
+} from './extraction.types';
+
+/** A value with the index (in the extractions array) of the message it came from. */
+export type Sourced<T> = T & { messageIndex: number };
+
+export interface ConversationExtraction {
+  name?: Sourced<ContactMention>;
+  email?: Sourced<ContactMention>;
+  phone?: Sourced<ContactMention>;
+  /** Third parties' contact details (kept apart: they are never the customer's). */
+  thirdParties: Array<Sourced<ContactMention>>;
+  /** Fields refused and never given afterwards. */
+  refusals: ContactField[];
+  intent: Sourced<IntentResult> | { label: 'other'; confidence: number; messageIndex: null };
+  sentiment: SentimentResult & { trajectory: number[] };
+  products: Array<Sourced<ProductMention>>;
+  purchaseSignals: Array<Sourced<PurchaseSignal>>;
+  preferences: Array<Sourced<CommunicationPreference>>;
+}
+
+/**
+ * "Dave" then "Dave Smith": a longer name that starts with the chosen one extends it (same person,
+ * more detail) unless the chosen one is an explicit correction.
+ */
+function extendName(chosen: Sourced<ContactMention>, all: ReadonlyArray<Sourced<ContactMention>>): Sourced<ContactMention> {
+  if (chosen.correction) return chosen;
+  const longer = all.filter((m) => m.value.length > chosen.value.length && m.value.toLowerCase().startsWith(`${chosen.value.toLowerCase()} `));
+  return longer.length === 0 ? chosen : longer.reduce((a, b) => (b.value.length > a.value.length ? b : a));
+}
+
+function pickField(extractions: readonly Extraction[], field: ContactField): Sourced<ContactMention> | undefined {
+  const own = extractions.flatMap((e, messageIndex) =>
+    e.contacts.filter((m) => m.field === field && m.owner === 'customer').map((m) => ({ mention: { ...m, messageIndex }, order: messageIndex * 1e6 + m.evidence.start })),
+  );
+  if (own.length === 0) return undefined;
+  const chosen = own.reduce((a, b) => preferMention(a, b)).mention;
+  return field === 'name' ? extendName(chosen, own.map((o) => o.mention)) : chosen;
+}
+
+/** Conversation intent: the first intent in precedence order found with confidence >= 0.5. */
+function pickIntent(extractions: readonly Extraction[]): ConversationExtraction['intent'] {
+  const found = extractions.map((e, messageIndex) => ({ ...e.intent, messageIndex })).filter((i) => i.confidence >= 0.5);
+  for (const label of INTENT_PRECEDENCE) {
+    const hits = found.filter((i) => i.label === label);
+    if (hits.length > 0) return hits.reduce((a, b) => (b.confidence > a.confidence ? b : a));
+  }
+  return { label: 'other', confidence: 0.4, messageIndex: null };
+}
+
+/**
+ * Conversation sentiment: the mean of the messages that carry any (neutral messages do not dilute
+ * a complaint), with the last such message counted twice (how the customer ends matters most).
+ */
+function conversationSentiment(extractions: readonly Extraction[]): ConversationExtraction['sentiment'] {
+  const trajectory = extractions.map((e) => e.sentiment.score);
+  const scored = trajectory.filter((s) => s !== 0);
+  if (scored.length === 0) return { score: 0, label: 'neutral', trajectory };
+  const weights = scored.map((_, i) => (i === scored.length - 1 && scored.length > 1 ? 2 : 1));
+  const score = round2(scored.reduce((sum, s, i) => sum + s * (weights[i] as number), 0) / weights.reduce((a, b) => a + b, 0));
+  return { score, label: labelOf(score), trajectory };
+}
+
+function sourced<T>(extractions: readonly Extraction[], pick: (e: Extraction) => readonly T[]): Array<Sourced<T>> {
+  return extractions.flatMap((e, messageIndex) => pick(e).map((item) => ({ ...item, messageIndex })));
+}
+
+/**
+ * Merges the extractions of one conversation's customer messages (in order). Per contact field the
+ * latest explicit correction wins, otherwise the most confident mention (the later one on a tie);
+ * every value keeps the index of its source message.
+ */
+export function mergeConversation(extractions: readonly Extraction[]): ConversationExtraction {
+  if (!Array.isArray(extractions)) throw new InvalidExtractionInputError('extractions must be an array');
+  const name = pickField(extractions, 'name');
+  const email = pickField(extractions, 'email');
+  const phone = pickField(extractions, 'phone');
+  const given: Record<ContactField, Sourced<ContactMention> | undefined> = { name, email, phone };
+  // A refusal stands unless the field was given anyway (before or after it).
+  const refusals = [...new Set<ContactField>(extractions.flatMap((e) => e.refusals))];
+  const seenProducts = new Set<string>();
+  return {
+    ...(name ? { name } : {}),
+    ...(email ? { email } : {}),
+    ...(phone ? { phone } : {}),
+    thirdParties: sourced(extractions, (e) => e.contacts.filter((c) => c.owner === 'third_party')),
+    refusals: refusals.filter((f) => given[f] === undefined),
+    intent: pickIntent(extractions),
+    sentiment: conversationSentiment(extractions),
+    products: sourced(extractions, (e) => e.products).filter((p) => (seenProducts.has(p.term) ? false : (seenProducts.add(p.term), true))),
+    purchaseSignals: sourced(extractions, (e) => e.purchaseSignals),
+    preferences: sourced(extractions, (e) => e.preferences),
+  };
+}
