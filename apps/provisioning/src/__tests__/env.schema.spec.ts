@@ -16,4 +16,37 @@ describe('provisioning env schema', () => {
   it('requires DATABASE_URL', () => {
     expect(() => parseEnv(envSchema, {})).toThrow('Invalid environment: DATABASE_URL is required');
   });
+
+  it('has no owner bootstrap and bcrypt cost 12 by default', () => {
+    expect(toAppConfig(parseEnv(envSchema, { DATABASE_URL })).provisioning).toEqual({ owner: null, bcryptCost: 12 });
+  });
+
+  it('reads the owner (email lower-cased) when both owner variables are set', () => {
+    const config = toAppConfig(parseEnv(envSchema, { DATABASE_URL, OWNER_EMAIL: 'Boss@Parley.Test', OWNER_PASSWORD: 'a long enough pw', BCRYPT_COST: '4' }));
+    expect(config.provisioning).toEqual({ owner: { email: 'boss@parley.test', password: 'a long enough pw' }, bcryptCost: 4 });
+  });
+
+  it('bootstraps nothing with OWNER_EMAIL alone (the demo seed sets the owner), and needs OWNER_EMAIL with a password', () => {
+    expect(toAppConfig(parseEnv(envSchema, { DATABASE_URL, OWNER_EMAIL: 'boss@parley.test' })).provisioning.owner).toBeNull();
+    expect(() => parseEnv(envSchema, { DATABASE_URL, OWNER_PASSWORD: 'a long enough pw' })).toThrow(/OWNER_EMAIL/);
+  });
+
+  it('refuses a weak owner password or a malformed email without echoing the password', () => {
+    let message = '';
+    try {
+      parseEnv(envSchema, { DATABASE_URL, OWNER_EMAIL: 'boss@parley.test', OWNER_PASSWORD: 'short-pw' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/OWNER_PASSWORD.*at least 12 characters/);
+    expect(message).not.toContain('short-pw');
+    expect(() => parseEnv(envSchema, { DATABASE_URL, OWNER_EMAIL: 'not-an-email', OWNER_PASSWORD: 'a long enough pw' })).toThrow(/OWNER_EMAIL/);
+  });
+
+  it('reads the embedding settings (none by default) and names the missing key for openai', () => {
+    expect(toAppConfig(parseEnv(envSchema, { DATABASE_URL })).embedding).toEqual({ provider: 'none' });
+    const config = toAppConfig(parseEnv(envSchema, { DATABASE_URL, EMBEDDING_PROVIDER: 'openai', EMBEDDING_BASE_URL: 'http://127.0.0.1:8080/v1', OPENAI_API_KEY: 'k' }));
+    expect(config.embedding).toEqual({ provider: 'openai', baseUrl: 'http://127.0.0.1:8080/v1', model: 'text-embedding-3-small', apiKey: 'k' });
+    expect(() => parseEnv(envSchema, { DATABASE_URL, EMBEDDING_PROVIDER: 'openai' })).toThrow(/EMBEDDING_API_KEY/);
+  });
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { toneSchema, webOriginSchema } from '@parley/contracts';
 import { z } from 'zod';
 
 /** demo/tenants.json: the demo's owner, tenants, staff and knowledge files. */
@@ -9,14 +10,18 @@ const staffSchema = z.object({
   displayName: z.string().min(1),
 });
 
+/** Tones outside the config contract that older fixtures used, mapped to the nearest one. */
+const TONE_ALIASES: Record<string, z.infer<typeof toneSchema>> = { warm: 'friendly' };
+const fixtureToneSchema = z.preprocess((value) => (typeof value === 'string' && value in TONE_ALIASES ? TONE_ALIASES[value] : value), toneSchema);
+
 const tenantSchema = z.object({
   slug: z.string().regex(/^[a-z0-9-]{3,63}$/),
   name: z.string().min(1),
   kind: z.string().min(1),
   timezone: z.string().min(1),
-  allowedOrigins: z.array(z.url()),
+  allowedOrigins: z.array(webOriginSchema),
   persona: z.string().min(1),
-  tone: z.string().min(1),
+  tone: fixtureToneSchema,
   allowedTopics: z.array(z.string()),
   emergencyText: z.string().min(1),
   staff: z.array(staffSchema),

@@ -1,10 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { generateApiKey, hashSecret } from '@parley/auth';
+import { hashSecret } from '@parley/auth';
+import type { Actor, TenantConfigPatch } from '@parley/contracts';
 import type { PrismaClient, TenantDb } from '@parley/persistence';
-import { ingestDocument } from '../knowledge/knowledge-ingest.repository';
-import type { DemoFixture, DemoTenant } from './demo-fixture';
+import { ApiKeysService } from '../api-keys/api-keys.service';
+import type { KnowledgeEmbedder, ProvisioningOptions } from '../common/provisioning.options';
+import { ProvisioningError } from '../common/provisioning.error';
+import { KnowledgeService } from '../knowledge/knowledge.service';
+import { TenantsService } from '../tenants/tenants.service';
+import { bootstrapOwner } from '../users/owner-bootstrap';
+import { resetStaffPassword } from '../users/staff-user.repository';
+import { UsersService } from '../users/users.service';
+import type { DemoFixture } from './demo-fixture';
 
-export const DEMO_KEY_NAME = 'demo';
+/** Who the demo seed acts as in audit_log. */
+export const DEMO_ACTOR: Actor = { type: 'system', id: null };
 
 export interface SeededTenant {
   id: string;
@@ -30,103 +39,96 @@ export interface DemoSeedInput {
   staffPassword?: string;
   /** bcrypt cost; tests lower it. */
   bcryptCost?: number;
+  /** Embeds the knowledge chunks when an embedding provider is configured. */
+  embedder?: KnowledgeEmbedder;
 }
 
 const randomPassword = (): string => randomBytes(12).toString('base64url');
 
+interface Services {
+  tenants: TenantsService;
+  keys: ApiKeysService;
+  users: UsersService;
+  knowledge: KnowledgeService;
+}
+
 /**
- * Seeds the demo idempotently: the owner, each tenant (upserted by slug, config refreshed),
- * staff logins, knowledge (unchanged documents are left alone), and a fresh API key per
- * tenant: keys are only ever shown once, so each run revokes the previous demo key and prints
- * a new one. Every tenant-owned write runs in a tenant transaction (RLS applies).
+ * Seeds the demo idempotently through the provisioning services (the same code the RPCs run):
+ * the owner, each tenant (created, or its config refreshed), staff logins, knowledge (each file
+ * re-uploaded under its `demo:` source, replacing its chunks), and a fresh API key per tenant:
+ * keys are only ever shown once, so each run rotates the previous key out and prints a new one.
  */
 export async function seedDemo(prisma: PrismaClient, tenantDb: TenantDb, input: DemoSeedInput): Promise<DemoSeedResult> {
-  const cost = input.bcryptCost;
+  const options: ProvisioningOptions = { bcryptCost: input.bcryptCost ?? 12, owner: null };
+  const services: Services = {
+    tenants: new TenantsService(prisma, tenantDb, options),
+    keys: new ApiKeysService(prisma, tenantDb, options),
+    users: new UsersService(prisma, tenantDb, options),
+    knowledge: new KnowledgeService(prisma, tenantDb, input.embedder ?? null),
+  };
   const ownerPassword = input.ownerPassword ?? randomPassword();
   const staffPassword = input.staffPassword ?? randomPassword();
-  const ownerHash = await hashSecret(ownerPassword, cost);
-  await prisma.platformUser.upsert({
-    where: { email: input.ownerEmail },
-    create: { email: input.ownerEmail, passwordHash: ownerHash, displayName: input.fixture.ownerDisplayName },
-    update: { passwordHash: ownerHash, status: 'active' },
-  });
+  await bootstrapOwner(prisma, { email: input.ownerEmail, password: ownerPassword, displayName: input.fixture.ownerDisplayName, bcryptCost: options.bcryptCost });
 
   const tenants: SeededTenant[] = [];
-  for (const tenant of input.fixture.tenants) {
-    tenants.push(await seedTenant(prisma, tenantDb, tenant, staffPassword, cost));
-  }
+  for (const tenant of input.fixture.tenants) tenants.push(await seedTenant(prisma, tenantDb, services, tenant, staffPassword, options.bcryptCost));
   return { owner: { email: input.ownerEmail, password: ownerPassword }, staffPassword, tenants };
 }
 
 async function seedTenant(
   prisma: PrismaClient,
   tenantDb: TenantDb,
+  services: Services,
   tenant: DemoFixture['tenants'][number],
   staffPassword: string,
-  cost?: number,
+  bcryptCost: number,
 ): Promise<SeededTenant> {
-  const config = tenantConfig(tenant);
-  const before = await prisma.tenant.findUnique({ where: { slug: tenant.slug }, select: { id: true } });
-  const row = await prisma.tenant.upsert({
-    where: { slug: tenant.slug },
-    create: { slug: tenant.slug, ...config },
-    update: { ...config, status: 'active', deactivatedAt: null },
-    select: { id: true },
-  });
-  const { key, prefix } = generateApiKey();
-  const keyHash = await hashSecret(key, cost);
-  const staffHash = await hashSecret(staffPassword, cost);
-
-  const { documents, chunks } = await tenantDb.run(
-    row.id,
-    async (tx) => {
-      await tx.apiKey.updateMany({
-        where: { tenantId: row.id, name: DEMO_KEY_NAME, status: 'active' },
-        data: { status: 'revoked', revokedAt: new Date() },
-      });
-      await tx.apiKey.create({ data: { tenantId: row.id, name: DEMO_KEY_NAME, prefix, keyHash } });
-      for (const member of tenant.staff) {
-        const email = member.email.toLowerCase();
-        await tx.tenantUser.upsert({
-          where: { email },
-          create: { tenantId: row.id, email, passwordHash: staffHash, displayName: member.displayName, role: member.role },
-          update: { passwordHash: staffHash, displayName: member.displayName, role: member.role, status: 'active' },
-        });
-      }
-      let chunkTotal = 0;
-      for (const doc of tenant.documents) {
-        const result = await ingestDocument(tx, { tenantId: row.id, title: doc.title, content: doc.content, sourceUri: `demo:${doc.path}` });
-        chunkTotal += result.chunkCount;
-      }
-      await tx.auditLog.create({
-        data: { tenantId: row.id, actorType: 'system', actorId: 'demo-seed', action: before ? 'tenant.demo_reseeded' : 'tenant.created', targetType: 'tenant', targetId: row.id, data: { slug: tenant.slug, apiKeyPrefix: prefix } },
-      });
-      return { documents: tenant.documents.length, chunks: chunkTotal };
-    },
-    { timeoutMs: 30_000 },
-  );
-  return {
-    id: row.id,
-    slug: tenant.slug,
-    name: tenant.name,
-    apiKey: key,
-    staff: tenant.staff.map((s) => ({ email: s.email.toLowerCase(), role: s.role })),
-    documents,
-    chunks,
-    created: !before,
-  };
-}
-
-function tenantConfig(tenant: DemoTenant) {
-  return {
-    displayName: tenant.name,
-    kind: tenant.kind,
-    timezone: tenant.timezone,
+  const config: TenantConfigPatch = {
     persona: tenant.persona,
     tone: tenant.tone,
     allowedTopics: tenant.allowedTopics,
-    allowedOrigins: tenant.allowedOrigins,
     emergencyText: tenant.emergencyText,
-    llmProvider: 'offline',
+    allowedOrigins: tenant.allowedOrigins,
+    llm: { primary: { provider: 'offline', model: 'retrieval' }, fallbacks: [] },
+  };
+  const existing = await prisma.tenant.findUnique({ where: { slug: tenant.slug }, select: { id: true, status: true } });
+  let id: string;
+  let apiKey: string;
+  if (existing) {
+    if (existing.status !== 'active') throw new Error(`demo tenant ${tenant.slug} is deactivated; reactivate it or use a fresh database`);
+    id = existing.id;
+    await services.tenants.update({ version: 1, actor: DEMO_ACTOR, tenantId: id, patch: { displayName: tenant.name, kind: tenant.kind, timezone: tenant.timezone, config } });
+    apiKey = (await services.keys.rotate({ version: 1, actor: DEMO_ACTOR, tenantId: id, graceSeconds: 0 })).apiKey.key;
+  } else {
+    const created = await services.tenants.create({ version: 1, actor: DEMO_ACTOR, displayName: tenant.name, slug: tenant.slug, kind: tenant.kind, timezone: tenant.timezone, domain: null, config });
+    id = created.tenant.id;
+    apiKey = created.apiKey.key;
+  }
+
+  for (const member of tenant.staff) {
+    try {
+      await services.users.createStaff({ version: 1, actor: DEMO_ACTOR, tenantId: id, email: member.email, password: staffPassword, displayName: member.displayName, role: member.role });
+    } catch (error) {
+      if (!(error instanceof ProvisioningError && error.code === 'CONFLICT')) throw error;
+      const hash = await hashSecret(staffPassword, bcryptCost);
+      const reset = await tenantDb.run(id, (tx) => resetStaffPassword(tx, id, member.email, hash, DEMO_ACTOR));
+      if (!reset) throw new Error(`demo staff email ${member.email} belongs to another tenant or to an owner`);
+    }
+  }
+
+  let chunks = 0;
+  for (const doc of tenant.documents) {
+    const res = await services.knowledge.upload({ version: 1, actor: DEMO_ACTOR, tenantId: id, title: doc.title, format: 'markdown', content: doc.content, sourceUri: `demo:${doc.path}` });
+    chunks += res.document.chunkCount;
+  }
+  return {
+    id,
+    slug: tenant.slug,
+    name: tenant.name,
+    apiKey,
+    staff: tenant.staff.map((s) => ({ email: s.email.toLowerCase(), role: s.role })),
+    documents: tenant.documents.length,
+    chunks,
+    created: !existing,
   };
 }

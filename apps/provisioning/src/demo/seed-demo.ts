@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { createEmbedder } from '@parley/llm';
 import { createPrismaClient, TenantDb } from '@parley/persistence';
 import { loadDemoSeedConfig } from './config/env.schema';
 import { loadDemoFixture } from './demo-fixture';
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
   const fixture = loadDemoFixture(config.demoDir ?? join(__dirname, '..', '..', '..', '..', 'demo'));
   const prisma = createPrismaClient({ databaseUrl: config.databaseUrl, poolMax: 2, applicationName: 'parley-demo-seed' });
   try {
-    print(await seedDemo(prisma, new TenantDb(prisma), { fixture, ownerEmail: config.ownerEmail, ownerPassword: config.ownerPassword, staffPassword: config.staffPassword }));
+    print(await seedDemo(prisma, new TenantDb(prisma), { fixture, ownerEmail: config.ownerEmail, ownerPassword: config.ownerPassword, staffPassword: config.staffPassword, embedder: createEmbedder(config.embedding) }));
   } finally {
     await prisma.$disconnect();
   }

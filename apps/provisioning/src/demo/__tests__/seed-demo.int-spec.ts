@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { isWellFormedApiKey, verifySecret } from '@parley/auth';
-import { createPrismaClient, searchChunksByText, TenantDb, type PrismaClient } from '@parley/persistence';
+import { createPrismaClient, findLoginCandidates, searchChunksByText, TenantDb, type PrismaClient } from '@parley/persistence';
 import { loadDemoFixture } from '../demo-fixture';
 import { seedDemo, type DemoSeedResult } from '../demo-seeder';
 
@@ -36,11 +36,11 @@ describe('demo seed', () => {
     expect(second.tenants.map((t) => t.id)).toEqual(first.tenants.map((t) => t.id));
   });
 
-  it('issues a fresh well-formed key each run and revokes the previous demo key', async () => {
+  it('issues a fresh well-formed key each run and revokes the previous one', async () => {
     for (const [i, tenant] of second.tenants.entries()) {
       expect(isWellFormedApiKey(tenant.apiKey)).toBe(true);
       expect(tenant.apiKey).not.toBe(first.tenants[i].apiKey);
-      const keys = await tenantDb.run(tenant.id, (tx) => tx.apiKey.findMany({ where: { name: 'demo' }, orderBy: { createdAt: 'asc' } }));
+      const keys = await tenantDb.run(tenant.id, (tx) => tx.apiKey.findMany({ orderBy: { createdAt: 'asc' } }));
       expect(keys.map((k) => k.status)).toEqual(['revoked', 'active']);
       expect(keys[1].keyHash).not.toContain(tenant.apiKey);
       await expect(verifySecret(tenant.apiKey, keys[1].keyHash)).resolves.toBe(true);
@@ -54,7 +54,7 @@ describe('demo seed', () => {
     await expect(verifySecret(first.owner.password, owner.passwordHash)).resolves.toBe(false);
   });
 
-  it('leaves unchanged knowledge alone and keeps it searchable per tenant only', async () => {
+  it('replaces knowledge on re-seed (same documents and chunk counts) and keeps it searchable per tenant only', async () => {
     const [plumber, restaurant] = second.tenants;
     expect(plumber.chunks).toBe(first.tenants[0].chunks);
     expect(plumber.chunks).toBeGreaterThan(3);
@@ -67,11 +67,23 @@ describe('demo seed', () => {
     expect(other).toEqual([]);
   });
 
-  it('records the seed in each tenant’s audit log', async () => {
-    const actions = await tenantDb.run(second.tenants[0].id, (tx) => tx.auditLog.findMany({ orderBy: { createdAt: 'asc' }, select: { action: true, actorId: true } }));
-    expect(actions).toEqual([
-      { action: 'tenant.created', actorId: 'demo-seed' },
-      { action: 'tenant.demo_reseeded', actorId: 'demo-seed' },
-    ]);
+  it('applies the fixture config (persona, emergency text, origins, offline model)', async () => {
+    const plumber = await prisma.tenant.findUniqueOrThrow({ where: { id: second.tenants[0].id } });
+    expect(plumber).toMatchObject({ llmProvider: 'offline', allowedOrigins: fixture.tenants[0].allowedOrigins, emergencyText: fixture.tenants[0].emergencyText, persona: fixture.tenants[0].persona });
+  });
+
+  it('records the seed in each tenant’s audit log as the system actor', async () => {
+    const rows = await tenantDb.run(second.tenants[0].id, (tx) => tx.auditLog.findMany({ orderBy: { createdAt: 'asc' }, select: { action: true, actorType: true, actorId: true } }));
+    expect(rows.every((r) => r.actorType === 'system' && r.actorId === null)).toBe(true);
+    const actions = rows.map((r) => r.action);
+    for (const action of ['tenant.created', 'api_key.created', 'user.created', 'knowledge.uploaded', 'api_key.rotated', 'user.password_reset', 'knowledge.replaced']) {
+      expect(actions).toContain(action);
+    }
+  });
+
+  it('staff can log in with the password of the latest run', async () => {
+    const [bob] = await findLoginCandidates(prisma, second.tenants[0].staff[0].email);
+    expect(bob).toMatchObject({ role: 'tenant_admin', tenantId: second.tenants[0].id });
+    await expect(verifySecret(second.staffPassword, bob.passwordHash)).resolves.toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { llmEnvShape, toLlmConfig, type EmbeddingConfig } from '@parley/llm/config';
 import { parseEnv, type EnvSource } from '@parley/observability/startup';
 
 /** Environment of the demo seed (`node apps/provisioning/dist/demo/seed-demo.js`). */
@@ -9,6 +10,8 @@ const demoEnvSchema = z.object({
   OWNER_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   DEMO_STAFF_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   DEMO_DIR: z.string().optional(),
+  /** EMBEDDING_* embed the demo knowledge like provisioning does (none by default). */
+  ...llmEnvShape(),
 });
 
 export interface DemoSeedConfig {
@@ -17,6 +20,7 @@ export interface DemoSeedConfig {
   ownerPassword?: string;
   staffPassword?: string;
   demoDir?: string;
+  embedding: EmbeddingConfig;
 }
 
 export function loadDemoSeedConfig(env: EnvSource = process.env): DemoSeedConfig {
@@ -27,5 +31,6 @@ export function loadDemoSeedConfig(env: EnvSource = process.env): DemoSeedConfig
     ownerPassword: parsed.OWNER_PASSWORD,
     staffPassword: parsed.DEMO_STAFF_PASSWORD,
     demoDir: parsed.DEMO_DIR,
+    embedding: toLlmConfig(parsed).embedding,
   };
 }

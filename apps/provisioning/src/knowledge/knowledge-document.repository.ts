@@ -1,0 +1,85 @@
+import type { KnowledgeDocumentView } from '@parley/contracts';
+import { isUniqueViolation, setChunkEmbedding, type Prisma, type TenantTx } from '@parley/persistence';
+import { ProvisioningError } from '../common/provisioning.error';
+import type { DocumentChunk } from './chunk-document';
+
+/** Rough token estimate (≈4 characters per token for English) for context budgeting. */
+export const estimateTokens = (text: string): number => Math.ceil(text.length / 4);
+
+export interface StoreDocumentInput {
+  tenantId: string;
+  title: string;
+  format: 'text' | 'markdown';
+  sourceUri: string | null;
+  contentHash: string;
+  chunks: DocumentChunk[];
+  /** One embedding per chunk (same order), or null when no embedder is configured. */
+  embeddings: number[][] | null;
+  embeddingModel: string | null;
+}
+
+export const DOCUMENT_SELECT = { id: true, tenantId: true, title: true, sourceType: true, sourceUri: true, status: true, chunkCount: true, metadata: true, contentHash: true, createdAt: true, updatedAt: true } as const;
+type DocumentRow = Prisma.KnowledgeDocumentGetPayload<{ select: typeof DOCUMENT_SELECT }>;
+
+export function toDocumentView(row: DocumentRow): KnowledgeDocumentView {
+  const metadata = row.metadata && typeof row.metadata === 'object' && !Array.isArray(row.metadata) ? (row.metadata as Record<string, unknown>) : {};
+  return {
+    id: row.id,
+    tenantId: row.tenantId,
+    title: row.title,
+    format: row.sourceType === 'text' ? 'text' : 'markdown',
+    sourceUri: row.sourceUri,
+    status: row.status,
+    chunkCount: row.chunkCount,
+    embedded: metadata.embedded === true,
+    contentHash: row.contentHash,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * Creates the document, or replaces the one with the same sourceUri (when given) or title:
+ * its chunks are deleted and re-created in the caller's transaction, keeping its id.
+ */
+export async function storeDocument(tx: TenantTx, input: StoreDocumentInput): Promise<{ document: KnowledgeDocumentView; replaced: boolean }> {
+  const identity = input.sourceUri ? { sourceUri: input.sourceUri } : { title: input.title };
+  const existing = await tx.knowledgeDocument.findFirst({ where: { tenantId: input.tenantId, ...identity }, orderBy: { createdAt: 'asc' }, select: { id: true } });
+  const data = {
+    title: input.title,
+    sourceType: input.format,
+    sourceUri: input.sourceUri,
+    contentHash: input.contentHash,
+    status: 'ready' as const,
+    error: null,
+    chunkCount: input.chunks.length,
+    metadata: { embedded: input.embeddings !== null, embeddingModel: input.embeddingModel },
+  };
+  let row: DocumentRow;
+  try {
+    if (existing) {
+      await tx.knowledgeChunk.deleteMany({ where: { documentId: existing.id } });
+      row = await tx.knowledgeDocument.update({ where: { id: existing.id }, data, select: DOCUMENT_SELECT });
+    } else {
+      row = await tx.knowledgeDocument.create({ data: { tenantId: input.tenantId, ...data }, select: DOCUMENT_SELECT });
+    }
+  } catch (error) {
+    if (isUniqueViolation(error)) throw ProvisioningError.conflict('a document with the same content already exists', 'content');
+    throw error;
+  }
+  const created = await tx.knowledgeChunk.createManyAndReturn({
+    data: input.chunks.map((chunk) => ({
+      tenantId: input.tenantId,
+      documentId: row.id,
+      ordinal: chunk.index,
+      text: chunk.content,
+      tokenCount: estimateTokens(chunk.content),
+      metadata: chunk.heading ? { heading: chunk.heading } : {},
+    })),
+    select: { id: true, ordinal: true },
+  });
+  if (input.embeddings && input.embeddingModel) {
+    for (const chunk of created) await setChunkEmbedding(tx, chunk.id, input.embeddings[chunk.ordinal], input.embeddingModel);
+  }
+  return { document: toDocumentView(row), replaced: existing !== null };
+}

@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  TenantCreatedEvent,
+  TenantDeactivatedEvent,
+  TenantUpdatedEvent,
+  type EventContract,
+  type RpcRequestOf,
+  type RpcResponseOf,
+  type TenantConfigGetRpc,
+  type TenantCreateRpc,
+  type TenantDeactivateRpc,
+  type TenantListRpc,
+  type TenantUpdateRpc,
+  type TenantWithConfig,
+} from '@parley/contracts';
+import { enqueueOutbox, isUniqueViolation, PrismaService, TenantDb, type PrismaClient, type TenantTx } from '@parley/persistence';
+import { insertApiKey, prepareApiKey } from '../api-keys/api-key.repository';
+import { writeAudit } from '../audit/audit-log.repository';
+import { afterPosition, decodeCursor, toPage } from '../common/list-cursor.util';
+import { PROVISIONING_OPTIONS, type ProvisioningOptions } from '../common/provisioning.options';
+import { ProvisioningError } from '../common/provisioning.error';
+import { insertStaffUser, prepareStaffUser } from '../users/staff-user.repository';
+import { configPatchToColumns, initialConfigColumns } from './tenant-columns.util';
+import { changedTenantFields } from './tenant-diff.util';
+import { TENANT_SELECT, TENANT_WITH_CONFIG_SELECT, toTenant, toTenantWithConfig } from './tenant.mapper';
+
+/** Validates an event payload against its contract and adds it to the outbox of `tx`. */
+export async function enqueueEvent<C extends EventContract>(tx: TenantTx, event: C, tenantId: string, payload: unknown): Promise<void> {
+  await enqueueOutbox(tx, { subject: event.subjectFor(tenantId), payload: event.schema.parse(payload) });
+}
+
+/** Tenants: create (with first key and optional admin), list, get, update, deactivate. */
+@Injectable()
+export class TenantsService {
+  constructor(
+    @Inject(PrismaService) private readonly prisma: PrismaClient,
+    @Inject(TenantDb) private readonly tenantDb: TenantDb,
+    @Inject(PROVISIONING_OPTIONS) private readonly options: ProvisioningOptions,
+  ) {}
+
+  async create(req: RpcRequestOf<typeof TenantCreateRpc>): Promise<RpcResponseOf<typeof TenantCreateRpc>> {
+    const id = randomUUID();
+    const key = await prepareApiKey(this.options.bcryptCost);
+    const admin = req.admin ? await prepareStaffUser({ ...req.admin, role: 'tenant_admin' }, this.options.bcryptCost, 'admin.password') : null;
+    return this.tenantDb.run(id, async (tx) => {
+      if (await tx.tenant.findUnique({ where: { slug: req.slug }, select: { id: true } })) throw ProvisioningError.conflict(`slug ${req.slug} is taken`, 'slug');
+      let row;
+      try {
+        row = await tx.tenant.create({
+          data: { id, slug: req.slug, displayName: req.displayName, kind: req.kind, timezone: req.timezone, ...initialConfigColumns(req.config, req.domain) },
+          select: TENANT_WITH_CONFIG_SELECT,
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw ProvisioningError.conflict(`slug ${req.slug} is taken`, 'slug');
+        throw error;
+      }
+      const apiKey = await insertApiKey(tx, id, key);
+      if (admin) await insertStaffUser(tx, id, admin, req.actor, 'admin.email');
+      await writeAudit(tx, { tenantId: id, actor: req.actor, action: 'tenant.created', targetType: 'tenant', targetId: id, data: { slug: req.slug, kind: req.kind, apiKeyPrefix: apiKey.prefix, admin: admin?.email ?? null } });
+      await writeAudit(tx, { tenantId: id, actor: req.actor, action: 'api_key.created', targetType: 'api_key', targetId: apiKey.id, data: { prefix: apiKey.prefix } });
+      await enqueueEvent(tx, TenantCreatedEvent, id, { version: 1, tenantId: id, displayName: row.displayName, slug: row.slug, kind: row.kind, occurredAt: new Date().toISOString() });
+      return { version: 1 as const, tenant: toTenantWithConfig(row), apiKey };
+    });
+  }
+
+  async list(req: RpcRequestOf<typeof TenantListRpc>): Promise<RpcResponseOf<typeof TenantListRpc>> {
+    const position = req.cursor ? decodeCursor(req.cursor) : null;
+    const search = req.search ? { OR: [{ displayName: { contains: req.search, mode: 'insensitive' as const } }, { slug: { contains: req.search.toLowerCase() } }] } : {};
+    const rows = await this.prisma.tenant.findMany({
+      where: { AND: [req.status ? { status: req.status } : {}, search, afterPosition(position)] },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: req.limit + 1,
+      select: TENANT_SELECT,
+    });
+    const page = toPage(rows, req.limit);
+    return { version: 1, items: page.items.map(toTenant), nextCursor: page.nextCursor };
+  }
+
+  async get(tenantId: string): Promise<TenantWithConfig> {
+    const row = await this.prisma.tenant.findUnique({ where: { id: tenantId }, select: TENANT_WITH_CONFIG_SELECT });
+    if (!row) throw ProvisioningError.notFound('tenant');
+    return toTenantWithConfig(row);
+  }
+
+  async configGet(req: RpcRequestOf<typeof TenantConfigGetRpc>): Promise<RpcResponseOf<typeof TenantConfigGetRpc>> {
+    const tenant = await this.get(req.tenantId);
+    return { version: 1, tenantId: tenant.id, status: tenant.status, displayName: tenant.displayName, timezone: tenant.timezone, config: tenant.config };
+  }
+
+  async update(req: RpcRequestOf<typeof TenantUpdateRpc>): Promise<RpcResponseOf<typeof TenantUpdateRpc>> {
+    const before = await this.get(req.tenantId);
+    const { config, ...fields } = req.patch;
+    const changed = changedTenantFields(before, req.patch);
+    if (changed.length === 0) return { version: 1, tenant: before };
+    return this.tenantDb.run(req.tenantId, async (tx) => {
+      const row = await tx.tenant.update({
+        where: { id: req.tenantId },
+        data: { ...fields, ...(config ? configPatchToColumns(config) : {}) },
+        select: TENANT_WITH_CONFIG_SELECT,
+      });
+      await writeAudit(tx, { tenantId: req.tenantId, actor: req.actor, action: 'tenant.updated', targetType: 'tenant', targetId: req.tenantId, data: { changedFields: changed } });
+      await enqueueEvent(tx, TenantUpdatedEvent, req.tenantId, { version: 1, tenantId: req.tenantId, changedFields: changed, occurredAt: new Date().toISOString() });
+      return { version: 1 as const, tenant: toTenantWithConfig(row) };
+    });
+  }
+
+  /** Idempotent: deactivating a deactivated tenant changes nothing. API key lookups keep answering (the gateway refuses with 403). */
+  async deactivate(req: RpcRequestOf<typeof TenantDeactivateRpc>): Promise<RpcResponseOf<typeof TenantDeactivateRpc>> {
+    const before = await this.get(req.tenantId);
+    if (before.status === 'deactivated') return { version: 1, tenant: before };
+    return this.tenantDb.run(req.tenantId, async (tx) => {
+      const now = new Date();
+      const row = await tx.tenant.update({ where: { id: req.tenantId }, data: { status: 'deactivated', deactivatedAt: now }, select: TENANT_WITH_CONFIG_SELECT });
+      await writeAudit(tx, { tenantId: req.tenantId, actor: req.actor, action: 'tenant.deactivated', targetType: 'tenant', targetId: req.tenantId, data: { reason: req.reason } });
+      await enqueueEvent(tx, TenantDeactivatedEvent, req.tenantId, { version: 1, tenantId: req.tenantId, reason: req.reason, occurredAt: now.toISOString() });
+      return { version: 1 as const, tenant: toTenantWithConfig(row) };
+    });
+  }
+}

@@ -1,0 +1,18 @@
+import { Injectable } from '@nestjs/common';
+import { StaffUserCreateRpc, UserLoginRecordedRpc, UserLookupRpc } from '@parley/contracts';
+import { RpcServer } from '@parley/messaging';
+import { RpcHandlers, type Serve } from '../common/rpc-handlers.base';
+import { UsersService } from './users.service';
+
+@Injectable()
+export class UsersRpcHandlers extends RpcHandlers {
+  constructor(server: RpcServer, private readonly users: UsersService) {
+    super(server);
+  }
+
+  protected register(serve: Serve): void {
+    serve(UserLookupRpc, (req) => this.users.lookup(req));
+    serve(UserLoginRecordedRpc, (req) => this.users.loginRecorded(req));
+    serve(StaffUserCreateRpc, (req) => this.users.createStaff(req));
+  }
+}

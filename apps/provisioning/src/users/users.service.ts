@@ -1,0 +1,64 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  userRoleSchema,
+  type RpcRequestOf,
+  type RpcResponseOf,
+  type StaffUserCreateRpc,
+  type UserLoginRecordedRpc,
+  type UserLookupRpc,
+} from '@parley/contracts';
+import { findLoginCandidates, PrismaService, TenantDb, type PrismaClient } from '@parley/persistence';
+import { PROVISIONING_OPTIONS, type ProvisioningOptions } from '../common/provisioning.options';
+import { ProvisioningError } from '../common/provisioning.error';
+import { insertStaffUser, prepareStaffUser } from './staff-user.repository';
+
+/** Logins (owners in platform_users, staff in tenant_users): lookup for the gateway, staff creation. */
+@Injectable()
+export class UsersService {
+  constructor(
+    @Inject(PrismaService) private readonly prisma: PrismaClient,
+    @Inject(TenantDb) private readonly tenantDb: TenantDb,
+    @Inject(PROVISIONING_OPTIONS) private readonly options: ProvisioningOptions,
+  ) {}
+
+  /** The login with this email (owners first); the gateway verifies the password. */
+  async lookup(req: RpcRequestOf<typeof UserLookupRpc>): Promise<RpcResponseOf<typeof UserLookupRpc>> {
+    const email = req.email.trim().toLowerCase();
+    const [candidate] = await findLoginCandidates(this.prisma, email);
+    if (!candidate) throw ProvisioningError.notFound('user');
+    return {
+      version: 1,
+      user: {
+        id: candidate.userId,
+        tenantId: candidate.tenantId,
+        email,
+        passwordHash: candidate.passwordHash,
+        role: userRoleSchema.parse(candidate.role),
+        status: candidate.userStatus === 'active' ? 'active' : 'disabled',
+      },
+      tenantStatus: candidate.tenantStatus === null ? null : candidate.tenantStatus === 'active' ? 'active' : 'deactivated',
+    };
+  }
+
+  /**
+   * Records last_login_at. Owners only: tenant_users is under RLS and the contract carries no
+   * tenant id, so a staff login cannot be located by the app role (reported as a contract gap).
+   */
+  async loginRecorded(req: RpcRequestOf<typeof UserLoginRecordedRpc>): Promise<RpcResponseOf<typeof UserLoginRecordedRpc>> {
+    const now = new Date();
+    const tenantId = req.tenantId;
+    const updated =
+      tenantId === null
+        ? await this.prisma.platformUser.updateMany({ where: { id: req.userId }, data: { lastLoginAt: now } })
+        : await this.tenantDb.run(tenantId, (tx) => tx.tenantUser.updateMany({ where: { id: req.userId, tenantId }, data: { lastLoginAt: now } }));
+    if (updated.count === 0) throw ProvisioningError.notFound('user');
+    return { version: 1, userId: req.userId, lastLoginAt: now.toISOString() };
+  }
+
+  async createStaff(req: RpcRequestOf<typeof StaffUserCreateRpc>): Promise<RpcResponseOf<typeof StaffUserCreateRpc>> {
+    if (!(await this.prisma.tenant.findUnique({ where: { id: req.tenantId }, select: { id: true } }))) throw ProvisioningError.notFound('tenant');
+    const prepared = await prepareStaffUser(req, this.options.bcryptCost);
+    const user = await this.tenantDb.run(req.tenantId, (tx) => insertStaffUser(tx, req.tenantId, prepared, req.actor));
+    return { version: 1, user };
+  }
+}
