@@ -16,4 +16,44 @@ describe('chat env schema', () => {
   it('requires DATABASE_URL', () => {
     expect(() => parseEnv(envSchema, {})).toThrow('Invalid environment: DATABASE_URL is required');
   });
+
+  it('defaults the chat engine settings (30 min idle timeout, 2000-token history)', () => {
+    expect(toAppConfig(parseEnv(envSchema, { DATABASE_URL })).chat).toEqual({
+      idleTimeoutSeconds: 1800,
+      idleSweepIntervalSeconds: 60,
+      historyTokenBudget: 2000,
+      knowledgeLimit: 4,
+    });
+  });
+
+  it('reads the chat engine settings', () => {
+    const config = toAppConfig(
+      parseEnv(envSchema, {
+        DATABASE_URL,
+        CHAT_SESSION_IDLE_TIMEOUT_SECONDS: '600',
+        CHAT_IDLE_SWEEP_INTERVAL_SECONDS: '15',
+        CHAT_HISTORY_TOKEN_BUDGET: '500',
+        CHAT_KNOWLEDGE_LIMIT: '0',
+      }),
+    );
+    expect(config.chat).toEqual({ idleTimeoutSeconds: 600, idleSweepIntervalSeconds: 15, historyTokenBudget: 500, knowledgeLimit: 0 });
+  });
+
+  it('runs on the offline responder when no model variable is set, and reads an OpenAI-compatible endpoint', () => {
+    const offline = toAppConfig(parseEnv(envSchema, { DATABASE_URL })).llm;
+    expect(offline).toMatchObject({ openai: { apiKey: undefined }, embedding: { provider: 'none' } });
+    const openai = toAppConfig(parseEnv(envSchema, { DATABASE_URL, OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: 'http://127.0.0.1:9999/v1', EMBEDDING_PROVIDER: 'openai' })).llm;
+    expect(openai.openai).toEqual({ apiKey: 'sk-test', baseUrl: 'http://127.0.0.1:9999/v1' });
+    expect(openai.embedding).toMatchObject({ provider: 'openai', baseUrl: 'http://127.0.0.1:9999/v1', apiKey: 'sk-test' });
+  });
+
+  it.each([
+    ['OPENAI_BASE_URL', 'not a url'],
+    ['CHAT_SESSION_IDLE_TIMEOUT_SECONDS', 'soon'],
+    ['CHAT_SESSION_IDLE_TIMEOUT_SECONDS', '5'],
+    ['CHAT_HISTORY_TOKEN_BUDGET', '-1'],
+    ['CHAT_KNOWLEDGE_LIMIT', '50'],
+  ])('rejects %s=%s naming the variable', (name, value) => {
+    expect(() => parseEnv(envSchema, { DATABASE_URL, [name]: value })).toThrow(name);
+  });
 });

@@ -1,8 +1,52 @@
-import { defineServiceEnv, loadConfigOrExit, type EnvSource, type ServiceConfig } from '@parley/observability/startup';
+import { llmEnvShape, toLlmConfig, type LlmConfig } from '@parley/llm/config';
+import { z } from 'zod';
+import {
+  envVar,
+  loadConfigOrExit,
+  serviceEnvShape,
+  toServiceConfig,
+  type EnvSource,
+  type ServiceConfig,
+} from '@parley/observability/startup';
 
-/** Every variable this service reads: the shared service variables (see serviceEnvShape). */
-export const { envSchema, toAppConfig } = defineServiceEnv('chat', 3001);
-export type AppConfig = ServiceConfig;
+/** Every variable this service reads: the shared service variables, the model variables, and the chat engine's own. */
+export const envSchema = z.object({
+  ...serviceEnvShape(3001),
+  ...llmEnvShape(),
+  /** A session with no activity for this long is closed by the idle sweeper (reason idle_timeout). */
+  CHAT_SESSION_IDLE_TIMEOUT_SECONDS: envVar.int(60, 30 * 24 * 3600).default(1800),
+  /** How often the idle sweeper runs. */
+  CHAT_IDLE_SWEEP_INTERVAL_SECONDS: envVar.int(1, 3600).default(60),
+  /** Token budget of the session history sent with a turn (estimated at ~4 characters a token). */
+  CHAT_HISTORY_TOKEN_BUDGET: envVar.int(0, 200_000).default(2000),
+  /** Knowledge passages retrieved per turn. */
+  CHAT_KNOWLEDGE_LIMIT: envVar.int(0, 20).default(4),
+});
+
+export interface ChatConfig {
+  idleTimeoutSeconds: number;
+  idleSweepIntervalSeconds: number;
+  historyTokenBudget: number;
+  knowledgeLimit: number;
+}
+
+export interface AppConfig extends ServiceConfig {
+  chat: ChatConfig;
+  llm: LlmConfig;
+}
+
+export function toAppConfig(env: z.output<typeof envSchema>): AppConfig {
+  return {
+    ...toServiceConfig('chat', env),
+    chat: {
+      idleTimeoutSeconds: env.CHAT_SESSION_IDLE_TIMEOUT_SECONDS,
+      idleSweepIntervalSeconds: env.CHAT_IDLE_SWEEP_INTERVAL_SECONDS,
+      historyTokenBudget: env.CHAT_HISTORY_TOKEN_BUDGET,
+      knowledgeLimit: env.CHAT_KNOWLEDGE_LIMIT,
+    },
+    llm: toLlmConfig(env),
+  };
+}
 
 /** The only reader of process.env: validates it, or prints one line naming the problem and exits 1. */
 export function loadAppConfig(env: EnvSource = process.env): AppConfig {

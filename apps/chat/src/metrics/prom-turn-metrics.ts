@@ -1,0 +1,28 @@
+import type { Counter, Histogram } from 'prom-client';
+import type { ServiceMetrics } from '@parley/observability';
+import type { TurnMetrics } from '../turn/turn-metrics';
+
+const TURN_BUCKETS = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
+const FIRST_TOKEN_BUCKETS = [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 15];
+
+/** Prometheus series of the turn engine, on the service's registry. */
+export class PromTurnMetrics implements TurnMetrics {
+  private readonly turns: Counter<'outcome'>;
+  private readonly duration: Histogram<'outcome'>;
+  private readonly firstTokenSeconds: Histogram<never>;
+
+  constructor(metrics: Pick<ServiceMetrics, 'counter' | 'histogram'>) {
+    this.turns = metrics.counter({ name: 'parley_chat_turns_total', help: 'Chat turns, by outcome (finish reason or error code).', labelNames: ['outcome'] });
+    this.duration = metrics.histogram({ name: 'parley_chat_turn_seconds', help: 'Duration of a chat turn, from request to reply.', labelNames: ['outcome'], buckets: TURN_BUCKETS });
+    this.firstTokenSeconds = metrics.histogram({ name: 'parley_chat_first_token_seconds', help: 'Time from receiving a turn to its first token frame.', buckets: FIRST_TOKEN_BUCKETS });
+  }
+
+  firstToken(seconds: number): void {
+    this.firstTokenSeconds.observe(seconds);
+  }
+
+  turnFinished(outcome: string, seconds: number): void {
+    this.turns.inc({ outcome });
+    this.duration.observe({ outcome }, seconds);
+  }
+}

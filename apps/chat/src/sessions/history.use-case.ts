@@ -1,0 +1,51 @@
+import type { ChatHistoryRpc, ChatMessageView, RpcRequestOf, RpcResponseOf } from '@parley/contracts';
+import type { TenantDb } from '@parley/persistence';
+import { ChatError } from '../shared/chat.errors';
+import { toSignalViews } from '../shared/signal-view.mapper';
+import { decodeHistoryCursor, encodeHistoryCursor } from './history-cursor.util';
+
+const VISIBLE_ROLES = ['user', 'assistant', 'staff'] as const;
+
+/**
+ * A page of a session's messages: the newest `limit` messages older than the cursor, returned
+ * oldest first, with their stored signals. nextCursor walks on towards older messages.
+ */
+export async function getHistory(db: TenantDb, request: RpcRequestOf<typeof ChatHistoryRpc>): Promise<RpcResponseOf<typeof ChatHistoryRpc>> {
+  const before = request.cursor ? decodeHistoryCursor(request.cursor) : null;
+  const rows = await db.run(request.tenantId, async (tx) => {
+    const session = await tx.chatSession.findUnique({ where: { id: request.sessionId }, select: { id: true } });
+    if (!session) throw ChatError.sessionNotFound(request.sessionId);
+    return tx.chatMessage.findMany({
+      where: {
+        sessionId: request.sessionId,
+        role: { in: [...VISIBLE_ROLES] },
+        ...(before ? { OR: [{ createdAt: { lt: before.createdAt } }, { createdAt: before.createdAt, id: { lt: before.id } }] } : {}),
+      },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: request.limit + 1,
+      select: {
+        id: true,
+        sessionId: true,
+        turnId: true,
+        role: true,
+        content: true,
+        interrupted: true,
+        createdAt: true,
+        signals: { select: { kind: true, label: true, score: true }, orderBy: { createdAt: 'asc' } },
+      },
+    });
+  });
+  const page = rows.slice(0, request.limit);
+  const oldest = page[page.length - 1];
+  const items: ChatMessageView[] = page.reverse().map((row) => ({
+    id: row.id,
+    sessionId: row.sessionId,
+    turnId: row.turnId,
+    role: row.role as ChatMessageView['role'],
+    content: row.content,
+    interrupted: row.interrupted,
+    signals: toSignalViews(row.signals),
+    createdAt: row.createdAt.toISOString(),
+  }));
+  return { version: 1, items, nextCursor: rows.length > request.limit && oldest ? encodeHistoryCursor(oldest) : null };
+}

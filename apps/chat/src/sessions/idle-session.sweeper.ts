@@ -1,0 +1,105 @@
+import type { PrismaClient, TenantDb } from '@parley/persistence';
+import { silentChatLogger, type ChatLogger } from '../shared/chat-logger';
+import { enqueueSessionClosed } from './session-closed.event';
+import { closeIdleSessions } from './session.repository';
+
+export interface IdleSweeperOptions {
+  idleTimeoutMs: number;
+  intervalMs: number;
+  /** Sessions closed per tenant transaction (default 200). */
+  batchSize?: number;
+  /** Tenants read per page (default 500). */
+  tenantPageSize?: number;
+  logger?: ChatLogger;
+}
+
+/**
+ * Closes sessions idle longer than the timeout (reason idle_timeout), writing one
+ * evt.chat.session_closed per session in the transaction that closes it.
+ *
+ * Finding stale sessions across tenants without bypassing RLS: `tenants` has no RLS, so the
+ * sweeper pages through tenant ids with the app role and closes each tenant's stale sessions
+ * inside TenantDb.run(). Several replicas may sweep at once: rows are claimed with
+ * FOR UPDATE SKIP LOCKED and updated only while still open, so each session is closed (and
+ * its event written) exactly once.
+ */
+export class IdleSessionSweeper {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+  private stopped = false;
+  private readonly logger: ChatLogger;
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly db: TenantDb,
+    private readonly options: IdleSweeperOptions,
+  ) {
+    this.logger = options.logger ?? silentChatLogger;
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.schedule();
+  }
+
+  /** Stops the timer and waits for a sweep in progress. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** One pass over every tenant; returns how many sessions it closed. */
+  sweepOnce(now: Date = new Date()): Promise<number> {
+    if (!this.running) {
+      this.running = this.sweep(now).finally(() => (this.running = undefined));
+    }
+    return this.running;
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      void this.sweepOnce()
+        .then((closed) => closed > 0 && this.logger.info({ closed }, 'idle sessions closed'))
+        .catch((err: unknown) => this.logger.error({ err }, 'idle session sweep failed'))
+        .finally(() => this.schedule());
+    }, this.options.intervalMs);
+    this.timer.unref();
+  }
+
+  private async sweep(now: Date): Promise<number> {
+    const cutoff = new Date(now.getTime() - this.options.idleTimeoutMs);
+    const pageSize = this.options.tenantPageSize ?? 500;
+    let closed = 0;
+    let after: string | undefined;
+    for (;;) {
+      const tenants = await this.prisma.tenant.findMany({
+        where: after ? { id: { gt: after } } : {},
+        orderBy: { id: 'asc' },
+        take: pageSize,
+        select: { id: true },
+      });
+      for (const { id } of tenants) {
+        if (this.stopped) return closed;
+        closed += await this.sweepTenant(id, cutoff);
+      }
+      if (tenants.length < pageSize) return closed;
+      after = tenants[tenants.length - 1].id;
+    }
+  }
+
+  private async sweepTenant(tenantId: string, cutoff: Date): Promise<number> {
+    const batch = this.options.batchSize ?? 200;
+    let total = 0;
+    for (;;) {
+      const count = await this.db.run(tenantId, async (tx) => {
+        const sessions = await closeIdleSessions(tx, tenantId, cutoff, batch);
+        for (const session of sessions) await enqueueSessionClosed(tx, session, 'idle_timeout');
+        return sessions.length;
+      });
+      total += count;
+      if (count < batch) return total;
+    }
+  }
+}

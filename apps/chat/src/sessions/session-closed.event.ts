@@ -1,0 +1,25 @@
+import { ChatSessionClosedEvent, type ChatSessionClosed } from '@parley/contracts';
+import { toOutboxMessage } from '@parley/messaging';
+import { enqueueOutbox, type ChatSessionModel, type TenantTx } from '@parley/persistence';
+
+/** Adds evt.chat.session_closed for a session this transaction just closed. */
+export async function enqueueSessionClosed(tx: TenantTx, session: ChatSessionModel, reason: ChatSessionClosed['reason']): Promise<void> {
+  const closedAt = (session.closedAt ?? new Date()).toISOString();
+  const turnCount = await tx.chatMessage.count({ where: { sessionId: session.id, role: 'user' } });
+  const message = toOutboxMessage(
+    ChatSessionClosedEvent,
+    {
+      version: 1,
+      tenantId: session.tenantId,
+      sessionId: session.id,
+      contactId: session.contactId,
+      reason,
+      turnCount,
+      startedAt: session.startedAt.toISOString(),
+      closedAt,
+      occurredAt: closedAt,
+    },
+    session.tenantId,
+  );
+  await enqueueOutbox(tx, message);
+}

@@ -1,0 +1,26 @@
+import { sessionChannelSchema, type ChatSessionView } from '@parley/contracts';
+import type { ChatSessionModel as ChatSession } from '@parley/persistence';
+
+/** The stored channel when it is one the contract knows; sessions created by hand default to the widget. */
+function channelOf(value: string): ChatSessionView['channel'] {
+  const parsed = sessionChannelSchema.safeParse(value);
+  return parsed.success ? parsed.data : 'widget';
+}
+
+export function toSessionView(row: ChatSession): ChatSessionView {
+  return {
+    id: row.id,
+    tenantId: row.tenantId,
+    externalUserId: row.externalUserId,
+    contactId: row.contactId,
+    status: row.status,
+    needsHuman: row.needsHuman,
+    mode: row.mode,
+    channel: channelOf(row.channel),
+    messageCount: row.messageCount,
+    startedAt: row.startedAt.toISOString(),
+    lastActivityAt: row.lastActivityAt.toISOString(),
+    closedAt: row.closedAt ? row.closedAt.toISOString() : null,
+    closeReason: row.closeReason,
+  };
+}

@@ -1,0 +1,74 @@
+// Queries on chat_sessions. Every function takes the TenantDb.run() transaction, so RLS
+// hides other tenants' sessions: a foreign id behaves exactly like an unknown one.
+import type { ChatSessionClosed, ChatSessionView } from '@parley/contracts';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { findContact, type ChatSessionModel, type TenantTx } from '@parley/persistence';
+
+export interface NewSession {
+  tenantId: string;
+  externalUserId: string | null;
+  channel: ChatSessionView['channel'];
+  origin: string | null;
+  metadata: Record<string, unknown>;
+  /** What the tenant's backend knows about the visitor (email, phone as typed). */
+  customer: { email?: string; phone?: string } | null;
+}
+
+/** A phone as the CRM stores it (E.164, UK numbers by default), or null when it is not one. */
+function toE164(phone: string | undefined): string | null {
+  if (!phone) return null;
+  const parsed = parsePhoneNumberFromString(phone, 'GB');
+  return parsed?.isPossible() ? parsed.number : null;
+}
+
+export async function insertSession(tx: TenantTx, input: NewSession): Promise<ChatSessionModel> {
+  // A visitor the tenant already knows (under this id, or by an email or phone its CRM holds)
+  // is linked to their contact: a returning customer, greeted by name on the first turn.
+  const ids = { externalUserId: input.externalUserId, email: input.customer?.email ?? null, phone: toE164(input.customer?.phone) };
+  const contact = ids.externalUserId || ids.email || ids.phone ? await findContact(tx, input.tenantId, ids) : null;
+  return tx.chatSession.create({
+    data: {
+      tenantId: input.tenantId,
+      externalUserId: input.externalUserId,
+      contactId: contact?.id ?? null,
+      channel: input.channel,
+      origin: input.origin,
+      metadata: input.metadata as object,
+    },
+  });
+}
+
+export function findSession(tx: TenantTx, sessionId: string): Promise<ChatSessionModel | null> {
+  return tx.chatSession.findUnique({ where: { id: sessionId } });
+}
+
+/**
+ * Closes the session if it is still open; null when it was already closed (or is not visible).
+ * The status predicate makes concurrent closers race safely: the row lock serialises them and
+ * the loser re-checks `status = 'open'` and updates nothing.
+ */
+export async function closeIfOpen(tx: TenantTx, sessionId: string, reason: ChatSessionClosed['reason']): Promise<ChatSessionModel | null> {
+  const closed = await tx.chatSession.updateManyAndReturn({
+    where: { id: sessionId, status: 'open' },
+    data: { status: 'closed', closedAt: new Date(), closeReason: reason },
+  });
+  return closed[0] ?? null;
+}
+
+/**
+ * Closes up to `limit` open sessions of the tenant idle since before `cutoff`, skipping rows
+ * another replica is closing right now (FOR UPDATE SKIP LOCKED); returns the rows it closed.
+ */
+export async function closeIdleSessions(tx: TenantTx, tenantId: string, cutoff: Date, limit: number): Promise<ChatSessionModel[]> {
+  const ids = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id::text AS id FROM chat_sessions
+     WHERE tenant_id = ${tenantId}::uuid AND status = 'open' AND last_activity_at < ${cutoff}
+     ORDER BY last_activity_at
+     LIMIT ${limit}
+     FOR UPDATE SKIP LOCKED`;
+  if (ids.length === 0) return [];
+  return tx.chatSession.updateManyAndReturn({
+    where: { id: { in: ids.map((r) => r.id) }, status: 'open' },
+    data: { status: 'closed', closedAt: new Date(), closeReason: 'idle_timeout' },
+  });
+}

@@ -1,0 +1,50 @@
+import type { ChatSessionCloseRpc, ChatSessionCreateRpc, ChatSessionGetRpc, ChatSessionView, RpcRequestOf } from '@parley/contracts';
+import type { TenantDb } from '@parley/persistence';
+import { ChatError } from '../shared/chat.errors';
+import { enqueueSessionClosed } from './session-closed.event';
+import { toSessionView } from './session.mapper';
+import { closeIfOpen, findSession, insertSession } from './session.repository';
+
+/** Create, read and close chat sessions (chat.session.* RPCs). */
+export class SessionService {
+  constructor(private readonly db: TenantDb) {}
+
+  /** Opens a session for an active tenant (unknown tenant: NOT_FOUND; deactivated: FORBIDDEN). */
+  async create(request: RpcRequestOf<typeof ChatSessionCreateRpc>): Promise<ChatSessionView> {
+    const row = await this.db.run(request.tenantId, async (tx) => {
+      // `tenants` has no RLS; reading it in the transaction costs no extra connection.
+      const tenant = await tx.tenant.findUnique({ where: { id: request.tenantId }, select: { status: true } });
+      if (!tenant) throw new ChatError('NOT_FOUND', `tenant ${request.tenantId} not found`);
+      if (tenant.status !== 'active') throw new ChatError('FORBIDDEN', 'tenant is deactivated');
+      return insertSession(tx, {
+        tenantId: request.tenantId,
+        externalUserId: request.externalUserId ?? null,
+        channel: request.channel,
+        origin: request.origin ?? null,
+        metadata: request.metadata ?? {},
+        customer: request.customer ?? null,
+      });
+    });
+    return toSessionView(row);
+  }
+
+  async get(request: RpcRequestOf<typeof ChatSessionGetRpc>): Promise<ChatSessionView> {
+    const row = await this.db.run(request.tenantId, (tx) => findSession(tx, request.sessionId));
+    if (!row) throw ChatError.sessionNotFound(request.sessionId);
+    return toSessionView(row);
+  }
+
+  /** Idempotent: the first close writes evt.chat.session_closed in the same transaction; later ones return the session unchanged. */
+  async close(request: RpcRequestOf<typeof ChatSessionCloseRpc>): Promise<ChatSessionView> {
+    const row = await this.db.run(request.tenantId, async (tx) => {
+      const closed = await closeIfOpen(tx, request.sessionId, 'client');
+      if (closed) {
+        await enqueueSessionClosed(tx, closed, 'client');
+        return closed;
+      }
+      return findSession(tx, request.sessionId);
+    });
+    if (!row) throw ChatError.sessionNotFound(request.sessionId);
+    return toSessionView(row);
+  }
+}

@@ -1,0 +1,64 @@
+// Tenant staff's side of a human handoff: the sessions waiting for a person, a reply written by
+// a person (stored as role `staff`), and handing the session back to the bot.
+//
+// Served as chat.handoff.* (src/rpc/chat-rpc.endpoints.ts), which also pushes the live
+// session events. Each takes the tenant from its caller and runs in TenantDb.run(), so
+// another tenant's session is NOT_FOUND.
+import type { ChatMessageView, ChatSessionView } from '@parley/contracts';
+import type { TenantDb } from '@parley/persistence';
+import { ChatError } from '../shared/chat.errors';
+import { toSessionView } from './session.mapper';
+
+export const STAFF_REPLY_MAX_CHARS = 8000;
+
+/** Open sessions that need a person, longest-waiting first. */
+export async function listSessionsNeedingHuman(db: TenantDb, tenantId: string, limit: number): Promise<ChatSessionView[]> {
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new ChatError('VALIDATION', 'limit must be an integer 1-100');
+  const rows = await db.run(tenantId, (tx) =>
+    tx.chatSession.findMany({ where: { needsHuman: true, status: 'open' }, orderBy: [{ lastActivityAt: 'asc' }, { id: 'asc' }], take: limit }),
+  );
+  return rows.map(toSessionView);
+}
+
+/**
+ * Stores a reply written by tenant staff into an open session and puts the session in human
+ * mode (the bot stays quiet while a person answers). The visitor sees it in the history, and
+ * live on chat.live.<sessionId> (published by the RPC endpoint).
+ */
+export async function replyAsStaff(db: TenantDb, input: { tenantId: string; sessionId: string; content: string; authorId?: string }): Promise<ChatMessageView> {
+  const content = input.content.trim();
+  if (content.length === 0 || content.length > STAFF_REPLY_MAX_CHARS) {
+    throw new ChatError('VALIDATION', `reply must be 1-${STAFF_REPLY_MAX_CHARS} characters`);
+  }
+  const row = await db.run(input.tenantId, async (tx) => {
+    const session = await tx.chatSession.findUnique({ where: { id: input.sessionId }, select: { status: true } });
+    if (!session) throw ChatError.sessionNotFound(input.sessionId);
+    if (session.status !== 'open') throw new ChatError('CONFLICT', `session ${input.sessionId} is closed`);
+    const message = await tx.chatMessage.create({ data: { tenantId: input.tenantId, sessionId: input.sessionId, role: 'staff', content, authorId: input.authorId ?? null } });
+    await tx.chatSession.update({
+      where: { id: input.sessionId },
+      data: { mode: 'human', messageCount: { increment: 1 }, lastActivityAt: message.createdAt },
+    });
+    return message;
+  });
+  return {
+    id: row.id,
+    sessionId: row.sessionId,
+    turnId: null,
+    role: 'staff',
+    content: row.content,
+    interrupted: false,
+    signals: [],
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** Staff are done: the bot answers again and the session no longer needs a person. */
+export async function handBackToBot(db: TenantDb, input: { tenantId: string; sessionId: string }): Promise<ChatSessionView> {
+  const row = await db.run(input.tenantId, async (tx) => {
+    const updated = await tx.chatSession.updateManyAndReturn({ where: { id: input.sessionId }, data: { mode: 'bot', needsHuman: false } });
+    return updated[0] ?? null;
+  });
+  if (!row) throw ChatError.sessionNotFound(input.sessionId);
+  return toSessionView(row);
+}

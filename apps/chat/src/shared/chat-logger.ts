@@ -1,0 +1,8 @@
+/** The logging surface chat uses (pino's Logger satisfies it); never pass message bodies. */
+export interface ChatLogger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export const silentChatLogger: ChatLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };

@@ -1,0 +1,58 @@
+import type { Embedder, KnowledgePassage } from '@parley/llm';
+import { searchKnowledge, type TenantDb, type TenantTx } from '@parley/persistence';
+import { silentChatLogger, type ChatLogger } from '../shared/chat-logger';
+
+/** Retrieves a tenant's knowledge for a turn. */
+export interface KnowledgeRetriever {
+  /** True when retrieval needs nothing but the database (no query embedding): it can run inside the turn's first transaction. */
+  readonly inline: boolean;
+  /** Searches inside the caller's tenant transaction, full text only. */
+  searchInTx(tx: TenantTx, tenantId: string, query: string): Promise<KnowledgePassage[]>;
+  /** Embeds the query when an embedder is configured, then searches in a transaction of its own. */
+  retrieve(tenantId: string, query: string, signal: AbortSignal): Promise<KnowledgePassage[]>;
+}
+
+/**
+ * Full-text search always; the query is also embedded (and searched by vector) when an
+ * embedder is configured. A failing embedder degrades to full text with a warning instead of
+ * failing the turn.
+ */
+export class TenantKnowledgeRetriever implements KnowledgeRetriever {
+  readonly inline: boolean;
+
+  constructor(
+    private readonly db: TenantDb,
+    private readonly embedder: Embedder | null,
+    private readonly limit: number,
+    private readonly logger: ChatLogger = silentChatLogger,
+  ) {
+    this.inline = embedder === null;
+  }
+
+  searchInTx(tx: TenantTx, tenantId: string, query: string): Promise<KnowledgePassage[]> {
+    return this.search(tx, tenantId, query, null);
+  }
+
+  async retrieve(tenantId: string, query: string, signal: AbortSignal): Promise<KnowledgePassage[]> {
+    if (this.limit === 0) return [];
+    const embedding = await this.embed(tenantId, query, signal);
+    return this.db.run(tenantId, (tx) => this.search(tx, tenantId, query, embedding));
+  }
+
+  private async search(tx: TenantTx, tenantId: string, query: string, embedding: number[] | null): Promise<KnowledgePassage[]> {
+    if (this.limit === 0) return [];
+    const hits = await searchKnowledge(tx, { tenantId, query, embedding, limit: this.limit });
+    return hits.map((h) => ({ chunkId: h.chunkId, documentId: h.documentId, title: h.title, text: h.text, score: h.score }));
+  }
+
+  private async embed(tenantId: string, query: string, signal: AbortSignal): Promise<number[] | null> {
+    if (!this.embedder) return null;
+    try {
+      return await this.embedder.embedQuery(query, signal);
+    } catch (err) {
+      if (signal.aborted) throw err;
+      this.logger.warn({ err, tenant_id: tenantId, model: this.embedder.model }, 'query embedding failed; full-text retrieval only');
+      return null;
+    }
+  }
+}

@@ -1,0 +1,259 @@
+import { publishSessionEvent } from '../sessions/session-events.publisher';
+import type { Action, ChatTurnRequest, ChatTurnResponse, Signal, Usage } from '@parley/contracts';
+import type { ConversationMessage, GenerationRequest, GenerationResult, LlmRouter } from '@parley/llm';
+import type { MessagingConnection } from '@parley/messaging';
+import { isUniqueViolation, loadTenantRuntime, type ChatSessionModel, type PrismaClient, type TenantDb, type TenantRuntime, type TenantTx } from '@parley/persistence';
+import { toWireSignals, type SignalFinding } from '@parley/signals';
+import { randomUUID } from 'node:crypto';
+import { silentChatLogger, type ChatLogger } from '../shared/chat-logger';
+import { ChatError } from '../shared/chat.errors';
+import { historyWindow } from './history-window.util';
+import type { KnowledgeRetriever } from './knowledge.retriever';
+import type { SignalDetectorCache } from './signal-detectors.cache';
+import type { TurnCancellations } from './turn-cancellations';
+import { noTurnMetrics, type TurnMetrics } from './turn-metrics';
+import { turnActions, turnOutbox } from './turn-events.util';
+import { frameError, generationFailure } from './turn-failure.util';
+import { planTurn, type TurnPlan } from './turn-plan.util';
+import { findStoredTurn, persistTurn, prepareTurn, type PreparedTurn } from './turn.repository';
+import { NatsTurnStream, silentTurnStream, type TurnStream } from './turn-stream.publisher';
+
+export interface TurnServiceDeps {
+  client: MessagingConnection;
+  prisma: PrismaClient;
+  db: TenantDb;
+  router: LlmRouter;
+  knowledge: KnowledgeRetriever;
+  detectors: SignalDetectorCache;
+  cancellations: TurnCancellations;
+  historyTokenBudget: number;
+  logger?: ChatLogger;
+  metrics?: TurnMetrics;
+}
+
+/** Said (and stored as the assistant message) for every visitor message while tenant staff hold the session. */
+export const HUMAN_MODE_NOTICE = 'Thanks, your message has been passed on. A member of our team will reply here shortly.';
+const HUMAN_MODE_PROVIDER = 'parley';
+const HUMAN_MODE_MODEL = 'handoff-notice';
+
+interface Answer {
+  content: string;
+  finishReason: ChatTurnResponse['finishReason'];
+  usage: Usage;
+  unanswered: boolean;
+}
+
+/**
+ * One chat turn: L1a signals, directives, retrieval, history, generation streamed on
+ * chat.stream.<turnId>, then every row and event of the turn in one transaction. See
+ * apps/chat/README.md for the frame order and the human-mode and retry behaviour.
+ */
+export class TurnService {
+  private readonly inflight = new Set<Promise<unknown>>();
+  private readonly logger: ChatLogger;
+
+  constructor(private readonly deps: TurnServiceDeps) {
+    this.logger = deps.logger ?? silentChatLogger;
+  }
+
+  run(request: ChatTurnRequest): Promise<ChatTurnResponse> {
+    const metrics = this.deps.metrics ?? noTurnMetrics;
+    const started = process.hrtime.bigint();
+    const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
+    const stream: TurnStream = request.stream
+      ? new NatsTurnStream(this.deps.client, request.turnId, () => metrics.firstToken(elapsed()))
+      : silentTurnStream;
+    // Whatever fails, a streaming caller gets its terminal error frame (a no-op once one was sent).
+    const task = this.execute(request, stream).then(
+      (response) => {
+        metrics.turnFinished(response.finishReason, elapsed());
+        return response;
+      },
+      (err: unknown) => {
+        const body = frameError(err);
+        stream.error(body);
+        metrics.turnFinished(body.code, elapsed());
+        throw err;
+      },
+    );
+    this.inflight.add(task);
+    void task.finally(() => this.inflight.delete(task)).catch(() => undefined);
+    return task;
+  }
+
+  /** Waits for the turns in progress (shutdown). */
+  async settle(timeoutMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled([...this.inflight]), new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+    clearTimeout(timer);
+  }
+
+  get inProgress(): number {
+    return this.inflight.size;
+  }
+
+  private async execute(request: ChatTurnRequest, stream: TurnStream): Promise<ChatTurnResponse> {
+    const { deps } = this;
+    const userAt = new Date();
+    const runtime = await loadTenantRuntime(deps.prisma, request.tenantId);
+    if (!runtime) throw new ChatError('NOT_FOUND', `tenant ${request.tenantId} not found`);
+    if (runtime.status !== 'active') throw new ChatError('FORBIDDEN', 'tenant is deactivated');
+    const { knowledge } = deps;
+    const searchInTx = knowledge.inline ? (tx: TenantTx) => knowledge.searchInTx(tx, request.tenantId, request.message) : undefined;
+    const prepared = await deps.db.run(request.tenantId, (tx) => prepareTurn(tx, request.sessionId, request.turnId, searchInTx));
+    if (prepared.kind === 'stored') return replayStored(prepared.response, stream);
+
+    const signal = deps.cancellations.register(request.turnId, request.tenantId);
+    try {
+      const findings = deps.detectors.forTenant(request.tenantId, runtime.signalRules).detect(request.message);
+      const signals = toWireSignals(findings);
+      stream.signal(signals);
+      const plan = planTurn(findings, runtime.config);
+      if (prepared.firstTurn && prepared.returningName) plan.directives.push({ kind: 'greet_returning', name: prepared.returningName });
+      const humanMode = prepared.session.mode === 'human';
+      const actions = turnActions(plan).filter((a) => !(humanMode && a.type === 'human_handoff'));
+      const answer = humanMode ? humanModeAnswer(runtime, stream, userAt) : await this.generate(request, runtime, plan, prepared, stream, signal);
+      for (const action of actions) stream.action(action);
+      const handoff = plan.handoff && !humanMode;
+      const response = await this.store(request, runtime, prepared.session, { userAt, findings, signals, plan, actions, answer, handoff }, stream);
+      // The session now waits for a person: open live streams (and staff tools) hear it at once.
+      if (handoff) publishSessionEvent(deps.client, request.sessionId, { version: 1, tenantId: request.tenantId, type: 'mode', mode: 'human' });
+      return response;
+    } finally {
+      deps.cancellations.release(request.turnId);
+    }
+  }
+
+  private async generate(
+    request: ChatTurnRequest,
+    runtime: TenantRuntime,
+    plan: TurnPlan,
+    prepared: Extract<PreparedTurn, { kind: 'new' }>,
+    stream: TurnStream,
+    signal: AbortSignal,
+  ): Promise<Answer> {
+    const { recent, firstTurn } = prepared;
+    const knowledge = prepared.knowledge ?? (await this.deps.knowledge.retrieve(request.tenantId, request.message, signal));
+    const context = request.context?.filter((m): m is ConversationMessage => m.role !== 'system');
+    const history = context ?? historyWindow(recent, this.deps.historyTokenBudget);
+    const generation: GenerationRequest = {
+      tenantId: request.tenantId,
+      llm: runtime.config.llm,
+      persona: { displayName: runtime.displayName, persona: runtime.config.persona, tone: runtime.config.tone, allowedTopics: runtime.config.allowedTopics },
+      history,
+      userMessage: request.message,
+      firstTurn: context ? !context.some((m) => m.role === 'assistant') : firstTurn,
+      knowledge,
+      directives: plan.directives,
+      signal,
+    };
+    let result: GenerationResult;
+    try {
+      result = await this.deps.router.generate(generation, { onToken: (content) => stream.token(content) });
+    } catch (err) {
+      // The model's failures (every provider of the chain) become UPSTREAM_ERROR or TIMEOUT.
+      this.logger.warn({ err, turn_id: request.turnId, tenant_id: request.tenantId }, 'turn generation failed');
+      throw generationFailure(err);
+    }
+    const { provider, model, inputTokens, outputTokens, latencyMs } = result.usage;
+    return { content: result.content, finishReason: result.finishReason, usage: { provider, model, inputTokens, outputTokens, latencyMs }, unanswered: result.unanswered };
+  }
+
+  private async store(
+    request: ChatTurnRequest,
+    runtime: TenantRuntime,
+    session: ChatSessionModel,
+    turn: { userAt: Date; findings: SignalFinding[]; signals: Signal[]; plan: TurnPlan; actions: Action[]; answer: Answer; handoff: boolean },
+    stream: TurnStream,
+  ): Promise<ChatTurnResponse> {
+    const { answer } = turn;
+    const assistantId = randomUUID();
+    const occurredAt = new Date();
+    try {
+      await this.deps.db.run(request.tenantId, (tx) =>
+        persistTurn(tx, {
+          tenantId: request.tenantId,
+          sessionId: request.sessionId,
+          turnId: request.turnId,
+          userText: request.message,
+          userAt: turn.userAt,
+          findings: turn.findings,
+          unanswered: answer.unanswered,
+          assistant: { id: assistantId, content: answer.content, interrupted: answer.finishReason === 'cancelled', at: occurredAt, ...answer.usage },
+          needsHuman: turn.plan.escalation,
+          handoff: turn.handoff,
+          outbox: (userMessageId) =>
+            turnOutbox({
+              tenantId: request.tenantId,
+              sessionId: request.sessionId,
+              turnId: request.turnId,
+              contactId: session.contactId,
+              userMessageId,
+              assistantMessageId: assistantId,
+              userText: request.message,
+              assistantText: answer.content,
+              findings: turn.findings,
+              plan: turn.plan,
+              actions: turn.actions,
+              usage: answer.usage,
+              config: runtime.config,
+              occurredAt,
+            }),
+        }),
+      );
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      // The same turnId completed concurrently (a retry raced the original): answer with what was stored.
+      const stored = await this.deps.db.run(request.tenantId, (tx) => findStoredTurn(tx, request.sessionId, request.turnId));
+      if (!stored) throw new ChatError('CONFLICT', `turn ${request.turnId} is already being answered`);
+      stream.done(stored.messageId, stored.usage);
+      return stored;
+    }
+    stream.done(assistantId, answer.usage);
+    this.logger.info(
+      {
+        tenant_id: request.tenantId,
+        session_id: request.sessionId,
+        turn_id: request.turnId,
+        request_id: request.requestId,
+        provider: answer.usage.provider,
+        model: answer.usage.model,
+        finish_reason: answer.finishReason,
+        signals: turn.signals.length,
+        latency_ms: answer.usage.latencyMs,
+      },
+      'turn completed',
+    );
+    return {
+      version: 1,
+      turnId: request.turnId,
+      sessionId: request.sessionId,
+      messageId: assistantId,
+      content: answer.content,
+      finishReason: answer.finishReason,
+      signals: turn.signals,
+      actions: turn.actions,
+      usage: answer.usage,
+    };
+  }
+}
+
+/** While staff hold the session the bot does not generate: it acknowledges with a fixed notice. */
+function humanModeAnswer(runtime: TenantRuntime, stream: TurnStream, userAt: Date): Answer {
+  const content = runtime.config.escalation.handoffMessage ?? HUMAN_MODE_NOTICE;
+  stream.token(content);
+  return {
+    content,
+    finishReason: 'stop',
+    usage: { provider: HUMAN_MODE_PROVIDER, model: HUMAN_MODE_MODEL, inputTokens: 0, outputTokens: 0, latencyMs: Date.now() - userAt.getTime() },
+    unanswered: false,
+  };
+}
+
+/** A retried turnId that already completed: its stored answer, streamed again as one token. */
+function replayStored(response: ChatTurnResponse, stream: TurnStream): ChatTurnResponse {
+  stream.signal(response.signals);
+  stream.token(response.content);
+  stream.done(response.messageId, response.usage);
+  return response;
+}
