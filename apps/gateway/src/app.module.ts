@@ -1,16 +1,40 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 
 import { ServiceRuntimeModule } from '@parley/runtime';
+import { AdminModule } from './admin/admin.module';
+import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/env.schema';
+import { CrmModule } from './crm/crm.module';
+import { DocsModule } from './docs/docs.module';
+import { HandoffModule } from './handoff/handoff.module';
+import { InsightsModule } from './insights/insights.module';
 import { ApiHealthController } from './health/api-health.controller';
+import { GatewayHttpModule } from './http/gateway-http.module';
+import { TenantApiModule } from './tenant-api.module';
 
-/** The gateway: public REST + SSE API. Consumes no events and writes no outbox rows. */
+/**
+ * The gateway: public REST + SSE API. Consumes no events and writes no outbox rows.
+ * GatewayHttpModule comes after ServiceRuntimeModule so its problem filter takes precedence.
+ * Routes: auth/login (AuthModule), owner and staff admin (AdminModule), the tenant API
+ * (sessions, chat, knowledge, OpenAI-compatible: TenantApiModule), the tenant CRM (CrmModule),
+ * human handoff and the visitor's live stream (HandoffModule), /docs (DocsModule).
+ */
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServiceRuntimeModule.forRoot(config)],
+      imports: [
+        ServiceRuntimeModule.forRoot(config),
+        GatewayHttpModule.forRoot(config),
+        AuthModule.forRoot(config),
+        AdminModule,
+        TenantApiModule.forRoot(),
+        CrmModule,
+        HandoffModule,
+        InsightsModule,
+        ...(config.docs.enabled ? [DocsModule] : []),
+      ],
       controllers: [ApiHealthController],
     };
   }

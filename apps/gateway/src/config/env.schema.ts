@@ -1,8 +1,92 @@
-import { defineServiceEnv, loadConfigOrExit, type EnvSource, type ServiceConfig } from '@parley/observability/startup';
+import { z } from 'zod';
+import {
+  envVar,
+  loadConfigOrExit,
+  serviceEnvShape,
+  toServiceConfig,
+  type EnvSource,
+  type ServiceConfig,
+} from '@parley/observability/startup';
+import { parseSigningKeys, type SigningKeysConfig } from './signing-keys.env';
 
-/** Every variable this service reads: the shared service variables (see serviceEnvShape). */
-export const { envSchema, toAppConfig } = defineServiceEnv('gateway', 3000);
-export type AppConfig = ServiceConfig;
+/**
+ * Every variable the gateway reads: the shared service variables (see serviceEnvShape) plus
+ * its own. AUTH_SIGNING_KEYS has no default on purpose: a gateway without signing keys could
+ * neither issue nor verify a token.
+ */
+export const envSchema = z
+  .object({
+    ...serviceEnvShape(3000),
+    /** `kid:secret,kid:secret`; every secret at least 32 bytes. */
+    AUTH_SIGNING_KEYS: z.string(),
+    /** The kid that signs new tokens; may be omitted when AUTH_SIGNING_KEYS holds one key. */
+    AUTH_ACTIVE_KID: z.string().optional(),
+    SESSION_TOKEN_TTL_SECONDS: envVar.int(60, 30 * 24 * 3600).default(86_400),
+    USER_TOKEN_TTL_SECONDS: envVar.int(60, 7 * 24 * 3600).default(3600),
+    /** Platform default requests per minute, per API key and per session. */
+    RATE_LIMIT_PER_MINUTE: envVar.int(1, 100_000).default(60),
+    /** Longest chat message accepted, in characters. */
+    GATEWAY_MAX_MESSAGE_CHARS: envVar.int(1, 100_000).default(4000),
+    /** Largest request body accepted, in bytes (413 above it). */
+    GATEWAY_BODY_LIMIT_BYTES: envVar.int(1024, 50 * 1024 * 1024).default(1_048_576),
+    RPC_TIMEOUT_MS: envVar.int(100, 120_000).default(5000),
+    CHAT_TURN_TIMEOUT_MS: envVar.int(1000, 600_000).default(60_000),
+    /** How long a successful API-key verification is trusted without bcrypt. */
+    API_KEY_CACHE_TTL_MS: envVar.int(1000, 3_600_000).default(60_000),
+    /** How long a tenant's config (rate limit, origins, status) is cached. */
+    TENANT_CONFIG_CACHE_TTL_MS: envVar.int(1000, 3_600_000).default(30_000),
+    /** Serve GET /docs (Swagger UI) and /docs/openapi.json. */
+    GATEWAY_DOCS_ENABLED: envVar.bool().default(true),
+  })
+  .transform((env, ctx) => {
+    const keys = parseSigningKeys(env.AUTH_SIGNING_KEYS, env.AUTH_ACTIVE_KID);
+    if (typeof keys === 'string') {
+      // parseEnv names the variable from the path; the message never contains a secret.
+      const variable = keys.startsWith('AUTH_ACTIVE_KID') ? 'AUTH_ACTIVE_KID' : 'AUTH_SIGNING_KEYS';
+      ctx.addIssue({ code: 'custom', path: [variable], message: keys.replace(/^AUTH_ACTIVE_KID /, '') });
+      return z.NEVER;
+    }
+    return { ...env, signingKeys: keys };
+  });
+
+export type GatewayEnv = z.output<typeof envSchema>;
+
+export interface AppConfig extends ServiceConfig {
+  auth: {
+    signingKeys: SigningKeysConfig;
+    sessionTokenTtlSeconds: number;
+    userTokenTtlSeconds: number;
+    apiKeyCacheTtlMs: number;
+  };
+  limits: {
+    rateLimitPerMinute: number;
+    maxMessageChars: number;
+    bodyLimitBytes: number;
+  };
+  rpc: { timeoutMs: number; chatTurnTimeoutMs: number };
+  tenantConfigCacheTtlMs: number;
+  docs: { enabled: boolean };
+}
+
+export function toAppConfig(env: GatewayEnv): AppConfig {
+  return {
+    ...toServiceConfig('gateway', env),
+    auth: {
+      signingKeys: env.signingKeys,
+      sessionTokenTtlSeconds: env.SESSION_TOKEN_TTL_SECONDS,
+      userTokenTtlSeconds: env.USER_TOKEN_TTL_SECONDS,
+      apiKeyCacheTtlMs: env.API_KEY_CACHE_TTL_MS,
+    },
+    limits: {
+      rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+      maxMessageChars: env.GATEWAY_MAX_MESSAGE_CHARS,
+      bodyLimitBytes: env.GATEWAY_BODY_LIMIT_BYTES,
+    },
+    rpc: { timeoutMs: env.RPC_TIMEOUT_MS, chatTurnTimeoutMs: env.CHAT_TURN_TIMEOUT_MS },
+    tenantConfigCacheTtlMs: env.TENANT_CONFIG_CACHE_TTL_MS,
+    docs: { enabled: env.GATEWAY_DOCS_ENABLED },
+  };
+}
 
 /** The only reader of process.env: validates it, or prints one line naming the problem and exits 1. */
 export function loadAppConfig(env: EnvSource = process.env): AppConfig {

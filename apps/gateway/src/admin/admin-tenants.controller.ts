@@ -1,0 +1,95 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import {
+  StaffUserCreateRpc,
+  TenantCreateRpc,
+  TenantDeactivateRpc,
+  TenantGetRpc,
+  TenantKeyListRpc,
+  TenantListRpc,
+  TenantRotateKeyRpc,
+  TenantUpdateRpc,
+  type Actor,
+  type RpcResponseOf,
+} from '@parley/contracts';
+import { RpcClient } from '@parley/messaging';
+import { Auth, CurrentPrincipal } from '../auth/auth.decorators';
+import type { OwnerPrincipal } from '../auth/principal';
+import { rpcCall } from '../http/rpc-call';
+import {
+  createStaffUserBodySchema,
+  createTenantBodySchema,
+  deactivateTenantBodySchema,
+  listTenantsQuerySchema,
+  rotateKeyBodySchema,
+  tenantIdParamSchema,
+  updateTenantBodySchema,
+  type CreateStaffUserBody,
+  type CreateTenantBody,
+  type DeactivateTenantBody,
+  type ListTenantsQuery,
+  type RotateKeyBody,
+  type UpdateTenantBody,
+} from './admin.schemas';
+
+const ownerActor = (owner: OwnerPrincipal): Actor => ({ type: 'owner', id: owner.userId });
+const TenantId = () => Param('id', { schema: tenantIdParamSchema });
+
+/** The platform owner's tenant administration; every change is audited by provisioning with the owner as actor. */
+@ApiTags('admin')
+@Auth('owner')
+@ApiNotFoundResponse({ description: 'No such tenant (problem+json).' })
+@Controller('api/v1/admin/tenants')
+export class AdminTenantsController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create a tenant; its first API key is in the answer, and only there.' })
+  @ApiCreatedResponse({ standardSchema: TenantCreateRpc.response.schema })
+  async create(@CurrentPrincipal() owner: OwnerPrincipal, @Body({ schema: createTenantBodySchema }) body: CreateTenantBody, @Res({ passthrough: true }) reply: FastifyReply): Promise<RpcResponseOf<typeof TenantCreateRpc>> {
+    void reply.header('cache-control', 'no-store');
+    return rpcCall(this.rpc, TenantCreateRpc, { version: 1, actor: ownerActor(owner), ...body });
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List tenants, newest first, with cursor pagination.' })
+  list(@Query({ schema: listTenantsQuerySchema }) query: ListTenantsQuery): Promise<RpcResponseOf<typeof TenantListRpc>> {
+    return rpcCall(this.rpc, TenantListRpc, { version: 1, limit: query.limit, cursor: query.cursor ?? null, status: query.status, search: query.search });
+  }
+
+  @Get(':id')
+  get(@TenantId() tenantId: string): Promise<RpcResponseOf<typeof TenantGetRpc>> {
+    return rpcCall(this.rpc, TenantGetRpc, { version: 1, tenantId });
+  }
+
+  @Patch(':id')
+  update(@CurrentPrincipal() owner: OwnerPrincipal, @TenantId() tenantId: string, @Body({ schema: updateTenantBodySchema }) patch: UpdateTenantBody): Promise<RpcResponseOf<typeof TenantUpdateRpc>> {
+    return rpcCall(this.rpc, TenantUpdateRpc, { version: 1, actor: ownerActor(owner), tenantId, patch });
+  }
+
+  @Post(':id/deactivate')
+  @HttpCode(200)
+  deactivate(@CurrentPrincipal() owner: OwnerPrincipal, @TenantId() tenantId: string, @Body({ schema: deactivateTenantBodySchema }) body: DeactivateTenantBody): Promise<RpcResponseOf<typeof TenantDeactivateRpc>> {
+    return rpcCall(this.rpc, TenantDeactivateRpc, { version: 1, actor: ownerActor(owner), tenantId, reason: body.reason });
+  }
+
+  @Post(':id/keys/rotate')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Issue a new API key (shown once); the old keys stop now or after graceSeconds.' })
+  async rotateKey(@CurrentPrincipal() owner: OwnerPrincipal, @TenantId() tenantId: string, @Body({ schema: rotateKeyBodySchema }) body: RotateKeyBody, @Res({ passthrough: true }) reply: FastifyReply): Promise<RpcResponseOf<typeof TenantRotateKeyRpc>> {
+    void reply.header('cache-control', 'no-store');
+    return rpcCall(this.rpc, TenantRotateKeyRpc, { version: 1, actor: ownerActor(owner), tenantId, graceSeconds: body.graceSeconds, revokeKeyIds: body.revokeKeyIds });
+  }
+
+  @Get(':id/keys')
+  keys(@TenantId() tenantId: string): Promise<RpcResponseOf<typeof TenantKeyListRpc>> {
+    return rpcCall(this.rpc, TenantKeyListRpc, { version: 1, tenantId });
+  }
+
+  @Post(':id/users')
+  @ApiOperation({ summary: "Add a staff user (tenant_admin or tenant_agent) to a tenant." })
+  createUser(@CurrentPrincipal() owner: OwnerPrincipal, @TenantId() tenantId: string, @Body({ schema: createStaffUserBodySchema }) body: CreateStaffUserBody): Promise<RpcResponseOf<typeof StaffUserCreateRpc>> {
+    return rpcCall(this.rpc, StaffUserCreateRpc, { version: 1, actor: ownerActor(owner), tenantId, ...body });
+  }
+}

@@ -1,0 +1,114 @@
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppConfig } from '../config/env.schema';
+import { GATEWAY_CONFIG } from '../config/gateway-config.token';
+import { corsResponseHeaders, isOriginAllowed } from '../cors/cors.policy';
+import { problems, ProblemException } from '../http/problem.exception';
+import { TenantSettingsCache, type TenantSettings } from '../http/tenant-settings.cache';
+import { rateLimitHeaders } from '../rate-limit/rate-limit.math';
+import { RateLimiter } from '../rate-limit/rate-limiter';
+import { ApiKeyAuthenticator } from './api-key.authenticator';
+import { authProblems } from './auth-problems';
+import { AUTH_KINDS, RATE_LIMITED, SESSION_PARAM, STAFF_ROLES, type AuthKinds, type StaffRole } from './auth.metadata';
+import { parseCredentials } from './credentials';
+import type { ApiKeyPrincipal, Principal, SessionPrincipal } from './principal';
+import './principal.request';
+import { TokenAuthenticator } from './token.authenticator';
+
+type TenantPrincipal = Exclude<Principal, { kind: 'owner' }>;
+
+/**
+ * The one guard of the gateway (applied by `@Auth(...)`), in this order:
+ * credentials -> principal (401), accepted kind and staff role (403), the route's session
+ * (403), then for tenant principals: tenant active (403), CORS origin when an Origin header is
+ * present (403, no CORS headers), and `@RateLimited()` (429). Nothing reaches the handler
+ * before all of them pass, so a refused request has no side effect.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly apiKeys: ApiKeyAuthenticator,
+    private readonly tokens: TokenAuthenticator,
+    private readonly tenants: TenantSettingsCache,
+    private readonly limiter: RateLimiter,
+    @Inject(GATEWAY_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    const kinds = this.reflector.getAllAndOverride<AuthKinds | undefined>(AUTH_KINDS, targets);
+    if (!kinds || kinds.length === 0) throw new Error('AuthGuard used without @Auth(...kinds)');
+    const http = context.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+
+    const principal = await this.authenticate(request);
+    if (!kinds.includes(principal.kind)) throw authProblems.wrongKind(kinds);
+    const roles = this.reflector.getAllAndOverride<readonly StaffRole[] | undefined>(STAFF_ROLES, targets);
+    if (principal.kind === 'staff' && roles && !roles.includes(principal.role)) throw authProblems.insufficientRole();
+    const sessionParam = this.reflector.getAllAndOverride<string | undefined>(SESSION_PARAM, targets);
+    if (principal.kind === 'session' && sessionParam) {
+      const named = (request.params as Record<string, string | undefined> | undefined)?.[sessionParam];
+      if (named !== undefined && named !== principal.sessionId) throw authProblems.sessionMismatch();
+    }
+
+    if (principal.kind !== 'owner') {
+      const settings = await this.tenants.get(principal.tenantId);
+      if (settings.status !== 'active') throw authProblems.tenantDeactivated();
+      this.enforceOrigin(request, reply, principal, settings);
+      if (this.reflector.getAllAndOverride<boolean | undefined>(RATE_LIMITED, targets)) await this.enforceRateLimit(reply, principal, settings);
+    }
+    request.principal = principal;
+    return true;
+  }
+
+  private async authenticate(request: FastifyRequest): Promise<Principal> {
+    const credential = parseCredentials(request.headers);
+    switch (credential.type) {
+      case 'api_key':
+        return this.apiKeys.authenticate(credential.key);
+      case 'bearer':
+        return this.tokens.authenticate(credential.token);
+      case 'missing':
+        throw authProblems.missing();
+      case 'invalid':
+        throw credential.code === 'AMBIGUOUS_CREDENTIALS' || credential.code === 'MALFORMED_CREDENTIALS'
+          ? problems.badRequest(credential.code, credential.detail)
+          : problems.unauthorized(credential.code, credential.detail);
+    }
+  }
+
+  /** Browsers send Origin; server-to-server calls do not, and are not CORS. */
+  private enforceOrigin(request: FastifyRequest, reply: FastifyReply, principal: TenantPrincipal, settings: TenantSettings): void {
+    const origin = request.headers.origin;
+    if (origin === undefined || principal.kind === 'staff') return;
+    if (!isOriginAllowed(origin, settings.allowedOrigins)) {
+      throw problems.forbidden('ORIGIN_NOT_ALLOWED', 'This origin is not allowed for the tenant.');
+    }
+    void reply.headers(corsResponseHeaders(origin));
+  }
+
+  private async enforceRateLimit(reply: FastifyReply, principal: TenantPrincipal, settings: TenantSettings): Promise<void> {
+    if (principal.kind === 'staff') return;
+    const limit = settings.rateLimitPerMinute ?? this.config.limits.rateLimitPerMinute;
+    const verdict = await this.limiter.consume(principal.kind, limitedId(principal), limit);
+    if (!verdict) return;
+    const headers = rateLimitHeaders(verdict);
+    void reply.headers(headers);
+    if (!verdict.allowed) {
+      throw new ProblemException({
+        status: 429,
+        code: 'RATE_LIMITED',
+        title: 'Too many requests',
+        detail: `Limit of ${verdict.limit} requests per minute reached; retry in ${verdict.resetSeconds} s.`,
+        headers,
+      });
+    }
+  }
+}
+
+function limitedId(principal: ApiKeyPrincipal | SessionPrincipal): string {
+  return principal.kind === 'api_key' ? principal.apiKeyId : principal.sessionId;
+}

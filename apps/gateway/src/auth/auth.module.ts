@@ -1,0 +1,39 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { SessionTokens, UserTokens } from '@parley/auth';
+import type { AppConfig } from '../config/env.schema';
+import { PreflightInstaller } from '../cors/preflight.installer';
+import { RateLimiter } from '../rate-limit/rate-limiter';
+import { ApiKeyAuthenticator } from './api-key.authenticator';
+import { AuthGuard } from './auth.guard';
+import { authTokenProviders } from './auth-tokens.providers';
+import { TenantEventsListener } from './tenant-events.listener';
+import { LoginController } from './login.controller';
+import { LoginUseCase } from './login.use-case';
+import { TokenAuthenticator } from './token.authenticator';
+
+/**
+ * Authentication for every gateway route, global so feature modules only write `@Auth(...)`:
+ * the guard and what it needs (authenticators, rate limiter), SessionTokens and UserTokens for
+ * routes that issue tokens, CORS preflight, the tenant event listener, and POST /api/v1/auth/login.
+ */
+@Global()
+@Module({})
+export class AuthModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AuthModule,
+      controllers: [LoginController],
+      providers: [
+        LoginUseCase,
+        ...authTokenProviders(config),
+        ApiKeyAuthenticator,
+        TokenAuthenticator,
+        RateLimiter,
+        AuthGuard,
+        TenantEventsListener,
+        PreflightInstaller,
+      ],
+      exports: [SessionTokens, UserTokens, ApiKeyAuthenticator, TokenAuthenticator, RateLimiter, AuthGuard],
+    };
+  }
+}

@@ -1,0 +1,106 @@
+import { UserTokens } from '@parley/auth';
+import { testEnvironment } from '@parley/testing';
+import { tenantApiNamespace } from '../../chat/__tests__/support/tenant-api-test-app';
+import { testGatewayConfig } from '../../http/__tests__/support/gateway-test-app';
+import { ProvisioningResponder, type FakeKey, type FakeTenant } from '../../http/__tests__/support/provisioning-responder';
+import { InsightsResponder } from './support/insights-responder';
+import { startInsightsApi, type RunningInsightsApi } from './support/insights-test-app';
+
+// GET /api/v1/insights through the real auth guard and NATS, against a test-owned
+// client-insights responder: own tenant only, staff JWT or API key, 400 on bad parameters.
+jest.setTimeout(60_000);
+
+let api: RunningInsightsApi;
+let provisioning: ProvisioningResponder;
+let insights: InsightsResponder;
+let tenant: FakeTenant;
+let other: FakeTenant;
+let key: FakeKey;
+let agentToken: string;
+
+const rollup = (localDate: string, sessions: number) => ({
+  period: 'day' as const, localDate, periodStart: `${localDate}T00:00:00.000Z`, periodEnd: `${localDate}T23:00:00.000Z`, computedAt: '2026-07-08T00:00:00.000Z',
+  metrics: {
+    timezone: 'Europe/London',
+    volume: { sessions, closedSessions: sessions, turns: sessions * 2, previousSessions: 0, changePct: null },
+    topTopics: [], sentiment: { average: null, samples: 0, series: [] }, conversion: { leadSessions: 0, sessions, rate: 0 },
+    peakHours: [], unmetNeeds: [], repeatVisitors: { returningSessions: 0, sessions, rate: 0 },
+    escalation: { escalatedSessions: 0, escalatedTurns: 0, sessions, rate: 0 }, resolution: { resolvedWithoutHuman: 0, summarizedSessions: 0, rate: null },
+    feedback: { ratings: 0, positive: 0, negative: 0, score: null }, usage: { tokensIn: 0, tokensOut: 0, costUsd: 0, byModel: [] },
+  },
+});
+
+async function get(path: string, headers: Record<string, string> = {}) {
+  const response = await fetch(`${api.url}${path}`, { headers });
+  const text = await response.text();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- shapes are what the assertions check
+  return { status: response.status, type: response.headers.get('content-type'), body: text ? (JSON.parse(text) as Record<string, any>) : undefined };
+}
+
+beforeAll(async () => {
+  const namespace = tenantApiNamespace('insights');
+  const nats = testEnvironment().TEST_NATS_URL;
+  provisioning = await ProvisioningResponder.start(nats, namespace);
+  insights = await InsightsResponder.start(nats, namespace);
+  tenant = provisioning.addTenant('active');
+  other = provisioning.addTenant('active');
+  key = await provisioning.addKey(tenant.id);
+  insights.rollups.set(tenant.id, rollup('2026-07-06', 4));
+  insights.rollups.set(other.id, rollup('2026-07-06', 9));
+  api = await startInsightsApi(testGatewayConfig(namespace, { RATE_LIMIT_PER_MINUTE: '10000' }));
+  const users = api.app.get(UserTokens);
+  agentToken = (await users.issueUserToken({ userId: '0b5e7d0c-7a53-4a58-9d8a-1d6f3c1e2a02', role: 'tenant_agent', tenantId: tenant.id })).token;
+});
+
+afterAll(async () => {
+  await api?.close();
+  await insights?.close();
+  await provisioning?.close();
+});
+
+describe('GET /api/v1/insights', () => {
+  it("serves the API key's own tenant, passing period and dates through", async () => {
+    const res = await get('/api/v1/insights?period=week&from=2026-07-06&to=2026-07-12', { 'x-api-key': key.key });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ tenant_id: tenant.id, timezone: 'Europe/London', period: 'week' });
+    expect(res.body!.rollups[0].metrics.volume.sessions).toBe(4);
+    expect(insights.requests.at(-1)).toEqual({ version: 1, tenantId: tenant.id, period: 'week', from: '2026-07-06', to: '2026-07-12' });
+  });
+
+  it("serves tenant staff their own tenant (default period day), never another tenant's", async () => {
+    const res = await get('/api/v1/insights', { authorization: `Bearer ${agentToken}` });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ tenant_id: tenant.id, period: 'day' });
+    expect(res.body!.rollups[0].metrics.volume.sessions).toBe(4);
+    expect(insights.requests.at(-1)).toEqual({ version: 1, tenantId: tenant.id, period: 'day' });
+  });
+
+  it('refuses a caller without credentials with 401', async () => {
+    const before = insights.requests.length;
+    const res = await get('/api/v1/insights?period=day');
+    expect(res.status).toBe(401);
+    expect(res.type).toContain('application/problem+json');
+    expect(insights.requests.length).toBe(before);
+  });
+
+  it.each([
+    ['period=month', 'period'],
+    ['period=day&from=07/06/2026', 'from'],
+    ['period=day&to=2026-13-01', 'to'],
+    ['period=day&tenant_id=' + '11111111-1111-4111-8111-111111111111', 'tenant_id'],
+  ])('answers %s with 400 problem+json naming %s, and asks nothing', async (query, field) => {
+    const before = insights.requests.length;
+    const res = await get(`/api/v1/insights?${query}`, { 'x-api-key': key.key });
+    expect(res.status).toBe(400);
+    expect(res.type).toContain('application/problem+json');
+    expect(res.body!.errors.length).toBeGreaterThan(0);
+    expect(JSON.stringify(res.body!.errors)).toContain(field);
+    expect(insights.requests.length).toBe(before);
+  });
+
+  it('maps a VALIDATION reply (from after to) to 400 problem+json', async () => {
+    const res = await get('/api/v1/insights?period=day&from=2026-07-08&to=2026-07-07', { 'x-api-key': key.key });
+    expect(res.status).toBe(400);
+    expect(res.type).toContain('application/problem+json');
+  });
+});

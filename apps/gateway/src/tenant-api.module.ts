@@ -1,0 +1,39 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { AppConfig } from './config/env.schema';
+import { GATEWAY_CONFIG } from './config/gateway-config.token';
+import { ChatController } from './chat/chat.controller';
+import { ChatTurnClient } from './chat/stream/chat-turn.client';
+import { TurnStreamer } from './chat/stream/turn-streamer';
+import { KnowledgeController } from './knowledge/knowledge.controller';
+import { ChatCompletionsController } from './openai/chat-completions.controller';
+import { OpenAiErrorFilter } from './openai/openai-error.filter';
+import { OpenAiProblemRewriter } from './openai/openai-problem.rewriter';
+import { OpenAiSessions } from './openai/openai-sessions';
+import { SessionsController } from './sessions/sessions.controller';
+import { TENANT_API_OPTIONS, tenantApiOptions, type TenantApiOverrides } from './tenant-api.options';
+import { TenantRpc } from './tenant-rpc';
+
+/**
+ * The tenant-facing API: sessions, chat (JSON and SSE), history, feedback, knowledge, and the
+ * OpenAI-compatible chat completions. Needs ServiceRuntimeModule (NATS, Redis),
+ * GatewayHttpModule (config, problem filter, body parsers, validation pipe) and AuthModule
+ * (guard, SessionTokens) imported by the app.
+ */
+@Module({})
+export class TenantApiModule {
+  static forRoot(overrides: TenantApiOverrides = {}): DynamicModule {
+    return {
+      module: TenantApiModule,
+      controllers: [SessionsController, ChatController, KnowledgeController, ChatCompletionsController],
+      providers: [
+        { provide: TENANT_API_OPTIONS, inject: [GATEWAY_CONFIG], useFactory: (config: AppConfig) => tenantApiOptions(config, overrides) },
+        TenantRpc,
+        ChatTurnClient,
+        TurnStreamer,
+        OpenAiSessions,
+        OpenAiErrorFilter,
+        OpenAiProblemRewriter,
+      ],
+    };
+  }
+}
