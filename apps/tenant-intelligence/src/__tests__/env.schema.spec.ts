@@ -16,4 +16,17 @@ describe('tenant-intelligence env schema', () => {
   it('requires DATABASE_URL', () => {
     expect(() => parseEnv(envSchema, {})).toThrow('Invalid environment: DATABASE_URL is required');
   });
+
+  it('reads the consumer concurrency, 4 by default, and rejects nonsense', () => {
+    expect(toAppConfig(parseEnv(envSchema, { DATABASE_URL })).intel.consumerConcurrency).toBe(4);
+    expect(toAppConfig(parseEnv(envSchema, { DATABASE_URL, INTEL_CONSUMER_CONCURRENCY: '8' })).intel.consumerConcurrency).toBe(8);
+    expect(() => parseEnv(envSchema, { DATABASE_URL, INTEL_CONSUMER_CONCURRENCY: '0' })).toThrow('INTEL_CONSUMER_CONCURRENCY');
+  });
+
+  it('reads the model settings and the extraction timeout', () => {
+    const config = toAppConfig(parseEnv(envSchema, { DATABASE_URL, OPENAI_API_KEY: 'sk-x', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' }));
+    expect(config.intel.llmTimeoutMs).toBe(20_000);
+    expect(config.llm.openai).toMatchObject({ apiKey: 'sk-x', baseUrl: 'http://127.0.0.1:9/v1' });
+    expect(() => parseEnv(envSchema, { DATABASE_URL, INTEL_LLM_TIMEOUT_MS: '5' })).toThrow('INTEL_LLM_TIMEOUT_MS');
+  });
 });

@@ -1,8 +1,38 @@
-import { defineServiceEnv, loadConfigOrExit, type EnvSource, type ServiceConfig } from '@parley/observability/startup';
+import { z } from 'zod';
+import {
+  envVar,
+  loadConfigOrExit,
+  serviceEnvShape,
+  toServiceConfig,
+  type EnvSource,
+  type ServiceConfig,
+} from '@parley/observability/startup';
+import { llmEnvShape, toLlmConfig, type LlmConfig } from '@parley/llm/config';
 
-/** Every variable this service reads: the shared service variables (see serviceEnvShape). */
-export const { envSchema, toAppConfig } = defineServiceEnv('tenant-intelligence', 3002);
-export type AppConfig = ServiceConfig;
+export const SERVICE_NAME = 'tenant-intelligence';
+export const DEFAULT_PORT = 3002;
+
+/** Every variable this service reads (see serviceEnvShape for the shared ones). */
+export const envSchema = z.object({
+  ...serviceEnvShape(DEFAULT_PORT),
+  // Events handled at once by this replica (L1b per turn, L2 per closed session).
+  INTEL_CONSUMER_CONCURRENCY: envVar.int(1, 64).default(4),
+  // Upper bound of one model-assisted extraction (tenants with a model configured).
+  INTEL_LLM_TIMEOUT_MS: envVar.int(1000, 120_000).default(20_000),
+  // Model providers (OPENAI_*, GEMINI_API_KEY, OLLAMA_BASE_URL, LLAMACPP_MODEL_PATH, LLM_*).
+  ...llmEnvShape(),
+});
+export type Env = z.output<typeof envSchema>;
+
+export type AppConfig = ServiceConfig & { intel: { consumerConcurrency: number; llmTimeoutMs: number }; llm: LlmConfig };
+
+export function toAppConfig(env: Env): AppConfig {
+  return {
+    ...toServiceConfig(SERVICE_NAME, env),
+    intel: { consumerConcurrency: env.INTEL_CONSUMER_CONCURRENCY, llmTimeoutMs: env.INTEL_LLM_TIMEOUT_MS },
+    llm: toLlmConfig(env),
+  };
+}
 
 /** The only reader of process.env: validates it, or prints one line naming the problem and exits 1. */
 export function loadAppConfig(env: EnvSource = process.env): AppConfig {

@@ -1,0 +1,243 @@
+// L1b + L2 + CRM over the real database as the app role: what tenant-intelligence does with a
+// demo conversation, exactly once per event, never across tenants.
+import { randomUUID } from 'node:crypto';
+import type { ChatSessionClosed, ChatTurnCompleted } from '@parley/contracts';
+import { createPrismaClient, TenantDb, type PrismaClient } from '@parley/persistence';
+import { createLlmRouter } from '@parley/llm';
+import { createChatMessage, createChatSession, createTenant, startMockLlm, type MockLlm } from '@parley/testing';
+import { Registry } from 'prom-client';
+import { CrmService } from '../crm/crm.service';
+import { TurnExtractionService } from '../extraction/turn-extraction.service';
+import { SessionSummaryService } from '../summary/session-summary.service';
+
+const silent = { debug() {}, info() {}, warn() {}, error() {}, child() { return silent; } } as never;
+
+describe('tenant intelligence pipeline', () => {
+  let prisma: PrismaClient;
+  /** Owner role (BYPASSRLS): fixtures only, as chat would have written them. */
+  let owner: PrismaClient;
+  let db: TenantDb;
+  let extraction: TurnExtractionService;
+  let summaries: SessionSummaryService;
+  let crm: CrmService;
+
+  beforeAll(() => {
+    prisma = createPrismaClient({ databaseUrl: process.env.TEST_DATABASE_URL as string, poolMax: 4 });
+    owner = createPrismaClient({ databaseUrl: process.env.TEST_DATABASE_OWNER_URL as string, poolMax: 2 });
+    db = new TenantDb(prisma);
+    extraction = new TurnExtractionService(db, silent);
+    summaries = new SessionSummaryService(db, silent);
+    crm = new CrmService(db);
+  });
+  afterAll(async () => {
+    await prisma.$disconnect();
+    await owner.$disconnect();
+  });
+
+  async function turn(tenantId: string, sessionId: string, userText: string, assistantText = 'Thanks, noted.') {
+    const session = { id: sessionId, tenant_id: tenantId };
+    const turnId = randomUUID();
+    const user = await createChatMessage(owner, session, { role: 'user', content: userText, turn_id: turnId });
+    const assistant = await createChatMessage(owner, session, { role: 'assistant', content: assistantText, turn_id: turnId });
+    const event: ChatTurnCompleted = {
+      version: 1, tenantId, sessionId, turnId, userMessageId: user.id, assistantMessageId: assistant.id, contactId: null,
+      userText, assistantText,
+      signals: { urgency: 'high', sentiment: 'negative', sentimentScore: -0.4, intents: [], flags: ['urgent'], entityCount: 0 },
+      actionIds: [],
+      usage: { inputTokens: 10, outputTokens: 5, model: 'retrieval', provider: 'offline', latencyMs: 3 },
+      occurredAt: new Date().toISOString(),
+    };
+    return { event, msgId: randomUUID(), user, assistant };
+  }
+
+  const closed = (tenantId: string, sessionId: string): ChatSessionClosed => ({
+    version: 1, tenantId, sessionId, contactId: null, reason: 'client', turnCount: 1,
+    startedAt: new Date().toISOString(), closedAt: new Date().toISOString(), occurredAt: new Date().toISOString(),
+  });
+
+  it("turns the demo conversation into a contact, an interaction and, after close, a summary with the follow-up", async () => {
+    const tenant = await createTenant(owner);
+    const session = await createChatSession(owner, tenant.id);
+    const t = await turn(tenant.id, session.id, "Hi, I'm Dave, my boiler's leaking, call me on 07700 900123 — not before 10am please");
+
+    const outcome = await extraction.handle(t.event, { msgId: t.msgId });
+    expect(outcome.status).toBe('extracted');
+    const contacts = await crm.listContacts({ version: 1, tenantId: tenant.id, limit: 10, cursor: null });
+    expect(contacts.items).toHaveLength(1);
+    const contact = contacts.items[0];
+    expect(contact).toMatchObject({ name: 'Dave', phone: '+447700900123', interactionCount: 1 });
+    expect(contact.fields.phone).toMatchObject({ value: '+447700900123', sourceMessageId: t.user.id });
+    expect(contact.preferences).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'avoid', value: 'phone before 10:00' })]));
+
+    const detail = await crm.getContact({ version: 1, tenantId: tenant.id, contactId: contact.id });
+    expect(detail.timeline).toHaveLength(1);
+    expect(detail.timeline[0]).toMatchObject({ sessionId: session.id, contactId: contact.id });
+    const outbox = await owner.$queryRaw<Array<{ subject: string }>>`SELECT subject FROM outbox WHERE payload->>'sessionId' = ${session.id} ORDER BY created_at`;
+    expect(outbox.map((o) => o.subject)).toEqual([`evt.intel.message_extracted.${tenant.id}`]);
+
+    const summary = await summaries.handle(closed(tenant.id, session.id), { msgId: randomUUID() });
+    expect(summary.summary).toMatchObject({ outcome: 'needs_follow_up' });
+    const view = await crm.getSummary({ version: 1, tenantId: tenant.id, sessionId: session.id });
+    expect(view.summary.followUps[0].action).toBe('Call Dave back on +447700900123 (not before 10:00)');
+    expect(view.summary.summary).toContain('Dave (+447700900123)');
+    const after = await owner.$queryRaw<Array<{ subject: string }>>`SELECT subject FROM outbox WHERE payload->>'sessionId' = ${session.id} OR payload->>'link' = ${`/contacts/${contact.id}`} ORDER BY created_at`;
+    expect(after.map((o) => o.subject)).toEqual([
+      `evt.intel.message_extracted.${tenant.id}`,
+      `evt.intel.session_summarized.${tenant.id}`,
+      `evt.notify.requested.${tenant.id}`,
+    ]);
+  });
+
+  it('processing the same event twice changes nothing', async () => {
+    const tenant = await createTenant(owner);
+    const session = await createChatSession(owner, tenant.id);
+    const t = await turn(tenant.id, session.id, 'This is Priya, email me at Priya.Shah@Example.com about a quote for a new kitchen tap');
+    await extraction.handle(t.event, { msgId: t.msgId });
+    const snapshot = async () => ({
+      contacts: await owner.$queryRaw`SELECT name, email, phone, attributes FROM tenant_contacts WHERE tenant_id = ${tenant.id}::uuid`,
+      interactions: await owner.$queryRaw`SELECT intent, sentiment_score, products, lead, data FROM tenant_interactions WHERE tenant_id = ${tenant.id}::uuid`,
+      signals: await owner.$queryRaw`SELECT count(*)::int AS n FROM message_signals WHERE tenant_id = ${tenant.id}::uuid`,
+      outbox: await owner.$queryRaw`SELECT count(*)::int AS n FROM outbox WHERE subject LIKE ${`%.${tenant.id}`}`,
+    });
+    const first = await snapshot();
+    await expect(extraction.handle(t.event, { msgId: t.msgId })).resolves.toMatchObject({ status: 'duplicate' });
+    expect(await snapshot()).toEqual(first);
+    expect(first.contacts).toEqual([expect.objectContaining({ name: 'Priya', email: 'priya.shah@example.com' })]);
+  });
+
+  it("never shows one tenant's contacts, interactions or summaries to another", async () => {
+    const a = await createTenant(owner);
+    const b = await createTenant(owner);
+    const session = await createChatSession(owner, a.id);
+    const t = await turn(a.id, session.id, "I'm Zoë O'Brien, my number is 07700 900456");
+    await extraction.handle(t.event, { msgId: t.msgId });
+    await summaries.handle(closed(a.id, session.id), { msgId: randomUUID() });
+    const [contact] = (await crm.listContacts({ version: 1, tenantId: a.id, limit: 5, cursor: null })).items;
+    expect(contact.name).toBe("Zoë O'Brien");
+    await expect(crm.listContacts({ version: 1, tenantId: b.id, limit: 5, cursor: null })).resolves.toMatchObject({ items: [] });
+    await expect(crm.getContact({ version: 1, tenantId: b.id, contactId: contact.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(crm.getSummary({ version: 1, tenantId: b.id, sessionId: session.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(crm.listInteractions({ version: 1, tenantId: b.id, limit: 5, cursor: null })).resolves.toMatchObject({ items: [] });
+    await expect(crm.eraseContact({ version: 1, tenantId: b.id, contactId: contact.id, actor: { type: 'tenant_user', id: randomUUID() } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    // An event claiming tenant B for A's session is refused, not applied to B.
+    const forged = { ...t.event, tenantId: b.id, turnId: randomUUID() };
+    await expect(extraction.handle(forged, { msgId: randomUUID() })).rejects.toMatchObject({ name: 'PermanentError' });
+  });
+
+  it('erasure removes the contact and pseudonymizes their messages; export returns everything held', async () => {
+    const tenant = await createTenant(owner);
+    const session = await createChatSession(owner, tenant.id);
+    const t = await turn(tenant.id, session.id, "Hi, I'm Dave, call me on 07700 900123 or dave@example.com", 'Thanks Dave, we will call 07700 900123.');
+    await extraction.handle(t.event, { msgId: t.msgId });
+    const [contact] = (await crm.listContacts({ version: 1, tenantId: tenant.id, limit: 5, cursor: null })).items;
+    const actor = { type: 'tenant_user' as const, id: randomUUID() };
+
+    const exported = await crm.exportContact({ version: 1, tenantId: tenant.id, contactId: contact.id, actor });
+    expect(exported.contact.id).toBe(contact.id);
+    expect(exported.sessions[0].messages.map((m) => m.content)).toEqual([t.event.userText, t.event.assistantText]);
+
+    const erased = await crm.eraseContact({ version: 1, tenantId: tenant.id, contactId: contact.id, actor });
+    expect(erased).toMatchObject({ contactId: contact.id, sessions: 1, messagesPseudonymized: 2 });
+    const messages = await owner.$queryRaw<Array<{ content: string }>>`SELECT content FROM chat_messages WHERE session_id = ${session.id}::uuid`;
+    for (const { content } of messages) {
+      expect(content).not.toMatch(/Dave|07700 900123|dave@example\.com/);
+    }
+    await expect(crm.getContact({ version: 1, tenantId: tenant.id, contactId: contact.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const l1b = await owner.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM message_signals WHERE session_id = ${session.id}::uuid AND source = 'l1b'`;
+    expect(l1b[0].n).toBe(0);
+    const audit = await owner.$queryRaw<Array<{ action: string }>>`SELECT action FROM audit_log WHERE target_id = ${contact.id} ORDER BY created_at`;
+    expect(audit.map((a) => a.action)).toEqual(['contact.exported', 'contact.erased']);
+  });
+
+  it('records the questions the bot could not answer as unmet needs, with a knowledge follow-up', async () => {
+    const tenant = await createTenant(owner);
+    const session = await createChatSession(owner, tenant.id);
+    const t = await turn(tenant.id, session.id, 'Do you do gas safety certificates for landlords?', "I'm sorry, I don't know the answer to that.");
+    await owner.$executeRaw`INSERT INTO message_signals (tenant_id, message_id, session_id, source, kind, label, score)
+      VALUES (${tenant.id}::uuid, ${t.user.id}::uuid, ${session.id}::uuid, 'offline', 'intent', 'unanswered_question', 1)`;
+    await extraction.handle(t.event, { msgId: t.msgId });
+    const result = await summaries.handle(closed(tenant.id, session.id), { msgId: randomUUID() });
+    expect(result.summary?.unmetNeeds).toEqual(['Do you do gas safety certificates for landlords?']);
+    expect(result.summary?.followUps.map((f) => f.action)).toContain('Add to the knowledge base: 1 question(s) the bot could not answer');
+    expect(result.summary?.outcome).toBe('needs_follow_up');
+  });
+
+  it('a malformed cursor is a VALIDATION error', async () => {
+    const tenant = await createTenant(owner);
+    await expect(crm.listContacts({ version: 1, tenantId: tenant.id, limit: 5, cursor: 'not-a-cursor' })).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+});
+
+describe('model-assisted extraction (tenant with a model configured)', () => {
+  let prisma: PrismaClient;
+  let owner: PrismaClient;
+  let mock: MockLlm;
+  let service: TurnExtractionService;
+
+  beforeAll(async () => {
+    prisma = createPrismaClient({ databaseUrl: process.env.TEST_DATABASE_URL as string, poolMax: 4 });
+    owner = createPrismaClient({ databaseUrl: process.env.TEST_DATABASE_OWNER_URL as string, poolMax: 2 });
+    mock = await startMockLlm({ apiKey: 'sk-intel', models: ['mock-chat'] });
+    const router = createLlmRouter(
+      { openai: { apiKey: 'sk-intel', baseUrl: mock.url }, gemini: {}, ollama: {}, llamacpp: {}, timeouts: { overallMs: 10_000, firstTokenMs: 10_000 }, embedding: { provider: 'none' } },
+      { logger: silent, metrics: { registry: new Registry() } },
+    );
+    service = new TurnExtractionService(new TenantDb(prisma), silent, { router, prisma, timeoutMs: 10_000 });
+  });
+  afterEach(() => mock.reset());
+  afterAll(async () => {
+    await mock.close();
+    await prisma.$disconnect();
+    await owner.$disconnect();
+  });
+
+  async function turnFor(userText: string) {
+    const tenant = await createTenant(owner, { llm_provider: 'openai', llm_model: 'mock-chat' });
+    const session = await createChatSession(owner, tenant.id, { external_user_id: 'cust-9' });
+    const turnId = randomUUID();
+    const user = await createChatMessage(owner, session, { role: 'user', content: userText, turn_id: turnId });
+    const assistant = await createChatMessage(owner, session, { role: 'assistant', content: 'Sure.', turn_id: turnId });
+    const event: ChatTurnCompleted = {
+      version: 1, tenantId: tenant.id, sessionId: session.id, turnId, userMessageId: user.id, assistantMessageId: assistant.id, contactId: null,
+      userText, assistantText: 'Sure.',
+      signals: { urgency: 'none', sentiment: 'neutral', sentimentScore: 0, intents: [], flags: [], entityCount: 0 },
+      actionIds: [], usage: { inputTokens: 1, outputTokens: 1, model: 'mock-chat', provider: 'openai', latencyMs: 1 }, occurredAt: new Date().toISOString(),
+    };
+    return { tenant, session, event };
+  }
+
+  it('merges what the model adds that is grounded in the message, and drops what it invents', async () => {
+    mock.enqueue({
+      type: 'text',
+      text: JSON.stringify({
+        customer: { name: null, email: 'invented@example.com', phone: null },
+        intent: 'booking',
+        sentiment: 0.6,
+        products: ['annual boiler service', 'solar panels'],
+        purchaseIntent: true,
+        preferences: [],
+      }),
+    });
+    const { tenant, event } = await turnFor('Could we sort out the annual boiler service for my mum\'s place sometime soon');
+    const outcome = await service.handle(event, { msgId: randomUUID() });
+    expect(outcome).toMatchObject({ status: 'extracted', method: 'llm' });
+    const [interaction] = await owner.$queryRaw<Array<{ intent: string; products: string[]; lead: boolean }>>`SELECT intent, products, lead FROM tenant_interactions WHERE tenant_id = ${tenant.id}::uuid`;
+    expect(interaction.products).toContain('annual boiler service');
+    expect(interaction.products).not.toContain('solar panels');
+    expect(interaction.lead).toBe(true);
+    const contacts = await owner.$queryRaw<Array<{ email: string | null }>>`SELECT email FROM tenant_contacts WHERE tenant_id = ${tenant.id}::uuid`;
+    expect(contacts.every((c) => c.email !== 'invented@example.com')).toBe(true);
+    const [published] = await owner.$queryRaw<Array<{ method: string }>>`SELECT payload->>'method' AS method FROM outbox WHERE subject = ${`evt.intel.message_extracted.${tenant.id}`}`;
+    expect(published.method).toBe('llm');
+    expect(mock.requests).toHaveLength(1);
+  });
+
+  it('falls back to the deterministic extraction when the model fails', async () => {
+    mock.enqueue({ type: 'error', status: 500 });
+    const { tenant, event } = await turnFor("Hi, I'm Dave, my number is 07700 900123");
+    const outcome = await service.handle(event, { msgId: randomUUID() });
+    expect(outcome).toMatchObject({ status: 'extracted', method: 'deterministic' });
+    const contacts = await owner.$queryRaw<Array<{ name: string; phone: string }>>`SELECT name, phone FROM tenant_contacts WHERE tenant_id = ${tenant.id}::uuid`;
+    expect(contacts).toEqual([{ name: 'Dave', phone: '+447700900123' }]);
+  });
+});

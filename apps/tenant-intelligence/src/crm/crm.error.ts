@@ -1,0 +1,13 @@
+import type { ErrorCode } from '@parley/contracts';
+
+/** A CRM request that cannot be served; the RPC reply carries `code` (NOT_FOUND, VALIDATION...). */
+export class CrmError extends Error {
+  override readonly name = 'CrmError';
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { CONSUMERS, IntelSessionSummarizedEvent, NotifyRequestedEvent, type ChatSessionClosed } from '@parley/contracts';
+import { PermanentError, toOutboxMessage, type ConsumerMessageMeta } from '@parley/messaging';
+import type { Logger } from '@parley/observability';
+import { enqueueOutbox, markProcessed, type Prisma, type TenantDb, type TenantTx } from '@parley/persistence';
+import type { Extraction } from '@parley/signals';
+import { readAggregate, sentimentLabel } from '../extraction/interaction-aggregate';
+import { readPreferences } from '../extraction/preferences';
+import { CONVERSATION_INTERACTION, L1B_SOURCE } from '../extraction/turn-extraction.service';
+import { summarizeSession, type SessionMessage, type SessionSummaryResult } from './summarize-session';
+
+const CONSUMER = CONSUMERS.tenantIntelligence.durable;
+/** Chat marks a customer message the bot could not answer with this signal row. */
+export const UNANSWERED_SIGNAL = { source: 'offline', kind: 'intent', label: 'unanswered_question' } as const;
+/** L1a urgency findings store their severity in data; these ask for a callback. */
+const URGENT_SEVERITIES = ['high', 'critical'];
+
+export interface SummaryOutcome {
+  status: 'summarized' | 'duplicate';
+  summary: SessionSummaryResult | null;
+}
+
+/**
+ * L2 for one evt.chat.session_closed (explicit close or idle timeout): summarise the session
+ * into session_summaries, emit evt.intel.session_summarized, and ask for a tenant notification
+ * when there are follow-ups — one transaction, guarded by processed_events.
+ */
+export class SessionSummaryService {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly logger: Logger,
+  ) {}
+
+  async handle(closed: ChatSessionClosed, meta: Pick<ConsumerMessageMeta, 'msgId'>): Promise<SummaryOutcome> {
+    const messageKey = meta.msgId ?? `session-closed:${closed.sessionId}`;
+    return this.db.run(closed.tenantId, async (tx) => {
+      if (!(await markProcessed(tx, CONSUMER, messageKey))) return { status: 'duplicate', summary: null };
+      const session = await tx.chatSession.findUnique({ where: { id: closed.sessionId }, select: { id: true, needsHuman: true, contactId: true } });
+      if (!session) throw new PermanentError(`session ${closed.sessionId} not found for tenant ${closed.tenantId}`, 'NOT_FOUND');
+      const result = await this.summarize(tx, session);
+      const contactId = session.contactId;
+      const stored = await tx.sessionSummary.upsert({
+        where: { sessionId: session.id },
+        create: { tenantId: closed.tenantId, sessionId: session.id, contactId, ...this.columns(result) },
+        update: { contactId, ...this.columns(result) },
+      });
+      const interaction = await tx.tenantInteraction.findUnique({ where: { sessionId_kind: { sessionId: session.id, kind: CONVERSATION_INTERACTION } }, select: { lead: true, summary: true, id: true } });
+      if (interaction) await tx.tenantInteraction.update({ where: { id: interaction.id }, data: { summary: result.summary.slice(0, 2000) } });
+      const now = new Date().toISOString();
+      await enqueueOutbox(
+        tx,
+        toOutboxMessage(
+          IntelSessionSummarizedEvent,
+          {
+            version: 1,
+            tenantId: closed.tenantId,
+            sessionId: session.id,
+            summaryId: stored.id,
+            contactId,
+            outcome: result.outcome,
+            sentiment: sentimentLabel(result.sentimentEnd ?? 0),
+            sentimentStart: result.sentimentStart,
+            sentimentEnd: result.sentimentEnd,
+            topics: result.topics.map((t) => t.slice(0, 100)),
+            unmetNeeds: result.unmetNeeds.slice(0, 20),
+            lead: interaction?.lead ?? false,
+            followUpRequired: result.followUps.length > 0,
+            messageCount: closed.turnCount,
+            method: 'deterministic',
+            occurredAt: now,
+          },
+          closed.tenantId,
+        ),
+      );
+      if (result.followUps.length > 0) {
+        await enqueueOutbox(
+          tx,
+          toOutboxMessage(
+            NotifyRequestedEvent,
+            {
+              version: 1,
+              tenantId: closed.tenantId,
+              notificationId: randomUUID(),
+              audience: 'tenant',
+              category: 'follow_up',
+              severity: 'info',
+              title: `Follow up: ${result.followUps[0].action}`.slice(0, 200),
+              body: result.followUps.map((f) => `- ${f.action}${f.due ? ` (${f.due})` : ''}`).join('\n').slice(0, 4000),
+              link: contactId ? `/contacts/${contactId}` : `/sessions/${session.id}/summary`,
+              channels: [],
+              occurredAt: now,
+            },
+            closed.tenantId,
+          ),
+        );
+      }
+      this.logger.debug({ tenantId: closed.tenantId, sessionId: session.id, outcome: result.outcome }, 'session summarized');
+      return { status: 'summarized', summary: result };
+    });
+  }
+
+  private columns(result: SessionSummaryResult) {
+    return {
+      summary: result.summary,
+      outcome: result.outcome,
+      sentiment: sentimentLabel(result.sentimentEnd ?? 0),
+      topics: result.topics,
+      unmetNeeds: result.unmetNeeds,
+      sentimentStart: result.sentimentStart,
+      sentimentEnd: result.sentimentEnd,
+      actionItems: result.followUps as unknown as Prisma.InputJsonValue,
+      generatedBy: 'deterministic',
+    };
+  }
+
+  private async summarize(tx: TenantTx, session: { id: string; needsHuman: boolean; contactId: string | null }): Promise<SessionSummaryResult> {
+    const [messages, signals, contact, interaction] = await Promise.all([
+      tx.chatMessage.findMany({ where: { sessionId: session.id }, orderBy: [{ createdAt: 'asc' }, { role: 'asc' }], select: { id: true, role: true, content: true } }),
+      tx.messageSignal.findMany({
+        where: {
+          sessionId: session.id,
+          OR: [{ source: L1B_SOURCE, kind: 'extraction' }, { ...UNANSWERED_SIGNAL }, { source: 'l1a', kind: 'urgency' }],
+        },
+        select: { messageId: true, source: true, kind: true, label: true, data: true },
+      }),
+      session.contactId ? tx.tenantContact.findUnique({ where: { id: session.contactId }, select: { name: true, email: true, phone: true, attributes: true } }) : null,
+      tx.tenantInteraction.findUnique({ where: { sessionId_kind: { sessionId: session.id, kind: CONVERSATION_INTERACTION } }, select: { data: true, lead: true } }),
+    ]);
+    const aggregate = readAggregate(interaction?.data);
+    return summarizeSession({
+      messages: messages as SessionMessage[],
+      extractions: new Map(signals.filter((s) => s.source === L1B_SOURCE && s.kind === 'extraction').map((s) => [s.messageId, s.data as unknown as Extraction])),
+      unansweredQuestionIds: new Set(signals.filter((s) => s.label === UNANSWERED_SIGNAL.label && s.source === UNANSWERED_SIGNAL.source).map((s) => s.messageId)),
+      urgentMessageIds: new Set(
+        signals.filter((s) => s.kind === 'urgency' && URGENT_SEVERITIES.includes(String((s.data as { severity?: unknown } | null)?.severity))).map((s) => s.messageId),
+      ),
+      needsHuman: session.needsHuman,
+      contact: contact ? { name: contact.name, email: contact.email, phone: contact.phone, preferences: readPreferences(contact.attributes) } : null,
+      intent: aggregate.intent,
+      products: aggregate.products,
+      lead: interaction?.lead ?? false,
+    });
+  }
+}

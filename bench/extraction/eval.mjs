@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+// Prints field-level precision and recall (name, email, phone) and accuracy (intent, sentiment
+// label) of the deterministic L1b extractor on the labelled conversations
+// (bench/extraction/conversations.jsonl). Build libs/signals first: `npm run eval:extraction`.
+// Flags: --holdout scores bench/extraction/holdout.jsonl instead (written before the extractor
+// existed), --holdout-2 to --holdout-4 the later rounds (see docs/extraction.md); --errors lists every disagreement with its conversation; --json prints
+// the raw report. Exits non-zero when a target of issue 6 is missed.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const root = new URL('../../', import.meta.url).pathname;
+const require = createRequire(import.meta.url);
+const { evaluateExtraction, parseLabelledConversations, missedTargets, EXTRACTION_TARGETS } = require(`${root}libs/signals/dist/index.js`);
+
+// --holdout-2 / -3 / -4: later held-out rounds, each written before it was first scored.
+const round = ['--holdout-4', '--holdout-3', '--holdout-2', '--holdout'].find((flag) => process.argv.includes(flag));
+const file = round === undefined ? 'conversations.jsonl' : `${round.slice(2)}.jsonl`;
+const conversations = parseLabelledConversations(readFileSync(`${root}bench/extraction/${file}`, 'utf8'));
+const report = evaluateExtraction(conversations);
+
+if (process.argv.includes('--json')) {
+  console.log(JSON.stringify(report, null, 2));
+} else {
+  console.log(`${file}: ${report.conversations} conversations, ${report.messages} customer messages`);
+  console.log('field      precision  recall   tp  fp  fn  target');
+  for (const [field, s] of Object.entries(report.fields)) {
+    console.log(`${field.padEnd(10)} ${s.precision.toFixed(3).padStart(9)}  ${s.recall.toFixed(3).padStart(6)}  ${String(s.truePositives).padStart(3)} ${String(s.falsePositives).padStart(3)} ${String(s.falseNegatives).padStart(3)}  P,R>=${EXTRACTION_TARGETS[field]}`);
+  }
+  console.log('label      accuracy   correct/total     target');
+  for (const label of ['intent', 'sentiment']) {
+    const s = report[label];
+    console.log(`${label.padEnd(10)} ${s.accuracy.toFixed(3).padStart(8)}   ${`${s.correct}/${s.total}`.padStart(13)}     >=${EXTRACTION_TARGETS[label]}`);
+  }
+  if (process.argv.includes('--errors')) {
+    const byId = new Map(conversations.map((c) => [c.id, c.messages.join(' | ')]));
+    for (const e of report.errors) console.log(`${e.field.padEnd(9)} ${e.id.padEnd(10)} expected=${JSON.stringify(e.expected)} got=${JSON.stringify(e.got)}  ${byId.get(e.id)}`);
+  }
+}
+const missed = missedTargets(report);
+if (missed.length) {
+  console.error(`below target: ${missed.join(', ')}`);
+  process.exitCode = 1;
+}
