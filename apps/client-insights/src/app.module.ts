@@ -1,9 +1,17 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CONSUMERS } from '@parley/contracts';
-import { ServiceRuntimeModule } from '@parley/runtime';
+import { MESSAGING_OPTIONS, NatsClient, RpcServer, type MessagingModuleOptions } from '@parley/messaging';
+import { SERVICE_LOGGER, type Logger } from '@parley/observability';
+import { PrismaService, TenantDb } from '@parley/persistence';
+import { DurableConsumerRunner, ServiceRuntimeModule } from '@parley/runtime';
 import type { AppConfig } from './config/env.schema';
+import { insightEventRoutes } from './consumer/insight-event.routes';
+import { InsightEventsService } from './ingest/insight-events.service';
+import { InsightsRpcEndpoints } from './rollup/insights-rpc.endpoints';
+import { RollupScheduler } from './rollup/rollup-scheduler';
+import { RollupService } from './rollup/rollup.service';
 
-/** Client insights: L3 rollups, L4 owner analytics (owner-level read role), L5 alerts. */
+/** Client insights: L3 rollups (hourly buckets from events, scheduled and on-demand rollups); L4/L5 to come. */
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -14,6 +22,28 @@ export class AppModule {
         consumers: [CONSUMERS.clientInsights],
         outboxRelay: true,
       })],
+      providers: [
+        { provide: InsightEventsService, inject: [TenantDb], useFactory: (db: TenantDb) => new InsightEventsService(db) },
+        {
+          provide: DurableConsumerRunner,
+          inject: [NatsClient, InsightEventsService, SERVICE_LOGGER, MESSAGING_OPTIONS],
+          useFactory: (client: NatsClient, events: InsightEventsService, logger: Logger, messaging: MessagingModuleOptions) =>
+            new DurableConsumerRunner(client, logger.child({ component: 'consumer' }), messaging.metrics, {
+              consumer: CONSUMERS.clientInsights,
+              routes: insightEventRoutes(events),
+              concurrency: config.insights.consumerConcurrency,
+              stopTimeoutMs: config.shutdown.timeoutMs,
+            }),
+        },
+        { provide: RollupService, inject: [TenantDb], useFactory: (db: TenantDb) => new RollupService(db, config.insights.modelPrices) },
+        {
+          provide: RollupScheduler,
+          inject: [PrismaService, RollupService, SERVICE_LOGGER],
+          useFactory: (prisma: PrismaService, rollups: RollupService, logger: Logger) =>
+            new RollupScheduler(prisma, rollups, logger.child({ component: 'l3-schedule' }), config.insights.rollupIntervalMs),
+        },
+        { provide: InsightsRpcEndpoints, inject: [RpcServer, RollupService], useFactory: (server: RpcServer, rollups: RollupService) => new InsightsRpcEndpoints(server, rollups) },
+      ],
     };
   }
 }

@@ -24,3 +24,27 @@ describe('client-insights env schema', () => {
     );
   });
 });
+
+describe('client-insights L3 settings', () => {
+  const base = { DATABASE_URL: 'postgresql://a:b@127.0.0.1:5432/p', ANALYTICS_DATABASE_URL: 'postgresql://c:d@127.0.0.1:5432/p' };
+
+  it('defaults to an hourly rollup and the built-in price table', () => {
+    const config = toAppConfig(parseEnv(envSchema, base));
+    expect(config.insights).toMatchObject({ consumerConcurrency: 4, rollupIntervalMs: 3_600_000 });
+    expect(config.insights.modelPrices['openai/gpt-4o-mini']).toEqual({ inputPerMTok: 0.15, outputPerMTok: 0.6 });
+  });
+
+  it('merges INSIGHTS_MODEL_PRICES over the defaults', () => {
+    const config = toAppConfig(parseEnv(envSchema, { ...base, INSIGHTS_MODEL_PRICES: '{"openai/gpt-4o-mini":{"inputPerMTok":1,"outputPerMTok":2}}' }));
+    expect(config.insights.modelPrices['openai/gpt-4o-mini']).toEqual({ inputPerMTok: 1, outputPerMTok: 2 });
+    expect(config.insights.modelPrices['offline/*']).toEqual({ inputPerMTok: 0, outputPerMTok: 0 });
+  });
+
+  it.each(['not json', '{"gpt-4o":{"inputPerMTok":1,"outputPerMTok":2}}', '{"openai/x":{"inputPerMTok":-1,"outputPerMTok":2}}'])('rejects INSIGHTS_MODEL_PRICES=%s', (raw) => {
+    expect(() => parseEnv(envSchema, { ...base, INSIGHTS_MODEL_PRICES: raw })).toThrow('INSIGHTS_MODEL_PRICES must be a JSON object');
+  });
+
+  it('rejects a rollup interval under a minute', () => {
+    expect(() => parseEnv(envSchema, { ...base, INSIGHTS_ROLLUP_INTERVAL_MS: '1000' })).toThrow('INSIGHTS_ROLLUP_INTERVAL_MS must be an integer 60000-86400000');
+  });
+});

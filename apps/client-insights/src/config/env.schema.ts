@@ -7,23 +7,62 @@ import {
   type EnvSource,
   type ServiceConfig,
 } from '@parley/observability/startup';
+import { DEFAULT_MODEL_PRICES, type ModelPriceTable } from '../rollup/model-prices';
 
 export const SERVICE_NAME = 'client-insights';
 export const DEFAULT_PORT = 3003;
+
+const priceTableSchema = z.record(
+  z.string().regex(/^[a-z0-9_-]+\/.+$/),
+  z.object({ inputPerMTok: z.number().nonnegative(), outputPerMTok: z.number().nonnegative() }).strict(),
+);
+
+/** JSON `{"provider/model": {"inputPerMTok": 2.5, "outputPerMTok": 10}}` (USD per 1M tokens; `provider/*` for a whole provider). */
+const modelPrices = z.string().transform((raw, ctx): ModelPriceTable => {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    value = undefined;
+  }
+  const parsed = priceTableSchema.safeParse(value);
+  if (!parsed.success) {
+    ctx.addIssue({ code: 'custom', message: 'must be a JSON object {"provider/model": {"inputPerMTok": n, "outputPerMTok": n}}' });
+    return z.NEVER;
+  }
+  return parsed.data;
+});
 
 /** Every variable this service reads (see serviceEnvShape for defaults). */
 export const envSchema = z.object({
   ...serviceEnvShape(DEFAULT_PORT),
   // Analytics role (BYPASSRLS, read-only): owner-level cross-tenant reads (L4).
   ANALYTICS_DATABASE_URL: envVar.url(['postgres', 'postgresql']),
+  // Events folded into hourly buckets at once by this replica.
+  INSIGHTS_CONSUMER_CONCURRENCY: envVar.int(1, 64).default(4),
+  // How often the L3 job recomputes today/yesterday and this/last week for every active tenant.
+  INSIGHTS_ROLLUP_INTERVAL_MS: envVar.int(60_000, 86_400_000).default(3_600_000),
+  // Extra or overriding per-model token prices for the cost metric (merged over the defaults).
+  INSIGHTS_MODEL_PRICES: modelPrices.optional(),
 });
 export type Env = z.output<typeof envSchema>;
 
-export type AppConfig = ServiceConfig & { database: { url: string; analyticsUrl: string } };
+export type AppConfig = ServiceConfig & {
+  database: { url: string; analyticsUrl: string };
+  insights: { consumerConcurrency: number; rollupIntervalMs: number; modelPrices: ModelPriceTable };
+};
 
 export function toAppConfig(env: Env): AppConfig {
   const base = toServiceConfig(SERVICE_NAME, env);
-  return { ...base, database: { ...base.database, analyticsUrl: env.ANALYTICS_DATABASE_URL } };
+  return {
+    ...base,
+    database: { ...base.database, analyticsUrl: env.ANALYTICS_DATABASE_URL },
+    insights: {
+      consumerConcurrency: env.INSIGHTS_CONSUMER_CONCURRENCY,
+      rollupIntervalMs: env.INSIGHTS_ROLLUP_INTERVAL_MS,
+      modelPrices: { ...DEFAULT_MODEL_PRICES, ...env.INSIGHTS_MODEL_PRICES },
+    },
+  };
 }
 
 /** The only reader of process.env: validates it, or prints one line naming the problem and exits 1. */

@@ -1,0 +1,58 @@
+import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
+import type { Logger } from '@parley/observability';
+import type { PrismaClient } from '@parley/persistence';
+import type { RollupService } from './rollup.service';
+
+/**
+ * Every interval (default hourly), recomputes each active tenant's rollups of today and
+ * yesterday (day) and of this and last week, in the tenant's time zone. Runs once at start-up.
+ * Replicas may overlap: the upsert on (tenant, period, start) makes a repeated run harmless.
+ */
+export class RollupScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+
+  constructor(
+    private readonly prisma: Pick<PrismaClient, 'tenant'>,
+    private readonly rollups: RollupService,
+    private readonly logger: Logger,
+    private readonly intervalMs: number,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => this.tick(), this.intervalMs);
+    this.timer.unref();
+    this.tick();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  private tick(): void {
+    if (this.running) return;
+    this.running = this.runOnce()
+      .then(
+        () => undefined,
+        (err: unknown) => this.logger.error({ err }, 'rollup schedule failed'),
+      )
+      .finally(() => (this.running = undefined));
+  }
+
+  /** One pass over the active tenants; one tenant's failure is logged and does not stop the others. */
+  async runOnce(): Promise<number> {
+    const tenants = await this.prisma.tenant.findMany({ where: { status: 'active' }, select: { id: true }, orderBy: { id: 'asc' } });
+    let done = 0;
+    for (const { id } of tenants) {
+      try {
+        await this.rollups.refreshCurrent(id);
+        done += 1;
+      } catch (err) {
+        this.logger.error({ err, tenantId: id }, 'rollup refresh failed');
+      }
+    }
+    this.logger.debug({ tenants: tenants.length, done }, 'rollups refreshed');
+    return done;
+  }
+}
