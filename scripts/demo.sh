@@ -17,6 +17,17 @@ export NATS_URL=${NATS_URL:-nats://127.0.0.1:4222}
 export REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379}
 export OWNER_EMAIL=${OWNER_EMAIL:-owner@parley.local}
 
+# JWT signing keys (gateway): generated once per machine and kept in .parley, so tokens issued
+# by one demo run stay valid in the next. Production sets AUTH_SIGNING_KEYS from a secret.
+KEY_FILE="$ROOT/.parley/auth-signing-keys"
+if [ -z "${AUTH_SIGNING_KEYS:-}" ]; then
+  if [ ! -s "$KEY_FILE" ]; then
+    (umask 077 && printf 'demo1:%s\n' "$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))')" >"$KEY_FILE")
+  fi
+  AUTH_SIGNING_KEYS=$(cat "$KEY_FILE")
+fi
+export AUTH_SIGNING_KEYS
+
 LOG_DIR="$ROOT/.parley/logs"
 mkdir -p "$LOG_DIR"
 

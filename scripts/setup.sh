@@ -54,7 +54,10 @@ apt_install "postgresql-server-dev-$PGMAJOR" nats-server redis-server
 if [ -f "/usr/share/postgresql/$PGMAJOR/extension/vector.control" ]; then
   say "pgvector for PostgreSQL $PGMAJOR: installed ($(sed -n "s/^default_version = '\(.*\)'/\1/p" "/usr/share/postgresql/$PGMAJOR/extension/vector.control"))"
 else
-  mirror=$(grep -rhoE 'https?://[^ ]+/debian/?' /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null | grep -v security | head -1)
+  # The first Debian mirror apt already uses (URIs: lines of deb822 files, or one-line "deb" entries);
+  # comments are skipped, and a missing /etc/apt/sources.list is not an error.
+  mirror=$({ grep -rhsE '^[[:space:]]*(URIs:|deb[[:space:]])' /etc/apt/sources.list /etc/apt/sources.list.d/ || true; } \
+    | grep -oE 'https?://[^ ]+/debian/?' | grep -v security | head -1 || true)
   mirror=${mirror:-http://deb.debian.org/debian}
   if ! grep -rqs 'trixie' /etc/apt/sources.list.d/parley-trixie-src.list /etc/apt/sources.list.d/trixie-src.list 2>/dev/null; then
     say "adding deb-src for trixie ($mirror) to build pgvector"

@@ -28,6 +28,7 @@ function serviceEnv(app: Service, port: number, overrides: Record<string, string
     LOG_LEVEL: 'info',
     DATABASE_URL: testVar('TEST_DATABASE_URL'),
     ANALYTICS_DATABASE_URL: app === 'client-insights' ? testVar('TEST_DATABASE_ANALYTICS_URL') : undefined,
+    AUTH_SIGNING_KEYS: app === 'gateway' ? `boot1:${'k'.repeat(32)}` : undefined,
     NATS_URL: testVar('TEST_NATS_URL'),
     NATS_NAMESPACE: testVar('TEST_RUN_ID'),
     REDIS_URL: testVar('TEST_REDIS_URL'),

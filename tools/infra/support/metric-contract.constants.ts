@@ -10,6 +10,7 @@ export const SERVICE_METRICS = [
   'parley_dead_letters_total',
   'parley_outbox_pending',
   'parley_llm_fallbacks_total',
+  'parley_llm_tokens_total',
 ] as const;
 
 const HISTOGRAM_SERIES = ['_bucket', '_count', '_sum'].map((suffix) => `http_request_duration_seconds${suffix}`);
