@@ -23,5 +23,6 @@ export * from './rpc/chat-session.rpc';
 export * from './rpc/chat-handoff.rpc';
 export * from './rpc/intel-crm.rpc';
 export * from './rpc/insights.rpc';
+export * from './rpc/owner-insights.rpc';
 export * from './messages/chat-stream.frames';
 export * from './messages/notification-inbox.frames';

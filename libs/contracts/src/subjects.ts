@@ -106,6 +106,7 @@ export const RPC_SUBJECTS = {
   intelInteractionList: 'intel.interaction.list',
   intelSessionSummaryGet: 'intel.session_summary.get',
   insightsTenantGet: 'insights.tenant.get',
+  insightsOwnerGet: 'insights.owner.get',
 } as const;
 export type RpcSubject = (typeof RPC_SUBJECTS)[keyof typeof RPC_SUBJECTS];
 

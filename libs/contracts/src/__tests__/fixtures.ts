@@ -92,6 +92,8 @@ export const validEvents = {
     window: 'day',
     windowStart: now(),
     title: 'Negative sentiment above 30% today',
+    rule: 'sentiment_drop',
+    suggestion: 'Review the conversations tagged pricing and add the missing answers to the knowledge base.',
     occurredAt: now(),
   }),
   notifyRequested: (tenantId = randomUUID()) => ({

@@ -34,6 +34,7 @@ import {
   InteractionListRpc,
   SessionSummaryGetRpc,
   TenantInsightsGetRpc,
+  OwnerInsightsGetRpc,
   parseContract,
   type RpcContract,
 } from '../index';
@@ -297,7 +298,40 @@ const rpcs: Array<[RpcContract, () => Payload, () => Payload, string, (p: Payloa
     (p) => (p.period = 'month'),
   ],
   [TenantInsightsGetRpc, () => ({ version: 1, tenantId: randomUUID(), period: 'day' }), () => ({ version: 1, tenantId: randomUUID(), timezone: 'UTC', period: 'day', rollups: [] }), 'from', (p) => (p.from = '23/11/2026')],
+  [OwnerInsightsGetRpc, () => ({ version: 1, period: 'week', date: '2026-11-23' }), () => ({ version: 1, portfolio: ownerPortfolio(), alerts: [insightAlertView()] }), 'date', (p) => (p.date = 'today')],
 ];
+
+function ownerPortfolio() {
+  const tenantId = randomUUID();
+  return {
+    period: 'week',
+    date: '2026-11-23',
+    periodStart: '2026-11-23T00:00:00.000Z',
+    periodEnd: '2026-11-30T00:00:00.000Z',
+    totals: { tenants: 1, activeTenants: 1, sessions: 10, turns: 31, leadSessions: 3, costUsd: 0.42, red: 0, amber: 1, green: 0 },
+    tenants: [{
+      tenantId, slug: 'bobs-plumbing', displayName: "Bob's Plumbing", kind: 'trades', status: 'active', health: 'amber', reasons: ['escalation rate 20% (over 15%)'],
+      sessions: 10, previousSessions: 8, changePct: 25, turns: 31, leadSessions: 3, conversionRate: 0.3, escalationRate: 0.2, resolvedSessions: 6, resolutionRate: 0.6,
+      sentimentAverage: 0.1, feedbackScore: 0.5, unmetNeeds: 2, tokensIn: 12000, tokensOut: 3000, costUsd: 0.42, costPerLeadUsd: 0.14, costPerSessionUsd: 0.042,
+      benchmark: { kind: 'trades', peers: 1, conversionDelta: 0, escalationDelta: 0, resolutionDelta: 0 },
+      churn: { risk: 'low', trendSessions: 9, ratio: 1.11 },
+      config: { tone: 'friendly', provider: 'openai', knowledgeChunks: 40, handoffEnabled: true },
+      activeAlerts: 1,
+    }],
+    benchmarks: [{ kind: 'trades', sessionsPerTenant: 10, tenants: 1, conversionRate: 0.3, escalationRate: 0.2, resolutionRate: 0.6, sentimentAverage: 0.1 }],
+    emergingTopics: [{ topic: 'heat pumps', tenants: 3, mentions: 9, previousMentions: 1 }],
+    configOutcomes: [{ dimension: 'tone', value: 'friendly', tenants: 1, conversionRate: 0.3, escalationRate: 0.2, resolutionRate: 0.6, sentimentAverage: 0.1 }],
+    computedAt: new Date().toISOString(),
+  };
+}
+
+function insightAlertView() {
+  return {
+    alertId: randomUUID(), tenantId: randomUUID(), tenantSlug: 'bobs-plumbing', rule: 'unanswered_question', subject: 'gas safety certificate', status: 'active',
+    severity: 'warning', value: 6, threshold: 5, title: 'Asked 6 times: gas safety certificate', suggestion: "Add an FAQ about gas safety certificates to Bob's Plumbing's knowledge.",
+    firedAt: new Date().toISOString(), resolvedAt: null,
+  };
+}
 
 describe.each(rpcs)('$subject', (contract, request, response, badPath, breakRequest) => {
   it('accepts a valid request and response', () => {
