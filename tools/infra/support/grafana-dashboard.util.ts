@@ -1,6 +1,7 @@
 // Structural checks of a Grafana dashboard JSON model (what would make provisioning fail or
 // panels silently show "datasource not found"): schema version, uid, unique panel ids, grid
-// layout, datasource references by uid to provisioned data sources, and query targets.
+// layout, datasource references by uid to provisioned data sources, and query targets
+// (PromQL `expr`, or PostgreSQL `rawSql` in code mode with a result format).
 
 export interface DatasourceRef {
   type?: string;
@@ -9,7 +10,21 @@ export interface DatasourceRef {
 export interface Target {
   refId?: string;
   expr?: string;
+  /** PostgreSQL targets: the SQL, run only when rawQuery is true (else the builder's model is used). */
+  rawSql?: string;
+  rawQuery?: boolean;
+  format?: string;
+  editorMode?: string;
   datasource?: DatasourceRef | string;
+}
+export interface TemplateVariable {
+  name: string;
+  type?: string;
+  datasource?: DatasourceRef | string;
+  query?: string | { rawSql?: string };
+  multi?: boolean;
+  includeAll?: boolean;
+  allValue?: string | null;
 }
 export interface Panel {
   id?: number;
@@ -25,10 +40,12 @@ export interface Dashboard {
   title?: string;
   schemaVersion?: number;
   panels?: Panel[];
-  templating?: { list?: { name: string; datasource?: DatasourceRef | string }[] };
+  templating?: { list?: TemplateVariable[] };
 }
 
 export const MIN_SCHEMA_VERSION = 39;
+export const SQL_FORMATS = ['table', 'time_series'] as const;
+const POSTGRES_TYPE = 'grafana-postgresql-datasource';
 
 /** Every panel, rows' nested panels included. */
 export function allPanels(dashboard: Dashboard): Panel[] {
@@ -41,6 +58,20 @@ function refProblem(where: string, ref: DatasourceRef | string | null | undefine
   if (!ref.uid) return `${where}: datasource reference has no uid`;
   if (!provisioned.has(ref.uid)) return `${where}: datasource uid "${ref.uid}" is not provisioned`;
   return undefined;
+}
+
+function typeOf(ref: DatasourceRef | string | null | undefined): string | undefined {
+  return ref && typeof ref === 'object' ? ref.type : undefined;
+}
+
+function sqlTargetProblems(where: string, t: Target, type: string | undefined): string[] {
+  const problems: string[] = [];
+  if (type !== POSTGRES_TYPE) problems.push(`${where} has rawSql but its datasource type is ${type}`);
+  if (!t.rawSql || !t.rawSql.trim()) problems.push(`${where} has an empty rawSql`);
+  if (t.rawQuery !== true || t.editorMode !== 'code') problems.push(`${where} must be a code-mode raw query (rawQuery: true, editorMode: "code")`);
+  if (!(SQL_FORMATS as readonly (string | undefined)[]).includes(t.format)) problems.push(`${where} format ${t.format} is not one of ${SQL_FORMATS.join(', ')}`);
+  else if (t.format === 'time_series' && !/\$__time(GroupAlias|Epoch)?\(|AS "time"/i.test(t.rawSql ?? '')) problems.push(`${where} is a time series without a "time" column`);
+  return problems;
 }
 
 function overlaps(a: Panel, b: Panel): boolean {
@@ -75,7 +106,9 @@ export function dashboardProblems(dashboard: Dashboard, provisionedUids: Readonl
     for (const t of targets) {
       const problem = refProblem(`${name} target ${t.refId}`, t.datasource, provisionedUids);
       if (problem) problems.push(problem);
-      if (!t.expr || !t.expr.trim()) problems.push(`${name} target ${t.refId} has an empty expr`);
+      const type = typeOf(t.datasource) ?? typeOf(panel.datasource);
+      if (t.rawSql !== undefined || type === POSTGRES_TYPE) problems.push(...sqlTargetProblems(`${name} target ${t.refId}`, t, type));
+      else if (!t.expr || !t.expr.trim()) problems.push(`${name} target ${t.refId} has an empty expr`);
     }
   }
   const top = dashboard.panels ?? [];
@@ -84,6 +117,7 @@ export function dashboardProblems(dashboard: Dashboard, provisionedUids: Readonl
   for (const variable of dashboard.templating?.list ?? []) {
     const problem = refProblem(`variable ${variable.name}`, variable.datasource, provisionedUids);
     if (problem) problems.push(problem);
+    if (variable.type === 'query' && !variable.datasource) problems.push(`variable ${variable.name} is a query variable without a datasource`);
   }
   return problems;
 }
