@@ -2,16 +2,23 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { CONSUMERS } from '@parley/contracts';
 import { MESSAGING_OPTIONS, NatsClient, RpcServer, type MessagingModuleOptions } from '@parley/messaging';
 import { SERVICE_LOGGER, type Logger } from '@parley/observability';
-import { PrismaService, TenantDb } from '@parley/persistence';
+import { OwnerDb, PrismaService, TenantDb } from '@parley/persistence';
 import { DurableConsumerRunner, ServiceRuntimeModule } from '@parley/runtime';
+import { AlertService } from './alerts/alert.service';
 import type { AppConfig } from './config/env.schema';
 import { insightEventRoutes } from './consumer/insight-event.routes';
 import { InsightEventsService } from './ingest/insight-events.service';
+import { OwnerInsightsRpcEndpoints } from './portfolio/owner-insights-rpc.endpoints';
+import { OwnerInsightsScheduler } from './portfolio/owner-insights-scheduler';
+import { PortfolioService } from './portfolio/portfolio.service';
 import { InsightsRpcEndpoints } from './rollup/insights-rpc.endpoints';
 import { RollupScheduler } from './rollup/rollup-scheduler';
 import { RollupService } from './rollup/rollup.service';
 
-/** Client insights: L3 rollups (hourly buckets from events, scheduled and on-demand rollups); L4/L5 to come. */
+/**
+ * Client insights: L3 tenant rollups (hourly buckets from events, scheduled and on-demand),
+ * L4 owner portfolio (cross-tenant through OwnerDb only) and L5 threshold alerts.
+ */
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -43,6 +50,23 @@ export class AppModule {
             new RollupScheduler(prisma, rollups, logger.child({ component: 'l3-schedule' }), config.insights.rollupIntervalMs),
         },
         { provide: InsightsRpcEndpoints, inject: [RpcServer, RollupService], useFactory: (server: RpcServer, rollups: RollupService) => new InsightsRpcEndpoints(server, rollups) },
+        { provide: AlertService, inject: [TenantDb], useFactory: (db: TenantDb) => new AlertService(db, config.insights.alertRules) },
+        {
+          provide: PortfolioService,
+          inject: [OwnerDb, PrismaService],
+          useFactory: (ownerDb: OwnerDb, prisma: PrismaService) => new PortfolioService(ownerDb, prisma, config.insights.modelPrices, config.insights.portfolioRules),
+        },
+        {
+          provide: OwnerInsightsScheduler,
+          inject: [PrismaService, AlertService, PortfolioService, SERVICE_LOGGER],
+          useFactory: (prisma: PrismaService, alerts: AlertService, portfolio: PortfolioService, logger: Logger) =>
+            new OwnerInsightsScheduler(prisma, alerts, portfolio, logger.child({ component: 'l4-l5-schedule' }), config.insights.rollupIntervalMs),
+        },
+        {
+          provide: OwnerInsightsRpcEndpoints,
+          inject: [RpcServer, PortfolioService],
+          useFactory: (server: RpcServer, portfolio: PortfolioService) => new OwnerInsightsRpcEndpoints(server, portfolio),
+        },
       ],
     };
   }

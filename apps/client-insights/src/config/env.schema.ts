@@ -7,6 +7,8 @@ import {
   type EnvSource,
   type ServiceConfig,
 } from '@parley/observability/startup';
+import { DEFAULT_ALERT_RULES, type AlertRules } from '../alerts/alert-rules';
+import { DEFAULT_PORTFOLIO_RULES, type PortfolioRules } from '../portfolio/portfolio-rules';
 import { DEFAULT_MODEL_PRICES, type ModelPriceTable } from '../rollup/model-prices';
 
 export const SERVICE_NAME = 'client-insights';
@@ -33,6 +35,39 @@ const modelPrices = z.string().transform((raw, ctx): ModelPriceTable => {
   return parsed.data;
 });
 
+/** A JSON object overriding some of a rule set's numbers; unknown keys and non-numbers are refused. */
+function jsonRules<T extends object>(shape: z.ZodRawShape, example: string) {
+  const schema = z.object(shape).partial().strict();
+  return z.string().transform((raw, ctx): Partial<T> => {
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      value = undefined;
+    }
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) {
+      ctx.addIssue({ code: 'custom', message: `must be a JSON object with some of ${Object.keys(shape).join(', ')} (e.g. ${example}): ${parsed.error.issues.map((i) => i.message).join('; ')}` });
+      return z.NEVER;
+    }
+    return parsed.data as Partial<T>;
+  });
+}
+
+const fraction = z.number().min(0).max(1);
+const percent = z.number().gt(0).max(100);
+const alertRules = jsonRules<AlertRules>(
+  { sentimentDropPct: percent, escalationRate: fraction, unansweredRepeats: z.int().min(1), usageDropPct: percent, minSessions: z.int().min(1) },
+  '{"escalationRate":0.2}',
+);
+const portfolioRules = jsonRules<PortfolioRules>(
+  {
+    minSessions: z.int().min(1), escalationAmber: fraction, escalationRed: fraction, sentimentAmber: z.number().min(-1).max(1), sentimentRed: z.number().min(-1).max(1),
+    resolutionAmber: fraction, conversionVsKind: fraction, churnMedium: fraction, churnHigh: fraction, trendPeriods: z.int().min(1).max(12), emergingMinTenants: z.int().min(2),
+  },
+  '{"emergingMinTenants":2}',
+);
+
 /** Every variable this service reads (see serviceEnvShape for defaults). */
 export const envSchema = z.object({
   ...serviceEnvShape(DEFAULT_PORT),
@@ -44,12 +79,16 @@ export const envSchema = z.object({
   INSIGHTS_ROLLUP_INTERVAL_MS: envVar.int(60_000, 86_400_000).default(3_600_000),
   // Extra or overriding per-model token prices for the cost metric (merged over the defaults).
   INSIGHTS_MODEL_PRICES: modelPrices.optional(),
+  // L5 thresholds (defaults in alerts/alert-rules.ts), e.g. {"escalationRate":0.2,"unansweredRepeats":3}.
+  INSIGHTS_ALERT_RULES: alertRules.optional(),
+  // L4 health, churn and emerging-topic thresholds (defaults in portfolio/portfolio-rules.ts).
+  INSIGHTS_PORTFOLIO_RULES: portfolioRules.optional(),
 });
 export type Env = z.output<typeof envSchema>;
 
 export type AppConfig = ServiceConfig & {
   database: { url: string; analyticsUrl: string };
-  insights: { consumerConcurrency: number; rollupIntervalMs: number; modelPrices: ModelPriceTable };
+  insights: { consumerConcurrency: number; rollupIntervalMs: number; modelPrices: ModelPriceTable; alertRules: AlertRules; portfolioRules: PortfolioRules };
 };
 
 export function toAppConfig(env: Env): AppConfig {
@@ -61,6 +100,8 @@ export function toAppConfig(env: Env): AppConfig {
       consumerConcurrency: env.INSIGHTS_CONSUMER_CONCURRENCY,
       rollupIntervalMs: env.INSIGHTS_ROLLUP_INTERVAL_MS,
       modelPrices: { ...DEFAULT_MODEL_PRICES, ...env.INSIGHTS_MODEL_PRICES },
+      alertRules: { ...DEFAULT_ALERT_RULES, ...env.INSIGHTS_ALERT_RULES },
+      portfolioRules: { ...DEFAULT_PORTFOLIO_RULES, ...env.INSIGHTS_PORTFOLIO_RULES },
     },
   };
 }

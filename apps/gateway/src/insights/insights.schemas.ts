@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { insightPeriodSchema, insightRollupViewSchema, localDateSchema } from '@parley/contracts';
+import { insightAlertViewSchema, insightPeriodSchema, insightRollupViewSchema, localDateSchema, ownerPortfolioSchema } from '@parley/contracts';
 
 export const insightsQuerySchema = z
   .object({
@@ -12,3 +12,14 @@ export const insightsQuerySchema = z
 export const insightsResponseSchema = z
   .object({ tenant_id: z.uuid(), timezone: z.string(), period: insightPeriodSchema, rollups: z.array(insightRollupViewSchema) })
   .meta({ id: 'TenantInsights' });
+
+export const ownerInsightsQuerySchema = z
+  .object({
+    period: insightPeriodSchema.default('week').meta({ description: 'day: a UTC calendar day; week: a Monday-to-Sunday UTC week.' }),
+    date: localDateSchema.optional().meta({ description: 'Any date (YYYY-MM-DD) inside the period. Default: today (UTC).' }),
+  })
+  .strict();
+
+export const ownerInsightsResponseSchema = z
+  .object({ portfolio: ownerPortfolioSchema, alerts: z.array(insightAlertViewSchema) })
+  .meta({ id: 'OwnerInsights' });

@@ -17,6 +17,13 @@ let tenant: FakeTenant;
 let other: FakeTenant;
 let key: FakeKey;
 let agentToken: string;
+let ownerToken: string;
+
+const portfolio = {
+  period: 'week' as const, date: '2026-07-06', periodStart: '2026-07-06T00:00:00.000Z', periodEnd: '2026-07-13T00:00:00.000Z',
+  totals: { tenants: 2, activeTenants: 2, sessions: 13, turns: 26, leadSessions: 0, costUsd: 0, red: 0, amber: 0, green: 2 },
+  tenants: [], benchmarks: [], emergingTopics: [], configOutcomes: [], computedAt: '2026-07-08T00:00:00.000Z',
+};
 
 const rollup = (localDate: string, sessions: number) => ({
   period: 'day' as const, localDate, periodStart: `${localDate}T00:00:00.000Z`, periodEnd: `${localDate}T23:00:00.000Z`, computedAt: '2026-07-08T00:00:00.000Z',
@@ -50,6 +57,8 @@ beforeAll(async () => {
   api = await startInsightsApi(testGatewayConfig(namespace, { RATE_LIMIT_PER_MINUTE: '10000' }));
   const users = api.app.get(UserTokens);
   agentToken = (await users.issueUserToken({ userId: '0b5e7d0c-7a53-4a58-9d8a-1d6f3c1e2a02', role: 'tenant_agent', tenantId: tenant.id })).token;
+  ownerToken = (await users.issueUserToken({ userId: '0b5e7d0c-7a53-4a58-9d8a-1d6f3c1e2a03', role: 'owner' })).token;
+  insights.portfolio = portfolio;
 });
 
 afterAll(async () => {
@@ -100,6 +109,46 @@ describe('GET /api/v1/insights', () => {
 
   it('maps a VALIDATION reply (from after to) to 400 problem+json', async () => {
     const res = await get('/api/v1/insights?period=day&from=2026-07-08&to=2026-07-07', { 'x-api-key': key.key });
+    expect(res.status).toBe(400);
+    expect(res.type).toContain('application/problem+json');
+  });
+});
+
+describe('GET /api/v1/admin/insights', () => {
+  it('serves the owner the portfolio, passing period and date through (default period week)', async () => {
+    const res = await get('/api/v1/admin/insights?date=2026-07-08', { authorization: `Bearer ${ownerToken}` });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ portfolio, alerts: [] });
+    expect(insights.ownerRequests.at(-1)).toEqual({ version: 1, period: 'week', date: '2026-07-08' });
+  });
+
+  it.each([
+    ['tenant staff', () => ({ authorization: `Bearer ${agentToken}` }), 403],
+    ["a tenant's API key", () => ({ 'x-api-key': key.key }), 403],
+    ['no credentials', () => ({}), 401],
+  ])('refuses %s and asks client-insights nothing', async (_who, headers, status) => {
+    const before = insights.ownerRequests.length;
+    const res = await get('/api/v1/admin/insights?period=day', headers());
+    expect(res.status).toBe(status);
+    expect(res.type).toContain('application/problem+json');
+    expect(insights.ownerRequests.length).toBe(before);
+  });
+
+  it.each([
+    ['period=month', 'period'],
+    ['date=08/07/2026', 'date'],
+    ['tenant_id=11111111-1111-4111-8111-111111111111', 'tenant_id'],
+  ])('answers %s with 400 problem+json naming %s, and asks nothing', async (query, field) => {
+    const before = insights.ownerRequests.length;
+    const res = await get(`/api/v1/admin/insights?${query}`, { authorization: `Bearer ${ownerToken}` });
+    expect(res.status).toBe(400);
+    expect(res.type).toContain('application/problem+json');
+    expect(JSON.stringify(res.body!.errors)).toContain(field);
+    expect(insights.ownerRequests.length).toBe(before);
+  });
+
+  it('maps a VALIDATION reply (a period not started) to 400 problem+json', async () => {
+    const res = await get('/api/v1/admin/insights?period=day&date=2027-01-05', { authorization: `Bearer ${ownerToken}` });
     expect(res.status).toBe(400);
     expect(res.type).toContain('application/problem+json');
   });

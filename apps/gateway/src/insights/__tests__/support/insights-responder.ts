@@ -1,12 +1,15 @@
-import { RPC_QUEUE_GROUPS, TenantInsightsGetRpc, type InsightRollupView, type RpcRequestOf } from '@parley/contracts';
+import { OwnerInsightsGetRpc, RPC_QUEUE_GROUPS, TenantInsightsGetRpc, type InsightRollupView, type OwnerPortfolio, type RpcRequestOf } from '@parley/contracts';
 import { NatsClient, RpcError, RpcServer } from '@parley/messaging';
 
 // A test-owned stand-in for client-insights' insights.tenant.get: one canned rollup per
-// tenant, every request recorded, so tests see exactly what the gateway sent.
+// tenant (and one canned owner portfolio for insights.owner.get), every request recorded, so
+// tests see exactly what the gateway sent.
 
 export class InsightsResponder {
   readonly requests: RpcRequestOf<typeof TenantInsightsGetRpc>[] = [];
   readonly rollups = new Map<string, InsightRollupView>();
+  readonly ownerRequests: RpcRequestOf<typeof OwnerInsightsGetRpc>[] = [];
+  portfolio?: OwnerPortfolio;
   private server?: RpcServer;
 
   private constructor(readonly nats: NatsClient) {}
@@ -34,6 +37,16 @@ export class InsightsResponder {
         if (request.from && request.to && request.from > request.to) throw new RpcError('VALIDATION', `from (${request.from}) is after to (${request.to})`);
         const rollup = this.rollups.get(request.tenantId);
         return { version: 1 as const, tenantId: request.tenantId, timezone: 'Europe/London', period: request.period, rollups: rollup ? [rollup] : [] };
+      },
+      { queue: RPC_QUEUE_GROUPS.clientInsights },
+    );
+    server.handle(
+      OwnerInsightsGetRpc,
+      async (request) => {
+        this.ownerRequests.push(request);
+        if (request.date && request.date > '2026-12-31') throw new RpcError('VALIDATION', `the ${request.period} of ${request.date} has not started yet`);
+        if (!this.portfolio) throw new RpcError('INTERNAL', 'no portfolio set');
+        return { version: 1 as const, portfolio: this.portfolio, alerts: [] };
       },
       { queue: RPC_QUEUE_GROUPS.clientInsights },
     );

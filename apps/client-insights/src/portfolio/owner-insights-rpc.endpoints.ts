@@ -1,0 +1,24 @@
+import type { OnApplicationBootstrap } from '@nestjs/common';
+import { OwnerInsightsGetRpc, RPC_QUEUE_GROUPS } from '@parley/contracts';
+import type { RpcServer } from '@parley/messaging';
+import type { PortfolioService } from './portfolio.service';
+
+/** Serves the owner's portfolio (L4) and alerts (L5) over NATS (the gateway's GET /api/v1/admin/insights, owner only). */
+export class OwnerInsightsRpcEndpoints implements OnApplicationBootstrap {
+  constructor(
+    private readonly server: RpcServer,
+    private readonly portfolio: PortfolioService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.server.handle(
+      OwnerInsightsGetRpc,
+      async (req) => {
+        const portfolio = await this.portfolio.compute(req.period, req.date);
+        const alerts = await this.portfolio.alerts(this.portfolio.periodOf(req.period, req.date));
+        return { version: 1 as const, portfolio, alerts };
+      },
+      { queue: RPC_QUEUE_GROUPS.clientInsights },
+    );
+  }
+}

@@ -1,0 +1,63 @@
+import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
+import type { Logger } from '@parley/observability';
+import type { PrismaClient } from '@parley/persistence';
+import type { AlertService } from '../alerts/alert.service';
+import type { PortfolioService } from './portfolio.service';
+
+/**
+ * Every interval (default hourly) and once at start-up: evaluates the L5 rules for each active
+ * tenant (one tenant's failure is logged and does not stop the others), then recomputes the
+ * owner's portfolio of today, yesterday, this week and last week (UTC) for the dashboards.
+ * Replicas may overlap: alerts fire once by their unique key, portfolio rows are upserts.
+ */
+export class OwnerInsightsScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+
+  constructor(
+    private readonly prisma: Pick<PrismaClient, 'tenant'>,
+    private readonly alerts: AlertService,
+    private readonly portfolio: PortfolioService,
+    private readonly logger: Logger,
+    private readonly intervalMs: number,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => this.tick(), this.intervalMs);
+    this.timer.unref();
+    this.tick();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  private tick(): void {
+    if (this.running) return;
+    this.running = this.runOnce()
+      .then(
+        () => undefined,
+        (err: unknown) => this.logger.error({ err }, 'owner insights schedule failed'),
+      )
+      .finally(() => (this.running = undefined));
+  }
+
+  /** One pass; returns how many alerts fired. */
+  async runOnce(): Promise<number> {
+    const tenants = await this.prisma.tenant.findMany({ where: { status: 'active' }, select: { id: true }, orderBy: { id: 'asc' } });
+    let fired = 0;
+    for (const { id } of tenants) {
+      try {
+        const result = await this.alerts.evaluate(id);
+        fired += result.fired.length;
+        for (const b of result.fired) this.logger.info({ tenantId: id, rule: b.rule, subject: b.subject, value: b.value }, 'insights alert fired');
+      } catch (err) {
+        this.logger.error({ err, tenantId: id }, 'alert evaluation failed');
+      }
+    }
+    await this.portfolio.refreshCurrent();
+    this.logger.debug({ tenants: tenants.length, fired }, 'owner insights refreshed');
+    return fired;
+  }
+}
