@@ -48,3 +48,29 @@ describe('client-insights L3 settings', () => {
     expect(() => parseEnv(envSchema, { ...base, INSIGHTS_ROLLUP_INTERVAL_MS: '1000' })).toThrow('INSIGHTS_ROLLUP_INTERVAL_MS must be an integer 60000-86400000');
   });
 });
+
+describe('client-insights L4/L5 thresholds', () => {
+  const base = { DATABASE_URL: 'postgresql://a:b@127.0.0.1:5432/p', ANALYTICS_DATABASE_URL: 'postgresql://c:d@127.0.0.1:5432/p' };
+
+  it('defaults to the documented rules', () => {
+    const config = toAppConfig(parseEnv(envSchema, base));
+    expect(config.insights.alertRules).toEqual({ sentimentDropPct: 20, escalationRate: 0.15, unansweredRepeats: 5, usageDropPct: 50, minSessions: 5 });
+    expect(config.insights.portfolioRules).toMatchObject({ minSessions: 5, escalationAmber: 0.15, churnHigh: 0.5, trendPeriods: 4, emergingMinTenants: 3 });
+  });
+
+  it('merges overrides over the defaults', () => {
+    const config = toAppConfig(parseEnv(envSchema, { ...base, INSIGHTS_ALERT_RULES: '{"escalationRate":0.2,"unansweredRepeats":3}', INSIGHTS_PORTFOLIO_RULES: '{"emergingMinTenants":2}' }));
+    expect(config.insights.alertRules).toMatchObject({ escalationRate: 0.2, unansweredRepeats: 3, usageDropPct: 50 });
+    expect(config.insights.portfolioRules).toMatchObject({ emergingMinTenants: 2, minSessions: 5 });
+  });
+
+  it.each([
+    ['INSIGHTS_ALERT_RULES', '{"escalationRate":1.5}'],
+    ['INSIGHTS_ALERT_RULES', '{"escalationRte":0.2}'],
+    ['INSIGHTS_ALERT_RULES', 'not json'],
+    ['INSIGHTS_PORTFOLIO_RULES', '{"emergingMinTenants":1}'],
+    ['INSIGHTS_PORTFOLIO_RULES', '[]'],
+  ])('refuses %s=%s, naming the variable', (name, value) => {
+    expect(() => parseEnv(envSchema, { ...base, [name]: value })).toThrow(name);
+  });
+});
