@@ -60,7 +60,7 @@ export class AppModule {
           provide: OwnerInsightsScheduler,
           inject: [PrismaService, AlertService, PortfolioService, SERVICE_LOGGER],
           useFactory: (prisma: PrismaService, alerts: AlertService, portfolio: PortfolioService, logger: Logger) =>
-            new OwnerInsightsScheduler(prisma, alerts, portfolio, logger.child({ component: 'l4-l5-schedule' }), config.insights.rollupIntervalMs),
+            new OwnerInsightsScheduler(prisma, alerts, portfolio, logger.child({ component: 'l4-l5-schedule' }), config.insights.ownerIntervalMs),
         },
         {
           provide: OwnerInsightsRpcEndpoints,

@@ -54,6 +54,7 @@ describe('client-insights L4/L5 thresholds', () => {
 
   it('defaults to the documented rules', () => {
     const config = toAppConfig(parseEnv(envSchema, base));
+    expect(config.insights.ownerIntervalMs).toBe(3_600_000);
     expect(config.insights.alertRules).toEqual({ sentimentDropPct: 20, escalationRate: 0.15, unansweredRepeats: 5, usageDropPct: 50, minSessions: 5 });
     expect(config.insights.portfolioRules).toMatchObject({ minSessions: 5, escalationAmber: 0.15, churnHigh: 0.5, trendPeriods: 4, emergingMinTenants: 3 });
   });

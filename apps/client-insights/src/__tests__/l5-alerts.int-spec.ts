@@ -16,7 +16,7 @@ describe('L5 threshold alerts', () => {
   let bob: string;
   let eve: string;
   const tag = randomBytes(3).toString('hex');
-  // Windows: [8 May 12:00, 15 May 12:00) UTC against [1 May 12:00, 8 May 12:00).
+  // Windows: [8 May 13:00, 15 May 13:00) UTC (the hour in progress included) against [1 May 13:00, 8 May 13:00).
   const now = new Date('2025-05-15T12:30:00Z');
 
   async function events(tenantId: string): Promise<InsightsAlert[]> {
@@ -40,7 +40,7 @@ describe('L5 threshold alerts', () => {
     await putTerm(owner, bob, '2025-05-13T10:00:00Z', 'topic', 'boiler repair', 7);
     // Outside both windows: not counted.
     await putTerm(owner, bob, '2025-04-20T10:00:00Z', 'unmet_need', 'parking', 9);
-    await putBucket(owner, bob, '2025-05-15T12:00:00Z', { sessions_started: 50 }); // the hour in progress
+    await putBucket(owner, bob, '2025-05-15T13:00:00Z', { sessions_started: 50 }); // an hour that has not begun
     // Eve: 10 sessions, 2 escalated (20%, over 15%), steady otherwise.
     await putBucket(owner, eve, '2025-05-05T10:00:00Z', { sessions_started: 10 });
     await putBucket(owner, eve, '2025-05-12T10:00:00Z', { sessions_started: 10, escalated_sessions: 2 });
@@ -66,7 +66,7 @@ describe('L5 threshold alerts', () => {
     const faq = published.find((e) => e.rule === 'unanswered_question')!;
     expect(faq).toMatchObject({
       audience: 'owner', severity: 'warning', metric: 'unanswered_question_count', value: 5, threshold: 5, comparator: 'gte', window: 'week',
-      windowStart: '2025-05-08T12:00:00.000Z', subject: 'gas safety certificate', occurredAt: now.toISOString(),
+      windowStart: '2025-05-08T13:00:00.000Z', subject: 'gas safety certificate', occurredAt: now.toISOString(),
       suggestion: `Add an FAQ about "gas safety certificate" to Bob's Plumbing's knowledge: visitors asked 5 times in the last 7 days and the bot could not answer.`,
     });
     expect(published.find((e) => e.rule === 'usage_drop')!.suggestion).toBe(

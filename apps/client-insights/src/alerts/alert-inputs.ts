@@ -6,9 +6,12 @@ const DAY_MS = 86_400_000;
 const MAX_QUESTIONS = 50;
 const n = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 
-/** [start, end) of the last 7 days of complete UTC hours before `now`, and the 7 days before. */
+/**
+ * [start, end): the last 7 days of UTC hours up to and including the hour in progress (so an
+ * alert can fire within minutes of the conversations that cause it), and the 7 days before.
+ */
 export function alertWindows(now: Date): { start: Date; end: Date; previousStart: Date } {
-  const end = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
+  const end = new Date((Math.floor(now.getTime() / 3_600_000) + 1) * 3_600_000);
   const start = new Date(end.getTime() - 7 * DAY_MS);
   return { start, end, previousStart: new Date(start.getTime() - 7 * DAY_MS) };
 }

@@ -2,8 +2,8 @@ import type { AlertSeverity, InsightAlertRule } from '@parley/contracts';
 
 /**
  * L5 thresholds. Defaults below; INSIGHTS_ALERT_RULES (JSON, any subset of these keys)
- * overrides them per deployment. Every rule compares the last 7 days (complete UTC hours)
- * with the 7 days before.
+ * overrides them per deployment. Every rule compares the last 7 days (UTC hours, the one in
+ * progress included) with the 7 days before.
  */
 export interface AlertRules {
   /** Sentiment down by this percentage week on week (on the 0..1 positivity scale, see below). */

@@ -77,6 +77,8 @@ export const envSchema = z.object({
   INSIGHTS_CONSUMER_CONCURRENCY: envVar.int(1, 64).default(4),
   // How often the L3 job recomputes today/yesterday and this/last week for every active tenant.
   INSIGHTS_ROLLUP_INTERVAL_MS: envVar.int(60_000, 86_400_000).default(3_600_000),
+  // How often L5 rules are evaluated for every active tenant and the owner's portfolio recomputed.
+  INSIGHTS_OWNER_INTERVAL_MS: envVar.int(5_000, 86_400_000).default(3_600_000),
   // Extra or overriding per-model token prices for the cost metric (merged over the defaults).
   INSIGHTS_MODEL_PRICES: modelPrices.optional(),
   // L5 thresholds (defaults in alerts/alert-rules.ts), e.g. {"escalationRate":0.2,"unansweredRepeats":3}.
@@ -88,7 +90,7 @@ export type Env = z.output<typeof envSchema>;
 
 export type AppConfig = ServiceConfig & {
   database: { url: string; analyticsUrl: string };
-  insights: { consumerConcurrency: number; rollupIntervalMs: number; modelPrices: ModelPriceTable; alertRules: AlertRules; portfolioRules: PortfolioRules };
+  insights: { consumerConcurrency: number; rollupIntervalMs: number; ownerIntervalMs: number; modelPrices: ModelPriceTable; alertRules: AlertRules; portfolioRules: PortfolioRules };
 };
 
 export function toAppConfig(env: Env): AppConfig {
@@ -99,6 +101,7 @@ export function toAppConfig(env: Env): AppConfig {
     insights: {
       consumerConcurrency: env.INSIGHTS_CONSUMER_CONCURRENCY,
       rollupIntervalMs: env.INSIGHTS_ROLLUP_INTERVAL_MS,
+      ownerIntervalMs: env.INSIGHTS_OWNER_INTERVAL_MS,
       modelPrices: { ...DEFAULT_MODEL_PRICES, ...env.INSIGHTS_MODEL_PRICES },
       alertRules: { ...DEFAULT_ALERT_RULES, ...env.INSIGHTS_ALERT_RULES },
       portfolioRules: { ...DEFAULT_PORTFOLIO_RULES, ...env.INSIGHTS_PORTFOLIO_RULES },
