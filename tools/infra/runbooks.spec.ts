@@ -15,11 +15,12 @@ function repoPathsIn(text: string): string[] {
 }
 
 describe('docs/runbooks', () => {
-  it('has the six runbooks the alerts and releases need', () => {
+  it('has the runbooks the alerts and releases need', () => {
     expect(pages.map((f) => basename(f)).sort()).toEqual([
       'consumer-lag.md',
       'dead-letters.md',
       'deploy-and-rollback.md',
+      'insights-jobs.md',
       'llm-failover.md',
       'outbox-backlog.md',
       'service-not-ready.md',

@@ -1,11 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CONSUMERS } from '@parley/contracts';
 import { MESSAGING_OPTIONS, NatsClient, RpcServer, type MessagingModuleOptions } from '@parley/messaging';
-import { SERVICE_LOGGER, type Logger } from '@parley/observability';
+import { SERVICE_LOGGER, ServiceMetrics, type Logger } from '@parley/observability';
 import { OwnerDb, PrismaService, TenantDb } from '@parley/persistence';
 import { DurableConsumerRunner, ServiceRuntimeModule } from '@parley/runtime';
 import { AlertService } from './alerts/alert.service';
 import type { AppConfig } from './config/env.schema';
+import { InsightsJobMetrics } from './metrics/insights-job-metrics';
 import { insightEventRoutes } from './consumer/insight-event.routes';
 import { InsightEventsService } from './ingest/insight-events.service';
 import { OwnerInsightsRpcEndpoints } from './portfolio/owner-insights-rpc.endpoints';
@@ -43,11 +44,12 @@ export class AppModule {
             }),
         },
         { provide: RollupService, inject: [TenantDb], useFactory: (db: TenantDb) => new RollupService(db, config.insights.modelPrices) },
+        { provide: InsightsJobMetrics, inject: [ServiceMetrics], useFactory: (metrics: ServiceMetrics) => new InsightsJobMetrics(metrics) },
         {
           provide: RollupScheduler,
-          inject: [PrismaService, RollupService, SERVICE_LOGGER],
-          useFactory: (prisma: PrismaService, rollups: RollupService, logger: Logger) =>
-            new RollupScheduler(prisma, rollups, logger.child({ component: 'l3-schedule' }), config.insights.rollupIntervalMs),
+          inject: [PrismaService, RollupService, SERVICE_LOGGER, InsightsJobMetrics],
+          useFactory: (prisma: PrismaService, rollups: RollupService, logger: Logger, jobs: InsightsJobMetrics) =>
+            new RollupScheduler(prisma, rollups, logger.child({ component: 'l3-schedule' }), config.insights.rollupIntervalMs, jobs),
         },
         { provide: InsightsRpcEndpoints, inject: [RpcServer, RollupService], useFactory: (server: RpcServer, rollups: RollupService) => new InsightsRpcEndpoints(server, rollups) },
         { provide: AlertService, inject: [TenantDb], useFactory: (db: TenantDb) => new AlertService(db, config.insights.alertRules) },
@@ -58,9 +60,9 @@ export class AppModule {
         },
         {
           provide: OwnerInsightsScheduler,
-          inject: [PrismaService, AlertService, PortfolioService, SERVICE_LOGGER],
-          useFactory: (prisma: PrismaService, alerts: AlertService, portfolio: PortfolioService, logger: Logger) =>
-            new OwnerInsightsScheduler(prisma, alerts, portfolio, logger.child({ component: 'l4-l5-schedule' }), config.insights.ownerIntervalMs),
+          inject: [PrismaService, AlertService, PortfolioService, SERVICE_LOGGER, InsightsJobMetrics],
+          useFactory: (prisma: PrismaService, alerts: AlertService, portfolio: PortfolioService, logger: Logger, jobs: InsightsJobMetrics) =>
+            new OwnerInsightsScheduler(prisma, alerts, portfolio, logger.child({ component: 'l4-l5-schedule' }), config.insights.ownerIntervalMs, jobs),
         },
         {
           provide: OwnerInsightsRpcEndpoints,

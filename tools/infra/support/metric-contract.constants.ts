@@ -11,6 +11,8 @@ export const SERVICE_METRICS = [
   'parley_outbox_pending',
   'parley_llm_fallbacks_total',
   'parley_llm_tokens_total',
+  'parley_insights_job_runs_total',
+  'parley_insights_alerts_fired_total',
 ] as const;
 
 const HISTOGRAM_SERIES = ['_bucket', '_count', '_sum'].map((suffix) => `http_request_duration_seconds${suffix}`);

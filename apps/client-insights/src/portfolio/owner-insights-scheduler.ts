@@ -2,6 +2,7 @@ import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/
 import type { Logger } from '@parley/observability';
 import type { PrismaClient } from '@parley/persistence';
 import type { AlertService } from '../alerts/alert.service';
+import { NO_JOB_METRICS, type JobRecorder } from '../metrics/insights-job-metrics';
 import type { PortfolioService } from './portfolio.service';
 
 /**
@@ -20,6 +21,7 @@ export class OwnerInsightsScheduler implements OnApplicationBootstrap, BeforeApp
     private readonly portfolio: PortfolioService,
     private readonly logger: Logger,
     private readonly intervalMs: number,
+    private readonly metrics: JobRecorder = NO_JOB_METRICS,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -47,17 +49,29 @@ export class OwnerInsightsScheduler implements OnApplicationBootstrap, BeforeApp
   async runOnce(): Promise<number> {
     const tenants = await this.prisma.tenant.findMany({ where: { status: 'active' }, select: { id: true }, orderBy: { id: 'asc' } });
     let fired = 0;
+    let failed = 0;
     for (const { id } of tenants) {
       try {
         const result = await this.alerts.evaluate(id);
         fired += result.fired.length;
-        for (const b of result.fired) this.logger.info({ tenantId: id, rule: b.rule, subject: b.subject, value: b.value }, 'insights alert fired');
+        for (const b of result.fired) {
+          this.metrics.alertFired(b.rule);
+          this.logger.info({ tenantId: id, rule: b.rule, subject: b.subject, value: b.value }, 'insights alert fired');
+        }
       } catch (err) {
+        failed += 1;
         this.logger.error({ err, tenantId: id }, 'alert evaluation failed');
       }
     }
-    await this.portfolio.refreshCurrent();
-    this.logger.debug({ tenants: tenants.length, fired }, 'owner insights refreshed');
+    this.metrics.jobRun('l5_alerts', failed === 0);
+    try {
+      await this.portfolio.refreshCurrent();
+      this.metrics.jobRun('l4_portfolio', true);
+    } catch (err) {
+      this.metrics.jobRun('l4_portfolio', false);
+      throw err;
+    }
+    this.logger.debug({ tenants: tenants.length, fired, failed }, 'owner insights refreshed');
     return fired;
   }
 }

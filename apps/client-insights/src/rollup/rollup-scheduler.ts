@@ -1,6 +1,7 @@
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from '@parley/observability';
 import type { PrismaClient } from '@parley/persistence';
+import { NO_JOB_METRICS, type JobRecorder } from '../metrics/insights-job-metrics';
 import type { RollupService } from './rollup.service';
 
 /**
@@ -17,6 +18,7 @@ export class RollupScheduler implements OnApplicationBootstrap, BeforeApplicatio
     private readonly rollups: RollupService,
     private readonly logger: Logger,
     private readonly intervalMs: number,
+    private readonly metrics: JobRecorder = NO_JOB_METRICS,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -52,6 +54,7 @@ export class RollupScheduler implements OnApplicationBootstrap, BeforeApplicatio
         this.logger.error({ err, tenantId: id }, 'rollup refresh failed');
       }
     }
+    this.metrics.jobRun('l3_rollups', done === tenants.length);
     this.logger.debug({ tenants: tenants.length, done }, 'rollups refreshed');
     return done;
   }
