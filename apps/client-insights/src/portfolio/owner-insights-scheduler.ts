@@ -1,8 +1,8 @@
-import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from '@parley/observability';
 import type { PrismaClient } from '@parley/persistence';
 import type { AlertService } from '../alerts/alert.service';
 import { NO_JOB_METRICS, type JobRecorder } from '../metrics/insights-job-metrics';
+import { PeriodicJob } from '../schedule/periodic-job';
 import type { PortfolioService } from './portfolio.service';
 
 /**
@@ -11,38 +11,16 @@ import type { PortfolioService } from './portfolio.service';
  * owner's portfolio of today, yesterday, this week and last week (UTC) for the dashboards.
  * Replicas may overlap: alerts fire once by their unique key, portfolio rows are upserts.
  */
-export class OwnerInsightsScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-
+export class OwnerInsightsScheduler extends PeriodicJob {
   constructor(
     private readonly prisma: Pick<PrismaClient, 'tenant'>,
     private readonly alerts: AlertService,
     private readonly portfolio: PortfolioService,
-    private readonly logger: Logger,
-    private readonly intervalMs: number,
+    logger: Logger,
+    intervalMs: number,
     private readonly metrics: JobRecorder = NO_JOB_METRICS,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.tick(), this.intervalMs);
-    this.timer.unref();
-    this.tick();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  private tick(): void {
-    if (this.running) return;
-    this.running = this.runOnce()
-      .then(
-        () => undefined,
-        (err: unknown) => this.logger.error({ err }, 'owner insights schedule failed'),
-      )
-      .finally(() => (this.running = undefined));
+  ) {
+    super(logger, intervalMs, 'owner insights schedule failed');
   }
 
   /** One pass; returns how many alerts fired. */

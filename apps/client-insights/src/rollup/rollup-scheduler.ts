@@ -1,7 +1,7 @@
-import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from '@parley/observability';
 import type { PrismaClient } from '@parley/persistence';
 import { NO_JOB_METRICS, type JobRecorder } from '../metrics/insights-job-metrics';
+import { PeriodicJob } from '../schedule/periodic-job';
 import type { RollupService } from './rollup.service';
 
 /**
@@ -9,37 +9,15 @@ import type { RollupService } from './rollup.service';
  * yesterday (day) and of this and last week, in the tenant's time zone. Runs once at start-up.
  * Replicas may overlap: the upsert on (tenant, period, start) makes a repeated run harmless.
  */
-export class RollupScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-
+export class RollupScheduler extends PeriodicJob {
   constructor(
     private readonly prisma: Pick<PrismaClient, 'tenant'>,
     private readonly rollups: RollupService,
-    private readonly logger: Logger,
-    private readonly intervalMs: number,
+    logger: Logger,
+    intervalMs: number,
     private readonly metrics: JobRecorder = NO_JOB_METRICS,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.tick(), this.intervalMs);
-    this.timer.unref();
-    this.tick();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  private tick(): void {
-    if (this.running) return;
-    this.running = this.runOnce()
-      .then(
-        () => undefined,
-        (err: unknown) => this.logger.error({ err }, 'rollup schedule failed'),
-      )
-      .finally(() => (this.running = undefined));
+  ) {
+    super(logger, intervalMs, 'rollup schedule failed');
   }
 
   /** One pass over the active tenants; one tenant's failure is logged and does not stop the others. */
