@@ -15,7 +15,8 @@ export class OwnerInsightsRpcEndpoints implements OnApplicationBootstrap {
       OwnerInsightsGetRpc,
       async (req) => {
         const portfolio = await this.portfolio.compute(req.period, req.date);
-        const alerts = await this.portfolio.alerts(this.portfolio.periodOf(req.period, req.date));
+        // The alerts of exactly the period computed (not recomputed from the clock, which may have moved on).
+        const alerts = await this.portfolio.alerts({ start: new Date(portfolio.periodStart), end: new Date(portfolio.periodEnd) });
         return { version: 1 as const, portfolio, alerts };
       },
       { queue: RPC_QUEUE_GROUPS.clientInsights },

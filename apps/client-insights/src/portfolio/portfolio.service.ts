@@ -54,11 +54,11 @@ export class PortfolioService {
     for (const date of [addDays(today, -7), today]) await this.compute('week', date);
   }
 
-  /** Active alerts of every tenant, and those resolved during the period, newest first. */
-  async alerts(period: LocalPeriod): Promise<InsightAlertView[]> {
+  /** Active alerts of every tenant, and those resolved during [start, end), newest first. */
+  async alerts(period: Pick<LocalPeriod, 'start' | 'end'>): Promise<InsightAlertView[]> {
     const rows = await this.ownerDb.run((tx) =>
       tx.insightAlert.findMany({
-        where: { OR: [{ status: 'active' }, { resolvedAt: { gte: period.start } , firedAt: { lt: period.end } }] },
+        where: { OR: [{ status: 'active' }, { resolvedAt: { gte: period.start }, firedAt: { lt: period.end } }] },
         include: { tenant: { select: { slug: true } } },
         orderBy: [{ firedAt: 'desc' }, { id: 'asc' }],
         take: MAX_ALERTS,
