@@ -26,3 +26,4 @@ export * from './rpc/insights.rpc';
 export * from './rpc/owner-insights.rpc';
 export * from './messages/chat-stream.frames';
 export * from './messages/notification-inbox.frames';
+export * from './rpc/notifier.rpc';

@@ -107,6 +107,19 @@ export const RPC_SUBJECTS = {
   intelSessionSummaryGet: 'intel.session_summary.get',
   insightsTenantGet: 'insights.tenant.get',
   insightsOwnerGet: 'insights.owner.get',
+  notifyInboxList: 'notifier.inbox.list',
+  notifyInboxMarkRead: 'notifier.inbox.mark_read',
+  notifyChannelList: 'notifier.channel.list',
+  notifyChannelCreate: 'notifier.channel.create',
+  notifyChannelUpdate: 'notifier.channel.update',
+  notifyChannelDelete: 'notifier.channel.delete',
+  notifyChannelRotateSecret: 'notifier.channel.rotate_secret',
+  notifyChannelTest: 'notifier.channel.test',
+  notifyRuleList: 'notifier.rule.list',
+  notifyRulePut: 'notifier.rule.put',
+  notifyRuleDelete: 'notifier.rule.delete',
+  notifyDeliveryList: 'notifier.delivery.list',
+  notifyDeliveryRedrive: 'notifier.delivery.redrive',
 } as const;
 export type RpcSubject = (typeof RPC_SUBJECTS)[keyof typeof RPC_SUBJECTS];
 
@@ -116,6 +129,7 @@ export const RPC_QUEUE_GROUPS = {
   provisioning: 'provisioning',
   tenantIntelligence: 'tenant-intelligence',
   clientInsights: 'client-insights',
+  notifier: 'notifier',
 } as const;
 
 // ---------------------------------------------------------------------------------------

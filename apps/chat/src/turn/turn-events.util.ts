@@ -1,6 +1,7 @@
-// The outbox rows of a completed turn: turn_completed always; notify.requested for critical
-// urgency (tenant), any safety finding (tenant and owner) and escalation when the tenant asked
-// to hear about it; action.requested for every action the turn triggered.
+// The outbox rows of a completed turn: turn_completed always; notify.requested for any safety
+// finding (tenant and owner) and escalation when the tenant asked to hear about it;
+// action.requested for every action the turn triggered. Urgency is told through its action:
+// the notifier executes a callback_request (high or critical) as an urgent_callback notification.
 import {
   ActionRequestedEvent,
   ChatTurnCompletedEvent,
@@ -52,7 +53,7 @@ export function signalsSummary(findings: readonly SignalFinding[], plan: TurnPla
   };
 }
 
-function notification(facts: TurnEventFacts, fields: Pick<NotifyRequested, 'audience' | 'category' | 'severity' | 'title' | 'body'>): OutboxMessageInput {
+function notification(facts: TurnEventFacts, fields: Pick<NotifyRequested, 'audience' | 'category' | 'kind' | 'severity' | 'title' | 'body'>): OutboxMessageInput {
   return toOutboxMessage(
     NotifyRequestedEvent,
     {
@@ -75,16 +76,12 @@ function notifications(facts: TurnEventFacts): OutboxMessageInput[] {
   if (safety) {
     const labels = [...new Set(plan.safetyFindings.map((f) => f.subtype))].join(', ');
     // The tenant sees the words that raised the flag; the owner only what kind of flag it was.
-    out.push(notification(facts, { audience: 'tenant', category: 'alert', severity: 'critical', title: `Safety concern in a chat: ${labels}`.slice(0, 200), body: `A visitor wrote: "${safety.evidence.text}". Please review the conversation now.`.slice(0, 4000) }));
-    out.push(notification(facts, { audience: 'owner', category: 'alert', severity: 'critical', title: `Safety finding (${labels})`.slice(0, 200), body: `A chat of tenant ${facts.tenantId} raised a safety finding: ${labels}.` }));
-  }
-  // One tenant alert per message: a safety alert already asks for immediate attention.
-  if (plan.urgency === 'critical' && plan.urgencyFinding && !safety) {
-    out.push(notification(facts, { audience: 'tenant', category: 'alert', severity: 'critical', title: `Urgent: ${plan.urgencyFinding.subtype.replace(/_/g, ' ')}`.slice(0, 200), body: `A visitor needs an urgent callback: "${plan.urgencyFinding.evidence.text}".`.slice(0, 4000) }));
+    out.push(notification(facts, { audience: 'tenant', category: 'alert', kind: 'safety', severity: 'critical', title: `Safety concern in a chat: ${labels}`.slice(0, 200), body: `A visitor wrote: "${safety.evidence.text}". Please review the conversation now.`.slice(0, 4000) }));
+    out.push(notification(facts, { audience: 'owner', category: 'alert', kind: 'safety', severity: 'critical', title: `Safety finding (${labels})`.slice(0, 200), body: `A chat of tenant ${facts.tenantId} raised a safety finding: ${labels}.` }));
   }
   if (plan.escalation && facts.config.escalation.notifyOnEscalation) {
     const title = plan.handoff ? 'A visitor is waiting for a person' : 'A visitor asked for a person';
-    out.push(notification(facts, { audience: 'tenant', category: 'escalation', severity: 'warning', title, body: plan.handoff ? 'The bot handed the chat over; reply in the session.' : 'The bot offered to put them in touch with your team.' }));
+    out.push(notification(facts, { audience: 'tenant', category: 'escalation', kind: 'handoff', severity: 'warning', title, body: plan.handoff ? 'The bot handed the chat over; reply in the session.' : 'The bot offered to put them in touch with your team.' }));
   }
   return out;
 }
@@ -139,7 +136,7 @@ export function turnActions(plan: TurnPlan): Action[] {
       type: 'callback_request',
       status: 'requested',
       label: `Urgent callback: ${plan.urgencyFinding.subtype.replace(/_/g, ' ')}`,
-      params: { urgency: plan.urgency, reason: plan.urgencyFinding.subtype },
+      params: { urgency: plan.urgency, reason: plan.urgencyFinding.subtype, evidence: plan.urgencyFinding.evidence.text.slice(0, 500) },
     });
   }
   if (plan.handoff) {

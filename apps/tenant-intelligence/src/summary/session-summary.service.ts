@@ -83,6 +83,7 @@ export class SessionSummaryService {
               notificationId: randomUUID(),
               audience: 'tenant',
               category: 'follow_up',
+              kind: 'follow_up',
               severity: 'info',
               title: `Follow up: ${result.followUps[0].action}`.slice(0, 200),
               body: result.followUps.map((f) => `- ${f.action}${f.due ? ` (${f.due})` : ''}`).join('\n').slice(0, 4000),

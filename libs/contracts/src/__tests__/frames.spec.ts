@@ -56,8 +56,10 @@ describe('cancel and inbox messages', () => {
     const n = {
       version: 1,
       tenantId: randomUUID(),
+      recipientUserId: randomUUID(),
+      id: randomUUID(),
       notificationId: randomUUID(),
-      category: 'escalation',
+      kind: 'handoff',
       severity: 'critical',
       title: 'Visitor asked for a human',
       body: '',
@@ -66,6 +68,9 @@ describe('cancel and inbox messages', () => {
     };
     expect(parseContract(InboxNotificationMessage, n).ok).toBe(true);
     expect(parseContract(InboxNotificationMessage, { ...n, title: '' }).ok).toBe(false);
+    expect(parseContract(InboxNotificationMessage, { ...n, kind: 'gossip' }).ok).toBe(false);
+    const { recipientUserId: _r, ...withoutRecipient } = n;
+    expect(parseContract(InboxNotificationMessage, withoutRecipient).ok).toBe(false);
   });
 });
 

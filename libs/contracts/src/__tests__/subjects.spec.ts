@@ -82,7 +82,7 @@ describe('core subjects', () => {
   it('RPC subjects are unique and outside the event and dlq namespaces', () => {
     const subjects = Object.values(RPC_SUBJECTS);
     expect(new Set(subjects).size).toBe(subjects.length);
-    for (const s of subjects) expect(s).toMatch(/^(chat|provisioning|intel|insights)\.[a-z_.]+$/);
+    for (const s of subjects) expect(s).toMatch(/^(chat|provisioning|intel|insights|notifier)\.[a-z_.]+$/);
   });
 });
 

@@ -56,11 +56,21 @@ describe('turnOutbox', () => {
     expect(rows[1][2]).not.toContain('smell gas');
   });
 
-  it('notifies the tenant for critical urgency only, and requests a callback action for high too', () => {
-    expect(notifications(turnOutbox(facts([finding('urgency', 'gas_smell', 'critical')])))).toHaveLength(1);
-    const high = turnOutbox(facts([finding('urgency', 'locked_out', 'high')]));
-    expect(notifications(high)).toEqual([]);
-    expect(high.filter((r) => r.subject === ActionRequestedEvent.subjectFor(TENANT)).map((r) => (r.payload as { type: string }).type)).toEqual(['callback_request']);
+  it('tells urgency through a callback action (high and critical), never a second notification', () => {
+    for (const [subtype, level] of [['gas_smell', 'critical'], ['locked_out', 'high']] as const) {
+      const rows = turnOutbox(facts([finding('urgency', subtype, level)]));
+      expect(notifications(rows)).toEqual([]);
+      const actions = rows.filter((r) => r.subject === ActionRequestedEvent.subjectFor(TENANT)).map((r) => r.payload as { type: string; params: { urgency: string; evidence: string } });
+      expect(actions.map((a) => [a.type, a.params.urgency])).toEqual([['callback_request', level]]);
+      expect(actions[0].params.evidence.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('gives every notification its routing kind', () => {
+    const on = { ...DEFAULT_TENANT_CONFIG, escalation: { handoffEnabled: false, handoffMessage: null, notifyOnEscalation: true } };
+    const rows = turnOutbox(facts([finding('safety', 'gas_danger', 'high'), finding('escalation', 'human_request', 'medium')], on));
+    const kinds = rows.filter((r) => r.subject === NotifyRequestedEvent.subjectFor(TENANT)).map((r) => (r.payload as { kind: string }).kind);
+    expect(kinds).toEqual(['safety', 'safety', 'handoff']);
   });
 
   it('notifies on escalation only when the tenant asked for it', () => {
