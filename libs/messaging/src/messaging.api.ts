@@ -15,6 +15,7 @@ export * from './jetstream/stream-config';
 export * from './jetstream/ensure';
 export * from './publishing/headers';
 export * from './publishing/json-codec';
+export * from './publishing/json-structure';
 export * from './publishing/validate-event';
 export * from './publishing/event-publisher';
 export * from './consuming/consumer-message';

@@ -7,6 +7,7 @@ import { watchMaxDeliveries } from '../consuming/max-deliveries-watcher';
 import { ensureConsumer } from '../jetstream/ensure';
 import { EventPublisher } from '../publishing/event-publisher';
 import { encodeJson } from '../publishing/json-codec';
+import { MAX_PAYLOAD_JSON_DEPTH } from '../publishing/json-structure';
 import { deadLetters, natsTestContext, sleep, waitFor, type NatsTestContext } from './nats-test-context';
 import { activeTraceId, registerTracePropagation, withActiveSpan } from './trace-test-setup';
 
@@ -97,6 +98,28 @@ describe('consumer runner', () => {
     expect(letters[0].reason.issues?.map((i) => i.path).sort()).toEqual(['notificationId', 'severity']);
     expect(letters[1].reason).toMatchObject({ kind: 'schema', message: expect.stringContaining('not JSON') });
     expect(letters[1].payload).toBe('{not json');
+  });
+
+  it('dead-letters (terminates) a payload nested deeper than the bound as a schema failure, never redelivered', async () => {
+    const handled: string[] = [];
+    await run(async (payload) => void handled.push((payload as NotifyRequested).title));
+    const deep = `{"version":1,"extra":${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
+    await ctx.client.js.publish(ctx.client.namer.subject(NotifyRequestedEvent.subjectFor(tenantId)), new TextEncoder().encode(deep), { msgID: 'deep-1' });
+    await publish(notification(tenantId, 'after the deep one'));
+
+    await waitFor(() => handled.includes('after the deep one'), 5000, 'good message');
+    const [letter] = await waitFor(async () => {
+      const l = await deadLetters(ctx.client);
+      return l.length ? l : false;
+    }, 5000, 'dead letter');
+    expect(handled).toEqual(['after the deep one']);
+    expect(letter).toMatchObject({
+      msgId: 'deep-1',
+      deliveryCount: 1,
+      reason: { kind: 'schema', errorCode: 'VALIDATION', message: `body is nested deeper than ${MAX_PAYLOAD_JSON_DEPTH} levels` },
+    });
+    expect(letter.payload).toBe(deep);
+    await waitFor(async () => (await ctx.client.jsm.consumers.info(`${ctx.namespace}_EVENTS`, 'notifier')).num_ack_pending === 0, 5000, 'terminated');
   });
 
   it('retries a failing handler max_deliver times with backoff, then dead-letters the last error', async () => {

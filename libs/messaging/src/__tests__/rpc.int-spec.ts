@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ChatTurnRpc, TenantGetRpc, type RpcRequestOf, type TenantWithConfig, DEFAULT_TENANT_CONFIG } from '@parley/contracts';
 import { RpcError } from '../errors/rpc.error';
 import { decodeJson, encodeJson } from '../publishing/json-codec';
+import { MAX_PAYLOAD_JSON_DEPTH } from '../publishing/json-structure';
 import { RpcClient } from '../rpc/rpc-client';
 import { RpcServer, type RpcHandler } from '../rpc/rpc-server';
 import { natsTestContext, sleep, type NatsTestContext } from './nats-test-context';
@@ -119,6 +120,9 @@ describe('request-reply', () => {
     });
     const notJson = decodeJson((await ctx.client.nc.request(ctx.client.namer.subject(TenantGetRpc.subject), '{', { timeout: 2000 })).data);
     expect(notJson).toMatchObject({ value: { ok: false, error: { code: 'VALIDATION' } } });
+    const deep = `{"version":1,"tenantId":${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
+    const tooDeep = decodeJson((await ctx.client.nc.request(ctx.client.namer.subject(TenantGetRpc.subject), deep, { timeout: 2000 })).data);
+    expect(tooDeep).toEqual({ ok: true, value: { ok: false, error: { code: 'VALIDATION', message: `body is nested deeper than ${MAX_PAYLOAD_JSON_DEPTH} levels` } } });
     expect(handler).not.toHaveBeenCalled();
   });
 

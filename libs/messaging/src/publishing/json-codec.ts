@@ -1,3 +1,5 @@
+import { MAX_PAYLOAD_JSON_DEPTH, scanJsonStructure } from './json-structure';
+
 const encoder = new TextEncoder();
 const strictDecoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -7,8 +9,13 @@ export function encodeJson(value: unknown): Uint8Array {
 
 export type DecodedJson = { ok: true; value: unknown } | { ok: false; reason: string };
 
-/** Parses a message body as UTF-8 JSON without throwing. */
-export function decodeJson(data: Uint8Array): DecodedJson {
+/**
+ * Parses a message body as UTF-8 JSON without throwing. A body nested deeper than
+ * MAX_PAYLOAD_JSON_DEPTH is refused before JSON.parse (which would overflow the stack on
+ * deep enough input); like any unreadable body it is a schema failure: consumers dead-letter
+ * and terminate it, RPC servers answer VALIDATION.
+ */
+export function decodeJson(data: Uint8Array, maxDepth = MAX_PAYLOAD_JSON_DEPTH): DecodedJson {
   if (data.length === 0) return { ok: false, reason: 'empty body' };
   let text: string;
   try {
@@ -16,6 +23,7 @@ export function decodeJson(data: Uint8Array): DecodedJson {
   } catch {
     return { ok: false, reason: 'body is not valid UTF-8' };
   }
+  if (scanJsonStructure(text, { maxDepth })) return { ok: false, reason: `body is nested deeper than ${maxDepth} levels` };
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (err) {
