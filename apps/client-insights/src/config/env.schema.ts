@@ -72,7 +72,7 @@ const portfolioRules = jsonRules<PortfolioRules>(
 export const envSchema = z.object({
   ...serviceEnvShape(DEFAULT_PORT),
   // Analytics role (BYPASSRLS, read-only): owner-level cross-tenant reads (L4).
-  ANALYTICS_DATABASE_URL: envVar.url(['postgres', 'postgresql']),
+  ANALYTICS_DATABASE_URL: envVar.postgresUrl(),
   // Events folded into hourly buckets at once by this replica.
   INSIGHTS_CONSUMER_CONCURRENCY: envVar.int(1, 64).default(4),
   // How often the L3 job recomputes today/yesterday and this/last week for every active tenant.

@@ -86,6 +86,23 @@ describe('parseEnv', () => {
   });
 
   it.each([
+    ['over TCP', DB],
+    ['with the postgres:// scheme', 'postgres://parley_app:secret@db:5432/parley'],
+    ['over a Unix socket (empty host, socket directory as the host parameter)', 'postgresql://parley_app@/parley?host=/var/run/postgresql&port=5432'],
+    ['over a Unix socket with a percent-encoded host parameter', 'postgresql://parley_app@/parley?host=%2Fvar%2Frun%2Fpostgresql'],
+  ])('accepts DATABASE_URL %s', (_form, url) => {
+    expect(parseEnv(schema, { DATABASE_URL: url }).DATABASE_URL).toBe(url);
+  });
+
+  it.each([
+    ['no host and no socket directory', 'postgresql://parley_app@/parley'],
+    ['a relative socket directory', 'postgresql://parley_app@/parley?host=run/postgresql'],
+    ['another scheme over a socket', 'mysql://root@/x?host=/var/run/mysqld'],
+  ])('rejects DATABASE_URL with %s', (_case, url) => {
+    expect(problemOf({ DATABASE_URL: url })).toBe('Invalid environment: DATABASE_URL must be a postgres:// or postgresql:// URL');
+  });
+
+  it.each([
     ['REDIS_URL', 'http://cache:6379', 'REDIS_URL must be a redis:// or rediss:// URL'],
     ['NATS_URL', 'nats://a:4222,oops', 'NATS_URL must be a comma-separated list of nats:// or tls:// or ws:// or wss:// URLs'],
     ['OTEL_EXPORTER_OTLP_ENDPOINT', 'otel:4318', 'OTEL_EXPORTER_OTLP_ENDPOINT must be a http:// or https:// URL'],

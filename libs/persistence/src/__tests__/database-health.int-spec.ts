@@ -1,5 +1,5 @@
 // DatabaseHealth against a live and an unreachable PostgreSQL.
-import { testDbEnv } from './fixtures';
+import { pgUrlWith, testDbEnv } from './fixtures';
 import { createPrismaClient } from '../client/prisma-client.factory';
 import { DatabaseHealth } from '../health/database-health';
 import { TenantDb } from '../tenant/tenant-db';
@@ -16,9 +16,8 @@ describe('DatabaseHealth', () => {
   });
 
   it('throws DATABASE_UNAVAILABLE with a clear message when PostgreSQL does not answer', async () => {
-    const url = new URL(testDbEnv(process.env).TEST_DATABASE_URL);
-    url.port = '1'; // nothing listens there
-    const client = createPrismaClient({ databaseUrl: url.toString(), poolMax: 1, connectionTimeoutMs: 500 });
+    const url = pgUrlWith(testDbEnv(process.env).TEST_DATABASE_URL, { port: 1 }); // nothing listens there
+    const client = createPrismaClient({ databaseUrl: url, poolMax: 1, connectionTimeoutMs: 500 });
     try {
       const err = await rejection(new DatabaseHealth(client, 1500).check());
       expect(err).toMatchObject({ name: 'PersistenceError', code: 'DATABASE_UNAVAILABLE' });

@@ -19,6 +19,26 @@ export function testDbEnv(env: NodeJS.ProcessEnv): TestDbEnv {
   return Object.fromEntries(keys.map((key) => [key, env[key] as string])) as unknown as TestDbEnv;
 }
 
+// Unix-socket URLs (postgresql://root@/postgres?host=/var/run/postgresql&port=5432, what set-up
+// falls back to when the superuser is reached by peer authentication) have an empty host, which
+// the WHATWG URL parser rejects: parse them with a placeholder host and put the empty host back.
+const SOCKET_HOST = 'unix-socket.invalid';
+
+/**
+ * `url` with another database and/or port, for a TCP URL or a Unix-socket one (whose port is
+ * its `port` parameter, the socket file's suffix).
+ */
+export function pgUrlWith(url: string, change: { database?: string; port?: number }): string {
+  const u = new URL(url.replace(/^(postgres(?:ql)?:\/\/(?:[^@/]*@)?)(?=[/?]|$)/, `$1${SOCKET_HOST}`));
+  const socket = u.hostname === SOCKET_HOST;
+  if (change.database !== undefined) u.pathname = `/${encodeURIComponent(change.database)}`;
+  if (change.port !== undefined) {
+    if (socket) u.searchParams.set('port', String(change.port));
+    else u.port = String(change.port);
+  }
+  return u.toString().replace(`@${SOCKET_HOST}`, '@').replace(`//${SOCKET_HOST}`, '//');
+}
+
 export interface TenantRow {
   id: string;
   slug: string;

@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync, appendFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { testDbEnv } from './fixtures';
+import { pgUrlWith, testDbEnv } from './fixtures';
 
 const repoRoot = join(__dirname, '..', '..', '..', '..');
 const migrationsDir = join(repoRoot, 'prisma', 'migrations');
@@ -18,11 +18,7 @@ function migrate(url: string, args: string[] = []): Promise<{ code: number; stdo
   });
 }
 
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
+const withDatabase = (url: string, database: string): string => pgUrlWith(url, { database });
 
 describe('migrations', () => {
   const env = testDbEnv(process.env);
@@ -58,10 +54,12 @@ describe('migrations', () => {
     const database = `${env.TEST_DATABASE_NAME}_mig`;
     const superuser = new pg.Client({ connectionString: env.TEST_SUPERUSER_URL });
     const ownerUrl = withDatabase(env.TEST_DATABASE_OWNER_URL, database);
-    let dir: string;
+    let connected = false;
+    let dir = '';
 
     beforeAll(async () => {
       await superuser.connect();
+      connected = true;
       await superuser.query(`CREATE DATABASE "${database}" OWNER parley_owner`);
       const scratch = new pg.Client({ connectionString: withDatabase(env.TEST_SUPERUSER_URL, database) });
       await scratch.connect();
@@ -71,10 +69,16 @@ describe('migrations', () => {
       cpSync(migrationsDir, dir, { recursive: true });
     });
 
+    // Cleans up whatever beforeAll got to before it failed, and hides no error of its own
+    // behind another: the scratch directory is removed even when the drop fails.
     afterAll(async () => {
-      await superuser.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-      await superuser.end();
-      rmSync(dir, { recursive: true, force: true });
+      if (dir) rmSync(dir, { recursive: true, force: true });
+      if (!connected) return;
+      try {
+        await superuser.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+      } finally {
+        await superuser.end();
+      }
     });
 
     it('applies all migrations to an empty database', async () => {

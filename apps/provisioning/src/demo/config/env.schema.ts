@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { llmEnvShape, toLlmConfig, type EmbeddingConfig } from '@parley/llm/config';
-import { parseEnv, type EnvSource } from '@parley/observability/startup';
+import { envVar, parseEnv, type EnvSource } from '@parley/observability/startup';
 
 /** Environment of the demo seed (`node apps/provisioning/dist/demo/seed-demo.js`). */
 const demoEnvSchema = z.object({
-  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgresql:// URL' }),
+  DATABASE_URL: envVar.postgresUrl(),
   OWNER_EMAIL: z.email({ error: 'must be an email address' }).default('owner@parley.local'),
   // Unset: a fresh random password per demo start, printed once.
   OWNER_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),

@@ -33,6 +33,21 @@ function parseUrl(raw: string, protocols: readonly string[]): string | undefined
   return protocols.includes(url.protocol.slice(0, -1)) && url.host !== '' ? raw : undefined;
 }
 
+const POSTGRES_PROTOCOLS = ['postgres', 'postgresql'] as const;
+
+/**
+ * A PostgreSQL URL over TCP (`postgresql://user:pw@db:5432/parley`) or over a Unix socket in
+ * libpq's form: an empty host and the socket directory as the `host` parameter
+ * (`postgresql://user@/parley?host=/var/run/postgresql&port=5432`), which the WHATWG URL
+ * parser alone rejects. node-postgres (and so Prisma's pg adapter) connects to both.
+ */
+function parsePostgresUrl(raw: string): string | undefined {
+  if (parseUrl(raw, POSTGRES_PROTOCOLS) !== undefined) return raw;
+  const placeholder = raw.replace(/^(postgres(?:ql)?:\/\/(?:[^@/]*@)?)(?=[/?]|$)/, '$1socket.invalid');
+  if (placeholder === raw || !URL.canParse(placeholder)) return undefined;
+  return new URL(placeholder).searchParams.get('host')?.startsWith('/') ? raw : undefined;
+}
+
 export const envVar = {
   /** An integer in [min, max]. */
   int,
@@ -41,6 +56,8 @@ export const envVar = {
   /** An absolute URL with one of the given protocols, e.g. `['postgres', 'postgresql']`. */
   url: (protocols: readonly string[]) =>
     parsed(`must be a ${describeProtocols(protocols)} URL`, (raw) => parseUrl(raw, protocols)),
+  /** A postgres:// or postgresql:// URL, over TCP or (empty host, `?host=/socket/dir`) a Unix socket. */
+  postgresUrl: () => parsed(`must be a ${describeProtocols(POSTGRES_PROTOCOLS)} URL`, parsePostgresUrl),
   /** A comma-separated list of URLs (e.g. several NATS servers); returned as an array. */
   urlList: (protocols: readonly string[]) =>
     parsed(`must be a comma-separated list of ${describeProtocols(protocols)} URLs`, (raw) => {

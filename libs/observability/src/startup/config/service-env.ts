@@ -16,7 +16,7 @@ export function serviceEnvShape(defaultPort: number) {
     PORT: envVar.port().default(defaultPort),
     LOG_LEVEL: envVar.oneOf(LOG_LEVELS).default('info'),
     LOG_PRETTY: envVar.bool().default(false),
-    DATABASE_URL: envVar.url(['postgres', 'postgresql']),
+    DATABASE_URL: envVar.postgresUrl(),
     NATS_URL: envVar.urlList(['nats', 'tls', 'ws', 'wss']).default(['nats://127.0.0.1:4222']),
     // Per-run namespace for NATS streams/subjects and Redis keys (integration tests).
     NATS_NAMESPACE: envVar.name().optional(),
