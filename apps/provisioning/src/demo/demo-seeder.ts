@@ -20,7 +20,8 @@ export interface SeededTenant {
   slug: string;
   name: string;
   apiKey: string;
-  staff: Array<{ email: string; role: string }>;
+  /** Each staff login with its own password (generated per login and per run unless fixed). */
+  staff: Array<{ email: string; role: string; password: string }>;
   documents: number;
   chunks: number;
   created: boolean;
@@ -28,7 +29,6 @@ export interface SeededTenant {
 
 export interface DemoSeedResult {
   owner: { email: string; password: string };
-  staffPassword: string;
   tenants: SeededTenant[];
 }
 
@@ -36,6 +36,7 @@ export interface DemoSeedInput {
   fixture: DemoFixture;
   ownerEmail: string;
   ownerPassword?: string;
+  /** One password for every staff login (scripted runs); unset, each login gets its own random one. */
   staffPassword?: string;
   /** bcrypt cost; tests lower it. */
   bcryptCost?: number;
@@ -67,12 +68,12 @@ export async function seedDemo(prisma: PrismaClient, tenantDb: TenantDb, input: 
     knowledge: new KnowledgeService(prisma, tenantDb, input.embedder ?? null),
   };
   const ownerPassword = input.ownerPassword ?? randomPassword();
-  const staffPassword = input.staffPassword ?? randomPassword();
+  const staffPassword = (): string => input.staffPassword ?? randomPassword();
   await bootstrapOwner(prisma, { email: input.ownerEmail, password: ownerPassword, displayName: input.fixture.ownerDisplayName, bcryptCost: options.bcryptCost });
 
   const tenants: SeededTenant[] = [];
   for (const tenant of input.fixture.tenants) tenants.push(await seedTenant(prisma, tenantDb, services, tenant, staffPassword, options.bcryptCost));
-  return { owner: { email: input.ownerEmail, password: ownerPassword }, staffPassword, tenants };
+  return { owner: { email: input.ownerEmail, password: ownerPassword }, tenants };
 }
 
 async function seedTenant(
@@ -80,7 +81,7 @@ async function seedTenant(
   tenantDb: TenantDb,
   services: Services,
   tenant: DemoFixture['tenants'][number],
-  staffPassword: string,
+  staffPassword: () => string,
   bcryptCost: number,
 ): Promise<SeededTenant> {
   const config: TenantConfigPatch = {
@@ -105,12 +106,15 @@ async function seedTenant(
     apiKey = created.apiKey.key;
   }
 
+  const staff: SeededTenant['staff'] = [];
   for (const member of tenant.staff) {
+    const password = staffPassword();
+    staff.push({ email: member.email.toLowerCase(), role: member.role, password });
     try {
-      await services.users.createStaff({ version: 1, actor: DEMO_ACTOR, tenantId: id, email: member.email, password: staffPassword, displayName: member.displayName, role: member.role });
+      await services.users.createStaff({ version: 1, actor: DEMO_ACTOR, tenantId: id, email: member.email, password, displayName: member.displayName, role: member.role });
     } catch (error) {
       if (!(error instanceof ProvisioningError && error.code === 'CONFLICT')) throw error;
-      const hash = await hashSecret(staffPassword, bcryptCost);
+      const hash = await hashSecret(password, bcryptCost);
       const reset = await tenantDb.run(id, (tx) => resetStaffPassword(tx, id, member.email, hash, DEMO_ACTOR));
       if (!reset) throw new Error(`demo staff email ${member.email} belongs to another tenant or to an owner`);
     }
@@ -126,7 +130,7 @@ async function seedTenant(
     slug: tenant.slug,
     name: tenant.name,
     apiKey,
-    staff: tenant.staff.map((s) => ({ email: s.email.toLowerCase(), role: s.role })),
+    staff,
     documents: tenant.documents.length,
     chunks,
     created: !existing,

@@ -15,7 +15,7 @@ function print(result: DemoSeedResult): void {
       '',
       `  ${t.name} (${t.slug}, tenant ${t.id})${t.created ? '' : ' — already seeded, new key issued'}`,
       `    API key        ${t.apiKey}`,
-      ...t.staff.map((s) => `    Staff login    ${s.email} / ${result.staffPassword} (${s.role})`),
+      ...t.staff.map((s) => `    Staff login    ${s.email} / ${s.password} (${s.role})`),
       `    Knowledge      ${t.documents} documents, ${t.chunks} chunks`,
     ]),
     '',
