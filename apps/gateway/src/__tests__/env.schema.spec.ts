@@ -28,7 +28,7 @@ describe('gateway env schema', () => {
       userTokenTtlSeconds: 3600,
       apiKeyCacheTtlMs: 60_000,
     });
-    expect(config.limits).toEqual({ rateLimitPerMinute: 60, maxMessageChars: 4000, bodyLimitBytes: 1_048_576 });
+    expect(config.limits).toEqual({ rateLimitPerMinute: 60, maxMessageChars: 4000, bodyLimitBytes: 1_048_576, maxJsonDepth: 64 });
     expect(config.rpc).toEqual({ timeoutMs: 5000, chatTurnTimeoutMs: 60_000 });
     expect(config.tenantConfigCacheTtlMs).toBe(30_000);
     expect(config.docs).toEqual({ enabled: true });
@@ -67,5 +67,8 @@ describe('gateway env schema', () => {
   it('refuses out-of-range limits', () => {
     expect(() => parseEnv(envSchema, { ...BASE, RATE_LIMIT_PER_MINUTE: '0' })).toThrow('RATE_LIMIT_PER_MINUTE must be an integer 1-100000');
     expect(() => parseEnv(envSchema, { ...BASE, GATEWAY_MAX_MESSAGE_CHARS: 'lots' })).toThrow('GATEWAY_MAX_MESSAGE_CHARS must be an integer');
+    // Above 100 a body could pass the gateway and then fail the services' payload bound.
+    expect(() => parseEnv(envSchema, { ...BASE, GATEWAY_MAX_JSON_DEPTH: '101' })).toThrow('GATEWAY_MAX_JSON_DEPTH must be an integer 2-100');
+    expect(toAppConfig(parseEnv(envSchema, { ...BASE, GATEWAY_MAX_JSON_DEPTH: '16' })).limits.maxJsonDepth).toBe(16);
   });
 });

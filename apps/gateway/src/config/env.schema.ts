@@ -29,6 +29,11 @@ export const envSchema = z
     GATEWAY_MAX_MESSAGE_CHARS: envVar.int(1, 100_000).default(4000),
     /** Largest request body accepted, in bytes (413 above it). */
     GATEWAY_BODY_LIMIT_BYTES: envVar.int(1024, 50 * 1024 * 1024).default(1_048_576),
+    /**
+     * Deepest JSON nesting accepted in a body (400 JSON_TOO_DEEP above it). At most 100, so a
+     * body wrapped into an RPC payload stays within the services' own bound (MAX_PAYLOAD_JSON_DEPTH).
+     */
+    GATEWAY_MAX_JSON_DEPTH: envVar.int(2, 100).default(64),
     RPC_TIMEOUT_MS: envVar.int(100, 120_000).default(5000),
     CHAT_TURN_TIMEOUT_MS: envVar.int(1000, 600_000).default(60_000),
     /** How long a successful API-key verification is trusted without bcrypt. */
@@ -62,6 +67,7 @@ export interface AppConfig extends ServiceConfig {
     rateLimitPerMinute: number;
     maxMessageChars: number;
     bodyLimitBytes: number;
+    maxJsonDepth: number;
   };
   rpc: { timeoutMs: number; chatTurnTimeoutMs: number };
   tenantConfigCacheTtlMs: number;
@@ -81,6 +87,7 @@ export function toAppConfig(env: GatewayEnv): AppConfig {
       rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
       maxMessageChars: env.GATEWAY_MAX_MESSAGE_CHARS,
       bodyLimitBytes: env.GATEWAY_BODY_LIMIT_BYTES,
+      maxJsonDepth: env.GATEWAY_MAX_JSON_DEPTH,
     },
     rpc: { timeoutMs: env.RPC_TIMEOUT_MS, chatTurnTimeoutMs: env.CHAT_TURN_TIMEOUT_MS },
     tenantConfigCacheTtlMs: env.TENANT_CONFIG_CACHE_TTL_MS,

@@ -3,13 +3,18 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { GATEWAY_CONFIG } from '../config/gateway-config.token';
 import type { AppConfig } from '../config/env.schema';
-import { decodeUtf8Strict, parseJsonBody } from './strict-body-parsers';
+import { assertPlainUtf8Body, decodeUtf8Strict, parseJsonBody } from './strict-body-parsers';
 
 type Done = (err: Error | null, body?: unknown) => void;
 
 /**
- * Replaces Fastify's JSON and text parsers with strict ones: invalid UTF-8 is a 400 (never
- * silently turned into U+FFFD), and bodies over GATEWAY_BODY_LIMIT_BYTES are a 413.
+ * Replaces Fastify's JSON and text parsers with strict ones: a charset other than UTF-8 or a
+ * compressed body is a 415, invalid UTF-8 is a 400 (never silently turned into U+FFFD), JSON
+ * nested deeper than GATEWAY_MAX_JSON_DEPTH or repeating a member name is a 400 (see
+ * parseJsonBody), and bodies over GATEWAY_BODY_LIMIT_BYTES are a 413. Nest's form parser is
+ * removed: no route takes a form, and a form is a body any page can post cross-site without a
+ * preflight. Media types without a parser get Fastify's 415, rendered as problem+json by
+ * GatewayProblemFilter.
  */
 @Injectable()
 export class BodyParserInstaller implements OnModuleInit {
@@ -21,18 +26,21 @@ export class BodyParserInstaller implements OnModuleInit {
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
     if (!fastify) return; // an application context without HTTP
-    const bodyLimit = this.config.limits.bodyLimitBytes;
+    const { bodyLimitBytes: bodyLimit, maxJsonDepth } = this.config.limits;
     const install = (type: string, parse: (body: Buffer) => unknown) => {
       if (fastify.hasContentTypeParser(type)) fastify.removeContentTypeParser(type);
-      fastify.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit }, (_req: FastifyRequest, body: Buffer, done: Done) => {
+      fastify.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit }, (request: FastifyRequest, body: Buffer, done: Done) => {
         try {
+          assertPlainUtf8Body(request.headers);
           done(null, parse(body));
         } catch (error) {
           done(error as Error);
         }
       });
     };
-    install('application/json', parseJsonBody);
+    const form = 'application/x-www-form-urlencoded';
+    if (fastify.hasContentTypeParser(form)) fastify.removeContentTypeParser(form);
+    install('application/json', (body) => parseJsonBody(body, maxJsonDepth));
     install('text/plain', decodeUtf8Strict);
     install('text/markdown', decodeUtf8Strict);
   }
