@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const scripts = join(__dirname, '..');
+const scripts = join(__dirname, '..', '..', 'scripts');
 
 /** Runs `expression` in a real Node ES module with the two scripts' exports in scope. */
 function evaluate(expression: string): unknown {
