@@ -1,0 +1,14 @@
+/**
+ * Milliseconds a `Retry-After` header asks to wait: delay-seconds or an HTTP date (RFC 9110
+ * §10.2.3). Undefined when absent or unreadable; a date in the past means "now" (0).
+ */
+export function parseRetryAfter(value: string | string[] | undefined, now: number = Date.now()): number | undefined {
+  const raw = (Array.isArray(value) ? value[0] : value)?.trim();
+  if (!raw) return undefined;
+  if (/^\d+$/.test(raw)) {
+    const seconds = Number(raw);
+    return Number.isSafeInteger(seconds) ? seconds * 1000 : undefined;
+  }
+  const at = Date.parse(raw);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
