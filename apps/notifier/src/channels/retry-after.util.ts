@@ -9,6 +9,8 @@ export function parseRetryAfter(value: string | string[] | undefined, now: numbe
     const seconds = Number(raw);
     return Number.isSafeInteger(seconds) ? seconds * 1000 : undefined;
   }
+  // Every HTTP-date form starts with a day name; V8's Date.parse would also take "-5" or "1.5".
+  if (!/^[A-Za-z]{3}/.test(raw)) return undefined;
   const at = Date.parse(raw);
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
