@@ -25,3 +25,5 @@ export * from './contacts/contact-store';
 export * from './knowledge/knowledge-hybrid-search.repository';
 export * from './tenants/tenant-config.mapper';
 export * from './tenants/tenant-runtime.repository';
+export * from './paging/list-cursor';
+export * from './audit/audit-log.repository';

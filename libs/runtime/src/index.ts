@@ -3,3 +3,4 @@ export * from './consumer-declarations';
 export * from './outbox-relay.runner';
 export * from './service-runtime.module';
 export * from './durable-consumer.runner';
+export * from './rpc-handlers.base';

@@ -1,8 +1,113 @@
-import { defineServiceEnv, loadConfigOrExit, type EnvSource, type ServiceConfig } from '@parley/observability/startup';
+import { z } from 'zod';
+import { envVar, loadConfigOrExit, serviceEnvShape, toServiceConfig, type EnvSource, type ServiceConfig } from '@parley/observability/startup';
 
-/** Every variable this service reads: the shared service variables (see serviceEnvShape). */
-export const { envSchema, toAppConfig } = defineServiceEnv('notifier', 3005);
-export type AppConfig = ServiceConfig;
+export const SERVICE_NAME = 'notifier';
+export const DEFAULT_PORT = 3005;
+
+/** `kid:base64key,kid:base64key`: AES-256 keys (32 bytes each) that encrypt channel secrets at rest. */
+const secretKeys = z.string().transform((raw, ctx): Map<string, Buffer> => {
+  const keys = new Map<string, Buffer>();
+  for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const at = part.indexOf(':');
+    const kid = part.slice(0, at);
+    const key = Buffer.from(part.slice(at + 1), 'base64');
+    if (at < 1 || !/^[A-Za-z0-9_-]{1,32}$/.test(kid) || key.length !== 32 || keys.has(kid)) {
+      ctx.addIssue({ code: 'custom', message: 'must be kid:base64 pairs, each key 32 bytes (openssl rand -base64 32), kids unique' });
+      return z.NEVER;
+    }
+    keys.set(kid, key);
+  }
+  if (keys.size === 0) {
+    ctx.addIssue({ code: 'custom', message: 'must name at least one kid:base64 key' });
+    return z.NEVER;
+  }
+  return keys;
+});
+
+/** Every variable this service reads (see serviceEnvShape for the shared ones). */
+export const envSchema = z
+  .object({
+    ...serviceEnvShape(DEFAULT_PORT),
+    // Keys that encrypt webhook secrets and Slack/Discord URLs at rest; the active one encrypts.
+    NOTIFIER_SECRET_KEYS: secretKeys,
+    NOTIFIER_ACTIVE_SECRET_KID: envVar.name().optional(),
+    // Where links in notifications point (the console), e.g. https://parley.example.com.
+    NOTIFIER_PUBLIC_URL: envVar.url(['http', 'https']).default('http://127.0.0.1:3000'),
+    // SMTP server for the email channel (smtp:// or smtps://, credentials in the URL); unset: email deliveries fail with a clear error.
+    NOTIFIER_SMTP_URL: envVar.url(['smtp', 'smtps']).optional(),
+    NOTIFIER_EMAIL_FROM: z.email().default('notifications@parley.local'),
+    // Webhook, Slack and Discord targets on private, loopback or link-local addresses (local development and tests only).
+    NOTIFIER_ALLOW_PRIVATE_TARGETS: envVar.bool().default(false),
+    NOTIFIER_HTTP_TIMEOUT_MS: envVar.int(1_000, 60_000).default(10_000),
+    NOTIFIER_MAX_ATTEMPTS: envVar.int(1, 30).default(8),
+    NOTIFIER_RETRY_BASE_MS: envVar.int(100, 600_000).default(2_000),
+    NOTIFIER_RETRY_MAX_MS: envVar.int(1_000, 86_400_000).default(1_800_000),
+    // Per-channel circuit breaker: opens at this failure percentage over at least BREAKER_VOLUME sends, half-opens after BREAKER_RESET_MS.
+    NOTIFIER_BREAKER_ERROR_PCT: envVar.int(1, 100).default(50),
+    NOTIFIER_BREAKER_VOLUME: envVar.int(1, 1_000).default(5),
+    NOTIFIER_BREAKER_RESET_MS: envVar.int(500, 3_600_000).default(30_000),
+    NOTIFIER_POLL_MS: envVar.int(50, 60_000).default(500),
+    NOTIFIER_DISPATCH_CONCURRENCY: envVar.int(1, 256).default(16),
+    NOTIFIER_LEASE_MS: envVar.int(12_000, 600_000).default(30_000),
+    NOTIFIER_CONSUMER_CONCURRENCY: envVar.int(1, 64).default(4),
+    NOTIFIER_DIGEST_INTERVAL_MS: envVar.int(1_000, 3_600_000).default(60_000),
+  })
+  .superRefine((env, ctx) => {
+    const kid = env.NOTIFIER_ACTIVE_SECRET_KID;
+    if (kid !== undefined && !env.NOTIFIER_SECRET_KEYS.has(kid)) ctx.addIssue({ code: 'custom', path: ['NOTIFIER_ACTIVE_SECRET_KID'], message: 'must be one of the kids in NOTIFIER_SECRET_KEYS' });
+    if (kid === undefined && env.NOTIFIER_SECRET_KEYS.size > 1) ctx.addIssue({ code: 'custom', path: ['NOTIFIER_ACTIVE_SECRET_KID'], message: 'is required when NOTIFIER_SECRET_KEYS has several keys' });
+    if (env.NODE_ENV === 'production' && env.NOTIFIER_ALLOW_PRIVATE_TARGETS) ctx.addIssue({ code: 'custom', path: ['NOTIFIER_ALLOW_PRIVATE_TARGETS'], message: 'must be false in production' });
+  });
+export type Env = z.output<typeof envSchema>;
+
+export interface NotifierOptions {
+  secretKeys: ReadonlyMap<string, Buffer>;
+  activeSecretKid: string;
+  publicUrl: string;
+  smtpUrl: string | null;
+  emailFrom: string;
+  /** https only and no private targets in production. */
+  production: boolean;
+  allowPrivateTargets: boolean;
+  httpTimeoutMs: number;
+  maxAttempts: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+  breaker: { errorThresholdPercentage: number; volumeThreshold: number; resetTimeoutMs: number };
+  pollMs: number;
+  dispatchConcurrency: number;
+  leaseMs: number;
+  consumerConcurrency: number;
+  digestIntervalMs: number;
+}
+
+export type AppConfig = ServiceConfig & { notifier: NotifierOptions };
+
+export function toAppConfig(env: Env): AppConfig {
+  const base = toServiceConfig(SERVICE_NAME, env);
+  return {
+    ...base,
+    notifier: {
+      secretKeys: env.NOTIFIER_SECRET_KEYS,
+      activeSecretKid: env.NOTIFIER_ACTIVE_SECRET_KID ?? [...env.NOTIFIER_SECRET_KEYS.keys()][0],
+      publicUrl: env.NOTIFIER_PUBLIC_URL.replace(/\/+$/, ''),
+      smtpUrl: env.NOTIFIER_SMTP_URL ?? null,
+      emailFrom: env.NOTIFIER_EMAIL_FROM,
+      production: env.NODE_ENV === 'production',
+      allowPrivateTargets: env.NOTIFIER_ALLOW_PRIVATE_TARGETS,
+      httpTimeoutMs: env.NOTIFIER_HTTP_TIMEOUT_MS,
+      maxAttempts: env.NOTIFIER_MAX_ATTEMPTS,
+      retryBaseMs: env.NOTIFIER_RETRY_BASE_MS,
+      retryMaxMs: env.NOTIFIER_RETRY_MAX_MS,
+      breaker: { errorThresholdPercentage: env.NOTIFIER_BREAKER_ERROR_PCT, volumeThreshold: env.NOTIFIER_BREAKER_VOLUME, resetTimeoutMs: env.NOTIFIER_BREAKER_RESET_MS },
+      pollMs: env.NOTIFIER_POLL_MS,
+      dispatchConcurrency: env.NOTIFIER_DISPATCH_CONCURRENCY,
+      leaseMs: env.NOTIFIER_LEASE_MS,
+      consumerConcurrency: env.NOTIFIER_CONSUMER_CONCURRENCY,
+      digestIntervalMs: env.NOTIFIER_DIGEST_INTERVAL_MS,
+    },
+  };
+}
 
 /** The only reader of process.env: validates it, or prints one line naming the problem and exits 1. */
 export function loadAppConfig(env: EnvSource = process.env): AppConfig {

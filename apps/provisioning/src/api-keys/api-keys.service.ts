@@ -7,8 +7,7 @@ import {
   type TenantKeyListRpc,
   type TenantRotateKeyRpc,
 } from '@parley/contracts';
-import { findApiKeyByPrefix, PrismaService, TenantDb, type PrismaClient } from '@parley/persistence';
-import { writeAudit } from '../audit/audit-log.repository';
+import { findApiKeyByPrefix, type PrismaClient, PrismaService, TenantDb, writeAudit } from '@parley/persistence';
 import { PROVISIONING_OPTIONS, type ProvisioningOptions } from '../common/provisioning.options';
 import { ProvisioningError } from '../common/provisioning.error';
 import { enqueueEvent } from '../tenants/tenants.service';

@@ -14,9 +14,8 @@ import {
   type TenantUpdateRpc,
   type TenantWithConfig,
 } from '@parley/contracts';
-import { enqueueOutbox, isUniqueViolation, PrismaService, TenantDb, type PrismaClient, type TenantTx } from '@parley/persistence';
+import { enqueueOutbox, isUniqueViolation, type PrismaClient, PrismaService, TenantDb, type TenantTx, writeAudit } from '@parley/persistence';
 import { insertApiKey, prepareApiKey } from '../api-keys/api-key.repository';
-import { writeAudit } from '../audit/audit-log.repository';
 import { afterPosition, decodeCursor, toPage } from '../common/list-cursor.util';
 import { PROVISIONING_OPTIONS, type ProvisioningOptions } from '../common/provisioning.options';
 import { ProvisioningError } from '../common/provisioning.error';

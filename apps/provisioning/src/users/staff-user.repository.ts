@@ -1,7 +1,6 @@
 import type { Actor, StaffUser } from '@parley/contracts';
 import { hashSecret, passwordProblem } from '@parley/auth';
-import { findLoginCandidates, isUniqueViolation, type TenantTx } from '@parley/persistence';
-import { writeAudit } from '../audit/audit-log.repository';
+import { findLoginCandidates, isUniqueViolation, type TenantTx, writeAudit } from '@parley/persistence';
 import { ProvisioningError } from '../common/provisioning.error';
 
 export interface NewStaffUser {

@@ -1,5 +1,6 @@
 import type { Actor } from '@parley/contracts';
-import type { Prisma, TenantTx } from '@parley/persistence';
+import type { Prisma } from '../generated/prisma/client';
+import type { TenantTx } from '../client/prisma.types';
 
 export interface AuditEntry {
   tenantId: string;

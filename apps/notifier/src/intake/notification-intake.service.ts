@@ -1,0 +1,45 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CONSUMERS } from '@parley/contracts';
+import type { ConsumerMessageMeta } from '@parley/messaging';
+import { SERVICE_LOGGER, type Logger } from '@parley/observability';
+import { markProcessed, TenantDb } from '@parley/persistence';
+import { DeliveryWakeup } from '../delivery/delivery-wakeup';
+import { DeliveryMetrics } from '../delivery/delivery.metrics';
+import type { NewNotification } from './new-notification';
+import { NotificationIntakeRepository } from './notification-intake.repository';
+import { planDeliveries } from './routing';
+
+/**
+ * Stores a notification and plans its deliveries by the scope's rules, in one transaction with
+ * the consumer's processed-event mark: a redelivered event changes nothing, and a notifier
+ * killed before the commit leaves nothing half done (the event comes back).
+ */
+@Injectable()
+export class NotificationIntakeService {
+  constructor(
+    @Inject(TenantDb) private readonly db: TenantDb,
+    private readonly repo: NotificationIntakeRepository,
+    private readonly wakeup: DeliveryWakeup,
+    private readonly metrics: DeliveryMetrics,
+    @Inject(SERVICE_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async accept(notification: NewNotification, meta: Pick<ConsumerMessageMeta, 'msgId'>): Promise<number> {
+    const planned = await this.db.run(notification.scope, async (tx) => {
+      if (meta.msgId && !(await markProcessed(tx, CONSUMERS.notifier.durable, meta.msgId))) return 0;
+      const scope = await this.repo.scope(tx, notification.scope);
+      if (!scope) {
+        this.logger.warn({ tenantId: notification.scope, notificationId: notification.id }, 'notification for an unknown tenant dropped');
+        return 0;
+      }
+      if (!(await this.repo.insertNotification(tx, notification))) return 0;
+      this.metrics.notifications.inc({ kind: notification.kind });
+      const [rules, users, channels] = [await this.repo.rules(tx, notification.scope), await this.repo.users(tx, notification.scope), await this.repo.channels(tx, notification.scope)];
+      const plans = planDeliveries(notification, rules, users, channels, new Date(), scope.timezone);
+      return this.repo.insertDeliveries(tx, notification.scope, notification.id, plans);
+    });
+    if (planned > 0) this.wakeup.wake();
+    this.logger.debug({ tenantId: notification.scope, notificationId: notification.id, kind: notification.kind, deliveries: planned }, 'notification planned');
+    return planned;
+  }
+}
