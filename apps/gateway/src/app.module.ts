@@ -8,6 +8,7 @@ import { CrmModule } from './crm/crm.module';
 import { DocsModule } from './docs/docs.module';
 import { HandoffModule } from './handoff/handoff.module';
 import { InsightsModule } from './insights/insights.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { ApiHealthController } from './health/api-health.controller';
 import { GatewayHttpModule } from './http/gateway-http.module';
 import { TenantApiModule } from './tenant-api.module';
@@ -33,6 +34,7 @@ export class AppModule {
         CrmModule,
         HandoffModule,
         InsightsModule,
+        NotificationsModule,
         ...(config.docs.enabled ? [DocsModule] : []),
       ],
       controllers: [ApiHealthController],
