@@ -29,6 +29,7 @@ function serviceEnv(app: Service, port: number, overrides: Record<string, string
     DATABASE_URL: testVar('TEST_DATABASE_URL'),
     ANALYTICS_DATABASE_URL: app === 'client-insights' ? testVar('TEST_DATABASE_ANALYTICS_URL') : undefined,
     AUTH_SIGNING_KEYS: app === 'gateway' ? `boot1:${'k'.repeat(32)}` : undefined,
+    NOTIFIER_SECRET_KEYS: app === 'notifier' ? `boot1:${Buffer.alloc(32, 3).toString('base64')}` : undefined,
     NATS_URL: testVar('TEST_NATS_URL'),
     NATS_NAMESPACE: testVar('TEST_RUN_ID'),
     REDIS_URL: testVar('TEST_REDIS_URL'),

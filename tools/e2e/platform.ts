@@ -44,6 +44,7 @@ export async function startPlatform(namespace: string, services: readonly Platfo
         ...(app === 'client-insights' ? { ANALYTICS_DATABASE_URL: testVar('TEST_DATABASE_ANALYTICS_URL') } : {}),
         ...(app === 'provisioning' ? { OWNER_EMAIL: owner.email, OWNER_PASSWORD: owner.password } : {}),
         ...(app === 'gateway' ? { AUTH_SIGNING_KEYS: `e2e1:${'s'.repeat(40)}`, RATE_LIMIT_PER_MINUTE: '1000' } : {}),
+        ...(app === 'notifier' ? { NOTIFIER_SECRET_KEYS: `e2e1:${Buffer.alloc(32, 9).toString('base64')}`, NOTIFIER_ALLOW_PRIVATE_TARGETS: 'true', NOTIFIER_POLL_MS: '200' } : {}),
         ...(extraEnv[app] ?? {}),
       };
       const proc = new ServiceProcess(app, env);
