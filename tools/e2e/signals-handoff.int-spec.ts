@@ -67,7 +67,7 @@ const outboxSubjects = async (tenantId: string) =>
   (await owner.$queryRaw<Array<{ subject: string; audience: string | null }>>`SELECT subject, payload->>'audience' AS audience FROM outbox WHERE subject LIKE ${`%.${tenantId}`} ORDER BY created_at`).map((r) => ({ ...r }));
 
 describe('signals shape the answer', () => {
-  it('urgency: the signal frame comes before any token, the answer flags a callback, the tenant is notified, the finding is stored', async () => {
+  it('urgency: the signal frame comes before any token, the answer flags a callback, a callback action is requested (the notifier tells the tenant), the finding is stored', async () => {
     const { tenantId, key } = await newTenant(false);
     const session = await openSession(key);
     const { frames, answer } = await say(session.auth, 'Help! A pipe has burst and the kitchen is flooding right now');
@@ -76,8 +76,9 @@ describe('signals shape the answer', () => {
     expect(types.indexOf('signal')).toBeLessThan(types.indexOf('token'));
     expect(JSON.stringify(frames[0])).toContain('urgency');
     expect(answer).toMatch(/urgent callback/i);
-    const notes = await eventually(() => outboxSubjects(tenantId), (rows) => rows.some((r) => r.subject.startsWith('evt.notify.requested.')), 5000);
-    expect(notes.filter((r) => r.subject.startsWith('evt.notify.requested.')).map((r) => r.audience)).toEqual(['tenant']);
+    const rows = await eventually(() => outboxSubjects(tenantId), (all) => all.some((r) => r.subject.startsWith('evt.action.requested.')), 5000);
+    expect(rows.filter((r) => r.subject.startsWith('evt.action.requested.'))).toHaveLength(1);
+    expect(rows.filter((r) => r.subject.startsWith('evt.notify.requested.'))).toEqual([]);
     const stored = await owner.$queryRaw<Array<{ kind: string }>>`SELECT kind FROM message_signals WHERE session_id = ${session.id}::uuid AND source = 'l1a'`;
     expect(stored.map((s) => s.kind)).toContain('urgency');
   });
