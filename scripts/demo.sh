@@ -1,13 +1,137 @@
 #!/usr/bin/env bash
-# Starts the whole platform with a seeded demo and keeps it running until Ctrl-C.
+# Starts the whole platform with a seeded demo and keeps it running until it is stopped.
 # Set-up first (idempotent), then the demo seed (two tenants with knowledge, an owner and a
-# staff login per tenant, fresh API keys printed once), then the six services. Logs go to
-# .parley/logs/<service>.log as JSON lines. Ctrl-C sends SIGTERM to each service (they drain).
+# staff login per tenant, fresh API keys and passwords printed once), then the six services.
+# Logs go to .parley/logs/<service>.log as JSON lines.
+#
+# The demo never leaves its services behind: Ctrl-C (INT), closing the terminal (HUP), TERM
+# and the script's own exit (a service that died, an error) all send SIGTERM to each service
+# it started, by pid, wait for them to drain, and SIGKILL any still running after 15 s.
+# One demo runs per state directory: a second start while one runs says so and exits 1.
+# Only SIGKILL of this script can leave services running; the next start finds them in
+# .parley/demo.services and stops them (only those pids, and only while they still run
+# this checkout's service).
+#
+# Environment (all optional): DEMO_PORT_BASE (3000: gateway, then chat, tenant-intelligence,
+# client-insights, provisioning, notifier on the next five ports), DEMO_SKIP_SETUP=1 (skip
+# scripts/setup.sh: the caller made sure it ran), PARLEY_STATE_DIR (.parley), and every
+# service variable (DATABASE_URL, NATS_URL, ...; defaults are the local servers set-up made).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
+STATE_DIR=${PARLEY_STATE_DIR:-$ROOT/.parley}
+mkdir -p "$STATE_DIR"
+STATE_DIR=$(cd "$STATE_DIR" && pwd)
+export PARLEY_STATE_DIR=$STATE_DIR
 
-bash scripts/setup.sh
+# Messages never fail the script: after a hang-up the terminal is gone and writes to it fail.
+say() { printf '[demo] %s\n' "$*" 2>/dev/null || true; }
+die() { printf '[demo] error: %s\n' "$*" >&2 2>/dev/null || true; exit 1; }
+
+PORT_BASE=${DEMO_PORT_BASE:-3000}
+if ! [[ "$PORT_BASE" =~ ^[0-9]{1,5}$ ]] || [ "$PORT_BASE" -lt 1 ] || [ "$PORT_BASE" -gt 65530 ]; then
+  die "DEMO_PORT_BASE must be a port number 1-65530; got '$PORT_BASE'"
+fi
+ORDER=(provisioning chat tenant-intelligence client-insights notifier gateway)
+declare -A PORTS=([gateway]=$PORT_BASE [chat]=$((PORT_BASE + 1)) [tenant-intelligence]=$((PORT_BASE + 2))
+  [client-insights]=$((PORT_BASE + 3)) [provisioning]=$((PORT_BASE + 4)) [notifier]=$((PORT_BASE + 5)))
+GATEWAY="http://127.0.0.1:${PORTS[gateway]}"
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# --- one demo at a time -----------------------------------------------------------------
+# flock holds while this script lives (the kernel drops it when it dies, even by SIGKILL);
+# nothing started below inherits descriptor 9, so no child can keep the lock.
+LOCK_FILE="$STATE_DIR/demo.lock"
+PID_FILE="$STATE_DIR/demo.pid"
+SERVICES_FILE="$STATE_DIR/demo.services"
+exec 9>>"$LOCK_FILE"
+if ! flock -n 9; then
+  other=$(cat "$PID_FILE" 2>/dev/null || true)
+  die "a demo is already running from $ROOT (pid ${other:-unknown}, gateway $GATEWAY): use it, or stop it first (Ctrl-C in its terminal, or kill ${other:-<pid>})"
+fi
+echo $$ >"$PID_FILE"
+
+# Services a demo killed with SIGKILL left behind: stop those pids, and only while each still
+# runs this checkout's service (a pid can be reused by something else).
+# A pid that exited is gone even while its zombie waits for a parent to reap it.
+gone() { ! kill -0 "$1" 2>/dev/null || [ "$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f1)" = Z ]; }
+is_our_service() { # pid service
+  [ "$(readlink "/proc/$1/cwd" 2>/dev/null)" = "$ROOT" ] && tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -q "apps/$2/dist/main.js"
+}
+if [ -s "$SERVICES_FILE" ]; then
+  while read -r pid svc; do
+    if is_our_service "$pid" "$svc"; then
+      say "stopping $svc (pid $pid), left running by a demo that was killed"
+      kill -TERM "$pid" 2>/dev/null || true
+      for _ in $(seq 1 75); do gone "$pid" && break; sleep 0.2; done
+      gone "$pid" || kill -KILL "$pid" 2>/dev/null || true
+    fi
+  done <"$SERVICES_FILE"
+  rm -f "$SERVICES_FILE"
+fi
+
+for svc in "${ORDER[@]}"; do
+  if listening "${PORTS[$svc]}"; then
+    die "port ${PORTS[$svc]} ($svc) is already in use by another program (a demo of another checkout?): stop it, or start on other ports with DEMO_PORT_BASE=4000 npm run demo"
+  fi
+done
+
+# --- stopping: every way out goes through stop_all ------------------------------------------
+PIDS=()
+WAITER=""
+STOPPED=0
+stop_all() {
+  [ "$STOPPED" -eq 1 ] && return 0
+  STOPPED=1
+  trap '' PIPE # a reader that went away must not end the clean-up halfway
+  set +e
+  [ -n "$WAITER" ] && kill -TERM "$WAITER" 2>/dev/null
+  if [ ${#PIDS[@]} -gt 0 ]; then
+    say "stopping services"
+    for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null; done
+    local deadline=$((SECONDS + 15)) running
+    while :; do
+      running=()
+      for pid in "${PIDS[@]}"; do gone "$pid" || running+=("$pid"); done
+      [ ${#running[@]} -eq 0 ] || [ "$SECONDS" -ge "$deadline" ] && break
+      sleep 0.2
+    done
+    for pid in "${running[@]}"; do
+      say "pid $pid did not stop within 15 s: killing it"
+      kill -KILL "$pid" 2>/dev/null
+    done
+    for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null; done
+    say "stopped"
+  fi
+  rm -f "$SERVICES_FILE" "$PID_FILE"
+}
+on_signal() { # exit status
+  stop_all
+  trap - EXIT
+  exit "$1"
+}
+trap 'on_signal 0' INT # Ctrl-C is the ordinary way to stop the demo
+trap 'on_signal 129' HUP
+trap 'on_signal 143' TERM
+trap stop_all EXIT
+
+# Runs a command in the background and waits for it, so a signal is handled at once instead
+# of after the command ends (bash runs traps only between foreground commands).
+waited() {
+  "$@" 9>&- &
+  WAITER=$!
+  local status=0
+  wait "$WAITER" || status=$?
+  WAITER=""
+  return "$status"
+}
+
+# --- set-up and seed ------------------------------------------------------------------------
+started_at=$SECONDS
+if [ -z "${DEMO_SKIP_SETUP:-}" ]; then
+  # In the foreground: it may ask for a sudo password.
+  bash scripts/setup.sh 9>&-
+fi
 
 export NODE_ENV=${NODE_ENV:-development}
 export LOG_LEVEL=${LOG_LEVEL:-info}
@@ -17,9 +141,9 @@ export NATS_URL=${NATS_URL:-nats://127.0.0.1:4222}
 export REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379}
 export OWNER_EMAIL=${OWNER_EMAIL:-owner@parley.local}
 
-# JWT signing keys (gateway): generated once per machine and kept in .parley, so tokens issued
-# by one demo run stay valid in the next. Production sets AUTH_SIGNING_KEYS from a secret.
-KEY_FILE="$ROOT/.parley/auth-signing-keys"
+# JWT signing keys (gateway): generated once per machine and kept in the state directory, so
+# tokens issued by one demo run stay valid in the next. Production sets AUTH_SIGNING_KEYS.
+KEY_FILE="$STATE_DIR/auth-signing-keys"
 if [ -z "${AUTH_SIGNING_KEYS:-}" ]; then
   if [ ! -s "$KEY_FILE" ]; then
     (umask 077 && printf 'demo1:%s\n' "$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))')" >"$KEY_FILE")
@@ -28,56 +152,56 @@ if [ -z "${AUTH_SIGNING_KEYS:-}" ]; then
 fi
 export AUTH_SIGNING_KEYS
 
-LOG_DIR="$ROOT/.parley/logs"
+# The notifier's keys for channel secrets at rest (kid:base64, 32 bytes): kept like the above,
+# so channels saved by one demo run can still be read by the next.
+NOTIFIER_KEY_FILE="$STATE_DIR/notifier-secret-keys"
+if [ -z "${NOTIFIER_SECRET_KEYS:-}" ]; then
+  if [ ! -s "$NOTIFIER_KEY_FILE" ]; then
+    (umask 077 && printf 'demo1:%s\n' "$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("base64"))')" >"$NOTIFIER_KEY_FILE")
+  fi
+  NOTIFIER_SECRET_KEYS=$(cat "$NOTIFIER_KEY_FILE")
+fi
+export NOTIFIER_SECRET_KEYS
+
+LOG_DIR="$STATE_DIR/logs"
 mkdir -p "$LOG_DIR"
 
-node apps/provisioning/dist/demo/seed-demo.js
+waited node apps/provisioning/dist/demo/seed-demo.js
 
-declare -A PORTS=([gateway]=3000 [chat]=3001 [tenant-intelligence]=3002 [client-insights]=3003 [provisioning]=3004 [notifier]=3005)
-ORDER=(provisioning chat tenant-intelligence client-insights notifier gateway)
-PIDS=()
-STOPPING=0
-
-stop_all() {
-  trap - INT TERM
-  STOPPING=1
-  echo
-  echo "[demo] stopping services"
-  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  echo "[demo] stopped"
-  exit 0
-}
-trap stop_all INT TERM
-
+# --- the six services -------------------------------------------------------------------------
+say "starting the six services"
+: >"$SERVICES_FILE"
 for svc in "${ORDER[@]}"; do
-  # setsid: Ctrl-C reaches only this script, which then stops each service with SIGTERM.
-  PORT=${PORTS[$svc]} setsid node "apps/$svc/dist/main.js" >>"$LOG_DIR/$svc.log" 2>&1 &
+  # setsid: Ctrl-C and a hang-up reach only this script, which then stops each service with
+  # SIGTERM so it drains. The pid is node's own (setsid execs it: no fork in a script).
+  PORT=${PORTS[$svc]} setsid node "apps/$svc/dist/main.js" >>"$LOG_DIR/$svc.log" 2>&1 9>&- &
   PIDS+=($!)
+  echo "$! $svc" >>"$SERVICES_FILE"
 done
 
-for svc in "${ORDER[@]}"; do
-  if ! node scripts/wait-ready.mjs "http://127.0.0.1:${PORTS[$svc]}/health/ready" 60000; then
-    echo "[demo] $svc did not become ready; last log lines:" >&2
-    tail -n 20 "$LOG_DIR/$svc.log" >&2
-    stop_all
+for i in "${!ORDER[@]}"; do
+  svc=${ORDER[$i]}
+  if ! waited node scripts/wait-ready.mjs "http://127.0.0.1:${PORTS[$svc]}/health/ready" 60000 "${PIDS[$i]}"; then
+    if ! kill -0 "${PIDS[$i]}" 2>/dev/null; then say "$svc exited during start-up; last log lines:"; else say "$svc did not become ready in 60 s; last log lines:"; fi
+    tail -n 20 "$LOG_DIR/$svc.log" >&2 2>/dev/null || true
+    exit 1
   fi
-  printf '[demo] %-20s ready on http://127.0.0.1:%s\n' "$svc" "${PORTS[$svc]}"
+  printf '[demo] %-20s ready on http://127.0.0.1:%s\n' "$svc" "${PORTS[$svc]}" 2>/dev/null || true
 done
 
-cat <<TXT
+cat <<TXT 2>/dev/null || true
 
-[demo] Parley is running. Gateway: http://127.0.0.1:3000  (health: /health/ready, metrics: /metrics)
-[demo] Logs: $LOG_DIR/<service>.log    Press Ctrl-C to stop.
+[demo] Parley is running ($((SECONDS - started_at)) s). Gateway: $GATEWAY  (health: /health/ready, metrics: /metrics, API docs: /docs)
+[demo] Logs: $LOG_DIR/<service>.log    Press Ctrl-C to stop (closing the terminal stops it too).
 TXT
 
-# Wait for Ctrl-C, or for any service to exit on its own (then stop the rest).
+# Wait for a signal, or for any service to exit on its own (then stop the rest and exit 1).
 while true; do
   for i in "${!PIDS[@]}"; do
-    if [ "$STOPPING" -eq 0 ] && ! kill -0 "${PIDS[$i]}" 2>/dev/null; then
-      echo "[demo] ${ORDER[$i]} exited; see $LOG_DIR/${ORDER[$i]}.log" >&2
-      stop_all
+    if ! kill -0 "${PIDS[$i]}" 2>/dev/null; then
+      say "${ORDER[$i]} exited; see $LOG_DIR/${ORDER[$i]}.log"
+      exit 1
     fi
   done
-  sleep 1
+  waited sleep 1
 done

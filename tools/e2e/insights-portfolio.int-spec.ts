@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { Dashboard } from '../infra/support/grafana-dashboard.util';
 import { expandGrafanaSql, sqlTargets } from '../infra/support/grafana-sql.util';
 import { readRepoJson } from '../infra/support/repo-files.util';
+import { suffixedDemoDir } from '../support/demo-dir';
 import { REPO_ROOT } from '../support/service-process';
 import { buildPlatform, eventually, http, startPlatform, type Platform } from './platform';
 
@@ -35,15 +35,8 @@ interface Seeded {
  * tenants in the run's shared database (the seed's own test seeds the unsuffixed ones).
  */
 function seedDemo(suffix: string): Map<string, Seeded> {
-  const demoDir = mkdtempSync(join(tmpdir(), 'parley-demo-'));
+  const demoDir = suffixedDemoDir(suffix);
   try {
-    cpSync(join(REPO_ROOT, 'demo'), demoDir, { recursive: true });
-    const fixture = JSON.parse(readFileSync(join(demoDir, 'tenants.json'), 'utf8')) as { tenants: Array<{ slug: string; staff: Array<{ email: string }> }> };
-    for (const tenant of fixture.tenants) {
-      tenant.slug = `${tenant.slug}-${suffix}`;
-      for (const staff of tenant.staff) staff.email = staff.email.replace('@', `+${suffix}@`);
-    }
-    writeFileSync(join(demoDir, 'tenants.json'), JSON.stringify(fixture));
     const out = execFileSync(process.execPath, [join(REPO_ROOT, 'apps/provisioning/dist/demo/seed-demo.js')], {
       cwd: REPO_ROOT,
       encoding: 'utf8',
