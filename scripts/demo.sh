@@ -141,27 +141,19 @@ export NATS_URL=${NATS_URL:-nats://127.0.0.1:4222}
 export REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379}
 export OWNER_EMAIL=${OWNER_EMAIL:-owner@parley.local}
 
-# JWT signing keys (gateway): generated once per machine and kept in the state directory, so
-# tokens issued by one demo run stay valid in the next. Production sets AUTH_SIGNING_KEYS.
-KEY_FILE="$STATE_DIR/auth-signing-keys"
-if [ -z "${AUTH_SIGNING_KEYS:-}" ]; then
-  if [ ! -s "$KEY_FILE" ]; then
-    (umask 077 && printf 'demo1:%s\n' "$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))')" >"$KEY_FILE")
+# Keys the services need, unless set: generated once (`demo1:` + 32 random bytes) and kept in
+# the state directory, so what one demo run signed or encrypted is still readable by the next.
+# Production sets them from a secret store.
+keep_key() { # variable file encoding
+  if [ -z "${!1:-}" ]; then
+    if [ ! -s "$STATE_DIR/$2" ]; then
+      (umask 077 && node -e "process.stdout.write('demo1:' + require('crypto').randomBytes(32).toString('$3') + '\n')" >"$STATE_DIR/$2")
+    fi
+    export "$1=$(cat "$STATE_DIR/$2")"
   fi
-  AUTH_SIGNING_KEYS=$(cat "$KEY_FILE")
-fi
-export AUTH_SIGNING_KEYS
-
-# The notifier's keys for channel secrets at rest (kid:base64, 32 bytes): kept like the above,
-# so channels saved by one demo run can still be read by the next.
-NOTIFIER_KEY_FILE="$STATE_DIR/notifier-secret-keys"
-if [ -z "${NOTIFIER_SECRET_KEYS:-}" ]; then
-  if [ ! -s "$NOTIFIER_KEY_FILE" ]; then
-    (umask 077 && printf 'demo1:%s\n' "$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("base64"))')" >"$NOTIFIER_KEY_FILE")
-  fi
-  NOTIFIER_SECRET_KEYS=$(cat "$NOTIFIER_KEY_FILE")
-fi
-export NOTIFIER_SECRET_KEYS
+}
+keep_key AUTH_SIGNING_KEYS auth-signing-keys hex         # gateway: JWT signing keys
+keep_key NOTIFIER_SECRET_KEYS notifier-secret-keys base64 # notifier: channel secrets at rest
 
 LOG_DIR="$STATE_DIR/logs"
 mkdir -p "$LOG_DIR"
