@@ -10,6 +10,8 @@ export interface Platform {
   gatewayUrl: string;
   owner: { email: string; password: string };
   processes: Map<PlatformService, ServiceProcess>;
+  /** SIGKILLs a service (if it runs) and starts it again with the same environment and port. */
+  restart(service: PlatformService): Promise<ServiceProcess>;
   stop(): Promise<void>;
 }
 
@@ -26,6 +28,7 @@ export function buildPlatform(): void {
 export async function startPlatform(namespace: string, services: readonly PlatformService[], extraEnv: Partial<Record<PlatformService, Record<string, string>>> = {}): Promise<Platform> {
   const owner = { email: `owner-${namespace}@parley.test`, password: 'correct horse battery staple' };
   const processes = new Map<PlatformService, ServiceProcess>();
+  const envs = new Map<PlatformService, Record<string, string>>();
   let gatewayUrl = '';
   const order: PlatformService[] = ['provisioning', 'chat', 'tenant-intelligence', 'client-insights', 'notifier', 'gateway'];
   try {
@@ -49,6 +52,7 @@ export async function startPlatform(namespace: string, services: readonly Platfo
       };
       const proc = new ServiceProcess(app, env);
       processes.set(app, proc);
+      envs.set(app, env);
       await proc.waitForLog((line) => line.msg === 'listening', 40_000);
       if (app === 'gateway') gatewayUrl = `http://127.0.0.1:${port}`;
     }
@@ -60,6 +64,13 @@ export async function startPlatform(namespace: string, services: readonly Platfo
     gatewayUrl,
     owner,
     processes,
+    async restart(service) {
+      await processes.get(service)?.kill();
+      const proc = new ServiceProcess(service, envs.get(service) as Record<string, string>);
+      processes.set(service, proc);
+      await proc.waitForLog((line) => line.msg === 'listening', 40_000);
+      return proc;
+    },
     async stop() {
       await Promise.all([...processes.values()].map((p) => p.kill()));
     },
