@@ -2,6 +2,8 @@
 # Parley set-up: makes a Debian 12 machine ready to run and test Parley. Idempotent: every
 # step checks first, reuses what is there (servers already listening on 5432/4222/6379 are
 # used as they are) and prints what it found. Running it twice changes nothing.
+# Long steps (apt-get, the pgvector build, npm install, the build) print their elapsed seconds
+# every 20 s and how long they took; a first run on a bare machine takes about 5 minutes.
 #
 #   bash scripts/setup.sh            install, start, create database + roles, migrate, build
 #   SETUP_SKIP_BUILD=1 ...           skip generate + build (the caller does it)
@@ -20,6 +22,9 @@ mkdir -p "$STATE_DIR"
 
 say() { printf '[setup] %s\n' "$*"; }
 die() { printf '[setup] error: %s\n' "$*" >&2; exit 1; }
+# shellcheck source=scripts/lib/progress.sh
+. "$ROOT/scripts/lib/progress.sh"
+SETUP_STARTED=$SECONDS
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 SUDO=""
@@ -41,13 +46,14 @@ apt_install() {
   local missing=()
   for pkg in "$@"; do dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg"); done
   if [ ${#missing[@]} -eq 0 ]; then say "packages $*: installed"; return; fi
-  say "installing ${missing[*]}"
-  if [ $APT_UPDATED -eq 0 ]; then $SUDO apt-get update -qq; APT_UPDATED=1; fi
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  if [ $APT_UPDATED -eq 0 ]; then timed "apt-get update" $SUDO apt-get update -qq; APT_UPDATED=1; fi
+  timed "installing ${missing[*]} (apt-get)" \
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-apt_install ca-certificates build-essential dpkg-dev postgresql
-PGMAJOR=$(ls /usr/lib/postgresql | sort -n | tail -1)
+# curl: the README's walk-through uses it.
+apt_install ca-certificates curl build-essential dpkg-dev postgresql
+PGMAJOR=$(find /usr/lib/postgresql -mindepth 1 -maxdepth 1 -printf '%f\n' | sort -n | tail -1)
 apt_install "postgresql-server-dev-$PGMAJOR" nats-server redis-server
 
 # --- pgvector (not packaged for Debian 12: build Debian trixie's source package) --------
@@ -63,13 +69,13 @@ else
     say "adding deb-src for trixie ($mirror) to build pgvector"
     echo "deb-src ${mirror%/} trixie main" | $SUDO tee /etc/apt/sources.list.d/parley-trixie-src.list >/dev/null
   fi
-  $SUDO apt-get update -qq
+  timed "apt-get update (trixie sources)" $SUDO apt-get update -qq
   build=$(mktemp -d)
-  (cd "$build" && apt-get source -qq pgvector >/dev/null 2>&1) || die "apt-get source pgvector failed (is a trixie deb-src line reachable?)"
+  (cd "$build" && timed "downloading the pgvector source package" apt-get source -qq pgvector >/dev/null 2>&1) \
+    || die "apt-get source pgvector failed (is a trixie deb-src line reachable?)"
   src=$(find "$build" -maxdepth 1 -type d -name 'pgvector-*' | head -1)
   [ -n "$src" ] || die "pgvector source not found after apt-get source"
-  say "building pgvector from $(basename "$src")"
-  make -s -C "$src" PG_CONFIG="/usr/lib/postgresql/$PGMAJOR/bin/pg_config" >/dev/null
+  timed "building $(basename "$src")" make -s -C "$src" PG_CONFIG="/usr/lib/postgresql/$PGMAJOR/bin/pg_config" >/dev/null
   $SUDO make -s -C "$src" PG_CONFIG="/usr/lib/postgresql/$PGMAJOR/bin/pg_config" install >/dev/null
   rm -rf "$build"
   say "pgvector: built and installed"
@@ -111,11 +117,12 @@ fi
 if [ -d node_modules/.bin ] && [ node_modules/.package-lock.json -nt package-lock.json ]; then
   say "npm packages: installed"
 else
-  # `npm install`, not `npm ci`: the lockfile pins every version, but the registry reachable
-  # here serves only Linux builds of native packages (@swc/core, Nx resolvers), so the lock
-  # holds no entries for other platforms and `npm ci` refuses it as out of sync.
-  say "npm packages: installing (npm install, versions from package-lock.json)"
-  npm install --no-fund --no-audit --loglevel=error >/dev/null
+  # `npm install`, not `npm ci`: the lockfile pins every version, and a fresh clone's install
+  # leaves it as committed (git status clean), but the registry reachable where the lock was
+  # made has no Windows or macOS builds of node-llama-cpp (@node-llama-cpp/win-*, mac-*), so
+  # the lock cannot list them and `npm ci` refuses it as out of sync with package.json.
+  timed "npm packages: installing (npm install, versions from package-lock.json)" \
+    npm install --no-fund --no-audit --loglevel=error >/dev/null
 fi
 
 node scripts/check-jetstream.mjs "nats://127.0.0.1:$NATS_PORT" || die "NATS on $NATS_PORT has JetStream disabled: restart it with -js"
@@ -143,7 +150,7 @@ say "postgresql superuser: $(echo "$PGSUPERUSER_URL" | sed -E 's#//([^:@]+):[^@]
 node scripts/db-setup.mjs
 
 if [ -z "${SETUP_SKIP_BUILD:-}" ]; then
-  npm run -s db:generate
-  npm run -s build
+  timed "prisma generate" npm run -s db:generate
+  timed "build" npm run -s build
 fi
-say "done"
+say "done in $((SECONDS - SETUP_STARTED)) s"
