@@ -13,6 +13,7 @@ export function aNotification(overrides: Partial<OutboundNotification> = {}): Ou
     title: 'Callback requested: burst pipe',
     body: 'Visitor reports water pouring through the ceiling.\nPlease call 07700 900123.',
     url: 'https://parley.example.com/console/sessions/3f1c',
+    link: '/sessions/3f1c',
     occurredAt: '2026-03-01T09:30:00.000Z',
     ...overrides,
   };
