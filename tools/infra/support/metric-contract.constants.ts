@@ -13,6 +13,11 @@ export const SERVICE_METRICS = [
   'parley_llm_tokens_total',
   'parley_insights_job_runs_total',
   'parley_insights_alerts_fired_total',
+  'parley_notifier_deliveries_total',
+  'parley_notifier_delivery_seconds',
+  'parley_notifier_delivery_lag_seconds',
+  'parley_notifier_breakers_open',
+  'parley_notifier_notifications_total',
 ] as const;
 
 const HISTOGRAM_SERIES = ['_bucket', '_count', '_sum'].map((suffix) => `http_request_duration_seconds${suffix}`);
