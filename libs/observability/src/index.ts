@@ -16,4 +16,5 @@ export * from './errors/problem-details';
 export * from './errors/problem-details.filter';
 export * from './observability.module';
 export * from './bootstrap/graceful-shutdown';
+export * from './bootstrap/framework-errors';
 export * from './bootstrap/bootstrap-service';

@@ -10,6 +10,7 @@ import { SERVICE_LOGGER } from '../observability.module';
 import { registerRequestHooks } from '../request-context/request-hooks';
 import type { ServiceConfig } from '../startup/config/service-env';
 import type { StopTelemetry } from '../startup/start-telemetry';
+import { fastifyServerOptions } from './framework-errors';
 import { installGracefulShutdown } from './graceful-shutdown';
 
 export interface BootstrapOptions {
@@ -21,7 +22,8 @@ export interface BootstrapOptions {
 }
 
 /**
- * Starts a service: Nest on Fastify with the JSON logger, request ids and the access log,
+ * Starts a service: Nest on Fastify (router and HTTP parser errors as problem+json, see
+ * framework-errors.ts) with the JSON logger, request ids and the access log,
  * HTTP metrics, /health and /metrics (from ObservabilityModule), graceful shutdown; then
  * listens and logs one `listening` line. Any start-up failure is logged and exits 1.
  */
@@ -39,7 +41,7 @@ export async function bootstrapService(options: BootstrapOptions): Promise<NestF
   let app: NestFastifyApplication;
   try {
     // Nest logs through the JSON logger from its first line, failures during creation included.
-    app = await NestFactory.create<NestFastifyApplication>(options.module, new FastifyAdapter(), {
+    app = await NestFactory.create<NestFastifyApplication>(options.module, new FastifyAdapter(fastifyServerOptions()), {
       logger: new NestLoggerAdapter(logger),
       abortOnError: false,
     });
