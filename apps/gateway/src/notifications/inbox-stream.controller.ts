@@ -8,7 +8,7 @@ import { Auth, CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { SseResponse } from '../chat/sse/sse-response';
 import { ProblemException } from '../http/problem.exception';
-import { rpcCall } from '../http/rpc-call';
+import { notifierCall } from './notifier-call.util';
 import { liveInboxItemHttp } from './dto/inbox.mapper';
 import type { InboxItemHttp, InboxStreamFrame } from './dto/inbox.schemas';
 import { DEFAULT_INBOX_STREAM_OPTIONS, INBOX_STREAM_OPTIONS, type InboxStreamOptions } from './inbox-stream.options';
@@ -48,7 +48,11 @@ export class InboxStreamController implements BeforeApplicationShutdown {
   @Get()
   @ApiOperation({ summary: 'Your new notifications as they arrive, as Server-Sent Events (starting with the unread count).' })
   @ApiProduces('text/event-stream')
-  @ApiResponse({ status: 200, description: '`data:` frames `unread` (first) and `notification`; `: ping` comments while idle.' })
+  @ApiResponse({
+    status: 200,
+    description: '`data:` frames `{"type":"unread","count":n}` (first) and `{"type":"notification","notification":{...}}` (an InboxNotification); `: ping` comments while idle.',
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
+  })
   async stream(@CurrentPrincipal() principal: Principal, @Res() reply: FastifyReply): Promise<void> {
     const owner = inboxOwner(principal);
     // Subscribe before asking for the count, so nothing published in between is missed.
@@ -57,7 +61,7 @@ export class InboxStreamController implements BeforeApplicationShutdown {
     entry.sub = this.subscribe(entry, owner.tenantId, owner.userId);
     let unread: number;
     try {
-      unread = (await rpcCall(this.rpc, NotifierInboxListRpc, { version: 1, ...owner, unreadOnly: true, limit: 1, cursor: null })).unreadCount;
+      unread = (await notifierCall(this.rpc, NotifierInboxListRpc, { version: 1, ...owner, unreadOnly: true, limit: 1, cursor: null })).unreadCount;
     } catch (error) {
       this.close(entry);
       throw error;

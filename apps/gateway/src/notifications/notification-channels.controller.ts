@@ -14,7 +14,7 @@ import { Auth, CurrentPrincipal, RateLimited, StaffRoles } from '../auth/auth.de
 import type { Principal } from '../auth/principal';
 import type { AppConfig } from '../config/env.schema';
 import { GATEWAY_CONFIG } from '../config/gateway-config.token';
-import { rpcCall } from '../http/rpc-call';
+import { notifierCall } from './notifier-call.util';
 import { toChannelHttp, toChannelSettings } from './dto/channel.mapper';
 import {
   channelIdParamSchema,
@@ -60,7 +60,7 @@ export class NotificationChannelsController {
   @ApiOperation({ summary: 'Your notification channels (Slack and Discord URLs masked).' })
   @ApiResponse({ status: 200, standardSchema: channelListSchema })
   async list(@CurrentPrincipal() principal: Principal) {
-    const result = await rpcCall(this.rpc, NotifierChannelListRpc, { version: 1, tenantId: notifierScope(principal) });
+    const result = await notifierCall(this.rpc, NotifierChannelListRpc, { version: 1, tenantId: notifierScope(principal) });
     return { items: result.items.map(toChannelHttp) };
   }
 
@@ -71,7 +71,7 @@ export class NotificationChannelsController {
   async create(@CurrentPrincipal() principal: Principal, @Body({ schema: createChannelBodySchema }) body: CreateChannelBody, @Res({ passthrough: true }) reply: FastifyReply) {
     void reply.header('cache-control', 'no-store');
     const { name, enabled, settings } = body;
-    const result = await rpcCall(this.rpc, NotifierChannelCreateRpc, { version: 1, tenantId: notifierScope(principal), actor: notifierActor(principal), name, enabled, settings: toChannelSettings(settings) });
+    const result = await notifierCall(this.rpc, NotifierChannelCreateRpc, { version: 1, tenantId: notifierScope(principal), actor: notifierActor(principal), name, enabled, settings: toChannelSettings(settings) });
     return { channel: toChannelHttp(result.channel), signing_secret: result.signingSecret };
   }
 
@@ -81,7 +81,7 @@ export class NotificationChannelsController {
   @ApiResponse({ status: 404, description: 'No such channel (problem+json).' })
   async update(@CurrentPrincipal() principal: Principal, @ChannelId() channelId: string, @Body({ schema: updateChannelBodySchema }) body: UpdateChannelBody) {
     const settings = body.settings && toChannelSettings(body.settings);
-    const result = await rpcCall(this.rpc, NotifierChannelUpdateRpc, { version: 1, tenantId: notifierScope(principal), actor: notifierActor(principal), channelId, name: body.name, enabled: body.enabled, settings });
+    const result = await notifierCall(this.rpc, NotifierChannelUpdateRpc, { version: 1, tenantId: notifierScope(principal), actor: notifierActor(principal), channelId, name: body.name, enabled: body.enabled, settings });
     return { channel: toChannelHttp(result.channel) };
   }
 
@@ -90,7 +90,7 @@ export class NotificationChannelsController {
   @ApiResponse({ status: 200, standardSchema: deletedChannelSchema })
   @ApiResponse({ status: 404, description: 'No such channel (problem+json).' })
   async remove(@CurrentPrincipal() principal: Principal, @ChannelId() channelId: string) {
-    const result = await rpcCall(this.rpc, NotifierChannelDeleteRpc, { version: 1, tenantId: notifierScope(principal), actor: notifierActor(principal), channelId });
+    const result = await notifierCall(this.rpc, NotifierChannelDeleteRpc, { version: 1, tenantId: notifierScope(principal), actor: notifierActor(principal), channelId });
     return { channel_id: result.channelId };
   }
 
@@ -101,7 +101,7 @@ export class NotificationChannelsController {
   @ApiResponse({ status: 404, description: 'No such channel (problem+json).' })
   async rotateSecret(@CurrentPrincipal() principal: Principal, @ChannelId() channelId: string, @Body({ schema: rotateSecretBodySchema }) body: RotateSecretBody, @Res({ passthrough: true }) reply: FastifyReply) {
     void reply.header('cache-control', 'no-store');
-    const result = await rpcCall(this.rpc, NotifierChannelRotateSecretRpc, { version: 1, tenantId: notifierScope(principal), actor: notifierActor(principal), channelId, graceSeconds: body.grace_seconds });
+    const result = await notifierCall(this.rpc, NotifierChannelRotateSecretRpc, { version: 1, tenantId: notifierScope(principal), actor: notifierActor(principal), channelId, graceSeconds: body.grace_seconds });
     return { channel: toChannelHttp(result.channel), signing_secret: result.signingSecret };
   }
 
@@ -112,7 +112,7 @@ export class NotificationChannelsController {
   @ApiResponse({ status: 404, description: 'No such channel (problem+json).' })
   async test(@CurrentPrincipal() principal: Principal, @ChannelId() channelId: string) {
     const timeoutMs = Math.max(this.config.rpc.timeoutMs, CHANNEL_TEST_TIMEOUT_MS);
-    const result = await rpcCall(this.rpc, NotifierChannelTestRpc, { version: 1, tenantId: notifierScope(principal), actor: notifierActor(principal), channelId }, { timeoutMs });
+    const result = await notifierCall(this.rpc, NotifierChannelTestRpc, { version: 1, tenantId: notifierScope(principal), actor: notifierActor(principal), channelId }, { timeoutMs });
     return { delivery: toDeliveryHttp(result.delivery) };
   }
 }

@@ -4,7 +4,7 @@ import { NotifierDeliveryListRpc, NotifierDeliveryRedriveRpc } from '@parley/con
 import { RpcClient } from '@parley/messaging';
 import { Auth, CurrentPrincipal, RateLimited, StaffRoles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { rpcCall } from '../http/rpc-call';
+import { notifierCall } from './notifier-call.util';
 import { toDeliveryHttp } from './dto/delivery.mapper';
 import { deliveryPageSchema, deliveryQuerySchema, redriveBodySchema, redriveResultSchema, type DeliveryQuery, type RedriveBody } from './dto/deliveries.schemas';
 import { notifierActor, notifierScope } from './notifier-scope.util';
@@ -26,7 +26,7 @@ export class NotificationDeliveriesController {
   @ApiResponse({ status: 200, standardSchema: deliveryPageSchema })
   @ApiResponse({ status: 400, description: 'Bad query parameters (problem+json listing them).' })
   async list(@CurrentPrincipal() principal: Principal, @Query({ schema: deliveryQuerySchema }) query: DeliveryQuery) {
-    const page = await rpcCall(this.rpc, NotifierDeliveryListRpc, {
+    const page = await notifierCall(this.rpc, NotifierDeliveryListRpc, {
       version: 1,
       tenantId: notifierScope(principal),
       status: query.status,
@@ -44,7 +44,7 @@ export class NotificationDeliveriesController {
   @ApiResponse({ status: 400, description: 'Neither or both of delivery_ids and channel_id, or a bad id (problem+json listing the fields).' })
   @ApiResponse({ status: 404, description: 'No such channel (problem+json).' })
   async redrive(@CurrentPrincipal() principal: Principal, @Body({ schema: redriveBodySchema }) body: RedriveBody) {
-    const result = await rpcCall(this.rpc, NotifierDeliveryRedriveRpc, {
+    const result = await notifierCall(this.rpc, NotifierDeliveryRedriveRpc, {
       version: 1,
       tenantId: notifierScope(principal),
       actor: notifierActor(principal),

@@ -4,7 +4,7 @@ import { NotifierRuleDeleteRpc, NotifierRuleListRpc, NotifierRulePutRpc } from '
 import { RpcClient } from '@parley/messaging';
 import { Auth, CurrentPrincipal, RateLimited, StaffRoles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { rpcCall } from '../http/rpc-call';
+import { notifierCall } from './notifier-call.util';
 import { toRuleHttp, toRuleInput } from './dto/rule.mapper';
 import { deletedRuleSchema, ruleBodySchema, ruleIdParamSchema, ruleListSchema, ruleResultSchema, type RuleBody } from './dto/rules.schemas';
 import { notifierActor, notifierScope } from './notifier-scope.util';
@@ -29,7 +29,7 @@ export class NotificationRulesController {
   @ApiOperation({ summary: 'Your rules; `defaults` is true while you have none and the built-in routing applies.' })
   @ApiResponse({ status: 200, standardSchema: ruleListSchema })
   async list(@CurrentPrincipal() principal: Principal) {
-    const result = await rpcCall(this.rpc, NotifierRuleListRpc, { version: 1, tenantId: notifierScope(principal) });
+    const result = await notifierCall(this.rpc, NotifierRuleListRpc, { version: 1, tenantId: notifierScope(principal) });
     return { items: result.items.map(toRuleHttp), defaults: result.defaults };
   }
 
@@ -54,12 +54,12 @@ export class NotificationRulesController {
   @ApiResponse({ status: 200, standardSchema: deletedRuleSchema })
   @ApiResponse({ status: 404, description: 'No such rule (problem+json).' })
   async remove(@CurrentPrincipal() principal: Principal, @RuleId() ruleId: string) {
-    const result = await rpcCall(this.rpc, NotifierRuleDeleteRpc, { version: 1, tenantId: notifierScope(principal), actor: notifierActor(principal), ruleId });
+    const result = await notifierCall(this.rpc, NotifierRuleDeleteRpc, { version: 1, tenantId: notifierScope(principal), actor: notifierActor(principal), ruleId });
     return { rule_id: result.ruleId };
   }
 
   private async put(principal: Principal, ruleId: string | null, body: RuleBody) {
-    const result = await rpcCall(this.rpc, NotifierRulePutRpc, { version: 1, tenantId: notifierScope(principal), actor: notifierActor(principal), ruleId, rule: toRuleInput(body) });
+    const result = await notifierCall(this.rpc, NotifierRulePutRpc, { version: 1, tenantId: notifierScope(principal), actor: notifierActor(principal), ruleId, rule: toRuleInput(body) }, { bodyField: 'rule' });
     return { rule: toRuleHttp(result.rule) };
   }
 }
