@@ -42,6 +42,7 @@ describe('docker-compose.yml', () => {
         'grafana',
         'otel-collector',
         'nats-exporter',
+        'mailpit',
       ].sort(),
     );
   });
@@ -71,7 +72,7 @@ describe('docker-compose.yml', () => {
       expect(env.REDIS_URL).toBe('redis://redis:6379');
       expect(env.OTEL_EXPORTER_OTLP_ENDPOINT).toBe('http://otel-collector:4318');
       expect(Number(env.SHUTDOWN_TIMEOUT_MS)).toBe(SHUTDOWN_TIMEOUT_MS);
-      expect(Object.keys(env).filter((k) => k.startsWith('ANALYTICS_'))).toEqual(extraSecrets);
+      expect(Object.keys(env).filter((k) => k.startsWith('ANALYTICS_') || k.endsWith('_SECRET_KEYS'))).toEqual(extraSecrets);
       expect(Object.keys(env)).not.toEqual(expect.arrayContaining(['DATABASE_MIGRATION_URL']));
       expect(Object.keys(env)).not.toEqual(expect.arrayContaining(['PGSUPERUSER_URL']));
     });

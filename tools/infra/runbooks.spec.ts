@@ -22,6 +22,7 @@ describe('docs/runbooks', () => {
       'deploy-and-rollback.md',
       'insights-jobs.md',
       'llm-failover.md',
+      'notification-delivery.md',
       'outbox-backlog.md',
       'service-not-ready.md',
     ]);

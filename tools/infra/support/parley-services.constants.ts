@@ -15,7 +15,7 @@ export const PARLEY_SERVICES: readonly ParleyService[] = [
   { name: 'tenant-intelligence', port: 3002, consumer: CONSUMERS.tenantIntelligence.durable, extraSecrets: [] },
   { name: 'client-insights', port: 3003, consumer: CONSUMERS.clientInsights.durable, extraSecrets: ['ANALYTICS_DATABASE_URL'] },
   { name: 'provisioning', port: 3004, extraSecrets: [] },
-  { name: 'notifier', port: 3005, consumer: CONSUMERS.notifier.durable, extraSecrets: [] },
+  { name: 'notifier', port: 3005, consumer: CONSUMERS.notifier.durable, extraSecrets: ['NOTIFIER_SECRET_KEYS'] },
 ];
 
 export const SERVICE_NAMES = PARLEY_SERVICES.map((s) => s.name);
