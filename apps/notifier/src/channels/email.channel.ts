@@ -1,6 +1,7 @@
 import { createTransport, type Transporter } from 'nodemailer';
 import type { NotifierOptions } from '../config/env.schema';
 import type { ChannelSender, DeliveryResult, DeliveryTarget, OutboundNotification } from './channel.types';
+import { withDeadline } from './deadline.util';
 import { buildEmail } from './email-message.builder';
 import { DEFAULT_HTTP_TIMEOUT_MS } from './outbound-http.client';
 import { singleLine, truncate } from './text-limits.util';
@@ -42,7 +43,7 @@ export class EmailChannel implements ChannelSender<'email'> {
   async send(notification: OutboundNotification, target: Extract<DeliveryTarget, { kind: 'email' }>, signal: AbortSignal): Promise<DeliveryResult> {
     if (this.transport === null) return { ok: false, retryable: false, error: EMAIL_NOT_CONFIGURED };
     const { subject, text, html } = buildEmail(notification);
-    const deadline = AbortSignal.timeout(this.deadlineMs);
+    const deadline = withDeadline(signal, this.deadlineMs);
     try {
       await this.transport.sendMail({
         from: { name: singleLine(target.senderName), address: this.options.emailFrom },
@@ -57,12 +58,14 @@ export class EmailChannel implements ChannelSender<'email'> {
           // RFC 3834: no out-of-office replies to a machine.
           'Auto-Submitted': 'auto-generated',
         },
-        signal: AbortSignal.any([signal, deadline]),
+        signal: deadline.signal,
       });
       return { ok: true };
     } catch (err) {
-      if (deadline.aborted) return { ok: false, retryable: true, error: `timed out after ${this.deadlineMs} ms` };
+      if (deadline.timedOut()) return { ok: false, retryable: true, error: `timed out after ${this.deadlineMs} ms` };
       return classifySmtpError(err as SmtpError);
+    } finally {
+      deadline.dispose();
     }
   }
 

@@ -3,6 +3,7 @@ import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import type { NotifierOptions } from '../config/env.schema';
 import type { DeliveryResult } from './channel.types';
+import { withDeadline } from './deadline.util';
 import { parseRetryAfter } from './retry-after.util';
 import { bareHostname, checkTargetUrl, dnsResolver, vetHost, type HostResolver, type ResolvedAddress } from './target-url.guard';
 import { singleLine, truncate } from './text-limits.util';
@@ -35,22 +36,19 @@ export class OutboundHttpClient {
   async postJson(rawUrl: string, body: string, headers: Record<string, string>, signal: AbortSignal): Promise<DeliveryResult> {
     const checked = checkTargetUrl(rawUrl, { allowPrivate: this.options.allowPrivateTargets, production: this.options.production });
     if (!checked.ok) return { ok: false, retryable: false, error: `refused: the URL ${checked.reason}` };
-    const timeout = AbortSignal.timeout(this.timeoutMs);
-    const combined = AbortSignal.any([signal, timeout]);
-    const aborted = (): DeliveryResult => ({
-      ok: false,
-      retryable: true,
-      error: timeout.aborted ? `timed out after ${this.timeoutMs} ms` : 'aborted before the target answered',
-    });
+    const deadline = withDeadline(signal, this.timeoutMs);
     try {
-      const vetted = await raceAbort(vetHost(bareHostname(checked.url), { allowPrivate: this.options.allowPrivateTargets }, this.resolve), combined);
+      const vetted = await raceAbort(vetHost(bareHostname(checked.url), { allowPrivate: this.options.allowPrivateTargets }, this.resolve), deadline.signal);
       if (!vetted.ok) return { ok: false, retryable: vetted.retryable, error: vetted.reason };
-      const response = await this.request(checked.url, vetted.address, body, headers, combined);
+      const response = await this.request(checked.url, vetted.address, body, headers, deadline.signal);
       return classify(response);
     } catch (err) {
-      if (combined.aborted) return aborted();
+      if (deadline.timedOut()) return { ok: false, retryable: true, error: `timed out after ${this.timeoutMs} ms` };
+      if (signal.aborted) return { ok: false, retryable: true, error: 'aborted before the target answered' };
       const e = err as NodeJS.ErrnoException;
       return { ok: false, retryable: true, error: `request failed: ${e.code ?? e.message}` };
+    } finally {
+      deadline.dispose();
     }
   }
 

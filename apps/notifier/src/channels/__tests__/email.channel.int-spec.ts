@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { SMTPServer, type SMTPServerError } from 'smtp-server';
 import { EmailChannel } from '../email.channel';
@@ -116,6 +116,21 @@ describe('EmailChannel against a real SMTP server', () => {
       await expect(orphan.send(aNotification(), target, signal)).resolves.toMatchObject({ ok: false, retryable: true });
     } finally {
       await orphan.close();
+    }
+  });
+
+  it('gives up on a server that never greets, as retryable', async () => {
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    const impatient = new EmailChannel({ smtpUrl: `smtp://127.0.0.1:${port}`, emailFrom: 'notifications@parley.example', httpTimeoutMs: 300 });
+    try {
+      await expect(impatient.send(aNotification(), target, signal)).resolves.toMatchObject({ ok: false, retryable: true });
+    } finally {
+      await impatient.close();
+      sockets.forEach((s) => s.destroy());
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
     }
   });
 });
