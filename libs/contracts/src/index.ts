@@ -12,6 +12,7 @@ export * from './events/tenant.events';
 export * from './events/insights.events';
 export * from './events/notify.events';
 export * from './events/action.events';
+export * from './events/model-actions.schema';
 export * from './events/dead-letter.schema';
 export * from './events/event-catalog';
 export * from './rpc/tenant.schema';

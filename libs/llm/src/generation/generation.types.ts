@@ -44,6 +44,24 @@ export interface TenantPersona {
   allowedTopics: readonly string[];
 }
 
+/** A tool the model may call (function calling); `parameters` is a JSON Schema object. */
+export interface ModelToolSpec {
+  name: string;
+  description: string;
+  parameters: Record<string, unknown>;
+}
+
+/**
+ * A tool call as the model made it. Nothing here is trusted: the caller validates the name and
+ * the arguments before acting. `args` is null when the model's arguments were not a JSON object;
+ * string values are PII-restored like the visible answer.
+ */
+export interface ModelToolCall {
+  id: string | null;
+  name: string;
+  args: Record<string, unknown> | null;
+}
+
 export interface GenerationRequest {
   tenantId: string;
   /** Primary, then fallbacks in order. */
@@ -61,6 +79,12 @@ export interface GenerationRequest {
   /** Aborts generation (client went away); the partial answer is returned with finishReason 'cancelled'. */
   signal: AbortSignal;
   maxOutputTokens?: number;
+  /**
+   * Tools bound to the model (LangChain bindTools) for this turn. Model providers that support
+   * tool calling report the calls in `GenerationResult.toolCalls`; the offline responder and
+   * llamacpp ignore them. The visible answer still streams as tokens.
+   */
+  tools?: readonly ModelToolSpec[];
   /**
    * A back-office task instead of a visitor answer (e.g. structured L1b/L2 extraction): `system`
    * is the whole system prompt (no persona, knowledge or directives) and `userMessage` the text
@@ -89,6 +113,8 @@ export interface GenerationResult {
   unanswered: boolean;
   /** Providers that failed before the one that answered, in order. */
   failedOver: readonly { provider: string; model: string; reason: string }[];
+  /** The answering provider's tool calls (only when `tools` were given and the turn was not cancelled). */
+  toolCalls?: readonly ModelToolCall[];
 }
 
 export interface GenerationCallbacks {

@@ -2,6 +2,7 @@ import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
 import { AIMessage, HumanMessage, SystemMessage, type BaseMessage } from '@langchain/core/messages';
 import type { PromptMessage } from '../prompt/prompt-messages';
 import type { ProviderOutput, ProviderRun } from './provider.types';
+import { ToolCallCollector, toToolDefinitions } from './tool-calls.util';
 
 function toLangChain(message: PromptMessage): BaseMessage {
   if (message.role === 'system') return new SystemMessage(message.content);
@@ -15,10 +16,15 @@ const LENGTH_REASONS = new Set(['length', 'MAX_TOKENS', 'max_tokens']);
 /**
  * Streams a LangChain chat model: passes the run's AbortSignal (a disconnect or timeout cancels
  * the upstream request), forwards every text chunk, and sums `usage_metadata` the way
- * LangChain's own chunk concatenation does (OpenAI and Ollama send it once, at the end).
+ * LangChain's own chunk concatenation does (OpenAI and Ollama send it once, at the end). With
+ * `request.tools` the model is bound to them (bindTools) and its tool calls are gathered from
+ * the chunks' `tool_call_chunks`; the text still streams as it comes.
  */
 export async function streamChatModel(model: BaseChatModel, prompt: readonly PromptMessage[], run: ProviderRun): Promise<ProviderOutput> {
-  const stream = await raceAbort(model.stream(prompt.map(toLangChain), { signal: run.signal }), run.signal);
+  const tools = run.request.task ? [] : (run.request.tools ?? []);
+  const runnable = tools.length > 0 && model.bindTools ? model.bindTools(toToolDefinitions(tools)) : model;
+  const stream = await raceAbort(runnable.stream(prompt.map(toLangChain), { signal: run.signal }), run.signal);
+  const toolCalls = new ToolCallCollector();
   let content = '';
   let usage: ProviderOutput['usage'];
   let finishReason: ProviderOutput['finishReason'] = 'stop';
@@ -28,6 +34,7 @@ export async function streamChatModel(model: BaseChatModel, prompt: readonly Pro
       content += text;
       run.onToken(text);
     }
+    if (toolCalls.add(chunk.tool_call_chunks)) run.onActivity?.();
     if (chunk.usage_metadata) {
       usage = {
         inputTokens: (usage?.inputTokens ?? 0) + chunk.usage_metadata.input_tokens,
@@ -37,7 +44,7 @@ export async function streamChatModel(model: BaseChatModel, prompt: readonly Pro
     const reason = chunk.response_metadata?.finish_reason ?? chunk.response_metadata?.finishReason ?? chunk.response_metadata?.done_reason;
     if (typeof reason === 'string' && LENGTH_REASONS.has(reason)) finishReason = 'length';
   }
-  return { content, finishReason: run.signal.aborted ? 'cancelled' : finishReason, usage, promptTexts: prompt.map((m) => m.content) };
+  return { content, finishReason: run.signal.aborted ? 'cancelled' : finishReason, usage, promptTexts: prompt.map((m) => m.content), toolCalls: toolCalls.calls() };
 }
 
 /** Settles with `work`, or rejects with the signal's reason as soon as it aborts. */

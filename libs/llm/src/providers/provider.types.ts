@@ -1,5 +1,5 @@
 import type { LlmProviderKind } from '@parley/contracts';
-import type { GenerationRequest } from '../generation/generation.types';
+import type { GenerationRequest, ModelToolCall } from '../generation/generation.types';
 
 /** One attempt of one provider: the request (pseudonymized for external providers), the model and where tokens go. */
 export interface ProviderRun {
@@ -9,6 +9,8 @@ export interface ProviderRun {
   signal: AbortSignal;
   /** Every piece of text as the model produces it. */
   onToken(text: string): void;
+  /** The model is producing something other than text (tool-call arguments): it is alive. */
+  onActivity?(): void;
 }
 
 export interface ProviderOutput {
@@ -22,6 +24,8 @@ export interface ProviderOutput {
   unanswered?: boolean;
   /** The prompt as sent, for the token estimate when the provider reports no usage. */
   promptTexts: readonly string[];
+  /** Tool calls the model made (as sent: placeholders not yet restored). */
+  toolCalls?: ModelToolCall[];
 }
 
 /** A model backend. Throw LlmError('not_configured') when settings are missing, so the router moves on. */

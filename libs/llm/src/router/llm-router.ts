@@ -39,7 +39,8 @@ export class LlmRouterImpl implements LlmRouter {
 
       if (outcome.kind === 'done') {
         this.metrics.latency.observe({ provider: choice.provider, model: choice.model }, outcome.latencyMs / 1000);
-        return this.result(request, choice, outcome.visible, outcome.output.finishReason === 'length' ? 'length' : 'stop', outcome.output, started, failedOver);
+        const result = this.result(request, choice, outcome.visible, outcome.output.finishReason === 'length' ? 'length' : 'stop', outcome.output, started, failedOver);
+        return outcome.output.toolCalls ? { ...result, toolCalls: outcome.output.toolCalls } : result;
       }
       if (outcome.kind === 'cancelled') return this.result(request, choice, outcome.visible, 'cancelled', outcome.output, started, failedOver);
 

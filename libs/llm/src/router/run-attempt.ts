@@ -1,7 +1,7 @@
 import type { LlmChoice } from '@parley/contracts';
-import type { GenerationCallbacks, GenerationRequest } from '../generation/generation.types';
+import type { GenerationCallbacks, GenerationRequest, ModelToolCall } from '../generation/generation.types';
 import { classifyProviderError, LlmError, type LlmErrorCode } from '../llm.errors';
-import { createPseudonymizer } from '../pii';
+import { createPseudonymizer, type Pseudonymizer } from '../pii';
 import type { LlmProvider, ProviderOutput } from '../providers/provider.types';
 import { EXTERNAL_PROVIDERS } from './provider-chain';
 import { namesToHide, pseudonymizeRequest } from './pseudonymize-request.util';
@@ -62,24 +62,31 @@ export async function runAttempt(
     callbacks.onToken(text);
   };
   const started = performance.now();
+  const alive = () => {
+    if (firstTokenTimer !== undefined) {
+      clearTimeout(firstTokenTimer);
+      firstTokenTimer = undefined;
+    }
+  };
   try {
     const output = await provider.generate({
       request: sent,
       model: choice.model,
       signal: controller.signal,
       onToken: (token) => {
-        if (firstTokenTimer !== undefined) {
-          clearTimeout(firstTokenTimer);
-          firstTokenTimer = undefined;
-        }
+        alive();
         if (controller.signal.aborted) return; // tokens racing the abort are dropped
         emit(restore ? restore.push(token) : token);
       },
+      // Tool-call arguments count as the model answering (some models send no text with them).
+      onActivity: alive,
     });
     if (timedOut) return { kind: 'failed', reason: timedOut, error: controller.signal.reason, visible };
-    if (request.signal.aborted) return { kind: 'cancelled', output, visible };
+    // A cancelled turn executes nothing: its tool calls are dropped with the rest of the answer.
+    if (request.signal.aborted) return { kind: 'cancelled', output: { ...output, toolCalls: undefined }, visible };
     if (restore) emit(restore.flush());
-    return { kind: 'done', output, visible, latencyMs: performance.now() - started };
+    const toolCalls = pii && output.toolCalls ? output.toolCalls.map((call) => restoreToolCall(call, pii)) : output.toolCalls;
+    return { kind: 'done', output: { ...output, toolCalls }, visible, latencyMs: performance.now() - started };
   } catch (error) {
     if (timedOut) return { kind: 'failed', reason: timedOut, error, visible };
     if (request.signal.aborted) return { kind: 'cancelled', visible };
@@ -89,4 +96,15 @@ export async function runAttempt(
     if (overallTimer !== undefined) clearTimeout(overallTimer);
     request.signal.removeEventListener('abort', onCallerAbort);
   }
+}
+
+/** Puts the turn's private details back into a tool call's string arguments (at any depth). */
+function restoreToolCall(call: ModelToolCall, pii: Pseudonymizer): ModelToolCall {
+  const restore = (value: unknown): unknown => {
+    if (typeof value === 'string') return pii.restore(value);
+    if (Array.isArray(value)) return value.map(restore);
+    if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, restore(v)]));
+    return value;
+  };
+  return { ...call, args: call.args === null ? null : (restore(call.args) as Record<string, unknown>) };
 }
