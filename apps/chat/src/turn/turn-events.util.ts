@@ -1,6 +1,7 @@
 // The outbox rows of a completed turn: turn_completed always; notify.requested for any safety
 // finding (tenant and owner) and escalation when the tenant asked to hear about it;
-// action.requested for every action the turn triggered. Urgency is told through its action:
+// action.requested for every action the turn triggered (rule-based, and the model's accepted tool
+// calls: see apps/chat/src/actions and ADR 0011). Urgency is told through its action:
 // the notifier executes a callback_request (high or critical) as an urgent_callback notification.
 import {
   ActionRequestedEvent,
@@ -30,6 +31,8 @@ export interface TurnEventFacts {
   findings: readonly SignalFinding[];
   plan: TurnPlan;
   actions: readonly Action[];
+  /** ActionRequested.params by action id when richer than what the client sees (model actions). */
+  actionParams?: ReadonlyMap<string, Record<string, unknown>>;
   usage: Usage;
   config: TenantConfig;
   occurredAt: Date;
@@ -118,7 +121,7 @@ export function turnOutbox(facts: TurnEventFacts): OutboxMessageInput[] {
         contactId: facts.contactId,
         type: action.type,
         label: action.label ?? action.type,
-        params: action.params ?? {},
+        params: facts.actionParams?.get(action.id) ?? action.params ?? {},
         occurredAt: facts.occurredAt.toISOString(),
       },
       facts.tenantId,

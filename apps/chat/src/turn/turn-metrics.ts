@@ -4,6 +4,8 @@ export interface TurnMetrics {
   firstToken(seconds: number): void;
   /** A finished turn: `outcome` is the finish reason (stop, length, cancelled) or the error code. */
   turnFinished(outcome: string, seconds: number): void;
+  /** A tool call of the model: `accepted` (reason `ok`) or `refused` with the refusal reason. */
+  modelAction(tool: string, outcome: 'accepted' | 'refused', reason: string): void;
 }
 
-export const noTurnMetrics: TurnMetrics = { firstToken: () => undefined, turnFinished: () => undefined };
+export const noTurnMetrics: TurnMetrics = { firstToken: () => undefined, turnFinished: () => undefined, modelAction: () => undefined };

@@ -1,10 +1,13 @@
 import { publishSessionEvent } from '../sessions/session-events.publisher';
 import type { Action, ChatTurnRequest, ChatTurnResponse, Signal, Usage } from '@parley/contracts';
-import type { ConversationMessage, GenerationRequest, GenerationResult, LlmRouter } from '@parley/llm';
+import type { ConversationMessage, GenerationRequest, GenerationResult, LlmRouter, ModelToolCall } from '@parley/llm';
 import type { MessagingConnection } from '@parley/messaging';
 import { isUniqueViolation, loadTenantRuntime, type ChatSessionModel, type PrismaClient, type TenantDb, type TenantRuntime, type TenantTx } from '@parley/persistence';
 import { toWireSignals, type SignalFinding } from '@parley/signals';
 import { randomUUID } from 'node:crypto';
+import { ModelActionGate } from '../actions/model-action.gate';
+import { MODEL_TOOLS } from '../actions/model-tools';
+import { actionOnlyReply, combineActions } from '../actions/turn-actions.util';
 import { silentChatLogger, type ChatLogger } from '../shared/chat-logger';
 import { ChatError } from '../shared/chat.errors';
 import { historyWindow } from './history-window.util';
@@ -41,6 +44,8 @@ interface Answer {
   finishReason: ChatTurnResponse['finishReason'];
   usage: Usage;
   unanswered: boolean;
+  /** The model's tool calls, unvalidated (none for the offline responder and human mode). */
+  toolCalls: readonly ModelToolCall[];
 }
 
 /**
@@ -51,9 +56,11 @@ interface Answer {
 export class TurnService {
   private readonly inflight = new Set<Promise<unknown>>();
   private readonly logger: ChatLogger;
+  private readonly actionGate: ModelActionGate;
 
   constructor(private readonly deps: TurnServiceDeps) {
     this.logger = deps.logger ?? silentChatLogger;
+    this.actionGate = new ModelActionGate({ db: deps.db, logger: this.logger, metrics: deps.metrics });
   }
 
   run(request: ChatTurnRequest): Promise<ChatTurnResponse> {
@@ -111,11 +118,15 @@ export class TurnService {
       const plan = planTurn(findings, runtime.config);
       if (prepared.firstTurn && prepared.returningName) plan.directives.push({ kind: 'greet_returning', name: prepared.returningName });
       const humanMode = prepared.session.mode === 'human';
-      const actions = turnActions(plan).filter((a) => !(humanMode && a.type === 'human_handoff'));
-      const answer = humanMode ? humanModeAnswer(runtime, stream, userAt) : await this.generate(request, runtime, plan, prepared, stream, signal);
+      const ruleActions = turnActions(plan).filter((a) => !(humanMode && a.type === 'human_handoff'));
+      const generated = humanMode ? humanModeAnswer(runtime, stream, userAt) : await this.generate(request, runtime, plan, prepared, stream, signal);
+      // The model's tool calls are requests: only those the gate accepts become actions.
+      const accepted = await this.actionGate.review(request, generated.toolCalls);
+      const answer = generated.toolCalls.length > 0 ? withReply(generated, actionOnlyReply(accepted), stream) : generated;
+      const { actions, eventParams } = combineActions(ruleActions, accepted);
       for (const action of actions) stream.action(action);
       const handoff = plan.handoff && !humanMode;
-      const response = await this.store(request, runtime, prepared.session, { userAt, findings, signals, plan, actions, answer, handoff }, stream);
+      const response = await this.store(request, runtime, prepared.session, { userAt, findings, signals, plan, actions, actionParams: eventParams, answer, handoff }, stream);
       // The session now waits for a person: open live streams (and staff tools) hear it at once.
       if (handoff) publishSessionEvent(deps.client, request.sessionId, { version: 1, tenantId: request.tenantId, type: 'mode', mode: 'human' });
       return response;
@@ -145,6 +156,8 @@ export class TurnService {
       firstTurn: context ? !context.some((m) => m.role === 'assistant') : firstTurn,
       knowledge,
       directives: plan.directives,
+      // A model may request actions through tool calling; the offline responder never does.
+      tools: hasModel(runtime) ? MODEL_TOOLS : undefined,
       signal,
     };
     let result: GenerationResult;
@@ -156,14 +169,29 @@ export class TurnService {
       throw generationFailure(err);
     }
     const { provider, model, inputTokens, outputTokens, latencyMs } = result.usage;
-    return { content: result.content, finishReason: result.finishReason, usage: { provider, model, inputTokens, outputTokens, latencyMs }, unanswered: result.unanswered };
+    return {
+      content: result.content,
+      finishReason: result.finishReason,
+      usage: { provider, model, inputTokens, outputTokens, latencyMs },
+      unanswered: result.unanswered,
+      toolCalls: result.toolCalls ?? [],
+    };
   }
 
   private async store(
     request: ChatTurnRequest,
     runtime: TenantRuntime,
     session: ChatSessionModel,
-    turn: { userAt: Date; findings: SignalFinding[]; signals: Signal[]; plan: TurnPlan; actions: Action[]; answer: Answer; handoff: boolean },
+    turn: {
+      userAt: Date;
+      findings: SignalFinding[];
+      signals: Signal[];
+      plan: TurnPlan;
+      actions: Action[];
+      actionParams: ReadonlyMap<string, Record<string, unknown>>;
+      answer: Answer;
+      handoff: boolean;
+    },
     stream: TurnStream,
   ): Promise<ChatTurnResponse> {
     const { answer } = turn;
@@ -195,6 +223,7 @@ export class TurnService {
               findings: turn.findings,
               plan: turn.plan,
               actions: turn.actions,
+              actionParams: turn.actionParams,
               usage: answer.usage,
               config: runtime.config,
               occurredAt,
@@ -247,7 +276,21 @@ function humanModeAnswer(runtime: TenantRuntime, stream: TurnStream, userAt: Dat
     finishReason: 'stop',
     usage: { provider: HUMAN_MODE_PROVIDER, model: HUMAN_MODE_MODEL, inputTokens: 0, outputTokens: 0, latencyMs: Date.now() - userAt.getTime() },
     unanswered: false,
+    toolCalls: [],
   };
+}
+
+/** True when the tenant's chain has a model before (or instead of) the offline responder. */
+function hasModel(runtime: TenantRuntime): boolean {
+  const { primary, fallbacks } = runtime.config.llm;
+  return [primary, ...fallbacks].some((choice) => choice.provider !== 'offline');
+}
+
+/** A model that only called tools wrote nothing to the visitor: they still get a reply. */
+function withReply(answer: Answer, reply: string, stream: TurnStream): Answer {
+  if (answer.content.trim().length > 0 || answer.finishReason === 'cancelled') return answer;
+  stream.token(reply);
+  return { ...answer, content: reply };
 }
 
 /** A retried turnId that already completed: its stored answer, streamed again as one token. */

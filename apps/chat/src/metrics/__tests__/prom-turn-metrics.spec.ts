@@ -12,10 +12,12 @@ describe('PromTurnMetrics', () => {
     metrics.turnFinished('stop', 0.2);
     metrics.turnFinished('stop', 0.3);
     metrics.turnFinished('NOT_FOUND', 0.01);
+    metrics.modelAction('notify_staff', 'refused', 'unknown_recipient');
     const text = await registry.metrics();
     expect(text).toContain('parley_chat_turns_total{outcome="stop"} 2');
     expect(text).toContain('parley_chat_turns_total{outcome="NOT_FOUND"} 1');
     expect(text).toContain('parley_chat_turn_seconds_count{outcome="stop"} 2');
     expect(text).toContain('parley_chat_first_token_seconds_bucket{le="0.005"} 1');
+    expect(text).toContain('parley_chat_model_actions_total{tool="notify_staff",outcome="refused",reason="unknown_recipient"} 1');
   });
 });
