@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PLATFORM_TENANT_ID, type ActionRequested, type InsightsAlert, type NotifyRequested } from '@parley/contracts';
-import { fromActionRequested, fromInsightsAlert, fromNotifyRequested } from '../event-notification.mapper';
+import { fromActionRequested, fromInsightsAlert, fromNotifyRequested, type RefusedAction } from '../event-notification.mapper';
 
 const tenantId = randomUUID();
 const sessionId = randomUUID();
@@ -57,5 +57,57 @@ describe('event to notification', () => {
   it('leaves a handoff to the turn\'s own handoff notification, and shows other actions as actions', () => {
     expect(fromActionRequested(action({ type: 'human_handoff', label: 'The visitor asked for a person', params: {} }))).toBeNull();
     expect(fromActionRequested(action({ type: 'book_appointment', label: 'Booked Tuesday 10:00', params: {} }))).toMatchObject({ kind: 'action', severity: 'info' });
+  });
+
+  describe("the model's actions", () => {
+    const staff = [randomUUID(), randomUUID()];
+
+    it.each([
+      ['low', 'info', 'Message from a chat'],
+      ['medium', 'info', 'Message from a chat'],
+      ['high', 'warning', 'Urgent message from a chat'],
+      ['critical', 'critical', 'Urgent message from a chat'],
+    ] as const)('sends a %s notify_staff as a %s staff_message to the resolved users only', (urgency, severity, title) => {
+      const n = fromActionRequested(action({ type: 'notify_staff', label: 'Message passed to the team', params: { recipient: 'manager', recipientUserIds: staff, message: "I'm off sick tomorrow", urgency } }));
+      expect(n).toMatchObject({ kind: 'staff_message', severity, title, body: "I'm off sick tomorrow", recipientUserIds: staff, scope: tenantId, link: `/sessions/${sessionId}` });
+    });
+
+    it('executes request_callback as an urgent_callback with the phone and time', () => {
+      const n = fromActionRequested(action({ type: 'request_callback', label: 'Callback requested', params: { phone: '+447700900123', when: 'after 5pm' } }));
+      expect(n).toMatchObject({ kind: 'urgent_callback', severity: 'warning', title: 'Callback requested' });
+      expect(n?.body).toBe('A visitor asked for a call back.\nPhone: +447700900123\nWhen: after 5pm');
+      expect(fromActionRequested(action({ type: 'request_callback', label: 'Callback requested', params: { phone: '+447700900123', when: null } }))?.body).not.toContain('When');
+    });
+
+    it('executes create_follow_up as a follow_up with its due date, and log_event as an info action', () => {
+      expect(fromActionRequested(action({ type: 'create_follow_up', label: 'Follow-up created for the team', params: { what: 'Send the quote', due: 'Friday' } }))).toMatchObject({
+        kind: 'follow_up',
+        severity: 'info',
+        title: 'Follow-up: Send the quote',
+        body: 'Send the quote\nDue: Friday',
+        data: { actionType: 'create_follow_up', due: 'Friday' },
+      });
+      expect(fromActionRequested(action({ type: 'log_event', label: 'Noted for the team: lost property', params: { kind: 'lost_property', details: 'A blue scarf at table 4' } }))).toMatchObject({
+        kind: 'action',
+        severity: 'info',
+        title: 'Logged from a chat: lost property',
+        body: 'A blue scarf at table 4',
+      });
+    });
+
+    it.each([
+      ['notify_staff without resolved recipients', 'notify_staff', { recipient: 'manager', message: 'hi', urgency: 'high' }, ['recipientUserIds']],
+      ['notify_staff to an email instead of user ids', 'notify_staff', { recipient: 'x', recipientUserIds: ['attacker@evil.example'], message: 'hi', urgency: 'high' }, ['recipientUserIds']],
+      ['notify_staff with an oversize message', 'notify_staff', { recipient: 'manager', recipientUserIds: [randomUUID()], message: 'x'.repeat(1001), urgency: 'low' }, ['message']],
+      ['request_callback with a phone not in E.164', 'request_callback', { phone: 'call me maybe', when: null }, ['phone']],
+      ['create_follow_up without a due date', 'create_follow_up', { what: 'Send the quote' }, ['due']],
+      ['log_event from an older producer', 'log_event', {}, ['kind', 'details']],
+    ])('refuses %s without throwing', (_label, type, params, fields) => {
+      const refused: RefusedAction[] = [];
+      const event = action({ type, label: 'x', params });
+      expect(fromActionRequested(event, (r) => refused.push(r))).toBeNull();
+      expect(refused).toEqual([{ tenantId, actionId: event.actionId, actionType: type, fields }]);
+      expect(() => fromActionRequested(event)).not.toThrow();
+    });
   });
 });
