@@ -47,7 +47,7 @@ export const envSchema = z
     NOTIFIER_BREAKER_VOLUME: envVar.int(1, 1_000).default(5),
     NOTIFIER_BREAKER_RESET_MS: envVar.int(500, 3_600_000).default(30_000),
     NOTIFIER_POLL_MS: envVar.int(50, 60_000).default(500),
-    NOTIFIER_DISPATCH_CONCURRENCY: envVar.int(1, 256).default(16),
+    NOTIFIER_DISPATCH_CONCURRENCY: envVar.int(1, 256).default(8),
     NOTIFIER_LEASE_MS: envVar.int(12_000, 600_000).default(30_000),
     NOTIFIER_CONSUMER_CONCURRENCY: envVar.int(1, 64).default(4),
     NOTIFIER_DIGEST_INTERVAL_MS: envVar.int(1_000, 3_600_000).default(60_000),
