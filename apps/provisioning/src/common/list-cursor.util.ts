@@ -1,42 +1,16 @@
+import { afterListPosition, decodeListCursor, encodeListCursor, toListPage, type ListPosition } from '@parley/persistence';
 import { ProvisioningError } from './provisioning.error';
 
-/** Position after the last item of a page, ordered by (created_at DESC, id DESC). */
-export interface ListPosition {
-  createdAt: Date;
-  id: string;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Opaque base64url cursor of (created_at, id). */
-export function encodeCursor(position: ListPosition): string {
-  return Buffer.from(JSON.stringify([position.createdAt.toISOString(), position.id]), 'utf8').toString('base64url');
-}
+// Provisioning's names for the shared list cursors of @parley/persistence (paging/list-cursor):
+// (created_at DESC, id DESC) positions as opaque base64url cursors.
+export type { ListPosition };
+export const encodeCursor = encodeListCursor;
+export const afterPosition = afterListPosition;
+export const toPage = toListPage;
 
 /** Decodes a cursor from encodeCursor; VALIDATION for anything else. */
 export function decodeCursor(cursor: string): ListPosition {
-  const invalid = () => new ProvisioningError('VALIDATION', 'invalid cursor', { issues: [{ path: 'cursor', code: 'invalid', message: 'not a cursor from a previous page' }] });
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw invalid();
-  }
-  if (!Array.isArray(parsed) || parsed.length !== 2 || typeof parsed[0] !== 'string' || typeof parsed[1] !== 'string' || !UUID.test(parsed[1])) throw invalid();
-  const createdAt = new Date(parsed[0]);
-  if (Number.isNaN(createdAt.getTime())) throw invalid();
-  return { createdAt, id: parsed[1] };
-}
-
-/** Prisma `where` fragment selecting the rows after `position` in (created_at DESC, id DESC) order. */
-export function afterPosition(position: ListPosition | null) {
-  if (!position) return {};
-  return { OR: [{ createdAt: { lt: position.createdAt } }, { createdAt: position.createdAt, id: { lt: position.id } }] };
-}
-
-/** Splits `limit + 1` fetched rows into a page and the cursor of the next one. */
-export function toPage<T extends { createdAt: Date; id: string }>(rows: T[], limit: number): { items: T[]; nextCursor: string | null } {
-  const items = rows.slice(0, limit);
-  const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+  const position = decodeListCursor(cursor);
+  if (!position) throw new ProvisioningError('VALIDATION', 'invalid cursor', { issues: [{ path: 'cursor', code: 'invalid', message: 'not a cursor from a previous page' }] });
+  return position;
 }
