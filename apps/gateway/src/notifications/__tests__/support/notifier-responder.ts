@@ -45,6 +45,8 @@ function target(settings: ChannelSettings): string {
 export class NotifierResponder {
   /** Every request by subject, in arrival order. */
   readonly requests: Array<{ subject: string; request: Record<string, unknown> }> = [];
+  /** Inbox list answers for these user ids wait this long (ms): frames published meanwhile must not be lost. */
+  readonly slowInboxFor = new Map<string, number>();
   private readonly scopes = new Map<string, Scope>();
   private server?: RpcServer;
 
@@ -123,6 +125,8 @@ export class NotifierResponder {
 
     server.handle(NotifierInboxListRpc, async (request) => {
       this.record(NotifierInboxListRpc.subject, request);
+      const delay = this.slowInboxFor.get(request.userId);
+      if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
       const mine = this.scope(request.tenantId).inbox.filter((e) => e.userId === request.userId).map((e) => e.item);
       const listed = request.unreadOnly ? mine.filter((i) => i.readAt === null) : mine;
       const start = request.cursor === null ? 0 : Number(request.cursor);
