@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { NotifierInboxListRpc, PLATFORM_TENANT_ID } from '@parley/contracts';
 import { testEnvironment } from '@parley/testing';
 import { dataValues, type SseEvent } from '../../chat/__tests__/support/sse-reader';
