@@ -54,7 +54,7 @@ export class NotifierModule {
           useFactory: (client: NatsClient, intake: NotificationIntakeService, logger: Logger, messaging: MessagingModuleOptions) =>
             new DurableConsumerRunner(client, logger.child({ component: 'consumer' }), messaging.metrics, {
               consumer: CONSUMERS.notifier,
-              routes: notificationIntakeRoutes(intake),
+              routes: notificationIntakeRoutes(intake, logger.child({ component: 'intake' })),
               concurrency: options.consumerConcurrency,
               stopTimeoutMs: shutdownTimeoutMs,
             }),
