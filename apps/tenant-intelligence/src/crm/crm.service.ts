@@ -102,6 +102,9 @@ export class CrmService {
    */
   eraseContact(req: EraseContact) {
     return this.db.run(req.tenantId, async (tx) => {
+      // Row lock first: a concurrent erase of the same contact waits here, then finds it gone
+      // (404) instead of failing on the delete of a row that vanished under it (a 500).
+      await tx.$queryRaw`SELECT id FROM tenant_contacts WHERE id = ${req.contactId}::uuid FOR UPDATE`;
       const contact = await tx.tenantContact.findUnique({ where: { id: req.contactId } });
       if (!contact) throw new CrmError('NOT_FOUND', 'contact not found');
       const records = readFieldRecords(contact.attributes);
