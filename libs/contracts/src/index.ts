@@ -22,6 +22,7 @@ export * from './rpc/provisioning-auth.rpc';
 export * from './rpc/knowledge.rpc';
 export * from './rpc/chat-session.rpc';
 export * from './rpc/chat-handoff.rpc';
+export * from './rpc/chat-assistant.rpc';
 export * from './rpc/intel-crm.rpc';
 export * from './rpc/insights.rpc';
 export * from './rpc/owner-insights.rpc';

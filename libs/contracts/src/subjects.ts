@@ -99,6 +99,8 @@ export const RPC_SUBJECTS = {
   chatHandoffList: 'chat.handoff.list',
   chatStaffReply: 'chat.handoff.reply',
   chatHandBack: 'chat.handoff.release',
+  chatAssistantSession: 'chat.assistant.session',
+  chatAssistantHistory: 'chat.assistant.history',
   intelContactList: 'intel.contact.list',
   intelContactGet: 'intel.contact.get',
   intelContactErase: 'intel.contact.erase',

@@ -12,6 +12,10 @@ import { EVENT_NAMES } from '../subjects';
 
 const MAX_TEXT = 32_000;
 
+/** A visitor's conversation, or a tenant staff user's staff assistant session. */
+export const conversationAudienceSchema = z.enum(['visitor', 'staff']);
+export type ConversationAudience = z.infer<typeof conversationAudienceSchema>;
+
 export const chatTurnCompletedSchema = z.object({
   version: version1,
   tenantId: tenantIdSchema,
@@ -26,6 +30,11 @@ export const chatTurnCompletedSchema = z.object({
   actionIds: z.array(uuidSchema).max(20),
   usage: usageSchema,
   occurredAt: isoDateTimeSchema,
+  /**
+   * Who was talking to the bot: `staff` for a tenant staff user's assistant session (not a
+   * customer: the CRM does not mine it). Absent in older events, which were all `visitor`.
+   */
+  audience: conversationAudienceSchema.optional(),
 });
 export type ChatTurnCompleted = z.infer<typeof chatTurnCompletedSchema>;
 
@@ -42,6 +51,8 @@ export const chatSessionClosedSchema = z.object({
   startedAt: isoDateTimeSchema,
   closedAt: isoDateTimeSchema,
   occurredAt: isoDateTimeSchema,
+  /** `staff` for a staff assistant session (no L2 summary); absent in older events (visitor). */
+  audience: conversationAudienceSchema.optional(),
 });
 export type ChatSessionClosed = z.infer<typeof chatSessionClosedSchema>;
 

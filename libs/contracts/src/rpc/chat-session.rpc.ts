@@ -4,6 +4,8 @@ import { defineRpc } from '../contract.types';
 import { RPC_SUBJECTS } from '../subjects';
 
 export const sessionChannelSchema = z.enum(['widget', 'api', 'openai_compat']);
+/** A session's channel as read back: a staff assistant session (chat.assistant.session) is `assistant`. */
+export const sessionViewChannelSchema = z.enum([...sessionChannelSchema.options, 'assistant']);
 
 export const chatSessionSchema = z.object({
   id: uuidSchema,
@@ -14,7 +16,9 @@ export const chatSessionSchema = z.object({
   needsHuman: z.boolean(),
   /** 'bot' normally; 'human' while tenant staff have taken the session over. */
   mode: z.enum(['bot', 'human']),
-  channel: sessionChannelSchema,
+  channel: sessionViewChannelSchema,
+  /** The tenant staff user of a staff assistant session; null (or absent) for a visitor session. */
+  staffUserId: uuidSchema.nullable().optional(),
   messageCount: z.int().nonnegative(),
   startedAt: isoDateTimeSchema,
   lastActivityAt: isoDateTimeSchema,

@@ -10,7 +10,8 @@ import {
 import { defineRpc } from '../contract.types';
 import { RPC_SUBJECTS } from '../subjects';
 
-export const chatChannelSchema = z.enum(['widget', 'api', 'openai_compat']);
+/** `assistant`: a tenant staff user's turn in their staff assistant session (staffUserId set). */
+export const chatChannelSchema = z.enum(['widget', 'api', 'openai_compat', 'assistant']);
 
 export const chatTurnRequestSchema = z.object({
   version: version1,
@@ -22,6 +23,11 @@ export const chatTurnRequestSchema = z.object({
   /** When true, chat publishes token frames on chat.stream.<turnId> while it generates. */
   stream: z.boolean(),
   channel: chatChannelSchema,
+  /**
+   * The staff user of an `assistant` turn. Chat answers NOT_FOUND unless the session is this
+   * user's assistant session; a visitor channel never reaches an assistant session.
+   */
+  staffUserId: uuidSchema.optional(),
   /** Prior messages supplied by the caller (OpenAI-compatible endpoint); else session memory is used. */
   context: z
     .array(z.object({ role: z.enum(['system', 'user', 'assistant']), content: z.string().max(32_000) }))
