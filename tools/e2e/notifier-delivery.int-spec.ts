@@ -79,12 +79,12 @@ async function deliveries(auth: Record<string, string>, query = '') {
   return res.body.items as Array<Record<string, unknown>>;
 }
 
-/** An inbox SSE stream read in the background; frames collect as they arrive. */
-function openInbox(auth: Record<string, string>) {
+/** An SSE stream (the staff inbox by default) read in the background; frames collect as they arrive. */
+function openInbox(auth: Record<string, string>, path = '/api/v1/notifications/stream') {
   const frames: Array<Record<string, unknown>> = [];
   const controller = new AbortController();
   const done = (async () => {
-    const res = await fetch(api('/api/v1/notifications/stream'), { headers: { ...auth, accept: 'text/event-stream' }, signal: controller.signal });
+    const res = await fetch(api(path), { headers: { ...auth, accept: 'text/event-stream' }, signal: controller.signal });
     const reader = res.body!.getReader();
     const decoder = new TextDecoder();
     let buffer = '';
@@ -145,6 +145,20 @@ describe('the notifier delivers', () => {
     expect(list.body.unread_count).toBe(1);
     const read = await http(api('/api/v1/notifications/read'), { headers: bob.staff, body: { all: true } });
     expect(read.body).toEqual({ marked: 1, unread_count: 0 });
+  });
+
+  it("tells the visitor's live stream that the callback request was passed on", async () => {
+    const t = await newTenant();
+    const session = await http(api('/api/v1/sessions'), { headers: t.key, body: {} });
+    const visitor = { authorization: `Bearer ${session.body.token}` };
+    const live = openInbox(visitor, '/api/v1/chat/stream');
+    await new Promise((r) => setTimeout(r, 500));
+    const chat = await http(api('/api/v1/chat'), { headers: { ...visitor, accept: 'text/event-stream' }, body: { message: 'Help! A pipe has burst and the kitchen is flooding right now' } });
+    const requested = chat.text.split('\n').filter((l) => l.startsWith('data:')).map((l) => JSON.parse(l.slice(5)) as { type: string; action?: { id: string; status: string } }).find((f) => f.type === 'action');
+    expect(requested?.action?.status).toBe('requested');
+    const outcome = await eventually(async () => live.frames.filter((f) => f.type === 'action'), (f) => f.length > 0, 20_000);
+    await live.close();
+    expect(outcome).toEqual([{ type: 'action', action: { id: requested?.action?.id, type: 'callback_request', status: 'done', detail: 'Passed on to the team.' } }]);
   });
 
   it('retries a receiver that fails and then recovers, with backoff, and delivers once', async () => {

@@ -21,6 +21,7 @@ import { DigestRepository } from './digest/digest.repository';
 import { InboxRpcHandlers } from './inbox/inbox.handler';
 import { InboxRepository } from './inbox/inbox.repository';
 import { InboxService } from './inbox/inbox.service';
+import { ActionOutcomePublisher } from './intake/action-outcome.publisher';
 import { notificationIntakeRoutes } from './intake/notification-intake.handler';
 import { NotificationIntakeRepository } from './intake/notification-intake.repository';
 import { NotificationIntakeService } from './intake/notification-intake.service';
@@ -48,13 +49,14 @@ export class NotifierModule {
         DeliveryDispatcher,
         NotificationIntakeRepository,
         NotificationIntakeService,
+        ActionOutcomePublisher,
         {
           provide: DurableConsumerRunner,
-          inject: [NatsClient, NotificationIntakeService, SERVICE_LOGGER, MESSAGING_OPTIONS],
-          useFactory: (client: NatsClient, intake: NotificationIntakeService, logger: Logger, messaging: MessagingModuleOptions) =>
+          inject: [NatsClient, NotificationIntakeService, ActionOutcomePublisher, SERVICE_LOGGER, MESSAGING_OPTIONS],
+          useFactory: (client: NatsClient, intake: NotificationIntakeService, outcomes: ActionOutcomePublisher, logger: Logger, messaging: MessagingModuleOptions) =>
             new DurableConsumerRunner(client, logger.child({ component: 'consumer' }), messaging.metrics, {
               consumer: CONSUMERS.notifier,
-              routes: notificationIntakeRoutes(intake, logger.child({ component: 'intake' })),
+              routes: notificationIntakeRoutes(intake, outcomes, logger.child({ component: 'intake' })),
               concurrency: options.consumerConcurrency,
               stopTimeoutMs: shutdownTimeoutMs,
             }),

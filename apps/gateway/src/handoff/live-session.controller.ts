@@ -13,7 +13,8 @@ export const LIVE_HEARTBEAT_MS = 15_000;
 
 /**
  * The visitor's live channel outside a turn: while a person handles the session, their replies
- * (`{"type":"staff_message","message":{...}}`) and hand-over changes (`{"type":"mode","mode":"bot"}`)
+ * (`{"type":"staff_message","message":{...}}`), hand-over changes (`{"type":"mode","mode":"bot"}`) and
+ * the outcome of an action the bot requested (`{"type":"action","action":{"id","type","status":"done"|"failed","detail"}}`)
  * arrive here as SSE, relayed from chat.live.<sessionId>. One stream per open browser tab.
  */
 @ApiTags('chat')
@@ -27,9 +28,9 @@ export class LiveSessionController implements BeforeApplicationShutdown {
   @Get()
   @Auth('session')
   @RateLimited()
-  @ApiOperation({ summary: "The session's live events (staff replies during a handoff, mode changes) as Server-Sent Events." })
+  @ApiOperation({ summary: "The session's live events (staff replies during a handoff, mode changes, action outcomes) as Server-Sent Events." })
   @ApiProduces('text/event-stream')
-  @ApiResponse({ status: 200, description: '`data:` frames `staff_message` and `mode`; `: ping` comments while idle.' })
+  @ApiResponse({ status: 200, description: '`data:` frames `staff_message`, `mode` and `action` (outcome of a requested action); `: ping` comments while idle.' })
   live(@CurrentPrincipal() principal: SessionPrincipal, @Res() reply: FastifyReply): void {
     const subject = this.nats.namer.subject(ChatSessionEventMessage.subjectFor(principal.sessionId));
     const holder: { entry?: { sse: SseResponse; sub: Subscription; timer: NodeJS.Timeout } } = {};

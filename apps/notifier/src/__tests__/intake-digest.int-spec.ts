@@ -54,9 +54,9 @@ describe('notifier intake and digests (real database, app role)', () => {
     await createTenantUser(owner, tenant.id, { role: 'tenant_agent', status: 'disabled' });
     const n = note(tenant.id);
     const msgId = randomUUID();
-    expect(await intake.accept(n, { msgId })).toBe(2);
-    expect(await intake.accept(n, { msgId })).toBe(0);
-    expect(await intake.accept(n, { msgId: randomUUID() })).toBe(0);
+    expect(await intake.accept(n, { msgId })).toEqual({ stored: true, deliveries: 2 });
+    expect(await intake.accept(n, { msgId })).toEqual({ stored: false, deliveries: 0 });
+    expect(await intake.accept(n, { msgId: randomUUID() })).toEqual({ stored: false, deliveries: 0 });
     const rows = await deliveriesOf(tenant.id);
     expect(rows.map((r) => r.targetKey).sort()).toEqual([`inbox:${admin.id}`, `inbox:${agent.id}`].sort());
     expect(wakes).toBeGreaterThan(0);

@@ -9,6 +9,11 @@ import type { NewNotification } from './new-notification';
 import { NotificationIntakeRepository } from './notification-intake.repository';
 import { planDeliveries } from './routing';
 
+export interface IntakeResult {
+  stored: boolean;
+  deliveries: number;
+}
+
 /**
  * Stores a notification and plans its deliveries by the scope's rules, in one transaction with
  * the consumer's processed-event mark: a redelivered event changes nothing, and a notifier
@@ -24,22 +29,24 @@ export class NotificationIntakeService {
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}
 
-  async accept(notification: NewNotification, meta: Pick<ConsumerMessageMeta, 'msgId'>): Promise<number> {
-    const planned = await this.db.run(notification.scope, async (tx) => {
-      if (meta.msgId && !(await markProcessed(tx, CONSUMERS.notifier.durable, meta.msgId))) return 0;
+  /** `stored` is false when the event was seen before (or names no known tenant): nothing changed. */
+  async accept(notification: NewNotification, meta: Pick<ConsumerMessageMeta, 'msgId'>): Promise<IntakeResult> {
+    const result = await this.db.run(notification.scope, async (tx): Promise<IntakeResult> => {
+      const nothing = { stored: false, deliveries: 0 };
+      if (meta.msgId && !(await markProcessed(tx, CONSUMERS.notifier.durable, meta.msgId))) return nothing;
       const scope = await this.repo.scope(tx, notification.scope);
       if (!scope) {
         this.logger.warn({ tenantId: notification.scope, notificationId: notification.id }, 'notification for an unknown tenant dropped');
-        return 0;
+        return nothing;
       }
-      if (!(await this.repo.insertNotification(tx, notification))) return 0;
+      if (!(await this.repo.insertNotification(tx, notification))) return nothing;
       this.metrics.notifications.inc({ kind: notification.kind });
       const [rules, users, channels] = [await this.repo.rules(tx, notification.scope), await this.repo.users(tx, notification.scope), await this.repo.channels(tx, notification.scope)];
       const plans = planDeliveries(notification, rules, users, channels, new Date(), scope.timezone);
-      return this.repo.insertDeliveries(tx, notification.scope, notification.id, plans);
+      return { stored: true, deliveries: await this.repo.insertDeliveries(tx, notification.scope, notification.id, plans) };
     });
-    if (planned > 0) this.wakeup.wake();
-    this.logger.debug({ tenantId: notification.scope, notificationId: notification.id, kind: notification.kind, deliveries: planned }, 'notification planned');
-    return planned;
+    if (result.deliveries > 0) this.wakeup.wake();
+    this.logger.debug({ tenantId: notification.scope, notificationId: notification.id, kind: notification.kind, deliveries: result.deliveries }, 'notification planned');
+    return result;
   }
 }

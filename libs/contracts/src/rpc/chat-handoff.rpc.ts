@@ -29,12 +29,27 @@ export const ChatHandBackRpc = defineRpc(
 );
 
 /**
+ * What became of an action a turn requested (the turn's SSE said `requested`): `done` once the
+ * notifier has stored it and planned who hears about it, `failed` when it could not be carried
+ * out (invalid parameters, nobody to tell). `detail` is written for the visitor.
+ */
+export const actionOutcomeSchema = z.object({
+  id: uuidSchema,
+  type: z.string().min(1).max(100),
+  status: z.enum(['done', 'failed']),
+  detail: z.string().max(200),
+});
+export type ActionOutcome = z.infer<typeof actionOutcomeSchema>;
+
+/**
  * Live events of one session on `chat.live.<sessionId>` (NATS core), relayed by the gateway
- * to the visitor's `GET /api/v1/chat/stream`: a staff reply, or the session changing hands.
+ * to the visitor's `GET /api/v1/chat/stream`: a staff reply, the session changing hands, or the
+ * outcome of an action the bot requested (published by the notifier).
  */
 export const chatSessionEventSchema = z.discriminatedUnion('type', [
   z.object({ version: version1, tenantId: tenantIdSchema, type: z.literal('staff_message'), message: chatMessageViewSchema }),
   z.object({ version: version1, tenantId: tenantIdSchema, type: z.literal('mode'), mode: z.enum(['bot', 'human']) }),
+  z.object({ version: version1, tenantId: tenantIdSchema, type: z.literal('action'), action: actionOutcomeSchema }),
 ]);
 export type ChatSessionEvent = z.infer<typeof chatSessionEventSchema>;
 
