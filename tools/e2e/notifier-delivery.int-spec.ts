@@ -26,7 +26,7 @@ beforeAll(async () => {
       NOTIFIER_RETRY_MAX_MS: '1000',
       NOTIFIER_MAX_ATTEMPTS: '4',
       NOTIFIER_BREAKER_VOLUME: '3',
-      NOTIFIER_BREAKER_RESET_MS: '2000',
+      NOTIFIER_BREAKER_RESET_MS: '8000',
       NOTIFIER_LEASE_MS: '12000',
       NOTIFIER_HTTP_TIMEOUT_MS: '4000',
     },
@@ -184,7 +184,7 @@ describe('the notifier delivers', () => {
     expect(deferred.body.delivery).toMatchObject({ status: 'pending', attempts: 0, last_error: expect.stringContaining('circuit open') });
     expect(receiver.to('/hooks/down')).toHaveLength(before);
     receiver.respond('/hooks/down', { status: 200 });
-    await eventually(metrics, (text) => text.includes('parley_notifier_breakers_open{channel="webhook",service="notifier"} 0'), 20_000);
+    await eventually(metrics, (text) => text.includes('parley_notifier_breakers_open{channel="webhook",service="notifier"} 0'), 40_000);
     const delivered = await eventually(() => deliveries(t.staff, `&channel_id=${hook.id}&status=delivered`), (d) => d.length >= 1, 20_000);
     expect(delivered.length).toBeGreaterThanOrEqual(1);
   });
