@@ -15,6 +15,8 @@ export interface TurnRef {
   tenantId: string;
   sessionId: string;
   turnId: string;
+  /** The staff user of a staff assistant turn (ADR 0012): names resolve, never to the sender. */
+  staffUserId?: string;
 }
 
 /**
@@ -34,7 +36,8 @@ export class ModelActionGate {
   async review(turn: TurnRef, calls: readonly ModelToolCall[]): Promise<AcceptedAction[]> {
     if (calls.length === 0) return [];
     const staff = calls.some((c) => c.name === 'notify_staff') ? await this.deps.db.run(turn.tenantId, (tx) => loadActiveStaff(tx, turn.tenantId)) : [];
-    const { accepted, refused } = validateModelActions(calls, { tenantId: turn.tenantId, staff });
+    const sender = turn.staffUserId ? { userId: turn.staffUserId } : undefined;
+    const { accepted, refused } = validateModelActions(calls, { tenantId: turn.tenantId, staff, sender });
     const ids = { tenant_id: turn.tenantId, session_id: turn.sessionId, turn_id: turn.turnId };
     for (const r of refused) {
       this.metrics.modelAction(r.tool, 'refused', r.reason);

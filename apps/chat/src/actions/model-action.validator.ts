@@ -1,5 +1,6 @@
 import {
   E164_PATTERN,
+  MODEL_ACTION_LIMITS,
   isModelActionType,
   modelActionParamsSchemas,
   modelToolArgsSchemas,
@@ -23,6 +24,8 @@ export interface StaffMember {
   id: string;
   tenantId: string;
   email: string;
+  /** Shown to colleagues; a staff assistant request may name a colleague by it (or its first word). */
+  displayName: string;
   role: 'tenant_admin' | 'tenant_agent';
   status: 'active' | 'disabled';
 }
@@ -60,6 +63,12 @@ export interface ValidationContext {
   defaultRegion?: CountryCode;
   /** Accepted actions per turn; further calls are refused. */
   maxActions?: number;
+  /**
+   * Set for a staff assistant turn (ADR 0012): the staff user talking to the bot. Colleagues may
+   * then be named (display name, or a first name that only one colleague has), the sender is
+   * never a recipient, and the message says who sent it. Visitor turns never resolve names.
+   */
+  sender?: { userId: string };
 }
 
 export const MAX_MODEL_ACTIONS = 5;
@@ -75,15 +84,44 @@ const ROLE_TARGETS: Record<string, StaffMember['role']> = {
 // Digits and the usual separators only: anything else is not a phone number we will dial.
 const PHONE_CHARS = /^\+?[\d\s().-]+$/;
 
-/** The staff user ids a recipient names: a role, a user id or an email, within the tenant only. */
-export function resolveRecipient(recipient: string, context: Pick<ValidationContext, 'tenantId' | 'staff'>): string[] {
+/**
+ * The staff user ids a recipient names: a role, a user id or an email, within the tenant only;
+ * for a staff assistant turn (`sender` set) also a colleague's name, and never the sender.
+ */
+export function resolveRecipient(recipient: string, context: Pick<ValidationContext, 'tenantId' | 'staff' | 'sender'>): string[] {
   const key = recipient.trim().toLowerCase();
-  const staff = context.staff.filter((s) => s.tenantId === context.tenantId && s.status === 'active');
+  const senderId = context.sender?.userId;
+  const staff = context.staff.filter((s) => s.tenantId === context.tenantId && s.status === 'active' && s.id !== senderId);
   const role = ROLE_TARGETS[key];
   if (role) return staff.filter((s) => s.role === role).map((s) => s.id);
   if (UUID.test(key)) return staff.filter((s) => s.id === key).map((s) => s.id);
   if (key.includes('@')) return staff.filter((s) => s.email.toLowerCase() === key).map((s) => s.id);
-  return [];
+  return senderId ? resolveByName(key, staff) : [];
+}
+
+/** A colleague by full display name, else by first name when exactly one colleague has it. */
+function resolveByName(key: string, staff: readonly StaffMember[]): string[] {
+  const name = key.replace(/\s+/g, ' ');
+  if (name.length === 0) return [];
+  const full = staff.filter((s) => s.displayName.trim().toLowerCase().replace(/\s+/g, ' ') === name);
+  if (full.length > 0) return full.map((s) => s.id);
+  const first = staff.filter((s) => s.displayName.trim().toLowerCase().split(/\s+/)[0] === name);
+  return first.length === 1 ? [first[0].id] : [];
+}
+
+/** The message a colleague reads: who sent it first (staff assistant turns), within the message bound. */
+function fromSender(message: string, context: ValidationContext): string {
+  const senderId = context.sender?.userId;
+  if (!senderId) return message;
+  const sender = context.staff.find((s) => s.id === senderId && s.tenantId === context.tenantId);
+  const who = sender ? (sender.displayName.trim() || sender.email) : 'A colleague';
+  return `From ${who} (via the staff assistant): ${message}`.slice(0, MODEL_ACTION_LIMITS.message);
+}
+
+/** Who a staff assistant message went to, for the sender's action frame. */
+function recipientNames(ids: readonly string[], context: ValidationContext): string {
+  const names = ids.map((id) => context.staff.find((s) => s.id === id)).map((s) => (s ? s.displayName.trim() || s.email : 'a colleague'));
+  return names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
 }
 
 /** E.164 for a possible phone number, or null. */
@@ -108,10 +146,14 @@ function check(type: ModelActionType, args: Record<string, unknown>, context: Va
       const a = parsed.data;
       const recipientUserIds = resolveRecipient(a.recipient, context);
       if (recipientUserIds.length === 0) return { ok: false, reason: 'unknown_recipient', fields: ['recipient'] };
+      const ids = recipientUserIds.slice(0, 50);
       return {
         ok: true,
-        params: { recipient: a.recipient, recipientUserIds: recipientUserIds.slice(0, 50), message: a.message, urgency: a.urgency },
-        action: { label: 'Message passed to the team', params: { urgency: a.urgency } },
+        params: { recipient: a.recipient, recipientUserIds: ids, message: fromSender(a.message, context), urgency: a.urgency },
+        // A visitor never sees who was told; a staff sender does.
+        action: context.sender
+          ? { label: `Message sent to ${recipientNames(ids, context)}`, params: { urgency: a.urgency } }
+          : { label: 'Message passed to the team', params: { urgency: a.urgency } },
       };
     }
     case 'log_event': {

@@ -8,7 +8,7 @@ const MAX_STAFF = 500;
 export async function loadActiveStaff(tx: TenantTx, tenantId: string): Promise<StaffMember[]> {
   return tx.tenantUser.findMany({
     where: { tenantId, status: 'active' },
-    select: { id: true, tenantId: true, email: true, role: true, status: true },
+    select: { id: true, tenantId: true, email: true, displayName: true, role: true, status: true },
     orderBy: { createdAt: 'asc' },
     take: MAX_STAFF,
   });

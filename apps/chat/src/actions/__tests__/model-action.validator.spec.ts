@@ -8,7 +8,7 @@ import { ACTION_DONE_REPLY, ACTION_REFUSED_REPLY, actionOnlyReply, combineAction
 const TENANT = randomUUID();
 const OTHER_TENANT = randomUUID();
 
-const member = (email: string, role: StaffMember['role'], over: Partial<StaffMember> = {}): StaffMember => ({ id: randomUUID(), tenantId: TENANT, email, role, status: 'active', ...over });
+const member = (email: string, role: StaffMember['role'], over: Partial<StaffMember> = {}): StaffMember => ({ id: randomUUID(), tenantId: TENANT, email, displayName: '', role, status: 'active', ...over });
 const alice = member('alice@bobs-plumbing.test', 'tenant_admin');
 const bob = member('bob@bobs-plumbing.test', 'tenant_agent');
 const carol = member('carol@bobs-plumbing.test', 'tenant_agent', { status: 'disabled' });
@@ -150,6 +150,44 @@ describe('model action validation', () => {
     expect(resolveRecipient('mallory@other-tenant.test', { tenantId: TENANT, staff: STAFF })).toEqual([]);
     expect(normalizePhone('07700900123')).toBe('+447700900123');
     expect(normalizePhone('not a number')).toBeNull();
+  });
+});
+
+describe('staff assistant recipients (sender set)', () => {
+  const maria = member('maria@trattoria.test', 'tenant_admin', { displayName: 'Maria Rossi' });
+  const sam = member('sam@trattoria.test', 'tenant_agent', { displayName: 'Sam Patel' });
+  const luca = member('luca@trattoria.test', 'tenant_agent', { displayName: 'Luca Bianchi' });
+  const sam2 = member('sam.b@trattoria.test', 'tenant_agent', { displayName: 'Sam Brown' });
+  const outsider = member('sam@other.test', 'tenant_agent', { displayName: 'Sam Other', tenantId: OTHER_TENANT });
+  const team = [maria, sam, luca, outsider];
+  const ctx = (sender: StaffMember, staff = team) => ({ tenantId: TENANT, staff, sender: { userId: sender.id } });
+
+  it.each([
+    ['a full display name', 'Luca Bianchi', () => [luca.id]],
+    ['a first name', 'luca', () => [luca.id]],
+    ['the manager role', 'manager', () => [maria.id]],
+    ['an email', 'luca@trattoria.test', () => [luca.id]],
+  ])('resolves %s within the tenant', (_label, recipient, expected) => {
+    expect(resolveRecipient(recipient, ctx(sam))).toEqual(expected());
+  });
+
+  it('never resolves the sender, another tenant or an ambiguous first name', () => {
+    expect(resolveRecipient('manager', ctx(maria))).toEqual([]);
+    expect(resolveRecipient('Maria', ctx(maria))).toEqual([]);
+    expect(resolveRecipient('Sam Other', ctx(luca))).toEqual([]);
+    expect(resolveRecipient('sam@other.test', ctx(luca))).toEqual([]);
+    expect(resolveRecipient('Sam', ctx(luca, [...team, sam2]))).toEqual([]);
+    expect(resolveRecipient('Sam Brown', ctx(luca, [...team, sam2]))).toEqual([sam2.id]);
+  });
+
+  it('prefixes the message with the sender and shows the sender who was told', () => {
+    const { accepted } = validateModelActions([call('notify_staff', { recipient: 'manager', message: "I'm off sick tomorrow" })], ctx(sam));
+    expect(accepted[0].params).toMatchObject({ recipientUserIds: [maria.id], message: "From Sam Patel (via the staff assistant): I'm off sick tomorrow", urgency: 'medium' });
+    expect(accepted[0].action.label).toBe('Message sent to Maria Rossi');
+  });
+
+  it('keeps names unresolvable in visitor turns', () => {
+    expect(resolveRecipient('Luca Bianchi', { tenantId: TENANT, staff: team })).toEqual([]);
   });
 });
 
