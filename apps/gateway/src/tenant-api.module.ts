@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { AppConfig } from './config/env.schema';
 import { GATEWAY_CONFIG } from './config/gateway-config.token';
+import { AssistantController } from './assistant/assistant.controller';
 import { ChatController } from './chat/chat.controller';
 import { ChatTurnClient } from './chat/stream/chat-turn.client';
 import { TurnStreamer } from './chat/stream/turn-streamer';
@@ -14,8 +15,8 @@ import { TENANT_API_OPTIONS, tenantApiOptions, type TenantApiOverrides } from '.
 import { TenantRpc } from './tenant-rpc';
 
 /**
- * The tenant-facing API: sessions, chat (JSON and SSE), history, feedback, knowledge, and the
- * OpenAI-compatible chat completions. Needs ServiceRuntimeModule (NATS, Redis),
+ * The tenant-facing API: sessions, chat (JSON and SSE), history, feedback, knowledge, the
+ * OpenAI-compatible chat completions, and the staff assistant (apps/gateway/src/assistant). Needs ServiceRuntimeModule (NATS, Redis),
  * GatewayHttpModule (config, problem filter, body parsers, validation pipe) and AuthModule
  * (guard, SessionTokens) imported by the app.
  */
@@ -24,7 +25,7 @@ export class TenantApiModule {
   static forRoot(overrides: TenantApiOverrides = {}): DynamicModule {
     return {
       module: TenantApiModule,
-      controllers: [SessionsController, ChatController, KnowledgeController, ChatCompletionsController],
+      controllers: [SessionsController, ChatController, KnowledgeController, ChatCompletionsController, AssistantController],
       providers: [
         { provide: TENANT_API_OPTIONS, inject: [GATEWAY_CONFIG], useFactory: (config: AppConfig) => tenantApiOptions(config, overrides) },
         TenantRpc,

@@ -1,4 +1,6 @@
 import {
+  ChatAssistantHistoryRpc,
+  ChatAssistantSessionRpc,
   ChatHandBackRpc,
   ChatHandoffListRpc,
   ChatStaffReplyRpc,
@@ -12,6 +14,7 @@ import {
 } from '@parley/contracts';
 import type { MessagingConnection, RpcEndpoint, RpcServer } from '@parley/messaging';
 import type { TenantDb } from '@parley/persistence';
+import { currentAssistantSession, getAssistantHistory } from '../assistant/assistant-session.use-case';
 import { giveFeedback } from '../sessions/feedback.use-case';
 import { getHistory } from '../sessions/history.use-case';
 import type { SessionService } from '../sessions/session.service';
@@ -55,5 +58,7 @@ export function serveChatRpcs(server: RpcServer, h: ChatRpcHandlers): RpcEndpoin
       },
       queue,
     ),
+    server.handle(ChatAssistantSessionRpc, async (req) => ({ version: 1 as const, ...(await currentAssistantSession(h.db, req.tenantId, req.staffUserId)) }), queue),
+    server.handle(ChatAssistantHistoryRpc, (req) => getAssistantHistory(h.db, req), queue),
   ];
 }

@@ -13,8 +13,9 @@ const VISIBLE_ROLES = ['user', 'assistant', 'staff'] as const;
 export async function getHistory(db: TenantDb, request: RpcRequestOf<typeof ChatHistoryRpc>): Promise<RpcResponseOf<typeof ChatHistoryRpc>> {
   const before = request.cursor ? decodeHistoryCursor(request.cursor) : null;
   const rows = await db.run(request.tenantId, async (tx) => {
-    const session = await tx.chatSession.findUnique({ where: { id: request.sessionId }, select: { id: true } });
-    if (!session) throw ChatError.sessionNotFound(request.sessionId);
+    const session = await tx.chatSession.findUnique({ where: { id: request.sessionId }, select: { id: true, staffUserId: true } });
+    // A staff user's assistant session is theirs alone (chat.assistant.history), not a visitor conversation.
+    if (!session || session.staffUserId !== null) throw ChatError.sessionNotFound(request.sessionId);
     return tx.chatMessage.findMany({
       where: {
         sessionId: request.sessionId,

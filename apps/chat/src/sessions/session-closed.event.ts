@@ -18,6 +18,8 @@ export async function enqueueSessionClosed(tx: TenantTx, session: ChatSessionMod
       startedAt: session.startedAt.toISOString(),
       closedAt,
       occurredAt: closedAt,
+      // A staff assistant session is no customer conversation: no L2 summary (ADR 0012).
+      ...(session.staffUserId ? { audience: 'staff' as const } : {}),
     },
     session.tenantId,
   );

@@ -1,9 +1,9 @@
-import { sessionChannelSchema, type ChatSessionView } from '@parley/contracts';
+import { sessionViewChannelSchema, type ChatSessionView } from '@parley/contracts';
 import type { ChatSessionModel as ChatSession } from '@parley/persistence';
 
 /** The stored channel when it is one the contract knows; sessions created by hand default to the widget. */
 function channelOf(value: string): ChatSessionView['channel'] {
-  const parsed = sessionChannelSchema.safeParse(value);
+  const parsed = sessionViewChannelSchema.safeParse(value);
   return parsed.success ? parsed.data : 'widget';
 }
 
@@ -17,6 +17,7 @@ export function toSessionView(row: ChatSession): ChatSessionView {
     needsHuman: row.needsHuman,
     mode: row.mode,
     channel: channelOf(row.channel),
+    staffUserId: row.staffUserId,
     messageCount: row.messageCount,
     startedAt: row.startedAt.toISOString(),
     lastActivityAt: row.lastActivityAt.toISOString(),

@@ -15,7 +15,7 @@ export const STAFF_REPLY_MAX_CHARS = 8000;
 export async function listSessionsNeedingHuman(db: TenantDb, tenantId: string, limit: number): Promise<ChatSessionView[]> {
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new ChatError('VALIDATION', 'limit must be an integer 1-100');
   const rows = await db.run(tenantId, (tx) =>
-    tx.chatSession.findMany({ where: { needsHuman: true, status: 'open' }, orderBy: [{ lastActivityAt: 'asc' }, { id: 'asc' }], take: limit }),
+    tx.chatSession.findMany({ where: { needsHuman: true, status: 'open', staffUserId: null }, orderBy: [{ lastActivityAt: 'asc' }, { id: 'asc' }], take: limit }),
   );
   return rows.map(toSessionView);
 }

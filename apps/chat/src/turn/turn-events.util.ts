@@ -8,6 +8,7 @@ import {
   ChatTurnCompletedEvent,
   NotifyRequestedEvent,
   type Action,
+  type ConversationAudience,
   type NotifyRequested,
   type SignalsSummary,
   type TenantConfig,
@@ -36,6 +37,8 @@ export interface TurnEventFacts {
   usage: Usage;
   config: TenantConfig;
   occurredAt: Date;
+  /** `staff` for a staff assistant turn (the CRM skips it); absent for visitors. */
+  audience?: ConversationAudience;
 }
 
 const MAX_EVENT_TEXT = 32_000;
@@ -106,6 +109,7 @@ export function turnOutbox(facts: TurnEventFacts): OutboxMessageInput[] {
       actionIds: facts.actions.map((a) => a.id).slice(0, 20),
       usage: facts.usage,
       occurredAt: facts.occurredAt.toISOString(),
+      ...(facts.audience ? { audience: facts.audience } : {}),
     },
     facts.tenantId,
   );

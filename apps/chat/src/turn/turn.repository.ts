@@ -37,16 +37,20 @@ export async function prepareTurn(
   sessionId: string,
   turnId: string,
   search?: (tx: TenantTx) => Promise<KnowledgePassage[]>,
+  staffUserId: string | null = null,
 ): Promise<PreparedTurn> {
   const session = await tx.chatSession.findUnique({ where: { id: sessionId } });
-  if (!session) throw new ChatError('NOT_FOUND', `session ${sessionId} not found`);
+  // A visitor turn never reaches a staff assistant session, and a staff turn only its user's own.
+  if (!session || session.staffUserId !== staffUserId) throw new ChatError('NOT_FOUND', `session ${sessionId} not found`);
   if (session.status !== 'open') {
     const stored = await findStoredTurn(tx, sessionId, turnId);
     if (stored) return { kind: 'stored', response: stored };
     throw new ChatError('CONFLICT', `session ${sessionId} is closed`);
   }
+  // Per-user memory: a staff assistant turn sees its user's messages across all their sessions.
+  const scope = staffUserId ? { session: { staffUserId } } : { sessionId };
   const rows = await tx.chatMessage.findMany({
-    where: { sessionId, role: { in: ['user', 'assistant', 'staff'] } },
+    where: { ...scope, role: { in: ['user', 'assistant', 'staff'] } },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: HISTORY_ROWS,
     select: { role: true, content: true, turnId: true },
@@ -59,7 +63,7 @@ export async function prepareTurn(
   // The first turn is the one with no earlier bot answer; only a long history needs a second look.
   const firstTurn = rows.some((r) => r.role === 'assistant')
     ? false
-    : rows.length < HISTORY_ROWS || !(await tx.chatMessage.findFirst({ where: { sessionId, role: 'assistant' }, select: { id: true } }));
+    : rows.length < HISTORY_ROWS || !(await tx.chatMessage.findFirst({ where: { ...scope, role: 'assistant' }, select: { id: true } }));
   const knowledge = search && session.mode === 'bot' ? await search(tx) : null;
   return { kind: 'new', session, recent, firstTurn, returningName: firstTurn ? await returningName(tx, session) : null, knowledge };
 }

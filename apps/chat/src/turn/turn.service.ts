@@ -6,6 +6,8 @@ import { isUniqueViolation, loadTenantRuntime, type ChatSessionModel, type Prism
 import { toWireSignals, type SignalFinding } from '@parley/signals';
 import { randomUUID } from 'node:crypto';
 import { ModelActionGate } from '../actions/model-action.gate';
+import { parsePassOnRequest, type PassOnRequest } from '../assistant/pass-on-request.rule';
+import { passOnCall, passOnReply, staffPlan } from '../assistant/staff-turn.util';
 import { MODEL_TOOLS } from '../actions/model-tools';
 import { actionOnlyReply, combineActions } from '../actions/turn-actions.util';
 import { silentChatLogger, type ChatLogger } from '../shared/chat-logger';
@@ -107,7 +109,10 @@ export class TurnService {
     if (runtime.status !== 'active') throw new ChatError('FORBIDDEN', 'tenant is deactivated');
     const { knowledge } = deps;
     const searchInTx = knowledge.inline ? (tx: TenantTx) => knowledge.searchInTx(tx, request.tenantId, request.message) : undefined;
-    const prepared = await deps.db.run(request.tenantId, (tx) => prepareTurn(tx, request.sessionId, request.turnId, searchInTx));
+    // An assistant turn is a staff user's, in their own assistant session (ADR 0012); any other channel is a visitor's.
+    const staffUserId = request.channel === 'assistant' ? (request.staffUserId ?? null) : null;
+    if (request.channel === 'assistant' && !staffUserId) throw new ChatError('VALIDATION', 'an assistant turn needs staffUserId');
+    const prepared = await deps.db.run(request.tenantId, (tx) => prepareTurn(tx, request.sessionId, request.turnId, searchInTx, staffUserId));
     if (prepared.kind === 'stored') return replayStored(prepared.response, stream);
 
     const signal = deps.cancellations.register(request.turnId, request.tenantId);
@@ -115,18 +120,26 @@ export class TurnService {
       const findings = deps.detectors.forTenant(request.tenantId, runtime.signalRules).detect(request.message);
       const signals = toWireSignals(findings);
       stream.signal(signals);
-      const plan = planTurn(findings, runtime.config);
+      const plan = staffUserId ? staffPlan(planTurn(findings, runtime.config)) : planTurn(findings, runtime.config);
       if (prepared.firstTurn && prepared.returningName) plan.directives.push({ kind: 'greet_returning', name: prepared.returningName });
       const humanMode = prepared.session.mode === 'human';
       const ruleActions = turnActions(plan).filter((a) => !(humanMode && a.type === 'human_handoff'));
-      const generated = humanMode ? humanModeAnswer(runtime, stream, userAt) : await this.generate(request, runtime, plan, prepared, stream, signal);
-      // The model's tool calls are requests: only those the gate accepts become actions.
-      const accepted = await this.actionGate.review(request, generated.toolCalls);
-      const answer = generated.toolCalls.length > 0 ? withReply(generated, actionOnlyReply(accepted), stream) : generated;
+      // Without a model, a staff user's "tell the manager ..." becomes a notify_staff request by rule.
+      const passOn = staffUserId && !humanMode && !hasModel(runtime) ? parsePassOnRequest(request.message) : null;
+      const generated = humanMode
+        ? humanModeAnswer(runtime, stream, userAt)
+        : passOn
+          ? passOnRequestAnswer(passOn, request.message, userAt)
+          : await this.generate(request, runtime, plan, prepared, stream, signal, staffUserId !== null);
+      // The model's tool calls (and the rule's) are requests: only those the gate accepts become actions.
+      const turnRef = { tenantId: request.tenantId, sessionId: request.sessionId, turnId: request.turnId, ...(staffUserId ? { staffUserId } : {}) };
+      const accepted = await this.actionGate.review(turnRef, generated.toolCalls);
+      const reply = passOn ? passOnReply(accepted, passOn) : actionOnlyReply(accepted);
+      const answer = generated.toolCalls.length > 0 ? withReply(generated, reply, stream) : generated;
       const { actions, eventParams } = combineActions(ruleActions, accepted);
       for (const action of actions) stream.action(action);
       const handoff = plan.handoff && !humanMode;
-      const response = await this.store(request, runtime, prepared.session, { userAt, findings, signals, plan, actions, actionParams: eventParams, answer, handoff }, stream);
+      const response = await this.store(request, runtime, prepared.session, { userAt, findings, signals, plan, actions, actionParams: eventParams, answer, handoff, staff: staffUserId !== null }, stream);
       // The session now waits for a person: open live streams (and staff tools) hear it at once.
       if (handoff) publishSessionEvent(deps.client, request.sessionId, { version: 1, tenantId: request.tenantId, type: 'mode', mode: 'human' });
       return response;
@@ -142,6 +155,7 @@ export class TurnService {
     prepared: Extract<PreparedTurn, { kind: 'new' }>,
     stream: TurnStream,
     signal: AbortSignal,
+    staff: boolean,
   ): Promise<Answer> {
     const { recent, firstTurn } = prepared;
     const knowledge = prepared.knowledge ?? (await this.deps.knowledge.retrieve(request.tenantId, request.message, signal));
@@ -151,6 +165,7 @@ export class TurnService {
       tenantId: request.tenantId,
       llm: runtime.config.llm,
       persona: { displayName: runtime.displayName, persona: runtime.config.persona, tone: runtime.config.tone, allowedTopics: runtime.config.allowedTopics },
+      ...(staff ? { audience: 'staff' as const } : {}),
       history,
       userMessage: request.message,
       firstTurn: context ? !context.some((m) => m.role === 'assistant') : firstTurn,
@@ -191,6 +206,8 @@ export class TurnService {
       actionParams: ReadonlyMap<string, Record<string, unknown>>;
       answer: Answer;
       handoff: boolean;
+      /** A staff assistant turn: its events say so, and an unanswered question is not a customer's. */
+      staff: boolean;
     },
     stream: TurnStream,
   ): Promise<ChatTurnResponse> {
@@ -206,7 +223,7 @@ export class TurnService {
           userText: request.message,
           userAt: turn.userAt,
           findings: turn.findings,
-          unanswered: answer.unanswered,
+          unanswered: answer.unanswered && !turn.staff,
           assistant: { id: assistantId, content: answer.content, interrupted: answer.finishReason === 'cancelled', at: occurredAt, ...answer.usage },
           needsHuman: turn.plan.escalation,
           handoff: turn.handoff,
@@ -227,6 +244,7 @@ export class TurnService {
               usage: answer.usage,
               config: runtime.config,
               occurredAt,
+              ...(turn.staff ? { audience: 'staff' as const } : {}),
             }),
         }),
       );
@@ -277,6 +295,17 @@ function humanModeAnswer(runtime: TenantRuntime, stream: TurnStream, userAt: Dat
     usage: { provider: HUMAN_MODE_PROVIDER, model: HUMAN_MODE_MODEL, inputTokens: 0, outputTokens: 0, latencyMs: Date.now() - userAt.getTime() },
     unanswered: false,
     toolCalls: [],
+  };
+}
+
+/** A staff user's pass-it-on request without a model: no generation, the rule's call goes to the gate. */
+function passOnRequestAnswer(request: PassOnRequest, message: string, userAt: Date): Answer {
+  return {
+    content: '',
+    finishReason: 'stop',
+    usage: { provider: 'offline', model: 'staff-pass-on', inputTokens: 0, outputTokens: 0, latencyMs: Date.now() - userAt.getTime() },
+    unanswered: false,
+    toolCalls: [passOnCall(request, message)],
   };
 }
 

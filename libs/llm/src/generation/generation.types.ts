@@ -67,6 +67,11 @@ export interface GenerationRequest {
   /** Primary, then fallbacks in order. */
   llm: { primary: LlmChoice; fallbacks: readonly LlmChoice[] };
   persona: TenantPersona;
+  /**
+   * Who the bot talks to: a visitor of the tenant's website (default), or one of the tenant's
+   * own staff in the staff assistant (the internal assistant: rota, schedules, rules).
+   */
+  audience?: 'visitor' | 'staff';
   /** Recent history, oldest first, sized by the caller to a token budget; excludes `userMessage`. */
   history: readonly ConversationMessage[];
   userMessage: string;

@@ -18,7 +18,7 @@ import { TENANT_API_OPTIONS, type TenantApiOptions } from '../../tenant-api.opti
 import { StreamedTurn } from './streamed-turn';
 
 /** One turn as the routes describe it; the client adds the turn id, stream flag and request id. */
-export type TurnInput = Pick<ChatTurnRequest, 'tenantId' | 'sessionId' | 'message' | 'channel' | 'context'>;
+export type TurnInput = Pick<ChatTurnRequest, 'tenantId' | 'sessionId' | 'message' | 'channel' | 'context' | 'staffUserId'>;
 
 /** Runs chat turns over NATS: request-reply for JSON answers, stream subscription + request for SSE. */
 @Injectable()
@@ -73,6 +73,7 @@ export class ChatTurnClient {
       message: input.message,
       stream,
       channel: input.channel,
+      ...(input.staffUserId ? { staffUserId: input.staffUserId } : {}),
       ...(input.context ? { context: input.context } : {}),
       requestId: getRequestContext()?.requestId ?? randomUUID(),
     };

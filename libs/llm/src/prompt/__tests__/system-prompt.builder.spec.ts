@@ -70,6 +70,16 @@ describe('buildSystemPrompt', () => {
   });
 });
 
+describe('buildSystemPrompt for the staff assistant', () => {
+  it("says it is the tenant's internal assistant for its staff, not a website assistant", () => {
+    const prompt = buildSystemPrompt(generationRequest({ audience: 'staff', firstTurn: true }), { pseudonymized: false });
+    expect(prompt).toContain("for its staff, chatting with a member of staff");
+    expect(prompt).not.toContain('website assistant');
+    expect(prompt).toContain('greet the staff member briefly as the staff assistant');
+    expect(buildSystemPrompt(generationRequest(), { pseudonymized: false })).toContain('website assistant');
+  });
+});
+
 describe('buildPromptMessages', () => {
   it('puts the system prompt first, the history oldest first, and the message last', () => {
     const messages = buildPromptMessages(
