@@ -24,14 +24,16 @@ describe('demo seed', () => {
     await prisma.$disconnect();
   });
 
-  it('creates the plumber and the restaurant once, then finds them again', () => {
+  it('creates the plumber, the restaurant and the letting agency once, then finds them again', () => {
     expect(first.tenants.map((t) => [t.slug, t.created])).toEqual([
       ['bobs-plumbing', true],
       ['la-trattoria', true],
+      ['harbour-lettings', true],
     ]);
     expect(second.tenants.map((t) => [t.slug, t.created])).toEqual([
       ['bobs-plumbing', false],
       ['la-trattoria', false],
+      ['harbour-lettings', false],
     ]);
     expect(second.tenants.map((t) => t.id)).toEqual(first.tenants.map((t) => t.id));
   });
@@ -67,6 +69,18 @@ describe('demo seed', () => {
     expect(other).toEqual([]);
   });
 
+  it('gives the restaurant and the letting agency staff knowledge for the staff assistant (rota, shift and sick-leave rules)', async () => {
+    const restaurant = second.tenants.find((t) => t.slug === 'la-trattoria');
+    const lettings = second.tenants.find((t) => t.slug === 'harbour-lettings');
+    if (!restaurant || !lettings) throw new Error('demo tenants missing');
+    const rota = await tenantDb.run(restaurant.id, (tx) => searchChunksByText(tx, { tenantId: restaurant.id, query: 'staff rota Saturday', limit: 3 }));
+    expect(rota.map((c) => c.text).join(' ')).toContain('Saturday: Marco Rossi');
+    const sick = await tenantDb.run(restaurant.id, (tx) => searchChunksByText(tx, { tenantId: restaurant.id, query: 'sick leave', limit: 3 }));
+    expect(sick.map((c) => c.text).join(' ')).toContain('tell the manager');
+    const callOut = await tenantDb.run(lettings.id, (tx) => searchChunksByText(tx, { tenantId: lettings.id, query: 'call-out rota on call', limit: 3 }));
+    expect(callOut.map((c) => c.text).join(' ')).toContain('Tom Evans is on call');
+  });
+
   it('applies the fixture config (persona, emergency text, origins, offline model)', async () => {
     const plumber = await prisma.tenant.findUniqueOrThrow({ where: { id: second.tenants[0].id } });
     expect(plumber).toMatchObject({ llmProvider: 'offline', allowedOrigins: fixture.tenants[0].allowedOrigins, emergencyText: fixture.tenants[0].emergencyText, persona: fixture.tenants[0].persona });
@@ -83,13 +97,21 @@ describe('demo seed', () => {
 
   it('gives each staff login its own password, which logs in until the next run replaces it', async () => {
     const logins = second.tenants.flatMap((t) => t.staff.map((s) => ({ ...s, tenantId: t.id })));
-    expect(logins.map((s) => s.email)).toEqual(['bob@bobsplumbing.example', 'giulia@latrattoria.example']);
+    expect(logins.map((s) => [s.email, s.role])).toEqual([
+      ['bob@bobsplumbing.example', 'tenant_admin'],
+      ['giulia@latrattoria.example', 'tenant_admin'],
+      ['marco@latrattoria.example', 'tenant_agent'],
+      ['sam@latrattoria.example', 'tenant_agent'],
+      ['priya@harbourlettings.example', 'tenant_admin'],
+      ['tom@harbourlettings.example', 'tenant_agent'],
+      ['dan@harbourlettings.example', 'tenant_agent'],
+    ]);
     expect(new Set(logins.map((s) => s.password)).size).toBe(logins.length);
     for (const [i, login] of logins.entries()) {
       expect(login.password).toMatch(/^[A-Za-z0-9_-]{16}$/);
       expect(login.password).not.toBe(second.owner.password);
       const [user] = await findLoginCandidates(prisma, login.email);
-      expect(user).toMatchObject({ role: 'tenant_admin', tenantId: login.tenantId });
+      expect(user).toMatchObject({ role: login.role, tenantId: login.tenantId });
       await expect(verifySecret(login.password, user.passwordHash)).resolves.toBe(true);
       const previous = first.tenants.flatMap((t) => t.staff)[i];
       expect(previous.email).toBe(login.email);
@@ -101,7 +123,7 @@ describe('demo seed', () => {
   it('uses one given staff password for every login when the caller fixes it', async () => {
     const fixed = await seedDemo(prisma, tenantDb, { fixture, ownerEmail: 'owner-demo@parley.test', bcryptCost: 4, staffPassword: 'a fixed demo staff password' });
     const logins = fixed.tenants.flatMap((t) => t.staff);
-    expect(logins.map((s) => s.password)).toEqual(['a fixed demo staff password', 'a fixed demo staff password']);
+    expect(logins.map((s) => s.password)).toEqual(logins.map(() => 'a fixed demo staff password'));
     for (const login of logins) {
       const [user] = await findLoginCandidates(prisma, login.email);
       await expect(verifySecret('a fixed demo staff password', user.passwordHash)).resolves.toBe(true);
