@@ -1,4 +1,5 @@
 export * from './api-keys/api-key';
+export * from './api-keys/site-key';
 export * from './api-keys/verified-api-key-cache';
 export * from './passwords/secret-hash';
 export * from './passwords/password-policy';

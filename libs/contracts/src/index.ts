@@ -19,6 +19,7 @@ export * from './rpc/tenant.schema';
 export * from './rpc/chat-turn.rpc';
 export * from './rpc/provisioning-tenant.rpc';
 export * from './rpc/provisioning-auth.rpc';
+export * from './rpc/site-key.rpc';
 export * from './rpc/knowledge.rpc';
 export * from './rpc/chat-session.rpc';
 export * from './rpc/chat-handoff.rpc';

@@ -15,7 +15,7 @@ export interface GeneratedApiKey {
   prefix: string;
 }
 
-function randomBase62(length: number): string {
+export function randomBase62(length: number): string {
   let out = '';
   while (out.length < length) {
     // Rejection sampling keeps the distribution uniform (248 = 4 * 62).
