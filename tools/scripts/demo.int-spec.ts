@@ -207,10 +207,11 @@ describe('scripts/demo.sh', () => {
     }
     const health = await fetch(`http://127.0.0.1:${base}/health/ready`);
     expect(health.status).toBe(200);
-    // Each staff login printed with a password of its own.
-    const staff = [...demo.output.matchAll(/Staff login\s+(\S+) \/ (\S+) \(tenant_admin\)/g)].map((m) => [m[1], m[2]]);
-    expect(staff).toHaveLength(2);
-    expect(staff[0][1]).not.toBe(staff[1][1]);
+    // Each staff login of the demo's tenants printed with a password of its own.
+    const fixture = JSON.parse(readFileSync(join(demoDir, 'tenants.json'), 'utf8')) as { tenants: Array<{ staff: Array<{ email: string }> }> };
+    const staff = [...demo.output.matchAll(/Staff login\s+(\S+) \/ (\S+) \((tenant_admin|tenant_agent)\)/g)].map((m) => ({ email: m[1], password: m[2] }));
+    expect(staff.map((s) => s.email)).toEqual(fixture.tenants.flatMap((t) => t.staff.map((s) => s.email.toLowerCase())));
+    expect(new Set(staff.map((s) => s.password)).size).toBe(staff.length);
 
     const second = new DemoRun(env);
     expect(await second.exit(30_000)).toEqual({ code: 1, signal: null });
