@@ -85,7 +85,10 @@ async function readStream(body: ReadableStream<Uint8Array>, deadline: number, co
   return text;
 }
 
-async function send(baseUrl: string, request: FuzzRequest, op: FuzzOperation, options: FuzzRunOptions): Promise<Observed | { error: string }> {
+/** No HTTP answer: `network` when the server dropped or never answered, `client` when fetch refused to send the request at all. */
+type SendError = { error: string; side: 'network' | 'client' };
+
+async function send(baseUrl: string, request: FuzzRequest, op: FuzzOperation, options: FuzzRunOptions): Promise<Observed | SendError> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.requestTimeoutMs);
   try {
@@ -104,7 +107,9 @@ async function send(baseUrl: string, request: FuzzRequest, op: FuzzOperation, op
     return { status: response.status, contentType, requestId, text };
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    return { error: controller.signal.aborted ? `no answer within ${options.requestTimeoutMs} ms` : `${(error as Error).message}${cause ? ` (${cause.code ?? cause.message})` : ''}` };
+    if (controller.signal.aborted) return { error: `no answer within ${options.requestTimeoutMs} ms`, side: 'network' };
+    const side = (error as Error).message === 'fetch failed' ? 'network' : 'client';
+    return { error: `${(error as Error).message}${cause ? ` (${cause.code ?? cause.message})` : ''}`, side };
   } finally {
     clearTimeout(timer);
   }
@@ -198,7 +203,13 @@ export async function runFuzz(options: FuzzRunOptions): Promise<FuzzReport> {
 
   const runCase = async (op: FuzzOperation, plan: CasePlan, copies = 1): Promise<void> => {
     const credential = world.credentials[plan.credential];
-    const request = materialize({ op, plan, credentialHeaders: credential.headers, pools: world.pools, headerDefaults: world.headerDefaults });
+    let request: FuzzRequest;
+    try {
+      request = materialize({ op, plan, credentialHeaders: credential.headers, pools: world.pools, headerDefaults: world.headerDefaults });
+    } catch (error) {
+      findings.push({ kind: 'fuzzer-error', detail: String(error), operation: op.id, credential: credential.label, label: plan.mutation.kind, request: '(not built)', plan });
+      return;
+    }
     const label = copies > 1 ? `race: ${copies} × ${request.label}` : request.label;
     const answers = await Promise.all(Array.from({ length: copies }, () => send(options.gatewayUrl, request, op, options)));
     const row = stats.get(op.id)!;
@@ -210,7 +221,7 @@ export async function runFuzz(options: FuzzRunOptions): Promise<FuzzReport> {
       if ('error' in observed) {
         row.statuses.error = (row.statuses.error ?? 0) + 1;
         statuses.error = (statuses.error ?? 0) + 1;
-        finding({ kind: '5xx', detail: `no HTTP answer: ${observed.error}` });
+        finding(observed.side === 'network' ? { kind: '5xx', detail: `no HTTP answer: ${observed.error}` } : { kind: 'fuzzer-error', detail: `not sent: ${observed.error}` });
         continue;
       }
       const status = String(observed.status);

@@ -16,7 +16,8 @@ export interface InvariantContext {
   markers: Record<'A' | 'B', string>;
 }
 
-export type ViolationKind = '5xx' | 'not-problem-json' | 'unstable-type' | 'cross-tenant' | 'no-request-id' | 'stream-5xx';
+/** `fuzzer-error`: the suite itself failed to build or send a case (a bug here, reported rather than ending the run). */
+export type ViolationKind = '5xx' | 'not-problem-json' | 'unstable-type' | 'cross-tenant' | 'no-request-id' | 'stream-5xx' | 'fuzzer-error';
 
 export interface InvariantViolation {
   kind: ViolationKind;

@@ -54,6 +54,24 @@ const HEADER_NAMES = ['accept', 'origin', 'x-request-id', 'x-tenant-id', 'tracep
 /** Header values fetch can send (visible ASCII); the server must survive every one. */
 const HEADER_VALUES = ['text/event-stream', 'application/xml', '*/*', 'null', 'https://evil.example', '', ' ', "' OR 1=1", 'x'.repeat(8000), '00-zzzz-zz-01', '-1', '../..', '%00%ff'];
 
+/**
+ * Percent-encodes like encodeURIComponent, except that a lone surrogate (which
+ * encodeURIComponent refuses, and URLSearchParams turns into U+FFFD) is sent as the three
+ * bytes a careless encoder would produce (`\ud800` -> `%ED%A0%80`): the server must cope.
+ */
+export function percentEncode(value: string): string {
+  let out = '';
+  for (const char of value) {
+    const unit = char.charCodeAt(0);
+    if (char.length === 1 && unit >= 0xd800 && unit <= 0xdfff) {
+      out += [0xe0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3f), 0x80 | (unit & 0x3f)].map((b) => `%${b.toString(16).toUpperCase()}`).join('');
+    } else {
+      out += encodeURIComponent(char);
+    }
+  }
+  return out;
+}
+
 function safeHeaderValue(value: string): string {
   return [...value].filter((char) => char >= ' ' && char <= '~').join('');
 }
@@ -108,13 +126,34 @@ export function casePlanArbitrary(op: FuzzOperation, credentials: number, authen
   return fc.record({ credential, jsfSeed: fc.nat({ max: 2 ** 31 - 1 }), pick: index, mutation: fc.oneof(...mutations) });
 }
 
+/** Longest string json-schema-faker is asked for (huge strings come from the hostile values). */
+const FAKE_MAX_LENGTH = 1000;
+const capped = new WeakMap<JsonSchema, JsonSchema>();
+
 /**
- * A value of `schema` from json-schema-faker: optional members half the time, a few items,
- * strings capped at 1,000 characters (a 500,000-character `content` costs seconds to
- * generate; huge strings come from the hostile values instead).
+ * `schema` with every `maxLength` lowered to FAKE_MAX_LENGTH: json-schema-faker draws a length
+ * up to the schema's bound before its own `maxLength` option cuts it, so a 500,000-character
+ * bound costs seconds per value.
  */
+function capStrings(schema: unknown): unknown {
+  if (schema === null || typeof schema !== 'object') return schema;
+  if (Array.isArray(schema)) return schema.map(capStrings);
+  const out = Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, capStrings(value)]));
+  if (typeof out.maxLength === 'number' && out.maxLength > FAKE_MAX_LENGTH) {
+    out.maxLength = FAKE_MAX_LENGTH;
+    if (typeof out.minLength === 'number') out.minLength = Math.min(out.minLength, FAKE_MAX_LENGTH);
+  }
+  return out;
+}
+
+/** A value of `schema` from json-schema-faker: optional members half the time, a few items, strings of at most 1,000 characters. */
 export function fakeValue(schema: JsonSchema, seed: number): unknown {
-  return generateSync(schema as never, { seed, maxDefaultItems: 2, optionalsProbability: 0.5, maxDepth: 4, maxLength: 1000 });
+  let bounded = capped.get(schema);
+  if (!bounded) {
+    bounded = capStrings(schema) as JsonSchema;
+    capped.set(schema, bounded);
+  }
+  return generateSync(bounded as never, { seed, maxDefaultItems: 2, optionalsProbability: 0.5, maxDepth: 4, maxLength: FAKE_MAX_LENGTH });
 }
 
 function pickFrom<T>(items: readonly T[], pick: number, salt: number): T | undefined {
@@ -237,7 +276,7 @@ export function materialize({ op, plan, credentialHeaders, pools, headerDefaults
       value = mutation.value;
       encode = mutation.encode;
     }
-    url = url.replace(`{${param.name}}`, encode ? encodeURIComponent(value) : value.replace(/[?#\s]/g, (c) => encodeURIComponent(c)));
+    url = url.replace(`{${param.name}}`, encode ? percentEncode(value) : value.replace(/[?#\s]/g, (c) => encodeURIComponent(c)));
   });
 
   const queryParams = op.parameters.filter((p) => p.in === 'query');
@@ -263,7 +302,7 @@ export function materialize({ op, plan, credentialHeaders, pools, headerDefaults
     query.push([name, '1'], [name, '2']);
   }
   if (mutation.kind === 'query-extra') query.push([mutation.name, mutation.value]);
-  if (query.length > 0) url += `?${new URLSearchParams(query).toString()}`;
+  if (query.length > 0) url += `?${query.map(([name, value]) => `${percentEncode(name)}=${percentEncode(value)}`).join('&')}`;
 
   for (const param of op.parameters.filter((p) => p.in === 'header')) {
     const value = headerDefaults[param.name.toLowerCase()] ?? fakeValue(param.schema, jsfSeed);
@@ -282,11 +321,11 @@ export function materialize({ op, plan, credentialHeaders, pools, headerDefaults
     }
     if (body) headers['content-type'] = contentType;
   }
-  if (mutation.kind === 'raw-body') {
+  if (mutation.kind === 'raw-body' && !BODYLESS.has(op.method)) {
     body = RAW_BODIES[mutation.at].bytes;
     headers['content-type'] = 'application/json';
   }
-  if (mutation.kind === 'content-type') {
+  if (mutation.kind === 'content-type' && !BODYLESS.has(op.method)) {
     delete headers['content-type'];
     Object.assign(headers, WRONG_CONTENT_TYPES[mutation.at]);
     body ??= Buffer.from('{}');
