@@ -9,7 +9,7 @@ import type { PassOnRequest } from './pass-on-request.rule';
  * notification, never hand the session to a person, and add no directive to the answer. The
  * findings are still stored on the message (message_signals), as for every turn.
  */
-export function staffPlan(plan: TurnPlan): TurnPlan {
+export function staffPlan(): TurnPlan {
   return { directives: [], urgency: null, urgencyFinding: null, safetyFindings: [], escalation: false, handoff: false };
 }
 

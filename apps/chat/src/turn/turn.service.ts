@@ -120,7 +120,7 @@ export class TurnService {
       const findings = deps.detectors.forTenant(request.tenantId, runtime.signalRules).detect(request.message);
       const signals = toWireSignals(findings);
       stream.signal(signals);
-      const plan = staffUserId ? staffPlan(planTurn(findings, runtime.config)) : planTurn(findings, runtime.config);
+      const plan = staffUserId ? staffPlan() : planTurn(findings, runtime.config);
       if (prepared.firstTurn && prepared.returningName) plan.directives.push({ kind: 'greet_returning', name: prepared.returningName });
       const humanMode = prepared.session.mode === 'human';
       const ruleActions = turnActions(plan).filter((a) => !(humanMode && a.type === 'human_handoff'));
