@@ -12,13 +12,15 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { ApiHealthController } from './health/api-health.controller';
 import { GatewayHttpModule } from './http/gateway-http.module';
 import { TenantApiModule } from './tenant-api.module';
+import { WidgetModule } from './widget/widget.module';
 
 /**
  * The gateway: public REST + SSE API. Consumes no events and writes no outbox rows.
  * GatewayHttpModule comes after ServiceRuntimeModule so its problem filter takes precedence.
  * Routes: auth/login (AuthModule), owner and staff admin (AdminModule), the tenant API
  * (sessions, chat, knowledge, OpenAI-compatible: TenantApiModule), the tenant CRM (CrmModule),
- * human handoff and the visitor's live stream (HandoffModule), /docs (DocsModule).
+ * human handoff and the visitor's live stream (HandoffModule), the widget, its site keys and
+ * demo pages (WidgetModule), /docs (DocsModule).
  */
 @Module({})
 export class AppModule {
@@ -35,6 +37,7 @@ export class AppModule {
         HandoffModule,
         InsightsModule,
         NotificationsModule,
+        WidgetModule,
         ...(config.docs.enabled ? [DocsModule] : []),
       ],
       controllers: [ApiHealthController],

@@ -42,6 +42,16 @@ export const envSchema = z
     TENANT_CONFIG_CACHE_TTL_MS: envVar.int(1000, 3_600_000).default(30_000),
     /** Serve GET /docs (Swagger UI) and /docs/openapi.json. */
     GATEWAY_DOCS_ENABLED: envVar.bool().default(true),
+    /** Widget sessions a client IP may open per minute with site keys (POST /api/v1/widget/sessions). */
+    WIDGET_SESSIONS_PER_MINUTE_PER_IP: envVar.int(1, 100_000).default(20),
+    /** Widget sessions one site key may open per minute, all visitors together. */
+    WIDGET_SESSIONS_PER_MINUTE_PER_KEY: envVar.int(1, 1_000_000).default(600),
+    /** Widget config reads (GET /api/v1/widget/config) a client IP may make per minute. */
+    WIDGET_CONFIG_PER_MINUTE_PER_IP: envVar.int(1, 100_000).default(120),
+    /** Directory holding the built widget (widget.js, manifest.json); default apps/widget/dist. */
+    GATEWAY_WIDGET_DIR: z.string().min(1).optional(),
+    /** Serve /demo/<tenant-slug>: a page embedding the widget with the tenant's site key. */
+    GATEWAY_DEMO_PAGES_ENABLED: envVar.bool().default(true),
   })
   .transform((env, ctx) => {
     const keys = parseSigningKeys(env.AUTH_SIGNING_KEYS, env.AUTH_ACTIVE_KID);
@@ -72,6 +82,14 @@ export interface AppConfig extends ServiceConfig {
   rpc: { timeoutMs: number; chatTurnTimeoutMs: number };
   tenantConfigCacheTtlMs: number;
   docs: { enabled: boolean };
+  widget: {
+    sessionsPerMinutePerIp: number;
+    sessionsPerMinutePerKey: number;
+    configPerMinutePerIp: number;
+    /** Absolute directory of the built widget, or undefined for apps/widget/dist. */
+    dir: string | undefined;
+    demoPages: boolean;
+  };
 }
 
 export function toAppConfig(env: GatewayEnv): AppConfig {
@@ -92,6 +110,13 @@ export function toAppConfig(env: GatewayEnv): AppConfig {
     rpc: { timeoutMs: env.RPC_TIMEOUT_MS, chatTurnTimeoutMs: env.CHAT_TURN_TIMEOUT_MS },
     tenantConfigCacheTtlMs: env.TENANT_CONFIG_CACHE_TTL_MS,
     docs: { enabled: env.GATEWAY_DOCS_ENABLED },
+    widget: {
+      sessionsPerMinutePerIp: env.WIDGET_SESSIONS_PER_MINUTE_PER_IP,
+      sessionsPerMinutePerKey: env.WIDGET_SESSIONS_PER_MINUTE_PER_KEY,
+      configPerMinutePerIp: env.WIDGET_CONFIG_PER_MINUTE_PER_IP,
+      dir: env.GATEWAY_WIDGET_DIR,
+      demoPages: env.GATEWAY_DEMO_PAGES_ENABLED,
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 import { webOriginSchema } from '@parley/contracts';
 
 /** Paths a browser calls straight from a tenant's site (preflight is answered only there). */
-export const BROWSER_ROUTE_PREFIXES = ['/api/v1/chat', '/api/v1/sessions'] as const;
+export const BROWSER_ROUTE_PREFIXES = ['/api/v1/chat', '/api/v1/sessions', '/api/v1/widget'] as const;
 
 export const CORS_ALLOWED_METHODS = 'GET, POST, OPTIONS';
 export const CORS_ALLOWED_HEADERS = 'authorization, content-type, accept, last-event-id, x-request-id';

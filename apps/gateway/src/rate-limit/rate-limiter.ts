@@ -4,8 +4,11 @@ import { RedisClient } from '@parley/persistence';
 import type { Counter } from 'prom-client';
 import { verdictFor, windowOf, type RateLimitVerdict } from './rate-limit.math';
 
-/** What is counted: a tenant backend's key, a browser session, or login attempts per email. */
-export type RateLimitKind = 'api_key' | 'session' | 'login';
+/**
+ * What is counted: a tenant backend's key, a browser session, login attempts per email, and
+ * for the widget: sessions opened per client IP and per site key, config reads per client IP.
+ */
+export type RateLimitKind = 'api_key' | 'session' | 'login' | 'widget_ip' | 'site_key' | 'widget_config_ip';
 
 // One round trip, atomic: count this request, start the window's expiry on its first request,
 // and return the count with the time left. A key whose expiry was lost gets one again.
@@ -41,6 +44,9 @@ export class RateLimiter {
     this.limited.inc({ kind: 'api_key' }, 0);
     this.limited.inc({ kind: 'session' }, 0);
     this.limited.inc({ kind: 'login' }, 0);
+    this.limited.inc({ kind: 'widget_ip' }, 0);
+    this.limited.inc({ kind: 'site_key' }, 0);
+    this.limited.inc({ kind: 'widget_config_ip' }, 0);
   }
 
   /** Counts one request of `id` against `limit` per minute; undefined when Redis failed. */

@@ -1,0 +1,35 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { SiteKeyCreateRpc, SiteKeyListRpc } from '@parley/contracts';
+import { RpcClient } from '@parley/messaging';
+import { tenantIdParamSchema } from '../admin/admin.schemas';
+import { Auth, CurrentPrincipal } from '../auth/auth.decorators';
+import type { OwnerPrincipal } from '../auth/principal';
+import { rpcCall } from '../http/rpc-call';
+import { createdSiteKeySchema, createSiteKeySchema, siteKeyListSchema, type CreateSiteKeyRequest } from './dto/widget.schemas';
+
+/** The owner's view of a tenant's site keys: list, issue and rotate (audited with the owner as actor). */
+@ApiTags('admin')
+@Auth('owner')
+@ApiNotFoundResponse({ description: 'No such tenant (problem+json).' })
+@Controller('api/v1/admin/tenants/:id/site-keys')
+export class AdminSiteKeysController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Get()
+  @ApiOperation({ summary: "A tenant's site keys, allowed origins and widget theme." })
+  @ApiResponse({ status: 200, standardSchema: siteKeyListSchema })
+  async list(@Param('id', { schema: tenantIdParamSchema }) tenantId: string) {
+    const { version: _v, ...list } = await rpcCall(this.rpc, SiteKeyListRpc, { version: 1, tenantId });
+    return list;
+  }
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Issue a site key for a tenant; `revokeOthers: true` rotates.' })
+  @ApiResponse({ status: 201, standardSchema: createdSiteKeySchema })
+  async create(@CurrentPrincipal() owner: OwnerPrincipal, @Param('id', { schema: tenantIdParamSchema }) tenantId: string, @Body({ schema: createSiteKeySchema }) body: CreateSiteKeyRequest) {
+    const { siteKey, revokedKeyIds } = await rpcCall(this.rpc, SiteKeyCreateRpc, { version: 1, actor: { type: 'owner', id: owner.userId }, tenantId, revokeOthers: body.revokeOthers });
+    return { siteKey, revokedKeyIds };
+  }
+}

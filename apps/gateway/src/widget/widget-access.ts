@@ -1,0 +1,69 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppConfig } from '../config/env.schema';
+import { GATEWAY_CONFIG } from '../config/gateway-config.token';
+import { authProblems } from '../auth/auth-problems';
+import { corsResponseHeaders, isOriginAllowed, isValidOrigin } from '../cors/cors.policy';
+import { problems, ProblemException } from '../http/problem.exception';
+import { TenantSettingsCache } from '../http/tenant-settings.cache';
+import { rateLimitHeaders } from '../rate-limit/rate-limit.math';
+import { RateLimiter, type RateLimitKind } from '../rate-limit/rate-limiter';
+import { SiteKeyResolver, type ResolvedSiteKey } from './site-key.resolver';
+
+/** What a site key is used for: reading the widget's public config, or opening a session. */
+export type WidgetUse = 'config' | 'session';
+
+/**
+ * The rules of a publishable site key (docs/adr/0013-widget-and-site-keys.md), checked on the
+ * real request in this order: per-IP rate limit (429), key known and not revoked (401), tenant
+ * active (403), Origin one of the tenant's allowed origins (403; a session needs an Origin, a
+ * config read from the same origin may come without one), then per-key rate limit for sessions
+ * (429). Refusals carry CORS headers for a valid Origin, so the widget can read why.
+ */
+@Injectable()
+export class WidgetAccess {
+  constructor(
+    private readonly siteKeys: SiteKeyResolver,
+    private readonly tenants: TenantSettingsCache,
+    private readonly limiter: RateLimiter,
+    @Inject(GATEWAY_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async check(request: FastifyRequest, reply: FastifyReply, key: string, use: WidgetUse): Promise<ResolvedSiteKey> {
+    const origin = typeof request.headers.origin === 'string' ? request.headers.origin : undefined;
+    try {
+      const limits = this.config.widget;
+      if (use === 'session') await this.limit(reply, 'widget_ip', request.ip, limits.sessionsPerMinutePerIp);
+      else await this.limit(reply, 'widget_config_ip', request.ip, limits.configPerMinutePerIp);
+      const resolved = await this.siteKeys.resolve(key);
+      const settings = await this.tenants.get(resolved.siteKey.tenantId);
+      if (settings.status !== 'active' || resolved.tenantStatus !== 'active') throw authProblems.tenantDeactivated();
+      if (origin === undefined && use === 'session') throw problems.forbidden('ORIGIN_REQUIRED', 'A site key opens sessions only from a browser page of an allowed origin.');
+      if (origin !== undefined && !isOriginAllowed(origin, settings.allowedOrigins)) {
+        throw problems.forbidden('ORIGIN_NOT_ALLOWED', 'The chat is not available on this website.');
+      }
+      if (use === 'session') await this.limit(reply, 'site_key', resolved.siteKey.id, limits.sessionsPerMinutePerKey);
+      if (origin !== undefined) void reply.headers(corsResponseHeaders(origin));
+      return resolved;
+    } catch (error) {
+      if (error instanceof ProblemException && origin !== undefined && isValidOrigin(origin)) Object.assign(error.headers, corsResponseHeaders(origin));
+      throw error;
+    }
+  }
+
+  private async limit(reply: FastifyReply, kind: RateLimitKind, id: string, limit: number): Promise<void> {
+    const verdict = await this.limiter.consume(kind, id, limit);
+    if (!verdict) return;
+    const headers = rateLimitHeaders(verdict);
+    void reply.headers(headers);
+    if (!verdict.allowed) {
+      throw new ProblemException({
+        status: 429,
+        code: 'RATE_LIMITED',
+        title: 'Too many requests',
+        detail: `Limit of ${verdict.limit} requests per minute reached; retry in ${verdict.resetSeconds} s.`,
+        headers,
+      });
+    }
+  }
+}
