@@ -197,7 +197,7 @@ describe('the staff assistant', () => {
     const trattoria = tenants.get('la-trattoria') as { id: string; key: string };
     const session = await http(api('/api/v1/sessions'), { headers: { 'x-api-key': trattoria.key }, body: {} });
     const owner = await http(api('/api/v1/auth/login'), { body: platform.owner });
-    const credentials = [
+    const credentials: Array<Record<string, string>> = [
       { 'x-api-key': trattoria.key },
       { authorization: `Bearer ${session.body.token}` },
       { authorization: `Bearer ${owner.body.token}` },
