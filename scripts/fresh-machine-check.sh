@@ -93,6 +93,7 @@ cleanup() {
     if grep -q " $ROOTFS" /proc/self/mounts; then
       say "warning: still mounted under $ROOTFS; not removing it"
     elif [ "$KEEP" -eq 0 ]; then
+      say "removing $ROOTFS"
       rm -rf "$ROOTFS"
     fi
   fi

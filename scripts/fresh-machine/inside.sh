@@ -31,10 +31,10 @@ t0=$SECONDS
 timeout 5400 npm test >"$LOGS/npm-test.log" 2>&1
 status=$?
 # test.sh's own summary: one line per step with its seconds.
-sed -n '/^== summary/,$p' "$LOGS/npm-test.log" | tail -n +2 | while IFS= read -r line; do
-  printf '%s\t%s\t%s\n' "  npm test: $(echo "$line" | sed -E 's/ +[0-9]+ s .*//')" "$(echo "$line" | sed -E 's/.* ([0-9]+) s .*/\1/')" "$(echo "$line" | sed -E 's/.* [0-9]+ s  //')" >>"$RESULTS"
-done
+sed -n '/^== summary/,$p' "$LOGS/npm-test.log" | sed -nE 's/^(.*[^ ]) +([0-9]+) s  (.*)$/  npm test: \1\t\2\t\3/p' >>"$RESULTS"
 grep -E '^Tests: ' "$LOGS/npm-test.log" | sed 's/^/[fresh]   jest: /'
+# Each failing suite by name (Jest prints it twice: with and without the project).
+grep -E '^FAIL (unit|integration) ' "$LOGS/npm-test.log" | sed -E 's/^FAIL ([a-z]+) ([^ ]+).*/    failed: \1 \2\t0\tFAILED/' | sort -u >>"$RESULTS"
 if [ $status -eq 0 ]; then record "npm test" $((SECONDS - t0)) ok; else record "npm test" $((SECONDS - t0)) "FAILED (exit $status)"; show_tail "$LOGS/npm-test.log" 80; fi
 
 # --- 2. npm run demo --------------------------------------------------------------------------
