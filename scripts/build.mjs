@@ -2,13 +2,19 @@
 // Compiles TypeScript sources of apps and libs with SWC (decorator metadata on, CommonJS out).
 // Usage: node scripts/build.mjs [apps/gateway libs/contracts ...]   (no argument: everything)
 // Output goes to <project>/dist, mirroring <project>/src. Type checking is `npm run typecheck`.
+// The browser widget (apps/widget) is not compiled by SWC: its own Vite build (apps/widget/build.mjs)
+// runs after the others, and prints its size against the budget.
 import { transformFile } from '@swc/core';
 import { readFileSync, readdirSync, statSync, mkdirSync, writeFileSync, rmSync, existsSync } from 'node:fs';
 import { join, relative, dirname } from 'node:path';
+import { execFileSync } from 'node:child_process';
 
 const root = new URL('..', import.meta.url).pathname;
 const swcrc = JSON.parse(readFileSync(join(root, '.swcrc'), 'utf8'));
 delete swcrc.$schema;
+
+/** Projects with a build of their own (not SWC): project -> its build script. */
+const OWN_BUILDS = { 'apps/widget': 'apps/widget/build.mjs' };
 
 const TEST_FILE = /(\.spec|\.int-spec|\.e2e-spec)\.ts$|\.d\.ts$/;
 
@@ -45,8 +51,12 @@ async function buildProject(project) {
   return files.length;
 }
 
-const projects = process.argv.slice(2).length ? process.argv.slice(2) : listProjects();
+const projects = (process.argv.slice(2).length ? process.argv.slice(2) : listProjects()).map((p) => p.replace(/\/$/, ''));
 const started = Date.now();
 let count = 0;
-for (const project of projects) count += await buildProject(project.replace(/\/$/, ''));
-console.log(`built ${count} files in ${projects.length} projects (${Date.now() - started} ms)`);
+const swcProjects = projects.filter((project) => !(project in OWN_BUILDS));
+for (const project of swcProjects) count += await buildProject(project);
+console.log(`built ${count} files in ${swcProjects.length} projects (${Date.now() - started} ms)`);
+for (const project of projects.filter((p) => p in OWN_BUILDS)) {
+  execFileSync(process.execPath, [join(root, OWN_BUILDS[project])], { cwd: root, stdio: 'inherit' });
+}
