@@ -55,6 +55,8 @@ apt_install() {
 apt_install ca-certificates curl build-essential dpkg-dev postgresql
 PGMAJOR=$(find /usr/lib/postgresql -mindepth 1 -maxdepth 1 -printf '%f\n' | sort -n | tail -1)
 apt_install "postgresql-server-dev-$PGMAJOR" nats-server redis-server
+# chromium: the browser tests drive Debian's build with playwright-core (no browser download).
+apt_install chromium fonts-dejavu-core
 
 # --- pgvector (not packaged for Debian 12: build Debian trixie's source package) --------
 if [ -f "/usr/share/postgresql/$PGMAJOR/extension/vector.control" ]; then
