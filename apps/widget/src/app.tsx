@@ -142,7 +142,7 @@ export function App({ api, siteKey }: { api: WidgetApi; siteKey: string }) {
           {availability === 'loading' && <p class="state">Loading…</p>}
           {availability === 'ready' && (
             <>
-              <div class="log" ref={log} role="log" aria-live="polite" aria-label="Conversation">
+              <div class="log" ref={log} role="log" aria-live="polite" aria-label="Conversation" tabIndex={0}>
                 <p class="msg assistant">{theme.greeting}</p>
                 {items.map((item) =>
                   item.kind === 'notice' ? (
