@@ -41,9 +41,13 @@ export function toDocumentView(row: DocumentRow): KnowledgeDocumentView {
 /**
  * Creates the document, or replaces the one with the same sourceUri (when given) or title:
  * its chunks are deleted and re-created in the caller's transaction, keeping its id.
+ * Uploads of the same document are serialised by a transaction advisory lock on its identity:
+ * without it, two concurrent replacements both re-created chunk 0 (a unique violation, 500).
  */
 export async function storeDocument(tx: TenantTx, input: StoreDocumentInput): Promise<{ document: KnowledgeDocumentView; replaced: boolean }> {
   const identity = input.sourceUri ? { sourceUri: input.sourceUri } : { title: input.title };
+  const lockKey = `knowledge:${input.tenantId}:${input.sourceUri ? `uri:${input.sourceUri}` : `title:${input.title}`}`;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${lockKey}, 0))`;
   const existing = await tx.knowledgeDocument.findFirst({ where: { tenantId: input.tenantId, ...identity }, orderBy: { createdAt: 'asc' }, select: { id: true } });
   const data = {
     title: input.title,
