@@ -158,7 +158,9 @@ keep_key NOTIFIER_SECRET_KEYS notifier-secret-keys base64 # notifier: channel se
 LOG_DIR="$STATE_DIR/logs"
 mkdir -p "$LOG_DIR"
 
-waited node apps/provisioning/dist/demo/seed-demo.js
+# The gateway's own origins are allowed for each demo tenant, so its /demo/<slug> pages can chat.
+DEMO_GATEWAY_ORIGINS="http://127.0.0.1:${PORTS[gateway]},http://localhost:${PORTS[gateway]}" \
+  waited node apps/provisioning/dist/demo/seed-demo.js
 
 # --- the six services -------------------------------------------------------------------------
 say "starting the six services"
@@ -184,6 +186,7 @@ done
 cat <<TXT 2>/dev/null || true
 
 [demo] Parley is running ($((SECONDS - started_at)) s). Gateway: $GATEWAY  (health: /health/ready, metrics: /metrics, API docs: /docs)
+[demo] Chat in a browser: $GATEWAY/demo/bobs-plumbing (each tenant's demo page is listed above; widget: $GATEWAY/widget.js)
 [demo] Logs: $LOG_DIR/<service>.log    Press Ctrl-C to stop (closing the terminal stops it too).
 TXT
 

@@ -6,6 +6,7 @@ import { ApiKeysService } from '../api-keys/api-keys.service';
 import type { KnowledgeEmbedder, ProvisioningOptions } from '../common/provisioning.options';
 import { ProvisioningError } from '../common/provisioning.error';
 import { KnowledgeService } from '../knowledge/knowledge.service';
+import { SiteKeysService } from '../site-keys/site-keys.service';
 import { TenantsService } from '../tenants/tenants.service';
 import { bootstrapOwner } from '../users/owner-bootstrap';
 import { resetStaffPassword } from '../users/staff-user.repository';
@@ -20,6 +21,8 @@ export interface SeededTenant {
   slug: string;
   name: string;
   apiKey: string;
+  /** The widget's publishable key (public; kept across runs, created on the first). */
+  siteKey: string;
   /** Each staff login with its own password (generated per login and per run unless fixed). */
   staff: Array<{ email: string; role: string; password: string }>;
   documents: number;
@@ -42,6 +45,8 @@ export interface DemoSeedInput {
   bcryptCost?: number;
   /** Embeds the knowledge chunks when an embedding provider is configured. */
   embedder?: KnowledgeEmbedder;
+  /** The gateway's own origins, allowed for every demo tenant so its /demo/<slug> page can chat. */
+  gatewayOrigins?: string[];
 }
 
 const randomPassword = (): string => randomBytes(12).toString('base64url');
@@ -51,6 +56,7 @@ interface Services {
   keys: ApiKeysService;
   users: UsersService;
   knowledge: KnowledgeService;
+  siteKeys: SiteKeysService;
 }
 
 /**
@@ -66,13 +72,18 @@ export async function seedDemo(prisma: PrismaClient, tenantDb: TenantDb, input: 
     keys: new ApiKeysService(prisma, tenantDb, options),
     users: new UsersService(prisma, tenantDb, options),
     knowledge: new KnowledgeService(prisma, tenantDb, input.embedder ?? null),
+    siteKeys: new SiteKeysService(prisma, tenantDb),
   };
   const ownerPassword = input.ownerPassword ?? randomPassword();
   const staffPassword = (): string => input.staffPassword ?? randomPassword();
   await bootstrapOwner(prisma, { email: input.ownerEmail, password: ownerPassword, displayName: input.fixture.ownerDisplayName, bcryptCost: options.bcryptCost });
 
   const tenants: SeededTenant[] = [];
-  for (const tenant of input.fixture.tenants) tenants.push(await seedTenant(prisma, tenantDb, services, tenant, staffPassword, options.bcryptCost));
+  const gatewayOrigins = input.gatewayOrigins ?? [];
+  for (const tenant of input.fixture.tenants) {
+    const withGateway = { ...tenant, allowedOrigins: [...new Set([...tenant.allowedOrigins, ...gatewayOrigins])] };
+    tenants.push(await seedTenant(prisma, tenantDb, services, withGateway, staffPassword, options.bcryptCost));
+  }
   return { owner: { email: input.ownerEmail, password: ownerPassword }, tenants };
 }
 
@@ -130,9 +141,16 @@ async function seedTenant(
     slug: tenant.slug,
     name: tenant.name,
     apiKey,
+    siteKey: await demoSiteKey(services.siteKeys, id),
     staff,
     documents: tenant.documents.length,
     chunks,
     created: !existing,
   };
+}
+
+/** The tenant's newest active site key, or a first one: site keys are public, so a run need not rotate them. */
+async function demoSiteKey(siteKeys: SiteKeysService, tenantId: string): Promise<string> {
+  const active = (await siteKeys.list({ version: 1, tenantId })).items.find((k) => k.status === 'active');
+  return active?.key ?? (await siteKeys.create({ version: 1, actor: DEMO_ACTOR, tenantId, revokeOthers: false })).siteKey.key;
 }

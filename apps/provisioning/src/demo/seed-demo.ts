@@ -6,7 +6,7 @@ import { loadDemoFixture } from './demo-fixture';
 import { seedDemo, type DemoSeedResult } from './demo-seeder';
 
 // CLI: `node apps/provisioning/dist/demo/seed-demo.js` (run by scripts/demo.sh).
-function print(result: DemoSeedResult): void {
+function print(result: DemoSeedResult, gatewayOrigin: string): void {
   const lines = [
     '',
     'Parley demo',
@@ -15,6 +15,8 @@ function print(result: DemoSeedResult): void {
       '',
       `  ${t.name} (${t.slug}, tenant ${t.id})${t.created ? '' : ' — already seeded, new key issued'}`,
       `    API key        ${t.apiKey}`,
+      `    Site key       ${t.siteKey} (public: the widget's data-site-key)`,
+      `    Demo page      ${gatewayOrigin}/demo/${t.slug}`,
       ...t.staff.map((s) => `    Staff login    ${s.email} / ${s.password} (${s.role})`),
       `    Knowledge      ${t.documents} documents, ${t.chunks} chunks`,
     ]),
@@ -30,7 +32,15 @@ async function main(): Promise<void> {
   const fixture = loadDemoFixture(config.demoDir ?? join(__dirname, '..', '..', '..', '..', 'demo'));
   const prisma = createPrismaClient({ databaseUrl: config.databaseUrl, poolMax: 2, applicationName: 'parley-demo-seed' });
   try {
-    print(await seedDemo(prisma, new TenantDb(prisma), { fixture, ownerEmail: config.ownerEmail, ownerPassword: config.ownerPassword, staffPassword: config.staffPassword, embedder: createEmbedder(config.embedding) }));
+    const seeded = await seedDemo(prisma, new TenantDb(prisma), {
+      fixture,
+      ownerEmail: config.ownerEmail,
+      ownerPassword: config.ownerPassword,
+      staffPassword: config.staffPassword,
+      embedder: createEmbedder(config.embedding),
+      gatewayOrigins: config.gatewayOrigins,
+    });
+    print(seeded, config.gatewayOrigins[0]);
   } finally {
     await prisma.$disconnect();
   }

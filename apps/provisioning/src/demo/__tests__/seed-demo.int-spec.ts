@@ -15,7 +15,7 @@ describe('demo seed', () => {
   beforeAll(async () => {
     prisma = createPrismaClient({ databaseUrl: process.env.TEST_DATABASE_URL as string, poolMax: 2 });
     tenantDb = new TenantDb(prisma);
-    const input = { fixture, ownerEmail: 'owner-demo@parley.test', bcryptCost: 4 };
+    const input = { fixture, ownerEmail: 'owner-demo@parley.test', bcryptCost: 4, gatewayOrigins: ['http://127.0.0.1:3000', 'http://localhost:3000'] };
     first = await seedDemo(prisma, tenantDb, input);
     second = await seedDemo(prisma, tenantDb, input);
   });
@@ -83,7 +83,15 @@ describe('demo seed', () => {
 
   it('applies the fixture config (persona, emergency text, origins, offline model)', async () => {
     const plumber = await prisma.tenant.findUniqueOrThrow({ where: { id: second.tenants[0].id } });
-    expect(plumber).toMatchObject({ llmProvider: 'offline', allowedOrigins: fixture.tenants[0].allowedOrigins, emergencyText: fixture.tenants[0].emergencyText, persona: fixture.tenants[0].persona });
+    expect(plumber).toMatchObject({ llmProvider: 'offline', allowedOrigins: [...fixture.tenants[0].allowedOrigins, 'http://127.0.0.1:3000', 'http://localhost:3000'], emergencyText: fixture.tenants[0].emergencyText, persona: fixture.tenants[0].persona });
+  });
+
+  it('gives each tenant a publishable site key for its demo page, kept across runs (site keys are public)', () => {
+    for (const [index, tenant] of second.tenants.entries()) {
+      expect(tenant.siteKey).toMatch(/^pk_live_[A-Za-z0-9]{32}$/);
+      expect(tenant.siteKey).toBe(first.tenants[index].siteKey);
+    }
+    expect(new Set(second.tenants.map((t) => t.siteKey)).size).toBe(second.tenants.length);
   });
 
   it('records the seed in each tenant’s audit log as the system actor', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { webOriginSchema } from '@parley/contracts';
 import { llmEnvShape, toLlmConfig, type EmbeddingConfig } from '@parley/llm/config';
 import { envVar, parseEnv, type EnvSource } from '@parley/observability/startup';
 
@@ -10,6 +11,12 @@ const demoEnvSchema = z.object({
   OWNER_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   DEMO_STAFF_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   DEMO_DIR: z.string().optional(),
+  /** The gateway's own origins (comma-separated): added to each demo tenant's allowed origins so /demo/<slug> can chat. */
+  DEMO_GATEWAY_ORIGINS: z
+    .string()
+    .default('http://127.0.0.1:3000,http://localhost:3000')
+    .transform((value) => value.split(',').map((o) => o.trim()).filter((o) => o.length > 0))
+    .pipe(z.array(webOriginSchema).min(1)),
   /** EMBEDDING_* embed the demo knowledge like provisioning does (none by default). */
   ...llmEnvShape(),
 });
@@ -20,6 +27,7 @@ export interface DemoSeedConfig {
   ownerPassword?: string;
   staffPassword?: string;
   demoDir?: string;
+  gatewayOrigins: string[];
   embedding: EmbeddingConfig;
 }
 
@@ -31,6 +39,7 @@ export function loadDemoSeedConfig(env: EnvSource = process.env): DemoSeedConfig
     ownerPassword: parsed.OWNER_PASSWORD,
     staffPassword: parsed.DEMO_STAFF_PASSWORD,
     demoDir: parsed.DEMO_DIR,
+    gatewayOrigins: parsed.DEMO_GATEWAY_ORIGINS,
     embedding: toLlmConfig(parsed).embedding,
   };
 }
