@@ -88,7 +88,8 @@ describe('the widget on a page of an allowed origin', () => {
     const launcher = widget(page).getByRole('button', { name: /open chat with bob's plumbing/i });
     await launcher.waitFor();
     // The page's `button { background: red !important }` does not reach into the shadow root.
-    expect(await launcher.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(15, 118, 110)');
+    const computed = (el: unknown) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el).backgroundColor;
+    expect(await launcher.evaluate(computed)).toBe('rgb(15, 118, 110)');
     const before = await sessionsOf(tenant.id);
     await openWidget(page);
     await widget(page).getByText("Hi, this is Bob's Plumbing. How can we help?").waitFor();

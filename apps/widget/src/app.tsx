@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, WidgetApi, type Frame, type WidgetTheme } from './api';
 import { textColorOn } from './colors';
-import { fromHistory, renamed, withMessage, withoutEmpty, withTokens, type Item } from './conversation';
+import { fromHistory, renamed, withMessage, withNotice, withoutEmpty, withTokens, type Item } from './conversation';
 import { noticeForAction, noticeForMode, noticeForSignals, type Notice } from './notices';
 import { clearSession, loadSession, saveSession, type StoredSession } from './storage';
 
@@ -28,7 +28,7 @@ export function App({ api, siteKey }: { api: WidgetApi; siteKey: string }) {
   const log = useRef<HTMLDivElement>(null);
   const turn = useRef(0);
 
-  const addNotice = (notice: Notice | undefined) => notice && setItems((list) => [...list, { kind: 'notice', ...notice }]);
+  const addNotice = (notice: Notice | undefined, beforeId?: string) => notice && setItems((list) => withNotice(list, notice, beforeId));
 
   useEffect(() => {
     api.config().then(
@@ -102,7 +102,7 @@ export function App({ api, siteKey }: { api: WidgetApi; siteKey: string }) {
         if (frame.type === 'token' && typeof frame.content === 'string') {
           setTyping(false);
           setItems((list) => withTokens(list, answerId, frame.content as string));
-        } else if (frame.type === 'signal') addNotice(noticeForSignals((frame.signals as []) ?? []));
+        } else if (frame.type === 'signal') addNotice(noticeForSignals((frame.signals as []) ?? []), answerId);
         else if (frame.type === 'action') addNotice(noticeForAction((frame.action as { status?: unknown }).status));
         else if (frame.type === 'done' && typeof frame.message_id === 'string') {
           setItems((list) => renamed(list, answerId, frame.message_id as string));
@@ -184,7 +184,9 @@ export function App({ api, siteKey }: { api: WidgetApi; siteKey: string }) {
         </section>
       )}
       <button type="button" class="launcher" ref={launcher} aria-expanded={open} aria-label={open ? 'Close chat' : `Open chat with ${theme.name}`} onClick={() => setOpen(!open)}>
-        <span aria-hidden="true">💬</span>
+        <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="currentColor">
+          <path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z" />
+        </svg>
         <span>{open ? 'Close' : 'Chat'}</span>
       </button>
     </div>

@@ -24,3 +24,16 @@ export function withoutEmpty(items: readonly Item[], id: string): Item[] {
 export function renamed(items: readonly Item[], from: string, to: string): Item[] {
   return items.map((i) => (i.kind === 'message' && i.id === from ? { ...i, id: to } : i));
 }
+
+/**
+ * Adds a notice: before the message `beforeId` when given (a turn's signal notice goes above its
+ * answer, as the frame came first), and not twice in a row with the same text (a `requested`
+ * action followed by its `done` outcome says "passed on" once).
+ */
+export function withNotice(items: readonly Item[], notice: Notice, beforeId?: string): Item[] {
+  const last = [...items].reverse().find((i) => i.kind === 'notice');
+  if (last && last.kind === 'notice' && last.text === notice.text) return [...items];
+  const at = beforeId === undefined ? -1 : items.findIndex((i) => i.kind === 'message' && i.id === beforeId);
+  const entry: Item = { kind: 'notice', ...notice };
+  return at < 0 ? [...items, entry] : [...items.slice(0, at), entry, ...items.slice(at)];
+}

@@ -15,6 +15,7 @@ export const WIDGET_CSS = `
 .head h2 { margin: 0; font-size: 16px; }
 .close { border: 0; background: transparent; color: inherit; font: inherit; font-size: 22px; line-height: 1; cursor: pointer; padding: 4px 8px; border-radius: 6px; }
 .log { flex: 1; overflow-y: auto; padding: 12px; display: flex; flex-direction: column; gap: 8px; background: #f9fafb; }
+.msg, .notice, .typing, .state { margin: 0; }
 .msg { max-width: 85%; padding: 8px 12px; border-radius: 12px; white-space: pre-wrap; overflow-wrap: anywhere; }
 .msg.user { align-self: flex-end; background: var(--accent); color: var(--on-accent); }
 .msg.assistant, .msg.staff { align-self: flex-start; background: #ffffff; border: 1px solid #d1d5db; }

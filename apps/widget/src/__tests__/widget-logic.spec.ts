@@ -1,5 +1,5 @@
 import { textColorOn } from '../colors';
-import { renamed, withMessage, withoutEmpty, withTokens, type Item } from '../conversation';
+import { renamed, withMessage, withNotice, withoutEmpty, withTokens, type Item } from '../conversation';
 import { NOTICE_TEXT, noticeForAction, noticeForMode, noticeForSignals } from '../notices';
 import { createSseParser, parseFrame } from '../sse';
 
@@ -47,6 +47,14 @@ describe('conversation items', () => {
     expect(renamed(streamed, 'a1', 'm-9')).toEqual([{ kind: 'message', id: 'm-9', role: 'assistant', content: 'Hello' }]);
     expect(withoutEmpty(base, 'a1')).toEqual([]);
     expect(withoutEmpty(streamed, 'a1')).toHaveLength(1);
+  });
+
+  it('puts a signal notice above the answer it came before, and never the same notice twice in a row', () => {
+    const urgent = { id: 'n1', tone: 'urgent' as const, text: 'urgent' };
+    const withUrgent = withNotice([{ kind: 'message', id: 'u1', role: 'user', content: 'Help' }, ...base], urgent, 'a1');
+    expect(withUrgent.map((i) => i.id)).toEqual(['u1', 'n1', 'a1']);
+    const passed = { id: 'n2', tone: 'info' as const, text: 'Passed on to the team.' };
+    expect(withNotice(withNotice(withUrgent, passed), { ...passed, id: 'n3' }).map((i) => i.id)).toEqual(['u1', 'n1', 'a1', 'n2']);
   });
 
   it('does not add a live staff message twice', () => {
