@@ -3,7 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { GATEWAY_CONFIG } from '../config/gateway-config.token';
 import type { AppConfig } from '../config/env.schema';
-import { assertPlainUtf8Body, decodeUtf8Strict, parseJsonBody } from './strict-body-parsers';
+import { assertPlainUtf8Body, parseJsonBody, parseTextBody } from './strict-body-parsers';
 
 type Done = (err: Error | null, body?: unknown) => void;
 
@@ -41,7 +41,7 @@ export class BodyParserInstaller implements OnModuleInit {
     const form = 'application/x-www-form-urlencoded';
     if (fastify.hasContentTypeParser(form)) fastify.removeContentTypeParser(form);
     install('application/json', (body) => parseJsonBody(body, maxJsonDepth));
-    install('text/plain', decodeUtf8Strict);
-    install('text/markdown', decodeUtf8Strict);
+    install('text/plain', parseTextBody);
+    install('text/markdown', parseTextBody);
   }
 }

@@ -4,12 +4,14 @@ import type { AppConfig } from '../config/env.schema';
 import { GATEWAY_CONFIG } from '../config/gateway-config.token';
 import { BodyParserInstaller } from './body-parser.installer';
 import { ProblemFilterModule } from './problem-filter.module';
+import { RequestTextInstaller } from './request-text.installer';
 import { TenantSettingsCache } from './tenant-settings.cache';
 import { validationProblem } from './validation';
 
 /**
  * The gateway's HTTP layer shared by every feature module: its config (GATEWAY_CONFIG), the
- * problem+json filter, strict body parsers, the Standard Schema validation pipe (so
+ * problem+json filter, strict body parsers, the refusal of unstorable text in queries and
+ * paths, the Standard Schema validation pipe (so
  * `@Body({ schema: zodSchema })` answers 400 with the field list), and the tenant settings cache.
  * Import it after ServiceRuntimeModule: its filter must be registered after the shared one
  * (see ProblemFilterModule).
@@ -28,6 +30,7 @@ export class GatewayHttpModule {
           useFactory: () => new StandardSchemaValidationPipe({ exceptionFactory: (issues) => validationProblem(issues) }),
         },
         BodyParserInstaller,
+        RequestTextInstaller,
         TenantSettingsCache,
       ],
       exports: [GATEWAY_CONFIG, TenantSettingsCache],

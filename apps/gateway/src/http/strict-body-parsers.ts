@@ -1,5 +1,6 @@
 import { scanJsonStructure } from '@parley/messaging';
 import { problems, ProblemException } from './problem.exception';
+import { findUnstorableText, unstorableTextReason } from './storable-text';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
@@ -38,6 +39,16 @@ export function decodeUtf8Strict(body: Buffer): string {
   }
 }
 
+const UNSTORABLE_DETAIL = 'The request has text that cannot be stored (NUL characters or lone surrogates).';
+
+/** A text/plain or text/markdown body: strict UTF-8 without NUL characters (400 VALIDATION). */
+export function parseTextBody(body: Buffer): string {
+  const text = decodeUtf8Strict(body);
+  const reason = unstorableTextReason(text);
+  if (reason) throw problems.validation([{ path: '(body)', message: reason }], UNSTORABLE_DETAIL);
+  return text;
+}
+
 /** A member name for a problem's detail: quoted, and cut short (it is the caller's input). */
 function quoted(name: string): string {
   return JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}…` : name);
@@ -49,8 +60,10 @@ function quoted(name: string): string {
  * (400 INVALID_JSON when malformed); then member names: a repeated name (400
  * JSON_DUPLICATE_KEY: JSON.parse would silently keep the last, so two readers could disagree on
  * what was sent) or a prototype-poisoning one (`__proto__`, `constructor.prototype`, escaped
- * forms included; 400 INVALID_JSON, as Fastify's secure-json-parse would). An empty body parses
- * as undefined (routes without a body).
+ * forms included; 400 INVALID_JSON, as Fastify's secure-json-parse would); then text no
+ * service can store, NUL characters and lone surrogates in any string or member name (400
+ * VALIDATION naming each field, see storable-text.ts). An empty body parses as undefined
+ * (routes without a body).
  */
 export function parseJsonBody(body: Buffer, maxDepth: number): unknown {
   const text = decodeUtf8Strict(body);
@@ -69,5 +82,7 @@ export function parseJsonBody(body: Buffer, maxDepth: number): unknown {
     throw problems.badRequest('JSON_DUPLICATE_KEY', `The request body repeats the member ${quoted(violation.key)} in one object.`);
   }
   if (violation?.kind === 'forbidden_key') throw problems.badRequest('INVALID_JSON', 'The request body contains a forbidden key.');
+  const unstorable = findUnstorableText(value);
+  if (unstorable.length > 0) throw problems.validation(unstorable, UNSTORABLE_DETAIL);
   return value;
 }

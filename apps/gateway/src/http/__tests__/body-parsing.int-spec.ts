@@ -104,6 +104,32 @@ describe('JSON bodies', () => {
     expect(response.body).toEqual({ received: { name: 'é ✓', count: 1 } });
   });
 
+  it('answers text no service can store (NUL, lone surrogates; a 500 from PostgreSQL before) with 400 VALIDATION naming each field', async () => {
+    const response = await post('/probe/body', '{"name":"a\\u0000b","count":1,"tags":["ok","\\ud800"]}', json());
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({
+      type: 'urn:parley:problem:validation',
+      errors: [
+        { path: 'name', message: 'must not contain NUL (U+0000) characters' },
+        { path: 'tags.1', message: 'must be valid Unicode text (no lone surrogates)' },
+      ],
+    });
+    const text = await post('/probe/body', Buffer.from('hello \u0000 there'), { 'x-api-key': key.key, 'content-type': 'text/plain' });
+    expect(text.status).toBe(400);
+    expect(text.body).toMatchObject({ type: 'urn:parley:problem:validation', errors: [{ path: '(body)' }] });
+  });
+
+  it('refuses NUL in a query string or a path parameter with 400 VALIDATION, before authentication', async () => {
+    for (const path of ['/api/v1/chat/probe?search=%00', '/api/v1/chat/probe?a=1&search=x%00y']) {
+      const response = await fetch(`${gateway.url}${path}`);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ type: 'urn:parley:problem:validation', errors: [{ path: 'search', message: 'must not contain NUL (U+0000) characters' }] });
+    }
+    const param = await post('/api/v1/sessions/a%00b/probe', '{}', { 'content-type': 'application/json' });
+    expect(param.status).toBe(400);
+    expect(param.body).toMatchObject({ type: 'urn:parley:problem:validation', errors: [{ path: 'id' }] });
+  });
+
   it('answers the OpenAI-compatible route in its own error shape with the same code', async () => {
     const response = await post('/v1/chat/completions', `{"messages":${nested(20_000)}}`, json());
     expect(response.status).toBe(400);
