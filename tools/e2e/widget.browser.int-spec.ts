@@ -17,6 +17,8 @@ const SHOTS = join(REPO_ROOT, 'docs', 'screenshots');
 const KNOWLEDGE = 'Opening hours: we are open Monday to Friday from 8am to 6pm, and Saturday mornings. A standard call-out costs 80 pounds.';
 
 let platform: Platform;
+let ownerAuth: Record<string, string>;
+let apiKey: Record<string, string>;
 let chrome: TestBrowser;
 let db: PrismaClient;
 let allowed: Awaited<ReturnType<typeof servePage>>;
@@ -28,11 +30,12 @@ const sessionsOf = async (tenantId: string) => (await db.$queryRaw<Array<{ n: bi
 beforeAll(async () => {
   chrome = await launchChromium(); // first: a machine without chromium fails here, with the reason
   buildPlatform();
-  platform = await startPlatform(namespace, ['provisioning', 'chat', 'gateway']);
+  // A short settings cache so a rotated site key is refused within the test; 30 widget sessions per IP a minute.
+  platform = await startPlatform(namespace, ['provisioning', 'chat', 'gateway'], { gateway: { TENANT_CONFIG_CACHE_TTL_MS: '1000', WIDGET_SESSIONS_PER_MINUTE_PER_IP: '30' } });
   db = createPrismaClient({ databaseUrl: process.env.TEST_DATABASE_OWNER_URL as string, poolMax: 2 });
   const api = (path: string) => `${platform.gatewayUrl}${path}`;
   const login = await http(api('/api/v1/auth/login'), { body: platform.owner });
-  const ownerAuth = { authorization: `Bearer ${login.body.token}` };
+  ownerAuth = { authorization: `Bearer ${login.body.token}` };
 
   // The allowed page's origin must exist before the tenant lists it; its HTML needs the key.
   let html = '';
@@ -46,6 +49,7 @@ beforeAll(async () => {
   expect(created.status).toBe(201);
   tenant.id = created.body.tenant.id;
   const key = { 'x-api-key': created.body.apiKey.key as string };
+  apiKey = key;
   await http(api('/api/v1/knowledge/documents'), { headers: key, body: { title: 'Hours and prices', format: 'text', content: KNOWLEDGE } });
   const siteKey = await http(api('/api/v1/site-keys'), { headers: key, body: {} });
   expect(siteKey.status).toBe(201);
@@ -174,5 +178,68 @@ describe("the gateway's demo page", () => {
     await page.screenshot({ path: join(SHOTS, 'demo-page.png') });
     await context.close();
     expect((await http(`${platform.gatewayUrl}/demo/no-such-tenant`)).status).toBe(404);
+  });
+});
+
+describe('site key rules over HTTP (what a pk_live_ key can and cannot do)', () => {
+  const open = (headers: Record<string, string>, siteKey: unknown = tenant.siteKey) =>
+    http(`${platform.gatewayUrl}/api/v1/widget/sessions`, { headers, body: { siteKey } });
+
+  it('opens a session only with an allowed Origin; no Origin, a foreign one, a malformed or unknown key are refused with problem+json', async () => {
+    const ok = await open({ origin: allowed.origin });
+    expect(ok.status).toBe(201);
+    expect(ok.headers.get('access-control-allow-origin')).toBe(allowed.origin);
+    expect(ok.body).toMatchObject({ session: { channel: 'widget' }, token: expect.any(String) });
+
+    const cases: Array<[Record<string, string>, unknown, number, string]> = [
+      [{}, tenant.siteKey, 403, 'ORIGIN_REQUIRED'],
+      [{ origin: foreign.origin }, tenant.siteKey, 403, 'ORIGIN_NOT_ALLOWED'],
+      [{ origin: allowed.origin }, 'pk_live_short', 400, 'VALIDATION'],
+      [{ origin: allowed.origin }, `pk_live_${'x'.repeat(32)}`, 401, 'INVALID_SITE_KEY'],
+    ];
+    for (const [headers, siteKey, status, code] of cases) {
+      const refused = await open(headers, siteKey);
+      expect([refused.status, refused.body?.code]).toEqual([status, code]);
+      expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    }
+    const preflight = await fetch(`${platform.gatewayUrl}/api/v1/widget/sessions`, { method: 'OPTIONS', headers: { origin: allowed.origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+    expect(preflight.status).toBe(204);
+    const config = await http(`${platform.gatewayUrl}/api/v1/widget/config?siteKey=${tenant.siteKey}`, { headers: { origin: foreign.origin } });
+    expect([config.status, config.body.code]).toEqual([403, 'ORIGIN_NOT_ALLOWED']);
+  });
+
+  it('is no credential anywhere else: the tenant API refuses it', async () => {
+    const presented: Array<Record<string, string>> = [{ 'x-api-key': tenant.siteKey }, { authorization: `Bearer ${tenant.siteKey}` }];
+    for (const headers of presented) {
+      const res = await http(`${platform.gatewayUrl}/api/v1/contacts`, { headers: { ...headers, origin: allowed.origin } });
+      expect(res.status).toBe(401);
+    }
+  });
+
+  it('is listed for the tenant and the owner; a rotation stops the old key', async () => {
+    const listed = await http(`${platform.gatewayUrl}/api/v1/site-keys`, { headers: apiKey });
+    expect(listed.body.items.map((k: { key: string }) => k.key)).toEqual([tenant.siteKey]);
+    const byOwner = await http(`${platform.gatewayUrl}/api/v1/admin/tenants/${tenant.id}/site-keys`, { headers: ownerAuth });
+    expect(byOwner.body.items).toEqual(listed.body.items);
+    const rotated = await http(`${platform.gatewayUrl}/api/v1/site-keys`, { headers: apiKey, body: { revokeOthers: true } });
+    expect(rotated.status).toBe(201);
+    expect(rotated.body.revokedKeyIds).toEqual([listed.body.items[0].id]);
+    await new Promise((resolve) => setTimeout(resolve, 1200)); // the gateway's lookup cache (1 s here)
+    const old = await open({ origin: allowed.origin });
+    expect([old.status, old.body.code]).toEqual([401, 'SITE_KEY_REVOKED']);
+    expect((await open({ origin: allowed.origin }, rotated.body.siteKey.key)).status).toBe(201);
+    tenant.siteKey = rotated.body.siteKey.key;
+  });
+
+  it('is rate limited per client IP: 429 problem+json with Retry-After, readable by the page (CORS)', async () => {
+    let limited: Awaited<ReturnType<typeof open>> | undefined;
+    for (let i = 0; i < 32 && !limited; i += 1) {
+      const res = await open({ origin: allowed.origin });
+      if (res.status === 429) limited = res;
+      else expect(res.status).toBe(201);
+    }
+    expect(limited?.body.code).toBe('RATE_LIMITED');
+    expect(limited?.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(limited?.headers.get('access-control-allow-origin')).toBe(allowed.origin);
   });
 });
