@@ -3,8 +3,14 @@
 // that their instrumentations patch them. Nothing imported statically here loads any of them.
 import { startService, startTelemetry } from '@parley/observability/startup';
 import { loadAppConfig } from './config/env.schema';
+import { openAiFrameworkProblem } from './openai/openai-framework-problem';
 
 const config = loadAppConfig();
 const stopTelemetry = startTelemetry({ serviceName: config.service, otlpEndpoint: config.otel.endpoint });
 
-void startService({ config, stopTelemetry, module: async () => (await import('./app.module')).AppModule.forRoot(config) });
+void startService({
+  config,
+  stopTelemetry,
+  module: async () => (await import('./app.module')).AppModule.forRoot(config),
+  renderFrameworkProblem: openAiFrameworkProblem,
+});

@@ -4,9 +4,9 @@ import { PROBLEM_CONTENT_TYPE } from '@parley/observability';
 import type { FastifyInstance } from 'fastify';
 import type { GatewayProblem } from '../http/problem.exception';
 import { toOpenAiError } from './openai-error';
+import { OPENAI_PATH_PREFIX } from './openai-framework-problem';
 
-/** Everything under this prefix is the OpenAI-compatible surface. */
-export const OPENAI_PATH_PREFIX = '/v1/';
+export { OPENAI_PATH_PREFIX };
 
 /**
  * Errors raised before a route handler runs (body parser: invalid JSON or UTF-8, too large;

@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { fastifyServerOptions } from '../bootstrap/framework-errors';
+import { fastifyServerOptions, type FrameworkProblemRenderer } from '../bootstrap/framework-errors';
 
 // Errors Fastify answers before any hook or filter (router, HTTP parser) are problem+json
 // with a request id, like every other error; found by the fuzz suite (tools/fuzz).
@@ -8,9 +8,14 @@ import { fastifyServerOptions } from '../bootstrap/framework-errors';
 let app: FastifyInstance;
 let port: number;
 
+/** An app's own shape under /own/ (the gateway does this for its OpenAI-compatible /v1/). */
+const renderer: FrameworkProblemRenderer = (url, problem) =>
+  url.startsWith('/own/') ? { contentType: 'application/json', body: JSON.stringify({ error: { code: problem.code, status: problem.status } }) } : undefined;
+
 beforeAll(async () => {
-  app = Fastify(fastifyServerOptions());
+  app = Fastify(fastifyServerOptions(renderer));
   app.get('/items/:id', async (request) => ({ id: (request.params as { id: string }).id }));
+  app.get('/own/:id', async (request) => ({ id: (request.params as { id: string }).id }));
   await app.listen({ port: 0, host: '127.0.0.1' });
   port = (app.server.address() as { port: number }).port;
 });
@@ -54,6 +59,14 @@ describe('router errors', () => {
     expect(response.json().requestId).toBe(response.headers['x-request-id']);
   });
 
+  it("uses the app's own shape where its renderer says so", async () => {
+    const response = await app.inject({ method: 'GET', url: `/own/${'a'.repeat(500)}` });
+    expect(response.statusCode).toBe(414);
+    expect(response.headers['content-type']).toMatch(/^application\/json/);
+    expect(response.json()).toEqual({ error: { code: 'URI_TOO_LONG', status: 414 } });
+    expect(response.headers['x-request-id']).toBeDefined();
+  });
+
   it('leaves valid paths alone', async () => {
     expect((await app.inject({ method: 'GET', url: '/items/abc' })).json()).toEqual({ id: 'abc' });
   });
@@ -67,6 +80,14 @@ describe('HTTP parser errors', () => {
     expect(head).toContain('content-type: application/problem+json');
     expect(head).toMatch(/x-request-id: [0-9a-f-]{36}/);
     expect(JSON.parse(body)).toMatchObject({ type: 'urn:parley:problem:headers-too-large', status: 431, code: 'HEADERS_TOO_LARGE' });
+  });
+
+  it("reads the request target from the unparsed bytes for the app's own shape", async () => {
+    const answer = await raw(`POST /own/x HTTP/1.1\r\nhost: x\r\nx-big: ${'a'.repeat(20_000)}\r\n\r\n`);
+    const [head, body] = answer.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 431 /);
+    expect(head).toContain('content-type: application/json');
+    expect(JSON.parse(body)).toEqual({ error: { code: 'HEADERS_TOO_LARGE', status: 431 } });
   });
 
   it('answers a malformed request line with 400 problem+json', async () => {

@@ -10,7 +10,7 @@ import { SERVICE_LOGGER } from '../observability.module';
 import { registerRequestHooks } from '../request-context/request-hooks';
 import type { ServiceConfig } from '../startup/config/service-env';
 import type { StopTelemetry } from '../startup/start-telemetry';
-import { fastifyServerOptions } from './framework-errors';
+import { fastifyServerOptions, type FrameworkProblemRenderer } from './framework-errors';
 import { installGracefulShutdown } from './graceful-shutdown';
 
 export interface BootstrapOptions {
@@ -19,6 +19,8 @@ export interface BootstrapOptions {
   config: Pick<ServiceConfig, 'service' | 'http' | 'log' | 'shutdown'>;
   /** From startTelemetry(); flushed at the end of shutdown. */
   stopTelemetry?: StopTelemetry;
+  /** The app's own shape for router and HTTP-parser errors on some URLs (see framework-errors.ts). */
+  renderFrameworkProblem?: FrameworkProblemRenderer;
 }
 
 /**
@@ -41,7 +43,7 @@ export async function bootstrapService(options: BootstrapOptions): Promise<NestF
   let app: NestFastifyApplication;
   try {
     // Nest logs through the JSON logger from its first line, failures during creation included.
-    app = await NestFactory.create<NestFastifyApplication>(options.module, new FastifyAdapter(fastifyServerOptions()), {
+    app = await NestFactory.create<NestFastifyApplication>(options.module, new FastifyAdapter(fastifyServerOptions(options.renderFrameworkProblem)), {
       logger: new NestLoggerAdapter(logger),
       abortOnError: false,
     });

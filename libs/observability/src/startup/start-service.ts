@@ -1,5 +1,6 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import type { ServiceConfig } from './config/service-env';
+import type { FrameworkProblemRenderer } from '../bootstrap/framework-errors';
 import type { StopTelemetry } from './start-telemetry';
 
 export interface StartServiceOptions {
@@ -7,6 +8,8 @@ export interface StartServiceOptions {
   stopTelemetry?: StopTelemetry;
   /** Loads the app's root module; called after telemetry started, so import it lazily here. */
   module: () => Promise<Type | DynamicModule>;
+  /** See BootstrapOptions.renderFrameworkProblem (a pure function: main.ts imports it before telemetry). */
+  renderFrameworkProblem?: FrameworkProblemRenderer;
 }
 
 /**
@@ -17,7 +20,7 @@ export interface StartServiceOptions {
 export async function startService(options: StartServiceOptions): Promise<void> {
   try {
     const [{ bootstrapService }, module] = await Promise.all([import('../bootstrap/bootstrap-service'), options.module()]);
-    await bootstrapService({ module, config: options.config, stopTelemetry: options.stopTelemetry });
+    await bootstrapService({ module, config: options.config, stopTelemetry: options.stopTelemetry, renderFrameworkProblem: options.renderFrameworkProblem });
   } catch (error) {
     process.stderr.write(`${options.config.service} failed to load: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exit(1);
