@@ -207,12 +207,14 @@ describe('failures', () => {
         HEALTH_CHECK_TIMEOUT_MS: '1500',
       });
       const events: string[] = [];
+      const before = hungDatabase.accepted();
       const inFlight = fetch(`${url}/health/ready`).then(async (res) => {
         events.push('response');
         return { status: res.status, body: (await res.json()) as { status: string; checks: Record<string, string> } };
       });
-      await proc.waitForLog((l) => l.msg === 'request completed' || l.msg === 'listening');
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // SIGTERM only once the readiness check is really in flight (it has reached the database),
+      // not merely sent: on a loaded machine the request may not have arrived yet.
+      for (let waited = 0; hungDatabase.accepted() === before && waited < 5000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
       proc.signal('SIGTERM');
       void proc.exited.then(() => events.push('exit'));
 

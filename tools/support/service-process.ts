@@ -14,9 +14,11 @@ export async function freePort(): Promise<number> {
 }
 
 /** A TCP server that accepts connections and never answers: a hung dependency. */
-export async function blackHole(): Promise<{ port: number; close(): Promise<void> }> {
+export async function blackHole(): Promise<{ port: number; accepted(): number; close(): Promise<void> }> {
   const sockets = new Set<import('node:net').Socket>();
+  let accepted = 0;
   const server: Server = createServer((socket) => {
+    accepted += 1;
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => undefined);
@@ -24,6 +26,8 @@ export async function blackHole(): Promise<{ port: number; close(): Promise<void
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     port: (server.address() as { port: number }).port,
+    /** Connections accepted so far (a dependency check in flight has opened one). */
+    accepted: () => accepted,
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise((resolve) => server.close(resolve));
