@@ -47,7 +47,7 @@ export interface SeedOptions {
   runTag: string;
 }
 
-function expect2xx(what: string, result: HttpResult): HttpResult {
+function ensure2xx(what: string, result: HttpResult): HttpResult {
   if (result.status < 200 || result.status >= 300) throw new Error(`fuzz seeding: ${what} answered ${result.status}: ${result.text.slice(0, 300)}`);
   return result;
 }
@@ -58,7 +58,7 @@ async function seedTenant(options: SeedOptions, ownerToken: string, name: 'A' | 
   const slug = `fuzz-${name.toLowerCase()}-${options.runTag}`.toLowerCase().replace(/[^a-z0-9-]/g, '').slice(0, 60);
   const origin = `https://${slug}.example`;
   const admin = { email: `admin-${slug}@fuzz.test`, password: `fuzz admin password ${name}` };
-  const created = expect2xx(
+  const created = ensure2xx(
     `create tenant ${name}`,
     await http(api('/api/v1/admin/tenants'), {
       headers: { authorization: `Bearer ${ownerToken}` },
@@ -81,7 +81,7 @@ async function seedTenant(options: SeedOptions, ownerToken: string, name: 'A' | 
   }
 
   for (const n of [1, 2]) {
-    const doc = expect2xx(
+    const doc = ensure2xx(
       `knowledge ${name}${n}`,
       await http(api('/api/v1/knowledge/documents'), {
         headers: keyHeaders,
@@ -92,10 +92,10 @@ async function seedTenant(options: SeedOptions, ownerToken: string, name: 'A' | 
   }
   const sessions: Array<{ id: string; token: string }> = [];
   for (const n of [1, 2]) {
-    const session = expect2xx(`session ${name}${n}`, await http(api('/api/v1/sessions'), { headers: keyHeaders, body: { externalUserId: `${marker}-visitor-${n}` } }));
+    const session = ensure2xx(`session ${name}${n}`, await http(api('/api/v1/sessions'), { headers: keyHeaders, body: { externalUserId: `${marker}-visitor-${n}` } }));
     harvestIds(pools, 'sessions', session.body, name);
     sessions.push({ id: session.body.session.id as string, token: session.body.token as string });
-    const chat = expect2xx(
+    const chat = ensure2xx(
       `chat ${name}${n}`,
       await http(api('/api/v1/chat'), {
         headers: { authorization: `Bearer ${session.body.token}` },
@@ -104,8 +104,8 @@ async function seedTenant(options: SeedOptions, ownerToken: string, name: 'A' | 
     );
     harvestIds(pools, 'chat', chat.body, name);
   }
-  expect2xx(`close ${name}2`, await http(api(`/api/v1/sessions/${sessions[1].id}/close`), { headers: keyHeaders, body: {} }));
-  const login = expect2xx(`staff login ${name}`, await http(api('/api/v1/auth/login'), { body: admin }));
+  ensure2xx(`close ${name}2`, await http(api(`/api/v1/sessions/${sessions[1].id}/close`), { headers: keyHeaders, body: {} }));
+  const login = ensure2xx(`staff login ${name}`, await http(api('/api/v1/auth/login'), { body: admin }));
   const contacts = await eventually(
     () => http(api('/api/v1/contacts'), { headers: keyHeaders }),
     (r) => r.status === 200 && (r.body.items?.length ?? 0) > 0,
@@ -132,7 +132,7 @@ function garbageCredentials(): Credential[] {
 /** Seeds tenants A, B and C through the gateway and builds every credential kind. */
 export async function seedFuzzWorld(options: SeedOptions): Promise<FuzzWorld> {
   const pools: IdPools = new Map();
-  const ownerLogin = expect2xx('owner login', await http(`${options.gatewayUrl}/api/v1/auth/login`, { body: options.owner }));
+  const ownerLogin = ensure2xx('owner login', await http(`${options.gatewayUrl}/api/v1/auth/login`, { body: options.owner }));
   const ownerToken = ownerLogin.body.token as string;
   const a = await seedTenant(options, ownerToken, 'A', pools);
   const b = await seedTenant(options, ownerToken, 'B', pools);

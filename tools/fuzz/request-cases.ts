@@ -238,7 +238,7 @@ function mutateBody(value: unknown, mutation: Mutation): unknown {
   }
 }
 
-function describe(mutation: Mutation): string {
+function caseLabel(mutation: Mutation): string {
   switch (mutation.kind) {
     case 'none':
       return 'valid';
@@ -332,5 +332,5 @@ export function materialize({ op, plan, credentialHeaders, pools, headerDefaults
   }
   if (mutation.kind === 'header') headers[mutation.name] = safeHeaderValue(mutation.value);
 
-  return { method: op.method, url, headers, body, label: describe(mutation) };
+  return { method: op.method, url, headers, body, label: caseLabel(mutation) };
 }
