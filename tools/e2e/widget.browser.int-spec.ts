@@ -1,3 +1,5 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPrismaClient, type PrismaClient } from '@parley/persistence';
 import type { Page } from 'playwright-core';
@@ -13,7 +15,9 @@ import { buildPlatform, http, startPlatform, type Platform } from './platform';
 jest.setTimeout(240_000);
 
 const namespace = `${process.env.TEST_RUN_ID}wgt`;
-const SHOTS = join(REPO_ROOT, 'docs', 'screenshots');
+// Screenshots for the README go to docs/screenshots with PARLEY_SCREENSHOTS=1; otherwise to a
+// temporary folder, so a test run leaves the working tree as it found it.
+const SHOTS = process.env.PARLEY_SCREENSHOTS === '1' ? join(REPO_ROOT, 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'parley-shots-'));
 const KNOWLEDGE = 'Opening hours: we are open Monday to Friday from 8am to 6pm, and Saturday mornings. A standard call-out costs 80 pounds.';
 
 let platform: Platform;
