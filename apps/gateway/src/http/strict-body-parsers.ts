@@ -8,7 +8,7 @@ function unsupportedMediaType(detail: string): ProblemException {
   return new ProblemException({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', title: 'Unsupported media type', detail });
 }
 
-/** A header value as one string (a repeated header is refused by the caller as ambiguous). */
+/** A header value as one string (a repeated header is read as one comma-separated list). */
 function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.join(',') : value;
 }
