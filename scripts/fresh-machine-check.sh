@@ -4,7 +4,7 @@
 # inside a network namespace that has only loopback (nothing listens on 5432, 4222 or 6379;
 # the registries are reached through a proxy, nothing else is reachable) runs `npm test`,
 # `npm run demo`, the README's walk-through and Ctrl-C. Prints each step's time and result.
-# Not part of `npm test`: it takes 15 to 30 minutes and needs root.
+# Not part of `npm test`: it takes about 35 minutes on 2 cores and needs root.
 #
 #   sudo bash scripts/fresh-machine-check.sh [--ref <commit>] [--keep] [--cache]
 #

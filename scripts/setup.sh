@@ -3,7 +3,7 @@
 # step checks first, reuses what is there (servers already listening on 5432/4222/6379 are
 # used as they are) and prints what it found. Running it twice changes nothing.
 # Long steps (apt-get, the pgvector build, npm install, the build) print their elapsed seconds
-# every 20 s and how long they took; a first run on a bare machine takes about 5 minutes.
+# every 20 s and how long they took; a first run on a bare machine takes about 7 minutes.
 #
 #   bash scripts/setup.sh            install, start, create database + roles, migrate, build
 #   SETUP_SKIP_BUILD=1 ...           skip generate + build (the caller does it)
