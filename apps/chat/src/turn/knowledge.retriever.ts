@@ -6,10 +6,10 @@ import { silentChatLogger, type ChatLogger } from '../shared/chat-logger';
 export interface KnowledgeRetriever {
   /** True when retrieval needs nothing but the database (no query embedding): it can run inside the turn's first transaction. */
   readonly inline: boolean;
-  /** Searches inside the caller's tenant transaction, full text only. */
-  searchInTx(tx: TenantTx, tenantId: string, query: string): Promise<KnowledgePassage[]>;
+  /** Searches inside the caller's tenant transaction, full text only. `staff`: staff-only knowledge too (the staff assistant). */
+  searchInTx(tx: TenantTx, tenantId: string, query: string, staff?: boolean): Promise<KnowledgePassage[]>;
   /** Embeds the query when an embedder is configured, then searches in a transaction of its own. */
-  retrieve(tenantId: string, query: string, signal: AbortSignal): Promise<KnowledgePassage[]>;
+  retrieve(tenantId: string, query: string, signal: AbortSignal, staff?: boolean): Promise<KnowledgePassage[]>;
 }
 
 /**
@@ -29,19 +29,19 @@ export class TenantKnowledgeRetriever implements KnowledgeRetriever {
     this.inline = embedder === null;
   }
 
-  searchInTx(tx: TenantTx, tenantId: string, query: string): Promise<KnowledgePassage[]> {
-    return this.search(tx, tenantId, query, null);
+  searchInTx(tx: TenantTx, tenantId: string, query: string, staff = false): Promise<KnowledgePassage[]> {
+    return this.search(tx, tenantId, query, null, staff);
   }
 
-  async retrieve(tenantId: string, query: string, signal: AbortSignal): Promise<KnowledgePassage[]> {
+  async retrieve(tenantId: string, query: string, signal: AbortSignal, staff = false): Promise<KnowledgePassage[]> {
     if (this.limit === 0) return [];
     const embedding = await this.embed(tenantId, query, signal);
-    return this.db.run(tenantId, (tx) => this.search(tx, tenantId, query, embedding));
+    return this.db.run(tenantId, (tx) => this.search(tx, tenantId, query, embedding, staff));
   }
 
-  private async search(tx: TenantTx, tenantId: string, query: string, embedding: number[] | null): Promise<KnowledgePassage[]> {
+  private async search(tx: TenantTx, tenantId: string, query: string, embedding: number[] | null, staff: boolean): Promise<KnowledgePassage[]> {
     if (this.limit === 0) return [];
-    const hits = await searchKnowledge(tx, { tenantId, query, embedding, limit: this.limit });
+    const hits = await searchKnowledge(tx, { tenantId, query, embedding, limit: this.limit, includeStaffOnly: staff });
     return hits.map((h) => ({ chunkId: h.chunkId, documentId: h.documentId, title: h.title, text: h.text, score: h.score }));
   }
 

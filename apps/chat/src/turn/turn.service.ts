@@ -108,10 +108,11 @@ export class TurnService {
     if (!runtime) throw new ChatError('NOT_FOUND', `tenant ${request.tenantId} not found`);
     if (runtime.status !== 'active') throw new ChatError('FORBIDDEN', 'tenant is deactivated');
     const { knowledge } = deps;
-    const searchInTx = knowledge.inline ? (tx: TenantTx) => knowledge.searchInTx(tx, request.tenantId, request.message) : undefined;
     // An assistant turn is a staff user's, in their own assistant session (ADR 0012); any other channel is a visitor's.
     const staffUserId = request.channel === 'assistant' ? (request.staffUserId ?? null) : null;
     if (request.channel === 'assistant' && !staffUserId) throw new ChatError('VALIDATION', 'an assistant turn needs staffUserId');
+    // Staff-only knowledge (rotas, internal rules) is retrieved for the staff assistant only, never for visitors.
+    const searchInTx = knowledge.inline ? (tx: TenantTx) => knowledge.searchInTx(tx, request.tenantId, request.message, staffUserId !== null) : undefined;
     const prepared = await deps.db.run(request.tenantId, (tx) => prepareTurn(tx, request.sessionId, request.turnId, searchInTx, staffUserId));
     if (prepared.kind === 'stored') return replayStored(prepared.response, stream);
 
@@ -158,7 +159,7 @@ export class TurnService {
     staff: boolean,
   ): Promise<Answer> {
     const { recent, firstTurn } = prepared;
-    const knowledge = prepared.knowledge ?? (await this.deps.knowledge.retrieve(request.tenantId, request.message, signal));
+    const knowledge = prepared.knowledge ?? (await this.deps.knowledge.retrieve(request.tenantId, request.message, signal, staff));
     const context = request.context?.filter((m): m is ConversationMessage => m.role !== 'system');
     const history = context ?? historyWindow(recent, this.deps.historyTokenBudget);
     const generation: GenerationRequest = {

@@ -8,6 +8,7 @@ export interface DocumentUpload {
   format: KnowledgeDocumentView['format'];
   content: string;
   sourceUri?: string;
+  audience?: 'everyone' | 'staff';
 }
 
 function mediaType(contentType: string | undefined): string {
@@ -28,6 +29,7 @@ export function uploadFromRequest(contentType: string | undefined, body: unknown
       format: type === 'text/markdown' ? 'markdown' : 'text',
       content: typeof body === 'string' ? body : '',
       ...(params.source_uri ? { source_uri: params.source_uri } : {}),
+      ...(params.audience ? { audience: params.audience } : {}),
     });
     return withSource(raw);
   }
@@ -42,6 +44,6 @@ export function uploadFromRequest(contentType: string | undefined, body: unknown
   return withSource(parseBody(uploadDocumentSchema, body));
 }
 
-function withSource(doc: { title: string; format: DocumentUpload['format']; content: string; source_uri?: string }): DocumentUpload {
-  return { title: doc.title, format: doc.format, content: doc.content, ...(doc.source_uri ? { sourceUri: doc.source_uri } : {}) };
+function withSource(doc: { title: string; format: DocumentUpload['format']; content: string; source_uri?: string; audience?: DocumentUpload['audience'] }): DocumentUpload {
+  return { title: doc.title, format: doc.format, content: doc.content, ...(doc.source_uri ? { sourceUri: doc.source_uri } : {}), ...(doc.audience ? { audience: doc.audience } : {}) };
 }

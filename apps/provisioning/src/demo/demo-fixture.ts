@@ -26,6 +26,8 @@ const tenantSchema = z.object({
   emergencyText: z.string().min(1),
   staff: z.array(staffSchema),
   knowledge: z.array(z.string().min(1)).min(1),
+  /** Files only the staff assistant retrieves (rotas, internal rules): never shown to visitors. */
+  staffKnowledge: z.array(z.string().min(1)).default([]),
 });
 
 const fixtureSchema = z.object({
@@ -38,6 +40,7 @@ export interface DemoDocument {
   path: string;
   title: string;
   content: string;
+  audience: 'everyone' | 'staff';
 }
 export interface DemoFixture {
   ownerDisplayName: string;
@@ -54,9 +57,9 @@ export function loadDemoFixture(dir: string): DemoFixture {
     ownerDisplayName: raw.owner.displayName,
     tenants: raw.tenants.map((tenant) => ({
       ...tenant,
-      documents: tenant.knowledge.map((path) => {
+      documents: [...tenant.knowledge.map((path) => ({ path, audience: 'everyone' as const })), ...tenant.staffKnowledge.map((path) => ({ path, audience: 'staff' as const }))].map(({ path, audience }) => {
         const content = readFileSync(join(dir, path), 'utf8');
-        return { path, title: titleOf(content, path), content };
+        return { path, title: titleOf(content, path), content, audience };
       }),
     })),
   };

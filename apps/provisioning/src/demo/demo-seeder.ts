@@ -133,7 +133,7 @@ async function seedTenant(
 
   let chunks = 0;
   for (const doc of tenant.documents) {
-    const res = await services.knowledge.upload({ version: 1, actor: DEMO_ACTOR, tenantId: id, title: doc.title, format: 'markdown', content: doc.content, sourceUri: `demo:${doc.path}` });
+    const res = await services.knowledge.upload({ version: 1, actor: DEMO_ACTOR, tenantId: id, title: doc.title, format: 'markdown', content: doc.content, sourceUri: `demo:${doc.path}`, audience: doc.audience });
     chunks += res.document.chunkCount;
   }
   return {

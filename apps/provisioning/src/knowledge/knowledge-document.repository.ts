@@ -16,6 +16,8 @@ export interface StoreDocumentInput {
   /** One embedding per chunk (same order), or null when no embedder is configured. */
   embeddings: number[][] | null;
   embeddingModel: string | null;
+  /** `staff`: retrieved by the staff assistant only. */
+  audience: 'everyone' | 'staff';
 }
 
 export const DOCUMENT_SELECT = { id: true, tenantId: true, title: true, sourceType: true, sourceUri: true, status: true, chunkCount: true, metadata: true, contentHash: true, createdAt: true, updatedAt: true } as const;
@@ -57,7 +59,7 @@ export async function storeDocument(tx: TenantTx, input: StoreDocumentInput): Pr
     status: 'ready' as const,
     error: null,
     chunkCount: input.chunks.length,
-    metadata: { embedded: input.embeddings !== null, embeddingModel: input.embeddingModel },
+    metadata: { embedded: input.embeddings !== null, embeddingModel: input.embeddingModel, audience: input.audience },
   };
   let row: DocumentRow;
   try {
@@ -78,7 +80,7 @@ export async function storeDocument(tx: TenantTx, input: StoreDocumentInput): Pr
       ordinal: chunk.index,
       text: chunk.content,
       tokenCount: estimateTokens(chunk.content),
-      metadata: chunk.heading ? { heading: chunk.heading } : {},
+      metadata: { ...(chunk.heading ? { heading: chunk.heading } : {}), ...(input.audience === 'staff' ? { audience: 'staff' } : {}) },
     })),
     select: { id: true, ordinal: true },
   });

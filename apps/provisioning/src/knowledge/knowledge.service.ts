@@ -41,6 +41,7 @@ export class KnowledgeService {
           chunks,
           embeddings,
           embeddingModel: embeddings ? (this.embedder?.model ?? null) : null,
+          audience: req.audience ?? 'everyone',
         });
         await writeAudit(tx, {
           tenantId: req.tenantId,
@@ -84,7 +85,7 @@ export class KnowledgeService {
 
   async search(req: RpcRequestOf<typeof KnowledgeSearchRpc>): Promise<RpcResponseOf<typeof KnowledgeSearchRpc>> {
     const embedding = await this.embedQuery(req.query);
-    const items = await this.tenantDb.run(req.tenantId, (tx) => searchKnowledge(tx, { tenantId: req.tenantId, query: req.query, embedding, limit: req.limit }));
+    const items = await this.tenantDb.run(req.tenantId, (tx) => searchKnowledge(tx, { tenantId: req.tenantId, query: req.query, embedding, limit: req.limit, includeStaffOnly: true }));
     return { version: 1, items };
   }
 

@@ -37,6 +37,8 @@ export const KnowledgeUploadRpc = defineRpc(
     format: z.enum(['text', 'markdown']),
     content: z.string().min(1).max(MAX_KNOWLEDGE_DOCUMENT_CHARS),
     sourceUri: z.string().max(2000).optional(),
+    /** `staff`: only the staff assistant retrieves it (rotas, internal rules); visitors never see it. Default `everyone`. */
+    audience: z.enum(['everyone', 'staff']).optional(),
   }),
   z.object({ version: version1, document: knowledgeDocumentSchema, replaced: z.boolean() }),
 );

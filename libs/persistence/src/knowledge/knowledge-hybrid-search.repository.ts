@@ -14,6 +14,8 @@ export interface KnowledgeSearchInput {
   limit: number;
   /** HNSW candidate list size for the vector retriever (hnsw.ef_search); pgvector's default when omitted. */
   efSearch?: number;
+  /** Also staff-only knowledge (documents uploaded with audience `staff`); visitors never get it. */
+  includeStaffOnly?: boolean;
 }
 
 export interface KnowledgeSearchHit {
@@ -42,13 +44,14 @@ type TextRow = { id: string; document_id: string; ordinal: number; text: string;
  * AND-ed form is turned into an OR-ed one: lexemes are quoted in tsquery's text form, so the
  * ' & ' separators are the only place that sequence can occur.
  */
-async function fullTextCandidates(tx: TenantTx, tenantId: string, query: string, limit: number): Promise<ChunkHit[]> {
+async function fullTextCandidates(tx: TenantTx, tenantId: string, query: string, limit: number, includeStaffOnly: boolean): Promise<ChunkHit[]> {
   const rows = await tx.$queryRaw<TextRow[]>`
     WITH q AS (SELECT replace(plainto_tsquery('english', ${query})::text, ' & ', ' | ')::tsquery AS q)
     SELECT c.id::text AS id, c.document_id::text AS document_id, c.ordinal, c.text,
            ts_rank_cd(c.search, q.q)::float8 AS score
       FROM knowledge_chunks c, q
      WHERE c.tenant_id = ${tenantId}::uuid AND c.search @@ q.q
+       AND (${includeStaffOnly} OR NOT c.metadata @> '{"audience":"staff"}'::jsonb)
      ORDER BY score DESC, c.id
      LIMIT ${limit}`;
   return rows.map((r) => ({ id: r.id, documentId: r.document_id, ordinal: r.ordinal, text: r.text, score: Number(r.score) }));
@@ -89,10 +92,10 @@ export async function searchKnowledge(tx: TenantTx, input: KnowledgeSearchInput)
   const candidates = Math.max(input.limit * CANDIDATE_FACTOR, MIN_CANDIDATES);
   const lists: Array<{ retriever: KnowledgeRetriever; hits: ChunkHit[] }> = [];
   if (input.query.trim().length > 0) {
-    lists.push({ retriever: 'fulltext', hits: await fullTextCandidates(tx, input.tenantId, input.query, candidates) });
+    lists.push({ retriever: 'fulltext', hits: await fullTextCandidates(tx, input.tenantId, input.query, candidates, input.includeStaffOnly ?? false) });
   }
   if (input.embedding) {
-    const hits = await searchChunksByEmbedding(tx, { tenantId: input.tenantId, embedding: input.embedding, limit: candidates, efSearch: input.efSearch });
+    const hits = await searchChunksByEmbedding(tx, { tenantId: input.tenantId, embedding: input.embedding, limit: candidates, efSearch: input.efSearch, includeStaffOnly: input.includeStaffOnly });
     lists.push({ retriever: 'vector', hits });
   }
   const fused = fuseByReciprocalRank(lists, input.limit);

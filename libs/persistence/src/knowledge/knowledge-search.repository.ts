@@ -17,6 +17,8 @@ export interface TextSearchInput {
   /** Free text; parsed with websearch_to_tsquery('english', ...), the config of the generated column. */
   query: string;
   limit: number;
+  /** Also staff-only chunks (metadata audience `staff`); visitors never get them. */
+  includeStaffOnly?: boolean;
 }
 
 export interface VectorSearchInput {
@@ -25,6 +27,8 @@ export interface VectorSearchInput {
   limit: number;
   /** HNSW candidate list size (hnsw.ef_search, default 40 in pgvector). */
   efSearch?: number;
+  /** Also staff-only chunks (metadata audience `staff`); visitors never get them. */
+  includeStaffOnly?: boolean;
 }
 
 type HitRow = { id: string; document_id: string; ordinal: number; text: string; score: number };
@@ -38,6 +42,7 @@ export async function searchChunksByText(tx: TenantTx, input: TextSearchInput): 
            ts_rank_cd(c.search, q)::float8 AS score
       FROM knowledge_chunks c, websearch_to_tsquery('english', ${input.query}) q
      WHERE c.tenant_id = ${input.tenantId}::uuid AND c.search @@ q
+       AND (${input.includeStaffOnly ?? false} OR NOT c.metadata @> '{"audience":"staff"}'::jsonb)
      ORDER BY score DESC, c.id
      LIMIT ${input.limit}`;
   return rows.map(toHit);
@@ -57,6 +62,7 @@ export async function searchChunksByEmbedding(tx: TenantTx, input: VectorSearchI
       SELECT c.id, c.document_id, c.ordinal, c.text, c.embedding <=> ${vector}::vector AS distance
         FROM knowledge_chunks c
        WHERE c.tenant_id = ${input.tenantId}::uuid AND c.embedding IS NOT NULL
+         AND (${input.includeStaffOnly ?? false} OR NOT c.metadata @> '{"audience":"staff"}'::jsonb)
        ORDER BY c.embedding <=> ${vector}::vector
        LIMIT ${input.limit})
     SELECT id::text AS id, document_id::text AS document_id, ordinal, text, (1 - distance)::float8 AS score

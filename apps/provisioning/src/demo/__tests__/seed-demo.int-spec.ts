@@ -69,16 +69,17 @@ describe('demo seed', () => {
     expect(other).toEqual([]);
   });
 
-  it('gives the restaurant and the letting agency staff knowledge for the staff assistant (rota, shift and sick-leave rules)', async () => {
+  it('gives the restaurant and the letting agency staff-only knowledge for the staff assistant (rota, shift and sick-leave rules), which visitors never retrieve', async () => {
     const restaurant = second.tenants.find((t) => t.slug === 'la-trattoria');
     const lettings = second.tenants.find((t) => t.slug === 'harbour-lettings');
     if (!restaurant || !lettings) throw new Error('demo tenants missing');
-    const rota = await tenantDb.run(restaurant.id, (tx) => searchChunksByText(tx, { tenantId: restaurant.id, query: 'staff rota Saturday', limit: 3 }));
-    expect(rota.map((c) => c.text).join(' ')).toContain('Saturday: Marco Rossi');
-    const sick = await tenantDb.run(restaurant.id, (tx) => searchChunksByText(tx, { tenantId: restaurant.id, query: 'sick leave', limit: 3 }));
-    expect(sick.map((c) => c.text).join(' ')).toContain('tell the manager');
-    const callOut = await tenantDb.run(lettings.id, (tx) => searchChunksByText(tx, { tenantId: lettings.id, query: 'call-out rota on call', limit: 3 }));
-    expect(callOut.map((c) => c.text).join(' ')).toContain('Tom Evans is on call');
+    const staffSearch = (tenantId: string, query: string, includeStaffOnly: boolean) =>
+      tenantDb.run(tenantId, async (tx) => (await searchChunksByText(tx, { tenantId, query, limit: 3, includeStaffOnly })).map((c) => c.text).join(' '));
+    expect(await staffSearch(restaurant.id, 'staff rota Saturday', true)).toContain('Saturday: Marco Rossi');
+    expect(await staffSearch(restaurant.id, 'sick leave', true)).toContain('tell the manager');
+    expect(await staffSearch(lettings.id, 'call-out rota on call', true)).toContain('Tom Evans is on call');
+    expect(await staffSearch(restaurant.id, 'staff rota Saturday', false)).not.toContain('Marco Rossi');
+    expect(await staffSearch(lettings.id, 'call-out rota on call', false)).not.toContain('Tom Evans');
   });
 
   it('applies the fixture config (persona, emergency text, origins, offline model)', async () => {

@@ -18,6 +18,7 @@ describe('storeDocument (app role, RLS)', () => {
     tenantId,
     title: 'Secret',
     format: 'markdown' as const,
+    audience: 'everyone' as const,
     sourceUri: null,
     contentHash: createHash('sha256').update(content).digest('hex'),
     chunks: chunkDocument(content),

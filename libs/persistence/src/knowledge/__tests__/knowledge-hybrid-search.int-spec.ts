@@ -79,6 +79,16 @@ describe('searchKnowledge', () => {
     expect(crossed).toEqual([]);
   });
 
+  it('keeps staff-only knowledge from visitors, by text and by vector, and gives it to the staff assistant', async () => {
+    const rota = await createKnowledgeDocument(ctx.owner, bakery.id, { title: 'Staff rota' });
+    const staffChunk = await chunk(ctx.owner, rota, 0, 'Staff rota: Marco works the Friday oven shift', axisVector(7));
+    await ctx.owner.query(`UPDATE knowledge_chunks SET metadata = '{"audience":"staff"}'::jsonb WHERE id = $1`, [staffChunk]);
+    const asVisitor = await db.run(bakery.id, (tx) => searchKnowledge(tx, { tenantId: bakery.id, query: 'Friday oven shift rota', embedding: axisVector(7), limit: 10 }));
+    expect(asVisitor.map((h) => h.chunkId)).not.toContain(staffChunk);
+    const asStaff = await db.run(bakery.id, (tx) => searchKnowledge(tx, { tenantId: bakery.id, query: 'Friday oven shift rota', embedding: axisVector(7), limit: 10, includeStaffOnly: true }));
+    expect(asStaff[0]).toMatchObject({ chunkId: staffChunk, matchedBy: ['fulltext', 'vector'] });
+  });
+
   describe('HNSW iterative scan', () => {
     let small: TenantRow;
     let smallChunkIds: string[];
