@@ -4,9 +4,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config/env.schema';
 import { GATEWAY_CONFIG } from '../config/gateway-config.token';
 import { corsResponseHeaders, isOriginAllowed } from '../cors/cors.policy';
-import { problems, ProblemException } from '../http/problem.exception';
+import { problems } from '../http/problem.exception';
 import { TenantSettingsCache, type TenantSettings } from '../http/tenant-settings.cache';
-import { rateLimitHeaders } from '../rate-limit/rate-limit.math';
 import { RateLimiter } from '../rate-limit/rate-limiter';
 import { ApiKeyAuthenticator } from './api-key.authenticator';
 import { authProblems } from './auth-problems';
@@ -92,20 +91,7 @@ export class AuthGuard implements CanActivate {
 
   private async enforceRateLimit(reply: FastifyReply, principal: TenantPrincipal, settings: TenantSettings): Promise<void> {
     if (principal.kind === 'staff') return;
-    const limit = settings.rateLimitPerMinute ?? this.config.limits.rateLimitPerMinute;
-    const verdict = await this.limiter.consume(principal.kind, limitedId(principal), limit);
-    if (!verdict) return;
-    const headers = rateLimitHeaders(verdict);
-    void reply.headers(headers);
-    if (!verdict.allowed) {
-      throw new ProblemException({
-        status: 429,
-        code: 'RATE_LIMITED',
-        title: 'Too many requests',
-        detail: `Limit of ${verdict.limit} requests per minute reached; retry in ${verdict.resetSeconds} s.`,
-        headers,
-      });
-    }
+    await this.limiter.enforce(reply, principal.kind, limitedId(principal), settings.rateLimitPerMinute ?? this.config.limits.rateLimitPerMinute);
   }
 }
 

@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SERVICE_LOGGER, ServiceMetrics, type Logger } from '@parley/observability';
 import { RedisClient } from '@parley/persistence';
+import type { FastifyReply } from 'fastify';
 import type { Counter } from 'prom-client';
-import { verdictFor, windowOf, type RateLimitVerdict } from './rate-limit.math';
+import { ProblemException } from '../http/problem.exception';
+import { rateLimitHeaders, verdictFor, windowOf, type RateLimitVerdict } from './rate-limit.math';
 
 /**
  * What is counted: a tenant backend's key, a browser session, login attempts per email, and
@@ -65,5 +67,25 @@ export class RateLimiter {
     const verdict = verdictFor(count, limit, Math.min(ttl, window.msLeft));
     if (!verdict.allowed) this.limited.inc({ kind });
     return verdict;
+  }
+
+  /**
+   * consume() for a request: sets the X-RateLimit headers on `reply`, and throws 429 problem+json
+   * (with Retry-After) when the limit is reached. Lets the request through when Redis failed.
+   */
+  async enforce(reply: FastifyReply, kind: RateLimitKind, id: string, limit: number): Promise<void> {
+    const verdict = await this.consume(kind, id, limit);
+    if (!verdict) return;
+    const headers = rateLimitHeaders(verdict);
+    void reply.headers(headers);
+    if (!verdict.allowed) {
+      throw new ProblemException({
+        status: 429,
+        code: 'RATE_LIMITED',
+        title: 'Too many requests',
+        detail: `Limit of ${verdict.limit} requests per minute reached; retry in ${verdict.resetSeconds} s.`,
+        headers,
+      });
+    }
   }
 }

@@ -6,8 +6,7 @@ import { authProblems } from '../auth/auth-problems';
 import { corsResponseHeaders, isOriginAllowed, isValidOrigin } from '../cors/cors.policy';
 import { problems, ProblemException } from '../http/problem.exception';
 import { TenantSettingsCache } from '../http/tenant-settings.cache';
-import { rateLimitHeaders } from '../rate-limit/rate-limit.math';
-import { RateLimiter, type RateLimitKind } from '../rate-limit/rate-limiter';
+import { RateLimiter } from '../rate-limit/rate-limiter';
 import { SiteKeyResolver, type ResolvedSiteKey } from './site-key.resolver';
 
 /** What a site key is used for: reading the widget's public config, or opening a session. */
@@ -33,8 +32,8 @@ export class WidgetAccess {
     const origin = typeof request.headers.origin === 'string' ? request.headers.origin : undefined;
     try {
       const limits = this.config.widget;
-      if (use === 'session') await this.limit(reply, 'widget_ip', request.ip, limits.sessionsPerMinutePerIp);
-      else await this.limit(reply, 'widget_config_ip', request.ip, limits.configPerMinutePerIp);
+      if (use === 'session') await this.limiter.enforce(reply, 'widget_ip', request.ip, limits.sessionsPerMinutePerIp);
+      else await this.limiter.enforce(reply, 'widget_config_ip', request.ip, limits.configPerMinutePerIp);
       const resolved = await this.siteKeys.resolve(key);
       const settings = await this.tenants.get(resolved.siteKey.tenantId);
       if (settings.status !== 'active' || resolved.tenantStatus !== 'active') throw authProblems.tenantDeactivated();
@@ -42,7 +41,7 @@ export class WidgetAccess {
       if (origin !== undefined && !isOriginAllowed(origin, settings.allowedOrigins)) {
         throw problems.forbidden('ORIGIN_NOT_ALLOWED', 'The chat is not available on this website.');
       }
-      if (use === 'session') await this.limit(reply, 'site_key', resolved.siteKey.id, limits.sessionsPerMinutePerKey);
+      if (use === 'session') await this.limiter.enforce(reply, 'site_key', resolved.siteKey.id, limits.sessionsPerMinutePerKey);
       if (origin !== undefined) void reply.headers(corsResponseHeaders(origin));
       return resolved;
     } catch (error) {
@@ -51,19 +50,4 @@ export class WidgetAccess {
     }
   }
 
-  private async limit(reply: FastifyReply, kind: RateLimitKind, id: string, limit: number): Promise<void> {
-    const verdict = await this.limiter.consume(kind, id, limit);
-    if (!verdict) return;
-    const headers = rateLimitHeaders(verdict);
-    void reply.headers(headers);
-    if (!verdict.allowed) {
-      throw new ProblemException({
-        status: 429,
-        code: 'RATE_LIMITED',
-        title: 'Too many requests',
-        detail: `Limit of ${verdict.limit} requests per minute reached; retry in ${verdict.resetSeconds} s.`,
-        headers,
-      });
-    }
-  }
 }
