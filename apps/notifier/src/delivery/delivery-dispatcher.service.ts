@@ -25,6 +25,8 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
   private timer: NodeJS.Timeout | null = null;
   private claiming = false;
   private again = false;
+  /** The last claim filled every free slot: more may be due, so a finished send claims again at once. */
+  private backlog = false;
   private stopping = false;
 
   constructor(
@@ -125,7 +127,8 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
         if (free <= 0) break;
         const claimed = await this.repo.claim(free, this.options.leaseMs);
         for (const row of claimed) this.track(row);
-        if (claimed.length === free) this.again = true;
+        this.backlog = claimed.length === free;
+        if (this.backlog) this.again = true;
       } while (this.again && !this.stopping);
     } catch (error) {
       this.logger.error({ err: error }, 'claiming deliveries failed');
@@ -140,7 +143,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
       .finally(() => {
         this.inflight.delete(work);
         // A slot is free: look for more work at once if there was a backlog.
-        if (!this.stopping) void this.tick();
+        if (!this.stopping && this.backlog) void this.tick();
       });
     this.inflight.add(work);
   }
