@@ -1,9 +1,10 @@
 // The staff assistant's sessions (docs/adr/0012-staff-assistant.md): chat_sessions rows with
 // staff_user_id set, one open at a time per user. Served as chat.assistant.session and
 // chat.assistant.history (src/rpc/chat-rpc.endpoints.ts).
-import type { ChatAssistantHistoryRpc, ChatMessageView, ChatSessionView, RpcRequestOf, RpcResponseOf } from '@parley/contracts';
+import type { ChatAssistantHistoryRpc, ChatSessionView, RpcRequestOf, RpcResponseOf } from '@parley/contracts';
 import type { ChatSessionModel, TenantDb, TenantTx } from '@parley/persistence';
-import { decodeHistoryCursor, encodeHistoryCursor } from '../sessions/history-cursor.util';
+import { decodeHistoryCursor } from '../sessions/history-cursor.util';
+import { toHistoryPage } from '../sessions/history.use-case';
 import { toSessionView } from '../sessions/session.mapper';
 import { ChatError } from '../shared/chat.errors';
 
@@ -54,17 +55,5 @@ export async function getAssistantHistory(db: TenantDb, request: RpcRequestOf<ty
       select: { id: true, sessionId: true, turnId: true, role: true, content: true, interrupted: true, createdAt: true },
     });
   });
-  const page = rows.slice(0, request.limit);
-  const oldest = page[page.length - 1];
-  const items: ChatMessageView[] = page.reverse().map((row) => ({
-    id: row.id,
-    sessionId: row.sessionId,
-    turnId: row.turnId,
-    role: row.role as ChatMessageView['role'],
-    content: row.content,
-    interrupted: row.interrupted,
-    signals: [],
-    createdAt: row.createdAt.toISOString(),
-  }));
-  return { version: 1, items, nextCursor: rows.length > request.limit && oldest ? encodeHistoryCursor(oldest) : null };
+  return toHistoryPage(rows, request.limit);
 }

@@ -6,6 +6,34 @@ import { decodeHistoryCursor, encodeHistoryCursor } from './history-cursor.util'
 
 const VISIBLE_ROLES = ['user', 'assistant', 'staff'] as const;
 
+interface HistoryRow {
+  id: string;
+  sessionId: string;
+  turnId: string | null;
+  role: string;
+  content: string;
+  interrupted: boolean;
+  createdAt: Date;
+  signals?: Parameters<typeof toSignalViews>[0];
+}
+
+/** `limit + 1` rows newest first -> the page oldest first, and the cursor to the older ones. */
+export function toHistoryPage(rows: readonly HistoryRow[], limit: number): { version: 1; items: ChatMessageView[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const oldest = page[page.length - 1];
+  const items: ChatMessageView[] = [...page].reverse().map((row) => ({
+    id: row.id,
+    sessionId: row.sessionId,
+    turnId: row.turnId,
+    role: row.role as ChatMessageView['role'],
+    content: row.content,
+    interrupted: row.interrupted,
+    signals: row.signals ? toSignalViews(row.signals) : [],
+    createdAt: row.createdAt.toISOString(),
+  }));
+  return { version: 1, items, nextCursor: rows.length > limit && oldest ? encodeHistoryCursor(oldest) : null };
+}
+
 /**
  * A page of a session's messages: the newest `limit` messages older than the cursor, returned
  * oldest first, with their stored signals. nextCursor walks on towards older messages.
@@ -36,17 +64,5 @@ export async function getHistory(db: TenantDb, request: RpcRequestOf<typeof Chat
       },
     });
   });
-  const page = rows.slice(0, request.limit);
-  const oldest = page[page.length - 1];
-  const items: ChatMessageView[] = page.reverse().map((row) => ({
-    id: row.id,
-    sessionId: row.sessionId,
-    turnId: row.turnId,
-    role: row.role as ChatMessageView['role'],
-    content: row.content,
-    interrupted: row.interrupted,
-    signals: toSignalViews(row.signals),
-    createdAt: row.createdAt.toISOString(),
-  }));
-  return { version: 1, items, nextCursor: rows.length > request.limit && oldest ? encodeHistoryCursor(oldest) : null };
+  return toHistoryPage(rows, request.limit);
 }
