@@ -1,5 +1,5 @@
 import { Webhook } from 'standardwebhooks';
-import { buildPlatform, eventually, http, startPlatform, type Platform } from './platform';
+import { buildPlatform, eventually, http, openSseStream, startPlatform, type Platform } from './platform';
 import { HttpReceiver, SmtpReceiver } from './notification-receivers';
 
 // Issue 13 end to end on the real services (offline responder): an urgent message reaches the
@@ -81,27 +81,7 @@ async function deliveries(auth: Record<string, string>, query = '') {
 
 /** An SSE stream (the staff inbox by default) read in the background; frames collect as they arrive. */
 function openInbox(auth: Record<string, string>, path = '/api/v1/notifications/stream') {
-  const frames: Array<Record<string, unknown>> = [];
-  const controller = new AbortController();
-  const done = (async () => {
-    const res = await fetch(api(path), { headers: { ...auth, accept: 'text/event-stream' }, signal: controller.signal });
-    const reader = res.body!.getReader();
-    const decoder = new TextDecoder();
-    let buffer = '';
-    for (;;) {
-      const { value, done: end } = await reader.read();
-      if (end) return;
-      buffer += decoder.decode(value, { stream: true });
-      let cut: number;
-      while ((cut = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, cut);
-        buffer = buffer.slice(cut + 2);
-        const data = block.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('');
-        if (data) frames.push(JSON.parse(data) as Record<string, unknown>);
-      }
-    }
-  })().catch(() => undefined);
-  return { frames, close: async () => { controller.abort(); await done; } };
+  return openSseStream(api(path), auth);
 }
 
 describe('the notifier delivers', () => {
@@ -212,6 +192,27 @@ describe('the notifier delivers', () => {
     const rule = await http(api('/api/v1/notification-rules'), { headers: b.staff, body: { name: 'steal', enabled: true, kinds: [], min_severity: 'info', channel_ids: [hook.id], inbox_user_ids: [], inbox_roles: [], quiet_hours: null, digest: false, digest_hour: 8 } });
     expect(rule.status).toBe(400);
     expect(rule.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it('refuses bad channel and rule input with problem+json and changes nothing', async () => {
+    const t = await newTenant();
+    const problem = async (res: Awaited<ReturnType<typeof http>>, status: number) => {
+      expect(res.status).toBe(status);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+    };
+    await problem(await http(api('/api/v1/notification-channels'), { headers: t.staff, body: { name: 'creds', settings: { kind: 'webhook', url: 'https://user:pw@example.com/hook' } } }), 400);
+    await problem(await http(api('/api/v1/notification-channels'), { headers: t.staff, body: { name: 'ftp', settings: { kind: 'webhook', url: 'ftp://example.com/hook' } } }), 400);
+    const slack = await channel(t.staff, 'slack', { kind: 'slack', url: receiver.url('/services/T1/B1/x') });
+    await problem(await http(api(`/api/v1/notification-channels/${slack.id}/rotate-secret`), { headers: t.staff, body: {} }), 400);
+    await problem(await http(api(`/api/v1/notification-channels/${slack.id}`), { method: 'PATCH', headers: t.staff, body: { settings: { kind: 'discord', url: receiver.url('/api/webhooks/2/x') } } }), 400);
+    await problem(await http(api('/api/v1/notification-channels'), { headers: t.staff, body: { name: 'slack', settings: { kind: 'slack', url: receiver.url('/services/T1/B1/y') } } }), 409);
+    const rule = { name: 'night', enabled: true, kinds: [], min_severity: 'info', channel_ids: [slack.id], inbox_user_ids: [], inbox_roles: [], digest: false, digest_hour: 8 };
+    await problem(await http(api('/api/v1/notification-rules'), { headers: t.staff, body: { ...rule, quiet_hours: { start: '22:00', end: '07:00', timezone: 'Mars/Olympus' } } }), 400);
+    await problem(await http(api('/api/v1/notification-rules'), { headers: t.staff, body: { ...rule, inbox_roles: ['owner'], quiet_hours: null } }), 400);
+    const channels = await http(api('/api/v1/notification-channels'), { headers: t.staff });
+    expect(channels.body.items.map((c: { name: string; kind: string; target: string }) => [c.name, c.kind])).toEqual([['slack', 'slack']]);
+    expect(channels.body.items[0].target).not.toContain('/services/T1/B1/x');
+    expect((await http(api('/api/v1/notification-rules'), { headers: t.staff })).body).toMatchObject({ items: [], defaults: true });
   });
 
   it('a notifier SIGKILLed in the middle of a send delivers after restart, once per target, with the same webhook-id', async () => {

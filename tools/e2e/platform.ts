@@ -118,3 +118,36 @@ export async function eventually<T>(probe: () => Promise<T>, done: (value: T) =>
     await new Promise((r) => setTimeout(r, 150));
   }
 }
+
+/** An SSE stream read in the background: `frames` fill as `data:` events arrive; `close()` ends it. */
+export function openSseStream(url: string, headers: Record<string, string>) {
+  const frames: Array<Record<string, unknown>> = [];
+  const controller = new AbortController();
+  let opened = false;
+  const done = (async () => {
+    const res = await fetch(url, { headers: { ...headers, accept: 'text/event-stream' }, signal: controller.signal });
+    opened = res.status === 200;
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    for (;;) {
+      const { value, done: end } = await reader.read();
+      if (end) return;
+      buffer += decoder.decode(value, { stream: true });
+      let cut: number;
+      while ((cut = buffer.indexOf('\n\n')) >= 0) {
+        const data = buffer.slice(0, cut).split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('');
+        buffer = buffer.slice(cut + 2);
+        if (data) frames.push(JSON.parse(data) as Record<string, unknown>);
+      }
+    }
+  })().catch(() => undefined);
+  return {
+    frames,
+    isOpen: () => opened,
+    close: async () => {
+      controller.abort();
+      await done;
+    },
+  };
+}

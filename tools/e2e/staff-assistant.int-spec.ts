@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { suffixedDemoDir } from '../support/demo-dir';
 import { REPO_ROOT } from '../support/service-process';
-import { buildPlatform, eventually, http, sseFrames, startPlatform, type Platform } from './platform';
+import { buildPlatform, eventually, http, openSseStream, sseFrames, startPlatform, type Platform } from './platform';
 
 // Issue 13 point 5 end to end on the real services (offline responder, docs/adr/0012): the
 // README demo's restaurant and letting agency; a staff user asks the internal assistant about
@@ -57,29 +57,9 @@ async function ask(auth: Record<string, string>, message: string) {
 
 /** A staff user's live inbox stream, read in the background. */
 function openInbox(auth: Record<string, string>) {
-  const frames: Array<Record<string, unknown>> = [];
-  const controller = new AbortController();
-  let opened = false;
-  const done = (async () => {
-    const res = await fetch(api('/api/v1/notifications/stream'), { headers: { ...auth, accept: 'text/event-stream' }, signal: controller.signal });
-    opened = res.status === 200;
-    const reader = res.body!.getReader();
-    const decoder = new TextDecoder();
-    let buffer = '';
-    for (;;) {
-      const { value, done: end } = await reader.read();
-      if (end) return;
-      buffer += decoder.decode(value, { stream: true });
-      let cut: number;
-      while ((cut = buffer.indexOf('\n\n')) >= 0) {
-        const data = buffer.slice(0, cut).split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('');
-        buffer = buffer.slice(cut + 2);
-        if (data) frames.push(JSON.parse(data) as Record<string, unknown>);
-      }
-    }
-  })().catch(() => undefined);
-  const staffMessages = () => frames.filter((f) => f.type === 'notification' && (f.notification as { kind: string }).kind === 'staff_message');
-  return { frames, staffMessages, isOpen: () => opened, close: async () => { controller.abort(); await done; } };
+  const stream = openSseStream(api('/api/v1/notifications/stream'), auth);
+  const staffMessages = () => stream.frames.filter((f) => f.type === 'notification' && (f.notification as { kind: string }).kind === 'staff_message');
+  return { ...stream, staffMessages };
 }
 
 describe('the staff assistant', () => {
