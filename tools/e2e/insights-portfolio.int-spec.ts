@@ -137,7 +137,12 @@ it('turns the demo and a scripted set of conversations into tenant insights, the
   const owner = { authorization: `Bearer ${login.body.token}` };
   const view = await eventually(
     () => http(api('/api/v1/admin/insights?period=week'), { headers: owner }),
-    (r) => r.status === 200 && (r.body.alerts as Array<{ tenantId: string }>).filter((a) => a.tenantId === bob.id).length >= 2,
+    // The alert list is live; the portfolio is the scheduler's latest snapshot, which may have been
+    // computed just before the alerts fired: wait until the snapshot counts them too.
+    (r) =>
+      r.status === 200 &&
+      (r.body.alerts as Array<{ tenantId: string }>).filter((a) => a.tenantId === bob.id).length >= 2 &&
+      (r.body.portfolio.tenants as Array<{ tenantId: string; activeAlerts: number }>).some((t) => t.tenantId === bob.id && t.activeAlerts >= 2),
     30_000,
   );
   expect(view.status).toBe(200);
