@@ -66,6 +66,15 @@ beforeAll(async () => {
   foreign = await servePage(embeddingPage(platform.gatewayUrl, tenant.siteKey, 'Someone else’s site'));
   const patch = await http(api(`/api/v1/admin/tenants/${tenant.id}`), { method: 'PATCH', headers: ownerAuth, body: { config: { allowedOrigins: [platform.gatewayUrl, allowed.origin] } } });
   expect(patch.status).toBe(200);
+  // The gateway caches tenant settings (1 s here): wait until it reads the new allowed origin, or
+  // the first page could load the widget against the cached list and be told it is not welcome.
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const config = await http(api(`/api/v1/widget/config?siteKey=${tenant.siteKey}`), { headers: { origin: allowed.origin } });
+    if (config.status === 200) break;
+    if (Date.now() > deadline) throw new Error(`widget config still refused for the allowed origin: ${config.status} ${JSON.stringify(config.body)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }, 230_000);
 
 afterAll(async () => {
