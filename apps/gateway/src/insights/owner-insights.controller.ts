@@ -1,15 +1,16 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { OwnerInsightsGetRpc } from '@parley/contracts';
+import { OwnerInsightsGetRpc, TenantInsightsGetRpc } from '@parley/contracts';
 import { RpcClient } from '@parley/messaging';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { Auth } from '../auth/auth.decorators';
 import { rpcCall } from '../http/rpc-call';
-import { ownerInsightsQuerySchema, ownerInsightsResponseSchema } from './insights.schemas';
+import { insightsQuerySchema, insightsResponseSchema, ownerInsightsQuerySchema, ownerInsightsResponseSchema } from './insights.schemas';
 
 /**
  * L4 portfolio and L5 alerts for the platform owner only (owner JWT): cross-tenant numbers
- * computed by client-insights through its read-only analytics role.
+ * computed by client-insights through its read-only analytics role; and the drill-down into
+ * one tenant's L3 insights, exactly as that tenant reads them at GET /api/v1/insights.
  */
 @ApiTags('admin')
 @Controller('api/v1/admin')
@@ -28,5 +29,16 @@ export class OwnerInsightsController {
   async get(@Query({ schema: ownerInsightsQuerySchema }) query: z.output<typeof ownerInsightsQuerySchema>) {
     const result = await rpcCall(this.rpc, OwnerInsightsGetRpc, { version: 1, period: query.period, date: query.date });
     return { portfolio: result.portfolio, alerts: result.alerts };
+  }
+
+  @Get('tenants/:id/insights')
+  @ApiOperation({ summary: "One tenant's L3 insights for the owner: the same query and answer as the tenant's GET /api/v1/insights." })
+  @ApiResponse({ status: 200, standardSchema: insightsResponseSchema })
+  @ApiResponse({ status: 400, description: 'Bad tenant id, period or dates, from after to, or a range too long (problem+json).' })
+  @ApiResponse({ status: 403, description: 'Not the owner (problem+json).' })
+  @ApiResponse({ status: 404, description: 'No such tenant (problem+json).' })
+  async tenant(@Param('id', { schema: z.uuid() }) tenantId: string, @Query({ schema: insightsQuerySchema }) query: z.output<typeof insightsQuerySchema>) {
+    const result = await rpcCall(this.rpc, TenantInsightsGetRpc, { version: 1, tenantId, period: query.period, from: query.from, to: query.to });
+    return { tenant_id: result.tenantId, timezone: result.timezone, period: result.period, rollups: result.rollups };
   }
 }

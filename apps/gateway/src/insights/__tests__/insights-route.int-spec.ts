@@ -153,3 +153,48 @@ describe('GET /api/v1/admin/insights', () => {
     expect(res.type).toContain('application/problem+json');
   });
 });
+
+describe('GET /api/v1/admin/tenants/:id/insights', () => {
+  it("serves the owner one tenant's insights with the same query and answer as the tenant's own GET /api/v1/insights", async () => {
+    const query = 'period=week&from=2026-07-06&to=2026-07-12';
+    const owner = await get(`/api/v1/admin/tenants/${other.id}/insights?${query}`, { authorization: `Bearer ${ownerToken}` });
+    expect(owner.status).toBe(200);
+    expect(insights.requests.at(-1)).toEqual({ version: 1, tenantId: other.id, period: 'week', from: '2026-07-06', to: '2026-07-12' });
+    expect(owner.body).toMatchObject({ tenant_id: other.id, timezone: 'Europe/London', period: 'week' });
+    expect(owner.body!.rollups[0].metrics.volume.sessions).toBe(9);
+    const own = await get(`/api/v1/insights?${query}`, { 'x-api-key': key.key });
+    expect(Object.keys(owner.body!).sort()).toEqual(Object.keys(own.body!).sort());
+    expect((await get(`/api/v1/admin/tenants/${other.id}/insights`, { authorization: `Bearer ${ownerToken}` })).body).toMatchObject({ period: 'day' });
+  });
+
+  it('answers an unknown tenant with 404 problem+json', async () => {
+    const res = await get('/api/v1/admin/tenants/5d0f6f4e-3c55-4b8e-9a57-3f0d2b7d9c11/insights', { authorization: `Bearer ${ownerToken}` });
+    expect(res.status).toBe(404);
+    expect(res.type).toContain('application/problem+json');
+    expect(res.body).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it.each([
+    ['tenant staff', () => ({ authorization: `Bearer ${agentToken}` }), 403],
+    ["a tenant's API key", () => ({ 'x-api-key': key.key }), 403],
+    ['no credentials', () => ({}), 401],
+  ])('refuses %s and asks client-insights nothing', async (_who, headers, status) => {
+    const before = insights.requests.length;
+    const res = await get(`/api/v1/admin/tenants/${tenant.id}/insights`, headers());
+    expect(res.status).toBe(status);
+    expect(res.type).toContain('application/problem+json');
+    expect(insights.requests.length).toBe(before);
+  });
+
+  it.each([
+    ['not-a-uuid', 'period=day'],
+    [null, 'period=month'],
+    [null, 'from=07/06/2026'],
+  ])('answers a bad id or query (%s, %s) with 400 problem+json and asks nothing', async (id, query) => {
+    const before = insights.requests.length;
+    const res = await get(`/api/v1/admin/tenants/${id ?? tenant.id}/insights?${query}`, { authorization: `Bearer ${ownerToken}` });
+    expect(res.status).toBe(400);
+    expect(res.type).toContain('application/problem+json');
+    expect(insights.requests.length).toBe(before);
+  });
+});

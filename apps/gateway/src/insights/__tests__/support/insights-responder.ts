@@ -35,6 +35,8 @@ export class InsightsResponder {
       async (request) => {
         this.requests.push(request);
         if (request.from && request.to && request.from > request.to) throw new RpcError('VALIDATION', `from (${request.from}) is after to (${request.to})`);
+        // Like client-insights: a tenant it does not know is NOT_FOUND.
+        if (!this.rollups.has(request.tenantId)) throw new RpcError('NOT_FOUND', `tenant ${request.tenantId} not found`);
         const rollup = this.rollups.get(request.tenantId);
         return { version: 1 as const, tenantId: request.tenantId, timezone: 'Europe/London', period: request.period, rollups: rollup ? [rollup] : [] };
       },
