@@ -1,9 +1,10 @@
 import type { Actor, RpcRequestOf } from '@parley/contracts';
 import type { ContactEraseRpc, ContactExportRpc, ContactGetRpc, ContactListRpc, InteractionListRpc, SessionSummaryGetRpc } from '@parley/contracts';
 import { createPseudonymizer } from '@parley/llm';
-import { readFieldRecords, type Prisma, type TenantDb, type TenantTx } from '@parley/persistence';
-import { CONVERSATION_INTERACTION, L1B_SOURCE } from '../extraction/turn-extraction.service';
+import { readFieldRecords, writeAudit, type TenantDb, type TenantTx } from '@parley/persistence';
+import { ChatTablesRepository } from '../chat-tables/chat-tables.repository';
 import { CrmError } from './crm.error';
+import { CrmRepository } from './crm.repository';
 import { toContactView, toInteractionView, toSummaryView } from './crm-views';
 import { decodeCursor, encodeCursor } from './cursor';
 
@@ -17,37 +18,22 @@ type GetSummary = RpcRequestOf<typeof SessionSummaryGetRpc>;
 const TIMELINE_LIMIT = 100;
 const EXPORT_SESSIONS_LIMIT = 500;
 
-async function audit(tx: TenantTx, tenantId: string, actor: Actor, action: string, targetId: string, data: Record<string, unknown>): Promise<void> {
-  await tx.auditLog.create({
-    data: { tenantId, actorType: actor.type, actorId: actor.id, action, targetType: 'contact', targetId, data: data as Prisma.InputJsonValue },
-  });
+function audit(tx: TenantTx, tenantId: string, actor: Actor, action: string, targetId: string, data: Record<string, number>): Promise<void> {
+  return writeAudit(tx, { tenantId, actor, action, targetType: 'contact', targetId, data });
 }
 
 /** The tenant's CRM reads and the data-subject requests (erasure, export). Every call is one tenant's transaction. */
 export class CrmService {
-  constructor(private readonly db: TenantDb) {}
+  constructor(
+    private readonly db: TenantDb,
+    private readonly repo = new CrmRepository(),
+    private readonly chat = new ChatTablesRepository(),
+  ) {}
 
   async listContacts(req: ListContacts) {
     const after = decodeCursor(req.cursor);
     return this.db.run(req.tenantId, async (tx) => {
-      const where: Prisma.TenantContactWhereInput = { tenantId: req.tenantId };
-      const and: Prisma.TenantContactWhereInput[] = [];
-      if (req.search) {
-        const q = req.search;
-        and.push({ OR: [{ name: { contains: q, mode: 'insensitive' } }, { email: { contains: q, mode: 'insensitive' } }, { phone: { contains: q.replace(/\s+/g, '') } }] });
-      }
-      if (req.seenSince) and.push({ lastSeenAt: { gte: new Date(req.seenSince) } });
-      if (req.intent || req.lead !== undefined) {
-        and.push({ interactions: { some: { ...(req.intent ? { intent: req.intent } : {}), ...(req.lead !== undefined ? { lead: req.lead } : {}) } } });
-      }
-      if (after) and.push({ OR: [{ lastSeenAt: { lt: after.at } }, { lastSeenAt: after.at, id: { lt: after.id } }] });
-      if (and.length > 0) where.AND = and;
-      const rows = await tx.tenantContact.findMany({
-        where,
-        orderBy: [{ lastSeenAt: 'desc' }, { id: 'desc' }],
-        take: req.limit + 1,
-        include: { _count: { select: { interactions: true } } },
-      });
+      const rows = await this.repo.listContacts(tx, { ...req, after });
       const page = rows.slice(0, req.limit);
       const last = page[page.length - 1];
       return {
@@ -60,9 +46,9 @@ export class CrmService {
 
   getContact(req: GetContact) {
     return this.db.run(req.tenantId, async (tx) => {
-      const row = await tx.tenantContact.findUnique({ where: { id: req.contactId }, include: { _count: { select: { interactions: true } } } });
+      const row = await this.repo.contact(tx, req.contactId);
       if (!row) throw new CrmError('NOT_FOUND', 'contact not found');
-      const timeline = await tx.tenantInteraction.findMany({ where: { contactId: row.id }, orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }], take: TIMELINE_LIMIT });
+      const timeline = await this.repo.timeline(tx, row.id, TIMELINE_LIMIT);
       return { version: 1 as const, contact: toContactView(row), timeline: timeline.map(toInteractionView) };
     });
   }
@@ -70,12 +56,7 @@ export class CrmService {
   async listInteractions(req: ListInteractions) {
     const after = decodeCursor(req.cursor);
     return this.db.run(req.tenantId, async (tx) => {
-      const where: Prisma.TenantInteractionWhereInput = { tenantId: req.tenantId, kind: CONVERSATION_INTERACTION };
-      if (req.contactId) where.contactId = req.contactId;
-      if (req.intent) where.intent = req.intent;
-      if (req.lead !== undefined) where.lead = req.lead;
-      if (after) where.OR = [{ occurredAt: { lt: after.at } }, { occurredAt: after.at, id: { lt: after.id } }];
-      const rows = await tx.tenantInteraction.findMany({ where, orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }], take: req.limit + 1 });
+      const rows = await this.repo.listInteractions(tx, { ...req, after });
       const page = rows.slice(0, req.limit);
       const last = page[page.length - 1];
       return {
@@ -88,7 +69,7 @@ export class CrmService {
 
   getSummary(req: GetSummary) {
     return this.db.run(req.tenantId, async (tx) => {
-      const row = await tx.sessionSummary.findUnique({ where: { sessionId: req.sessionId } });
+      const row = await this.repo.summary(tx, req.sessionId);
       if (!row) throw new CrmError('NOT_FOUND', 'no summary for this session (unknown session, or not closed and summarised yet)');
       return { version: 1 as const, summary: toSummaryView(row) };
     });
@@ -104,8 +85,7 @@ export class CrmService {
     return this.db.run(req.tenantId, async (tx) => {
       // Row lock first: a concurrent erase of the same contact waits here, then finds it gone
       // (404) instead of failing on the delete of a row that vanished under it (a 500).
-      await tx.$queryRaw`SELECT id FROM tenant_contacts WHERE id = ${req.contactId}::uuid FOR UPDATE`;
-      const contact = await tx.tenantContact.findUnique({ where: { id: req.contactId } });
+      const contact = await this.repo.lockContact(tx, req.contactId);
       if (!contact) throw new CrmError('NOT_FOUND', 'contact not found');
       const records = readFieldRecords(contact.attributes);
       const names = [contact.name, records.name?.value, ...(records.name?.alternates.map((a) => a.value) ?? [])].filter((n): n is string => !!n);
@@ -115,24 +95,23 @@ export class CrmService {
       );
       const scrub = (text: string) => extra.reduce((t, value) => t.split(value).join('[REDACTED]'), pseudonymizer.pseudonymize(text));
 
-      const sessions = await tx.chatSession.findMany({ where: { contactId: contact.id }, select: { id: true } });
-      const sessionIds = sessions.map((s) => s.id);
-      const messages = await tx.chatMessage.findMany({ where: { sessionId: { in: sessionIds } }, select: { id: true, content: true } });
+      const sessionIds = await this.chat.sessionIdsOfContact(tx, contact.id);
+      const messages = await this.chat.messagesOfSessions(tx, sessionIds);
       let changed = 0;
       for (const m of messages) {
         const scrubbed = scrub(m.content);
         if (scrubbed !== m.content) {
-          await tx.chatMessage.update({ where: { id: m.id }, data: { content: scrubbed } });
+          await this.chat.rewriteMessageContent(tx, m.id, scrubbed);
           changed += 1;
         }
       }
-      await tx.messageSignal.deleteMany({ where: { sessionId: { in: sessionIds }, source: L1B_SOURCE } });
-      const summaries = await tx.sessionSummary.findMany({ where: { sessionId: { in: sessionIds } }, select: { id: true, summary: true } });
-      for (const s of summaries) await tx.sessionSummary.update({ where: { id: s.id }, data: { summary: scrub(s.summary), contactId: null } });
-      const interactions = await tx.tenantInteraction.findMany({ where: { contactId: contact.id }, select: { id: true, summary: true } });
-      for (const i of interactions) await tx.tenantInteraction.update({ where: { id: i.id }, data: { summary: scrub(i.summary), data: {}, contactId: null } });
-      await tx.chatSession.updateMany({ where: { id: { in: sessionIds } }, data: { externalUserId: null, contactId: null } });
-      await tx.tenantContact.delete({ where: { id: contact.id } });
+      await this.chat.deleteL1bSignals(tx, sessionIds);
+      const summaries = await this.repo.summariesOfSessions(tx, sessionIds);
+      for (const s of summaries) await this.repo.scrubSummary(tx, s.id, scrub(s.summary));
+      const interactions = await this.repo.interactionSummariesOfContact(tx, contact.id);
+      for (const i of interactions) await this.repo.scrubInteraction(tx, i.id, scrub(i.summary));
+      await this.chat.detachSessions(tx, sessionIds);
+      await this.repo.deleteContact(tx, contact.id);
       await audit(tx, req.tenantId, req.actor, 'contact.erased', contact.id, { sessions: sessionIds.length, messagesPseudonymized: changed });
       return { version: 1 as const, contactId: contact.id, messagesPseudonymized: changed, sessions: sessionIds.length };
     });
@@ -141,19 +120,11 @@ export class CrmService {
   /** Right of access: everything held about the contact, audited. */
   exportContact(req: ExportContact) {
     return this.db.run(req.tenantId, async (tx) => {
-      const contact = await tx.tenantContact.findUnique({ where: { id: req.contactId }, include: { _count: { select: { interactions: true } } } });
+      const contact = await this.repo.contact(tx, req.contactId);
       if (!contact) throw new CrmError('NOT_FOUND', 'contact not found');
       const [interactions, sessions] = await Promise.all([
-        tx.tenantInteraction.findMany({ where: { contactId: contact.id }, orderBy: { occurredAt: 'asc' } }),
-        tx.chatSession.findMany({
-          where: { contactId: contact.id },
-          orderBy: { startedAt: 'asc' },
-          take: EXPORT_SESSIONS_LIMIT,
-          include: {
-            messages: { orderBy: [{ createdAt: 'asc' }, { role: 'asc' }], select: { id: true, role: true, content: true, createdAt: true } },
-            summary: { select: { summary: true } },
-          },
-        }),
+        this.repo.interactionsOfContact(tx, contact.id),
+        this.chat.sessionsForExport(tx, contact.id, EXPORT_SESSIONS_LIMIT),
       ]);
       await audit(tx, req.tenantId, req.actor, 'contact.exported', contact.id, { sessions: sessions.length });
       return {

@@ -1,25 +1,23 @@
-import type { TenantTx } from '@parley/persistence';
+import type { CatalogueSources } from './extraction.repository';
 
 /** How long a tenant's catalogue terms are reused before they are read again. */
 export const CATALOGUE_TTL_MS = 60_000;
-const MAX_TERMS = 500;
+/** At most this many terms (and this many newest document titles read). */
+export const MAX_CATALOGUE_TERMS = 500;
+const MAX_TERMS = MAX_CATALOGUE_TERMS;
 
 /**
  * The terms products are matched against: the tenant's allowed topics and the titles of its
- * knowledge documents (what the business says it sells), read in the tenant's transaction.
+ * knowledge documents (what the business says it sells).
  */
-export async function readCatalogueTerms(tx: TenantTx, tenantId: string): Promise<string[]> {
-  const [tenant, documents] = await Promise.all([
-    tx.tenant.findUnique({ where: { id: tenantId }, select: { allowedTopics: true } }),
-    tx.knowledgeDocument.findMany({ where: { tenantId }, select: { title: true }, orderBy: { createdAt: 'desc' }, take: MAX_TERMS }),
-  ]);
-  const terms = [...(tenant?.allowedTopics ?? []), ...documents.map((d) => d.title)]
+export function catalogueTerms(sources: CatalogueSources): string[] {
+  const terms = [...sources.allowedTopics, ...sources.documentTitles]
     .map((t) => t.trim())
     .filter((t) => t.length >= 2 && t.length <= 100);
   return [...new Set(terms.map((t) => t.toLowerCase()))].slice(0, MAX_TERMS);
 }
 
-/** A small per-process cache in front of readCatalogueTerms. */
+/** A small per-process cache in front of the catalogue read. */
 export class CatalogueTermsCache {
   private readonly entries = new Map<string, { terms: string[]; expiresAt: number }>();
 

@@ -4,13 +4,14 @@ import type { Logger } from '@parley/observability';
 import { completeStructured, type LlmRouter } from '@parley/llm';
 import { enqueueOutbox, loadTenantRuntime, markProcessed, resolveContact, type Db, type Prisma, type TenantDb, type TenantTx } from '@parley/persistence';
 import { extractMessage, type Extraction } from '@parley/signals';
-import { CatalogueTermsCache, readCatalogueTerms } from './catalogue-terms';
+import { ChatTablesRepository, type ChatSessionRef, type NewSignalRow } from '../chat-tables/chat-tables.repository';
+import { CatalogueTermsCache, catalogueTerms, MAX_CATALOGUE_TERMS } from './catalogue-terms';
+import { L1B_SOURCE } from './extraction.constants';
+import { ExtractionRepository } from './extraction.repository';
 import { LLM_EXTRACTION_SYSTEM_PROMPT, llmExtractionSchema, mergeLlmExtraction, type LlmExtraction } from './llm-extraction';
 import { foldExtraction, leadScore, meanSentiment, readAggregate, sentimentLabel } from './interaction-aggregate';
 import { mergePreferences, readPreferences } from './preferences';
 
-export const CONVERSATION_INTERACTION = 'conversation';
-export const L1B_SOURCE = 'l1b';
 const CONSUMER = CONSUMERS.tenantIntelligence.durable;
 
 export interface TurnExtractionOutcome {
@@ -33,7 +34,7 @@ const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.Inp
 /** message_signals rows (source l1b) for one customer message. */
 function signalRows(turn: ChatTurnCompleted, extraction: Extraction) {
   const base = { tenantId: turn.tenantId, messageId: turn.userMessageId, sessionId: turn.sessionId, source: L1B_SOURCE };
-  const rows: Prisma.MessageSignalCreateManyInput[] = [
+  const rows: NewSignalRow[] = [
     { ...base, kind: 'extraction', label: 'v1', score: null, data: json(extraction) },
     { ...base, kind: 'intent', label: extraction.intent.label, score: extraction.intent.confidence, data: {} },
     { ...base, kind: 'sentiment', label: extraction.sentiment.label, score: extraction.sentiment.score, data: {} },
@@ -59,6 +60,8 @@ export class TurnExtractionService {
     private readonly db: TenantDb,
     private readonly logger: Logger,
     private readonly assist?: ExtractionAssist,
+    private readonly repo = new ExtractionRepository(),
+    private readonly chat = new ChatTablesRepository(),
   ) {}
 
   async handle(turn: ChatTurnCompleted, meta: Pick<ConsumerMessageMeta, 'msgId'> & { signal?: AbortSignal }): Promise<TurnExtractionOutcome> {
@@ -67,19 +70,19 @@ export class TurnExtractionService {
     const llm = await this.modelExtraction(turn, meta.signal);
     return this.db.run(turn.tenantId, async (tx) => {
       if (!(await markProcessed(tx, CONSUMER, messageKey))) return { status: 'duplicate', contactId: null, interactionId: null, method: null };
-      const session = await tx.chatSession.findUnique({ where: { id: turn.sessionId }, select: { id: true, externalUserId: true, contactId: true } });
+      const session = await this.chat.session(tx, turn.sessionId);
       if (!session) throw new PermanentError(`session ${turn.sessionId} not found for tenant ${turn.tenantId}`, 'NOT_FOUND');
 
-      const catalogueTerms = await this.catalogue.get(turn.tenantId, () => readCatalogueTerms(tx, turn.tenantId));
-      const previous = await this.previousExtraction(tx, turn);
-      const deterministic = extractMessage(turn.userText, { catalogueTerms, previous });
+      const terms = await this.catalogue.get(turn.tenantId, async () => catalogueTerms(await this.repo.catalogueSources(tx, turn.tenantId, MAX_CATALOGUE_TERMS)));
+      const previous = ((await this.chat.previousExtraction(tx, turn.sessionId, turn.userMessageId)) as Extraction | undefined) ?? undefined;
+      const deterministic = extractMessage(turn.userText, { catalogueTerms: terms, previous });
       const extraction = llm ? mergeLlmExtraction(turn.userText, deterministic, llm) : deterministic;
       const method = llm ? ('llm' as const) : ('deterministic' as const);
       const occurredAt = new Date(turn.occurredAt);
 
       const contactId = await this.updateContact(tx, turn, session, extraction, occurredAt);
       const interaction = await this.updateInteraction(tx, turn, contactId, extraction, occurredAt);
-      await tx.messageSignal.createMany({ data: signalRows(turn, extraction), skipDuplicates: true });
+      await this.chat.insertSignals(tx, signalRows(turn, extraction));
 
       const aggregate = readAggregate(interaction.data);
       await enqueueOutbox(
@@ -137,19 +140,10 @@ export class TurnExtractionService {
     }
   }
 
-  private async previousExtraction(tx: TenantTx, turn: ChatTurnCompleted): Promise<Extraction | undefined> {
-    const row = await tx.messageSignal.findFirst({
-      where: { sessionId: turn.sessionId, source: L1B_SOURCE, kind: 'extraction', messageId: { not: turn.userMessageId } },
-      orderBy: { createdAt: 'desc' },
-      select: { data: true },
-    });
-    return (row?.data as Extraction | undefined) ?? undefined;
-  }
-
   private async updateContact(
     tx: TenantTx,
     turn: ChatTurnCompleted,
-    session: { id: string; externalUserId: string | null; contactId: string | null },
+    session: ChatSessionRef,
     extraction: Extraction,
     observedAt: Date,
   ): Promise<string | null> {
@@ -161,7 +155,7 @@ export class TurnExtractionService {
     let contactId = session.contactId;
     if (Object.keys(fields).length > 0 || session.externalUserId) {
       // The session's known contact links this message to it even when the message names no identifier.
-      const current = contactId ? await tx.tenantContact.findUnique({ where: { id: contactId }, select: { email: true, phone: true } }) : null;
+      const current = contactId ? await this.repo.contactIdentifiers(tx, contactId) : null;
       const resolved = await resolveContact(tx, {
         tenantId: turn.tenantId,
         externalUserId: session.externalUserId,
@@ -173,20 +167,17 @@ export class TurnExtractionService {
       contactId = resolved?.id ?? contactId;
     }
     if (!contactId) return null;
-    if (session.contactId !== contactId) await tx.chatSession.update({ where: { id: session.id }, data: { contactId } });
+    if (session.contactId !== contactId) await this.chat.linkSessionToContact(tx, session.id, contactId);
     if (extraction.preferences.length > 0) {
-      const contact = await tx.tenantContact.findUnique({ where: { id: contactId }, select: { attributes: true } });
-      const attributes = (contact?.attributes ?? {}) as Record<string, unknown>;
+      const attributes = ((await this.repo.contactAttributes(tx, contactId)) ?? {}) as Record<string, unknown>;
       const preferences = mergePreferences(readPreferences(attributes), extraction.preferences, turn.userMessageId);
-      await tx.tenantContact.update({ where: { id: contactId }, data: { attributes: json({ ...attributes, preferences }) } });
+      await this.repo.setContactAttributes(tx, contactId, json({ ...attributes, preferences }));
     }
     return contactId;
   }
 
   private async updateInteraction(tx: TenantTx, turn: ChatTurnCompleted, contactId: string | null, extraction: Extraction, occurredAt: Date) {
-    const existing = await tx.tenantInteraction.findUnique({
-      where: { sessionId_kind: { sessionId: turn.sessionId, kind: CONVERSATION_INTERACTION } },
-    });
+    const existing = await this.repo.conversationInteraction(tx, turn.sessionId);
     const aggregate = foldExtraction(readAggregate(existing?.data), turn.userMessageId, extraction);
     const score = meanSentiment(aggregate);
     const values = {
@@ -199,9 +190,7 @@ export class TurnExtractionService {
       lead: aggregate.purchaseSignals.length > 0,
       data: json({ ...((existing?.data as object) ?? {}), aggregate }),
     };
-    if (existing) return tx.tenantInteraction.update({ where: { id: existing.id }, data: values });
-    return tx.tenantInteraction.create({
-      data: { ...values, tenantId: turn.tenantId, sessionId: turn.sessionId, kind: CONVERSATION_INTERACTION, occurredAt },
-    });
+    if (existing) return this.repo.updateInteraction(tx, existing.id, values);
+    return this.repo.createConversationInteraction(tx, turn.tenantId, turn.sessionId, occurredAt, values);
   }
 }

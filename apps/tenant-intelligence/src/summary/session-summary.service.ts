@@ -4,10 +4,12 @@ import { PermanentError, toOutboxMessage, type ConsumerMessageMeta } from '@parl
 import type { Logger } from '@parley/observability';
 import { enqueueOutbox, markProcessed, type Prisma, type TenantDb, type TenantTx } from '@parley/persistence';
 import type { Extraction } from '@parley/signals';
+import { ChatTablesRepository, type ChatSessionRef } from '../chat-tables/chat-tables.repository';
+import { L1B_SOURCE } from '../extraction/extraction.constants';
 import { readAggregate, sentimentLabel } from '../extraction/interaction-aggregate';
 import { readPreferences } from '../extraction/preferences';
-import { CONVERSATION_INTERACTION, L1B_SOURCE } from '../extraction/turn-extraction.service';
 import { summarizeSession, type SessionMessage, type SessionSummaryResult } from './summarize-session';
+import { SummaryRepository, type SummaryColumns } from './summary.repository';
 
 const CONSUMER = CONSUMERS.tenantIntelligence.durable;
 /** Chat marks a customer message the bot could not answer with this signal row. */
@@ -29,23 +31,21 @@ export class SessionSummaryService {
   constructor(
     private readonly db: TenantDb,
     private readonly logger: Logger,
+    private readonly repo = new SummaryRepository(),
+    private readonly chat = new ChatTablesRepository(),
   ) {}
 
   async handle(closed: ChatSessionClosed, meta: Pick<ConsumerMessageMeta, 'msgId'>): Promise<SummaryOutcome> {
     const messageKey = meta.msgId ?? `session-closed:${closed.sessionId}`;
     return this.db.run(closed.tenantId, async (tx) => {
       if (!(await markProcessed(tx, CONSUMER, messageKey))) return { status: 'duplicate', summary: null };
-      const session = await tx.chatSession.findUnique({ where: { id: closed.sessionId }, select: { id: true, needsHuman: true, contactId: true } });
+      const session = await this.chat.session(tx, closed.sessionId);
       if (!session) throw new PermanentError(`session ${closed.sessionId} not found for tenant ${closed.tenantId}`, 'NOT_FOUND');
       const result = await this.summarize(tx, session);
       const contactId = session.contactId;
-      const stored = await tx.sessionSummary.upsert({
-        where: { sessionId: session.id },
-        create: { tenantId: closed.tenantId, sessionId: session.id, contactId, ...this.columns(result) },
-        update: { contactId, ...this.columns(result) },
-      });
-      const interaction = await tx.tenantInteraction.findUnique({ where: { sessionId_kind: { sessionId: session.id, kind: CONVERSATION_INTERACTION } }, select: { lead: true, summary: true, id: true } });
-      if (interaction) await tx.tenantInteraction.update({ where: { id: interaction.id }, data: { summary: result.summary.slice(0, 2000) } });
+      const stored = await this.repo.upsertSummary(tx, closed.tenantId, session.id, contactId, this.columns(result));
+      const interaction = await this.repo.conversationInteraction(tx, session.id);
+      if (interaction) await this.repo.setInteractionSummary(tx, interaction.id, result.summary.slice(0, 2000));
       const now = new Date().toISOString();
       await enqueueOutbox(
         tx,
@@ -100,7 +100,7 @@ export class SessionSummaryService {
     });
   }
 
-  private columns(result: SessionSummaryResult) {
+  private columns(result: SessionSummaryResult): SummaryColumns {
     return {
       summary: result.summary,
       outcome: result.outcome,
@@ -114,18 +114,12 @@ export class SessionSummaryService {
     };
   }
 
-  private async summarize(tx: TenantTx, session: { id: string; needsHuman: boolean; contactId: string | null }): Promise<SessionSummaryResult> {
+  private async summarize(tx: TenantTx, session: ChatSessionRef): Promise<SessionSummaryResult> {
     const [messages, signals, contact, interaction] = await Promise.all([
-      tx.chatMessage.findMany({ where: { sessionId: session.id }, orderBy: [{ createdAt: 'asc' }, { role: 'asc' }], select: { id: true, role: true, content: true } }),
-      tx.messageSignal.findMany({
-        where: {
-          sessionId: session.id,
-          OR: [{ source: L1B_SOURCE, kind: 'extraction' }, { ...UNANSWERED_SIGNAL }, { source: 'l1a', kind: 'urgency' }],
-        },
-        select: { messageId: true, source: true, kind: true, label: true, data: true },
-      }),
-      session.contactId ? tx.tenantContact.findUnique({ where: { id: session.contactId }, select: { name: true, email: true, phone: true, attributes: true } }) : null,
-      tx.tenantInteraction.findUnique({ where: { sessionId_kind: { sessionId: session.id, kind: CONVERSATION_INTERACTION } }, select: { data: true, lead: true } }),
+      this.chat.sessionMessages(tx, session.id),
+      this.chat.sessionSignals(tx, session.id, [{ source: L1B_SOURCE, kind: 'extraction' }, { ...UNANSWERED_SIGNAL }, { source: 'l1a', kind: 'urgency' }]),
+      session.contactId ? this.repo.contactProfile(tx, session.contactId) : null,
+      this.repo.conversationInteraction(tx, session.id),
     ]);
     const aggregate = readAggregate(interaction?.data);
     return summarizeSession({

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import type { Prisma, TenantTx } from '@parley/persistence';
+import { CONVERSATION_INTERACTION } from './extraction.constants';
+
+/** Where product terms come from: the tenant's allowed topics and its knowledge document titles. */
+export interface CatalogueSources {
+  allowedTopics: string[];
+  documentTitles: string[];
+}
+
+/** The columns L1b sets on the session's conversation interaction each turn. */
+export interface InteractionValues {
+  contactId: string | null;
+  intent: string | null;
+  sentiment: string;
+  sentimentScore: number;
+  urgency: string;
+  products: string[];
+  lead: boolean;
+  data: Prisma.InputJsonValue;
+}
+
+export interface InteractionRecord {
+  id: string;
+  data: unknown;
+}
+
+/** What L1b reads and writes of the CRM (contacts, the session's interaction) and of the catalogue, in the tenant's transaction. */
+@Injectable()
+export class ExtractionRepository {
+  /** The newest `limit` document titles. */
+  async catalogueSources(tx: TenantTx, tenantId: string, limit: number): Promise<CatalogueSources> {
+    const [tenant, documents] = await Promise.all([
+      tx.tenant.findUnique({ where: { id: tenantId }, select: { allowedTopics: true } }),
+      tx.knowledgeDocument.findMany({ where: { tenantId }, select: { title: true }, orderBy: { createdAt: 'desc' }, take: limit }),
+    ]);
+    return { allowedTopics: tenant?.allowedTopics ?? [], documentTitles: documents.map((d) => d.title) };
+  }
+
+  async contactIdentifiers(tx: TenantTx, contactId: string): Promise<{ email: string | null; phone: string | null } | null> {
+    return tx.tenantContact.findUnique({ where: { id: contactId }, select: { email: true, phone: true } });
+  }
+
+  /** The contact's attributes JSON (undefined when there is no such contact). */
+  async contactAttributes(tx: TenantTx, contactId: string): Promise<unknown> {
+    const contact = await tx.tenantContact.findUnique({ where: { id: contactId }, select: { attributes: true } });
+    return contact?.attributes;
+  }
+
+  async setContactAttributes(tx: TenantTx, contactId: string, attributes: Prisma.InputJsonValue): Promise<void> {
+    await tx.tenantContact.update({ where: { id: contactId }, data: { attributes } });
+  }
+
+  async conversationInteraction(tx: TenantTx, sessionId: string): Promise<InteractionRecord | null> {
+    return tx.tenantInteraction.findUnique({ where: { sessionId_kind: { sessionId, kind: CONVERSATION_INTERACTION } } });
+  }
+
+  async updateInteraction(tx: TenantTx, interactionId: string, values: InteractionValues): Promise<InteractionRecord> {
+    return tx.tenantInteraction.update({ where: { id: interactionId }, data: values });
+  }
+
+  async createConversationInteraction(tx: TenantTx, tenantId: string, sessionId: string, occurredAt: Date, values: InteractionValues): Promise<InteractionRecord> {
+    return tx.tenantInteraction.create({ data: { ...values, tenantId, sessionId, kind: CONVERSATION_INTERACTION, occurredAt } });
+  }
+}
