@@ -5,8 +5,8 @@ import { PermanentError } from '@parley/messaging';
 import { createPrismaClient, TenantDb, type PrismaClient } from '@parley/persistence';
 import { createChatMessage, createChatSession, createTenant } from '@parley/testing';
 import { InsightEventsService } from '../ingest/insight-events.service';
-import { InsightsError } from '../rollup/insights.error';
-import { DEFAULT_MODEL_PRICES } from '../rollup/model-prices';
+import { InsightsError } from '../shared/insights.error';
+import { DEFAULT_MODEL_PRICES } from '../shared/model-prices.util';
 import { RollupService } from '../rollup/rollup.service';
 import { closedEvent, extractedEvent, msg, summarizedEvent, turnEvent } from './l3-fixtures';
 

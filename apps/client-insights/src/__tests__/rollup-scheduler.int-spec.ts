@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { createPrismaClient, TenantDb, type PrismaClient } from '@parley/persistence';
 import { createTenant } from '@parley/testing';
 import { InsightEventsService } from '../ingest/insight-events.service';
-import { DEFAULT_MODEL_PRICES } from '../rollup/model-prices';
+import { DEFAULT_MODEL_PRICES } from '../shared/model-prices.util';
 import { RollupScheduler } from '../rollup/rollup-scheduler';
 import { RollupService } from '../rollup/rollup.service';
 import { msg, turnEvent } from './l3-fixtures';

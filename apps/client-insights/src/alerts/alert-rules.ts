@@ -1,4 +1,5 @@
 import type { AlertSeverity, InsightAlertRule } from '@parley/contracts';
+import { round } from '../shared/numbers.util';
 
 /**
  * L5 thresholds. Defaults below; INSIGHTS_ALERT_RULES (JSON, any subset of these keys)
@@ -49,7 +50,6 @@ export interface Breach {
   details: Record<string, number | string>;
 }
 
-const round = (v: number, d = 4) => Math.round(v * 10 ** d) / 10 ** d;
 const pct = (rate: number) => `${Math.round(rate * 100)}%`;
 /** Average sentiment (-1..1) as positivity 0..1, so "down 20%" means the same on either side of zero. */
 const positivity = (sum: number, count: number) => (sum / count + 1) / 2;
@@ -77,7 +77,7 @@ export function evaluateAlertRules(w: AlertWindow, rules: AlertRules): Breach[] 
   }
 
   if (w.current.sessions >= rules.minSessions) {
-    const rate = round(w.current.escalatedSessions / w.current.sessions);
+    const rate = round(w.current.escalatedSessions / w.current.sessions, 4);
     if (rate > rules.escalationRate) {
       breaches.push({
         rule: 'escalation_rate', subject: '', severity: rate > 2 * rules.escalationRate ? 'critical' : 'warning', metric: 'escalation_rate',
@@ -101,8 +101,8 @@ export function evaluateAlertRules(w: AlertWindow, rules: AlertRules): Breach[] 
         title: `${name}: customer sentiment down ${Math.round(dropPct)}% week on week`,
         suggestion: `Read ${name}'s recent conversations about ${topicsPhrase(w.topTopics)}: add the answers customers were missing to its knowledge and check the ${w.tone} tone suits them.`,
         details: {
-          sentimentAverage: round(w.current.sentimentSum / w.current.sentimentCount),
-          previousSentimentAverage: round(w.previous.sentimentSum / w.previous.sentimentCount),
+          sentimentAverage: round(w.current.sentimentSum / w.current.sentimentCount, 4),
+          previousSentimentAverage: round(w.previous.sentimentSum / w.previous.sentimentCount, 4),
         },
       });
     }

@@ -1,8 +1,9 @@
 import { InsightsAlertEvent } from '@parley/contracts';
 import { toOutboxMessage } from '@parley/messaging';
 import { enqueueOutbox, type TenantDb, type TenantTx } from '@parley/persistence';
-import { alertWindows, loadAlertWindow } from './alert-inputs';
+import { AlertRepository } from './alert.repository';
 import { evaluateAlertRules, type AlertRules, type Breach } from './alert-rules';
+import { alertWindows } from './alert-windows.util';
 
 export interface AlertRunResult {
   /** Conditions that began now: an alert row and one evt.insights.alert each. */
@@ -25,18 +26,19 @@ export class AlertService {
     private readonly db: TenantDb,
     private readonly rules: AlertRules,
     private readonly clock: () => Date = () => new Date(),
+    private readonly repo = new AlertRepository(),
   ) {}
 
   async evaluate(tenantId: string): Promise<AlertRunResult> {
     const now = this.clock();
     const windows = alertWindows(now);
     return this.db.run(tenantId, async (tx) => {
-      const window = await loadAlertWindow(tx, tenantId, windows);
+      const window = await this.repo.window(tx, tenantId, windows);
       if (!window) return { fired: [], ongoing: 0, resolved: 0 };
       const breaches = evaluateAlertRules(window, this.rules);
       const fired: Breach[] = [];
       for (const breach of breaches) {
-        const alertId = await this.upsert(tx, tenantId, breach, windows, now);
+        const alertId = await this.repo.insertActive(tx, tenantId, breach, windows, now);
         if (!alertId) continue;
         fired.push(breach);
         await enqueueOutbox(
@@ -70,24 +72,11 @@ export class AlertService {
     });
   }
 
-  /** Inserts the active alert and returns its id, or refreshes the existing one and returns null. */
-  private async upsert(tx: TenantTx, tenantId: string, b: Breach, w: { start: Date; end: Date }, now: Date): Promise<string | null> {
-    const [row] = await tx.$queryRaw<Array<{ id: string; inserted: boolean }>>`
-      INSERT INTO insight_alerts (tenant_id, rule, subject, active_key, status, severity, value, threshold, title, suggestion, details, window_start, window_end, fired_at, last_seen_at)
-      VALUES (${tenantId}::uuid, ${b.rule}::insight_alert_rule, ${b.subject}, ${b.subject}, 'active', ${b.severity}, ${b.value}, ${b.threshold},
-              ${b.title.slice(0, 200)}, ${b.suggestion}, ${JSON.stringify(b.details)}::jsonb, ${w.start}, ${w.end}, ${now}, ${now})
-      ON CONFLICT (tenant_id, rule, active_key) DO UPDATE
-        SET last_seen_at = EXCLUDED.last_seen_at, value = EXCLUDED.value, details = EXCLUDED.details, window_start = EXCLUDED.window_start, window_end = EXCLUDED.window_end
-      RETURNING id, (xmax = 0) AS inserted`;
-    return row.inserted ? row.id : null;
-  }
-
   private async resolveCleared(tx: TenantTx, tenantId: string, breaches: Breach[], now: Date): Promise<number> {
     const holding = new Set(breaches.map((b) => `${b.rule}\u0000${b.subject}`));
-    const active = await tx.insightAlert.findMany({ where: { tenantId, status: 'active' }, select: { id: true, rule: true, subject: true } });
+    const active = await this.repo.active(tx, tenantId);
     const cleared = active.filter((a) => !holding.has(`${a.rule}\u0000${a.subject}`)).map((a) => a.id);
     if (cleared.length === 0) return 0;
-    const { count } = await tx.insightAlert.updateMany({ where: { id: { in: cleared }, status: 'active' }, data: { status: 'resolved', activeKey: null, resolvedAt: now } });
-    return count;
+    return this.repo.resolve(tx, cleared, now);
   }
 }

@@ -9,7 +9,7 @@ import {
 } from '@parley/observability/startup';
 import { DEFAULT_ALERT_RULES, type AlertRules } from '../alerts/alert-rules';
 import { DEFAULT_PORTFOLIO_RULES, type PortfolioRules } from '../portfolio/portfolio-rules';
-import { DEFAULT_MODEL_PRICES, type ModelPriceTable } from '../rollup/model-prices';
+import { DEFAULT_MODEL_PRICES, type ModelPriceTable } from '../shared/model-prices.util';
 
 export const SERVICE_NAME = 'client-insights';
 export const DEFAULT_PORT = 3003;

@@ -1,10 +1,10 @@
 import { CONSUMERS, type ChatSessionClosed, type ChatTurnCompleted, type IntelMessageExtracted, type IntelSessionSummarized } from '@parley/contracts';
 import { PermanentError, type ConsumerMessageMeta } from '@parley/messaging';
 import { markProcessed, type TenantDb, type TenantTx } from '@parley/persistence';
-import { TERM_KINDS } from '../rollup/compute-rollup';
-import { utcHourStart } from '../rollup/local-time';
-import { bumpBucket, bumpTerm, normalizeTermKey } from './hourly-counters';
-import { ensureInsightSession, updateInsightSession } from './insight-sessions';
+import { utcHourStart } from '../shared/local-time.util';
+import { TERM_KINDS } from '../shared/term-kinds.constants';
+import { InsightIngestRepository, type InsightSessionState } from './insight-ingest.repository';
+import { normalizeTermKey } from './term-key.util';
 
 export const CONSUMER_NAME = CONSUMERS.clientInsights.durable;
 export type IngestOutcome = 'counted' | 'duplicate';
@@ -17,13 +17,16 @@ type Meta = Pick<ConsumerMessageMeta, 'msgId'>;
  * resolved, unmet needs) in the session's first hour, each at most once per session.
  */
 export class InsightEventsService {
-  constructor(private readonly db: TenantDb) {}
+  constructor(
+    private readonly db: TenantDb,
+    private readonly repo = new InsightIngestRepository(),
+  ) {}
 
   private once(tenantId: string, key: string, fn: (tx: TenantTx) => Promise<void>): Promise<IngestOutcome> {
     return this.db.run(tenantId, async (tx) => {
       if (!(await markProcessed(tx, CONSUMER_NAME, key))) return 'duplicate';
       // An event of a tenant that does not exist can never be counted: dead-letter it at once.
-      if (!(await tx.tenant.findUnique({ where: { id: tenantId }, select: { id: true } }))) {
+      if (!(await this.repo.tenantExists(tx, tenantId))) {
         throw new PermanentError(`tenant ${tenantId} not found`, 'NOT_FOUND');
       }
       await fn(tx);
@@ -35,14 +38,14 @@ export class InsightEventsService {
     return this.once(turn.tenantId, meta.msgId ?? `turn:${turn.turnId}`, async (tx) => {
       const at = new Date(turn.occurredAt);
       const hour = utcHourStart(at);
-      const session = await ensureInsightSession(tx, turn.tenantId, turn.sessionId, turn.contactId, at);
+      const session = await this.ensureSession(tx, turn.tenantId, turn.sessionId, turn.contactId, at);
       const escalated = turn.signals.flags.includes('escalation');
       const { inputTokens, outputTokens, provider, model } = turn.usage;
-      await bumpBucket(tx, turn.tenantId, hour, { turns: 1, escalations: escalated ? 1 : 0, tokens_in: inputTokens, tokens_out: outputTokens });
-      await bumpTerm(tx, turn.tenantId, hour, TERM_KINDS.model, `${provider}/${model}`, 1, { in: inputTokens, out: outputTokens });
+      await this.repo.bumpBucket(tx, turn.tenantId, hour, { turns: 1, escalations: escalated ? 1 : 0, tokens_in: inputTokens, tokens_out: outputTokens });
+      await this.repo.bumpTerm(tx, turn.tenantId, hour, TERM_KINDS.model, `${provider}/${model}`, 1, { in: inputTokens, out: outputTokens });
       if (escalated && !session.escalated) {
-        await updateInsightSession(tx, turn.tenantId, turn.sessionId, { escalated: true });
-        await bumpBucket(tx, turn.tenantId, session.firstHour, { escalated_sessions: 1 });
+        await this.repo.updateSession(tx, turn.tenantId, turn.sessionId, { escalated: true });
+        await this.repo.bumpBucket(tx, turn.tenantId, session.firstHour, { escalated_sessions: 1 });
       }
     });
   }
@@ -50,39 +53,59 @@ export class InsightEventsService {
   handleExtracted(extracted: IntelMessageExtracted, meta: Meta): Promise<IngestOutcome> {
     return this.once(extracted.tenantId, meta.msgId ?? `extracted:${extracted.messageId}`, async (tx) => {
       const hour = utcHourStart(new Date(extracted.occurredAt));
-      await bumpBucket(tx, extracted.tenantId, hour, { sentiment_sum: extracted.sentimentScore, sentiment_count: 1 });
+      await this.repo.bumpBucket(tx, extracted.tenantId, hour, { sentiment_sum: extracted.sentimentScore, sentiment_count: 1 });
       for (const topic of new Set(extracted.topics.map(normalizeTermKey).filter(Boolean))) {
-        await bumpTerm(tx, extracted.tenantId, hour, TERM_KINDS.topic, topic, 1);
+        await this.repo.bumpTerm(tx, extracted.tenantId, hour, TERM_KINDS.topic, topic, 1);
       }
     });
   }
 
   handleClosed(closed: ChatSessionClosed, meta: Meta): Promise<IngestOutcome> {
     return this.once(closed.tenantId, meta.msgId ?? `closed:${closed.sessionId}`, async (tx) => {
-      const session = await ensureInsightSession(tx, closed.tenantId, closed.sessionId, closed.contactId, new Date(closed.startedAt));
+      const session = await this.ensureSession(tx, closed.tenantId, closed.sessionId, closed.contactId, new Date(closed.startedAt));
       if (session.closed) return;
-      await updateInsightSession(tx, closed.tenantId, closed.sessionId, { closed: true });
-      await bumpBucket(tx, closed.tenantId, utcHourStart(new Date(closed.closedAt)), { sessions_closed: 1 });
+      await this.repo.updateSession(tx, closed.tenantId, closed.sessionId, { closed: true });
+      await this.repo.bumpBucket(tx, closed.tenantId, utcHourStart(new Date(closed.closedAt)), { sessions_closed: 1 });
     });
   }
 
   handleSummarized(summary: IntelSessionSummarized, meta: Meta): Promise<IngestOutcome> {
     return this.once(summary.tenantId, meta.msgId ?? `summarized:${summary.summaryId}`, async (tx) => {
-      const chat = await tx.chatSession.findUnique({ where: { id: summary.sessionId }, select: { needsHuman: true, startedAt: true } });
+      const chat = await this.repo.chatSession(tx, summary.sessionId);
       const startedAt = chat?.startedAt ?? new Date(summary.occurredAt);
-      const session = await ensureInsightSession(tx, summary.tenantId, summary.sessionId, summary.contactId, startedAt);
+      const session = await this.ensureSession(tx, summary.tenantId, summary.sessionId, summary.contactId, startedAt);
       if (session.summarized) return;
       const lead = summary.lead && !session.lead;
       const resolved = summary.outcome === 'resolved' && !(chat?.needsHuman ?? false) && !session.escalated;
       const needs = [...new Set(summary.unmetNeeds.map(normalizeTermKey).filter(Boolean))];
-      await updateInsightSession(tx, summary.tenantId, summary.sessionId, { summarized: true, lead: session.lead || summary.lead });
-      await bumpBucket(tx, summary.tenantId, session.firstHour, {
+      await this.repo.updateSession(tx, summary.tenantId, summary.sessionId, { summarized: true, lead: session.lead || summary.lead });
+      await this.repo.bumpBucket(tx, summary.tenantId, session.firstHour, {
         summarized_sessions: 1,
         lead_sessions: lead ? 1 : 0,
         resolved_without_human: resolved ? 1 : 0,
         unmet_needs: needs.length,
       });
-      for (const need of needs) await bumpTerm(tx, summary.tenantId, session.firstHour, TERM_KINDS.unmetNeed, need, 1);
+      for (const need of needs) await this.repo.bumpTerm(tx, summary.tenantId, session.firstHour, TERM_KINDS.unmetNeed, need, 1);
     });
+  }
+
+  /**
+   * The session's L3 state, created on the first event seen for it (normally its first turn):
+   * creation counts the session as started in its first UTC hour, and as returning when the
+   * same contact already had an earlier session. Later events read it under a row lock, so two
+   * events of one session folded at once (the consumer runs several in parallel) never both
+   * see `lead = false` and both count the lead.
+   */
+  private async ensureSession(tx: TenantTx, tenantId: string, sessionId: string, contactId: string | null, startedAt: Date): Promise<InsightSessionState> {
+    const firstHour = utcHourStart(startedAt);
+    if (await this.repo.insertSession(tx, tenantId, sessionId, contactId, firstHour, startedAt)) {
+      const earlier = contactId ? await this.repo.earlierSessionsOfContact(tx, tenantId, contactId, sessionId, startedAt) : 0;
+      await this.repo.bumpBucket(tx, tenantId, firstHour, { sessions_started: 1, returning_sessions: earlier > 0 ? 1 : 0 });
+      return { firstHour, lead: false, escalated: false, closed: false, summarized: false };
+    }
+    const row = await this.repo.lockSession(tx, tenantId, sessionId);
+    if (!row) throw new Error(`insight session ${sessionId} vanished`);
+    if (contactId && !row.contactId) await this.repo.updateSession(tx, tenantId, sessionId, { contactId });
+    return { firstHour: row.firstHour, lead: row.lead, escalated: row.escalated, closed: row.closed, summarized: row.summarized };
   }
 }

@@ -1,8 +1,9 @@
 import type { OwnerPortfolio, PortfolioTenant } from '@parley/contracts';
-import type { LocalPeriod } from '../rollup/insight-period';
-import { tokenCostUsd, type ModelPriceTable } from '../rollup/model-prices';
+import type { LocalPeriod } from '../shared/insight-period.util';
+import { tokenCostUsd, type ModelPriceTable } from '../shared/model-prices.util';
+import { ratio, round } from '../shared/numbers.util';
 import { churnOf, healthOf } from './tenant-health';
-import type { BucketTotals, PortfolioInputs, PortfolioTenantRow } from './portfolio-inputs';
+import type { BucketTotals, PortfolioInputs, PortfolioTenantRow } from './portfolio.repository';
 import type { PortfolioRules } from './portfolio-rules';
 
 export interface PortfolioInput {
@@ -19,15 +20,6 @@ const EMPTY: BucketTotals = {
   summarizedSessions: 0, resolvedWithoutHuman: 0, unmetNeeds: 0, tokensIn: 0, tokensOut: 0,
 };
 const MAX_EMERGING = 20;
-
-export function round(value: number, decimals: number): number {
-  const f = 10 ** decimals;
-  return Math.round(value * f) / f;
-}
-
-function ratio(part: number, whole: number): number | null {
-  return whole === 0 ? null : round(part / whole, 4);
-}
 
 /** Unweighted mean of the non-null values (each tenant counts once), or null. */
 function mean(values: Array<number | null>): number | null {

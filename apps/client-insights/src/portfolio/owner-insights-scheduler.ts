@@ -3,6 +3,7 @@ import type { PrismaClient } from '@parley/persistence';
 import type { AlertService } from '../alerts/alert.service';
 import { NO_JOB_METRICS, type JobRecorder } from '../metrics/insights-job-metrics';
 import { PeriodicJob } from '../schedule/periodic-job';
+import { ActiveTenantsRepository } from '../shared/active-tenants.repository';
 import type { PortfolioService } from './portfolio.service';
 
 /**
@@ -12,8 +13,11 @@ import type { PortfolioService } from './portfolio.service';
  * Replicas may overlap: alerts fire once by their unique key, portfolio rows are upserts.
  */
 export class OwnerInsightsScheduler extends PeriodicJob {
+  private readonly tenants: ActiveTenantsRepository;
+
   constructor(
-    private readonly prisma: Pick<PrismaClient, 'tenant'>,
+    /** App-role client the active tenants are listed with. */
+    prisma: Pick<PrismaClient, 'tenant'>,
     private readonly alerts: AlertService,
     private readonly portfolio: PortfolioService,
     logger: Logger,
@@ -21,14 +25,15 @@ export class OwnerInsightsScheduler extends PeriodicJob {
     private readonly metrics: JobRecorder = NO_JOB_METRICS,
   ) {
     super(logger, intervalMs, 'owner insights schedule failed');
+    this.tenants = new ActiveTenantsRepository(prisma);
   }
 
   /** One pass; returns how many alerts fired. */
   async runOnce(): Promise<number> {
-    const tenants = await this.prisma.tenant.findMany({ where: { status: 'active' }, select: { id: true }, orderBy: { id: 'asc' } });
+    const tenants = await this.tenants.ids();
     let fired = 0;
     let failed = 0;
-    for (const { id } of tenants) {
+    for (const id of tenants) {
       try {
         const result = await this.alerts.evaluate(id);
         fired += result.fired.length;

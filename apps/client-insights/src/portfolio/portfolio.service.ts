@@ -1,14 +1,13 @@
 import type { InsightAlertView, InsightPeriod, OwnerPortfolio } from '@parley/contracts';
-import type { OwnerDb, PrismaClient, Prisma } from '@parley/persistence';
-import { periodContaining, type LocalPeriod } from '../rollup/insight-period';
-import { InsightsError } from '../rollup/insights.error';
-import { addDays, localDateOf } from '../rollup/local-time';
-import type { ModelPriceTable } from '../rollup/model-prices';
+import type { OwnerDb, PrismaClient } from '@parley/persistence';
+import { periodContaining, type LocalPeriod } from '../shared/insight-period.util';
+import { InsightsError } from '../shared/insights.error';
+import { addDays, localDateOf } from '../shared/local-time.util';
+import type { ModelPriceTable } from '../shared/model-prices.util';
 import { computePortfolio } from './compute-portfolio';
-import { loadPortfolioInputs } from './portfolio-inputs';
+import { PortfolioRepository } from './portfolio.repository';
 import type { PortfolioRules } from './portfolio-rules';
 
-export const PORTFOLIO_KIND = 'portfolio';
 const MAX_ALERTS = 200;
 
 /**
@@ -20,10 +19,11 @@ export class PortfolioService {
   constructor(
     private readonly ownerDb: OwnerDb,
     /** App-role client: owner_insights has no tenant_id and is written by this service only. */
-    private readonly prisma: Pick<PrismaClient, 'ownerInsight'>,
+    prisma: Pick<PrismaClient, 'ownerInsight'>,
     private readonly prices: ModelPriceTable,
     private readonly rules: PortfolioRules,
     private readonly clock: () => Date = () => new Date(),
+    private readonly repo = new PortfolioRepository(prisma),
   ) {}
 
   /** The UTC period containing `date` (default today); a period starting in the future is refused. */
@@ -36,14 +36,9 @@ export class PortfolioService {
 
   async compute(period: InsightPeriod, date?: string): Promise<OwnerPortfolio> {
     const p = this.periodOf(period, date);
-    const inputs = await this.ownerDb.run((tx) => loadPortfolioInputs(tx, p.start, p.end, this.rules.trendPeriods));
+    const inputs = await this.ownerDb.run((tx) => this.repo.inputs(tx, p.start, p.end, this.rules.trendPeriods));
     const portfolio = computePortfolio({ period: p, inputs, prices: this.prices, rules: this.rules, now: this.clock() });
-    const metrics = portfolio as unknown as Prisma.InputJsonValue;
-    await this.prisma.ownerInsight.upsert({
-      where: { kind_period_periodStart: { kind: PORTFOLIO_KIND, period, periodStart: p.start } },
-      create: { kind: PORTFOLIO_KIND, period, periodStart: p.start, metrics },
-      update: { metrics },
-    });
+    await this.repo.storePortfolio(period, p.start, portfolio);
     return portfolio;
   }
 
@@ -56,28 +51,6 @@ export class PortfolioService {
 
   /** Active alerts of every tenant, and those resolved during [start, end), newest first. */
   async alerts(period: Pick<LocalPeriod, 'start' | 'end'>): Promise<InsightAlertView[]> {
-    const rows = await this.ownerDb.run((tx) =>
-      tx.insightAlert.findMany({
-        where: { OR: [{ status: 'active' }, { resolvedAt: { gte: period.start }, firedAt: { lt: period.end } }] },
-        include: { tenant: { select: { slug: true } } },
-        orderBy: [{ firedAt: 'desc' }, { id: 'asc' }],
-        take: MAX_ALERTS,
-      }),
-    );
-    return rows.map((r) => ({
-      alertId: r.id,
-      tenantId: r.tenantId,
-      tenantSlug: r.tenant.slug,
-      rule: r.rule,
-      subject: r.subject,
-      status: r.status,
-      severity: r.severity,
-      value: r.value,
-      threshold: r.threshold,
-      title: r.title,
-      suggestion: r.suggestion,
-      firedAt: r.firedAt.toISOString(),
-      resolvedAt: r.resolvedAt?.toISOString() ?? null,
-    }));
+    return this.ownerDb.run((tx) => this.repo.alerts(tx, period, MAX_ALERTS));
   }
 }

@@ -1,7 +1,9 @@
 import type { InsightMetrics } from '@parley/contracts';
-import type { LocalPeriod } from './insight-period';
-import { localDateOf, localHourOf } from './local-time';
-import { tokenCostUsd, type ModelPriceTable } from './model-prices';
+import type { LocalPeriod } from '../shared/insight-period.util';
+import { localDateOf, localHourOf } from '../shared/local-time.util';
+import { tokenCostUsd, type ModelPriceTable } from '../shared/model-prices.util';
+import { ratio, round } from '../shared/numbers.util';
+import { TERM_KINDS } from '../shared/term-kinds.constants';
 
 /** One insight_hourly_buckets row, as numbers. */
 export interface HourlyBucket {
@@ -46,20 +48,9 @@ export interface RollupInput {
   prices: ModelPriceTable;
 }
 
-export const TERM_KINDS = { topic: 'topic', unmetNeed: 'unmet_need', model: 'model' } as const;
-
 const TOP_TOPICS = 10;
 const TOP_UNMET = 10;
 const TOP_HOURS = 3;
-
-function ratio(part: number, whole: number): number | null {
-  return whole === 0 ? null : round(part / whole, 4);
-}
-
-function round(value: number, decimals: number): number {
-  const f = 10 ** decimals;
-  return Math.round(value * f) / f;
-}
 
 function sum(rows: HourlyBucket[], pick: (b: HourlyBucket) => number): number {
   return rows.reduce((total, b) => total + pick(b), 0);

@@ -2,6 +2,7 @@ import type { Logger } from '@parley/observability';
 import type { PrismaClient } from '@parley/persistence';
 import { NO_JOB_METRICS, type JobRecorder } from '../metrics/insights-job-metrics';
 import { PeriodicJob } from '../schedule/periodic-job';
+import { ActiveTenantsRepository } from '../shared/active-tenants.repository';
 import type { RollupService } from './rollup.service';
 
 /**
@@ -10,21 +11,25 @@ import type { RollupService } from './rollup.service';
  * Replicas may overlap: the upsert on (tenant, period, start) makes a repeated run harmless.
  */
 export class RollupScheduler extends PeriodicJob {
+  private readonly tenants: ActiveTenantsRepository;
+
   constructor(
-    private readonly prisma: Pick<PrismaClient, 'tenant'>,
+    /** App-role client the active tenants are listed with. */
+    prisma: Pick<PrismaClient, 'tenant'>,
     private readonly rollups: RollupService,
     logger: Logger,
     intervalMs: number,
     private readonly metrics: JobRecorder = NO_JOB_METRICS,
   ) {
     super(logger, intervalMs, 'rollup schedule failed');
+    this.tenants = new ActiveTenantsRepository(prisma);
   }
 
   /** One pass over the active tenants; one tenant's failure is logged and does not stop the others. */
   async runOnce(): Promise<number> {
-    const tenants = await this.prisma.tenant.findMany({ where: { status: 'active' }, select: { id: true }, orderBy: { id: 'asc' } });
+    const tenants = await this.tenants.ids();
     let done = 0;
-    for (const { id } of tenants) {
+    for (const id of tenants) {
       try {
         await this.rollups.refreshCurrent(id);
         done += 1;

@@ -1,12 +1,12 @@
 import { isDeepStrictEqual } from 'node:util';
 import { type InsightMetrics, type InsightPeriod, type InsightRollupView } from '@parley/contracts';
-import type { Prisma, TenantDb, TenantTx } from '@parley/persistence';
+import type { TenantDb, TenantTx } from '@parley/persistence';
+import { periodContaining, previousPeriod, type LocalPeriod } from '../shared/insight-period.util';
+import { InsightsError } from '../shared/insights.error';
+import { addDays, daysBetween, isValidTimeZone, localDateOf, weekStart } from '../shared/local-time.util';
+import type { ModelPriceTable } from '../shared/model-prices.util';
 import { computeRollup } from './compute-rollup';
-import { periodContaining, previousPeriod, type LocalPeriod } from './insight-period';
-import { InsightsError } from './insights.error';
-import { addDays, daysBetween, isValidTimeZone, localDateOf, weekStart } from './local-time';
-import type { ModelPriceTable } from './model-prices';
-import { loadRollupInputs, type RollupInputs } from './rollup-inputs';
+import { RollupRepository, type RollupInputs } from './rollup.repository';
 
 export interface RollupQuery {
   tenantId: string;
@@ -33,6 +33,7 @@ export class RollupService {
     private readonly db: TenantDb,
     private readonly prices: ModelPriceTable,
     private readonly clock: () => Date = () => new Date(),
+    private readonly repo = new RollupRepository(),
   ) {}
 
   /** Recomputes and stores the periods containing the given local dates (the scheduled job). */
@@ -66,7 +67,7 @@ export class RollupService {
         const periods = this.periodsOf(query, timeZone);
         const [inputs, stored] = await Promise.all([
           this.loadFor(tx, query.tenantId, timeZone, periods),
-          tx.insightRollup.findMany({ where: { tenantId: query.tenantId, period: query.period, periodStart: { in: periods.map((p) => p.start) } } }),
+          this.repo.stored(tx, query.tenantId, query.period, periods.map((p) => p.start)),
         ]);
         const byStart = new Map(stored.map((r) => [r.periodStart.getTime(), r]));
         const views: InsightRollupView[] = [];
@@ -109,17 +110,11 @@ export class RollupService {
     if (periods.length === 0) return { buckets: [], terms: [], feedback: [] };
     const start = new Date(Math.min(...periods.map((p) => previousPeriod(p, timeZone).start.getTime())));
     const end = new Date(Math.max(...periods.map((p) => p.end.getTime())));
-    return loadRollupInputs(tx, tenantId, start, end);
+    return this.repo.inputs(tx, tenantId, start, end);
   }
 
   private async store(tx: TenantTx, tenantId: string, p: LocalPeriod, metrics: InsightMetrics): Promise<InsightRollupView> {
-    const json = metrics as unknown as Prisma.InputJsonValue;
-    const row = await tx.insightRollup.upsert({
-      where: { tenantId_period_periodStart: { tenantId, period: p.period, periodStart: p.start } },
-      create: { tenantId, period: p.period, periodStart: p.start, metrics: json },
-      update: { metrics: json, generatedBy: 'deterministic' },
-    });
-    return view(p, metrics, row.updatedAt);
+    return view(p, metrics, await this.repo.store(tx, tenantId, p, metrics));
   }
 
   private metricsOf(timeZone: string, p: LocalPeriod, prev: LocalPeriod, inputs: RollupInputs): InsightMetrics {
@@ -136,9 +131,9 @@ export class RollupService {
   }
 
   private async timeZone(tx: TenantTx, tenantId: string): Promise<string> {
-    const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, select: { timezone: true } });
-    if (!tenant) throw new InsightsError('NOT_FOUND', `tenant ${tenantId} not found`);
-    return isValidTimeZone(tenant.timezone) ? tenant.timezone : 'UTC';
+    const timeZone = await this.repo.timeZone(tx, tenantId);
+    if (timeZone === null) throw new InsightsError('NOT_FOUND', `tenant ${tenantId} not found`);
+    return isValidTimeZone(timeZone) ? timeZone : 'UTC';
   }
 }
 

@@ -1,6 +1,7 @@
-import { computeRollup, TERM_KINDS, type HourlyBucket } from '../compute-rollup';
-import { periodContaining } from '../insight-period';
-import { DEFAULT_MODEL_PRICES, tokenCostUsd } from '../model-prices';
+import { computeRollup, type HourlyBucket } from '../compute-rollup';
+import { periodContaining } from '../../shared/insight-period.util';
+import { DEFAULT_MODEL_PRICES, tokenCostUsd } from '../../shared/model-prices.util';
+import { TERM_KINDS } from '../../shared/term-kinds.constants';
 
 const zero: Omit<HourlyBucket, 'hourStart'> = {
   turns: 0, sessionsStarted: 0, returningSessions: 0, sessionsClosed: 0, sentimentSum: 0, sentimentCount: 0, leadSessions: 0,

@@ -1,5 +1,7 @@
-import { Prisma, type TenantTx } from '@parley/persistence';
-import { TERM_KINDS } from '../rollup/compute-rollup';
+import type { InsightAlertView, InsightPeriod, OwnerPortfolio } from '@parley/contracts';
+import { Prisma, type PrismaClient, type TenantTx } from '@parley/persistence';
+import { sqlNumber as n } from '../shared/numbers.util';
+import { TERM_KINDS } from '../shared/term-kinds.constants';
 
 /** A tenant as the portfolio needs it (the tenants registry, every status). */
 export interface PortfolioTenantRow {
@@ -43,14 +45,62 @@ export interface PortfolioInputs {
   activeAlerts: Map<string, number>;
 }
 
-const n = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+export const PORTFOLIO_KIND = 'portfolio';
 
 /**
- * Everything L4 needs of [start, end) and the `trendPeriods` periods before it, across all
- * tenants, in a handful of grouped reads over the hourly buckets (never chat_messages). Runs
- * in an OwnerDb transaction: the analytics role, read-only, the only cross-tenant path.
+ * L4's reads across every tenant, each in an OwnerDb transaction (`tx`: the analytics role,
+ * read-only, the only cross-tenant path), and its one write: the computed portfolio in
+ * owner_insights, with the app-role client (owner_insights has no tenant_id and is written by
+ * this service only).
  */
-export async function loadPortfolioInputs(tx: TenantTx, start: Date, end: Date, trendPeriods: number): Promise<PortfolioInputs> {
+export class PortfolioRepository {
+  constructor(private readonly prisma: Pick<PrismaClient, 'ownerInsight'>) {}
+
+  /**
+   * Everything L4 needs of [start, end) and the `trendPeriods` periods before it, across all
+   * tenants, in a handful of grouped reads over the hourly buckets (never chat_messages).
+   */
+  inputs(tx: TenantTx, start: Date, end: Date, trendPeriods: number): Promise<PortfolioInputs> {
+    return loadPortfolioInputs(tx, start, end, trendPeriods);
+  }
+
+  /** Active alerts of every tenant, and those resolved during [start, end), newest first. */
+  async alerts(tx: TenantTx, period: { start: Date; end: Date }, limit: number): Promise<InsightAlertView[]> {
+    const rows = await tx.insightAlert.findMany({
+      where: { OR: [{ status: 'active' }, { resolvedAt: { gte: period.start }, firedAt: { lt: period.end } }] },
+      include: { tenant: { select: { slug: true } } },
+      orderBy: [{ firedAt: 'desc' }, { id: 'asc' }],
+      take: limit,
+    });
+    return rows.map((r) => ({
+      alertId: r.id,
+      tenantId: r.tenantId,
+      tenantSlug: r.tenant.slug,
+      rule: r.rule,
+      subject: r.subject,
+      status: r.status,
+      severity: r.severity,
+      value: r.value,
+      threshold: r.threshold,
+      title: r.title,
+      suggestion: r.suggestion,
+      firedAt: r.firedAt.toISOString(),
+      resolvedAt: r.resolvedAt?.toISOString() ?? null,
+    }));
+  }
+
+  /** One row per UTC period, rewritten on each computation. */
+  async storePortfolio(period: InsightPeriod, periodStart: Date, portfolio: OwnerPortfolio): Promise<void> {
+    const metrics = portfolio as unknown as Prisma.InputJsonValue;
+    await this.prisma.ownerInsight.upsert({
+      where: { kind_period_periodStart: { kind: PORTFOLIO_KIND, period, periodStart } },
+      create: { kind: PORTFOLIO_KIND, period, periodStart, metrics },
+      update: { metrics },
+    });
+  }
+}
+
+async function loadPortfolioInputs(tx: TenantTx, start: Date, end: Date, trendPeriods: number): Promise<PortfolioInputs> {
   const lengthMs = end.getTime() - start.getTime();
   const trendStart = new Date(start.getTime() - trendPeriods * lengthMs);
   const previousStart = new Date(start.getTime() - lengthMs);

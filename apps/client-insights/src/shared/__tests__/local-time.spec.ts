@@ -1,5 +1,5 @@
-import { addDays, daysBetween, isValidTimeZone, localDateOf, localHourOf, localMidnight, utcHourStart, weekStart } from '../local-time';
-import { periodContaining, previousPeriod } from '../insight-period';
+import { addDays, daysBetween, isValidTimeZone, localDateOf, localHourOf, localMidnight, utcHourStart, weekStart } from '../local-time.util';
+import { periodContaining, previousPeriod } from '../insight-period.util';
 
 describe('tenant-local calendar', () => {
   it.each([
