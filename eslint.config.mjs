@@ -1,5 +1,44 @@
 import nx from '@nx/eslint-plugin';
+import { readFileSync } from 'node:fs';
 import tseslint from 'typescript-eslint';
+
+// Only repositories touch the database (docs/architecture.md, "Repositories"): a Prisma model
+// call (`<client>.<model>.<operation>(...)`, the model names read from prisma/schema.prisma) or
+// a raw query (`$queryRaw`, `$executeRaw` and their Unsafe forms) is an error outside
+// `*.repository.ts` files and libs/persistence. Apps are added to REPOSITORY_RULE_APPS as they
+// are converted; covering every app is `apps/*/src/**/*.ts` in REPOSITORY_RULE_FILES.
+const REPOSITORY_RULE_APPS = ['tenant-intelligence', 'client-insights', 'notifier'];
+const REPOSITORY_RULE_FILES = REPOSITORY_RULE_APPS.map((app) => `apps/${app}/src/**/*.ts`);
+const PRISMA_MODELS = new Set(
+  [...readFileSync(new URL('./prisma/schema.prisma', import.meta.url), 'utf8').matchAll(/^model\s+(\w+)\s*\{/gm)].map(([, m]) => m[0].toLowerCase() + m.slice(1)),
+);
+const PRISMA_OPERATIONS = new Set([
+  'findMany', 'findFirst', 'findFirstOrThrow', 'findUnique', 'findUniqueOrThrow', 'create', 'createMany', 'createManyAndReturn',
+  'update', 'updateMany', 'updateManyAndReturn', 'upsert', 'delete', 'deleteMany', 'count', 'aggregate', 'groupBy',
+]);
+const RAW_QUERIES = new Set(['$queryRaw', '$executeRaw', '$queryRawUnsafe', '$executeRawUnsafe', '$queryRawTyped']);
+const propertyName = (member) => (member?.type === 'MemberExpression' && !member.computed && member.property.type === 'Identifier' ? member.property.name : null);
+const dbAccessInRepositories = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'Prisma model calls and raw SQL only in *.repository.ts files (and libs/persistence).' },
+    messages: { dbCall: '{{what}}: database calls belong in a <feature>.repository.ts (services and handlers hold the logic only).' },
+    schema: [],
+  },
+  create(context) {
+    return {
+      MemberExpression(node) {
+        const name = propertyName(node);
+        if (name && RAW_QUERIES.has(name)) context.report({ node, messageId: 'dbCall', data: { what: name } });
+      },
+      CallExpression(node) {
+        const operation = propertyName(node.callee);
+        const model = operation && PRISMA_OPERATIONS.has(operation) ? propertyName(node.callee.object) : null;
+        if (model && PRISMA_MODELS.has(model)) context.report({ node, messageId: 'dbCall', data: { what: `${model}.${operation}` } });
+      },
+    };
+  },
+};
 
 // Layering (docs/adr/0002-module-boundaries.md):
 //   app -> anything shared; infra -> infra|domain|contract; domain -> domain|contract;
@@ -53,5 +92,12 @@ export default [
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: '@parley/testing', message: 'libs/testing is for tests only.' }] }],
     },
+  },
+  {
+    // Only repositories touch the database (see REPOSITORY_RULE_APPS above). Tests set up fixtures with SQL.
+    files: REPOSITORY_RULE_FILES,
+    ignores: ['**/*.repository.ts', '**/*.spec.ts', '**/*.int-spec.ts', '**/__tests__/**'],
+    plugins: { parley: { rules: { 'db-access-in-repositories': dbAccessInRepositories } } },
+    rules: { 'parley/db-access-in-repositories': 'error' },
   },
 ];

@@ -5,9 +5,13 @@ import { join } from 'node:path';
 // "passes" proves little. This lints small snippets as if they lived in each project (ESLint
 // Node API with the repo's eslint.config.mjs, in a child process: see support/lint-snippets.mjs)
 // and checks that every forbidden import really produces an @nx/enforce-module-boundaries error.
+// The same way, it proves that the repository rule (parley/db-access-in-repositories, in
+// eslint.config.mjs) rejects database calls in a service or handler and accepts them in a
+// `*.repository.ts` file and in libs/persistence.
 
 const ROOT = join(__dirname, '..');
 const RULE = '@nx/enforce-module-boundaries';
+const DB_RULE = 'parley/db-access-in-repositories';
 
 interface Message {
   ruleId: string | null;
@@ -31,6 +35,30 @@ const REJECTED: Case[] = [
   ['contracts importing an infra lib', 'libs/contracts/src/probe.ts', use('x', '@parley/observability')],
 ];
 
+const TX = "import type { TenantTx } from '@parley/persistence';\n";
+const modelCall = `${TX}export const probe = (tx: TenantTx) => tx.tenantContact.findMany({ where: { name: 'Dana' } });\n`;
+const rawQuery = `${TX}export const probe = (tx: TenantTx, id: string) => tx.$queryRaw\`SELECT id FROM tenant_contacts WHERE id = \${id}::uuid\`;\n`;
+const rawUnsafe = `${TX}export const probe = (tx: TenantTx) => tx.$executeRawUnsafe('DELETE FROM tenant_contacts');\n`;
+const ownerClient = "import type { PrismaClient } from '@parley/persistence';\nexport class Probe {\n  constructor(private readonly prisma: PrismaClient) {}\n  ids() {\n    return this.prisma.tenant.findMany({ select: { id: true } });\n  }\n}\n";
+const noDatabase =
+  "export class Probe {\n  private readonly inflight = new Map<string, number>();\n  constructor(private readonly repo: { create(input: string): Promise<void> }) {}\n" +
+  "  async run(id: string) {\n    this.inflight.delete(id);\n    await this.repo.create(id);\n  }\n}\n";
+
+const DB_REJECTED: Case[] = [
+  ['a Prisma model call in a service', 'apps/notifier/src/probe/probe.service.ts', modelCall],
+  ['$queryRaw in a handler', 'apps/client-insights/src/probe/probe.handler.ts', rawQuery],
+  ['$executeRawUnsafe in a plain module', 'apps/tenant-intelligence/src/probe/probe.ts', rawUnsafe],
+  ['a model call on an injected client (this.prisma.tenant.findMany) in a scheduler', 'apps/client-insights/src/probe/probe.scheduler.ts', ownerClient],
+];
+
+const DB_ALLOWED: Case[] = [
+  ['a Prisma model call in a repository', 'apps/notifier/src/probe/probe.repository.ts', modelCall],
+  ['$queryRaw in a repository', 'apps/client-insights/src/probe/probe.repository.ts', rawQuery],
+  ['a model call on an injected client in a repository', 'apps/tenant-intelligence/src/probe/probe.repository.ts', ownerClient],
+  ['a Prisma model call in libs/persistence', 'libs/persistence/src/probe.ts', modelCall.replace('@parley/persistence', './client/prisma.types')],
+  ['a service calling its repository and a Map (no database call)', 'apps/notifier/src/probe/probe.service.ts', noDatabase],
+];
+
 const ALLOWED: Case[] = [
   ['an app importing contracts', 'apps/gateway/src/probe.ts', use('x', '@parley/contracts')],
   ['an app importing the start-up entry of observability', 'apps/chat/src/probe.ts', use('x', '@parley/observability/startup')],
@@ -44,7 +72,7 @@ describe('module boundaries (eslint + Nx tags)', () => {
   beforeAll(() => {
     const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };
     execFileSync('npx', ['nx', 'show', 'projects'], { cwd: ROOT, env, stdio: 'pipe' });
-    const cases = [...REJECTED, ...ALLOWED];
+    const cases = [...REJECTED, ...ALLOWED, ...DB_REJECTED, ...DB_ALLOWED];
     const output = execFileSync(process.execPath, [join(ROOT, 'tools/support/lint-snippets.mjs')], {
       cwd: ROOT,
       env,
@@ -55,6 +83,7 @@ describe('module boundaries (eslint + Nx tags)', () => {
   }, 180_000);
 
   const boundaryErrors = (c: Case) => (results.get(c) ?? []).filter((m) => m.ruleId === RULE && m.severity === 2);
+  const dbErrors = (c: Case) => (results.get(c) ?? []).filter((m) => m.ruleId === DB_RULE && m.severity === 2);
 
   it.each(REJECTED.map((c) => [c[0], c] as const))('rejects %s', (_description, c) => {
     expect(boundaryErrors(c).length).toBeGreaterThan(0);
@@ -62,6 +91,19 @@ describe('module boundaries (eslint + Nx tags)', () => {
 
   it.each(ALLOWED.map((c) => [c[0], c] as const))('allows %s with zero messages', (_description, c) => {
     expect(results.get(c)).toEqual([]);
+  });
+
+  it.each(DB_REJECTED.map((c) => [c[0], c] as const))('repository rule: rejects %s', (_description, c) => {
+    expect(dbErrors(c)).toHaveLength(1);
+  });
+
+  it.each(DB_ALLOWED.map((c) => [c[0], c] as const))('repository rule: allows %s with zero messages', (_description, c) => {
+    expect(results.get(c)).toEqual([]);
+  });
+
+  it('repository rule: names the call it rejects', () => {
+    expect(dbErrors(DB_REJECTED[0])[0].message).toContain('tenantContact.findMany');
+    expect(dbErrors(DB_REJECTED[1])[0].message).toContain('$queryRaw');
   });
 
   it('names what was violated', () => {
