@@ -23,6 +23,7 @@ export * from './rpc/site-key.rpc';
 export * from './rpc/knowledge.rpc';
 export * from './rpc/chat-session.rpc';
 export * from './rpc/chat-handoff.rpc';
+export * from './rpc/chat-conversation.rpc';
 export * from './rpc/chat-assistant.rpc';
 export * from './rpc/intel-crm.rpc';
 export * from './rpc/insights.rpc';

@@ -35,6 +35,10 @@ import {
   SessionSummaryGetRpc,
   TenantInsightsGetRpc,
   OwnerInsightsGetRpc,
+  TenantReactivateRpc,
+  StaffUserListRpc,
+  ChatConversationListRpc,
+  ChatConversationGetRpc,
   parseContract,
   type RpcContract,
 } from '../index';
@@ -128,6 +132,13 @@ const rpcs: Array<[RpcContract, () => Payload, () => Payload, string, (p: Payloa
     (p) => delete p.reason,
   ],
   [
+    TenantReactivateRpc,
+    () => ({ version: 1, actor: actor(), tenantId: randomUUID() }),
+    () => ({ version: 1, tenant: tenantWithConfig() }),
+    'tenantId',
+    (p) => (p.tenantId = 'acme'),
+  ],
+  [
     TenantRotateKeyRpc,
     () => ({ version: 1, actor: actor(), tenantId: randomUUID(), graceSeconds: 3600 }),
     () => ({ version: 1, apiKey: issuedKey(), retiredKeyIds: [randomUUID()], retiresAt: new Date().toISOString() }),
@@ -179,6 +190,13 @@ const rpcs: Array<[RpcContract, () => Payload, () => Payload, string, (p: Payloa
     (p) => (p.role = 'owner'),
   ],
   [
+    StaffUserListRpc,
+    () => ({ version: 1, tenantId: randomUUID() }),
+    () => ({ version: 1, items: [{ id: randomUUID(), tenantId: randomUUID(), email: 'agent@acme.test', displayName: 'Ann', role: 'tenant_agent', status: 'active', createdAt: new Date().toISOString(), lastLoginAt: null }] }),
+    'tenantId',
+    (p) => delete p.tenantId,
+  ],
+  [
     KnowledgeUploadRpc,
     () => ({ version: 1, actor: actor(), tenantId: randomUUID(), title: 'Prices', format: 'markdown', content: '# Prices\nCall-out £60.' }),
     () => ({ version: 1, document: knowledgeDocument(), replaced: false }),
@@ -225,6 +243,25 @@ const rpcs: Array<[RpcContract, () => Payload, () => Payload, string, (p: Payloa
     }),
     'limit',
     (p) => (p.limit = 101),
+  ],
+  [
+    ChatConversationListRpc,
+    () => ({ version: 1, tenantId: randomUUID(), limit: 20, cursor: null, status: 'handoff', signal: 'urgency', since: new Date().toISOString() }),
+    () => ({ version: 1, items: [{ ...chatSession(), contact: null, latestSignals: [{ kind: 'urgency', label: 'high', score: 0.9 }], hasSummary: false }], nextCursor: null }),
+    'status',
+    (p) => (p.status = 'pending'),
+  ],
+  [
+    ChatConversationGetRpc,
+    () => ({ version: 1, tenantId: randomUUID(), sessionId: randomUUID(), limit: 200, cursor: null }),
+    () => ({
+      version: 1,
+      conversation: { ...chatSession(), contact: { id: randomUUID(), name: 'Dana', email: null, phone: null }, latestSignals: [], hasSummary: true },
+      messages: [{ id: randomUUID(), sessionId: randomUUID(), turnId: null, role: 'staff', content: 'Sam here', interrupted: false, signals: [], createdAt: new Date().toISOString() }],
+      nextCursor: null,
+    }),
+    'limit',
+    (p) => (p.limit = 501),
   ],
   [
     ChatFeedbackRpc,

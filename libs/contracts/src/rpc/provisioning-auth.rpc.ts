@@ -88,3 +88,14 @@ export const StaffUserCreateRpc = defineRpc(
   }),
   z.object({ version: version1, user: staffUserSchema }),
 );
+
+/** A staff user as listed to the tenant's admins: never the password hash. */
+export const staffUserListItemSchema = staffUserSchema.extend({ lastLoginAt: isoDateTimeSchema.nullable() });
+export type StaffUserListItem = z.infer<typeof staffUserListItemSchema>;
+
+/** The staff of one tenant, oldest first (a tenant has a handful; at most 500 are returned). */
+export const StaffUserListRpc = defineRpc(
+  RPC_SUBJECTS.staffUserList,
+  z.object({ version: version1, tenantId: tenantIdSchema }),
+  z.object({ version: version1, items: z.array(staffUserListItemSchema) }),
+);

@@ -84,6 +84,17 @@ export const TenantDeactivateRpc = defineRpc(
   tenantReply,
 );
 
+/**
+ * Resumes a deactivated (paused) tenant: status active again, its API keys, site keys and
+ * sessions work again. Emits evt.tenant.updated with changedFields ['status'].
+ * CONFLICT when the tenant is already active.
+ */
+export const TenantReactivateRpc = defineRpc(
+  RPC_SUBJECTS.tenantReactivate,
+  z.object({ version: version1, actor: actorSchema, tenantId: tenantIdSchema }),
+  tenantReply,
+);
+
 export const TenantRotateKeyRpc = defineRpc(
   RPC_SUBJECTS.tenantRotateKey,
   z.object({
