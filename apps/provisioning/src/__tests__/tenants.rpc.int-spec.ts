@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { TenantConfigGetRpc, TenantCreateRpc, TenantDeactivateRpc, TenantGetRpc, TenantListRpc, TenantUpdateRpc, type Actor } from '@parley/contracts';
+import { TenantConfigGetRpc, TenantCreateRpc, TenantDeactivateRpc, TenantGetRpc, TenantListRpc, TenantReactivateRpc, TenantUpdateRpc, type Actor } from '@parley/contracts';
 import { isWellFormedApiKey, verifySecret } from '@parley/auth';
 import { decodeJson, encodeJson, NatsClient } from '@parley/messaging';
 import { rejection, startProvisioning, type ProvisioningTestApp } from './provisioning-test-app';
@@ -137,6 +137,33 @@ describe('provisioning tenant RPCs (NATS + database, app role)', () => {
     const events = (await outboxOf(tenant.id)).filter((o) => o.subject === `evt.tenant.deactivated.${tenant.id}`);
     expect(events).toEqual([{ subject: `evt.tenant.deactivated.${tenant.id}`, payload: expect.objectContaining({ reason: 'unpaid invoices' }) }]);
     expect((await auditOf(tenant.id)).filter((a) => a.action === 'tenant.deactivated')).toHaveLength(1);
+  });
+
+  it('reactivates a deactivated tenant once (status, deactivated_at cleared, audit, evt.tenant.updated); an active or unknown tenant is refused', async () => {
+    const { tenant } = await create();
+    await expect(rejection(t.rpc.request(TenantReactivateRpc, { version: 1, actor: owner, tenantId: tenant.id }))).resolves.toMatchObject({ code: 'CONFLICT' });
+    await expect(rejection(t.rpc.request(TenantReactivateRpc, { version: 1, actor: owner, tenantId: randomUUID() }))).resolves.toMatchObject({ code: 'NOT_FOUND' });
+    await t.rpc.request(TenantDeactivateRpc, { version: 1, actor: owner, tenantId: tenant.id, reason: 'paused' });
+    const res = await t.rpc.request(TenantReactivateRpc, { version: 1, actor: owner, tenantId: tenant.id });
+    expect(res.tenant).toMatchObject({ status: 'active', deactivatedAt: null });
+    expect((await t.rpc.request(TenantConfigGetRpc, { version: 1, tenantId: tenant.id })).status).toBe('active');
+    await expect(rejection(t.rpc.request(TenantReactivateRpc, { version: 1, actor: owner, tenantId: tenant.id }))).resolves.toMatchObject({ code: 'CONFLICT' });
+    const updated = (await outboxOf(tenant.id)).filter((o) => o.subject === `evt.tenant.updated.${tenant.id}`);
+    expect(updated).toEqual([{ subject: `evt.tenant.updated.${tenant.id}`, payload: expect.objectContaining({ changedFields: ['status'] }) }]);
+    const audit = (await auditOf(tenant.id)).filter((a) => a.action === 'tenant.reactivated');
+    expect(audit).toEqual([expect.objectContaining({ actor_type: 'owner', actor_id: owner.id, target_id: tenant.id })]);
+  });
+
+  it('refuses owner-only fields from anyone but the owner (FORBIDDEN, fields listed) and stores nothing; the rest is theirs', async () => {
+    const { tenant } = await create();
+    const admin: Actor = { type: 'tenant_user', id: randomUUID() };
+    const refused = await rejection(t.rpc.request(TenantUpdateRpc, { version: 1, actor: admin, tenantId: tenant.id, patch: { kind: 'dentist', config: { persona: 'x', retentionDays: 90, llm: { primary: { provider: 'openai', model: 'gpt-4o' }, fallbacks: [] } } } }));
+    expect(refused).toMatchObject({ code: 'FORBIDDEN' });
+    expect((refused as { details?: { issues?: Array<{ path: string }> } }).details?.issues?.map((i) => i.path)).toEqual(['kind', 'config.llm', 'config.retentionDays']);
+    expect((await t.rpc.request(TenantGetRpc, { version: 1, tenantId: tenant.id })).tenant).toMatchObject({ kind: 'plumber', config: { persona: '', retentionDays: 30 } });
+    const ok = await t.rpc.request(TenantUpdateRpc, { version: 1, actor: admin, tenantId: tenant.id, patch: { config: { persona: 'You are Bob.', tone: 'formal' } } });
+    expect(ok.tenant.config).toMatchObject({ persona: 'You are Bob.', tone: 'formal' });
+    expect((await auditOf(tenant.id)).filter((a) => a.action === 'tenant.updated')).toEqual([expect.objectContaining({ actor_type: 'tenant_user', actor_id: admin.id })]);
   });
 
   it('lists with opaque cursors, filters by status and search', async () => {

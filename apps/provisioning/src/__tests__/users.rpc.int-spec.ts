@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { verifySecret } from '@parley/auth';
-import { StaffUserCreateRpc, TenantCreateRpc, UserLoginRecordedRpc, UserLookupRpc, type Actor } from '@parley/contracts';
+import { StaffUserCreateRpc, StaffUserListRpc, TenantCreateRpc, UserLoginRecordedRpc, UserLookupRpc, type Actor } from '@parley/contracts';
 import { PrismaService } from '@parley/persistence';
 import { bootstrapOwner } from '../users/owner-bootstrap';
 import { rejection, startProvisioning, type ProvisioningTestApp } from './provisioning-test-app';
@@ -70,6 +70,23 @@ describe('provisioning user RPCs (NATS + database, app role)', () => {
     const audit = (await t.owner.query(`SELECT actor_type, data FROM audit_log WHERE tenant_id = $1 AND action = 'user.created'`, [tenant.id])).rows;
     expect(audit).toEqual([{ actor_type: 'owner', data: { email: email.toLowerCase(), role: 'tenant_agent' } }]);
     expect(JSON.stringify(audit)).not.toContain('agent password 1');
+  });
+
+  it("lists a tenant's staff oldest first without password hashes, and never another tenant's", async () => {
+    const { tenant } = await newTenant();
+    const other = await newTenant();
+    const add = (tenantId: string, role: 'tenant_admin' | 'tenant_agent', name: string) =>
+      t.rpc.request(StaffUserCreateRpc, { version: 1, actor: ownerActor, tenantId, email: `${name}-${randomUUID().slice(0, 8)}@shop.test`, password: 'staff password 1', role, displayName: name });
+    const admin = (await add(tenant.id, 'tenant_admin', 'Ada')).user;
+    const agent = (await add(tenant.id, 'tenant_agent', 'Ben')).user;
+    await add(other.tenant.id, 'tenant_agent', 'Cy');
+    const { items } = await t.rpc.request(StaffUserListRpc, { version: 1, tenantId: tenant.id });
+    expect(items).toEqual([
+      { ...admin, lastLoginAt: null },
+      { ...agent, lastLoginAt: null },
+    ]);
+    expect(JSON.stringify(items)).not.toMatch(/password|\$2[aby]\$/i);
+    expect((await t.rpc.request(StaffUserListRpc, { version: 1, tenantId: randomUUID() })).items).toEqual([]);
   });
 
   it('answers CONFLICT for an email taken in another tenant or by an owner, and writes nothing', async () => {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TenantConfigGetRpc, TenantCreateRpc, TenantDeactivateRpc, TenantGetRpc, TenantListRpc, TenantUpdateRpc } from '@parley/contracts';
+import { TenantConfigGetRpc, TenantCreateRpc, TenantDeactivateRpc, TenantGetRpc, TenantListRpc, TenantReactivateRpc, TenantUpdateRpc } from '@parley/contracts';
 import { RpcServer } from '@parley/messaging';
 import { RpcHandlers, type Serve } from '../common/rpc-handlers.base';
 import { TenantsService } from './tenants.service';
@@ -16,6 +16,7 @@ export class TenantsRpcHandlers extends RpcHandlers {
     serve(TenantGetRpc, async (req) => ({ version: 1 as const, tenant: await this.tenants.get(req.tenantId) }));
     serve(TenantUpdateRpc, (req) => this.tenants.update(req));
     serve(TenantDeactivateRpc, (req) => this.tenants.deactivate(req));
+    serve(TenantReactivateRpc, (req) => this.tenants.reactivate(req));
     serve(TenantConfigGetRpc, (req) => this.tenants.configGet(req));
   }
 }

@@ -11,6 +11,7 @@ import {
   type TenantCreateRpc,
   type TenantDeactivateRpc,
   type TenantListRpc,
+  type TenantReactivateRpc,
   type TenantUpdateRpc,
   type TenantWithConfig,
 } from '@parley/contracts';
@@ -22,6 +23,7 @@ import { ProvisioningError } from '../common/provisioning.error';
 import { insertStaffUser, prepareStaffUser } from '../users/staff-user.repository';
 import { configPatchToColumns, initialConfigColumns } from './tenant-columns.util';
 import { changedTenantFields } from './tenant-diff.util';
+import { refuseOwnerOnlyFields } from './owner-only-fields.util';
 import { TENANT_SELECT, TENANT_WITH_CONFIG_SELECT, toTenant, toTenantWithConfig } from './tenant.mapper';
 
 /** Validates an event payload against its contract and adds it to the outbox of `tx`. */
@@ -29,7 +31,7 @@ export async function enqueueEvent<C extends EventContract>(tx: TenantTx, event:
   await enqueueOutbox(tx, { subject: event.subjectFor(tenantId), payload: event.schema.parse(payload) });
 }
 
-/** Tenants: create (with first key and optional admin), list, get, update, deactivate. */
+/** Tenants: create (with first key and optional admin), list, get, update, deactivate, reactivate. */
 @Injectable()
 export class TenantsService {
   constructor(
@@ -88,6 +90,7 @@ export class TenantsService {
   }
 
   async update(req: RpcRequestOf<typeof TenantUpdateRpc>): Promise<RpcResponseOf<typeof TenantUpdateRpc>> {
+    if (req.actor.type !== 'owner') refuseOwnerOnlyFields(req.patch);
     const before = await this.get(req.tenantId);
     const { config, ...fields } = req.patch;
     const changed = changedTenantFields(before, req.patch);
@@ -113,6 +116,26 @@ export class TenantsService {
       const row = await tx.tenant.update({ where: { id: req.tenantId }, data: { status: 'deactivated', deactivatedAt: now }, select: TENANT_WITH_CONFIG_SELECT });
       await writeAudit(tx, { tenantId: req.tenantId, actor: req.actor, action: 'tenant.deactivated', targetType: 'tenant', targetId: req.tenantId, data: { reason: req.reason } });
       await enqueueEvent(tx, TenantDeactivatedEvent, req.tenantId, { version: 1, tenantId: req.tenantId, reason: req.reason, occurredAt: now.toISOString() });
+      return { version: 1 as const, tenant: toTenantWithConfig(row) };
+    });
+  }
+
+  /**
+   * Resumes a deactivated tenant: its API keys, site keys and session tokens work again. The
+   * conditional update makes concurrent calls safe: only one changes the row, audits and emits
+   * evt.tenant.updated (changedFields ['status']), which drops the gateways' cached status.
+   */
+  async reactivate(req: RpcRequestOf<typeof TenantReactivateRpc>): Promise<RpcResponseOf<typeof TenantReactivateRpc>> {
+    const before = await this.get(req.tenantId);
+    const alreadyActive = () => new ProvisioningError('CONFLICT', 'the tenant is already active');
+    if (before.status === 'active') throw alreadyActive();
+    return this.tenantDb.run(req.tenantId, async (tx) => {
+      const now = new Date();
+      const changed = await tx.tenant.updateMany({ where: { id: req.tenantId, status: 'deactivated' }, data: { status: 'active', deactivatedAt: null } });
+      if (changed.count === 0) throw alreadyActive();
+      const row = await tx.tenant.findUniqueOrThrow({ where: { id: req.tenantId }, select: TENANT_WITH_CONFIG_SELECT });
+      await writeAudit(tx, { tenantId: req.tenantId, actor: req.actor, action: 'tenant.reactivated', targetType: 'tenant', targetId: req.tenantId, data: { deactivatedAt: before.deactivatedAt } });
+      await enqueueEvent(tx, TenantUpdatedEvent, req.tenantId, { version: 1, tenantId: req.tenantId, changedFields: ['status'], occurredAt: now.toISOString() });
       return { version: 1 as const, tenant: toTenantWithConfig(row) };
     });
   }

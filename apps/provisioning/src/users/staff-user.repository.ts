@@ -1,4 +1,4 @@
-import type { Actor, StaffUser } from '@parley/contracts';
+import type { Actor, StaffUser, StaffUserListItem } from '@parley/contracts';
 import { hashSecret, passwordProblem } from '@parley/auth';
 import { findLoginCandidates, isUniqueViolation, type TenantTx, writeAudit } from '@parley/persistence';
 import { ProvisioningError } from '../common/provisioning.error';
@@ -52,4 +52,17 @@ export async function resetStaffPassword(tx: TenantTx, tenantId: string, email: 
   await tx.tenantUser.update({ where: { id: user.id }, data: { passwordHash, status: 'active' } });
   await writeAudit(tx, { tenantId, actor, action: 'user.password_reset', targetType: 'tenant_user', targetId: user.id });
   return true;
+}
+
+const LIST_LIMIT = 500;
+
+/** The tenant's staff, oldest first, without password hashes (RLS keeps it to the transaction's tenant). */
+export async function listStaffUsers(tx: TenantTx, tenantId: string): Promise<StaffUserListItem[]> {
+  const rows = await tx.tenantUser.findMany({
+    where: { tenantId },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    take: LIST_LIMIT,
+    select: { id: true, tenantId: true, email: true, displayName: true, role: true, status: true, createdAt: true, lastLoginAt: true },
+  });
+  return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString(), lastLoginAt: row.lastLoginAt ? row.lastLoginAt.toISOString() : null }));
 }

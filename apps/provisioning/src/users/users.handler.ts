@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { StaffUserCreateRpc, UserLoginRecordedRpc, UserLookupRpc } from '@parley/contracts';
+import { StaffUserCreateRpc, StaffUserListRpc, UserLoginRecordedRpc, UserLookupRpc } from '@parley/contracts';
 import { RpcServer } from '@parley/messaging';
 import { RpcHandlers, type Serve } from '../common/rpc-handlers.base';
 import { UsersService } from './users.service';
@@ -14,5 +14,6 @@ export class UsersRpcHandlers extends RpcHandlers {
     serve(UserLookupRpc, (req) => this.users.lookup(req));
     serve(UserLoginRecordedRpc, (req) => this.users.loginRecorded(req));
     serve(StaffUserCreateRpc, (req) => this.users.createStaff(req));
+    serve(StaffUserListRpc, (req) => this.users.listStaff(req));
   }
 }

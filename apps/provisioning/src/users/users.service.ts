@@ -4,13 +4,14 @@ import {
   type RpcRequestOf,
   type RpcResponseOf,
   type StaffUserCreateRpc,
+  type StaffUserListRpc,
   type UserLoginRecordedRpc,
   type UserLookupRpc,
 } from '@parley/contracts';
 import { findLoginCandidates, PrismaService, TenantDb, type PrismaClient } from '@parley/persistence';
 import { PROVISIONING_OPTIONS, type ProvisioningOptions } from '../common/provisioning.options';
 import { ProvisioningError } from '../common/provisioning.error';
-import { insertStaffUser, prepareStaffUser } from './staff-user.repository';
+import { insertStaffUser, listStaffUsers, prepareStaffUser } from './staff-user.repository';
 
 /** Logins (owners in platform_users, staff in tenant_users): lookup for the gateway, staff creation. */
 @Injectable()
@@ -60,5 +61,11 @@ export class UsersService {
     const prepared = await prepareStaffUser(req, this.options.bcryptCost);
     const user = await this.tenantDb.run(req.tenantId, (tx) => insertStaffUser(tx, req.tenantId, prepared, req.actor));
     return { version: 1, user };
+  }
+
+  /** The tenant's staff for its admins (never a password hash). */
+  async listStaff(req: RpcRequestOf<typeof StaffUserListRpc>): Promise<RpcResponseOf<typeof StaffUserListRpc>> {
+    const items = await this.tenantDb.run(req.tenantId, (tx) => listStaffUsers(tx, req.tenantId));
+    return { version: 1, items };
   }
 }
