@@ -1,6 +1,8 @@
 import {
   ChatAssistantHistoryRpc,
   ChatAssistantSessionRpc,
+  ChatConversationGetRpc,
+  ChatConversationListRpc,
   ChatHandBackRpc,
   ChatHandoffListRpc,
   ChatStaffReplyRpc,
@@ -15,6 +17,7 @@ import {
 import type { MessagingConnection, RpcEndpoint, RpcServer } from '@parley/messaging';
 import type { TenantDb } from '@parley/persistence';
 import { currentAssistantSession, getAssistantHistory } from '../assistant/assistant-session.use-case';
+import { getConversation, listConversations } from '../conversations/conversations.use-case';
 import { giveFeedback } from '../sessions/feedback.use-case';
 import { getHistory } from '../sessions/history.use-case';
 import type { SessionService } from '../sessions/session.service';
@@ -39,6 +42,8 @@ export function serveChatRpcs(server: RpcServer, h: ChatRpcHandlers): RpcEndpoin
     server.handle(ChatSessionCloseRpc, async (req) => ({ version: 1 as const, session: await h.sessions.close(req) }), queue),
     server.handle(ChatHistoryRpc, (req) => getHistory(h.db, req), queue),
     server.handle(ChatFeedbackRpc, (req) => giveFeedback(h.db, req), queue),
+    server.handle(ChatConversationListRpc, (req) => listConversations(h.db, req), queue),
+    server.handle(ChatConversationGetRpc, (req) => getConversation(h.db, req), queue),
     server.handle(ChatHandoffListRpc, async (req) => ({ version: 1 as const, items: await listSessionsNeedingHuman(h.db, req.tenantId, req.limit) }), queue),
     server.handle(
       ChatStaffReplyRpc,
