@@ -4,11 +4,13 @@ import { ServiceRuntimeModule } from '@parley/runtime';
 import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/env.schema';
+import { ConversationsModule } from './conversations/conversations.module';
 import { CrmModule } from './crm/crm.module';
 import { DocsModule } from './docs/docs.module';
 import { HandoffModule } from './handoff/handoff.module';
 import { InsightsModule } from './insights/insights.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { SettingsModule } from './settings/settings.module';
 import { ApiHealthController } from './health/api-health.controller';
 import { GatewayHttpModule } from './http/gateway-http.module';
 import { TenantApiModule } from './tenant-api.module';
@@ -19,7 +21,8 @@ import { WidgetModule } from './widget/widget.module';
  * GatewayHttpModule comes after ServiceRuntimeModule so its problem filter takes precedence.
  * Routes: auth/login (AuthModule), owner and staff admin (AdminModule), the tenant API
  * (sessions, chat, knowledge, OpenAI-compatible: TenantApiModule), the tenant CRM (CrmModule),
- * human handoff and the visitor's live stream (HandoffModule), the widget, its site keys and
+ * human handoff and the visitor's live stream (HandoffModule), the console's conversations
+ * (ConversationsModule) and the tenant's own settings (SettingsModule), the widget, its site keys and
  * demo pages (WidgetModule), /docs (DocsModule).
  */
 @Module({})
@@ -34,6 +37,8 @@ export class AppModule {
         AdminModule,
         TenantApiModule.forRoot(),
         CrmModule,
+        ConversationsModule,
+        SettingsModule,
         HandoffModule,
         InsightsModule,
         NotificationsModule,

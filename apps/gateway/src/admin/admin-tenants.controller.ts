@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNotFoundResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
   StaffUserCreateRpc,
@@ -8,6 +8,7 @@ import {
   TenantGetRpc,
   TenantKeyListRpc,
   TenantListRpc,
+  TenantReactivateRpc,
   TenantRotateKeyRpc,
   TenantUpdateRpc,
   type Actor,
@@ -17,12 +18,14 @@ import { RpcClient } from '@parley/messaging';
 import { Auth, CurrentPrincipal } from '../auth/auth.decorators';
 import type { OwnerPrincipal } from '../auth/principal';
 import { rpcCall } from '../http/rpc-call';
+import { TenantSettingsCache } from '../http/tenant-settings.cache';
 import {
   createStaffUserBodySchema,
   createTenantBodySchema,
   deactivateTenantBodySchema,
   listTenantsQuerySchema,
   rotateKeyBodySchema,
+  tenantAnswerSchema,
   tenantIdParamSchema,
   updateTenantBodySchema,
   type CreateStaffUserBody,
@@ -42,7 +45,10 @@ const TenantId = () => Param('id', { schema: tenantIdParamSchema });
 @ApiNotFoundResponse({ description: 'No such tenant (problem+json).' })
 @Controller('api/v1/admin/tenants')
 export class AdminTenantsController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly settings: TenantSettingsCache,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: 'Create a tenant; its first API key is in the answer, and only there.' })
@@ -63,15 +69,35 @@ export class AdminTenantsController {
     return rpcCall(this.rpc, TenantGetRpc, { version: 1, tenantId });
   }
 
+  // Changes drop this replica's cached tenant settings at once; the others drop theirs on the
+  // evt.tenant.* event the change emits (TenantEventsListener).
+
   @Patch(':id')
-  update(@CurrentPrincipal() owner: OwnerPrincipal, @TenantId() tenantId: string, @Body({ schema: updateTenantBodySchema }) patch: UpdateTenantBody): Promise<RpcResponseOf<typeof TenantUpdateRpc>> {
-    return rpcCall(this.rpc, TenantUpdateRpc, { version: 1, actor: ownerActor(owner), tenantId, patch });
+  async update(@CurrentPrincipal() owner: OwnerPrincipal, @TenantId() tenantId: string, @Body({ schema: updateTenantBodySchema }) patch: UpdateTenantBody): Promise<RpcResponseOf<typeof TenantUpdateRpc>> {
+    const updated = await rpcCall(this.rpc, TenantUpdateRpc, { version: 1, actor: ownerActor(owner), tenantId, patch });
+    this.settings.invalidate(tenantId);
+    return updated;
   }
 
   @Post(':id/deactivate')
   @HttpCode(200)
-  deactivate(@CurrentPrincipal() owner: OwnerPrincipal, @TenantId() tenantId: string, @Body({ schema: deactivateTenantBodySchema }) body: DeactivateTenantBody): Promise<RpcResponseOf<typeof TenantDeactivateRpc>> {
-    return rpcCall(this.rpc, TenantDeactivateRpc, { version: 1, actor: ownerActor(owner), tenantId, reason: body.reason });
+  @ApiOperation({ summary: "Pause a tenant (idempotent): its API keys, site keys, sessions and staff logins answer 403 TENANT_DEACTIVATED until it is reactivated." })
+  @ApiResponse({ status: 200, standardSchema: tenantAnswerSchema })
+  async deactivate(@CurrentPrincipal() owner: OwnerPrincipal, @TenantId() tenantId: string, @Body({ schema: deactivateTenantBodySchema }) body: DeactivateTenantBody): Promise<RpcResponseOf<typeof TenantDeactivateRpc>> {
+    const paused = await rpcCall(this.rpc, TenantDeactivateRpc, { version: 1, actor: ownerActor(owner), tenantId, reason: body.reason });
+    this.settings.invalidate(tenantId);
+    return paused;
+  }
+
+  @Post(':id/reactivate')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Resume a deactivated tenant: its API keys, site keys and sessions work again. Audited; emits evt.tenant.updated.' })
+  @ApiResponse({ status: 200, standardSchema: tenantAnswerSchema })
+  @ApiResponse({ status: 409, description: 'The tenant is already active (problem+json).' })
+  async reactivate(@CurrentPrincipal() owner: OwnerPrincipal, @TenantId() tenantId: string): Promise<RpcResponseOf<typeof TenantReactivateRpc>> {
+    const resumed = await rpcCall(this.rpc, TenantReactivateRpc, { version: 1, actor: ownerActor(owner), tenantId });
+    this.settings.invalidate(tenantId);
+    return resumed;
   }
 
   @Post(':id/keys/rotate')

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { passwordProblem } from '@parley/auth';
 import {
   StaffUserCreateRpc,
+  staffUserListItemSchema,
   TenantCreateRpc,
   TenantDeactivateRpc,
+  TenantGetRpc,
   TenantListRpc,
   TenantRotateKeyRpc,
   TenantUpdateRpc,
@@ -13,6 +15,9 @@ import {
 // itself (version, actor, and the tenant id taken from the path).
 
 export const tenantIdParamSchema = z.uuid();
+
+/** `{ version, tenant }`: a tenant with its configuration, as every single-tenant admin route answers. */
+export const tenantAnswerSchema = TenantGetRpc.response.schema.meta({ id: 'TenantWithConfig' });
 
 export const createTenantBodySchema = TenantCreateRpc.request.schema.omit({ version: true, actor: true }).strict().meta({ id: 'CreateTenantRequest' });
 export type CreateTenantBody = z.output<typeof createTenantBodySchema>;
@@ -49,3 +54,5 @@ export const createStaffUserBodySchema = StaffUserCreateRpc.request.schema
   .strict()
   .meta({ id: 'CreateStaffUserRequest' });
 export type CreateStaffUserBody = z.output<typeof createStaffUserBodySchema>;
+
+export const staffUserListSchema = z.object({ items: z.array(staffUserListItemSchema) }).meta({ id: 'StaffUserList' });

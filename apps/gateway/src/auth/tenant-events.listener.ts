@@ -19,7 +19,7 @@ import { ApiKeyAuthenticator } from './api-key.authenticator';
  * publishes reach core subscribers too. A missed event is bounded by the caches' TTLs.
  *  - evt.tenant.key_rotated.*: drop the retired keys' verifications;
  *  - evt.tenant.deactivated.*: drop the tenant's keys and settings;
- *  - evt.tenant.updated.*: drop the tenant's settings (rate limit, origins).
+ *  - evt.tenant.updated.*: drop the tenant's settings (status after a reactivation, rate limit, origins).
  */
 @Injectable()
 export class TenantEventsListener implements OnModuleInit, BeforeApplicationShutdown {

@@ -36,7 +36,10 @@ export class WidgetAccess {
       else await this.limiter.enforce(reply, 'widget_config_ip', request.ip, limits.configPerMinutePerIp);
       const resolved = await this.siteKeys.resolve(key);
       const settings = await this.tenants.get(resolved.siteKey.tenantId);
-      if (settings.status !== 'active' || resolved.tenantStatus !== 'active') throw authProblems.tenantDeactivated();
+      // The status comes from the settings cache alone: evt.tenant.deactivated / updated drop it
+      // at once, so a pause and a resume both show on the next request. The site key's own entry
+      // (cached for the TTL) would keep a resumed tenant paused until it expired.
+      if (settings.status !== 'active') throw authProblems.tenantDeactivated();
       if (origin === undefined && use === 'session') throw problems.forbidden('ORIGIN_REQUIRED', 'A site key opens sessions only from a browser page of an allowed origin.');
       if (origin !== undefined && !isOriginAllowed(origin, settings.allowedOrigins)) {
         throw problems.forbidden('ORIGIN_NOT_ALLOWED', 'The chat is not available on this website.');
