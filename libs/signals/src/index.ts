@@ -40,3 +40,5 @@ export {
   EXTRACTION_TARGETS,
 } from './extraction/evaluation/evaluate-extraction.util';
 export type { ExtractionEvaluationReport, LabelledConversation, FieldScore, AccuracyScore } from './extraction/evaluation/evaluate-extraction.util';
+export { CLASSIFIER_LABELS, SPLIT_NAMES, SPLIT_SEED, assignSplits, idHash, stratumOf } from './classifier/corpus-split.util';
+export type { ClassifierLabel, CorpusMessage, SplitName } from './classifier/corpus-split.util';
