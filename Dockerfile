@@ -31,6 +31,7 @@ COPY apps/client-insights/package.json apps/client-insights/
 COPY apps/provisioning/package.json apps/provisioning/
 COPY apps/notifier/package.json apps/notifier/
 COPY apps/widget/package.json apps/widget/
+COPY apps/console/package.json apps/console/
 COPY libs/contracts/package.json libs/contracts/
 COPY libs/messaging/package.json libs/messaging/
 COPY libs/persistence/package.json libs/persistence/

@@ -2,8 +2,8 @@
 // Compiles TypeScript sources of apps and libs with SWC (decorator metadata on, CommonJS out).
 // Usage: node scripts/build.mjs [apps/gateway libs/contracts ...]   (no argument: everything)
 // Output goes to <project>/dist, mirroring <project>/src. Type checking is `npm run typecheck`.
-// The browser widget (apps/widget) is not compiled by SWC: its own Vite build (apps/widget/build.mjs)
-// runs after the others, and prints its size against the budget.
+// The browser widget (apps/widget) and the web console (apps/console) are not compiled by SWC: their
+// own Vite builds (apps/<name>/build.mjs) run after the others; the widget's prints its size against the budget.
 import { transformFile } from '@swc/core';
 import { readFileSync, readdirSync, statSync, mkdirSync, writeFileSync, rmSync, existsSync } from 'node:fs';
 import { join, relative, dirname } from 'node:path';
@@ -14,7 +14,7 @@ const swcrc = JSON.parse(readFileSync(join(root, '.swcrc'), 'utf8'));
 delete swcrc.$schema;
 
 /** Projects with a build of their own (not SWC): project -> its build script. */
-const OWN_BUILDS = { 'apps/widget': 'apps/widget/build.mjs' };
+const OWN_BUILDS = { 'apps/widget': 'apps/widget/build.mjs', 'apps/console': 'apps/console/build.mjs' };
 
 const TEST_FILE = /(\.spec|\.int-spec|\.e2e-spec)\.ts$|\.d\.ts$/;
 

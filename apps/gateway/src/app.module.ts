@@ -4,6 +4,7 @@ import { ServiceRuntimeModule } from '@parley/runtime';
 import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/env.schema';
+import { ConsoleModule } from './console/console.module';
 import { ConversationsModule } from './conversations/conversations.module';
 import { CrmModule } from './crm/crm.module';
 import { DocsModule } from './docs/docs.module';
@@ -23,7 +24,7 @@ import { WidgetModule } from './widget/widget.module';
  * (sessions, chat, knowledge, OpenAI-compatible: TenantApiModule), the tenant CRM (CrmModule),
  * human handoff and the visitor's live stream (HandoffModule), the console's conversations
  * (ConversationsModule) and the tenant's own settings (SettingsModule), the widget, its site keys and
- * demo pages (WidgetModule), /docs (DocsModule).
+ * demo pages (WidgetModule), the web console at /console (ConsoleModule), /docs (DocsModule).
  */
 @Module({})
 export class AppModule {
@@ -43,6 +44,7 @@ export class AppModule {
         InsightsModule,
         NotificationsModule,
         WidgetModule,
+        ConsoleModule.forRoot(),
         ...(config.docs.enabled ? [DocsModule] : []),
       ],
       controllers: [ApiHealthController],
