@@ -204,7 +204,11 @@ describe('conversations (GET /api/v1/conversations[/:id])', () => {
   it('lists the tenant’s conversations newest first with status, signals, contact and summary marker, filtered and paged', async () => {
     const list = await eventually(
       () => http(api('/api/v1/conversations?limit=100'), { headers: a.agent }),
-      (res) => res.body.items?.find((c: { id: string }) => c.id === closedId)?.hasSummary === true,
+      // L2 (on close) and L1b (which links the contact, per turn) run asynchronously, in either order.
+      (res) => {
+        const closed = res.body.items?.find((c: { id: string }) => c.id === closedId);
+        return closed?.hasSummary === true && closed?.contact !== null;
+      },
       60_000,
     );
     expect(list.status).toBe(200);
