@@ -154,7 +154,7 @@ describe('provisioning tenant RPCs (NATS + database, app role)', () => {
     expect(audit).toEqual([expect.objectContaining({ actor_type: 'owner', actor_id: owner.id, target_id: tenant.id })]);
   });
 
-  it('refuses owner-only fields from anyone but the owner (FORBIDDEN, fields listed) and stores nothing; the rest is theirs', async () => {
+  it('refuses owner-only fields from tenant staff and API keys (FORBIDDEN, fields listed) and stores nothing; the rest is theirs', async () => {
     const { tenant } = await create();
     const admin: Actor = { type: 'tenant_user', id: randomUUID() };
     const refused = await rejection(t.rpc.request(TenantUpdateRpc, { version: 1, actor: admin, tenantId: tenant.id, patch: { kind: 'dentist', config: { persona: 'x', retentionDays: 90, llm: { primary: { provider: 'openai', model: 'gpt-4o' }, fallbacks: [] } } } }));
@@ -163,7 +163,12 @@ describe('provisioning tenant RPCs (NATS + database, app role)', () => {
     expect((await t.rpc.request(TenantGetRpc, { version: 1, tenantId: tenant.id })).tenant).toMatchObject({ kind: 'plumber', config: { persona: '', retentionDays: 30 } });
     const ok = await t.rpc.request(TenantUpdateRpc, { version: 1, actor: admin, tenantId: tenant.id, patch: { config: { persona: 'You are Bob.', tone: 'formal' } } });
     expect(ok.tenant.config).toMatchObject({ persona: 'You are Bob.', tone: 'formal' });
-    expect((await auditOf(tenant.id)).filter((a) => a.action === 'tenant.updated')).toEqual([expect.objectContaining({ actor_type: 'tenant_user', actor_id: admin.id })]);
+    const apiKey: Actor = { type: 'api_key', id: randomUUID() };
+    await expect(rejection(t.rpc.request(TenantUpdateRpc, { version: 1, actor: apiKey, tenantId: tenant.id, patch: { config: { rateLimitPerMinute: 5 } } }))).resolves.toMatchObject({ code: 'FORBIDDEN' });
+    // System jobs (the demo seeder) and the owner may.
+    const system: Actor = { type: 'system', id: null };
+    expect((await t.rpc.request(TenantUpdateRpc, { version: 1, actor: system, tenantId: tenant.id, patch: { kind: 'heating' } })).tenant.kind).toBe('heating');
+    expect((await auditOf(tenant.id)).filter((a) => a.action === 'tenant.updated').map((a) => a.actor_type)).toEqual(['tenant_user', 'system']);
   });
 
   it('lists with opaque cursors, filters by status and search', async () => {

@@ -10,7 +10,7 @@ type Patch = RpcRequestOf<typeof TenantUpdateRpc>['patch'];
  */
 export const OWNER_ONLY_TENANT_FIELDS = ['kind', 'config.llm', 'config.retentionDays', 'config.rateLimitPerMinute'] as const;
 
-/** FORBIDDEN, naming the fields, when a patch from anyone but the owner touches an owner-only field. */
+/** FORBIDDEN, naming the fields, when a tenant's own patch (staff or API key) touches an owner-only field; the owner and system jobs (the demo seeder) may. */
 export function refuseOwnerOnlyFields(patch: Patch): void {
   const present = [
     patch.kind !== undefined ? 'kind' : null,

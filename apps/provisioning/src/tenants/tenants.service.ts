@@ -90,7 +90,7 @@ export class TenantsService {
   }
 
   async update(req: RpcRequestOf<typeof TenantUpdateRpc>): Promise<RpcResponseOf<typeof TenantUpdateRpc>> {
-    if (req.actor.type !== 'owner') refuseOwnerOnlyFields(req.patch);
+    if (req.actor.type === 'tenant_user' || req.actor.type === 'api_key') refuseOwnerOnlyFields(req.patch);
     const before = await this.get(req.tenantId);
     const { config, ...fields } = req.patch;
     const changed = changedTenantFields(before, req.patch);
