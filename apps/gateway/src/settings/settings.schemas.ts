@@ -4,7 +4,7 @@ import { tenantConfigSchema, TenantUpdateRpc, tenantWithConfigSchema } from '@pa
 // The tenant's own bot settings (GET/PATCH /api/v1/settings). A tenant sets what shapes its
 // bot and its site; what costs the platform or feeds its benchmarks (industry, model providers,
 // retention, rate limit) stays with the owner (PATCH /api/v1/admin/tenants/:id), and
-// provisioning refuses those fields from anyone else as well.
+// provisioning refuses those fields from tenant staff and API keys as well.
 
 /** Fields only the owner changes, as paths of the `tenant` answer (the console shows them read-only). */
 export const OWNER_MANAGED_FIELDS = ['slug', 'kind', 'status', 'config.llm', 'config.retentionDays', 'config.rateLimitPerMinute'] as const;
