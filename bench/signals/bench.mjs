@@ -33,7 +33,7 @@ corpus.push('gas pipe boiler heating baby locked booking tonight speak to not if
 corpus.push(fill(5, ' ').replace(/[.!?,;:]/g, ''));
 corpus.push(('I can smell gas and the pipe has burst and water is everywhere! ').repeat(40).slice(0, SIZE));
 
-const detector = createSignalDetector();
+const detector = createSignalDetector(undefined, process.argv.includes('--rules-only') ? { classifier: false } : {});
 let sink = 0;
 for (let i = 0; i < WARMUP; i += 1) sink += detector.detect(corpus[i % corpus.length]).length;
 

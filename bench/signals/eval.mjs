@@ -1,37 +1,79 @@
 #!/usr/bin/env node
-// Prints precision and recall per signal type of the L1a detectors on the labelled evaluation
-// set (libs/signals/eval/messages.jsonl). Builds libs/signals first: `npm run eval:signals`.
-// Flags: --errors lists every disagreement with its message; --json prints the raw report.
+// Prints precision and recall per signal type of the L1a detector (rules + classifier).
+// Builds libs/signals first: `npm run eval:signals`. Sets:
+//   (default)        libs/signals/eval/messages.jsonl, the English regression gate (fitted: the rules
+//                    were developed on it and the classifier is trained on it)
+//   --holdout        libs/signals/eval/holdout.jsonl (English, 48, never trained or tuned on)
+//   --corpus dev     the dev split of the multilingual corpus (used for tuning), per language,
+//                    with 95 % Wilson intervals
+//   --corpus test    the frozen test split: score it once per release, never tune on it
+// Flags: --rules-only (classifier off), --errors (list disagreements), --json (raw report).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const root = new URL('../../', import.meta.url).pathname;
 const require = createRequire(import.meta.url);
-const { createSignalDetector, evaluateDetector, parseLabelledMessages } = require(`${root}libs/signals/dist/index.js`);
+const { createSignalDetector, evaluateDetector, parseLabelledMessages, wilsonInterval } = require(`${root}libs/signals/dist/index.js`);
 
 const TARGETS = { urgency: [0.9, 0.85], safety: [0.9, 0.85], escalation: [0.9, 0.85] };
-// --holdout scores libs/signals/eval/holdout.jsonl instead: messages written after the rules were
-// tuned on messages.jsonl and never used to change them (an honest estimate on unseen text).
-const file = process.argv.includes('--holdout') ? 'holdout.jsonl' : 'messages.jsonl';
-const messages = parseLabelledMessages(readFileSync(`${root}libs/signals/eval/${file}`, 'utf8'));
-const report = evaluateDetector(createSignalDetector(), messages);
+const argValue = (name) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const detector = createSignalDetector(undefined, process.argv.includes('--rules-only') ? { classifier: false } : {});
+const corpusSplit = argValue('--corpus');
 
-if (process.argv.includes('--json')) {
-  console.log(JSON.stringify(report, null, 2));
+if (corpusSplit) {
+  const { messagesOf } = await import(`${root}libs/signals/tools/corpus.util.mjs`);
+  if (corpusSplit === 'test') console.error('scoring the FROZEN TEST split: record the result, do not tune on it');
+  const messages = messagesOf(corpusSplit);
+  const langs = [...new Set(messages.map((m) => m.lang))].sort();
+  const reports = { all: evaluateDetector(detector, messages) };
+  for (const lang of langs) reports[lang] = evaluateDetector(detector, messages.filter((m) => m.lang === lang));
+  if (process.argv.includes('--json')) {
+    console.log(JSON.stringify(Object.fromEntries(Object.entries(reports).map(([k, r]) => [k, { messages: r.messages, byType: r.byType }])), null, 2));
+  } else {
+    console.log(`corpus ${corpusSplit}: ${messages.length} messages, ${reports.all.hardNegatives} hard negatives${process.argv.includes('--rules-only') ? ' (rules only)' : ''}`);
+    console.log('type        lang    n  precision [95% CI]       recall [95% CI]          tp  fp  fn');
+    for (const type of Object.keys(TARGETS)) {
+      for (const [lang, r] of Object.entries(reports)) {
+        const s = r.byType[type];
+        const p = wilsonInterval(s.truePositives, s.truePositives + s.falsePositives);
+        const rc = wilsonInterval(s.truePositives, s.truePositives + s.falseNegatives);
+        const fmt = (v, [lo, hi]) => `${v.toFixed(3)} [${lo.toFixed(2)}-${hi.toFixed(2)}]`;
+        console.log(`${type.padEnd(11)} ${lang.padEnd(4)} ${String(r.messages).padStart(4)}  ${fmt(s.precision, p).padEnd(24)} ${fmt(s.recall, rc).padEnd(24)} ${String(s.truePositives).padStart(3)} ${String(s.falsePositives).padStart(3)} ${String(s.falseNegatives).padStart(3)}`);
+      }
+    }
+    if (process.argv.includes('--errors')) {
+      const byId = new Map(messages.map((m) => [m.id, m.text]));
+      for (const e of reports.all.errors) if (TARGETS[e.type]) console.log(`${e.kind.padEnd(15)} ${e.type.padEnd(12)} ${e.id}  ${byId.get(e.id)}`);
+    }
+  }
+  const missed = Object.entries(TARGETS).filter(([t, [p, r]]) => reports.all.byType[t].precision < p || reports.all.byType[t].recall < r);
+  if (missed.length) console.error(`below target: ${missed.map(([t]) => t).join(', ')}`);
 } else {
-  console.log(`${file}: ${report.messages} messages, ${report.hardNegatives} hard negatives`);
-  console.log('type         precision  recall   tp  fp  fn  target');
-  for (const [type, s] of Object.entries(report.byType)) {
-    const target = TARGETS[type] ? `P>=${TARGETS[type][0]} R>=${TARGETS[type][1]}` : '-';
-    console.log(`${type.padEnd(12)} ${s.precision.toFixed(3).padStart(9)}  ${s.recall.toFixed(3).padStart(6)}  ${String(s.truePositives).padStart(3)} ${String(s.falsePositives).padStart(3)} ${String(s.falseNegatives).padStart(3)}  ${target}`);
+  // --holdout scores libs/signals/eval/holdout.jsonl instead: messages written after the rules were
+  // tuned on messages.jsonl and never used to change them (an honest estimate on unseen text).
+  const file = process.argv.includes('--holdout') ? 'holdout.jsonl' : 'messages.jsonl';
+  const messages = parseLabelledMessages(readFileSync(`${root}libs/signals/eval/${file}`, 'utf8'));
+  const report = evaluateDetector(detector, messages);
+  if (process.argv.includes('--json')) {
+    console.log(JSON.stringify(report, null, 2));
+  } else {
+    console.log(`${file}: ${report.messages} messages, ${report.hardNegatives} hard negatives`);
+    console.log('type         precision  recall   tp  fp  fn  target');
+    for (const [type, s] of Object.entries(report.byType)) {
+      const target = TARGETS[type] ? `P>=${TARGETS[type][0]} R>=${TARGETS[type][1]}` : '-';
+      console.log(`${type.padEnd(12)} ${s.precision.toFixed(3).padStart(9)}  ${s.recall.toFixed(3).padStart(6)}  ${String(s.truePositives).padStart(3)} ${String(s.falsePositives).padStart(3)} ${String(s.falseNegatives).padStart(3)}  ${target}`);
+    }
+    if (process.argv.includes('--errors')) {
+      const byId = new Map(messages.map((m) => [m.id, m.text]));
+      for (const e of report.errors) console.log(`${e.kind.padEnd(15)} ${e.type.padEnd(12)} ${e.id}  ${byId.get(e.id)}`);
+    }
   }
-  if (process.argv.includes('--errors')) {
-    const byId = new Map(messages.map((m) => [m.id, m.text]));
-    for (const e of report.errors) console.log(`${e.kind.padEnd(15)} ${e.type.padEnd(12)} ${e.id}  ${byId.get(e.id)}`);
+  const missed = Object.entries(TARGETS).filter(([t, [p, r]]) => report.byType[t].precision < p || report.byType[t].recall < r);
+  if (missed.length) {
+    console.error(`below target: ${missed.map(([t]) => t).join(', ')}`);
+    process.exitCode = 1;
   }
-}
-const missed = Object.entries(TARGETS).filter(([t, [p, r]]) => report.byType[t].precision < p || report.byType[t].recall < r);
-if (missed.length) {
-  console.error(`below target: ${missed.map(([t]) => t).join(', ')}`);
-  process.exitCode = 1;
 }

@@ -42,3 +42,16 @@ export {
 export type { ExtractionEvaluationReport, LabelledConversation, FieldScore, AccuracyScore } from './extraction/evaluation/evaluate-extraction.util';
 export { CLASSIFIER_LABELS, SPLIT_NAMES, SPLIT_SEED, assignSplits, idHash, stratumOf } from './classifier/corpus-split.util';
 export type { ClassifierLabel, CorpusMessage, SplitName } from './classifier/corpus-split.util';
+export { vectorize, foldText, foldInto, foldBuffer, forEachFeature } from './classifier/text-features.util';
+export type { FeatureConfig, FoldBuffer } from './classifier/text-features.util';
+export { trainLogistic, quantize, fitPlatt } from './classifier/train-logistic.util';
+export type { SparseExample, TrainOptions, TrainedLinearModel } from './classifier/train-logistic.util';
+export { encodeBase64, decodeBase64 } from './classifier/base64.util';
+export { createSignalClassifier } from './classifier/signal-classifier';
+export type { SignalClassifier, LabelScore } from './classifier/signal-classifier';
+export type { SignalsModelData } from './classifier/signals-model.types';
+export { SIGNALS_MODEL } from './classifier/signals-model.data';
+export { classifierOptionsSchema } from './classifier/classifier-options.schema';
+export type { ClassifierOptions } from './classifier/classifier-options.schema';
+export { CLASSIFIER_SUBTYPE } from './classifier/combine-findings.util';
+export { wilsonInterval } from './evaluation/wilson.util';

@@ -4,13 +4,15 @@
 // s (safety), e (escalation), f (frustration), h (hard negative), or `-` for none.
 // Ids are `<lang>-<kind>-<nnn>`, numbered after the last id of that kind already in the file,
 // so appending never renumbers a message (the split hashes ids). Usage:
-//   node libs/signals/tools/corpus-add.mjs <lang> <author-tag> < lines.txt
+//   node libs/signals/tools/corpus-add.mjs <lang> <author-tag> [--train-only] < lines.txt
 import { existsSync, readFileSync, appendFileSync } from 'node:fs';
 
 const KINDS = ['plumber', 'electrician', 'locksmith', 'restaurant', 'retail', 'letting', 'dental', 'garage', 'salon', 'vet', 'hotel', 'gym'];
 const LANGS = ['en', 'de', 'fr', 'es', 'it', 'pt', 'nl'];
 const FLAG = { u: 'urgency', s: 'safety', e: 'escalation', f: 'frustration' };
 const [lang, author] = process.argv.slice(2);
+// --train-only: messages written after looking at dev errors; the split keeps them out of dev/test.
+const trainOnly = process.argv.includes('--train-only');
 if (!LANGS.includes(lang) || !author) throw new Error('usage: corpus-add.mjs <lang> <author-tag> < lines');
 const file = new URL(`../corpus/${lang}.jsonl`, import.meta.url).pathname;
 const existing = existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
@@ -27,7 +29,7 @@ for (const line of input) {
   seen.add(text.toLowerCase());
   next[kind] = (next[kind] ?? 0) + 1;
   const labels = [...flags].filter((c) => FLAG[c]).map((c) => FLAG[c]);
-  out.push(JSON.stringify({ id: `${lang}-${kind}-${String(next[kind]).padStart(3, '0')}`, lang, domain: kind, text, labels, hardNegative: flags.includes('h'), author }));
+  out.push(JSON.stringify({ id: `${lang}-${kind}-${String(next[kind]).padStart(3, '0')}`, lang, domain: kind, text, labels, hardNegative: flags.includes('h'), author, ...(trainOnly ? { trainOnly: true } : {}) }));
 }
 appendFileSync(file, out.map((l) => `${l}\n`).join(''));
 console.log(`${lang}: +${out.length} (now ${existing.length + out.length})`);

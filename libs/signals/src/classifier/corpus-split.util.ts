@@ -16,6 +16,8 @@ const DEV_FRACTION = 0.2;
 /** One message of the multilingual corpus (libs/signals/corpus/<lang>.jsonl). */
 export interface CorpusMessage extends LabelledMessage {
   lang: string;
+  /** Written after dev error analysis: always in train, never in dev or test (and not stratified). */
+  trainOnly?: boolean;
 }
 
 /** A stable number in [0, 1) from the message id and the seed; independent of every other message. */
@@ -43,11 +45,15 @@ export function assignSplits(
 ): Record<string, SplitName> {
   const out: Record<string, SplitName> = {};
   if (frozen && Object.keys(frozen).length > 0) {
-    for (const m of messages) out[m.id] = frozen[m.id] ?? byThreshold(idHash(m.id, seed));
+    for (const m of messages) out[m.id] = frozen[m.id] ?? (m.trainOnly ? 'train' : byThreshold(idHash(m.id, seed)));
     return out;
   }
   const strata = new Map<string, CorpusMessage[]>();
   for (const m of messages) {
+    if (m.trainOnly) {
+      out[m.id] = 'train';
+      continue;
+    }
     const key = stratumOf(m);
     const list = strata.get(key) ?? [];
     list.push(m);

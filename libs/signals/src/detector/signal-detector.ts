@@ -1,7 +1,12 @@
+import { resolveClassifierOptions, type ClassifierOptions } from '../classifier/classifier-options.schema';
+import { classifierFindings } from '../classifier/combine-findings.util';
+import { createSignalClassifier } from '../classifier/signal-classifier';
+import { SIGNALS_MODEL } from '../classifier/signals-model.data';
+import type { SignalsModelData } from '../classifier/signals-model.types';
 import { normalizeText } from '../normalize/normalize-text.util';
 import { DEFAULT_SIGNAL_RULES } from '../rules/default-rules.data';
 import type { SignalRule, SignalRuleSet } from '../rules/signal-rules.types';
-import { SEVERITY_RANK, type SignalFinding } from '../signal.types';
+import { SEVERITY_RANK, type SignalFinding, type SignalType } from '../signal.types';
 import { compileAlternation } from './compile-pattern.util';
 import { mergeRuleExtension } from './merge-rules.util';
 import { TextBoundaries } from './text-boundaries.util';
@@ -18,6 +23,14 @@ export interface SignalDetectorOptions {
   baseRules?: SignalRuleSet;
   /** Only the first N characters are scanned, bounding the cost of a huge message. Default 20 000. */
   maxChars?: number;
+  /**
+   * The learned classifier beside the rules (on by default): `false` switches it off, an object
+   * sets per-tenant thresholds (see classifierOptionsSchema). Invalid options throw
+   * InvalidSignalRulesError.
+   */
+  classifier?: false | ClassifierOptions;
+  /** Another trained model (tests); default the committed SIGNALS_MODEL. */
+  model?: SignalsModelData;
 }
 
 interface CompiledRule {
@@ -52,6 +65,9 @@ const REQUIREMENT = { negation: false, hypothetical: false, past: false } as con
 export function createSignalDetector(extraRules?: unknown, options: SignalDetectorOptions = {}): SignalDetector {
   const set = mergeRuleExtension(options.baseRules ?? DEFAULT_SIGNAL_RULES, extraRules);
   const maxChars = options.maxChars ?? 20_000;
+  const model = options.model ?? SIGNALS_MODEL;
+  const learned = resolveClassifierOptions(options.classifier, model.thresholds);
+  const classifier = learned.enabled ? createSignalClassifier(model) : null;
   const cues: Cues = {
     figurative: compileAlternation(set.figurative),
     negation: compileAlternation(set.negation),
@@ -83,8 +99,9 @@ export function createSignalDetector(extraRules?: unknown, options: SignalDetect
       const ctx = new MessageContext(norm, cues);
       const boost = ctx.spans('intensifier').length > 0 ? 0.04 : 0;
       const findings: SignalFinding[] = [];
+      const vetoed = new Set<SignalType>();
       for (const c of compiled) {
-        const hit = firstLiteral(c, c.main, ctx);
+        const hit = firstLiteral(c, c.main, ctx, () => vetoed.add(c.rule.type));
         if (!hit) continue;
         if (c.requires && !firstLiteral(REQUIREMENT, c.requires, ctx)) continue;
         findings.push({
@@ -94,6 +111,12 @@ export function createSignalDetector(extraRules?: unknown, options: SignalDetect
           confidence: Math.min(0.99, round(c.rule.confidence + boost)),
           evidence: { start: hit.start, end: hit.end, text: original.slice(hit.start, hit.end) },
         });
+      }
+      if (classifier) {
+        const ruleTypes = new Set(findings.map((f) => f.type));
+        if (!classifier.labels.every((l) => ruleTypes.has(l))) {
+          findings.push(...classifierFindings(original, classifier.score(original), learned.thresholds, ruleTypes, learned.ruleVetoes ? vetoed : new Set()));
+        }
       }
       return findings.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || b.confidence - a.confidence);
     },
@@ -134,7 +157,7 @@ class MessageContext {
   }
 }
 
-function firstLiteral(c: Guards, re: RegExp, ctx: MessageContext): { start: number; end: number } | null {
+function firstLiteral(c: Guards, re: RegExp, ctx: MessageContext, onSuppressed?: () => void): { start: number; end: number } | null {
   const norm = ctx.norm;
   re.lastIndex = 0;
   for (let m = re.exec(norm); m; m = re.exec(norm)) {
@@ -145,6 +168,7 @@ function firstLiteral(c: Guards, re: RegExp, ctx: MessageContext): { start: numb
       continue;
     }
     if (!suppressed(c, ctx, start, end)) return { start, end };
+    onSuppressed?.();
   }
   return null;
 }

@@ -1,0 +1,144 @@
+import { decodeBase64 } from './base64.util';
+import type { ClassifierLabel } from './corpus-split.util';
+import type { SignalsModelData } from './signals-model.types';
+import { foldBuffer, foldInto, forEachFeature, type FoldBuffer } from './text-features.util';
+
+/** A label's calibrated probability and where in the original text its strongest feature sits. */
+export interface LabelScore {
+  label: ClassifierLabel;
+  probability: number;
+  start: number;
+  end: number;
+}
+
+export interface SignalClassifier {
+  readonly labels: readonly ClassifierLabel[];
+  /** Calibrated probability per label; a long text is scored per chunk and the maximum kept. */
+  score(text: string): LabelScore[];
+}
+
+/** Texts longer than this are scored in sentence-aligned chunks (the model was trained on messages). */
+const CHUNK = 400;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+interface Decoded {
+  weights: Int8Array;
+  buckets: number;
+}
+const decodedModels = new WeakMap<SignalsModelData, Decoded>();
+
+/**
+ * Wraps model data for scoring. Weights are decoded once per model object (shared by every
+ * tenant's detector); each classifier owns small scratch buffers, so score() allocates little
+ * and does no I/O. Not re-entrant (detect() is synchronous).
+ */
+export function createSignalClassifier(model: SignalsModelData): SignalClassifier {
+  let decoded = decodedModels.get(model);
+  if (!decoded) {
+    const buckets = 1 << model.features.bits;
+    const bytes = decodeBase64(model.weights);
+    if (bytes.length !== buckets * model.labels.length) throw new Error(`signals model: ${bytes.length} weight bytes, expected ${buckets * model.labels.length}`);
+    decoded = { weights: new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length), buckets };
+    decodedModels.set(model, decoded);
+  }
+  const { weights, buckets } = decoded;
+  const labels = model.labels;
+  const counts = new Uint16Array(buckets);
+  const firstAt = new Int32Array(buckets);
+  let touched = new Int32Array(4096);
+  let buf: FoldBuffer = foldBuffer(CHUNK);
+
+  function scoreChunk(text: string, start: number, end: number, out: LabelScore[]): void {
+    if (buf.codes.length < end - start + 2) buf = foldBuffer(end - start);
+    const len = foldInto(text, start, end, buf);
+    let n = 0;
+    forEachFeature(buf.codes, len, model.features, (b, at) => {
+      if (counts[b] === 0) {
+        if (n === touched.length) {
+          const grown = new Int32Array(touched.length * 2);
+          grown.set(touched);
+          touched = grown;
+        }
+        touched[n++] = b;
+        firstAt[b] = at;
+      }
+      if ((counts[b] as number) < 0xffff) counts[b] = (counts[b] as number) + 1;
+    });
+    if (n === 0) return;
+    let norm = 0;
+    for (let i = 0; i < n; i += 1) {
+      const c = counts[touched[i] as number] as number;
+      norm += c * c;
+    }
+    norm = Math.sqrt(norm);
+    labels.forEach((label, l) => {
+      const base = l * buckets;
+      let acc = 0;
+      let best = 0;
+      let bestAt = -1;
+      for (let i = 0; i < n; i += 1) {
+        const b = touched[i] as number;
+        const contribution = (weights[base + b] as number) * (counts[b] as number);
+        acc += contribution;
+        if (contribution > best) {
+          best = contribution;
+          bestAt = firstAt[b] as number;
+        }
+      }
+      const raw = (model.bias[l] as number) + ((model.scales[l] as number) * acc) / norm;
+      const [a, c] = model.platt[l] as readonly [number, number];
+      const probability = 1 / (1 + Math.exp(-(a * raw + c)));
+      const prev = out[l] as LabelScore;
+      if (probability > prev.probability) {
+        const at = bestAt >= 0 ? (buf.offsets[bestAt] as number) : start;
+        const [s, e] = wordAround(text, Math.min(at, end - 1), start, end);
+        out[l] = { label, probability, start: s, end: e };
+      }
+    });
+    for (let i = 0; i < n; i += 1) counts[touched[i] as number] = 0;
+  }
+
+  return {
+    labels,
+    score(text: string): LabelScore[] {
+      const out: LabelScore[] = labels.map((label) => ({ label, probability: 0, start: 0, end: 0 }));
+      for (const [s, e] of chunks(text)) scoreChunk(text, s, e, out);
+      return out;
+    },
+  };
+}
+
+/** Sentence-aligned chunks of at most CHUNK characters (one chunk for a short text). */
+function chunks(text: string): Array<[number, number]> {
+  if (text.length <= CHUNK) return [[0, text.length]];
+  const out: Array<[number, number]> = [];
+  let s = 0;
+  while (s < text.length) {
+    let e = Math.min(text.length, s + CHUNK);
+    if (e < text.length) {
+      let cut = -1;
+      for (let i = e - 1; i > s + CHUNK / 2; i -= 1) {
+        const ch = text[i];
+        if (ch === '.' || ch === '!' || ch === '?' || ch === '\n') {
+          cut = i + 1;
+          break;
+        }
+      }
+      if (cut < 0) cut = text.lastIndexOf(' ', e) > s ? text.lastIndexOf(' ', e) + 1 : e;
+      e = cut;
+    }
+    out.push([s, e]);
+    s = e;
+  }
+  return out;
+}
+
+/** The word containing `at` (letters and digits), within [min, max). */
+function wordAround(text: string, at: number, min: number, max: number): [number, number] {
+  let s = at;
+  let e = at;
+  while (s > min && WORD_CHAR.test(text[s - 1] as string)) s -= 1;
+  while (e < max && WORD_CHAR.test(text[e] as string)) e += 1;
+  if (e === s) e = Math.min(max, s + 1);
+  return [s, e];
+}

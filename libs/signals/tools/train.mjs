@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+// Trains the L1a classifier (hashed character n-gram logistic regression, one-vs-rest) on the
+// train split, calibrates it (Platt) and picks default thresholds for rules + classifier on the
+// dev split, and writes libs/signals/src/classifier/signals-model.data.ts. Deterministic: the
+// same corpus, split, options and seed give the same weights (sha256 printed and stored).
+// The test split is never read here.
+// Usage: node scripts/build.mjs libs/signals && node libs/signals/tools/train.mjs [--check]
+//   --check  retrain and compare the weights' sha256 with the committed model (exit 1 if not equal)
+//   --bits N --epochs N --lr X --l2 X --pos X --min-precision X --dry  (tuning on dev; --dry writes nothing)
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { messagesOf, signals, root, splitChecksum } from './corpus.util.mjs';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const LABELS = signals.CLASSIFIER_LABELS;
+const features = { bits: arg('--bits', 16), minN: arg('--min-n', 2), maxN: arg('--max-n', 5), words: !process.argv.includes('--no-words') };
+const opts = {
+  buckets: 1 << features.bits,
+  labels: LABELS.length,
+  seed: arg('--seed', 15),
+  epochs: arg('--epochs', 12),
+  learningRate: arg('--lr', 0.3),
+  l2: arg('--l2', 3e-3),
+  positiveWeight: arg('--pos', 1),
+  fixedBias: !process.argv.includes('--learn-bias'),
+};
+const MIN_PRECISION = arg('--min-precision', 0.9);
+const MIN_RECALL_AT_PRECISION = arg('--min-recall', 0.5);
+const outFile = `${root}libs/signals/src/classifier/signals-model.data.ts`;
+
+// The English regression-gate set the rules were developed on (eval/messages.jsonl) is labelled
+// with the same guide and is added to the training data (--no-gate-set to leave it out): it
+// teaches distinctions the new corpus has few of (frustration without asking for a person,
+// "I don't want to talk to anyone"). eval/holdout.jsonl is never trained on.
+const gateSet = process.argv.includes('--no-gate-set') ? [] : signals.parseLabelledMessages(readFileSync(`${root}libs/signals/eval/messages.jsonl`, 'utf8'));
+const train = [...messagesOf('train'), ...gateSet];
+const dev = messagesOf('dev');
+const examples = train.map((m) => ({ ...signals.vectorize(m.text, features), targets: LABELS.map((l) => (m.labels.includes(l) ? 1 : 0)) }));
+const trained = signals.trainLogistic(examples, opts);
+const { data, scales } = signals.quantize(trained.weights);
+const weightsSha256 = createHash('sha256').update(data).digest('hex');
+
+if (process.argv.includes('--check')) {
+  const committed = signals.SIGNALS_MODEL.weightsSha256;
+  console.log(`retrained ${weightsSha256}\ncommitted ${committed}`);
+  if (committed !== weightsSha256) process.exitCode = 1;
+  process.exit();
+}
+
+const model = {
+  version: `l1a-ngram-lr-${new Date().toISOString().slice(0, 10)}`,
+  features,
+  labels: [...LABELS],
+  scales,
+  bias: trained.bias.map((b) => Number(b.toPrecision(9))),
+  platt: LABELS.map(() => [1, 0]),
+  thresholds: Object.fromEntries(LABELS.map((l) => [l, 0.5])),
+  weights: signals.encodeBase64(new Uint8Array(data.buffer)),
+  weightsSha256,
+  trainedOn: { corpus: 'libs/signals/corpus/*.jsonl', split: `corpus train split + eval/messages.jsonl, sha256 ${splitChecksum(train).slice(0, 16)}`, trainMessages: train.length, seed: opts.seed },
+};
+
+// Platt scaling on dev raw scores (raw = logit of the uncalibrated probability).
+const raw = signals.createSignalClassifier(model);
+const devRaw = dev.map((m) => raw.score(m.text).map((s) => Math.log(Math.max(1e-12, s.probability) / Math.max(1e-12, 1 - s.probability))));
+model.platt = LABELS.map((l, i) => signals.fitPlatt(devRaw.map((r) => r[i]), dev.map((m) => (m.labels.includes(l) ? 1 : 0))));
+
+// Thresholds for the combination (rule hit OR calibrated p >= t, with rule vetoes), on dev.
+const probe = signals.createSignalDetector(undefined, { model, classifier: { thresholds: { urgency: 0.01, safety: 0.01, escalation: 0.01 } } });
+const devFound = dev.map((m) => probe.detect(m.text));
+const report = {};
+for (const label of LABELS) {
+  let best = null;
+  for (let t = 0.05; t <= 0.951; t += 0.01) {
+    let tp = 0, fp = 0, fn = 0;
+    dev.forEach((m, i) => {
+      const f = devFound[i].filter((x) => x.type === label);
+      const got = f.some((x) => x.subtype !== 'classifier' || x.confidence >= t - 1e-9);
+      const want = m.labels.includes(label);
+      if (got && want) tp += 1; else if (got) fp += 1; else if (want) fn += 1;
+    });
+    const p = tp + fp ? tp / (tp + fp) : 1;
+    const r = tp + fn ? tp / (tp + fn) : 1;
+    const f1 = p + r ? (2 * p * r) / (p + r) : 0;
+    // F0.5 weighs precision twice as much as recall: the fallback when no threshold reaches
+    // MIN_PRECISION with a useful recall (false alarms page staff; the rules still catch the obvious).
+    const f05 = p + r ? (1.25 * p * r) / (0.25 * p + r) : 0;
+    const cand = { t: Number(t.toFixed(2)), p, r, f1, f05, ok: p >= MIN_PRECISION && r >= MIN_RECALL_AT_PRECISION };
+    if (!best || (cand.ok && !best.ok) || (cand.ok === best.ok && (cand.ok ? cand.r > best.r || (cand.r === best.r && cand.p > best.p) : cand.f05 > best.f05))) best = cand;
+  }
+  model.thresholds[label] = best.t;
+  report[label] = best;
+}
+
+console.log(`train ${train.length}, dev ${dev.length}; features ${JSON.stringify(features)}; ${JSON.stringify(opts)}`);
+for (const l of LABELS) console.log(`${l.padEnd(11)} threshold ${report[l].t.toFixed(2)}  dev P ${report[l].p.toFixed(3)} R ${report[l].r.toFixed(3)} F1 ${report[l].f1.toFixed(3)}  platt ${JSON.stringify(model.platt[LABELS.indexOf(l)])}`);
+console.log(`weights sha256 ${weightsSha256}, ${data.length} bytes (${model.weights.length} base64 chars)`);
+if (process.argv.includes('--dry')) process.exit();
+
+const body = `// Generated by libs/signals/tools/train.mjs; do not edit by hand. Retrain with
+// \`node scripts/build.mjs libs/signals && node libs/signals/tools/train.mjs\` (see docs/signals.md).
+// ${data.length} Int8 weights (${LABELS.length} labels x 2^${features.bits} buckets), base64.
+import type { SignalsModelData } from './signals-model.types';
+
+export const SIGNALS_MODEL: SignalsModelData = ${JSON.stringify({ ...model, weights: '@@W@@' }, null, 2).replace('"@@W@@"', () => `\n    '${model.weights}'`)};
+`;
+writeFileSync(outFile, body);
+console.log(`wrote ${outFile}`);
