@@ -23,7 +23,7 @@ const opts = {
   seed: arg('--seed', 15),
   epochs: arg('--epochs', 12),
   learningRate: arg('--lr', 0.3),
-  l2: arg('--l2', 3e-3),
+  l2: arg('--l2', 1e-2),
   positiveWeight: arg('--pos', 1),
   fixedBias: !process.argv.includes('--learn-bias'),
 };
