@@ -60,13 +60,16 @@ const model = {
   thresholds: Object.fromEntries(LABELS.map((l) => [l, 0.5])),
   weights: signals.encodeBase64(new Uint8Array(data.buffer)),
   weightsSha256,
-  trainedOn: { corpus: 'libs/signals/corpus/*.jsonl', split: `corpus train split + eval/messages.jsonl, sha256 ${splitChecksum(train).slice(0, 16)}`, trainMessages: train.length, seed: opts.seed },
+  trainedOn: { corpus: 'libs/signals/corpus/*.jsonl', split: `corpus train split + eval/messages.jsonl, sha256 ${splitChecksum(train).slice(0, 16)}`, trainMessages: train.length, seed: opts.seed,
+    options: { epochs: opts.epochs, learningRate: opts.learningRate, l2: opts.l2, positiveWeight: opts.positiveWeight, fixedBias: opts.fixedBias, gateSet: gateSet.length > 0 } },
 };
 
 // Platt scaling on dev raw scores (raw = logit of the uncalibrated probability).
 const raw = signals.createSignalClassifier(model);
 const devRaw = dev.map((m) => raw.score(m.text).map((s) => Math.log(Math.max(1e-12, s.probability) / Math.max(1e-12, 1 - s.probability))));
-model.platt = LABELS.map((l, i) => signals.fitPlatt(devRaw.map((r) => r[i]), dev.map((m) => (m.labels.includes(l) ? 1 : 0))));
+// Messages the classifier stays silent on (too short to judge: probability exactly 0) are left out.
+const scored = dev.map((m, i) => i).filter((i) => devRaw[i].some((r) => r > -27));
+model.platt = LABELS.map((l, k) => signals.fitPlatt(scored.map((i) => devRaw[i][k]), scored.map((i) => (dev[i].labels.includes(l) ? 1 : 0))));
 
 // Thresholds for the combination (rule hit OR calibrated p >= t, with rule vetoes), on dev.
 const probe = signals.createSignalDetector(undefined, { model, classifier: { thresholds: { urgency: 0.01, safety: 0.01, escalation: 0.01 } } });

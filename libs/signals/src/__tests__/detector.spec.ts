@@ -28,7 +28,8 @@ describe('createSignalDetector', () => {
   it('only scans the first maxChars characters', () => {
     const text = `${'a '.repeat(100)}pipe has burst`;
     expect(createSignalDetector(undefined, { maxChars: 50 }).detect(text)).toEqual([]);
-    expect(createSignalDetector(undefined, { maxChars: 1000 }).detect(text)).toHaveLength(1);
+    // One rule finding; rules only, as the classifier may add its own judgement on the padding.
+    expect(createSignalDetector(undefined, { maxChars: 1000, classifier: false }).detect(text)).toHaveLength(1);
   });
 
   it('raises confidence a little when the message is insistent', () => {

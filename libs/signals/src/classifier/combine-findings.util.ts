@@ -22,12 +22,15 @@ export function classifierFindings(
 ): SignalFinding[] {
   const out: SignalFinding[] = [];
   for (const s of scores) {
-    if (ruleTypes.has(s.label) || vetoed.has(s.label) || s.probability < thresholds[s.label]) continue;
+    // Thresholds apply to the reported confidence (two decimals), so what a tenant sees on a
+    // finding is exactly what its threshold was compared with.
+    const confidence = Math.min(0.99, Math.round(s.probability * 100) / 100);
+    if (ruleTypes.has(s.label) || vetoed.has(s.label) || confidence < thresholds[s.label]) continue;
     out.push({
       type: s.label,
       subtype: CLASSIFIER_SUBTYPE,
       severity: SEVERITY[s.label],
-      confidence: Math.min(0.99, Math.round(s.probability * 100) / 100),
+      confidence,
       evidence: { start: s.start, end: s.end, text: text.slice(s.start, s.end) },
     });
   }

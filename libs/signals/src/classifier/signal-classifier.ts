@@ -51,6 +51,7 @@ export function createSignalClassifier(model: SignalsModelData): SignalClassifie
   function scoreChunk(text: string, start: number, end: number, out: LabelScore[]): void {
     if (buf.codes.length < end - start + 2) buf = foldBuffer(end - start);
     const len = foldInto(text, start, end, buf);
+    if (!hasWords(buf.codes, len)) return;
     let n = 0;
     forEachFeature(buf.codes, len, model.features, (b, at) => {
       if (counts[b] === 0) {
@@ -106,6 +107,26 @@ export function createSignalClassifier(model: SignalsModelData): SignalClassifie
       return out;
     },
   };
+}
+
+/**
+ * Too little text to judge: fewer than two words of two or more letters and no word of six or
+ * more ("a a a a", "ok", "?"). The model's output on such input is its prior plus noise, so it
+ * stays silent and leaves very short messages to the rules.
+ */
+function hasWords(codes: Uint16Array, len: number): boolean {
+  let words = 0;
+  let run = 0;
+  for (let i = 0; i < len; i += 1) {
+    if (codes[i] === 32) {
+      if (run >= 2) words += 1;
+      run = 0;
+    } else {
+      run += 1;
+      if (run >= 6) return true;
+    }
+  }
+  return words >= 2;
 }
 
 /** Sentence-aligned chunks of at most CHUNK characters (one chunk for a short text). */

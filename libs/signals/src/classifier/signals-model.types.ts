@@ -22,5 +22,12 @@ export interface SignalsModelData {
   /** sha256 of the Int8 weights, for the trainer's reproducibility check. */
   weightsSha256: string;
   /** What the model was trained on (informational). */
-  trainedOn: { corpus: string; split: string; trainMessages: number; seed: number };
+  trainedOn: {
+    corpus: string;
+    split: string;
+    trainMessages: number;
+    seed: number;
+    /** Trainer options (trainLogistic) and whether eval/messages.jsonl was added, to reproduce the weights. */
+    options?: { epochs: number; learningRate: number; l2: number; positiveWeight: number; fixedBias: boolean; gateSet: boolean };
+  };
 }
