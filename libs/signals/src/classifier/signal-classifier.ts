@@ -38,7 +38,12 @@ export function createSignalClassifier(model: SignalsModelData): SignalClassifie
     const buckets = 1 << model.features.bits;
     const bytes = decodeBase64(model.weights);
     if (bytes.length !== buckets * model.labels.length) throw new Error(`signals model: ${bytes.length} weight bytes, expected ${buckets * model.labels.length}`);
-    decoded = { weights: new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length), buckets };
+    // Stored label-major; kept bucket-major in memory so one cache line serves every label of a feature.
+    const labelMajor = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+    const weights = new Int8Array(labelMajor.length);
+    const labelCount = model.labels.length;
+    for (let l = 0; l < labelCount; l += 1) for (let b = 0; b < buckets; b += 1) weights[b * labelCount + l] = labelMajor[l * buckets + b] as number;
+    decoded = { weights, buckets };
     decodedModels.set(model, decoded);
   }
   const { weights, buckets } = decoded;
@@ -47,6 +52,9 @@ export function createSignalClassifier(model: SignalsModelData): SignalClassifie
   const firstAt = new Int32Array(buckets);
   let touched = new Int32Array(4096);
   let buf: FoldBuffer = foldBuffer(CHUNK);
+  const acc = new Float64Array(labels.length);
+  const best = new Float64Array(labels.length);
+  const bestAt = new Int32Array(labels.length);
 
   function scoreChunk(text: string, start: number, end: number, out: LabelScore[]): void {
     if (buf.codes.length < end - start + 2) buf = foldBuffer(end - start);
@@ -72,30 +80,34 @@ export function createSignalClassifier(model: SignalsModelData): SignalClassifie
       norm += c * c;
     }
     norm = Math.sqrt(norm);
-    labels.forEach((label, l) => {
-      const base = l * buckets;
-      let acc = 0;
-      let best = 0;
-      let bestAt = -1;
-      for (let i = 0; i < n; i += 1) {
-        const b = touched[i] as number;
-        const contribution = (weights[base + b] as number) * (counts[b] as number);
-        acc += contribution;
-        if (contribution > best) {
-          best = contribution;
-          bestAt = firstAt[b] as number;
+    const labelCount = labels.length;
+    acc.fill(0);
+    best.fill(0);
+    bestAt.fill(-1);
+    for (let i = 0; i < n; i += 1) {
+      const b = touched[i] as number;
+      const c = counts[b] as number;
+      const base = b * labelCount;
+      for (let l = 0; l < labelCount; l += 1) {
+        const contribution = (weights[base + l] as number) * c;
+        acc[l] = (acc[l] as number) + contribution;
+        if (contribution > (best[l] as number)) {
+          best[l] = contribution;
+          bestAt[l] = firstAt[b] as number;
         }
       }
-      const raw = (model.bias[l] as number) + ((model.scales[l] as number) * acc) / norm;
+    }
+    for (let l = 0; l < labelCount; l += 1) {
+      const raw = (model.bias[l] as number) + ((model.scales[l] as number) * (acc[l] as number)) / norm;
       const [a, c] = model.platt[l] as readonly [number, number];
       const probability = 1 / (1 + Math.exp(-(a * raw + c)));
       const prev = out[l] as LabelScore;
       if (probability > prev.probability) {
-        const at = bestAt >= 0 ? (buf.offsets[bestAt] as number) : start;
+        const at = (bestAt[l] as number) >= 0 ? (buf.offsets[bestAt[l] as number] as number) : start;
         const [s, e] = wordAround(text, Math.min(at, end - 1), start, end);
-        out[l] = { label, probability, start: s, end: e };
+        out[l] = { label: labels[l] as ClassifierLabel, probability, start: s, end: e };
       }
-    });
+    }
     for (let i = 0; i < n; i += 1) counts[touched[i] as number] = 0;
   }
 
