@@ -1,5 +1,6 @@
+import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 import { Readiness } from '../health/readiness';
-import { runHealthChecks, type HealthCheck } from '../health/run-health-checks';
+import { runHealthChecks, type HealthCheck, type ReadinessReport } from '../health/run-health-checks';
 
 const up = (name: string): HealthCheck => ({ name, check: async () => undefined });
 const down = (name: string, message: string): HealthCheck => ({
@@ -31,6 +32,36 @@ describe('runHealthChecks', () => {
     const report = await runHealthChecks([hanging('postgres'), hanging('nats'), up('redis')], 50);
     expect(Date.now() - started).toBeLessThan(500);
     expect(report.checks).toEqual({ postgres: 'down: timed out after 50 ms', nats: 'down: timed out after 50 ms', redis: 'up' });
+  });
+
+  it('lets an answer that arrived while the loop was blocked past the deadline win over the timer', async () => {
+    // A busy process: the answer is already in the socket's kernel buffer (loopback delivers at
+    // once) and the timer has expired by the time the loop turns again; the answer is read first.
+    const server = createServer();
+    const accepted = new Promise<Socket>((resolve) => server.once('connection', resolve));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const client = connect((server.address() as AddressInfo).port, '127.0.0.1');
+    const peer = await accepted;
+    try {
+      const report = await new Promise<ReadinessReport>((resolve) =>
+        // From the check phase, like a request handler after the poll: the next turn runs timers first.
+        setImmediate(() => {
+          const answered = new Promise<void>((ok) => client.once('data', () => ok()));
+          const pending = runHealthChecks([{ name: 'peer', check: () => answered }], 20);
+          peer.write('PONG');
+          const blockedUntil = Date.now() + 100;
+          while (Date.now() < blockedUntil) {
+            // blocking the loop on purpose
+          }
+          resolve(pending);
+        }),
+      );
+      expect(report).toEqual({ status: 'ok', checks: { peer: 'up' } });
+    } finally {
+      client.destroy();
+      peer.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('survives a check that throws synchronously or rejects with a non-Error', async () => {

@@ -29,12 +29,24 @@ export async function runHealthChecks(checks: readonly HealthCheck[], timeoutMs:
   return { status, checks: Object.fromEntries(results) };
 }
 
+/**
+ * Bounds `promise` by `timeoutMs`. The timer rejects only after the event loop has also polled
+ * for I/O (setImmediate runs after the poll phase): when the loop was blocked past the deadline
+ * (a busy start-up on a loaded machine), an answer that arrived meanwhile is read first and wins,
+ * instead of losing to a timer that fired in the same turn of the loop.
+ */
 function withTimeout(promise: Promise<void>, timeoutMs: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
+  let afterPoll: NodeJS.Immediate | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs);
+    timer = setTimeout(() => {
+      afterPoll = setImmediate(() => reject(new Error(`timed out after ${timeoutMs} ms`)));
+    }, timeoutMs);
   });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  return Promise.race([promise, timeout]).finally(() => {
+    clearTimeout(timer);
+    clearImmediate(afterPoll);
+  });
 }
 
 function reason(error: unknown): string {

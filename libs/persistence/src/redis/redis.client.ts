@@ -89,15 +89,24 @@ export class RedisClient extends Redis implements OnApplicationShutdown {
     });
   }
 
+  /**
+   * Bounds `promise` by `ms`; the timer rejects only after the loop has also polled for I/O, so
+   * a reply that arrived while the loop was blocked past the deadline (a busy start-up on a
+   * loaded machine) is read first and wins instead of losing to a timer fired in the same turn.
+   */
   async #within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
+    let afterPoll: NodeJS.Immediate | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
+      timer = setTimeout(() => {
+        afterPoll = setImmediate(() => reject(new Error(`${what} timed out after ${ms} ms`)));
+      }, ms);
     });
     try {
       return await Promise.race([promise, timeout]);
     } finally {
       clearTimeout(timer);
+      clearImmediate(afterPoll);
     }
   }
 

@@ -41,6 +41,26 @@ describe('RedisClient', () => {
     await expect(redis.check()).resolves.toBeUndefined();
   });
 
+  it('passes check() when the event loop was blocked past the PING deadline while the reply arrived', async () => {
+    // A busy start-up on a loaded machine: the PING is written, then the loop is blocked for
+    // longer than the deadline. Redis answers meanwhile; the reply is read before the timer's
+    // rejection, so readiness does not report a healthy Redis as down.
+    const redis = client({ url: redisUrl(), pingTimeoutMs: 50 });
+    await redis.check();
+    const checked = await new Promise<{ settled: Promise<void> }>((resolve) =>
+      // From the check phase, like a request handler after the poll: the next turn runs timers first.
+      setImmediate(() => {
+        const settled = redis.check();
+        const blockedUntil = Date.now() + 300;
+        while (Date.now() < blockedUntil) {
+          // blocking the loop on purpose
+        }
+        resolve({ settled });
+      }),
+    );
+    await expect(checked.settled).resolves.toBeUndefined();
+  });
+
   it('prefixes every key', async () => {
     const redis = client({ url: redisUrl(), keyPrefix: prefix });
     await redis.set('greeting', 'hello');
