@@ -56,6 +56,67 @@ export function createSignalClassifier(model: SignalsModelData): SignalClassifie
   const best = new Float64Array(labels.length);
   const bestAt = new Int32Array(labels.length);
 
+  /** The three-label model (the committed one), with its sums in locals: this loop is the hot path. */
+  function accumulate3(n: number): void {
+    let a0 = 0;
+    let a1 = 0;
+    let a2 = 0;
+    let b0 = 0;
+    let b1 = 0;
+    let b2 = 0;
+    let at0 = -1;
+    let at1 = -1;
+    let at2 = -1;
+    for (let i = 0; i < n; i += 1) {
+      const b = touched[i] as number;
+      const c = counts[b] as number;
+      const base = b * 3;
+      const w0 = (weights[base] as number) * c;
+      const w1 = (weights[base + 1] as number) * c;
+      const w2 = (weights[base + 2] as number) * c;
+      a0 += w0;
+      a1 += w1;
+      a2 += w2;
+      if (w0 > b0) {
+        b0 = w0;
+        at0 = firstAt[b] as number;
+      }
+      if (w1 > b1) {
+        b1 = w1;
+        at1 = firstAt[b] as number;
+      }
+      if (w2 > b2) {
+        b2 = w2;
+        at2 = firstAt[b] as number;
+      }
+    }
+    acc[0] = a0;
+    acc[1] = a1;
+    acc[2] = a2;
+    bestAt[0] = at0;
+    bestAt[1] = at1;
+    bestAt[2] = at2;
+  }
+
+  function accumulate(n: number, labelCount: number): void {
+    acc.fill(0);
+    best.fill(0);
+    bestAt.fill(-1);
+    for (let i = 0; i < n; i += 1) {
+      const b = touched[i] as number;
+      const c = counts[b] as number;
+      const base = b * labelCount;
+      for (let l = 0; l < labelCount; l += 1) {
+        const contribution = (weights[base + l] as number) * c;
+        acc[l] = (acc[l] as number) + contribution;
+        if (contribution > (best[l] as number)) {
+          best[l] = contribution;
+          bestAt[l] = firstAt[b] as number;
+        }
+      }
+    }
+  }
+
   function scoreChunk(text: string, start: number, end: number, out: LabelScore[]): void {
     if (buf.codes.length < end - start + 2) buf = foldBuffer(end - start);
     const len = foldInto(text, start, end, buf);
@@ -81,22 +142,8 @@ export function createSignalClassifier(model: SignalsModelData): SignalClassifie
     }
     norm = Math.sqrt(norm);
     const labelCount = labels.length;
-    acc.fill(0);
-    best.fill(0);
-    bestAt.fill(-1);
-    for (let i = 0; i < n; i += 1) {
-      const b = touched[i] as number;
-      const c = counts[b] as number;
-      const base = b * labelCount;
-      for (let l = 0; l < labelCount; l += 1) {
-        const contribution = (weights[base + l] as number) * c;
-        acc[l] = (acc[l] as number) + contribution;
-        if (contribution > (best[l] as number)) {
-          best[l] = contribution;
-          bestAt[l] = firstAt[b] as number;
-        }
-      }
-    }
+    if (labelCount === 3) accumulate3(n);
+    else accumulate(n, labelCount);
     for (let l = 0; l < labelCount; l += 1) {
       const raw = (model.bias[l] as number) + ((model.scales[l] as number) * (acc[l] as number)) / norm;
       const [a, c] = model.platt[l] as readonly [number, number];
