@@ -93,7 +93,7 @@ export function UploadDocument() {
           {upload.isPending ? 'Uploading…' : 'Upload document'}
         </button>
         <p role="status" className="muted">
-          {upload.isSuccess ? `${upload.data.replaced ? 'Replaced' : 'Added'} “${upload.data.document.title}” (${upload.data.document.chunkCount} chunks).` : ''}
+          {upload.isSuccess ? `${upload.data.replaced ? 'Replaced' : 'Added'} “${upload.data.document.title}” (${upload.data.document.chunkCount === 1 ? '1 chunk' : `${upload.data.document.chunkCount} chunks`}).` : ''}
         </p>
       </div>
     </form>

@@ -10,12 +10,13 @@ export function NotificationsPage() {
   return (
     <section aria-labelledby="notifications-title">
       <h1 id="notifications-title">Notifications</h1>
+      {/* Absolute paths: inside a splat route, relative links resolve from the current sub-path. */}
       <nav aria-label="Notification settings" className="tabs">
-        <NavLink to="" end>
+        <NavLink to="/notifications" end>
           Channels
         </NavLink>
-        <NavLink to="rules">Rules</NavLink>
-        <NavLink to="deliveries">Delivery log</NavLink>
+        <NavLink to="/notifications/rules">Rules</NavLink>
+        <NavLink to="/notifications/deliveries">Delivery log</NavLink>
       </nav>
       <Routes>
         <Route index element={<ChannelsSection />} />
