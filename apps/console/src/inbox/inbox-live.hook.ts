@@ -31,6 +31,8 @@ export function useInboxLive(): SseStatus {
         queryClient.setQueryData<number | undefined>(inboxKeys.unread, (current) => unreadAfter(current, frame));
         if (frame.type !== 'notification') return;
         const item = frame.notification;
+        // A session asking for a person: refresh the handoff queue now rather than at its next poll.
+        if (item.kind === 'handoff') void queryClient.invalidateQueries({ queryKey: ['handoff'] });
         queryClient.setQueryData<InboxList>(inboxKeys.list(false), (list) => (list ? { ...list, items: withLiveItem(list.items, item) } : list));
         if (item.read_at === null) queryClient.setQueryData<InboxList>(inboxKeys.list(true), (list) => (list ? { ...list, items: withLiveItem(list.items, item) } : list));
       },
