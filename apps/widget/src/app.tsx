@@ -1,19 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, WidgetApi, type Frame, type WidgetTheme } from './api';
+import { AVAILABILITY_TEXT, availabilityOf, isPaused, shouldRecheck, type Availability } from './availability';
 import { textColorOn } from './colors';
 import { fromHistory, renamed, withMessage, withNotice, withoutEmpty, withTokens, type Item } from './conversation';
 import { noticeForAction, noticeForMode, noticeForSignals, type Notice } from './notices';
 import { clearSession, loadSession, saveSession, type StoredSession } from './storage';
 
-type Availability = 'loading' | 'ready' | 'not-here' | 'unavailable';
-
 const DEFAULT_THEME: WidgetTheme = { color: '#1f2937', name: 'Chat', greeting: 'Hi! How can we help?', position: 'right' };
 const ROLE_LABEL = { user: 'You', assistant: 'Assistant', staff: 'Team' } as const;
-
-function availabilityOf(error: unknown): Availability {
-  if (error instanceof ApiError && (error.code === 'ORIGIN_NOT_ALLOWED' || error.code === 'ORIGIN_REQUIRED')) return 'not-here';
-  return 'unavailable';
-}
 
 export function App({ api, siteKey }: { api: WidgetApi; siteKey: string }) {
   const [theme, setTheme] = useState<WidgetTheme>(DEFAULT_THEME);
@@ -30,6 +24,7 @@ export function App({ api, siteKey }: { api: WidgetApi; siteKey: string }) {
 
   const addNotice = (notice: Notice | undefined, beforeId?: string) => notice && setItems((list) => withNotice(list, notice, beforeId));
 
+  const [check, setCheck] = useState(0);
   useEffect(() => {
     api.config().then(
       (loaded) => {
@@ -38,7 +33,13 @@ export function App({ api, siteKey }: { api: WidgetApi; siteKey: string }) {
       },
       (error: unknown) => setAvailability(availabilityOf(error)),
     );
-  }, [api]);
+  }, [api, check]);
+
+  // A paused (or unreachable) chat is asked again when the visitor opens it or presses "Try again".
+  function recheck(): void {
+    setAvailability('loading');
+    setCheck((n) => n + 1);
+  }
 
   // A stored conversation comes back with its history; a refused token starts afresh.
   useEffect(() => {
@@ -46,7 +47,8 @@ export function App({ api, siteKey }: { api: WidgetApi; siteKey: string }) {
     api.history(session.token).then(
       (messages) => setItems((list) => (list.length === 0 ? fromHistory(messages) : list)),
       (error: unknown) => {
-        if (error instanceof ApiError && [401, 403, 404].includes(error.status)) forget();
+        if (isPaused(error)) setAvailability('paused');
+        else if (error instanceof ApiError && [401, 403, 404].includes(error.status)) forget();
       },
     );
   }, [session?.sessionId, availability]); // once per session
@@ -54,7 +56,7 @@ export function App({ api, siteKey }: { api: WidgetApi; siteKey: string }) {
   // Staff replies, hand-over and action outcomes arrive on the live stream.
   useEffect(() => {
     if (!session || availability !== 'ready') return;
-    return api.live(session.token, onLiveFrame, () => forget());
+    return api.live(session.token, onLiveFrame, (error) => (isPaused(error) ? setAvailability('paused') : forget()));
   }, [session?.sessionId, availability]); // once per session
 
   useEffect(() => {
@@ -110,7 +112,8 @@ export function App({ api, siteKey }: { api: WidgetApi; siteKey: string }) {
         } else if (frame.type === 'error') addNotice({ id: `e${n}`, tone: 'info', text: 'Sorry, the answer could not be completed. Please try again.' });
       });
     } catch (error) {
-      if (availabilityOf(error) === 'not-here') setAvailability('not-here');
+      const now = availabilityOf(error);
+      if (now === 'not-here' || now === 'paused') setAvailability(now);
       else if (error instanceof ApiError && error.status === 401) forget();
       addNotice({ id: `e${n}`, tone: 'info', text: error instanceof ApiError && error.status === 429 ? 'Too many messages: please wait a moment.' : 'Sorry, the message could not be sent. Please try again.' });
     } finally {
@@ -137,8 +140,20 @@ export function App({ api, siteKey }: { api: WidgetApi; siteKey: string }) {
               ×
             </button>
           </div>
-          {availability === 'not-here' && <p class="state" role="alert">This chat is not available on this website.</p>}
-          {availability === 'unavailable' && <p class="state" role="alert">The chat is unavailable right now. Please try again later.</p>}
+          {availability === 'not-here' && (
+            <p class="state" role="alert">
+              {AVAILABILITY_TEXT['not-here']}
+            </p>
+          )}
+          {shouldRecheck(availability) && (
+            <div class="state">
+              <p role="alert">{availability === 'paused' ? AVAILABILITY_TEXT.paused : AVAILABILITY_TEXT.unavailable}</p>
+              {availability === 'paused' && <p>Please try again later.</p>}
+              <button type="button" class="retry" onClick={recheck}>
+                Try again
+              </button>
+            </div>
+          )}
           {availability === 'loading' && <p class="state">Loading…</p>}
           {availability === 'ready' && (
             <>
@@ -183,7 +198,10 @@ export function App({ api, siteKey }: { api: WidgetApi; siteKey: string }) {
           )}
         </section>
       )}
-      <button type="button" class="launcher" ref={launcher} aria-expanded={open} aria-label={open ? 'Close chat' : `Open chat with ${theme.name}`} onClick={() => setOpen(!open)}>
+      <button type="button" class="launcher" ref={launcher} aria-expanded={open} aria-label={open ? 'Close chat' : `Open chat with ${theme.name}`} onClick={() => {
+          if (!open && shouldRecheck(availability)) recheck();
+          setOpen(!open);
+        }}>
         <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="currentColor">
           <path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z" />
         </svg>

@@ -26,6 +26,9 @@ export const WIDGET_CSS = `
 .notice.safety { background: #fee2e2; color: #7f1d1d; font-weight: 600; }
 .typing { align-self: flex-start; color: #374151; font-size: 14px; }
 .state { padding: 16px; color: #374151; }
+.state p { margin: 0 0 8px; }
+.state [role=alert] { font-weight: 600; color: #111827; }
+.retry { border: 1px solid #6b7280; border-radius: 8px; padding: 6px 14px; font: inherit; cursor: pointer; background: #ffffff; color: #111827; }
 form { display: flex; gap: 8px; padding: 10px; border-top: 1px solid #e5e7eb; background: #ffffff; }
 textarea { flex: 1; resize: none; min-height: 42px; max-height: 120px; padding: 10px; border: 1px solid #6b7280; border-radius: 10px; font: inherit; color: #111827; background: #ffffff; }
 .send { border: 0; border-radius: 10px; padding: 0 16px; font: inherit; font-weight: 600; cursor: pointer; background: var(--accent); color: var(--on-accent); }
