@@ -24,7 +24,7 @@ export function PeakHoursChart({ rollups, timezone }: { rollups: readonly Insigh
         <XAxis dataKey="label" tick={AXIS_TICK} />
         <YAxis allowDecimals={false} tick={AXIS_TICK} width={40} />
         <Tooltip />
-        <Bar dataKey="turns" name="Messages" fill={CHART.green} isAnimationActive={false} />
+        <Bar dataKey="turns" name="Messages" fill={CHART.green} maxBarSize={48} isAnimationActive={false} />
       </BarChart>
     </ChartFigure>
   );

@@ -23,7 +23,7 @@ export function RankedBarChart({ id, title, summary, items, labelHeader, valueNa
         <XAxis type="number" allowDecimals={false} tick={AXIS_TICK} />
         <YAxis type="category" dataKey="label" width={140} tick={AXIS_TICK} />
         <Tooltip />
-        <Bar dataKey="count" name={valueName} fill={CHART.blue} isAnimationActive={false} />
+        <Bar dataKey="count" name={valueName} fill={CHART.blue} maxBarSize={48} isAnimationActive={false} />
       </BarChart>
     </ChartFigure>
   );

@@ -29,8 +29,8 @@ export function UsageChart({ period, rollups }: { period: InsightPeriod; rollups
         <YAxis yAxisId="cost" orientation="right" tickFormatter={(v: number) => usd(v)} tick={AXIS_TICK} width={64} />
         <Tooltip />
         <Legend />
-        <Bar yAxisId="tokens" dataKey="tokensIn" name="Tokens in" stackId="tokens" fill={CHART.blue} isAnimationActive={false} />
-        <Bar yAxisId="tokens" dataKey="tokensOut" name="Tokens out" stackId="tokens" fill={CHART.purple} isAnimationActive={false} />
+        <Bar yAxisId="tokens" dataKey="tokensIn" name="Tokens in" stackId="tokens" fill={CHART.blue} maxBarSize={48} isAnimationActive={false} />
+        <Bar yAxisId="tokens" dataKey="tokensOut" name="Tokens out" stackId="tokens" fill={CHART.purple} maxBarSize={48} isAnimationActive={false} />
         <Line yAxisId="cost" type="monotone" dataKey="costUsd" name="Cost (USD)" stroke={CHART.brown} strokeDasharray={DASH.dashed} strokeWidth={2} isAnimationActive={false} />
       </ComposedChart>
     </ChartFigure>

@@ -28,8 +28,8 @@ export function VolumeChart({ period, rollups }: { period: InsightPeriod; rollup
         <YAxis allowDecimals={false} tick={AXIS_TICK} width={40} />
         <Tooltip />
         <Legend />
-        <Bar dataKey="previousSessions" name="Period before" fill={CHART.brown} isAnimationActive={false} />
-        <Bar dataKey="sessions" name="Sessions" fill={CHART.blue} isAnimationActive={false} />
+        <Bar dataKey="previousSessions" name="Period before" fill={CHART.brown} maxBarSize={48} isAnimationActive={false} />
+        <Bar dataKey="sessions" name="Sessions" fill={CHART.blue} maxBarSize={48} isAnimationActive={false} />
       </BarChart>
     </ChartFigure>
   );

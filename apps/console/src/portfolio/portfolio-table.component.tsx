@@ -20,7 +20,7 @@ export function PortfolioTable({ tenants, caption }: { tenants: readonly Portfol
   const [sort, setSort] = useState<SortState>(DEFAULT_SORT);
   const rows = sortTenants(tenants, sort);
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" role="region" aria-label="Tenants (scrolls sideways on narrow screens)" tabIndex={0}>
       <table className="data-table portfolio-table">
         <caption>{caption}</caption>
         <thead>

@@ -21,7 +21,7 @@ export function TenantKeys({ tenantId }: { tenantId: string }) {
       <h2 id="keys-title">API keys</h2>
       <ProblemAlert error={keys.error} context="Could not load the API keys" />
       {keys.data ? (
-        <div className="table-scroll">
+        <div className="table-scroll" role="region" aria-label="API keys (scrolls sideways on narrow screens)" tabIndex={0}>
           <table className="data-table">
             <caption className="visually-hidden">API keys, by prefix</caption>
             <thead>

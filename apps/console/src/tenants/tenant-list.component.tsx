@@ -45,7 +45,7 @@ export function TenantList() {
       {list.isPending ? <p role="status">Loading tenants…</p> : null}
       {list.isSuccess && tenants.length === 0 ? <p>No tenant matches.</p> : null}
       {tenants.length > 0 ? (
-        <div className="table-scroll">
+        <div className="table-scroll" role="region" aria-label="Tenants (scrolls sideways on narrow screens)" tabIndex={0}>
           <table className="data-table">
             <caption className="visually-hidden">Tenants, newest first</caption>
             <thead>
