@@ -47,7 +47,7 @@ export default [
   { ignores: ['**/dist/**', '**/node_modules/**', '**/generated/**', 'tools/lint-fixtures/**', 'coverage/**'] },
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     plugins: { '@nx': nx },
     rules: {
       '@nx/enforce-module-boundaries': [
