@@ -48,9 +48,11 @@ export function createSignalClassifier(model: SignalsModelData): SignalClassifie
   }
   const { weights, buckets } = decoded;
   const labels = model.labels;
-  const counts = new Uint16Array(buckets);
-  const firstAt = new Int32Array(buckets);
+  // Per-bucket counts (saturating at 255) and, per distinct feature, its bucket and first
+  // position: a small working set (64 KB + the weights), so the hot loop stays in cache.
+  const counts = new Uint8Array(buckets);
   let touched = new Int32Array(4096);
+  let touchedAt = new Int32Array(4096);
   let buf: FoldBuffer = foldBuffer(CHUNK);
   const acc = new Float64Array(labels.length);
   const best = new Float64Array(labels.length);
@@ -79,15 +81,15 @@ export function createSignalClassifier(model: SignalsModelData): SignalClassifie
       a2 += w2;
       if (w0 > b0) {
         b0 = w0;
-        at0 = firstAt[b] as number;
+        at0 = touchedAt[i] as number;
       }
       if (w1 > b1) {
         b1 = w1;
-        at1 = firstAt[b] as number;
+        at1 = touchedAt[i] as number;
       }
       if (w2 > b2) {
         b2 = w2;
-        at2 = firstAt[b] as number;
+        at2 = touchedAt[i] as number;
       }
     }
     acc[0] = a0;
@@ -111,7 +113,7 @@ export function createSignalClassifier(model: SignalsModelData): SignalClassifie
         acc[l] = (acc[l] as number) + contribution;
         if (contribution > (best[l] as number)) {
           best[l] = contribution;
-          bestAt[l] = firstAt[b] as number;
+          bestAt[l] = touchedAt[i] as number;
         }
       }
     }
@@ -128,11 +130,14 @@ export function createSignalClassifier(model: SignalsModelData): SignalClassifie
           const grown = new Int32Array(touched.length * 2);
           grown.set(touched);
           touched = grown;
+          const grownAt = new Int32Array(touchedAt.length * 2);
+          grownAt.set(touchedAt);
+          touchedAt = grownAt;
         }
+        touchedAt[n] = at;
         touched[n++] = b;
-        firstAt[b] = at;
       }
-      if ((counts[b] as number) < 0xffff) counts[b] = (counts[b] as number) + 1;
+      if ((counts[b] as number) < 255) counts[b] = (counts[b] as number) + 1;
     });
     if (n === 0) return;
     let norm = 0;
