@@ -18,7 +18,9 @@ export function SiteKeyList({ keys }: { keys: readonly SiteKey[] }) {
     create.mutate(revokeOthers, {
       onSuccess: (result) => {
         setPending(null);
-        setNotice(revokeOthers ? `Rotated: ${result.siteKey.key} is the key now; ${result.revokedKeyIds.length} old key(s) stopped working. Update the snippet on your pages.` : `Issued ${result.siteKey.key}.`);
+        const stopped = result.revokedKeyIds.length;
+        const old = stopped === 0 ? '' : stopped === 1 ? ' The old key stopped working: update the snippet on your pages.' : ` ${stopped} old keys stopped working: update the snippet on your pages.`;
+        setNotice(revokeOthers ? `Rotated: ${result.siteKey.key} is the key now.${old}` : `Issued ${result.siteKey.key}.`);
       },
     });
   const confirmRevoke = (key: SiteKey) =>
