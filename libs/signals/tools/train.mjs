@@ -25,7 +25,7 @@ const opts = {
   learningRate: arg('--lr', 0.3),
   l2: arg('--l2', 1e-2),
   positiveWeight: arg('--pos', 1),
-  fixedBias: !process.argv.includes('--learn-bias'),
+  fixedBias: process.argv.includes('--fixed-bias'),
 };
 const MIN_PRECISION = arg('--min-precision', 0.9);
 const MIN_RECALL_AT_PRECISION = arg('--min-recall', 0.5);
@@ -36,8 +36,18 @@ const outFile = `${root}libs/signals/src/classifier/signals-model.data.ts`;
 // teaches distinctions the new corpus has few of (frustration without asking for a person,
 // "I don't want to talk to anyone"). eval/holdout.jsonl is never trained on.
 const gateSet = process.argv.includes('--no-gate-set') ? [] : signals.parseLabelledMessages(readFileSync(`${root}libs/signals/eval/messages.jsonl`, 'utf8'));
-const train = [...messagesOf('train'), ...gateSet];
-const dev = messagesOf('dev');
+// Background: short, ordinary chat messages in every language (greetings, prices, contact
+// details, confirmations), unlabelled by construction (no signal). The labelled corpus has few
+// of them, and without them the model flagged fixtures like "one two three" or "From 80 GBP."
+// (--no-background to leave them out). Training data only; never evaluated on.
+const background = process.argv.includes('--no-background') ? [] : signals.parseLabelledMessages(readFileSync(`${root}libs/signals/corpus-background/neutral-train.jsonl`, 'utf8'));
+const train = [...messagesOf('train'), ...gateSet, ...background];
+// Calibration and thresholds see the dev split plus a second, separate sample of ordinary
+// messages (corpus-background/neutral-dev.jsonl): the corpus is ~60 % signals and hard
+// negatives, real traffic is mostly ordinary, and a threshold picked without such messages
+// fires on "one two three".
+const neutralDev = process.argv.includes('--no-background') ? [] : signals.parseLabelledMessages(readFileSync(`${root}libs/signals/corpus-background/neutral-dev.jsonl`, 'utf8'));
+const dev = [...messagesOf('dev'), ...neutralDev];
 const examples = train.map((m) => ({ ...signals.vectorize(m.text, features), targets: LABELS.map((l) => (m.labels.includes(l) ? 1 : 0)) }));
 const trained = signals.trainLogistic(examples, opts);
 const { data, scales } = signals.quantize(trained.weights);
@@ -61,7 +71,7 @@ const model = {
   weights: signals.encodeBase64(new Uint8Array(data.buffer)),
   weightsSha256,
   trainedOn: { corpus: 'libs/signals/corpus/*.jsonl', split: `corpus train split + eval/messages.jsonl, sha256 ${splitChecksum(train).slice(0, 16)}`, trainMessages: train.length, seed: opts.seed,
-    options: { epochs: opts.epochs, learningRate: opts.learningRate, l2: opts.l2, positiveWeight: opts.positiveWeight, fixedBias: opts.fixedBias, gateSet: gateSet.length > 0 } },
+    options: { epochs: opts.epochs, learningRate: opts.learningRate, l2: opts.l2, positiveWeight: opts.positiveWeight, fixedBias: opts.fixedBias, gateSet: gateSet.length > 0, background: background.length > 0 } },
 };
 
 // Platt scaling on dev raw scores (raw = logit of the uncalibrated probability).
@@ -99,6 +109,8 @@ for (const label of LABELS) {
 }
 
 console.log(`train ${train.length}, dev ${dev.length}; features ${JSON.stringify(features)}; ${JSON.stringify(opts)}`);
+const neutralHits = neutralDev.filter((m, i) => devFound[dev.length - neutralDev.length + i].some((f) => f.subtype === 'classifier' && f.confidence >= model.thresholds[f.type])).length;
+console.log(`ordinary messages (neutral-dev) flagged at the chosen thresholds: ${neutralHits} of ${neutralDev.length}`);
 for (const l of LABELS) console.log(`${l.padEnd(11)} threshold ${report[l].t.toFixed(2)}  dev P ${report[l].p.toFixed(3)} R ${report[l].r.toFixed(3)} F1 ${report[l].f1.toFixed(3)}  platt ${JSON.stringify(model.platt[LABELS.indexOf(l)])}`);
 console.log(`weights sha256 ${weightsSha256}, ${data.length} bytes (${model.weights.length} base64 chars)`);
 if (process.argv.includes('--dry')) process.exit();
