@@ -28,6 +28,7 @@ let allowed: Awaited<ReturnType<typeof servePage>>;
 let ownerAuth: Record<string, string>;
 const bob = { id: '', slug: '', siteKey: '', apiKey: '' };
 const staffUser = { email: '', password: 'staff password 123' };
+const trattoria = { id: '', key: '' };
 let ownerContext: BrowserContext;
 let owner: Page;
 /** Content-Security-Policy violations and page errors the console caused. */
@@ -196,6 +197,33 @@ describe('the owner in the console', () => {
     await owner.getByRole('button', { name: 'I have stored the key' }).click();
     expect(await owner.getByTestId('secret-key').count()).toBe(0);
     await owner.getByText('The key is no longer shown.').waitFor();
+    trattoria.key = secret;
+    await owner.getByRole('link', { name: `Open ${name}` }).click();
+    await owner.getByRole('heading', { name, level: 1 }).waitFor();
+    trattoria.id = /\/tenants\/([0-9a-f-]{36})$/.exec(owner.url())?.[1] ?? '';
+    expect(trattoria.id).not.toBe('');
+  });
+
+  it('configures the new tenant, and rotates its API key: the new key is shown once, the old one stops', async () => {
+    await owner.getByLabel('Persona').fill('A warm Roman trattoria that takes bookings.');
+    await owner.getByLabel('Tone').selectOption('professional');
+    await owner.getByRole('button', { name: 'Save configuration' }).click();
+    await owner.getByRole('status').filter({ hasText: 'Saved.' }).waitFor({ timeout: 20_000 });
+    const stored = await http(api(`/api/v1/admin/tenants/${trattoria.id}`), { headers: ownerAuth });
+    expect(stored.body.tenant.config).toMatchObject({ persona: 'A warm Roman trattoria that takes bookings.', tone: 'professional' });
+
+    await owner.getByLabel('Old keys').selectOption({ label: 'Stop the old keys now' });
+    await owner.getByRole('button', { name: 'Rotate API keys' }).click();
+    await owner.getByRole('heading', { name: 'The new API key' }).waitFor({ timeout: 20_000 });
+    const fresh = await owner.getByTestId('secret-key').inputValue();
+    expect(fresh).toMatch(/^sk_live_/);
+    expect(fresh).not.toBe(trattoria.key);
+    expect((await http(api('/api/v1/insights'), { headers: { 'x-api-key': fresh } })).status).toBe(200);
+    const old = await eventually(() => http(api('/api/v1/insights'), { headers: { 'x-api-key': trattoria.key } }), (r) => r.status === 401, 15_000);
+    expect(old.status).toBe(401);
+    await owner.getByRole('button', { name: 'I have stored the key' }).click();
+    expect(await owner.getByTestId('secret-key').count()).toBe(0);
+    await owner.getByRole('region', { name: /^API keys \(scrolls/ }).getByRole('cell', { name: 'Revoked' }).waitFor();
   });
 
   it('finds a tenant, adds a staff user to it, and axe finds nothing serious on the tenant page', async () => {
