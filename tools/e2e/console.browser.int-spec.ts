@@ -166,6 +166,8 @@ describe('staff in the console', () => {
     const notification = staff.getByRole('list', { name: 'Notifications' }).getByRole('listitem').first();
     await notification.waitFor({ timeout: 30_000 });
     expect(await notification.innerText()).toMatch(/Handoff/);
+    // It leads to the session in the handoff queue.
+    expect(await notification.getByRole('link', { name: /^Open/ }).getAttribute('href')).toMatch(/^\/console\/handoff\/[0-9a-f-]{36}$/);
     await staff.getByTestId('unread-count').filter({ hasText: '1' }).waitFor();
     await staff.screenshot({ path: join(SHOTS, 'console-inbox.png') });
 

@@ -69,7 +69,7 @@ describe('the reply box', () => {
 
 describe('the session header', () => {
   it('names the visitor by what the CRM knows, best first', () => {
-    expect(visitorName(session)).toBe('Anonymous visitor');
+    expect(visitorName({ ...session, id: '7e76eeea-0000-4000-8000-000000000000' })).toBe('Visitor 7e76eeea');
     expect(visitorName({ ...session, externalUserId: 'u-42' })).toBe('u-42');
     expect(visitorName({ ...session, contact: { id: 'c', name: null, email: 'sarah@example.com', phone: '+447700900123' } })).toBe('sarah@example.com');
     expect(visitorName({ ...session, contact: { id: 'c', name: 'Sarah Jones', email: 'sarah@example.com', phone: null } })).toBe('Sarah Jones');

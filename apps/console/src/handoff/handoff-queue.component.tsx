@@ -1,7 +1,7 @@
 import { NavLink } from 'react-router';
 import { ProblemAlert } from '../shell/problem-alert.component';
 import { elapsed, fullDate } from '../shared/time.util';
-import { modeText } from './handoff.util';
+import { modeText, sessionLabel } from './handoff.util';
 import { useHandoffQueue } from './handoff.queries';
 
 const CHANNEL = { widget: 'Website widget', api: 'API', openai_compat: 'OpenAI-compatible API', assistant: 'Staff assistant' } as const;
@@ -22,7 +22,7 @@ export function HandoffQueue() {
         {items.map((session) => (
           <li key={session.id}>
             <NavLink to={`/handoff/${session.id}`} className="queue-item">
-              <span className="queue-who">{session.externalUserId ?? `Visitor ${session.id.slice(0, 8)}`}</span>
+              <span className="queue-who">{sessionLabel(session)}</span>
               <span className="queue-meta">
                 {modeText(session)} · {CHANNEL[session.channel]}
               </span>

@@ -60,10 +60,15 @@ export function checkReply(text: string): { ok: true; content: string } | { ok: 
   return { ok: true, content };
 }
 
+/** A session without a known person: the tenant's own user id, else a short form of the session id. */
+export function sessionLabel(session: Pick<HandoffSession, 'id' | 'externalUserId'>): string {
+  return session.externalUserId ?? `Visitor ${session.id.slice(0, 8)}`;
+}
+
 /** Who the visitor is, as far as the CRM knows. */
 export function visitorName(conversation: Conversation['conversation']): string {
   const contact = conversation.contact;
-  return contact?.name ?? contact?.email ?? contact?.phone ?? conversation.externalUserId ?? 'Anonymous visitor';
+  return contact?.name ?? contact?.email ?? contact?.phone ?? sessionLabel(conversation);
 }
 
 /** Human-readable state of a session in the queue or the conversation header. */

@@ -1,6 +1,11 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
+import { useSession } from '../auth/auth.context';
+import { PAGES } from '../pages.registry';
+import { pageAt, pagesFor } from '../shell/nav.util';
 import { ProblemAlert } from '../shell/problem-alert.component';
 import { elapsed, fullDate } from '../shared/time.util';
+import { consolePathFor } from './inbox-link.util';
 import { useInboxList, useMarkRead, useUnreadCount } from './inbox.queries';
 
 const SEVERITY_LABEL = { info: 'Info', warning: 'Warning', critical: 'Critical' } as const;
@@ -23,6 +28,8 @@ export function InboxPage() {
   const unread = useUnreadCount();
   const markRead = useMarkRead();
   const items = list.data?.items ?? [];
+  const allowed = pagesFor(useSession().role, PAGES);
+  const canOpen = (path: string) => pageAt(path, allowed) !== undefined;
 
   return (
     <section aria-labelledby="inbox-title">
@@ -59,6 +66,11 @@ export function InboxPage() {
                 </time>
               </header>
               {item.body ? <p className="inbox-body">{item.body}</p> : null}
+              {consolePathFor(item, canOpen) ? (
+                <Link className="inbox-open" to={consolePathFor(item, canOpen) as string}>
+                  Open<span className="visually-hidden">: {item.title}</span>
+                </Link>
+              ) : null}
               {item.read_at === null ? (
                 <button type="button" className="link-button" onClick={() => markRead.mutate([item.id])} disabled={markRead.isPending}>
                   Mark read<span className="visually-hidden">: {item.title}</span>
