@@ -22,6 +22,7 @@ export * from './generated/prisma/enums';
 export * from './redis';
 export * from './contacts/contact-fields';
 export * from './contacts/contact-store';
+export * from './contacts/identity-policy';
 export * from './knowledge/knowledge-hybrid-search.repository';
 export * from './tenants/tenant-config.mapper';
 export * from './tenants/tenant-runtime.repository';

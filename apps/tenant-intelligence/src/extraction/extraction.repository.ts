@@ -37,10 +37,6 @@ export class ExtractionRepository {
     return { allowedTopics: tenant?.allowedTopics ?? [], documentTitles: documents.map((d) => d.title) };
   }
 
-  async contactIdentifiers(tx: TenantTx, contactId: string): Promise<{ email: string | null; phone: string | null } | null> {
-    return tx.tenantContact.findUnique({ where: { id: contactId }, select: { email: true, phone: true } });
-  }
-
   /** The contact's attributes JSON (undefined when there is no such contact). */
   async contactAttributes(tx: TenantTx, contactId: string): Promise<unknown> {
     const contact = await tx.tenantContact.findUnique({ where: { id: contactId }, select: { attributes: true } });

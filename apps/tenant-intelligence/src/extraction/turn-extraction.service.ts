@@ -9,7 +9,7 @@ import { CatalogueTermsCache, catalogueTerms, MAX_CATALOGUE_TERMS } from './cata
 import { L1B_SOURCE } from './extraction.constants';
 import { ExtractionRepository } from './extraction.repository';
 import { LLM_EXTRACTION_SYSTEM_PROMPT, llmExtractionSchema, mergeLlmExtraction, type LlmExtraction } from './llm-extraction';
-import { foldExtraction, leadScore, meanSentiment, readAggregate, sentimentLabel } from './interaction-aggregate';
+import { foldExtraction, leadScore, meanSentiment, readAggregate, sentimentLabel, type InteractionAggregate } from './interaction-aggregate';
 import { mergePreferences, readPreferences } from './preferences';
 
 const CONSUMER = CONSUMERS.tenantIntelligence.durable;
@@ -45,6 +45,12 @@ function signalRows(turn: ChatTurnCompleted, extraction: Extraction) {
   }
   for (const p of extraction.products) rows.push({ ...base, kind: 'product', label: p.term.toLowerCase().slice(0, 200), score: p.confidence, data: json({ source: p.source }) });
   return rows;
+}
+
+/** The latest name and email the visitor gave earlier in the session (from the interaction's aggregate). */
+function sessionClaims(aggregate: InteractionAggregate): { name: string | null; email: string | null } {
+  const last = (type: string) => [...aggregate.entities].reverse().find((e) => e.type === type)?.value ?? null;
+  return { name: last('person'), email: last('email') };
 }
 
 /**
@@ -154,16 +160,17 @@ export class TurnExtractionService {
     }
     let contactId = session.contactId;
     if (Object.keys(fields).length > 0 || session.externalUserId) {
-      // The session's known contact links this message to it even when the message names no identifier.
-      const current = contactId ? await this.repo.contactIdentifiers(tx, contactId) : null;
+      // The session's contact is matched first; what the visitor said earlier in the session
+      // (their latest name and email) is checked against a contact matched by phone alone.
       const resolved = await resolveContact(tx, {
         tenantId: turn.tenantId,
         externalUserId: session.externalUserId,
-        email: current?.email ?? null,
-        phone: current?.phone ?? null,
+        sessionContactId: session.contactId,
+        claims: sessionClaims(readAggregate((await this.repo.conversationInteraction(tx, turn.sessionId))?.data)),
         fields,
         observedAt,
       });
+      if (resolved?.conflicts?.length) this.logger.info({ tenantId: turn.tenantId, contactId: resolved.id, conflicts: resolved.conflicts.length }, 'identity conflict: kept apart');
       contactId = resolved?.id ?? contactId;
     }
     if (!contactId) return null;

@@ -83,3 +83,48 @@ describe('contact store (identity resolution)', () => {
     expect(await contactsOf(tenant.id)).toHaveLength(1);
   });
 });
+
+describe('contact store: identity conflicts (docs/extraction.md, Identity)', () => {
+  let ctx: DbTestContext;
+  let db: TenantDb;
+
+  beforeAll(() => {
+    ctx = openDbTestContext(process.env, 2);
+    db = new TenantDb(ctx.app);
+  });
+  afterAll(() => ctx.close());
+
+  const resolve = (tenantId: string, o: Omit<ContactObservation, 'tenantId'>) => db.run(tenantId, (tx) => resolveContact(tx, { tenantId, ...o }));
+  const contactsOf = async (tenantId: string) => (await ctx.owner.query('SELECT * FROM tenant_contacts WHERE tenant_id = $1 ORDER BY created_at', [tenantId])).rows;
+
+  it('a new visitor whose phone matches but whose name and email differ gets a contact of their own, flagged as a possible duplicate', async () => {
+    const tenant = await createTenant(ctx.owner);
+    const alice = await resolve(tenant.id, { fields: { name: field('Alice Smith'), email: field('alice@example.com'), phone: field('+447700900123') }, observedAt: at(20) });
+    const bob = await resolve(tenant.id, { fields: { name: field('Bob Jones'), email: field('bob@example.com'), phone: field('+447700900123') }, observedAt: at(21) });
+    // The number stays Alice's column (unique per tenant); Bob's record keeps it as a shared phone.
+    expect(bob).toMatchObject({ created: true, name: 'Bob Jones', email: 'bob@example.com', phone: null, conflicts: [{ contactId: alice?.id, matchedOn: 'phone' }] });
+    const rows = await contactsOf(tenant.id);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({ id: alice?.id, name: 'Alice Smith', email: 'alice@example.com' });
+    expect(rows[1].attributes.identity).toEqual({ possibleDuplicates: [{ contactId: alice?.id, matchedOn: 'phone', conflicts: ['name', 'email'] }], sharedPhone: '+447700900123' });
+    expect(rows[1].attributes.fields.phone).toMatchObject({ value: '+447700900123' });
+  });
+
+  it('a name given earlier in the session is checked when the phone arrives in a later message', async () => {
+    const tenant = await createTenant(ctx.owner);
+    const alice = await resolve(tenant.id, { fields: { name: field('Alice Smith'), phone: field('+447700900124') }, observedAt: at(22) });
+    const later = await resolve(tenant.id, { claims: { name: 'Bob' }, fields: { phone: field('+447700900124') }, observedAt: at(23) });
+    expect(later?.id).not.toBe(alice?.id);
+    const same = await resolve(tenant.id, { claims: { name: 'Alice' }, fields: { phone: field('+447700900124') }, observedAt: at(24) });
+    expect(same?.id).toBe(alice?.id);
+  });
+
+  it("the session's contact takes a corrected name; the earlier value stays in the field history", async () => {
+    const tenant = await createTenant(ctx.owner);
+    const first = await resolve(tenant.id, { fields: { name: field('Tom Smith'), email: field('tom@example.com') }, observedAt: at(25) });
+    const corrected = await resolve(tenant.id, { sessionContactId: first?.id, fields: { name: field('Tom Smyth', { correction: true }) }, observedAt: at(26) });
+    expect(corrected).toMatchObject({ id: first?.id, name: 'Tom Smyth' });
+    const [row] = await contactsOf(tenant.id);
+    expect(row.attributes.fields.name).toMatchObject({ value: 'Tom Smyth', alternates: [{ value: 'Tom Smith' }] });
+  });
+});
