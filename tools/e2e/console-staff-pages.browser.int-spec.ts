@@ -225,7 +225,7 @@ describe('a tenant admin in the console', () => {
     expect(after.body.tenant).toMatchObject({ timezone: 'Europe/London', updatedAt: saved.body.tenant.updatedAt, config: { persona: 'You are Bob, a friendly plumber in Leeds.' } });
   });
 
-  it('adds a webhook channel (its secret shown once), and its test reaches the receiver', async () => {
+  it('adds webhook channels (secrets shown once, rotated), tests reach the receiver, a rule is added, a dead letter is redriven', async () => {
     await go('/notifications');
     await h1('Notifications').waitFor();
     await page.getByText('No channel yet.').waitFor();
@@ -236,16 +236,33 @@ describe('a tenant admin in the console', () => {
     await page.getByRole('button', { name: 'Add channel' }).click();
     const secret = page.getByTestId('signing-secret');
     await secret.waitFor();
-    expect(await secret.innerText()).toMatch(/^whsec_/);
+    const first = await secret.innerText();
+    expect(first).toMatch(/^whsec_/);
     await expectAccessible();
     await page.getByRole('button', { name: 'I have stored it' }).click();
     expect(await secret.count()).toBe(0);
+    // A rotation shows the new secret once.
+    await page.getByRole('button', { name: 'Rotate secret of Ops hook' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Rotate secret', exact: true }).click();
+    await secret.waitFor();
+    expect(await secret.innerText()).toMatch(/^whsec_/);
+    expect(await secret.innerText()).not.toBe(first);
+    await page.getByRole('button', { name: 'I have stored it' }).click();
 
     await page.getByRole('button', { name: 'Send test to Ops hook' }).click();
     await page.getByRole('status').filter({ hasText: /^Test to “Ops hook”: Delivered/ }).waitFor({ timeout: 30_000 });
     const received = receiver.to('/hook');
     expect(received.length).toBeGreaterThanOrEqual(1);
     expect(received[0].headers['webhook-signature']).toMatch(/^v1,/);
+    // A receiver that refuses the first request for good (410: not retried, a dead letter), then accepts.
+    receiver.respond('/flaky', { status: 410 }, { status: 200 });
+    await page.getByRole('button', { name: 'Add a channel' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Flaky hook');
+    await page.getByLabel('URL').fill(receiver.url('/flaky'));
+    await page.getByRole('button', { name: 'Add channel' }).click();
+    await page.getByRole('button', { name: 'I have stored it' }).click();
+    await page.getByRole('button', { name: 'Send test to Flaky hook' }).click();
+    await page.getByRole('status').filter({ hasText: /^Test to “Flaky hook”: Failed after 1 attempt: HTTP 410/ }).waitFor({ timeout: 30_000 });
     await page.screenshot({ path: join(SHOTS, 'console-channels.png'), fullPage: true });
 
     await page.getByRole('link', { name: 'Rules' }).click();
@@ -265,7 +282,15 @@ describe('a tenant admin in the console', () => {
     await page.getByRole('link', { name: 'Delivery log' }).click();
     await page.getByRole('heading', { name: 'Delivery log', level: 2 }).waitFor();
     await page.getByRole('row').filter({ hasText: 'Ops hook' }).filter({ hasText: 'Delivered' }).first().waitFor();
+    const flaky = page.getByRole('row').filter({ hasText: 'Flaky hook' });
+    await flaky.filter({ hasText: 'Failed after 1 attempt' }).waitFor();
     await expectAccessible();
+    await flaky.getByRole('button', { name: /^Send again/ }).click();
+    await page.getByRole('status').filter({ hasText: '1 delivery is being sent again.' }).waitFor();
+    // The log refreshes itself while the redriven delivery is on its way.
+    await flaky.filter({ hasText: 'Delivered' }).waitFor({ timeout: 30_000 });
+    expect(receiver.to('/flaky').map((r) => r.path)).toEqual(['/flaky', '/flaky']);
+    await page.screenshot({ path: join(SHOTS, 'console-deliveries.png'), fullPage: true });
   });
 
   it('issues a site key with its embed snippet and edits the allowed origins', async () => {

@@ -36,3 +36,8 @@ export function deliveryOutcome(d: Pick<Delivery, 'status' | 'attempts' | 'laten
 export function deadIds(items: readonly Pick<Delivery, 'id' | 'status'>[]): string[] {
   return items.filter((d) => d.status === 'dead').map((d) => d.id);
 }
+
+/** Whether any delivery is still on its way (waiting or sending): the log keeps refreshing until none is. */
+export function inFlight(items: readonly Pick<Delivery, 'status'>[]): boolean {
+  return items.some((d) => d.status === 'pending' || d.status === 'sending');
+}

@@ -2,9 +2,10 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { unwrap } from '../api/problem.util';
 import { useApi } from '../auth/auth.context';
 import type { CreateChannelRequest, UpdateChannelRequest } from './channel-form.util';
-import type { DeliveryFilters } from './delivery-log.util';
+import { inFlight, type DeliveryFilters } from './delivery-log.util';
 import type { RuleRequest } from './rule-form.util';
 
+export const DELIVERY_POLL_MS = 2_000;
 export const notificationsKeys = {
   channels: ['notifications', 'channels'] as const,
   rules: ['notifications', 'rules'] as const,
@@ -114,6 +115,8 @@ export function useDeliveries(filters: DeliveryFilters) {
         }),
       ),
     getNextPageParam: (last) => last.next_cursor,
+    // While a delivery is on its way (a redrive, a retry) the log refreshes itself until it lands.
+    refetchInterval: (query) => (inFlight(query.state.data?.pages.flatMap((page) => page.items) ?? []) ? DELIVERY_POLL_MS : false),
   });
 }
 

@@ -1,4 +1,4 @@
-import { deadIds, deliveryOutcome } from '../delivery-log.util';
+import { deadIds, deliveryOutcome, inFlight } from '../delivery-log.util';
 
 const base = { attempts: 1, latency_ms: 42, last_status_code: 200, last_error: null };
 
@@ -16,5 +16,11 @@ describe('delivery outcome', () => {
 
   it('picks the dead deliveries', () => {
     expect(deadIds([{ id: 'a', status: 'dead' }, { id: 'b', status: 'delivered' }, { id: 'c', status: 'dead' }])).toEqual(['a', 'c']);
+  });
+
+  it('knows when a delivery is still on its way', () => {
+    expect(inFlight([{ status: 'delivered' }, { status: 'dead' }, { status: 'held' }])).toBe(false);
+    expect(inFlight([{ status: 'delivered' }, { status: 'pending' }])).toBe(true);
+    expect(inFlight([{ status: 'sending' }])).toBe(true);
   });
 });
