@@ -9,12 +9,12 @@ import { loadCorpus, loadSplit, splitChecksum, signals, splitFile } from './corp
 
 const messages = loadCorpus();
 const existing = loadSplit();
-const assigned = signals.assignSplits(messages, signals.SPLIT_SEED, existing?.byId);
+const assigned = signals.assignSplits(messages, signals.CORPUS_SPLIT_SEED, existing?.byId);
 const byName = { train: [], dev: [], test: [] };
 for (const m of messages) byName[assigned[m.id]].push(m);
 const sums = Object.fromEntries(Object.entries(byName).map(([k, v]) => [k, splitChecksum(v)]));
 const manifest = {
-  seed: signals.SPLIT_SEED,
+  seed: signals.CORPUS_SPLIT_SEED,
   note: 'Written by libs/signals/tools/split.mjs. The test split is frozen: score it once per release, never tune on it.',
   counts: Object.fromEntries(Object.entries(byName).map(([k, v]) => [k, v.length])),
   sha256: sums,

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeBase64, encodeBase64 } from '../classifier/base64.util';
 import { classifierFindings, CLASSIFIER_SUBTYPE } from '../classifier/combine-findings.util';
-import { assignSplits, idHash, SPLIT_SEED, type CorpusMessage, type SplitName } from '../classifier/corpus-split.util';
+import { assignSplits, idHash, CORPUS_SPLIT_SEED, type CorpusMessage, type SplitName } from '../classifier/corpus-split.util';
 import { createSignalClassifier } from '../classifier/signal-classifier';
 import { SIGNALS_MODEL } from '../classifier/signals-model.data';
 import { vectorize } from '../classifier/text-features.util';
@@ -39,7 +39,7 @@ describe('corpus split', () => {
       { id: 'en-gym-999', lang: 'en', domain: 'gym', text: 'new', labels: [], hardNegative: false },
       { id: 'en-gym-998', lang: 'en', domain: 'gym', text: 'newer', labels: ['urgency'], hardNegative: false, trainOnly: true },
     ];
-    const next = assignSplits([...corpus, ...added], SPLIT_SEED, committed);
+    const next = assignSplits([...corpus, ...added], CORPUS_SPLIT_SEED, committed);
     for (const m of corpus) expect(next[m.id]).toBe(committed[m.id]);
     expect(next['en-gym-998']).toBe('train');
     expect(['train', 'dev', 'test']).toContain(next['en-gym-999']);

@@ -9,7 +9,7 @@ export const SPLIT_NAMES = ['train', 'dev', 'test'] as const;
 export type SplitName = (typeof SPLIT_NAMES)[number];
 
 /** Fixed seed of the corpus split (libs/signals/corpus/split.json). Changing it re-splits everything. */
-export const SPLIT_SEED = 'parley-signals-split-v1';
+export const CORPUS_SPLIT_SEED = 'parley-signals-split-v1';
 const TRAIN_FRACTION = 0.6;
 const DEV_FRACTION = 0.2;
 
@@ -21,7 +21,7 @@ export interface CorpusMessage extends LabelledMessage {
 }
 
 /** A stable number in [0, 1) from the message id and the seed; independent of every other message. */
-export function idHash(id: string, seed: string = SPLIT_SEED): number {
+export function idHash(id: string, seed: string = CORPUS_SPLIT_SEED): number {
   return fnv1a32(`${seed}\u0000${id}`) / 0x1_0000_0000;
 }
 
@@ -40,7 +40,7 @@ export function stratumOf(m: CorpusMessage): string {
  */
 export function assignSplits(
   messages: readonly CorpusMessage[],
-  seed: string = SPLIT_SEED,
+  seed: string = CORPUS_SPLIT_SEED,
   frozen?: Readonly<Record<string, SplitName>>,
 ): Record<string, SplitName> {
   const out: Record<string, SplitName> = {};
