@@ -266,6 +266,17 @@ describe('staff list (GET /api/v1/users)', () => {
   });
 });
 
+describe("owner's staff list (GET /api/v1/admin/tenants/:id/users)", () => {
+  it("lists one tenant's staff without password hashes; an unknown tenant is 404, staff are refused", async () => {
+    const list = await http(api(`/api/v1/admin/tenants/${b.id}/users`), { headers: ownerAuth });
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((u: { role: string; tenantId: string }) => [u.role, u.tenantId])).toEqual([['tenant_admin', b.id], ['tenant_agent', b.id]]);
+    expect(list.text).not.toMatch(/password|\$2[aby]\$/i);
+    expectProblem(await http(api('/api/v1/admin/tenants/00000000-0000-4000-8000-000000000000/users'), { headers: ownerAuth }), 404);
+    expectProblem(await http(api(`/api/v1/admin/tenants/${b.id}/users`), { headers: b.admin }), 403);
+  });
+});
+
 describe('OpenAPI', () => {
   it('documents the new routes with their response schemas', async () => {
     const doc = (await http(api('/docs/openapi.json'))).body;
@@ -277,11 +288,21 @@ describe('OpenAPI', () => {
       ['/api/v1/conversations', 'get'],
       ['/api/v1/conversations/{id}', 'get'],
       ['/api/v1/users', 'get'],
+      ['/api/v1/admin/tenants', 'get'],
+      ['/api/v1/admin/tenants/{id}', 'get'],
+      ['/api/v1/admin/tenants/{id}', 'patch'],
+      ['/api/v1/admin/tenants/{id}/keys', 'get'],
+      ['/api/v1/admin/tenants/{id}/keys/rotate', 'post'],
+      ['/api/v1/admin/tenants/{id}/users', 'get'],
     ]) {
       const operation = doc.paths[path]?.[method];
       expect(operation).toBeDefined();
       const ok = operation.responses['200'];
       expect(JSON.stringify(ok?.content?.['application/json']?.schema ?? {})).not.toBe('{}');
     }
+    const created = doc.paths['/api/v1/admin/tenants/{id}/users'].post.responses['201'];
+    expect(JSON.stringify(created?.content?.['application/json']?.schema ?? {})).not.toBe('{}');
+    const listParameters = doc.paths['/api/v1/admin/tenants'].get.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`);
+    expect(listParameters).toEqual(expect.arrayContaining(['query:limit', 'query:cursor', 'query:status', 'query:search']));
   });
 });

@@ -45,12 +45,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One tenant with its configuration. */
         get: operations["AdminTenantsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Change a tenant's name, time zone or configuration (every field, owner-managed ones included). */
         patch: operations["AdminTenantsController_update"];
         trace?: never;
     };
@@ -95,6 +97,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A tenant's API keys (prefix, status, last use; never the key). */
         get: operations["AdminTenantsController_keys"];
         put?: never;
         post?: never;
@@ -163,7 +166,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** A tenant's staff, oldest first: email, name, role, status, last login (never a password hash). */
+        get: operations["AdminTenantsController_users"];
         put?: never;
         /** Add a staff user (tenant_admin or tenant_agent) to a tenant. */
         post: operations["AdminTenantsController_createUser"];
@@ -1399,6 +1403,7 @@ export interface components {
             config?: {
                 allowedOrigins?: string[];
                 allowedTopics?: string[];
+                country?: string | null;
                 emergencyText?: string | null;
                 escalation?: {
                     handoffEnabled: boolean;
@@ -1593,14 +1598,6 @@ export interface components {
                 text: string;
                 title: string;
             }[];
-        };
-        ListTenantsQuery: {
-            cursor?: string;
-            /** @default 20 */
-            limit: number;
-            search?: string;
-            /** @enum {string} */
-            status?: "active" | "deactivated";
         };
         LoginRequest: {
             /** Format: email */
@@ -2229,6 +2226,7 @@ export interface components {
                 config: {
                     allowedOrigins: string[];
                     allowedTopics: string[];
+                    country?: string | null;
                     emergencyText: string | null;
                     escalation: {
                         handoffEnabled: boolean;
@@ -2274,6 +2272,7 @@ export interface components {
                 config: {
                     allowedOrigins: string[];
                     allowedTopics: string[];
+                    country?: string | null;
                     emergencyText: string | null;
                     escalation: {
                         handoffEnabled: boolean;
@@ -2325,6 +2324,7 @@ export interface components {
             config?: {
                 allowedOrigins?: string[];
                 allowedTopics?: string[];
+                country?: string | null;
                 emergencyText?: string | null;
                 escalation?: {
                     handoffEnabled: boolean;
@@ -2358,6 +2358,7 @@ export interface components {
             config?: {
                 allowedOrigins?: string[];
                 allowedTopics?: string[];
+                country?: string | null;
                 emergencyText?: string | null;
                 escalation?: {
                     handoffEnabled: boolean;
@@ -2469,7 +2470,12 @@ export interface operations {
     };
     AdminTenantsController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                cursor?: string;
+                limit?: number;
+                search?: string;
+                status?: "active" | "deactivated";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2480,7 +2486,29 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            deactivatedAt: string | null;
+                            displayName: string;
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            slug: string;
+                            /** @enum {string} */
+                            status: "active" | "deactivated";
+                            timezone: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        nextCursor: string | null;
+                        /** @enum {number} */
+                        version: 1;
+                    };
+                };
             };
             /** @description Missing, wrong, expired or revoked credentials (problem+json). */
             401: {
@@ -2536,6 +2564,7 @@ export interface operations {
                             config: {
                                 allowedOrigins: string[];
                                 allowedTopics: string[];
+                                country?: string | null;
                                 emergencyText: string | null;
                                 escalation: {
                                     handoffEnabled: boolean;
@@ -2618,7 +2647,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TenantWithConfig"];
+                };
             };
             /** @description Missing, wrong, expired or revoked credentials (problem+json). */
             401: {
@@ -2662,7 +2693,56 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        tenant: {
+                            config: {
+                                allowedOrigins: string[];
+                                allowedTopics: string[];
+                                country?: string | null;
+                                emergencyText: string | null;
+                                escalation: {
+                                    handoffEnabled: boolean;
+                                    handoffMessage: string | null;
+                                    notifyOnEscalation: boolean;
+                                };
+                                llm: {
+                                    fallbacks: {
+                                        model: string;
+                                        /** @enum {string} */
+                                        provider: "openai" | "gemini" | "ollama" | "llamacpp" | "offline";
+                                    }[];
+                                    primary: {
+                                        model: string;
+                                        /** @enum {string} */
+                                        provider: "openai" | "gemini" | "ollama" | "llamacpp" | "offline";
+                                    };
+                                };
+                                persona: string;
+                                rateLimitPerMinute: number | null;
+                                retentionDays: number;
+                                /** @enum {string} */
+                                tone: "friendly" | "professional" | "formal" | "casual" | "concise";
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            deactivatedAt: string | null;
+                            displayName: string;
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            slug: string;
+                            /** @enum {string} */
+                            status: "active" | "deactivated";
+                            timezone: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                        /** @enum {number} */
+                        version: 1;
+                    };
+                };
             };
             /** @description Missing, wrong, expired or revoked credentials (problem+json). */
             401: {
@@ -2804,7 +2884,26 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            expiresAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            lastUsedAt: string | null;
+                            name: string;
+                            prefix: string;
+                            /** @enum {string} */
+                            status: "active" | "revoked";
+                        }[];
+                        /** @enum {number} */
+                        version: 1;
+                    };
+                };
             };
             /** @description Missing, wrong, expired or revoked credentials (problem+json). */
             401: {
@@ -2848,7 +2947,23 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        apiKey: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            prefix: string;
+                        };
+                        retiredKeyIds: string[];
+                        /** Format: date-time */
+                        retiresAt: string;
+                        /** @enum {number} */
+                        version: 1;
+                    };
+                };
             };
             /** @description Missing, wrong, expired or revoked credentials (problem+json). */
             401: {
@@ -3010,6 +3125,48 @@ export interface operations {
             };
         };
     };
+    AdminTenantsController_users: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffUserList"];
+                };
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such tenant (problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     AdminTenantsController_createUser: {
         parameters: {
             query?: never;
@@ -3029,7 +3186,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        user: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            displayName: string;
+                            /** Format: email */
+                            email: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            role: "tenant_admin" | "tenant_agent";
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            /** Format: uuid */
+                            tenantId: string;
+                        };
+                        /** @enum {number} */
+                        version: 1;
+                    };
+                };
             };
             /** @description Missing, wrong, expired or revoked credentials (problem+json). */
             401: {

@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiNotFoundResponse, ApiOperation, ApiResponse, Api
 import type { FastifyReply } from 'fastify';
 import {
   StaffUserCreateRpc,
+  StaffUserListRpc,
   TenantCreateRpc,
   TenantDeactivateRpc,
   TenantGetRpc,
@@ -25,6 +26,7 @@ import {
   deactivateTenantBodySchema,
   listTenantsQuerySchema,
   rotateKeyBodySchema,
+  staffUserListSchema,
   tenantAnswerSchema,
   tenantIdParamSchema,
   updateTenantBodySchema,
@@ -60,11 +62,14 @@ export class AdminTenantsController {
 
   @Get()
   @ApiOperation({ summary: 'List tenants, newest first, with cursor pagination.' })
+  @ApiResponse({ status: 200, standardSchema: TenantListRpc.response.schema })
   list(@Query({ schema: listTenantsQuerySchema }) query: ListTenantsQuery): Promise<RpcResponseOf<typeof TenantListRpc>> {
     return rpcCall(this.rpc, TenantListRpc, { version: 1, limit: query.limit, cursor: query.cursor ?? null, status: query.status, search: query.search });
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One tenant with its configuration.' })
+  @ApiResponse({ status: 200, standardSchema: tenantAnswerSchema })
   get(@TenantId() tenantId: string): Promise<RpcResponseOf<typeof TenantGetRpc>> {
     return rpcCall(this.rpc, TenantGetRpc, { version: 1, tenantId });
   }
@@ -73,6 +78,8 @@ export class AdminTenantsController {
   // evt.tenant.* event the change emits (TenantEventsListener).
 
   @Patch(':id')
+  @ApiOperation({ summary: "Change a tenant's name, time zone or configuration (every field, owner-managed ones included)." })
+  @ApiResponse({ status: 200, standardSchema: TenantUpdateRpc.response.schema })
   async update(@CurrentPrincipal() owner: OwnerPrincipal, @TenantId() tenantId: string, @Body({ schema: updateTenantBodySchema }) patch: UpdateTenantBody): Promise<RpcResponseOf<typeof TenantUpdateRpc>> {
     const updated = await rpcCall(this.rpc, TenantUpdateRpc, { version: 1, actor: ownerActor(owner), tenantId, patch });
     this.settings.invalidate(tenantId);
@@ -103,19 +110,32 @@ export class AdminTenantsController {
   @Post(':id/keys/rotate')
   @HttpCode(200)
   @ApiOperation({ summary: 'Issue a new API key (shown once); the old keys stop now or after graceSeconds.' })
+  @ApiResponse({ status: 200, standardSchema: TenantRotateKeyRpc.response.schema })
   async rotateKey(@CurrentPrincipal() owner: OwnerPrincipal, @TenantId() tenantId: string, @Body({ schema: rotateKeyBodySchema }) body: RotateKeyBody, @Res({ passthrough: true }) reply: FastifyReply): Promise<RpcResponseOf<typeof TenantRotateKeyRpc>> {
     void reply.header('cache-control', 'no-store');
     return rpcCall(this.rpc, TenantRotateKeyRpc, { version: 1, actor: ownerActor(owner), tenantId, graceSeconds: body.graceSeconds, revokeKeyIds: body.revokeKeyIds });
   }
 
   @Get(':id/keys')
+  @ApiOperation({ summary: "A tenant's API keys (prefix, status, last use; never the key)." })
+  @ApiResponse({ status: 200, standardSchema: TenantKeyListRpc.response.schema })
   keys(@TenantId() tenantId: string): Promise<RpcResponseOf<typeof TenantKeyListRpc>> {
     return rpcCall(this.rpc, TenantKeyListRpc, { version: 1, tenantId });
   }
 
   @Post(':id/users')
   @ApiOperation({ summary: "Add a staff user (tenant_admin or tenant_agent) to a tenant." })
+  @ApiCreatedResponse({ standardSchema: StaffUserCreateRpc.response.schema })
   createUser(@CurrentPrincipal() owner: OwnerPrincipal, @TenantId() tenantId: string, @Body({ schema: createStaffUserBodySchema }) body: CreateStaffUserBody): Promise<RpcResponseOf<typeof StaffUserCreateRpc>> {
     return rpcCall(this.rpc, StaffUserCreateRpc, { version: 1, actor: ownerActor(owner), tenantId, ...body });
+  }
+
+  @Get(':id/users')
+  @ApiOperation({ summary: "A tenant's staff, oldest first: email, name, role, status, last login (never a password hash)." })
+  @ApiResponse({ status: 200, standardSchema: staffUserListSchema })
+  async users(@TenantId() tenantId: string) {
+    await rpcCall(this.rpc, TenantGetRpc, { version: 1, tenantId }); // an unknown tenant is a 404, not an empty list
+    const { items } = await rpcCall(this.rpc, StaffUserListRpc, { version: 1, tenantId });
+    return { items };
   }
 }

@@ -29,8 +29,8 @@ export const listTenantsQuerySchema = z
     status: TenantListRpc.request.schema.shape.status,
     search: TenantListRpc.request.schema.shape.search,
   })
-  .strict()
-  .meta({ id: 'ListTenantsQuery' });
+  // No .meta({ id }): a query schema registered as a component is not expanded into parameters.
+  .strict();
 export type ListTenantsQuery = z.output<typeof listTenantsQuerySchema>;
 
 export const updateTenantBodySchema = TenantUpdateRpc.request.schema.shape.patch.meta({ id: 'UpdateTenantRequest' });
