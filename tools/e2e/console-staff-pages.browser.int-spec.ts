@@ -138,6 +138,14 @@ describe('a tenant admin in the console', () => {
     await rows.nth(1).waitFor();
     expect(await rows.count()).toBe(2); // the header and the one conversation
     await expectAccessible();
+    await page.getByLabel('Status').selectOption('open');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByText('No conversation matches.').waitFor();
+    await page.getByLabel('Status').selectOption('closed');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForURL(/status=closed/);
+    expect(page.url()).toContain(`contact_id=${tenant.contactId}`);
+    await rows.nth(1).waitFor();
     await rows.nth(1).getByRole('link').click();
     await h1(/^Conversation with/).waitFor();
     await page.getByRole('list', { name: 'Messages, oldest first' }).getByText(`my email is ${EMAIL}`, { exact: false }).waitFor();
@@ -183,6 +191,12 @@ describe('a tenant admin in the console', () => {
     await page.getByRole('button', { name: 'Upload document' }).click();
     await page.getByRole('status').filter({ hasText: /^Added “Boiler servicing”/ }).waitFor();
     await page.getByRole('row').filter({ hasText: 'Boiler servicing' }).waitFor();
+    // A markdown file: its name gives the title, its extension the format.
+    await page.getByLabel('Text or markdown file').setInputFiles({ name: 'opening-hours.md', mimeType: 'text/markdown', buffer: Buffer.from('# Opening hours\n\nWe are open Monday to Friday, 8am to 6pm.\n') });
+    await page.waitForFunction("document.getElementById('k-title')?.value === 'opening hours'");
+    await page.getByRole('button', { name: 'Upload document' }).click();
+    await page.getByRole('status').filter({ hasText: /^Added “opening hours”/ }).waitFor();
+    await page.getByRole('row').filter({ hasText: 'opening hours' }).filter({ hasText: 'markdown' }).waitFor();
 
     await page.getByLabel('A visitor’s question').fill('How much is a boiler service?');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
@@ -195,6 +209,9 @@ describe('a tenant admin in the console', () => {
     await page.getByRole('button', { name: 'Delete Boiler servicing' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Delete document' }).click();
     await page.getByRole('status').filter({ hasText: 'Deleted “Boiler servicing”.' }).waitFor();
+    await page.getByRole('button', { name: 'Delete opening hours' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete document' }).click();
+    await page.getByRole('status').filter({ hasText: 'Deleted “opening hours”.' }).waitFor();
     await page.getByText('No document yet.', { exact: false }).waitFor();
     expect((await http(api('/api/v1/knowledge/documents'), { headers: tenant.key })).body.items).toEqual([]);
   });
@@ -311,6 +328,10 @@ describe('a tenant admin in the console', () => {
     await page.getByRole('button', { name: 'Save origins' }).click();
     await page.getByRole('status').filter({ hasText: 'Origins saved.' }).waitFor();
     expect((await http(api('/api/v1/settings'), { headers: tenant.key })).body.tenant.config.allowedOrigins).toEqual([platform.gatewayUrl, 'https://bobs-plumbing.example']);
+    await page.getByLabel('Greeting').fill('Hello from Bob! Ask about boilers.');
+    await page.getByRole('button', { name: 'Save look' }).click();
+    await page.getByRole('status').filter({ hasText: 'Theme saved.' }).waitFor();
+    expect((await http(api('/api/v1/site-keys'), { headers: tenant.key })).body.theme.greeting).toBe('Hello from Bob! Ask about boilers.');
     await expectAccessible();
     await page.screenshot({ path: join(SHOTS, 'console-site-keys.png'), fullPage: true });
   });
