@@ -10,12 +10,16 @@ import { createRequire } from 'node:module';
 
 const root = new URL('../../', import.meta.url).pathname;
 const require = createRequire(import.meta.url);
-const { evaluateExtraction, parseLabelledConversations, missedTargets, EXTRACTION_TARGETS } = require(`${root}libs/signals/dist/index.js`);
+const { evaluateExtraction, parseLabelledConversations, missedTargets, splitOf, EXTRACTION_TARGETS } = require(`${root}libs/signals/dist/index.js`);
 
 // --holdout-2 / -3 / -4: later held-out rounds, each written before it was first scored.
-const round = ['--holdout-4', '--holdout-3', '--holdout-2', '--holdout'].find((flag) => process.argv.includes(flag));
+// --multilingual: bench/extraction/multilingual.jsonl (seven languages, tenant countries), with
+// --split train|dev|test (fixed seed; the test split is scored once per release, docs/extraction.md).
+const round = ['--holdout-4', '--holdout-3', '--holdout-2', '--holdout', '--multilingual'].find((flag) => process.argv.includes(flag));
 const file = round === undefined ? 'conversations.jsonl' : `${round.slice(2)}.jsonl`;
-const conversations = parseLabelledConversations(readFileSync(`${root}bench/extraction/${file}`, 'utf8'));
+const splitArg = process.argv.indexOf('--split');
+const split = splitArg > 0 ? process.argv[splitArg + 1] : undefined;
+const conversations = parseLabelledConversations(readFileSync(`${root}bench/extraction/${file}`, 'utf8')).filter((c) => split === undefined || splitOf(c.id) === split);
 const report = evaluateExtraction(conversations);
 
 if (process.argv.includes('--json')) {
@@ -30,6 +34,15 @@ if (process.argv.includes('--json')) {
   for (const label of ['intent', 'sentiment']) {
     const s = report[label];
     console.log(`${label.padEnd(10)} ${s.accuracy.toFixed(3).padStart(8)}   ${`${s.correct}/${s.total}`.padStart(13)}     >=${EXTRACTION_TARGETS[label]}`);
+  }
+  const languages = [...new Set(conversations.flatMap((c) => c.tags.filter((t) => t.startsWith('lang:'))))];
+  if (languages.length > 1) {
+    console.log('language   n   name R  email R  phone R  intent  sentiment');
+    for (const lang of languages.sort()) {
+      const r = evaluateExtraction(conversations.filter((c) => c.tags.includes(lang)));
+      const f = (s) => (s.truePositives + s.falseNegatives === 0 ? '  -  ' : `${s.truePositives}/${s.truePositives + s.falseNegatives}`.padStart(5));
+      console.log(`${lang.slice(5).padEnd(8)} ${String(r.conversations).padStart(3)}   ${f(r.fields.name)}   ${f(r.fields.email)}   ${f(r.fields.phone)}   ${`${r.intent.correct}/${r.intent.total}`.padStart(5)}   ${`${r.sentiment.correct}/${r.sentiment.total}`.padStart(5)}`);
+    }
   }
   if (process.argv.includes('--errors')) {
     const byId = new Map(conversations.map((c) => [c.id, c.messages.join(' | ')]));

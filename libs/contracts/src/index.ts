@@ -16,6 +16,7 @@ export * from './events/model-actions.schema';
 export * from './events/dead-letter.schema';
 export * from './events/event-catalog';
 export * from './rpc/tenant.schema';
+export * from './rpc/country.schema';
 export * from './rpc/chat-turn.rpc';
 export * from './rpc/provisioning-tenant.rpc';
 export * from './rpc/provisioning-auth.rpc';

@@ -37,6 +37,8 @@ export {
   extractConversation,
   parseLabelledConversations,
   missedTargets,
+  splitOf,
+  SPLIT_SEED,
   EXTRACTION_TARGETS,
 } from './extraction/evaluation/evaluate-extraction.util';
 export type { ExtractionEvaluationReport, LabelledConversation, FieldScore, AccuracyScore } from './extraction/evaluation/evaluate-extraction.util';

@@ -16,7 +16,7 @@ export const updateSettingsBodySchema = z
     displayName: patchShape.displayName,
     timezone: patchShape.timezone,
     config: tenantConfigSchema
-      .pick({ persona: true, tone: true, allowedTopics: true, emergencyText: true, escalation: true, allowedOrigins: true })
+      .pick({ persona: true, tone: true, allowedTopics: true, emergencyText: true, escalation: true, allowedOrigins: true, country: true })
       .partial()
       .strict()
       .optional()

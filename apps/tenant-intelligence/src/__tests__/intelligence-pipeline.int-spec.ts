@@ -166,6 +166,59 @@ describe('tenant intelligence pipeline', () => {
     const tenant = await createTenant(owner);
     await expect(crm.listContacts({ version: 1, tenantId: tenant.id, limit: 5, cursor: 'not-a-cursor' })).rejects.toMatchObject({ code: 'VALIDATION' });
   });
+
+  it("reads a local number in the tenant's country: set explicitly, else from its time zone", async () => {
+    const chicago = await createTenant(owner, { timezone: 'America/Chicago' });
+    const s1 = await createChatSession(owner, chicago.id);
+    const t1 = await turn(chicago.id, s1.id, 'this is Tyler Brooks, call me at (312) 555-0147');
+    await extraction.handle(t1.event, { msgId: t1.msgId });
+    const lisbonTz = await createTenant(owner, { timezone: 'UTC', country: 'PT' });
+    const s2 = await createChatSession(owner, lisbonTz.id);
+    const t2 = await turn(lisbonTz.id, s2.id, 'Chamo-me Inês Costa, o meu número é 912 345 678');
+    await extraction.handle(t2.event, { msgId: t2.msgId });
+    const rows = await owner.$queryRaw<Array<{ phone: string }>>`SELECT phone FROM tenant_contacts WHERE tenant_id IN (${chicago.id}::uuid, ${lisbonTz.id}::uuid) ORDER BY phone`;
+    expect(rows.map((r) => r.phone)).toEqual(['+13125550147', '+351912345678']);
+  });
+
+  it('a new visitor whose phone matches a contact but whose name and email differ is not merged; the summary names the right person', async () => {
+    const tenant = await createTenant(owner);
+    const first = await createChatSession(owner, tenant.id);
+    const a = await turn(tenant.id, first.id, "I'm Alice Smith, alice@example.com, 07700 900555");
+    await extraction.handle(a.event, { msgId: a.msgId });
+    const second = await createChatSession(owner, tenant.id);
+    const b1 = await turn(tenant.id, second.id, 'Hi, my name is Bob Jones and my email is bob@example.com');
+    await extraction.handle(b1.event, { msgId: b1.msgId });
+    const b2 = await turn(tenant.id, second.id, 'you can call me on 07700 900555, can you ring me back?');
+    const outcome = await extraction.handle(b2.event, { msgId: b2.msgId });
+    const rows = await owner.$queryRaw<Array<{ id: string; name: string; email: string; phone: string | null; attributes: { identity?: unknown } }>>`
+      SELECT id::text, name, email, phone, attributes FROM tenant_contacts WHERE tenant_id = ${tenant.id}::uuid ORDER BY created_at`;
+    expect(rows.map((r) => [r.name, r.email, r.phone])).toEqual([
+      ['Alice Smith', 'alice@example.com', '+447700900555'],
+      ['Bob Jones', 'bob@example.com', null],
+    ]);
+    expect(outcome.contactId).toBe(rows[1].id);
+    expect(rows[1].attributes.identity).toMatchObject({ possibleDuplicates: [{ contactId: rows[0].id, matchedOn: 'phone' }], sharedPhone: '+447700900555' });
+    await summaries.handle(closed(tenant.id, second.id), { msgId: randomUUID() });
+    const view = await crm.getSummary({ version: 1, tenantId: tenant.id, sessionId: second.id });
+    expect(view.summary.summary).toContain('Bob Jones');
+    expect(view.summary.summary).not.toContain('Alice');
+  });
+
+  it('a corrected surname becomes the contact name, the earlier one stays in its history, and the summary uses the current name', async () => {
+    const tenant = await createTenant(owner);
+    const session = await createChatSession(owner, tenant.id);
+    const t1 = await turn(tenant.id, session.id, 'Hello, this is Sarah Smith, sarah.s@example.com');
+    await extraction.handle(t1.event, { msgId: t1.msgId });
+    const t2 = await turn(tenant.id, session.id, "sorry, it's Sarah Smyth not Smith");
+    await extraction.handle(t2.event, { msgId: t2.msgId });
+    const [row] = await owner.$queryRaw<Array<{ name: string; attributes: { fields: { name: { alternates: Array<{ value: string }> } } } }>>`
+      SELECT name, attributes FROM tenant_contacts WHERE tenant_id = ${tenant.id}::uuid`;
+    expect(row.name).toBe('Sarah Smyth');
+    expect(row.attributes.fields.name.alternates.map((a) => a.value)).toContain('Sarah Smith');
+    await summaries.handle(closed(tenant.id, session.id), { msgId: randomUUID() });
+    const view = await crm.getSummary({ version: 1, tenantId: tenant.id, sessionId: session.id });
+    expect(view.summary.summary).toContain('Sarah Smyth');
+  });
 });
 
 describe('model-assisted extraction (tenant with a model configured)', () => {

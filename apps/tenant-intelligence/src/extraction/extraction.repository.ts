@@ -37,6 +37,11 @@ export class ExtractionRepository {
     return { allowedTopics: tenant?.allowedTopics ?? [], documentTitles: documents.map((d) => d.title) };
   }
 
+  /** The tenant's country column and time zone (the extractor reads local phone numbers in that country). */
+  async tenantLocale(tx: TenantTx, tenantId: string): Promise<{ country: string | null; timezone: string } | null> {
+    return tx.tenant.findUnique({ where: { id: tenantId }, select: { country: true, timezone: true } });
+  }
+
   /** The contact's attributes JSON (undefined when there is no such contact). */
   async contactAttributes(tx: TenantTx, contactId: string): Promise<unknown> {
     const contact = await tx.tenantContact.findUnique({ where: { id: contactId }, select: { attributes: true } });

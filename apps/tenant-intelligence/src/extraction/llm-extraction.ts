@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js';
 import { z } from 'zod';
 import type { CommunicationPreference, ContactMention, Evidence, Extraction, Intent, PurchaseSignal } from '@parley/signals';
 
@@ -58,7 +58,7 @@ function mention(field: ContactMention['field'], value: string, evidence: Eviden
   return { field, value, confidence: LLM_CONFIDENCE, evidence, owner: 'customer', correction: false };
 }
 
-function groundedContacts(text: string, llm: LlmExtraction): Partial<Record<ContactMention['field'], ContactMention>> {
+function groundedContacts(text: string, llm: LlmExtraction, country?: string): Partial<Record<ContactMention['field'], ContactMention>> {
   const out: Partial<Record<ContactMention['field'], ContactMention>> = {};
   const { name, email, phone } = llm.customer;
   if (email && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
@@ -67,7 +67,8 @@ function groundedContacts(text: string, llm: LlmExtraction): Partial<Record<Cont
   }
   if (phone) {
     const evidence = find(text, phone);
-    const parsed = parsePhoneNumberFromString(phone, 'GB');
+    const region = country && isSupportedCountry(country) ? country : 'GB';
+    const parsed = parsePhoneNumberFromString(phone, region);
     // isPossible, like the rules: Ofcom's drama ranges (07700 900xxx) are not "valid" yet real-looking.
     if (evidence && parsed?.isPossible()) out.phone = mention('phone', parsed.number, evidence);
   }
@@ -90,8 +91,8 @@ function purchaseKind(intent: Intent): PurchaseSignal['kind'] {
  * 'other' or were unsure, moves the sentiment towards its own score, and adds grounded
  * products, a purchase signal and preferences the rules did not see.
  */
-export function mergeLlmExtraction(text: string, det: Extraction, llm: LlmExtraction): Extraction {
-  const llmContacts = groundedContacts(text, llm);
+export function mergeLlmExtraction(text: string, det: Extraction, llm: LlmExtraction, country?: string): Extraction {
+  const llmContacts = groundedContacts(text, llm, country);
   const customer = { ...det.customer };
   const contacts = [...det.contacts];
   for (const field of ['name', 'email', 'phone'] as const) {

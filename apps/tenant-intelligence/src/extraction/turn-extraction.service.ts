@@ -1,4 +1,4 @@
-import { CONSUMERS, IntelMessageExtractedEvent, type ChatTurnCompleted } from '@parley/contracts';
+import { CONSUMERS, countryForTimeZone, IntelMessageExtractedEvent, type ChatTurnCompleted } from '@parley/contracts';
 import { PermanentError, toOutboxMessage, type ConsumerMessageMeta } from '@parley/messaging';
 import type { Logger } from '@parley/observability';
 import { completeStructured, type LlmRouter } from '@parley/llm';
@@ -81,8 +81,10 @@ export class TurnExtractionService {
 
       const terms = await this.catalogue.get(turn.tenantId, async () => catalogueTerms(await this.repo.catalogueSources(tx, turn.tenantId, MAX_CATALOGUE_TERMS)));
       const previous = ((await this.chat.previousExtraction(tx, turn.sessionId, turn.userMessageId)) as Extraction | undefined) ?? undefined;
-      const deterministic = extractMessage(turn.userText, { catalogueTerms: terms, previous });
-      const extraction = llm ? mergeLlmExtraction(turn.userText, deterministic, llm) : deterministic;
+      const locale = await this.repo.tenantLocale(tx, turn.tenantId);
+      const country = locale?.country ?? countryForTimeZone(locale?.timezone) ?? undefined;
+      const deterministic = extractMessage(turn.userText, { catalogueTerms: terms, previous, ...(country ? { country } : {}) });
+      const extraction = llm ? mergeLlmExtraction(turn.userText, deterministic, llm, country) : deterministic;
       const method = llm ? ('llm' as const) : ('deterministic' as const);
       const occurredAt = new Date(turn.occurredAt);
 

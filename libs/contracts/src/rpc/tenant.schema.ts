@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateTimeSchema, tenantIdSchema, uuidSchema } from '../common/primitives.schema';
+import { countryCodeSchema } from './country.schema';
 
 export const tenantSlugSchema = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'lowercase letters, digits and dashes');
 export const tenantStatusSchema = z.enum(['active', 'deactivated']);
@@ -85,6 +86,12 @@ export const tenantConfigSchema = z.object({
   rateLimitPerMinute: z.int().min(1).max(100_000).nullable(),
   /** Browser origins allowed to call the chat routes (CORS); defaults to the tenant's domain. */
   allowedOrigins: z.array(webOriginSchema).max(50),
+  /**
+   * Where the business is (ISO 3166-1 alpha-2): the region a visitor's local-format phone number
+   * is read in. When never set, read back as the time zone's country (`countryForTimeZone`), null
+   * when the zone names none (UTC). Optional so older payloads and fixtures stay valid.
+   */
+  country: countryCodeSchema.nullable().optional(),
 });
 export type TenantConfig = z.infer<typeof tenantConfigSchema>;
 

@@ -206,10 +206,16 @@ export async function resolveContact(tx: TenantTx, observation: ContactObservati
   if (!externalUserId && present(observation.externalUserId)) externalUserId = observation.externalUserId;
   const columns = winningColumns(records);
   // A number held by a contact kept apart stays in this contact's field record only.
-  if (columns.phone && found.some((r) => r.phone === columns.phone && !matches.includes(r))) columns.phone = primary.phone !== columns.phone ? primary.phone : null;
+  let sharedPhone: string | null = null;
+  if (columns.phone && found.some((r) => r.phone === columns.phone && !matches.includes(r))) {
+    sharedPhone = columns.phone;
+    columns.phone = primary.phone !== columns.phone ? primary.phone : null;
+  }
   const previous = (primary.attributes as Record<string, unknown>) ?? {};
   const attributes: Record<string, unknown> = { ...previous, fields: records };
-  if (decision.conflicts.length > 0) attributes.identity = { possibleDuplicates: unionConflicts(previous.identity, decision.conflicts) };
+  if (decision.conflicts.length > 0) {
+    attributes.identity = { possibleDuplicates: unionConflicts(previous.identity, decision.conflicts), ...(sharedPhone ? { sharedPhone } : {}) };
+  }
   await tx.tenantContact.update({
     where: { id: primary.id },
     data: { ...columns, externalUserId, attributes: attributes as unknown as Prisma.InputJsonValue, lastSeenAt: observation.observedAt },

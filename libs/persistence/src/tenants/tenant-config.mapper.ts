@@ -3,6 +3,8 @@
 // written by an older version or by hand falls back to the contract default for that field
 // instead of failing every turn of the tenant.
 import {
+  countryCodeSchema,
+  countryForTimeZone,
   DEFAULT_TENANT_CONFIG,
   escalationSettingsSchema,
   llmChoiceSchema,
@@ -27,6 +29,9 @@ export interface TenantConfigRow {
   retentionDays: number;
   rateLimitPerMinute: number | null;
   allowedOrigins: string[];
+  /** Absent in rows read without it (then the config's country is the time zone's). */
+  country?: string | null;
+  timezone?: string;
 }
 
 /** Model used when a row names a provider but no model (the offline responder has one mode). */
@@ -75,6 +80,7 @@ export function tenantConfigFromRow(row: TenantConfigRow): TenantConfig {
     retentionDays: positiveInt.safeParse(row.retentionDays).success ? row.retentionDays : DEFAULT_TENANT_CONFIG.retentionDays,
     rateLimitPerMinute: positiveInt.safeParse(row.rateLimitPerMinute).success ? row.rateLimitPerMinute : null,
     allowedOrigins: (row.allowedOrigins ?? []).filter((o) => webOriginSchema.safeParse(o).success),
+    country: countryCodeSchema.safeParse(row.country).success ? (row.country as string) : countryForTimeZone(row.timezone),
   };
 }
 
@@ -97,5 +103,6 @@ export function tenantConfigToColumns(config: Partial<TenantConfig>): Partial<Om
   if (config.retentionDays !== undefined) columns.retentionDays = config.retentionDays;
   if (config.rateLimitPerMinute !== undefined) columns.rateLimitPerMinute = config.rateLimitPerMinute;
   if (config.allowedOrigins !== undefined) columns.allowedOrigins = [...config.allowedOrigins];
+  if (config.country !== undefined) columns.country = config.country;
   return columns;
 }

@@ -28,6 +28,8 @@ export const TENANT_CONFIG_SELECT = {
   retentionDays: true,
   rateLimitPerMinute: true,
   allowedOrigins: true,
+  country: true,
+  timezone: true,
 } as const;
 
 function asObject(value: unknown): Record<string, unknown> {
@@ -39,7 +41,7 @@ export async function loadTenantRuntime(prisma: Db, tenantId: string): Promise<T
   if (!isUuid(tenantId)) return null;
   const row = await prisma.tenant.findUnique({
     where: { id: tenantId },
-    select: { id: true, status: true, displayName: true, timezone: true, kind: true, signalRules: true, ...TENANT_CONFIG_SELECT },
+    select: { id: true, status: true, displayName: true, kind: true, signalRules: true, ...TENANT_CONFIG_SELECT },
   });
   if (!row) return null;
   return {

@@ -37,7 +37,10 @@ export function extractMessage(text: string, context: ExtractionContext = {}): E
   if (typeof context !== 'object' || context === null) throw new InvalidExtractionInputError('context must be an object');
   const catalogue = catalogueFor(context.catalogueTerms);
   const normalized = normalizeText(text);
-  const contacts = findContacts(text, normalized, context.previous);
+  if (context.country !== undefined && (typeof context.country !== 'string' || !/^[A-Za-z]{2}$/.test(context.country))) {
+    throw new InvalidExtractionInputError('context.country must be an ISO 3166-1 alpha-2 code');
+  }
+  const contacts = findContacts(text, normalized, context.previous, context.country);
   return {
     contacts,
     customer: customerContact(contacts),

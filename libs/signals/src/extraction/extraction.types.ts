@@ -102,4 +102,9 @@ export interface ExtractionContext {
   catalogueTerms?: readonly string[];
   /** The extraction of the previous customer message of the conversation. */
   previous?: Extraction;
+  /**
+   * The tenant's country (ISO 3166-1 alpha-2, `US`, `DE`): the region a local-format phone number
+   * is read in. GB when absent.
+   */
+  country?: string;
 }

@@ -28,7 +28,16 @@ describe('tenantConfigFromRow', () => {
       retentionDays: 14,
       rateLimitPerMinute: 120,
       allowedOrigins: ['https://bob.example'],
+      country: null,
     });
+  });
+
+  it("reads the stored country, else the time zone's country, else null", () => {
+    expect(tenantConfigFromRow(row({ country: 'US', timezone: 'Europe/Berlin' })).country).toBe('US');
+    expect(tenantConfigFromRow(row({ country: null, timezone: 'America/Chicago' })).country).toBe('US');
+    expect(tenantConfigFromRow(row({ country: null, timezone: 'Europe/Berlin' })).country).toBe('DE');
+    expect(tenantConfigFromRow(row({ country: 'xx', timezone: 'UTC' })).country).toBeNull();
+    expect(tenantConfigToColumns({ country: 'CA' })).toEqual({ country: 'CA' });
   });
 
   it('falls back to defaults for malformed json and unknown values instead of throwing', () => {

@@ -17,9 +17,9 @@ interface Found {
 /** At most this many names, emails and phone numbers are read from one message (a pasted list is not a contact). */
 export const MAX_MENTIONS_PER_FIELD = 10;
 
-function collect(text: string, normalized: string): Found[] {
+function collect(text: string, normalized: string, region: string): Found[] {
   const emails = findEmailCandidates(text).slice(0, MAX_MENTIONS_PER_FIELD);
-  const phones = findPhoneCandidates(text, normalized, 2 * MAX_MENTIONS_PER_FIELD)
+  const phones = findPhoneCandidates(text, normalized, 2 * MAX_MENTIONS_PER_FIELD, region)
     .filter((p) => !emails.some((e) => p.start < e.end && e.start < p.end))
     .slice(0, MAX_MENTIONS_PER_FIELD);
   const names = findNameCandidates(text, normalized, [...emails, ...phones]).slice(0, MAX_MENTIONS_PER_FIELD);
@@ -36,10 +36,10 @@ function collect(text: string, normalized: string): Found[] {
 }
 
 /** Every contact mention of the message, in text order, with owner and correction flag. */
-export function findContacts(text: string, normalized: string, previous: Extraction | undefined): ContactMention[] {
+export function findContacts(text: string, normalized: string, previous: Extraction | undefined, region = 'GB'): ContactMention[] {
   const mentions: ContactMention[] = [];
   const messageHasCue = hasCorrectionCue(normalized);
-  for (const f of collect(text, normalized)) {
+  for (const f of collect(text, normalized, region)) {
     const earlier = [...mentions].reverse().find((m) => m.field === f.field);
     const correctsEarlier = earlier !== undefined && isCorrection(normalized, f.start, f.end, true, messageHasCue);
     // "Their number is 01622 ... sorry, it's 01632 ...": a correction with no owner cue of its own

@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 
 export interface PhoneCandidate {
   start: number;
@@ -30,22 +30,41 @@ function endsCleanly(text: string, end: number): boolean {
   return !/^[.,:/][\p{N}]/u.test(next);
 }
 
-/** Parses a digit run as a phone number in E.164, or undefined when it is not one. */
-export function toE164(raw: string, defaultRegion: 'GB' = 'GB'): { value: string; valid: boolean } | undefined {
+/** The region a local number is read in: the tenant's country when libphonenumber knows it, else GB. */
+export function phoneRegion(country: string | undefined): CountryCode {
+  const code = typeof country === 'string' ? country.toUpperCase() : '';
+  return /^[A-Z]{2}$/.test(code) && isSupportedCountry(code) ? code : 'GB';
+}
+
+/**
+ * Parses a digit run as a phone number in E.164, or undefined when it is not one. A national
+ * number is read in `defaultRegion` (the tenant's country):
+ * - with its trunk 0 (07700 900123, 030 12345678, 06 12 34 56 78) it needs 9 to 12 digits and must
+ *   be possible there (GB: 10 or 11 digits, as before);
+ * - without one (North America's (312) 555-0147, Spain's 612 345 678, Italy's mobiles) it needs
+ *   9 to 11 digits and must be a *valid* number of the region: a bare digit run is far more often an
+ *   order number than a phone, so only a known number range is taken.
+ */
+export function toE164(raw: string, defaultRegion: CountryCode = 'GB'): { value: string; valid: boolean } | undefined {
   const compact = raw.replace(/\(0\)/g, '').replace(/[\s().\-]/g, '');
   const international = compact.startsWith('+') || compact.startsWith('00');
   const digits = compact.replace(/^\+|^00/, '');
   if (!/^\d+$/.test(digits)) return undefined;
+  let strict = false;
   if (international) {
     if (digits.length < 8 || digits.length > 15 || digits.startsWith('0')) return undefined;
-  } else if (!digits.startsWith('0') || digits.length < 10 || digits.length > 11) {
-    // National numbers must carry the trunk 0 (07700 900123, 020 7946 0000): a bare 6-9 digit run
-    // is far more often an order number than a phone.
-    return undefined;
+  } else if (digits.startsWith('0')) {
+    const [min, max] = defaultRegion === 'GB' ? [10, 11] : [9, 12];
+    if (digits.length < min || digits.length > max) return undefined;
+  } else {
+    if (defaultRegion === 'GB' || digits.length < 9 || digits.length > 11) return undefined;
+    strict = true;
   }
   const parsed = parsePhoneNumberFromString(international ? `+${digits}` : digits, defaultRegion);
   if (parsed === undefined || !parsed.isPossible()) return undefined;
-  return { value: parsed.number, valid: parsed.isValid() };
+  const valid = parsed.isValid();
+  if (strict && !valid) return undefined;
+  return { value: parsed.number, valid };
 }
 
 /**
@@ -55,7 +74,8 @@ export function toE164(raw: string, defaultRegion: 'GB' = 'GB'): { value: string
  * Numbers after a reference word ("order 100234567", "invoice 20931"), prices, dates, times and
  * postcodes are skipped. Parsing costs ~0.5 ms a number, so callers cap the count with `limit`.
  */
-export function findPhoneCandidates(text: string, normalized: string, limit = Number.POSITIVE_INFINITY): PhoneCandidate[] {
+export function findPhoneCandidates(text: string, normalized: string, limit = Number.POSITIVE_INFINITY, country?: string): PhoneCandidate[] {
+  const region = phoneRegion(country);
   const out: PhoneCandidate[] = [];
   for (const m of text.matchAll(CANDIDATE)) {
     if (out.length >= limit) break;
@@ -65,7 +85,7 @@ export function findPhoneCandidates(text: string, normalized: string, limit = Nu
     let from = 0;
     while (from < groups.length && out.length < limit) {
       const start = (groups[from] as { start: number }).start;
-      const found = longestPhoneAt(text, normalized, start, groups.slice(from));
+      const found = longestPhoneAt(text, normalized, start, groups.slice(from), region);
       if (found === undefined) break;
       out.push(found);
       from = groups.findIndex((g) => g.start >= found.end);
@@ -76,11 +96,11 @@ export function findPhoneCandidates(text: string, normalized: string, limit = Nu
 }
 
 /** The longest prefix of the groups from `start` that parses as a phone (at most MAX_PHONE_CHARS long). */
-function longestPhoneAt(text: string, normalized: string, start: number, groups: ReadonlyArray<{ end: number }>): PhoneCandidate | undefined {
+function longestPhoneAt(text: string, normalized: string, start: number, groups: ReadonlyArray<{ end: number }>, region: CountryCode): PhoneCandidate | undefined {
   for (let i = Math.min(groups.length, MAX_GROUPS) - 1; i >= 0; i -= 1) {
     const end = (groups[i] as { end: number }).end;
     if (end - start > MAX_PHONE_CHARS || !endsCleanly(text, end) || AMOUNT_AFTER.test(normalized.slice(end, end + 8))) continue;
-    const phone = toE164(text.slice(start, end));
+    const phone = toE164(text.slice(start, end), region);
     if (phone !== undefined) return { start, end, ...phone };
   }
   return undefined;

@@ -9,6 +9,22 @@ export interface LabelledConversation {
   messages: string[];
   expected: { name: string | null; email: string | null; phone: string | null; intent: Intent; sentiment: SentimentLabel };
   tags: string[];
+  /** The tenant's country (ISO 3166-1 alpha-2): the default region for local phone numbers. GB when absent. */
+  country?: string;
+}
+
+/** Seed of the multilingual set's train/dev/test split (fixed before any tuning; docs/extraction.md). */
+export const SPLIT_SEED = 20261206;
+
+/** train (50 %), dev (25 %) or test (25 %) by an FNV-1a hash of the seed and the id: stable under additions. */
+export function splitOf(id: string, seed = SPLIT_SEED): 'train' | 'dev' | 'test' {
+  let h = 0x811c9dc5;
+  for (const ch of `${seed}:${id}`) {
+    h ^= ch.codePointAt(0) ?? 0;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  const bucket = h % 4;
+  return bucket < 2 ? 'train' : bucket === 2 ? 'dev' : 'test';
 }
 
 export interface FieldScore {
@@ -58,7 +74,8 @@ export function parseLabelledConversations(jsonl: string): LabelledConversation[
         typeof v.id === 'string' && typeof v.domain === 'string' && Array.isArray(v.messages) && v.messages.length > 0 && v.messages.every((m) => typeof m === 'string') &&
         Array.isArray(v.tags) && v.tags.every((t) => typeof t === 'string') && typeof e === 'object' && e !== null &&
         isNullableString(e.name) && isNullableString(e.email) && isNullableString(e.phone) &&
-        (INTENTS as readonly string[]).includes(e.intent) && (SENTIMENT_LABELS as readonly string[]).includes(e.sentiment);
+        (INTENTS as readonly string[]).includes(e.intent) && (SENTIMENT_LABELS as readonly string[]).includes(e.sentiment) &&
+        (v.country === undefined || (typeof v.country === 'string' && /^[A-Z]{2}$/.test(v.country)));
       if (!ok) throw new Error(`line ${n}: not a labelled conversation`);
       return v as LabelledConversation;
     });
@@ -72,9 +89,9 @@ export function canonicalValue(field: ScoredField, value: string | null | undefi
 }
 
 /** Runs extractMessage over the messages in order (each seeing the previous) and merges them. */
-export function extractConversation(messages: readonly string[]): ConversationExtraction {
+export function extractConversation(messages: readonly string[], country?: string): ConversationExtraction {
   const extractions: Extraction[] = [];
-  for (const text of messages) extractions.push(extractMessage(text, { previous: extractions[extractions.length - 1] }));
+  for (const text of messages) extractions.push(extractMessage(text, { previous: extractions[extractions.length - 1], ...(country ? { country } : {}) }));
   return mergeConversation(extractions);
 }
 
@@ -92,7 +109,7 @@ export function evaluateExtraction(conversations: readonly LabelledConversation[
   let intentCorrect = 0;
   let sentimentCorrect = 0;
   for (const c of conversations) {
-    const got = extractConversation(c.messages);
+    const got = extractConversation(c.messages, c.country);
     for (const field of SCORED_FIELDS) {
       const expected = canonicalValue(field, c.expected[field]);
       const value = canonicalValue(field, got[field]?.value);
