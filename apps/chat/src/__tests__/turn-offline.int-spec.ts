@@ -40,7 +40,7 @@ describe('chat turn with the offline responder', () => {
 
   it('streams the signal frame first, then tokens in seq order, then done; stores messages, signals and outbox rows together', async () => {
     const session = await newSession();
-    const request = turnRequest(tenant, session.id, 'my pipe burst and the kitchen is flooding');
+    const request = turnRequest(tenant, session.id, 'my pipe burst and the kitchen is flooding, what do I do?');
     const collector = await collectFrames(h.client, request.turnId);
     const response = await h.rpc.request(ChatTurnRpc, request);
     const frames = await collector.finished;
@@ -70,7 +70,8 @@ describe('chat turn with the offline responder', () => {
     const l1a = signals.filter((s) => s.source === 'l1a');
     expect(l1a.map((s) => s.kind)).toContain('urgency');
     expect(signals.every((s) => s.message_id === messages[0].id)).toBe(true);
-    // The offline responder had no knowledge about floods: the question is recorded as unanswered.
+    // The offline responder had no knowledge about floods: the question is recorded as unanswered
+    // (the statement alone would not be: only a real question is, issue 15).
     expect(signals.filter((s) => s.source !== 'l1a')).toEqual([{ message_id: messages[0].id, source: 'offline', kind: 'intent', label: 'unanswered_question' }]);
 
     const outbox = await outboxRowsOf(h.owner, session.id);

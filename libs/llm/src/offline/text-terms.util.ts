@@ -13,7 +13,7 @@ const STOPWORDS = new Set(
   where's which while who who's whom why why's will with won't would wouldn't you you'd you'll you're you've your yours
   yourself yourselves also just please hi hello hey thanks thank tell know want need like get got let may might must
   shall anyone someone something anything thing things really much many well yes ok okay help question ask
-  work offer provide available able possible`.split(/\s+/),
+  work offer provide available able possible still whether wondering wonder curious`.split(/\s+/),
 );
 
 /** Light stemmer: plural, -ment, -ing, -ed, -ly; keeps short words whole. */

@@ -46,8 +46,8 @@ describe('buildOfflineAnswer', () => {
   });
 
   it.each([
-    ['hi', 'How can I help you today?'],
-    ['Hello there!', 'How can I help you today?'],
+    ['hi', 'Hi! How can I help you today?'],
+    ['Hello there!', 'Hi! How can I help you today?'],
     ['thanks!', "You're welcome! Is there anything else I can help with?"],
     ['Thank you so much', "You're welcome! Is there anything else I can help with?"],
     ['ok great, bye', 'Thanks for chatting — goodbye!'],
