@@ -32,12 +32,41 @@ export interface ConversationExtraction {
   preferences: Array<Sourced<CommunicationPreference>>;
 }
 
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    let diag = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const up = row[j] as number;
+      row[j] = Math.min(up + 1, (row[j - 1] as number) + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return row[b.length] as number;
+}
+
+/**
+ * "Sarah Smith", then "sorry, it's Smyth not Smith": a one-word correction that is a respelling of
+ * the earlier name's surname (same first letter, at most two edits) replaces only the surname.
+ */
+function correctSurname(chosen: Sourced<ContactMention>, all: ReadonlyArray<Sourced<ContactMention>>): Sourced<ContactMention> {
+  if (chosen.value.includes(' ')) return chosen;
+  const word = chosen.value.toLowerCase();
+  const earlier = all.filter((m) => m.messageIndex <= chosen.messageIndex && m !== chosen && m.value.includes(' ')).pop();
+  if (!earlier) return chosen;
+  const parts = earlier.value.split(' ');
+  const surname = (parts[parts.length - 1] as string).toLowerCase();
+  if (surname === word || surname[0] !== word[0] || editDistance(surname, word) > 2) return chosen;
+  return { ...chosen, value: [...parts.slice(0, -1), chosen.value].join(' ') };
+}
+
 /**
  * "Dave" then "Dave Smith": a longer name that starts with the chosen one extends it (same person,
  * more detail) unless the chosen one is an explicit correction.
  */
 function extendName(chosen: Sourced<ContactMention>, all: ReadonlyArray<Sourced<ContactMention>>): Sourced<ContactMention> {
-  if (chosen.correction) return chosen;
+  if (chosen.correction) return correctSurname(chosen, all);
   const longer = all.filter((m) => m.value.length > chosen.value.length && m.value.toLowerCase().startsWith(`${chosen.value.toLowerCase()} `));
   return longer.length === 0 ? chosen : longer.reduce((a, b) => (b.value.length > a.value.length ? b : a));
 }

@@ -30,6 +30,31 @@ const GREETING = String.raw`(?:(?:hi|hello|hey|hiya|morning|good\s+(?:morning|af
 // Every pattern runs on the normalised (lower-case) message and ends where the name starts.
 const CUES: readonly Cue[] = [
   { id: 'my_name_is', pattern: /\bmy\s+(?:full\s+|first\s+)?name(?:'s|\s+is|:)\s*/g, confidence: 0.95, lowerConfidence: 0.9, owner: 'customer' },
+  // "mein Name ist", "ich heiße", "je m'appelle", "mon nom est", "me llamo", "mi nombre es",
+  // "mi chiamo", "il mio nome è", "chamo-me", "(o) meu nome é", "ik heet", "mijn naam is".
+  {
+    id: 'my_name_is',
+    pattern:
+      /(?<![\p{L}'])(?:mein\s+name\s+ist|ich\s+hei(?:ß|ss)e|je\s+m'appelle|je\s+me\s+nomme|mon\s+nom\s+(?:est|c'est)|me\s+llamo|mi\s+nombre\s+es|mi\s+chiamo|il\s+mio\s+nome\s+(?:è|e)|chamo-me|me\s+chamo|(?:o\s+)?meu\s+nome\s+(?:é|e)|ik\s+heet|mijn\s+naam\s+is)[:,]?\s+/gu,
+    confidence: 0.95,
+    lowerConfidence: 0.85,
+    owner: 'customer',
+  },
+  // "ich bin", "je suis", "soy", "sono", "sou (o|a)", "ik ben", and "hier ist", "c'est", "aquí",
+  // "qui è", "aqui é", "met" at a sentence start: only a capitalised name (German nouns and
+  // feelings are refused by the word list).
+  {
+    id: 'i_am',
+    pattern: /(?<![\p{L}'])(?:ich\s+bin|je\s+suis|soy|sono|sou(?:\s+(?:o|a))?|ik\s+ben)\s+/gu,
+    confidence: 0.8,
+    owner: 'customer',
+  },
+  {
+    id: 'this_is',
+    pattern: /(?:^|[.!?]\s+|\n)(?:(?:hallo|hi|hoi|salut|bonjour|hola|ciao|olá|ola|oi)[,!.]?\s+)?(?:hier\s+ist|c'est|aquí\s+(?:es|habla)|habla|qui\s+è|aqui\s+(?:é|e|fala)|met)\s+/gu,
+    confidence: 0.75,
+    owner: 'customer',
+  },
   { id: 'their_name_is', pattern: /\b(his|her|their)\s+(?:full\s+)?name(?:'s|\s+is|:)\s*/g, confidence: 0.85, owner: 'third_party' },
   {
     id: 'name_is',

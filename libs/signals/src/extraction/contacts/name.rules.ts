@@ -40,13 +40,52 @@ i'm im i've i'd i'll we're you're they're it'll that's what's there's here's let
 lads guys all team folks mate everyone everybody anyone someone somebody nobody people broken booked sorted fixed leaking
 `;
 
-export const NOT_A_NAME: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter((w) => w.length > 0));
+// The same for German, French, Spanish, Italian, Portuguese and Dutch: function words, greetings,
+// thanks, contact nouns ("mein E-Mail ist", "mon numéro"), roles and feelings that follow "ich
+// bin", "je suis", "soy", "sono", "sou", "ik ben". German capitalises nouns, so nouns a visitor
+// calls themselves ("Ich bin Kunde") are listed. Words that are also common first names (Mia, Ben,
+// Ola, Nova, Dia) are left out.
+const FOREIGN_WORDS = `
+ich mein meine meinen meiner mich mir wir unser unsere sie ihr ihre du dein er es ist  sind war hier da der die das den dem ein eine einen
+und oder aber nicht kein keine ja nein auch noch schon sehr gerne gern leider bitte danke vielen dank herzlichen hallo guten tag morgen abend
+grüße gruß grüßen grusse gruss liebe lieben viele freundlichen freundliche mfg lg vg tschüss servus moin
+kunde kundin mieter mieterin besitzer besitzerin patient patientin mutter vater frau mann sohn tochter nachbar nachbarin
+enttäuscht verärgert sauer froh zufrieden unzufrieden neu erreichbar unter telefon telefonnummer nummer handy handynummer
+mail e-mail email adresse name vorname nachname termin bestellung rechnung heizung
+je j'ai moi mon ma mes notre nos vous votre vos il elle nous est suis sommes c'est ce cet cette le la les un une des du de et ou mais pas
+oui non aussi très bien merci beaucoup bonjour bonsoir salut coucou cordialement bisous bises amicalement sincères salutations
+client cliente locataire propriétaire patient patiente mère père femme mari fils fille voisin voisine
+déçu déçue désolé désolée content contente ravi ravie fâché fâchée nouveau nouvelle joignable
+numéro numero téléphone telephone portable courriel adresse nom prénom commande rendez-vous
+yo mi mis me soy es somos  sus tu tus el la los las un una unos unas y o pero no sí si muy bien gracias muchas hola buenas buenos días dias
+saludos saludo atentamente abrazo besos cliente clienta inquilino inquilina dueño dueña paciente madre padre esposa esposo hijo hija vecino vecina
+decepcionado decepcionada enfadado enfadada contento contenta nuevo nueva
+número telefono teléfono móvil movil celular correo dirección direccion nombre apellido pedido cita
+io il lo gli le mio  miei  tuo tua suo  è sono siamo un uno una e o ma non sì molto bene grazie mille ciao buongiorno buonasera
+salve saluti cordiali distinti cliente inquilino inquilina proprietario proprietaria paziente madre padre moglie marito figlio figlia vicino vicina
+deluso delusa arrabbiato arrabbiata contento contenta nuovo nuova
+numero telefono cellulare cell fisso indirizzo nome cognome ordine appuntamento
+eu o a os as meu minha meus minhas seu  é sou somos um uma e ou mas não sim muito bem obrigado obrigada olá  oi bom boa  tarde
+atenciosamente cumprimentos abraços abraço beijos cliente inquilino inquilina dono  paciente mãe pai esposa marido filho filha vizinho vizinha
+decepcionado decepcionada chateado chateada contente novo 
+número telemóvel telemovel celular contacto contato morada endereço nome apelido sobrenome encomenda pedido consulta
+ik mijn mij wij we ons onze u uw jij je hij zij het is  zijn was de een en of maar niet geen ja nee ook heel erg graag dank bedankt
+hoi hallo goedemorgen goedemiddag goedenavond groet groeten groetjes vriendelijke mvg klant huurder eigenaar patiënt moeder vader vrouw man zoon dochter buurman buurvrouw
+teleurgesteld boos blij tevreden nieuw nieuwe
+nummer telefoonnummer telefoon mobiel adres naam achternaam bestelling afspraak
+thx ty tks thnx thanx pls plz
+eigentlich doch also nochmal korrektur entschuldigung pardon excusez plutôt plutot enfin bon bueno perdón perdon perdona mejor
+anzi scusa scusi scusate cioè cioe allora desculpe desculpa aliás alias pois nee sorry eh oké oke
+por para todo toda todos pela pelo per tutto tutti pour tout tous für fur alles voor allemaal ajuda ayuda aiuto aide hilfe hulp
+`;
+
+export const NOT_A_NAME: ReadonlySet<string> = new Set(`${WORDS} ${FOREIGN_WORDS}`.split(/\s+/).filter((w) => w.length > 0));
 
 /** Titles before a name ("Mrs Siobhan McAllister"); dropped from the value. */
 export const TITLES: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame', 'rev']);
 
 /** Sign-off words that put a name after them at the end of a message ("Thanks, Dave"). */
-export const SIGN_OFF = String.raw`(?:many\s+thanks|thanks\s+(?:again|so\s+much|a\s+lot)|thank\s+you|thanks|thx|ta|cheers|regards|kind\s+regards|best\s+regards|warm\s+regards|best\s+wishes|best|all\s+the\s+best|yours\s+sincerely|yours\s+faithfully|yours|sincerely|love|speak\s+soon)`;
+export const SIGN_OFF = String.raw`(?:mit\s+freundlichen\s+gr(?:ü|ue|u)(?:ß|ss)en|(?:viele|liebe|beste|herzliche)\s+gr(?:ü|ue|u)(?:ß|ss)e|gr(?:ü|ue|u)(?:ß|ss)e|danke(?:\s+sch(?:ö|oe)n)?|cordialement|bien\s+(?:à|a)\s+vous|bien\s+cordialement|merci(?:\s+beaucoup)?|bises|amicalement|un\s+saludo|saludos(?:\s+cordiales)?|atentamente|muchas\s+gracias|gracias|cordiali\s+saluti|distinti\s+saluti|saluti|grazie(?:\s+mille)?|atenciosamente|cumprimentos|obrigad[oa]|abra(?:ç|c)os|met\s+vriendelijke\s+groet(?:en)?|vriendelijke\s+groet(?:en)?|groet(?:en|jes)?|mvg|bedankt|many\s+thanks|thanks\s+(?:again|so\s+much|a\s+lot)|thank\s+you|thanks|thx|ta|cheers|regards|kind\s+regards|best\s+regards|warm\s+regards|best\s+wishes|best|all\s+the\s+best|yours\s+sincerely|yours\s+faithfully|yours|sincerely|love|speak\s+soon)`;
 
 /** Capitalised words that never continue a name ("I'm Dave Thanks", "It's Sam From accounts"). */
 export const NOT_A_SURNAME: ReadonlySet<string> = new Set(
