@@ -31,3 +31,19 @@ export function withLiveItem(items: readonly InboxItem[], item: InboxItem): Inbo
 export function markedRead(items: readonly InboxItem[], ids: readonly string[] | null, at: string): InboxItem[] {
   return items.map((item) => (item.read_at === null && (ids === null || ids.includes(item.id)) ? { ...item, read_at: at } : item));
 }
+
+/** The inbox as the infinite query holds it: pages, newest first (other fields are kept as they are). */
+type Paged = { pages: Array<{ items: InboxItem[] }> };
+
+/** A live entry put at the top of the first page, and taken out of any later page that held it. */
+export function withLiveItemInPages<D extends Paged>(data: D, item: InboxItem): D {
+  if (data.pages.length === 0) return data;
+  const [first, ...rest] = data.pages;
+  const pages = [{ ...first, items: withLiveItem(first.items, item) }, ...rest.map((page) => ({ ...page, items: page.items.filter((existing) => existing.id !== item.id) }))];
+  return { ...data, pages } as D;
+}
+
+/** Every page after marking `ids` (or all, with null) read at `at`. */
+export function markedReadInPages<D extends Paged>(data: D, ids: readonly string[] | null, at: string): D {
+  return { ...data, pages: data.pages.map((page) => ({ ...page, items: markedRead(page.items, ids, at) })) } as D;
+}

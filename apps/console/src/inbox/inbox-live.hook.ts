@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { openSse, type SseStatus } from '../api/sse.client';
 import { useAuth } from '../auth/auth.context';
-import { toInboxFrame, unreadAfter, withLiveItem } from './inbox-frames.util';
-import { inboxKeys, type InboxList } from './inbox.queries';
+import { toInboxFrame, unreadAfter, withLiveItemInPages } from './inbox-frames.util';
+import { inboxKeys, type InboxListData } from './inbox.queries';
 
 export const INBOX_STREAM_URL = '/api/v1/notifications/stream';
 
@@ -33,8 +33,8 @@ export function useInboxLive(): SseStatus {
         const item = frame.notification;
         // A session asking for a person: refresh the handoff queue now rather than at its next poll.
         if (item.kind === 'handoff') void queryClient.invalidateQueries({ queryKey: ['handoff'] });
-        queryClient.setQueryData<InboxList>(inboxKeys.list(false), (list) => (list ? { ...list, items: withLiveItem(list.items, item) } : list));
-        if (item.read_at === null) queryClient.setQueryData<InboxList>(inboxKeys.list(true), (list) => (list ? { ...list, items: withLiveItem(list.items, item) } : list));
+        queryClient.setQueryData<InboxListData>(inboxKeys.list(false), (data) => (data ? withLiveItemInPages(data, item) : data));
+        if (item.read_at === null) queryClient.setQueryData<InboxListData>(inboxKeys.list(true), (data) => (data ? withLiveItemInPages(data, item) : data));
       },
     });
   }, [token, queryClient, logout]);

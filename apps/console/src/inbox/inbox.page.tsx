@@ -27,7 +27,7 @@ export function InboxPage() {
   const list = useInboxList(unreadOnly);
   const unread = useUnreadCount();
   const markRead = useMarkRead();
-  const items = list.data?.items ?? [];
+  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
   const allowed = pagesFor(useSession().role, PAGES);
   const canOpen = (path: string) => pageAt(path, allowed) !== undefined;
 
@@ -80,6 +80,13 @@ export function InboxPage() {
           </li>
         ))}
       </ul>
+      {list.hasNextPage ? (
+        <p>
+          <button type="button" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
+            {list.isFetchingNextPage ? 'Loading older notifications…' : 'Show older notifications'}
+          </button>
+        </p>
+      ) : null}
     </section>
   );
 }

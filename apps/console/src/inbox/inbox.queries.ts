@@ -1,7 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { useApi } from '../auth/auth.context';
 import { unwrap } from '../api/problem.util';
-import { markedRead, type InboxItem } from './inbox-frames.util';
+import { markedReadInPages, type InboxItem } from './inbox-frames.util';
 
 export const INBOX_PAGE_SIZE = 50;
 export const inboxKeys = {
@@ -16,14 +16,19 @@ export interface InboxList {
   unread_count: number;
 }
 
-/** The newest entries of the caller's inbox (the live stream keeps them fresh). */
+export type InboxListData = InfiniteData<InboxList, string | null>;
+
+/** The caller's inbox, newest first, by pages of INBOX_PAGE_SIZE (the live stream adds new entries on top). */
 export function useInboxList(unreadOnly: boolean) {
   const api = useApi();
   const queryClient = useQueryClient();
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: inboxKeys.list(unreadOnly),
-    queryFn: async ({ signal }): Promise<InboxList> => {
-      const page = unwrap(await api.GET('/api/v1/notifications', { params: { query: { unread_only: unreadOnly ? 'true' : 'false', limit: INBOX_PAGE_SIZE } }, signal }));
+    initialPageParam: null as string | null,
+    getNextPageParam: (last: InboxList) => last.next_cursor,
+    queryFn: async ({ signal, pageParam }): Promise<InboxList> => {
+      const query = { unread_only: unreadOnly ? ('true' as const) : ('false' as const), limit: INBOX_PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) };
+      const page = unwrap(await api.GET('/api/v1/notifications', { params: { query }, signal }));
       queryClient.setQueryData(inboxKeys.unread, page.unread_count);
       return page;
     },
@@ -51,7 +56,7 @@ export function useMarkRead() {
       queryClient.setQueryData(inboxKeys.unread, result.unread_count);
       const now = new Date().toISOString();
       for (const unreadOnly of [false, true]) {
-        queryClient.setQueryData<InboxList>(inboxKeys.list(unreadOnly), (list) => (list ? { ...list, items: markedRead(list.items, ids, now), unread_count: result.unread_count } : list));
+        queryClient.setQueryData<InboxListData>(inboxKeys.list(unreadOnly), (data) => (data ? markedReadInPages(data, ids, now) : data));
       }
       void queryClient.invalidateQueries({ queryKey: inboxKeys.list(true) });
     },
