@@ -7,18 +7,20 @@ import { decodeHistoryCursor } from '../sessions/history-cursor.util';
 import { toHistoryPage } from '../sessions/history.use-case';
 import { toSessionView } from '../sessions/session.mapper';
 import { ChatError } from '../shared/chat.errors';
+import { findTenantStatus } from '../shared/tenant-registry.repository';
+import { assistantHistoryRows, findOpenAssistantSession, findStaffUserStatus, insertAssistantSession, lockStaffUserSessions } from './assistant-session.repository';
 
 export const ASSISTANT_CHANNEL = 'assistant';
 
 /** The tenant is active and the user is one of its active staff (else NOT_FOUND / FORBIDDEN). */
 async function assertActiveStaff(tx: TenantTx, tenantId: string, staffUserId: string): Promise<void> {
   // `tenants` has no RLS; tenant_users does, and is filtered by tenant id again.
-  const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, select: { status: true } });
-  if (!tenant) throw new ChatError('NOT_FOUND', `tenant ${tenantId} not found`);
-  if (tenant.status !== 'active') throw new ChatError('FORBIDDEN', 'tenant is deactivated');
-  const user = await tx.tenantUser.findFirst({ where: { id: staffUserId, tenantId }, select: { status: true } });
-  if (!user) throw new ChatError('NOT_FOUND', `staff user ${staffUserId} not found`);
-  if (user.status !== 'active') throw new ChatError('FORBIDDEN', 'staff user is disabled');
+  const tenantStatus = await findTenantStatus(tx, tenantId);
+  if (tenantStatus === null) throw new ChatError('NOT_FOUND', `tenant ${tenantId} not found`);
+  if (tenantStatus !== 'active') throw new ChatError('FORBIDDEN', 'tenant is deactivated');
+  const userStatus = await findStaffUserStatus(tx, tenantId, staffUserId);
+  if (userStatus === null) throw new ChatError('NOT_FOUND', `staff user ${staffUserId} not found`);
+  if (userStatus !== 'active') throw new ChatError('FORBIDDEN', 'staff user is disabled');
 }
 
 /**
@@ -29,10 +31,10 @@ async function assertActiveStaff(tx: TenantTx, tenantId: string, staffUserId: st
 export async function currentAssistantSession(db: TenantDb, tenantId: string, staffUserId: string): Promise<{ session: ChatSessionView; created: boolean }> {
   const { row, created } = await db.run(tenantId, async (tx): Promise<{ row: ChatSessionModel; created: boolean }> => {
     await assertActiveStaff(tx, tenantId, staffUserId);
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`assistant:${staffUserId}`}, 0))`;
-    const open = await tx.chatSession.findFirst({ where: { tenantId, staffUserId, status: 'open' }, orderBy: [{ startedAt: 'desc' }, { id: 'desc' }] });
+    await lockStaffUserSessions(tx, staffUserId);
+    const open = await findOpenAssistantSession(tx, tenantId, staffUserId);
     if (open) return { row: open, created: false };
-    const session = await tx.chatSession.create({ data: { tenantId, staffUserId, channel: ASSISTANT_CHANNEL, metadata: {} } });
+    const session = await insertAssistantSession(tx, { tenantId, staffUserId, channel: ASSISTANT_CHANNEL });
     return { row: session, created: true };
   });
   return { session: toSessionView(row), created };
@@ -43,17 +45,7 @@ export async function getAssistantHistory(db: TenantDb, request: RpcRequestOf<ty
   const before = request.cursor ? decodeHistoryCursor(request.cursor) : null;
   const rows = await db.run(request.tenantId, async (tx) => {
     await assertActiveStaff(tx, request.tenantId, request.staffUserId);
-    return tx.chatMessage.findMany({
-      where: {
-        tenantId: request.tenantId,
-        session: { staffUserId: request.staffUserId },
-        role: { in: ['user', 'assistant'] },
-        ...(before ? { OR: [{ createdAt: { lt: before.createdAt } }, { createdAt: before.createdAt, id: { lt: before.id } }] } : {}),
-      },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: request.limit + 1,
-      select: { id: true, sessionId: true, turnId: true, role: true, content: true, interrupted: true, createdAt: true },
-    });
+    return assistantHistoryRows(tx, request.tenantId, request.staffUserId, before, request.limit + 1);
   });
   return toHistoryPage(rows, request.limit);
 }

@@ -3,6 +3,7 @@
 // summaries: a foreign session id behaves exactly like an unknown one.
 import type { ConversationStatusFilter } from '@parley/contracts';
 import type { Prisma, TenantTx } from '@parley/persistence';
+import { sessionHistoryRows } from '../sessions/message.repository';
 
 /** Signals read per session for its latest-signals list (the mapper keeps 5 distinct ones). */
 const SIGNALS_PER_SESSION = 25;
@@ -73,23 +74,5 @@ const TRANSCRIPT_ROLES = ['user', 'assistant', 'staff'] as const;
 
 /** `limit + 1` messages of the session older than `before`, newest first, with their signals. */
 export function findTranscriptMessages(tx: TenantTx, sessionId: string, before: Position | null, limit: number) {
-  return tx.chatMessage.findMany({
-    where: {
-      sessionId,
-      role: { in: [...TRANSCRIPT_ROLES] },
-      ...(before ? { OR: [{ createdAt: { lt: before.createdAt } }, { createdAt: before.createdAt, id: { lt: before.id } }] } : {}),
-    },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: limit + 1,
-    select: {
-      id: true,
-      sessionId: true,
-      turnId: true,
-      role: true,
-      content: true,
-      interrupted: true,
-      createdAt: true,
-      signals: { select: { kind: true, label: true, score: true }, orderBy: { createdAt: 'asc' } },
-    },
-  });
+  return sessionHistoryRows(tx, sessionId, TRANSCRIPT_ROLES, before, limit + 1);
 }

@@ -3,22 +3,13 @@ import type { TenantDb } from '@parley/persistence';
 import { ChatError } from '../shared/chat.errors';
 import { toSignalViews } from '../shared/signal-view.mapper';
 import { decodeHistoryCursor, encodeHistoryCursor } from './history-cursor.util';
+import { sessionHistoryRows, type HistoryMessageRow } from './message.repository';
+import { findSessionOwner } from './session.repository';
 
 const VISIBLE_ROLES = ['user', 'assistant', 'staff'] as const;
 
-interface HistoryRow {
-  id: string;
-  sessionId: string;
-  turnId: string | null;
-  role: string;
-  content: string;
-  interrupted: boolean;
-  createdAt: Date;
-  signals?: Parameters<typeof toSignalViews>[0];
-}
-
 /** `limit + 1` rows newest first -> the page oldest first, and the cursor to the older ones. */
-export function toHistoryPage(rows: readonly HistoryRow[], limit: number): { version: 1; items: ChatMessageView[]; nextCursor: string | null } {
+export function toHistoryPage(rows: readonly HistoryMessageRow[], limit: number): { version: 1; items: ChatMessageView[]; nextCursor: string | null } {
   const page = rows.slice(0, limit);
   const oldest = page[page.length - 1];
   const items: ChatMessageView[] = [...page].reverse().map((row) => ({
@@ -41,28 +32,10 @@ export function toHistoryPage(rows: readonly HistoryRow[], limit: number): { ver
 export async function getHistory(db: TenantDb, request: RpcRequestOf<typeof ChatHistoryRpc>): Promise<RpcResponseOf<typeof ChatHistoryRpc>> {
   const before = request.cursor ? decodeHistoryCursor(request.cursor) : null;
   const rows = await db.run(request.tenantId, async (tx) => {
-    const session = await tx.chatSession.findUnique({ where: { id: request.sessionId }, select: { id: true, staffUserId: true } });
+    const session = await findSessionOwner(tx, request.sessionId);
     // A staff user's assistant session is theirs alone (chat.assistant.history), not a visitor conversation.
     if (!session || session.staffUserId !== null) throw ChatError.sessionNotFound(request.sessionId);
-    return tx.chatMessage.findMany({
-      where: {
-        sessionId: request.sessionId,
-        role: { in: [...VISIBLE_ROLES] },
-        ...(before ? { OR: [{ createdAt: { lt: before.createdAt } }, { createdAt: before.createdAt, id: { lt: before.id } }] } : {}),
-      },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: request.limit + 1,
-      select: {
-        id: true,
-        sessionId: true,
-        turnId: true,
-        role: true,
-        content: true,
-        interrupted: true,
-        createdAt: true,
-        signals: { select: { kind: true, label: true, score: true }, orderBy: { createdAt: 'asc' } },
-      },
-    });
+    return sessionHistoryRows(tx, request.sessionId, VISIBLE_ROLES, before, request.limit + 1);
   });
   return toHistoryPage(rows, request.limit);
 }

@@ -1,5 +1,6 @@
 import type { PrismaClient, TenantDb } from '@parley/persistence';
 import { silentChatLogger, type ChatLogger } from '../shared/chat-logger';
+import { tenantIdPage } from '../shared/tenant-registry.repository';
 import { enqueueSessionClosed } from './session-closed.event';
 import { closeIdleSessions } from './session.repository';
 
@@ -74,18 +75,13 @@ export class IdleSessionSweeper {
     let closed = 0;
     let after: string | undefined;
     for (;;) {
-      const tenants = await this.prisma.tenant.findMany({
-        where: after ? { id: { gt: after } } : {},
-        orderBy: { id: 'asc' },
-        take: pageSize,
-        select: { id: true },
-      });
-      for (const { id } of tenants) {
+      const tenants = await tenantIdPage(this.prisma, after, pageSize);
+      for (const id of tenants) {
         if (this.stopped) return closed;
         closed += await this.sweepTenant(id, cutoff);
       }
       if (tenants.length < pageSize) return closed;
-      after = tenants[tenants.length - 1].id;
+      after = tenants[tenants.length - 1];
     }
   }
 

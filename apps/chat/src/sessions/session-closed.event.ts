@@ -1,11 +1,12 @@
 import { ChatSessionClosedEvent, type ChatSessionClosed } from '@parley/contracts';
 import { toOutboxMessage } from '@parley/messaging';
 import { enqueueOutbox, type ChatSessionModel, type TenantTx } from '@parley/persistence';
+import { countUserMessages } from './message.repository';
 
 /** Adds evt.chat.session_closed for a session this transaction just closed. */
 export async function enqueueSessionClosed(tx: TenantTx, session: ChatSessionModel, reason: ChatSessionClosed['reason']): Promise<void> {
   const closedAt = (session.closedAt ?? new Date()).toISOString();
-  const turnCount = await tx.chatMessage.count({ where: { sessionId: session.id, role: 'user' } });
+  const turnCount = await countUserMessages(tx, session.id);
   const message = toOutboxMessage(
     ChatSessionClosedEvent,
     {

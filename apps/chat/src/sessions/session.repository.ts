@@ -42,6 +42,33 @@ export function findSession(tx: TenantTx, sessionId: string): Promise<ChatSessio
   return tx.chatSession.findUnique({ where: { id: sessionId } });
 }
 
+/** The session's id and its staff user (set on a staff assistant session, else null), or null when not visible. */
+export function findSessionOwner(tx: TenantTx, sessionId: string): Promise<{ id: string; staffUserId: string | null } | null> {
+  return tx.chatSession.findUnique({ where: { id: sessionId }, select: { id: true, staffUserId: true } });
+}
+
+/** The session's status ('open' | 'closed'), or null when not visible. */
+export async function findSessionStatus(tx: TenantTx, sessionId: string): Promise<string | null> {
+  const session = await tx.chatSession.findUnique({ where: { id: sessionId }, select: { status: true } });
+  return session?.status ?? null;
+}
+
+/** Open visitor sessions that need a person, longest-waiting first. */
+export function findSessionsNeedingHuman(tx: TenantTx, limit: number): Promise<ChatSessionModel[]> {
+  return tx.chatSession.findMany({ where: { needsHuman: true, status: 'open', staffUserId: null }, orderBy: [{ lastActivityAt: 'asc' }, { id: 'asc' }], take: limit });
+}
+
+/** A staff message was stored at `at`: the session goes to human mode and counts the message. */
+export async function recordStaffReply(tx: TenantTx, sessionId: string, at: Date): Promise<void> {
+  await tx.chatSession.update({ where: { id: sessionId }, data: { mode: 'human', messageCount: { increment: 1 }, lastActivityAt: at } });
+}
+
+/** Back to bot mode, no longer needing a person; null when the session is not visible. */
+export async function setBotMode(tx: TenantTx, sessionId: string): Promise<ChatSessionModel | null> {
+  const updated = await tx.chatSession.updateManyAndReturn({ where: { id: sessionId }, data: { mode: 'bot', needsHuman: false } });
+  return updated[0] ?? null;
+}
+
 /**
  * Closes the session if it is still open; null when it was already closed (or is not visible).
  * The status predicate makes concurrent closers race safely: the row lock serialises them and

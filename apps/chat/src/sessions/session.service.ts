@@ -1,6 +1,7 @@
 import type { ChatSessionCloseRpc, ChatSessionCreateRpc, ChatSessionGetRpc, ChatSessionView, RpcRequestOf } from '@parley/contracts';
 import type { TenantDb } from '@parley/persistence';
 import { ChatError } from '../shared/chat.errors';
+import { findTenantStatus } from '../shared/tenant-registry.repository';
 import { enqueueSessionClosed } from './session-closed.event';
 import { toSessionView } from './session.mapper';
 import { closeIfOpen, findSession, insertSession } from './session.repository';
@@ -13,9 +14,9 @@ export class SessionService {
   async create(request: RpcRequestOf<typeof ChatSessionCreateRpc>): Promise<ChatSessionView> {
     const row = await this.db.run(request.tenantId, async (tx) => {
       // `tenants` has no RLS; reading it in the transaction costs no extra connection.
-      const tenant = await tx.tenant.findUnique({ where: { id: request.tenantId }, select: { status: true } });
-      if (!tenant) throw new ChatError('NOT_FOUND', `tenant ${request.tenantId} not found`);
-      if (tenant.status !== 'active') throw new ChatError('FORBIDDEN', 'tenant is deactivated');
+      const status = await findTenantStatus(tx, request.tenantId);
+      if (status === null) throw new ChatError('NOT_FOUND', `tenant ${request.tenantId} not found`);
+      if (status !== 'active') throw new ChatError('FORBIDDEN', 'tenant is deactivated');
       return insertSession(tx, {
         tenantId: request.tenantId,
         externalUserId: request.externalUserId ?? null,

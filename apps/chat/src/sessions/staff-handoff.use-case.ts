@@ -7,16 +7,16 @@
 import type { ChatMessageView, ChatSessionView } from '@parley/contracts';
 import type { TenantDb } from '@parley/persistence';
 import { ChatError } from '../shared/chat.errors';
+import { insertStaffMessage } from './message.repository';
 import { toSessionView } from './session.mapper';
+import { findSessionStatus, findSessionsNeedingHuman, recordStaffReply, setBotMode } from './session.repository';
 
 export const STAFF_REPLY_MAX_CHARS = 8000;
 
 /** Open sessions that need a person, longest-waiting first. */
 export async function listSessionsNeedingHuman(db: TenantDb, tenantId: string, limit: number): Promise<ChatSessionView[]> {
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new ChatError('VALIDATION', 'limit must be an integer 1-100');
-  const rows = await db.run(tenantId, (tx) =>
-    tx.chatSession.findMany({ where: { needsHuman: true, status: 'open', staffUserId: null }, orderBy: [{ lastActivityAt: 'asc' }, { id: 'asc' }], take: limit }),
-  );
+  const rows = await db.run(tenantId, (tx) => findSessionsNeedingHuman(tx, limit));
   return rows.map(toSessionView);
 }
 
@@ -31,14 +31,11 @@ export async function replyAsStaff(db: TenantDb, input: { tenantId: string; sess
     throw new ChatError('VALIDATION', `reply must be 1-${STAFF_REPLY_MAX_CHARS} characters`);
   }
   const row = await db.run(input.tenantId, async (tx) => {
-    const session = await tx.chatSession.findUnique({ where: { id: input.sessionId }, select: { status: true } });
-    if (!session) throw ChatError.sessionNotFound(input.sessionId);
-    if (session.status !== 'open') throw new ChatError('CONFLICT', `session ${input.sessionId} is closed`);
-    const message = await tx.chatMessage.create({ data: { tenantId: input.tenantId, sessionId: input.sessionId, role: 'staff', content, authorId: input.authorId ?? null } });
-    await tx.chatSession.update({
-      where: { id: input.sessionId },
-      data: { mode: 'human', messageCount: { increment: 1 }, lastActivityAt: message.createdAt },
-    });
+    const status = await findSessionStatus(tx, input.sessionId);
+    if (status === null) throw ChatError.sessionNotFound(input.sessionId);
+    if (status !== 'open') throw new ChatError('CONFLICT', `session ${input.sessionId} is closed`);
+    const message = await insertStaffMessage(tx, { tenantId: input.tenantId, sessionId: input.sessionId, content, authorId: input.authorId ?? null });
+    await recordStaffReply(tx, input.sessionId, message.createdAt);
     return message;
   });
   return {
@@ -55,10 +52,7 @@ export async function replyAsStaff(db: TenantDb, input: { tenantId: string; sess
 
 /** Staff are done: the bot answers again and the session no longer needs a person. */
 export async function handBackToBot(db: TenantDb, input: { tenantId: string; sessionId: string }): Promise<ChatSessionView> {
-  const row = await db.run(input.tenantId, async (tx) => {
-    const updated = await tx.chatSession.updateManyAndReturn({ where: { id: input.sessionId }, data: { mode: 'bot', needsHuman: false } });
-    return updated[0] ?? null;
-  });
+  const row = await db.run(input.tenantId, (tx) => setBotMode(tx, input.sessionId));
   if (!row) throw ChatError.sessionNotFound(input.sessionId);
   return toSessionView(row);
 }
