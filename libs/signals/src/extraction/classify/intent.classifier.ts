@@ -1,6 +1,7 @@
 import { evidenceOf } from '../evidence.util';
 import type { Intent, IntentResult } from '../extraction.types';
 import { FEEDBACK_PATTERNS, INTENT_OVERRIDES, INTENT_PRECEDENCE, INTENT_RULES } from './intent.rules';
+import { I18N_FEEDBACK_PATTERNS, I18N_INTENT_RULES } from './intent.rules.i18n';
 
 interface CompiledRule {
   intent: Intent;
@@ -8,9 +9,14 @@ interface CompiledRule {
   confidence: number;
 }
 
+// The other languages' cues join their intent's English ones (so two cues of one intent still raise it).
 const COMPILED: readonly CompiledRule[] = [
-  ...INTENT_RULES.map((r) => ({ intent: r.intent, patterns: r.patterns.map((p) => new RegExp(p)), confidence: r.confidence })),
-  { intent: 'other', patterns: FEEDBACK_PATTERNS.map((p) => new RegExp(p)), confidence: 0.7 },
+  ...INTENT_RULES.map((r) => ({
+    intent: r.intent,
+    patterns: [...r.patterns.map((p) => new RegExp(p)), ...I18N_INTENT_RULES.filter((i) => i.intent === r.intent).flatMap((i) => i.patterns.map((p) => new RegExp(p, 'u')))],
+    confidence: r.confidence,
+  })),
+  { intent: 'other', patterns: [...FEEDBACK_PATTERNS.map((p) => new RegExp(p)), ...I18N_FEEDBACK_PATTERNS.map((p) => new RegExp(p, 'u'))], confidence: 0.7 },
 ];
 
 const OVERRIDES = INTENT_OVERRIDES.map((o) => ({ drops: o.drops, regex: new RegExp(o.pattern) }));

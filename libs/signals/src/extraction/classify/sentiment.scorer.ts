@@ -1,6 +1,14 @@
 import { round2 } from '../evidence.util';
 import type { SentimentLabel, SentimentResult } from '../extraction.types';
-import { INTENSIFIERS, NEGATORS, SENTIMENT_PHRASES, SENTIMENT_WORDS } from './sentiment.lexicon';
+import { INTENSIFIERS as EN_INTENSIFIERS, NEGATORS as EN_NEGATORS, SENTIMENT_PHRASES as EN_PHRASES, SENTIMENT_WORDS as EN_WORDS } from './sentiment.lexicon';
+import { I18N_INTENSIFIERS, I18N_NEGATORS, I18N_SENTIMENT_PHRASES, I18N_SENTIMENT_WORDS } from './sentiment.lexicon.i18n';
+
+// English and the six other languages in one table: the words barely collide ("super" stays an
+// intensifier, "no" a negator).
+const SENTIMENT_PHRASES: Readonly<Record<string, number>> = { ...I18N_SENTIMENT_PHRASES, ...EN_PHRASES };
+const SENTIMENT_WORDS: Readonly<Record<string, number>> = { ...I18N_SENTIMENT_WORDS, ...EN_WORDS };
+const NEGATORS: ReadonlySet<string> = new Set([...EN_NEGATORS, ...I18N_NEGATORS]);
+const INTENSIFIERS: Readonly<Record<string, number>> = { ...I18N_INTENSIFIERS, ...EN_INTENSIFIERS };
 
 const PHRASE_PATTERN = new RegExp(
   String.raw`(?<![\p{L}'])(?:${Object.keys(SENTIMENT_PHRASES)
@@ -12,7 +20,8 @@ const PHRASE_PATTERN = new RegExp(
 const WORD = /[\p{L}']+|[!]/gu;
 // "Great, thanks", "ok perfect.", "Lovely!": an acknowledgement opening a message is politeness, so it
 // counts a quarter ("Love the new range!" opens with a verb phrase and counts fully).
-const ACKNOWLEDGEMENT = /^\s*(?:(?:ok|okay|oh|right|yes|yeah|thanks|thank\s+you)[,!.]?\s+)?(?:that'?s\s+|that\s+is\s+)?(great|perfect|lovely|brilliant|cool|good|nice|fab|fantastic|excellent|super|awesome)\b(?=\s*(?:[,.!-]|thanks|thank|cheers|$))/;
+const ACKNOWLEDGEMENT =
+  /^\s*(?:(?:ok|okay|oh|right|yes|yeah|thanks|thank\s+you|d'accord|vale|va\s+bene)[,!.]?\s+)?(?:that'?s\s+|that\s+is\s+)?(great|perfect|lovely|brilliant|cool|good|nice|fab|fantastic|excellent|super|awesome|perfekt|parfait|perfecto|perfetto|perfeito|prima|genial|top)(?![\p{L}])(?=\s*(?:[,.!¡-]|thanks|thank|cheers|danke|merci|gracias|grazie|obrigad|bedankt|dank|$))/u;
 const ACK_WEIGHT = 0.25;
 const NEGATION_SPAN = 3;
 /** Label thresholds on the score: below -T negative, above T positive. */

@@ -30,8 +30,13 @@ export const FIRST_PERSON_CUE =
  * Correction cues before an entity in its sentence: "sorry", "actually", "I meant", "should be",
  * "wrong", "typo", "correction", "instead", "my mistake", "scratch that", "no wait", "not ... but".
  */
-export const CORRECTION_BEFORE =
+const CORRECTION_BEFORE_EN =
   /\b(?:sorry(?!\s+(?:for|to|about|if|again))|actually|i\s+meant|meant\s+to\s+(?:say|type|write)|should\s+(?:be|have\s+been|read)|(?:that'?s|that\s+is|it'?s)\s+wrong|wrong\s+(?:number|email|one|digit)|typo|correction|corrected|updated?|new\s+(?:number|email|mobile)|my\s+mistake|scratch\s+that|no\s+wait|oops|ignore\s+(?:that|the\s+last)|changed?\s+(?:my|to))\b/;
+// The same in German, French, Spanish, Italian, Portuguese and Dutch ("sorry, eigentlich …",
+// "pardon, c'est …", "perdón, mejor dicho …", "anzi …", "desculpe, aliás …", "eigenlijk …").
+const CORRECTION_BEFORE_INTL =
+  /(?<![\p{L}])(?:eigentlich|korrektur|falsch|ich\s+meinte|pardon|plutôt|plutot|en\s+fait|je\s+voulais\s+dire|erreur|perdón|perdon|perdona|mejor\s+dicho|quise\s+decir|en\s+realidad|anzi|scusa(?:te|mi)?|volevo\s+dire|in\s+realtà|desculp[ae]|aliás|quer\s+dizer|na\s+verdade|eigenlijk|ik\s+bedoel|verkeerd|oeps)(?![\p{L}])/u;
+export const CORRECTION_BEFORE = { test: (s: string): boolean => CORRECTION_BEFORE_EN.test(s) || CORRECTION_BEFORE_INTL.test(s) };
 
 /** "use X instead", "X is the right one", "X not Y". */
 export const CORRECTION_AFTER = /^\W{0,3}(?:instead|is\s+(?:the\s+)?(?:right|correct)\s+one|is\s+correct|rather)\b/;
