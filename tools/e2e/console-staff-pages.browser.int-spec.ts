@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -318,7 +319,14 @@ describe('a tenant admin in the console', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Rotate now' }).click();
     const snippet = page.getByTestId('embed-snippet');
     await snippet.waitFor();
-    expect(await snippet.innerText()).toMatch(new RegExp(`^<script src="${platform.gatewayUrl}/widget\\.js" data-site-key="pk_live_[^"]+" defer></script>$`));
+    const tag = await snippet.innerText();
+    expect(tag).toMatch(new RegExp(`^<script src="${platform.gatewayUrl}/widget/v1/widget\\.[0-9a-f]+\\.js" integrity="sha384-[^"]+" crossorigin="anonymous" data-site-key="pk_live_[^"]+" defer></script>$`));
+    // The snippet's file and hash are the ones the gateway serves.
+    const src = /src="([^"]+)"/.exec(tag)![1];
+    const served = await fetch(src);
+    expect(served.status).toBe(200);
+    const integrity = /integrity="sha384-([^"]+)"/.exec(tag)![1];
+    expect(createHash('sha384').update(Buffer.from(await served.arrayBuffer())).digest('base64')).toBe(integrity);
 
     const origins = page.getByLabel('Origins, one a line');
     await origins.fill(`${platform.gatewayUrl}\nnot an origin`);

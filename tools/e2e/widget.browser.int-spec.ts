@@ -234,6 +234,10 @@ describe('site key rules over HTTP (what a pk_live_ key can and cannot do)', () 
     expect(listed.body.items.map((k: { key: string }) => k.key)).toEqual([tenant.siteKey]);
     const byOwner = await http(`${platform.gatewayUrl}/api/v1/admin/tenants/${tenant.id}/site-keys`, { headers: ownerAuth });
     expect(byOwner.body.items).toEqual(listed.body.items);
+    // Both name the served widget's versioned file and its SRI hash, for the embed snippet.
+    expect(listed.body.widget).toEqual(byOwner.body.widget);
+    expect(listed.body.widget).toEqual({ src: expect.stringMatching(/^\/widget\/v1\/widget\.[0-9a-f]+\.js$/), integrity: expect.stringMatching(/^sha384-/) });
+    expect((await fetch(`${platform.gatewayUrl}${listed.body.widget.src}`)).status).toBe(200);
     const rotated = await http(`${platform.gatewayUrl}/api/v1/site-keys`, { headers: apiKey, body: { revokeOthers: true } });
     expect(rotated.status).toBe(201);
     expect(rotated.body.revokedKeyIds).toEqual([listed.body.items[0].id]);
@@ -242,6 +246,22 @@ describe('site key rules over HTTP (what a pk_live_ key can and cannot do)', () 
     expect([old.status, old.body.code]).toEqual([401, 'SITE_KEY_REVOKED']);
     expect((await open({ origin: allowed.origin }, rotated.body.siteKey.key)).status).toBe(201);
     tenant.siteKey = rotated.body.siteKey.key;
+  });
+
+  it('is revoked by the owner one key at a time; an unknown key is 404 problem+json and staff are refused', async () => {
+    const spare = await http(`${platform.gatewayUrl}/api/v1/admin/tenants/${tenant.id}/site-keys`, { headers: ownerAuth, body: {} });
+    expect(spare.status).toBe(201);
+    const revoke = (keyId: string, headers: Record<string, string> = ownerAuth) =>
+      http(`${platform.gatewayUrl}/api/v1/admin/tenants/${tenant.id}/site-keys/${keyId}/revoke`, { headers, body: {} });
+    const revoked = await revoke(spare.body.siteKey.id);
+    expect([revoked.status, revoked.body.siteKey.status]).toEqual([200, 'revoked']);
+    expect((await revoke(spare.body.siteKey.id)).status).toBe(200); // idempotent
+    const unknown = await revoke('00000000-0000-4000-8000-000000000000');
+    expect([unknown.status, unknown.headers.get('content-type')]).toEqual([404, expect.stringContaining('application/problem+json')]);
+    expect((await revoke(spare.body.siteKey.id, apiKey)).status).toBe(403);
+    await new Promise((resolve) => setTimeout(resolve, 1200)); // the gateway's lookup cache (1 s here)
+    expect((await open({ origin: allowed.origin }, spare.body.siteKey.key)).status).toBe(401);
+    expect((await open({ origin: allowed.origin })).status).toBe(201); // the tenant's current key still works
   });
 
   it('is rate limited per client IP: 429 problem+json with Retry-After, readable by the page (CORS)', async () => {

@@ -148,11 +148,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A tenant's site keys, allowed origins and widget theme. */
+        /** A tenant's site keys, allowed origins, widget theme and the widget's versioned file with its SRI hash. */
         get: operations["AdminSiteKeysController_list"];
         put?: never;
         /** Issue a site key for a tenant; `revokeOthers: true` rotates. */
         post: operations["AdminSiteKeysController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/tenants/{id}/site-keys/{keyId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke one of a tenant's site keys (idempotent; audited with the owner as actor). */
+        post: operations["AdminSiteKeysController_revoke"];
         delete?: never;
         options?: never;
         head?: never;
@@ -828,7 +845,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The tenant's site keys (newest first), its allowed origins and its widget theme. */
+        /** The tenant's site keys (newest first), its allowed origins, its widget theme and the widget's versioned file with its SRI hash (for the embed snippet). */
         get: operations["SiteKeysController_list"];
         put?: never;
         /** Issue a site key; `revokeOthers: true` rotates (every other active key stops now). */
@@ -2081,6 +2098,8 @@ export interface components {
             allowedOrigins: string[];
             items: components["schemas"]["SiteKey"][];
             theme: components["schemas"]["WidgetTheme"];
+            /** @description null while the widget is not built on this gateway. */
+            widget: components["schemas"]["WidgetRelease"] | null;
         };
         SiteKeyView: {
             siteKey: components["schemas"]["SiteKey"];
@@ -2396,6 +2415,12 @@ export interface components {
         };
         WidgetConfig: {
             theme: components["schemas"]["WidgetTheme"];
+        };
+        WidgetRelease: {
+            /** @description Its Subresource Integrity hash (sha384-...), for the script tag. */
+            integrity: string;
+            /** @description Path of the versioned, immutable widget file, e.g. /widget/v1/widget.<hash>.js. */
+            src: string;
         };
         WidgetTheme: {
             color: string;
@@ -3100,6 +3125,49 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CreatedSiteKey"];
+                };
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such tenant (problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminSiteKeysController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                keyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteKeyView"];
                 };
             };
             /** @description Missing, wrong, expired or revoked credentials (problem+json). */

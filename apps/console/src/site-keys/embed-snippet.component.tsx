@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { embedSnippet } from './site-keys.util';
+import { embedSnippet, type WidgetRelease } from './site-keys.util';
 
 /** The script tag to paste into the tenant's pages, with a copy button. */
-export function EmbedSnippet({ siteKey }: { siteKey: string | null }) {
+export function EmbedSnippet({ siteKey, release }: { siteKey: string | null; release: WidgetRelease | null }) {
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   if (!siteKey) {
     return (
@@ -12,7 +12,7 @@ export function EmbedSnippet({ siteKey }: { siteKey: string | null }) {
       </div>
     );
   }
-  const snippet = embedSnippet(window.location.origin, siteKey);
+  const snippet = embedSnippet(window.location.origin, siteKey, release);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(snippet);
@@ -24,7 +24,10 @@ export function EmbedSnippet({ siteKey }: { siteKey: string | null }) {
   return (
     <div className="form-card">
       <h2 id="snippet-title">Embed snippet</h2>
-      <p>Paste this before the closing &lt;/body&gt; tag of every page that should show the chat.</p>
+      <p>
+        Paste this before the closing &lt;/body&gt; tag of every page that should show the chat.
+        {release ? ' It names this widget version with its integrity hash: after a widget update, copy it again (or use /widget.js, which always serves the latest).' : ''}
+      </p>
       <pre className="code-block" aria-labelledby="snippet-title" data-testid="embed-snippet">
         {snippet}
       </pre>

@@ -19,7 +19,7 @@ export function SiteKeysPage() {
       {list.isPending ? <p role="status">Loading site keys…</p> : null}
       {list.data ? (
         <>
-          <EmbedSnippet siteKey={active[0]?.key ?? null} />
+          <EmbedSnippet siteKey={active[0]?.key ?? null} release={list.data.widget} />
           <SiteKeyList keys={list.data.items} />
           <div className="two-columns">
             <AllowedOriginsForm />

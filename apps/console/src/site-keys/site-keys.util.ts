@@ -4,12 +4,15 @@ export type SiteKey = components['schemas']['SiteKey'];
 export type WidgetTheme = components['schemas']['WidgetTheme'];
 export type WidgetThemePatch = components['schemas']['WidgetThemePatch'];
 
+export type WidgetRelease = components['schemas']['WidgetRelease'];
+
 /**
- * The tag a tenant pastes into its pages. The gateway serves the latest widget at /widget.js;
- * the versioned file and its SRI hash are not exposed by an API the console can read.
+ * The tag a tenant pastes into its pages: the versioned, immutable widget file with its
+ * Subresource Integrity hash when the gateway has the widget built, else the latest /widget.js.
  */
-export function embedSnippet(gatewayOrigin: string, siteKey: string): string {
-  return `<script src="${gatewayOrigin}/widget.js" data-site-key="${siteKey}" defer></script>`;
+export function embedSnippet(gatewayOrigin: string, siteKey: string, release: WidgetRelease | null = null): string {
+  if (!release) return `<script src="${gatewayOrigin}/widget.js" data-site-key="${siteKey}" defer></script>`;
+  return `<script src="${gatewayOrigin}${release.src}" integrity="${release.integrity}" crossorigin="anonymous" data-site-key="${siteKey}" defer></script>`;
 }
 
 /** Active keys, newest first (the list is newest first already; kept so). */

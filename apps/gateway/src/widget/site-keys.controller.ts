@@ -6,6 +6,7 @@ import { Auth, CurrentPrincipal, RateLimited, StaffRoles } from '../auth/auth.de
 import type { Principal } from '../auth/principal';
 import { rpcCall } from '../http/rpc-call';
 import { actorOf, tenantPrincipal } from '../tenant-principal';
+import { WidgetAssets } from './widget-assets';
 import {
   createdSiteKeySchema,
   createSiteKeySchema,
@@ -28,14 +29,17 @@ import {
 @RateLimited()
 @Controller('api/v1/site-keys')
 export class SiteKeysController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly assets: WidgetAssets,
+  ) {}
 
   @Get()
-  @ApiOperation({ summary: "The tenant's site keys (newest first), its allowed origins and its widget theme." })
+  @ApiOperation({ summary: "The tenant's site keys (newest first), its allowed origins, its widget theme and the widget's versioned file with its SRI hash (for the embed snippet)." })
   @ApiResponse({ status: 200, standardSchema: siteKeyListSchema })
   async list(@CurrentPrincipal() principal: Principal) {
     const { version: _v, ...list } = await rpcCall(this.rpc, SiteKeyListRpc, { version: 1, tenantId: tenantPrincipal(principal).tenantId });
-    return list;
+    return { ...list, widget: this.assets.release() };
   }
 
   @Post()

@@ -36,6 +36,12 @@ export class WidgetAssets {
     this.dir = config.widget.dir ?? DEFAULT_DIR;
   }
 
+  /** The versioned file's path and its SRI hash (for an embed snippet), or null while the widget is not built. */
+  release(): { src: string; integrity: string } | null {
+    const manifest = this.get()?.manifest;
+    return manifest ? { src: `/widget/v1/${manifest.file}`, integrity: manifest.integrity } : null;
+  }
+
   /** The bundle, or undefined while the widget is not built. */
   get(): WidgetBundle | undefined {
     if (this.bundle) return this.bundle;

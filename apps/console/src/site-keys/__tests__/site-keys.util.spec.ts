@@ -3,6 +3,9 @@ import { activeKeys, embedSnippet, originsFromText, themePatch, type SiteKey } f
 describe('site keys', () => {
   it('writes the embed snippet for the gateway and the key', () => {
     expect(embedSnippet('https://parley.example', 'pk_live_abc')).toBe('<script src="https://parley.example/widget.js" data-site-key="pk_live_abc" defer></script>');
+    expect(embedSnippet('https://parley.example', 'pk_live_abc', { src: '/widget/v1/widget.0123456789.js', integrity: 'sha384-abc' })).toBe(
+      '<script src="https://parley.example/widget/v1/widget.0123456789.js" integrity="sha384-abc" crossorigin="anonymous" data-site-key="pk_live_abc" defer></script>',
+    );
   });
 
   it('keeps the active keys in order', () => {

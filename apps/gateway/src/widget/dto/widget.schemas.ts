@@ -16,8 +16,21 @@ export const createWidgetSessionSchema = z
   .meta({ id: 'CreateWidgetSessionRequest' });
 export type CreateWidgetSessionRequest = z.output<typeof createWidgetSessionSchema>;
 
+/** The built widget's versioned file (a path on this gateway) and its Subresource Integrity hash. */
+export const widgetReleaseSchema = z
+  .object({
+    src: z.string().meta({ description: 'Path of the versioned, immutable widget file, e.g. /widget/v1/widget.<hash>.js.' }),
+    integrity: z.string().meta({ description: 'Its Subresource Integrity hash (sha384-...), for the script tag.' }),
+  })
+  .meta({ id: 'WidgetRelease' });
+
 export const siteKeyListSchema = z
-  .object({ items: z.array(siteKeySchema), allowedOrigins: z.array(z.string()), theme: widgetThemeSchema })
+  .object({
+    items: z.array(siteKeySchema),
+    allowedOrigins: z.array(z.string()),
+    theme: widgetThemeSchema,
+    widget: widgetReleaseSchema.nullable().meta({ description: 'null while the widget is not built on this gateway.' }),
+  })
   .meta({ id: 'SiteKeyList' });
 
 export const createSiteKeySchema = z
