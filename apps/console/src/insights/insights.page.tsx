@@ -1,4 +1,4 @@
-import { InsightsView } from './insights-view.component';
+import { LazyInsightsView } from './insights-view.lazy';
 import { useInsightRange } from './insights-range.hook';
 import { useOwnInsights } from './insights.queries';
 
@@ -9,7 +9,7 @@ export function InsightsPage() {
   return (
     <section aria-labelledby="insights-title">
       <h1 id="insights-title">Insights</h1>
-      <InsightsView range={range} onRangeChange={setRange} result={result} />
+      <LazyInsightsView range={range} onRangeChange={setRange} result={result} />
     </section>
   );
 }

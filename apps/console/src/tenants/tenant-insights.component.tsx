@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router';
-import { InsightsView } from '../insights/insights-view.component';
+import { LazyInsightsView } from '../insights/insights-view.lazy';
 import { useInsightRange } from '../insights/insights-range.hook';
 import { useTenantInsights } from '../insights/insights.queries';
 import { useTenant } from './tenants.queries';
@@ -17,7 +17,7 @@ export function TenantInsights() {
         <Link to="/portfolio">← Portfolio</Link> · <Link to={`/tenants/${tenantId}`}>{tenant.data ? tenant.data.displayName : 'Tenant'}</Link>
       </p>
       <h1 id="tenant-insights-title">Insights: {name}</h1>
-      <InsightsView range={range} onRangeChange={setRange} result={result} />
+      <LazyInsightsView range={range} onRangeChange={setRange} result={result} />
     </section>
   );
 }
