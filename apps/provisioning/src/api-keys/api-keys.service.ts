@@ -11,7 +11,8 @@ import { findApiKeyByPrefix, type PrismaClient, PrismaService, TenantDb, writeAu
 import { PROVISIONING_OPTIONS, type ProvisioningOptions } from '../common/provisioning.options';
 import { ProvisioningError } from '../common/provisioning.error';
 import { enqueueEvent } from '../tenants/tenants.service';
-import { API_KEY_SUMMARY_SELECT, insertApiKey, prepareApiKey, toApiKeySummary } from './api-key.repository';
+import { findTenantStatus, tenantExists } from '../tenants/tenant.repository';
+import { activeApiKeyIds, expireApiKeysAt, insertApiKey, listApiKeys, prepareApiKey, revokeApiKeys, touchApiKeyLastUsed } from './api-key.repository';
 
 /** last_used_at is written at most once a minute per key. */
 export const LAST_USED_RESOLUTION_MS = 60_000;
@@ -30,14 +31,13 @@ export class ApiKeysService {
   ) {}
 
   async rotate(req: RpcRequestOf<typeof TenantRotateKeyRpc>): Promise<RpcResponseOf<typeof TenantRotateKeyRpc>> {
-    const tenant = await this.prisma.tenant.findUnique({ where: { id: req.tenantId }, select: { status: true } });
-    if (!tenant) throw ProvisioningError.notFound('tenant');
-    if (tenant.status !== 'active') throw new ProvisioningError('PRECONDITION_FAILED', 'the tenant is deactivated');
+    const status = await findTenantStatus(this.prisma, req.tenantId);
+    if (status === null) throw ProvisioningError.notFound('tenant');
+    if (status !== 'active') throw new ProvisioningError('PRECONDITION_FAILED', 'the tenant is deactivated');
     const prepared = await prepareApiKey(this.options.bcryptCost);
     return this.tenantDb.run(req.tenantId, async (tx) => {
       const now = new Date();
-      const active = await tx.apiKey.findMany({ where: { tenantId: req.tenantId, status: 'active', OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }, select: { id: true } });
-      const activeIds = new Set(active.map((k) => k.id));
+      const activeIds = new Set(await activeApiKeyIds(tx, req.tenantId, now));
       const retired = req.revokeKeyIds ?? [...activeIds];
       const unknown = retired.filter((id) => !activeIds.has(id));
       if (unknown.length > 0) {
@@ -48,10 +48,8 @@ export class ApiKeysService {
       const retiresAt = new Date(now.getTime() + req.graceSeconds * 1000);
       const apiKey = await insertApiKey(tx, req.tenantId, prepared);
       if (retired.length > 0) {
-        await tx.apiKey.updateMany({
-          where: { id: { in: retired } },
-          data: req.graceSeconds === 0 ? { status: 'revoked', revokedAt: now, expiresAt: now } : { expiresAt: retiresAt },
-        });
+        if (req.graceSeconds === 0) await revokeApiKeys(tx, retired, now);
+        else await expireApiKeysAt(tx, retired, retiresAt);
       }
       await writeAudit(tx, {
         tenantId: req.tenantId,
@@ -74,11 +72,9 @@ export class ApiKeysService {
   }
 
   async list(req: RpcRequestOf<typeof TenantKeyListRpc>): Promise<RpcResponseOf<typeof TenantKeyListRpc>> {
-    if (!(await this.prisma.tenant.findUnique({ where: { id: req.tenantId }, select: { id: true } }))) throw ProvisioningError.notFound('tenant');
-    const rows = await this.tenantDb.run(req.tenantId, (tx) =>
-      tx.apiKey.findMany({ where: { tenantId: req.tenantId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: API_KEY_SUMMARY_SELECT }),
-    );
-    return { version: 1, items: rows.map(toApiKeySummary) };
+    if (!(await tenantExists(this.prisma, req.tenantId))) throw ProvisioningError.notFound('tenant');
+    const items = await this.tenantDb.run(req.tenantId, (tx) => listApiKeys(tx, req.tenantId));
+    return { version: 1, items };
   }
 
   /** The key with this prefix, whatever its state: the gateway decides (expired, revoked, deactivated tenant). */
@@ -108,9 +104,6 @@ export class ApiKeysService {
     this.touched.set(keyId, now);
     if (this.touched.size > TOUCH_MEMO_MAX) this.touched.delete(this.touched.keys().next().value as string);
     // The SQL condition holds the once-a-minute rule across replicas too.
-    await this.tenantDb.run(tenantId, (tx) =>
-      tx.$executeRaw`UPDATE api_keys SET last_used_at = now()
-                      WHERE id = ${keyId}::uuid AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
-    );
+    await this.tenantDb.run(tenantId, (tx) => touchApiKeyLastUsed(tx, keyId));
   }
 }

@@ -7,6 +7,7 @@ import type { KnowledgeEmbedder, ProvisioningOptions } from '../common/provision
 import { ProvisioningError } from '../common/provisioning.error';
 import { KnowledgeService } from '../knowledge/knowledge.service';
 import { SiteKeysService } from '../site-keys/site-keys.service';
+import { findTenantBySlug } from '../tenants/tenant.repository';
 import { TenantsService } from '../tenants/tenants.service';
 import { bootstrapOwner } from '../users/owner-bootstrap';
 import { resetStaffPassword } from '../users/staff-user.repository';
@@ -103,7 +104,7 @@ async function seedTenant(
     allowedOrigins: tenant.allowedOrigins,
     llm: { primary: { provider: 'offline', model: 'retrieval' }, fallbacks: [] },
   };
-  const existing = await prisma.tenant.findUnique({ where: { slug: tenant.slug }, select: { id: true, status: true } });
+  const existing = await findTenantBySlug(prisma, tenant.slug);
   let id: string;
   let apiKey: string;
   if (existing) {

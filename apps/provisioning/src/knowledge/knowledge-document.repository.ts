@@ -1,5 +1,6 @@
 import type { KnowledgeDocumentView } from '@parley/contracts';
 import { isUniqueViolation, setChunkEmbedding, type Prisma, type TenantTx } from '@parley/persistence';
+import { afterPosition, type ListPosition } from '../common/list-cursor.util';
 import { ProvisioningError } from '../common/provisioning.error';
 import type { DocumentChunk } from './chunk-document';
 
@@ -88,4 +89,23 @@ export async function storeDocument(tx: TenantTx, input: StoreDocumentInput): Pr
     for (const chunk of created) await setChunkEmbedding(tx, chunk.id, input.embeddings[chunk.ordinal], input.embeddingModel);
   }
   return { document: toDocumentView(row), replaced: existing !== null };
+}
+
+/** Up to `take` of the tenant's documents after the cursor position, newest first. */
+export async function listDocuments(tx: TenantTx, tenantId: string, position: ListPosition | null, take: number): Promise<DocumentRow[]> {
+  return tx.knowledgeDocument.findMany({
+    where: { AND: [{ tenantId }, afterPosition(position)] },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take,
+    select: DOCUMENT_SELECT,
+  });
+}
+
+/** Deletes the document and its chunks; null when the tenant has no such document (nothing is deleted). */
+export async function deleteDocument(tx: TenantTx, tenantId: string, documentId: string): Promise<{ id: string; title: string; deletedChunks: number } | null> {
+  const doc = await tx.knowledgeDocument.findFirst({ where: { id: documentId, tenantId }, select: { id: true, title: true } });
+  if (!doc) return null;
+  const deletedChunks = await tx.knowledgeChunk.deleteMany({ where: { documentId: doc.id } });
+  await tx.knowledgeDocument.delete({ where: { id: doc.id } });
+  return { id: doc.id, title: doc.title, deletedChunks: deletedChunks.count };
 }

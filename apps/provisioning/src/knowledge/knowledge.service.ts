@@ -3,11 +3,12 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { KnowledgeDeleteRpc, KnowledgeListRpc, KnowledgeSearchRpc, KnowledgeUploadRpc, RpcRequestOf, RpcResponseOf } from '@parley/contracts';
 import { SERVICE_LOGGER, type Logger } from '@parley/observability';
 import { type PrismaClient, PrismaService, searchKnowledge, TenantDb, writeAudit } from '@parley/persistence';
-import { afterPosition, decodeCursor, toPage } from '../common/list-cursor.util';
+import { decodeCursor, toPage } from '../common/list-cursor.util';
 import { KNOWLEDGE_EMBEDDER, type KnowledgeEmbedder } from '../common/provisioning.options';
 import { ProvisioningError } from '../common/provisioning.error';
 import { chunkDocument } from './chunk-document';
-import { DOCUMENT_SELECT, storeDocument, toDocumentView } from './knowledge-document.repository';
+import { tenantExists } from '../tenants/tenant.repository';
+import { deleteDocument, listDocuments, storeDocument, toDocumentView } from './knowledge-document.repository';
 
 const UPLOAD_TX_TIMEOUT_MS = 30_000;
 
@@ -59,14 +60,7 @@ export class KnowledgeService {
 
   async list(req: RpcRequestOf<typeof KnowledgeListRpc>): Promise<RpcResponseOf<typeof KnowledgeListRpc>> {
     const position = req.cursor ? decodeCursor(req.cursor) : null;
-    const rows = await this.tenantDb.run(req.tenantId, (tx) =>
-      tx.knowledgeDocument.findMany({
-        where: { AND: [{ tenantId: req.tenantId }, afterPosition(position)] },
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-        take: req.limit + 1,
-        select: DOCUMENT_SELECT,
-      }),
-    );
+    const rows = await this.tenantDb.run(req.tenantId, (tx) => listDocuments(tx, req.tenantId, position, req.limit + 1));
     const page = toPage(rows, req.limit);
     return { version: 1, items: page.items.map(toDocumentView), nextCursor: page.nextCursor };
   }
@@ -74,12 +68,10 @@ export class KnowledgeService {
   /** NOT_FOUND for an unknown document or one of another tenant (RLS hides it). */
   async delete(req: RpcRequestOf<typeof KnowledgeDeleteRpc>): Promise<RpcResponseOf<typeof KnowledgeDeleteRpc>> {
     return this.tenantDb.run(req.tenantId, async (tx) => {
-      const doc = await tx.knowledgeDocument.findFirst({ where: { id: req.documentId, tenantId: req.tenantId }, select: { id: true, title: true } });
+      const doc = await deleteDocument(tx, req.tenantId, req.documentId);
       if (!doc) throw ProvisioningError.notFound('document');
-      const deletedChunks = await tx.knowledgeChunk.deleteMany({ where: { documentId: doc.id } });
-      await tx.knowledgeDocument.delete({ where: { id: doc.id } });
-      await writeAudit(tx, { tenantId: req.tenantId, actor: req.actor, action: 'knowledge.deleted', targetType: 'knowledge_document', targetId: doc.id, data: { title: doc.title, chunks: deletedChunks.count } });
-      return { version: 1 as const, documentId: doc.id, deletedChunks: deletedChunks.count };
+      await writeAudit(tx, { tenantId: req.tenantId, actor: req.actor, action: 'knowledge.deleted', targetType: 'knowledge_document', targetId: doc.id, data: { title: doc.title, chunks: doc.deletedChunks } });
+      return { version: 1 as const, documentId: doc.id, deletedChunks: doc.deletedChunks };
     });
   }
 
@@ -90,7 +82,7 @@ export class KnowledgeService {
   }
 
   private async assertTenant(tenantId: string): Promise<void> {
-    if (!(await this.prisma.tenant.findUnique({ where: { id: tenantId }, select: { id: true } }))) throw ProvisioningError.notFound('tenant');
+    if (!(await tenantExists(this.prisma, tenantId))) throw ProvisioningError.notFound('tenant');
   }
 
   /** Embeddings of the chunks, or null (no embedder, or it failed: full-text search still finds them). */

@@ -77,3 +77,20 @@ export async function mergeWidgetTheme(db: Db, tenantId: string, current: unknow
   await db.tenant.update({ where: { id: tenantId }, data: { widgetTheme: merged } });
   return merged;
 }
+
+export interface WidgetTenant {
+  status: string;
+  displayName: string;
+  allowedOrigins: string[];
+  widgetTheme: unknown;
+}
+
+/** The tenant's status and public widget settings, or null for an unknown tenant. */
+export function findWidgetTenant(db: Db, tenantId: string): Promise<WidgetTenant | null> {
+  return db.tenant.findUnique({ where: { id: tenantId }, select: { status: true, displayName: true, allowedOrigins: true, widgetTheme: true } });
+}
+
+/** The tenant behind a demo page (/demo/<slug>), or null. */
+export function findDemoPageTenant(db: Db, slug: string): Promise<{ id: string; status: string; displayName: string; widgetTheme: unknown } | null> {
+  return db.tenant.findUnique({ where: { slug }, select: { id: true, status: true, displayName: true, widgetTheme: true } });
+}

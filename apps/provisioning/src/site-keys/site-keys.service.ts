@@ -13,7 +13,18 @@ import {
 } from '@parley/contracts';
 import { type PrismaClient, PrismaService, TenantDb, writeAudit } from '@parley/persistence';
 import { ProvisioningError } from '../common/provisioning.error';
-import { findSiteKey, insertSiteKey, listSiteKeys, mergeWidgetTheme, newestActiveSiteKey, revokeOtherSiteKeys, revokeSiteKey } from './site-key.repository';
+import {
+  findDemoPageTenant,
+  findSiteKey,
+  findWidgetTenant,
+  insertSiteKey,
+  listSiteKeys,
+  mergeWidgetTheme,
+  newestActiveSiteKey,
+  revokeOtherSiteKeys,
+  revokeSiteKey,
+  type WidgetTenant,
+} from './site-key.repository';
 
 /**
  * Publishable site keys and the widget's public settings (docs/adr/0013-widget-and-site-keys.md):
@@ -85,15 +96,15 @@ export class SiteKeysService {
   }
 
   async demoPage(req: RpcRequestOf<typeof WidgetDemoPageRpc>): Promise<RpcResponseOf<typeof WidgetDemoPageRpc>> {
-    const tenant = await this.prisma.tenant.findUnique({ where: { slug: req.slug }, select: { id: true, status: true, displayName: true, widgetTheme: true } });
+    const tenant = await findDemoPageTenant(this.prisma, req.slug);
     if (!tenant || tenant.status !== 'active') throw ProvisioningError.notFound('demo page');
     const siteKey = await this.tenantDb.run(tenant.id, (tx) => newestActiveSiteKey(tx, tenant.id));
     if (!siteKey) throw ProvisioningError.notFound('demo page');
     return { version: 1, slug: req.slug, displayName: tenant.displayName, siteKey, theme: resolveWidgetTheme(tenant.widgetTheme, tenant.displayName) };
   }
 
-  private async tenant(tenantId: string) {
-    const tenant = await this.prisma.tenant.findUnique({ where: { id: tenantId }, select: { status: true, displayName: true, allowedOrigins: true, widgetTheme: true } });
+  private async tenant(tenantId: string): Promise<WidgetTenant> {
+    const tenant = await findWidgetTenant(this.prisma, tenantId);
     if (!tenant) throw ProvisioningError.notFound('tenant');
     return tenant;
   }

@@ -17,14 +17,15 @@ import {
 } from '@parley/contracts';
 import { enqueueOutbox, isUniqueViolation, type PrismaClient, PrismaService, TenantDb, type TenantTx, writeAudit } from '@parley/persistence';
 import { insertApiKey, prepareApiKey } from '../api-keys/api-key.repository';
-import { afterPosition, decodeCursor, toPage } from '../common/list-cursor.util';
+import { decodeCursor, toPage } from '../common/list-cursor.util';
 import { PROVISIONING_OPTIONS, type ProvisioningOptions } from '../common/provisioning.options';
 import { ProvisioningError } from '../common/provisioning.error';
 import { insertStaffUser, prepareStaffUser } from '../users/staff-user.repository';
 import { configPatchToColumns, initialConfigColumns } from './tenant-columns.util';
 import { changedTenantFields } from './tenant-diff.util';
 import { refuseOwnerOnlyFields } from './owner-only-fields.util';
-import { TENANT_SELECT, TENANT_WITH_CONFIG_SELECT, toTenant, toTenantWithConfig } from './tenant.mapper';
+import { toTenant, toTenantWithConfig } from './tenant.mapper';
+import { deactivateTenant, findTenantWithConfig, insertTenant, isSlugTaken, listTenants, reactivateTenant, updateTenant } from './tenant.repository';
 
 /** Validates an event payload against its contract and adds it to the outbox of `tx`. */
 export async function enqueueEvent<C extends EventContract>(tx: TenantTx, event: C, tenantId: string, payload: unknown): Promise<void> {
@@ -45,13 +46,10 @@ export class TenantsService {
     const key = await prepareApiKey(this.options.bcryptCost);
     const admin = req.admin ? await prepareStaffUser({ ...req.admin, role: 'tenant_admin' }, this.options.bcryptCost, 'admin.password') : null;
     return this.tenantDb.run(id, async (tx) => {
-      if (await tx.tenant.findUnique({ where: { slug: req.slug }, select: { id: true } })) throw ProvisioningError.conflict(`slug ${req.slug} is taken`, 'slug');
+      if (await isSlugTaken(tx, req.slug)) throw ProvisioningError.conflict(`slug ${req.slug} is taken`, 'slug');
       let row;
       try {
-        row = await tx.tenant.create({
-          data: { id, slug: req.slug, displayName: req.displayName, kind: req.kind, timezone: req.timezone, ...initialConfigColumns(req.config, req.domain) },
-          select: TENANT_WITH_CONFIG_SELECT,
-        });
+        row = await insertTenant(tx, { id, slug: req.slug, displayName: req.displayName, kind: req.kind, timezone: req.timezone, ...initialConfigColumns(req.config, req.domain) });
       } catch (error) {
         if (isUniqueViolation(error)) throw ProvisioningError.conflict(`slug ${req.slug} is taken`, 'slug');
         throw error;
@@ -67,19 +65,13 @@ export class TenantsService {
 
   async list(req: RpcRequestOf<typeof TenantListRpc>): Promise<RpcResponseOf<typeof TenantListRpc>> {
     const position = req.cursor ? decodeCursor(req.cursor) : null;
-    const search = req.search ? { OR: [{ displayName: { contains: req.search, mode: 'insensitive' as const } }, { slug: { contains: req.search.toLowerCase() } }] } : {};
-    const rows = await this.prisma.tenant.findMany({
-      where: { AND: [req.status ? { status: req.status } : {}, search, afterPosition(position)] },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: req.limit + 1,
-      select: TENANT_SELECT,
-    });
+    const rows = await listTenants(this.prisma, { status: req.status, search: req.search, position, take: req.limit + 1 });
     const page = toPage(rows, req.limit);
     return { version: 1, items: page.items.map(toTenant), nextCursor: page.nextCursor };
   }
 
   async get(tenantId: string): Promise<TenantWithConfig> {
-    const row = await this.prisma.tenant.findUnique({ where: { id: tenantId }, select: TENANT_WITH_CONFIG_SELECT });
+    const row = await findTenantWithConfig(this.prisma, tenantId);
     if (!row) throw ProvisioningError.notFound('tenant');
     return toTenantWithConfig(row);
   }
@@ -96,11 +88,7 @@ export class TenantsService {
     const changed = changedTenantFields(before, req.patch);
     if (changed.length === 0) return { version: 1, tenant: before };
     return this.tenantDb.run(req.tenantId, async (tx) => {
-      const row = await tx.tenant.update({
-        where: { id: req.tenantId },
-        data: { ...fields, ...(config ? configPatchToColumns(config) : {}) },
-        select: TENANT_WITH_CONFIG_SELECT,
-      });
+      const row = await updateTenant(tx, req.tenantId, { ...fields, ...(config ? configPatchToColumns(config) : {}) });
       await writeAudit(tx, { tenantId: req.tenantId, actor: req.actor, action: 'tenant.updated', targetType: 'tenant', targetId: req.tenantId, data: { changedFields: changed } });
       await enqueueEvent(tx, TenantUpdatedEvent, req.tenantId, { version: 1, tenantId: req.tenantId, changedFields: changed, occurredAt: new Date().toISOString() });
       return { version: 1 as const, tenant: toTenantWithConfig(row) };
@@ -113,7 +101,7 @@ export class TenantsService {
     if (before.status === 'deactivated') return { version: 1, tenant: before };
     return this.tenantDb.run(req.tenantId, async (tx) => {
       const now = new Date();
-      const row = await tx.tenant.update({ where: { id: req.tenantId }, data: { status: 'deactivated', deactivatedAt: now }, select: TENANT_WITH_CONFIG_SELECT });
+      const row = await deactivateTenant(tx, req.tenantId, now);
       await writeAudit(tx, { tenantId: req.tenantId, actor: req.actor, action: 'tenant.deactivated', targetType: 'tenant', targetId: req.tenantId, data: { reason: req.reason } });
       await enqueueEvent(tx, TenantDeactivatedEvent, req.tenantId, { version: 1, tenantId: req.tenantId, reason: req.reason, occurredAt: now.toISOString() });
       return { version: 1 as const, tenant: toTenantWithConfig(row) };
@@ -131,9 +119,8 @@ export class TenantsService {
     if (before.status === 'active') throw alreadyActive();
     return this.tenantDb.run(req.tenantId, async (tx) => {
       const now = new Date();
-      const changed = await tx.tenant.updateMany({ where: { id: req.tenantId, status: 'deactivated' }, data: { status: 'active', deactivatedAt: null } });
-      if (changed.count === 0) throw alreadyActive();
-      const row = await tx.tenant.findUniqueOrThrow({ where: { id: req.tenantId }, select: TENANT_WITH_CONFIG_SELECT });
+      const row = await reactivateTenant(tx, req.tenantId);
+      if (!row) throw alreadyActive();
       await writeAudit(tx, { tenantId: req.tenantId, actor: req.actor, action: 'tenant.reactivated', targetType: 'tenant', targetId: req.tenantId, data: { deactivatedAt: before.deactivatedAt } });
       await enqueueEvent(tx, TenantUpdatedEvent, req.tenantId, { version: 1, tenantId: req.tenantId, changedFields: ['status'], occurredAt: now.toISOString() });
       return { version: 1 as const, tenant: toTenantWithConfig(row) };

@@ -1,5 +1,6 @@
 import { hashSecret, passwordProblem, verifySecret } from '@parley/auth';
 import { isUniqueViolation, type PrismaClient } from '@parley/persistence';
+import { enablePlatformUser, findPlatformUserByEmail, insertPlatformUser } from './platform-user.repository';
 
 export interface OwnerBootstrapInput {
   email: string;
@@ -18,13 +19,10 @@ export async function bootstrapOwner(prisma: PrismaClient, input: OwnerBootstrap
   const problem = passwordProblem(input.password);
   if (problem) throw new Error(`OWNER_PASSWORD: ${problem}`);
   const email = input.email.trim().toLowerCase();
-  const existing = await prisma.platformUser.findUnique({ where: { email }, select: { id: true, passwordHash: true, status: true } });
+  const existing = await findPlatformUserByEmail(prisma, email);
   if (!existing) {
     try {
-      const row = await prisma.platformUser.create({
-        data: { email, passwordHash: await hashSecret(input.password, input.bcryptCost), displayName: input.displayName ?? 'Owner' },
-        select: { id: true },
-      });
+      const row = await insertPlatformUser(prisma, { email, passwordHash: await hashSecret(input.password, input.bcryptCost), displayName: input.displayName ?? 'Owner' });
       return { id: row.id, outcome: 'created' };
     } catch (error) {
       // Another replica created it first: verify against that row instead.
@@ -34,9 +32,6 @@ export async function bootstrapOwner(prisma: PrismaClient, input: OwnerBootstrap
   }
   const verifies = await verifySecret(input.password, existing.passwordHash).catch(() => false);
   if (verifies && existing.status === 'active') return { id: existing.id, outcome: 'unchanged' };
-  await prisma.platformUser.update({
-    where: { id: existing.id },
-    data: { status: 'active', ...(verifies ? {} : { passwordHash: await hashSecret(input.password, input.bcryptCost) }) },
-  });
+  await enablePlatformUser(prisma, existing.id, verifies ? undefined : await hashSecret(input.password, input.bcryptCost));
   return { id: existing.id, outcome: verifies ? 'unchanged' : 'password_updated' };
 }

@@ -66,3 +66,9 @@ export async function listStaffUsers(tx: TenantTx, tenantId: string): Promise<St
   });
   return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString(), lastLoginAt: row.lastLoginAt ? row.lastLoginAt.toISOString() : null }));
 }
+
+/** Sets a staff user's last_login_at; false when the tenant has no such user. */
+export async function recordStaffLogin(tx: TenantTx, tenantId: string, userId: string, at: Date): Promise<boolean> {
+  const updated = await tx.tenantUser.updateMany({ where: { id: userId, tenantId }, data: { lastLoginAt: at } });
+  return updated.count > 0;
+}

@@ -11,7 +11,9 @@ import {
 import { findLoginCandidates, PrismaService, TenantDb, type PrismaClient } from '@parley/persistence';
 import { PROVISIONING_OPTIONS, type ProvisioningOptions } from '../common/provisioning.options';
 import { ProvisioningError } from '../common/provisioning.error';
-import { insertStaffUser, listStaffUsers, prepareStaffUser } from './staff-user.repository';
+import { tenantExists } from '../tenants/tenant.repository';
+import { recordPlatformUserLogin } from './platform-user.repository';
+import { insertStaffUser, listStaffUsers, prepareStaffUser, recordStaffLogin } from './staff-user.repository';
 
 /** Logins (owners in platform_users, staff in tenant_users): lookup for the gateway, staff creation. */
 @Injectable()
@@ -48,16 +50,16 @@ export class UsersService {
   async loginRecorded(req: RpcRequestOf<typeof UserLoginRecordedRpc>): Promise<RpcResponseOf<typeof UserLoginRecordedRpc>> {
     const now = new Date();
     const tenantId = req.tenantId;
-    const updated =
+    const found =
       tenantId === null
-        ? await this.prisma.platformUser.updateMany({ where: { id: req.userId }, data: { lastLoginAt: now } })
-        : await this.tenantDb.run(tenantId, (tx) => tx.tenantUser.updateMany({ where: { id: req.userId, tenantId }, data: { lastLoginAt: now } }));
-    if (updated.count === 0) throw ProvisioningError.notFound('user');
+        ? await recordPlatformUserLogin(this.prisma, req.userId, now)
+        : await this.tenantDb.run(tenantId, (tx) => recordStaffLogin(tx, tenantId, req.userId, now));
+    if (!found) throw ProvisioningError.notFound('user');
     return { version: 1, userId: req.userId, lastLoginAt: now.toISOString() };
   }
 
   async createStaff(req: RpcRequestOf<typeof StaffUserCreateRpc>): Promise<RpcResponseOf<typeof StaffUserCreateRpc>> {
-    if (!(await this.prisma.tenant.findUnique({ where: { id: req.tenantId }, select: { id: true } }))) throw ProvisioningError.notFound('tenant');
+    if (!(await tenantExists(this.prisma, req.tenantId))) throw ProvisioningError.notFound('tenant');
     const prepared = await prepareStaffUser(req, this.options.bcryptCost);
     const user = await this.tenantDb.run(req.tenantId, (tx) => insertStaffUser(tx, req.tenantId, prepared, req.actor));
     return { version: 1, user };
