@@ -1,6 +1,7 @@
 import { CONSUMERS, type ChatSessionClosed, type ChatTurnCompleted, type IntelMessageExtracted, type IntelSessionSummarized } from '@parley/contracts';
 import { PermanentError, type ConsumerMessageMeta } from '@parley/messaging';
 import { markProcessed, type TenantDb, type TenantTx } from '@parley/persistence';
+import { redactPii } from '@parley/signals';
 import { utcHourStart } from '../shared/local-time.util';
 import { TERM_KINDS } from '../shared/term-kinds.constants';
 import { InsightIngestRepository, type InsightSessionState } from './insight-ingest.repository';
@@ -54,7 +55,7 @@ export class InsightEventsService {
     return this.once(extracted.tenantId, meta.msgId ?? `extracted:${extracted.messageId}`, async (tx) => {
       const hour = utcHourStart(new Date(extracted.occurredAt));
       await this.repo.bumpBucket(tx, extracted.tenantId, hour, { sentiment_sum: extracted.sentimentScore, sentiment_count: 1 });
-      for (const topic of new Set(extracted.topics.map(normalizeTermKey).filter(Boolean))) {
+      for (const topic of new Set(extracted.topics.map((t) => normalizeTermKey(redactPii(t))).filter(Boolean))) {
         await this.repo.bumpTerm(tx, extracted.tenantId, hour, TERM_KINDS.topic, topic, 1);
       }
     });
@@ -77,7 +78,9 @@ export class InsightEventsService {
       if (session.summarized) return;
       const lead = summary.lead && !session.lead;
       const resolved = summary.outcome === 'resolved' && !(chat?.needsHuman ?? false) && !session.escalated;
-      const needs = [...new Set(summary.unmetNeeds.map(normalizeTermKey).filter(Boolean))];
+      // Redacted again here (emails, phones, postcodes, cards, names the extractor finds): an
+      // aggregate outlives the contact (issue 15 point 5). L2 already keeps only real questions.
+      const needs = [...new Set(summary.unmetNeeds.map((n) => normalizeTermKey(redactPii(n))).filter(Boolean))];
       await this.repo.updateSession(tx, summary.tenantId, summary.sessionId, { summarized: true, lead: session.lead || summary.lead });
       await this.repo.bumpBucket(tx, summary.tenantId, session.firstHour, {
         summarized_sessions: 1,

@@ -162,6 +162,42 @@ describe('tenant intelligence pipeline', () => {
     expect(result.summary?.outcome).toBe('needs_follow_up');
   });
 
+  it('an unmet need is only a real question, with names, emails and phones redacted; erasure leaves no trace in the insight tables', async () => {
+    const tenant = await createTenant(owner);
+    const session = await createChatSession(owner, tenant.id);
+    const unanswered = async (text: string) => {
+      const t = await turn(tenant.id, session.id, text, "I'm sorry, I don't know the answer to that.");
+      await owner.$executeRaw`INSERT INTO message_signals (tenant_id, message_id, session_id, source, kind, label, score)
+        VALUES (${tenant.id}::uuid, ${t.user.id}::uuid, ${session.id}::uuid, 'offline', 'intent', 'unanswered_question', 1)`;
+      await extraction.handle(t.event, { msgId: t.msgId });
+    };
+    await unanswered("Hi, I'm Priya Shah, you can reach me on priya.shah@example.com or 07700 900777");
+    await unanswered('I would like to book a boiler service for Friday.');
+    await unanswered('Priya Shah here again - do you fit heat pumps in SW1A 1AA?');
+    const result = await summaries.handle(closed(tenant.id, session.id), { msgId: randomUUID() });
+    expect(result.summary?.unmetNeeds).toEqual(['[name] here again - do you fit heat pumps in [postcode]?']);
+    expect(JSON.stringify(result.summary?.topics)).not.toMatch(/priya|shah|07700|example\.com/i);
+
+    // What client-insights stores from earlier, unredacted events (rows written before this rule) and the L3 session link.
+    const [contact] = await owner.$queryRaw<Array<{ id: string }>>`SELECT id::text FROM tenant_contacts WHERE tenant_id = ${tenant.id}::uuid`;
+    const hour = new Date(Date.UTC(2026, 11, 6, 9));
+    await owner.$executeRaw`INSERT INTO insight_hourly_terms (tenant_id, hour_start, kind, key, count)
+      VALUES (${tenant.id}::uuid, ${hour}, 'unmet_need', 'you can reach me on priya.shah@example.com', 1), (${tenant.id}::uuid, ${hour}, 'topic', 'boiler service', 1)`;
+    await owner.$executeRaw`INSERT INTO insight_sessions (tenant_id, session_id, contact_id, first_hour, started_at) VALUES (${tenant.id}::uuid, ${session.id}::uuid, ${contact.id}::uuid, ${hour}, ${hour})`;
+    await owner.$executeRaw`INSERT INTO insight_rollups (tenant_id, period, period_start, metrics, insights)
+      VALUES (${tenant.id}::uuid, 'day', ${hour}, ${JSON.stringify({ topUnmetNeeds: [{ key: 'ask priya shah about +447700900777', count: 1 }] })}::jsonb, '[]'::jsonb)`;
+
+    await crm.eraseContact({ version: 1, tenantId: tenant.id, contactId: contact.id, actor: { type: 'system', id: null } });
+    const terms = await owner.$queryRaw<Array<{ key: string }>>`SELECT key FROM insight_hourly_terms WHERE tenant_id = ${tenant.id}::uuid`;
+    expect(terms.map((t) => t.key)).toEqual(['boiler service']);
+    const sessions = await owner.$queryRaw<Array<{ contact_id: string | null }>>`SELECT contact_id::text FROM insight_sessions WHERE tenant_id = ${tenant.id}::uuid`;
+    expect(sessions).toEqual([{ contact_id: null }]);
+    const rollups = await owner.$queryRaw<Array<{ metrics: unknown }>>`SELECT metrics FROM insight_rollups WHERE tenant_id = ${tenant.id}::uuid`;
+    expect(JSON.stringify(rollups)).not.toMatch(/priya|shah|7700900777/i);
+    const summary = await owner.$queryRaw<Array<{ unmet_needs: string[] }>>`SELECT unmet_needs FROM session_summaries WHERE session_id = ${session.id}::uuid`;
+    expect(JSON.stringify(summary)).not.toMatch(/priya|shah|07700|example\.com/i);
+  });
+
   it('a malformed cursor is a VALIDATION error', async () => {
     const tenant = await createTenant(owner);
     await expect(crm.listContacts({ version: 1, tenantId: tenant.id, limit: 5, cursor: 'not-a-cursor' })).rejects.toMatchObject({ code: 'VALIDATION' });

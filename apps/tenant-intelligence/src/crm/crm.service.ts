@@ -3,6 +3,7 @@ import type { ContactEraseRpc, ContactExportRpc, ContactGetRpc, ContactListRpc, 
 import { createPseudonymizer } from '@parley/llm';
 import { readFieldRecords, writeAudit, type TenantDb, type TenantTx } from '@parley/persistence';
 import { ChatTablesRepository } from '../chat-tables/chat-tables.repository';
+import { InsightTablesRepository } from './insight-tables.repository';
 import { CrmError } from './crm.error';
 import { CrmRepository } from './crm.repository';
 import { toContactView, toInteractionView, toSummaryView } from './crm-views';
@@ -28,6 +29,7 @@ export class CrmService {
     private readonly db: TenantDb,
     private readonly repo = new CrmRepository(),
     private readonly chat = new ChatTablesRepository(),
+    private readonly insights = new InsightTablesRepository(),
   ) {}
 
   async listContacts(req: ListContacts) {
@@ -111,6 +113,12 @@ export class CrmService {
       const interactions = await this.repo.interactionSummariesOfContact(tx, contact.id);
       for (const i of interactions) await this.repo.scrubInteraction(tx, i.id, scrub(i.summary));
       await this.chat.detachSessions(tx, sessionIds);
+      // No trace in the aggregates either: the L3 session link goes, and any term, rollup or
+      // alert that quotes the contact's name, email or phone is removed or rewritten.
+      const needles = [...new Set([...names, ...names.flatMap((n) => n.split(/\s+/)).filter((w) => w.length >= 4), ...extra, ...extra.map((v) => v.replace(/^\+/, ''))])];
+      await this.insights.detachSessions(tx, contact.id);
+      await this.insights.deleteTermsQuoting(tx, needles);
+      await this.insights.scrubRollupsAndAlerts(tx, needles);
       await this.repo.deleteContact(tx, contact.id);
       await audit(tx, req.tenantId, req.actor, 'contact.erased', contact.id, { sessions: sessionIds.length, messagesPseudonymized: changed });
       return { version: 1 as const, contactId: contact.id, messagesPseudonymized: changed, sessions: sessionIds.length };

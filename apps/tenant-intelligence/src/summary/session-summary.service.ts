@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { CONSUMERS, IntelSessionSummarizedEvent, NotifyRequestedEvent, type ChatSessionClosed } from '@parley/contracts';
+import { CONSUMERS, countryForTimeZone, IntelSessionSummarizedEvent, NotifyRequestedEvent, type ChatSessionClosed } from '@parley/contracts';
 import { PermanentError, toOutboxMessage, type ConsumerMessageMeta } from '@parley/messaging';
 import type { Logger } from '@parley/observability';
-import { enqueueOutbox, markProcessed, type Prisma, type TenantDb, type TenantTx } from '@parley/persistence';
+import { enqueueOutbox, markProcessed, readFieldRecords, type Prisma, type TenantDb, type TenantTx } from '@parley/persistence';
 import type { Extraction } from '@parley/signals';
 import { ChatTablesRepository, type ChatSessionRef } from '../chat-tables/chat-tables.repository';
 import { L1B_SOURCE } from '../extraction/extraction.constants';
@@ -16,6 +16,11 @@ const CONSUMER = CONSUMERS.tenantIntelligence.durable;
 export const UNANSWERED_SIGNAL = { source: 'offline', kind: 'intent', label: 'unanswered_question' } as const;
 /** L1a urgency findings store their severity in data; these ask for a callback. */
 const URGENT_SEVERITIES = ['high', 'critical'];
+
+/** The contact's earlier names (field history): redacted from aggregates like the current one. */
+function nameHistory(attributes: unknown): string[] {
+  return readFieldRecords(attributes).name?.alternates.map((a) => a.value) ?? [];
+}
 
 export interface SummaryOutcome {
   status: 'summarized' | 'duplicate';
@@ -41,7 +46,7 @@ export class SessionSummaryService {
       if (!(await markProcessed(tx, CONSUMER, messageKey))) return { status: 'duplicate', summary: null };
       const session = await this.chat.session(tx, closed.sessionId);
       if (!session) throw new PermanentError(`session ${closed.sessionId} not found for tenant ${closed.tenantId}`, 'NOT_FOUND');
-      const result = await this.summarize(tx, session);
+      const result = await this.summarize(tx, closed.tenantId, session);
       const contactId = session.contactId;
       const stored = await this.repo.upsertSummary(tx, closed.tenantId, session.id, contactId, this.columns(result));
       const interaction = await this.repo.conversationInteraction(tx, session.id);
@@ -114,7 +119,7 @@ export class SessionSummaryService {
     };
   }
 
-  private async summarize(tx: TenantTx, session: ChatSessionRef): Promise<SessionSummaryResult> {
+  private async summarize(tx: TenantTx, tenantId: string, session: ChatSessionRef): Promise<SessionSummaryResult> {
     const [messages, signals, contact, interaction] = await Promise.all([
       this.chat.sessionMessages(tx, session.id),
       this.chat.sessionSignals(tx, session.id, [{ source: L1B_SOURCE, kind: 'extraction' }, { ...UNANSWERED_SIGNAL }, { source: 'l1a', kind: 'urgency' }]),
@@ -122,6 +127,8 @@ export class SessionSummaryService {
       this.repo.conversationInteraction(tx, session.id),
     ]);
     const aggregate = readAggregate(interaction?.data);
+    const locale = await this.repo.tenantLocale(tx, tenantId);
+    const country = locale?.country ?? countryForTimeZone(locale?.timezone) ?? undefined;
     return summarizeSession({
       messages: messages as SessionMessage[],
       extractions: new Map(signals.filter((s) => s.source === L1B_SOURCE && s.kind === 'extraction').map((s) => [s.messageId, s.data as unknown as Extraction])),
@@ -131,6 +138,8 @@ export class SessionSummaryService {
       ),
       needsHuman: session.needsHuman,
       contact: contact ? { name: contact.name, email: contact.email, phone: contact.phone, preferences: readPreferences(contact.attributes) } : null,
+      knownNames: contact ? [contact.name, ...nameHistory(contact.attributes)].filter((n): n is string => !!n) : [],
+      ...(country ? { country } : {}),
       intent: aggregate.intent,
       products: aggregate.products,
       lead: interaction?.lead ?? false,

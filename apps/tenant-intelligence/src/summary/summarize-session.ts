@@ -1,4 +1,4 @@
-import type { Extraction } from '@parley/signals';
+import { isUnmetQuestion, redactPii, type Extraction } from '@parley/signals';
 import { sentimentLabel } from '../extraction/interaction-aggregate';
 import type { StoredPreference } from '../extraction/preferences';
 
@@ -24,6 +24,10 @@ export interface SummaryInput {
   intent: string | null;
   products: readonly string[];
   lead: boolean;
+  /** Names known in the session (the contact's, earlier ones included): redacted from unmet needs and topics. */
+  knownNames?: readonly string[];
+  /** The tenant's country (local phone numbers are redacted in it). */
+  country?: string;
 }
 
 export interface FollowUp {
@@ -67,9 +71,22 @@ export function summarizeSession(input: SummaryInput): SessionSummaryResult {
   const sentimentStart = scores.length > 0 ? scores[0] : null;
   const sentimentEnd = scores.length > 0 ? scores[scores.length - 1] : null;
 
-  const unmetNeeds = input.messages
-    .filter((m) => m.role === 'user' && input.unansweredQuestionIds.has(m.id))
-    .map((m) => m.content.trim().slice(0, MAX_NEED_CHARS));
+  // An unmet need is stored in the tenant's insights (an aggregate that outlives the contact):
+  // only a real question the bot could not answer, never a statement or a request to be called,
+  // and with every email, phone, postcode, card number and name redacted (issue 15 point 5).
+  const names = [
+    ...(input.knownNames ?? []),
+    ...(input.contact?.name ? [input.contact.name] : []),
+    ...[...input.extractions.values()].flatMap((e) => e.contacts.filter((c) => c.field === 'name').map((c) => c.value)),
+  ];
+  const redact = (text: string) => redactPii(text, { names, ...(input.country ? { country: input.country } : {}) });
+  const unmetNeeds = [
+    ...new Set(
+      input.messages
+        .filter((m) => m.role === 'user' && input.unansweredQuestionIds.has(m.id) && isUnmetQuestion(m.content))
+        .map((m) => redact(m.content.trim()).slice(0, MAX_NEED_CHARS)),
+    ),
+  ];
 
   const texts = customerMessages.map((m) => m.content);
   const purchase = new Set(customerMessages.flatMap((m) => input.extractions.get(m.id)?.purchaseSignals.map((s) => s.kind) ?? []));
@@ -89,7 +106,7 @@ export function summarizeSession(input: SummaryInput): SessionSummaryResult {
   if (input.needsHuman) followUps.push({ action: 'Reply to the customer: they asked for a person', due: null });
   if (unmetNeeds.length > 0) followUps.push({ action: `Add to the knowledge base: ${unmetNeeds.length} question(s) the bot could not answer`, due: null });
 
-  const topics = [...new Set([...(input.intent && input.intent !== 'other' ? [input.intent] : []), ...input.products])].slice(0, 10);
+  const topics = [...new Set([...(input.intent && input.intent !== 'other' ? [input.intent] : []), ...input.products.map(redact)])].slice(0, 10);
   const outcome: SessionSummaryResult['outcome'] =
     followUps.length > 0 ? 'needs_follow_up' : unmetNeeds.length > 0 || (sentimentEnd !== null && sentimentEnd <= -0.2) ? 'unresolved' : 'resolved';
 

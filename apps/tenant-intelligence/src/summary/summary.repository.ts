@@ -50,6 +50,11 @@ export class SummaryRepository {
     await tx.tenantInteraction.update({ where: { id: interactionId }, data: { summary } });
   }
 
+  /** The tenant's country column and time zone (local phone numbers are redacted in that country). */
+  async tenantLocale(tx: TenantTx, tenantId: string): Promise<{ country: string | null; timezone: string } | null> {
+    return tx.tenant.findUnique({ where: { id: tenantId }, select: { country: true, timezone: true } });
+  }
+
   async contactProfile(tx: TenantTx, contactId: string): Promise<ContactProfile | null> {
     return tx.tenantContact.findUnique({ where: { id: contactId }, select: { name: true, email: true, phone: true, attributes: true } });
   }
