@@ -6,8 +6,8 @@ import { join } from 'node:path';
 // Node API with the repo's eslint.config.mjs, in a child process: see support/lint-snippets.mjs)
 // and checks that every forbidden import really produces an @nx/enforce-module-boundaries error.
 // The same way, it proves that the repository rule (parley/db-access-in-repositories, in
-// eslint.config.mjs) rejects database calls in a service or handler and accepts them in a
-// `*.repository.ts` file and in libs/persistence.
+// eslint.config.mjs) rejects database calls in a service, handler, use case or controller of
+// any app or in another lib, and accepts them in a `*.repository.ts` file and in libs/persistence.
 
 const ROOT = join(__dirname, '..');
 const RULE = '@nx/enforce-module-boundaries';
@@ -49,12 +49,19 @@ const DB_REJECTED: Case[] = [
   ['$queryRaw in a handler', 'apps/client-insights/src/probe/probe.handler.ts', rawQuery],
   ['$executeRawUnsafe in a plain module', 'apps/tenant-intelligence/src/probe/probe.ts', rawUnsafe],
   ['a model call on an injected client (this.prisma.tenant.findMany) in a scheduler', 'apps/client-insights/src/probe/probe.scheduler.ts', ownerClient],
+  ['a Prisma model call in a chat use case', 'apps/chat/src/probe/probe.use-case.ts', modelCall],
+  ['$executeRawUnsafe in a provisioning service', 'apps/provisioning/src/probe/probe.service.ts', rawUnsafe],
+  ['a model call on an injected client in a gateway controller', 'apps/gateway/src/probe/probe.controller.ts', ownerClient],
+  ['$queryRaw in a console module (.tsx)', 'apps/console/src/probe/probe.page.tsx', rawQuery],
+  ['a Prisma model call in a lib other than persistence', 'libs/messaging/src/probe.ts', modelCall],
 ];
 
 const DB_ALLOWED: Case[] = [
   ['a Prisma model call in a repository', 'apps/notifier/src/probe/probe.repository.ts', modelCall],
   ['$queryRaw in a repository', 'apps/client-insights/src/probe/probe.repository.ts', rawQuery],
   ['a model call on an injected client in a repository', 'apps/tenant-intelligence/src/probe/probe.repository.ts', ownerClient],
+  ['a Prisma model call in a chat repository', 'apps/chat/src/probe/probe.repository.ts', modelCall],
+  ['$queryRaw in a provisioning repository', 'apps/provisioning/src/probe/probe.repository.ts', rawQuery],
   ['a Prisma model call in libs/persistence', 'libs/persistence/src/probe.ts', modelCall.replace('@parley/persistence', './client/prisma.types')],
   ['a service calling its repository and a Map (no database call)', 'apps/notifier/src/probe/probe.service.ts', noDatabase],
 ];
