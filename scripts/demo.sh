@@ -187,6 +187,7 @@ cat <<TXT 2>/dev/null || true
 
 [demo] Parley is running ($((SECONDS - started_at)) s). Gateway: $GATEWAY  (health: /health/ready, metrics: /metrics, API docs: /docs)
 [demo] Chat in a browser: $GATEWAY/demo/bobs-plumbing (each tenant's demo page is listed above; widget: $GATEWAY/widget.js)
+[demo] Console for staff and the owner: $GATEWAY/console (sign in with a login printed above)
 [demo] Logs: $LOG_DIR/<service>.log    Press Ctrl-C to stop (closing the terminal stops it too).
 TXT
 

@@ -73,6 +73,25 @@ if [ $ready -eq 1 ]; then
   if [ ${#problems[@]} -eq 0 ]; then record "README walk-through" $((SECONDS - t0)) ok; else record "README walk-through" $((SECONDS - t0)) "FAILED: $(IFS=';'; echo "${problems[*]}")"; show_tail "$LOGS/walkthrough.log" 60; fi
 fi
 
+# --- 3b. the README's browser URLs -----------------------------------------------------------
+if [ $ready -eq 1 ]; then
+  t0=$SECONDS
+  problems=()
+  # url  what the answer must contain
+  while read -r path expect; do
+    body=$(curl -sf "http://127.0.0.1:3000$path") || { problems+=("$path: no 200"); continue; }
+    grep -q -- "$expect" <<<"$body" || problems+=("$path: no $expect")
+  done <<'URLS'
+/console <div id="root">
+/console/login <div id="root">
+/widget.js parley-chat
+/demo/bobs-plumbing data-site-key="pk_live_
+/demo/la-trattoria data-site-key="pk_live_
+/demo/harbour-lettings data-site-key="pk_live_
+URLS
+  if [ ${#problems[@]} -eq 0 ]; then record "README URLs (console, widget, demo pages)" $((SECONDS - t0)) ok; else record "README URLs (console, widget, demo pages)" $((SECONDS - t0)) "FAILED: $(IFS=';'; echo "${problems[*]}")"; fi
+fi
+
 # --- 4. Ctrl-C --------------------------------------------------------------------------------
 t0=$SECONDS
 if kill -0 "$DEMO" 2>/dev/null; then
