@@ -29,6 +29,7 @@ describe('isUnmetQuestion', () => {
     'Wie lange dauert eine Zahnreinigung?',
     'Acceptez-vous les chiens ?',
     '¿Tienen aparcamiento?',
+    'Hi, do you take bookings for Saturday mornings?',
   ])('%p is a question', (text) => {
     expect(isUnmetQuestion(text)).toBe(true);
   });

@@ -83,15 +83,17 @@ const PLACEHOLDER = /\[(?:email|phone|card|number|postcode|name)\]/g;
 // A question: a question mark, or an opening interrogative in one of the seven languages.
 const INTERROGATIVE =
   /^(?:what|which|when|where|who|whom|why|how|do|does|did|is|are|was|were|can|could|will|would|should|may|have|has|any|wie|was|wann|wo|warum|welche[rsn]?|gibt|haben|habt|kann|können|ist|sind|que|quel(?:le)?s?|quand|où|pourquoi|comment|combien|est-ce|avez|pouvez|qué|cuál|cuándo|dónde|por\s+qué|cómo|cuánto|tienen|hay|puedo|pueden|che|cosa|quale|quando|dove|perché|come|quanto|avete|posso|potete|c'è|o\s+que|qual|onde|porque|como|quanto|têm|tem|posso|podem|wat|welke|wanneer|waar|waarom|hoe|hoeveel|hebben|heeft|kan|kunnen|is|zijn)(?![\p{L}])/iu;
-// Requests to be contacted or booked, and contact details: things to act on, not knowledge gaps.
+// Requests to be contacted and contact details: things to act on, not knowledge gaps. A question
+// about bookings ("do you take bookings for Saturday mornings?") is a knowledge gap; a booking
+// request without a question ("I'd like to book a table for Friday") fails the question test.
 const REQUEST =
-  /(?<![\p{L}])(?:call|ring|phone|text|email|contact|reach)\s+(?:me|us)|(?:call|ring)\s*back|get\s+back\s+to\s+me|my\s+(?:number|phone|mobile|email|e-mail|name)|book|reserve|cancel|rappel|rappeler|rückruf|zurückrufen|llam(?:ar|en)me|richiamar|ligar-me|terugbellen|reserv|buchen|réserver|prenot|annul|stornier|cancelar|opzeggen/iu;
+  /(?<![\p{L}])(?:(?:call|ring|phone|text|email|contact|reach)\s+(?:me|us)|(?:call|ring)\s*back|get\s+back\s+to\s+me|my\s+(?:number|phone|mobile|email|e-mail|name)|rappel(?:er|ez)|rückruf|zurückrufen|llám(?:e|a)me|llamarme|richiamar\p{L}*|ligar-me|terugbellen)/iu;
 
 /**
  * Whether a message the bot could not answer is a real question (an unmet need worth adding to the
  * knowledge base): it asks something (a question mark or an opening interrogative), it is not a
- * request to be called back, booked or cancelled, and something is left once contact details
- * are removed ("you can reach me on [email] or [phone]" is not one).
+ * request to be called back, and something is left once contact details are removed ("you can
+ * reach me on [email] or [phone]" is not one).
  */
 export function isUnmetQuestion(text: string): boolean {
   const trimmed = text.trim();
