@@ -122,7 +122,7 @@ export class SessionSummaryService {
   private async summarize(tx: TenantTx, tenantId: string, session: ChatSessionRef): Promise<SessionSummaryResult> {
     const [messages, signals, contact, interaction] = await Promise.all([
       this.chat.sessionMessages(tx, session.id),
-      this.chat.sessionSignals(tx, session.id, [{ source: L1B_SOURCE, kind: 'extraction' }, { ...UNANSWERED_SIGNAL }, { source: 'l1a', kind: 'urgency' }]),
+      this.chat.sessionSignals(tx, session.id, [{ source: L1B_SOURCE, kind: 'extraction' }, { ...UNANSWERED_SIGNAL }, { source: 'l1a', kind: 'urgency' }, { source: 'l1a', kind: 'escalation' }]),
       session.contactId ? this.repo.contactProfile(tx, session.contactId) : null,
       this.repo.conversationInteraction(tx, session.id),
     ]);
@@ -137,6 +137,7 @@ export class SessionSummaryService {
         signals.filter((s) => s.kind === 'urgency' && URGENT_SEVERITIES.includes(String((s.data as { severity?: unknown } | null)?.severity))).map((s) => s.messageId),
       ),
       needsHuman: session.needsHuman,
+      askedForPerson: signals.some((s) => s.source === 'l1a' && s.kind === 'escalation'),
       contact: contact ? { name: contact.name, email: contact.email, phone: contact.phone, preferences: readPreferences(contact.attributes) } : null,
       knownNames: contact ? [contact.name, ...nameHistory(contact.attributes)].filter((n): n is string => !!n) : [],
       ...(country ? { country } : {}),

@@ -20,6 +20,8 @@ export interface SummaryInput {
   /** L1a urgency of customer messages flagged high or critical. */
   urgentMessageIds: ReadonlySet<string>;
   needsHuman: boolean;
+  /** The visitor asked for a person (an L1a escalation finding), whether or not the tenant hands over. */
+  askedForPerson?: boolean;
   contact: { name: string | null; email: string | null; phone: string | null; preferences: readonly StoredPreference[] } | null;
   intent: string | null;
   products: readonly string[];
@@ -103,7 +105,9 @@ export function summarizeSession(input: SummaryInput): SessionSummaryResult {
   } else if ((purchase.has('quote_request') || purchase.has('price_question')) && contactAt) {
     followUps.push({ action: `Send ${who(input.contact)} a quote${input.products.length > 0 ? ` for ${input.products.slice(0, 3).join(', ')}` : ''}`, due: day });
   }
-  if (input.needsHuman) followUps.push({ action: 'Reply to the customer: they asked for a person', due: null });
+  // A request for a person is a follow-up even when the tenant does not hand chats over: before,
+  // it counted as an unmet need only because its text was stored as one.
+  if (input.needsHuman || input.askedForPerson) followUps.push({ action: 'Reply to the customer: they asked for a person', due: null });
   if (unmetNeeds.length > 0) followUps.push({ action: `Add to the knowledge base: ${unmetNeeds.length} question(s) the bot could not answer`, due: null });
 
   const topics = [...new Set([...(input.intent && input.intent !== 'other' ? [input.intent] : []), ...input.products.map(redact)])].slice(0, 10);
