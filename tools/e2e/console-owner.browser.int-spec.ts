@@ -246,7 +246,8 @@ describe('the owner in the console', () => {
 
   it("drills down from the portfolio into the tenant's insights, drawn as charts", async () => {
     await nav(owner, 'Portfolio');
-    await owner.getByRole('link', { name: `Insights of ${NAME}` }).click();
+    // This tenant's row: other suites in the same run may have a tenant of the same name.
+    await owner.getByTestId(`portfolio-row-${bob.slug}`).getByRole('link', { name: `Insights of ${NAME}` }).click();
     await owner.getByRole('heading', { name: `Insights: ${NAME}`, level: 1 }).waitFor();
     await expectCharts(owner);
     await owner.getByText(/4 sessions in the range/).waitFor();

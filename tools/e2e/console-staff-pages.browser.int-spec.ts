@@ -285,6 +285,7 @@ describe('a tenant admin in the console', () => {
 
     await page.getByRole('link', { name: 'Rules' }).click();
     await page.getByRole('heading', { name: 'Rules', level: 2 }).waitFor();
+    await page.getByText('You have no rule of your own', { exact: false }).waitFor(); // loaded: nothing moves any more
     await page.getByRole('button', { name: 'Add a rule' }).click();
     await page.getByLabel('Name', { exact: true }).fill('Urgent to ops');
     await page.getByLabel('Urgent callback').check();

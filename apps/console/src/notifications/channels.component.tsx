@@ -107,9 +107,12 @@ export function ChannelsSection() {
         </div>
       ) : null}
       {editing === null ? (
-        <button type="button" className="primary" onClick={() => setEditing({ mode: 'new' })}>
-          Add a channel
-        </button>
+        // Only once the channels are in: the list above then stops moving the button.
+        channels.isSuccess ? (
+          <button type="button" className="primary" onClick={() => setEditing({ mode: 'new' })}>
+            Add a channel
+          </button>
+        ) : null
       ) : (
         <ChannelEditor
           key={editing.mode === 'edit' ? editing.channel.id : 'new'}

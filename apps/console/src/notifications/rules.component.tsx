@@ -58,9 +58,12 @@ export function RulesSection() {
         </ul>
       ) : null}
       {editing === null ? (
-        <button type="button" className="primary" onClick={() => setEditing({ mode: 'new' })}>
-          Add a rule
-        </button>
+        // Only once the rules are in: the list and notices above then stop moving the button.
+        rules.isSuccess ? (
+          <button type="button" className="primary" onClick={() => setEditing({ mode: 'new' })}>
+            Add a rule
+          </button>
+        ) : null
       ) : (
         <RuleEditor
           key={editing.mode === 'edit' ? editing.rule.id : 'new'}
