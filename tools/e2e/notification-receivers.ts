@@ -77,6 +77,8 @@ export class HttpReceiver {
 
 export class SmtpReceiver {
   readonly mails: ParsedMail[] = [];
+  /** Connection-level errors the server reported (clients that went away mid-session). */
+  readonly connectionErrors: string[] = [];
   private server!: SMTPServer;
   port = 0;
 
@@ -95,6 +97,9 @@ export class SmtpReceiver {
           .catch((error: Error) => callback(error));
       },
     });
+    // A client that drops its connection (ECONNRESET) is an 'error' event on the server; without
+    // a listener it would crash the test process. What the tests check is the mail received.
+    this.server.on('error', (error: Error) => this.connectionErrors.push(error.message));
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
     this.port = (this.server.server.address() as AddressInfo).port;
     return this;
