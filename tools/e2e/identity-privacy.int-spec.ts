@@ -70,7 +70,12 @@ describe('identity and privacy through the gateway', () => {
       (r) => r.status === 200 && r.body.items.some((i: { sessionId: string; contactId: string | null }) => i.sessionId === second.id && i.contactId),
       20_000,
     );
-    const two = await contacts(2);
+    // Both contacts as extraction leaves them (its two turns are processed asynchronously).
+    const two = await eventually(
+      () => http(api('/api/v1/contacts'), { headers: apiKey }),
+      (r) => r.status === 200 && r.body.items.length >= 2 && r.body.items.some((c: { name: string; email: string | null }) => c.name === 'Bob Jones' && c.email === 'bob@example.com'),
+      20_000,
+    );
     const byName = new Map(two.body.items.map((c: { name: string }) => [c.name, c]));
     expect(byName.get('Alice Smith')).toMatchObject({ email: 'alice@example.com', phone: '+13125550147' });
     expect(byName.get('Bob Jones')).toMatchObject({ email: 'bob@example.com' });
