@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test from a fresh machine: set-up (packages, pgvector, servers, database, roles,
-# migrations), Prisma client generation, build, type check, lint, unit tests, then the
+# migrations), Prisma client generation, build, type check, lint, format check, unit tests, then the
 # integration and end-to-end tests against the real PostgreSQL, NATS and Redis (each run in a
 # fresh database that is dropped afterwards; NATS streams and Redis keys namespaced per run).
 # Each step says how long it took (the quiet ones also every 20 s while they run: set-up and
@@ -37,6 +37,7 @@ step quiet "prisma generate" npm run -s db:generate
 step quiet "build" npm run -s build
 step quiet "typecheck" npm run -s typecheck
 step quiet "lint" bash scripts/lint.sh
+step quiet "format" npm run -s format:check
 step loud "unit tests" npx jest --selectProjects unit --ci
 step loud "integration tests" npx jest --selectProjects integration --ci --runInBand
 summary
