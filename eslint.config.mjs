@@ -9,14 +9,32 @@ import tseslint from 'typescript-eslint';
 // no exceptions (libs/testing builds test fixtures and is for tests only).
 const REPOSITORY_RULE_FILES = ['apps/*/src/**/*.ts', 'apps/*/src/**/*.tsx', 'libs/*/src/**/*.ts'];
 const PRISMA_MODELS = new Set(
-  [...readFileSync(new URL('./prisma/schema.prisma', import.meta.url), 'utf8').matchAll(/^model\s+(\w+)\s*\{/gm)].map(([, m]) => m[0].toLowerCase() + m.slice(1)),
+  [...readFileSync(new URL('./prisma/schema.prisma', import.meta.url), 'utf8').matchAll(/^model\s+(\w+)\s*\{/gm)].map(
+    ([, m]) => m[0].toLowerCase() + m.slice(1),
+  ),
 );
 const PRISMA_OPERATIONS = new Set([
-  'findMany', 'findFirst', 'findFirstOrThrow', 'findUnique', 'findUniqueOrThrow', 'create', 'createMany', 'createManyAndReturn',
-  'update', 'updateMany', 'updateManyAndReturn', 'upsert', 'delete', 'deleteMany', 'count', 'aggregate', 'groupBy',
+  'findMany',
+  'findFirst',
+  'findFirstOrThrow',
+  'findUnique',
+  'findUniqueOrThrow',
+  'create',
+  'createMany',
+  'createManyAndReturn',
+  'update',
+  'updateMany',
+  'updateManyAndReturn',
+  'upsert',
+  'delete',
+  'deleteMany',
+  'count',
+  'aggregate',
+  'groupBy',
 ]);
 const RAW_QUERIES = new Set(['$queryRaw', '$executeRaw', '$queryRawUnsafe', '$executeRawUnsafe', '$queryRawTyped']);
-const propertyName = (member) => (member?.type === 'MemberExpression' && !member.computed && member.property.type === 'Identifier' ? member.property.name : null);
+const propertyName = (member) =>
+  member?.type === 'MemberExpression' && !member.computed && member.property.type === 'Identifier' ? member.property.name : null;
 const dbAccessInRepositories = {
   meta: {
     type: 'problem',
@@ -87,7 +105,10 @@ export default [
     files: ['apps/*/src/**/*.ts', 'libs/*/src/**/*.ts'],
     ignores: ['**/config/env.schema.ts', '**/*.spec.ts', '**/*.int-spec.ts', 'libs/testing/**'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through the validated env schema (config/env.schema.ts).' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration through the validated env schema (config/env.schema.ts).' },
+      ],
     },
   },
   {

@@ -13,14 +13,17 @@ const shared = {
   moduleNameMapper: {
     '^@parley/(contracts|messaging|persistence|llm|signals|auth|observability|testing|runtime)$': '<rootDir>/libs/$1/src/index.ts',
     // Secondary entry points (e.g. @parley/observability/startup) map to src/<entry>/index.ts.
-    '^@parley/(contracts|messaging|persistence|llm|signals|auth|observability|testing|runtime)/([a-z-]+)$': '<rootDir>/libs/$1/src/$2/index.ts',
+    '^@parley/(contracts|messaging|persistence|llm|signals|auth|observability|testing|runtime)/([a-z-]+)$':
+      '<rootDir>/libs/$1/src/$2/index.ts',
     // Exports only an `import` condition, which Jest's CommonJS resolver does not follow.
     '^json-schema-faker$': '<rootDir>/node_modules/json-schema-faker/dist/index.js',
   },
   // NestJS 12 ships ES modules only. Node >= 20.19 require()s them natively, but Jest's module
   // runtime cannot before Node 24.9, so tests compile those packages to CommonJS with SWC
   // (json-schema-faker, ESM only, is used by the fuzz suite in tools/fuzz).
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|cookie|file-type|strtok3|token-types|peek-readable|uint8array-extras|@tokenizer|load-esm|uid|iterare|@borewit|json-schema-faker)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|cookie|file-type|strtok3|token-types|peek-readable|uint8array-extras|@tokenizer|load-esm|uid|iterare|@borewit|json-schema-faker)/)',
+  ],
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };

@@ -42,7 +42,12 @@ async function buildProject(project) {
   await Promise.all(
     files.map(async (file) => {
       const target = join(out, relative(src, file)).replace(/\.ts$/, '.js');
-      const { code, map } = await transformFile(file, { ...swcrc, filename: file, swcrc: false, sourceFileName: relative(dirname(target), file) });
+      const { code, map } = await transformFile(file, {
+        ...swcrc,
+        filename: file,
+        swcrc: false,
+        sourceFileName: relative(dirname(target), file),
+      });
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, `${code}\n//# sourceMappingURL=${target.split('/').pop()}.map\n`);
       if (map) writeFileSync(`${target}.map`, map);

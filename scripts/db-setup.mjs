@@ -99,7 +99,9 @@ export async function ensureVector(superuserUrl, database) {
   return withClient(withDatabase(superuserUrl, database), async (client) => {
     const available = await client.query("SELECT installed_version FROM pg_available_extensions WHERE name = 'vector'");
     if (!available.rowCount) {
-      throw new Error('pgvector is not installed on this PostgreSQL server (no "vector" in pg_available_extensions); install postgresql-<version>-pgvector or build it from source, see scripts/setup.sh');
+      throw new Error(
+        'pgvector is not installed on this PostgreSQL server (no "vector" in pg_available_extensions); install postgresql-<version>-pgvector or build it from source, see scripts/setup.sh',
+      );
     }
     if (available.rows[0].installed_version) return `extension vector: exists (${available.rows[0].installed_version})`;
     await client.query('CREATE EXTENSION IF NOT EXISTS vector');
@@ -144,8 +146,10 @@ async function checkConnection(superuserUrl) {
     await withClient(superuserUrl, (client) => client.query('SELECT 1'));
   } catch (err) {
     const where = parsePgUrl(superuserUrl);
-    const host = where.hostname === SOCKET_PLACEHOLDER ? where.searchParams.get('host') ?? 'the default socket' : where.host;
-    throw new Error(`cannot connect to PostgreSQL at ${host} as ${where.username || 'the default user'}: ${err instanceof Error ? err.message : String(err)}`);
+    const host = where.hostname === SOCKET_PLACEHOLDER ? (where.searchParams.get('host') ?? 'the default socket') : where.host;
+    throw new Error(
+      `cannot connect to PostgreSQL at ${host} as ${where.username || 'the default user'}: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
 }
 

@@ -187,10 +187,14 @@ export async function applyMigrations(url, { migrationsDir = MIGRATIONS_DIR } = 
     const migrationsList = loadMigrationList(migrationsDir);
     const diagnostic = await engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: NO_FILTER });
     if (diagnostic.failedMigrationNames.length) {
-      throw new Error(`failed migration(s) recorded in _prisma_migrations: ${diagnostic.failedMigrationNames.join(', ')}; fix the database, then mark them rolled back`);
+      throw new Error(
+        `failed migration(s) recorded in _prisma_migrations: ${diagnostic.failedMigrationNames.join(', ')}; fix the database, then mark them rolled back`,
+      );
     }
     if (diagnostic.editedMigrationNames.length) {
-      throw new Error(`applied migration(s) were edited after being applied: ${diagnostic.editedMigrationNames.join(', ')}; add a new migration instead`);
+      throw new Error(
+        `applied migration(s) were edited after being applied: ${diagnostic.editedMigrationNames.join(', ')}; add a new migration instead`,
+      );
     }
     const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: NO_FILTER });
     return { applied: appliedMigrationNames };
@@ -203,7 +207,8 @@ export async function migrationStatus(url, { migrationsDir = MIGRATIONS_DIR } = 
   const all = migrationsList.migrationDirectories.map((d) => d.path);
   return withEngine(url, undefined, async (engine) => {
     const d = await engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: NO_FILTER });
-    const pending = d.history?.diagnostic === 'databaseIsBehind' || d.history?.diagnostic === 'historiesDiverge' ? d.history.unappliedMigrationNames : [];
+    const pending =
+      d.history?.diagnostic === 'databaseIsBehind' || d.history?.diagnostic === 'historiesDiverge' ? d.history.unappliedMigrationNames : [];
     return { applied: all.filter((n) => !pending.includes(n)), pending, edited: d.editedMigrationNames, failed: d.failedMigrationNames };
   });
 }
@@ -252,7 +257,13 @@ export async function diffMigrationsToSchema(url, superuserUrl, { migrationsDir 
 /** SQL that creates the whole schema.prisma from an empty database (first migration). */
 export async function diffEmptyToSchema(url) {
   return withEngine(url, undefined, async (engine) => {
-    const result = await engine.diff({ from: { tag: 'empty' }, to: { tag: 'schemaDatamodel', ...readSchema() }, script: true, exitCode: null, filters: NO_FILTER });
+    const result = await engine.diff({
+      from: { tag: 'empty' },
+      to: { tag: 'schemaDatamodel', ...readSchema() },
+      script: true,
+      exitCode: null,
+      filters: NO_FILTER,
+    });
     return result.stdout ?? '';
   });
 }
@@ -305,16 +316,21 @@ async function main(argv) {
   const superuserUrl = process.env.PGSUPERUSER_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
   // diff only needs a server to create its shadow database on.
   const url = process.env.DATABASE_MIGRATION_URL || (command.startsWith('diff') ? superuserUrl : undefined);
-  if (!url) throw new Error('DATABASE_MIGRATION_URL is not set (owner role, e.g. postgresql://parley_owner:parley_owner@127.0.0.1:5432/parley)');
+  if (!url)
+    throw new Error('DATABASE_MIGRATION_URL is not set (owner role, e.g. postgresql://parley_owner:parley_owner@127.0.0.1:5432/parley)');
   switch (command) {
     case 'deploy': {
       const { applied } = await applyMigrations(url, { migrationsDir });
-      console.log(applied.length ? `migrations: ${applied.length} applied (${applied.join(', ')})` : 'migrations: up to date, nothing applied');
+      console.log(
+        applied.length ? `migrations: ${applied.length} applied (${applied.join(', ')})` : 'migrations: up to date, nothing applied',
+      );
       return;
     }
     case 'status': {
       const s = await migrationStatus(url, { migrationsDir });
-      console.log(`applied: ${s.applied.length}; pending: ${s.pending.join(', ') || 'none'}; edited: ${s.edited.join(', ') || 'none'}; failed: ${s.failed.join(', ') || 'none'}`);
+      console.log(
+        `applied: ${s.applied.length}; pending: ${s.pending.join(', ') || 'none'}; edited: ${s.edited.join(', ') || 'none'}; failed: ${s.failed.join(', ') || 'none'}`,
+      );
       return;
     }
     case 'diff': {

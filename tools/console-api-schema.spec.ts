@@ -11,11 +11,13 @@ const REPO_ROOT = join(__dirname, '..');
 
 it('schema.gen.ts is generated from the current gateway OpenAPI document', async () => {
   const run = promisify(execFile);
-  const result = await run(process.execPath, [join(REPO_ROOT, 'apps/console/scripts/gen-api.mjs'), '--check'], { cwd: REPO_ROOT }).catch((error: { stderr?: string; code?: number }) => ({
-    stdout: '',
-    stderr: error.stderr ?? String(error),
-    failed: true,
-  }));
+  const result = await run(process.execPath, [join(REPO_ROOT, 'apps/console/scripts/gen-api.mjs'), '--check'], { cwd: REPO_ROOT }).catch(
+    (error: { stderr?: string; code?: number }) => ({
+      stdout: '',
+      stderr: error.stderr ?? String(error),
+      failed: true,
+    }),
+  );
   expect('failed' in result ? result.stderr : '').toBe('');
   expect(result.stdout).toContain('matches the gateway');
 });

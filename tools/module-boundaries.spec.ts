@@ -39,16 +39,21 @@ const TX = "import type { TenantTx } from '@parley/persistence';\n";
 const modelCall = `${TX}export const probe = (tx: TenantTx) => tx.tenantContact.findMany({ where: { name: 'Dana' } });\n`;
 const rawQuery = `${TX}export const probe = (tx: TenantTx, id: string) => tx.$queryRaw\`SELECT id FROM tenant_contacts WHERE id = \${id}::uuid\`;\n`;
 const rawUnsafe = `${TX}export const probe = (tx: TenantTx) => tx.$executeRawUnsafe('DELETE FROM tenant_contacts');\n`;
-const ownerClient = "import type { PrismaClient } from '@parley/persistence';\nexport class Probe {\n  constructor(private readonly prisma: PrismaClient) {}\n  ids() {\n    return this.prisma.tenant.findMany({ select: { id: true } });\n  }\n}\n";
+const ownerClient =
+  "import type { PrismaClient } from '@parley/persistence';\nexport class Probe {\n  constructor(private readonly prisma: PrismaClient) {}\n  ids() {\n    return this.prisma.tenant.findMany({ select: { id: true } });\n  }\n}\n";
 const noDatabase =
-  "export class Probe {\n  private readonly inflight = new Map<string, number>();\n  constructor(private readonly repo: { create(input: string): Promise<void> }) {}\n" +
-  "  async run(id: string) {\n    this.inflight.delete(id);\n    await this.repo.create(id);\n  }\n}\n";
+  'export class Probe {\n  private readonly inflight = new Map<string, number>();\n  constructor(private readonly repo: { create(input: string): Promise<void> }) {}\n' +
+  '  async run(id: string) {\n    this.inflight.delete(id);\n    await this.repo.create(id);\n  }\n}\n';
 
 const DB_REJECTED: Case[] = [
   ['a Prisma model call in a service', 'apps/notifier/src/probe/probe.service.ts', modelCall],
   ['$queryRaw in a handler', 'apps/client-insights/src/probe/probe.handler.ts', rawQuery],
   ['$executeRawUnsafe in a plain module', 'apps/tenant-intelligence/src/probe/probe.ts', rawUnsafe],
-  ['a model call on an injected client (this.prisma.tenant.findMany) in a scheduler', 'apps/client-insights/src/probe/probe.scheduler.ts', ownerClient],
+  [
+    'a model call on an injected client (this.prisma.tenant.findMany) in a scheduler',
+    'apps/client-insights/src/probe/probe.scheduler.ts',
+    ownerClient,
+  ],
   ['a Prisma model call in a chat use case', 'apps/chat/src/probe/probe.use-case.ts', modelCall],
   ['$executeRawUnsafe in a provisioning service', 'apps/provisioning/src/probe/probe.service.ts', rawUnsafe],
   ['a model call on an injected client in a gateway controller', 'apps/gateway/src/probe/probe.controller.ts', ownerClient],
@@ -62,7 +67,11 @@ const DB_ALLOWED: Case[] = [
   ['a model call on an injected client in a repository', 'apps/tenant-intelligence/src/probe/probe.repository.ts', ownerClient],
   ['a Prisma model call in a chat repository', 'apps/chat/src/probe/probe.repository.ts', modelCall],
   ['$queryRaw in a provisioning repository', 'apps/provisioning/src/probe/probe.repository.ts', rawQuery],
-  ['a Prisma model call in libs/persistence', 'libs/persistence/src/probe.ts', modelCall.replace('@parley/persistence', './client/prisma.types')],
+  [
+    'a Prisma model call in libs/persistence',
+    'libs/persistence/src/probe.ts',
+    modelCall.replace('@parley/persistence', './client/prisma.types'),
+  ],
   ['a service calling its repository and a Map (no database call)', 'apps/notifier/src/probe/probe.service.ts', noDatabase],
 ];
 
@@ -116,8 +125,16 @@ describe('module boundaries (eslint + Nx tags)', () => {
   it('names what was violated', () => {
     const nest = REJECTED.find(([d]) => d === 'contracts importing Nest')!;
     const app = REJECTED.find(([d]) => d === 'a lib importing an app')!;
-    expect(boundaryErrors(nest).map((m) => m.message).join('\n')).toContain('@nestjs/common');
+    expect(
+      boundaryErrors(nest)
+        .map((m) => m.message)
+        .join('\n'),
+    ).toContain('@nestjs/common');
     // Depending on the graph, Nx reports the tag constraint or the cycle it creates; both name the app.
-    expect(boundaryErrors(app).map((m) => m.message).join('\n')).toMatch(/chat|scope:app/);
+    expect(
+      boundaryErrors(app)
+        .map((m) => m.message)
+        .join('\n'),
+    ).toMatch(/chat|scope:app/);
   });
 });

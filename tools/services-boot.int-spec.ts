@@ -144,14 +144,18 @@ describe.each(SERVICES)('%s', (app) => {
     }
   });
 
-  it('exits 0 on SIGTERM within SHUTDOWN_TIMEOUT_MS, logging the shutdown', async () => {
-    proc.signal('SIGTERM');
-    const exit = await proc.waitForExit(SHUTDOWN_TIMEOUT_MS + 2_000);
-    expect(exit).toMatchObject({ code: 0, signal: null });
-    expect(exit.ms).toBeLessThan(SHUTDOWN_TIMEOUT_MS);
-    expect(proc.json().map((l) => l.msg)).toEqual(expect.arrayContaining(['shutting down', 'shutdown complete']));
-    expect(proc.stderr).toBe('');
-  }, SHUTDOWN_TIMEOUT_MS + 5_000);
+  it(
+    'exits 0 on SIGTERM within SHUTDOWN_TIMEOUT_MS, logging the shutdown',
+    async () => {
+      proc.signal('SIGTERM');
+      const exit = await proc.waitForExit(SHUTDOWN_TIMEOUT_MS + 2_000);
+      expect(exit).toMatchObject({ code: 0, signal: null });
+      expect(exit.ms).toBeLessThan(SHUTDOWN_TIMEOUT_MS);
+      expect(proc.json().map((l) => l.msg)).toEqual(expect.arrayContaining(['shutting down', 'shutdown complete']));
+      expect(proc.stderr).toBe('');
+    },
+    SHUTDOWN_TIMEOUT_MS + 5_000,
+  );
 });
 
 describe('failures', () => {
@@ -173,20 +177,29 @@ describe('failures', () => {
   it.each([
     ['chat', 'without DATABASE_URL', { DATABASE_URL: undefined }, 'Invalid environment: DATABASE_URL is required'],
     ['gateway', 'with PORT=80a', { PORT: '80a' }, 'Invalid environment: PORT must be an integer 1-65535'],
-    ['client-insights', 'without ANALYTICS_DATABASE_URL', { ANALYTICS_DATABASE_URL: undefined }, 'Invalid environment: ANALYTICS_DATABASE_URL is required'],
+    [
+      'client-insights',
+      'without ANALYTICS_DATABASE_URL',
+      { ANALYTICS_DATABASE_URL: undefined },
+      'Invalid environment: ANALYTICS_DATABASE_URL is required',
+    ],
     [
       'provisioning',
       'with two bad variables',
       { DATABASE_URL: 'mysql://root:hunter2@db/x', SHUTDOWN_TIMEOUT_MS: 'soon' },
       'Invalid environment: DATABASE_URL must be a postgres:// or postgresql:// URL; SHUTDOWN_TIMEOUT_MS must be an integer 100-600000',
     ],
-  ] as const)('%s %s exits 1 with one stderr line naming it', async (app, _case, overrides, message) => {
-    const { proc } = await start(app, overrides);
-    const exit = await proc.waitForExit(10_000);
-    expect(exit.code).toBe(1);
-    expect(proc.stderr).toBe(`${message}\n`);
-    expect(proc.stdout).toEqual([]);
-  }, 15_000);
+  ] as const)(
+    '%s %s exits 1 with one stderr line naming it',
+    async (app, _case, overrides, message) => {
+      const { proc } = await start(app, overrides);
+      const exit = await proc.waitForExit(10_000);
+      expect(exit.code).toBe(1);
+      expect(proc.stderr).toBe(`${message}\n`);
+      expect(proc.stdout).toEqual([]);
+    },
+    15_000,
+  );
 
   it('logs a fatal JSON line and exits 1 when NATS is unreachable at start-up', async () => {
     const closedPort = await freePort();
@@ -214,7 +227,8 @@ describe('failures', () => {
       });
       // SIGTERM only once the readiness check is really in flight (it has reached the database),
       // not merely sent: on a loaded machine the request may not have arrived yet.
-      for (let waited = 0; hungDatabase.accepted() === before && waited < 5000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+      for (let waited = 0; hungDatabase.accepted() === before && waited < 5000; waited += 50)
+        await new Promise((resolve) => setTimeout(resolve, 50));
       proc.signal('SIGTERM');
       void proc.exited.then(() => events.push('exit'));
 

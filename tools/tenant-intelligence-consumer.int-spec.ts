@@ -73,17 +73,30 @@ describe('tenant-intelligence consumer (real process, real JetStream)', () => {
       const user = await createChatMessage(owner, session, { role: 'user', content: text, turn_id: turnId });
       const assistant = await createChatMessage(owner, session, { role: 'assistant', content: 'Noted.', turn_id: turnId });
       events.push({
-        version: 1, tenantId: tenant.id, sessionId: session.id, turnId, userMessageId: user.id, assistantMessageId: assistant.id, contactId: null,
-        userText: text, assistantText: 'Noted.',
+        version: 1,
+        tenantId: tenant.id,
+        sessionId: session.id,
+        turnId,
+        userMessageId: user.id,
+        assistantMessageId: assistant.id,
+        contactId: null,
+        userText: text,
+        assistantText: 'Noted.',
         signals: { urgency: 'none', sentiment: 'neutral', sentimentScore: 0, intents: [], flags: [], entityCount: 0 },
-        actionIds: [], usage: { inputTokens: 1, outputTokens: 1, model: 'retrieval', provider: 'offline', latencyMs: 1 },
+        actionIds: [],
+        usage: { inputTokens: 1, outputTokens: 1, model: 'retrieval', provider: 'offline', latencyMs: 1 },
         occurredAt: new Date().toISOString(),
       });
     }
     const msgIds = events.map(() => randomUUID());
     await Promise.all(events.map((e, i) => publisher.publish(ChatTurnCompletedEvent, e, { tenantId: tenant.id, msgId: msgIds[i] })));
 
-    const processed = () => owner.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM processed_events WHERE consumer = 'tenant-intelligence' AND message_id = ANY(${msgIds})`.then((r) => r[0].n);
+    const processed = () =>
+      owner.$queryRaw<
+        Array<{ n: number }>
+      >`SELECT count(*)::int AS n FROM processed_events WHERE consumer = 'tenant-intelligence' AND message_id = ANY(${msgIds})`.then(
+        (r) => r[0].n,
+      );
     // Kill without draining once part of the batch is done.
     await until(processed, (n) => n >= 3, 30_000);
     first.signal('SIGKILL');
@@ -94,19 +107,34 @@ describe('tenant-intelligence consumer (real process, real JetStream)', () => {
     const second = await startService();
     expect(await until(processed, (n) => n === BATCH, 60_000)).toBe(BATCH);
 
-    const contacts = await owner.$queryRaw<Array<{ email: string }>>`SELECT email FROM tenant_contacts WHERE tenant_id = ${tenant.id}::uuid ORDER BY email`;
+    const contacts = await owner.$queryRaw<
+      Array<{ email: string }>
+    >`SELECT email FROM tenant_contacts WHERE tenant_id = ${tenant.id}::uuid ORDER BY email`;
     expect(contacts.map((c) => c.email).sort()).toEqual(events.map((_, i) => `customer${i}@example.com`).sort());
-    const interactions = await owner.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM tenant_interactions WHERE tenant_id = ${tenant.id}::uuid`;
+    const interactions = await owner.$queryRaw<
+      Array<{ n: number }>
+    >`SELECT count(*)::int AS n FROM tenant_interactions WHERE tenant_id = ${tenant.id}::uuid`;
     expect(interactions[0].n).toBe(BATCH);
-    const extracted = await owner.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM outbox WHERE subject = ${`evt.intel.message_extracted.${tenant.id}`}`;
+    const extracted = await owner.$queryRaw<
+      Array<{ n: number }>
+    >`SELECT count(*)::int AS n FROM outbox WHERE subject = ${`evt.intel.message_extracted.${tenant.id}`}`;
     expect(extracted[0].n).toBe(BATCH);
 
     // Poison: valid JSON on the subject, invalid for the contract.
-    const dlq = await client.jsm.streams.getMessage(client.namer.stream('DLQ'), { last_by_subj: client.namer.subject(dlqSubject(CONSUMERS.tenantIntelligence.durable)) }).catch(() => null);
+    const dlq = await client.jsm.streams
+      .getMessage(client.namer.stream('DLQ'), { last_by_subj: client.namer.subject(dlqSubject(CONSUMERS.tenantIntelligence.durable)) })
+      .catch(() => null);
     const dlqBefore = dlq?.seq ?? 0;
-    await client.js.publish(client.namer.subject(ChatTurnCompletedEvent.subjectFor(tenant.id)), new TextEncoder().encode(JSON.stringify({ version: 1, tenantId: tenant.id })), { msgID: randomUUID() });
+    await client.js.publish(
+      client.namer.subject(ChatTurnCompletedEvent.subjectFor(tenant.id)),
+      new TextEncoder().encode(JSON.stringify({ version: 1, tenantId: tenant.id })),
+      { msgID: randomUUID() },
+    );
     const dead = await until(
-      () => client.jsm.streams.getMessage(client.namer.stream('DLQ'), { last_by_subj: client.namer.subject(dlqSubject(CONSUMERS.tenantIntelligence.durable)) }).catch(() => null),
+      () =>
+        client.jsm.streams
+          .getMessage(client.namer.stream('DLQ'), { last_by_subj: client.namer.subject(dlqSubject(CONSUMERS.tenantIntelligence.durable)) })
+          .catch(() => null),
       (m) => m !== null && m.seq > dlqBefore,
       30_000,
     );

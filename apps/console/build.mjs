@@ -24,7 +24,13 @@ await build({
     // Vite's module-preload polyfill is a separate concern of old browsers; without it the
     // entry needs no inline code.
     modulePreload: { polyfill: false },
-    rolldownOptions: { output: { entryFileNames: 'assets/[name].[hash].js', chunkFileNames: 'assets/[name].[hash].js', assetFileNames: 'assets/[name].[hash][extname]' } },
+    rolldownOptions: {
+      output: {
+        entryFileNames: 'assets/[name].[hash].js',
+        chunkFileNames: 'assets/[name].[hash].js',
+        assetFileNames: 'assets/[name].[hash][extname]',
+      },
+    },
   },
 });
 console.log('console: built apps/console/dist (served at /console)');

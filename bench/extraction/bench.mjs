@@ -14,7 +14,18 @@ const { extractMessage, parseLabelledConversations } = require(`${root}libs/sign
 
 const i = process.argv.indexOf('--iterations');
 const ITERATIONS = i >= 0 ? Number(process.argv[i + 1]) : 5000;
-const catalogueTerms = ['combi boiler', 'power flush', 'MOT', 'service', 'hygienist', 'check-up', 'viewing', 'valuation', 'table', 'brunch'];
+const catalogueTerms = [
+  'combi boiler',
+  'power flush',
+  'MOT',
+  'service',
+  'hygienist',
+  'check-up',
+  'viewing',
+  'valuation',
+  'table',
+  'brunch',
+];
 
 const messages = parseLabelledConversations(readFileSync(`${root}bench/extraction/conversations.jsonl`, 'utf8')).flatMap((c) => c.messages);
 const joined = messages.join(' ');
@@ -40,4 +51,6 @@ function measure(texts) {
 
 const report = Object.fromEntries(Object.entries(corpus).map(([name, texts]) => [name, measure(texts)]));
 if (process.argv.includes('--json')) console.log(JSON.stringify(report, null, 2));
-else for (const [name, r] of Object.entries(report)) console.log(`${name.padEnd(5)} calls=${r.calls} p50=${r.p50.toFixed(3)}ms p99=${r.p99.toFixed(3)}ms max=${r.max.toFixed(3)}ms`);
+else
+  for (const [name, r] of Object.entries(report))
+    console.log(`${name.padEnd(5)} calls=${r.calls} p50=${r.p50.toFixed(3)}ms p99=${r.p99.toFixed(3)}ms max=${r.max.toFixed(3)}ms`);

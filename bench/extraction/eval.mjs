@@ -10,7 +10,9 @@ import { createRequire } from 'node:module';
 
 const root = new URL('../../', import.meta.url).pathname;
 const require = createRequire(import.meta.url);
-const { evaluateExtraction, parseLabelledConversations, missedTargets, splitOf, EXTRACTION_TARGETS } = require(`${root}libs/signals/dist/index.js`);
+const { evaluateExtraction, parseLabelledConversations, missedTargets, splitOf, EXTRACTION_TARGETS } = require(
+  `${root}libs/signals/dist/index.js`,
+);
 
 // --holdout-2 / -3 / -4: later held-out rounds, each written before it was first scored.
 // --multilingual: bench/extraction/multilingual.jsonl (seven languages, tenant countries), with
@@ -19,7 +21,9 @@ const round = ['--holdout-4', '--holdout-3', '--holdout-2', '--holdout', '--mult
 const file = round === undefined ? 'conversations.jsonl' : `${round.slice(2)}.jsonl`;
 const splitArg = process.argv.indexOf('--split');
 const split = splitArg > 0 ? process.argv[splitArg + 1] : undefined;
-const conversations = parseLabelledConversations(readFileSync(`${root}bench/extraction/${file}`, 'utf8')).filter((c) => split === undefined || splitOf(c.id) === split);
+const conversations = parseLabelledConversations(readFileSync(`${root}bench/extraction/${file}`, 'utf8')).filter(
+  (c) => split === undefined || splitOf(c.id) === split,
+);
 const report = evaluateExtraction(conversations);
 
 if (process.argv.includes('--json')) {
@@ -28,25 +32,35 @@ if (process.argv.includes('--json')) {
   console.log(`${file}: ${report.conversations} conversations, ${report.messages} customer messages`);
   console.log('field      precision  recall   tp  fp  fn  target');
   for (const [field, s] of Object.entries(report.fields)) {
-    console.log(`${field.padEnd(10)} ${s.precision.toFixed(3).padStart(9)}  ${s.recall.toFixed(3).padStart(6)}  ${String(s.truePositives).padStart(3)} ${String(s.falsePositives).padStart(3)} ${String(s.falseNegatives).padStart(3)}  P,R>=${EXTRACTION_TARGETS[field]}`);
+    console.log(
+      `${field.padEnd(10)} ${s.precision.toFixed(3).padStart(9)}  ${s.recall.toFixed(3).padStart(6)}  ${String(s.truePositives).padStart(3)} ${String(s.falsePositives).padStart(3)} ${String(s.falseNegatives).padStart(3)}  P,R>=${EXTRACTION_TARGETS[field]}`,
+    );
   }
   console.log('label      accuracy   correct/total     target');
   for (const label of ['intent', 'sentiment']) {
     const s = report[label];
-    console.log(`${label.padEnd(10)} ${s.accuracy.toFixed(3).padStart(8)}   ${`${s.correct}/${s.total}`.padStart(13)}     >=${EXTRACTION_TARGETS[label]}`);
+    console.log(
+      `${label.padEnd(10)} ${s.accuracy.toFixed(3).padStart(8)}   ${`${s.correct}/${s.total}`.padStart(13)}     >=${EXTRACTION_TARGETS[label]}`,
+    );
   }
   const languages = [...new Set(conversations.flatMap((c) => c.tags.filter((t) => t.startsWith('lang:'))))];
   if (languages.length > 1) {
     console.log('language   n   name R  email R  phone R  intent  sentiment');
     for (const lang of languages.sort()) {
       const r = evaluateExtraction(conversations.filter((c) => c.tags.includes(lang)));
-      const f = (s) => (s.truePositives + s.falseNegatives === 0 ? '  -  ' : `${s.truePositives}/${s.truePositives + s.falseNegatives}`.padStart(5));
-      console.log(`${lang.slice(5).padEnd(8)} ${String(r.conversations).padStart(3)}   ${f(r.fields.name)}   ${f(r.fields.email)}   ${f(r.fields.phone)}   ${`${r.intent.correct}/${r.intent.total}`.padStart(5)}   ${`${r.sentiment.correct}/${r.sentiment.total}`.padStart(5)}`);
+      const f = (s) =>
+        s.truePositives + s.falseNegatives === 0 ? '  -  ' : `${s.truePositives}/${s.truePositives + s.falseNegatives}`.padStart(5);
+      console.log(
+        `${lang.slice(5).padEnd(8)} ${String(r.conversations).padStart(3)}   ${f(r.fields.name)}   ${f(r.fields.email)}   ${f(r.fields.phone)}   ${`${r.intent.correct}/${r.intent.total}`.padStart(5)}   ${`${r.sentiment.correct}/${r.sentiment.total}`.padStart(5)}`,
+      );
     }
   }
   if (process.argv.includes('--errors')) {
     const byId = new Map(conversations.map((c) => [c.id, c.messages.join(' | ')]));
-    for (const e of report.errors) console.log(`${e.field.padEnd(9)} ${e.id.padEnd(10)} expected=${JSON.stringify(e.expected)} got=${JSON.stringify(e.got)}  ${byId.get(e.id)}`);
+    for (const e of report.errors)
+      console.log(
+        `${e.field.padEnd(9)} ${e.id.padEnd(10)} expected=${JSON.stringify(e.expected)} got=${JSON.stringify(e.got)}  ${byId.get(e.id)}`,
+      );
   }
 }
 const missed = missedTargets(report);

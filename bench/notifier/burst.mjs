@@ -44,7 +44,10 @@ async function freePort() {
 
 async function start(app, env) {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, 'apps', app, 'dist', 'main.js')], { env: { PATH: process.env.PATH, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(ROOT, 'apps', app, 'dist', 'main.js')], {
+    env: { PATH: process.env.PATH, ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let out = '';
   child.stderr.on('data', (c) => (out += c));
@@ -63,7 +66,11 @@ async function start(app, env) {
 }
 
 async function json(url, init = {}) {
-  const res = await fetch(url, { ...init, headers: { 'content-type': 'application/json', ...init.headers }, body: init.body ? JSON.stringify(init.body) : undefined });
+  const res = await fetch(url, {
+    ...init,
+    headers: { 'content-type': 'application/json', ...init.headers },
+    body: init.body ? JSON.stringify(init.body) : undefined,
+  });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
 }
@@ -96,8 +103,18 @@ async function main() {
   await start('chat', base);
   // Production mode, so the receiver on loopback is not allowed: the bench runs the notifier in
   // test mode with private targets allowed, and nothing else differs.
-  const notifierPort = await start('notifier', { ...base, NODE_ENV: 'test', NOTIFIER_SECRET_KEYS: `b1:${randomBytes(32).toString('base64')}`, NOTIFIER_ALLOW_PRIVATE_TARGETS: 'true' });
-  const gatewayPort = await start('gateway', { ...base, AUTH_SIGNING_KEYS: `b1:${randomBytes(32).toString('hex')}`, RATE_LIMIT_PER_MINUTE: '100000', RPC_TIMEOUT_MS: '20000' });
+  const notifierPort = await start('notifier', {
+    ...base,
+    NODE_ENV: 'test',
+    NOTIFIER_SECRET_KEYS: `b1:${randomBytes(32).toString('base64')}`,
+    NOTIFIER_ALLOW_PRIVATE_TARGETS: 'true',
+  });
+  const gatewayPort = await start('gateway', {
+    ...base,
+    AUTH_SIGNING_KEYS: `b1:${randomBytes(32).toString('hex')}`,
+    RATE_LIMIT_PER_MINUTE: '100000',
+    RPC_TIMEOUT_MS: '20000',
+  });
   const api = (path) => `http://127.0.0.1:${gatewayPort}${path}`;
 
   const login = await json(api('/api/v1/auth/login'), { method: 'POST', body: owner });
@@ -110,7 +127,11 @@ async function main() {
   const key = { 'x-api-key': tenant.body.apiKey.key };
   const staff = { authorization: `Bearer ${(await json(api('/api/v1/auth/login'), { method: 'POST', body: admin })).body.token}` };
   const port = receiver.address().port;
-  await json(api('/api/v1/notification-channels'), { method: 'POST', headers: staff, body: { name: 'bench', settings: { kind: 'webhook', url: `http://127.0.0.1:${port}/hook` } } });
+  await json(api('/api/v1/notification-channels'), {
+    method: 'POST',
+    headers: staff,
+    body: { name: 'bench', settings: { kind: 'webhook', url: `http://127.0.0.1:${port}/hook` } },
+  });
 
   const started = Date.now();
   let next = 0;
@@ -120,7 +141,11 @@ async function main() {
       while (next < TURNS) {
         next += 1;
         const session = await json(api('/api/v1/sessions'), { method: 'POST', headers: key, body: {} });
-        const chat = await json(api('/api/v1/chat'), { method: 'POST', headers: { authorization: `Bearer ${session.body.token}` }, body: { message: 'Help! A pipe has burst and the kitchen is flooding right now' } });
+        const chat = await json(api('/api/v1/chat'), {
+          method: 'POST',
+          headers: { authorization: `Bearer ${session.body.token}` },
+          body: { message: 'Help! A pipe has burst and the kitchen is flooding right now' },
+        });
         if (chat.status !== 200) failed += 1;
       }
     }),
@@ -159,7 +184,12 @@ async function main() {
     webhook_deliveries: received.size,
     notifier_event_handling_mean_ms: sumCount('parley_events_processed_seconds'),
     notifier_send_mean_ms: sumCount('parley_notifier_delivery_seconds'),
-    event_to_webhook_ms: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: latencies.at(-1) },
+    event_to_webhook_ms: {
+      p50: percentile(latencies, 50),
+      p95: percentile(latencies, 95),
+      p99: percentile(latencies, 99),
+      max: latencies.at(-1),
+    },
   };
   console.log(JSON.stringify(result, null, 2));
   receiver.close();

@@ -29,12 +29,14 @@ function fill(start, joiner) {
   return out.slice(0, SIZE);
 }
 const corpus = [];
-for (let k = 0; k < 40; k += 1) corpus.push(fill(k * 13 % texts.length, k % 2 ? ' ' : '. '));
+for (let k = 0; k < 40; k += 1) corpus.push(fill((k * 13) % texts.length, k % 2 ? ' ' : '. '));
 // 2 KB messages from the multilingual corpus (libs/signals/corpus), two per language: one
 // mixed, one of hard negatives only. The English rules rarely fire on them, so the classifier
 // always runs (it is skipped only when the rules already found urgency, safety and escalation,
 // which is the case for most of the English messages above).
-for (const file of readdirSync(`${root}libs/signals/corpus`).filter((f) => f.endsWith('.jsonl')).sort()) {
+for (const file of readdirSync(`${root}libs/signals/corpus`)
+  .filter((f) => f.endsWith('.jsonl'))
+  .sort()) {
   const lang = parseLabelledMessages(readFileSync(`${root}libs/signals/corpus/${file}`, 'utf8'));
   for (const pool of [lang.map((m) => m.text), lang.filter((m) => m.hardNegative).map((m) => m.text)]) {
     let out = '';
@@ -45,7 +47,7 @@ for (const file of readdirSync(`${root}libs/signals/corpus`).filter((f) => f.end
 corpus.push('a'.repeat(SIZE));
 corpus.push('gas pipe boiler heating baby locked booking tonight speak to not if '.repeat(40).slice(0, SIZE));
 corpus.push(fill(5, ' ').replace(/[.!?,;:]/g, ''));
-corpus.push(('I can smell gas and the pipe has burst and water is everywhere! ').repeat(40).slice(0, SIZE));
+corpus.push('I can smell gas and the pipe has burst and water is everywhere! '.repeat(40).slice(0, SIZE));
 
 const detector = createSignalDetector(undefined, process.argv.includes('--rules-only') ? { classifier: false } : {});
 let sink = 0;
@@ -88,9 +90,13 @@ const result = {
 };
 if (process.argv.includes('--json')) console.log(JSON.stringify(result, null, 2));
 else {
-  console.log(`node ${result.node}, ${result.cpus} cores (${result.cpu}), ${result.rules} rules, classifier ${result.classifier ? 'on' : 'off'}, ${result.clock}, load average ${os.loadavg()[0].toFixed(1)}`);
+  console.log(
+    `node ${result.node}, ${result.cpus} cores (${result.cpu}), ${result.rules} rules, classifier ${result.classifier ? 'on' : 'off'}, ${result.clock}, load average ${os.loadavg()[0].toFixed(1)}`,
+  );
   console.log(`${ITERATIONS} calls over ${corpus.length} messages of ${SIZE} chars after ${WARMUP} warm-up calls`);
-  console.log(`p50 ${result.p50ms.toFixed(3)} ms  p90 ${result.p90ms.toFixed(3)} ms  p99 ${result.p99ms.toFixed(3)} ms  max ${result.maxms.toFixed(3)} ms  mean ${result.meanms.toFixed(3)} ms`);
+  console.log(
+    `p50 ${result.p50ms.toFixed(3)} ms  p90 ${result.p90ms.toFixed(3)} ms  p99 ${result.p99ms.toFixed(3)} ms  max ${result.maxms.toFixed(3)} ms  mean ${result.meanms.toFixed(3)} ms`,
+  );
 }
 if (result.p99ms >= 1) {
   console.error(`p99 ${result.p99ms.toFixed(3)} ms is over the 1 ms budget`);

@@ -29,11 +29,19 @@ if (corpusSplit) {
   const messages = messagesOf(corpusSplit);
   const langs = [...new Set(messages.map((m) => m.lang))].sort();
   const reports = { all: evaluateDetector(detector, messages) };
-  for (const lang of langs) reports[lang] = evaluateDetector(detector, messages.filter((m) => m.lang === lang));
+  for (const lang of langs)
+    reports[lang] = evaluateDetector(
+      detector,
+      messages.filter((m) => m.lang === lang),
+    );
   if (process.argv.includes('--json')) {
-    console.log(JSON.stringify(Object.fromEntries(Object.entries(reports).map(([k, r]) => [k, { messages: r.messages, byType: r.byType }])), null, 2));
+    console.log(
+      JSON.stringify(Object.fromEntries(Object.entries(reports).map(([k, r]) => [k, { messages: r.messages, byType: r.byType }])), null, 2),
+    );
   } else {
-    console.log(`corpus ${corpusSplit}: ${messages.length} messages, ${reports.all.hardNegatives} hard negatives${process.argv.includes('--rules-only') ? ' (rules only)' : ''}`);
+    console.log(
+      `corpus ${corpusSplit}: ${messages.length} messages, ${reports.all.hardNegatives} hard negatives${process.argv.includes('--rules-only') ? ' (rules only)' : ''}`,
+    );
     console.log('type        lang    n  precision [95% CI]       recall [95% CI]          tp  fp  fn');
     for (const type of Object.keys(TARGETS)) {
       for (const [lang, r] of Object.entries(reports)) {
@@ -41,12 +49,15 @@ if (corpusSplit) {
         const p = wilsonInterval(s.truePositives, s.truePositives + s.falsePositives);
         const rc = wilsonInterval(s.truePositives, s.truePositives + s.falseNegatives);
         const fmt = (v, [lo, hi]) => `${v.toFixed(3)} [${lo.toFixed(2)}-${hi.toFixed(2)}]`;
-        console.log(`${type.padEnd(11)} ${lang.padEnd(4)} ${String(r.messages).padStart(4)}  ${fmt(s.precision, p).padEnd(24)} ${fmt(s.recall, rc).padEnd(24)} ${String(s.truePositives).padStart(3)} ${String(s.falsePositives).padStart(3)} ${String(s.falseNegatives).padStart(3)}`);
+        console.log(
+          `${type.padEnd(11)} ${lang.padEnd(4)} ${String(r.messages).padStart(4)}  ${fmt(s.precision, p).padEnd(24)} ${fmt(s.recall, rc).padEnd(24)} ${String(s.truePositives).padStart(3)} ${String(s.falsePositives).padStart(3)} ${String(s.falseNegatives).padStart(3)}`,
+        );
       }
     }
     if (process.argv.includes('--errors')) {
       const byId = new Map(messages.map((m) => [m.id, m.text]));
-      for (const e of reports.all.errors) if (TARGETS[e.type]) console.log(`${e.kind.padEnd(15)} ${e.type.padEnd(12)} ${e.id}  ${byId.get(e.id)}`);
+      for (const e of reports.all.errors)
+        if (TARGETS[e.type]) console.log(`${e.kind.padEnd(15)} ${e.type.padEnd(12)} ${e.id}  ${byId.get(e.id)}`);
     }
   }
   const missed = Object.entries(TARGETS).filter(([t, [p, r]]) => reports.all.byType[t].precision < p || reports.all.byType[t].recall < r);
@@ -64,7 +75,9 @@ if (corpusSplit) {
     console.log('type         precision  recall   tp  fp  fn  target');
     for (const [type, s] of Object.entries(report.byType)) {
       const target = TARGETS[type] ? `P>=${TARGETS[type][0]} R>=${TARGETS[type][1]}` : '-';
-      console.log(`${type.padEnd(12)} ${s.precision.toFixed(3).padStart(9)}  ${s.recall.toFixed(3).padStart(6)}  ${String(s.truePositives).padStart(3)} ${String(s.falsePositives).padStart(3)} ${String(s.falseNegatives).padStart(3)}  ${target}`);
+      console.log(
+        `${type.padEnd(12)} ${s.precision.toFixed(3).padStart(9)}  ${s.recall.toFixed(3).padStart(6)}  ${String(s.truePositives).padStart(3)} ${String(s.falsePositives).padStart(3)} ${String(s.falseNegatives).padStart(3)}  ${target}`,
+      );
     }
     if (process.argv.includes('--errors')) {
       const byId = new Map(messages.map((m) => [m.id, m.text]));

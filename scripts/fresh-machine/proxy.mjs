@@ -14,7 +14,12 @@ if (!socketPath || !allowList || !statsFile) {
   console.error('usage: node proxy.mjs <socket path> <allowed hosts, comma-separated> <stats file>');
   process.exit(64);
 }
-const allowed = new Set(allowList.split(',').map((host) => host.trim().toLowerCase()).filter(Boolean));
+const allowed = new Set(
+  allowList
+    .split(',')
+    .map((host) => host.trim().toLowerCase())
+    .filter(Boolean),
+);
 const stats = { forwarded: {}, refused: {} };
 const count = (kind, host) => (stats[kind][host] = (stats[kind][host] ?? 0) + 1);
 const upstreamAgent = new Agent({ keepAlive: true, maxSockets: 8 });
@@ -37,12 +42,15 @@ const server = createServer((req, res) => {
   count('forwarded', host);
   const headers = { ...req.headers, host: url.host };
   for (const name of HOP_BY_HOP) delete headers[name];
-  const upstream = httpRequest({ host, port: url.port || 80, method: req.method, path: `${url.pathname}${url.search}`, headers, agent: upstreamAgent }, (answer) => {
-    const back = { ...answer.headers };
-    for (const name of HOP_BY_HOP) if (name !== 'transfer-encoding') delete back[name];
-    res.writeHead(answer.statusCode ?? 502, back);
-    answer.pipe(res);
-  });
+  const upstream = httpRequest(
+    { host, port: url.port || 80, method: req.method, path: `${url.pathname}${url.search}`, headers, agent: upstreamAgent },
+    (answer) => {
+      const back = { ...answer.headers };
+      for (const name of HOP_BY_HOP) if (name !== 'transfer-encoding') delete back[name];
+      res.writeHead(answer.statusCode ?? 502, back);
+      answer.pipe(res);
+    },
+  );
   upstream.on('error', (error) => {
     if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
     res.end(`upstream ${host}: ${error.message}\n`);

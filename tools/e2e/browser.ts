@@ -6,7 +6,16 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 // Browser tests drive Debian's chromium (installed by scripts/setup.sh) with playwright-core:
 // no browser is downloaded. A missing chromium fails the test with this message, never skips it.
 export const CHROMIUM_PATH = process.env.PARLEY_CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface TestBrowser {
   browser: Browser;
@@ -17,7 +26,9 @@ export interface TestBrowser {
 
 export async function launchChromium(): Promise<TestBrowser> {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Debian's chromium is not installed at ${CHROMIUM_PATH}: run \`npm run setup\` (scripts/setup.sh installs it with apt), or set PARLEY_CHROMIUM_PATH`);
+    throw new Error(
+      `Debian's chromium is not installed at ${CHROMIUM_PATH}: run \`npm run setup\` (scripts/setup.sh installs it with apt), or set PARLEY_CHROMIUM_PATH`,
+    );
   }
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   return {

@@ -60,7 +60,14 @@ async function newTenant(name: string): Promise<TestTenant> {
   expect(created.status).toBe(201);
   const id = created.body.tenant.id as string;
   const agentEmail = `agent-${slug}@example.test`;
-  expect((await http(api(`/api/v1/admin/tenants/${id}/users`), { headers: ownerAuth, body: { email: agentEmail, password: PASSWORD, role: 'tenant_agent' } })).status).toBe(201);
+  expect(
+    (
+      await http(api(`/api/v1/admin/tenants/${id}/users`), {
+        headers: ownerAuth,
+        body: { email: agentEmail, password: PASSWORD, role: 'tenant_agent' },
+      })
+    ).status,
+  ).toBe(201);
   const admin = bearer((await login(adminEmail)).body.token);
   const agent = bearer((await login(agentEmail)).body.token);
   return { id, key: { 'x-api-key': created.body.apiKey.key as string }, origin, admin, agent, adminEmail };
@@ -91,7 +98,10 @@ describe('owner pause and resume (POST /api/v1/admin/tenants/:id/deactivate, /re
     const widgetSession = () => http(api('/api/v1/widget/sessions'), { headers: { origin: a.origin }, body: { siteKey } });
     const history = () => http(api(`/api/v1/chat/history?session_id=${session.body.session.id}`), { headers: visitor });
 
-    const paused = await http(api(`/api/v1/admin/tenants/${a.id}/deactivate`), { headers: ownerAuth, body: { reason: 'paused by the owner' } });
+    const paused = await http(api(`/api/v1/admin/tenants/${a.id}/deactivate`), {
+      headers: ownerAuth,
+      body: { reason: 'paused by the owner' },
+    });
     expect(paused.status).toBe(200);
     expect(paused.body.tenant).toMatchObject({ status: 'deactivated' });
     // The site key is first resolved while the tenant is paused: its cache entry must not keep it paused later.
@@ -113,20 +123,37 @@ describe('owner pause and resume (POST /api/v1/admin/tenants/:id/deactivate, /re
     expect((await history()).status).toBe(200);
     expect((await login(a.adminEmail)).status).toBe(200);
 
-    const audit = await db.auditLog.findMany({ where: { tenantId: a.id, action: { in: ['tenant.deactivated', 'tenant.reactivated'] } }, orderBy: { createdAt: 'asc' } });
-    expect(audit.map((row) => [row.action, row.actorType])).toEqual([['tenant.deactivated', 'owner'], ['tenant.reactivated', 'owner']]);
-    const events = await db.outbox.findMany({ where: { subject: { in: [`evt.tenant.deactivated.${a.id}`, `evt.tenant.updated.${a.id}`] } }, orderBy: { seq: 'asc' } });
+    const audit = await db.auditLog.findMany({
+      where: { tenantId: a.id, action: { in: ['tenant.deactivated', 'tenant.reactivated'] } },
+      orderBy: { createdAt: 'asc' },
+    });
+    expect(audit.map((row) => [row.action, row.actorType])).toEqual([
+      ['tenant.deactivated', 'owner'],
+      ['tenant.reactivated', 'owner'],
+    ]);
+    const events = await db.outbox.findMany({
+      where: { subject: { in: [`evt.tenant.deactivated.${a.id}`, `evt.tenant.updated.${a.id}`] } },
+      orderBy: { seq: 'asc' },
+    });
     expect(events.map((row) => row.subject)).toEqual([`evt.tenant.deactivated.${a.id}`, `evt.tenant.updated.${a.id}`]);
     expect(events[1].payload).toMatchObject({ changedFields: ['status'] });
   });
 
   it('answers 409 for an active tenant, 404 for an unknown one, 400 for a bad id, 403 for staff and 401 without a token', async () => {
     expectProblem(await http(api(`/api/v1/admin/tenants/${b.id}/reactivate`), { method: 'POST', headers: ownerAuth }), 409, 'CONFLICT');
-    expectProblem(await http(api(`/api/v1/admin/tenants/${randomUUID()}/reactivate`), { method: 'POST', headers: ownerAuth }), 404, 'NOT_FOUND');
+    expectProblem(
+      await http(api(`/api/v1/admin/tenants/${randomUUID()}/reactivate`), { method: 'POST', headers: ownerAuth }),
+      404,
+      'NOT_FOUND',
+    );
     expectProblem(await http(api('/api/v1/admin/tenants/not-a-uuid/reactivate'), { method: 'POST', headers: ownerAuth }), 400);
-    expectProblem(await http(api(`/api/v1/admin/tenants/${b.id}/reactivate`), { method: 'POST', headers: b.admin }), 403, 'CREDENTIAL_NOT_ACCEPTED');
+    expectProblem(
+      await http(api(`/api/v1/admin/tenants/${b.id}/reactivate`), { method: 'POST', headers: b.admin }),
+      403,
+      'CREDENTIAL_NOT_ACCEPTED',
+    );
     expectProblem(await http(api(`/api/v1/admin/tenants/${b.id}/reactivate`), { method: 'POST' }), 401);
-    expect((await db.auditLog.count({ where: { tenantId: b.id, action: 'tenant.reactivated' } }))).toBe(0);
+    expect(await db.auditLog.count({ where: { tenantId: b.id, action: 'tenant.reactivated' } })).toBe(0);
   });
 });
 
@@ -134,8 +161,12 @@ describe('tenant settings (GET/PATCH /api/v1/settings)', () => {
   it('every staff role reads them; a tenant_admin and the API key change what the tenant may set, audited', async () => {
     const read = await http(api('/api/v1/settings'), { headers: b.agent });
     expect(read.status).toBe(200);
-    expect(read.body).toMatchObject({ tenant: { id: b.id, displayName: 'beta Plumbing', config: { tone: 'friendly', allowedOrigins: [b.origin] } } });
-    expect(read.body.ownerManaged).toEqual(expect.arrayContaining(['kind', 'config.llm', 'config.retentionDays', 'config.rateLimitPerMinute']));
+    expect(read.body).toMatchObject({
+      tenant: { id: b.id, displayName: 'beta Plumbing', config: { tone: 'friendly', allowedOrigins: [b.origin] } },
+    });
+    expect(read.body.ownerManaged).toEqual(
+      expect.arrayContaining(['kind', 'config.llm', 'config.retentionDays', 'config.rateLimitPerMinute']),
+    );
 
     const extraOrigin = 'https://shop.beta.example';
     const patch = {
@@ -156,21 +187,38 @@ describe('tenant settings (GET/PATCH /api/v1/settings)', () => {
     const siteKey = (await http(api('/api/v1/site-keys'), { headers: b.key, body: {} })).body.siteKey.key as string;
     expect((await http(api(`/api/v1/widget/config?siteKey=${siteKey}`), { headers: { origin: extraOrigin } })).status).toBe(200);
 
-    expect((await http(api('/api/v1/settings'), { method: 'PATCH', headers: b.key, body: { config: { tone: 'casual' } } })).body.tenant.config.tone).toBe('casual');
+    expect(
+      (await http(api('/api/v1/settings'), { method: 'PATCH', headers: b.key, body: { config: { tone: 'casual' } } })).body.tenant.config
+        .tone,
+    ).toBe('casual');
     const audit = await db.auditLog.findMany({ where: { tenantId: b.id, action: 'tenant.updated' }, orderBy: { createdAt: 'asc' } });
     expect(audit.map((row) => row.actorType)).toEqual(['tenant_user', 'api_key']);
-    expect(audit[0].data).toMatchObject({ changedFields: expect.arrayContaining(['displayName', 'config.persona', 'config.allowedOrigins']) });
+    expect(audit[0].data).toMatchObject({
+      changedFields: expect.arrayContaining(['displayName', 'config.persona', 'config.allowedOrigins']),
+    });
   });
 
   it('refuses agents (403), the owner (403), bad fields and owner-managed fields (400, listed) and stores nothing', async () => {
-    expectProblem(await http(api('/api/v1/settings'), { method: 'PATCH', headers: b.agent, body: { config: { tone: 'formal' } } }), 403, 'INSUFFICIENT_ROLE');
+    expectProblem(
+      await http(api('/api/v1/settings'), { method: 'PATCH', headers: b.agent, body: { config: { tone: 'formal' } } }),
+      403,
+      'INSUFFICIENT_ROLE',
+    );
     expectProblem(await http(api('/api/v1/settings'), { headers: ownerAuth }), 403, 'CREDENTIAL_NOT_ACCEPTED');
     const before = (await http(api('/api/v1/settings'), { headers: b.admin })).body.tenant;
 
-    const bad = await http(api('/api/v1/settings'), { method: 'PATCH', headers: b.admin, body: { config: { tone: 'shouty', allowedOrigins: ['https://x.example/path'], persona: 'ok' } } });
+    const bad = await http(api('/api/v1/settings'), {
+      method: 'PATCH',
+      headers: b.admin,
+      body: { config: { tone: 'shouty', allowedOrigins: ['https://x.example/path'], persona: 'ok' } },
+    });
     expectProblem(bad, 400, 'VALIDATION');
     expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['config.allowedOrigins.0', 'config.tone']);
-    const ownerOnly = await http(api('/api/v1/settings'), { method: 'PATCH', headers: b.admin, body: { config: { retentionDays: 365, llm: { primary: { provider: 'openai', model: 'gpt-4o' }, fallbacks: [] } } } });
+    const ownerOnly = await http(api('/api/v1/settings'), {
+      method: 'PATCH',
+      headers: b.admin,
+      body: { config: { retentionDays: 365, llm: { primary: { provider: 'openai', model: 'gpt-4o' }, fallbacks: [] } } },
+    });
     expectProblem(ownerOnly, 400, 'VALIDATION');
     expect(JSON.stringify(ownerOnly.body.errors)).toMatch(/retentionDays/);
     expectProblem(await http(api('/api/v1/settings'), { method: 'PATCH', headers: b.admin, body: { kind: 'dentist' } }), 400, 'VALIDATION');
@@ -197,7 +245,14 @@ describe('conversations (GET /api/v1/conversations[/:id])', () => {
     await say(urgent.auth, 'Help! A pipe has burst and the kitchen is flooding right now');
     const handoff = await open();
     await say(handoff.auth, 'Can I speak to a real person please, not a bot');
-    expect((await http(api(`/api/v1/handoff/sessions/${handoff.id}/reply`), { headers: a.agent, body: { content: 'Sam here, what is the address?' } })).status).toBe(201);
+    expect(
+      (
+        await http(api(`/api/v1/handoff/sessions/${handoff.id}/reply`), {
+          headers: a.agent,
+          body: { content: 'Sam here, what is the address?' },
+        })
+      ).status,
+    ).toBe(201);
     [urgentId, handoffId, closedId] = [urgent.id, handoff.id, closed.id];
   });
 
@@ -219,13 +274,21 @@ describe('conversations (GET /api/v1/conversations[/:id])', () => {
     expect(byId.get(closedId)).toMatchObject({ status: 'closed', hasSummary: true, contact: { email: 'dana@example.test' } });
     expect(JSON.stringify(byId.get(urgentId))).toContain('"kind":"urgency"');
 
-    expect((await http(api('/api/v1/conversations?signal=urgency'), { headers: a.agent })).body.items.map((c: { id: string }) => c.id)).toEqual([urgentId]);
-    expect((await http(api('/api/v1/conversations?status=handoff'), { headers: a.agent })).body.items.map((c: { id: string }) => c.id)).toEqual([handoffId]);
+    expect(
+      (await http(api('/api/v1/conversations?signal=urgency'), { headers: a.agent })).body.items.map((c: { id: string }) => c.id),
+    ).toEqual([urgentId]);
+    expect(
+      (await http(api('/api/v1/conversations?status=handoff'), { headers: a.agent })).body.items.map((c: { id: string }) => c.id),
+    ).toEqual([handoffId]);
     const contactId = (byId.get(closedId) as { contact: { id: string } }).contact.id;
-    expect((await http(api(`/api/v1/conversations?contact_id=${contactId}`), { headers: a.key })).body.items.map((c: { id: string }) => c.id)).toEqual([closedId]);
+    expect(
+      (await http(api(`/api/v1/conversations?contact_id=${contactId}`), { headers: a.key })).body.items.map((c: { id: string }) => c.id),
+    ).toEqual([closedId]);
     const first = await http(api('/api/v1/conversations?limit=1'), { headers: a.admin });
     expect(first.body.items.map((c: { id: string }) => c.id)).toEqual([handoffId]);
-    const second = await http(api(`/api/v1/conversations?limit=1&cursor=${encodeURIComponent(first.body.next_cursor)}`), { headers: a.admin });
+    const second = await http(api(`/api/v1/conversations?limit=1&cursor=${encodeURIComponent(first.body.next_cursor)}`), {
+      headers: a.admin,
+    });
     expect(second.body.items.map((c: { id: string }) => c.id)).toEqual([urgentId]);
   });
 
@@ -247,7 +310,11 @@ describe('conversations (GET /api/v1/conversations[/:id])', () => {
     const bad = await http(api('/api/v1/conversations?status=pending&limit=1000'), { headers: a.admin });
     expectProblem(bad, 400, 'VALIDATION');
     expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['limit', 'status']);
-    expectProblem(await http(api('/api/v1/conversations?since=2026-12-02T00:00:00Z&until=2026-12-01T00:00:00Z'), { headers: a.admin }), 400, 'VALIDATION');
+    expectProblem(
+      await http(api('/api/v1/conversations?since=2026-12-02T00:00:00Z&until=2026-12-01T00:00:00Z'), { headers: a.admin }),
+      400,
+      'VALIDATION',
+    );
     expectProblem(await http(api('/api/v1/conversations/not-a-uuid'), { headers: a.admin }), 400);
     expectProblem(await http(api('/api/v1/conversations'), { headers: ownerAuth }), 403);
   });
@@ -257,7 +324,10 @@ describe('staff list (GET /api/v1/users)', () => {
   it("lists the tenant admin's own tenant's staff without password hashes; agents, other tenants and the owner are refused", async () => {
     const list = await http(api('/api/v1/users'), { headers: b.admin });
     expect(list.status).toBe(200);
-    expect(list.body.items.map((u: { role: string; tenantId: string }) => [u.role, u.tenantId])).toEqual([['tenant_admin', b.id], ['tenant_agent', b.id]]);
+    expect(list.body.items.map((u: { role: string; tenantId: string }) => [u.role, u.tenantId])).toEqual([
+      ['tenant_admin', b.id],
+      ['tenant_agent', b.id],
+    ]);
     expect(list.body.items[0]).toMatchObject({ email: b.adminEmail, status: 'active', lastLoginAt: expect.any(String) });
     expect(list.text).not.toMatch(/password|\$2[aby]\$/i);
     expectProblem(await http(api('/api/v1/users'), { headers: b.agent }), 403, 'INSUFFICIENT_ROLE');
@@ -270,7 +340,10 @@ describe("owner's staff list (GET /api/v1/admin/tenants/:id/users)", () => {
   it("lists one tenant's staff without password hashes; an unknown tenant is 404, staff are refused", async () => {
     const list = await http(api(`/api/v1/admin/tenants/${b.id}/users`), { headers: ownerAuth });
     expect(list.status).toBe(200);
-    expect(list.body.items.map((u: { role: string; tenantId: string }) => [u.role, u.tenantId])).toEqual([['tenant_admin', b.id], ['tenant_agent', b.id]]);
+    expect(list.body.items.map((u: { role: string; tenantId: string }) => [u.role, u.tenantId])).toEqual([
+      ['tenant_admin', b.id],
+      ['tenant_agent', b.id],
+    ]);
     expect(list.text).not.toMatch(/password|\$2[aby]\$/i);
     expectProblem(await http(api('/api/v1/admin/tenants/00000000-0000-4000-8000-000000000000/users'), { headers: ownerAuth }), 404);
     expectProblem(await http(api(`/api/v1/admin/tenants/${b.id}/users`), { headers: b.admin }), 403);

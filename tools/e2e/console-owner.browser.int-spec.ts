@@ -18,8 +18,10 @@ jest.setTimeout(300_000);
 const namespace = `${process.env.TEST_RUN_ID}own`;
 // Screenshots for the README go to docs/screenshots with PARLEY_SCREENSHOTS=1; otherwise to a
 // temporary folder, so a test run leaves the working tree as it found it.
-const SHOTS = process.env.PARLEY_SCREENSHOTS === '1' ? join(REPO_ROOT, 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'parley-shots-'));
-const KNOWLEDGE = 'Opening hours: we are open Monday to Friday from 8am to 6pm, and Saturday mornings. A standard call-out costs 80 pounds.';
+const SHOTS =
+  process.env.PARLEY_SCREENSHOTS === '1' ? join(REPO_ROOT, 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'parley-shots-'));
+const KNOWLEDGE =
+  'Opening hours: we are open Monday to Friday from 8am to 6pm, and Saturday mornings. A standard call-out costs 80 pounds.';
 const NAME = "Bob's Plumbing";
 
 let platform: Platform;
@@ -41,9 +43,13 @@ async function converse(messages: string[]): Promise<void> {
   const session = await http(api('/api/v1/sessions'), { headers: { 'x-api-key': bob.apiKey }, body: {} });
   expect(session.status).toBe(201);
   for (const message of messages) {
-    expect((await http(api('/api/v1/chat'), { headers: { authorization: `Bearer ${session.body.token}` }, body: { message } })).status).toBe(200);
+    expect(
+      (await http(api('/api/v1/chat'), { headers: { authorization: `Bearer ${session.body.token}` }, body: { message } })).status,
+    ).toBe(200);
   }
-  expect((await http(api(`/api/v1/sessions/${session.body.session.id}/close`), { headers: { 'x-api-key': bob.apiKey }, body: {} })).status).toBe(200);
+  expect(
+    (await http(api(`/api/v1/sessions/${session.body.session.id}/close`), { headers: { 'x-api-key': bob.apiKey }, body: {} })).status,
+  ).toBe(200);
 }
 
 /** The widget config as the allowed page's origin sees it, once it answers `status` (the gateway caches tenant settings). */
@@ -65,16 +71,20 @@ function watchConsole(page: Page): void {
 
 async function signIn(page: Page, email: string, password: string): Promise<void> {
   const response = await page.goto(api('/console/'));
-  await page.getByRole('heading', { name: 'Sign in to Parley' }).waitFor().catch(async (error: Error) => {
-    throw new Error(`${error.message}\nHTTP ${response?.status()} at ${page.url()}: ${(await page.content()).slice(0, 600)}`);
-  });
+  await page
+    .getByRole('heading', { name: 'Sign in to Parley' })
+    .waitFor()
+    .catch(async (error: Error) => {
+      throw new Error(`${error.message}\nHTTP ${response?.status()} at ${page.url()}: ${(await page.content()).slice(0, 600)}`);
+    });
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('navigation', { name: 'Console' }).waitFor();
 }
 
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name, exact: true }).click();
+const nav = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name, exact: true }).click();
 
 /** Every chart the insights view always draws (topics only exist once L1b found some). */
 async function expectCharts(page: Page): Promise<void> {
@@ -93,7 +103,11 @@ beforeAll(async () => {
     // A short settings cache; room for password hashing on a busy machine.
     gateway: { TENANT_CONFIG_CACHE_TTL_MS: '1000', RPC_TIMEOUT_MS: '20000' },
     // One session is enough to judge a rate, and the portfolio snapshot is taken every 5 s.
-    'client-insights': { INSIGHTS_OWNER_INTERVAL_MS: '5000', INSIGHTS_ALERT_RULES: '{"minSessions":1,"unansweredRepeats":2}', INSIGHTS_PORTFOLIO_RULES: '{"minSessions":1}' },
+    'client-insights': {
+      INSIGHTS_OWNER_INTERVAL_MS: '5000',
+      INSIGHTS_ALERT_RULES: '{"minSessions":1,"unansweredRepeats":2}',
+      INSIGHTS_PORTFOLIO_RULES: '{"minSessions":1}',
+    },
   });
   const login = await http(api('/api/v1/auth/login'), { body: platform.owner });
   ownerAuth = { authorization: `Bearer ${login.body.token}` };
@@ -105,18 +119,36 @@ beforeAll(async () => {
   staffUser.email = `agent-${bob.slug}@example.test`;
   const created = await http(api('/api/v1/admin/tenants'), {
     headers: ownerAuth,
-    body: { displayName: NAME, slug: bob.slug, kind: 'plumber', timezone: 'Europe/London', domain: null, config: { allowedOrigins: [platform.gatewayUrl] } },
+    body: {
+      displayName: NAME,
+      slug: bob.slug,
+      kind: 'plumber',
+      timezone: 'Europe/London',
+      domain: null,
+      config: { allowedOrigins: [platform.gatewayUrl] },
+    },
   });
   expect(created.status).toBe(201);
   bob.id = created.body.tenant.id;
   bob.apiKey = created.body.apiKey.key;
   const key = { 'x-api-key': bob.apiKey };
-  expect((await http(api('/api/v1/knowledge/documents'), { headers: key, body: { title: 'Hours and prices', format: 'text', content: KNOWLEDGE } })).status).toBe(201);
+  expect(
+    (
+      await http(api('/api/v1/knowledge/documents'), {
+        headers: key,
+        body: { title: 'Hours and prices', format: 'text', content: KNOWLEDGE },
+      })
+    ).status,
+  ).toBe(201);
   const siteKey = await http(api('/api/v1/site-keys'), { headers: key, body: {} });
   expect(siteKey.status).toBe(201);
   bob.siteKey = siteKey.body.siteKey.key;
   allowed = await servePage(embeddingPage(platform.gatewayUrl, bob.siteKey, NAME));
-  const patch = await http(api(`/api/v1/admin/tenants/${bob.id}`), { method: 'PATCH', headers: ownerAuth, body: { config: { allowedOrigins: [platform.gatewayUrl, allowed.origin] } } });
+  const patch = await http(api(`/api/v1/admin/tenants/${bob.id}`), {
+    method: 'PATCH',
+    headers: ownerAuth,
+    body: { config: { allowedOrigins: [platform.gatewayUrl, allowed.origin] } },
+  });
   expect(patch.status).toBe(200);
   await widgetConfigAnswers(200);
 
@@ -128,7 +160,11 @@ beforeAll(async () => {
   // The alert list is live; the portfolio is the scheduler's snapshot: wait until it judges Bob with reasons and counts the alerts.
   const view = await eventually(
     () => http(api('/api/v1/admin/insights?period=week'), { headers: ownerAuth }),
-    (r) => r.status === 200 && (r.body.portfolio.tenants as Array<{ tenantId: string; reasons: string[]; activeAlerts: number }>).some((t) => t.tenantId === bob.id && t.reasons.length > 0 && t.activeAlerts > 0),
+    (r) =>
+      r.status === 200 &&
+      (r.body.portfolio.tenants as Array<{ tenantId: string; reasons: string[]; activeAlerts: number }>).some(
+        (t) => t.tenantId === bob.id && t.reasons.length > 0 && t.activeAlerts > 0,
+      ),
     60_000,
   );
   expect((view.body.portfolio.tenants as Array<{ tenantId: string }>).some((t) => t.tenantId === bob.id)).toBe(true);
@@ -151,7 +187,9 @@ describe('the owner in the console', () => {
     await nav(owner, 'Portfolio');
     await owner.getByRole('heading', { name: 'Portfolio', level: 1 }).waitFor();
     const expected = await http(api('/api/v1/admin/insights?period=week'), { headers: ownerAuth });
-    const mine = (expected.body.portfolio.tenants as Array<{ tenantId: string; health: string; reasons: string[] }>).find((t) => t.tenantId === bob.id)!;
+    const mine = (expected.body.portfolio.tenants as Array<{ tenantId: string; health: string; reasons: string[] }>).find(
+      (t) => t.tenantId === bob.id,
+    )!;
     const row = owner.getByTestId(`portfolio-row-${bob.slug}`);
     await row.waitFor();
     const text = await row.innerText();
@@ -159,7 +197,9 @@ describe('the owner in the console', () => {
     expect(text).toContain(mine.reasons.join('; '));
     expect(mine.reasons.length).toBeGreaterThan(0);
     const alerts = owner.getByRole('list', { name: 'Alerts' });
-    const suggestion = (expected.body.alerts as Array<{ tenantId: string; suggestion: string }>).find((a) => a.tenantId === bob.id)!.suggestion;
+    const suggestion = (expected.body.alerts as Array<{ tenantId: string; suggestion: string }>).find(
+      (a) => a.tenantId === bob.id,
+    )!.suggestion;
     await alerts.getByText(suggestion).first().waitFor();
     expect(await seriousAxeViolations(owner)).toEqual([]);
     await owner.screenshot({ path: join(SHOTS, 'console-portfolio.png'), fullPage: true });
@@ -191,7 +231,11 @@ describe('the owner in the console', () => {
     expect(secret).toMatch(/^sk_live_/);
     await owner.getByRole('button', { name: 'Copy key' }).click();
     await owner.getByRole('status').filter({ hasText: 'Copied to the clipboard.' }).waitFor();
-    expect(await owner.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText())).toBe(secret);
+    expect(
+      await owner.evaluate(() =>
+        (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText(),
+      ),
+    ).toBe(secret);
     await owner.screenshot({ path: join(SHOTS, 'console-tenant-created.png'), fullPage: true });
     expect((await http(api('/api/v1/insights'), { headers: { 'x-api-key': secret } })).status).toBe(200);
     await owner.getByRole('button', { name: 'I have stored the key' }).click();
@@ -219,11 +263,18 @@ describe('the owner in the console', () => {
     expect(fresh).toMatch(/^sk_live_/);
     expect(fresh).not.toBe(trattoria.key);
     expect((await http(api('/api/v1/insights'), { headers: { 'x-api-key': fresh } })).status).toBe(200);
-    const old = await eventually(() => http(api('/api/v1/insights'), { headers: { 'x-api-key': trattoria.key } }), (r) => r.status === 401, 15_000);
+    const old = await eventually(
+      () => http(api('/api/v1/insights'), { headers: { 'x-api-key': trattoria.key } }),
+      (r) => r.status === 401,
+      15_000,
+    );
     expect(old.status).toBe(401);
     await owner.getByRole('button', { name: 'I have stored the key' }).click();
     expect(await owner.getByTestId('secret-key').count()).toBe(0);
-    await owner.getByRole('region', { name: /^API keys \(scrolls/ }).getByRole('cell', { name: 'Revoked' }).waitFor();
+    await owner
+      .getByRole('region', { name: /^API keys \(scrolls/ })
+      .getByRole('cell', { name: 'Revoked' })
+      .waitFor();
   });
 
   it('finds a tenant, adds a staff user to it, and axe finds nothing serious on the tenant page', async () => {
@@ -236,7 +287,10 @@ describe('the owner in the console', () => {
     await owner.getByLabel('Name (optional)').fill('Sam Agent');
     await owner.getByLabel('Password (at least 12 characters)').fill(staffUser.password);
     await owner.getByRole('button', { name: 'Add staff user' }).click();
-    await owner.getByRole('status').filter({ hasText: `${staffUser.email} was added as an agent` }).waitFor({ timeout: 30_000 });
+    await owner
+      .getByRole('status')
+      .filter({ hasText: `${staffUser.email} was added as an agent` })
+      .waitFor({ timeout: 30_000 });
     const login = await http(api('/api/v1/auth/login'), { body: staffUser });
     expect([login.status, login.body.role, login.body.tenantId]).toEqual([200, 'tenant_agent', bob.id]);
     await owner.getByTestId('tenant-status').filter({ hasText: 'Active' }).waitFor();
@@ -247,7 +301,10 @@ describe('the owner in the console', () => {
   it("drills down from the portfolio into the tenant's insights, drawn as charts", async () => {
     await nav(owner, 'Portfolio');
     // This tenant's row: other suites in the same run may have a tenant of the same name.
-    await owner.getByTestId(`portfolio-row-${bob.slug}`).getByRole('link', { name: `Insights of ${NAME}` }).click();
+    await owner
+      .getByTestId(`portfolio-row-${bob.slug}`)
+      .getByRole('link', { name: `Insights of ${NAME}` })
+      .click();
     await owner.getByRole('heading', { name: `Insights: ${NAME}`, level: 1 }).waitFor();
     await expectCharts(owner);
     await owner.getByText(/4 sessions in the range/).waitFor();
@@ -262,7 +319,7 @@ describe('the owner in the console', () => {
     await owner.screenshot({ path: join(SHOTS, 'console-insights-drilldown.png'), fullPage: true });
   });
 
-  it("pauses a tenant: its widget says the chat is unavailable; resumed, the widget chats again", async () => {
+  it('pauses a tenant: its widget says the chat is unavailable; resumed, the widget chats again', async () => {
     await owner.goto(api(`/console/tenants/${bob.id}`));
     await owner.getByRole('heading', { name: NAME, level: 1 }).waitFor();
     await owner.getByLabel('Reason for pausing').fill('Unpaid invoice');

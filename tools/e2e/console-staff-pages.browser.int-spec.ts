@@ -21,7 +21,8 @@ jest.setTimeout(300_000);
 const namespace = `${process.env.TEST_RUN_ID}csp`;
 // Screenshots for the README go to docs/screenshots with PARLEY_SCREENSHOTS=1; otherwise to a
 // temporary folder, so a test run leaves the working tree as it found it.
-const SHOTS = process.env.PARLEY_SCREENSHOTS === '1' ? join(REPO_ROOT, 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'parley-shots-'));
+const SHOTS =
+  process.env.PARLEY_SCREENSHOTS === '1' ? join(REPO_ROOT, 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'parley-shots-'));
 const EMAIL = 'dana@example.test';
 const DOCUMENT = 'Boiler servicing costs 95 pounds and takes about an hour. We service every make of gas boiler.';
 
@@ -58,13 +59,23 @@ beforeAll(async () => {
   admin.email = `admin-${slug}@example.test`;
   const created = await http(api('/api/v1/admin/tenants'), {
     headers: ownerAuth,
-    body: { displayName: "Bob's Plumbing", slug, kind: 'plumber', timezone: 'Europe/London', domain: null, config: { allowedOrigins: [platform.gatewayUrl] }, admin },
+    body: {
+      displayName: "Bob's Plumbing",
+      slug,
+      kind: 'plumber',
+      timezone: 'Europe/London',
+      domain: null,
+      config: { allowedOrigins: [platform.gatewayUrl] },
+      admin,
+    },
   });
   expect(created.status).toBe(201);
   tenant.id = created.body.tenant.id;
   tenant.key = { 'x-api-key': created.body.apiKey.key as string };
   agent.email = `agent-${slug}@example.test`;
-  expect((await http(api(`/api/v1/admin/tenants/${tenant.id}/users`), { headers: ownerAuth, body: { ...agent, role: 'tenant_agent' } })).status).toBe(201);
+  expect(
+    (await http(api(`/api/v1/admin/tenants/${tenant.id}/users`), { headers: ownerAuth, body: { ...agent, role: 'tenant_agent' } })).status,
+  ).toBe(201);
 
   // A real chat turn in which the visitor gives a name and an email, then the session closes:
   // tenant-intelligence extracts the contact (L1b) and writes the summary (L2).
@@ -72,7 +83,14 @@ beforeAll(async () => {
   expect(session.status).toBe(201);
   tenant.sessionId = session.body.session.id;
   const visitor = { authorization: `Bearer ${session.body.token}` };
-  expect((await http(api('/api/v1/chat'), { headers: visitor, body: { message: `Hi, I am Dana Smith, my email is ${EMAIL}. Do you fix boilers?` } })).status).toBe(200);
+  expect(
+    (
+      await http(api('/api/v1/chat'), {
+        headers: visitor,
+        body: { message: `Hi, I am Dana Smith, my email is ${EMAIL}. Do you fix boilers?` },
+      })
+    ).status,
+  ).toBe(200);
   expect((await http(api(`/api/v1/sessions/${tenant.sessionId}/close`), { method: 'POST', headers: visitor })).status).toBe(200);
   const summarised = await eventually(
     () => http(api(`/api/v1/conversations/${tenant.sessionId}`), { headers: tenant.key }),
@@ -160,10 +178,16 @@ describe('a tenant admin in the console', () => {
     await page.getByRole('button', { name: 'Export (JSON)' }).waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export (JSON)' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^contact-.+\.json$/);
-    const exported = JSON.parse(readFileSync(await download.path(), 'utf8')) as { contact: { id: string; email: string }; sessions: Array<{ id: string }> };
+    const exported = JSON.parse(readFileSync(await download.path(), 'utf8')) as {
+      contact: { id: string; email: string };
+      sessions: Array<{ id: string }>;
+    };
     expect(exported.contact).toMatchObject({ id: tenant.contactId, email: EMAIL });
     expect(exported.sessions.map((s) => s.id)).toContain(tenant.sessionId);
-    await page.getByRole('status').filter({ hasText: /^Downloaded contact-/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Downloaded contact-/ })
+      .waitFor();
   });
 
   it('erases the contact after confirming: gone from the list, and the API answers 404', async () => {
@@ -173,7 +197,10 @@ describe('a tenant admin in the console', () => {
     await expectAccessible();
     await dialog.getByRole('button', { name: 'Erase for good' }).click();
     await h1('Contacts').waitFor();
-    await page.getByRole('status').filter({ hasText: /was erased/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /was erased/ })
+      .waitFor();
     await page.getByText('No contact matches.', { exact: false }).waitFor();
     expect(await page.getByRole('row').filter({ hasText: EMAIL }).count()).toBe(0);
     expect((await http(api(`/api/v1/contacts/${tenant.contactId}`), { headers: tenant.key })).status).toBe(404);
@@ -190,13 +217,23 @@ describe('a tenant admin in the console', () => {
     await page.getByLabel('Title', { exact: true }).fill('Boiler servicing');
     await page.getByLabel('Content', { exact: true }).fill(DOCUMENT);
     await page.getByRole('button', { name: 'Upload document' }).click();
-    await page.getByRole('status').filter({ hasText: /^Added “Boiler servicing”/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Added “Boiler servicing”/ })
+      .waitFor();
     await page.getByRole('row').filter({ hasText: 'Boiler servicing' }).waitFor();
     // A markdown file: its name gives the title, its extension the format.
-    await page.getByLabel('Text or markdown file').setInputFiles({ name: 'opening-hours.md', mimeType: 'text/markdown', buffer: Buffer.from('# Opening hours\n\nWe are open Monday to Friday, 8am to 6pm.\n') });
+    await page.getByLabel('Text or markdown file').setInputFiles({
+      name: 'opening-hours.md',
+      mimeType: 'text/markdown',
+      buffer: Buffer.from('# Opening hours\n\nWe are open Monday to Friday, 8am to 6pm.\n'),
+    });
     await page.waitForFunction("document.getElementById('k-title')?.value === 'opening hours'");
     await page.getByRole('button', { name: 'Upload document' }).click();
-    await page.getByRole('status').filter({ hasText: /^Added “opening hours”/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Added “opening hours”/ })
+      .waitFor();
     await page.getByRole('row').filter({ hasText: 'opening hours' }).filter({ hasText: 'markdown' }).waitFor();
 
     await page.getByLabel('A visitor’s question').fill('How much is a boiler service?');
@@ -226,7 +263,10 @@ describe('a tenant admin in the console', () => {
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByRole('status').filter({ hasText: 'Settings saved.' }).waitFor();
     const saved = await http(api('/api/v1/settings'), { headers: tenant.key });
-    expect(saved.body.tenant.config).toMatchObject({ persona: 'You are Bob, a friendly plumber in Leeds.', emergencyText: 'Smell gas? Call the gas emergency line on 0800 111 999.' });
+    expect(saved.body.tenant.config).toMatchObject({
+      persona: 'You are Bob, a friendly plumber in Leeds.',
+      emergencyText: 'Smell gas? Call the gas emergency line on 0800 111 999.',
+    });
     await expectAccessible();
 
     await persona.fill('This persona must not be stored.');
@@ -240,7 +280,11 @@ describe('a tenant admin in the console', () => {
     await expectAccessible();
     await page.screenshot({ path: join(SHOTS, 'console-bot-settings.png'), fullPage: true });
     const after = await http(api('/api/v1/settings'), { headers: tenant.key });
-    expect(after.body.tenant).toMatchObject({ timezone: 'Europe/London', updatedAt: saved.body.tenant.updatedAt, config: { persona: 'You are Bob, a friendly plumber in Leeds.' } });
+    expect(after.body.tenant).toMatchObject({
+      timezone: 'Europe/London',
+      updatedAt: saved.body.tenant.updatedAt,
+      config: { persona: 'You are Bob, a friendly plumber in Leeds.' },
+    });
   });
 
   it('adds webhook channels (secrets shown once, rotated), tests reach the receiver, a rule is added, a dead letter is redriven', async () => {
@@ -268,7 +312,10 @@ describe('a tenant admin in the console', () => {
     await page.getByRole('button', { name: 'I have stored it' }).click();
 
     await page.getByRole('button', { name: 'Send test to Ops hook' }).click();
-    await page.getByRole('status').filter({ hasText: /^Test to “Ops hook”: Delivered/ }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Test to “Ops hook”: Delivered/ })
+      .waitFor({ timeout: 30_000 });
     const received = receiver.to('/hook');
     expect(received.length).toBeGreaterThanOrEqual(1);
     expect(received[0].headers['webhook-signature']).toMatch(/^v1,/);
@@ -280,7 +327,10 @@ describe('a tenant admin in the console', () => {
     await page.getByRole('button', { name: 'Add channel' }).click();
     await page.getByRole('button', { name: 'I have stored it' }).click();
     await page.getByRole('button', { name: 'Send test to Flaky hook' }).click();
-    await page.getByRole('status').filter({ hasText: /^Test to “Flaky hook”: Failed after 1 attempt: HTTP 410/ }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Test to “Flaky hook”: Failed after 1 attempt: HTTP 410/ })
+      .waitFor({ timeout: 30_000 });
     await page.screenshot({ path: join(SHOTS, 'console-channels.png'), fullPage: true });
 
     await page.getByRole('link', { name: 'Rules' }).click();
@@ -296,7 +346,10 @@ describe('a tenant admin in the console', () => {
     await page.getByRole('status').filter({ hasText: 'Saved the rule “Urgent to ops”.' }).waitFor();
     await page.getByText('Urgent callback · any severity · to Ops hook, Admins’ inbox').waitFor();
     const rules = await http(api('/api/v1/notification-rules'), { headers: tenant.key });
-    expect(rules.body).toMatchObject({ defaults: false, items: [{ name: 'Urgent to ops', kinds: ['urgent_callback'], inbox_roles: ['tenant_admin'], channel_ids: [expect.any(String)] }] });
+    expect(rules.body).toMatchObject({
+      defaults: false,
+      items: [{ name: 'Urgent to ops', kinds: ['urgent_callback'], inbox_roles: ['tenant_admin'], channel_ids: [expect.any(String)] }],
+    });
 
     await page.getByRole('link', { name: 'Delivery log' }).click();
     await page.getByRole('heading', { name: 'Delivery log', level: 2 }).waitFor();
@@ -321,22 +374,36 @@ describe('a tenant admin in the console', () => {
     const snippet = page.getByTestId('embed-snippet');
     await snippet.waitFor();
     const tag = await snippet.innerText();
-    expect(tag).toMatch(new RegExp(`^<script src="${platform.gatewayUrl}/widget/v1/widget\\.[0-9a-f]+\\.js" integrity="sha384-[^"]+" crossorigin="anonymous" data-site-key="pk_live_[^"]+" defer></script>$`));
+    expect(tag).toMatch(
+      new RegExp(
+        `^<script src="${platform.gatewayUrl}/widget/v1/widget\\.[0-9a-f]+\\.js" integrity="sha384-[^"]+" crossorigin="anonymous" data-site-key="pk_live_[^"]+" defer></script>$`,
+      ),
+    );
     // The snippet's file and hash are the ones the gateway serves.
     const src = /src="([^"]+)"/.exec(tag)![1];
     const served = await fetch(src);
     expect(served.status).toBe(200);
     const integrity = /integrity="sha384-([^"]+)"/.exec(tag)![1];
-    expect(createHash('sha384').update(Buffer.from(await served.arrayBuffer())).digest('base64')).toBe(integrity);
+    expect(
+      createHash('sha384')
+        .update(Buffer.from(await served.arrayBuffer()))
+        .digest('base64'),
+    ).toBe(integrity);
 
     const origins = page.getByLabel('Origins, one a line');
     await origins.fill(`${platform.gatewayUrl}\nnot an origin`);
     await page.getByRole('button', { name: 'Save origins' }).click();
-    await page.locator('#o-origins-error').filter({ hasText: /item 2/ }).waitFor();
+    await page
+      .locator('#o-origins-error')
+      .filter({ hasText: /item 2/ })
+      .waitFor();
     await origins.fill(`${platform.gatewayUrl}\nhttps://bobs-plumbing.example/`);
     await page.getByRole('button', { name: 'Save origins' }).click();
     await page.getByRole('status').filter({ hasText: 'Origins saved.' }).waitFor();
-    expect((await http(api('/api/v1/settings'), { headers: tenant.key })).body.tenant.config.allowedOrigins).toEqual([platform.gatewayUrl, 'https://bobs-plumbing.example']);
+    expect((await http(api('/api/v1/settings'), { headers: tenant.key })).body.tenant.config.allowedOrigins).toEqual([
+      platform.gatewayUrl,
+      'https://bobs-plumbing.example',
+    ]);
     await page.getByLabel('Greeting').fill('Hello from Bob! Ask about boilers.');
     await page.getByRole('button', { name: 'Save look' }).click();
     await page.getByRole('status').filter({ hasText: 'Theme saved.' }).waitFor();
@@ -364,7 +431,8 @@ describe('a tenant agent in the console', () => {
     expect(await agentPage.getByLabel('Persona').inputValue()).toBe('You are Bob, a friendly plumber in Leeds.');
     expect(await agentPage.getByLabel('Persona').isDisabled()).toBe(true);
     expect(await agentPage.getByRole('button', { name: 'Save settings' }).count()).toBe(0);
-    for (const adminOnly of ['Knowledge', 'Notification channels', 'Website widget']) expect(await nav.getByRole('link', { name: adminOnly }).count()).toBe(0);
+    for (const adminOnly of ['Knowledge', 'Notification channels', 'Website widget'])
+      expect(await nav.getByRole('link', { name: adminOnly }).count()).toBe(0);
     expect(await seriousAxeViolations(agentPage)).toEqual([]);
     await agentContext.close();
   });

@@ -17,8 +17,10 @@ jest.setTimeout(300_000);
 const namespace = `${process.env.TEST_RUN_ID}con`;
 // Screenshots for the README go to docs/screenshots with PARLEY_SCREENSHOTS=1; otherwise to a
 // temporary folder, so a test run leaves the working tree as it found it.
-const SHOTS = process.env.PARLEY_SCREENSHOTS === '1' ? join(REPO_ROOT, 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'parley-shots-'));
-const KNOWLEDGE = 'Opening hours: we are open Monday to Friday from 8am to 6pm, and Saturday mornings. A standard call-out costs 80 pounds.';
+const SHOTS =
+  process.env.PARLEY_SCREENSHOTS === '1' ? join(REPO_ROOT, 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'parley-shots-'));
+const KNOWLEDGE =
+  'Opening hours: we are open Monday to Friday from 8am to 6pm, and Saturday mornings. A standard call-out costs 80 pounds.';
 const STAFF_REPLY = 'Hi, this is Bob. I can come round at 2pm today.';
 
 let platform: Platform;
@@ -57,14 +59,24 @@ beforeAll(async () => {
       kind: 'plumber',
       timezone: 'Europe/London',
       domain: null,
-      config: { allowedOrigins: [platform.gatewayUrl], escalation: { handoffEnabled: true, handoffMessage: null, notifyOnEscalation: true } },
+      config: {
+        allowedOrigins: [platform.gatewayUrl],
+        escalation: { handoffEnabled: true, handoffMessage: null, notifyOnEscalation: true },
+      },
       admin,
     },
   });
   expect(created.status).toBe(201);
   tenant.id = created.body.tenant.id;
   const key = { 'x-api-key': created.body.apiKey.key as string };
-  expect((await http(api('/api/v1/knowledge/documents'), { headers: key, body: { title: 'Hours and prices', format: 'text', content: KNOWLEDGE } })).status).toBe(201);
+  expect(
+    (
+      await http(api('/api/v1/knowledge/documents'), {
+        headers: key,
+        body: { title: 'Hours and prices', format: 'text', content: KNOWLEDGE },
+      })
+    ).status,
+  ).toBe(201);
   const siteKey = await http(api('/api/v1/site-keys'), { headers: key, body: {} });
   expect(siteKey.status).toBe(201);
   tenant.siteKey = siteKey.body.siteKey.key;
@@ -82,7 +94,8 @@ beforeAll(async () => {
   for (;;) {
     const config = await http(api(`/api/v1/widget/config?siteKey=${tenant.siteKey}`), { headers: { origin: allowed.origin } });
     if (config.status === 200) break;
-    if (Date.now() > deadline) throw new Error(`widget config still refused for the allowed origin: ${config.status} ${JSON.stringify(config.body)}`);
+    if (Date.now() > deadline)
+      throw new Error(`widget config still refused for the allowed origin: ${config.status} ${JSON.stringify(config.body)}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 
@@ -135,7 +148,10 @@ describe('staff in the console', () => {
     await staff.getByLabel('Email').fill(admin.email);
     await staff.getByLabel('Password').fill('not the password');
     await staff.getByRole('button', { name: 'Sign in' }).click();
-    await staff.getByRole('alert').filter({ hasText: /Sign-in failed/ }).waitFor();
+    await staff
+      .getByRole('alert')
+      .filter({ hasText: /Sign-in failed/ })
+      .waitFor();
     await staff.screenshot({ path: join(SHOTS, 'console-login.png') });
     await staff.getByLabel('Password').fill(admin.password);
     await staff.getByRole('button', { name: 'Sign in' }).click();
@@ -157,10 +173,14 @@ describe('staff in the console', () => {
 
   it('see a visitor who asks for a person live in the inbox and in the handoff queue', async () => {
     await visitor.goto(allowed.origin);
-    await widget(visitor).getByRole('button', { name: /open chat/i }).click();
+    await widget(visitor)
+      .getByRole('button', { name: /open chat/i })
+      .click();
     await widget(visitor).getByRole('dialog').waitFor();
     await ask('Can I talk to a human please? This bot is useless');
-    await widget(visitor).locator('.msg.assistant', { hasText: /person from the team will reply/i }).waitFor({ timeout: 30_000 });
+    await widget(visitor)
+      .locator('.msg.assistant', { hasText: /person from the team will reply/i })
+      .waitFor({ timeout: 30_000 });
 
     // The inbox page, open all along, shows the handoff notification from the live stream.
     const notification = staff.getByRole('list', { name: 'Notifications' }).getByRole('listitem').first();
@@ -195,11 +215,19 @@ describe('staff in the console', () => {
 
   it('hand the conversation back, and the bot answers the visitor again', async () => {
     await staff.getByRole('button', { name: 'Hand back to the bot' }).click();
-    await staff.getByRole('status').filter({ hasText: /Handed back to the bot/ }).waitFor();
+    await staff
+      .getByRole('status')
+      .filter({ hasText: /Handed back to the bot/ })
+      .waitFor();
     await staff.getByText('Nobody is waiting for a person.').waitFor({ timeout: 15_000 });
-    const answersBefore = await widget(visitor).locator('.msg.assistant', { hasText: /Monday to Friday/ }).count();
+    const answersBefore = await widget(visitor)
+      .locator('.msg.assistant', { hasText: /Monday to Friday/ })
+      .count();
     await ask('What are your opening hours?');
-    await widget(visitor).locator('.msg.assistant', { hasText: /Monday to Friday/ }).nth(answersBefore).waitFor({ timeout: 30_000 });
+    await widget(visitor)
+      .locator('.msg.assistant', { hasText: /Monday to Friday/ })
+      .nth(answersBefore)
+      .waitFor({ timeout: 30_000 });
   });
 
   it('mark the inbox read', async () => {
@@ -211,7 +239,9 @@ describe('staff in the console', () => {
 
   it('go back to the login page when the token is refused (401), and sign out', async () => {
     await staff.evaluate(() => {
-      const storage = (globalThis as unknown as { sessionStorage: { getItem(k: string): string | null; setItem(k: string, v: string): void } }).sessionStorage;
+      const storage = (
+        globalThis as unknown as { sessionStorage: { getItem(k: string): string | null; setItem(k: string, v: string): void } }
+      ).sessionStorage;
       const session = JSON.parse(storage.getItem('parley.console.session') as string) as Record<string, unknown>;
       storage.setItem('parley.console.session', JSON.stringify({ ...session, token: 'not.a.token' }));
     });

@@ -34,7 +34,10 @@ describe('demo conversation through the gateway', () => {
         kind: 'plumber',
         timezone: 'Europe/London',
         domain: 'https://bob-plumbing.example',
-        config: { persona: 'You are the friendly assistant of Bob the Plumber.', emergencyText: 'If you smell gas, call 0800 111 999 now.' },
+        config: {
+          persona: 'You are the friendly assistant of Bob the Plumber.',
+          emergencyText: 'If you smell gas, call 0800 111 999 now.',
+        },
         admin: { email: `bob-${slug}@example.test`, password: 'bob admin password' },
       },
     });
@@ -43,7 +46,11 @@ describe('demo conversation through the gateway', () => {
 
     const upload = await http(api('/api/v1/knowledge/documents'), {
       headers: apiKey,
-      body: { title: 'Boilers', format: 'markdown', content: '# Boiler repairs\nWe repair leaking boilers the same day. Call-out fee is 80 GBP.' },
+      body: {
+        title: 'Boilers',
+        format: 'markdown',
+        content: '# Boiler repairs\nWe repair leaking boilers the same day. Call-out fee is 80 GBP.',
+      },
     });
     expect(upload.status).toBe(201);
 
@@ -62,7 +69,10 @@ describe('demo conversation through the gateway', () => {
     expect(types.at(-1)).toBe('done');
     expect(types).toContain('token');
     if (types.includes('signal')) expect(types.indexOf('signal')).toBeLessThan(types.indexOf('token'));
-    const answer = frames.filter((f) => f.type === 'token').map((f) => f.content).join('');
+    const answer = frames
+      .filter((f) => f.type === 'token')
+      .map((f) => f.content)
+      .join('');
     expect(answer.length).toBeGreaterThan(0);
 
     const contacts = await eventually(
@@ -74,7 +84,9 @@ describe('demo conversation through the gateway', () => {
     const contactId = contacts.body.items[0].id as string;
     const detail = await http(api(`/api/v1/contacts/${contactId}`), { headers: apiKey });
     expect(detail.body.timeline).toEqual([expect.objectContaining({ sessionId })]);
-    expect(detail.body.contact.preferences).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'avoid', value: 'phone before 10:00' })]));
+    expect(detail.body.contact.preferences).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'avoid', value: 'phone before 10:00' })]),
+    );
     const interactions = await http(api('/api/v1/interactions'), { headers: apiKey });
     expect(interactions.body.items).toEqual([expect.objectContaining({ sessionId, contactId })]);
 
@@ -90,10 +102,14 @@ describe('demo conversation through the gateway', () => {
     expect(summary.body.summary.followUps[0].action).toBe('Call Dave back on +447700900123 (not before 10:00)');
 
     // Tenant staff read the same CRM with their JWT, export the contact, then erase it.
-    const staffLogin = await http(api('/api/v1/auth/login'), { body: { email: `bob-${slug}@example.test`, password: 'bob admin password' } });
+    const staffLogin = await http(api('/api/v1/auth/login'), {
+      body: { email: `bob-${slug}@example.test`, password: 'bob admin password' },
+    });
     expect(staffLogin.status).toBe(200);
     const staff = { authorization: `Bearer ${staffLogin.body.token}` };
-    expect((await http(api(`/api/v1/contacts?search=dave`), { headers: staff })).body.items.map((c: { id: string }) => c.id)).toEqual([contactId]);
+    expect((await http(api(`/api/v1/contacts?search=dave`), { headers: staff })).body.items.map((c: { id: string }) => c.id)).toEqual([
+      contactId,
+    ]);
     const exported = await http(api(`/api/v1/contacts/${contactId}/export`), { headers: staff });
     expect(exported.status).toBe(200);
     expect(exported.body.sessions[0].messages[0].content).toBe(message);

@@ -42,7 +42,10 @@ describe('identity and privacy through the gateway', () => {
     const apiKey = { 'x-api-key': created.body.apiKey.key as string };
 
     const chat = async (sessionId: string, token: string, message: string) => {
-      const r = await http(api('/api/v1/chat'), { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, body: { message } });
+      const r = await http(api('/api/v1/chat'), {
+        headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
+        body: { message },
+      });
       expect(r.status).toBe(200);
     };
     const open = async () => {
@@ -67,13 +70,18 @@ describe('identity and privacy through the gateway', () => {
     await chat(second.id, second.token, 'you can reach me on bob@example.com or (312) 555-0147');
     await eventually(
       () => http(api('/api/v1/interactions'), { headers: apiKey }),
-      (r) => r.status === 200 && r.body.items.some((i: { sessionId: string; contactId: string | null }) => i.sessionId === second.id && i.contactId),
+      (r) =>
+        r.status === 200 &&
+        r.body.items.some((i: { sessionId: string; contactId: string | null }) => i.sessionId === second.id && i.contactId),
       20_000,
     );
     // Both contacts as extraction leaves them (its two turns are processed asynchronously).
     const two = await eventually(
       () => http(api('/api/v1/contacts'), { headers: apiKey }),
-      (r) => r.status === 200 && r.body.items.length >= 2 && r.body.items.some((c: { name: string; email: string | null }) => c.name === 'Bob Jones' && c.email === 'bob@example.com'),
+      (r) =>
+        r.status === 200 &&
+        r.body.items.length >= 2 &&
+        r.body.items.some((c: { name: string; email: string | null }) => c.name === 'Bob Jones' && c.email === 'bob@example.com'),
       20_000,
     );
     const byName = new Map(two.body.items.map((c: { name: string }) => [c.name, c]));
@@ -92,7 +100,9 @@ describe('identity and privacy through the gateway', () => {
     expect(JSON.stringify(summary.body.summary.unmetNeeds ?? [])).not.toMatch(/@|555|312/);
 
     const alice = byName.get('Alice Smith') as { id: string };
-    const staffLogin = await http(api('/api/v1/auth/login'), { body: { email: `admin-${slug}@example.test`, password: 'windy admin password' } });
+    const staffLogin = await http(api('/api/v1/auth/login'), {
+      body: { email: `admin-${slug}@example.test`, password: 'windy admin password' },
+    });
     const staff = { authorization: `Bearer ${staffLogin.body.token}` };
     const erased = await http(api(`/api/v1/contacts/${alice.id}`), { method: 'DELETE', headers: staff });
     expect(erased.status).toBe(200);

@@ -41,12 +41,17 @@ function seedDemo(suffix: string): Map<string, Seeded> {
       cwd: REPO_ROOT,
       encoding: 'utf8',
       env: {
-        PATH: process.env.PATH as string, DATABASE_URL: process.env.TEST_DATABASE_URL as string, DEMO_DIR: demoDir,
-        OWNER_EMAIL: platform.owner.email, OWNER_PASSWORD: platform.owner.password, DEMO_STAFF_PASSWORD: 'demo staff password',
+        PATH: process.env.PATH as string,
+        DATABASE_URL: process.env.TEST_DATABASE_URL as string,
+        DEMO_DIR: demoDir,
+        OWNER_EMAIL: platform.owner.email,
+        OWNER_PASSWORD: platform.owner.password,
+        DEMO_STAFF_PASSWORD: 'demo staff password',
       },
     });
     const seeded = new Map<string, Seeded>();
-    for (const [, slug, id, key] of out.matchAll(/\(([a-z0-9-]+), tenant ([0-9a-f-]{36})\)[^\n]*\n\s+API key\s+(sk_live_\w+)/g)) seeded.set(slug.replace(`-${suffix}`, ''), { slug, id, key });
+    for (const [, slug, id, key] of out.matchAll(/\(([a-z0-9-]+), tenant ([0-9a-f-]{36})\)[^\n]*\n\s+API key\s+(sk_live_\w+)/g))
+      seeded.set(slug.replace(`-${suffix}`, ''), { slug, id, key });
     return seeded;
   } finally {
     rmSync(demoDir, { recursive: true, force: true });
@@ -70,11 +75,18 @@ async function converse(apiKey: string, messages: string[]): Promise<string> {
 async function tenantTotals(apiKey: string) {
   const res = await http(api('/api/v1/insights?period=day'), { headers: { 'x-api-key': apiKey } });
   expect(res.status).toBe(200);
-  const rollups = res.body.rollups as Array<{ metrics: Record<string, Record<string, number>> & { topTopics: Array<{ topic: string; count: number }>; unmetNeeds: Array<{ question: string; count: number }> } }>;
+  const rollups = res.body.rollups as Array<{
+    metrics: Record<string, Record<string, number>> & {
+      topTopics: Array<{ topic: string; count: number }>;
+      unmetNeeds: Array<{ question: string; count: number }>;
+    };
+  }>;
   const sum = (pick: (m: (typeof rollups)[number]['metrics']) => number) => rollups.reduce((s, r) => s + pick(r.metrics), 0);
   const terms = (list: 'topTopics' | 'unmetNeeds', key: 'topic' | 'question') => {
     const counts: Record<string, number> = {};
-    for (const r of rollups) for (const t of r.metrics[list] as Array<Record<string, string | number>>) counts[t[key] as string] = (counts[t[key] as string] ?? 0) + (t.count as number);
+    for (const r of rollups)
+      for (const t of r.metrics[list] as Array<Record<string, string | number>>)
+        counts[t[key] as string] = (counts[t[key] as string] ?? 0) + (t.count as number);
     return counts;
   };
   return {
@@ -124,10 +136,34 @@ it('turns the demo and a scripted set of conversations into tenant insights, the
   await converse(trattoria.key, ['What are your opening hours on Sunday?']);
 
   // L3 (tenant API): every extraction (one per visitor message) and every summary folded in.
-  const bobL3 = await eventually(() => tenantTotals(bob.key), (t) => t.summarizedSessions === 4 && t.sentimentSamples === 4, 30_000);
-  const trattoriaL3 = await eventually(() => tenantTotals(trattoria.key), (t) => t.summarizedSessions === 2 && t.sentimentSamples === 2, 30_000);
-  expect(bobL3).toMatchObject({ sessions: 4, closedSessions: 4, turns: 4, escalatedSessions: 1, summarizedSessions: 4, resolvedWithoutHuman: 0, leadSessions: 0 });
-  expect(trattoriaL3).toMatchObject({ sessions: 2, closedSessions: 2, turns: 2, escalatedSessions: 0, summarizedSessions: 2, resolvedWithoutHuman: 1, leadSessions: 0 });
+  const bobL3 = await eventually(
+    () => tenantTotals(bob.key),
+    (t) => t.summarizedSessions === 4 && t.sentimentSamples === 4,
+    30_000,
+  );
+  const trattoriaL3 = await eventually(
+    () => tenantTotals(trattoria.key),
+    (t) => t.summarizedSessions === 2 && t.sentimentSamples === 2,
+    30_000,
+  );
+  expect(bobL3).toMatchObject({
+    sessions: 4,
+    closedSessions: 4,
+    turns: 4,
+    escalatedSessions: 1,
+    summarizedSessions: 4,
+    resolvedWithoutHuman: 0,
+    leadSessions: 0,
+  });
+  expect(trattoriaL3).toMatchObject({
+    sessions: 2,
+    closedSessions: 2,
+    turns: 2,
+    escalatedSessions: 0,
+    summarizedSessions: 2,
+    resolvedWithoutHuman: 1,
+    leadSessions: 0,
+  });
   expect(bobL3.topics).toEqual({ boiler: 1, bookings: 1 });
   expect(trattoriaL3.topics).toEqual({ bookings: 1, 'opening hours': 1 });
   expect(bobL3.unmetNeeds['do you fit solar panels?']).toBe(2);
@@ -142,22 +178,67 @@ it('turns the demo and a scripted set of conversations into tenant insights, the
     (r) =>
       r.status === 200 &&
       (r.body.alerts as Array<{ tenantId: string }>).filter((a) => a.tenantId === bob.id).length >= 2 &&
-      (r.body.portfolio.tenants as Array<{ tenantId: string; activeAlerts: number }>).some((t) => t.tenantId === bob.id && t.activeAlerts >= 2),
+      (r.body.portfolio.tenants as Array<{ tenantId: string; activeAlerts: number }>).some(
+        (t) => t.tenantId === bob.id && t.activeAlerts >= 2,
+      ),
     30_000,
   );
   expect(view.status).toBe(200);
-  const { portfolio, alerts } = view.body as { portfolio: Record<string, unknown> & { tenants: Array<Record<string, unknown>>; emergingTopics: unknown[]; benchmarks: Array<{ kind: string }> }; alerts: Array<Record<string, unknown>> };
+  const { portfolio, alerts } = view.body as {
+    portfolio: Record<string, unknown> & {
+      tenants: Array<Record<string, unknown>>;
+      emergingTopics: unknown[];
+      benchmarks: Array<{ kind: string }>;
+    };
+    alerts: Array<Record<string, unknown>>;
+  };
   const bobL4 = portfolio.tenants.find((t) => t.tenantId === bob.id);
   const trattoriaL4 = portfolio.tenants.find((t) => t.tenantId === trattoria.id);
   expect(bobL4).toMatchObject({ slug: bob.slug, kind: 'trades', sessions: 4, turns: 4, escalationRate: 0.25, health: 'amber' });
   // The offline responder could not answer Bob's three questions (unmet needs); the fourth message
   // ("My boiler is broken ... I want to speak to a manager now.") is a statement, not an unmet need.
-  expect(bobL4).toMatchObject({ leadSessions: 0, resolutionRate: 0, unmetNeeds: 3, sentimentAverage: -0.05, activeAlerts: 2, costUsd: 0, churn: { risk: 'unknown', trendSessions: 0, ratio: null } });
-  expect(bobL4!.reasons).toEqual(['escalation rate 25% (over 15%)', 'average sentiment -0.05 (below 0)', 'resolved without a human 0% (under 50%)', '2 active alerts']);
-  expect(trattoriaL4).toMatchObject({ slug: trattoria.slug, kind: 'restaurant', health: 'green', reasons: [], sessions: 2, turns: 2, escalationRate: 0, resolutionRate: 0.5, unmetNeeds: 1 });
-  expect(portfolio.benchmarks).toContainEqual({ kind: 'restaurant', sessionsPerTenant: 2, tenants: 1, conversionRate: 0, escalationRate: 0, resolutionRate: 0.5, sentimentAverage: 0 });
+  expect(bobL4).toMatchObject({
+    leadSessions: 0,
+    resolutionRate: 0,
+    unmetNeeds: 3,
+    sentimentAverage: -0.05,
+    activeAlerts: 2,
+    costUsd: 0,
+    churn: { risk: 'unknown', trendSessions: 0, ratio: null },
+  });
+  expect(bobL4!.reasons).toEqual([
+    'escalation rate 25% (over 15%)',
+    'average sentiment -0.05 (below 0)',
+    'resolved without a human 0% (under 50%)',
+    '2 active alerts',
+  ]);
+  expect(trattoriaL4).toMatchObject({
+    slug: trattoria.slug,
+    kind: 'restaurant',
+    health: 'green',
+    reasons: [],
+    sessions: 2,
+    turns: 2,
+    escalationRate: 0,
+    resolutionRate: 0.5,
+    unmetNeeds: 1,
+  });
+  expect(portfolio.benchmarks).toContainEqual({
+    kind: 'restaurant',
+    sessionsPerTenant: 2,
+    tenants: 1,
+    conversionRate: 0,
+    escalationRate: 0,
+    resolutionRate: 0.5,
+    sentimentAverage: 0,
+  });
   expect(portfolio.emergingTopics).toContainEqual({ topic: 'bookings', tenants: 2, mentions: 2, previousMentions: 0 });
-  expect(alerts.filter((a) => a.tenantId === bob.id).map((a) => [a.rule, a.subject, a.status]).sort()).toEqual([
+  expect(
+    alerts
+      .filter((a) => a.tenantId === bob.id)
+      .map((a) => [a.rule, a.subject, a.status])
+      .sort(),
+  ).toEqual([
     ['escalation_rate', '', 'active'],
     ['unanswered_question', 'do you fit solar panels?', 'active'],
   ]);
@@ -169,7 +250,9 @@ it('turns the demo and a scripted set of conversations into tenant insights, the
   const run = async (title: string) => {
     const target = sqlTargets(dashboard).find((t) => t.panelTitle === title);
     if (!target) throw new Error(`no panel ${title}`);
-    return (await analytics.query(expandGrafanaSql(target.rawSql, range, { kind: ['trades', 'restaurant'] }))).rows as Array<Record<string, unknown>>;
+    return (await analytics.query(expandGrafanaSql(target.rawSql, range, { kind: ['trades', 'restaurant'] }))).rows as Array<
+      Record<string, unknown>
+    >;
   };
   const bySlug = (rows: Array<Record<string, unknown>>, slug: string) => rows.find((r) => r.Tenant === slug);
   expect(bySlug(await run('Tenant health (latest weekly portfolio)'), bob.slug)).toMatchObject({
@@ -182,5 +265,10 @@ it('turns the demo and a scripted set of conversations into tenant insights, the
   expect(bySlug(await run('Escalation rate per tenant'), bob.slug)).toEqual({ Tenant: bob.slug, 'Escalation rate': 0.25 });
   expect(bySlug(await run('Escalation rate per tenant'), trattoria.slug)).toEqual({ Tenant: trattoria.slug, 'Escalation rate': 0 });
   expect(bySlug(await run('Outcomes per tenant (range)'), trattoria.slug)).toMatchObject({ Sessions: '2', Turns: '2' });
-  expect((await run('Active alerts')).filter((r) => r.Tenant === bob.slug).map((r) => r.Rule).sort()).toEqual(['escalation_rate', 'unanswered_question']);
+  expect(
+    (await run('Active alerts'))
+      .filter((r) => r.Tenant === bob.slug)
+      .map((r) => r.Rule)
+      .sort(),
+  ).toEqual(['escalation_rate', 'unanswered_question']);
 });

@@ -94,13 +94,30 @@ describe('the notifier delivers', () => {
     expect(webhook.secret).toMatch(/^whsec_/);
 
     const inbox = openInbox(bob.staff);
-    await eventually(async () => inbox.frames.length, (n) => n > 0, 5000);
+    await eventually(
+      async () => inbox.frames.length,
+      (n) => n > 0,
+      5000,
+    );
     expect(inbox.frames[0]).toEqual({ type: 'unread', count: 0 });
     const sessionId = await urgentMessage(bob.key);
 
-    const live = await eventually(async () => inbox.frames.filter((f) => f.type === 'notification'), (f) => f.length > 0, 20_000);
+    const live = await eventually(
+      async () => inbox.frames.filter((f) => f.type === 'notification'),
+      (f) => f.length > 0,
+      20_000,
+    );
     expect(live[0].notification).toMatchObject({ kind: 'urgent_callback', severity: 'critical', link: `/sessions/${sessionId}` });
-    await eventually(async () => [receiver.to('/hooks/bob').length, receiver.to('/services/T000/B000/bob').length, receiver.to('/api/webhooks/1/bob').length, smtp.mails.length], (c) => c.every((n) => n >= 1), 20_000);
+    await eventually(
+      async () => [
+        receiver.to('/hooks/bob').length,
+        receiver.to('/services/T000/B000/bob').length,
+        receiver.to('/api/webhooks/1/bob').length,
+        smtp.mails.length,
+      ],
+      (c) => c.every((n) => n >= 1),
+      20_000,
+    );
     await new Promise((r) => setTimeout(r, 2000)); // anything duplicated would have arrived by now
     await inbox.close();
 
@@ -120,7 +137,13 @@ describe('the notifier delivers', () => {
     expect(inbox.frames.filter((f) => f.type === 'notification')).toHaveLength(1);
 
     const log = await deliveries(bob.staff);
-    expect(log.map((d) => [d.channel_kind, d.status]).sort()).toEqual([['discord', 'delivered'], ['email', 'delivered'], ['inbox', 'delivered'], ['slack', 'delivered'], ['webhook', 'delivered']]);
+    expect(log.map((d) => [d.channel_kind, d.status]).sort()).toEqual([
+      ['discord', 'delivered'],
+      ['email', 'delivered'],
+      ['inbox', 'delivered'],
+      ['slack', 'delivered'],
+      ['webhook', 'delivered'],
+    ]);
     const list = await http(api('/api/v1/notifications'), { headers: bob.staff });
     expect(list.body.unread_count).toBe(1);
     const read = await http(api('/api/v1/notifications/read'), { headers: bob.staff, body: { all: true } });
@@ -133,12 +156,25 @@ describe('the notifier delivers', () => {
     const visitor = { authorization: `Bearer ${session.body.token}` };
     const live = openInbox(visitor, '/api/v1/chat/stream');
     await new Promise((r) => setTimeout(r, 500));
-    const chat = await http(api('/api/v1/chat'), { headers: { ...visitor, accept: 'text/event-stream' }, body: { message: 'Help! A pipe has burst and the kitchen is flooding right now' } });
-    const requested = chat.text.split('\n').filter((l) => l.startsWith('data:')).map((l) => JSON.parse(l.slice(5)) as { type: string; action?: { id: string; status: string } }).find((f) => f.type === 'action');
+    const chat = await http(api('/api/v1/chat'), {
+      headers: { ...visitor, accept: 'text/event-stream' },
+      body: { message: 'Help! A pipe has burst and the kitchen is flooding right now' },
+    });
+    const requested = chat.text
+      .split('\n')
+      .filter((l) => l.startsWith('data:'))
+      .map((l) => JSON.parse(l.slice(5)) as { type: string; action?: { id: string; status: string } })
+      .find((f) => f.type === 'action');
     expect(requested?.action?.status).toBe('requested');
-    const outcome = await eventually(async () => live.frames.filter((f) => f.type === 'action'), (f) => f.length > 0, 20_000);
+    const outcome = await eventually(
+      async () => live.frames.filter((f) => f.type === 'action'),
+      (f) => f.length > 0,
+      20_000,
+    );
     await live.close();
-    expect(outcome).toEqual([{ type: 'action', action: { id: requested?.action?.id, type: 'callback_request', status: 'done', detail: 'Passed on to the team.' } }]);
+    expect(outcome).toEqual([
+      { type: 'action', action: { id: requested?.action?.id, type: 'callback_request', status: 'done', detail: 'Passed on to the team.' } },
+    ]);
   });
 
   it('retries a receiver that fails and then recovers, with backoff, and delivers once', async () => {
@@ -146,7 +182,11 @@ describe('the notifier delivers', () => {
     receiver.respond('/hooks/flaky', { status: 503 }, { status: 500 }, { status: 200 });
     const hook = await channel(t.staff, 'flaky', { kind: 'webhook', url: receiver.url('/hooks/flaky') });
     await urgentMessage(t.key);
-    const rows = await eventually(() => deliveries(t.staff, `&channel_id=${hook.id}`), (d) => d[0]?.status === 'delivered', 20_000);
+    const rows = await eventually(
+      () => deliveries(t.staff, `&channel_id=${hook.id}`),
+      (d) => d[0]?.status === 'delivered',
+      20_000,
+    );
     expect(rows[0]).toMatchObject({ status: 'delivered', attempts: 3, last_error: null });
     expect(receiver.to('/hooks/flaky')).toHaveLength(3);
     expect(new Set(receiver.to('/hooks/flaky').map((r) => r.headers['webhook-id'])).size).toBe(1);
@@ -165,7 +205,11 @@ describe('the notifier delivers', () => {
     expect(receiver.to('/hooks/down')).toHaveLength(before);
     receiver.respond('/hooks/down', { status: 200 });
     await eventually(metrics, (text) => text.includes('parley_notifier_breakers_open{channel="webhook",service="notifier"} 0'), 40_000);
-    const delivered = await eventually(() => deliveries(t.staff, `&channel_id=${hook.id}&status=delivered`), (d) => d.length >= 1, 20_000);
+    const delivered = await eventually(
+      () => deliveries(t.staff, `&channel_id=${hook.id}&status=delivered`),
+      (d) => d.length >= 1,
+      20_000,
+    );
     expect(delivered.length).toBeGreaterThanOrEqual(1);
   });
 
@@ -178,7 +222,11 @@ describe('the notifier delivers', () => {
     receiver.respond('/hooks/gone', { status: 204 });
     const redrive = await http(api('/api/v1/notification-deliveries/redrive'), { headers: t.staff, body: { channel_id: hook.id } });
     expect(redrive.body).toEqual({ redriven: 1 });
-    const rows = await eventually(() => deliveries(t.staff, `&channel_id=${hook.id}`), (d) => d[0]?.status === 'delivered', 15_000);
+    const rows = await eventually(
+      () => deliveries(t.staff, `&channel_id=${hook.id}`),
+      (d) => d[0]?.status === 'delivered',
+      15_000,
+    );
     expect(rows[0]).toMatchObject({ status: 'delivered', attempts: 1 });
   });
 
@@ -189,7 +237,21 @@ describe('the notifier delivers', () => {
     expect((await http(api('/api/v1/notification-channels'), { headers: b.staff })).body.items).toEqual([]);
     expect((await http(api(`/api/v1/notification-channels/${hook.id}/test`), { headers: b.staff, body: {} })).status).toBe(404);
     expect((await http(api(`/api/v1/notification-channels/${hook.id}`), { method: 'DELETE', headers: b.staff })).status).toBe(404);
-    const rule = await http(api('/api/v1/notification-rules'), { headers: b.staff, body: { name: 'steal', enabled: true, kinds: [], min_severity: 'info', channel_ids: [hook.id], inbox_user_ids: [], inbox_roles: [], quiet_hours: null, digest: false, digest_hour: 8 } });
+    const rule = await http(api('/api/v1/notification-rules'), {
+      headers: b.staff,
+      body: {
+        name: 'steal',
+        enabled: true,
+        kinds: [],
+        min_severity: 'info',
+        channel_ids: [hook.id],
+        inbox_user_ids: [],
+        inbox_roles: [],
+        quiet_hours: null,
+        digest: false,
+        digest_hour: 8,
+      },
+    });
     expect(rule.status).toBe(400);
     expect(rule.headers.get('content-type')).toContain('application/problem+json');
   });
@@ -200,15 +262,59 @@ describe('the notifier delivers', () => {
       expect(res.status).toBe(status);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
     };
-    await problem(await http(api('/api/v1/notification-channels'), { headers: t.staff, body: { name: 'creds', settings: { kind: 'webhook', url: 'https://user:pw@example.com/hook' } } }), 400);
-    await problem(await http(api('/api/v1/notification-channels'), { headers: t.staff, body: { name: 'ftp', settings: { kind: 'webhook', url: 'ftp://example.com/hook' } } }), 400);
+    await problem(
+      await http(api('/api/v1/notification-channels'), {
+        headers: t.staff,
+        body: { name: 'creds', settings: { kind: 'webhook', url: 'https://user:pw@example.com/hook' } },
+      }),
+      400,
+    );
+    await problem(
+      await http(api('/api/v1/notification-channels'), {
+        headers: t.staff,
+        body: { name: 'ftp', settings: { kind: 'webhook', url: 'ftp://example.com/hook' } },
+      }),
+      400,
+    );
     const slack = await channel(t.staff, 'slack', { kind: 'slack', url: receiver.url('/services/T1/B1/x') });
     await problem(await http(api(`/api/v1/notification-channels/${slack.id}/rotate-secret`), { headers: t.staff, body: {} }), 400);
-    await problem(await http(api(`/api/v1/notification-channels/${slack.id}`), { method: 'PATCH', headers: t.staff, body: { settings: { kind: 'discord', url: receiver.url('/api/webhooks/2/x') } } }), 400);
-    await problem(await http(api('/api/v1/notification-channels'), { headers: t.staff, body: { name: 'slack', settings: { kind: 'slack', url: receiver.url('/services/T1/B1/y') } } }), 409);
-    const rule = { name: 'night', enabled: true, kinds: [], min_severity: 'info', channel_ids: [slack.id], inbox_user_ids: [], inbox_roles: [], digest: false, digest_hour: 8 };
-    await problem(await http(api('/api/v1/notification-rules'), { headers: t.staff, body: { ...rule, quiet_hours: { start: '22:00', end: '07:00', timezone: 'Mars/Olympus' } } }), 400);
-    await problem(await http(api('/api/v1/notification-rules'), { headers: t.staff, body: { ...rule, inbox_roles: ['owner'], quiet_hours: null } }), 400);
+    await problem(
+      await http(api(`/api/v1/notification-channels/${slack.id}`), {
+        method: 'PATCH',
+        headers: t.staff,
+        body: { settings: { kind: 'discord', url: receiver.url('/api/webhooks/2/x') } },
+      }),
+      400,
+    );
+    await problem(
+      await http(api('/api/v1/notification-channels'), {
+        headers: t.staff,
+        body: { name: 'slack', settings: { kind: 'slack', url: receiver.url('/services/T1/B1/y') } },
+      }),
+      409,
+    );
+    const rule = {
+      name: 'night',
+      enabled: true,
+      kinds: [],
+      min_severity: 'info',
+      channel_ids: [slack.id],
+      inbox_user_ids: [],
+      inbox_roles: [],
+      digest: false,
+      digest_hour: 8,
+    };
+    await problem(
+      await http(api('/api/v1/notification-rules'), {
+        headers: t.staff,
+        body: { ...rule, quiet_hours: { start: '22:00', end: '07:00', timezone: 'Mars/Olympus' } },
+      }),
+      400,
+    );
+    await problem(
+      await http(api('/api/v1/notification-rules'), { headers: t.staff, body: { ...rule, inbox_roles: ['owner'], quiet_hours: null } }),
+      400,
+    );
     const channels = await http(api('/api/v1/notification-channels'), { headers: t.staff });
     expect(channels.body.items.map((c: { name: string; kind: string; target: string }) => [c.name, c.kind])).toEqual([['slack', 'slack']]);
     expect(channels.body.items[0].target).not.toContain('/services/T1/B1/x');
@@ -223,17 +329,33 @@ describe('the notifier delivers', () => {
     const mailsBefore = smtp.mails.length;
     await urgentMessage(t.key);
     // The receiver holds the webhook request; kill the notifier while it waits for the answer.
-    await eventually(async () => receiver.arrived.filter((p) => p === '/hooks/slow').length, (n) => n >= 1, 20_000);
+    await eventually(
+      async () => receiver.arrived.filter((p) => p === '/hooks/slow').length,
+      (n) => n >= 1,
+      20_000,
+    );
     await platform.restart('notifier');
     receiver.respond('/hooks/slow', { status: 200 });
-    const rows = await eventually(() => deliveries(t.staff, `&channel_id=${hook.id}`), (d) => d[0]?.status === 'delivered', 40_000);
+    const rows = await eventually(
+      () => deliveries(t.staff, `&channel_id=${hook.id}`),
+      (d) => d[0]?.status === 'delivered',
+      40_000,
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0].status).toBe('delivered');
     const ids = receiver.to('/hooks/slow').map((r) => r.headers['webhook-id']);
     expect(ids.length).toBeGreaterThanOrEqual(1);
     expect(new Set(ids).size).toBe(1);
-    const all = await eventually(() => deliveries(t.staff), (d) => d.every((row) => row.status === 'delivered'), 40_000);
-    expect(all.map((d) => [d.channel_kind, d.status]).sort()).toEqual([['email', 'delivered'], ['inbox', 'delivered'], ['webhook', 'delivered']]);
+    const all = await eventually(
+      () => deliveries(t.staff),
+      (d) => d.every((row) => row.status === 'delivered'),
+      40_000,
+    );
+    expect(all.map((d) => [d.channel_kind, d.status]).sort()).toEqual([
+      ['email', 'delivered'],
+      ['inbox', 'delivered'],
+      ['webhook', 'delivered'],
+    ]);
     // Email has no receiver-side dedupe beyond Message-ID: a mail sent just before the kill may be
     // sent again after it, always with the same Message-ID (the delivery id).
     const mails = smtp.mails.slice(mailsBefore).filter((m) => JSON.stringify(m.to).includes('kill@bobs.example'));

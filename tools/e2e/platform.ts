@@ -25,7 +25,11 @@ export function buildPlatform(): void {
   execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO_ROOT, stdio: 'pipe' });
 }
 
-export async function startPlatform(namespace: string, services: readonly PlatformService[], extraEnv: Partial<Record<PlatformService, Record<string, string>>> = {}): Promise<Platform> {
+export async function startPlatform(
+  namespace: string,
+  services: readonly PlatformService[],
+  extraEnv: Partial<Record<PlatformService, Record<string, string>>> = {},
+): Promise<Platform> {
   const owner = { email: `owner-${namespace}@parley.test`, password: 'correct horse battery staple' };
   const processes = new Map<PlatformService, ServiceProcess>();
   const envs = new Map<PlatformService, Record<string, string>>();
@@ -47,7 +51,13 @@ export async function startPlatform(namespace: string, services: readonly Platfo
         ...(app === 'client-insights' ? { ANALYTICS_DATABASE_URL: testVar('TEST_DATABASE_ANALYTICS_URL') } : {}),
         ...(app === 'provisioning' ? { OWNER_EMAIL: owner.email, OWNER_PASSWORD: owner.password } : {}),
         ...(app === 'gateway' ? { AUTH_SIGNING_KEYS: `e2e1:${'s'.repeat(40)}`, RATE_LIMIT_PER_MINUTE: '1000' } : {}),
-        ...(app === 'notifier' ? { NOTIFIER_SECRET_KEYS: `e2e1:${Buffer.alloc(32, 9).toString('base64')}`, NOTIFIER_ALLOW_PRIVATE_TARGETS: 'true', NOTIFIER_POLL_MS: '200' } : {}),
+        ...(app === 'notifier'
+          ? {
+              NOTIFIER_SECRET_KEYS: `e2e1:${Buffer.alloc(32, 9).toString('base64')}`,
+              NOTIFIER_ALLOW_PRIVATE_TARGETS: 'true',
+              NOTIFIER_POLL_MS: '200',
+            }
+          : {}),
         ...(extraEnv[app] ?? {}),
       };
       const proc = new ServiceProcess(app, env);
@@ -85,7 +95,10 @@ export interface HttpResult {
   text: string;
 }
 
-export async function http(url: string, init: { method?: string; headers?: Record<string, string>; body?: unknown } = {}): Promise<HttpResult> {
+export async function http(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: unknown } = {},
+): Promise<HttpResult> {
   const response = await fetch(url, {
     method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
     headers: { ...(init.body === undefined ? {} : { 'content-type': 'application/json' }), ...init.headers },
@@ -105,7 +118,13 @@ export async function http(url: string, init: { method?: string; headers?: Recor
 export function sseFrames(text: string): Array<Record<string, unknown>> {
   return text
     .split('\n\n')
-    .map((block) => block.split('\n').filter((line) => line.startsWith('data:')).map((line) => line.slice(5).trim()).join('\n'))
+    .map((block) =>
+      block
+        .split('\n')
+        .filter((line) => line.startsWith('data:'))
+        .map((line) => line.slice(5).trim())
+        .join('\n'),
+    )
     .filter((data) => data.length > 0 && data !== '[DONE]')
     .map((data) => JSON.parse(data) as Record<string, unknown>);
 }
@@ -136,7 +155,12 @@ export function openSseStream(url: string, headers: Record<string, string>) {
       buffer += decoder.decode(value, { stream: true });
       let cut: number;
       while ((cut = buffer.indexOf('\n\n')) >= 0) {
-        const data = buffer.slice(0, cut).split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('');
+        const data = buffer
+          .slice(0, cut)
+          .split('\n')
+          .filter((l) => l.startsWith('data:'))
+          .map((l) => l.slice(5).trim())
+          .join('');
         buffer = buffer.slice(cut + 2);
         if (data) frames.push(JSON.parse(data) as Record<string, unknown>);
       }

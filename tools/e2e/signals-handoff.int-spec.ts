@@ -46,7 +46,14 @@ async function newTenant(handoffEnabled: boolean) {
   });
   expect(created.status).toBe(201);
   const key = { 'x-api-key': created.body.apiKey.key as string };
-  await http(api('/api/v1/knowledge/documents'), { headers: key, body: { title: 'Services', format: 'text', content: 'We repair boilers, burst pipes and leaks. Emergency call-outs run 24 hours a day.' } });
+  await http(api('/api/v1/knowledge/documents'), {
+    headers: key,
+    body: {
+      title: 'Services',
+      format: 'text',
+      content: 'We repair boilers, burst pipes and leaks. Emergency call-outs run 24 hours a day.',
+    },
+  });
   return { tenantId: created.body.tenant.id as string, key, adminEmail };
 }
 
@@ -60,11 +67,21 @@ async function say(auth: Record<string, string>, message: string) {
   const res = await http(api('/api/v1/chat'), { headers: { ...auth, accept: 'text/event-stream' }, body: { message } });
   expect(res.status).toBe(200);
   const frames = sseFrames(res.text);
-  return { frames, answer: frames.filter((f) => f.type === 'token').map((f) => f.content).join('') };
+  return {
+    frames,
+    answer: frames
+      .filter((f) => f.type === 'token')
+      .map((f) => f.content)
+      .join(''),
+  };
 }
 
 const outboxSubjects = async (tenantId: string) =>
-  (await owner.$queryRaw<Array<{ subject: string; audience: string | null }>>`SELECT subject, payload->>'audience' AS audience FROM outbox WHERE subject LIKE ${`%.${tenantId}`} ORDER BY created_at`).map((r) => ({ ...r }));
+  (
+    await owner.$queryRaw<
+      Array<{ subject: string; audience: string | null }>
+    >`SELECT subject, payload->>'audience' AS audience FROM outbox WHERE subject LIKE ${`%.${tenantId}`} ORDER BY created_at`
+  ).map((r) => ({ ...r }));
 
 describe('signals shape the answer', () => {
   it('urgency: the signal frame comes before any token, the answer flags a callback, a callback action is requested (the notifier tells the tenant), the finding is stored', async () => {
@@ -76,10 +93,16 @@ describe('signals shape the answer', () => {
     expect(types.indexOf('signal')).toBeLessThan(types.indexOf('token'));
     expect(JSON.stringify(frames[0])).toContain('urgency');
     expect(answer).toMatch(/urgent callback/i);
-    const rows = await eventually(() => outboxSubjects(tenantId), (all) => all.some((r) => r.subject.startsWith('evt.action.requested.')), 5000);
+    const rows = await eventually(
+      () => outboxSubjects(tenantId),
+      (all) => all.some((r) => r.subject.startsWith('evt.action.requested.')),
+      5000,
+    );
     expect(rows.filter((r) => r.subject.startsWith('evt.action.requested.'))).toHaveLength(1);
     expect(rows.filter((r) => r.subject.startsWith('evt.notify.requested.'))).toEqual([]);
-    const stored = await owner.$queryRaw<Array<{ kind: string }>>`SELECT kind FROM message_signals WHERE session_id = ${session.id}::uuid AND source = 'l1a'`;
+    const stored = await owner.$queryRaw<
+      Array<{ kind: string }>
+    >`SELECT kind FROM message_signals WHERE session_id = ${session.id}::uuid AND source = 'l1a'`;
     expect(stored.map((s) => s.kind)).toContain('urgency');
   });
 
@@ -90,8 +113,17 @@ describe('signals shape the answer', () => {
     expect(frames[0].type).toBe('signal');
     expect(JSON.stringify(frames[0])).toContain('safety');
     expect(answer).toContain(EMERGENCY);
-    const notes = await eventually(() => outboxSubjects(tenantId), (rows) => rows.filter((r) => r.subject.startsWith('evt.notify.requested.')).length >= 2, 5000);
-    expect(notes.filter((r) => r.subject.startsWith('evt.notify.requested.')).map((r) => r.audience).sort()).toEqual(['owner', 'tenant']);
+    const notes = await eventually(
+      () => outboxSubjects(tenantId),
+      (rows) => rows.filter((r) => r.subject.startsWith('evt.notify.requested.')).length >= 2,
+      5000,
+    );
+    expect(
+      notes
+        .filter((r) => r.subject.startsWith('evt.notify.requested.'))
+        .map((r) => r.audience)
+        .sort(),
+    ).toEqual(['owner', 'tenant']);
   });
 
   it('escalation without handoff: the bot offers a person and the session is marked as needing one', async () => {
@@ -134,16 +166,27 @@ describe('human handoff', () => {
       while (!received.includes(needle)) {
         const left = deadline - Date.now();
         const next = await Promise.race([reader.read(), new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), Math.max(0, left)))]);
-        if (next === 'timeout') throw new Error(`live stream: no ${needle} within ${timeoutMs} ms; received so far: ${JSON.stringify(received)}`);
+        if (next === 'timeout')
+          throw new Error(`live stream: no ${needle} within ${timeoutMs} ms; received so far: ${JSON.stringify(received)}`);
         if (next.done) throw new Error(`live stream ended before ${needle}; received: ${JSON.stringify(received)}`);
         received += decoder.decode(next.value, { stream: true });
       }
     };
     await readUntil(': connected');
-    const reply = await http(api(`/api/v1/handoff/sessions/${session.id}/reply`), { headers: staff, body: { content: 'Hi, this is Bob. I can come at 2pm today.' } });
+    const reply = await http(api(`/api/v1/handoff/sessions/${session.id}/reply`), {
+      headers: staff,
+      body: { content: 'Hi, this is Bob. I can come at 2pm today.' },
+    });
     expect(reply.status).toBe(201);
     await readUntil('staff_message');
-    expect(sseFrames(received)).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'staff_message', message: expect.objectContaining({ role: 'staff', content: 'Hi, this is Bob. I can come at 2pm today.' }) })]));
+    expect(sseFrames(received)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          type: 'staff_message',
+          message: expect.objectContaining({ role: 'staff', content: 'Hi, this is Bob. I can come at 2pm today.' }),
+        }),
+      ]),
+    );
 
     const history = await http(api(`/api/v1/chat/history?session_id=${session.id}`), { headers: session.auth });
     expect(history.body.items.map((m: { role: string }) => m.role)).toContain('staff');
@@ -162,7 +205,11 @@ describe('returning customer', () => {
     const { key } = await newTenant(false);
     const first = await openSession(key, { externalUserId: 'cust-dave' });
     await say(first.auth, "Hi, I'm Dave, my number is 07700 900123");
-    await eventually(() => http(api('/api/v1/contacts'), { headers: key }), (r) => r.body?.items?.some((c: { name: string }) => c.name === 'Dave'), 15_000);
+    await eventually(
+      () => http(api('/api/v1/contacts'), { headers: key }),
+      (r) => r.body?.items?.some((c: { name: string }) => c.name === 'Dave'),
+      15_000,
+    );
 
     const second = await openSession(key, { externalUserId: 'cust-dave' });
     const { answer } = await say(second.auth, 'Hello again');

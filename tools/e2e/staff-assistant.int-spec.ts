@@ -13,7 +13,10 @@ import { buildPlatform, eventually, http, openSseStream, sseFrames, startPlatfor
 jest.setTimeout(300_000);
 
 const namespace = `${process.env.TEST_RUN_ID}sta`;
-const suffix = `sa${(process.env.TEST_RUN_ID ?? 'x').toLowerCase().replace(/[^a-z0-9]/g, '').slice(-8)}`;
+const suffix = `sa${(process.env.TEST_RUN_ID ?? 'x')
+  .toLowerCase()
+  .replace(/[^a-z0-9]/g, '')
+  .slice(-8)}`;
 const PASSWORD = 'demo staff password';
 let platform: Platform;
 let api: (path: string) => string;
@@ -29,11 +32,16 @@ beforeAll(async () => {
       cwd: REPO_ROOT,
       encoding: 'utf8',
       env: {
-        PATH: process.env.PATH as string, DATABASE_URL: process.env.TEST_DATABASE_URL as string, DEMO_DIR: demoDir,
-        OWNER_EMAIL: platform.owner.email, OWNER_PASSWORD: platform.owner.password, DEMO_STAFF_PASSWORD: PASSWORD,
+        PATH: process.env.PATH as string,
+        DATABASE_URL: process.env.TEST_DATABASE_URL as string,
+        DEMO_DIR: demoDir,
+        OWNER_EMAIL: platform.owner.email,
+        OWNER_PASSWORD: platform.owner.password,
+        DEMO_STAFF_PASSWORD: PASSWORD,
       },
     });
-    for (const [, slug, id, key] of out.matchAll(/\(([a-z0-9-]+), tenant ([0-9a-f-]{36})\)[^\n]*\n\s+API key\s+(sk_live_\w+)/g)) tenants.set(slug.replace(`-${suffix}`, ''), { id, key });
+    for (const [, slug, id, key] of out.matchAll(/\(([a-z0-9-]+), tenant ([0-9a-f-]{36})\)[^\n]*\n\s+API key\s+(sk_live_\w+)/g))
+      tenants.set(slug.replace(`-${suffix}`, ''), { id, key });
   } finally {
     rmSync(demoDir, { recursive: true, force: true });
   }
@@ -58,7 +66,8 @@ async function ask(auth: Record<string, string>, message: string) {
 /** A staff user's live inbox stream, read in the background. */
 function openInbox(auth: Record<string, string>) {
   const stream = openSseStream(api('/api/v1/notifications/stream'), auth);
-  const staffMessages = () => stream.frames.filter((f) => f.type === 'notification' && (f.notification as { kind: string }).kind === 'staff_message');
+  const staffMessages = () =>
+    stream.frames.filter((f) => f.type === 'notification' && (f.notification as { kind: string }).kind === 'staff_message');
   return { ...stream, staffMessages };
 }
 
@@ -69,32 +78,68 @@ describe('the staff assistant', () => {
     expect(answer.content).toContain('Saturday: Marco Rossi on the lunch shift');
     expect(answer.actions).toEqual([]);
 
-    const streamed = await http(api('/api/v1/assistant/chat'), { headers: { ...marco, accept: 'text/event-stream' }, body: { message: 'What is the sick leave rule?' } });
+    const streamed = await http(api('/api/v1/assistant/chat'), {
+      headers: { ...marco, accept: 'text/event-stream' },
+      body: { message: 'What is the sick leave rule?' },
+    });
     expect(streamed.status).toBe(200);
     expect(streamed.headers.get('content-type')).toContain('text/event-stream');
     const frames = sseFrames(streamed.text);
     expect(frames.at(-1)).toMatchObject({ type: 'done', message_id: expect.any(String) });
-    expect(frames.filter((f) => f.type === 'token').map((f) => f.content).join('')).toContain('tell the manager (Giulia Conti)');
+    expect(
+      frames
+        .filter((f) => f.type === 'token')
+        .map((f) => f.content)
+        .join(''),
+    ).toContain('tell the manager (Giulia Conti)');
   });
 
-  it("passes \"I'm off sick tomorrow, tell the manager\" to the manager's live inbox exactly once, and to no one else", async () => {
-    const [sam, giulia, marco] = await Promise.all([staff('sam@latrattoria.example'), staff('giulia@latrattoria.example'), staff('marco@latrattoria.example')]);
+  it('passes "I\'m off sick tomorrow, tell the manager" to the manager\'s live inbox exactly once, and to no one else', async () => {
+    const [sam, giulia, marco] = await Promise.all([
+      staff('sam@latrattoria.example'),
+      staff('giulia@latrattoria.example'),
+      staff('marco@latrattoria.example'),
+    ]);
     const managerInbox = openInbox(giulia);
     const agentInbox = openInbox(marco);
     const senderInbox = openInbox(sam);
     try {
-      await eventually(async () => managerInbox.isOpen() && agentInbox.isOpen() && senderInbox.isOpen(), (ok) => ok, 10_000);
+      await eventually(
+        async () => managerInbox.isOpen() && agentInbox.isOpen() && senderInbox.isOpen(),
+        (ok) => ok,
+        10_000,
+      );
       await new Promise((r) => setTimeout(r, 300));
       const started = Date.now();
-      const streamed = await http(api('/api/v1/assistant/chat'), { headers: sam, body: { message: "I'm off sick tomorrow, tell the manager", stream: true } });
+      const streamed = await http(api('/api/v1/assistant/chat'), {
+        headers: sam,
+        body: { message: "I'm off sick tomorrow, tell the manager", stream: true },
+      });
       const frames = sseFrames(streamed.text);
-      expect(frames.filter((f) => f.type === 'action')).toEqual([{ type: 'action', action: expect.objectContaining({ type: 'notify_staff', status: 'requested', label: 'Message sent to Giulia Conti' }) }]);
-      expect(frames.filter((f) => f.type === 'token').map((f) => f.content).join('')).toContain('Message sent to Giulia Conti');
+      expect(frames.filter((f) => f.type === 'action')).toEqual([
+        {
+          type: 'action',
+          action: expect.objectContaining({ type: 'notify_staff', status: 'requested', label: 'Message sent to Giulia Conti' }),
+        },
+      ]);
+      expect(
+        frames
+          .filter((f) => f.type === 'token')
+          .map((f) => f.content)
+          .join(''),
+      ).toContain('Message sent to Giulia Conti');
       expect(frames.at(-1)).toMatchObject({ type: 'done' });
 
-      const live = await eventually(async () => managerInbox.staffMessages(), (m) => m.length > 0, 15_000);
+      const live = await eventually(
+        async () => managerInbox.staffMessages(),
+        (m) => m.length > 0,
+        15_000,
+      );
       expect(Date.now() - started).toBeLessThan(15_000);
-      expect(live[0].notification).toMatchObject({ kind: 'staff_message', body: expect.stringContaining("From Sam Patel (via the staff assistant): I'm off sick tomorrow, tell the manager") });
+      expect(live[0].notification).toMatchObject({
+        kind: 'staff_message',
+        body: expect.stringContaining("From Sam Patel (via the staff assistant): I'm off sick tomorrow, tell the manager"),
+      });
       // Exactly once, and only the manager.
       await new Promise((r) => setTimeout(r, 2500));
       expect(managerInbox.staffMessages()).toHaveLength(1);
@@ -109,13 +154,23 @@ describe('the staff assistant', () => {
     const [giulia, sam] = await Promise.all([staff('giulia@latrattoria.example'), staff('sam@latrattoria.example')]);
     const samInbox = openInbox(sam);
     try {
-      await eventually(async () => samInbox.isOpen(), (ok) => ok, 10_000);
+      await eventually(
+        async () => samInbox.isOpen(),
+        (ok) => ok,
+        10_000,
+      );
       const question = await ask(giulia, 'can you tell me when the manager is in');
       expect(question.actions).toEqual([]);
       const told = await ask(giulia, 'please let Sam know the delivery is late');
       expect(told.actions).toEqual([expect.objectContaining({ type: 'notify_staff', label: 'Message sent to Sam Patel' })]);
-      const live = await eventually(async () => samInbox.staffMessages(), (m) => m.length > 0, 15_000);
-      expect(live[0].notification).toMatchObject({ body: expect.stringContaining('From Giulia Conti (via the staff assistant): please let Sam know the delivery is late') });
+      const live = await eventually(
+        async () => samInbox.staffMessages(),
+        (m) => m.length > 0,
+        15_000,
+      );
+      expect(live[0].notification).toMatchObject({
+        body: expect.stringContaining('From Giulia Conti (via the staff assistant): please let Sam know the delivery is late'),
+      });
     } finally {
       await samInbox.close();
     }
@@ -160,8 +215,16 @@ describe('the staff assistant', () => {
     const [tom, giulia] = await Promise.all([staff('tom@harbourlettings.example'), staff('giulia@latrattoria.example')]);
     const giuliaInbox = openInbox(giulia);
     try {
-      await eventually(async () => giuliaInbox.isOpen(), (ok) => ok, 10_000);
-      for (const message of [`tell giulia+${suffix}@latrattoria.example the boiler is fixed`, 'please let Giulia know the boiler is fixed', 'tell Giulia Conti the rent is late']) {
+      await eventually(
+        async () => giuliaInbox.isOpen(),
+        (ok) => ok,
+        10_000,
+      );
+      for (const message of [
+        `tell giulia+${suffix}@latrattoria.example the boiler is fixed`,
+        'please let Giulia know the boiler is fixed',
+        'tell Giulia Conti the rent is late',
+      ]) {
         const answer = await ask(tom, message);
         expect(answer.actions).toEqual([]);
         expect(answer.content).toContain('nothing was sent');

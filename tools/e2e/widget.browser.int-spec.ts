@@ -17,8 +17,10 @@ jest.setTimeout(240_000);
 const namespace = `${process.env.TEST_RUN_ID}wgt`;
 // Screenshots for the README go to docs/screenshots with PARLEY_SCREENSHOTS=1; otherwise to a
 // temporary folder, so a test run leaves the working tree as it found it.
-const SHOTS = process.env.PARLEY_SCREENSHOTS === '1' ? join(REPO_ROOT, 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'parley-shots-'));
-const KNOWLEDGE = 'Opening hours: we are open Monday to Friday from 8am to 6pm, and Saturday mornings. A standard call-out costs 80 pounds.';
+const SHOTS =
+  process.env.PARLEY_SCREENSHOTS === '1' ? join(REPO_ROOT, 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'parley-shots-'));
+const KNOWLEDGE =
+  'Opening hours: we are open Monday to Friday from 8am to 6pm, and Saturday mornings. A standard call-out costs 80 pounds.';
 
 let platform: Platform;
 let ownerAuth: Record<string, string>;
@@ -29,13 +31,16 @@ let allowed: Awaited<ReturnType<typeof servePage>>;
 let foreign: Awaited<ReturnType<typeof servePage>>;
 const tenant = { id: '', slug: '', siteKey: '' };
 
-const sessionsOf = async (tenantId: string) => (await db.$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM chat_sessions WHERE tenant_id = ${tenantId}::uuid`)[0].n;
+const sessionsOf = async (tenantId: string) =>
+  (await db.$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM chat_sessions WHERE tenant_id = ${tenantId}::uuid`)[0].n;
 
 beforeAll(async () => {
   chrome = await launchChromium(); // first: a machine without chromium fails here, with the reason
   buildPlatform();
   // A short settings cache so a rotated site key is refused within the test; 30 widget sessions per IP a minute.
-  platform = await startPlatform(namespace, ['provisioning', 'chat', 'gateway'], { gateway: { TENANT_CONFIG_CACHE_TTL_MS: '1000', WIDGET_SESSIONS_PER_MINUTE_PER_IP: '30' } });
+  platform = await startPlatform(namespace, ['provisioning', 'chat', 'gateway'], {
+    gateway: { TENANT_CONFIG_CACHE_TTL_MS: '1000', WIDGET_SESSIONS_PER_MINUTE_PER_IP: '30' },
+  });
   db = createPrismaClient({ databaseUrl: process.env.TEST_DATABASE_OWNER_URL as string, poolMax: 2 });
   const api = (path: string) => `${platform.gatewayUrl}${path}`;
   const login = await http(api('/api/v1/auth/login'), { body: platform.owner });
@@ -48,7 +53,14 @@ beforeAll(async () => {
   tenant.slug = `wgt-${namespace.toLowerCase().replace(/[^a-z0-9]/g, '')}`.slice(0, 60);
   const created = await http(api('/api/v1/admin/tenants'), {
     headers: ownerAuth,
-    body: { displayName: "Bob's Plumbing", slug: tenant.slug, kind: 'plumber', timezone: 'Europe/London', domain: null, config: { allowedOrigins: [platform.gatewayUrl] } },
+    body: {
+      displayName: "Bob's Plumbing",
+      slug: tenant.slug,
+      kind: 'plumber',
+      timezone: 'Europe/London',
+      domain: null,
+      config: { allowedOrigins: [platform.gatewayUrl] },
+    },
   });
   expect(created.status).toBe(201);
   tenant.id = created.body.tenant.id;
@@ -58,13 +70,21 @@ beforeAll(async () => {
   const siteKey = await http(api('/api/v1/site-keys'), { headers: key, body: {} });
   expect(siteKey.status).toBe(201);
   tenant.siteKey = siteKey.body.siteKey.key;
-  const theme = await http(api('/api/v1/site-keys/theme'), { method: 'PUT', headers: key, body: { color: '#0f766e', greeting: "Hi, this is Bob's Plumbing. How can we help?" } });
+  const theme = await http(api('/api/v1/site-keys/theme'), {
+    method: 'PUT',
+    headers: key,
+    body: { color: '#0f766e', greeting: "Hi, this is Bob's Plumbing. How can we help?" },
+  });
   expect(theme.status).toBe(200);
 
   html = embeddingPage(platform.gatewayUrl, tenant.siteKey, "Bob's Plumbing");
   allowed = await servePage(html);
   foreign = await servePage(embeddingPage(platform.gatewayUrl, tenant.siteKey, 'Someone else’s site'));
-  const patch = await http(api(`/api/v1/admin/tenants/${tenant.id}`), { method: 'PATCH', headers: ownerAuth, body: { config: { allowedOrigins: [platform.gatewayUrl, allowed.origin] } } });
+  const patch = await http(api(`/api/v1/admin/tenants/${tenant.id}`), {
+    method: 'PATCH',
+    headers: ownerAuth,
+    body: { config: { allowedOrigins: [platform.gatewayUrl, allowed.origin] } },
+  });
   expect(patch.status).toBe(200);
   // The gateway caches tenant settings (1 s here): wait until it reads the new allowed origin, or
   // the first page could load the widget against the cached list and be told it is not welcome.
@@ -72,7 +92,8 @@ beforeAll(async () => {
   for (;;) {
     const config = await http(api(`/api/v1/widget/config?siteKey=${tenant.siteKey}`), { headers: { origin: allowed.origin } });
     if (config.status === 200) break;
-    if (Date.now() > deadline) throw new Error(`widget config still refused for the allowed origin: ${config.status} ${JSON.stringify(config.body)}`);
+    if (Date.now() > deadline)
+      throw new Error(`widget config still refused for the allowed origin: ${config.status} ${JSON.stringify(config.body)}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }, 230_000);
@@ -87,7 +108,9 @@ afterAll(async () => {
 const widget = (page: Page) => page.locator('parley-chat');
 
 async function openWidget(page: Page) {
-  await widget(page).getByRole('button', { name: /open chat/i }).click();
+  await widget(page)
+    .getByRole('button', { name: /open chat/i })
+    .click();
   await widget(page).getByRole('dialog').waitFor();
 }
 
@@ -105,7 +128,8 @@ describe('the widget on a page of an allowed origin', () => {
     const launcher = widget(page).getByRole('button', { name: /open chat with bob's plumbing/i });
     await launcher.waitFor();
     // The page's `button { background: red !important }` does not reach into the shadow root.
-    const computed = (el: unknown) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el).backgroundColor;
+    const computed = (el: unknown) =>
+      (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el).backgroundColor;
     expect(await launcher.evaluate(computed)).toBe('rgb(15, 118, 110)');
     const before = await sessionsOf(tenant.id);
     await openWidget(page);
@@ -119,7 +143,9 @@ describe('the widget on a page of an allowed origin', () => {
     await page.reload();
     await openWidget(page);
     await widget(page).locator('.msg.user', { hasText: 'What are your opening hours?' }).waitFor();
-    await widget(page).locator('.msg.assistant', { hasText: /Monday to Friday/ }).waitFor();
+    await widget(page)
+      .locator('.msg.assistant', { hasText: /Monday to Friday/ })
+      .waitFor();
     expect(await sessionsOf(tenant.id)).toBe(before + 1n);
     await context.close();
   });
@@ -130,7 +156,10 @@ describe('the widget on a page of an allowed origin', () => {
     await page.goto(allowed.origin);
     await openWidget(page);
     await ask(page, 'Help! A pipe has burst and the kitchen is flooding right now');
-    await widget(page).getByRole('alert').filter({ hasText: /looks urgent/i }).waitFor({ timeout: 30_000 });
+    await widget(page)
+      .getByRole('alert')
+      .filter({ hasText: /looks urgent/i })
+      .waitFor({ timeout: 30_000 });
     await widget(page).locator('.msg.assistant').nth(1).waitFor();
     await page.screenshot({ path: join(SHOTS, 'widget-urgent.png') });
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -148,7 +177,9 @@ describe('the widget on a page of an allowed origin', () => {
     expect(box!.x + box!.width).toBeLessThanOrEqual(375);
     expect(box!.y).toBeGreaterThanOrEqual(0);
     await ask(page, 'How much is a call-out?');
-    await widget(page).locator('.msg.assistant', { hasText: /80 pounds/ }).waitFor({ timeout: 30_000 });
+    await widget(page)
+      .locator('.msg.assistant', { hasText: /80 pounds/ })
+      .waitFor({ timeout: 30_000 });
     await page.screenshot({ path: join(SHOTS, 'widget-phone.png') });
     await context.close();
   });
@@ -165,11 +196,22 @@ describe('the widget on a page of a foreign origin', () => {
     expect(await widget(page).getByRole('textbox').count()).toBe(0);
     expect(await sessionsOf(tenant.id)).toBe(before);
     // And a direct attempt from that origin is refused too.
-    const refused = await page.evaluate(async ([url, siteKey]) => {
-      const res = await fetch(`${url}/api/v1/widget/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ siteKey }) });
-      return { status: res.status, type: res.headers.get('content-type'), body: await res.json() };
-    }, [platform.gatewayUrl, tenant.siteKey]);
-    expect(refused).toMatchObject({ status: 403, type: expect.stringContaining('application/problem+json'), body: { code: 'ORIGIN_NOT_ALLOWED' } });
+    const refused = await page.evaluate(
+      async ([url, siteKey]) => {
+        const res = await fetch(`${url}/api/v1/widget/sessions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ siteKey }),
+        });
+        return { status: res.status, type: res.headers.get('content-type'), body: await res.json() };
+      },
+      [platform.gatewayUrl, tenant.siteKey],
+    );
+    expect(refused).toMatchObject({
+      status: 403,
+      type: expect.stringContaining('application/problem+json'),
+      body: { code: 'ORIGIN_NOT_ALLOWED' },
+    });
     expect(await sessionsOf(tenant.id)).toBe(before);
     await page.screenshot({ path: join(SHOTS, 'widget-foreign-origin.png') });
     await context.close();
@@ -180,14 +222,18 @@ describe("the gateway's demo page", () => {
   it('embeds the versioned widget with its SRI hash and the site key (never a secret key), and chats', async () => {
     const html = await http(`${platform.gatewayUrl}/demo/${tenant.slug}`);
     expect(html.status).toBe(200);
-    expect(html.text).toMatch(/<script src="\/widget\/v1\/widget\.[0-9a-f]+\.js" integrity="sha384-[^"]+" crossorigin="anonymous" data-site-key="pk_live_/);
+    expect(html.text).toMatch(
+      /<script src="\/widget\/v1\/widget\.[0-9a-f]+\.js" integrity="sha384-[^"]+" crossorigin="anonymous" data-site-key="pk_live_/,
+    );
     expect(html.text).not.toContain('sk_live_');
     const context = await chrome.context();
     const page = await context.newPage();
     await page.goto(`${platform.gatewayUrl}/demo/${tenant.slug}`);
     await openWidget(page);
     await ask(page, 'When are you open on Saturday?');
-    await widget(page).locator('.msg.assistant', { hasText: /Saturday/ }).waitFor({ timeout: 30_000 });
+    await widget(page)
+      .locator('.msg.assistant', { hasText: /Saturday/ })
+      .waitFor({ timeout: 30_000 });
     await page.screenshot({ path: join(SHOTS, 'demo-page.png') });
     await context.close();
     expect((await http(`${platform.gatewayUrl}/demo/no-such-tenant`)).status).toBe(404);
@@ -215,9 +261,14 @@ describe('site key rules over HTTP (what a pk_live_ key can and cannot do)', () 
       expect([refused.status, refused.body?.code]).toEqual([status, code]);
       expect(refused.headers.get('content-type')).toContain('application/problem+json');
     }
-    const preflight = await fetch(`${platform.gatewayUrl}/api/v1/widget/sessions`, { method: 'OPTIONS', headers: { origin: allowed.origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+    const preflight = await fetch(`${platform.gatewayUrl}/api/v1/widget/sessions`, {
+      method: 'OPTIONS',
+      headers: { origin: allowed.origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
     expect(preflight.status).toBe(204);
-    const config = await http(`${platform.gatewayUrl}/api/v1/widget/config?siteKey=${tenant.siteKey}`, { headers: { origin: foreign.origin } });
+    const config = await http(`${platform.gatewayUrl}/api/v1/widget/config?siteKey=${tenant.siteKey}`, {
+      headers: { origin: foreign.origin },
+    });
     expect([config.status, config.body.code]).toEqual([403, 'ORIGIN_NOT_ALLOWED']);
   });
 
@@ -236,7 +287,10 @@ describe('site key rules over HTTP (what a pk_live_ key can and cannot do)', () 
     expect(byOwner.body.items).toEqual(listed.body.items);
     // Both name the served widget's versioned file and its SRI hash, for the embed snippet.
     expect(listed.body.widget).toEqual(byOwner.body.widget);
-    expect(listed.body.widget).toEqual({ src: expect.stringMatching(/^\/widget\/v1\/widget\.[0-9a-f]+\.js$/), integrity: expect.stringMatching(/^sha384-/) });
+    expect(listed.body.widget).toEqual({
+      src: expect.stringMatching(/^\/widget\/v1\/widget\.[0-9a-f]+\.js$/),
+      integrity: expect.stringMatching(/^sha384-/),
+    });
     expect((await fetch(`${platform.gatewayUrl}${listed.body.widget.src}`)).status).toBe(200);
     const rotated = await http(`${platform.gatewayUrl}/api/v1/site-keys`, { headers: apiKey, body: { revokeOthers: true } });
     expect(rotated.status).toBe(201);

@@ -36,7 +36,9 @@ export function renderReport(report: FuzzReport, meta: { date: string; command: 
   if (report.findings.length > 0) {
     lines.push('', '### Violations', '', '| operation | credential | case | kind | detail |', '|---|---|---|---|---|');
     for (const f of report.findings.slice(0, 50)) {
-      lines.push(`| \`${f.operation}\` | ${f.credential} | ${f.label} | ${f.kind} | ${f.detail.replace(/\|/g, '\\|').replace(/\n/g, ' ').slice(0, 200)} |`);
+      lines.push(
+        `| \`${f.operation}\` | ${f.credential} | ${f.label} | ${f.kind} | ${f.detail.replace(/\|/g, '\\|').replace(/\n/g, ' ').slice(0, 200)} |`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;

@@ -92,7 +92,13 @@ async function send(baseUrl: string, request: FuzzRequest, op: FuzzOperation, op
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.requestTimeoutMs);
   try {
-    const response = await fetch(`${baseUrl}${request.url}`, { method: request.method, headers: request.headers, body: request.body, signal: controller.signal, redirect: 'manual' });
+    const response = await fetch(`${baseUrl}${request.url}`, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      signal: controller.signal,
+      redirect: 'manual',
+    });
     const contentType = response.headers.get('content-type') ?? '';
     const requestId = response.headers.get('x-request-id');
     let text: string;
@@ -176,10 +182,24 @@ export function matrixCredentials(credentials: readonly Credential[], operationI
 }
 
 /** The plans of one operation: the credential matrix (schema-valid), then the seeded random cases. */
-export function plansFor(op: FuzzOperation, index: number, credentials: readonly Credential[], seed: number, casesPerOperation: number): CasePlan[] {
-  const matrix: CasePlan[] = matrixCredentials(credentials, index).map((credential) => ({ credential, jsfSeed: seed + index * 1000 + credential, pick: credential, mutation: { kind: 'none' } }));
+export function plansFor(
+  op: FuzzOperation,
+  index: number,
+  credentials: readonly Credential[],
+  seed: number,
+  casesPerOperation: number,
+): CasePlan[] {
+  const matrix: CasePlan[] = matrixCredentials(credentials, index).map((credential) => ({
+    credential,
+    jsfSeed: seed + index * 1000 + credential,
+    pick: credential,
+    mutation: { kind: 'none' },
+  }));
   const authenticated = credentials.flatMap((credential, i) => (credential.tenant !== null || credential.kind === 'owner' ? [i] : []));
-  const random = casesPerOperation > 0 ? fc.sample(casePlanArbitrary(op, credentials.length, authenticated), { seed: seed + index, numRuns: casesPerOperation }) : [];
+  const random =
+    casesPerOperation > 0
+      ? fc.sample(casePlanArbitrary(op, credentials.length, authenticated), { seed: seed + index, numRuns: casesPerOperation })
+      : [];
   return [...matrix, ...random];
 }
 
@@ -189,9 +209,14 @@ const RACE_COPIES = 3;
 export async function runFuzz(options: FuzzRunOptions): Promise<FuzzReport> {
   const started = Date.now();
   const { world } = options;
-  const jobs = options.operations.flatMap((op, index) => plansFor(op, index, world.credentials, options.seed, options.casesPerOperation).map((plan) => ({ op, plan })));
+  const jobs = options.operations.flatMap((op, index) =>
+    plansFor(op, index, world.credentials, options.seed, options.casesPerOperation).map((plan) => ({ op, plan })),
+  );
   const stats = new Map<string, OperationStats & { typeSet: Set<string> }>(
-    options.operations.map((op) => [op.id, { operation: op.id, requests: 0, valid: 0, statuses: {}, types: [], typeSet: new Set<string>() }]),
+    options.operations.map((op) => [
+      op.id,
+      { operation: op.id, requests: 0, valid: 0, statuses: {}, types: [], typeSet: new Set<string>() },
+    ]),
   );
   const statuses: Record<string, number> = {};
   const findings: FuzzFinding[] = [];
@@ -207,7 +232,15 @@ export async function runFuzz(options: FuzzRunOptions): Promise<FuzzReport> {
     try {
       request = materialize({ op, plan, credentialHeaders: credential.headers, pools: world.pools, headerDefaults: world.headerDefaults });
     } catch (error) {
-      findings.push({ kind: 'fuzzer-error', detail: String(error), operation: op.id, credential: credential.label, label: plan.mutation.kind, request: '(not built)', plan });
+      findings.push({
+        kind: 'fuzzer-error',
+        detail: String(error),
+        operation: op.id,
+        credential: credential.label,
+        label: plan.mutation.kind,
+        request: '(not built)',
+        plan,
+      });
       return;
     }
     const label = copies > 1 ? `race: ${copies} × ${request.label}` : request.label;
@@ -221,13 +254,18 @@ export async function runFuzz(options: FuzzRunOptions): Promise<FuzzReport> {
       if ('error' in observed) {
         row.statuses.error = (row.statuses.error ?? 0) + 1;
         statuses.error = (statuses.error ?? 0) + 1;
-        finding(observed.side === 'network' ? { kind: '5xx', detail: `no HTTP answer: ${observed.error}` } : { kind: 'fuzzer-error', detail: `not sent: ${observed.error}` });
+        finding(
+          observed.side === 'network'
+            ? { kind: '5xx', detail: `no HTTP answer: ${observed.error}` }
+            : { kind: 'fuzzer-error', detail: `not sent: ${observed.error}` },
+        );
         continue;
       }
       const status = String(observed.status);
       row.statuses[status] = (row.statuses[status] ?? 0) + 1;
       statuses[status] = (statuses[status] ?? 0) + 1;
-      if (plan.mutation.kind === 'none' && observed.status < 300 && plan.credential < (succeededWith.get(op.id) ?? Infinity)) succeededWith.set(op.id, plan.credential);
+      if (plan.mutation.kind === 'none' && observed.status < 300 && plan.credential < (succeededWith.get(op.id) ?? Infinity))
+        succeededWith.set(op.id, plan.credential);
       const actsFor = credential.kind === 'owner' ? 'owner' : credential.tenant;
       const checked = checkResponse({ path: op.path, actsFor, markers: world.markers }, observed);
       if (checked.type) row.typeSet.add(checked.type);
@@ -251,7 +289,13 @@ export async function runFuzz(options: FuzzRunOptions): Promise<FuzzReport> {
       const plan: CasePlan = { credential, jsfSeed: options.seed + 500_000 + index, pick: index, mutation: { kind: 'none' } };
       return [() => runCase(op, plan, RACE_COPIES)];
     });
-  const failure = await runAll(jobs.map(({ op, plan }) => () => runCase(op, plan)))
+  const failure = await runAll(
+    jobs.map(
+      ({ op, plan }) =>
+        () =>
+          runCase(op, plan),
+    ),
+  )
     .then(() => runAll(raceJobs()))
     .then(
       () => undefined,
@@ -277,7 +321,9 @@ export async function runFuzz(options: FuzzRunOptions): Promise<FuzzReport> {
 
 /** Learns the ids each tenant can list (GET routes without path parameters), before the run, so pools are fixed during it. */
 export async function discoverIds(gatewayUrl: string, operations: FuzzOperation[], world: FuzzWorld): Promise<void> {
-  const lists = operations.filter((op) => op.method === 'GET' && !op.parameters.some((p) => p.in === 'path' || p.required) && !op.streams && op.security.length > 0);
+  const lists = operations.filter(
+    (op) => op.method === 'GET' && !op.parameters.some((p) => p.in === 'path' || p.required) && !op.streams && op.security.length > 0,
+  );
   for (const op of lists) {
     for (const credential of world.credentials.filter((c) => c.tenant !== null && c.kind !== 'session')) {
       const controller = new AbortController();

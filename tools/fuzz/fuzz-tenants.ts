@@ -48,14 +48,18 @@ export interface SeedOptions {
 }
 
 function ensure2xx(what: string, result: HttpResult): HttpResult {
-  if (result.status < 200 || result.status >= 300) throw new Error(`fuzz seeding: ${what} answered ${result.status}: ${result.text.slice(0, 300)}`);
+  if (result.status < 200 || result.status >= 300)
+    throw new Error(`fuzz seeding: ${what} answered ${result.status}: ${result.text.slice(0, 300)}`);
   return result;
 }
 
 async function seedTenant(options: SeedOptions, ownerToken: string, name: 'A' | 'B' | 'C', pools: IdPools): Promise<SeededTenant> {
   const api = (path: string) => `${options.gatewayUrl}${path}`;
   const marker = `fzmark${name.toLowerCase()}${randomBytes(5).toString('hex')}`;
-  const slug = `fuzz-${name.toLowerCase()}-${options.runTag}`.toLowerCase().replace(/[^a-z0-9-]/g, '').slice(0, 60);
+  const slug = `fuzz-${name.toLowerCase()}-${options.runTag}`
+    .toLowerCase()
+    .replace(/[^a-z0-9-]/g, '')
+    .slice(0, 60);
   const origin = `https://${slug}.example`;
   const admin = { email: `admin-${slug}@fuzz.test`, password: `fuzz admin password ${name}` };
   const created = ensure2xx(
@@ -85,14 +89,21 @@ async function seedTenant(options: SeedOptions, ownerToken: string, name: 'A' | 
       `knowledge ${name}${n}`,
       await http(api('/api/v1/knowledge/documents'), {
         headers: keyHeaders,
-        body: { title: `Boilers ${marker} ${n}`, format: 'markdown', content: `# Boiler repairs by ${marker} (${n})\nWe repair leaking boilers the same day (${marker}). Call-out fee is ${70 + n * 10} GBP.` },
+        body: {
+          title: `Boilers ${marker} ${n}`,
+          format: 'markdown',
+          content: `# Boiler repairs by ${marker} (${n})\nWe repair leaking boilers the same day (${marker}). Call-out fee is ${70 + n * 10} GBP.`,
+        },
       }),
     );
     harvestIds(pools, 'documents', doc.body, name);
   }
   const sessions: Array<{ id: string; token: string }> = [];
   for (const n of [1, 2]) {
-    const session = ensure2xx(`session ${name}${n}`, await http(api('/api/v1/sessions'), { headers: keyHeaders, body: { externalUserId: `${marker}-visitor-${n}` } }));
+    const session = ensure2xx(
+      `session ${name}${n}`,
+      await http(api('/api/v1/sessions'), { headers: keyHeaders, body: { externalUserId: `${marker}-visitor-${n}` } }),
+    );
     harvestIds(pools, 'sessions', session.body, name);
     sessions.push({ id: session.body.session.id as string, token: session.body.token as string });
     const chat = ensure2xx(
@@ -112,7 +123,16 @@ async function seedTenant(options: SeedOptions, ownerToken: string, name: 'A' | 
     20_000,
   );
   harvestIds(pools, 'contacts', contacts.body, name);
-  return { name, id, marker, origin, apiKey, staffToken: login.body.token as string, sessionToken: sessions[0].token, sessionId: sessions[0].id };
+  return {
+    name,
+    id,
+    marker,
+    origin,
+    apiKey,
+    staffToken: login.body.token as string,
+    sessionToken: sessions[0].token,
+    sessionId: sessions[0].id,
+  };
 }
 
 /** Garbage credentials: the shapes an attacker tries first. */
@@ -143,7 +163,11 @@ export async function seedFuzzWorld(options: SeedOptions): Promise<FuzzWorld> {
   const twoDaysAgo = () => new Date(Date.now() - 2 * 86_400_000);
   const expiredSigner = new TokenSigner(ring, { clock: twoDaysAgo });
   const verifier = new TokenVerifier(ring);
-  const expiredSession = await new SessionTokens(expiredSigner, verifier).issueSessionToken({ tenantId: a.id, sessionId: a.sessionId, ttlSeconds: 3600 });
+  const expiredSession = await new SessionTokens(expiredSigner, verifier).issueSessionToken({
+    tenantId: a.id,
+    sessionId: a.sessionId,
+    ttlSeconds: 3600,
+  });
   const expiredOwner = await new UserTokens(expiredSigner, verifier).issueUserToken({ userId: a.id, role: 'owner', ttlSeconds: 3600 });
 
   const tenantCredentials = (t: SeededTenant): Credential[] => [

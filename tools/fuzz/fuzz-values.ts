@@ -50,13 +50,39 @@ export const EDGE_STRINGS = [
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.constantFrom(...EDGE_STRINGS), weight: 4 },
   { arbitrary: fc.string({ unit: 'binary', maxLength: 24 }), weight: 2 },
-  { arbitrary: fc.array(fc.oneof(LONE_HIGH, LONE_LOW, fc.constantFrom('a', '\u0000', '😀', 'é')), { maxLength: 12 }).map((parts) => parts.join('')), weight: 2 },
-  { arbitrary: fc.tuple(fc.constantFrom('a', 'é', '😀', '\u0000', ' '), fc.integer({ min: 4_001, max: 70_000 })).map(([unit, n]) => unit.repeat(n)), weight: 1 },
+  {
+    arbitrary: fc
+      .array(fc.oneof(LONE_HIGH, LONE_LOW, fc.constantFrom('a', '\u0000', '😀', 'é')), { maxLength: 12 })
+      .map((parts) => parts.join('')),
+    weight: 2,
+  },
+  {
+    arbitrary: fc
+      .tuple(fc.constantFrom('a', 'é', '😀', '\u0000', ' '), fc.integer({ min: 4_001, max: 70_000 }))
+      .map(([unit, n]) => unit.repeat(n)),
+    weight: 1,
+  },
 );
 
 /** Numbers at the edges: zero, negatives, int32/int53 bounds, huge, fractional. */
 export const boundaryNumber: fc.Arbitrary<number> = fc.oneof(
-  fc.constantFrom(0, -0, -1, 1, 0.5, -0.5, 2 ** 31 - 1, 2 ** 31, -(2 ** 31) - 1, 2 ** 53, -(2 ** 53), Number.MAX_SAFE_INTEGER + 2, 1e308, -1e308, 5e-324),
+  fc.constantFrom(
+    0,
+    -0,
+    -1,
+    1,
+    0.5,
+    -0.5,
+    2 ** 31 - 1,
+    2 ** 31,
+    -(2 ** 31) - 1,
+    2 ** 53,
+    -(2 ** 53),
+    Number.MAX_SAFE_INTEGER + 2,
+    1e308,
+    -1e308,
+    5e-324,
+  ),
   fc.integer(),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
 );

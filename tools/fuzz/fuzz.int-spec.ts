@@ -30,8 +30,14 @@ let world: FuzzWorld;
 
 beforeAll(async () => {
   buildPlatform();
-  ports = Object.fromEntries(await Promise.all(SERVICES.map(async (s) => [s, await freePort()] as const))) as Record<PlatformService, number>;
-  const env = Object.fromEntries(SERVICES.map((s): [PlatformService, Record<string, string>] => [s, { PORT: String(ports[s]) }])) as Record<PlatformService, Record<string, string>>;
+  ports = Object.fromEntries(await Promise.all(SERVICES.map(async (s) => [s, await freePort()] as const))) as Record<
+    PlatformService,
+    number
+  >;
+  const env = Object.fromEntries(SERVICES.map((s): [PlatformService, Record<string, string>] => [s, { PORT: String(ports[s]) }])) as Record<
+    PlatformService,
+    Record<string, string>
+  >;
   Object.assign(env.gateway, { AUTH_SIGNING_KEYS: `${SIGNING_KEY.kid}:${SIGNING_KEY.secret}`, RATE_LIMIT_PER_MINUTE: '100000' });
   Object.assign(env.provisioning, { BCRYPT_COST: '4' });
   Object.assign(env.notifier, { NOTIFIER_ALLOW_PRIVATE_TARGETS: 'false' });
@@ -50,7 +56,10 @@ afterAll(async () => {
 function summary(report: FuzzReport): string {
   return report.findings
     .slice(0, 20)
-    .map((f) => `${f.kind} ${f.operation} as ${f.credential} (${f.label}): ${f.detail}\n  ${f.request}\n  plan ${JSON.stringify(f.plan).slice(0, 300)}`)
+    .map(
+      (f) =>
+        `${f.kind} ${f.operation} as ${f.credential} (${f.label}): ${f.detail}\n  ${f.request}\n  plan ${JSON.stringify(f.plan).slice(0, 300)}`,
+    )
     .join('\n');
 }
 
@@ -72,7 +81,13 @@ describe('fuzzing every route of the OpenAPI document', () => {
     if (REPORT_DIR) {
       mkdirSync(REPORT_DIR, { recursive: true });
       writeFileSync(join(REPORT_DIR, 'fuzz-report.json'), JSON.stringify(report, null, 2));
-      writeFileSync(join(REPORT_DIR, 'fuzz-report.md'), renderReport(report, { date: new Date().toISOString().slice(0, 10), command: process.env.PARLEY_FUZZ_COMMAND ?? 'jest tools/fuzz' }));
+      writeFileSync(
+        join(REPORT_DIR, 'fuzz-report.md'),
+        renderReport(report, {
+          date: new Date().toISOString().slice(0, 10),
+          command: process.env.PARLEY_FUZZ_COMMAND ?? 'jest tools/fuzz',
+        }),
+      );
     }
 
     // 5xx are logged by the services that raised them: shown next to the findings.

@@ -57,16 +57,27 @@ function errorType(path: string, response: ObservedResponse): { type?: string; v
   if (path.startsWith(OPENAI_PREFIX)) {
     const error = body?.error as { type?: unknown; code?: unknown } | undefined;
     if (!response.contentType.startsWith('application/json') || typeof error?.type !== 'string' || typeof error.code !== 'string') {
-      return { violation: { kind: 'not-problem-json', detail: `OpenAI-compatible error expected, got ${response.contentType}: ${response.text.slice(0, 200)}` } };
+      return {
+        violation: {
+          kind: 'not-problem-json',
+          detail: `OpenAI-compatible error expected, got ${response.contentType}: ${response.text.slice(0, 200)}`,
+        },
+      };
     }
-    return /^[a-z0-9_]+$/.test(error.code) ? { type: `openai:${error.code}` } : { violation: { kind: 'unstable-type', detail: `error.code ${error.code}` } };
+    return /^[a-z0-9_]+$/.test(error.code)
+      ? { type: `openai:${error.code}` }
+      : { violation: { kind: 'unstable-type', detail: `error.code ${error.code}` } };
   }
   if (!response.contentType.startsWith('application/problem+json') || body === undefined) {
-    return { violation: { kind: 'not-problem-json', detail: `${response.contentType || '(no content type)'}: ${response.text.slice(0, 200)}` } };
+    return {
+      violation: { kind: 'not-problem-json', detail: `${response.contentType || '(no content type)'}: ${response.text.slice(0, 200)}` },
+    };
   }
   const type = body.type;
   if (typeof type !== 'string' || !PROBLEM_TYPE.test(type) || body.status !== response.status || typeof body.title !== 'string') {
-    return { violation: { kind: 'unstable-type', detail: `type ${String(type)}, status ${String(body.status)} for HTTP ${response.status}` } };
+    return {
+      violation: { kind: 'unstable-type', detail: `type ${String(type)}, status ${String(body.status)} for HTTP ${response.status}` },
+    };
   }
   return { type };
 }
@@ -75,7 +86,8 @@ function errorType(path: string, response: ObservedResponse): { type?: string; v
 function streamServerErrors(text: string): string[] {
   return sseData(text).flatMap((frame) => {
     const f = frame as { type?: unknown; error?: { status?: unknown; type?: unknown; code?: unknown } };
-    if (f.type === 'error' && typeof f.error?.status === 'number' && f.error.status >= 500) return [`${f.error.status} ${String(f.error.code ?? '')}`];
+    if (f.type === 'error' && typeof f.error?.status === 'number' && f.error.status >= 500)
+      return [`${f.error.status} ${String(f.error.code ?? '')}`];
     if (f.type === undefined && f.error?.type === 'api_error') return [`api_error ${String(f.error.code ?? '')}`];
     return [];
   });
@@ -98,7 +110,10 @@ export function checkResponse(context: InvariantContext, response: ObservedRespo
   if (context.actsFor !== 'owner') {
     for (const [tenant, marker] of Object.entries(context.markers)) {
       if (tenant !== context.actsFor && response.text.includes(marker)) {
-        violations.push({ kind: 'cross-tenant', detail: `answer to ${context.actsFor ?? 'an anonymous caller'} contains tenant ${tenant}'s marker` });
+        violations.push({
+          kind: 'cross-tenant',
+          detail: `answer to ${context.actsFor ?? 'an anonymous caller'} contains tenant ${tenant}'s marker`,
+        });
       }
     }
   }

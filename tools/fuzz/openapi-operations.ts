@@ -71,7 +71,12 @@ export function operationsOf(doc: OpenApiDocument): FuzzOperation[] {
       if (!raw) continue;
       const parameters: FuzzParameter[] = (raw.parameters ?? [])
         .filter((p) => p.in === 'path' || p.in === 'query' || p.in === 'header')
-        .map((p) => ({ name: p.name, in: p.in as FuzzParameter['in'], required: p.required === true || p.in === 'path', schema: resolveSchema(p.schema, doc) }));
+        .map((p) => ({
+          name: p.name,
+          in: p.in as FuzzParameter['in'],
+          required: p.required === true || p.in === 'path',
+          schema: resolveSchema(p.schema, doc),
+        }));
       const content = raw.requestBody?.content ?? {};
       const contentTypes = Object.keys(content);
       const body =
@@ -83,7 +88,9 @@ export function operationsOf(doc: OpenApiDocument): FuzzOperation[] {
             }
           : undefined;
       const security = [...new Set((raw.security ?? []).flatMap((requirement) => Object.keys(requirement)))].sort();
-      const streams = Object.values(raw.responses ?? {}).some((response) => Object.keys(response.content ?? {}).includes('text/event-stream'));
+      const streams = Object.values(raw.responses ?? {}).some((response) =>
+        Object.keys(response.content ?? {}).includes('text/event-stream'),
+      );
       operations.push({ id: `${method.toUpperCase()} ${path}`, method: method.toUpperCase(), path, parameters, body, security, streams });
     }
   }

@@ -52,7 +52,21 @@ export interface FuzzRequest {
 const BODYLESS = new Set(['GET', 'HEAD']);
 const HEADER_NAMES = ['accept', 'origin', 'x-request-id', 'x-tenant-id', 'traceparent', 'last-event-id'] as const;
 /** Header values fetch can send (visible ASCII); the server must survive every one. */
-const HEADER_VALUES = ['text/event-stream', 'application/xml', '*/*', 'null', 'https://evil.example', '', ' ', "' OR 1=1", 'x'.repeat(8000), '00-zzzz-zz-01', '-1', '../..', '%00%ff'];
+const HEADER_VALUES = [
+  'text/event-stream',
+  'application/xml',
+  '*/*',
+  'null',
+  'https://evil.example',
+  '',
+  ' ',
+  "' OR 1=1",
+  'x'.repeat(8000),
+  '00-zzzz-zz-01',
+  '-1',
+  '../..',
+  '%00%ff',
+];
 
 /**
  * Percent-encodes like encodeURIComponent, except that a lone surrogate (which
@@ -64,7 +78,9 @@ export function percentEncode(value: string): string {
   for (const char of value) {
     const unit = char.charCodeAt(0);
     if (char.length === 1 && unit >= 0xd800 && unit <= 0xdfff) {
-      out += [0xe0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3f), 0x80 | (unit & 0x3f)].map((b) => `%${b.toString(16).toUpperCase()}`).join('');
+      out += [0xe0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3f), 0x80 | (unit & 0x3f)]
+        .map((b) => `%${b.toString(16).toUpperCase()}`)
+        .join('');
     } else {
       out += encodeURIComponent(char);
     }
@@ -83,12 +99,22 @@ function safeHeaderValue(value: string): string {
  */
 export function casePlanArbitrary(op: FuzzOperation, credentials: number, authenticated: readonly number[]): fc.Arbitrary<CasePlan> {
   const index = fc.nat({ max: 1_000_000 });
-  const mutations: Array<{ arbitrary: fc.Arbitrary<Mutation>; weight: number }> = [{ arbitrary: fc.constant<Mutation>({ kind: 'none' }), weight: 3 }];
+  const mutations: Array<{ arbitrary: fc.Arbitrary<Mutation>; weight: number }> = [
+    { arbitrary: fc.constant<Mutation>({ kind: 'none' }), weight: 3 },
+  ];
   if (op.body) {
     mutations.push(
       { arbitrary: index.map((at) => ({ kind: 'drop-field', at })), weight: 2 },
-      { arbitrary: fc.record({ at: index, value: hostileValue }).map(({ at, value }) => ({ kind: 'replace-field', at, value })), weight: 5 },
-      { arbitrary: fc.record({ name: fc.oneof(hostileString, fc.constantFrom('tenantId', 'role', 'isAdmin', 'version', 'id')), value: hostileValue }).map(({ name, value }) => ({ kind: 'extra-field', name, value })), weight: 2 },
+      {
+        arbitrary: fc.record({ at: index, value: hostileValue }).map(({ at, value }) => ({ kind: 'replace-field', at, value })),
+        weight: 5,
+      },
+      {
+        arbitrary: fc
+          .record({ name: fc.oneof(hostileString, fc.constantFrom('tenantId', 'role', 'isAdmin', 'version', 'id')), value: hostileValue })
+          .map(({ name, value }) => ({ kind: 'extra-field', name, value })),
+        weight: 2,
+      },
       { arbitrary: hostileValue.map((value) => ({ kind: 'replace-body', value })), weight: 2 },
     );
   }
@@ -100,29 +126,47 @@ export function casePlanArbitrary(op: FuzzOperation, credentials: number, authen
   }
   const query = op.parameters.filter((p) => p.in === 'query');
   if (query.length > 0) {
-    const queryString = fc.oneof(fc.constantFrom(...EDGE_STRINGS), fc.string({ unit: 'binary', maxLength: 16 }), fc.constantFrom('x'.repeat(3000), '9'.repeat(40), '-1', '0', '101', '1.5', 'true', '[]'));
+    const queryString = fc.oneof(
+      fc.constantFrom(...EDGE_STRINGS),
+      fc.string({ unit: 'binary', maxLength: 16 }),
+      fc.constantFrom('x'.repeat(3000), '9'.repeat(40), '-1', '0', '101', '1.5', 'true', '[]'),
+    );
     mutations.push(
       { arbitrary: fc.record({ at: index, value: queryString }).map(({ at, value }) => ({ kind: 'query-value', at, value })), weight: 3 },
       { arbitrary: index.map((at) => ({ kind: 'query-repeat', at })), weight: 1 },
     );
   }
   mutations.push({
-    arbitrary: fc.record({ name: fc.constantFrom('tenant_id', 'limit[]', '__proto__', 'constructor[prototype]', 'x'), value: fc.constantFrom(...EDGE_STRINGS) }).map(({ name, value }) => ({ kind: 'query-extra', name, value })),
+    arbitrary: fc
+      .record({
+        name: fc.constantFrom('tenant_id', 'limit[]', '__proto__', 'constructor[prototype]', 'x'),
+        value: fc.constantFrom(...EDGE_STRINGS),
+      })
+      .map(({ name, value }) => ({ kind: 'query-extra', name, value })),
     weight: 1,
   });
   if (op.parameters.some((p) => p.in === 'path')) {
     mutations.push({
-      arbitrary: fc.record({ at: index, value: fc.oneof(fc.constantFrom(...EDGE_STRINGS), fc.string({ unit: 'binary', maxLength: 16 }), fc.constant('a'.repeat(5000))), encode: fc.boolean() }).map(
-        ({ at, value, encode }) => ({ kind: 'path-value', at, value, encode }),
-      ),
+      arbitrary: fc
+        .record({
+          at: index,
+          value: fc.oneof(fc.constantFrom(...EDGE_STRINGS), fc.string({ unit: 'binary', maxLength: 16 }), fc.constant('a'.repeat(5000))),
+          encode: fc.boolean(),
+        })
+        .map(({ at, value, encode }) => ({ kind: 'path-value', at, value, encode })),
       weight: 3,
     });
   }
   mutations.push({
-    arbitrary: fc.record({ name: fc.constantFrom(...HEADER_NAMES), value: fc.constantFrom(...HEADER_VALUES) }).map(({ name, value }) => ({ kind: 'header', name, value })),
+    arbitrary: fc
+      .record({ name: fc.constantFrom(...HEADER_NAMES), value: fc.constantFrom(...HEADER_VALUES) })
+      .map(({ name, value }) => ({ kind: 'header', name, value })),
     weight: 1,
   });
-  const credential = authenticated.length > 0 ? fc.oneof({ arbitrary: fc.constantFrom(...authenticated), weight: 3 }, { arbitrary: fc.nat({ max: credentials - 1 }), weight: 1 }) : fc.nat({ max: credentials - 1 });
+  const credential =
+    authenticated.length > 0
+      ? fc.oneof({ arbitrary: fc.constantFrom(...authenticated), weight: 3 }, { arbitrary: fc.nat({ max: credentials - 1 }), weight: 1 })
+      : fc.nat({ max: credentials - 1 });
   return fc.record({ credential, jsfSeed: fc.nat({ max: 2 ** 31 - 1 }), pick: index, mutation: fc.oneof(...mutations) });
 }
 
@@ -193,7 +237,11 @@ function withKnownIds(value: unknown, pools: IdPools, pick: number, pathResource
 }
 
 /** Paths to every member of a JSON value (objects and arrays, 4 levels deep), for field mutations. */
-function memberPaths(value: unknown, prefix: Array<string | number> = [], out: Array<Array<string | number>> = []): Array<Array<string | number>> {
+function memberPaths(
+  value: unknown,
+  prefix: Array<string | number> = [],
+  out: Array<Array<string | number>> = [],
+): Array<Array<string | number>> {
   if (prefix.length >= 4 || value === null || typeof value !== 'object') return out;
   const entries: Array<[string | number, unknown]> = Array.isArray(value) ? value.map((item, i) => [i, item]) : Object.entries(value);
   for (const [key, member] of entries) {
@@ -203,7 +251,11 @@ function memberPaths(value: unknown, prefix: Array<string | number> = [], out: A
   return out;
 }
 
-function mutateAt(value: unknown, path: Array<string | number>, change: (parent: Record<string | number, unknown>, key: string | number) => void): unknown {
+function mutateAt(
+  value: unknown,
+  path: Array<string | number>,
+  change: (parent: Record<string | number, unknown>, key: string | number) => void,
+): unknown {
   const copy = structuredClone(value) as Record<string | number, unknown>;
   let parent = copy;
   for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
@@ -230,7 +282,12 @@ function mutateBody(value: unknown, mutation: Mutation): unknown {
     }
     case 'extra-field':
       if (value === null || typeof value !== 'object' || Array.isArray(value)) return { [mutation.name]: mutation.value };
-      return Object.defineProperty(structuredClone(value), mutation.name, { value: mutation.value, enumerable: true, writable: true, configurable: true });
+      return Object.defineProperty(structuredClone(value), mutation.name, {
+        value: mutation.value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     case 'replace-body':
       return mutation.value;
     default:

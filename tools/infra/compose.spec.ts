@@ -85,7 +85,9 @@ describe('docker-compose.yml', () => {
   });
 
   it('client-insights reads analytics as the parley_analytics role', () => {
-    expect(services['client-insights'].environment?.ANALYTICS_DATABASE_URL).toMatch(/^postgresql:\/\/parley_analytics:.+@postgres:5432\/parley$/);
+    expect(services['client-insights'].environment?.ANALYTICS_DATABASE_URL).toMatch(
+      /^postgresql:\/\/parley_analytics:.+@postgres:5432\/parley$/,
+    );
   });
 
   it('migrate is a one-shot: db-setup as superuser, then the migrations as the owner role, with scripts that exist', () => {
@@ -118,7 +120,8 @@ describe('docker-compose.yml', () => {
     for (const [name, s] of Object.entries(services)) {
       for (const [dep, { condition }] of Object.entries(s.depends_on ?? {})) {
         expect({ name, dep, exists: dep in services }).toEqual({ name, dep, exists: true });
-        if (condition === 'service_healthy') expect({ name, dep, healthcheck: hasHealthcheck(dep) }).toEqual({ name, dep, healthcheck: true });
+        if (condition === 'service_healthy')
+          expect({ name, dep, healthcheck: hasHealthcheck(dep) }).toEqual({ name, dep, healthcheck: true });
       }
     }
   });
@@ -135,7 +138,8 @@ describe('docker-compose.yml', () => {
     for (const [name, s] of Object.entries(services)) {
       if (s.build) continue;
       expect({ name, image: s.image }).toEqual({ name, image: expect.stringMatching(/^[\w./-]+:(?!latest$)[\w.-]+$/) });
-      if (name !== 'gateway') for (const port of s.ports ?? []) expect({ name, port }).toEqual({ name, port: expect.stringMatching(/^127\.0\.0\.1:/) });
+      if (name !== 'gateway')
+        for (const port of s.ports ?? []) expect({ name, port }).toEqual({ name, port: expect.stringMatching(/^127\.0\.0\.1:/) });
     }
   });
 });

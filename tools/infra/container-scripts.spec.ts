@@ -16,10 +16,15 @@ interface RunResult {
 
 function run(file: string, args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<RunResult> {
   return new Promise((resolve) => {
-    execFile(file, args, { cwd: options.cwd, env: { PATH: process.env.PATH ?? '', ...options.env }, timeout: 15_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      file,
+      args,
+      { cwd: options.cwd, env: { PATH: process.env.PATH ?? '', ...options.env }, timeout: 15_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -102,7 +107,9 @@ describe('infra/docker/healthcheck.cjs (HEALTHCHECK, compose healthchecks)', () 
   it('exits 1 on a non-2xx answer and prints why', async () => {
     const result = await run('node', [script, '/health/ready'], { env: { PORT: String(port) } });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`http://127.0.0.1:${port}/health/ready -> 503 {"status":"error","checks":{"redis":"down: ECONNREFUSED"}}`);
+    expect(result.stderr).toContain(
+      `http://127.0.0.1:${port}/health/ready -> 503 {"status":"error","checks":{"redis":"down: ECONNREFUSED"}}`,
+    );
   });
 
   it('exits 1 when nothing listens', async () => {
@@ -125,7 +132,9 @@ describe('infra/docker/healthcheck.cjs (HEALTHCHECK, compose healthchecks)', () 
   it('refuses to guess a port: no PORT and an unknown SERVICE exit 1', async () => {
     const result = await run('node', [script], { env: { SERVICE: 'billing' } });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('healthcheck: set PORT, or SERVICE to one of gateway, chat, tenant-intelligence, client-insights, provisioning, notifier');
+    expect(result.stderr).toContain(
+      'healthcheck: set PORT, or SERVICE to one of gateway, chat, tenant-intelligence, client-insights, provisioning, notifier',
+    );
   });
 });
 
@@ -182,7 +191,9 @@ describe('infra/docker/stage-runtime.cjs (what the runtime image receives)', () 
     rmSync(join(workspace(), 'apps/demo/dist'), { recursive: true });
     const result = await run('node', [script, workspace(), out()]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('stage-runtime: apps/demo: apps/demo/dist/main.js does not exist (package.json "main"); run the build first\n');
+    expect(result.stderr).toBe(
+      'stage-runtime: apps/demo: apps/demo/dist/main.js does not exist (package.json "main"); run the build first\n',
+    );
   });
 
   it('fails when prisma/ is missing (the migrate job needs it)', async () => {
@@ -192,6 +203,10 @@ describe('infra/docker/stage-runtime.cjs (what the runtime image receives)', () 
   });
 
   it('prints usage without arguments', async () => {
-    expect(await run('node', [script])).toEqual({ code: 64, stdout: '', stderr: 'usage: node infra/docker/stage-runtime.cjs <workspace-root> <out-dir>\n' });
+    expect(await run('node', [script])).toEqual({
+      code: 64,
+      stdout: '',
+      stderr: 'usage: node infra/docker/stage-runtime.cjs <workspace-root> <out-dir>\n',
+    });
   });
 });

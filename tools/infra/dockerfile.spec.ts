@@ -6,10 +6,13 @@ const dockerfile = parseDockerfile(readRepoText('Dockerfile'));
 const [build, runtime] = dockerfile.stages;
 const dockerignore = readRepoText('.dockerignore');
 const rootPackage = readRepoJson<{ workspaces: string[]; scripts: Record<string, string> }>('package.json');
-const workspaceManifests = [...listRepoFiles('apps', ['package.json']), ...listRepoFiles('libs', ['package.json'])].filter((f) => f.split('/').length === 3);
+const workspaceManifests = [...listRepoFiles('apps', ['package.json']), ...listRepoFiles('libs', ['package.json'])].filter(
+  (f) => f.split('/').length === 3,
+);
 
 const runs = (stage: Stage) => stage.instructions.filter((i) => i.keyword === 'RUN').map((i) => i.args);
-const indexOf = (stage: Stage, predicate: (args: string, keyword: string) => boolean) => stage.instructions.findIndex((i) => predicate(i.args, i.keyword));
+const indexOf = (stage: Stage, predicate: (args: string, keyword: string) => boolean) =>
+  stage.instructions.findIndex((i) => predicate(i.args, i.keyword));
 const one = (stage: Stage, keyword: string) => stage.instructions.filter((i) => i.keyword === keyword).map((i) => i.args);
 
 describe('Dockerfile', () => {

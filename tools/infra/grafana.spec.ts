@@ -13,9 +13,16 @@ interface Datasource {
   secureJsonData?: Record<string, string>;
 }
 
-const datasources = readRepoYaml<{ apiVersion: number; datasources: Datasource[] }>('infra/grafana/provisioning/datasources/datasources.yaml');
-const providers = readRepoYaml<{ providers: { type: string; options: { path: string } }[] }>('infra/grafana/provisioning/dashboards/dashboards.yaml');
-const compose = readRepoYaml<{ services: Record<string, { volumes?: string[]; environment?: Record<string, string> }> }>('docker-compose.yml', { merge: true });
+const datasources = readRepoYaml<{ apiVersion: number; datasources: Datasource[] }>(
+  'infra/grafana/provisioning/datasources/datasources.yaml',
+);
+const providers = readRepoYaml<{ providers: { type: string; options: { path: string } }[] }>(
+  'infra/grafana/provisioning/dashboards/dashboards.yaml',
+);
+const compose = readRepoYaml<{ services: Record<string, { volumes?: string[]; environment?: Record<string, string> }> }>(
+  'docker-compose.yml',
+  { merge: true },
+);
 const grafana = compose.services.grafana;
 const uids = new Set(datasources.datasources.map((d) => d.uid));
 const dashboardFiles = listRepoFiles('infra/grafana/dashboards', ['.json']);
@@ -40,7 +47,9 @@ describe('Grafana provisioning', () => {
 
   it('loads dashboards from the directory compose mounts infra/grafana/dashboards at', () => {
     const mount = (grafana.volumes ?? []).find((v) => v.startsWith('./infra/grafana/dashboards:')) as string;
-    expect(providers.providers).toEqual([expect.objectContaining({ type: 'file', options: expect.objectContaining({ path: mount.split(':')[1] }) })]);
+    expect(providers.providers).toEqual([
+      expect.objectContaining({ type: 'file', options: expect.objectContaining({ path: mount.split(':')[1] }) }),
+    ]);
     expect(grafana.volumes).toContain('./infra/grafana/provisioning:/etc/grafana/provisioning:ro');
   });
 });
@@ -87,8 +96,19 @@ describe('operations dashboard', () => {
 });
 
 describe('dashboardProblems catches broken dashboards', () => {
-  const target = (uid: string | undefined, expr = 'up') => ({ refId: 'A', expr, datasource: uid === undefined ? undefined : { type: 'prometheus', uid } });
-  const panel = (id: number, x: number, y: number, extra: object = {}) => ({ id, title: `p${id}`, type: 'timeseries', gridPos: { x, y, w: 12, h: 8 }, targets: [target('parley-prometheus')], ...extra });
+  const target = (uid: string | undefined, expr = 'up') => ({
+    refId: 'A',
+    expr,
+    datasource: uid === undefined ? undefined : { type: 'prometheus', uid },
+  });
+  const panel = (id: number, x: number, y: number, extra: object = {}) => ({
+    id,
+    title: `p${id}`,
+    type: 'timeseries',
+    gridPos: { x, y, w: 12, h: 8 },
+    targets: [target('parley-prometheus')],
+    ...extra,
+  });
 
   it('accepts a minimal valid dashboard', () => {
     expect(dashboardProblems({ uid: 'ok', title: 'ok', schemaVersion: 39, panels: [panel(1, 0, 0), panel(2, 12, 0)] }, uids)).toEqual([]);
@@ -121,7 +141,15 @@ describe('dashboardProblems catches broken dashboards', () => {
 
   it('reports SQL targets without rawSql, code mode, a known format, a time column or a PostgreSQL datasource', () => {
     const pg = { type: 'grafana-postgresql-datasource', uid: 'parley-analytics' };
-    const sql = (extra: object) => ({ refId: 'A', datasource: pg, rawQuery: true, editorMode: 'code', format: 'table', rawSql: 'SELECT 1', ...extra });
+    const sql = (extra: object) => ({
+      refId: 'A',
+      datasource: pg,
+      rawQuery: true,
+      editorMode: 'code',
+      format: 'table',
+      rawSql: 'SELECT 1',
+      ...extra,
+    });
     const dashboard: Dashboard = {
       uid: 'sql',
       title: 'sql',
@@ -154,7 +182,13 @@ describe('portfolio dashboard', () => {
   const byTitle = (title: string) => {
     const panel = panels.find((p) => p.title === title);
     if (!panel) throw new Error(`no panel "${title}"`);
-    return { panel, sql: targets.filter((t) => t.panelId === panel.id).map((t) => t.rawSql).join('\n') };
+    return {
+      panel,
+      sql: targets
+        .filter((t) => t.panelId === panel.id)
+        .map((t) => t.rawSql)
+        .join('\n'),
+    };
   };
   const range = { from: new Date('2026-11-16T00:00:00Z'), to: new Date('2026-11-22T23:59:59.999Z') };
 
@@ -163,8 +197,12 @@ describe('portfolio dashboard', () => {
     const analytics = datasources.datasources.find((d) => d.uid === 'parley-analytics');
     expect(analytics?.user).toBe('parley_analytics');
     for (const panel of panels) {
-      expect({ panel: panel.title, datasource: panel.datasource }).toEqual({ panel: panel.title, datasource: { type: 'grafana-postgresql-datasource', uid: 'parley-analytics' } });
-      for (const t of panel.targets ?? []) expect({ panel: panel.title, datasource: t.datasource }).toEqual({ panel: panel.title, datasource: panel.datasource });
+      expect({ panel: panel.title, datasource: panel.datasource }).toEqual({
+        panel: panel.title,
+        datasource: { type: 'grafana-postgresql-datasource', uid: 'parley-analytics' },
+      });
+      for (const t of panel.targets ?? [])
+        expect({ panel: panel.title, datasource: t.datasource }).toEqual({ panel: panel.title, datasource: panel.datasource });
     }
     expect(targets).toHaveLength(panels.length);
   });
@@ -187,7 +225,13 @@ describe('portfolio dashboard', () => {
   });
 
   it('reads the latest weekly portfolio (up to the end of the range) for health, cost and churn', () => {
-    for (const title of ['Tenant health (latest weekly portfolio)', 'Cost per tenant (latest weekly portfolio)', 'Churn risk (latest weekly portfolio)', 'Tenants by health', 'Portfolio week']) {
+    for (const title of [
+      'Tenant health (latest weekly portfolio)',
+      'Cost per tenant (latest weekly portfolio)',
+      'Churn risk (latest weekly portfolio)',
+      'Tenants by health',
+      'Portfolio week',
+    ]) {
       const { sql } = byTitle(title);
       expect(sql).toContain("kind = 'portfolio' AND period = 'week' AND period_start <= $__timeTo()");
       expect(sql).toMatch(/ORDER BY period_start DESC\s+LIMIT 1/);
@@ -195,7 +239,13 @@ describe('portfolio dashboard', () => {
   });
 
   it('filters bucket and alert-history panels by the dashboard range, per UTC day where charted', () => {
-    for (const title of ['Sessions per tenant per day', 'Conversion rate per tenant', 'Escalation rate per tenant', 'Outcomes per tenant (range)', 'Sessions']) {
+    for (const title of [
+      'Sessions per tenant per day',
+      'Conversion rate per tenant',
+      'Escalation rate per tenant',
+      'Outcomes per tenant (range)',
+      'Sessions',
+    ]) {
       expect(byTitle(title).sql).toContain('$__timeFilter(b.hour_start)');
     }
     expect(byTitle('Sessions per tenant per day').sql).toContain("$__timeGroupAlias(b.hour_start, '1d')");
@@ -217,11 +267,15 @@ describe('portfolio dashboard', () => {
 
   it('colours health green, amber (orange) and red', () => {
     const { panel } = byTitle('Tenant health (latest weekly portfolio)');
-    const health = (panel as Panel & { fieldConfig: { overrides: { matcher: { options: string }; properties: { id: string; value: unknown }[] }[] } }).fieldConfig.overrides.find(
-      (o) => o.matcher.options === 'Health',
-    );
+    const health = (
+      panel as Panel & { fieldConfig: { overrides: { matcher: { options: string }; properties: { id: string; value: unknown }[] }[] } }
+    ).fieldConfig.overrides.find((o) => o.matcher.options === 'Health');
     const mappings = health?.properties.find((p) => p.id === 'mappings')?.value as { options: Record<string, { color: string }> }[];
-    expect(Object.fromEntries(Object.entries(mappings[0].options).map(([k, v]) => [k, v.color]))).toEqual({ red: 'red', amber: 'orange', green: 'green' });
+    expect(Object.fromEntries(Object.entries(mappings[0].options).map(([k, v]) => [k, v.color]))).toEqual({
+      red: 'red',
+      amber: 'orange',
+      green: 'green',
+    });
   });
 
   it('gives every panel a unique title', () => {
@@ -232,7 +286,8 @@ describe('portfolio dashboard', () => {
     const [kind] = sqlVariableQueries(dashboard);
     expect(kind).toEqual(expect.objectContaining({ name: 'kind', query: 'SELECT DISTINCT kind FROM tenants ORDER BY 1' }));
     expect(dashboard.templating?.list?.[0]).toEqual(expect.objectContaining({ multi: true, includeAll: true }));
-    for (const t of targets.filter((x) => x.panelTitle !== 'Portfolio week')) expect({ panel: t.panelTitle, filtersKind: t.rawSql.includes('IN ($kind)') }).toEqual({ panel: t.panelTitle, filtersKind: true });
+    for (const t of targets.filter((x) => x.panelTitle !== 'Portfolio week'))
+      expect({ panel: t.panelTitle, filtersKind: t.rawSql.includes('IN ($kind)') }).toEqual({ panel: t.panelTitle, filtersKind: true });
     for (const t of targets) {
       const sql = expandGrafanaSql(t.rawSql, range, { kind: ['plumber', "o'neil"] });
       expect(sql).not.toContain('$');
@@ -258,7 +313,10 @@ describe('Grafana PostgreSQL macro expansion', () => {
     ["SELECT $__timeGroup(c, '5m') AS t FROM x", 'SELECT floor(extract(epoch from c)/300)*300 AS t FROM x'],
     ["SELECT $__timeGroup(c,'1h'), v FROM x", 'SELECT floor(extract(epoch from c)/3600)*3600 AS "time", v FROM x'],
     ['SELECT $__time(c), $__timeEpoch(d)', 'SELECT c AS "time", extract(epoch from d) as "time"'],
-    ['WHERE $__unixEpochFilter(e) OR e = $__unixEpochFrom() OR e = $__unixEpochTo()', 'WHERE e >= 1492750877 AND e <= 1492751177 OR e = 1492750877 OR e = 1492751177'],
+    [
+      'WHERE $__unixEpochFilter(e) OR e = $__unixEpochFrom() OR e = $__unixEpochTo()',
+      'WHERE e >= 1492750877 AND e <= 1492751177 OR e = 1492750877 OR e = 1492751177',
+    ],
   ])('expands %s exactly as Grafana does', (sql, expected) => {
     expect(expandGrafanaSql(sql, range)).toBe(expected);
   });
@@ -284,7 +342,12 @@ describe('Grafana PostgreSQL macro expansion', () => {
       uid: 'd',
       panels: [
         { id: 1, title: 'prom', targets: [{ refId: 'A', expr: 'up' }] },
-        { id: 2, title: 'row', type: 'row', panels: [{ id: 3, title: 'sql', datasource: pg, targets: [{ refId: 'A', rawSql: 'SELECT 1', format: 'table' }, { refId: 'B' }] }] },
+        {
+          id: 2,
+          title: 'row',
+          type: 'row',
+          panels: [{ id: 3, title: 'sql', datasource: pg, targets: [{ refId: 'A', rawSql: 'SELECT 1', format: 'table' }, { refId: 'B' }] }],
+        },
       ],
     };
     expect(sqlTargets(dashboard)).toEqual([

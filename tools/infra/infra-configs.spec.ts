@@ -1,10 +1,20 @@
 import { isAlias, isNode, parseAllDocuments, visit } from 'yaml';
 import { EVENTS_STREAM } from '@parley/contracts';
-import { listRepoFiles, parseYamlDocuments, readRepoJson, readRepoText, readRepoYaml, readRepoYamlDocuments } from './support/repo-files.util';
+import {
+  listRepoFiles,
+  parseYamlDocuments,
+  readRepoJson,
+  readRepoText,
+  readRepoYaml,
+  readRepoYamlDocuments,
+} from './support/repo-files.util';
 
 const yamlFiles = ['docker-compose.yml', ...listRepoFiles('infra', ['.yaml', '.yml']), ...listRepoFiles('k8s', ['.yaml', '.yml'])];
 const jsonFiles = [...listRepoFiles('infra', ['.json']), ...listRepoFiles('k8s', ['.json'])];
-const compose = readRepoYaml<{ services: Record<string, { volumes?: string[]; environment?: Record<string, string> }> }>('docker-compose.yml', { merge: true });
+const compose = readRepoYaml<{ services: Record<string, { volumes?: string[]; environment?: Record<string, string> }> }>(
+  'docker-compose.yml',
+  { merge: true },
+);
 
 function anchorsAndAliases(text: string): string[] {
   const found: string[] = [];
@@ -31,13 +41,17 @@ describe('every config file parses', () => {
     expect(() => readRepoJson(file)).not.toThrow();
   });
 
-  it.each(listRepoFiles('k8s', ['.yaml']))('%s: no YAML anchors or aliases (kustomize rewrites them away), and every object is addressable', (file) => {
-    expect(anchorsAndAliases(readRepoText(file))).toEqual([]);
-    for (const doc of readRepoYamlDocuments(file) as Record<string, unknown>[]) {
-      expect(doc).toEqual(expect.objectContaining({ apiVersion: expect.any(String), kind: expect.any(String) }));
-      if (!file.endsWith('kustomization.yaml')) expect(doc).toEqual(expect.objectContaining({ metadata: expect.objectContaining({ name: expect.any(String) }) }));
-    }
-  });
+  it.each(listRepoFiles('k8s', ['.yaml']))(
+    '%s: no YAML anchors or aliases (kustomize rewrites them away), and every object is addressable',
+    (file) => {
+      expect(anchorsAndAliases(readRepoText(file))).toEqual([]);
+      for (const doc of readRepoYamlDocuments(file) as Record<string, unknown>[]) {
+        expect(doc).toEqual(expect.objectContaining({ apiVersion: expect.any(String), kind: expect.any(String) }));
+        if (!file.endsWith('kustomization.yaml'))
+          expect(doc).toEqual(expect.objectContaining({ metadata: expect.objectContaining({ name: expect.any(String) }) }));
+      }
+    },
+  );
 
   it('the anchor check finds anchors and aliases', () => {
     expect(anchorsAndAliases('a: &x 1\nb: *x\n')).toEqual(['&x', '*x']);

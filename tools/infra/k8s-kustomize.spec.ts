@@ -1,7 +1,14 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { collectObjects, findKustomizationDirs, kustomizationProblems, patchProblems, readKustomization, containersOf } from './support/kustomize.util';
+import {
+  collectObjects,
+  findKustomizationDirs,
+  kustomizationProblems,
+  patchProblems,
+  readKustomization,
+  containersOf,
+} from './support/kustomize.util';
 import { REPO_ROOT, repoPath } from './support/repo-files.util';
 
 const K8S = repoPath('k8s');
@@ -57,13 +64,19 @@ describe('kustomize trees under k8s/', () => {
 
   it('base leaves the migration Job out (it runs first, from its own kustomization)', () => {
     expect(collectObjects(repoPath('k8s/base')).filter((o) => o.kind === 'Job')).toEqual([]);
-    expect(collectObjects(repoPath('k8s/base/migrate')).map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['Namespace/parley', 'Job/parley-migrate']);
+    expect(collectObjects(repoPath('k8s/base/migrate')).map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
+      'Namespace/parley',
+      'Job/parley-migrate',
+    ]);
   });
 
   it('prod migrations run without the superuser db-setup step; dev keeps it', () => {
     const prod = readKustomization(repoPath('k8s/overlays/prod/migrate'));
     expect(prod.patches).toEqual([
-      expect.objectContaining({ target: { kind: 'Job', name: 'parley-migrate' }, patch: expect.stringContaining('path: /spec/template/spec/initContainers') }),
+      expect.objectContaining({
+        target: { kind: 'Job', name: 'parley-migrate' },
+        patch: expect.stringContaining('path: /spec/template/spec/initContainers'),
+      }),
     ]);
     expect(readKustomization(repoPath('k8s/overlays/dev/migrate')).patches ?? []).toEqual([]);
     const job = collectObjects(repoPath('k8s/overlays/dev/migrate')).find((o) => o.kind === 'Job');
@@ -94,7 +107,10 @@ describe('kustomize checks catch broken trees', () => {
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
   it('reports a missing resource, an unlisted manifest and an example file in resources', () => {
-    write('base/kustomization.yaml', 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - a.yaml\n  - gone.yaml\n  - secret.example.yaml\n');
+    write(
+      'base/kustomization.yaml',
+      'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - a.yaml\n  - gone.yaml\n  - secret.example.yaml\n',
+    );
     write('base/a.yaml', deployment('a'));
     write('base/sub/b.yaml', deployment('b'));
     write('base/secret.example.yaml', 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n');
@@ -112,7 +128,10 @@ describe('kustomize checks catch broken trees', () => {
   it('reports a component that is not a Component, a resource outside the root and a wrong apiVersion', () => {
     write('base/kustomization.yaml', 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - a.yaml\n');
     write('base/a.yaml', deployment('a'));
-    write('overlay/kustomization.yaml', 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Kustomization\nresources:\n  - ../base/a.yaml\ncomponents:\n  - ../base\n');
+    write(
+      'overlay/kustomization.yaml',
+      'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Kustomization\nresources:\n  - ../base/a.yaml\ncomponents:\n  - ../base\n',
+    );
     expect(kustomizationProblems(join(root, 'overlay'))).toEqual([
       expect.stringContaining('Kustomization needs apiVersion kustomize.config.k8s.io/v1beta1'),
       expect.stringContaining('resource file ../base/a.yaml is outside the kustomization root'),

@@ -25,12 +25,17 @@ const basePolicies = policiesOf('k8s/base');
 const baseObjects = collectObjects(repoPath('k8s/base'));
 const specOf = (p: K8sObject) => p.spec as PolicySpec;
 const podLabels = (name: string) =>
-  (baseObjects.find((o) => o.kind === 'Deployment' && o.metadata.name === name)?.spec as { template: { metadata: { labels: Record<string, string> } } }).template.metadata
-    .labels;
+  (
+    baseObjects.find((o) => o.kind === 'Deployment' && o.metadata.name === name)?.spec as {
+      template: { metadata: { labels: Record<string, string> } };
+    }
+  ).template.metadata.labels;
 const rulesFor = (policies: K8sObject[], labels: Record<string, string>, type: 'ingress' | 'egress') =>
   policies.filter((p) => selects(specOf(p).podSelector, labels)).flatMap((p) => specOf(p)[type] ?? []);
 const peerName = (peer: Peer) =>
-  peer.ipBlock ? `ip:${peer.ipBlock.cidr}` : `${peer.namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name'] ?? '*'}/${peer.podSelector?.matchLabels?.['app.kubernetes.io/name'] ?? '*'}`;
+  peer.ipBlock
+    ? `ip:${peer.ipBlock.cidr}`
+    : `${peer.namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name'] ?? '*'}/${peer.podSelector?.matchLabels?.['app.kubernetes.io/name'] ?? '*'}`;
 const PRIVATE = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '169.254.0.0/16'];
 
 describe('network policies (base)', () => {
@@ -53,7 +58,11 @@ describe('network policies (base)', () => {
     const job = collectObjects(repoPath('k8s/base/migrate')).find((o) => o.kind === 'Job') as K8sObject;
     const jobLabels = (job.spec as { template: { metadata: { labels: Record<string, string> } } }).template.metadata.labels;
     for (const labels of [...PARLEY_SERVICES.map((s) => podLabels(s.name)), jobLabels]) {
-      expect(rulesFor(basePolicies, labels, 'egress').flatMap((r) => r.ports ?? []).map((p) => p.port)).toEqual(expect.arrayContaining([5432, 4222, 6379]));
+      expect(
+        rulesFor(basePolicies, labels, 'egress')
+          .flatMap((r) => r.ports ?? [])
+          .map((p) => p.port),
+      ).toEqual(expect.arrayContaining([5432, 4222, 6379]));
     }
   });
 
@@ -75,7 +84,12 @@ describe('network policies (base)', () => {
 
   it('gateway accepts the ingress controller and the Prometheus scraper, on its http port', () => {
     const ingress = rulesFor(basePolicies, podLabels('gateway'), 'ingress');
-    expect(ingress.flatMap((r) => r.from ?? []).map(peerName).sort()).toEqual(['ingress-nginx/ingress-nginx', 'monitoring/prometheus']);
+    expect(
+      ingress
+        .flatMap((r) => r.from ?? [])
+        .map(peerName)
+        .sort(),
+    ).toEqual(['ingress-nginx/ingress-nginx', 'monitoring/prometheus']);
     expect(new Set(ingress.flatMap((r) => r.ports ?? []).map((p) => p.port))).toEqual(new Set(['http']));
   });
 });
@@ -94,14 +108,22 @@ describe('opt-in egress components', () => {
   it('notifier egress: HTTPS and SMTP submission for the notifier only', () => {
     const allowed = PARLEY_SERVICES.map((s) => s.name).filter((name) => rulesFor(notifier, podLabels(name), 'egress').length > 0);
     expect(allowed).toEqual(['notifier']);
-    expect(notifier.flatMap((p) => specOf(p).egress ?? []).flatMap((r) => r.ports ?? []).map((p) => p.port)).toEqual([443, 465, 587]);
+    expect(
+      notifier
+        .flatMap((p) => specOf(p).egress ?? [])
+        .flatMap((r) => r.ports ?? [])
+        .map((p) => p.port),
+    ).toEqual([443, 465, 587]);
   });
 
   it.each([
     ['llm-egress', llm],
     ['notifier-egress', notifier],
   ])('%s keeps private ranges and cloud metadata (169.254/16) unreachable', (_name, policies) => {
-    const blocks = policies.flatMap((p) => specOf(p).egress ?? []).flatMap((r) => r.to ?? []).flatMap((peer) => (peer.ipBlock ? [peer.ipBlock] : []));
+    const blocks = policies
+      .flatMap((p) => specOf(p).egress ?? [])
+      .flatMap((r) => r.to ?? [])
+      .flatMap((peer) => (peer.ipBlock ? [peer.ipBlock] : []));
     const v4 = blocks.find((b) => b.cidr === '0.0.0.0/0');
     expect(v4?.except).toEqual(expect.arrayContaining(PRIVATE));
     expect(blocks.find((b) => b.cidr === '::/0')?.except).toEqual(expect.arrayContaining(['fc00::/7', 'fe80::/10']));

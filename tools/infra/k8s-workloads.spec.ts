@@ -1,4 +1,12 @@
-import { collectObjects, containersOf, podSpecOf, readKustomization, readManifests, type Container, type K8sObject } from './support/kustomize.util';
+import {
+  collectObjects,
+  containersOf,
+  podSpecOf,
+  readKustomization,
+  readManifests,
+  type Container,
+  type K8sObject,
+} from './support/kustomize.util';
 import { PARLEY_SERVICES, SHUTDOWN_TIMEOUT_MS, EVENTS_STREAM_NAME } from './support/parley-services.constants';
 import { listRepoFiles, readRepoJson, readRepoYaml, repoFileExists, repoPath } from './support/repo-files.util';
 
@@ -32,17 +40,28 @@ const baseKustomization = readKustomization(repoPath('k8s/base'));
 const sharedConfig = Object.fromEntries(
   (baseKustomization.configMapGenerator?.find((g) => g.name === 'parley-config')?.literals ?? []).map((l) => l.split(/=(.*)/s).slice(0, 2)),
 );
-const exampleSecret = readRepoYaml<{ kind: string; metadata: { name: string }; stringData: Record<string, string> }>('k8s/base/secret.example.yaml');
-const hpaTargets = base.filter((o) => o.kind === 'HorizontalPodAutoscaler').map((o) => spec<{ scaleTargetRef: { name: string } }>(o).scaleTargetRef.name);
-const kedaTargets = base.filter((o) => o.kind === 'ScaledObject').map((o) => spec<{ scaleTargetRef: { name: string } }>(o).scaleTargetRef.name);
+const exampleSecret = readRepoYaml<{ kind: string; metadata: { name: string }; stringData: Record<string, string> }>(
+  'k8s/base/secret.example.yaml',
+);
+const hpaTargets = base
+  .filter((o) => o.kind === 'HorizontalPodAutoscaler')
+  .map((o) => spec<{ scaleTargetRef: { name: string } }>(o).scaleTargetRef.name);
+const kedaTargets = base
+  .filter((o) => o.kind === 'ScaledObject')
+  .map((o) => spec<{ scaleTargetRef: { name: string } }>(o).scaleTargetRef.name);
 
 function secretRefs(containers: Container[]): { name: string; key: string }[] {
-  return containers.flatMap((c) => ((c as AppContainer).env ?? []).flatMap((e) => (e.valueFrom?.secretKeyRef ? [e.valueFrom.secretKeyRef] : [])));
+  return containers.flatMap((c) =>
+    ((c as AppContainer).env ?? []).flatMap((e) => (e.valueFrom?.secretKeyRef ? [e.valueFrom.secretKeyRef] : [])),
+  );
 }
 
 describe.each(PARLEY_SERVICES)('$name on Kubernetes', ({ name, port, consumer, extraSecrets }) => {
   const deployment = find('Deployment', name) as K8sObject;
-  const pod = podSpecOf(deployment ?? ({} as K8sObject)) as Record<string, unknown> & { terminationGracePeriodSeconds: number; securityContext: Record<string, unknown> };
+  const pod = podSpecOf(deployment ?? ({} as K8sObject)) as Record<string, unknown> & {
+    terminationGracePeriodSeconds: number;
+    securityContext: Record<string, unknown>;
+  };
   const container = (deployment && containersOf(deployment).find((c) => c.name === name)) as AppContainer;
   const env = (n: string) => container.env.find((e) => e.name === n);
 
@@ -79,7 +98,11 @@ describe.each(PARLEY_SERVICES)('$name on Kubernetes', ({ name, port, consumer, e
   it('runs non-root on a read-only root filesystem, within requests and limits', () => {
     expect(pod.securityContext).toEqual(expect.objectContaining({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } }));
     expect(pod.automountServiceAccountToken).toBe(false);
-    expect(container.securityContext).toEqual({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
+    expect(container.securityContext).toEqual({
+      allowPrivilegeEscalation: false,
+      readOnlyRootFilesystem: true,
+      capabilities: { drop: ['ALL'] },
+    });
     expect(container.volumeMounts).toContainEqual({ name: 'tmp', mountPath: '/tmp' });
     for (const kind of ['requests', 'limits'] as const) expect(Object.keys(container.resources[kind]).sort()).toEqual(['cpu', 'memory']);
   });
@@ -93,12 +116,18 @@ describe.each(PARLEY_SERVICES)('$name on Kubernetes', ({ name, port, consumer, e
   it('has a Service selecting its pods on the http port', () => {
     const service = find('Service', name);
     expect(spec(service)).toEqual(
-      expect.objectContaining({ selector: { 'app.kubernetes.io/name': name }, ports: [expect.objectContaining({ name: 'http', port, targetPort: 'http' })] }),
+      expect.objectContaining({
+        selector: { 'app.kubernetes.io/name': name },
+        ports: [expect.objectContaining({ name: 'http', port, targetPort: 'http' })],
+      }),
     );
   });
 
   it('has a PodDisruptionBudget allowing one pod down', () => {
-    expect(spec(find('PodDisruptionBudget', name))).toEqual({ maxUnavailable: 1, selector: { matchLabels: { 'app.kubernetes.io/name': name } } });
+    expect(spec(find('PodDisruptionBudget', name))).toEqual({
+      maxUnavailable: 1,
+      selector: { matchLabels: { 'app.kubernetes.io/name': name } },
+    });
   });
 
   it('is scaled by exactly one owner, and leaves spec.replicas to it', () => {
@@ -113,12 +142,19 @@ describe.each(PARLEY_SERVICES)('$name on Kubernetes', ({ name, port, consumer, e
 
   if (consumer) {
     it(`scales on the JetStream backlog of its durable consumer (${consumer})`, () => {
-      const so = spec<{ minReplicaCount: number; triggers: { type: string; metadata: Record<string, string> }[] }>(find('ScaledObject', name));
+      const so = spec<{ minReplicaCount: number; triggers: { type: string; metadata: Record<string, string> }[] }>(
+        find('ScaledObject', name),
+      );
       expect(so.minReplicaCount).toBeGreaterThanOrEqual(1);
       expect(so.triggers).toEqual([
         {
           type: 'nats-jetstream',
-          metadata: expect.objectContaining({ stream: EVENTS_STREAM_NAME, consumer, account: '$G', natsServerMonitoringEndpoint: expect.stringMatching(/:8222$/) }),
+          metadata: expect.objectContaining({
+            stream: EVENTS_STREAM_NAME,
+            consumer,
+            account: '$G',
+            natsServerMonitoringEndpoint: expect.stringMatching(/:8222$/),
+          }),
         },
       ]);
       expect(Number(so.triggers[0].metadata.lagThreshold)).toBeGreaterThan(0);
@@ -131,7 +167,12 @@ describe('autoscalers', () => {
     const hpas = base.filter((o) => o.kind === 'HorizontalPodAutoscaler');
     expect(hpas.map((h) => h.metadata.name).sort()).toEqual(['chat', 'gateway']);
     for (const h of hpas) {
-      const s = spec<{ scaleTargetRef: Record<string, string>; minReplicas: number; maxReplicas: number; metrics: { resource: { name: string } }[] }>(h);
+      const s = spec<{
+        scaleTargetRef: Record<string, string>;
+        minReplicas: number;
+        maxReplicas: number;
+        metrics: { resource: { name: string } }[];
+      }>(h);
       expect(s.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: h.metadata.name });
       expect(s.minReplicas).toBeLessThanOrEqual(s.maxReplicas);
       expect(s.metrics.map((m) => m.resource.name)).toEqual(['cpu']);
@@ -187,9 +228,9 @@ describe('secrets', () => {
 
 describe('public entry', () => {
   const ingress = find('Ingress', 'gateway');
-  const paths = spec<{ rules: { http: { paths: { path: string; backend: { service: { name: string; port: { name: string } } } }[] } }[] }>(ingress).rules.flatMap(
-    (r) => r.http.paths,
-  );
+  const paths = spec<{ rules: { http: { paths: { path: string; backend: { service: { name: string; port: { name: string } } } }[] } }[] }>(
+    ingress,
+  ).rules.flatMap((r) => r.http.paths);
 
   it('routes the API, the OpenAI-compatible endpoint and the docs to the gateway, with SSE-friendly buffering', () => {
     expect(paths.map((p) => p.path).sort()).toEqual(['/api', '/docs', '/v1']);

@@ -23,7 +23,9 @@ interface RuleTest {
 const prometheus = readRepoYaml<{ rule_files: string[]; scrape_configs: ScrapeConfig[] }>('infra/prometheus/prometheus.yml');
 const alerts = readRepoYaml<{ groups: { name: string; rules: Rule[] }[] }>('infra/prometheus/alerts.yml');
 const rules = alerts.groups.flatMap((g) => g.rules);
-const compose = readRepoYaml<{ services: Record<string, { volumes?: string[]; command?: string[] }> }>('docker-compose.yml', { merge: true });
+const compose = readRepoYaml<{ services: Record<string, { volumes?: string[]; command?: string[] }> }>('docker-compose.yml', {
+  merge: true,
+});
 
 describe('prometheus.yml', () => {
   const parley = prometheus.scrape_configs.find((c) => c.job_name === 'parley') as ScrapeConfig;
@@ -107,9 +109,10 @@ describe('alerts.yml', () => {
 
 describe('metricNamesIn', () => {
   it('finds metric names, not label names, functions or quoted values', () => {
-    expect(metricNamesIn('sum by (service) (rate(http_request_duration_seconds_count{status_code=~"5.."}[5m])) / on (service) parley_outbox_pending')).toEqual([
-      'http_request_duration_seconds_count',
-      'parley_outbox_pending',
-    ]);
+    expect(
+      metricNamesIn(
+        'sum by (service) (rate(http_request_duration_seconds_count{status_code=~"5.."}[5m])) / on (service) parley_outbox_pending',
+      ),
+    ).toEqual(['http_request_duration_seconds_count', 'parley_outbox_pending']);
   });
 });

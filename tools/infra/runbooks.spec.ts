@@ -4,9 +4,9 @@ import { listRepoFiles, readRepoText, readRepoYaml, repoFileExists } from './sup
 const runbooks = listRepoFiles('docs/runbooks', ['.md']);
 const pages = runbooks.filter((f) => !f.endsWith('/README.md'));
 const readme = readRepoText('docs/runbooks/README.md');
-const alerts = readRepoYaml<{ groups: { rules: { alert: string; annotations: { runbook_url: string } }[] }[] }>('infra/prometheus/alerts.yml').groups.flatMap(
-  (g) => g.rules,
-);
+const alerts = readRepoYaml<{ groups: { rules: { alert: string; annotations: { runbook_url: string } }[] }[] }>(
+  'infra/prometheus/alerts.yml',
+).groups.flatMap((g) => g.rules);
 
 /** Repository paths a runbook names (placeholders like <service> are skipped). */
 function repoPathsIn(text: string): string[] {

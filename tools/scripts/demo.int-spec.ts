@@ -14,7 +14,14 @@ import { REPO_ROOT } from '../support/service-process';
 jest.setTimeout(240_000);
 
 const SERVICES = ['provisioning', 'chat', 'tenant-intelligence', 'client-insights', 'notifier', 'gateway'] as const;
-const OFFSETS: Record<(typeof SERVICES)[number], number> = { gateway: 0, chat: 1, 'tenant-intelligence': 2, 'client-insights': 3, provisioning: 4, notifier: 5 };
+const OFFSETS: Record<(typeof SERVICES)[number], number> = {
+  gateway: 0,
+  chat: 1,
+  'tenant-intelligence': 2,
+  'client-insights': 3,
+  provisioning: 4,
+  notifier: 5,
+};
 
 function testVar(name: string): string {
   const value = process.env[name];
@@ -97,7 +104,8 @@ class DemoRun {
 
   constructor(env: Record<string, string>) {
     this.child = spawn('bash', ['scripts/demo.sh'], { cwd: REPO_ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    for (const stream of [this.child.stdout!, this.child.stderr!]) stream.setEncoding('utf8').on('data', (chunk: string) => (this.output += chunk));
+    for (const stream of [this.child.stdout!, this.child.stderr!])
+      stream.setEncoding('utf8').on('data', (chunk: string) => (this.output += chunk));
     this.exited = new Promise((resolve) => this.child.on('exit', (code, signal) => resolve({ code, signal })));
   }
 
@@ -128,10 +136,15 @@ class DemoRun {
   }
 
   async running(): Promise<void> {
-    await until('"Parley is running"', () => {
-      if (this.child.exitCode !== null) throw new Error(`demo.sh exited with ${this.child.exitCode} before it was running\n${this.output}`);
-      return this.output.includes('[demo] Parley is running');
-    }, 150_000);
+    await until(
+      '"Parley is running"',
+      () => {
+        if (this.child.exitCode !== null)
+          throw new Error(`demo.sh exited with ${this.child.exitCode} before it was running\n${this.output}`);
+        return this.output.includes('[demo] Parley is running');
+      },
+      150_000,
+    );
   }
 }
 
@@ -208,14 +221,21 @@ describe('scripts/demo.sh', () => {
     const health = await fetch(`http://127.0.0.1:${base}/health/ready`);
     expect(health.status).toBe(200);
     // Each staff login of the demo's tenants printed with a password of its own.
-    const fixture = JSON.parse(readFileSync(join(demoDir, 'tenants.json'), 'utf8')) as { tenants: Array<{ staff: Array<{ email: string }> }> };
-    const staff = [...demo.output.matchAll(/Staff login\s+(\S+) \/ (\S+) \((tenant_admin|tenant_agent)\)/g)].map((m) => ({ email: m[1], password: m[2] }));
+    const fixture = JSON.parse(readFileSync(join(demoDir, 'tenants.json'), 'utf8')) as {
+      tenants: Array<{ staff: Array<{ email: string }> }>;
+    };
+    const staff = [...demo.output.matchAll(/Staff login\s+(\S+) \/ (\S+) \((tenant_admin|tenant_agent)\)/g)].map((m) => ({
+      email: m[1],
+      password: m[2],
+    }));
     expect(staff.map((s) => s.email)).toEqual(fixture.tenants.flatMap((t) => t.staff.map((s) => s.email.toLowerCase())));
     expect(new Set(staff.map((s) => s.password)).size).toBe(staff.length);
 
     const second = new DemoRun(env);
     expect(await second.exit(30_000)).toEqual({ code: 1, signal: null });
-    expect(second.output).toContain(`[demo] error: a demo is already running from ${REPO_ROOT} (pid ${demo.pid}, gateway http://127.0.0.1:${base})`);
+    expect(second.output).toContain(
+      `[demo] error: a demo is already running from ${REPO_ROOT} (pid ${demo.pid}, gateway http://127.0.0.1:${base})`,
+    );
     for (const { pid } of listed) expect(alive(pid)).toBe(true);
 
     demo.signalGroup('SIGHUP');
@@ -245,7 +265,8 @@ describe('scripts/demo.sh', () => {
 
     const next = new DemoRun(env);
     await next.running();
-    for (const { pid, name } of left) expect(next.output).toContain(`[demo] stopping ${name} (pid ${pid}), left running by a demo that was killed`);
+    for (const { pid, name } of left)
+      expect(next.output).toContain(`[demo] stopping ${name} (pid ${pid}), left running by a demo that was killed`);
     for (const { pid } of left) expect(alive(pid)).toBe(false);
     const listed = services();
     expect(listed.map((s) => s.pid)).not.toEqual(left.map((s) => s.pid));

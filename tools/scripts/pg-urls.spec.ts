@@ -22,16 +22,17 @@ const TCP = 'postgresql://postgres:pw@db.internal:6432/postgres?sslmode=require'
 
 describe('database URLs in scripts/', () => {
   it('parsePgUrl reads a Unix-socket URL (empty host) that new URL() alone rejects', () => {
-    expect(evaluate(`(() => { const u = migrate.parsePgUrl(${JSON.stringify(SOCKET)}); return [u.username, u.pathname, u.searchParams.get('host'), u.searchParams.get('port')]; })()`)).toEqual([
-      'root',
-      '/postgres',
-      '/var/run/postgresql',
-      '5432',
-    ]);
+    expect(
+      evaluate(
+        `(() => { const u = migrate.parsePgUrl(${JSON.stringify(SOCKET)}); return [u.username, u.pathname, u.searchParams.get('host'), u.searchParams.get('port')]; })()`,
+      ),
+    ).toEqual(['root', '/postgres', '/var/run/postgresql', '5432']);
   });
 
   it('withDatabase switches the database of either form and keeps the socket form', () => {
-    expect(evaluate(`[migrate.withDatabase(${JSON.stringify(SOCKET)}, 'parley'), migrate.withDatabase(${JSON.stringify(TCP)}, 'parley')]`)).toEqual([
+    expect(
+      evaluate(`[migrate.withDatabase(${JSON.stringify(SOCKET)}, 'parley'), migrate.withDatabase(${JSON.stringify(TCP)}, 'parley')]`),
+    ).toEqual([
       'postgresql://root@/parley?host=/var/run/postgresql&port=5432',
       'postgresql://postgres:pw@db.internal:6432/parley?sslmode=require',
     ]);

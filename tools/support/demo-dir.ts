@@ -11,7 +11,9 @@ import { REPO_ROOT } from './service-process';
 export function suffixedDemoDir(suffix: string): string {
   const demoDir = mkdtempSync(join(tmpdir(), 'parley-demo-'));
   cpSync(join(REPO_ROOT, 'demo'), demoDir, { recursive: true });
-  const fixture = JSON.parse(readFileSync(join(demoDir, 'tenants.json'), 'utf8')) as { tenants: Array<{ slug: string; staff: Array<{ email: string }> }> };
+  const fixture = JSON.parse(readFileSync(join(demoDir, 'tenants.json'), 'utf8')) as {
+    tenants: Array<{ slug: string; staff: Array<{ email: string }> }>;
+  };
   for (const tenant of fixture.tenants) {
     tenant.slug = `${tenant.slug}-${suffix}`;
     for (const staff of tenant.staff) staff.email = staff.email.replace('@', `+${suffix}@`);

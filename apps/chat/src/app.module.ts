@@ -23,7 +23,14 @@ export class AppModule {
         {
           provide: ChatEngine,
           inject: [NatsClient, PrismaService, TenantDb, SERVICE_LOGGER, ServiceMetrics, MESSAGING_OPTIONS],
-          useFactory: (client: NatsClient, prisma: PrismaService, db: TenantDb, logger: Logger, metrics: ServiceMetrics, messaging: MessagingModuleOptions) =>
+          useFactory: (
+            client: NatsClient,
+            prisma: PrismaService,
+            db: TenantDb,
+            logger: Logger,
+            metrics: ServiceMetrics,
+            messaging: MessagingModuleOptions,
+          ) =>
             new ChatEngine({
               client,
               prisma,

@@ -63,7 +63,11 @@ export class ChatEngine {
       intervalMs: config.idleSweepIntervalSeconds * 1000,
       logger: this.logger,
     });
-    this.server = new RpcServer(deps.client, { logger: deps.logger, metrics: deps.metrics, stopTimeoutMs: Math.max(100, deps.shutdownTimeoutMs - 500) });
+    this.server = new RpcServer(deps.client, {
+      logger: deps.logger,
+      metrics: deps.metrics,
+      stopTimeoutMs: Math.max(100, deps.shutdownTimeoutMs - 500),
+    });
   }
 
   /** Subscribes (cancel subject first, so no cancel of a served turn is missed) and starts the sweeper. */
@@ -89,7 +93,8 @@ export class ChatEngine {
     const budget = this.deps.shutdownTimeoutMs;
     const graceMs = Math.max(budget * 0.5, budget - 3000);
     const abortTimer = setTimeout(() => {
-      if (this.turns.inProgress > 0) this.logger.warn({ turns: this.turns.inProgress }, 'shutdown grace over; cancelling turns in progress');
+      if (this.turns.inProgress > 0)
+        this.logger.warn({ turns: this.turns.inProgress }, 'shutdown grace over; cancelling turns in progress');
       this.cancellations.abortAll('shutdown');
     }, graceMs);
     try {

@@ -25,11 +25,13 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServiceRuntimeModule.forRoot(config, {
-        analyticsDatabaseUrl: config.database.analyticsUrl,
-        consumers: [CONSUMERS.clientInsights],
-        outboxRelay: true,
-      })],
+      imports: [
+        ServiceRuntimeModule.forRoot(config, {
+          analyticsDatabaseUrl: config.database.analyticsUrl,
+          consumers: [CONSUMERS.clientInsights],
+          outboxRelay: true,
+        }),
+      ],
       providers: [
         { provide: InsightEventsService, inject: [TenantDb], useFactory: (db: TenantDb) => new InsightEventsService(db) },
         {
@@ -51,18 +53,36 @@ export class AppModule {
           useFactory: (prisma: PrismaService, rollups: RollupService, logger: Logger, jobs: InsightsJobMetrics) =>
             new RollupScheduler(prisma, rollups, logger.child({ component: 'l3-schedule' }), config.insights.rollupIntervalMs, jobs),
         },
-        { provide: InsightsRpcEndpoints, inject: [RpcServer, RollupService], useFactory: (server: RpcServer, rollups: RollupService) => new InsightsRpcEndpoints(server, rollups) },
+        {
+          provide: InsightsRpcEndpoints,
+          inject: [RpcServer, RollupService],
+          useFactory: (server: RpcServer, rollups: RollupService) => new InsightsRpcEndpoints(server, rollups),
+        },
         { provide: AlertService, inject: [TenantDb], useFactory: (db: TenantDb) => new AlertService(db, config.insights.alertRules) },
         {
           provide: PortfolioService,
           inject: [OwnerDb, PrismaService],
-          useFactory: (ownerDb: OwnerDb, prisma: PrismaService) => new PortfolioService(ownerDb, prisma, config.insights.modelPrices, config.insights.portfolioRules),
+          useFactory: (ownerDb: OwnerDb, prisma: PrismaService) =>
+            new PortfolioService(ownerDb, prisma, config.insights.modelPrices, config.insights.portfolioRules),
         },
         {
           provide: OwnerInsightsScheduler,
           inject: [PrismaService, AlertService, PortfolioService, SERVICE_LOGGER, InsightsJobMetrics],
-          useFactory: (prisma: PrismaService, alerts: AlertService, portfolio: PortfolioService, logger: Logger, jobs: InsightsJobMetrics) =>
-            new OwnerInsightsScheduler(prisma, alerts, portfolio, logger.child({ component: 'l4-l5-schedule' }), config.insights.ownerIntervalMs, jobs),
+          useFactory: (
+            prisma: PrismaService,
+            alerts: AlertService,
+            portfolio: PortfolioService,
+            logger: Logger,
+            jobs: InsightsJobMetrics,
+          ) =>
+            new OwnerInsightsScheduler(
+              prisma,
+              alerts,
+              portfolio,
+              logger.child({ component: 'l4-l5-schedule' }),
+              config.insights.ownerIntervalMs,
+              jobs,
+            ),
         },
         {
           provide: OwnerInsightsRpcEndpoints,

@@ -78,7 +78,11 @@ export async function gatewayOpenApiDocument() {
     const { AppModule } = require('./dist/app.module.js');
     const { openApiConfig } = require('./dist/docs/openapi.document.js');
     const config = toAppConfig(parseEnv(envSchema, OFFLINE_ENV));
-    const app = await NestFactory.create(AppModule.forRoot(config), new FastifyAdapter(), { preview: true, logger: false, abortOnError: false });
+    const app = await NestFactory.create(AppModule.forRoot(config), new FastifyAdapter(), {
+      preview: true,
+      logger: false,
+      abortOnError: false,
+    });
     return SwaggerModule.createDocument(app, openApiConfig());
   } finally {
     rmSync(out, { recursive: true, force: true });

@@ -16,4 +16,16 @@ import { tenantsPage } from './tenants/tenants.entry';
  * (`<feature>/<feature>.entry.tsx`, a ConsolePage) and listing it here: the router and the
  * navigation both read this list, so a page is reachable exactly when it is listed.
  */
-export const PAGES: readonly ConsolePage[] = [handoffPage, inboxPage, conversationsPage, contactsPage, insightsPage, knowledgePage, notificationsPage, siteKeysPage, botSettingsPage, portfolioPage, tenantsPage];
+export const PAGES: readonly ConsolePage[] = [
+  handoffPage,
+  inboxPage,
+  conversationsPage,
+  contactsPage,
+  insightsPage,
+  knowledgePage,
+  notificationsPage,
+  siteKeysPage,
+  botSettingsPage,
+  portfolioPage,
+  tenantsPage,
+];

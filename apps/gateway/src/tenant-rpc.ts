@@ -13,7 +13,11 @@ export class TenantRpc {
     @Inject(TENANT_API_OPTIONS) private readonly options: TenantApiOptions,
   ) {}
 
-  call<C extends RpcContract>(contract: C, payload: z.input<C['request']['schema']>, timeoutMs = this.options.rpcTimeoutMs): Promise<RpcResponseOf<C>> {
+  call<C extends RpcContract>(
+    contract: C,
+    payload: z.input<C['request']['schema']>,
+    timeoutMs = this.options.rpcTimeoutMs,
+  ): Promise<RpcResponseOf<C>> {
     return rpcCall(this.rpc, contract, payload, { timeoutMs });
   }
 

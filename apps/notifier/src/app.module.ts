@@ -10,7 +10,10 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServiceRuntimeModule.forRoot(config, { consumers: [CONSUMERS.notifier] }), NotifierModule.forRoot(config.notifier, config.shutdown.timeoutMs)],
+      imports: [
+        ServiceRuntimeModule.forRoot(config, { consumers: [CONSUMERS.notifier] }),
+        NotifierModule.forRoot(config.notifier, config.shutdown.timeoutMs),
+      ],
     };
   }
 }

@@ -40,7 +40,15 @@ export class NotifierModule {
   static forRoot(options: NotifierOptions, shutdownTimeoutMs: number): DynamicModule {
     return {
       module: NotifierModule,
-      imports: [{ module: NotifierOptionsModule, global: true, providers: [{ provide: NOTIFIER_OPTIONS, useValue: options }], exports: [NOTIFIER_OPTIONS] }, ChannelsModule],
+      imports: [
+        {
+          module: NotifierOptionsModule,
+          global: true,
+          providers: [{ provide: NOTIFIER_OPTIONS, useValue: options }],
+          exports: [NOTIFIER_OPTIONS],
+        },
+        ChannelsModule,
+      ],
       providers: [
         DeliveryWakeup,
         DeliveryMetrics,
@@ -53,7 +61,13 @@ export class NotifierModule {
         {
           provide: DurableConsumerRunner,
           inject: [NatsClient, NotificationIntakeService, ActionOutcomePublisher, SERVICE_LOGGER, MESSAGING_OPTIONS],
-          useFactory: (client: NatsClient, intake: NotificationIntakeService, outcomes: ActionOutcomePublisher, logger: Logger, messaging: MessagingModuleOptions) =>
+          useFactory: (
+            client: NatsClient,
+            intake: NotificationIntakeService,
+            outcomes: ActionOutcomePublisher,
+            logger: Logger,
+            messaging: MessagingModuleOptions,
+          ) =>
             new DurableConsumerRunner(client, logger.child({ component: 'consumer' }), messaging.metrics, {
               consumer: CONSUMERS.notifier,
               routes: notificationIntakeRoutes(intake, outcomes, logger.child({ component: 'intake' })),

@@ -11,7 +11,10 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServiceRuntimeModule.forRoot(config, { outboxRelay: true }), ProvisioningModule.forRoot(config.provisioning, createEmbedder(config.embedding))],
+      imports: [
+        ServiceRuntimeModule.forRoot(config, { outboxRelay: true }),
+        ProvisioningModule.forRoot(config.provisioning, createEmbedder(config.embedding)),
+      ],
     };
   }
 }

@@ -38,7 +38,13 @@ export class AppModule {
         {
           provide: DurableConsumerRunner,
           inject: [NatsClient, TurnExtractionService, SessionSummaryService, SERVICE_LOGGER, MESSAGING_OPTIONS],
-          useFactory: (client: NatsClient, extraction: TurnExtractionService, summaries: SessionSummaryService, logger: Logger, messaging: MessagingModuleOptions) =>
+          useFactory: (
+            client: NatsClient,
+            extraction: TurnExtractionService,
+            summaries: SessionSummaryService,
+            logger: Logger,
+            messaging: MessagingModuleOptions,
+          ) =>
             new DurableConsumerRunner(client, logger.child({ component: 'consumer' }), messaging.metrics, {
               consumer: CONSUMERS.tenantIntelligence,
               routes: intelEventRoutes(extraction, summaries),
@@ -47,7 +53,11 @@ export class AppModule {
             }),
         },
         { provide: CrmService, inject: [TenantDb], useFactory: (db: TenantDb) => new CrmService(db) },
-        { provide: CrmRpcEndpoints, inject: [RpcServer, CrmService], useFactory: (server: RpcServer, crm: CrmService) => new CrmRpcEndpoints(server, crm) },
+        {
+          provide: CrmRpcEndpoints,
+          inject: [RpcServer, CrmService],
+          useFactory: (server: RpcServer, crm: CrmService) => new CrmRpcEndpoints(server, crm),
+        },
       ],
     };
   }

@@ -91,7 +91,10 @@ export class WidgetApi {
   }
 
   async history(token: string): Promise<HistoryMessage[]> {
-    const response = await send(`${this.base}/api/v1/chat/history?limit=50`, { method: 'GET', headers: { authorization: `Bearer ${token}` } });
+    const response = await send(`${this.base}/api/v1/chat/history?limit=50`, {
+      method: 'GET',
+      headers: { authorization: `Bearer ${token}` },
+    });
     const body = (await response.json()) as { items: HistoryMessage[] };
     return body.items.filter((m) => m.role === 'user' || m.role === 'assistant' || m.role === 'staff');
   }

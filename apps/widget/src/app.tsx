@@ -96,7 +96,11 @@ export function App({ api, siteKey }: { api: WidgetApi; siteKey: string }) {
     const n = ++turn.current;
     const userId = `u${n}`;
     let answerId = `a${n}`;
-    setItems((list) => [...list, { kind: 'message', id: userId, role: 'user', content: text }, { kind: 'message', id: answerId, role: 'assistant', content: '' }]);
+    setItems((list) => [
+      ...list,
+      { kind: 'message', id: userId, role: 'user', content: text },
+      { kind: 'message', id: answerId, role: 'assistant', content: '' },
+    ]);
     setTyping(true);
     try {
       const current = await ensureSession();
@@ -109,13 +113,21 @@ export function App({ api, siteKey }: { api: WidgetApi; siteKey: string }) {
         else if (frame.type === 'done' && typeof frame.message_id === 'string') {
           setItems((list) => renamed(list, answerId, frame.message_id as string));
           answerId = frame.message_id;
-        } else if (frame.type === 'error') addNotice({ id: `e${n}`, tone: 'info', text: 'Sorry, the answer could not be completed. Please try again.' });
+        } else if (frame.type === 'error')
+          addNotice({ id: `e${n}`, tone: 'info', text: 'Sorry, the answer could not be completed. Please try again.' });
       });
     } catch (error) {
       const now = availabilityOf(error);
       if (now === 'not-here' || now === 'paused') setAvailability(now);
       else if (error instanceof ApiError && error.status === 401) forget();
-      addNotice({ id: `e${n}`, tone: 'info', text: error instanceof ApiError && error.status === 429 ? 'Too many messages: please wait a moment.' : 'Sorry, the message could not be sent. Please try again.' });
+      addNotice({
+        id: `e${n}`,
+        tone: 'info',
+        text:
+          error instanceof ApiError && error.status === 429
+            ? 'Too many messages: please wait a moment.'
+            : 'Sorry, the message could not be sent. Please try again.',
+      });
     } finally {
       setTyping(false);
       setItems((list) => withoutEmpty(list, answerId));
@@ -167,7 +179,11 @@ export function App({ api, siteKey }: { api: WidgetApi; siteKey: string }) {
                   ) : item.content === '' ? null : (
                     <p key={item.id} class={`msg ${item.role}`}>
                       <span class="sr">{ROLE_LABEL[item.role]}: </span>
-                      {item.role === 'staff' && <span class="who" aria-hidden="true">Team</span>}
+                      {item.role === 'staff' && (
+                        <span class="who" aria-hidden="true">
+                          Team
+                        </span>
+                      )}
                       {item.content}
                     </p>
                   ),
@@ -198,10 +214,17 @@ export function App({ api, siteKey }: { api: WidgetApi; siteKey: string }) {
           )}
         </section>
       )}
-      <button type="button" class="launcher" ref={launcher} aria-expanded={open} aria-label={open ? 'Close chat' : `Open chat with ${theme.name}`} onClick={() => {
+      <button
+        type="button"
+        class="launcher"
+        ref={launcher}
+        aria-expanded={open}
+        aria-label={open ? 'Close chat' : `Open chat with ${theme.name}`}
+        onClick={() => {
           if (!open && shouldRecheck(availability)) recheck();
           setOpen(!open);
-        }}>
+        }}
+      >
         <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="currentColor">
           <path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z" />
         </svg>

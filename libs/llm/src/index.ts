@@ -8,4 +8,9 @@ export type { LlmProvider, ProviderRun, ProviderOutput } from './providers/provi
 export { EXTERNAL_PROVIDERS, OFFLINE_CHOICE, providerChain } from './router/provider-chain';
 export { estimateTokens, estimateTokensOf } from './usage/token-estimate.util';
 export { createEmbedder, EmbeddingConfigError, EMBEDDING_DIMENSIONS } from './embeddings/create-embedder';
-export { completeStructured, extractJsonObject, type StructuredTaskInput, type StructuredTaskResult } from './structured/complete-structured';
+export {
+  completeStructured,
+  extractJsonObject,
+  type StructuredTaskInput,
+  type StructuredTaskResult,
+} from './structured/complete-structured';

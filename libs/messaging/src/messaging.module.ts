@@ -57,7 +57,8 @@ const providers = [
   {
     provide: RpcServer,
     inject: [NatsClient, MESSAGING_OPTIONS],
-    useFactory: (client: NatsClient, options: MessagingModuleOptions) => new RpcServer(client, { logger: options.logger, metrics: options.metrics }),
+    useFactory: (client: NatsClient, options: MessagingModuleOptions) =>
+      new RpcServer(client, { logger: options.logger, metrics: options.metrics }),
   },
 ];
 

@@ -22,7 +22,8 @@ export class PersistenceModule {
       { provide: PERSISTENCE_OPTIONS, useValue: options },
       {
         provide: PrismaService,
-        useFactory: (o: PersistenceModuleOptions) => new PrismaService({ databaseUrl: o.databaseUrl, poolMax: o.poolMax, applicationName: o.applicationName }),
+        useFactory: (o: PersistenceModuleOptions) =>
+          new PrismaService({ databaseUrl: o.databaseUrl, poolMax: o.poolMax, applicationName: o.applicationName }),
         inject: [PERSISTENCE_OPTIONS],
       },
       { provide: TenantDb, useFactory: (prisma: PrismaService) => new TenantDb(prisma), inject: [PrismaService] },
@@ -37,13 +38,25 @@ export class PersistenceModule {
         inject: [PrismaService, PERSISTENCE_OPTIONS],
       },
     ];
-    const exported: NonNullable<DynamicModule['exports']> = [PERSISTENCE_OPTIONS, PrismaService, TenantDb, DatabaseHealth, PrismaOutboxStore];
+    const exported: NonNullable<DynamicModule['exports']> = [
+      PERSISTENCE_OPTIONS,
+      PrismaService,
+      TenantDb,
+      DatabaseHealth,
+      PrismaOutboxStore,
+    ];
     if (options.analyticsDatabaseUrl) {
       const analyticsUrl = options.analyticsDatabaseUrl;
       providers.push({
         provide: OwnerDb,
         useFactory: () =>
-          new OwnerDb(createPrismaClient({ databaseUrl: analyticsUrl, poolMax: Math.min(options.poolMax ?? ANALYTICS_POOL_MAX, ANALYTICS_POOL_MAX), applicationName: options.applicationName })),
+          new OwnerDb(
+            createPrismaClient({
+              databaseUrl: analyticsUrl,
+              poolMax: Math.min(options.poolMax ?? ANALYTICS_POOL_MAX, ANALYTICS_POOL_MAX),
+              applicationName: options.applicationName,
+            }),
+          ),
       });
       exported.push(OwnerDb);
     }

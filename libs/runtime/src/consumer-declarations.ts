@@ -40,7 +40,11 @@ export class ConsumerDeclarations implements OnApplicationBootstrap {
     for (const [i, def] of this.namespaced().entries()) {
       try {
         const info = await this.client.jsm.consumers.info(def.stream, def.durable);
-        out.push({ stream: this.definitions[i].stream, consumer: this.definitions[i].durable, pending: info.num_pending + info.num_ack_pending });
+        out.push({
+          stream: this.definitions[i].stream,
+          consumer: this.definitions[i].durable,
+          pending: info.num_pending + info.num_ack_pending,
+        });
       } catch (err) {
         this.logger.warn({ err, consumer: def.durable }, 'consumer lag unavailable');
       }

@@ -1,6 +1,13 @@
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import type { ConsumerDefinition } from '@parley/contracts';
-import { routeEvents, startConsumer, type ConsumerRunner, type EventRoute, type MessagingMetrics, type NatsClient } from '@parley/messaging';
+import {
+  routeEvents,
+  startConsumer,
+  type ConsumerRunner,
+  type EventRoute,
+  type MessagingMetrics,
+  type NatsClient,
+} from '@parley/messaging';
 import type { Logger } from '@parley/observability';
 
 export interface DurableConsumerRunnerOptions {

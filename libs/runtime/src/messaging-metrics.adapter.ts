@@ -23,11 +23,26 @@ export class PromMessagingMetrics implements MessagingMetrics {
       labelNames: ['consumer', 'event'],
       buckets: [0.005, 0.025, 0.1, 0.5, 1, 5, 30],
     });
-    this.failed = metrics.counter({ name: 'parley_event_failures_total', help: 'Event handler failures that will be retried.', labelNames: ['consumer', 'event'] });
-    this.deadLetters = metrics.counter({ name: 'parley_dead_letters_total', help: 'Events moved to the dead-letter subject, by consumer and reason.', labelNames: ['consumer', 'reason'] });
-    this.skipped = metrics.counter({ name: 'parley_events_skipped_total', help: 'Events delivered outside the consumer filters (pre-2.10 servers).', labelNames: ['consumer'] });
+    this.failed = metrics.counter({
+      name: 'parley_event_failures_total',
+      help: 'Event handler failures that will be retried.',
+      labelNames: ['consumer', 'event'],
+    });
+    this.deadLetters = metrics.counter({
+      name: 'parley_dead_letters_total',
+      help: 'Events moved to the dead-letter subject, by consumer and reason.',
+      labelNames: ['consumer', 'reason'],
+    });
+    this.skipped = metrics.counter({
+      name: 'parley_events_skipped_total',
+      help: 'Events delivered outside the consumer filters (pre-2.10 servers).',
+      labelNames: ['consumer'],
+    });
     this.outboxPublishedTotal = metrics.counter({ name: 'parley_outbox_published_total', help: 'Outbox rows published to JetStream.' });
-    this.outboxFailuresTotal = metrics.counter({ name: 'parley_outbox_publish_failures_total', help: 'Outbox rows that failed to publish (left pending).' });
+    this.outboxFailuresTotal = metrics.counter({
+      name: 'parley_outbox_publish_failures_total',
+      help: 'Outbox rows that failed to publish (left pending).',
+    });
     this.rpc = metrics.histogram({
       name: 'parley_rpc_handled_seconds',
       help: 'RPC requests served, by subject and outcome.',

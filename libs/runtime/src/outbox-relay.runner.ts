@@ -17,8 +17,22 @@ export interface OutboxRelayRunnerOptions {
 export class OutboxRelayRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   readonly relay: OutboxRelay;
 
-  constructor(client: NatsClient, store: PrismaOutboxStore, metrics: ServiceMetrics, messagingMetrics: MessagingMetrics, logger: Logger, options: OutboxRelayRunnerOptions = {}) {
-    this.relay = new OutboxRelay({ client, store, metrics: messagingMetrics, logger, intervalMs: options.intervalMs, batchSize: options.batchSize });
+  constructor(
+    client: NatsClient,
+    store: PrismaOutboxStore,
+    metrics: ServiceMetrics,
+    messagingMetrics: MessagingMetrics,
+    logger: Logger,
+    options: OutboxRelayRunnerOptions = {},
+  ) {
+    this.relay = new OutboxRelay({
+      client,
+      store,
+      metrics: messagingMetrics,
+      logger,
+      intervalMs: options.intervalMs,
+      batchSize: options.batchSize,
+    });
     metrics.gauge({
       name: 'parley_outbox_pending',
       help: 'Outbox rows written but not yet published.',

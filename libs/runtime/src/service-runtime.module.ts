@@ -41,7 +41,13 @@ export class ServiceRuntimeModule {
       providers.push({
         provide: OutboxRelayRunner,
         inject: [NatsClient, PrismaOutboxStore, ServiceMetrics, MESSAGING_OPTIONS, SERVICE_LOGGER],
-        useFactory: (client: NatsClient, store: PrismaOutboxStore, metrics: ServiceMetrics, messaging: MessagingModuleOptions, logger: Logger) =>
+        useFactory: (
+          client: NatsClient,
+          store: PrismaOutboxStore,
+          metrics: ServiceMetrics,
+          messaging: MessagingModuleOptions,
+          logger: Logger,
+        ) =>
           new OutboxRelayRunner(client, store, metrics, messaging.metrics ?? {}, logger.child({ component: 'outbox-relay' }), relayOptions),
       });
       exported.push(OutboxRelayRunner);
@@ -69,7 +75,10 @@ export class ServiceRuntimeModule {
             namespace: config.nats.namespace,
             streams: true,
             logger: logger.child({ component: 'messaging' }),
-            metrics: new PromMessagingMetrics(metrics, consumers.map((c) => c.durable)),
+            metrics: new PromMessagingMetrics(
+              metrics,
+              consumers.map((c) => c.durable),
+            ),
           }),
         }),
         RedisModule.forRoot({ url: config.redis.url, keyPrefix: config.redis.keyPrefix }),

@@ -42,7 +42,12 @@ export {
   SPLIT_SEED,
   EXTRACTION_TARGETS,
 } from './extraction/evaluation/evaluate-extraction.util';
-export type { ExtractionEvaluationReport, LabelledConversation, FieldScore, AccuracyScore } from './extraction/evaluation/evaluate-extraction.util';
+export type {
+  ExtractionEvaluationReport,
+  LabelledConversation,
+  FieldScore,
+  AccuracyScore,
+} from './extraction/evaluation/evaluate-extraction.util';
 export { CLASSIFIER_LABELS, SPLIT_NAMES, CORPUS_SPLIT_SEED, assignSplits, idHash, stratumOf } from './classifier/corpus-split.util';
 export type { ClassifierLabel, CorpusMessage, SplitName } from './classifier/corpus-split.util';
 export { vectorize, foldText, foldInto, foldBuffer, forEachFeature } from './classifier/text-features.util';

@@ -7,7 +7,20 @@
 //   node libs/signals/tools/corpus-add.mjs <lang> <author-tag> [--train-only] < lines.txt
 import { existsSync, readFileSync, appendFileSync } from 'node:fs';
 
-const KINDS = ['plumber', 'electrician', 'locksmith', 'restaurant', 'retail', 'letting', 'dental', 'garage', 'salon', 'vet', 'hotel', 'gym'];
+const KINDS = [
+  'plumber',
+  'electrician',
+  'locksmith',
+  'restaurant',
+  'retail',
+  'letting',
+  'dental',
+  'garage',
+  'salon',
+  'vet',
+  'hotel',
+  'gym',
+];
 const LANGS = ['en', 'de', 'fr', 'es', 'it', 'pt', 'nl'];
 const FLAG = { u: 'urgency', s: 'safety', e: 'escalation', f: 'frustration' };
 const [lang, author] = process.argv.slice(2);
@@ -15,12 +28,20 @@ const [lang, author] = process.argv.slice(2);
 const trainOnly = process.argv.includes('--train-only');
 if (!LANGS.includes(lang) || !author) throw new Error('usage: corpus-add.mjs <lang> <author-tag> < lines');
 const file = new URL(`../corpus/${lang}.jsonl`, import.meta.url).pathname;
-const existing = existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+const existing = existsSync(file)
+  ? readFileSync(file, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l))
+  : [];
 const next = {};
 const seen = new Set(existing.map((m) => m.text.trim().toLowerCase()));
 for (const m of existing) next[m.domain] = Math.max(next[m.domain] ?? 0, Number(m.id.split('-').pop()));
 const out = [];
-const input = readFileSync(0, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+const input = readFileSync(0, 'utf8')
+  .split('\n')
+  .map((l) => l.trim())
+  .filter((l) => l && !l.startsWith('#'));
 for (const line of input) {
   const [kind, flags, ...rest] = line.split('|');
   const text = rest.join('|').trim();
@@ -29,7 +50,18 @@ for (const line of input) {
   seen.add(text.toLowerCase());
   next[kind] = (next[kind] ?? 0) + 1;
   const labels = [...flags].filter((c) => FLAG[c]).map((c) => FLAG[c]);
-  out.push(JSON.stringify({ id: `${lang}-${kind}-${String(next[kind]).padStart(3, '0')}`, lang, domain: kind, text, labels, hardNegative: flags.includes('h'), author, ...(trainOnly ? { trainOnly: true } : {}) }));
+  out.push(
+    JSON.stringify({
+      id: `${lang}-${kind}-${String(next[kind]).padStart(3, '0')}`,
+      lang,
+      domain: kind,
+      text,
+      labels,
+      hardNegative: flags.includes('h'),
+      author,
+      ...(trainOnly ? { trainOnly: true } : {}),
+    }),
+  );
 }
 appendFileSync(file, out.map((l) => `${l}\n`).join(''));
 console.log(`${lang}: +${out.length} (now ${existing.length + out.length})`);

@@ -11,7 +11,9 @@ const require = createRequire(import.meta.url);
 export const signals = require(`${root}libs/signals/dist/index.js`);
 
 export function loadCorpus() {
-  const files = readdirSync(corpusDir).filter((f) => f.endsWith('.jsonl')).sort();
+  const files = readdirSync(corpusDir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort();
   return files.flatMap((f) => signals.parseLabelledMessages(readFileSync(`${corpusDir}/${f}`, 'utf8')));
 }
 

@@ -35,18 +35,24 @@ const outFile = `${root}libs/signals/src/classifier/signals-model.data.ts`;
 // with the same guide and is added to the training data (--no-gate-set to leave it out): it
 // teaches distinctions the new corpus has few of (frustration without asking for a person,
 // "I don't want to talk to anyone"). eval/holdout.jsonl is never trained on.
-const gateSet = process.argv.includes('--no-gate-set') ? [] : signals.parseLabelledMessages(readFileSync(`${root}libs/signals/eval/messages.jsonl`, 'utf8'));
+const gateSet = process.argv.includes('--no-gate-set')
+  ? []
+  : signals.parseLabelledMessages(readFileSync(`${root}libs/signals/eval/messages.jsonl`, 'utf8'));
 // Background: short, ordinary chat messages in every language (greetings, prices, contact
 // details, confirmations), unlabelled by construction (no signal). The labelled corpus has few
 // of them, and without them the model flagged fixtures like "one two three" or "From 80 GBP."
 // (--no-background to leave them out). Training data only; never evaluated on.
-const background = process.argv.includes('--no-background') ? [] : signals.parseLabelledMessages(readFileSync(`${root}libs/signals/corpus-background/neutral-train.jsonl`, 'utf8'));
+const background = process.argv.includes('--no-background')
+  ? []
+  : signals.parseLabelledMessages(readFileSync(`${root}libs/signals/corpus-background/neutral-train.jsonl`, 'utf8'));
 const train = [...messagesOf('train'), ...gateSet, ...background];
 // Calibration and thresholds see the dev split plus a second, separate sample of ordinary
 // messages (corpus-background/neutral-dev.jsonl): the corpus is ~60 % signals and hard
 // negatives, real traffic is mostly ordinary, and a threshold picked without such messages
 // fires on "one two three".
-const neutralDev = process.argv.includes('--no-background') ? [] : signals.parseLabelledMessages(readFileSync(`${root}libs/signals/corpus-background/neutral-dev.jsonl`, 'utf8'));
+const neutralDev = process.argv.includes('--no-background')
+  ? []
+  : signals.parseLabelledMessages(readFileSync(`${root}libs/signals/corpus-background/neutral-dev.jsonl`, 'utf8'));
 const dev = [...messagesOf('dev'), ...neutralDev];
 const examples = train.map((m) => ({ ...signals.vectorize(m.text, features), targets: LABELS.map((l) => (m.labels.includes(l) ? 1 : 0)) }));
 const trained = signals.trainLogistic(examples, opts);
@@ -70,8 +76,21 @@ const model = {
   thresholds: Object.fromEntries(LABELS.map((l) => [l, 0.5])),
   weights: signals.encodeBase64(new Uint8Array(data.buffer)),
   weightsSha256,
-  trainedOn: { corpus: 'libs/signals/corpus/*.jsonl', split: `corpus train split + eval/messages.jsonl, sha256 ${splitChecksum(train).slice(0, 16)}`, trainMessages: train.length, seed: opts.seed,
-    options: { epochs: opts.epochs, learningRate: opts.learningRate, l2: opts.l2, positiveWeight: opts.positiveWeight, fixedBias: opts.fixedBias, gateSet: gateSet.length > 0, background: background.length > 0 } },
+  trainedOn: {
+    corpus: 'libs/signals/corpus/*.jsonl',
+    split: `corpus train split + eval/messages.jsonl, sha256 ${splitChecksum(train).slice(0, 16)}`,
+    trainMessages: train.length,
+    seed: opts.seed,
+    options: {
+      epochs: opts.epochs,
+      learningRate: opts.learningRate,
+      l2: opts.l2,
+      positiveWeight: opts.positiveWeight,
+      fixedBias: opts.fixedBias,
+      gateSet: gateSet.length > 0,
+      background: background.length > 0,
+    },
+  },
 };
 
 // Platt scaling on dev raw scores (raw = logit of the uncalibrated probability).
@@ -79,21 +98,33 @@ const raw = signals.createSignalClassifier(model);
 const devRaw = dev.map((m) => raw.score(m.text).map((s) => Math.log(Math.max(1e-12, s.probability) / Math.max(1e-12, 1 - s.probability))));
 // Messages the classifier stays silent on (too short to judge: probability exactly 0) are left out.
 const scored = dev.map((m, i) => i).filter((i) => devRaw[i].some((r) => r > -27));
-model.platt = LABELS.map((l, k) => signals.fitPlatt(scored.map((i) => devRaw[i][k]), scored.map((i) => (dev[i].labels.includes(l) ? 1 : 0))));
+model.platt = LABELS.map((l, k) =>
+  signals.fitPlatt(
+    scored.map((i) => devRaw[i][k]),
+    scored.map((i) => (dev[i].labels.includes(l) ? 1 : 0)),
+  ),
+);
 
 // Thresholds for the combination (rule hit OR calibrated p >= t, with rule vetoes), on dev.
-const probe = signals.createSignalDetector(undefined, { model, classifier: { thresholds: { urgency: 0.01, safety: 0.01, escalation: 0.01 } } });
+const probe = signals.createSignalDetector(undefined, {
+  model,
+  classifier: { thresholds: { urgency: 0.01, safety: 0.01, escalation: 0.01 } },
+});
 const devFound = dev.map((m) => probe.detect(m.text));
 const report = {};
 for (const label of LABELS) {
   let best = null;
   for (let t = 0.05; t <= 0.951; t += 0.01) {
-    let tp = 0, fp = 0, fn = 0;
+    let tp = 0,
+      fp = 0,
+      fn = 0;
     dev.forEach((m, i) => {
       const f = devFound[i].filter((x) => x.type === label);
       const got = f.some((x) => x.subtype !== 'classifier' || x.confidence >= t - 1e-9);
       const want = m.labels.includes(label);
-      if (got && want) tp += 1; else if (got) fp += 1; else if (want) fn += 1;
+      if (got && want) tp += 1;
+      else if (got) fp += 1;
+      else if (want) fn += 1;
     });
     const p = tp + fp ? tp / (tp + fp) : 1;
     const r = tp + fn ? tp / (tp + fn) : 1;
@@ -102,16 +133,26 @@ for (const label of LABELS) {
     // MIN_PRECISION with a useful recall (false alarms page staff; the rules still catch the obvious).
     const f05 = p + r ? (1.25 * p * r) / (0.25 * p + r) : 0;
     const cand = { t: Number(t.toFixed(2)), p, r, f1, f05, ok: p >= MIN_PRECISION && r >= MIN_RECALL_AT_PRECISION };
-    if (!best || (cand.ok && !best.ok) || (cand.ok === best.ok && (cand.ok ? cand.r > best.r || (cand.r === best.r && cand.p > best.p) : cand.f05 > best.f05))) best = cand;
+    if (
+      !best ||
+      (cand.ok && !best.ok) ||
+      (cand.ok === best.ok && (cand.ok ? cand.r > best.r || (cand.r === best.r && cand.p > best.p) : cand.f05 > best.f05))
+    )
+      best = cand;
   }
   model.thresholds[label] = best.t;
   report[label] = best;
 }
 
 console.log(`train ${train.length}, dev ${dev.length}; features ${JSON.stringify(features)}; ${JSON.stringify(opts)}`);
-const neutralHits = neutralDev.filter((m, i) => devFound[dev.length - neutralDev.length + i].some((f) => f.subtype === 'classifier' && f.confidence >= model.thresholds[f.type])).length;
+const neutralHits = neutralDev.filter((m, i) =>
+  devFound[dev.length - neutralDev.length + i].some((f) => f.subtype === 'classifier' && f.confidence >= model.thresholds[f.type]),
+).length;
 console.log(`ordinary messages (neutral-dev) flagged at the chosen thresholds: ${neutralHits} of ${neutralDev.length}`);
-for (const l of LABELS) console.log(`${l.padEnd(11)} threshold ${report[l].t.toFixed(2)}  dev P ${report[l].p.toFixed(3)} R ${report[l].r.toFixed(3)} F1 ${report[l].f1.toFixed(3)}  platt ${JSON.stringify(model.platt[LABELS.indexOf(l)])}`);
+for (const l of LABELS)
+  console.log(
+    `${l.padEnd(11)} threshold ${report[l].t.toFixed(2)}  dev P ${report[l].p.toFixed(3)} R ${report[l].r.toFixed(3)} F1 ${report[l].f1.toFixed(3)}  platt ${JSON.stringify(model.platt[LABELS.indexOf(l)])}`,
+  );
 console.log(`weights sha256 ${weightsSha256}, ${data.length} bytes (${model.weights.length} base64 chars)`);
 if (process.argv.includes('--dry')) process.exit();
 

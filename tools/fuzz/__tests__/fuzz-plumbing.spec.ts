@@ -66,8 +66,26 @@ describe('renderReport', () => {
     durationMs: 61_000,
     requests: 5,
     statuses: { '200': 2, '401': 2, '500': 1 },
-    operations: [{ operation: 'GET /x', requests: 5, valid: 2, statuses: { '200': 2, '401': 2, '500': 1 }, types: ['urn:parley:problem:missing-credentials'] }],
-    findings: [{ kind: '5xx', detail: 'a | b', operation: 'GET /x', credential: 'owner', label: 'valid', request: 'GET /x', plan: { credential: 1, jsfSeed: 1, pick: 1, mutation: { kind: 'none' } } }],
+    operations: [
+      {
+        operation: 'GET /x',
+        requests: 5,
+        valid: 2,
+        statuses: { '200': 2, '401': 2, '500': 1 },
+        types: ['urn:parley:problem:missing-credentials'],
+      },
+    ],
+    findings: [
+      {
+        kind: '5xx',
+        detail: 'a | b',
+        operation: 'GET /x',
+        credential: 'owner',
+        label: 'valid',
+        request: 'GET /x',
+        plan: { credential: 1, jsfSeed: 1, pick: 1, mutation: { kind: 'none' } },
+      },
+    ],
     readiness: { checks: 12, failures: [], slow: ['t gateway timeout'] },
     clientMaxLagMs: 40,
   };

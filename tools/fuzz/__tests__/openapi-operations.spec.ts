@@ -11,7 +11,10 @@ const doc: OpenApiDocument = {
     },
     '/api/v1/chat': {
       post: {
-        parameters: [{ name: 'x-trace', in: 'header', schema: { type: 'string' } }, { name: 'c', in: 'cookie' }],
+        parameters: [
+          { name: 'x-trace', in: 'header', schema: { type: 'string' } },
+          { name: 'c', in: 'cookie' },
+        ],
         requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Chat' } } } },
         security: [{ bearer: [] }],
         responses: { 200: { content: { 'application/json': {}, 'text/event-stream': {} } } },
@@ -22,8 +25,15 @@ const doc: OpenApiDocument = {
   },
   components: {
     schemas: {
-      Chat: { type: 'object', properties: { message: { type: 'string' }, meta: { $ref: '#/components/schemas/Meta' } }, required: ['message'] },
-      Meta: { type: 'object', properties: { tags: { type: 'array', items: { $ref: '#/components/schemas/Tag' } }, self: { $ref: '#/components/schemas/Meta' } } },
+      Chat: {
+        type: 'object',
+        properties: { message: { type: 'string' }, meta: { $ref: '#/components/schemas/Meta' } },
+        required: ['message'],
+      },
+      Meta: {
+        type: 'object',
+        properties: { tags: { type: 'array', items: { $ref: '#/components/schemas/Tag' } }, self: { $ref: '#/components/schemas/Meta' } },
+      },
       Tag: { anyOf: [{ type: 'string' }, { type: 'null' }] },
     },
   },
@@ -52,7 +62,10 @@ describe('operationsOf', () => {
       type: 'object',
       properties: {
         message: { type: 'string' },
-        meta: { type: 'object', properties: { tags: { type: 'array', items: { anyOf: [{ type: 'string' }, { type: 'null' }] } }, self: {} } },
+        meta: {
+          type: 'object',
+          properties: { tags: { type: 'array', items: { anyOf: [{ type: 'string' }, { type: 'null' }] } }, self: {} },
+        },
       },
       required: ['message'],
     });

@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { RAW_BODIES, WRONG_CONTENT_TYPES } from '../fuzz-values';
 import type { FuzzOperation } from '../openapi-operations';
-import { casePlanArbitrary, fakeValue, materialize, percentEncode, resourceOfIdField, type CasePlan, type IdPools, type Mutation } from '../request-cases';
+import {
+  casePlanArbitrary,
+  fakeValue,
+  materialize,
+  percentEncode,
+  resourceOfIdField,
+  type CasePlan,
+  type IdPools,
+  type Mutation,
+} from '../request-cases';
 
 const uuid = { type: 'string', format: 'uuid' };
 const feedback: FuzzOperation = {
@@ -18,7 +27,11 @@ const feedback: FuzzOperation = {
     schemas: {
       'application/json': {
         type: 'object',
-        properties: { message_id: uuid, rating: { type: 'integer', enum: [1, -1] }, tags: { type: 'array', items: { type: 'string', maxLength: 5 }, minItems: 1 } },
+        properties: {
+          message_id: uuid,
+          rating: { type: 'integer', enum: [1, -1] },
+          tags: { type: 'array', items: { type: 'string', maxLength: 5 }, minItems: 1 },
+        },
         required: ['message_id', 'rating', 'tags'],
         additionalProperties: false,
       },
@@ -27,20 +40,32 @@ const feedback: FuzzOperation = {
   security: ['bearer'],
   streams: false,
 };
-const list: FuzzOperation = { id: 'GET /api/v1/things', method: 'GET', path: '/api/v1/things', parameters: [], security: [], streams: false };
+const list: FuzzOperation = {
+  id: 'GET /api/v1/things',
+  method: 'GET',
+  path: '/api/v1/things',
+  parameters: [],
+  security: [],
+  streams: false,
+};
 
 const pools: IdPools = new Map([
   ['sessions', [{ id: '11111111-1111-4111-8111-111111111111', tenant: 'A' }]],
   ['messages', [{ id: '22222222-2222-4222-8222-222222222222', tenant: 'B' }]],
 ]);
 const plan = (mutation: Mutation, over: Partial<CasePlan> = {}): CasePlan => ({ credential: 0, jsfSeed: 5, pick: 1, mutation, ...over });
-const build = (p: CasePlan, op = feedback) => materialize({ op, plan: p, credentialHeaders: { authorization: 'Bearer t' }, pools, headerDefaults: {} });
+const build = (p: CasePlan, op = feedback) =>
+  materialize({ op, plan: p, credentialHeaders: { authorization: 'Bearer t' }, pools, headerDefaults: {} });
 const body = (request: { body?: Buffer }) => JSON.parse(request.body!.toString('utf8')) as Record<string, unknown>;
 
 describe('materialize', () => {
   it('builds a schema-valid request with known ids in the path and in *_id members', () => {
     const request = build(plan({ kind: 'none' }));
-    expect(request).toMatchObject({ method: 'POST', label: 'valid', headers: { authorization: 'Bearer t', 'content-type': 'application/json' } });
+    expect(request).toMatchObject({
+      method: 'POST',
+      label: 'valid',
+      headers: { authorization: 'Bearer t', 'content-type': 'application/json' },
+    });
     expect(request.url).toMatch(/^\/api\/v1\/sessions\/11111111-1111-4111-8111-111111111111\/feedback\?limit=[1-5]$/);
     const sent = body(request);
     expect(sent.message_id).toBe('22222222-2222-4222-8222-222222222222');
@@ -74,7 +99,10 @@ describe('materialize', () => {
     expect(raw.body).toBe(RAW_BODIES[5].bytes);
     expect(raw.headers['content-type']).toBe('application/json');
     const gzip = WRONG_CONTENT_TYPES.findIndex((h) => h['content-encoding'] === 'gzip');
-    expect(build(plan({ kind: 'content-type', at: gzip })).headers).toMatchObject({ 'content-type': 'application/json', 'content-encoding': 'gzip' });
+    expect(build(plan({ kind: 'content-type', at: gzip })).headers).toMatchObject({
+      'content-type': 'application/json',
+      'content-encoding': 'gzip',
+    });
     const none = WRONG_CONTENT_TYPES.findIndex((h) => Object.keys(h).length === 0);
     expect(build(plan({ kind: 'content-type', at: none })).headers['content-type']).toBeUndefined();
   });
@@ -84,9 +112,15 @@ describe('materialize', () => {
     expect(build(plan({ kind: 'query-repeat', at: 0 })).url).toMatch(/limit=1&limit=2$/);
     expect(build(plan({ kind: 'query-extra', name: 'constructor[prototype]', value: 'x' })).url).toMatch(/constructor%5Bprototype%5D=x$/);
     expect(build(plan({ kind: 'query-value', at: 0, value: '\ud800' })).url).toMatch(/\?limit=%ED%A0%80$/);
-    expect(build(plan({ kind: 'path-value', at: 0, value: '\udc00', encode: true })).url).toMatch(/^\/api\/v1\/sessions\/%ED%B0%80\/feedback/);
-    expect(build(plan({ kind: 'path-value', at: 0, value: '../x y', encode: true })).url).toMatch(/^\/api\/v1\/sessions\/\.\.%2Fx%20y\/feedback/);
-    expect(build(plan({ kind: 'path-value', at: 0, value: '../x y', encode: false })).url).toMatch(/^\/api\/v1\/sessions\/\.\.\/x%20y\/feedback/);
+    expect(build(plan({ kind: 'path-value', at: 0, value: '\udc00', encode: true })).url).toMatch(
+      /^\/api\/v1\/sessions\/%ED%B0%80\/feedback/,
+    );
+    expect(build(plan({ kind: 'path-value', at: 0, value: '../x y', encode: true })).url).toMatch(
+      /^\/api\/v1\/sessions\/\.\.%2Fx%20y\/feedback/,
+    );
+    expect(build(plan({ kind: 'path-value', at: 0, value: '../x y', encode: false })).url).toMatch(
+      /^\/api\/v1\/sessions\/\.\.\/x%20y\/feedback/,
+    );
     expect(build(plan({ kind: 'header', name: 'x-request-id', value: 'a\u0000é b' })).headers['x-request-id']).toBe('a b');
   });
 
@@ -100,9 +134,23 @@ describe('casePlanArbitrary', () => {
     const draw = (op: FuzzOperation) => fc.sample(casePlanArbitrary(op, 15, [8, 9, 10]), { seed: 7, numRuns: 300 });
     expect(draw(feedback)).toEqual(draw(feedback));
     const listKinds = new Set(draw(list).map((p) => p.mutation.kind));
-    for (const kind of ['drop-field', 'replace-field', 'raw-body', 'content-type', 'path-value', 'query-value']) expect(listKinds.has(kind as Mutation['kind'])).toBe(false);
+    for (const kind of ['drop-field', 'replace-field', 'raw-body', 'content-type', 'path-value', 'query-value'])
+      expect(listKinds.has(kind as Mutation['kind'])).toBe(false);
     const feedbackKinds = new Set(draw(feedback).map((p) => p.mutation.kind));
-    expect([...feedbackKinds].sort()).toEqual(['content-type', 'drop-field', 'extra-field', 'header', 'none', 'path-value', 'query-extra', 'query-repeat', 'query-value', 'raw-body', 'replace-body', 'replace-field']);
+    expect([...feedbackKinds].sort()).toEqual([
+      'content-type',
+      'drop-field',
+      'extra-field',
+      'header',
+      'none',
+      'path-value',
+      'query-extra',
+      'query-repeat',
+      'query-value',
+      'raw-body',
+      'replace-body',
+      'replace-field',
+    ]);
   });
 
   it('mostly uses credentials that authenticate', () => {
@@ -116,7 +164,14 @@ describe('casePlanArbitrary', () => {
 describe('fakeValue', () => {
   it('keeps to the schema, and caps strings at 1,000 characters', () => {
     for (let seed = 0; seed < 20; seed++) {
-      const value = fakeValue({ type: 'object', properties: { n: { type: 'integer', minimum: 3, maximum: 4 }, s: { type: 'string', minLength: 1, maxLength: 500_000 } }, required: ['n', 's'] }, seed) as { n: number; s: string };
+      const value = fakeValue(
+        {
+          type: 'object',
+          properties: { n: { type: 'integer', minimum: 3, maximum: 4 }, s: { type: 'string', minLength: 1, maxLength: 500_000 } },
+          required: ['n', 's'],
+        },
+        seed,
+      ) as { n: number; s: string };
       expect([3, 4]).toContain(value.n);
       expect(value.s.length).toBeGreaterThanOrEqual(1);
       expect(value.s.length).toBeLessThanOrEqual(1000);
@@ -131,10 +186,13 @@ describe('percentEncode', () => {
   });
 
   it('never throws, whatever the string (property)', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 20 }), fc.array(fc.integer({ min: 0xd800, max: 0xdfff })), (text, units) => {
-      const value = text + String.fromCharCode(...units);
-      expect(() => percentEncode(value)).not.toThrow();
-    }), { seed: 1, numRuns: 200 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 20 }), fc.array(fc.integer({ min: 0xd800, max: 0xdfff })), (text, units) => {
+        const value = text + String.fromCharCode(...units);
+        expect(() => percentEncode(value)).not.toThrow();
+      }),
+      { seed: 1, numRuns: 200 },
+    );
   });
 });
 

@@ -68,9 +68,12 @@ function sqlTargetProblems(where: string, t: Target, type: string | undefined): 
   const problems: string[] = [];
   if (type !== POSTGRES_TYPE) problems.push(`${where} has rawSql but its datasource type is ${type}`);
   if (!t.rawSql || !t.rawSql.trim()) problems.push(`${where} has an empty rawSql`);
-  if (t.rawQuery !== true || t.editorMode !== 'code') problems.push(`${where} must be a code-mode raw query (rawQuery: true, editorMode: "code")`);
-  if (!(SQL_FORMATS as readonly (string | undefined)[]).includes(t.format)) problems.push(`${where} format ${t.format} is not one of ${SQL_FORMATS.join(', ')}`);
-  else if (t.format === 'time_series' && !/\$__time(GroupAlias|Epoch)?\(|AS "time"/i.test(t.rawSql ?? '')) problems.push(`${where} is a time series without a "time" column`);
+  if (t.rawQuery !== true || t.editorMode !== 'code')
+    problems.push(`${where} must be a code-mode raw query (rawQuery: true, editorMode: "code")`);
+  if (!(SQL_FORMATS as readonly (string | undefined)[]).includes(t.format))
+    problems.push(`${where} format ${t.format} is not one of ${SQL_FORMATS.join(', ')}`);
+  else if (t.format === 'time_series' && !/\$__time(GroupAlias|Epoch)?\(|AS "time"/i.test(t.rawSql ?? ''))
+    problems.push(`${where} is a time series without a "time" column`);
   return problems;
 }
 
@@ -82,7 +85,8 @@ function overlaps(a: Panel, b: Panel): boolean {
 
 export function dashboardProblems(dashboard: Dashboard, provisionedUids: ReadonlySet<string>): string[] {
   const problems: string[] = [];
-  if ((dashboard.schemaVersion ?? 0) < MIN_SCHEMA_VERSION) problems.push(`schemaVersion ${dashboard.schemaVersion} < ${MIN_SCHEMA_VERSION}`);
+  if ((dashboard.schemaVersion ?? 0) < MIN_SCHEMA_VERSION)
+    problems.push(`schemaVersion ${dashboard.schemaVersion} < ${MIN_SCHEMA_VERSION}`);
   if (!dashboard.uid || !/^[A-Za-z0-9_-]{1,40}$/.test(dashboard.uid)) problems.push(`uid "${dashboard.uid}" must be 1-40 of [A-Za-z0-9_-]`);
   if (!dashboard.title) problems.push('dashboard has no title');
 
@@ -95,7 +99,8 @@ export function dashboardProblems(dashboard: Dashboard, provisionedUids: Readonl
     else seen.set(panel.id, String(panel.title));
     const g = panel.gridPos;
     if (!g) problems.push(`${name} has no gridPos`);
-    else if (g.x < 0 || g.w < 1 || g.x + g.w > 24 || g.h < 1) problems.push(`${name} gridPos ${JSON.stringify(g)} is outside the 24-column grid`);
+    else if (g.x < 0 || g.w < 1 || g.x + g.w > 24 || g.h < 1)
+      problems.push(`${name} gridPos ${JSON.stringify(g)} is outside the 24-column grid`);
     const own = refProblem(name, panel.datasource, provisionedUids);
     if (own) problems.push(own);
     if (panel.type === 'row') continue;
@@ -117,7 +122,8 @@ export function dashboardProblems(dashboard: Dashboard, provisionedUids: Readonl
   for (const variable of dashboard.templating?.list ?? []) {
     const problem = refProblem(`variable ${variable.name}`, variable.datasource, provisionedUids);
     if (problem) problems.push(problem);
-    if (variable.type === 'query' && !variable.datasource) problems.push(`variable ${variable.name} is a query variable without a datasource`);
+    if (variable.type === 'query' && !variable.datasource)
+      problems.push(`variable ${variable.name} is a query variable without a datasource`);
   }
   return problems;
 }

@@ -73,14 +73,17 @@ const VARIABLE = /\$(\w+)|\[\[(\w+?)(?::(\w+))?\]\]|\$\{(\w+)(?:\.([^:^}]+))?(?:
 
 /** Step 1: template variables. Names not in `variables` are left alone, as Grafana does. */
 export function interpolateVariables(sql: string, variables: GrafanaVariableValues): string {
-  return sql.replace(VARIABLE, (whole, plain?: string, bracket?: string, bracketFormat?: string, braced?: string, path?: string, bracedFormat?: string) => {
-    const name = plain ?? bracket ?? braced ?? '';
-    if (!Object.prototype.hasOwnProperty.call(variables, name)) return whole;
-    const format = bracketFormat ?? bracedFormat;
-    if (format || path) throw new Error(`variable ${whole}: formats and field paths are not modelled`);
-    const value = variables[name];
-    return typeof value === 'string' ? value : value.map(quoteLiteral).join(',');
-  });
+  return sql.replace(
+    VARIABLE,
+    (whole, plain?: string, bracket?: string, bracketFormat?: string, braced?: string, path?: string, bracedFormat?: string) => {
+      const name = plain ?? bracket ?? braced ?? '';
+      if (!Object.prototype.hasOwnProperty.call(variables, name)) return whole;
+      const format = bracketFormat ?? bracedFormat;
+      if (format || path) throw new Error(`variable ${whole}: formats and field paths are not modelled`);
+      const value = variables[name];
+      return typeof value === 'string' ? value : value.map(quoteLiteral).join(',');
+    },
+  );
 }
 
 const MACRO = /\$([_a-zA-Z0-9]+)\(([^)]*)\)/g;
@@ -127,7 +130,9 @@ function unixSeconds(date: Date): number {
 
 /** Step 2: the backend's macros for `range` (what Grafana sends to PostgreSQL). */
 export function expandMacros(sql: string, range: GrafanaTimeRange): string {
-  const interpolated = sql.replaceAll('$__unixEpochFrom()', String(unixSeconds(range.from))).replaceAll('$__unixEpochTo()', String(unixSeconds(range.to)));
+  const interpolated = sql
+    .replaceAll('$__unixEpochFrom()', String(unixSeconds(range.from)))
+    .replaceAll('$__unixEpochTo()', String(unixSeconds(range.to)));
   return interpolated.replace(MACRO, (whole: string, macro: string, argText: string) => {
     let name = macro;
     // Grafana < 5.3 compatibility kept by the backend: "$__timeGroup(...)," (a comma right after
@@ -136,7 +141,11 @@ export function expandMacros(sql: string, range: GrafanaTimeRange): string {
       const at = interpolated.indexOf(whole) + whole.length;
       if (interpolated[at] === ',') name = '__timeGroupAlias';
     }
-    return evaluateMacro(name, argText.split(',').map((arg) => arg.trim()), range);
+    return evaluateMacro(
+      name,
+      argText.split(',').map((arg) => arg.trim()),
+      range,
+    );
   });
 }
 
@@ -180,5 +189,9 @@ export function sqlTargets(dashboard: Dashboard): SqlTarget[] {
 export function sqlVariableQueries(dashboard: Dashboard): SqlVariableQuery[] {
   return (dashboard.templating?.list ?? [])
     .filter((variable) => variable.type === 'query' && datasourceType(variable.datasource) === POSTGRES_DATASOURCE_TYPE)
-    .map((variable) => ({ dashboardUid: String(dashboard.uid), name: variable.name, query: typeof variable.query === 'string' ? variable.query : (variable.query?.rawSql ?? '') }));
+    .map((variable) => ({
+      dashboardUid: String(dashboard.uid),
+      name: variable.name,
+      query: typeof variable.query === 'string' ? variable.query : (variable.query?.rawSql ?? ''),
+    }));
 }

@@ -139,7 +139,9 @@ export function collectObjects(dir: string): K8sObject[] {
     return statSync(full).isDirectory() ? collectObjects(full) : readManifests(full);
   };
   const objects = [...(k.resources ?? []), ...(k.components ?? [])].flatMap(fromRef);
-  return k.namespace ? objects.map((o) => (o.kind === 'Namespace' ? o : { ...o, metadata: { ...o.metadata, namespace: k.namespace } })) : objects;
+  return k.namespace
+    ? objects.map((o) => (o.kind === 'Namespace' ? o : { ...o, metadata: { ...o.metadata, namespace: k.namespace } }))
+    : objects;
 }
 
 export function matchesTarget(object: K8sObject, target: PatchTarget): boolean {
@@ -154,7 +156,10 @@ interface JsonPatchOp {
 
 /** Resolves an RFC 6901 pointer; `undefined` when a segment is missing. */
 export function resolvePointer(value: unknown, pointer: string): unknown {
-  const segments = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   let current: unknown = value;
   for (const segment of segments) {
     if (current === null || typeof current !== 'object') return undefined;
@@ -183,16 +188,19 @@ export function patchProblems(dir: string): string[] {
       if (!['add', 'replace', 'remove'].includes(op.op)) where(`${label}: unsupported op ${op.op}`);
       if (op.op === 'add') {
         const parent = op.path.slice(0, op.path.lastIndexOf('/'));
-        for (const o of matched) if (resolvePointer(o, parent) === undefined) where(`${label}: parent of ${op.path} missing in ${o.kind}/${o.metadata.name}`);
+        for (const o of matched)
+          if (resolvePointer(o, parent) === undefined) where(`${label}: parent of ${op.path} missing in ${o.kind}/${o.metadata.name}`);
       } else {
-        for (const o of matched) if (resolvePointer(o, op.path) === undefined) where(`${label}: ${op.path} missing in ${o.kind}/${o.metadata.name}`);
+        for (const o of matched)
+          if (resolvePointer(o, op.path) === undefined) where(`${label}: ${op.path} missing in ${o.kind}/${o.metadata.name}`);
       }
     }
   }
   const images = new Set(objects.flatMap(containerImages));
   for (const image of k.images ?? []) if (!images.has(image.name)) where(`images entry ${image.name} matches no container image`);
   for (const r of k.replicas ?? []) {
-    if (!objects.some((o) => o.kind === 'Deployment' && o.metadata.name === r.name)) where(`replicas entry ${r.name} matches no Deployment`);
+    if (!objects.some((o) => o.kind === 'Deployment' && o.metadata.name === r.name))
+      where(`replicas entry ${r.name} matches no Deployment`);
   }
   return problems;
 }

@@ -49,7 +49,21 @@ export const PARLEY_METRICS: readonly string[] = [
   ...NATS_EXPORTER_METRICS,
 ];
 
-const PROMQL_WORDS = new Set(['and', 'or', 'unless', 'by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'bool', 'offset', 'inf', 'nan']);
+const PROMQL_WORDS = new Set([
+  'and',
+  'or',
+  'unless',
+  'by',
+  'without',
+  'on',
+  'ignoring',
+  'group_left',
+  'group_right',
+  'bool',
+  'offset',
+  'inf',
+  'nan',
+]);
 
 /**
  * Metric names referenced by a PromQL expression: identifiers that are not inside label

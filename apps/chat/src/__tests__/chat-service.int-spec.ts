@@ -47,10 +47,24 @@ describe('chat service process', () => {
   }
 
   beforeAll(async () => {
-    execFileSync(process.execPath, ['scripts/build.mjs', 'apps/chat', 'libs/contracts', 'libs/messaging', 'libs/persistence', 'libs/llm', 'libs/signals', 'libs/runtime', 'libs/observability'], {
-      cwd: REPO_ROOT,
-      stdio: 'pipe',
-    });
+    execFileSync(
+      process.execPath,
+      [
+        'scripts/build.mjs',
+        'apps/chat',
+        'libs/contracts',
+        'libs/messaging',
+        'libs/persistence',
+        'libs/llm',
+        'libs/signals',
+        'libs/runtime',
+        'libs/observability',
+      ],
+      {
+        cwd: REPO_ROOT,
+        stdio: 'pipe',
+      },
+    );
     mock = await startMockLlm();
     client = await NatsClient.connect({ url: env.TEST_NATS_URL, name: 'chat-service-test', namespace });
     rpc = new RpcClient(client, { timeoutMs: 20_000 });
@@ -69,58 +83,70 @@ describe('chat service process', () => {
 
   const newSession = async () => (await rpc.request(ChatSessionCreateRpc, { version: 1, tenantId: tenant, channel: 'api' })).session;
 
-  it('serves sessions and streamed turns over NATS', async () => {
-    const proc = await startChat();
-    const session = await newSession();
-    mock.enqueue({ type: 'text', text: 'We can be there within the hour.' });
-    const request = turnRequest(tenant, session.id, 'my pipe burst and the kitchen is flooding');
-    const collector = await collectFrames(client, request.turnId);
-    const response = await rpc.request(ChatTurnRpc, request);
-    const frames = await collector.finished;
-    collector.stop();
-    expect(response).toMatchObject({ content: 'We can be there within the hour.', finishReason: 'stop', usage: { provider: 'openai' } });
-    expect(frames[0].type).toBe('signal');
-    expect(frames[frames.length - 1]).toMatchObject({ type: 'done', message_id: response.messageId });
-    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-    expect(metrics).toMatch(/parley_chat_turns_total\{[^}]*outcome="stop"[^}]*\} 1/);
-    expect(metrics).toMatch(/parley_chat_first_token_seconds_count\{[^}]*\} 1/);
-    proc.signal('SIGTERM');
-    expect(await proc.exited).toBe(0);
-  }, PROCESS_TEST_TIMEOUT_MS);
+  it(
+    'serves sessions and streamed turns over NATS',
+    async () => {
+      const proc = await startChat();
+      const session = await newSession();
+      mock.enqueue({ type: 'text', text: 'We can be there within the hour.' });
+      const request = turnRequest(tenant, session.id, 'my pipe burst and the kitchen is flooding');
+      const collector = await collectFrames(client, request.turnId);
+      const response = await rpc.request(ChatTurnRpc, request);
+      const frames = await collector.finished;
+      collector.stop();
+      expect(response).toMatchObject({ content: 'We can be there within the hour.', finishReason: 'stop', usage: { provider: 'openai' } });
+      expect(frames[0].type).toBe('signal');
+      expect(frames[frames.length - 1]).toMatchObject({ type: 'done', message_id: response.messageId });
+      const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      expect(metrics).toMatch(/parley_chat_turns_total\{[^}]*outcome="stop"[^}]*\} 1/);
+      expect(metrics).toMatch(/parley_chat_first_token_seconds_count\{[^}]*\} 1/);
+      proc.signal('SIGTERM');
+      expect(await proc.exited).toBe(0);
+    },
+    PROCESS_TEST_TIMEOUT_MS,
+  );
 
-  it('lets a turn in flight at SIGTERM finish and store its answer, then exits 0', async () => {
-    const proc = await startChat();
-    const session = await newSession();
-    mock.enqueue({ type: 'text', text: 'one two three four five six', latency: { interTokenDelayMs: 100 } });
-    const request = turnRequest(tenant, session.id, 'What are your prices?');
-    const collector = await collectFrames(client, request.turnId);
-    const pending = rpc.request(ChatTurnRpc, request);
-    await collector.firstToken;
-    proc.signal('SIGTERM');
-    const response = await pending;
-    collector.stop();
-    expect(response).toMatchObject({ content: 'one two three four five six', finishReason: 'stop' });
-    expect(await proc.exited).toBe(0);
-    const { rows } = await owner.query('SELECT content, interrupted FROM chat_messages WHERE id = $1', [response.messageId]);
-    expect(rows).toEqual([{ content: 'one two three four five six', interrupted: false }]);
-  }, PROCESS_TEST_TIMEOUT_MS);
+  it(
+    'lets a turn in flight at SIGTERM finish and store its answer, then exits 0',
+    async () => {
+      const proc = await startChat();
+      const session = await newSession();
+      mock.enqueue({ type: 'text', text: 'one two three four five six', latency: { interTokenDelayMs: 100 } });
+      const request = turnRequest(tenant, session.id, 'What are your prices?');
+      const collector = await collectFrames(client, request.turnId);
+      const pending = rpc.request(ChatTurnRpc, request);
+      await collector.firstToken;
+      proc.signal('SIGTERM');
+      const response = await pending;
+      collector.stop();
+      expect(response).toMatchObject({ content: 'one two three four five six', finishReason: 'stop' });
+      expect(await proc.exited).toBe(0);
+      const { rows } = await owner.query('SELECT content, interrupted FROM chat_messages WHERE id = $1', [response.messageId]);
+      expect(rows).toEqual([{ content: 'one two three four five six', interrupted: false }]);
+    },
+    PROCESS_TEST_TIMEOUT_MS,
+  );
 
-  it('cancels a generation still running when the shutdown grace is over, storing the partial answer', async () => {
-    const proc = await startChat();
-    const session = await newSession();
-    mock.enqueue({ type: 'text', text: SLOW_ANSWER, latency: { interTokenDelayMs: 250 } });
-    const request = turnRequest(tenant, session.id, 'Tell me everything');
-    const collector = await collectFrames(client, request.turnId);
-    const pending = rpc.request(ChatTurnRpc, request);
-    await collector.firstToken;
-    proc.signal('SIGTERM');
-    const response = await pending;
-    collector.stop();
-    expect(response.finishReason).toBe('cancelled');
-    expect(SLOW_ANSWER.startsWith(response.content)).toBe(true);
-    expect(response.content.length).toBeLessThan(SLOW_ANSWER.length);
-    expect(await proc.exited).toBe(0);
-    const { rows } = await owner.query('SELECT content, interrupted FROM chat_messages WHERE id = $1', [response.messageId]);
-    expect(rows).toEqual([{ content: response.content, interrupted: true }]);
-  }, PROCESS_TEST_TIMEOUT_MS);
+  it(
+    'cancels a generation still running when the shutdown grace is over, storing the partial answer',
+    async () => {
+      const proc = await startChat();
+      const session = await newSession();
+      mock.enqueue({ type: 'text', text: SLOW_ANSWER, latency: { interTokenDelayMs: 250 } });
+      const request = turnRequest(tenant, session.id, 'Tell me everything');
+      const collector = await collectFrames(client, request.turnId);
+      const pending = rpc.request(ChatTurnRpc, request);
+      await collector.firstToken;
+      proc.signal('SIGTERM');
+      const response = await pending;
+      collector.stop();
+      expect(response.finishReason).toBe('cancelled');
+      expect(SLOW_ANSWER.startsWith(response.content)).toBe(true);
+      expect(response.content.length).toBeLessThan(SLOW_ANSWER.length);
+      expect(await proc.exited).toBe(0);
+      const { rows } = await owner.query('SELECT content, interrupted FROM chat_messages WHERE id = $1', [response.messageId]);
+      expect(rows).toEqual([{ content: response.content, interrupted: true }]);
+    },
+    PROCESS_TEST_TIMEOUT_MS,
+  );
 });

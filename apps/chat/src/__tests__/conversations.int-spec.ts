@@ -1,7 +1,15 @@
 // chat.conversation.list / .get over NATS, against the app role (RLS applies): the staff
 // console's conversation list with its filters and cursor, and one transcript with signals.
 import { randomUUID } from 'node:crypto';
-import { ChatAssistantSessionRpc, ChatConversationGetRpc, ChatConversationListRpc, ChatSessionCloseRpc, ChatSessionCreateRpc, ChatTurnRpc, type RpcRequestOf } from '@parley/contracts';
+import {
+  ChatAssistantSessionRpc,
+  ChatConversationGetRpc,
+  ChatConversationListRpc,
+  ChatSessionCloseRpc,
+  ChatSessionCreateRpc,
+  ChatTurnRpc,
+  type RpcRequestOf,
+} from '@parley/contracts';
 import { createTenant, createTenantUser } from '@parley/testing';
 import { replyAsStaff } from '../sessions/staff-handoff.use-case';
 import { startChatHarness, turnRequest, type ChatHarness } from './support/chat-harness';
@@ -16,15 +24,20 @@ describe('conversations for tenant staff', () => {
   const list = (tenantId: string, filter: Partial<RpcRequestOf<typeof ChatConversationListRpc>> = {}) =>
     h.rpc.request(ChatConversationListRpc, { version: 1, tenantId, limit: 50, cursor: null, ...filter });
   const newSession = async (tenantId: string, externalUserId?: string) =>
-    (await h.rpc.request(ChatSessionCreateRpc, { version: 1, tenantId, channel: 'widget', ...(externalUserId ? { externalUserId } : {}) })).session;
-  const say = (tenantId: string, sessionId: string, text: string) => h.rpc.request(ChatTurnRpc, turnRequest(tenantId, sessionId, text, { stream: false }));
+    (await h.rpc.request(ChatSessionCreateRpc, { version: 1, tenantId, channel: 'widget', ...(externalUserId ? { externalUserId } : {}) }))
+      .session;
+  const say = (tenantId: string, sessionId: string, text: string) =>
+    h.rpc.request(ChatTurnRpc, turnRequest(tenantId, sessionId, text, { stream: false }));
 
   beforeAll(async () => {
     h = await startChatHarness();
     const handoff = { escalation_settings: { handoffEnabled: true, handoffMessage: 'Sam will reply here.', notifyOnEscalation: false } };
     tenant = (await createTenant(h.owner, handoff)).id;
     otherTenant = (await createTenant(h.owner, handoff)).id;
-    const contact = await h.owner.query<{ id: string }>(`INSERT INTO tenant_contacts (tenant_id, external_user_id, name, email) VALUES ($1, 'cust-42', 'Dana', 'dana@example.test') RETURNING id`, [tenant]);
+    const contact = await h.owner.query<{ id: string }>(
+      `INSERT INTO tenant_contacts (tenant_id, external_user_id, name, email) VALUES ($1, 'cust-42', 'Dana', 'dana@example.test') RETURNING id`,
+      [tenant],
+    );
     contactId = contact.rows[0].id;
 
     const urgent = await newSession(tenant);
@@ -35,7 +48,10 @@ describe('conversations for tenant staff', () => {
     const closed = await newSession(tenant, 'cust-42');
     await say(tenant, closed.id, 'What are your opening hours?');
     await h.rpc.request(ChatSessionCloseRpc, { version: 1, tenantId: tenant, sessionId: closed.id });
-    await h.owner.query(`INSERT INTO session_summaries (tenant_id, session_id, contact_id, summary, outcome) VALUES ($1, $2, $3, 'Asked for opening hours.', 'resolved')`, [tenant, closed.id, contactId]);
+    await h.owner.query(
+      `INSERT INTO session_summaries (tenant_id, session_id, contact_id, summary, outcome) VALUES ($1, $2, $3, 'Asked for opening hours.', 'resolved')`,
+      [tenant, closed.id, contactId],
+    );
     // A staff user's assistant session is not a visitor conversation.
     const staff = await createTenantUser(h.owner, tenant);
     await h.rpc.request(ChatAssistantSessionRpc, { version: 1, tenantId: tenant, staffUserId: staff.id });
@@ -51,7 +67,12 @@ describe('conversations for tenant staff', () => {
     expect(page.items.map((c) => c.id)).toEqual([ids.closed, ids.handoff, ids.urgent]);
     expect(page.nextCursor).toBeNull();
     const [closed, handoff, urgent] = page.items;
-    expect(closed).toMatchObject({ status: 'closed', hasSummary: true, contact: { id: contactId, name: 'Dana', email: 'dana@example.test' }, messageCount: 2 });
+    expect(closed).toMatchObject({
+      status: 'closed',
+      hasSummary: true,
+      contact: { id: contactId, name: 'Dana', email: 'dana@example.test' },
+      messageCount: 2,
+    });
     expect(handoff).toMatchObject({ status: 'open', needsHuman: true, mode: 'human', hasSummary: false, contact: null, messageCount: 3 });
     expect(handoff.latestSignals.map((s) => s.kind)).toContain('escalation');
     expect(urgent.latestSignals.map((s) => s.kind)).toContain('urgency');
@@ -78,15 +99,33 @@ describe('conversations for tenant staff', () => {
   });
 
   it('returns a transcript with staff messages and per-message signals, paged towards older messages', async () => {
-    const detail = await h.rpc.request(ChatConversationGetRpc, { version: 1, tenantId: tenant, sessionId: ids.handoff, limit: 50, cursor: null });
+    const detail = await h.rpc.request(ChatConversationGetRpc, {
+      version: 1,
+      tenantId: tenant,
+      sessionId: ids.handoff,
+      limit: 50,
+      cursor: null,
+    });
     expect(detail.conversation).toMatchObject({ id: ids.handoff, mode: 'human' });
     expect(detail.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'staff']);
     expect(detail.messages[0].signals.map((s) => s.kind)).toContain('escalation');
     expect(detail.nextCursor).toBeNull();
 
-    const newest = await h.rpc.request(ChatConversationGetRpc, { version: 1, tenantId: tenant, sessionId: ids.handoff, limit: 1, cursor: null });
+    const newest = await h.rpc.request(ChatConversationGetRpc, {
+      version: 1,
+      tenantId: tenant,
+      sessionId: ids.handoff,
+      limit: 1,
+      cursor: null,
+    });
     expect(newest.messages.map((m) => m.role)).toEqual(['staff']);
-    const older = await h.rpc.request(ChatConversationGetRpc, { version: 1, tenantId: tenant, sessionId: ids.handoff, limit: 5, cursor: newest.nextCursor });
+    const older = await h.rpc.request(ChatConversationGetRpc, {
+      version: 1,
+      tenantId: tenant,
+      sessionId: ids.handoff,
+      limit: 5,
+      cursor: newest.nextCursor,
+    });
     expect(older.messages.map((m) => m.role)).toEqual(['user', 'assistant']);
   });
 
@@ -94,7 +133,9 @@ describe('conversations for tenant staff', () => {
     expect((await list(otherTenant)).items).toEqual([]);
     expect((await list(otherTenant, { contactId })).items).toEqual([]);
     for (const sessionId of [ids.closed, randomUUID()]) {
-      await expect(h.rpc.request(ChatConversationGetRpc, { version: 1, tenantId: otherTenant, sessionId, limit: 10, cursor: null })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(
+        h.rpc.request(ChatConversationGetRpc, { version: 1, tenantId: otherTenant, sessionId, limit: 10, cursor: null }),
+      ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     }
   });
 });

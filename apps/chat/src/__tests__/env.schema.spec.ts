@@ -42,7 +42,14 @@ describe('chat env schema', () => {
   it('runs on the offline responder when no model variable is set, and reads an OpenAI-compatible endpoint', () => {
     const offline = toAppConfig(parseEnv(envSchema, { DATABASE_URL })).llm;
     expect(offline).toMatchObject({ openai: { apiKey: undefined }, embedding: { provider: 'none' } });
-    const openai = toAppConfig(parseEnv(envSchema, { DATABASE_URL, OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: 'http://127.0.0.1:9999/v1', EMBEDDING_PROVIDER: 'openai' })).llm;
+    const openai = toAppConfig(
+      parseEnv(envSchema, {
+        DATABASE_URL,
+        OPENAI_API_KEY: 'sk-test',
+        OPENAI_BASE_URL: 'http://127.0.0.1:9999/v1',
+        EMBEDDING_PROVIDER: 'openai',
+      }),
+    ).llm;
     expect(openai.openai).toEqual({ apiKey: 'sk-test', baseUrl: 'http://127.0.0.1:9999/v1' });
     expect(openai.embedding).toMatchObject({ provider: 'openai', baseUrl: 'http://127.0.0.1:9999/v1', apiKey: 'sk-test' });
   });

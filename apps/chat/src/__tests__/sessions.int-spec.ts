@@ -30,8 +30,20 @@ describe('chat session RPCs', () => {
     h.rpc.request(ChatSessionCreateRpc, { version: 1, tenantId, channel: 'widget', ...extra });
 
   it('creates a session with metadata and origin, and reads it back', async () => {
-    const { session } = await create(tenantA, { externalUserId: 'cust-42', origin: 'https://plumber.example', metadata: { page: '/boilers' } });
-    expect(session).toMatchObject({ tenantId: tenantA, externalUserId: 'cust-42', status: 'open', needsHuman: false, mode: 'bot', channel: 'widget', messageCount: 0 });
+    const { session } = await create(tenantA, {
+      externalUserId: 'cust-42',
+      origin: 'https://plumber.example',
+      metadata: { page: '/boilers' },
+    });
+    expect(session).toMatchObject({
+      tenantId: tenantA,
+      externalUserId: 'cust-42',
+      status: 'open',
+      needsHuman: false,
+      mode: 'bot',
+      channel: 'widget',
+      messageCount: 0,
+    });
     const got = await h.rpc.request(ChatSessionGetRpc, { version: 1, tenantId: tenantA, sessionId: session.id });
     expect(got.session).toEqual(session);
     const { rows } = await h.owner.query('SELECT origin, metadata FROM chat_sessions WHERE id = $1', [session.id]);
@@ -79,7 +91,13 @@ describe('chat session RPCs', () => {
     const rows = await outboxRowsOf(h.owner, session.id);
     expect(rows).toHaveLength(1);
     expect(rows[0].subject).toBe(ChatSessionClosedEvent.subjectFor(tenantA));
-    expect(rows[0].payload).toMatchObject({ tenantId: tenantA, sessionId: session.id, reason: 'client', turnCount: 0, closedAt: first.session.closedAt });
+    expect(rows[0].payload).toMatchObject({
+      tenantId: tenantA,
+      sessionId: session.id,
+      reason: 'client',
+      turnCount: 0,
+      closedAt: first.session.closedAt,
+    });
   });
 
   it('closes stale sessions with the idle sweeper, once, and leaves fresh ones open', async () => {
@@ -114,12 +132,26 @@ describe('chat session RPCs', () => {
     const page1 = await h.rpc.request(ChatHistoryRpc, { version: 1, tenantId: tenantA, sessionId: session.id, limit: 2, cursor: null });
     expect(page1.items.map((m) => m.content)).toEqual(['m3', 'm4']);
     expect(page1.items[1].signals).toEqual([{ kind: 'urgency', label: 'flooding', score: 0.9 }]);
-    const page2 = await h.rpc.request(ChatHistoryRpc, { version: 1, tenantId: tenantA, sessionId: session.id, limit: 2, cursor: page1.nextCursor });
+    const page2 = await h.rpc.request(ChatHistoryRpc, {
+      version: 1,
+      tenantId: tenantA,
+      sessionId: session.id,
+      limit: 2,
+      cursor: page1.nextCursor,
+    });
     expect(page2.items.map((m) => m.content)).toEqual(['m1', 'm2']);
-    const page3 = await h.rpc.request(ChatHistoryRpc, { version: 1, tenantId: tenantA, sessionId: session.id, limit: 2, cursor: page2.nextCursor });
+    const page3 = await h.rpc.request(ChatHistoryRpc, {
+      version: 1,
+      tenantId: tenantA,
+      sessionId: session.id,
+      limit: 2,
+      cursor: page2.nextCursor,
+    });
     expect(page3.items.map((m) => m.content)).toEqual(['m0']);
     expect(page3.nextCursor).toBeNull();
-    const bad = await rpcError(h.rpc.request(ChatHistoryRpc, { version: 1, tenantId: tenantA, sessionId: session.id, limit: 2, cursor: 'not-a-cursor' }));
+    const bad = await rpcError(
+      h.rpc.request(ChatHistoryRpc, { version: 1, tenantId: tenantA, sessionId: session.id, limit: 2, cursor: 'not-a-cursor' }),
+    );
     expect(bad.code).toBe('VALIDATION');
   });
 
@@ -133,7 +165,9 @@ describe('chat session RPCs', () => {
     expect((await rpcError(h.rpc.request(ChatFeedbackRpc, { ...base, messageId: user.id, rating: 1 }))).code).toBe('VALIDATION');
     expect((await rpcError(h.rpc.request(ChatFeedbackRpc, { ...base, messageId: randomUUID(), rating: 1 }))).code).toBe('NOT_FOUND');
     const other = (await create(tenantA)).session;
-    expect((await rpcError(h.rpc.request(ChatFeedbackRpc, { ...base, sessionId: other.id, messageId: assistant.id, rating: 1 }))).code).toBe('NOT_FOUND');
+    expect(
+      (await rpcError(h.rpc.request(ChatFeedbackRpc, { ...base, sessionId: other.id, messageId: assistant.id, rating: 1 }))).code,
+    ).toBe('NOT_FOUND');
 
     const first = await h.rpc.request(ChatFeedbackRpc, { ...base, messageId: assistant.id, rating: 1, comment: 'great' });
     expect(first).toMatchObject({ messageId: assistant.id, rating: 1, updated: false });

@@ -12,7 +12,9 @@ describe('human handoff, staff side', () => {
 
   beforeAll(async () => {
     h = await startChatHarness();
-    const handoff = { escalation_settings: { handoffEnabled: true, handoffMessage: 'Sam from the office will reply here.', notifyOnEscalation: false } };
+    const handoff = {
+      escalation_settings: { handoffEnabled: true, handoffMessage: 'Sam from the office will reply here.', notifyOnEscalation: false },
+    };
     tenant = (await createTenant(h.owner, handoff)).id;
     otherTenant = (await createTenant(h.owner, handoff)).id;
   });
@@ -21,13 +23,18 @@ describe('human handoff, staff side', () => {
     await h.close();
   });
 
-  const newSession = async (tenantId: string) => (await h.rpc.request(ChatSessionCreateRpc, { version: 1, tenantId, channel: 'widget' })).session;
-  const getSession = async (tenantId: string, sessionId: string) => (await h.rpc.request(ChatSessionGetRpc, { version: 1, tenantId, sessionId })).session;
+  const newSession = async (tenantId: string) =>
+    (await h.rpc.request(ChatSessionCreateRpc, { version: 1, tenantId, channel: 'widget' })).session;
+  const getSession = async (tenantId: string, sessionId: string) =>
+    (await h.rpc.request(ChatSessionGetRpc, { version: 1, tenantId, sessionId })).session;
 
   it('lists the sessions waiting for a person, staff reply into one, and hand it back to the bot', async () => {
     const waiting = await newSession(tenant);
     const quiet = await newSession(tenant);
-    const escalated = await h.rpc.request(ChatTurnRpc, turnRequest(tenant, waiting.id, 'Can I speak to a real person please, not a bot', { stream: false }));
+    const escalated = await h.rpc.request(
+      ChatTurnRpc,
+      turnRequest(tenant, waiting.id, 'Can I speak to a real person please, not a bot', { stream: false }),
+    );
     expect(escalated.content).toContain('Sam from the office will reply here.');
     await h.rpc.request(ChatTurnRpc, turnRequest(tenant, quiet.id, 'hello', { stream: false }));
 
@@ -47,16 +54,22 @@ describe('human handoff, staff side', () => {
     expect(next.usage.provider).toBe('offline');
   });
 
-  it("keeps tenants apart and rejects bad replies without storing anything", async () => {
+  it('keeps tenants apart and rejects bad replies without storing anything', async () => {
     const session = await newSession(tenant);
     await h.rpc.request(ChatTurnRpc, turnRequest(tenant, session.id, 'Can I speak to a real person please, not a bot', { stream: false }));
     expect(await listSessionsNeedingHuman(h.db, otherTenant, 50)).toEqual([]);
-    await expect(replyAsStaff(h.db, { tenantId: otherTenant, sessionId: session.id, content: 'hi' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(replyAsStaff(h.db, { tenantId: otherTenant, sessionId: session.id, content: 'hi' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     await expect(handBackToBot(h.db, { tenantId: otherTenant, sessionId: session.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(replyAsStaff(h.db, { tenantId: tenant, sessionId: session.id, content: '   ' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(replyAsStaff(h.db, { tenantId: tenant, sessionId: session.id, content: '   ' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
     await expect(listSessionsNeedingHuman(h.db, tenant, 0)).rejects.toMatchObject({ code: 'VALIDATION' });
     expect(await getSession(tenant, session.id)).toMatchObject({ mode: 'human', needsHuman: true, messageCount: 2 });
-    const { rows } = await h.owner.query(`SELECT count(*)::int AS n FROM chat_messages WHERE session_id = $1 AND role = 'staff'`, [session.id]);
+    const { rows } = await h.owner.query(`SELECT count(*)::int AS n FROM chat_messages WHERE session_id = $1 AND role = 'staff'`, [
+      session.id,
+    ]);
     expect(rows[0].n).toBe(0);
   });
 });

@@ -2,11 +2,27 @@
 // its `openai` provider against the mock OpenAI-compatible server over real HTTP, which answers
 // with tool calls. Asserts the outbox rows, the action frames, and that refused calls leave no row.
 import { ActionRequestedEvent, ChatSessionCreateRpc, ChatTurnCompletedEvent, ChatTurnRpc, type ChatStreamFrame } from '@parley/contracts';
-import { createTenant, createTenantUser, startMockLlm, type MockChatRequest, type MockLlm, type MockToolCall, type TenantUserRow } from '@parley/testing';
+import {
+  createTenant,
+  createTenantUser,
+  startMockLlm,
+  type MockChatRequest,
+  type MockLlm,
+  type MockToolCall,
+  type TenantUserRow,
+} from '@parley/testing';
 import { randomUUID } from 'node:crypto';
 import { ModelActionGate } from '../actions/model-action.gate';
 import { ACTION_REFUSED_REPLY } from '../actions/turn-actions.util';
-import { collectFrames, llmConfig, outboxRowsOf, startChatHarness, testRouter, turnRequest, type ChatHarness } from './support/chat-harness';
+import {
+  collectFrames,
+  llmConfig,
+  outboxRowsOf,
+  startChatHarness,
+  testRouter,
+  turnRequest,
+  type ChatHarness,
+} from './support/chat-harness';
 
 const actionFrames = (frames: ChatStreamFrame[]) => frames.flatMap((f) => (f.type === 'action' ? [f.action] : []));
 
@@ -40,7 +56,8 @@ describe('structured actions from the model (mock OpenAI-compatible server over 
     await mock.close();
   });
 
-  const newSession = async (tenantId: string) => (await h.rpc.request(ChatSessionCreateRpc, { version: 1, tenantId, channel: 'widget' })).session;
+  const newSession = async (tenantId: string) =>
+    (await h.rpc.request(ChatSessionCreateRpc, { version: 1, tenantId, channel: 'widget' })).session;
 
   async function streamedTurn(tenantId: string, message: string) {
     const session = await newSession(tenantId);
@@ -50,20 +67,38 @@ describe('structured actions from the model (mock OpenAI-compatible server over 
     const frames = await collector.finished;
     collector.stop();
     const outbox = await outboxRowsOf(h.owner, session.id);
-    const actionRows = outbox.filter((r) => r.subject === ActionRequestedEvent.subjectFor(tenantId)).map((r) => ActionRequestedEvent.schema.parse(r.payload));
+    const actionRows = outbox
+      .filter((r) => r.subject === ActionRequestedEvent.subjectFor(tenantId))
+      .map((r) => ActionRequestedEvent.schema.parse(r.payload));
     return { session, response, frames, outbox, actionRows };
   }
 
   it('turns valid tool calls into action rows and frames, and refuses the rest without a trace in the outbox', async () => {
     const calls: MockToolCall[] = [
-      { id: 'call_ok_notify', name: 'notify_staff', arguments: { recipient: 'manager', message: 'Sam is off sick tomorrow', urgency: 'high' } },
-      { id: 'call_ok_notify_email', name: 'notify_staff', arguments: { recipient: `Agent@${domain}`, message: 'Please cover the Tuesday shift' } },
+      {
+        id: 'call_ok_notify',
+        name: 'notify_staff',
+        arguments: { recipient: 'manager', message: 'Sam is off sick tomorrow', urgency: 'high' },
+      },
+      {
+        id: 'call_ok_notify_email',
+        name: 'notify_staff',
+        arguments: { recipient: `Agent@${domain}`, message: 'Please cover the Tuesday shift' },
+      },
       { id: 'call_ok_callback', name: 'request_callback', arguments: { phone: '07700 900123', when: 'tomorrow morning' } },
       { id: 'call_ok_log', name: 'log_event', arguments: { kind: 'absence', details: 'Staff absence reported through the chat' } },
       { id: 'call_ok_follow', name: 'create_follow_up', arguments: { what: 'Find cover for the Tuesday shift', due: 'Monday' } },
-      { id: 'call_bad_other_tenant', name: 'notify_staff', arguments: { recipient: otherTenantAdmin.email, message: 'hello from another tenant' } },
+      {
+        id: 'call_bad_other_tenant',
+        name: 'notify_staff',
+        arguments: { recipient: otherTenantAdmin.email, message: 'hello from another tenant' },
+      },
       { id: 'call_bad_other_tenant_id', name: 'notify_staff', arguments: { recipient: otherTenantAdmin.id, message: 'hello again' } },
-      { id: 'call_bad_external', name: 'notify_staff', arguments: { recipient: 'attacker@evil.example', message: 'send me the customer list' } },
+      {
+        id: 'call_bad_external',
+        name: 'notify_staff',
+        arguments: { recipient: 'attacker@evil.example', message: 'send me the customer list' },
+      },
       { id: 'call_bad_disabled', name: 'notify_staff', arguments: { recipient: disabled.email, message: 'are you there?' } },
       { id: 'call_bad_tool', name: 'send_email', arguments: { to: 'attacker@evil.example', body: 'hi' } },
       { id: 'call_bad_phone', name: 'request_callback', arguments: { phone: 'call me maybe' } },
@@ -71,11 +106,19 @@ describe('structured actions from the model (mock OpenAI-compatible server over 
       { id: 'call_bad_json', name: 'create_follow_up', arguments: '{"what": "half a' },
     ];
     mock.enqueue({ type: 'tool_calls', text: "Sorry to hear that. I've told the manager and we'll call you back.", toolCalls: calls });
-    const { response, frames, outbox, actionRows } = await streamedTurn(tenant, "I'm off sick tomorrow, tell the manager. My number is 07700 900123.");
+    const { response, frames, outbox, actionRows } = await streamedTurn(
+      tenant,
+      "I'm off sick tomorrow, tell the manager. My number is 07700 900123.",
+    );
 
     // The tools went to the model; the visitor's phone number did not (pseudonymized).
     const sent = mock.requests.find((r) => r.path === '/v1/chat/completions')?.body as MockChatRequest;
-    expect((sent.tools as Array<{ function: { name: string } }>).map((t) => t.function.name)).toEqual(['notify_staff', 'log_event', 'request_callback', 'create_follow_up']);
+    expect((sent.tools as Array<{ function: { name: string } }>).map((t) => t.function.name)).toEqual([
+      'notify_staff',
+      'log_event',
+      'request_callback',
+      'create_follow_up',
+    ]);
     expect(JSON.stringify(sent.messages)).not.toContain('07700 900123');
 
     // The answer still streamed as tokens, then the action frames, then done.
@@ -106,14 +149,29 @@ describe('structured actions from the model (mock OpenAI-compatible server over 
 
     // Nothing refused reached the outbox: not the other tenant's user, not the external address.
     const everything = JSON.stringify(outbox);
-    for (const refused of [otherTenantAdmin.id, otherTenantAdmin.email, disabled.id, 'evil.example', 'call me maybe', 'send_email', 'xxxxxxxxxx', 'half a']) {
+    for (const refused of [
+      otherTenantAdmin.id,
+      otherTenantAdmin.email,
+      disabled.id,
+      'evil.example',
+      'call me maybe',
+      'send_email',
+      'xxxxxxxxxx',
+      'half a',
+    ]) {
       expect(everything).not.toContain(refused);
     }
   });
 
   it('still answers the visitor when the model only made calls that were refused', async () => {
-    mock.enqueue({ type: 'tool_calls', toolCalls: [{ name: 'notify_staff', arguments: { recipient: 'ceo@competitor.example', message: 'hi' } }] });
-    const { session, response, frames, actionRows } = await streamedTurn(tenant, 'Email ceo@competitor.example and tell them we are closing');
+    mock.enqueue({
+      type: 'tool_calls',
+      toolCalls: [{ name: 'notify_staff', arguments: { recipient: 'ceo@competitor.example', message: 'hi' } }],
+    });
+    const { session, response, frames, actionRows } = await streamedTurn(
+      tenant,
+      'Email ceo@competitor.example and tell them we are closing',
+    );
     expect(frames.map((f) => f.type)).toEqual(['token', 'done']);
     expect(response).toMatchObject({ content: ACTION_REFUSED_REPLY, actions: [] });
     expect(actionRows).toEqual([]);
@@ -122,11 +180,18 @@ describe('structured actions from the model (mock OpenAI-compatible server over 
   });
 
   it("folds the model's callback into the urgent callback the signals asked for", async () => {
-    mock.enqueue({ type: 'tool_calls', text: 'Flagged as urgent, we will call you.', toolCalls: [{ name: 'request_callback', arguments: { phone: '020 7946 0000', when: 'now' } }] });
+    mock.enqueue({
+      type: 'tool_calls',
+      text: 'Flagged as urgent, we will call you.',
+      toolCalls: [{ name: 'request_callback', arguments: { phone: '020 7946 0000', when: 'now' } }],
+    });
     const { response, actionRows } = await streamedTurn(tenant, 'My pipe burst and the kitchen is flooding! Call me on 020 7946 0000');
     expect(response.actions.map((a) => a.type)).toEqual(['callback_request']);
     expect(actionRows).toHaveLength(1);
-    expect(actionRows[0]).toMatchObject({ type: 'callback_request', params: { urgency: expect.stringMatching(/high|critical/), phone: '+442079460000', when: 'now' } });
+    expect(actionRows[0]).toMatchObject({
+      type: 'callback_request',
+      params: { urgency: expect.stringMatching(/high|critical/), phone: '+442079460000', when: 'now' },
+    });
   });
 
   it('keeps the offline responder to the rule-based actions, with no model and no tools', async () => {
@@ -146,7 +211,11 @@ describe('structured actions from the model (mock OpenAI-compatible server over 
         warn: (obj, msg) => lines.push({ level: 'warn', obj: obj as Record<string, unknown>, msg }),
         error: (obj, msg) => lines.push({ level: 'error', obj: obj as Record<string, unknown>, msg }),
       },
-      metrics: { firstToken: () => undefined, turnFinished: () => undefined, modelAction: (tool, outcome, reason) => counted.push(`${tool}/${outcome}/${reason}`) },
+      metrics: {
+        firstToken: () => undefined,
+        turnFinished: () => undefined,
+        modelAction: (tool, outcome, reason) => counted.push(`${tool}/${outcome}/${reason}`),
+      },
     });
     const turn = { tenantId: tenant, sessionId: randomUUID(), turnId: randomUUID() };
     const accepted = await gate.review(turn, [
@@ -156,7 +225,12 @@ describe('structured actions from the model (mock OpenAI-compatible server over 
       { id: 'c4', name: 'notify_staff', args: { recipient: manager.email, message: 'SECRET-BODY please call the visitor' } },
     ]);
     expect(accepted.map((a) => a.params.recipientUserIds)).toEqual([[manager.id]]);
-    expect(counted).toEqual(['notify_staff/refused/unknown_recipient', 'notify_staff/refused/unknown_recipient', 'unknown/refused/unknown_tool', 'notify_staff/accepted/ok']);
+    expect(counted).toEqual([
+      'notify_staff/refused/unknown_recipient',
+      'notify_staff/refused/unknown_recipient',
+      'unknown/refused/unknown_tool',
+      'notify_staff/accepted/ok',
+    ]);
     expect(lines.filter((l) => l.msg === 'model action refused').map((l) => [l.level, l.obj.tool, l.obj.reason])).toEqual([
       ['warn', 'notify_staff', 'unknown_recipient'],
       ['warn', 'notify_staff', 'unknown_recipient'],
@@ -164,6 +238,7 @@ describe('structured actions from the model (mock OpenAI-compatible server over 
     ]);
     expect(lines[0].obj).toMatchObject({ tenant_id: tenant, turn_id: turn.turnId, fields: ['recipient'], call_id: 'c1' });
     const logged = JSON.stringify(lines);
-    for (const secret of ['SECRET-BODY', 'evil.example', otherTenantAdmin.email, manager.email, 'exfiltrate']) expect(logged).not.toContain(secret);
+    for (const secret of ['SECRET-BODY', 'evil.example', otherTenantAdmin.email, manager.email, 'exfiltrate'])
+      expect(logged).not.toContain(secret);
   });
 });

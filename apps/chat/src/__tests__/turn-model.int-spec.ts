@@ -12,9 +12,24 @@ import {
 } from '@parley/contracts';
 import { encodeJson } from '@parley/messaging';
 import { createEmbedder } from '@parley/llm';
-import { createKnowledgeChunk, createKnowledgeDocument, createTenant, startMockLlm, type MockChatMessage, type MockLlm } from '@parley/testing';
+import {
+  createKnowledgeChunk,
+  createKnowledgeDocument,
+  createTenant,
+  startMockLlm,
+  type MockChatMessage,
+  type MockLlm,
+} from '@parley/testing';
 import { HUMAN_MODE_NOTICE } from '../turn/turn.service';
-import { collectFrames, llmConfig, outboxRowsOf, startChatHarness, testRouter, turnRequest, type ChatHarness } from './support/chat-harness';
+import {
+  collectFrames,
+  llmConfig,
+  outboxRowsOf,
+  startChatHarness,
+  testRouter,
+  turnRequest,
+  type ChatHarness,
+} from './support/chat-harness';
 
 const LONG_ANSWER = Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ');
 
@@ -36,7 +51,12 @@ describe('chat turn with a model over HTTP (mock OpenAI-compatible server)', () 
     });
     const model = { llm_provider: 'openai', llm_model: 'mock-chat' };
     tenant = (await createTenant(h.owner, model)).id;
-    handoffTenant = (await createTenant(h.owner, { ...model, escalation_settings: { handoffEnabled: true, handoffMessage: null, notifyOnEscalation: true } })).id;
+    handoffTenant = (
+      await createTenant(h.owner, {
+        ...model,
+        escalation_settings: { handoffEnabled: true, handoffMessage: null, notifyOnEscalation: true },
+      })
+    ).id;
   });
 
   afterEach(() => mock.reset());
@@ -49,7 +69,8 @@ describe('chat turn with a model over HTTP (mock OpenAI-compatible server)', () 
   /** Chat completion requests only (each turn also embeds its query first). */
   const chats = () => mock.requests.filter((r) => r.path === '/v1/chat/completions');
 
-  const newSession = async (tenantId: string) => (await h.rpc.request(ChatSessionCreateRpc, { version: 1, tenantId, channel: 'widget' })).session;
+  const newSession = async (tenantId: string) =>
+    (await h.rpc.request(ChatSessionCreateRpc, { version: 1, tenantId, channel: 'widget' })).session;
 
   it('streams the model tokens after the signal frame, and sends the session history in the next turn', async () => {
     const session = await newSession(tenant);
@@ -64,7 +85,9 @@ describe('chat turn with a model over HTTP (mock OpenAI-compatible server)', () 
     expect(frames[0].type).toBe('signal');
     const tokens = frames.filter((f) => f.type === 'token');
     expect(tokens.length).toBeGreaterThan(5);
-    expect(tokens.map((f) => (f.type === 'token' ? f.content : '')).join('')).toBe('I can see this is urgent, I am flagging it for a callback.');
+    expect(tokens.map((f) => (f.type === 'token' ? f.content : '')).join('')).toBe(
+      'I can see this is urgent, I am flagging it for a callback.',
+    );
     expect(response.usage).toMatchObject({ provider: 'openai', model: 'mock-chat' });
     expect(response.usage.outputTokens).toBeGreaterThan(0);
     const sent = chats()[0].body as { messages: MockChatMessage[] };
@@ -73,9 +96,22 @@ describe('chat turn with a model over HTTP (mock OpenAI-compatible server)', () 
     const second = turnRequest(tenant, session.id, 'How soon can you come?', { stream: false });
     await h.rpc.request(ChatTurnRpc, second);
     const history = texts((chats()[1].body as { messages: MockChatMessage[] }).messages);
-    expect(history).toEqual(expect.arrayContaining(['my pipe burst and the kitchen is flooding', 'I can see this is urgent, I am flagging it for a callback.', 'How soon can you come?']));
-    const { rows } = await h.owner.query('SELECT tokens_in, tokens_out, provider, model, latency_ms FROM chat_messages WHERE id = $1', [response.messageId]);
-    expect(rows[0]).toMatchObject({ provider: 'openai', model: 'mock-chat', tokens_in: response.usage.inputTokens, tokens_out: response.usage.outputTokens });
+    expect(history).toEqual(
+      expect.arrayContaining([
+        'my pipe burst and the kitchen is flooding',
+        'I can see this is urgent, I am flagging it for a callback.',
+        'How soon can you come?',
+      ]),
+    );
+    const { rows } = await h.owner.query('SELECT tokens_in, tokens_out, provider, model, latency_ms FROM chat_messages WHERE id = $1', [
+      response.messageId,
+    ]);
+    expect(rows[0]).toMatchObject({
+      provider: 'openai',
+      model: 'mock-chat',
+      tokens_in: response.usage.inputTokens,
+      tokens_out: response.usage.outputTokens,
+    });
   });
 
   it('embeds the query and gives the model the tenant knowledge it retrieved', async () => {
@@ -123,8 +159,12 @@ describe('chat turn with a model over HTTP (mock OpenAI-compatible server)', () 
     const after = (await h.rpc.request(ChatSessionGetRpc, { version: 1, tenantId: handoffTenant, sessionId: session.id })).session;
     expect(after).toMatchObject({ needsHuman: true, mode: 'human' });
     const outbox = await outboxRowsOf(h.owner, session.id);
-    expect(outbox.filter((r) => r.subject === ActionRequestedEvent.subjectFor(handoffTenant)).map((r) => r.payload.type)).toEqual(['human_handoff']);
-    expect(outbox.filter((r) => r.subject === NotifyRequestedEvent.subjectFor(handoffTenant)).map((r) => r.payload.category)).toEqual(['escalation']);
+    expect(outbox.filter((r) => r.subject === ActionRequestedEvent.subjectFor(handoffTenant)).map((r) => r.payload.type)).toEqual([
+      'human_handoff',
+    ]);
+    expect(outbox.filter((r) => r.subject === NotifyRequestedEvent.subjectFor(handoffTenant)).map((r) => r.payload.category)).toEqual([
+      'escalation',
+    ]);
 
     mock.reset();
     const next = turnRequest(handoffTenant, session.id, 'hello? is anyone there?');
@@ -135,13 +175,25 @@ describe('chat turn with a model over HTTP (mock OpenAI-compatible server)', () 
     expect(notice.content).toBe(HUMAN_MODE_NOTICE);
     expect(nextFrames.map((f) => f.type)).toEqual(['token', 'done']);
     expect(mock.requests).toHaveLength(0);
-    const history = await h.rpc.request(ChatHistoryRpc, { version: 1, tenantId: handoffTenant, sessionId: session.id, limit: 10, cursor: null });
-    expect(history.items.map((m) => [m.role, m.content]).slice(-2)).toEqual([['user', 'hello? is anyone there?'], ['assistant', HUMAN_MODE_NOTICE]]);
+    const history = await h.rpc.request(ChatHistoryRpc, {
+      version: 1,
+      tenantId: handoffTenant,
+      sessionId: session.id,
+      limit: 10,
+      cursor: null,
+    });
+    expect(history.items.map((m) => [m.role, m.content]).slice(-2)).toEqual([
+      ['user', 'hello? is anyone there?'],
+      ['assistant', HUMAN_MODE_NOTICE],
+    ]);
   });
 
   it('offers a person without handing over when the tenant has handoff disabled', async () => {
     const session = await newSession(tenant);
-    const response = await h.rpc.request(ChatTurnRpc, turnRequest(tenant, session.id, 'Can I speak to a real person please, not a bot', { stream: false }));
+    const response = await h.rpc.request(
+      ChatTurnRpc,
+      turnRequest(tenant, session.id, 'Can I speak to a real person please, not a bot', { stream: false }),
+    );
     expect(response.actions).toEqual([]);
     const sent = texts((chats()[0].body as { messages: MockChatMessage[] }).messages);
     expect(sent.some((t) => t.includes('Offer to have a person from the team get in touch'))).toBe(true);
@@ -168,7 +220,9 @@ describe('chat turn with a model over HTTP (mock OpenAI-compatible server)', () 
     expect(response.content.length).toBeLessThan(LONG_ANSWER.length);
     expect(LONG_ANSWER.startsWith(response.content)).toBe(true);
     expect(await chats()[0].settled).toBe('aborted');
-    const { rows } = await h.owner.query("SELECT content, interrupted FROM chat_messages WHERE session_id = $1 AND role = 'assistant'", [session.id]);
+    const { rows } = await h.owner.query("SELECT content, interrupted FROM chat_messages WHERE session_id = $1 AND role = 'assistant'", [
+      session.id,
+    ]);
     expect(rows).toEqual([{ content: response.content, interrupted: true }]);
   });
 

@@ -64,28 +64,45 @@ describe('chat turn with the offline responder', () => {
       'SELECT id, role, content, turn_id, provider, interrupted FROM chat_messages WHERE session_id = $1 ORDER BY created_at',
       [session.id],
     );
-    expect(messages.map((m) => [m.role, m.turn_id])).toEqual([['user', request.turnId], ['assistant', request.turnId]]);
+    expect(messages.map((m) => [m.role, m.turn_id])).toEqual([
+      ['user', request.turnId],
+      ['assistant', request.turnId],
+    ]);
     expect(messages[1]).toMatchObject({ id: response.messageId, content: response.content, provider: 'offline', interrupted: false });
-    const { rows: signals } = await h.owner.query('SELECT message_id, source, kind, label FROM message_signals WHERE session_id = $1', [session.id]);
+    const { rows: signals } = await h.owner.query('SELECT message_id, source, kind, label FROM message_signals WHERE session_id = $1', [
+      session.id,
+    ]);
     const l1a = signals.filter((s) => s.source === 'l1a');
     expect(l1a.map((s) => s.kind)).toContain('urgency');
     expect(signals.every((s) => s.message_id === messages[0].id)).toBe(true);
     // The offline responder had no knowledge about floods: the question is recorded as unanswered
     // (the statement alone would not be: only a real question is, issue 15).
-    expect(signals.filter((s) => s.source !== 'l1a')).toEqual([{ message_id: messages[0].id, source: 'offline', kind: 'intent', label: 'unanswered_question' }]);
+    expect(signals.filter((s) => s.source !== 'l1a')).toEqual([
+      { message_id: messages[0].id, source: 'offline', kind: 'intent', label: 'unanswered_question' },
+    ]);
 
     const outbox = await outboxRowsOf(h.owner, session.id);
     const completed = outbox.filter((r) => r.subject === ChatTurnCompletedEvent.subjectFor(tenant));
     expect(completed).toHaveLength(1);
-    expect(completed[0].payload).toMatchObject({ turnId: request.turnId, userMessageId: messages[0].id, assistantMessageId: response.messageId, assistantText: response.content });
-    expect(outbox.filter((r) => r.subject === ActionRequestedEvent.subjectFor(tenant)).map((r) => r.payload.type)).toEqual(['callback_request']);
+    expect(completed[0].payload).toMatchObject({
+      turnId: request.turnId,
+      userMessageId: messages[0].id,
+      assistantMessageId: response.messageId,
+      assistantText: response.content,
+    });
+    expect(outbox.filter((r) => r.subject === ActionRequestedEvent.subjectFor(tenant)).map((r) => r.payload.type)).toEqual([
+      'callback_request',
+    ]);
     const session2 = (await h.rpc.request(ChatSessionGetRpc, { version: 1, tenantId: tenant, sessionId: session.id })).session;
     expect(session2.messageCount).toBe(2);
   });
 
   it('gives the tenant emergency text for a safety finding and asks to notify the tenant and the owner', async () => {
     const session = await newSession();
-    const response = await h.rpc.request(ChatTurnRpc, turnRequest(tenant, session.id, 'I can smell gas really strongly in the hallway, what do I do', { stream: false }));
+    const response = await h.rpc.request(
+      ChatTurnRpc,
+      turnRequest(tenant, session.id, 'I can smell gas really strongly in the hallway, what do I do', { stream: false }),
+    );
     expect(response.content).toContain(EMERGENCY);
     expect(response.signals.map((s) => s.kind)).toContain('safety');
     const notify = (await outboxRowsOf(h.owner, session.id)).filter((r) => r.subject === NotifyRequestedEvent.subjectFor(tenant));
@@ -96,20 +113,32 @@ describe('chat turn with the offline responder', () => {
 
   it('answers from the tenant knowledge', async () => {
     const session = await newSession();
-    const response = await h.rpc.request(ChatTurnRpc, turnRequest(tenant, session.id, 'How much is your call-out fee at weekends?', { stream: false }));
+    const response = await h.rpc.request(
+      ChatTurnRpc,
+      turnRequest(tenant, session.id, 'How much is your call-out fee at weekends?', { stream: false }),
+    );
     expect(response.content).toContain('£95');
     expect(response.signals).toEqual([]);
   });
 
   it("greets a returning customer by name, never with another tenant's contact", async () => {
-    await h.owner.query(`INSERT INTO tenant_contacts (tenant_id, external_user_id, name, created_at) VALUES ($1, 'cust-7', 'Priya', now() - interval '3 days')`, [tenant]);
-    await h.owner.query(`INSERT INTO tenant_contacts (tenant_id, external_user_id, name, created_at) VALUES ($1, 'cust-8', 'Oscar', now() - interval '3 days')`, [otherTenant]);
-    const known = (await h.rpc.request(ChatSessionCreateRpc, { version: 1, tenantId: tenant, channel: 'widget', externalUserId: 'cust-7' })).session;
+    await h.owner.query(
+      `INSERT INTO tenant_contacts (tenant_id, external_user_id, name, created_at) VALUES ($1, 'cust-7', 'Priya', now() - interval '3 days')`,
+      [tenant],
+    );
+    await h.owner.query(
+      `INSERT INTO tenant_contacts (tenant_id, external_user_id, name, created_at) VALUES ($1, 'cust-8', 'Oscar', now() - interval '3 days')`,
+      [otherTenant],
+    );
+    const known = (await h.rpc.request(ChatSessionCreateRpc, { version: 1, tenantId: tenant, channel: 'widget', externalUserId: 'cust-7' }))
+      .session;
     expect(known.contactId).not.toBeNull();
     const greeted = await h.rpc.request(ChatTurnRpc, turnRequest(tenant, known.id, 'hello', { stream: false }));
     expect(greeted.content).toContain('Priya');
 
-    const stranger = (await h.rpc.request(ChatSessionCreateRpc, { version: 1, tenantId: tenant, channel: 'widget', externalUserId: 'cust-8' })).session;
+    const stranger = (
+      await h.rpc.request(ChatSessionCreateRpc, { version: 1, tenantId: tenant, channel: 'widget', externalUserId: 'cust-8' })
+    ).session;
     expect(stranger.contactId).toBeNull();
     const plain = await h.rpc.request(ChatTurnRpc, turnRequest(tenant, stranger.id, 'hello', { stream: false }));
     expect(plain.content).not.toContain('Oscar');
@@ -146,7 +175,9 @@ describe('chat turn with the offline responder', () => {
     await h.client.nc.flush();
     const response = await h.rpc.request(ChatTurnRpc, request);
     expect(response.finishReason).toBe('cancelled');
-    const { rows } = await h.owner.query("SELECT interrupted FROM chat_messages WHERE session_id = $1 AND role = 'assistant'", [session.id]);
+    const { rows } = await h.owner.query("SELECT interrupted FROM chat_messages WHERE session_id = $1 AND role = 'assistant'", [
+      session.id,
+    ]);
     expect(rows).toEqual([{ interrupted: true }]);
   });
 
@@ -171,7 +202,9 @@ describe('chat turn with the offline responder', () => {
         IF NEW.payload->>'userText' = '${marker}' THEN RAISE EXCEPTION 'outbox insert refused by test'; END IF;
         RETURN NEW;
       END $$`);
-    await h.owner.query('CREATE TRIGGER chat_test_fail_outbox BEFORE INSERT ON outbox FOR EACH ROW EXECUTE FUNCTION chat_test_fail_outbox()');
+    await h.owner.query(
+      'CREATE TRIGGER chat_test_fail_outbox BEFORE INSERT ON outbox FOR EACH ROW EXECUTE FUNCTION chat_test_fail_outbox()',
+    );
     try {
       const request = turnRequest(tenant, session.id, marker);
       const collector = await collectFrames(h.client, request.turnId);
@@ -198,7 +231,9 @@ describe('chat turn with the offline responder', () => {
     const collector = await collectFrames(h.client, request.turnId);
     const err = await rpcError(h.rpc.request(ChatTurnRpc, request));
     expect(err.code).toBe('NOT_FOUND');
-    expect(await collector.finished).toEqual([{ version: 1, seq: 0, type: 'error', error: { code: 'NOT_FOUND', message: expect.any(String) } }]);
+    expect(await collector.finished).toEqual([
+      { version: 1, seq: 0, type: 'error', error: { code: 'NOT_FOUND', message: expect.any(String) } },
+    ]);
     collector.stop();
     expect(await countRows('chat_messages', foreign.id)).toBe(0);
     expect(await countRows('message_signals', foreign.id)).toBe(0);

@@ -35,13 +35,18 @@ export class ModelActionGate {
 
   async review(turn: TurnRef, calls: readonly ModelToolCall[]): Promise<AcceptedAction[]> {
     if (calls.length === 0) return [];
-    const staff = calls.some((c) => c.name === 'notify_staff') ? await this.deps.db.run(turn.tenantId, (tx) => loadActiveStaff(tx, turn.tenantId)) : [];
+    const staff = calls.some((c) => c.name === 'notify_staff')
+      ? await this.deps.db.run(turn.tenantId, (tx) => loadActiveStaff(tx, turn.tenantId))
+      : [];
     const sender = turn.staffUserId ? { userId: turn.staffUserId } : undefined;
     const { accepted, refused } = validateModelActions(calls, { tenantId: turn.tenantId, staff, sender });
     const ids = { tenant_id: turn.tenantId, session_id: turn.sessionId, turn_id: turn.turnId };
     for (const r of refused) {
       this.metrics.modelAction(r.tool, 'refused', r.reason);
-      this.logger.warn({ ...ids, tool: r.tool, reason: r.reason, fields: r.fields, call_id: r.callId?.slice(0, 64) ?? null }, 'model action refused');
+      this.logger.warn(
+        { ...ids, tool: r.tool, reason: r.reason, fields: r.fields, call_id: r.callId?.slice(0, 64) ?? null },
+        'model action refused',
+      );
     }
     for (const a of accepted) {
       this.metrics.modelAction(a.type, 'accepted', 'ok');

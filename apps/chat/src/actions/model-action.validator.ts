@@ -30,7 +30,8 @@ export interface StaffMember {
   status: 'active' | 'disabled';
 }
 
-export type RefusalReason = 'unknown_tool' | 'malformed_arguments' | 'invalid_arguments' | 'unknown_recipient' | 'invalid_phone' | 'too_many_actions';
+export type RefusalReason =
+  'unknown_tool' | 'malformed_arguments' | 'invalid_arguments' | 'unknown_recipient' | 'invalid_phone' | 'too_many_actions';
 
 export interface RefusedCall {
   /** The tool, or `unknown` for a name that is not one of ours (never echoed: it is model text). */
@@ -114,7 +115,7 @@ function fromSender(message: string, context: ValidationContext): string {
   const senderId = context.sender?.userId;
   if (!senderId) return message;
   const sender = context.staff.find((s) => s.id === senderId && s.tenantId === context.tenantId);
-  const who = sender ? (sender.displayName.trim() || sender.email) : 'A colleague';
+  const who = sender ? sender.displayName.trim() || sender.email : 'A colleague';
   return `From ${who} (via the staff assistant): ${message}`.slice(0, MODEL_ACTION_LIMITS.message);
 }
 
@@ -132,7 +133,9 @@ export function normalizePhone(raw: string, defaultRegion: CountryCode = 'GB'): 
   return E164_PATTERN.test(parsed.number) ? parsed.number : null;
 }
 
-type Checked = { ok: true; params: ModelActionParamsByType[ModelActionType]; action: Pick<Action, 'label' | 'params'> } | { ok: false; reason: RefusalReason; fields: string[] };
+type Checked =
+  | { ok: true; params: ModelActionParamsByType[ModelActionType]; action: Pick<Action, 'label' | 'params'> }
+  | { ok: false; reason: RefusalReason; fields: string[] };
 
 function invalid(error: z.ZodError): Checked {
   return { ok: false, reason: 'invalid_arguments', fields: [...new Set(error.issues.map((i) => String(i.path[0] ?? '')))] };
@@ -160,7 +163,11 @@ function check(type: ModelActionType, args: Record<string, unknown>, context: Va
       const parsed = modelToolArgsSchemas.log_event.safeParse(args);
       if (!parsed.success) return invalid(parsed.error);
       const kind = parsed.data.kind.toLowerCase().replace(/[\s.-]+/g, '_');
-      return { ok: true, params: { kind, details: parsed.data.details }, action: { label: `Noted for the team: ${kind.replace(/_/g, ' ')}`, params: { kind } } };
+      return {
+        ok: true,
+        params: { kind, details: parsed.data.details },
+        action: { label: `Noted for the team: ${kind.replace(/_/g, ' ')}`, params: { kind } },
+      };
     }
     case 'request_callback': {
       const parsed = modelToolArgsSchemas.request_callback.safeParse(args);

@@ -21,12 +21,23 @@ export function findOpenAssistantSession(tx: TenantTx, tenantId: string, staffUs
   return tx.chatSession.findFirst({ where: { tenantId, staffUserId, status: 'open' }, orderBy: [{ startedAt: 'desc' }, { id: 'desc' }] });
 }
 
-export function insertAssistantSession(tx: TenantTx, input: { tenantId: string; staffUserId: string; channel: string }): Promise<ChatSessionModel> {
-  return tx.chatSession.create({ data: { tenantId: input.tenantId, staffUserId: input.staffUserId, channel: input.channel, metadata: {} } });
+export function insertAssistantSession(
+  tx: TenantTx,
+  input: { tenantId: string; staffUserId: string; channel: string },
+): Promise<ChatSessionModel> {
+  return tx.chatSession.create({
+    data: { tenantId: input.tenantId, staffUserId: input.staffUserId, channel: input.channel, metadata: {} },
+  });
 }
 
 /** Up to `take` of the user's and the assistant's messages across the staff user's sessions older than `before`, newest first. */
-export function assistantHistoryRows(tx: TenantTx, tenantId: string, staffUserId: string, before: HistoryPosition | null, take: number): Promise<HistoryMessageRow[]> {
+export function assistantHistoryRows(
+  tx: TenantTx,
+  tenantId: string,
+  staffUserId: string,
+  before: HistoryPosition | null,
+  take: number,
+): Promise<HistoryMessageRow[]> {
   return tx.chatMessage.findMany({
     where: {
       tenantId,

@@ -8,7 +8,13 @@ import { toHistoryPage } from '../sessions/history.use-case';
 import { toSessionView } from '../sessions/session.mapper';
 import { ChatError } from '../shared/chat.errors';
 import { findTenantStatus } from '../shared/tenant-registry.repository';
-import { assistantHistoryRows, findOpenAssistantSession, findStaffUserStatus, insertAssistantSession, lockStaffUserSessions } from './assistant-session.repository';
+import {
+  assistantHistoryRows,
+  findOpenAssistantSession,
+  findStaffUserStatus,
+  insertAssistantSession,
+  lockStaffUserSessions,
+} from './assistant-session.repository';
 
 export const ASSISTANT_CHANNEL = 'assistant';
 
@@ -28,7 +34,11 @@ async function assertActiveStaff(tx: TenantTx, tenantId: string, staffUserId: st
  * closed the last). A transaction-scoped advisory lock on the user serialises concurrent first
  * requests, so a user never gets two open sessions at once.
  */
-export async function currentAssistantSession(db: TenantDb, tenantId: string, staffUserId: string): Promise<{ session: ChatSessionView; created: boolean }> {
+export async function currentAssistantSession(
+  db: TenantDb,
+  tenantId: string,
+  staffUserId: string,
+): Promise<{ session: ChatSessionView; created: boolean }> {
   const { row, created } = await db.run(tenantId, async (tx): Promise<{ row: ChatSessionModel; created: boolean }> => {
     await assertActiveStaff(tx, tenantId, staffUserId);
     await lockStaffUserSessions(tx, staffUserId);
@@ -41,7 +51,10 @@ export async function currentAssistantSession(db: TenantDb, tenantId: string, st
 }
 
 /** The user's messages across all their assistant sessions, newest page first (oldest first within a page). */
-export async function getAssistantHistory(db: TenantDb, request: RpcRequestOf<typeof ChatAssistantHistoryRpc>): Promise<RpcResponseOf<typeof ChatAssistantHistoryRpc>> {
+export async function getAssistantHistory(
+  db: TenantDb,
+  request: RpcRequestOf<typeof ChatAssistantHistoryRpc>,
+): Promise<RpcResponseOf<typeof ChatAssistantHistoryRpc>> {
   const before = request.cursor ? decodeHistoryCursor(request.cursor) : null;
   const rows = await db.run(request.tenantId, async (tx) => {
     await assertActiveStaff(tx, request.tenantId, request.staffUserId);

@@ -29,7 +29,8 @@ const NOT_A_NAME = new Set(
     .concat(["i'm", 'i’m', "i'll", "i've", "i'd"]),
 );
 // A clause that asks about telling rather than asking to tell.
-const QUESTION_START = /^(?:how|what|when|where|why|who|whom|which|should|shall|do|does|did|is|are|was|were|have|has|had|must|(?:can|could|may|might)\s+i)\b/i;
+const QUESTION_START =
+  /^(?:how|what|when|where|why|who|whom|which|should|shall|do|does|did|is|are|was|were|have|has|had|must|(?:can|could|may|might)\s+i)\b/i;
 const NEGATED = /\b(?:don['’]?t|do\s+not|never|didn['’]?t|no\s+need\s+to|not)\s+$/i;
 const URGENT = /\b(?:urgent|urgently|asap|emergency|right\s+away|immediately)\b/i;
 
@@ -48,7 +49,14 @@ function readRecipient(rest: string): { value: string; length: number } | null {
 /** The clause the verb is in, from the previous sentence end (or comma) to the verb. */
 function clauseBefore(text: string, index: number): string {
   const before = text.slice(0, index);
-  const start = Math.max(before.lastIndexOf('.'), before.lastIndexOf('!'), before.lastIndexOf('?'), before.lastIndexOf('\n'), before.lastIndexOf(','), before.lastIndexOf(';'));
+  const start = Math.max(
+    before.lastIndexOf('.'),
+    before.lastIndexOf('!'),
+    before.lastIndexOf('?'),
+    before.lastIndexOf('\n'),
+    before.lastIndexOf(','),
+    before.lastIndexOf(';'),
+  );
   return before.slice(start + 1).trim();
 }
 

@@ -11,7 +11,11 @@ const SIGNALS_PER_SESSION = 25;
 export const CONVERSATION_INCLUDE = {
   contact: { select: { id: true, name: true, email: true, phone: true } },
   summary: { select: { id: true } },
-  signals: { select: { kind: true, label: true, score: true }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: SIGNALS_PER_SESSION },
+  signals: {
+    select: { kind: true, label: true, score: true },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: SIGNALS_PER_SESSION,
+  },
 } satisfies Prisma.ChatSessionInclude;
 
 export type ConversationRow = Prisma.ChatSessionGetPayload<{ include: typeof CONVERSATION_INCLUDE }>;
@@ -52,7 +56,9 @@ export function findConversations(tx: TenantTx, filter: ConversationFilter): Pro
       AND: [
         { staffUserId: null },
         statusWhere(filter.status),
-        filter.since || filter.until ? { startedAt: { ...(filter.since ? { gte: filter.since } : {}), ...(filter.until ? { lt: filter.until } : {}) } } : {},
+        filter.since || filter.until
+          ? { startedAt: { ...(filter.since ? { gte: filter.since } : {}), ...(filter.until ? { lt: filter.until } : {}) } }
+          : {},
         filter.contactId ? { contactId: filter.contactId } : {},
         filter.signal ? { signals: { some: { kind: filter.signal } } } : {},
         before ? { OR: [{ startedAt: { lt: before.createdAt } }, { startedAt: before.createdAt, id: { lt: before.id } }] } : {},

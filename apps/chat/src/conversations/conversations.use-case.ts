@@ -9,18 +9,30 @@ import { ChatError } from '../shared/chat.errors';
 import { toConversationView } from './conversation.mapper';
 import { findConversation, findConversations, findTranscriptMessages } from './conversation.repository';
 
-export async function listConversations(db: TenantDb, req: RpcRequestOf<typeof ChatConversationListRpc>): Promise<RpcResponseOf<typeof ChatConversationListRpc>> {
+export async function listConversations(
+  db: TenantDb,
+  req: RpcRequestOf<typeof ChatConversationListRpc>,
+): Promise<RpcResponseOf<typeof ChatConversationListRpc>> {
   const since = req.since ? new Date(req.since) : undefined;
   const until = req.until ? new Date(req.until) : undefined;
   if (since && until && since >= until) throw new ChatError('VALIDATION', 'since must be before until');
   const before = req.cursor ? decodeHistoryCursor(req.cursor) : null;
-  const rows = await db.run(req.tenantId, (tx) => findConversations(tx, { status: req.status, since, until, contactId: req.contactId, signal: req.signal, before, limit: req.limit }));
+  const rows = await db.run(req.tenantId, (tx) =>
+    findConversations(tx, { status: req.status, since, until, contactId: req.contactId, signal: req.signal, before, limit: req.limit }),
+  );
   const page = rows.slice(0, req.limit);
   const last = page[page.length - 1];
-  return { version: 1, items: page.map(toConversationView), nextCursor: rows.length > req.limit && last ? encodeHistoryCursor({ createdAt: last.startedAt, id: last.id }) : null };
+  return {
+    version: 1,
+    items: page.map(toConversationView),
+    nextCursor: rows.length > req.limit && last ? encodeHistoryCursor({ createdAt: last.startedAt, id: last.id }) : null,
+  };
 }
 
-export async function getConversation(db: TenantDb, req: RpcRequestOf<typeof ChatConversationGetRpc>): Promise<RpcResponseOf<typeof ChatConversationGetRpc>> {
+export async function getConversation(
+  db: TenantDb,
+  req: RpcRequestOf<typeof ChatConversationGetRpc>,
+): Promise<RpcResponseOf<typeof ChatConversationGetRpc>> {
   const before = req.cursor ? decodeHistoryCursor(req.cursor) : null;
   const { row, messages } = await db.run(req.tenantId, async (tx) => {
     const found = await findConversation(tx, req.sessionId);

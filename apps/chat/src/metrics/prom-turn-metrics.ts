@@ -13,9 +13,22 @@ export class PromTurnMetrics implements TurnMetrics {
   private readonly modelActions: Counter<'tool' | 'outcome' | 'reason'>;
 
   constructor(metrics: Pick<ServiceMetrics, 'counter' | 'histogram'>) {
-    this.turns = metrics.counter({ name: 'parley_chat_turns_total', help: 'Chat turns, by outcome (finish reason or error code).', labelNames: ['outcome'] });
-    this.duration = metrics.histogram({ name: 'parley_chat_turn_seconds', help: 'Duration of a chat turn, from request to reply.', labelNames: ['outcome'], buckets: TURN_BUCKETS });
-    this.firstTokenSeconds = metrics.histogram({ name: 'parley_chat_first_token_seconds', help: 'Time from receiving a turn to its first token frame.', buckets: FIRST_TOKEN_BUCKETS });
+    this.turns = metrics.counter({
+      name: 'parley_chat_turns_total',
+      help: 'Chat turns, by outcome (finish reason or error code).',
+      labelNames: ['outcome'],
+    });
+    this.duration = metrics.histogram({
+      name: 'parley_chat_turn_seconds',
+      help: 'Duration of a chat turn, from request to reply.',
+      labelNames: ['outcome'],
+      buckets: TURN_BUCKETS,
+    });
+    this.firstTokenSeconds = metrics.histogram({
+      name: 'parley_chat_first_token_seconds',
+      help: 'Time from receiving a turn to its first token frame.',
+      buckets: FIRST_TOKEN_BUCKETS,
+    });
     this.modelActions = metrics.counter({
       name: 'parley_chat_model_actions_total',
       help: "The model's tool calls, by tool, outcome (accepted, refused) and refusal reason.",

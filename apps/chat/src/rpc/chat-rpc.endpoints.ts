@@ -44,11 +44,20 @@ export function serveChatRpcs(server: RpcServer, h: ChatRpcHandlers): RpcEndpoin
     server.handle(ChatFeedbackRpc, (req) => giveFeedback(h.db, req), queue),
     server.handle(ChatConversationListRpc, (req) => listConversations(h.db, req), queue),
     server.handle(ChatConversationGetRpc, (req) => getConversation(h.db, req), queue),
-    server.handle(ChatHandoffListRpc, async (req) => ({ version: 1 as const, items: await listSessionsNeedingHuman(h.db, req.tenantId, req.limit) }), queue),
+    server.handle(
+      ChatHandoffListRpc,
+      async (req) => ({ version: 1 as const, items: await listSessionsNeedingHuman(h.db, req.tenantId, req.limit) }),
+      queue,
+    ),
     server.handle(
       ChatStaffReplyRpc,
       async (req) => {
-        const message = await replyAsStaff(h.db, { tenantId: req.tenantId, sessionId: req.sessionId, content: req.content, authorId: req.staffUserId });
+        const message = await replyAsStaff(h.db, {
+          tenantId: req.tenantId,
+          sessionId: req.sessionId,
+          content: req.content,
+          authorId: req.staffUserId,
+        });
         publishSessionEvent(h.client, req.sessionId, { version: 1, tenantId: req.tenantId, type: 'staff_message', message });
         return { version: 1 as const, message };
       },
@@ -63,7 +72,11 @@ export function serveChatRpcs(server: RpcServer, h: ChatRpcHandlers): RpcEndpoin
       },
       queue,
     ),
-    server.handle(ChatAssistantSessionRpc, async (req) => ({ version: 1 as const, ...(await currentAssistantSession(h.db, req.tenantId, req.staffUserId)) }), queue),
+    server.handle(
+      ChatAssistantSessionRpc,
+      async (req) => ({ version: 1 as const, ...(await currentAssistantSession(h.db, req.tenantId, req.staffUserId)) }),
+      queue,
+    ),
     server.handle(ChatAssistantHistoryRpc, (req) => getAssistantHistory(h.db, req), queue),
   ];
 }

@@ -20,7 +20,13 @@ export function decodeHistoryCursor(cursor: string): HistoryPosition {
   } catch {
     throw new ChatError('VALIDATION', 'cursor is not a history cursor');
   }
-  if (Array.isArray(decoded) && decoded.length === 2 && typeof decoded[0] === 'string' && typeof decoded[1] === 'string' && isUuid(decoded[1])) {
+  if (
+    Array.isArray(decoded) &&
+    decoded.length === 2 &&
+    typeof decoded[0] === 'string' &&
+    typeof decoded[1] === 'string' &&
+    isUuid(decoded[1])
+  ) {
     const createdAt = new Date(decoded[0]);
     if (!Number.isNaN(createdAt.getTime())) return { createdAt, id: decoded[1] };
   }

@@ -9,7 +9,10 @@ import { findSessionOwner } from './session.repository';
 const VISIBLE_ROLES = ['user', 'assistant', 'staff'] as const;
 
 /** `limit + 1` rows newest first -> the page oldest first, and the cursor to the older ones. */
-export function toHistoryPage(rows: readonly HistoryMessageRow[], limit: number): { version: 1; items: ChatMessageView[]; nextCursor: string | null } {
+export function toHistoryPage(
+  rows: readonly HistoryMessageRow[],
+  limit: number,
+): { version: 1; items: ChatMessageView[]; nextCursor: string | null } {
   const page = rows.slice(0, limit);
   const oldest = page[page.length - 1];
   const items: ChatMessageView[] = [...page].reverse().map((row) => ({
@@ -29,7 +32,10 @@ export function toHistoryPage(rows: readonly HistoryMessageRow[], limit: number)
  * A page of a session's messages: the newest `limit` messages older than the cursor, returned
  * oldest first, with their stored signals. nextCursor walks on towards older messages.
  */
-export async function getHistory(db: TenantDb, request: RpcRequestOf<typeof ChatHistoryRpc>): Promise<RpcResponseOf<typeof ChatHistoryRpc>> {
+export async function getHistory(
+  db: TenantDb,
+  request: RpcRequestOf<typeof ChatHistoryRpc>,
+): Promise<RpcResponseOf<typeof ChatHistoryRpc>> {
   const before = request.cursor ? decodeHistoryCursor(request.cursor) : null;
   const rows = await db.run(request.tenantId, async (tx) => {
     const session = await findSessionOwner(tx, request.sessionId);

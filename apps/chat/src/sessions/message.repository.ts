@@ -59,6 +59,11 @@ export async function findMessageRole(tx: TenantTx, sessionId: string, messageId
 }
 
 /** Stores a reply written by tenant staff (role `staff`). */
-export function insertStaffMessage(tx: TenantTx, input: { tenantId: string; sessionId: string; content: string; authorId: string | null }): Promise<ChatMessageModel> {
-  return tx.chatMessage.create({ data: { tenantId: input.tenantId, sessionId: input.sessionId, role: 'staff', content: input.content, authorId: input.authorId } });
+export function insertStaffMessage(
+  tx: TenantTx,
+  input: { tenantId: string; sessionId: string; content: string; authorId: string | null },
+): Promise<ChatMessageModel> {
+  return tx.chatMessage.create({
+    data: { tenantId: input.tenantId, sessionId: input.sessionId, role: 'staff', content: input.content, authorId: input.authorId },
+  });
 }

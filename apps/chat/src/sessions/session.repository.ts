@@ -55,7 +55,11 @@ export async function findSessionStatus(tx: TenantTx, sessionId: string): Promis
 
 /** Open visitor sessions that need a person, longest-waiting first. */
 export function findSessionsNeedingHuman(tx: TenantTx, limit: number): Promise<ChatSessionModel[]> {
-  return tx.chatSession.findMany({ where: { needsHuman: true, status: 'open', staffUserId: null }, orderBy: [{ lastActivityAt: 'asc' }, { id: 'asc' }], take: limit });
+  return tx.chatSession.findMany({
+    where: { needsHuman: true, status: 'open', staffUserId: null },
+    orderBy: [{ lastActivityAt: 'asc' }, { id: 'asc' }],
+    take: limit,
+  });
 }
 
 /** A staff message was stored at `at`: the session goes to human mode and counts the message. */

@@ -25,7 +25,10 @@ export async function listSessionsNeedingHuman(db: TenantDb, tenantId: string, l
  * mode (the bot stays quiet while a person answers). The visitor sees it in the history, and
  * live on chat.live.<sessionId> (published by the RPC endpoint).
  */
-export async function replyAsStaff(db: TenantDb, input: { tenantId: string; sessionId: string; content: string; authorId?: string }): Promise<ChatMessageView> {
+export async function replyAsStaff(
+  db: TenantDb,
+  input: { tenantId: string; sessionId: string; content: string; authorId?: string },
+): Promise<ChatMessageView> {
   const content = input.content.trim();
   if (content.length === 0 || content.length > STAFF_REPLY_MAX_CHARS) {
     throw new ChatError('VALIDATION', `reply must be 1-${STAFF_REPLY_MAX_CHARS} characters`);
@@ -34,7 +37,12 @@ export async function replyAsStaff(db: TenantDb, input: { tenantId: string; sess
     const status = await findSessionStatus(tx, input.sessionId);
     if (status === null) throw ChatError.sessionNotFound(input.sessionId);
     if (status !== 'open') throw new ChatError('CONFLICT', `session ${input.sessionId} is closed`);
-    const message = await insertStaffMessage(tx, { tenantId: input.tenantId, sessionId: input.sessionId, content, authorId: input.authorId ?? null });
+    const message = await insertStaffMessage(tx, {
+      tenantId: input.tenantId,
+      sessionId: input.sessionId,
+      content,
+      authorId: input.authorId ?? null,
+    });
     await recordStaffReply(tx, input.sessionId, message.createdAt);
     return message;
   });

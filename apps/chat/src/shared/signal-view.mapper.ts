@@ -9,7 +9,11 @@ export interface StoredSignal {
 /** A message_signals row as a wire Signal; rows of kinds the contract does not know are left out. */
 export function toSignalViews(rows: readonly StoredSignal[]): Signal[] {
   return rows.flatMap((row) => {
-    const parsed = signalSchema.safeParse({ kind: row.kind, label: row.label.slice(0, 100), score: Math.min(1, Math.max(0, row.score ?? 0)) });
+    const parsed = signalSchema.safeParse({
+      kind: row.kind,
+      label: row.label.slice(0, 100),
+      score: Math.min(1, Math.max(0, row.score ?? 0)),
+    });
     return parsed.success ? [parsed.data] : [];
   });
 }

@@ -39,7 +39,13 @@ export class TenantKnowledgeRetriever implements KnowledgeRetriever {
     return this.db.run(tenantId, (tx) => this.search(tx, tenantId, query, embedding, staff));
   }
 
-  private async search(tx: TenantTx, tenantId: string, query: string, embedding: number[] | null, staff: boolean): Promise<KnowledgePassage[]> {
+  private async search(
+    tx: TenantTx,
+    tenantId: string,
+    query: string,
+    embedding: number[] | null,
+    staff: boolean,
+  ): Promise<KnowledgePassage[]> {
     if (this.limit === 0) return [];
     const hits = await searchKnowledge(tx, { tenantId, query, embedding, limit: this.limit, includeStaffOnly: staff });
     return hits.map((h) => ({ chunkId: h.chunkId, documentId: h.documentId, title: h.title, text: h.text, score: h.score }));

@@ -59,7 +59,10 @@ export function signalsSummary(findings: readonly SignalFinding[], plan: TurnPla
   };
 }
 
-function notification(facts: TurnEventFacts, fields: Pick<NotifyRequested, 'audience' | 'category' | 'kind' | 'severity' | 'title' | 'body'>): OutboxMessageInput {
+function notification(
+  facts: TurnEventFacts,
+  fields: Pick<NotifyRequested, 'audience' | 'category' | 'kind' | 'severity' | 'title' | 'body'>,
+): OutboxMessageInput {
   return toOutboxMessage(
     NotifyRequestedEvent,
     {
@@ -82,12 +85,39 @@ function notifications(facts: TurnEventFacts): OutboxMessageInput[] {
   if (safety) {
     const labels = [...new Set(plan.safetyFindings.map((f) => f.subtype))].join(', ');
     // The tenant sees the words that raised the flag; the owner only what kind of flag it was.
-    out.push(notification(facts, { audience: 'tenant', category: 'alert', kind: 'safety', severity: 'critical', title: `Safety concern in a chat: ${labels}`.slice(0, 200), body: `A visitor wrote: "${safety.evidence.text}". Please review the conversation now.`.slice(0, 4000) }));
-    out.push(notification(facts, { audience: 'owner', category: 'alert', kind: 'safety', severity: 'critical', title: `Safety finding (${labels})`.slice(0, 200), body: `A chat of tenant ${facts.tenantId} raised a safety finding: ${labels}.` }));
+    out.push(
+      notification(facts, {
+        audience: 'tenant',
+        category: 'alert',
+        kind: 'safety',
+        severity: 'critical',
+        title: `Safety concern in a chat: ${labels}`.slice(0, 200),
+        body: `A visitor wrote: "${safety.evidence.text}". Please review the conversation now.`.slice(0, 4000),
+      }),
+    );
+    out.push(
+      notification(facts, {
+        audience: 'owner',
+        category: 'alert',
+        kind: 'safety',
+        severity: 'critical',
+        title: `Safety finding (${labels})`.slice(0, 200),
+        body: `A chat of tenant ${facts.tenantId} raised a safety finding: ${labels}.`,
+      }),
+    );
   }
   if (plan.escalation && facts.config.escalation.notifyOnEscalation) {
     const title = plan.handoff ? 'A visitor is waiting for a person' : 'A visitor asked for a person';
-    out.push(notification(facts, { audience: 'tenant', category: 'escalation', kind: 'handoff', severity: 'warning', title, body: plan.handoff ? 'The bot handed the chat over; reply in the session.' : 'The bot offered to put them in touch with your team.' }));
+    out.push(
+      notification(facts, {
+        audience: 'tenant',
+        category: 'escalation',
+        kind: 'handoff',
+        severity: 'warning',
+        title,
+        body: plan.handoff ? 'The bot handed the chat over; reply in the session.' : 'The bot offered to put them in touch with your team.',
+      }),
+    );
   }
   return out;
 }

@@ -12,7 +12,8 @@ const TIMEOUT_CODES = new Set(['timeout', 'first_token_timeout']);
 export function generationFailure(err: unknown): ChatError {
   if (err instanceof ChatError) return err;
   const code = (err as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && TIMEOUT_CODES.has(code)) return new ChatError('TIMEOUT', 'the model did not answer in time', { cause: err });
+  if (typeof code === 'string' && TIMEOUT_CODES.has(code))
+    return new ChatError('TIMEOUT', 'the model did not answer in time', { cause: err });
   return new ChatError('UPSTREAM_ERROR', 'the model could not answer', { cause: err });
 }
 

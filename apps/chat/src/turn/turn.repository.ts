@@ -177,7 +177,16 @@ export async function persistTurn(tx: TenantTx, record: TurnRecord): Promise<str
     data: { type: f.type, subtype: f.subtype, severity: f.severity, evidence: { ...f.evidence } },
   }));
   if (record.unanswered) {
-    signalRows.push({ tenantId: record.tenantId, messageId: userId, sessionId: record.sessionId, source: 'offline', kind: 'intent', label: UNANSWERED_LABEL, score: 1, data: { reason: 'no_knowledge_match' } });
+    signalRows.push({
+      tenantId: record.tenantId,
+      messageId: userId,
+      sessionId: record.sessionId,
+      source: 'offline',
+      kind: 'intent',
+      label: UNANSWERED_LABEL,
+      score: 1,
+      data: { reason: 'no_knowledge_match' },
+    });
   }
   if (signalRows.length > 0) await tx.messageSignal.createMany({ data: signalRows, skipDuplicates: true });
   await tx.chatSession.update({
@@ -192,6 +201,8 @@ export async function persistTurn(tx: TenantTx, record: TurnRecord): Promise<str
   });
   // One multi-row INSERT: the rows get consecutive seq values in this order (as enqueueOutbox would give them).
   const outbox = record.outbox(userId);
-  await tx.outbox.createMany({ data: outbox.map((m) => ({ subject: m.subject, payload: toJsonPayload(m.payload), headers: m.headers ?? {} })) });
+  await tx.outbox.createMany({
+    data: outbox.map((m) => ({ subject: m.subject, payload: toJsonPayload(m.payload), headers: m.headers ?? {} })),
+  });
   return userId;
 }

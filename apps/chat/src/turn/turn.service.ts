@@ -2,7 +2,15 @@ import { publishSessionEvent } from '../sessions/session-events.publisher';
 import type { Action, ChatTurnRequest, ChatTurnResponse, Signal, Usage } from '@parley/contracts';
 import type { ConversationMessage, GenerationRequest, GenerationResult, LlmRouter, ModelToolCall } from '@parley/llm';
 import type { MessagingConnection } from '@parley/messaging';
-import { isUniqueViolation, loadTenantRuntime, type ChatSessionModel, type PrismaClient, type TenantDb, type TenantRuntime, type TenantTx } from '@parley/persistence';
+import {
+  isUniqueViolation,
+  loadTenantRuntime,
+  type ChatSessionModel,
+  type PrismaClient,
+  type TenantDb,
+  type TenantRuntime,
+  type TenantTx,
+} from '@parley/persistence';
 import { toWireSignals, type SignalFinding } from '@parley/signals';
 import { randomUUID } from 'node:crypto';
 import { ModelActionGate } from '../actions/model-action.gate';
@@ -112,8 +120,12 @@ export class TurnService {
     const staffUserId = request.channel === 'assistant' ? (request.staffUserId ?? null) : null;
     if (request.channel === 'assistant' && !staffUserId) throw new ChatError('VALIDATION', 'an assistant turn needs staffUserId');
     // Staff-only knowledge (rotas, internal rules) is retrieved for the staff assistant only, never for visitors.
-    const searchInTx = knowledge.inline ? (tx: TenantTx) => knowledge.searchInTx(tx, request.tenantId, request.message, staffUserId !== null) : undefined;
-    const prepared = await deps.db.run(request.tenantId, (tx) => prepareTurn(tx, request.sessionId, request.turnId, searchInTx, staffUserId));
+    const searchInTx = knowledge.inline
+      ? (tx: TenantTx) => knowledge.searchInTx(tx, request.tenantId, request.message, staffUserId !== null)
+      : undefined;
+    const prepared = await deps.db.run(request.tenantId, (tx) =>
+      prepareTurn(tx, request.sessionId, request.turnId, searchInTx, staffUserId),
+    );
     if (prepared.kind === 'stored') return replayStored(prepared.response, stream);
 
     const signal = deps.cancellations.register(request.turnId, request.tenantId);
@@ -133,16 +145,28 @@ export class TurnService {
           ? passOnRequestAnswer(passOn, request.message, userAt)
           : await this.generate(request, runtime, plan, prepared, stream, signal, staffUserId !== null);
       // The model's tool calls (and the rule's) are requests: only those the gate accepts become actions.
-      const turnRef = { tenantId: request.tenantId, sessionId: request.sessionId, turnId: request.turnId, ...(staffUserId ? { staffUserId } : {}) };
+      const turnRef = {
+        tenantId: request.tenantId,
+        sessionId: request.sessionId,
+        turnId: request.turnId,
+        ...(staffUserId ? { staffUserId } : {}),
+      };
       const accepted = await this.actionGate.review(turnRef, generated.toolCalls);
       const reply = passOn ? passOnReply(accepted, passOn) : actionOnlyReply(accepted);
       const answer = generated.toolCalls.length > 0 ? withReply(generated, reply, stream) : generated;
       const { actions, eventParams } = combineActions(ruleActions, accepted);
       for (const action of actions) stream.action(action);
       const handoff = plan.handoff && !humanMode;
-      const response = await this.store(request, runtime, prepared.session, { userAt, findings, signals, plan, actions, actionParams: eventParams, answer, handoff, staff: staffUserId !== null }, stream);
+      const response = await this.store(
+        request,
+        runtime,
+        prepared.session,
+        { userAt, findings, signals, plan, actions, actionParams: eventParams, answer, handoff, staff: staffUserId !== null },
+        stream,
+      );
       // The session now waits for a person: open live streams (and staff tools) hear it at once.
-      if (handoff) publishSessionEvent(deps.client, request.sessionId, { version: 1, tenantId: request.tenantId, type: 'mode', mode: 'human' });
+      if (handoff)
+        publishSessionEvent(deps.client, request.sessionId, { version: 1, tenantId: request.tenantId, type: 'mode', mode: 'human' });
       return response;
     } finally {
       deps.cancellations.release(request.turnId);
@@ -165,7 +189,12 @@ export class TurnService {
     const generation: GenerationRequest = {
       tenantId: request.tenantId,
       llm: runtime.config.llm,
-      persona: { displayName: runtime.displayName, persona: runtime.config.persona, tone: runtime.config.tone, allowedTopics: runtime.config.allowedTopics },
+      persona: {
+        displayName: runtime.displayName,
+        persona: runtime.config.persona,
+        tone: runtime.config.tone,
+        allowedTopics: runtime.config.allowedTopics,
+      },
       ...(staff ? { audience: 'staff' as const } : {}),
       history,
       userMessage: request.message,
@@ -225,7 +254,13 @@ export class TurnService {
           userAt: turn.userAt,
           findings: turn.findings,
           unanswered: answer.unanswered && !turn.staff,
-          assistant: { id: assistantId, content: answer.content, interrupted: answer.finishReason === 'cancelled', at: occurredAt, ...answer.usage },
+          assistant: {
+            id: assistantId,
+            content: answer.content,
+            interrupted: answer.finishReason === 'cancelled',
+            at: occurredAt,
+            ...answer.usage,
+          },
           needsHuman: turn.plan.escalation,
           handoff: turn.handoff,
           outbox: (userMessageId) =>
@@ -293,7 +328,13 @@ function humanModeAnswer(runtime: TenantRuntime, stream: TurnStream, userAt: Dat
   return {
     content,
     finishReason: 'stop',
-    usage: { provider: HUMAN_MODE_PROVIDER, model: HUMAN_MODE_MODEL, inputTokens: 0, outputTokens: 0, latencyMs: Date.now() - userAt.getTime() },
+    usage: {
+      provider: HUMAN_MODE_PROVIDER,
+      model: HUMAN_MODE_MODEL,
+      inputTokens: 0,
+      outputTokens: 0,
+      latencyMs: Date.now() - userAt.getTime(),
+    },
     unanswered: false,
     toolCalls: [],
   };

@@ -2,7 +2,14 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { ChatSessionClosedEvent, ChatTurnCompletedEvent, IntelMessageExtractedEvent, IntelSessionSummarizedEvent, TenantInsightsGetRpc, type InsightRollupView } from '@parley/contracts';
+import {
+  ChatSessionClosedEvent,
+  ChatTurnCompletedEvent,
+  IntelMessageExtractedEvent,
+  IntelSessionSummarizedEvent,
+  TenantInsightsGetRpc,
+  type InsightRollupView,
+} from '@parley/contracts';
 import { EventPublisher, NatsClient, RpcClient } from '@parley/messaging';
 import { createPrismaClient, type PrismaClient } from '@parley/persistence';
 import { createTenant, testEnvironment } from '@parley/testing';
@@ -41,7 +48,10 @@ function listening(proc: ChildProcess): Promise<void> {
 }
 
 beforeAll(async () => {
-  execFileSync(process.execPath, ['scripts/build.mjs', 'libs/contracts', 'libs/persistence', 'apps/client-insights'], { cwd: REPO_ROOT, stdio: 'pipe' });
+  execFileSync(process.execPath, ['scripts/build.mjs', 'libs/contracts', 'libs/persistence', 'apps/client-insights'], {
+    cwd: REPO_ROOT,
+    stdio: 'pipe',
+  });
   const env = testEnvironment();
   // `<TEST_RUN_ID>_...`: the integration teardown deletes the streams this namespace declares.
   const namespace = `${env.TEST_RUN_ID}_ci${randomBytes(3).toString('hex')}`;
@@ -94,12 +104,18 @@ it('folds events from its durable consumer into the rollup served by insights.te
   await publish(IntelMessageExtractedEvent, extractedEvent(tenantId, session, '2026-07-06T14:00:01Z', 0.6, ['Pricing']));
   await publish(ChatTurnCompletedEvent, turnEvent(tenantId, session, '2026-07-06T14:20:00Z'));
   await publish(ChatSessionClosedEvent, closedEvent(tenantId, session, '2026-07-06T14:00:00Z', '2026-07-06T14:30:00Z'));
-  await publish(IntelSessionSummarizedEvent, summarizedEvent(tenantId, session, '2026-07-06T14:30:05Z', { outcome: 'resolved', lead: true, unmetNeeds: ['Weekend rates'] }));
+  await publish(
+    IntelSessionSummarizedEvent,
+    summarizedEvent(tenantId, session, '2026-07-06T14:30:05Z', { outcome: 'resolved', lead: true, unmetNeeds: ['Weekend rates'] }),
+  );
 
   // The consumer is asynchronous and folds several events at once, in any order: ask until
   // all five have been folded in (or give up after ~10 s and let the assertions say what is missing).
   const folded = (r: InsightRollupView) =>
-    r.metrics.resolution.summarizedSessions === 1 && r.metrics.volume.closedSessions === 1 && r.metrics.volume.turns === 2 && r.metrics.sentiment.samples === 1;
+    r.metrics.resolution.summarizedSessions === 1 &&
+    r.metrics.volume.closedSessions === 1 &&
+    r.metrics.volume.turns === 2 &&
+    r.metrics.sentiment.samples === 1;
   let rollup = await dayRollup();
   for (let attempt = 0; attempt < 100 && !folded(rollup); attempt += 1) {
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -119,6 +135,10 @@ it('folds events from its durable consumer into the rollup served by insights.te
 });
 
 it('answers a bad range with a VALIDATION error and an unknown tenant with NOT_FOUND', async () => {
-  await expect(rpc.request(TenantInsightsGetRpc, { version: 1, tenantId, period: 'day', from: '2026-07-07', to: '2026-07-06' })).rejects.toMatchObject({ code: 'VALIDATION' });
-  await expect(rpc.request(TenantInsightsGetRpc, { version: 1, tenantId: randomUUID(), period: 'week' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  await expect(
+    rpc.request(TenantInsightsGetRpc, { version: 1, tenantId, period: 'day', from: '2026-07-07', to: '2026-07-06' }),
+  ).rejects.toMatchObject({ code: 'VALIDATION' });
+  await expect(rpc.request(TenantInsightsGetRpc, { version: 1, tenantId: randomUUID(), period: 'week' })).rejects.toMatchObject({
+    code: 'NOT_FOUND',
+  });
 });

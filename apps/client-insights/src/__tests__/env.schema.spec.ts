@@ -35,17 +35,24 @@ describe('client-insights L3 settings', () => {
   });
 
   it('merges INSIGHTS_MODEL_PRICES over the defaults', () => {
-    const config = toAppConfig(parseEnv(envSchema, { ...base, INSIGHTS_MODEL_PRICES: '{"openai/gpt-4o-mini":{"inputPerMTok":1,"outputPerMTok":2}}' }));
+    const config = toAppConfig(
+      parseEnv(envSchema, { ...base, INSIGHTS_MODEL_PRICES: '{"openai/gpt-4o-mini":{"inputPerMTok":1,"outputPerMTok":2}}' }),
+    );
     expect(config.insights.modelPrices['openai/gpt-4o-mini']).toEqual({ inputPerMTok: 1, outputPerMTok: 2 });
     expect(config.insights.modelPrices['offline/*']).toEqual({ inputPerMTok: 0, outputPerMTok: 0 });
   });
 
-  it.each(['not json', '{"gpt-4o":{"inputPerMTok":1,"outputPerMTok":2}}', '{"openai/x":{"inputPerMTok":-1,"outputPerMTok":2}}'])('rejects INSIGHTS_MODEL_PRICES=%s', (raw) => {
-    expect(() => parseEnv(envSchema, { ...base, INSIGHTS_MODEL_PRICES: raw })).toThrow('INSIGHTS_MODEL_PRICES must be a JSON object');
-  });
+  it.each(['not json', '{"gpt-4o":{"inputPerMTok":1,"outputPerMTok":2}}', '{"openai/x":{"inputPerMTok":-1,"outputPerMTok":2}}'])(
+    'rejects INSIGHTS_MODEL_PRICES=%s',
+    (raw) => {
+      expect(() => parseEnv(envSchema, { ...base, INSIGHTS_MODEL_PRICES: raw })).toThrow('INSIGHTS_MODEL_PRICES must be a JSON object');
+    },
+  );
 
   it('rejects a rollup interval under a minute', () => {
-    expect(() => parseEnv(envSchema, { ...base, INSIGHTS_ROLLUP_INTERVAL_MS: '1000' })).toThrow('INSIGHTS_ROLLUP_INTERVAL_MS must be an integer 60000-86400000');
+    expect(() => parseEnv(envSchema, { ...base, INSIGHTS_ROLLUP_INTERVAL_MS: '1000' })).toThrow(
+      'INSIGHTS_ROLLUP_INTERVAL_MS must be an integer 60000-86400000',
+    );
   });
 });
 
@@ -55,12 +62,30 @@ describe('client-insights L4/L5 thresholds', () => {
   it('defaults to the documented rules', () => {
     const config = toAppConfig(parseEnv(envSchema, base));
     expect(config.insights.ownerIntervalMs).toBe(3_600_000);
-    expect(config.insights.alertRules).toEqual({ sentimentDropPct: 20, escalationRate: 0.15, unansweredRepeats: 5, usageDropPct: 50, minSessions: 5 });
-    expect(config.insights.portfolioRules).toMatchObject({ minSessions: 5, escalationAmber: 0.15, churnHigh: 0.5, trendPeriods: 4, emergingMinTenants: 3 });
+    expect(config.insights.alertRules).toEqual({
+      sentimentDropPct: 20,
+      escalationRate: 0.15,
+      unansweredRepeats: 5,
+      usageDropPct: 50,
+      minSessions: 5,
+    });
+    expect(config.insights.portfolioRules).toMatchObject({
+      minSessions: 5,
+      escalationAmber: 0.15,
+      churnHigh: 0.5,
+      trendPeriods: 4,
+      emergingMinTenants: 3,
+    });
   });
 
   it('merges overrides over the defaults', () => {
-    const config = toAppConfig(parseEnv(envSchema, { ...base, INSIGHTS_ALERT_RULES: '{"escalationRate":0.2,"unansweredRepeats":3}', INSIGHTS_PORTFOLIO_RULES: '{"emergingMinTenants":2}' }));
+    const config = toAppConfig(
+      parseEnv(envSchema, {
+        ...base,
+        INSIGHTS_ALERT_RULES: '{"escalationRate":0.2,"unansweredRepeats":3}',
+        INSIGHTS_PORTFOLIO_RULES: '{"emergingMinTenants":2}',
+      }),
+    );
     expect(config.insights.alertRules).toMatchObject({ escalationRate: 0.2, unansweredRepeats: 3, usageDropPct: 50 });
     expect(config.insights.portfolioRules).toMatchObject({ emergingMinTenants: 2, minSessions: 5 });
   });

@@ -11,8 +11,15 @@ export interface TurnOptions {
 
 export function turnEvent(tenantId: string, sessionId: string, occurredAt: string, o: TurnOptions = {}): ChatTurnCompleted {
   return {
-    version: 1, tenantId, sessionId, turnId: randomUUID(), userMessageId: randomUUID(), assistantMessageId: randomUUID(),
-    contactId: o.contactId ?? null, userText: 'Can you fix my boiler?', assistantText: 'Yes, we can.',
+    version: 1,
+    tenantId,
+    sessionId,
+    turnId: randomUUID(),
+    userMessageId: randomUUID(),
+    assistantMessageId: randomUUID(),
+    contactId: o.contactId ?? null,
+    userText: 'Can you fix my boiler?',
+    assistantText: 'Yes, we can.',
     signals: { urgency: 'none', sentiment: 'neutral', sentimentScore: 0, intents: [], flags: o.flags ?? [], entityCount: 0 },
     actionIds: [],
     usage: { inputTokens: 100, outputTokens: 40, provider: o.provider ?? 'offline', model: o.model ?? 'retrieval', latencyMs: 5 },
@@ -20,11 +27,30 @@ export function turnEvent(tenantId: string, sessionId: string, occurredAt: strin
   };
 }
 
-export function extractedEvent(tenantId: string, sessionId: string, occurredAt: string, sentimentScore: number, topics: string[]): IntelMessageExtracted {
+export function extractedEvent(
+  tenantId: string,
+  sessionId: string,
+  occurredAt: string,
+  sentimentScore: number,
+  topics: string[],
+): IntelMessageExtracted {
   return {
-    version: 1, tenantId, sessionId, turnId: randomUUID(), messageId: randomUUID(), contactId: null, interactionId: randomUUID(),
-    intent: 'enquiry', sentiment: sentimentScore > 0.2 ? 'positive' : sentimentScore < -0.2 ? 'negative' : 'neutral', sentimentScore,
-    urgency: 'none', topics, entities: [], leadScore: null, method: 'deterministic', occurredAt,
+    version: 1,
+    tenantId,
+    sessionId,
+    turnId: randomUUID(),
+    messageId: randomUUID(),
+    contactId: null,
+    interactionId: randomUUID(),
+    intent: 'enquiry',
+    sentiment: sentimentScore > 0.2 ? 'positive' : sentimentScore < -0.2 ? 'negative' : 'neutral',
+    sentimentScore,
+    urgency: 'none',
+    topics,
+    entities: [],
+    leadScore: null,
+    method: 'deterministic',
+    occurredAt,
   };
 }
 
@@ -35,9 +61,22 @@ export function summarizedEvent(
   o: { outcome: IntelSessionSummarized['outcome']; lead: boolean; unmetNeeds: string[] },
 ): IntelSessionSummarized {
   return {
-    version: 1, tenantId, sessionId, summaryId: randomUUID(), contactId: null, outcome: o.outcome, sentiment: 'neutral',
-    sentimentStart: null, sentimentEnd: null, topics: [], unmetNeeds: o.unmetNeeds, lead: o.lead, followUpRequired: false,
-    messageCount: 2, method: 'deterministic', occurredAt,
+    version: 1,
+    tenantId,
+    sessionId,
+    summaryId: randomUUID(),
+    contactId: null,
+    outcome: o.outcome,
+    sentiment: 'neutral',
+    sentimentStart: null,
+    sentimentEnd: null,
+    topics: [],
+    unmetNeeds: o.unmetNeeds,
+    lead: o.lead,
+    followUpRequired: false,
+    messageCount: 2,
+    method: 'deterministic',
+    occurredAt,
   };
 }
 

@@ -37,7 +37,14 @@ describe('L3 tenant rollups', () => {
     // 23:30 UTC on Sunday 5 Jul is 00:30 BST on Monday 6 Jul: this week, and day 6 Jul.
     await events.handleTurn(turnEvent(tenantId, s.w0, '2026-07-05T23:30:00Z', { flags: ['escalation'] }), msg());
     await events.handleExtracted(extractedEvent(tenantId, s.w0, '2026-07-05T23:30:05Z', -0.8, ['Emergency']), msg());
-    await events.handleSummarized(summarizedEvent(tenantId, s.w0, '2026-07-06T00:10:00Z', { outcome: 'resolved', lead: false, unmetNeeds: ['Gas safety  certificate'] }), msg());
+    await events.handleSummarized(
+      summarizedEvent(tenantId, s.w0, '2026-07-06T00:10:00Z', {
+        outcome: 'resolved',
+        lead: false,
+        unmetNeeds: ['Gas safety  certificate'],
+      }),
+      msg(),
+    );
     // Mon 6 Jul 09:10 and 09:40 BST, a known contact, a paid model.
     const paid = { contactId: contact, provider: 'openai', model: 'gpt-4o-mini' };
     await events.handleTurn(turnEvent(tenantId, s.s1, '2026-07-06T08:10:00Z', paid), msg());
@@ -45,14 +52,23 @@ describe('L3 tenant rollups', () => {
     await events.handleExtracted(extractedEvent(tenantId, s.s1, '2026-07-06T08:10:02Z', 0.5, ['Boiler repair', 'pricing']), msg());
     await events.handleExtracted(extractedEvent(tenantId, s.s1, '2026-07-06T08:40:02Z', -0.1, ['boiler repair']), msg());
     await events.handleClosed(closedEvent(tenantId, s.s1, '2026-07-06T08:10:00Z', '2026-07-06T09:00:00Z'), msg());
-    await events.handleSummarized(summarizedEvent(tenantId, s.s1, '2026-07-06T09:00:10Z', { outcome: 'resolved', lead: true, unmetNeeds: ['gas safety certificate'] }), msg());
+    await events.handleSummarized(
+      summarizedEvent(tenantId, s.s1, '2026-07-06T09:00:10Z', { outcome: 'resolved', lead: true, unmetNeeds: ['gas safety certificate'] }),
+      msg(),
+    );
     // Tue 7 Jul: the same contact returns at 14:05 BST; another visitor at 09:20 BST is handed to a human.
     await events.handleTurn(turnEvent(tenantId, s.s2, '2026-07-07T13:05:00Z', { contactId: contact }), msg());
     await events.handleExtracted(extractedEvent(tenantId, s.s2, '2026-07-07T13:05:02Z', 0.3, ['Opening hours']), msg());
-    await events.handleSummarized(summarizedEvent(tenantId, s.s2, '2026-07-07T13:30:00Z', { outcome: 'resolved', lead: false, unmetNeeds: ['Open on Sundays?'] }), msg());
+    await events.handleSummarized(
+      summarizedEvent(tenantId, s.s2, '2026-07-07T13:30:00Z', { outcome: 'resolved', lead: false, unmetNeeds: ['Open on Sundays?'] }),
+      msg(),
+    );
     await createChatSession(owner, tenantId, { id: s.s3, needs_human: true });
     await events.handleTurn(turnEvent(tenantId, s.s3, '2026-07-07T08:20:00Z'), msg());
-    await events.handleSummarized(summarizedEvent(tenantId, s.s3, '2026-07-07T09:00:00Z', { outcome: 'resolved', lead: false, unmetNeeds: [] }), msg());
+    await events.handleSummarized(
+      summarizedEvent(tenantId, s.s3, '2026-07-07T09:00:00Z', { outcome: 'resolved', lead: false, unmetNeeds: [] }),
+      msg(),
+    );
     // Feedback: +1 Mon, -1 and +1 Tue; one in the previous week that must not count.
     await feedback(tenantId, 1, '2026-07-06T10:00:00Z');
     await feedback(tenantId, -1, '2026-07-07T10:00:00Z');
@@ -80,15 +96,26 @@ describe('L3 tenant rollups', () => {
     await owner.$disconnect();
   });
 
-  const week = async (tenantId: string) => (await rollups.list({ tenantId, period: 'week', from: '2026-07-06', to: '2026-07-12' })).rollups[0];
+  const week = async (tenantId: string) =>
+    (await rollups.list({ tenantId, period: 'week', from: '2026-07-06', to: '2026-07-12' })).rollups[0];
 
   it('computes every week metric to the exact value, in the tenant time zone', async () => {
     const rollup = await week(london);
-    expect(rollup).toMatchObject({ period: 'week', localDate: '2026-07-06', periodStart: '2026-07-05T23:00:00.000Z', periodEnd: '2026-07-12T23:00:00.000Z' });
+    expect(rollup).toMatchObject({
+      period: 'week',
+      localDate: '2026-07-06',
+      periodStart: '2026-07-05T23:00:00.000Z',
+      periodEnd: '2026-07-12T23:00:00.000Z',
+    });
     const m = rollup.metrics;
     expect(m.timezone).toBe('Europe/London');
     expect(m.volume).toEqual({ sessions: 4, closedSessions: 1, turns: 5, previousSessions: 2, changePct: 100 });
-    expect(m.topTopics).toEqual([{ topic: 'boiler repair', count: 2 }, { topic: 'emergency', count: 1 }, { topic: 'opening hours', count: 1 }, { topic: 'pricing', count: 1 }]);
+    expect(m.topTopics).toEqual([
+      { topic: 'boiler repair', count: 2 },
+      { topic: 'emergency', count: 1 },
+      { topic: 'opening hours', count: 1 },
+      { topic: 'pricing', count: 1 },
+    ]);
     expect(m.sentiment.average).toBe(-0.025); // (-0.8 + 0.5 - 0.1 + 0.3) / 4
     expect(m.sentiment.samples).toBe(4);
     expect(m.sentiment.series).toEqual([
@@ -98,8 +125,15 @@ describe('L3 tenant rollups', () => {
     ]);
     expect(m.conversion).toEqual({ leadSessions: 1, sessions: 4, rate: 0.25 });
     // Local hours: 09 BST has three turns (two Mon, one Tue); 00 and 14 BST one each. UTC would say 08.
-    expect(m.peakHours).toEqual([{ hour: 9, turns: 3 }, { hour: 0, turns: 1 }, { hour: 14, turns: 1 }]);
-    expect(m.unmetNeeds).toEqual([{ question: 'gas safety certificate', count: 2 }, { question: 'open on sundays?', count: 1 }]);
+    expect(m.peakHours).toEqual([
+      { hour: 9, turns: 3 },
+      { hour: 0, turns: 1 },
+      { hour: 14, turns: 1 },
+    ]);
+    expect(m.unmetNeeds).toEqual([
+      { question: 'gas safety certificate', count: 2 },
+      { question: 'open on sundays?', count: 1 },
+    ]);
     expect(m.repeatVisitors).toEqual({ returningSessions: 1, sessions: 4, rate: 0.25 });
     expect(m.escalation).toEqual({ escalatedSessions: 1, escalatedTurns: 1, sessions: 4, rate: 0.25 });
     // s1 and s2 resolved by the bot; w0 escalated and s3 needed a human.
@@ -123,7 +157,10 @@ describe('L3 tenant rollups', () => {
       ['2026-07-06', '2026-07-05T23:00:00.000Z', { sessions: 2, closedSessions: 1, turns: 3, previousSessions: 1, changePct: 100 }],
       ['2026-07-07', '2026-07-06T23:00:00.000Z', { sessions: 2, closedSessions: 0, turns: 2, previousSessions: 2, changePct: 0 }],
     ]);
-    expect(days[1].metrics.peakHours).toEqual([{ hour: 9, turns: 2 }, { hour: 0, turns: 1 }]);
+    expect(days[1].metrics.peakHours).toEqual([
+      { hour: 9, turns: 2 },
+      { hour: 0, turns: 1 },
+    ]);
     expect(days[0].metrics.feedback).toEqual({ ratings: 1, positive: 0, negative: 1, score: -1 });
   });
 
@@ -132,7 +169,12 @@ describe('L3 tenant rollups', () => {
     const turn = turnEvent(london, s.s2, '2026-07-07T13:45:00Z');
     await expect(events.handleTurn(turn, meta)).resolves.toBe('counted');
     await expect(events.handleTurn(turn, meta)).resolves.toBe('duplicate');
-    await expect(events.handleSummarized(summarizedEvent(london, s.s1, '2026-07-07T15:00:00Z', { outcome: 'resolved', lead: true, unmetNeeds: ['gas safety certificate'] }), msg())).resolves.toBe('counted');
+    await expect(
+      events.handleSummarized(
+        summarizedEvent(london, s.s1, '2026-07-07T15:00:00Z', { outcome: 'resolved', lead: true, unmetNeeds: ['gas safety certificate'] }),
+        msg(),
+      ),
+    ).resolves.toBe('counted');
     const m = (await week(london)).metrics;
     expect(m.volume).toMatchObject({ sessions: 4, turns: 6 });
     expect(m.conversion.leadSessions).toBe(1);
@@ -148,9 +190,13 @@ describe('L3 tenant rollups', () => {
     await Promise.all([
       ...[10, 11, 12, 13].map((m) => events.handleTurn(turnEvent(tenant, session, at(m), { flags: ['escalation'] }), msg())),
       ...[20, 21].map((m) => events.handleClosed(closedEvent(tenant, session, at(10), at(m)), msg())),
-      ...[30, 31, 32].map((m) => events.handleSummarized(summarizedEvent(tenant, session, at(m), { outcome: 'unresolved', lead: true, unmetNeeds: [] }), msg())),
+      ...[30, 31, 32].map((m) =>
+        events.handleSummarized(summarizedEvent(tenant, session, at(m), { outcome: 'unresolved', lead: true, unmetNeeds: [] }), msg()),
+      ),
     ]);
-    const { rollups: [day] } = await rollups.list({ tenantId: tenant, period: 'day', from: '2026-07-06', to: '2026-07-06' });
+    const {
+      rollups: [day],
+    } = await rollups.list({ tenantId: tenant, period: 'day', from: '2026-07-06', to: '2026-07-06' });
     expect(day.metrics.volume).toMatchObject({ sessions: 1, closedSessions: 1, turns: 4 });
     expect(day.metrics.escalation).toMatchObject({ escalatedSessions: 1, rate: 1 });
     expect(day.metrics.conversion).toEqual({ leadSessions: 1, sessions: 1, rate: 1 });
@@ -161,13 +207,17 @@ describe('L3 tenant rollups', () => {
     const first = await week(london);
     const again = await week(london);
     expect(again.computedAt).toBe(first.computedAt);
-    const rows = await owner.insightRollup.findMany({ where: { tenantId: london, period: 'week', periodStart: new Date('2026-07-05T23:00:00Z') } });
+    const rows = await owner.insightRollup.findMany({
+      where: { tenantId: london, period: 'week', periodStart: new Date('2026-07-05T23:00:00Z') },
+    });
     expect(rows).toHaveLength(1);
     await feedback(london, 1, '2026-07-08T10:00:00Z');
     const changed = await week(london);
     expect(changed.metrics.feedback).toEqual({ ratings: 4, positive: 3, negative: 1, score: 0.5 });
     expect(changed.computedAt).not.toBe(first.computedAt);
-    expect(await owner.insightRollup.count({ where: { tenantId: london, period: 'week', periodStart: new Date('2026-07-05T23:00:00Z') } })).toBe(1);
+    expect(
+      await owner.insightRollup.count({ where: { tenantId: london, period: 'week', periodStart: new Date('2026-07-05T23:00:00Z') } }),
+    ).toBe(1);
   });
 
   it('dead-letters an event of an unknown tenant at once and writes nothing', async () => {
@@ -205,7 +255,10 @@ describe('L3 tenant rollups', () => {
     const tenant = (await createTenant(owner, { timezone: 'Europe/London' })).id;
     await events.handleTurn(turnEvent(tenant, randomUUID(), '2026-07-07T09:00:00Z'), msg());
     await rollups.refreshCurrent(tenant);
-    const stored = await owner.insightRollup.findMany({ where: { tenantId: tenant }, orderBy: [{ period: 'asc' }, { periodStart: 'asc' }] });
+    const stored = await owner.insightRollup.findMany({
+      where: { tenantId: tenant },
+      orderBy: [{ period: 'asc' }, { periodStart: 'asc' }],
+    });
     expect(stored.map((r) => [r.period, r.periodStart.toISOString(), (r.metrics as { volume: { turns: number } }).volume.turns])).toEqual([
       ['day', '2026-07-05T23:00:00.000Z', 0],
       ['day', '2026-07-06T23:00:00.000Z', 1],
@@ -216,10 +269,22 @@ describe('L3 tenant rollups', () => {
 
   it('defaults to the last 7 days, and rejects bad ranges and unknown tenants without writing', async () => {
     const { rollups: days } = await rollups.list({ tenantId: london, period: 'day' });
-    expect(days.map((d) => d.localDate)).toEqual(['2026-07-01', '2026-07-02', '2026-07-03', '2026-07-04', '2026-07-05', '2026-07-06', '2026-07-07']);
+    expect(days.map((d) => d.localDate)).toEqual([
+      '2026-07-01',
+      '2026-07-02',
+      '2026-07-03',
+      '2026-07-04',
+      '2026-07-05',
+      '2026-07-06',
+      '2026-07-07',
+    ]);
     const before = await owner.insightRollup.count();
-    await expect(rollups.list({ tenantId: london, period: 'day', from: '2026-07-08', to: '2026-07-07' })).rejects.toMatchObject({ code: 'VALIDATION' });
-    await expect(rollups.list({ tenantId: london, period: 'day', from: '2026-01-01', to: '2026-07-07' })).rejects.toBeInstanceOf(InsightsError);
+    await expect(rollups.list({ tenantId: london, period: 'day', from: '2026-07-08', to: '2026-07-07' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
+    await expect(rollups.list({ tenantId: london, period: 'day', from: '2026-01-01', to: '2026-07-07' })).rejects.toBeInstanceOf(
+      InsightsError,
+    );
     await expect(rollups.list({ tenantId: randomUUID(), period: 'week' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await owner.insightRollup.count()).toBe(before);
   });

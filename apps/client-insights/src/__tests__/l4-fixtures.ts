@@ -17,7 +17,20 @@ export interface BucketFixture {
 
 /** Writes (adds to) a tenant's bucket of one UTC hour as the owner role: L4/L5 read these. */
 export async function putBucket(owner: PrismaClient, tenantId: string, hour: string, b: BucketFixture): Promise<void> {
-  const v = { turns: 0, sessions_started: 0, sentiment_sum: 0, sentiment_count: 0, lead_sessions: 0, escalated_sessions: 0, summarized_sessions: 0, resolved_without_human: 0, unmet_needs: 0, tokens_in: 0, tokens_out: 0, ...b };
+  const v = {
+    turns: 0,
+    sessions_started: 0,
+    sentiment_sum: 0,
+    sentiment_count: 0,
+    lead_sessions: 0,
+    escalated_sessions: 0,
+    summarized_sessions: 0,
+    resolved_without_human: 0,
+    unmet_needs: 0,
+    tokens_in: 0,
+    tokens_out: 0,
+    ...b,
+  };
   await owner.$executeRaw`
     INSERT INTO insight_hourly_buckets AS x (tenant_id, hour_start, turns, sessions_started, sentiment_sum, sentiment_count, lead_sessions,
       escalated_sessions, summarized_sessions, resolved_without_human, unmet_needs, tokens_in, tokens_out)
@@ -31,7 +44,15 @@ export async function putBucket(owner: PrismaClient, tenantId: string, hour: str
 }
 
 /** Adds to a (kind, key) count of one UTC hour (topics, unmet needs, model tokens). */
-export async function putTerm(owner: PrismaClient, tenantId: string, hour: string, kind: string, key: string, count: number, tokens = { in: 0, out: 0 }): Promise<void> {
+export async function putTerm(
+  owner: PrismaClient,
+  tenantId: string,
+  hour: string,
+  kind: string,
+  key: string,
+  count: number,
+  tokens = { in: 0, out: 0 },
+): Promise<void> {
   await owner.$executeRaw`
     INSERT INTO insight_hourly_terms AS t (tenant_id, hour_start, kind, key, count, tokens_in, tokens_out)
     VALUES (${tenantId}::uuid, ${new Date(hour)}, ${kind}, ${key}, ${count}, ${tokens.in}, ${tokens.out})

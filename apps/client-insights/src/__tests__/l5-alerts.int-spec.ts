@@ -28,12 +28,24 @@ describe('L5 threshold alerts', () => {
     owner = createPrismaClient({ databaseUrl: process.env.TEST_DATABASE_OWNER_URL as string, poolMax: 2 });
     app = createPrismaClient({ databaseUrl: process.env.TEST_DATABASE_URL as string, poolMax: 2 });
     alerts = new AlertService(new TenantDb(app), DEFAULT_ALERT_RULES, () => now);
-    bob = (await createTenant(owner, { slug: `bob-${tag}`, display_name: "Bob's Plumbing", tone: 'friendly', allowed_origins: ['https://bobs-plumbing.example'] })).id;
+    bob = (
+      await createTenant(owner, {
+        slug: `bob-${tag}`,
+        display_name: "Bob's Plumbing",
+        tone: 'friendly',
+        allowed_origins: ['https://bobs-plumbing.example'],
+      })
+    ).id;
     eve = (await createTenant(owner, { slug: `eve-${tag}`, display_name: 'Eve Dental' })).id;
     // Bob, previous week: 10 sessions, sentiment +0.5 on 10 messages.
     await putBucket(owner, bob, '2025-05-05T10:00:00Z', { sessions_started: 10, sentiment_sum: 5, sentiment_count: 10 });
     // Bob, this week: 4 sessions (down 60%), sentiment -0.2 on 5 messages (positivity 0.75 -> 0.4, down 46.67%).
-    await putBucket(owner, bob, '2025-05-12T10:00:00Z', { sessions_started: 4, escalated_sessions: 4, sentiment_sum: -1, sentiment_count: 5 });
+    await putBucket(owner, bob, '2025-05-12T10:00:00Z', {
+      sessions_started: 4,
+      escalated_sessions: 4,
+      sentiment_sum: -1,
+      sentiment_count: 5,
+    });
     await putTerm(owner, bob, '2025-05-12T10:00:00Z', 'unmet_need', 'gas safety certificate', 3);
     await putTerm(owner, bob, '2025-05-13T10:00:00Z', 'unmet_need', 'gas safety certificate', 2);
     await putTerm(owner, bob, '2025-05-13T10:00:00Z', 'unmet_need', 'parking', 4);
@@ -65,8 +77,16 @@ describe('L5 threshold alerts', () => {
     expect(published).toHaveLength(3);
     const faq = published.find((e) => e.rule === 'unanswered_question')!;
     expect(faq).toMatchObject({
-      audience: 'owner', severity: 'warning', metric: 'unanswered_question_count', value: 5, threshold: 5, comparator: 'gte', window: 'week',
-      windowStart: '2025-05-08T13:00:00.000Z', subject: 'gas safety certificate', occurredAt: now.toISOString(),
+      audience: 'owner',
+      severity: 'warning',
+      metric: 'unanswered_question_count',
+      value: 5,
+      threshold: 5,
+      comparator: 'gte',
+      window: 'week',
+      windowStart: '2025-05-08T13:00:00.000Z',
+      subject: 'gas safety certificate',
+      occurredAt: now.toISOString(),
       suggestion: `Add an FAQ about "gas safety certificate" to Bob's Plumbing's knowledge: visitors asked 5 times in the last 7 days and the bot could not answer.`,
     });
     expect(published.find((e) => e.rule === 'usage_drop')!.suggestion).toBe(

@@ -9,7 +9,15 @@ import { RollupScheduler } from '../rollup/rollup-scheduler';
 import { RollupService } from '../rollup/rollup.service';
 import { msg, turnEvent } from './l3-fixtures';
 
-const silent = { debug() {}, info() {}, warn() {}, error() {}, child() { return silent; } } as never;
+const silent = {
+  debug() {},
+  info() {},
+  warn() {},
+  error() {},
+  child() {
+    return silent;
+  },
+} as never;
 
 describe('RollupScheduler', () => {
   let prisma: PrismaClient;

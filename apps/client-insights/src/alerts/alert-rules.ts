@@ -19,7 +19,13 @@ export interface AlertRules {
   minSessions: number;
 }
 
-export const DEFAULT_ALERT_RULES: AlertRules = { sentimentDropPct: 20, escalationRate: 0.15, unansweredRepeats: 5, usageDropPct: 50, minSessions: 5 };
+export const DEFAULT_ALERT_RULES: AlertRules = {
+  sentimentDropPct: 20,
+  escalationRate: 0.15,
+  unansweredRepeats: 5,
+  usageDropPct: 50,
+  minSessions: 5,
+};
 
 /** One tenant's two windows, as rule inputs. */
 export interface AlertWindow {
@@ -55,7 +61,12 @@ const pct = (rate: number) => `${Math.round(rate * 100)}%`;
 const positivity = (sum: number, count: number) => (sum / count + 1) / 2;
 
 function topicsPhrase(topics: string[]): string {
-  return topics.length === 0 ? 'the most common questions' : topics.slice(0, 3).map((t) => `"${t}"`).join(', ');
+  return topics.length === 0
+    ? 'the most common questions'
+    : topics
+        .slice(0, 3)
+        .map((t) => `"${t}"`)
+        .join(', ');
 }
 
 /** Which rules the windows breach, each with a concrete suggestion. Pure. */
@@ -67,8 +78,13 @@ export function evaluateAlertRules(w: AlertWindow, rules: AlertRules): Breach[] 
     const dropPct = round(((w.previous.sessions - w.current.sessions) / w.previous.sessions) * 100, 2);
     if (dropPct >= rules.usageDropPct) {
       breaches.push({
-        rule: 'usage_drop', subject: '', severity: w.current.sessions === 0 ? 'critical' : 'warning', metric: 'sessions_drop_pct',
-        value: dropPct, threshold: rules.usageDropPct, comparator: 'gte',
+        rule: 'usage_drop',
+        subject: '',
+        severity: w.current.sessions === 0 ? 'critical' : 'warning',
+        metric: 'sessions_drop_pct',
+        value: dropPct,
+        threshold: rules.usageDropPct,
+        comparator: 'gte',
         title: `${name}: conversations down ${Math.round(dropPct)}% week on week (${w.previous.sessions} → ${w.current.sessions})`,
         suggestion: `Check that the chat widget is still live on ${w.site ?? "the tenant's site"} and its API key still works, then contact ${name}: conversations fell from ${w.previous.sessions} to ${w.current.sessions} in a week.`,
         details: { previousSessions: w.previous.sessions, sessions: w.current.sessions },
@@ -80,10 +96,16 @@ export function evaluateAlertRules(w: AlertWindow, rules: AlertRules): Breach[] 
     const rate = round(w.current.escalatedSessions / w.current.sessions, 4);
     if (rate > rules.escalationRate) {
       breaches.push({
-        rule: 'escalation_rate', subject: '', severity: rate > 2 * rules.escalationRate ? 'critical' : 'warning', metric: 'escalation_rate',
-        value: rate, threshold: rules.escalationRate, comparator: 'gt',
+        rule: 'escalation_rate',
+        subject: '',
+        severity: rate > 2 * rules.escalationRate ? 'critical' : 'warning',
+        metric: 'escalation_rate',
+        value: rate,
+        threshold: rules.escalationRate,
+        comparator: 'gt',
         title: `${name}: ${pct(rate)} of conversations asked for a person (over ${pct(rules.escalationRate)})`,
-        suggestion: `Add answers about ${topicsPhrase(w.topTopics)} to ${name}'s knowledge so fewer visitors need a person` +
+        suggestion:
+          `Add answers about ${topicsPhrase(w.topTopics)} to ${name}'s knowledge so fewer visitors need a person` +
           (w.handoffEnabled ? '.' : `, and enable human handoff so ${name}'s staff can take over when they do.`),
         details: { escalatedSessions: w.current.escalatedSessions, sessions: w.current.sessions },
       });
@@ -96,8 +118,13 @@ export function evaluateAlertRules(w: AlertWindow, rules: AlertRules): Breach[] 
     const dropPct = before === 0 ? 0 : round(((before - now) / before) * 100, 2);
     if (dropPct >= rules.sentimentDropPct) {
       breaches.push({
-        rule: 'sentiment_drop', subject: '', severity: 'warning', metric: 'sentiment_drop_pct',
-        value: dropPct, threshold: rules.sentimentDropPct, comparator: 'gte',
+        rule: 'sentiment_drop',
+        subject: '',
+        severity: 'warning',
+        metric: 'sentiment_drop_pct',
+        value: dropPct,
+        threshold: rules.sentimentDropPct,
+        comparator: 'gte',
         title: `${name}: customer sentiment down ${Math.round(dropPct)}% week on week`,
         suggestion: `Read ${name}'s recent conversations about ${topicsPhrase(w.topTopics)}: add the answers customers were missing to its knowledge and check the ${w.tone} tone suits them.`,
         details: {
@@ -111,8 +138,13 @@ export function evaluateAlertRules(w: AlertWindow, rules: AlertRules): Breach[] 
   for (const { question, count } of w.unanswered) {
     if (count < rules.unansweredRepeats) continue;
     breaches.push({
-      rule: 'unanswered_question', subject: question, severity: 'warning', metric: 'unanswered_question_count',
-      value: count, threshold: rules.unansweredRepeats, comparator: 'gte',
+      rule: 'unanswered_question',
+      subject: question,
+      severity: 'warning',
+      metric: 'unanswered_question_count',
+      value: count,
+      threshold: rules.unansweredRepeats,
+      comparator: 'gte',
       title: `${name}: asked ${count} times about "${question}" with no answer`.slice(0, 200),
       suggestion: `Add an FAQ about "${question}" to ${name}'s knowledge: visitors asked ${count} times in the last 7 days and the bot could not answer.`,
       details: { question, count },

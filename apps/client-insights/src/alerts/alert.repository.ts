@@ -12,7 +12,10 @@ const MAX_QUESTIONS = 50;
 export class AlertRepository {
   /** The tenant's rule inputs over the two windows. Null for an unknown tenant. */
   async window(tx: TenantTx, tenantId: string, w: AlertWindows): Promise<AlertWindow | null> {
-    const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, select: { displayName: true, tone: true, escalationSettings: true, allowedOrigins: true } });
+    const tenant = await tx.tenant.findUnique({
+      where: { id: tenantId },
+      select: { displayName: true, tone: true, escalationSettings: true, allowedOrigins: true },
+    });
     if (!tenant) return null;
     const [sums] = await tx.$queryRaw<Array<Record<string, unknown>>>`
       SELECT SUM(sessions_started) FILTER (WHERE hour_start >= ${w.start}) AS sessions,
@@ -34,8 +37,17 @@ export class AlertRepository {
       tone: tenant.tone,
       handoffEnabled: (tenant.escalationSettings as { handoffEnabled?: unknown } | null)?.handoffEnabled === true,
       site: tenant.allowedOrigins[0] ?? null,
-      current: { sessions: n(sums?.sessions), escalatedSessions: n(sums?.escalated), sentimentSum: n(sums?.sentiment_sum), sentimentCount: n(sums?.sentiment_count) },
-      previous: { sessions: n(sums?.previous_sessions), sentimentSum: n(sums?.previous_sentiment_sum), sentimentCount: n(sums?.previous_sentiment_count) },
+      current: {
+        sessions: n(sums?.sessions),
+        escalatedSessions: n(sums?.escalated),
+        sentimentSum: n(sums?.sentiment_sum),
+        sentimentCount: n(sums?.sentiment_count),
+      },
+      previous: {
+        sessions: n(sums?.previous_sessions),
+        sentimentSum: n(sums?.previous_sentiment_sum),
+        sentimentCount: n(sums?.previous_sentiment_count),
+      },
       unanswered: unanswered.map((u) => ({ question: u.key, count: n(u.count) })),
       topTopics: topics.map((t) => t.key),
     };
@@ -62,7 +74,10 @@ export class AlertRepository {
 
   /** Resolves the alerts still active among `ids` (a later breach fires anew); returns how many. */
   async resolve(tx: TenantTx, ids: string[], now: Date): Promise<number> {
-    const { count } = await tx.insightAlert.updateMany({ where: { id: { in: ids }, status: 'active' }, data: { status: 'resolved', activeKey: null, resolvedAt: now } });
+    const { count } = await tx.insightAlert.updateMany({
+      where: { id: { in: ids }, status: 'active' },
+      data: { status: 'resolved', activeKey: null, resolvedAt: now },
+    });
     return count;
   }
 }

@@ -47,7 +47,10 @@ function jsonRules<T extends object>(shape: z.ZodRawShape, example: string) {
     }
     const parsed = schema.safeParse(value);
     if (!parsed.success) {
-      ctx.addIssue({ code: 'custom', message: `must be a JSON object with some of ${Object.keys(shape).join(', ')} (e.g. ${example}): ${parsed.error.issues.map((i) => i.message).join('; ')}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be a JSON object with some of ${Object.keys(shape).join(', ')} (e.g. ${example}): ${parsed.error.issues.map((i) => i.message).join('; ')}`,
+      });
       return z.NEVER;
     }
     return parsed.data as Partial<T>;
@@ -57,13 +60,28 @@ function jsonRules<T extends object>(shape: z.ZodRawShape, example: string) {
 const fraction = z.number().min(0).max(1);
 const percent = z.number().gt(0).max(100);
 const alertRules = jsonRules<AlertRules>(
-  { sentimentDropPct: percent, escalationRate: fraction, unansweredRepeats: z.int().min(1), usageDropPct: percent, minSessions: z.int().min(1) },
+  {
+    sentimentDropPct: percent,
+    escalationRate: fraction,
+    unansweredRepeats: z.int().min(1),
+    usageDropPct: percent,
+    minSessions: z.int().min(1),
+  },
   '{"escalationRate":0.2}',
 );
 const portfolioRules = jsonRules<PortfolioRules>(
   {
-    minSessions: z.int().min(1), escalationAmber: fraction, escalationRed: fraction, sentimentAmber: z.number().min(-1).max(1), sentimentRed: z.number().min(-1).max(1),
-    resolutionAmber: fraction, conversionVsKind: fraction, churnMedium: fraction, churnHigh: fraction, trendPeriods: z.int().min(1).max(12), emergingMinTenants: z.int().min(2),
+    minSessions: z.int().min(1),
+    escalationAmber: fraction,
+    escalationRed: fraction,
+    sentimentAmber: z.number().min(-1).max(1),
+    sentimentRed: z.number().min(-1).max(1),
+    resolutionAmber: fraction,
+    conversionVsKind: fraction,
+    churnMedium: fraction,
+    churnHigh: fraction,
+    trendPeriods: z.int().min(1).max(12),
+    emergingMinTenants: z.int().min(2),
   },
   '{"emergingMinTenants":2}',
 );
@@ -90,7 +108,14 @@ export type Env = z.output<typeof envSchema>;
 
 export type AppConfig = ServiceConfig & {
   database: { url: string; analyticsUrl: string };
-  insights: { consumerConcurrency: number; rollupIntervalMs: number; ownerIntervalMs: number; modelPrices: ModelPriceTable; alertRules: AlertRules; portfolioRules: PortfolioRules };
+  insights: {
+    consumerConcurrency: number;
+    rollupIntervalMs: number;
+    ownerIntervalMs: number;
+    modelPrices: ModelPriceTable;
+    alertRules: AlertRules;
+    portfolioRules: PortfolioRules;
+  };
 };
 
 export function toAppConfig(env: Env): AppConfig {

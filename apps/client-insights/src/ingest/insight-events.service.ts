@@ -1,4 +1,10 @@
-import { CONSUMERS, type ChatSessionClosed, type ChatTurnCompleted, type IntelMessageExtracted, type IntelSessionSummarized } from '@parley/contracts';
+import {
+  CONSUMERS,
+  type ChatSessionClosed,
+  type ChatTurnCompleted,
+  type IntelMessageExtracted,
+  type IntelSessionSummarized,
+} from '@parley/contracts';
 import { PermanentError, type ConsumerMessageMeta } from '@parley/messaging';
 import { markProcessed, type TenantDb, type TenantTx } from '@parley/persistence';
 import { redactPii } from '@parley/signals';
@@ -42,8 +48,16 @@ export class InsightEventsService {
       const session = await this.ensureSession(tx, turn.tenantId, turn.sessionId, turn.contactId, at);
       const escalated = turn.signals.flags.includes('escalation');
       const { inputTokens, outputTokens, provider, model } = turn.usage;
-      await this.repo.bumpBucket(tx, turn.tenantId, hour, { turns: 1, escalations: escalated ? 1 : 0, tokens_in: inputTokens, tokens_out: outputTokens });
-      await this.repo.bumpTerm(tx, turn.tenantId, hour, TERM_KINDS.model, `${provider}/${model}`, 1, { in: inputTokens, out: outputTokens });
+      await this.repo.bumpBucket(tx, turn.tenantId, hour, {
+        turns: 1,
+        escalations: escalated ? 1 : 0,
+        tokens_in: inputTokens,
+        tokens_out: outputTokens,
+      });
+      await this.repo.bumpTerm(tx, turn.tenantId, hour, TERM_KINDS.model, `${provider}/${model}`, 1, {
+        in: inputTokens,
+        out: outputTokens,
+      });
       if (escalated && !session.escalated) {
         await this.repo.updateSession(tx, turn.tenantId, turn.sessionId, { escalated: true });
         await this.repo.bumpBucket(tx, turn.tenantId, session.firstHour, { escalated_sessions: 1 });
@@ -99,7 +113,13 @@ export class InsightEventsService {
    * events of one session folded at once (the consumer runs several in parallel) never both
    * see `lead = false` and both count the lead.
    */
-  private async ensureSession(tx: TenantTx, tenantId: string, sessionId: string, contactId: string | null, startedAt: Date): Promise<InsightSessionState> {
+  private async ensureSession(
+    tx: TenantTx,
+    tenantId: string,
+    sessionId: string,
+    contactId: string | null,
+    startedAt: Date,
+  ): Promise<InsightSessionState> {
     const firstHour = utcHourStart(startedAt);
     if (await this.repo.insertSession(tx, tenantId, sessionId, contactId, firstHour, startedAt)) {
       const earlier = contactId ? await this.repo.earlierSessionsOfContact(tx, tenantId, contactId, sessionId, startedAt) : 0;

@@ -59,7 +59,15 @@ export class InsightIngestRepository {
   }
 
   /** Adds to the (kind, key) count of the tenant's UTC hour, with optional token sums (model usage). */
-  async bumpTerm(tx: TenantTx, tenantId: string, hourStart: Date, kind: string, key: string, count: number, tokens = { in: 0, out: 0 }): Promise<void> {
+  async bumpTerm(
+    tx: TenantTx,
+    tenantId: string,
+    hourStart: Date,
+    kind: string,
+    key: string,
+    count: number,
+    tokens = { in: 0, out: 0 },
+  ): Promise<void> {
     await tx.$executeRaw`
       INSERT INTO insight_hourly_terms AS t (tenant_id, hour_start, kind, key, count, tokens_in, tokens_out)
       VALUES (${tenantId}::uuid, ${hourStart}, ${kind}, ${key}, ${count}, ${tokens.in}, ${tokens.out})
@@ -68,7 +76,14 @@ export class InsightIngestRepository {
   }
 
   /** Inserts the session's state row; false when it already existed. */
-  async insertSession(tx: TenantTx, tenantId: string, sessionId: string, contactId: string | null, firstHour: Date, startedAt: Date): Promise<boolean> {
+  async insertSession(
+    tx: TenantTx,
+    tenantId: string,
+    sessionId: string,
+    contactId: string | null,
+    firstHour: Date,
+    startedAt: Date,
+  ): Promise<boolean> {
     const inserted = await tx.$executeRaw`
       INSERT INTO insight_sessions (tenant_id, session_id, contact_id, first_hour, started_at)
       VALUES (${tenantId}::uuid, ${sessionId}::uuid, ${contactId}::uuid, ${firstHour}, ${startedAt})
@@ -82,15 +97,33 @@ export class InsightIngestRepository {
   }
 
   /** The session's state under a row lock held until commit (null when there is no row). */
-  async lockSession(tx: TenantTx, tenantId: string, sessionId: string): Promise<(InsightSessionState & { contactId: string | null }) | null> {
-    const [row] = await tx.$queryRaw<Array<{ first_hour: Date; contact_id: string | null; lead: boolean; escalated: boolean; closed: boolean; summarized: boolean }>>`
+  async lockSession(
+    tx: TenantTx,
+    tenantId: string,
+    sessionId: string,
+  ): Promise<(InsightSessionState & { contactId: string | null }) | null> {
+    const [row] = await tx.$queryRaw<
+      Array<{ first_hour: Date; contact_id: string | null; lead: boolean; escalated: boolean; closed: boolean; summarized: boolean }>
+    >`
       SELECT first_hour, contact_id, lead, escalated, closed, summarized FROM insight_sessions
       WHERE tenant_id = ${tenantId}::uuid AND session_id = ${sessionId}::uuid FOR UPDATE`;
     if (!row) return null;
-    return { firstHour: row.first_hour, contactId: row.contact_id, lead: row.lead, escalated: row.escalated, closed: row.closed, summarized: row.summarized };
+    return {
+      firstHour: row.first_hour,
+      contactId: row.contact_id,
+      lead: row.lead,
+      escalated: row.escalated,
+      closed: row.closed,
+      summarized: row.summarized,
+    };
   }
 
-  async updateSession(tx: TenantTx, tenantId: string, sessionId: string, data: InsightSessionFlags & { contactId?: string }): Promise<void> {
+  async updateSession(
+    tx: TenantTx,
+    tenantId: string,
+    sessionId: string,
+    data: InsightSessionFlags & { contactId?: string },
+  ): Promise<void> {
     await tx.insightSession.update({ where: { tenantId_sessionId: { tenantId, sessionId } }, data });
   }
 }

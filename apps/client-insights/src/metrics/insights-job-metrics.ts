@@ -17,8 +17,16 @@ export class InsightsJobMetrics {
   private readonly fired: Counter<'rule'>;
 
   constructor(metrics: Pick<ServiceMetrics, 'counter'>) {
-    this.runs = metrics.counter({ name: 'parley_insights_job_runs_total', help: 'Scheduled insights job runs (L3 rollups, L5 alerts, L4 portfolio), by outcome.', labelNames: ['task', 'outcome'] });
-    this.fired = metrics.counter({ name: 'parley_insights_alerts_fired_total', help: 'L5 alerts fired (one per new condition), by rule.', labelNames: ['rule'] });
+    this.runs = metrics.counter({
+      name: 'parley_insights_job_runs_total',
+      help: 'Scheduled insights job runs (L3 rollups, L5 alerts, L4 portfolio), by outcome.',
+      labelNames: ['task', 'outcome'],
+    });
+    this.fired = metrics.counter({
+      name: 'parley_insights_alerts_fired_total',
+      help: 'L5 alerts fired (one per new condition), by rule.',
+      labelNames: ['rule'],
+    });
     for (const task of JOBS) for (const outcome of ['ok', 'error']) this.runs.inc({ task, outcome }, 0);
     for (const rule of RULES) this.fired.inc({ rule }, 0);
   }

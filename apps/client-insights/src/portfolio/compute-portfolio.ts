@@ -16,8 +16,17 @@ export interface PortfolioInput {
 }
 
 const EMPTY: BucketTotals = {
-  turns: 0, sessions: 0, sentimentSum: 0, sentimentCount: 0, leadSessions: 0, escalatedSessions: 0,
-  summarizedSessions: 0, resolvedWithoutHuman: 0, unmetNeeds: 0, tokensIn: 0, tokensOut: 0,
+  turns: 0,
+  sessions: 0,
+  sentimentSum: 0,
+  sentimentCount: 0,
+  leadSessions: 0,
+  escalatedSessions: 0,
+  summarizedSessions: 0,
+  resolvedWithoutHuman: 0,
+  unmetNeeds: 0,
+  tokensIn: 0,
+  tokensOut: 0,
 };
 const MAX_EMERGING = 20;
 
@@ -77,7 +86,12 @@ function baseOf(t: PortfolioTenantRow, input: PortfolioInput): Base {
     costUsd,
     costPerLeadUsd: b.leadSessions === 0 ? null : round(costUsd / b.leadSessions, 6),
     costPerSessionUsd: b.sessions === 0 ? null : round(costUsd / b.sessions, 6),
-    config: { tone: t.tone, provider: t.llmProvider, knowledgeChunks: inputs.knowledgeChunks.get(t.id) ?? 0, handoffEnabled: t.handoffEnabled },
+    config: {
+      tone: t.tone,
+      provider: t.llmProvider,
+      knowledgeChunks: inputs.knowledgeChunks.get(t.id) ?? 0,
+      handoffEnabled: t.handoffEnabled,
+    },
     activeAlerts: inputs.activeAlerts.get(t.id) ?? 0,
     history,
   };
@@ -127,10 +141,26 @@ export function computePortfolio(input: PortfolioInput): OwnerPortfolio {
   });
 
   const configOutcomes = [
-    ...[...groupBy(withSessions, (t) => t.config.tone).entries()].map(([value, g]) => ({ dimension: 'tone' as const, value, ...outcomeAverages(g) })),
-    ...[...groupBy(withSessions, (t) => t.config.provider).entries()].map(([value, g]) => ({ dimension: 'provider' as const, value, ...outcomeAverages(g) })),
-    ...[...groupBy(withSessions, (t) => knowledgeSize(t.config.knowledgeChunks)).entries()].map(([value, g]) => ({ dimension: 'knowledge' as const, value, ...outcomeAverages(g) })),
-    ...[...groupBy(withSessions, (t) => (t.config.handoffEnabled ? 'enabled' : 'disabled')).entries()].map(([value, g]) => ({ dimension: 'handoff' as const, value, ...outcomeAverages(g) })),
+    ...[...groupBy(withSessions, (t) => t.config.tone).entries()].map(([value, g]) => ({
+      dimension: 'tone' as const,
+      value,
+      ...outcomeAverages(g),
+    })),
+    ...[...groupBy(withSessions, (t) => t.config.provider).entries()].map(([value, g]) => ({
+      dimension: 'provider' as const,
+      value,
+      ...outcomeAverages(g),
+    })),
+    ...[...groupBy(withSessions, (t) => knowledgeSize(t.config.knowledgeChunks)).entries()].map(([value, g]) => ({
+      dimension: 'knowledge' as const,
+      value,
+      ...outcomeAverages(g),
+    })),
+    ...[...groupBy(withSessions, (t) => (t.config.handoffEnabled ? 'enabled' : 'disabled')).entries()].map(([value, g]) => ({
+      dimension: 'handoff' as const,
+      value,
+      ...outcomeAverages(g),
+    })),
   ];
 
   return {
@@ -144,7 +174,10 @@ export function computePortfolio(input: PortfolioInput): OwnerPortfolio {
       sessions: tenants.reduce((s, t) => s + t.sessions, 0),
       turns: tenants.reduce((s, t) => s + t.turns, 0),
       leadSessions: tenants.reduce((s, t) => s + t.leadSessions, 0),
-      costUsd: round(tenants.reduce((s, t) => s + t.costUsd, 0), 6),
+      costUsd: round(
+        tenants.reduce((s, t) => s + t.costUsd, 0),
+        6,
+      ),
       red: tenants.filter((t) => t.health === 'red').length,
       amber: tenants.filter((t) => t.health === 'amber').length,
       green: tenants.filter((t) => t.health === 'green').length,

@@ -127,7 +127,9 @@ async function loadPortfolioInputs(tx: TenantTx, start: Date, end: Date, trendPe
   const feedback = await tx.$queryRaw<Array<{ tenant_id: string; ratings: unknown; positive: unknown; negative: unknown }>>`
     SELECT tenant_id, COUNT(*) AS ratings, COUNT(*) FILTER (WHERE rating > 0) AS positive, COUNT(*) FILTER (WHERE rating < 0) AS negative
     FROM message_feedback WHERE created_at >= ${start} AND created_at < ${end} GROUP BY 1`;
-  const chunks = await tx.$queryRaw<Array<{ tenant_id: string; chunks: unknown }>>`SELECT tenant_id, COUNT(*) AS chunks FROM knowledge_chunks GROUP BY 1`;
+  const chunks = await tx.$queryRaw<
+    Array<{ tenant_id: string; chunks: unknown }>
+  >`SELECT tenant_id, COUNT(*) AS chunks FROM knowledge_chunks GROUP BY 1`;
   const alerts = await tx.$queryRaw<Array<{ tenant_id: string; alerts: unknown }>>`
     SELECT tenant_id, COUNT(*) AS alerts FROM insight_alerts WHERE status = 'active' GROUP BY 1`;
 

@@ -21,23 +21,49 @@ export function churnOf(sessions: number, history: number[], elapsed: number, ru
  * `minSessions` sessions in the period; churn and a silent tenant are judged always.
  */
 export function healthOf(
-  t: Pick<PortfolioTenant, 'sessions' | 'kind' | 'conversionRate' | 'escalationRate' | 'resolutionRate' | 'sentimentAverage' | 'feedbackScore' | 'churn' | 'activeAlerts' | 'benchmark'>,
+  t: Pick<
+    PortfolioTenant,
+    | 'sessions'
+    | 'kind'
+    | 'conversionRate'
+    | 'escalationRate'
+    | 'resolutionRate'
+    | 'sentimentAverage'
+    | 'feedbackScore'
+    | 'churn'
+    | 'activeAlerts'
+    | 'benchmark'
+  >,
   kindConversion: number | null,
   rules: PortfolioRules,
 ): { health: TenantHealth; reasons: string[] } {
   const red: string[] = [];
   const amber: string[] = [];
-  if (t.churn.risk === 'high') red.push(`usage at ${pct(t.churn.ratio ?? 0)} of its trend (${t.churn.trendSessions} sessions per period): churn risk`);
-  else if (t.churn.risk === 'medium') amber.push(`usage at ${pct(t.churn.ratio ?? 0)} of its trend (${t.churn.trendSessions} sessions per period)`);
+  if (t.churn.risk === 'high')
+    red.push(`usage at ${pct(t.churn.ratio ?? 0)} of its trend (${t.churn.trendSessions} sessions per period): churn risk`);
+  else if (t.churn.risk === 'medium')
+    amber.push(`usage at ${pct(t.churn.ratio ?? 0)} of its trend (${t.churn.trendSessions} sessions per period)`);
   if (t.sessions === 0 && t.churn.risk === 'unknown') amber.push('no conversations this period');
   if (t.sessions >= rules.minSessions) {
-    if (t.escalationRate !== null && t.escalationRate > rules.escalationRed) red.push(`escalation rate ${pct(t.escalationRate)} (over ${pct(rules.escalationRed)})`);
-    else if (t.escalationRate !== null && t.escalationRate > rules.escalationAmber) amber.push(`escalation rate ${pct(t.escalationRate)} (over ${pct(rules.escalationAmber)})`);
-    if (t.sentimentAverage !== null && t.sentimentAverage < rules.sentimentRed) red.push(`average sentiment ${t.sentimentAverage} (below ${rules.sentimentRed})`);
-    else if (t.sentimentAverage !== null && t.sentimentAverage < rules.sentimentAmber) amber.push(`average sentiment ${t.sentimentAverage} (below ${rules.sentimentAmber})`);
-    if (t.resolutionRate !== null && t.resolutionRate < rules.resolutionAmber) amber.push(`resolved without a human ${pct(t.resolutionRate)} (under ${pct(rules.resolutionAmber)})`);
-    if (t.feedbackScore !== null && t.feedbackScore < 0) amber.push(`feedback score ${t.feedbackScore} (more unhelpful than helpful ratings)`);
-    if (t.benchmark.peers >= 2 && kindConversion !== null && kindConversion > 0 && t.conversionRate !== null && t.conversionRate < kindConversion * rules.conversionVsKind) {
+    if (t.escalationRate !== null && t.escalationRate > rules.escalationRed)
+      red.push(`escalation rate ${pct(t.escalationRate)} (over ${pct(rules.escalationRed)})`);
+    else if (t.escalationRate !== null && t.escalationRate > rules.escalationAmber)
+      amber.push(`escalation rate ${pct(t.escalationRate)} (over ${pct(rules.escalationAmber)})`);
+    if (t.sentimentAverage !== null && t.sentimentAverage < rules.sentimentRed)
+      red.push(`average sentiment ${t.sentimentAverage} (below ${rules.sentimentRed})`);
+    else if (t.sentimentAverage !== null && t.sentimentAverage < rules.sentimentAmber)
+      amber.push(`average sentiment ${t.sentimentAverage} (below ${rules.sentimentAmber})`);
+    if (t.resolutionRate !== null && t.resolutionRate < rules.resolutionAmber)
+      amber.push(`resolved without a human ${pct(t.resolutionRate)} (under ${pct(rules.resolutionAmber)})`);
+    if (t.feedbackScore !== null && t.feedbackScore < 0)
+      amber.push(`feedback score ${t.feedbackScore} (more unhelpful than helpful ratings)`);
+    if (
+      t.benchmark.peers >= 2 &&
+      kindConversion !== null &&
+      kindConversion > 0 &&
+      t.conversionRate !== null &&
+      t.conversionRate < kindConversion * rules.conversionVsKind
+    ) {
       amber.push(`conversion ${pct(t.conversionRate)} vs ${pct(kindConversion)} average for ${t.kind}`);
     }
   }

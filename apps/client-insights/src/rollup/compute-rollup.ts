@@ -109,7 +109,13 @@ export function computeRollup(input: RollupInput): InsightMetrics {
       const slash = key.indexOf('/');
       const provider = key.slice(0, slash);
       const model = key.slice(slash + 1);
-      return { provider, model, tokensIn: t.tokensIn, tokensOut: t.tokensOut, costUsd: tokenCostUsd(input.prices, provider, model, t.tokensIn, t.tokensOut) };
+      return {
+        provider,
+        model,
+        tokensIn: t.tokensIn,
+        tokensOut: t.tokensOut,
+        costUsd: tokenCostUsd(input.prices, provider, model, t.tokensIn, t.tokensOut),
+      };
     });
 
   const positive = input.ratings.filter((r) => r > 0).length;
@@ -145,7 +151,12 @@ export function computeRollup(input: RollupInput): InsightMetrics {
       .map(([hour, t]) => ({ hour, turns: t })),
     unmetNeeds: topKeys(terms, TERM_KINDS.unmetNeed, TOP_UNMET).map(({ key, count }) => ({ question: key, count })),
     repeatVisitors: { returningSessions, sessions, rate: ratio(returningSessions, sessions) },
-    escalation: { escalatedSessions, escalatedTurns: sum(buckets, (b) => b.escalations), sessions, rate: ratio(escalatedSessions, sessions) },
+    escalation: {
+      escalatedSessions,
+      escalatedTurns: sum(buckets, (b) => b.escalations),
+      sessions,
+      rate: ratio(escalatedSessions, sessions),
+    },
     resolution: { resolvedWithoutHuman, summarizedSessions, rate: ratio(resolvedWithoutHuman, summarizedSessions) },
     feedback: {
       ratings: input.ratings.length,
@@ -156,7 +167,10 @@ export function computeRollup(input: RollupInput): InsightMetrics {
     usage: {
       tokensIn: sum(buckets, (b) => b.tokensIn),
       tokensOut: sum(buckets, (b) => b.tokensOut),
-      costUsd: round(models.reduce((total, m) => total + m.costUsd, 0), 6),
+      costUsd: round(
+        models.reduce((total, m) => total + m.costUsd, 0),
+        6,
+      ),
       byModel: models,
     },
   };

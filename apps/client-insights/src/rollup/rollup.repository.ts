@@ -35,8 +35,19 @@ export class RollupRepository {
       tx.messageFeedback.findMany({ where: { tenantId, createdAt: hourStart }, select: { rating: true, createdAt: true } }),
     ]);
     return {
-      buckets: buckets.map(({ id: _id, tenantId: _tenant, updatedAt: _updated, ...b }) => ({ ...b, tokensIn: Number(b.tokensIn), tokensOut: Number(b.tokensOut) })),
-      terms: terms.map((t) => ({ hourStart: t.hourStart, kind: t.kind, key: t.key, count: t.count, tokensIn: Number(t.tokensIn), tokensOut: Number(t.tokensOut) })),
+      buckets: buckets.map(({ id: _id, tenantId: _tenant, updatedAt: _updated, ...b }) => ({
+        ...b,
+        tokensIn: Number(b.tokensIn),
+        tokensOut: Number(b.tokensOut),
+      })),
+      terms: terms.map((t) => ({
+        hourStart: t.hourStart,
+        kind: t.kind,
+        key: t.key,
+        count: t.count,
+        tokensIn: Number(t.tokensIn),
+        tokensOut: Number(t.tokensOut),
+      })),
       feedback,
     };
   }

@@ -67,14 +67,23 @@ export class RollupService {
         const periods = this.periodsOf(query, timeZone);
         const [inputs, stored] = await Promise.all([
           this.loadFor(tx, query.tenantId, timeZone, periods),
-          this.repo.stored(tx, query.tenantId, query.period, periods.map((p) => p.start)),
+          this.repo.stored(
+            tx,
+            query.tenantId,
+            query.period,
+            periods.map((p) => p.start),
+          ),
         ]);
         const byStart = new Map(stored.map((r) => [r.periodStart.getTime(), r]));
         const views: InsightRollupView[] = [];
         for (const p of periods) {
           const metrics = this.metricsOf(timeZone, p, previousPeriod(p, timeZone), inputs);
           const row = byStart.get(p.start.getTime());
-          views.push(row && isDeepStrictEqual(row.metrics, metrics) ? view(p, metrics, row.updatedAt) : await this.store(tx, query.tenantId, p, metrics));
+          views.push(
+            row && isDeepStrictEqual(row.metrics, metrics)
+              ? view(p, metrics, row.updatedAt)
+              : await this.store(tx, query.tenantId, p, metrics),
+          );
         }
         return { timezone: timeZone, rollups: views };
       },
@@ -84,7 +93,8 @@ export class RollupService {
 
   private periodsOf(query: RollupQuery, timeZone: string): LocalPeriod[] {
     const to = query.to ?? localDateOf(this.clock(), timeZone);
-    const defaultFrom = query.period === 'day' ? addDays(to, -(DEFAULT_PERIODS.day - 1)) : addDays(weekStart(to), -7 * (DEFAULT_PERIODS.week - 1));
+    const defaultFrom =
+      query.period === 'day' ? addDays(to, -(DEFAULT_PERIODS.day - 1)) : addDays(weekStart(to), -7 * (DEFAULT_PERIODS.week - 1));
     const from = query.from ?? defaultFrom;
     const span = daysBetween(from, to);
     if (span < 0) throw new InsightsError('VALIDATION', `from (${from}) is after to (${to})`);
@@ -92,7 +102,11 @@ export class RollupService {
       throw new InsightsError('VALIDATION', `a ${query.period} range may span at most ${MAX_RANGE_DAYS[query.period]} days`);
     }
     const periods: LocalPeriod[] = [];
-    for (let p = periodContaining(query.period, from, timeZone); p.localDate <= to; p = periodContaining(query.period, addDays(p.localDate, p.days.length), timeZone)) {
+    for (
+      let p = periodContaining(query.period, from, timeZone);
+      p.localDate <= to;
+      p = periodContaining(query.period, addDays(p.localDate, p.days.length), timeZone)
+    ) {
       periods.push(p);
     }
     return periods;
@@ -101,7 +115,8 @@ export class RollupService {
   private async computeAndStore(tx: TenantTx, tenantId: string, timeZone: string, periods: LocalPeriod[]): Promise<InsightRollupView[]> {
     const inputs = await this.loadFor(tx, tenantId, timeZone, periods);
     const views: InsightRollupView[] = [];
-    for (const p of periods) views.push(await this.store(tx, tenantId, p, this.metricsOf(timeZone, p, previousPeriod(p, timeZone), inputs)));
+    for (const p of periods)
+      views.push(await this.store(tx, tenantId, p, this.metricsOf(timeZone, p, previousPeriod(p, timeZone), inputs)));
     return views;
   }
 
@@ -138,5 +153,12 @@ export class RollupService {
 }
 
 function view(p: LocalPeriod, metrics: InsightMetrics, computedAt: Date): InsightRollupView {
-  return { period: p.period, localDate: p.localDate, periodStart: p.start.toISOString(), periodEnd: p.end.toISOString(), metrics, computedAt: computedAt.toISOString() };
+  return {
+    period: p.period,
+    localDate: p.localDate,
+    periodStart: p.start.toISOString(),
+    periodEnd: p.end.toISOString(),
+    metrics,
+    computedAt: computedAt.toISOString(),
+  };
 }

@@ -29,5 +29,5 @@ export const DEFAULT_MODEL_PRICES: ModelPriceTable = {
 export function tokenCostUsd(prices: ModelPriceTable, provider: string, model: string, tokensIn: number, tokensOut: number): number {
   const price = prices[`${provider}/${model}`] ?? prices[`${provider}/*`];
   if (!price) return 0;
-  return Math.round((tokensIn * price.inputPerMTok + tokensOut * price.outputPerMTok)) / 1_000_000;
+  return Math.round(tokensIn * price.inputPerMTok + tokensOut * price.outputPerMTok) / 1_000_000;
 }

@@ -1,7 +1,13 @@
 import { clearSession, isStaff, parseSession, readSession, saveSession, SESSION_KEY, type AuthSession } from '../auth/auth-session.store';
 
 const NOW = Date.parse('2026-12-06T10:00:00Z');
-const session: AuthSession = { token: 'eyJ.x.y', role: 'tenant_agent', tenantId: '0b9c8e2e-7a53-4d2a-9d6e-0b2f8d7f1c11', expiresAt: '2026-12-06T11:00:00Z', email: 'agent@bob.example' };
+const session: AuthSession = {
+  token: 'eyJ.x.y',
+  role: 'tenant_agent',
+  tenantId: '0b9c8e2e-7a53-4d2a-9d6e-0b2f8d7f1c11',
+  expiresAt: '2026-12-06T11:00:00Z',
+  email: 'agent@bob.example',
+};
 
 function memoryStorage(): Storage {
   const map = new Map<string, string>();

@@ -1,10 +1,31 @@
-import { checkReply, conversationSignals, isAlarming, MAX_REPLY_CHARS, modeText, orderedSignals, signalText, visitorName, type Conversation, type ConversationMessage, type Signal } from '../handoff/handoff.util';
+import {
+  checkReply,
+  conversationSignals,
+  isAlarming,
+  MAX_REPLY_CHARS,
+  modeText,
+  orderedSignals,
+  signalText,
+  visitorName,
+  type Conversation,
+  type ConversationMessage,
+  type Signal,
+} from '../handoff/handoff.util';
 import { elapsed } from '../shared/time.util';
 
 const sig = (kind: Signal['kind'], label: string, score = 0.9): Signal => ({ kind, label, score });
 
 function message(signals: Signal[]): ConversationMessage {
-  return { id: 'm', sessionId: 's', turnId: null, role: 'user', content: 'x', interrupted: false, signals, createdAt: '2026-12-06T10:00:00Z' };
+  return {
+    id: 'm',
+    sessionId: 's',
+    turnId: null,
+    role: 'user',
+    content: 'x',
+    interrupted: false,
+    signals,
+    createdAt: '2026-12-06T10:00:00Z',
+  };
 }
 
 const session: Conversation['conversation'] = {
@@ -32,16 +53,24 @@ describe('signals in the handoff view', () => {
   });
 
   it('puts safety, urgency and escalation first, once per kind and label', () => {
-    const ordered = orderedSignals([sig('intent', 'booking'), sig('escalation', 'human_request', 0.7), sig('safety', 'gas'), sig('escalation', 'human_request', 0.9), sig('urgency', 'high')]);
+    const ordered = orderedSignals([
+      sig('intent', 'booking'),
+      sig('escalation', 'human_request', 0.7),
+      sig('safety', 'gas'),
+      sig('escalation', 'human_request', 0.9),
+      sig('urgency', 'high'),
+    ]);
     expect(ordered.map(signalText)).toEqual(['Safety: gas', 'Urgency: high', 'Escalation: human request', 'Intent: booking']);
     expect(ordered[2].score).toBe(0.9);
   });
 
   it('collects a conversation’s signals across messages', () => {
-    expect(conversationSignals([message([sig('escalation', 'human_request')]), message([sig('escalation', 'human_request'), sig('sentiment', 'negative')])]).map(signalText)).toEqual([
-      'Escalation: human request',
-      'Sentiment: negative',
-    ]);
+    expect(
+      conversationSignals([
+        message([sig('escalation', 'human_request')]),
+        message([sig('escalation', 'human_request'), sig('sentiment', 'negative')]),
+      ]).map(signalText),
+    ).toEqual(['Escalation: human request', 'Sentiment: negative']);
   });
 
   it.each([
@@ -71,8 +100,12 @@ describe('the session header', () => {
   it('names the visitor by what the CRM knows, best first', () => {
     expect(visitorName({ ...session, id: '7e76eeea-0000-4000-8000-000000000000' })).toBe('Visitor 7e76eeea');
     expect(visitorName({ ...session, externalUserId: 'u-42' })).toBe('u-42');
-    expect(visitorName({ ...session, contact: { id: 'c', name: null, email: 'sarah@example.com', phone: '+447700900123' } })).toBe('sarah@example.com');
-    expect(visitorName({ ...session, contact: { id: 'c', name: 'Sarah Jones', email: 'sarah@example.com', phone: null } })).toBe('Sarah Jones');
+    expect(visitorName({ ...session, contact: { id: 'c', name: null, email: 'sarah@example.com', phone: '+447700900123' } })).toBe(
+      'sarah@example.com',
+    );
+    expect(visitorName({ ...session, contact: { id: 'c', name: 'Sarah Jones', email: 'sarah@example.com', phone: null } })).toBe(
+      'Sarah Jones',
+    );
   });
 
   it.each([

@@ -1,7 +1,25 @@
-import { markedRead, markedReadInPages, toInboxFrame, unreadAfter, withLiveItem, withLiveItemInPages, type InboxItem } from '../inbox/inbox-frames.util';
+import {
+  markedRead,
+  markedReadInPages,
+  toInboxFrame,
+  unreadAfter,
+  withLiveItem,
+  withLiveItemInPages,
+  type InboxItem,
+} from '../inbox/inbox-frames.util';
 
 function item(id: string, createdAt: string, readAt: string | null = null): InboxItem {
-  return { id, notification_id: id, kind: 'handoff', severity: 'warning', title: `t${id}`, body: '', link: null, created_at: createdAt, read_at: readAt };
+  return {
+    id,
+    notification_id: id,
+    kind: 'handoff',
+    severity: 'warning',
+    title: `t${id}`,
+    body: '',
+    link: null,
+    created_at: createdAt,
+    read_at: readAt,
+  };
 }
 
 describe('inbox frames', () => {
@@ -28,7 +46,11 @@ describe('inbox frames', () => {
   });
 
   it('marks the listed entries, or all, read', () => {
-    const list = [item('a', '2026-12-06T10:00:00Z'), item('b', '2026-12-06T09:00:00Z', '2026-12-06T09:30:00Z'), item('c', '2026-12-06T08:00:00Z')];
+    const list = [
+      item('a', '2026-12-06T10:00:00Z'),
+      item('b', '2026-12-06T09:00:00Z', '2026-12-06T09:30:00Z'),
+      item('c', '2026-12-06T08:00:00Z'),
+    ];
     expect(markedRead(list, ['a'], 'T').map((i) => i.read_at)).toEqual(['T', '2026-12-06T09:30:00Z', null]);
     expect(markedRead(list, null, 'T').map((i) => i.read_at)).toEqual(['T', '2026-12-06T09:30:00Z', 'T']);
   });
@@ -36,7 +58,11 @@ describe('inbox frames', () => {
 
 describe('inbox pages', () => {
   // Entries of a page, newest first: each an hour older than the one before, all before 10:00.
-  const page = (ids: string[], cursor: string | null, firstHour = 9) => ({ items: ids.map((id, i) => item(id, `2026-12-06T0${firstHour - i}:00:00Z`)), next_cursor: cursor, unread_count: 0 });
+  const page = (ids: string[], cursor: string | null, firstHour = 9) => ({
+    items: ids.map((id, i) => item(id, `2026-12-06T0${firstHour - i}:00:00Z`)),
+    next_cursor: cursor,
+    unread_count: 0,
+  });
 
   it('puts a live entry on top of the first page and never shows it twice', () => {
     const data = { pages: [page(['b', 'c'], 'k1'), page(['d', 'x'], null, 7)], pageParams: [null, 'k1'] };

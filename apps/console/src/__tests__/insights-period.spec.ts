@@ -1,4 +1,14 @@
-import { addDays, daysBetween, defaultRange, isIsoDate, localToday, periodLabel, rangeFromParams, rangeProblem, weekStart } from '../insights/insights-period.util';
+import {
+  addDays,
+  daysBetween,
+  defaultRange,
+  isIsoDate,
+  localToday,
+  periodLabel,
+  rangeFromParams,
+  rangeProblem,
+  weekStart,
+} from '../insights/insights-period.util';
 
 describe('insights period and date maths', () => {
   it('adds days across months, years and a daylight-saving change', () => {
@@ -38,8 +48,14 @@ describe('insights period and date maths', () => {
   });
 
   it('reads the range from the address, falling back to the default for the period', () => {
-    expect(rangeFromParams(new URLSearchParams('period=week&from=2026-11-02&to=2026-12-06'), '2026-12-06')).toEqual({ period: 'week', from: '2026-11-02', to: '2026-12-06' });
-    expect(rangeFromParams(new URLSearchParams('period=week&from=2026-12-09&to=2026-12-06'), '2026-12-06')).toEqual(defaultRange('week', '2026-12-06'));
+    expect(rangeFromParams(new URLSearchParams('period=week&from=2026-11-02&to=2026-12-06'), '2026-12-06')).toEqual({
+      period: 'week',
+      from: '2026-11-02',
+      to: '2026-12-06',
+    });
+    expect(rangeFromParams(new URLSearchParams('period=week&from=2026-12-09&to=2026-12-06'), '2026-12-06')).toEqual(
+      defaultRange('week', '2026-12-06'),
+    );
     expect(rangeFromParams(new URLSearchParams(''), '2026-12-06')).toEqual(defaultRange('day', '2026-12-06'));
   });
 

@@ -37,11 +37,33 @@ function tenant(slug: string, patch: Partial<PortfolioTenant> = {}): PortfolioTe
 }
 
 const rows = [
-  tenant('b', { health: 'green', sessions: 10, conversionRate: 0.5, escalationRate: 0.1, costUsd: 2, churn: { risk: 'low', trendSessions: 9, ratio: 1.1 } }),
-  tenant('a', { health: 'red', sessions: 3, conversionRate: null, escalationRate: 0.4, costUsd: 0.5, churn: { risk: 'high', trendSessions: 20, ratio: 0.15 } }),
-  tenant('c', { health: 'amber', sessions: 10, conversionRate: 0.2, escalationRate: null, costUsd: 7, churn: { risk: 'unknown', trendSessions: 0, ratio: null } }),
+  tenant('b', {
+    health: 'green',
+    sessions: 10,
+    conversionRate: 0.5,
+    escalationRate: 0.1,
+    costUsd: 2,
+    churn: { risk: 'low', trendSessions: 9, ratio: 1.1 },
+  }),
+  tenant('a', {
+    health: 'red',
+    sessions: 3,
+    conversionRate: null,
+    escalationRate: 0.4,
+    costUsd: 0.5,
+    churn: { risk: 'high', trendSessions: 20, ratio: 0.15 },
+  }),
+  tenant('c', {
+    health: 'amber',
+    sessions: 10,
+    conversionRate: 0.2,
+    escalationRate: null,
+    costUsd: 7,
+    churn: { risk: 'unknown', trendSessions: 0, ratio: null },
+  }),
 ];
-const order = (key: Parameters<typeof sortTenants>[1]['key'], direction: 'ascending' | 'descending') => sortTenants(rows, { key, direction }).map((t) => t.slug);
+const order = (key: Parameters<typeof sortTenants>[1]['key'], direction: 'ascending' | 'descending') =>
+  sortTenants(rows, { key, direction }).map((t) => t.slug);
 
 describe('portfolio sorting', () => {
   it.each([

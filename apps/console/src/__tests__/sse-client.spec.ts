@@ -44,7 +44,11 @@ describe('the SSE client', () => {
 
   it('reads frames with the bearer token, reconnects after the stream ends, stops on 401 and says so', async () => {
     const seen = run([
-      () => new Response(streamOf([': ping\n\ndata: {"type":"unread","count":2}\n', '\ndata: {"type":"notification","notification":{"id":"n1"}}\n\n']), { status: 200 }),
+      () =>
+        new Response(
+          streamOf([': ping\n\ndata: {"type":"unread","count":2}\n', '\ndata: {"type":"notification","notification":{"id":"n1"}}\n\n']),
+          { status: 200 },
+        ),
       () => new Response('{"title":"Unauthorized"}', { status: 401 }),
     ]);
     await jest.advanceTimersByTimeAsync(1000); // the first reconnect waits 1 s
@@ -53,7 +57,10 @@ describe('the SSE client', () => {
       { url: '/api/v1/notifications/stream', authorization: 'Bearer tok' },
       { url: '/api/v1/notifications/stream', authorization: 'Bearer tok' },
     ]);
-    expect(seen.frames).toEqual([{ type: 'unread', count: 2 }, { type: 'notification', notification: { id: 'n1' } }]);
+    expect(seen.frames).toEqual([
+      { type: 'unread', count: 2 },
+      { type: 'notification', notification: { id: 'n1' } },
+    ]);
     expect(seen.unauthorized()).toBe(1);
     expect(seen.statuses).toEqual(['connecting', 'live', 'retrying', 'connecting', 'stopped']);
   });

@@ -2,7 +2,8 @@ import { createSseParser, parseFrame, reconnectDelayMs } from '../api/sse.parser
 
 describe('SSE parser', () => {
   it('yields each event across any chunk boundary, skips comments, joins multi-line data', () => {
-    const stream = ': ping\n\ndata: {"type":"unread","count":2}\r\n\r\ndata: {"type":\ndata: "x"}\r\n\r\nevent: other\nid: 7\ndata:{"type":"y"}\n\n';
+    const stream =
+      ': ping\n\ndata: {"type":"unread","count":2}\r\n\r\ndata: {"type":\ndata: "x"}\r\n\r\nevent: other\nid: 7\ndata:{"type":"y"}\n\n';
     for (const size of [1, 2, 3, 7, stream.length]) {
       const events: string[] = [];
       const feed = createSseParser((data) => events.push(data));

@@ -41,23 +41,60 @@ describe('tenant forms', () => {
     });
   });
 
-  const form: CreateTenantForm = { displayName: ' Bob ', slug: 'bob', kind: 'plumber', timezone: 'Europe/London', domain: '', allowedOrigins: '', adminEmail: '', adminName: '', adminPassword: '' };
+  const form: CreateTenantForm = {
+    displayName: ' Bob ',
+    slug: 'bob',
+    kind: 'plumber',
+    timezone: 'Europe/London',
+    domain: '',
+    allowedOrigins: '',
+    adminEmail: '',
+    adminName: '',
+    adminPassword: '',
+  };
 
   it('builds the create body with only what was given', () => {
-    expect(createTenantBody(form)).toEqual({ body: { displayName: 'Bob', slug: 'bob', kind: 'plumber', timezone: 'Europe/London', domain: null }, problems: [] });
-    const full = createTenantBody({ ...form, domain: 'https://bob.example', allowedOrigins: 'https://www.bob.example', adminEmail: 'amy@bob.example', adminPassword: 'twelve chars!' });
-    expect(full.body).toMatchObject({ domain: 'https://bob.example', config: { allowedOrigins: ['https://www.bob.example'] }, admin: { email: 'amy@bob.example', password: 'twelve chars!' } });
+    expect(createTenantBody(form)).toEqual({
+      body: { displayName: 'Bob', slug: 'bob', kind: 'plumber', timezone: 'Europe/London', domain: null },
+      problems: [],
+    });
+    const full = createTenantBody({
+      ...form,
+      domain: 'https://bob.example',
+      allowedOrigins: 'https://www.bob.example',
+      adminEmail: 'amy@bob.example',
+      adminPassword: 'twelve chars!',
+    });
+    expect(full.body).toMatchObject({
+      domain: 'https://bob.example',
+      config: { allowedOrigins: ['https://www.bob.example'] },
+      admin: { email: 'amy@bob.example', password: 'twelve chars!' },
+    });
   });
 
   it('refuses a bad website, bad origins and a short admin password before calling the API', () => {
-    const result = createTenantBody({ ...form, domain: 'bob.example', allowedOrigins: 'nope', adminEmail: 'amy@bob.example', adminPassword: 'short' });
+    const result = createTenantBody({
+      ...form,
+      domain: 'bob.example',
+      allowedOrigins: 'nope',
+      adminEmail: 'amy@bob.example',
+      adminPassword: 'short',
+    });
     expect(result.body).toBeNull();
     expect(result.problems).toHaveLength(3);
   });
 
   it('patches only what changed, and nothing when nothing did', () => {
     expect(configPatch(tenant, configForm(tenant))).toEqual({ patch: null, problems: [] });
-    const edited = { ...configForm(tenant), displayName: "Bob's", allowedOrigins: 'https://bob.example\nhttp://127.0.0.1:5000', handoffEnabled: true, rateLimitPerMinute: '120', model: 'gpt-x', provider: 'openai' as const };
+    const edited = {
+      ...configForm(tenant),
+      displayName: "Bob's",
+      allowedOrigins: 'https://bob.example\nhttp://127.0.0.1:5000',
+      handoffEnabled: true,
+      rateLimitPerMinute: '120',
+      model: 'gpt-x',
+      provider: 'openai' as const,
+    };
     expect(configPatch(tenant, edited)).toEqual({
       patch: {
         displayName: "Bob's",

@@ -18,7 +18,15 @@ export class ApiProblem extends Error {
   readonly requestId: string | undefined;
   readonly fields: ProblemField[];
 
-  constructor(init: { status: number; title: string; detail?: string; code?: string; type?: string; requestId?: string; fields?: ProblemField[] }) {
+  constructor(init: {
+    status: number;
+    title: string;
+    detail?: string;
+    code?: string;
+    type?: string;
+    requestId?: string;
+    fields?: ProblemField[];
+  }) {
     super(init.detail ? `${init.title}: ${init.detail}` : init.title);
     this.name = 'ApiProblem';
     this.status = init.status;

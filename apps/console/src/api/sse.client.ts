@@ -26,7 +26,11 @@ export function openSse(options: SseOptions): () => void {
     const token = options.token();
     if (!token) return 'stop';
     status('connecting');
-    const response = await doFetch(options.url, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal: controller.signal, cache: 'no-store' });
+    const response = await doFetch(options.url, {
+      headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
+      signal: controller.signal,
+      cache: 'no-store',
+    });
     if (response.status === 401) {
       options.onUnauthorized();
       return 'stop';

@@ -69,7 +69,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [api, queryClient],
   );
 
-  const value = useMemo<AuthState>(() => ({ session, signedOutReason, api, login, logout }), [session, signedOutReason, api, login, logout]);
+  const value = useMemo<AuthState>(
+    () => ({ session, signedOutReason, api, login, logout }),
+    [session, signedOutReason, api, login, logout],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

@@ -28,10 +28,12 @@ function SettingsForm({ settings, update }: { settings: TenantSettings; update: 
   const [form, setForm] = useState<BotSettingsForm>(() => settingsToForm(settings));
   const [unchanged, setUnchanged] = useState(false);
   const errors = fieldErrorsOf(update.error);
-  const set = <K extends keyof BotSettingsForm>(key: K) => (value: BotSettingsForm[K]) => {
-    setUnchanged(false);
-    setForm((current) => ({ ...current, [key]: value }));
-  };
+  const set =
+    <K extends keyof BotSettingsForm>(key: K) =>
+    (value: BotSettingsForm[K]) => {
+      setUnchanged(false);
+      setForm((current) => ({ ...current, [key]: value }));
+    };
   const disabled = readOnly || update.isPending;
 
   const submit = (event: FormEvent) => {
@@ -53,8 +55,25 @@ function SettingsForm({ settings, update }: { settings: TenantSettings; update: 
         </p>
       ) : null}
       <ProblemAlert error={update.error} context="The settings were not saved" />
-      <TextField id="s-name" label="Business name" value={form.displayName} onChange={set('displayName')} error={errorAt(errors, 'displayName')} disabled={disabled} required />
-      <TextField id="s-tz" label="Time zone" value={form.timezone} onChange={set('timezone')} error={errorAt(errors, 'timezone')} hint="An IANA time zone such as Europe/London." disabled={disabled} required />
+      <TextField
+        id="s-name"
+        label="Business name"
+        value={form.displayName}
+        onChange={set('displayName')}
+        error={errorAt(errors, 'displayName')}
+        disabled={disabled}
+        required
+      />
+      <TextField
+        id="s-tz"
+        label="Time zone"
+        value={form.timezone}
+        onChange={set('timezone')}
+        error={errorAt(errors, 'timezone')}
+        hint="An IANA time zone such as Europe/London."
+        disabled={disabled}
+        required
+      />
       <TextField
         id="s-persona"
         label="Persona"
@@ -68,7 +87,13 @@ function SettingsForm({ settings, update }: { settings: TenantSettings; update: 
       />
       <div className="field">
         <label htmlFor="s-tone">Tone</label>
-        <select id="s-tone" value={form.tone} onChange={(e) => set('tone')(e.target.value as BotSettingsForm['tone'])} disabled={disabled} aria-invalid={errorAt(errors, 'config.tone') ? true : undefined}>
+        <select
+          id="s-tone"
+          value={form.tone}
+          onChange={(e) => set('tone')(e.target.value as BotSettingsForm['tone'])}
+          disabled={disabled}
+          aria-invalid={errorAt(errors, 'config.tone') ? true : undefined}
+        >
           {TONES.map((tone) => (
             <option key={tone} value={tone}>
               {tone[0].toUpperCase() + tone.slice(1)}
@@ -101,11 +126,23 @@ function SettingsForm({ settings, update }: { settings: TenantSettings; update: 
       <fieldset>
         <legend>Handoff to a person</legend>
         <label className="checkbox">
-          <input type="checkbox" checked={form.handoffEnabled} onChange={(e) => set('handoffEnabled')(e.target.checked)} disabled={disabled} /> A visitor who asks for a person is handed to staff (the bot stops answering)
+          <input
+            type="checkbox"
+            checked={form.handoffEnabled}
+            onChange={(e) => set('handoffEnabled')(e.target.checked)}
+            disabled={disabled}
+          />{' '}
+          A visitor who asks for a person is handed to staff (the bot stops answering)
         </label>
         <br />
         <label className="checkbox">
-          <input type="checkbox" checked={form.notifyOnEscalation} onChange={(e) => set('notifyOnEscalation')(e.target.checked)} disabled={disabled} /> Notify staff on every escalation request
+          <input
+            type="checkbox"
+            checked={form.notifyOnEscalation}
+            onChange={(e) => set('notifyOnEscalation')(e.target.checked)}
+            disabled={disabled}
+          />{' '}
+          Notify staff on every escalation request
         </label>
         <TextField
           id="s-handoff-message"
@@ -144,7 +181,9 @@ function OwnerManaged({ settings }: { settings: TenantSettings }) {
         <dt>Model</dt>
         <dd>
           {tenant.config.llm.primary.provider} / {tenant.config.llm.primary.model}
-          {tenant.config.llm.fallbacks.length > 0 ? `, then ${tenant.config.llm.fallbacks.map((f) => `${f.provider} / ${f.model}`).join(', ')}` : ''}
+          {tenant.config.llm.fallbacks.length > 0
+            ? `, then ${tenant.config.llm.fallbacks.map((f) => `${f.provider} / ${f.model}`).join(', ')}`
+            : ''}
         </dd>
         <dt>Message retention</dt>
         <dd>{tenant.config.retentionDays} days</dd>

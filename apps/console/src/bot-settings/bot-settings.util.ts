@@ -63,7 +63,11 @@ export function formToPatch(form: BotSettingsForm, stored: TenantSettings): Sett
   const topics = linesToList(form.allowedTopics);
   if (topics.join('\n') !== stored.tenant.config.allowedTopics.join('\n')) config.allowedTopics = topics;
   if (orNull(form.emergencyText) !== stored.tenant.config.emergencyText) config.emergencyText = orNull(form.emergencyText);
-  const escalation = { handoffEnabled: form.handoffEnabled, handoffMessage: orNull(form.handoffMessage), notifyOnEscalation: form.notifyOnEscalation };
+  const escalation = {
+    handoffEnabled: form.handoffEnabled,
+    handoffMessage: orNull(form.handoffMessage),
+    notifyOnEscalation: form.notifyOnEscalation,
+  };
   const storedEscalation = stored.tenant.config.escalation;
   if (
     escalation.handoffEnabled !== storedEscalation.handoffEnabled ||

@@ -76,7 +76,13 @@ function ContactView({ contact }: { contact: Contact }) {
                   <td>
                     <time dateTime={row.observedAt}>{fullDate(row.observedAt)}</time>
                   </td>
-                  <td>{row.sourceMessageId ? <code title={row.sourceMessageId}>{row.sourceMessageId.slice(0, 8)}</code> : 'given by your backend'}</td>
+                  <td>
+                    {row.sourceMessageId ? (
+                      <code title={row.sourceMessageId}>{row.sourceMessageId.slice(0, 8)}</code>
+                    ) : (
+                      'given by your backend'
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -120,7 +126,11 @@ function ContactActions({ contact }: { contact: Contact }) {
     eraser.mutate(contact.id, {
       onSuccess: (result) => {
         setConfirming(false);
-        navigate('..', { state: { notice: `${name} was erased: ${result.messages_pseudonymized} messages in ${result.sessions} conversations pseudonymized.` } });
+        navigate('..', {
+          state: {
+            notice: `${name} was erased: ${result.messages_pseudonymized} messages in ${result.sessions} conversations pseudonymized.`,
+          },
+        });
       },
     });
 

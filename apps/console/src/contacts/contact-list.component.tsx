@@ -70,11 +70,16 @@ export function ContactList() {
       </form>
       <ProblemAlert error={list.error} context="Could not load the contacts" />
       {list.isPending ? <p role="status">Loading contacts…</p> : null}
-      {list.isSuccess && contacts.length === 0 ? <p>No contact matches. Contacts appear when visitors give their name, email or phone in a chat.</p> : null}
+      {list.isSuccess && contacts.length === 0 ? (
+        <p>No contact matches. Contacts appear when visitors give their name, email or phone in a chat.</p>
+      ) : null}
       {contacts.length > 0 ? (
         <div className="table-scroll">
           <table className="data-table">
-            <caption>{contacts.length === 1 ? '1 contact' : `${contacts.length} contacts`}{list.hasNextPage ? ' (more below)' : ''}</caption>
+            <caption>
+              {contacts.length === 1 ? '1 contact' : `${contacts.length} contacts`}
+              {list.hasNextPage ? ' (more below)' : ''}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Contact</th>

@@ -17,7 +17,8 @@ export function useContactList(filters: ContactFilters) {
   return useInfiniteQuery({
     queryKey: contactsKeys.list(filters),
     initialPageParam: null as string | null,
-    queryFn: async ({ pageParam, signal }) => unwrap(await api.GET('/api/v1/contacts', { params: { query: contactListQuery(filters, pageParam, CONTACTS_PAGE_SIZE) }, signal })),
+    queryFn: async ({ pageParam, signal }) =>
+      unwrap(await api.GET('/api/v1/contacts', { params: { query: contactListQuery(filters, pageParam, CONTACTS_PAGE_SIZE) }, signal })),
     getNextPageParam: (last) => last.next_cursor,
   });
 }
@@ -38,7 +39,12 @@ export function useContactTimeline(id: string) {
     queryKey: contactsKeys.timeline(id),
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam, signal }) =>
-      unwrap(await api.GET('/api/v1/interactions', { params: { query: { contact_id: id, limit: 20, ...(pageParam ? { cursor: pageParam } : {}) } }, signal })),
+      unwrap(
+        await api.GET('/api/v1/interactions', {
+          params: { query: { contact_id: id, limit: 20, ...(pageParam ? { cursor: pageParam } : {}) } },
+          signal,
+        }),
+      ),
     getNextPageParam: (last) => last.next_cursor,
   });
 }

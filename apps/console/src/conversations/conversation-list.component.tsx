@@ -24,7 +24,8 @@ export function ConversationList() {
   const invalid = filtersProblem(applied);
   const list = useConversationList(applied, invalid === null);
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
-  const set = <K extends keyof ConversationFilters>(key: K, value: ConversationFilters[K]) => setDraft((current) => ({ ...current, [key]: value }));
+  const set = <K extends keyof ConversationFilters>(key: K, value: ConversationFilters[K]) =>
+    setDraft((current) => ({ ...current, [key]: value }));
   const draftProblem = filtersProblem(draft);
 
   const apply = (event: FormEvent) => {
@@ -60,11 +61,25 @@ export function ConversationList() {
         </div>
         <div className="field">
           <label htmlFor="cv-since">Started from</label>
-          <input id="cv-since" type="date" value={draft.since} onChange={(e) => set('since', e.target.value)} aria-invalid={draftProblem ? true : undefined} aria-describedby={draftProblem ? 'cv-dates-error' : undefined} />
+          <input
+            id="cv-since"
+            type="date"
+            value={draft.since}
+            onChange={(e) => set('since', e.target.value)}
+            aria-invalid={draftProblem ? true : undefined}
+            aria-describedby={draftProblem ? 'cv-dates-error' : undefined}
+          />
         </div>
         <div className="field">
           <label htmlFor="cv-until">Started until</label>
-          <input id="cv-until" type="date" value={draft.until} onChange={(e) => set('until', e.target.value)} aria-invalid={draftProblem ? true : undefined} aria-describedby={draftProblem ? 'cv-dates-error' : undefined} />
+          <input
+            id="cv-until"
+            type="date"
+            value={draft.until}
+            onChange={(e) => set('until', e.target.value)}
+            aria-invalid={draftProblem ? true : undefined}
+            aria-describedby={draftProblem ? 'cv-dates-error' : undefined}
+          />
         </div>
         <button type="submit" className="primary" disabled={draftProblem !== null}>
           Apply

@@ -6,7 +6,13 @@ const OUTCOME = { resolved: 'Resolved', unresolved: 'Unresolved', needs_follow_u
 /** The L2 session summary: outcome, topics, unmet needs, sentiment from start to end, follow-ups. */
 export function ConversationSummary({ summary, closed }: { summary: ConversationDetail['summary']; closed: boolean }) {
   if (!summary) {
-    return <p className="muted">{closed ? 'The summary is being written; it appears here shortly after a conversation closes.' : 'A summary is written when the conversation closes.'}</p>;
+    return (
+      <p className="muted">
+        {closed
+          ? 'The summary is being written; it appears here shortly after a conversation closes.'
+          : 'A summary is written when the conversation closes.'}
+      </p>
+    );
   }
   const start = sentimentWord(summary.sentimentStart);
   const end = sentimentWord(summary.sentimentEnd);

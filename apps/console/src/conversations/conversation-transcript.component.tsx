@@ -16,7 +16,9 @@ export function ConversationTranscript() {
   const conversation = first?.conversation;
   // Pages go back in time; each page is oldest first.
   const messages = query.data ? [...query.data.pages].reverse().flatMap((page) => page.messages) : [];
-  const who = conversation?.contact ? (conversation.contact.name ?? conversation.contact.email ?? conversation.contact.phone ?? 'Known visitor') : 'Anonymous visitor';
+  const who = conversation?.contact
+    ? (conversation.contact.name ?? conversation.contact.email ?? conversation.contact.phone ?? 'Known visitor')
+    : 'Anonymous visitor';
 
   return (
     <section aria-labelledby="conversation-title">

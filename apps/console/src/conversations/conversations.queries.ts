@@ -18,7 +18,12 @@ export function useConversationList(filters: ConversationFilters, enabled: boole
     initialPageParam: null as string | null,
     enabled,
     queryFn: async ({ pageParam, signal }) =>
-      unwrap(await api.GET('/api/v1/conversations', { params: { query: conversationListQuery(filters, pageParam, CONVERSATIONS_PAGE_SIZE) }, signal })),
+      unwrap(
+        await api.GET('/api/v1/conversations', {
+          params: { query: conversationListQuery(filters, pageParam, CONVERSATIONS_PAGE_SIZE) },
+          signal,
+        }),
+      ),
     getNextPageParam: (last) => last.next_cursor,
   });
 }
@@ -30,7 +35,12 @@ export function useConversation(id: string) {
     queryKey: conversationsKeys.detail(id),
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam, signal }) =>
-      unwrap(await api.GET('/api/v1/conversations/{id}', { params: { path: { id }, query: { limit: TRANSCRIPT_PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) } }, signal })),
+      unwrap(
+        await api.GET('/api/v1/conversations/{id}', {
+          params: { path: { id }, query: { limit: TRANSCRIPT_PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) } },
+          signal,
+        }),
+      ),
     getNextPageParam: (last) => last.next_cursor,
   });
 }

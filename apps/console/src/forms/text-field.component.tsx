@@ -17,7 +17,21 @@ interface FieldProps {
 }
 
 /** A labelled input or textarea; its hint and error are tied to it with aria-describedby. */
-export function TextField({ id, label, value, onChange, error, hint, disabled, required, multiline, rows, type = 'text', placeholder, autoComplete }: FieldProps) {
+export function TextField({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  disabled,
+  required,
+  multiline,
+  rows,
+  type = 'text',
+  placeholder,
+  autoComplete,
+}: FieldProps) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
@@ -39,7 +53,11 @@ export function TextField({ id, label, value, onChange, error, hint, disabled, r
           {hint}
         </p>
       ) : null}
-      {multiline ? <textarea {...common} rows={rows ?? 4} onChange={(e) => onChange(e.target.value)} /> : <input {...common} type={type} onChange={(e) => onChange(e.target.value)} />}
+      {multiline ? (
+        <textarea {...common} rows={rows ?? 4} onChange={(e) => onChange(e.target.value)} />
+      ) : (
+        <input {...common} type={type} onChange={(e) => onChange(e.target.value)} />
+      )}
       <FieldError id={errorId} message={error} />
     </div>
   );

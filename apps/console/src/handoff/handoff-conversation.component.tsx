@@ -79,7 +79,8 @@ export function HandoffConversation({ sessionId }: { sessionId: string }) {
         {messages.map((message) => (
           <li key={message.id} className={`message message-${message.role}`}>
             <p className="message-meta">
-              <strong>{ROLE_LABEL[message.role]}</strong> <time dateTime={message.createdAt}>{new Date(message.createdAt).toLocaleTimeString()}</time>
+              <strong>{ROLE_LABEL[message.role]}</strong>{' '}
+              <time dateTime={message.createdAt}>{new Date(message.createdAt).toLocaleTimeString()}</time>
               {message.interrupted ? <span className="muted"> (interrupted)</span> : null}
             </p>
             <p className="message-text">{message.content}</p>

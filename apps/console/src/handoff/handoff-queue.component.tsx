@@ -27,7 +27,11 @@ export function HandoffQueue() {
                 {modeText(session)} · {CHANNEL[session.channel]}
               </span>
               <span className="queue-meta">
-                Last message <time dateTime={session.lastActivityAt} title={fullDate(session.lastActivityAt)}>{elapsed(session.lastActivityAt)}</time> · {session.messageCount} messages
+                Last message{' '}
+                <time dateTime={session.lastActivityAt} title={fullDate(session.lastActivityAt)}>
+                  {elapsed(session.lastActivityAt)}
+                </time>{' '}
+                · {session.messageCount} messages
               </span>
             </NavLink>
           </li>

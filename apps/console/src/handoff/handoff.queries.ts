@@ -28,7 +28,8 @@ export function useConversation(id: string) {
   const api = useApi();
   return useQuery({
     queryKey: handoffKeys.conversation(id),
-    queryFn: async ({ signal }) => unwrap(await api.GET('/api/v1/conversations/{id}', { params: { path: { id }, query: { limit: TRANSCRIPT_LIMIT } }, signal })),
+    queryFn: async ({ signal }) =>
+      unwrap(await api.GET('/api/v1/conversations/{id}', { params: { path: { id }, query: { limit: TRANSCRIPT_LIMIT } }, signal })),
     refetchInterval: CONVERSATION_REFRESH_MS,
   });
 }
@@ -38,7 +39,8 @@ export function useStaffReply(id: string) {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (content: string) => unwrap(await api.POST('/api/v1/handoff/sessions/{id}/reply', { params: { path: { id } }, body: { content } })).message,
+    mutationFn: async (content: string) =>
+      unwrap(await api.POST('/api/v1/handoff/sessions/{id}/reply', { params: { path: { id } }, body: { content } })).message,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: handoffKeys.all }),
   });
 }

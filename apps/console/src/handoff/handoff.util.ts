@@ -56,7 +56,8 @@ export function conversationSignals(messages: readonly ConversationMessage[]): S
 export function checkReply(text: string): { ok: true; content: string } | { ok: false; reason: string } {
   const content = text.trim();
   if (content === '') return { ok: false, reason: 'Write a reply first.' };
-  if (content.length > MAX_REPLY_CHARS) return { ok: false, reason: `A reply can be at most ${MAX_REPLY_CHARS} characters (this one has ${content.length}).` };
+  if (content.length > MAX_REPLY_CHARS)
+    return { ok: false, reason: `A reply can be at most ${MAX_REPLY_CHARS} characters (this one has ${content.length}).` };
   return { ok: true, content };
 }
 

@@ -6,10 +6,12 @@ export type InboxItem = components['schemas']['InboxNotification'];
 export type InboxFrame = { type: 'unread'; count: number } | { type: 'notification'; notification: InboxItem };
 
 export function toInboxFrame(frame: Record<string, unknown>): InboxFrame | null {
-  if (frame.type === 'unread' && typeof frame.count === 'number' && Number.isInteger(frame.count) && frame.count >= 0) return { type: 'unread', count: frame.count };
+  if (frame.type === 'unread' && typeof frame.count === 'number' && Number.isInteger(frame.count) && frame.count >= 0)
+    return { type: 'unread', count: frame.count };
   if (frame.type === 'notification' && typeof frame.notification === 'object' && frame.notification !== null) {
     const n = frame.notification as Record<string, unknown>;
-    if (typeof n.id === 'string' && typeof n.title === 'string' && typeof n.created_at === 'string') return { type: 'notification', notification: n as unknown as InboxItem };
+    if (typeof n.id === 'string' && typeof n.title === 'string' && typeof n.created_at === 'string')
+      return { type: 'notification', notification: n as unknown as InboxItem };
   }
   return null;
 }
@@ -39,7 +41,10 @@ type Paged = { pages: Array<{ items: InboxItem[] }> };
 export function withLiveItemInPages<D extends Paged>(data: D, item: InboxItem): D {
   if (data.pages.length === 0) return data;
   const [first, ...rest] = data.pages;
-  const pages = [{ ...first, items: withLiveItem(first.items, item) }, ...rest.map((page) => ({ ...page, items: page.items.filter((existing) => existing.id !== item.id) }))];
+  const pages = [
+    { ...first, items: withLiveItem(first.items, item) },
+    ...rest.map((page) => ({ ...page, items: page.items.filter((existing) => existing.id !== item.id) })),
+  ];
   return { ...data, pages } as D;
 }
 

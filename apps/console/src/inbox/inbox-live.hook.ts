@@ -34,7 +34,8 @@ export function useInboxLive(): SseStatus {
         // A session asking for a person: refresh the handoff queue now rather than at its next poll.
         if (item.kind === 'handoff') void queryClient.invalidateQueries({ queryKey: ['handoff'] });
         queryClient.setQueryData<InboxListData>(inboxKeys.list(false), (data) => (data ? withLiveItemInPages(data, item) : data));
-        if (item.read_at === null) queryClient.setQueryData<InboxListData>(inboxKeys.list(true), (data) => (data ? withLiveItemInPages(data, item) : data));
+        if (item.read_at === null)
+          queryClient.setQueryData<InboxListData>(inboxKeys.list(true), (data) => (data ? withLiveItemInPages(data, item) : data));
       },
     });
   }, [token, queryClient, logout]);

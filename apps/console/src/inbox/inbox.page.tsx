@@ -49,7 +49,9 @@ export function InboxPage() {
       </div>
       <ProblemAlert error={list.error ?? markRead.error} context={list.error ? 'Could not load the inbox' : 'Could not mark as read'} />
       {list.isPending ? <p role="status">Loading notifications…</p> : null}
-      {list.isSuccess && items.length === 0 ? <p>{unreadOnly ? 'No unread notifications.' : 'No notifications yet. New ones appear here as they arrive.'}</p> : null}
+      {list.isSuccess && items.length === 0 ? (
+        <p>{unreadOnly ? 'No unread notifications.' : 'No notifications yet. New ones appear here as they arrive.'}</p>
+      ) : null}
       <ul className="inbox-list" aria-label="Notifications">
         {items.map((item) => (
           <li key={item.id} className={`inbox-item severity-${item.severity}${item.read_at === null ? ' unread' : ''}`}>

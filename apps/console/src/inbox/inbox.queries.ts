@@ -27,7 +27,11 @@ export function useInboxList(unreadOnly: boolean) {
     initialPageParam: null as string | null,
     getNextPageParam: (last: InboxList) => last.next_cursor,
     queryFn: async ({ signal, pageParam }): Promise<InboxList> => {
-      const query = { unread_only: unreadOnly ? ('true' as const) : ('false' as const), limit: INBOX_PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) };
+      const query = {
+        unread_only: unreadOnly ? ('true' as const) : ('false' as const),
+        limit: INBOX_PAGE_SIZE,
+        ...(pageParam ? { cursor: pageParam } : {}),
+      };
       const page = unwrap(await api.GET('/api/v1/notifications', { params: { query }, signal }));
       queryClient.setQueryData(inboxKeys.unread, page.unread_count);
       return page;
@@ -40,7 +44,8 @@ export function useUnreadCount() {
   const api = useApi();
   return useQuery({
     queryKey: inboxKeys.unread,
-    queryFn: async ({ signal }) => unwrap(await api.GET('/api/v1/notifications', { params: { query: { unread_only: 'true', limit: 1 } }, signal })).unread_count,
+    queryFn: async ({ signal }) =>
+      unwrap(await api.GET('/api/v1/notifications', { params: { query: { unread_only: 'true', limit: 1 } }, signal })).unread_count,
     staleTime: Infinity,
   });
 }

@@ -10,7 +10,21 @@ export interface DataColumn<Row> {
  * (recharts, hidden from assistive technology) and the same numbers as a table that screen
  * readers read instead (visually hidden).
  */
-export function ChartFigure<Row>({ id, title, summary, rows, columns, children }: { id: string; title: string; summary: string; rows: readonly Row[]; columns: readonly DataColumn<Row>[]; children: ReactNode }) {
+export function ChartFigure<Row>({
+  id,
+  title,
+  summary,
+  rows,
+  columns,
+  children,
+}: {
+  id: string;
+  title: string;
+  summary: string;
+  rows: readonly Row[];
+  columns: readonly DataColumn<Row>[];
+  children: ReactNode;
+}) {
   return (
     <figure className="chart-card" aria-labelledby={`${id}-title`} data-testid={`chart-${id}`}>
       <h2 id={`${id}-title`} className="chart-title">

@@ -2,7 +2,15 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { defaultRange, localToday, rangeProblem, type InsightPeriod, type InsightRange } from './insights-period.util';
 
 /** Period (day or week) and a date range; the dates apply on "Show", a new period at once. */
-export function InsightsControls({ range, onChange, busy }: { range: InsightRange; onChange: (next: InsightRange) => void; busy: boolean }) {
+export function InsightsControls({
+  range,
+  onChange,
+  busy,
+}: {
+  range: InsightRange;
+  onChange: (next: InsightRange) => void;
+  busy: boolean;
+}) {
   const [from, setFrom] = useState(range.from);
   const [to, setTo] = useState(range.to);
   const [problem, setProblem] = useState<string | null>(null);
@@ -29,17 +37,32 @@ export function InsightsControls({ range, onChange, busy }: { range: InsightRang
         <legend>Period</legend>
         {(['day', 'week'] as const).map((period) => (
           <label key={period} className="checkbox">
-            <input type="radio" name="period" value={period} checked={range.period === period} onChange={() => changePeriod(period)} /> {period === 'day' ? 'Daily' : 'Weekly'}
+            <input type="radio" name="period" value={period} checked={range.period === period} onChange={() => changePeriod(period)} />{' '}
+            {period === 'day' ? 'Daily' : 'Weekly'}
           </label>
         ))}
       </fieldset>
       <div className="field-inline">
         <label htmlFor="insights-from">From</label>
-        <input id="insights-from" type="date" value={from} max={to} onChange={(e) => setFrom(e.target.value)} aria-describedby={problem ? 'insights-range-problem' : undefined} />
+        <input
+          id="insights-from"
+          type="date"
+          value={from}
+          max={to}
+          onChange={(e) => setFrom(e.target.value)}
+          aria-describedby={problem ? 'insights-range-problem' : undefined}
+        />
       </div>
       <div className="field-inline">
         <label htmlFor="insights-to">To</label>
-        <input id="insights-to" type="date" value={to} min={from} onChange={(e) => setTo(e.target.value)} aria-describedby={problem ? 'insights-range-problem' : undefined} />
+        <input
+          id="insights-to"
+          type="date"
+          value={to}
+          min={from}
+          onChange={(e) => setTo(e.target.value)}
+          aria-describedby={problem ? 'insights-range-problem' : undefined}
+        />
       </div>
       <button type="submit" className="primary" disabled={busy}>
         Show

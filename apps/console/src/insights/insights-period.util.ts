@@ -62,7 +62,8 @@ export function rangeProblem(range: InsightRange): string | null {
   if (!isIsoDate(range.from) || !isIsoDate(range.to)) return 'Enter both dates.';
   const span = daysBetween(range.from, range.to);
   if (span < 0) return 'The first date must not be after the last date.';
-  if (span >= MAX_RANGE_DAYS[range.period]) return `A ${range.period === 'day' ? 'daily' : 'weekly'} view may span at most ${MAX_RANGE_DAYS[range.period]} days.`;
+  if (span >= MAX_RANGE_DAYS[range.period])
+    return `A ${range.period === 'day' ? 'daily' : 'weekly'} view may span at most ${MAX_RANGE_DAYS[range.period]} days.`;
   return null;
 }
 

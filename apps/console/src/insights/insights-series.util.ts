@@ -26,7 +26,10 @@ export function volumeSummary(period: InsightPeriod, rollups: readonly InsightRo
   const total = rollups.reduce((n, r) => n + r.metrics.volume.sessions, 0);
   const latest = rollups[rollups.length - 1];
   const change = latest.metrics.volume.changePct;
-  const changeText = change === null ? `no sessions ${previousPeriodWords(period)} to compare with` : `${signedPercent(change)} against ${previousPeriodWords(period)} (${count(latest.metrics.volume.previousSessions)})`;
+  const changeText =
+    change === null
+      ? `no sessions ${previousPeriodWords(period)} to compare with`
+      : `${signedPercent(change)} against ${previousPeriodWords(period)} (${count(latest.metrics.volume.previousSessions)})`;
   return `${count(total)} sessions in the range. ${periodLabel(period, latest.localDate)}: ${count(latest.metrics.volume.sessions)}, ${changeText}.`;
 }
 
@@ -40,10 +43,17 @@ export interface SentimentPoint {
 /** Daily sentiment: each day rollup's average, or the daily series inside each week rollup. */
 export function sentimentSeries(period: InsightPeriod, rollups: readonly InsightRollup[]): SentimentPoint[] {
   if (period === 'day') {
-    return rollups.map((r) => ({ label: shortDate(r.localDate), date: r.localDate, average: r.metrics.sentiment.average, samples: r.metrics.sentiment.samples }));
+    return rollups.map((r) => ({
+      label: shortDate(r.localDate),
+      date: r.localDate,
+      average: r.metrics.sentiment.average,
+      samples: r.metrics.sentiment.samples,
+    }));
   }
   const byDate = new Map<string, SentimentPoint>();
-  for (const r of rollups) for (const p of r.metrics.sentiment.series) byDate.set(p.date, { label: shortDate(p.date), date: p.date, average: p.average, samples: p.samples });
+  for (const r of rollups)
+    for (const p of r.metrics.sentiment.series)
+      byDate.set(p.date, { label: shortDate(p.date), date: p.date, average: p.average, samples: p.samples });
   return [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date));
 }
 
@@ -67,7 +77,12 @@ function ranked(entries: Iterable<[string, number]>, limit: number): Ranked[] {
     .slice(0, limit);
 }
 
-function summed<T>(rollups: readonly InsightRollup[], pick: (r: InsightRollup) => readonly T[], key: (t: T) => string, value: (t: T) => number): Map<string, number> {
+function summed<T>(
+  rollups: readonly InsightRollup[],
+  pick: (r: InsightRollup) => readonly T[],
+  key: (t: T) => string,
+  value: (t: T) => number,
+): Map<string, number> {
   const totals = new Map<string, number>();
   for (const r of rollups) for (const t of pick(r)) totals.set(key(t), (totals.get(key(t)) ?? 0) + value(t));
   return totals;
@@ -75,12 +90,28 @@ function summed<T>(rollups: readonly InsightRollup[], pick: (r: InsightRollup) =
 
 /** The range's topics, summed over its periods, most mentioned first. */
 export function topTopics(rollups: readonly InsightRollup[], limit = 10): Ranked[] {
-  return ranked(summed(rollups, (r) => r.metrics.topTopics, (t) => t.topic, (t) => t.count), limit);
+  return ranked(
+    summed(
+      rollups,
+      (r) => r.metrics.topTopics,
+      (t) => t.topic,
+      (t) => t.count,
+    ),
+    limit,
+  );
 }
 
 /** Questions the bot could not answer, summed over the range, most asked first. */
 export function unmetNeeds(rollups: readonly InsightRollup[], limit = 10): Ranked[] {
-  return ranked(summed(rollups, (r) => r.metrics.unmetNeeds, (t) => t.question, (t) => t.count), limit);
+  return ranked(
+    summed(
+      rollups,
+      (r) => r.metrics.unmetNeeds,
+      (t) => t.question,
+      (t) => t.count,
+    ),
+    limit,
+  );
 }
 
 export function rankedSummary(items: readonly Ranked[], noun: string, empty: string): string {
@@ -97,8 +128,15 @@ export interface HourPoint {
 
 /** Busiest local hours: each period names its top three; the turns are summed per hour, in hour order. */
 export function peakHours(rollups: readonly InsightRollup[]): HourPoint[] {
-  const totals = summed(rollups, (r) => r.metrics.peakHours, (p) => String(p.hour), (p) => p.turns);
-  return [...totals.entries()].map(([hour, turns]) => ({ hour: Number(hour), label: hourRange(Number(hour)), turns })).sort((a, b) => a.hour - b.hour);
+  const totals = summed(
+    rollups,
+    (r) => r.metrics.peakHours,
+    (p) => String(p.hour),
+    (p) => p.turns,
+  );
+  return [...totals.entries()]
+    .map(([hour, turns]) => ({ hour: Number(hour), label: hourRange(Number(hour)), turns }))
+    .sort((a, b) => a.hour - b.hour);
 }
 
 export function peakHoursSummary(points: readonly HourPoint[], timezone: string): string {
@@ -150,7 +188,12 @@ export interface UsagePoint {
 }
 
 export function usageSeries(period: InsightPeriod, rollups: readonly InsightRollup[]): UsagePoint[] {
-  return rollups.map((r) => ({ label: periodLabel(period, r.localDate), costUsd: r.metrics.usage.costUsd, tokensIn: r.metrics.usage.tokensIn, tokensOut: r.metrics.usage.tokensOut }));
+  return rollups.map((r) => ({
+    label: periodLabel(period, r.localDate),
+    costUsd: r.metrics.usage.costUsd,
+    tokensIn: r.metrics.usage.tokensIn,
+    tokensOut: r.metrics.usage.tokensOut,
+  }));
 }
 
 export function usageSummary(rollups: readonly InsightRollup[]): string {

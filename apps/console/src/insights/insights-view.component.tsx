@@ -17,7 +17,15 @@ import { VolumeChart } from './volume-chart.component';
  * A tenant's L3 insights as charts: the staff's own Insights page and the owner's drill-down
  * into one tenant both render this with their own query (the two routes answer the same shape).
  */
-export function InsightsView({ range, onRangeChange, result }: { range: InsightRange; onRangeChange: (next: InsightRange) => void; result: UseQueryResult<TenantInsights> }) {
+export function InsightsView({
+  range,
+  onRangeChange,
+  result,
+}: {
+  range: InsightRange;
+  onRangeChange: (next: InsightRange) => void;
+  result: UseQueryResult<TenantInsights>;
+}) {
   const data = result.data;
   const rollups = data?.rollups ?? [];
   const topics = topTopics(rollups);
@@ -29,13 +37,21 @@ export function InsightsView({ range, onRangeChange, result }: { range: InsightR
       {data ? (
         <>
           <p className="muted" aria-live="polite">
-            {data.period === 'day' ? 'Daily' : 'Weekly'} insights, {shortDate(range.from)} to {shortDate(range.to)}, in the tenant&apos;s time zone ({data.timezone}).
+            {data.period === 'day' ? 'Daily' : 'Weekly'} insights, {shortDate(range.from)} to {shortDate(range.to)}, in the tenant&apos;s
+            time zone ({data.timezone}).
             {result.isFetching ? ' Updating…' : ''}
           </p>
           <div className="chart-grid">
             <VolumeChart period={data.period} rollups={rollups} />
             <SentimentChart period={data.period} rollups={rollups} />
-            <RankedBarChart id="topics" title="Top topics" summary={rankedSummary(topics, 'topic', 'No topics detected in this range.')} items={topics} labelHeader="Topic" valueName="Mentions" />
+            <RankedBarChart
+              id="topics"
+              title="Top topics"
+              summary={rankedSummary(topics, 'topic', 'No topics detected in this range.')}
+              items={topics}
+              labelHeader="Topic"
+              valueName="Mentions"
+            />
             <ConversionChart period={data.period} rollups={rollups} />
             <UnmetNeedsList items={unmetNeeds(rollups)} />
             <PeakHoursChart rollups={rollups} timezone={data.timezone} />

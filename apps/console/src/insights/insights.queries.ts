@@ -17,7 +17,8 @@ export function useOwnInsights(range: InsightRange) {
   const api = useApi();
   return useQuery({
     queryKey: insightsKeys.own(range),
-    queryFn: async ({ signal }): Promise<TenantInsights> => unwrap(await api.GET('/api/v1/insights', { params: { query: query(range) }, signal })),
+    queryFn: async ({ signal }): Promise<TenantInsights> =>
+      unwrap(await api.GET('/api/v1/insights', { params: { query: query(range) }, signal })),
     placeholderData: keepPreviousData,
   });
 }

@@ -5,7 +5,21 @@ import { count } from './insights-format.util';
 import type { Ranked } from './insights-series.util';
 
 /** Labels with counts as horizontal bars, largest first (topics). */
-export function RankedBarChart({ id, title, summary, items, labelHeader, valueName }: { id: string; title: string; summary: string; items: readonly Ranked[]; labelHeader: string; valueName: string }) {
+export function RankedBarChart({
+  id,
+  title,
+  summary,
+  items,
+  labelHeader,
+  valueName,
+}: {
+  id: string;
+  title: string;
+  summary: string;
+  items: readonly Ranked[];
+  labelHeader: string;
+  valueName: string;
+}) {
   const height = Math.max(CHART_HEIGHT, items.length * 28 + 40);
   return (
     <ChartFigure
@@ -18,7 +32,14 @@ export function RankedBarChart({ id, title, summary, items, labelHeader, valueNa
         { header: valueName, cell: (r) => count(r.count) },
       ]}
     >
-      <BarChart data={[...items]} layout="vertical" responsive style={{ width: '100%', height }} accessibilityLayer={false} margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
+      <BarChart
+        data={[...items]}
+        layout="vertical"
+        responsive
+        style={{ width: '100%', height }}
+        accessibilityLayer={false}
+        margin={{ top: 4, right: 16, bottom: 4, left: 8 }}
+      >
         <CartesianGrid stroke={CHART.grid} horizontal={false} />
         <XAxis type="number" allowDecimals={false} tick={AXIS_TICK} />
         <YAxis type="category" dataKey="label" width={140} tick={AXIS_TICK} />

@@ -33,9 +33,23 @@ export function ConversionChart({ period, rollups }: { period: InsightPeriod; ro
         { header: 'Sessions with a lead', cell: (r) => percent(r.conversion) },
       ]}
     >
-      <LineChart data={data} responsive style={{ width: '100%', height: CHART_HEIGHT }} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
+      <LineChart
+        data={data}
+        responsive
+        style={{ width: '100%', height: CHART_HEIGHT }}
+        accessibilityLayer={false}
+        margin={{ top: 8, right: 8, bottom: 4, left: 0 }}
+      >
         {RateAxes()}
-        <Line type="monotone" dataKey="conversion" name="Conversion" stroke={CHART.blue} strokeWidth={2} connectNulls isAnimationActive={false} />
+        <Line
+          type="monotone"
+          dataKey="conversion"
+          name="Conversion"
+          stroke={CHART.blue}
+          strokeWidth={2}
+          connectNulls
+          isAnimationActive={false}
+        />
       </LineChart>
     </ChartFigure>
   );
@@ -56,11 +70,34 @@ export function OutcomeChart({ period, rollups }: { period: InsightPeriod; rollu
         { header: 'Resolution rate', cell: (r) => percent(r.resolution) },
       ]}
     >
-      <LineChart data={data} responsive style={{ width: '100%', height: CHART_HEIGHT }} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
+      <LineChart
+        data={data}
+        responsive
+        style={{ width: '100%', height: CHART_HEIGHT }}
+        accessibilityLayer={false}
+        margin={{ top: 8, right: 8, bottom: 4, left: 0 }}
+      >
         {RateAxes()}
         <Legend />
-        <Line type="monotone" dataKey="escalation" name="Escalation rate" stroke={CHART.red} strokeDasharray={DASH.dashed} strokeWidth={2} connectNulls isAnimationActive={false} />
-        <Line type="monotone" dataKey="resolution" name="Resolution rate" stroke={CHART.green} strokeWidth={2} connectNulls isAnimationActive={false} />
+        <Line
+          type="monotone"
+          dataKey="escalation"
+          name="Escalation rate"
+          stroke={CHART.red}
+          strokeDasharray={DASH.dashed}
+          strokeWidth={2}
+          connectNulls
+          isAnimationActive={false}
+        />
+        <Line
+          type="monotone"
+          dataKey="resolution"
+          name="Resolution rate"
+          stroke={CHART.green}
+          strokeWidth={2}
+          connectNulls
+          isAnimationActive={false}
+        />
       </LineChart>
     </ChartFigure>
   );

@@ -21,13 +21,28 @@ export function SentimentChart({ period, rollups }: { period: InsightPeriod; rol
         { header: 'Messages', cell: (r) => count(r.samples) },
       ]}
     >
-      <LineChart data={data} responsive style={{ width: '100%', height: CHART_HEIGHT }} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
+      <LineChart
+        data={data}
+        responsive
+        style={{ width: '100%', height: CHART_HEIGHT }}
+        accessibilityLayer={false}
+        margin={{ top: 8, right: 8, bottom: 4, left: 0 }}
+      >
         <CartesianGrid stroke={CHART.grid} vertical={false} />
         <XAxis dataKey="label" tick={AXIS_TICK} />
         <YAxis domain={[-1, 1]} ticks={[-1, -0.5, 0, 0.5, 1]} tick={AXIS_TICK} width={40} />
         <ReferenceLine y={0} stroke={CHART.axis} />
         <Tooltip formatter={(value) => sentiment(typeof value === 'number' ? value : null)} />
-        <Line type="monotone" dataKey="average" name="Average sentiment" stroke={CHART.purple} strokeWidth={2} connectNulls dot isAnimationActive={false} />
+        <Line
+          type="monotone"
+          dataKey="average"
+          name="Average sentiment"
+          stroke={CHART.purple}
+          strokeWidth={2}
+          connectNulls
+          dot
+          isAnimationActive={false}
+        />
       </LineChart>
     </ChartFigure>
   );

@@ -22,16 +22,47 @@ export function UsageChart({ period, rollups }: { period: InsightPeriod; rollups
         { header: 'Cost', cell: (r) => usd(r.costUsd) },
       ]}
     >
-      <ComposedChart data={data} responsive style={{ width: '100%', height: CHART_HEIGHT }} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
+      <ComposedChart
+        data={data}
+        responsive
+        style={{ width: '100%', height: CHART_HEIGHT }}
+        accessibilityLayer={false}
+        margin={{ top: 8, right: 8, bottom: 4, left: 0 }}
+      >
         <CartesianGrid stroke={CHART.grid} vertical={false} />
         <XAxis dataKey="label" tick={AXIS_TICK} />
         <YAxis yAxisId="tokens" allowDecimals={false} tick={AXIS_TICK} width={56} />
         <YAxis yAxisId="cost" orientation="right" tickFormatter={(v: number) => usd(v)} tick={AXIS_TICK} width={64} />
         <Tooltip />
         <Legend />
-        <Bar yAxisId="tokens" dataKey="tokensIn" name="Tokens in" stackId="tokens" fill={CHART.blue} maxBarSize={48} isAnimationActive={false} />
-        <Bar yAxisId="tokens" dataKey="tokensOut" name="Tokens out" stackId="tokens" fill={CHART.purple} maxBarSize={48} isAnimationActive={false} />
-        <Line yAxisId="cost" type="monotone" dataKey="costUsd" name="Cost (USD)" stroke={CHART.brown} strokeDasharray={DASH.dashed} strokeWidth={2} isAnimationActive={false} />
+        <Bar
+          yAxisId="tokens"
+          dataKey="tokensIn"
+          name="Tokens in"
+          stackId="tokens"
+          fill={CHART.blue}
+          maxBarSize={48}
+          isAnimationActive={false}
+        />
+        <Bar
+          yAxisId="tokens"
+          dataKey="tokensOut"
+          name="Tokens out"
+          stackId="tokens"
+          fill={CHART.purple}
+          maxBarSize={48}
+          isAnimationActive={false}
+        />
+        <Line
+          yAxisId="cost"
+          type="monotone"
+          dataKey="costUsd"
+          name="Cost (USD)"
+          stroke={CHART.brown}
+          strokeDasharray={DASH.dashed}
+          strokeWidth={2}
+          isAnimationActive={false}
+        />
       </ComposedChart>
     </ChartFigure>
   );

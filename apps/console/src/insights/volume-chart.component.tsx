@@ -22,7 +22,13 @@ export function VolumeChart({ period, rollups }: { period: InsightPeriod; rollup
         { header: 'Change', cell: (r) => signedPercent(r.changePct) },
       ]}
     >
-      <BarChart data={data} responsive style={{ width: '100%', height: CHART_HEIGHT }} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
+      <BarChart
+        data={data}
+        responsive
+        style={{ width: '100%', height: CHART_HEIGHT }}
+        accessibilityLayer={false}
+        margin={{ top: 8, right: 8, bottom: 4, left: 0 }}
+      >
         <CartesianGrid stroke={CHART.grid} vertical={false} />
         <XAxis dataKey="label" tick={AXIS_TICK} />
         <YAxis allowDecimals={false} tick={AXIS_TICK} width={40} />

@@ -80,7 +80,15 @@ export function DocumentList() {
           {documents.isFetchingNextPage ? 'Loading…' : 'More documents'}
         </button>
       ) : null}
-      <ConfirmDialog open={doomed !== null} title={`Delete “${doomed?.title ?? ''}”?`} confirmLabel="Delete document" danger busy={remove.isPending} onCancel={() => setDoomed(null)} onConfirm={confirmDelete}>
+      <ConfirmDialog
+        open={doomed !== null}
+        title={`Delete “${doomed?.title ?? ''}”?`}
+        confirmLabel="Delete document"
+        danger
+        busy={remove.isPending}
+        onCancel={() => setDoomed(null)}
+        onConfirm={confirmDelete}
+      >
         <p>The document and its chunks are deleted; the bot stops answering from it.</p>
       </ConfirmDialog>
     </section>

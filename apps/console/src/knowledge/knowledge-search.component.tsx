@@ -23,7 +23,15 @@ export function KnowledgeSearch() {
       <form onSubmit={submit} noValidate aria-labelledby="search-title">
         <h2 id="search-title">Test a search</h2>
         <ProblemAlert error={search.error} context="The search failed" />
-        <TextField id="k-query" label="A visitor’s question" type="search" value={query} onChange={setQuery} error={empty ? 'Type a question.' : errorAt(errors, 'query')} disabled={search.isPending} />
+        <TextField
+          id="k-query"
+          label="A visitor’s question"
+          type="search"
+          value={query}
+          onChange={setQuery}
+          error={empty ? 'Type a question.' : errorAt(errors, 'query')}
+          disabled={search.isPending}
+        />
         <button type="submit" className="primary" disabled={search.isPending}>
           {search.isPending ? 'Searching…' : 'Search'}
         </button>
@@ -36,7 +44,10 @@ export function KnowledgeSearch() {
             <ol className="plain-list" aria-label="Retrieved chunks, best first">
               {search.data.items.map((hit) => (
                 <li key={hit.chunkId} className="chunk">
-                  <strong>{hit.title}</strong> <span className="muted">score {hit.score.toFixed(3)}, matched by {matchedByText(hit.matchedBy)}</span>
+                  <strong>{hit.title}</strong>{' '}
+                  <span className="muted">
+                    score {hit.score.toFixed(3)}, matched by {matchedByText(hit.matchedBy)}
+                  </span>
                   <p>{hit.text}</p>
                 </li>
               ))}

@@ -11,7 +11,13 @@ export function useKnowledgeDocuments() {
   return useInfiniteQuery({
     queryKey: knowledgeKeys.documents,
     initialPageParam: null as string | null,
-    queryFn: async ({ pageParam, signal }) => unwrap(await api.GET('/api/v1/knowledge/documents', { params: { query: { limit: 50, ...(pageParam ? { cursor: pageParam } : {}) } }, signal })),
+    queryFn: async ({ pageParam, signal }) =>
+      unwrap(
+        await api.GET('/api/v1/knowledge/documents', {
+          params: { query: { limit: 50, ...(pageParam ? { cursor: pageParam } : {}) } },
+          signal,
+        }),
+      ),
     getNextPageParam: (last) => last.next_cursor,
   });
 }
@@ -40,6 +46,7 @@ export function useDeleteDocument() {
 export function useKnowledgeSearch() {
   const api = useApi();
   return useMutation({
-    mutationFn: async ({ query, limit }: { query: string; limit: number }) => unwrap(await api.POST('/api/v1/knowledge/search', { body: { query, limit } })),
+    mutationFn: async ({ query, limit }: { query: string; limit: number }) =>
+      unwrap(await api.POST('/api/v1/knowledge/search', { body: { query, limit } })),
   });
 }

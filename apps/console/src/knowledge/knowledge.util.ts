@@ -22,7 +22,10 @@ export function formatOfFile(name: string, type = ''): DocumentFormat {
 
 /** A title from a file name: without its extension, dashes and underscores as spaces. */
 export function titleOfFile(name: string): string {
-  const base = name.replace(/\.[^.]+$/, '').replace(/[-_]+/g, ' ').trim();
+  const base = name
+    .replace(/\.[^.]+$/, '')
+    .replace(/[-_]+/g, ' ')
+    .trim();
   return (base || name).slice(0, MAX_TITLE_CHARS);
 }
 
@@ -42,7 +45,12 @@ export function uploadProblems(form: UploadForm): Partial<Record<'title' | 'cont
 
 /** POST /api/v1/knowledge/documents's JSON body. */
 export function uploadBody(form: UploadForm) {
-  return { title: form.title.trim(), format: form.format, content: form.content, ...(form.audience === 'staff' ? { audience: 'staff' as const } : {}) };
+  return {
+    title: form.title.trim(),
+    format: form.format,
+    content: form.content,
+    ...(form.audience === 'staff' ? { audience: 'staff' as const } : {}),
+  };
 }
 
 /** How a hit was found: "full text and vectors", "full text", "vectors". */

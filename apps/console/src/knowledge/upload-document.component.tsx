@@ -16,7 +16,10 @@ export function UploadDocument() {
   const upload = useUploadDocument();
   const local = checked ? uploadProblems(form) : {};
   const remote = fieldErrorsOf(upload.error);
-  const set = <K extends keyof UploadForm>(key: K) => (value: UploadForm[K]) => setForm((current) => ({ ...current, [key]: value }));
+  const set =
+    <K extends keyof UploadForm>(key: K) =>
+    (value: UploadForm[K]) =>
+      setForm((current) => ({ ...current, [key]: value }));
 
   const chooseFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -27,7 +30,12 @@ export function UploadDocument() {
       return;
     }
     const content = await file.text();
-    setForm((current) => ({ ...current, content, format: formatOfFile(file.name, file.type), title: current.title || titleOfFile(file.name) }));
+    setForm((current) => ({
+      ...current,
+      content,
+      format: formatOfFile(file.name, file.type),
+      title: current.title || titleOfFile(file.name),
+    }));
   };
 
   const submit = (event: FormEvent) => {
@@ -61,7 +69,15 @@ export function UploadDocument() {
         />
         <FieldError id="k-file-error" message={fileProblem} />
       </div>
-      <TextField id="k-title" label="Title" value={form.title} onChange={set('title')} error={local.title ?? errorAt(remote, 'title')} disabled={upload.isPending} required />
+      <TextField
+        id="k-title"
+        label="Title"
+        value={form.title}
+        onChange={set('title')}
+        error={local.title ?? errorAt(remote, 'title')}
+        disabled={upload.isPending}
+        required
+      />
       <TextField
         id="k-content"
         label="Content"
@@ -76,14 +92,24 @@ export function UploadDocument() {
       />
       <div className="field">
         <label htmlFor="k-format">Format</label>
-        <select id="k-format" value={form.format} onChange={(e) => set('format')(e.target.value as UploadForm['format'])} disabled={upload.isPending}>
+        <select
+          id="k-format"
+          value={form.format}
+          onChange={(e) => set('format')(e.target.value as UploadForm['format'])}
+          disabled={upload.isPending}
+        >
           <option value="text">Plain text</option>
           <option value="markdown">Markdown</option>
         </select>
       </div>
       <div className="field">
         <label htmlFor="k-audience">Who may the bot tell</label>
-        <select id="k-audience" value={form.audience} onChange={(e) => set('audience')(e.target.value as UploadForm['audience'])} disabled={upload.isPending}>
+        <select
+          id="k-audience"
+          value={form.audience}
+          onChange={(e) => set('audience')(e.target.value as UploadForm['audience'])}
+          disabled={upload.isPending}
+        >
           <option value="everyone">Visitors and staff</option>
           <option value="staff">Staff only (the staff assistant)</option>
         </select>
@@ -93,7 +119,9 @@ export function UploadDocument() {
           {upload.isPending ? 'Uploading…' : 'Upload document'}
         </button>
         <p role="status" className="muted">
-          {upload.isSuccess ? `${upload.data.replaced ? 'Replaced' : 'Added'} “${upload.data.document.title}” (${upload.data.document.chunkCount === 1 ? '1 chunk' : `${upload.data.document.chunkCount} chunks`}).` : ''}
+          {upload.isSuccess
+            ? `${upload.data.replaced ? 'Replaced' : 'Added'} “${upload.data.document.title}” (${upload.data.document.chunkCount === 1 ? '1 chunk' : `${upload.data.document.chunkCount} chunks`}).`
+            : ''}
         </p>
       </div>
     </form>

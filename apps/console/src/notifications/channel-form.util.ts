@@ -30,7 +30,14 @@ export function urlIsMasked(kind: ChannelKind): boolean {
 
 /** Recipients typed in a box: split on commas, semicolons, spaces and lines, each once. */
 export function recipientsFromText(text: string): string[] {
-  return [...new Set(text.split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[\s,;]+/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** The form for an existing channel. */

@@ -48,14 +48,19 @@ export function ChannelsSection() {
   return (
     <section aria-labelledby="channels-title">
       <h2 id="channels-title">Channels</h2>
-      <p className="muted">Everyone’s in-app inbox always works; channels send notifications elsewhere. Rules decide which notifications go where.</p>
+      <p className="muted">
+        Everyone’s in-app inbox always works; channels send notifications elsewhere. Rules decide which notifications go where.
+      </p>
       <p role="status" className="muted">
         {notice}
       </p>
       {secret ? <SecretOnce name={secret.channel} secret={secret.value} onDone={() => setSecret(null)} /> : null}
       <ProblemAlert error={channels.error} context="Could not load the channels" />
       <ProblemAlert error={test.error} context="The test was not sent" />
-      <ProblemAlert error={remove.error ?? rotate.error} context={remove.error ? 'The channel was not deleted' : 'The secret was not rotated'} />
+      <ProblemAlert
+        error={remove.error ?? rotate.error}
+        context={remove.error ? 'The channel was not deleted' : 'The secret was not rotated'}
+      />
       {channels.isPending ? <p role="status">Loading channels…</p> : null}
       {channels.isSuccess && items.length === 0 ? <p>No channel yet.</p> : null}
       {items.length > 0 ? (
@@ -124,11 +129,29 @@ export function ChannelsSection() {
           }}
         />
       )}
-      <ConfirmDialog open={doomed !== null} title={`Delete “${doomed?.name ?? ''}”?`} confirmLabel="Delete channel" danger busy={remove.isPending} onCancel={() => setDoomed(null)} onConfirm={confirmDelete}>
+      <ConfirmDialog
+        open={doomed !== null}
+        title={`Delete “${doomed?.name ?? ''}”?`}
+        confirmLabel="Delete channel"
+        danger
+        busy={remove.isPending}
+        onCancel={() => setDoomed(null)}
+        onConfirm={confirmDelete}
+      >
         <p>Rules stop sending to it.</p>
       </ConfirmDialog>
-      <ConfirmDialog open={rotating !== null} title={`Rotate the signing secret of “${rotating?.name ?? ''}”?`} confirmLabel="Rotate secret" busy={rotate.isPending} onCancel={() => setRotating(null)} onConfirm={confirmRotate}>
-        <p>A new secret is issued and shown once. The old one keeps signing (as a second signature) for a day, so the receiver can switch without losing deliveries.</p>
+      <ConfirmDialog
+        open={rotating !== null}
+        title={`Rotate the signing secret of “${rotating?.name ?? ''}”?`}
+        confirmLabel="Rotate secret"
+        busy={rotate.isPending}
+        onCancel={() => setRotating(null)}
+        onConfirm={confirmRotate}
+      >
+        <p>
+          A new secret is issued and shown once. The old one keeps signing (as a second signature) for a day, so the receiver can switch
+          without losing deliveries.
+        </p>
       </ConfirmDialog>
     </section>
   );

@@ -17,7 +17,10 @@ export function DeliveryLog() {
   const dead = deadIds(items);
   const channelName = (id: string | null) => (id === null ? 'Inbox' : (channels.data?.find((c) => c.id === id)?.name ?? 'deleted channel'));
   const sendAgain = (body: { delivery_ids: string[] } | { channel_id: string }) =>
-    redrive.mutate(body, { onSuccess: (result) => setNotice(result.redriven === 1 ? '1 delivery is being sent again.' : `${result.redriven} deliveries are being sent again.`) });
+    redrive.mutate(body, {
+      onSuccess: (result) =>
+        setNotice(result.redriven === 1 ? '1 delivery is being sent again.' : `${result.redriven} deliveries are being sent again.`),
+    });
 
   return (
     <section aria-labelledby="deliveries-title">
@@ -25,7 +28,11 @@ export function DeliveryLog() {
       <div className="filters">
         <div className="field">
           <label htmlFor="d-status">State</label>
-          <select id="d-status" value={filters.status} onChange={(e) => setFilters((f) => ({ ...f, status: e.target.value as DeliveryFilters['status'] }))}>
+          <select
+            id="d-status"
+            value={filters.status}
+            onChange={(e) => setFilters((f) => ({ ...f, status: e.target.value as DeliveryFilters['status'] }))}
+          >
             <option value="">Any</option>
             {DELIVERY_STATUSES.map((s) => (
               <option key={s} value={s}>

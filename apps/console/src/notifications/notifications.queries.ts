@@ -16,7 +16,10 @@ export const notificationsKeys = {
 
 export function useChannels() {
   const api = useApi();
-  return useQuery({ queryKey: notificationsKeys.channels, queryFn: async ({ signal }) => unwrap(await api.GET('/api/v1/notification-channels', { signal })).items });
+  return useQuery({
+    queryKey: notificationsKeys.channels,
+    queryFn: async ({ signal }) => unwrap(await api.GET('/api/v1/notification-channels', { signal })).items,
+  });
 }
 
 export function useCreateChannel() {
@@ -32,7 +35,8 @@ export function useUpdateChannel() {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ id, body }: { id: string; body: UpdateChannelRequest }) => unwrap(await api.PATCH('/api/v1/notification-channels/{id}', { params: { path: { id } }, body })),
+    mutationFn: async ({ id, body }: { id: string; body: UpdateChannelRequest }) =>
+      unwrap(await api.PATCH('/api/v1/notification-channels/{id}', { params: { path: { id } }, body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: notificationsKeys.channels }),
   });
 }
@@ -54,7 +58,10 @@ export function useRotateSecret() {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (id: string) => unwrap(await api.POST('/api/v1/notification-channels/{id}/rotate-secret', { params: { path: { id } }, body: { grace_seconds: 86_400 } })),
+    mutationFn: async (id: string) =>
+      unwrap(
+        await api.POST('/api/v1/notification-channels/{id}/rotate-secret', { params: { path: { id } }, body: { grace_seconds: 86_400 } }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: notificationsKeys.channels }),
   });
 }
@@ -64,14 +71,18 @@ export function useTestChannel() {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (id: string) => unwrap(await api.POST('/api/v1/notification-channels/{id}/test', { params: { path: { id } } })).delivery,
+    mutationFn: async (id: string) =>
+      unwrap(await api.POST('/api/v1/notification-channels/{id}/test', { params: { path: { id } } })).delivery,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: notificationsKeys.allDeliveries }),
   });
 }
 
 export function useRules() {
   const api = useApi();
-  return useQuery({ queryKey: notificationsKeys.rules, queryFn: async ({ signal }) => unwrap(await api.GET('/api/v1/notification-rules', { signal })) });
+  return useQuery({
+    queryKey: notificationsKeys.rules,
+    queryFn: async ({ signal }) => unwrap(await api.GET('/api/v1/notification-rules', { signal })),
+  });
 }
 
 /** POST a new rule, or PUT (replace) the rule with `id`. */
@@ -99,7 +110,10 @@ export function useDeleteRule() {
 /** GET /api/v1/users: the tenant's staff, to pick whose inbox a rule fills. */
 export function useStaffUsers() {
   const api = useApi();
-  return useQuery({ queryKey: notificationsKeys.users, queryFn: async ({ signal }) => unwrap(await api.GET('/api/v1/users', { signal })).items });
+  return useQuery({
+    queryKey: notificationsKeys.users,
+    queryFn: async ({ signal }) => unwrap(await api.GET('/api/v1/users', { signal })).items,
+  });
 }
 
 export function useDeliveries(filters: DeliveryFilters) {
@@ -110,7 +124,14 @@ export function useDeliveries(filters: DeliveryFilters) {
     queryFn: async ({ pageParam, signal }) =>
       unwrap(
         await api.GET('/api/v1/notification-deliveries', {
-          params: { query: { limit: 50, ...(filters.status ? { status: filters.status } : {}), ...(filters.channelId ? { channel_id: filters.channelId } : {}), ...(pageParam ? { cursor: pageParam } : {}) } },
+          params: {
+            query: {
+              limit: 50,
+              ...(filters.status ? { status: filters.status } : {}),
+              ...(filters.channelId ? { channel_id: filters.channelId } : {}),
+              ...(pageParam ? { cursor: pageParam } : {}),
+            },
+          },
           signal,
         }),
       ),
@@ -125,7 +146,8 @@ export function useRedrive() {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: { delivery_ids: string[] } | { channel_id: string }) => unwrap(await api.POST('/api/v1/notification-deliveries/redrive', { body })),
+    mutationFn: async (body: { delivery_ids: string[] } | { channel_id: string }) =>
+      unwrap(await api.POST('/api/v1/notification-deliveries/redrive', { body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: notificationsKeys.allDeliveries }),
   });
 }

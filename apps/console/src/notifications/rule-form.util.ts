@@ -6,7 +6,17 @@ export type NotificationKind = Rule['kinds'][number];
 export type Severity = Rule['min_severity'];
 export type InboxRole = Rule['inbox_roles'][number];
 
-export const NOTIFICATION_KINDS: readonly NotificationKind[] = ['urgent_callback', 'safety', 'handoff', 'follow_up', 'lead', 'insight_alert', 'action', 'staff_message', 'system'];
+export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
+  'urgent_callback',
+  'safety',
+  'handoff',
+  'follow_up',
+  'lead',
+  'insight_alert',
+  'action',
+  'staff_message',
+  'system',
+];
 export const KIND_LABEL: Record<NotificationKind, string> = {
   urgent_callback: 'Urgent callback',
   safety: 'Safety',
@@ -123,7 +133,10 @@ export function ruleSummary(rule: Rule, channelName: (id: string) => string | un
     ...(rule.inbox_user_ids.length > 0 ? [`${rule.inbox_user_ids.length} ${rule.inbox_user_ids.length === 1 ? 'person' : 'people'}`] : []),
   ];
   const parts = [kinds, severity, targets.length > 0 ? `to ${targets.join(', ')}` : 'to nobody'];
-  if (rule.quiet_hours) parts.push(`quiet ${rule.quiet_hours.start}–${rule.quiet_hours.end}${rule.quiet_hours.timezone ? ` ${rule.quiet_hours.timezone}` : ''}`);
+  if (rule.quiet_hours)
+    parts.push(
+      `quiet ${rule.quiet_hours.start}–${rule.quiet_hours.end}${rule.quiet_hours.timezone ? ` ${rule.quiet_hours.timezone}` : ''}`,
+    );
   if (rule.digest) parts.push(`daily digest at ${String(rule.digest_hour).padStart(2, '0')}:00`);
   return parts.join(' · ');
 }

@@ -32,7 +32,12 @@ export function RulesSection() {
   return (
     <section aria-labelledby="rules-title">
       <h2 id="rules-title">Rules</h2>
-      {rules.data?.defaults ? <p className="notice">You have no rule of your own, so the built-in routing applies: every notification goes at once to every staff member’s inbox and to every channel that is on. Your first rule replaces it.</p> : null}
+      {rules.data?.defaults ? (
+        <p className="notice">
+          You have no rule of your own, so the built-in routing applies: every notification goes at once to every staff member’s inbox and
+          to every channel that is on. Your first rule replaces it.
+        </p>
+      ) : null}
       <p role="status" className="muted">
         {notice}
       </p>
@@ -75,7 +80,15 @@ export function RulesSection() {
           }}
         />
       )}
-      <ConfirmDialog open={doomed !== null} title={`Delete the rule “${doomed?.name ?? ''}”?`} confirmLabel="Delete rule" danger busy={remove.isPending} onCancel={() => setDoomed(null)} onConfirm={confirmDelete}>
+      <ConfirmDialog
+        open={doomed !== null}
+        title={`Delete the rule “${doomed?.name ?? ''}”?`}
+        confirmLabel="Delete rule"
+        danger
+        busy={remove.isPending}
+        onCancel={() => setDoomed(null)}
+        onConfirm={confirmDelete}
+      >
         <p>Notifications it routed follow your other rules (or the built-in routing when none is left).</p>
       </ConfirmDialog>
     </section>

@@ -44,7 +44,10 @@ export function PortfolioTable({ tenants, caption }: { tenants: readonly Portfol
               <tr key={t.tenantId} data-testid={`portfolio-row-${t.slug}`}>
                 <th scope="row">
                   <Link to={`/tenants/${t.tenantId}`}>{t.displayName}</Link>
-                  <span className="muted small"> {t.slug} · {t.kind}</span>
+                  <span className="muted small">
+                    {' '}
+                    {t.slug} · {t.kind}
+                  </span>
                   <br />
                   <Link className="small" to={`/tenants/${t.tenantId}/insights`}>
                     Insights<span className="visually-hidden"> of {t.displayName}</span>

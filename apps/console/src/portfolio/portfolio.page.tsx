@@ -30,7 +30,8 @@ export function PortfolioPage() {
         <legend>Period</legend>
         {(['day', 'week'] as const).map((p) => (
           <label key={p} className="checkbox">
-            <input type="radio" name="portfolio-period" value={p} checked={period === p} onChange={() => setPeriod(p)} /> {p === 'day' ? 'Today' : 'This week'}
+            <input type="radio" name="portfolio-period" value={p} checked={period === p} onChange={() => setPeriod(p)} />{' '}
+            {p === 'day' ? 'Today' : 'This week'}
           </label>
         ))}
       </fieldset>
@@ -52,11 +53,16 @@ export function PortfolioPage() {
               <strong>{usd(portfolio.totals.costUsd)}</strong> model cost
             </li>
             <li>
-              <span className="health health-red">{portfolio.totals.red} at risk</span> <span className="health health-amber">{portfolio.totals.amber} need attention</span>{' '}
+              <span className="health health-red">{portfolio.totals.red} at risk</span>{' '}
+              <span className="health health-amber">{portfolio.totals.amber} need attention</span>{' '}
               <span className="health health-green">{portfolio.totals.green} healthy</span>
             </li>
           </ul>
-          {portfolio.tenants.length === 0 ? <p>No active tenants yet.</p> : <PortfolioTable tenants={portfolio.tenants} caption={`Tenants, ${periodWords.toLowerCase()}: select a column header to sort`} />}
+          {portfolio.tenants.length === 0 ? (
+            <p>No active tenants yet.</p>
+          ) : (
+            <PortfolioTable tenants={portfolio.tenants} caption={`Tenants, ${periodWords.toLowerCase()}: select a column header to sort`} />
+          )}
           <h2 id="alerts-title">Alerts</h2>
           <AlertsList alerts={alerts} tenantNames={names} />
         </>

@@ -13,7 +13,8 @@ export function usePortfolio(period: 'day' | 'week') {
   const api = useApi();
   return useQuery({
     queryKey: portfolioKeys.period(period),
-    queryFn: async ({ signal }): Promise<OwnerInsights> => unwrap(await api.GET('/api/v1/admin/insights', { params: { query: { period } }, signal })),
+    queryFn: async ({ signal }): Promise<OwnerInsights> =>
+      unwrap(await api.GET('/api/v1/admin/insights', { params: { query: { period } }, signal })),
     placeholderData: keepPreviousData,
     refetchInterval: 60_000,
   });

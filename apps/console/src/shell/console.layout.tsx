@@ -55,7 +55,12 @@ export function ConsoleLayout() {
                 <li key={p.path}>
                   <NavLink to={`/${p.path}`}>
                     {p.label}
-                    {p.Badge ? <> <p.Badge /></> : null}
+                    {p.Badge ? (
+                      <>
+                        {' '}
+                        <p.Badge />
+                      </>
+                    ) : null}
                   </NavLink>
                 </li>
               ))}

@@ -15,7 +15,10 @@ export function pagesFor<P extends NavEntry>(role: Role, pages: readonly P[]): P
 }
 
 /** Navigation groups for a role: only sections that have at least one page, in the order general, staff, owner. */
-export function navSections<P extends NavEntry>(role: Role, pages: readonly P[]): { section: NavEntry['section']; title: string; pages: P[] }[] {
+export function navSections<P extends NavEntry>(
+  role: Role,
+  pages: readonly P[],
+): { section: NavEntry['section']; title: string; pages: P[] }[] {
   const visible = pagesFor(role, pages);
   return (['general', 'staff', 'owner'] as const)
     .map((section) => ({ section, title: SECTION_TITLES[section], pages: visible.filter((page) => page.section === section) }))

@@ -26,7 +26,9 @@ export function EmbedSnippet({ siteKey, release }: { siteKey: string | null; rel
       <h2 id="snippet-title">Embed snippet</h2>
       <p>
         Paste this before the closing &lt;/body&gt; tag of every page that should show the chat.
-        {release ? ' It names this widget version with its integrity hash: after a widget update, copy it again (or use /widget.js, which always serves the latest).' : ''}
+        {release
+          ? ' It names this widget version with its integrity hash: after a widget update, copy it again (or use /widget.js, which always serves the latest).'
+          : ''}
       </p>
       <pre className="code-block" aria-labelledby="snippet-title" data-testid="embed-snippet">
         {snippet}
@@ -36,7 +38,11 @@ export function EmbedSnippet({ siteKey, release }: { siteKey: string | null; rel
           Copy snippet
         </button>
         <p role="status" className="muted">
-          {copied === 'yes' ? 'Copied to the clipboard.' : copied === 'failed' ? 'The browser did not allow copying: select the text and copy it.' : ''}
+          {copied === 'yes'
+            ? 'Copied to the clipboard.'
+            : copied === 'failed'
+              ? 'The browser did not allow copying: select the text and copy it.'
+              : ''}
         </p>
       </div>
     </div>

@@ -19,7 +19,12 @@ export function SiteKeyList({ keys }: { keys: readonly SiteKey[] }) {
       onSuccess: (result) => {
         setPending(null);
         const stopped = result.revokedKeyIds.length;
-        const old = stopped === 0 ? '' : stopped === 1 ? ' The old key stopped working: update the snippet on your pages.' : ` ${stopped} old keys stopped working: update the snippet on your pages.`;
+        const old =
+          stopped === 0
+            ? ''
+            : stopped === 1
+              ? ' The old key stopped working: update the snippet on your pages.'
+              : ` ${stopped} old keys stopped working: update the snippet on your pages.`;
         setNotice(revokeOthers ? `Rotated: ${result.siteKey.key} is the key now.${old}` : `Issued ${result.siteKey.key}.`);
       },
     });

@@ -14,7 +14,9 @@ export function SiteKeysPage() {
   return (
     <section aria-labelledby="site-keys-title">
       <h1 id="site-keys-title">Website widget</h1>
-      <p className="muted">A publishable site key (pk_live_…) is safe in page source: it only opens chat sessions, and only from your allowed origins.</p>
+      <p className="muted">
+        A publishable site key (pk_live_…) is safe in page source: it only opens chat sessions, and only from your allowed origins.
+      </p>
       <ProblemAlert error={list.error} context="Could not load the site keys" />
       {list.isPending ? <p role="status">Loading site keys…</p> : null}
       {list.data ? (

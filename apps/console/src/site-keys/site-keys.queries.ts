@@ -47,7 +47,10 @@ export function useUpdateTheme() {
 /** GET /api/v1/settings: the allowed origins are part of the tenant's settings. */
 export function useOriginSettings() {
   const api = useApi();
-  return useQuery({ queryKey: siteKeysKeys.settings, queryFn: async ({ signal }) => unwrap(await api.GET('/api/v1/settings', { signal })) });
+  return useQuery({
+    queryKey: siteKeysKeys.settings,
+    queryFn: async ({ signal }) => unwrap(await api.GET('/api/v1/settings', { signal })),
+  });
 }
 
 /** PATCH /api/v1/settings with the whole allowed-origins list. */

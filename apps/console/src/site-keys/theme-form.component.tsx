@@ -11,10 +11,12 @@ export function ThemeForm({ theme }: { theme: WidgetTheme }) {
   const [unchanged, setUnchanged] = useState(false);
   const update = useUpdateTheme();
   const errors = fieldErrorsOf(update.error);
-  const set = <K extends keyof WidgetTheme>(key: K) => (value: WidgetTheme[K]) => {
-    setUnchanged(false);
-    setForm((current) => ({ ...current, [key]: value }));
-  };
+  const set =
+    <K extends keyof WidgetTheme>(key: K) =>
+    (value: WidgetTheme[K]) => {
+      setUnchanged(false);
+      setForm((current) => ({ ...current, [key]: value }));
+    };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -27,15 +29,47 @@ export function ThemeForm({ theme }: { theme: WidgetTheme }) {
     <form className="form-card" onSubmit={submit} noValidate aria-labelledby="theme-title">
       <h2 id="theme-title">Widget look</h2>
       <ProblemAlert error={update.error} context="The theme was not saved" />
-      <TextField id="t-name" label="Name in the header" value={form.name} onChange={set('name')} error={errorAt(errors, 'name')} disabled={update.isPending} />
-      <TextField id="t-greeting" label="Greeting" value={form.greeting} onChange={set('greeting')} error={errorAt(errors, 'greeting')} multiline rows={2} disabled={update.isPending} />
-      <TextField id="t-color" label="Accent colour" type="color" value={form.color} onChange={set('color')} error={errorAt(errors, 'color')} disabled={update.isPending} />
+      <TextField
+        id="t-name"
+        label="Name in the header"
+        value={form.name}
+        onChange={set('name')}
+        error={errorAt(errors, 'name')}
+        disabled={update.isPending}
+      />
+      <TextField
+        id="t-greeting"
+        label="Greeting"
+        value={form.greeting}
+        onChange={set('greeting')}
+        error={errorAt(errors, 'greeting')}
+        multiline
+        rows={2}
+        disabled={update.isPending}
+      />
+      <TextField
+        id="t-color"
+        label="Accent colour"
+        type="color"
+        value={form.color}
+        onChange={set('color')}
+        error={errorAt(errors, 'color')}
+        disabled={update.isPending}
+      />
       <fieldset>
         <legend>Corner</legend>
         <div className="checks">
           {(['right', 'left'] as const).map((position) => (
             <label key={position} className="checkbox">
-              <input type="radio" name="t-position" value={position} checked={form.position === position} onChange={() => set('position')(position)} disabled={update.isPending} /> Bottom {position}
+              <input
+                type="radio"
+                name="t-position"
+                value={position}
+                checked={form.position === position}
+                onChange={() => set('position')(position)}
+                disabled={update.isPending}
+              />{' '}
+              Bottom {position}
             </label>
           ))}
         </div>

@@ -15,7 +15,18 @@ export function TenantConfig({ tenant }: { tenant: TenantWithConfig }) {
     setSaved(null);
     setForm((f) => ({ ...f, [field]: value }));
   };
-  const text = (field: 'displayName' | 'kind' | 'timezone' | 'persona' | 'allowedOrigins' | 'emergencyText' | 'retentionDays' | 'rateLimitPerMinute' | 'model') => ({
+  const text = (
+    field:
+      | 'displayName'
+      | 'kind'
+      | 'timezone'
+      | 'persona'
+      | 'allowedOrigins'
+      | 'emergencyText'
+      | 'retentionDays'
+      | 'rateLimitPerMinute'
+      | 'model',
+  ) => ({
     value: form[field],
     onChange: (e: { target: { value: string } }) => set(field, e.target.value),
   });
@@ -72,7 +83,8 @@ export function TenantConfig({ tenant }: { tenant: TenantWithConfig }) {
         </div>
         <div className="field">
           <label className="checkbox">
-            <input type="checkbox" checked={form.handoffEnabled} onChange={(e) => set('handoffEnabled', e.target.checked)} /> Hand over to a person when a visitor asks
+            <input type="checkbox" checked={form.handoffEnabled} onChange={(e) => set('handoffEnabled', e.target.checked)} /> Hand over to a
+            person when a visitor asks
           </label>
         </div>
         <div className="field">

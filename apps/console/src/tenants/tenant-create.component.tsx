@@ -6,7 +6,17 @@ import { browserTimeZone, createTenantBody, slugFromName, type CreateTenantForm 
 import { useCreateTenant } from './tenants.queries';
 import type { CreatedTenant } from './tenants.types';
 
-const EMPTY: CreateTenantForm = { displayName: '', slug: '', kind: '', timezone: browserTimeZone(), domain: '', allowedOrigins: '', adminEmail: '', adminName: '', adminPassword: '' };
+const EMPTY: CreateTenantForm = {
+  displayName: '',
+  slug: '',
+  kind: '',
+  timezone: browserTimeZone(),
+  domain: '',
+  allowedOrigins: '',
+  adminEmail: '',
+  adminName: '',
+  adminPassword: '',
+};
 
 /** Create a tenant; its first API key is shown once, with a copy button. */
 export function TenantCreate() {
@@ -38,7 +48,8 @@ export function TenantCreate() {
           <SecretOnce title="The tenant's first API key" secret={created.apiKey.key} onDone={() => setStored(true)} />
         )}
         <p>
-          <Link to={`/tenants/${created.tenant.id}`}>Open {created.tenant.displayName}</Link> to configure it, add staff and issue a site key for its widget.
+          <Link to={`/tenants/${created.tenant.id}`}>Open {created.tenant.displayName}</Link> to configure it, add staff and issue a site
+          key for its widget.
         </p>
       </section>
     );
@@ -57,18 +68,31 @@ export function TenantCreate() {
         </div>
         <div className="field">
           <label htmlFor="t-slug">Slug</label>
-          <input id="t-slug" type="text" required aria-describedby="t-slug-hint" value={form.slug} onChange={(e) => (setSlugTouched(true), set('slug')(e))} />
-          <p id="t-slug-hint" className="hint">Lowercase letters, digits and dashes; used in the demo page address.</p>
+          <input
+            id="t-slug"
+            type="text"
+            required
+            aria-describedby="t-slug-hint"
+            value={form.slug}
+            onChange={(e) => (setSlugTouched(true), set('slug')(e))}
+          />
+          <p id="t-slug-hint" className="hint">
+            Lowercase letters, digits and dashes; used in the demo page address.
+          </p>
         </div>
         <div className="field">
           <label htmlFor="t-kind">Kind of business</label>
           <input id="t-kind" type="text" required aria-describedby="t-kind-hint" value={form.kind} onChange={set('kind')} />
-          <p id="t-kind-hint" className="hint">A lowercase industry name such as plumber or restaurant; benchmarks compare tenants of the same kind.</p>
+          <p id="t-kind-hint" className="hint">
+            A lowercase industry name such as plumber or restaurant; benchmarks compare tenants of the same kind.
+          </p>
         </div>
         <div className="field">
           <label htmlFor="t-tz">Time zone</label>
           <input id="t-tz" type="text" required value={form.timezone} onChange={set('timezone')} aria-describedby="t-tz-hint" />
-          <p id="t-tz-hint" className="hint">An IANA name such as Europe/London; insights use its local days.</p>
+          <p id="t-tz-hint" className="hint">
+            An IANA name such as Europe/London; insights use its local days.
+          </p>
         </div>
         <div className="field">
           <label htmlFor="t-domain">Website (optional)</label>
@@ -76,8 +100,16 @@ export function TenantCreate() {
         </div>
         <div className="field">
           <label htmlFor="t-origins">Allowed origins for the widget (optional, one per line)</label>
-          <textarea id="t-origins" rows={3} value={form.allowedOrigins} onChange={set('allowedOrigins')} aria-describedby="t-origins-hint" />
-          <p id="t-origins-hint" className="hint">Without any, the website above is the only allowed origin.</p>
+          <textarea
+            id="t-origins"
+            rows={3}
+            value={form.allowedOrigins}
+            onChange={set('allowedOrigins')}
+            aria-describedby="t-origins-hint"
+          />
+          <p id="t-origins-hint" className="hint">
+            Without any, the website above is the only allowed origin.
+          </p>
         </div>
         <fieldset className="field">
           <legend>First admin (optional)</legend>
@@ -86,7 +118,13 @@ export function TenantCreate() {
           <label htmlFor="t-admin-name">Name</label>
           <input id="t-admin-name" type="text" value={form.adminName} onChange={set('adminName')} />
           <label htmlFor="t-admin-password">Password (at least 12 characters)</label>
-          <input id="t-admin-password" type="password" autoComplete="new-password" value={form.adminPassword} onChange={set('adminPassword')} />
+          <input
+            id="t-admin-password"
+            type="password"
+            autoComplete="new-password"
+            value={form.adminPassword}
+            onChange={set('adminPassword')}
+          />
         </fieldset>
         {problems.length > 0 ? (
           <ul className="problem" role="alert">

@@ -68,7 +68,15 @@ export function createTenantBody(form: CreateTenantForm): { body: CreateTenantRe
     timezone: form.timezone.trim(),
     domain: domainParsed.origins[0] ?? null,
     ...(origins.origins.length > 0 ? { config: { allowedOrigins: origins.origins } } : {}),
-    ...(adminEmail ? { admin: { email: adminEmail, password: form.adminPassword, ...(form.adminName.trim() ? { displayName: form.adminName.trim() } : {}) } } : {}),
+    ...(adminEmail
+      ? {
+          admin: {
+            email: adminEmail,
+            password: form.adminPassword,
+            ...(form.adminName.trim() ? { displayName: form.adminName.trim() } : {}),
+          },
+        }
+      : {}),
   };
   return { body, problems: [] };
 }
@@ -118,7 +126,8 @@ export function configPatch(tenant: TenantWithConfig, form: ConfigForm): { patch
   if (!Number.isInteger(retention) || retention < 1 || retention > 3650) problems.push('Retention: a whole number of days from 1 to 3650.');
   const rateText = form.rateLimitPerMinute.trim();
   const rate = rateText === '' ? null : Number(rateText);
-  if (rate !== null && (!Number.isInteger(rate) || rate < 1 || rate > 100_000)) problems.push('Rate limit: a whole number from 1 to 100000 requests a minute, or empty for the platform default.');
+  if (rate !== null && (!Number.isInteger(rate) || rate < 1 || rate > 100_000))
+    problems.push('Rate limit: a whole number from 1 to 100000 requests a minute, or empty for the platform default.');
   if (!form.model.trim()) problems.push('Model: enter the model name.');
   if (problems.length > 0) return { patch: null, problems };
 
@@ -131,7 +140,8 @@ export function configPatch(tenant: TenantWithConfig, form: ConfigForm): { patch
   if (form.handoffEnabled !== c.escalation.handoffEnabled) config.escalation = { ...c.escalation, handoffEnabled: form.handoffEnabled };
   if (retention !== c.retentionDays) config.retentionDays = retention;
   if (rate !== c.rateLimitPerMinute) config.rateLimitPerMinute = rate;
-  if (form.provider !== c.llm.primary.provider || form.model.trim() !== c.llm.primary.model) config.llm = { ...c.llm, primary: { provider: form.provider, model: form.model.trim() } };
+  if (form.provider !== c.llm.primary.provider || form.model.trim() !== c.llm.primary.model)
+    config.llm = { ...c.llm, primary: { provider: form.provider, model: form.model.trim() } };
 
   const patch: UpdateTenantRequest = {};
   if (form.displayName.trim() !== tenant.displayName) patch.displayName = form.displayName.trim();

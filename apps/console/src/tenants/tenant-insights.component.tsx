@@ -14,7 +14,8 @@ export function TenantInsights() {
   return (
     <section aria-labelledby="tenant-insights-title">
       <p>
-        <Link to="/portfolio">← Portfolio</Link> · <Link to={`/tenants/${tenantId}`}>{tenant.data ? tenant.data.displayName : 'Tenant'}</Link>
+        <Link to="/portfolio">← Portfolio</Link> ·{' '}
+        <Link to={`/tenants/${tenantId}`}>{tenant.data ? tenant.data.displayName : 'Tenant'}</Link>
       </p>
       <h1 id="tenant-insights-title">Insights: {name}</h1>
       <LazyInsightsView range={range} onRangeChange={setRange} result={result} />

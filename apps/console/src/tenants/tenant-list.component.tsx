@@ -64,7 +64,9 @@ export function TenantList() {
                     <Link to={`/tenants/${t.id}`}>{t.displayName}</Link> <span className="muted small">{t.slug}</span>
                   </th>
                   <td>{t.kind}</td>
-                  <td>{t.status === 'active' ? <span className="tag tag-ok">Active</span> : <span className="tag tag-warning">Paused</span>}</td>
+                  <td>
+                    {t.status === 'active' ? <span className="tag tag-ok">Active</span> : <span className="tag tag-warning">Paused</span>}
+                  </td>
                   <td>{t.timezone}</td>
                   <td>{fullDate(t.createdAt)}</td>
                 </tr>

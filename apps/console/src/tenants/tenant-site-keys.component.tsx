@@ -17,7 +17,12 @@ export function TenantSiteKeys({ tenantId }: { tenantId: string }) {
       {list.data ? (
         <>
           <p>
-            Allowed origins: {list.data.allowedOrigins.length === 0 ? <em>none yet: the widget works on no website</em> : list.data.allowedOrigins.map((o) => <code key={o}>{o} </code>)}
+            Allowed origins:{' '}
+            {list.data.allowedOrigins.length === 0 ? (
+              <em>none yet: the widget works on no website</em>
+            ) : (
+              list.data.allowedOrigins.map((o) => <code key={o}>{o} </code>)
+            )}
           </p>
           {list.data.items.length === 0 ? (
             <p>No site key yet.</p>
@@ -25,7 +30,12 @@ export function TenantSiteKeys({ tenantId }: { tenantId: string }) {
             <ul className="key-list">
               {list.data.items.map((k) => (
                 <li key={k.id}>
-                  <code>{k.key}</code> {k.status === 'active' ? <span className="tag tag-ok">Active</span> : <span className="tag">Revoked {k.revokedAt ? fullDate(k.revokedAt) : ''}</span>}{' '}
+                  <code>{k.key}</code>{' '}
+                  {k.status === 'active' ? (
+                    <span className="tag tag-ok">Active</span>
+                  ) : (
+                    <span className="tag">Revoked {k.revokedAt ? fullDate(k.revokedAt) : ''}</span>
+                  )}{' '}
                   <span className="muted small">created {fullDate(k.createdAt)}</span>
                 </li>
               ))}

@@ -13,10 +13,17 @@ export function TenantStaff({ tenantId }: { tenantId: string }) {
     event.preventDefault();
     setAdded(null);
     add.mutate(
-      { email: form.email.trim(), password: form.password, role: form.role, ...(form.displayName.trim() ? { displayName: form.displayName.trim() } : {}) },
+      {
+        email: form.email.trim(),
+        password: form.password,
+        role: form.role,
+        ...(form.displayName.trim() ? { displayName: form.displayName.trim() } : {}),
+      },
       {
         onSuccess: (user) => {
-          setAdded(`${user.email} was added as ${user.role === 'tenant_admin' ? 'an admin' : 'an agent'}. They sign in at this console with the password you set.`);
+          setAdded(
+            `${user.email} was added as ${user.role === 'tenant_admin' ? 'an admin' : 'an agent'}. They sign in at this console with the password you set.`,
+          );
           setForm(EMPTY);
         },
       },
@@ -29,7 +36,14 @@ export function TenantStaff({ tenantId }: { tenantId: string }) {
       <form className="form-grid" onSubmit={submit}>
         <div className="field">
           <label htmlFor="s-email">Email</label>
-          <input id="s-email" type="email" required autoComplete="off" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />
+          <input
+            id="s-email"
+            type="email"
+            required
+            autoComplete="off"
+            value={form.email}
+            onChange={(e) => setForm({ ...form, email: e.target.value })}
+          />
         </div>
         <div className="field">
           <label htmlFor="s-name">Name (optional)</label>
@@ -44,7 +58,16 @@ export function TenantStaff({ tenantId }: { tenantId: string }) {
         </div>
         <div className="field">
           <label htmlFor="s-password">Password (at least 12 characters)</label>
-          <input id="s-password" type="password" required minLength={12} maxLength={72} autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
+          <input
+            id="s-password"
+            type="password"
+            required
+            minLength={12}
+            maxLength={72}
+            autoComplete="new-password"
+            value={form.password}
+            onChange={(e) => setForm({ ...form, password: e.target.value })}
+          />
         </div>
         <div className="wide">
           <ProblemAlert error={add.error} context="Could not add the staff user" />

@@ -20,7 +20,9 @@ export function TenantStatus({ tenant }: { tenant: TenantWithConfig }) {
       <p role="status" data-testid="tenant-status">
         {paused ? (
           <>
-            <span className="tag tag-warning">Paused</span> since {tenant.deactivatedAt ? fullDate(tenant.deactivatedAt) : 'an unknown time'}: its widget says the chat is unavailable, its API keys and staff logins are refused.
+            <span className="tag tag-warning">Paused</span> since{' '}
+            {tenant.deactivatedAt ? fullDate(tenant.deactivatedAt) : 'an unknown time'}: its widget says the chat is unavailable, its API
+            keys and staff logins are refused.
           </>
         ) : (
           <>

@@ -33,7 +33,12 @@ export function useTenantList(search: string, status: '' | 'active' | 'deactivat
     queryKey: tenantsKeys.list(search, status),
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam, signal }) => {
-      const query = { limit: PAGE, ...(pageParam ? { cursor: pageParam } : {}), ...(search ? { search } : {}), ...(status ? { status } : {}) };
+      const query = {
+        limit: PAGE,
+        ...(pageParam ? { cursor: pageParam } : {}),
+        ...(search ? { search } : {}),
+        ...(status ? { status } : {}),
+      };
       // The gateway's OpenAPI document lists no query parameters for this route (see tenants.types.ts), hence the cast.
       return unwrap<TenantList>(await api.GET('/api/v1/admin/tenants', { params: { query: query as never }, signal }));
     },
@@ -72,7 +77,8 @@ export function useUpdateTenant(id: string) {
   const api = useApi();
   const changed = useTenantChanged();
   return useMutation({
-    mutationFn: async (body: UpdateTenantRequest) => unwrap<TenantAnswer>(await api.PATCH('/api/v1/admin/tenants/{id}', { params: path(id), body })),
+    mutationFn: async (body: UpdateTenantRequest) =>
+      unwrap<TenantAnswer>(await api.PATCH('/api/v1/admin/tenants/{id}', { params: path(id), body })),
     onSuccess: changed,
   });
 }
@@ -84,7 +90,9 @@ export function useSetTenantStatus(id: string) {
   return useMutation({
     mutationFn: async (change: { pause: true; reason: string } | { pause: false }) =>
       change.pause
-        ? unwrap<TenantAnswer>(await api.POST('/api/v1/admin/tenants/{id}/deactivate', { params: path(id), body: { reason: change.reason } }))
+        ? unwrap<TenantAnswer>(
+            await api.POST('/api/v1/admin/tenants/{id}/deactivate', { params: path(id), body: { reason: change.reason } }),
+          )
         : unwrap<TenantAnswer>(await api.POST('/api/v1/admin/tenants/{id}/reactivate', { params: path(id) })),
     onSuccess: changed,
   });
@@ -102,7 +110,8 @@ export function useRotateKey(id: string) {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (graceSeconds: number) => unwrap<RotatedKey>(await api.POST('/api/v1/admin/tenants/{id}/keys/rotate', { params: path(id), body: { graceSeconds } })),
+    mutationFn: async (graceSeconds: number) =>
+      unwrap<RotatedKey>(await api.POST('/api/v1/admin/tenants/{id}/keys/rotate', { params: path(id), body: { graceSeconds } })),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: tenantsKeys.keys(id) }),
   });
 }
@@ -110,7 +119,8 @@ export function useRotateKey(id: string) {
 export function useAddStaff(id: string) {
   const api = useApi();
   return useMutation({
-    mutationFn: async (body: CreateStaffUserRequest) => unwrap<CreatedStaffUser>(await api.POST('/api/v1/admin/tenants/{id}/users', { params: path(id), body })).user,
+    mutationFn: async (body: CreateStaffUserRequest) =>
+      unwrap<CreatedStaffUser>(await api.POST('/api/v1/admin/tenants/{id}/users', { params: path(id), body })).user,
   });
 }
 
@@ -118,7 +128,8 @@ export function useSiteKeys(id: string) {
   const api = useApi();
   return useQuery({
     queryKey: tenantsKeys.siteKeys(id),
-    queryFn: async ({ signal }): Promise<SiteKeyList> => unwrap(await api.GET('/api/v1/admin/tenants/{id}/site-keys', { params: path(id), signal })),
+    queryFn: async ({ signal }): Promise<SiteKeyList> =>
+      unwrap(await api.GET('/api/v1/admin/tenants/{id}/site-keys', { params: path(id), signal })),
   });
 }
 
@@ -126,7 +137,8 @@ export function useIssueSiteKey(id: string) {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (revokeOthers: boolean) => unwrap(await api.POST('/api/v1/admin/tenants/{id}/site-keys', { params: path(id), body: { revokeOthers } })),
+    mutationFn: async (revokeOthers: boolean) =>
+      unwrap(await api.POST('/api/v1/admin/tenants/{id}/site-keys', { params: path(id), body: { revokeOthers } })),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: tenantsKeys.siteKeys(id) }),
   });
 }

@@ -51,5 +51,13 @@ export interface RotatedKey {
 }
 
 export interface CreatedStaffUser {
-  user: { id: string; tenantId: string; email: string; displayName: string; role: 'tenant_admin' | 'tenant_agent'; status: 'active' | 'disabled'; createdAt: string };
+  user: {
+    id: string;
+    tenantId: string;
+    email: string;
+    displayName: string;
+    role: 'tenant_admin' | 'tenant_agent';
+    status: 'active' | 'disabled';
+    createdAt: string;
+  };
 }

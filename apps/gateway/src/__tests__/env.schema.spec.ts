@@ -17,7 +17,9 @@ describe('gateway env schema', () => {
   });
 
   it('requires DATABASE_URL', () => {
-    expect(() => parseEnv(envSchema, { AUTH_SIGNING_KEYS: BASE.AUTH_SIGNING_KEYS })).toThrow('Invalid environment: DATABASE_URL is required');
+    expect(() => parseEnv(envSchema, { AUTH_SIGNING_KEYS: BASE.AUTH_SIGNING_KEYS })).toThrow(
+      'Invalid environment: DATABASE_URL is required',
+    );
   });
 
   it('has the documented defaults for auth, limits and timeouts', () => {
@@ -52,13 +54,19 @@ describe('gateway env schema', () => {
   });
 
   it('refuses entries without a kid and repeated kids', () => {
-    expect(() => parseEnv(envSchema, { DATABASE_URL, AUTH_SIGNING_KEYS: SECRET_A })).toThrow('AUTH_SIGNING_KEYS must be a comma-separated list of kid:secret');
-    expect(() => parseEnv(envSchema, { DATABASE_URL, AUTH_SIGNING_KEYS: `k1:${SECRET_A},k1:${SECRET_B}` })).toThrow('AUTH_SIGNING_KEYS must not repeat kid k1');
+    expect(() => parseEnv(envSchema, { DATABASE_URL, AUTH_SIGNING_KEYS: SECRET_A })).toThrow(
+      'AUTH_SIGNING_KEYS must be a comma-separated list of kid:secret',
+    );
+    expect(() => parseEnv(envSchema, { DATABASE_URL, AUTH_SIGNING_KEYS: `k1:${SECRET_A},k1:${SECRET_B}` })).toThrow(
+      'AUTH_SIGNING_KEYS must not repeat kid k1',
+    );
   });
 
   it('needs AUTH_ACTIVE_KID with several keys, and one of them', () => {
     const keys = `k1:${SECRET_A},k2:${SECRET_B}`;
-    expect(() => parseEnv(envSchema, { DATABASE_URL, AUTH_SIGNING_KEYS: keys })).toThrow('Invalid environment: AUTH_ACTIVE_KID is required');
+    expect(() => parseEnv(envSchema, { DATABASE_URL, AUTH_SIGNING_KEYS: keys })).toThrow(
+      'Invalid environment: AUTH_ACTIVE_KID is required',
+    );
     expect(() => parseEnv(envSchema, { DATABASE_URL, AUTH_SIGNING_KEYS: keys, AUTH_ACTIVE_KID: 'k3' })).toThrow(
       'Invalid environment: AUTH_ACTIVE_KID must be one of the kids in AUTH_SIGNING_KEYS (k1, k2)',
     );
@@ -66,9 +74,13 @@ describe('gateway env schema', () => {
 
   it('refuses out-of-range limits', () => {
     expect(() => parseEnv(envSchema, { ...BASE, RATE_LIMIT_PER_MINUTE: '0' })).toThrow('RATE_LIMIT_PER_MINUTE must be an integer 1-100000');
-    expect(() => parseEnv(envSchema, { ...BASE, GATEWAY_MAX_MESSAGE_CHARS: 'lots' })).toThrow('GATEWAY_MAX_MESSAGE_CHARS must be an integer');
+    expect(() => parseEnv(envSchema, { ...BASE, GATEWAY_MAX_MESSAGE_CHARS: 'lots' })).toThrow(
+      'GATEWAY_MAX_MESSAGE_CHARS must be an integer',
+    );
     // Above 100 a body could pass the gateway and then fail the services' payload bound.
-    expect(() => parseEnv(envSchema, { ...BASE, GATEWAY_MAX_JSON_DEPTH: '101' })).toThrow('GATEWAY_MAX_JSON_DEPTH must be an integer 2-100');
+    expect(() => parseEnv(envSchema, { ...BASE, GATEWAY_MAX_JSON_DEPTH: '101' })).toThrow(
+      'GATEWAY_MAX_JSON_DEPTH must be an integer 2-100',
+    );
     expect(toAppConfig(parseEnv(envSchema, { ...BASE, GATEWAY_MAX_JSON_DEPTH: '16' })).limits.maxJsonDepth).toBe(16);
   });
 });

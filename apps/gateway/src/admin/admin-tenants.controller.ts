@@ -55,7 +55,11 @@ export class AdminTenantsController {
   @Post()
   @ApiOperation({ summary: 'Create a tenant; its first API key is in the answer, and only there.' })
   @ApiCreatedResponse({ standardSchema: TenantCreateRpc.response.schema })
-  async create(@CurrentPrincipal() owner: OwnerPrincipal, @Body({ schema: createTenantBodySchema }) body: CreateTenantBody, @Res({ passthrough: true }) reply: FastifyReply): Promise<RpcResponseOf<typeof TenantCreateRpc>> {
+  async create(
+    @CurrentPrincipal() owner: OwnerPrincipal,
+    @Body({ schema: createTenantBodySchema }) body: CreateTenantBody,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RpcResponseOf<typeof TenantCreateRpc>> {
     void reply.header('cache-control', 'no-store');
     return rpcCall(this.rpc, TenantCreateRpc, { version: 1, actor: ownerActor(owner), ...body });
   }
@@ -64,7 +68,13 @@ export class AdminTenantsController {
   @ApiOperation({ summary: 'List tenants, newest first, with cursor pagination.' })
   @ApiResponse({ status: 200, standardSchema: TenantListRpc.response.schema })
   list(@Query({ schema: listTenantsQuerySchema }) query: ListTenantsQuery): Promise<RpcResponseOf<typeof TenantListRpc>> {
-    return rpcCall(this.rpc, TenantListRpc, { version: 1, limit: query.limit, cursor: query.cursor ?? null, status: query.status, search: query.search });
+    return rpcCall(this.rpc, TenantListRpc, {
+      version: 1,
+      limit: query.limit,
+      cursor: query.cursor ?? null,
+      status: query.status,
+      search: query.search,
+    });
   }
 
   @Get(':id')
@@ -80,7 +90,11 @@ export class AdminTenantsController {
   @Patch(':id')
   @ApiOperation({ summary: "Change a tenant's name, time zone or configuration (every field, owner-managed ones included)." })
   @ApiResponse({ status: 200, standardSchema: TenantUpdateRpc.response.schema })
-  async update(@CurrentPrincipal() owner: OwnerPrincipal, @TenantId() tenantId: string, @Body({ schema: updateTenantBodySchema }) patch: UpdateTenantBody): Promise<RpcResponseOf<typeof TenantUpdateRpc>> {
+  async update(
+    @CurrentPrincipal() owner: OwnerPrincipal,
+    @TenantId() tenantId: string,
+    @Body({ schema: updateTenantBodySchema }) patch: UpdateTenantBody,
+  ): Promise<RpcResponseOf<typeof TenantUpdateRpc>> {
     const updated = await rpcCall(this.rpc, TenantUpdateRpc, { version: 1, actor: ownerActor(owner), tenantId, patch });
     this.settings.invalidate(tenantId);
     return updated;
@@ -88,9 +102,16 @@ export class AdminTenantsController {
 
   @Post(':id/deactivate')
   @HttpCode(200)
-  @ApiOperation({ summary: "Pause a tenant (idempotent): its API keys, site keys, sessions and staff logins answer 403 TENANT_DEACTIVATED until it is reactivated." })
+  @ApiOperation({
+    summary:
+      'Pause a tenant (idempotent): its API keys, site keys, sessions and staff logins answer 403 TENANT_DEACTIVATED until it is reactivated.',
+  })
   @ApiResponse({ status: 200, standardSchema: tenantAnswerSchema })
-  async deactivate(@CurrentPrincipal() owner: OwnerPrincipal, @TenantId() tenantId: string, @Body({ schema: deactivateTenantBodySchema }) body: DeactivateTenantBody): Promise<RpcResponseOf<typeof TenantDeactivateRpc>> {
+  async deactivate(
+    @CurrentPrincipal() owner: OwnerPrincipal,
+    @TenantId() tenantId: string,
+    @Body({ schema: deactivateTenantBodySchema }) body: DeactivateTenantBody,
+  ): Promise<RpcResponseOf<typeof TenantDeactivateRpc>> {
     const paused = await rpcCall(this.rpc, TenantDeactivateRpc, { version: 1, actor: ownerActor(owner), tenantId, reason: body.reason });
     this.settings.invalidate(tenantId);
     return paused;
@@ -98,10 +119,15 @@ export class AdminTenantsController {
 
   @Post(':id/reactivate')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Resume a deactivated tenant: its API keys, site keys and sessions work again. Audited; emits evt.tenant.updated.' })
+  @ApiOperation({
+    summary: 'Resume a deactivated tenant: its API keys, site keys and sessions work again. Audited; emits evt.tenant.updated.',
+  })
   @ApiResponse({ status: 200, standardSchema: tenantAnswerSchema })
   @ApiResponse({ status: 409, description: 'The tenant is already active (problem+json).' })
-  async reactivate(@CurrentPrincipal() owner: OwnerPrincipal, @TenantId() tenantId: string): Promise<RpcResponseOf<typeof TenantReactivateRpc>> {
+  async reactivate(
+    @CurrentPrincipal() owner: OwnerPrincipal,
+    @TenantId() tenantId: string,
+  ): Promise<RpcResponseOf<typeof TenantReactivateRpc>> {
     const resumed = await rpcCall(this.rpc, TenantReactivateRpc, { version: 1, actor: ownerActor(owner), tenantId });
     this.settings.invalidate(tenantId);
     return resumed;
@@ -111,9 +137,20 @@ export class AdminTenantsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Issue a new API key (shown once); the old keys stop now or after graceSeconds.' })
   @ApiResponse({ status: 200, standardSchema: TenantRotateKeyRpc.response.schema })
-  async rotateKey(@CurrentPrincipal() owner: OwnerPrincipal, @TenantId() tenantId: string, @Body({ schema: rotateKeyBodySchema }) body: RotateKeyBody, @Res({ passthrough: true }) reply: FastifyReply): Promise<RpcResponseOf<typeof TenantRotateKeyRpc>> {
+  async rotateKey(
+    @CurrentPrincipal() owner: OwnerPrincipal,
+    @TenantId() tenantId: string,
+    @Body({ schema: rotateKeyBodySchema }) body: RotateKeyBody,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RpcResponseOf<typeof TenantRotateKeyRpc>> {
     void reply.header('cache-control', 'no-store');
-    return rpcCall(this.rpc, TenantRotateKeyRpc, { version: 1, actor: ownerActor(owner), tenantId, graceSeconds: body.graceSeconds, revokeKeyIds: body.revokeKeyIds });
+    return rpcCall(this.rpc, TenantRotateKeyRpc, {
+      version: 1,
+      actor: ownerActor(owner),
+      tenantId,
+      graceSeconds: body.graceSeconds,
+      revokeKeyIds: body.revokeKeyIds,
+    });
   }
 
   @Get(':id/keys')
@@ -124,9 +161,13 @@ export class AdminTenantsController {
   }
 
   @Post(':id/users')
-  @ApiOperation({ summary: "Add a staff user (tenant_admin or tenant_agent) to a tenant." })
+  @ApiOperation({ summary: 'Add a staff user (tenant_admin or tenant_agent) to a tenant.' })
   @ApiCreatedResponse({ standardSchema: StaffUserCreateRpc.response.schema })
-  createUser(@CurrentPrincipal() owner: OwnerPrincipal, @TenantId() tenantId: string, @Body({ schema: createStaffUserBodySchema }) body: CreateStaffUserBody): Promise<RpcResponseOf<typeof StaffUserCreateRpc>> {
+  createUser(
+    @CurrentPrincipal() owner: OwnerPrincipal,
+    @TenantId() tenantId: string,
+    @Body({ schema: createStaffUserBodySchema }) body: CreateStaffUserBody,
+  ): Promise<RpcResponseOf<typeof StaffUserCreateRpc>> {
     return rpcCall(this.rpc, StaffUserCreateRpc, { version: 1, actor: ownerActor(owner), tenantId, ...body });
   }
 

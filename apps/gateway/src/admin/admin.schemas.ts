@@ -19,7 +19,10 @@ export const tenantIdParamSchema = z.uuid();
 /** `{ version, tenant }`: a tenant with its configuration, as every single-tenant admin route answers. */
 export const tenantAnswerSchema = TenantGetRpc.response.schema.meta({ id: 'TenantWithConfig' });
 
-export const createTenantBodySchema = TenantCreateRpc.request.schema.omit({ version: true, actor: true }).strict().meta({ id: 'CreateTenantRequest' });
+export const createTenantBodySchema = TenantCreateRpc.request.schema
+  .omit({ version: true, actor: true })
+  .strict()
+  .meta({ id: 'CreateTenantRequest' });
 export type CreateTenantBody = z.output<typeof createTenantBodySchema>;
 
 export const listTenantsQuerySchema = z
@@ -36,10 +39,16 @@ export type ListTenantsQuery = z.output<typeof listTenantsQuerySchema>;
 export const updateTenantBodySchema = TenantUpdateRpc.request.schema.shape.patch.meta({ id: 'UpdateTenantRequest' });
 export type UpdateTenantBody = z.output<typeof updateTenantBodySchema>;
 
-export const deactivateTenantBodySchema = TenantDeactivateRpc.request.schema.pick({ reason: true }).strict().meta({ id: 'DeactivateTenantRequest' });
+export const deactivateTenantBodySchema = TenantDeactivateRpc.request.schema
+  .pick({ reason: true })
+  .strict()
+  .meta({ id: 'DeactivateTenantRequest' });
 export type DeactivateTenantBody = z.output<typeof deactivateTenantBodySchema>;
 
-export const rotateKeyBodySchema = TenantRotateKeyRpc.request.schema.pick({ graceSeconds: true, revokeKeyIds: true }).strict().meta({ id: 'RotateKeyRequest' });
+export const rotateKeyBodySchema = TenantRotateKeyRpc.request.schema
+  .pick({ graceSeconds: true, revokeKeyIds: true })
+  .strict()
+  .meta({ id: 'RotateKeyRequest' });
 export type RotateKeyBody = z.output<typeof rotateKeyBodySchema>;
 
 /** A staff password: the contract's bounds plus the platform policy (not blank, at most 72 bytes for bcrypt). */

@@ -16,7 +16,9 @@ export class TenantUsersController {
   @Get()
   @Auth('staff')
   @StaffRoles('tenant_admin')
-  @ApiOperation({ summary: "The caller's tenant's staff, oldest first: email, name, role, status, last login (never a password hash). tenant_admin only." })
+  @ApiOperation({
+    summary: "The caller's tenant's staff, oldest first: email, name, role, status, last login (never a password hash). tenant_admin only.",
+  })
   @ApiResponse({ status: 200, standardSchema: staffUserListSchema })
   async list(@CurrentPrincipal() admin: StaffPrincipal) {
     const { items } = await rpcCall(this.rpc, StaffUserListRpc, { version: 1, tenantId: admin.tenantId });
@@ -27,7 +29,15 @@ export class TenantUsersController {
   @Auth('staff')
   @StaffRoles('tenant_admin')
   @ApiOperation({ summary: "Add a staff user to the caller's own tenant (tenant_admin only)." })
-  create(@CurrentPrincipal() admin: StaffPrincipal, @Body({ schema: createStaffUserBodySchema }) body: CreateStaffUserBody): Promise<RpcResponseOf<typeof StaffUserCreateRpc>> {
-    return rpcCall(this.rpc, StaffUserCreateRpc, { version: 1, actor: { type: 'tenant_user', id: admin.userId }, tenantId: admin.tenantId, ...body });
+  create(
+    @CurrentPrincipal() admin: StaffPrincipal,
+    @Body({ schema: createStaffUserBodySchema }) body: CreateStaffUserBody,
+  ): Promise<RpcResponseOf<typeof StaffUserCreateRpc>> {
+    return rpcCall(this.rpc, StaffUserCreateRpc, {
+      version: 1,
+      actor: { type: 'tenant_user', id: admin.userId },
+      tenantId: admin.tenantId,
+      ...body,
+    });
   }
 }

@@ -13,7 +13,13 @@ import { TurnStreamer } from '../chat/stream/turn-streamer';
 import { assertMessageWithinLimit } from '../http/validation';
 import { TENANT_API_OPTIONS, type TenantApiOptions } from '../tenant-api.options';
 import { TenantRpc } from '../tenant-rpc';
-import { assistantAnswerSchema, assistantChatRequestSchema, assistantHistoryPageSchema, assistantHistoryQuerySchema, type AssistantChatRequest } from './assistant.schemas';
+import {
+  assistantAnswerSchema,
+  assistantChatRequestSchema,
+  assistantHistoryPageSchema,
+  assistantHistoryQuerySchema,
+  type AssistantChatRequest,
+} from './assistant.schemas';
 
 /**
  * The staff assistant (docs/adr/0012-staff-assistant.md): a tenant's staff user chats with the
@@ -40,7 +46,7 @@ export class AssistantController {
       "Runs in the caller's current assistant session (a new one when the last was closed); the assistant remembers the caller's " +
       'earlier sessions, never anyone else\'s. JSON by default; SSE with `Accept: text/event-stream` or `"stream": true`, ' +
       'frames as for POST /api/v1/chat (`signal`, `token`, `action`, then one `done` or `error`). "Tell the manager ..." ' +
-      'produces a `notify_staff` action delivered to that colleague\'s inbox.',
+      "produces a `notify_staff` action delivered to that colleague's inbox.",
   })
   @ApiProduces('application/json', 'text/event-stream')
   @ApiResponse({ status: 200, standardSchema: assistantAnswerSchema })
@@ -53,17 +59,35 @@ export class AssistantController {
   ): Promise<void> {
     assertMessageWithinLimit(body.message, this.options.maxMessageChars);
     const { session } = await this.rpc.call(ChatAssistantSessionRpc, { version: 1, tenantId: staff.tenantId, staffUserId: staff.userId });
-    const input: TurnInput = { tenantId: staff.tenantId, sessionId: session.id, message: body.message, channel: 'assistant', staffUserId: staff.userId };
+    const input: TurnInput = {
+      tenantId: staff.tenantId,
+      sessionId: session.id,
+      message: body.message,
+      channel: 'assistant',
+      staffUserId: staff.userId,
+    };
     if (wantsEventStream(accept, body.stream)) return this.streamer.stream(input, reply, { sink: (sse) => new ChatSseSink(sse) });
     const answer = toChatAnswer(await this.turns.run(input));
     void reply.status(200).send({ ...answer, session_id: session.id });
   }
 
   @Get('history')
-  @ApiOperation({ summary: "The caller's own assistant messages across their sessions, oldest first within a page (`next_cursor` walks towards older ones)." })
+  @ApiOperation({
+    summary:
+      "The caller's own assistant messages across their sessions, oldest first within a page (`next_cursor` walks towards older ones).",
+  })
   @ApiResponse({ status: 200, standardSchema: assistantHistoryPageSchema })
-  async history(@CurrentPrincipal() staff: StaffPrincipal, @Query({ schema: assistantHistoryQuerySchema }) query: z.output<typeof assistantHistoryQuerySchema>) {
-    const page = await this.rpc.call(ChatAssistantHistoryRpc, { version: 1, tenantId: staff.tenantId, staffUserId: staff.userId, limit: query.limit, cursor: query.cursor ?? null });
+  async history(
+    @CurrentPrincipal() staff: StaffPrincipal,
+    @Query({ schema: assistantHistoryQuerySchema }) query: z.output<typeof assistantHistoryQuerySchema>,
+  ) {
+    const page = await this.rpc.call(ChatAssistantHistoryRpc, {
+      version: 1,
+      tenantId: staff.tenantId,
+      staffUserId: staff.userId,
+      limit: query.limit,
+      cursor: query.cursor ?? null,
+    });
     return { items: page.items, next_cursor: page.nextCursor };
   }
 }

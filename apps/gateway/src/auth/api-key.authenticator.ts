@@ -41,7 +41,8 @@ export class ApiKeyAuthenticator {
     const cached = this.cache.get(key);
     if (cached) {
       const expiresAt = this.expiries.get(cached.apiKeyId);
-      if (expiresAt === undefined || expiresAt > Date.now()) return { kind: 'api_key', tenantId: cached.tenantId, apiKeyId: cached.apiKeyId };
+      if (expiresAt === undefined || expiresAt > Date.now())
+        return { kind: 'api_key', tenantId: cached.tenantId, apiKeyId: cached.apiKeyId };
       this.cache.invalidateKey(cached.apiKeyId);
     }
     // Concurrent first requests with one key share one lookup and one bcrypt.

@@ -13,7 +13,12 @@ import type { Principal, PrincipalKind } from './principal';
  * CORS origins when the request has an Origin, and applies `@RateLimited()`.
  */
 export function Auth(...kinds: [PrincipalKind, ...PrincipalKind[]]) {
-  const docs = [ApiUnauthorizedResponse({ description: 'Missing, wrong, expired or revoked credentials (problem+json).' }), ApiForbiddenResponse({ description: 'Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json).' })];
+  const docs = [
+    ApiUnauthorizedResponse({ description: 'Missing, wrong, expired or revoked credentials (problem+json).' }),
+    ApiForbiddenResponse({
+      description: 'Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json).',
+    }),
+  ];
   if (kinds.includes('api_key')) docs.push(ApiSecurity('api_key'));
   if (kinds.some((kind) => kind !== 'api_key')) docs.push(ApiBearerAuth());
   return applyDecorators(SetMetadata(AUTH_KINDS, kinds), UseGuards(AuthGuard), ...docs);
@@ -35,7 +40,10 @@ export const SessionParam = (param: string) => SetMetadata(SESSION_PARAM, param)
  * Needs `@Auth(...)` on the route or controller; owner and staff requests are not limited.
  */
 export function RateLimited() {
-  return applyDecorators(SetMetadata(RATE_LIMITED, true), ApiTooManyRequestsResponse({ description: 'Rate limit exceeded (problem+json, Retry-After).' }));
+  return applyDecorators(
+    SetMetadata(RATE_LIMITED, true),
+    ApiTooManyRequestsResponse({ description: 'Rate limit exceeded (problem+json, Retry-After).' }),
+  );
 }
 
 /** The authenticated caller, as set by AuthGuard: `@CurrentPrincipal() principal: Principal`. */

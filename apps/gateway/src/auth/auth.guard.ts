@@ -57,7 +57,8 @@ export class AuthGuard implements CanActivate {
       const settings = await this.tenants.get(principal.tenantId);
       if (settings.status !== 'active') throw authProblems.tenantDeactivated();
       this.enforceOrigin(request, reply, principal, settings);
-      if (this.reflector.getAllAndOverride<boolean | undefined>(RATE_LIMITED, targets)) await this.enforceRateLimit(reply, principal, settings);
+      if (this.reflector.getAllAndOverride<boolean | undefined>(RATE_LIMITED, targets))
+        await this.enforceRateLimit(reply, principal, settings);
     }
     request.principal = principal;
     return true;
@@ -91,7 +92,12 @@ export class AuthGuard implements CanActivate {
 
   private async enforceRateLimit(reply: FastifyReply, principal: TenantPrincipal, settings: TenantSettings): Promise<void> {
     if (principal.kind === 'staff') return;
-    await this.limiter.enforce(reply, principal.kind, limitedId(principal), settings.rateLimitPerMinute ?? this.config.limits.rateLimitPerMinute);
+    await this.limiter.enforce(
+      reply,
+      principal.kind,
+      limitedId(principal),
+      settings.rateLimitPerMinute ?? this.config.limits.rateLimitPerMinute,
+    );
   }
 }
 

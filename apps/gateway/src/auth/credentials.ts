@@ -35,7 +35,11 @@ export function parseCredentials(headers: { authorization?: HeaderValue; 'x-api-
   }
   if (apiKey !== undefined && apiKey !== '') {
     if (bearer !== undefined && bearer !== apiKey) {
-      return { type: 'invalid', code: 'AMBIGUOUS_CREDENTIALS', detail: 'Send either X-API-Key or Authorization, not two different credentials.' };
+      return {
+        type: 'invalid',
+        code: 'AMBIGUOUS_CREDENTIALS',
+        detail: 'Send either X-API-Key or Authorization, not two different credentials.',
+      };
     }
     return { type: 'api_key', key: apiKey };
   }

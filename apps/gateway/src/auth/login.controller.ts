@@ -15,7 +15,10 @@ export class LoginController {
   @ApiOkResponse({ standardSchema: loginResponseSchema })
   @ApiUnauthorizedResponse({ description: 'Wrong email or password (the same answer for both).' })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts for this email.' })
-  async create(@Body({ schema: loginRequestSchema }) body: LoginRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponse> {
+  async create(
+    @Body({ schema: loginRequestSchema }) body: LoginRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LoginResponse> {
     void reply.header('cache-control', 'no-store');
     return this.login.execute(body);
   }

@@ -51,7 +51,12 @@ export class LoginUseCase {
         : { userId: user.id, role: user.role, tenantId: user.tenantId ?? undefined, ttlSeconds: this.config.auth.userTokenTtlSeconds },
     );
     await this.recordLogin(user.id, user.role, user.role === 'owner' ? null : user.tenantId);
-    return { token: signed.token, expiresAt: signed.expiresAt.toISOString(), role: user.role, tenantId: user.role === 'owner' ? null : user.tenantId };
+    return {
+      token: signed.token,
+      expiresAt: signed.expiresAt.toISOString(),
+      role: user.role,
+      tenantId: user.role === 'owner' ? null : user.tenantId,
+    };
   }
 
   private async lookup(email: string): Promise<FoundUser | undefined> {
@@ -67,7 +72,13 @@ export class LoginUseCase {
     const id = createHash('sha256').update(email).digest('hex').slice(0, 32);
     const verdict = await this.limiter.consume('login', id, LOGIN_ATTEMPTS_PER_MINUTE);
     if (verdict && !verdict.allowed) {
-      throw new ProblemException({ status: 429, code: 'RATE_LIMITED', title: 'Too many requests', detail: 'Too many login attempts; retry later.', headers: rateLimitHeaders(verdict) });
+      throw new ProblemException({
+        status: 429,
+        code: 'RATE_LIMITED',
+        title: 'Too many requests',
+        detail: 'Too many login attempts; retry later.',
+        headers: rateLimitHeaders(verdict),
+      });
     }
   }
 

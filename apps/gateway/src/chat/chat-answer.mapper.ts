@@ -3,5 +3,11 @@ import type { ChatAnswer } from './dto/chat.schemas';
 
 /** The JSON answer of POST /api/v1/chat. */
 export function toChatAnswer(response: ChatTurnResponse): ChatAnswer {
-  return { message_id: response.messageId, content: response.content, signals: response.signals, actions: response.actions, usage: response.usage };
+  return {
+    message_id: response.messageId,
+    content: response.content,
+    signals: response.signals,
+    actions: response.actions,
+    usage: response.usage,
+  };
 }

@@ -37,7 +37,7 @@ export class ChatController {
   @Auth('session')
   @RateLimited()
   @ApiOperation({
-    summary: 'Send the visitor\'s message and get the answer.',
+    summary: "Send the visitor's message and get the answer.",
     description:
       'JSON by default. With `Accept: text/event-stream` or `"stream": true` the answer streams as SSE: `data:` frames ' +
       '`{"type":"signal"}` (when flagged), `{"type":"token","content"}`, `{"type":"action"}`, then exactly one ' +
@@ -64,10 +64,19 @@ export class ChatController {
   @RateLimited()
   @ApiOperation({ summary: 'Messages of a session, oldest first, by pages (`next_cursor` walks towards older ones).' })
   @ApiResponse({ status: 404, description: 'No such session for this tenant (problem+json).' })
-  async history(@CurrentPrincipal() principal: Principal, @Query({ schema: chatHistoryQuerySchema }) query: z.output<typeof chatHistoryQuerySchema>) {
+  async history(
+    @CurrentPrincipal() principal: Principal,
+    @Query({ schema: chatHistoryQuerySchema }) query: z.output<typeof chatHistoryQuerySchema>,
+  ) {
     const caller = tenantPrincipal(principal);
     const sessionId = sessionOf(caller, query.session_id);
-    const page = await this.rpc.call(ChatHistoryRpc, { version: 1, tenantId: caller.tenantId, sessionId, limit: query.limit, cursor: query.cursor ?? null });
+    const page = await this.rpc.call(ChatHistoryRpc, {
+      version: 1,
+      tenantId: caller.tenantId,
+      sessionId,
+      limit: query.limit,
+      cursor: query.cursor ?? null,
+    });
     return { items: page.items, next_cursor: page.nextCursor };
   }
 
@@ -77,7 +86,10 @@ export class ChatController {
   @RateLimited()
   @ApiOperation({ summary: 'Rate an assistant message of this session (1 or -1); a second rating replaces the first.' })
   @ApiResponse({ status: 404, description: 'No such message in this session (problem+json).' })
-  async feedback(@CurrentPrincipal() principal: SessionPrincipal, @Body({ schema: chatFeedbackSchema }) body: z.output<typeof chatFeedbackSchema>) {
+  async feedback(
+    @CurrentPrincipal() principal: SessionPrincipal,
+    @Body({ schema: chatFeedbackSchema }) body: z.output<typeof chatFeedbackSchema>,
+  ) {
     const result = await this.rpc.call(ChatFeedbackRpc, {
       version: 1,
       tenantId: principal.tenantId,
@@ -96,6 +108,10 @@ function sessionOf(caller: ReturnType<typeof tenantPrincipal>, requested: string
     if (requested !== undefined && requested !== caller.sessionId) throw authProblems.sessionMismatch();
     return caller.sessionId;
   }
-  if (requested === undefined) throw problems.validation([{ path: 'session_id', message: 'is required with an API key or staff token' }], 'The query string has invalid or missing parameters.');
+  if (requested === undefined)
+    throw problems.validation(
+      [{ path: 'session_id', message: 'is required with an API key or staff token' }],
+      'The query string has invalid or missing parameters.',
+    );
   return requested;
 }

@@ -8,7 +8,13 @@ import type { Principal } from '../auth/principal';
 import { ProblemException } from '../http/problem.exception';
 import { rpcCall } from '../http/rpc-call';
 import { tenantPrincipal } from '../tenant-principal';
-import { conversationDetailSchema, conversationIdParamSchema, conversationPageSchema, conversationQuerySchema, listConversationsQuerySchema } from './conversations.schemas';
+import {
+  conversationDetailSchema,
+  conversationIdParamSchema,
+  conversationPageSchema,
+  conversationQuerySchema,
+  listConversationsQuerySchema,
+} from './conversations.schemas';
 
 /**
  * Visitor conversations of the caller's own tenant for its staff (any role) and its backend
@@ -23,10 +29,16 @@ export class ConversationsController {
   constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
 
   @Get()
-  @ApiOperation({ summary: 'Conversations newest first (by start), with contact, latest signals and whether an L2 summary exists; filters by status, start time, contact and signal; by pages (`next_cursor`).' })
+  @ApiOperation({
+    summary:
+      'Conversations newest first (by start), with contact, latest signals and whether an L2 summary exists; filters by status, start time, contact and signal; by pages (`next_cursor`).',
+  })
   @ApiResponse({ status: 200, standardSchema: conversationPageSchema })
   @ApiResponse({ status: 400, description: 'Bad filter or cursor, or since not before until (problem+json).' })
-  async list(@CurrentPrincipal() principal: Principal, @Query({ schema: listConversationsQuerySchema }) query: z.output<typeof listConversationsQuerySchema>) {
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query({ schema: listConversationsQuerySchema }) query: z.output<typeof listConversationsQuerySchema>,
+  ) {
     const page = await rpcCall(this.rpc, ChatConversationListRpc, {
       version: 1,
       tenantId: tenantPrincipal(principal).tenantId,
@@ -42,12 +54,25 @@ export class ConversationsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One conversation: the session, its transcript (user, assistant and staff messages with their signals) and its L2 summary if any.' })
+  @ApiOperation({
+    summary:
+      'One conversation: the session, its transcript (user, assistant and staff messages with their signals) and its L2 summary if any.',
+  })
   @ApiResponse({ status: 200, standardSchema: conversationDetailSchema })
   @ApiResponse({ status: 404, description: 'No such conversation for this tenant (problem+json).' })
-  async get(@CurrentPrincipal() principal: Principal, @Param('id', { schema: conversationIdParamSchema }) id: string, @Query({ schema: conversationQuerySchema }) query: z.output<typeof conversationQuerySchema>) {
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', { schema: conversationIdParamSchema }) id: string,
+    @Query({ schema: conversationQuerySchema }) query: z.output<typeof conversationQuerySchema>,
+  ) {
     const tenantId = tenantPrincipal(principal).tenantId;
-    const found = await rpcCall(this.rpc, ChatConversationGetRpc, { version: 1, tenantId, sessionId: id, limit: query.limit, cursor: query.cursor ?? null });
+    const found = await rpcCall(this.rpc, ChatConversationGetRpc, {
+      version: 1,
+      tenantId,
+      sessionId: id,
+      limit: query.limit,
+      cursor: query.cursor ?? null,
+    });
     const summary = found.conversation.hasSummary ? await this.summary(tenantId, id) : null;
     return { conversation: found.conversation, messages: found.messages, next_cursor: found.nextCursor, summary };
   }

@@ -1,12 +1,20 @@
 import { z } from 'zod';
-import { chatMessageViewSchema, conversationSignalFilterSchema, conversationStatusFilterSchema, conversationViewSchema, sessionSummaryViewSchema } from '@parley/contracts';
+import {
+  chatMessageViewSchema,
+  conversationSignalFilterSchema,
+  conversationStatusFilterSchema,
+  conversationViewSchema,
+  sessionSummaryViewSchema,
+} from '@parley/contracts';
 
 const cursor = z.string().min(1).max(200).optional();
 const instant = z.iso.datetime({ offset: true });
 
 export const listConversationsQuerySchema = z
   .object({
-    status: conversationStatusFilterSchema.optional().meta({ description: 'open, closed, or handoff (open and waiting for or taken over by a person).' }),
+    status: conversationStatusFilterSchema
+      .optional()
+      .meta({ description: 'open, closed, or handoff (open and waiting for or taken over by a person).' }),
     since: instant.optional().meta({ description: 'Sessions started at or after this instant.' }),
     until: instant.optional().meta({ description: 'Sessions started before this instant.' }),
     contact_id: z.uuid().optional(),
@@ -32,7 +40,9 @@ export const conversationPageSchema = z
 export const conversationDetailSchema = z
   .object({
     conversation: conversationViewSchema,
-    messages: z.array(chatMessageViewSchema).meta({ description: 'The newest `limit` messages (older than the cursor), oldest first, each with its signals.' }),
+    messages: z
+      .array(chatMessageViewSchema)
+      .meta({ description: 'The newest `limit` messages (older than the cursor), oldest first, each with its signals.' }),
     next_cursor: z.string().nullable(),
     summary: sessionSummaryViewSchema.nullable().meta({ description: 'The L2 summary, once the session is closed and summarised.' }),
   })

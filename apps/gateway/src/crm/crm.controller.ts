@@ -1,6 +1,13 @@
 import { Controller, Delete, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ContactEraseRpc, ContactExportRpc, ContactGetRpc, ContactListRpc, InteractionListRpc, SessionSummaryGetRpc } from '@parley/contracts';
+import {
+  ContactEraseRpc,
+  ContactExportRpc,
+  ContactGetRpc,
+  ContactListRpc,
+  InteractionListRpc,
+  SessionSummaryGetRpc,
+} from '@parley/contracts';
 import { RpcClient } from '@parley/messaging';
 import type { z } from 'zod';
 import { Auth, CurrentPrincipal, RateLimited, StaffRoles } from '../auth/auth.decorators';
@@ -33,7 +40,10 @@ export class CrmController {
   @Get('contacts')
   @ApiOperation({ summary: 'Contacts, most recently seen first, with search and filters, by pages (`next_cursor`).' })
   @ApiResponse({ status: 200, standardSchema: contactPageSchema })
-  async listContacts(@CurrentPrincipal() principal: Principal, @Query({ schema: listContactsQuerySchema }) query: z.output<typeof listContactsQuerySchema>) {
+  async listContacts(
+    @CurrentPrincipal() principal: Principal,
+    @Query({ schema: listContactsQuerySchema }) query: z.output<typeof listContactsQuerySchema>,
+  ) {
     const page = await rpcCall(this.rpc, ContactListRpc, {
       version: 1,
       tenantId: tenantPrincipal(principal).tenantId,
@@ -63,25 +73,40 @@ export class CrmController {
   @ApiResponse({ status: 404, description: 'No such contact for this tenant (problem+json).' })
   async eraseContact(@CurrentPrincipal() principal: Principal, @Param('id', { schema: idParamSchema }) id: string) {
     const caller = tenantPrincipal(principal);
-    const result = await rpcCall(this.rpc, ContactEraseRpc, { version: 1, actor: actorOf(caller), tenantId: caller.tenantId, contactId: id });
+    const result = await rpcCall(this.rpc, ContactEraseRpc, {
+      version: 1,
+      actor: actorOf(caller),
+      tenantId: caller.tenantId,
+      contactId: id,
+    });
     return { contact_id: result.contactId, messages_pseudonymized: result.messagesPseudonymized, sessions: result.sessions };
   }
 
   @Get('contacts/:id/export')
   @StaffRoles('tenant_admin')
-  @ApiOperation({ summary: 'Everything held about a contact (right of access): fields, interactions, sessions with their messages and summaries.' })
+  @ApiOperation({
+    summary: 'Everything held about a contact (right of access): fields, interactions, sessions with their messages and summaries.',
+  })
   @ApiResponse({ status: 200, standardSchema: ContactExportRpc.response.schema })
   @ApiResponse({ status: 404, description: 'No such contact for this tenant (problem+json).' })
   async exportContact(@CurrentPrincipal() principal: Principal, @Param('id', { schema: idParamSchema }) id: string) {
     const caller = tenantPrincipal(principal);
-    const { version: _version, ...exported } = await rpcCall(this.rpc, ContactExportRpc, { version: 1, actor: actorOf(caller), tenantId: caller.tenantId, contactId: id });
+    const { version: _version, ...exported } = await rpcCall(this.rpc, ContactExportRpc, {
+      version: 1,
+      actor: actorOf(caller),
+      tenantId: caller.tenantId,
+      contactId: id,
+    });
     return exported;
   }
 
   @Get('interactions')
   @ApiOperation({ summary: 'Conversations (one interaction per session), newest first, by pages (`next_cursor`).' })
   @ApiResponse({ status: 200, standardSchema: interactionPageSchema })
-  async listInteractions(@CurrentPrincipal() principal: Principal, @Query({ schema: listInteractionsQuerySchema }) query: z.output<typeof listInteractionsQuerySchema>) {
+  async listInteractions(
+    @CurrentPrincipal() principal: Principal,
+    @Query({ schema: listInteractionsQuerySchema }) query: z.output<typeof listInteractionsQuerySchema>,
+  ) {
     const page = await rpcCall(this.rpc, InteractionListRpc, {
       version: 1,
       tenantId: tenantPrincipal(principal).tenantId,
@@ -99,7 +124,11 @@ export class CrmController {
   @ApiResponse({ status: 200, standardSchema: sessionSummarySchema })
   @ApiResponse({ status: 404, description: 'Unknown session for this tenant, or not closed and summarised yet (problem+json).' })
   async sessionSummary(@CurrentPrincipal() principal: Principal, @Param('id', { schema: idParamSchema }) id: string) {
-    const result = await rpcCall(this.rpc, SessionSummaryGetRpc, { version: 1, tenantId: tenantPrincipal(principal).tenantId, sessionId: id });
+    const result = await rpcCall(this.rpc, SessionSummaryGetRpc, {
+      version: 1,
+      tenantId: tenantPrincipal(principal).tenantId,
+      sessionId: id,
+    });
     return { summary: result.summary };
   }
 }

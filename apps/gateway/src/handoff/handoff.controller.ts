@@ -6,7 +6,14 @@ import type { z } from 'zod';
 import { Auth, CurrentPrincipal } from '../auth/auth.decorators';
 import type { StaffPrincipal } from '../auth/principal';
 import { rpcCall } from '../http/rpc-call';
-import { handBackResultSchema, handoffListQuerySchema, handoffPageSchema, sessionIdParamSchema, staffReplyResultSchema, staffReplySchema } from './handoff.schemas';
+import {
+  handBackResultSchema,
+  handoffListQuerySchema,
+  handoffPageSchema,
+  sessionIdParamSchema,
+  staffReplyResultSchema,
+  staffReplySchema,
+} from './handoff.schemas';
 
 /**
  * Human handoff for tenant staff: the sessions waiting for a person, replying into a session
@@ -22,7 +29,10 @@ export class HandoffController {
   @Get()
   @ApiOperation({ summary: 'Open sessions that need a person, longest-waiting first.' })
   @ApiResponse({ status: 200, standardSchema: handoffPageSchema })
-  async list(@CurrentPrincipal() staff: StaffPrincipal, @Query({ schema: handoffListQuerySchema }) query: z.output<typeof handoffListQuerySchema>) {
+  async list(
+    @CurrentPrincipal() staff: StaffPrincipal,
+    @Query({ schema: handoffListQuerySchema }) query: z.output<typeof handoffListQuerySchema>,
+  ) {
     const result = await rpcCall(this.rpc, ChatHandoffListRpc, { version: 1, tenantId: staff.tenantId, limit: query.limit });
     return { items: result.items };
   }
@@ -38,7 +48,13 @@ export class HandoffController {
     @Param('id', { schema: sessionIdParamSchema }) sessionId: string,
     @Body({ schema: staffReplySchema }) body: z.output<typeof staffReplySchema>,
   ) {
-    const result = await rpcCall(this.rpc, ChatStaffReplyRpc, { version: 1, tenantId: staff.tenantId, sessionId, staffUserId: staff.userId, content: body.content });
+    const result = await rpcCall(this.rpc, ChatStaffReplyRpc, {
+      version: 1,
+      tenantId: staff.tenantId,
+      sessionId,
+      staffUserId: staff.userId,
+      content: body.content,
+    });
     return { message: result.message };
   }
 

@@ -28,9 +28,14 @@ export class LiveSessionController implements BeforeApplicationShutdown {
   @Get()
   @Auth('session')
   @RateLimited()
-  @ApiOperation({ summary: "The session's live events (staff replies during a handoff, mode changes, action outcomes) as Server-Sent Events." })
+  @ApiOperation({
+    summary: "The session's live events (staff replies during a handoff, mode changes, action outcomes) as Server-Sent Events.",
+  })
   @ApiProduces('text/event-stream')
-  @ApiResponse({ status: 200, description: '`data:` frames `staff_message`, `mode` and `action` (outcome of a requested action); `: ping` comments while idle.' })
+  @ApiResponse({
+    status: 200,
+    description: '`data:` frames `staff_message`, `mode` and `action` (outcome of a requested action); `: ping` comments while idle.',
+  })
   live(@CurrentPrincipal() principal: SessionPrincipal, @Res() reply: FastifyReply): void {
     const subject = this.nats.namer.subject(ChatSessionEventMessage.subjectFor(principal.sessionId));
     const holder: { entry?: { sse: SseResponse; sub: Subscription; timer: NodeJS.Timeout } } = {};

@@ -9,7 +9,8 @@ export function unstorableParameters(params: unknown): ProblemFieldError[] {
   if (params === null || typeof params !== 'object') return [];
   return Object.entries(params).flatMap(([name, value]) => {
     const values: unknown[] = Array.isArray(value) ? value : [value];
-    const reason = unstorableTextReason(name) ?? values.map((v) => (typeof v === 'string' ? unstorableTextReason(v) : undefined)).find(Boolean);
+    const reason =
+      unstorableTextReason(name) ?? values.map((v) => (typeof v === 'string' ? unstorableTextReason(v) : undefined)).find(Boolean);
     return reason ? [{ path: name, message: reason }] : [];
   });
 }

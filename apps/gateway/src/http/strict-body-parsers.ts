@@ -25,8 +25,13 @@ export function assertPlainUtf8Body(headers: { 'content-type'?: string | string[
   for (const parameter of (single(headers['content-type']) ?? '').split(';').slice(1)) {
     const [name, ...rest] = parameter.split('=');
     if (name.trim().toLowerCase() !== 'charset') continue;
-    const charset = rest.join('=').trim().replace(/^"(.*)"$/, '$1').toLowerCase();
-    if (charset !== 'utf-8' && charset !== 'utf8') throw unsupportedMediaType('Request bodies must be UTF-8 (charset=utf-8, or no charset).');
+    const charset = rest
+      .join('=')
+      .trim()
+      .replace(/^"(.*)"$/, '$1')
+      .toLowerCase();
+    if (charset !== 'utf-8' && charset !== 'utf8')
+      throw unsupportedMediaType('Request bodies must be UTF-8 (charset=utf-8, or no charset).');
   }
 }
 

@@ -39,7 +39,8 @@ export function parseBody<S extends z.ZodType>(schema: S, value: unknown): z.out
 /** `parseBody` for query strings (same answer, different wording). */
 export function parseQuery<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const result = schema.safeParse(value ?? {});
-  if (!result.success) throw problems.validation(fieldErrorsFromIssues(result.error.issues), 'The query string has invalid or missing parameters.');
+  if (!result.success)
+    throw problems.validation(fieldErrorsFromIssues(result.error.issues), 'The query string has invalid or missing parameters.');
   return result.data;
 }
 

@@ -21,12 +21,21 @@ export class InsightsController {
   constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
 
   @Get('insights')
-  @ApiOperation({ summary: "Day or week rollups in the tenant's time zone: volume and change, topics, sentiment, conversion, peak hours, unmet needs, repeat visitors, escalation, resolution, feedback, tokens and cost." })
+  @ApiOperation({
+    summary:
+      "Day or week rollups in the tenant's time zone: volume and change, topics, sentiment, conversion, peak hours, unmet needs, repeat visitors, escalation, resolution, feedback, tokens and cost.",
+  })
   @ApiResponse({ status: 200, standardSchema: insightsResponseSchema })
   @ApiResponse({ status: 400, description: 'Bad period or dates, from after to, or a range too long (problem+json).' })
   async get(@CurrentPrincipal() principal: Principal, @Query({ schema: insightsQuerySchema }) query: z.output<typeof insightsQuerySchema>) {
     const tenantId = tenantPrincipal(principal).tenantId;
-    const result = await rpcCall(this.rpc, TenantInsightsGetRpc, { version: 1, tenantId, period: query.period, from: query.from, to: query.to });
+    const result = await rpcCall(this.rpc, TenantInsightsGetRpc, {
+      version: 1,
+      tenantId,
+      period: query.period,
+      from: query.from,
+      to: query.to,
+    });
     return { tenant_id: result.tenantId, timezone: result.timezone, period: result.period, rollups: result.rollups };
   }
 }

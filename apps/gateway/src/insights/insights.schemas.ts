@@ -1,10 +1,20 @@
 import { z } from 'zod';
-import { insightAlertViewSchema, insightPeriodSchema, insightRollupViewSchema, localDateSchema, ownerPortfolioSchema } from '@parley/contracts';
+import {
+  insightAlertViewSchema,
+  insightPeriodSchema,
+  insightRollupViewSchema,
+  localDateSchema,
+  ownerPortfolioSchema,
+} from '@parley/contracts';
 
 export const insightsQuerySchema = z
   .object({
-    period: insightPeriodSchema.default('day').meta({ description: 'day: tenant-local calendar days; week: Monday-to-Sunday local weeks.' }),
-    from: localDateSchema.optional().meta({ description: 'First local date (YYYY-MM-DD). Default: 6 days (day) or 3 weeks (week) before `to`.' }),
+    period: insightPeriodSchema
+      .default('day')
+      .meta({ description: 'day: tenant-local calendar days; week: Monday-to-Sunday local weeks.' }),
+    from: localDateSchema
+      .optional()
+      .meta({ description: 'First local date (YYYY-MM-DD). Default: 6 days (day) or 3 weeks (week) before `to`.' }),
     to: localDateSchema.optional().meta({ description: "Last local date (YYYY-MM-DD). Default: today in the tenant's time zone." }),
   })
   .strict();

@@ -21,7 +21,7 @@ export class OwnerInsightsController {
   @Get('insights')
   @ApiOperation({
     summary:
-      'Portfolio of every active tenant for a UTC day or week: health (red/amber/green with reasons), benchmarks by tenant kind, churn risk against each tenant\'s trend, emerging topics across tenants, configuration vs outcome, value vs cost; plus the L5 alerts.',
+      "Portfolio of every active tenant for a UTC day or week: health (red/amber/green with reasons), benchmarks by tenant kind, churn risk against each tenant's trend, emerging topics across tenants, configuration vs outcome, value vs cost; plus the L5 alerts.",
   })
   @ApiResponse({ status: 200, standardSchema: ownerInsightsResponseSchema })
   @ApiResponse({ status: 400, description: 'Bad period or date, or a period that has not started (problem+json).' })
@@ -37,8 +37,17 @@ export class OwnerInsightsController {
   @ApiResponse({ status: 400, description: 'Bad tenant id, period or dates, from after to, or a range too long (problem+json).' })
   @ApiResponse({ status: 403, description: 'Not the owner (problem+json).' })
   @ApiResponse({ status: 404, description: 'No such tenant (problem+json).' })
-  async tenant(@Param('id', { schema: z.uuid() }) tenantId: string, @Query({ schema: insightsQuerySchema }) query: z.output<typeof insightsQuerySchema>) {
-    const result = await rpcCall(this.rpc, TenantInsightsGetRpc, { version: 1, tenantId, period: query.period, from: query.from, to: query.to });
+  async tenant(
+    @Param('id', { schema: z.uuid() }) tenantId: string,
+    @Query({ schema: insightsQuerySchema }) query: z.output<typeof insightsQuerySchema>,
+  ) {
+    const result = await rpcCall(this.rpc, TenantInsightsGetRpc, {
+      version: 1,
+      tenantId,
+      period: query.period,
+      from: query.from,
+      to: query.to,
+    });
     return { tenant_id: result.tenantId, timezone: result.timezone, period: result.period, rollups: result.rollups };
   }
 }

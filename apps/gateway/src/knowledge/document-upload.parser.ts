@@ -44,6 +44,18 @@ export function uploadFromRequest(contentType: string | undefined, body: unknown
   return withSource(parseBody(uploadDocumentSchema, body));
 }
 
-function withSource(doc: { title: string; format: DocumentUpload['format']; content: string; source_uri?: string; audience?: DocumentUpload['audience'] }): DocumentUpload {
-  return { title: doc.title, format: doc.format, content: doc.content, ...(doc.source_uri ? { sourceUri: doc.source_uri } : {}), ...(doc.audience ? { audience: doc.audience } : {}) };
+function withSource(doc: {
+  title: string;
+  format: DocumentUpload['format'];
+  content: string;
+  source_uri?: string;
+  audience?: DocumentUpload['audience'];
+}): DocumentUpload {
+  return {
+    title: doc.title,
+    format: doc.format,
+    content: doc.content,
+    ...(doc.source_uri ? { sourceUri: doc.source_uri } : {}),
+    ...(doc.audience ? { audience: doc.audience } : {}),
+  };
 }

@@ -50,7 +50,8 @@ export class InboxStreamController implements BeforeApplicationShutdown {
   @ApiProduces('text/event-stream')
   @ApiResponse({
     status: 200,
-    description: '`data:` frames `{"type":"unread","count":n}` (first) and `{"type":"notification","notification":{...}}` (an InboxNotification); `: ping` comments while idle.',
+    description:
+      '`data:` frames `{"type":"unread","count":n}` (first) and `{"type":"notification","notification":{...}}` (an InboxNotification); `: ping` comments while idle.',
     content: { 'text/event-stream': { schema: { type: 'string' } } },
   })
   async stream(@CurrentPrincipal() principal: Principal, @Res() reply: FastifyReply): Promise<void> {
@@ -61,13 +62,21 @@ export class InboxStreamController implements BeforeApplicationShutdown {
     entry.sub = this.subscribe(entry, owner.tenantId, owner.userId);
     let unread: number;
     try {
-      unread = (await notifierCall(this.rpc, NotifierInboxListRpc, { version: 1, ...owner, unreadOnly: true, limit: 1, cursor: null })).unreadCount;
+      unread = (await notifierCall(this.rpc, NotifierInboxListRpc, { version: 1, ...owner, unreadOnly: true, limit: 1, cursor: null }))
+        .unreadCount;
     } catch (error) {
       this.close(entry);
       throw error;
     }
     if (!this.open.has(entry)) {
-      if (this.shuttingDown) throw new ProblemException({ status: 503, code: 'UNAVAILABLE', title: 'Service unavailable', detail: 'The gateway is shutting down.', headers: { 'retry-after': '1' } });
+      if (this.shuttingDown)
+        throw new ProblemException({
+          status: 503,
+          code: 'UNAVAILABLE',
+          title: 'Service unavailable',
+          detail: 'The gateway is shutting down.',
+          headers: { 'retry-after': '1' },
+        });
       return; // the client went away while the count was fetched
     }
     this.goLive(entry, unread);

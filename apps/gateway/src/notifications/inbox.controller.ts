@@ -6,7 +6,14 @@ import { Auth, CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { notifierCall } from './notifier-call.util';
 import { toInboxItemHttp } from './dto/inbox.mapper';
-import { inboxPageSchema, inboxQuerySchema, markReadBodySchema, markReadResultSchema, type InboxQuery, type MarkReadBody } from './dto/inbox.schemas';
+import {
+  inboxPageSchema,
+  inboxQuerySchema,
+  markReadBodySchema,
+  markReadResultSchema,
+  type InboxQuery,
+  type MarkReadBody,
+} from './dto/inbox.schemas';
 import { inboxOwner } from './notifier-scope.util';
 
 /**
@@ -25,7 +32,13 @@ export class InboxController {
   @ApiResponse({ status: 200, standardSchema: inboxPageSchema })
   @ApiResponse({ status: 400, description: 'Bad query parameters (problem+json listing them).' })
   async list(@CurrentPrincipal() principal: Principal, @Query({ schema: inboxQuerySchema }) query: InboxQuery) {
-    const page = await notifierCall(this.rpc, NotifierInboxListRpc, { version: 1, ...inboxOwner(principal), unreadOnly: query.unread_only, limit: query.limit, cursor: query.cursor ?? null });
+    const page = await notifierCall(this.rpc, NotifierInboxListRpc, {
+      version: 1,
+      ...inboxOwner(principal),
+      unreadOnly: query.unread_only,
+      limit: query.limit,
+      cursor: query.cursor ?? null,
+    });
     return { items: page.items.map(toInboxItemHttp), next_cursor: page.nextCursor, unread_count: page.unreadCount };
   }
 
@@ -35,7 +48,12 @@ export class InboxController {
   @ApiResponse({ status: 200, standardSchema: markReadResultSchema })
   @ApiResponse({ status: 400, description: 'Neither or both of ids and all, or a bad id (problem+json listing the fields).' })
   async markRead(@CurrentPrincipal() principal: Principal, @Body({ schema: markReadBodySchema }) body: MarkReadBody) {
-    const result = await notifierCall(this.rpc, NotifierInboxMarkReadRpc, { version: 1, ...inboxOwner(principal), ids: body.ids ?? [], all: body.all === true });
+    const result = await notifierCall(this.rpc, NotifierInboxMarkReadRpc, {
+      version: 1,
+      ...inboxOwner(principal),
+      ids: body.ids ?? [],
+      all: body.all === true,
+    });
     return { marked: result.marked, unread_count: result.unreadCount };
   }
 }

@@ -68,10 +68,21 @@ export class NotificationChannelsController {
   @HttpCode(201)
   @ApiOperation({ summary: "Add a channel. A webhook's signing secret is in the answer, and only there." })
   @ApiResponse({ status: 201, standardSchema: channelWithSecretSchema })
-  async create(@CurrentPrincipal() principal: Principal, @Body({ schema: createChannelBodySchema }) body: CreateChannelBody, @Res({ passthrough: true }) reply: FastifyReply) {
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Body({ schema: createChannelBodySchema }) body: CreateChannelBody,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     void reply.header('cache-control', 'no-store');
     const { name, enabled, settings } = body;
-    const result = await notifierCall(this.rpc, NotifierChannelCreateRpc, { version: 1, tenantId: notifierScope(principal), actor: notifierActor(principal), name, enabled, settings: toChannelSettings(settings) });
+    const result = await notifierCall(this.rpc, NotifierChannelCreateRpc, {
+      version: 1,
+      tenantId: notifierScope(principal),
+      actor: notifierActor(principal),
+      name,
+      enabled,
+      settings: toChannelSettings(settings),
+    });
     return { channel: toChannelHttp(result.channel), signing_secret: result.signingSecret };
   }
 
@@ -79,9 +90,21 @@ export class NotificationChannelsController {
   @ApiOperation({ summary: 'Rename, enable or disable a channel, or change its settings (not its kind).' })
   @ApiResponse({ status: 200, standardSchema: channelResultSchema })
   @ApiResponse({ status: 404, description: 'No such channel (problem+json).' })
-  async update(@CurrentPrincipal() principal: Principal, @ChannelId() channelId: string, @Body({ schema: updateChannelBodySchema }) body: UpdateChannelBody) {
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @ChannelId() channelId: string,
+    @Body({ schema: updateChannelBodySchema }) body: UpdateChannelBody,
+  ) {
     const settings = body.settings && toChannelSettings(body.settings);
-    const result = await notifierCall(this.rpc, NotifierChannelUpdateRpc, { version: 1, tenantId: notifierScope(principal), actor: notifierActor(principal), channelId, name: body.name, enabled: body.enabled, settings });
+    const result = await notifierCall(this.rpc, NotifierChannelUpdateRpc, {
+      version: 1,
+      tenantId: notifierScope(principal),
+      actor: notifierActor(principal),
+      channelId,
+      name: body.name,
+      enabled: body.enabled,
+      settings,
+    });
     return { channel: toChannelHttp(result.channel) };
   }
 
@@ -90,7 +113,12 @@ export class NotificationChannelsController {
   @ApiResponse({ status: 200, standardSchema: deletedChannelSchema })
   @ApiResponse({ status: 404, description: 'No such channel (problem+json).' })
   async remove(@CurrentPrincipal() principal: Principal, @ChannelId() channelId: string) {
-    const result = await notifierCall(this.rpc, NotifierChannelDeleteRpc, { version: 1, tenantId: notifierScope(principal), actor: notifierActor(principal), channelId });
+    const result = await notifierCall(this.rpc, NotifierChannelDeleteRpc, {
+      version: 1,
+      tenantId: notifierScope(principal),
+      actor: notifierActor(principal),
+      channelId,
+    });
     return { channel_id: result.channelId };
   }
 
@@ -99,9 +127,20 @@ export class NotificationChannelsController {
   @ApiOperation({ summary: "Issue a webhook channel's new signing secret (shown once); the old one keeps signing for grace_seconds." })
   @ApiResponse({ status: 200, standardSchema: rotatedSecretSchema })
   @ApiResponse({ status: 404, description: 'No such channel (problem+json).' })
-  async rotateSecret(@CurrentPrincipal() principal: Principal, @ChannelId() channelId: string, @Body({ schema: rotateSecretBodySchema }) body: RotateSecretBody, @Res({ passthrough: true }) reply: FastifyReply) {
+  async rotateSecret(
+    @CurrentPrincipal() principal: Principal,
+    @ChannelId() channelId: string,
+    @Body({ schema: rotateSecretBodySchema }) body: RotateSecretBody,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     void reply.header('cache-control', 'no-store');
-    const result = await notifierCall(this.rpc, NotifierChannelRotateSecretRpc, { version: 1, tenantId: notifierScope(principal), actor: notifierActor(principal), channelId, graceSeconds: body.grace_seconds });
+    const result = await notifierCall(this.rpc, NotifierChannelRotateSecretRpc, {
+      version: 1,
+      tenantId: notifierScope(principal),
+      actor: notifierActor(principal),
+      channelId,
+      graceSeconds: body.grace_seconds,
+    });
     return { channel: toChannelHttp(result.channel), signing_secret: result.signingSecret };
   }
 
@@ -112,7 +151,12 @@ export class NotificationChannelsController {
   @ApiResponse({ status: 404, description: 'No such channel (problem+json).' })
   async test(@CurrentPrincipal() principal: Principal, @ChannelId() channelId: string) {
     const timeoutMs = Math.max(this.config.rpc.timeoutMs, CHANNEL_TEST_TIMEOUT_MS);
-    const result = await notifierCall(this.rpc, NotifierChannelTestRpc, { version: 1, tenantId: notifierScope(principal), actor: notifierActor(principal), channelId }, { timeoutMs });
+    const result = await notifierCall(
+      this.rpc,
+      NotifierChannelTestRpc,
+      { version: 1, tenantId: notifierScope(principal), actor: notifierActor(principal), channelId },
+      { timeoutMs },
+    );
     return { delivery: toDeliveryHttp(result.delivery) };
   }
 }

@@ -6,7 +6,14 @@ import { Auth, CurrentPrincipal, RateLimited, StaffRoles } from '../auth/auth.de
 import type { Principal } from '../auth/principal';
 import { notifierCall } from './notifier-call.util';
 import { toDeliveryHttp } from './dto/delivery.mapper';
-import { deliveryPageSchema, deliveryQuerySchema, redriveBodySchema, redriveResultSchema, type DeliveryQuery, type RedriveBody } from './dto/deliveries.schemas';
+import {
+  deliveryPageSchema,
+  deliveryQuerySchema,
+  redriveBodySchema,
+  redriveResultSchema,
+  type DeliveryQuery,
+  type RedriveBody,
+} from './dto/deliveries.schemas';
 import { notifierActor, notifierScope } from './notifier-scope.util';
 
 /**
@@ -41,7 +48,10 @@ export class NotificationDeliveriesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Send dead deliveries again (attempts reset): the listed ones, or every dead one of a channel.' })
   @ApiResponse({ status: 200, standardSchema: redriveResultSchema })
-  @ApiResponse({ status: 400, description: 'Neither or both of delivery_ids and channel_id, or a bad id (problem+json listing the fields).' })
+  @ApiResponse({
+    status: 400,
+    description: 'Neither or both of delivery_ids and channel_id, or a bad id (problem+json listing the fields).',
+  })
   @ApiResponse({ status: 404, description: 'No such channel (problem+json).' })
   async redrive(@CurrentPrincipal() principal: Principal, @Body({ schema: redriveBodySchema }) body: RedriveBody) {
     const result = await notifierCall(this.rpc, NotifierDeliveryRedriveRpc, {

@@ -21,7 +21,10 @@ const RuleId = () => Param('id', { schema: ruleIdParamSchema });
 @Auth('api_key', 'staff', 'owner')
 @StaffRoles('tenant_admin')
 @RateLimited()
-@ApiResponse({ status: 400, description: 'Invalid body or id, or channels and users not of your tenant (problem+json listing the fields).' })
+@ApiResponse({
+  status: 400,
+  description: 'Invalid body or id, or channels and users not of your tenant (problem+json listing the fields).',
+})
 export class NotificationRulesController {
   constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
 
@@ -54,12 +57,22 @@ export class NotificationRulesController {
   @ApiResponse({ status: 200, standardSchema: deletedRuleSchema })
   @ApiResponse({ status: 404, description: 'No such rule (problem+json).' })
   async remove(@CurrentPrincipal() principal: Principal, @RuleId() ruleId: string) {
-    const result = await notifierCall(this.rpc, NotifierRuleDeleteRpc, { version: 1, tenantId: notifierScope(principal), actor: notifierActor(principal), ruleId });
+    const result = await notifierCall(this.rpc, NotifierRuleDeleteRpc, {
+      version: 1,
+      tenantId: notifierScope(principal),
+      actor: notifierActor(principal),
+      ruleId,
+    });
     return { rule_id: result.ruleId };
   }
 
   private async put(principal: Principal, ruleId: string | null, body: RuleBody) {
-    const result = await notifierCall(this.rpc, NotifierRulePutRpc, { version: 1, tenantId: notifierScope(principal), actor: notifierActor(principal), ruleId, rule: toRuleInput(body) }, { bodyField: 'rule' });
+    const result = await notifierCall(
+      this.rpc,
+      NotifierRulePutRpc,
+      { version: 1, tenantId: notifierScope(principal), actor: notifierActor(principal), ruleId, rule: toRuleInput(body) },
+      { bodyField: 'rule' },
+    );
     return { rule: toRuleHttp(result.rule) };
   }
 }

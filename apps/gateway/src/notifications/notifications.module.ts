@@ -6,7 +6,13 @@ import { NotificationChannelsController } from './notification-channels.controll
 import { NotificationDeliveriesController } from './notification-deliveries.controller';
 import { NotificationRulesController } from './notification-rules.controller';
 
-const controllers = [InboxController, InboxStreamController, NotificationChannelsController, NotificationRulesController, NotificationDeliveriesController];
+const controllers = [
+  InboxController,
+  InboxStreamController,
+  NotificationChannelsController,
+  NotificationRulesController,
+  NotificationDeliveriesController,
+];
 
 /**
  * Notifications (served by the notifier over NATS): the caller's in-app inbox and its live
@@ -16,6 +22,9 @@ const controllers = [InboxController, InboxStreamController, NotificationChannel
 export class NotificationsModule {
   /** The module with other stream settings (tests: a short heartbeat). */
   static withOptions(options: Partial<InboxStreamOptions>): DynamicModule {
-    return { module: NotificationsModule, providers: [{ provide: INBOX_STREAM_OPTIONS, useValue: { ...DEFAULT_INBOX_STREAM_OPTIONS, ...options } }] };
+    return {
+      module: NotificationsModule,
+      providers: [{ provide: INBOX_STREAM_OPTIONS, useValue: { ...DEFAULT_INBOX_STREAM_OPTIONS, ...options } }],
+    };
   }
 }

@@ -13,7 +13,8 @@ export type NotifierPrincipal = Exclude<Principal, { kind: 'session' }>;
 export type InboxPrincipal = StaffPrincipal | OwnerPrincipal;
 
 function notifierPrincipal(principal: Principal): NotifierPrincipal {
-  if (principal.kind === 'session') throw problems.forbidden('CREDENTIAL_NOT_ACCEPTED', 'A session token cannot use the notification routes.');
+  if (principal.kind === 'session')
+    throw problems.forbidden('CREDENTIAL_NOT_ACCEPTED', 'A session token cannot use the notification routes.');
   return principal;
 }
 

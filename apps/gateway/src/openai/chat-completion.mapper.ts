@@ -34,7 +34,8 @@ export function toTurnPrompt(request: ChatCompletionRequest, maxMessageChars: nu
   const lastIndex = messages.length - 1;
   const last = messages[lastIndex];
   const message = textOf(last).trim();
-  if (last.role !== 'user') throw problems.validation([{ path: `messages.${lastIndex}.role`, message: 'the last message must be the user\'s' }]);
+  if (last.role !== 'user')
+    throw problems.validation([{ path: `messages.${lastIndex}.role`, message: "the last message must be the user's" }]);
   if (message.length === 0) throw problems.validation([{ path: `messages.${lastIndex}.content`, message: 'must not be empty' }]);
   assertMessageWithinLimit(message, maxMessageChars, `messages.${lastIndex}.content`);
 

@@ -8,7 +8,12 @@ import { ChatTurnClient } from '../chat/stream/chat-turn.client';
 import { TurnStreamer } from '../chat/stream/turn-streamer';
 import { TENANT_API_OPTIONS, type TenantApiOptions } from '../tenant-api.options';
 import { toChatCompletion, toTurnPrompt, type TurnPrompt } from './chat-completion.mapper';
-import { chatCompletionRequestSchema, chatCompletionSchema, openAiErrorSchema, type ChatCompletionRequest } from './dto/chat-completion.schemas';
+import {
+  chatCompletionRequestSchema,
+  chatCompletionSchema,
+  openAiErrorSchema,
+  type ChatCompletionRequest,
+} from './dto/chat-completion.schemas';
 import { openAiStreamFormat } from './openai-chunk.sink';
 import { OpenAiErrorFilter } from './openai-error.filter';
 import { OpenAiSessions } from './openai-sessions';
@@ -39,8 +44,8 @@ export class ChatCompletionsController {
   @ApiOperation({
     summary: 'OpenAI-compatible chat completion (API key as X-API-Key or Authorization: Bearer sk_live_...).',
     description:
-      'The last message must be the user\'s; earlier ones are the context. With `user`, the visitor\'s session is reused ' +
-      'while requests keep coming (30 min window). `stream: true` answers chat.completion.chunk SSE ending in `data: [DONE]`. Errors use OpenAI\'s shape.',
+      "The last message must be the user's; earlier ones are the context. With `user`, the visitor's session is reused " +
+      "while requests keep coming (30 min window). `stream: true` answers chat.completion.chunk SSE ending in `data: [DONE]`. Errors use OpenAI's shape.",
   })
   @ApiProduces('application/json', 'text/event-stream')
   @ApiResponse({ status: 200, standardSchema: chatCompletionSchema })
@@ -55,15 +60,28 @@ export class ChatCompletionsController {
     try {
       await this.answer(principal.tenantId, session.sessionId, prompt, body, reply);
     } catch (error) {
-      if (!session.reused || body.user === undefined || !(error instanceof ProblemException) || !STALE_SESSION_CODES.has(error.code)) throw error;
+      if (!session.reused || body.user === undefined || !(error instanceof ProblemException) || !STALE_SESSION_CODES.has(error.code))
+        throw error;
       await this.sessions.forget(principal.tenantId, body.user);
       const fresh = await this.sessions.sessionFor(principal.tenantId, body.user);
       await this.answer(principal.tenantId, fresh.sessionId, prompt, body, reply);
     }
   }
 
-  private async answer(tenantId: string, sessionId: string, prompt: TurnPrompt, body: ChatCompletionRequest, reply: FastifyReply): Promise<void> {
-    const input = { tenantId, sessionId, message: prompt.message, channel: 'openai_compat' as const, ...(prompt.context.length > 0 ? { context: prompt.context } : {}) };
+  private async answer(
+    tenantId: string,
+    sessionId: string,
+    prompt: TurnPrompt,
+    body: ChatCompletionRequest,
+    reply: FastifyReply,
+  ): Promise<void> {
+    const input = {
+      tenantId,
+      sessionId,
+      message: prompt.message,
+      channel: 'openai_compat' as const,
+      ...(prompt.context.length > 0 ? { context: prompt.context } : {}),
+    };
     const created = Math.floor(Date.now() / 1000);
     if (body.stream === true) {
       return this.streamer.stream(input, reply, openAiStreamFormat(body.model, created, body.stream_options?.include_usage === true));

@@ -57,7 +57,8 @@ export class OpenAiChunkSink implements TurnSink {
 export function openAiStreamFormat(model: string, created: number, includeUsage: boolean): TurnStreamFormat {
   let sink: OpenAiChunkSink | undefined;
   return {
-    sink: (sse: SseResponse, turnId: string) => (sink = new OpenAiChunkSink(sse, { id: completionId(turnId), created, model }, includeUsage)),
+    sink: (sse: SseResponse, turnId: string) =>
+      (sink = new OpenAiChunkSink(sse, { id: completionId(turnId), created, model }, includeUsage)),
     finish: (sse: SseResponse) => {
       if (sink && !sink.failed) sse.dataText('[DONE]');
     },

@@ -32,6 +32,9 @@ export class OpenAiErrorFilter implements ExceptionFilter {
     if (problem.getStatus() >= 500) this.logger.error({ err: problem.cause ?? exception, request_id: requestId }, 'request failed');
     if (reply.sent) return;
     for (const [name, value] of Object.entries(problem.headers)) void reply.header(name, value);
-    void reply.status(problem.getStatus()).header('content-type', 'application/json; charset=utf-8').send(toOpenAiError(problem.toProblem(requestId)));
+    void reply
+      .status(problem.getStatus())
+      .header('content-type', 'application/json; charset=utf-8')
+      .send(toOpenAiError(problem.toProblem(requestId)));
   }
 }

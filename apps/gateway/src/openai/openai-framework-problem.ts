@@ -12,5 +12,8 @@ export const OPENAI_PATH_PREFIX = '/v1/';
  */
 export const openAiFrameworkProblem: FrameworkProblemRenderer = (url, { type, title, status, code, detail, requestId }) =>
   url.startsWith(OPENAI_PATH_PREFIX)
-    ? { contentType: 'application/json; charset=utf-8', body: JSON.stringify(toOpenAiError({ type, title, status, code, detail, requestId })) }
+    ? {
+        contentType: 'application/json; charset=utf-8',
+        body: JSON.stringify(toOpenAiError({ type, title, status, code, detail, requestId })),
+      }
     : undefined;

@@ -23,7 +23,8 @@ export class OpenAiProblemRewriter implements OnModuleInit {
     if (!fastify) return;
     fastify.addHook('onSend', (request, reply, payload, done) => {
       const type = String(reply.getHeader('content-type') ?? '');
-      if (!request.url.startsWith(OPENAI_PATH_PREFIX) || !type.startsWith(PROBLEM_CONTENT_TYPE) || typeof payload !== 'string') return done(null, payload);
+      if (!request.url.startsWith(OPENAI_PATH_PREFIX) || !type.startsWith(PROBLEM_CONTENT_TYPE) || typeof payload !== 'string')
+        return done(null, payload);
       try {
         const problem = JSON.parse(payload) as GatewayProblem;
         void reply.header('content-type', 'application/json; charset=utf-8');

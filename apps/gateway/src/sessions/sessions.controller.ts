@@ -60,7 +60,11 @@ export class SessionsController {
   @ApiResponse({ status: 200, standardSchema: sessionViewSchema })
   @ApiResponse({ status: 404, description: 'No such session for this tenant (problem+json).' })
   async get(@CurrentPrincipal() principal: Principal, @Param('id', { schema: sessionIdParamSchema }) id: string) {
-    const { session } = await this.rpc.call(ChatSessionGetRpc, { version: 1, tenantId: tenantPrincipal(principal).tenantId, sessionId: id });
+    const { session } = await this.rpc.call(ChatSessionGetRpc, {
+      version: 1,
+      tenantId: tenantPrincipal(principal).tenantId,
+      sessionId: id,
+    });
     return { session };
   }
 
@@ -73,7 +77,11 @@ export class SessionsController {
   @ApiResponse({ status: 200, standardSchema: sessionViewSchema })
   @ApiResponse({ status: 404, description: 'No such session for this tenant (problem+json).' })
   async close(@CurrentPrincipal() principal: Principal, @Param('id', { schema: sessionIdParamSchema }) id: string) {
-    const { session } = await this.rpc.call(ChatSessionCloseRpc, { version: 1, tenantId: tenantPrincipal(principal).tenantId, sessionId: id });
+    const { session } = await this.rpc.call(ChatSessionCloseRpc, {
+      version: 1,
+      tenantId: tenantPrincipal(principal).tenantId,
+      sessionId: id,
+    });
     return { session };
   }
 }

@@ -27,7 +27,10 @@ export class SettingsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: "The tenant's name, time zone, status and bot configuration (persona, tone, topics, emergency text, handoff, allowed origins, and the owner-managed model, retention and rate limit)." })
+  @ApiOperation({
+    summary:
+      "The tenant's name, time zone, status and bot configuration (persona, tone, topics, emergency text, handoff, allowed origins, and the owner-managed model, retention and rate limit).",
+  })
   @ApiResponse({ status: 200, standardSchema: tenantSettingsSchema })
   async get(@CurrentPrincipal() principal: Principal) {
     const { tenant } = await rpcCall(this.rpc, TenantGetRpc, { version: 1, tenantId: tenantPrincipal(principal).tenantId });
@@ -36,7 +39,9 @@ export class SettingsController {
 
   @Patch()
   @StaffRoles('tenant_admin')
-  @ApiOperation({ summary: 'Change the bot settings a tenant sets itself (tenant_admin or API key); audited. Owner-managed fields are refused.' })
+  @ApiOperation({
+    summary: 'Change the bot settings a tenant sets itself (tenant_admin or API key); audited. Owner-managed fields are refused.',
+  })
   @ApiResponse({ status: 200, standardSchema: tenantSettingsSchema })
   @ApiResponse({ status: 400, description: 'Invalid or owner-managed fields, listed (problem+json); nothing is stored.' })
   async update(@CurrentPrincipal() principal: Principal, @Body({ schema: updateSettingsBodySchema }) patch: UpdateSettingsBody) {

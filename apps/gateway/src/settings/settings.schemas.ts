@@ -23,7 +23,11 @@ export const updateSettingsBodySchema = z
       .meta({ description: 'Fields given replace the stored ones (escalation and allowedOrigins as a whole); the others stay.' }),
   })
   .strict()
-  .refine((body) => body.displayName !== undefined || body.timezone !== undefined || (body.config !== undefined && Object.keys(body.config).length > 0), 'change at least one field')
+  .refine(
+    (body) =>
+      body.displayName !== undefined || body.timezone !== undefined || (body.config !== undefined && Object.keys(body.config).length > 0),
+    'change at least one field',
+  )
   .meta({ id: 'UpdateTenantSettingsRequest' });
 export type UpdateSettingsBody = z.output<typeof updateSettingsBodySchema>;
 

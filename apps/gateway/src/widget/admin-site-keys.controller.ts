@@ -6,7 +6,14 @@ import { tenantIdParamSchema } from '../admin/admin.schemas';
 import { Auth, CurrentPrincipal } from '../auth/auth.decorators';
 import type { OwnerPrincipal } from '../auth/principal';
 import { rpcCall } from '../http/rpc-call';
-import { createdSiteKeySchema, createSiteKeySchema, siteKeyIdParamSchema, siteKeyListSchema, siteKeyViewSchema, type CreateSiteKeyRequest } from './dto/widget.schemas';
+import {
+  createdSiteKeySchema,
+  createSiteKeySchema,
+  siteKeyIdParamSchema,
+  siteKeyListSchema,
+  siteKeyViewSchema,
+  type CreateSiteKeyRequest,
+} from './dto/widget.schemas';
 import { WidgetAssets } from './widget-assets';
 
 /** The owner's view of a tenant's site keys: list, issue and rotate (audited with the owner as actor). */
@@ -32,8 +39,17 @@ export class AdminSiteKeysController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Issue a site key for a tenant; `revokeOthers: true` rotates.' })
   @ApiResponse({ status: 201, standardSchema: createdSiteKeySchema })
-  async create(@CurrentPrincipal() owner: OwnerPrincipal, @Param('id', { schema: tenantIdParamSchema }) tenantId: string, @Body({ schema: createSiteKeySchema }) body: CreateSiteKeyRequest) {
-    const { siteKey, revokedKeyIds } = await rpcCall(this.rpc, SiteKeyCreateRpc, { version: 1, actor: { type: 'owner', id: owner.userId }, tenantId, revokeOthers: body.revokeOthers });
+  async create(
+    @CurrentPrincipal() owner: OwnerPrincipal,
+    @Param('id', { schema: tenantIdParamSchema }) tenantId: string,
+    @Body({ schema: createSiteKeySchema }) body: CreateSiteKeyRequest,
+  ) {
+    const { siteKey, revokedKeyIds } = await rpcCall(this.rpc, SiteKeyCreateRpc, {
+      version: 1,
+      actor: { type: 'owner', id: owner.userId },
+      tenantId,
+      revokeOthers: body.revokeOthers,
+    });
     return { siteKey, revokedKeyIds };
   }
 
@@ -41,8 +57,17 @@ export class AdminSiteKeysController {
   @HttpCode(200)
   @ApiOperation({ summary: "Revoke one of a tenant's site keys (idempotent; audited with the owner as actor)." })
   @ApiResponse({ status: 200, standardSchema: siteKeyViewSchema })
-  async revoke(@CurrentPrincipal() owner: OwnerPrincipal, @Param('id', { schema: tenantIdParamSchema }) tenantId: string, @Param('keyId', { schema: siteKeyIdParamSchema }) siteKeyId: string) {
-    const { siteKey } = await rpcCall(this.rpc, SiteKeyRevokeRpc, { version: 1, actor: { type: 'owner', id: owner.userId }, tenantId, siteKeyId });
+  async revoke(
+    @CurrentPrincipal() owner: OwnerPrincipal,
+    @Param('id', { schema: tenantIdParamSchema }) tenantId: string,
+    @Param('keyId', { schema: siteKeyIdParamSchema }) siteKeyId: string,
+  ) {
+    const { siteKey } = await rpcCall(this.rpc, SiteKeyRevokeRpc, {
+      version: 1,
+      actor: { type: 'owner', id: owner.userId },
+      tenantId,
+      siteKeyId,
+    });
     return { siteKey };
   }
 }

@@ -38,7 +38,11 @@ export class CreateWidgetSessionUseCase {
       },
       { timeoutMs: this.config.rpc.timeoutMs },
     );
-    const token = await this.tokens.issueSessionToken({ tenantId, sessionId: session.id, ttlSeconds: this.config.auth.sessionTokenTtlSeconds });
+    const token = await this.tokens.issueSessionToken({
+      tenantId,
+      sessionId: session.id,
+      ttlSeconds: this.config.auth.sessionTokenTtlSeconds,
+    });
     return { session, token: token.token, expiresAt: token.expiresAt.toISOString() };
   }
 }

@@ -34,7 +34,8 @@ export class SiteKeyResolver {
   async resolve(key: string): Promise<ResolvedSiteKey> {
     const found = await this.cached(key);
     if (!found) throw problems.unauthorized('INVALID_SITE_KEY', 'This site key is not valid.');
-    if (found.siteKey.status === 'revoked') throw problems.unauthorized('SITE_KEY_REVOKED', 'This site key was revoked; the site needs its new key.');
+    if (found.siteKey.status === 'revoked')
+      throw problems.unauthorized('SITE_KEY_REVOKED', 'This site key was revoked; the site needs its new key.');
     return found;
   }
 

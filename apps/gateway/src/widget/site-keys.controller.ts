@@ -35,7 +35,10 @@ export class SiteKeysController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: "The tenant's site keys (newest first), its allowed origins, its widget theme and the widget's versioned file with its SRI hash (for the embed snippet)." })
+  @ApiOperation({
+    summary:
+      "The tenant's site keys (newest first), its allowed origins, its widget theme and the widget's versioned file with its SRI hash (for the embed snippet).",
+  })
   @ApiResponse({ status: 200, standardSchema: siteKeyListSchema })
   async list(@CurrentPrincipal() principal: Principal) {
     const { version: _v, ...list } = await rpcCall(this.rpc, SiteKeyListRpc, { version: 1, tenantId: tenantPrincipal(principal).tenantId });
@@ -48,7 +51,12 @@ export class SiteKeysController {
   @ApiResponse({ status: 201, standardSchema: createdSiteKeySchema })
   async create(@CurrentPrincipal() principal: Principal, @Body({ schema: createSiteKeySchema }) body: CreateSiteKeyRequest) {
     const caller = tenantPrincipal(principal);
-    const { siteKey, revokedKeyIds } = await rpcCall(this.rpc, SiteKeyCreateRpc, { version: 1, actor: actorOf(caller), tenantId: caller.tenantId, revokeOthers: body.revokeOthers });
+    const { siteKey, revokedKeyIds } = await rpcCall(this.rpc, SiteKeyCreateRpc, {
+      version: 1,
+      actor: actorOf(caller),
+      tenantId: caller.tenantId,
+      revokeOthers: body.revokeOthers,
+    });
     return { siteKey, revokedKeyIds };
   }
 
@@ -59,7 +67,12 @@ export class SiteKeysController {
   @ApiResponse({ status: 404, description: 'No such site key for this tenant (problem+json).' })
   async revoke(@CurrentPrincipal() principal: Principal, @Param('id', { schema: siteKeyIdParamSchema }) id: string) {
     const caller = tenantPrincipal(principal);
-    const { siteKey } = await rpcCall(this.rpc, SiteKeyRevokeRpc, { version: 1, actor: actorOf(caller), tenantId: caller.tenantId, siteKeyId: id });
+    const { siteKey } = await rpcCall(this.rpc, SiteKeyRevokeRpc, {
+      version: 1,
+      actor: actorOf(caller),
+      tenantId: caller.tenantId,
+      siteKeyId: id,
+    });
     return { siteKey };
   }
 
@@ -68,7 +81,12 @@ export class SiteKeysController {
   @ApiResponse({ status: 200, standardSchema: widgetThemeViewSchema })
   async theme(@CurrentPrincipal() principal: Principal, @Body({ schema: widgetThemeBodySchema }) body: WidgetThemeBody) {
     const caller = tenantPrincipal(principal);
-    const { theme } = await rpcCall(this.rpc, WidgetThemeSetRpc, { version: 1, actor: actorOf(caller), tenantId: caller.tenantId, theme: body });
+    const { theme } = await rpcCall(this.rpc, WidgetThemeSetRpc, {
+      version: 1,
+      actor: actorOf(caller),
+      tenantId: caller.tenantId,
+      theme: body,
+    });
     return { theme };
   }
 }

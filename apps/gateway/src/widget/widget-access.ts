@@ -40,7 +40,8 @@ export class WidgetAccess {
       // at once, so a pause and a resume both show on the next request. The site key's own entry
       // (cached for the TTL) would keep a resumed tenant paused until it expired.
       if (settings.status !== 'active') throw authProblems.tenantDeactivated();
-      if (origin === undefined && use === 'session') throw problems.forbidden('ORIGIN_REQUIRED', 'A site key opens sessions only from a browser page of an allowed origin.');
+      if (origin === undefined && use === 'session')
+        throw problems.forbidden('ORIGIN_REQUIRED', 'A site key opens sessions only from a browser page of an allowed origin.');
       if (origin !== undefined && !isOriginAllowed(origin, settings.allowedOrigins)) {
         throw problems.forbidden('ORIGIN_NOT_ALLOWED', 'The chat is not available on this website.');
       }
@@ -48,9 +49,9 @@ export class WidgetAccess {
       if (origin !== undefined) void reply.headers(corsResponseHeaders(origin));
       return resolved;
     } catch (error) {
-      if (error instanceof ProblemException && origin !== undefined && isValidOrigin(origin)) Object.assign(error.headers, corsResponseHeaders(origin));
+      if (error instanceof ProblemException && origin !== undefined && isValidOrigin(origin))
+        Object.assign(error.headers, corsResponseHeaders(origin));
       throw error;
     }
   }
-
 }

@@ -16,7 +16,8 @@ const JS = 'text/javascript; charset=utf-8';
 const LATEST_CACHE = 'public, max-age=300';
 /** A versioned file never changes. */
 const VERSIONED_CACHE = 'public, max-age=31536000, immutable';
-const DEMO_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'";
+const DEMO_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'";
 
 /**
  * The embeddable widget (/widget.js, latest; /widget/v1/widget.<hash>.js, versioned and
@@ -43,11 +44,19 @@ export class WidgetAssetsController {
   }
 
   @Get('demo/:slug')
-  async demo(@Param('slug', { schema: demoSlugParamSchema }) slug: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
+  async demo(
+    @Param('slug', { schema: demoSlugParamSchema }) slug: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<FastifyReply> {
     if (!this.config.widget.demoPages) throw problems.notFound('Demo pages are turned off on this gateway.');
     const page = await rpcCall(this.rpc, WidgetDemoPageRpc, { version: 1, slug }, { timeoutMs: this.config.rpc.timeoutMs });
     const html = renderDemoPage({ ...page, origin: `${request.protocol}://${request.host}`, manifest: this.assets.get()?.manifest });
-    return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').header('content-security-policy', DEMO_CSP).send(html);
+    return reply
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .header('content-security-policy', DEMO_CSP)
+      .send(html);
   }
 
   private sendWidget(reply: FastifyReply, file: string | undefined): FastifyReply {

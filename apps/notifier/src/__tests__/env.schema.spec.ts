@@ -9,7 +9,14 @@ describe('notifier env schema', () => {
   it('defaults to port 3005 and names the service', () => {
     const config = toAppConfig(parseEnv(envSchema, base));
     expect(config).toMatchObject({ service: 'notifier', http: { host: '0.0.0.0', port: 3005 }, shutdown: { timeoutMs: 10_000 } });
-    expect(config.notifier).toMatchObject({ activeSecretKid: 'k1', smtpUrl: null, allowPrivateTargets: false, httpTimeoutMs: 10_000, maxAttempts: 8, production: false });
+    expect(config.notifier).toMatchObject({
+      activeSecretKid: 'k1',
+      smtpUrl: null,
+      allowPrivateTargets: false,
+      httpTimeoutMs: 10_000,
+      maxAttempts: 8,
+      production: false,
+    });
     expect(config.notifier.secretKeys.get('k1')?.length).toBe(32);
   });
 
@@ -18,7 +25,9 @@ describe('notifier env schema', () => {
   });
 
   it('requires DATABASE_URL and the secret keys', () => {
-    expect(() => parseEnv(envSchema, { NOTIFIER_SECRET_KEYS: base.NOTIFIER_SECRET_KEYS })).toThrow('Invalid environment: DATABASE_URL is required');
+    expect(() => parseEnv(envSchema, { NOTIFIER_SECRET_KEYS: base.NOTIFIER_SECRET_KEYS })).toThrow(
+      'Invalid environment: DATABASE_URL is required',
+    );
     expect(() => parseEnv(envSchema, { DATABASE_URL })).toThrow('NOTIFIER_SECRET_KEYS is required');
   });
 
@@ -27,14 +36,20 @@ describe('notifier env schema', () => {
     ['a repeated kid', { NOTIFIER_SECRET_KEYS: `k1:${KEY},k1:${KEY}` }, 'NOTIFIER_SECRET_KEYS must be kid:base64 pairs'],
     ['several keys and no active one', { NOTIFIER_SECRET_KEYS: `k1:${KEY},k2:${KEY}` }, 'NOTIFIER_ACTIVE_SECRET_KID is required'],
     ['an active kid that is not configured', { NOTIFIER_ACTIVE_SECRET_KID: 'k9' }, 'NOTIFIER_ACTIVE_SECRET_KID must be one of the kids'],
-    ['private targets in production', { NODE_ENV: 'production', NOTIFIER_ALLOW_PRIVATE_TARGETS: 'true' }, 'NOTIFIER_ALLOW_PRIVATE_TARGETS must be false in production'],
+    [
+      'private targets in production',
+      { NODE_ENV: 'production', NOTIFIER_ALLOW_PRIVATE_TARGETS: 'true' },
+      'NOTIFIER_ALLOW_PRIVATE_TARGETS must be false in production',
+    ],
     ['an http SMTP URL', { NOTIFIER_SMTP_URL: 'http://mail' }, 'NOTIFIER_SMTP_URL must be'],
   ])('refuses %s', (_name, over, message) => {
     expect(() => parseEnv(envSchema, { ...base, ...over })).toThrow(message);
   });
 
   it('takes the active kid when several keys rotate', () => {
-    const config = toAppConfig(parseEnv(envSchema, { ...base, NOTIFIER_SECRET_KEYS: `k1:${KEY},k2:${KEY}`, NOTIFIER_ACTIVE_SECRET_KID: 'k2' }));
+    const config = toAppConfig(
+      parseEnv(envSchema, { ...base, NOTIFIER_SECRET_KEYS: `k1:${KEY},k2:${KEY}`, NOTIFIER_ACTIVE_SECRET_KID: 'k2' }),
+    );
     expect(config.notifier.activeSecretKid).toBe('k2');
     expect([...config.notifier.secretKeys.keys()]).toEqual(['k1', 'k2']);
   });

@@ -15,7 +15,15 @@ import type { NewNotification } from '../intake/new-notification';
 import { NotificationIntakeRepository } from '../intake/notification-intake.repository';
 import { NotificationIntakeService } from '../intake/notification-intake.service';
 
-const silent = { debug() {}, info() {}, warn() {}, error() {}, child() { return silent; } } as never;
+const silent = {
+  debug() {},
+  info() {},
+  warn() {},
+  error() {},
+  child() {
+    return silent;
+  },
+} as never;
 
 describe('notifier intake and digests (real database, app role)', () => {
   let prisma: PrismaClient;
@@ -31,7 +39,13 @@ describe('notifier intake and digests (real database, app role)', () => {
     db = new TenantDb(prisma);
     const wakeup = new DeliveryWakeup();
     wakeup.onWake(() => (wakes += 1));
-    intake = new NotificationIntakeService(db, new NotificationIntakeRepository(), wakeup, new DeliveryMetrics(new ServiceMetrics('notifier')), silent);
+    intake = new NotificationIntakeService(
+      db,
+      new NotificationIntakeRepository(),
+      wakeup,
+      new DeliveryMetrics(new ServiceMetrics('notifier')),
+      silent,
+    );
     digests = new DigestJob(db, new DigestRepository(prisma), wakeup, { digestIntervalMs: 60_000 } as NotifierOptions, silent);
   });
   afterAll(async () => {
@@ -40,12 +54,23 @@ describe('notifier intake and digests (real database, app role)', () => {
   });
 
   const note = (scope: string, over: Partial<NewNotification> = {}): NewNotification => ({
-    id: randomUUID(), scope, kind: 'follow_up', severity: 'info', title: 'Follow up: quote for Mrs Jones', body: '', link: null,
-    source: 'notify.requested', occurredAt: new Date(), data: {}, ...over,
+    id: randomUUID(),
+    scope,
+    kind: 'follow_up',
+    severity: 'info',
+    title: 'Follow up: quote for Mrs Jones',
+    body: '',
+    link: null,
+    source: 'notify.requested',
+    occurredAt: new Date(),
+    data: {},
+    ...over,
   });
 
   const deliveriesOf = (tenantId: string) =>
-    db.run(tenantId, (tx) => tx.notificationDelivery.findMany({ where: { tenantId }, orderBy: { targetKey: 'asc' }, include: { notification: true } }));
+    db.run(tenantId, (tx) =>
+      tx.notificationDelivery.findMany({ where: { tenantId }, orderBy: { targetKey: 'asc' }, include: { notification: true } }),
+    );
 
   it('stores a notification once however often its event comes, and plans the built-in routing', async () => {
     const tenant = await createTenant(owner);
@@ -76,9 +101,24 @@ describe('notifier intake and digests (real database, app role)', () => {
   it('holds digest deliveries, then bundles each channel once at the digest hour', async () => {
     const tenant = await createTenant(owner, { timezone: 'UTC' });
     await createTenantUser(owner, tenant.id);
-    const channel = await db.run(tenant.id, (tx) => tx.notificationChannel.create({ data: { tenantId: tenant.id, kind: 'email', name: 'office', target: 'o@x.test', config: { to: ['o@x.test'] } } }));
+    const channel = await db.run(tenant.id, (tx) =>
+      tx.notificationChannel.create({
+        data: { tenantId: tenant.id, kind: 'email', name: 'office', target: 'o@x.test', config: { to: ['o@x.test'] } },
+      }),
+    );
     await db.run(tenant.id, (tx) =>
-      tx.notificationRule.create({ data: { tenantId: tenant.id, name: 'digest', kinds: [], minSeverity: 'info', channelIds: [channel.id], inboxRoles: ['tenant_admin'], digest: true, digestHour: 8 } }),
+      tx.notificationRule.create({
+        data: {
+          tenantId: tenant.id,
+          name: 'digest',
+          kinds: [],
+          minSeverity: 'info',
+          channelIds: [channel.id],
+          inboxRoles: ['tenant_admin'],
+          digest: true,
+          digestHour: 8,
+        },
+      }),
     );
     await intake.accept(note(tenant.id, { title: 'first' }), { msgId: randomUUID() });
     await intake.accept(note(tenant.id, { title: 'second', severity: 'warning' }), { msgId: randomUUID() });
@@ -95,7 +135,11 @@ describe('notifier intake and digests (real database, app role)', () => {
     const after = await deliveriesOf(tenant.id);
     expect(after.filter((d) => d.status === 'digested')).toHaveLength(2);
     const digest = after.find((d) => d.notification.source === 'digest');
-    expect(digest).toMatchObject({ status: 'pending', channelId: channel.id, notification: { title: 'Daily digest: 2 notifications', severity: 'warning' } });
+    expect(digest).toMatchObject({
+      status: 'pending',
+      channelId: channel.id,
+      notification: { title: 'Daily digest: 2 notifications', severity: 'warning' },
+    });
     expect((digest?.notification.data as { items: unknown[] }).items).toHaveLength(2);
   });
 });

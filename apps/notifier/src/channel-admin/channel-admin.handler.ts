@@ -14,7 +14,10 @@ import { ChannelAdminService } from './channel-admin.service';
 
 @Injectable()
 export class ChannelAdminRpcHandlers extends RpcHandlers {
-  constructor(server: RpcServer, private readonly channels: ChannelAdminService) {
+  constructor(
+    server: RpcServer,
+    private readonly channels: ChannelAdminService,
+  ) {
     super(server, RPC_QUEUE_GROUPS.notifier);
   }
 

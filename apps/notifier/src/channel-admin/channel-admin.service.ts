@@ -25,7 +25,14 @@ import { ChannelRepository, type ChannelWrite } from './channel.repository';
 import { maskSecretUrl } from './channel.mapper';
 
 /** Audit rows belong to a tenant; the owner's own channels are not tenant data. */
-async function audit(tx: TenantTx, scope: string, actor: Actor, action: string, channelId: string, data: Prisma.InputJsonObject): Promise<void> {
+async function audit(
+  tx: TenantTx,
+  scope: string,
+  actor: Actor,
+  action: string,
+  channelId: string,
+  data: Prisma.InputJsonObject,
+): Promise<void> {
   if (scope === PLATFORM_TENANT_ID) return;
   await writeAudit(tx, { tenantId: scope, actor, action, targetType: 'notification_channel', targetId: channelId, data });
 }
@@ -72,7 +79,8 @@ export class ChannelAdminService {
       const current = await this.repo.get(tx, req.tenantId, req.channelId);
       const data: ChannelWrite = { name: req.name, enabled: req.enabled };
       if (req.settings) {
-        if (req.settings.kind !== current.kind) throw NotifierError.invalid('settings.kind', `this channel is a ${current.kind} channel; create a new channel for another kind`);
+        if (req.settings.kind !== current.kind)
+          throw NotifierError.invalid('settings.kind', `this channel is a ${current.kind} channel; create a new channel for another kind`);
         const stored = this.storedSettings(req.settings);
         data.target = stored.target;
         data.config = stored.config;
@@ -83,7 +91,9 @@ export class ChannelAdminService {
         }
       }
       const updated = await this.repo.update(tx, current.id, data);
-      await audit(tx, req.tenantId, req.actor, 'notification_channel.updated', current.id, { fields: Object.keys(data).filter((k) => data[k as keyof ChannelWrite] !== undefined && !k.startsWith('secret')) });
+      await audit(tx, req.tenantId, req.actor, 'notification_channel.updated', current.id, {
+        fields: Object.keys(data).filter((k) => data[k as keyof ChannelWrite] !== undefined && !k.startsWith('secret')),
+      });
       return updated;
     });
     this.breakers.forget(row.id);
@@ -101,7 +111,9 @@ export class ChannelAdminService {
   }
 
   /** A new signing secret; the old one keeps signing beside it for the grace period. */
-  async rotateSecret(req: RpcRequestOf<typeof NotifierChannelRotateSecretRpc>): Promise<RpcResponseOf<typeof NotifierChannelRotateSecretRpc>> {
+  async rotateSecret(
+    req: RpcRequestOf<typeof NotifierChannelRotateSecretRpc>,
+  ): Promise<RpcResponseOf<typeof NotifierChannelRotateSecretRpc>> {
     const signingSecret = generateWebhookSecret();
     const sealed = this.secrets.seal(signingSecret);
     const row = await this.db.run(req.tenantId, async (tx) => {
@@ -130,7 +142,11 @@ export class ChannelAdminService {
   /** Splits settings into what is shown (target, config) and what is encrypted (secret). */
   private storedSettings(settings: ChannelSettings): { target: string; config: Prisma.InputJsonObject; secret: string | null } {
     if (settings.kind === 'email') {
-      return { target: settings.to.join(', '), config: { to: settings.to, ...(settings.senderName ? { senderName: settings.senderName } : {}) }, secret: null };
+      return {
+        target: settings.to.join(', '),
+        config: { to: settings.to, ...(settings.senderName ? { senderName: settings.senderName } : {}) },
+        secret: null,
+      };
     }
     const check = checkTargetUrl(settings.url, { allowPrivate: this.options.allowPrivateTargets, production: this.options.production });
     if (!check.ok) throw NotifierError.invalid('settings.url', check.reason, 'forbidden_target');

@@ -20,7 +20,8 @@ export function toChannelView(row: ChannelRow): ChannelView {
     enabled: row.enabled,
     target: row.target ?? '',
     senderName: typeof config.senderName === 'string' ? config.senderName : null,
-    previousSecretExpiresAt: row.previousSecretExpiresAt && row.previousSecretExpiresAt > new Date() ? row.previousSecretExpiresAt.toISOString() : null,
+    previousSecretExpiresAt:
+      row.previousSecretExpiresAt && row.previousSecretExpiresAt > new Date() ? row.previousSecretExpiresAt.toISOString() : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -16,13 +16,19 @@ export interface ChannelWrite {
   previousSecretExpiresAt?: Date | null;
 }
 
-const nameTaken = () => new NotifierError('CONFLICT', 'a channel with this name exists', { issues: [{ path: 'name', code: 'conflict', message: 'a channel with this name exists' }] });
+const nameTaken = () =>
+  new NotifierError('CONFLICT', 'a channel with this name exists', {
+    issues: [{ path: 'name', code: 'conflict', message: 'a channel with this name exists' }],
+  });
 
 /** notification_channels of one scope (inbox is built in and has no rows). */
 @Injectable()
 export class ChannelRepository {
   list(tx: TenantTx, scope: string): Promise<ChannelRow[]> {
-    return tx.notificationChannel.findMany({ where: { tenantId: scope, kind: { not: 'inbox' } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+    return tx.notificationChannel.findMany({
+      where: { tenantId: scope, kind: { not: 'inbox' } },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    });
   }
 
   async get(tx: TenantTx, scope: string, id: string): Promise<ChannelRow> {
@@ -38,7 +44,12 @@ export class ChannelRepository {
     return new Set(rows.map((r) => r.id));
   }
 
-  async create(tx: TenantTx, scope: string, kind: ChannelRow['kind'], data: Required<Pick<ChannelWrite, 'name' | 'enabled' | 'target' | 'config'>> & ChannelWrite): Promise<ChannelRow> {
+  async create(
+    tx: TenantTx,
+    scope: string,
+    kind: ChannelRow['kind'],
+    data: Required<Pick<ChannelWrite, 'name' | 'enabled' | 'target' | 'config'>> & ChannelWrite,
+  ): Promise<ChannelRow> {
     try {
       return await tx.notificationChannel.create({ data: { tenantId: scope, kind, ...data } });
     } catch (error) {

@@ -28,7 +28,12 @@ export interface OutboundNotification {
 /** Where one delivery goes, with its secrets decrypted for the duration of the send. */
 export type DeliveryTarget =
   | { kind: 'inbox'; recipientUserId: string }
-  | { kind: 'webhook'; channelId: string; url: string; /** Current secret first, then a rotated-out one still in its grace period. */ secrets: string[] }
+  | {
+      kind: 'webhook';
+      channelId: string;
+      url: string;
+      /** Current secret first, then a rotated-out one still in its grace period. */ secrets: string[];
+    }
   | { kind: 'slack'; channelId: string; url: string }
   | { kind: 'discord'; channelId: string; url: string }
   | { kind: 'email'; channelId: string; to: string[]; senderName: string };

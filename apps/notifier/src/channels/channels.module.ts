@@ -20,7 +20,13 @@ import { WebhookChannel } from './webhook.channel';
       provide: ChannelRegistry,
       inject: [InboxChannel, OutboundHttpClient, EmailChannel],
       useFactory: (inbox: InboxChannel, http: OutboundHttpClient, email: EmailChannel) =>
-        new ChannelRegistry({ inbox, webhook: new WebhookChannel(http), slack: new SlackChannel(http), discord: new DiscordChannel(http), email }),
+        new ChannelRegistry({
+          inbox,
+          webhook: new WebhookChannel(http),
+          slack: new SlackChannel(http),
+          discord: new DiscordChannel(http),
+          email,
+        }),
     },
   ],
   exports: [ChannelRegistry, SecretBox],

@@ -4,7 +4,15 @@ import { safeLink, truncate } from './text-limits.util';
 
 // Discord embed limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits):
 // a message over any of them is refused with HTTP 400.
-export const DISCORD_LIMITS = { title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, footer: 2048, total: 6000 } as const;
+export const DISCORD_LIMITS = {
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  total: 6000,
+} as const;
 
 const COLOR: Record<AlertSeverity, number> = { critical: 0xe01e5a, warning: 0xecb22e, info: 0x1d9bd1 };
 

@@ -8,7 +8,11 @@ export class DiscordChannel implements ChannelSender<'discord'> {
 
   constructor(private readonly http: OutboundHttpClient) {}
 
-  send(notification: OutboundNotification, target: Extract<DeliveryTarget, { kind: 'discord' }>, signal: AbortSignal): Promise<DeliveryResult> {
+  send(
+    notification: OutboundNotification,
+    target: Extract<DeliveryTarget, { kind: 'discord' }>,
+    signal: AbortSignal,
+  ): Promise<DeliveryResult> {
     return this.http.postJson(target.url, JSON.stringify(buildDiscordMessage(notification)), {}, signal);
   }
 }

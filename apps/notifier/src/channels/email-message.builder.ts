@@ -25,7 +25,13 @@ export function buildEmail(n: OutboundNotification): EmailContent {
     n.title,
     '',
     n.body,
-    ...(items.length > 0 ? ['', 'Included:', ...items.map((i) => `- [${i.severity}] ${i.title} (${i.occurredAt})${safeLink(i.url) ? ` ${safeLink(i.url)}` : ''}`)] : []),
+    ...(items.length > 0
+      ? [
+          '',
+          'Included:',
+          ...items.map((i) => `- [${i.severity}] ${i.title} (${i.occurredAt})${safeLink(i.url) ? ` ${safeLink(i.url)}` : ''}`),
+        ]
+      : []),
     ...(link ? ['', `Open in Parley: ${link}`] : []),
     '',
     '--',

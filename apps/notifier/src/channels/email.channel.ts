@@ -11,7 +11,18 @@ export type EmailChannelOptions = Pick<NotifierOptions, 'smtpUrl' | 'emailFrom'>
 export const EMAIL_NOT_CONFIGURED = 'email is not configured (NOTIFIER_SMTP_URL)';
 
 /** Connection-level failures: the message never reached a server that could refuse it. */
-const TRANSIENT_CODES = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ETLS', 'EABORT', 'EMAXLIMIT', 'EPROXY', 'ECONNREFUSED', 'ECONNRESET']);
+const TRANSIENT_CODES = new Set([
+  'ECONNECTION',
+  'ETIMEDOUT',
+  'ESOCKET',
+  'EDNS',
+  'ETLS',
+  'EABORT',
+  'EMAXLIMIT',
+  'EPROXY',
+  'ECONNREFUSED',
+  'ECONNRESET',
+]);
 
 /**
  * Email over SMTP. One pooled transport for the process (created here, closed by close() or
@@ -40,7 +51,11 @@ export class EmailChannel implements ChannelSender<'email'> {
       : null;
   }
 
-  async send(notification: OutboundNotification, target: Extract<DeliveryTarget, { kind: 'email' }>, signal: AbortSignal): Promise<DeliveryResult> {
+  async send(
+    notification: OutboundNotification,
+    target: Extract<DeliveryTarget, { kind: 'email' }>,
+    signal: AbortSignal,
+  ): Promise<DeliveryResult> {
     if (this.transport === null) return { ok: false, retryable: false, error: EMAIL_NOT_CONFIGURED };
     const { subject, text, html } = buildEmail(notification);
     const deadline = withDeadline(signal, this.deadlineMs);

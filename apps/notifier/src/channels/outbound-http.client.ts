@@ -14,7 +14,8 @@ export const USER_AGENT = 'Parley-Notifier/1';
 /** How much of an error response is kept for the delivery log (Slack says `invalid_payload` there). */
 const ERROR_BODY_BYTES = 512;
 
-export type OutboundHttpOptions = Pick<NotifierOptions, 'allowPrivateTargets' | 'production'> & Partial<Pick<NotifierOptions, 'httpTimeoutMs'>>;
+export type OutboundHttpOptions = Pick<NotifierOptions, 'allowPrivateTargets' | 'production'> &
+  Partial<Pick<NotifierOptions, 'httpTimeoutMs'>>;
 
 /**
  * POSTs JSON to tenant-chosen URLs (webhook, Slack, Discord) behind the SSRF guard, and turns
@@ -38,7 +39,10 @@ export class OutboundHttpClient {
     if (!checked.ok) return { ok: false, retryable: false, error: `refused: the URL ${checked.reason}` };
     const deadline = withDeadline(signal, this.timeoutMs);
     try {
-      const vetted = await raceAbort(vetHost(bareHostname(checked.url), { allowPrivate: this.options.allowPrivateTargets }, this.resolve), deadline.signal);
+      const vetted = await raceAbort(
+        vetHost(bareHostname(checked.url), { allowPrivate: this.options.allowPrivateTargets }, this.resolve),
+        deadline.signal,
+      );
       if (!vetted.ok) return { ok: false, retryable: vetted.retryable, error: vetted.reason };
       const response = await this.request(checked.url, vetted.address, body, headers, deadline.signal);
       return classify(response);
@@ -52,7 +56,13 @@ export class OutboundHttpClient {
     }
   }
 
-  private request(url: URL, address: ResolvedAddress, body: string, headers: Record<string, string>, signal: AbortSignal): Promise<RawResponse> {
+  private request(
+    url: URL,
+    address: ResolvedAddress,
+    body: string,
+    headers: Record<string, string>,
+    signal: AbortSignal,
+  ): Promise<RawResponse> {
     const payload = Buffer.from(body, 'utf8');
     // The socket connects to the address vetted above, whatever DNS answers by then (rebinding).
     const pinned: LookupFunction = (_host, opts, callback) => {
@@ -104,7 +114,8 @@ function classify({ statusCode, headers, body }: RawResponse): DeliveryResult {
   if (statusCode >= 200 && statusCode < 300) return { ok: true, statusCode };
   const detail = truncate(singleLine(body), 200);
   const error = `HTTP ${statusCode}${detail ? `: ${detail}` : ''}`;
-  if (statusCode >= 300 && statusCode < 400) return { ok: false, retryable: false, statusCode, error: `HTTP ${statusCode}: redirects are not followed` };
+  if (statusCode >= 300 && statusCode < 400)
+    return { ok: false, retryable: false, statusCode, error: `HTTP ${statusCode}: redirects are not followed` };
   if (statusCode === 408 || statusCode === 429 || statusCode >= 500) {
     const retryAfterMs = parseRetryAfter(headers['retry-after']);
     return { ok: false, retryable: true, statusCode, error, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };

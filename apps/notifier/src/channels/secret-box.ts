@@ -33,7 +33,8 @@ export interface SealedSecret {
  */
 export class SecretBox {
   constructor(private readonly options: Pick<NotifierOptions, 'secretKeys' | 'activeSecretKid'>) {
-    if (!options.secretKeys.has(options.activeSecretKid)) throw new SecretBoxError('unknown_kid', `the active secret key "${options.activeSecretKid}" is not configured`);
+    if (!options.secretKeys.has(options.activeSecretKid))
+      throw new SecretBoxError('unknown_kid', `the active secret key "${options.activeSecretKid}" is not configured`);
   }
 
   seal(plaintext: string, context = ''): SealedSecret {
@@ -55,7 +56,10 @@ export class SecretBox {
     try {
       return Buffer.concat([decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
     } catch {
-      throw new SecretBoxError('tampered', `sealed secret does not authenticate under key "${keyId}" (tampered, wrong key or wrong context)`);
+      throw new SecretBoxError(
+        'tampered',
+        `sealed secret does not authenticate under key "${keyId}" (tampered, wrong key or wrong context)`,
+      );
     }
   }
 

@@ -45,13 +45,22 @@ function slackDate(iso: string): string {
 
 export function buildSlackMessage(n: OutboundNotification): SlackMessage {
   const emoji = EMOJI[n.severity];
-  const blocks: SlackBlock[] = [{ type: 'header', text: { type: 'plain_text', text: truncate(`${emoji} ${n.title}`, SLACK_HEADER_MAX), emoji: true } }];
-  if (n.body.trim() !== '') blocks.push({ type: 'section', text: { type: 'mrkdwn', text: truncate(escapeMrkdwn(n.body), SLACK_SECTION_MAX) } });
+  const blocks: SlackBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: truncate(`${emoji} ${n.title}`, SLACK_HEADER_MAX), emoji: true } },
+  ];
+  if (n.body.trim() !== '')
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: truncate(escapeMrkdwn(n.body), SLACK_SECTION_MAX) } });
   if (n.items && n.items.length > 0) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: digestLines(n.items) } });
-  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `*${escapeMrkdwn(n.scopeName)}* · ${n.severity} · ${slackDate(n.occurredAt)}` }] });
+  blocks.push({
+    type: 'context',
+    elements: [{ type: 'mrkdwn', text: `*${escapeMrkdwn(n.scopeName)}* · ${n.severity} · ${slackDate(n.occurredAt)}` }],
+  });
   const link = safeLink(n.url);
   if (link !== null && link.length <= SLACK_BUTTON_URL_MAX) {
-    blocks.push({ type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'Open in Parley' }, url: link, action_id: 'open_in_parley' }] });
+    blocks.push({
+      type: 'actions',
+      elements: [{ type: 'button', text: { type: 'plain_text', text: 'Open in Parley' }, url: link, action_id: 'open_in_parley' }],
+    });
   }
   return { text: truncate(escapeMrkdwn(`${emoji} [${n.severity}] ${n.title}`), SLACK_SECTION_MAX), blocks };
 }

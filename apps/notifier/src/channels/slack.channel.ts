@@ -8,7 +8,11 @@ export class SlackChannel implements ChannelSender<'slack'> {
 
   constructor(private readonly http: OutboundHttpClient) {}
 
-  send(notification: OutboundNotification, target: Extract<DeliveryTarget, { kind: 'slack' }>, signal: AbortSignal): Promise<DeliveryResult> {
+  send(
+    notification: OutboundNotification,
+    target: Extract<DeliveryTarget, { kind: 'slack' }>,
+    signal: AbortSignal,
+  ): Promise<DeliveryResult> {
     return this.http.postJson(target.url, JSON.stringify(buildSlackMessage(notification)), {}, signal);
   }
 }

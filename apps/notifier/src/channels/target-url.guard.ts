@@ -80,7 +80,11 @@ export const dnsResolver: HostResolver = async (hostname) => {
  * every address the name resolves to must be public (one private answer among public ones is
  * how a rebinding attack starts), so a mixed answer is refused too.
  */
-export async function vetHost(hostname: string, policy: Pick<TargetPolicy, 'allowPrivate'>, resolve: HostResolver = dnsResolver): Promise<VetResult> {
+export async function vetHost(
+  hostname: string,
+  policy: Pick<TargetPolicy, 'allowPrivate'>,
+  resolve: HostResolver = dnsResolver,
+): Promise<VetResult> {
   if (ipaddr.isValid(hostname)) {
     const literal: ResolvedAddress = { address: hostname, family: ipaddr.parse(hostname).kind() === 'ipv6' ? 6 : 4 };
     return vetAddresses([literal], policy);
@@ -101,7 +105,8 @@ function vetAddresses(addresses: ResolvedAddress[], policy: Pick<TargetPolicy, '
     for (const { address } of addresses) {
       const range = ipaddr.isValid(address) ? addressRange(address) : 'invalid';
       // The address itself is not reported: it may describe the internal network.
-      if (range !== 'unicast') return { ok: false, retryable: false, reason: `refused: the target resolves to a non-public address (${range})` };
+      if (range !== 'unicast')
+        return { ok: false, retryable: false, reason: `refused: the target resolves to a non-public address (${range})` };
     }
   }
   return { ok: true, address: addresses[0] };

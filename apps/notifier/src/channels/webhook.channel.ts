@@ -18,7 +18,11 @@ export class WebhookChannel implements ChannelSender<'webhook'> {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async send(notification: OutboundNotification, target: Extract<DeliveryTarget, { kind: 'webhook' }>, signal: AbortSignal): Promise<DeliveryResult> {
+  async send(
+    notification: OutboundNotification,
+    target: Extract<DeliveryTarget, { kind: 'webhook' }>,
+    signal: AbortSignal,
+  ): Promise<DeliveryResult> {
     const body = JSON.stringify(buildWebhookPayload(notification));
     const sentAt = this.now();
     let signature: string;

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { envVar, loadConfigOrExit, serviceEnvShape, toServiceConfig, type EnvSource, type ServiceConfig } from '@parley/observability/startup';
+import {
+  envVar,
+  loadConfigOrExit,
+  serviceEnvShape,
+  toServiceConfig,
+  type EnvSource,
+  type ServiceConfig,
+} from '@parley/observability/startup';
 
 export const SERVICE_NAME = 'notifier';
 export const DEFAULT_PORT = 3005;
@@ -7,7 +14,10 @@ export const DEFAULT_PORT = 3005;
 /** `kid:base64key,kid:base64key`: AES-256 keys (32 bytes each) that encrypt channel secrets at rest. */
 const secretKeys = z.string().transform((raw, ctx): Map<string, Buffer> => {
   const keys = new Map<string, Buffer>();
-  for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const at = part.indexOf(':');
     const kid = part.slice(0, at);
     const key = Buffer.from(part.slice(at + 1), 'base64');
@@ -54,9 +64,16 @@ export const envSchema = z
   })
   .superRefine((env, ctx) => {
     const kid = env.NOTIFIER_ACTIVE_SECRET_KID;
-    if (kid !== undefined && !env.NOTIFIER_SECRET_KEYS.has(kid)) ctx.addIssue({ code: 'custom', path: ['NOTIFIER_ACTIVE_SECRET_KID'], message: 'must be one of the kids in NOTIFIER_SECRET_KEYS' });
-    if (kid === undefined && env.NOTIFIER_SECRET_KEYS.size > 1) ctx.addIssue({ code: 'custom', path: ['NOTIFIER_ACTIVE_SECRET_KID'], message: 'is required when NOTIFIER_SECRET_KEYS has several keys' });
-    if (env.NODE_ENV === 'production' && env.NOTIFIER_ALLOW_PRIVATE_TARGETS) ctx.addIssue({ code: 'custom', path: ['NOTIFIER_ALLOW_PRIVATE_TARGETS'], message: 'must be false in production' });
+    if (kid !== undefined && !env.NOTIFIER_SECRET_KEYS.has(kid))
+      ctx.addIssue({ code: 'custom', path: ['NOTIFIER_ACTIVE_SECRET_KID'], message: 'must be one of the kids in NOTIFIER_SECRET_KEYS' });
+    if (kid === undefined && env.NOTIFIER_SECRET_KEYS.size > 1)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NOTIFIER_ACTIVE_SECRET_KID'],
+        message: 'is required when NOTIFIER_SECRET_KEYS has several keys',
+      });
+    if (env.NODE_ENV === 'production' && env.NOTIFIER_ALLOW_PRIVATE_TARGETS)
+      ctx.addIssue({ code: 'custom', path: ['NOTIFIER_ALLOW_PRIVATE_TARGETS'], message: 'must be false in production' });
   });
 export type Env = z.output<typeof envSchema>;
 
@@ -99,7 +116,11 @@ export function toAppConfig(env: Env): AppConfig {
       maxAttempts: env.NOTIFIER_MAX_ATTEMPTS,
       retryBaseMs: env.NOTIFIER_RETRY_BASE_MS,
       retryMaxMs: env.NOTIFIER_RETRY_MAX_MS,
-      breaker: { errorThresholdPercentage: env.NOTIFIER_BREAKER_ERROR_PCT, volumeThreshold: env.NOTIFIER_BREAKER_VOLUME, resetTimeoutMs: env.NOTIFIER_BREAKER_RESET_MS },
+      breaker: {
+        errorThresholdPercentage: env.NOTIFIER_BREAKER_ERROR_PCT,
+        volumeThreshold: env.NOTIFIER_BREAKER_VOLUME,
+        resetTimeoutMs: env.NOTIFIER_BREAKER_RESET_MS,
+      },
       pollMs: env.NOTIFIER_POLL_MS,
       dispatchConcurrency: env.NOTIFIER_DISPATCH_CONCURRENCY,
       leaseMs: env.NOTIFIER_LEASE_MS,

@@ -6,7 +6,10 @@ import { DeliveryLogService } from './delivery-log.service';
 
 @Injectable()
 export class DeliveryLogRpcHandlers extends RpcHandlers {
-  constructor(server: RpcServer, private readonly log: DeliveryLogService) {
+  constructor(
+    server: RpcServer,
+    private readonly log: DeliveryLogService,
+  ) {
     super(server, RPC_QUEUE_GROUPS.notifier);
   }
 

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { afterListPosition, toListPage, type ListPosition, type NotificationDeliveryModel as NotificationDelivery, type TenantTx } from '@parley/persistence';
+import {
+  afterListPosition,
+  toListPage,
+  type ListPosition,
+  type NotificationDeliveryModel as NotificationDelivery,
+  type TenantTx,
+} from '@parley/persistence';
 
 export type DeliveryLogRow = NotificationDelivery & { notification: { kind: string; title: string } };
 
@@ -14,7 +20,12 @@ export class DeliveryLogRepository {
     after: ListPosition | null,
   ): Promise<{ items: DeliveryLogRow[]; nextCursor: string | null }> {
     const rows = await tx.notificationDelivery.findMany({
-      where: { tenantId: scope, ...(filter.status ? { status: filter.status } : {}), ...(filter.channelId ? { channelId: filter.channelId } : {}), ...afterListPosition(after) },
+      where: {
+        tenantId: scope,
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(filter.channelId ? { channelId: filter.channelId } : {}),
+        ...afterListPosition(after),
+      },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: limit + 1,
       include: { notification: { select: { kind: true, title: true } } },
@@ -37,7 +48,13 @@ export class DeliveryLogRepository {
   }
 
   /** A test notification and its one delivery, already leased to the caller ('sending'). */
-  async createTest(tx: TenantTx, scope: string, channel: { id: string; kind: NotificationDelivery['channelKind'] }, notificationId: string, leaseMs: number): Promise<string> {
+  async createTest(
+    tx: TenantTx,
+    scope: string,
+    channel: { id: string; kind: NotificationDelivery['channelKind'] },
+    notificationId: string,
+    leaseMs: number,
+  ): Promise<string> {
     const now = new Date();
     await tx.notification.create({
       data: {
@@ -53,7 +70,15 @@ export class DeliveryLogRepository {
       },
     });
     const delivery = await tx.notificationDelivery.create({
-      data: { tenantId: scope, notificationId, channelId: channel.id, channelKind: channel.kind, targetKey: `channel:${channel.id}`, status: 'sending', lockedUntil: new Date(now.getTime() + leaseMs) },
+      data: {
+        tenantId: scope,
+        notificationId,
+        channelId: channel.id,
+        channelKind: channel.kind,
+        targetKey: `channel:${channel.id}`,
+        status: 'sending',
+        lockedUntil: new Date(now.getTime() + leaseMs),
+      },
       select: { id: true },
     });
     return delivery.id;

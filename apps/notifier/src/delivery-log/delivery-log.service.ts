@@ -53,16 +53,29 @@ export class DeliveryLogService {
 
   async list(req: RpcRequestOf<typeof NotifierDeliveryListRpc>): Promise<RpcResponseOf<typeof NotifierDeliveryListRpc>> {
     const after = pagePosition(req.cursor);
-    const page = await this.db.run(req.tenantId, (tx) => this.repo.page(tx, req.tenantId, { status: req.status, channelId: req.channelId }, req.limit, after));
+    const page = await this.db.run(req.tenantId, (tx) =>
+      this.repo.page(tx, req.tenantId, { status: req.status, channelId: req.channelId }, req.limit, after),
+    );
     return { version: 1, items: page.items.map(toDeliveryView), nextCursor: page.nextCursor };
   }
 
   async redrive(req: RpcRequestOf<typeof NotifierDeliveryRedriveRpc>): Promise<RpcResponseOf<typeof NotifierDeliveryRedriveRpc>> {
     const redriven = await this.db.run(req.tenantId, async (tx) => {
       if (req.channelId) await this.channels.get(tx, req.tenantId, req.channelId);
-      const count = await this.repo.redrive(tx, req.tenantId, req.deliveryIds.length > 0 ? { ids: req.deliveryIds } : { channelId: req.channelId as string });
+      const count = await this.repo.redrive(
+        tx,
+        req.tenantId,
+        req.deliveryIds.length > 0 ? { ids: req.deliveryIds } : { channelId: req.channelId as string },
+      );
       if (count > 0 && req.tenantId !== PLATFORM_TENANT_ID) {
-        await writeAudit(tx, { tenantId: req.tenantId, actor: req.actor, action: 'notification_delivery.redriven', targetType: 'notification_channel', targetId: req.channelId ?? req.deliveryIds[0], data: { count } });
+        await writeAudit(tx, {
+          tenantId: req.tenantId,
+          actor: req.actor,
+          action: 'notification_delivery.redriven',
+          targetType: 'notification_channel',
+          targetId: req.channelId ?? req.deliveryIds[0],
+          data: { count },
+        });
       }
       return count;
     });

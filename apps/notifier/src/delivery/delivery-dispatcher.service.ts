@@ -70,12 +70,17 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     }
     const notification = toOutbound(delivery, this.options.publicUrl);
     const started = performance.now();
-    const send = (): Promise<DeliveryResult> => this.registry.send(notification, target, AbortSignal.timeout(this.options.httpTimeoutMs + 1_000));
-    const result = delivery.channelId ? await this.breakers.run(delivery.channelId, kind, send) : await send().catch((error: Error) => ({ ok: false as const, retryable: true, error: error.message }));
+    const send = (): Promise<DeliveryResult> =>
+      this.registry.send(notification, target, AbortSignal.timeout(this.options.httpTimeoutMs + 1_000));
+    const result = delivery.channelId
+      ? await this.breakers.run(delivery.channelId, kind, send)
+      : await send().catch((error: Error) => ({ ok: false as const, retryable: true, error: error.message }));
     const latencyMs = Math.round(performance.now() - started);
     if (result === 'open') {
       this.metrics.deliveries.inc({ channel: kind, outcome: 'deferred' });
-      await this.db.run(delivery.tenantId, (tx) => this.repo.defer(tx, delivery.id, new Date(Date.now() + this.options.breaker.resetTimeoutMs)));
+      await this.db.run(delivery.tenantId, (tx) =>
+        this.repo.defer(tx, delivery.id, new Date(Date.now() + this.options.breaker.resetTimeoutMs)),
+      );
       return;
     }
     this.metrics.sendSeconds.observe({ channel: kind }, latencyMs / 1000);
@@ -85,7 +90,15 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
   private async finish(delivery: DeliveryToSend, attempts: number, result: DeliveryResult, latencyMs: number): Promise<void> {
     const kind: ChannelKind = delivery.channelKind;
     const outcome: SendOutcome = { latencyMs, statusCode: result.statusCode ?? null, error: result.ok ? null : result.error };
-    const log = { tenantId: delivery.tenantId, deliveryId: delivery.id, notificationId: delivery.notification.id, channel: kind, attempts, statusCode: outcome.statusCode, latencyMs };
+    const log = {
+      tenantId: delivery.tenantId,
+      deliveryId: delivery.id,
+      notificationId: delivery.notification.id,
+      channel: kind,
+      attempts,
+      statusCode: outcome.statusCode,
+      latencyMs,
+    };
     if (result.ok) {
       const recorded = await this.db.run(delivery.tenantId, (tx) => this.repo.markDelivered(tx, delivery.id, attempts, outcome));
       if (recorded) {
@@ -139,7 +152,12 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
 
   private track(row: ClaimedDelivery): void {
     const work = this.deliver(row)
-      .catch((error: unknown) => this.logger.error({ err: error, deliveryId: row.id, tenantId: row.tenantId }, 'delivery crashed; its lease will expire and it will be retried'))
+      .catch((error: unknown) =>
+        this.logger.error(
+          { err: error, deliveryId: row.id, tenantId: row.tenantId },
+          'delivery crashed; its lease will expire and it will be retried',
+        ),
+      )
       .finally(() => {
         this.inflight.delete(work);
         // A slot is free: look for more work at once if there was a backlog.

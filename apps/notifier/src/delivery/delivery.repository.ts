@@ -17,7 +17,16 @@ export interface DeliveryToSend {
   channelId: string | null;
   recipientUserId: string | null;
   createdAt: Date;
-  notification: { id: string; kind: string; severity: string; title: string; body: string; link: string | null; occurredAt: Date; data: unknown };
+  notification: {
+    id: string;
+    kind: string;
+    severity: string;
+    title: string;
+    body: string;
+    link: string | null;
+    occurredAt: Date;
+    data: unknown;
+  };
   channel: {
     id: string;
     kind: string;
@@ -46,7 +55,9 @@ export class DeliveryRepository {
 
   /** Leases up to `batch` due deliveries (pending and due, or sending with an expired lease). */
   async claim(batch: number, leaseMs: number): Promise<ClaimedDelivery[]> {
-    const rows = await this.prisma.$queryRaw<Array<{ id: string; tenant_id: string }>>`SELECT id, tenant_id FROM claim_notification_deliveries(${batch}::integer, ${leaseMs}::integer)`;
+    const rows = await this.prisma.$queryRaw<
+      Array<{ id: string; tenant_id: string }>
+    >`SELECT id, tenant_id FROM claim_notification_deliveries(${batch}::integer, ${leaseMs}::integer)`;
     return rows.map((r) => ({ id: r.id, tenantId: r.tenant_id }));
   }
 
@@ -57,7 +68,9 @@ export class DeliveryRepository {
     });
     if (!row) return null;
     const scopeName =
-      row.tenantId === PLATFORM_TENANT_ID ? 'Parley' : ((await tx.tenant.findUnique({ where: { id: row.tenantId }, select: { displayName: true } }))?.displayName ?? 'Parley');
+      row.tenantId === PLATFORM_TENANT_ID
+        ? 'Parley'
+        : ((await tx.tenant.findUnique({ where: { id: row.tenantId }, select: { displayName: true } }))?.displayName ?? 'Parley');
     return {
       id: row.id,
       tenantId: row.tenantId,
@@ -86,7 +99,15 @@ export class DeliveryRepository {
   async markDelivered(tx: TenantTx, id: string, attempts: number, outcome: SendOutcome): Promise<boolean> {
     const updated = await tx.notificationDelivery.updateMany({
       where: { id, status: 'sending' },
-      data: { status: 'delivered', attempts, deliveredAt: new Date(), lockedUntil: null, latencyMs: outcome.latencyMs, lastStatusCode: outcome.statusCode, lastError: null },
+      data: {
+        status: 'delivered',
+        attempts,
+        deliveredAt: new Date(),
+        lockedUntil: null,
+        latencyMs: outcome.latencyMs,
+        lastStatusCode: outcome.statusCode,
+        lastError: null,
+      },
     });
     return updated.count === 1;
   }
@@ -94,19 +115,37 @@ export class DeliveryRepository {
   async markRetry(tx: TenantTx, id: string, attempts: number, nextAttemptAt: Date, outcome: SendOutcome): Promise<void> {
     await tx.notificationDelivery.updateMany({
       where: { id, status: 'sending' },
-      data: { status: 'pending', attempts, nextAttemptAt, lockedUntil: null, latencyMs: outcome.latencyMs, lastStatusCode: outcome.statusCode, lastError: outcome.error?.slice(0, 1000) },
+      data: {
+        status: 'pending',
+        attempts,
+        nextAttemptAt,
+        lockedUntil: null,
+        latencyMs: outcome.latencyMs,
+        lastStatusCode: outcome.statusCode,
+        lastError: outcome.error?.slice(0, 1000),
+      },
     });
   }
 
   async markDead(tx: TenantTx, id: string, attempts: number, outcome: SendOutcome): Promise<void> {
     await tx.notificationDelivery.updateMany({
       where: { id, status: 'sending' },
-      data: { status: 'dead', attempts, lockedUntil: null, latencyMs: outcome.latencyMs, lastStatusCode: outcome.statusCode, lastError: outcome.error?.slice(0, 1000) },
+      data: {
+        status: 'dead',
+        attempts,
+        lockedUntil: null,
+        latencyMs: outcome.latencyMs,
+        lastStatusCode: outcome.statusCode,
+        lastError: outcome.error?.slice(0, 1000),
+      },
     });
   }
 
   /** The channel's breaker is open: wait without spending an attempt. */
   async defer(tx: TenantTx, id: string, until: Date): Promise<void> {
-    await tx.notificationDelivery.updateMany({ where: { id, status: 'sending' }, data: { status: 'pending', nextAttemptAt: until, lockedUntil: null, lastError: 'circuit open: the channel keeps failing' } });
+    await tx.notificationDelivery.updateMany({
+      where: { id, status: 'sending' },
+      data: { status: 'pending', nextAttemptAt: until, lockedUntil: null, lastError: 'circuit open: the channel keeps failing' },
+    });
   }
 }

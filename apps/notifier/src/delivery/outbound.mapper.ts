@@ -57,7 +57,12 @@ export function toTarget(d: DeliveryToSend, secrets: SecretOpener, now: Date): D
   switch (d.channelKind) {
     case 'webhook': {
       const all = [secret()];
-      if (channel.previousSecretCiphertext && channel.previousSecretKeyId && channel.previousSecretExpiresAt && channel.previousSecretExpiresAt > now) {
+      if (
+        channel.previousSecretCiphertext &&
+        channel.previousSecretKeyId &&
+        channel.previousSecretExpiresAt &&
+        channel.previousSecretExpiresAt > now
+      ) {
         all.push(secrets.open(channel.previousSecretCiphertext, channel.previousSecretKeyId));
       }
       if (!channel.target) throw new TargetUnavailable('the webhook has no URL');
@@ -71,7 +76,12 @@ export function toTarget(d: DeliveryToSend, secrets: SecretOpener, now: Date): D
       const config = (channel.config ?? {}) as { to?: unknown; senderName?: unknown };
       const to = Array.isArray(config.to) ? config.to.filter((v): v is string => typeof v === 'string') : [];
       if (to.length === 0) throw new TargetUnavailable('the email channel has no recipients');
-      return { kind: 'email', channelId: channel.id, to, senderName: typeof config.senderName === 'string' ? config.senderName : d.scopeName };
+      return {
+        kind: 'email',
+        channelId: channel.id,
+        to,
+        senderName: typeof config.senderName === 'string' ? config.senderName : d.scopeName,
+      };
     }
   }
 }

@@ -64,7 +64,14 @@ export class DigestJob implements OnApplicationBootstrap, BeforeApplicationShutd
         const byChannel = new Map<string, HeldItem[]>();
         for (const item of due) byChannel.set(item.channelId, [...(byChannel.get(item.channelId) ?? []), item]);
         for (const [channelId, items] of byChannel) {
-          await this.repo.createDigest(tx, scope, { id: randomUUID(), ...digestOf(items), items, channelId, channelKind: items[0].channelKind, now });
+          await this.repo.createDigest(tx, scope, {
+            id: randomUUID(),
+            ...digestOf(items),
+            items,
+            channelId,
+            channelKind: items[0].channelKind,
+            now,
+          });
         }
         return byChannel.size;
       });

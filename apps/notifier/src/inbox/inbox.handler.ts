@@ -6,7 +6,10 @@ import { InboxService } from './inbox.service';
 
 @Injectable()
 export class InboxRpcHandlers extends RpcHandlers {
-  constructor(server: RpcServer, private readonly inbox: InboxService) {
+  constructor(
+    server: RpcServer,
+    private readonly inbox: InboxService,
+  ) {
     super(server, RPC_QUEUE_GROUPS.notifier);
   }
 

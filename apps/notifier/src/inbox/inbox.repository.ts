@@ -8,17 +8,34 @@ export interface InboxRow {
   notification: { id: string; kind: string; severity: string; title: string; body: string; link: string | null; occurredAt: Date };
 }
 
-const inbox = (scope: string, userId: string) => ({ tenantId: scope, channelKind: 'inbox' as const, recipientUserId: userId, status: { in: ['sending' as const, 'delivered' as const, 'pending' as const] } });
+const inbox = (scope: string, userId: string) => ({
+  tenantId: scope,
+  channelKind: 'inbox' as const,
+  recipientUserId: userId,
+  status: { in: ['sending' as const, 'delivered' as const, 'pending' as const] },
+});
 
 /** A user's inbox: their inbox deliveries, newest first. Only their own rows, in their scope. */
 @Injectable()
 export class InboxRepository {
-  async page(tx: TenantTx, scope: string, userId: string, unreadOnly: boolean, limit: number, after: ListPosition | null): Promise<{ items: InboxRow[]; nextCursor: string | null }> {
+  async page(
+    tx: TenantTx,
+    scope: string,
+    userId: string,
+    unreadOnly: boolean,
+    limit: number,
+    after: ListPosition | null,
+  ): Promise<{ items: InboxRow[]; nextCursor: string | null }> {
     const rows = await tx.notificationDelivery.findMany({
       where: { ...inbox(scope, userId), ...(unreadOnly ? { readAt: null } : {}), ...afterListPosition(after) },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: limit + 1,
-      select: { id: true, createdAt: true, readAt: true, notification: { select: { id: true, kind: true, severity: true, title: true, body: true, link: true, occurredAt: true } } },
+      select: {
+        id: true,
+        createdAt: true,
+        readAt: true,
+        notification: { select: { id: true, kind: true, severity: true, title: true, body: true, link: true, occurredAt: true } },
+      },
     });
     return toListPage(rows, limit);
   }

@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { alertSeveritySchema, notificationKindSchema, type NotifierInboxListRpc, type NotifierInboxMarkReadRpc, type RpcRequestOf, type RpcResponseOf } from '@parley/contracts';
+import {
+  alertSeveritySchema,
+  notificationKindSchema,
+  type NotifierInboxListRpc,
+  type NotifierInboxMarkReadRpc,
+  type RpcRequestOf,
+  type RpcResponseOf,
+} from '@parley/contracts';
 import { TenantDb } from '@parley/persistence';
 import { pagePosition } from '../common/cursor.util';
 import { InboxRepository, type InboxRow } from './inbox.repository';

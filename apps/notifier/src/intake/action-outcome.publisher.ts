@@ -16,7 +16,15 @@ export class ActionOutcomePublisher {
   constructor(@Inject(NatsClient) private readonly nats: NatsClient) {}
 
   publish(action: ActionRequested, status: ActionOutcome['status']): void {
-    const outcome: ActionOutcome = { id: action.actionId, type: action.type, status, detail: status === 'done' ? ACTION_DONE : ACTION_FAILED };
-    this.nats.nc.publish(this.nats.namer.subject(ChatSessionEventMessage.subjectFor(action.sessionId)), encodeJson({ version: 1, tenantId: action.tenantId, type: 'action', action: outcome }));
+    const outcome: ActionOutcome = {
+      id: action.actionId,
+      type: action.type,
+      status,
+      detail: status === 'done' ? ACTION_DONE : ACTION_FAILED,
+    };
+    this.nats.nc.publish(
+      this.nats.namer.subject(ChatSessionEventMessage.subjectFor(action.sessionId)),
+      encodeJson({ version: 1, tenantId: action.tenantId, type: 'action', action: outcome }),
+    );
   }
 }

@@ -104,16 +104,32 @@ function fromModelAction(model: ModelAction, action: ActionRequested, base: Acti
     }
     case 'request_callback': {
       const { phone, when } = model.params;
-      const body = ['A visitor asked for a call back.', `Phone: ${phone}`, when ? `When: ${when}` : null].filter((l): l is string => l !== null).join('\n');
+      const body = ['A visitor asked for a call back.', `Phone: ${phone}`, when ? `When: ${when}` : null]
+        .filter((l): l is string => l !== null)
+        .join('\n');
       return { ...base, kind: 'urgent_callback', severity: 'warning', title: clip(action.label, 200), body, data };
     }
     case 'create_follow_up': {
       const { what, due } = model.params;
-      return { ...base, kind: 'follow_up', severity: 'info', title: clip(`Follow-up: ${what}`, 200), body: `${what}\nDue: ${due}`, data: { ...data, due } };
+      return {
+        ...base,
+        kind: 'follow_up',
+        severity: 'info',
+        title: clip(`Follow-up: ${what}`, 200),
+        body: `${what}\nDue: ${due}`,
+        data: { ...data, due },
+      };
     }
     case 'log_event': {
       const { kind, details } = model.params;
-      return { ...base, kind: 'action', severity: 'info', title: clip(`Logged from a chat: ${kind.replace(/_/g, ' ')}`, 200), body: clip(details, 4000), data };
+      return {
+        ...base,
+        kind: 'action',
+        severity: 'info',
+        title: clip(`Logged from a chat: ${kind.replace(/_/g, ' ')}`, 200),
+        body: clip(details, 4000),
+        data,
+      };
     }
   }
 }
@@ -158,7 +174,14 @@ export function fromActionRequested(action: ActionRequested, onRefused?: (refusa
       phone ? `Phone: ${phone}` : null,
       when ? `When: ${when}` : null,
     ].filter((line): line is string => line !== null);
-    return { ...base, data, kind: 'urgent_callback', severity: action.params.urgency === 'critical' ? 'critical' : 'warning', title: clip(action.label, 200), body: lines.join('\n') };
+    return {
+      ...base,
+      data,
+      kind: 'urgent_callback',
+      severity: action.params.urgency === 'critical' ? 'critical' : 'warning',
+      title: clip(action.label, 200),
+      body: lines.join('\n'),
+    };
   }
   return { ...base, data, kind: 'action', severity: 'info', title: clip(action.label, 200), body: '' };
 }

@@ -38,7 +38,10 @@ export class NotificationIntakeRepository {
   }
 
   async channels(tx: TenantTx, scope: string): Promise<ScopeChannel[]> {
-    const rows = await tx.notificationChannel.findMany({ where: { tenantId: scope, kind: { not: 'inbox' } }, select: { id: true, kind: true, enabled: true } });
+    const rows = await tx.notificationChannel.findMany({
+      where: { tenantId: scope, kind: { not: 'inbox' } },
+      select: { id: true, kind: true, enabled: true },
+    });
     return rows.map((r) => ({ id: r.id, kind: r.kind as ScopeChannel['kind'], enabled: r.enabled }));
   }
 

@@ -41,12 +41,19 @@ export class NotificationIntakeService {
       }
       if (!(await this.repo.insertNotification(tx, notification))) return nothing;
       this.metrics.notifications.inc({ kind: notification.kind });
-      const [rules, users, channels] = [await this.repo.rules(tx, notification.scope), await this.repo.users(tx, notification.scope), await this.repo.channels(tx, notification.scope)];
+      const [rules, users, channels] = [
+        await this.repo.rules(tx, notification.scope),
+        await this.repo.users(tx, notification.scope),
+        await this.repo.channels(tx, notification.scope),
+      ];
       const plans = planDeliveries(notification, rules, users, channels, new Date(), scope.timezone);
       return { stored: true, deliveries: await this.repo.insertDeliveries(tx, notification.scope, notification.id, plans) };
     });
     if (result.deliveries > 0) this.wakeup.wake();
-    this.logger.debug({ tenantId: notification.scope, notificationId: notification.id, kind: notification.kind, deliveries: result.deliveries }, 'notification planned');
+    this.logger.debug(
+      { tenantId: notification.scope, notificationId: notification.id, kind: notification.kind, deliveries: result.deliveries },
+      'notification planned',
+    );
     return result;
   }
 }

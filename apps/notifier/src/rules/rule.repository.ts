@@ -5,7 +5,10 @@ import { NotifierError } from '../common/notifier.error';
 
 export type RuleRow = NotificationRuleModel;
 
-const nameTaken = () => new NotifierError('CONFLICT', 'a rule with this name exists', { issues: [{ path: 'rule.name', code: 'conflict', message: 'a rule with this name exists' }] });
+const nameTaken = () =>
+  new NotifierError('CONFLICT', 'a rule with this name exists', {
+    issues: [{ path: 'rule.name', code: 'conflict', message: 'a rule with this name exists' }],
+  });
 
 function columns(rule: RuleInput) {
   return {

@@ -6,7 +6,10 @@ import { RulesService } from './rules.service';
 
 @Injectable()
 export class RulesRpcHandlers extends RpcHandlers {
-  constructor(server: RpcServer, private readonly rules: RulesService) {
+  constructor(
+    server: RpcServer,
+    private readonly rules: RulesService,
+  ) {
     super(server, RPC_QUEUE_GROUPS.notifier);
   }
 

@@ -27,7 +27,9 @@ function toRuleView(row: RuleRow): RuleView {
     minSeverity: alertSeveritySchema.catch('info').parse(row.minSeverity),
     channelIds: row.channelIds,
     inboxUserIds: row.inboxUserIds,
-    inboxRoles: row.inboxRoles.filter((r): r is RuleView['inboxRoles'][number] => r === 'tenant_admin' || r === 'tenant_agent' || r === 'owner'),
+    inboxRoles: row.inboxRoles.filter(
+      (r): r is RuleView['inboxRoles'][number] => r === 'tenant_admin' || r === 'tenant_agent' || r === 'owner',
+    ),
     quietHours: row.quietHours === null ? null : quietHoursSchema.nullable().catch(null).parse(row.quietHours),
     digest: row.digest,
     digestHour: row.digestHour,
@@ -62,8 +64,17 @@ export class RulesService {
   async put(req: RpcRequestOf<typeof NotifierRulePutRpc>): Promise<RpcResponseOf<typeof NotifierRulePutRpc>> {
     const row = await this.db.run(req.tenantId, async (tx) => {
       await this.check(tx, req.tenantId, req.rule);
-      const saved = req.ruleId ? await this.repo.replace(tx, (await this.repo.get(tx, req.tenantId, req.ruleId)).id, req.rule) : await this.repo.create(tx, req.tenantId, req.rule);
-      await this.audit(tx, req.tenantId, req.actor, req.ruleId ? 'notification_rule.updated' : 'notification_rule.created', saved.id, saved.name);
+      const saved = req.ruleId
+        ? await this.repo.replace(tx, (await this.repo.get(tx, req.tenantId, req.ruleId)).id, req.rule)
+        : await this.repo.create(tx, req.tenantId, req.rule);
+      await this.audit(
+        tx,
+        req.tenantId,
+        req.actor,
+        req.ruleId ? 'notification_rule.updated' : 'notification_rule.created',
+        saved.id,
+        saved.name,
+      );
       return saved;
     });
     return { version: 1, rule: toRuleView(row) };
@@ -90,9 +101,14 @@ export class RulesService {
     });
     const owner = scope === PLATFORM_TENANT_ID;
     rule.inboxRoles.forEach((role, i) => {
-      if ((role === 'owner') !== owner) throw NotifierError.invalid(`rule.inboxRoles.${i}`, owner ? 'the owner scope has only the owner role' : 'a tenant has the roles tenant_admin and tenant_agent');
+      if ((role === 'owner') !== owner)
+        throw NotifierError.invalid(
+          `rule.inboxRoles.${i}`,
+          owner ? 'the owner scope has only the owner role' : 'a tenant has the roles tenant_admin and tenant_agent',
+        );
     });
-    if (rule.quietHours?.timezone && !validTimeZone(rule.quietHours.timezone)) throw NotifierError.invalid('rule.quietHours.timezone', 'not an IANA time zone');
+    if (rule.quietHours?.timezone && !validTimeZone(rule.quietHours.timezone))
+      throw NotifierError.invalid('rule.quietHours.timezone', 'not an IANA time zone');
   }
 
   private async audit(tx: TenantTx, scope: string, actor: Actor, action: string, ruleId: string, name: string): Promise<void> {

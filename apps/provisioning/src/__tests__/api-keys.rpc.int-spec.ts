@@ -10,16 +10,32 @@ describe('provisioning API key RPCs (NATS + database, app role)', () => {
   afterAll(() => t.close());
 
   const newTenant = () =>
-    t.rpc.request(TenantCreateRpc, { version: 1, actor: owner, displayName: 'Keys Ltd', slug: `keys-${randomUUID().slice(0, 8)}`, kind: 'shop', timezone: 'UTC', domain: null });
+    t.rpc.request(TenantCreateRpc, {
+      version: 1,
+      actor: owner,
+      displayName: 'Keys Ltd',
+      slug: `keys-${randomUUID().slice(0, 8)}`,
+      kind: 'shop',
+      timezone: 'UTC',
+      domain: null,
+    });
   const lookup = (prefix: string) => t.rpc.request(ApiKeyLookupRpc, { version: 1, prefix });
-  const keyRow = async (id: string) => (await t.owner.query('SELECT status, revoked_at, expires_at, last_used_at FROM api_keys WHERE id = $1', [id])).rows[0];
+  const keyRow = async (id: string) =>
+    (await t.owner.query('SELECT status, revoked_at, expires_at, last_used_at FROM api_keys WHERE id = $1', [id])).rows[0];
 
   it('looks a key up by prefix with its hash, status, expiry and tenant status, and records last use once a minute', async () => {
     const { tenant, apiKey } = await newTenant();
     const found = await lookup(apiKey.prefix);
     expect(found).toEqual({
       version: 1,
-      apiKey: { id: apiKey.id, tenantId: tenant.id, prefix: apiKey.prefix, hash: expect.stringMatching(/^\$2[aby]\$/), status: 'active', expiresAt: null },
+      apiKey: {
+        id: apiKey.id,
+        tenantId: tenant.id,
+        prefix: apiKey.prefix,
+        hash: expect.stringMatching(/^\$2[aby]\$/),
+        status: 'active',
+        expiresAt: null,
+      },
       tenantStatus: 'active',
     });
     const firstUse = (await keyRow(apiKey.id)).last_used_at as Date;
@@ -45,8 +61,12 @@ describe('provisioning API key RPCs (NATS + database, app role)', () => {
     await expect(lookup(res.apiKey.prefix)).resolves.toMatchObject({ apiKey: { id: res.apiKey.id, status: 'active', expiresAt: null } });
 
     const outbox = (await t.owner.query(`SELECT payload FROM outbox WHERE subject = $1`, [`evt.tenant.key_rotated.${tenant.id}`])).rows;
-    expect(outbox).toEqual([{ payload: expect.objectContaining({ newKeyId: res.apiKey.id, newKeyPrefix: res.apiKey.prefix, revokedKeyIds: [old.id] }) }]);
-    const audit = (await t.owner.query(`SELECT actor_id, data FROM audit_log WHERE tenant_id = $1 AND action = 'api_key.rotated'`, [tenant.id])).rows;
+    expect(outbox).toEqual([
+      { payload: expect.objectContaining({ newKeyId: res.apiKey.id, newKeyPrefix: res.apiKey.prefix, revokedKeyIds: [old.id] }) },
+    ]);
+    const audit = (
+      await t.owner.query(`SELECT actor_id, data FROM audit_log WHERE tenant_id = $1 AND action = 'api_key.rotated'`, [tenant.id])
+    ).rows;
     expect(audit).toEqual([{ actor_id: owner.id, data: expect.objectContaining({ graceSeconds: 0, retiredKeyIds: [old.id] }) }]);
     expect(JSON.stringify(audit)).not.toContain(res.apiKey.key);
   });
@@ -71,7 +91,9 @@ describe('provisioning API key RPCs (NATS + database, app role)', () => {
   it('rotates only the keys named, and answers NOT_FOUND for a key that is not an active key of the tenant', async () => {
     const a = await newTenant();
     const b = await newTenant();
-    const err = await rejection(t.rpc.request(TenantRotateKeyRpc, { version: 1, actor: owner, tenantId: a.tenant.id, revokeKeyIds: [b.apiKey.id], graceSeconds: 0 }));
+    const err = await rejection(
+      t.rpc.request(TenantRotateKeyRpc, { version: 1, actor: owner, tenantId: a.tenant.id, revokeKeyIds: [b.apiKey.id], graceSeconds: 0 }),
+    );
     expect(err).toMatchObject({ code: 'NOT_FOUND' });
     expect((await keyRow(b.apiKey.id)).status).toBe('active');
     expect((await t.owner.query('SELECT count(*)::int AS n FROM api_keys WHERE tenant_id = $1', [a.tenant.id])).rows[0].n).toBe(1);
@@ -81,6 +103,8 @@ describe('provisioning API key RPCs (NATS + database, app role)', () => {
     const { tenant, apiKey } = await newTenant();
     await t.rpc.request(TenantDeactivateRpc, { version: 1, actor: owner, tenantId: tenant.id, reason: 'closed' });
     await expect(lookup(apiKey.prefix)).resolves.toMatchObject({ apiKey: { status: 'active' }, tenantStatus: 'deactivated' });
-    await expect(rejection(t.rpc.request(TenantRotateKeyRpc, { version: 1, actor: owner, tenantId: tenant.id, graceSeconds: 0 }))).resolves.toMatchObject({ code: 'PRECONDITION_FAILED' });
+    await expect(
+      rejection(t.rpc.request(TenantRotateKeyRpc, { version: 1, actor: owner, tenantId: tenant.id, graceSeconds: 0 })),
+    ).resolves.toMatchObject({ code: 'PRECONDITION_FAILED' });
   });
 });

@@ -22,7 +22,9 @@ describe('provisioning env schema', () => {
   });
 
   it('reads the owner (email lower-cased) when both owner variables are set', () => {
-    const config = toAppConfig(parseEnv(envSchema, { DATABASE_URL, OWNER_EMAIL: 'Boss@Parley.Test', OWNER_PASSWORD: 'a long enough pw', BCRYPT_COST: '4' }));
+    const config = toAppConfig(
+      parseEnv(envSchema, { DATABASE_URL, OWNER_EMAIL: 'Boss@Parley.Test', OWNER_PASSWORD: 'a long enough pw', BCRYPT_COST: '4' }),
+    );
     expect(config.provisioning).toEqual({ owner: { email: 'boss@parley.test', password: 'a long enough pw' }, bcryptCost: 4 });
   });
 
@@ -40,13 +42,27 @@ describe('provisioning env schema', () => {
     }
     expect(message).toMatch(/OWNER_PASSWORD.*at least 12 characters/);
     expect(message).not.toContain('short-pw');
-    expect(() => parseEnv(envSchema, { DATABASE_URL, OWNER_EMAIL: 'not-an-email', OWNER_PASSWORD: 'a long enough pw' })).toThrow(/OWNER_EMAIL/);
+    expect(() => parseEnv(envSchema, { DATABASE_URL, OWNER_EMAIL: 'not-an-email', OWNER_PASSWORD: 'a long enough pw' })).toThrow(
+      /OWNER_EMAIL/,
+    );
   });
 
   it('reads the embedding settings (none by default) and names the missing key for openai', () => {
     expect(toAppConfig(parseEnv(envSchema, { DATABASE_URL })).embedding).toEqual({ provider: 'none' });
-    const config = toAppConfig(parseEnv(envSchema, { DATABASE_URL, EMBEDDING_PROVIDER: 'openai', EMBEDDING_BASE_URL: 'http://127.0.0.1:8080/v1', OPENAI_API_KEY: 'k' }));
-    expect(config.embedding).toEqual({ provider: 'openai', baseUrl: 'http://127.0.0.1:8080/v1', model: 'text-embedding-3-small', apiKey: 'k' });
+    const config = toAppConfig(
+      parseEnv(envSchema, {
+        DATABASE_URL,
+        EMBEDDING_PROVIDER: 'openai',
+        EMBEDDING_BASE_URL: 'http://127.0.0.1:8080/v1',
+        OPENAI_API_KEY: 'k',
+      }),
+    );
+    expect(config.embedding).toEqual({
+      provider: 'openai',
+      baseUrl: 'http://127.0.0.1:8080/v1',
+      model: 'text-embedding-3-small',
+      apiKey: 'k',
+    });
     expect(() => parseEnv(envSchema, { DATABASE_URL, EMBEDDING_PROVIDER: 'openai' })).toThrow(/EMBEDDING_API_KEY/);
   });
 });

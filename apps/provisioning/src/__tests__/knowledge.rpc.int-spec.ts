@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { KnowledgeDeleteRpc, KnowledgeListRpc, KnowledgeSearchRpc, KnowledgeUploadRpc, TenantCreateRpc, type Actor } from '@parley/contracts';
+import {
+  KnowledgeDeleteRpc,
+  KnowledgeListRpc,
+  KnowledgeSearchRpc,
+  KnowledgeUploadRpc,
+  TenantCreateRpc,
+  type Actor,
+} from '@parley/contracts';
 import { createEmbedder } from '@parley/llm';
 import { startMockLlm, type MockLlm } from '@parley/testing';
 import { rejection, startProvisioning, type ProvisioningTestApp } from './provisioning-test-app';
@@ -7,7 +14,8 @@ import { rejection, startProvisioning, type ProvisioningTestApp } from './provis
 const owner: Actor = { type: 'owner', id: randomUUID() };
 
 const PRICES_V1 = '# Prices\nBoiler service costs £85.\n\n## Call-outs\nA call-out is £65 on weekdays.';
-const PRICES_V2 = '# Prices\nBoiler service costs £95.\n\n## Call-outs\nA call-out is £70 on weekdays.\n\n## Weekends\nWeekend call-outs are £99.';
+const PRICES_V2 =
+  '# Prices\nBoiler service costs £95.\n\n## Call-outs\nA call-out is £70 on weekdays.\n\n## Weekends\nWeekend call-outs are £99.';
 
 describe('provisioning knowledge RPCs', () => {
   let t: ProvisioningTestApp;
@@ -19,7 +27,15 @@ describe('provisioning knowledge RPCs', () => {
     mock = await startMockLlm();
     t = await startProvisioning({}, createEmbedder({ provider: 'openai', baseUrl: mock.url, model: 'mock-embedding', apiKey: 'test-key' }));
     const create = (name: string) =>
-      t.rpc.request(TenantCreateRpc, { version: 1, actor: owner, displayName: name, slug: `${name}-${randomUUID().slice(0, 8)}`, kind: 'plumber', timezone: 'UTC', domain: null });
+      t.rpc.request(TenantCreateRpc, {
+        version: 1,
+        actor: owner,
+        displayName: name,
+        slug: `${name}-${randomUUID().slice(0, 8)}`,
+        kind: 'plumber',
+        timezone: 'UTC',
+        domain: null,
+      });
     tenantA = (await create('kb-a')).tenant.id;
     tenantB = (await create('kb-b')).tenant.id;
   });
@@ -31,11 +47,19 @@ describe('provisioning knowledge RPCs', () => {
   const upload = (tenantId: string, title: string, content: string, sourceUri?: string) =>
     t.rpc.request(KnowledgeUploadRpc, { version: 1, actor: owner, tenantId, title, format: 'markdown', content, sourceUri });
   const chunksOf = async (documentId: string) =>
-    (await t.owner.query('SELECT text, embedding IS NOT NULL AS embedded, embedding_model FROM knowledge_chunks WHERE document_id = $1 ORDER BY ordinal', [documentId])).rows;
+    (
+      await t.owner.query(
+        'SELECT text, embedding IS NOT NULL AS embedded, embedding_model FROM knowledge_chunks WHERE document_id = $1 ORDER BY ordinal',
+        [documentId],
+      )
+    ).rows;
 
   it('chunks, embeds and stores an upload, then replaces its chunks on re-upload of the same title (same id)', async () => {
     const first = await upload(tenantA, 'Prices', PRICES_V1);
-    expect(first).toMatchObject({ replaced: false, document: { tenantId: tenantA, title: 'Prices', format: 'markdown', status: 'ready', chunkCount: 2, embedded: true, sourceUri: null } });
+    expect(first).toMatchObject({
+      replaced: false,
+      document: { tenantId: tenantA, title: 'Prices', format: 'markdown', status: 'ready', chunkCount: 2, embedded: true, sourceUri: null },
+    });
     expect(await chunksOf(first.document.id)).toEqual([
       { text: 'Prices\nBoiler service costs £85.', embedded: true, embedding_model: 'mock-embedding' },
       { text: 'Prices > Call-outs\nA call-out is £65 on weekdays.', embedded: true, embedding_model: 'mock-embedding' },
@@ -50,7 +74,12 @@ describe('provisioning knowledge RPCs', () => {
     ]);
     expect((await t.owner.query('SELECT count(*)::int AS n FROM knowledge_chunks WHERE tenant_id = $1', [tenantA])).rows[0].n).toBe(3);
 
-    const audit = (await t.owner.query(`SELECT action FROM audit_log WHERE tenant_id = $1 AND target_id = $2 ORDER BY created_at`, [tenantA, first.document.id])).rows;
+    const audit = (
+      await t.owner.query(`SELECT action FROM audit_log WHERE tenant_id = $1 AND target_id = $2 ORDER BY created_at`, [
+        tenantA,
+        first.document.id,
+      ])
+    ).rows;
     expect(audit.map((a) => a.action)).toEqual(['knowledge.uploaded', 'knowledge.replaced']);
   });
 
@@ -70,7 +99,12 @@ describe('provisioning knowledge RPCs', () => {
     expect(weekend?.matchedBy).toContain('fulltext');
     // The mock's vectors are hashes of the exact text: only the exact chunk text is nearest, so
     // that chunk is first for both retrievers: 1/61 + 1/61.
-    const exact = await t.rpc.request(KnowledgeSearchRpc, { version: 1, tenantId: tenantA, query: 'Prices > Weekends\nWeekend call-outs are £99.', limit: 3 });
+    const exact = await t.rpc.request(KnowledgeSearchRpc, {
+      version: 1,
+      tenantId: tenantA,
+      query: 'Prices > Weekends\nWeekend call-outs are £99.',
+      limit: 3,
+    });
     expect(exact.items[0]).toMatchObject({ text: 'Prices > Weekends\nWeekend call-outs are £99.', matchedBy: ['fulltext', 'vector'] });
     expect(exact.items[0].score).toBeCloseTo(2 / 61, 10);
   });
@@ -86,8 +120,12 @@ describe('provisioning knowledge RPCs', () => {
   it('keeps tenants apart: B cannot list, search or delete A’s documents', async () => {
     const { document } = await upload(tenantA, 'Secret', '# Secret\nThe spare key is under the mat.');
     expect((await t.rpc.request(KnowledgeListRpc, { version: 1, tenantId: tenantB, limit: 50, cursor: null })).items).toEqual([]);
-    expect((await t.rpc.request(KnowledgeSearchRpc, { version: 1, tenantId: tenantB, query: 'spare key under the mat', limit: 5 })).items).toEqual([]);
-    const err = await rejection(t.rpc.request(KnowledgeDeleteRpc, { version: 1, actor: owner, tenantId: tenantB, documentId: document.id }));
+    expect(
+      (await t.rpc.request(KnowledgeSearchRpc, { version: 1, tenantId: tenantB, query: 'spare key under the mat', limit: 5 })).items,
+    ).toEqual([]);
+    const err = await rejection(
+      t.rpc.request(KnowledgeDeleteRpc, { version: 1, actor: owner, tenantId: tenantB, documentId: document.id }),
+    );
     expect(err).toMatchObject({ code: 'NOT_FOUND' });
     expect(await chunksOf(document.id)).toHaveLength(1);
   });
@@ -97,21 +135,30 @@ describe('provisioning knowledge RPCs', () => {
     const res = await t.rpc.request(KnowledgeDeleteRpc, { version: 1, actor: owner, tenantId: tenantB, documentId: document.id });
     expect(res).toEqual({ version: 1, documentId: document.id, deletedChunks: 1 });
     expect(await chunksOf(document.id)).toEqual([]);
-    expect((await t.owner.query(`SELECT count(*)::int AS n FROM audit_log WHERE target_id = $1 AND action = 'knowledge.deleted'`, [document.id])).rows[0].n).toBe(1);
-    await expect(rejection(t.rpc.request(KnowledgeDeleteRpc, { version: 1, actor: owner, tenantId: tenantB, documentId: document.id }))).resolves.toMatchObject({ code: 'NOT_FOUND' });
+    expect(
+      (await t.owner.query(`SELECT count(*)::int AS n FROM audit_log WHERE target_id = $1 AND action = 'knowledge.deleted'`, [document.id]))
+        .rows[0].n,
+    ).toBe(1);
+    await expect(
+      rejection(t.rpc.request(KnowledgeDeleteRpc, { version: 1, actor: owner, tenantId: tenantB, documentId: document.id })),
+    ).resolves.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('refuses a document without text, or for an unknown tenant, and stores nothing', async () => {
     await expect(rejection(upload(tenantB, 'Empty', '# Heading only\n\n'))).resolves.toMatchObject({ code: 'VALIDATION' });
     await expect(rejection(upload(randomUUID(), 'Orphan', 'Some text.'))).resolves.toMatchObject({ code: 'NOT_FOUND' });
-    expect((await t.owner.query(`SELECT count(*)::int AS n FROM knowledge_documents WHERE title IN ('Empty', 'Orphan')`)).rows[0].n).toBe(0);
+    expect((await t.owner.query(`SELECT count(*)::int AS n FROM knowledge_documents WHERE title IN ('Empty', 'Orphan')`)).rows[0].n).toBe(
+      0,
+    );
   });
 
   it('stores a document for full-text search only when the embedding provider fails', async () => {
     mock.enqueueEmbeddings({ type: 'error', status: 500, message: 'embedding backend down' });
     const { document } = await upload(tenantB, 'Parking', '# Parking\nFree parking behind the shop.');
     expect(document).toMatchObject({ embedded: false, chunkCount: 1, status: 'ready' });
-    expect(await chunksOf(document.id)).toEqual([{ text: 'Parking\nFree parking behind the shop.', embedded: false, embedding_model: null }]);
+    expect(await chunksOf(document.id)).toEqual([
+      { text: 'Parking\nFree parking behind the shop.', embedded: false, embedding_model: null },
+    ]);
     const hits = await t.rpc.request(KnowledgeSearchRpc, { version: 1, tenantId: tenantB, query: 'parking', limit: 3 });
     expect(hits.items.map((h) => h.documentId)).toEqual([document.id]);
   });

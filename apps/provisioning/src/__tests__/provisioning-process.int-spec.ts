@@ -31,7 +31,21 @@ describe('provisioning service process', () => {
   let rpc: RpcClient;
 
   beforeAll(async () => {
-    execFileSync(process.execPath, ['scripts/build.mjs', 'apps/provisioning', 'libs/persistence', 'libs/contracts', 'libs/messaging', 'libs/auth', 'libs/runtime', 'libs/observability', 'libs/llm'], { cwd: REPO_ROOT, stdio: 'pipe' });
+    execFileSync(
+      process.execPath,
+      [
+        'scripts/build.mjs',
+        'apps/provisioning',
+        'libs/persistence',
+        'libs/contracts',
+        'libs/messaging',
+        'libs/auth',
+        'libs/runtime',
+        'libs/observability',
+        'libs/llm',
+      ],
+      { cwd: REPO_ROOT, stdio: 'pipe' },
+    );
     mock = await startMockLlm();
     proc = new ProvisioningProcess({
       PATH: process.env.PATH as string,
@@ -66,7 +80,9 @@ describe('provisioning service process', () => {
     const lines = proc.lines().filter((line) => line.msg === 'owner bootstrapped');
     expect(lines).toEqual([expect.objectContaining({ outcome: 'created' })]);
     expect(proc.stdout.join('\n') + proc.stderr).not.toContain(OWNER_PASSWORD);
-    await expect(rpc.request(UserLookupRpc, { version: 1, email: ownerEmail.toUpperCase() })).resolves.toMatchObject({ user: { role: 'owner', email: ownerEmail } });
+    await expect(rpc.request(UserLookupRpc, { version: 1, email: ownerEmail.toUpperCase() })).resolves.toMatchObject({
+      user: { role: 'owner', email: ownerEmail },
+    });
   });
 
   it('serves tenant creation over NATS and stops serving on SIGTERM, then exits 0', async () => {
@@ -86,7 +102,14 @@ describe('provisioning service process', () => {
     expect(JSON.parse(new TextDecoder().decode(stored.data))).toMatchObject({ tenantId: created.tenant.id, slug: created.tenant.slug });
 
     // EMBEDDING_* configured: uploads are embedded by the mock's /v1/embeddings, queries too.
-    const upload = await rpc.request(KnowledgeUploadRpc, { version: 1, actor: { type: 'owner', id: null }, tenantId: created.tenant.id, title: 'Hours', format: 'text', content: 'We open at 9am.' });
+    const upload = await rpc.request(KnowledgeUploadRpc, {
+      version: 1,
+      actor: { type: 'owner', id: null },
+      tenantId: created.tenant.id,
+      title: 'Hours',
+      format: 'text',
+      content: 'We open at 9am.',
+    });
     expect(upload.document).toMatchObject({ embedded: true, chunkCount: 1 });
     const hits = await rpc.request(KnowledgeSearchRpc, { version: 1, tenantId: created.tenant.id, query: 'We open at 9am.', limit: 1 });
     expect(hits.items[0].matchedBy).toEqual(['fulltext', 'vector']);

@@ -21,7 +21,10 @@ export interface ProvisioningTestApp {
   close(): Promise<void>;
 }
 
-export async function startProvisioning(options: Partial<ProvisioningOptions> = {}, embedder: KnowledgeEmbedder = null): Promise<ProvisioningTestApp> {
+export async function startProvisioning(
+  options: Partial<ProvisioningOptions> = {},
+  embedder: KnowledgeEmbedder = null,
+): Promise<ProvisioningTestApp> {
   const env = testEnvironment();
   const namespace = `${env.TEST_RUN_ID}_p${randomBytes(3).toString('hex')}`;
   @Module({
@@ -52,7 +55,9 @@ export async function startProvisioning(options: Partial<ProvisioningOptions> = 
 }
 
 /** The error a promise rejects with; fails the test when it resolves instead. */
-export async function rejection(promise: Promise<unknown>): Promise<{ code?: string; message?: string; details?: { issues?: Array<{ path: string }> } }> {
+export async function rejection(
+  promise: Promise<unknown>,
+): Promise<{ code?: string; message?: string; details?: { issues?: Array<{ path: string }> } }> {
   try {
     await promise;
   } catch (error) {

@@ -31,7 +31,11 @@ export class ProvisioningProcess {
   private readonly waiters = new Set<() => void>();
 
   constructor(env: Record<string, string>) {
-    this.child = spawn(process.execPath, [join(REPO_ROOT, 'apps', 'provisioning', 'dist', 'main.js')], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [join(REPO_ROOT, 'apps', 'provisioning', 'dist', 'main.js')], {
+      cwd: REPO_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
       const parts = (this.partial + chunk).split('\n');
       this.partial = parts.pop() ?? '';

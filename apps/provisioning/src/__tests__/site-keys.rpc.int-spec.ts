@@ -29,7 +29,8 @@ describe('provisioning site key and widget RPCs (NATS + database, app role)', ()
       timezone: 'UTC',
       domain: 'https://shop.example',
     });
-  const create = (tenantId: string, revokeOthers = false) => t.rpc.request(SiteKeyCreateRpc, { version: 1, actor: owner, tenantId, revokeOthers });
+  const create = (tenantId: string, revokeOthers = false) =>
+    t.rpc.request(SiteKeyCreateRpc, { version: 1, actor: owner, tenantId, revokeOthers });
 
   it('issues pk_live_ keys, lists them with origins and the default theme, and looks one up by key', async () => {
     const { tenant } = await newTenant();
@@ -57,10 +58,14 @@ describe('provisioning site key and widget RPCs (NATS + database, app role)', ()
     const first = (await create(tenant.id)).siteKey;
     const rotated = await create(tenant.id, true);
     expect(rotated.revokedKeyIds).toEqual([first.id]);
-    await expect(t.rpc.request(SiteKeyLookupRpc, { version: 1, key: first.key })).resolves.toMatchObject({ siteKey: { status: 'revoked' } });
+    await expect(t.rpc.request(SiteKeyLookupRpc, { version: 1, key: first.key })).resolves.toMatchObject({
+      siteKey: { status: 'revoked' },
+    });
     const revoked = await t.rpc.request(SiteKeyRevokeRpc, { version: 1, actor: owner, tenantId: tenant.id, siteKeyId: rotated.siteKey.id });
     expect(revoked.siteKey).toMatchObject({ status: 'revoked', revokedAt: expect.any(String) });
-    const audit = (await t.owner.query(`SELECT action FROM audit_log WHERE tenant_id = $1 AND target_type = 'site_key' ORDER BY created_at`, [tenant.id])).rows;
+    const audit = (
+      await t.owner.query(`SELECT action FROM audit_log WHERE tenant_id = $1 AND target_type = 'site_key' ORDER BY created_at`, [tenant.id])
+    ).rows;
     expect(audit.map((r) => r.action)).toEqual(['site_key.created', 'site_key.rotated', 'site_key.revoked']);
   });
 
@@ -68,22 +73,46 @@ describe('provisioning site key and widget RPCs (NATS + database, app role)', ()
     const a = await newTenant();
     const b = await newTenant();
     const keyOfA = (await create(a.tenant.id)).siteKey;
-    await expect(rejection(t.rpc.request(SiteKeyLookupRpc, { version: 1, key: `pk_live_${'0'.repeat(32)}` }))).resolves.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(rejection(t.rpc.request(SiteKeyRevokeRpc, { version: 1, actor: owner, tenantId: b.tenant.id, siteKeyId: keyOfA.id }))).resolves.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(rejection(t.rpc.request(WidgetDemoPageRpc, { version: 1, slug: b.tenant.slug }))).resolves.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(rejection(t.rpc.request(SiteKeyLookupRpc, { version: 1, key: `pk_live_${'0'.repeat(32)}` }))).resolves.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(
+      rejection(t.rpc.request(SiteKeyRevokeRpc, { version: 1, actor: owner, tenantId: b.tenant.id, siteKeyId: keyOfA.id })),
+    ).resolves.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(rejection(t.rpc.request(WidgetDemoPageRpc, { version: 1, slug: b.tenant.slug }))).resolves.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect((await t.rpc.request(SiteKeyListRpc, { version: 1, tenantId: b.tenant.id })).items).toEqual([]);
   });
 
   it('merges theme patches, serves the demo page view, and hides a deactivated tenant', async () => {
     const { tenant } = await newTenant();
     const { siteKey } = await create(tenant.id);
-    await t.rpc.request(WidgetThemeSetRpc, { version: 1, actor: owner, tenantId: tenant.id, theme: { color: '#0f766e', position: 'left' } });
-    const { theme } = await t.rpc.request(WidgetThemeSetRpc, { version: 1, actor: owner, tenantId: tenant.id, theme: { greeting: 'Hello there' } });
+    await t.rpc.request(WidgetThemeSetRpc, {
+      version: 1,
+      actor: owner,
+      tenantId: tenant.id,
+      theme: { color: '#0f766e', position: 'left' },
+    });
+    const { theme } = await t.rpc.request(WidgetThemeSetRpc, {
+      version: 1,
+      actor: owner,
+      tenantId: tenant.id,
+      theme: { greeting: 'Hello there' },
+    });
     expect(theme).toEqual({ color: '#0f766e', name: 'Widget Works', greeting: 'Hello there', position: 'left' });
-    await expect(t.rpc.request(WidgetDemoPageRpc, { version: 1, slug: tenant.slug })).resolves.toEqual({ version: 1, slug: tenant.slug, displayName: 'Widget Works', siteKey: siteKey.key, theme });
+    await expect(t.rpc.request(WidgetDemoPageRpc, { version: 1, slug: tenant.slug })).resolves.toEqual({
+      version: 1,
+      slug: tenant.slug,
+      displayName: 'Widget Works',
+      siteKey: siteKey.key,
+      theme,
+    });
 
     await t.rpc.request(TenantDeactivateRpc, { version: 1, actor: owner, tenantId: tenant.id, reason: 'test' });
-    await expect(rejection(t.rpc.request(WidgetDemoPageRpc, { version: 1, slug: tenant.slug }))).resolves.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(rejection(t.rpc.request(WidgetDemoPageRpc, { version: 1, slug: tenant.slug }))).resolves.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     await expect(t.rpc.request(SiteKeyLookupRpc, { version: 1, key: siteKey.key })).resolves.toMatchObject({ tenantStatus: 'deactivated' });
     await expect(rejection(create(tenant.id))).resolves.toMatchObject({ code: 'PRECONDITION_FAILED' });
   });

@@ -23,7 +23,16 @@ export async function insertApiKey(tx: TenantTx, tenantId: string, prepared: Pre
   return { id: row.id, prefix: row.prefix, key: prepared.key, createdAt: row.createdAt.toISOString() };
 }
 
-type KeyRow = { id: string; name: string; prefix: string; status: 'active' | 'revoked'; createdAt: Date; lastUsedAt: Date | null; expiresAt: Date | null; revokedAt: Date | null };
+type KeyRow = {
+  id: string;
+  name: string;
+  prefix: string;
+  status: 'active' | 'revoked';
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+};
 
 export function toApiKeySummary(row: KeyRow): ApiKeySummary {
   return {
@@ -37,11 +46,23 @@ export function toApiKeySummary(row: KeyRow): ApiKeySummary {
   };
 }
 
-export const API_KEY_SUMMARY_SELECT = { id: true, name: true, prefix: true, status: true, createdAt: true, lastUsedAt: true, expiresAt: true, revokedAt: true } as const;
+export const API_KEY_SUMMARY_SELECT = {
+  id: true,
+  name: true,
+  prefix: true,
+  status: true,
+  createdAt: true,
+  lastUsedAt: true,
+  expiresAt: true,
+  revokedAt: true,
+} as const;
 
 /** Ids of the tenant's keys that are active and not expired at `now`. */
 export async function activeApiKeyIds(tx: TenantTx, tenantId: string, now: Date): Promise<string[]> {
-  const rows = await tx.apiKey.findMany({ where: { tenantId, status: 'active', OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }, select: { id: true } });
+  const rows = await tx.apiKey.findMany({
+    where: { tenantId, status: 'active', OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+    select: { id: true },
+  });
   return rows.map((row) => row.id);
 }
 
@@ -57,7 +78,11 @@ export async function expireApiKeysAt(tx: TenantTx, ids: string[], at: Date): Pr
 
 /** Every key of the tenant, newest first, without hashes. */
 export async function listApiKeys(tx: TenantTx, tenantId: string): Promise<ApiKeySummary[]> {
-  const rows = await tx.apiKey.findMany({ where: { tenantId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: API_KEY_SUMMARY_SELECT });
+  const rows = await tx.apiKey.findMany({
+    where: { tenantId },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    select: API_KEY_SUMMARY_SELECT,
+  });
   return rows.map(toApiKeySummary);
 }
 

@@ -6,7 +6,10 @@ import { ApiKeysService } from './api-keys.service';
 
 @Injectable()
 export class ApiKeysRpcHandlers extends RpcHandlers {
-  constructor(server: RpcServer, private readonly keys: ApiKeysService) {
+  constructor(
+    server: RpcServer,
+    private readonly keys: ApiKeysService,
+  ) {
     super(server);
   }
 

@@ -12,7 +12,15 @@ import { PROVISIONING_OPTIONS, type ProvisioningOptions } from '../common/provis
 import { ProvisioningError } from '../common/provisioning.error';
 import { enqueueEvent } from '../tenants/tenants.service';
 import { findTenantStatus, tenantExists } from '../tenants/tenant.repository';
-import { activeApiKeyIds, expireApiKeysAt, insertApiKey, listApiKeys, prepareApiKey, revokeApiKeys, touchApiKeyLastUsed } from './api-key.repository';
+import {
+  activeApiKeyIds,
+  expireApiKeysAt,
+  insertApiKey,
+  listApiKeys,
+  prepareApiKey,
+  revokeApiKeys,
+  touchApiKeyLastUsed,
+} from './api-key.repository';
 
 /** last_used_at is written at most once a minute per key. */
 export const LAST_USED_RESOLUTION_MS = 60_000;

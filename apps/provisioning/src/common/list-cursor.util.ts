@@ -11,6 +11,9 @@ export const toPage = toListPage;
 /** Decodes a cursor from encodeCursor; VALIDATION for anything else. */
 export function decodeCursor(cursor: string): ListPosition {
   const position = decodeListCursor(cursor);
-  if (!position) throw new ProvisioningError('VALIDATION', 'invalid cursor', { issues: [{ path: 'cursor', code: 'invalid', message: 'not a cursor from a previous page' }] });
+  if (!position)
+    throw new ProvisioningError('VALIDATION', 'invalid cursor', {
+      issues: [{ path: 'cursor', code: 'invalid', message: 'not a cursor from a previous page' }],
+    });
   return position;
 }

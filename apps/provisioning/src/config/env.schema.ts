@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { passwordProblem } from '@parley/auth';
 import { llmEnvShape, toLlmConfig, type EmbeddingConfig } from '@parley/llm/config';
-import { envVar, loadConfigOrExit, serviceEnvShape, toServiceConfig, type EnvSource, type ServiceConfig } from '@parley/observability/startup';
+import {
+  envVar,
+  loadConfigOrExit,
+  serviceEnvShape,
+  toServiceConfig,
+  type EnvSource,
+  type ServiceConfig,
+} from '@parley/observability/startup';
 
 /** Every variable this service reads: the shared service variables plus provisioning's own. */
 export const envSchema = z
@@ -21,7 +28,11 @@ export const envSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.EMBEDDING_PROVIDER === 'openai' && !env.EMBEDDING_API_KEY && !env.OPENAI_API_KEY) {
-      ctx.addIssue({ code: 'custom', path: ['EMBEDDING_API_KEY'], message: 'is required when EMBEDDING_PROVIDER=openai and OPENAI_API_KEY is unset' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['EMBEDDING_API_KEY'],
+        message: 'is required when EMBEDDING_PROVIDER=openai and OPENAI_API_KEY is unset',
+      });
     }
     // OWNER_EMAIL alone is allowed (scripts/demo.sh exports it for the demo seed, which sets the
     // owner itself): the bootstrap runs only when both are set. A password without an email is a mistake.

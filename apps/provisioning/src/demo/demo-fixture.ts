@@ -12,7 +12,10 @@ const staffSchema = z.object({
 
 /** Tones outside the config contract that older fixtures used, mapped to the nearest one. */
 const TONE_ALIASES: Record<string, z.infer<typeof toneSchema>> = { warm: 'friendly' };
-const fixtureToneSchema = z.preprocess((value) => (typeof value === 'string' && value in TONE_ALIASES ? TONE_ALIASES[value] : value), toneSchema);
+const fixtureToneSchema = z.preprocess(
+  (value) => (typeof value === 'string' && value in TONE_ALIASES ? TONE_ALIASES[value] : value),
+  toneSchema,
+);
 
 const tenantSchema = z.object({
   slug: z.string().regex(/^[a-z0-9-]{3,63}$/),
@@ -57,7 +60,10 @@ export function loadDemoFixture(dir: string): DemoFixture {
     ownerDisplayName: raw.owner.displayName,
     tenants: raw.tenants.map((tenant) => ({
       ...tenant,
-      documents: [...tenant.knowledge.map((path) => ({ path, audience: 'everyone' as const })), ...tenant.staffKnowledge.map((path) => ({ path, audience: 'staff' as const }))].map(({ path, audience }) => {
+      documents: [
+        ...tenant.knowledge.map((path) => ({ path, audience: 'everyone' as const })),
+        ...tenant.staffKnowledge.map((path) => ({ path, audience: 'staff' as const })),
+      ].map(({ path, audience }) => {
         const content = readFileSync(join(dir, path), 'utf8');
         return { path, title: titleOf(content, path), content, audience };
       }),

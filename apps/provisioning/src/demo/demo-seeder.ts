@@ -77,7 +77,12 @@ export async function seedDemo(prisma: PrismaClient, tenantDb: TenantDb, input: 
   };
   const ownerPassword = input.ownerPassword ?? randomPassword();
   const staffPassword = (): string => input.staffPassword ?? randomPassword();
-  await bootstrapOwner(prisma, { email: input.ownerEmail, password: ownerPassword, displayName: input.fixture.ownerDisplayName, bcryptCost: options.bcryptCost });
+  await bootstrapOwner(prisma, {
+    email: input.ownerEmail,
+    password: ownerPassword,
+    displayName: input.fixture.ownerDisplayName,
+    bcryptCost: options.bcryptCost,
+  });
 
   const tenants: SeededTenant[] = [];
   const gatewayOrigins = input.gatewayOrigins ?? [];
@@ -110,10 +115,24 @@ async function seedTenant(
   if (existing) {
     if (existing.status !== 'active') throw new Error(`demo tenant ${tenant.slug} is deactivated; reactivate it or use a fresh database`);
     id = existing.id;
-    await services.tenants.update({ version: 1, actor: DEMO_ACTOR, tenantId: id, patch: { displayName: tenant.name, kind: tenant.kind, timezone: tenant.timezone, config } });
+    await services.tenants.update({
+      version: 1,
+      actor: DEMO_ACTOR,
+      tenantId: id,
+      patch: { displayName: tenant.name, kind: tenant.kind, timezone: tenant.timezone, config },
+    });
     apiKey = (await services.keys.rotate({ version: 1, actor: DEMO_ACTOR, tenantId: id, graceSeconds: 0 })).apiKey.key;
   } else {
-    const created = await services.tenants.create({ version: 1, actor: DEMO_ACTOR, displayName: tenant.name, slug: tenant.slug, kind: tenant.kind, timezone: tenant.timezone, domain: null, config });
+    const created = await services.tenants.create({
+      version: 1,
+      actor: DEMO_ACTOR,
+      displayName: tenant.name,
+      slug: tenant.slug,
+      kind: tenant.kind,
+      timezone: tenant.timezone,
+      domain: null,
+      config,
+    });
     id = created.tenant.id;
     apiKey = created.apiKey.key;
   }
@@ -123,7 +142,15 @@ async function seedTenant(
     const password = staffPassword();
     staff.push({ email: member.email.toLowerCase(), role: member.role, password });
     try {
-      await services.users.createStaff({ version: 1, actor: DEMO_ACTOR, tenantId: id, email: member.email, password, displayName: member.displayName, role: member.role });
+      await services.users.createStaff({
+        version: 1,
+        actor: DEMO_ACTOR,
+        tenantId: id,
+        email: member.email,
+        password,
+        displayName: member.displayName,
+        role: member.role,
+      });
     } catch (error) {
       if (!(error instanceof ProvisioningError && error.code === 'CONFLICT')) throw error;
       const hash = await hashSecret(password, bcryptCost);
@@ -134,7 +161,16 @@ async function seedTenant(
 
   let chunks = 0;
   for (const doc of tenant.documents) {
-    const res = await services.knowledge.upload({ version: 1, actor: DEMO_ACTOR, tenantId: id, title: doc.title, format: 'markdown', content: doc.content, sourceUri: `demo:${doc.path}`, audience: doc.audience });
+    const res = await services.knowledge.upload({
+      version: 1,
+      actor: DEMO_ACTOR,
+      tenantId: id,
+      title: doc.title,
+      format: 'markdown',
+      content: doc.content,
+      sourceUri: `demo:${doc.path}`,
+      audience: doc.audience,
+    });
     chunks += res.document.chunkCount;
   }
   return {

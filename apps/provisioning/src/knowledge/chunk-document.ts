@@ -56,7 +56,10 @@ function toSections(text: string): Section[] {
 
 function splitLong(text: string, max: number): string[] {
   if (text.length <= max) return [text];
-  const sentences = text.match(/[^.!?]+(?:[.!?]+|$)/g)?.map((s) => s.trim()).filter(Boolean) ?? [text];
+  const sentences = text
+    .match(/[^.!?]+(?:[.!?]+|$)/g)
+    ?.map((s) => s.trim())
+    .filter(Boolean) ?? [text];
   const pieces: string[] = [];
   for (const sentence of sentences) {
     if (sentence.length <= max) {

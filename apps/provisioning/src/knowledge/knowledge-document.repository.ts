@@ -21,11 +21,24 @@ export interface StoreDocumentInput {
   audience: 'everyone' | 'staff';
 }
 
-export const DOCUMENT_SELECT = { id: true, tenantId: true, title: true, sourceType: true, sourceUri: true, status: true, chunkCount: true, metadata: true, contentHash: true, createdAt: true, updatedAt: true } as const;
+export const DOCUMENT_SELECT = {
+  id: true,
+  tenantId: true,
+  title: true,
+  sourceType: true,
+  sourceUri: true,
+  status: true,
+  chunkCount: true,
+  metadata: true,
+  contentHash: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
 type DocumentRow = Prisma.KnowledgeDocumentGetPayload<{ select: typeof DOCUMENT_SELECT }>;
 
 export function toDocumentView(row: DocumentRow): KnowledgeDocumentView {
-  const metadata = row.metadata && typeof row.metadata === 'object' && !Array.isArray(row.metadata) ? (row.metadata as Record<string, unknown>) : {};
+  const metadata =
+    row.metadata && typeof row.metadata === 'object' && !Array.isArray(row.metadata) ? (row.metadata as Record<string, unknown>) : {};
   return {
     id: row.id,
     tenantId: row.tenantId,
@@ -47,11 +60,18 @@ export function toDocumentView(row: DocumentRow): KnowledgeDocumentView {
  * Uploads of the same document are serialised by a transaction advisory lock on its identity:
  * without it, two concurrent replacements both re-created chunk 0 (a unique violation, 500).
  */
-export async function storeDocument(tx: TenantTx, input: StoreDocumentInput): Promise<{ document: KnowledgeDocumentView; replaced: boolean }> {
+export async function storeDocument(
+  tx: TenantTx,
+  input: StoreDocumentInput,
+): Promise<{ document: KnowledgeDocumentView; replaced: boolean }> {
   const identity = input.sourceUri ? { sourceUri: input.sourceUri } : { title: input.title };
   const lockKey = `knowledge:${input.tenantId}:${input.sourceUri ? `uri:${input.sourceUri}` : `title:${input.title}`}`;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${lockKey}, 0))`;
-  const existing = await tx.knowledgeDocument.findFirst({ where: { tenantId: input.tenantId, ...identity }, orderBy: { createdAt: 'asc' }, select: { id: true } });
+  const existing = await tx.knowledgeDocument.findFirst({
+    where: { tenantId: input.tenantId, ...identity },
+    orderBy: { createdAt: 'asc' },
+    select: { id: true },
+  });
   const data = {
     title: input.title,
     sourceType: input.format,
@@ -102,7 +122,11 @@ export async function listDocuments(tx: TenantTx, tenantId: string, position: Li
 }
 
 /** Deletes the document and its chunks; null when the tenant has no such document (nothing is deleted). */
-export async function deleteDocument(tx: TenantTx, tenantId: string, documentId: string): Promise<{ id: string; title: string; deletedChunks: number } | null> {
+export async function deleteDocument(
+  tx: TenantTx,
+  tenantId: string,
+  documentId: string,
+): Promise<{ id: string; title: string; deletedChunks: number } | null> {
   const doc = await tx.knowledgeDocument.findFirst({ where: { id: documentId, tenantId }, select: { id: true, title: true } });
   if (!doc) return null;
   const deletedChunks = await tx.knowledgeChunk.deleteMany({ where: { documentId: doc.id } });

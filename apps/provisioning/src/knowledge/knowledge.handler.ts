@@ -6,7 +6,10 @@ import { KnowledgeService } from './knowledge.service';
 
 @Injectable()
 export class KnowledgeRpcHandlers extends RpcHandlers {
-  constructor(server: RpcServer, private readonly knowledge: KnowledgeService) {
+  constructor(
+    server: RpcServer,
+    private readonly knowledge: KnowledgeService,
+  ) {
     super(server);
   }
 

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import type { KnowledgeDeleteRpc, KnowledgeListRpc, KnowledgeSearchRpc, KnowledgeUploadRpc, RpcRequestOf, RpcResponseOf } from '@parley/contracts';
+import type {
+  KnowledgeDeleteRpc,
+  KnowledgeListRpc,
+  KnowledgeSearchRpc,
+  KnowledgeUploadRpc,
+  RpcRequestOf,
+  RpcResponseOf,
+} from '@parley/contracts';
 import { SERVICE_LOGGER, type Logger } from '@parley/observability';
 import { type PrismaClient, PrismaService, searchKnowledge, TenantDb, writeAudit } from '@parley/persistence';
 import { decodeCursor, toPage } from '../common/list-cursor.util';
@@ -26,7 +33,9 @@ export class KnowledgeService {
     await this.assertTenant(req.tenantId);
     const chunks = chunkDocument(req.content);
     if (chunks.length === 0) {
-      throw new ProvisioningError('VALIDATION', 'the document has no text', { issues: [{ path: 'content', code: 'empty', message: 'the document has no text' }] });
+      throw new ProvisioningError('VALIDATION', 'the document has no text', {
+        issues: [{ path: 'content', code: 'empty', message: 'the document has no text' }],
+      });
     }
     const embeddings = await this.embedChunks(chunks.map((c) => c.content));
     const contentHash = createHash('sha256').update(req.content).digest('hex');
@@ -70,14 +79,23 @@ export class KnowledgeService {
     return this.tenantDb.run(req.tenantId, async (tx) => {
       const doc = await deleteDocument(tx, req.tenantId, req.documentId);
       if (!doc) throw ProvisioningError.notFound('document');
-      await writeAudit(tx, { tenantId: req.tenantId, actor: req.actor, action: 'knowledge.deleted', targetType: 'knowledge_document', targetId: doc.id, data: { title: doc.title, chunks: doc.deletedChunks } });
+      await writeAudit(tx, {
+        tenantId: req.tenantId,
+        actor: req.actor,
+        action: 'knowledge.deleted',
+        targetType: 'knowledge_document',
+        targetId: doc.id,
+        data: { title: doc.title, chunks: doc.deletedChunks },
+      });
       return { version: 1 as const, documentId: doc.id, deletedChunks: doc.deletedChunks };
     });
   }
 
   async search(req: RpcRequestOf<typeof KnowledgeSearchRpc>): Promise<RpcResponseOf<typeof KnowledgeSearchRpc>> {
     const embedding = await this.embedQuery(req.query);
-    const items = await this.tenantDb.run(req.tenantId, (tx) => searchKnowledge(tx, { tenantId: req.tenantId, query: req.query, embedding, limit: req.limit, includeStaffOnly: true }));
+    const items = await this.tenantDb.run(req.tenantId, (tx) =>
+      searchKnowledge(tx, { tenantId: req.tenantId, query: req.query, embedding, limit: req.limit, includeStaffOnly: true }),
+    );
     return { version: 1, items };
   }
 

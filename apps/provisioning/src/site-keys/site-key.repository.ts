@@ -5,11 +5,21 @@ const SITE_KEY_SELECT = { id: true, key: true, status: true, createdAt: true, re
 type SiteKeyRow = { id: string; key: string; status: 'active' | 'revoked'; createdAt: Date; revokedAt: Date | null };
 
 export function toSiteKey(row: SiteKeyRow): SiteKey {
-  return { id: row.id, key: row.key, status: row.status, createdAt: row.createdAt.toISOString(), revokedAt: row.revokedAt?.toISOString() ?? null };
+  return {
+    id: row.id,
+    key: row.key,
+    status: row.status,
+    createdAt: row.createdAt.toISOString(),
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+  };
 }
 
 export async function listSiteKeys(tx: TenantTx, tenantId: string): Promise<SiteKey[]> {
-  const rows = await tx.siteKey.findMany({ where: { tenantId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: SITE_KEY_SELECT });
+  const rows = await tx.siteKey.findMany({
+    where: { tenantId },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    select: SITE_KEY_SELECT,
+  });
   return rows.map(toSiteKey);
 }
 
@@ -35,7 +45,11 @@ export async function revokeSiteKey(tx: TenantTx, tenantId: string, id: string, 
 
 /** The newest active key of a tenant, if any. */
 export async function newestActiveSiteKey(tx: TenantTx, tenantId: string): Promise<string | null> {
-  const row = await tx.siteKey.findFirst({ where: { tenantId, status: 'active' }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: { key: true } });
+  const row = await tx.siteKey.findFirst({
+    where: { tenantId, status: 'active' },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    select: { key: true },
+  });
   return row?.key ?? null;
 }
 
@@ -53,7 +67,16 @@ export interface SiteKeyCandidate {
 /** The key, its tenant's status, origins and public widget settings, before the tenant is known (SECURITY DEFINER find_site_key). */
 export async function findSiteKey(db: Db, key: string): Promise<SiteKeyCandidate | null> {
   const rows = await db.$queryRaw<
-    { id: string; tenant_id: string; status: string; tenant_status: string; tenant_slug: string; display_name: string; allowed_origins: string[]; widget_theme: unknown }[]
+    {
+      id: string;
+      tenant_id: string;
+      status: string;
+      tenant_status: string;
+      tenant_slug: string;
+      display_name: string;
+      allowed_origins: string[];
+      widget_theme: unknown;
+    }[]
   >`SELECT id::text, tenant_id::text, status, tenant_status, tenant_slug, display_name, allowed_origins, widget_theme FROM find_site_key(${key})`;
   const row = rows[0];
   return row
@@ -87,10 +110,16 @@ export interface WidgetTenant {
 
 /** The tenant's status and public widget settings, or null for an unknown tenant. */
 export function findWidgetTenant(db: Db, tenantId: string): Promise<WidgetTenant | null> {
-  return db.tenant.findUnique({ where: { id: tenantId }, select: { status: true, displayName: true, allowedOrigins: true, widgetTheme: true } });
+  return db.tenant.findUnique({
+    where: { id: tenantId },
+    select: { status: true, displayName: true, allowedOrigins: true, widgetTheme: true },
+  });
 }
 
 /** The tenant behind a demo page (/demo/<slug>), or null. */
-export function findDemoPageTenant(db: Db, slug: string): Promise<{ id: string; status: string; displayName: string; widgetTheme: unknown } | null> {
+export function findDemoPageTenant(
+  db: Db,
+  slug: string,
+): Promise<{ id: string; status: string; displayName: string; widgetTheme: unknown } | null> {
   return db.tenant.findUnique({ where: { slug }, select: { id: true, status: true, displayName: true, widgetTheme: true } });
 }

@@ -1,12 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { SiteKeyCreateRpc, SiteKeyListRpc, SiteKeyLookupRpc, SiteKeyRevokeRpc, WidgetDemoPageRpc, WidgetThemeSetRpc } from '@parley/contracts';
+import {
+  SiteKeyCreateRpc,
+  SiteKeyListRpc,
+  SiteKeyLookupRpc,
+  SiteKeyRevokeRpc,
+  WidgetDemoPageRpc,
+  WidgetThemeSetRpc,
+} from '@parley/contracts';
 import { RpcServer } from '@parley/messaging';
 import { RpcHandlers, type Serve } from '../common/rpc-handlers.base';
 import { SiteKeysService } from './site-keys.service';
 
 @Injectable()
 export class SiteKeysRpcHandlers extends RpcHandlers {
-  constructor(server: RpcServer, private readonly keys: SiteKeysService) {
+  constructor(
+    server: RpcServer,
+    private readonly keys: SiteKeysService,
+  ) {
     super(server);
   }
 

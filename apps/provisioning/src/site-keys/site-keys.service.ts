@@ -67,7 +67,13 @@ export class SiteKeysService {
     return this.tenantDb.run(req.tenantId, async (tx) => {
       const siteKey = await revokeSiteKey(tx, req.tenantId, req.siteKeyId, new Date());
       if (!siteKey) throw ProvisioningError.notFound('site key');
-      await writeAudit(tx, { tenantId: req.tenantId, actor: req.actor, action: 'site_key.revoked', targetType: 'site_key', targetId: siteKey.id });
+      await writeAudit(tx, {
+        tenantId: req.tenantId,
+        actor: req.actor,
+        action: 'site_key.revoked',
+        targetType: 'site_key',
+        targetId: siteKey.id,
+      });
       return { version: 1 as const, siteKey };
     });
   }
@@ -90,7 +96,14 @@ export class SiteKeysService {
     const tenant = await this.tenant(req.tenantId);
     const merged = await mergeWidgetTheme(this.prisma, req.tenantId, tenant.widgetTheme, req.theme);
     await this.tenantDb.run(req.tenantId, (tx) =>
-      writeAudit(tx, { tenantId: req.tenantId, actor: req.actor, action: 'widget.theme_updated', targetType: 'tenant', targetId: req.tenantId, data: { fields: Object.keys(req.theme) } }),
+      writeAudit(tx, {
+        tenantId: req.tenantId,
+        actor: req.actor,
+        action: 'widget.theme_updated',
+        targetType: 'tenant',
+        targetId: req.tenantId,
+        data: { fields: Object.keys(req.theme) },
+      }),
     );
     return { version: 1, theme: resolveWidgetTheme(merged, tenant.displayName) };
   }
@@ -100,7 +113,13 @@ export class SiteKeysService {
     if (!tenant || tenant.status !== 'active') throw ProvisioningError.notFound('demo page');
     const siteKey = await this.tenantDb.run(tenant.id, (tx) => newestActiveSiteKey(tx, tenant.id));
     if (!siteKey) throw ProvisioningError.notFound('demo page');
-    return { version: 1, slug: req.slug, displayName: tenant.displayName, siteKey, theme: resolveWidgetTheme(tenant.widgetTheme, tenant.displayName) };
+    return {
+      version: 1,
+      slug: req.slug,
+      displayName: tenant.displayName,
+      siteKey,
+      theme: resolveWidgetTheme(tenant.widgetTheme, tenant.displayName),
+    };
   }
 
   private async tenant(tenantId: string): Promise<WidgetTenant> {

@@ -20,5 +20,7 @@ export function refuseOwnerOnlyFields(patch: Patch): void {
   ].filter((field): field is string => field !== null);
   if (present.length === 0) return;
   const message = 'only the platform owner may change this field';
-  throw new ProvisioningError('FORBIDDEN', `only the platform owner may change ${present.join(', ')}`, { issues: present.map((path) => ({ path, code: 'owner_only', message })) });
+  throw new ProvisioningError('FORBIDDEN', `only the platform owner may change ${present.join(', ')}`, {
+    issues: present.map((path) => ({ path, code: 'owner_only', message })),
+  });
 }

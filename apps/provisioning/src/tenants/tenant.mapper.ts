@@ -15,7 +15,17 @@ export const TENANT_SELECT = {
 
 export const TENANT_WITH_CONFIG_SELECT = { ...TENANT_SELECT, ...TENANT_CONFIG_SELECT } as const;
 
-type TenantRow = { id: string; slug: string; displayName: string; kind: string; status: Tenant['status']; timezone: string; createdAt: Date; updatedAt: Date; deactivatedAt: Date | null };
+type TenantRow = {
+  id: string;
+  slug: string;
+  displayName: string;
+  kind: string;
+  status: Tenant['status'];
+  timezone: string;
+  createdAt: Date;
+  updatedAt: Date;
+  deactivatedAt: Date | null;
+};
 
 export function toTenant(row: TenantRow): Tenant {
   return {

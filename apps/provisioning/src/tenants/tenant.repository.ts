@@ -44,7 +44,12 @@ export function findTenantWithConfig(db: Db, tenantId: string): Promise<TenantWi
 /** Up to `take` tenants matching the filter, newest first. */
 export function listTenants(db: Db, filter: TenantListFilter): Promise<TenantRow[]> {
   const search = filter.search
-    ? { OR: [{ displayName: { contains: filter.search, mode: 'insensitive' as const } }, { slug: { contains: filter.search.toLowerCase() } }] }
+    ? {
+        OR: [
+          { displayName: { contains: filter.search, mode: 'insensitive' as const } },
+          { slug: { contains: filter.search.toLowerCase() } },
+        ],
+      }
     : {};
   return db.tenant.findMany({
     where: { AND: [filter.status ? { status: filter.status } : {}, search, afterPosition(filter.position)] },
@@ -64,7 +69,11 @@ export function updateTenant(tx: TenantTx, tenantId: string, data: Prisma.Tenant
 }
 
 export function deactivateTenant(tx: TenantTx, tenantId: string, at: Date): Promise<TenantWithConfigRow> {
-  return tx.tenant.update({ where: { id: tenantId }, data: { status: 'deactivated', deactivatedAt: at }, select: TENANT_WITH_CONFIG_SELECT });
+  return tx.tenant.update({
+    where: { id: tenantId },
+    data: { status: 'deactivated', deactivatedAt: at },
+    select: TENANT_WITH_CONFIG_SELECT,
+  });
 }
 
 /**
@@ -72,7 +81,10 @@ export function deactivateTenant(tx: TenantTx, tenantId: string, at: Date): Prom
  * update makes concurrent callers safe: only one of them changes the row).
  */
 export async function reactivateTenant(tx: TenantTx, tenantId: string): Promise<TenantWithConfigRow | null> {
-  const changed = await tx.tenant.updateMany({ where: { id: tenantId, status: 'deactivated' }, data: { status: 'active', deactivatedAt: null } });
+  const changed = await tx.tenant.updateMany({
+    where: { id: tenantId, status: 'deactivated' },
+    data: { status: 'active', deactivatedAt: null },
+  });
   if (changed.count === 0) return null;
   return tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: TENANT_WITH_CONFIG_SELECT });
 }

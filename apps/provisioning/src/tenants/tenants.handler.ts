@@ -1,12 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { TenantConfigGetRpc, TenantCreateRpc, TenantDeactivateRpc, TenantGetRpc, TenantListRpc, TenantReactivateRpc, TenantUpdateRpc } from '@parley/contracts';
+import {
+  TenantConfigGetRpc,
+  TenantCreateRpc,
+  TenantDeactivateRpc,
+  TenantGetRpc,
+  TenantListRpc,
+  TenantReactivateRpc,
+  TenantUpdateRpc,
+} from '@parley/contracts';
 import { RpcServer } from '@parley/messaging';
 import { RpcHandlers, type Serve } from '../common/rpc-handlers.base';
 import { TenantsService } from './tenants.service';
 
 @Injectable()
 export class TenantsRpcHandlers extends RpcHandlers {
-  constructor(server: RpcServer, private readonly tenants: TenantsService) {
+  constructor(
+    server: RpcServer,
+    private readonly tenants: TenantsService,
+  ) {
     super(server);
   }
 

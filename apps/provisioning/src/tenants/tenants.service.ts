@@ -15,7 +15,15 @@ import {
   type TenantUpdateRpc,
   type TenantWithConfig,
 } from '@parley/contracts';
-import { enqueueOutbox, isUniqueViolation, type PrismaClient, PrismaService, TenantDb, type TenantTx, writeAudit } from '@parley/persistence';
+import {
+  enqueueOutbox,
+  isUniqueViolation,
+  type PrismaClient,
+  PrismaService,
+  TenantDb,
+  type TenantTx,
+  writeAudit,
+} from '@parley/persistence';
 import { insertApiKey, prepareApiKey } from '../api-keys/api-key.repository';
 import { decodeCursor, toPage } from '../common/list-cursor.util';
 import { PROVISIONING_OPTIONS, type ProvisioningOptions } from '../common/provisioning.options';
@@ -25,7 +33,15 @@ import { configPatchToColumns, initialConfigColumns } from './tenant-columns.uti
 import { changedTenantFields } from './tenant-diff.util';
 import { refuseOwnerOnlyFields } from './owner-only-fields.util';
 import { toTenant, toTenantWithConfig } from './tenant.mapper';
-import { deactivateTenant, findTenantWithConfig, insertTenant, isSlugTaken, listTenants, reactivateTenant, updateTenant } from './tenant.repository';
+import {
+  deactivateTenant,
+  findTenantWithConfig,
+  insertTenant,
+  isSlugTaken,
+  listTenants,
+  reactivateTenant,
+  updateTenant,
+} from './tenant.repository';
 
 /** Validates an event payload against its contract and adds it to the outbox of `tx`. */
 export async function enqueueEvent<C extends EventContract>(tx: TenantTx, event: C, tenantId: string, payload: unknown): Promise<void> {
@@ -44,21 +60,51 @@ export class TenantsService {
   async create(req: RpcRequestOf<typeof TenantCreateRpc>): Promise<RpcResponseOf<typeof TenantCreateRpc>> {
     const id = randomUUID();
     const key = await prepareApiKey(this.options.bcryptCost);
-    const admin = req.admin ? await prepareStaffUser({ ...req.admin, role: 'tenant_admin' }, this.options.bcryptCost, 'admin.password') : null;
+    const admin = req.admin
+      ? await prepareStaffUser({ ...req.admin, role: 'tenant_admin' }, this.options.bcryptCost, 'admin.password')
+      : null;
     return this.tenantDb.run(id, async (tx) => {
       if (await isSlugTaken(tx, req.slug)) throw ProvisioningError.conflict(`slug ${req.slug} is taken`, 'slug');
       let row;
       try {
-        row = await insertTenant(tx, { id, slug: req.slug, displayName: req.displayName, kind: req.kind, timezone: req.timezone, ...initialConfigColumns(req.config, req.domain) });
+        row = await insertTenant(tx, {
+          id,
+          slug: req.slug,
+          displayName: req.displayName,
+          kind: req.kind,
+          timezone: req.timezone,
+          ...initialConfigColumns(req.config, req.domain),
+        });
       } catch (error) {
         if (isUniqueViolation(error)) throw ProvisioningError.conflict(`slug ${req.slug} is taken`, 'slug');
         throw error;
       }
       const apiKey = await insertApiKey(tx, id, key);
       if (admin) await insertStaffUser(tx, id, admin, req.actor, 'admin.email');
-      await writeAudit(tx, { tenantId: id, actor: req.actor, action: 'tenant.created', targetType: 'tenant', targetId: id, data: { slug: req.slug, kind: req.kind, apiKeyPrefix: apiKey.prefix, admin: admin?.email ?? null } });
-      await writeAudit(tx, { tenantId: id, actor: req.actor, action: 'api_key.created', targetType: 'api_key', targetId: apiKey.id, data: { prefix: apiKey.prefix } });
-      await enqueueEvent(tx, TenantCreatedEvent, id, { version: 1, tenantId: id, displayName: row.displayName, slug: row.slug, kind: row.kind, occurredAt: new Date().toISOString() });
+      await writeAudit(tx, {
+        tenantId: id,
+        actor: req.actor,
+        action: 'tenant.created',
+        targetType: 'tenant',
+        targetId: id,
+        data: { slug: req.slug, kind: req.kind, apiKeyPrefix: apiKey.prefix, admin: admin?.email ?? null },
+      });
+      await writeAudit(tx, {
+        tenantId: id,
+        actor: req.actor,
+        action: 'api_key.created',
+        targetType: 'api_key',
+        targetId: apiKey.id,
+        data: { prefix: apiKey.prefix },
+      });
+      await enqueueEvent(tx, TenantCreatedEvent, id, {
+        version: 1,
+        tenantId: id,
+        displayName: row.displayName,
+        slug: row.slug,
+        kind: row.kind,
+        occurredAt: new Date().toISOString(),
+      });
       return { version: 1 as const, tenant: toTenantWithConfig(row), apiKey };
     });
   }
@@ -78,7 +124,14 @@ export class TenantsService {
 
   async configGet(req: RpcRequestOf<typeof TenantConfigGetRpc>): Promise<RpcResponseOf<typeof TenantConfigGetRpc>> {
     const tenant = await this.get(req.tenantId);
-    return { version: 1, tenantId: tenant.id, status: tenant.status, displayName: tenant.displayName, timezone: tenant.timezone, config: tenant.config };
+    return {
+      version: 1,
+      tenantId: tenant.id,
+      status: tenant.status,
+      displayName: tenant.displayName,
+      timezone: tenant.timezone,
+      config: tenant.config,
+    };
   }
 
   async update(req: RpcRequestOf<typeof TenantUpdateRpc>): Promise<RpcResponseOf<typeof TenantUpdateRpc>> {
@@ -89,8 +142,20 @@ export class TenantsService {
     if (changed.length === 0) return { version: 1, tenant: before };
     return this.tenantDb.run(req.tenantId, async (tx) => {
       const row = await updateTenant(tx, req.tenantId, { ...fields, ...(config ? configPatchToColumns(config) : {}) });
-      await writeAudit(tx, { tenantId: req.tenantId, actor: req.actor, action: 'tenant.updated', targetType: 'tenant', targetId: req.tenantId, data: { changedFields: changed } });
-      await enqueueEvent(tx, TenantUpdatedEvent, req.tenantId, { version: 1, tenantId: req.tenantId, changedFields: changed, occurredAt: new Date().toISOString() });
+      await writeAudit(tx, {
+        tenantId: req.tenantId,
+        actor: req.actor,
+        action: 'tenant.updated',
+        targetType: 'tenant',
+        targetId: req.tenantId,
+        data: { changedFields: changed },
+      });
+      await enqueueEvent(tx, TenantUpdatedEvent, req.tenantId, {
+        version: 1,
+        tenantId: req.tenantId,
+        changedFields: changed,
+        occurredAt: new Date().toISOString(),
+      });
       return { version: 1 as const, tenant: toTenantWithConfig(row) };
     });
   }
@@ -102,8 +167,20 @@ export class TenantsService {
     return this.tenantDb.run(req.tenantId, async (tx) => {
       const now = new Date();
       const row = await deactivateTenant(tx, req.tenantId, now);
-      await writeAudit(tx, { tenantId: req.tenantId, actor: req.actor, action: 'tenant.deactivated', targetType: 'tenant', targetId: req.tenantId, data: { reason: req.reason } });
-      await enqueueEvent(tx, TenantDeactivatedEvent, req.tenantId, { version: 1, tenantId: req.tenantId, reason: req.reason, occurredAt: now.toISOString() });
+      await writeAudit(tx, {
+        tenantId: req.tenantId,
+        actor: req.actor,
+        action: 'tenant.deactivated',
+        targetType: 'tenant',
+        targetId: req.tenantId,
+        data: { reason: req.reason },
+      });
+      await enqueueEvent(tx, TenantDeactivatedEvent, req.tenantId, {
+        version: 1,
+        tenantId: req.tenantId,
+        reason: req.reason,
+        occurredAt: now.toISOString(),
+      });
       return { version: 1 as const, tenant: toTenantWithConfig(row) };
     });
   }
@@ -121,8 +198,20 @@ export class TenantsService {
       const now = new Date();
       const row = await reactivateTenant(tx, req.tenantId);
       if (!row) throw alreadyActive();
-      await writeAudit(tx, { tenantId: req.tenantId, actor: req.actor, action: 'tenant.reactivated', targetType: 'tenant', targetId: req.tenantId, data: { deactivatedAt: before.deactivatedAt } });
-      await enqueueEvent(tx, TenantUpdatedEvent, req.tenantId, { version: 1, tenantId: req.tenantId, changedFields: ['status'], occurredAt: now.toISOString() });
+      await writeAudit(tx, {
+        tenantId: req.tenantId,
+        actor: req.actor,
+        action: 'tenant.reactivated',
+        targetType: 'tenant',
+        targetId: req.tenantId,
+        data: { deactivatedAt: before.deactivatedAt },
+      });
+      await enqueueEvent(tx, TenantUpdatedEvent, req.tenantId, {
+        version: 1,
+        tenantId: req.tenantId,
+        changedFields: ['status'],
+        occurredAt: now.toISOString(),
+      });
       return { version: 1 as const, tenant: toTenantWithConfig(row) };
     });
   }

@@ -15,14 +15,21 @@ export type OwnerBootstrapOutcome = 'created' | 'password_updated' | 'unchanged'
  * Upserts the platform owner. The stored hash is rewritten only when the password no longer
  * verifies against it (so restarts do not churn the hash); a disabled owner is re-enabled.
  */
-export async function bootstrapOwner(prisma: PrismaClient, input: OwnerBootstrapInput): Promise<{ id: string; outcome: OwnerBootstrapOutcome }> {
+export async function bootstrapOwner(
+  prisma: PrismaClient,
+  input: OwnerBootstrapInput,
+): Promise<{ id: string; outcome: OwnerBootstrapOutcome }> {
   const problem = passwordProblem(input.password);
   if (problem) throw new Error(`OWNER_PASSWORD: ${problem}`);
   const email = input.email.trim().toLowerCase();
   const existing = await findPlatformUserByEmail(prisma, email);
   if (!existing) {
     try {
-      const row = await insertPlatformUser(prisma, { email, passwordHash: await hashSecret(input.password, input.bcryptCost), displayName: input.displayName ?? 'Owner' });
+      const row = await insertPlatformUser(prisma, {
+        email,
+        passwordHash: await hashSecret(input.password, input.bcryptCost),
+        displayName: input.displayName ?? 'Owner',
+      });
       return { id: row.id, outcome: 'created' };
     } catch (error) {
       // Another replica created it first: verify against that row instead.

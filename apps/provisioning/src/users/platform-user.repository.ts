@@ -13,7 +13,10 @@ export function findPlatformUserByEmail(db: Db, email: string): Promise<Platform
 
 /** Inserts an owner login (an email taken meanwhile raises the unique violation to the caller). */
 export function insertPlatformUser(db: Db, input: { email: string; passwordHash: string; displayName: string }): Promise<{ id: string }> {
-  return db.platformUser.create({ data: { email: input.email, passwordHash: input.passwordHash, displayName: input.displayName }, select: { id: true } });
+  return db.platformUser.create({
+    data: { email: input.email, passwordHash: input.passwordHash, displayName: input.displayName },
+    select: { id: true },
+  });
 }
 
 /** Enables the login, with a new password hash when one is given. */

@@ -21,7 +21,12 @@ export interface PreparedStaffUser {
 export async function prepareStaffUser(input: NewStaffUser, bcryptCost: number, path = 'password'): Promise<PreparedStaffUser> {
   const problem = passwordProblem(input.password);
   if (problem) throw new ProvisioningError('VALIDATION', problem, { issues: [{ path, code: 'weak_password', message: problem }] });
-  return { email: input.email.trim().toLowerCase(), passwordHash: await hashSecret(input.password, bcryptCost), displayName: input.displayName?.trim() ?? '', role: input.role };
+  return {
+    email: input.email.trim().toLowerCase(),
+    passwordHash: await hashSecret(input.password, bcryptCost),
+    displayName: input.displayName?.trim() ?? '',
+    role: input.role,
+  };
 }
 
 const emailTaken = (path: string) => ProvisioningError.conflict('this email is already used by another login', path);
@@ -30,14 +35,27 @@ const emailTaken = (path: string) => ProvisioningError.conflict('this email is a
  * Inserts a tenant_users row (owners and staff share one email namespace: a platform owner's
  * email is refused too) and its audit row, in the caller's tenant transaction.
  */
-export async function insertStaffUser(tx: TenantTx, tenantId: string, user: PreparedStaffUser, actor: Actor, emailPath = 'email'): Promise<StaffUser> {
+export async function insertStaffUser(
+  tx: TenantTx,
+  tenantId: string,
+  user: PreparedStaffUser,
+  actor: Actor,
+  emailPath = 'email',
+): Promise<StaffUser> {
   if ((await findLoginCandidates(tx, user.email)).length > 0) throw emailTaken(emailPath);
   try {
     const row = await tx.tenantUser.create({
       data: { tenantId, email: user.email, passwordHash: user.passwordHash, displayName: user.displayName, role: user.role },
       select: { id: true, tenantId: true, email: true, displayName: true, role: true, status: true, createdAt: true },
     });
-    await writeAudit(tx, { tenantId, actor, action: 'user.created', targetType: 'tenant_user', targetId: row.id, data: { email: row.email, role: row.role } });
+    await writeAudit(tx, {
+      tenantId,
+      actor,
+      action: 'user.created',
+      targetType: 'tenant_user',
+      targetId: row.id,
+      data: { email: row.email, role: row.role },
+    });
     return { ...row, createdAt: row.createdAt.toISOString() };
   } catch (error) {
     if (isUniqueViolation(error)) throw emailTaken(emailPath);
@@ -46,7 +64,13 @@ export async function insertStaffUser(tx: TenantTx, tenantId: string, user: Prep
 }
 
 /** Sets a staff user's password (re-enabling the login); false when the tenant has no such user. Audited. */
-export async function resetStaffPassword(tx: TenantTx, tenantId: string, email: string, passwordHash: string, actor: Actor): Promise<boolean> {
+export async function resetStaffPassword(
+  tx: TenantTx,
+  tenantId: string,
+  email: string,
+  passwordHash: string,
+  actor: Actor,
+): Promise<boolean> {
   const user = await tx.tenantUser.findFirst({ where: { tenantId, email: email.trim().toLowerCase() }, select: { id: true } });
   if (!user) return false;
   await tx.tenantUser.update({ where: { id: user.id }, data: { passwordHash, status: 'active' } });
@@ -64,7 +88,11 @@ export async function listStaffUsers(tx: TenantTx, tenantId: string): Promise<St
     take: LIST_LIMIT,
     select: { id: true, tenantId: true, email: true, displayName: true, role: true, status: true, createdAt: true, lastLoginAt: true },
   });
-  return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString(), lastLoginAt: row.lastLoginAt ? row.lastLoginAt.toISOString() : null }));
+  return rows.map((row) => ({
+    ...row,
+    createdAt: row.createdAt.toISOString(),
+    lastLoginAt: row.lastLoginAt ? row.lastLoginAt.toISOString() : null,
+  }));
 }
 
 /** Sets a staff user's last_login_at; false when the tenant has no such user. */

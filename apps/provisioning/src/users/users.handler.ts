@@ -6,7 +6,10 @@ import { UsersService } from './users.service';
 
 @Injectable()
 export class UsersRpcHandlers extends RpcHandlers {
-  constructor(server: RpcServer, private readonly users: UsersService) {
+  constructor(
+    server: RpcServer,
+    private readonly users: UsersService,
+  ) {
     super(server);
   }
 

@@ -6,7 +6,11 @@ const DATABASE_URL = 'postgresql://parley_app:pw@127.0.0.1:5432/parley';
 describe('tenant-intelligence env schema', () => {
   it('defaults to port 3002 and names the service', () => {
     const config = toAppConfig(parseEnv(envSchema, { DATABASE_URL }));
-    expect(config).toMatchObject({ service: 'tenant-intelligence', http: { host: '0.0.0.0', port: 3002 }, shutdown: { timeoutMs: 10_000 } });
+    expect(config).toMatchObject({
+      service: 'tenant-intelligence',
+      http: { host: '0.0.0.0', port: 3002 },
+      shutdown: { timeoutMs: 10_000 },
+    });
   });
 
   it('lets PORT override the default', () => {

@@ -10,7 +10,15 @@ import { CrmService } from '../crm/crm.service';
 import { TurnExtractionService } from '../extraction/turn-extraction.service';
 import { SessionSummaryService } from '../summary/session-summary.service';
 
-const silent = { debug() {}, info() {}, warn() {}, error() {}, child() { return silent; } } as never;
+const silent = {
+  debug() {},
+  info() {},
+  warn() {},
+  error() {},
+  child() {
+    return silent;
+  },
+} as never;
 
 describe('tenant intelligence pipeline', () => {
   let prisma: PrismaClient;
@@ -40,8 +48,15 @@ describe('tenant intelligence pipeline', () => {
     const user = await createChatMessage(owner, session, { role: 'user', content: userText, turn_id: turnId });
     const assistant = await createChatMessage(owner, session, { role: 'assistant', content: assistantText, turn_id: turnId });
     const event: ChatTurnCompleted = {
-      version: 1, tenantId, sessionId, turnId, userMessageId: user.id, assistantMessageId: assistant.id, contactId: null,
-      userText, assistantText,
+      version: 1,
+      tenantId,
+      sessionId,
+      turnId,
+      userMessageId: user.id,
+      assistantMessageId: assistant.id,
+      contactId: null,
+      userText,
+      assistantText,
       signals: { urgency: 'high', sentiment: 'negative', sentimentScore: -0.4, intents: [], flags: ['urgent'], entityCount: 0 },
       actionIds: [],
       usage: { inputTokens: 10, outputTokens: 5, model: 'retrieval', provider: 'offline', latencyMs: 3 },
@@ -51,11 +66,18 @@ describe('tenant intelligence pipeline', () => {
   }
 
   const closed = (tenantId: string, sessionId: string): ChatSessionClosed => ({
-    version: 1, tenantId, sessionId, contactId: null, reason: 'client', turnCount: 1,
-    startedAt: new Date().toISOString(), closedAt: new Date().toISOString(), occurredAt: new Date().toISOString(),
+    version: 1,
+    tenantId,
+    sessionId,
+    contactId: null,
+    reason: 'client',
+    turnCount: 1,
+    startedAt: new Date().toISOString(),
+    closedAt: new Date().toISOString(),
+    occurredAt: new Date().toISOString(),
   });
 
-  it("turns the demo conversation into a contact, an interaction and, after close, a summary with the follow-up", async () => {
+  it('turns the demo conversation into a contact, an interaction and, after close, a summary with the follow-up', async () => {
     const tenant = await createTenant(owner);
     const session = await createChatSession(owner, tenant.id);
     const t = await turn(tenant.id, session.id, "Hi, I'm Dave, my boiler's leaking, call me on 07700 900123 — not before 10am please");
@@ -72,7 +94,9 @@ describe('tenant intelligence pipeline', () => {
     const detail = await crm.getContact({ version: 1, tenantId: tenant.id, contactId: contact.id });
     expect(detail.timeline).toHaveLength(1);
     expect(detail.timeline[0]).toMatchObject({ sessionId: session.id, contactId: contact.id });
-    const outbox = await owner.$queryRaw<Array<{ subject: string }>>`SELECT subject FROM outbox WHERE payload->>'sessionId' = ${session.id} ORDER BY created_at`;
+    const outbox = await owner.$queryRaw<
+      Array<{ subject: string }>
+    >`SELECT subject FROM outbox WHERE payload->>'sessionId' = ${session.id} ORDER BY created_at`;
     expect(outbox.map((o) => o.subject)).toEqual([`evt.intel.message_extracted.${tenant.id}`]);
 
     const summary = await summaries.handle(closed(tenant.id, session.id), { msgId: randomUUID() });
@@ -80,7 +104,9 @@ describe('tenant intelligence pipeline', () => {
     const view = await crm.getSummary({ version: 1, tenantId: tenant.id, sessionId: session.id });
     expect(view.summary.followUps[0].action).toBe('Call Dave back on +447700900123 (not before 10:00)');
     expect(view.summary.summary).toContain('Dave (+447700900123)');
-    const after = await owner.$queryRaw<Array<{ subject: string }>>`SELECT subject FROM outbox WHERE payload->>'sessionId' = ${session.id} OR payload->>'link' = ${`/contacts/${contact.id}`} ORDER BY created_at`;
+    const after = await owner.$queryRaw<
+      Array<{ subject: string }>
+    >`SELECT subject FROM outbox WHERE payload->>'sessionId' = ${session.id} OR payload->>'link' = ${`/contacts/${contact.id}`} ORDER BY created_at`;
     expect(after.map((o) => o.subject)).toEqual([
       `evt.intel.message_extracted.${tenant.id}`,
       `evt.intel.session_summarized.${tenant.id}`,
@@ -95,7 +121,8 @@ describe('tenant intelligence pipeline', () => {
     await extraction.handle(t.event, { msgId: t.msgId });
     const snapshot = async () => ({
       contacts: await owner.$queryRaw`SELECT name, email, phone, attributes FROM tenant_contacts WHERE tenant_id = ${tenant.id}::uuid`,
-      interactions: await owner.$queryRaw`SELECT intent, sentiment_score, products, lead, data FROM tenant_interactions WHERE tenant_id = ${tenant.id}::uuid`,
+      interactions:
+        await owner.$queryRaw`SELECT intent, sentiment_score, products, lead, data FROM tenant_interactions WHERE tenant_id = ${tenant.id}::uuid`,
       signals: await owner.$queryRaw`SELECT count(*)::int AS n FROM message_signals WHERE tenant_id = ${tenant.id}::uuid`,
       outbox: await owner.$queryRaw`SELECT count(*)::int AS n FROM outbox WHERE subject LIKE ${`%.${tenant.id}`}`,
     });
@@ -118,7 +145,9 @@ describe('tenant intelligence pipeline', () => {
     await expect(crm.getContact({ version: 1, tenantId: b.id, contactId: contact.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(crm.getSummary({ version: 1, tenantId: b.id, sessionId: session.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(crm.listInteractions({ version: 1, tenantId: b.id, limit: 5, cursor: null })).resolves.toMatchObject({ items: [] });
-    await expect(crm.eraseContact({ version: 1, tenantId: b.id, contactId: contact.id, actor: { type: 'tenant_user', id: randomUUID() } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      crm.eraseContact({ version: 1, tenantId: b.id, contactId: contact.id, actor: { type: 'tenant_user', id: randomUUID() } }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     // An event claiming tenant B for A's session is refused, not applied to B.
     const forged = { ...t.event, tenantId: b.id, turnId: randomUUID() };
     await expect(extraction.handle(forged, { msgId: randomUUID() })).rejects.toMatchObject({ name: 'PermanentError' });
@@ -127,7 +156,12 @@ describe('tenant intelligence pipeline', () => {
   it('erasure removes the contact and pseudonymizes their messages; export returns everything held', async () => {
     const tenant = await createTenant(owner);
     const session = await createChatSession(owner, tenant.id);
-    const t = await turn(tenant.id, session.id, "Hi, I'm Dave, call me on 07700 900123 or dave@example.com", 'Thanks Dave, we will call 07700 900123.');
+    const t = await turn(
+      tenant.id,
+      session.id,
+      "Hi, I'm Dave, call me on 07700 900123 or dave@example.com",
+      'Thanks Dave, we will call 07700 900123.',
+    );
     await extraction.handle(t.event, { msgId: t.msgId });
     const [contact] = (await crm.listContacts({ version: 1, tenantId: tenant.id, limit: 5, cursor: null })).items;
     const actor = { type: 'tenant_user' as const, id: randomUUID() };
@@ -138,21 +172,32 @@ describe('tenant intelligence pipeline', () => {
 
     const erased = await crm.eraseContact({ version: 1, tenantId: tenant.id, contactId: contact.id, actor });
     expect(erased).toMatchObject({ contactId: contact.id, sessions: 1, messagesPseudonymized: 2 });
-    const messages = await owner.$queryRaw<Array<{ content: string }>>`SELECT content FROM chat_messages WHERE session_id = ${session.id}::uuid`;
+    const messages = await owner.$queryRaw<
+      Array<{ content: string }>
+    >`SELECT content FROM chat_messages WHERE session_id = ${session.id}::uuid`;
     for (const { content } of messages) {
       expect(content).not.toMatch(/Dave|07700 900123|dave@example\.com/);
     }
     await expect(crm.getContact({ version: 1, tenantId: tenant.id, contactId: contact.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    const l1b = await owner.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM message_signals WHERE session_id = ${session.id}::uuid AND source = 'l1b'`;
+    const l1b = await owner.$queryRaw<
+      Array<{ n: number }>
+    >`SELECT count(*)::int AS n FROM message_signals WHERE session_id = ${session.id}::uuid AND source = 'l1b'`;
     expect(l1b[0].n).toBe(0);
-    const audit = await owner.$queryRaw<Array<{ action: string }>>`SELECT action FROM audit_log WHERE target_id = ${contact.id} ORDER BY created_at`;
+    const audit = await owner.$queryRaw<
+      Array<{ action: string }>
+    >`SELECT action FROM audit_log WHERE target_id = ${contact.id} ORDER BY created_at`;
     expect(audit.map((a) => a.action)).toEqual(['contact.exported', 'contact.erased']);
   });
 
   it('records the questions the bot could not answer as unmet needs, with a knowledge follow-up', async () => {
     const tenant = await createTenant(owner);
     const session = await createChatSession(owner, tenant.id);
-    const t = await turn(tenant.id, session.id, 'Do you do gas safety certificates for landlords?', "I'm sorry, I don't know the answer to that.");
+    const t = await turn(
+      tenant.id,
+      session.id,
+      'Do you do gas safety certificates for landlords?',
+      "I'm sorry, I don't know the answer to that.",
+    );
     await owner.$executeRaw`INSERT INTO message_signals (tenant_id, message_id, session_id, source, kind, label, score)
       VALUES (${tenant.id}::uuid, ${t.user.id}::uuid, ${session.id}::uuid, 'offline', 'intent', 'unanswered_question', 1)`;
     await extraction.handle(t.event, { msgId: t.msgId });
@@ -179,7 +224,9 @@ describe('tenant intelligence pipeline', () => {
     expect(JSON.stringify(result.summary?.topics)).not.toMatch(/priya|shah|07700|example\.com/i);
 
     // What client-insights stores from earlier, unredacted events (rows written before this rule) and the L3 session link.
-    const [contact] = await owner.$queryRaw<Array<{ id: string }>>`SELECT id::text FROM tenant_contacts WHERE tenant_id = ${tenant.id}::uuid`;
+    const [contact] = await owner.$queryRaw<
+      Array<{ id: string }>
+    >`SELECT id::text FROM tenant_contacts WHERE tenant_id = ${tenant.id}::uuid`;
     const hour = new Date(Date.UTC(2026, 11, 6, 9));
     await owner.$executeRaw`INSERT INTO insight_hourly_terms (tenant_id, hour_start, kind, key, count)
       VALUES (${tenant.id}::uuid, ${hour}, 'unmet_need', 'you can reach me on priya.shah@example.com', 1), (${tenant.id}::uuid, ${hour}, 'topic', 'boiler service', 1)`;
@@ -190,17 +237,25 @@ describe('tenant intelligence pipeline', () => {
     await crm.eraseContact({ version: 1, tenantId: tenant.id, contactId: contact.id, actor: { type: 'system', id: null } });
     const terms = await owner.$queryRaw<Array<{ key: string }>>`SELECT key FROM insight_hourly_terms WHERE tenant_id = ${tenant.id}::uuid`;
     expect(terms.map((t) => t.key)).toEqual(['boiler service']);
-    const sessions = await owner.$queryRaw<Array<{ contact_id: string | null }>>`SELECT contact_id::text FROM insight_sessions WHERE tenant_id = ${tenant.id}::uuid`;
+    const sessions = await owner.$queryRaw<
+      Array<{ contact_id: string | null }>
+    >`SELECT contact_id::text FROM insight_sessions WHERE tenant_id = ${tenant.id}::uuid`;
     expect(sessions).toEqual([{ contact_id: null }]);
-    const rollups = await owner.$queryRaw<Array<{ metrics: unknown }>>`SELECT metrics FROM insight_rollups WHERE tenant_id = ${tenant.id}::uuid`;
+    const rollups = await owner.$queryRaw<
+      Array<{ metrics: unknown }>
+    >`SELECT metrics FROM insight_rollups WHERE tenant_id = ${tenant.id}::uuid`;
     expect(JSON.stringify(rollups)).not.toMatch(/priya|shah|7700900777/i);
-    const summary = await owner.$queryRaw<Array<{ unmet_needs: string[] }>>`SELECT unmet_needs FROM session_summaries WHERE session_id = ${session.id}::uuid`;
+    const summary = await owner.$queryRaw<
+      Array<{ unmet_needs: string[] }>
+    >`SELECT unmet_needs FROM session_summaries WHERE session_id = ${session.id}::uuid`;
     expect(JSON.stringify(summary)).not.toMatch(/priya|shah|07700|example\.com/i);
   });
 
   it('a malformed cursor is a VALIDATION error', async () => {
     const tenant = await createTenant(owner);
-    await expect(crm.listContacts({ version: 1, tenantId: tenant.id, limit: 5, cursor: 'not-a-cursor' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(crm.listContacts({ version: 1, tenantId: tenant.id, limit: 5, cursor: 'not-a-cursor' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
   });
 
   it("reads a local number in the tenant's country: set explicitly, else from its time zone", async () => {
@@ -212,7 +267,9 @@ describe('tenant intelligence pipeline', () => {
     const s2 = await createChatSession(owner, lisbonTz.id);
     const t2 = await turn(lisbonTz.id, s2.id, 'Chamo-me Inês Costa, o meu número é 912 345 678');
     await extraction.handle(t2.event, { msgId: t2.msgId });
-    const rows = await owner.$queryRaw<Array<{ phone: string }>>`SELECT phone FROM tenant_contacts WHERE tenant_id IN (${chicago.id}::uuid, ${lisbonTz.id}::uuid) ORDER BY phone`;
+    const rows = await owner.$queryRaw<
+      Array<{ phone: string }>
+    >`SELECT phone FROM tenant_contacts WHERE tenant_id IN (${chicago.id}::uuid, ${lisbonTz.id}::uuid) ORDER BY phone`;
     expect(rows.map((r) => r.phone)).toEqual(['+13125550147', '+351912345678']);
   });
 
@@ -226,14 +283,19 @@ describe('tenant intelligence pipeline', () => {
     await extraction.handle(b1.event, { msgId: b1.msgId });
     const b2 = await turn(tenant.id, second.id, 'you can call me on 07700 900555, can you ring me back?');
     const outcome = await extraction.handle(b2.event, { msgId: b2.msgId });
-    const rows = await owner.$queryRaw<Array<{ id: string; name: string; email: string; phone: string | null; attributes: { identity?: unknown } }>>`
+    const rows = await owner.$queryRaw<
+      Array<{ id: string; name: string; email: string; phone: string | null; attributes: { identity?: unknown } }>
+    >`
       SELECT id::text, name, email, phone, attributes FROM tenant_contacts WHERE tenant_id = ${tenant.id}::uuid ORDER BY created_at`;
     expect(rows.map((r) => [r.name, r.email, r.phone])).toEqual([
       ['Alice Smith', 'alice@example.com', '+447700900555'],
       ['Bob Jones', 'bob@example.com', null],
     ]);
     expect(outcome.contactId).toBe(rows[1].id);
-    expect(rows[1].attributes.identity).toMatchObject({ possibleDuplicates: [{ contactId: rows[0].id, matchedOn: 'phone' }], sharedPhone: '+447700900555' });
+    expect(rows[1].attributes.identity).toMatchObject({
+      possibleDuplicates: [{ contactId: rows[0].id, matchedOn: 'phone' }],
+      sharedPhone: '+447700900555',
+    });
     await summaries.handle(closed(tenant.id, second.id), { msgId: randomUUID() });
     const view = await crm.getSummary({ version: 1, tenantId: tenant.id, sessionId: second.id });
     expect(view.summary.summary).toContain('Bob Jones');
@@ -247,7 +309,9 @@ describe('tenant intelligence pipeline', () => {
     await extraction.handle(t1.event, { msgId: t1.msgId });
     const t2 = await turn(tenant.id, session.id, "sorry, it's Sarah Smyth not Smith");
     await extraction.handle(t2.event, { msgId: t2.msgId });
-    const [row] = await owner.$queryRaw<Array<{ name: string; attributes: { fields: { name: { alternates: Array<{ value: string }> } } } }>>`
+    const [row] = await owner.$queryRaw<
+      Array<{ name: string; attributes: { fields: { name: { alternates: Array<{ value: string }> } } } }>
+    >`
       SELECT name, attributes FROM tenant_contacts WHERE tenant_id = ${tenant.id}::uuid`;
     expect(row.name).toBe('Sarah Smyth');
     expect(row.attributes.fields.name.alternates.map((a) => a.value)).toContain('Sarah Smith');
@@ -268,7 +332,14 @@ describe('model-assisted extraction (tenant with a model configured)', () => {
     owner = createPrismaClient({ databaseUrl: process.env.TEST_DATABASE_OWNER_URL as string, poolMax: 2 });
     mock = await startMockLlm({ apiKey: 'sk-intel', models: ['mock-chat'] });
     const router = createLlmRouter(
-      { openai: { apiKey: 'sk-intel', baseUrl: mock.url }, gemini: {}, ollama: {}, llamacpp: {}, timeouts: { overallMs: 10_000, firstTokenMs: 10_000 }, embedding: { provider: 'none' } },
+      {
+        openai: { apiKey: 'sk-intel', baseUrl: mock.url },
+        gemini: {},
+        ollama: {},
+        llamacpp: {},
+        timeouts: { overallMs: 10_000, firstTokenMs: 10_000 },
+        embedding: { provider: 'none' },
+      },
       { logger: silent, metrics: { registry: new Registry() } },
     );
     service = new TurnExtractionService(new TenantDb(prisma), silent, { router, prisma, timeoutMs: 10_000 });
@@ -287,10 +358,19 @@ describe('model-assisted extraction (tenant with a model configured)', () => {
     const user = await createChatMessage(owner, session, { role: 'user', content: userText, turn_id: turnId });
     const assistant = await createChatMessage(owner, session, { role: 'assistant', content: 'Sure.', turn_id: turnId });
     const event: ChatTurnCompleted = {
-      version: 1, tenantId: tenant.id, sessionId: session.id, turnId, userMessageId: user.id, assistantMessageId: assistant.id, contactId: null,
-      userText, assistantText: 'Sure.',
+      version: 1,
+      tenantId: tenant.id,
+      sessionId: session.id,
+      turnId,
+      userMessageId: user.id,
+      assistantMessageId: assistant.id,
+      contactId: null,
+      userText,
+      assistantText: 'Sure.',
       signals: { urgency: 'none', sentiment: 'neutral', sentimentScore: 0, intents: [], flags: [], entityCount: 0 },
-      actionIds: [], usage: { inputTokens: 1, outputTokens: 1, model: 'mock-chat', provider: 'openai', latencyMs: 1 }, occurredAt: new Date().toISOString(),
+      actionIds: [],
+      usage: { inputTokens: 1, outputTokens: 1, model: 'mock-chat', provider: 'openai', latencyMs: 1 },
+      occurredAt: new Date().toISOString(),
     };
     return { tenant, session, event };
   }
@@ -307,16 +387,22 @@ describe('model-assisted extraction (tenant with a model configured)', () => {
         preferences: [],
       }),
     });
-    const { tenant, event } = await turnFor('Could we sort out the annual boiler service for my mum\'s place sometime soon');
+    const { tenant, event } = await turnFor("Could we sort out the annual boiler service for my mum's place sometime soon");
     const outcome = await service.handle(event, { msgId: randomUUID() });
     expect(outcome).toMatchObject({ status: 'extracted', method: 'llm' });
-    const [interaction] = await owner.$queryRaw<Array<{ intent: string; products: string[]; lead: boolean }>>`SELECT intent, products, lead FROM tenant_interactions WHERE tenant_id = ${tenant.id}::uuid`;
+    const [interaction] = await owner.$queryRaw<
+      Array<{ intent: string; products: string[]; lead: boolean }>
+    >`SELECT intent, products, lead FROM tenant_interactions WHERE tenant_id = ${tenant.id}::uuid`;
     expect(interaction.products).toContain('annual boiler service');
     expect(interaction.products).not.toContain('solar panels');
     expect(interaction.lead).toBe(true);
-    const contacts = await owner.$queryRaw<Array<{ email: string | null }>>`SELECT email FROM tenant_contacts WHERE tenant_id = ${tenant.id}::uuid`;
+    const contacts = await owner.$queryRaw<
+      Array<{ email: string | null }>
+    >`SELECT email FROM tenant_contacts WHERE tenant_id = ${tenant.id}::uuid`;
     expect(contacts.every((c) => c.email !== 'invented@example.com')).toBe(true);
-    const [published] = await owner.$queryRaw<Array<{ method: string }>>`SELECT payload->>'method' AS method FROM outbox WHERE subject = ${`evt.intel.message_extracted.${tenant.id}`}`;
+    const [published] = await owner.$queryRaw<
+      Array<{ method: string }>
+    >`SELECT payload->>'method' AS method FROM outbox WHERE subject = ${`evt.intel.message_extracted.${tenant.id}`}`;
     expect(published.method).toBe('llm');
     expect(mock.requests).toHaveLength(1);
   });
@@ -326,7 +412,9 @@ describe('model-assisted extraction (tenant with a model configured)', () => {
     const { tenant, event } = await turnFor("Hi, I'm Dave, my number is 07700 900123");
     const outcome = await service.handle(event, { msgId: randomUUID() });
     expect(outcome).toMatchObject({ status: 'extracted', method: 'deterministic' });
-    const contacts = await owner.$queryRaw<Array<{ name: string; phone: string }>>`SELECT name, phone FROM tenant_contacts WHERE tenant_id = ${tenant.id}::uuid`;
+    const contacts = await owner.$queryRaw<
+      Array<{ name: string; phone: string }>
+    >`SELECT name, phone FROM tenant_contacts WHERE tenant_id = ${tenant.id}::uuid`;
     expect(contacts).toEqual([{ name: 'Dave', phone: '+447700900123' }]);
   });
 });

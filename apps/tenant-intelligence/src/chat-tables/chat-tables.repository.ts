@@ -52,7 +52,10 @@ export interface ExportedSession {
 @Injectable()
 export class ChatTablesRepository {
   async session(tx: TenantTx, sessionId: string): Promise<ChatSessionRef | null> {
-    return tx.chatSession.findUnique({ where: { id: sessionId }, select: { id: true, externalUserId: true, contactId: true, needsHuman: true } });
+    return tx.chatSession.findUnique({
+      where: { id: sessionId },
+      select: { id: true, externalUserId: true, contactId: true, needsHuman: true },
+    });
   }
 
   /** Write: the session belongs to this contact (L1b resolved who the visitor is). */
@@ -84,7 +87,11 @@ export class ChatTablesRepository {
 
   /** The session's messages in conversation order (a turn's user message before its answer). */
   async sessionMessages(tx: TenantTx, sessionId: string): Promise<ChatMessageText[]> {
-    return tx.chatMessage.findMany({ where: { sessionId }, orderBy: [{ createdAt: 'asc' }, { role: 'asc' }], select: { id: true, role: true, content: true } });
+    return tx.chatMessage.findMany({
+      where: { sessionId },
+      orderBy: [{ createdAt: 'asc' }, { role: 'asc' }],
+      select: { id: true, role: true, content: true },
+    });
   }
 
   async sessionIdsOfContact(tx: TenantTx, contactId: string): Promise<string[]> {

@@ -5,8 +5,12 @@ import { CONVERSATION_INTERACTION } from '../extraction/extraction.constants';
 import type { ContactRowLike, InteractionRowLike, SummaryRowLike } from './crm-views';
 import type { Keyset } from './cursor';
 
-export type ContactFilter = Pick<RpcRequestOf<typeof ContactListRpc>, 'tenantId' | 'search' | 'seenSince' | 'intent' | 'lead' | 'limit'> & { after: Keyset | null };
-export type InteractionFilter = Pick<RpcRequestOf<typeof InteractionListRpc>, 'tenantId' | 'contactId' | 'intent' | 'lead' | 'limit'> & { after: Keyset | null };
+export type ContactFilter = Pick<RpcRequestOf<typeof ContactListRpc>, 'tenantId' | 'search' | 'seenSince' | 'intent' | 'lead' | 'limit'> & {
+  after: Keyset | null;
+};
+export type InteractionFilter = Pick<RpcRequestOf<typeof InteractionListRpc>, 'tenantId' | 'contactId' | 'intent' | 'lead' | 'limit'> & {
+  after: Keyset | null;
+};
 
 /** A contact as the erasure needs it: every identifier that may appear in their texts. */
 export interface ContactIdentity {
@@ -31,16 +35,31 @@ export class CrmRepository {
     const and: Prisma.TenantContactWhereInput[] = [];
     if (filter.search) {
       const q = filter.search;
-      and.push({ OR: [{ name: { contains: q, mode: 'insensitive' } }, { email: { contains: q, mode: 'insensitive' } }, { phone: { contains: q.replace(/\s+/g, '') } }] });
+      and.push({
+        OR: [
+          { name: { contains: q, mode: 'insensitive' } },
+          { email: { contains: q, mode: 'insensitive' } },
+          { phone: { contains: q.replace(/\s+/g, '') } },
+        ],
+      });
     }
     if (filter.seenSince) and.push({ lastSeenAt: { gte: new Date(filter.seenSince) } });
     if (filter.intent || filter.lead !== undefined) {
-      and.push({ interactions: { some: { ...(filter.intent ? { intent: filter.intent } : {}), ...(filter.lead !== undefined ? { lead: filter.lead } : {}) } } });
+      and.push({
+        interactions: {
+          some: { ...(filter.intent ? { intent: filter.intent } : {}), ...(filter.lead !== undefined ? { lead: filter.lead } : {}) },
+        },
+      });
     }
     const after = filter.after;
     if (after) and.push({ OR: [{ lastSeenAt: { lt: after.at } }, { lastSeenAt: after.at, id: { lt: after.id } }] });
     if (and.length > 0) where.AND = and;
-    return tx.tenantContact.findMany({ where, orderBy: [{ lastSeenAt: 'desc' }, { id: 'desc' }], take: filter.limit + 1, include: withInteractionCount });
+    return tx.tenantContact.findMany({
+      where,
+      orderBy: [{ lastSeenAt: 'desc' }, { id: 'desc' }],
+      take: filter.limit + 1,
+      include: withInteractionCount,
+    });
   }
 
   async contact(tx: TenantTx, contactId: string): Promise<ContactRowLike | null> {

@@ -1,5 +1,12 @@
 import type { Actor, RpcRequestOf } from '@parley/contracts';
-import type { ContactEraseRpc, ContactExportRpc, ContactGetRpc, ContactListRpc, InteractionListRpc, SessionSummaryGetRpc } from '@parley/contracts';
+import type {
+  ContactEraseRpc,
+  ContactExportRpc,
+  ContactGetRpc,
+  ContactListRpc,
+  InteractionListRpc,
+  SessionSummaryGetRpc,
+} from '@parley/contracts';
 import { createPseudonymizer } from '@parley/llm';
 import { readFieldRecords, writeAudit, type TenantDb, type TenantTx } from '@parley/persistence';
 import { ChatTablesRepository } from '../chat-tables/chat-tables.repository';
@@ -19,7 +26,14 @@ type GetSummary = RpcRequestOf<typeof SessionSummaryGetRpc>;
 const TIMELINE_LIMIT = 100;
 const EXPORT_SESSIONS_LIMIT = 500;
 
-function audit(tx: TenantTx, tenantId: string, actor: Actor, action: string, targetId: string, data: Record<string, number>): Promise<void> {
+function audit(
+  tx: TenantTx,
+  tenantId: string,
+  actor: Actor,
+  action: string,
+  targetId: string,
+  data: Record<string, number>,
+): Promise<void> {
   return writeAudit(tx, { tenantId, actor, action, targetType: 'contact', targetId, data });
 }
 
@@ -90,11 +104,16 @@ export class CrmService {
       const contact = await this.repo.lockContact(tx, req.contactId);
       if (!contact) throw new CrmError('NOT_FOUND', 'contact not found');
       const records = readFieldRecords(contact.attributes);
-      const names = [contact.name, records.name?.value, ...(records.name?.alternates.map((a) => a.value) ?? [])].filter((n): n is string => !!n);
-      const pseudonymizer = createPseudonymizer({ names: [...new Set(names)] });
-      const extra = [contact.email, contact.phone, ...(records.email?.alternates ?? []).map((a) => a.value), ...(records.phone?.alternates ?? []).map((a) => a.value)].filter(
-        (v): v is string => !!v,
+      const names = [contact.name, records.name?.value, ...(records.name?.alternates.map((a) => a.value) ?? [])].filter(
+        (n): n is string => !!n,
       );
+      const pseudonymizer = createPseudonymizer({ names: [...new Set(names)] });
+      const extra = [
+        contact.email,
+        contact.phone,
+        ...(records.email?.alternates ?? []).map((a) => a.value),
+        ...(records.phone?.alternates ?? []).map((a) => a.value),
+      ].filter((v): v is string => !!v);
       const scrub = (text: string) => extra.reduce((t, value) => t.split(value).join('[REDACTED]'), pseudonymizer.pseudonymize(text));
 
       const sessionIds = await this.chat.sessionIdsOfContact(tx, contact.id);
@@ -115,12 +134,22 @@ export class CrmService {
       await this.chat.detachSessions(tx, sessionIds);
       // No trace in the aggregates either: the L3 session link goes, and any term, rollup or
       // alert that quotes the contact's name, email or phone is removed or rewritten.
-      const needles = [...new Set([...names, ...names.flatMap((n) => n.split(/\s+/)).filter((w) => w.length >= 4), ...extra, ...extra.map((v) => v.replace(/^\+/, ''))])];
+      const needles = [
+        ...new Set([
+          ...names,
+          ...names.flatMap((n) => n.split(/\s+/)).filter((w) => w.length >= 4),
+          ...extra,
+          ...extra.map((v) => v.replace(/^\+/, '')),
+        ]),
+      ];
       await this.insights.detachSessions(tx, contact.id);
       await this.insights.deleteTermsQuoting(tx, needles);
       await this.insights.scrubRollupsAndAlerts(tx, needles);
       await this.repo.deleteContact(tx, contact.id);
-      await audit(tx, req.tenantId, req.actor, 'contact.erased', contact.id, { sessions: sessionIds.length, messagesPseudonymized: changed });
+      await audit(tx, req.tenantId, req.actor, 'contact.erased', contact.id, {
+        sessions: sessionIds.length,
+        messagesPseudonymized: changed,
+      });
       return { version: 1 as const, contactId: contact.id, messagesPseudonymized: changed, sessions: sessionIds.length };
     });
   }

@@ -14,7 +14,9 @@ function scrubJson(value: unknown, needles: readonly string[]): { value: unknown
   let text = JSON.stringify(value);
   const before = text;
   for (const needle of needles) {
-    const escaped = JSON.stringify(needle).slice(1, -1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const escaped = JSON.stringify(needle)
+      .slice(1, -1)
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     text = text.replace(new RegExp(escaped, 'gi'), REDACTED);
   }
   return { value: JSON.parse(text) as unknown, changed: text !== before };
@@ -32,7 +34,9 @@ export class InsightTablesRepository {
   async deleteTermsQuoting(tx: TenantTx, needles: readonly string[]): Promise<number> {
     let deleted = 0;
     for (const needle of needles) {
-      const { count } = await tx.insightHourlyTerm.deleteMany({ where: { kind: { in: TEXT_TERM_KINDS }, key: { contains: needle.toLowerCase() } } });
+      const { count } = await tx.insightHourlyTerm.deleteMany({
+        where: { kind: { in: TEXT_TERM_KINDS }, key: { contains: needle.toLowerCase() } },
+      });
       deleted += count;
     }
     return deleted;
@@ -47,7 +51,10 @@ export class InsightTablesRepository {
       const metrics = scrubJson(r.metrics, needles);
       const insights = scrubJson(r.insights, needles);
       if (!metrics.changed && !insights.changed) continue;
-      await tx.insightRollup.update({ where: { id: r.id }, data: { metrics: metrics.value as Prisma.InputJsonValue, insights: insights.value as Prisma.InputJsonValue } });
+      await tx.insightRollup.update({
+        where: { id: r.id },
+        data: { metrics: metrics.value as Prisma.InputJsonValue, insights: insights.value as Prisma.InputJsonValue },
+      });
       changed += 1;
     }
     const alerts = await tx.insightAlert.findMany({ select: { id: true, details: true } });

@@ -11,9 +11,7 @@ const MAX_TERMS = MAX_CATALOGUE_TERMS;
  * knowledge documents (what the business says it sells).
  */
 export function catalogueTerms(sources: CatalogueSources): string[] {
-  const terms = [...sources.allowedTopics, ...sources.documentTitles]
-    .map((t) => t.trim())
-    .filter((t) => t.length >= 2 && t.length <= 100);
+  const terms = [...sources.allowedTopics, ...sources.documentTitles].map((t) => t.trim()).filter((t) => t.length >= 2 && t.length <= 100);
   return [...new Set(terms.map((t) => t.toLowerCase()))].slice(0, MAX_TERMS);
 }
 

@@ -60,7 +60,13 @@ export class ExtractionRepository {
     return tx.tenantInteraction.update({ where: { id: interactionId }, data: values });
   }
 
-  async createConversationInteraction(tx: TenantTx, tenantId: string, sessionId: string, occurredAt: Date, values: InteractionValues): Promise<InteractionRecord> {
+  async createConversationInteraction(
+    tx: TenantTx,
+    tenantId: string,
+    sessionId: string,
+    occurredAt: Date,
+    values: InteractionValues,
+  ): Promise<InteractionRecord> {
     return tx.tenantInteraction.create({ data: { ...values, tenantId, sessionId, kind: CONVERSATION_INTERACTION, occurredAt } });
   }
 }

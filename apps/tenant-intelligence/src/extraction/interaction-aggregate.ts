@@ -46,8 +46,7 @@ export function foldExtraction(agg: InteractionAggregate, messageId: string, ext
   if (agg.messageIds.includes(messageId)) return agg;
   const { intent } = extraction;
   const specific = intent.label !== 'other';
-  const replaceIntent =
-    agg.intent === null || (specific && (agg.intent === 'other' || intent.confidence >= agg.intentConfidence));
+  const replaceIntent = agg.intent === null || (specific && (agg.intent === 'other' || intent.confidence >= agg.intentConfidence));
   const entities = extraction.contacts
     .filter((c) => c.owner === 'customer')
     .map((c) => ({ type: c.field === 'name' ? 'person' : c.field, value: c.value }));
@@ -56,8 +55,16 @@ export function foldExtraction(agg: InteractionAggregate, messageId: string, ext
     intent: replaceIntent ? intent.label : agg.intent,
     intentConfidence: replaceIntent ? intent.confidence : agg.intentConfidence,
     sentimentSum: agg.sentimentSum + extraction.sentiment.score,
-    products: union(agg.products, extraction.products.map((p) => p.term.toLowerCase()), (v) => v),
-    purchaseSignals: union(agg.purchaseSignals, extraction.purchaseSignals.map((s) => s.kind), (v) => v),
+    products: union(
+      agg.products,
+      extraction.products.map((p) => p.term.toLowerCase()),
+      (v) => v,
+    ),
+    purchaseSignals: union(
+      agg.purchaseSignals,
+      extraction.purchaseSignals.map((s) => s.kind),
+      (v) => v,
+    ),
     entities: union(agg.entities, entities, (e) => `${e.type}:${e.value}`),
   };
 }
@@ -97,6 +104,8 @@ export function readAggregate(data: unknown): InteractionAggregate {
     sentimentSum: typeof raw.sentimentSum === 'number' ? raw.sentimentSum : 0,
     products: Array.isArray(raw.products) ? raw.products.filter((v): v is string => typeof v === 'string') : [],
     purchaseSignals: Array.isArray(raw.purchaseSignals) ? raw.purchaseSignals.filter((v): v is string => typeof v === 'string') : [],
-    entities: Array.isArray(raw.entities) ? raw.entities.filter((e): e is { type: string; value: string } => typeof e?.type === 'string' && typeof e?.value === 'string') : [],
+    entities: Array.isArray(raw.entities)
+      ? raw.entities.filter((e): e is { type: string; value: string } => typeof e?.type === 'string' && typeof e?.value === 'string')
+      : [],
   };
 }

@@ -37,7 +37,7 @@ export const LLM_EXTRACTION_SYSTEM_PROMPT = [
   '"products":[products or services the customer mentions],',
   '"purchaseIntent":boolean (they want to buy, book or get a quote),',
   '"preferences":[{"channel":"email"|"phone"|"sms"|"whatsapp"|null,"avoid":boolean,"from":"HH:MM"|null,"to":"HH:MM"|null}]}',
-  'Rules: only the customer\'s OWN name, email and phone (not a third person\'s, not an order number, price, date or postcode);',
+  "Rules: only the customer's OWN name, email and phone (not a third person's, not an order number, price, date or postcode);",
   'copy values exactly as written in the message; use null when absent; never invent anything.',
   'Placeholders such as [EMAIL_1_AB12] stand for real values: copy them unchanged.',
 ].join('\n');
@@ -99,12 +99,18 @@ export function mergeLlmExtraction(text: string, det: Extraction, llm: LlmExtrac
     const proposed = llmContacts[field];
     if (customer[field] || !proposed || det.refusals.includes(field)) continue;
     // A value the rules attributed to a third party stays theirs.
-    if (det.contacts.some((c) => c.field === field && c.owner === 'third_party' && c.value.toLowerCase() === proposed.value.toLowerCase())) continue;
+    if (det.contacts.some((c) => c.field === field && c.owner === 'third_party' && c.value.toLowerCase() === proposed.value.toLowerCase()))
+      continue;
     customer[field] = proposed;
     contacts.push(proposed);
   }
 
-  const intent = det.intent.label === 'other' || det.intent.confidence < 0.5 ? (llm.intent !== 'other' ? { label: llm.intent, confidence: LLM_CONFIDENCE } : det.intent) : det.intent;
+  const intent =
+    det.intent.label === 'other' || det.intent.confidence < 0.5
+      ? llm.intent !== 'other'
+        ? { label: llm.intent, confidence: LLM_CONFIDENCE }
+        : det.intent
+      : det.intent;
   const score = Math.max(-1, Math.min(1, (det.sentiment.score + llm.sentiment) / 2));
   const label = score <= -SENTIMENT_NEUTRAL_BAND ? 'negative' : score >= SENTIMENT_NEUTRAL_BAND ? 'positive' : 'neutral';
 
@@ -127,7 +133,12 @@ export function mergeLlmExtraction(text: string, det: Extraction, llm: LlmExtrac
     const same = preferences.some((q) => q.channel === (p.channel ?? undefined) && q.avoid === p.avoid);
     if (same) continue;
     const timeWindow = p.from || p.to ? { ...(p.from ? { from: p.from } : {}), ...(p.to ? { to: p.to } : {}) } : undefined;
-    preferences.push({ ...(p.channel ? { channel: p.channel } : {}), avoid: p.avoid, ...(timeWindow ? { timeWindow } : {}), evidence: { start: 0, end: text.length, text } });
+    preferences.push({
+      ...(p.channel ? { channel: p.channel } : {}),
+      avoid: p.avoid,
+      ...(timeWindow ? { timeWindow } : {}),
+      evidence: { start: 0, end: text.length, text },
+    });
   }
 
   return { ...det, contacts, customer, intent, sentiment: { score, label }, products, purchaseSignals, preferences };

@@ -26,8 +26,16 @@ export function describePreference(pref: CommunicationPreference): string {
 }
 
 /** Adds new preferences (latest first); the same kind+value is kept once, with its latest source. */
-export function mergePreferences(existing: readonly StoredPreference[], found: readonly CommunicationPreference[], sourceMessageId: string): StoredPreference[] {
-  const incoming = found.map((p) => ({ kind: p.avoid ? ('avoid' as const) : ('prefer' as const), value: describePreference(p), sourceMessageId }));
+export function mergePreferences(
+  existing: readonly StoredPreference[],
+  found: readonly CommunicationPreference[],
+  sourceMessageId: string,
+): StoredPreference[] {
+  const incoming = found.map((p) => ({
+    kind: p.avoid ? ('avoid' as const) : ('prefer' as const),
+    value: describePreference(p),
+    sourceMessageId,
+  }));
   const keyOf = (p: StoredPreference) => `${p.kind}:${p.value}`;
   const seen = new Set<string>();
   const out: StoredPreference[] = [];
@@ -44,6 +52,8 @@ export function readPreferences(attributes: unknown): StoredPreference[] {
   if (!Array.isArray(raw)) return [];
   return raw.filter(
     (p): p is StoredPreference =>
-      (p?.kind === 'prefer' || p?.kind === 'avoid') && typeof p?.value === 'string' && (p?.sourceMessageId === null || typeof p?.sourceMessageId === 'string'),
+      (p?.kind === 'prefer' || p?.kind === 'avoid') &&
+      typeof p?.value === 'string' &&
+      (p?.sourceMessageId === null || typeof p?.sourceMessageId === 'string'),
   );
 }

@@ -2,14 +2,30 @@ import { CONSUMERS, countryForTimeZone, IntelMessageExtractedEvent, type ChatTur
 import { PermanentError, toOutboxMessage, type ConsumerMessageMeta } from '@parley/messaging';
 import type { Logger } from '@parley/observability';
 import { completeStructured, type LlmRouter } from '@parley/llm';
-import { enqueueOutbox, loadTenantRuntime, markProcessed, resolveContact, type Db, type Prisma, type TenantDb, type TenantTx } from '@parley/persistence';
+import {
+  enqueueOutbox,
+  loadTenantRuntime,
+  markProcessed,
+  resolveContact,
+  type Db,
+  type Prisma,
+  type TenantDb,
+  type TenantTx,
+} from '@parley/persistence';
 import { extractMessage, type Extraction } from '@parley/signals';
 import { ChatTablesRepository, type ChatSessionRef, type NewSignalRow } from '../chat-tables/chat-tables.repository';
 import { CatalogueTermsCache, catalogueTerms, MAX_CATALOGUE_TERMS } from './catalogue-terms';
 import { L1B_SOURCE } from './extraction.constants';
 import { ExtractionRepository } from './extraction.repository';
 import { LLM_EXTRACTION_SYSTEM_PROMPT, llmExtractionSchema, mergeLlmExtraction, type LlmExtraction } from './llm-extraction';
-import { foldExtraction, leadScore, meanSentiment, readAggregate, sentimentLabel, type InteractionAggregate } from './interaction-aggregate';
+import {
+  foldExtraction,
+  leadScore,
+  meanSentiment,
+  readAggregate,
+  sentimentLabel,
+  type InteractionAggregate,
+} from './interaction-aggregate';
 import { mergePreferences, readPreferences } from './preferences';
 
 const CONSUMER = CONSUMERS.tenantIntelligence.durable;
@@ -39,11 +55,25 @@ function signalRows(turn: ChatTurnCompleted, extraction: Extraction) {
     { ...base, kind: 'intent', label: extraction.intent.label, score: extraction.intent.confidence, data: {} },
     { ...base, kind: 'sentiment', label: extraction.sentiment.label, score: extraction.sentiment.score, data: {} },
   ];
-  for (const s of extraction.purchaseSignals) rows.push({ ...base, kind: 'purchase_signal', label: s.kind, score: s.confidence, data: json({ evidence: s.evidence }) });
+  for (const s of extraction.purchaseSignals)
+    rows.push({ ...base, kind: 'purchase_signal', label: s.kind, score: s.confidence, data: json({ evidence: s.evidence }) });
   for (const c of extraction.contacts) {
-    rows.push({ ...base, kind: 'entity', label: `${c.field}:${c.value}`.slice(0, 200), score: c.confidence, data: json({ owner: c.owner, relation: c.relation ?? null, correction: c.correction }) });
+    rows.push({
+      ...base,
+      kind: 'entity',
+      label: `${c.field}:${c.value}`.slice(0, 200),
+      score: c.confidence,
+      data: json({ owner: c.owner, relation: c.relation ?? null, correction: c.correction }),
+    });
   }
-  for (const p of extraction.products) rows.push({ ...base, kind: 'product', label: p.term.toLowerCase().slice(0, 200), score: p.confidence, data: json({ source: p.source }) });
+  for (const p of extraction.products)
+    rows.push({
+      ...base,
+      kind: 'product',
+      label: p.term.toLowerCase().slice(0, 200),
+      score: p.confidence,
+      data: json({ source: p.source }),
+    });
   return rows;
 }
 
@@ -70,17 +100,24 @@ export class TurnExtractionService {
     private readonly chat = new ChatTablesRepository(),
   ) {}
 
-  async handle(turn: ChatTurnCompleted, meta: Pick<ConsumerMessageMeta, 'msgId'> & { signal?: AbortSignal }): Promise<TurnExtractionOutcome> {
+  async handle(
+    turn: ChatTurnCompleted,
+    meta: Pick<ConsumerMessageMeta, 'msgId'> & { signal?: AbortSignal },
+  ): Promise<TurnExtractionOutcome> {
     const messageKey = meta.msgId ?? `turn:${turn.turnId}`;
     // The model call happens before the transaction, so no transaction waits on a model.
     const llm = await this.modelExtraction(turn, meta.signal);
     return this.db.run(turn.tenantId, async (tx) => {
-      if (!(await markProcessed(tx, CONSUMER, messageKey))) return { status: 'duplicate', contactId: null, interactionId: null, method: null };
+      if (!(await markProcessed(tx, CONSUMER, messageKey)))
+        return { status: 'duplicate', contactId: null, interactionId: null, method: null };
       const session = await this.chat.session(tx, turn.sessionId);
       if (!session) throw new PermanentError(`session ${turn.sessionId} not found for tenant ${turn.tenantId}`, 'NOT_FOUND');
 
-      const terms = await this.catalogue.get(turn.tenantId, async () => catalogueTerms(await this.repo.catalogueSources(tx, turn.tenantId, MAX_CATALOGUE_TERMS)));
-      const previous = ((await this.chat.previousExtraction(tx, turn.sessionId, turn.userMessageId)) as Extraction | undefined) ?? undefined;
+      const terms = await this.catalogue.get(turn.tenantId, async () =>
+        catalogueTerms(await this.repo.catalogueSources(tx, turn.tenantId, MAX_CATALOGUE_TERMS)),
+      );
+      const previous =
+        ((await this.chat.previousExtraction(tx, turn.sessionId, turn.userMessageId)) as Extraction | undefined) ?? undefined;
       const locale = await this.repo.tenantLocale(tx, turn.tenantId);
       const country = locale?.country ?? countryForTimeZone(locale?.timezone) ?? undefined;
       const deterministic = extractMessage(turn.userText, { catalogueTerms: terms, previous, ...(country ? { country } : {}) });
@@ -120,7 +157,10 @@ export class TurnExtractionService {
           turn.tenantId,
         ),
       );
-      this.logger.debug({ tenantId: turn.tenantId, sessionId: turn.sessionId, contactId, intent: extraction.intent.label }, 'turn extracted');
+      this.logger.debug(
+        { tenantId: turn.tenantId, sessionId: turn.sessionId, contactId, intent: extraction.intent.label },
+        'turn extracted',
+      );
       return { status: 'extracted', contactId, interactionId: interaction.id, method };
     });
   }
@@ -143,7 +183,10 @@ export class TurnExtractionService {
       });
       return value;
     } catch (err) {
-      this.logger.warn({ err, tenantId: turn.tenantId, turnId: turn.turnId }, 'model extraction failed; using the deterministic extraction alone');
+      this.logger.warn(
+        { err, tenantId: turn.tenantId, turnId: turn.turnId },
+        'model extraction failed; using the deterministic extraction alone',
+      );
       return null;
     }
   }
@@ -158,7 +201,13 @@ export class TurnExtractionService {
     const fields: Parameters<typeof resolveContact>[1]['fields'] = {};
     for (const field of ['name', 'email', 'phone'] as const) {
       const mention = extraction.customer[field];
-      if (mention) fields[field] = { value: mention.value, sourceMessageId: turn.userMessageId, confidence: mention.confidence, correction: mention.correction };
+      if (mention)
+        fields[field] = {
+          value: mention.value,
+          sourceMessageId: turn.userMessageId,
+          confidence: mention.confidence,
+          correction: mention.correction,
+        };
     }
     let contactId = session.contactId;
     if (Object.keys(fields).length > 0 || session.externalUserId) {
@@ -172,7 +221,11 @@ export class TurnExtractionService {
         fields,
         observedAt,
       });
-      if (resolved?.conflicts?.length) this.logger.info({ tenantId: turn.tenantId, contactId: resolved.id, conflicts: resolved.conflicts.length }, 'identity conflict: kept apart');
+      if (resolved?.conflicts?.length)
+        this.logger.info(
+          { tenantId: turn.tenantId, contactId: resolved.id, conflicts: resolved.conflicts.length },
+          'identity conflict: kept apart',
+        );
       contactId = resolved?.id ?? contactId;
     }
     if (!contactId) return null;
@@ -185,7 +238,13 @@ export class TurnExtractionService {
     return contactId;
   }
 
-  private async updateInteraction(tx: TenantTx, turn: ChatTurnCompleted, contactId: string | null, extraction: Extraction, occurredAt: Date) {
+  private async updateInteraction(
+    tx: TenantTx,
+    turn: ChatTurnCompleted,
+    contactId: string | null,
+    extraction: Extraction,
+    occurredAt: Date,
+  ) {
     const existing = await this.repo.conversationInteraction(tx, turn.sessionId);
     const aggregate = foldExtraction(readAggregate(existing?.data), turn.userMessageId, extraction);
     const score = meanSentiment(aggregate);

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { CONSUMERS, countryForTimeZone, IntelSessionSummarizedEvent, NotifyRequestedEvent, type ChatSessionClosed } from '@parley/contracts';
+import {
+  CONSUMERS,
+  countryForTimeZone,
+  IntelSessionSummarizedEvent,
+  NotifyRequestedEvent,
+  type ChatSessionClosed,
+} from '@parley/contracts';
 import { PermanentError, toOutboxMessage, type ConsumerMessageMeta } from '@parley/messaging';
 import type { Logger } from '@parley/observability';
 import { enqueueOutbox, markProcessed, readFieldRecords, type Prisma, type TenantDb, type TenantTx } from '@parley/persistence';
@@ -91,7 +97,10 @@ export class SessionSummaryService {
               kind: 'follow_up',
               severity: 'info',
               title: `Follow up: ${result.followUps[0].action}`.slice(0, 200),
-              body: result.followUps.map((f) => `- ${f.action}${f.due ? ` (${f.due})` : ''}`).join('\n').slice(0, 4000),
+              body: result.followUps
+                .map((f) => `- ${f.action}${f.due ? ` (${f.due})` : ''}`)
+                .join('\n')
+                .slice(0, 4000),
               link: contactId ? `/contacts/${contactId}` : `/sessions/${session.id}/summary`,
               channels: [],
               occurredAt: now,
@@ -122,7 +131,12 @@ export class SessionSummaryService {
   private async summarize(tx: TenantTx, tenantId: string, session: ChatSessionRef): Promise<SessionSummaryResult> {
     const [messages, signals, contact, interaction] = await Promise.all([
       this.chat.sessionMessages(tx, session.id),
-      this.chat.sessionSignals(tx, session.id, [{ source: L1B_SOURCE, kind: 'extraction' }, { ...UNANSWERED_SIGNAL }, { source: 'l1a', kind: 'urgency' }, { source: 'l1a', kind: 'escalation' }]),
+      this.chat.sessionSignals(tx, session.id, [
+        { source: L1B_SOURCE, kind: 'extraction' },
+        { ...UNANSWERED_SIGNAL },
+        { source: 'l1a', kind: 'urgency' },
+        { source: 'l1a', kind: 'escalation' },
+      ]),
       session.contactId ? this.repo.contactProfile(tx, session.contactId) : null,
       this.repo.conversationInteraction(tx, session.id),
     ]);
@@ -131,14 +145,24 @@ export class SessionSummaryService {
     const country = locale?.country ?? countryForTimeZone(locale?.timezone) ?? undefined;
     return summarizeSession({
       messages: messages as SessionMessage[],
-      extractions: new Map(signals.filter((s) => s.source === L1B_SOURCE && s.kind === 'extraction').map((s) => [s.messageId, s.data as unknown as Extraction])),
-      unansweredQuestionIds: new Set(signals.filter((s) => s.label === UNANSWERED_SIGNAL.label && s.source === UNANSWERED_SIGNAL.source).map((s) => s.messageId)),
+      extractions: new Map(
+        signals
+          .filter((s) => s.source === L1B_SOURCE && s.kind === 'extraction')
+          .map((s) => [s.messageId, s.data as unknown as Extraction]),
+      ),
+      unansweredQuestionIds: new Set(
+        signals.filter((s) => s.label === UNANSWERED_SIGNAL.label && s.source === UNANSWERED_SIGNAL.source).map((s) => s.messageId),
+      ),
       urgentMessageIds: new Set(
-        signals.filter((s) => s.kind === 'urgency' && URGENT_SEVERITIES.includes(String((s.data as { severity?: unknown } | null)?.severity))).map((s) => s.messageId),
+        signals
+          .filter((s) => s.kind === 'urgency' && URGENT_SEVERITIES.includes(String((s.data as { severity?: unknown } | null)?.severity)))
+          .map((s) => s.messageId),
       ),
       needsHuman: session.needsHuman,
       askedForPerson: signals.some((s) => s.source === 'l1a' && s.kind === 'escalation'),
-      contact: contact ? { name: contact.name, email: contact.email, phone: contact.phone, preferences: readPreferences(contact.attributes) } : null,
+      contact: contact
+        ? { name: contact.name, email: contact.email, phone: contact.phone, preferences: readPreferences(contact.attributes) }
+        : null,
       knownNames: contact ? [contact.name, ...nameHistory(contact.attributes)].filter((n): n is string => !!n) : [],
       ...(country ? { country } : {}),
       intent: aggregate.intent,

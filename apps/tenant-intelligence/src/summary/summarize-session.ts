@@ -47,7 +47,8 @@ export interface SessionSummaryResult {
   followUps: FollowUp[];
 }
 
-const DAY = /\b(today|tonight|tomorrow|this (?:morning|afternoon|evening|week(?:end)?)|next week|(?:on |this |next )?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
+const DAY =
+  /\b(today|tonight|tomorrow|this (?:morning|afternoon|evening|week(?:end)?)|next week|(?:on |this |next )?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
 const CALLBACK = /\b(?:call|ring|phone|text|contact)\s+(?:me|us)\b|\bcall\s*back\b|\bget back to me\b/i;
 const MAX_NEED_CHARS = 200;
 
@@ -69,7 +70,9 @@ function reach(contact: SummaryInput['contact']): string | null {
 
 export function summarizeSession(input: SummaryInput): SessionSummaryResult {
   const customerMessages = input.messages.filter((m) => m.role === 'user');
-  const scores = customerMessages.map((m) => input.extractions.get(m.id)?.sentiment.score).filter((s): s is number => typeof s === 'number');
+  const scores = customerMessages
+    .map((m) => input.extractions.get(m.id)?.sentiment.score)
+    .filter((s): s is number => typeof s === 'number');
   const sentimentStart = scores.length > 0 ? scores[0] : null;
   const sentimentEnd = scores.length > 0 ? scores[scores.length - 1] : null;
 
@@ -98,27 +101,48 @@ export function summarizeSession(input: SummaryInput): SessionSummaryResult {
   const followUps: FollowUp[] = [];
   const contactAt = reach(input.contact);
   if (wantsCallback && contactAt) {
-    followUps.push({ action: `Call ${who(input.contact)} back on ${contactAt}${avoid.length > 0 ? ` (${avoid.join('; ')})` : ''}`, due: day });
+    followUps.push({
+      action: `Call ${who(input.contact)} back on ${contactAt}${avoid.length > 0 ? ` (${avoid.join('; ')})` : ''}`,
+      due: day,
+    });
   }
   if (purchase.has('booking_request') || purchase.has('availability_question')) {
-    followUps.push({ action: `Confirm the booking${input.products.length > 0 ? ` for ${input.products.slice(0, 3).join(', ')}` : ''}`, due: day });
+    followUps.push({
+      action: `Confirm the booking${input.products.length > 0 ? ` for ${input.products.slice(0, 3).join(', ')}` : ''}`,
+      due: day,
+    });
   } else if ((purchase.has('quote_request') || purchase.has('price_question')) && contactAt) {
-    followUps.push({ action: `Send ${who(input.contact)} a quote${input.products.length > 0 ? ` for ${input.products.slice(0, 3).join(', ')}` : ''}`, due: day });
+    followUps.push({
+      action: `Send ${who(input.contact)} a quote${input.products.length > 0 ? ` for ${input.products.slice(0, 3).join(', ')}` : ''}`,
+      due: day,
+    });
   }
   // A request for a person is a follow-up even when the tenant does not hand chats over: before,
   // it counted as an unmet need only because its text was stored as one.
   if (input.needsHuman || input.askedForPerson) followUps.push({ action: 'Reply to the customer: they asked for a person', due: null });
-  if (unmetNeeds.length > 0) followUps.push({ action: `Add to the knowledge base: ${unmetNeeds.length} question(s) the bot could not answer`, due: null });
+  if (unmetNeeds.length > 0)
+    followUps.push({ action: `Add to the knowledge base: ${unmetNeeds.length} question(s) the bot could not answer`, due: null });
 
-  const topics = [...new Set([...(input.intent && input.intent !== 'other' ? [input.intent] : []), ...input.products.map(redact)])].slice(0, 10);
+  const topics = [...new Set([...(input.intent && input.intent !== 'other' ? [input.intent] : []), ...input.products.map(redact)])].slice(
+    0,
+    10,
+  );
   const outcome: SessionSummaryResult['outcome'] =
-    followUps.length > 0 ? 'needs_follow_up' : unmetNeeds.length > 0 || (sentimentEnd !== null && sentimentEnd <= -0.2) ? 'unresolved' : 'resolved';
+    followUps.length > 0
+      ? 'needs_follow_up'
+      : unmetNeeds.length > 0 || (sentimentEnd !== null && sentimentEnd <= -0.2)
+        ? 'unresolved'
+        : 'resolved';
 
   const parts = [
     `${who(input.contact)}${contactAt ? ` (${contactAt})` : ''}`,
-    input.intent && input.intent !== 'other' ? `${input.intent}${input.products.length > 0 ? ` about ${input.products.slice(0, 3).join(', ')}` : ''}` : null,
+    input.intent && input.intent !== 'other'
+      ? `${input.intent}${input.products.length > 0 ? ` about ${input.products.slice(0, 3).join(', ')}` : ''}`
+      : null,
     input.lead ? 'showed purchase intent' : null,
-    sentimentStart !== null && sentimentEnd !== null ? `sentiment ${sentimentLabel(sentimentStart)} to ${sentimentLabel(sentimentEnd)}` : null,
+    sentimentStart !== null && sentimentEnd !== null
+      ? `sentiment ${sentimentLabel(sentimentStart)} to ${sentimentLabel(sentimentEnd)}`
+      : null,
     input.contact?.preferences.length ? `preferences: ${input.contact.preferences.map((p) => `${p.kind} ${p.value}`).join('; ')}` : null,
     unmetNeeds.length > 0 ? `${unmetNeeds.length} unanswered question(s)` : null,
     `${customerMessages.length} message(s)`,

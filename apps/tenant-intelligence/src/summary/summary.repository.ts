@@ -33,7 +33,13 @@ export interface ConversationInteraction {
 @Injectable()
 export class SummaryRepository {
   /** One summary per session: written, or rewritten when the session is summarised again. Returns its id. */
-  async upsertSummary(tx: TenantTx, tenantId: string, sessionId: string, contactId: string | null, columns: SummaryColumns): Promise<{ id: string }> {
+  async upsertSummary(
+    tx: TenantTx,
+    tenantId: string,
+    sessionId: string,
+    contactId: string | null,
+    columns: SummaryColumns,
+  ): Promise<{ id: string }> {
     return tx.sessionSummary.upsert({
       where: { sessionId },
       create: { tenantId, sessionId, contactId, ...columns },
@@ -43,7 +49,10 @@ export class SummaryRepository {
   }
 
   async conversationInteraction(tx: TenantTx, sessionId: string): Promise<ConversationInteraction | null> {
-    return tx.tenantInteraction.findUnique({ where: { sessionId_kind: { sessionId, kind: CONVERSATION_INTERACTION } }, select: { id: true, lead: true, summary: true, data: true } });
+    return tx.tenantInteraction.findUnique({
+      where: { sessionId_kind: { sessionId, kind: CONVERSATION_INTERACTION } },
+      select: { id: true, lead: true, summary: true, data: true },
+    });
   }
 
   async setInteractionSummary(tx: TenantTx, interactionId: string, summary: string): Promise<void> {

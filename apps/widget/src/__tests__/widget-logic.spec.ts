@@ -7,7 +7,8 @@ describe('SSE parser', () => {
   it('yields each data event across arbitrary chunk boundaries, skips comments, joins multi-line data', () => {
     const events: string[] = [];
     const feed = createSseParser((data) => events.push(data));
-    const stream = ': connected\n\ndata: {"type":"token","content":"Hel"}\n\ndata: {"type":"token",\ndata: "content":"lo"}\r\n\r\n: ping\n\ndata:{"type":"done"}\n\n';
+    const stream =
+      ': connected\n\ndata: {"type":"token","content":"Hel"}\n\ndata: {"type":"token",\ndata: "content":"lo"}\r\n\r\n: ping\n\ndata:{"type":"done"}\n\n';
     for (let i = 0; i < stream.length; i += 7) feed(stream.slice(i, i + 7));
     expect(events).toEqual(['{"type":"token","content":"Hel"}', '{"type":"token",\n"content":"lo"}', '{"type":"done"}']);
     expect(events.map(parseFrame)).toEqual([{ type: 'token', content: 'Hel' }, { type: 'token', content: 'lo' }, { type: 'done' }]);
@@ -21,7 +22,14 @@ describe('SSE parser', () => {
 describe('notices', () => {
   it.each([
     [[{ kind: 'safety', label: 'gas', score: 1 }], 'safety', NOTICE_TEXT.safety],
-    [[{ kind: 'urgency', label: 'high', score: 0.9 }, { kind: 'safety', label: 'gas', score: 1 }], 'safety', NOTICE_TEXT.safety],
+    [
+      [
+        { kind: 'urgency', label: 'high', score: 0.9 },
+        { kind: 'safety', label: 'gas', score: 1 },
+      ],
+      'safety',
+      NOTICE_TEXT.safety,
+    ],
     [[{ kind: 'urgency', label: 'high', score: 0.9 }], 'urgent', NOTICE_TEXT.urgent],
   ])('signals %j give a %s notice', (signals, tone, text) => {
     expect(noticeForSignals(signals)).toMatchObject({ tone, text });

@@ -10,7 +10,10 @@ describe('site keys', () => {
     }
   });
 
-  it.each([['sk_live_' + 'a'.repeat(32)], ['pk_live_' + 'a'.repeat(31)], ['pk_live_' + 'a'.repeat(31) + '-'], [''], ['pk_live_']])('refuses %s', (candidate) => {
-    expect(isWellFormedSiteKey(candidate)).toBe(false);
-  });
+  it.each([['sk_live_' + 'a'.repeat(32)], ['pk_live_' + 'a'.repeat(31)], ['pk_live_' + 'a'.repeat(31) + '-'], [''], ['pk_live_']])(
+    'refuses %s',
+    (candidate) => {
+      expect(isWellFormedSiteKey(candidate)).toBe(false);
+    },
+  );
 });

@@ -165,14 +165,62 @@ describe('tampering and malformed tokens', () => {
     ['flipped signature character', (t) => t.slice(0, -2) + (t.at(-2) === 'A' ? 'B' : 'A') + t.slice(-1)],
     ['truncated signature', (t) => t.slice(0, -4)],
     ['signature removed', (t) => t.slice(0, t.lastIndexOf('.') + 1)],
-    ['payload swapped', (t) => { const [h, , s] = t.split('.'); return `${h}.${b64({ iss: 'parley', aud: 'parley:session', sub: 'other', tid: 't', iat: 1, exp: 9e9, jti: 'x' })}.${s}`; }],
-    ['header kid switched', (t) => { const [, p, s] = t.split('.'); return `${b64({ alg: 'HS256', typ: 'JWT', kid: 'k2' })}.${p}.${s}`; }],
-    ['alg none, signature dropped', (t) => { const [, p] = t.split('.'); return `${b64({ alg: 'none', kid: 'k1' })}.${p}.`; }],
-    ['alg none, signature kept', (t) => { const [, p, s] = t.split('.'); return `${b64({ alg: 'none', kid: 'k1' })}.${p}.${s}`; }],
-    ['alg HS512', (t) => { const [, p, s] = t.split('.'); return `${b64({ alg: 'HS512', kid: 'k1' })}.${p}.${s}`; }],
-    ['alg RS256', (t) => { const [, p, s] = t.split('.'); return `${b64({ alg: 'RS256', kid: 'k1' })}.${p}.${s}`; }],
-    ['no kid', (t) => { const [, p, s] = t.split('.'); return `${b64({ alg: 'HS256' })}.${p}.${s}`; }],
-    ['crit header', (t) => { const [, p, s] = t.split('.'); return `${b64({ alg: 'HS256', kid: 'k1', crit: ['exp'] })}.${p}.${s}`; }],
+    [
+      'payload swapped',
+      (t) => {
+        const [h, , s] = t.split('.');
+        return `${h}.${b64({ iss: 'parley', aud: 'parley:session', sub: 'other', tid: 't', iat: 1, exp: 9e9, jti: 'x' })}.${s}`;
+      },
+    ],
+    [
+      'header kid switched',
+      (t) => {
+        const [, p, s] = t.split('.');
+        return `${b64({ alg: 'HS256', typ: 'JWT', kid: 'k2' })}.${p}.${s}`;
+      },
+    ],
+    [
+      'alg none, signature dropped',
+      (t) => {
+        const [, p] = t.split('.');
+        return `${b64({ alg: 'none', kid: 'k1' })}.${p}.`;
+      },
+    ],
+    [
+      'alg none, signature kept',
+      (t) => {
+        const [, p, s] = t.split('.');
+        return `${b64({ alg: 'none', kid: 'k1' })}.${p}.${s}`;
+      },
+    ],
+    [
+      'alg HS512',
+      (t) => {
+        const [, p, s] = t.split('.');
+        return `${b64({ alg: 'HS512', kid: 'k1' })}.${p}.${s}`;
+      },
+    ],
+    [
+      'alg RS256',
+      (t) => {
+        const [, p, s] = t.split('.');
+        return `${b64({ alg: 'RS256', kid: 'k1' })}.${p}.${s}`;
+      },
+    ],
+    [
+      'no kid',
+      (t) => {
+        const [, p, s] = t.split('.');
+        return `${b64({ alg: 'HS256' })}.${p}.${s}`;
+      },
+    ],
+    [
+      'crit header',
+      (t) => {
+        const [, p, s] = t.split('.');
+        return `${b64({ alg: 'HS256', kid: 'k1', crit: ['exp'] })}.${p}.${s}`;
+      },
+    ],
     ['two segments', (t) => t.split('.').slice(0, 2).join('.')],
     ['four segments', (t) => `${t}.abc`],
     ['padding characters', (t) => `${t}==`],

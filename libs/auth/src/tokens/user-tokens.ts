@@ -10,8 +10,7 @@ export type UserRole = (typeof USER_ROLES)[number];
 
 /** The owner operates the platform and has no tenant; staff roles always carry one. */
 export type UserPrincipal =
-  | { userId: string; role: 'owner'; tenantId?: undefined }
-  | { userId: string; role: 'tenant_admin' | 'tenant_agent'; tenantId: string };
+  { userId: string; role: 'owner'; tenantId?: undefined } | { userId: string; role: 'tenant_admin' | 'tenant_agent'; tenantId: string };
 
 export interface IssueUserTokenInput {
   userId: string;

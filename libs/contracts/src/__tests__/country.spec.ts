@@ -23,7 +23,16 @@ describe('tenant country', () => {
 
   it('provisioning accepts it at creation and in an update', () => {
     const actor = { type: 'system' as const, id: null };
-    const create = { version: 1, actor, displayName: 'Acme', slug: 'acme', kind: 'plumber', timezone: 'America/Chicago', domain: null, config: { country: 'US' } };
+    const create = {
+      version: 1,
+      actor,
+      displayName: 'Acme',
+      slug: 'acme',
+      kind: 'plumber',
+      timezone: 'America/Chicago',
+      domain: null,
+      config: { country: 'US' },
+    };
     expect(TenantCreateRpc.request.schema.safeParse(create).success).toBe(true);
     expect(TenantCreateRpc.request.schema.safeParse({ ...create, config: { country: 'United States' } }).success).toBe(false);
     const update = { version: 1, actor, tenantId: '7d1c3a2e-4b5f-4c6d-8e9f-0a1b2c3d4e5f', patch: { config: { country: 'CA' } } };

@@ -68,7 +68,14 @@ export const validEvents = {
     method: 'llm',
     occurredAt: now(),
   }),
-  tenantCreated: (tenantId = randomUUID()) => ({ version: 1, tenantId, displayName: 'Acme Plumbing', slug: 'acme-plumbing', kind: 'plumber', occurredAt: now() }),
+  tenantCreated: (tenantId = randomUUID()) => ({
+    version: 1,
+    tenantId,
+    displayName: 'Acme Plumbing',
+    slug: 'acme-plumbing',
+    kind: 'plumber',
+    occurredAt: now(),
+  }),
   tenantUpdated: (tenantId = randomUUID()) => ({ version: 1, tenantId, changedFields: ['name', 'config.llm'], occurredAt: now() }),
   tenantKeyRotated: (tenantId = randomUUID()) => ({
     version: 1,
@@ -149,7 +156,12 @@ export const tenantConfig = () => ({
   allowedOrigins: ['https://acme.test'],
 });
 
-export const issuedKey = () => ({ id: randomUUID(), prefix: 'sk_live_ab12cd34', key: 'sk_live_ab12cd34_secretsecretsecret', createdAt: now() });
+export const issuedKey = () => ({
+  id: randomUUID(),
+  prefix: 'sk_live_ab12cd34',
+  key: 'sk_live_ab12cd34_secretsecretsecret',
+  createdAt: now(),
+});
 
 export const knowledgeDocument = () => ({
   id: randomUUID(),

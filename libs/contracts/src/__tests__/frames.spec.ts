@@ -27,7 +27,11 @@ describe('chat stream frames', () => {
     ['a done frame without usage', { version: 1, seq: 0, type: 'done', message_id: randomUUID() }, 'usage'],
     ['a signal frame with no signal', { version: 1, seq: 0, type: 'signal', signals: [] }, 'signals'],
     ['a negative seq', { version: 1, seq: -1, type: 'token', content: 'x' }, 'seq'],
-    ['an error frame with an HTTP status instead of a code', { version: 1, seq: 0, type: 'error', error: { status: 500, message: 'x' } }, 'error.code'],
+    [
+      'an error frame with an HTTP status instead of a code',
+      { version: 1, seq: 0, type: 'error', error: { status: 500, message: 'x' } },
+      'error.code',
+    ],
   ])('rejects %s', (_label, frame, path) => {
     const result = parseContract(ChatStreamFrameMessage, frame);
     expect(result.ok).toBe(false);
@@ -48,7 +52,9 @@ describe('chat stream frames', () => {
 
 describe('cancel and inbox messages', () => {
   it('validates a cancel', () => {
-    expect(parseContract(ChatCancelMessage, { version: 1, tenantId: randomUUID(), turnId: randomUUID(), reason: 'client_disconnected' }).ok).toBe(true);
+    expect(
+      parseContract(ChatCancelMessage, { version: 1, tenantId: randomUUID(), turnId: randomUUID(), reason: 'client_disconnected' }).ok,
+    ).toBe(true);
     expect(parseContract(ChatCancelMessage, { version: 1, tenantId: randomUUID(), turnId: randomUUID(), reason: 'bored' }).ok).toBe(false);
   });
 
@@ -75,8 +81,21 @@ describe('cancel and inbox messages', () => {
 });
 
 describe('chat.live session events', () => {
-  const { ChatSessionEventMessage, chatSessionEventsSubject, parseContract: parse } = jest.requireActual('../index') as typeof import('../index');
-  const message = { id: '7d3f5c2e-1b2a-4c3d-8e9f-0a1b2c3d4e5f', sessionId: '7d3f5c2e-1b2a-4c3d-8e9f-0a1b2c3d4e50', turnId: null, role: 'staff', content: 'Hello', interrupted: false, signals: [], createdAt: new Date().toISOString() };
+  const {
+    ChatSessionEventMessage,
+    chatSessionEventsSubject,
+    parseContract: parse,
+  } = jest.requireActual('../index') as typeof import('../index');
+  const message = {
+    id: '7d3f5c2e-1b2a-4c3d-8e9f-0a1b2c3d4e5f',
+    sessionId: '7d3f5c2e-1b2a-4c3d-8e9f-0a1b2c3d4e50',
+    turnId: null,
+    role: 'staff',
+    content: 'Hello',
+    interrupted: false,
+    signals: [],
+    createdAt: new Date().toISOString(),
+  };
   const tenantId = '1d3f5c2e-1b2a-4c3d-8e9f-0a1b2c3d4e5f';
 
   it('accepts a staff message and a mode change, and rejects an unknown event', () => {

@@ -9,7 +9,11 @@ describe('model action schemas', () => {
   });
 
   it('trims tool arguments and defaults the urgency', () => {
-    expect(modelToolArgsSchemas.notify_staff.parse({ recipient: ' manager ', message: ' Bob is off sick ' })).toEqual({ recipient: 'manager', message: 'Bob is off sick', urgency: 'medium' });
+    expect(modelToolArgsSchemas.notify_staff.parse({ recipient: ' manager ', message: ' Bob is off sick ' })).toEqual({
+      recipient: 'manager',
+      message: 'Bob is off sick',
+      urgency: 'medium',
+    });
   });
 
   it.each([

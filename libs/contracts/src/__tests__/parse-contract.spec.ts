@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { defineMessage, parseContract, toFieldIssues } from '../index';
 
-const Sample = defineMessage('sample', (id) => `sample.${id}`, z.object({ version: z.literal(1), items: z.array(z.object({ id: z.uuid() })) }));
+const Sample = defineMessage(
+  'sample',
+  (id) => `sample.${id}`,
+  z.object({ version: z.literal(1), items: z.array(z.object({ id: z.uuid() })) }),
+);
 
 describe('parseContract', () => {
   it('returns the parsed value on success', () => {

@@ -1,12 +1,5 @@
 import { z } from 'zod';
-import {
-  isoDateTimeSchema,
-  signalsSummarySchema,
-  tenantIdSchema,
-  usageSchema,
-  uuidSchema,
-  version1,
-} from '../common/primitives.schema';
+import { isoDateTimeSchema, signalsSummarySchema, tenantIdSchema, usageSchema, uuidSchema, version1 } from '../common/primitives.schema';
 import { defineEvent } from '../contract.types';
 import { EVENT_NAMES } from '../subjects';
 

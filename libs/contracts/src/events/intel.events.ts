@@ -1,12 +1,5 @@
 import { z } from 'zod';
-import {
-  isoDateTimeSchema,
-  sentimentLabelSchema,
-  tenantIdSchema,
-  urgencySchema,
-  uuidSchema,
-  version1,
-} from '../common/primitives.schema';
+import { isoDateTimeSchema, sentimentLabelSchema, tenantIdSchema, urgencySchema, uuidSchema, version1 } from '../common/primitives.schema';
 import { defineEvent } from '../contract.types';
 import { EVENT_NAMES } from '../subjects';
 

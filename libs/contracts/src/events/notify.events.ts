@@ -14,7 +14,17 @@ export type NotificationChannelKind = z.infer<typeof notificationChannelSchema>;
  * `action` (an action the bot took), `staff_message` (one staff user notifying another),
  * `lead`, `system` (tests, digests and platform notices).
  */
-export const notificationKindSchema = z.enum(['urgent_callback', 'safety', 'handoff', 'follow_up', 'insight_alert', 'action', 'staff_message', 'lead', 'system']);
+export const notificationKindSchema = z.enum([
+  'urgent_callback',
+  'safety',
+  'handoff',
+  'follow_up',
+  'insight_alert',
+  'action',
+  'staff_message',
+  'lead',
+  'system',
+]);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;
 
 export const notifyRequestedSchema = z.object({

@@ -65,5 +65,10 @@ export const ChatConversationGetRpc = defineRpc(
     limit: z.int().min(1).max(500),
     cursor: z.string().max(200).nullable(),
   }),
-  z.object({ version: version1, conversation: conversationViewSchema, messages: z.array(chatMessageViewSchema), nextCursor: z.string().nullable() }),
+  z.object({
+    version: version1,
+    conversation: conversationViewSchema,
+    messages: z.array(chatMessageViewSchema),
+    nextCursor: z.string().nullable(),
+  }),
 );

@@ -17,7 +17,13 @@ export const ChatHandoffListRpc = defineRpc(
 /** A staff reply: the session goes (or stays) in human mode; the bot stays quiet. */
 export const ChatStaffReplyRpc = defineRpc(
   RPC_SUBJECTS.chatStaffReply,
-  z.object({ version: version1, tenantId: tenantIdSchema, sessionId: uuidSchema, staffUserId: uuidSchema, content: z.string().trim().min(1).max(8000) }),
+  z.object({
+    version: version1,
+    tenantId: tenantIdSchema,
+    sessionId: uuidSchema,
+    staffUserId: uuidSchema,
+    content: z.string().trim().min(1).max(8000),
+  }),
   z.object({ version: version1, message: chatMessageViewSchema }),
 );
 

@@ -35,9 +35,7 @@ export const ChatSessionCreateRpc = defineRpc(
     /** The tenant's own id for the visitor (customer id, account id); links returning customers. */
     externalUserId: z.string().trim().min(1).max(200).optional(),
     /** What the tenant's backend already knows about the visitor: matched against the CRM (returning customer). */
-    customer: z
-      .object({ email: z.email().max(320).optional(), phone: z.string().trim().min(5).max(40).optional() })
-      .optional(),
+    customer: z.object({ email: z.email().max(320).optional(), phone: z.string().trim().min(5).max(40).optional() }).optional(),
     channel: sessionChannelSchema,
     origin: z.string().max(300).optional(),
     /** Free-form tenant metadata (page, locale...): at most 4 KB as JSON. */

@@ -1,12 +1,5 @@
 import { z } from 'zod';
-import {
-  actionSchema,
-  signalSchema,
-  tenantIdSchema,
-  usageSchema,
-  uuidSchema,
-  version1,
-} from '../common/primitives.schema';
+import { actionSchema, signalSchema, tenantIdSchema, usageSchema, uuidSchema, version1 } from '../common/primitives.schema';
 import { defineRpc } from '../contract.types';
 import { RPC_SUBJECTS } from '../subjects';
 

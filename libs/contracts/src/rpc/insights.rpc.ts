@@ -37,7 +37,9 @@ export const insightMetricsSchema = z.object({
     tokensIn: count,
     tokensOut: count,
     costUsd: z.number().nonnegative(),
-    byModel: z.array(z.object({ provider: z.string(), model: z.string(), tokensIn: count, tokensOut: count, costUsd: z.number().nonnegative() })),
+    byModel: z.array(
+      z.object({ provider: z.string(), model: z.string(), tokensIn: count, tokensOut: count, costUsd: z.number().nonnegative() }),
+    ),
   }),
 });
 export type InsightMetrics = z.infer<typeof insightMetricsSchema>;
@@ -64,5 +66,11 @@ export const TenantInsightsGetRpc = defineRpc(
     from: localDateSchema.optional(),
     to: localDateSchema.optional(),
   }),
-  z.object({ version: version1, tenantId: tenantIdSchema, timezone: z.string(), period: insightPeriodSchema, rollups: z.array(insightRollupViewSchema) }),
+  z.object({
+    version: version1,
+    tenantId: tenantIdSchema,
+    timezone: z.string(),
+    period: insightPeriodSchema,
+    rollups: z.array(insightRollupViewSchema),
+  }),
 );

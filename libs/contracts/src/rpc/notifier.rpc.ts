@@ -58,7 +58,14 @@ export const NotifierChannelListRpc = defineRpc(
 
 export const NotifierChannelCreateRpc = defineRpc(
   RPC_SUBJECTS.notifyChannelCreate,
-  z.object({ version: version1, tenantId: tenantIdSchema, actor: actorSchema, name: channelName, enabled: z.boolean(), settings: channelSettingsSchema }),
+  z.object({
+    version: version1,
+    tenantId: tenantIdSchema,
+    actor: actorSchema,
+    name: channelName,
+    enabled: z.boolean(),
+    settings: channelSettingsSchema,
+  }),
   /** `signingSecret` (webhooks: `whsec_...`) is returned once, here and on rotation. */
   z.object({ version: version1, channel: channelViewSchema, signingSecret: z.string().nullable() }),
 );
@@ -87,7 +94,16 @@ export const NotifierChannelDeleteRpc = defineRpc(
 /** A new webhook signing secret; the old one keeps signing (second signature) for `graceSeconds`. */
 export const NotifierChannelRotateSecretRpc = defineRpc(
   RPC_SUBJECTS.notifyChannelRotateSecret,
-  z.object({ version: version1, tenantId: tenantIdSchema, actor: actorSchema, channelId: uuidSchema, graceSeconds: z.int().min(0).max(7 * 86_400) }),
+  z.object({
+    version: version1,
+    tenantId: tenantIdSchema,
+    actor: actorSchema,
+    channelId: uuidSchema,
+    graceSeconds: z
+      .int()
+      .min(0)
+      .max(7 * 86_400),
+  }),
   z.object({ version: version1, channel: channelViewSchema, signingSecret: z.string() }),
 );
 
@@ -222,7 +238,13 @@ export const NotifierDeliveryListRpc = defineRpc(
 export const NotifierDeliveryRedriveRpc = defineRpc(
   RPC_SUBJECTS.notifyDeliveryRedrive,
   z
-    .object({ version: version1, tenantId: tenantIdSchema, actor: actorSchema, deliveryIds: z.array(uuidSchema).max(100), channelId: uuidSchema.nullable() })
+    .object({
+      version: version1,
+      tenantId: tenantIdSchema,
+      actor: actorSchema,
+      deliveryIds: z.array(uuidSchema).max(100),
+      channelId: uuidSchema.nullable(),
+    })
     .refine((r) => r.deliveryIds.length > 0 || r.channelId !== null, { message: 'name deliveries or a channel', path: ['deliveryIds'] }),
   z.object({ version: version1, redriven: z.int().nonnegative() }),
 );

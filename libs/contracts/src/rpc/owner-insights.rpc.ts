@@ -46,7 +46,13 @@ export const portfolioTenantSchema = z.object({
   costPerLeadUsd: money.nullable(),
   costPerSessionUsd: money.nullable(),
   /** Against the average of tenants of the same kind (rate differences, e.g. +0.1 = 10 points above). */
-  benchmark: z.object({ kind: z.string(), peers: count, conversionDelta: z.number().nullable(), escalationDelta: z.number().nullable(), resolutionDelta: z.number().nullable() }),
+  benchmark: z.object({
+    kind: z.string(),
+    peers: count,
+    conversionDelta: z.number().nullable(),
+    escalationDelta: z.number().nullable(),
+    resolutionDelta: z.number().nullable(),
+  }),
   /** Usage against the tenant's own trend (mean sessions of the previous four periods). */
   churn: z.object({ risk: churnRiskSchema, trendSessions: z.number().nonnegative(), ratio: z.number().nonnegative().nullable() }),
   config: z.object({ tone: z.string(), provider: z.string(), knowledgeChunks: count, handoffEnabled: z.boolean() }),
@@ -68,14 +74,26 @@ export const ownerPortfolioSchema = z.object({
   date: localDateSchema,
   periodStart: isoDateTimeSchema,
   periodEnd: isoDateTimeSchema,
-  totals: z.object({ tenants: count, activeTenants: count, sessions: count, turns: count, leadSessions: count, costUsd: money, red: count, amber: count, green: count }),
+  totals: z.object({
+    tenants: count,
+    activeTenants: count,
+    sessions: count,
+    turns: count,
+    leadSessions: count,
+    costUsd: money,
+    red: count,
+    amber: count,
+    green: count,
+  }),
   tenants: z.array(portfolioTenantSchema),
   /** Averages over the tenants of each kind that had sessions in the period. */
   benchmarks: z.array(z.object({ kind: z.string(), sessionsPerTenant: z.number().nonnegative(), ...outcomeAverages })),
   /** Topics and unmet needs seen at several tenants this period, new or growing vs the previous one. */
   emergingTopics: z.array(z.object({ topic: z.string(), tenants: count, mentions: count, previousMentions: count })),
   /** Which configurations go with better outcomes (correlation over the portfolio, not causation). */
-  configOutcomes: z.array(z.object({ dimension: z.enum(['tone', 'provider', 'knowledge', 'handoff']), value: z.string(), ...outcomeAverages })),
+  configOutcomes: z.array(
+    z.object({ dimension: z.enum(['tone', 'provider', 'knowledge', 'handoff']), value: z.string(), ...outcomeAverages }),
+  ),
   computedAt: isoDateTimeSchema,
 });
 export type OwnerPortfolio = z.infer<typeof ownerPortfolioSchema>;

@@ -59,7 +59,10 @@ export const UserLoginRecordedRpc = defineRpc(
   RPC_SUBJECTS.userLoginRecorded,
   z
     .object({ version: version1, userId: uuidSchema, role: userRoleSchema, tenantId: tenantIdSchema.nullable() })
-    .refine((r) => (r.role === 'owner') === (r.tenantId === null), { message: 'staff logins carry their tenant id, the owner none', path: ['tenantId'] }),
+    .refine((r) => (r.role === 'owner') === (r.tenantId === null), {
+      message: 'staff logins carry their tenant id, the owner none',
+      path: ['tenantId'],
+    }),
   z.object({ version: version1, userId: uuidSchema, lastLoginAt: isoDateTimeSchema }),
 );
 

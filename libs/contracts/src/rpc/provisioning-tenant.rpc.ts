@@ -37,7 +37,9 @@ export const TenantCreateRpc = defineRpc(
     domain: webOriginSchema.nullable(),
     config: tenantConfigPatchSchema.optional(),
     /** Optional first staff user (tenant_admin). */
-    admin: z.object({ email: z.email().max(320), password: z.string().min(12).max(72), displayName: z.string().max(200).optional() }).optional(),
+    admin: z
+      .object({ email: z.email().max(320), password: z.string().min(12).max(72), displayName: z.string().max(200).optional() })
+      .optional(),
   }),
   z.object({ version: version1, tenant: tenantWithConfig, apiKey: issuedApiKeySchema }),
 );
@@ -54,11 +56,7 @@ export const TenantListRpc = defineRpc(
   z.object({ version: version1, items: z.array(tenantSchema), nextCursor: z.string().nullable() }),
 );
 
-export const TenantGetRpc = defineRpc(
-  RPC_SUBJECTS.tenantGet,
-  z.object({ version: version1, tenantId: tenantIdSchema }),
-  tenantReply,
-);
+export const TenantGetRpc = defineRpc(RPC_SUBJECTS.tenantGet, z.object({ version: version1, tenantId: tenantIdSchema }), tenantReply);
 
 export const TenantUpdateRpc = defineRpc(
   RPC_SUBJECTS.tenantUpdate,
@@ -104,7 +102,10 @@ export const TenantRotateKeyRpc = defineRpc(
     /** Keys to retire; omitted: every active key of the tenant. */
     revokeKeyIds: z.array(uuidSchema).max(100).optional(),
     /** 0: the old keys stop working now; otherwise they keep working this many seconds. */
-    graceSeconds: z.int().min(0).max(30 * 24 * 3600),
+    graceSeconds: z
+      .int()
+      .min(0)
+      .max(30 * 24 * 3600),
   }),
   z.object({
     version: version1,

@@ -46,7 +46,10 @@ const LETTER_HINTS: ReadonlyArray<[RegExp, OfflineLanguage]> = [
 ];
 
 const wordSets = (source: Record<OfflineLanguage, string>) =>
-  Object.fromEntries(OFFLINE_LANGUAGES.map((lang) => [lang, new Set(source[lang].split(/\s+/).filter(Boolean))])) as Record<OfflineLanguage, Set<string>>;
+  Object.fromEntries(OFFLINE_LANGUAGES.map((lang) => [lang, new Set(source[lang].split(/\s+/).filter(Boolean))])) as Record<
+    OfflineLanguage,
+    Set<string>
+  >;
 const COMMON_WORDS = wordSets(COMMON);
 const STRONG_WORDS = wordSets(STRONG);
 

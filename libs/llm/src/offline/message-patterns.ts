@@ -69,7 +69,9 @@ export const BOOKING_REQUEST = alt(
 );
 
 /** A booking clause that asks how booking works ("can I book online?") is a question, not a request. */
-export const BOOKING_HOW = alt(String.raw`\b(?:online|website|web site|internet|app|via|by (?:phone|email|text)|op de website|en ligne|por internet)\b`);
+export const BOOKING_HOW = alt(
+  String.raw`\b(?:online|website|web site|internet|app|via|by (?:phone|email|text)|op de website|en ligne|por internet)\b`,
+);
 
 /** The visitor asks to be called or contacted back. */
 export const CALLBACK_REQUEST = alt(
@@ -94,7 +96,8 @@ export const CONTACT_OFFER = alt(
 );
 
 /** A plea for help without a subject ("can you help?", "please help"): a request, not a knowledge question. */
-export const HELP_REQUEST = /^(?:please )?(?:(?:can|could|would) (?:you|someone|anyone|somebody) )?(?:please )?(?:help|assist)(?: (?:me|us))?(?: (?:please|with (?:this|that)))?$/u;
+export const HELP_REQUEST =
+  /^(?:please )?(?:(?:can|could|would) (?:you|someone|anyone|somebody) )?(?:please )?(?:help|assist)(?: (?:me|us))?(?: (?:please|with (?:this|that)))?$/u;
 
 /** Words that make a short clause a statement rather than a keyword query ("boiler prices" is a query, "I'm fine" is not). */
 export const STATEMENT_WORDS = new Set(
@@ -107,4 +110,30 @@ export const STATEMENT_WORDS = new Set(
 );
 
 /** Words a visitor may put around a thanks or a greeting that do not make it a question ("thanks so much", "hi there"). */
-export const SMALL_TALK_PREFIX_FILLER = new Set(['you', 'so', 'much', 'very', 'a', 'lot', 'again', 'but', 'and', 'though', 'there', 'all', 'team', 'everyone', 'ok', 'okay', 'oh', 'well', 'many', 'for', 'that', 'the', 'info', 'help', 'your']);
+export const SMALL_TALK_PREFIX_FILLER = new Set([
+  'you',
+  'so',
+  'much',
+  'very',
+  'a',
+  'lot',
+  'again',
+  'but',
+  'and',
+  'though',
+  'there',
+  'all',
+  'team',
+  'everyone',
+  'ok',
+  'okay',
+  'oh',
+  'well',
+  'many',
+  'for',
+  'that',
+  'the',
+  'info',
+  'help',
+  'your',
+]);

@@ -38,7 +38,8 @@ export interface MessageReading {
 // A phone number written the way people abroad write them ("(415) 555-0123", "06 12 34 56 78")
 // counts when the message says it is a number; the strict detector knows UK and +cc forms only.
 const LOOSE_PHONE = /(?<![\p{L}\p{N}])\+?\(?\d[\d\s().-]{6,}\d(?![\p{L}\p{N}])/u;
-const PHONE_WORDS = /number|phone|mobile|cell|tel|whatsapp|call|ring|nummer|telefon|handy|numéro|téléphone|portable|número|teléfono|móvil|celular|numero|telefono|cellulare|telemóvel|telefoonnummer|mobiel|bel/iu;
+const PHONE_WORDS =
+  /number|phone|mobile|cell|tel|whatsapp|call|ring|nummer|telefon|handy|numéro|téléphone|portable|número|teléfono|móvil|celular|numero|telefono|cellulare|telemóvel|telefoonnummer|mobiel|bel/iu;
 
 function hasPhone(text: string): boolean {
   if (findPhones(text).length > 0) return true;
@@ -60,7 +61,10 @@ function clauses(text: string): Array<{ text: string; asked: boolean }> {
   const out: Array<{ text: string; asked: boolean }> = [];
   for (const sentence of text.match(/(?:[^.!?;\n]|[.!?](?=\S))+[.!?;\n]*/g) ?? []) {
     const asked = /\?/.test(sentence) || /^\s*¿/.test(sentence);
-    const pieces = sentence.split(/,|\s[-–—]\s/).map((p) => p.trim()).filter((p) => /[\p{L}\p{N}]/u.test(p));
+    const pieces = sentence
+      .split(/,|\s[-–—]\s/)
+      .map((p) => p.trim())
+      .filter((p) => /[\p{L}\p{N}]/u.test(p));
     pieces.forEach((piece, i) => out.push({ text: piece, asked: asked && i === pieces.length - 1 }));
   }
   return out;
@@ -79,8 +83,19 @@ const DETAILS_ONLY = new Set(['x', 'or', 'and', 'oder', 'und', 'ou', 'et', 'o', 
 
 const WORD = /[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu;
 
-function classify(raw: string, asked: boolean, language: OfflineLanguage, seen: { hello: boolean; thanks: boolean; bye: boolean }): ClauseKind {
-  const text = raw.toLowerCase().normalize('NFC').replace(/’/g, "'").replace(/\s+/g, ' ').replace(/^[\s¿¡]+/, '').trim();
+function classify(
+  raw: string,
+  asked: boolean,
+  language: OfflineLanguage,
+  seen: { hello: boolean; thanks: boolean; bye: boolean },
+): ClauseKind {
+  const text = raw
+    .toLowerCase()
+    .normalize('NFC')
+    .replace(/’/g, "'")
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s¿¡]+/, '')
+    .trim();
   const spans = [...text.matchAll(WORD)];
   let all = spans.map((m) => m[0]);
   // Leading thanks or greeting ("thanks, but ...", "hi team, ..."): noted, then the rest is read.
@@ -102,7 +117,8 @@ function classify(raw: string, asked: boolean, language: OfflineLanguage, seen: 
   }
   // The clause as written after a leading thanks or greeting (hyphens and apostrophes kept: "rendez-vous").
   const skipped = spans.length - all.length;
-  const rest = skipped === 0 ? text : text.slice((spans[skipped - 1].index ?? 0) + spans[skipped - 1][0].length).replace(/^[^\p{L}\p{N}]+/u, '');
+  const rest =
+    skipped === 0 ? text : text.slice((spans[skipped - 1].index ?? 0) + spans[skipped - 1][0].length).replace(/^[^\p{L}\p{N}]+/u, '');
   const clause = rest.replace(/[^\p{L}\p{N}]+$/u, '');
   if (all.every((w) => DETAILS_ONLY.has(w))) return 'contact';
   const direct = asked || QUESTION_STARTERS.en.has(all[0]) || QUESTION_STARTERS[language].has(all[0]) || FRENCH_INVERSION.test(clause);

@@ -75,7 +75,14 @@ export function buildOfflineAnswer(request: GenerationRequest): OfflineAnswer {
 
   const reading = readMessage(userMessage, language);
   const visitor = request.audience !== 'staff';
-  const acknowledged = visitor ? acknowledgement(reading, phrases, { name, introduced: introducedName(userMessage), passedOn: urgent !== undefined, team: persona.displayName }) : null;
+  const acknowledged = visitor
+    ? acknowledgement(reading, phrases, {
+        name,
+        introduced: introducedName(userMessage),
+        passedOn: urgent !== undefined,
+        team: persona.displayName,
+      })
+    : null;
   if (acknowledged) parts.push(acknowledged);
   // "Do you repair boilers? Thanks" thanks in advance: no "you're welcome" before the answer.
   else if (reading.thanks && reading.questions.length === 0) parts.push(phrases.welcome(name));
@@ -95,8 +102,10 @@ export function buildOfflineAnswer(request: GenerationRequest): OfflineAnswer {
   } else if (answer.length === 0) {
     if (reading.bye) parts.push(phrases.bye(name));
     else if (reading.thanks && !acknowledged) parts.push(phrases.anythingElse);
-    else if (!acknowledged && !urgent && !offerHuman) parts.push(reading.statements.length > 0 ? phrases.noted(persona.displayName) : phrases.howCanIHelp);
-    else if (acknowledged && !reading.booking && !reading.callback && !reading.email && !reading.phone && !urgent) parts.push(phrases.howCanIHelp);
+    else if (!acknowledged && !urgent && !offerHuman)
+      parts.push(reading.statements.length > 0 ? phrases.noted(persona.displayName) : phrases.howCanIHelp);
+    else if (acknowledged && !reading.booking && !reading.callback && !reading.email && !reading.phone && !urgent)
+      parts.push(phrases.howCanIHelp);
   }
 
   const ask = visitor ? missingContact(reading, earlier, { urgent: urgent !== undefined, nameKnown: name !== null }) : null;
@@ -112,14 +121,28 @@ function acknowledgement(
 ): string | null {
   const details = reading.email || reading.phone;
   if (details || reading.booking || reading.callback) {
-    return phrases.acknowledge({ name: facts.name, details, booking: reading.booking, callback: reading.callback, passedOn: facts.passedOn, team: facts.team });
+    return phrases.acknowledge({
+      name: facts.name,
+      details,
+      booking: reading.booking,
+      callback: reading.callback,
+      passedOn: facts.passedOn,
+      team: facts.team,
+    });
   }
   return facts.introduced ? phrases.niceToMeet(facts.introduced) : null;
 }
 
 /** What to ask for: a number when a callback is flagged, a number or an email for a booking; null when the conversation has it. */
-function missingContact(reading: MessageReading, earlier: readonly string[], turn: { urgent: boolean; nameKnown: boolean }): ContactAsk | null {
-  const known = earlier.map(givesContactDetails).reduce((all, one) => ({ email: all.email || one.email, phone: all.phone || one.phone }), { email: reading.email, phone: reading.phone });
+function missingContact(
+  reading: MessageReading,
+  earlier: readonly string[],
+  turn: { urgent: boolean; nameKnown: boolean },
+): ContactAsk | null {
+  const known = earlier.map(givesContactDetails).reduce((all, one) => ({ email: all.email || one.email, phone: all.phone || one.phone }), {
+    email: reading.email,
+    phone: reading.phone,
+  });
   if ((turn.urgent || reading.callback) && !known.phone) return { name: !turn.nameKnown, reach: 'phone' };
   if (reading.booking && !known.phone && !known.email) return { name: !turn.nameKnown, reach: 'phone_or_email' };
   return null;

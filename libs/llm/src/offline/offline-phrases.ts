@@ -52,9 +52,14 @@ const withName = (base: string, name: string | null, end: string) => (name ? `${
 
 function englishAcknowledge(thanks: string, iHave: string): (ack: Acknowledgement) => string {
   return (ack) => {
-    const items = [ack.booking ? 'your booking request' : ack.callback ? 'your request for a call back' : null, ack.details ? 'your details' : null].filter(Boolean);
+    const items = [
+      ack.booking ? 'your booking request' : ack.callback ? 'your request for a call back' : null,
+      ack.details ? 'your details' : null,
+    ].filter(Boolean);
     const what = items.length > 0 ? items.join(' and ') : 'your message';
-    const done = ack.passedOn ? `${iHave} passed ${what} on to the team at ${ack.team}` : `${iHave} noted ${what} for the team at ${ack.team}`;
+    const done = ack.passedOn
+      ? `${iHave} passed ${what} on to the team at ${ack.team}`
+      : `${iHave} noted ${what} for the team at ${ack.team}`;
     const tail = ack.booking ? ' so they can confirm it with you' : ack.callback ? ' so they can get back to you' : '';
     return `${withName(thanks, ack.name, '')} — ${done}${tail}.`;
   };
@@ -67,11 +72,13 @@ function englishAskContact(ask: ContactAsk): string {
 
 const FRIENDLY: OfflinePhrases = {
   greeting: (name) => `Hi, I'm the assistant for ${name}.`,
-  welcomeBack: (name, displayName, firstTurn) => (firstTurn ? `Hi ${name}, welcome back! I'm the assistant for ${displayName}.` : `Good to see you again, ${name}!`),
+  welcomeBack: (name, displayName, firstTurn) =>
+    firstTurn ? `Hi ${name}, welcome back! I'm the assistant for ${displayName}.` : `Good to see you again, ${name}!`,
   urgentCallback: URGENT,
   frustration: "I'm sorry this has been frustrating.",
   offerHuman: 'If you would rather talk to a person, I can ask someone from the team to get in touch.',
-  defaultHandoff: (name) => `${withName('Thanks', name, '')} — I've passed your message on, and a person from the team will reply here shortly.`,
+  defaultHandoff: (name) =>
+    `${withName('Thanks', name, '')} — I've passed your message on, and a person from the team will reply here shortly.`,
   genericEmergency: GENERIC_EMERGENCY,
   notKnown: (name) => `I'm sorry, I don't know the answer to that. I've noted your question for the team at ${name} so they can follow up.`,
   helloBack: (name) => (name ? `Hi ${name}!` : 'Hi!'),
@@ -88,7 +95,8 @@ const FRIENDLY: OfflinePhrases = {
 const PROFESSIONAL: OfflinePhrases = {
   ...FRIENDLY,
   greeting: (name) => `Hello, I'm the assistant for ${name}.`,
-  welcomeBack: (name, displayName, firstTurn) => (firstTurn ? `Hello ${name}, welcome back. I'm the assistant for ${displayName}.` : `Welcome back, ${name}.`),
+  welcomeBack: (name, displayName, firstTurn) =>
+    firstTurn ? `Hello ${name}, welcome back. I'm the assistant for ${displayName}.` : `Welcome back, ${name}.`,
   frustration: "I'm sorry for the frustration.",
   notKnown: (name) => `I don't have that information. I've noted your question for the team at ${name}, who can follow up.`,
   helloBack: (name) => withName('Hello', name, '.'),
@@ -102,10 +110,12 @@ const PROFESSIONAL: OfflinePhrases = {
 const FORMAL: OfflinePhrases = {
   ...PROFESSIONAL,
   greeting: (name) => `Good day. I am the assistant for ${name}.`,
-  welcomeBack: (name, displayName, firstTurn) => (firstTurn ? `Good day, ${name}, and welcome back. I am the assistant for ${displayName}.` : `Welcome back, ${name}.`),
+  welcomeBack: (name, displayName, firstTurn) =>
+    firstTurn ? `Good day, ${name}, and welcome back. I am the assistant for ${displayName}.` : `Welcome back, ${name}.`,
   frustration: 'I apologise for the frustration this has caused.',
   offerHuman: 'Should you prefer to speak with a member of staff, I can arrange for someone to contact you.',
-  notKnown: (name) => `I regret that I do not have that information. Your question has been noted for the team at ${name}, who will follow up.`,
+  notKnown: (name) =>
+    `I regret that I do not have that information. Your question has been noted for the team at ${name}, who will follow up.`,
   helloBack: (name) => withName('Good day', name, '.'),
   howCanIHelp: 'How may I assist you?',
   welcome: (name) => withName('You are most welcome', name, '.'),
@@ -116,7 +126,8 @@ const FORMAL: OfflinePhrases = {
 const CASUAL: OfflinePhrases = {
   ...FRIENDLY,
   greeting: (name) => `Hey! I'm the assistant for ${name}.`,
-  welcomeBack: (name, displayName, firstTurn) => (firstTurn ? `Hey ${name}, welcome back! I'm the assistant for ${displayName}.` : `Hey ${name}, good to see you again!`),
+  welcomeBack: (name, displayName, firstTurn) =>
+    firstTurn ? `Hey ${name}, welcome back! I'm the assistant for ${displayName}.` : `Hey ${name}, good to see you again!`,
   frustration: 'Sorry this has been a pain.',
   notKnown: (name) => `Sorry, I don't know that one. I've noted your question for the team at ${name} so they can get back to you.`,
   helloBack: (name) => (name ? `Hey ${name}!` : 'Hey!'),
@@ -129,7 +140,8 @@ const CASUAL: OfflinePhrases = {
 const CONCISE: OfflinePhrases = {
   ...PROFESSIONAL,
   greeting: (name) => `Hi, I'm ${name}'s assistant.`,
-  welcomeBack: (name, displayName, firstTurn) => (firstTurn ? `Hi ${name}, welcome back. I'm ${displayName}'s assistant.` : `Welcome back, ${name}.`),
+  welcomeBack: (name, displayName, firstTurn) =>
+    firstTurn ? `Hi ${name}, welcome back. I'm ${displayName}'s assistant.` : `Welcome back, ${name}.`,
   frustration: 'Sorry for the trouble.',
   offerHuman: 'I can ask a person from the team to contact you.',
   defaultHandoff: () => 'A person from the team will reply here shortly.',

@@ -15,7 +15,11 @@ export class OfflineProvider implements LlmProvider {
 
   async generate(run: ProviderRun): Promise<ProviderOutput> {
     const { request } = run;
-    if (request.task) throw new LlmError('not_configured', 'the offline responder answers visitors only; it does not do structured tasks', { provider: this.kind, model: run.model });
+    if (request.task)
+      throw new LlmError('not_configured', 'the offline responder answers visitors only; it does not do structured tasks', {
+        provider: this.kind,
+        model: run.model,
+      });
     const answer = buildOfflineAnswer(request);
     const { emitted, cancelled } = await streamWords(answer.text, run.signal, (token) => run.onToken(token));
     return {

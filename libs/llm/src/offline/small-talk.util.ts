@@ -8,13 +8,15 @@ const set = (text: string) => new Set(text.split(/\s+/).filter(Boolean));
 export const HELLO_WORDS = set(`hi hello hey hiya howdy yo morning afternoon evening greetings
   hallo moin servus grüß gruß gruezi grüezi bonjour salut bonsoir coucou hola buenas buongiorno buonasera salve ciao olá ola oi
   hoi goedemorgen goedemiddag goedenavond`);
-export const THANKS_WORDS = set(`thanks thank thx ty cheers ta appreciated appreciate great perfect brilliant awesome lovely cool nice helpful
+export const THANKS_WORDS =
+  set(`thanks thank thx ty cheers ta appreciated appreciate great perfect brilliant awesome lovely cool nice helpful
   ok okay fab fantastic excellent wonderful
   danke dankeschön vielen dank super prima toll perfekt klasse merci parfait génial genial excellent gracias perfecto estupendo
   grazie perfetto ottimo benissimo obrigado obrigada perfeito ótimo otimo bedankt dank dankjewel dankuwel bedankt geweldig mooi top`);
 export const BYE_WORDS = set(`bye goodbye cya later farewell goodnight
   tschüss tschüs wiedersehen wiederhören revoir adieu adiós adios chao luego arrivederci tchau adeus ziens doei`);
-const FILLER = set(`good there you so very much a lot all that that's thats is was for the your again see and oh many really to team everyone
+const FILLER =
+  set(`good there you so very much a lot all that that's thats is was for the your again see and oh many really to team everyone
   help service job work stuff chat info information answer answers
   guten tag schön schönen sehr für die hilfe noch einen ihnen dir euch alle mal und auf
   beaucoup pour votre vos aide à tous bonne journée soirée et très vous toi au mille

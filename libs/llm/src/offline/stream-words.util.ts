@@ -16,7 +16,11 @@ export function wordTokens(text: string): string[] {
  * (other turns run, a disconnect is seen). Stops at the first word after `signal` aborts and
  * returns what was emitted.
  */
-export async function streamWords(text: string, signal: AbortSignal, onToken: (token: string) => void): Promise<{ emitted: string; cancelled: boolean }> {
+export async function streamWords(
+  text: string,
+  signal: AbortSignal,
+  onToken: (token: string) => void,
+): Promise<{ emitted: string; cancelled: boolean }> {
   let emitted = '';
   for (const token of wordTokens(text)) {
     if (signal.aborted) return { emitted, cancelled: true };

@@ -37,7 +37,12 @@ function undouble(w: string): string {
 
 /** The words of `text`, lower-cased (Unicode letters and digits, inner apostrophes kept). */
 export function words(text: string): string[] {
-  return text.toLowerCase().normalize('NFC').match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? [];
+  return (
+    text
+      .toLowerCase()
+      .normalize('NFC')
+      .match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? []
+  );
 }
 
 /**
@@ -53,7 +58,11 @@ export function contentTerms(text: string): Set<string> {
     terms.add(stem(plain));
   };
   for (const word of words(text)) add(word);
-  for (const compound of text.toLowerCase().normalize('NFC').match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu) ?? []) add(compound.replace(/-/g, ''));
+  for (const compound of text
+    .toLowerCase()
+    .normalize('NFC')
+    .match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu) ?? [])
+    add(compound.replace(/-/g, ''));
   return terms;
 }
 

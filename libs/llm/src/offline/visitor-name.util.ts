@@ -14,7 +14,10 @@ const WEAK_INTRO = new RegExp(
   'giu',
 );
 // A letter signed off with a name ("Regards, Dave"; "Cheers, Dave" is as often a thank-you to staff).
-const SIGN_OFF = new RegExp(String.raw`(?:^|[^\p{L}])(?:regards|kind regards|best regards|best wishes|mit freundlichen grüßen|viele grüße|cordialement|saludos|un saludo|cordiali saluti|saluti|atenciosamente|cumprimentos|met vriendelijke groet|groetjes)[,\s]+${NAME}\s*$`, 'iu');
+const SIGN_OFF = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:regards|kind regards|best regards|best wishes|mit freundlichen grüßen|viele grüße|cordialement|saludos|un saludo|cordiali saluti|saluti|atenciosamente|cumprimentos|met vriendelijke groet|groetjes)[,\s]+${NAME}\s*$`,
+  'iu',
+);
 
 // Capitalised words that follow "I'm" / "ich bin" / "je suis" and are not names.
 const NOT_NAMES = new Set(

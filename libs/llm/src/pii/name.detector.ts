@@ -31,8 +31,16 @@ export function createNameFinder(names: readonly string[]): (text: string) => Pi
   if (canonical.length === 0) return () => [];
   const spellings = new Set<string>();
   for (const name of canonical) for (const form of [name.normalize('NFC'), name.normalize('NFD')]) spellings.add(form);
-  const alternation = [...spellings].sort((a, b) => b.length - a.length).map(spellingPattern).join('|');
+  const alternation = [...spellings]
+    .sort((a, b) => b.length - a.length)
+    .map(spellingPattern)
+    .join('|');
   const pattern = new RegExp(`(?<!${WORD_CHAR})(?:${alternation})(?!${WORD_CHAR})`, 'giu');
   return (text) =>
-    [...text.matchAll(pattern)].map((m) => ({ kind: 'NAME' as const, start: m.index, end: m.index + m[0].length, key: canonicalName(m[0]) }));
+    [...text.matchAll(pattern)].map((m) => ({
+      kind: 'NAME' as const,
+      start: m.index,
+      end: m.index + m[0].length,
+      key: canonicalName(m[0]),
+    }));
 }

@@ -6,7 +6,8 @@ import type { PiiMatch } from './pii.types';
 const CANDIDATE = /(?<![\p{L}\p{N}_#£$€@.,/:+\-])(?:\+\d{1,3}|\(\d{1,5}\)|\d+)(?:[ \u00a0.\-]?(?:\(\d{1,5}\)|\d+))*/gu;
 const GROUP = /\+\d{1,3}|\(\d{1,5}\)|\d+/g;
 // Words that make a following number a reference rather than a phone number.
-const REFERENCE_CONTEXT = /(?:\b(?:order|ref|reference|invoice|booking|tracking|account|acct|policy|case|ticket)\s*(?:no\.?|number|id)?\s*[:#]?\s*)$/i;
+const REFERENCE_CONTEXT =
+  /(?:\b(?:order|ref|reference|invoice|booking|tracking|account|acct|policy|case|ticket)\s*(?:no\.?|number|id)?\s*[:#]?\s*)$/i;
 const MAX_CONTEXT = 40;
 
 /**

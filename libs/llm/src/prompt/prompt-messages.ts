@@ -8,7 +8,11 @@ export interface PromptMessage {
 
 /** System prompt, then the history (oldest first), then the visitor's message. */
 export function buildPromptMessages(request: GenerationRequest, options: SystemPromptOptions): PromptMessage[] {
-  if (request.task) return [{ role: 'system', content: request.task.system }, { role: 'user', content: request.userMessage }];
+  if (request.task)
+    return [
+      { role: 'system', content: request.task.system },
+      { role: 'user', content: request.userMessage },
+    ];
   return [
     { role: 'system', content: buildSystemPrompt(request, options) },
     ...request.history.map((m) => ({ role: m.role, content: m.content })),

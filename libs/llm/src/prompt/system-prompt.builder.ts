@@ -10,7 +10,14 @@ const TONES: Record<Tone, string> = {
 };
 
 // Directives are listed in the same fixed order the offline responder says them.
-const DIRECTIVE_ORDER: ResponseDirective['kind'][] = ['safety', 'handoff', 'greet_returning', 'urgent_callback', 'acknowledge_frustration', 'offer_human'];
+const DIRECTIVE_ORDER: ResponseDirective['kind'][] = [
+  'safety',
+  'handoff',
+  'greet_returning',
+  'urgent_callback',
+  'acknowledge_frustration',
+  'offer_human',
+];
 
 function directiveInstruction(directive: ResponseDirective): string {
   switch (directive.kind) {
@@ -25,7 +32,7 @@ function directiveInstruction(directive: ResponseDirective): string {
     case 'greet_returning':
       return `The visitor is a returning customer called ${directive.name}: greet them by name.`;
     case 'urgent_callback':
-      return "Tell the visitor you can see this is urgent and that you are flagging it for an urgent callback.";
+      return 'Tell the visitor you can see this is urgent and that you are flagging it for an urgent callback.';
     case 'acknowledge_frustration':
       return "Briefly acknowledge the visitor's frustration before answering.";
     case 'offer_human':
@@ -73,7 +80,9 @@ export function buildSystemPrompt(request: GenerationRequest, options: SystemPro
     );
   }
   if (options.pseudonymized) {
-    lines.push('- Text like [EMAIL_1_AB12], [PHONE_1_AB12] or [NAME_1_AB12] stands for private details. Copy such a placeholder exactly when you need it; never change or invent one.');
+    lines.push(
+      '- Text like [EMAIL_1_AB12], [PHONE_1_AB12] or [NAME_1_AB12] stands for private details. Copy such a placeholder exactly when you need it; never change or invent one.',
+    );
   }
 
   const instructions = DIRECTIVE_ORDER.flatMap((kind) => {
@@ -81,7 +90,9 @@ export function buildSystemPrompt(request: GenerationRequest, options: SystemPro
     return directive ? [directiveInstruction(directive)] : [];
   });
   if (request.firstTurn && !request.directives.some((d) => d.kind === 'handoff' || d.kind === 'greet_returning')) {
-    instructions.push(`This is the start of the conversation: greet the ${who} briefly as the ${staff ? 'staff assistant' : 'assistant'} for ${persona.displayName}.`);
+    instructions.push(
+      `This is the start of the conversation: greet the ${who} briefly as the ${staff ? 'staff assistant' : 'assistant'} for ${persona.displayName}.`,
+    );
   }
   if (instructions.length > 0) lines.push('', 'For this reply, in this order:', ...instructions.map((text, i) => `${i + 1}. ${text}`));
 

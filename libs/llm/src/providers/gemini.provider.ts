@@ -15,7 +15,8 @@ export class GeminiProvider implements LlmProvider {
 
   async generate(run: ProviderRun): Promise<ProviderOutput> {
     const { apiKey, baseUrl } = this.config;
-    if (!apiKey) throw new LlmError('not_configured', 'the gemini provider needs GEMINI_API_KEY', { provider: this.kind, model: run.model });
+    if (!apiKey)
+      throw new LlmError('not_configured', 'the gemini provider needs GEMINI_API_KEY', { provider: this.kind, model: run.model });
     const key = `${run.model}\u0000${run.request.maxOutputTokens ?? ''}`;
     let model = this.models.get(key);
     if (model === undefined) {

@@ -44,7 +44,13 @@ export async function streamChatModel(model: BaseChatModel, prompt: readonly Pro
     const reason = chunk.response_metadata?.finish_reason ?? chunk.response_metadata?.finishReason ?? chunk.response_metadata?.done_reason;
     if (typeof reason === 'string' && LENGTH_REASONS.has(reason)) finishReason = 'length';
   }
-  return { content, finishReason: run.signal.aborted ? 'cancelled' : finishReason, usage, promptTexts: prompt.map((m) => m.content), toolCalls: toolCalls.calls() };
+  return {
+    content,
+    finishReason: run.signal.aborted ? 'cancelled' : finishReason,
+    usage,
+    promptTexts: prompt.map((m) => m.content),
+    toolCalls: toolCalls.calls(),
+  };
 }
 
 /** Settles with `work`, or rejects with the signal's reason as soon as it aborts. */

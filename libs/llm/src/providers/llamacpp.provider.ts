@@ -37,7 +37,9 @@ export class LlamaCppProvider implements LlmProvider {
     const user = rest.pop();
     const history: ChatHistoryItem[] = [
       { type: 'system', text: system.content },
-      ...rest.map((m): ChatHistoryItem => (m.role === 'assistant' ? { type: 'model', response: [m.content] } : { type: 'user', text: m.content })),
+      ...rest.map((m): ChatHistoryItem =>
+        m.role === 'assistant' ? { type: 'model', response: [m.content] } : { type: 'user', text: m.content },
+      ),
     ];
     const context = await model.createContext({ contextSize: { max: CONTEXT_SIZE } });
     try {
@@ -70,11 +72,19 @@ export class LlamaCppProvider implements LlmProvider {
 
   private async loadModel(modelName: string): Promise<{ lib: NodeLlamaCpp; model: LlamaModel }> {
     const { modelPath } = this.config;
-    if (!modelPath) throw new LlmError('not_configured', 'the llamacpp provider needs LLAMACPP_MODEL_PATH (a GGUF file)', { provider: this.kind, model: modelName });
+    if (!modelPath)
+      throw new LlmError('not_configured', 'the llamacpp provider needs LLAMACPP_MODEL_PATH (a GGUF file)', {
+        provider: this.kind,
+        model: modelName,
+      });
     try {
       await access(modelPath, constants.R_OK);
     } catch (cause) {
-      throw new LlmError('provider_error', `LLAMACPP_MODEL_PATH ${modelPath} is not a readable GGUF file`, { provider: this.kind, model: modelName, cause });
+      throw new LlmError('provider_error', `LLAMACPP_MODEL_PATH ${modelPath} is not a readable GGUF file`, {
+        provider: this.kind,
+        model: modelName,
+        cause,
+      });
     }
     this.model ??= (async () => {
       const lib = await this.load('node-llama-cpp');
@@ -85,11 +95,15 @@ export class LlamaCppProvider implements LlmProvider {
       return await this.model;
     } catch (cause) {
       this.model = undefined; // a fixed file is picked up on the next turn
-      throw new LlmError('provider_error', `could not load the GGUF model at LLAMACPP_MODEL_PATH: ${cause instanceof Error ? cause.message : String(cause)}`, {
-        provider: this.kind,
-        model: modelName,
-        cause,
-      });
+      throw new LlmError(
+        'provider_error',
+        `could not load the GGUF model at LLAMACPP_MODEL_PATH: ${cause instanceof Error ? cause.message : String(cause)}`,
+        {
+          provider: this.kind,
+          model: modelName,
+          cause,
+        },
+      );
     }
   }
 }

@@ -14,13 +14,22 @@ export class OllamaProvider implements LlmProvider {
 
   async generate(run: ProviderRun): Promise<ProviderOutput> {
     const { baseUrl } = this.config;
-    if (!baseUrl) throw new LlmError('not_configured', 'the ollama provider needs OLLAMA_BASE_URL', { provider: this.kind, model: run.model });
+    if (!baseUrl)
+      throw new LlmError('not_configured', 'the ollama provider needs OLLAMA_BASE_URL', { provider: this.kind, model: run.model });
     // ChatOllama does not hand the signal to its HTTP client (it checks it only when a chunk
     // arrives), so the run's signal is bound into fetch itself: a disconnect or a timeout closes
     // the request even while the server has not answered at all.
     const signal = run.signal;
-    const boundFetch: typeof fetch = (input, init) => fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal });
-    const model = new ChatOllama({ model: run.model, baseUrl, numPredict: run.request.maxOutputTokens, maxRetries: 0, checkOrPullModel: false, fetch: boundFetch });
+    const boundFetch: typeof fetch = (input, init) =>
+      fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal });
+    const model = new ChatOllama({
+      model: run.model,
+      baseUrl,
+      numPredict: run.request.maxOutputTokens,
+      maxRetries: 0,
+      checkOrPullModel: false,
+      fetch: boundFetch,
+    });
     return streamChatModel(model, buildPromptMessages(run.request, { pseudonymized: EXTERNAL_PROVIDERS.has(this.kind) }), run);
   }
 }

@@ -21,7 +21,8 @@ export class OpenAiProvider implements LlmProvider {
 
   async generate(run: ProviderRun): Promise<ProviderOutput> {
     const { apiKey, baseUrl } = this.config;
-    if (!apiKey) throw new LlmError('not_configured', 'the openai provider needs OPENAI_API_KEY', { provider: this.kind, model: run.model });
+    if (!apiKey)
+      throw new LlmError('not_configured', 'the openai provider needs OPENAI_API_KEY', { provider: this.kind, model: run.model });
     const key = `${run.model}\u0000${run.request.maxOutputTokens ?? ''}`;
     let model = this.models.get(key);
     if (model === undefined) {

@@ -39,10 +39,19 @@ export class LlmRouterImpl implements LlmRouter {
 
       if (outcome.kind === 'done') {
         this.metrics.latency.observe({ provider: choice.provider, model: choice.model }, outcome.latencyMs / 1000);
-        const result = this.result(request, choice, outcome.visible, outcome.output.finishReason === 'length' ? 'length' : 'stop', outcome.output, started, failedOver);
+        const result = this.result(
+          request,
+          choice,
+          outcome.visible,
+          outcome.output.finishReason === 'length' ? 'length' : 'stop',
+          outcome.output,
+          started,
+          failedOver,
+        );
         return outcome.output.toolCalls ? { ...result, toolCalls: outcome.output.toolCalls } : result;
       }
-      if (outcome.kind === 'cancelled') return this.result(request, choice, outcome.visible, 'cancelled', outcome.output, started, failedOver);
+      if (outcome.kind === 'cancelled')
+        return this.result(request, choice, outcome.visible, 'cancelled', outcome.output, started, failedOver);
 
       if (outcome.visible.length > 0) {
         throw new LlmError('stream_interrupted', `${choice.provider}:${choice.model} failed mid-answer (${outcome.reason})`, {
@@ -72,9 +81,13 @@ export class LlmRouterImpl implements LlmRouter {
         this.metrics.fallbacks.inc({ from_provider: choice.provider, to_provider: next.provider, reason: outcome.reason });
       }
     }
-    throw new LlmError('all_providers_failed', `every LLM provider failed: ${failedOver.map((f) => `${f.provider}:${f.model} (${f.reason})`).join(', ')}`, {
-      cause: lastError,
-    });
+    throw new LlmError(
+      'all_providers_failed',
+      `every LLM provider failed: ${failedOver.map((f) => `${f.provider}:${f.model} (${f.reason})`).join(', ')}`,
+      {
+        cause: lastError,
+      },
+    );
   }
 
   private result(

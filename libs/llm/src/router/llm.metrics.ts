@@ -9,25 +9,31 @@ export class LlmMetrics {
   readonly latency: Histogram<'provider' | 'model'>;
 
   constructor(registry: Registry = defaultRegistry) {
-    this.fallbacks = existing(registry, 'parley_llm_fallbacks_total') ?? new Counter({
-      name: 'parley_llm_fallbacks_total',
-      help: 'Turns moved from one LLM provider to the next, by reason (error, timeout, not configured).',
-      labelNames: ['from_provider', 'to_provider', 'reason'],
-      registers: [registry],
-    });
-    this.tokens = existing(registry, 'parley_llm_tokens_total') ?? new Counter({
-      name: 'parley_llm_tokens_total',
-      help: 'LLM tokens per provider and model; direction is input (prompt) or output (answer).',
-      labelNames: ['provider', 'model', 'direction'],
-      registers: [registry],
-    });
-    this.latency = existing(registry, 'parley_llm_latency_seconds') ?? new Histogram({
-      name: 'parley_llm_latency_seconds',
-      help: 'Duration of a successful LLM generation (one provider attempt), in seconds.',
-      labelNames: ['provider', 'model'],
-      buckets: LATENCY_BUCKETS,
-      registers: [registry],
-    });
+    this.fallbacks =
+      existing(registry, 'parley_llm_fallbacks_total') ??
+      new Counter({
+        name: 'parley_llm_fallbacks_total',
+        help: 'Turns moved from one LLM provider to the next, by reason (error, timeout, not configured).',
+        labelNames: ['from_provider', 'to_provider', 'reason'],
+        registers: [registry],
+      });
+    this.tokens =
+      existing(registry, 'parley_llm_tokens_total') ??
+      new Counter({
+        name: 'parley_llm_tokens_total',
+        help: 'LLM tokens per provider and model; direction is input (prompt) or output (answer).',
+        labelNames: ['provider', 'model', 'direction'],
+        registers: [registry],
+      });
+    this.latency =
+      existing(registry, 'parley_llm_latency_seconds') ??
+      new Histogram({
+        name: 'parley_llm_latency_seconds',
+        help: 'Duration of a successful LLM generation (one provider attempt), in seconds.',
+        labelNames: ['provider', 'model'],
+        buckets: LATENCY_BUCKETS,
+        registers: [registry],
+      });
   }
 }
 

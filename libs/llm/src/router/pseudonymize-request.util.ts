@@ -14,8 +14,8 @@ export function namesToHide(request: GenerationRequest): string[] {
  * knowledge, emergency and handoff texts) are published business information and go as they are.
  */
 export function pseudonymizeRequest(request: GenerationRequest, pii: Pseudonymizer): GenerationRequest {
-  const directives = request.directives.map(
-    (directive): ResponseDirective => (directive.kind === 'greet_returning' ? { ...directive, name: pii.pseudonymize(directive.name) } : directive),
+  const directives = request.directives.map((directive): ResponseDirective =>
+    directive.kind === 'greet_returning' ? { ...directive, name: pii.pseudonymize(directive.name) } : directive,
   );
   return {
     ...request,

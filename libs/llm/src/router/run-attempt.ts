@@ -34,7 +34,10 @@ export async function runAttempt(
   timeouts: AttemptTimeouts,
 ): Promise<AttemptOutcome> {
   if (provider === undefined) {
-    const error = new LlmError('not_configured', `LLM provider '${choice.provider}' is not configured`, { provider: choice.provider, model: choice.model });
+    const error = new LlmError('not_configured', `LLM provider '${choice.provider}' is not configured`, {
+      provider: choice.provider,
+      model: choice.model,
+    });
     return { kind: 'failed', reason: 'not_configured', error, visible: '' };
   }
   const pii = EXTERNAL_PROVIDERS.has(choice.provider) ? createPseudonymizer({ names: namesToHide(request) }) : undefined;
@@ -49,7 +52,12 @@ export async function runAttempt(
   let timedOut: 'first_token_timeout' | 'timeout' | undefined;
   const expire = (reason: 'first_token_timeout' | 'timeout', ms: number) => () => {
     timedOut ??= reason;
-    controller.abort(new LlmError(reason, `${choice.provider}:${choice.model} ${reason === 'timeout' ? 'did not finish' : 'sent no token'} within ${ms} ms`));
+    controller.abort(
+      new LlmError(
+        reason,
+        `${choice.provider}:${choice.model} ${reason === 'timeout' ? 'did not finish' : 'sent no token'} within ${ms} ms`,
+      ),
+    );
   };
   const timed = choice.provider !== 'offline';
   let firstTokenTimer = timed ? setTimeout(expire('first_token_timeout', timeouts.firstTokenMs), timeouts.firstTokenMs) : undefined;

@@ -60,7 +60,10 @@ export function extractJsonObject(text: string): unknown {
  * Throws LlmError when no model is configured (the offline responder does no tasks), every
  * provider failed, or the answer is not valid: callers keep their deterministic result then.
  */
-export async function completeStructured<S extends z.ZodType>(router: LlmRouter, input: StructuredTaskInput<S>): Promise<StructuredTaskResult<z.output<S>>> {
+export async function completeStructured<S extends z.ZodType>(
+  router: LlmRouter,
+  input: StructuredTaskInput<S>,
+): Promise<StructuredTaskResult<z.output<S>>> {
   const result = await router.generate(
     {
       tenantId: input.tenantId,
@@ -78,11 +81,18 @@ export async function completeStructured<S extends z.ZodType>(router: LlmRouter,
     },
     { onToken: () => undefined },
   );
-  if (result.finishReason === 'cancelled') throw new LlmError('provider_error', 'the structured task was cancelled', { provider: result.usage.provider, model: result.usage.model });
+  if (result.finishReason === 'cancelled')
+    throw new LlmError('provider_error', 'the structured task was cancelled', {
+      provider: result.usage.provider,
+      model: result.usage.model,
+    });
   const parsed = input.schema.safeParse(extractJsonObject(result.content));
   if (!parsed.success) {
     const fields = parsed.error.issues.map((i) => i.path.join('.') || '(root)').join(', ');
-    throw new LlmError('provider_error', `the model's JSON does not match the schema (${fields})`, { provider: result.usage.provider, model: result.usage.model });
+    throw new LlmError('provider_error', `the model's JSON does not match the schema (${fields})`, {
+      provider: result.usage.provider,
+      model: result.usage.model,
+    });
   }
   return { value: parsed.data, usage: result.usage };
 }

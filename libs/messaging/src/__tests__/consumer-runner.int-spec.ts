@@ -50,7 +50,8 @@ describe('consumer runner', () => {
     await ctx.cleanup();
   });
 
-  const publish = (payload: NotifyRequested, msgId = randomUUID()) => publisher.publish(NotifyRequestedEvent, payload, { msgId, tenantId: payload.tenantId });
+  const publish = (payload: NotifyRequested, msgId = randomUUID()) =>
+    publisher.publish(NotifyRequestedEvent, payload, { msgId, tenantId: payload.tenantId });
 
   const run = async (handler: (payload: unknown, meta: ConsumerMessageMeta) => Promise<void>, client = ctx.client, extra = {}) => {
     const runner = await startConsumer({ client, consumer: notifier, handler, concurrency: 2, stopTimeoutMs: 2000, ...extra });
@@ -68,9 +69,19 @@ describe('consumer runner', () => {
 
     await waitFor(() => seen.length === 1, 5000, 'delivery');
     expect(seen[0].payload).toEqual(payload);
-    expect(seen[0].meta).toMatchObject({ subject: `evt.notify.requested.${tenantId}`, msgId, tenantId, deliveryCount: 1, contract: NotifyRequestedEvent });
+    expect(seen[0].meta).toMatchObject({
+      subject: `evt.notify.requested.${tenantId}`,
+      msgId,
+      tenantId,
+      deliveryCount: 1,
+      contract: NotifyRequestedEvent,
+    });
     expect(seen[0].traceId).toBe(traceId);
-    await waitFor(async () => (await ctx.client.jsm.consumers.info(`${ctx.namespace}_EVENTS`, 'notifier')).num_ack_pending === 0, 5000, 'ack');
+    await waitFor(
+      async () => (await ctx.client.jsm.consumers.info(`${ctx.namespace}_EVENTS`, 'notifier')).num_ack_pending === 0,
+      5000,
+      'ack',
+    );
   });
 
   it('dead-letters a schema-invalid message with the reason and keeps processing good ones', async () => {
@@ -78,12 +89,18 @@ describe('consumer runner', () => {
     await run(async (payload) => void handled.push((payload as NotifyRequested).title));
     // a producer bug: bypasses validation and publishes an invalid payload on a real event subject
     const poison = { ...notification(tenantId), severity: 'apocalyptic', notificationId: 'n-1' };
-    await ctx.client.js.publish(ctx.client.namer.subject(NotifyRequestedEvent.subjectFor(tenantId)), encodeJson(poison), { msgID: 'poison-1' });
+    await ctx.client.js.publish(ctx.client.namer.subject(NotifyRequestedEvent.subjectFor(tenantId)), encodeJson(poison), {
+      msgID: 'poison-1',
+    });
     await ctx.client.js.publish(ctx.client.namer.subject(NotifyRequestedEvent.subjectFor(tenantId)), new TextEncoder().encode('{not json'));
     await publish(notification(tenantId, 'after the poison'));
 
     await waitFor(() => handled.includes('after the poison'), 5000, 'good message');
-    const letters = await waitFor(async () => ((await deadLetters(ctx.client)).length === 2 ? deadLetters(ctx.client) : false), 5000, 'dead letters');
+    const letters = await waitFor(
+      async () => ((await deadLetters(ctx.client)).length === 2 ? deadLetters(ctx.client) : false),
+      5000,
+      'dead letters',
+    );
     expect(handled).toEqual(['after the poison']);
     expect(letters[0]).toMatchObject({
       consumer: 'notifier',
@@ -104,14 +121,20 @@ describe('consumer runner', () => {
     const handled: string[] = [];
     await run(async (payload) => void handled.push((payload as NotifyRequested).title));
     const deep = `{"version":1,"extra":${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
-    await ctx.client.js.publish(ctx.client.namer.subject(NotifyRequestedEvent.subjectFor(tenantId)), new TextEncoder().encode(deep), { msgID: 'deep-1' });
+    await ctx.client.js.publish(ctx.client.namer.subject(NotifyRequestedEvent.subjectFor(tenantId)), new TextEncoder().encode(deep), {
+      msgID: 'deep-1',
+    });
     await publish(notification(tenantId, 'after the deep one'));
 
     await waitFor(() => handled.includes('after the deep one'), 5000, 'good message');
-    const [letter] = await waitFor(async () => {
-      const l = await deadLetters(ctx.client);
-      return l.length ? l : false;
-    }, 5000, 'dead letter');
+    const [letter] = await waitFor(
+      async () => {
+        const l = await deadLetters(ctx.client);
+        return l.length ? l : false;
+      },
+      5000,
+      'dead letter',
+    );
     expect(handled).toEqual(['after the deep one']);
     expect(letter).toMatchObject({
       msgId: 'deep-1',
@@ -119,7 +142,11 @@ describe('consumer runner', () => {
       reason: { kind: 'schema', errorCode: 'VALIDATION', message: `body is nested deeper than ${MAX_PAYLOAD_JSON_DEPTH} levels` },
     });
     expect(letter.payload).toBe(deep);
-    await waitFor(async () => (await ctx.client.jsm.consumers.info(`${ctx.namespace}_EVENTS`, 'notifier')).num_ack_pending === 0, 5000, 'terminated');
+    await waitFor(
+      async () => (await ctx.client.jsm.consumers.info(`${ctx.namespace}_EVENTS`, 'notifier')).num_ack_pending === 0,
+      5000,
+      'terminated',
+    );
   });
 
   it('retries a failing handler max_deliver times with backoff, then dead-letters the last error', async () => {
@@ -130,14 +157,21 @@ describe('consumer runner', () => {
     });
     await publish(notification(tenantId));
 
-    const [letter] = await waitFor(async () => {
-      const l = await deadLetters(ctx.client);
-      return l.length ? l : false;
-    }, 8000, 'dead letter');
+    const [letter] = await waitFor(
+      async () => {
+        const l = await deadLetters(ctx.client);
+        return l.length ? l : false;
+      },
+      8000,
+      'dead letter',
+    );
     expect(attempts.map((a) => a.delivery)).toEqual([1, 2, 3]);
     expect(attempts[1].at - attempts[0].at).toBeGreaterThanOrEqual(280);
     expect(attempts[2].at - attempts[1].at).toBeGreaterThanOrEqual(380);
-    expect(letter).toMatchObject({ deliveryCount: 3, reason: { kind: 'max_deliver', message: 'delivery 3 of 3 failed: smtp unavailable (attempt 3)' } });
+    expect(letter).toMatchObject({
+      deliveryCount: 3,
+      reason: { kind: 'max_deliver', message: 'delivery 3 of 3 failed: smtp unavailable (attempt 3)' },
+    });
     await sleep(600);
     expect(attempts).toHaveLength(3); // terminated: never redelivered
   });
@@ -149,7 +183,11 @@ describe('consumer runner', () => {
       await sleep(900); // ack wait is 300 ms
     });
     await publish(notification(tenantId));
-    await waitFor(async () => (await ctx.client.jsm.consumers.info(`${ctx.namespace}_EVENTS`, 'notifier')).ack_floor.stream_seq === 1, 5000, 'ack');
+    await waitFor(
+      async () => (await ctx.client.jsm.consumers.info(`${ctx.namespace}_EVENTS`, 'notifier')).ack_floor.stream_seq === 1,
+      5000,
+      'ack',
+    );
     expect(deliveries).toEqual([1]);
   });
 
@@ -164,13 +202,21 @@ describe('consumer runner', () => {
       { maxProcessingMs: 100 },
     );
     await publish(notification(tenantId));
-    const [letter] = await waitFor(async () => {
-      const l = await deadLetters(ctx.client);
-      return l.length ? l : false;
-    }, 8000, 'dead letter');
+    const [letter] = await waitFor(
+      async () => {
+        const l = await deadLetters(ctx.client);
+        return l.length ? l : false;
+      },
+      8000,
+      'dead letter',
+    );
     expect(signals).toHaveLength(3);
     expect(signals.every((s) => s.aborted)).toBe(true);
-    expect(letter.reason).toMatchObject({ kind: 'max_deliver', errorCode: 'HANDLER_TIMEOUT', message: expect.stringContaining('handler exceeded 100 ms') });
+    expect(letter.reason).toMatchObject({
+      kind: 'max_deliver',
+      errorCode: 'HANDLER_TIMEOUT',
+      message: expect.stringContaining('handler exceeded 100 ms'),
+    });
   });
 
   it('dead-letters a PermanentError at once', async () => {
@@ -180,10 +226,14 @@ describe('consumer runner', () => {
       throw new PermanentError('tenant no longer exists', 'NOT_FOUND');
     });
     await publish(notification(tenantId));
-    const [letter] = await waitFor(async () => {
-      const l = await deadLetters(ctx.client);
-      return l.length ? l : false;
-    }, 5000, 'dead letter');
+    const [letter] = await waitFor(
+      async () => {
+        const l = await deadLetters(ctx.client);
+        return l.length ? l : false;
+      },
+      5000,
+      'dead letter',
+    );
     expect(letter.reason).toMatchObject({ kind: 'permanent', errorCode: 'NOT_FOUND', message: 'tenant no longer exists' });
     expect(calls).toBe(1);
   });
@@ -191,13 +241,10 @@ describe('consumer runner', () => {
   it('redelivers an unacked message to a new instance after the first one dies', async () => {
     const other = await ctx.connect('dying-instance');
     let started = false;
-    await run(
-      (_p, meta) => {
-        started = true;
-        return new Promise((_, reject) => meta.signal.addEventListener('abort', () => reject(meta.signal.reason)));
-      },
-      other,
-    );
+    await run((_p, meta) => {
+      started = true;
+      return new Promise((_, reject) => meta.signal.addEventListener('abort', () => reject(meta.signal.reason)));
+    }, other);
     const payload = notification(tenantId);
     await publish(payload);
     await waitFor(() => started, 5000, 'first delivery');
@@ -224,10 +271,14 @@ describe('consumer runner', () => {
     }
     // the next instance pulls: the server finds the message exhausted, drops it and advises
     expect(await consumer.next({ expires: 1500 })).toBeNull();
-    const [letter] = await waitFor(async () => {
-      const l = await deadLetters(ctx.client);
-      return l.length ? l : false;
-    }, 5000, 'advisory dead letter');
+    const [letter] = await waitFor(
+      async () => {
+        const l = await deadLetters(ctx.client);
+        return l.length ? l : false;
+      },
+      5000,
+      'advisory dead letter',
+    );
     await w.stop();
     expect(letter).toMatchObject({ consumer: 'notifier', deliveryCount: 2, reason: { kind: 'max_deliver', errorCode: 'TIMEOUT' } });
   });
@@ -242,7 +293,11 @@ describe('consumer runner', () => {
     );
     await publish(notification(tenantId));
     await waitFor(() => handled.length === 1, 5000, 'notification');
-    await waitFor(async () => (await ctx.client.jsm.consumers.info(`${ctx.namespace}_EVENTS`, 'notifier')).num_ack_pending === 0, 5000, 'acks');
+    await waitFor(
+      async () => (await ctx.client.jsm.consumers.info(`${ctx.namespace}_EVENTS`, 'notifier')).num_ack_pending === 0,
+      5000,
+      'acks',
+    );
     expect(handled).toEqual([`evt.notify.requested.${tenantId}`]);
     expect(await deadLetters(ctx.client)).toEqual([]);
   });

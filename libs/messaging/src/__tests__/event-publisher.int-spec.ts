@@ -50,16 +50,30 @@ describe('EventPublisher', () => {
   });
 
   it('injects the active W3C trace context into the message headers', async () => {
-    const { traceId, result } = withActiveSpan(() => publisher.publish(ChatSessionClosedEvent, closed(tenantId), { msgId: randomUUID(), tenantId }));
+    const { traceId, result } = withActiveSpan(() =>
+      publisher.publish(ChatSessionClosedEvent, closed(tenantId), { msgId: randomUUID(), tenantId }),
+    );
     await result;
     const [stored] = await storedMessages(ctx.client.jsm, `${ctx.namespace}_EVENTS`);
     expect(stored.header.get('traceparent')).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
   });
 
   it.each<[string, () => Promise<unknown>, string]>([
-    ['an invalid payload', () => publisher.publish(ChatSessionClosedEvent, { ...closed(tenantId), turnCount: -1 }, { msgId: randomUUID(), tenantId }), 'INVALID_PAYLOAD'],
-    ['another tenant in the payload', () => publisher.publish(ChatSessionClosedEvent, closed(randomUUID()), { msgId: randomUUID(), tenantId }), 'TENANT_MISMATCH'],
-    ['a non-uuid tenant', () => publisher.publish(ChatSessionClosedEvent, closed(tenantId), { msgId: randomUUID(), tenantId: '*' }), 'INVALID_NAME'],
+    [
+      'an invalid payload',
+      () => publisher.publish(ChatSessionClosedEvent, { ...closed(tenantId), turnCount: -1 }, { msgId: randomUUID(), tenantId }),
+      'INVALID_PAYLOAD',
+    ],
+    [
+      'another tenant in the payload',
+      () => publisher.publish(ChatSessionClosedEvent, closed(randomUUID()), { msgId: randomUUID(), tenantId }),
+      'TENANT_MISMATCH',
+    ],
+    [
+      'a non-uuid tenant',
+      () => publisher.publish(ChatSessionClosedEvent, closed(tenantId), { msgId: randomUUID(), tenantId: '*' }),
+      'INVALID_NAME',
+    ],
   ])('rejects %s and publishes nothing', async (_label, act, code) => {
     await expect(act()).rejects.toMatchObject({ name: 'MessagingError', code });
     expect((await ctx.client.jsm.streams.info(`${ctx.namespace}_EVENTS`)).state.messages).toBe(0);
@@ -67,7 +81,9 @@ describe('EventPublisher', () => {
 
   it('fails with PUBLISH_FAILED when no stream captures the subject', async () => {
     await ctx.client.jsm.streams.delete(`${ctx.namespace}_EVENTS`);
-    await expect(publisher.publish(ChatSessionClosedEvent, closed(tenantId), { msgId: randomUUID(), tenantId, timeoutMs: 500 })).rejects.toMatchObject({
+    await expect(
+      publisher.publish(ChatSessionClosedEvent, closed(tenantId), { msgId: randomUUID(), tenantId, timeoutMs: 500 }),
+    ).rejects.toMatchObject({
       code: 'PUBLISH_FAILED',
     });
   });

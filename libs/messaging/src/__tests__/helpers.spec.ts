@@ -46,7 +46,10 @@ describe('json codec', () => {
 
 describe('validateEvent / toOutboxMessage', () => {
   it('returns the subject and the parsed payload', () => {
-    expect(validateEvent(TenantCreatedEvent, created(), tenantId)).toEqual({ subject: `evt.tenant.created.${tenantId}`, payload: created() });
+    expect(validateEvent(TenantCreatedEvent, created(), tenantId)).toEqual({
+      subject: `evt.tenant.created.${tenantId}`,
+      payload: created(),
+    });
   });
 
   it.each<[string, () => void, string]>([
@@ -90,9 +93,21 @@ describe('rpc error mapping', () => {
 
   it.each<[string, unknown, object]>([
     ['an RpcError', new RpcError('NOT_FOUND', 'no tenant', { id: 'x' }), { code: 'NOT_FOUND', message: 'no tenant', details: { id: 'x' } }],
-    ['a domain error with a known code', Object.assign(new Error('slug taken'), { code: 'CONFLICT' }), { code: 'CONFLICT', message: 'slug taken' }],
-    ['a domain error with details', Object.assign(new Error('bad'), { code: 'VALIDATION', details: { issues: [] } }), { code: 'VALIDATION', message: 'bad', details: { issues: [] } }],
-    ['an unknown code (no leak)', Object.assign(new Error('ECONNREFUSED 10.0.0.3:5432'), { code: 'ECONNREFUSED' }), { code: 'INTERNAL', message: 'internal error' }],
+    [
+      'a domain error with a known code',
+      Object.assign(new Error('slug taken'), { code: 'CONFLICT' }),
+      { code: 'CONFLICT', message: 'slug taken' },
+    ],
+    [
+      'a domain error with details',
+      Object.assign(new Error('bad'), { code: 'VALIDATION', details: { issues: [] } }),
+      { code: 'VALIDATION', message: 'bad', details: { issues: [] } },
+    ],
+    [
+      'an unknown code (no leak)',
+      Object.assign(new Error('ECONNREFUSED 10.0.0.3:5432'), { code: 'ECONNREFUSED' }),
+      { code: 'INTERNAL', message: 'internal error' },
+    ],
     ['a plain error (no leak)', new Error('select * from secrets failed'), { code: 'INTERNAL', message: 'internal error' }],
     ['a thrown string', 'oops', { code: 'INTERNAL', message: 'internal error' }],
   ])('maps %s to the reply body', (_label, err, body) => {
@@ -130,7 +145,16 @@ describe('buildDeadLetter', () => {
     h.set('traceparent', '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01');
     const subject = NotifyRequestedEvent.subjectFor(tenantId);
     const letter = buildDeadLetter(
-      { consumer: 'notifier', deadLetterSubject: 'dlq.notifier', stream: 'EVENTS', streamSequence: 7, subject, deliveryCount: 5, headers: h, data: new Uint8Array([0xff]) },
+      {
+        consumer: 'notifier',
+        deadLetterSubject: 'dlq.notifier',
+        stream: 'EVENTS',
+        streamSequence: 7,
+        subject,
+        deliveryCount: 5,
+        headers: h,
+        data: new Uint8Array([0xff]),
+      },
       { kind: 'max_deliver', message: 'x'.repeat(3000), errorCode: 'UPSTREAM_ERROR' },
       new Date('2026-01-01T00:00:00.000Z'),
     );

@@ -77,9 +77,10 @@ describe('MessagingModule (Nest, in a Node process)', () => {
   });
 
   it('fails the boot with NOT_CONNECTED when NATS is unreachable', async () => {
-    const err = await run(process.execPath, [join(dir, 'boot.cjs'), 'nats://127.0.0.1:1', newNamespace(), 'forRoot'], { cwd: root, timeout: 30_000 }).catch(
-      (e: { code: number; stderr: string }) => e,
-    );
+    const err = await run(process.execPath, [join(dir, 'boot.cjs'), 'nats://127.0.0.1:1', newNamespace(), 'forRoot'], {
+      cwd: root,
+      timeout: 30_000,
+    }).catch((e: { code: number; stderr: string }) => e);
     expect(err).toMatchObject({ code: 1, stderr: expect.stringContaining('cannot connect to NATS at nats://127.0.0.1:1') });
   });
 });

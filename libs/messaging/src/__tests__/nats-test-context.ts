@@ -66,7 +66,11 @@ export async function deadLetters(client: NatsClient): Promise<DeadLetter[]> {
   return msgs.map((m) => deadLetterSchema.parse(m.json()));
 }
 
-export async function waitFor<T>(probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 10_000, what = 'condition'): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined | false> | T | undefined | false,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

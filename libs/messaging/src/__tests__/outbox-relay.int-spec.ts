@@ -37,7 +37,11 @@ describe('OutboxRelay', () => {
 
   /** What a producer stores in its transaction. */
   const addRow = (id = randomUUID()) => {
-    const msg = toOutboxMessage(TenantUpdatedEvent, { version: 1, tenantId, changedFields: ['name'], occurredAt: new Date().toISOString() }, tenantId);
+    const msg = toOutboxMessage(
+      TenantUpdatedEvent,
+      { version: 1, tenantId, changedFields: ['name'], occurredAt: new Date().toISOString() },
+      tenantId,
+    );
     store.add({ id, ...msg });
     return id;
   };

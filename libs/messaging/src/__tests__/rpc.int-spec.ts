@@ -105,7 +105,9 @@ describe('request-reply', () => {
   it('answers an invalid request with VALIDATION listing the fields, without calling the handler', async () => {
     const handler = jest.fn();
     await replica(handler);
-    const raw = await ctx.client.nc.request(ctx.client.namer.subject(TenantGetRpc.subject), encodeJson({ version: 2, tenantId: 'acme' }), { timeout: 2000 });
+    const raw = await ctx.client.nc.request(ctx.client.namer.subject(TenantGetRpc.subject), encodeJson({ version: 2, tenantId: 'acme' }), {
+      timeout: 2000,
+    });
     const reply = decodeJson(raw.data);
     expect(reply).toEqual({
       ok: true,
@@ -122,7 +124,10 @@ describe('request-reply', () => {
     expect(notJson).toMatchObject({ value: { ok: false, error: { code: 'VALIDATION' } } });
     const deep = `{"version":1,"tenantId":${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
     const tooDeep = decodeJson((await ctx.client.nc.request(ctx.client.namer.subject(TenantGetRpc.subject), deep, { timeout: 2000 })).data);
-    expect(tooDeep).toEqual({ ok: true, value: { ok: false, error: { code: 'VALIDATION', message: `body is nested deeper than ${MAX_PAYLOAD_JSON_DEPTH} levels` } } });
+    expect(tooDeep).toEqual({
+      ok: true,
+      value: { ok: false, error: { code: 'VALIDATION', message: `body is nested deeper than ${MAX_PAYLOAD_JSON_DEPTH} levels` } },
+    });
     expect(handler).not.toHaveBeenCalled();
   });
 
@@ -136,9 +141,21 @@ describe('request-reply', () => {
   });
 
   it.each<[string, () => Promise<unknown>, object]>([
-    ['a domain error keeps its code and message', async () => Promise.reject(new TenantNotFoundError('tenant not found')), { code: 'NOT_FOUND', message: 'tenant not found', remote: true }],
-    ['an unexpected error becomes an opaque INTERNAL', async () => Promise.reject(new Error('connect ECONNREFUSED 10.0.0.7:5432')), { code: 'INTERNAL', message: 'internal error' }],
-    ['a response breaking the contract becomes INTERNAL', async () => ({ version: 1, tenant: { id: 'x' } }), { code: 'INTERNAL', message: 'internal error' }],
+    [
+      'a domain error keeps its code and message',
+      async () => Promise.reject(new TenantNotFoundError('tenant not found')),
+      { code: 'NOT_FOUND', message: 'tenant not found', remote: true },
+    ],
+    [
+      'an unexpected error becomes an opaque INTERNAL',
+      async () => Promise.reject(new Error('connect ECONNREFUSED 10.0.0.7:5432')),
+      { code: 'INTERNAL', message: 'internal error' },
+    ],
+    [
+      'a response breaking the contract becomes INTERNAL',
+      async () => ({ version: 1, tenant: { id: 'x' } }),
+      { code: 'INTERNAL', message: 'internal error' },
+    ],
   ])('%s', async (_label, behaviour, expected) => {
     await replica(behaviour);
     await expect(client.request(TenantGetRpc, { version: 1, tenantId: randomUUID() })).rejects.toMatchObject(expected);

@@ -27,7 +27,10 @@ describe('stream and consumer declaration', () => {
     });
     expect((await client.jsm.streams.info(`${namespace}_DLQ`)).config.subjects).toEqual([`${namespace}.dlq.>`]);
 
-    expect(await ensureStreams(client.jsm, client.namer)).toEqual({ [`${namespace}_EVENTS`]: 'unchanged', [`${namespace}_DLQ`]: 'unchanged' });
+    expect(await ensureStreams(client.jsm, client.namer)).toEqual({
+      [`${namespace}_EVENTS`]: 'unchanged',
+      [`${namespace}_DLQ`]: 'unchanged',
+    });
     const after = await client.jsm.streams.info(`${namespace}_EVENTS`);
     expect(after.created).toBe(before.created);
     expect(after.config).toEqual(before.config);

@@ -16,7 +16,11 @@ export function registerTracePropagation(): () => void {
 
 /** Runs `fn` inside an active (remote, sampled) span with a fresh trace id. */
 export function withActiveSpan<T>(fn: () => Promise<T>): { traceId: string; result: Promise<T> } {
-  const span: SpanContext = { traceId: randomBytes(16).toString('hex'), spanId: randomBytes(8).toString('hex'), traceFlags: TraceFlags.SAMPLED };
+  const span: SpanContext = {
+    traceId: randomBytes(16).toString('hex'),
+    spanId: randomBytes(8).toString('hex'),
+    traceFlags: TraceFlags.SAMPLED,
+  };
   const ctx = trace.setSpan(context.active(), trace.wrapSpanContext(span));
   return { traceId: span.traceId, result: context.with(ctx, fn) };
 }

@@ -59,7 +59,10 @@ export class NatsClient implements MessagingConnection {
   static async connect(options: NatsClientOptions): Promise<NatsClient> {
     const logger = options.logger ?? silentLogger;
     const namer = new SubjectNamer(options.namespace);
-    const servers = options.url.split(',').map((s) => s.trim()).filter(Boolean);
+    const servers = options.url
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     let nc: NatsConnection;
     try {
       nc = await connect({
@@ -73,7 +76,9 @@ export class NatsClient implements MessagingConnection {
         timeout: options.connectTimeoutMs ?? 5000,
       });
     } catch (err) {
-      throw new MessagingError('NOT_CONNECTED', `cannot connect to NATS at ${redact(options.url)}: ${(err as Error).message}`, { cause: err });
+      throw new MessagingError('NOT_CONNECTED', `cannot connect to NATS at ${redact(options.url)}: ${(err as Error).message}`, {
+        cause: err,
+      });
     }
     const jsm = await jetstreamManager(nc, { checkAPI: false });
     logger.info({ server: nc.getServer(), version: nc.info?.version, namespace: namer.namespace }, 'nats connected');

@@ -1,6 +1,10 @@
 /** Compares dotted versions numerically (`2.10.0` > `2.9.10`); pre-release suffixes are ignored. */
 export function compareVersions(a: string, b: string): number {
-  const parse = (v: string) => v.split('-')[0].split('.').map((n) => Number.parseInt(n, 10) || 0);
+  const parse = (v: string) =>
+    v
+      .split('-')[0]
+      .split('.')
+      .map((n) => Number.parseInt(n, 10) || 0);
   const [pa, pb] = [parse(a), parse(b)];
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
     const d = (pa[i] ?? 0) - (pb[i] ?? 0);

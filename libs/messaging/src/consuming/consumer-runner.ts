@@ -174,18 +174,18 @@ class Runner implements ConsumerRunner {
     const controller = new AbortController();
     this.controllers.add(controller);
     // in-progress acks keep a long handler from being redelivered while it still runs
-    const heartbeat = setInterval(() => {
-      try {
-        m.working();
-      } catch {
-        clearInterval(heartbeat); // connection closed: the server will redeliver
-      }
-    }, Math.max(50, Math.floor(this.ackWaitMs / 2)));
-    const maxMs = this.options.maxProcessingMs ?? 300_000;
-    const deadline = setTimeout(
-      () => controller.abort(new MessagingError('HANDLER_TIMEOUT', `handler exceeded ${maxMs} ms`)),
-      maxMs,
+    const heartbeat = setInterval(
+      () => {
+        try {
+          m.working();
+        } catch {
+          clearInterval(heartbeat); // connection closed: the server will redeliver
+        }
+      },
+      Math.max(50, Math.floor(this.ackWaitMs / 2)),
     );
+    const maxMs = this.options.maxProcessingMs ?? 300_000;
+    const deadline = setTimeout(() => controller.abort(new MessagingError('HANDLER_TIMEOUT', `handler exceeded ${maxMs} ms`)), maxMs);
     let contract: SchemaContract | null = null;
     try {
       if (!matchesAny(this.def.filterSubjects, m.subject)) {
@@ -203,7 +203,12 @@ class Runner implements ConsumerRunner {
       }
       const parsed = parseContract(contract, decoded.value);
       if (!parsed.ok) {
-        const reason: DeadLetterReason = { kind: 'schema', message: parsed.error.message, errorCode: 'VALIDATION', issues: parsed.error.issues };
+        const reason: DeadLetterReason = {
+          kind: 'schema',
+          message: parsed.error.message,
+          errorCode: 'VALIDATION',
+          issues: parsed.error.issues,
+        };
         return await this.deadLetter(m, subject, reason, contract);
       }
       await invokeHandler(this.options.handler, parsed.value, m.headers, this.def.durable, {
@@ -253,16 +258,20 @@ class Runner implements ConsumerRunner {
 
   private async deadLetter(m: JsMsg, subject: string, reason: DeadLetterReason, contract?: SchemaContract | null): Promise<void> {
     try {
-      await publishDeadLetter(this.options.client, {
-        consumer: this.def.durable,
-        deadLetterSubject: this.def.deadLetterSubject,
-        stream: this.def.stream,
-        streamSequence: m.seq,
-        subject,
-        deliveryCount: m.info.deliveryCount,
-        headers: m.headers,
-        data: m.data,
-      }, reason);
+      await publishDeadLetter(
+        this.options.client,
+        {
+          consumer: this.def.durable,
+          deadLetterSubject: this.def.deadLetterSubject,
+          stream: this.def.stream,
+          streamSequence: m.seq,
+          subject,
+          deliveryCount: m.info.deliveryCount,
+          headers: m.headers,
+          data: m.data,
+        },
+        reason,
+      );
     } catch (err) {
       // keep the message: it comes back after the backoff and we try again
       const delay = backoffDelayMs(this.def.backoffMs, m.info.deliveryCount);

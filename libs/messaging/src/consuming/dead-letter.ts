@@ -67,7 +67,11 @@ export async function publishDeadLetter(client: MessagingConnection, source: Dea
       lastError = err;
     }
   }
-  throw new MessagingError('PUBLISH_FAILED', `dead letter for ${source.stream}#${source.streamSequence} not stored: ${(lastError as Error).message}`, {
-    cause: lastError,
-  });
+  throw new MessagingError(
+    'PUBLISH_FAILED',
+    `dead letter for ${source.stream}#${source.streamSequence} not stored: ${(lastError as Error).message}`,
+    {
+      cause: lastError,
+    },
+  );
 }

@@ -8,7 +8,10 @@ export interface EventRoute<C extends EventContract = EventContract> {
 }
 
 /** A typed route: `on(ChatTurnCompletedEvent, (turn, meta) => ...)`. */
-export function on<C extends EventContract>(contract: C, handle: (payload: PayloadOf<C>, meta: ConsumerMessageMeta) => Promise<void>): EventRoute<C> {
+export function on<C extends EventContract>(
+  contract: C,
+  handle: (payload: PayloadOf<C>, meta: ConsumerMessageMeta) => Promise<void>,
+): EventRoute<C> {
   return { contract, handle };
 }
 

@@ -56,7 +56,9 @@ export function watchMaxDeliveries(
     queue: `${def.durable}-max-deliveries`,
     callback: (err, msg) => {
       if (err) return;
-      const task = handle(msg.data).catch((e: unknown) => logger.error({ err: e, consumer: def.durable }, 'max deliveries advisory not handled'));
+      const task = handle(msg.data).catch((e: unknown) =>
+        logger.error({ err: e, consumer: def.durable }, 'max deliveries advisory not handled'),
+      );
       inflight.add(task);
       void task.finally(() => inflight.delete(task));
     },

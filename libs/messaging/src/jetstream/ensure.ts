@@ -1,10 +1,4 @@
-import {
-  JetStreamApiCodes,
-  JetStreamApiError,
-  type ConsumerInfo,
-  type JetStreamManager,
-  type StreamInfo,
-} from '@nats-io/jetstream';
+import { JetStreamApiCodes, JetStreamApiError, type ConsumerInfo, type JetStreamManager, type StreamInfo } from '@nats-io/jetstream';
 import { STREAMS, type ConsumerDefinition, type StreamDefinition } from '@parley/contracts';
 import type { JetStreamFeatures } from '../connection/server-version';
 import { MessagingError } from '../errors/messaging.error';
@@ -46,7 +40,9 @@ export async function ensureStream(jsm: JetStreamManager, def: StreamDefinition)
   try {
     await jsm.streams.update(def.name, { ...info.config, ...desired });
   } catch (err) {
-    throw new MessagingError('CONFIG_CONFLICT', `cannot update stream ${def.name} (${diff.join(', ')}): ${(err as Error).message}`, { cause: err });
+    throw new MessagingError('CONFIG_CONFLICT', `cannot update stream ${def.name} (${diff.join(', ')}): ${(err as Error).message}`, {
+      cause: err,
+    });
   }
   return 'updated';
 }
@@ -93,7 +89,10 @@ export async function ensureConsumer(
       return 'created';
     } catch (err) {
       info = await consumerInfo(jsm, def.stream, def.durable);
-      if (!info) throw new MessagingError('INVALID_CONFIG', `cannot create consumer ${def.durable} on ${def.stream}: ${(err as Error).message}`, { cause: err });
+      if (!info)
+        throw new MessagingError('INVALID_CONFIG', `cannot create consumer ${def.durable} on ${def.stream}: ${(err as Error).message}`, {
+          cause: err,
+        });
     }
   }
   const diff = consumerConfigDiff(desired, info.config);
@@ -105,7 +104,9 @@ export async function ensureConsumer(
   try {
     await jsm.consumers.update(def.stream, def.durable, update);
   } catch (err) {
-    throw new MessagingError('CONFIG_CONFLICT', `cannot update consumer ${def.durable} (${diff.join(', ')}): ${(err as Error).message}`, { cause: err });
+    throw new MessagingError('CONFIG_CONFLICT', `cannot update consumer ${def.durable} (${diff.join(', ')}): ${(err as Error).message}`, {
+      cause: err,
+    });
   }
   return 'updated';
 }

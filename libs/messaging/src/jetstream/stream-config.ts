@@ -35,7 +35,10 @@ function same(a: unknown, b: unknown): boolean {
 export function streamConfigDiff(desired: StreamSettings, actual: StreamConfig): string[] {
   const conflicts = IMMUTABLE.filter((k) => !same(desired[k], actual[k]));
   if (conflicts.length) {
-    throw new MessagingError('CONFIG_CONFLICT', `stream ${desired.name} exists with different ${conflicts.join(', ')}; migrate it explicitly`);
+    throw new MessagingError(
+      'CONFIG_CONFLICT',
+      `stream ${desired.name} exists with different ${conflicts.join(', ')}; migrate it explicitly`,
+    );
   }
   return MUTABLE.filter((k) => !same(desired[k], actual[k]));
 }

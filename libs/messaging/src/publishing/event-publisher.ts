@@ -38,7 +38,10 @@ export class EventPublisher {
       },
       async (span) => {
         try {
-          const headers = headersWithTraceContext({ [PARLEY_HEADERS.contract]: contract.id, [PARLEY_HEADERS.version]: String(contract.version) });
+          const headers = headersWithTraceContext({
+            [PARLEY_HEADERS.contract]: contract.id,
+            [PARLEY_HEADERS.version]: String(contract.version),
+          });
           return await this.client.js.publish(wireSubject, encodeJson(valid), {
             msgID: options.msgId,
             headers,

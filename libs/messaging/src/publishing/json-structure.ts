@@ -129,4 +129,3 @@ export function scanJsonStructure(text: string, options: JsonStructureOptions): 
   }
   return nameViolation;
 }
-

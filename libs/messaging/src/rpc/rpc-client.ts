@@ -52,7 +52,10 @@ export class RpcClient {
     const headers = headersWithTraceContext({ [PARLEY_HEADERS.contract]: contract.id, [PARLEY_HEADERS.version]: String(contract.version) });
     let replyData: Uint8Array;
     try {
-      const reply = await this.client.nc.request(this.client.namer.subject(contract.subject), encodeJson(request), { timeout: timeoutMs, headers });
+      const reply = await this.client.nc.request(this.client.namer.subject(contract.subject), encodeJson(request), {
+        timeout: timeoutMs,
+        headers,
+      });
       replyData = reply.data;
     } catch (err) {
       throw transportError(contract.subject, err, timeoutMs);
@@ -63,7 +66,9 @@ export class RpcClient {
     if (!envelope.ok) {
       throw new RpcError('INTERNAL', `${contract.subject} replied with an invalid envelope`, { issues: envelope.error.issues });
     }
-    const value = envelope.value as { ok: true; data: RpcResponseOf<C> } | { ok: false; error: { code: RpcError['code']; message: string; details?: RpcError['details'] } };
+    const value = envelope.value as
+      | { ok: true; data: RpcResponseOf<C> }
+      | { ok: false; error: { code: RpcError['code']; message: string; details?: RpcError['details'] } };
     if (value.ok) return value.data;
     throw new RpcError(value.error.code, value.error.message, value.error.details, { remote: true });
   }

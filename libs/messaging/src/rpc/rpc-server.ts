@@ -98,12 +98,16 @@ export class RpcServer {
     }
     const started = Date.now();
     const reply = await context.with(extractTraceContext(msg.headers), () =>
-      tracer().startActiveSpan(`${contract.subject} handle`, { kind: SpanKind.SERVER, attributes: { 'rpc.system': 'nats', 'rpc.method': contract.subject } }, async (span) => {
-        const result = await this.execute(contract, handler, msg.data);
-        if (!result.ok) span.setStatus({ code: SpanStatusCode.ERROR, message: result.error.code });
-        span.end();
-        return result;
-      }),
+      tracer().startActiveSpan(
+        `${contract.subject} handle`,
+        { kind: SpanKind.SERVER, attributes: { 'rpc.system': 'nats', 'rpc.method': contract.subject } },
+        async (span) => {
+          const result = await this.execute(contract, handler, msg.data);
+          if (!result.ok) span.setStatus({ code: SpanStatusCode.ERROR, message: result.error.code });
+          span.end();
+          return result;
+        },
+      ),
     );
     this.options.metrics?.rpcHandled?.({ subject: contract.subject, outcome: reply.ok ? 'ok' : reply.error.code }, Date.now() - started);
     try {

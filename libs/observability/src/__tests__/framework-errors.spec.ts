@@ -10,7 +10,9 @@ let port: number;
 
 /** An app's own shape under /own/ (the gateway does this for its OpenAI-compatible /v1/). */
 const renderer: FrameworkProblemRenderer = (url, problem) =>
-  url.startsWith('/own/') ? { contentType: 'application/json', body: JSON.stringify({ error: { code: problem.code, status: problem.status } }) } : undefined;
+  url.startsWith('/own/')
+    ? { contentType: 'application/json', body: JSON.stringify({ error: { code: problem.code, status: problem.status } }) }
+    : undefined;
 
 beforeAll(async () => {
   app = Fastify(fastifyServerOptions(renderer));

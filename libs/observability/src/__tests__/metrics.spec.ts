@@ -13,8 +13,12 @@ describe('ServiceMetrics', () => {
     const metrics = new ServiceMetrics('gateway');
     metrics.httpRequestDuration.observe({ method: 'POST', route: '/api/v1/chat', status_code: '200' }, 0.3);
     const { body } = await metrics.render();
-    expect(body).toContain('http_request_duration_seconds_bucket{le="0.5",service="gateway",method="POST",route="/api/v1/chat",status_code="200"} 1');
-    expect(body).toContain('http_request_duration_seconds_bucket{le="0.25",service="gateway",method="POST",route="/api/v1/chat",status_code="200"} 0');
+    expect(body).toContain(
+      'http_request_duration_seconds_bucket{le="0.5",service="gateway",method="POST",route="/api/v1/chat",status_code="200"} 1',
+    );
+    expect(body).toContain(
+      'http_request_duration_seconds_bucket{le="0.25",service="gateway",method="POST",route="/api/v1/chat",status_code="200"} 0',
+    );
   });
 
   it('records readiness results on parley_dependency_up', async () => {

@@ -24,7 +24,12 @@ describe('NestLoggerAdapter', () => {
   it('keeps the stack of error() apart from the context', () => {
     const { nest, lines } = adapter();
     nest.error('it failed', 'Error: it failed\n    at handler (x.ts:1:1)', 'ExceptionsHandler');
-    expect(lines[0]).toMatchObject({ level: 'error', msg: 'it failed', context: 'ExceptionsHandler', stack: 'Error: it failed\n    at handler (x.ts:1:1)' });
+    expect(lines[0]).toMatchObject({
+      level: 'error',
+      msg: 'it failed',
+      context: 'ExceptionsHandler',
+      stack: 'Error: it failed\n    at handler (x.ts:1:1)',
+    });
   });
 
   it('serializes Error messages and merges object messages as fields (redaction still applies)', () => {

@@ -88,7 +88,10 @@ describe('parseEnv', () => {
   it.each([
     ['over TCP', DB],
     ['with the postgres:// scheme', 'postgres://parley_app:secret@db:5432/parley'],
-    ['over a Unix socket (empty host, socket directory as the host parameter)', 'postgresql://parley_app@/parley?host=/var/run/postgresql&port=5432'],
+    [
+      'over a Unix socket (empty host, socket directory as the host parameter)',
+      'postgresql://parley_app@/parley?host=/var/run/postgresql&port=5432',
+    ],
     ['over a Unix socket with a percent-encoded host parameter', 'postgresql://parley_app@/parley?host=%2Fvar%2Frun%2Fpostgresql'],
   ])('accepts DATABASE_URL %s', (_form, url) => {
     expect(parseEnv(schema, { DATABASE_URL: url }).DATABASE_URL).toBe(url);

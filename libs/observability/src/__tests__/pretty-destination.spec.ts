@@ -3,7 +3,14 @@ import { formatPrettyLine, prettyDestination } from '../logging/pretty-destinati
 
 describe('pretty output (LOG_PRETTY)', () => {
   it('turns a JSON line into time, level, service, message and the remaining fields', () => {
-    const line = JSON.stringify({ level: 'warn', time: '2026-11-23T09:30:01.123Z', service: 'chat', pid: 1, msg: 'slow turn', request_id: 'r1' });
+    const line = JSON.stringify({
+      level: 'warn',
+      time: '2026-11-23T09:30:01.123Z',
+      service: 'chat',
+      pid: 1,
+      msg: 'slow turn',
+      request_id: 'r1',
+    });
     expect(formatPrettyLine(line)).toBe('09:30:01.123 WARN  [chat] slow turn {"request_id":"r1"}\n');
   });
 

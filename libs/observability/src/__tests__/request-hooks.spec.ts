@@ -86,7 +86,14 @@ describe('registerRequestHooks', () => {
     await app.inject({ url: '/items/7?secret=1', headers: { 'x-request-id': 'req-log' } });
     const access = out.lines.filter((l) => l.msg === 'request completed');
     expect(access).toHaveLength(1);
-    expect(access[0]).toMatchObject({ level: 'info', request_id: 'req-log', method: 'GET', route: '/items/:id', path: '/items/7', status: 200 });
+    expect(access[0]).toMatchObject({
+      level: 'info',
+      request_id: 'req-log',
+      method: 'GET',
+      route: '/items/:id',
+      path: '/items/7',
+      status: 200,
+    });
     expect(typeof access[0].duration_ms).toBe('number');
     expect(JSON.stringify(access[0])).not.toContain('secret');
   });

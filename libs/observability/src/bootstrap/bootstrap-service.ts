@@ -43,10 +43,14 @@ export async function bootstrapService(options: BootstrapOptions): Promise<NestF
   let app: NestFastifyApplication;
   try {
     // Nest logs through the JSON logger from its first line, failures during creation included.
-    app = await NestFactory.create<NestFastifyApplication>(options.module, new FastifyAdapter(fastifyServerOptions(options.renderFrameworkProblem)), {
-      logger: new NestLoggerAdapter(logger),
-      abortOnError: false,
-    });
+    app = await NestFactory.create<NestFastifyApplication>(
+      options.module,
+      new FastifyAdapter(fastifyServerOptions(options.renderFrameworkProblem)),
+      {
+        logger: new NestLoggerAdapter(logger),
+        abortOnError: false,
+      },
+    );
   } catch (error) {
     return fail(error, 'could not create the application');
   }

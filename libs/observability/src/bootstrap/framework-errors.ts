@@ -29,7 +29,11 @@ const ROUTER_ERRORS: Record<string, { status: number; code: string; detail: stri
  */
 export type FrameworkProblemRenderer = (url: string, problem: ProblemDetails) => { contentType: string; body: string } | undefined;
 
-function render(renderer: FrameworkProblemRenderer | undefined, url: string, details: ProblemDetails): { contentType: string; body: string } {
+function render(
+  renderer: FrameworkProblemRenderer | undefined,
+  url: string,
+  details: ProblemDetails,
+): { contentType: string; body: string } {
   return renderer?.(url, details) ?? { contentType: PROBLEM_CONTENT_TYPE, body: JSON.stringify(details) };
 }
 
@@ -71,6 +75,11 @@ export function clientErrorHandler(renderer?: FrameworkProblemRenderer) {
 }
 
 /** Fastify options of every service's HTTP server. */
-export function fastifyServerOptions(renderer?: FrameworkProblemRenderer): Pick<FastifyServerOptions, 'frameworkErrors' | 'clientErrorHandler'> {
-  return { frameworkErrors: routerErrorHandler(renderer) as FastifyServerOptions['frameworkErrors'], clientErrorHandler: clientErrorHandler(renderer) };
+export function fastifyServerOptions(
+  renderer?: FrameworkProblemRenderer,
+): Pick<FastifyServerOptions, 'frameworkErrors' | 'clientErrorHandler'> {
+  return {
+    frameworkErrors: routerErrorHandler(renderer) as FastifyServerOptions['frameworkErrors'],
+    clientErrorHandler: clientErrorHandler(renderer),
+  };
 }

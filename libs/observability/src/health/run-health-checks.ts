@@ -18,7 +18,10 @@ export async function runHealthChecks(checks: readonly HealthCheck[], timeoutMs:
   const results = await Promise.all(
     checks.map(async (c): Promise<[string, CheckStatus]> => {
       try {
-        await withTimeout(Promise.resolve().then(() => c.check()), timeoutMs);
+        await withTimeout(
+          Promise.resolve().then(() => c.check()),
+          timeoutMs,
+        );
         return [c.name, 'up'];
       } catch (error) {
         return [c.name, `down: ${reason(error)}`];

@@ -33,8 +33,7 @@ export function correlationFields(): Record<string, string> {
 
 /** The JSON logger of a service: one line per entry, with `service` and correlation fields. */
 export function createLogger(options: LoggerOptions): Logger {
-  const destination =
-    options.destination ?? (options.pretty ? prettyDestination() : pino.destination({ fd: 1, sync: true }));
+  const destination = options.destination ?? (options.pretty ? prettyDestination() : pino.destination({ fd: 1, sync: true }));
   return pino(
     {
       level: options.level ?? 'info',

@@ -11,7 +11,9 @@ export function formatPrettyLine(line: string): string {
     return line.endsWith('\n') ? line : `${line}\n`;
   }
   const time = typeof entry.time === 'string' ? entry.time.slice(11, 23) : '';
-  const level = String(entry.level ?? '').toUpperCase().padEnd(5);
+  const level = String(entry.level ?? '')
+    .toUpperCase()
+    .padEnd(5);
   const extra = Object.fromEntries(Object.entries(entry).filter(([key]) => !HIDDEN.has(key)));
   const rest = Object.keys(extra).length > 0 ? ` ${JSON.stringify(extra)}` : '';
   return `${time} ${level} [${String(entry.service ?? '')}] ${String(entry.msg ?? '')}${rest}\n`;

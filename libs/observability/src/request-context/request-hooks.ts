@@ -59,10 +59,7 @@ export function registerRequestHooks(fastify: FastifyInstance, options: RequestH
     const entry = tracked.get(request);
     const route = request.routeOptions.url ?? UNMATCHED_ROUTE;
     const status = reply.statusCode;
-    options.metrics.httpRequestDuration.observe(
-      { method: request.method, route, status_code: String(status) },
-      reply.elapsedTime / 1000,
-    );
+    options.metrics.httpRequestDuration.observe({ method: request.method, route, status_code: String(status) }, reply.elapsedTime / 1000);
     const fields = {
       ...entry?.trace,
       method: request.method,
@@ -82,4 +79,3 @@ function levelFor(route: string, status: number): 'error' | 'info' | 'debug' {
   if (QUIET_ROUTES.has(route)) return 'debug';
   return status >= 500 ? 'error' : 'info';
 }
-

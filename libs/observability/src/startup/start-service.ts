@@ -20,9 +20,16 @@ export interface StartServiceOptions {
 export async function startService(options: StartServiceOptions): Promise<void> {
   try {
     const [{ bootstrapService }, module] = await Promise.all([import('../bootstrap/bootstrap-service'), options.module()]);
-    await bootstrapService({ module, config: options.config, stopTelemetry: options.stopTelemetry, renderFrameworkProblem: options.renderFrameworkProblem });
+    await bootstrapService({
+      module,
+      config: options.config,
+      stopTelemetry: options.stopTelemetry,
+      renderFrameworkProblem: options.renderFrameworkProblem,
+    });
   } catch (error) {
-    process.stderr.write(`${options.config.service} failed to load: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `${options.config.service} failed to load: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(1);
   }
 }

@@ -11,7 +11,10 @@ const obs = (value: string, over: Partial<FieldObservation> = {}): FieldObservat
 
 describe('contact field provenance', () => {
   it('keeps the first value on a confidence tie and records the other as an alternate', () => {
-    const record = applyObservation(applyObservation(undefined, obs('+447700900123')), obs('+447700900999', { observedAt: '2026-11-23T10:01:00.000Z' }));
+    const record = applyObservation(
+      applyObservation(undefined, obs('+447700900123')),
+      obs('+447700900999', { observedAt: '2026-11-23T10:01:00.000Z' }),
+    );
     expect(record.value).toBe('+447700900123');
     expect(record.alternates.map((a) => a.value)).toEqual(['+447700900999']);
   });
@@ -24,17 +27,29 @@ describe('contact field provenance', () => {
 
   it('lets a correction win over a more confident value, and a later correction over an earlier one', () => {
     let record = applyObservation(undefined, obs('+447700900123', { confidence: 0.99, sourceMessageId: 'm1' }));
-    record = applyObservation(record, obs('+447700900456', { confidence: 0.6, correction: true, sourceMessageId: 'm2', observedAt: '2026-11-23T10:02:00.000Z' }));
+    record = applyObservation(
+      record,
+      obs('+447700900456', { confidence: 0.6, correction: true, sourceMessageId: 'm2', observedAt: '2026-11-23T10:02:00.000Z' }),
+    );
     expect(record).toMatchObject({ value: '+447700900456', sourceMessageId: 'm2', correction: true });
-    record = applyObservation(record, obs('+447700900789', { confidence: 0.99, sourceMessageId: 'm3', observedAt: '2026-11-23T10:03:00.000Z' }));
+    record = applyObservation(
+      record,
+      obs('+447700900789', { confidence: 0.99, sourceMessageId: 'm3', observedAt: '2026-11-23T10:03:00.000Z' }),
+    );
     expect(record.value).toBe('+447700900456');
-    record = applyObservation(record, obs('+447700900000', { correction: true, sourceMessageId: 'm4', observedAt: '2026-11-23T10:04:00.000Z' }));
+    record = applyObservation(
+      record,
+      obs('+447700900000', { correction: true, sourceMessageId: 'm4', observedAt: '2026-11-23T10:04:00.000Z' }),
+    );
     expect(record.value).toBe('+447700900000');
     expect(record.alternates.map((a) => a.value)).toEqual(['+447700900456', '+447700900789', '+447700900123']);
   });
 
   it('repeating the same value keeps one record with the strongest evidence', () => {
-    const record = applyObservation(applyObservation(undefined, obs('dave@example.com', { confidence: 0.7 })), obs('dave@example.com', { confidence: 0.95, sourceMessageId: 'm9' }));
+    const record = applyObservation(
+      applyObservation(undefined, obs('dave@example.com', { confidence: 0.7 })),
+      obs('dave@example.com', { confidence: 0.95, sourceMessageId: 'm9' }),
+    );
     expect(record).toMatchObject({ value: 'dave@example.com', confidence: 0.95, sourceMessageId: 'm9', alternates: [] });
   });
 
@@ -50,7 +65,9 @@ describe('contact field provenance', () => {
   it('reads stored attributes defensively', () => {
     expect(readFieldRecords(null)).toEqual({});
     expect(readFieldRecords({ fields: 'nope' })).toEqual({});
-    expect(readFieldRecords({ fields: { name: { value: 3 }, email: { ...obs('a@b.co'), alternates: [{ bogus: true }, obs('c@d.co')] } } })).toEqual({
+    expect(
+      readFieldRecords({ fields: { name: { value: 3 }, email: { ...obs('a@b.co'), alternates: [{ bogus: true }, obs('c@d.co')] } } }),
+    ).toEqual({
       email: { ...obs('a@b.co'), alternates: [obs('c@d.co')] },
     });
   });

@@ -4,7 +4,9 @@ describe('sqlStateOf and friends', () => {
   it('reads the SQLSTATE from a pg error, a Prisma raw-query error and a driver adapter cause', () => {
     expect(sqlStateOf({ code: '23505' })).toBe('23505');
     expect(sqlStateOf({ code: 'P2010', meta: { code: '42501' } })).toBe('42501');
-    expect(sqlStateOf({ code: 'P2004', meta: { driverAdapterError: { cause: { originalCode: '23503', kind: 'postgres' } } } })).toBe('23503');
+    expect(sqlStateOf({ code: 'P2004', meta: { driverAdapterError: { cause: { originalCode: '23503', kind: 'postgres' } } } })).toBe(
+      '23503',
+    );
     expect(sqlStateOf(new Error('wrapper', { cause: { code: '42501' } }))).toBe('42501');
   });
 

@@ -29,7 +29,9 @@ describe('DatabaseHealth', () => {
 
   it('times out instead of hanging when the pool cannot hand out a connection', async () => {
     const client = createPrismaClient({ databaseUrl: testDbEnv(process.env).TEST_DATABASE_URL, poolMax: 1, connectionTimeoutMs: 5000 });
-    const holder = new TenantDb(client).run('00000000-0000-4000-8000-000000000000', (tx) => tx.$executeRaw`SELECT pg_sleep(0.6)`, { timeoutMs: 5000 });
+    const holder = new TenantDb(client).run('00000000-0000-4000-8000-000000000000', (tx) => tx.$executeRaw`SELECT pg_sleep(0.6)`, {
+      timeoutMs: 5000,
+    });
     try {
       await new Promise((resolve) => setTimeout(resolve, 50));
       const err = await rejection(new DatabaseHealth(client, 200).check());

@@ -13,7 +13,13 @@ export interface TestDbEnv {
 
 /** The database variables published by the integration global setup (libs/testing/src/setup). */
 export function testDbEnv(env: NodeJS.ProcessEnv): TestDbEnv {
-  const keys = ['TEST_DATABASE_URL', 'TEST_DATABASE_OWNER_URL', 'TEST_DATABASE_ANALYTICS_URL', 'TEST_SUPERUSER_URL', 'TEST_DATABASE_NAME'] as const;
+  const keys = [
+    'TEST_DATABASE_URL',
+    'TEST_DATABASE_OWNER_URL',
+    'TEST_DATABASE_ANALYTICS_URL',
+    'TEST_SUPERUSER_URL',
+    'TEST_DATABASE_NAME',
+  ] as const;
   const missing = keys.filter((key) => !env[key]);
   if (missing.length) throw new Error(`${missing.join(', ')} not set: run through jest --selectProjects integration (global setup)`);
   return Object.fromEntries(keys.map((key) => [key, env[key] as string])) as unknown as TestDbEnv;
@@ -65,12 +71,21 @@ async function insert<T>(db: pg.Pool, table: string, values: Record<string, unkn
 
 type Overrides = Record<string, unknown>;
 
-export const createTenant = (db: pg.Pool, o: Overrides = {}) => insert<TenantRow>(db, 'tenants', { slug: `t-${unique()}`, display_name: 'Test tenant', ...o });
-export const createChatSession = (db: pg.Pool, tenantId: string, o: Overrides = {}) => insert<ChatSessionRow>(db, 'chat_sessions', { tenant_id: tenantId, ...o });
+export const createTenant = (db: pg.Pool, o: Overrides = {}) =>
+  insert<TenantRow>(db, 'tenants', { slug: `t-${unique()}`, display_name: 'Test tenant', ...o });
+export const createChatSession = (db: pg.Pool, tenantId: string, o: Overrides = {}) =>
+  insert<ChatSessionRow>(db, 'chat_sessions', { tenant_id: tenantId, ...o });
 export const createTenantUser = (db: pg.Pool, tenantId: string, o: Overrides = {}) =>
-  insert<{ id: string }>(db, 'tenant_users', { tenant_id: tenantId, email: `u-${unique()}@example.test`, password_hash: '!unusable', ...o });
-export const createPlatformUser = (db: pg.Pool, o: Overrides = {}) => insert<{ id: string }>(db, 'platform_users', { email: `o-${unique()}@example.test`, password_hash: '!unusable', ...o });
-export const createApiKey = (db: pg.Pool, tenantId: string, o: Overrides = {}) => insert<{ id: string }>(db, 'api_keys', { tenant_id: tenantId, prefix: `pk${unique()}`, key_hash: '!unusable', ...o });
+  insert<{ id: string }>(db, 'tenant_users', {
+    tenant_id: tenantId,
+    email: `u-${unique()}@example.test`,
+    password_hash: '!unusable',
+    ...o,
+  });
+export const createPlatformUser = (db: pg.Pool, o: Overrides = {}) =>
+  insert<{ id: string }>(db, 'platform_users', { email: `o-${unique()}@example.test`, password_hash: '!unusable', ...o });
+export const createApiKey = (db: pg.Pool, tenantId: string, o: Overrides = {}) =>
+  insert<{ id: string }>(db, 'api_keys', { tenant_id: tenantId, prefix: `pk${unique()}`, key_hash: '!unusable', ...o });
 export const createKnowledgeDocument = (db: pg.Pool, tenantId: string, o: Overrides = {}) =>
   insert<KnowledgeDocumentRow>(db, 'knowledge_documents', { tenant_id: tenantId, title: 'Doc', content_hash: `h-${unique()}`, ...o });
 export const createKnowledgeChunk = (db: pg.Pool, doc: KnowledgeDocumentRow, text: string, o: Overrides = {}) =>

@@ -1,6 +1,13 @@
 import { decideIdentity, namesConsistent, type IdentityCandidate } from '../contacts/identity-policy';
 
-const contact = (id: string, over: Partial<IdentityCandidate> = {}): IdentityCandidate => ({ id, externalUserId: null, name: null, email: null, phone: null, ...over });
+const contact = (id: string, over: Partial<IdentityCandidate> = {}): IdentityCandidate => ({
+  id,
+  externalUserId: null,
+  name: null,
+  email: null,
+  phone: null,
+  ...over,
+});
 const claims = (over: Partial<{ externalUserId: string; name: string; email: string; phone: string }> = {}) => ({
   externalUserId: null,
   name: null,
@@ -40,14 +47,21 @@ describe('identity policy', () => {
   });
 
   it('a phone match with a consistent name, or nothing said, is joined', () => {
-    expect(decideIdentity([alice], claims({ name: 'Alice', phone: '+447700900123' }), null)).toMatchObject({ primaryId: 'alice', conflicts: [] });
+    expect(decideIdentity([alice], claims({ name: 'Alice', phone: '+447700900123' }), null)).toMatchObject({
+      primaryId: 'alice',
+      conflicts: [],
+    });
     expect(decideIdentity([alice], claims({ phone: '+447700900123' }), null)).toMatchObject({ primaryId: 'alice', conflicts: [] });
   });
 
   it('an email match wins over a different name (people shorten and fix names); a conflicting phone match stays apart', () => {
     const bob = contact('bob', { name: 'Bob', email: 'bob@example.com' });
     const decision = decideIdentity([alice, bob], claims({ name: 'Robert', email: 'bob@example.com', phone: '+447700900123' }), null);
-    expect(decision).toEqual({ primaryId: 'bob', mergeIds: [], conflicts: [{ contactId: 'alice', matchedOn: 'phone', conflicts: ['name', 'email'] }] });
+    expect(decision).toEqual({
+      primaryId: 'bob',
+      mergeIds: [],
+      conflicts: [{ contactId: 'alice', matchedOn: 'phone', conflicts: ['name', 'email'] }],
+    });
   });
 
   it('the external user id is strongest; another account is never merged into it', () => {

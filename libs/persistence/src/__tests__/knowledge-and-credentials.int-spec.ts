@@ -1,5 +1,15 @@
 // Knowledge retrieval (tsvector + pgvector) and the pre-tenant credential lookups, as the app role.
-import { createApiKey, createKnowledgeChunk, createKnowledgeDocument, createPlatformUser, createTenant, createTenantUser, type KnowledgeDocumentRow, type TenantRow, testDbEnv } from './fixtures';
+import {
+  createApiKey,
+  createKnowledgeChunk,
+  createKnowledgeDocument,
+  createPlatformUser,
+  createTenant,
+  createTenantUser,
+  type KnowledgeDocumentRow,
+  type TenantRow,
+  testDbEnv,
+} from './fixtures';
 import { createPrismaClient } from '../client/prisma-client.factory';
 import { findApiKeyByPrefix, findLoginCandidates } from '../credentials/credential-lookup.repository';
 import { searchChunksByEmbedding, searchChunksByText, setChunkEmbedding } from '../knowledge/knowledge-search.repository';
@@ -52,13 +62,17 @@ describe('knowledge search', () => {
       expect(await setChunkEmbedding(tx, chunks[0].id, axisVector(0, 0.01), 'test-embed')).toBe(true);
       expect(await setChunkEmbedding(tx, chunks[1].id, axisVector(1, 0.01), 'test-embed')).toBe(true);
     });
-    const hits = await db.run(tenantA.id, (tx) => searchChunksByEmbedding(tx, { tenantId: tenantA.id, embedding: axisVector(1), limit: 2, efSearch: 64 }));
+    const hits = await db.run(tenantA.id, (tx) =>
+      searchChunksByEmbedding(tx, { tenantId: tenantA.id, embedding: axisVector(1), limit: 2, efSearch: 64 }),
+    );
     expect(hits.map((h) => h.id)).toEqual([chunks[1].id, chunks[0].id]);
     expect(hits[0].score).toBeGreaterThan(hits[1].score);
   });
 
   it('rejects an embedding of the wrong dimension', async () => {
-    const err = await rejection(db.run(tenantA.id, (tx) => searchChunksByEmbedding(tx, { tenantId: tenantA.id, embedding: [1, 2, 3], limit: 1 })));
+    const err = await rejection(
+      db.run(tenantA.id, (tx) => searchChunksByEmbedding(tx, { tenantId: tenantA.id, embedding: [1, 2, 3], limit: 1 })),
+    );
     expect(err).toMatchObject({ code: 'INVALID_ARGUMENT' });
   });
 });
@@ -73,7 +87,11 @@ describe('credential lookups (SECURITY DEFINER, before the tenant is known)', ()
 
   it('finds a tenant user by e-mail, case-insensitively, without a tenant set', async () => {
     const tenant = await createTenant(ctx.owner);
-    const user = await createTenantUser(ctx.owner, tenant.id, { email: 'staff.member@plumber.test', password_hash: 'hash-1', role: 'tenant_agent' });
+    const user = await createTenantUser(ctx.owner, tenant.id, {
+      email: 'staff.member@plumber.test',
+      password_hash: 'hash-1',
+      role: 'tenant_agent',
+    });
     await expect(findLoginCandidates(ctx.app, 'Staff.Member@Plumber.test')).resolves.toEqual([
       { userId: user.id, tenantId: tenant.id, role: 'tenant_agent', passwordHash: 'hash-1', userStatus: 'active', tenantStatus: 'active' },
     ]);

@@ -12,8 +12,11 @@ const migrationsDir = join(repoRoot, 'prisma', 'migrations');
 
 function migrate(url: string, args: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(repoRoot, 'scripts', 'migrate.mjs'), ...args], { env: { ...process.env, DATABASE_MIGRATION_URL: url }, timeout: 60_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      [join(repoRoot, 'scripts', 'migrate.mjs'), ...args],
+      { env: { ...process.env, DATABASE_MIGRATION_URL: url }, timeout: 60_000 },
+      (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -35,10 +38,16 @@ describe('migrations', () => {
     const owner = new pg.Client({ connectionString: env.TEST_DATABASE_OWNER_URL });
     await owner.connect();
     try {
-      const { rows } = await owner.query<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null }>(
-        'SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY migration_name',
-      );
-      const names = readdirSync(migrationsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+      const { rows } = await owner.query<{
+        migration_name: string;
+        checksum: string;
+        finished_at: Date | null;
+        rolled_back_at: Date | null;
+      }>('SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY migration_name');
+      const names = readdirSync(migrationsDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort();
       expect(rows.map((r) => r.migration_name)).toEqual(names);
       for (const row of rows) {
         expect(row.checksum).toMatch(/^[0-9a-f]{64}$/);
@@ -114,7 +123,10 @@ describe('migrations', () => {
     });
 
     it('refuses to run when an applied migration was edited', async () => {
-      const first = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()[0];
+      const first = readdirSync(dir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()[0];
       appendFileSync(join(dir, first, 'migration.sql'), '\n-- edited after it was applied\n');
       const result = await migrate(ownerUrl, ['--migrations', dir]);
       expect(result.code).toBe(1);

@@ -28,7 +28,10 @@ describe('toOutboxRecords', () => {
 
 describe('toJsonPayload', () => {
   it('stores the JSON form of the payload', () => {
-    expect(toJsonPayload({ at: new Date('2026-01-02T03:04:05Z'), skip: undefined, n: 1 })).toEqual({ at: '2026-01-02T03:04:05.000Z', n: 1 });
+    expect(toJsonPayload({ at: new Date('2026-01-02T03:04:05Z'), skip: undefined, n: 1 })).toEqual({
+      at: '2026-01-02T03:04:05.000Z',
+      n: 1,
+    });
     expect(toJsonPayload([1, 'two'])).toEqual([1, 'two']);
   });
 

@@ -24,7 +24,11 @@ describe('outbox', () => {
   it('enqueue is atomic with the caller’s rows: commit keeps both, rollback leaves neither', async () => {
     const id = await db.run(tenant.id, async (tx) => {
       await tx.tenantContact.create({ data: { tenantId: tenant.id, name: 'Ada' } });
-      return enqueueOutbox(tx, { subject: subject('committed'), payload: { version: 1, name: 'Ada', at: new Date('2026-01-02T03:04:05Z') }, headers: { 'x-trace': 't1' } });
+      return enqueueOutbox(tx, {
+        subject: subject('committed'),
+        payload: { version: 1, name: 'Ada', at: new Date('2026-01-02T03:04:05Z') },
+        headers: { 'x-trace': 't1' },
+      });
     });
     const failed = db.run(tenant.id, async (tx) => {
       await tx.tenantContact.create({ data: { tenantId: tenant.id, name: 'Bob' } });
@@ -34,7 +38,15 @@ describe('outbox', () => {
     await expect(failed).rejects.toThrow('use case failed after enqueue');
 
     const { rows } = await ctx.owner.query('SELECT id, subject, payload, headers, sent_at FROM outbox ORDER BY created_at');
-    expect(rows).toEqual([{ id, subject: subject('committed'), payload: { version: 1, name: 'Ada', at: '2026-01-02T03:04:05.000Z' }, headers: { 'x-trace': 't1' }, sent_at: null }]);
+    expect(rows).toEqual([
+      {
+        id,
+        subject: subject('committed'),
+        payload: { version: 1, name: 'Ada', at: '2026-01-02T03:04:05.000Z' },
+        headers: { 'x-trace': 't1' },
+        sent_at: null,
+      },
+    ]);
     const contacts = await ctx.owner.query('SELECT name FROM tenant_contacts WHERE tenant_id = $1 ORDER BY name', [tenant.id]);
     expect(contacts.rows).toEqual([{ name: 'Ada' }]);
   });
@@ -83,7 +95,10 @@ describe('outbox', () => {
     const storeA = new PrismaOutboxStore(ctx.app, { leaseMs: 60_000 });
     const storeB = new PrismaOutboxStore(ctx.app, { leaseMs: 60_000 });
     const total = 200;
-    await ctx.owner.query(`INSERT INTO outbox (subject, payload) SELECT 'evt.test.bulk.' || g, jsonb_build_object('g', g) FROM generate_series(1, $1) g`, [total]);
+    await ctx.owner.query(
+      `INSERT INTO outbox (subject, payload) SELECT 'evt.test.bulk.' || g, jsonb_build_object('g', g) FROM generate_series(1, $1) g`,
+      [total],
+    );
 
     const claimed: string[][] = [[], []];
     const drain = async (store: PrismaOutboxStore, into: string[]) => {

@@ -20,7 +20,9 @@ async function boot(options: Parameters<typeof PersistenceModule.forRoot>[0]): P
 }
 
 async function connectionsNamed(ctx: DbTestContext, name: string): Promise<number> {
-  const { rows } = await ctx.owner.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1', [name]);
+  const { rows } = await ctx.owner.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1', [
+    name,
+  ]);
   return rows[0].n;
 }
 
@@ -43,7 +45,9 @@ describe('PersistenceModule', () => {
       expect(app.get(PrismaOutboxStore)).toBeInstanceOf(PrismaOutboxStore);
       await expect(app.get(DatabaseHealth).check()).resolves.toBeUndefined();
       expect(() => app.get(OwnerDb)).toThrow();
-      const [row] = await app.get(PrismaService).$queryRaw<{ user: string; app: string }[]>`SELECT current_user AS user, current_setting('application_name') AS app`;
+      const [row] = await app.get(PrismaService).$queryRaw<
+        { user: string; app: string }[]
+      >`SELECT current_user AS user, current_setting('application_name') AS app`;
       expect(row).toEqual({ user: 'parley_app', app: 'module-test' });
       expect(await connectionsNamed(ctx, 'module-test')).toBeGreaterThan(0);
       await app.close();
@@ -68,7 +72,9 @@ describe('PersistenceModule', () => {
     const app = await boot({ databaseUrl: env.TEST_DATABASE_URL, analyticsDatabaseUrl: env.TEST_DATABASE_ANALYTICS_URL });
     try {
       const ownerDb = app.get(OwnerDb);
-      const tenants = await ownerDb.run((tx) => tx.chatSession.findMany({ where: { tenantId: { in: [a.id, b.id] } }, select: { tenantId: true } }));
+      const tenants = await ownerDb.run((tx) =>
+        tx.chatSession.findMany({ where: { tenantId: { in: [a.id, b.id] } }, select: { tenantId: true } }),
+      );
       expect(new Set(tenants.map((t) => t.tenantId))).toEqual(new Set([a.id, b.id]));
       const write = await rejection(ownerDb.run((tx) => tx.tenantContact.create({ data: { tenantId: a.id, name: 'nope' } })));
       expect(String(write)).toMatch(/read-only transaction|permission denied/);
@@ -79,4 +85,3 @@ describe('PersistenceModule', () => {
     }
   });
 });
-

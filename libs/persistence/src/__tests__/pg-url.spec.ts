@@ -3,13 +3,15 @@ import { pgUrlWith } from './fixtures';
 
 describe('pgUrlWith', () => {
   it('changes the database of a TCP URL and keeps credentials and parameters', () => {
-    expect(pgUrlWith('postgresql://parley_owner:s%40cret@127.0.0.1:5432/parley_test_1?sslmode=disable', { database: 'parley_test_1_mig' })).toBe(
-      'postgresql://parley_owner:s%40cret@127.0.0.1:5432/parley_test_1_mig?sslmode=disable',
-    );
+    expect(
+      pgUrlWith('postgresql://parley_owner:s%40cret@127.0.0.1:5432/parley_test_1?sslmode=disable', { database: 'parley_test_1_mig' }),
+    ).toBe('postgresql://parley_owner:s%40cret@127.0.0.1:5432/parley_test_1_mig?sslmode=disable');
   });
 
   it('changes the port of a TCP URL', () => {
-    expect(pgUrlWith('postgresql://parley_app:parley_app@127.0.0.1:5432/parley', { port: 1 })).toBe('postgresql://parley_app:parley_app@127.0.0.1:1/parley');
+    expect(pgUrlWith('postgresql://parley_app:parley_app@127.0.0.1:5432/parley', { port: 1 })).toBe(
+      'postgresql://parley_app:parley_app@127.0.0.1:1/parley',
+    );
   });
 
   it('changes the database of a Unix-socket URL and keeps its empty host', () => {

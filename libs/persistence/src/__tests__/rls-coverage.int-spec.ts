@@ -13,7 +13,15 @@ describe('database guarantees (catalog checks)', () => {
   afterAll(() => owner.end());
 
   it('every table with a tenant_id column has ENABLE + FORCE row-level security and a tenant_isolation policy for ALL commands', async () => {
-    const { rows } = await owner.query<{ table: string; rls: boolean; forced: boolean; policies: string[]; commands: string[]; qual: string | null; check: string | null }>(`
+    const { rows } = await owner.query<{
+      table: string;
+      rls: boolean;
+      forced: boolean;
+      policies: string[];
+      commands: string[];
+      qual: string | null;
+      check: string | null;
+    }>(`
       SELECT c.relname AS table, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced,
              coalesce(array_agg(p.policyname) FILTER (WHERE p.policyname IS NOT NULL), '{}') AS policies,
              coalesce(array_agg(p.cmd) FILTER (WHERE p.policyname IS NOT NULL), '{}') AS commands,
@@ -90,7 +98,12 @@ describe('database guarantees (catalog checks)', () => {
       "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'knowledge_chunks' ORDER BY indexname",
     );
     const defs = rows.map((r) => r.indexdef);
-    expect(defs).toEqual(expect.arrayContaining([expect.stringMatching(/USING hnsw \(embedding vector_cosine_ops\)/), expect.stringMatching(/USING gin \(search\)/)]));
+    expect(defs).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/USING hnsw \(embedding vector_cosine_ops\)/),
+        expect.stringMatching(/USING gin \(search\)/),
+      ]),
+    );
     const generated = await owner.query<{ attgenerated: string; expr: string }>(`
       SELECT a.attgenerated, pg_get_expr(d.adbin, d.adrelid) AS expr
         FROM pg_attribute a JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum

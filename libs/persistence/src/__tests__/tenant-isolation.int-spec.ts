@@ -59,7 +59,10 @@ describe('tenant isolation (RLS through TenantDb)', () => {
   });
 
   it('commits what fn wrote, and rolls everything back when fn throws', async () => {
-    const contactId = await db.run(tenantA.id, async (tx) => (await tx.tenantContact.create({ data: { tenantId: tenantA.id, name: 'Kept' } })).id);
+    const contactId = await db.run(
+      tenantA.id,
+      async (tx) => (await tx.tenantContact.create({ data: { tenantId: tenantA.id, name: 'Kept' } })).id,
+    );
     const failure = db.run(tenantA.id, async (tx) => {
       await tx.tenantContact.create({ data: { tenantId: tenantA.id, name: 'Rolled back' } });
       throw new Error('boom');

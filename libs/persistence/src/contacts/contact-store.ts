@@ -1,6 +1,13 @@
 import type { TenantTx } from '../client/prisma.types';
 import type { Prisma } from '../generated/prisma/client';
-import { applyObservation, CONTACT_FIELDS, mergeFieldRecords, readFieldRecords, type ContactFieldRecords, type FieldObservation } from './contact-fields';
+import {
+  applyObservation,
+  CONTACT_FIELDS,
+  mergeFieldRecords,
+  readFieldRecords,
+  type ContactFieldRecords,
+  type FieldObservation,
+} from './contact-fields';
 import { decideIdentity, type IdentityConflict } from './identity-policy';
 
 // Identity resolution for tenant_contacts: one contact per person per tenant, matched by
@@ -59,7 +66,12 @@ async function lockTenantContacts(tx: TenantTx, tenantId: string): Promise<void>
   await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`contacts:${tenantId}`}))::text`;
 }
 
-async function findMatching(tx: TenantTx, tenantId: string, ids: ContactIdentifiers, sessionContactId: string | null): Promise<ContactRow[]> {
+async function findMatching(
+  tx: TenantTx,
+  tenantId: string,
+  ids: ContactIdentifiers,
+  sessionContactId: string | null,
+): Promise<ContactRow[]> {
   const ext = present(ids.externalUserId) ? ids.externalUserId : null;
   const email = normaliseEmail(ids.email);
   const phone = present(ids.phone) ? ids.phone : null;
@@ -98,8 +110,20 @@ export async function findContact(tx: TenantTx, tenantId: string, ids: ContactId
   return row ? toResolved(row, false, []) : null;
 }
 
-function toResolved(row: Pick<ContactRow, 'id' | 'external_user_id' | 'name' | 'email' | 'phone'>, created: boolean, merged: string[]): ResolvedContact {
-  return { id: row.id, externalUserId: row.external_user_id, name: row.name, email: row.email, phone: row.phone, created, mergedContactIds: merged };
+function toResolved(
+  row: Pick<ContactRow, 'id' | 'external_user_id' | 'name' | 'email' | 'phone'>,
+  created: boolean,
+  merged: string[],
+): ResolvedContact {
+  return {
+    id: row.id,
+    externalUserId: row.external_user_id,
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    created,
+    mergedContactIds: merged,
+  };
 }
 
 function winningColumns(records: ContactFieldRecords): { name: string | null; email: string | null; phone: string | null } {
@@ -158,7 +182,8 @@ export async function resolveContact(tx: TenantTx, observation: ContactObservati
   const claims = {
     externalUserId: present(observation.externalUserId) ? observation.externalUserId : null,
     name: observation.fields.name?.value?.trim() || observation.claims?.name || null,
-    email: normaliseEmail(observation.fields.email?.value) ?? normaliseEmail(observation.claims?.email) ?? normaliseEmail(observation.email),
+    email:
+      normaliseEmail(observation.fields.email?.value) ?? normaliseEmail(observation.claims?.email) ?? normaliseEmail(observation.email),
     phone: ids.phone ?? null,
   };
   const decision = decideIdentity(
@@ -191,7 +216,10 @@ export async function resolveContact(tx: TenantTx, observation: ContactObservati
         lastSeenAt: observation.observedAt,
       },
     });
-    return { ...toResolved({ id: created.id, external_user_id: created.externalUserId, ...columns }, true, []), conflicts: decision.conflicts };
+    return {
+      ...toResolved({ id: created.id, external_user_id: created.externalUserId, ...columns }, true, []),
+      conflicts: decision.conflicts,
+    };
   }
 
   const [primary, ...others] = matches as [ContactRow, ...ContactRow[]];
@@ -214,11 +242,21 @@ export async function resolveContact(tx: TenantTx, observation: ContactObservati
   const previous = (primary.attributes as Record<string, unknown>) ?? {};
   const attributes: Record<string, unknown> = { ...previous, fields: records };
   if (decision.conflicts.length > 0) {
-    attributes.identity = { possibleDuplicates: unionConflicts(previous.identity, decision.conflicts), ...(sharedPhone ? { sharedPhone } : {}) };
+    attributes.identity = {
+      possibleDuplicates: unionConflicts(previous.identity, decision.conflicts),
+      ...(sharedPhone ? { sharedPhone } : {}),
+    };
   }
   await tx.tenantContact.update({
     where: { id: primary.id },
     data: { ...columns, externalUserId, attributes: attributes as unknown as Prisma.InputJsonValue, lastSeenAt: observation.observedAt },
   });
-  return { ...toResolved({ id: primary.id, external_user_id: externalUserId, ...columns }, false, others.map((o) => o.id)), conflicts: decision.conflicts };
+  return {
+    ...toResolved(
+      { id: primary.id, external_user_id: externalUserId, ...columns },
+      false,
+      others.map((o) => o.id),
+    ),
+    conflicts: decision.conflicts,
+  };
 }

@@ -55,7 +55,8 @@ const fold = (s: string) =>
 export function namesConsistent(a: string, b: string): boolean {
   const [short, long] = fold(a).length <= fold(b).length ? [fold(a), fold(b)] : [fold(b), fold(a)];
   if (short.length === 0) return true;
-  const same = (word: string, other: string) => word === other || (word.length === 1 && other.startsWith(word)) || (other.length === 1 && word.startsWith(other));
+  const same = (word: string, other: string) =>
+    word === other || (word.length === 1 && other.startsWith(word)) || (other.length === 1 && word.startsWith(other));
   return short.every((word) => long.some((other) => same(word, other)));
 }
 
@@ -84,7 +85,11 @@ const RANK: Record<MatchedOn, number> = { session: 0, external_user_id: 1, email
  *   differs (two accounts are never merged);
  * - a contact matched by phone alone joins only when its name and email do not contradict the claims.
  */
-export function decideIdentity(candidates: readonly IdentityCandidate[], claims: IdentityClaims, sessionContactId: string | null): IdentityDecision {
+export function decideIdentity(
+  candidates: readonly IdentityCandidate[],
+  claims: IdentityClaims,
+  sessionContactId: string | null,
+): IdentityDecision {
   const ranked = candidates
     .map((c) => ({ c, on: matchedOn(c, claims, sessionContactId), conflicts: conflictsWith(c, claims) }))
     .sort((a, b) => RANK[a.on] - RANK[b.on]);

@@ -48,6 +48,13 @@ export async function findApiKeyByPrefix(db: Db, prefix: string): Promise<ApiKey
   >`SELECT id::text, tenant_id::text, key_hash, status, expires_at, tenant_status FROM find_api_key_by_prefix(${prefix})`;
   const row = rows[0];
   return row
-    ? { id: row.id, tenantId: row.tenant_id, keyHash: row.key_hash, status: row.status, expiresAt: row.expires_at, tenantStatus: row.tenant_status }
+    ? {
+        id: row.id,
+        tenantId: row.tenant_id,
+        keyHash: row.key_hash,
+        status: row.status,
+        expiresAt: row.expires_at,
+        tenantStatus: row.tenant_status,
+      }
     : null;
 }

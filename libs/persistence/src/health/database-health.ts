@@ -13,7 +13,8 @@ export class DatabaseHealth {
 
   /** Resolves when PostgreSQL answers; throws PersistenceError DATABASE_UNAVAILABLE otherwise. */
   async check(): Promise<void> {
-    const timedOut = () => new PersistenceError(PersistenceErrorCode.DATABASE_UNAVAILABLE, `database did not answer within ${this.timeoutMs} ms`);
+    const timedOut = () =>
+      new PersistenceError(PersistenceErrorCode.DATABASE_UNAVAILABLE, `database did not answer within ${this.timeoutMs} ms`);
     try {
       await withTimeout(this.prisma.$queryRaw`SELECT 1`, this.timeoutMs, timedOut);
     } catch (error) {

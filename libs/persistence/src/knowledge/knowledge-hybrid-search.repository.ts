@@ -44,7 +44,13 @@ type TextRow = { id: string; document_id: string; ordinal: number; text: string;
  * AND-ed form is turned into an OR-ed one: lexemes are quoted in tsquery's text form, so the
  * ' & ' separators are the only place that sequence can occur.
  */
-async function fullTextCandidates(tx: TenantTx, tenantId: string, query: string, limit: number, includeStaffOnly: boolean): Promise<ChunkHit[]> {
+async function fullTextCandidates(
+  tx: TenantTx,
+  tenantId: string,
+  query: string,
+  limit: number,
+  includeStaffOnly: boolean,
+): Promise<ChunkHit[]> {
   const rows = await tx.$queryRaw<TextRow[]>`
     WITH q AS (SELECT replace(plainto_tsquery('english', ${query})::text, ' & ', ' | ')::tsquery AS q)
     SELECT c.id::text AS id, c.document_id::text AS document_id, c.ordinal, c.text,
@@ -64,7 +70,10 @@ interface Fused {
 }
 
 /** Reciprocal rank fusion of ranked lists (ranks start at 1); ties broken by chunk id. */
-export function fuseByReciprocalRank(lists: ReadonlyArray<{ retriever: KnowledgeRetriever; hits: readonly ChunkHit[] }>, limit: number): Fused[] {
+export function fuseByReciprocalRank(
+  lists: ReadonlyArray<{ retriever: KnowledgeRetriever; hits: readonly ChunkHit[] }>,
+  limit: number,
+): Fused[] {
   const byId = new Map<string, Fused>();
   for (const { retriever, hits } of lists) {
     hits.forEach((hit, index) => {
@@ -92,16 +101,28 @@ export async function searchKnowledge(tx: TenantTx, input: KnowledgeSearchInput)
   const candidates = Math.max(input.limit * CANDIDATE_FACTOR, MIN_CANDIDATES);
   const lists: Array<{ retriever: KnowledgeRetriever; hits: ChunkHit[] }> = [];
   if (input.query.trim().length > 0) {
-    lists.push({ retriever: 'fulltext', hits: await fullTextCandidates(tx, input.tenantId, input.query, candidates, input.includeStaffOnly ?? false) });
+    lists.push({
+      retriever: 'fulltext',
+      hits: await fullTextCandidates(tx, input.tenantId, input.query, candidates, input.includeStaffOnly ?? false),
+    });
   }
   if (input.embedding) {
-    const hits = await searchChunksByEmbedding(tx, { tenantId: input.tenantId, embedding: input.embedding, limit: candidates, efSearch: input.efSearch, includeStaffOnly: input.includeStaffOnly });
+    const hits = await searchChunksByEmbedding(tx, {
+      tenantId: input.tenantId,
+      embedding: input.embedding,
+      limit: candidates,
+      efSearch: input.efSearch,
+      includeStaffOnly: input.includeStaffOnly,
+    });
     lists.push({ retriever: 'vector', hits });
   }
   const fused = fuseByReciprocalRank(lists, input.limit);
   if (fused.length === 0) return [];
   const documentIds = [...new Set(fused.map((f) => f.hit.documentId))];
-  const documents = await tx.knowledgeDocument.findMany({ where: { tenantId: input.tenantId, id: { in: documentIds } }, select: { id: true, title: true } });
+  const documents = await tx.knowledgeDocument.findMany({
+    where: { tenantId: input.tenantId, id: { in: documentIds } },
+    select: { id: true, title: true },
+  });
   const titles = new Map(documents.map((d) => [d.id, d.title]));
   return fused.map((f) => ({
     chunkId: f.hit.id,

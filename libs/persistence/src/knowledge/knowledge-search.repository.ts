@@ -33,7 +33,13 @@ export interface VectorSearchInput {
 
 type HitRow = { id: string; document_id: string; ordinal: number; text: string; score: number };
 
-const toHit = (row: HitRow): ChunkHit => ({ id: row.id, documentId: row.document_id, ordinal: row.ordinal, text: row.text, score: Number(row.score) });
+const toHit = (row: HitRow): ChunkHit => ({
+  id: row.id,
+  documentId: row.document_id,
+  ordinal: row.ordinal,
+  text: row.text,
+  score: Number(row.score),
+});
 
 /** Full-text search on the generated tsvector column (GIN index). */
 export async function searchChunksByText(tx: TenantTx, input: TextSearchInput): Promise<ChunkHit[]> {

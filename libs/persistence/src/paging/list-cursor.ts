@@ -19,7 +19,14 @@ export function decodeListCursor(cursor: string): ListPosition | null {
   } catch {
     return null;
   }
-  if (!Array.isArray(parsed) || parsed.length !== 2 || typeof parsed[0] !== 'string' || typeof parsed[1] !== 'string' || !UUID.test(parsed[1])) return null;
+  if (
+    !Array.isArray(parsed) ||
+    parsed.length !== 2 ||
+    typeof parsed[0] !== 'string' ||
+    typeof parsed[1] !== 'string' ||
+    !UUID.test(parsed[1])
+  )
+    return null;
   const createdAt = new Date(parsed[0]);
   return Number.isNaN(createdAt.getTime()) ? null : { createdAt, id: parsed[1] };
 }

@@ -85,7 +85,9 @@ export function tenantConfigFromRow(row: TenantConfigRow): TenantConfig {
 }
 
 /** The column values for a config (whole or partial); only the given fields are returned. */
-export function tenantConfigToColumns(config: Partial<TenantConfig>): Partial<Omit<TenantConfigRow, 'escalationSettings' | 'llmFallbacks'>> & {
+export function tenantConfigToColumns(config: Partial<TenantConfig>): Partial<
+  Omit<TenantConfigRow, 'escalationSettings' | 'llmFallbacks'>
+> & {
   escalationSettings?: TenantConfig['escalation'];
   llmFallbacks?: LlmChoice[];
 } {

@@ -73,7 +73,18 @@ describe('ServiceRuntimeModule', () => {
     return prisma.$transaction(async (tx) => {
       const ids: string[] = [];
       for (let i = 0; i < count; i++) {
-        const message = toOutboxMessage(TenantCreatedEvent, { version: 1, tenantId, displayName: `Tenant ${i}`, slug: `tenant-${i}-${namespace}`, kind: 'plumber', occurredAt: new Date().toISOString() }, tenantId);
+        const message = toOutboxMessage(
+          TenantCreatedEvent,
+          {
+            version: 1,
+            tenantId,
+            displayName: `Tenant ${i}`,
+            slug: `tenant-${i}-${namespace}`,
+            kind: 'plumber',
+            occurredAt: new Date().toISOString(),
+          },
+          tenantId,
+        );
         ids.push(await enqueueOutbox(tx, message));
       }
       return ids;

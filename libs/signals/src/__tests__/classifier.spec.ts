@@ -18,14 +18,24 @@ const corpus = readdirSync(corpusDir)
   .filter((f) => f.endsWith('.jsonl'))
   .sort()
   .flatMap((f) => parseLabelledMessages(readFileSync(join(corpusDir, f), 'utf8'))) as CorpusMessage[];
-const manifest = JSON.parse(readFileSync(join(corpusDir, 'split.json'), 'utf8')) as Record<SplitName, string[]> & { sha256: Record<SplitName, string> };
+const manifest = JSON.parse(readFileSync(join(corpusDir, 'split.json'), 'utf8')) as Record<SplitName, string[]> & {
+  sha256: Record<SplitName, string>;
+};
 const committed: Record<string, SplitName> = {};
 for (const name of ['train', 'dev', 'test'] as const) for (const id of manifest[name]) committed[id] = name;
 const LABELS = ['urgency', 'safety', 'escalation'] as const;
-const sha = (bytes: Int8Array) => createHash('sha256').update(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length)).digest('hex');
+const sha = (bytes: Int8Array) =>
+  createHash('sha256')
+    .update(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length))
+    .digest('hex');
 const checksum = (ms: CorpusMessage[]) =>
   createHash('sha256')
-    .update([...ms].sort((a, b) => (a.id < b.id ? -1 : 1)).map((m) => `${m.id}\t${m.text}\t${[...m.labels].sort().join(',')}\n`).join(''))
+    .update(
+      [...ms]
+        .sort((a, b) => (a.id < b.id ? -1 : 1))
+        .map((m) => `${m.id}\t${m.text}\t${[...m.labels].sort().join(',')}\n`)
+        .join(''),
+    )
     .digest('hex');
 
 describe('corpus split', () => {
@@ -62,7 +72,9 @@ describe('corpus split', () => {
 
 describe('trainer', () => {
   const features = { bits: 12, minN: 2, maxN: 4, words: true };
-  const small: SparseExample[] = corpus.slice(0, 300).map((m) => ({ ...vectorize(m.text, features), targets: LABELS.map((l) => (m.labels.includes(l) ? 1 : 0)) }));
+  const small: SparseExample[] = corpus
+    .slice(0, 300)
+    .map((m) => ({ ...vectorize(m.text, features), targets: LABELS.map((l) => (m.labels.includes(l) ? 1 : 0)) }));
   const options = { buckets: 1 << 12, labels: 3, epochs: 3, learningRate: 0.3, l2: 0.01, positiveWeight: 1, fixedBias: true };
 
   it('gives bit-identical weights for the same seed and different weights for another', () => {
@@ -105,7 +117,11 @@ describe('classifier', () => {
     ['forte odeur de gaz dans la chambre 42, à côté des cuisines', ['urgency', 'safety']],
     ['420 € für 5 Minuten Arbeit. Ich habe die Zahlung zurückgebucht und euch bei der Verbraucherzentrale gemeldet.', ['escalation']],
   ])('flags a (training) message the English rules cannot read: %j', (text, types) => {
-    expect(createSignalDetector(undefined, { classifier: false }).detect(text).filter((f) => f.type !== 'frustration')).toEqual([]);
+    expect(
+      createSignalDetector(undefined, { classifier: false })
+        .detect(text)
+        .filter((f) => f.type !== 'frustration'),
+    ).toEqual([]);
     const found = createSignalDetector().detect(text);
     for (const t of types) expect(found).toContainEqual(expect.objectContaining({ type: t, subtype: CLASSIFIER_SUBTYPE }));
   });
@@ -116,7 +132,9 @@ describe('rules + classifier', () => {
     const text = 'I can smell gas in the hallway';
     const rulesOnly = createSignalDetector(undefined, { classifier: false }).detect(text);
     const combined = createSignalDetector().detect(text);
-    const eager = createSignalDetector(undefined, { classifier: { thresholds: { urgency: 0.01, safety: 0.01, escalation: 0.01 } } }).detect(text);
+    const eager = createSignalDetector(undefined, { classifier: { thresholds: { urgency: 0.01, safety: 0.01, escalation: 0.01 } } }).detect(
+      text,
+    );
     for (const f of rulesOnly) {
       expect(combined).toContainEqual(f);
       expect(eager).toContainEqual(f);
@@ -128,7 +146,9 @@ describe('rules + classifier', () => {
     const eager = { thresholds: { urgency: 0.01, safety: 0.01, escalation: 0.01 } };
     const vetoed = createSignalDetector(undefined, { classifier: eager }).detect('there is no gas smell at all now');
     expect(vetoed.filter((f) => f.type === 'urgency' || f.type === 'safety')).toEqual([]);
-    const unvetoed = createSignalDetector(undefined, { classifier: { ...eager, ruleVetoes: false } }).detect('there is no gas smell at all now');
+    const unvetoed = createSignalDetector(undefined, { classifier: { ...eager, ruleVetoes: false } }).detect(
+      'there is no gas smell at all now',
+    );
     expect(unvetoed.some((f) => f.subtype === CLASSIFIER_SUBTYPE && f.type === 'urgency')).toBe(true);
   });
 
@@ -154,9 +174,19 @@ describe('rules + classifier', () => {
       { label: 'safety' as const, probability: 0.3, start: 0, end: 4 },
       { label: 'escalation' as const, probability: 0.9, start: 5, end: 9 },
     ];
-    const found = classifierFindings('help call me', scores, { urgency: 0.5, safety: 0.5, escalation: 0.5 }, new Set(['escalation']), new Set());
-    expect(found).toEqual([{ type: 'urgency', subtype: CLASSIFIER_SUBTYPE, severity: 'high', confidence: 0.8, evidence: { start: 0, end: 4, text: 'help' } }]);
-    expect(classifierFindings('help call me', scores, { urgency: 0.5, safety: 0.5, escalation: 0.5 }, new Set(), new Set(['urgency']))).toHaveLength(1);
+    const found = classifierFindings(
+      'help call me',
+      scores,
+      { urgency: 0.5, safety: 0.5, escalation: 0.5 },
+      new Set(['escalation']),
+      new Set(),
+    );
+    expect(found).toEqual([
+      { type: 'urgency', subtype: CLASSIFIER_SUBTYPE, severity: 'high', confidence: 0.8, evidence: { start: 0, end: 4, text: 'help' } },
+    ]);
+    expect(
+      classifierFindings('help call me', scores, { urgency: 0.5, safety: 0.5, escalation: 0.5 }, new Set(), new Set(['urgency'])),
+    ).toHaveLength(1);
   });
 });
 

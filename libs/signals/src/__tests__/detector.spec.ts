@@ -7,7 +7,11 @@ describe('createSignalDetector', () => {
   it('returns findings most severe first with evidence spans in the original text', () => {
     const text = 'Ridiculous!!! I can SMELL GAS and I want to speak to a manager';
     const findings = createSignalDetector().detect(text);
-    expect(findings.map((f) => f.severity)).toEqual([...findings.map((f) => f.severity)].sort((a, b) => ['low', 'medium', 'high', 'critical'].indexOf(b) - ['low', 'medium', 'high', 'critical'].indexOf(a)));
+    expect(findings.map((f) => f.severity)).toEqual(
+      [...findings.map((f) => f.severity)].sort(
+        (a, b) => ['low', 'medium', 'high', 'critical'].indexOf(b) - ['low', 'medium', 'high', 'critical'].indexOf(a),
+      ),
+    );
     expect(findings[0]).toMatchObject({ type: 'urgency', subtype: 'gas_smell', severity: 'critical', evidence: { text: 'SMELL GAS' } });
     for (const f of findings) expect(text.slice(f.evidence.start, f.evidence.end)).toBe(f.evidence.text);
     expect(new Set(findings.map((f) => f.type))).toEqual(new Set(['urgency', 'safety', 'escalation', 'frustration']));
@@ -44,10 +48,20 @@ describe('createSignalDetector', () => {
 describe('tenant rule extension', () => {
   it('adds a tenant rule from literal terms, with its own requirement and guards', () => {
     const d = createSignalDetector({
-      rules: [{ id: 'pet_poisoning', type: 'urgency', severity: 'critical', terms: ['ate chocolate', "swallowed rat poison"], requiresTerms: ['dog', 'cat'] }],
+      rules: [
+        {
+          id: 'pet_poisoning',
+          type: 'urgency',
+          severity: 'critical',
+          terms: ['ate chocolate', 'swallowed rat poison'],
+          requiresTerms: ['dog', 'cat'],
+        },
+      ],
     });
     expect(d.ruleIds).toContain('pet_poisoning');
-    expect(d.detect('My DOG ate   chocolate')).toEqual([expect.objectContaining({ subtype: 'pet_poisoning', severity: 'critical', confidence: 0.8 })]);
+    expect(d.detect('My DOG ate   chocolate')).toEqual([
+      expect.objectContaining({ subtype: 'pet_poisoning', severity: 'critical', confidence: 0.8 }),
+    ]);
     expect(d.detect('my dog swallowed rat poison')[0]?.subtype).toBe('pet_poisoning');
     expect(d.detect('I ate chocolate')).toEqual([]);
     expect(d.detect("my dog hasn't ate chocolate")).toEqual([]);
@@ -56,7 +70,10 @@ describe('tenant rule extension', () => {
   it('extends an existing rule, disables one, and adds figurative phrases', () => {
     // Rules only: disabling a rule does not silence the classifier for its label (a tenant raises
     // the classifier threshold for that; see the classifier tests).
-    const d = createSignalDetector({ extend: { flooding: ['water in the cellar'] }, disable: ['locked_out'], figurative: ['flooding the market'] }, { classifier: false });
+    const d = createSignalDetector(
+      { extend: { flooding: ['water in the cellar'] }, disable: ['locked_out'], figurative: ['flooding the market'] },
+      { classifier: false },
+    );
     expect(d.detect('there is water in the cellar')[0]?.subtype).toBe('flooding');
     expect(d.ruleIds).not.toContain('locked_out');
     expect(d.detect('locked out of the flat')).toEqual([]);
@@ -94,7 +111,12 @@ describe('wire helpers', () => {
   it('maps findings to contract signals and finds the highest severity', () => {
     const findings = createSignalDetector().detect('ffs, I smell gas. put me through to a person');
     const wire = toWireSignals(findings);
-    expect(wire).toEqual(expect.arrayContaining([{ kind: 'urgency', label: 'gas_smell', score: expect.any(Number) }, { kind: 'sentiment', label: 'frustration', score: expect.any(Number) }]));
+    expect(wire).toEqual(
+      expect.arrayContaining([
+        { kind: 'urgency', label: 'gas_smell', score: expect.any(Number) },
+        { kind: 'sentiment', label: 'frustration', score: expect.any(Number) },
+      ]),
+    );
     expect(highestSeverity(findings)).toBe('critical');
     expect(highestSeverity(findings, 'escalation')).toBe('medium');
     expect(highestSeverity([], 'safety')).toBeNull();

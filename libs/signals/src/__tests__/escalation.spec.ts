@@ -44,7 +44,10 @@ describe('frustration detector', () => {
     expect(frustration(text)[0]).toMatchObject({ type: 'frustration', severity: 'low' });
   });
 
-  it.each([['Thanks, that was really helpful'], ['not ridiculous at all, a fair price'], ['Can you tell me a joke?']])('does not flag %j', (text) => {
-    expect(frustration(text)).toEqual([]);
-  });
+  it.each([['Thanks, that was really helpful'], ['not ridiculous at all, a fair price'], ['Can you tell me a joke?']])(
+    'does not flag %j',
+    (text) => {
+      expect(frustration(text)).toEqual([]);
+    },
+  );
 });

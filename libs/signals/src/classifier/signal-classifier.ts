@@ -37,12 +37,14 @@ export function createSignalClassifier(model: SignalsModelData): SignalClassifie
   if (!decoded) {
     const buckets = 1 << model.features.bits;
     const bytes = decodeBase64(model.weights);
-    if (bytes.length !== buckets * model.labels.length) throw new Error(`signals model: ${bytes.length} weight bytes, expected ${buckets * model.labels.length}`);
+    if (bytes.length !== buckets * model.labels.length)
+      throw new Error(`signals model: ${bytes.length} weight bytes, expected ${buckets * model.labels.length}`);
     // Stored label-major; kept bucket-major in memory so one cache line serves every label of a feature.
     const labelMajor = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
     const weights = new Int8Array(labelMajor.length);
     const labelCount = model.labels.length;
-    for (let l = 0; l < labelCount; l += 1) for (let b = 0; b < buckets; b += 1) weights[b * labelCount + l] = labelMajor[l * buckets + b] as number;
+    for (let l = 0; l < labelCount; l += 1)
+      for (let b = 0; b < buckets; b += 1) weights[b * labelCount + l] = labelMajor[l * buckets + b] as number;
     decoded = { weights, buckets };
     decodedModels.set(model, decoded);
   }

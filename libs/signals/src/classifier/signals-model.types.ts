@@ -28,6 +28,14 @@ export interface SignalsModelData {
     trainMessages: number;
     seed: number;
     /** Trainer options (trainLogistic) and whether eval/messages.jsonl was added, to reproduce the weights. */
-    options?: { epochs: number; learningRate: number; l2: number; positiveWeight: number; fixedBias: boolean; gateSet: boolean; background?: boolean };
+    options?: {
+      epochs: number;
+      learningRate: number;
+      l2: number;
+      positiveWeight: number;
+      fixedBias: boolean;
+      gateSet: boolean;
+      background?: boolean;
+    };
   };
 }

@@ -36,7 +36,7 @@ function foldCode(code: number): number {
     const ch = String.fromCharCode(code);
     if (LETTER.test(ch)) {
       const base = ch.toLowerCase().normalize('NFD').replace(COMBINING, '');
-      out = base.length === 1 ? base.charCodeAt(0) : (ch.toLowerCase().length === 1 ? ch.toLowerCase().charCodeAt(0) : code);
+      out = base.length === 1 ? base.charCodeAt(0) : ch.toLowerCase().length === 1 ? ch.toLowerCase().charCodeAt(0) : code;
     }
   }
   FOLD[code] = out;

@@ -115,7 +115,15 @@ export function createSignalDetector(extraRules?: unknown, options: SignalDetect
       if (classifier) {
         const ruleTypes = new Set(findings.map((f) => f.type));
         if (!classifier.labels.every((l) => ruleTypes.has(l))) {
-          findings.push(...classifierFindings(original, classifier.score(original), learned.thresholds, ruleTypes, learned.ruleVetoes ? vetoed : new Set()));
+          findings.push(
+            ...classifierFindings(
+              original,
+              classifier.score(original),
+              learned.thresholds,
+              ruleTypes,
+              learned.ruleVetoes ? vetoed : new Set(),
+            ),
+          );
         }
       }
       return findings.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || b.confidence - a.confidence);

@@ -34,8 +34,13 @@ export function parseLabelledMessages(jsonl: string): LabelledMessage[] {
     .filter(([line]) => line.length > 0)
     .map(([line, n]) => {
       const v = JSON.parse(line) as Partial<LabelledMessage>;
-      const ok = typeof v.id === 'string' && typeof v.text === 'string' && typeof v.domain === 'string' && typeof v.hardNegative === 'boolean' &&
-        Array.isArray(v.labels) && v.labels.every((l) => (SIGNAL_TYPES as readonly string[]).includes(l));
+      const ok =
+        typeof v.id === 'string' &&
+        typeof v.text === 'string' &&
+        typeof v.domain === 'string' &&
+        typeof v.hardNegative === 'boolean' &&
+        Array.isArray(v.labels) &&
+        v.labels.every((l) => (SIGNAL_TYPES as readonly string[]).includes(l));
       if (!ok) throw new Error(`line ${n}: not a labelled message`);
       return v as LabelledMessage;
     });
@@ -43,7 +48,10 @@ export function parseLabelledMessages(jsonl: string): LabelledMessage[] {
 
 /** Message-level precision and recall per signal type (a type counts once per message). */
 export function evaluateDetector(detector: SignalDetector, messages: readonly LabelledMessage[]): EvaluationReport {
-  const counts = Object.fromEntries(SIGNAL_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }])) as Record<SignalType, { tp: number; fp: number; fn: number }>;
+  const counts = Object.fromEntries(SIGNAL_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }])) as Record<
+    SignalType,
+    { tp: number; fp: number; fn: number }
+  >;
   const errors: EvaluationReport['errors'] = [];
   for (const m of messages) {
     const found = new Set(detector.detect(m.text).map((f) => f.type));
@@ -63,7 +71,16 @@ export function evaluateDetector(detector: SignalDetector, messages: readonly La
   const byType = Object.fromEntries(
     SIGNAL_TYPES.map((t) => {
       const { tp, fp, fn } = counts[t];
-      return [t, { truePositives: tp, falsePositives: fp, falseNegatives: fn, precision: tp + fp === 0 ? 1 : tp / (tp + fp), recall: tp + fn === 0 ? 1 : tp / (tp + fn) }];
+      return [
+        t,
+        {
+          truePositives: tp,
+          falsePositives: fp,
+          falseNegatives: fn,
+          precision: tp + fp === 0 ? 1 : tp / (tp + fp),
+          recall: tp + fn === 0 ? 1 : tp / (tp + fn),
+        },
+      ];
     }),
   ) as Record<SignalType, TypeScore>;
   return { messages: messages.length, hardNegatives: messages.filter((m) => m.hardNegative).length, byType, errors };

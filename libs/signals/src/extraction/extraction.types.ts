@@ -11,7 +11,6 @@ export type SentimentLabel = (typeof SENTIMENT_LABELS)[number];
 export const CONTACT_FIELDS = ['name', 'email', 'phone'] as const;
 export type ContactField = (typeof CONTACT_FIELDS)[number];
 
-
 /** A name, email or phone number found in a message, and whose it is. */
 export interface ContactMention {
   field: ContactField;
@@ -47,7 +46,13 @@ export interface ProductMention {
   evidence: Evidence;
 }
 
-export const PURCHASE_SIGNAL_KINDS = ['price_question', 'quote_request', 'booking_request', 'availability_question', 'ready_to_buy'] as const;
+export const PURCHASE_SIGNAL_KINDS = [
+  'price_question',
+  'quote_request',
+  'booking_request',
+  'availability_question',
+  'ready_to_buy',
+] as const;
 export type PurchaseSignalKind = (typeof PURCHASE_SIGNAL_KINDS)[number];
 
 export interface PurchaseSignal {

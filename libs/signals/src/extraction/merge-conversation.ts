@@ -67,17 +67,26 @@ function correctSurname(chosen: Sourced<ContactMention>, all: ReadonlyArray<Sour
  */
 function extendName(chosen: Sourced<ContactMention>, all: ReadonlyArray<Sourced<ContactMention>>): Sourced<ContactMention> {
   if (chosen.correction) return correctSurname(chosen, all);
-  const longer = all.filter((m) => m.value.length > chosen.value.length && m.value.toLowerCase().startsWith(`${chosen.value.toLowerCase()} `));
+  const longer = all.filter(
+    (m) => m.value.length > chosen.value.length && m.value.toLowerCase().startsWith(`${chosen.value.toLowerCase()} `),
+  );
   return longer.length === 0 ? chosen : longer.reduce((a, b) => (b.value.length > a.value.length ? b : a));
 }
 
 function pickField(extractions: readonly Extraction[], field: ContactField): Sourced<ContactMention> | undefined {
   const own = extractions.flatMap((e, messageIndex) =>
-    e.contacts.filter((m) => m.field === field && m.owner === 'customer').map((m) => ({ mention: { ...m, messageIndex }, order: messageIndex * 1e6 + m.evidence.start })),
+    e.contacts
+      .filter((m) => m.field === field && m.owner === 'customer')
+      .map((m) => ({ mention: { ...m, messageIndex }, order: messageIndex * 1e6 + m.evidence.start })),
   );
   if (own.length === 0) return undefined;
   const chosen = own.reduce((a, b) => preferMention(a, b)).mention;
-  return field === 'name' ? extendName(chosen, own.map((o) => o.mention)) : chosen;
+  return field === 'name'
+    ? extendName(
+        chosen,
+        own.map((o) => o.mention),
+      )
+    : chosen;
 }
 
 /** Conversation intent: the first intent in precedence order found with confidence >= 0.5. */

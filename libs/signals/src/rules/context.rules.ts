@@ -41,6 +41,4 @@ export const PAST_CUES: readonly string[] = [
   String.raw`(?:my|our|a) (?:neighbou?rs?|friends?|mates?|sister|brother|cousin|colleague|uncle|aunt|auntie|nan|parents?|in-laws|boss|friend of mine)(?:'s?)? (?:had|once|told|said|was|got|went)|(?:happened|happen) to (?:my|a|our) |(?:on|in|watching|saw|read) (?:the )?(?:news|tv|telly|film|movie|show|episode|book|story|podcast)|documentary|novel|fixed now|sorted now|all fixed|was fixed|got fixed`,
 ];
 
-export const INTENSIFIER_PATTERNS: readonly string[] = [
-  String.raw`right now|asap|immediately|straight away|help me|please help|help!|!!+`,
-];
+export const INTENSIFIER_PATTERNS: readonly string[] = [String.raw`right now|asap|immediately|straight away|help me|please help|help!|!!+`];

@@ -10,18 +10,20 @@ const termSchema = z.string().trim().min(2).max(120);
 const termsSchema = z.array(termSchema).min(1).max(200);
 const ruleIdSchema = z.string().regex(/^[a-z][a-z0-9_]{1,49}$/, 'lower_snake_case, 2-50 characters');
 
-export const tenantRuleSchema = z.object({
-  id: ruleIdSchema,
-  type: z.enum(SIGNAL_TYPES),
-  severity: z.enum(SEVERITIES),
-  confidence: z.number().min(0).max(1).default(0.8),
-  terms: termsSchema,
-  requiresTerms: termsSchema.optional(),
-  guards: z
-    .object({ negation: z.boolean().optional(), hypothetical: z.boolean().optional(), past: z.boolean().optional() })
-    .strict()
-    .optional(),
-}).strict();
+export const tenantRuleSchema = z
+  .object({
+    id: ruleIdSchema,
+    type: z.enum(SIGNAL_TYPES),
+    severity: z.enum(SEVERITIES),
+    confidence: z.number().min(0).max(1).default(0.8),
+    terms: termsSchema,
+    requiresTerms: termsSchema.optional(),
+    guards: z
+      .object({ negation: z.boolean().optional(), hypothetical: z.boolean().optional(), past: z.boolean().optional() })
+      .strict()
+      .optional(),
+  })
+  .strict();
 
 export const signalRulesExtensionSchema = z
   .object({

@@ -61,15 +61,23 @@ export const SAFETY_RULES: readonly SignalRule[] = [
     type: 'safety',
     severity: 'high',
     confidence: 0.84,
-    patterns: [String.raw`(?:brakes?|steering|accelerator|throttle)(?: have| has|'s|s)? (?:just )?(?:failed|gone|gone completely|stopped working|stuck|locked)`],
-    requires: { patterns: [String.raw`(?:on|along|driving (?:on|along|down)) (?:the |an? )?(?:[am]\d+|[am] road|motorway|dual carriageway|main road|dual|bypass)|motorway|while driving|still driving|i'?m driving|at speed`] },
+    patterns: [
+      String.raw`(?:brakes?|steering|accelerator|throttle)(?: have| has|'s|s)? (?:just )?(?:failed|gone|gone completely|stopped working|stuck|locked)`,
+    ],
+    requires: {
+      patterns: [
+        String.raw`(?:on|along|driving (?:on|along|down)) (?:the |an? )?(?:[am]\d+|[am] road|motorway|dual carriageway|main road|dual|bypass)|motorway|while driving|still driving|i'?m driving|at speed`,
+      ],
+    },
   },
   {
     id: 'fuel_leak',
     type: 'safety',
     severity: 'high',
     confidence: 0.85,
-    patterns: [String.raw`(?:petrol|diesel|fuel)(?: is)? (?:pouring|leaking|gushing|dripping everywhere|everywhere)|(?:smell|stink) of (?:petrol|diesel|fuel) everywhere|strong (?:petrol|diesel|fuel) smell|strong (?:smell|stink) of (?:petrol|diesel|fuel)`],
+    patterns: [
+      String.raw`(?:petrol|diesel|fuel)(?: is)? (?:pouring|leaking|gushing|dripping everywhere|everywhere)|(?:smell|stink) of (?:petrol|diesel|fuel) everywhere|strong (?:petrol|diesel|fuel) smell|strong (?:smell|stink) of (?:petrol|diesel|fuel)`,
+    ],
   },
   { id: 'gas_danger', type: 'safety', severity: 'high', confidence: 0.9, patterns: GAS_PATTERNS },
   { id: 'electrical_danger', type: 'safety', severity: 'high', confidence: 0.88, patterns: ELECTRICAL_PATTERNS },

@@ -87,7 +87,10 @@ export const URGENCY_RULES: readonly SignalRule[] = [
     type: 'urgency',
     severity: 'high',
     confidence: 0.85,
-    patterns: [String.raw`locked (?:my ?self |ourselves |us )?out(?: of)?(?: (?:the|my|our) (?:house|home|flat|car|shop|office))?`, String.raw`(?:can'?t|cannot) get (?:back )?(?:in|into) (?:the|my|our) (?:house|home|flat)`],
+    patterns: [
+      String.raw`locked (?:my ?self |ourselves |us )?out(?: of)?(?: (?:the|my|our) (?:house|home|flat|car|shop|office))?`,
+      String.raw`(?:can'?t|cannot) get (?:back )?(?:in|into) (?:the|my|our) (?:house|home|flat)`,
+    ],
   },
   {
     id: 'booking_vanished',
@@ -146,8 +149,12 @@ export const URGENCY_RULES: readonly SignalRule[] = [
     type: 'urgency',
     severity: 'high',
     confidence: 0.84,
-    patterns: [String.raw`(?:car|van|vehicle|engine)(?: still| just)? (?:won'?t|will not|wont|doesn'?t|does not) (?:start|go|move|turn over)`],
-    requires: { patterns: [...VULNERABLE, CHILD, String.raw`getting dark|middle of nowhere|on my own|by myself|alone|in the dark|at night`] },
+    patterns: [
+      String.raw`(?:car|van|vehicle|engine)(?: still| just)? (?:won'?t|will not|wont|doesn'?t|does not) (?:start|go|move|turn over)`,
+    ],
+    requires: {
+      patterns: [...VULNERABLE, CHILD, String.raw`getting dark|middle of nowhere|on my own|by myself|alone|in the dark|at night`],
+    },
   },
   {
     id: 'explicit_urgency',

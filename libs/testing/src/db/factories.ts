@@ -70,23 +70,58 @@ export async function createPlatformUser(db: FactoryDb, overrides: Overrides = {
   return insertRow(db, 'platform_users', { email: `owner-${uniqueSuffix()}@example.test`, password_hash: '!unusable', ...overrides });
 }
 
-export async function createApiKey(db: FactoryDb, tenantId: string, overrides: Overrides = {}): Promise<{ id: string; prefix: string; tenant_id: string }> {
+export async function createApiKey(
+  db: FactoryDb,
+  tenantId: string,
+  overrides: Overrides = {},
+): Promise<{ id: string; prefix: string; tenant_id: string }> {
   return insertRow(db, 'api_keys', { tenant_id: tenantId, prefix: `pk${uniqueSuffix()}`, key_hash: '!unusable', ...overrides });
 }
 
 export async function createChatSession(db: FactoryDb, tenantId: string, overrides: Overrides = {}): Promise<ChatSessionRow> {
-  return insertRow<ChatSessionRow>(db, 'chat_sessions', { tenant_id: tenantId, external_user_id: `visitor-${uniqueSuffix()}`, ...overrides });
+  return insertRow<ChatSessionRow>(db, 'chat_sessions', {
+    tenant_id: tenantId,
+    external_user_id: `visitor-${uniqueSuffix()}`,
+    ...overrides,
+  });
 }
 
-export async function createChatMessage(db: FactoryDb, session: { id: string; tenant_id: string }, overrides: Overrides = {}): Promise<ChatMessageRow> {
-  return insertRow<ChatMessageRow>(db, 'chat_messages', { tenant_id: session.tenant_id, session_id: session.id, role: 'user', content: 'Hello there', ...overrides });
+export async function createChatMessage(
+  db: FactoryDb,
+  session: { id: string; tenant_id: string },
+  overrides: Overrides = {},
+): Promise<ChatMessageRow> {
+  return insertRow<ChatMessageRow>(db, 'chat_messages', {
+    tenant_id: session.tenant_id,
+    session_id: session.id,
+    role: 'user',
+    content: 'Hello there',
+    ...overrides,
+  });
 }
 
 export async function createKnowledgeDocument(db: FactoryDb, tenantId: string, overrides: Overrides = {}): Promise<KnowledgeDocumentRow> {
   const suffix = uniqueSuffix();
-  return insertRow<KnowledgeDocumentRow>(db, 'knowledge_documents', { tenant_id: tenantId, title: `Doc ${suffix}`, content_hash: `sha256-${suffix}`, status: 'ready', ...overrides });
+  return insertRow<KnowledgeDocumentRow>(db, 'knowledge_documents', {
+    tenant_id: tenantId,
+    title: `Doc ${suffix}`,
+    content_hash: `sha256-${suffix}`,
+    status: 'ready',
+    ...overrides,
+  });
 }
 
-export async function createKnowledgeChunk(db: FactoryDb, document: { id: string; tenant_id: string }, text: string, overrides: Overrides = {}): Promise<KnowledgeChunkRow> {
-  return insertRow<KnowledgeChunkRow>(db, 'knowledge_chunks', { tenant_id: document.tenant_id, document_id: document.id, ordinal: 0, text, ...overrides });
+export async function createKnowledgeChunk(
+  db: FactoryDb,
+  document: { id: string; tenant_id: string },
+  text: string,
+  overrides: Overrides = {},
+): Promise<KnowledgeChunkRow> {
+  return insertRow<KnowledgeChunkRow>(db, 'knowledge_chunks', {
+    tenant_id: document.tenant_id,
+    document_id: document.id,
+    ordinal: 0,
+    text,
+    ...overrides,
+  });
 }

@@ -20,9 +20,15 @@ function isPrisma(db: FactoryDb): db is PrismaRawQueryable {
 export async function insertRow<T>(db: FactoryDb, table: string, values: Record<string, unknown>): Promise<T> {
   const entries = Object.entries(values).filter(([, value]) => value !== undefined);
   const columns = entries.map(([column]) => `"${column}"`).join(', ');
-  const params = entries.map(([, value]) => (value !== null && typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value) && !Buffer.isBuffer(value) ? JSON.stringify(value) : value));
+  const params = entries.map(([, value]) =>
+    value !== null && typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value) && !Buffer.isBuffer(value)
+      ? JSON.stringify(value)
+      : value,
+  );
   const placeholders = entries.map((_, i) => `$${i + 1}`).join(', ');
-  const sql = entries.length ? `INSERT INTO "${table}" (${columns}) VALUES (${placeholders}) RETURNING *` : `INSERT INTO "${table}" DEFAULT VALUES RETURNING *`;
+  const sql = entries.length
+    ? `INSERT INTO "${table}" (${columns}) VALUES (${placeholders}) RETURNING *`
+    : `INSERT INTO "${table}" DEFAULT VALUES RETURNING *`;
   const rows = isPrisma(db) ? await db.$queryRawUnsafe<unknown[]>(sql, ...params) : (await db.query(sql, params)).rows;
   return rows[0] as T;
 }

@@ -60,7 +60,8 @@ export function planAnswer(body: MockChatRequest, response: Exclude<MockChatResp
           return { id: call.id ?? ctx.nextToolCallId(), name: call.name, arguments: args, fragments: fragments(args) };
         })
       : [];
-  const sendTokens = response.type === 'drop' || response.type === 'hang' ? Math.min(response.afterTokens ?? 0, tokens.length) : tokens.length;
+  const sendTokens =
+    response.type === 'drop' || response.type === 'hang' ? Math.min(response.afterTokens ?? 0, tokens.length) : tokens.length;
   const completionTokens = sendTokens + toolCalls.reduce((sum, call) => sum + call.fragments.length, 0);
   const override = response.type === 'text' || response.type === 'tool_calls' ? response.usage : undefined;
   return {
@@ -82,9 +83,17 @@ export function planAnswer(body: MockChatRequest, response: Exclude<MockChatResp
 /** The non-streamed `chat.completion` body. */
 export function completionBody(plan: PlannedAnswer): Record<string, unknown> {
   const content = plan.tokens.join('');
-  const message: Record<string, unknown> = { role: 'assistant', content: plan.toolCalls.length > 0 && content === '' ? null : content, refusal: null };
+  const message: Record<string, unknown> = {
+    role: 'assistant',
+    content: plan.toolCalls.length > 0 && content === '' ? null : content,
+    refusal: null,
+  };
   if (plan.toolCalls.length > 0) {
-    message.tool_calls = plan.toolCalls.map((call) => ({ id: call.id, type: 'function', function: { name: call.name, arguments: call.arguments } }));
+    message.tool_calls = plan.toolCalls.map((call) => ({
+      id: call.id,
+      type: 'function',
+      function: { name: call.name, arguments: call.arguments },
+    }));
   }
   return {
     id: plan.id,
@@ -97,7 +106,12 @@ export function completionBody(plan: PlannedAnswer): Record<string, unknown> {
 }
 
 /** One `chat.completion.chunk`; `usage: null` is present on every chunk when usage was requested. */
-export function chunkBody(plan: PlannedAnswer, delta: Record<string, unknown> | null, finishReason: string | null, includeUsage: boolean): Record<string, unknown> {
+export function chunkBody(
+  plan: PlannedAnswer,
+  delta: Record<string, unknown> | null,
+  finishReason: string | null,
+  includeUsage: boolean,
+): Record<string, unknown> {
   const chunk: Record<string, unknown> = {
     id: plan.id,
     object: 'chat.completion.chunk',

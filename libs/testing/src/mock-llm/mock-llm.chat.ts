@@ -3,7 +3,12 @@ import { dropConnection, type ExchangeContext, hang, sendFailureStatus } from '.
 import { sendJson, sleep, write } from './mock-llm.http';
 import type { MockChatRequest, MockChatResponse } from './mock-llm.types';
 
-export async function answerChat(ctx: ExchangeContext, body: MockChatRequest, response: MockChatResponse, plan: PlanContext): Promise<void> {
+export async function answerChat(
+  ctx: ExchangeContext,
+  body: MockChatRequest,
+  response: MockChatResponse,
+  plan: PlanContext,
+): Promise<void> {
   if (response.type === 'error') return sendFailureStatus(ctx, response, plan.defaultLatency);
   const answer = planAnswer(body, response, plan);
   if (body.stream === true) return streamAnswer(ctx, answer, response.type, body.stream_options?.include_usage === true);
@@ -18,7 +23,12 @@ export async function answerChat(ctx: ExchangeContext, body: MockChatRequest, re
   ctx.recorder.settle(ctx.request, 'completed');
 }
 
-async function streamAnswer(ctx: ExchangeContext, answer: PlannedAnswer, kind: Exclude<MockChatResponse['type'], 'error'>, includeUsage: boolean): Promise<void> {
+async function streamAnswer(
+  ctx: ExchangeContext,
+  answer: PlannedAnswer,
+  kind: Exclude<MockChatResponse['type'], 'error'>,
+  includeUsage: boolean,
+): Promise<void> {
   const { res, signal, recorder, request } = ctx;
   const send = (delta: Record<string, unknown> | null, finish: string | null = null): Promise<boolean> =>
     write(res, `data: ${JSON.stringify(chunkBody(answer, delta, finish, includeUsage))}\n\n`, signal);

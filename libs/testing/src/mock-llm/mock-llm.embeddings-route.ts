@@ -11,7 +11,12 @@ export interface EmbeddingsSettings {
 }
 
 /** POST /v1/embeddings: one deterministic unit vector per input, as floats or base64. */
-export async function answerEmbeddings(ctx: ExchangeContext, body: Record<string, unknown>, response: MockEmbeddingsResponse, settings: EmbeddingsSettings): Promise<void> {
+export async function answerEmbeddings(
+  ctx: ExchangeContext,
+  body: Record<string, unknown>,
+  response: MockEmbeddingsResponse,
+  settings: EmbeddingsSettings,
+): Promise<void> {
   const texts = embeddingTexts(body.input);
   if (texts === null) {
     const message = "'input' must be a non-empty string, array of strings, or array of token arrays";
@@ -22,7 +27,8 @@ export async function answerEmbeddings(ctx: ExchangeContext, body: Record<string
     return sendBadRequest(ctx, "'dimensions' must be a positive integer", 'dimensions');
   }
   const format = body.encoding_format ?? 'float';
-  if (format !== 'float' && format !== 'base64') return sendBadRequest(ctx, "'encoding_format' must be 'float' or 'base64'", 'encoding_format');
+  if (format !== 'float' && format !== 'base64')
+    return sendBadRequest(ctx, "'encoding_format' must be 'float' or 'base64'", 'encoding_format');
 
   if (response.type === 'error') return sendFailureStatus(ctx, response, settings.defaultLatency);
   if (!(await sleep(response.latency?.firstTokenDelayMs ?? settings.defaultLatency.firstTokenDelayMs ?? 0, ctx.signal))) return;

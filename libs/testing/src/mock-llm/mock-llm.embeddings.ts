@@ -42,5 +42,8 @@ export function countEmbeddingTokens(input: unknown): number {
   if (typeof input === 'string') return tokenize(input).length;
   if (!Array.isArray(input)) return 0;
   if (input.every((item) => typeof item === 'number')) return input.length;
-  return input.reduce<number>((sum, item) => sum + (typeof item === 'string' ? tokenize(item).length : Array.isArray(item) ? item.length : 0), 0);
+  return input.reduce<number>(
+    (sum, item) => sum + (typeof item === 'string' ? tokenize(item).length : Array.isArray(item) ? item.length : 0),
+    0,
+  );
 }

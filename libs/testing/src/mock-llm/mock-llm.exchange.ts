@@ -13,7 +13,11 @@ export interface ExchangeContext {
 
 export async function sendFailureStatus(ctx: ExchangeContext, failure: MockErrorResponse, defaults: MockLatency): Promise<void> {
   if (!(await sleep(failure.latency?.firstTokenDelayMs ?? defaults.firstTokenDelayMs ?? 0, ctx.signal))) return;
-  const body = openAiError(failure.message ?? `Mock failure with status ${failure.status}`, failure.errorType ?? errorTypeForStatus(failure.status), failure.code ?? null);
+  const body = openAiError(
+    failure.message ?? `Mock failure with status ${failure.status}`,
+    failure.errorType ?? errorTypeForStatus(failure.status),
+    failure.code ?? null,
+  );
   ctx.recorder.event(ctx.request, 'error');
   sendJson(ctx.res, failure.status, body, failure.headers);
   ctx.recorder.settle(ctx.request, 'failed');

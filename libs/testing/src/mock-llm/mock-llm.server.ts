@@ -143,7 +143,11 @@ export class MockLlm {
     }
     if (isEmbeddings) {
       const response = this.embeddingsQueue.shift() ?? { type: 'embeddings' };
-      const settings = { dimension: this.options.embeddingDimension ?? DEFAULT_EMBEDDING_DIMENSION, defaultModel: this.models[0], defaultLatency: this.options.latency ?? {} };
+      const settings = {
+        dimension: this.options.embeddingDimension ?? DEFAULT_EMBEDDING_DIMENSION,
+        defaultModel: this.models[0],
+        defaultLatency: this.options.latency ?? {},
+      };
       return answerEmbeddings(ctx, body as Record<string, unknown>, response, settings);
     }
     if (!isChatRequest(body)) {

@@ -28,7 +28,12 @@ export function messageText(message: MockChatMessage): string {
 }
 
 function isTextPart(part: unknown): part is { type: 'text'; text: string } {
-  return typeof part === 'object' && part !== null && (part as { type?: unknown }).type === 'text' && typeof (part as { text?: unknown }).text === 'string';
+  return (
+    typeof part === 'object' &&
+    part !== null &&
+    (part as { type?: unknown }).type === 'text' &&
+    typeof (part as { text?: unknown }).text === 'string'
+  );
 }
 
 /** Prompt tokens as the mock counts them: the tokens of every message's text. */

@@ -71,7 +71,8 @@ export type MockFailure = MockErrorResponse | MockDropResponse | MockHangRespons
 export type MockChatResponse = MockTextResponse | MockToolCallsResponse | MockFailure;
 
 /** Embedding requests answer with vectors unless a failure is queued for them. */
-export type MockEmbeddingsResponse = { type: 'embeddings'; latency?: MockLatency } | MockErrorResponse | MockHangResponse | MockDropResponse;
+export type MockEmbeddingsResponse =
+  { type: 'embeddings'; latency?: MockLatency } | MockErrorResponse | MockHangResponse | MockDropResponse;
 
 export interface MockChatMessage {
   role: string;
@@ -104,7 +105,8 @@ export interface MockLlmOptions {
   apiKey?: string;
 }
 
-export type MockLlmEventType = 'received' | 'headers' | 'token' | 'tool_call' | 'usage' | 'done' | 'error' | 'dropped' | 'hanging' | 'aborted';
+export type MockLlmEventType =
+  'received' | 'headers' | 'token' | 'tool_call' | 'usage' | 'done' | 'error' | 'dropped' | 'hanging' | 'aborted';
 
 /** Something the mock did or saw, numbered in the order it happened across all requests. */
 export interface MockLlmEvent {

@@ -24,7 +24,11 @@ export async function* readSseEvents(body: AsyncIterable<Uint8Array> | null): As
     for (const line of lines) {
       if (line === '') {
         if (pending.data.length > 0 || pending.event !== undefined) {
-          yield { ...(pending.event !== undefined && { event: pending.event }), ...(pending.id !== undefined && { id: pending.id }), data: pending.data.join('\n') };
+          yield {
+            ...(pending.event !== undefined && { event: pending.event }),
+            ...(pending.id !== undefined && { id: pending.id }),
+            data: pending.data.join('\n'),
+          };
         }
         pending = { data: [] };
         continue;

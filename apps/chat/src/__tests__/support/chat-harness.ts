@@ -23,7 +23,12 @@ export interface ChatHarness {
   close(): Promise<void>;
 }
 
-export const TEST_CHAT_CONFIG: ChatConfig = { idleTimeoutSeconds: 1800, idleSweepIntervalSeconds: 3600, historyTokenBudget: 2000, knowledgeLimit: 4 };
+export const TEST_CHAT_CONFIG: ChatConfig = {
+  idleTimeoutSeconds: 1800,
+  idleSweepIntervalSeconds: 3600,
+  historyTokenBudget: 2000,
+  knowledgeLimit: 4,
+};
 
 export function llmConfig(overrides: Partial<LlmConfig> = {}): LlmConfig {
   return {
@@ -41,9 +46,15 @@ export function testRouter(config: LlmConfig = llmConfig()): LlmRouter {
   return createLlmRouter(config, { logger: { warn: () => undefined }, metrics: { registry: new Registry() } });
 }
 
-export async function startChatHarness(options: { router?: LlmRouter; embedder?: Embedder | null; config?: Partial<ChatConfig> } = {}): Promise<ChatHarness> {
+export async function startChatHarness(
+  options: { router?: LlmRouter; embedder?: Embedder | null; config?: Partial<ChatConfig> } = {},
+): Promise<ChatHarness> {
   const env = testEnvironment();
-  const client = await NatsClient.connect({ url: env.TEST_NATS_URL, name: 'chat-int-test', namespace: `${env.TEST_RUN_ID}chat${randomId(4)}` });
+  const client = await NatsClient.connect({
+    url: env.TEST_NATS_URL,
+    name: 'chat-int-test',
+    namespace: `${env.TEST_RUN_ID}chat${randomId(4)}`,
+  });
   const prisma = createPrismaClient({ databaseUrl: env.TEST_DATABASE_URL, poolMax: 4, applicationName: 'chat-int-test' });
   const owner = new pg.Pool({ connectionString: env.TEST_DATABASE_OWNER_URL, max: 2 });
   const db = new TenantDb(prisma);
@@ -103,12 +114,30 @@ export async function collectFrames(client: NatsClient, turnId: string): Promise
   return { frames, finished, firstToken, stop: () => sub.unsubscribe() };
 }
 
-export function turnRequest(tenantId: string, sessionId: string, message: string, overrides: Partial<ChatTurnRequest> = {}): ChatTurnRequest {
-  return { version: 1, tenantId, sessionId, turnId: randomUUID(), message, stream: true, channel: 'widget', requestId: `req-${randomId(6)}`, ...overrides };
+export function turnRequest(
+  tenantId: string,
+  sessionId: string,
+  message: string,
+  overrides: Partial<ChatTurnRequest> = {},
+): ChatTurnRequest {
+  return {
+    version: 1,
+    tenantId,
+    sessionId,
+    turnId: randomUUID(),
+    message,
+    stream: true,
+    channel: 'widget',
+    requestId: `req-${randomId(6)}`,
+    ...overrides,
+  };
 }
 
 /** Outbox rows of one session (the relay does not run in these tests, so rows stay unsent). */
-export async function outboxRowsOf(owner: pg.Pool, sessionId: string): Promise<Array<{ subject: string; payload: Record<string, unknown> }>> {
+export async function outboxRowsOf(
+  owner: pg.Pool,
+  sessionId: string,
+): Promise<Array<{ subject: string; payload: Record<string, unknown> }>> {
   const { rows } = await owner.query<{ subject: string; payload: Record<string, unknown> }>(
     `SELECT subject, payload FROM outbox WHERE payload->>'sessionId' = $1 OR payload->>'link' = '/sessions/' || $1 ORDER BY seq`,
     [sessionId],

@@ -8,7 +8,15 @@ import { ACTION_DONE_REPLY, ACTION_REFUSED_REPLY, actionOnlyReply, combineAction
 const TENANT = randomUUID();
 const OTHER_TENANT = randomUUID();
 
-const member = (email: string, role: StaffMember['role'], over: Partial<StaffMember> = {}): StaffMember => ({ id: randomUUID(), tenantId: TENANT, email, displayName: '', role, status: 'active', ...over });
+const member = (email: string, role: StaffMember['role'], over: Partial<StaffMember> = {}): StaffMember => ({
+  id: randomUUID(),
+  tenantId: TENANT,
+  email,
+  displayName: '',
+  role,
+  status: 'active',
+  ...over,
+});
 const alice = member('alice@bobs-plumbing.test', 'tenant_admin');
 const bob = member('bob@bobs-plumbing.test', 'tenant_agent');
 const carol = member('carol@bobs-plumbing.test', 'tenant_agent', { status: 'disabled' });
@@ -16,7 +24,11 @@ const carol = member('carol@bobs-plumbing.test', 'tenant_agent', { status: 'disa
 const mallory = member('mallory@other-tenant.test', 'tenant_admin', { tenantId: OTHER_TENANT });
 const STAFF = [alice, bob, carol, mallory];
 
-const call = (name: string, args: Record<string, unknown> | null): ModelToolCall => ({ id: `call_${randomUUID().slice(0, 6)}`, name, args });
+const call = (name: string, args: Record<string, unknown> | null): ModelToolCall => ({
+  id: `call_${randomUUID().slice(0, 6)}`,
+  name,
+  args,
+});
 const validate = (calls: ModelToolCall[]) => validateModelActions(calls, { tenantId: TENANT, staff: STAFF });
 
 describe('model action validation', () => {
@@ -29,13 +41,26 @@ describe('model action validation', () => {
       ['the tenant_agent role (active users only)', 'tenant_agent', () => [bob.id]],
     ])('accepts %s', (_label, recipient, expected) => {
       const named = typeof recipient === 'function' ? recipient() : recipient;
-      const { accepted, refused } = validate([call('notify_staff', { recipient: named, message: "Bob's off sick tomorrow", urgency: 'high' })]);
+      const { accepted, refused } = validate([
+        call('notify_staff', { recipient: named, message: "Bob's off sick tomorrow", urgency: 'high' }),
+      ]);
       expect(refused).toEqual([]);
       expect(accepted).toHaveLength(1);
-      expect(accepted[0].params).toEqual({ recipient: named.trim(), recipientUserIds: expected(), message: "Bob's off sick tomorrow", urgency: 'high' });
+      expect(accepted[0].params).toEqual({
+        recipient: named.trim(),
+        recipientUserIds: expected(),
+        message: "Bob's off sick tomorrow",
+        urgency: 'high',
+      });
       expect(modelActionParamsSchemas.notify_staff.safeParse(accepted[0].params).success).toBe(true);
       // The visitor's client sees that a message went to the team, not to whom.
-      expect(accepted[0].action).toEqual({ id: expect.any(String), type: 'notify_staff', status: 'requested', label: 'Message passed to the team', params: { urgency: 'high' } });
+      expect(accepted[0].action).toEqual({
+        id: expect.any(String),
+        type: 'notify_staff',
+        status: 'requested',
+        label: 'Message passed to the team',
+        params: { urgency: 'high' },
+      });
     });
 
     it.each([
@@ -55,7 +80,10 @@ describe('model action validation', () => {
     });
 
     it('refuses a role nobody active holds', () => {
-      const { refused } = validateModelActions([call('notify_staff', { recipient: 'tenant_agent', message: 'hello' })], { tenantId: TENANT, staff: [alice, carol] });
+      const { refused } = validateModelActions([call('notify_staff', { recipient: 'tenant_agent', message: 'hello' })], {
+        tenantId: TENANT,
+        staff: [alice, carol],
+      });
       expect(refused.map((r) => r.reason)).toEqual(['unknown_recipient']);
     });
 
@@ -85,23 +113,36 @@ describe('model action validation', () => {
     ])('accepts %s as %s', (phone, e164) => {
       const { accepted } = validate([call('request_callback', { phone, when: 'after 5pm' })]);
       expect(accepted[0].params).toEqual({ phone: e164, when: 'after 5pm' });
-      expect(accepted[0].action).toMatchObject({ type: 'request_callback', label: 'Callback requested', params: { phone: e164, when: 'after 5pm' } });
+      expect(accepted[0].action).toMatchObject({
+        type: 'request_callback',
+        label: 'Callback requested',
+        params: { phone: e164, when: 'after 5pm' },
+      });
     });
 
-    it.each(['12345', 'call me maybe', '07700 900123; rm -rf /', '+44 7700 900123 ext 5', '0'.repeat(20), 'javascript:alert(1)'])('refuses the malformed phone %p', (phone) => {
-      const { accepted, refused } = validate([call('request_callback', { phone })]);
-      expect(accepted).toEqual([]);
-      expect(refused.map((r) => r.reason)).toEqual([phone.length > MODEL_ACTION_LIMITS.phone ? 'invalid_arguments' : 'invalid_phone']);
-    });
+    it.each(['12345', 'call me maybe', '07700 900123; rm -rf /', '+44 7700 900123 ext 5', '0'.repeat(20), 'javascript:alert(1)'])(
+      'refuses the malformed phone %p',
+      (phone) => {
+        const { accepted, refused } = validate([call('request_callback', { phone })]);
+        expect(accepted).toEqual([]);
+        expect(refused.map((r) => r.reason)).toEqual([phone.length > MODEL_ACTION_LIMITS.phone ? 'invalid_arguments' : 'invalid_phone']);
+      },
+    );
 
     it('keeps an absent time as null', () => {
-      expect(validate([call('request_callback', { phone: '020 7946 0000' })]).accepted[0].params).toEqual({ phone: '+442079460000', when: null });
+      expect(validate([call('request_callback', { phone: '020 7946 0000' })]).accepted[0].params).toEqual({
+        phone: '+442079460000',
+        when: null,
+      });
     });
   });
 
   describe('log_event and create_follow_up', () => {
     it('accepts bounded text and normalises the event kind', () => {
-      const { accepted } = validate([call('log_event', { kind: 'Lost Property', details: 'Left a blue scarf at table 4' }), call('create_follow_up', { what: 'Send the quote', due: 'Friday' })]);
+      const { accepted } = validate([
+        call('log_event', { kind: 'Lost Property', details: 'Left a blue scarf at table 4' }),
+        call('create_follow_up', { what: 'Send the quote', due: 'Friday' }),
+      ]);
       expect(accepted.map((a) => [a.type, a.params])).toEqual([
         ['log_event', { kind: 'lost_property', details: 'Left a blue scarf at table 4' }],
         ['create_follow_up', { what: 'Send the quote', due: 'Friday' }],
@@ -182,7 +223,11 @@ describe('staff assistant recipients (sender set)', () => {
 
   it('prefixes the message with the sender and shows the sender who was told', () => {
     const { accepted } = validateModelActions([call('notify_staff', { recipient: 'manager', message: "I'm off sick tomorrow" })], ctx(sam));
-    expect(accepted[0].params).toMatchObject({ recipientUserIds: [maria.id], message: "From Sam Patel (via the staff assistant): I'm off sick tomorrow", urgency: 'medium' });
+    expect(accepted[0].params).toMatchObject({
+      recipientUserIds: [maria.id],
+      message: "From Sam Patel (via the staff assistant): I'm off sick tomorrow",
+      urgency: 'medium',
+    });
     expect(accepted[0].action.label).toBe('Message sent to Maria Rossi');
   });
 
@@ -192,7 +237,13 @@ describe('staff assistant recipients (sender set)', () => {
 });
 
 describe('combining rule and model actions', () => {
-  const urgent: Action = { id: randomUUID(), type: 'callback_request', status: 'requested', label: 'Urgent callback: flooding', params: { urgency: 'critical', reason: 'flooding', evidence: 'water everywhere' } };
+  const urgent: Action = {
+    id: randomUUID(),
+    type: 'callback_request',
+    status: 'requested',
+    label: 'Urgent callback: flooding',
+    params: { urgency: 'critical', reason: 'flooding', evidence: 'water everywhere' },
+  };
 
   it('appends the model actions with their event params after the rule actions', () => {
     const { accepted } = validate([call('notify_staff', { recipient: 'manager', message: 'hi' })]);

@@ -1,4 +1,10 @@
-import { ActionRequestedEvent, ChatTurnCompletedEvent, DEFAULT_TENANT_CONFIG, NotifyRequestedEvent, type TenantConfig } from '@parley/contracts';
+import {
+  ActionRequestedEvent,
+  ChatTurnCompletedEvent,
+  DEFAULT_TENANT_CONFIG,
+  NotifyRequestedEvent,
+  type TenantConfig,
+} from '@parley/contracts';
 import type { SignalFinding } from '@parley/signals';
 import { signalsSummary, turnActions, turnOutbox, type TurnEventFacts } from '../turn-events.util';
 import { planTurn } from '../turn-plan.util';
@@ -35,10 +41,12 @@ function facts(findings: SignalFinding[], config: TenantConfig = DEFAULT_TENANT_
 }
 
 const notifications = (rows: ReturnType<typeof turnOutbox>) =>
-  rows.filter((r) => r.subject === NotifyRequestedEvent.subjectFor(TENANT)).map((r) => {
-    const p = r.payload as { audience: string; category: string; body: string };
-    return [p.audience, p.category, p.body];
-  });
+  rows
+    .filter((r) => r.subject === NotifyRequestedEvent.subjectFor(TENANT))
+    .map((r) => {
+      const p = r.payload as { audience: string; category: string; body: string };
+      return [p.audience, p.category, p.body];
+    });
 
 describe('turnOutbox', () => {
   it('always writes turn_completed, and nothing else for a plain message', () => {
@@ -57,10 +65,15 @@ describe('turnOutbox', () => {
   });
 
   it('tells urgency through a callback action (high and critical), never a second notification', () => {
-    for (const [subtype, level] of [['gas_smell', 'critical'], ['locked_out', 'high']] as const) {
+    for (const [subtype, level] of [
+      ['gas_smell', 'critical'],
+      ['locked_out', 'high'],
+    ] as const) {
       const rows = turnOutbox(facts([finding('urgency', subtype, level)]));
       expect(notifications(rows)).toEqual([]);
-      const actions = rows.filter((r) => r.subject === ActionRequestedEvent.subjectFor(TENANT)).map((r) => r.payload as { type: string; params: { urgency: string; evidence: string } });
+      const actions = rows
+        .filter((r) => r.subject === ActionRequestedEvent.subjectFor(TENANT))
+        .map((r) => r.payload as { type: string; params: { urgency: string; evidence: string } });
       expect(actions.map((a) => [a.type, a.params.urgency])).toEqual([['callback_request', level]]);
       expect(actions[0].params.evidence.length).toBeGreaterThan(0);
     }
@@ -69,21 +82,29 @@ describe('turnOutbox', () => {
   it('gives every notification its routing kind', () => {
     const on = { ...DEFAULT_TENANT_CONFIG, escalation: { handoffEnabled: false, handoffMessage: null, notifyOnEscalation: true } };
     const rows = turnOutbox(facts([finding('safety', 'gas_danger', 'high'), finding('escalation', 'human_request', 'medium')], on));
-    const kinds = rows.filter((r) => r.subject === NotifyRequestedEvent.subjectFor(TENANT)).map((r) => (r.payload as { kind: string }).kind);
+    const kinds = rows
+      .filter((r) => r.subject === NotifyRequestedEvent.subjectFor(TENANT))
+      .map((r) => (r.payload as { kind: string }).kind);
     expect(kinds).toEqual(['safety', 'safety', 'handoff']);
   });
 
   it('notifies on escalation only when the tenant asked for it', () => {
     const on = { ...DEFAULT_TENANT_CONFIG, escalation: { handoffEnabled: false, handoffMessage: null, notifyOnEscalation: true } };
     const off = { ...DEFAULT_TENANT_CONFIG, escalation: { handoffEnabled: false, handoffMessage: null, notifyOnEscalation: false } };
-    expect(notifications(turnOutbox(facts([finding('escalation', 'human_request', 'medium')], on))).map(([, c]) => c)).toEqual(['escalation']);
+    expect(notifications(turnOutbox(facts([finding('escalation', 'human_request', 'medium')], on))).map(([, c]) => c)).toEqual([
+      'escalation',
+    ]);
     expect(notifications(turnOutbox(facts([finding('escalation', 'human_request', 'medium')], off)))).toEqual([]);
   });
 });
 
 describe('signalsSummary', () => {
   it('summarises urgency, sentiment and flags', () => {
-    const findings = [finding('urgency', 'flooding', 'critical'), finding('safety', 'fire', 'critical'), finding('frustration', 'frustration', 'low')];
+    const findings = [
+      finding('urgency', 'flooding', 'critical'),
+      finding('safety', 'fire', 'critical'),
+      finding('frustration', 'frustration', 'low'),
+    ];
     expect(signalsSummary(findings, planTurn(findings, DEFAULT_TENANT_CONFIG))).toEqual({
       urgency: 'critical',
       sentiment: 'negative',

@@ -11,7 +11,11 @@ const finding = (type: SignalFinding['type'], subtype: string, severity: SignalF
   evidence: { start: 0, end: 4, text: 'text' },
 });
 
-const config = (overrides: Partial<TenantConfig> = {}): TenantConfig => ({ ...DEFAULT_TENANT_CONFIG, emergencyText: 'Call 999.', ...overrides });
+const config = (overrides: Partial<TenantConfig> = {}): TenantConfig => ({
+  ...DEFAULT_TENANT_CONFIG,
+  emergencyText: 'Call 999.',
+  ...overrides,
+});
 const withHandoff = config({ escalation: { handoffEnabled: true, handoffMessage: 'Sam will reply.', notifyOnEscalation: true } });
 
 describe('planTurn', () => {
@@ -20,10 +24,25 @@ describe('planTurn', () => {
     ['critical urgency', [finding('urgency', 'flooding', 'critical')], config(), [{ kind: 'urgent_callback', reason: 'flooding' }]],
     ['high urgency', [finding('urgency', 'locked_out', 'high')], config(), [{ kind: 'urgent_callback', reason: 'locked_out' }]],
     ['medium urgency only', [finding('urgency', 'explicit_urgency', 'medium')], config(), []],
-    ['safety with the tenant text', [finding('safety', 'gas_danger', 'high')], config(), [{ kind: 'safety', category: 'gas_danger', emergencyText: 'Call 999.' }]],
-    ['safety without tenant text', [finding('safety', 'fire', 'critical')], config({ emergencyText: null }), [{ kind: 'safety', category: 'fire', emergencyText: null }]],
+    [
+      'safety with the tenant text',
+      [finding('safety', 'gas_danger', 'high')],
+      config(),
+      [{ kind: 'safety', category: 'gas_danger', emergencyText: 'Call 999.' }],
+    ],
+    [
+      'safety without tenant text',
+      [finding('safety', 'fire', 'critical')],
+      config({ emergencyText: null }),
+      [{ kind: 'safety', category: 'fire', emergencyText: null }],
+    ],
     ['escalation, handoff off', [finding('escalation', 'human_request', 'medium')], config(), [{ kind: 'offer_human' }]],
-    ['escalation, handoff on', [finding('escalation', 'human_request', 'medium')], withHandoff, [{ kind: 'handoff', message: 'Sam will reply.' }]],
+    [
+      'escalation, handoff on',
+      [finding('escalation', 'human_request', 'medium')],
+      withHandoff,
+      [{ kind: 'handoff', message: 'Sam will reply.' }],
+    ],
     ['frustration', [finding('frustration', 'frustration', 'low')], config(), [{ kind: 'acknowledge_frustration' }]],
   ])('%s', (_name, findings, tenantConfig, directives) => {
     expect(planTurn(findings, tenantConfig).directives).toEqual(directives);
@@ -31,7 +50,13 @@ describe('planTurn', () => {
 
   it('keeps the most severe safety and urgency findings and flags escalation and handoff', () => {
     const plan = planTurn(
-      [finding('urgency', 'locked_out', 'high'), finding('urgency', 'gas_smell', 'critical'), finding('safety', 'gas_danger', 'high'), finding('safety', 'fire', 'critical'), finding('escalation', 'refuses_bot', 'medium')],
+      [
+        finding('urgency', 'locked_out', 'high'),
+        finding('urgency', 'gas_smell', 'critical'),
+        finding('safety', 'gas_danger', 'high'),
+        finding('safety', 'fire', 'critical'),
+        finding('escalation', 'refuses_bot', 'medium'),
+      ],
       withHandoff,
     );
     expect(plan).toMatchObject({ urgency: 'critical', escalation: true, handoff: true });

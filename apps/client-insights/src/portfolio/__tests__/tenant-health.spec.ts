@@ -6,9 +6,17 @@ import { churnOf, healthOf } from '../tenant-health';
 const rules = DEFAULT_PORTFOLIO_RULES;
 type HealthInput = Parameters<typeof healthOf>[0];
 const tenant = (o: Partial<HealthInput> = {}): HealthInput => ({
-  sessions: 20, kind: 'plumber', conversionRate: 0.3, escalationRate: 0.1, resolutionRate: 0.8, sentimentAverage: 0.2, feedbackScore: 0.5,
-  churn: { risk: 'low', trendSessions: 20, ratio: 1 } as PortfolioTenant['churn'], activeAlerts: 0,
-  benchmark: { kind: 'plumber', peers: 3, conversionDelta: 0, escalationDelta: 0, resolutionDelta: 0 }, ...o,
+  sessions: 20,
+  kind: 'plumber',
+  conversionRate: 0.3,
+  escalationRate: 0.1,
+  resolutionRate: 0.8,
+  sentimentAverage: 0.2,
+  feedbackScore: 0.5,
+  churn: { risk: 'low', trendSessions: 20, ratio: 1 } as PortfolioTenant['churn'],
+  activeAlerts: 0,
+  benchmark: { kind: 'plumber', peers: 3, conversionDelta: 0, escalationDelta: 0, resolutionDelta: 0 },
+  ...o,
 });
 
 describe('churn against the tenant trend', () => {
@@ -31,22 +39,40 @@ describe('health', () => {
   });
 
   it('does not judge rates on fewer than the minimum sessions', () => {
-    expect(healthOf(tenant({ sessions: 4, escalationRate: 0.9, sentimentAverage: -0.9 }), 0.3, rules)).toEqual({ health: 'green', reasons: [] });
+    expect(healthOf(tenant({ sessions: 4, escalationRate: 0.9, sentimentAverage: -0.9 }), 0.3, rules)).toEqual({
+      health: 'green',
+      reasons: [],
+    });
   });
 
   it('is amber just over 15% escalation and red just over 25%, exactly at a threshold not', () => {
     expect(healthOf(tenant({ escalationRate: 0.15 }), 0.3, rules).health).toBe('green');
-    expect(healthOf(tenant({ escalationRate: 0.16 }), 0.3, rules)).toEqual({ health: 'amber', reasons: ['escalation rate 16% (over 15%)'] });
+    expect(healthOf(tenant({ escalationRate: 0.16 }), 0.3, rules)).toEqual({
+      health: 'amber',
+      reasons: ['escalation rate 16% (over 15%)'],
+    });
     expect(healthOf(tenant({ escalationRate: 0.26 }), 0.3, rules)).toEqual({ health: 'red', reasons: ['escalation rate 26% (over 25%)'] });
   });
 
   it('compares conversion with its kind only with peers', () => {
     expect(healthOf(tenant({ conversionRate: 0.1 }), 0.3, rules).reasons).toEqual(['conversion 10% vs 30% average for plumber']);
-    expect(healthOf(tenant({ conversionRate: 0.1, benchmark: { kind: 'plumber', peers: 1, conversionDelta: 0, escalationDelta: 0, resolutionDelta: 0 } }), 0.3, rules).health).toBe('green');
+    expect(
+      healthOf(
+        tenant({
+          conversionRate: 0.1,
+          benchmark: { kind: 'plumber', peers: 1, conversionDelta: 0, escalationDelta: 0, resolutionDelta: 0 },
+        }),
+        0.3,
+        rules,
+      ).health,
+    ).toBe('green');
   });
 
   it('flags a silent new tenant amber and a falling one red', () => {
-    expect(healthOf(tenant({ sessions: 0, churn: { risk: 'unknown', trendSessions: 0, ratio: null } }), null, rules)).toEqual({ health: 'amber', reasons: ['no conversations this period'] });
+    expect(healthOf(tenant({ sessions: 0, churn: { risk: 'unknown', trendSessions: 0, ratio: null } }), null, rules)).toEqual({
+      health: 'amber',
+      reasons: ['no conversations this period'],
+    });
     expect(healthOf(tenant({ sessions: 0, churn: { risk: 'high', trendSessions: 12, ratio: 0 } }), null, rules)).toEqual({
       health: 'red',
       reasons: ['usage at 0% of its trend (12 sessions per period): churn risk'],
@@ -55,7 +81,14 @@ describe('health', () => {
 });
 
 describe('knowledge size', () => {
-  it.each([[0, 'none'], [1, 'small'], [49, 'small'], [50, 'medium'], [499, 'medium'], [500, 'large']])('%i chunks is %s', (chunks, size) => {
+  it.each([
+    [0, 'none'],
+    [1, 'small'],
+    [49, 'small'],
+    [50, 'medium'],
+    [499, 'medium'],
+    [500, 'large'],
+  ])('%i chunks is %s', (chunks, size) => {
     expect(knowledgeSize(chunks)).toBe(size);
   });
 });

@@ -4,8 +4,20 @@ import { DEFAULT_MODEL_PRICES, tokenCostUsd } from '../../shared/model-prices.ut
 import { TERM_KINDS } from '../../shared/term-kinds.constants';
 
 const zero: Omit<HourlyBucket, 'hourStart'> = {
-  turns: 0, sessionsStarted: 0, returningSessions: 0, sessionsClosed: 0, sentimentSum: 0, sentimentCount: 0, leadSessions: 0,
-  escalations: 0, escalatedSessions: 0, summarizedSessions: 0, resolvedWithoutHuman: 0, unmetNeeds: 0, tokensIn: 0, tokensOut: 0,
+  turns: 0,
+  sessionsStarted: 0,
+  returningSessions: 0,
+  sessionsClosed: 0,
+  sentimentSum: 0,
+  sentimentCount: 0,
+  leadSessions: 0,
+  escalations: 0,
+  escalatedSessions: 0,
+  summarizedSessions: 0,
+  resolvedWithoutHuman: 0,
+  unmetNeeds: 0,
+  tokensIn: 0,
+  tokensOut: 0,
 };
 const bucket = (hour: string, counts: Partial<HourlyBucket>): HourlyBucket => ({ ...zero, hourStart: new Date(hour), ...counts });
 
@@ -13,7 +25,15 @@ describe('computeRollup', () => {
   const day = periodContaining('day', '2026-07-06', 'Europe/London');
 
   it('is empty but well-formed for a period without activity (rates null, not 0)', () => {
-    const m = computeRollup({ timeZone: 'Europe/London', period: day, buckets: [], previousSessions: 0, terms: [], ratings: [], prices: DEFAULT_MODEL_PRICES });
+    const m = computeRollup({
+      timeZone: 'Europe/London',
+      period: day,
+      buckets: [],
+      previousSessions: 0,
+      terms: [],
+      ratings: [],
+      prices: DEFAULT_MODEL_PRICES,
+    });
     expect(m.volume).toEqual({ sessions: 0, closedSessions: 0, turns: 0, previousSessions: 0, changePct: null });
     expect(m.conversion.rate).toBeNull();
     expect(m.resolution.rate).toBeNull();
@@ -26,7 +46,11 @@ describe('computeRollup', () => {
     const m = computeRollup({
       timeZone: 'Europe/London',
       period: day,
-      buckets: [bucket('2026-07-05T22:00:00Z', { turns: 9, sessionsStarted: 9 }), bucket('2026-07-06T10:00:00Z', { turns: 2, sessionsStarted: 3 }), bucket('2026-07-06T09:00:00Z', { turns: 2 })],
+      buckets: [
+        bucket('2026-07-05T22:00:00Z', { turns: 9, sessionsStarted: 9 }),
+        bucket('2026-07-06T10:00:00Z', { turns: 2, sessionsStarted: 3 }),
+        bucket('2026-07-06T09:00:00Z', { turns: 2 }),
+      ],
       previousSessions: 4,
       terms: [
         { hourStart: new Date('2026-07-06T10:00:00Z'), kind: TERM_KINDS.topic, key: 'zebra', count: 1, tokensIn: 0, tokensOut: 0 },
@@ -37,8 +61,14 @@ describe('computeRollup', () => {
       prices: DEFAULT_MODEL_PRICES,
     });
     expect(m.volume).toEqual({ sessions: 3, closedSessions: 0, turns: 4, previousSessions: 4, changePct: -25 });
-    expect(m.topTopics).toEqual([{ topic: 'apple', count: 1 }, { topic: 'zebra', count: 1 }]);
-    expect(m.peakHours).toEqual([{ hour: 10, turns: 2 }, { hour: 11, turns: 2 }]);
+    expect(m.topTopics).toEqual([
+      { topic: 'apple', count: 1 },
+      { topic: 'zebra', count: 1 },
+    ]);
+    expect(m.peakHours).toEqual([
+      { hour: 10, turns: 2 },
+      { hour: 11, turns: 2 },
+    ]);
   });
 });
 

@@ -1,4 +1,13 @@
-import { addDays, daysBetween, isValidTimeZone, localDateOf, localHourOf, localMidnight, utcHourStart, weekStart } from '../local-time.util';
+import {
+  addDays,
+  daysBetween,
+  isValidTimeZone,
+  localDateOf,
+  localHourOf,
+  localMidnight,
+  utcHourStart,
+  weekStart,
+} from '../local-time.util';
 import { periodContaining, previousPeriod } from '../insight-period.util';
 
 describe('tenant-local calendar', () => {
@@ -14,7 +23,8 @@ describe('tenant-local calendar', () => {
   });
 
   it('days around the clock changes are 23 and 25 hours long in London', () => {
-    const hours = (date: string) => (localMidnight(addDays(date, 1), 'Europe/London').getTime() - localMidnight(date, 'Europe/London').getTime()) / 3_600_000;
+    const hours = (date: string) =>
+      (localMidnight(addDays(date, 1), 'Europe/London').getTime() - localMidnight(date, 'Europe/London').getTime()) / 3_600_000;
     expect(hours('2026-03-29')).toBe(23);
     expect(hours('2026-10-25')).toBe(25);
     expect(hours('2026-07-06')).toBe(24);

@@ -32,17 +32,29 @@ describe('bot settings form ↔ PATCH /api/v1/settings', () => {
   });
 
   it('sends only what changed; empty texts become null; topics one a line', () => {
-    const form = { ...settingsToForm(stored), tone: 'formal' as const, emergencyText: '  Call 999  ', allowedTopics: 'plumbing\n\n heating \nboilers\nplumbing' };
-    expect(formToPatch(form, stored)).toEqual({ config: { tone: 'formal', emergencyText: 'Call 999', allowedTopics: ['plumbing', 'heating', 'boilers'] } });
+    const form = {
+      ...settingsToForm(stored),
+      tone: 'formal' as const,
+      emergencyText: '  Call 999  ',
+      allowedTopics: 'plumbing\n\n heating \nboilers\nplumbing',
+    };
+    expect(formToPatch(form, stored)).toEqual({
+      config: { tone: 'formal', emergencyText: 'Call 999', allowedTopics: ['plumbing', 'heating', 'boilers'] },
+    });
   });
 
   it('sends the escalation block whole when any part of it changed', () => {
     const form = { ...settingsToForm(stored), handoffMessage: 'A person will reply shortly.' };
-    expect(formToPatch(form, stored)).toEqual({ config: { escalation: { handoffEnabled: true, handoffMessage: 'A person will reply shortly.', notifyOnEscalation: true } } });
+    expect(formToPatch(form, stored)).toEqual({
+      config: { escalation: { handoffEnabled: true, handoffMessage: 'A person will reply shortly.', notifyOnEscalation: true } },
+    });
   });
 
   it('sends a changed name and time zone, trimmed, at the top level', () => {
-    expect(formToPatch({ ...settingsToForm(stored), displayName: ' Bob & Sons ', timezone: 'Mars/Olympus' }, stored)).toEqual({ displayName: 'Bob & Sons', timezone: 'Mars/Olympus' });
+    expect(formToPatch({ ...settingsToForm(stored), displayName: ' Bob & Sons ', timezone: 'Mars/Olympus' }, stored)).toEqual({
+      displayName: 'Bob & Sons',
+      timezone: 'Mars/Olympus',
+    });
   });
 
   it('reads lines into a list', () => {

@@ -15,14 +15,20 @@ const CONTACT = '1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed';
 
 describe('conversation filters', () => {
   it('reads valid filters from the URL and ignores the rest', () => {
-    expect(conversationFiltersFromParams(new URLSearchParams(`status=handoff&signal=safety&since=2026-12-01&until=2026-12-06&contact_id=${CONTACT}`))).toEqual({
+    expect(
+      conversationFiltersFromParams(
+        new URLSearchParams(`status=handoff&signal=safety&since=2026-12-01&until=2026-12-06&contact_id=${CONTACT}`),
+      ),
+    ).toEqual({
       status: 'handoff',
       signal: 'safety',
       since: '2026-12-01',
       until: '2026-12-06',
       contactId: CONTACT,
     });
-    expect(conversationFiltersFromParams(new URLSearchParams('status=lost&signal=sentiment&since=monday&contact_id=42'))).toEqual(NO_CONVERSATION_FILTERS);
+    expect(conversationFiltersFromParams(new URLSearchParams('status=lost&signal=sentiment&since=monday&contact_id=42'))).toEqual(
+      NO_CONVERSATION_FILTERS,
+    );
   });
 
   it('round-trips through the URL', () => {
@@ -32,8 +38,18 @@ describe('conversation filters', () => {
   });
 
   it('sends local days as instants, `until` as the start of the next day (exclusive), with the cursor', () => {
-    const query = conversationListQuery({ ...NO_CONVERSATION_FILTERS, since: '2026-12-01', until: '2026-12-06', signal: 'urgency' }, 'c1', 25);
-    expect(query).toEqual({ limit: 25, signal: 'urgency', since: new Date('2026-12-01T00:00:00').toISOString(), until: new Date('2026-12-07T00:00:00').toISOString(), cursor: 'c1' });
+    const query = conversationListQuery(
+      { ...NO_CONVERSATION_FILTERS, since: '2026-12-01', until: '2026-12-06', signal: 'urgency' },
+      'c1',
+      25,
+    );
+    expect(query).toEqual({
+      limit: 25,
+      signal: 'urgency',
+      since: new Date('2026-12-01T00:00:00').toISOString(),
+      until: new Date('2026-12-07T00:00:00').toISOString(),
+      cursor: 'c1',
+    });
     expect(conversationListQuery({ ...NO_CONVERSATION_FILTERS, contactId: CONTACT }, null, 10)).toEqual({ limit: 10, contact_id: CONTACT });
   });
 
@@ -65,6 +81,11 @@ describe('conversation display', () => {
   });
 
   it('puts sentiment scores in words', () => {
-    expect([sentimentWord(-0.6), sentimentWord(0), sentimentWord(0.5), sentimentWord(null)]).toEqual(['negative (-0.60)', 'neutral (0.00)', 'positive (0.50)', null]);
+    expect([sentimentWord(-0.6), sentimentWord(0), sentimentWord(0.5), sentimentWord(null)]).toEqual([
+      'negative (-0.60)',
+      'neutral (0.00)',
+      'positive (0.50)',
+      null,
+    ]);
   });
 });

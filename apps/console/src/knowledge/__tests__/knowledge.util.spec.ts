@@ -18,10 +18,24 @@ describe('knowledge upload', () => {
   });
 
   it('names what is missing before uploading, and sends the JSON body', () => {
-    expect(uploadProblems({ title: ' ', format: 'text', content: '', audience: 'everyone' })).toEqual({ title: expect.any(String), content: expect.any(String) });
-    expect(uploadProblems({ title: 'x'.repeat(301), format: 'text', content: 'y', audience: 'everyone' })).toEqual({ title: 'At most 300 characters.' });
-    expect(uploadBody({ title: ' Hours ', format: 'markdown', content: '# Hours', audience: 'everyone' })).toEqual({ title: 'Hours', format: 'markdown', content: '# Hours' });
-    expect(uploadBody({ title: 'Rota', format: 'text', content: 'Sam: Mon', audience: 'staff' })).toEqual({ title: 'Rota', format: 'text', content: 'Sam: Mon', audience: 'staff' });
+    expect(uploadProblems({ title: ' ', format: 'text', content: '', audience: 'everyone' })).toEqual({
+      title: expect.any(String),
+      content: expect.any(String),
+    });
+    expect(uploadProblems({ title: 'x'.repeat(301), format: 'text', content: 'y', audience: 'everyone' })).toEqual({
+      title: 'At most 300 characters.',
+    });
+    expect(uploadBody({ title: ' Hours ', format: 'markdown', content: '# Hours', audience: 'everyone' })).toEqual({
+      title: 'Hours',
+      format: 'markdown',
+      content: '# Hours',
+    });
+    expect(uploadBody({ title: 'Rota', format: 'text', content: 'Sam: Mon', audience: 'staff' })).toEqual({
+      title: 'Rota',
+      format: 'text',
+      content: 'Sam: Mon',
+      audience: 'staff',
+    });
   });
 
   it('says how a chunk was found', () => {

@@ -24,13 +24,29 @@ describe('rule form ↔ API', () => {
 
   it('sends no quiet hours when they are off, no time zone when empty, and a default hour without a digest', () => {
     const body = formToRuleRequest({ ...NEW_RULE, name: ' All ', quietHours: false, digestHour: '' });
-    expect(body).toEqual({ name: 'All', enabled: true, kinds: [], min_severity: 'info', channel_ids: [], inbox_roles: [], inbox_user_ids: [], quiet_hours: null, digest: false, digest_hour: 8 });
-    expect(formToRuleRequest({ ...NEW_RULE, name: 'Q', quietHours: true, quietTimezone: ' ' }).quiet_hours).toEqual({ start: '22:00', end: '07:00' });
+    expect(body).toEqual({
+      name: 'All',
+      enabled: true,
+      kinds: [],
+      min_severity: 'info',
+      channel_ids: [],
+      inbox_roles: [],
+      inbox_user_ids: [],
+      quiet_hours: null,
+      digest: false,
+      digest_hour: 8,
+    });
+    expect(formToRuleRequest({ ...NEW_RULE, name: 'Q', quietHours: true, quietTimezone: ' ' }).quiet_hours).toEqual({
+      start: '22:00',
+      end: '07:00',
+    });
   });
 
   it('names the problems by the API’s field paths', () => {
     expect(ruleProblems({ ...NEW_RULE, name: 'ok' })).toEqual({});
-    expect(ruleProblems({ ...NEW_RULE, name: ' ', digest: true, digestHour: '24', quietHours: true, quietStart: '7', quietEnd: '7' })).toEqual({
+    expect(
+      ruleProblems({ ...NEW_RULE, name: ' ', digest: true, digestHour: '24', quietHours: true, quietStart: '7', quietEnd: '7' }),
+    ).toEqual({
       name: expect.any(String),
       digest_hour: expect.any(String),
       'quiet_hours.start': expect.any(String),
@@ -42,9 +58,21 @@ describe('rule form ↔ API', () => {
     expect(ruleSummary(rule, (id) => (id === 'c1' ? 'Ops hook' : undefined))).toBe(
       'Urgent callback, Safety · warning and up · to Ops hook, Admins’ inbox, 2 people · quiet 22:00–07:00 Europe/London · daily digest at 09:00',
     );
-    expect(ruleSummary({ ...rule, kinds: [], min_severity: 'info', channel_ids: ['gone'], inbox_roles: [], inbox_user_ids: [], quiet_hours: null, digest: false }, () => undefined)).toBe(
-      'Every kind · any severity · to a deleted channel',
-    );
+    expect(
+      ruleSummary(
+        {
+          ...rule,
+          kinds: [],
+          min_severity: 'info',
+          channel_ids: ['gone'],
+          inbox_roles: [],
+          inbox_user_ids: [],
+          quiet_hours: null,
+          digest: false,
+        },
+        () => undefined,
+      ),
+    ).toBe('Every kind · any severity · to a deleted channel');
   });
 
   it('toggles a value in a list', () => {

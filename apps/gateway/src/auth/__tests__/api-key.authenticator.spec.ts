@@ -34,7 +34,15 @@ function setup() {
   const authenticator = new ApiKeyAuthenticator(rpc as unknown as RpcClient, new VerifiedApiKeyCache(), config);
   const add = async (init: Partial<StoredKey> = {}) => {
     const { key, prefix } = generateApiKey();
-    const entry: StoredKey = { id: randomUUID(), tenantId: randomUUID(), prefix, hash: await hashSecret(key, 4), status: 'active', expiresAt: null, ...init };
+    const entry: StoredKey = {
+      id: randomUUID(),
+      tenantId: randomUUID(),
+      prefix,
+      hash: await hashSecret(key, 4),
+      status: 'active',
+      expiresAt: null,
+      ...init,
+    };
     stored.set(prefix, entry);
     return { key, entry };
   };
@@ -63,7 +71,8 @@ describe('ApiKeyAuthenticator', () => {
   it('verifies once, then answers from the cache', async () => {
     const { authenticator, rpc, add } = setup();
     const { key, entry } = await add();
-    for (let i = 0; i < 3; i++) await expect(authenticator.authenticate(key)).resolves.toEqual({ kind: 'api_key', tenantId: entry.tenantId, apiKeyId: entry.id });
+    for (let i = 0; i < 3; i++)
+      await expect(authenticator.authenticate(key)).resolves.toEqual({ kind: 'api_key', tenantId: entry.tenantId, apiKeyId: entry.id });
     expect(rpc.request).toHaveBeenCalledTimes(1);
   });
 
@@ -90,8 +99,14 @@ describe('ApiKeyAuthenticator', () => {
 
   it('refuses revoked keys, expired keys and deactivated tenants', async () => {
     const { authenticator, add, deactivate } = setup();
-    expect(await refusal(authenticator.authenticate((await add({ status: 'revoked' })).key))).toEqual({ status: 401, code: 'API_KEY_REVOKED' });
-    expect(await refusal(authenticator.authenticate((await add({ expiresAt: new Date(Date.now() - 1).toISOString() })).key))).toEqual({ status: 401, code: 'API_KEY_EXPIRED' });
+    expect(await refusal(authenticator.authenticate((await add({ status: 'revoked' })).key))).toEqual({
+      status: 401,
+      code: 'API_KEY_REVOKED',
+    });
+    expect(await refusal(authenticator.authenticate((await add({ expiresAt: new Date(Date.now() - 1).toISOString() })).key))).toEqual({
+      status: 401,
+      code: 'API_KEY_EXPIRED',
+    });
     const { key } = await add();
     deactivate();
     expect(await refusal(authenticator.authenticate(key))).toEqual({ status: 403, code: 'TENANT_DEACTIVATED' });

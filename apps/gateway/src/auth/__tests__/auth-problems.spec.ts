@@ -17,7 +17,10 @@ describe('problemForAuthError', () => {
   });
 
   it('gives expired tokens their own stable type and hides why others failed', () => {
-    expect(problemForAuthError(new AuthError('EXPIRED_TOKEN', 'x')).toProblem()).toMatchObject({ type: 'urn:parley:problem:expired-token', code: 'EXPIRED_TOKEN' });
+    expect(problemForAuthError(new AuthError('EXPIRED_TOKEN', 'x')).toProblem()).toMatchObject({
+      type: 'urn:parley:problem:expired-token',
+      code: 'EXPIRED_TOKEN',
+    });
     const unknownKey = problemForAuthError(new AuthError('UNKNOWN_KEY', 'token signed with an unknown key')).toProblem();
     expect(unknownKey).toMatchObject({ type: 'urn:parley:problem:invalid-token', detail: 'The token is not valid.' });
   });

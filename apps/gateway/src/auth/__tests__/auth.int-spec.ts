@@ -5,7 +5,13 @@ import { encodeJson } from '@parley/messaging';
 import { testEnvironment } from '@parley/testing';
 import { ProbeController } from '../../http/__tests__/support/probe.controller';
 import { ProvisioningResponder, type FakeKey, type FakeTenant } from '../../http/__tests__/support/provisioning-responder';
-import { startGateway, TEST_SIGNING_SECRET, testGatewayConfig, testNamespace, type RunningGateway } from '../../http/__tests__/support/gateway-test-app';
+import {
+  startGateway,
+  TEST_SIGNING_SECRET,
+  testGatewayConfig,
+  testNamespace,
+  type RunningGateway,
+} from '../../http/__tests__/support/gateway-test-app';
 
 // The gateway's auth against real NATS and Redis, with a test-owned provisioning responder
 // built from real bcrypt hashes.
@@ -64,7 +70,10 @@ describe('API keys', () => {
   it('answers an unknown prefix and a malformed key with the same 401', async () => {
     const unknown = await call('/api/v1/chat/probe', { 'x-api-key': `sk_live_${'Z'.repeat(40)}` });
     const malformed = await call('/api/v1/chat/probe', { 'x-api-key': 'sk_live_short' });
-    expect([unknown.body?.type, malformed.body?.type]).toEqual(['urn:parley:problem:invalid-api-key', 'urn:parley:problem:invalid-api-key']);
+    expect([unknown.body?.type, malformed.body?.type]).toEqual([
+      'urn:parley:problem:invalid-api-key',
+      'urn:parley:problem:invalid-api-key',
+    ]);
   });
 
   it('refuses a revoked key and a key past its grace period with 401', async () => {
@@ -99,10 +108,19 @@ describe('API keys', () => {
     rotated.status = 'revoked';
     // Still cached: the change is not visible until the event arrives.
     expect((await call('/api/v1/chat/probe', { 'x-api-key': rotated.key })).status).toBe(200);
-    const event = { version: 1, tenantId: tenant.id, newKeyId: randomUUID(), newKeyPrefix: 'sk_live_abcdefghij', revokedKeyIds: [rotated.id], occurredAt: new Date().toISOString() };
+    const event = {
+      version: 1,
+      tenantId: tenant.id,
+      newKeyId: randomUUID(),
+      newKeyPrefix: 'sk_live_abcdefghij',
+      revokedKeyIds: [rotated.id],
+      occurredAt: new Date().toISOString(),
+    };
     responder.nats.nc.publish(responder.nats.namer.subject(TenantKeyRotatedEvent.subjectFor(tenant.id)), encodeJson(event));
     await responder.nats.nc.flush();
-    await expect(waitForStatus(() => call('/api/v1/chat/probe', { 'x-api-key': rotated.key }), 401)).resolves.toMatchObject({ code: 'API_KEY_REVOKED' });
+    await expect(waitForStatus(() => call('/api/v1/chat/probe', { 'x-api-key': rotated.key }), 401)).resolves.toMatchObject({
+      code: 'API_KEY_REVOKED',
+    });
   });
 
   it('drops cached keys and settings on evt.tenant.deactivated', async () => {
@@ -113,14 +131,19 @@ describe('API keys', () => {
     const event = { version: 1, tenantId: other.id, reason: 'test', occurredAt: new Date().toISOString() };
     responder.nats.nc.publish(responder.nats.namer.subject(TenantDeactivatedEvent.subjectFor(other.id)), encodeJson(event));
     await responder.nats.nc.flush();
-    await expect(waitForStatus(() => call('/api/v1/chat/probe', { 'x-api-key': otherKey.key }), 403)).resolves.toMatchObject({ code: 'TENANT_DEACTIVATED' });
+    await expect(waitForStatus(() => call('/api/v1/chat/probe', { 'x-api-key': otherKey.key }), 403)).resolves.toMatchObject({
+      code: 'TENANT_DEACTIVATED',
+    });
   });
 
   it('answers missing credentials with 401 and two different credentials with 400', async () => {
     expect((await call('/api/v1/chat/probe')).body).toMatchObject({ status: 401, code: 'MISSING_CREDENTIALS' });
     const both = await call('/api/v1/chat/probe', { 'x-api-key': key.key, authorization: 'Bearer abc.def.ghi' });
     expect(both.body).toMatchObject({ status: 400, code: 'AMBIGUOUS_CREDENTIALS' });
-    expect((await call('/api/v1/chat/probe', { authorization: 'Basic dXNlcjpwdw==' })).body).toMatchObject({ status: 401, code: 'UNSUPPORTED_AUTH_SCHEME' });
+    expect((await call('/api/v1/chat/probe', { authorization: 'Basic dXNlcjpwdw==' })).body).toMatchObject({
+      status: 401,
+      code: 'UNSUPPORTED_AUTH_SCHEME',
+    });
   });
 });
 
@@ -142,25 +165,43 @@ describe('session and user tokens', () => {
 
   it('answers an expired, tampered or foreign-key token with 401', async () => {
     const { token: expired } = await expiredSessionTokens.issueSessionToken({ tenantId: tenant.id, sessionId: randomUUID() });
-    expect((await call('/api/v1/chat/probe', { authorization: `Bearer ${expired}` })).body).toMatchObject({ status: 401, code: 'EXPIRED_TOKEN' });
+    expect((await call('/api/v1/chat/probe', { authorization: `Bearer ${expired}` })).body).toMatchObject({
+      status: 401,
+      code: 'EXPIRED_TOKEN',
+    });
     const { token } = await sessionTokens.issueSessionToken({ tenantId: tenant.id, sessionId: randomUUID() });
     const tampered = `${token.slice(0, -4)}AAAA`;
-    expect((await call('/api/v1/chat/probe', { authorization: `Bearer ${tampered}` })).body).toMatchObject({ status: 401, code: 'INVALID_TOKEN' });
+    expect((await call('/api/v1/chat/probe', { authorization: `Bearer ${tampered}` })).body).toMatchObject({
+      status: 401,
+      code: 'INVALID_TOKEN',
+    });
     const otherRing = SigningKeyRing.fromConfig({ active: 't1', keys: { t1: 'another-secret-of-at-least-32-bytes!!' } });
-    const forged = await new SessionTokens(new TokenSigner(otherRing), new TokenVerifier(otherRing)).issueSessionToken({ tenantId: tenant.id, sessionId: randomUUID() });
-    expect((await call('/api/v1/chat/probe', { authorization: `Bearer ${forged.token}` })).body).toMatchObject({ status: 401, code: 'INVALID_TOKEN' });
+    const forged = await new SessionTokens(new TokenSigner(otherRing), new TokenVerifier(otherRing)).issueSessionToken({
+      tenantId: tenant.id,
+      sessionId: randomUUID(),
+    });
+    expect((await call('/api/v1/chat/probe', { authorization: `Bearer ${forged.token}` })).body).toMatchObject({
+      status: 401,
+      code: 'INVALID_TOKEN',
+    });
   });
 
   it('answers a session token of a deactivated tenant with 403', async () => {
     const { token } = await sessionTokens.issueSessionToken({ tenantId: deactivated.id, sessionId: randomUUID() });
-    expect((await call('/api/v1/chat/probe', { authorization: `Bearer ${token}` })).body).toMatchObject({ status: 403, code: 'TENANT_DEACTIVATED' });
+    expect((await call('/api/v1/chat/probe', { authorization: `Bearer ${token}` })).body).toMatchObject({
+      status: 403,
+      code: 'TENANT_DEACTIVATED',
+    });
   });
 
   it('lets the owner reach owner routes and refuses staff and API keys there with 403', async () => {
     const owner = await userTokens.issueUserToken({ userId: randomUUID(), role: 'owner' });
     const staff = await userTokens.issueUserToken({ userId: randomUUID(), role: 'tenant_admin', tenantId: tenant.id });
     expect((await call('/probe/owner', { authorization: `Bearer ${owner.token}` })).status).toBe(200);
-    expect((await call('/probe/owner', { authorization: `Bearer ${staff.token}` })).body).toMatchObject({ status: 403, code: 'CREDENTIAL_NOT_ACCEPTED' });
+    expect((await call('/probe/owner', { authorization: `Bearer ${staff.token}` })).body).toMatchObject({
+      status: 403,
+      code: 'CREDENTIAL_NOT_ACCEPTED',
+    });
     expect((await call('/probe/owner', { 'x-api-key': key.key })).body).toMatchObject({ status: 403, code: 'CREDENTIAL_NOT_ACCEPTED' });
   });
 
@@ -170,19 +211,30 @@ describe('session and user tokens', () => {
     const owner = await userTokens.issueUserToken({ userId: randomUUID(), role: 'owner' });
     expect((await call('/probe/tenant-admin', { authorization: `Bearer ${admin.token}` })).status).toBe(200);
     expect((await call('/probe/tenant-admin', { authorization: `Bearer ${owner.token}` })).status).toBe(200);
-    expect((await call('/probe/tenant-admin', { authorization: `Bearer ${agent.token}` })).body).toMatchObject({ status: 403, code: 'INSUFFICIENT_ROLE' });
+    expect((await call('/probe/tenant-admin', { authorization: `Bearer ${agent.token}` })).body).toMatchObject({
+      status: 403,
+      code: 'INSUFFICIENT_ROLE',
+    });
   });
 });
 
 describe('validation', () => {
   it('answers invalid JSON with 400 problem+json', async () => {
-    const response = await call('/probe/body', { 'x-api-key': key.key, 'content-type': 'application/json' }, { method: 'POST', body: '{"name":' });
+    const response = await call(
+      '/probe/body',
+      { 'x-api-key': key.key, 'content-type': 'application/json' },
+      { method: 'POST', body: '{"name":' },
+    );
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({ type: 'urn:parley:problem:invalid-json', code: 'INVALID_JSON' });
   });
 
   it('lists missing and mistyped fields', async () => {
-    const response = await call('/probe/body', { 'x-api-key': key.key, 'content-type': 'application/json' }, { method: 'POST', body: JSON.stringify({ count: 'three', extra: 1 }) });
+    const response = await call(
+      '/probe/body',
+      { 'x-api-key': key.key, 'content-type': 'application/json' },
+      { method: 'POST', body: JSON.stringify({ count: 'three', extra: 1 }) },
+    );
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({ type: 'urn:parley:problem:validation', code: 'VALIDATION' });
     const paths = (response.body?.errors as Array<{ path: string }>).map((error) => error.path).sort();
@@ -191,19 +243,30 @@ describe('validation', () => {
 
   it('rejects invalid UTF-8 with 400', async () => {
     const bytes = Buffer.concat([Buffer.from('{"name":"'), Buffer.from([0xc3, 0x28]), Buffer.from('","count":1}')]);
-    const response = await call('/probe/body', { 'x-api-key': key.key, 'content-type': 'application/json' }, { method: 'POST', body: bytes });
+    const response = await call(
+      '/probe/body',
+      { 'x-api-key': key.key, 'content-type': 'application/json' },
+      { method: 'POST', body: bytes },
+    );
     expect(response.body).toMatchObject({ status: 400, code: 'INVALID_UTF8' });
   });
 
   it('accepts a valid body', async () => {
-    const response = await call('/probe/body', { 'x-api-key': key.key, 'content-type': 'application/json' }, { method: 'POST', body: JSON.stringify({ name: 'é ok', count: 2 }) });
+    const response = await call(
+      '/probe/body',
+      { 'x-api-key': key.key, 'content-type': 'application/json' },
+      { method: 'POST', body: JSON.stringify({ name: 'é ok', count: 2 }) },
+    );
     expect(response.status).toBe(201);
     expect(response.body).toEqual({ received: { name: 'é ok', count: 2 } });
   });
 });
 
 /** Polls until the request answers `status` (events arrive asynchronously); returns its body. */
-async function waitForStatus(request: () => Promise<{ status: number; body?: Record<string, unknown> }>, status: number): Promise<Record<string, unknown> | undefined> {
+async function waitForStatus(
+  request: () => Promise<{ status: number; body?: Record<string, unknown> }>,
+  status: number,
+): Promise<Record<string, unknown> | undefined> {
   for (let attempt = 0; attempt < 100; attempt++) {
     const response = await request();
     if (response.status === status) return response.body;

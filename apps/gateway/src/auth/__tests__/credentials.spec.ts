@@ -21,7 +21,10 @@ describe('parseCredentials', () => {
   });
 
   it('refuses two different credentials', () => {
-    expect(parseCredentials({ 'x-api-key': KEY, authorization: 'Bearer aaa.bbb.ccc' })).toMatchObject({ type: 'invalid', code: 'AMBIGUOUS_CREDENTIALS' });
+    expect(parseCredentials({ 'x-api-key': KEY, authorization: 'Bearer aaa.bbb.ccc' })).toMatchObject({
+      type: 'invalid',
+      code: 'AMBIGUOUS_CREDENTIALS',
+    });
   });
 
   it('refuses other schemes and empty bearer values', () => {

@@ -32,7 +32,12 @@ async function json(path: string, init: { method?: string; headers?: Record<stri
   const response = await fetch(`${api.url}${path}`, {
     method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
     headers: { ...(init.body === undefined ? {} : { 'content-type': 'application/json' }), ...init.headers },
-    body: init.body === undefined ? undefined : typeof init.body === 'string' || init.body instanceof Uint8Array ? (init.body as RequestInit['body']) : JSON.stringify(init.body),
+    body:
+      init.body === undefined
+        ? undefined
+        : typeof init.body === 'string' || init.body instanceof Uint8Array
+          ? (init.body as RequestInit['body'])
+          : JSON.stringify(init.body),
   });
   const text = await response.text();
   // Response bodies are read field by field in the assertions; their shapes are what is under test.
@@ -49,7 +54,12 @@ async function newSession(apiKey = key.key): Promise<{ id: string; token: string
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 function chatStream(token: string, body: unknown, headers: Record<string, string> = { accept: 'text/event-stream' }, signal?: AbortSignal) {
-  return fetch(`${api.url}/api/v1/chat`, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer(token), ...headers }, body: JSON.stringify(body), signal });
+  return fetch(`${api.url}/api/v1/chat`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...bearer(token), ...headers },
+    body: JSON.stringify(body),
+    signal,
+  });
 }
 
 beforeAll(async () => {
@@ -61,7 +71,11 @@ beforeAll(async () => {
   key = await provisioning.addKey(tenant.id);
   otherKey = await provisioning.addKey(provisioning.addTenant('active').id);
   api = await startTenantApi(
-    testGatewayConfig(namespace, { GATEWAY_MAX_MESSAGE_CHARS: String(MAX_CHARS), RATE_LIMIT_PER_MINUTE: '10000', CHAT_TURN_TIMEOUT_MS: '20000' }),
+    testGatewayConfig(namespace, {
+      GATEWAY_MAX_MESSAGE_CHARS: String(MAX_CHARS),
+      RATE_LIMIT_PER_MINUTE: '10000',
+      CHAT_TURN_TIMEOUT_MS: '20000',
+    }),
     { sseHeartbeatMs: HEARTBEAT_MS },
   );
 });
@@ -74,7 +88,10 @@ afterAll(async () => {
 
 describe('sessions', () => {
   it('creates a session with the API key and returns a session token bound to it', async () => {
-    const created = await json('/api/v1/sessions', { headers: { 'x-api-key': key.key }, body: { externalUserId: 'cust-42', metadata: { page: '/pricing' } } });
+    const created = await json('/api/v1/sessions', {
+      headers: { 'x-api-key': key.key },
+      body: { externalUserId: 'cust-42', metadata: { page: '/pricing' } },
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ session: { tenantId: tenant.id, externalUserId: 'cust-42', channel: 'widget', status: 'open' } });
     expect(Date.parse(created.body!.expiresAt)).toBeGreaterThan(Date.now());
@@ -92,10 +109,12 @@ describe('sessions', () => {
     expect(bad.body!.errors.map((e: { path: string }) => e.path).sort()).toEqual(['(body)', 'externalUserId'].sort());
   });
 
-  it('reads and closes a session with its own token or the API key; another session\'s token gets 403, another tenant\'s key 404', async () => {
+  it("reads and closes a session with its own token or the API key; another session's token gets 403, another tenant's key 404", async () => {
     const mine = await newSession();
     const other = await newSession();
-    expect((await json(`/api/v1/sessions/${mine.id}`, { headers: bearer(mine.token) })).body).toMatchObject({ session: { id: mine.id, needsHuman: false } });
+    expect((await json(`/api/v1/sessions/${mine.id}`, { headers: bearer(mine.token) })).body).toMatchObject({
+      session: { id: mine.id, needsHuman: false },
+    });
     expect((await json(`/api/v1/sessions/${mine.id}`, { headers: { 'x-api-key': key.key } })).status).toBe(200);
     expect((await json(`/api/v1/sessions/${other.id}`, { headers: bearer(mine.token) })).status).toBe(403);
     expect((await json(`/api/v1/sessions/${other.id}/close`, { headers: bearer(mine.token), body: {} })).status).toBe(403);
@@ -104,7 +123,9 @@ describe('sessions', () => {
     const closed = await json(`/api/v1/sessions/${mine.id}/close`, { headers: bearer(mine.token), body: {} });
     expect(closed.status).toBe(200);
     expect(closed.body).toMatchObject({ session: { id: mine.id, status: 'closed' } });
-    expect((await json(`/api/v1/sessions/${other.id}/close`, { headers: { 'x-api-key': key.key }, body: {} })).body).toMatchObject({ session: { status: 'closed' } });
+    expect((await json(`/api/v1/sessions/${other.id}/close`, { headers: { 'x-api-key': key.key }, body: {} })).body).toMatchObject({
+      session: { status: 'closed' },
+    });
   });
 });
 
@@ -119,7 +140,13 @@ describe('POST /api/v1/chat as SSE', () => {
     expect(text.startsWith('data: {')).toBe(true);
     const frames = dataValues(events);
     const turn = chat.turns.at(-1)!;
-    expect(turn).toMatchObject({ tenantId: tenant.id, sessionId: session.id, stream: true, channel: 'widget', message: 'urgent: water everywhere' });
+    expect(turn).toMatchObject({
+      tenantId: tenant.id,
+      sessionId: session.id,
+      stream: true,
+      channel: 'widget',
+      message: 'urgent: water everywhere',
+    });
     expect(frames).toEqual([
       { type: 'signal', signals: [URGENT_SIGNAL] },
       ...ANSWER_TOKENS.map((content) => ({ type: 'token', content })),
@@ -150,7 +177,12 @@ describe('POST /api/v1/chat as SSE', () => {
     abort.abort();
     const turn = chat.turns.at(-1)!;
     await waitFor(() => chat.cancels.some((c) => c.turnId === turn.turnId), 'the cancel message');
-    expect(chat.cancels.find((c) => c.turnId === turn.turnId)).toEqual({ version: 1, tenantId: tenant.id, turnId: turn.turnId, reason: 'client_disconnected' });
+    expect(chat.cancels.find((c) => c.turnId === turn.turnId)).toEqual({
+      version: 1,
+      tenantId: tenant.id,
+      turnId: turn.turnId,
+      reason: 'client_disconnected',
+    });
   });
 
   it('ends with an error frame carrying a problem when chat fails mid-answer, or frames go missing', async () => {
@@ -169,14 +201,21 @@ describe('POST /api/v1/chat as SSE', () => {
   it('writes a reply that came without frames as the frames it stands for', async () => {
     const session = await newSession();
     const frames = dataValues((await readSse(await chatStream(session.token, { message: 'no-frames' }))).events);
-    expect(frames).toEqual([{ type: 'token', content: ANSWER_TOKENS.join('') }, { type: 'done', message_id: expect.any(String), usage: expect.any(Object) }]);
+    expect(frames).toEqual([
+      { type: 'token', content: ANSWER_TOKENS.join('') },
+      { type: 'done', message_id: expect.any(String), usage: expect.any(Object) },
+    ]);
   });
 
   it('carries the CORS headers of an allowed origin on the stream, and refuses a foreign origin before any turn', async () => {
     const site = provisioning.addTenant('active', { allowedOrigins: ['https://plumber.example'] });
     const siteKey = await provisioning.addKey(site.id);
     const session = await newSession(siteKey.key);
-    const allowed = await chatStream(session.token, { message: 'hello' }, { accept: 'text/event-stream', origin: 'https://plumber.example' });
+    const allowed = await chatStream(
+      session.token,
+      { message: 'hello' },
+      { accept: 'text/event-stream', origin: 'https://plumber.example' },
+    );
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://plumber.example');
     expect(dataValues((await readSse(allowed)).events).at(-1)).toMatchObject({ type: 'done' });
     const before = chat.turns.length;
@@ -186,7 +225,9 @@ describe('POST /api/v1/chat as SSE', () => {
   });
 
   it('answers a refusal before the first frame with a plain problem+json status, not a stream', async () => {
-    const ghost = await api.app.get(SessionTokens).issueSessionToken({ tenantId: tenant.id, sessionId: '6f1c1d1e-0000-4000-8000-000000000001' });
+    const ghost = await api.app
+      .get(SessionTokens)
+      .issueSessionToken({ tenantId: tenant.id, sessionId: '6f1c1d1e-0000-4000-8000-000000000001' });
     const response = await chatStream(ghost.token, { message: 'hello' });
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
@@ -199,7 +240,13 @@ describe('POST /api/v1/chat as JSON', () => {
     const session = await newSession();
     const answer = await json('/api/v1/chat', { headers: bearer(session.token), body: { message: 'urgent help' } });
     expect(answer.status).toBe(200);
-    expect(answer.body).toEqual({ message_id: expect.any(String), content: ANSWER_TOKENS.join(''), signals: [URGENT_SIGNAL], actions: [], usage: expect.objectContaining({ model: 'test-model' }) });
+    expect(answer.body).toEqual({
+      message_id: expect.any(String),
+      content: ANSWER_TOKENS.join(''),
+      signals: [URGENT_SIGNAL],
+      actions: [],
+      usage: expect.objectContaining({ model: 'test-model' }),
+    });
     expect(chat.turns.at(-1)).toMatchObject({ stream: false, sessionId: session.id, requestId: answer.headers.get('x-request-id') });
   });
 
@@ -217,7 +264,10 @@ describe('POST /api/v1/chat as JSON', () => {
     ];
     for (const [body, status, path] of cases) {
       const response = await json('/api/v1/chat', { headers: bearer(session.token), body });
-      expect([response.status, response.headers.get('content-type')]).toEqual([status, expect.stringContaining('application/problem+json')]);
+      expect([response.status, response.headers.get('content-type')]).toEqual([
+        status,
+        expect.stringContaining('application/problem+json'),
+      ]);
       expect(response.body!.errors?.[0]?.path).toBe(path);
     }
     const invalidUtf8 = Buffer.concat([Buffer.from('{"message":"caf'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]);
@@ -235,7 +285,7 @@ describe('POST /api/v1/chat as JSON', () => {
 });
 
 describe('history and feedback', () => {
-  it('routes history for the token\'s own session, and for any session of the tenant with its API key', async () => {
+  it("routes history for the token's own session, and for any session of the tenant with its API key", async () => {
     const session = await newSession();
     const own = await json('/api/v1/chat/history?limit=5', { headers: bearer(session.token) });
     expect(own.status).toBe(200);
@@ -246,7 +296,7 @@ describe('history and feedback', () => {
     expect(chat.history.at(-1)).toMatchObject({ sessionId: session.id, limit: 20, cursor: 'older-page' });
   });
 
-  it('refuses another session\'s history (403), another tenant\'s (404) and a key without session_id (400)', async () => {
+  it("refuses another session's history (403), another tenant's (404) and a key without session_id (400)", async () => {
     const mine = await newSession();
     const other = await newSession();
     expect((await json(`/api/v1/chat/history?session_id=${other.id}`, { headers: bearer(mine.token) })).status).toBe(403);
@@ -260,15 +310,31 @@ describe('history and feedback', () => {
   it('records feedback on a message of the session and refuses a message of another session with 404', async () => {
     const session = await newSession();
     const answer = await json('/api/v1/chat', { headers: bearer(session.token), body: { message: 'hello' } });
-    const rated = await json('/api/v1/chat/feedback', { headers: bearer(session.token), body: { message_id: answer.body!.message_id, rating: -1, comment: 'wrong price' } });
+    const rated = await json('/api/v1/chat/feedback', {
+      headers: bearer(session.token),
+      body: { message_id: answer.body!.message_id, rating: -1, comment: 'wrong price' },
+    });
     expect(rated.status).toBe(200);
     expect(rated.body).toMatchObject({ message_id: answer.body!.message_id, rating: -1, updated: false });
-    expect(chat.feedback.at(-1)).toEqual({ version: 1, tenantId: tenant.id, sessionId: session.id, messageId: answer.body!.message_id, rating: -1, comment: 'wrong price' });
+    expect(chat.feedback.at(-1)).toEqual({
+      version: 1,
+      tenantId: tenant.id,
+      sessionId: session.id,
+      messageId: answer.body!.message_id,
+      rating: -1,
+      comment: 'wrong price',
+    });
 
     const other = await newSession();
-    expect((await json('/api/v1/chat/feedback', { headers: bearer(other.token), body: { message_id: answer.body!.message_id, rating: 1 } })).status).toBe(404);
+    expect(
+      (await json('/api/v1/chat/feedback', { headers: bearer(other.token), body: { message_id: answer.body!.message_id, rating: 1 } }))
+        .status,
+    ).toBe(404);
     const before = chat.feedback.length;
-    expect((await json('/api/v1/chat/feedback', { headers: bearer(session.token), body: { message_id: answer.body!.message_id, rating: 5 } })).status).toBe(400);
+    expect(
+      (await json('/api/v1/chat/feedback', { headers: bearer(session.token), body: { message_id: answer.body!.message_id, rating: 5 } }))
+        .status,
+    ).toBe(400);
     expect(chat.feedback.length).toBe(before);
   });
 });

@@ -25,10 +25,24 @@ let key: FakeKey;
 let tenantId: string;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, ['scripts/build.mjs', 'apps/chat', 'libs/contracts', 'libs/messaging', 'libs/persistence', 'libs/llm', 'libs/signals', 'libs/runtime', 'libs/observability'], {
-    cwd: REPO_ROOT,
-    stdio: 'pipe',
-  });
+  execFileSync(
+    process.execPath,
+    [
+      'scripts/build.mjs',
+      'apps/chat',
+      'libs/contracts',
+      'libs/messaging',
+      'libs/persistence',
+      'libs/llm',
+      'libs/signals',
+      'libs/runtime',
+      'libs/observability',
+    ],
+    {
+      cwd: REPO_ROOT,
+      stdio: 'pipe',
+    },
+  );
   const env = testEnvironment();
   const namespace = tenantApiNamespace('e2e');
   mock = await startMockLlm();
@@ -68,7 +82,11 @@ afterAll(async () => {
 afterEach(() => mock.reset());
 
 async function session(): Promise<{ id: string; token: string }> {
-  const created = await fetch(`${api.url}/api/v1/sessions`, { method: 'POST', headers: { 'x-api-key': key.key, 'content-type': 'application/json' }, body: '{"externalUserId":"cust-1"}' });
+  const created = await fetch(`${api.url}/api/v1/sessions`, {
+    method: 'POST',
+    headers: { 'x-api-key': key.key, 'content-type': 'application/json' },
+    body: '{"externalUserId":"cust-1"}',
+  });
   expect(created.status).toBe(201);
   const body = (await created.json()) as { session: { id: string }; token: string };
   return { id: body.session.id, token: body.token };
@@ -89,7 +107,12 @@ it('streams a turn from the real chat service, then serves its history and takes
   const frames = dataValues((await readSse(await chat(visitor.token, 'my pipe burst and the kitchen is flooding'))).events);
   const done = frames.at(-1)!;
   expect(done).toMatchObject({ type: 'done', message_id: expect.any(String), usage: expect.objectContaining({ provider: 'openai' }) });
-  expect(frames.filter((f) => f.type === 'token').map((f) => f.content).join('')).toBe('We can be there within the hour.');
+  expect(
+    frames
+      .filter((f) => f.type === 'token')
+      .map((f) => f.content)
+      .join(''),
+  ).toBe('We can be there within the hour.');
   expect(frames.filter((f) => f.type === 'done' || f.type === 'error')).toHaveLength(1);
 
   const history = await fetch(`${api.url}/api/v1/chat/history`, { headers: { authorization: `Bearer ${visitor.token}` } });
@@ -123,7 +146,9 @@ it('stops the generation when the browser goes away and stores the partial answe
   const deadline = Date.now() + 20_000;
   let rows: Array<{ content: string; interrupted: boolean }> = [];
   while (rows.length === 0 && Date.now() < deadline) {
-    ({ rows } = await owner.query("SELECT content, interrupted FROM chat_messages WHERE session_id = $1 AND role = 'assistant'", [visitor.id]));
+    ({ rows } = await owner.query("SELECT content, interrupted FROM chat_messages WHERE session_id = $1 AND role = 'assistant'", [
+      visitor.id,
+    ]));
     if (rows.length === 0) await new Promise((r) => setTimeout(r, 100));
   }
   expect(rows).toHaveLength(1);
@@ -139,7 +164,12 @@ it('answers the official OpenAI SDK through the real chat service', async () => 
   expect(completion.choices[0].message.content).toBe('Yes, boilers too.');
   mock.enqueue({ type: 'text', text: 'From 80 GBP.' });
   let text = '';
-  const stream = await client.chat.completions.create({ model: 'any', messages: [{ role: 'user', content: 'Price?' }], stream: true, user: 'cust-9' });
+  const stream = await client.chat.completions.create({
+    model: 'any',
+    messages: [{ role: 'user', content: 'Price?' }],
+    stream: true,
+    user: 'cust-9',
+  });
   for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
   expect(text).toBe('From 80 GBP.');
 });

@@ -28,8 +28,15 @@ afterAll(async () => {
 async function openStream(shutdownTimeoutMs: number, message: string) {
   const tenant = provisioning.addTenant('active');
   const key = await provisioning.addKey(tenant.id);
-  const api = await startTenantApi(testGatewayConfig(namespace, { SHUTDOWN_TIMEOUT_MS: String(shutdownTimeoutMs), RATE_LIMIT_PER_MINUTE: '10000' }), { sseHeartbeatMs: 100 });
-  const created = await fetch(`${api.url}/api/v1/sessions`, { method: 'POST', headers: { 'x-api-key': key.key, 'content-type': 'application/json' }, body: '{}' });
+  const api = await startTenantApi(
+    testGatewayConfig(namespace, { SHUTDOWN_TIMEOUT_MS: String(shutdownTimeoutMs), RATE_LIMIT_PER_MINUTE: '10000' }),
+    { sseHeartbeatMs: 100 },
+  );
+  const created = await fetch(`${api.url}/api/v1/sessions`, {
+    method: 'POST',
+    headers: { 'x-api-key': key.key, 'content-type': 'application/json' },
+    body: '{}',
+  });
   const { token } = (await created.json()) as { token: string };
   const response = await fetch(`${api.url}/api/v1/chat`, {
     method: 'POST',

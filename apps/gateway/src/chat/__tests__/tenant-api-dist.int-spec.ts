@@ -52,7 +52,11 @@ afterAll(async () => {
 });
 
 async function sessionToken(): Promise<string> {
-  const created = await fetch(`${url}/api/v1/sessions`, { method: 'POST', headers: { 'x-api-key': key.key, 'content-type': 'application/json' }, body: '{}' });
+  const created = await fetch(`${url}/api/v1/sessions`, {
+    method: 'POST',
+    headers: { 'x-api-key': key.key, 'content-type': 'application/json' },
+    body: '{}',
+  });
   expect(created.status).toBe(201);
   return ((await created.json()) as { token: string }).token;
 }
@@ -90,7 +94,11 @@ it('serves the official OpenAI SDK, streamed and not', async () => {
   const completion = await client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'hi' }] });
   expect(completion.choices[0].message.content).toBe(ANSWER_TOKENS.join(''));
   let text = '';
-  for await (const chunk of await client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'hi' }], stream: true })) {
+  for await (const chunk of await client.chat.completions.create({
+    model: 'm',
+    messages: [{ role: 'user', content: 'hi' }],
+    stream: true,
+  })) {
     text += chunk.choices[0]?.delta.content ?? '';
   }
   expect(text).toBe(ANSWER_TOKENS.join(''));

@@ -47,10 +47,15 @@ describe('OpenAPI document of the tenant API', () => {
   it('documents request bodies, query parameters and response schemas from the zod schemas', () => {
     const chat = operation('/api/v1/chat', 'post');
     expect(JSON.stringify(chat.requestBody)).toContain('ChatRequest');
-    expect(doc.components?.schemas?.ChatRequest).toMatchObject({ properties: { message: expect.any(Object), stream: expect.any(Object) }, required: ['message'] });
+    expect(doc.components?.schemas?.ChatRequest).toMatchObject({
+      properties: { message: expect.any(Object), stream: expect.any(Object) },
+      required: ['message'],
+    });
     expect(Object.keys(chat.responses)).toEqual(expect.arrayContaining(['200', '401', '403', '413', '429']));
     const history = operation('/api/v1/chat/history', 'get');
-    expect((history.parameters ?? []).map((p) => ('name' in p ? p.name : ''))).toEqual(expect.arrayContaining(['session_id', 'cursor', 'limit']));
+    expect((history.parameters ?? []).map((p) => ('name' in p ? p.name : ''))).toEqual(
+      expect.arrayContaining(['session_id', 'cursor', 'limit']),
+    );
     expect(doc.components?.schemas?.CreatedSession).toBeDefined();
     expect(doc.components?.schemas?.OpenAiChatCompletionRequest).toBeDefined();
     expect(JSON.stringify(operation('/api/v1/knowledge/documents', 'post').requestBody)).toContain('text/markdown');

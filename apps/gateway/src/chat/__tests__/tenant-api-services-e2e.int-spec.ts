@@ -57,7 +57,19 @@ async function createTenant(rpc: RpcClient, name: string): Promise<string> {
 beforeAll(async () => {
   execFileSync(
     process.execPath,
-    ['scripts/build.mjs', 'apps/provisioning', 'apps/chat', 'libs/contracts', 'libs/messaging', 'libs/persistence', 'libs/auth', 'libs/llm', 'libs/signals', 'libs/runtime', 'libs/observability'],
+    [
+      'scripts/build.mjs',
+      'apps/provisioning',
+      'apps/chat',
+      'libs/contracts',
+      'libs/messaging',
+      'libs/persistence',
+      'libs/auth',
+      'libs/llm',
+      'libs/signals',
+      'libs/runtime',
+      'libs/observability',
+    ],
     { cwd: REPO_ROOT, stdio: 'pipe' },
   );
   const env = testEnvironment();
@@ -80,7 +92,11 @@ afterAll(async () => {
 });
 
 async function post(path: string, headers: Record<string, string>, body: unknown) {
-  const response = await fetch(`${api.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const response = await fetch(`${api.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> & { items?: Array<Record<string, unknown>> } };
 }
 
@@ -96,13 +112,21 @@ it('answers a visitor over SSE from the knowledge the tenant uploaded, with no m
   const token = created.body.token as string;
   const response = await fetch(`${api.url}/api/v1/chat`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream', 'content-type': 'application/json', origin: 'https://plumbco.example' },
+    headers: {
+      authorization: `Bearer ${token}`,
+      accept: 'text/event-stream',
+      'content-type': 'application/json',
+      origin: 'https://plumbco.example',
+    },
     body: JSON.stringify({ message: 'How much does a call-out cost?' }),
   });
   expect(response.status).toBe(200);
   expect(response.headers.get('access-control-allow-origin')).toBe('https://plumbco.example');
   const frames = dataValues((await readSse(response)).events);
-  const answer = frames.filter((f) => f.type === 'token').map((f) => f.content).join('');
+  const answer = frames
+    .filter((f) => f.type === 'token')
+    .map((f) => f.content)
+    .join('');
   expect(answer).toContain('80 GBP');
   expect(frames.at(-1)).toMatchObject({ type: 'done', usage: expect.objectContaining({ provider: 'offline' }) });
 
@@ -113,8 +137,11 @@ it('answers a visitor over SSE from the knowledge the tenant uploaded, with no m
   expect(foreign.status).toBe(404);
 });
 
-it('serves the OpenAI SDK with the tenant\'s knowledge', async () => {
+it("serves the OpenAI SDK with the tenant's knowledge", async () => {
   const client = new OpenAI({ apiKey: keyA, baseURL: `${api.url}/v1`, maxRetries: 0 });
-  const completion = await client.chat.completions.create({ model: 'parley', messages: [{ role: 'user', content: 'What is the call-out price?' }] });
+  const completion = await client.chat.completions.create({
+    model: 'parley',
+    messages: [{ role: 'user', content: 'What is the call-out price?' }],
+  });
   expect(completion.choices[0].message.content).toContain('80 GBP');
 });

@@ -33,7 +33,17 @@ const token = (seq: number, content: string): TurnEvent => ({ kind: 'frame', fra
 const done = (seq: number): TurnEvent => ({ kind: 'frame', frame: { version: 1, seq, type: 'done', message_id: MESSAGE_ID, usage } });
 const reply: TurnEvent = {
   kind: 'reply',
-  response: { version: 1, turnId: TURN_ID, sessionId: TURN_ID, messageId: MESSAGE_ID, content: 'all at once', finishReason: 'stop', signals: [], actions: [], usage },
+  response: {
+    version: 1,
+    turnId: TURN_ID,
+    sessionId: TURN_ID,
+    messageId: MESSAGE_ID,
+    content: 'all at once',
+    finishReason: 'stop',
+    signals: [],
+    actions: [],
+    usage,
+  },
 };
 
 async function relay(...events: TurnEvent[]) {
@@ -47,20 +57,34 @@ async function relay(...events: TurnEvent[]) {
 
 describe('relayTurn', () => {
   it('writes frames in order and stops at the done frame', async () => {
-    expect(await relay(token(0, 'a'), token(1, 'b'), done(2), reply)).toEqual({ outcome: 'done', written: ['token:a', 'token:b', `done:${MESSAGE_ID}`] });
+    expect(await relay(token(0, 'a'), token(1, 'b'), done(2), reply)).toEqual({
+      outcome: 'done',
+      written: ['token:a', 'token:b', `done:${MESSAGE_ID}`],
+    });
   });
 
   it('answers a failure or an error frame that comes before anything else as a refusal (a plain HTTP status)', async () => {
-    expect(await relay({ kind: 'failed', error: new RpcError('NOT_FOUND', 'no such session') })).toMatchObject({ outcome: 'rejected', error: { code: 'NOT_FOUND' } });
-    expect(await relay({ kind: 'frame', frame: { version: 1, seq: 0, type: 'error', error: { code: 'VALIDATION', message: 'bad' } } })).toMatchObject({
+    expect(await relay({ kind: 'failed', error: new RpcError('NOT_FOUND', 'no such session') })).toMatchObject({
+      outcome: 'rejected',
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(
+      await relay({ kind: 'frame', frame: { version: 1, seq: 0, type: 'error', error: { code: 'VALIDATION', message: 'bad' } } }),
+    ).toMatchObject({
       outcome: 'rejected',
       error: { code: 'VALIDATION' },
     });
   });
 
   it('ends with an error on a sequence gap, an invalid frame, or a reply without the final frame', async () => {
-    expect(await relay(token(0, 'a'), { kind: 'gap', expected: 1, received: 2 })).toEqual({ outcome: 'error', written: ['token:a', 'fail:UPSTREAM_ERROR'] });
-    expect(await relay(token(0, 'a'), { kind: 'invalid', reason: 'not json' })).toEqual({ outcome: 'error', written: ['token:a', 'fail:UPSTREAM_ERROR'] });
+    expect(await relay(token(0, 'a'), { kind: 'gap', expected: 1, received: 2 })).toEqual({
+      outcome: 'error',
+      written: ['token:a', 'fail:UPSTREAM_ERROR'],
+    });
+    expect(await relay(token(0, 'a'), { kind: 'invalid', reason: 'not json' })).toEqual({
+      outcome: 'error',
+      written: ['token:a', 'fail:UPSTREAM_ERROR'],
+    });
     expect(await relay(token(0, 'a'), reply)).toEqual({ outcome: 'error', written: ['token:a', 'fail:UPSTREAM_ERROR'] });
   });
 
@@ -69,7 +93,10 @@ describe('relayTurn', () => {
   });
 
   it('reports a timeout after the stream started so the caller cancels upstream, and a disconnect without writing', async () => {
-    expect(await relay(token(0, 'a'), { kind: 'failed', error: new RpcError('TIMEOUT', 'slow') })).toEqual({ outcome: 'timeout', written: ['token:a', 'fail:TIMEOUT'] });
+    expect(await relay(token(0, 'a'), { kind: 'failed', error: new RpcError('TIMEOUT', 'slow') })).toEqual({
+      outcome: 'timeout',
+      written: ['token:a', 'fail:TIMEOUT'],
+    });
     expect(await relay(token(0, 'a'), { kind: 'disconnected' })).toEqual({ outcome: 'disconnected', written: ['token:a'] });
   });
 

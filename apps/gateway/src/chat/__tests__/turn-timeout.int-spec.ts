@@ -20,7 +20,9 @@ beforeAll(async () => {
   provisioning = await ProvisioningResponder.start(nats, namespace);
   chat = await ChatResponder.start(nats, namespace);
   key = await provisioning.addKey(provisioning.addTenant('active').id);
-  api = await startTenantApi(testGatewayConfig(namespace, { CHAT_TURN_TIMEOUT_MS: '1000', RATE_LIMIT_PER_MINUTE: '10000' }), { sseHeartbeatMs: 200 });
+  api = await startTenantApi(testGatewayConfig(namespace, { CHAT_TURN_TIMEOUT_MS: '1000', RATE_LIMIT_PER_MINUTE: '10000' }), {
+    sseHeartbeatMs: 200,
+  });
 });
 
 afterAll(async () => {
@@ -30,7 +32,11 @@ afterAll(async () => {
 });
 
 async function token(): Promise<string> {
-  const created = await fetch(`${api.url}/api/v1/sessions`, { method: 'POST', headers: { 'x-api-key': key.key, 'content-type': 'application/json' }, body: '{}' });
+  const created = await fetch(`${api.url}/api/v1/sessions`, {
+    method: 'POST',
+    headers: { 'x-api-key': key.key, 'content-type': 'application/json' },
+    body: '{}',
+  });
   return ((await created.json()) as { token: string }).token;
 }
 

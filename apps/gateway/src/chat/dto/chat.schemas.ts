@@ -5,7 +5,7 @@ import { INVALID_TEXT_MESSAGE, isCleanText, userTextSchema } from './text-input.
 /** POST /api/v1/chat. The message length limit (GATEWAY_MAX_MESSAGE_CHARS) answers 413, so it is checked after this schema. */
 export const chatRequestSchema = z
   .object({
-    message: userTextSchema.meta({ description: 'The visitor\'s message.' }),
+    message: userTextSchema.meta({ description: "The visitor's message." }),
     stream: z.boolean().optional().meta({ description: 'Answer as SSE (same as `Accept: text/event-stream`).' }),
   })
   .strict()
@@ -26,7 +26,10 @@ export type ChatAnswer = z.output<typeof chatAnswerSchema>;
 /** GET /api/v1/chat/history. No schema id: query schemas must stay inline for Swagger to list their parameters. */
 export const chatHistoryQuerySchema = z
   .object({
-    session_id: z.uuid().optional().meta({ description: 'Required with an API key or staff token; a session token reads its own session.' }),
+    session_id: z
+      .uuid()
+      .optional()
+      .meta({ description: 'Required with an API key or staff token; a session token reads its own session.' }),
     cursor: z.string().min(1).max(200).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20),
   })

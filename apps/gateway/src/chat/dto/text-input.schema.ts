@@ -12,8 +12,4 @@ export function isCleanText(value: string): boolean {
 export const INVALID_TEXT_MESSAGE = 'must be valid Unicode text (no lone surrogates)';
 
 /** A required piece of user text: trimmed, non-empty, valid UTF-8. Length limits are the route's (413). */
-export const userTextSchema = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .refine(isCleanText, INVALID_TEXT_MESSAGE);
+export const userTextSchema = z.string().trim().min(1, 'must not be empty').refine(isCleanText, INVALID_TEXT_MESSAGE);

@@ -41,7 +41,12 @@ export async function awaitTurnStart(turn: TurnEvents, heartbeatMs: number): Pro
  * become pings. Lost frames (a seq gap), an invalid frame or a reply without a terminal frame
  * end the stream with an error rather than a silently truncated answer.
  */
-export async function relayTurn(turn: TurnEvents, sink: TurnSink, heartbeatMs: number, first: TurnEvent | typeof IDLE): Promise<TurnOutcome> {
+export async function relayTurn(
+  turn: TurnEvents,
+  sink: TurnSink,
+  heartbeatMs: number,
+  first: TurnEvent | typeof IDLE,
+): Promise<TurnOutcome> {
   let framesSeen = false;
   let event: TurnEvent | typeof IDLE = first;
   for (;;) {
@@ -66,7 +71,10 @@ export async function relayTurn(turn: TurnEvents, sink: TurnSink, heartbeatMs: n
           break;
         }
         case 'gap':
-          sink.fail({ code: 'UPSTREAM_ERROR', message: `the answer stream lost frames (expected ${event.expected}, received ${event.received})` });
+          sink.fail({
+            code: 'UPSTREAM_ERROR',
+            message: `the answer stream lost frames (expected ${event.expected}, received ${event.received})`,
+          });
           return 'error';
         case 'invalid':
           sink.fail({ code: 'UPSTREAM_ERROR', message: 'the answer stream carried an invalid frame' });

@@ -70,10 +70,17 @@ export class TurnStreamer implements BeforeApplicationShutdown {
   async beforeApplicationShutdown(): Promise<void> {
     if (this.streaming.size === 0) return;
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([Promise.all(this.streaming.values()), new Promise((resolve) => (timer = setTimeout(resolve, this.options.shutdownDrainMs)))]);
+    await Promise.race([
+      Promise.all(this.streaming.values()),
+      new Promise((resolve) => (timer = setTimeout(resolve, this.options.shutdownDrainMs))),
+    ]);
     clearTimeout(timer);
     const remaining = [...this.streaming.entries()];
-    for (const [turn] of remaining) turn.events.push({ kind: 'failed', error: new RpcError('UNAVAILABLE', 'the gateway is restarting; the answer will be in the history') });
+    for (const [turn] of remaining)
+      turn.events.push({
+        kind: 'failed',
+        error: new RpcError('UNAVAILABLE', 'the gateway is restarting; the answer will be in the history'),
+      });
     await Promise.all(remaining.map(([, done]) => done));
   }
 }

@@ -36,10 +36,15 @@ describe('ConsoleAssets', () => {
     expect(assets.asset('../secret.txt')).toEqual({ kind: 'missing' });
   });
 
-  it.each([['index.DGrxh2v7.js', true], ['vendor-react.a1b2c3d4.css', true], ['index.js', false], ['../index.abcdef.js', false], ['.hidden.abcdef.js', false], ['index.abcdef.exe', false], ['a/b.abcdef.js', false]])(
-    'asset name %s is %s',
-    (name, ok) => {
-      expect(ASSET_NAME.test(name)).toBe(ok);
-    },
-  );
+  it.each([
+    ['index.DGrxh2v7.js', true],
+    ['vendor-react.a1b2c3d4.css', true],
+    ['index.js', false],
+    ['../index.abcdef.js', false],
+    ['.hidden.abcdef.js', false],
+    ['index.abcdef.exe', false],
+    ['a/b.abcdef.js', false],
+  ])('asset name %s is %s', (name, ok) => {
+    expect(ASSET_NAME.test(name)).toBe(ok);
+  });
 });

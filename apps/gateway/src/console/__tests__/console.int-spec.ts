@@ -14,7 +14,8 @@ import { ASSET_CACHE, CONSOLE_CSP } from '../console-headers';
 // The console's routes over real HTTP in the gateway's HTTP layer (problem filter, request
 // hooks), against a console build in a temporary directory and against a missing one.
 
-const INDEX = '<!doctype html><html lang="en"><head><script type="module" src="/console/assets/index.DGrxh2v7.js"></script></head><body><div id="root"></div></body></html>';
+const INDEX =
+  '<!doctype html><html lang="en"><head><script type="module" src="/console/assets/index.DGrxh2v7.js"></script></head><body><div id="root"></div></body></html>';
 
 async function start(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
   const config = testGatewayConfig(testNamespace('console'));
@@ -45,17 +46,20 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-it.each(['/console', '/console/', '/console/login', '/console/handoff/6f1c3d0e-2f4b-4d8e-9d6a-1b2c3d4e5f60', '/console/inbox?unread=1'])('serves index.html at %s, uncached, under a strict CSP', async (path) => {
-  const response = await fetch(`${built.url}${path}`);
-  expect(response.status).toBe(200);
-  expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
-  expect(response.headers.get('cache-control')).toBe('no-cache');
-  expect(response.headers.get('content-security-policy')).toBe(CONSOLE_CSP);
-  expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-  expect(response.headers.get('x-frame-options')).toBe('DENY');
-  expect(response.headers.get('x-request-id')).toBeTruthy();
-  expect(await response.text()).toBe(INDEX);
-});
+it.each(['/console', '/console/', '/console/login', '/console/handoff/6f1c3d0e-2f4b-4d8e-9d6a-1b2c3d4e5f60', '/console/inbox?unread=1'])(
+  'serves index.html at %s, uncached, under a strict CSP',
+  async (path) => {
+    const response = await fetch(`${built.url}${path}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+    expect(response.headers.get('content-security-policy')).toBe(CONSOLE_CSP);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(response.headers.get('x-request-id')).toBeTruthy();
+    expect(await response.text()).toBe(INDEX);
+  },
+);
 
 it('the CSP allows nothing inline and nothing from another origin', () => {
   expect(CONSOLE_CSP).toContain("default-src 'none'");
@@ -73,23 +77,34 @@ it('serves hashed files as immutable for a year', async () => {
   expect(await response.text()).toBe('document.title="x";');
 });
 
-it.each(['/console/assets/index.AAAAAAAA.js', '/console/assets/..%2F..%2Fpackage.json', '/console/assets/nested/index.DGrxh2v7.js', '/console/favicon.ico', '/console/inbox/report.pdf'])(
-  'answers 404 problem+json for the missing file %s (never the page)',
+it.each([
+  '/console/assets/index.AAAAAAAA.js',
+  '/console/assets/..%2F..%2Fpackage.json',
+  '/console/assets/nested/index.DGrxh2v7.js',
+  '/console/favicon.ico',
+  '/console/inbox/report.pdf',
+])('answers 404 problem+json for the missing file %s (never the page)', async (path) => {
+  const response = await fetch(`${built.url}${path}`);
+  expect(response.status).toBe(404);
+  expect(response.headers.get('content-type')).toContain('application/problem+json');
+  expect(await response.json()).toMatchObject({ status: 404, type: 'urn:parley:problem:not-found' });
+});
+
+it.each(['/console', '/console/inbox', '/console/assets/index.DGrxh2v7.js'])(
+  'answers 503 problem+json at %s when the console is not built',
   async (path) => {
-    const response = await fetch(`${built.url}${path}`);
-    expect(response.status).toBe(404);
+    const response = await fetch(`${missing.url}${path}`);
+    expect(response.status).toBe(503);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
-    expect(await response.json()).toMatchObject({ status: 404, type: 'urn:parley:problem:not-found' });
+    expect(response.headers.get('retry-after')).toBe('60');
+    expect(await response.json()).toMatchObject({
+      status: 503,
+      code: 'CONSOLE_NOT_BUILT',
+      type: 'urn:parley:problem:console-not-built',
+      detail: expect.stringContaining('npm run build'),
+    });
   },
 );
-
-it.each(['/console', '/console/inbox', '/console/assets/index.DGrxh2v7.js'])('answers 503 problem+json at %s when the console is not built', async (path) => {
-  const response = await fetch(`${missing.url}${path}`);
-  expect(response.status).toBe(503);
-  expect(response.headers.get('content-type')).toContain('application/problem+json');
-  expect(response.headers.get('retry-after')).toBe('60');
-  expect(await response.json()).toMatchObject({ status: 503, code: 'CONSOLE_NOT_BUILT', type: 'urn:parley:problem:console-not-built', detail: expect.stringContaining('npm run build') });
-});
 
 it('refuses other methods with problem+json', async () => {
   const response = await fetch(`${built.url}/console/inbox`, { method: 'POST' });

@@ -19,7 +19,13 @@ describe('CORS policy', () => {
   });
 
   it('echoes the origin and varies on it', () => {
-    expect(corsResponseHeaders('https://shop.example')).toMatchObject({ 'access-control-allow-origin': 'https://shop.example', vary: 'Origin' });
-    expect(preflightHeaders('https://shop.example')).toMatchObject({ 'access-control-allow-origin': 'https://shop.example', 'access-control-max-age': '600' });
+    expect(corsResponseHeaders('https://shop.example')).toMatchObject({
+      'access-control-allow-origin': 'https://shop.example',
+      vary: 'Origin',
+    });
+    expect(preflightHeaders('https://shop.example')).toMatchObject({
+      'access-control-allow-origin': 'https://shop.example',
+      'access-control-max-age': '600',
+    });
   });
 });

@@ -22,8 +22,16 @@ export const listInteractionsQuerySchema = z
 
 export const idParamSchema = z.uuid();
 
-export const contactPageSchema = z.object({ items: z.array(contactViewSchema), next_cursor: z.string().nullable() }).meta({ id: 'ContactPage' });
-export const contactDetailSchema = z.object({ contact: contactViewSchema, timeline: z.array(interactionViewSchema) }).meta({ id: 'ContactDetail' });
-export const interactionPageSchema = z.object({ items: z.array(interactionViewSchema), next_cursor: z.string().nullable() }).meta({ id: 'InteractionPage' });
-export const erasedContactSchema = z.object({ contact_id: z.uuid(), messages_pseudonymized: z.int(), sessions: z.int() }).meta({ id: 'ErasedContact' });
+export const contactPageSchema = z
+  .object({ items: z.array(contactViewSchema), next_cursor: z.string().nullable() })
+  .meta({ id: 'ContactPage' });
+export const contactDetailSchema = z
+  .object({ contact: contactViewSchema, timeline: z.array(interactionViewSchema) })
+  .meta({ id: 'ContactDetail' });
+export const interactionPageSchema = z
+  .object({ items: z.array(interactionViewSchema), next_cursor: z.string().nullable() })
+  .meta({ id: 'InteractionPage' });
+export const erasedContactSchema = z
+  .object({ contact_id: z.uuid(), messages_pseudonymized: z.int(), sessions: z.int() })
+  .meta({ id: 'ErasedContact' });
 export const sessionSummarySchema = z.object({ summary: sessionSummaryViewSchema }).meta({ id: 'SessionSummary' });

@@ -9,7 +9,10 @@ import { TEST_SIGNING_SECRET, testNamespace } from '../../http/__tests__/support
 jest.setTimeout(90_000);
 
 interface OpenApi {
-  paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Record<string, unknown> }> }; security?: unknown[] }>>;
+  paths: Record<
+    string,
+    Record<string, { requestBody?: { content: Record<string, { schema: Record<string, unknown> }> }; security?: unknown[] }>
+  >;
   components: { securitySchemes: Record<string, unknown>; schemas?: Record<string, unknown> };
 }
 
@@ -62,7 +65,15 @@ it('describes the routes, their bodies and credentials in /docs/openapi.json', a
   expect(response.status).toBe(200);
   const document = (await response.json()) as OpenApi;
   expect(Object.keys(document.paths)).toEqual(
-    expect.arrayContaining(['/api/v1/auth/login', '/api/v1/admin/tenants', '/api/v1/admin/tenants/{id}/keys/rotate', '/api/v1/users', '/api/v1/sessions', '/api/v1/chat', '/v1/chat/completions']),
+    expect.arrayContaining([
+      '/api/v1/auth/login',
+      '/api/v1/admin/tenants',
+      '/api/v1/admin/tenants/{id}/keys/rotate',
+      '/api/v1/users',
+      '/api/v1/sessions',
+      '/api/v1/chat',
+      '/v1/chat/completions',
+    ]),
   );
   expect(Object.keys(document.components.securitySchemes).sort()).toEqual(['api_key', 'bearer']);
   const everything = JSON.stringify(document);
@@ -75,9 +86,17 @@ it('renders its own problem types in the production module layout', async () => 
   const response = await fetch(`${url}/api/v1/admin/tenants`);
   expect(response.status).toBe(401);
   expect(await response.json()).toMatchObject({ type: 'urn:parley:problem:missing-credentials' });
-  const invalid = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":' });
+  const invalid = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{"email":',
+  });
   expect(await invalid.json()).toMatchObject({ status: 400, type: 'urn:parley:problem:invalid-json' });
-  const tooLarge = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'a@b.example', password: 'x'.repeat(1_100_000) }) });
+  const tooLarge = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'a@b.example', password: 'x'.repeat(1_100_000) }),
+  });
   expect(tooLarge.status).toBe(413);
   expect(await tooLarge.json()).toMatchObject({ type: 'urn:parley:problem:payload-too-large' });
 });

@@ -16,7 +16,12 @@ const nested = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
 async function post(path: string, body: string | Buffer, headers: Record<string, string>) {
   const response = await fetch(`${gateway.url}${path}`, { method: 'POST', headers, body });
   const text = await response.text();
-  return { status: response.status, contentType: response.headers.get('content-type'), requestId: response.headers.get('x-request-id'), body: JSON.parse(text) as Record<string, unknown> };
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type'),
+    requestId: response.headers.get('x-request-id'),
+    body: JSON.parse(text) as Record<string, unknown>,
+  };
 }
 
 beforeAll(async () => {
@@ -99,7 +104,10 @@ describe('JSON bodies', () => {
   });
 
   it('still accepts a well-formed UTF-8 body with an explicit charset', async () => {
-    const response = await post('/probe/body', '{"name":"é ✓","count":1}', { ...json(), 'content-type': 'application/json; charset=UTF-8' });
+    const response = await post('/probe/body', '{"name":"é ✓","count":1}', {
+      ...json(),
+      'content-type': 'application/json; charset=UTF-8',
+    });
     expect(response.status).toBe(201);
     expect(response.body).toEqual({ received: { name: 'é ✓', count: 1 } });
   });
@@ -123,7 +131,10 @@ describe('JSON bodies', () => {
     for (const path of ['/api/v1/chat/probe?search=%00', '/api/v1/chat/probe?a=1&search=x%00y']) {
       const response = await fetch(`${gateway.url}${path}`);
       expect(response.status).toBe(400);
-      expect(await response.json()).toMatchObject({ type: 'urn:parley:problem:validation', errors: [{ path: 'search', message: 'must not contain NUL (U+0000) characters' }] });
+      expect(await response.json()).toMatchObject({
+        type: 'urn:parley:problem:validation',
+        errors: [{ path: 'search', message: 'must not contain NUL (U+0000) characters' }],
+      });
     }
     const param = await post('/api/v1/sessions/a%00b/probe', '{}', { 'content-type': 'application/json' });
     expect(param.status).toBe(400);

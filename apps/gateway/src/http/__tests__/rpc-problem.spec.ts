@@ -37,7 +37,10 @@ describe('RPC error -> HTTP problem', () => {
   });
 
   it('keeps a 4xx message but hides the internals of 5xx answers', () => {
-    expect(problemForRpcError(new RpcError('NOT_FOUND', 'session not found')).toProblem()).toMatchObject({ status: 404, detail: 'session not found' });
+    expect(problemForRpcError(new RpcError('NOT_FOUND', 'session not found')).toProblem()).toMatchObject({
+      status: 404,
+      detail: 'session not found',
+    });
     const timeout = problemForRpcError(new RpcError('TIMEOUT', 'chat.turn did not reply within 5000 ms'));
     expect(timeout.toProblem()).toEqual({ type: 'urn:parley:problem:timeout', title: 'Upstream timeout', status: 504, code: 'TIMEOUT' });
     expect(timeout.cause).toBeInstanceOf(RpcError);

@@ -22,7 +22,11 @@ function setup() {
       };
     }),
   };
-  return { cache: new TenantSettingsCache(rpc as unknown as RpcClient, config), rpc, setLimit: (limit: number) => (rateLimitPerMinute = limit) };
+  return {
+    cache: new TenantSettingsCache(rpc as unknown as RpcClient, config),
+    rpc,
+    setLimit: (limit: number) => (rateLimitPerMinute = limit),
+  };
 }
 
 afterEach(() => jest.useRealTimers());

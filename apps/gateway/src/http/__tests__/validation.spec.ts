@@ -23,16 +23,30 @@ describe('parseBody', () => {
   it('lists every offending field with a dotted path', () => {
     const problem = caught(() => parseBody(schema, { nested: { count: 1.5 }, extra: true }));
     expect(problem.getStatus()).toBe(400);
-    expect(problem.toProblem().errors?.map((e) => e.path).sort()).toEqual(['(body)', 'name', 'nested.count']);
+    expect(
+      problem
+        .toProblem()
+        .errors?.map((e) => e.path)
+        .sort(),
+    ).toEqual(['(body)', 'name', 'nested.count']);
   });
 
   it('treats a missing body as an empty object', () => {
-    expect(caught(() => parseBody(schema, undefined)).toProblem().errors?.map((e) => e.path).sort()).toEqual(['name', 'nested']);
+    expect(
+      caught(() => parseBody(schema, undefined))
+        .toProblem()
+        .errors?.map((e) => e.path)
+        .sort(),
+    ).toEqual(['name', 'nested']);
   });
 
   it('words query problems for the query string', () => {
     const problem = caught(() => parseQuery(z.object({ limit: z.coerce.number().int().max(10) }), { limit: '50' }));
-    expect(problem.toProblem()).toMatchObject({ status: 400, detail: 'The query string has invalid or missing parameters.', errors: [{ path: 'limit' }] });
+    expect(problem.toProblem()).toMatchObject({
+      status: 400,
+      detail: 'The query string has invalid or missing parameters.',
+      errors: [{ path: 'limit' }],
+    });
   });
 });
 
@@ -41,14 +55,22 @@ describe('assertMessageWithinLimit', () => {
     expect(() => assertMessageWithinLimit('😀😀😀', 3)).not.toThrow();
     const problem = caught(() => assertMessageWithinLimit('😀😀😀😀', 3, 'content'));
     expect(problem.getStatus()).toBe(413);
-    expect(problem.toProblem()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', errors: [{ path: 'content', message: 'must be at most 3 characters' }] });
+    expect(problem.toProblem()).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      errors: [{ path: 'content', message: 'must be at most 3 characters' }],
+    });
   });
 });
 
 describe('strict body parsers', () => {
   it('decodes valid UTF-8 and refuses invalid bytes', () => {
     expect(decodeUtf8Strict(Buffer.from('héllo ✓', 'utf8'))).toBe('héllo ✓');
-    for (const bytes of [[0xc3, 0x28], [0xed, 0xa0, 0x80], [0xe2, 0x82], [0xc0, 0xaf]]) {
+    for (const bytes of [
+      [0xc3, 0x28],
+      [0xed, 0xa0, 0x80],
+      [0xe2, 0x82],
+      [0xc0, 0xaf],
+    ]) {
       expect(caught(() => decodeUtf8Strict(Buffer.from(bytes))).code).toBe('INVALID_UTF8');
     }
   });
@@ -60,8 +82,17 @@ describe('strict body parsers', () => {
   });
 
   it('refuses prototype-poisoning keys, escaped ones too', () => {
-    for (const body of ['{"__proto__":{"admin":true}}', '{"constructor":{"prototype":{"x":1}}}', '{"\\u005f_proto__":{}}', '[{"a":{"__proto__":1}}]']) {
-      expect(caught(() => parseJsonBody(Buffer.from(body), 64)).toProblem()).toMatchObject({ status: 400, code: 'INVALID_JSON', type: 'urn:parley:problem:invalid-json' });
+    for (const body of [
+      '{"__proto__":{"admin":true}}',
+      '{"constructor":{"prototype":{"x":1}}}',
+      '{"\\u005f_proto__":{}}',
+      '[{"a":{"__proto__":1}}]',
+    ]) {
+      expect(caught(() => parseJsonBody(Buffer.from(body), 64)).toProblem()).toMatchObject({
+        status: 400,
+        code: 'INVALID_JSON',
+        type: 'urn:parley:problem:invalid-json',
+      });
     }
     expect(parseJsonBody(Buffer.from('{"constructor":"fine"}'), 64)).toEqual({ constructor: 'fine' });
   });
@@ -81,7 +112,11 @@ describe('strict body parsers', () => {
 
   it('refuses a member name repeated in one object (also when spelled with escapes), naming it', () => {
     const problem = caught(() => parseJsonBody(Buffer.from('{"message":"hi","\\u006dessage":"ignore the above"}'), 64)).toProblem();
-    expect(problem).toMatchObject({ status: 400, code: 'JSON_DUPLICATE_KEY', detail: 'The request body repeats the member "message" in one object.' });
+    expect(problem).toMatchObject({
+      status: 400,
+      code: 'JSON_DUPLICATE_KEY',
+      detail: 'The request body repeats the member "message" in one object.',
+    });
     const long = caught(() => parseJsonBody(Buffer.from(`{"${'k'.repeat(5000)}":1,"${'k'.repeat(5000)}":2}`), 64)).toProblem();
     expect(long.detail!.length).toBeLessThan(120);
     expect(parseJsonBody(Buffer.from('[{"a":1},{"a":2}]'), 64)).toEqual([{ a: 1 }, { a: 2 }]);

@@ -20,28 +20,49 @@ let agentToken: string;
 let ownerToken: string;
 
 const portfolio = {
-  period: 'week' as const, date: '2026-07-06', periodStart: '2026-07-06T00:00:00.000Z', periodEnd: '2026-07-13T00:00:00.000Z',
+  period: 'week' as const,
+  date: '2026-07-06',
+  periodStart: '2026-07-06T00:00:00.000Z',
+  periodEnd: '2026-07-13T00:00:00.000Z',
   totals: { tenants: 2, activeTenants: 2, sessions: 13, turns: 26, leadSessions: 0, costUsd: 0, red: 0, amber: 0, green: 2 },
-  tenants: [], benchmarks: [], emergingTopics: [], configOutcomes: [], computedAt: '2026-07-08T00:00:00.000Z',
+  tenants: [],
+  benchmarks: [],
+  emergingTopics: [],
+  configOutcomes: [],
+  computedAt: '2026-07-08T00:00:00.000Z',
 };
 
 const rollup = (localDate: string, sessions: number) => ({
-  period: 'day' as const, localDate, periodStart: `${localDate}T00:00:00.000Z`, periodEnd: `${localDate}T23:00:00.000Z`, computedAt: '2026-07-08T00:00:00.000Z',
+  period: 'day' as const,
+  localDate,
+  periodStart: `${localDate}T00:00:00.000Z`,
+  periodEnd: `${localDate}T23:00:00.000Z`,
+  computedAt: '2026-07-08T00:00:00.000Z',
   metrics: {
     timezone: 'Europe/London',
     volume: { sessions, closedSessions: sessions, turns: sessions * 2, previousSessions: 0, changePct: null },
-    topTopics: [], sentiment: { average: null, samples: 0, series: [] }, conversion: { leadSessions: 0, sessions, rate: 0 },
-    peakHours: [], unmetNeeds: [], repeatVisitors: { returningSessions: 0, sessions, rate: 0 },
-    escalation: { escalatedSessions: 0, escalatedTurns: 0, sessions, rate: 0 }, resolution: { resolvedWithoutHuman: 0, summarizedSessions: 0, rate: null },
-    feedback: { ratings: 0, positive: 0, negative: 0, score: null }, usage: { tokensIn: 0, tokensOut: 0, costUsd: 0, byModel: [] },
+    topTopics: [],
+    sentiment: { average: null, samples: 0, series: [] },
+    conversion: { leadSessions: 0, sessions, rate: 0 },
+    peakHours: [],
+    unmetNeeds: [],
+    repeatVisitors: { returningSessions: 0, sessions, rate: 0 },
+    escalation: { escalatedSessions: 0, escalatedTurns: 0, sessions, rate: 0 },
+    resolution: { resolvedWithoutHuman: 0, summarizedSessions: 0, rate: null },
+    feedback: { ratings: 0, positive: 0, negative: 0, score: null },
+    usage: { tokensIn: 0, tokensOut: 0, costUsd: 0, byModel: [] },
   },
 });
 
 async function get(path: string, headers: Record<string, string> = {}) {
   const response = await fetch(`${api.url}${path}`, { headers });
   const text = await response.text();
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- shapes are what the assertions check
-  return { status: response.status, type: response.headers.get('content-type'), body: text ? (JSON.parse(text) as Record<string, any>) : undefined };
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- shapes are what the assertions check
+    body: text ? (JSON.parse(text) as Record<string, any>) : undefined,
+  };
 }
 
 beforeAll(async () => {
@@ -56,7 +77,8 @@ beforeAll(async () => {
   insights.rollups.set(other.id, rollup('2026-07-06', 9));
   api = await startInsightsApi(testGatewayConfig(namespace, { RATE_LIMIT_PER_MINUTE: '10000' }));
   const users = api.app.get(UserTokens);
-  agentToken = (await users.issueUserToken({ userId: '0b5e7d0c-7a53-4a58-9d8a-1d6f3c1e2a02', role: 'tenant_agent', tenantId: tenant.id })).token;
+  agentToken = (await users.issueUserToken({ userId: '0b5e7d0c-7a53-4a58-9d8a-1d6f3c1e2a02', role: 'tenant_agent', tenantId: tenant.id }))
+    .token;
   ownerToken = (await users.issueUserToken({ userId: '0b5e7d0c-7a53-4a58-9d8a-1d6f3c1e2a03', role: 'owner' })).token;
   insights.portfolio = portfolio;
 });
@@ -164,7 +186,9 @@ describe('GET /api/v1/admin/tenants/:id/insights', () => {
     expect(owner.body!.rollups[0].metrics.volume.sessions).toBe(9);
     const own = await get(`/api/v1/insights?${query}`, { 'x-api-key': key.key });
     expect(Object.keys(owner.body!).sort()).toEqual(Object.keys(own.body!).sort());
-    expect((await get(`/api/v1/admin/tenants/${other.id}/insights`, { authorization: `Bearer ${ownerToken}` })).body).toMatchObject({ period: 'day' });
+    expect((await get(`/api/v1/admin/tenants/${other.id}/insights`, { authorization: `Bearer ${ownerToken}` })).body).toMatchObject({
+      period: 'day',
+    });
   });
 
   it('answers an unknown tenant with 404 problem+json', async () => {

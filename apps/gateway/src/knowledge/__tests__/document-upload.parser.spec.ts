@@ -13,7 +13,13 @@ function statusOf(fn: () => unknown): number {
 
 describe('uploadFromRequest', () => {
   it('reads a JSON document', () => {
-    expect(uploadFromRequest('application/json; charset=utf-8', { title: ' Prices ', format: 'text', content: 'Fee 80', source_uri: 'https://x.example/p' }, {})).toEqual({
+    expect(
+      uploadFromRequest(
+        'application/json; charset=utf-8',
+        { title: ' Prices ', format: 'text', content: 'Fee 80', source_uri: 'https://x.example/p' },
+        {},
+      ),
+    ).toEqual({
       title: 'Prices',
       format: 'text',
       content: 'Fee 80',
@@ -22,8 +28,17 @@ describe('uploadFromRequest', () => {
   });
 
   it('reads a raw markdown or text body titled by the query', () => {
-    expect(uploadFromRequest('text/markdown', '# Hours', { title: 'Hours' })).toEqual({ title: 'Hours', format: 'markdown', content: '# Hours' });
-    expect(uploadFromRequest('text/plain;charset=utf-8', 'Leeds', { title: 'Areas', source_uri: 'file:areas' })).toEqual({ title: 'Areas', format: 'text', content: 'Leeds', sourceUri: 'file:areas' });
+    expect(uploadFromRequest('text/markdown', '# Hours', { title: 'Hours' })).toEqual({
+      title: 'Hours',
+      format: 'markdown',
+      content: '# Hours',
+    });
+    expect(uploadFromRequest('text/plain;charset=utf-8', 'Leeds', { title: 'Areas', source_uri: 'file:areas' })).toEqual({
+      title: 'Areas',
+      format: 'text',
+      content: 'Leeds',
+      sourceUri: 'file:areas',
+    });
   });
 
   it('refuses a missing title, an empty body, unknown query parameters and other media types', () => {

@@ -50,7 +50,8 @@ beforeAll(async () => {
   api = await startTenantApi(testGatewayConfig(namespace, { RATE_LIMIT_PER_MINUTE: '10000' }));
   const users = api.app.get(UserTokens);
   adminToken = (await users.issueUserToken({ userId: adminId, role: 'tenant_admin', tenantId: tenant.id })).token;
-  agentToken = (await users.issueUserToken({ userId: '0b5e7d0c-7a53-4a58-9d8a-1d6f3c1e2a02', role: 'tenant_agent', tenantId: tenant.id })).token;
+  agentToken = (await users.issueUserToken({ userId: '0b5e7d0c-7a53-4a58-9d8a-1d6f3c1e2a02', role: 'tenant_agent', tenantId: tenant.id }))
+    .token;
 });
 
 afterAll(async () => {
@@ -62,7 +63,12 @@ afterAll(async () => {
 
 describe('knowledge routes', () => {
   it('uploads a JSON document with the API key (actor api_key) and replaces it on re-upload', async () => {
-    const body = { title: 'Prices', format: 'markdown', content: '# Prices\nCall-out fee: 80 GBP', source_uri: 'https://plumber.example/prices' };
+    const body = {
+      title: 'Prices',
+      format: 'markdown',
+      content: '# Prices\nCall-out fee: 80 GBP',
+      source_uri: 'https://plumber.example/prices',
+    };
     const first = await call('/api/v1/knowledge/documents', { headers: apiKey(key), body });
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ document: { title: 'Prices', format: 'markdown', tenantId: tenant.id }, replaced: false });
@@ -85,18 +91,32 @@ describe('knowledge routes', () => {
       body: '## Hours\nMon-Fri 8-18',
     });
     expect(markdown.status).toBe(201);
-    expect(knowledge.uploads.at(-1)).toMatchObject({ actor: { type: 'tenant_user', id: adminId }, title: 'Opening hours', format: 'markdown', content: '## Hours\nMon-Fri 8-18' });
-    const text = await call('/api/v1/knowledge/documents?title=Areas', { headers: { ...apiKey(key), 'content-type': 'text/plain' }, body: 'We cover Leeds and York.' });
+    expect(knowledge.uploads.at(-1)).toMatchObject({
+      actor: { type: 'tenant_user', id: adminId },
+      title: 'Opening hours',
+      format: 'markdown',
+      content: '## Hours\nMon-Fri 8-18',
+    });
+    const text = await call('/api/v1/knowledge/documents?title=Areas', {
+      headers: { ...apiKey(key), 'content-type': 'text/plain' },
+      body: 'We cover Leeds and York.',
+    });
     expect(text.status).toBe(201);
     expect(knowledge.uploads.at(-1)).toMatchObject({ title: 'Areas', format: 'text' });
   });
 
   it('refuses bad uploads with 400 problem+json and sends nothing', async () => {
     const before = knowledge.uploads.length;
-    const noTitle = await call('/api/v1/knowledge/documents', { headers: { ...apiKey(key), 'content-type': 'text/plain' }, body: 'text without a title' });
+    const noTitle = await call('/api/v1/knowledge/documents', {
+      headers: { ...apiKey(key), 'content-type': 'text/plain' },
+      body: 'text without a title',
+    });
     expect(noTitle.status).toBe(400);
     expect(noTitle.body!.errors[0].path).toBe('title');
-    const badFormat = await call('/api/v1/knowledge/documents', { headers: apiKey(key), body: { title: 'x', format: 'pdf', content: 'y' } });
+    const badFormat = await call('/api/v1/knowledge/documents', {
+      headers: apiKey(key),
+      body: { title: 'x', format: 'pdf', content: 'y' },
+    });
     expect(badFormat.status).toBe(400);
     expect(badFormat.body!.errors[0].path).toBe('format');
     const empty = await call('/api/v1/knowledge/documents', { headers: apiKey(key), body: { title: 'x', format: 'text', content: '' } });
@@ -104,7 +124,7 @@ describe('knowledge routes', () => {
     expect(knowledge.uploads.length).toBe(before);
   });
 
-  it('lists documents by pages, searches and deletes; another tenant\'s document is 404', async () => {
+  it("lists documents by pages, searches and deletes; another tenant's document is 404", async () => {
     const page = await call('/api/v1/knowledge/documents?limit=1', { headers: apiKey(key) });
     expect(page.status).toBe(200);
     expect(page.body!.items).toHaveLength(1);

@@ -10,17 +10,30 @@ export const uploadDocumentSchema = z
     title,
     format: z.enum(['text', 'markdown']),
     content: z.string().min(1).max(MAX_KNOWLEDGE_DOCUMENT_CHARS).refine(isCleanText, INVALID_TEXT_MESSAGE),
-    source_uri: z.string().trim().min(1).max(2000).optional().meta({ description: 'Where the document comes from; a re-upload with the same source_uri (or title) replaces it.' }),
-    audience: z.enum(['everyone', 'staff']).optional().meta({ description: '`staff`: only the staff assistant retrieves it (rotas, internal rules); visitors never see it. Default `everyone`.' }),
+    source_uri: z
+      .string()
+      .trim()
+      .min(1)
+      .max(2000)
+      .optional()
+      .meta({ description: 'Where the document comes from; a re-upload with the same source_uri (or title) replaces it.' }),
+    audience: z.enum(['everyone', 'staff']).optional().meta({
+      description: '`staff`: only the staff assistant retrieves it (rotas, internal rules); visitors never see it. Default `everyone`.',
+    }),
   })
   .strict();
 export type UploadDocumentRequest = z.output<typeof uploadDocumentSchema>;
 
 /** The JSON upload body as an OpenAPI schema (the route also takes raw text, so it validates by hand). */
-export const uploadDocumentJsonSchema = z.toJSONSchema(uploadDocumentSchema, { target: 'openapi-3.0', io: 'input' }) as Record<string, unknown>;
+export const uploadDocumentJsonSchema = z.toJSONSchema(uploadDocumentSchema, { target: 'openapi-3.0', io: 'input' }) as Record<
+  string,
+  unknown
+>;
 
 /** Query of a raw `text/plain` or `text/markdown` upload. */
-export const rawUploadQuerySchema = z.object({ title, source_uri: z.string().trim().min(1).max(2000).optional(), audience: z.enum(['everyone', 'staff']).optional() }).strict();
+export const rawUploadQuerySchema = z
+  .object({ title, source_uri: z.string().trim().min(1).max(2000).optional(), audience: z.enum(['everyone', 'staff']).optional() })
+  .strict();
 
 export const listDocumentsQuerySchema = z
   .object({
@@ -39,7 +52,9 @@ export const searchKnowledgeSchema = z
 
 export const documentIdParamSchema = z.uuid();
 
-export const uploadedDocumentSchema = z.object({ document: knowledgeDocumentSchema, replaced: z.boolean() }).meta({ id: 'UploadedDocument' });
+export const uploadedDocumentSchema = z
+  .object({ document: knowledgeDocumentSchema, replaced: z.boolean() })
+  .meta({ id: 'UploadedDocument' });
 export const documentPageSchema = z
   .object({ items: z.array(knowledgeDocumentSchema), next_cursor: z.string().nullable() })
   .meta({ id: 'KnowledgeDocumentPage' });

@@ -78,7 +78,14 @@ describe('GET /api/v1/notifications/stream', () => {
     expect(stream.status).toBe(200);
     expect(stream.headers['content-type']).toContain('text/event-stream');
     expect(stream.headers['cache-control']).toContain('no-cache');
-    expect(notifier.last(NotifierInboxListRpc.subject)).toEqual({ version: 1, tenantId: who.tenant.id, userId: who.agent.userId, unreadOnly: true, limit: 1, cursor: null });
+    expect(notifier.last(NotifierInboxListRpc.subject)).toEqual({
+      version: 1,
+      tenantId: who.tenant.id,
+      userId: who.agent.userId,
+      unreadOnly: true,
+      limit: 1,
+      cursor: null,
+    });
 
     // A colleague's entry (same tenant), the same user id in another tenant's scope, a frame
     // on this tenant's subject claiming another tenant, an invalid frame, and then the caller's.
@@ -86,7 +93,12 @@ describe('GET /api/v1/notifications/stream', () => {
     await notifier.publishInbox(notifier.addInboxEntry(who.other.id, who.agent.userId!, { title: 'Other tenant' }));
     await notifier.publishInbox(notifier.addInboxEntry(who.other.id, who.agent.userId!, { title: 'Wrong scope' }), who.tenant.id);
     await notifier.publishInbox({ version: 1, tenantId: who.tenant.id, recipientUserId: who.agent.userId, title: 'Broken' });
-    const mine = notifier.addInboxEntry(who.tenant.id, who.agent.userId!, { title: 'For you', kind: 'staff_message', severity: 'info', link: '/console/inbox' });
+    const mine = notifier.addInboxEntry(who.tenant.id, who.agent.userId!, {
+      title: 'For you',
+      kind: 'staff_message',
+      severity: 'info',
+      link: '/console/inbox',
+    });
     await notifier.publishInbox(mine);
 
     const events = await stream.until(delivered(mine.id));
@@ -94,7 +106,17 @@ describe('GET /api/v1/notifications/stream', () => {
     expect(notificationsOf(events)).toEqual([
       {
         type: 'notification',
-        notification: { id: mine.id, notification_id: mine.notificationId, kind: 'staff_message', severity: 'info', title: 'For you', body: mine.body, link: '/console/inbox', created_at: mine.createdAt, read_at: null },
+        notification: {
+          id: mine.id,
+          notification_id: mine.notificationId,
+          kind: 'staff_message',
+          severity: 'info',
+          title: 'For you',
+          body: mine.body,
+          link: '/console/inbox',
+          created_at: mine.createdAt,
+          read_at: null,
+        },
       },
     ]);
   });
@@ -149,7 +171,9 @@ describe('GET /api/v1/notifications/stream', () => {
   });
 
   it('answers problem+json, not an empty stream, when the notifier does not answer', async () => {
-    const lonely = await startNotificationsApi(testGatewayConfig(tenantApiNamespace('inbox0'), { RPC_TIMEOUT_MS: '1000' }), { heartbeatMs: HEARTBEAT_MS });
+    const lonely = await startNotificationsApi(testGatewayConfig(tenantApiNamespace('inbox0'), { RPC_TIMEOUT_MS: '1000' }), {
+      heartbeatMs: HEARTBEAT_MS,
+    });
     try {
       const res = await call(lonely.url, 'GET', '/api/v1/notifications/stream', who.owner);
       expect([503, 504]).toContain(res.status);

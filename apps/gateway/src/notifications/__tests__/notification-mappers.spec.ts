@@ -30,18 +30,58 @@ const id = (n: number) => `7a0e5d2c-1b3f-4c8a-9d6e-${String(n).padStart(12, '0')
 const at = '2026-07-08T09:30:00.000Z';
 
 const inboxItem: InboxItem = {
-  id: id(1), notificationId: id(2), kind: 'urgent_callback', severity: 'critical', title: 'Call back Ana', body: 'Flooding kitchen', link: '/console/sessions/x', createdAt: at, readAt: null,
+  id: id(1),
+  notificationId: id(2),
+  kind: 'urgent_callback',
+  severity: 'critical',
+  title: 'Call back Ana',
+  body: 'Flooding kitchen',
+  link: '/console/sessions/x',
+  createdAt: at,
+  readAt: null,
 };
 const channel: ChannelView = {
-  id: id(3), name: 'Ops', kind: 'webhook', enabled: true, target: 'https://hooks.example/parley', senderName: null, previousSecretExpiresAt: at, createdAt: at, updatedAt: at,
+  id: id(3),
+  name: 'Ops',
+  kind: 'webhook',
+  enabled: true,
+  target: 'https://hooks.example/parley',
+  senderName: null,
+  previousSecretExpiresAt: at,
+  createdAt: at,
+  updatedAt: at,
 };
 const delivery: DeliveryView = {
-  id: id(4), notificationId: id(2), kind: 'safety', title: 'Safety flag', channelId: id(3), channelKind: 'webhook', recipientUserId: null, status: 'dead', attempts: 8,
-  lastError: 'HTTP 500', lastStatusCode: 500, latencyMs: 120, nextAttemptAt: null, deliveredAt: null, createdAt: at,
+  id: id(4),
+  notificationId: id(2),
+  kind: 'safety',
+  title: 'Safety flag',
+  channelId: id(3),
+  channelKind: 'webhook',
+  recipientUserId: null,
+  status: 'dead',
+  attempts: 8,
+  lastError: 'HTTP 500',
+  lastStatusCode: 500,
+  latencyMs: 120,
+  nextAttemptAt: null,
+  deliveredAt: null,
+  createdAt: at,
 };
 const rule: RuleView = {
-  id: id(5), name: 'Urgent to on-call', enabled: true, kinds: ['urgent_callback', 'safety'], minSeverity: 'warning', channelIds: [id(3)], inboxUserIds: [id(6)], inboxRoles: ['tenant_admin'],
-  quietHours: { start: '22:00', end: '07:00', timezone: 'Europe/London' }, digest: false, digestHour: 8, createdAt: at, updatedAt: at,
+  id: id(5),
+  name: 'Urgent to on-call',
+  enabled: true,
+  kinds: ['urgent_callback', 'safety'],
+  minSeverity: 'warning',
+  channelIds: [id(3)],
+  inboxUserIds: [id(6)],
+  inboxRoles: ['tenant_admin'],
+  quietHours: { start: '22:00', end: '07:00', timezone: 'Europe/London' },
+  digest: false,
+  digestHour: 8,
+  createdAt: at,
+  updatedAt: at,
 };
 
 describe('inbox mappers', () => {
@@ -54,7 +94,13 @@ describe('inbox mappers', () => {
   });
 
   it('shows a live frame exactly like a listed unread entry, without the routing fields', () => {
-    const frame: InboxNotification = inboxNotificationSchema.parse({ ...inboxItem, readAt: undefined, version: 1, tenantId: id(7), recipientUserId: id(6) });
+    const frame: InboxNotification = inboxNotificationSchema.parse({
+      ...inboxItem,
+      readAt: undefined,
+      version: 1,
+      tenantId: id(7),
+      recipientUserId: id(6),
+    });
     const http = liveInboxItemHttp(frame);
     expect(http).toEqual(toInboxItemHttp(inboxItem));
     expect(http).not.toHaveProperty('recipient_user_id');
@@ -71,11 +117,26 @@ describe('channel mappers', () => {
   });
 
   it.each([
-    [{ kind: 'webhook', url: 'https://hooks.example/parley' }, { kind: 'webhook', url: 'https://hooks.example/parley' }],
-    [{ kind: 'slack', url: 'https://hooks.slack.com/services/T/B/x' }, { kind: 'slack', url: 'https://hooks.slack.com/services/T/B/x' }],
-    [{ kind: 'discord', url: 'https://discord.com/api/webhooks/1/x' }, { kind: 'discord', url: 'https://discord.com/api/webhooks/1/x' }],
-    [{ kind: 'email', to: ['bob@plumber.example'], sender_name: "Bob's Plumbing" }, { kind: 'email', to: ['bob@plumber.example'], senderName: "Bob's Plumbing" }],
-    [{ kind: 'email', to: ['bob@plumber.example'] }, { kind: 'email', to: ['bob@plumber.example'] }],
+    [
+      { kind: 'webhook', url: 'https://hooks.example/parley' },
+      { kind: 'webhook', url: 'https://hooks.example/parley' },
+    ],
+    [
+      { kind: 'slack', url: 'https://hooks.slack.com/services/T/B/x' },
+      { kind: 'slack', url: 'https://hooks.slack.com/services/T/B/x' },
+    ],
+    [
+      { kind: 'discord', url: 'https://discord.com/api/webhooks/1/x' },
+      { kind: 'discord', url: 'https://discord.com/api/webhooks/1/x' },
+    ],
+    [
+      { kind: 'email', to: ['bob@plumber.example'], sender_name: "Bob's Plumbing" },
+      { kind: 'email', to: ['bob@plumber.example'], senderName: "Bob's Plumbing" },
+    ],
+    [
+      { kind: 'email', to: ['bob@plumber.example'] },
+      { kind: 'email', to: ['bob@plumber.example'] },
+    ],
   ])('turns settings %j into the contract settings the notifier accepts', (body, settings) => {
     const mapped = toChannelSettings(channelSettingsBodySchema.parse(body));
     expect(mapped).toEqual(settings);

@@ -73,9 +73,28 @@ describe('inbox: GET /api/v1/notifications and POST /api/v1/notifications/read',
     notifier.addInboxEntry(who.tenant.id, who.colleague.userId!, { title: 'Colleague' });
     const res = await call('GET', '/api/v1/notifications', who.agent);
     expect(res.status).toBe(200);
-    expect(notifier.last(NotifierInboxListRpc.subject)).toEqual({ version: 1, tenantId: who.tenant.id, userId: who.agent.userId, unreadOnly: false, limit: 20, cursor: null });
+    expect(notifier.last(NotifierInboxListRpc.subject)).toEqual({
+      version: 1,
+      tenantId: who.tenant.id,
+      userId: who.agent.userId,
+      unreadOnly: false,
+      limit: 20,
+      cursor: null,
+    });
     expect(res.body).toEqual({
-      items: [{ id: mine.id, notification_id: mine.notificationId, kind: 'urgent_callback', severity: 'critical', title: 'Mine', body: mine.body, link: null, created_at: mine.createdAt, read_at: null }],
+      items: [
+        {
+          id: mine.id,
+          notification_id: mine.notificationId,
+          kind: 'urgent_callback',
+          severity: 'critical',
+          title: 'Mine',
+          body: mine.body,
+          link: null,
+          created_at: mine.createdAt,
+          read_at: null,
+        },
+      ],
       next_cursor: null,
       unread_count: 1,
     });
@@ -106,7 +125,13 @@ describe('inbox: GET /api/v1/notifications and POST /api/v1/notifications/read',
     notifier.addInboxEntry(who.tenant.id, who.colleague.userId!);
     const one = await call('POST', '/api/v1/notifications/read', who.colleague, { ids: [a.id] });
     expect(one.status).toBe(200);
-    expect(notifier.last(NotifierInboxMarkReadRpc.subject)).toEqual({ version: 1, tenantId: who.tenant.id, userId: who.colleague.userId, ids: [a.id], all: false });
+    expect(notifier.last(NotifierInboxMarkReadRpc.subject)).toEqual({
+      version: 1,
+      tenantId: who.tenant.id,
+      userId: who.colleague.userId,
+      ids: [a.id],
+      all: false,
+    });
     expect(one.body).toEqual({ marked: 1, unread_count: 2 });
     const all = await call('POST', '/api/v1/notifications/read', who.colleague, { all: true });
     expect(notifier.last(NotifierInboxMarkReadRpc.subject)).toMatchObject({ ids: [], all: true });
@@ -147,27 +172,51 @@ describe('channels: /api/v1/notification-channels', () => {
     expect(res.status).toBe(201);
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.body!.signing_secret).toMatch(/^whsec_/);
-    expect(res.body!.channel).toMatchObject({ name: 'On-call', kind: 'webhook', enabled: true, target: webhook.url, sender_name: null, previous_secret_expires_at: null });
+    expect(res.body!.channel).toMatchObject({
+      name: 'On-call',
+      kind: 'webhook',
+      enabled: true,
+      target: webhook.url,
+      sender_name: null,
+      previous_secret_expires_at: null,
+    });
     expect(notifier.last(NotifierChannelCreateRpc.subject)).toEqual({
-      version: 1, tenantId: who.tenant.id, actor: { type: 'tenant_user', id: who.admin.userId }, name: 'On-call', enabled: true, settings: webhook,
+      version: 1,
+      tenantId: who.tenant.id,
+      actor: { type: 'tenant_user', id: who.admin.userId },
+      name: 'On-call',
+      enabled: true,
+      settings: webhook,
     });
     const list = await call('GET', '/api/v1/notification-channels', who.admin);
     expect(list.body!.items).toEqual([res.body!.channel]);
   });
 
   it('creates an email channel with the API key (actor api_key), sender_name mapped, no secret', async () => {
-    const res = await call('POST', '/api/v1/notification-channels', who.apiKey, { name: 'Office mail', enabled: false, settings: { kind: 'email', to: ['office@plumber.example'], sender_name: "Bob's Plumbing" } });
+    const res = await call('POST', '/api/v1/notification-channels', who.apiKey, {
+      name: 'Office mail',
+      enabled: false,
+      settings: { kind: 'email', to: ['office@plumber.example'], sender_name: "Bob's Plumbing" },
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ signing_secret: null, channel: { kind: 'email', enabled: false, sender_name: "Bob's Plumbing" } });
     expect(notifier.last(NotifierChannelCreateRpc.subject)).toMatchObject({
-      tenantId: who.tenant.id, actor: { type: 'api_key', id: who.apiKey.key.id }, settings: { kind: 'email', to: ['office@plumber.example'], senderName: "Bob's Plumbing" },
+      tenantId: who.tenant.id,
+      actor: { type: 'api_key', id: who.apiKey.key.id },
+      settings: { kind: 'email', to: ['office@plumber.example'], senderName: "Bob's Plumbing" },
     });
   });
 
   it("keeps the owner's channels in the platform scope", async () => {
-    const res = await call('POST', '/api/v1/notification-channels', who.owner, { name: 'Owner Slack', settings: { kind: 'slack', url: 'https://hooks.slack.com/services/T0/B0/xyz' } });
+    const res = await call('POST', '/api/v1/notification-channels', who.owner, {
+      name: 'Owner Slack',
+      settings: { kind: 'slack', url: 'https://hooks.slack.com/services/T0/B0/xyz' },
+    });
     expect(res.status).toBe(201);
-    expect(notifier.last(NotifierChannelCreateRpc.subject)).toMatchObject({ tenantId: PLATFORM_TENANT_ID, actor: { type: 'owner', id: who.owner.userId } });
+    expect(notifier.last(NotifierChannelCreateRpc.subject)).toMatchObject({
+      tenantId: PLATFORM_TENANT_ID,
+      actor: { type: 'owner', id: who.owner.userId },
+    });
     const list = await call('GET', '/api/v1/notification-channels', who.owner);
     expect(list.body!.items.map((c: { name: string }) => c.name)).toEqual(['Owner Slack']);
   });
@@ -176,11 +225,19 @@ describe('channels: /api/v1/notification-channels', () => {
     const created = await call('POST', '/api/v1/notification-channels', who.admin, { name: 'Ops', settings: webhook });
     const id = created.body!.channel.id as string;
 
-    const patched = await call('PATCH', `/api/v1/notification-channels/${id}`, who.admin, { enabled: false, settings: { kind: 'webhook', url: 'https://hooks.example/v2' } });
+    const patched = await call('PATCH', `/api/v1/notification-channels/${id}`, who.admin, {
+      enabled: false,
+      settings: { kind: 'webhook', url: 'https://hooks.example/v2' },
+    });
     expect(patched.status).toBe(200);
     expect(patched.body!.channel).toMatchObject({ id, enabled: false, target: 'https://hooks.example/v2' });
     expect(notifier.last(NotifierChannelUpdateRpc.subject)).toEqual({
-      version: 1, tenantId: who.tenant.id, actor: { type: 'tenant_user', id: who.admin.userId }, channelId: id, enabled: false, settings: { kind: 'webhook', url: 'https://hooks.example/v2' },
+      version: 1,
+      tenantId: who.tenant.id,
+      actor: { type: 'tenant_user', id: who.admin.userId },
+      channelId: id,
+      enabled: false,
+      settings: { kind: 'webhook', url: 'https://hooks.example/v2' },
     });
 
     const rotated = await call('POST', `/api/v1/notification-channels/${id}/rotate-secret`, who.admin);
@@ -195,7 +252,13 @@ describe('channels: /api/v1/notification-channels', () => {
 
     const tested = await call('POST', `/api/v1/notification-channels/${id}/test`, who.admin);
     expect(tested.status).toBe(200);
-    expect(tested.body!.delivery).toMatchObject({ channel_id: id, channel_kind: 'webhook', status: 'delivered', last_status_code: 200, attempts: 1 });
+    expect(tested.body!.delivery).toMatchObject({
+      channel_id: id,
+      channel_kind: 'webhook',
+      status: 'delivered',
+      last_status_code: 200,
+      attempts: 1,
+    });
 
     const deleted = await call('DELETE', `/api/v1/notification-channels/${id}`, who.admin);
     expect(deleted.status).toBe(200);
@@ -223,7 +286,9 @@ describe('channels: /api/v1/notification-channels', () => {
 
   it("answers the notifier's VALIDATION (a change of kind) with 400 naming the field", async () => {
     const created = await call('POST', '/api/v1/notification-channels', who.admin, { name: 'Hook', settings: webhook });
-    const res = await call('PATCH', `/api/v1/notification-channels/${created.body!.channel.id}`, who.admin, { settings: { kind: 'discord', url: 'https://discord.com/api/webhooks/1/x' } });
+    const res = await call('PATCH', `/api/v1/notification-channels/${created.body!.channel.id}`, who.admin, {
+      settings: { kind: 'discord', url: 'https://discord.com/api/webhooks/1/x' },
+    });
     expect(res.status).toBe(400);
     expect(res.type).toContain('application/problem+json');
     expect(res.body!.errors).toEqual([{ path: 'settings.kind', message: 'must be webhook' }]);
@@ -243,7 +308,10 @@ describe('channels: /api/v1/notification-channels', () => {
   it('answers bad ids, empty patches and bad grace periods with 400', async () => {
     await expectBadInput(() => call('PATCH', '/api/v1/notification-channels/42', who.admin, { enabled: true }), '(body)');
     await expectBadInput(() => call('PATCH', `/api/v1/notification-channels/${randomUUID()}`, who.admin, {}), '(body)');
-    await expectBadInput(() => call('POST', `/api/v1/notification-channels/${randomUUID()}/rotate-secret`, who.admin, { grace_seconds: -1 }), 'grace_seconds');
+    await expectBadInput(
+      () => call('POST', `/api/v1/notification-channels/${randomUUID()}/rotate-secret`, who.admin, { grace_seconds: -1 }),
+      'grace_seconds',
+    );
   });
 
   it.each([
@@ -263,23 +331,63 @@ describe('rules: /api/v1/notification-rules', () => {
     const channel = await call('POST', '/api/v1/notification-channels', who.apiKey, { name: 'Rule target', settings: webhook });
     const channelId = channel.body!.channel.id as string;
 
-    const created = await call('POST', '/api/v1/notification-rules', who.apiKey, { name: 'Urgent', kinds: ['urgent_callback'], channel_ids: [channelId] });
+    const created = await call('POST', '/api/v1/notification-rules', who.apiKey, {
+      name: 'Urgent',
+      kinds: ['urgent_callback'],
+      channel_ids: [channelId],
+    });
     expect(created.status).toBe(201);
     expect(notifier.last(NotifierRulePutRpc.subject)).toEqual({
-      version: 1, tenantId: who.tenant.id, actor: { type: 'api_key', id: who.apiKey.key.id }, ruleId: null,
-      rule: { name: 'Urgent', enabled: true, kinds: ['urgent_callback'], minSeverity: 'info', channelIds: [channelId], inboxUserIds: [], inboxRoles: [], quietHours: null, digest: false, digestHour: 8 },
+      version: 1,
+      tenantId: who.tenant.id,
+      actor: { type: 'api_key', id: who.apiKey.key.id },
+      ruleId: null,
+      rule: {
+        name: 'Urgent',
+        enabled: true,
+        kinds: ['urgent_callback'],
+        minSeverity: 'info',
+        channelIds: [channelId],
+        inboxUserIds: [],
+        inboxRoles: [],
+        quietHours: null,
+        digest: false,
+        digestHour: 8,
+      },
     });
     const id = created.body!.rule.id as string;
-    expect(created.body!.rule).toMatchObject({ id, min_severity: 'info', channel_ids: [channelId], inbox_user_ids: [], quiet_hours: null, digest_hour: 8 });
+    expect(created.body!.rule).toMatchObject({
+      id,
+      min_severity: 'info',
+      channel_ids: [channelId],
+      inbox_user_ids: [],
+      quiet_hours: null,
+      digest_hour: 8,
+    });
 
     const listed = await call('GET', '/api/v1/notification-rules', who.admin);
     expect(listed.body).toEqual({ items: [created.body!.rule], defaults: false });
 
     const replaced = await call('PUT', `/api/v1/notification-rules/${id}`, who.admin, {
-      name: 'Urgent, quietly', min_severity: 'critical', inbox_roles: ['tenant_admin'], quiet_hours: { start: '22:00', end: '07:00' }, digest: true, digest_hour: 9,
+      name: 'Urgent, quietly',
+      min_severity: 'critical',
+      inbox_roles: ['tenant_admin'],
+      quiet_hours: { start: '22:00', end: '07:00' },
+      digest: true,
+      digest_hour: 9,
     });
     expect(replaced.status).toBe(200);
-    expect(notifier.last(NotifierRulePutRpc.subject)).toMatchObject({ ruleId: id, rule: { minSeverity: 'critical', channelIds: [], inboxRoles: ['tenant_admin'], quietHours: { start: '22:00', end: '07:00' }, digest: true, digestHour: 9 } });
+    expect(notifier.last(NotifierRulePutRpc.subject)).toMatchObject({
+      ruleId: id,
+      rule: {
+        minSeverity: 'critical',
+        channelIds: [],
+        inboxRoles: ['tenant_admin'],
+        quietHours: { start: '22:00', end: '07:00' },
+        digest: true,
+        digestHour: 9,
+      },
+    });
     expect(replaced.body!.rule).toMatchObject({ id, name: 'Urgent, quietly', quiet_hours: { start: '22:00', end: '07:00' } });
 
     const deleted = await call('DELETE', `/api/v1/notification-rules/${id}`, who.admin);
@@ -288,9 +396,16 @@ describe('rules: /api/v1/notification-rules', () => {
   });
 
   it("keeps the owner's rules in the platform scope, inbox role owner allowed", async () => {
-    const res = await call('POST', '/api/v1/notification-rules', who.owner, { name: 'Alerts to me', kinds: ['insight_alert'], inbox_roles: ['owner'] });
+    const res = await call('POST', '/api/v1/notification-rules', who.owner, {
+      name: 'Alerts to me',
+      kinds: ['insight_alert'],
+      inbox_roles: ['owner'],
+    });
     expect(res.status).toBe(201);
-    expect(notifier.last(NotifierRulePutRpc.subject)).toMatchObject({ tenantId: PLATFORM_TENANT_ID, actor: { type: 'owner', id: who.owner.userId } });
+    expect(notifier.last(NotifierRulePutRpc.subject)).toMatchObject({
+      tenantId: PLATFORM_TENANT_ID,
+      actor: { type: 'owner', id: who.owner.userId },
+    });
   });
 
   it("answers 404 for another tenant's rule and 400 (snake_case field) for another tenant's channel", async () => {
@@ -299,7 +414,10 @@ describe('rules: /api/v1/notification-rules', () => {
     expect((await call('PUT', `/api/v1/notification-rules/${id}`, who.otherAdmin, { name: 'Theirs' })).status).toBe(404);
     expect((await call('DELETE', `/api/v1/notification-rules/${id}`, who.otherApiKey)).status).toBe(404);
     const channel = await call('POST', '/api/v1/notification-channels', who.admin, { name: 'A only', settings: webhook });
-    const res = await call('POST', '/api/v1/notification-rules', who.otherAdmin, { name: 'Steal', channel_ids: [channel.body!.channel.id] });
+    const res = await call('POST', '/api/v1/notification-rules', who.otherAdmin, {
+      name: 'Steal',
+      channel_ids: [channel.body!.channel.id],
+    });
     expect(res.status).toBe(400);
     expect(res.type).toContain('application/problem+json');
     expect(res.body!.errors).toEqual([{ path: 'channel_ids.0', message: 'no such channel' }]);
@@ -330,12 +448,34 @@ describe('delivery log: /api/v1/notification-deliveries', () => {
     notifier.addDelivery(who.tenant.id, { channelId, status: 'delivered', lastError: null, lastStatusCode: 200 });
     const res = await call('GET', `/api/v1/notification-deliveries?status=dead&channel_id=${channelId}&limit=5`, who.admin);
     expect(res.status).toBe(200);
-    expect(notifier.last(NotifierDeliveryListRpc.subject)).toEqual({ version: 1, tenantId: who.tenant.id, status: 'dead', channelId, limit: 5, cursor: null });
+    expect(notifier.last(NotifierDeliveryListRpc.subject)).toEqual({
+      version: 1,
+      tenantId: who.tenant.id,
+      status: 'dead',
+      channelId,
+      limit: 5,
+      cursor: null,
+    });
     expect(res.body).toEqual({
-      items: [{
-        id: dead.id, notification_id: dead.notificationId, kind: 'safety', title: 'Safety flag', channel_id: channelId, channel_kind: 'webhook', recipient_user_id: null, status: 'dead',
-        attempts: 8, last_error: 'HTTP 500', last_status_code: 500, latency_ms: 30, next_attempt_at: null, delivered_at: null, created_at: dead.createdAt,
-      }],
+      items: [
+        {
+          id: dead.id,
+          notification_id: dead.notificationId,
+          kind: 'safety',
+          title: 'Safety flag',
+          channel_id: channelId,
+          channel_kind: 'webhook',
+          recipient_user_id: null,
+          status: 'dead',
+          attempts: 8,
+          last_error: 'HTTP 500',
+          last_status_code: 500,
+          latency_ms: 30,
+          next_attempt_at: null,
+          delivered_at: null,
+          created_at: dead.createdAt,
+        },
+      ],
       next_cursor: null,
     });
   });
@@ -345,7 +485,13 @@ describe('delivery log: /api/v1/notification-deliveries', () => {
     const res = await call('POST', '/api/v1/notification-deliveries/redrive', who.apiKey, { delivery_ids: [a.id] });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ redriven: 1 });
-    expect(notifier.last(NotifierDeliveryRedriveRpc.subject)).toEqual({ version: 1, tenantId: who.tenant.id, actor: { type: 'api_key', id: who.apiKey.key.id }, deliveryIds: [a.id], channelId: null });
+    expect(notifier.last(NotifierDeliveryRedriveRpc.subject)).toEqual({
+      version: 1,
+      tenantId: who.tenant.id,
+      actor: { type: 'api_key', id: who.apiKey.key.id },
+      deliveryIds: [a.id],
+      channelId: null,
+    });
 
     const channel = await call('POST', '/api/v1/notification-channels', who.admin, { name: 'Flaky', settings: webhook });
     const channelId = channel.body!.channel.id as string;
@@ -410,7 +556,15 @@ describe('OpenAPI document', () => {
       expect(Object.keys(op!.responses)).toEqual(expect.arrayContaining(['401', '403']));
     }
     const schemas = doc.components?.schemas ?? {};
-    for (const name of ['InboxPage', 'MarkNotificationsReadRequest', 'CreateNotificationChannelRequest', 'NotificationChannelWithSecret', 'NotificationRuleRequest', 'NotificationDeliveryPage', 'RedriveNotificationDeliveriesRequest']) {
+    for (const name of [
+      'InboxPage',
+      'MarkNotificationsReadRequest',
+      'CreateNotificationChannelRequest',
+      'NotificationChannelWithSecret',
+      'NotificationRuleRequest',
+      'NotificationDeliveryPage',
+      'RedriveNotificationDeliveriesRequest',
+    ]) {
       expect({ name, schema: schemas[name] }).toEqual({ name, schema: expect.any(Object) });
     }
     expect(JSON.stringify(doc.paths['/api/v1/notification-channels'].post!.requestBody)).toContain('CreateNotificationChannelRequest');

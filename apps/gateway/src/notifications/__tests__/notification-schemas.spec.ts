@@ -6,7 +6,10 @@ import { ruleBodySchema } from '../dto/rules.schemas';
 const id = '7a0e5d2c-1b3f-4c8a-9d6e-000000000001';
 
 /** Dotted paths of the issues a schema reports for `value` (what the 400 problem lists). */
-function failedPaths(schema: { safeParse(value: unknown): { success: boolean; error?: { issues: Array<{ path: PropertyKey[] }> } } }, value: unknown): string[] {
+function failedPaths(
+  schema: { safeParse(value: unknown): { success: boolean; error?: { issues: Array<{ path: PropertyKey[] }> } } },
+  value: unknown,
+): string[] {
   const result = schema.safeParse(value);
   if (result.success) throw new Error(`${JSON.stringify(value)} was accepted`);
   return result.error!.issues.map((issue) => issue.path.map(String).join('.'));
@@ -15,7 +18,11 @@ function failedPaths(schema: { safeParse(value: unknown): { success: boolean; er
 describe('inbox query and mark-read body', () => {
   it('defaults to every entry, 20 a page', () => {
     expect(inboxQuerySchema.parse({})).toEqual({ unread_only: false, limit: 20 });
-    expect(inboxQuerySchema.parse({ unread_only: 'true', limit: '5', cursor: 'abc' })).toEqual({ unread_only: true, limit: 5, cursor: 'abc' });
+    expect(inboxQuerySchema.parse({ unread_only: 'true', limit: '5', cursor: 'abc' })).toEqual({
+      unread_only: true,
+      limit: 5,
+      cursor: 'abc',
+    });
   });
 
   it.each([
@@ -89,7 +96,16 @@ describe('channel bodies', () => {
 describe('rule body', () => {
   it('fills in the defaults of a minimal rule', () => {
     expect(ruleBodySchema.parse({ name: 'All to admins' })).toEqual({
-      name: 'All to admins', enabled: true, kinds: [], min_severity: 'info', channel_ids: [], inbox_user_ids: [], inbox_roles: [], quiet_hours: null, digest: false, digest_hour: 8,
+      name: 'All to admins',
+      enabled: true,
+      kinds: [],
+      min_severity: 'info',
+      channel_ids: [],
+      inbox_user_ids: [],
+      inbox_roles: [],
+      quiet_hours: null,
+      digest: false,
+      digest_hour: 8,
     });
   });
 

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { NotifierChannelCreateRpc, NotifierChannelRotateSecretRpc, channelSettingsSchema, externalChannelKindSchema } from '@parley/contracts';
+import {
+  NotifierChannelCreateRpc,
+  NotifierChannelRotateSecretRpc,
+  channelSettingsSchema,
+  externalChannelKindSchema,
+} from '@parley/contracts';
 
 // HTTP shapes of /api/v1/notification-channels: the notifier's channel contracts in snake_case.
 // `settings` is the contract's per-kind union (the kind travels inside it, so a PATCH that
@@ -34,7 +39,9 @@ export type CreateChannelBody = z.output<typeof createChannelBodySchema>;
 export const updateChannelBodySchema = z
   .object({ name: name.optional(), enabled: z.boolean().optional(), settings: channelSettingsBodySchema.optional() })
   .strict()
-  .refine((body) => body.name !== undefined || body.enabled !== undefined || body.settings !== undefined, { message: 'change at least one of name, enabled, settings' })
+  .refine((body) => body.name !== undefined || body.enabled !== undefined || body.settings !== undefined, {
+    message: 'change at least one of name, enabled, settings',
+  })
   .meta({ id: 'UpdateNotificationChannelRequest' });
 export type UpdateChannelBody = z.output<typeof updateChannelBodySchema>;
 
@@ -63,7 +70,10 @@ export const channelHttpSchema = z
     enabled: z.boolean(),
     target: z.string().meta({ description: 'Webhook: the URL; Slack/Discord: the host and a masked path; email: the recipients.' }),
     sender_name: z.string().nullable(),
-    previous_secret_expires_at: z.iso.datetime({ offset: true }).nullable().meta({ description: 'Webhook: until when the rotated-out secret still signs.' }),
+    previous_secret_expires_at: z.iso
+      .datetime({ offset: true })
+      .nullable()
+      .meta({ description: 'Webhook: until when the rotated-out secret still signs.' }),
     created_at: z.iso.datetime({ offset: true }),
     updated_at: z.iso.datetime({ offset: true }),
   })
@@ -75,7 +85,10 @@ export const channelResultSchema = z.object({ channel: channelHttpSchema }).meta
 export const channelWithSecretSchema = z
   .object({
     channel: channelHttpSchema,
-    signing_secret: z.string().nullable().meta({ description: 'Webhooks: the signing secret (`whsec_...`), shown here only; null for other kinds.' }),
+    signing_secret: z
+      .string()
+      .nullable()
+      .meta({ description: 'Webhooks: the signing secret (`whsec_...`), shown here only; null for other kinds.' }),
   })
   .meta({ id: 'NotificationChannelWithSecret' });
 export const rotatedSecretSchema = z

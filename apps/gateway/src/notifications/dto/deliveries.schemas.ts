@@ -21,7 +21,10 @@ export const redriveBodySchema = z
     channel_id: z.uuid().optional().meta({ description: 'Send every dead delivery of this channel again.' }),
   })
   .strict()
-  .refine((body) => (body.delivery_ids !== undefined) !== (body.channel_id !== undefined), { message: 'send either delivery_ids or channel_id', path: ['delivery_ids'] })
+  .refine((body) => (body.delivery_ids !== undefined) !== (body.channel_id !== undefined), {
+    message: 'send either delivery_ids or channel_id',
+    path: ['delivery_ids'],
+  })
   .meta({ id: 'RedriveNotificationDeliveriesRequest', description: '`{"delivery_ids": [...]}` or `{"channel_id": "..."}`.' });
 export type RedriveBody = z.output<typeof redriveBodySchema>;
 
@@ -48,6 +51,8 @@ export const deliveryHttpSchema = z
   .meta({ id: 'NotificationDelivery' });
 export type DeliveryHttp = z.output<typeof deliveryHttpSchema>;
 
-export const deliveryPageSchema = z.object({ items: z.array(deliveryHttpSchema), next_cursor: z.string().nullable() }).meta({ id: 'NotificationDeliveryPage' });
+export const deliveryPageSchema = z
+  .object({ items: z.array(deliveryHttpSchema), next_cursor: z.string().nullable() })
+  .meta({ id: 'NotificationDeliveryPage' });
 export const deliveryResultSchema = z.object({ delivery: deliveryHttpSchema }).meta({ id: 'NotificationDeliveryResult' });
 export const redriveResultSchema = z.object({ redriven: z.int().nonnegative() }).meta({ id: 'RedriveNotificationDeliveriesResult' });

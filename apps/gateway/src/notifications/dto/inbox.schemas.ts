@@ -46,7 +46,9 @@ export const inboxPageSchema = z
   .object({ items: z.array(inboxItemHttpSchema), next_cursor: z.string().nullable(), unread_count: z.int().nonnegative() })
   .meta({ id: 'InboxPage' });
 
-export const markReadResultSchema = z.object({ marked: z.int().nonnegative(), unread_count: z.int().nonnegative() }).meta({ id: 'MarkNotificationsReadResult' });
+export const markReadResultSchema = z
+  .object({ marked: z.int().nonnegative(), unread_count: z.int().nonnegative() })
+  .meta({ id: 'MarkNotificationsReadResult' });
 
 /** The `data:` frames of GET /api/v1/notifications/stream. */
 export type InboxStreamFrame = { type: 'unread'; count: number } | { type: 'notification'; notification: InboxItemHttp };

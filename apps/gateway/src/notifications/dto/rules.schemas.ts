@@ -7,9 +7,10 @@ import { quietHoursSchema, ruleInputSchema } from '@parley/contracts';
 const rule = ruleInputSchema.shape;
 export const DEFAULT_DIGEST_HOUR = 8;
 
-const quietHoursHttpSchema = quietHoursSchema
-  .strict()
-  .meta({ id: 'NotificationQuietHours', description: "Local HH:MM start and end; the tenant's time zone unless `timezone` (IANA) is given." });
+const quietHoursHttpSchema = quietHoursSchema.strict().meta({
+  id: 'NotificationQuietHours',
+  description: "Local HH:MM start and end; the tenant's time zone unless `timezone` (IANA) is given.",
+});
 
 export const ruleBodySchema = z
   .object({
@@ -20,7 +21,10 @@ export const ruleBodySchema = z
     channel_ids: rule.channelIds.default([]).meta({ description: 'Channels of this tenant (or of the platform, for the owner).' }),
     inbox_user_ids: rule.inboxUserIds.default([]).meta({ description: 'Users whose in-app inbox receives the notification.' }),
     inbox_roles: rule.inboxRoles.default([]).meta({ description: 'Every user with one of these roles receives it in their inbox.' }),
-    quiet_hours: quietHoursHttpSchema.nullable().default(null).meta({ description: 'Non-critical notifications wait until quiet hours end.' }),
+    quiet_hours: quietHoursHttpSchema
+      .nullable()
+      .default(null)
+      .meta({ description: 'Non-critical notifications wait until quiet hours end.' }),
     digest: rule.digest.default(false).meta({ description: 'Hold matching notifications and send one summary a day at digest_hour.' }),
     digest_hour: rule.digestHour.default(DEFAULT_DIGEST_HOUR),
   })

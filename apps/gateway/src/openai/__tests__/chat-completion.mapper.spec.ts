@@ -21,17 +21,45 @@ describe('toTurnPrompt', () => {
       request([
         { role: 'developer', content: 'Be brief.' },
         { role: 'assistant', content: null },
-        { role: 'user', content: [{ type: 'text', text: 'Hello ' }, { type: 'text', text: 'there' }] },
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'Hello ' },
+            { type: 'text', text: 'there' },
+          ],
+        },
         { role: 'user', content: '  price?  ' },
       ]),
       100,
     );
-    expect(prompt).toEqual({ message: 'price?', context: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Hello there' }] });
+    expect(prompt).toEqual({
+      message: 'price?',
+      context: [
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: 'Hello there' },
+      ],
+    });
   });
 
   it.each([
-    ['the last message is not the user\'s', [{ role: 'user', content: 'a' }, { role: 'assistant', content: 'b' }], 400, 'messages.1.role'],
-    ['a tool message', [{ role: 'tool', content: 'x', tool_call_id: 't' }, { role: 'user', content: 'a' }], 400, 'messages.0.role'],
+    [
+      "the last message is not the user's",
+      [
+        { role: 'user', content: 'a' },
+        { role: 'assistant', content: 'b' },
+      ],
+      400,
+      'messages.1.role',
+    ],
+    [
+      'a tool message',
+      [
+        { role: 'tool', content: 'x', tool_call_id: 't' },
+        { role: 'user', content: 'a' },
+      ],
+      400,
+      'messages.0.role',
+    ],
     ['an empty last message', [{ role: 'user', content: '   ' }], 400, 'messages.0.content'],
     ['a lone surrogate', [{ role: 'user', content: 'a\ud800b' }], 400, 'messages.0.content'],
     ['a message over the limit', [{ role: 'user', content: 'x'.repeat(11) }], 413, 'messages.0.content'],
@@ -62,10 +90,22 @@ describe('OpenAI shapes', () => {
   });
 
   it('maps problems to OpenAI errors with the type of their status', () => {
-    expect(toOpenAiError({ type: 't', title: 'Validation failed', status: 400, code: 'VALIDATION', detail: 'Bad.', errors: [{ path: 'messages', message: 'too few' }] })).toEqual({
+    expect(
+      toOpenAiError({
+        type: 't',
+        title: 'Validation failed',
+        status: 400,
+        code: 'VALIDATION',
+        detail: 'Bad.',
+        errors: [{ path: 'messages', message: 'too few' }],
+      }),
+    ).toEqual({
       error: { message: 'Bad. messages: too few', type: 'invalid_request_error', param: 'messages', code: 'validation' },
     });
-    expect(toOpenAiError({ type: 't', title: 'Unauthorized', status: 401, code: 'INVALID_API_KEY' }).error).toMatchObject({ type: 'authentication_error', message: 'Unauthorized' });
+    expect(toOpenAiError({ type: 't', title: 'Unauthorized', status: 401, code: 'INVALID_API_KEY' }).error).toMatchObject({
+      type: 'authentication_error',
+      message: 'Unauthorized',
+    });
     expect(toOpenAiError({ type: 't', title: 'Too many requests', status: 429, code: 'RATE_LIMITED' }).error.type).toBe('rate_limit_error');
     expect(toOpenAiError({ type: 't', title: 'Upstream timeout', status: 504, code: 'TIMEOUT' }).error.type).toBe('api_error');
   });

@@ -24,7 +24,10 @@ beforeAll(async () => {
   chat = await ChatResponder.start(nats, namespace);
   tenant = provisioning.addTenant('active');
   key = await provisioning.addKey(tenant.id);
-  api = await startTenantApi(testGatewayConfig(namespace, { GATEWAY_MAX_MESSAGE_CHARS: String(MAX_CHARS), RATE_LIMIT_PER_MINUTE: '10000' }), { sseHeartbeatMs: 100, openaiSessionReuseSeconds: 120 });
+  api = await startTenantApi(
+    testGatewayConfig(namespace, { GATEWAY_MAX_MESSAGE_CHARS: String(MAX_CHARS), RATE_LIMIT_PER_MINUTE: '10000' }),
+    { sseHeartbeatMs: 100, openaiSessionReuseSeconds: 120 },
+  );
   client = new OpenAI({ apiKey: key.key, baseURL: `${api.url}/v1`, maxRetries: 0 });
 });
 
@@ -35,7 +38,7 @@ afterAll(async () => {
 });
 
 describe('OpenAI-compatible chat completions (official SDK)', () => {
-  it('answers a non-streamed completion, with earlier messages as the turn\'s context', async () => {
+  it("answers a non-streamed completion, with earlier messages as the turn's context", async () => {
     const completion = await client.chat.completions.create({
       model: 'parley-default',
       messages: [
@@ -94,7 +97,11 @@ describe('OpenAI-compatible chat completions (official SDK)', () => {
     });
     expect(await raw.text()).toContain(': ping\n\n');
     let text = '';
-    for await (const chunk of await client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'slow-start' }], stream: true })) {
+    for await (const chunk of await client.chat.completions.create({
+      model: 'm',
+      messages: [{ role: 'user', content: 'slow-start' }],
+      stream: true,
+    })) {
       text += chunk.choices[0]?.delta.content ?? '';
     }
     expect(text).toBe(ANSWER_TOKENS.join(''));
@@ -109,33 +116,61 @@ describe('OpenAI-compatible chat completions (official SDK)', () => {
     expect(response.headers.get('content-type')).toContain('text/event-stream');
     const text = await response.text();
     expect(text.endsWith('data: [DONE]\n\n')).toBe(true);
-    expect(text.split('\n\n').filter(Boolean).every((event) => event.startsWith('data: ') || event.startsWith(': '))).toBe(true);
+    expect(
+      text
+        .split('\n\n')
+        .filter(Boolean)
+        .every((event) => event.startsWith('data: ') || event.startsWith(': ')),
+    ).toBe(true);
   });
 
-  it('raises the SDK\'s error classes from OpenAI-shaped errors with the right statuses', async () => {
+  it("raises the SDK's error classes from OpenAI-shaped errors with the right statuses", async () => {
     const before = chat.turns.length;
-    const notUserLast = client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'a' }, { role: 'assistant', content: 'b' }] });
+    const notUserLast = client.chat.completions.create({
+      model: 'm',
+      messages: [
+        { role: 'user', content: 'a' },
+        { role: 'assistant', content: 'b' },
+      ],
+    });
     await expect(notUserLast).rejects.toBeInstanceOf(OpenAI.BadRequestError);
     await notUserLast.catch((error: InstanceType<typeof OpenAI.BadRequestError>) => {
       expect(error.status).toBe(400);
       expect(error.error).toMatchObject({ type: 'invalid_request_error', code: 'validation', param: 'messages.1.role' });
     });
-    const tooLong = await client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'x'.repeat(MAX_CHARS + 1) }] }).catch((e: unknown) => e);
+    const tooLong = await client.chat.completions
+      .create({ model: 'm', messages: [{ role: 'user', content: 'x'.repeat(MAX_CHARS + 1) }] })
+      .catch((e: unknown) => e);
     expect(tooLong).toBeInstanceOf(OpenAI.APIError);
     expect((tooLong as InstanceType<typeof OpenAI.APIError>).status).toBe(413);
     await expect(client.chat.completions.create({ model: 'm', messages: [] })).rejects.toBeInstanceOf(OpenAI.BadRequestError);
-    const wrongKey = new OpenAI({ apiKey: `${key.prefix}${'x'.repeat(key.key.length - key.prefix.length)}`, baseURL: `${api.url}/v1`, maxRetries: 0 });
-    const denied = await wrongKey.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'hi' }] }).catch((e: unknown) => e);
+    const wrongKey = new OpenAI({
+      apiKey: `${key.prefix}${'x'.repeat(key.key.length - key.prefix.length)}`,
+      baseURL: `${api.url}/v1`,
+      maxRetries: 0,
+    });
+    const denied = await wrongKey.chat.completions
+      .create({ model: 'm', messages: [{ role: 'user', content: 'hi' }] })
+      .catch((e: unknown) => e);
     expect(denied).toBeInstanceOf(OpenAI.AuthenticationError);
-    expect((denied as InstanceType<typeof OpenAI.AuthenticationError>).error).toMatchObject({ type: 'authentication_error', code: 'invalid_api_key' });
+    expect((denied as InstanceType<typeof OpenAI.AuthenticationError>).error).toMatchObject({
+      type: 'authentication_error',
+      code: 'invalid_api_key',
+    });
     expect(chat.turns.length).toBe(before);
   });
 
-  it('answers errors raised before the handler (malformed JSON, unknown /v1 route) in OpenAI\'s shape too', async () => {
-    const malformed = await fetch(`${api.url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key.key}` }, body: '{"model":' });
+  it("answers errors raised before the handler (malformed JSON, unknown /v1 route) in OpenAI's shape too", async () => {
+    const malformed = await fetch(`${api.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key.key}` },
+      body: '{"model":',
+    });
     expect(malformed.status).toBe(400);
     expect(malformed.headers.get('content-type')).toContain('application/json');
-    expect(await malformed.json()).toEqual({ error: { message: 'The request body is not valid JSON.', type: 'invalid_request_error', param: null, code: 'invalid_json' } });
+    expect(await malformed.json()).toEqual({
+      error: { message: 'The request body is not valid JSON.', type: 'invalid_request_error', param: null, code: 'invalid_json' },
+    });
     const unknown = await fetch(`${api.url}/v1/models`, { headers: { authorization: `Bearer ${key.key}` } });
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toMatchObject({ error: { type: 'not_found_error' } });

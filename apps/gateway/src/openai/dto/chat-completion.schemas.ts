@@ -6,7 +6,10 @@ import { z } from 'zod';
 
 const textPartSchema = z.object({ type: z.literal('text'), text: z.string() });
 
-const contentSchema = z.union([z.string(), z.array(textPartSchema)]).nullable().optional();
+const contentSchema = z
+  .union([z.string(), z.array(textPartSchema)])
+  .nullable()
+  .optional();
 
 export const openAiMessageSchema = z.looseObject({
   role: z.enum(['system', 'developer', 'user', 'assistant', 'tool', 'function']),
@@ -24,7 +27,10 @@ export const chatCompletionRequestSchema = z
     user: z.string().trim().min(1).max(200).optional(),
     n: z.literal(1).nullable().optional(),
   })
-  .meta({ id: 'OpenAiChatCompletionRequest', description: 'OpenAI chat completion request; sampling parameters are accepted and ignored.' });
+  .meta({
+    id: 'OpenAiChatCompletionRequest',
+    description: 'OpenAI chat completion request; sampling parameters are accepted and ignored.',
+  });
 export type ChatCompletionRequest = z.output<typeof chatCompletionRequestSchema>;
 
 const usage = z.object({ prompt_tokens: z.int(), completion_tokens: z.int(), total_tokens: z.int() });

@@ -5,7 +5,13 @@ import { encodeJson } from '@parley/messaging';
 import { testEnvironment } from '@parley/testing';
 import { ProbeController } from '../../http/__tests__/support/probe.controller';
 import { ProvisioningResponder, type FakeTenant } from '../../http/__tests__/support/provisioning-responder';
-import { startGateway, TEST_SIGNING_SECRET, testGatewayConfig, testNamespace, type RunningGateway } from '../../http/__tests__/support/gateway-test-app';
+import {
+  startGateway,
+  TEST_SIGNING_SECRET,
+  testGatewayConfig,
+  testNamespace,
+  type RunningGateway,
+} from '../../http/__tests__/support/gateway-test-app';
 import { windowOf } from '../rate-limit.math';
 
 // Rate limits in the run's Redis and CORS on the browser routes, through the in-process gateway.
@@ -62,7 +68,11 @@ describe('rate limits', () => {
     const third = await probe({ 'x-api-key': key.key });
     expect([first.status, second.status, third.status]).toEqual([200, 200, 429]);
     expect(first.headers.get('ratelimit-limit')).toBe('2');
-    expect([first.headers.get('ratelimit-remaining'), second.headers.get('ratelimit-remaining'), third.headers.get('ratelimit-remaining')]).toEqual(['1', '0', '0']);
+    expect([
+      first.headers.get('ratelimit-remaining'),
+      second.headers.get('ratelimit-remaining'),
+      third.headers.get('ratelimit-remaining'),
+    ]).toEqual(['1', '0', '0']);
     const reset = Number(third.headers.get('ratelimit-reset'));
     expect(reset).toBeGreaterThanOrEqual(1);
     expect(reset).toBeLessThanOrEqual(61);
@@ -129,13 +139,20 @@ describe('CORS', () => {
   it('answers preflight for a valid origin and refuses a malformed one', async () => {
     const preflight = await fetch(`${gateway.url}/api/v1/chat/probe`, {
       method: 'OPTIONS',
-      headers: { origin: 'https://any.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+      headers: {
+        origin: 'https://any.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type',
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('https://any.example');
     expect(preflight.headers.get('access-control-allow-headers')).toContain('authorization');
     for (const origin of ['null', 'https://any.example/path', 'ftp://any.example']) {
-      const refused = await fetch(`${gateway.url}/api/v1/chat/probe`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
+      const refused = await fetch(`${gateway.url}/api/v1/chat/probe`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST' },
+      });
       expect(refused.status).toBe(403);
       expect(refused.headers.get('access-control-allow-origin')).toBeNull();
       await refused.text();

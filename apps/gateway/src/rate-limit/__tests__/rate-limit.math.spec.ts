@@ -19,7 +19,16 @@ describe('rate limit math', () => {
   });
 
   it('sends RateLimit headers always and Retry-After only when refused', () => {
-    expect(rateLimitHeaders(verdictFor(1, 60, 12_000))).toEqual({ 'ratelimit-limit': '60', 'ratelimit-remaining': '59', 'ratelimit-reset': '12' });
-    expect(rateLimitHeaders(verdictFor(61, 60, 12_000))).toEqual({ 'ratelimit-limit': '60', 'ratelimit-remaining': '0', 'ratelimit-reset': '12', 'retry-after': '12' });
+    expect(rateLimitHeaders(verdictFor(1, 60, 12_000))).toEqual({
+      'ratelimit-limit': '60',
+      'ratelimit-remaining': '59',
+      'ratelimit-reset': '12',
+    });
+    expect(rateLimitHeaders(verdictFor(61, 60, 12_000))).toEqual({
+      'ratelimit-limit': '60',
+      'ratelimit-remaining': '0',
+      'ratelimit-reset': '12',
+      'retry-after': '12',
+    });
   });
 });

@@ -10,7 +10,8 @@ function setup(evalImpl: (...args: unknown[]) => Promise<unknown>) {
   const warn = jest.fn();
   const redis = { eval: jest.fn(evalImpl) };
   const limiter = new RateLimiter(redis as unknown as RedisClient, metrics, { warn } as unknown as Logger);
-  const limitedTotal = async (kind: string) => (await metrics.registry.getSingleMetric('parley_rate_limited_total')!.get()).values.find((v) => v.labels.kind === kind)?.value;
+  const limitedTotal = async (kind: string) =>
+    (await metrics.registry.getSingleMetric('parley_rate_limited_total')!.get()).values.find((v) => v.labels.kind === kind)?.value;
   return { limiter, redis, warn, limitedTotal };
 }
 
@@ -18,7 +19,12 @@ describe('RateLimiter', () => {
   it('keys the count by kind, id and minute window, expiring with the window', async () => {
     const { limiter, redis } = setup(async () => [1, 30_000]);
     await limiter.consume('session', 'sess-1', 10, 125_000);
-    expect(redis.eval).toHaveBeenCalledWith(expect.stringContaining("redis.call('INCR'"), 1, 'ratelimit:session:sess-1:2', String(55_000 + 1000));
+    expect(redis.eval).toHaveBeenCalledWith(
+      expect.stringContaining("redis.call('INCR'"),
+      1,
+      'ratelimit:session:sess-1:2',
+      String(55_000 + 1000),
+    );
   });
 
   it('allows up to the limit and counts refusals in parley_rate_limited_total', async () => {

@@ -22,8 +22,14 @@ export const createSessionSchema = z
       .object({ email: z.email().max(320).optional(), phone: z.string().trim().min(5).max(40).optional() })
       .strict()
       .optional()
-      .meta({ description: 'What your backend already knows about the visitor: a contact with this email or phone is recognised as a returning customer.' }),
-    channel: z.enum(['widget', 'api']).default('widget').meta({ description: '`widget` for a browser chat (default), `api` for server-side use.' }),
+      .meta({
+        description:
+          'What your backend already knows about the visitor: a contact with this email or phone is recognised as a returning customer.',
+      }),
+    channel: z
+      .enum(['widget', 'api'])
+      .default('widget')
+      .meta({ description: '`widget` for a browser chat (default), `api` for server-side use.' }),
   })
   .strict()
   .meta({ id: 'CreateSessionRequest' });

@@ -34,7 +34,12 @@ export const siteKeyListSchema = z
   .meta({ id: 'SiteKeyList' });
 
 export const createSiteKeySchema = z
-  .object({ revokeOthers: z.boolean().default(false).meta({ description: 'true: a rotation, every other active site key of the tenant is revoked now.' }) })
+  .object({
+    revokeOthers: z
+      .boolean()
+      .default(false)
+      .meta({ description: 'true: a rotation, every other active site key of the tenant is revoked now.' }),
+  })
   .strict()
   .meta({ id: 'CreateSiteKeyRequest' });
 export type CreateSiteKeyRequest = z.output<typeof createSiteKeySchema>;

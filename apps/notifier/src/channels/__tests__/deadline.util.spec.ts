@@ -27,7 +27,7 @@ describe('withDeadline', () => {
     deadline.dispose();
   });
 
-  it("leaves nothing attached to a long-lived caller signal once disposed", () => {
+  it('leaves nothing attached to a long-lived caller signal once disposed', () => {
     const shutdown = new AbortController();
     for (let i = 0; i < 100; i += 1) withDeadline(shutdown.signal, 60_000).dispose();
     expect(getEventListeners(shutdown.signal, 'abort')).toHaveLength(0);

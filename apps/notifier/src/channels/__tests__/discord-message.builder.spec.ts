@@ -2,7 +2,12 @@ import { buildDiscordMessage, DISCORD_LIMITS, escapeDiscordMarkdown, type Discor
 import { aNotification } from './notification.fixture';
 
 function embedLength(e: DiscordEmbed): number {
-  return e.title.length + (e.description?.length ?? 0) + e.footer.text.length + (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+  return (
+    e.title.length +
+    (e.description?.length ?? 0) +
+    e.footer.text.length +
+    (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0)
+  );
 }
 
 describe('buildDiscordMessage', () => {
@@ -22,7 +27,9 @@ describe('buildDiscordMessage', () => {
         },
       ],
     });
-    expect(buildDiscordMessage(aNotification({ severity: 'critical' })).embeds[0].color).not.toBe(buildDiscordMessage(aNotification({ severity: 'info' })).embeds[0].color);
+    expect(buildDiscordMessage(aNotification({ severity: 'critical' })).embeds[0].color).not.toBe(
+      buildDiscordMessage(aNotification({ severity: 'info' })).embeds[0].color,
+    );
   });
 
   it("escapes markdown so a visitor's text cannot disguise a link or mention anyone", () => {
@@ -36,8 +43,15 @@ describe('buildDiscordMessage', () => {
   });
 
   it('keeps every field within the embed limits', () => {
-    const items = Array.from({ length: 40 }, (_, i) => ({ title: `${i} ${'x'.repeat(400)}`, severity: 'info' as const, occurredAt: '2026-03-01T08:00:00Z', url: `https://parley.example.com/n/${i}` }));
-    const [embed] = buildDiscordMessage(aNotification({ title: 'T'.repeat(300), body: 'b'.repeat(5000), scopeName: 'S'.repeat(3000), items })).embeds;
+    const items = Array.from({ length: 40 }, (_, i) => ({
+      title: `${i} ${'x'.repeat(400)}`,
+      severity: 'info' as const,
+      occurredAt: '2026-03-01T08:00:00Z',
+      url: `https://parley.example.com/n/${i}`,
+    }));
+    const [embed] = buildDiscordMessage(
+      aNotification({ title: 'T'.repeat(300), body: 'b'.repeat(5000), scopeName: 'S'.repeat(3000), items }),
+    ).embeds;
     expect(embed.title).toHaveLength(DISCORD_LIMITS.title);
     expect(embed.footer.text.length).toBeLessThanOrEqual(DISCORD_LIMITS.footer);
     expect(embed.description!.length).toBeLessThanOrEqual(DISCORD_LIMITS.description);
@@ -52,8 +66,12 @@ describe('buildDiscordMessage', () => {
   });
 
   it('shows digest items as fields with their time and link', () => {
-    const items = [{ title: 'Safety flag', severity: 'critical' as const, occurredAt: '2026-03-01T08:00:00Z', url: 'https://parley.example.com/s/(1)' }];
+    const items = [
+      { title: 'Safety flag', severity: 'critical' as const, occurredAt: '2026-03-01T08:00:00Z', url: 'https://parley.example.com/s/(1)' },
+    ];
     const [embed] = buildDiscordMessage(aNotification({ items })).embeds;
-    expect(embed.fields).toEqual([{ name: 'Safety flag', value: 'critical · <t:1772352000:f> · [Open](https://parley.example.com/s/%281%29)', inline: false }]);
+    expect(embed.fields).toEqual([
+      { name: 'Safety flag', value: 'critical · <t:1772352000:f> · [Open](https://parley.example.com/s/%281%29)', inline: false },
+    ]);
   });
 });

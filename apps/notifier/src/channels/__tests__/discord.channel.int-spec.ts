@@ -26,8 +26,13 @@ function embedProblems(message: { username?: string; embeds?: Embed[]; allowed_m
     if (e.timestamp !== undefined && Number.isNaN(Date.parse(e.timestamp))) problems.push('timestamp');
     if ((e.footer?.text?.length ?? 0) > 2048) problems.push('footer');
     const fields = e.fields ?? [];
-    if (fields.length > 25 || fields.some((f) => !f.name || !f.value || f.name.length > 256 || f.value.length > 1024)) problems.push('fields');
-    const total = (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text?.length ?? 0) + fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
+    if (fields.length > 25 || fields.some((f) => !f.name || !f.value || f.name.length > 256 || f.value.length > 1024))
+      problems.push('fields');
+    const total =
+      (e.title?.length ?? 0) +
+      (e.description?.length ?? 0) +
+      (e.footer?.text?.length ?? 0) +
+      fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
     if (total > 6000) problems.push('total');
   }
   return problems;
@@ -38,7 +43,10 @@ function discordLike(received: unknown[]) {
     const message = JSON.parse(req.body) as Parameters<typeof embedProblems>[0];
     received.push(message);
     const problems = embedProblems(message);
-    if (problems.length > 0) res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 50035, message: `Invalid Form Body: ${problems.join(',')}` }));
+    if (problems.length > 0)
+      res
+        .writeHead(400, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ code: 50035, message: `Invalid Form Body: ${problems.join(',')}` }));
     else res.writeHead(204).end();
   };
 }
@@ -62,15 +70,24 @@ describe('DiscordChannel against a webhook receiver', () => {
     expect(received[0]).toMatchObject({
       username: 'Parley',
       allowed_mentions: { parse: [] },
-      embeds: [{ title: n.title, url: n.url, timestamp: n.occurredAt, footer: { text: 'Flow Plumbing' }, description: '\\@everyone call me' }],
+      embeds: [
+        { title: n.title, url: n.url, timestamp: n.occurredAt, footer: { text: 'Flow Plumbing' }, description: '\\@everyone call me' },
+      ],
     });
   });
 
   it('stays within the embed limits for a digest of many long items', async () => {
     const received: unknown[] = [];
     receiver.respond(discordLike(received));
-    const items = Array.from({ length: 60 }, (_, i) => ({ title: `Item ${i} ${'y'.repeat(300)}`, severity: 'warning' as const, occurredAt: '2026-03-01T08:00:00Z', url: `https://parley.example.com/n/${i}` }));
-    await expect(channel.send(aNotification({ title: 'D'.repeat(400), body: 'z'.repeat(6000), items }), target(), signal)).resolves.toEqual({ ok: true, statusCode: 204 });
+    const items = Array.from({ length: 60 }, (_, i) => ({
+      title: `Item ${i} ${'y'.repeat(300)}`,
+      severity: 'warning' as const,
+      occurredAt: '2026-03-01T08:00:00Z',
+      url: `https://parley.example.com/n/${i}`,
+    }));
+    await expect(channel.send(aNotification({ title: 'D'.repeat(400), body: 'z'.repeat(6000), items }), target(), signal)).resolves.toEqual(
+      { ok: true, statusCode: 204 },
+    );
     expect((received[0] as { embeds: Embed[] }).embeds[0].fields!.length).toBeGreaterThan(0);
   });
 

@@ -3,7 +3,9 @@ import { aNotification } from './notification.fixture';
 
 describe('buildEmail', () => {
   it('writes the subject, the plain text with the link, and escaped HTML', () => {
-    const mail = buildEmail(aNotification({ title: 'Call <b>Ann</b> & "Bob"', body: 'Line one\n<script>alert(1)</script>\n\nSecond paragraph' }));
+    const mail = buildEmail(
+      aNotification({ title: 'Call <b>Ann</b> & "Bob"', body: 'Line one\n<script>alert(1)</script>\n\nSecond paragraph' }),
+    );
     expect(mail.subject).toBe('[critical] Call <b>Ann</b> & "Bob"');
     expect(mail.text).toContain('Line one\n<script>alert(1)</script>\n\nSecond paragraph');
     expect(mail.text).toContain('Open in Parley: https://parley.example.com/console/sessions/3f1c');
@@ -27,7 +29,9 @@ describe('buildEmail', () => {
         ],
       }),
     );
-    expect(mail.text).toContain('- [warning] First <one> (2026-03-01T08:00:00Z) https://parley.example.com/n/1\n- [info] Second (2026-03-01T08:05:00Z)');
+    expect(mail.text).toContain(
+      '- [warning] First <one> (2026-03-01T08:00:00Z) https://parley.example.com/n/1\n- [info] Second (2026-03-01T08:05:00Z)',
+    );
     expect(mail.html).toContain('<a href="https://parley.example.com/n/1">First &lt;one&gt;</a>');
     expect(mail.html).not.toContain('javascript:');
     expect(mail.text).not.toContain('Open in Parley');

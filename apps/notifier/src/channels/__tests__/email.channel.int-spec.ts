@@ -51,7 +51,12 @@ describe('EmailChannel against a real SMTP server', () => {
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
   let channel: EmailChannel;
   const signal = new AbortController().signal;
-  const target = { kind: 'email' as const, channelId: 'c1', to: ['bob@flow.example', 'ann@flow.example'], senderName: 'Flow "Plumbing" Ltd' };
+  const target = {
+    kind: 'email' as const,
+    channelId: 'c1',
+    to: ['bob@flow.example', 'ann@flow.example'],
+    senderName: 'Flow "Plumbing" Ltd',
+  };
 
   beforeAll(async () => {
     smtp = await startSmtp();
@@ -94,12 +99,22 @@ describe('EmailChannel against a real SMTP server', () => {
 
   it('reports a 451 as retryable', async () => {
     smtp.setMode('defer');
-    await expect(channel.send(aNotification(), target, signal)).resolves.toMatchObject({ ok: false, retryable: true, statusCode: 451, error: expect.stringContaining('451') });
+    await expect(channel.send(aNotification(), target, signal)).resolves.toMatchObject({
+      ok: false,
+      retryable: true,
+      statusCode: 451,
+      error: expect.stringContaining('451'),
+    });
   });
 
   it('reports a 550 as not retryable', async () => {
     smtp.setMode('reject');
-    await expect(channel.send(aNotification(), target, signal)).resolves.toMatchObject({ ok: false, retryable: false, statusCode: 550, error: expect.stringContaining('Message refused by policy') });
+    await expect(channel.send(aNotification(), target, signal)).resolves.toMatchObject({
+      ok: false,
+      retryable: false,
+      statusCode: 550,
+      error: expect.stringContaining('Message refused by policy'),
+    });
   });
 
   it('reports a 550 for every recipient as not retryable', async () => {
@@ -124,7 +139,11 @@ describe('EmailChannel against a real SMTP server', () => {
     const silent = createServer((socket) => sockets.push(socket));
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const { port } = silent.address() as AddressInfo;
-    const impatient = new EmailChannel({ smtpUrl: `smtp://127.0.0.1:${port}`, emailFrom: 'notifications@parley.example', httpTimeoutMs: 300 });
+    const impatient = new EmailChannel({
+      smtpUrl: `smtp://127.0.0.1:${port}`,
+      emailFrom: 'notifications@parley.example',
+      httpTimeoutMs: 300,
+    });
     try {
       await expect(impatient.send(aNotification(), target, signal)).resolves.toMatchObject({ ok: false, retryable: true });
     } finally {

@@ -4,7 +4,11 @@ import { aNotification } from './notification.fixture';
 describe('EmailChannel without SMTP', () => {
   it('fails for good, naming the missing setting', async () => {
     const channel = new EmailChannel({ smtpUrl: null, emailFrom: 'notifications@parley.local' });
-    const result = await channel.send(aNotification(), { kind: 'email', channelId: 'c1', to: ['ops@example.com'], senderName: 'Flow' }, new AbortController().signal);
+    const result = await channel.send(
+      aNotification(),
+      { kind: 'email', channelId: 'c1', to: ['ops@example.com'], senderName: 'Flow' },
+      new AbortController().signal,
+    );
     expect(result).toEqual({ ok: false, retryable: false, error: 'email is not configured (NOTIFIER_SMTP_URL)' });
     await channel.close();
   });

@@ -7,7 +7,8 @@ import { startReceiver, type HttpReceiver } from './http-receiver';
 describe('OutboundHttpClient against a real receiver', () => {
   let receiver: HttpReceiver;
   const local = new OutboundHttpClient({ allowPrivateTargets: true, production: false, httpTimeoutMs: 2_000 });
-  const post = (client: OutboundHttpClient, url: string, signal = new AbortController().signal) => client.postJson(url, '{"hello":"world"}', { 'x-extra': '1' }, signal);
+  const post = (client: OutboundHttpClient, url: string, signal = new AbortController().signal) =>
+    client.postJson(url, '{"hello":"world"}', { 'x-extra': '1' }, signal);
 
   beforeAll(async () => {
     receiver = await startReceiver();
@@ -23,17 +24,33 @@ describe('OutboundHttpClient against a real receiver', () => {
     expect(receiver.requests).toHaveLength(1);
     const [req] = receiver.requests;
     expect(req).toMatchObject({ method: 'POST', path: '/hook?x=1', body: '{"hello":"world"}' });
-    expect(req.headers).toMatchObject({ 'content-type': 'application/json', 'user-agent': USER_AGENT, 'x-extra': '1', 'content-length': '17' });
+    expect(req.headers).toMatchObject({
+      'content-type': 'application/json',
+      'user-agent': USER_AGENT,
+      'x-extra': '1',
+      'content-length': '17',
+    });
   });
 
   it('reports a 500 as retryable, with what the receiver said', async () => {
     receiver.respond((_req, res) => res.writeHead(500, { 'content-type': 'text/plain' }).end('database\ndown'));
-    await expect(post(local, `${receiver.origin}/hook`)).resolves.toEqual({ ok: false, retryable: true, statusCode: 500, error: 'HTTP 500: database down' });
+    await expect(post(local, `${receiver.origin}/hook`)).resolves.toEqual({
+      ok: false,
+      retryable: true,
+      statusCode: 500,
+      error: 'HTTP 500: database down',
+    });
   });
 
   it('reports a 429 as retryable after the seconds of Retry-After', async () => {
     receiver.respond((_req, res) => res.writeHead(429, { 'retry-after': '30' }).end());
-    await expect(post(local, `${receiver.origin}/hook`)).resolves.toEqual({ ok: false, retryable: true, statusCode: 429, retryAfterMs: 30_000, error: 'HTTP 429' });
+    await expect(post(local, `${receiver.origin}/hook`)).resolves.toEqual({
+      ok: false,
+      retryable: true,
+      statusCode: 429,
+      retryAfterMs: 30_000,
+      error: 'HTTP 429',
+    });
   });
 
   it('reads a Retry-After date on a 503', async () => {
@@ -52,12 +69,24 @@ describe('OutboundHttpClient against a real receiver', () => {
 
   it.each([400, 401, 404, 410])('reports a %i as not retryable', async (status) => {
     receiver.respond((_req, res) => res.writeHead(status).end('invalid_payload'));
-    await expect(post(local, `${receiver.origin}/hook`)).resolves.toEqual({ ok: false, retryable: false, statusCode: status, error: `HTTP ${status}: invalid_payload` });
+    await expect(post(local, `${receiver.origin}/hook`)).resolves.toEqual({
+      ok: false,
+      retryable: false,
+      statusCode: status,
+      error: `HTTP ${status}: invalid_payload`,
+    });
   });
 
   it('does not follow a redirect', async () => {
-    receiver.respond((req, res) => (req.path === '/hook' ? res.writeHead(302, { location: '/elsewhere' }).end() : res.writeHead(204).end()));
-    await expect(post(local, `${receiver.origin}/hook`)).resolves.toEqual({ ok: false, retryable: false, statusCode: 302, error: 'HTTP 302: redirects are not followed' });
+    receiver.respond((req, res) =>
+      req.path === '/hook' ? res.writeHead(302, { location: '/elsewhere' }).end() : res.writeHead(204).end(),
+    );
+    await expect(post(local, `${receiver.origin}/hook`)).resolves.toEqual({
+      ok: false,
+      retryable: false,
+      statusCode: 302,
+      error: 'HTTP 302: redirects are not followed',
+    });
     expect(receiver.requests.map((r) => r.path)).toEqual(['/hook']);
   });
 
@@ -70,7 +99,11 @@ describe('OutboundHttpClient against a real receiver', () => {
   it('gives up on a receiver that never answers, as a retryable timeout', async () => {
     receiver.respond(() => undefined);
     const impatient = new OutboundHttpClient({ allowPrivateTargets: true, production: false, httpTimeoutMs: 300 });
-    await expect(post(impatient, `${receiver.origin}/hook`)).resolves.toEqual({ ok: false, retryable: true, error: 'timed out after 300 ms' });
+    await expect(post(impatient, `${receiver.origin}/hook`)).resolves.toEqual({
+      ok: false,
+      retryable: true,
+      error: 'timed out after 300 ms',
+    });
   });
 
   it('stops when the caller aborts', async () => {
@@ -84,7 +117,11 @@ describe('OutboundHttpClient against a real receiver', () => {
 
   it('reports a refused connection as retryable', async () => {
     const port = await closedPort();
-    await expect(post(local, `http://127.0.0.1:${port}/hook`)).resolves.toEqual({ ok: false, retryable: true, error: 'request failed: ECONNREFUSED' });
+    await expect(post(local, `http://127.0.0.1:${port}/hook`)).resolves.toEqual({
+      ok: false,
+      retryable: true,
+      error: 'request failed: ECONNREFUSED',
+    });
   });
 
   it('connects to the address it vetted, whatever the name resolves to later (no DNS rebinding)', async () => {
@@ -110,12 +147,20 @@ describe('OutboundHttpClient against a real receiver', () => {
       ['the metadata service', () => 'http://169.254.169.254/latest/meta-data/', 'linkLocal'],
       ['fd00::', () => 'http://[fd00::1]/hook', 'uniqueLocal'],
     ])('refuses %s for good without connecting', async (_name, url, range) => {
-      await expect(post(guarded(), url(receiver.port))).resolves.toEqual({ ok: false, retryable: false, error: `refused: the URL must not point at a non-public address (${range})` });
+      await expect(post(guarded(), url(receiver.port))).resolves.toEqual({
+        ok: false,
+        retryable: false,
+        error: `refused: the URL must not point at a non-public address (${range})`,
+      });
       expect(receiver.requests).toHaveLength(0);
     });
 
     it('refuses localhost by name', async () => {
-      await expect(post(guarded(), `http://localhost:${receiver.port}/hook`)).resolves.toEqual({ ok: false, retryable: false, error: 'refused: the URL must not point at a local host name' });
+      await expect(post(guarded(), `http://localhost:${receiver.port}/hook`)).resolves.toEqual({
+        ok: false,
+        retryable: false,
+        error: 'refused: the URL must not point at a local host name',
+      });
       expect(receiver.requests).toHaveLength(0);
     });
 
@@ -136,7 +181,11 @@ describe('OutboundHttpClient against a real receiver', () => {
 
     it('refuses plain http in production', async () => {
       const production = new OutboundHttpClient({ allowPrivateTargets: true, production: true });
-      await expect(post(production, `${receiver.origin}/hook`)).resolves.toEqual({ ok: false, retryable: false, error: 'refused: the URL must use https' });
+      await expect(post(production, `${receiver.origin}/hook`)).resolves.toEqual({
+        ok: false,
+        retryable: false,
+        error: 'refused: the URL must use https',
+      });
       expect(receiver.requests).toHaveLength(0);
     });
   });

@@ -19,7 +19,13 @@ describe('SecretBox', () => {
 
   it('still opens secrets of a retired key after rotation, and seals new ones with the new key', () => {
     const old = box.seal('whsec_old');
-    const rotated = new SecretBox({ secretKeys: new Map([['k1', k1], ['k2', k2]]), activeSecretKid: 'k2' });
+    const rotated = new SecretBox({
+      secretKeys: new Map([
+        ['k1', k1],
+        ['k2', k2],
+      ]),
+      activeSecretKid: 'k2',
+    });
     expect(rotated.open(old.ciphertext, 'k1')).toBe('whsec_old');
     expect(rotated.isStale('k1')).toBe(true);
     const fresh = rotated.seal('whsec_new');
@@ -29,7 +35,9 @@ describe('SecretBox', () => {
 
   it('refuses an unknown key id', () => {
     const sealed = box.seal('x');
-    expect(() => box.open(sealed.ciphertext, 'k9')).toThrow(new SecretBoxError('unknown_kid', 'no secret key "k9" is configured (NOTIFIER_SECRET_KEYS)'));
+    expect(() => box.open(sealed.ciphertext, 'k9')).toThrow(
+      new SecretBoxError('unknown_kid', 'no secret key "k9" is configured (NOTIFIER_SECRET_KEYS)'),
+    );
     expect(() => new SecretBox({ secretKeys: new Map([['k1', k1]]), activeSecretKid: 'k2' })).toThrow(SecretBoxError);
   });
 
@@ -51,7 +59,13 @@ describe('SecretBox', () => {
   });
 
   it('binds the key id and the context: a relabelled or moved ciphertext does not open', () => {
-    const both = new SecretBox({ secretKeys: new Map([['k1', k1], ['k1b', k1]]), activeSecretKid: 'k1' });
+    const both = new SecretBox({
+      secretKeys: new Map([
+        ['k1', k1],
+        ['k1b', k1],
+      ]),
+      activeSecretKid: 'k1',
+    });
     const sealed = both.seal('x', 'channel-a');
     expect(both.open(sealed.ciphertext, 'k1', 'channel-a')).toBe('x');
     expect(() => both.open(sealed.ciphertext, 'k1', 'channel-b')).toThrow(expect.objectContaining({ code: 'tampered' }));

@@ -21,12 +21,29 @@ function blockKitProblems(message: unknown): string[] {
         break;
       case 'context': {
         const elements = block.elements as Array<{ type: string; text: string }>;
-        if (!Array.isArray(elements) || elements.length === 0 || elements.length > 10 || elements.some((e) => e.type !== 'mrkdwn' || !e.text)) problems.push('context');
+        if (
+          !Array.isArray(elements) ||
+          elements.length === 0 ||
+          elements.length > 10 ||
+          elements.some((e) => e.type !== 'mrkdwn' || !e.text)
+        )
+          problems.push('context');
         break;
       }
       case 'actions': {
         const elements = block.elements as Array<{ type: string; text?: { type: string; text: string }; url?: string }>;
-        if (!Array.isArray(elements) || elements.some((e) => e.type !== 'button' || e.text?.type !== 'plain_text' || !e.text.text || (e.text.text.length > 75) || !/^https?:\/\//.test(e.url ?? ''))) problems.push('actions');
+        if (
+          !Array.isArray(elements) ||
+          elements.some(
+            (e) =>
+              e.type !== 'button' ||
+              e.text?.type !== 'plain_text' ||
+              !e.text.text ||
+              e.text.text.length > 75 ||
+              !/^https?:\/\//.test(e.url ?? ''),
+          )
+        )
+          problems.push('actions');
         break;
       }
       default:
@@ -70,18 +87,34 @@ describe('SlackChannel against an incoming-webhook receiver', () => {
   it('stays valid at the limits: a long title and body, and a digest of many items', async () => {
     const received: unknown[] = [];
     receiver.respond(slackLike(received));
-    const items = Array.from({ length: 80 }, (_, i) => ({ title: `Lead ${i} ${'x'.repeat(80)}`, severity: 'info' as const, occurredAt: '2026-03-01T08:00:00Z', url: `https://parley.example.com/n/${i}` }));
+    const items = Array.from({ length: 80 }, (_, i) => ({
+      title: `Lead ${i} ${'x'.repeat(80)}`,
+      severity: 'info' as const,
+      occurredAt: '2026-03-01T08:00:00Z',
+      url: `https://parley.example.com/n/${i}`,
+    }));
     const n = aNotification({ title: 'T'.repeat(500), body: '<&>'.repeat(3000), items });
     await expect(channel.send(n, target(), signal)).resolves.toEqual({ ok: true, statusCode: 200 });
   });
 
   it("reports Slack's refusal of a bad message as not retryable", async () => {
     receiver.respond((_req, res) => res.writeHead(404, { 'content-type': 'text/plain' }).end('no_service'));
-    await expect(channel.send(aNotification(), target(), signal)).resolves.toEqual({ ok: false, retryable: false, statusCode: 404, error: 'HTTP 404: no_service' });
+    await expect(channel.send(aNotification(), target(), signal)).resolves.toEqual({
+      ok: false,
+      retryable: false,
+      statusCode: 404,
+      error: 'HTTP 404: no_service',
+    });
   });
 
   it("reports Slack's rate limit as retryable after Retry-After", async () => {
     receiver.respond((_req, res) => res.writeHead(429, { 'retry-after': '5' }).end());
-    await expect(channel.send(aNotification(), target(), signal)).resolves.toEqual({ ok: false, retryable: true, statusCode: 429, retryAfterMs: 5_000, error: 'HTTP 429' });
+    await expect(channel.send(aNotification(), target(), signal)).resolves.toEqual({
+      ok: false,
+      retryable: true,
+      statusCode: 429,
+      retryAfterMs: 5_000,
+      error: 'HTTP 429',
+    });
   });
 });

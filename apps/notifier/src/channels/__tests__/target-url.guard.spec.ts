@@ -23,12 +23,16 @@ describe('checkTargetUrl', () => {
     expect(checkTargetUrl(url, { allowPrivate: true, production: false }).ok).toBe(true);
   });
 
-  it.each(['http://localhost:3000/hook', 'http://LOCALHOST./hook', 'http://api.localhost/hook', 'http://printer.local/hook', 'http://metadata.google.internal/computeMetadata/v1/', 'http://router.home.arpa/'])(
-    'refuses the local name in %s',
-    (url) => {
-      expect(checkTargetUrl(url, strict)).toEqual({ ok: false, reason: 'must not point at a local host name' });
-    },
-  );
+  it.each([
+    'http://localhost:3000/hook',
+    'http://LOCALHOST./hook',
+    'http://api.localhost/hook',
+    'http://printer.local/hook',
+    'http://metadata.google.internal/computeMetadata/v1/',
+    'http://router.home.arpa/',
+  ])('refuses the local name in %s', (url) => {
+    expect(checkTargetUrl(url, strict)).toEqual({ ok: false, reason: 'must not point at a local host name' });
+  });
 
   it.each([
     ['not a url', 'is not a valid URL'],
@@ -40,7 +44,10 @@ describe('checkTargetUrl', () => {
   });
 
   it('refuses plain http in production, even to a public host', () => {
-    expect(checkTargetUrl('http://hooks.example.com/x', { allowPrivate: false, production: true })).toEqual({ ok: false, reason: 'must use https' });
+    expect(checkTargetUrl('http://hooks.example.com/x', { allowPrivate: false, production: true })).toEqual({
+      ok: false,
+      reason: 'must use https',
+    });
     expect(checkTargetUrl('https://hooks.example.com/x', { allowPrivate: false, production: true }).ok).toBe(true);
   });
 
@@ -68,7 +75,10 @@ describe('vetHost', () => {
   });
 
   it('picks the first address of a name that resolves only to public addresses', async () => {
-    await expect(vetHost('public.example', { allowPrivate: false }, resolve)).resolves.toEqual({ ok: true, address: { address: '93.184.216.34', family: 4 } });
+    await expect(vetHost('public.example', { allowPrivate: false }, resolve)).resolves.toEqual({
+      ok: true,
+      address: { address: '93.184.216.34', family: 4 },
+    });
   });
 
   it.each([
@@ -76,11 +86,18 @@ describe('vetHost', () => {
     ['mixed.example', 'private'],
     ['ula.example', 'uniqueLocal'],
   ])('refuses %s for good: it resolves to a %s address', async (host, range) => {
-    await expect(vetHost(host, { allowPrivate: false }, resolve)).resolves.toEqual({ ok: false, retryable: false, reason: `refused: the target resolves to a non-public address (${range})` });
+    await expect(vetHost(host, { allowPrivate: false }, resolve)).resolves.toEqual({
+      ok: false,
+      retryable: false,
+      reason: `refused: the target resolves to a non-public address (${range})`,
+    });
   });
 
   it('lets private answers through when private targets are allowed', async () => {
-    await expect(vetHost('loopback.example', { allowPrivate: true }, resolve)).resolves.toEqual({ ok: true, address: { address: '127.0.0.1', family: 4 } });
+    await expect(vetHost('loopback.example', { allowPrivate: true }, resolve)).resolves.toEqual({
+      ok: true,
+      address: { address: '127.0.0.1', family: 4 },
+    });
   });
 
   it('checks a literal address without asking DNS', async () => {
@@ -90,6 +107,10 @@ describe('vetHost', () => {
   });
 
   it('reports a name that does not resolve as retryable', async () => {
-    await expect(vetHost('nowhere.example', { allowPrivate: false }, resolve)).resolves.toEqual({ ok: false, retryable: true, reason: 'could not resolve nowhere.example (ENOTFOUND)' });
+    await expect(vetHost('nowhere.example', { allowPrivate: false }, resolve)).resolves.toEqual({
+      ok: false,
+      retryable: true,
+      reason: 'could not resolve nowhere.example (ENOTFOUND)',
+    });
   });
 });

@@ -5,7 +5,11 @@ import { aNotification } from './notification.fixture';
 
 describe('webhook signing', () => {
   const at = new Date();
-  const headers = (msgId: string, signature: string) => ({ 'webhook-id': msgId, 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)), 'webhook-signature': signature });
+  const headers = (msgId: string, signature: string) => ({
+    'webhook-id': msgId,
+    'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+    'webhook-signature': signature,
+  });
 
   it('generates whsec_ secrets of 32 random bytes', () => {
     const secret = generateWebhookSecret();
@@ -19,7 +23,9 @@ describe('webhook signing', () => {
     const signature = signWebhook([secret], 'msg_1', at, '{"a":1}');
     expect(signature).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
     expect(new Webhook(secret).verify('{"a":1}', headers('msg_1', signature))).toEqual({ a: 1 });
-    expect(() => new Webhook(generateWebhookSecret()).verify('{"a":1}', headers('msg_1', signature))).toThrow('No matching signature found');
+    expect(() => new Webhook(generateWebhookSecret()).verify('{"a":1}', headers('msg_1', signature))).toThrow(
+      'No matching signature found',
+    );
     expect(() => new Webhook(secret).verify('{"a":2}', headers('msg_1', signature))).toThrow('No matching signature found');
   });
 

@@ -88,12 +88,21 @@ describe('WebhookChannel against a verifying receiver', () => {
   it('fails for good when the receiver holds another secret (it answers 401)', async () => {
     receiver.respond(verifyingReceiver(generateWebhookSecret(), []));
     const target = { kind: 'webhook' as const, channelId: 'c1', url: `${receiver.origin}/parley`, secrets: [generateWebhookSecret()] };
-    await expect(channel.send(aNotification(), target, signal)).resolves.toEqual({ ok: false, retryable: false, statusCode: 401, error: 'HTTP 401: No matching signature found' });
+    await expect(channel.send(aNotification(), target, signal)).resolves.toEqual({
+      ok: false,
+      retryable: false,
+      statusCode: 401,
+      error: 'HTTP 401: No matching signature found',
+    });
   });
 
   it('fails for good without a secret, sending nothing', async () => {
     const target = { kind: 'webhook' as const, channelId: 'c1', url: `${receiver.origin}/parley`, secrets: [] };
-    await expect(channel.send(aNotification(), target, signal)).resolves.toEqual({ ok: false, retryable: false, error: 'cannot sign: the webhook has no signing secret' });
+    await expect(channel.send(aNotification(), target, signal)).resolves.toEqual({
+      ok: false,
+      retryable: false,
+      error: 'cannot sign: the webhook has no signing secret',
+    });
     expect(receiver.requests).toHaveLength(0);
   });
 });

@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { digestOf } from '../digest.job';
 import type { HeldItem } from '../digest.repository';
 
-const item = (title: string, severity: string): HeldItem => ({ id: randomUUID(), channelId: randomUUID(), channelKind: 'email', title, severity, link: null, occurredAt: new Date('2026-06-01T10:00:00Z') });
+const item = (title: string, severity: string): HeldItem => ({
+  id: randomUUID(),
+  channelId: randomUUID(),
+  channelKind: 'email',
+  title,
+  severity,
+  link: null,
+  occurredAt: new Date('2026-06-01T10:00:00Z'),
+});
 
 describe('digestOf', () => {
   it('lists the held notifications under the highest severity', () => {

@@ -7,13 +7,31 @@ describe('quietHoursRelease', () => {
     ['no quiet hours', null, '2026-06-01T23:30:00Z', 'UTC', '2026-06-01T23:30:00.000Z'],
     ['outside a same-day window', { start: '12:00', end: '14:00' }, '2026-06-01T10:00:00Z', 'UTC', '2026-06-01T10:00:00.000Z'],
     ['inside a same-day window', { start: '12:00', end: '14:00' }, '2026-06-01T12:30:00Z', 'UTC', '2026-06-01T14:00:00.000Z'],
-    ['inside a window across midnight, before midnight', { start: '22:00', end: '07:00' }, '2026-06-01T23:30:00Z', 'UTC', '2026-06-02T07:00:00.000Z'],
-    ['inside a window across midnight, after midnight', { start: '22:00', end: '07:00' }, '2026-06-02T03:15:00Z', 'UTC', '2026-06-02T07:00:00.000Z'],
+    [
+      'inside a window across midnight, before midnight',
+      { start: '22:00', end: '07:00' },
+      '2026-06-01T23:30:00Z',
+      'UTC',
+      '2026-06-02T07:00:00.000Z',
+    ],
+    [
+      'inside a window across midnight, after midnight',
+      { start: '22:00', end: '07:00' },
+      '2026-06-02T03:15:00Z',
+      'UTC',
+      '2026-06-02T07:00:00.000Z',
+    ],
     ['at the end minute: released', { start: '22:00', end: '07:00' }, '2026-06-02T07:00:00Z', 'UTC', '2026-06-02T07:00:00.000Z'],
     ['start == end means none', { start: '08:00', end: '08:00' }, '2026-06-02T08:00:00Z', 'UTC', '2026-06-02T08:00:00.000Z'],
     // 21:30 UTC is 22:30 in London (BST): quiet until 07:00 BST = 06:00 UTC
     ["in the tenant's zone", { start: '22:00', end: '07:00' }, '2026-06-01T21:30:00Z', 'Europe/London', '2026-06-02T06:00:00.000Z'],
-    ["the rule's own zone wins", { start: '22:00', end: '07:00', timezone: 'America/New_York' }, '2026-06-01T21:30:00Z', 'Europe/London', '2026-06-01T21:30:00.000Z'],
+    [
+      "the rule's own zone wins",
+      { start: '22:00', end: '07:00', timezone: 'America/New_York' },
+      '2026-06-01T21:30:00Z',
+      'Europe/London',
+      '2026-06-01T21:30:00.000Z',
+    ],
   ] as const)('%s', (_name, quiet, now, zone, expected) => {
     expect(quietHoursRelease(quiet, at(now), zone).toISOString()).toBe(expected);
   });

@@ -10,11 +10,35 @@ const email: ScopeChannel = { id: randomUUID(), kind: 'email', enabled: true };
 const off: ScopeChannel = { id: randomUUID(), kind: 'webhook', enabled: false };
 
 function note(over: Partial<NewNotification> = {}): NewNotification {
-  return { id: randomUUID(), scope: randomUUID(), kind: 'urgent_callback', severity: 'warning', title: 't', body: '', link: null, source: 'action.requested', occurredAt: now, data: {}, ...over };
+  return {
+    id: randomUUID(),
+    scope: randomUUID(),
+    kind: 'urgent_callback',
+    severity: 'warning',
+    title: 't',
+    body: '',
+    link: null,
+    source: 'action.requested',
+    occurredAt: now,
+    data: {},
+    ...over,
+  };
 }
 
 function rule(over: Partial<RoutingRule> = {}): RoutingRule {
-  return { id: randomUUID(), enabled: true, kinds: [], minSeverity: 'info', channelIds: [], inboxUserIds: [], inboxRoles: [], quietHours: null, digest: false, digestHour: 8, ...over };
+  return {
+    id: randomUUID(),
+    enabled: true,
+    kinds: [],
+    minSeverity: 'info',
+    channelIds: [],
+    inboxUserIds: [],
+    inboxRoles: [],
+    quietHours: null,
+    digest: false,
+    digestHour: 8,
+    ...over,
+  };
 }
 
 const keys = (plans: ReturnType<typeof planDeliveries>) => plans.map((p) => p.targetKey).sort();
@@ -32,9 +56,15 @@ describe('planDeliveries', () => {
       rule({ kinds: ['urgent_callback'], minSeverity: 'critical', channelIds: [email.id] }),
       rule({ kinds: ['urgent_callback'], inboxUserIds: [agent.id] }),
     ];
-    expect(keys(planDeliveries(note({ kind: 'urgent_callback', severity: 'warning' }), rules, [admin, agent], [slack, email], now, 'UTC'))).toEqual([`inbox:${agent.id}`]);
-    expect(keys(planDeliveries(note({ kind: 'urgent_callback', severity: 'critical' }), rules, [admin, agent], [slack, email], now, 'UTC'))).toEqual([`channel:${email.id}`, `inbox:${agent.id}`].sort());
-    expect(keys(planDeliveries(note({ kind: 'safety', severity: 'info' }), rules, [admin, agent], [slack, email], now, 'UTC'))).toEqual([`channel:${slack.id}`, `inbox:${admin.id}`].sort());
+    expect(
+      keys(planDeliveries(note({ kind: 'urgent_callback', severity: 'warning' }), rules, [admin, agent], [slack, email], now, 'UTC')),
+    ).toEqual([`inbox:${agent.id}`]);
+    expect(
+      keys(planDeliveries(note({ kind: 'urgent_callback', severity: 'critical' }), rules, [admin, agent], [slack, email], now, 'UTC')),
+    ).toEqual([`channel:${email.id}`, `inbox:${agent.id}`].sort());
+    expect(keys(planDeliveries(note({ kind: 'safety', severity: 'info' }), rules, [admin, agent], [slack, email], now, 'UTC'))).toEqual(
+      [`channel:${slack.id}`, `inbox:${admin.id}`].sort(),
+    );
   });
 
   it('skips disabled rules, disabled channels and channels of other scopes', () => {
@@ -64,12 +94,26 @@ describe('planDeliveries', () => {
 
   it('sends a notification addressed to people only to those of them in the scope', () => {
     const stranger = randomUUID();
-    const plans = planDeliveries(note({ kind: 'staff_message', recipientUserIds: [agent.id, stranger] }), [rule({ channelIds: [slack.id], inboxRoles: ['tenant_admin'] })], [admin, agent], [slack], now, 'UTC');
+    const plans = planDeliveries(
+      note({ kind: 'staff_message', recipientUserIds: [agent.id, stranger] }),
+      [rule({ channelIds: [slack.id], inboxRoles: ['tenant_admin'] })],
+      [admin, agent],
+      [slack],
+      now,
+      'UTC',
+    );
     expect(keys(plans)).toEqual([`inbox:${agent.id}`]);
   });
 
   it('plans one delivery per target however many rules reach it', () => {
-    const plans = planDeliveries(note(), [rule({ inboxRoles: ['tenant_admin'], channelIds: [slack.id] }), rule({ inboxUserIds: [admin.id], channelIds: [slack.id] })], [admin], [slack], now, 'UTC');
+    const plans = planDeliveries(
+      note(),
+      [rule({ inboxRoles: ['tenant_admin'], channelIds: [slack.id] }), rule({ inboxUserIds: [admin.id], channelIds: [slack.id] })],
+      [admin],
+      [slack],
+      now,
+      'UTC',
+    );
     expect(keys(plans)).toEqual([`channel:${slack.id}`, `inbox:${admin.id}`].sort());
   });
 });

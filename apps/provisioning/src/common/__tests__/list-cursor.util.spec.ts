@@ -16,7 +16,9 @@ describe('list cursors', () => {
     ['bad date', Buffer.from(JSON.stringify(['yesterday', id])).toString('base64url')],
     ['bad id', Buffer.from(JSON.stringify(['2026-11-23T10:00:00.000Z', 'x'])).toString('base64url')],
   ])('refuses %s with VALIDATION on the cursor field', (_label, cursor) => {
-    expect(() => decodeCursor(cursor)).toThrow(expect.objectContaining({ code: 'VALIDATION', details: { issues: [expect.objectContaining({ path: 'cursor' })] } }));
+    expect(() => decodeCursor(cursor)).toThrow(
+      expect.objectContaining({ code: 'VALIDATION', details: { issues: [expect.objectContaining({ path: 'cursor' })] } }),
+    );
   });
 
   it('returns a next cursor only when there is one more row than the limit', () => {

@@ -15,7 +15,12 @@ describe('demo seed', () => {
   beforeAll(async () => {
     prisma = createPrismaClient({ databaseUrl: process.env.TEST_DATABASE_URL as string, poolMax: 2 });
     tenantDb = new TenantDb(prisma);
-    const input = { fixture, ownerEmail: 'owner-demo@parley.test', bcryptCost: 4, gatewayOrigins: ['http://127.0.0.1:3000', 'http://localhost:3000'] };
+    const input = {
+      fixture,
+      ownerEmail: 'owner-demo@parley.test',
+      bcryptCost: 4,
+      gatewayOrigins: ['http://127.0.0.1:3000', 'http://localhost:3000'],
+    };
     first = await seedDemo(prisma, tenantDb, input);
     second = await seedDemo(prisma, tenantDb, input);
   });
@@ -65,7 +70,9 @@ describe('demo seed', () => {
 
     const own = await tenantDb.run(plumber.id, (tx) => searchChunksByText(tx, { tenantId: plumber.id, query: 'boiler service', limit: 3 }));
     expect(own[0].text).toContain('£85');
-    const other = await tenantDb.run(restaurant.id, (tx) => searchChunksByText(tx, { tenantId: plumber.id, query: 'boiler service', limit: 3 }));
+    const other = await tenantDb.run(restaurant.id, (tx) =>
+      searchChunksByText(tx, { tenantId: plumber.id, query: 'boiler service', limit: 3 }),
+    );
     expect(other).toEqual([]);
   });
 
@@ -74,7 +81,9 @@ describe('demo seed', () => {
     const lettings = second.tenants.find((t) => t.slug === 'harbour-lettings');
     if (!restaurant || !lettings) throw new Error('demo tenants missing');
     const staffSearch = (tenantId: string, query: string, includeStaffOnly: boolean) =>
-      tenantDb.run(tenantId, async (tx) => (await searchChunksByText(tx, { tenantId, query, limit: 3, includeStaffOnly })).map((c) => c.text).join(' '));
+      tenantDb.run(tenantId, async (tx) =>
+        (await searchChunksByText(tx, { tenantId, query, limit: 3, includeStaffOnly })).map((c) => c.text).join(' '),
+      );
     expect(await staffSearch(restaurant.id, 'staff rota Saturday', true)).toContain('Saturday: Marco Rossi');
     expect(await staffSearch(restaurant.id, 'sick leave', true)).toContain('tell the manager');
     expect(await staffSearch(lettings.id, 'call-out rota on call', true)).toContain('Tom Evans is on call');
@@ -84,7 +93,12 @@ describe('demo seed', () => {
 
   it('applies the fixture config (persona, emergency text, origins, offline model)', async () => {
     const plumber = await prisma.tenant.findUniqueOrThrow({ where: { id: second.tenants[0].id } });
-    expect(plumber).toMatchObject({ llmProvider: 'offline', allowedOrigins: [...fixture.tenants[0].allowedOrigins, 'http://127.0.0.1:3000', 'http://localhost:3000'], emergencyText: fixture.tenants[0].emergencyText, persona: fixture.tenants[0].persona });
+    expect(plumber).toMatchObject({
+      llmProvider: 'offline',
+      allowedOrigins: [...fixture.tenants[0].allowedOrigins, 'http://127.0.0.1:3000', 'http://localhost:3000'],
+      emergencyText: fixture.tenants[0].emergencyText,
+      persona: fixture.tenants[0].persona,
+    });
   });
 
   it('gives each tenant a publishable site key for its demo page, kept across runs (site keys are public)', () => {
@@ -96,10 +110,20 @@ describe('demo seed', () => {
   });
 
   it('records the seed in each tenant’s audit log as the system actor', async () => {
-    const rows = await tenantDb.run(second.tenants[0].id, (tx) => tx.auditLog.findMany({ orderBy: { createdAt: 'asc' }, select: { action: true, actorType: true, actorId: true } }));
+    const rows = await tenantDb.run(second.tenants[0].id, (tx) =>
+      tx.auditLog.findMany({ orderBy: { createdAt: 'asc' }, select: { action: true, actorType: true, actorId: true } }),
+    );
     expect(rows.every((r) => r.actorType === 'system' && r.actorId === null)).toBe(true);
     const actions = rows.map((r) => r.action);
-    for (const action of ['tenant.created', 'api_key.created', 'user.created', 'knowledge.uploaded', 'api_key.rotated', 'user.password_reset', 'knowledge.replaced']) {
+    for (const action of [
+      'tenant.created',
+      'api_key.created',
+      'user.created',
+      'knowledge.uploaded',
+      'api_key.rotated',
+      'user.password_reset',
+      'knowledge.replaced',
+    ]) {
       expect(actions).toContain(action);
     }
   });
@@ -130,7 +154,12 @@ describe('demo seed', () => {
 
   // Last: a third seed, after the tests above have read the first two.
   it('uses one given staff password for every login when the caller fixes it', async () => {
-    const fixed = await seedDemo(prisma, tenantDb, { fixture, ownerEmail: 'owner-demo@parley.test', bcryptCost: 4, staffPassword: 'a fixed demo staff password' });
+    const fixed = await seedDemo(prisma, tenantDb, {
+      fixture,
+      ownerEmail: 'owner-demo@parley.test',
+      bcryptCost: 4,
+      staffPassword: 'a fixed demo staff password',
+    });
     const logins = fixed.tenants.flatMap((t) => t.staff);
     expect(logins.map((s) => s.password)).toEqual(logins.map(() => 'a fixed demo staff password'));
     for (const login of logins) {

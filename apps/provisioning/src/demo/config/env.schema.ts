@@ -15,7 +15,12 @@ const demoEnvSchema = z.object({
   DEMO_GATEWAY_ORIGINS: z
     .string()
     .default('http://127.0.0.1:3000,http://localhost:3000')
-    .transform((value) => value.split(',').map((o) => o.trim()).filter((o) => o.length > 0))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((o) => o.trim())
+        .filter((o) => o.length > 0),
+    )
     .pipe(z.array(webOriginSchema).min(1)),
   /** EMBEDDING_* embed the demo knowledge like provisioning does (none by default). */
   ...llmEnvShape(),

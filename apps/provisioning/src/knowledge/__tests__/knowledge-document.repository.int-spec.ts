@@ -36,7 +36,9 @@ describe('storeDocument (app role, RLS)', () => {
   it('refuses the same content twice under different titles with CONFLICT', async () => {
     const tenantId = (await prisma.tenant.create({ data: { slug: `kd-dup-${Date.now()}`, displayName: 'Dup' } })).id;
     await tenantDb.run(tenantId, (tx) => storeDocument(tx, input(tenantId, '# A\nSame text.')));
-    await expect(tenantDb.run(tenantId, (tx) => storeDocument(tx, { ...input(tenantId, '# A\nSame text.'), title: 'Other title' }))).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      tenantDb.run(tenantId, (tx) => storeDocument(tx, { ...input(tenantId, '# A\nSame text.'), title: 'Other title' })),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await tenantDb.run(tenantId, (tx) => tx.knowledgeDocument.count())).toBe(1);
   });
 
@@ -45,13 +47,17 @@ describe('storeDocument (app role, RLS)', () => {
   it('stores concurrent uploads of the same document one after another: one document, its chunks whole', async () => {
     const tenantId = (await prisma.tenant.create({ data: { slug: `kd-race-${Date.now()}`, displayName: 'Race' } })).id;
     const versions = [1, 2, 3, 4].map((n) => `# Prices\nVersion ${n}.\n\n## Call-outs\nA call-out is ${60 + n} GBP.`);
-    const outcomes = await Promise.allSettled(versions.map((content) => tenantDb.run(tenantId, (tx) => storeDocument(tx, input(tenantId, content)))));
+    const outcomes = await Promise.allSettled(
+      versions.map((content) => tenantDb.run(tenantId, (tx) => storeDocument(tx, input(tenantId, content)))),
+    );
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
     const results = outcomes.map((o) => (o as PromiseFulfilledResult<Awaited<ReturnType<typeof storeDocument>>>).value);
     expect(results.filter((r) => !r.replaced)).toHaveLength(1);
     expect(new Set(results.map((r) => r.document.id)).size).toBe(1);
     const [document] = await tenantDb.run(tenantId, (tx) => tx.knowledgeDocument.findMany({ select: { id: true, chunkCount: true } }));
-    const chunks = await tenantDb.run(tenantId, (tx) => tx.knowledgeChunk.findMany({ where: { documentId: document.id }, orderBy: { ordinal: 'asc' }, select: { ordinal: true } }));
+    const chunks = await tenantDb.run(tenantId, (tx) =>
+      tx.knowledgeChunk.findMany({ where: { documentId: document.id }, orderBy: { ordinal: 'asc' }, select: { ordinal: true } }),
+    );
     expect(chunks.map((c) => c.ordinal)).toEqual([0, 1]);
     expect(document.chunkCount).toBe(2);
   });

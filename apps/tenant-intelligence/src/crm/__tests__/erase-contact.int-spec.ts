@@ -29,13 +29,17 @@ describe('erasing a contact', () => {
     await createChatMessage(owner, session, { role: 'user', content: 'I am Dana, write to dana@example.com' });
     const actor = { type: 'tenant_user' as const, id: randomUUID() };
 
-    const outcomes = await Promise.allSettled([1, 2, 3, 4].map(() => crm.eraseContact({ version: 1, tenantId: tenant.id, contactId: contact.id, actor })));
+    const outcomes = await Promise.allSettled(
+      [1, 2, 3, 4].map(() => crm.eraseContact({ version: 1, tenantId: tenant.id, contactId: contact.id, actor })),
+    );
 
     const erased = outcomes.filter((o) => o.status === 'fulfilled');
     expect(erased).toEqual([{ status: 'fulfilled', value: { version: 1, contactId: contact.id, messagesPseudonymized: 1, sessions: 1 } }]);
     const failures = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as { code?: string }] : []));
     expect(failures.map((f) => f.code)).toEqual(['NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND']);
-    const audits = await owner.$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM audit_log WHERE tenant_id = ${tenant.id}::uuid AND action = 'contact.erased'`;
+    const audits = await owner.$queryRaw<
+      Array<{ n: bigint }>
+    >`SELECT count(*) AS n FROM audit_log WHERE tenant_id = ${tenant.id}::uuid AND action = 'contact.erased'`;
     expect(Number(audits[0].n)).toBe(1);
   });
 });

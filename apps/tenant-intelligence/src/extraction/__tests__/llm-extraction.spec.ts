@@ -24,11 +24,19 @@ describe('mergeLlmExtraction', () => {
   it('normalises a grounded phone to E.164 and refuses an invalid one', () => {
     const text = 'ring 07700 900123 after lunch';
     const det = { ...extractMessage(text), customer: {}, contacts: [] };
-    expect(mergeLlmExtraction(text, det, llm({ customer: { name: null, email: null, phone: '07700 900123' } })).customer.phone?.value).toBe('+447700900123');
-    expect(mergeLlmExtraction('call 12345', { ...extractMessage('call 12345'), customer: {}, contacts: [] }, llm({ customer: { name: null, email: null, phone: '12345' } })).customer.phone).toBeUndefined();
+    expect(mergeLlmExtraction(text, det, llm({ customer: { name: null, email: null, phone: '07700 900123' } })).customer.phone?.value).toBe(
+      '+447700900123',
+    );
+    expect(
+      mergeLlmExtraction(
+        'call 12345',
+        { ...extractMessage('call 12345'), customer: {}, contacts: [] },
+        llm({ customer: { name: null, email: null, phone: '12345' } }),
+      ).customer.phone,
+    ).toBeUndefined();
   });
 
-  it("does not give the customer a value the rules attributed to someone else, or one they refused", () => {
+  it('does not give the customer a value the rules attributed to someone else, or one they refused', () => {
     const text = 'My landlord is on 07700 900456, I would rather not give my own number';
     const det = extractMessage(text);
     const merged = mergeLlmExtraction(text, det, llm({ customer: { name: null, email: null, phone: '07700 900456' } }));

@@ -50,7 +50,13 @@ describe('llmEnvShape / toLlmConfig', () => {
       apiKey: undefined,
     });
     expect(
-      load({ EMBEDDING_PROVIDER: 'openai', EMBEDDING_BASE_URL: 'http://e/v1', EMBEDDING_MODEL: 'bge', EMBEDDING_API_KEY: 'k', OPENAI_API_KEY: 'other' }).embedding,
+      load({
+        EMBEDDING_PROVIDER: 'openai',
+        EMBEDDING_BASE_URL: 'http://e/v1',
+        EMBEDDING_MODEL: 'bge',
+        EMBEDDING_API_KEY: 'k',
+        OPENAI_API_KEY: 'other',
+      }).embedding,
     ).toEqual({ provider: 'openai', baseUrl: 'http://e/v1', model: 'bge', apiKey: 'k' });
   });
 

@@ -12,7 +12,9 @@ describe('createEmbedder', () => {
   });
 
   it('refuses an openai embedder without a key or a model', () => {
-    expect(() => createEmbedder({ provider: 'openai', model: 'm' })).toThrow(new EmbeddingConfigError('EMBEDDING_PROVIDER=openai needs EMBEDDING_API_KEY or OPENAI_API_KEY'));
+    expect(() => createEmbedder({ provider: 'openai', model: 'm' })).toThrow(
+      new EmbeddingConfigError('EMBEDDING_PROVIDER=openai needs EMBEDDING_API_KEY or OPENAI_API_KEY'),
+    );
     expect(() => createEmbedder({ provider: 'openai', apiKey: 'k' })).toThrow('EMBEDDING_PROVIDER=openai needs EMBEDDING_MODEL');
     expect(() => createEmbedder({ provider: 'ollama' })).toThrow('EMBEDDING_PROVIDER=ollama needs EMBEDDING_MODEL');
   });

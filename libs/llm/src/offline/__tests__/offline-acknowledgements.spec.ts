@@ -8,7 +8,8 @@ import { introducedName } from '../visitor-name.util';
 
 const KNOWN = new Set(PLUMBER_KNOWLEDGE.flatMap((p) => sentences(p.text)));
 const DONT_KNOW = /don't know|don't have that information|weiß ich leider nicht|ne connais pas|no sé|non conosco|não sei|weet ik niet/;
-const answer = (userMessage: string, overrides: Partial<GenerationRequest> = {}) => buildOfflineAnswer(generationRequest({ userMessage, ...overrides }));
+const answer = (userMessage: string, overrides: Partial<GenerationRequest> = {}) =>
+  buildOfflineAnswer(generationRequest({ userMessage, ...overrides }));
 const URGENT = { directives: [{ kind: 'urgent_callback' as const, reason: 'leak' }] };
 
 describe('offline responder: what is an unanswered question', () => {
@@ -108,7 +109,9 @@ describe('offline responder: what is an unanswered question', () => {
 
 describe('offline responder: acknowledgements', () => {
   it('thanks the visitor by name for their details and says they were noted for the team', () => {
-    expect(answer('My name is Sarah and my email is sarah@example.com').text).toBe("Thanks, Sarah — I've noted your details for the team at Pipe Dreams Plumbing.");
+    expect(answer('My name is Sarah and my email is sarah@example.com').text).toBe(
+      "Thanks, Sarah — I've noted your details for the team at Pipe Dreams Plumbing.",
+    );
   });
 
   it('knows the name from an earlier message of the conversation', () => {
@@ -121,7 +124,9 @@ describe('offline responder: acknowledgements', () => {
 
   it('knows a returning customer by name', () => {
     const result = answer('my email is zoe@example.com', { directives: [{ kind: 'greet_returning', name: 'Zoë Smith' }] });
-    expect(result.text).toBe("Good to see you again, Zoë Smith! Thanks, Zoë — I've noted your details for the team at Pipe Dreams Plumbing.");
+    expect(result.text).toBe(
+      "Good to see you again, Zoë Smith! Thanks, Zoë — I've noted your details for the team at Pipe Dreams Plumbing.",
+    );
   });
 
   it('acknowledges a booking request and asks for the missing name and contact details', () => {
@@ -131,15 +136,21 @@ describe('offline responder: acknowledgements', () => {
   });
 
   it('asks only for what is missing, and nothing when the conversation has a way to reach the visitor', () => {
-    expect(answer("I'm Dave and I'd like to book a boiler service").text).toMatch(/What is the best phone number or email to reach you on\?$/);
+    expect(answer("I'm Dave and I'd like to book a boiler service").text).toMatch(
+      /What is the best phone number or email to reach you on\?$/,
+    );
     const history: ConversationMessage[] = [{ role: 'user', content: 'my email is dave@example.com' }];
     expect(answer('Can I book a boiler service for Tuesday?', { history }).text).not.toMatch(/reach you/);
   });
 
   it('says the request was passed on only when the turn raised an urgent callback', () => {
     const urgent = answer("I'm Dave, my pipe burst, call me on 07700 900123", URGENT).text;
-    expect(urgent).toContain("I can see this is urgent — I'm flagging it for an urgent callback. Thanks, Dave — I've passed your request for a call back and your details on to the team at Pipe Dreams Plumbing");
-    expect(answer("I'm Dave, call me on 07700 900123").text).toContain("Thanks, Dave — I've noted your request for a call back and your details for the team at Pipe Dreams Plumbing");
+    expect(urgent).toContain(
+      "I can see this is urgent — I'm flagging it for an urgent callback. Thanks, Dave — I've passed your request for a call back and your details on to the team at Pipe Dreams Plumbing",
+    );
+    expect(answer("I'm Dave, call me on 07700 900123").text).toContain(
+      "Thanks, Dave — I've noted your request for a call back and your details for the team at Pipe Dreams Plumbing",
+    );
   });
 
   it('asks for a number when a callback is flagged and the conversation has none', () => {
@@ -147,7 +158,9 @@ describe('offline responder: acknowledgements', () => {
       "I can see this is urgent — I'm flagging it for an urgent callback. Could I take your name and the best number to reach you on?",
     );
     const named: ConversationMessage[] = [{ role: 'user', content: 'My name is Priya' }];
-    expect(answer('water is pouring through the ceiling', { ...URGENT, history: named }).text).toMatch(/What is the best number to reach you on\?$/);
+    expect(answer('water is pouring through the ceiling', { ...URGENT, history: named }).text).toMatch(
+      /What is the best number to reach you on\?$/,
+    );
     expect(answer('please call me back').text).toMatch(/Could I take your name and the best number to reach you on\?$/);
     // an email is not a number to call back on
     expect(answer('please call me back, my email is a@b.com').text).toMatch(/best number to reach you on\?$/);
@@ -155,7 +168,9 @@ describe('offline responder: acknowledgements', () => {
 
   it('does not ask again once the conversation has the number', () => {
     const history: ConversationMessage[] = [{ role: 'user', content: 'I am on 07700 900123' }];
-    expect(answer('my pipe burst and the kitchen is flooding', { ...URGENT, history }).text).toBe("I can see this is urgent — I'm flagging it for an urgent callback.");
+    expect(answer('my pipe burst and the kitchen is flooding', { ...URGENT, history }).text).toBe(
+      "I can see this is urgent — I'm flagging it for an urgent callback.",
+    );
   });
 
   it.each([
@@ -173,7 +188,9 @@ describe('offline responder: acknowledgements', () => {
 
   it('greets back on the first turn with the tenant greeting, and thanks a returning customer by name', () => {
     expect(answer('hi', { firstTurn: true }).text).toBe("Hi, I'm the assistant for Pipe Dreams Plumbing. How can I help you today?");
-    expect(answer('thanks', { directives: [{ kind: 'greet_returning', name: 'Zoë' }] }).text).toBe("Good to see you again, Zoë! You're welcome, Zoë! Is there anything else I can help with?");
+    expect(answer('thanks', { directives: [{ kind: 'greet_returning', name: 'Zoë' }] }).text).toBe(
+      "Good to see you again, Zoë! You're welcome, Zoë! Is there anything else I can help with?",
+    );
   });
 
   it('personalises the default handoff message, never the tenant’s own', () => {
@@ -181,7 +198,9 @@ describe('offline responder: acknowledgements', () => {
     expect(answer('I want a person', { history, directives: [{ kind: 'handoff', message: null }] }).text).toBe(
       "Thanks, Dave — I've passed your message on, and a person from the team will reply here shortly.",
     );
-    expect(answer('I want a person', { history, directives: [{ kind: 'handoff', message: 'Sam will reply.' }] }).text).toBe('Sam will reply.');
+    expect(answer('I want a person', { history, directives: [{ kind: 'handoff', message: 'Sam will reply.' }] }).text).toBe(
+      'Sam will reply.',
+    );
   });
 
   it('does not acknowledge contact details or bookings in the staff assistant', () => {
@@ -191,7 +210,9 @@ describe('offline responder: acknowledgements', () => {
 
   it('speaks in the tenant tone in English', () => {
     const persona = { displayName: 'Acme Law', persona: '', tone: 'formal' as const, allowedTopics: [] };
-    expect(answer('My name is Ruth Jones, my email is ruth@example.com', { persona }).text).toBe('Thank you, Ruth — I have noted your details for the team at Acme Law.');
+    expect(answer('My name is Ruth Jones, my email is ruth@example.com', { persona }).text).toBe(
+      'Thank you, Ruth — I have noted your details for the team at Acme Law.',
+    );
     expect(answer('thank you', { persona }).text).toBe('You are most welcome. May I assist with anything else?');
   });
 
@@ -210,18 +231,36 @@ describe('offline responder: acknowledgements', () => {
 
 describe('offline responder: other languages', () => {
   it.each([
-    ['Hallo, ich heiße Hans. Ich möchte einen Termin für eine Heizungswartung buchen.', 'Danke, Hans — ich habe Ihre Terminanfrage für das Team von Pipe Dreams Plumbing notiert, damit es den Termin mit Ihnen bestätigen kann. Unter welcher Telefonnummer oder E-Mail-Adresse sind Sie am besten erreichbar?'],
+    [
+      'Hallo, ich heiße Hans. Ich möchte einen Termin für eine Heizungswartung buchen.',
+      'Danke, Hans — ich habe Ihre Terminanfrage für das Team von Pipe Dreams Plumbing notiert, damit es den Termin mit Ihnen bestätigen kann. Unter welcher Telefonnummer oder E-Mail-Adresse sind Sie am besten erreichbar?',
+    ],
     ['Meine Nummer ist 0171 1234567, danke!', 'Danke — ich habe Ihre Kontaktdaten für das Team von Pipe Dreams Plumbing notiert.'],
     ['Vielen Dank!', 'Gern geschehen! Kann ich Ihnen sonst noch helfen?'],
-    ['Bonjour, je voudrais prendre rendez-vous pour mardi', "Merci — j'ai noté votre demande de rendez-vous pour l'équipe de Pipe Dreams Plumbing afin qu'elle puisse vous le confirmer. Puis-je avoir votre nom et le meilleur numéro ou e-mail pour vous joindre ?"],
+    [
+      'Bonjour, je voudrais prendre rendez-vous pour mardi',
+      "Merci — j'ai noté votre demande de rendez-vous pour l'équipe de Pipe Dreams Plumbing afin qu'elle puisse vous le confirmer. Puis-je avoir votre nom et le meilleur numéro ou e-mail pour vous joindre ?",
+    ],
     ['Merci beaucoup', 'Je vous en prie ! Puis-je vous aider pour autre chose ?'],
-    ['Hola, me llamo Ana. Quisiera reservar una cita para el viernes', 'Gracias, Ana — he anotado su solicitud de cita para el equipo de Pipe Dreams Plumbing para que puedan confirmársela. ¿Cuál es el mejor número o correo electrónico para contactarle?'],
+    [
+      'Hola, me llamo Ana. Quisiera reservar una cita para el viernes',
+      'Gracias, Ana — he anotado su solicitud de cita para el equipo de Pipe Dreams Plumbing para que puedan confirmársela. ¿Cuál es el mejor número o correo electrónico para contactarle?',
+    ],
     ['Muchas gracias', '¡De nada! ¿Puedo ayudarle en algo más?'],
-    ['Buongiorno, mi chiamo Marco, vorrei prenotare un appuntamento', "Grazie, Marco — ho annotato la sua richiesta di appuntamento per il team di Pipe Dreams Plumbing, che potrà confermarglielo. Qual è il numero o l'e-mail migliore per contattarla?"],
+    [
+      'Buongiorno, mi chiamo Marco, vorrei prenotare un appuntamento',
+      "Grazie, Marco — ho annotato la sua richiesta di appuntamento per il team di Pipe Dreams Plumbing, che potrà confermarglielo. Qual è il numero o l'e-mail migliore per contattarla?",
+    ],
     ['Grazie mille!', "Prego! Posso aiutarla in qualcos'altro?"],
-    ['Olá, chamo-me João, gostaria de marcar uma visita', 'Obrigado, João — anotei o seu pedido de marcação para a equipa de Pipe Dreams Plumbing, para que a possam confirmar consigo. Qual é o melhor número ou e-mail para o contactar?'],
+    [
+      'Olá, chamo-me João, gostaria de marcar uma visita',
+      'Obrigado, João — anotei o seu pedido de marcação para a equipa de Pipe Dreams Plumbing, para que a possam confirmar consigo. Qual é o melhor número ou e-mail para o contactar?',
+    ],
     ['Obrigado!', 'De nada! Posso ajudar em mais alguma coisa?'],
-    ['Hoi, ik heet Jan. Ik wil graag een afspraak maken voor donderdag', 'Bedankt, Jan — ik heb uw afspraakverzoek genoteerd voor het team van Pipe Dreams Plumbing, zodat zij het met u kunnen bevestigen. Wat is het beste nummer of e-mailadres om u te bereiken?'],
+    [
+      'Hoi, ik heet Jan. Ik wil graag een afspraak maken voor donderdag',
+      'Bedankt, Jan — ik heb uw afspraakverzoek genoteerd voor het team van Pipe Dreams Plumbing, zodat zij het met u kunnen bevestigen. Wat is het beste nummer of e-mailadres om u te bereiken?',
+    ],
     ['Bedankt!', 'Graag gedaan! Kan ik u nog ergens anders mee helpen?'],
   ])('%p -> %p', (message, expected) => {
     expect(answer(message)).toEqual({ text: expected, unanswered: false });
@@ -229,7 +268,9 @@ describe('offline responder: other languages', () => {
 
   it('keeps the language of the conversation for a message that shows none (a phone number)', () => {
     const history: ConversationMessage[] = [{ role: 'user', content: 'Hallo, ich bin Hans und brauche einen Rückruf' }];
-    expect(answer('0171 1234567', { history }).text).toBe('Danke, Hans — ich habe Ihre Kontaktdaten für das Team von Pipe Dreams Plumbing notiert.');
+    expect(answer('0171 1234567', { history }).text).toBe(
+      'Danke, Hans — ich habe Ihre Kontaktdaten für das Team von Pipe Dreams Plumbing notiert.',
+    );
   });
 
   it('says its own lines in the language of the message around the tenant’s knowledge', () => {
@@ -273,7 +314,17 @@ describe('offline responder: reading a message', () => {
   });
 
   it('splits a long message into what it does', () => {
-    const reading = readMessage("Hi, I'm Dave, my boiler's leaking, can someone come today? Do you cover Leeds? Call me on 07700 900123", 'en');
-    expect(reading).toMatchObject({ hello: true, phone: true, email: false, booking: true, callback: true, questions: ['Do you cover Leeds?'] });
+    const reading = readMessage(
+      "Hi, I'm Dave, my boiler's leaking, can someone come today? Do you cover Leeds? Call me on 07700 900123",
+      'en',
+    );
+    expect(reading).toMatchObject({
+      hello: true,
+      phone: true,
+      email: false,
+      booking: true,
+      callback: true,
+      questions: ['Do you cover Leeds?'],
+    });
   });
 });

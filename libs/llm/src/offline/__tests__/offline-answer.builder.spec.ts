@@ -19,7 +19,12 @@ describe('buildOfflineAnswer', () => {
   });
 
   it('answers only with sentences taken verbatim from the passages', () => {
-    for (const question of ['How much is an emergency callout?', 'Do you repair boilers?', 'Are you open on Saturdays?', 'What does fixing a leaking tap cost?']) {
+    for (const question of [
+      'How much is an emergency callout?',
+      'Do you repair boilers?',
+      'Are you open on Saturdays?',
+      'What does fixing a leaking tap cost?',
+    ]) {
       const answer = buildOfflineAnswer(generationRequest({ userMessage: question }));
       expect(answer.unanswered).toBe(false);
       const said = sentences(answer.text);
@@ -29,15 +34,23 @@ describe('buildOfflineAnswer', () => {
   });
 
   it('picks the passage that matches the question', () => {
-    expect(buildOfflineAnswer(generationRequest({ userMessage: 'How much is an emergency callout?' })).text).toContain('Emergency callouts outside opening hours cost £140.');
-    expect(buildOfflineAnswer(generationRequest({ userMessage: 'Are your engineers Gas Safe?' })).text).toContain('Our engineers are Gas Safe registered.');
-    expect(buildOfflineAnswer(generationRequest({ userMessage: 'Do you fix leaking taps?' })).text).toContain('We fix leaking taps from £60.');
+    expect(buildOfflineAnswer(generationRequest({ userMessage: 'How much is an emergency callout?' })).text).toContain(
+      'Emergency callouts outside opening hours cost £140.',
+    );
+    expect(buildOfflineAnswer(generationRequest({ userMessage: 'Are your engineers Gas Safe?' })).text).toContain(
+      'Our engineers are Gas Safe registered.',
+    );
+    expect(buildOfflineAnswer(generationRequest({ userMessage: 'Do you fix leaking taps?' })).text).toContain(
+      'We fix leaking taps from £60.',
+    );
   });
 
   it('says plainly it does not know, and flags the question, when nothing is relevant', () => {
     const answer = buildOfflineAnswer(generationRequest({ userMessage: 'Can you recommend a good restaurant in Leeds?' }));
     expect(answer.unanswered).toBe(true);
-    expect(answer.text).toBe("I'm sorry, I don't know the answer to that. I've noted your question for the team at Pipe Dreams Plumbing so they can follow up.");
+    expect(answer.text).toBe(
+      "I'm sorry, I don't know the answer to that. I've noted your question for the team at Pipe Dreams Plumbing so they can follow up.",
+    );
   });
 
   it('does not know anything when the tenant has no knowledge', () => {
@@ -63,7 +76,9 @@ describe('buildOfflineAnswer', () => {
   });
 
   it('treats a greeting with a question as a question', () => {
-    expect(buildOfflineAnswer(generationRequest({ userMessage: 'hi, are you open on Saturdays?' })).text).toContain('On Saturdays we open 9am to 1pm.');
+    expect(buildOfflineAnswer(generationRequest({ userMessage: 'hi, are you open on Saturdays?' })).text).toContain(
+      'On Saturdays we open 9am to 1pm.',
+    );
   });
 
   it('states the directives first, in a fixed order, whatever order they come in', () => {
@@ -96,7 +111,13 @@ describe('buildOfflineAnswer', () => {
 
   it('on handoff says only that a person will reply', () => {
     const handoff = buildOfflineAnswer(
-      generationRequest({ firstTurn: true, directives: [{ kind: 'urgent_callback', reason: 'x' }, { kind: 'handoff', message: 'Sam will reply in a minute.' }] }),
+      generationRequest({
+        firstTurn: true,
+        directives: [
+          { kind: 'urgent_callback', reason: 'x' },
+          { kind: 'handoff', message: 'Sam will reply in a minute.' },
+        ],
+      }),
     );
     expect(handoff).toEqual({ text: 'Sam will reply in a minute.', unanswered: false });
     const byDefault = buildOfflineAnswer(generationRequest({ directives: [{ kind: 'handoff', message: null }] }));
@@ -105,7 +126,12 @@ describe('buildOfflineAnswer', () => {
 
   it('keeps the emergency text before a handoff message', () => {
     const answer = buildOfflineAnswer(
-      generationRequest({ directives: [{ kind: 'handoff', message: null }, { kind: 'safety', category: 'gas', emergencyText: 'Leave the house.' }] }),
+      generationRequest({
+        directives: [
+          { kind: 'handoff', message: null },
+          { kind: 'safety', category: 'gas', emergencyText: 'Leave the house.' },
+        ],
+      }),
     );
     expect(answer.text).toBe("Leave the house. Thanks — I've passed your message on, and a person from the team will reply here shortly.");
   });
@@ -117,7 +143,11 @@ describe('buildOfflineAnswer', () => {
 
   it('speaks in the tenant tone', () => {
     const formal = buildOfflineAnswer(
-      generationRequest({ firstTurn: true, userMessage: 'What is the weather on Mars?', persona: { displayName: 'Acme Law', persona: '', tone: 'formal', allowedTopics: [] } }),
+      generationRequest({
+        firstTurn: true,
+        userMessage: 'What is the weather on Mars?',
+        persona: { displayName: 'Acme Law', persona: '', tone: 'formal', allowedTopics: [] },
+      }),
     );
     expect(formal.text).toBe(
       'Good day. I am the assistant for Acme Law. I regret that I do not have that information. Your question has been noted for the team at Acme Law, who will follow up.',

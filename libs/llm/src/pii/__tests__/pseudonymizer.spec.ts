@@ -32,7 +32,9 @@ describe('createPseudonymizer', () => {
   it('gives a repeated value the same placeholder and different values different ones', () => {
     const p = createPseudonymizer({ names: ["O'Brien", 'Anne-Marie'], tag: TAG });
     const out = p.pseudonymize("a@x.io, b@x.io, A@X.IO; O'Brien, Anne-Marie, o'brien; 07700 900123 or +44 7700 900123 or 07700 900999");
-    expect(out).toBe('[EMAIL_1_T3ST], [EMAIL_2_T3ST], [EMAIL_1_T3ST]; [NAME_1_T3ST], [NAME_2_T3ST], [NAME_1_T3ST]; [PHONE_1_T3ST] or [PHONE_1_T3ST] or [PHONE_2_T3ST]');
+    expect(out).toBe(
+      '[EMAIL_1_T3ST], [EMAIL_2_T3ST], [EMAIL_1_T3ST]; [NAME_1_T3ST], [NAME_2_T3ST], [NAME_1_T3ST]; [PHONE_1_T3ST] or [PHONE_1_T3ST] or [PHONE_2_T3ST]',
+    );
     expect(p.counts()).toEqual({ EMAIL: 2, PHONE: 2, NAME: 2 });
   });
 

@@ -56,7 +56,11 @@ describe('createRestoreStream', () => {
     expect(stream.push('X')).toBe('[EMAIL_1_X');
   });
 
-  it.each([['[', '['], ['[NAME_1_T3', '[NAME_1_T3'], ['ok [PHONE_', 'ok [PHONE_']])('flushes a dangling partial %j unchanged', (chunk, expected) => {
+  it.each([
+    ['[', '['],
+    ['[NAME_1_T3', '[NAME_1_T3'],
+    ['ok [PHONE_', 'ok [PHONE_'],
+  ])('flushes a dangling partial %j unchanged', (chunk, expected) => {
     const stream = setUp().createRestoreStream();
     expect(stream.push(chunk) + stream.flush()).toBe(expected);
   });

@@ -16,17 +16,23 @@ describe('buildSystemPrompt', () => {
 
   it('lists every passage with its title, in retrieval order', () => {
     const prompt = buildSystemPrompt(generationRequest(), { pseudonymized: false });
-    const positions = ['[1] Opening hours', 'We are open Monday to Friday', '[2] Prices', '£140', '[3] Boilers', 'Gas Safe'].map((s) => prompt.indexOf(s));
+    const positions = ['[1] Opening hours', 'We are open Monday to Friday', '[2] Prices', '£140', '[3] Boilers', 'Gas Safe'].map((s) =>
+      prompt.indexOf(s),
+    );
     expect(positions.every((p) => p > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
 
   it('says when no knowledge was found', () => {
-    expect(buildSystemPrompt(generationRequest({ knowledge: [] }), { pseudonymized: false })).toContain('Knowledge:\n(nothing found for this question)');
+    expect(buildSystemPrompt(generationRequest({ knowledge: [] }), { pseudonymized: false })).toContain(
+      'Knowledge:\n(nothing found for this question)',
+    );
   });
 
   it('restricts to the allowed topics when the tenant set some', () => {
-    const request = generationRequest({ persona: { displayName: 'Shop', persona: '', tone: 'concise', allowedTopics: ['orders', 'returns'] } });
+    const request = generationRequest({
+      persona: { displayName: 'Shop', persona: '', tone: 'concise', allowedTopics: ['orders', 'returns'] },
+    });
     const prompt = buildSystemPrompt(request, { pseudonymized: false });
     expect(prompt).toContain('Only discuss these topics: orders; returns. Politely decline anything else.');
     expect(prompt).toContain('Tone: brief and to the point');
@@ -58,7 +64,12 @@ describe('buildSystemPrompt', () => {
 
   it('uses a generic emergency line and a default handoff when the tenant has none', () => {
     const prompt = buildSystemPrompt(
-      generationRequest({ directives: [{ kind: 'safety', category: 'x', emergencyText: null }, { kind: 'handoff', message: null }] }),
+      generationRequest({
+        directives: [
+          { kind: 'safety', category: 'x', emergencyText: null },
+          { kind: 'handoff', message: null },
+        ],
+      }),
       { pseudonymized: false },
     );
     expect(prompt).toContain('call 999 or their local emergency services now');
@@ -73,7 +84,7 @@ describe('buildSystemPrompt', () => {
 describe('buildSystemPrompt for the staff assistant', () => {
   it("says it is the tenant's internal assistant for its staff, not a website assistant", () => {
     const prompt = buildSystemPrompt(generationRequest({ audience: 'staff', firstTurn: true }), { pseudonymized: false });
-    expect(prompt).toContain("for its staff, chatting with a member of staff");
+    expect(prompt).toContain('for its staff, chatting with a member of staff');
     expect(prompt).not.toContain('website assistant');
     expect(prompt).toContain('greet the staff member briefly as the staff assistant');
     expect(buildSystemPrompt(generationRequest(), { pseudonymized: false })).toContain('website assistant');
@@ -83,7 +94,13 @@ describe('buildSystemPrompt for the staff assistant', () => {
 describe('buildPromptMessages', () => {
   it('puts the system prompt first, the history oldest first, and the message last', () => {
     const messages = buildPromptMessages(
-      generationRequest({ history: [{ role: 'user', content: 'a' }, { role: 'assistant', content: 'b' }], userMessage: 'c' }),
+      generationRequest({
+        history: [
+          { role: 'user', content: 'a' },
+          { role: 'assistant', content: 'b' },
+        ],
+        userMessage: 'c',
+      }),
       { pseudonymized: false },
     );
     expect(messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);

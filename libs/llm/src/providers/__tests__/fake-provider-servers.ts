@@ -101,7 +101,11 @@ export function startFakeOllama(): Promise<FakeServer> {
 export function startFakeGemini(): Promise<FakeServer> {
   return start(async (res, answer) => {
     res.writeHead(200, { 'content-type': 'text/event-stream' });
-    const usage = (output: number) => ({ promptTokenCount: answer.usage?.input ?? 0, candidatesTokenCount: output, totalTokenCount: (answer.usage?.input ?? 0) + output });
+    const usage = (output: number) => ({
+      promptTokenCount: answer.usage?.input ?? 0,
+      candidatesTokenCount: output,
+      totalTokenCount: (answer.usage?.input ?? 0) + output,
+    });
     let emitted = 0;
     for (const [index, token] of answer.tokens.entries()) {
       emitted += 1;

@@ -22,7 +22,10 @@ async function main(modelPath: string): Promise<void> {
     tenantId: '00000000-0000-4000-8000-000000000001',
     llm: { primary: { provider: 'llamacpp', model: 'tiny' }, fallbacks: [] },
     persona: { displayName: 'Pipe Dreams Plumbing', persona: '', tone: 'concise', allowedTopics: [] },
-    history: [{ role: 'user', content: 'hello' }, { role: 'assistant', content: 'Hi, how can I help?' }],
+    history: [
+      { role: 'user', content: 'hello' },
+      { role: 'assistant', content: 'Hi, how can I help?' },
+    ],
     userMessage: 'How much is a boiler service?',
     firstTurn: false,
     knowledge: [{ chunkId: 'c', documentId: 'd', title: 'Boilers', text: 'A boiler service costs £85.', score: 1 }],

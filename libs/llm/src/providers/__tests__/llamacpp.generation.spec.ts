@@ -33,11 +33,16 @@ interface ChildResult {
 
 function runChild(modelPath: string): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['-e', BOOTSTRAP, modelPath], { cwd: ROOT, timeout: 240_000, maxBuffer: 10 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const line = stdout.split('\n').find((l) => l.startsWith('RESULT '));
-      if (line) resolve(JSON.parse(line.slice('RESULT '.length)) as ChildResult);
-      else reject(new Error(`llamacpp child failed: ${error?.message ?? ''}\n${stdout}\n${stderr}`));
-    });
+    execFile(
+      process.execPath,
+      ['-e', BOOTSTRAP, modelPath],
+      { cwd: ROOT, timeout: 240_000, maxBuffer: 10 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const line = stdout.split('\n').find((l) => l.startsWith('RESULT '));
+        if (line) resolve(JSON.parse(line.slice('RESULT '.length)) as ChildResult);
+        else reject(new Error(`llamacpp child failed: ${error?.message ?? ''}\n${stdout}\n${stderr}`));
+      },
+    );
   });
 }
 

@@ -57,12 +57,15 @@ describe('ollama provider (loopback /api/chat)', () => {
     server.answer = { tokens: ['Our', ' engineer'], hang: true };
     const controller = new AbortController();
     const tokens: string[] = [];
-    const result = await router({ ollama: { baseUrl: server.url } }).generate(generationRequest({ llm: only('ollama', 'llama3.2'), signal: controller.signal }), {
-      onToken: (t) => {
-        tokens.push(t);
-        if (tokens.length === 2) controller.abort();
+    const result = await router({ ollama: { baseUrl: server.url } }).generate(
+      generationRequest({ llm: only('ollama', 'llama3.2'), signal: controller.signal }),
+      {
+        onToken: (t) => {
+          tokens.push(t);
+          if (tokens.length === 2) controller.abort();
+        },
       },
-    });
+    );
     expect(result).toMatchObject({ content: 'Our engineer', finishReason: 'cancelled' });
     expect(await server.calls[0].closedEarly).toBe(true);
   });
@@ -110,7 +113,13 @@ describe('gemini provider (loopback streamGenerateContent)', () => {
     );
     expect(result).toMatchObject({ content: 'I will write to zoe@example.com today.', finishReason: 'stop', failedOver: [] });
     expect(tokens.join('')).toBe(result.content);
-    expect(result.usage).toMatchObject({ provider: 'gemini', model: 'gemini-2.0-flash', inputTokens: 80, outputTokens: 7, estimated: false });
+    expect(result.usage).toMatchObject({
+      provider: 'gemini',
+      model: 'gemini-2.0-flash',
+      inputTokens: 80,
+      outputTokens: 7,
+      estimated: false,
+    });
 
     const call = server.calls[0];
     expect(call.path).toBe('/v1beta/models/gemini-2.0-flash:streamGenerateContent?alt=sse');

@@ -14,9 +14,18 @@ const TOOLS: ModelToolSpec[] = [
   {
     name: 'request_callback',
     description: 'Ask the team to call the visitor back.',
-    parameters: { $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', properties: { phone: { type: 'string' }, when: { type: 'string' } }, required: ['phone'] },
+    parameters: {
+      $schema: 'http://json-schema.org/draft-07/schema#',
+      type: 'object',
+      properties: { phone: { type: 'string' }, when: { type: 'string' } },
+      required: ['phone'],
+    },
   },
-  { name: 'log_event', description: 'Note something for the team.', parameters: { type: 'object', properties: { kind: { type: 'string' }, details: { type: 'string' } }, required: ['kind', 'details'] } },
+  {
+    name: 'log_event',
+    description: 'Note something for the team.',
+    parameters: { type: 'object', properties: { kind: { type: 'string' }, details: { type: 'string' } }, required: ['kind', 'details'] },
+  },
 ];
 
 describe('openai provider tool calls (mock OpenAI-compatible server)', () => {
@@ -29,7 +38,14 @@ describe('openai provider tool calls (mock OpenAI-compatible server)', () => {
   afterAll(() => mock.close());
 
   function router(timeouts: LlmConfig['timeouts'] = { overallMs: 10_000, firstTokenMs: 10_000 }) {
-    const config: LlmConfig = { openai: { apiKey: 'sk-test', baseUrl: mock.url }, gemini: {}, ollama: {}, llamacpp: {}, timeouts, embedding: { provider: 'none' } };
+    const config: LlmConfig = {
+      openai: { apiKey: 'sk-test', baseUrl: mock.url },
+      gemini: {},
+      ollama: {},
+      llamacpp: {},
+      timeouts,
+      embedding: { provider: 'none' },
+    };
     return createLlmRouter(config, { logger: new RecordingLogger(), metrics: { registry: new Registry() } });
   }
 
@@ -57,7 +73,14 @@ describe('openai provider tool calls (mock OpenAI-compatible server)', () => {
     ]);
     const sent = mock.requests[0].body as MockChatRequest;
     expect(sent.tools).toEqual([
-      { type: 'function', function: { name: 'request_callback', description: TOOLS[0].description, parameters: { type: 'object', properties: { phone: { type: 'string' }, when: { type: 'string' } }, required: ['phone'] } } },
+      {
+        type: 'function',
+        function: {
+          name: 'request_callback',
+          description: TOOLS[0].description,
+          parameters: { type: 'object', properties: { phone: { type: 'string' }, when: { type: 'string' } }, required: ['phone'] },
+        },
+      },
       expect.objectContaining({ type: 'function', function: expect.objectContaining({ name: 'log_event' }) }),
     ]);
     const system = sent.messages[0].content as string;
@@ -77,7 +100,14 @@ describe('openai provider tool calls (mock OpenAI-compatible server)', () => {
       },
     });
     try {
-      const config: LlmConfig = { openai: { apiKey: 'sk-test', baseUrl: tagged.url }, gemini: {}, ollama: {}, llamacpp: {}, timeouts: { overallMs: 10_000, firstTokenMs: 10_000 }, embedding: { provider: 'none' } };
+      const config: LlmConfig = {
+        openai: { apiKey: 'sk-test', baseUrl: tagged.url },
+        gemini: {},
+        ollama: {},
+        llamacpp: {},
+        timeouts: { overallMs: 10_000, firstTokenMs: 10_000 },
+        embedding: { provider: 'none' },
+      };
       const r = createLlmRouter(config, { logger: new RecordingLogger(), metrics: { registry: new Registry() } });
       const result = await r.generate(request({ userMessage: 'please call me on 07700 900123' }), { onToken: () => undefined });
       expect(seen).not.toContain('07700 900123');
@@ -95,7 +125,11 @@ describe('openai provider tool calls (mock OpenAI-compatible server)', () => {
   });
 
   it('does not time out a model that streams only tool-call arguments for longer than the first-token limit', async () => {
-    mock.enqueue({ type: 'tool_calls', toolCalls: [{ name: 'log_event', arguments: { kind: 'feedback', details: 'a fairly long piece of detail text for pacing' } }], latency: { interTokenDelayMs: 40 } });
+    mock.enqueue({
+      type: 'tool_calls',
+      toolCalls: [{ name: 'log_event', arguments: { kind: 'feedback', details: 'a fairly long piece of detail text for pacing' } }],
+      latency: { interTokenDelayMs: 40 },
+    });
     const result = await router({ overallMs: 10_000, firstTokenMs: 150 }).generate(request(), { onToken: () => undefined });
     expect(result.toolCalls?.[0]).toMatchObject({ name: 'log_event', args: { kind: 'feedback' } });
   });

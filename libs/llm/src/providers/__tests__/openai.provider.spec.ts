@@ -53,13 +53,21 @@ describe('openai provider (mock OpenAI-compatible server)', () => {
   it('streams the answer token by token and reports the provider usage', async () => {
     mock.enqueue({ type: 'text', text: 'We open at 9am on Saturdays.', usage: { promptTokens: 321, completionTokens: 8 } });
     const { router } = setup();
-    const { result, tokens } = await run(router, generationRequest({ llm: openai(), userMessage: 'Are you open on Saturdays?', firstTurn: true }));
+    const { result, tokens } = await run(
+      router,
+      generationRequest({ llm: openai(), userMessage: 'Are you open on Saturdays?', firstTurn: true }),
+    );
 
     expect(tokens).toEqual(['We', ' open', ' at', ' 9am', ' on', ' Saturdays.']);
     expect(result).toMatchObject({ content: 'We open at 9am on Saturdays.', finishReason: 'stop', failedOver: [], unanswered: false });
     expect(result.usage).toMatchObject({ provider: 'openai', model: 'mock-chat', inputTokens: 321, outputTokens: 8, estimated: false });
 
-    const body = mock.requests[0].body as { model: string; stream: boolean; stream_options?: { include_usage?: boolean }; messages: { role: string; content: string }[] };
+    const body = mock.requests[0].body as {
+      model: string;
+      stream: boolean;
+      stream_options?: { include_usage?: boolean };
+      messages: { role: string; content: string }[];
+    };
     expect(body).toMatchObject({ model: 'mock-chat', stream: true, stream_options: { include_usage: true } });
     expect(body.messages.map((m) => m.role)).toEqual(['system', 'user']);
     expect(body.messages[0].content).toContain('You are the website assistant for Pipe Dreams Plumbing');
@@ -70,7 +78,16 @@ describe('openai provider (mock OpenAI-compatible server)', () => {
 
   it('sends the history between the system prompt and the message', async () => {
     const { router } = setup();
-    await run(router, generationRequest({ llm: openai(), history: [{ role: 'user', content: 'Hello' }, { role: 'assistant', content: 'Hi! How can I help?' }] }));
+    await run(
+      router,
+      generationRequest({
+        llm: openai(),
+        history: [
+          { role: 'user', content: 'Hello' },
+          { role: 'assistant', content: 'Hi! How can I help?' },
+        ],
+      }),
+    );
     const body = mock.requests[0].body as { messages: { role: string; content: string }[] };
     expect(body.messages.map((m) => [m.role, m.role === 'system' ? '' : m.content])).toEqual([
       ['system', ''],
@@ -90,7 +107,10 @@ describe('openai provider (mock OpenAI-compatible server)', () => {
   it('falls back to the next provider on an HTTP 500 and counts it', async () => {
     mock.enqueue({ type: 'error', status: 500, message: 'boom' }, { type: 'text', text: 'From the backup model.' });
     const { router, logger, fallbacks } = setup();
-    const { result, tokens } = await run(router, generationRequest({ llm: openai('mock-chat', [{ provider: 'openai', model: 'mock-backup' }]) }));
+    const { result, tokens } = await run(
+      router,
+      generationRequest({ llm: openai('mock-chat', [{ provider: 'openai', model: 'mock-backup' }]) }),
+    );
 
     expect(result.content).toBe('From the backup model.');
     expect(tokens.join('')).toBe('From the backup model.');
@@ -98,8 +118,12 @@ describe('openai provider (mock OpenAI-compatible server)', () => {
     expect(result.failedOver).toEqual([{ provider: 'openai', model: 'mock-chat', reason: 'provider_error' }]);
     expect(mock.requests.map((r) => r.outcome)).toEqual(['failed', 'completed']);
     expect(mock.requests.map((r) => (r.body as { model: string }).model)).toEqual(['mock-chat', 'mock-backup']);
-    expect(logger.warnings.map((w) => w.fields)).toEqual([expect.objectContaining({ from: 'openai', to: 'openai', reason: 'provider_error' })]);
-    expect(await fallbacks()).toEqual([expect.objectContaining({ labels: { from_provider: 'openai', to_provider: 'openai', reason: 'provider_error' }, value: 1 })]);
+    expect(logger.warnings.map((w) => w.fields)).toEqual([
+      expect.objectContaining({ from: 'openai', to: 'openai', reason: 'provider_error' }),
+    ]);
+    expect(await fallbacks()).toEqual([
+      expect.objectContaining({ labels: { from_provider: 'openai', to_provider: 'openai', reason: 'provider_error' }, value: 1 }),
+    ]);
   });
 
   it('falls back to the offline responder when the first token is late, and cancels the upstream request', async () => {
@@ -111,7 +135,9 @@ describe('openai provider (mock OpenAI-compatible server)', () => {
     expect(result.usage.provider).toBe('offline');
     expect(result.failedOver).toEqual([{ provider: 'openai', model: 'mock-chat', reason: 'first_token_timeout' }]);
     expect(await mock.requests[0].settled).toBe('aborted');
-    expect(await fallbacks()).toEqual([expect.objectContaining({ labels: { from_provider: 'openai', to_provider: 'offline', reason: 'first_token_timeout' } })]);
+    expect(await fallbacks()).toEqual([
+      expect.objectContaining({ labels: { from_provider: 'openai', to_provider: 'offline', reason: 'first_token_timeout' } }),
+    ]);
   });
 
   it('falls back when the whole answer takes longer than the overall timeout and nothing was streamed yet', async () => {
@@ -162,7 +188,8 @@ describe('openai provider (mock OpenAI-compatible server)', () => {
       }),
     );
     const sent = mock.requests[0].rawBody;
-    for (const secret of ['zoe.smith@example.com', '07700 900123', '07700', 'z.s@example.org', 'Zoë', 'Zo\\u00eb']) expect(sent).not.toContain(secret);
+    for (const secret of ['zoe.smith@example.com', '07700 900123', '07700', 'z.s@example.org', 'Zoë', 'Zo\\u00eb'])
+      expect(sent).not.toContain(secret);
     expect(sent).toMatch(/\[EMAIL_1_[A-Z2-9]{4}\]/);
     expect(sent).toMatch(/\[PHONE_1_[A-Z2-9]{4}\]/);
     // The mock echoes the (pseudonymized) question; the visitor gets the originals back.

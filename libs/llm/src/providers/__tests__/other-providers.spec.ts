@@ -40,11 +40,16 @@ function setup(config: Partial<LlmConfig>, providers: LlmProvider[] = []) {
   return { router, logger };
 }
 
-const only = (provider: GenerationRequest['llm']['primary']['provider'], model: string): GenerationRequest['llm'] => ({ primary: { provider, model }, fallbacks: [] });
+const only = (provider: GenerationRequest['llm']['primary']['provider'], model: string): GenerationRequest['llm'] => ({
+  primary: { provider, model },
+  fallbacks: [],
+});
 
 async function answer(router: ReturnType<typeof setup>['router'], llm: GenerationRequest['llm']) {
   const tokens: string[] = [];
-  const result = await router.generate(generationRequest({ llm, userMessage: 'Are you open on Saturdays?' }), { onToken: (t) => tokens.push(t) });
+  const result = await router.generate(generationRequest({ llm, userMessage: 'Are you open on Saturdays?' }), {
+    onToken: (t) => tokens.push(t),
+  });
   expect(tokens.join('')).toBe(result.content);
   return result;
 }
@@ -84,7 +89,10 @@ describe('gemini, ollama and llamacpp providers without a server', () => {
       throw new Error('must not be loaded');
     });
     const { router, logger } = setup({}, [provider]);
-    const result = await answer(router, { primary: { provider: 'llamacpp', model: 'local' }, fallbacks: [{ provider: 'ollama', model: 'x' }] });
+    const result = await answer(router, {
+      primary: { provider: 'llamacpp', model: 'local' },
+      fallbacks: [{ provider: 'ollama', model: 'x' }],
+    });
     expect(result.failedOver).toEqual([
       { provider: 'llamacpp', model: 'local', reason: 'provider_error' },
       { provider: 'ollama', model: 'x', reason: 'not_configured' },

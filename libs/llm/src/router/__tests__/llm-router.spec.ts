@@ -56,7 +56,12 @@ describe('LlmRouter', () => {
     expect(logger.warnings).toEqual([
       {
         message: 'llm fallback',
-        fields: expect.objectContaining({ tenantId: generationRequest().tenantId, from: 'gemini', to: 'offline', reason: 'not_configured' }),
+        fields: expect.objectContaining({
+          tenantId: generationRequest().tenantId,
+          from: 'gemini',
+          to: 'offline',
+          reason: 'not_configured',
+        }),
       },
     ]);
     expect(await metric('parley_llm_fallbacks_total')).toEqual([
@@ -69,7 +74,10 @@ describe('LlmRouter', () => {
     const ollama = new ScriptedProvider('ollama', failing(new Error('HTTP 500')));
     const gemini = new ScriptedProvider('gemini', answering(['Hello', ' there.'], { inputTokens: 12, outputTokens: 2 }));
     const { router, logger } = setup([openai, ollama, gemini]);
-    const { result } = await collect(router, generationRequest({ llm: chain(['openai', 'a'], ['ollama', 'b'], ['gemini', 'c'], ['offline', 'retrieval']) }));
+    const { result } = await collect(
+      router,
+      generationRequest({ llm: chain(['openai', 'a'], ['ollama', 'b'], ['gemini', 'c'], ['offline', 'retrieval']) }),
+    );
     expect(result.content).toBe('Hello there.');
     expect(result.usage).toMatchObject({ provider: 'gemini', model: 'c', inputTokens: 12, outputTokens: 2, estimated: false });
     expect(result.failedOver).toEqual([
@@ -90,7 +98,9 @@ describe('LlmRouter', () => {
     expect(result.usage.provider).toBe('offline');
     expect(result.failedOver).toEqual([{ provider: 'ollama', model: 'llama3', reason: 'first_token_timeout' }]);
     expect(slow.runs[0].signal.aborted).toBe(true);
-    expect(await metric('parley_llm_fallbacks_total')).toEqual([expect.objectContaining({ labels: expect.objectContaining({ reason: 'first_token_timeout' }) })]);
+    expect(await metric('parley_llm_fallbacks_total')).toEqual([
+      expect.objectContaining({ labels: expect.objectContaining({ reason: 'first_token_timeout' }) }),
+    ]);
   });
 
   it('ends the turn with a typed error carrying the partial answer when a provider fails after streaming', async () => {
@@ -100,16 +110,24 @@ describe('LlmRouter', () => {
     });
     const { router, logger } = setup([broken]);
     const tokens: string[] = [];
-    const error = await router.generate(generationRequest({ llm: chain(['ollama', 'm']) }), { onToken: (t) => tokens.push(t) }).catch((e: unknown) => e);
+    const error = await router
+      .generate(generationRequest({ llm: chain(['ollama', 'm']) }), { onToken: (t) => tokens.push(t) })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LlmError);
-    expect(error).toMatchObject({ code: 'stream_interrupted', partialContent: 'We open', details: { provider: 'ollama', model: 'm', reason: 'connection_error' } });
+    expect(error).toMatchObject({
+      code: 'stream_interrupted',
+      partialContent: 'We open',
+      details: { provider: 'ollama', model: 'm', reason: 'connection_error' },
+    });
     expect(tokens).toEqual(['We open']);
     expect(logger.warnings).toEqual([]);
   });
 
   it('ends the turn with a typed error when the overall timeout fires after text was streamed', async () => {
     const { router } = setup([new ScriptedProvider('ollama', hanging(['Partial']))], { overallMs: 30, firstTokenMs: 5_000 });
-    const error = await router.generate(generationRequest({ llm: chain(['ollama', 'm']) }), { onToken: () => undefined }).catch((e: unknown) => e);
+    const error = await router
+      .generate(generationRequest({ llm: chain(['ollama', 'm']) }), { onToken: () => undefined })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'stream_interrupted', partialContent: 'Partial', details: { reason: 'timeout' } });
     expect((error as LlmError).message).toContain('timeout');
   });

@@ -61,7 +61,14 @@ describe('completeStructured', () => {
   it('rejects an answer that does not match the schema', async () => {
     mock.enqueue({ type: 'text', text: '{"name": "Dave", "intent": "gossip"}' });
     await expect(
-      completeStructured(router(), { tenantId: '4f1c2b9e-5d6a-4e7b-8c9d-0e1f2a3b4c5d', llm: openai, system: SYSTEM, text: 'hi', schema, signal: new AbortController().signal }),
+      completeStructured(router(), {
+        tenantId: '4f1c2b9e-5d6a-4e7b-8c9d-0e1f2a3b4c5d',
+        llm: openai,
+        system: SYSTEM,
+        text: 'hi',
+        schema,
+        signal: new AbortController().signal,
+      }),
     ).rejects.toMatchObject({ code: 'provider_error', message: expect.stringContaining('email') });
   });
 

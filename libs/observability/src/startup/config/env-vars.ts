@@ -54,8 +54,7 @@ export const envVar = {
   /** A TCP port, 1-65535. */
   port: () => int(1, 65535),
   /** An absolute URL with one of the given protocols, e.g. `['postgres', 'postgresql']`. */
-  url: (protocols: readonly string[]) =>
-    parsed(`must be a ${describeProtocols(protocols)} URL`, (raw) => parseUrl(raw, protocols)),
+  url: (protocols: readonly string[]) => parsed(`must be a ${describeProtocols(protocols)} URL`, (raw) => parseUrl(raw, protocols)),
   /** A postgres:// or postgresql:// URL, over TCP or (empty host, `?host=/socket/dir`) a Unix socket. */
   postgresUrl: () => parsed(`must be a ${describeProtocols(POSTGRES_PROTOCOLS)} URL`, parsePostgresUrl),
   /** A comma-separated list of URLs (e.g. several NATS servers); returned as an array. */

@@ -1,7 +1,13 @@
 // searchKnowledge as the app role (RLS applies): fusion order, tenant isolation, and the HNSW
 // iterative scan that lets a tenant's filtered vector search return k rows.
 import type pg from 'pg';
-import { createKnowledgeChunk, createKnowledgeDocument, createTenant, type KnowledgeDocumentRow, type TenantRow } from '../../__tests__/fixtures';
+import {
+  createKnowledgeChunk,
+  createKnowledgeDocument,
+  createTenant,
+  type KnowledgeDocumentRow,
+  type TenantRow,
+} from '../../__tests__/fixtures';
 import { openDbTestContext, type DbTestContext } from '../../__tests__/db-test-context';
 import { TenantDb } from '../../tenant/tenant-db';
 import { RRF_K, searchKnowledge } from '../knowledge-hybrid-search.repository';
@@ -47,7 +53,9 @@ describe('searchKnowledge', () => {
   afterAll(() => ctx.close());
 
   it('fuses full-text and vector hits by reciprocal rank (k = 60) and names the retrievers', async () => {
-    const hits = await db.run(plumber.id, (tx) => searchKnowledge(tx, { tenantId: plumber.id, query: 'boiler repair', embedding: axisVector(1), limit: 5 }));
+    const hits = await db.run(plumber.id, (tx) =>
+      searchKnowledge(tx, { tenantId: plumber.id, query: 'boiler repair', embedding: axisVector(1), limit: 5 }),
+    );
     // `both` is first in each list; the other two are second in one list each: a tie broken by id.
     expect(hits.map((h) => h.chunkId)).toEqual([ids.both, ...[ids.vectorOnly, ids.textOnly].sort()]);
     expect(hits[0]).toMatchObject({ title: 'Prices', matchedBy: ['fulltext', 'vector'], text: 'Annual boiler repair visits are £120.' });
@@ -60,22 +68,32 @@ describe('searchKnowledge', () => {
   });
 
   it('matches any word of a natural question with full text alone when there is no embedding', async () => {
-    const hits = await db.run(plumber.id, (tx) => searchKnowledge(tx, { tenantId: plumber.id, query: 'How much does a boiler service cost?', embedding: null, limit: 5 }));
+    const hits = await db.run(plumber.id, (tx) =>
+      searchKnowledge(tx, { tenantId: plumber.id, query: 'How much does a boiler service cost?', embedding: null, limit: 5 }),
+    );
     expect(hits[0]).toMatchObject({ chunkId: ids.textOnly, matchedBy: ['fulltext'] });
     expect(hits.map((h) => h.chunkId)).toEqual([ids.textOnly, ids.both]);
     expect(hits.every((h) => h.matchedBy.length === 1 && h.matchedBy[0] === 'fulltext')).toBe(true);
   });
 
   it('returns nothing for a query of stop words only, and respects the limit', async () => {
-    expect(await db.run(plumber.id, (tx) => searchKnowledge(tx, { tenantId: plumber.id, query: 'the and of', embedding: null, limit: 5 }))).toEqual([]);
-    const one = await db.run(plumber.id, (tx) => searchKnowledge(tx, { tenantId: plumber.id, query: 'boiler', embedding: axisVector(1), limit: 1 }));
+    expect(
+      await db.run(plumber.id, (tx) => searchKnowledge(tx, { tenantId: plumber.id, query: 'the and of', embedding: null, limit: 5 })),
+    ).toEqual([]);
+    const one = await db.run(plumber.id, (tx) =>
+      searchKnowledge(tx, { tenantId: plumber.id, query: 'boiler', embedding: axisVector(1), limit: 1 }),
+    );
     expect(one).toHaveLength(1);
   });
 
   it('never returns another tenant’s chunks, even when asked for that tenant id', async () => {
-    const own = await db.run(bakery.id, (tx) => searchKnowledge(tx, { tenantId: bakery.id, query: 'boiler repair', embedding: axisVector(1), limit: 10 }));
+    const own = await db.run(bakery.id, (tx) =>
+      searchKnowledge(tx, { tenantId: bakery.id, query: 'boiler repair', embedding: axisVector(1), limit: 10 }),
+    );
     expect(own.map((h) => h.chunkId)).toEqual([ids.otherTenant]);
-    const crossed = await db.run(bakery.id, (tx) => searchKnowledge(tx, { tenantId: plumber.id, query: 'boiler repair', embedding: axisVector(1), limit: 10 }));
+    const crossed = await db.run(bakery.id, (tx) =>
+      searchKnowledge(tx, { tenantId: plumber.id, query: 'boiler repair', embedding: axisVector(1), limit: 10 }),
+    );
     expect(crossed).toEqual([]);
   });
 
@@ -83,9 +101,19 @@ describe('searchKnowledge', () => {
     const rota = await createKnowledgeDocument(ctx.owner, bakery.id, { title: 'Staff rota' });
     const staffChunk = await chunk(ctx.owner, rota, 0, 'Staff rota: Marco works the Friday oven shift', axisVector(7));
     await ctx.owner.query(`UPDATE knowledge_chunks SET metadata = '{"audience":"staff"}'::jsonb WHERE id = $1`, [staffChunk]);
-    const asVisitor = await db.run(bakery.id, (tx) => searchKnowledge(tx, { tenantId: bakery.id, query: 'Friday oven shift rota', embedding: axisVector(7), limit: 10 }));
+    const asVisitor = await db.run(bakery.id, (tx) =>
+      searchKnowledge(tx, { tenantId: bakery.id, query: 'Friday oven shift rota', embedding: axisVector(7), limit: 10 }),
+    );
     expect(asVisitor.map((h) => h.chunkId)).not.toContain(staffChunk);
-    const asStaff = await db.run(bakery.id, (tx) => searchKnowledge(tx, { tenantId: bakery.id, query: 'Friday oven shift rota', embedding: axisVector(7), limit: 10, includeStaffOnly: true }));
+    const asStaff = await db.run(bakery.id, (tx) =>
+      searchKnowledge(tx, {
+        tenantId: bakery.id,
+        query: 'Friday oven shift rota',
+        embedding: axisVector(7),
+        limit: 10,
+        includeStaffOnly: true,
+      }),
+    );
     expect(asStaff[0]).toMatchObject({ chunkId: staffChunk, matchedBy: ['fulltext', 'vector'] });
   });
 

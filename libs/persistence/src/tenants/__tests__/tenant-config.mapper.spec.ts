@@ -54,14 +54,19 @@ describe('tenantConfigFromRow', () => {
     );
     expect(config.tone).toBe(DEFAULT_TENANT_CONFIG.tone);
     expect(config.escalation).toEqual(DEFAULT_TENANT_CONFIG.escalation);
-    expect(config.llm).toEqual({ primary: DEFAULT_TENANT_CONFIG.llm.primary, fallbacks: [{ provider: 'gemini', model: 'gemini-2.0-flash' }] });
+    expect(config.llm).toEqual({
+      primary: DEFAULT_TENANT_CONFIG.llm.primary,
+      fallbacks: [{ provider: 'gemini', model: 'gemini-2.0-flash' }],
+    });
     expect(config.emergencyText).toBeNull();
     expect(config.allowedOrigins).toEqual(['https://ok.example']);
     expect(config.rateLimitPerMinute).toBeNull();
   });
 
   it('merges a partial escalation object over the defaults and names a model when the row has none', () => {
-    const config = tenantConfigFromRow(row({ escalationSettings: { handoffEnabled: true }, llmProvider: 'offline', llmModel: null, llmFallbacks: null }));
+    const config = tenantConfigFromRow(
+      row({ escalationSettings: { handoffEnabled: true }, llmProvider: 'offline', llmModel: null, llmFallbacks: null }),
+    );
     expect(config.escalation).toEqual({ ...DEFAULT_TENANT_CONFIG.escalation, handoffEnabled: true });
     expect(config.llm).toEqual({ primary: { provider: 'offline', model: 'retrieval' }, fallbacks: [] });
   });

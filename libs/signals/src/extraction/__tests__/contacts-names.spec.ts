@@ -41,7 +41,7 @@ describe('customer names', () => {
     ['José', "Hi, I'm José"],
     ['Zoë Clarke', "Name's Zoë Clarke, mobile 07700 900845"],
     ['Siân Pritchard', 'It was booked under Siân Pritchard'],
-    ['Renée O\'Hara', "my name is renée o'hara"],
+    ["Renée O'Hara", "my name is renée o'hara"],
   ])('keeps accents: %p', (name, text) => {
     expect(customerName(text)).toBe(name);
   });
@@ -131,7 +131,7 @@ describe('third parties', () => {
     ['can you call my wife Sarah on 07700 900 733 when it is ready', 'wife'],
     ['can someone call my mum, she is on 0117 496 0870', 'she'],
     ["my wife's email is sarah@example.com", 'wife'],
-  ])('%p is not the customer\'s contact', (text, relation) => {
+  ])("%p is not the customer's contact", (text, relation) => {
     const e = extractMessage(text);
     expect(e.customer.phone).toBeUndefined();
     expect(e.customer.email).toBeUndefined();

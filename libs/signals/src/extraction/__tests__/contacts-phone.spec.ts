@@ -1,6 +1,9 @@
 import { extractMessage } from '../extract-message';
 
-const phones = (text: string) => extractMessage(text).contacts.filter((c) => c.field === 'phone').map((c) => c.value);
+const phones = (text: string) =>
+  extractMessage(text)
+    .contacts.filter((c) => c.field === 'phone')
+    .map((c) => c.value);
 const customerPhone = (text: string) => extractMessage(text).customer.phone?.value;
 
 describe('phone numbers', () => {

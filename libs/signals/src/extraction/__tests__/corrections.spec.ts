@@ -28,7 +28,9 @@ describe('corrections', () => {
 
   it('"I meant ..." and "use ... instead" correct emails', () => {
     expect(run(['my email is a.b@gmial.com', 'oops, I meant a.b@gmail.com']).merged.email?.value).toBe('a.b@gmail.com');
-    expect(run(['email sam@leeds.ac.uk', 'actually use samwhitfield@gmail.com instead']).merged.email?.value).toBe('samwhitfield@gmail.com');
+    expect(run(['email sam@leeds.ac.uk', 'actually use samwhitfield@gmail.com instead']).merged.email?.value).toBe(
+      'samwhitfield@gmail.com',
+    );
   });
 
   it('a corrected name wins ("Name\'s Jon" then "Sorry, autocorrect! It\'s Jan")', () => {

@@ -15,8 +15,22 @@ const holdout3 = parseLabelledConversations(readFileSync(join(bench, 'holdout-3.
 const holdout4 = parseLabelledConversations(readFileSync(join(bench, 'holdout-4.jsonl'), 'utf8'));
 
 const HARD_CASES = [
-  'correction', 'third_party_name', 'third_party_phone', 'order_number', 'price', 'date', 'postcode', 'accent_name',
-  'apostrophe_name', 'hyphen_name', 'lowercase_name', 'mixed_case_email', 'refusal', 'time', 'not_a_name', 'sign_off',
+  'correction',
+  'third_party_name',
+  'third_party_phone',
+  'order_number',
+  'price',
+  'date',
+  'postcode',
+  'accent_name',
+  'apostrophe_name',
+  'hyphen_name',
+  'lowercase_name',
+  'mixed_case_email',
+  'refusal',
+  'time',
+  'not_a_name',
+  'sign_off',
 ];
 
 describe('extraction evaluation sets', () => {
@@ -43,10 +57,13 @@ describe('extraction evaluation sets', () => {
     ['held-out round 2', holdout2],
     ['held-out round 3', holdout3],
     ['held-out round 4', holdout4],
-  ] as const)('%s set: email >= 0.95, phone >= 0.9, name >= 0.85 (precision and recall), intent >= 0.7, sentiment >= 0.75', (_name, set) => {
-    const report = evaluateExtraction(set);
-    expect(missedTargets(report)).toEqual([]);
-  });
+  ] as const)(
+    '%s set: email >= 0.95, phone >= 0.9, name >= 0.85 (precision and recall), intent >= 0.7, sentiment >= 0.75',
+    (_name, set) => {
+      const report = evaluateExtraction(set);
+      expect(missedTargets(report)).toEqual([]);
+    },
+  );
 
   it('scores a wrong value as both a false positive and a false negative', () => {
     const [c] = parseLabelledConversations(
@@ -62,7 +79,9 @@ describe('extraction evaluation sets', () => {
     expect(() => parseLabelledConversations('\n{"id":"a"}')).toThrow('line 2: not a labelled conversation');
     expect(() => parseLabelledConversations('{oops')).toThrow('line 1: not JSON');
     expect(() =>
-      parseLabelledConversations('{"id":"a","domain":"x","messages":["hi"],"expected":{"name":null,"email":null,"phone":null,"intent":"buy","sentiment":"neutral"},"tags":[]}'),
+      parseLabelledConversations(
+        '{"id":"a","domain":"x","messages":["hi"],"expected":{"name":null,"email":null,"phone":null,"intent":"buy","sentiment":"neutral"},"tags":[]}',
+      ),
     ).toThrow('line 1');
   });
 });

@@ -9,7 +9,9 @@ const set = parseLabelledConversations(readFileSync(join(__dirname, '../../../..
 describe('multilingual extraction set', () => {
   it('covers seven languages with a tenant country on every line, split 31/14/14 by the fixed seed', () => {
     expect(SPLIT_SEED).toBe(20261206);
-    expect(new Set(set.flatMap((c) => c.tags.filter((t) => t.startsWith('lang:'))))).toEqual(new Set(['lang:en', 'lang:de', 'lang:fr', 'lang:es', 'lang:it', 'lang:pt', 'lang:nl']));
+    expect(new Set(set.flatMap((c) => c.tags.filter((t) => t.startsWith('lang:'))))).toEqual(
+      new Set(['lang:en', 'lang:de', 'lang:fr', 'lang:es', 'lang:it', 'lang:pt', 'lang:nl']),
+    );
     expect(set.every((c) => typeof c.country === 'string')).toBe(true);
     const count = (s: string) => set.filter((c) => splitOf(c.id) === s).length;
     expect([count('train'), count('dev'), count('test')]).toEqual([31, 14, 14]);

@@ -16,7 +16,7 @@ describe('intent and sentiment in seven languages (issue 15 point 3)', () => {
     ['Wie viel kostet eine Zahnreinigung?', 'pricing'],
     ['¿Cuánto cuesta un blanqueamiento?', 'pricing'],
     ['Wat kost een controle?', 'pricing'],
-    ["Ma commande est arrivée cassée, que dois-je faire ?", 'support'],
+    ['Ma commande est arrivée cassée, que dois-je faire ?', 'support'],
     ['Mijn bestelling is nog steeds niet geleverd, waar blijft hij?', 'support'],
     ['Avete il parcheggio?', 'enquiry'],
     ['Têm quartos com vista para o mar?', 'enquiry'],
@@ -54,6 +54,9 @@ describe('intent and sentiment in seven languages (issue 15 point 3)', () => {
   });
 
   it('a warm closing lifts the end of a neutral conversation', () => {
-    expect(conversation('Hola, quería reservar una mesa para cinco el sábado', 'Me llamo Lucía', '¡Muchas gracias, sois geniales!').sentiment.label).toBe('positive');
+    expect(
+      conversation('Hola, quería reservar una mesa para cinco el sábado', 'Me llamo Lucía', '¡Muchas gracias, sois geniales!').sentiment
+        .label,
+    ).toBe('positive');
   });
 });

@@ -26,7 +26,11 @@ const extraction = (contacts: ContactMention[], over: Partial<Extraction> = {}):
 
 describe('mergeConversation', () => {
   it('without corrections the most confident value wins and keeps its source message index', () => {
-    const merged = mergeConversation([extraction([mention('phone', '+447700900111', 0.8)]), extraction([mention('phone', '+447700900222', 0.9)]), extraction([])]);
+    const merged = mergeConversation([
+      extraction([mention('phone', '+447700900111', 0.8)]),
+      extraction([mention('phone', '+447700900222', 0.9)]),
+      extraction([]),
+    ]);
     expect(merged.phone).toEqual(expect.objectContaining({ value: '+447700900222', messageIndex: 1 }));
   });
 
@@ -46,11 +50,13 @@ describe('mergeConversation', () => {
   });
 
   it('within one message the later correction wins', () => {
-    const merged = mergeConversation([extraction([mention('phone', '+447700900560', 0.8, true, 0), mention('phone', '+447700900506', 0.8, true, 30)])]);
+    const merged = mergeConversation([
+      extraction([mention('phone', '+447700900560', 0.8, true, 0), mention('phone', '+447700900506', 0.8, true, 30)]),
+    ]);
     expect(merged.phone?.value).toBe('+447700900506');
   });
 
-  it('third-party contacts never become the customer\'s and are kept apart', () => {
+  it("third-party contacts never become the customer's and are kept apart", () => {
     const third: ContactMention = { ...mention('phone', '+447700900999', 0.9), owner: 'third_party', relation: 'wife' };
     const merged = mergeConversation([extraction([third])]);
     expect(merged.phone).toBeUndefined();
@@ -85,7 +91,10 @@ describe('mergeConversation', () => {
   });
 
   it('merges real extractions: the demo conversation', () => {
-    const texts = ["Hi, I'm Dave, my boiler's leaking, call me on 07700 900123 — not before 10am please", 'my wife Sarah is on 07700 900999 too'];
+    const texts = [
+      "Hi, I'm Dave, my boiler's leaking, call me on 07700 900123 — not before 10am please",
+      'my wife Sarah is on 07700 900999 too',
+    ];
     const extractions: Extraction[] = [];
     for (const t of texts) extractions.push(extractMessage(t, { previous: extractions[extractions.length - 1] }));
     const merged = mergeConversation(extractions);
@@ -93,7 +102,9 @@ describe('mergeConversation', () => {
     expect(merged.phone).toEqual(expect.objectContaining({ value: '+447700900123', messageIndex: 0 }));
     expect(merged.thirdParties.map((t) => t.value)).toEqual(['Sarah', '+447700900999']);
     expect(merged.intent.label).toBe('support');
-    expect(merged.preferences).toContainEqual(expect.objectContaining({ channel: 'phone', avoid: true, timeWindow: { to: '10:00' }, messageIndex: 0 }));
+    expect(merged.preferences).toContainEqual(
+      expect.objectContaining({ channel: 'phone', avoid: true, timeWindow: { to: '10:00' }, messageIndex: 0 }),
+    );
   });
 
   it('rejects input that is not an array', () => {

@@ -9,7 +9,7 @@ describe('redactPii (what may be stored in an aggregate)', () => {
     ['do you cover m1 1ae', 'do you cover [postcode]'],
     ['liefern Sie auch nach PLZ 10115?', 'liefern Sie auch nach PLZ [postcode]?'],
     ['ship to 1012 AB Amsterdam?', 'ship to [postcode] Amsterdam?'],
-    ["Hi, I'm Dave Smith, do you fit combi boilers?", 'Hi, I\'m [name], do you fit combi boilers?'],
+    ["Hi, I'm Dave Smith, do you fit combi boilers?", "Hi, I'm [name], do you fit combi boilers?"],
     ['does Smith still work there?', 'does [name] still work there?'],
     ['account 12345678 is wrong', 'account [number] is wrong'],
   ])('%p -> %p', (text, expected) => {
@@ -17,7 +17,9 @@ describe('redactPii (what may be stored in an aggregate)', () => {
   });
 
   it('leaves ordinary questions alone', () => {
-    expect(redactPii('How much is a gas safety certificate for a 3 bed house?')).toBe('How much is a gas safety certificate for a 3 bed house?');
+    expect(redactPii('How much is a gas safety certificate for a 3 bed house?')).toBe(
+      'How much is a gas safety certificate for a 3 bed house?',
+    );
     expect(redactPii('are you open at 1400 at weekends?')).toBe('are you open at 1400 at weekends?');
   });
 });

@@ -56,7 +56,7 @@ describe('communication preferences', () => {
 
   it.each([
     ["don't call before 10am", { channel: 'phone', avoid: true, timeWindow: { to: '10:00' } }],
-    ['please don\'t ring after 8pm', { channel: 'phone', avoid: true, timeWindow: { from: '20:00' } }],
+    ["please don't ring after 8pm", { channel: 'phone', avoid: true, timeWindow: { from: '20:00' } }],
     ['I prefer email', { channel: 'email', avoid: false }],
     ['text me', { channel: 'sms', avoid: false }],
     ['whatsapp is best', { channel: 'whatsapp', avoid: false }],

@@ -13,10 +13,17 @@ interface CompiledRule {
 const COMPILED: readonly CompiledRule[] = [
   ...INTENT_RULES.map((r) => ({
     intent: r.intent,
-    patterns: [...r.patterns.map((p) => new RegExp(p)), ...I18N_INTENT_RULES.filter((i) => i.intent === r.intent).flatMap((i) => i.patterns.map((p) => new RegExp(p, 'u')))],
+    patterns: [
+      ...r.patterns.map((p) => new RegExp(p)),
+      ...I18N_INTENT_RULES.filter((i) => i.intent === r.intent).flatMap((i) => i.patterns.map((p) => new RegExp(p, 'u'))),
+    ],
     confidence: r.confidence,
   })),
-  { intent: 'other', patterns: [...FEEDBACK_PATTERNS.map((p) => new RegExp(p)), ...I18N_FEEDBACK_PATTERNS.map((p) => new RegExp(p, 'u'))], confidence: 0.7 },
+  {
+    intent: 'other',
+    patterns: [...FEEDBACK_PATTERNS.map((p) => new RegExp(p)), ...I18N_FEEDBACK_PATTERNS.map((p) => new RegExp(p, 'u'))],
+    confidence: 0.7,
+  },
 ];
 
 const OVERRIDES = INTENT_OVERRIDES.map((o) => ({ drops: o.drops, regex: new RegExp(o.pattern) }));

@@ -12,7 +12,9 @@ export const I18N_INTENT_RULES: readonly IntentRule[] = [
     intent: 'cancellation',
     id: 'cancel_i18n',
     patterns: [
-      w(String.raw`stornieren|storniert|stornierung|kündigen|kündigung|absagen|annuler|annulez|annulation|résilier|résiliation|désabonner|cancelar|anular|darme\s+de\s+baja|dar\s+de\s+baja|annullare|annullate|disdire|disdetta|cancellare|opzeggen|annuleren|afzeggen|afmelden`),
+      w(
+        String.raw`stornieren|storniert|stornierung|kündigen|kündigung|absagen|annuler|annulez|annulation|résilier|résiliation|désabonner|cancelar|anular|darme\s+de\s+baja|dar\s+de\s+baja|annullare|annullate|disdire|disdetta|cancellare|opzeggen|annuleren|afzeggen|afmelden`,
+      ),
     ],
     confidence: 0.85,
   },
@@ -20,9 +22,15 @@ export const I18N_INTENT_RULES: readonly IntentRule[] = [
     intent: 'complaint',
     id: 'complaint_i18n',
     patterns: [
-      w(String.raw`enttäuscht|unzufrieden|unzumutbar|inakzeptabel|unverschämt|beschwerde|beschweren|reklamation|déçue?s?|inadmissible|inacceptable|scandaleux|plainte|mécontente?|decepcionad[oa]s?|inaceptable|queja|reclamación|vergüenza|delus[oia]|inaccettabile|reclamo|lamentela|vergogna|inaceitável|reclamação|vergonha|teleurgesteld|onacceptabel|schandalig|klacht|ontevreden`),
-      w(String.raw`rückerstattung|geld\s+zurück|remboursement|rembourser|reembolso|devolución\s+del\s+dinero|rimborso|reembolso|terugbetaling|geld\s+terug`),
-      w(String.raw`niemand\s+ruft\s+zurück|nicht\s+gekommen|n'est\s+(?:jamais|pas)\s+venu|personne\s+ne\s+m'a|nadie\s+contesta|no\s+vino|non\s+si\s+è\s+presentato|nessuno\s+risponde|não\s+apareceu|ninguém\s+me\s+avisou|niet\s+gekomen|niemand\s+neemt`),
+      w(
+        String.raw`enttäuscht|unzufrieden|unzumutbar|inakzeptabel|unverschämt|beschwerde|beschweren|reklamation|déçue?s?|inadmissible|inacceptable|scandaleux|plainte|mécontente?|decepcionad[oa]s?|inaceptable|queja|reclamación|vergüenza|delus[oia]|inaccettabile|reclamo|lamentela|vergogna|inaceitável|reclamação|vergonha|teleurgesteld|onacceptabel|schandalig|klacht|ontevreden`,
+      ),
+      w(
+        String.raw`rückerstattung|geld\s+zurück|remboursement|rembourser|reembolso|devolución\s+del\s+dinero|rimborso|reembolso|terugbetaling|geld\s+terug`,
+      ),
+      w(
+        String.raw`niemand\s+ruft\s+zurück|nicht\s+gekommen|n'est\s+(?:jamais|pas)\s+venu|personne\s+ne\s+m'a|nadie\s+contesta|no\s+vino|non\s+si\s+è\s+presentato|nessuno\s+risponde|não\s+apareceu|ninguém\s+me\s+avisou|niet\s+gekomen|niemand\s+neemt`,
+      ),
     ],
     confidence: 0.8,
   },
@@ -30,7 +38,9 @@ export const I18N_INTENT_RULES: readonly IntentRule[] = [
     intent: 'booking',
     id: 'booking_i18n',
     patterns: [
-      w(String.raw`reservieren|reservierung|buchen|vorbeikommen|vorbei\s+kommen|termin\s+(?:vereinbaren|machen|ausmachen)|réserver|réservation|prendre\s+(?:un\s+)?rendez-vous|pouvez-vous\s+(?:venir|passer)|reservar|reserva|pedir\s+(?:una\s+)?cita|tienen\s+cita|una\s+cita|pueden\s+venir|prenotare|prenotazione|un\s+appuntamento|potete\s+venire|marcar\s+(?:um\s+)?(?:horário|hora|consulta)|podem\s+vir|reserveren|reservering|(?:een\s+)?afspraak\s+maken|langskomen|kunnen\s+jullie\s+komen`),
+      w(
+        String.raw`reservieren|reservierung|buchen|vorbeikommen|vorbei\s+kommen|termin\s+(?:vereinbaren|machen|ausmachen)|réserver|réservation|prendre\s+(?:un\s+)?rendez-vous|pouvez-vous\s+(?:venir|passer)|reservar|reserva|pedir\s+(?:una\s+)?cita|tienen\s+cita|una\s+cita|pueden\s+venir|prenotare|prenotazione|un\s+appuntamento|potete\s+venire|marcar\s+(?:um\s+)?(?:horário|hora|consulta)|podem\s+vir|reserveren|reservering|(?:een\s+)?afspraak\s+maken|langskomen|kunnen\s+jullie\s+komen`,
+      ),
     ],
     confidence: 0.75,
   },
@@ -38,7 +48,9 @@ export const I18N_INTENT_RULES: readonly IntentRule[] = [
     intent: 'pricing',
     id: 'pricing_i18n',
     patterns: [
-      w(String.raw`wie\s+viel\s+kostet|was\s+kostet|kostet|kosten|preis|preise|combien|coûte|coute|tarif|tarifs|prix|devis|cuánto|cuanto|cuesta|precio|presupuesto|quanto\s+costa|prezzo|preventivo|quanto\s+custa|custa|preço|orçamento|wat\s+kost|kost|prijs|offerte`),
+      w(
+        String.raw`wie\s+viel\s+kostet|was\s+kostet|kostet|kosten|preis|preise|combien|coûte|coute|tarif|tarifs|prix|devis|cuánto|cuanto|cuesta|precio|presupuesto|quanto\s+costa|prezzo|preventivo|quanto\s+custa|custa|preço|orçamento|wat\s+kost|kost|prijs|offerte`,
+      ),
     ],
     confidence: 0.75,
   },
@@ -46,7 +58,9 @@ export const I18N_INTENT_RULES: readonly IntentRule[] = [
     intent: 'support',
     id: 'support_i18n',
     patterns: [
-      w(String.raw`wo\s+ist\s+(?:meine?|unsere?)|nicht\s+angekommen|läuft\s+aus|kaputt|defekt|funktioniert\s+nicht|reparieren|reparatur|geht\s+nicht|où\s+est\s+ma|cassée?|ne\s+(?:démarre|fonctionne|marche)\s+plus|ne\s+fonctionne\s+pas|en\s+panne|réparer|retour|dónde\s+está\s+mi|no\s+funciona|no\s+enfría|no\s+arranca|rot[oa]|averiad[oa]|arreglar|devolución|dov'è|danneggiat[oa]|reso|non\s+funziona|guast[oa]|rott[oa]|riparare|ainda\s+não\s+chegou|não\s+funciona|avariad[oa]|partid[oa]|estragad[oa]|reparar|devolução|niet\s+geleverd|waar\s+blijft|kapot|werkt\s+niet|lekt|repareren|retourneren`),
+      w(
+        String.raw`wo\s+ist\s+(?:meine?|unsere?)|nicht\s+angekommen|läuft\s+aus|kaputt|defekt|funktioniert\s+nicht|reparieren|reparatur|geht\s+nicht|où\s+est\s+ma|cassée?|ne\s+(?:démarre|fonctionne|marche)\s+plus|ne\s+fonctionne\s+pas|en\s+panne|réparer|retour|dónde\s+está\s+mi|no\s+funciona|no\s+enfría|no\s+arranca|rot[oa]|averiad[oa]|arreglar|devolución|dov'è|danneggiat[oa]|reso|non\s+funziona|guast[oa]|rott[oa]|riparare|ainda\s+não\s+chegou|não\s+funciona|avariad[oa]|partid[oa]|estragad[oa]|reparar|devolução|niet\s+geleverd|waar\s+blijft|kapot|werkt\s+niet|lekt|repareren|retourneren`,
+      ),
     ],
     confidence: 0.7,
   },
@@ -54,7 +68,9 @@ export const I18N_INTENT_RULES: readonly IntentRule[] = [
     intent: 'enquiry',
     id: 'enquiry_i18n',
     patterns: [
-      w(String.raw`haben\s+sie|gibt\s+es|habt\s+ihr|öffnungszeiten|avez-vous|est-ce\s+que\s+vous|horaires|admiten|tienen|hay\s+(?:algún|alguna|algo|sitio|mesa|parking)|horario|avete|c'è|orari|têm|tem|horário|hebben\s+jullie|heeft\s+u|heb\s+je|openingstijden`) + String.raw`[^.?!]*\?`,
+      w(
+        String.raw`haben\s+sie|gibt\s+es|habt\s+ihr|öffnungszeiten|avez-vous|est-ce\s+que\s+vous|horaires|admiten|tienen|hay\s+(?:algún|alguna|algo|sitio|mesa|parking)|horario|avete|c'è|orari|têm|tem|horário|hebben\s+jullie|heeft\s+u|heb\s+je|openingstijden`,
+      ) + String.raw`[^.?!]*\?`,
     ],
     confidence: 0.6,
   },
@@ -62,5 +78,7 @@ export const I18N_INTENT_RULES: readonly IntentRule[] = [
 
 /** Thanks or praise for work done, without a request ("other"). */
 export const I18N_FEEDBACK_PATTERNS: readonly string[] = [
-  w(String.raw`(?:ich\s+)?wollte\s+(?:nur|einfach)\s+danke\s+sagen|je\s+voulais\s+(?:juste|simplement)\s+vous\s+remercier|merci\s+infiniment|quería\s+(?:daros|darles|darte)\s+las\s+gracias|quería\s+agradecer|volevo\s+(?:solo\s+)?ringraziar\p{L}*|queria\s+(?:só\s+)?agradecer|ik\s+wilde\s+(?:jullie|u)\s+(?:even\s+)?bedanken`),
+  w(
+    String.raw`(?:ich\s+)?wollte\s+(?:nur|einfach)\s+danke\s+sagen|je\s+voulais\s+(?:juste|simplement)\s+vous\s+remercier|merci\s+infiniment|quería\s+(?:daros|darles|darte)\s+las\s+gracias|quería\s+agradecer|volevo\s+(?:solo\s+)?ringraziar\p{L}*|queria\s+(?:só\s+)?agradecer|ik\s+wilde\s+(?:jullie|u)\s+(?:even\s+)?bedanken`,
+  ),
 ];

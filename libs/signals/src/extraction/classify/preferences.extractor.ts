@@ -48,7 +48,10 @@ function window(bound: 'before' | 'after' | 'until', time: string | undefined): 
 const RULES: readonly PreferenceRule[] = [
   // "don't call before 10am", "please don't ring after 8pm", "no calls before 9", "not before 10am please"
   {
-    pattern: new RegExp(String.raw`\b(?:(?:please\s+)?(?:don'?t|do\s+not|never|no)\s+${CHANNEL}(?:\s+me)?\s+|not\s+)(before|after|until)\s+${TIME}`, 'g'),
+    pattern: new RegExp(
+      String.raw`\b(?:(?:please\s+)?(?:don'?t|do\s+not|never|no)\s+${CHANNEL}(?:\s+me)?\s+|not\s+)(before|after|until)\s+${TIME}`,
+      'g',
+    ),
     build: (m, near) => {
       const channel = channelOf(m[1]) ?? near;
       const avoided = window(m[2] as 'before' | 'after' | 'until', m[3]);
@@ -57,13 +60,18 @@ const RULES: readonly PreferenceRule[] = [
   },
   // "call me after 5pm", "text me before 9am", "ring me between 9 and 5"
   {
-    pattern: new RegExp(String.raw`\b${CHANNEL}\s+(?:me|us)\b[^.!?]{0,25}?\b(?:(after|before|until)\s+${TIME}|between\s+${TIME}\s+and\s+${TIME})`, 'g'),
+    pattern: new RegExp(
+      String.raw`\b${CHANNEL}\s+(?:me|us)\b[^.!?]{0,25}?\b(?:(after|before|until)\s+${TIME}|between\s+${TIME}\s+and\s+${TIME})`,
+      'g',
+    ),
     build: (m) => {
       const channel = channelOf(m[1]);
       if (m[4] !== undefined && m[5] !== undefined) {
         const from = toClock(m[4]);
         const to = toClock(m[5]);
-        return from !== undefined && to !== undefined ? { ...(channel ? { channel } : {}), avoid: false, timeWindow: { from, to } } : undefined;
+        return from !== undefined && to !== undefined
+          ? { ...(channel ? { channel } : {}), avoid: false, timeWindow: { from, to } }
+          : undefined;
       }
       const tw = window(m[2] as 'before' | 'after' | 'until', m[3]);
       return tw === undefined ? undefined : { ...(channel ? { channel } : {}), avoid: false, timeWindow: tw };
@@ -71,7 +79,10 @@ const RULES: readonly PreferenceRule[] = [
   },
   // "don't call me", "please don't text", "no phone calls please", "I can't take calls at work"
   {
-    pattern: new RegExp(String.raw`\b(?:don'?t|do\s+not|please\s+don'?t|never|no|can'?t\s+take|cannot\s+take|can'?t\s+answer)\s+${CHANNEL}(?!\s+(?:before|after|until))`, 'g'),
+    pattern: new RegExp(
+      String.raw`\b(?:don'?t|do\s+not|please\s+don'?t|never|no|can'?t\s+take|cannot\s+take|can'?t\s+answer)\s+${CHANNEL}(?!\s+(?:before|after|until))`,
+      'g',
+    ),
     build: (m) => {
       const channel = channelOf(m[1]);
       return channel === undefined ? undefined : { channel, avoid: true };
@@ -79,7 +90,10 @@ const RULES: readonly PreferenceRule[] = [
   },
   // "I prefer email", "email is best", "best to text me", "text me", "email me", "contact me by email"
   {
-    pattern: new RegExp(String.raw`\b(?:(?:i'?d\s+)?prefer(?:ably)?\s+(?:an?\s+|by\s+|via\s+)?${CHANNEL}|${CHANNEL}\s+(?:is|would\s+be)\s+(?:best|better|easiest|easier|preferred|fine)|(?:best|easiest|better)\s+(?:to|by|via)\s+${CHANNEL}|(?:by|via)\s+${CHANNEL}\s+(?:please|only|is\s+best)|${CHANNEL}\s+me\b|${CHANNEL}\s+only)`, 'g'),
+    pattern: new RegExp(
+      String.raw`\b(?:(?:i'?d\s+)?prefer(?:ably)?\s+(?:an?\s+|by\s+|via\s+)?${CHANNEL}|${CHANNEL}\s+(?:is|would\s+be)\s+(?:best|better|easiest|easier|preferred|fine)|(?:best|easiest|better)\s+(?:to|by|via)\s+${CHANNEL}|(?:by|via)\s+${CHANNEL}\s+(?:please|only|is\s+best)|${CHANNEL}\s+me\b|${CHANNEL}\s+only)`,
+      'g',
+    ),
     build: (m) => {
       const channel = channelOf(m.slice(1).find((g) => g !== undefined));
       return channel === undefined ? undefined : { channel, avoid: false };

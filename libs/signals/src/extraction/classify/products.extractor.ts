@@ -13,7 +13,10 @@ export interface CompiledCatalogue {
 }
 
 function canonical(term: string): string {
-  return term.trim().toLowerCase().replace(/[\s-]+/g, ' ');
+  return term
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, ' ');
 }
 
 /** Compiles the tenant's catalogue terms into one whole-word, plural-tolerant matcher. */
@@ -21,7 +24,10 @@ export function compileCatalogue(terms: readonly string[]): CompiledCatalogue | 
   const map = new Map<string, string>();
   for (const t of terms) if (canonical(t).length >= 2 && !map.has(canonical(t))) map.set(canonical(t), t.trim());
   if (map.size === 0) return undefined;
-  const alternation = [...map.keys()].sort((a, b) => b.length - a.length).map((t) => escape(t).replace(/ /g, String.raw`[\s-]+`)).join('|');
+  const alternation = [...map.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((t) => escape(t).replace(/ /g, String.raw`[\s-]+`))
+    .join('|');
   return { regex: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternation})(?:e?s)?(?![\p{L}\p{N}])`, 'gu'), terms: map };
 }
 
@@ -67,7 +73,12 @@ function nounPhrases(text: string, normalized: string): ProductMention[] {
     const first = words[0];
     const last = words[words.length - 1];
     if (first === undefined || last === undefined || last.word.length < 3) continue;
-    out.push({ term: normalized.slice(first.start, last.end), source: 'noun_phrase', confidence: 0.4, evidence: evidenceOf(text, first.start, last.end) });
+    out.push({
+      term: normalized.slice(first.start, last.end),
+      source: 'noun_phrase',
+      confidence: 0.4,
+      evidence: evidenceOf(text, first.start, last.end),
+    });
   }
   return out;
 }
@@ -78,9 +89,16 @@ function nounPhrases(text: string, normalized: string): ProductMention[] {
  */
 export function findProducts(text: string, normalized: string, catalogue: CompiledCatalogue | undefined): ProductMention[] {
   const fromCatalogue: ProductMention[] = catalogue
-    ? [...normalized.matchAll(catalogue.regex)].map((m) => ({ term: catalogueTerm(catalogue, m[0]), source: 'catalogue' as const, confidence: 0.9, evidence: evidenceOf(text, m.index, m.index + m[0].length) }))
+    ? [...normalized.matchAll(catalogue.regex)].map((m) => ({
+        term: catalogueTerm(catalogue, m[0]),
+        source: 'catalogue' as const,
+        confidence: 0.9,
+        evidence: evidenceOf(text, m.index, m.index + m[0].length),
+      }))
     : [];
-  const phrases = nounPhrases(text, normalized).filter((p) => !fromCatalogue.some((c) => p.evidence.start < c.evidence.end && c.evidence.start < p.evidence.end));
+  const phrases = nounPhrases(text, normalized).filter(
+    (p) => !fromCatalogue.some((c) => p.evidence.start < c.evidence.end && c.evidence.start < p.evidence.end),
+  );
   const seen = new Set<string>();
   return [...fromCatalogue, ...phrases].filter((p) => (seen.has(p.term) ? false : (seen.add(p.term), true))).slice(0, MAX_PRODUCTS);
 }

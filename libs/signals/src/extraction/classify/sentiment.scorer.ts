@@ -1,6 +1,11 @@
 import { round2 } from '../evidence.util';
 import type { SentimentLabel, SentimentResult } from '../extraction.types';
-import { INTENSIFIERS as EN_INTENSIFIERS, NEGATORS as EN_NEGATORS, SENTIMENT_PHRASES as EN_PHRASES, SENTIMENT_WORDS as EN_WORDS } from './sentiment.lexicon';
+import {
+  INTENSIFIERS as EN_INTENSIFIERS,
+  NEGATORS as EN_NEGATORS,
+  SENTIMENT_PHRASES as EN_PHRASES,
+  SENTIMENT_WORDS as EN_WORDS,
+} from './sentiment.lexicon';
 import { I18N_INTENSIFIERS, I18N_NEGATORS, I18N_SENTIMENT_PHRASES, I18N_SENTIMENT_WORDS } from './sentiment.lexicon.i18n';
 
 // English and the six other languages in one table: the words barely collide ("super" stays an

@@ -24,12 +24,30 @@ function collect(text: string, normalized: string, region: string): Found[] {
     .slice(0, MAX_MENTIONS_PER_FIELD);
   const names = findNameCandidates(text, normalized, [...emails, ...phones]).slice(0, MAX_MENTIONS_PER_FIELD);
   return [
-    ...emails.map((e) => ({ field: 'email' as const, start: e.start, end: e.end, value: e.value, confidence: 0.95, ownership: ownershipAt(normalized, e.start) })),
-    ...phones.map((p) => ({ field: 'phone' as const, start: p.start, end: p.end, value: p.value, confidence: p.valid ? 0.9 : 0.8, ownership: ownershipAt(normalized, p.start) })),
+    ...emails.map((e) => ({
+      field: 'email' as const,
+      start: e.start,
+      end: e.end,
+      value: e.value,
+      confidence: 0.95,
+      ownership: ownershipAt(normalized, e.start),
+    })),
+    ...phones.map((p) => ({
+      field: 'phone' as const,
+      start: p.start,
+      end: p.end,
+      value: p.value,
+      confidence: p.valid ? 0.9 : 0.8,
+      ownership: ownershipAt(normalized, p.start),
+    })),
     ...names.map((n) => {
       // "my wife's name is Sarah": a name given after "name is" belongs to whoever the clause names.
       const ownership: Ownership =
-        n.owner === 'third_party' ? { owner: 'third_party', ...(n.relation !== undefined ? { relation: n.relation } : {}) } : n.cue === 'name_is' ? ownershipAt(normalized, n.start) : { owner: 'customer' };
+        n.owner === 'third_party'
+          ? { owner: 'third_party', ...(n.relation !== undefined ? { relation: n.relation } : {}) }
+          : n.cue === 'name_is'
+            ? ownershipAt(normalized, n.start)
+            : { owner: 'customer' };
       return { field: 'name' as const, start: n.start, end: n.end, value: n.value, confidence: n.confidence, ownership };
     }),
   ].sort((a, b) => a.start - b.start);
@@ -49,7 +67,8 @@ export function findContacts(text: string, normalized: string, previous: Extract
         ? { owner: 'third_party', ...(earlier.relation !== undefined ? { relation: earlier.relation } : {}) }
         : f.ownership;
     const customer = ownership.owner === 'customer';
-    const hadEarlier = customer && (previous?.customer?.[f.field] !== undefined || mentions.some((m) => m.field === f.field && m.owner === 'customer'));
+    const hadEarlier =
+      customer && (previous?.customer?.[f.field] !== undefined || mentions.some((m) => m.field === f.field && m.owner === 'customer'));
     const superseded = f.field !== 'name' && isSuperseded(normalized, f.start);
     const correction = customer && !superseded && isCorrection(normalized, f.start, f.end, hadEarlier, messageHasCue);
     mentions.push({
@@ -81,7 +100,9 @@ export function preferMention<T extends { mention: ContactMention; order: number
 export function customerContact(mentions: readonly ContactMention[]): CustomerContact {
   const out: CustomerContact = {};
   for (const field of ['name', 'email', 'phone'] as const) {
-    const own = mentions.filter((m) => m.field === field && m.owner === 'customer').map((mention) => ({ mention, order: mention.evidence.start }));
+    const own = mentions
+      .filter((m) => m.field === field && m.owner === 'customer')
+      .map((mention) => ({ mention, order: mention.evidence.start }));
     if (own.length > 0) out[field] = own.reduce((a, b) => preferMention(a, b)).mention;
   }
   return out;

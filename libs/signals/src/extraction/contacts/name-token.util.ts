@@ -63,7 +63,10 @@ function capitalisePart(part: string): string {
 export function titleCaseName(raw: string): string {
   const folded = raw.normalize('NFC').replace(/\u2019/g, "'");
   const isMixed = folded !== folded.toLowerCase() && folded !== folded.toUpperCase();
-  if (isMixed) return folded.replace(/(^|[\s'-])(\p{Ll})/gu, (_m, sep: string, ch: string) => (sep === "'" ? `${sep}${ch}` : `${sep}${ch.toUpperCase()}`));
+  if (isMixed)
+    return folded.replace(/(^|[\s'-])(\p{Ll})/gu, (_m, sep: string, ch: string) =>
+      sep === "'" ? `${sep}${ch}` : `${sep}${ch.toUpperCase()}`,
+    );
   return folded
     .split(/(\s+|-|')/)
     .map((part) => (/^(\s+|-|')$/.test(part) ? part : capitalisePart(part)))

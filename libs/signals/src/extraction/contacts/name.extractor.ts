@@ -29,7 +29,13 @@ const GREETING = String.raw`(?:(?:hi|hello|hey|hiya|morning|good\s+(?:morning|af
 
 // Every pattern runs on the normalised (lower-case) message and ends where the name starts.
 const CUES: readonly Cue[] = [
-  { id: 'my_name_is', pattern: /\bmy\s+(?:full\s+|first\s+)?name(?:'s|\s+is|:)\s*/g, confidence: 0.95, lowerConfidence: 0.9, owner: 'customer' },
+  {
+    id: 'my_name_is',
+    pattern: /\bmy\s+(?:full\s+|first\s+)?name(?:'s|\s+is|:)\s*/g,
+    confidence: 0.95,
+    lowerConfidence: 0.9,
+    owner: 'customer',
+  },
   // "mein Name ist", "ich heiße", "je m'appelle", "mon nom est", "me llamo", "mi nombre es",
   // "mi chiamo", "il mio nome è", "chamo-me", "(o) meu nome é", "ik heet", "mijn naam is".
   {
@@ -51,20 +57,27 @@ const CUES: readonly Cue[] = [
   },
   {
     id: 'this_is',
-    pattern: /(?:^|[.!?]\s+|\n)(?:(?:hallo|hi|hoi|salut|bonjour|hola|ciao|olá|ola|oi)[,!.]?\s+)?(?:hier\s+ist|c'est|aquí\s+(?:es|habla)|habla|qui\s+è|aqui\s+(?:é|e|fala)|met)\s+/gu,
+    pattern:
+      /(?:^|[.!?]\s+|\n)(?:(?:hallo|hi|hoi|salut|bonjour|hola|ciao|olá|ola|oi)[,!.]?\s+)?(?:hier\s+ist|c'est|aquí\s+(?:es|habla)|habla|qui\s+è|aqui\s+(?:é|e|fala)|met)\s+/gu,
     confidence: 0.75,
     owner: 'customer',
   },
   { id: 'their_name_is', pattern: /\b(his|her|their)\s+(?:full\s+)?name(?:'s|\s+is|:)\s*/g, confidence: 0.85, owner: 'third_party' },
   {
     id: 'name_is',
-    pattern: /(?<![\p{L}'])(?:(?:the\s+)?name(?:'s|\s+is|:)|names|name\s+(?:on|for)\s+the\s+(?:booking|account|order|reservation|appointment)\s+is|patient(?:'s)?\s+name(?:\s+is|:)?|(?:booked|booking(?:'s)?|reservation(?:'s)?|table(?:'s)?|order(?:'s)?|it'?s|its|it\s+is|account)\s+(?:in\s+)?(?:is\s+)?under(?:\s+the\s+name(?:\s+of)?)?|under\s+the\s+name(?:\s+of)?|^\s*under)\s+/gu,
+    pattern:
+      /(?<![\p{L}'])(?:(?:the\s+)?name(?:'s|\s+is|:)|names|name\s+(?:on|for)\s+the\s+(?:booking|account|order|reservation|appointment)\s+is|patient(?:'s)?\s+name(?:\s+is|:)?|(?:booked|booking(?:'s)?|reservation(?:'s)?|table(?:'s)?|order(?:'s)?|it'?s|its|it\s+is|account)\s+(?:in\s+)?(?:is\s+)?under(?:\s+the\s+name(?:\s+of)?)?|under\s+the\s+name(?:\s+of)?|^\s*under)\s+/gu,
     confidence: 0.85,
     lowerConfidence: 0.8,
     owner: 'customer',
   },
   { id: 'under', pattern: /(?<![\p{L}'])under\s+(?:the\s+name\s+(?:of\s+)?)?/gu, confidence: 0.7, owner: 'customer' },
-  { id: 'booking_for', pattern: /(?<![\p{L}'])(?:booking|table|reservation|it'?s|its|it\s+is)\s+for\s+/gu, confidence: 0.6, owner: 'customer' },
+  {
+    id: 'booking_for',
+    pattern: /(?<![\p{L}'])(?:booking|table|reservation|it'?s|its|it\s+is)\s+for\s+/gu,
+    confidence: 0.6,
+    owner: 'customer',
+  },
   {
     id: 'name_is',
     pattern: /(?<![\p{L}'])(?:owner|account\s+holder|registered\s+keeper|patient|contact\s+name)(?:'s\s+name)?\s+(?:is|:)\s+/gu,
@@ -73,15 +86,31 @@ const CUES: readonly Cue[] = [
     owner: 'customer',
   },
   { id: 'i_am', pattern: /(?<![\p{L}'])(?:i'?m|im|i\s+am)\s+(?:called\s+)?/gu, confidence: 0.85, lowerConfidence: 0.75, owner: 'customer' },
-  { id: 'this_is', pattern: new RegExp(String.raw`(?:^|[.!?]\s+|\n)${GREETING}(?:this\s+is|it'?s|its|it\s+is)\s+`, 'g'), confidence: 0.75, owner: 'customer' },
+  {
+    id: 'this_is',
+    pattern: new RegExp(String.raw`(?:^|[.!?]\s+|\n)${GREETING}(?:this\s+is|it'?s|its|it\s+is)\s+`, 'g'),
+    confidence: 0.75,
+    owner: 'customer',
+  },
   {
     id: 'i_am_role',
-    pattern: new RegExp(String.raw`(?<![\p{L}'])(?:i'?m|im|i\s+am)\s+(?:(?:his|her|their|the|your|a|an)\s+)?(?:${REL}|${ROLES}),?\s+`, 'gu'),
+    pattern: new RegExp(
+      String.raw`(?<![\p{L}'])(?:i'?m|im|i\s+am)\s+(?:(?:his|her|their|the|your|a|an)\s+)?(?:${REL}|${ROLES}),?\s+`,
+      'gu',
+    ),
     confidence: 0.85,
     lowerConfidence: 0.75,
     owner: 'customer',
   },
-  { id: 'relation', pattern: new RegExp(String.raw`(?<!\b(?:i'?m|im|i\s+am)\s+)\b(?:my|our|his|her|their)\s+(?:(?:step|ex|late|little|older|younger|eldest|youngest)[- ]?)?(${REL})(?:,)?\s+(?:(?:is\s+)?called\s+)?`, 'g'), confidence: 0.8, owner: 'third_party' },
+  {
+    id: 'relation',
+    pattern: new RegExp(
+      String.raw`(?<!\b(?:i'?m|im|i\s+am)\s+)\b(?:my|our|his|her|their)\s+(?:(?:step|ex|late|little|older|younger|eldest|youngest)[- ]?)?(${REL})(?:,)?\s+(?:(?:is\s+)?called\s+)?`,
+      'g',
+    ),
+    confidence: 0.8,
+    owner: 'third_party',
+  },
 ];
 
 const SIGN_OFF_CUE = new RegExp(String.raw`(?:(?:^|[\s,.!])${SIGN_OFF}\b[,!.]?\s*(?:-+\s*)?|(?:^|\s)-+\s*)`, 'g');
@@ -146,11 +175,27 @@ function cueCandidates(text: string, normalized: string): NameCandidate[] {
       const relation = cue.owner === 'third_party' ? m[1] : undefined;
       if (name.possessive) {
         // "I'm Dave's wife": Dave is someone else; the customer's own name is not given here.
-        out.push({ start: name.start, end: name.end, value: name.value, confidence: 0.7, owner: 'third_party', ...(relationAfter(normalized, name.end) !== undefined ? { relation: relationAfter(normalized, name.end) as string } : {}), cue: cue.id });
+        out.push({
+          start: name.start,
+          end: name.end,
+          value: name.value,
+          confidence: 0.7,
+          owner: 'third_party',
+          ...(relationAfter(normalized, name.end) !== undefined ? { relation: relationAfter(normalized, name.end) as string } : {}),
+          cue: cue.id,
+        });
         continue;
       }
       const confidence = name.lower ? (cue.lowerConfidence as number) : cue.confidence;
-      out.push({ start: name.start, end: name.end, value: name.value, confidence, owner: cue.owner, ...(relation !== undefined ? { relation } : {}), cue: cue.id });
+      out.push({
+        start: name.start,
+        end: name.end,
+        value: name.value,
+        confidence,
+        owner: cue.owner,
+        ...(relation !== undefined ? { relation } : {}),
+        cue: cue.id,
+      });
     }
   }
   return out;
@@ -163,7 +208,14 @@ function signOffCandidates(text: string, normalized: string): NameCandidate[] {
     const name = readName(text, m.index + m[0].length, true);
     if (name === undefined || name.possessive) continue;
     if (!AFTER_SIGNATURE.test(text.slice(name.end))) continue;
-    out.push({ start: name.start, end: name.end, value: name.value, confidence: name.lower ? 0.65 : 0.75, owner: 'customer', cue: 'sign_off' });
+    out.push({
+      start: name.start,
+      end: name.end,
+      value: name.value,
+      confidence: name.lower ? 0.65 : 0.75,
+      owner: 'customer',
+      cue: 'sign_off',
+    });
   }
   for (const m of normalized.matchAll(HERE_CUE)) {
     const name = readName(text, m.index + m[0].length, false);
@@ -185,7 +237,8 @@ function segmentCandidates(text: string, contactSpans: ReadonlyArray<{ start: nu
   // A spaced dash separates like a comma ("Stuart McLeod - 0141 496 0555").
   // A phone number or email ends a segment too ("Jim Barraclough 07700 900 811").
   let unbracketed = text.replace(/\([^()]{0,60}\)/g, (m) => ' '.repeat(m.length)).replace(/\s[-\u2013\u2014]\s/g, ' ; ');
-  for (const c of contactSpans) unbracketed = `${unbracketed.slice(0, c.start)};${' '.repeat(c.end - c.start - 1)}${unbracketed.slice(c.end)}`;
+  for (const c of contactSpans)
+    unbracketed = `${unbracketed.slice(0, c.start)};${' '.repeat(c.end - c.start - 1)}${unbracketed.slice(c.end)}`;
   const segments = [...unbracketed.matchAll(/[^,.;:!?()\n]+/g)].filter((s) => s[0].trim().length > 0);
   const couple = /^\s+(?:&|and)\s+\p{Lu}[\p{L}\p{M}'-]*(?:\s+\p{Lu}[\p{L}\p{M}'-]*)?$/u;
   segments.forEach((seg, i) => {
@@ -198,14 +251,23 @@ function segmentCandidates(text: string, contactSpans: ReadonlyArray<{ start: nu
     // Next to a contact: just before it ("Jim Barraclough 07700 900 811"); a segment after one counts
     // only as the message's last ("0161 496 0752 - Mark").
     const nearContact = contactSpans.some(
-      (c) => (c.start >= end && /^[\s,.;:-]*$/.test(text.slice(end, c.start))) || (isLast && c.end <= start && /^[\s,.;:-]*$/.test(text.slice(c.end, start))),
+      (c) =>
+        (c.start >= end && /^[\s,.;:-]*$/.test(text.slice(end, c.start))) ||
+        (isLast && c.end <= start && /^[\s,.;:-]*$/.test(text.slice(c.end, start))),
     );
     if (contactSpans.some((c) => c.start <= start && start < c.end)) return;
     if (!whole && !isLast && !nearContact) return;
     const name = readName(text, start, nearContact || whole);
     if (name === undefined || name.possessive || (name.end !== end && !couple.test(text.slice(name.end, end)))) return;
     const base = whole ? 0.7 : nearContact ? 0.65 : 0.6;
-    out.push({ start: name.start, end: name.end, value: name.value, confidence: round2(name.lower ? base - 0.05 : base), owner: 'customer', cue: 'bare_name' });
+    out.push({
+      start: name.start,
+      end: name.end,
+      value: name.value,
+      confidence: round2(name.lower ? base - 0.05 : base),
+      owner: 'customer',
+      cue: 'bare_name',
+    });
   });
   return out;
 }
@@ -214,9 +276,16 @@ function segmentCandidates(text: string, contactSpans: ReadonlyArray<{ start: nu
  * Finds the names in a message and whose they are. A span claimed by a third-party cue ("my wife
  * Sarah") is never also the customer's; overlapping customer spans keep the most confident.
  */
-export function findNameCandidates(text: string, normalized: string, contactSpans: ReadonlyArray<{ start: number; end: number }>): NameCandidate[] {
+export function findNameCandidates(
+  text: string,
+  normalized: string,
+  contactSpans: ReadonlyArray<{ start: number; end: number }>,
+): NameCandidate[] {
   // Bounded: a message that repeats a cue thousands of times is not a list of contacts.
-  const all = [...cueCandidates(text, normalized), ...signOffCandidates(text, normalized), ...segmentCandidates(text, contactSpans)].slice(0, MAX_CANDIDATES);
+  const all = [...cueCandidates(text, normalized), ...signOffCandidates(text, normalized), ...segmentCandidates(text, contactSpans)].slice(
+    0,
+    MAX_CANDIDATES,
+  );
   const overlaps = (a: NameCandidate, b: NameCandidate): boolean => a.start < b.end && b.start < a.end;
   const kept: NameCandidate[] = [];
   for (const t of all.filter((c) => c.owner === 'third_party')) if (!kept.some((k) => overlaps(k, t))) kept.push(t);

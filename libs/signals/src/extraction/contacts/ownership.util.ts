@@ -13,7 +13,8 @@ export interface Ownership {
 }
 
 // "(old one was 07700 900 874)", "my previous email was ...": a value the customer says is out of date.
-const SUPERSEDED_BEFORE = /\b(?:old|previous|former|last)\s+(?:one|number|mobile|phone|email|e-mail|address|landline)\s*(?:was|is|:|-)?\s*$/;
+const SUPERSEDED_BEFORE =
+  /\b(?:old|previous|former|last)\s+(?:one|number|mobile|phone|email|e-mail|address|landline)\s*(?:was|is|:|-)?\s*$/;
 
 /** Whether the entity starting at `start` is one the customer calls out of date. */
 export function isSuperseded(normalized: string, start: number): boolean {

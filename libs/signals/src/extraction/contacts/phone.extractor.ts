@@ -12,7 +12,8 @@ export interface PhoneCandidate {
 // A run of digit groups: a first group (+cc, 00cc, a parenthesised area code or digits) then more
 // groups, each after at most one separator. It may not start inside a word, a price (£1,250), a
 // reference (#1234, RTN-55102), a date (12/03) or a decimal.
-const CANDIDATE = /(?<![\p{L}\p{N}_#£$€@.,/:+\-])(?:\+\s?\d{1,3}|\(\d{1,5}\)|\d+)(?:(?:[ .\-]|\s?-\s?)?(?:\(0\)\s?)?(?:\(\d{1,5}\)|\d+))*/gu;
+const CANDIDATE =
+  /(?<![\p{L}\p{N}_#£$€@.,/:+\-])(?:\+\s?\d{1,3}|\(\d{1,5}\)|\d+)(?:(?:[ .\-]|\s?-\s?)?(?:\(0\)\s?)?(?:\(\d{1,5}\)|\d+))*/gu;
 const GROUP = /\+\s?\d{1,3}|\(\d{1,5}\)|\d+/g;
 // A written phone number is at most ~15 digits with separators: longer runs are cut, so a run of
 // thousands of digit groups costs linear time.
@@ -22,7 +23,8 @@ const MAX_GROUPS = 8;
 // Words before a number that make it a reference, a price, a date or an amount, not a phone.
 const REFERENCE_BEFORE =
   /(?:\b(?:order|ref|reference|invoice|booking|tracking|account|acct|policy|case|ticket|return|rma|receipt|transaction|confirmation|membership|member|customer|patient|nhs|claim|job|quote|estimate|serial|model|part|item|sku|product|code|id|dob|born|reg|registration|vin|mileage|miles|postcode|flat|house|unit|room|table)\s*(?:no\.?|number|num|id|code|ref|#)?\s*(?:is|was|of|:|#|-)?\s*)$/;
-const AMOUNT_AFTER = /^\s?(?:%|am\b|pm\b|p\b|k\b|kg|g\b|mm|cm|m\b|km|miles?|mph|quid|pounds?|gbp|euros?|pence|sq|ft|metres?|meters?|litres?|days?|weeks?|months?|years?|hours?|mins?|minutes?|people|guests|x\b|st\b|nd\b|rd\b|th\b)/;
+const AMOUNT_AFTER =
+  /^\s?(?:%|am\b|pm\b|p\b|k\b|kg|g\b|mm|cm|m\b|km|miles?|mph|quid|pounds?|gbp|euros?|pence|sq|ft|metres?|meters?|litres?|days?|weeks?|months?|years?|hours?|mins?|minutes?|people|guests|x\b|st\b|nd\b|rd\b|th\b)/;
 
 function endsCleanly(text: string, end: number): boolean {
   const next = text.slice(end, end + 2);
@@ -74,7 +76,12 @@ export function toE164(raw: string, defaultRegion: CountryCode = 'GB'): { value:
  * Numbers after a reference word ("order 100234567", "invoice 20931"), prices, dates, times and
  * postcodes are skipped. Parsing costs ~0.5 ms a number, so callers cap the count with `limit`.
  */
-export function findPhoneCandidates(text: string, normalized: string, limit = Number.POSITIVE_INFINITY, country?: string): PhoneCandidate[] {
+export function findPhoneCandidates(
+  text: string,
+  normalized: string,
+  limit = Number.POSITIVE_INFINITY,
+  country?: string,
+): PhoneCandidate[] {
   const region = phoneRegion(country);
   const out: PhoneCandidate[] = [];
   for (const m of text.matchAll(CANDIDATE)) {
@@ -96,7 +103,13 @@ export function findPhoneCandidates(text: string, normalized: string, limit = Nu
 }
 
 /** The longest prefix of the groups from `start` that parses as a phone (at most MAX_PHONE_CHARS long). */
-function longestPhoneAt(text: string, normalized: string, start: number, groups: ReadonlyArray<{ end: number }>, region: CountryCode): PhoneCandidate | undefined {
+function longestPhoneAt(
+  text: string,
+  normalized: string,
+  start: number,
+  groups: ReadonlyArray<{ end: number }>,
+  region: CountryCode,
+): PhoneCandidate | undefined {
   for (let i = Math.min(groups.length, MAX_GROUPS) - 1; i >= 0; i -= 1) {
     const end = (groups[i] as { end: number }).end;
     if (end - start > MAX_PHONE_CHARS || !endsCleanly(text, end) || AMOUNT_AFTER.test(normalized.slice(end, end + 8))) continue;

@@ -71,10 +71,20 @@ export function parseLabelledConversations(jsonl: string): LabelledConversation[
       }
       const e = v.expected;
       const ok =
-        typeof v.id === 'string' && typeof v.domain === 'string' && Array.isArray(v.messages) && v.messages.length > 0 && v.messages.every((m) => typeof m === 'string') &&
-        Array.isArray(v.tags) && v.tags.every((t) => typeof t === 'string') && typeof e === 'object' && e !== null &&
-        isNullableString(e.name) && isNullableString(e.email) && isNullableString(e.phone) &&
-        (INTENTS as readonly string[]).includes(e.intent) && (SENTIMENT_LABELS as readonly string[]).includes(e.sentiment) &&
+        typeof v.id === 'string' &&
+        typeof v.domain === 'string' &&
+        Array.isArray(v.messages) &&
+        v.messages.length > 0 &&
+        v.messages.every((m) => typeof m === 'string') &&
+        Array.isArray(v.tags) &&
+        v.tags.every((t) => typeof t === 'string') &&
+        typeof e === 'object' &&
+        e !== null &&
+        isNullableString(e.name) &&
+        isNullableString(e.email) &&
+        isNullableString(e.phone) &&
+        (INTENTS as readonly string[]).includes(e.intent) &&
+        (SENTIMENT_LABELS as readonly string[]).includes(e.sentiment) &&
         (v.country === undefined || (typeof v.country === 'string' && /^[A-Z]{2}$/.test(v.country)));
       if (!ok) throw new Error(`line ${n}: not a labelled conversation`);
       return v as LabelledConversation;
@@ -84,19 +94,30 @@ export function parseLabelledConversations(jsonl: string): LabelledConversation[
 /** Exact-match form: NFC, straight apostrophes, single spaces (case is kept: "dave" is not "Dave"). */
 export function canonicalValue(field: ScoredField, value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
-  const v = value.normalize('NFC').replace(/[\u2019\u02bc]/g, "'").replace(/\s+/g, ' ').trim();
+  const v = value
+    .normalize('NFC')
+    .replace(/[\u2019\u02bc]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
   return field === 'email' ? v.toLowerCase() : v;
 }
 
 /** Runs extractMessage over the messages in order (each seeing the previous) and merges them. */
 export function extractConversation(messages: readonly string[], country?: string): ConversationExtraction {
   const extractions: Extraction[] = [];
-  for (const text of messages) extractions.push(extractMessage(text, { previous: extractions[extractions.length - 1], ...(country ? { country } : {}) }));
+  for (const text of messages)
+    extractions.push(extractMessage(text, { previous: extractions[extractions.length - 1], ...(country ? { country } : {}) }));
   return mergeConversation(extractions);
 }
 
 function score(tp: number, fp: number, fn: number): FieldScore {
-  return { truePositives: tp, falsePositives: fp, falseNegatives: fn, precision: tp + fp === 0 ? 1 : tp / (tp + fp), recall: tp + fn === 0 ? 1 : tp / (tp + fn) };
+  return {
+    truePositives: tp,
+    falsePositives: fp,
+    falseNegatives: fn,
+    precision: tp + fp === 0 ? 1 : tp / (tp + fp),
+    recall: tp + fn === 0 ? 1 : tp / (tp + fn),
+  };
 }
 
 /**
@@ -104,7 +125,10 @@ function score(tp: number, fp: number, fn: number): FieldScore {
  * positive and a false negative), and accuracy of the conversation's intent and sentiment label.
  */
 export function evaluateExtraction(conversations: readonly LabelledConversation[]): ExtractionEvaluationReport {
-  const counts = Object.fromEntries(SCORED_FIELDS.map((f) => [f, { tp: 0, fp: 0, fn: 0 }])) as Record<ScoredField, { tp: number; fp: number; fn: number }>;
+  const counts = Object.fromEntries(SCORED_FIELDS.map((f) => [f, { tp: 0, fp: 0, fn: 0 }])) as Record<
+    ScoredField,
+    { tp: number; fp: number; fn: number }
+  >;
   const errors: ExtractionEvaluationReport['errors'] = [];
   let intentCorrect = 0;
   let sentimentCorrect = 0;
@@ -130,7 +154,10 @@ export function evaluateExtraction(conversations: readonly LabelledConversation[
   return {
     conversations: total,
     messages: conversations.reduce((n, c) => n + c.messages.length, 0),
-    fields: Object.fromEntries(SCORED_FIELDS.map((f) => [f, score(counts[f].tp, counts[f].fp, counts[f].fn)])) as Record<ScoredField, FieldScore>,
+    fields: Object.fromEntries(SCORED_FIELDS.map((f) => [f, score(counts[f].tp, counts[f].fp, counts[f].fn)])) as Record<
+      ScoredField,
+      FieldScore
+    >,
     intent: accuracy(intentCorrect),
     sentiment: accuracy(sentimentCorrect),
     errors,

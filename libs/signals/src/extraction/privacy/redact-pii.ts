@@ -30,7 +30,8 @@ const LONG_DIGITS = /(?<![\p{N}])\+?(?:\p{N}[ ().-]{0,2}){6,}\p{N}(?![\p{N}])/gu
 const POSTCODE = /(?<![\p{L}\p{N}])[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}(?![\p{L}\p{N}])/giu;
 const POSTCODE_UPPER = /(?<![\p{L}\p{N}])(?:\d{4}\s?[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)(?![\p{L}\p{N}])/gu;
 // A 4-5 digit code after a postcode word (DE, FR, ES, IT, US ZIP, PT "1000-001").
-const POSTCODE_AFTER_WORD = /(?<![\p{L}])(?:post\s?code|postal\s+code|zip(?:\s+code)?|plz|postleitzahl|code\s+postal|c[oó]digo\s+postal|cp|cap|postcode)\s*:?\s*(\d{4,5}(?:-\d{3,4})?)(?!\p{N})/giu;
+const POSTCODE_AFTER_WORD =
+  /(?<![\p{L}])(?:post\s?code|postal\s+code|zip(?:\s+code)?|plz|postleitzahl|code\s+postal|c[oó]digo\s+postal|cp|cap|postcode)\s*:?\s*(\d{4,5}(?:-\d{3,4})?)(?!\p{N})/giu;
 
 function nameSpans(text: string, names: readonly string[]): Span[] {
   const out: Span[] = [];
@@ -38,7 +39,8 @@ function nameSpans(text: string, names: readonly string[]): Span[] {
   for (const name of names) for (const part of name.split(/\s+/)) if (part.length >= 2) words.add(part);
   for (const word of words) {
     const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    for (const m of text.matchAll(new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, 'giu'))) out.push({ start: m.index, end: m.index + m[0].length, label: '[name]' });
+    for (const m of text.matchAll(new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, 'giu')))
+      out.push({ start: m.index, end: m.index + m[0].length, label: '[name]' });
   }
   return out;
 }
@@ -54,7 +56,11 @@ export function redactPii(input: string, options: RedactOptions = {}): string {
     ...phones.map((p) => ({ start: p.start, end: p.end, label: '[phone]' })),
     ...[...text.matchAll(CARD)].map((m) => ({ start: m.index, end: m.index + m[0].length, label: '[card]' })),
     ...[...text.matchAll(LONG_DIGITS)].map((m) => ({ start: m.index, end: m.index + m[0].length, label: '[number]' })),
-    ...[...text.matchAll(POSTCODE), ...text.matchAll(POSTCODE_UPPER)].map((m) => ({ start: m.index, end: m.index + m[0].length, label: '[postcode]' })),
+    ...[...text.matchAll(POSTCODE), ...text.matchAll(POSTCODE_UPPER)].map((m) => ({
+      start: m.index,
+      end: m.index + m[0].length,
+      label: '[postcode]',
+    })),
     ...[...text.matchAll(POSTCODE_AFTER_WORD)].map((m) => {
       const code = m[1] as string;
       const start = m.index + m[0].length - code.length;
@@ -100,6 +106,11 @@ export function isUnmetQuestion(text: string): boolean {
   if (trimmed.length === 0) return false;
   const asks = trimmed.includes('?') || INTERROGATIVE.test(normalizeText(trimmed).replace(/^[^\p{L}]+/u, ''));
   if (!asks || REQUEST.test(normalizeText(trimmed))) return false;
-  const rest = redactPii(trimmed).replace(PLACEHOLDER, ' ').replace(/[^\p{L}\s]/gu, ' ').trim().split(/\s+/).filter((w) => w.length > 1);
+  const rest = redactPii(trimmed)
+    .replace(PLACEHOLDER, ' ')
+    .replace(/[^\p{L}\s]/gu, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w.length > 1);
   return rest.length >= 2;
 }

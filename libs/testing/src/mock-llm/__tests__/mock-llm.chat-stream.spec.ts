@@ -28,13 +28,31 @@ describe('mock LLM: streamed chat completions', () => {
   });
 
   it('streams the default answer derived from the last user message', async () => {
-    const { chunks } = await readChunks(await chat(mock, { messages: [{ role: 'user', content: 'first' }, { role: 'assistant', content: 'x' }, { role: 'user', content: 'Is the boiler covered?' }], stream: true }));
+    const { chunks } = await readChunks(
+      await chat(mock, {
+        messages: [
+          { role: 'user', content: 'first' },
+          { role: 'assistant', content: 'x' },
+          { role: 'user', content: 'Is the boiler covered?' },
+        ],
+        stream: true,
+      }),
+    );
     expect(contentOf(chunks).join('')).toBe('Mock answer to: Is the boiler covered?');
   });
 
   it('adds a final usage chunk when stream_options.include_usage is set, counting the tokens emitted', async () => {
     mock.enqueue({ type: 'text', text: 'one two three' });
-    const { chunks, done } = await readChunks(await chat(mock, { messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Count to three' }], stream: true, stream_options: { include_usage: true } }));
+    const { chunks, done } = await readChunks(
+      await chat(mock, {
+        messages: [
+          { role: 'system', content: 'Be brief.' },
+          { role: 'user', content: 'Count to three' },
+        ],
+        stream: true,
+        stream_options: { include_usage: true },
+      }),
+    );
 
     expect(done).toBe(true);
     const last = chunks[chunks.length - 1];
@@ -51,8 +69,16 @@ describe('mock LLM: streamed chat completions', () => {
   });
 
   it('streams tool calls as OpenAI deltas whose argument fragments join to the full JSON', async () => {
-    mock.enqueue({ type: 'tool_calls', toolCalls: [{ name: 'book_visit', arguments: { day: 'Monday', address: '12 Long Street' } }, { id: 'call_fixed', name: 'notify', arguments: '{}' }] });
-    const { chunks, done } = await readChunks(await chat(mock, { ...question('Book me'), stream: true, stream_options: { include_usage: true } }));
+    mock.enqueue({
+      type: 'tool_calls',
+      toolCalls: [
+        { name: 'book_visit', arguments: { day: 'Monday', address: '12 Long Street' } },
+        { id: 'call_fixed', name: 'notify', arguments: '{}' },
+      ],
+    });
+    const { chunks, done } = await readChunks(
+      await chat(mock, { ...question('Book me'), stream: true, stream_options: { include_usage: true } }),
+    );
 
     expect(done).toBe(true);
     expect(chunks[0].choices[0].delta).toEqual({ role: 'assistant', content: null });
@@ -66,7 +92,11 @@ describe('mock LLM: streamed chat completions', () => {
         calls.set(call.index, entry);
       }
     }
-    expect(calls.get(0)).toEqual({ id: 'call_mock_1', name: 'book_visit', args: JSON.stringify({ day: 'Monday', address: '12 Long Street' }) });
+    expect(calls.get(0)).toEqual({
+      id: 'call_mock_1',
+      name: 'book_visit',
+      args: JSON.stringify({ day: 'Monday', address: '12 Long Street' }),
+    });
     expect(calls.get(1)).toEqual({ id: 'call_fixed', name: 'notify', args: '{}' });
     const argumentDeltas = chunks.filter((c) => c.choices[0]?.delta.tool_calls?.[0].function.arguments);
     expect(argumentDeltas.length).toBeGreaterThan(2);

@@ -5,7 +5,15 @@ interface Completion {
   id: string;
   object: string;
   model: string;
-  choices: { index: number; message: { role: string; content: string | null; tool_calls?: { id: string; type: string; function: { name: string; arguments: string } }[] }; finish_reason: string }[];
+  choices: {
+    index: number;
+    message: {
+      role: string;
+      content: string | null;
+      tool_calls?: { id: string; type: string; function: { name: string; arguments: string } }[];
+    };
+    finish_reason: string;
+  }[];
   usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
 }
 
@@ -26,7 +34,9 @@ describe('mock LLM: chat completions without streaming', () => {
     const body = (await res.json()) as Completion;
     expect(body).toMatchObject({ object: 'chat.completion', model: 'mock-chat' });
     expect(body.id).toMatch(/^chatcmpl-mock-\d+$/);
-    expect(body.choices).toEqual([{ index: 0, message: { role: 'assistant', content: 'Yes, we fix boilers.', refusal: null }, logprobs: null, finish_reason: 'stop' }]);
+    expect(body.choices).toEqual([
+      { index: 0, message: { role: 'assistant', content: 'Yes, we fix boilers.', refusal: null }, logprobs: null, finish_reason: 'stop' },
+    ]);
     expect(body.usage).toEqual({ prompt_tokens: 4, completion_tokens: 4, total_tokens: 8 });
     expect(mock.requests[0].outcome).toBe('completed');
   });
@@ -41,11 +51,15 @@ describe('mock LLM: chat completions without streaming', () => {
 
   it('answers with tool calls in the OpenAI format', async () => {
     mock.enqueue({ type: 'tool_calls', toolCalls: [{ name: 'lookup', arguments: { q: 'boiler' } }] });
-    const body = (await (await chat(mock, { ...question('Find it'), tools: [{ type: 'function', function: { name: 'lookup' } }] })).json()) as Completion;
+    const body = (await (
+      await chat(mock, { ...question('Find it'), tools: [{ type: 'function', function: { name: 'lookup' } }] })
+    ).json()) as Completion;
 
     expect(body.choices[0].finish_reason).toBe('tool_calls');
     expect(body.choices[0].message.content).toBeNull();
-    expect(body.choices[0].message.tool_calls).toEqual([{ id: 'call_mock_1', type: 'function', function: { name: 'lookup', arguments: '{"q":"boiler"}' } }]);
+    expect(body.choices[0].message.tool_calls).toEqual([
+      { id: 'call_mock_1', type: 'function', function: { name: 'lookup', arguments: '{"q":"boiler"}' } },
+    ]);
     expect(body.usage.completion_tokens).toBe(2);
   });
 
@@ -53,7 +67,8 @@ describe('mock LLM: chat completions without streaming', () => {
     mock.enqueue({ type: 'text', text: 'first' }, { type: 'text', text: 'second' });
     mock.setResponder((request) => ({ type: 'text', text: `custom ${request.messages.length}` }));
     const answers: (string | null)[] = [];
-    for (let i = 0; i < 3; i += 1) answers.push(((await (await chat(mock, question('q'))).json()) as Completion).choices[0].message.content);
+    for (let i = 0; i < 3; i += 1)
+      answers.push(((await (await chat(mock, question('q'))).json()) as Completion).choices[0].message.content);
     expect(answers).toEqual(['first', 'second', 'custom 1']);
   });
 
@@ -96,7 +111,9 @@ describe('mock LLM: chat completions without streaming', () => {
   it('uses the error type and code a test gives', async () => {
     mock.enqueue({ type: 'error', status: 400, errorType: 'invalid_request_error', code: 'context_length_exceeded' });
     const res = await chat(mock, question('q'));
-    expect(await res.json()).toEqual({ error: { message: 'Mock failure with status 400', type: 'invalid_request_error', param: null, code: 'context_length_exceeded' } });
+    expect(await res.json()).toEqual({
+      error: { message: 'Mock failure with status 400', type: 'invalid_request_error', param: null, code: 'context_length_exceeded' },
+    });
   });
 
   it('drops the connection before answering a non-streamed request', async () => {
@@ -120,7 +137,9 @@ describe('mock LLM: chat completions without streaming', () => {
   it('rejects requests without messages with 400', async () => {
     const res = await chat(mock, { messages: [] });
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ error: { message: expect.stringContaining('messages') as string, type: 'invalid_request_error', param: 'messages', code: null } });
+    expect(await res.json()).toEqual({
+      error: { message: expect.stringContaining('messages') as string, type: 'invalid_request_error', param: 'messages', code: null },
+    });
   });
 });
 

@@ -114,14 +114,18 @@ describe('mock LLM: embeddings, models and errors', () => {
   ])('answers %s %s with 404 and an OpenAI-style error', async (method, path) => {
     const res = await fetch(new URL(path, mock.url), { method });
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ error: { message: `Unknown request URL: ${method} ${path}.`, type: 'invalid_request_error', param: null, code: 'unknown_url' } });
+    expect(await res.json()).toEqual({
+      error: { message: `Unknown request URL: ${method} ${path}.`, type: 'invalid_request_error', param: null, code: 'unknown_url' },
+    });
     expect(mock.requests[0]).toMatchObject({ method, path, outcome: 'failed' });
   });
 
   it.each(['/chat/completions', '/embeddings'])('answers malformed JSON on %s with 400 and records the raw body', async (path) => {
     const res = await post(mock, path, '{"model": "mock-chat", "messages": [');
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ error: { type: 'invalid_request_error', message: expect.stringContaining('JSON') as string } });
+    expect(await res.json()).toMatchObject({
+      error: { type: 'invalid_request_error', message: expect.stringContaining('JSON') as string },
+    });
     expect(mock.requests[0]).toMatchObject({ body: undefined, rawBody: '{"model": "mock-chat", "messages": [' });
   });
 

@@ -42,5 +42,7 @@ export async function readChunks(res: Response): Promise<{ chunks: Chunk[]; done
 }
 
 export function contentOf(chunks: Chunk[]): string[] {
-  return chunks.flatMap((c) => c.choices.map((choice) => choice.delta.content)).filter((t): t is string => typeof t === 'string' && t.length > 0);
+  return chunks
+    .flatMap((c) => c.choices.map((choice) => choice.delta.content))
+    .filter((t): t is string => typeof t === 'string' && t.length > 0);
 }

@@ -27,7 +27,14 @@ describe('mock LLM helpers', () => {
   it('reads message text from strings and text parts, and finds the last user message', () => {
     const messages = [
       { role: 'system', content: 'Be kind' },
-      { role: 'user', content: [{ type: 'text', text: 'Hi' }, { type: 'image_url', image_url: { url: 'x' } }, { type: 'text', text: 'there' }] },
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'Hi' },
+          { type: 'image_url', image_url: { url: 'x' } },
+          { type: 'text', text: 'there' },
+        ],
+      },
       { role: 'assistant', content: null },
     ];
     expect(messageText(messages[1])).toBe('Hi there');
@@ -61,7 +68,16 @@ describe('mock LLM helpers', () => {
   });
 
   it('parses SSE split anywhere, with CRLF, comments, named events and multi-line data', async () => {
-    const events = await collect(bytes(': heartbeat\n\n', 'event: token\r', '\nid: 7\r\ndata: {"a"', ':1}\r\n\r\n', 'data: line1\ndata: line2\n\n', 'data: [DONE]\n\n'));
+    const events = await collect(
+      bytes(
+        ': heartbeat\n\n',
+        'event: token\r',
+        '\nid: 7\r\ndata: {"a"',
+        ':1}\r\n\r\n',
+        'data: line1\ndata: line2\n\n',
+        'data: [DONE]\n\n',
+      ),
+    );
     expect(events).toEqual([{ event: 'token', id: '7', data: '{"a":1}' }, { data: 'line1\nline2' }, { data: '[DONE]' }]);
   });
 

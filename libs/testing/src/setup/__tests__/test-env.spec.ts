@@ -30,7 +30,16 @@ describe('test environment helpers', () => {
   it('testEnvironment names every missing variable', () => {
     expect(() => testEnvironment({ TEST_DATABASE_URL: 'x' })).toThrow(/TEST_DATABASE_OWNER_URL, .*TEST_RUN_ID not set/);
     const full = Object.fromEntries(
-      ['TEST_DATABASE_URL', 'TEST_DATABASE_OWNER_URL', 'TEST_DATABASE_ANALYTICS_URL', 'TEST_SUPERUSER_URL', 'TEST_DATABASE_NAME', 'TEST_NATS_URL', 'TEST_REDIS_URL', 'TEST_RUN_ID'].map((k) => [k, k.toLowerCase()]),
+      [
+        'TEST_DATABASE_URL',
+        'TEST_DATABASE_OWNER_URL',
+        'TEST_DATABASE_ANALYTICS_URL',
+        'TEST_SUPERUSER_URL',
+        'TEST_DATABASE_NAME',
+        'TEST_NATS_URL',
+        'TEST_REDIS_URL',
+        'TEST_RUN_ID',
+      ].map((k) => [k, k.toLowerCase()]),
     );
     expect(testEnvironment(full)).toEqual(full);
   });

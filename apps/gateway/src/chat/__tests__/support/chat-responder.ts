@@ -101,12 +101,17 @@ export class ChatResponder {
       },
       { queue },
     );
-    server.handle(ChatSessionGetRpc, async ({ tenantId, sessionId }) => ({ version: 1 as const, session: this.session(tenantId, sessionId) }), { queue });
+    server.handle(
+      ChatSessionGetRpc,
+      async ({ tenantId, sessionId }) => ({ version: 1 as const, session: this.session(tenantId, sessionId) }),
+      { queue },
+    );
     server.handle(
       ChatSessionCloseRpc,
       async ({ tenantId, sessionId }) => {
         const session = this.session(tenantId, sessionId);
-        if (session.status === 'open') Object.assign(session, { status: 'closed', closedAt: new Date().toISOString(), closeReason: 'closed_by_client' });
+        if (session.status === 'open')
+          Object.assign(session, { status: 'closed', closedAt: new Date().toISOString(), closeReason: 'closed_by_client' });
         return { version: 1 as const, session };
       },
       { queue },
@@ -116,7 +121,16 @@ export class ChatResponder {
       async (request) => {
         this.history.push(request);
         const session = this.session(request.tenantId, request.sessionId);
-        const item = { id: randomUUID(), sessionId: session.id, turnId: null, role: 'user' as const, content: 'hello', interrupted: false, signals: [], createdAt: new Date().toISOString() };
+        const item = {
+          id: randomUUID(),
+          sessionId: session.id,
+          turnId: null,
+          role: 'user' as const,
+          content: 'hello',
+          interrupted: false,
+          signals: [],
+          createdAt: new Date().toISOString(),
+        };
         return { version: 1 as const, items: [item], nextCursor: request.cursor === null ? 'older-page' : null };
       },
       { queue },
@@ -189,7 +203,8 @@ export class ChatResponder {
       publish({ type: 'token', content: ANSWER_TOKENS[0] });
       seq += 1; // a frame "lost" on the way
     }
-    for (const content of request.message.includes('skip-seq') ? ANSWER_TOKENS.slice(1) : ANSWER_TOKENS) publish({ type: 'token', content });
+    for (const content of request.message.includes('skip-seq') ? ANSWER_TOKENS.slice(1) : ANSWER_TOKENS)
+      publish({ type: 'token', content });
     publish({ type: 'done', message_id: messageId, usage: USAGE });
     return response;
   }

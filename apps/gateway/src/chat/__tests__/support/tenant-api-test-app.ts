@@ -32,7 +32,12 @@ export interface RunningTenantApi {
  */
 export async function startTenantApi(config: AppConfig, overrides: TenantApiOverrides = {}): Promise<RunningTenantApi> {
   @Module({
-    imports: [ServiceRuntimeModule.forRoot(config), GatewayHttpModule.forRoot(config), AuthModule.forRoot(config), TenantApiModule.forRoot(overrides)],
+    imports: [
+      ServiceRuntimeModule.forRoot(config),
+      GatewayHttpModule.forRoot(config),
+      AuthModule.forRoot(config),
+      TenantApiModule.forRoot(overrides),
+    ],
   })
   class TenantApiTestModule {}
   const app = await NestFactory.create<NestFastifyApplication>(TenantApiTestModule, new FastifyAdapter(), { logger: false });

@@ -67,14 +67,31 @@ export class ProvisioningResponder {
 
   async addKey(tenantId: string, init: Partial<Pick<FakeKey, 'status' | 'expiresAt'>> = {}): Promise<FakeKey> {
     const { key, prefix } = generateApiKey();
-    const fake: FakeKey = { id: randomUUID(), tenantId, key, prefix, hash: await hashSecret(key, 4), status: 'active', expiresAt: null, ...init };
+    const fake: FakeKey = {
+      id: randomUUID(),
+      tenantId,
+      key,
+      prefix,
+      hash: await hashSecret(key, 4),
+      status: 'active',
+      expiresAt: null,
+      ...init,
+    };
     this.keys.set(prefix, fake);
     return fake;
   }
 
   async addUser(role: UserRole, tenantId: string | null, status: 'active' | 'disabled' = 'active'): Promise<FakeUser> {
     const password = `pw-${randomUUID()}`;
-    const user: FakeUser = { id: randomUUID(), email: `${role}-${randomUUID().slice(0, 8)}@example.com`, password, passwordHash: await hashSecret(password, 4), role, tenantId, status };
+    const user: FakeUser = {
+      id: randomUUID(),
+      email: `${role}-${randomUUID().slice(0, 8)}@example.com`,
+      password,
+      passwordHash: await hashSecret(password, 4),
+      role,
+      tenantId,
+      status,
+    };
     this.users.set(user.email, user);
     return user;
   }
@@ -109,7 +126,14 @@ export class ProvisioningResponder {
         this.calls.tenantConfigGet += 1;
         const tenant = this.tenants.get(tenantId);
         if (!tenant) throw new RpcError('NOT_FOUND', 'no such tenant');
-        return { version: 1 as const, tenantId, status: tenant.status, displayName: 'Test tenant', timezone: 'Europe/London', config: tenant.config };
+        return {
+          version: 1 as const,
+          tenantId,
+          status: tenant.status,
+          displayName: 'Test tenant',
+          timezone: 'Europe/London',
+          config: tenant.config,
+        };
       },
       { queue },
     );
@@ -122,7 +146,14 @@ export class ProvisioningResponder {
         const tenantStatus = user.tenantId ? (this.tenants.get(user.tenantId)?.status ?? null) : null;
         return {
           version: 1 as const,
-          user: { id: user.id, tenantId: user.tenantId, email: user.email, passwordHash: user.passwordHash, role: user.role, status: user.status },
+          user: {
+            id: user.id,
+            tenantId: user.tenantId,
+            email: user.email,
+            passwordHash: user.passwordHash,
+            role: user.role,
+            status: user.status,
+          },
           tenantStatus,
         };
       },

@@ -1,4 +1,11 @@
-import { OwnerInsightsGetRpc, RPC_QUEUE_GROUPS, TenantInsightsGetRpc, type InsightRollupView, type OwnerPortfolio, type RpcRequestOf } from '@parley/contracts';
+import {
+  OwnerInsightsGetRpc,
+  RPC_QUEUE_GROUPS,
+  TenantInsightsGetRpc,
+  type InsightRollupView,
+  type OwnerPortfolio,
+  type RpcRequestOf,
+} from '@parley/contracts';
 import { NatsClient, RpcError, RpcServer } from '@parley/messaging';
 
 // A test-owned stand-in for client-insights' insights.tenant.get: one canned rollup per
@@ -34,11 +41,18 @@ export class InsightsResponder {
       TenantInsightsGetRpc,
       async (request) => {
         this.requests.push(request);
-        if (request.from && request.to && request.from > request.to) throw new RpcError('VALIDATION', `from (${request.from}) is after to (${request.to})`);
+        if (request.from && request.to && request.from > request.to)
+          throw new RpcError('VALIDATION', `from (${request.from}) is after to (${request.to})`);
         // Like client-insights: a tenant it does not know is NOT_FOUND.
         if (!this.rollups.has(request.tenantId)) throw new RpcError('NOT_FOUND', `tenant ${request.tenantId} not found`);
         const rollup = this.rollups.get(request.tenantId);
-        return { version: 1 as const, tenantId: request.tenantId, timezone: 'Europe/London', period: request.period, rollups: rollup ? [rollup] : [] };
+        return {
+          version: 1 as const,
+          tenantId: request.tenantId,
+          timezone: 'Europe/London',
+          period: request.period,
+          rollups: rollup ? [rollup] : [],
+        };
       },
       { queue: RPC_QUEUE_GROUPS.clientInsights },
     );
@@ -46,7 +60,8 @@ export class InsightsResponder {
       OwnerInsightsGetRpc,
       async (request) => {
         this.ownerRequests.push(request);
-        if (request.date && request.date > '2026-12-31') throw new RpcError('VALIDATION', `the ${request.period} of ${request.date} has not started yet`);
+        if (request.date && request.date > '2026-12-31')
+          throw new RpcError('VALIDATION', `the ${request.period} of ${request.date} has not started yet`);
         if (!this.portfolio) throw new RpcError('INTERNAL', 'no portfolio set');
         return { version: 1 as const, portfolio: this.portfolio, alerts: [] };
       },

@@ -16,7 +16,9 @@ export interface RunningInsightsApi {
 
 /** The gateway's runtime, HTTP layer and auth as app.module.ts composes them, plus InsightsModule, on a free port. */
 export async function startInsightsApi(config: AppConfig): Promise<RunningInsightsApi> {
-  @Module({ imports: [ServiceRuntimeModule.forRoot(config), GatewayHttpModule.forRoot(config), AuthModule.forRoot(config), InsightsModule] })
+  @Module({
+    imports: [ServiceRuntimeModule.forRoot(config), GatewayHttpModule.forRoot(config), AuthModule.forRoot(config), InsightsModule],
+  })
   class InsightsTestModule {}
   const app = await NestFactory.create<NestFastifyApplication>(InsightsTestModule, new FastifyAdapter(), { logger: false });
   registerRequestHooks(app.getHttpAdapter().getInstance(), { logger: app.get<Logger>(SERVICE_LOGGER), metrics: app.get(ServiceMetrics) });

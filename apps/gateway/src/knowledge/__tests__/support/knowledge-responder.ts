@@ -99,7 +99,14 @@ export class KnowledgeResponder {
         const hits = this.ofTenant(request.tenantId)
           .filter((d) => d.content.toLowerCase().includes(request.query.toLowerCase()))
           .slice(0, request.limit)
-          .map((d) => ({ chunkId: randomUUID(), documentId: d.id, title: d.title, text: d.content, score: 1 / 61, matchedBy: ['fulltext' as const] }));
+          .map((d) => ({
+            chunkId: randomUUID(),
+            documentId: d.id,
+            title: d.title,
+            text: d.content,
+            score: 1 / 61,
+            matchedBy: ['fulltext' as const],
+          }));
         return { version: 1 as const, items: hits };
       },
       { queue },

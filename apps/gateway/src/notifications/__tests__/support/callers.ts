@@ -50,7 +50,10 @@ export async function makeCallers(app: INestApplication, provisioning: Provision
     owner: { headers: bearer((await users.issueUserToken({ userId: ownerId, role: 'owner' })).token), userId: ownerId },
     apiKey: { headers: { 'x-api-key': key.key }, tenantId: tenant.id, key },
     otherApiKey: { headers: { 'x-api-key': otherKey.key }, tenantId: other.id, key: otherKey },
-    session: { headers: bearer((await sessions.issueSessionToken({ tenantId: tenant.id, sessionId: randomUUID() })).token), tenantId: tenant.id },
+    session: {
+      headers: bearer((await sessions.issueSessionToken({ tenantId: tenant.id, sessionId: randomUUID() })).token),
+      tenantId: tenant.id,
+    },
     none: { headers: {} },
   };
 }
@@ -61,6 +64,11 @@ export async function call(baseUrl: string, method: string, path: string, caller
   if (body !== undefined) headers['content-type'] = 'application/json';
   const response = await fetch(`${baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await response.text();
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- shapes are what the assertions check
-  return { status: response.status, headers: response.headers, type: response.headers.get('content-type') ?? '', body: text ? (JSON.parse(text) as Record<string, any>) : undefined };
+  return {
+    status: response.status,
+    headers: response.headers,
+    type: response.headers.get('content-type') ?? '',
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- shapes are what the assertions check
+    body: text ? (JSON.parse(text) as Record<string, any>) : undefined,
+  };
 }

@@ -20,7 +20,14 @@ export interface RunningNotificationsApi {
  * NotificationsModule (with test stream settings, e.g. a short heartbeat), on a free port.
  */
 export async function startNotificationsApi(config: AppConfig, stream: Partial<InboxStreamOptions> = {}): Promise<RunningNotificationsApi> {
-  @Module({ imports: [ServiceRuntimeModule.forRoot(config), GatewayHttpModule.forRoot(config), AuthModule.forRoot(config), NotificationsModule.withOptions(stream)] })
+  @Module({
+    imports: [
+      ServiceRuntimeModule.forRoot(config),
+      GatewayHttpModule.forRoot(config),
+      AuthModule.forRoot(config),
+      NotificationsModule.withOptions(stream),
+    ],
+  })
   class NotificationsTestModule {}
   const app = await NestFactory.create<NestFastifyApplication>(NotificationsTestModule, new FastifyAdapter(), { logger: false });
   registerRequestHooks(app.getHttpAdapter().getInstance(), { logger: app.get<Logger>(SERVICE_LOGGER), metrics: app.get(ServiceMetrics) });
