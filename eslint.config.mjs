@@ -60,6 +60,41 @@ const dbAccessInRepositories = {
 // Layering (docs/adr/0002-module-boundaries.md):
 //   app -> anything shared; infra -> infra|domain|contract; domain -> domain|contract;
 //   contract -> contract; testing -> anything shared. Apps never import apps.
+// One shape for every app (docs/architecture.md, "App shape"): a file under apps/*/src is named
+// `<name>.<kind>.ts(x)` (`turn.service.ts`, `inbox.handler.ts`, `contacts.page.tsx`), main.ts
+// excepted. NATS entry points are `.handler.ts` and HTTP ones `.controller.ts`: the older kinds
+// `endpoints` and `routes` are rejected, as are barrels (`index.ts`).
+const FILE_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*\.([a-z]+(?:-[a-z]+)*)\.tsx?$/;
+const RETIRED_KINDS = new Map([
+  ['endpoints', 'a NATS entry point is a <feature>.handler.ts'],
+  ['routes', 'a NATS entry point is a <feature>.handler.ts'],
+]);
+const fileNameKind = {
+  meta: {
+    type: 'suggestion',
+    docs: { description: 'App files are named <name>.<kind>.ts(x).' },
+    messages: {
+      noKind: '{{file}}: name app files <name>.<kind>.ts(x) (for example turn.service.ts, inbox.handler.ts).',
+      retired: '{{file}}: the kind "{{kind}}" is retired: {{why}}.',
+    },
+    schema: [],
+  },
+  create(context) {
+    return {
+      Program(node) {
+        const file = context.filename.split(/[\\/]/).pop();
+        if (file === 'main.ts' || file === 'main.tsx') return;
+        const match = FILE_NAME.exec(file);
+        if (!match) return context.report({ node, messageId: 'noKind', data: { file } });
+        const why = RETIRED_KINDS.get(match[1]);
+        if (why) context.report({ node, messageId: 'retired', data: { file, kind: match[1], why } });
+      },
+    };
+  },
+};
+
+const parley = { rules: { 'db-access-in-repositories': dbAccessInRepositories, 'file-name-kind': fileNameKind } };
+
 export default [
   { ignores: ['**/dist/**', '**/node_modules/**', '**/generated/**', 'tools/lint-fixtures/**', 'coverage/**'] },
   ...tseslint.configs.recommended,
@@ -123,7 +158,14 @@ export default [
     // Only repositories touch the database (see REPOSITORY_RULE_FILES above). Tests set up fixtures with SQL.
     files: REPOSITORY_RULE_FILES,
     ignores: ['**/*.repository.ts', '**/*.spec.ts', '**/*.int-spec.ts', '**/__tests__/**', 'libs/persistence/**', 'libs/testing/**'],
-    plugins: { parley: { rules: { 'db-access-in-repositories': dbAccessInRepositories } } },
+    plugins: { parley },
     rules: { 'parley/db-access-in-repositories': 'error' },
+  },
+  {
+    // App files are <name>.<kind>.ts(x) (see FILE_NAME above). Tests and their support files are free.
+    files: ['apps/*/src/**/*.ts', 'apps/*/src/**/*.tsx'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/__tests__/**', '**/*.d.ts'],
+    plugins: { parley },
+    rules: { 'parley/file-name-kind': 'error' },
   },
 ];

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 // and checks that every forbidden import really produces an @nx/enforce-module-boundaries error.
 // The same way, it proves that the repository rule (parley/db-access-in-repositories, in
 // eslint.config.mjs) rejects database calls in a service, handler, use case or controller of
-// any app or in another lib, and accepts them in a `*.repository.ts` file and in libs/persistence.
+// any app or in another lib, and accepts them in a `*.repository.ts` file and in libs/persistence,
+// and that the file-name rule (parley/file-name-kind) rejects app files without a kind.
 
 const ROOT = join(__dirname, '..');
 const RULE = '@nx/enforce-module-boundaries';
@@ -45,6 +46,28 @@ const noDatabase =
   'export class Probe {\n  private readonly inflight = new Map<string, number>();\n  constructor(private readonly repo: { create(input: string): Promise<void> }) {}\n' +
   '  async run(id: string) {\n    this.inflight.delete(id);\n    await this.repo.create(id);\n  }\n}\n';
 
+const NAME_RULE = 'parley/file-name-kind';
+const plain = 'export const probe = 1;\n';
+
+// App files are <name>.<kind>.ts(x) (parley/file-name-kind); entry points are handlers or controllers.
+const NAME_REJECTED: Case[] = [
+  ['an app file without a kind', 'apps/chat/src/probe/probe.ts', plain],
+  ['an app file named in camelCase', 'apps/gateway/src/probe/probeThing.service.ts', plain],
+  ['a barrel in an app', 'apps/gateway/src/probe/index.ts', plain],
+  ['a widget file without a kind (.ts)', 'apps/widget/src/probe.ts', plain],
+  ['a console component without a kind (.tsx)', 'apps/console/src/probe/probe.tsx', plain],
+  ['a retired entry-point kind: rpc.endpoints', 'apps/client-insights/src/probe/probe-rpc.endpoints.ts', plain],
+  ['a retired entry-point kind: routes', 'apps/tenant-intelligence/src/probe/probe-event.routes.ts', plain],
+];
+
+const NAME_ALLOWED: Case[] = [
+  ['a handler', 'apps/notifier/src/probe/probe.handler.ts', plain],
+  ['a two-word kind', 'apps/chat/src/probe/probe-thing.use-case.ts', plain],
+  ['a console page (.tsx)', 'apps/console/src/probe/probe.page.tsx', plain],
+  ['main.ts', 'apps/provisioning/src/main.ts', plain],
+  ['a lib file without a kind (the rule covers apps)', 'libs/signals/src/probe.ts', plain],
+];
+
 const DB_REJECTED: Case[] = [
   ['a Prisma model call in a service', 'apps/notifier/src/probe/probe.service.ts', modelCall],
   ['$queryRaw in a handler', 'apps/client-insights/src/probe/probe.handler.ts', rawQuery],
@@ -76,8 +99,12 @@ const DB_ALLOWED: Case[] = [
 ];
 
 const ALLOWED: Case[] = [
-  ['an app importing contracts', 'apps/gateway/src/probe.ts', use('x', '@parley/contracts')],
-  ['an app importing the start-up entry of observability', 'apps/chat/src/probe.ts', use('x', '@parley/observability/startup')],
+  ['an app importing contracts', 'apps/gateway/src/probe/probe.controller.ts', use('x', '@parley/contracts')],
+  [
+    'an app importing the start-up entry of observability',
+    'apps/chat/src/probe/probe.service.ts',
+    use('x', '@parley/observability/startup'),
+  ],
   ['an infra lib importing contracts', 'libs/messaging/src/probe.ts', use('x', '@parley/contracts')],
   ['signals importing contracts', 'libs/signals/src/probe.ts', use('x', '@parley/contracts')],
 ];
@@ -88,7 +115,7 @@ describe('module boundaries (eslint + Nx tags)', () => {
   beforeAll(() => {
     const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };
     execFileSync('npx', ['nx', 'show', 'projects'], { cwd: ROOT, env, stdio: 'pipe' });
-    const cases = [...REJECTED, ...ALLOWED, ...DB_REJECTED, ...DB_ALLOWED];
+    const cases = [...REJECTED, ...ALLOWED, ...DB_REJECTED, ...DB_ALLOWED, ...NAME_REJECTED, ...NAME_ALLOWED];
     const output = execFileSync(process.execPath, [join(ROOT, 'tools/support/lint-snippets.mjs')], {
       cwd: ROOT,
       env,
@@ -115,6 +142,21 @@ describe('module boundaries (eslint + Nx tags)', () => {
 
   it.each(DB_ALLOWED.map((c) => [c[0], c] as const))('repository rule: allows %s with zero messages', (_description, c) => {
     expect(results.get(c)).toEqual([]);
+  });
+
+  const nameErrors = (c: Case) => (results.get(c) ?? []).filter((m) => m.ruleId === NAME_RULE && m.severity === 2);
+
+  it.each(NAME_REJECTED.map((c) => [c[0], c] as const))('file-name rule: rejects %s', (_description, c) => {
+    expect(nameErrors(c)).toHaveLength(1);
+  });
+
+  it.each(NAME_ALLOWED.map((c) => [c[0], c] as const))('file-name rule: allows %s with zero messages', (_description, c) => {
+    expect(results.get(c)).toEqual([]);
+  });
+
+  it('file-name rule: says what to do', () => {
+    expect(nameErrors(NAME_REJECTED[0])[0].message).toContain('<name>.<kind>.ts(x)');
+    expect(nameErrors(NAME_REJECTED[5])[0].message).toContain('.handler.ts');
   });
 
   it('repository rule: names the call it rejects', () => {
