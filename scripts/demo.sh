@@ -160,7 +160,7 @@ mkdir -p "$LOG_DIR"
 
 # The gateway's own origins are allowed for each demo tenant, so its /demo/<slug> pages can chat.
 DEMO_GATEWAY_ORIGINS="http://127.0.0.1:${PORTS[gateway]},http://localhost:${PORTS[gateway]}" \
-  waited node apps/provisioning/dist/demo/seed-demo.js
+  waited node apps/provisioning/dist/demo/seed-demo.main.js
 
 # --- the six services -------------------------------------------------------------------------
 say "starting the six services"

@@ -37,7 +37,7 @@ interface Seeded {
 function seedDemo(suffix: string): Map<string, Seeded> {
   const demoDir = suffixedDemoDir(suffix);
   try {
-    const out = execFileSync(process.execPath, [join(REPO_ROOT, 'apps/provisioning/dist/demo/seed-demo.js')], {
+    const out = execFileSync(process.execPath, [join(REPO_ROOT, 'apps/provisioning/dist/demo/seed-demo.main.js')], {
       cwd: REPO_ROOT,
       encoding: 'utf8',
       env: {

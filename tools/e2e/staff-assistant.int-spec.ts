@@ -28,7 +28,7 @@ beforeAll(async () => {
   api = (path) => `${platform.gatewayUrl}${path}`;
   const demoDir = suffixedDemoDir(suffix);
   try {
-    const out = execFileSync(process.execPath, [join(REPO_ROOT, 'apps/provisioning/dist/demo/seed-demo.js')], {
+    const out = execFileSync(process.execPath, [join(REPO_ROOT, 'apps/provisioning/dist/demo/seed-demo.main.js')], {
       cwd: REPO_ROOT,
       encoding: 'utf8',
       env: {

@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter } from 'react-router';
-import { AppRoutes } from './app.routes';
+import { AppRoutes } from './app.router';
 import { AuthProvider } from './auth/auth.context';
 import { shouldRetry } from './api/retry.util';
 import './styles/console.css';

@@ -1,7 +1,7 @@
 import { render } from 'preact';
-import { WidgetApi } from './api';
-import { App } from './app';
-import { WIDGET_CSS } from './styles';
+import { WidgetApi } from './widget-api.client';
+import { App } from './widget-app.component';
+import { WIDGET_CSS } from './widget.styles';
 
 /**
  * Entry of widget.js: `<script src="https://<gateway>/widget.js" data-site-key="pk_live_..." defer>`.

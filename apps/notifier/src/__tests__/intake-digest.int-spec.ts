@@ -7,11 +7,11 @@ import { ServiceMetrics } from '@parley/observability';
 import { createPrismaClient, TenantDb, type PrismaClient } from '@parley/persistence';
 import { createPlatformUser, createTenant, createTenantUser } from '@parley/testing';
 import type { NotifierOptions } from '../config/env.schema';
-import { DeliveryWakeup } from '../delivery/delivery-wakeup';
+import { DeliveryWakeup } from '../delivery/delivery-wakeup.signal';
 import { DeliveryMetrics } from '../delivery/delivery.metrics';
 import { DigestJob } from '../digest/digest.job';
 import { DigestRepository } from '../digest/digest.repository';
-import type { NewNotification } from '../intake/new-notification';
+import type { NewNotification } from '../intake/new-notification.types';
 import { NotificationIntakeRepository } from '../intake/notification-intake.repository';
 import { NotificationIntakeService } from '../intake/notification-intake.service';
 

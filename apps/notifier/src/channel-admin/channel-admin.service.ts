@@ -13,12 +13,12 @@ import {
   type RpcResponseOf,
 } from '@parley/contracts';
 import { TenantDb, writeAudit, type Prisma, type TenantTx } from '@parley/persistence';
-import { SecretBox } from '../channels/secret-box';
+import { SecretBox } from '../channels/secret-box.cipher';
 import { checkTargetUrl } from '../channels/target-url.guard';
 import { generateWebhookSecret } from '../channels/webhook.channel';
 import { NOTIFIER_OPTIONS, type NotifierOptions } from '../common/notifier.options';
 import { NotifierError } from '../common/notifier.error';
-import { ChannelBreakers } from '../delivery/channel-breakers';
+import { ChannelBreakers } from '../delivery/channel-breakers.registry';
 import { DeliveryLogService } from '../delivery-log/delivery-log.service';
 import { toChannelView } from './channel.mapper';
 import { ChannelRepository, type ChannelWrite } from './channel.repository';

@@ -5,7 +5,7 @@ import { DiscordChannel } from './discord.channel';
 import { EmailChannel } from './email.channel';
 import { InboxChannel } from './inbox.channel';
 import { OutboundHttpClient } from './outbound-http.client';
-import { SecretBox } from './secret-box';
+import { SecretBox } from './secret-box.cipher';
 import { SlackChannel } from './slack.channel';
 import { WebhookChannel } from './webhook.channel';
 

@@ -15,7 +15,7 @@ import { pagePosition } from '../common/cursor.util';
 import { NOTIFIER_OPTIONS, type NotifierOptions } from '../common/notifier.options';
 import { NotifierError } from '../common/notifier.error';
 import { DeliveryDispatcher } from '../delivery/delivery-dispatcher.service';
-import { DeliveryWakeup } from '../delivery/delivery-wakeup';
+import { DeliveryWakeup } from '../delivery/delivery-wakeup.signal';
 import type { DeliveryLogRow } from './delivery-log.repository';
 import { DeliveryLogRepository } from './delivery-log.repository';
 

@@ -3,7 +3,7 @@ import { SERVICE_LOGGER, type Logger } from '@parley/observability';
 import { TenantDb } from '@parley/persistence';
 import { randomUUID } from 'node:crypto';
 import { NOTIFIER_OPTIONS, type NotifierOptions } from '../common/notifier.options';
-import { DeliveryWakeup } from '../delivery/delivery-wakeup';
+import { DeliveryWakeup } from '../delivery/delivery-wakeup.signal';
 import { DigestRepository, type HeldItem } from './digest.repository';
 
 const RANK: Record<string, number> = { info: 0, warning: 1, critical: 2 };

@@ -12,7 +12,7 @@ import {
   type NotificationKind,
   type NotifyRequested,
 } from '@parley/contracts';
-import type { NewNotification } from './new-notification';
+import type { NewNotification } from './new-notification.types';
 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { alertSeveritySchema, PLATFORM_TENANT_ID, quietHoursSchema } from '@parley/contracts';
 import type { TenantTx } from '@parley/persistence';
-import type { NewNotification } from './new-notification';
-import type { DeliveryPlan, RoutingRule, ScopeChannel, ScopeUser } from './routing';
+import type { NewNotification } from './new-notification.types';
+import type { DeliveryPlan, RoutingRule, ScopeChannel, ScopeUser } from './delivery-routing.rules';
 
 export interface ScopeInfo {
   name: string;

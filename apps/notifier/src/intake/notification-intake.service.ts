@@ -3,11 +3,11 @@ import { CONSUMERS } from '@parley/contracts';
 import type { ConsumerMessageMeta } from '@parley/messaging';
 import { SERVICE_LOGGER, type Logger } from '@parley/observability';
 import { markProcessed, TenantDb } from '@parley/persistence';
-import { DeliveryWakeup } from '../delivery/delivery-wakeup';
+import { DeliveryWakeup } from '../delivery/delivery-wakeup.signal';
 import { DeliveryMetrics } from '../delivery/delivery.metrics';
-import type { NewNotification } from './new-notification';
+import type { NewNotification } from './new-notification.types';
 import { NotificationIntakeRepository } from './notification-intake.repository';
-import { planDeliveries } from './routing';
+import { planDeliveries } from './delivery-routing.rules';
 
 export interface IntakeResult {
   stored: boolean;

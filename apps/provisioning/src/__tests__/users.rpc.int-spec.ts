@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { verifySecret } from '@parley/auth';
 import { StaffUserCreateRpc, StaffUserListRpc, TenantCreateRpc, UserLoginRecordedRpc, UserLookupRpc, type Actor } from '@parley/contracts';
 import { PrismaService } from '@parley/persistence';
-import { bootstrapOwner } from '../users/owner-bootstrap';
+import { bootstrapOwner } from '../users/owner-bootstrap.use-case';
 import { rejection, startProvisioning, type ProvisioningTestApp } from './provisioning-test-app';
 
 const ownerActor: Actor = { type: 'owner', id: randomUUID() };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ApiKeyLookupRpc, TenantKeyListRpc, TenantRotateKeyRpc } from '@parley/contracts';
+import { ApiKeyLookupRpc, TenantKeyListRpc, TenantRotateKeyRpc, RPC_QUEUE_GROUPS } from '@parley/contracts';
 import { RpcServer } from '@parley/messaging';
-import { RpcHandlers, type Serve } from '../common/rpc-handlers.base';
+import { RpcHandlers, type Serve } from '@parley/runtime';
 import { ApiKeysService } from './api-keys.service';
 
 @Injectable()
@@ -10,7 +10,7 @@ export class ApiKeysRpcHandlers extends RpcHandlers {
     server: RpcServer,
     private readonly keys: ApiKeysService,
   ) {
-    super(server);
+    super(server, RPC_QUEUE_GROUPS.provisioning);
   }
 
   protected register(serve: Serve): void {

@@ -2,7 +2,7 @@ import type { KnowledgeDocumentView } from '@parley/contracts';
 import { isUniqueViolation, setChunkEmbedding, type Prisma, type TenantTx } from '@parley/persistence';
 import { afterPosition, type ListPosition } from '../common/list-cursor.util';
 import { ProvisioningError } from '../common/provisioning.error';
-import type { DocumentChunk } from './chunk-document';
+import type { DocumentChunk } from './document.chunker';
 
 /** Rough token estimate (≈4 characters per token for English) for context budgeting. */
 export const estimateTokens = (text: string): number => Math.ceil(text.length / 4);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { KnowledgeDeleteRpc, KnowledgeListRpc, KnowledgeSearchRpc, KnowledgeUploadRpc } from '@parley/contracts';
+import { KnowledgeDeleteRpc, KnowledgeListRpc, KnowledgeSearchRpc, KnowledgeUploadRpc, RPC_QUEUE_GROUPS } from '@parley/contracts';
 import { RpcServer } from '@parley/messaging';
-import { RpcHandlers, type Serve } from '../common/rpc-handlers.base';
+import { RpcHandlers, type Serve } from '@parley/runtime';
 import { KnowledgeService } from './knowledge.service';
 
 @Injectable()
@@ -10,7 +10,7 @@ export class KnowledgeRpcHandlers extends RpcHandlers {
     server: RpcServer,
     private readonly knowledge: KnowledgeService,
   ) {
-    super(server);
+    super(server, RPC_QUEUE_GROUPS.provisioning);
   }
 
   protected register(serve: Serve): void {

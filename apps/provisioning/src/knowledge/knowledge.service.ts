@@ -13,7 +13,7 @@ import { type PrismaClient, PrismaService, searchKnowledge, TenantDb, writeAudit
 import { decodeCursor, toPage } from '../common/list-cursor.util';
 import { KNOWLEDGE_EMBEDDER, type KnowledgeEmbedder } from '../common/provisioning.options';
 import { ProvisioningError } from '../common/provisioning.error';
-import { chunkDocument } from './chunk-document';
+import { chunkDocument } from './document.chunker';
 import { tenantExists } from '../tenants/tenant.repository';
 import { deleteDocument, listDocuments, storeDocument, toDocumentView } from './knowledge-document.repository';
 

@@ -6,9 +6,10 @@ import {
   SiteKeyRevokeRpc,
   WidgetDemoPageRpc,
   WidgetThemeSetRpc,
+  RPC_QUEUE_GROUPS,
 } from '@parley/contracts';
 import { RpcServer } from '@parley/messaging';
-import { RpcHandlers, type Serve } from '../common/rpc-handlers.base';
+import { RpcHandlers, type Serve } from '@parley/runtime';
 import { SiteKeysService } from './site-keys.service';
 
 @Injectable()
@@ -17,7 +18,7 @@ export class SiteKeysRpcHandlers extends RpcHandlers {
     server: RpcServer,
     private readonly keys: SiteKeysService,
   ) {
-    super(server);
+    super(server, RPC_QUEUE_GROUPS.provisioning);
   }
 
   protected register(serve: Serve): void {

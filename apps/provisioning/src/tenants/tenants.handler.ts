@@ -7,9 +7,10 @@ import {
   TenantListRpc,
   TenantReactivateRpc,
   TenantUpdateRpc,
+  RPC_QUEUE_GROUPS,
 } from '@parley/contracts';
 import { RpcServer } from '@parley/messaging';
-import { RpcHandlers, type Serve } from '../common/rpc-handlers.base';
+import { RpcHandlers, type Serve } from '@parley/runtime';
 import { TenantsService } from './tenants.service';
 
 @Injectable()
@@ -18,7 +19,7 @@ export class TenantsRpcHandlers extends RpcHandlers {
     server: RpcServer,
     private readonly tenants: TenantsService,
   ) {
-    super(server);
+    super(server, RPC_QUEUE_GROUPS.provisioning);
   }
 
   protected register(serve: Serve): void {

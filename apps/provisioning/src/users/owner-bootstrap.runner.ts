@@ -2,7 +2,7 @@ import { Inject, Injectable, Optional, type OnApplicationBootstrap } from '@nest
 import { SERVICE_LOGGER, type Logger } from '@parley/observability';
 import { PrismaService } from '@parley/persistence';
 import { PROVISIONING_OPTIONS, type ProvisioningOptions } from '../common/provisioning.options';
-import { bootstrapOwner } from './owner-bootstrap';
+import { bootstrapOwner } from './owner-bootstrap.use-case';
 
 /** Upserts the owner from OWNER_EMAIL / OWNER_PASSWORD at start; logs one line, never the password. */
 @Injectable()

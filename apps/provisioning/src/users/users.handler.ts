@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { StaffUserCreateRpc, StaffUserListRpc, UserLoginRecordedRpc, UserLookupRpc } from '@parley/contracts';
+import { StaffUserCreateRpc, StaffUserListRpc, UserLoginRecordedRpc, UserLookupRpc, RPC_QUEUE_GROUPS } from '@parley/contracts';
 import { RpcServer } from '@parley/messaging';
-import { RpcHandlers, type Serve } from '../common/rpc-handlers.base';
+import { RpcHandlers, type Serve } from '@parley/runtime';
 import { UsersService } from './users.service';
 
 @Injectable()
@@ -10,7 +10,7 @@ export class UsersRpcHandlers extends RpcHandlers {
     server: RpcServer,
     private readonly users: UsersService,
   ) {
-    super(server);
+    super(server, RPC_QUEUE_GROUPS.provisioning);
   }
 
   protected register(serve: Serve): void {

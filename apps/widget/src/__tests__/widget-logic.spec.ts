@@ -1,7 +1,7 @@
-import { textColorOn } from '../colors';
-import { renamed, withMessage, withNotice, withoutEmpty, withTokens, type Item } from '../conversation';
-import { NOTICE_TEXT, noticeForAction, noticeForMode, noticeForSignals } from '../notices';
-import { createSseParser, parseFrame } from '../sse';
+import { textColorOn } from '../colors.util';
+import { renamed, withMessage, withNotice, withoutEmpty, withTokens, type Item } from '../conversation.util';
+import { NOTICE_TEXT, noticeForAction, noticeForMode, noticeForSignals } from '../notices.util';
+import { createSseParser, parseFrame } from '../sse.parser';
 
 describe('SSE parser', () => {
   it('yields each data event across arbitrary chunk boundaries, skips comments, joins multi-line data', () => {

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { isWellFormedApiKey, verifySecret } from '@parley/auth';
 import { createPrismaClient, findLoginCandidates, searchChunksByText, TenantDb, type PrismaClient } from '@parley/persistence';
-import { loadDemoFixture } from '../demo-fixture';
-import { seedDemo, type DemoSeedResult } from '../demo-seeder';
+import { loadDemoFixture } from '../demo-fixture.loader';
+import { seedDemo, type DemoSeedResult } from '../demo.seeder';
 
 // Runs the demo seed twice against the integration database as the app role (RLS applies).
 describe('demo seed', () => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createPrismaClient, TenantDb, type PrismaClient } from '@parley/persistence';
 import { testEnvironment } from '@parley/testing';
-import { chunkDocument } from '../chunk-document';
+import { chunkDocument } from '../document.chunker';
 import { storeDocument } from '../knowledge-document.repository';
 
 describe('storeDocument (app role, RLS)', () => {

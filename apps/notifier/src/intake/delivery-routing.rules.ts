@@ -1,5 +1,5 @@
 import type { AlertSeverity, QuietHours } from '@parley/contracts';
-import type { NewNotification } from './new-notification';
+import type { NewNotification } from './new-notification.types';
 import { nextLocalHour, quietHoursRelease } from './quiet-hours.util';
 
 /** A routing rule as stored (notification_rules). */

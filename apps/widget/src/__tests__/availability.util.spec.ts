@@ -1,5 +1,5 @@
-import { ApiError } from '../api';
-import { AVAILABILITY_TEXT, availabilityOf, isPaused, shouldRecheck } from '../availability';
+import { ApiError } from '../widget-api.client';
+import { AVAILABILITY_TEXT, availabilityOf, isPaused, shouldRecheck } from '../availability.util';
 
 describe('availability of the chat', () => {
   it.each([

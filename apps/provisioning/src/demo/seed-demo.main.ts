@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { createEmbedder } from '@parley/llm';
 import { createPrismaClient, TenantDb } from '@parley/persistence';
 import { loadDemoSeedConfig } from './config/env.schema';
-import { loadDemoFixture } from './demo-fixture';
-import { seedDemo, type DemoSeedResult } from './demo-seeder';
+import { loadDemoFixture } from './demo-fixture.loader';
+import { seedDemo, type DemoSeedResult } from './demo.seeder';
 
 // CLI: `node apps/provisioning/dist/demo/seed-demo.js` (run by scripts/demo.sh).
 function print(result: DemoSeedResult, gatewayOrigin: string): void {

@@ -1,5 +1,5 @@
-import { createSseParser, parseFrame } from './sse';
-import type { StoredSession } from './storage';
+import { createSseParser, parseFrame } from './sse.parser';
+import type { StoredSession } from './session.storage';
 
 export interface WidgetTheme {
   color: string;

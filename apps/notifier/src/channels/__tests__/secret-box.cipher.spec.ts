@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { SecretBox, SecretBoxError } from '../secret-box';
+import { SecretBox, SecretBoxError } from '../secret-box.cipher';
 
 describe('SecretBox', () => {
   const k1 = randomBytes(32);

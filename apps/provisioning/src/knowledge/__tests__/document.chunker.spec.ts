@@ -1,4 +1,4 @@
-import { chunkDocument } from '../chunk-document';
+import { chunkDocument } from '../document.chunker';
 
 describe('chunkDocument', () => {
   it('keeps the heading path as the first line of every chunk', () => {

@@ -1,5 +1,5 @@
-import type { HistoryMessage } from './api';
-import type { Notice } from './notices';
+import type { HistoryMessage } from './widget-api.client';
+import type { Notice } from './notices.util';
 
 /** One line of the conversation panel: a message or a notice. */
 export type Item = { kind: 'message'; id: string; role: HistoryMessage['role']; content: string } | ({ kind: 'notice' } & Notice);

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, WidgetApi, type Frame, type WidgetTheme } from './api';
-import { AVAILABILITY_TEXT, availabilityOf, isPaused, shouldRecheck, type Availability } from './availability';
-import { textColorOn } from './colors';
-import { fromHistory, renamed, withMessage, withNotice, withoutEmpty, withTokens, type Item } from './conversation';
-import { noticeForAction, noticeForMode, noticeForSignals, type Notice } from './notices';
-import { clearSession, loadSession, saveSession, type StoredSession } from './storage';
+import { ApiError, WidgetApi, type Frame, type WidgetTheme } from './widget-api.client';
+import { AVAILABILITY_TEXT, availabilityOf, isPaused, shouldRecheck, type Availability } from './availability.util';
+import { textColorOn } from './colors.util';
+import { fromHistory, renamed, withMessage, withNotice, withoutEmpty, withTokens, type Item } from './conversation.util';
+import { noticeForAction, noticeForMode, noticeForSignals, type Notice } from './notices.util';
+import { clearSession, loadSession, saveSession, type StoredSession } from './session.storage';
 
 const DEFAULT_THEME: WidgetTheme = { color: '#1f2937', name: 'Chat', greeting: 'Hi! How can we help?', position: 'right' };
 const ROLE_LABEL = { user: 'You', assistant: 'Assistant', staff: 'Team' } as const;

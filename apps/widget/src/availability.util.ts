@@ -1,4 +1,4 @@
-import { ApiError } from './api';
+import { ApiError } from './widget-api.client';
 
 /**
  * Whether the chat can be used on this page: `not-here` for an origin the tenant did not allow,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { NewNotification } from '../new-notification';
-import { planDeliveries, type RoutingRule, type ScopeChannel, type ScopeUser } from '../routing';
+import type { NewNotification } from '../new-notification.types';
+import { planDeliveries, type RoutingRule, type ScopeChannel, type ScopeUser } from '../delivery-routing.rules';
 
 const now = new Date('2026-06-01T23:30:00Z');
 const admin: ScopeUser = { id: randomUUID(), role: 'tenant_admin' };

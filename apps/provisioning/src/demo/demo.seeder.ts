@@ -9,10 +9,10 @@ import { KnowledgeService } from '../knowledge/knowledge.service';
 import { SiteKeysService } from '../site-keys/site-keys.service';
 import { findTenantBySlug } from '../tenants/tenant.repository';
 import { TenantsService } from '../tenants/tenants.service';
-import { bootstrapOwner } from '../users/owner-bootstrap';
+import { bootstrapOwner } from '../users/owner-bootstrap.use-case';
 import { resetStaffPassword } from '../users/staff-user.repository';
 import { UsersService } from '../users/users.service';
-import type { DemoFixture } from './demo-fixture';
+import type { DemoFixture } from './demo-fixture.loader';
 
 /** Who the demo seed acts as in audit_log. */
 export const DEMO_ACTOR: Actor = { type: 'system', id: null };
