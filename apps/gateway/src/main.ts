@@ -3,7 +3,7 @@
 // that their instrumentations patch them. Nothing imported statically here loads any of them.
 import { startService, startTelemetry } from '@parley/observability/startup';
 import { loadAppConfig } from './config/env.schema';
-import { openAiFrameworkProblem } from './openai/openai-framework-problem';
+import { openAiFrameworkProblem } from './openai/openai-framework-problem.renderer';
 
 const config = loadAppConfig();
 const stopTelemetry = startTelemetry({ serviceName: config.service, otlpEndpoint: config.otel.endpoint });

@@ -4,15 +4,14 @@ import { GATEWAY_CONFIG } from './config/gateway-config.token';
 import { AssistantController } from './assistant/assistant.controller';
 import { ChatController } from './chat/chat.controller';
 import { ChatTurnClient } from './chat/stream/chat-turn.client';
-import { TurnStreamer } from './chat/stream/turn-streamer';
+import { TurnStreamer } from './chat/stream/turn-streamer.service';
 import { KnowledgeController } from './knowledge/knowledge.controller';
 import { ChatCompletionsController } from './openai/chat-completions.controller';
 import { OpenAiErrorFilter } from './openai/openai-error.filter';
 import { OpenAiProblemRewriter } from './openai/openai-problem.rewriter';
-import { OpenAiSessions } from './openai/openai-sessions';
+import { OpenAiSessions } from './openai/openai-sessions.service';
 import { SessionsController } from './sessions/sessions.controller';
 import { TENANT_API_OPTIONS, tenantApiOptions, type TenantApiOverrides } from './tenant-api.options';
-import { TenantRpc } from './tenant-rpc';
 
 /**
  * The tenant-facing API: sessions, chat (JSON and SSE), history, feedback, knowledge, the
@@ -28,7 +27,6 @@ export class TenantApiModule {
       controllers: [SessionsController, ChatController, KnowledgeController, ChatCompletionsController, AssistantController],
       providers: [
         { provide: TENANT_API_OPTIONS, inject: [GATEWAY_CONFIG], useFactory: (config: AppConfig) => tenantApiOptions(config, overrides) },
-        TenantRpc,
         ChatTurnClient,
         TurnStreamer,
         OpenAiSessions,

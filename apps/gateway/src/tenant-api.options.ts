@@ -17,8 +17,6 @@ export interface TenantApiOptions {
   chatTurnTimeoutMs: number;
   /** RPC_TIMEOUT_MS: lookups and small writes. */
   rpcTimeoutMs: number;
-  /** Document uploads (chunking, embedding): at least a minute. */
-  longRpcTimeoutMs: number;
   /** SESSION_TOKEN_TTL_SECONDS. */
   sessionTokenTtlSeconds: number;
   openaiSessionReuseSeconds: number;
@@ -38,7 +36,6 @@ export function tenantApiOptions(config: AppConfig, overrides: TenantApiOverride
     sseHeartbeatMs: overrides.sseHeartbeatMs ?? 15_000,
     chatTurnTimeoutMs: config.rpc.chatTurnTimeoutMs,
     rpcTimeoutMs: config.rpc.timeoutMs,
-    longRpcTimeoutMs: Math.max(config.rpc.timeoutMs, 60_000),
     sessionTokenTtlSeconds: config.auth.sessionTokenTtlSeconds,
     openaiSessionReuseSeconds: overrides.openaiSessionReuseSeconds ?? 1800,
     shutdownDrainMs: Math.floor(config.shutdown.timeoutMs / 2),

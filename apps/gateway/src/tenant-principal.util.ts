@@ -1,6 +1,6 @@
 import type { Actor } from '@parley/contracts';
 import { problems } from './http/problem.exception';
-import type { Principal } from './auth/principal';
+import type { Principal } from './auth/principal.types';
 
 /** A principal that acts for a tenant: API key, session token or tenant staff. */
 export type TenantPrincipal = Exclude<Principal, { kind: 'owner' }>;

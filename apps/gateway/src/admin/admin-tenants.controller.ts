@@ -15,10 +15,9 @@ import {
   type Actor,
   type RpcResponseOf,
 } from '@parley/contracts';
-import { RpcClient } from '@parley/messaging';
 import { Auth, CurrentPrincipal } from '../auth/auth.decorators';
-import type { OwnerPrincipal } from '../auth/principal';
-import { rpcCall } from '../http/rpc-call';
+import type { OwnerPrincipal } from '../auth/principal.types';
+import { GatewayRpc } from '../http/gateway-rpc.client';
 import { TenantSettingsCache } from '../http/tenant-settings.cache';
 import {
   createStaffUserBodySchema,
@@ -48,7 +47,7 @@ const TenantId = () => Param('id', { schema: tenantIdParamSchema });
 @Controller('api/v1/admin/tenants')
 export class AdminTenantsController {
   constructor(
-    private readonly rpc: RpcClient,
+    private readonly rpc: GatewayRpc,
     private readonly settings: TenantSettingsCache,
   ) {}
 
@@ -61,14 +60,14 @@ export class AdminTenantsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RpcResponseOf<typeof TenantCreateRpc>> {
     void reply.header('cache-control', 'no-store');
-    return rpcCall(this.rpc, TenantCreateRpc, { version: 1, actor: ownerActor(owner), ...body });
+    return this.rpc.call(TenantCreateRpc, { version: 1, actor: ownerActor(owner), ...body });
   }
 
   @Get()
   @ApiOperation({ summary: 'List tenants, newest first, with cursor pagination.' })
   @ApiResponse({ status: 200, standardSchema: TenantListRpc.response.schema })
   list(@Query({ schema: listTenantsQuerySchema }) query: ListTenantsQuery): Promise<RpcResponseOf<typeof TenantListRpc>> {
-    return rpcCall(this.rpc, TenantListRpc, {
+    return this.rpc.call(TenantListRpc, {
       version: 1,
       limit: query.limit,
       cursor: query.cursor ?? null,
@@ -81,7 +80,7 @@ export class AdminTenantsController {
   @ApiOperation({ summary: 'One tenant with its configuration.' })
   @ApiResponse({ status: 200, standardSchema: tenantAnswerSchema })
   get(@TenantId() tenantId: string): Promise<RpcResponseOf<typeof TenantGetRpc>> {
-    return rpcCall(this.rpc, TenantGetRpc, { version: 1, tenantId });
+    return this.rpc.call(TenantGetRpc, { version: 1, tenantId });
   }
 
   // Changes drop this replica's cached tenant settings at once; the others drop theirs on the
@@ -95,7 +94,7 @@ export class AdminTenantsController {
     @TenantId() tenantId: string,
     @Body({ schema: updateTenantBodySchema }) patch: UpdateTenantBody,
   ): Promise<RpcResponseOf<typeof TenantUpdateRpc>> {
-    const updated = await rpcCall(this.rpc, TenantUpdateRpc, { version: 1, actor: ownerActor(owner), tenantId, patch });
+    const updated = await this.rpc.call(TenantUpdateRpc, { version: 1, actor: ownerActor(owner), tenantId, patch });
     this.settings.invalidate(tenantId);
     return updated;
   }
@@ -112,7 +111,7 @@ export class AdminTenantsController {
     @TenantId() tenantId: string,
     @Body({ schema: deactivateTenantBodySchema }) body: DeactivateTenantBody,
   ): Promise<RpcResponseOf<typeof TenantDeactivateRpc>> {
-    const paused = await rpcCall(this.rpc, TenantDeactivateRpc, { version: 1, actor: ownerActor(owner), tenantId, reason: body.reason });
+    const paused = await this.rpc.call(TenantDeactivateRpc, { version: 1, actor: ownerActor(owner), tenantId, reason: body.reason });
     this.settings.invalidate(tenantId);
     return paused;
   }
@@ -128,7 +127,7 @@ export class AdminTenantsController {
     @CurrentPrincipal() owner: OwnerPrincipal,
     @TenantId() tenantId: string,
   ): Promise<RpcResponseOf<typeof TenantReactivateRpc>> {
-    const resumed = await rpcCall(this.rpc, TenantReactivateRpc, { version: 1, actor: ownerActor(owner), tenantId });
+    const resumed = await this.rpc.call(TenantReactivateRpc, { version: 1, actor: ownerActor(owner), tenantId });
     this.settings.invalidate(tenantId);
     return resumed;
   }
@@ -144,7 +143,7 @@ export class AdminTenantsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RpcResponseOf<typeof TenantRotateKeyRpc>> {
     void reply.header('cache-control', 'no-store');
-    return rpcCall(this.rpc, TenantRotateKeyRpc, {
+    return this.rpc.call(TenantRotateKeyRpc, {
       version: 1,
       actor: ownerActor(owner),
       tenantId,
@@ -157,7 +156,7 @@ export class AdminTenantsController {
   @ApiOperation({ summary: "A tenant's API keys (prefix, status, last use; never the key)." })
   @ApiResponse({ status: 200, standardSchema: TenantKeyListRpc.response.schema })
   keys(@TenantId() tenantId: string): Promise<RpcResponseOf<typeof TenantKeyListRpc>> {
-    return rpcCall(this.rpc, TenantKeyListRpc, { version: 1, tenantId });
+    return this.rpc.call(TenantKeyListRpc, { version: 1, tenantId });
   }
 
   @Post(':id/users')
@@ -168,15 +167,15 @@ export class AdminTenantsController {
     @TenantId() tenantId: string,
     @Body({ schema: createStaffUserBodySchema }) body: CreateStaffUserBody,
   ): Promise<RpcResponseOf<typeof StaffUserCreateRpc>> {
-    return rpcCall(this.rpc, StaffUserCreateRpc, { version: 1, actor: ownerActor(owner), tenantId, ...body });
+    return this.rpc.call(StaffUserCreateRpc, { version: 1, actor: ownerActor(owner), tenantId, ...body });
   }
 
   @Get(':id/users')
   @ApiOperation({ summary: "A tenant's staff, oldest first: email, name, role, status, last login (never a password hash)." })
   @ApiResponse({ status: 200, standardSchema: staffUserListSchema })
   async users(@TenantId() tenantId: string) {
-    await rpcCall(this.rpc, TenantGetRpc, { version: 1, tenantId }); // an unknown tenant is a 404, not an empty list
-    const { items } = await rpcCall(this.rpc, StaffUserListRpc, { version: 1, tenantId });
+    await this.rpc.call(TenantGetRpc, { version: 1, tenantId }); // an unknown tenant is a 404, not an empty list
+    const { items } = await this.rpc.call(StaffUserListRpc, { version: 1, tenantId });
     return { items };
   }
 }

@@ -1,17 +1,16 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { StaffUserCreateRpc, StaffUserListRpc, type RpcResponseOf } from '@parley/contracts';
-import { RpcClient } from '@parley/messaging';
 import { Auth, CurrentPrincipal, StaffRoles } from '../auth/auth.decorators';
-import type { StaffPrincipal } from '../auth/principal';
-import { rpcCall } from '../http/rpc-call';
+import type { StaffPrincipal } from '../auth/principal.types';
+import { GatewayRpc } from '../http/gateway-rpc.client';
 import { createStaffUserBodySchema, staffUserListSchema, type CreateStaffUserBody } from './admin.schemas';
 
 /** A tenant_admin lists and adds staff of their own tenant (the tenant comes from the token, never the request). */
 @ApiTags('users')
 @Controller('api/v1/users')
 export class TenantUsersController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(private readonly rpc: GatewayRpc) {}
 
   @Get()
   @Auth('staff')
@@ -21,7 +20,7 @@ export class TenantUsersController {
   })
   @ApiResponse({ status: 200, standardSchema: staffUserListSchema })
   async list(@CurrentPrincipal() admin: StaffPrincipal) {
-    const { items } = await rpcCall(this.rpc, StaffUserListRpc, { version: 1, tenantId: admin.tenantId });
+    const { items } = await this.rpc.call(StaffUserListRpc, { version: 1, tenantId: admin.tenantId });
     return { items };
   }
 
@@ -33,7 +32,7 @@ export class TenantUsersController {
     @CurrentPrincipal() admin: StaffPrincipal,
     @Body({ schema: createStaffUserBodySchema }) body: CreateStaffUserBody,
   ): Promise<RpcResponseOf<typeof StaffUserCreateRpc>> {
-    return rpcCall(this.rpc, StaffUserCreateRpc, {
+    return this.rpc.call(StaffUserCreateRpc, {
       version: 1,
       actor: { type: 'tenant_user', id: admin.userId },
       tenantId: admin.tenantId,

@@ -4,15 +4,15 @@ import { ChatAssistantHistoryRpc, ChatAssistantSessionRpc } from '@parley/contra
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { Auth, CurrentPrincipal } from '../auth/auth.decorators';
-import type { StaffPrincipal } from '../auth/principal';
+import type { StaffPrincipal } from '../auth/principal.types';
 import { toChatAnswer } from '../chat/chat-answer.mapper';
 import { wantsEventStream } from '../chat/chat.controller';
 import { ChatSseSink } from '../chat/sse/chat-sse.sink';
 import { ChatTurnClient, type TurnInput } from '../chat/stream/chat-turn.client';
-import { TurnStreamer } from '../chat/stream/turn-streamer';
-import { assertMessageWithinLimit } from '../http/validation';
+import { TurnStreamer } from '../chat/stream/turn-streamer.service';
+import { assertMessageWithinLimit } from '../http/validation.util';
 import { TENANT_API_OPTIONS, type TenantApiOptions } from '../tenant-api.options';
-import { TenantRpc } from '../tenant-rpc';
+import { GatewayRpc } from '../http/gateway-rpc.client';
 import {
   assistantAnswerSchema,
   assistantChatRequestSchema,
@@ -32,7 +32,7 @@ import {
 @Auth('staff')
 export class AssistantController {
   constructor(
-    @Inject(TenantRpc) private readonly rpc: TenantRpc,
+    @Inject(GatewayRpc) private readonly rpc: GatewayRpc,
     @Inject(ChatTurnClient) private readonly turns: ChatTurnClient,
     @Inject(TurnStreamer) private readonly streamer: TurnStreamer,
     @Inject(TENANT_API_OPTIONS) private readonly options: TenantApiOptions,
@@ -58,7 +58,11 @@ export class AssistantController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     assertMessageWithinLimit(body.message, this.options.maxMessageChars);
-    const { session } = await this.rpc.call(ChatAssistantSessionRpc, { version: 1, tenantId: staff.tenantId, staffUserId: staff.userId });
+    const { session } = await this.rpc.call(
+      ChatAssistantSessionRpc,
+      { version: 1, tenantId: staff.tenantId, staffUserId: staff.userId },
+      { timeoutMs: this.options.rpcTimeoutMs },
+    );
     const input: TurnInput = {
       tenantId: staff.tenantId,
       sessionId: session.id,
@@ -81,13 +85,17 @@ export class AssistantController {
     @CurrentPrincipal() staff: StaffPrincipal,
     @Query({ schema: assistantHistoryQuerySchema }) query: z.output<typeof assistantHistoryQuerySchema>,
   ) {
-    const page = await this.rpc.call(ChatAssistantHistoryRpc, {
-      version: 1,
-      tenantId: staff.tenantId,
-      staffUserId: staff.userId,
-      limit: query.limit,
-      cursor: query.cursor ?? null,
-    });
+    const page = await this.rpc.call(
+      ChatAssistantHistoryRpc,
+      {
+        version: 1,
+        tenantId: staff.tenantId,
+        staffUserId: staff.userId,
+        limit: query.limit,
+        cursor: query.cursor ?? null,
+      },
+      { timeoutMs: this.options.rpcTimeoutMs },
+    );
     return { items: page.items, next_cursor: page.nextCursor };
   }
 }

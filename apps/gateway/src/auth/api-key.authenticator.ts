@@ -2,13 +2,12 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { apiKeyPrefix, isWellFormedApiKey, VerifiedApiKeyCache, verifySecret } from '@parley/auth';
 import { ApiKeyLookupRpc, type RpcResponseOf } from '@parley/contracts';
-import { RpcClient } from '@parley/messaging';
 import type { AppConfig } from '../config/env.schema';
 import { GATEWAY_CONFIG } from '../config/gateway-config.token';
 import { ProblemException } from '../http/problem.exception';
-import { rpcCall } from '../http/rpc-call';
-import { authProblems } from './auth-problems';
-import type { ApiKeyPrincipal } from './principal';
+import { GatewayRpc } from '../http/gateway-rpc.client';
+import { authProblems } from './auth-problems.mapper';
+import type { ApiKeyPrincipal } from './principal.types';
 
 type Lookup = RpcResponseOf<typeof ApiKeyLookupRpc>;
 
@@ -26,7 +25,7 @@ export class ApiKeyAuthenticator {
   private lookups = 0;
 
   constructor(
-    private readonly rpc: RpcClient,
+    private readonly rpc: GatewayRpc,
     private readonly cache: VerifiedApiKeyCache,
     @Inject(GATEWAY_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -82,7 +81,7 @@ export class ApiKeyAuthenticator {
   private async lookup(prefix: string): Promise<Lookup> {
     this.lookups += 1;
     try {
-      return await rpcCall(this.rpc, ApiKeyLookupRpc, { version: 1, prefix }, { timeoutMs: this.config.rpc.timeoutMs });
+      return await this.rpc.call(ApiKeyLookupRpc, { version: 1, prefix }, { timeoutMs: this.config.rpc.timeoutMs });
     } catch (error) {
       if (error instanceof ProblemException && error.code === 'NOT_FOUND') throw authProblems.invalidApiKey();
       throw error;

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiForbiddenResponse, ApiSecurity, ApiTooManyRequestsRes
 import type { FastifyRequest } from 'fastify';
 import { AuthGuard } from './auth.guard';
 import { AUTH_KINDS, RATE_LIMITED, SESSION_PARAM, STAFF_ROLES, type StaffRole } from './auth.metadata';
-import type { Principal, PrincipalKind } from './principal';
+import type { Principal, PrincipalKind } from './principal.types';
 
 /**
  * Which credentials a route (or every route of a controller) accepts, and the guard that

@@ -6,12 +6,12 @@ import { GATEWAY_CONFIG } from '../config/gateway-config.token';
 import { corsResponseHeaders, isOriginAllowed } from '../cors/cors.policy';
 import { problems } from '../http/problem.exception';
 import { TenantSettingsCache, type TenantSettings } from '../http/tenant-settings.cache';
-import { RateLimiter } from '../rate-limit/rate-limiter';
+import { RateLimiter } from '../rate-limit/rate-limiter.service';
 import { ApiKeyAuthenticator } from './api-key.authenticator';
-import { authProblems } from './auth-problems';
+import { authProblems } from './auth-problems.mapper';
 import { AUTH_KINDS, RATE_LIMITED, SESSION_PARAM, STAFF_ROLES, type AuthKinds, type StaffRole } from './auth.metadata';
-import { parseCredentials } from './credentials';
-import type { ApiKeyPrincipal, Principal, SessionPrincipal } from './principal';
+import { parseCredentials } from './credentials.parser';
+import type { ApiKeyPrincipal, Principal, SessionPrincipal } from './principal.types';
 import './principal.request';
 import { TokenAuthenticator } from './token.authenticator';
 

@@ -1,4 +1,4 @@
-import type { PrincipalKind, StaffPrincipal } from './principal';
+import type { PrincipalKind, StaffPrincipal } from './principal.types';
 
 /** Metadata keys read by AuthGuard (set by the decorators in auth.decorators.ts). */
 export const AUTH_KINDS = 'parley:auth:kinds';

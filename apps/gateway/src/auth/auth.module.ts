@@ -2,7 +2,7 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { SessionTokens, UserTokens } from '@parley/auth';
 import type { AppConfig } from '../config/env.schema';
 import { PreflightInstaller } from '../cors/preflight.installer';
-import { RateLimiter } from '../rate-limit/rate-limiter';
+import { RateLimiter } from '../rate-limit/rate-limiter.service';
 import { ApiKeyAuthenticator } from './api-key.authenticator';
 import { AuthGuard } from './auth.guard';
 import { authTokenProviders } from './auth-tokens.providers';

@@ -7,9 +7,9 @@ import { SERVICE_LOGGER, type Logger } from '@parley/observability';
 import type { AppConfig } from '../config/env.schema';
 import { GATEWAY_CONFIG } from '../config/gateway-config.token';
 import { problems, ProblemException } from '../http/problem.exception';
-import { rpcCall } from '../http/rpc-call';
+import { GatewayRpc } from '../http/gateway-rpc.client';
 import { rateLimitHeaders } from '../rate-limit/rate-limit.math';
-import { RateLimiter } from '../rate-limit/rate-limiter';
+import { RateLimiter } from '../rate-limit/rate-limiter.service';
 import type { LoginRequest, LoginResponse } from './login.schema';
 
 /** Failed or successful attempts per email per minute before logins of that email answer 429. */
@@ -29,7 +29,8 @@ type FoundUser = RpcResponseOf<typeof UserLookupRpc>;
 @Injectable()
 export class LoginUseCase {
   constructor(
-    private readonly rpc: RpcClient,
+    private readonly rpc: GatewayRpc,
+    private readonly rpcClient: RpcClient,
     private readonly userTokens: UserTokens,
     private readonly limiter: RateLimiter,
     @Inject(GATEWAY_CONFIG) private readonly config: AppConfig,
@@ -61,7 +62,7 @@ export class LoginUseCase {
 
   private async lookup(email: string): Promise<FoundUser | undefined> {
     try {
-      return await rpcCall(this.rpc, UserLookupRpc, { version: 1, email }, { timeoutMs: this.config.rpc.timeoutMs });
+      return await this.rpc.call(UserLookupRpc, { version: 1, email }, { timeoutMs: this.config.rpc.timeoutMs });
     } catch (error) {
       if (error instanceof ProblemException && error.code === 'NOT_FOUND') return undefined;
       throw error;
@@ -82,10 +83,13 @@ export class LoginUseCase {
     }
   }
 
-  /** last_login_at is bookkeeping: a failure to record it is logged, never fails the login. */
+  /**
+   * last_login_at is bookkeeping: a failure to record it is logged (the RpcError itself, hence
+   * the RpcClient rather than GatewayRpc), never fails the login.
+   */
   private async recordLogin(userId: string, role: FoundUser['user']['role'], tenantId: string | null): Promise<void> {
     try {
-      await this.rpc.request(UserLoginRecordedRpc, { version: 1, userId, role, tenantId }, { timeoutMs: this.config.rpc.timeoutMs });
+      await this.rpcClient.request(UserLoginRecordedRpc, { version: 1, userId, role, tenantId }, { timeoutMs: this.config.rpc.timeoutMs });
     } catch (error) {
       this.logger.warn({ err: error, user_id: userId }, 'could not record the login');
     }

@@ -1,4 +1,4 @@
-import type { Principal } from './principal';
+import type { Principal } from './principal.types';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isAuthError, SessionTokens, UserTokens } from '@parley/auth';
-import { problemForAuthError } from './auth-problems';
-import type { Principal } from './principal';
+import { problemForAuthError } from './auth-problems.mapper';
+import type { Principal } from './principal.types';
 
 /**
  * Authenticates bearer JWTs. The token's audience decides what it is: a browser session token

@@ -4,18 +4,18 @@ import { ChatFeedbackRpc, ChatHistoryRpc } from '@parley/contracts';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { Auth, CurrentPrincipal, RateLimited } from '../auth/auth.decorators';
-import { authProblems } from '../auth/auth-problems';
-import type { Principal, SessionPrincipal } from '../auth/principal';
+import { authProblems } from '../auth/auth-problems.mapper';
+import type { Principal, SessionPrincipal } from '../auth/principal.types';
 import { problems } from '../http/problem.exception';
-import { assertMessageWithinLimit } from '../http/validation';
-import { TenantRpc } from '../tenant-rpc';
-import { tenantPrincipal } from '../tenant-principal';
+import { assertMessageWithinLimit } from '../http/validation.util';
+import { GatewayRpc } from '../http/gateway-rpc.client';
+import { tenantPrincipal } from '../tenant-principal.util';
 import { TENANT_API_OPTIONS, type TenantApiOptions } from '../tenant-api.options';
 import { toChatAnswer } from './chat-answer.mapper';
 import { chatAnswerSchema, chatFeedbackSchema, chatHistoryQuerySchema, chatRequestSchema, type ChatRequest } from './dto/chat.schemas';
 import { ChatSseSink } from './sse/chat-sse.sink';
 import { ChatTurnClient } from './stream/chat-turn.client';
-import { TurnStreamer } from './stream/turn-streamer';
+import { TurnStreamer } from './stream/turn-streamer.service';
 
 /** SSE when the client asks for it by header or by body flag. */
 export function wantsEventStream(accept: string | undefined, stream: boolean | undefined): boolean {
@@ -26,7 +26,7 @@ export function wantsEventStream(accept: string | undefined, stream: boolean | u
 @Controller('api/v1/chat')
 export class ChatController {
   constructor(
-    @Inject(TenantRpc) private readonly rpc: TenantRpc,
+    @Inject(GatewayRpc) private readonly rpc: GatewayRpc,
     @Inject(ChatTurnClient) private readonly turns: ChatTurnClient,
     @Inject(TurnStreamer) private readonly streamer: TurnStreamer,
     @Inject(TENANT_API_OPTIONS) private readonly options: TenantApiOptions,
@@ -70,13 +70,17 @@ export class ChatController {
   ) {
     const caller = tenantPrincipal(principal);
     const sessionId = sessionOf(caller, query.session_id);
-    const page = await this.rpc.call(ChatHistoryRpc, {
-      version: 1,
-      tenantId: caller.tenantId,
-      sessionId,
-      limit: query.limit,
-      cursor: query.cursor ?? null,
-    });
+    const page = await this.rpc.call(
+      ChatHistoryRpc,
+      {
+        version: 1,
+        tenantId: caller.tenantId,
+        sessionId,
+        limit: query.limit,
+        cursor: query.cursor ?? null,
+      },
+      { timeoutMs: this.options.rpcTimeoutMs },
+    );
     return { items: page.items, next_cursor: page.nextCursor };
   }
 
@@ -90,14 +94,18 @@ export class ChatController {
     @CurrentPrincipal() principal: SessionPrincipal,
     @Body({ schema: chatFeedbackSchema }) body: z.output<typeof chatFeedbackSchema>,
   ) {
-    const result = await this.rpc.call(ChatFeedbackRpc, {
-      version: 1,
-      tenantId: principal.tenantId,
-      sessionId: principal.sessionId,
-      messageId: body.message_id,
-      rating: body.rating,
-      ...(body.comment ? { comment: body.comment } : {}),
-    });
+    const result = await this.rpc.call(
+      ChatFeedbackRpc,
+      {
+        version: 1,
+        tenantId: principal.tenantId,
+        sessionId: principal.sessionId,
+        messageId: body.message_id,
+        rating: body.rating,
+        ...(body.comment ? { comment: body.comment } : {}),
+      },
+      { timeoutMs: this.options.rpcTimeoutMs },
+    );
     return { feedback_id: result.feedbackId, message_id: result.messageId, rating: result.rating, updated: result.updated };
   }
 }

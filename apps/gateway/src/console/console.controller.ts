@@ -2,8 +2,8 @@ import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ProblemException, problems } from '../http/problem.exception';
-import { ConsoleAssets } from './console-assets';
-import { ASSET_CACHE, PAGE_HEADERS } from './console-headers';
+import { ConsoleAssets } from './console-assets.loader';
+import { ASSET_CACHE, PAGE_HEADERS } from './console-headers.constants';
 
 /** A console path that names a file (has an extension) is never a client route. */
 const FILE_LIKE = /\/[^/]*\.[A-Za-z0-9]{1,8}$/;

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { CONSOLE_OPTIONS, ConsoleAssets, type ConsoleOptions } from './console-assets';
+import { CONSOLE_OPTIONS, ConsoleAssets, type ConsoleOptions } from './console-assets.loader';
 import { ConsoleController } from './console.controller';
 
 /** Serves the built web console at /console (docs/adr/0014-console.md). */

@@ -1,13 +1,12 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ChatConversationGetRpc, ChatConversationListRpc, SessionSummaryGetRpc, type SessionSummaryView } from '@parley/contracts';
-import { RpcClient } from '@parley/messaging';
 import type { z } from 'zod';
 import { Auth, CurrentPrincipal, RateLimited } from '../auth/auth.decorators';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../auth/principal.types';
 import { ProblemException } from '../http/problem.exception';
-import { rpcCall } from '../http/rpc-call';
-import { tenantPrincipal } from '../tenant-principal';
+import { GatewayRpc } from '../http/gateway-rpc.client';
+import { tenantPrincipal } from '../tenant-principal.util';
 import {
   conversationDetailSchema,
   conversationIdParamSchema,
@@ -26,7 +25,7 @@ import {
 @Auth('api_key', 'staff')
 @RateLimited()
 export class ConversationsController {
-  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
+  constructor(@Inject(GatewayRpc) private readonly rpc: GatewayRpc) {}
 
   @Get()
   @ApiOperation({
@@ -39,7 +38,7 @@ export class ConversationsController {
     @CurrentPrincipal() principal: Principal,
     @Query({ schema: listConversationsQuerySchema }) query: z.output<typeof listConversationsQuerySchema>,
   ) {
-    const page = await rpcCall(this.rpc, ChatConversationListRpc, {
+    const page = await this.rpc.call(ChatConversationListRpc, {
       version: 1,
       tenantId: tenantPrincipal(principal).tenantId,
       status: query.status,
@@ -66,7 +65,7 @@ export class ConversationsController {
     @Query({ schema: conversationQuerySchema }) query: z.output<typeof conversationQuerySchema>,
   ) {
     const tenantId = tenantPrincipal(principal).tenantId;
-    const found = await rpcCall(this.rpc, ChatConversationGetRpc, {
+    const found = await this.rpc.call(ChatConversationGetRpc, {
       version: 1,
       tenantId,
       sessionId: id,
@@ -80,7 +79,7 @@ export class ConversationsController {
   /** The L2 summary as GET /api/v1/sessions/:id/summary reads it; null if it is not there (yet). */
   private async summary(tenantId: string, sessionId: string): Promise<SessionSummaryView | null> {
     try {
-      return (await rpcCall(this.rpc, SessionSummaryGetRpc, { version: 1, tenantId, sessionId })).summary;
+      return (await this.rpc.call(SessionSummaryGetRpc, { version: 1, tenantId, sessionId })).summary;
     } catch (error) {
       if (error instanceof ProblemException && error.code === 'NOT_FOUND') return null;
       throw error;

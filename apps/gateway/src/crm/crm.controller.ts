@@ -8,12 +8,11 @@ import {
   InteractionListRpc,
   SessionSummaryGetRpc,
 } from '@parley/contracts';
-import { RpcClient } from '@parley/messaging';
 import type { z } from 'zod';
 import { Auth, CurrentPrincipal, RateLimited, StaffRoles } from '../auth/auth.decorators';
-import type { Principal } from '../auth/principal';
-import { rpcCall } from '../http/rpc-call';
-import { actorOf, tenantPrincipal } from '../tenant-principal';
+import type { Principal } from '../auth/principal.types';
+import { GatewayRpc } from '../http/gateway-rpc.client';
+import { actorOf, tenantPrincipal } from '../tenant-principal.util';
 import {
   contactDetailSchema,
   contactPageSchema,
@@ -35,7 +34,7 @@ import {
 @Auth('api_key', 'staff')
 @RateLimited()
 export class CrmController {
-  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
+  constructor(@Inject(GatewayRpc) private readonly rpc: GatewayRpc) {}
 
   @Get('contacts')
   @ApiOperation({ summary: 'Contacts, most recently seen first, with search and filters, by pages (`next_cursor`).' })
@@ -44,7 +43,7 @@ export class CrmController {
     @CurrentPrincipal() principal: Principal,
     @Query({ schema: listContactsQuerySchema }) query: z.output<typeof listContactsQuerySchema>,
   ) {
-    const page = await rpcCall(this.rpc, ContactListRpc, {
+    const page = await this.rpc.call(ContactListRpc, {
       version: 1,
       tenantId: tenantPrincipal(principal).tenantId,
       search: query.search,
@@ -62,7 +61,7 @@ export class CrmController {
   @ApiResponse({ status: 200, standardSchema: contactDetailSchema })
   @ApiResponse({ status: 404, description: 'No such contact for this tenant (problem+json).' })
   async getContact(@CurrentPrincipal() principal: Principal, @Param('id', { schema: idParamSchema }) id: string) {
-    const result = await rpcCall(this.rpc, ContactGetRpc, { version: 1, tenantId: tenantPrincipal(principal).tenantId, contactId: id });
+    const result = await this.rpc.call(ContactGetRpc, { version: 1, tenantId: tenantPrincipal(principal).tenantId, contactId: id });
     return { contact: result.contact, timeline: result.timeline };
   }
 
@@ -73,7 +72,7 @@ export class CrmController {
   @ApiResponse({ status: 404, description: 'No such contact for this tenant (problem+json).' })
   async eraseContact(@CurrentPrincipal() principal: Principal, @Param('id', { schema: idParamSchema }) id: string) {
     const caller = tenantPrincipal(principal);
-    const result = await rpcCall(this.rpc, ContactEraseRpc, {
+    const result = await this.rpc.call(ContactEraseRpc, {
       version: 1,
       actor: actorOf(caller),
       tenantId: caller.tenantId,
@@ -91,7 +90,7 @@ export class CrmController {
   @ApiResponse({ status: 404, description: 'No such contact for this tenant (problem+json).' })
   async exportContact(@CurrentPrincipal() principal: Principal, @Param('id', { schema: idParamSchema }) id: string) {
     const caller = tenantPrincipal(principal);
-    const { version: _version, ...exported } = await rpcCall(this.rpc, ContactExportRpc, {
+    const { version: _version, ...exported } = await this.rpc.call(ContactExportRpc, {
       version: 1,
       actor: actorOf(caller),
       tenantId: caller.tenantId,
@@ -107,7 +106,7 @@ export class CrmController {
     @CurrentPrincipal() principal: Principal,
     @Query({ schema: listInteractionsQuerySchema }) query: z.output<typeof listInteractionsQuerySchema>,
   ) {
-    const page = await rpcCall(this.rpc, InteractionListRpc, {
+    const page = await this.rpc.call(InteractionListRpc, {
       version: 1,
       tenantId: tenantPrincipal(principal).tenantId,
       contactId: query.contact_id,
@@ -124,7 +123,7 @@ export class CrmController {
   @ApiResponse({ status: 200, standardSchema: sessionSummarySchema })
   @ApiResponse({ status: 404, description: 'Unknown session for this tenant, or not closed and summarised yet (problem+json).' })
   async sessionSummary(@CurrentPrincipal() principal: Principal, @Param('id', { schema: idParamSchema }) id: string) {
-    const result = await rpcCall(this.rpc, SessionSummaryGetRpc, {
+    const result = await this.rpc.call(SessionSummaryGetRpc, {
       version: 1,
       tenantId: tenantPrincipal(principal).tenantId,
       sessionId: id,

@@ -1,11 +1,10 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ChatHandBackRpc, ChatHandoffListRpc, ChatStaffReplyRpc } from '@parley/contracts';
-import { RpcClient } from '@parley/messaging';
 import type { z } from 'zod';
 import { Auth, CurrentPrincipal } from '../auth/auth.decorators';
-import type { StaffPrincipal } from '../auth/principal';
-import { rpcCall } from '../http/rpc-call';
+import type { StaffPrincipal } from '../auth/principal.types';
+import { GatewayRpc } from '../http/gateway-rpc.client';
 import {
   handBackResultSchema,
   handoffListQuerySchema,
@@ -24,7 +23,7 @@ import {
 @Controller('api/v1/handoff/sessions')
 @Auth('staff')
 export class HandoffController {
-  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
+  constructor(@Inject(GatewayRpc) private readonly rpc: GatewayRpc) {}
 
   @Get()
   @ApiOperation({ summary: 'Open sessions that need a person, longest-waiting first.' })
@@ -33,7 +32,7 @@ export class HandoffController {
     @CurrentPrincipal() staff: StaffPrincipal,
     @Query({ schema: handoffListQuerySchema }) query: z.output<typeof handoffListQuerySchema>,
   ) {
-    const result = await rpcCall(this.rpc, ChatHandoffListRpc, { version: 1, tenantId: staff.tenantId, limit: query.limit });
+    const result = await this.rpc.call(ChatHandoffListRpc, { version: 1, tenantId: staff.tenantId, limit: query.limit });
     return { items: result.items };
   }
 
@@ -48,7 +47,7 @@ export class HandoffController {
     @Param('id', { schema: sessionIdParamSchema }) sessionId: string,
     @Body({ schema: staffReplySchema }) body: z.output<typeof staffReplySchema>,
   ) {
-    const result = await rpcCall(this.rpc, ChatStaffReplyRpc, {
+    const result = await this.rpc.call(ChatStaffReplyRpc, {
       version: 1,
       tenantId: staff.tenantId,
       sessionId,
@@ -64,7 +63,7 @@ export class HandoffController {
   @ApiResponse({ status: 200, standardSchema: handBackResultSchema })
   @ApiResponse({ status: 404, description: 'No such session for this tenant (problem+json).' })
   async release(@CurrentPrincipal() staff: StaffPrincipal, @Param('id', { schema: sessionIdParamSchema }) sessionId: string) {
-    const result = await rpcCall(this.rpc, ChatHandBackRpc, { version: 1, tenantId: staff.tenantId, sessionId, staffUserId: staff.userId });
+    const result = await this.rpc.call(ChatHandBackRpc, { version: 1, tenantId: staff.tenantId, sessionId, staffUserId: staff.userId });
     return { session: result.session };
   }
 }

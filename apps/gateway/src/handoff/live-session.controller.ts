@@ -5,8 +5,8 @@ import { ChatSessionEventMessage, parseContract } from '@parley/contracts';
 import { decodeJson, NatsClient } from '@parley/messaging';
 import type { FastifyReply } from 'fastify';
 import { Auth, CurrentPrincipal, RateLimited } from '../auth/auth.decorators';
-import type { SessionPrincipal } from '../auth/principal';
-import { SseResponse } from '../chat/sse/sse-response';
+import type { SessionPrincipal } from '../auth/principal.types';
+import { SseResponse } from '../chat/sse/sse.response';
 
 /** Comment heartbeats keep proxies from closing an idle stream. */
 export const LIVE_HEARTBEAT_MS = 15_000;

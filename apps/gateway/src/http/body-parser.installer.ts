@@ -3,7 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { GATEWAY_CONFIG } from '../config/gateway-config.token';
 import type { AppConfig } from '../config/env.schema';
-import { assertPlainUtf8Body, parseJsonBody, parseTextBody } from './strict-body-parsers';
+import { assertPlainUtf8Body, parseJsonBody, parseTextBody } from './strict-body.parser';
 
 type Done = (err: Error | null, body?: unknown) => void;
 

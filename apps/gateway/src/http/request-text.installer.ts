@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { problems, type ProblemFieldError } from './problem.exception';
-import { unstorableTextReason } from './storable-text';
+import { unstorableTextReason } from './storable-text.util';
 
 /** Query and path parameters with text no service can store (NUL, lone surrogates), by name. */
 export function unstorableParameters(params: unknown): ProblemFieldError[] {

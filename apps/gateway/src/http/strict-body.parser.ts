@@ -1,6 +1,6 @@
 import { scanJsonStructure } from '@parley/messaging';
 import { problems, ProblemException } from './problem.exception';
-import { findUnstorableText, unstorableTextReason } from './storable-text';
+import { findUnstorableText, unstorableTextReason } from './storable-text.util';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
@@ -67,7 +67,7 @@ function quoted(name: string): string {
  * what was sent) or a prototype-poisoning one (`__proto__`, `constructor.prototype`, escaped
  * forms included; 400 INVALID_JSON, as Fastify's secure-json-parse would); then text no
  * service can store, NUL characters and lone surrogates in any string or member name (400
- * VALIDATION naming each field, see storable-text.ts). An empty body parses as undefined
+ * VALIDATION naming each field, see storable-text.util.ts). An empty body parses as undefined
  * (routes without a body).
  */
 export function parseJsonBody(body: Buffer, maxDepth: number): unknown {

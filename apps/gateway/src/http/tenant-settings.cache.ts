@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TenantConfigGetRpc, type TenantStatus } from '@parley/contracts';
-import { RpcClient } from '@parley/messaging';
 import type { AppConfig } from '../config/env.schema';
 import { GATEWAY_CONFIG } from '../config/gateway-config.token';
-import { rpcCall } from './rpc-call';
+import { GatewayRpc } from './gateway-rpc.client';
 
 /** What the gateway's HTTP layer needs of a tenant on every request. */
 export interface TenantSettings {
@@ -32,7 +31,7 @@ export class TenantSettingsCache {
   private readonly ttlMs: number;
 
   constructor(
-    private readonly rpc: RpcClient,
+    private readonly rpc: GatewayRpc,
     @Inject(GATEWAY_CONFIG) private readonly config: AppConfig,
   ) {
     this.ttlMs = config.tenantConfigCacheTtlMs;
@@ -53,7 +52,7 @@ export class TenantSettingsCache {
   }
 
   private async load(tenantId: string): Promise<TenantSettings> {
-    const reply = await rpcCall(this.rpc, TenantConfigGetRpc, { version: 1, tenantId }, { timeoutMs: this.config.rpc.timeoutMs });
+    const reply = await this.rpc.call(TenantConfigGetRpc, { version: 1, tenantId }, { timeoutMs: this.config.rpc.timeoutMs });
     const settings: TenantSettings = {
       tenantId: reply.tenantId,
       status: reply.status,

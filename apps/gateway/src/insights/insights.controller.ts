@@ -1,12 +1,11 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { TenantInsightsGetRpc } from '@parley/contracts';
-import { RpcClient } from '@parley/messaging';
 import type { z } from 'zod';
 import { Auth, CurrentPrincipal, RateLimited } from '../auth/auth.decorators';
-import type { Principal } from '../auth/principal';
-import { rpcCall } from '../http/rpc-call';
-import { tenantPrincipal } from '../tenant-principal';
+import type { Principal } from '../auth/principal.types';
+import { GatewayRpc } from '../http/gateway-rpc.client';
+import { tenantPrincipal } from '../tenant-principal.util';
 import { insightsQuerySchema, insightsResponseSchema } from './insights.schemas';
 
 /**
@@ -18,7 +17,7 @@ import { insightsQuerySchema, insightsResponseSchema } from './insights.schemas'
 @Auth('api_key', 'staff')
 @RateLimited()
 export class InsightsController {
-  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
+  constructor(@Inject(GatewayRpc) private readonly rpc: GatewayRpc) {}
 
   @Get('insights')
   @ApiOperation({
@@ -29,7 +28,7 @@ export class InsightsController {
   @ApiResponse({ status: 400, description: 'Bad period or dates, from after to, or a range too long (problem+json).' })
   async get(@CurrentPrincipal() principal: Principal, @Query({ schema: insightsQuerySchema }) query: z.output<typeof insightsQuerySchema>) {
     const tenantId = tenantPrincipal(principal).tenantId;
-    const result = await rpcCall(this.rpc, TenantInsightsGetRpc, {
+    const result = await this.rpc.call(TenantInsightsGetRpc, {
       version: 1,
       tenantId,
       period: query.period,

@@ -1,10 +1,9 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { OwnerInsightsGetRpc, TenantInsightsGetRpc } from '@parley/contracts';
-import { RpcClient } from '@parley/messaging';
 import { z } from 'zod';
 import { Auth } from '../auth/auth.decorators';
-import { rpcCall } from '../http/rpc-call';
+import { GatewayRpc } from '../http/gateway-rpc.client';
 import { insightsQuerySchema, insightsResponseSchema, ownerInsightsQuerySchema, ownerInsightsResponseSchema } from './insights.schemas';
 
 /**
@@ -16,7 +15,7 @@ import { insightsQuerySchema, insightsResponseSchema, ownerInsightsQuerySchema, 
 @Controller('api/v1/admin')
 @Auth('owner')
 export class OwnerInsightsController {
-  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
+  constructor(@Inject(GatewayRpc) private readonly rpc: GatewayRpc) {}
 
   @Get('insights')
   @ApiOperation({
@@ -27,7 +26,7 @@ export class OwnerInsightsController {
   @ApiResponse({ status: 400, description: 'Bad period or date, or a period that has not started (problem+json).' })
   @ApiResponse({ status: 403, description: 'Not the owner (problem+json).' })
   async get(@Query({ schema: ownerInsightsQuerySchema }) query: z.output<typeof ownerInsightsQuerySchema>) {
-    const result = await rpcCall(this.rpc, OwnerInsightsGetRpc, { version: 1, period: query.period, date: query.date });
+    const result = await this.rpc.call(OwnerInsightsGetRpc, { version: 1, period: query.period, date: query.date });
     return { portfolio: result.portfolio, alerts: result.alerts };
   }
 
@@ -41,7 +40,7 @@ export class OwnerInsightsController {
     @Param('id', { schema: z.uuid() }) tenantId: string,
     @Query({ schema: insightsQuerySchema }) query: z.output<typeof insightsQuerySchema>,
   ) {
-    const result = await rpcCall(this.rpc, TenantInsightsGetRpc, {
+    const result = await this.rpc.call(TenantInsightsGetRpc, {
       version: 1,
       tenantId,
       period: query.period,

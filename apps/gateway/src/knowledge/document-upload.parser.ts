@@ -1,6 +1,6 @@
 import type { KnowledgeDocumentView } from '@parley/contracts';
 import { ProblemException } from '../http/problem.exception';
-import { parseBody, parseQuery } from '../http/validation';
+import { parseBody, parseQuery } from '../http/validation.util';
 import { rawUploadQuerySchema, uploadDocumentSchema } from './dto/knowledge.schemas';
 
 export interface DocumentUpload {

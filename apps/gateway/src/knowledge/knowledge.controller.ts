@@ -3,9 +3,10 @@ import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiResponse, ApiTags } fr
 import { KnowledgeDeleteRpc, KnowledgeListRpc, KnowledgeSearchRpc, KnowledgeUploadRpc } from '@parley/contracts';
 import type { z } from 'zod';
 import { Auth, CurrentPrincipal, RateLimited, StaffRoles } from '../auth/auth.decorators';
-import type { Principal } from '../auth/principal';
-import { TenantRpc } from '../tenant-rpc';
-import { actorOf, tenantPrincipal } from '../tenant-principal';
+import type { Principal } from '../auth/principal.types';
+import { GatewayRpc } from '../http/gateway-rpc.client';
+import { TENANT_API_OPTIONS, type TenantApiOptions } from '../tenant-api.options';
+import { actorOf, tenantPrincipal } from '../tenant-principal.util';
 import { uploadFromRequest } from './document-upload.parser';
 import {
   deletedDocumentSchema,
@@ -25,7 +26,10 @@ import {
 @StaffRoles('tenant_admin')
 @RateLimited()
 export class KnowledgeController {
-  constructor(@Inject(TenantRpc) private readonly rpc: TenantRpc) {}
+  constructor(
+    @Inject(GatewayRpc) private readonly rpc: GatewayRpc,
+    @Inject(TENANT_API_OPTIONS) private readonly options: TenantApiOptions,
+  ) {}
 
   @Post('documents')
   @HttpCode(201)
@@ -63,12 +67,16 @@ export class KnowledgeController {
     @CurrentPrincipal() principal: Principal,
     @Query({ schema: listDocumentsQuerySchema }) query: z.output<typeof listDocumentsQuerySchema>,
   ) {
-    const page = await this.rpc.call(KnowledgeListRpc, {
-      version: 1,
-      tenantId: tenantPrincipal(principal).tenantId,
-      limit: query.limit,
-      cursor: query.cursor ?? null,
-    });
+    const page = await this.rpc.call(
+      KnowledgeListRpc,
+      {
+        version: 1,
+        tenantId: tenantPrincipal(principal).tenantId,
+        limit: query.limit,
+        cursor: query.cursor ?? null,
+      },
+      { timeoutMs: this.options.rpcTimeoutMs },
+    );
     return { items: page.items, next_cursor: page.nextCursor };
   }
 
@@ -78,12 +86,16 @@ export class KnowledgeController {
   @ApiResponse({ status: 404, description: 'No such document for this tenant (problem+json).' })
   async remove(@CurrentPrincipal() principal: Principal, @Param('id', { schema: documentIdParamSchema }) id: string) {
     const caller = tenantPrincipal(principal);
-    const result = await this.rpc.call(KnowledgeDeleteRpc, {
-      version: 1,
-      actor: actorOf(caller),
-      tenantId: caller.tenantId,
-      documentId: id,
-    });
+    const result = await this.rpc.call(
+      KnowledgeDeleteRpc,
+      {
+        version: 1,
+        actor: actorOf(caller),
+        tenantId: caller.tenantId,
+        documentId: id,
+      },
+      { timeoutMs: this.options.rpcTimeoutMs },
+    );
     return { document_id: result.documentId, deleted_chunks: result.deletedChunks };
   }
 
@@ -95,12 +107,16 @@ export class KnowledgeController {
     @CurrentPrincipal() principal: Principal,
     @Body({ schema: searchKnowledgeSchema }) body: z.output<typeof searchKnowledgeSchema>,
   ) {
-    const result = await this.rpc.call(KnowledgeSearchRpc, {
-      version: 1,
-      tenantId: tenantPrincipal(principal).tenantId,
-      query: body.query,
-      limit: body.limit,
-    });
+    const result = await this.rpc.call(
+      KnowledgeSearchRpc,
+      {
+        version: 1,
+        tenantId: tenantPrincipal(principal).tenantId,
+        query: body.query,
+        limit: body.limit,
+      },
+      { timeoutMs: this.options.rpcTimeoutMs },
+    );
     return { items: result.items };
   }
 }

@@ -2,12 +2,13 @@ import { Controller, Get, Inject, Logger, Optional, Res, type BeforeApplicationS
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Subscription } from '@nats-io/nats-core';
 import { InboxNotificationMessage, NotifierInboxListRpc, parseContract } from '@parley/contracts';
-import { decodeJson, NatsClient, RpcClient } from '@parley/messaging';
+import { decodeJson, NatsClient } from '@parley/messaging';
 import type { FastifyReply } from 'fastify';
 import { Auth, CurrentPrincipal } from '../auth/auth.decorators';
-import type { Principal } from '../auth/principal';
-import { SseResponse } from '../chat/sse/sse-response';
+import type { Principal } from '../auth/principal.types';
+import { SseResponse } from '../chat/sse/sse.response';
 import { ProblemException } from '../http/problem.exception';
+import { GatewayRpc } from '../http/gateway-rpc.client';
 import { notifierCall } from './notifier-call.util';
 import { liveInboxItemHttp } from './dto/inbox.mapper';
 import type { InboxItemHttp, InboxStreamFrame } from './dto/inbox.schemas';
@@ -39,7 +40,7 @@ export class InboxStreamController implements BeforeApplicationShutdown {
 
   constructor(
     @Inject(NatsClient) private readonly nats: NatsClient,
-    @Inject(RpcClient) private readonly rpc: RpcClient,
+    @Inject(GatewayRpc) private readonly rpc: GatewayRpc,
     @Optional() @Inject(INBOX_STREAM_OPTIONS) options?: InboxStreamOptions,
   ) {
     this.options = options ?? DEFAULT_INBOX_STREAM_OPTIONS;

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { NotifierInboxListRpc, NotifierInboxMarkReadRpc } from '@parley/contracts';
-import { RpcClient } from '@parley/messaging';
 import { Auth, CurrentPrincipal } from '../auth/auth.decorators';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../auth/principal.types';
+import { GatewayRpc } from '../http/gateway-rpc.client';
 import { notifierCall } from './notifier-call.util';
 import { toInboxItemHttp } from './dto/inbox.mapper';
 import {
@@ -25,7 +25,7 @@ import { inboxOwner } from './notifier-scope.util';
 @Controller('api/v1/notifications')
 @Auth('staff', 'owner')
 export class InboxController {
-  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
+  constructor(@Inject(GatewayRpc) private readonly rpc: GatewayRpc) {}
 
   @Get()
   @ApiOperation({ summary: 'Your notifications, newest first, by pages (`next_cursor`), with the unread count.' })

@@ -8,12 +8,12 @@ import {
   NotifierChannelTestRpc,
   NotifierChannelUpdateRpc,
 } from '@parley/contracts';
-import { RpcClient } from '@parley/messaging';
 import type { FastifyReply } from 'fastify';
 import { Auth, CurrentPrincipal, RateLimited, StaffRoles } from '../auth/auth.decorators';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../auth/principal.types';
 import type { AppConfig } from '../config/env.schema';
 import { GATEWAY_CONFIG } from '../config/gateway-config.token';
+import { GatewayRpc } from '../http/gateway-rpc.client';
 import { notifierCall } from './notifier-call.util';
 import { toChannelHttp, toChannelSettings } from './dto/channel.mapper';
 import {
@@ -52,7 +52,7 @@ const CHANNEL_TEST_TIMEOUT_MS = 30_000;
 @ApiResponse({ status: 400, description: 'Invalid body or id (problem+json listing the fields).' })
 export class NotificationChannelsController {
   constructor(
-    @Inject(RpcClient) private readonly rpc: RpcClient,
+    @Inject(GatewayRpc) private readonly rpc: GatewayRpc,
     @Inject(GATEWAY_CONFIG) private readonly config: AppConfig,
   ) {}
 

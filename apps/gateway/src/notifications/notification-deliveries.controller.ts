@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { NotifierDeliveryListRpc, NotifierDeliveryRedriveRpc } from '@parley/contracts';
-import { RpcClient } from '@parley/messaging';
 import { Auth, CurrentPrincipal, RateLimited, StaffRoles } from '../auth/auth.decorators';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../auth/principal.types';
+import { GatewayRpc } from '../http/gateway-rpc.client';
 import { notifierCall } from './notifier-call.util';
 import { toDeliveryHttp } from './dto/delivery.mapper';
 import {
@@ -26,7 +26,7 @@ import { notifierActor, notifierScope } from './notifier-scope.util';
 @StaffRoles('tenant_admin')
 @RateLimited()
 export class NotificationDeliveriesController {
-  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
+  constructor(@Inject(GatewayRpc) private readonly rpc: GatewayRpc) {}
 
   @Get()
   @ApiOperation({ summary: 'Deliveries, newest first, by pages (`next_cursor`), filtered by status or channel.' })

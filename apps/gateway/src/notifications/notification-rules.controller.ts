@@ -1,9 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { NotifierRuleDeleteRpc, NotifierRuleListRpc, NotifierRulePutRpc } from '@parley/contracts';
-import { RpcClient } from '@parley/messaging';
 import { Auth, CurrentPrincipal, RateLimited, StaffRoles } from '../auth/auth.decorators';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../auth/principal.types';
+import { GatewayRpc } from '../http/gateway-rpc.client';
 import { notifierCall } from './notifier-call.util';
 import { toRuleHttp, toRuleInput } from './dto/rule.mapper';
 import { deletedRuleSchema, ruleBodySchema, ruleIdParamSchema, ruleListSchema, ruleResultSchema, type RuleBody } from './dto/rules.schemas';
@@ -26,7 +26,7 @@ const RuleId = () => Param('id', { schema: ruleIdParamSchema });
   description: 'Invalid body or id, or channels and users not of your tenant (problem+json listing the fields).',
 })
 export class NotificationRulesController {
-  constructor(@Inject(RpcClient) private readonly rpc: RpcClient) {}
+  constructor(@Inject(GatewayRpc) private readonly rpc: GatewayRpc) {}
 
   @Get()
   @ApiOperation({ summary: 'Your rules; `defaults` is true while you have none and the built-in routing applies.' })

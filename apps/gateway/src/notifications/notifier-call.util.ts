@@ -1,10 +1,9 @@
 import type { RpcContract, RpcResponseOf } from '@parley/contracts';
-import type { RpcClient, RpcRequestOptions } from '@parley/messaging';
 import type { z } from 'zod';
+import type { GatewayRpc, GatewayRpcOptions } from '../http/gateway-rpc.client';
 import { ProblemException } from '../http/problem.exception';
-import { rpcCall } from '../http/rpc-call';
 
-export interface NotifierCallOptions extends RpcRequestOptions {
+export interface NotifierCallOptions extends GatewayRpcOptions {
   /** The request field the HTTP body was nested under (`rule`): dropped from field paths. */
   bodyField?: string;
 }
@@ -19,19 +18,19 @@ export function httpFieldPath(path: string, bodyField?: string): string {
 }
 
 /**
- * rpcCall for the notifier: the same problem+json answers, with the fields of a VALIDATION
+ * GatewayRpc.call for the notifier: the same problem+json answers, with the fields of a VALIDATION
  * answer (the notifier checks channel and user ids against the scope) named the way the
  * snake_case HTTP body names them.
  */
 export async function notifierCall<C extends RpcContract>(
-  client: RpcClient,
+  rpc: GatewayRpc,
   contract: C,
   payload: z.input<C['request']['schema']>,
   options: NotifierCallOptions = {},
 ): Promise<RpcResponseOf<C>> {
   const { bodyField, ...rpcOptions } = options;
   try {
-    return await rpcCall(client, contract, payload, rpcOptions);
+    return await rpc.call(contract, payload, rpcOptions);
   } catch (error) {
     if (!(error instanceof ProblemException) || !error.errors?.length) throw error;
     throw new ProblemException({

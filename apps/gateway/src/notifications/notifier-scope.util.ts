@@ -1,5 +1,5 @@
 import { PLATFORM_TENANT_ID, type Actor } from '@parley/contracts';
-import type { OwnerPrincipal, Principal, StaffPrincipal } from '../auth/principal';
+import type { OwnerPrincipal, Principal, StaffPrincipal } from '../auth/principal.types';
 import { problems } from '../http/problem.exception';
 
 // Who the notifier acts for. The scope (`tenantId` of every notifier request) always comes

@@ -1,6 +1,6 @@
 import type { ChatTurnRequest, ChatTurnResponse, Usage } from '@parley/contracts';
 import { problems } from '../http/problem.exception';
-import { assertMessageWithinLimit } from '../http/validation';
+import { assertMessageWithinLimit } from '../http/validation.util';
 import { INVALID_TEXT_MESSAGE, isCleanText } from '../chat/dto/text-input.schema';
 import type { ChatCompletion, ChatCompletionRequest, OpenAiMessage } from './dto/chat-completion.schemas';
 

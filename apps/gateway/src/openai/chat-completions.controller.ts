@@ -2,10 +2,10 @@ import { Body, Controller, HttpCode, Inject, Post, Res, UseFilters } from '@nest
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Auth, CurrentPrincipal, RateLimited } from '../auth/auth.decorators';
-import type { ApiKeyPrincipal } from '../auth/principal';
+import type { ApiKeyPrincipal } from '../auth/principal.types';
 import { ProblemException } from '../http/problem.exception';
 import { ChatTurnClient } from '../chat/stream/chat-turn.client';
-import { TurnStreamer } from '../chat/stream/turn-streamer';
+import { TurnStreamer } from '../chat/stream/turn-streamer.service';
 import { TENANT_API_OPTIONS, type TenantApiOptions } from '../tenant-api.options';
 import { toChatCompletion, toTurnPrompt, type TurnPrompt } from './chat-completion.mapper';
 import {
@@ -16,7 +16,7 @@ import {
 } from './dto/chat-completion.schemas';
 import { openAiStreamFormat } from './openai-chunk.sink';
 import { OpenAiErrorFilter } from './openai-error.filter';
-import { OpenAiSessions } from './openai-sessions';
+import { OpenAiSessions } from './openai-sessions.service';
 
 /** Errors meaning a reused session can no longer take turns (closed, expired, deleted). */
 const STALE_SESSION_CODES = new Set(['NOT_FOUND', 'CONFLICT', 'PRECONDITION_FAILED']);

@@ -1,12 +1,12 @@
 import type { ChatStreamFrame, ErrorBody } from '@parley/contracts';
 import { getRequestContext } from '@parley/observability';
 import { RpcError } from '@parley/messaging';
-import { problemForRpcError } from '../http/rpc-problem';
-import type { SseResponse } from '../chat/sse/sse-response';
-import type { TurnSink } from '../chat/stream/turn-relay';
-import type { TurnStreamFormat } from '../chat/stream/turn-streamer';
+import { problemForRpcError } from '../http/rpc-problem.mapper';
+import type { SseResponse } from '../chat/sse/sse.response';
+import type { TurnSink } from '../chat/stream/turn-relay.util';
+import type { TurnStreamFormat } from '../chat/stream/turn-streamer.service';
 import { completionChunk, completionId, usageChunk, type ChunkInit } from './chat-completion.mapper';
-import { toOpenAiError } from './openai-error';
+import { toOpenAiError } from './openai-error.mapper';
 
 /**
  * A turn as OpenAI `chat.completion.chunk` events: a first chunk with the assistant role, one

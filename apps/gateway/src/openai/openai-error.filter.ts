@@ -3,8 +3,8 @@ import { RpcError } from '@parley/messaging';
 import { getRequestContext, problemForStatus, SERVICE_LOGGER, type Logger } from '@parley/observability';
 import type { FastifyReply } from 'fastify';
 import { ProblemException } from '../http/problem.exception';
-import { problemForRpcError } from '../http/rpc-problem';
-import { toOpenAiError } from './openai-error';
+import { problemForRpcError } from '../http/rpc-problem.mapper';
+import { toOpenAiError } from './openai-error.mapper';
 
 function asProblem(exception: unknown): ProblemException {
   if (exception instanceof ProblemException) return exception;

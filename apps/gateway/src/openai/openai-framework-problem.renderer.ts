@@ -1,5 +1,5 @@
 import type { FrameworkProblemRenderer } from '@parley/observability';
-import { toOpenAiError } from './openai-error';
+import { toOpenAiError } from './openai-error.mapper';
 
 /** Everything under this prefix is the OpenAI-compatible surface. */
 export const OPENAI_PATH_PREFIX = '/v1/';

@@ -3,8 +3,8 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { PROBLEM_CONTENT_TYPE } from '@parley/observability';
 import type { FastifyInstance } from 'fastify';
 import type { GatewayProblem } from '../http/problem.exception';
-import { toOpenAiError } from './openai-error';
-import { OPENAI_PATH_PREFIX } from './openai-framework-problem';
+import { toOpenAiError } from './openai-error.mapper';
+import { OPENAI_PATH_PREFIX } from './openai-framework-problem.renderer';
 
 export { OPENAI_PATH_PREFIX };
 

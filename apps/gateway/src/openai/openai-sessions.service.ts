@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { ChatSessionCreateRpc } from '@parley/contracts';
 import { RedisClient } from '@parley/persistence';
-import { TenantRpc } from '../tenant-rpc';
+import { GatewayRpc } from '../http/gateway-rpc.client';
 import { TENANT_API_OPTIONS, type TenantApiOptions } from '../tenant-api.options';
 
 export interface OpenAiSession {
@@ -20,7 +20,7 @@ export interface OpenAiSession {
 @Injectable()
 export class OpenAiSessions {
   constructor(
-    @Inject(TenantRpc) private readonly rpc: TenantRpc,
+    @Inject(GatewayRpc) private readonly rpc: GatewayRpc,
     @Inject(RedisClient) private readonly redis: RedisClient,
     @Inject(TENANT_API_OPTIONS) private readonly options: TenantApiOptions,
   ) {}
@@ -35,12 +35,16 @@ export class OpenAiSessions {
         return { sessionId: existing, reused: true };
       }
     }
-    const { session } = await this.rpc.call(ChatSessionCreateRpc, {
-      version: 1,
-      tenantId,
-      channel: 'openai_compat',
-      ...(user !== undefined ? { externalUserId: user } : {}),
-    });
+    const { session } = await this.rpc.call(
+      ChatSessionCreateRpc,
+      {
+        version: 1,
+        tenantId,
+        channel: 'openai_compat',
+        ...(user !== undefined ? { externalUserId: user } : {}),
+      },
+      { timeoutMs: this.options.rpcTimeoutMs },
+    );
     if (key) await this.redis.set(key, session.id, 'EX', ttl);
     return { sessionId: session.id, reused: false };
   }

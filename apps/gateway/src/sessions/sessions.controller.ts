@@ -3,9 +3,9 @@ import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { SessionTokens } from '@parley/auth';
 import { ChatSessionCloseRpc, ChatSessionCreateRpc, ChatSessionGetRpc } from '@parley/contracts';
 import { Auth, CurrentPrincipal, RateLimited, SessionParam } from '../auth/auth.decorators';
-import type { ApiKeyPrincipal, Principal } from '../auth/principal';
-import { TenantRpc } from '../tenant-rpc';
-import { tenantPrincipal } from '../tenant-principal';
+import type { ApiKeyPrincipal, Principal } from '../auth/principal.types';
+import { GatewayRpc } from '../http/gateway-rpc.client';
+import { tenantPrincipal } from '../tenant-principal.util';
 import { TENANT_API_OPTIONS, type TenantApiOptions } from '../tenant-api.options';
 import {
   createdSessionSchema,
@@ -22,7 +22,7 @@ const MAX_ORIGIN_CHARS = 300;
 @Controller('api/v1/sessions')
 export class SessionsController {
   constructor(
-    @Inject(TenantRpc) private readonly rpc: TenantRpc,
+    @Inject(GatewayRpc) private readonly rpc: GatewayRpc,
     @Inject(SessionTokens) private readonly tokens: SessionTokens,
     @Inject(TENANT_API_OPTIONS) private readonly options: TenantApiOptions,
   ) {}
@@ -39,15 +39,19 @@ export class SessionsController {
     @Headers('origin') origin?: string,
   ) {
     const { tenantId } = principal;
-    const { session } = await this.rpc.call(ChatSessionCreateRpc, {
-      version: 1,
-      tenantId,
-      channel: body.channel,
-      ...(body.externalUserId ? { externalUserId: body.externalUserId } : {}),
-      ...(body.customer ? { customer: body.customer } : {}),
-      ...(body.metadata ? { metadata: body.metadata } : {}),
-      ...(origin && origin.length <= MAX_ORIGIN_CHARS ? { origin } : {}),
-    });
+    const { session } = await this.rpc.call(
+      ChatSessionCreateRpc,
+      {
+        version: 1,
+        tenantId,
+        channel: body.channel,
+        ...(body.externalUserId ? { externalUserId: body.externalUserId } : {}),
+        ...(body.customer ? { customer: body.customer } : {}),
+        ...(body.metadata ? { metadata: body.metadata } : {}),
+        ...(origin && origin.length <= MAX_ORIGIN_CHARS ? { origin } : {}),
+      },
+      { timeoutMs: this.options.rpcTimeoutMs },
+    );
     const token = await this.tokens.issueSessionToken({ tenantId, sessionId: session.id, ttlSeconds: this.options.sessionTokenTtlSeconds });
     return { session, token: token.token, expiresAt: token.expiresAt.toISOString() };
   }
@@ -60,11 +64,15 @@ export class SessionsController {
   @ApiResponse({ status: 200, standardSchema: sessionViewSchema })
   @ApiResponse({ status: 404, description: 'No such session for this tenant (problem+json).' })
   async get(@CurrentPrincipal() principal: Principal, @Param('id', { schema: sessionIdParamSchema }) id: string) {
-    const { session } = await this.rpc.call(ChatSessionGetRpc, {
-      version: 1,
-      tenantId: tenantPrincipal(principal).tenantId,
-      sessionId: id,
-    });
+    const { session } = await this.rpc.call(
+      ChatSessionGetRpc,
+      {
+        version: 1,
+        tenantId: tenantPrincipal(principal).tenantId,
+        sessionId: id,
+      },
+      { timeoutMs: this.options.rpcTimeoutMs },
+    );
     return { session };
   }
 
@@ -77,11 +85,15 @@ export class SessionsController {
   @ApiResponse({ status: 200, standardSchema: sessionViewSchema })
   @ApiResponse({ status: 404, description: 'No such session for this tenant (problem+json).' })
   async close(@CurrentPrincipal() principal: Principal, @Param('id', { schema: sessionIdParamSchema }) id: string) {
-    const { session } = await this.rpc.call(ChatSessionCloseRpc, {
-      version: 1,
-      tenantId: tenantPrincipal(principal).tenantId,
-      sessionId: id,
-    });
+    const { session } = await this.rpc.call(
+      ChatSessionCloseRpc,
+      {
+        version: 1,
+        tenantId: tenantPrincipal(principal).tenantId,
+        sessionId: id,
+      },
+      { timeoutMs: this.options.rpcTimeoutMs },
+    );
     return { session };
   }
 }

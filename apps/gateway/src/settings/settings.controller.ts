@@ -1,12 +1,11 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { TenantGetRpc, TenantUpdateRpc, type TenantWithConfig } from '@parley/contracts';
-import { RpcClient } from '@parley/messaging';
 import { Auth, CurrentPrincipal, RateLimited, StaffRoles } from '../auth/auth.decorators';
-import type { Principal } from '../auth/principal';
-import { rpcCall } from '../http/rpc-call';
+import type { Principal } from '../auth/principal.types';
+import { GatewayRpc } from '../http/gateway-rpc.client';
 import { TenantSettingsCache } from '../http/tenant-settings.cache';
-import { actorOf, tenantPrincipal } from '../tenant-principal';
+import { actorOf, tenantPrincipal } from '../tenant-principal.util';
 import { OWNER_MANAGED_FIELDS, tenantSettingsSchema, updateSettingsBodySchema, type UpdateSettingsBody } from './settings.schemas';
 
 const answer = (tenant: TenantWithConfig) => ({ tenant, ownerManaged: [...OWNER_MANAGED_FIELDS] });
@@ -22,7 +21,7 @@ const answer = (tenant: TenantWithConfig) => ({ tenant, ownerManaged: [...OWNER_
 @RateLimited()
 export class SettingsController {
   constructor(
-    private readonly rpc: RpcClient,
+    private readonly rpc: GatewayRpc,
     private readonly settings: TenantSettingsCache,
   ) {}
 
@@ -33,7 +32,7 @@ export class SettingsController {
   })
   @ApiResponse({ status: 200, standardSchema: tenantSettingsSchema })
   async get(@CurrentPrincipal() principal: Principal) {
-    const { tenant } = await rpcCall(this.rpc, TenantGetRpc, { version: 1, tenantId: tenantPrincipal(principal).tenantId });
+    const { tenant } = await this.rpc.call(TenantGetRpc, { version: 1, tenantId: tenantPrincipal(principal).tenantId });
     return answer(tenant);
   }
 
@@ -46,7 +45,7 @@ export class SettingsController {
   @ApiResponse({ status: 400, description: 'Invalid or owner-managed fields, listed (problem+json); nothing is stored.' })
   async update(@CurrentPrincipal() principal: Principal, @Body({ schema: updateSettingsBodySchema }) patch: UpdateSettingsBody) {
     const caller = tenantPrincipal(principal);
-    const { tenant } = await rpcCall(this.rpc, TenantUpdateRpc, { version: 1, actor: actorOf(caller), tenantId: caller.tenantId, patch });
+    const { tenant } = await this.rpc.call(TenantUpdateRpc, { version: 1, actor: actorOf(caller), tenantId: caller.tenantId, patch });
     this.settings.invalidate(caller.tenantId);
     return answer(tenant);
   }

@@ -1,11 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { SiteKeyCreateRpc, SiteKeyListRpc, SiteKeyRevokeRpc } from '@parley/contracts';
-import { RpcClient } from '@parley/messaging';
 import { tenantIdParamSchema } from '../admin/admin.schemas';
 import { Auth, CurrentPrincipal } from '../auth/auth.decorators';
-import type { OwnerPrincipal } from '../auth/principal';
-import { rpcCall } from '../http/rpc-call';
+import type { OwnerPrincipal } from '../auth/principal.types';
+import { GatewayRpc } from '../http/gateway-rpc.client';
 import {
   createdSiteKeySchema,
   createSiteKeySchema,
@@ -14,7 +13,7 @@ import {
   siteKeyViewSchema,
   type CreateSiteKeyRequest,
 } from './dto/widget.schemas';
-import { WidgetAssets } from './widget-assets';
+import { WidgetAssets } from './widget-assets.loader';
 
 /** The owner's view of a tenant's site keys: list, issue and rotate (audited with the owner as actor). */
 @ApiTags('admin')
@@ -23,7 +22,7 @@ import { WidgetAssets } from './widget-assets';
 @Controller('api/v1/admin/tenants/:id/site-keys')
 export class AdminSiteKeysController {
   constructor(
-    private readonly rpc: RpcClient,
+    private readonly rpc: GatewayRpc,
     private readonly assets: WidgetAssets,
   ) {}
 
@@ -31,7 +30,7 @@ export class AdminSiteKeysController {
   @ApiOperation({ summary: "A tenant's site keys, allowed origins, widget theme and the widget's versioned file with its SRI hash." })
   @ApiResponse({ status: 200, standardSchema: siteKeyListSchema })
   async list(@Param('id', { schema: tenantIdParamSchema }) tenantId: string) {
-    const { version: _v, ...list } = await rpcCall(this.rpc, SiteKeyListRpc, { version: 1, tenantId });
+    const { version: _v, ...list } = await this.rpc.call(SiteKeyListRpc, { version: 1, tenantId });
     return { ...list, widget: this.assets.release() };
   }
 
@@ -44,7 +43,7 @@ export class AdminSiteKeysController {
     @Param('id', { schema: tenantIdParamSchema }) tenantId: string,
     @Body({ schema: createSiteKeySchema }) body: CreateSiteKeyRequest,
   ) {
-    const { siteKey, revokedKeyIds } = await rpcCall(this.rpc, SiteKeyCreateRpc, {
+    const { siteKey, revokedKeyIds } = await this.rpc.call(SiteKeyCreateRpc, {
       version: 1,
       actor: { type: 'owner', id: owner.userId },
       tenantId,
@@ -62,7 +61,7 @@ export class AdminSiteKeysController {
     @Param('id', { schema: tenantIdParamSchema }) tenantId: string,
     @Param('keyId', { schema: siteKeyIdParamSchema }) siteKeyId: string,
   ) {
-    const { siteKey } = await rpcCall(this.rpc, SiteKeyRevokeRpc, {
+    const { siteKey } = await this.rpc.call(SiteKeyRevokeRpc, {
       version: 1,
       actor: { type: 'owner', id: owner.userId },
       tenantId,

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SessionTokens } from '@parley/auth';
 import { ChatSessionCreateRpc, type ChatSessionView } from '@parley/contracts';
-import { RpcClient } from '@parley/messaging';
 import type { AppConfig } from '../config/env.schema';
 import { GATEWAY_CONFIG } from '../config/gateway-config.token';
-import { rpcCall } from '../http/rpc-call';
+import { GatewayRpc } from '../http/gateway-rpc.client';
 
 /** Longest Origin passed on to chat as the session's origin (the contract's bound). */
 const MAX_ORIGIN_CHARS = 300;
@@ -19,15 +18,14 @@ export interface CreatedWidgetSession {
 @Injectable()
 export class CreateWidgetSessionUseCase {
   constructor(
-    private readonly rpc: RpcClient,
+    private readonly rpc: GatewayRpc,
     @Inject(SessionTokens) private readonly tokens: SessionTokens,
     @Inject(GATEWAY_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async execute(input: { tenantId: string; siteKeyId: string; origin: string }): Promise<CreatedWidgetSession> {
     const { tenantId } = input;
-    const { session } = await rpcCall(
-      this.rpc,
+    const { session } = await this.rpc.call(
       ChatSessionCreateRpc,
       {
         version: 1,

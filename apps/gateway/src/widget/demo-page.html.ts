@@ -1,5 +1,5 @@
 import type { WidgetTheme } from '@parley/contracts';
-import type { WidgetManifest } from './widget-assets';
+import type { WidgetManifest } from './widget-assets.loader';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c]);

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SiteKeyLookupRpc, type RpcResponseOf } from '@parley/contracts';
-import { RpcClient } from '@parley/messaging';
 import type { AppConfig } from '../config/env.schema';
 import { GATEWAY_CONFIG } from '../config/gateway-config.token';
 import { problems, ProblemException } from '../http/problem.exception';
-import { rpcCall } from '../http/rpc-call';
+import { GatewayRpc } from '../http/gateway-rpc.client';
 
 export type ResolvedSiteKey = RpcResponseOf<typeof SiteKeyLookupRpc>;
 
@@ -27,7 +26,7 @@ export class SiteKeyResolver {
   private readonly inflight = new Map<string, Promise<ResolvedSiteKey | null>>();
 
   constructor(
-    private readonly rpc: RpcClient,
+    private readonly rpc: GatewayRpc,
     @Inject(GATEWAY_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -52,7 +51,7 @@ export class SiteKeyResolver {
   private async load(key: string): Promise<ResolvedSiteKey | null> {
     let value: ResolvedSiteKey | null;
     try {
-      value = await rpcCall(this.rpc, SiteKeyLookupRpc, { version: 1, key }, { timeoutMs: this.config.rpc.timeoutMs });
+      value = await this.rpc.call(SiteKeyLookupRpc, { version: 1, key }, { timeoutMs: this.config.rpc.timeoutMs });
     } catch (error) {
       if (!(error instanceof ProblemException && error.code === 'NOT_FOUND')) throw error;
       value = null;

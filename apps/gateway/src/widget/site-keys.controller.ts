@@ -1,12 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { SiteKeyCreateRpc, SiteKeyListRpc, SiteKeyRevokeRpc, WidgetThemeSetRpc } from '@parley/contracts';
-import { RpcClient } from '@parley/messaging';
 import { Auth, CurrentPrincipal, RateLimited, StaffRoles } from '../auth/auth.decorators';
-import type { Principal } from '../auth/principal';
-import { rpcCall } from '../http/rpc-call';
-import { actorOf, tenantPrincipal } from '../tenant-principal';
-import { WidgetAssets } from './widget-assets';
+import type { Principal } from '../auth/principal.types';
+import { GatewayRpc } from '../http/gateway-rpc.client';
+import { actorOf, tenantPrincipal } from '../tenant-principal.util';
+import { WidgetAssets } from './widget-assets.loader';
 import {
   createdSiteKeySchema,
   createSiteKeySchema,
@@ -30,7 +29,7 @@ import {
 @Controller('api/v1/site-keys')
 export class SiteKeysController {
   constructor(
-    private readonly rpc: RpcClient,
+    private readonly rpc: GatewayRpc,
     private readonly assets: WidgetAssets,
   ) {}
 
@@ -41,7 +40,7 @@ export class SiteKeysController {
   })
   @ApiResponse({ status: 200, standardSchema: siteKeyListSchema })
   async list(@CurrentPrincipal() principal: Principal) {
-    const { version: _v, ...list } = await rpcCall(this.rpc, SiteKeyListRpc, { version: 1, tenantId: tenantPrincipal(principal).tenantId });
+    const { version: _v, ...list } = await this.rpc.call(SiteKeyListRpc, { version: 1, tenantId: tenantPrincipal(principal).tenantId });
     return { ...list, widget: this.assets.release() };
   }
 
@@ -51,7 +50,7 @@ export class SiteKeysController {
   @ApiResponse({ status: 201, standardSchema: createdSiteKeySchema })
   async create(@CurrentPrincipal() principal: Principal, @Body({ schema: createSiteKeySchema }) body: CreateSiteKeyRequest) {
     const caller = tenantPrincipal(principal);
-    const { siteKey, revokedKeyIds } = await rpcCall(this.rpc, SiteKeyCreateRpc, {
+    const { siteKey, revokedKeyIds } = await this.rpc.call(SiteKeyCreateRpc, {
       version: 1,
       actor: actorOf(caller),
       tenantId: caller.tenantId,
@@ -67,7 +66,7 @@ export class SiteKeysController {
   @ApiResponse({ status: 404, description: 'No such site key for this tenant (problem+json).' })
   async revoke(@CurrentPrincipal() principal: Principal, @Param('id', { schema: siteKeyIdParamSchema }) id: string) {
     const caller = tenantPrincipal(principal);
-    const { siteKey } = await rpcCall(this.rpc, SiteKeyRevokeRpc, {
+    const { siteKey } = await this.rpc.call(SiteKeyRevokeRpc, {
       version: 1,
       actor: actorOf(caller),
       tenantId: caller.tenantId,
@@ -81,7 +80,7 @@ export class SiteKeysController {
   @ApiResponse({ status: 200, standardSchema: widgetThemeViewSchema })
   async theme(@CurrentPrincipal() principal: Principal, @Body({ schema: widgetThemeBodySchema }) body: WidgetThemeBody) {
     const caller = tenantPrincipal(principal);
-    const { theme } = await rpcCall(this.rpc, WidgetThemeSetRpc, {
+    const { theme } = await this.rpc.call(WidgetThemeSetRpc, {
       version: 1,
       actor: actorOf(caller),
       tenantId: caller.tenantId,

@@ -2,11 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config/env.schema';
 import { GATEWAY_CONFIG } from '../config/gateway-config.token';
-import { authProblems } from '../auth/auth-problems';
+import { authProblems } from '../auth/auth-problems.mapper';
 import { corsResponseHeaders, isOriginAllowed, isValidOrigin } from '../cors/cors.policy';
 import { problems, ProblemException } from '../http/problem.exception';
 import { TenantSettingsCache } from '../http/tenant-settings.cache';
-import { RateLimiter } from '../rate-limit/rate-limiter';
+import { RateLimiter } from '../rate-limit/rate-limiter.service';
 import { SiteKeyResolver, type ResolvedSiteKey } from './site-key.resolver';
 
 /** What a site key is used for: reading the widget's public config, or opening a session. */

@@ -2,14 +2,13 @@ import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { WidgetDemoPageRpc } from '@parley/contracts';
-import { RpcClient } from '@parley/messaging';
 import type { AppConfig } from '../config/env.schema';
 import { GATEWAY_CONFIG } from '../config/gateway-config.token';
 import { problems } from '../http/problem.exception';
-import { rpcCall } from '../http/rpc-call';
+import { GatewayRpc } from '../http/gateway-rpc.client';
 import { renderDemoPage } from './demo-page.html';
 import { demoSlugParamSchema, widgetFileParamSchema } from './dto/widget.schemas';
-import { WidgetAssets } from './widget-assets';
+import { WidgetAssets } from './widget-assets.loader';
 
 const JS = 'text/javascript; charset=utf-8';
 /** /widget.js may change with a deploy: caches revalidate after 5 minutes. */
@@ -29,7 +28,7 @@ const DEMO_CSP =
 export class WidgetAssetsController {
   constructor(
     private readonly assets: WidgetAssets,
-    private readonly rpc: RpcClient,
+    private readonly rpc: GatewayRpc,
     @Inject(GATEWAY_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -50,7 +49,7 @@ export class WidgetAssetsController {
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
     if (!this.config.widget.demoPages) throw problems.notFound('Demo pages are turned off on this gateway.');
-    const page = await rpcCall(this.rpc, WidgetDemoPageRpc, { version: 1, slug }, { timeoutMs: this.config.rpc.timeoutMs });
+    const page = await this.rpc.call(WidgetDemoPageRpc, { version: 1, slug }, { timeoutMs: this.config.rpc.timeoutMs });
     const html = renderDemoPage({ ...page, origin: `${request.protocol}://${request.host}`, manifest: this.assets.get()?.manifest });
     return reply
       .header('content-type', 'text/html; charset=utf-8')

@@ -10,7 +10,7 @@ import {
   type CreateWidgetSessionRequest,
   type WidgetConfigQuery,
 } from './dto/widget.schemas';
-import { WidgetAccess } from './widget-access';
+import { WidgetAccess } from './widget-access.policy';
 
 /**
  * What a publishable site key can do, and nothing else: read the widget's public config and

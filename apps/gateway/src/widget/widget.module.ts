@@ -3,8 +3,8 @@ import { AdminSiteKeysController } from './admin-site-keys.controller';
 import { CreateWidgetSessionUseCase } from './create-widget-session.use-case';
 import { SiteKeyResolver } from './site-key.resolver';
 import { SiteKeysController } from './site-keys.controller';
-import { WidgetAccess } from './widget-access';
-import { WidgetAssets } from './widget-assets';
+import { WidgetAccess } from './widget-access.policy';
+import { WidgetAssets } from './widget-assets.loader';
 import { WidgetAssetsController } from './widget-assets.controller';
 import { WidgetController } from './widget.controller';
 

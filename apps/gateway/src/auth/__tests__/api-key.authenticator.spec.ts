@@ -3,6 +3,7 @@ import { generateApiKey, hashSecret, VerifiedApiKeyCache } from '@parley/auth';
 import type { RpcContract } from '@parley/contracts';
 import { RpcError, type RpcClient } from '@parley/messaging';
 import type { AppConfig } from '../../config/env.schema';
+import { GatewayRpc } from '../../http/gateway-rpc.client';
 import { ProblemException } from '../../http/problem.exception';
 import { ApiKeyAuthenticator } from '../api-key.authenticator';
 
@@ -31,7 +32,7 @@ function setup() {
       return { version: 1, apiKey, tenantStatus };
     }),
   };
-  const authenticator = new ApiKeyAuthenticator(rpc as unknown as RpcClient, new VerifiedApiKeyCache(), config);
+  const authenticator = new ApiKeyAuthenticator(new GatewayRpc(rpc as unknown as RpcClient, config), new VerifiedApiKeyCache(), config);
   const add = async (init: Partial<StoredKey> = {}) => {
     const { key, prefix } = generateApiKey();
     const entry: StoredKey = {

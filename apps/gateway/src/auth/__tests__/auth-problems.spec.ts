@@ -1,5 +1,5 @@
 import { AUTH_ERROR_CODES, AuthError } from '@parley/auth';
-import { problemForAuthError } from '../auth-problems';
+import { problemForAuthError } from '../auth-problems.mapper';
 
 describe('problemForAuthError', () => {
   it('maps every auth error code to a 401, 403 or 500 problem', () => {

@@ -1,4 +1,4 @@
-import { parseCredentials } from '../credentials';
+import { parseCredentials } from '../credentials.parser';
 
 const KEY = `sk_live_${'A1b2C3d4E5'.repeat(4)}`;
 

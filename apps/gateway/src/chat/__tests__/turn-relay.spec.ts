@@ -1,6 +1,6 @@
 import type { ChatStreamFrame, ErrorBody } from '@parley/contracts';
 import { RpcError } from '@parley/messaging';
-import { awaitTurnStart, relayTurn, type TurnSink } from '../stream/turn-relay';
+import { awaitTurnStart, relayTurn, type TurnSink } from '../stream/turn-relay.util';
 import { IDLE, TurnEventQueue, type TurnEvent } from '../stream/turn-events.queue';
 
 const usage = { inputTokens: 1, outputTokens: 2, model: 'm', provider: 'p', latencyMs: 3 };

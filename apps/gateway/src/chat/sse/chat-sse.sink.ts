@@ -1,9 +1,9 @@
 import type { ChatStreamFrame, ErrorBody } from '@parley/contracts';
 import { getRequestContext } from '@parley/observability';
-import { problemForRpcError } from '../../http/rpc-problem';
+import { problemForRpcError } from '../../http/rpc-problem.mapper';
 import { RpcError } from '@parley/messaging';
-import type { TurnSink } from '../stream/turn-relay';
-import type { SseResponse } from './sse-response';
+import type { TurnSink } from '../stream/turn-relay.util';
+import type { SseResponse } from './sse.response';
 
 /** The RFC 9457 problem an error frame carries (same shape and codes as an error status would have). */
 export function problemForErrorBody(error: ErrorBody): object {

@@ -13,9 +13,9 @@ import {
 import { NatsClient, RpcClient, encodeJson } from '@parley/messaging';
 import { getRequestContext } from '@parley/observability';
 import { ProblemException } from '../../http/problem.exception';
-import { rpcCall } from '../../http/rpc-call';
+import { GatewayRpc } from '../../http/gateway-rpc.client';
 import { TENANT_API_OPTIONS, type TenantApiOptions } from '../../tenant-api.options';
-import { StreamedTurn } from './streamed-turn';
+import { StreamedTurn } from './streamed-turn.subscription';
 
 /** One turn as the routes describe it; the client adds the turn id, stream flag and request id. */
 export type TurnInput = Pick<ChatTurnRequest, 'tenantId' | 'sessionId' | 'message' | 'channel' | 'context' | 'staffUserId'>;
@@ -25,7 +25,8 @@ export type TurnInput = Pick<ChatTurnRequest, 'tenantId' | 'sessionId' | 'messag
 export class ChatTurnClient {
   constructor(
     @Inject(NatsClient) private readonly nats: NatsClient,
-    @Inject(RpcClient) private readonly rpc: RpcClient,
+    @Inject(GatewayRpc) private readonly rpc: GatewayRpc,
+    @Inject(RpcClient) private readonly rpcClient: RpcClient,
     @Inject(TENANT_API_OPTIONS) private readonly options: TenantApiOptions,
   ) {}
 
@@ -36,19 +37,23 @@ export class ChatTurnClient {
   async run(input: TurnInput): Promise<ChatTurnResponse> {
     const turnId = randomUUID();
     try {
-      return await rpcCall(this.rpc, ChatTurnRpc, this.request(input, turnId, false), { timeoutMs: this.options.chatTurnTimeoutMs });
+      return await this.rpc.call(ChatTurnRpc, this.request(input, turnId, false), { timeoutMs: this.options.chatTurnTimeoutMs });
     } catch (error) {
       if (error instanceof ProblemException && error.code === 'TIMEOUT') this.cancel(input.tenantId, turnId, 'timeout');
       throw error;
     }
   }
 
-  /** Subscribes to the turn's frames, then sends the request; read the outcome from the returned turn's events. */
+  /**
+   * Subscribes to the turn's frames, then sends the request; read the outcome from the returned
+   * turn's events. The request goes through the RpcClient itself: a failure stays an RpcError,
+   * which the relay writes as an error frame (or the route answers as a problem before the first byte).
+   */
   start(input: TurnInput): StreamedTurn {
     const turnId = randomUUID();
     const turn = new StreamedTurn(this.nats, turnId, this.nats.namer.subject(chatStreamSubject(turnId)));
     turn.track(
-      this.rpc.request(ChatTurnRpc, this.request(input, turnId, true), { timeoutMs: this.options.chatTurnTimeoutMs }).then(
+      this.rpcClient.request(ChatTurnRpc, this.request(input, turnId, true), { timeoutMs: this.options.chatTurnTimeoutMs }).then(
         (response) => ({ kind: 'reply' as const, response }),
         (error: unknown) => ({ kind: 'failed' as const, error }),
       ),

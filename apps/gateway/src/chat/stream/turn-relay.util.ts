@@ -1,7 +1,7 @@
 import type { ChatStreamFrame, ChatTurnResponse, ErrorBody } from '@parley/contracts';
 import { RpcError, errorBodyFor } from '@parley/messaging';
 import { IDLE, type TurnEvent } from './turn-events.queue';
-import type { StreamedTurn } from './streamed-turn';
+import type { StreamedTurn } from './streamed-turn.subscription';
 
 /** What the relay reads of a turn: its event queue. */
 export type TurnEvents = Pick<StreamedTurn, 'events'>;

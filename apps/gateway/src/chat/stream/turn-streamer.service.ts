@@ -1,12 +1,12 @@
 import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import { RpcError } from '@parley/messaging';
 import type { FastifyReply } from 'fastify';
-import { problemForRpcError } from '../../http/rpc-problem';
+import { problemForRpcError } from '../../http/rpc-problem.mapper';
 import { TENANT_API_OPTIONS, type TenantApiOptions } from '../../tenant-api.options';
-import { SseResponse } from '../sse/sse-response';
+import { SseResponse } from '../sse/sse.response';
 import { ChatTurnClient, type TurnInput } from './chat-turn.client';
-import type { StreamedTurn } from './streamed-turn';
-import { awaitTurnStart, relayTurn, type TurnSink } from './turn-relay';
+import type { StreamedTurn } from './streamed-turn.subscription';
+import { awaitTurnStart, relayTurn, type TurnSink } from './turn-relay.util';
 
 /** How a route writes a turn on an SSE response: its frames, and what closes the stream. */
 export interface TurnStreamFormat {

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ASSET_NAME, ConsoleAssets } from '../console-assets';
+import { ASSET_NAME, ConsoleAssets } from '../console-assets.loader';
 
 describe('ConsoleAssets', () => {
   let dir: string;

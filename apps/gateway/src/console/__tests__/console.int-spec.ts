@@ -9,7 +9,7 @@ import { ServiceRuntimeModule } from '@parley/runtime';
 import { GatewayHttpModule } from '../../http/gateway-http.module';
 import { testGatewayConfig, testNamespace } from '../../http/__tests__/support/gateway-test-app';
 import { ConsoleModule } from '../console.module';
-import { ASSET_CACHE, CONSOLE_CSP } from '../console-headers';
+import { ASSET_CACHE, CONSOLE_CSP } from '../console-headers.constants';
 
 // The console's routes over real HTTP in the gateway's HTTP layer (problem filter, request
 // hooks), against a console build in a temporary directory and against a missing one.

@@ -1,6 +1,6 @@
 import { ERROR_CODES } from '@parley/contracts';
 import { RpcError } from '@parley/messaging';
-import { httpStatusForCode, problemForRpcError } from '../rpc-problem';
+import { httpStatusForCode, problemForRpcError } from '../rpc-problem.mapper';
 
 describe('RPC error -> HTTP problem', () => {
   it('maps every shared error code to a status', () => {

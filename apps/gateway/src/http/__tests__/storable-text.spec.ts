@@ -1,5 +1,5 @@
 import { unstorableParameters } from '../request-text.installer';
-import { findUnstorableText, unstorableTextReason } from '../storable-text';
+import { findUnstorableText, unstorableTextReason } from '../storable-text.util';
 
 describe('unstorableTextReason', () => {
   it.each([

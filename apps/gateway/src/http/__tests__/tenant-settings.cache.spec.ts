@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_TENANT_CONFIG } from '@parley/contracts';
 import { RpcError, type RpcClient } from '@parley/messaging';
 import type { AppConfig } from '../../config/env.schema';
+import { GatewayRpc } from '../gateway-rpc.client';
 import { ProblemException } from '../problem.exception';
 import { TenantSettingsCache } from '../tenant-settings.cache';
 
@@ -23,7 +24,7 @@ function setup() {
     }),
   };
   return {
-    cache: new TenantSettingsCache(rpc as unknown as RpcClient, config),
+    cache: new TenantSettingsCache(new GatewayRpc(rpc as unknown as RpcClient, config), config),
     rpc,
     setLimit: (limit: number) => (rateLimitPerMinute = limit),
   };

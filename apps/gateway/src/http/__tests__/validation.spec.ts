@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ProblemException } from '../problem.exception';
-import { assertPlainUtf8Body, decodeUtf8Strict, parseJsonBody } from '../strict-body-parsers';
-import { assertMessageWithinLimit, parseBody, parseQuery } from '../validation';
+import { assertPlainUtf8Body, decodeUtf8Strict, parseJsonBody } from '../strict-body.parser';
+import { assertMessageWithinLimit, parseBody, parseQuery } from '../validation.util';
 
 function caught(run: () => unknown): ProblemException {
   try {

@@ -1,5 +1,5 @@
 import { PLATFORM_TENANT_ID } from '@parley/contracts';
-import type { Principal } from '../../auth/principal';
+import type { Principal } from '../../auth/principal.types';
 import { ProblemException } from '../../http/problem.exception';
 import { inboxOwner, notifierActor, notifierScope } from '../notifier-scope.util';
 

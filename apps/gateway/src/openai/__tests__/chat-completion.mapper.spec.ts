@@ -1,7 +1,7 @@
 import { ProblemException } from '../../http/problem.exception';
 import { toChatCompletion, toTurnPrompt } from '../chat-completion.mapper';
 import { chatCompletionRequestSchema } from '../dto/chat-completion.schemas';
-import { toOpenAiError } from '../openai-error';
+import { toOpenAiError } from '../openai-error.mapper';
 
 const request = (messages: unknown[]) => chatCompletionRequestSchema.parse({ model: 'm', messages });
 

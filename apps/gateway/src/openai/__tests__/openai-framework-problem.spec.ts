@@ -1,4 +1,4 @@
-import { openAiFrameworkProblem } from '../openai-framework-problem';
+import { openAiFrameworkProblem } from '../openai-framework-problem.renderer';
 
 const problem = {
   type: 'urn:parley:problem:headers-too-large',

@@ -1,6 +1,6 @@
 import { ServiceMetrics, type Logger } from '@parley/observability';
 import type { RedisClient } from '@parley/persistence';
-import { RateLimiter } from '../rate-limiter';
+import { RateLimiter } from '../rate-limiter.service';
 
 // The limiter's handling of Redis answers and failures (the counting itself runs in Redis:
 // see rate-limit-and-cors.int-spec.ts).

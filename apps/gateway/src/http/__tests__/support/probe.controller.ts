@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { z } from 'zod';
 import { Auth, CurrentPrincipal, RateLimited, SessionParam, StaffRoles } from '../../../auth/auth.decorators';
-import type { Principal } from '../../../auth/principal';
+import type { Principal } from '../../../auth/principal.types';
 
 const probeBody = z.object({ name: z.string().min(1), count: z.int().min(0), tags: z.array(z.string()).optional() }).strict();
 
