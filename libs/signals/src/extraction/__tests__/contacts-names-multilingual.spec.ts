@@ -54,3 +54,28 @@ describe('names in seven languages (issue 15 point 3)', () => {
     expect(merged.name?.value).toBe('Sarah Smyth');
   });
 });
+
+describe('surname particles', () => {
+  it.each([
+    ['Ik heet Jan van der Berg', 'Jan van der Berg'],
+    ['Mijn naam is Sanne de Vries, bel me op 06 12345678', 'Sanne de Vries'],
+    ["Met vriendelijke groet, Daan van 't Hof", "Daan van 't Hof"],
+    ['Mein Name ist Ludwig von Trapp', 'Ludwig von Trapp'],
+    ['Mi chiamo Luca di Stefano', 'Luca di Stefano'],
+    ['Me llamo Diego de la Cruz', 'Diego de la Cruz'],
+    ['Oi, meu nome é Maria da Silva', 'Maria da Silva'],
+    ["Je m'appelle Pierre de l'Isle", "Pierre de l'Isle"],
+    ['my name is jan van der berg', 'Jan van der Berg'],
+    ['MY NAME IS PIETER VAN DER BERG', 'Pieter van der Berg'],
+    ['Hi, this is Anna Le', 'Anna Le'],
+  ])('%p -> %p', (text, name) => {
+    expect(customerName(text)).toBe(name);
+  });
+
+  it.each([
+    ['Hi, this is Tom from the van hire place', 'Tom'],
+    ['I am Sarah de', 'Sarah'],
+  ])('a particle without a surname after it is not a name: %p -> %p', (text, name) => {
+    expect(customerName(text)).toBe(name);
+  });
+});

@@ -63,12 +63,27 @@ function capitalisePart(part: string): string {
 export function titleCaseName(raw: string): string {
   const folded = raw.normalize('NFC').replace(/\u2019/g, "'");
   const isMixed = folded !== folded.toLowerCase() && folded !== folded.toUpperCase();
-  if (isMixed)
-    return folded.replace(/(^|[\s'-])(\p{Ll})/gu, (_m, sep: string, ch: string) =>
-      sep === "'" ? `${sep}${ch}` : `${sep}${ch.toUpperCase()}`,
-    );
-  return folded
-    .split(/(\s+|-|')/)
-    .map((part) => (/^(\s+|-|')$/.test(part) ? part : capitalisePart(part)))
+  const parts = folded.split(/(\s+|-|')/);
+  const isSeparator = (part: string) => /^(\s+|-|')$/.test(part);
+  const words = parts.map((part, i) => (isSeparator(part) || part === '' ? -1 : i)).filter((i) => i >= 0);
+  const [firstWord, lastWord] = [words[0], words[words.length - 1]];
+  return parts
+    .map((part, i) => {
+      if (isSeparator(part)) return part;
+      // "jan van der berg" -> "Jan van der Berg": a particle inside the name stays lower case.
+      const particle = i !== firstWord && i !== lastWord && PARTICLE_WORDS.has(part.toLowerCase());
+      if (isMixed) {
+        // Mixed case is kept as written, each word starting with a capital, except a particle or a
+        // letter after an apostrophe that was written in lower case ("Daan van 't Hof").
+        if (parts[i - 1] === "'" || (particle && part === part.toLowerCase())) return part;
+        return part.charAt(0).toUpperCase() + part.slice(1);
+      }
+      return particle ? part.toLowerCase() : capitalisePart(part);
+    })
     .join('');
 }
+
+/** Surname particles kept in lower case inside a name (see SURNAME_PARTICLES in name.extractor.ts). */
+const PARTICLE_WORDS = new Set(
+  'van von vom zu zum zur ten ter de der den dem het del della degli dei di da das dos do du le la las los d l t'.split(' '),
+);

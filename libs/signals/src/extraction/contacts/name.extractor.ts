@@ -119,6 +119,10 @@ const SIGN_OFF_CUE = new RegExp(String.raw`(?:(?:^|[\s,.!])${SIGN_OFF}\b[,!.]?\s
 const AFTER_SIGNATURE = /^(?:\s*(?:&|and)\s+\p{Lu}[\p{L}\p{M}'-]*(?:\s+\p{Lu}[\p{L}\p{M}'-]*)?)?\s*(?:\([^)]{0,40}\))?[\s.!,xX]*$/u;
 const HERE_CUE = /(?:^|[.!?]\s+)/g;
 const MAX_TOKENS = 3;
+// Surname particles (Dutch, German, French, Spanish, Italian, Portuguese), always lower case in the
+// text; they join a name only when a name word follows them.
+const SURNAME_PARTICLES =
+  /^ (?:van(?: de[nr]?| het| 't)?|von(?: de[mnr])?|vom|zu[mr]?|ten|ter|de(?: la| las| los| l'|l)?|della?|degli|dei|di|da|das|dos|do|du|le|la|d')(?: |(?<=')(?=\p{L}))/iu;
 const MAX_CANDIDATES = 40;
 
 interface ReadName {
@@ -149,7 +153,10 @@ function readName(text: string, index: number, allowLower: boolean): ReadName | 
       tokens.push(last);
       break;
     }
-    const next = tokenAt(text, last.end + 1);
+    // "Jan van der Berg", "Luca di Stefano", "Pierre de la Tour": lower-case particles before a surname.
+    const particle = SURNAME_PARTICLES.exec(text.slice(last.end, last.end + 16));
+    const at = last.end + (particle?.[0].length ?? 1);
+    const next = tokenAt(text, at);
     if (next === undefined || next.capitalised !== first.capitalised || !isNameWord(next, true) || isTitle(next)) break;
     tokens.push(next);
     last = next;
