@@ -5,8 +5,10 @@ import { PermanentError } from '@parley/messaging';
 import { createPrismaClient, TenantDb, type PrismaClient } from '@parley/persistence';
 import { createChatMessage, createChatSession, createTenant } from '@parley/testing';
 import { InsightEventsService } from '../ingest/insight-events.service';
+import { InsightIngestRepository } from '../ingest/insight-ingest.repository';
 import { InsightsError } from '../shared/insights.error';
 import { DEFAULT_MODEL_PRICES } from '../shared/model-prices.util';
+import { RollupRepository } from '../rollup/rollup.repository';
 import { RollupService } from '../rollup/rollup.service';
 import { closedEvent, extractedEvent, msg, summarizedEvent, turnEvent } from './l3-fixtures';
 
@@ -80,8 +82,8 @@ describe('L3 tenant rollups', () => {
     prisma = createPrismaClient({ databaseUrl: process.env.TEST_DATABASE_URL as string, poolMax: 4 });
     owner = createPrismaClient({ databaseUrl: process.env.TEST_DATABASE_OWNER_URL as string, poolMax: 2 });
     const db = new TenantDb(prisma);
-    events = new InsightEventsService(db);
-    rollups = new RollupService(db, DEFAULT_MODEL_PRICES, () => new Date('2026-07-07T12:00:00Z'));
+    events = new InsightEventsService(db, new InsightIngestRepository());
+    rollups = new RollupService(db, new RollupRepository(), { modelPrices: DEFAULT_MODEL_PRICES }, () => new Date('2026-07-07T12:00:00Z'));
     london = (await createTenant(owner, { timezone: 'Europe/London' })).id;
     other = (await createTenant(owner, { timezone: 'UTC' })).id;
     await feedConversations(london);

@@ -7,7 +7,8 @@ import { createPrismaClient, OwnerDb, type PrismaClient } from '@parley/persiste
 import { createKnowledgeDocument, createTenant } from '@parley/testing';
 import { InsightsError } from '../shared/insights.error';
 import { DEFAULT_MODEL_PRICES } from '../shared/model-prices.util';
-import { DEFAULT_PORTFOLIO_RULES } from '../portfolio/portfolio-rules';
+import { DEFAULT_PORTFOLIO_RULES } from '../portfolio/portfolio.rules';
+import { PortfolioRepository } from '../portfolio/portfolio.repository';
 import { PortfolioService } from '../portfolio/portfolio.service';
 import { putBucket, putTerm } from './l4-fixtures';
 
@@ -49,7 +50,12 @@ describe('L4 owner portfolio', () => {
     owner = createPrismaClient({ databaseUrl: process.env.TEST_DATABASE_OWNER_URL as string, poolMax: 2 });
     analytics = createPrismaClient({ databaseUrl: process.env.TEST_DATABASE_ANALYTICS_URL as string, poolMax: 2 });
     app = createPrismaClient({ databaseUrl: process.env.TEST_DATABASE_URL as string, poolMax: 2 });
-    service = new PortfolioService(new OwnerDb(analytics), app, DEFAULT_MODEL_PRICES, rules, clock);
+    service = new PortfolioService(
+      new OwnerDb(analytics),
+      new PortfolioRepository(app),
+      { modelPrices: DEFAULT_MODEL_PRICES, portfolioRules: rules },
+      clock,
+    );
     const handoff = { handoffEnabled: true, handoffMessage: null, notifyOnEscalation: true };
     t.a = (
       await createTenant(owner, {
@@ -340,7 +346,12 @@ describe('L4 owner portfolio', () => {
 
   it('judges churn of a period in progress pro rata', async () => {
     // Half-way through the week: A's 10 sessions against half of its trend (5) is ratio 2; B's 6 against 10 is 0.6.
-    const midweek = new PortfolioService(new OwnerDb(analytics), app, DEFAULT_MODEL_PRICES, rules, () => new Date('2025-03-20T12:00:00Z'));
+    const midweek = new PortfolioService(
+      new OwnerDb(analytics),
+      new PortfolioRepository(app),
+      { modelPrices: DEFAULT_MODEL_PRICES, portfolioRules: rules },
+      () => new Date('2025-03-20T12:00:00Z'),
+    );
     const byKey = mine((await midweek.compute('week', '2025-03-17')).tenants);
     expect(byKey.get('a')!.churn).toEqual({ risk: 'low', trendSessions: 10, ratio: 2 });
     expect(byKey.get('b')!.churn).toEqual({ risk: 'medium', trendSessions: 20, ratio: 0.6 });
@@ -361,7 +372,12 @@ describe('L4 owner portfolio', () => {
   });
 
   it("sees nothing across tenants through a tenant role's path (RLS), which is why L4 reads as the analytics role", async () => {
-    const wrongPath = new PortfolioService(new OwnerDb(app), app, DEFAULT_MODEL_PRICES, rules, clock);
+    const wrongPath = new PortfolioService(
+      new OwnerDb(app),
+      new PortfolioRepository(app),
+      { modelPrices: DEFAULT_MODEL_PRICES, portfolioRules: rules },
+      clock,
+    );
     const byKey = mine((await wrongPath.compute('week', '2025-03-19')).tenants);
     expect(byKey.get('a')!.sessions).toBe(0);
     expect(byKey.get('b')!.sessions).toBe(0);

@@ -5,8 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { insightsAlertSchema, type InsightsAlert } from '@parley/contracts';
 import { createPrismaClient, TenantDb, type PrismaClient } from '@parley/persistence';
 import { createTenant } from '@parley/testing';
+import { AlertRepository } from '../alerts/alert.repository';
 import { AlertService } from '../alerts/alert.service';
-import { DEFAULT_ALERT_RULES } from '../alerts/alert-rules';
+import { DEFAULT_ALERT_RULES } from '../alerts/alert.rules';
 import { putBucket, putTerm } from './l4-fixtures';
 
 describe('L5 threshold alerts', () => {
@@ -27,7 +28,7 @@ describe('L5 threshold alerts', () => {
   beforeAll(async () => {
     owner = createPrismaClient({ databaseUrl: process.env.TEST_DATABASE_OWNER_URL as string, poolMax: 2 });
     app = createPrismaClient({ databaseUrl: process.env.TEST_DATABASE_URL as string, poolMax: 2 });
-    alerts = new AlertService(new TenantDb(app), DEFAULT_ALERT_RULES, () => now);
+    alerts = new AlertService(new TenantDb(app), new AlertRepository(), { alertRules: DEFAULT_ALERT_RULES }, () => now);
     bob = (
       await createTenant(owner, {
         slug: `bob-${tag}`,

@@ -4,8 +4,11 @@ import { randomUUID } from 'node:crypto';
 import { createPrismaClient, TenantDb, type PrismaClient } from '@parley/persistence';
 import { createTenant } from '@parley/testing';
 import { InsightEventsService } from '../ingest/insight-events.service';
+import { InsightIngestRepository } from '../ingest/insight-ingest.repository';
+import { ActiveTenantsRepository } from '../shared/active-tenants.repository';
 import { DEFAULT_MODEL_PRICES } from '../shared/model-prices.util';
-import { RollupScheduler } from '../rollup/rollup-scheduler';
+import { RollupScheduler } from '../rollup/rollup.scheduler';
+import { RollupRepository } from '../rollup/rollup.repository';
 import { RollupService } from '../rollup/rollup.service';
 import { msg, turnEvent } from './l3-fixtures';
 
@@ -34,13 +37,21 @@ describe('RollupScheduler', () => {
 
   it("stores today, yesterday, this and last week for each active tenant, in the tenant's zone", async () => {
     const db = new TenantDb(prisma);
-    const rollups = new RollupService(db, DEFAULT_MODEL_PRICES, () => new Date('2026-03-02T03:00:00Z'));
+    const rollups = new RollupService(
+      db,
+      new RollupRepository(),
+      { modelPrices: DEFAULT_MODEL_PRICES },
+      () => new Date('2026-03-02T03:00:00Z'),
+    );
     const tokyo = (await createTenant(owner, { timezone: 'Asia/Tokyo' })).id;
     const gone = (await createTenant(owner, { timezone: 'UTC', status: 'deactivated' })).id;
     // 2026-03-02T03:00Z is Monday 2 March 12:00 in Tokyo; this turn is Sunday 1 March 23:30 JST.
-    await new InsightEventsService(db).handleTurn(turnEvent(tokyo, randomUUID(), '2026-03-01T14:30:00Z'), msg());
+    await new InsightEventsService(db, new InsightIngestRepository()).handleTurn(
+      turnEvent(tokyo, randomUUID(), '2026-03-01T14:30:00Z'),
+      msg(),
+    );
 
-    const done = await new RollupScheduler(prisma, rollups, silent, 3_600_000).runOnce();
+    const done = await new RollupScheduler(new ActiveTenantsRepository(prisma), rollups, silent, { rollupIntervalMs: 3_600_000 }).runOnce();
 
     expect(done).toBe(await owner.tenant.count({ where: { status: 'active' } }));
     const stored = await owner.insightRollup.findMany({ where: { tenantId: tokyo }, orderBy: [{ period: 'asc' }, { periodStart: 'asc' }] });

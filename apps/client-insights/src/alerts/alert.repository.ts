@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { TenantTx } from '@parley/persistence';
 import { sqlNumber as n } from '../shared/numbers.util';
 import { TERM_KINDS } from '../shared/term-kinds.constants';
-import type { AlertWindow, Breach } from './alert-rules';
+import type { AlertWindow, Breach } from './alert.rules';
 import type { AlertWindows } from './alert-windows.util';
 
 const MAX_QUESTIONS = 50;

@@ -1,5 +1,5 @@
 import type { AlertSeverity, InsightAlertRule } from '@parley/contracts';
-import { round } from '../shared/numbers.util';
+import { pct, round } from '../shared/numbers.util';
 
 /**
  * L5 thresholds. Defaults below; INSIGHTS_ALERT_RULES (JSON, any subset of these keys)
@@ -56,7 +56,6 @@ export interface Breach {
   details: Record<string, number | string>;
 }
 
-const pct = (rate: number) => `${Math.round(rate * 100)}%`;
 /** Average sentiment (-1..1) as positivity 0..1, so "down 20%" means the same on either side of zero. */
 const positivity = (sum: number, count: number) => (sum / count + 1) / 2;
 

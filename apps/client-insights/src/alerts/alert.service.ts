@@ -1,8 +1,10 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InsightsAlertEvent } from '@parley/contracts';
 import { toOutboxMessage } from '@parley/messaging';
-import { enqueueOutbox, type TenantDb, type TenantTx } from '@parley/persistence';
+import { enqueueOutbox, TenantDb, type TenantTx } from '@parley/persistence';
+import { INSIGHTS_CLOCK, INSIGHTS_OPTIONS, systemClock, type Clock, type InsightsOptions } from '../common/client-insights.options';
 import { AlertRepository } from './alert.repository';
-import { evaluateAlertRules, type AlertRules, type Breach } from './alert-rules';
+import { evaluateAlertRules, type Breach } from './alert.rules';
 import { alertWindows } from './alert-windows.util';
 
 export interface AlertRunResult {
@@ -21,12 +23,13 @@ export interface AlertRunResult {
  * firing again; only an inserted row enqueues evt.insights.alert (outbox, same transaction).
  * Active alerts whose condition no longer holds are resolved, so a later breach fires anew.
  */
+@Injectable()
 export class AlertService {
   constructor(
-    private readonly db: TenantDb,
-    private readonly rules: AlertRules,
-    private readonly clock: () => Date = () => new Date(),
-    private readonly repo = new AlertRepository(),
+    @Inject(TenantDb) private readonly db: TenantDb,
+    private readonly repo: AlertRepository,
+    @Inject(INSIGHTS_OPTIONS) private readonly options: Pick<InsightsOptions, 'alertRules'>,
+    @Optional() @Inject(INSIGHTS_CLOCK) private readonly clock: Clock = systemClock,
   ) {}
 
   async evaluate(tenantId: string): Promise<AlertRunResult> {
@@ -35,7 +38,7 @@ export class AlertService {
     return this.db.run(tenantId, async (tx) => {
       const window = await this.repo.window(tx, tenantId, windows);
       if (!window) return { fired: [], ongoing: 0, resolved: 0 };
-      const breaches = evaluateAlertRules(window, this.rules);
+      const breaches = evaluateAlertRules(window, this.options.alertRules);
       const fired: Breach[] = [];
       for (const breach of breaches) {
         const alertId = await this.repo.insertActive(tx, tenantId, breach, windows, now);

@@ -7,8 +7,8 @@ import {
   type EnvSource,
   type ServiceConfig,
 } from '@parley/observability/startup';
-import { DEFAULT_ALERT_RULES, type AlertRules } from '../alerts/alert-rules';
-import { DEFAULT_PORTFOLIO_RULES, type PortfolioRules } from '../portfolio/portfolio-rules';
+import { DEFAULT_ALERT_RULES, type AlertRules } from '../alerts/alert.rules';
+import { DEFAULT_PORTFOLIO_RULES, type PortfolioRules } from '../portfolio/portfolio.rules';
 import { DEFAULT_MODEL_PRICES, type ModelPriceTable } from '../shared/model-prices.util';
 
 export const SERVICE_NAME = 'client-insights';
@@ -99,23 +99,26 @@ export const envSchema = z.object({
   INSIGHTS_OWNER_INTERVAL_MS: envVar.int(5_000, 86_400_000).default(3_600_000),
   // Extra or overriding per-model token prices for the cost metric (merged over the defaults).
   INSIGHTS_MODEL_PRICES: modelPrices.optional(),
-  // L5 thresholds (defaults in alerts/alert-rules.ts), e.g. {"escalationRate":0.2,"unansweredRepeats":3}.
+  // L5 thresholds (defaults in alerts/alert.rules.ts), e.g. {"escalationRate":0.2,"unansweredRepeats":3}.
   INSIGHTS_ALERT_RULES: alertRules.optional(),
-  // L4 health, churn and emerging-topic thresholds (defaults in portfolio/portfolio-rules.ts).
+  // L4 health, churn and emerging-topic thresholds (defaults in portfolio/portfolio.rules.ts).
   INSIGHTS_PORTFOLIO_RULES: portfolioRules.optional(),
 });
 export type Env = z.output<typeof envSchema>;
 
+/** client-insights' own settings (AppConfig.insights), injected as INSIGHTS_OPTIONS. */
+export interface InsightsOptions {
+  consumerConcurrency: number;
+  rollupIntervalMs: number;
+  ownerIntervalMs: number;
+  modelPrices: ModelPriceTable;
+  alertRules: AlertRules;
+  portfolioRules: PortfolioRules;
+}
+
 export type AppConfig = ServiceConfig & {
   database: { url: string; analyticsUrl: string };
-  insights: {
-    consumerConcurrency: number;
-    rollupIntervalMs: number;
-    ownerIntervalMs: number;
-    modelPrices: ModelPriceTable;
-    alertRules: AlertRules;
-    portfolioRules: PortfolioRules;
-  };
+  insights: InsightsOptions;
 };
 
 export function toAppConfig(env: Env): AppConfig {

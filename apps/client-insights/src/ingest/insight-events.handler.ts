@@ -1,8 +1,8 @@
 import { ChatSessionClosedEvent, ChatTurnCompletedEvent, IntelMessageExtractedEvent, IntelSessionSummarizedEvent } from '@parley/contracts';
 import { on } from '@parley/messaging';
-import type { InsightEventsService } from '../ingest/insight-events.service';
+import type { InsightEventsService } from './insight-events.service';
 
-/** What client-insights' durable consumer does: fold turn, close, extraction and summary events into hourly buckets. */
+/** client-insights' durable consumer (JetStream) routes: fold turn, close, extraction and summary events into hourly buckets. */
 export function insightEventRoutes(events: InsightEventsService) {
   return [
     on(ChatTurnCompletedEvent, (turn, meta) => events.handleTurn(turn, meta).then(() => undefined)),

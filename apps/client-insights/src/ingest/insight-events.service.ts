@@ -1,3 +1,4 @@
+import { Inject, Injectable } from '@nestjs/common';
 import {
   CONSUMERS,
   type ChatSessionClosed,
@@ -6,7 +7,7 @@ import {
   type IntelSessionSummarized,
 } from '@parley/contracts';
 import { PermanentError, type ConsumerMessageMeta } from '@parley/messaging';
-import { markProcessed, type TenantDb, type TenantTx } from '@parley/persistence';
+import { markProcessed, TenantDb, type TenantTx } from '@parley/persistence';
 import { redactPii } from '@parley/signals';
 import { utcHourStart } from '../shared/local-time.util';
 import { TERM_KINDS } from '../shared/term-kinds.constants';
@@ -23,10 +24,11 @@ type Meta = Pick<ConsumerMessageMeta, 'msgId'>;
  * hour of the event; session-level ones (started, returning, lead, escalated, summarized,
  * resolved, unmet needs) in the session's first hour, each at most once per session.
  */
+@Injectable()
 export class InsightEventsService {
   constructor(
-    private readonly db: TenantDb,
-    private readonly repo = new InsightIngestRepository(),
+    @Inject(TenantDb) private readonly db: TenantDb,
+    private readonly repo: InsightIngestRepository,
   ) {}
 
   private once(tenantId: string, key: string, fn: (tx: TenantTx) => Promise<void>): Promise<IngestOutcome> {

@@ -1,5 +1,6 @@
+import { Inject, Injectable } from '@nestjs/common';
 import type { Counter } from 'prom-client';
-import type { ServiceMetrics } from '@parley/observability';
+import { ServiceMetrics } from '@parley/observability';
 import type { InsightAlertRule } from '@parley/contracts';
 
 export type InsightsJob = 'l3_rollups' | 'l5_alerts' | 'l4_portfolio';
@@ -12,11 +13,12 @@ const RULES: InsightAlertRule[] = ['sentiment_drop', 'escalation_rate', 'unanswe
  * by outcome (`error` when it or any tenant in it failed), and alerts fired by rule. Each
  * series starts at 0 so the first failure shows as an increase.
  */
+@Injectable()
 export class InsightsJobMetrics {
   private readonly runs: Counter<'task' | 'outcome'>;
   private readonly fired: Counter<'rule'>;
 
-  constructor(metrics: Pick<ServiceMetrics, 'counter'>) {
+  constructor(@Inject(ServiceMetrics) metrics: Pick<ServiceMetrics, 'counter'>) {
     this.runs = metrics.counter({
       name: 'parley_insights_job_runs_total',
       help: 'Scheduled insights job runs (L3 rollups, L5 alerts, L4 portfolio), by outcome.',

@@ -1,10 +1,11 @@
-import type { Logger } from '@parley/observability';
-import type { PrismaClient } from '@parley/persistence';
-import type { AlertService } from '../alerts/alert.service';
-import { NO_JOB_METRICS, type JobRecorder } from '../metrics/insights-job-metrics';
-import { PeriodicJob } from '../schedule/periodic-job';
+import { Inject, Injectable } from '@nestjs/common';
+import { SERVICE_LOGGER, type Logger } from '@parley/observability';
+import { AlertService } from '../alerts/alert.service';
+import { INSIGHTS_OPTIONS, type InsightsOptions } from '../common/client-insights.options';
+import { InsightsJobMetrics, NO_JOB_METRICS, type JobRecorder } from '../metrics/insights-job.metrics';
+import { PeriodicJob } from '../schedule/periodic-job.base';
 import { ActiveTenantsRepository } from '../shared/active-tenants.repository';
-import type { PortfolioService } from './portfolio.service';
+import { PortfolioService } from './portfolio.service';
 
 /**
  * Every interval (default hourly) and once at start-up: evaluates the L5 rules for each active
@@ -12,20 +13,17 @@ import type { PortfolioService } from './portfolio.service';
  * owner's portfolio of today, yesterday, this week and last week (UTC) for the dashboards.
  * Replicas may overlap: alerts fire once by their unique key, portfolio rows are upserts.
  */
+@Injectable()
 export class OwnerInsightsScheduler extends PeriodicJob {
-  private readonly tenants: ActiveTenantsRepository;
-
   constructor(
-    /** App-role client the active tenants are listed with. */
-    prisma: Pick<PrismaClient, 'tenant'>,
+    private readonly tenants: ActiveTenantsRepository,
     private readonly alerts: AlertService,
     private readonly portfolio: PortfolioService,
-    logger: Logger,
-    intervalMs: number,
-    private readonly metrics: JobRecorder = NO_JOB_METRICS,
+    @Inject(SERVICE_LOGGER) logger: Logger,
+    @Inject(INSIGHTS_OPTIONS) options: Pick<InsightsOptions, 'ownerIntervalMs'>,
+    @Inject(InsightsJobMetrics) private readonly metrics: JobRecorder = NO_JOB_METRICS,
   ) {
-    super(logger, intervalMs, 'owner insights schedule failed');
-    this.tenants = new ActiveTenantsRepository(prisma);
+    super(logger.child({ component: 'l4-l5-schedule' }), options.ownerIntervalMs, 'owner insights schedule failed');
   }
 
   /** One pass; returns how many alerts fired. */

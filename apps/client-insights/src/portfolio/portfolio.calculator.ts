@@ -2,9 +2,9 @@ import type { OwnerPortfolio, PortfolioTenant } from '@parley/contracts';
 import type { LocalPeriod } from '../shared/insight-period.util';
 import { tokenCostUsd, type ModelPriceTable } from '../shared/model-prices.util';
 import { ratio, round } from '../shared/numbers.util';
-import { churnOf, healthOf } from './tenant-health';
+import { churnOf, healthOf } from './tenant-health.calculator';
 import type { BucketTotals, PortfolioInputs, PortfolioTenantRow } from './portfolio.repository';
-import type { PortfolioRules } from './portfolio-rules';
+import type { PortfolioRules } from './portfolio.rules';
 
 export interface PortfolioInput {
   /** The UTC period (built with periodContaining(..., 'UTC')). */

@@ -1,5 +1,6 @@
+import { Inject, Injectable } from '@nestjs/common';
 import type { InsightAlertView, InsightPeriod, OwnerPortfolio } from '@parley/contracts';
-import { Prisma, type PrismaClient, type TenantTx } from '@parley/persistence';
+import { Prisma, PrismaService, type PrismaClient, type TenantTx } from '@parley/persistence';
 import { sqlNumber as n } from '../shared/numbers.util';
 import { TERM_KINDS } from '../shared/term-kinds.constants';
 
@@ -53,8 +54,9 @@ export const PORTFOLIO_KIND = 'portfolio';
  * owner_insights, with the app-role client (owner_insights has no tenant_id and is written by
  * this service only).
  */
+@Injectable()
 export class PortfolioRepository {
-  constructor(private readonly prisma: Pick<PrismaClient, 'ownerInsight'>) {}
+  constructor(@Inject(PrismaService) private readonly prisma: Pick<PrismaClient, 'ownerInsight'>) {}
 
   /**
    * Everything L4 needs of [start, end) and the `trendPeriods` periods before it, across all

@@ -1,12 +1,12 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { InsightAlertView, InsightPeriod, OwnerPortfolio } from '@parley/contracts';
-import type { OwnerDb, PrismaClient } from '@parley/persistence';
+import { OwnerDb } from '@parley/persistence';
+import { INSIGHTS_CLOCK, INSIGHTS_OPTIONS, systemClock, type Clock, type InsightsOptions } from '../common/client-insights.options';
 import { periodContaining, type LocalPeriod } from '../shared/insight-period.util';
 import { InsightsError } from '../shared/insights.error';
 import { addDays, localDateOf } from '../shared/local-time.util';
-import type { ModelPriceTable } from '../shared/model-prices.util';
-import { computePortfolio } from './compute-portfolio';
+import { computePortfolio } from './portfolio.calculator';
 import { PortfolioRepository } from './portfolio.repository';
-import type { PortfolioRules } from './portfolio-rules';
 
 const MAX_ALERTS = 200;
 
@@ -15,15 +15,13 @@ const MAX_ALERTS = 200;
  * the only cross-tenant path), computed, and stored in owner_insights (kind `portfolio`, one
  * row per UTC period, rewritten on each computation) for the dashboards.
  */
+@Injectable()
 export class PortfolioService {
   constructor(
-    private readonly ownerDb: OwnerDb,
-    /** App-role client: owner_insights has no tenant_id and is written by this service only. */
-    prisma: Pick<PrismaClient, 'ownerInsight'>,
-    private readonly prices: ModelPriceTable,
-    private readonly rules: PortfolioRules,
-    private readonly clock: () => Date = () => new Date(),
-    private readonly repo = new PortfolioRepository(prisma),
+    @Inject(OwnerDb) private readonly ownerDb: OwnerDb,
+    private readonly repo: PortfolioRepository,
+    @Inject(INSIGHTS_OPTIONS) private readonly options: Pick<InsightsOptions, 'modelPrices' | 'portfolioRules'>,
+    @Optional() @Inject(INSIGHTS_CLOCK) private readonly clock: Clock = systemClock,
   ) {}
 
   /** The UTC period containing `date` (default today); a period starting in the future is refused. */
@@ -36,8 +34,9 @@ export class PortfolioService {
 
   async compute(period: InsightPeriod, date?: string): Promise<OwnerPortfolio> {
     const p = this.periodOf(period, date);
-    const inputs = await this.ownerDb.run((tx) => this.repo.inputs(tx, p.start, p.end, this.rules.trendPeriods));
-    const portfolio = computePortfolio({ period: p, inputs, prices: this.prices, rules: this.rules, now: this.clock() });
+    const { modelPrices: prices, portfolioRules: rules } = this.options;
+    const inputs = await this.ownerDb.run((tx) => this.repo.inputs(tx, p.start, p.end, rules.trendPeriods));
+    const portfolio = computePortfolio({ period: p, inputs, prices, rules, now: this.clock() });
     await this.repo.storePortfolio(period, p.start, portfolio);
     return portfolio;
   }

@@ -1,7 +1,6 @@
 import type { ChurnRisk, PortfolioTenant, TenantHealth } from '@parley/contracts';
-import type { PortfolioRules } from './portfolio-rules';
-
-const pct = (rate: number) => `${Math.round(rate * 100)}%`;
+import { pct, round } from '../shared/numbers.util';
+import type { PortfolioRules } from './portfolio.rules';
 
 /**
  * Usage against the tenant's own trend: the mean sessions of the previous `trendPeriods`
@@ -9,9 +8,9 @@ const pct = (rate: number) => `${Math.round(rate * 100)}%`;
  * without history (trend under one session) or in the first tenth of a period.
  */
 export function churnOf(sessions: number, history: number[], elapsed: number, rules: PortfolioRules): PortfolioTenant['churn'] {
-  const trendSessions = Math.round((history.reduce((a, b) => a + b, 0) / Math.max(1, history.length)) * 100) / 100;
+  const trendSessions = round(history.reduce((a, b) => a + b, 0) / Math.max(1, history.length), 2);
   if (trendSessions < 1 || elapsed < 0.1) return { risk: 'unknown', trendSessions, ratio: null };
-  const ratio = Math.round((sessions / (trendSessions * elapsed)) * 10_000) / 10_000;
+  const ratio = round(sessions / (trendSessions * elapsed), 4);
   const risk: ChurnRisk = ratio <= rules.churnHigh ? 'high' : ratio <= rules.churnMedium ? 'medium' : 'low';
   return { risk, trendSessions, ratio };
 }

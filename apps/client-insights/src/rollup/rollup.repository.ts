@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { InsightMetrics, InsightPeriod } from '@parley/contracts';
 import type { Prisma, TenantTx } from '@parley/persistence';
 import type { LocalPeriod } from '../shared/insight-period.util';
-import type { HourlyBucket, HourlyTerm } from './compute-rollup';
+import type { HourlyBucket, HourlyTerm } from './rollup.calculator';
 
 export interface RollupInputs {
   buckets: HourlyBucket[];

@@ -1,28 +1,26 @@
-import type { Logger } from '@parley/observability';
-import type { PrismaClient } from '@parley/persistence';
-import { NO_JOB_METRICS, type JobRecorder } from '../metrics/insights-job-metrics';
-import { PeriodicJob } from '../schedule/periodic-job';
+import { Inject, Injectable } from '@nestjs/common';
+import { SERVICE_LOGGER, type Logger } from '@parley/observability';
+import { INSIGHTS_OPTIONS, type InsightsOptions } from '../common/client-insights.options';
+import { InsightsJobMetrics, NO_JOB_METRICS, type JobRecorder } from '../metrics/insights-job.metrics';
+import { PeriodicJob } from '../schedule/periodic-job.base';
 import { ActiveTenantsRepository } from '../shared/active-tenants.repository';
-import type { RollupService } from './rollup.service';
+import { RollupService } from './rollup.service';
 
 /**
  * Every interval (default hourly), recomputes each active tenant's rollups of today and
  * yesterday (day) and of this and last week, in the tenant's time zone. Runs once at start-up.
  * Replicas may overlap: the upsert on (tenant, period, start) makes a repeated run harmless.
  */
+@Injectable()
 export class RollupScheduler extends PeriodicJob {
-  private readonly tenants: ActiveTenantsRepository;
-
   constructor(
-    /** App-role client the active tenants are listed with. */
-    prisma: Pick<PrismaClient, 'tenant'>,
+    private readonly tenants: ActiveTenantsRepository,
     private readonly rollups: RollupService,
-    logger: Logger,
-    intervalMs: number,
-    private readonly metrics: JobRecorder = NO_JOB_METRICS,
+    @Inject(SERVICE_LOGGER) logger: Logger,
+    @Inject(INSIGHTS_OPTIONS) options: Pick<InsightsOptions, 'rollupIntervalMs'>,
+    @Inject(InsightsJobMetrics) private readonly metrics: JobRecorder = NO_JOB_METRICS,
   ) {
-    super(logger, intervalMs, 'rollup schedule failed');
-    this.tenants = new ActiveTenantsRepository(prisma);
+    super(logger.child({ component: 'l3-schedule' }), options.rollupIntervalMs, 'rollup schedule failed');
   }
 
   /** One pass over the active tenants; one tenant's failure is logged and does not stop the others. */

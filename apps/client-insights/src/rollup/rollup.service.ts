@@ -1,11 +1,12 @@
 import { isDeepStrictEqual } from 'node:util';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { type InsightMetrics, type InsightPeriod, type InsightRollupView } from '@parley/contracts';
-import type { TenantDb, TenantTx } from '@parley/persistence';
+import { TenantDb, type TenantTx } from '@parley/persistence';
+import { INSIGHTS_CLOCK, INSIGHTS_OPTIONS, systemClock, type Clock, type InsightsOptions } from '../common/client-insights.options';
 import { periodContaining, previousPeriod, type LocalPeriod } from '../shared/insight-period.util';
 import { InsightsError } from '../shared/insights.error';
 import { addDays, daysBetween, isValidTimeZone, localDateOf, weekStart } from '../shared/local-time.util';
-import type { ModelPriceTable } from '../shared/model-prices.util';
-import { computeRollup } from './compute-rollup';
+import { computeRollup } from './rollup.calculator';
 import { RollupRepository, type RollupInputs } from './rollup.repository';
 
 export interface RollupQuery {
@@ -28,12 +29,13 @@ const DEFAULT_PERIODS: Record<InsightPeriod, number> = { day: 7, week: 4 };
  * L3 rollups in the tenant's time zone: computes periods from hourly buckets and feedback,
  * stores them in insight_rollups (upsert on tenant, period, start) and serves them.
  */
+@Injectable()
 export class RollupService {
   constructor(
-    private readonly db: TenantDb,
-    private readonly prices: ModelPriceTable,
-    private readonly clock: () => Date = () => new Date(),
-    private readonly repo = new RollupRepository(),
+    @Inject(TenantDb) private readonly db: TenantDb,
+    private readonly repo: RollupRepository,
+    @Inject(INSIGHTS_OPTIONS) private readonly options: Pick<InsightsOptions, 'modelPrices'>,
+    @Optional() @Inject(INSIGHTS_CLOCK) private readonly clock: Clock = systemClock,
   ) {}
 
   /** Recomputes and stores the periods containing the given local dates (the scheduled job). */
@@ -141,7 +143,7 @@ export class RollupService {
       previousSessions: inputs.buckets.filter((b) => within(b.hourStart, prev)).reduce((n, b) => n + b.sessionsStarted, 0),
       terms: inputs.terms,
       ratings: inputs.feedback.filter((f) => within(f.createdAt, p)).map((f) => f.rating),
-      prices: this.prices,
+      prices: this.options.modelPrices,
     });
   }
 

@@ -4,7 +4,8 @@ import type { Logger } from '@parley/observability';
 /**
  * A job run once at start-up and then every interval, never overlapping itself (a tick while
  * the previous run is still going is skipped). Shutdown stops the timer and waits for the run
- * in progress. Subclasses implement runOnce(); a failed run is logged and the next tick retries.
+ * in progress. Subclasses (the `@Injectable()` schedulers) implement runOnce(); a failed run is
+ * logged and the next tick retries.
  */
 export abstract class PeriodicJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private timer?: NodeJS.Timeout;

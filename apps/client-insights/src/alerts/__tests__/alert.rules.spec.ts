@@ -1,4 +1,4 @@
-import { DEFAULT_ALERT_RULES, evaluateAlertRules, type AlertWindow } from '../alert-rules';
+import { DEFAULT_ALERT_RULES, evaluateAlertRules, type AlertWindow } from '../alert.rules';
 
 const window = (o: Partial<AlertWindow> = {}): AlertWindow => ({
   tenantName: "Bob's Plumbing",

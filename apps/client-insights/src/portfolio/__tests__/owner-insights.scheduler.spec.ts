@@ -1,11 +1,18 @@
 import { ServiceMetrics } from '@parley/observability';
 import type { AlertService } from '../../alerts/alert.service';
-import type { Breach } from '../../alerts/alert-rules';
-import { InsightsJobMetrics } from '../../metrics/insights-job-metrics';
-import { OwnerInsightsScheduler } from '../owner-insights-scheduler';
+import type { Breach } from '../../alerts/alert.rules';
+import { InsightsJobMetrics } from '../../metrics/insights-job.metrics';
+import { ActiveTenantsRepository } from '../../shared/active-tenants.repository';
+import { OwnerInsightsScheduler } from '../owner-insights.scheduler';
 import type { PortfolioService } from '../portfolio.service';
 
-const logger = { info: jest.fn(), error: jest.fn(), debug: jest.fn(), warn: jest.fn(), child: jest.fn() };
+const logger: Record<'info' | 'error' | 'debug' | 'warn' | 'child', jest.Mock> = {
+  info: jest.fn(),
+  error: jest.fn(),
+  debug: jest.fn(),
+  warn: jest.fn(),
+  child: jest.fn(() => logger),
+};
 const breach = (rule: Breach['rule']): Breach => ({
   rule,
   subject: '',
@@ -40,13 +47,14 @@ describe('OwnerInsightsScheduler', () => {
     const refreshCurrent = jest.fn(async () => undefined);
     const prisma = { tenant: { findMany: jest.fn(async () => [{ id: 't1' }, { id: 't2' }, { id: 't3' }]) } };
     const scheduler = new OwnerInsightsScheduler(
-      prisma as never,
+      new ActiveTenantsRepository(prisma as never),
       { evaluate } as unknown as AlertService,
       { refreshCurrent } as unknown as PortfolioService,
       logger as never,
-      60_000,
+      { ownerIntervalMs: 60_000 },
       jobs,
     );
+    expect(logger.child).toHaveBeenCalledWith({ component: 'l4-l5-schedule' });
 
     await expect(scheduler.runOnce()).resolves.toBe(2);
     expect(evaluate.mock.calls.map(([id]) => id)).toEqual(['t1', 't2', 't3']);
@@ -75,11 +83,11 @@ describe('OwnerInsightsScheduler', () => {
       refreshCurrent: jest.fn(async () => Promise.reject(new Error('analytics role missing'))),
     } as unknown as PortfolioService;
     const scheduler = new OwnerInsightsScheduler(
-      prisma as never,
+      new ActiveTenantsRepository(prisma as never),
       { evaluate: jest.fn() } as unknown as AlertService,
       failing,
       logger as never,
-      60_000,
+      { ownerIntervalMs: 60_000 },
       new InsightsJobMetrics(metrics),
     );
     await expect(scheduler.runOnce()).rejects.toThrow('analytics role missing');

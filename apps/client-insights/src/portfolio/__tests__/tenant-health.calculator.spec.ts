@@ -1,7 +1,7 @@
 import type { PortfolioTenant } from '@parley/contracts';
-import { knowledgeSize } from '../compute-portfolio';
-import { DEFAULT_PORTFOLIO_RULES } from '../portfolio-rules';
-import { churnOf, healthOf } from '../tenant-health';
+import { knowledgeSize } from '../portfolio.calculator';
+import { DEFAULT_PORTFOLIO_RULES } from '../portfolio.rules';
+import { churnOf, healthOf } from '../tenant-health.calculator';
 
 const rules = DEFAULT_PORTFOLIO_RULES;
 type HealthInput = Parameters<typeof healthOf>[0];

@@ -1,4 +1,4 @@
-import { computeRollup, type HourlyBucket } from '../compute-rollup';
+import { computeRollup, type HourlyBucket } from '../rollup.calculator';
 import { periodContaining } from '../../shared/insight-period.util';
 import { DEFAULT_MODEL_PRICES, tokenCostUsd } from '../../shared/model-prices.util';
 import { TERM_KINDS } from '../../shared/term-kinds.constants';

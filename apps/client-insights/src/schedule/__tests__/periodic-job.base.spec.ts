@@ -1,5 +1,5 @@
 import type { Logger } from '@parley/observability';
-import { PeriodicJob } from '../periodic-job';
+import { PeriodicJob } from '../periodic-job.base';
 
 class TestJob extends PeriodicJob {
   runs = 0;

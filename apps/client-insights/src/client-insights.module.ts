@@ -1,0 +1,75 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CONSUMERS } from '@parley/contracts';
+import { MESSAGING_OPTIONS, NatsClient, type MessagingModuleOptions } from '@parley/messaging';
+import { SERVICE_LOGGER, type Logger } from '@parley/observability';
+import { DurableConsumerRunner } from '@parley/runtime';
+import { AlertRepository } from './alerts/alert.repository';
+import { AlertService } from './alerts/alert.service';
+import { INSIGHTS_OPTIONS, type InsightsOptions } from './common/client-insights.options';
+import { insightEventRoutes } from './ingest/insight-events.handler';
+import { InsightEventsService } from './ingest/insight-events.service';
+import { InsightIngestRepository } from './ingest/insight-ingest.repository';
+import { InsightsJobMetrics } from './metrics/insights-job.metrics';
+import { OwnerInsightsScheduler } from './portfolio/owner-insights.scheduler';
+import { PortfolioRpcHandlers } from './portfolio/portfolio.handler';
+import { PortfolioRepository } from './portfolio/portfolio.repository';
+import { PortfolioService } from './portfolio/portfolio.service';
+import { RollupRpcHandlers } from './rollup/rollup.handler';
+import { RollupRepository } from './rollup/rollup.repository';
+import { RollupScheduler } from './rollup/rollup.scheduler';
+import { RollupService } from './rollup/rollup.service';
+import { ActiveTenantsRepository } from './shared/active-tenants.repository';
+
+/**
+ * Client insights' capabilities: ingest (durable consumer -> hourly buckets), L3 rollups
+ * (scheduled and on demand over RPC), L5 alerts and the L4 owner portfolio (cross-tenant
+ * through OwnerDb only; scheduled and over RPC), each a folder of handler / service /
+ * repository. Needs the service runtime (persistence with the analytics role, messaging,
+ * observability) imported by the caller.
+ */
+@Module({})
+export class ClientInsightsModule {
+  static forRoot(options: InsightsOptions, shutdownTimeoutMs: number): DynamicModule {
+    return {
+      module: ClientInsightsModule,
+      imports: [
+        {
+          module: InsightsOptionsModule,
+          global: true,
+          providers: [{ provide: INSIGHTS_OPTIONS, useValue: options }],
+          exports: [INSIGHTS_OPTIONS],
+        },
+      ],
+      providers: [
+        InsightsJobMetrics,
+        ActiveTenantsRepository,
+        InsightIngestRepository,
+        InsightEventsService,
+        {
+          provide: DurableConsumerRunner,
+          inject: [NatsClient, InsightEventsService, SERVICE_LOGGER, MESSAGING_OPTIONS],
+          useFactory: (client: NatsClient, events: InsightEventsService, logger: Logger, messaging: MessagingModuleOptions) =>
+            new DurableConsumerRunner(client, logger.child({ component: 'consumer' }), messaging.metrics, {
+              consumer: CONSUMERS.clientInsights,
+              routes: insightEventRoutes(events),
+              concurrency: options.consumerConcurrency,
+              stopTimeoutMs: shutdownTimeoutMs,
+            }),
+        },
+        RollupRepository,
+        RollupService,
+        RollupScheduler,
+        RollupRpcHandlers,
+        AlertRepository,
+        AlertService,
+        PortfolioRepository,
+        PortfolioService,
+        OwnerInsightsScheduler,
+        PortfolioRpcHandlers,
+      ],
+    };
+  }
+}
+
+@Module({})
+class InsightsOptionsModule {}
