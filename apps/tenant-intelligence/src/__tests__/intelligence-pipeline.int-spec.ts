@@ -6,9 +6,15 @@ import { createPrismaClient, TenantDb, type PrismaClient } from '@parley/persist
 import { createLlmRouter } from '@parley/llm';
 import { createChatMessage, createChatSession, createTenant, startMockLlm, type MockLlm } from '@parley/testing';
 import { Registry } from 'prom-client';
+import { ChatTablesRepository } from '../chat-tables/chat-tables.repository';
+import { CrmRepository } from '../crm/crm.repository';
 import { CrmService } from '../crm/crm.service';
+import { InsightTablesRepository } from '../crm/insight-tables.repository';
+import { ExtractionRepository } from '../extraction/extraction.repository';
+import { ModelExtractionService } from '../extraction/model-extraction.service';
 import { TurnExtractionService } from '../extraction/turn-extraction.service';
 import { SessionSummaryService } from '../summary/session-summary.service';
+import { SummaryRepository } from '../summary/summary.repository';
 
 const silent = {
   debug() {},
@@ -33,9 +39,9 @@ describe('tenant intelligence pipeline', () => {
     prisma = createPrismaClient({ databaseUrl: process.env.TEST_DATABASE_URL as string, poolMax: 4 });
     owner = createPrismaClient({ databaseUrl: process.env.TEST_DATABASE_OWNER_URL as string, poolMax: 2 });
     db = new TenantDb(prisma);
-    extraction = new TurnExtractionService(db, silent);
-    summaries = new SessionSummaryService(db, silent);
-    crm = new CrmService(db);
+    extraction = new TurnExtractionService(db, new ExtractionRepository(), new ChatTablesRepository(), silent);
+    summaries = new SessionSummaryService(db, new SummaryRepository(), new ChatTablesRepository(), silent);
+    crm = new CrmService(db, new CrmRepository(), new ChatTablesRepository(), new InsightTablesRepository());
   });
   afterAll(async () => {
     await prisma.$disconnect();
@@ -342,7 +348,13 @@ describe('model-assisted extraction (tenant with a model configured)', () => {
       },
       { logger: silent, metrics: { registry: new Registry() } },
     );
-    service = new TurnExtractionService(new TenantDb(prisma), silent, { router, prisma, timeoutMs: 10_000 });
+    service = new TurnExtractionService(
+      new TenantDb(prisma),
+      new ExtractionRepository(),
+      new ChatTablesRepository(),
+      silent,
+      new ModelExtractionService(router, prisma, { llmTimeoutMs: 10_000 }, silent),
+    );
   });
   afterEach(() => mock.reset());
   afterAll(async () => {

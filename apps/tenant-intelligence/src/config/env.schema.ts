@@ -24,7 +24,13 @@ export const envSchema = z.object({
 });
 export type Env = z.output<typeof envSchema>;
 
-export type AppConfig = ServiceConfig & { intel: { consumerConcurrency: number; llmTimeoutMs: number }; llm: LlmConfig };
+/** tenant-intelligence's own settings (AppConfig.intel), injected as INTEL_OPTIONS. */
+export interface IntelOptions {
+  consumerConcurrency: number;
+  llmTimeoutMs: number;
+}
+
+export type AppConfig = ServiceConfig & { intel: IntelOptions; llm: LlmConfig };
 
 export function toAppConfig(env: Env): AppConfig {
   return {

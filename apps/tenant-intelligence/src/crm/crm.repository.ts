@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { ContactListRpc, InteractionListRpc, RpcRequestOf } from '@parley/contracts';
 import type { Prisma, TenantTx } from '@parley/persistence';
 import { CONVERSATION_INTERACTION } from '../extraction/extraction.constants';
-import type { ContactRowLike, InteractionRowLike, SummaryRowLike } from './crm-views';
-import type { Keyset } from './cursor';
+import type { ContactRowLike, InteractionRowLike, SummaryRowLike } from './crm-view.mapper';
+import type { Keyset } from './cursor.util';
 
 export type ContactFilter = Pick<RpcRequestOf<typeof ContactListRpc>, 'tenantId' | 'search' | 'seenSince' | 'intent' | 'lead' | 'limit'> & {
   after: Keyset | null;

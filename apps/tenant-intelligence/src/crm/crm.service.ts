@@ -1,3 +1,4 @@
+import { Inject, Injectable } from '@nestjs/common';
 import type { Actor, RpcRequestOf } from '@parley/contracts';
 import type {
   ContactEraseRpc,
@@ -8,13 +9,13 @@ import type {
   SessionSummaryGetRpc,
 } from '@parley/contracts';
 import { createPseudonymizer } from '@parley/llm';
-import { readFieldRecords, writeAudit, type TenantDb, type TenantTx } from '@parley/persistence';
+import { readFieldRecords, TenantDb, writeAudit, type TenantTx } from '@parley/persistence';
 import { ChatTablesRepository } from '../chat-tables/chat-tables.repository';
 import { InsightTablesRepository } from './insight-tables.repository';
 import { CrmError } from './crm.error';
 import { CrmRepository } from './crm.repository';
-import { toContactView, toInteractionView, toSummaryView } from './crm-views';
-import { decodeCursor, encodeCursor } from './cursor';
+import { toContactView, toInteractionView, toSummaryView } from './crm-view.mapper';
+import { decodeCursor, encodeCursor } from './cursor.util';
 
 type ListContacts = RpcRequestOf<typeof ContactListRpc>;
 type GetContact = RpcRequestOf<typeof ContactGetRpc>;
@@ -38,12 +39,13 @@ function audit(
 }
 
 /** The tenant's CRM reads and the data-subject requests (erasure, export). Every call is one tenant's transaction. */
+@Injectable()
 export class CrmService {
   constructor(
-    private readonly db: TenantDb,
-    private readonly repo = new CrmRepository(),
-    private readonly chat = new ChatTablesRepository(),
-    private readonly insights = new InsightTablesRepository(),
+    @Inject(TenantDb) private readonly db: TenantDb,
+    private readonly repo: CrmRepository,
+    private readonly chat: ChatTablesRepository,
+    private readonly insights: InsightTablesRepository,
   ) {}
 
   async listContacts(req: ListContacts) {

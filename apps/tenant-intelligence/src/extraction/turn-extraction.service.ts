@@ -1,23 +1,14 @@
+import { Inject, Injectable } from '@nestjs/common';
 import { CONSUMERS, countryForTimeZone, IntelMessageExtractedEvent, type ChatTurnCompleted } from '@parley/contracts';
 import { PermanentError, toOutboxMessage, type ConsumerMessageMeta } from '@parley/messaging';
-import type { Logger } from '@parley/observability';
-import { completeStructured, type LlmRouter } from '@parley/llm';
-import {
-  enqueueOutbox,
-  loadTenantRuntime,
-  markProcessed,
-  resolveContact,
-  type Db,
-  type Prisma,
-  type TenantDb,
-  type TenantTx,
-} from '@parley/persistence';
+import { SERVICE_LOGGER, type Logger } from '@parley/observability';
+import { enqueueOutbox, markProcessed, resolveContact, TenantDb, type Prisma, type TenantTx } from '@parley/persistence';
 import { extractMessage, type Extraction } from '@parley/signals';
 import { ChatTablesRepository, type ChatSessionRef, type NewSignalRow } from '../chat-tables/chat-tables.repository';
-import { CatalogueTermsCache, catalogueTerms, MAX_CATALOGUE_TERMS } from './catalogue-terms';
+import { CatalogueTermsCache, catalogueTerms, MAX_CATALOGUE_TERMS } from './catalogue-terms.cache';
 import { L1B_SOURCE } from './extraction.constants';
 import { ExtractionRepository } from './extraction.repository';
-import { LLM_EXTRACTION_SYSTEM_PROMPT, llmExtractionSchema, mergeLlmExtraction, type LlmExtraction } from './llm-extraction';
+import { mergeLlmExtraction } from './llm-extraction.mapper';
 import {
   foldExtraction,
   leadScore,
@@ -25,8 +16,9 @@ import {
   readAggregate,
   sentimentLabel,
   type InteractionAggregate,
-} from './interaction-aggregate';
-import { mergePreferences, readPreferences } from './preferences';
+} from './interaction-aggregate.calculator';
+import { ModelExtractionService } from './model-extraction.service';
+import { mergePreferences, readPreferences } from './preferences.util';
 
 const CONSUMER = CONSUMERS.tenantIntelligence.durable;
 
@@ -35,14 +27,6 @@ export interface TurnExtractionOutcome {
   contactId: string | null;
   interactionId: string | null;
   method: 'deterministic' | 'llm' | null;
-}
-
-/** The model-assisted part of L1b: used for tenants whose configured primary provider is a model. */
-export interface ExtractionAssist {
-  router: LlmRouter;
-  /** Reads the tenant's LLM settings (tenants has no RLS). */
-  prisma: Db;
-  timeoutMs: number;
 }
 
 const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
@@ -89,16 +73,21 @@ function sessionClaims(aggregate: InteractionAggregate): { name: string | null; 
  * evt.intel.message_extracted — all in one tenant transaction guarded by processed_events, so
  * a redelivered event changes nothing.
  */
+@Injectable()
 export class TurnExtractionService {
   private readonly catalogue = new CatalogueTermsCache();
+  private readonly logger: Logger;
 
   constructor(
-    private readonly db: TenantDb,
-    private readonly logger: Logger,
-    private readonly assist?: ExtractionAssist,
-    private readonly repo = new ExtractionRepository(),
-    private readonly chat = new ChatTablesRepository(),
-  ) {}
+    @Inject(TenantDb) private readonly db: TenantDb,
+    private readonly repo: ExtractionRepository,
+    private readonly chat: ChatTablesRepository,
+    @Inject(SERVICE_LOGGER) logger: Logger,
+    /** The model-assisted part (always provided in the app); without it, L1b is deterministic only. */
+    private readonly model?: ModelExtractionService,
+  ) {
+    this.logger = logger.child({ component: 'l1b' });
+  }
 
   async handle(
     turn: ChatTurnCompleted,
@@ -106,7 +95,7 @@ export class TurnExtractionService {
   ): Promise<TurnExtractionOutcome> {
     const messageKey = meta.msgId ?? `turn:${turn.turnId}`;
     // The model call happens before the transaction, so no transaction waits on a model.
-    const llm = await this.modelExtraction(turn, meta.signal);
+    const llm = this.model ? await this.model.extract(turn, meta.signal) : null;
     return this.db.run(turn.tenantId, async (tx) => {
       if (!(await markProcessed(tx, CONSUMER, messageKey)))
         return { status: 'duplicate', contactId: null, interactionId: null, method: null };
@@ -163,32 +152,6 @@ export class TurnExtractionService {
       );
       return { status: 'extracted', contactId, interactionId: interaction.id, method };
     });
-  }
-
-  /** The tenant's model's structured extraction, or null (no model configured, or it failed: logged). */
-  private async modelExtraction(turn: ChatTurnCompleted, signal?: AbortSignal): Promise<LlmExtraction | null> {
-    if (!this.assist) return null;
-    const runtime = await loadTenantRuntime(this.assist.prisma, turn.tenantId);
-    if (!runtime || runtime.config.llm.primary.provider === 'offline') return null;
-    const timeout = AbortSignal.timeout(this.assist.timeoutMs);
-    try {
-      const { value } = await completeStructured(this.assist.router, {
-        tenantId: turn.tenantId,
-        llm: { primary: runtime.config.llm.primary, fallbacks: runtime.config.llm.fallbacks.filter((c) => c.provider !== 'offline') },
-        system: LLM_EXTRACTION_SYSTEM_PROMPT,
-        text: turn.userText,
-        schema: llmExtractionSchema,
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-        maxOutputTokens: 400,
-      });
-      return value;
-    } catch (err) {
-      this.logger.warn(
-        { err, tenantId: turn.tenantId, turnId: turn.turnId },
-        'model extraction failed; using the deterministic extraction alone',
-      );
-      return null;
-    }
   }
 
   private async updateContact(

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   CONSUMERS,
   countryForTimeZone,
@@ -7,14 +8,14 @@ import {
   type ChatSessionClosed,
 } from '@parley/contracts';
 import { PermanentError, toOutboxMessage, type ConsumerMessageMeta } from '@parley/messaging';
-import type { Logger } from '@parley/observability';
-import { enqueueOutbox, markProcessed, readFieldRecords, type Prisma, type TenantDb, type TenantTx } from '@parley/persistence';
+import { SERVICE_LOGGER, type Logger } from '@parley/observability';
+import { enqueueOutbox, markProcessed, readFieldRecords, TenantDb, type Prisma, type TenantTx } from '@parley/persistence';
 import type { Extraction } from '@parley/signals';
 import { ChatTablesRepository, type ChatSessionRef } from '../chat-tables/chat-tables.repository';
 import { L1B_SOURCE } from '../extraction/extraction.constants';
-import { readAggregate, sentimentLabel } from '../extraction/interaction-aggregate';
-import { readPreferences } from '../extraction/preferences';
-import { summarizeSession, type SessionMessage, type SessionSummaryResult } from './summarize-session';
+import { readAggregate, sentimentLabel } from '../extraction/interaction-aggregate.calculator';
+import { readPreferences } from '../extraction/preferences.util';
+import { summarizeSession, type SessionMessage, type SessionSummaryResult } from './session-summary.builder';
 import { SummaryRepository, type SummaryColumns } from './summary.repository';
 
 const CONSUMER = CONSUMERS.tenantIntelligence.durable;
@@ -38,13 +39,18 @@ export interface SummaryOutcome {
  * into session_summaries, emit evt.intel.session_summarized, and ask for a tenant notification
  * when there are follow-ups — one transaction, guarded by processed_events.
  */
+@Injectable()
 export class SessionSummaryService {
+  private readonly logger: Logger;
+
   constructor(
-    private readonly db: TenantDb,
-    private readonly logger: Logger,
-    private readonly repo = new SummaryRepository(),
-    private readonly chat = new ChatTablesRepository(),
-  ) {}
+    @Inject(TenantDb) private readonly db: TenantDb,
+    private readonly repo: SummaryRepository,
+    private readonly chat: ChatTablesRepository,
+    @Inject(SERVICE_LOGGER) logger: Logger,
+  ) {
+    this.logger = logger.child({ component: 'l2' });
+  }
 
   async handle(closed: ChatSessionClosed, meta: Pick<ConsumerMessageMeta, 'msgId'>): Promise<SummaryOutcome> {
     const messageKey = meta.msgId ?? `session-closed:${closed.sessionId}`;

@@ -4,7 +4,10 @@
 import { randomUUID } from 'node:crypto';
 import { createPrismaClient, TenantDb, type PrismaClient } from '@parley/persistence';
 import { createChatMessage, createChatSession, createTenant } from '@parley/testing';
+import { ChatTablesRepository } from '../../chat-tables/chat-tables.repository';
+import { CrmRepository } from '../crm.repository';
 import { CrmService } from '../crm.service';
+import { InsightTablesRepository } from '../insight-tables.repository';
 
 describe('erasing a contact', () => {
   let prisma: PrismaClient;
@@ -14,7 +17,7 @@ describe('erasing a contact', () => {
   beforeAll(() => {
     prisma = createPrismaClient({ databaseUrl: process.env.TEST_DATABASE_URL as string, poolMax: 6 });
     owner = createPrismaClient({ databaseUrl: process.env.TEST_DATABASE_OWNER_URL as string, poolMax: 2 });
-    crm = new CrmService(new TenantDb(prisma));
+    crm = new CrmService(new TenantDb(prisma), new CrmRepository(), new ChatTablesRepository(), new InsightTablesRepository());
   });
   afterAll(async () => {
     await prisma.$disconnect();

@@ -1,6 +1,6 @@
 import { isUnmetQuestion, redactPii, type Extraction } from '@parley/signals';
-import { sentimentLabel } from '../extraction/interaction-aggregate';
-import type { StoredPreference } from '../extraction/preferences';
+import { sentimentLabel } from '../extraction/interaction-aggregate.calculator';
+import type { StoredPreference } from '../extraction/preferences.util';
 
 // L2, deterministic: a closed session's outcome, profile summary, unmet needs, sentiment
 // trajectory, topics and follow-up actions, from what L1a/L1b already stored per message.

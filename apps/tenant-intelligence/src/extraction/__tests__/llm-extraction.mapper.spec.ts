@@ -1,5 +1,5 @@
 import { extractMessage } from '@parley/signals';
-import { mergeLlmExtraction, type LlmExtraction } from '../llm-extraction';
+import { mergeLlmExtraction, type LlmExtraction } from '../llm-extraction.mapper';
 
 const llm = (over: Partial<LlmExtraction> = {}): LlmExtraction => ({
   customer: { name: null, email: null, phone: null },

@@ -1,7 +1,7 @@
 import type { ContactView, InteractionView, SessionSummaryView } from '@parley/contracts';
 import { readFieldRecords } from '@parley/persistence';
-import { readAggregate } from '../extraction/interaction-aggregate';
-import { readPreferences } from '../extraction/preferences';
+import { readAggregate } from '../extraction/interaction-aggregate.calculator';
+import { readPreferences } from '../extraction/preferences.util';
 
 // Row -> contract view mappers (Prisma rows in, plain JSON-safe objects out).
 

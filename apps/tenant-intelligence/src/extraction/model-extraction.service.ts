@@ -1,0 +1,52 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ChatTurnCompleted } from '@parley/contracts';
+import { completeStructured, type LlmRouter } from '@parley/llm';
+import { SERVICE_LOGGER, type Logger } from '@parley/observability';
+import { loadTenantRuntime, PrismaService, type Db } from '@parley/persistence';
+import { INTEL_LLM_ROUTER, INTEL_OPTIONS, type IntelOptions } from '../common/tenant-intelligence.options';
+import { LLM_EXTRACTION_SYSTEM_PROMPT, llmExtractionSchema, type LlmExtraction } from './llm-extraction.mapper';
+
+/**
+ * The model-assisted part of L1b: the structured extraction of the tenant's configured model,
+ * used for tenants whose primary provider is a model (not `offline`). A failed call is logged
+ * and L1b goes on with the deterministic extraction alone.
+ */
+@Injectable()
+export class ModelExtractionService {
+  private readonly logger: Logger;
+
+  constructor(
+    @Inject(INTEL_LLM_ROUTER) private readonly router: LlmRouter,
+    /** Reads the tenant's LLM settings (tenants has no RLS). */
+    @Inject(PrismaService) private readonly prisma: Db,
+    @Inject(INTEL_OPTIONS) private readonly options: Pick<IntelOptions, 'llmTimeoutMs'>,
+    @Inject(SERVICE_LOGGER) logger: Logger,
+  ) {
+    this.logger = logger.child({ component: 'l1b' });
+  }
+
+  /** The tenant's model's structured extraction, or null (no model configured, or it failed: logged). */
+  async extract(turn: ChatTurnCompleted, signal?: AbortSignal): Promise<LlmExtraction | null> {
+    const runtime = await loadTenantRuntime(this.prisma, turn.tenantId);
+    if (!runtime || runtime.config.llm.primary.provider === 'offline') return null;
+    const timeout = AbortSignal.timeout(this.options.llmTimeoutMs);
+    try {
+      const { value } = await completeStructured(this.router, {
+        tenantId: turn.tenantId,
+        llm: { primary: runtime.config.llm.primary, fallbacks: runtime.config.llm.fallbacks.filter((c) => c.provider !== 'offline') },
+        system: LLM_EXTRACTION_SYSTEM_PROMPT,
+        text: turn.userText,
+        schema: llmExtractionSchema,
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+        maxOutputTokens: 400,
+      });
+      return value;
+    } catch (err) {
+      this.logger.warn(
+        { err, tenantId: turn.tenantId, turnId: turn.turnId },
+        'model extraction failed; using the deterministic extraction alone',
+      );
+      return null;
+    }
+  }
+}
