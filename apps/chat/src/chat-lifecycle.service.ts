@@ -1,96 +1,69 @@
-import type { Embedder, LlmRouter } from '@parley/llm';
-import { RpcServer, type MessagingConnection, type MessagingLogger, type MessagingMetrics, type RpcEndpoint } from '@parley/messaging';
-import type { PrismaClient, TenantDb } from '@parley/persistence';
-import type { ChatConfig } from './config/env.schema';
-import { serveChatRpcs } from './rpc/chat-rpc.endpoints';
+import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { NatsClient, type MessagingConnection } from '@parley/messaging';
+import type { RpcHandlers } from '@parley/runtime';
+import { AssistantRpcHandlers } from './assistant/assistant.handler';
+import { CHAT_LOGGER, type ChatLogger } from './common/chat.logger';
+import { CHAT_OPTIONS, type ChatOptions } from './common/chat.options';
+import { ConversationsRpcHandlers } from './conversations/conversations.handler';
+import { HandoffRpcHandlers } from './handoff/handoff.handler';
 import { IdleSessionSweeper } from './sessions/idle-session.sweeper';
-import { SessionService } from './sessions/session.service';
-import { silentChatLogger, type ChatLogger } from './shared/chat-logger';
-import { TenantKnowledgeRetriever } from './turn/knowledge.retriever';
-import { SignalDetectorCache } from './turn/signal-detectors.cache';
-import { TurnCancellations } from './turn/turn-cancellations';
-import type { TurnMetrics } from './turn/turn-metrics';
+import { SessionsRpcHandlers } from './sessions/sessions.handler';
+import { TurnCancellations } from './turn/turn-cancellations.service';
+import { TurnRpcHandlers } from './turn/turn.handler';
 import { TurnService } from './turn/turn.service';
 
-export interface ChatEngineDeps {
-  client: MessagingConnection;
-  prisma: PrismaClient;
-  db: TenantDb;
-  router: LlmRouter;
-  embedder: Embedder | null;
-  config: ChatConfig;
-  /** The process's whole shutdown budget (SHUTDOWN_TIMEOUT_MS). */
-  shutdownTimeoutMs: number;
-  logger?: ChatLogger & MessagingLogger;
-  metrics?: MessagingMetrics;
-  turnMetrics?: TurnMetrics;
-}
-
 /**
- * The chat service's moving parts: the RPC endpoints (queue group `chat`), the cancel
- * subscription and the idle sweeper. stop() is the graceful shutdown: stop taking requests,
- * let turns in progress finish and store; only when the shutdown budget is nearly spent abort
- * the generations still running (their partial answers are stored as interrupted).
+ * The order in which the chat service's moving parts (the cancel subscription, the RPC
+ * handlers in queue group `chat`, the idle sweeper) start and stop.
+ *
+ * Start: the cancel subscription first, registered with the server (onModuleInit runs before
+ * any onApplicationBootstrap, so before a handler serves a turn: no cancel of a served turn is
+ * missed); then the handlers register (their own onApplicationBootstrap); then, once they have
+ * (this provider depends on every handler, so Nest bootstraps it after them), a flush and the
+ * idle sweeper.
+ *
+ * Stop, the graceful shutdown (beforeApplicationShutdown: Nest calls it on this provider
+ * before the handlers it depends on, and on ChatModule before the runtime's outbox relay and
+ * NATS drain): stop taking requests (the sweeper and every handler's endpoints; a handler's
+ * own hook then finds nothing left to stop), let turns in progress finish and store; only when
+ * the shutdown budget is nearly spent abort the generations still running (their partial
+ * answers are stored as interrupted); then the cancel subscription stops.
  */
-export class ChatEngine {
-  readonly sessions: SessionService;
-  readonly turns: TurnService;
-  readonly sweeper: IdleSessionSweeper;
-  readonly cancellations: TurnCancellations;
-  private readonly server: RpcServer;
-  private endpoints: RpcEndpoint[] = [];
-  private readonly logger: ChatLogger;
+@Injectable()
+export class ChatLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly handlers: readonly RpcHandlers[];
 
-  constructor(private readonly deps: ChatEngineDeps) {
-    this.logger = deps.logger ?? silentChatLogger;
-    const { config } = deps;
-    this.cancellations = new TurnCancellations(deps.client, this.logger);
-    this.sessions = new SessionService(deps.db);
-    this.turns = new TurnService({
-      client: deps.client,
-      prisma: deps.prisma,
-      db: deps.db,
-      router: deps.router,
-      knowledge: new TenantKnowledgeRetriever(deps.db, deps.embedder, config.knowledgeLimit, this.logger),
-      detectors: new SignalDetectorCache(this.logger),
-      cancellations: this.cancellations,
-      historyTokenBudget: config.historyTokenBudget,
-      logger: this.logger,
-      metrics: deps.turnMetrics,
-    });
-    this.sweeper = new IdleSessionSweeper(deps.prisma, deps.db, {
-      idleTimeoutMs: config.idleTimeoutSeconds * 1000,
-      intervalMs: config.idleSweepIntervalSeconds * 1000,
-      logger: this.logger,
-    });
-    this.server = new RpcServer(deps.client, {
-      logger: deps.logger,
-      metrics: deps.metrics,
-      stopTimeoutMs: Math.max(100, deps.shutdownTimeoutMs - 500),
-    });
+  constructor(
+    @Inject(NatsClient) private readonly client: MessagingConnection,
+    private readonly turns: TurnService,
+    private readonly cancellations: TurnCancellations,
+    private readonly sweeper: IdleSessionSweeper,
+    turnHandlers: TurnRpcHandlers,
+    sessionsHandlers: SessionsRpcHandlers,
+    conversationsHandlers: ConversationsRpcHandlers,
+    handoffHandlers: HandoffRpcHandlers,
+    assistantHandlers: AssistantRpcHandlers,
+    @Inject(CHAT_OPTIONS) private readonly options: ChatOptions,
+    @Inject(CHAT_LOGGER) private readonly logger: ChatLogger,
+  ) {
+    this.handlers = [turnHandlers, sessionsHandlers, conversationsHandlers, handoffHandlers, assistantHandlers];
   }
 
-  /** Subscribes (cancel subject first, so no cancel of a served turn is missed) and starts the sweeper. */
-  async start(): Promise<void> {
+  /** Subscribes to chat.cancel.* before any RPC handler is registered. */
+  async onModuleInit(): Promise<void> {
     this.cancellations.start();
     await this.cancellations.ready();
-    this.endpoints = serveChatRpcs(this.server, { client: this.deps.client, db: this.deps.db, sessions: this.sessions, turns: this.turns });
-    await this.deps.client.nc.flush();
+  }
+
+  /** After the handlers registered: their subscriptions reach the server, then the sweeper starts. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.client.nc.flush();
     this.sweeper.start();
   }
 
-  /** Nest lifecycle (the engine is a provider of AppModule). */
-  async onApplicationBootstrap(): Promise<void> {
-    await this.start();
-  }
-
-  /** Nest lifecycle: runs before the NATS connection drains and the pools close. */
+  /** Runs before the outbox relay stops, the NATS connection drains and the pools close. */
   async beforeApplicationShutdown(): Promise<void> {
-    await this.stop();
-  }
-
-  async stop(): Promise<void> {
-    const budget = this.deps.shutdownTimeoutMs;
+    const budget = this.options.shutdownTimeoutMs;
     const graceMs = Math.max(budget * 0.5, budget - 3000);
     const abortTimer = setTimeout(() => {
       if (this.turns.inProgress > 0)
@@ -98,7 +71,7 @@ export class ChatEngine {
       this.cancellations.abortAll('shutdown');
     }, graceMs);
     try {
-      await Promise.all([this.sweeper.stop(), ...this.endpoints.map((e) => e.stop())]);
+      await Promise.all([this.sweeper.stop(), ...this.handlers.map((handlers) => handlers.beforeApplicationShutdown())]);
       await this.turns.settle(Math.max(0, budget - graceMs));
     } finally {
       clearTimeout(abortTimer);

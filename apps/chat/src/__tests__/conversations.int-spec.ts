@@ -11,7 +11,7 @@ import {
   type RpcRequestOf,
 } from '@parley/contracts';
 import { createTenant, createTenantUser } from '@parley/testing';
-import { replyAsStaff } from '../sessions/staff-handoff.use-case';
+import { StaffHandoffService } from '../handoff/staff-handoff.service';
 import { startChatHarness, turnRequest, type ChatHarness } from './support/chat-harness';
 
 describe('conversations for tenant staff', () => {
@@ -44,7 +44,7 @@ describe('conversations for tenant staff', () => {
     await say(tenant, urgent.id, 'Help! A pipe has burst and the kitchen is flooding right now');
     const waiting = await newSession(tenant);
     await say(tenant, waiting.id, 'Can I speak to a real person please, not a bot');
-    await replyAsStaff(h.db, { tenantId: tenant, sessionId: waiting.id, content: 'Sam here, how can I help?' });
+    await h.app.get(StaffHandoffService).replyAsStaff({ tenantId: tenant, sessionId: waiting.id, content: 'Sam here, how can I help?' });
     const closed = await newSession(tenant, 'cust-42');
     await say(tenant, closed.id, 'What are your opening hours?');
     await h.rpc.request(ChatSessionCloseRpc, { version: 1, tenantId: tenant, sessionId: closed.id });

@@ -8,6 +8,7 @@ import {
 } from '@parley/contracts';
 import { createChatMessage, createTenant } from '@parley/testing';
 import { randomUUID } from 'node:crypto';
+import { silentChatLogger } from '../common/chat.logger';
 import { IdleSessionSweeper } from '../sessions/idle-session.sweeper';
 import { outboxRowsOf, rpcError, startChatHarness, type ChatHarness } from './support/chat-harness';
 
@@ -105,10 +106,11 @@ describe('chat session RPCs', () => {
     const fresh = (await create(tenantA)).session;
     await h.owner.query(`UPDATE chat_sessions SET last_activity_at = now() - interval '2 hours' WHERE id = $1`, [stale.id]);
     // Two replicas sweeping at the same time close each stale session once between them.
-    const replica = new IdleSessionSweeper(h.prisma, h.db, { idleTimeoutMs: 1800_000, intervalMs: 3600_000 });
-    const [a, b] = await Promise.all([h.engine.sweeper.sweepOnce(), replica.sweepOnce()]);
+    const replica = new IdleSessionSweeper(h.prisma, h.db, h.options, silentChatLogger);
+    const sweeper = h.app.get(IdleSessionSweeper);
+    const [a, b] = await Promise.all([sweeper.sweepOnce(), replica.sweepOnce()]);
     expect(a + b).toBeGreaterThanOrEqual(1);
-    expect(await h.engine.sweeper.sweepOnce()).toBe(0);
+    expect(await sweeper.sweepOnce()).toBe(0);
     const after = await h.rpc.request(ChatSessionGetRpc, { version: 1, tenantId: tenantA, sessionId: stale.id });
     expect(after.session).toMatchObject({ status: 'closed', closeReason: 'idle_timeout' });
     expect((await h.rpc.request(ChatSessionGetRpc, { version: 1, tenantId: tenantA, sessionId: fresh.id })).session.status).toBe('open');

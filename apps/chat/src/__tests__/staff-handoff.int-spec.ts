@@ -2,7 +2,7 @@
 // turn RPC with the offline responder.
 import { ChatHistoryRpc, ChatSessionCreateRpc, ChatSessionGetRpc, ChatTurnRpc } from '@parley/contracts';
 import { createTenant } from '@parley/testing';
-import { handBackToBot, listSessionsNeedingHuman, replyAsStaff } from '../sessions/staff-handoff.use-case';
+import { StaffHandoffService } from '../handoff/staff-handoff.service';
 import { startChatHarness, turnRequest, type ChatHarness } from './support/chat-harness';
 
 describe('human handoff, staff side', () => {
@@ -27,6 +27,8 @@ describe('human handoff, staff side', () => {
     (await h.rpc.request(ChatSessionCreateRpc, { version: 1, tenantId, channel: 'widget' })).session;
   const getSession = async (tenantId: string, sessionId: string) =>
     (await h.rpc.request(ChatSessionGetRpc, { version: 1, tenantId, sessionId })).session;
+  /** The service behind chat.handoff.*, from the booted module graph. */
+  const handoff = () => h.app.get(StaffHandoffService);
 
   it('lists the sessions waiting for a person, staff reply into one, and hand it back to the bot', async () => {
     const waiting = await newSession(tenant);
@@ -38,18 +40,22 @@ describe('human handoff, staff side', () => {
     expect(escalated.content).toContain('Sam from the office will reply here.');
     await h.rpc.request(ChatTurnRpc, turnRequest(tenant, quiet.id, 'hello', { stream: false }));
 
-    const listed = await listSessionsNeedingHuman(h.db, tenant, 50);
+    const listed = await handoff().listSessionsNeedingHuman(tenant, 50);
     expect(listed.map((s) => s.id)).toEqual([waiting.id]);
     expect(listed[0]).toMatchObject({ needsHuman: true, mode: 'human' });
 
-    const reply = await replyAsStaff(h.db, { tenantId: tenant, sessionId: waiting.id, content: '  Hi, Sam here. What is the address?  ' });
+    const reply = await handoff().replyAsStaff({
+      tenantId: tenant,
+      sessionId: waiting.id,
+      content: '  Hi, Sam here. What is the address?  ',
+    });
     expect(reply).toMatchObject({ role: 'staff', content: 'Hi, Sam here. What is the address?', turnId: null });
     const history = await h.rpc.request(ChatHistoryRpc, { version: 1, tenantId: tenant, sessionId: waiting.id, limit: 10, cursor: null });
     expect(history.items.map((m) => m.role)).toEqual(['user', 'assistant', 'staff']);
 
-    const back = await handBackToBot(h.db, { tenantId: tenant, sessionId: waiting.id });
+    const back = await handoff().handBackToBot({ tenantId: tenant, sessionId: waiting.id });
     expect(back).toMatchObject({ mode: 'bot', needsHuman: false, messageCount: 3 });
-    expect(await listSessionsNeedingHuman(h.db, tenant, 50)).toEqual([]);
+    expect(await handoff().listSessionsNeedingHuman(tenant, 50)).toEqual([]);
     const next = await h.rpc.request(ChatTurnRpc, turnRequest(tenant, waiting.id, 'thanks, what are your prices?', { stream: false }));
     expect(next.usage.provider).toBe('offline');
   });
@@ -57,15 +63,15 @@ describe('human handoff, staff side', () => {
   it('keeps tenants apart and rejects bad replies without storing anything', async () => {
     const session = await newSession(tenant);
     await h.rpc.request(ChatTurnRpc, turnRequest(tenant, session.id, 'Can I speak to a real person please, not a bot', { stream: false }));
-    expect(await listSessionsNeedingHuman(h.db, otherTenant, 50)).toEqual([]);
-    await expect(replyAsStaff(h.db, { tenantId: otherTenant, sessionId: session.id, content: 'hi' })).rejects.toMatchObject({
+    expect(await handoff().listSessionsNeedingHuman(otherTenant, 50)).toEqual([]);
+    await expect(handoff().replyAsStaff({ tenantId: otherTenant, sessionId: session.id, content: 'hi' })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
-    await expect(handBackToBot(h.db, { tenantId: otherTenant, sessionId: session.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(replyAsStaff(h.db, { tenantId: tenant, sessionId: session.id, content: '   ' })).rejects.toMatchObject({
+    await expect(handoff().handBackToBot({ tenantId: otherTenant, sessionId: session.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(handoff().replyAsStaff({ tenantId: tenant, sessionId: session.id, content: '   ' })).rejects.toMatchObject({
       code: 'VALIDATION',
     });
-    await expect(listSessionsNeedingHuman(h.db, tenant, 0)).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(handoff().listSessionsNeedingHuman(tenant, 0)).rejects.toMatchObject({ code: 'VALIDATION' });
     expect(await getSession(tenant, session.id)).toMatchObject({ mode: 'human', needsHuman: true, messageCount: 2 });
     const { rows } = await h.owner.query(`SELECT count(*)::int AS n FROM chat_messages WHERE session_id = $1 AND role = 'staff'`, [
       session.id,

@@ -14,15 +14,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { ModelActionGate } from '../actions/model-action.gate';
 import { ACTION_REFUSED_REPLY } from '../actions/turn-actions.util';
-import {
-  collectFrames,
-  llmConfig,
-  outboxRowsOf,
-  startChatHarness,
-  testRouter,
-  turnRequest,
-  type ChatHarness,
-} from './support/chat-harness';
+import { collectFrames, llmConfig, outboxRowsOf, startChatHarness, turnRequest, type ChatHarness } from './support/chat-harness';
 
 const actionFrames = (frames: ChatStreamFrame[]) => frames.flatMap((f) => (f.type === 'action' ? [f.action] : []));
 
@@ -39,7 +31,7 @@ describe('structured actions from the model (mock OpenAI-compatible server over 
 
   beforeAll(async () => {
     mock = await startMockLlm();
-    h = await startChatHarness({ router: testRouter(llmConfig({ openai: { apiKey: 'sk-test', baseUrl: mock.url } })) });
+    h = await startChatHarness({ llm: llmConfig({ openai: { apiKey: 'sk-test', baseUrl: mock.url } }) });
     tenant = (await createTenant(h.owner, { llm_provider: 'openai', llm_model: 'mock-chat' })).id;
     const otherTenant = (await createTenant(h.owner, { llm_provider: 'openai', llm_model: 'mock-chat' })).id;
     offlineTenant = (await createTenant(h.owner)).id;
@@ -204,19 +196,19 @@ describe('structured actions from the model (mock OpenAI-compatible server over 
   it('logs and counts every refusal by tool and reason, never with the message or the address', async () => {
     const lines: Array<{ level: string; obj: Record<string, unknown>; msg: string }> = [];
     const counted: string[] = [];
-    const gate = new ModelActionGate({
-      db: h.db,
-      logger: {
+    const gate = new ModelActionGate(
+      h.db,
+      {
         info: (obj, msg) => lines.push({ level: 'info', obj: obj as Record<string, unknown>, msg }),
         warn: (obj, msg) => lines.push({ level: 'warn', obj: obj as Record<string, unknown>, msg }),
         error: (obj, msg) => lines.push({ level: 'error', obj: obj as Record<string, unknown>, msg }),
       },
-      metrics: {
+      {
         firstToken: () => undefined,
         turnFinished: () => undefined,
         modelAction: (tool, outcome, reason) => counted.push(`${tool}/${outcome}/${reason}`),
       },
-    });
+    );
     const turn = { tenantId: tenant, sessionId: randomUUID(), turnId: randomUUID() };
     const accepted = await gate.review(turn, [
       { id: 'c1', name: 'notify_staff', args: { recipient: 'attacker@evil.example', message: 'SECRET-BODY the alarm code is 1234' } },

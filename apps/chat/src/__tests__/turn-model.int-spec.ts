@@ -11,7 +11,6 @@ import {
   chatCancelSubject,
 } from '@parley/contracts';
 import { encodeJson } from '@parley/messaging';
-import { createEmbedder } from '@parley/llm';
 import {
   createKnowledgeChunk,
   createKnowledgeDocument,
@@ -21,15 +20,7 @@ import {
   type MockLlm,
 } from '@parley/testing';
 import { HUMAN_MODE_NOTICE } from '../turn/turn.service';
-import {
-  collectFrames,
-  llmConfig,
-  outboxRowsOf,
-  startChatHarness,
-  testRouter,
-  turnRequest,
-  type ChatHarness,
-} from './support/chat-harness';
+import { collectFrames, llmConfig, outboxRowsOf, startChatHarness, turnRequest, type ChatHarness } from './support/chat-harness';
 
 const LONG_ANSWER = Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ');
 
@@ -46,8 +37,10 @@ describe('chat turn with a model over HTTP (mock OpenAI-compatible server)', () 
   beforeAll(async () => {
     mock = await startMockLlm();
     h = await startChatHarness({
-      router: testRouter(llmConfig({ openai: { apiKey: 'sk-test', baseUrl: mock.url } })),
-      embedder: createEmbedder({ provider: 'openai', baseUrl: mock.url, model: 'mock-embedding', apiKey: 'sk-test' }),
+      llm: llmConfig({
+        openai: { apiKey: 'sk-test', baseUrl: mock.url },
+        embedding: { provider: 'openai', baseUrl: mock.url, model: 'mock-embedding', apiKey: 'sk-test' },
+      }),
     });
     const model = { llm_provider: 'openai', llm_model: 'mock-chat' };
     tenant = (await createTenant(h.owner, model)).id;

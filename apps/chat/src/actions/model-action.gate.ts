@@ -1,15 +1,10 @@
+import { Inject, Injectable } from '@nestjs/common';
 import type { ModelToolCall } from '@parley/llm';
-import type { TenantDb } from '@parley/persistence';
-import { silentChatLogger, type ChatLogger } from '../shared/chat-logger';
-import { noTurnMetrics, type TurnMetrics } from '../turn/turn-metrics';
+import { TenantDb } from '@parley/persistence';
+import { CHAT_LOGGER, type ChatLogger } from '../common/chat.logger';
+import { TurnMetrics } from '../turn/turn.metrics';
 import { validateModelActions, type AcceptedAction } from './model-action.validator';
 import { loadActiveStaff } from './staff-directory.repository';
-
-export interface ModelActionGateDeps {
-  db: TenantDb;
-  logger?: ChatLogger;
-  metrics?: TurnMetrics;
-}
 
 export interface TurnRef {
   tenantId: string;
@@ -24,19 +19,18 @@ export interface TurnRef {
  * call names someone. Every refusal is logged (tool, reason, field names: never values or
  * message text) and counted; accepted actions go on to the turn's outbox and action frames.
  */
+@Injectable()
 export class ModelActionGate {
-  private readonly logger: ChatLogger;
-  private readonly metrics: TurnMetrics;
-
-  constructor(private readonly deps: ModelActionGateDeps) {
-    this.logger = deps.logger ?? silentChatLogger;
-    this.metrics = deps.metrics ?? noTurnMetrics;
-  }
+  constructor(
+    private readonly db: TenantDb,
+    @Inject(CHAT_LOGGER) private readonly logger: ChatLogger,
+    private readonly metrics: TurnMetrics,
+  ) {}
 
   async review(turn: TurnRef, calls: readonly ModelToolCall[]): Promise<AcceptedAction[]> {
     if (calls.length === 0) return [];
     const staff = calls.some((c) => c.name === 'notify_staff')
-      ? await this.deps.db.run(turn.tenantId, (tx) => loadActiveStaff(tx, turn.tenantId))
+      ? await this.db.run(turn.tenantId, (tx) => loadActiveStaff(tx, turn.tenantId))
       : [];
     const sender = turn.staffUserId ? { userId: turn.staffUserId } : undefined;
     const { accepted, refused } = validateModelActions(calls, { tenantId: turn.tenantId, staff, sender });

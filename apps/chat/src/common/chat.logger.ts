@@ -6,3 +6,6 @@ export interface ChatLogger {
 }
 
 export const silentChatLogger: ChatLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/** Injection token of the chat logger: the service logger's child `{ component: 'chat' }` (chat.module.ts). */
+export const CHAT_LOGGER = Symbol('CHAT_LOGGER');

@@ -1,6 +1,6 @@
 import type { ConversationView, Signal } from '@parley/contracts';
 import { toSessionView } from '../sessions/session.mapper';
-import { toSignalViews } from '../shared/signal-view.mapper';
+import { toSignalViews } from '../common/signal-view.mapper';
 import type { ConversationRow } from './conversation.repository';
 
 const LATEST_SIGNALS = 5;

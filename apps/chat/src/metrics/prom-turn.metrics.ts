@@ -1,18 +1,20 @@
+import { Inject, Injectable } from '@nestjs/common';
 import type { Counter, Histogram } from 'prom-client';
-import type { ServiceMetrics } from '@parley/observability';
-import type { TurnMetrics } from '../turn/turn-metrics';
+import { ServiceMetrics } from '@parley/observability';
+import type { TurnMetrics } from '../turn/turn.metrics';
 
 const TURN_BUCKETS = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
 const FIRST_TOKEN_BUCKETS = [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 15];
 
 /** Prometheus series of the turn engine, on the service's registry. */
+@Injectable()
 export class PromTurnMetrics implements TurnMetrics {
   private readonly turns: Counter<'outcome'>;
   private readonly duration: Histogram<'outcome'>;
   private readonly firstTokenSeconds: Histogram<never>;
   private readonly modelActions: Counter<'tool' | 'outcome' | 'reason'>;
 
-  constructor(metrics: Pick<ServiceMetrics, 'counter' | 'histogram'>) {
+  constructor(@Inject(ServiceMetrics) metrics: Pick<ServiceMetrics, 'counter' | 'histogram'>) {
     this.turns = metrics.counter({
       name: 'parley_chat_turns_total',
       help: 'Chat turns, by outcome (finish reason or error code).',

@@ -1,5 +1,5 @@
 import { isUuid } from '@parley/contracts';
-import { ChatError } from '../shared/chat.errors';
+import { ChatError } from '../common/chat.errors';
 
 /** Position of a message in a session's history: created_at, then id to break ties. */
 export interface HistoryPosition {

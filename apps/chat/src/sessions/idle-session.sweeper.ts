@@ -1,18 +1,15 @@
-import type { PrismaClient, TenantDb } from '@parley/persistence';
-import { silentChatLogger, type ChatLogger } from '../shared/chat-logger';
-import { tenantIdPage } from '../shared/tenant-registry.repository';
+import { Inject, Injectable } from '@nestjs/common';
+import { PrismaService, TenantDb, type PrismaClient } from '@parley/persistence';
+import { CHAT_LOGGER, type ChatLogger } from '../common/chat.logger';
+import { CHAT_OPTIONS, type ChatOptions } from '../common/chat.options';
+import { tenantIdPage } from '../common/tenant-registry.repository';
 import { enqueueSessionClosed } from './session-closed.event';
 import { closeIdleSessions } from './session.repository';
 
-export interface IdleSweeperOptions {
-  idleTimeoutMs: number;
-  intervalMs: number;
-  /** Sessions closed per tenant transaction (default 200). */
-  batchSize?: number;
-  /** Tenants read per page (default 500). */
-  tenantPageSize?: number;
-  logger?: ChatLogger;
-}
+/** Sessions closed per tenant transaction. */
+const BATCH_SIZE = 200;
+/** Tenants read per page. */
+const TENANT_PAGE_SIZE = 500;
 
 /**
  * Closes sessions idle longer than the timeout (reason idle_timeout), writing one
@@ -24,18 +21,22 @@ export interface IdleSweeperOptions {
  * FOR UPDATE SKIP LOCKED and updated only while still open, so each session is closed (and
  * its event written) exactly once.
  */
+@Injectable()
 export class IdleSessionSweeper {
   private timer?: NodeJS.Timeout;
   private running?: Promise<number>;
   private stopped = false;
-  private readonly logger: ChatLogger;
+  private readonly idleTimeoutMs: number;
+  private readonly intervalMs: number;
 
   constructor(
-    private readonly prisma: PrismaClient,
+    @Inject(PrismaService) private readonly prisma: PrismaClient,
     private readonly db: TenantDb,
-    private readonly options: IdleSweeperOptions,
+    @Inject(CHAT_OPTIONS) options: ChatOptions,
+    @Inject(CHAT_LOGGER) private readonly logger: ChatLogger,
   ) {
-    this.logger = options.logger ?? silentChatLogger;
+    this.idleTimeoutMs = options.chat.idleTimeoutSeconds * 1000;
+    this.intervalMs = options.chat.idleSweepIntervalSeconds * 1000;
   }
 
   start(): void {
@@ -65,13 +66,13 @@ export class IdleSessionSweeper {
         .then((closed) => closed > 0 && this.logger.info({ closed }, 'idle sessions closed'))
         .catch((err: unknown) => this.logger.error({ err }, 'idle session sweep failed'))
         .finally(() => this.schedule());
-    }, this.options.intervalMs);
+    }, this.intervalMs);
     this.timer.unref();
   }
 
   private async sweep(now: Date): Promise<number> {
-    const cutoff = new Date(now.getTime() - this.options.idleTimeoutMs);
-    const pageSize = this.options.tenantPageSize ?? 500;
+    const cutoff = new Date(now.getTime() - this.idleTimeoutMs);
+    const pageSize = TENANT_PAGE_SIZE;
     let closed = 0;
     let after: string | undefined;
     for (;;) {
@@ -86,7 +87,7 @@ export class IdleSessionSweeper {
   }
 
   private async sweepTenant(tenantId: string, cutoff: Date): Promise<number> {
-    const batch = this.options.batchSize ?? 200;
+    const batch = BATCH_SIZE;
     let total = 0;
     for (;;) {
       const count = await this.db.run(tenantId, async (tx) => {

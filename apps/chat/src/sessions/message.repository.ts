@@ -2,7 +2,7 @@
 // close event's turn count). Every function takes the TenantDb.run() transaction, so RLS hides
 // other tenants' messages.
 import type { ChatMessageModel, MessageRole, Prisma, TenantTx } from '@parley/persistence';
-import type { StoredSignal } from '../shared/signal-view.mapper';
+import type { StoredSignal } from '../common/signal-view.mapper';
 import type { HistoryPosition } from './history-cursor.util';
 
 /** Messages older than the cursor position (created_at, then id), or no condition without one. */

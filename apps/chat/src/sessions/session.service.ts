@@ -1,12 +1,14 @@
+import { Injectable } from '@nestjs/common';
 import type { ChatSessionCloseRpc, ChatSessionCreateRpc, ChatSessionGetRpc, ChatSessionView, RpcRequestOf } from '@parley/contracts';
-import type { TenantDb } from '@parley/persistence';
-import { ChatError } from '../shared/chat.errors';
-import { findTenantStatus } from '../shared/tenant-registry.repository';
+import { TenantDb } from '@parley/persistence';
+import { ChatError } from '../common/chat.errors';
+import { findTenantStatus } from '../common/tenant-registry.repository';
 import { enqueueSessionClosed } from './session-closed.event';
 import { toSessionView } from './session.mapper';
 import { closeIfOpen, findSession, insertSession } from './session.repository';
 
 /** Create, read and close chat sessions (chat.session.* RPCs). */
+@Injectable()
 export class SessionService {
   constructor(private readonly db: TenantDb) {}
 

@@ -1,6 +1,8 @@
+import { Inject, Injectable } from '@nestjs/common';
 import type { Embedder, KnowledgePassage } from '@parley/llm';
-import { searchKnowledge, type TenantDb, type TenantTx } from '@parley/persistence';
-import { silentChatLogger, type ChatLogger } from '../shared/chat-logger';
+import { searchKnowledge, TenantDb, type TenantTx } from '@parley/persistence';
+import { CHAT_LOGGER, type ChatLogger } from '../common/chat.logger';
+import { CHAT_OPTIONS, EMBEDDER, type ChatOptions } from '../common/chat.options';
 
 /** Retrieves a tenant's knowledge for a turn. */
 export interface KnowledgeRetriever {
@@ -17,16 +19,19 @@ export interface KnowledgeRetriever {
  * embedder is configured. A failing embedder degrades to full text with a warning instead of
  * failing the turn.
  */
+@Injectable()
 export class TenantKnowledgeRetriever implements KnowledgeRetriever {
   readonly inline: boolean;
+  private readonly limit: number;
 
   constructor(
     private readonly db: TenantDb,
-    private readonly embedder: Embedder | null,
-    private readonly limit: number,
-    private readonly logger: ChatLogger = silentChatLogger,
+    @Inject(EMBEDDER) private readonly embedder: Embedder | null,
+    @Inject(CHAT_OPTIONS) options: ChatOptions,
+    @Inject(CHAT_LOGGER) private readonly logger: ChatLogger,
   ) {
     this.inline = embedder === null;
+    this.limit = options.chat.knowledgeLimit;
   }
 
   searchInTx(tx: TenantTx, tenantId: string, query: string, staff = false): Promise<KnowledgePassage[]> {

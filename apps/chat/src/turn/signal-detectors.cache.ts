@@ -1,5 +1,9 @@
+import { Inject, Injectable } from '@nestjs/common';
 import { createSignalDetector, InvalidSignalRulesError, type SignalDetector } from '@parley/signals';
-import { silentChatLogger, type ChatLogger } from '../shared/chat-logger';
+import { CHAT_LOGGER, type ChatLogger } from '../common/chat.logger';
+
+/** Tenants whose compiled detector is kept (the oldest entry goes first). */
+const MAX_TENANTS = 10_000;
 
 interface Entry {
   rulesKey: string;
@@ -11,21 +15,19 @@ interface Entry {
  * (compiling costs far more than detecting). A tenant whose stored extension is invalid gets
  * the built-in rules, with a warning, rather than turns that fail.
  */
+@Injectable()
 export class SignalDetectorCache {
   private readonly entries = new Map<string, Entry>();
   private base?: SignalDetector;
 
-  constructor(
-    private readonly logger: ChatLogger = silentChatLogger,
-    private readonly maxTenants = 10_000,
-  ) {}
+  constructor(@Inject(CHAT_LOGGER) private readonly logger: ChatLogger) {}
 
   forTenant(tenantId: string, rules: Record<string, unknown>): SignalDetector {
     const rulesKey = JSON.stringify(rules);
     const cached = this.entries.get(tenantId);
     if (cached && cached.rulesKey === rulesKey) return cached.detector;
     const detector = this.build(tenantId, rules);
-    if (this.entries.size >= this.maxTenants) this.entries.delete(this.entries.keys().next().value as string);
+    if (this.entries.size >= MAX_TENANTS) this.entries.delete(this.entries.keys().next().value as string);
     this.entries.set(tenantId, { rulesKey, detector });
     return detector;
   }

@@ -1,7 +1,8 @@
+import { Inject, Injectable } from '@nestjs/common';
 import type { Subscription } from '@nats-io/nats-core';
 import { CHAT_CANCEL_SUBJECTS_ALL, ChatCancelMessage, parseContract } from '@parley/contracts';
-import { decodeJson, type MessagingConnection } from '@parley/messaging';
-import { silentChatLogger, type ChatLogger } from '../shared/chat-logger';
+import { decodeJson, NatsClient, type MessagingConnection } from '@parley/messaging';
+import { CHAT_LOGGER, type ChatLogger } from '../common/chat.logger';
 
 interface InFlight {
   tenantId: string;
@@ -16,16 +17,18 @@ const EARLY_CANCEL_TTL_MS = 60_000;
  * subscription per replica (not one per turn): it exists before any turn starts, so a cancel
  * sent right after the request cannot be missed, and a cancel that arrives before its turn
  * registered is remembered briefly. Every replica receives every cancel and acts only on the
- * turns it runs; a cancel naming another tenant than the turn's is ignored.
+ * turns it runs; a cancel naming another tenant than the turn's is ignored. Started and stopped
+ * by ChatLifecycle (chat-lifecycle.service.ts).
  */
+@Injectable()
 export class TurnCancellations {
   private readonly inflight = new Map<string, InFlight>();
   private readonly early = new Map<string, { tenantId: string; until: number }>();
   private sub?: Subscription;
 
   constructor(
-    private readonly client: MessagingConnection,
-    private readonly logger: ChatLogger = silentChatLogger,
+    @Inject(NatsClient) private readonly client: MessagingConnection,
+    @Inject(CHAT_LOGGER) private readonly logger: ChatLogger,
   ) {}
 
   start(): void {

@@ -1,6 +1,6 @@
 import type { ErrorBody } from '@parley/contracts';
 import { errorBodyFor } from '@parley/messaging';
-import { ChatError } from '../shared/chat.errors';
+import { ChatError } from '../common/chat.errors';
 
 /** Codes of @parley/llm's LlmError that mean the model ran out of time. */
 const TIMEOUT_CODES = new Set(['timeout', 'first_token_timeout']);

@@ -5,8 +5,8 @@ import type { ConversationMessage, KnowledgePassage } from '@parley/llm';
 import { toJsonPayload, type ChatSessionModel, type Prisma, type OutboxMessageInput, type TenantTx } from '@parley/persistence';
 import { toWireSignals, type SignalFinding } from '@parley/signals';
 import { randomUUID } from 'node:crypto';
-import { ChatError } from '../shared/chat.errors';
-import { toSignalViews } from '../shared/signal-view.mapper';
+import { ChatError } from '../common/chat.errors';
+import { toSignalViews } from '../common/signal-view.mapper';
 
 export type PreparedTurn =
   | {

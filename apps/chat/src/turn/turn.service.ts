@@ -1,13 +1,14 @@
-import { publishSessionEvent } from '../sessions/session-events.publisher';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Action, ChatTurnRequest, ChatTurnResponse, Signal, Usage } from '@parley/contracts';
 import type { ConversationMessage, GenerationRequest, GenerationResult, LlmRouter, ModelToolCall } from '@parley/llm';
-import type { MessagingConnection } from '@parley/messaging';
+import { NatsClient, type MessagingConnection } from '@parley/messaging';
 import {
   isUniqueViolation,
   loadTenantRuntime,
+  PrismaService,
+  TenantDb,
   type ChatSessionModel,
   type PrismaClient,
-  type TenantDb,
   type TenantRuntime,
   type TenantTx,
 } from '@parley/persistence';
@@ -16,33 +17,22 @@ import { randomUUID } from 'node:crypto';
 import { ModelActionGate } from '../actions/model-action.gate';
 import { parsePassOnRequest, type PassOnRequest } from '../assistant/pass-on-request.rule';
 import { passOnCall, passOnReply, staffPlan } from '../assistant/staff-turn.util';
-import { MODEL_TOOLS } from '../actions/model-tools';
+import { MODEL_TOOLS } from '../actions/model-tools.constants';
 import { actionOnlyReply, combineActions } from '../actions/turn-actions.util';
-import { silentChatLogger, type ChatLogger } from '../shared/chat-logger';
-import { ChatError } from '../shared/chat.errors';
+import { CHAT_LOGGER, type ChatLogger } from '../common/chat.logger';
+import { ChatError } from '../common/chat.errors';
+import { CHAT_OPTIONS, LLM_ROUTER, type ChatOptions } from '../common/chat.options';
+import { SessionEventsPublisher } from '../sessions/session-events.publisher';
 import { historyWindow } from './history-window.util';
-import type { KnowledgeRetriever } from './knowledge.retriever';
-import type { SignalDetectorCache } from './signal-detectors.cache';
-import type { TurnCancellations } from './turn-cancellations';
-import { noTurnMetrics, type TurnMetrics } from './turn-metrics';
+import { TenantKnowledgeRetriever, type KnowledgeRetriever } from './knowledge.retriever';
+import { SignalDetectorCache } from './signal-detectors.cache';
+import { TurnCancellations } from './turn-cancellations.service';
+import { TurnMetrics } from './turn.metrics';
 import { turnActions, turnOutbox } from './turn-events.util';
 import { frameError, generationFailure } from './turn-failure.util';
 import { planTurn, type TurnPlan } from './turn-plan.util';
 import { findStoredTurn, persistTurn, prepareTurn, type PreparedTurn } from './turn.repository';
 import { NatsTurnStream, silentTurnStream, type TurnStream } from './turn-stream.publisher';
-
-export interface TurnServiceDeps {
-  client: MessagingConnection;
-  prisma: PrismaClient;
-  db: TenantDb;
-  router: LlmRouter;
-  knowledge: KnowledgeRetriever;
-  detectors: SignalDetectorCache;
-  cancellations: TurnCancellations;
-  historyTokenBudget: number;
-  logger?: ChatLogger;
-  metrics?: TurnMetrics;
-}
 
 /** Said (and stored as the assistant message) for every visitor message while tenant staff hold the session. */
 export const HUMAN_MODE_NOTICE = 'Thanks, your message has been passed on. A member of our team will reply here shortly.';
@@ -63,22 +53,34 @@ interface Answer {
  * chat.stream.<turnId>, then every row and event of the turn in one transaction. See
  * apps/chat/README.md for the frame order and the human-mode and retry behaviour.
  */
+@Injectable()
 export class TurnService {
   private readonly inflight = new Set<Promise<unknown>>();
-  private readonly logger: ChatLogger;
-  private readonly actionGate: ModelActionGate;
+  private readonly historyTokenBudget: number;
 
-  constructor(private readonly deps: TurnServiceDeps) {
-    this.logger = deps.logger ?? silentChatLogger;
-    this.actionGate = new ModelActionGate({ db: deps.db, logger: this.logger, metrics: deps.metrics });
+  constructor(
+    @Inject(NatsClient) private readonly client: MessagingConnection,
+    @Inject(PrismaService) private readonly prisma: PrismaClient,
+    private readonly db: TenantDb,
+    @Inject(LLM_ROUTER) private readonly router: LlmRouter,
+    @Inject(TenantKnowledgeRetriever) private readonly knowledge: KnowledgeRetriever,
+    private readonly detectors: SignalDetectorCache,
+    private readonly cancellations: TurnCancellations,
+    private readonly actionGate: ModelActionGate,
+    private readonly sessionEvents: SessionEventsPublisher,
+    private readonly metrics: TurnMetrics,
+    @Inject(CHAT_OPTIONS) options: ChatOptions,
+    @Inject(CHAT_LOGGER) private readonly logger: ChatLogger,
+  ) {
+    this.historyTokenBudget = options.chat.historyTokenBudget;
   }
 
   run(request: ChatTurnRequest): Promise<ChatTurnResponse> {
-    const metrics = this.deps.metrics ?? noTurnMetrics;
+    const { metrics } = this;
     const started = process.hrtime.bigint();
     const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
     const stream: TurnStream = request.stream
-      ? new NatsTurnStream(this.deps.client, request.turnId, () => metrics.firstToken(elapsed()))
+      ? new NatsTurnStream(this.client, request.turnId, () => metrics.firstToken(elapsed()))
       : silentTurnStream;
     // Whatever fails, a streaming caller gets its terminal error frame (a no-op once one was sent).
     const task = this.execute(request, stream).then(
@@ -110,12 +112,11 @@ export class TurnService {
   }
 
   private async execute(request: ChatTurnRequest, stream: TurnStream): Promise<ChatTurnResponse> {
-    const { deps } = this;
     const userAt = new Date();
-    const runtime = await loadTenantRuntime(deps.prisma, request.tenantId);
+    const runtime = await loadTenantRuntime(this.prisma, request.tenantId);
     if (!runtime) throw new ChatError('NOT_FOUND', `tenant ${request.tenantId} not found`);
     if (runtime.status !== 'active') throw new ChatError('FORBIDDEN', 'tenant is deactivated');
-    const { knowledge } = deps;
+    const { knowledge } = this;
     // An assistant turn is a staff user's, in their own assistant session (ADR 0012); any other channel is a visitor's.
     const staffUserId = request.channel === 'assistant' ? (request.staffUserId ?? null) : null;
     if (request.channel === 'assistant' && !staffUserId) throw new ChatError('VALIDATION', 'an assistant turn needs staffUserId');
@@ -123,14 +124,14 @@ export class TurnService {
     const searchInTx = knowledge.inline
       ? (tx: TenantTx) => knowledge.searchInTx(tx, request.tenantId, request.message, staffUserId !== null)
       : undefined;
-    const prepared = await deps.db.run(request.tenantId, (tx) =>
+    const prepared = await this.db.run(request.tenantId, (tx) =>
       prepareTurn(tx, request.sessionId, request.turnId, searchInTx, staffUserId),
     );
     if (prepared.kind === 'stored') return replayStored(prepared.response, stream);
 
-    const signal = deps.cancellations.register(request.turnId, request.tenantId);
+    const signal = this.cancellations.register(request.turnId, request.tenantId);
     try {
-      const findings = deps.detectors.forTenant(request.tenantId, runtime.signalRules).detect(request.message);
+      const findings = this.detectors.forTenant(request.tenantId, runtime.signalRules).detect(request.message);
       const signals = toWireSignals(findings);
       stream.signal(signals);
       const plan = staffUserId ? staffPlan() : planTurn(findings, runtime.config);
@@ -165,11 +166,10 @@ export class TurnService {
         stream,
       );
       // The session now waits for a person: open live streams (and staff tools) hear it at once.
-      if (handoff)
-        publishSessionEvent(deps.client, request.sessionId, { version: 1, tenantId: request.tenantId, type: 'mode', mode: 'human' });
+      if (handoff) this.sessionEvents.publish(request.sessionId, { version: 1, tenantId: request.tenantId, type: 'mode', mode: 'human' });
       return response;
     } finally {
-      deps.cancellations.release(request.turnId);
+      this.cancellations.release(request.turnId);
     }
   }
 
@@ -183,9 +183,9 @@ export class TurnService {
     staff: boolean,
   ): Promise<Answer> {
     const { recent, firstTurn } = prepared;
-    const knowledge = prepared.knowledge ?? (await this.deps.knowledge.retrieve(request.tenantId, request.message, signal, staff));
+    const knowledge = prepared.knowledge ?? (await this.knowledge.retrieve(request.tenantId, request.message, signal, staff));
     const context = request.context?.filter((m): m is ConversationMessage => m.role !== 'system');
-    const history = context ?? historyWindow(recent, this.deps.historyTokenBudget);
+    const history = context ?? historyWindow(recent, this.historyTokenBudget);
     const generation: GenerationRequest = {
       tenantId: request.tenantId,
       llm: runtime.config.llm,
@@ -207,7 +207,7 @@ export class TurnService {
     };
     let result: GenerationResult;
     try {
-      result = await this.deps.router.generate(generation, { onToken: (content) => stream.token(content) });
+      result = await this.router.generate(generation, { onToken: (content) => stream.token(content) });
     } catch (err) {
       // The model's failures (every provider of the chain) become UPSTREAM_ERROR or TIMEOUT.
       this.logger.warn({ err, turn_id: request.turnId, tenant_id: request.tenantId }, 'turn generation failed');
@@ -245,7 +245,7 @@ export class TurnService {
     const assistantId = randomUUID();
     const occurredAt = new Date();
     try {
-      await this.deps.db.run(request.tenantId, (tx) =>
+      await this.db.run(request.tenantId, (tx) =>
         persistTurn(tx, {
           tenantId: request.tenantId,
           sessionId: request.sessionId,
@@ -287,7 +287,7 @@ export class TurnService {
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
       // The same turnId completed concurrently (a retry raced the original): answer with what was stored.
-      const stored = await this.deps.db.run(request.tenantId, (tx) => findStoredTurn(tx, request.sessionId, request.turnId));
+      const stored = await this.db.run(request.tenantId, (tx) => findStoredTurn(tx, request.sessionId, request.turnId));
       if (!stored) throw new ChatError('CONFLICT', `turn ${request.turnId} is already being answered`);
       stream.done(stored.messageId, stored.usage);
       return stored;

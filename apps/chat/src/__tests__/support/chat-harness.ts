@@ -1,25 +1,35 @@
-// Hosts the chat engine in-process for integration tests: a real NATS connection (namespaced
-// per harness), the app-role Prisma client (RLS applies), an owner pool for fixtures, and an
-// RpcClient talking to the engine over NATS exactly like the gateway does.
+// Boots the chat service's Nest module graph (ChatModule, as app.module.ts imports it) in-process
+// for integration tests, on a real NATS connection (namespaced per harness), the app-role Prisma
+// client (RLS applies) and its TenantDb, which the harness creates and provides in place of the
+// service runtime; plus an owner pool for fixtures, and an RpcClient talking to chat over NATS
+// exactly like the gateway does.
+import 'reflect-metadata';
 import type { Subscription } from '@nats-io/nats-core';
+import { Module, type DynamicModule, type INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { chatStreamFrameSchema, chatStreamSubject, type ChatStreamFrame, type ChatTurnRequest, isTerminalFrame } from '@parley/contracts';
-import { createLlmRouter, type Embedder, type LlmConfig, type LlmRouter } from '@parley/llm';
-import { decodeJson, NatsClient, RpcClient, RpcError } from '@parley/messaging';
-import { createPrismaClient, TenantDb, type PrismaClient } from '@parley/persistence';
+import type { LlmConfig } from '@parley/llm/config';
+import { decodeJson, MESSAGING_OPTIONS, NatsClient, RpcClient, RpcError, type MessagingModuleOptions } from '@parley/messaging';
+import { SERVICE_LOGGER, ServiceMetrics } from '@parley/observability';
+import { createPrismaClient, PrismaService, TenantDb, type PrismaClient } from '@parley/persistence';
 import { randomId, testEnvironment } from '@parley/testing';
 import pg from 'pg';
-import { Registry } from 'prom-client';
+import pino from 'pino';
 import { randomUUID } from 'node:crypto';
-import { ChatEngine } from '../../chat-engine';
+import { ChatModule } from '../../chat.module';
+import type { ChatOptions } from '../../common/chat.options';
 import type { ChatConfig } from '../../config/env.schema';
 
 export interface ChatHarness {
-  engine: ChatEngine;
+  /** The booted chat module graph: `app.get(IdleSessionSweeper)`, `app.get(StaffHandoffService)`... */
+  app: INestApplicationContext;
   client: NatsClient;
   rpc: RpcClient;
   prisma: PrismaClient;
   db: TenantDb;
   owner: pg.Pool;
+  /** What ChatModule.forRoot was given. */
+  options: ChatOptions;
   close(): Promise<void>;
 }
 
@@ -42,42 +52,57 @@ export function llmConfig(overrides: Partial<LlmConfig> = {}): LlmConfig {
   };
 }
 
-export function testRouter(config: LlmConfig = llmConfig()): LlmRouter {
-  return createLlmRouter(config, { logger: { warn: () => undefined }, metrics: { registry: new Registry() } });
+/** What ServiceRuntimeModule gives ChatModule in production, built from the harness's own connections. */
+function harnessRuntime(client: NatsClient, prisma: PrismaClient, db: TenantDb, messaging: MessagingModuleOptions): DynamicModule {
+  @Module({})
+  class ChatHarnessRuntimeModule {}
+  const providers = [
+    { provide: NatsClient, useValue: client },
+    { provide: PrismaService, useValue: prisma },
+    { provide: TenantDb, useValue: db },
+    { provide: MESSAGING_OPTIONS, useValue: messaging },
+    { provide: SERVICE_LOGGER, useValue: pino({ level: 'silent' }) },
+    { provide: ServiceMetrics, useValue: new ServiceMetrics('chat') },
+  ];
+  return { module: ChatHarnessRuntimeModule, global: true, providers, exports: providers.map((p) => p.provide) };
 }
 
-export async function startChatHarness(
-  options: { router?: LlmRouter; embedder?: Embedder | null; config?: Partial<ChatConfig> } = {},
-): Promise<ChatHarness> {
+/**
+ * `llm`: the model chain and embedding provider (ChatModule builds the router and the embedder
+ * from it, as in production); by default the offline responder and no embeddings.
+ */
+export async function startChatHarness(options: { llm?: LlmConfig; config?: Partial<ChatConfig> } = {}): Promise<ChatHarness> {
   const env = testEnvironment();
-  const client = await NatsClient.connect({
+  const messaging: MessagingModuleOptions = {
     url: env.TEST_NATS_URL,
     name: 'chat-int-test',
     namespace: `${env.TEST_RUN_ID}chat${randomId(4)}`,
-  });
+  };
+  const client = await NatsClient.connect(messaging);
   const prisma = createPrismaClient({ databaseUrl: env.TEST_DATABASE_URL, poolMax: 4, applicationName: 'chat-int-test' });
   const owner = new pg.Pool({ connectionString: env.TEST_DATABASE_OWNER_URL, max: 2 });
   const db = new TenantDb(prisma);
-  const engine = new ChatEngine({
-    client,
-    prisma,
-    db,
-    router: options.router ?? testRouter(),
-    embedder: options.embedder ?? null,
-    config: { ...TEST_CHAT_CONFIG, ...options.config },
+  const chatOptions: ChatOptions = {
+    chat: { ...TEST_CHAT_CONFIG, ...options.config },
+    llm: options.llm ?? llmConfig(),
     shutdownTimeoutMs: 10_000,
-  });
-  await engine.start();
+  };
+  @Module({ imports: [harnessRuntime(client, prisma, db, messaging), ChatModule.forRoot(chatOptions)] })
+  class ChatHarnessModule {}
+  const app = await NestFactory.createApplicationContext(ChatHarnessModule, { logger: false });
+  await app.init();
   const rpc = new RpcClient(client, { timeoutMs: 25_000 });
   return {
-    engine,
+    app,
     client,
     rpc,
     prisma,
     db,
     owner,
+    options: chatOptions,
     async close() {
-      await engine.stop();
+      // ChatModule's graceful stop, then the NATS connection drains (NatsClient's shutdown hook).
+      await app.close();
       await client.drain();
       await prisma.$disconnect();
       await owner.end();

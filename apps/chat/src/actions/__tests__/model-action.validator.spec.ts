@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MODEL_ACTION_LIMITS, modelActionParamsSchemas, type Action } from '@parley/contracts';
 import type { ModelToolCall } from '@parley/llm';
-import { MODEL_TOOLS } from '../model-tools';
+import { MODEL_TOOLS } from '../model-tools.constants';
 import { MAX_MODEL_ACTIONS, normalizePhone, resolveRecipient, validateModelActions, type StaffMember } from '../model-action.validator';
 import { ACTION_DONE_REPLY, ACTION_REFUSED_REPLY, actionOnlyReply, combineActions } from '../turn-actions.util';
 

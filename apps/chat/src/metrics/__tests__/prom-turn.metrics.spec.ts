@@ -1,5 +1,5 @@
 import { Counter, Histogram, Registry } from 'prom-client';
-import { PromTurnMetrics } from '../prom-turn-metrics';
+import { PromTurnMetrics } from '../prom-turn.metrics';
 
 describe('PromTurnMetrics', () => {
   it('counts turns by outcome and records durations and time to first token', async () => {

@@ -1,0 +1,20 @@
+import type { LlmConfig } from '@parley/llm/config';
+import type { ChatConfig } from '../config/env.schema';
+
+/** Injection token of the chat service's validated settings (ChatModule.forRoot). */
+export const CHAT_OPTIONS = Symbol('CHAT_OPTIONS');
+
+export interface ChatOptions {
+  /** config.chat: idle timeout, sweep interval, history budget, knowledge limit. */
+  chat: ChatConfig;
+  /** config.llm: the model chain and the embedding provider (LLM_ROUTER and EMBEDDER are built from it). */
+  llm: LlmConfig;
+  /** The process's whole shutdown budget (SHUTDOWN_TIMEOUT_MS). */
+  shutdownTimeoutMs: number;
+}
+
+/** Injection token of the LlmRouter (libs/llm) built from ChatOptions.llm. */
+export const LLM_ROUTER = Symbol('LLM_ROUTER');
+
+/** Injection token of the query Embedder (libs/llm), or null when no embedding provider is configured. */
+export const EMBEDDER = Symbol('EMBEDDER');
