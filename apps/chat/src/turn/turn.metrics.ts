@@ -10,5 +10,3 @@ export abstract class TurnMetrics {
   /** A tool call of the model: `accepted` (reason `ok`) or `refused` with the refusal reason. */
   abstract modelAction(tool: string, outcome: 'accepted' | 'refused', reason: string): void;
 }
-
-export const noTurnMetrics: TurnMetrics = { firstToken: () => undefined, turnFinished: () => undefined, modelAction: () => undefined };
