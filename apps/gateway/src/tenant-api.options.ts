@@ -15,8 +15,6 @@ export interface TenantApiOptions {
   sseHeartbeatMs: number;
   /** CHAT_TURN_TIMEOUT_MS: how long a turn may take before the gateway gives up (and cancels it). */
   chatTurnTimeoutMs: number;
-  /** RPC_TIMEOUT_MS: lookups and small writes. */
-  rpcTimeoutMs: number;
   /** SESSION_TOKEN_TTL_SECONDS. */
   sessionTokenTtlSeconds: number;
   openaiSessionReuseSeconds: number;
@@ -35,7 +33,6 @@ export function tenantApiOptions(config: AppConfig, overrides: TenantApiOverride
     maxMessageChars: Math.min(config.limits.maxMessageChars, CONTRACT_MAX_MESSAGE_CHARS),
     sseHeartbeatMs: overrides.sseHeartbeatMs ?? 15_000,
     chatTurnTimeoutMs: config.rpc.chatTurnTimeoutMs,
-    rpcTimeoutMs: config.rpc.timeoutMs,
     sessionTokenTtlSeconds: config.auth.sessionTokenTtlSeconds,
     openaiSessionReuseSeconds: overrides.openaiSessionReuseSeconds ?? 1800,
     shutdownDrainMs: Math.floor(config.shutdown.timeoutMs / 2),

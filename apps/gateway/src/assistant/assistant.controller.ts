@@ -58,11 +58,7 @@ export class AssistantController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     assertMessageWithinLimit(body.message, this.options.maxMessageChars);
-    const { session } = await this.rpc.call(
-      ChatAssistantSessionRpc,
-      { version: 1, tenantId: staff.tenantId, staffUserId: staff.userId },
-      { timeoutMs: this.options.rpcTimeoutMs },
-    );
+    const { session } = await this.rpc.call(ChatAssistantSessionRpc, { version: 1, tenantId: staff.tenantId, staffUserId: staff.userId });
     const input: TurnInput = {
       tenantId: staff.tenantId,
       sessionId: session.id,
@@ -85,17 +81,13 @@ export class AssistantController {
     @CurrentPrincipal() staff: StaffPrincipal,
     @Query({ schema: assistantHistoryQuerySchema }) query: z.output<typeof assistantHistoryQuerySchema>,
   ) {
-    const page = await this.rpc.call(
-      ChatAssistantHistoryRpc,
-      {
-        version: 1,
-        tenantId: staff.tenantId,
-        staffUserId: staff.userId,
-        limit: query.limit,
-        cursor: query.cursor ?? null,
-      },
-      { timeoutMs: this.options.rpcTimeoutMs },
-    );
+    const page = await this.rpc.call(ChatAssistantHistoryRpc, {
+      version: 1,
+      tenantId: staff.tenantId,
+      staffUserId: staff.userId,
+      limit: query.limit,
+      cursor: query.cursor ?? null,
+    });
     return { items: page.items, next_cursor: page.nextCursor };
   }
 }

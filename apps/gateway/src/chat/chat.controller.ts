@@ -70,17 +70,13 @@ export class ChatController {
   ) {
     const caller = tenantPrincipal(principal);
     const sessionId = sessionOf(caller, query.session_id);
-    const page = await this.rpc.call(
-      ChatHistoryRpc,
-      {
-        version: 1,
-        tenantId: caller.tenantId,
-        sessionId,
-        limit: query.limit,
-        cursor: query.cursor ?? null,
-      },
-      { timeoutMs: this.options.rpcTimeoutMs },
-    );
+    const page = await this.rpc.call(ChatHistoryRpc, {
+      version: 1,
+      tenantId: caller.tenantId,
+      sessionId,
+      limit: query.limit,
+      cursor: query.cursor ?? null,
+    });
     return { items: page.items, next_cursor: page.nextCursor };
   }
 
@@ -94,18 +90,14 @@ export class ChatController {
     @CurrentPrincipal() principal: SessionPrincipal,
     @Body({ schema: chatFeedbackSchema }) body: z.output<typeof chatFeedbackSchema>,
   ) {
-    const result = await this.rpc.call(
-      ChatFeedbackRpc,
-      {
-        version: 1,
-        tenantId: principal.tenantId,
-        sessionId: principal.sessionId,
-        messageId: body.message_id,
-        rating: body.rating,
-        ...(body.comment ? { comment: body.comment } : {}),
-      },
-      { timeoutMs: this.options.rpcTimeoutMs },
-    );
+    const result = await this.rpc.call(ChatFeedbackRpc, {
+      version: 1,
+      tenantId: principal.tenantId,
+      sessionId: principal.sessionId,
+      messageId: body.message_id,
+      rating: body.rating,
+      ...(body.comment ? { comment: body.comment } : {}),
+    });
     return { feedback_id: result.feedbackId, message_id: result.messageId, rating: result.rating, updated: result.updated };
   }
 }

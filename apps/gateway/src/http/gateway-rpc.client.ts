@@ -7,11 +7,7 @@ import { GATEWAY_CONFIG } from '../config/gateway-config.token';
 import { problemForRpcError } from './rpc-problem.mapper';
 
 export interface GatewayRpcOptions {
-  /**
-   * How long to wait for the reply. Omitted: the RpcClient's default (MessagingModule's
-   * rpcTimeoutMs, 5000 ms as the runtime builds it; not RPC_TIMEOUT_MS). Lookups on the request
-   * path pass `config.rpc.timeoutMs` (RPC_TIMEOUT_MS).
-   */
+  /** How long to wait for the reply; RPC_TIMEOUT_MS when omitted. */
   timeoutMs?: number;
 }
 
@@ -26,12 +22,14 @@ export interface GatewayRpcOptions {
  */
 @Injectable()
 export class GatewayRpc {
+  private readonly timeoutMs: number;
   private readonly longTimeoutMs: number;
 
   constructor(
     @Inject(RpcClient) private readonly rpc: RpcClient,
     @Inject(GATEWAY_CONFIG) config: AppConfig,
   ) {
+    this.timeoutMs = config.rpc.timeoutMs;
     this.longTimeoutMs = Math.max(config.rpc.timeoutMs, 60_000);
   }
 
@@ -41,7 +39,7 @@ export class GatewayRpc {
     options: GatewayRpcOptions = {},
   ): Promise<RpcResponseOf<C>> {
     try {
-      return await this.rpc.request(contract, payload, options);
+      return await this.rpc.request(contract, payload, { timeoutMs: options.timeoutMs ?? this.timeoutMs });
     } catch (error) {
       if (error instanceof RpcError) throw problemForRpcError(error);
       throw error;

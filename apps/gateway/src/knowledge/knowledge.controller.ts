@@ -5,7 +5,6 @@ import type { z } from 'zod';
 import { Auth, CurrentPrincipal, RateLimited, StaffRoles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal.types';
 import { GatewayRpc } from '../http/gateway-rpc.client';
-import { TENANT_API_OPTIONS, type TenantApiOptions } from '../tenant-api.options';
 import { actorOf, tenantPrincipal } from '../tenant-principal.util';
 import { uploadFromRequest } from './document-upload.parser';
 import {
@@ -26,10 +25,7 @@ import {
 @StaffRoles('tenant_admin')
 @RateLimited()
 export class KnowledgeController {
-  constructor(
-    @Inject(GatewayRpc) private readonly rpc: GatewayRpc,
-    @Inject(TENANT_API_OPTIONS) private readonly options: TenantApiOptions,
-  ) {}
+  constructor(@Inject(GatewayRpc) private readonly rpc: GatewayRpc) {}
 
   @Post('documents')
   @HttpCode(201)
@@ -67,16 +63,12 @@ export class KnowledgeController {
     @CurrentPrincipal() principal: Principal,
     @Query({ schema: listDocumentsQuerySchema }) query: z.output<typeof listDocumentsQuerySchema>,
   ) {
-    const page = await this.rpc.call(
-      KnowledgeListRpc,
-      {
-        version: 1,
-        tenantId: tenantPrincipal(principal).tenantId,
-        limit: query.limit,
-        cursor: query.cursor ?? null,
-      },
-      { timeoutMs: this.options.rpcTimeoutMs },
-    );
+    const page = await this.rpc.call(KnowledgeListRpc, {
+      version: 1,
+      tenantId: tenantPrincipal(principal).tenantId,
+      limit: query.limit,
+      cursor: query.cursor ?? null,
+    });
     return { items: page.items, next_cursor: page.nextCursor };
   }
 
@@ -86,16 +78,12 @@ export class KnowledgeController {
   @ApiResponse({ status: 404, description: 'No such document for this tenant (problem+json).' })
   async remove(@CurrentPrincipal() principal: Principal, @Param('id', { schema: documentIdParamSchema }) id: string) {
     const caller = tenantPrincipal(principal);
-    const result = await this.rpc.call(
-      KnowledgeDeleteRpc,
-      {
-        version: 1,
-        actor: actorOf(caller),
-        tenantId: caller.tenantId,
-        documentId: id,
-      },
-      { timeoutMs: this.options.rpcTimeoutMs },
-    );
+    const result = await this.rpc.call(KnowledgeDeleteRpc, {
+      version: 1,
+      actor: actorOf(caller),
+      tenantId: caller.tenantId,
+      documentId: id,
+    });
     return { document_id: result.documentId, deleted_chunks: result.deletedChunks };
   }
 
@@ -107,16 +95,12 @@ export class KnowledgeController {
     @CurrentPrincipal() principal: Principal,
     @Body({ schema: searchKnowledgeSchema }) body: z.output<typeof searchKnowledgeSchema>,
   ) {
-    const result = await this.rpc.call(
-      KnowledgeSearchRpc,
-      {
-        version: 1,
-        tenantId: tenantPrincipal(principal).tenantId,
-        query: body.query,
-        limit: body.limit,
-      },
-      { timeoutMs: this.options.rpcTimeoutMs },
-    );
+    const result = await this.rpc.call(KnowledgeSearchRpc, {
+      version: 1,
+      tenantId: tenantPrincipal(principal).tenantId,
+      query: body.query,
+      limit: body.limit,
+    });
     return { items: result.items };
   }
 }

@@ -35,16 +35,12 @@ export class OpenAiSessions {
         return { sessionId: existing, reused: true };
       }
     }
-    const { session } = await this.rpc.call(
-      ChatSessionCreateRpc,
-      {
-        version: 1,
-        tenantId,
-        channel: 'openai_compat',
-        ...(user !== undefined ? { externalUserId: user } : {}),
-      },
-      { timeoutMs: this.options.rpcTimeoutMs },
-    );
+    const { session } = await this.rpc.call(ChatSessionCreateRpc, {
+      version: 1,
+      tenantId,
+      channel: 'openai_compat',
+      ...(user !== undefined ? { externalUserId: user } : {}),
+    });
     if (key) await this.redis.set(key, session.id, 'EX', ttl);
     return { sessionId: session.id, reused: false };
   }

@@ -39,19 +39,15 @@ export class SessionsController {
     @Headers('origin') origin?: string,
   ) {
     const { tenantId } = principal;
-    const { session } = await this.rpc.call(
-      ChatSessionCreateRpc,
-      {
-        version: 1,
-        tenantId,
-        channel: body.channel,
-        ...(body.externalUserId ? { externalUserId: body.externalUserId } : {}),
-        ...(body.customer ? { customer: body.customer } : {}),
-        ...(body.metadata ? { metadata: body.metadata } : {}),
-        ...(origin && origin.length <= MAX_ORIGIN_CHARS ? { origin } : {}),
-      },
-      { timeoutMs: this.options.rpcTimeoutMs },
-    );
+    const { session } = await this.rpc.call(ChatSessionCreateRpc, {
+      version: 1,
+      tenantId,
+      channel: body.channel,
+      ...(body.externalUserId ? { externalUserId: body.externalUserId } : {}),
+      ...(body.customer ? { customer: body.customer } : {}),
+      ...(body.metadata ? { metadata: body.metadata } : {}),
+      ...(origin && origin.length <= MAX_ORIGIN_CHARS ? { origin } : {}),
+    });
     const token = await this.tokens.issueSessionToken({ tenantId, sessionId: session.id, ttlSeconds: this.options.sessionTokenTtlSeconds });
     return { session, token: token.token, expiresAt: token.expiresAt.toISOString() };
   }
@@ -64,15 +60,11 @@ export class SessionsController {
   @ApiResponse({ status: 200, standardSchema: sessionViewSchema })
   @ApiResponse({ status: 404, description: 'No such session for this tenant (problem+json).' })
   async get(@CurrentPrincipal() principal: Principal, @Param('id', { schema: sessionIdParamSchema }) id: string) {
-    const { session } = await this.rpc.call(
-      ChatSessionGetRpc,
-      {
-        version: 1,
-        tenantId: tenantPrincipal(principal).tenantId,
-        sessionId: id,
-      },
-      { timeoutMs: this.options.rpcTimeoutMs },
-    );
+    const { session } = await this.rpc.call(ChatSessionGetRpc, {
+      version: 1,
+      tenantId: tenantPrincipal(principal).tenantId,
+      sessionId: id,
+    });
     return { session };
   }
 
@@ -85,15 +77,11 @@ export class SessionsController {
   @ApiResponse({ status: 200, standardSchema: sessionViewSchema })
   @ApiResponse({ status: 404, description: 'No such session for this tenant (problem+json).' })
   async close(@CurrentPrincipal() principal: Principal, @Param('id', { schema: sessionIdParamSchema }) id: string) {
-    const { session } = await this.rpc.call(
-      ChatSessionCloseRpc,
-      {
-        version: 1,
-        tenantId: tenantPrincipal(principal).tenantId,
-        sessionId: id,
-      },
-      { timeoutMs: this.options.rpcTimeoutMs },
-    );
+    const { session } = await this.rpc.call(ChatSessionCloseRpc, {
+      version: 1,
+      tenantId: tenantPrincipal(principal).tenantId,
+      sessionId: id,
+    });
     return { session };
   }
 }

@@ -13,12 +13,12 @@ function setup(timeoutMs: number, outcome: () => unknown = () => ({ version: 1 }
 const payload = { version: 1 as const, tenantId: '00000000-0000-4000-8000-000000000001' };
 
 describe('GatewayRpc', () => {
-  it("leaves the timeout to the RpcClient's default unless the call names one", async () => {
+  it('waits RPC_TIMEOUT_MS unless the call names a timeout', async () => {
     const { rpc, request } = setup(2000);
     await rpc.call(TenantGetRpc, payload);
-    await rpc.call(TenantGetRpc, payload, { timeoutMs: 2000 });
-    expect(request).toHaveBeenNthCalledWith(1, TenantGetRpc, payload, {});
-    expect(request).toHaveBeenNthCalledWith(2, TenantGetRpc, payload, { timeoutMs: 2000 });
+    await rpc.call(TenantGetRpc, payload, { timeoutMs: 700 });
+    expect(request).toHaveBeenNthCalledWith(1, TenantGetRpc, payload, { timeoutMs: 2000 });
+    expect(request).toHaveBeenNthCalledWith(2, TenantGetRpc, payload, { timeoutMs: 700 });
   });
 
   it.each([
