@@ -50,7 +50,11 @@ export async function startPlatform(
         REDIS_URL: testVar('TEST_REDIS_URL'),
         ...(app === 'client-insights' ? { ANALYTICS_DATABASE_URL: testVar('TEST_DATABASE_ANALYTICS_URL') } : {}),
         ...(app === 'provisioning' ? { OWNER_EMAIL: owner.email, OWNER_PASSWORD: owner.password } : {}),
-        ...(app === 'gateway' ? { AUTH_SIGNING_KEYS: `e2e1:${'s'.repeat(40)}`, RATE_LIMIT_PER_MINUTE: '1000' } : {}),
+        // RPC_TIMEOUT_MS: these tests check what the platform does, not how fast; on a busy 2-core
+        // machine a tenant's creation (bcrypt, outbox) can take longer than the 5 s default.
+        ...(app === 'gateway'
+          ? { AUTH_SIGNING_KEYS: `e2e1:${'s'.repeat(40)}`, RATE_LIMIT_PER_MINUTE: '1000', RPC_TIMEOUT_MS: '20000' }
+          : {}),
         ...(app === 'notifier'
           ? {
               NOTIFIER_SECRET_KEYS: `e2e1:${Buffer.alloc(32, 9).toString('base64')}`,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isUniqueViolation, type NotificationChannelModel, type Prisma, type TenantTx } from '@parley/persistence';
+import { isRecordNotFound, isUniqueViolation, type NotificationChannelModel, type Prisma, type TenantTx } from '@parley/persistence';
 import { NotifierError } from '../common/notifier.error';
 
 export type ChannelRow = NotificationChannelModel;
@@ -63,11 +63,14 @@ export class ChannelRepository {
       return await tx.notificationChannel.update({ where: { id }, data });
     } catch (error) {
       if (isUniqueViolation(error)) throw nameTaken();
+      if (isRecordNotFound(error)) throw NotifierError.notFound('channel');
       throw error;
     }
   }
 
+  /** NOT_FOUND when another request deleted it first. */
   async remove(tx: TenantTx, id: string): Promise<void> {
-    await tx.notificationChannel.delete({ where: { id } });
+    const { count } = await tx.notificationChannel.deleteMany({ where: { id } });
+    if (count === 0) throw NotifierError.notFound('channel');
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PLATFORM_TENANT_ID, type RuleInput } from '@parley/contracts';
-import { isUniqueViolation, Prisma, type NotificationRuleModel, type TenantTx } from '@parley/persistence';
+import { isRecordNotFound, isUniqueViolation, Prisma, type NotificationRuleModel, type TenantTx } from '@parley/persistence';
 import { NotifierError } from '../common/notifier.error';
 
 export type RuleRow = NotificationRuleModel;
@@ -62,11 +62,14 @@ export class RuleRepository {
       return await tx.notificationRule.update({ where: { id }, data: columns(rule) });
     } catch (error) {
       if (isUniqueViolation(error)) throw nameTaken();
+      if (isRecordNotFound(error)) throw NotifierError.notFound('rule');
       throw error;
     }
   }
 
+  /** NOT_FOUND when another request deleted it first. */
   async remove(tx: TenantTx, id: string): Promise<void> {
-    await tx.notificationRule.delete({ where: { id } });
+    const { count } = await tx.notificationRule.deleteMany({ where: { id } });
+    if (count === 0) throw NotifierError.notFound('rule');
   }
 }

@@ -144,6 +144,17 @@ describe('provisioning knowledge RPCs', () => {
     ).resolves.toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  it('deletes a document once when two deletes race: the other is NOT_FOUND, never INTERNAL', async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const { document } = await upload(tenantB, `Race ${round}`, '# Race\nTwo deletes at once.');
+      const del = () => t.rpc.request(KnowledgeDeleteRpc, { version: 1, actor: owner, tenantId: tenantB, documentId: document.id });
+      const outcomes = await Promise.allSettled([del(), del(), del()]);
+      expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+      for (const o of outcomes) if (o.status === 'rejected') expect(o.reason).toMatchObject({ code: 'NOT_FOUND' });
+      expect(await chunksOf(document.id)).toEqual([]);
+    }
+  });
+
   it('refuses a document without text, or for an unknown tenant, and stores nothing', async () => {
     await expect(rejection(upload(tenantB, 'Empty', '# Heading only\n\n'))).resolves.toMatchObject({ code: 'VALIDATION' });
     await expect(rejection(upload(randomUUID(), 'Orphan', 'Some text.'))).resolves.toMatchObject({ code: 'NOT_FOUND' });

@@ -130,6 +130,8 @@ export async function deleteDocument(
   const doc = await tx.knowledgeDocument.findFirst({ where: { id: documentId, tenantId }, select: { id: true, title: true } });
   if (!doc) return null;
   const deletedChunks = await tx.knowledgeChunk.deleteMany({ where: { documentId: doc.id } });
-  await tx.knowledgeDocument.delete({ where: { id: doc.id } });
+  // deleteMany: a concurrent delete of the same document removed it first -> not found, not a 500.
+  const deleted = await tx.knowledgeDocument.deleteMany({ where: { id: doc.id } });
+  if (deleted.count === 0) return null;
   return { id: doc.id, title: doc.title, deletedChunks: deletedChunks.count };
 }

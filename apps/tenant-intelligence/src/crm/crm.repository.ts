@@ -117,7 +117,9 @@ export class CrmRepository {
     await tx.tenantInteraction.update({ where: { id: interactionId }, data: { summary, data: {}, contactId: null } });
   }
 
-  async deleteContact(tx: TenantTx, contactId: string): Promise<void> {
-    await tx.tenantContact.delete({ where: { id: contactId } });
+  /** False when another request erased it first. */
+  async deleteContact(tx: TenantTx, contactId: string): Promise<boolean> {
+    const { count } = await tx.tenantContact.deleteMany({ where: { id: contactId } });
+    return count > 0;
   }
 }

@@ -147,7 +147,7 @@ export class CrmService {
       await this.insights.detachSessions(tx, contact.id);
       await this.insights.deleteTermsQuoting(tx, needles);
       await this.insights.scrubRollupsAndAlerts(tx, needles);
-      await this.repo.deleteContact(tx, contact.id);
+      if (!(await this.repo.deleteContact(tx, contact.id))) throw new CrmError('NOT_FOUND', 'contact not found');
       await audit(tx, req.tenantId, req.actor, 'contact.erased', contact.id, {
         sessions: sessionIds.length,
         messagesPseudonymized: changed,

@@ -36,6 +36,14 @@ export function isUniqueViolation(error: unknown): boolean {
   return sqlStateOf(error) === SqlState.UNIQUE_VIOLATION;
 }
 
+/**
+ * True when Prisma's update or delete found no row to change (P2025): another request removed it
+ * first (two deletes of one row at once), or it never existed. Callers answer NOT_FOUND.
+ */
+export function isRecordNotFound(error: unknown): boolean {
+  return Boolean(error && typeof error === 'object' && (error as ErrorLike).code === 'P2025');
+}
+
 /** True when row-level security or a missing grant rejected the statement (SQLSTATE 42501). */
 export function isInsufficientPrivilege(error: unknown): boolean {
   return sqlStateOf(error) === SqlState.INSUFFICIENT_PRIVILEGE;
