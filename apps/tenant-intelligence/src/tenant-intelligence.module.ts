@@ -14,6 +14,7 @@ import { InsightTablesRepository } from './crm/insight-tables.repository';
 import { ExtractionRepository } from './extraction/extraction.repository';
 import { intelEventRoutes } from './extraction/intel-events.handler';
 import { ModelExtractionService } from './extraction/model-extraction.service';
+import { SecondOpinionMetrics } from './extraction/second-opinion.metrics';
 import { TurnExtractionService } from './extraction/turn-extraction.service';
 import { SessionSummaryService } from './summary/session-summary.service';
 import { SummaryRepository } from './summary/summary.repository';
@@ -47,6 +48,7 @@ export class TenantIntelligenceModule {
         ChatTablesRepository,
         ExtractionRepository,
         ModelExtractionService,
+        SecondOpinionMetrics,
         TurnExtractionService,
         SummaryRepository,
         SessionSummaryService,

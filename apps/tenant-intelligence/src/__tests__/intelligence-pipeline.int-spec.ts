@@ -11,7 +11,9 @@ import { CrmRepository } from '../crm/crm.repository';
 import { CrmService } from '../crm/crm.service';
 import { InsightTablesRepository } from '../crm/insight-tables.repository';
 import { ExtractionRepository } from '../extraction/extraction.repository';
+import { ServiceMetrics } from '@parley/observability';
 import { ModelExtractionService } from '../extraction/model-extraction.service';
+import { SecondOpinionMetrics } from '../extraction/second-opinion.metrics';
 import { TurnExtractionService } from '../extraction/turn-extraction.service';
 import { SessionSummaryService } from '../summary/session-summary.service';
 import { SummaryRepository } from '../summary/summary.repository';
@@ -327,11 +329,31 @@ describe('tenant intelligence pipeline', () => {
   });
 });
 
+const quiet: ChatTurnCompleted['signals'] = {
+  urgency: 'none',
+  sentiment: 'neutral',
+  sentimentScore: 0,
+  intents: [],
+  flags: [],
+  entityCount: 0,
+};
+const modelAnswer = (risk?: { urgent: boolean; safety: boolean }) =>
+  JSON.stringify({
+    customer: { name: null, email: null, phone: null },
+    intent: 'support',
+    sentiment: -0.2,
+    products: [],
+    purchaseIntent: false,
+    preferences: [],
+    ...(risk ? { risk } : {}),
+  });
+
 describe('model-assisted extraction (tenant with a model configured)', () => {
   let prisma: PrismaClient;
   let owner: PrismaClient;
   let mock: MockLlm;
   let service: TurnExtractionService;
+  let metrics: ServiceMetrics;
 
   beforeAll(async () => {
     prisma = createPrismaClient({ databaseUrl: process.env.TEST_DATABASE_URL as string, poolMax: 4 });
@@ -348,12 +370,14 @@ describe('model-assisted extraction (tenant with a model configured)', () => {
       },
       { logger: silent, metrics: { registry: new Registry() } },
     );
+    metrics = new ServiceMetrics('tenant-intelligence');
     service = new TurnExtractionService(
       new TenantDb(prisma),
       new ExtractionRepository(),
       new ChatTablesRepository(),
       silent,
       new ModelExtractionService(router, prisma, { llmTimeoutMs: 10_000 }, silent),
+      new SecondOpinionMetrics(metrics),
     );
   });
   afterEach(() => mock.reset());
@@ -363,7 +387,7 @@ describe('model-assisted extraction (tenant with a model configured)', () => {
     await owner.$disconnect();
   });
 
-  async function turnFor(userText: string) {
+  async function turnFor(userText: string, signals: ChatTurnCompleted['signals'] = quiet) {
     const tenant = await createTenant(owner, { llm_provider: 'openai', llm_model: 'mock-chat' });
     const session = await createChatSession(owner, tenant.id, { external_user_id: 'cust-9' });
     const turnId = randomUUID();
@@ -379,7 +403,7 @@ describe('model-assisted extraction (tenant with a model configured)', () => {
       contactId: null,
       userText,
       assistantText: 'Sure.',
-      signals: { urgency: 'none', sentiment: 'neutral', sentimentScore: 0, intents: [], flags: [], entityCount: 0 },
+      signals,
       actionIds: [],
       usage: { inputTokens: 1, outputTokens: 1, model: 'mock-chat', provider: 'openai', latencyMs: 1 },
       occurredAt: new Date().toISOString(),
@@ -428,5 +452,75 @@ describe('model-assisted extraction (tenant with a model configured)', () => {
       Array<{ name: string; phone: string }>
     >`SELECT name, phone FROM tenant_contacts WHERE tenant_id = ${tenant.id}::uuid`;
     expect(contacts).toEqual([{ name: 'Dave', phone: '+447700900123' }]);
+  });
+
+  async function opinionCount(signal: string, outcome: string): Promise<number> {
+    const metric = await metrics.registry.getSingleMetric('parley_signal_second_opinions_total')?.get();
+    return metric?.values.find((v) => v.labels.signal === signal && v.labels.outcome === outcome)?.value ?? 0;
+  }
+
+  it('second opinion: a flag the inline pass missed is stored late, told to staff and counted, once', async () => {
+    mock.enqueue({ type: 'text', text: modelAnswer({ urgent: true, safety: true }) });
+    const before = { urgency: await opinionCount('urgency', 'model_only'), safety: await opinionCount('safety', 'model_only') };
+    const text = 'my dad is acting strange, slurring his words and one side of his face looks droopy';
+    const { tenant, session, event } = await turnFor(text);
+    const msgId = randomUUID();
+    const outcome = await service.handle(event, { msgId });
+    expect(outcome.secondOpinions).toEqual([
+      { signal: 'urgency', outcome: 'model_only' },
+      { signal: 'safety', outcome: 'model_only' },
+    ]);
+    const rows = await owner.$queryRaw<Array<{ kind: string; label: string; message_id: string }>>`
+      SELECT kind, label, message_id::text FROM message_signals
+      WHERE tenant_id = ${tenant.id}::uuid AND label IN ('late_flag', 'model_disagrees') ORDER BY kind`;
+    expect(rows).toEqual([
+      { kind: 'safety', label: 'late_flag', message_id: event.userMessageId },
+      { kind: 'urgency', label: 'late_flag', message_id: event.userMessageId },
+    ]);
+    const told = await owner.$queryRaw<Array<{ payload: Record<string, unknown> }>>`
+      SELECT payload FROM outbox WHERE subject = ${`evt.notify.requested.${tenant.id}`} ORDER BY payload->>'kind'`;
+    expect(told.map((r) => r.payload)).toEqual([
+      expect.objectContaining({ audience: 'tenant', kind: 'safety', severity: 'critical', link: `/sessions/${session.id}` }),
+      expect.objectContaining({ audience: 'tenant', kind: 'urgent_callback', severity: 'warning', link: `/sessions/${session.id}` }),
+    ]);
+    expect(String(told[0].payload.body)).toContain('slurring his words');
+    expect(await opinionCount('urgency', 'model_only')).toBe(before.urgency + 1);
+    expect(await opinionCount('safety', 'model_only')).toBe(before.safety + 1);
+
+    // Redelivered: nothing is stored, told or counted again (the model is asked again, before the transaction).
+    mock.enqueue({ type: 'text', text: modelAnswer({ urgent: true, safety: true }) });
+    await expect(service.handle(event, { msgId })).resolves.toMatchObject({ status: 'duplicate', secondOpinions: [] });
+    const [again] = await owner.$queryRaw<Array<{ n: number }>>`
+      SELECT count(*)::int AS n FROM outbox WHERE subject = ${`evt.notify.requested.${tenant.id}`}`;
+    expect(again.n).toBe(2);
+    expect(await opinionCount('urgency', 'model_only')).toBe(before.urgency + 1);
+  });
+
+  it('second opinion: an inline flag the model does not share stays, is kept for retraining, and nobody is told twice', async () => {
+    mock.enqueue({ type: 'text', text: modelAnswer({ urgent: false, safety: false }) });
+    const before = await opinionCount('urgency', 'inline_only');
+    const urgent = { ...quiet, urgency: 'high' as const, flags: ['urgent' as const] };
+    const { tenant, event } = await turnFor('URGENT!!! need a quote for new kitchen taps asap lol', urgent);
+    const outcome = await service.handle(event, { msgId: randomUUID() });
+    expect(outcome.secondOpinions).toEqual([
+      { signal: 'urgency', outcome: 'inline_only' },
+      { signal: 'safety', outcome: 'agree_clear' },
+    ]);
+    const rows = await owner.$queryRaw<Array<{ kind: string; label: string }>>`
+      SELECT kind, label FROM message_signals WHERE tenant_id = ${tenant.id}::uuid AND label IN ('late_flag', 'model_disagrees')`;
+    expect(rows).toEqual([{ kind: 'urgency', label: 'model_disagrees' }]);
+    const [told] = await owner.$queryRaw<Array<{ n: number }>>`
+      SELECT count(*)::int AS n FROM outbox WHERE subject = ${`evt.notify.requested.${tenant.id}`}`;
+    expect(told.n).toBe(0);
+    expect(await opinionCount('urgency', 'inline_only')).toBe(before + 1);
+  });
+
+  it('second opinion: none when the model leaves it out (its extraction still counts)', async () => {
+    mock.enqueue({ type: 'text', text: modelAnswer() });
+    const { tenant, event } = await turnFor('Do you do emergency call-outs at weekends?');
+    await expect(service.handle(event, { msgId: randomUUID() })).resolves.toMatchObject({ method: 'llm', secondOpinions: [] });
+    const [rows] = await owner.$queryRaw<Array<{ n: number }>>`
+      SELECT count(*)::int AS n FROM message_signals WHERE tenant_id = ${tenant.id}::uuid AND label IN ('late_flag', 'model_disagrees')`;
+    expect(rows.n).toBe(0);
   });
 });

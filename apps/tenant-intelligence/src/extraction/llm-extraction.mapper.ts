@@ -25,6 +25,11 @@ export const llmExtractionSchema = z.object({
       }),
     )
     .max(5),
+  /**
+   * The second opinion on the inline signals (issue 15 point 4). Optional: a model that leaves it
+   * out still gives its extraction; there is then no second opinion for the message.
+   */
+  risk: z.object({ urgent: z.boolean(), safety: z.boolean() }).optional(),
 });
 export type LlmExtraction = z.infer<typeof llmExtractionSchema>;
 
@@ -36,10 +41,13 @@ export const LLM_EXTRACTION_SYSTEM_PROMPT = [
   '"sentiment":number from -1 (very negative) to 1 (very positive),',
   '"products":[products or services the customer mentions],',
   '"purchaseIntent":boolean (they want to buy, book or get a quote),',
-  '"preferences":[{"channel":"email"|"phone"|"sms"|"whatsapp"|null,"avoid":boolean,"from":"HH:MM"|null,"to":"HH:MM"|null}]}',
+  '"preferences":[{"channel":"email"|"phone"|"sms"|"whatsapp"|null,"avoid":boolean,"from":"HH:MM"|null,"to":"HH:MM"|null}],',
+  '"risk":{"urgent":boolean (they need help within hours: an emergency, something failing now, harm, a deadline today or tomorrow),',
+  '"safety":boolean (a person may be in danger: a medical emergency, self-harm, violence, gas, fire, smoke, water near electrics)}}',
   "Rules: only the customer's OWN name, email and phone (not a third person's, not an order number, price, date or postcode);",
   'copy values exactly as written in the message; use null when absent; never invent anything.',
   'Placeholders such as [EMAIL_1_AB12] stand for real values: copy them unchanged.',
+  'For risk, read what is happening, in any language; figures of speech ("this price is killing me"), past events and questions about a service are not risks.',
 ].join('\n');
 
 export const LLM_CONFIDENCE = 0.6;

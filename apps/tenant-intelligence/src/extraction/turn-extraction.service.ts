@@ -19,6 +19,9 @@ import {
 } from './interaction-aggregate.calculator';
 import { ModelExtractionService } from './model-extraction.service';
 import { mergePreferences, readPreferences } from './preferences.util';
+import { lateFlagWrites } from './late-flag.mapper';
+import { SecondOpinionMetrics } from './second-opinion.metrics';
+import { compareWithInline, type SecondOpinion } from './second-opinion.rules';
 
 const CONSUMER = CONSUMERS.tenantIntelligence.durable;
 
@@ -27,6 +30,8 @@ export interface TurnExtractionOutcome {
   contactId: string | null;
   interactionId: string | null;
   method: 'deterministic' | 'llm' | null;
+  /** The model's second opinion on urgency and safety (empty without a model, or when it gave none). */
+  secondOpinions: SecondOpinion[];
 }
 
 const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
@@ -85,6 +90,7 @@ export class TurnExtractionService {
     @Inject(SERVICE_LOGGER) logger: Logger,
     /** The model-assisted part (always provided in the app); without it, L1b is deterministic only. */
     private readonly model?: ModelExtractionService,
+    private readonly secondOpinionMetrics?: SecondOpinionMetrics,
   ) {
     this.logger = logger.child({ component: 'l1b' });
   }
@@ -96,9 +102,9 @@ export class TurnExtractionService {
     const messageKey = meta.msgId ?? `turn:${turn.turnId}`;
     // The model call happens before the transaction, so no transaction waits on a model.
     const llm = this.model ? await this.model.extract(turn, meta.signal) : null;
-    return this.db.run(turn.tenantId, async (tx) => {
+    const outcome = await this.db.run(turn.tenantId, async (tx): Promise<TurnExtractionOutcome> => {
       if (!(await markProcessed(tx, CONSUMER, messageKey)))
-        return { status: 'duplicate', contactId: null, interactionId: null, method: null };
+        return { status: 'duplicate', contactId: null, interactionId: null, method: null, secondOpinions: [] };
       const session = await this.chat.session(tx, turn.sessionId);
       if (!session) throw new PermanentError(`session ${turn.sessionId} not found for tenant ${turn.tenantId}`, 'NOT_FOUND');
 
@@ -116,7 +122,11 @@ export class TurnExtractionService {
 
       const contactId = await this.updateContact(tx, turn, session, extraction, occurredAt);
       const interaction = await this.updateInteraction(tx, turn, contactId, extraction, occurredAt);
-      await this.chat.insertSignals(tx, signalRows(turn, extraction));
+      // The model's second opinion: a flag the inline pass missed is stored late and told to staff.
+      const secondOpinions = llm?.risk ? compareWithInline(turn.signals, llm.risk) : [];
+      const late = lateFlagWrites(turn, secondOpinions);
+      await this.chat.insertSignals(tx, [...signalRows(turn, extraction), ...late.rows]);
+      for (const notification of late.notifications) await enqueueOutbox(tx, notification);
 
       const aggregate = readAggregate(interaction.data);
       await enqueueOutbox(
@@ -150,8 +160,16 @@ export class TurnExtractionService {
         { tenantId: turn.tenantId, sessionId: turn.sessionId, contactId, intent: extraction.intent.label },
         'turn extracted',
       );
-      return { status: 'extracted', contactId, interactionId: interaction.id, method };
+      return { status: 'extracted', contactId, interactionId: interaction.id, method, secondOpinions };
     });
+    // Counted once the transaction committed (a redelivered event is a duplicate and counts nothing).
+    this.secondOpinionMetrics?.count(outcome.secondOpinions);
+    if (outcome.secondOpinions.some((o) => o.outcome === 'model_only'))
+      this.logger.info(
+        { tenantId: turn.tenantId, sessionId: turn.sessionId, late: outcome.secondOpinions.filter((o) => o.outcome === 'model_only') },
+        'late flag raised by the second opinion',
+      );
+    return outcome;
   }
 
   private async updateContact(
