@@ -8,6 +8,12 @@ export { normalizeText } from './normalize/normalize-text.util';
 export { createSignalDetector } from './detector/signal-detector';
 export type { SignalDetector, SignalDetectorOptions } from './detector/signal-detector';
 export { InvalidSignalRulesError } from './detector/signal-rules.errors';
+export {
+  tenantSignalSettingsSchema,
+  parseTenantSignalSettings,
+  DEFAULT_CLASSIFIER_THRESHOLDS,
+} from './detector/tenant-signal-settings.schema';
+export type { TenantSignalSettings, ParsedTenantSignalSettings } from './detector/tenant-signal-settings.schema';
 export { evaluateDetector, parseLabelledMessages } from './evaluation/evaluate.util';
 export type { EvaluationReport, LabelledMessage, TypeScore } from './evaluation/evaluate.util';
 export { INTENTS, SENTIMENT_LABELS, CONTACT_FIELDS, PURCHASE_SIGNAL_KINDS, CHANNELS } from './extraction/extraction.types';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createSignalDetector, InvalidSignalRulesError, type SignalDetector } from '@parley/signals';
+import { createSignalDetector, InvalidSignalRulesError, parseTenantSignalSettings, type SignalDetector } from '@parley/signals';
 import { CHAT_LOGGER, type ChatLogger } from '../common/chat.logger';
 
 /** Tenants whose compiled detector is kept (the oldest entry goes first). */
@@ -11,9 +11,12 @@ interface Entry {
 }
 
 /**
- * One compiled L1a detector per tenant, rebuilt only when the tenant's rule extension changes
- * (compiling costs far more than detecting). A tenant whose stored extension is invalid gets
- * the built-in rules, with a warning, rather than turns that fail.
+ * One compiled L1a detector per tenant, rebuilt only when the tenant's stored signal settings
+ * change (compiling costs far more than detecting). The settings (`tenants.signal_rules`,
+ * validated by provisioning with `tenantSignalSettingsSchema`) are the rule extension plus
+ * `classifier`, the learned classifier's options (enabled, per-label thresholds, rule vetoes),
+ * which go to the detector's `classifier` option. A tenant whose stored settings are invalid
+ * gets the built-in detector, with a warning, rather than turns that fail.
  */
 @Injectable()
 export class SignalDetectorCache {
@@ -22,23 +25,24 @@ export class SignalDetectorCache {
 
   constructor(@Inject(CHAT_LOGGER) private readonly logger: ChatLogger) {}
 
-  forTenant(tenantId: string, rules: Record<string, unknown>): SignalDetector {
-    const rulesKey = JSON.stringify(rules);
+  forTenant(tenantId: string, settings: Record<string, unknown>): SignalDetector {
+    const rulesKey = JSON.stringify(settings);
     const cached = this.entries.get(tenantId);
     if (cached && cached.rulesKey === rulesKey) return cached.detector;
-    const detector = this.build(tenantId, rules);
+    const detector = this.build(tenantId, settings);
     if (this.entries.size >= MAX_TENANTS) this.entries.delete(this.entries.keys().next().value as string);
     this.entries.set(tenantId, { rulesKey, detector });
     return detector;
   }
 
-  private build(tenantId: string, rules: Record<string, unknown>): SignalDetector {
-    if (Object.keys(rules).length === 0) return this.defaultDetector();
+  private build(tenantId: string, settings: Record<string, unknown>): SignalDetector {
+    if (Object.keys(settings).length === 0) return this.defaultDetector();
     try {
-      return createSignalDetector(rules);
+      const { classifier, ...extension } = parseTenantSignalSettings(settings);
+      return createSignalDetector(extension, { classifier });
     } catch (err) {
       if (!(err instanceof InvalidSignalRulesError)) throw err;
-      this.logger.warn({ tenant_id: tenantId, issues: err.issues }, 'tenant signal rules invalid; using the built-in rules');
+      this.logger.warn({ tenant_id: tenantId, issues: err.issues }, 'tenant signal settings invalid; using the built-in detector');
       return this.defaultDetector();
     }
   }

@@ -92,8 +92,8 @@ describe('tenant rule extension', () => {
     [{ rules: [{ id: 'x_y', type: 'urgency', severity: 'high', terms: [] }] }, 'rules.0.terms'],
     [{ rules: [{ id: 'x_y', type: 'urgency', severity: 'high', terms: ['ab'], confidence: 2 }] }, 'rules.0.confidence'],
     [{ rules: [{ id: 'flooding', type: 'urgency', severity: 'high', terms: ['ab'] }] }, 'rules.0.id'],
-    [{ extend: { no_such_rule: ['ab'] } }, 'no_such_rule'],
-    [{ disable: ['no_such_rule'] }, 'no_such_rule'],
+    [{ extend: { no_such_rule: ['ab'] } }, 'extend.no_such_rule'],
+    [{ disable: ['no_such_rule'] }, 'disable.0'],
     [{ patterns: ['.*'] }, ''],
   ])('rejects invalid extension %j naming %s', (ext, path) => {
     let caught: unknown;

@@ -17,9 +17,12 @@ export function mergeRuleExtension(base: SignalRuleSet, extension: unknown): Sig
     if (ids.has(rule.id)) issues.push({ path: `rules.${i}.id`, message: `rule "${rule.id}" already exists; use extend` });
     ids.add(rule.id);
   });
-  for (const id of [...Object.keys(ext.extend), ...ext.disable]) {
-    if (!ids.has(id)) issues.push({ path: id, message: `unknown rule id "${id}"` });
+  for (const id of Object.keys(ext.extend)) {
+    if (!ids.has(id)) issues.push({ path: `extend.${id}`, message: `unknown rule id "${id}"` });
   }
+  ext.disable.forEach((id, i) => {
+    if (!ids.has(id)) issues.push({ path: `disable.${i}`, message: `unknown rule id "${id}"` });
+  });
   if (issues.length > 0) throw new InvalidSignalRulesError(issues);
 
   const added: SignalRule[] = ext.rules.map((r) => ({
