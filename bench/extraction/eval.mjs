@@ -17,7 +17,11 @@ const { evaluateExtraction, parseLabelledConversations, missedTargets, splitOf, 
 // --holdout-2 / -3 / -4: later held-out rounds, each written before it was first scored.
 // --multilingual: bench/extraction/multilingual.jsonl (seven languages, tenant countries), with
 // --split train|dev|test (fixed seed; the test split is scored once per release, docs/extraction.md).
-const round = ['--holdout-4', '--holdout-3', '--holdout-2', '--holdout', '--multilingual'].find((flag) => process.argv.includes(flag));
+// --unseen-1: bench/extraction/unseen-1.jsonl, written by an independent session that never saw the
+// extractor or these sets (unseen-1.README.md); scored once, never tuned on.
+const round = ['--unseen-1', '--holdout-4', '--holdout-3', '--holdout-2', '--holdout', '--multilingual'].find((flag) =>
+  process.argv.includes(flag),
+);
 const file = round === undefined ? 'conversations.jsonl' : `${round.slice(2)}.jsonl`;
 const splitArg = process.argv.indexOf('--split');
 const split = splitArg > 0 ? process.argv[splitArg + 1] : undefined;
