@@ -20,6 +20,24 @@ const KINDS = [
   'vet',
   'hotel',
   'gym',
+  // Added with round 7 (claude-session-i15-r7): business kinds the first twelve lacked.
+  'pharmacy',
+  'nursery',
+  'pestcontrol',
+  'removals',
+  'itrepair',
+  'florist',
+  'pool',
+  'drivingschool',
+  'carrental',
+  'bakery',
+  'propertymgmt',
+  'cleaning',
+  'roofer',
+  'taxi',
+  'physio',
+  'gardencentre',
+  'catering',
 ];
 const LANGS = ['en', 'de', 'fr', 'es', 'it', 'pt', 'nl'];
 const FLAG = { u: 'urgency', s: 'safety', e: 'escalation', f: 'frustration' };
