@@ -12,6 +12,7 @@ import { HandoffModule } from './handoff/handoff.module';
 import { InsightsModule } from './insights/insights.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { SettingsModule } from './settings/settings.module';
+import { SignalSettingsModule } from './signal-settings/signal-settings.module';
 import { ApiHealthController } from './health/api-health.controller';
 import { GatewayHttpModule } from './http/gateway-http.module';
 import { TenantApiModule } from './tenant-api.module';
@@ -23,7 +24,7 @@ import { WidgetModule } from './widget/widget.module';
  * Routes: auth/login (AuthModule), owner and staff admin (AdminModule), the tenant API
  * (sessions, chat, knowledge, OpenAI-compatible: TenantApiModule), the tenant CRM (CrmModule),
  * human handoff and the visitor's live stream (HandoffModule), the console's conversations
- * (ConversationsModule) and the tenant's own settings (SettingsModule), the widget, its site keys and
+ * (ConversationsModule) and the tenant's own settings (SettingsModule, SignalSettingsModule: /settings/signals), the widget, its site keys and
  * demo pages (WidgetModule), the web console at /console (ConsoleModule), /docs (DocsModule).
  */
 @Module({})
@@ -40,6 +41,7 @@ export class AppModule {
         CrmModule,
         ConversationsModule,
         SettingsModule,
+        SignalSettingsModule,
         HandoffModule,
         InsightsModule,
         NotificationsModule,

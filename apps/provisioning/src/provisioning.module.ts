@@ -2,12 +2,13 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { KNOWLEDGE_EMBEDDER, PROVISIONING_OPTIONS, type KnowledgeEmbedder, type ProvisioningOptions } from './common/provisioning.options';
 import { KnowledgeModule } from './knowledge/knowledge.module';
+import { SignalSettingsModule } from './signal-settings/signal-settings.module';
 import { SiteKeysModule } from './site-keys/site-keys.module';
 import { TenantsModule } from './tenants/tenants.module';
 import { UsersModule } from './users/users.module';
 
 /**
- * Provisioning's capabilities (tenants, API keys, site keys and widget settings, users, knowledge), each serving its RPCs in
+ * Provisioning's capabilities (tenants, API keys, site keys and widget settings, users, knowledge, signal settings), each serving its RPCs in
  * the provisioning queue group. Needs PersistenceModule and MessagingModule (global) imported
  * by the caller: the service runtime in the app, or a test.
  */
@@ -22,7 +23,7 @@ export class ProvisioningModule {
         { provide: KNOWLEDGE_EMBEDDER, useValue: embedder },
       ],
       exports: [PROVISIONING_OPTIONS, KNOWLEDGE_EMBEDDER],
-      imports: [TenantsModule, ApiKeysModule, SiteKeysModule, UsersModule, KnowledgeModule],
+      imports: [TenantsModule, ApiKeysModule, SiteKeysModule, UsersModule, KnowledgeModule, SignalSettingsModule],
     };
   }
 }

@@ -19,6 +19,7 @@ export * from './rpc/tenant.schema';
 export * from './rpc/country.schema';
 export * from './rpc/chat-turn.rpc';
 export * from './rpc/provisioning-tenant.rpc';
+export * from './rpc/tenant-signals.rpc';
 export * from './rpc/provisioning-auth.rpc';
 export * from './rpc/site-key.rpc';
 export * from './rpc/knowledge.rpc';
