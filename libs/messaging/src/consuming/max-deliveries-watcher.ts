@@ -2,11 +2,14 @@ import type { Subscription } from '@nats-io/nats-core';
 import type { ConsumerDefinition } from '@parley/contracts';
 import type { MessagingConnection } from '../connection/nats-client';
 import { silentLogger, type MessagingLogger } from '../observability/messaging-logger';
+import { decodeJson } from '../publishing/json-codec';
 import { publishDeadLetter } from './dead-letter';
 
 export interface MaxDeliveriesWatcher {
   stop(): Promise<void>;
 }
+
+const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) > 0;
 
 /**
  * JetStream silently stops delivering a message after max_deliver deliveries that were
@@ -23,8 +26,15 @@ export function watchMaxDeliveries(
   const logger = options.logger ?? silentLogger;
   const inflight = new Set<Promise<void>>();
   const handle = async (data: Uint8Array): Promise<void> => {
-    const advisory = JSON.parse(new TextDecoder().decode(data)) as { stream_seq?: number; deliveries?: number };
-    if (typeof advisory.stream_seq !== 'number') return;
+    // Decoded like every other NATS body: bounded depth, strict UTF-8, never a throw.
+    const decoded = decodeJson(data);
+    if (!decoded.ok) {
+      logger.warn({ consumer: def.durable, reason: decoded.reason }, 'max deliveries advisory not readable');
+      return;
+    }
+    const advisory = (decoded.value ?? {}) as { stream_seq?: unknown; deliveries?: unknown };
+    if (!isCount(advisory.stream_seq)) return;
+    const deliveries = isCount(advisory.deliveries) ? advisory.deliveries : def.maxDeliver;
     const stored = await client.jsm.streams.getMessage(def.stream, { seq: advisory.stream_seq });
     if (!stored) {
       logger.error({ consumer: def.durable, seq: advisory.stream_seq }, 'max deliveries reached but the message is gone from the stream');
@@ -39,13 +49,13 @@ export function watchMaxDeliveries(
         stream: def.stream,
         streamSequence: stored.seq,
         subject,
-        deliveryCount: advisory.deliveries ?? def.maxDeliver,
+        deliveryCount: deliveries,
         headers: stored.header,
         data: stored.data,
       },
       {
         kind: 'max_deliver',
-        message: `no ack after ${advisory.deliveries ?? def.maxDeliver} deliveries (consumer crashed or exceeded its ack wait)`,
+        message: `no ack after ${deliveries} deliveries (consumer crashed or exceeded its ack wait)`,
         errorCode: 'TIMEOUT',
       },
     );
