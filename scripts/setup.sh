@@ -58,6 +58,23 @@ apt_install "postgresql-server-dev-$PGMAJOR" nats-server redis-server
 # chromium: the browser tests drive Debian's build with playwright-core (no browser download).
 apt_install chromium fonts-dejavu-core
 
+# --- promtool (the alert rules' tests) --------------------------------------------------
+# Debian's prometheus package holds it. Only the binary is taken (apt-get download, dpkg-deb -x
+# into .parley/bin), so no Prometheus service is installed or started on this machine.
+if command -v promtool >/dev/null 2>&1 || [ -x "$STATE_DIR/bin/promtool" ]; then
+  say "promtool: available"
+else
+  promdir=$(mktemp -d)
+  chmod a+rwx "$promdir"
+  fetch_prometheus() { (cd "$promdir" && $SUDO apt-get download -qq prometheus >/dev/null 2>&1); }
+  if ! fetch_prometheus; then timed "apt-get update" $SUDO apt-get update -qq; APT_UPDATED=1; fetch_prometheus; fi
+  dpkg-deb -x "$promdir"/prometheus_*.deb "$promdir/x"
+  mkdir -p "$STATE_DIR/bin"
+  cp "$promdir/x/usr/bin/promtool" "$STATE_DIR/bin/promtool"
+  rm -rf "$promdir"
+  say "promtool: $("$STATE_DIR/bin/promtool" --version 2>&1 | head -1) in $STATE_DIR/bin"
+fi
+
 # --- pgvector (not packaged for Debian 12: build Debian trixie's source package) --------
 if [ -f "/usr/share/postgresql/$PGMAJOR/extension/vector.control" ]; then
   say "pgvector for PostgreSQL $PGMAJOR: installed ($(sed -n "s/^default_version = '\(.*\)'/\1/p" "/usr/share/postgresql/$PGMAJOR/extension/vector.control"))"
