@@ -3,6 +3,9 @@ import { CONSUMERS } from '@parley/contracts';
 import { MESSAGING_OPTIONS, NatsClient, type MessagingModuleOptions } from '@parley/messaging';
 import { SERVICE_LOGGER, type Logger } from '@parley/observability';
 import { DurableConsumerRunner } from '@parley/runtime';
+import { ActionOutcomePublisher } from './actions/action-outcome.publisher';
+import { ActionOutcomeRepository } from './actions/action-outcome.repository';
+import { ActionOutcomeService } from './actions/action-outcome.service';
 import { ChannelAdminRpcHandlers } from './channel-admin/channel-admin.handler';
 import { ChannelAdminService } from './channel-admin/channel-admin.service';
 import { ChannelRepository } from './channel-admin/channel.repository';
@@ -21,7 +24,6 @@ import { DigestRepository } from './digest/digest.repository';
 import { InboxRpcHandlers } from './inbox/inbox.handler';
 import { InboxRepository } from './inbox/inbox.repository';
 import { InboxService } from './inbox/inbox.service';
-import { ActionOutcomePublisher } from './intake/action-outcome.publisher';
 import { notificationIntakeRoutes } from './intake/notification-intake.handler';
 import { NotificationIntakeRepository } from './intake/notification-intake.repository';
 import { NotificationIntakeService } from './intake/notification-intake.service';
@@ -53,18 +55,20 @@ export class NotifierModule {
         DeliveryWakeup,
         DeliveryMetrics,
         ChannelBreakers,
+        ActionOutcomePublisher,
+        ActionOutcomeRepository,
+        ActionOutcomeService,
         DeliveryRepository,
         DeliveryDispatcher,
         NotificationIntakeRepository,
         NotificationIntakeService,
-        ActionOutcomePublisher,
         {
           provide: DurableConsumerRunner,
-          inject: [NatsClient, NotificationIntakeService, ActionOutcomePublisher, SERVICE_LOGGER, MESSAGING_OPTIONS],
+          inject: [NatsClient, NotificationIntakeService, ActionOutcomeService, SERVICE_LOGGER, MESSAGING_OPTIONS],
           useFactory: (
             client: NatsClient,
             intake: NotificationIntakeService,
-            outcomes: ActionOutcomePublisher,
+            outcomes: ActionOutcomeService,
             logger: Logger,
             messaging: MessagingModuleOptions,
           ) =>

@@ -6,6 +6,7 @@ import { PLATFORM_TENANT_ID } from '@parley/contracts';
 import { ServiceMetrics } from '@parley/observability';
 import { createPrismaClient, TenantDb, type PrismaClient } from '@parley/persistence';
 import { createPlatformUser, createTenant, createTenantUser } from '@parley/testing';
+import { ActionOutcomeRepository } from '../actions/action-outcome.repository';
 import type { NotifierOptions } from '../config/env.schema';
 import { DeliveryWakeup } from '../delivery/delivery-wakeup.signal';
 import { DeliveryMetrics } from '../delivery/delivery.metrics';
@@ -42,6 +43,7 @@ describe('notifier intake and digests (real database, app role)', () => {
     intake = new NotificationIntakeService(
       db,
       new NotificationIntakeRepository(),
+      new ActionOutcomeRepository(),
       wakeup,
       new DeliveryMetrics(new ServiceMetrics('notifier')),
       silent,

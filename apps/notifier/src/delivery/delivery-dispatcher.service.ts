@@ -1,6 +1,8 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { SERVICE_LOGGER, type Logger } from '@parley/observability';
+import { EVENT_NAMES } from '@parley/contracts';
 import { TenantDb } from '@parley/persistence';
+import { ActionOutcomeService } from '../actions/action-outcome.service';
 import { ChannelRegistry } from '../channels/channel.registry';
 import type { ChannelKind, DeliveryResult } from '../channels/channel.types';
 import { SecretBox } from '../channels/secret-box.cipher';
@@ -37,6 +39,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     private readonly secrets: SecretBox,
     private readonly metrics: DeliveryMetrics,
     private readonly wakeup: DeliveryWakeup,
+    private readonly outcomes: ActionOutcomeService,
     @Inject(NOTIFIER_OPTIONS) private readonly options: NotifierOptions,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}
@@ -99,8 +102,14 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
       statusCode: outcome.statusCode,
       latencyMs,
     };
+    // An action's outcome is decided in the transaction that records the delivery (ADR 0010).
+    const isAction = delivery.notification.source === EVENT_NAMES.actionRequested;
     if (result.ok) {
-      const recorded = await this.db.run(delivery.tenantId, (tx) => this.repo.markDelivered(tx, delivery.id, attempts, outcome));
+      const { recorded, decided } = await this.db.run(delivery.tenantId, async (tx) => {
+        const marked = await this.repo.markDelivered(tx, delivery.id, attempts, outcome);
+        return { recorded: marked, decided: marked && isAction ? await this.outcomes.afterDelivered(tx, delivery.notification.id) : null };
+      });
+      this.outcomes.publish(decided);
       if (recorded) {
         this.metrics.deliveries.inc({ channel: kind, outcome: 'delivered' });
         this.metrics.lagSeconds.observe({ channel: kind }, Math.max(0, Date.now() - delivery.notification.occurredAt.getTime()) / 1000);
@@ -115,7 +124,11 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
       this.logger.warn({ ...log, err: { message: result.error }, retryInMs: delay }, 'notification delivery failed; will retry');
       return;
     }
-    await this.db.run(delivery.tenantId, (tx) => this.repo.markDead(tx, delivery.id, attempts, outcome));
+    const decided = await this.db.run(delivery.tenantId, async (tx) => {
+      const marked = await this.repo.markDead(tx, delivery.id, attempts, outcome);
+      return marked && isAction ? this.outcomes.afterDead(tx, delivery.notification.id) : null;
+    });
+    this.outcomes.publish(decided);
     this.metrics.deliveries.inc({ channel: kind, outcome: 'dead' });
     this.logger.error({ ...log, err: { message: result.error } }, 'notification delivery dead');
   }

@@ -26,6 +26,8 @@ export interface DeliveryToSend {
     link: string | null;
     occurredAt: Date;
     data: unknown;
+    /** The event it came from (`action.requested` carries an action outcome). */
+    source: string;
   };
   channel: {
     id: string;
@@ -89,6 +91,7 @@ export class DeliveryRepository {
         link: row.notification.link,
         occurredAt: row.notification.occurredAt,
         data: row.notification.data,
+        source: row.notification.source,
       },
       channel: row.channel,
       scopeName,
@@ -127,8 +130,8 @@ export class DeliveryRepository {
     });
   }
 
-  async markDead(tx: TenantTx, id: string, attempts: number, outcome: SendOutcome): Promise<void> {
-    await tx.notificationDelivery.updateMany({
+  async markDead(tx: TenantTx, id: string, attempts: number, outcome: SendOutcome): Promise<boolean> {
+    const updated = await tx.notificationDelivery.updateMany({
       where: { id, status: 'sending' },
       data: {
         status: 'dead',
@@ -139,6 +142,7 @@ export class DeliveryRepository {
         lastError: outcome.error?.slice(0, 1000),
       },
     });
+    return updated.count === 1;
   }
 
   /** The channel's breaker is open: wait without spending an attempt. */

@@ -1,17 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CONSUMERS } from '@parley/contracts';
+import { CONSUMERS, type ActionRequested } from '@parley/contracts';
 import type { ConsumerMessageMeta } from '@parley/messaging';
 import { SERVICE_LOGGER, type Logger } from '@parley/observability';
-import { markProcessed, TenantDb } from '@parley/persistence';
+import { markProcessed, TenantDb, type TenantTx } from '@parley/persistence';
+import { ActionOutcomeRepository } from '../actions/action-outcome.repository';
+import { outcomeAtIntake, type ActionRef, type DecidedOutcome } from '../actions/action-outcome.rules';
 import { DeliveryWakeup } from '../delivery/delivery-wakeup.signal';
 import { DeliveryMetrics } from '../delivery/delivery.metrics';
 import type { NewNotification } from './new-notification.types';
 import { NotificationIntakeRepository } from './notification-intake.repository';
-import { planDeliveries } from './delivery-routing.rules';
+import { planDeliveries, type DeliveryPlan } from './delivery-routing.rules';
 
 export interface IntakeResult {
   stored: boolean;
   deliveries: number;
+}
+
+export interface ActionIntakeResult extends IntakeResult {
+  /** The outcome decided by this intake (inbox target, nothing planned, refused), to publish once. */
+  decided: DecidedOutcome | null;
 }
 
 /**
@@ -24,6 +31,7 @@ export class NotificationIntakeService {
   constructor(
     @Inject(TenantDb) private readonly db: TenantDb,
     private readonly repo: NotificationIntakeRepository,
+    private readonly outcomes: ActionOutcomeRepository,
     private readonly wakeup: DeliveryWakeup,
     private readonly metrics: DeliveryMetrics,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
@@ -32,28 +40,71 @@ export class NotificationIntakeService {
   /** `stored` is false when the event was seen before (or names no known tenant): nothing changed. */
   async accept(notification: NewNotification, meta: Pick<ConsumerMessageMeta, 'msgId'>): Promise<IntakeResult> {
     const result = await this.db.run(notification.scope, async (tx): Promise<IntakeResult> => {
-      const nothing = { stored: false, deliveries: 0 };
-      if (meta.msgId && !(await markProcessed(tx, CONSUMERS.notifier.durable, meta.msgId))) return nothing;
-      const scope = await this.repo.scope(tx, notification.scope);
-      if (!scope) {
-        this.logger.warn({ tenantId: notification.scope, notificationId: notification.id }, 'notification for an unknown tenant dropped');
-        return nothing;
-      }
-      if (!(await this.repo.insertNotification(tx, notification))) return nothing;
-      this.metrics.notifications.inc({ kind: notification.kind });
-      const [rules, users, channels] = [
-        await this.repo.rules(tx, notification.scope),
-        await this.repo.users(tx, notification.scope),
-        await this.repo.channels(tx, notification.scope),
-      ];
-      const plans = planDeliveries(notification, rules, users, channels, new Date(), scope.timezone);
-      return { stored: true, deliveries: await this.repo.insertDeliveries(tx, notification.scope, notification.id, plans) };
+      if (!(await this.firstTime(tx, notification.scope, notification.id, meta))) return { stored: false, deliveries: 0 };
+      const plans = await this.store(tx, notification);
+      return plans ? { stored: true, deliveries: plans.inserted } : { stored: false, deliveries: 0 };
     });
-    if (result.deliveries > 0) this.wakeup.wake();
+    this.planned(notification, result.deliveries);
+    return result;
+  }
+
+  /**
+   * An action's notification (null: its parameters were refused) stored like any other, with the
+   * action's outcome in the same transaction: `done` at once when an inbox is among its targets,
+   * `failed` when it was refused or nothing could be planned, otherwise `requested` until the
+   * dispatcher records the first delivered (done) or the last dead (failed) delivery.
+   */
+  async acceptAction(
+    action: ActionRequested,
+    notification: NewNotification | null,
+    meta: Pick<ConsumerMessageMeta, 'msgId'>,
+  ): Promise<ActionIntakeResult> {
+    const ref: ActionRef = { actionId: action.actionId, tenantId: action.tenantId, sessionId: action.sessionId, actionType: action.type };
+    const nothing: ActionIntakeResult = { stored: false, deliveries: 0, decided: null };
+    const result = await this.db.run(action.tenantId, async (tx): Promise<ActionIntakeResult> => {
+      if (!(await this.firstTime(tx, action.tenantId, action.actionId, meta))) return nothing;
+      if (!notification) {
+        const recorded = await this.outcomes.record(tx, ref, null, 'failed', 'refused');
+        return { ...nothing, decided: recorded ? { ...ref, status: 'failed' } : null };
+      }
+      const plans = await this.store(tx, notification);
+      if (!plans) return nothing;
+      const { status, reason } = outcomeAtIntake(plans.all);
+      const recorded = await this.outcomes.record(tx, ref, notification.id, status, reason);
+      const decided = recorded && status !== 'requested' ? { ...ref, status } : null;
+      return { stored: true, deliveries: plans.inserted, decided };
+    });
+    if (notification) this.planned(notification, result.deliveries);
+    return result;
+  }
+
+  /** Marks the event processed; false when it was seen before or names no known tenant. */
+  private async firstTime(tx: TenantTx, scope: string, id: string, meta: Pick<ConsumerMessageMeta, 'msgId'>): Promise<boolean> {
+    if (meta.msgId && !(await markProcessed(tx, CONSUMERS.notifier.durable, meta.msgId))) return false;
+    if (await this.repo.scope(tx, scope)) return true;
+    this.logger.warn({ tenantId: scope, notificationId: id }, 'notification for an unknown tenant dropped');
+    return false;
+  }
+
+  /** Stores the notification and its planned deliveries; null when the notification existed. */
+  private async store(tx: TenantTx, notification: NewNotification): Promise<{ all: DeliveryPlan[]; inserted: number } | null> {
+    const scope = await this.repo.scope(tx, notification.scope);
+    if (!scope || !(await this.repo.insertNotification(tx, notification))) return null;
+    this.metrics.notifications.inc({ kind: notification.kind });
+    const [rules, users, channels] = [
+      await this.repo.rules(tx, notification.scope),
+      await this.repo.users(tx, notification.scope),
+      await this.repo.channels(tx, notification.scope),
+    ];
+    const plans = planDeliveries(notification, rules, users, channels, new Date(), scope.timezone);
+    return { all: plans, inserted: await this.repo.insertDeliveries(tx, notification.scope, notification.id, plans) };
+  }
+
+  private planned(notification: NewNotification, deliveries: number): void {
+    if (deliveries > 0) this.wakeup.wake();
     this.logger.debug(
-      { tenantId: notification.scope, notificationId: notification.id, kind: notification.kind, deliveries: result.deliveries },
+      { tenantId: notification.scope, notificationId: notification.id, kind: notification.kind, deliveries },
       'notification planned',
     );
-    return result;
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ChatSessionEventMessage, type ActionOutcome, type ActionRequested } from '@parley/contracts';
+import { ChatSessionEventMessage, type ActionOutcome } from '@parley/contracts';
 import { encodeJson, NatsClient } from '@parley/messaging';
+import type { DecidedOutcome } from './action-outcome.rules';
 
 /** Visitor-facing words: never who was told or how. */
 export const ACTION_DONE = 'Passed on to the team.';
@@ -9,22 +10,23 @@ export const ACTION_FAILED = 'This could not be passed on; please try again or c
 /**
  * Tells the session what became of an action its turn requested, on `chat.live.<sessionId>`
  * (the gateway relays it to the visitor's live stream). Core NATS: a visitor with no stream
- * open misses nothing they could act on.
+ * open misses nothing they could act on. Called only by whoever decided the outcome (the
+ * decision is stored first, guarded by `status = 'requested'`), so each action is told once.
  */
 @Injectable()
 export class ActionOutcomePublisher {
   constructor(@Inject(NatsClient) private readonly nats: NatsClient) {}
 
-  publish(action: ActionRequested, status: ActionOutcome['status']): void {
+  publish(decided: DecidedOutcome): void {
     const outcome: ActionOutcome = {
-      id: action.actionId,
-      type: action.type,
-      status,
-      detail: status === 'done' ? ACTION_DONE : ACTION_FAILED,
+      id: decided.actionId,
+      type: decided.actionType,
+      status: decided.status,
+      detail: decided.status === 'done' ? ACTION_DONE : ACTION_FAILED,
     };
     this.nats.nc.publish(
-      this.nats.namer.subject(ChatSessionEventMessage.subjectFor(action.sessionId)),
-      encodeJson({ version: 1, tenantId: action.tenantId, type: 'action', action: outcome }),
+      this.nats.namer.subject(ChatSessionEventMessage.subjectFor(decided.sessionId)),
+      encodeJson({ version: 1, tenantId: decided.tenantId, type: 'action', action: outcome }),
     );
   }
 }
