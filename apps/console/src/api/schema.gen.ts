@@ -371,6 +371,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contacts/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge a possible duplicate (`duplicate_id`) into this contact: its sessions, interactions and summaries move, field histories merge, identifiers this contact lacks are carried over, the duplicate is deleted. Audited. */
+        post: operations["CrmController_mergeContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/conversations": {
         parameters: {
             query?: never;
@@ -838,6 +855,24 @@ export interface paths {
         patch: operations["SettingsController_update"];
         trace?: never;
     };
+    "/api/v1/settings/signals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's signal settings (rule extension and classifier options) and the model's default thresholds. */
+        get: operations["SignalSettingsController_get"];
+        /** Replace the signal settings (tenant_admin or API key); audited; used from the next turn. */
+        put: operations["SignalSettingsController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/site-keys": {
         parameters: {
             query?: never;
@@ -1142,6 +1177,14 @@ export interface components {
                 lastSeenAt: string;
                 name: string | null;
                 phone: string | null;
+                possibleDuplicates: {
+                    /** Format: uuid */
+                    contactId: string;
+                    email: string | null;
+                    name: string | null;
+                    phone: string | null;
+                    reason: string;
+                }[];
                 preferences: {
                     kind: string;
                     /** Format: uuid */
@@ -1195,6 +1238,14 @@ export interface components {
                 lastSeenAt: string;
                 name: string | null;
                 phone: string | null;
+                possibleDuplicates: {
+                    /** Format: uuid */
+                    contactId: string;
+                    email: string | null;
+                    name: string | null;
+                    phone: string | null;
+                    reason: string;
+                }[];
                 preferences: {
                     kind: string;
                     /** Format: uuid */
@@ -1644,6 +1695,60 @@ export interface components {
             marked: number;
             unread_count: number;
         };
+        MergeContactBody: {
+            /**
+             * Format: uuid
+             * @description The contact merged into the one in the path (it is deleted).
+             */
+            duplicate_id: string;
+        };
+        MergedContact: {
+            contact: {
+                email: string | null;
+                externalUserId: string | null;
+                fields: {
+                    [key: string]: {
+                        confidence: number;
+                        correction: boolean;
+                        /** Format: date-time */
+                        observedAt: string;
+                        /** Format: uuid */
+                        sourceMessageId: string | null;
+                        value: string;
+                    };
+                };
+                /** Format: date-time */
+                firstSeenAt: string;
+                /** Format: uuid */
+                id: string;
+                interactionCount: number;
+                /** Format: date-time */
+                lastSeenAt: string;
+                name: string | null;
+                phone: string | null;
+                possibleDuplicates: {
+                    /** Format: uuid */
+                    contactId: string;
+                    email: string | null;
+                    name: string | null;
+                    phone: string | null;
+                    reason: string;
+                }[];
+                preferences: {
+                    kind: string;
+                    /** Format: uuid */
+                    sourceMessageId: string | null;
+                    value: string;
+                }[];
+            };
+            /** Format: uuid */
+            duplicate_id: string;
+            moved: {
+                interactions: number;
+                sessions: number;
+                summaries: number;
+            };
+        };
         NotificationChannel: {
             /** Format: date-time */
             created_at: string;
@@ -2082,6 +2187,60 @@ export interface components {
                 /** Format: uuid */
                 tenantId: string;
             };
+        };
+        /** @description Rule extension (`rules`, `extend`, `disable`, `figurative`: literal terms, never regular expressions) and `classifier` options: `enabled`, `thresholds` per label (a calibrated probability in [0.01, 1]; 1 switches that label off; left out: the model default), `ruleVetoes` (a rule suppressed as figurative, negated, hypothetical or past vetoes the classifier's hit). */
+        SignalSettings: {
+            classifier: {
+                /** @default true */
+                enabled: boolean;
+                /** @default true */
+                ruleVetoes: boolean;
+                /** @default {} */
+                thresholds: {
+                    escalation?: number;
+                    safety?: number;
+                    urgency?: number;
+                };
+            };
+            /** @default [] */
+            disable: string[];
+            /** @default {} */
+            extend: {
+                [key: string]: string[];
+            };
+            /** @default [] */
+            figurative: string[];
+            /** @default [] */
+            rules: {
+                /** @default 0.8 */
+                confidence: number;
+                guards?: {
+                    hypothetical?: boolean;
+                    negation?: boolean;
+                    past?: boolean;
+                };
+                id: string;
+                requiresTerms?: string[];
+                /** @enum {string} */
+                severity: "low" | "medium" | "high" | "critical";
+                terms: string[];
+                /** @enum {string} */
+                type: "urgency" | "safety" | "escalation" | "frustration";
+            }[];
+        };
+        SignalSettingsAnswer: {
+            /** @description The model's default threshold per label (what an unset threshold means). */
+            defaults: {
+                thresholds: components["schemas"]["SignalThresholdDefaults"];
+            };
+            settings: components["schemas"]["SignalSettings"];
+            /** @description False when the stored settings no longer validate (then returned as stored): turns use the built-in detector. */
+            valid: boolean;
+        };
+        SignalThresholdDefaults: {
+            escalation: number;
+            safety: number;
+            urgency: number;
         };
         SiteKey: {
             /** Format: date-time */
@@ -3782,6 +3941,14 @@ export interface operations {
                             lastSeenAt: string;
                             name: string | null;
                             phone: string | null;
+                            possibleDuplicates: {
+                                /** Format: uuid */
+                                contactId: string;
+                                email: string | null;
+                                name: string | null;
+                                phone: string | null;
+                                reason: string;
+                            }[];
                             preferences: {
                                 kind: string;
                                 /** Format: uuid */
@@ -3849,6 +4016,66 @@ export interface operations {
                 content?: never;
             };
             /** @description No such contact for this tenant (problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded (problem+json, Retry-After). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CrmController_mergeContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeContactBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MergedContact"];
+                };
+            };
+            /** @description Invalid body, or a contact merged into itself (problem+json listing the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Either contact unknown for this tenant, or merged or erased meanwhile (problem+json). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5482,6 +5709,97 @@ export interface operations {
                 };
             };
             /** @description Invalid or owner-managed fields, listed (problem+json); nothing is stored. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded (problem+json, Retry-After). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SignalSettingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalSettingsAnswer"];
+                };
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded (problem+json, Retry-After). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SignalSettingsController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignalSettings"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalSettingsAnswer"];
+                };
+            };
+            /** @description Invalid fields, listed by path (problem+json); nothing is stored. */
             400: {
                 headers: {
                     [name: string]: unknown;

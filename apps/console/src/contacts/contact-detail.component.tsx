@@ -8,8 +8,9 @@ import { ProblemAlert } from '../shell/problem-alert.component';
 import { ContactTimeline } from './contact-timeline.component';
 import { useContact, useEraseContact, useExportContact } from './contacts.queries';
 import { contactName, exportBaseName, provenanceRows, type Contact } from './contacts.util';
+import { PossibleDuplicates } from './possible-duplicates.component';
 
-/** One contact: each field with where it came from, the preferences, the timeline; export and erase for admins. */
+/** One contact: possible duplicates to merge, each field with where it came from, the preferences, the timeline; export and erase for admins. */
 export function ContactDetail() {
   const { id = '' } = useParams();
   const contact = useContact(id);
@@ -49,6 +50,7 @@ function ContactView({ contact }: { contact: Contact }) {
           </>
         ) : null}
       </dl>
+      <PossibleDuplicates key={contact.id} contact={contact} />
       {isAdmin ? <ContactActions contact={contact} /> : <p className="muted">Export and erase are for tenant admins.</p>}
       <h2>Where each detail came from</h2>
       {rows.length === 0 ? (

@@ -70,3 +70,27 @@ export function useEraseContact() {
     },
   });
 }
+
+/**
+ * POST /api/v1/contacts/:id/merge (tenant staff): merge a possible duplicate into this contact.
+ * The page then shows the merged contact (from the answer), its timeline is read again, and the
+ * duplicate is forgotten.
+ */
+export function useMergeContact(keptId: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (duplicateId: string) =>
+      unwrap(await api.POST('/api/v1/contacts/{id}/merge', { params: { path: { id: keptId } }, body: { duplicate_id: duplicateId } })),
+    onSuccess: (result, duplicateId) => {
+      queryClient.setQueryData(contactsKeys.detail(keptId), (previous: { timeline: unknown[] } | undefined) =>
+        previous ? { ...previous, contact: result.contact } : previous,
+      );
+      void queryClient.invalidateQueries({ queryKey: contactsKeys.detail(keptId) });
+      void queryClient.invalidateQueries({ queryKey: contactsKeys.timeline(keptId) });
+      queryClient.removeQueries({ queryKey: contactsKeys.detail(duplicateId) });
+      queryClient.removeQueries({ queryKey: contactsKeys.timeline(duplicateId) });
+      void queryClient.invalidateQueries({ queryKey: ['contacts', 'list'] });
+    },
+  });
+}

@@ -1,10 +1,11 @@
-import { Controller, Delete, Get, Inject, Param, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   ContactEraseRpc,
   ContactExportRpc,
   ContactGetRpc,
   ContactListRpc,
+  ContactMergeRpc,
   InteractionListRpc,
   SessionSummaryGetRpc,
 } from '@parley/contracts';
@@ -12,6 +13,7 @@ import type { z } from 'zod';
 import { Auth, CurrentPrincipal, RateLimited, StaffRoles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal.types';
 import { GatewayRpc } from '../http/gateway-rpc.client';
+import { problems } from '../http/problem.exception';
 import { actorOf, tenantPrincipal } from '../tenant-principal.util';
 import {
   contactDetailSchema,
@@ -21,7 +23,10 @@ import {
   interactionPageSchema,
   listContactsQuerySchema,
   listInteractionsQuerySchema,
+  mergeContactBodySchema,
+  mergedContactSchema,
   sessionSummarySchema,
+  type MergeContactBody,
 } from './dto/crm.schemas';
 
 /**
@@ -79,6 +84,33 @@ export class CrmController {
       contactId: id,
     });
     return { contact_id: result.contactId, messages_pseudonymized: result.messagesPseudonymized, sessions: result.sessions };
+  }
+
+  @Post('contacts/:id/merge')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Merge a possible duplicate (`duplicate_id`) into this contact: its sessions, interactions and summaries move, field histories merge, identifiers this contact lacks are carried over, the duplicate is deleted. Audited.',
+  })
+  @ApiResponse({ status: 200, standardSchema: mergedContactSchema })
+  @ApiResponse({ status: 400, description: 'Invalid body, or a contact merged into itself (problem+json listing the fields).' })
+  @ApiResponse({ status: 404, description: 'Either contact unknown for this tenant, or merged or erased meanwhile (problem+json).' })
+  async mergeContact(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', { schema: idParamSchema }) id: string,
+    @Body({ schema: mergeContactBodySchema }) body: MergeContactBody,
+  ) {
+    if (body.duplicate_id === id)
+      throw problems.validation([{ path: 'duplicate_id', message: 'must be another contact than the one kept' }]);
+    const caller = tenantPrincipal(principal);
+    const result = await this.rpc.call(ContactMergeRpc, {
+      version: 1,
+      actor: actorOf(caller),
+      tenantId: caller.tenantId,
+      contactId: id,
+      duplicateId: body.duplicate_id,
+    });
+    return { contact: result.contact, duplicate_id: result.duplicateId, moved: result.moved };
   }
 
   @Get('contacts/:id/export')

@@ -281,7 +281,7 @@ describe('tenant intelligence pipeline', () => {
     expect(rows.map((r) => r.phone)).toEqual(['+13125550147', '+351912345678']);
   });
 
-  it('a new visitor whose phone matches a contact but whose name and email differ is not merged; the summary names the right person', async () => {
+  it('a new visitor whose phone matches a contact but whose name and email differ is not merged; both contacts show the other as a possible duplicate; the summary names the right person', async () => {
     const tenant = await createTenant(owner);
     const first = await createChatSession(owner, tenant.id);
     const a = await turn(tenant.id, first.id, "I'm Alice Smith, alice@example.com, 07700 900555");
@@ -304,6 +304,24 @@ describe('tenant intelligence pipeline', () => {
       possibleDuplicates: [{ contactId: rows[0].id, matchedOn: 'phone' }],
       sharedPhone: '+447700900555',
     });
+    // Staff see the possible duplicate from either contact, with the other's current values.
+    const bob = await crm.getContact({ version: 1, tenantId: tenant.id, contactId: rows[1].id });
+    expect(bob.contact.possibleDuplicates).toEqual([
+      {
+        contactId: rows[0].id,
+        name: 'Alice Smith',
+        email: 'alice@example.com',
+        phone: '+447700900555',
+        // Each session of the fixture has its own external user id (the tenant's visitor id).
+        reason: 'Same phone number; the name, email and external user id differ',
+      },
+    ]);
+    const alice = await crm.getContact({ version: 1, tenantId: tenant.id, contactId: rows[0].id });
+    expect(alice.contact.possibleDuplicates).toEqual([
+      expect.objectContaining({ contactId: rows[1].id, name: 'Bob Jones', email: 'bob@example.com', phone: null }),
+    ]);
+    const listed = await crm.listContacts({ version: 1, tenantId: tenant.id, limit: 10, cursor: null });
+    expect(listed.items.find((c) => c.id === rows[1].id)?.possibleDuplicates.map((d) => d.contactId)).toEqual([rows[0].id]);
     await summaries.handle(closed(tenant.id, second.id), { msgId: randomUUID() });
     const view = await crm.getSummary({ version: 1, tenantId: tenant.id, sessionId: second.id });
     expect(view.summary.summary).toContain('Bob Jones');

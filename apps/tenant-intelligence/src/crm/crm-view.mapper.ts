@@ -1,7 +1,8 @@
 import type { ContactView, InteractionView, SessionSummaryView } from '@parley/contracts';
-import { readFieldRecords } from '@parley/persistence';
+import { readFieldRecords, readPossibleDuplicates } from '@parley/persistence';
 import { readAggregate } from '../extraction/interaction-aggregate.calculator';
 import { readPreferences } from '../extraction/preferences.util';
+import { duplicateReason } from './possible-duplicate.util';
 
 // Row -> contract view mappers (Prisma rows in, plain JSON-safe objects out).
 
@@ -17,7 +18,24 @@ export interface ContactRowLike {
   _count?: { interactions: number };
 }
 
-export function toContactView(row: ContactRowLike): ContactView {
+/** Another contact's current identifiers (a possible duplicate named on a contact's view). */
+export interface ContactRef {
+  id: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
+/** The ids of the contacts recorded as possible duplicates of these rows (to read their current values). */
+export function possibleDuplicateIds(rows: readonly ContactRowLike[]): string[] {
+  return [...new Set(rows.flatMap((row) => readPossibleDuplicates(row.attributes).map((c) => c.contactId)))];
+}
+
+/**
+ * A contact as the API shows it. `others` holds the current values of its possible duplicates;
+ * one missing from it (merged or erased since) is left out.
+ */
+export function toContactView(row: ContactRowLike, others: ReadonlyMap<string, ContactRef>): ContactView {
   const records = readFieldRecords(row.attributes);
   const fields: ContactView['fields'] = {};
   for (const [field, record] of Object.entries(records)) {
@@ -41,6 +59,11 @@ export function toContactView(row: ContactRowLike): ContactView {
     firstSeenAt: row.firstSeenAt.toISOString(),
     lastSeenAt: row.lastSeenAt.toISOString(),
     interactionCount: row._count?.interactions ?? 0,
+    possibleDuplicates: readPossibleDuplicates(row.attributes).flatMap((conflict) => {
+      const other = others.get(conflict.contactId);
+      if (!other || other.id === row.id) return [];
+      return [{ contactId: other.id, name: other.name, email: other.email, phone: other.phone, reason: duplicateReason(conflict) }];
+    }),
   };
 }
 

@@ -7,6 +7,8 @@ export class CrmError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** Sent with the reply: `issues` lists offending fields of a VALIDATION. */
+    readonly details?: { issues: Array<{ path: string; code: string; message: string }> },
   ) {
     super(message);
   }

@@ -4,6 +4,7 @@ import {
   ContactExportRpc,
   ContactGetRpc,
   ContactListRpc,
+  ContactMergeRpc,
   InteractionListRpc,
   RPC_QUEUE_GROUPS,
   SessionSummaryGetRpc,
@@ -27,6 +28,7 @@ export class CrmRpcHandlers extends RpcHandlers {
     serve(ContactGetRpc, (req) => this.crm.getContact(req));
     serve(ContactEraseRpc, (req) => this.crm.eraseContact(req));
     serve(ContactExportRpc, (req) => this.crm.exportContact(req));
+    serve(ContactMergeRpc, (req) => this.crm.mergeContacts(req));
     serve(InteractionListRpc, (req) => this.crm.listInteractions(req));
     serve(SessionSummaryGetRpc, (req) => this.crm.getSummary(req));
   }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { ContactListRpc, InteractionListRpc, RpcRequestOf } from '@parley/contracts';
-import type { Prisma, TenantTx } from '@parley/persistence';
+import { mergeDuplicateContact, type ContactMergeResult, type Prisma, type TenantTx } from '@parley/persistence';
 import { CONVERSATION_INTERACTION } from '../extraction/extraction.constants';
-import type { ContactRowLike, InteractionRowLike, SummaryRowLike } from './crm-view.mapper';
+import type { ContactRef, ContactRowLike, InteractionRowLike, SummaryRowLike } from './crm-view.mapper';
 import type { Keyset } from './cursor.util';
 
 export type ContactFilter = Pick<RpcRequestOf<typeof ContactListRpc>, 'tenantId' | 'search' | 'seenSince' | 'intent' | 'lead' | 'limit'> & {
@@ -64,6 +64,23 @@ export class CrmRepository {
 
   async contact(tx: TenantTx, contactId: string): Promise<ContactRowLike | null> {
     return tx.tenantContact.findUnique({ where: { id: contactId }, include: withInteractionCount });
+  }
+
+  /** Current identifiers of these contacts of the tenant (the ones that still exist). */
+  async contactRefs(tx: TenantTx, tenantId: string, ids: readonly string[]): Promise<ContactRef[]> {
+    if (ids.length === 0) return [];
+    return tx.tenantContact.findMany({
+      where: { tenantId, id: { in: [...ids] } },
+      select: { id: true, name: true, email: true, phone: true },
+    });
+  }
+
+  /**
+   * Merges a duplicate into the kept contact (libs/persistence's contact store: the same merge as
+   * an extraction's, under the tenant's contact lock). Null when either is not in the tenant.
+   */
+  async mergeDuplicate(tx: TenantTx, tenantId: string, keptId: string, duplicateId: string): Promise<ContactMergeResult | null> {
+    return mergeDuplicateContact(tx, tenantId, keptId, duplicateId);
   }
 
   /** The contact's interactions, newest first. */

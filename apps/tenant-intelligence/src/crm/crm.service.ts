@@ -5,6 +5,7 @@ import type {
   ContactExportRpc,
   ContactGetRpc,
   ContactListRpc,
+  ContactMergeRpc,
   InteractionListRpc,
   SessionSummaryGetRpc,
 } from '@parley/contracts';
@@ -14,13 +15,14 @@ import { ChatTablesRepository } from '../chat-tables/chat-tables.repository';
 import { InsightTablesRepository } from './insight-tables.repository';
 import { CrmError } from './crm.error';
 import { CrmRepository } from './crm.repository';
-import { toContactView, toInteractionView, toSummaryView } from './crm-view.mapper';
+import { possibleDuplicateIds, toContactView, toInteractionView, toSummaryView, type ContactRowLike } from './crm-view.mapper';
 import { decodeCursor, encodeCursor } from './cursor.util';
 
 type ListContacts = RpcRequestOf<typeof ContactListRpc>;
 type GetContact = RpcRequestOf<typeof ContactGetRpc>;
 type EraseContact = RpcRequestOf<typeof ContactEraseRpc>;
 type ExportContact = RpcRequestOf<typeof ContactExportRpc>;
+type MergeContacts = RpcRequestOf<typeof ContactMergeRpc>;
 type ListInteractions = RpcRequestOf<typeof InteractionListRpc>;
 type GetSummary = RpcRequestOf<typeof SessionSummaryGetRpc>;
 
@@ -33,7 +35,7 @@ function audit(
   actor: Actor,
   action: string,
   targetId: string,
-  data: Record<string, number>,
+  data: Record<string, number | string>,
 ): Promise<void> {
   return writeAudit(tx, { tenantId, actor, action, targetType: 'contact', targetId, data });
 }
@@ -56,7 +58,7 @@ export class CrmService {
       const last = page[page.length - 1];
       return {
         version: 1 as const,
-        items: page.map(toContactView),
+        items: await this.contactViews(tx, req.tenantId, page),
         nextCursor: rows.length > req.limit && last ? encodeCursor({ at: last.lastSeenAt, id: last.id }) : null,
       };
     });
@@ -67,8 +69,47 @@ export class CrmService {
       const row = await this.repo.contact(tx, req.contactId);
       if (!row) throw new CrmError('NOT_FOUND', 'contact not found');
       const timeline = await this.repo.timeline(tx, row.id, TIMELINE_LIMIT);
-      return { version: 1 as const, contact: toContactView(row), timeline: timeline.map(toInteractionView) };
+      const [contact] = await this.contactViews(tx, req.tenantId, [row]);
+      return { version: 1 as const, contact, timeline: timeline.map(toInteractionView) };
     });
+  }
+
+  /**
+   * A staff merge of a possible duplicate into the contact kept: everything moves in one tenant
+   * transaction (the contact store's merge, client-insights' session links, the audit row).
+   * NOT_FOUND when either contact is not the tenant's, or is gone (a concurrent merge or erasure
+   * of the same contact waits for the other and then finds it gone).
+   */
+  async mergeContacts(req: MergeContacts) {
+    if (req.contactId === req.duplicateId) {
+      throw new CrmError('VALIDATION', 'a contact cannot be merged into itself', {
+        issues: [{ path: 'duplicateId', code: 'custom', message: 'must be another contact than the one kept' }],
+      });
+    }
+    return this.db.run(req.tenantId, async (tx) => {
+      const merged = await this.repo.mergeDuplicate(tx, req.tenantId, req.contactId, req.duplicateId);
+      if (!merged) throw new CrmError('NOT_FOUND', 'contact not found (unknown, or merged or erased meanwhile)');
+      const insightSessions = await this.insights.moveSessions(tx, req.duplicateId, req.contactId);
+      await audit(tx, req.tenantId, req.actor, 'contact.merged', req.contactId, {
+        duplicateId: req.duplicateId,
+        sessions: merged.moved.sessions,
+        interactions: merged.moved.interactions,
+        summaries: merged.moved.summaries,
+        insightSessions,
+        carriedOver: merged.carriedOver.join(','),
+      });
+      const row = await this.repo.contact(tx, req.contactId);
+      if (!row) throw new CrmError('NOT_FOUND', 'contact not found');
+      const [contact] = await this.contactViews(tx, req.tenantId, [row]);
+      return { version: 1 as const, contact, duplicateId: req.duplicateId, moved: merged.moved };
+    });
+  }
+
+  /** Views of these rows, each naming its possible duplicates by their current values. */
+  private async contactViews(tx: TenantTx, tenantId: string, rows: ContactRowLike[]) {
+    const refs = await this.repo.contactRefs(tx, tenantId, possibleDuplicateIds(rows));
+    const others = new Map(refs.map((ref) => [ref.id, ref]));
+    return rows.map((row) => toContactView(row, others));
   }
 
   async listInteractions(req: ListInteractions) {
@@ -169,7 +210,7 @@ export class CrmService {
       return {
         version: 1 as const,
         exportedAt: new Date().toISOString(),
-        contact: toContactView(contact),
+        contact: (await this.contactViews(tx, req.tenantId, [contact]))[0],
         interactions: interactions.map(toInteractionView),
         sessions: sessions.map((s) => ({
           id: s.id,

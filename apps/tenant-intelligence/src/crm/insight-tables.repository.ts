@@ -30,6 +30,12 @@ export class InsightTablesRepository {
     return count;
   }
 
+  /** A contact merge: insight_sessions of the merged contact now name the one kept (returning visitors count right). */
+  async moveSessions(tx: TenantTx, fromContactId: string, toContactId: string): Promise<number> {
+    const { count } = await tx.insightSession.updateMany({ where: { contactId: fromContactId }, data: { contactId: toContactId } });
+    return count;
+  }
+
   /** Deletes topic and unmet-need term rows whose key contains one of the identifiers (keys are lower case). */
   async deleteTermsQuoting(tx: TenantTx, needles: readonly string[]): Promise<number> {
     let deleted = 0;

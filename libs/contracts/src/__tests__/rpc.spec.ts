@@ -28,6 +28,7 @@ import {
   ChatHandoffListRpc,
   ChatStaffReplyRpc,
   ContactEraseRpc,
+  ContactMergeRpc,
   ContactExportRpc,
   ContactGetRpc,
   ContactListRpc,
@@ -64,6 +65,9 @@ const contactView = () => ({
   firstSeenAt: new Date().toISOString(),
   lastSeenAt: new Date().toISOString(),
   interactionCount: 1,
+  possibleDuplicates: [
+    { contactId: randomUUID(), name: 'Alice', email: null, phone: '+447700900123', reason: 'Same phone number; the name differs' },
+  ],
 });
 const interactionView = () => ({
   id: randomUUID(),
@@ -466,6 +470,13 @@ const rpcs: Array<[RpcContract, () => Payload, () => Payload, string, (p: Payloa
     () => ({ version: 1, contactId: randomUUID(), messagesPseudonymized: 4, sessions: 1 }),
     'actor',
     (p) => delete p.actor,
+  ],
+  [
+    ContactMergeRpc,
+    () => ({ version: 1, actor: actor(), tenantId: randomUUID(), contactId: randomUUID(), duplicateId: randomUUID() }),
+    () => ({ version: 1, contact: contactView(), duplicateId: randomUUID(), moved: { sessions: 1, interactions: 1, summaries: 0 } }),
+    'duplicateId',
+    (p) => (p.duplicateId = 'bob'),
   ],
   [
     ContactExportRpc,

@@ -18,6 +18,20 @@ const provenanceSchema = z.object({
   observedAt: isoDateTimeSchema,
 });
 
+/**
+ * Another contact of the tenant that may be the same person: it matched an identifier (a shared
+ * phone number) but a field conflicts, so the two were kept apart. Current values of that contact.
+ */
+export const possibleDuplicateSchema = z.object({
+  contactId: uuidSchema,
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  /** Why they were kept apart, in words ("Same phone number; the name and email differ"). */
+  reason: z.string(),
+});
+export type PossibleDuplicate = z.infer<typeof possibleDuplicateSchema>;
+
 export const contactViewSchema = z.object({
   id: uuidSchema,
   externalUserId: z.string().nullable(),
@@ -30,6 +44,8 @@ export const contactViewSchema = z.object({
   firstSeenAt: isoDateTimeSchema,
   lastSeenAt: isoDateTimeSchema,
   interactionCount: z.int().nonnegative(),
+  /** Contacts kept apart from this one that staff may merge into it (only ones that still exist). */
+  possibleDuplicates: z.array(possibleDuplicateSchema),
 });
 export type ContactView = z.infer<typeof contactViewSchema>;
 
@@ -74,6 +90,23 @@ export const ContactEraseRpc = defineRpc(
   RPC_SUBJECTS.intelContactErase,
   z.object({ version: version1, actor: actorSchema, tenantId: tenantIdSchema, contactId: uuidSchema }),
   z.object({ version: version1, contactId: uuidSchema, messagesPseudonymized: z.int().nonnegative(), sessions: z.int().nonnegative() }),
+);
+
+/**
+ * Merges `duplicateId` into `contactId` (the one kept): sessions, interactions and summaries move,
+ * field records merge (earlier values stay in the history), identifiers the kept contact lacks are
+ * carried over, the duplicate is deleted. NOT_FOUND when either is unknown in the tenant (or was
+ * merged or erased meanwhile), VALIDATION when they are the same contact. Audited.
+ */
+export const ContactMergeRpc = defineRpc(
+  RPC_SUBJECTS.intelContactMerge,
+  z.object({ version: version1, actor: actorSchema, tenantId: tenantIdSchema, contactId: uuidSchema, duplicateId: uuidSchema }),
+  z.object({
+    version: version1,
+    contact: contactViewSchema,
+    duplicateId: uuidSchema,
+    moved: z.object({ sessions: z.int().nonnegative(), interactions: z.int().nonnegative(), summaries: z.int().nonnegative() }),
+  }),
 );
 
 /** Everything held about a contact (right of access). */

@@ -8,7 +8,10 @@ import {
   type ContactFieldRecords,
   type FieldObservation,
 } from './contact-fields';
-import { decideIdentity, type IdentityConflict } from './identity-policy';
+import { decideIdentity, type IdentityConflict, type MatchedOn } from './identity-policy';
+
+const MATCHED_ON: readonly MatchedOn[] = ['session', 'external_user_id', 'email', 'phone'];
+const CONFLICT_FIELDS: readonly IdentityConflict['conflicts'][number][] = ['name', 'email', 'external_user_id'];
 
 // Identity resolution for tenant_contacts: one contact per person per tenant, matched by
 // external user id, email or phone; two contacts are merged when one observation links them.
@@ -142,22 +145,174 @@ function applyAll(records: ContactFieldRecords, observation: ContactObservation)
   return next;
 }
 
-function unionConflicts(identity: unknown, more: IdentityConflict[]): IdentityConflict[] {
-  const earlier = (identity as { possibleDuplicates?: unknown } | null)?.possibleDuplicates;
-  const list = Array.isArray(earlier) ? (earlier as IdentityConflict[]).filter((c) => typeof c?.contactId === 'string') : [];
+/**
+ * The contacts recorded as possibly the same person as this one
+ * (`attributes.identity.possibleDuplicates`), read defensively: malformed entries are dropped.
+ */
+export function readPossibleDuplicates(attributes: unknown): IdentityConflict[] {
+  const identity = (attributes as { identity?: unknown } | null)?.identity;
+  const list = (identity as { possibleDuplicates?: unknown } | null)?.possibleDuplicates;
+  if (!Array.isArray(list)) return [];
+  return (list as unknown[]).flatMap((raw) => {
+    const c = raw as Partial<IdentityConflict> | null;
+    if (typeof c?.contactId !== 'string') return [];
+    const conflicts = Array.isArray(c.conflicts) ? c.conflicts.filter((f) => CONFLICT_FIELDS.includes(f)) : [];
+    const matchedOn = MATCHED_ON.includes(c.matchedOn as MatchedOn) ? (c.matchedOn as MatchedOn) : 'phone';
+    return [{ contactId: c.contactId, matchedOn, conflicts }];
+  });
+}
+
+function unionConflicts(attributes: unknown, more: IdentityConflict[]): IdentityConflict[] {
   const ids = new Set(more.map((c) => c.contactId));
-  return [...more, ...list.filter((c) => !ids.has(c.contactId))].slice(0, 10);
+  return [...more, ...readPossibleDuplicates(attributes).filter((c) => !ids.has(c.contactId))].slice(0, 10);
+}
+
+/**
+ * The other side of a conflict: each contact kept apart from `contactId` records it too, so staff
+ * see the possible duplicate from either contact's page.
+ */
+async function recordOnOtherSide(tx: TenantTx, rows: readonly ContactRow[], contactId: string, conflicts: IdentityConflict[]) {
+  for (const conflict of conflicts) {
+    const row = rows.find((r) => r.id === conflict.contactId);
+    if (!row) continue;
+    const previous = (row.attributes as Record<string, unknown> | null) ?? {};
+    const identity = (previous.identity as Record<string, unknown> | undefined) ?? {};
+    const possibleDuplicates = unionConflicts(previous, [{ ...conflict, contactId }]);
+    await tx.tenantContact.update({
+      where: { id: row.id },
+      data: { attributes: { ...previous, identity: { ...identity, possibleDuplicates } } as unknown as Prisma.InputJsonValue },
+    });
+  }
+}
+
+/** Contacts that named `from` as a possible duplicate name `to` instead (`from` was merged into it). */
+async function repointPossibleDuplicates(tx: TenantTx, tenantId: string, ids: string[], from: string, to: string): Promise<void> {
+  if (ids.length === 0) return;
+  const rows = await tx.$queryRaw<Array<{ id: string; attributes: unknown }>>`
+    SELECT id::text, attributes FROM tenant_contacts
+     WHERE tenant_id = ${tenantId}::uuid AND id = ANY(${ids}::uuid[])
+       FOR UPDATE`;
+  for (const row of rows) {
+    const list = readPossibleDuplicates(row.attributes);
+    if (!list.some((c) => c.contactId === from)) continue;
+    const seen = new Set<string>();
+    const possibleDuplicates = list
+      .map((c) => (c.contactId === from ? { ...c, contactId: to } : c))
+      .filter((c) => c.contactId !== row.id && !seen.has(c.contactId) && seen.add(c.contactId));
+    const previous = (row.attributes as Record<string, unknown> | null) ?? {};
+    const identity = (previous.identity as Record<string, unknown> | undefined) ?? {};
+    await tx.tenantContact.update({
+      where: { id: row.id },
+      data: { attributes: { ...previous, identity: { ...identity, possibleDuplicates } } as unknown as Prisma.InputJsonValue },
+    });
+  }
+}
+
+/** How many rows moved from a merged contact to the one kept. */
+export interface MovedRows {
+  sessions: number;
+  interactions: number;
+  summaries: number;
 }
 
 /**
  * Moves everything that points at `from` to `into`, then deletes `from`. Its identifiers are
  * carried over only where `into` has none (the caller re-applies field winners afterwards).
  */
-async function mergeInto(tx: TenantTx, tenantId: string, into: string, from: string): Promise<void> {
-  await tx.chatSession.updateMany({ where: { tenantId, contactId: from }, data: { contactId: into } });
-  await tx.tenantInteraction.updateMany({ where: { tenantId, contactId: from }, data: { contactId: into } });
-  await tx.sessionSummary.updateMany({ where: { tenantId, contactId: from }, data: { contactId: into } });
+async function mergeInto(tx: TenantTx, tenantId: string, into: string, from: string): Promise<MovedRows> {
+  const sessions = await tx.chatSession.updateMany({ where: { tenantId, contactId: from }, data: { contactId: into } });
+  const interactions = await tx.tenantInteraction.updateMany({ where: { tenantId, contactId: from }, data: { contactId: into } });
+  const summaries = await tx.sessionSummary.updateMany({ where: { tenantId, contactId: from }, data: { contactId: into } });
   await tx.tenantContact.delete({ where: { id: from } });
+  return { sessions: sessions.count, interactions: interactions.count, summaries: summaries.count };
+}
+
+export interface ContactMergeResult {
+  keptId: string;
+  duplicateId: string;
+  moved: MovedRows;
+  /** Identifier columns the kept contact took from the duplicate. */
+  carriedOver: Array<'externalUserId' | 'name' | 'email' | 'phone'>;
+  /** A phone number the merged records settle on that a third contact holds: kept in the field record only. */
+  sharedPhone: string | null;
+}
+
+/**
+ * Staff merge of two contacts kept apart (a possible duplicate): `duplicateId` goes into
+ * `keptId`, as the automatic merge of `resolveContact` does. Sessions, interactions and summaries
+ * move; field records merge (a correction, then a more confident value wins; on a tie the kept
+ * contact's value stays; the losing values stay in the history); external user id, email and
+ * phone the kept contact lacks are carried over, except a number or address a third contact
+ * holds (unique per tenant: it stays in the field record, a phone also as `identity.sharedPhone`);
+ * the duplicate is deleted and dropped from the possible duplicates, whose lists are joined.
+ * Under the tenant's contact lock, so it never races an extraction or another merge: null when
+ * either contact is not in the tenant (unknown, or merged or erased meanwhile).
+ */
+export async function mergeDuplicateContact(
+  tx: TenantTx,
+  tenantId: string,
+  keptId: string,
+  duplicateId: string,
+): Promise<ContactMergeResult | null> {
+  await lockTenantContacts(tx, tenantId);
+  const rows = await tx.$queryRaw<Array<ContactRow & { first_seen_at: Date; last_seen_at: Date }>>`
+    SELECT id::text, external_user_id, name, email, phone, attributes, created_at, first_seen_at, last_seen_at
+      FROM tenant_contacts
+     WHERE tenant_id = ${tenantId}::uuid AND id IN (${keptId}::uuid, ${duplicateId}::uuid)
+       FOR UPDATE`;
+  const kept = rows.find((r) => r.id === keptId);
+  const duplicate = rows.find((r) => r.id === duplicateId);
+  if (!kept || !duplicate || keptId === duplicateId) return null;
+
+  const records = mergeFieldRecords(readFieldRecords(kept.attributes), readFieldRecords(duplicate.attributes));
+  const winners = winningColumns(records);
+  const columns = {
+    externalUserId: kept.external_user_id ?? duplicate.external_user_id,
+    name: winners.name ?? kept.name ?? duplicate.name,
+    email: winners.email ?? kept.email ?? duplicate.email,
+    phone: winners.phone ?? kept.phone ?? duplicate.phone,
+  };
+  // Email and phone are unique per tenant: one a third contact holds stays in the field record.
+  const held = await tx.$queryRaw<Array<{ email: string | null; phone: string | null }>>`
+    SELECT email, phone FROM tenant_contacts
+     WHERE tenant_id = ${tenantId}::uuid AND id NOT IN (${keptId}::uuid, ${duplicateId}::uuid)
+       AND (email = ${columns.email} OR phone = ${columns.phone})`;
+  if (columns.email && held.some((h) => h.email === columns.email)) columns.email = kept.email;
+  let sharedPhone: string | null = null;
+  if (columns.phone && held.some((h) => h.phone === columns.phone)) {
+    sharedPhone = columns.phone;
+    columns.phone = kept.phone !== columns.phone ? kept.phone : null;
+  }
+
+  const moved = await mergeInto(tx, tenantId, keptId, duplicateId);
+  const previous = (kept.attributes as Record<string, unknown> | null) ?? {};
+  const possibleDuplicates = unionConflicts(previous, readPossibleDuplicates(duplicate.attributes)).filter(
+    (c) => c.contactId !== keptId && c.contactId !== duplicateId,
+  );
+  const identity = { ...(possibleDuplicates.length > 0 ? { possibleDuplicates } : {}), ...(sharedPhone ? { sharedPhone } : {}) };
+  const { identity: _previousIdentity, ...rest } = previous;
+  const attributes = { ...rest, fields: records, ...(Object.keys(identity).length > 0 ? { identity } : {}) };
+  await tx.tenantContact.update({
+    where: { id: keptId },
+    data: {
+      ...columns,
+      attributes: attributes as unknown as Prisma.InputJsonValue,
+      firstSeenAt: kept.first_seen_at <= duplicate.first_seen_at ? kept.first_seen_at : duplicate.first_seen_at,
+      lastSeenAt: kept.last_seen_at >= duplicate.last_seen_at ? kept.last_seen_at : duplicate.last_seen_at,
+    },
+  });
+  await repointPossibleDuplicates(
+    tx,
+    tenantId,
+    possibleDuplicates.map((c) => c.contactId),
+    duplicateId,
+    keptId,
+  );
+  const carriedOver = (['externalUserId', 'name', 'email', 'phone'] as const).filter((key) => {
+    const before = key === 'externalUserId' ? kept.external_user_id : kept[key];
+    return before === null && columns[key] !== null;
+  });
+  return { keptId, duplicateId, moved, carriedOver, sharedPhone };
 }
 
 /**
@@ -216,6 +371,7 @@ export async function resolveContact(tx: TenantTx, observation: ContactObservati
         lastSeenAt: observation.observedAt,
       },
     });
+    await recordOnOtherSide(tx, found, created.id, decision.conflicts);
     return {
       ...toResolved({ id: created.id, external_user_id: created.externalUserId, ...columns }, true, []),
       conflicts: decision.conflicts,
@@ -243,7 +399,7 @@ export async function resolveContact(tx: TenantTx, observation: ContactObservati
   const attributes: Record<string, unknown> = { ...previous, fields: records };
   if (decision.conflicts.length > 0) {
     attributes.identity = {
-      possibleDuplicates: unionConflicts(previous.identity, decision.conflicts),
+      possibleDuplicates: unionConflicts(previous, decision.conflicts),
       ...(sharedPhone ? { sharedPhone } : {}),
     };
   }
@@ -251,6 +407,7 @@ export async function resolveContact(tx: TenantTx, observation: ContactObservati
     where: { id: primary.id },
     data: { ...columns, externalUserId, attributes: attributes as unknown as Prisma.InputJsonValue, lastSeenAt: observation.observedAt },
   });
+  await recordOnOtherSide(tx, found, primary.id, decision.conflicts);
   return {
     ...toResolved(
       { id: primary.id, external_user_id: externalUserId, ...columns },

@@ -34,4 +34,18 @@ export const interactionPageSchema = z
 export const erasedContactSchema = z
   .object({ contact_id: z.uuid(), messages_pseudonymized: z.int(), sessions: z.int() })
   .meta({ id: 'ErasedContact' });
+export const mergeContactBodySchema = z
+  .object({
+    duplicate_id: z.uuid().meta({ description: 'The contact merged into the one in the path (it is deleted).' }),
+  })
+  .strict()
+  .meta({ id: 'MergeContactBody' });
+export type MergeContactBody = z.output<typeof mergeContactBodySchema>;
+export const mergedContactSchema = z
+  .object({
+    contact: contactViewSchema,
+    duplicate_id: z.uuid(),
+    moved: z.object({ sessions: z.int(), interactions: z.int(), summaries: z.int() }),
+  })
+  .meta({ id: 'MergedContact' });
 export const sessionSummarySchema = z.object({ summary: sessionSummaryViewSchema }).meta({ id: 'SessionSummary' });
