@@ -13,6 +13,7 @@ import {
   type RpcResponseOf,
 } from '@parley/contracts';
 import { TenantDb, writeAudit, type Prisma, type TenantTx } from '@parley/persistence';
+import { randomUUID } from 'node:crypto';
 import { SecretBox } from '../channels/secret-box.cipher';
 import { checkTargetUrl } from '../channels/target-url.guard';
 import { generateWebhookSecret } from '../channels/webhook.channel';
@@ -58,9 +59,12 @@ export class ChannelAdminService {
     const stored = this.storedSettings(req.settings);
     const signingSecret = req.settings.kind === 'webhook' ? generateWebhookSecret() : null;
     const secret = signingSecret ?? stored.secret;
-    const sealed = secret ? this.secrets.seal(secret) : null;
+    // The id is chosen here so the secret is sealed bound to its row (a ciphertext copied to another channel does not open).
+    const id = randomUUID();
+    const sealed = secret ? this.secrets.seal(secret, id) : null;
     const row = await this.db.run(req.tenantId, async (tx) => {
       const created = await this.repo.create(tx, req.tenantId, req.settings.kind, {
+        id,
         name: req.name,
         enabled: req.enabled,
         target: stored.target,
@@ -85,7 +89,7 @@ export class ChannelAdminService {
         data.target = stored.target;
         data.config = stored.config;
         if (stored.secret) {
-          const sealed = this.secrets.seal(stored.secret);
+          const sealed = this.secrets.seal(stored.secret, current.id);
           data.secretCiphertext = new Uint8Array(sealed.ciphertext);
           data.secretKeyId = sealed.keyId;
         }
@@ -115,10 +119,10 @@ export class ChannelAdminService {
     req: RpcRequestOf<typeof NotifierChannelRotateSecretRpc>,
   ): Promise<RpcResponseOf<typeof NotifierChannelRotateSecretRpc>> {
     const signingSecret = generateWebhookSecret();
-    const sealed = this.secrets.seal(signingSecret);
     const row = await this.db.run(req.tenantId, async (tx) => {
       const current = await this.repo.get(tx, req.tenantId, req.channelId);
       if (current.kind !== 'webhook') throw NotifierError.invalid('channelId', 'only webhook channels have a signing secret');
+      const sealed = this.secrets.seal(signingSecret, current.id);
       const grace = req.graceSeconds > 0 && current.secretCiphertext;
       const updated = await this.repo.update(tx, current.id, {
         secretCiphertext: new Uint8Array(sealed.ciphertext),

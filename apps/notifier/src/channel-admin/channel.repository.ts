@@ -48,7 +48,7 @@ export class ChannelRepository {
     tx: TenantTx,
     scope: string,
     kind: ChannelRow['kind'],
-    data: Required<Pick<ChannelWrite, 'name' | 'enabled' | 'target' | 'config'>> & ChannelWrite,
+    data: Required<Pick<ChannelWrite, 'name' | 'enabled' | 'target' | 'config'>> & ChannelWrite & { id: string },
   ): Promise<ChannelRow> {
     try {
       return await tx.notificationChannel.create({ data: { tenantId: scope, kind, ...data } });

@@ -63,6 +63,22 @@ export class SecretBox {
     }
   }
 
+  /**
+   * Opens a secret sealed for `context` (a channel id). Rows sealed before secrets were bound to
+   * their channel (no context) still open, flagged `reseal` like a secret under a retired key:
+   * the caller seals it again with `seal(plaintext, context)`. A ciphertext bound to another
+   * context never opens.
+   */
+  openBound(ciphertext: Uint8Array, keyId: string, context: string): { plaintext: string; reseal: boolean } {
+    if (!context) throw new SecretBoxError('malformed', 'a bound secret needs its context');
+    try {
+      return { plaintext: this.open(ciphertext, keyId, context), reseal: this.isStale(keyId) };
+    } catch (error) {
+      if (!(error instanceof SecretBoxError) || error.code !== 'tampered') throw error;
+      return { plaintext: this.open(ciphertext, keyId, ''), reseal: true };
+    }
+  }
+
   /** True when a secret sealed under `keyId` should be re-sealed with the active key. */
   isStale(keyId: string): boolean {
     return keyId !== this.options.activeSecretKid;

@@ -11,7 +11,7 @@ import { ChannelBreakers } from './channel-breakers.registry';
 import { DeliveryWakeup } from './delivery-wakeup.signal';
 import { DeliveryMetrics } from './delivery.metrics';
 import { DeliveryRepository, type ClaimedDelivery, type DeliveryToSend, type SendOutcome } from './delivery.repository';
-import { TargetUnavailable, toOutbound, toTarget } from './outbound.mapper';
+import { TargetUnavailable, toOutbound, toTarget, type StaleSecret } from './outbound.mapper';
 import { retryDelayMs } from './retry-backoff.util';
 
 /**
@@ -64,13 +64,15 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     const attempts = delivery.attempts + 1;
     const kind = delivery.channelKind;
     let target;
+    const stale: StaleSecret[] = [];
     try {
-      target = toTarget(delivery, this.secrets, new Date());
+      target = toTarget(delivery, this.secrets, new Date(), stale);
     } catch (error) {
       const reason = error instanceof TargetUnavailable ? error.message : `cannot open the channel's secret: ${(error as Error).message}`;
       await this.finish(delivery, attempts, { ok: false, retryable: false, error: reason }, 0);
       return;
     }
+    await this.reseal(delivery.tenantId, stale);
     const notification = toOutbound(delivery, this.options.publicUrl);
     const started = performance.now();
     const send = (): Promise<DeliveryResult> =>
@@ -88,6 +90,32 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     }
     this.metrics.sendSeconds.observe({ channel: kind }, latencyMs / 1000);
     await this.finish(delivery, attempts, result, latencyMs);
+  }
+
+  /**
+   * Secrets sealed before they were bound to their channel, or under a key that is no longer
+   * the active one, are sealed again when they are next used (ADR 0010). A failure here only
+   * delays it to the next send.
+   */
+  private async reseal(tenantId: string, stale: readonly StaleSecret[]): Promise<void> {
+    for (const secret of stale) {
+      try {
+        const sealed = this.secrets.seal(secret.plaintext, secret.channelId);
+        const written = await this.db.run(tenantId, (tx) =>
+          this.repo.resealSecret(tx, secret.channelId, secret.slot, secret.ciphertext, {
+            ciphertext: new Uint8Array(sealed.ciphertext),
+            keyId: sealed.keyId,
+          }),
+        );
+        if (written)
+          this.logger.info({ tenantId, channelId: secret.channelId, slot: secret.slot, keyId: sealed.keyId }, 'channel secret re-sealed');
+      } catch (error) {
+        this.logger.warn(
+          { err: error, tenantId, channelId: secret.channelId },
+          're-sealing a channel secret failed; will retry on the next send',
+        );
+      }
+    }
   }
 
   private async finish(delivery: DeliveryToSend, attempts: number, result: DeliveryResult, latencyMs: number): Promise<void> {

@@ -145,6 +145,31 @@ export class DeliveryRepository {
     return updated.count === 1;
   }
 
+  /**
+   * Replaces a channel's sealed secret (current or previous) with the same secret sealed again
+   * (bound to the channel, active key), only if the row still holds `was`: a rotation or an
+   * update in between wins. Returns whether it was written.
+   */
+  async resealSecret(
+    tx: TenantTx,
+    channelId: string,
+    slot: 'current' | 'previous',
+    was: Uint8Array,
+    sealed: { ciphertext: Uint8Array<ArrayBuffer>; keyId: string },
+  ): Promise<boolean> {
+    const updated =
+      slot === 'current'
+        ? await tx.notificationChannel.updateMany({
+            where: { id: channelId, secretCiphertext: { equals: new Uint8Array(was) } },
+            data: { secretCiphertext: sealed.ciphertext, secretKeyId: sealed.keyId },
+          })
+        : await tx.notificationChannel.updateMany({
+            where: { id: channelId, previousSecretCiphertext: { equals: new Uint8Array(was) } },
+            data: { previousSecretCiphertext: sealed.ciphertext, previousSecretKeyId: sealed.keyId },
+          });
+    return updated.count === 1;
+  }
+
   /** The channel's breaker is open: wait without spending an attempt. */
   async defer(tx: TenantTx, id: string, until: Date): Promise<void> {
     await tx.notificationDelivery.updateMany({

@@ -3,7 +3,16 @@ import type { DeliveryTarget, OutboundNotification } from '../channels/channel.t
 import type { DeliveryToSend } from './delivery.repository';
 
 export interface SecretOpener {
-  open(ciphertext: Uint8Array, keyId: string): string;
+  openBound(ciphertext: Uint8Array, keyId: string, context: string): { plaintext: string; reseal: boolean };
+}
+
+/** A secret that opened but must be sealed again (no channel binding yet, or a retired key). */
+export interface StaleSecret {
+  channelId: string;
+  slot: 'current' | 'previous';
+  /** The stored ciphertext it replaces (the write is skipped if the row changed meanwhile). */
+  ciphertext: Uint8Array;
+  plaintext: string;
 }
 
 /** Digest notifications carry the items they summarise in `data.items`. */
@@ -41,8 +50,11 @@ export function toOutbound(d: DeliveryToSend, publicUrl: string): OutboundNotifi
 
 export class TargetUnavailable extends Error {}
 
-/** Where the delivery goes, with its secrets opened; TargetUnavailable when it cannot go anywhere. */
-export function toTarget(d: DeliveryToSend, secrets: SecretOpener, now: Date): DeliveryTarget {
+/**
+ * Where the delivery goes, with its secrets opened (bound to the channel id); TargetUnavailable
+ * when it cannot go anywhere. Secrets that must be sealed again are added to `stale`.
+ */
+export function toTarget(d: DeliveryToSend, secrets: SecretOpener, now: Date, stale: StaleSecret[] = []): DeliveryTarget {
   if (d.channelKind === 'inbox') {
     if (!d.recipientUserId) throw new TargetUnavailable('inbox delivery without a recipient');
     return { kind: 'inbox', recipientUserId: d.recipientUserId };
@@ -50,9 +62,14 @@ export function toTarget(d: DeliveryToSend, secrets: SecretOpener, now: Date): D
   const channel = d.channel;
   if (!channel) throw new TargetUnavailable('the channel was deleted');
   if (!channel.enabled) throw new TargetUnavailable('the channel is disabled');
+  const open = (slot: StaleSecret['slot'], ciphertext: Uint8Array, keyId: string): string => {
+    const opened = secrets.openBound(ciphertext, keyId, channel.id);
+    if (opened.reseal) stale.push({ channelId: channel.id, slot, ciphertext, plaintext: opened.plaintext });
+    return opened.plaintext;
+  };
   const secret = () => {
     if (!channel.secretCiphertext || !channel.secretKeyId) throw new TargetUnavailable('the channel has no stored secret');
-    return secrets.open(channel.secretCiphertext, channel.secretKeyId);
+    return open('current', channel.secretCiphertext, channel.secretKeyId);
   };
   switch (d.channelKind) {
     case 'webhook': {
@@ -63,7 +80,7 @@ export function toTarget(d: DeliveryToSend, secrets: SecretOpener, now: Date): D
         channel.previousSecretExpiresAt &&
         channel.previousSecretExpiresAt > now
       ) {
-        all.push(secrets.open(channel.previousSecretCiphertext, channel.previousSecretKeyId));
+        all.push(open('previous', channel.previousSecretCiphertext, channel.previousSecretKeyId));
       }
       if (!channel.target) throw new TargetUnavailable('the webhook has no URL');
       return { kind: 'webhook', channelId: channel.id, url: channel.target, secrets: all };

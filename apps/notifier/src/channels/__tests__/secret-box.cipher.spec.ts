@@ -72,3 +72,43 @@ describe('SecretBox', () => {
     expect(() => both.open(sealed.ciphertext, 'k1b', 'channel-a')).toThrow(expect.objectContaining({ code: 'tampered' }));
   });
 });
+
+describe('SecretBox.openBound (secrets bound to their channel)', () => {
+  const k1 = randomBytes(32);
+  const k2 = randomBytes(32);
+  const box = new SecretBox({ secretKeys: new Map([['k1', k1]]), activeSecretKid: 'k1' });
+
+  it('opens a secret bound to this channel, with nothing to re-seal', () => {
+    const sealed = box.seal('whsec_x', 'channel-a');
+    expect(box.openBound(sealed.ciphertext, 'k1', 'channel-a')).toEqual({ plaintext: 'whsec_x', reseal: false });
+  });
+
+  it('never opens a secret bound to another channel', () => {
+    const sealed = box.seal('whsec_x', 'channel-a');
+    expect(() => box.openBound(sealed.ciphertext, 'k1', 'channel-b')).toThrow(expect.objectContaining({ code: 'tampered' }));
+  });
+
+  it('opens a row sealed before secrets were bound (no context), asking for a re-seal', () => {
+    const legacy = box.seal('https://hooks.slack.com/services/T0/B0/x');
+    expect(box.openBound(legacy.ciphertext, 'k1', 'channel-a')).toEqual({
+      plaintext: 'https://hooks.slack.com/services/T0/B0/x',
+      reseal: true,
+    });
+  });
+
+  it('asks for a re-seal of a secret under a key that is no longer the active one', () => {
+    const old = box.seal('whsec_old', 'channel-a');
+    const rotated = new SecretBox({
+      secretKeys: new Map([
+        ['k1', k1],
+        ['k2', k2],
+      ]),
+      activeSecretKid: 'k2',
+    });
+    expect(rotated.openBound(old.ciphertext, 'k1', 'channel-a')).toEqual({ plaintext: 'whsec_old', reseal: true });
+  });
+
+  it('needs a context', () => {
+    expect(() => box.openBound(box.seal('x', 'a').ciphertext, 'k1', '')).toThrow(expect.objectContaining({ code: 'malformed' }));
+  });
+});
