@@ -1,8 +1,11 @@
 // Channel secrets at rest and in rotation, over the real database as the app role, with real
 // senders against local receivers: no plaintext secret or secret URL is stored; a ciphertext
 // copied to another channel's row does not open there; rows sealed without the channel binding
-// (older data) or under a retired key are re-sealed when next used.
+// (older data) or under a retired key are re-sealed when next used; a rotated webhook secret
+// keeps signing only until its grace period ends.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { randomUUID } from 'node:crypto';
+import { Webhook } from 'standardwebhooks';
 import { createTenant } from '@parley/testing';
 import { SecretBox } from '../channels/secret-box.cipher';
 import { startReceiver, type HttpReceiver } from '../channels/__tests__/http-receiver';
@@ -142,5 +145,42 @@ describe('channel secrets (real database, app role)', () => {
     const k2only = new SecretBox({ secretKeys: new Map([['k2', KEYS.k2]]), activeSecretKid: 'k2' });
     expect(k2only.open(after.secretCiphertext as Uint8Array, 'k2', hook.channel.id)).toMatch(/^whsec_/);
     expect(k2only.open(after.previousSecretCiphertext as Uint8Array, 'k2', hook.channel.id)).toMatch(/^whsec_/);
+  });
+
+  it('signs with the previous webhook secret during the grace period only', async () => {
+    const tenant = await createTenant(h.owner);
+    const created = await create(tenant.id, 'rotating', { kind: 'webhook', url: `${receiver.origin}/rotating` });
+    const previous = created.signingSecret as string;
+    const rotation = await h.channels.rotateSecret({
+      version: 1,
+      tenantId: tenant.id,
+      actor: systemActor,
+      channelId: created.channel.id,
+      graceSeconds: 2,
+    });
+    const current = rotation.signingSecret;
+    const expiresAt = (await row(created.channel.id)).previousSecretExpiresAt as Date;
+    const received = () => receiver.requests.filter((r) => r.path === '/rotating');
+    const verifies = (secret: string, req: { body: string; headers: Record<string, unknown> }) => {
+      try {
+        new Webhook(secret).verify(req.body, req.headers as Record<string, string>);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+
+    await notifyAll(h, tenant.id);
+    expect(Date.now()).toBeLessThan(expiresAt.getTime()); // still in the grace period
+    const during = received().at(-1)!;
+    expect(String(during.headers['webhook-signature']).split(' ')).toHaveLength(2);
+    expect([verifies(current, during), verifies(previous, during)]).toEqual([true, true]);
+
+    await sleep(Math.max(0, expiresAt.getTime() - Date.now()) + 50);
+    await notifyAll(h, tenant.id);
+    const after = received().at(-1)!;
+    expect(received()).toHaveLength(2);
+    expect(String(after.headers['webhook-signature']).split(' ')).toHaveLength(1);
+    expect([verifies(current, after), verifies(previous, after)]).toEqual([true, false]);
   });
 });
