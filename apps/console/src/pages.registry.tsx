@@ -8,6 +8,7 @@ import { knowledgePage } from './knowledge/knowledge.entry';
 import { notificationsPage } from './notifications/notifications.entry';
 import type { ConsolePage } from './pages/console-page.types';
 import { portfolioPage } from './portfolio/portfolio.entry';
+import { signalSettingsPage } from './signal-settings/signal-settings.entry';
 import { siteKeysPage } from './site-keys/site-keys.entry';
 import { tenantsPage } from './tenants/tenants.entry';
 
@@ -26,6 +27,7 @@ export const PAGES: readonly ConsolePage[] = [
   notificationsPage,
   siteKeysPage,
   botSettingsPage,
+  signalSettingsPage,
   portfolioPage,
   tenantsPage,
 ];
