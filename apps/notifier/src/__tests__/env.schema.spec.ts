@@ -42,6 +42,11 @@ describe('notifier env schema', () => {
       'NOTIFIER_ALLOW_PRIVATE_TARGETS must be false in production',
     ],
     ['an http SMTP URL', { NOTIFIER_SMTP_URL: 'http://mail' }, 'NOTIFIER_SMTP_URL must be'],
+    [
+      'a lease a live send could outlast',
+      { NOTIFIER_HTTP_TIMEOUT_MS: '10000', NOTIFIER_LEASE_MS: '14000' },
+      'NOTIFIER_LEASE_MS must be at least NOTIFIER_HTTP_TIMEOUT_MS + 5000 ms',
+    ],
   ])('refuses %s', (_name, over, message) => {
     expect(() => parseEnv(envSchema, { ...base, ...over })).toThrow(message);
   });

@@ -35,6 +35,9 @@ const secretKeys = z.string().transform((raw, ctx): Map<string, Buffer> => {
 });
 
 /** Every variable this service reads (see serviceEnvShape for the shared ones). */
+/** What a send may take beyond NOTIFIER_HTTP_TIMEOUT_MS (its abort margin, 1 s) plus recording its outcome. */
+export const SEND_GRACE_MS = 5_000;
+
 export const envSchema = z
   .object({
     ...serviceEnvShape(DEFAULT_PORT),
@@ -71,6 +74,14 @@ export const envSchema = z
         code: 'custom',
         path: ['NOTIFIER_ACTIVE_SECRET_KID'],
         message: 'is required when NOTIFIER_SECRET_KEYS has several keys',
+      });
+    // A send is aborted after NOTIFIER_HTTP_TIMEOUT_MS + 1 s; the lease must outlast it and the
+    // recording of its outcome, so a row is re-sent only when its sender died (ADR 0010).
+    if (env.NOTIFIER_LEASE_MS < env.NOTIFIER_HTTP_TIMEOUT_MS + SEND_GRACE_MS)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NOTIFIER_LEASE_MS'],
+        message: `must be at least NOTIFIER_HTTP_TIMEOUT_MS + ${SEND_GRACE_MS} ms (a live send never loses its lease)`,
       });
     if (env.NODE_ENV === 'production' && env.NOTIFIER_ALLOW_PRIVATE_TARGETS)
       ctx.addIssue({ code: 'custom', path: ['NOTIFIER_ALLOW_PRIVATE_TARGETS'], message: 'must be false in production' });

@@ -84,7 +84,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     if (result === 'open') {
       this.metrics.deliveries.inc({ channel: kind, outcome: 'deferred' });
       await this.db.run(delivery.tenantId, (tx) =>
-        this.repo.defer(tx, delivery.id, new Date(Date.now() + this.options.breaker.resetTimeoutMs)),
+        this.repo.defer(tx, delivery.id, delivery.lockedUntil, new Date(Date.now() + this.options.breaker.resetTimeoutMs)),
       );
       return;
     }
@@ -134,7 +134,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     const isAction = delivery.notification.source === EVENT_NAMES.actionRequested;
     if (result.ok) {
       const { recorded, decided } = await this.db.run(delivery.tenantId, async (tx) => {
-        const marked = await this.repo.markDelivered(tx, delivery.id, attempts, outcome);
+        const marked = await this.repo.markDelivered(tx, delivery.id, delivery.lockedUntil, attempts, outcome);
         return { recorded: marked, decided: marked && isAction ? await this.outcomes.afterDelivered(tx, delivery.notification.id) : null };
       });
       this.outcomes.publish(decided);
@@ -147,13 +147,15 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     }
     if (result.retryable && attempts < this.options.maxAttempts) {
       const delay = retryDelayMs(attempts, this.options.retryBaseMs, this.options.retryMaxMs, result.retryAfterMs);
-      await this.db.run(delivery.tenantId, (tx) => this.repo.markRetry(tx, delivery.id, attempts, new Date(Date.now() + delay), outcome));
+      await this.db.run(delivery.tenantId, (tx) =>
+        this.repo.markRetry(tx, delivery.id, delivery.lockedUntil, attempts, new Date(Date.now() + delay), outcome),
+      );
       this.metrics.deliveries.inc({ channel: kind, outcome: 'retry' });
       this.logger.warn({ ...log, err: { message: result.error }, retryInMs: delay }, 'notification delivery failed; will retry');
       return;
     }
     const decided = await this.db.run(delivery.tenantId, async (tx) => {
-      const marked = await this.repo.markDead(tx, delivery.id, attempts, outcome);
+      const marked = await this.repo.markDead(tx, delivery.id, delivery.lockedUntil, attempts, outcome);
       return marked && isAction ? this.outcomes.afterDead(tx, delivery.notification.id) : null;
     });
     this.outcomes.publish(decided);

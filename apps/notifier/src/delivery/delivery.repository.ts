@@ -13,6 +13,8 @@ export interface DeliveryToSend {
   tenantId: string;
   status: string;
   attempts: number;
+  /** The lease this send holds: every write of its outcome is conditional on it (a fencing token). */
+  lockedUntil: Date | null;
   channelKind: 'inbox' | 'webhook' | 'slack' | 'discord' | 'email';
   channelId: string | null;
   recipientUserId: string | null;
@@ -78,6 +80,7 @@ export class DeliveryRepository {
       tenantId: row.tenantId,
       status: row.status,
       attempts: row.attempts,
+      lockedUntil: row.lockedUntil,
       channelKind: row.channelKind,
       channelId: row.channelId,
       recipientUserId: row.recipientUserId,
@@ -98,10 +101,13 @@ export class DeliveryRepository {
     };
   }
 
-  /** Only a delivery still leased by this send ('sending') changes: a late writer after a lost lease does nothing. */
-  async markDelivered(tx: TenantTx, id: string, attempts: number, outcome: SendOutcome): Promise<boolean> {
+  /**
+   * Only a delivery still under this send's lease ('sending' with the same `locked_until`)
+   * changes: a late writer whose lease ran out and was taken by another sender does nothing.
+   */
+  async markDelivered(tx: TenantTx, id: string, lease: Date | null, attempts: number, outcome: SendOutcome): Promise<boolean> {
     const updated = await tx.notificationDelivery.updateMany({
-      where: { id, status: 'sending' },
+      where: { id, status: 'sending', lockedUntil: lease },
       data: {
         status: 'delivered',
         attempts,
@@ -115,9 +121,16 @@ export class DeliveryRepository {
     return updated.count === 1;
   }
 
-  async markRetry(tx: TenantTx, id: string, attempts: number, nextAttemptAt: Date, outcome: SendOutcome): Promise<void> {
+  async markRetry(
+    tx: TenantTx,
+    id: string,
+    lease: Date | null,
+    attempts: number,
+    nextAttemptAt: Date,
+    outcome: SendOutcome,
+  ): Promise<void> {
     await tx.notificationDelivery.updateMany({
-      where: { id, status: 'sending' },
+      where: { id, status: 'sending', lockedUntil: lease },
       data: {
         status: 'pending',
         attempts,
@@ -130,9 +143,9 @@ export class DeliveryRepository {
     });
   }
 
-  async markDead(tx: TenantTx, id: string, attempts: number, outcome: SendOutcome): Promise<boolean> {
+  async markDead(tx: TenantTx, id: string, lease: Date | null, attempts: number, outcome: SendOutcome): Promise<boolean> {
     const updated = await tx.notificationDelivery.updateMany({
-      where: { id, status: 'sending' },
+      where: { id, status: 'sending', lockedUntil: lease },
       data: {
         status: 'dead',
         attempts,
@@ -171,9 +184,9 @@ export class DeliveryRepository {
   }
 
   /** The channel's breaker is open: wait without spending an attempt. */
-  async defer(tx: TenantTx, id: string, until: Date): Promise<void> {
+  async defer(tx: TenantTx, id: string, lease: Date | null, until: Date): Promise<void> {
     await tx.notificationDelivery.updateMany({
-      where: { id, status: 'sending' },
+      where: { id, status: 'sending', lockedUntil: lease },
       data: { status: 'pending', nextAttemptAt: until, lockedUntil: null, lastError: 'circuit open: the channel keeps failing' },
     });
   }
