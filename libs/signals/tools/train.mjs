@@ -6,7 +6,8 @@
 // The test split is never read here.
 // Usage: node scripts/build.mjs libs/signals && node libs/signals/tools/train.mjs [--check]
 //   --check  retrain and compare the weights' sha256 with the committed model (exit 1 if not equal)
-//   --bits N --epochs N --lr X --l2 X --pos X --min-precision X --dry  (tuning on dev; --dry writes nothing)
+//   --bits N --epochs N --lr X --l2 X --pos X --min-precision X --f05-tolerance X --dry
+//   (tuning on dev; --dry writes nothing)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { messagesOf, signals, root, splitChecksum } from './corpus.util.mjs';
@@ -29,6 +30,7 @@ const opts = {
 };
 const MIN_PRECISION = arg('--min-precision', 0.9);
 const MIN_RECALL_AT_PRECISION = arg('--min-recall', 0.5);
+const F05_TOLERANCE = arg('--f05-tolerance', 0.01);
 const outFile = `${root}libs/signals/src/classifier/signals-model.data.ts`;
 
 // The English regression-gate set the rules were developed on (eval/messages.jsonl) is labelled
@@ -114,6 +116,7 @@ const devFound = dev.map((m) => probe.detect(m.text));
 const report = {};
 for (const label of LABELS) {
   let best = null;
+  const cands = [];
   for (let t = 0.05; t <= 0.951; t += 0.01) {
     let tp = 0,
       fp = 0,
@@ -133,6 +136,7 @@ for (const label of LABELS) {
     // MIN_PRECISION with a useful recall (false alarms page staff; the rules still catch the obvious).
     const f05 = p + r ? (1.25 * p * r) / (0.25 * p + r) : 0;
     const cand = { t: Number(t.toFixed(2)), p, r, f1, f05, ok: p >= MIN_PRECISION && r >= MIN_RECALL_AT_PRECISION };
+    cands.push(cand);
     if (
       !best ||
       (cand.ok && !best.ok) ||
@@ -140,6 +144,10 @@ for (const label of LABELS) {
     )
       best = cand;
   }
+  // On the F0.5 fallback, thresholds whose F0.5 is within F05_TOLERANCE of the best are a tie
+  // (a few hundredths of F0.5 is far inside dev's noise, and the F0.5 curve is flat over a wide
+  // range of thresholds): take the one with the highest recall among them.
+  if (!best.ok) best = cands.filter((c) => c.f05 >= best.f05 - F05_TOLERANCE).reduce((a, c) => (c.r > a.r ? c : a), best);
   model.thresholds[label] = best.t;
   report[label] = best;
 }
