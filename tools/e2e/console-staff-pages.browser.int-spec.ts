@@ -11,7 +11,8 @@ import { buildPlatform, eventually, http, startPlatform, type Platform } from '.
 // Issue 14 (console, staff pages) in real Chromium on the real services: a tenant admin signs
 // in; the contact a real chat turn created is in the contacts with where each field came from,
 // its conversation has its transcript and L2 summary, its export downloads and erasing it removes
-// it (the API answers 404 after); a knowledge document is uploaded, found by the test search and
+// it (the API answers 404 after); two visitors sharing a number are shown as possible duplicates and
+// merged from the contact's page; a knowledge document is uploaded, found by the test search and
 // deleted; bot settings save, and a bad value shows its field error and changes nothing; a
 // webhook channel is created (secret shown once) and its test reaches a local HTTP server; a
 // site key is issued with its snippet and the allowed origins are edited. axe finds nothing
@@ -204,6 +205,57 @@ describe('a tenant admin in the console', () => {
     await page.getByText('No contact matches.', { exact: false }).waitFor();
     expect(await page.getByRole('row').filter({ hasText: EMAIL }).count()).toBe(0);
     expect((await http(api(`/api/v1/contacts/${tenant.contactId}`), { headers: tenant.key })).status).toBe(404);
+  });
+
+  it('sees a possible duplicate on a contact and merges it after confirming: the page shows the merged contact', async () => {
+    // Two visitors give the same number but another name and email: kept apart, each flagged.
+    const say = async (message: string) => {
+      const opened = await http(api('/api/v1/sessions'), { headers: tenant.key, body: {} });
+      expect(opened.status).toBe(201);
+      const sent = await http(api('/api/v1/chat'), { headers: { authorization: `Bearer ${opened.body.token}` }, body: { message } });
+      expect(sent.status).toBe(200);
+    };
+    await say('Hi, I am Ed Stone, ed.stone@example.test, call me on 07700 900461');
+    const ed = await eventually(
+      () => http(api('/api/v1/contacts?search=ed.stone'), { headers: tenant.key }),
+      (res) => res.body?.items?.length === 1,
+      30_000,
+    );
+    await say('Hello, this is Fay Lowe, fay.lowe@example.test, my number is 07700 900461');
+    const fay = await eventually(
+      () => http(api('/api/v1/contacts?search=fay.lowe'), { headers: tenant.key }),
+      (res) => res.body?.items?.[0]?.possibleDuplicates?.length === 1,
+      30_000,
+    );
+    const edId = ed.body.items[0].id as string;
+    const fayId = fay.body.items[0].id as string;
+
+    await go(`/contacts/${fayId}`);
+    await h1('Fay Lowe').waitFor();
+    const notice = page.getByRole('group', { name: 'Possible duplicate: Ed Stone' });
+    await notice.getByRole('link', { name: 'Ed Stone' }).waitFor();
+    expect(await notice.innerText()).toMatch(/ed\.stone@example\.test, \+447700900461\) may be the same person\. Same phone number/);
+    await expectAccessible();
+    await notice.getByRole('button', { name: 'Merge into this contact' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('heading', { name: 'Merge Ed Stone into this contact?' }).waitFor();
+    await expectAccessible();
+    await dialog.getByRole('button', { name: 'Merge', exact: true }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Merged Ed Stone into this contact: 1 conversation/ })
+      .waitFor();
+    // The page shows the merged contact: the name the field records settle on (the more confident
+    // of the two, as in an automatic merge; the other stays in the history), the number that was
+    // Ed's, no notice left; Ed's page is gone.
+    const merged = await http(api(`/api/v1/contacts/${fayId}`), { headers: tenant.key });
+    expect(merged.body.contact).toMatchObject({ phone: '+447700900461', possibleDuplicates: [] });
+    expect(['Fay Lowe', 'Ed Stone']).toContain(merged.body.contact.name);
+    expect(page.url()).toContain(`/console/contacts/${fayId}`);
+    await h1(merged.body.contact.name as string).waitFor();
+    expect(await notice.count()).toBe(0);
+    await page.getByRole('table', { name: 'Field provenance' }).getByRole('row').filter({ hasText: '+447700900461' }).waitFor();
+    expect((await http(api(`/api/v1/contacts/${edId}`), { headers: tenant.key })).status).toBe(404);
   });
 
   it('uploads a knowledge document, finds it with the test search, and deletes it', async () => {

@@ -4,7 +4,7 @@ import { buildPlatform, eventually, http, startPlatform, type Platform } from '.
 // North American tenant (country from its settings) reads local numbers; a second visitor whose
 // number matches the first contact but whose name and email differ gets a contact of their own
 // and the summary names them; contact details given to a bot that could not answer are no
-// unmet need; erasing a contact removes it.
+// unmet need; staff see the two as possible duplicates and merge them; erasing a contact removes it.
 jest.setTimeout(180_000);
 
 const namespace = `${process.env.TEST_RUN_ID}idp`;
@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 describe('identity and privacy through the gateway', () => {
-  it('keeps a conflicting visitor apart, reads local numbers in the tenant country, stores no contact details as an unmet need', async () => {
+  it('keeps a conflicting visitor apart for staff to merge, reads local numbers in the tenant country, stores no contact details as an unmet need', async () => {
     const api = (path: string) => `${platform.gatewayUrl}${path}`;
     const login = await http(api('/api/v1/auth/login'), { body: platform.owner });
     const owner = { authorization: `Bearer ${login.body.token}` };
@@ -100,12 +100,36 @@ describe('identity and privacy through the gateway', () => {
     expect(JSON.stringify(summary.body.summary.unmetNeeds ?? [])).not.toMatch(/@|555|312/);
 
     const alice = byName.get('Alice Smith') as { id: string };
+    const bob = byName.get('Bob Jones') as { id: string };
     const staffLogin = await http(api('/api/v1/auth/login'), {
       body: { email: `admin-${slug}@example.test`, password: 'windy admin password' },
     });
     const staff = { authorization: `Bearer ${staffLogin.body.token}` };
-    const erased = await http(api(`/api/v1/contacts/${alice.id}`), { method: 'DELETE', headers: staff });
-    expect(erased.status).toBe(200);
+
+    // Staff see the possible duplicate on the contact and merge it by hand.
+    const bobView = await http(api(`/api/v1/contacts/${bob.id}`), { headers: staff });
+    expect(bobView.body.contact.possibleDuplicates).toEqual([
+      expect.objectContaining({
+        contactId: alice.id,
+        name: 'Alice Smith',
+        phone: '+13125550147',
+        reason: expect.stringMatching(/^Same phone/),
+      }),
+    ]);
+    const merged = await http(api(`/api/v1/contacts/${bob.id}/merge`), { headers: staff, body: { duplicate_id: alice.id } });
+    expect(merged.status).toBe(200);
+    expect(merged.body).toMatchObject({
+      contact: { id: bob.id, name: 'Bob Jones', email: 'bob@example.com', phone: '+13125550147', possibleDuplicates: [] },
+      duplicate_id: alice.id,
+      moved: { sessions: 1 },
+    });
     expect((await http(api(`/api/v1/contacts/${alice.id}`), { headers: staff })).status).toBe(404);
+    const again = await http(api(`/api/v1/contacts/${bob.id}/merge`), { headers: staff, body: { duplicate_id: alice.id } });
+    expect(again.status).toBe(404);
+
+    const erased = await http(api(`/api/v1/contacts/${bob.id}`), { method: 'DELETE', headers: staff });
+    expect(erased.status).toBe(200);
+    expect(erased.body.sessions).toBe(2);
+    expect((await http(api(`/api/v1/contacts/${bob.id}`), { headers: staff })).status).toBe(404);
   });
 });
