@@ -21,6 +21,8 @@ import { DeliveryLogRepository } from './delivery-log/delivery-log.repository';
 import { DeliveryLogService } from './delivery-log/delivery-log.service';
 import { DigestJob } from './digest/digest.job';
 import { DigestRepository } from './digest/digest.repository';
+import { FollowUpDueJob } from './follow-ups/follow-up-due.job';
+import { FollowUpDueRepository } from './follow-ups/follow-up-due.repository';
 import { InboxRpcHandlers } from './inbox/inbox.handler';
 import { InboxRepository } from './inbox/inbox.repository';
 import { InboxService } from './inbox/inbox.service';
@@ -93,6 +95,8 @@ export class NotifierModule {
         DeliveryLogRpcHandlers,
         DigestRepository,
         DigestJob,
+        FollowUpDueRepository,
+        FollowUpDueJob,
       ],
     };
   }

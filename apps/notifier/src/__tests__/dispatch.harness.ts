@@ -90,6 +90,7 @@ export function startHarness(databases: TestDatabases, over: Partial<NotifierOpt
     leaseMs: 30_000,
     consumerConcurrency: 1,
     digestIntervalMs: 60_000,
+    followUpIntervalMs: 60_000,
     ...over,
   };
   const published: Published[] = [];

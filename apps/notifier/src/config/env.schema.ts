@@ -64,6 +64,7 @@ export const envSchema = z
     NOTIFIER_LEASE_MS: envVar.int(12_000, 600_000).default(30_000),
     NOTIFIER_CONSUMER_CONCURRENCY: envVar.int(1, 64).default(4),
     NOTIFIER_DIGEST_INTERVAL_MS: envVar.int(1_000, 3_600_000).default(60_000),
+    NOTIFIER_FOLLOW_UP_INTERVAL_MS: envVar.int(1_000, 3_600_000).default(60_000),
   })
   .superRefine((env, ctx) => {
     const kid = env.NOTIFIER_ACTIVE_SECRET_KID;
@@ -107,6 +108,8 @@ export interface NotifierOptions {
   leaseMs: number;
   consumerConcurrency: number;
   digestIntervalMs: number;
+  /** How often follow-ups falling due are looked for. */
+  followUpIntervalMs: number;
 }
 
 export type AppConfig = ServiceConfig & { notifier: NotifierOptions };
@@ -137,6 +140,7 @@ export function toAppConfig(env: Env): AppConfig {
       leaseMs: env.NOTIFIER_LEASE_MS,
       consumerConcurrency: env.NOTIFIER_CONSUMER_CONCURRENCY,
       digestIntervalMs: env.NOTIFIER_DIGEST_INTERVAL_MS,
+      followUpIntervalMs: env.NOTIFIER_FOLLOW_UP_INTERVAL_MS,
     },
   };
 }

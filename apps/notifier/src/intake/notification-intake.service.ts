@@ -78,6 +78,20 @@ export class NotificationIntakeService {
     return result;
   }
 
+  /**
+   * Stores a notification the notifier raises itself (a follow-up that fell due) in one
+   * transaction with `claim`, its idempotency guard: nothing is stored when the claim says no.
+   */
+  async acceptClaimed(notification: NewNotification, claim: (tx: TenantTx) => Promise<boolean>): Promise<IntakeResult> {
+    const result = await this.db.run(notification.scope, async (tx): Promise<IntakeResult> => {
+      if (!(await claim(tx))) return { stored: false, deliveries: 0 };
+      const plans = await this.store(tx, notification);
+      return plans ? { stored: true, deliveries: plans.inserted } : { stored: false, deliveries: 0 };
+    });
+    this.planned(notification, result.deliveries);
+    return result;
+  }
+
   /** Marks the event processed; false when it was seen before or names no known tenant. */
   private async firstTime(tx: TenantTx, scope: string, id: string, meta: Pick<ConsumerMessageMeta, 'msgId'>): Promise<boolean> {
     if (meta.msgId && !(await markProcessed(tx, CONSUMERS.notifier.durable, meta.msgId))) return false;
