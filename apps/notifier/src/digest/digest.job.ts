@@ -1,7 +1,8 @@
-import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { SERVICE_LOGGER, type Logger } from '@parley/observability';
 import { TenantDb } from '@parley/persistence';
 import { randomUUID } from 'node:crypto';
+import { IntervalJob } from '../common/interval-job.base';
 import { NOTIFIER_OPTIONS, type NotifierOptions } from '../common/notifier.options';
 import { DeliveryWakeup } from '../delivery/delivery-wakeup.signal';
 import { DigestRepository, type HeldItem } from './digest.repository';
@@ -27,32 +28,27 @@ export function digestOf(items: readonly HeldItem[]): { severity: string; title:
  * `digested`, in one transaction (a redelivered tick or another replica finds nothing left).
  */
 @Injectable()
-export class DigestJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-
+export class DigestJob extends IntervalJob {
   constructor(
     @Inject(TenantDb) private readonly db: TenantDb,
     private readonly repo: DigestRepository,
     private readonly wakeup: DeliveryWakeup,
     @Inject(NOTIFIER_OPTIONS) private readonly options: NotifierOptions,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.runOnce()
-        .then(() => undefined)
-        .catch((error: unknown) => this.logger.error({ err: error }, 'digest run failed'))
-        .finally(() => (this.running = null));
-    }, this.options.digestIntervalMs);
-    this.timer.unref();
+  ) {
+    super();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  protected intervalMs(): number {
+    return this.options.digestIntervalMs;
+  }
+
+  protected failureMessage(): string {
+    return 'digest run failed';
+  }
+
+  protected jobLogger(): Logger {
+    return this.logger;
   }
 
   /** Returns how many digests were created. */

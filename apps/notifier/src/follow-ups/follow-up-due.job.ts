@@ -1,6 +1,7 @@
-import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { SERVICE_LOGGER, type Logger } from '@parley/observability';
 import { TenantDb } from '@parley/persistence';
+import { IntervalJob } from '../common/interval-job.base';
 import { NOTIFIER_OPTIONS, type NotifierOptions } from '../common/notifier.options';
 import { NotificationIntakeService } from '../intake/notification-intake.service';
 import { followUpDueAt } from './follow-up-due.util';
@@ -19,32 +20,27 @@ export const FOLLOW_UP_LATE_LIMIT_MS = 86_400_000;
  * by the follow-up, so a second run, a second replica or a restart never reminds it twice.
  */
 @Injectable()
-export class FollowUpDueJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-
+export class FollowUpDueJob extends IntervalJob {
   constructor(
     @Inject(TenantDb) private readonly db: TenantDb,
     private readonly repo: FollowUpDueRepository,
     private readonly intake: NotificationIntakeService,
     @Inject(NOTIFIER_OPTIONS) private readonly options: NotifierOptions,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.runOnce()
-        .then(() => undefined)
-        .catch((error: unknown) => this.logger.error({ err: error }, 'follow-up reminder run failed'))
-        .finally(() => (this.running = null));
-    }, this.options.followUpIntervalMs);
-    this.timer.unref();
+  ) {
+    super();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  protected intervalMs(): number {
+    return this.options.followUpIntervalMs;
+  }
+
+  protected failureMessage(): string {
+    return 'follow-up reminder run failed';
+  }
+
+  protected jobLogger(): Logger {
+    return this.logger;
   }
 
   /** Returns how many reminders were stored. */
