@@ -7,8 +7,9 @@ import { casePlanArbitrary, materialize, type CasePlan, type FuzzRequest } from 
 import type { Credential, FuzzWorld } from './fuzz-tenants';
 
 // Runs the cases: for every operation, one schema-valid request per credential (the auth
-// matrix), then `casesPerOperation` plans drawn by fast-check from the seed; each answer is
-// checked against the invariants while a monitor polls every service's /health/ready.
+// matrix), a race of copies of one that succeeded, then `casesPerOperation` plans drawn by
+// fast-check from the seed, phase by phase (phaseOf); each answer is checked against the
+// invariants while a monitor polls every service's /health/ready.
 
 export interface FuzzRunOptions {
   gatewayUrl: string;
@@ -39,6 +40,8 @@ export interface OperationStats {
   valid: number;
   statuses: Record<string, number>;
   types: string[];
+  /** The first few schema-valid requests not answered 2xx (`credential status answer`): why an operation never succeeded. */
+  refusedValid: string[];
 }
 
 export interface FuzzReport {
@@ -147,8 +150,9 @@ function monitorReadiness(urls: Record<string, string>): { stop(): Promise<Readi
           const at = new Date().toISOString();
           try {
             const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
-            await response.text();
-            if (response.status !== 200) log.failures.push(`${at} ${service} ${response.status}`);
+            const text = await response.text();
+            // The answer names the dependency check that failed (`{"checks":{"redis":"down: ..."}}`).
+            if (response.status !== 200) log.failures.push(`${at} ${service} ${response.status} ${text.slice(0, 300)}`);
           } catch (error) {
             const timedOut = (error as Error).name === 'TimeoutError';
             (timedOut ? log.slow : log.failures).push(`${at} ${service} ${(error as Error).message}`);
@@ -165,6 +169,27 @@ function monitorReadiness(urls: Record<string, string>): { stop(): Promise<Readi
       return log;
     },
   };
+}
+
+/**
+ * The order operations run in: everything else first, then the operations that end a row's
+ * useful life (deactivate, reactivate, revoke, close, merge: phase 1), and deletes last
+ * (phase 2), so that no update, export or test only ever meets rows a delete already took.
+ * Each phase finishes before the next starts; within one, operations keep the document's order.
+ */
+export function phaseOf(op: Pick<FuzzOperation, 'method' | 'path'>): number {
+  if (op.method === 'DELETE') return 2;
+  if (op.method === 'POST' && /\/(deactivate|reactivate|revoke|close|merge)$/.test(op.path)) return 1;
+  return 0;
+}
+
+/**
+ * Whose rows a matrix request aims at: tenant A's for every credential but the owner's (so A's
+ * credentials reach the success path, and B's, anonymous, garbage and expired ones meet rows
+ * that exist but are not theirs), the sacrificial tenant C's for the owner.
+ */
+export function matrixTarget(credential: Credential): string {
+  return credential.kind === 'owner' ? 'C' : 'A';
 }
 
 /**
@@ -193,6 +218,7 @@ export function plansFor(
     credential,
     jsfSeed: seed + index * 1000 + credential,
     pick: credential,
+    idsOf: matrixTarget(credentials[credential]),
     mutation: { kind: 'none' },
   }));
   const authenticated = credentials.flatMap((credential, i) => (credential.tenant !== null || credential.kind === 'owner' ? [i] : []));
@@ -209,13 +235,18 @@ const RACE_COPIES = 3;
 export async function runFuzz(options: FuzzRunOptions): Promise<FuzzReport> {
   const started = Date.now();
   const { world } = options;
-  const jobs = options.operations.flatMap((op, index) =>
-    plansFor(op, index, world.credentials, options.seed, options.casesPerOperation).map((plan) => ({ op, plan })),
-  );
+  const jobs = options.operations.flatMap((op, index) => {
+    const matrixSize = matrixCredentials(world.credentials, index).length;
+    return plansFor(op, index, world.credentials, options.seed, options.casesPerOperation).map((plan, i) => ({
+      op,
+      plan,
+      matrix: i < matrixSize,
+    }));
+  });
   const stats = new Map<string, OperationStats & { typeSet: Set<string> }>(
     options.operations.map((op) => [
       op.id,
-      { operation: op.id, requests: 0, valid: 0, statuses: {}, types: [], typeSet: new Set<string>() },
+      { operation: op.id, requests: 0, valid: 0, statuses: {}, types: [], refusedValid: [], typeSet: new Set<string>() },
     ]),
   );
   const statuses: Record<string, number> = {};
@@ -230,7 +261,14 @@ export async function runFuzz(options: FuzzRunOptions): Promise<FuzzReport> {
     const credential = world.credentials[plan.credential];
     let request: FuzzRequest;
     try {
-      request = materialize({ op, plan, credentialHeaders: credential.headers, pools: world.pools, headerDefaults: world.headerDefaults });
+      request = materialize({
+        op,
+        plan,
+        credentialHeaders: credential.headers,
+        pools: world.pools,
+        headerDefaults: world.headerDefaults,
+        fixture: world.fixtures[op.id],
+      });
     } catch (error) {
       findings.push({
         kind: 'fuzzer-error',
@@ -266,6 +304,9 @@ export async function runFuzz(options: FuzzRunOptions): Promise<FuzzReport> {
       statuses[status] = (statuses[status] ?? 0) + 1;
       if (plan.mutation.kind === 'none' && observed.status < 300 && plan.credential < (succeededWith.get(op.id) ?? Infinity))
         succeededWith.set(op.id, plan.credential);
+      const couldSucceed = credential.tenant !== null || credential.kind === 'owner';
+      if (plan.mutation.kind === 'none' && couldSucceed && observed.status >= 300 && row.refusedValid.length < 5)
+        row.refusedValid.push(`${credential.label} ${status} ${observed.text.slice(0, 240)}`);
       const actsFor = credential.kind === 'owner' ? 'owner' : credential.tenant;
       const checked = checkResponse({ path: op.path, actsFor, markers: world.markers }, observed);
       if (checked.type) row.typeSet.add(checked.type);
@@ -280,23 +321,38 @@ export async function runFuzz(options: FuzzRunOptions): Promise<FuzzReport> {
     };
     await Promise.all(Array.from({ length: options.concurrency }, worker));
   };
-  // Then the race phase: each changing operation's schema-valid request, sent several times at
-  // once with a credential that succeeded, so concurrent writers meet (a lost race must be a 4xx).
-  const raceJobs = () =>
+  // Between the matrix and the random cases of each phase, the races: each changing operation's
+  // schema-valid request, sent several times at once with a credential that succeeded, at that
+  // credential's rows, so concurrent writers meet (a lost race must be a 4xx).
+  const raceJobs = (n: number) =>
     options.operations.flatMap((op, index) => {
       const credential = succeededWith.get(op.id);
-      if (op.method === 'GET' || credential === undefined) return [];
-      const plan: CasePlan = { credential, jsfSeed: options.seed + 500_000 + index, pick: index, mutation: { kind: 'none' } };
+      if (op.method === 'GET' || phaseOf(op) !== n || credential === undefined) return [];
+      const plan: CasePlan = {
+        credential,
+        jsfSeed: options.seed + 500_000 + index,
+        pick: index,
+        idsOf: world.credentials[credential].tenant ?? matrixTarget(world.credentials[credential]),
+        mutation: { kind: 'none' },
+      };
       return [() => runCase(op, plan, RACE_COPIES)];
     });
-  const failure = await runAll(
-    jobs.map(
-      ({ op, plan }) =>
-        () =>
-          runCase(op, plan),
-    ),
-  )
-    .then(() => runAll(raceJobs()))
+  const cases = (n: number, matrix: boolean) =>
+    jobs
+      .filter((job) => phaseOf(job.op) === n && job.matrix === matrix)
+      .map(
+        ({ op, plan }) =>
+          () =>
+            runCase(op, plan),
+      );
+  const runPhase = async (n: number) => {
+    await runAll(cases(n, true));
+    await runAll(raceJobs(n));
+    await runAll(cases(n, false));
+  };
+  const failure = await runPhase(0)
+    .then(() => runPhase(1))
+    .then(() => runPhase(2))
     .then(
       () => undefined,
       (error: unknown) => error,

@@ -2,11 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { SessionTokens, SigningKeyRing, TokenSigner, TokenVerifier, UserTokens } from '@parley/auth';
 import { eventually, http, type HttpResult } from '../e2e/platform';
 import { addId, harvestIds } from './id-pools';
-import type { IdPools } from './request-cases';
+import type { Fixture, IdPools } from './request-cases';
 
 // The world the fuzzer attacks: two tenants (A and B) whose data carry distinctive marker
-// strings, a third (C) that owner requests may deactivate or re-key, and every kind of
-// credential. Everything is created through the gateway, as a real client would.
+// strings, a third (C) that owner requests may deactivate or re-key, a fourth (W) whose site
+// key the widget routes use (no credential of the set acts for it, so no request can revoke
+// its key or change its origins), and every kind of credential. Everything is created through
+// the gateway, as a real client would.
 
 export type CredentialKind = 'none' | 'garbage' | 'expired' | 'api_key' | 'session' | 'staff' | 'owner';
 
@@ -20,14 +22,21 @@ export interface Credential {
 }
 
 export interface SeededTenant {
-  name: 'A' | 'B' | 'C';
+  name: 'A' | 'B' | 'C' | 'W';
   id: string;
   marker: string;
   origin: string;
   apiKey: string;
+  admin: { email: string; password: string };
   staffToken: string;
+  /** The tenant_agent's token (A and B). */
+  agentToken: string;
   sessionToken: string;
   sessionId: string;
+  /** The assistant's answer in that session (A and B). */
+  messageId: string;
+  /** A live publishable key (W). */
+  siteKey: string;
 }
 
 export interface FuzzWorld {
@@ -37,6 +46,8 @@ export interface FuzzWorld {
   /** Marker of each tenant, by name: no answer to one tenant may contain another's. */
   markers: Record<'A' | 'B', string>;
   headerDefaults: Record<string, string>;
+  /** Per operation id (`POST /v1/chat/completions`), what a schema cannot know; see request-cases.ts. */
+  fixtures: Record<string, Fixture>;
 }
 
 export interface SeedOptions {
@@ -53,7 +64,12 @@ function ensure2xx(what: string, result: HttpResult): HttpResult {
   return result;
 }
 
-async function seedTenant(options: SeedOptions, ownerToken: string, name: 'A' | 'B' | 'C', pools: IdPools): Promise<SeededTenant> {
+/** The claims of a JWT, unverified (the fuzzer reads its own tokens). */
+function claimsOf(token: string): Record<string, unknown> {
+  return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+}
+
+async function seedTenant(options: SeedOptions, ownerToken: string, name: SeededTenant['name'], pools: IdPools): Promise<SeededTenant> {
   const api = (path: string) => `${options.gatewayUrl}${path}`;
   const marker = `fzmark${name.toLowerCase()}${randomBytes(5).toString('hex')}`;
   const slug = `fuzz-${name.toLowerCase()}-${options.runTag}`
@@ -80,8 +96,29 @@ async function seedTenant(options: SeedOptions, ownerToken: string, name: 'A' | 
   const id = created.body.tenant.id as string;
   const apiKey = created.body.apiKey.key as string;
   const keyHeaders = { 'x-api-key': apiKey };
+  const seeded = {
+    name,
+    id,
+    marker,
+    origin,
+    apiKey,
+    admin,
+    staffToken: '',
+    agentToken: '',
+    sessionToken: '',
+    sessionId: '',
+    messageId: '',
+    siteKey: '',
+  };
   if (name === 'C') {
-    return { name, id, marker, origin, apiKey, staffToken: '', sessionToken: '', sessionId: '' };
+    // A site key for the owner's per-tenant site-key routes (revoke).
+    const created = ensure2xx('site key C', await http(api('/api/v1/site-keys'), { headers: keyHeaders, body: { revokeOthers: false } }));
+    addId(pools, 'site-keys', created.body.siteKey.id as string, name);
+    return seeded;
+  }
+  if (name === 'W') {
+    const created = ensure2xx('site key W', await http(api('/api/v1/site-keys'), { headers: keyHeaders, body: { revokeOthers: false } }));
+    return { ...seeded, siteKey: created.body.siteKey.key as string };
   }
 
   for (const n of [1, 2]) {
@@ -98,14 +135,13 @@ async function seedTenant(options: SeedOptions, ownerToken: string, name: 'A' | 
     );
     harvestIds(pools, 'documents', doc.body, name);
   }
-  const sessions: Array<{ id: string; token: string }> = [];
+  const sessions: Array<{ id: string; token: string; messageId: string }> = [];
   for (const n of [1, 2]) {
     const session = ensure2xx(
       `session ${name}${n}`,
       await http(api('/api/v1/sessions'), { headers: keyHeaders, body: { externalUserId: `${marker}-visitor-${n}` } }),
     );
     harvestIds(pools, 'sessions', session.body, name);
-    sessions.push({ id: session.body.session.id as string, token: session.body.token as string });
     const chat = ensure2xx(
       `chat ${name}${n}`,
       await http(api('/api/v1/chat'), {
@@ -114,9 +150,46 @@ async function seedTenant(options: SeedOptions, ownerToken: string, name: 'A' | 
       }),
     );
     harvestIds(pools, 'chat', chat.body, name);
+    sessions.push({ id: session.body.session.id as string, token: session.body.token as string, messageId: String(chat.body.message_id) });
   }
   ensure2xx(`close ${name}2`, await http(api(`/api/v1/sessions/${sessions[1].id}/close`), { headers: keyHeaders, body: {} }));
   const login = ensure2xx(`staff login ${name}`, await http(api('/api/v1/auth/login'), { body: admin }));
+  const staffHeaders = { authorization: `Bearer ${login.body.token}` };
+  const agent = { email: `agent-${slug}@fuzz.test`, password: `fuzz agent password ${name}` };
+  ensure2xx(
+    `agent ${name}`,
+    await http(api('/api/v1/users'), {
+      headers: staffHeaders,
+      body: { ...agent, displayName: `Agent ${marker}`, role: 'tenant_agent' },
+    }),
+  );
+  const agentLogin = ensure2xx(`agent login ${name}`, await http(api('/api/v1/auth/login'), { body: agent }));
+  // Rows the id-addressed notification and site-key routes work on (found again by discoverIds
+  // through the list routes): enough that updates, tests and rotations still find some after
+  // the deletes of the matrix and the races.
+  const channelIds: string[] = [];
+  for (const n of [1, 2, 3, 4]) {
+    const channel = ensure2xx(
+      `notification channel ${name}${n}`,
+      await http(api('/api/v1/notification-channels'), {
+        headers: keyHeaders,
+        body: { name: `Ops ${marker} ${n}`, settings: { kind: 'webhook', url: `https://hooks.${slug}.example/parley/${n}` } },
+      }),
+    );
+    channelIds.push(channel.body.channel.id as string);
+  }
+  for (const n of [1, 2, 3, 4]) {
+    ensure2xx(
+      `notification rule ${name}${n}`,
+      await http(api('/api/v1/notification-rules'), {
+        headers: keyHeaders,
+        body: { name: `Urgent ${marker} ${n}`, min_severity: 'warning', channel_ids: [channelIds[n - 1]] },
+      }),
+    );
+  }
+  for (const n of [1, 2]) {
+    ensure2xx(`site key ${name}${n}`, await http(api('/api/v1/site-keys'), { headers: keyHeaders, body: { revokeOthers: false } }));
+  }
   const contacts = await eventually(
     () => http(api('/api/v1/contacts'), { headers: keyHeaders }),
     (r) => r.status === 200 && (r.body.items?.length ?? 0) > 0,
@@ -124,14 +197,12 @@ async function seedTenant(options: SeedOptions, ownerToken: string, name: 'A' | 
   );
   harvestIds(pools, 'contacts', contacts.body, name);
   return {
-    name,
-    id,
-    marker,
-    origin,
-    apiKey,
+    ...seeded,
     staffToken: login.body.token as string,
+    agentToken: agentLogin.body.token as string,
     sessionToken: sessions[0].token,
     sessionId: sessions[0].id,
+    messageId: sessions[0].messageId,
   };
 }
 
@@ -158,6 +229,7 @@ export async function seedFuzzWorld(options: SeedOptions): Promise<FuzzWorld> {
   const b = await seedTenant(options, ownerToken, 'B', pools);
   const c = await seedTenant(options, ownerToken, 'C', pools);
   addId(pools, 'tenants', c.id, 'C');
+  const w = await seedTenant(options, ownerToken, 'W', pools);
 
   const ring = SigningKeyRing.fromConfig({ active: options.signingKey.kid, keys: { [options.signingKey.kid]: options.signingKey.secret } });
   const twoDaysAgo = () => new Date(Date.now() - 2 * 86_400_000);
@@ -168,7 +240,15 @@ export async function seedFuzzWorld(options: SeedOptions): Promise<FuzzWorld> {
     sessionId: a.sessionId,
     ttlSeconds: 3600,
   });
-  const expiredOwner = await new UserTokens(expiredSigner, verifier).issueUserToken({ userId: a.id, role: 'owner', ttlSeconds: 3600 });
+  const expiredUsers = new UserTokens(expiredSigner, verifier);
+  const expiredOwner = await expiredUsers.issueUserToken({ userId: a.id, role: 'owner', ttlSeconds: 3600 });
+  // A's admin, as a token that expired a day ago: signed with the real key, a real user.
+  const expiredStaff = await expiredUsers.issueUserToken({
+    userId: String(claimsOf(a.staffToken).sub),
+    role: 'tenant_admin',
+    tenantId: a.id,
+    ttlSeconds: 3600,
+  });
 
   const tenantCredentials = (t: SeededTenant): Credential[] => [
     { label: `api_key:${t.name}`, kind: 'api_key', tenant: t.name as 'A' | 'B', headers: { 'x-api-key': t.apiKey } },
@@ -180,9 +260,43 @@ export async function seedFuzzWorld(options: SeedOptions): Promise<FuzzWorld> {
     ...garbageCredentials(),
     { label: 'expired:session', kind: 'expired', tenant: null, headers: { authorization: `Bearer ${expiredSession.token}` } },
     { label: 'expired:owner', kind: 'expired', tenant: null, headers: { authorization: `Bearer ${expiredOwner.token}` } },
+    { label: 'expired:staff', kind: 'expired', tenant: null, headers: { authorization: `Bearer ${expiredStaff.token}` } },
     ...tenantCredentials(a),
+    { label: 'agent:A', kind: 'staff', tenant: 'A', headers: { authorization: `Bearer ${a.agentToken}` } },
     ...tenantCredentials(b),
     { label: 'owner', kind: 'owner', tenant: null, headers: { authorization: `Bearer ${ownerToken}` } },
   ];
-  return { tenants: [a, b, c], credentials, pools, markers: { A: a.marker, B: b.marker }, headerDefaults: { origin: a.origin } };
+  const widget: Fixture = { headers: { origin: w.origin } };
+  const fixtures: Record<string, Fixture> = {
+    // A real login (A's admin), not a random email.
+    'POST /api/v1/auth/login': { body: a.admin },
+    // A tenant the platform can create and update: a real IANA zone, an origin, no first admin
+    // (a random one may break the password policy); the config is set, not random.
+    'POST /api/v1/admin/tenants': {
+      body: { timezone: 'Europe/Paris', domain: null, admin: undefined, config: { persona: 'A fuzzed tenant.', allowedOrigins: [] } },
+    },
+    'PATCH /api/v1/admin/tenants/{id}': { body: { timezone: 'Europe/Paris', config: { retentionDays: 30 } } },
+    // Feedback on the answer in the session of A's session token.
+    'POST /api/v1/chat/feedback': { body: { message_id: a.messageId } },
+    // Rules whose inbox users exist (random user ids are unknown: 400 before the rule is reached).
+    'POST /api/v1/notification-rules': { body: { inbox_user_ids: [] } },
+    'PUT /api/v1/notification-rules/{id}': { body: { inbox_user_ids: [] } },
+    // Settings of the seeded channels' kind (a channel's kind cannot change).
+    'PATCH /api/v1/notification-channels/{id}': { body: { settings: { kind: 'webhook', url: 'https://hooks.fuzz.example/patched' } } },
+    // Signal settings that name no rule (random rule ids are unknown).
+    'PUT /api/v1/settings/signals': { body: { extend: {}, disable: [] } },
+    // W's live site key, from W's allowed origin.
+    'GET /api/v1/widget/config': { ...widget, query: { siteKey: w.siteKey } },
+    'POST /api/v1/widget/sessions': { ...widget, body: { siteKey: w.siteKey } },
+    // A conversation whose last message is the user's (tool and function roles are refused).
+    'POST /v1/chat/completions': { body: { messages: [{ role: 'user', content: 'Do you repair leaking boilers?' }] } },
+  };
+  return {
+    tenants: [a, b, c, w],
+    credentials,
+    pools,
+    markers: { A: a.marker, B: b.marker },
+    headerDefaults: { origin: a.origin },
+    fixtures,
+  };
 }

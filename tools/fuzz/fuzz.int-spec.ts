@@ -38,7 +38,14 @@ beforeAll(async () => {
     PlatformService,
     Record<string, string>
   >;
-  Object.assign(env.gateway, { AUTH_SIGNING_KEYS: `${SIGNING_KEY.kid}:${SIGNING_KEY.secret}`, RATE_LIMIT_PER_MINUTE: '100000' });
+  // Rate limits high enough that the run reaches handlers (a 429 is a clean answer, but only that).
+  Object.assign(env.gateway, {
+    AUTH_SIGNING_KEYS: `${SIGNING_KEY.kid}:${SIGNING_KEY.secret}`,
+    RATE_LIMIT_PER_MINUTE: '100000',
+    WIDGET_CONFIG_PER_MINUTE_PER_IP: '100000',
+    WIDGET_SESSIONS_PER_MINUTE_PER_IP: '100000',
+    WIDGET_SESSIONS_PER_MINUTE_PER_KEY: '1000000',
+  });
   Object.assign(env.provisioning, { BCRYPT_COST: '4' });
   Object.assign(env.notifier, { NOTIFIER_ALLOW_PRIVATE_TARGETS: 'false' });
   platform = await startPlatform(namespace, SERVICES, env);
@@ -52,6 +59,14 @@ beforeAll(async () => {
 afterAll(async () => {
   await platform?.stop();
 });
+
+/**
+ * Operations that may end the run without a single 2xx, each with the reason. Every other
+ * operation must reach its success path at least once: seeded rows (fuzz-tenants.ts), the
+ * matrix aimed at tenant A's rows, the order of phases (fuzz-runner.ts) and the fixtures make
+ * that possible.
+ */
+const NO_SUCCESS_EXPECTED: Record<string, string> = {};
 
 function summary(report: FuzzReport): string {
   return report.findings
@@ -99,8 +114,14 @@ describe('fuzzing every route of the OpenAPI document', () => {
     );
     expect({ findings: summary(report), serviceErrors }).toEqual({ findings: '', serviceErrors: [] });
     expect(report.readiness.failures).toEqual([]);
-    // The run reached the handlers, not only the guards: schema-valid requests with the right credential succeed.
-    const succeeded = report.operations.filter((row) => Object.keys(row.statuses).some((status) => status.startsWith('2')));
-    expect(succeeded.length).toBeGreaterThanOrEqual(Math.floor(operations.length * 0.6));
+    // The run reached the handlers, not only the guards: every operation answered a 2xx at least
+    // once (a schema-valid request with the right credential), but the few listed above.
+    const neverSucceeded = report.operations
+      .filter((row) => !Object.keys(row.statuses).some((status) => status.startsWith('2')))
+      .filter((row) => !(row.operation in NO_SUCCESS_EXPECTED))
+      .map((row) => ({ operation: row.operation, statuses: row.statuses, refusedValid: row.refusedValid }));
+    expect(neverSucceeded).toEqual([]);
+    const known = new Set(operations.map((op) => op.id));
+    expect(Object.keys(NO_SUCCESS_EXPECTED).filter((id) => !known.has(id))).toEqual([]);
   });
 });

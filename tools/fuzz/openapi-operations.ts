@@ -108,3 +108,15 @@ export function resourceOf(path: string): string {
   const literal = firstParam === -1 ? segments : segments.slice(0, firstParam);
   return literal[literal.length - 1] ?? '';
 }
+
+/**
+ * The resource a path parameter addresses: the literal segment right before it
+ * (`/api/v1/admin/tenants/{id}/site-keys/{keyId}/revoke`: `id` -> `tenants`, `keyId` ->
+ * `site-keys`), else the path's resource.
+ */
+export function resourceOfParam(path: string, name: string): string {
+  const segments = path.split('/').filter(Boolean);
+  const at = segments.indexOf(`{${name}}`);
+  const before = at > 0 ? segments[at - 1] : undefined;
+  return before && !before.startsWith('{') ? before : resourceOf(path);
+}

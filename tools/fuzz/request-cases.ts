@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { generateSync } from 'json-schema-faker';
 import { EDGE_STRINGS, hostileString, hostileValue, RAW_BODIES, WRONG_CONTENT_TYPES } from './fuzz-values';
-import { resourceOf, type FuzzOperation, type JsonSchema } from './openapi-operations';
+import { resourceOf, resourceOfParam, type FuzzOperation, type JsonSchema } from './openapi-operations';
 
 // One fuzz case = a plan (pure data, drawn by fast-check from a seed) turned into a concrete
 // HTTP request against fixed pools of known ids. The plan says which credential, which
@@ -28,7 +28,25 @@ export interface CasePlan {
   jsfSeed: number;
   /** Drives every choice among known ids. */
   pick: number;
+  /**
+   * Known ids are this tenant's (all known ids when it has none), never an unknown one: the
+   * credential matrix aims its schema-valid requests at rows that exist. Absent: any tenant's
+   * ids, and now and then an id nobody has.
+   */
+  idsOf?: string;
   mutation: Mutation;
+}
+
+/**
+ * What json-schema-faker cannot know about one operation, laid over its schema-valid request
+ * before the plan's mutation: top-level body members (a real login, a user's last message),
+ * query parameters (a live site key) and headers (an allowed Origin). Mutations still break
+ * these like any other part of the request.
+ */
+export interface Fixture {
+  body?: Record<string, unknown>;
+  query?: Record<string, string>;
+  headers?: Record<string, string>;
 }
 
 export interface IdRef {
@@ -205,10 +223,18 @@ function pickFrom<T>(items: readonly T[], pick: number, salt: number): T | undef
   return items[(pick + salt * 7919) % items.length];
 }
 
-/** A known id for `resource`, or now and then a random (unknown) one. */
-function knownId(pools: IdPools, resource: string, pick: number, salt: number): string | undefined {
+/** Resources whose ids members name differently from the path: `channel_ids` are notification channels, a `duplicate_id` a contact's. */
+const RESOURCE_ALIASES: Record<string, string> = { channels: 'notification-channels', rules: 'notification-rules', duplicates: 'contacts' };
+
+/** A known id for `resource` (of `idsOf`'s tenant when given), or now and then a random (unknown) one. */
+function knownId(pools: IdPools, resource: string, pick: number, salt: number, idsOf?: string): string | undefined {
+  const pool = pools.get(resource) ?? pools.get(RESOURCE_ALIASES[resource] ?? '') ?? [];
+  if (idsOf !== undefined) {
+    const own = pool.filter((ref) => ref.tenant === idsOf);
+    return pickFrom(own.length > 0 ? own : pool, pick, salt)?.id;
+  }
   if ((pick + salt) % 7 === 0) return undefined; // the generated value: an id nobody has
-  return pickFrom(pools.get(resource) ?? [], pick, salt)?.id;
+  return pickFrom(pool, pick, salt)?.id;
 }
 
 /** `message_id`, `sessionId`, `channel_ids` -> `messages`, `sessions`, `channels`; undefined for other names. */
@@ -221,19 +247,26 @@ export function resourceOfIdField(name: string): string | undefined {
  * Replaces uuid-valued `*_id` / `*Id` members (and the items of `*_ids` / `ids` lists) with
  * known ids, so valid bodies reach real rows; a bare `id`/`ids` is of the path's resource.
  */
-function withKnownIds(value: unknown, pools: IdPools, pick: number, pathResource: string, depth = 0): unknown {
+function withKnownIds(value: unknown, pools: IdPools, pick: number, pathResource: string, idsOf?: string, depth = 0): unknown {
   if (depth > 4 || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((item) => withKnownIds(item, pools, pick, pathResource, depth + 1));
+  if (Array.isArray(value)) return value.map((item) => withKnownIds(item, pools, pick, pathResource, idsOf, depth + 1));
   return Object.fromEntries(
     Object.entries(value).map(([name, member], i) => {
       const resource = name === 'id' || name === 'ids' ? pathResource : resourceOfIdField(name);
-      if (resource && typeof member === 'string') return [name, knownId(pools, resource, pick, i + 1) ?? member];
+      if (resource && typeof member === 'string') return [name, knownId(pools, resource, pick, i + 1, idsOf) ?? member];
       if (resource && Array.isArray(member) && member.every((item) => typeof item === 'string')) {
-        return [name, member.map((item, j) => knownId(pools, resource, pick, i + j + 1) ?? item)];
+        return [name, member.map((item, j) => knownId(pools, resource, pick, i + j + 1, idsOf) ?? item)];
       }
-      return [name, withKnownIds(member, pools, pick, pathResource, depth + 1)];
+      return [name, withKnownIds(member, pools, pick, pathResource, idsOf, depth + 1)];
     }),
   );
+}
+
+/** The schema-valid body with the fixture's members laid over it (an object body only). */
+function withFixture(value: unknown, fixture: Fixture['body']): unknown {
+  if (!fixture) return value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ...fixture };
+  return { ...value, ...fixture };
 }
 
 /** Paths to every member of a JSON value (objects and arrays, 4 levels deep), for field mutations. */
@@ -317,17 +350,19 @@ export interface MaterializeInput {
   pools: IdPools;
   /** Values for header parameters the schema cannot know (`origin`: an allowed origin). */
   headerDefaults: Record<string, string>;
+  /** This operation's fixture, if it has one. */
+  fixture?: Fixture;
 }
 
 /** The concrete request of a plan. Pure: the same plan and pools give the same request. */
-export function materialize({ op, plan, credentialHeaders, pools, headerDefaults }: MaterializeInput): FuzzRequest {
-  const { mutation, pick, jsfSeed } = plan;
-  const headers: Record<string, string> = { ...credentialHeaders };
+export function materialize({ op, plan, credentialHeaders, pools, headerDefaults, fixture = {} }: MaterializeInput): FuzzRequest {
+  const { mutation, pick, jsfSeed, idsOf } = plan;
+  const headers: Record<string, string> = { ...credentialHeaders, ...fixture.headers };
 
   const pathParams = op.parameters.filter((p) => p.in === 'path');
   let url = op.path;
   pathParams.forEach((param, i) => {
-    let value = knownId(pools, resourceOf(op.path), pick, i) ?? String(fakeValue(param.schema, jsfSeed + i));
+    let value = knownId(pools, resourceOfParam(op.path, param.name), pick, i, idsOf) ?? String(fakeValue(param.schema, jsfSeed + i));
     let encode = true;
     if (mutation.kind === 'path-value' && mutation.at % pathParams.length === i) {
       value = mutation.value;
@@ -340,7 +375,7 @@ export function materialize({ op, plan, credentialHeaders, pools, headerDefaults
   const query: Array<[string, string]> = [];
   queryParams.forEach((param, i) => {
     const resource = resourceOfIdField(param.name);
-    const known = resource ? knownId(pools, resource, pick, i) : undefined;
+    const known = resource ? knownId(pools, resource, pick, i, idsOf) : undefined;
     // Optional parameters a third of the time; never a generated `cursor` (an opaque token
     // only a previous page can give; the mutations send malformed ones).
     if (!param.required && !known && (param.name === 'cursor' || (jsfSeed + i) % 3 !== 0)) return;
@@ -348,6 +383,11 @@ export function materialize({ op, plan, credentialHeaders, pools, headerDefaults
     if (value === undefined || value === null) return;
     query.push([param.name, typeof value === 'string' ? value : JSON.stringify(value)]);
   });
+  for (const [name, value] of Object.entries(fixture.query ?? {})) {
+    const existing = query.find(([key]) => key === name);
+    if (existing) existing[1] = value;
+    else query.push([name, value]);
+  }
   if (mutation.kind === 'query-value' && queryParams.length > 0) {
     const name = queryParams[mutation.at % queryParams.length].name;
     const existing = query.find(([key]) => key === name);
@@ -361,7 +401,7 @@ export function materialize({ op, plan, credentialHeaders, pools, headerDefaults
   if (mutation.kind === 'query-extra') query.push([mutation.name, mutation.value]);
   if (query.length > 0) url += `?${query.map(([name, value]) => `${percentEncode(name)}=${percentEncode(value)}`).join('&')}`;
 
-  for (const param of op.parameters.filter((p) => p.in === 'header')) {
+  for (const param of op.parameters.filter((p) => p.in === 'header' && fixture.headers?.[p.name.toLowerCase()] === undefined)) {
     const value = headerDefaults[param.name.toLowerCase()] ?? fakeValue(param.schema, jsfSeed);
     if (param.required || pick % 2 === 0) headers[param.name.toLowerCase()] = safeHeaderValue(String(value));
   }
@@ -369,7 +409,8 @@ export function materialize({ op, plan, credentialHeaders, pools, headerDefaults
   let body: Buffer | undefined;
   if (op.body && !BODYLESS.has(op.method)) {
     const contentType = op.body.contentTypes.includes('application/json') ? 'application/json' : op.body.contentTypes[0];
-    const valid = withKnownIds(fakeValue(op.body.schemas[contentType] ?? {}, jsfSeed), pools, pick, resourceOf(op.path));
+    const generated = withKnownIds(fakeValue(op.body.schemas[contentType] ?? {}, jsfSeed), pools, pick, resourceOf(op.path), idsOf);
+    const valid = withFixture(generated, fixture.body);
     const value = mutateBody(valid, mutation);
     if (contentType.startsWith('text/')) {
       body = Buffer.from(typeof value === 'string' ? value : JSON.stringify(value ?? ''));

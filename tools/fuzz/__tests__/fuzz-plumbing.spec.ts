@@ -1,4 +1,4 @@
-import { plansFor, matrixCredentials, type FuzzReport } from '../fuzz-runner';
+import { matrixCredentials, matrixTarget, phaseOf, plansFor, type FuzzReport } from '../fuzz-runner';
 import { renderReport } from '../fuzz-report';
 import type { Credential } from '../fuzz-tenants';
 import { harvestIds } from '../id-pools';
@@ -58,6 +58,27 @@ describe('matrixCredentials / plansFor', () => {
   });
 });
 
+describe('phaseOf / matrixTarget', () => {
+  it('runs what ends a row after everything else, and deletes last', () => {
+    expect(phaseOf({ method: 'PATCH', path: '/api/v1/notification-channels/{id}' })).toBe(0);
+    expect(phaseOf({ method: 'POST', path: '/api/v1/notification-channels/{id}/test' })).toBe(0);
+    expect(phaseOf({ method: 'GET', path: '/api/v1/contacts/{id}/export' })).toBe(0);
+    expect(phaseOf({ method: 'POST', path: '/api/v1/admin/tenants/{id}/deactivate' })).toBe(1);
+    expect(phaseOf({ method: 'POST', path: '/api/v1/admin/tenants/{id}/reactivate' })).toBe(1);
+    expect(phaseOf({ method: 'POST', path: '/api/v1/site-keys/{id}/revoke' })).toBe(1);
+    expect(phaseOf({ method: 'POST', path: '/api/v1/contacts/{id}/merge' })).toBe(1);
+    expect(phaseOf({ method: 'DELETE', path: '/api/v1/contacts/{id}' })).toBe(2);
+  });
+
+  it("aims the matrix at tenant A's rows, the owner's at C's", () => {
+    expect(credentials.map(matrixTarget)).toEqual(['A', 'A', 'A', 'A', 'A', 'A', 'C']);
+    const op: FuzzOperation = { id: 'GET /x/{id}', method: 'GET', path: '/x/{id}', parameters: [], security: ['api_key'], streams: false };
+    const plans = plansFor(op, 0, credentials, 42, 5);
+    expect(plans.slice(0, 6).map((p) => p.idsOf)).toEqual(['A', 'A', 'A', 'A', 'A', 'C']);
+    expect(plans.slice(6).every((p) => p.idsOf === undefined)).toBe(true);
+  });
+});
+
 describe('renderReport', () => {
   const report: FuzzReport = {
     seed: 7,
@@ -73,6 +94,7 @@ describe('renderReport', () => {
         valid: 2,
         statuses: { '200': 2, '401': 2, '500': 1 },
         types: ['urn:parley:problem:missing-credentials'],
+        refusedValid: [],
       },
     ],
     findings: [

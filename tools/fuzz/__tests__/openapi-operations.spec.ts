@@ -1,4 +1,4 @@
-import { operationsOf, resolveSchema, resourceOf, type OpenApiDocument } from '../openapi-operations';
+import { operationsOf, resolveSchema, resourceOf, resourceOfParam, type OpenApiDocument } from '../openapi-operations';
 
 const doc: OpenApiDocument = {
   paths: {
@@ -86,5 +86,16 @@ describe('resourceOf', () => {
     ['/', ''],
   ])('%s -> %s', (path, resource) => {
     expect(resourceOf(path)).toBe(resource);
+  });
+});
+
+describe('resourceOfParam', () => {
+  it.each([
+    ['/api/v1/admin/tenants/{id}/site-keys/{keyId}/revoke', 'id', 'tenants'],
+    ['/api/v1/admin/tenants/{id}/site-keys/{keyId}/revoke', 'keyId', 'site-keys'],
+    ['/api/v1/sessions/{id}/summary', 'id', 'sessions'],
+    ['/x/{a}/{b}', 'b', 'x'],
+  ])('%s: {%s} -> %s', (path, name, resource) => {
+    expect(resourceOfParam(path, name)).toBe(resource);
   });
 });

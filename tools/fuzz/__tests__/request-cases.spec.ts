@@ -84,6 +84,65 @@ describe('materialize', () => {
     expect(urls.some((url) => url.includes('11111111-1111'))).toBe(true);
   });
 
+  it("aims at one tenant's known ids when the plan says whose, and never at an unknown one", () => {
+    const shared: IdPools = new Map([
+      [
+        'sessions',
+        [
+          { id: '11111111-1111-4111-8111-111111111111', tenant: 'A' },
+          { id: '33333333-3333-4333-8333-333333333333', tenant: 'B' },
+        ],
+      ],
+      ['notification-channels', [{ id: '44444444-4444-4444-8444-444444444444', tenant: 'B' }]],
+    ]);
+    const aimed = (p: CasePlan) => materialize({ op: feedback, plan: p, credentialHeaders: {}, pools: shared, headerDefaults: {} });
+    for (let pick = 0; pick < 14; pick++) {
+      expect(aimed(plan({ kind: 'none' }, { pick, idsOf: 'B' })).url).toContain('/sessions/33333333-3333-4333-8333-333333333333/');
+      // a tenant without ids of the resource: any known id, still never an unknown one
+      expect(aimed(plan({ kind: 'none' }, { pick, idsOf: 'C' })).url).toMatch(/\/sessions\/(11111111-1111|33333333-3333)/);
+    }
+    // `channel_ids` members take notification channels' ids
+    const rule: FuzzOperation = {
+      ...feedback,
+      id: 'POST /api/v1/notification-rules',
+      path: '/api/v1/notification-rules',
+      parameters: [],
+      body: {
+        required: true,
+        contentTypes: ['application/json'],
+        schemas: {
+          'application/json': {
+            type: 'object',
+            properties: { channel_ids: { type: 'array', items: uuid, minItems: 1, maxItems: 1 } },
+            required: ['channel_ids'],
+          },
+        },
+      },
+    };
+    const sent = materialize({
+      op: rule,
+      plan: plan({ kind: 'none' }, { idsOf: 'B' }),
+      credentialHeaders: {},
+      pools: shared,
+      headerDefaults: {},
+    });
+    expect(body(sent).channel_ids).toEqual(['44444444-4444-4444-8444-444444444444']);
+  });
+
+  it("lays an operation's fixture over the schema-valid request, and mutations still break it", () => {
+    const fixture = { body: { rating: -1, tags: ['fixed'] }, query: { limit: '3', extra: 'x' }, headers: { origin: 'https://w.example' } };
+    const fixed = (p: CasePlan) =>
+      materialize({ op: feedback, plan: p, credentialHeaders: { authorization: 'Bearer t' }, pools, headerDefaults: {}, fixture });
+    const valid = fixed(plan({ kind: 'none' }));
+    expect(body(valid)).toMatchObject({ message_id: '22222222-2222-4222-8222-222222222222', rating: -1, tags: ['fixed'] });
+    expect(valid.url).toMatch(/\?limit=3&extra=x$/);
+    expect(valid.headers).toMatchObject({ authorization: 'Bearer t', origin: 'https://w.example' });
+    expect(fixed(plan({ kind: 'query-value', at: 0, value: '-1' })).url).toMatch(/\?limit=-1&extra=x$/);
+    expect(fixed(plan({ kind: 'header', name: 'origin', value: 'https://evil.example' })).headers.origin).toBe('https://evil.example');
+    const replaced = body(fixed(plan({ kind: 'replace-body', value: { x: 1 } })));
+    expect(replaced).toEqual({ x: 1 });
+  });
+
   it('breaks exactly one thing per mutation', () => {
     const valid = body(build(plan({ kind: 'none' })));
     const dropped = body(build(plan({ kind: 'drop-field', at: 0 })));
