@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ServiceMetrics } from '@parley/observability';
 import type { Counter, Gauge, Histogram } from 'prom-client';
+import { externalChannelKindSchema } from '@parley/contracts';
 
 export type DeliveryOutcome = 'delivered' | 'retry' | 'dead' | 'deferred';
 
@@ -46,6 +47,6 @@ export class DeliveryMetrics {
       help: 'Notifications stored from events, by kind.',
       labelNames: ['kind'],
     });
-    for (const channel of ['webhook', 'slack', 'discord', 'email']) this.breakersOpen.set({ channel }, 0);
+    for (const channel of externalChannelKindSchema.options) this.breakersOpen.set({ channel }, 0);
   }
 }

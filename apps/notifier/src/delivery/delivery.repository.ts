@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PLATFORM_TENANT_ID } from '@parley/contracts';
 import { PrismaService, type PrismaClient, type TenantTx } from '@parley/persistence';
+import type { ChannelKind } from '../channels/channel.types';
 
 export interface ClaimedDelivery {
   id: string;
@@ -15,7 +16,7 @@ export interface DeliveryToSend {
   attempts: number;
   /** The lease this send holds: every write of its outcome is conditional on it (a fencing token). */
   lockedUntil: Date | null;
-  channelKind: 'inbox' | 'webhook' | 'slack' | 'discord' | 'email';
+  channelKind: ChannelKind;
   channelId: string | null;
   recipientUserId: string | null;
   createdAt: Date;

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { ExternalChannelKind } from '@parley/contracts';
 import { PrismaService, type PrismaClient, type TenantTx } from '@parley/persistence';
 
 export interface HeldItem {
   id: string;
   channelId: string;
-  channelKind: 'webhook' | 'slack' | 'discord' | 'email';
+  channelKind: ExternalChannelKind;
   title: string;
   severity: string;
   link: string | null;

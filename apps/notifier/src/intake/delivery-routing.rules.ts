@@ -1,4 +1,4 @@
-import type { AlertSeverity, QuietHours } from '@parley/contracts';
+import type { AlertSeverity, ChannelSettings, QuietHours } from '@parley/contracts';
 import type { NewNotification } from './new-notification.types';
 import { nextLocalHour, quietHoursRelease } from './quiet-hours.util';
 
@@ -24,7 +24,7 @@ export interface ScopeUser {
 
 export interface ScopeChannel {
   id: string;
-  kind: 'webhook' | 'slack' | 'discord' | 'email';
+  kind: ChannelSettings['kind'];
   enabled: boolean;
 }
 
