@@ -60,3 +60,24 @@ describe('intent and sentiment in seven languages (issue 15 point 3)', () => {
     ).toBe('positive');
   });
 });
+
+describe('more ways to book, report a fault or complain, per language', () => {
+  it.each([
+    ['Ich hätte gern einen Tisch für zwei am Freitag', 'booking'],
+    ['Kann ich mich für den Erste-Hilfe-Kurs anmelden?', 'booking'],
+    ['Je voudrais une table pour quatre samedi', 'booking'],
+    ['Quisiera una mesa para cuatro el sábado', 'booking'],
+    ['Necesito agendar una revisión para mi coche', 'booking'],
+    ['Vorrei un appuntamento per giovedì pomeriggio', 'booking'],
+    ['Queria agendar uma limpeza para a próxima semana', 'booking'],
+    ['Ik wil graag een kamer boeken voor het weekend', 'booking'],
+    ['Die Spülmaschine zeigt eine Fehlermeldung E15', 'support'],
+    ['Le lave-linge ne s’allume plus depuis hier', 'support'],
+    ['A impressora não liga', 'support'],
+    ['De printer doet het niet meer', 'support'],
+    ['Ik ben echt woedend over de rekening', 'complaint'],
+    ['Sono davvero arrabbiato per il ritardo', 'complaint'],
+  ])('%p -> %s', (text, intent) => {
+    expect(extractMessage(text).intent.label).toBe(intent);
+  });
+});

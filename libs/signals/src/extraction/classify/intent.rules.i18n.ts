@@ -29,7 +29,7 @@ export const I18N_INTENT_RULES: readonly IntentRule[] = [
         String.raw`rückerstattung|geld\s+zurück|remboursement|rembourser|reembolso|devolución\s+del\s+dinero|rimborso|reembolso|terugbetaling|geld\s+terug`,
       ),
       w(
-        String.raw`niemand\s+ruft\s+zurück|nicht\s+gekommen|n'est\s+(?:jamais|pas)\s+venu|personne\s+ne\s+m'a|nadie\s+contesta|no\s+vino|non\s+si\s+è\s+presentato|nessuno\s+risponde|não\s+apareceu|ninguém\s+me\s+avisou|niet\s+gekomen|niemand\s+neemt`,
+        String.raw`niemand\s+ruft\s+zurück|nicht\s+gekommen|n'est\s+(?:jamais|pas)\s+venu|personne\s+ne\s+m'a|nadie\s+contesta|no\s+vino|non\s+si\s+è\s+presentato|nessuno\s+risponde|não\s+apareceu|ninguém\s+me\s+avisou|niet\s+gekomen|niemand\s+neemt|verärgert|sauer|frech|je\s+suis\s+furieux|furieuse|exijo|indignad[oa]|furios[oa]|arrabbiat[oa]|esigo|pretendo\s+un\s+rimborso|woedend`,
       ),
     ],
     confidence: 0.8,
@@ -39,7 +39,7 @@ export const I18N_INTENT_RULES: readonly IntentRule[] = [
     id: 'booking_i18n',
     patterns: [
       w(
-        String.raw`reservieren|reservierung|buchen|vorbeikommen|vorbei\s+kommen|termin\s+(?:vereinbaren|machen|ausmachen)|réserver|réservation|prendre\s+(?:un\s+)?rendez-vous|pouvez-vous\s+(?:venir|passer)|reservar|reserva|pedir\s+(?:una\s+)?cita|tienen\s+cita|una\s+cita|pueden\s+venir|prenotare|prenotazione|un\s+appuntamento|potete\s+venire|marcar\s+(?:um\s+)?(?:horário|hora|consulta)|podem\s+vir|reserveren|reservering|(?:een\s+)?afspraak\s+maken|langskomen|kunnen\s+jullie\s+komen`,
+        String.raw`reservieren|reservierung|buchen|vorbeikommen|vorbei\s+kommen|termin\s+(?:vereinbaren|machen|ausmachen)|réserver|réservation|prendre\s+(?:un\s+)?rendez-vous|pouvez-vous\s+(?:venir|passer)|reservar|reserva|pedir\s+(?:una\s+)?cita|tienen\s+cita|una\s+cita|pueden\s+venir|prenotare|prenotazione|un\s+appuntamento|potete\s+venire|marcar\s+(?:um\s+)?(?:horário|hora|consulta)|podem\s+vir|reserveren|reservering|(?:een\s+)?afspraak\s+maken|langskomen|kunnen\s+jullie\s+komen|anmelden|anmeldung|(?:ich\s+)?hätte?\s+gern(?:e)?\s+(?:einen?\s+)?(?:termin|tisch|zimmer|doppelzimmer|einzelzimmer)|agendar|agendamento|apartar\s+(?:una?\s+)?(?:mesa|cita|turno|lugar)|quisiera\s+(?:una?\s+)?(?:mesa|cita|habitación|turno)|sacar\s+(?:un\s+)?turno|vorrei\s+(?:un|una)\s+(?:tavolo|camera|appuntamento|visita)|fissare\s+(?:un\s+)?appuntamento|je\s+voudrais\s+(?:une?\s+)?(?:table|chambre|rendez-vous|créneau)|boeken|inschrijven|een\s+(?:tafel|kamer)\s+(?:voor|reserveren)`,
       ),
     ],
     confidence: 0.75,
@@ -59,7 +59,7 @@ export const I18N_INTENT_RULES: readonly IntentRule[] = [
     id: 'support_i18n',
     patterns: [
       w(
-        String.raw`wo\s+ist\s+(?:meine?|unsere?)|nicht\s+angekommen|läuft\s+aus|kaputt|defekt|funktioniert\s+nicht|reparieren|reparatur|geht\s+nicht|où\s+est\s+ma|cassée?|ne\s+(?:démarre|fonctionne|marche)\s+plus|ne\s+fonctionne\s+pas|en\s+panne|réparer|retour|dónde\s+está\s+mi|no\s+funciona|no\s+enfría|no\s+arranca|rot[oa]|averiad[oa]|arreglar|devolución|dov'è|danneggiat[oa]|reso|non\s+funziona|guast[oa]|rott[oa]|riparare|ainda\s+não\s+chegou|não\s+funciona|avariad[oa]|partid[oa]|estragad[oa]|reparar|devolução|niet\s+geleverd|waar\s+blijft|kapot|werkt\s+niet|lekt|repareren|retourneren`,
+        String.raw`wo\s+ist\s+(?:meine?|unsere?)|nicht\s+angekommen|läuft\s+aus|kaputt|defekt|funktioniert\s+nicht|reparieren|reparatur|geht\s+nicht|où\s+est\s+ma|cassée?|ne\s+(?:démarre|fonctionne|marche)\s+plus|ne\s+fonctionne\s+pas|en\s+panne|réparer|retour|dónde\s+está\s+mi|no\s+funciona|no\s+enfría|no\s+arranca|rot[oa]|averiad[oa]|arreglar|devolución|dov'è|danneggiat[oa]|reso|non\s+funziona|guast[oa]|rott[oa]|riparare|ainda\s+não\s+chegou|não\s+funciona|avariad[oa]|partid[oa]|estragad[oa]|reparar|devolução|niet\s+geleverd|waar\s+blijft|kapot|werkt\s+niet|lekt|repareren|retourneren|springt\s+nicht\s+an|warnleuchte|fehlermeldung|ne\s+s'allume\s+plus|message\s+d'erreur|toujours\s+(?:lent|lente)|no\s+prende|no\s+enciende|mensaje\s+de\s+error|va\s+in\s+blocco|non\s+si\s+accende|messaggio\s+di\s+errore|não\s+liga|mensagem\s+de\s+erro|start\s+niet|foutmelding|doet\s+het\s+niet`,
       ),
     ],
     confidence: 0.7,
