@@ -19,7 +19,7 @@ import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from '@prisma/driver-adapter-utils';
 
 const require = createRequire(import.meta.url);
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -47,6 +47,13 @@ function loadEngineModule() {
         return timer;
       };
     }
+    // A panic inside the engine reports its message through this global (Prisma's own loader
+    // defines it); without it the real message is lost behind "cannot read set_message".
+    globalThis.PRISMA_WASM_PANIC_REGISTRY ??= {
+      set_message(message) {
+        process.stderr.write(`schema engine panic: ${message}\n`);
+      },
+    };
     const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': imports });
     bg.__wbg_set_wasm(instance.exports);
     instance.exports.__wbindgen_start();
@@ -135,13 +142,27 @@ function adapterFactory(url, superuserUrl) {
  */
 function wholeScriptAdapter(adapter) {
   // The engine's schema describer (used by `diff`) selects catalog columns of type "char"
-  // (OID 18), which the adapter refuses as unsupported; pg already returns them as strings,
-  // so present them as text.
+  // (OID 18), which the adapter refuses as unsupported; pg already returns them as strings, so
+  // they pass as text, and their column type is then reported as Character: the describer reads
+  // some of them (pg_constraint.contype, of a CHECK constraint) as a char and panics on text.
+  const charColumns = new WeakMap();
   const performIO = adapter.performIO.bind(adapter);
   adapter.performIO = async (query) => {
     const result = await performIO(query);
-    for (const field of result.fields) if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
+    const chars = [];
+    result.fields.forEach((field, i) => {
+      if (field.dataTypeID !== PG_CHAR_OID) return;
+      field.dataTypeID = PG_TEXT_OID;
+      chars.push(i);
+    });
+    if (chars.length > 0) charColumns.set(query, chars);
     return result;
+  };
+  const queryRaw = adapter.queryRaw.bind(adapter);
+  adapter.queryRaw = async (query) => {
+    const resultSet = await queryRaw(query);
+    for (const i of charColumns.get(query) ?? []) resultSet.columnTypes[i] = ColumnTypeEnum.Character;
+    return resultSet;
   };
   adapter.executeScript = async (script) => {
     try {
