@@ -281,6 +281,25 @@ describe('tenant intelligence pipeline', () => {
     expect(rows.map((r) => r.phone)).toEqual(['+13125550147', '+351912345678']);
   });
 
+  it('two turns of one session extracted at the same time give the same contacts as one after the other (no stale read before the lock)', async () => {
+    for (let round = 0; round < 4; round += 1) {
+      const tenant = await createTenant(owner);
+      const first = await createChatSession(owner, tenant.id);
+      const a = await turn(tenant.id, first.id, "I'm Alice Smith, alice@example.com, 07700 900555");
+      await extraction.handle(a.event, { msgId: a.msgId });
+      const second = await createChatSession(owner, tenant.id);
+      const b1 = await turn(tenant.id, second.id, 'Hello, my name is Bob Jones and my email is bob@example.com');
+      const b2 = await turn(tenant.id, second.id, 'you can reach me on bob@example.com or 07700 900555');
+      await Promise.all([extraction.handle(b1.event, { msgId: b1.msgId }), extraction.handle(b2.event, { msgId: b2.msgId })]);
+      const rows = await owner.$queryRaw<Array<{ name: string | null; email: string | null; phone: string | null }>>`
+        SELECT name, email, phone FROM tenant_contacts WHERE tenant_id = ${tenant.id}::uuid ORDER BY created_at`;
+      expect(rows).toEqual([
+        { name: 'Alice Smith', email: 'alice@example.com', phone: '+447700900555' },
+        { name: 'Bob Jones', email: 'bob@example.com', phone: null },
+      ]);
+    }
+  });
+
   it('a new visitor whose phone matches a contact but whose name and email differ is not merged; both contacts show the other as a possible duplicate; the summary names the right person', async () => {
     const tenant = await createTenant(owner);
     const first = await createChatSession(owner, tenant.id);

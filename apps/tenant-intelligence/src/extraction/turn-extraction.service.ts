@@ -2,7 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CONSUMERS, countryForTimeZone, IntelMessageExtractedEvent, type ChatTurnCompleted } from '@parley/contracts';
 import { PermanentError, toOutboxMessage, type ConsumerMessageMeta } from '@parley/messaging';
 import { SERVICE_LOGGER, type Logger } from '@parley/observability';
-import { enqueueOutbox, markProcessed, resolveContact, TenantDb, type Prisma, type TenantTx } from '@parley/persistence';
+import {
+  enqueueOutbox,
+  lockTenantContacts,
+  markProcessed,
+  resolveContact,
+  TenantDb,
+  type Prisma,
+  type TenantTx,
+} from '@parley/persistence';
 import { extractMessage, type Extraction } from '@parley/signals';
 import { ChatTablesRepository, type ChatSessionRef, type NewSignalRow } from '../chat-tables/chat-tables.repository';
 import { CatalogueTermsCache, catalogueTerms, MAX_CATALOGUE_TERMS } from './catalogue-terms.cache';
@@ -105,6 +113,9 @@ export class TurnExtractionService {
     const outcome = await this.db.run(turn.tenantId, async (tx): Promise<TurnExtractionOutcome> => {
       if (!(await markProcessed(tx, CONSUMER, messageKey)))
         return { status: 'duplicate', contactId: null, interactionId: null, method: null, secondOpinions: [] };
+      // Before reading the session's contact and earlier claims: another turn of the tenant
+      // being extracted at the same time must not change them between this read and the resolve.
+      await lockTenantContacts(tx, turn.tenantId);
       const session = await this.chat.session(tx, turn.sessionId);
       if (!session) throw new PermanentError(`session ${turn.sessionId} not found for tenant ${turn.tenantId}`, 'NOT_FOUND');
 

@@ -65,7 +65,12 @@ interface ContactRow {
 const normaliseEmail = (email: string | null | undefined) => (email ? email.trim().toLowerCase() : null);
 const present = (value: string | null | undefined): value is string => typeof value === 'string' && value.length > 0;
 
-async function lockTenantContacts(tx: TenantTx, tenantId: string): Promise<void> {
+/**
+ * The tenant's contact lock (a transaction advisory lock): resolveContact and the merge take it.
+ * A caller that reads what identity resolution depends on (the session's contact, what the
+ * visitor said earlier) takes it first, so nothing it read can change before it resolves.
+ */
+export async function lockTenantContacts(tx: TenantTx, tenantId: string): Promise<void> {
   await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`contacts:${tenantId}`}))::text`;
 }
 
