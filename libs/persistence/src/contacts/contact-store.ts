@@ -74,6 +74,19 @@ export async function lockTenantContacts(tx: TenantTx, tenantId: string): Promis
   await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`contacts:${tenantId}`}))::text`;
 }
 
+/** True when a contact of the tenant other than `except` holds this phone or email in its column. */
+async function heldByAnother(tx: TenantTx, tenantId: string, column: 'phone' | 'email', value: string, except: string[]): Promise<boolean> {
+  const rows =
+    column === 'phone'
+      ? await tx.$queryRaw<Array<{ id: string }>>`
+          SELECT id::text FROM tenant_contacts
+           WHERE tenant_id = ${tenantId}::uuid AND phone = ${value} AND NOT (id::text = ANY(${except}::text[])) LIMIT 1`
+      : await tx.$queryRaw<Array<{ id: string }>>`
+          SELECT id::text FROM tenant_contacts
+           WHERE tenant_id = ${tenantId}::uuid AND email = ${value} AND NOT (id::text = ANY(${except}::text[])) LIMIT 1`;
+  return rows.length > 0;
+}
+
 async function findMatching(
   tx: TenantTx,
   tenantId: string,
@@ -394,12 +407,23 @@ export async function resolveContact(tx: TenantTx, observation: ContactObservati
   records = applyAll(records, observation);
   if (!externalUserId && present(observation.externalUserId)) externalUserId = observation.externalUserId;
   const columns = winningColumns(records);
-  // A number held by a contact kept apart stays in this contact's field record only.
+  // A number held by a contact kept apart stays in this contact's field record only. That
+  // contact may not be among `found`: a number this session gave in an earlier message, whose
+  // turn was extracted first, comes back here from the field records (a phone and an email are
+  // unique per tenant, so writing it to the column would fail every redelivery).
+  const keep = matches.map((m) => m.id);
   let sharedPhone: string | null = null;
-  if (columns.phone && found.some((r) => r.phone === columns.phone && !matches.includes(r))) {
+  if (
+    columns.phone &&
+    columns.phone !== primary.phone &&
+    (found.some((r) => r.phone === columns.phone && !matches.includes(r)) ||
+      (await heldByAnother(tx, tenantId, 'phone', columns.phone, keep)))
+  ) {
     sharedPhone = columns.phone;
-    columns.phone = primary.phone !== columns.phone ? primary.phone : null;
+    columns.phone = primary.phone;
   }
+  if (columns.email && columns.email !== primary.email && (await heldByAnother(tx, tenantId, 'email', columns.email, keep)))
+    columns.email = primary.email;
   const previous = (primary.attributes as Record<string, unknown>) ?? {};
   const attributes: Record<string, unknown> = { ...previous, fields: records };
   if (decision.conflicts.length > 0) {
