@@ -15,7 +15,7 @@ const sender = <K extends ChannelKind>(kind: K): ChannelSender<K> => ({
 });
 const withoutEmail = { inbox: sender('inbox'), webhook: sender('webhook'), slack: sender('slack'), discord: sender('discord') };
 // @ts-expect-error a registry missing a kind (email) does not compile
-const incomplete: ChannelSenders = withoutEmail;
+const _incomplete: ChannelSenders = withoutEmail;
 
 describe('ChannelRegistry', () => {
   it('sends each target through the sender of its kind', async () => {
@@ -30,6 +30,5 @@ describe('ChannelRegistry', () => {
     for (const target of targets)
       await expect(registry.send(aNotification(), target, new AbortController().signal)).resolves.toEqual({ ok: true });
     expect(sent.map((s) => [s.kind, s.target.kind])).toEqual(targets.map((t) => [t.kind, t.kind]));
-    expect(Object.keys(incomplete)).not.toContain('email');
   });
 });
