@@ -48,7 +48,8 @@ function editDistance(a: string, b: string): number {
 
 /**
  * "Sarah Smith", then "sorry, it's Smyth not Smith": a one-word correction that is a respelling of
- * the earlier name's surname (same first letter, at most two edits) replaces only the surname.
+ * the earlier name's surname (same first letter, at most two edits, or the surname made
+ * double-barrelled) replaces only the surname.
  */
 function correctSurname(chosen: Sourced<ContactMention>, all: ReadonlyArray<Sourced<ContactMention>>): Sourced<ContactMention> {
   if (chosen.value.includes(' ')) return chosen;
@@ -57,7 +58,9 @@ function correctSurname(chosen: Sourced<ContactMention>, all: ReadonlyArray<Sour
   if (!earlier) return chosen;
   const parts = earlier.value.split(' ');
   const surname = (parts[parts.length - 1] as string).toLowerCase();
-  if (surname === word || surname[0] !== word[0] || editDistance(surname, word) > 2) return chosen;
+  // "Elisabeth Gruber", then "Gruber-Lang natürlich": a double-barrelled form of the surname also counts.
+  const doubleBarrelled = word.startsWith(`${surname}-`) || word.endsWith(`-${surname}`);
+  if (!doubleBarrelled && (surname === word || surname[0] !== word[0] || editDistance(surname, word) > 2)) return chosen;
   return { ...chosen, value: [...parts.slice(0, -1), chosen.value].join(' ') };
 }
 

@@ -21,11 +21,15 @@ interface Cue {
   /** Confidence when the name is written in lower case; undefined: lower case is not accepted. */
   lowerConfidence?: number;
   owner: 'customer' | 'third_party';
+  /** At least this many name words ("hier ist die Johanna Moser": an article before one word may be a noun). */
+  minWords?: number;
+  /** What must follow the name (on the original text). */
+  after?: RegExp;
 }
 
 const REL = RELATIONS.join('|');
 const ROLES = 'owner|homeowner|patient|customer|resident|occupant|organiser|organizer|one|person|lady|guy|man|woman';
-const GREETING = String.raw`(?:(?:hi|hello|hey|hiya|morning|good\s+(?:morning|afternoon|evening)|afternoon|evening|sorry|oops|actually|no|ah|oh)(?:\s+there)?[,!.]?\s+)?`;
+const GREETING = String.raw`(?:(?:yeah|yes|ok|okay|oh|um|uh)[,!.]?\s+)?(?:(?:hi|hello|hey|hiya|morning|good\s+(?:morning|afternoon|evening)|afternoon|evening|sorry|oops|actually|no|ah|oh)(?:\s+there)?[,!.]?\s+)?`;
 
 // Every pattern runs on the normalised (lower-case) message and ends where the name starts.
 const CUES: readonly Cue[] = [
@@ -51,7 +55,7 @@ const CUES: readonly Cue[] = [
   // feelings are refused by the word list).
   {
     id: 'i_am',
-    pattern: /(?<![\p{L}'])(?:ich\s+bin|je\s+suis|soy|sono|sou(?:\s+(?:o|a))?|ik\s+ben)\s+/gu,
+    pattern: /(?<![\p{L}'])(?:ich\s+bin|je\s+suis|soy|sono(?:\s+(?:la|il))?|sou(?:\s+(?:o|a))?|ik\s+ben)\s+/gu,
     confidence: 0.8,
     owner: 'customer',
   },
@@ -72,6 +76,44 @@ const CUES: readonly Cue[] = [
     owner: 'customer',
   },
   { id: 'under', pattern: /(?<![\p{L}'])under\s+(?:the\s+name\s+(?:of\s+)?)?/gu, confidence: 0.7, owner: 'customer' },
+  // "au nom de", "a nome di", "(está) a nombre de", "em nome de", "op (de) naam (van)", "auf den Namen",
+  // "unter dem Namen": the booking's name. A relation after it ("a nome di mio marito") is not a name.
+  {
+    id: 'name_is',
+    pattern:
+      /(?<![\p{L}'])(?:au\s+nom\s+de|a\s+nome\s+di|a\s+nombre\s+de|(?:em|no)\s+nome\s+d[eoa]|op\s+(?:de\s+)?naam(?:\s+van)?|auf\s+den\s+namen|unter\s+dem\s+namen)\s+/gu,
+    confidence: 0.85,
+    lowerConfidence: 0.75,
+    owner: 'customer',
+  },
+  // Southern German and Swiss: an article before the name ("hier ist die Johanna Moser", "ich bi de
+  // Reto Bühler"); two name words at least, as a capitalised noun may follow an article.
+  {
+    id: 'this_is',
+    pattern: /(?<![\p{L}'])(?:hier\s+ist|hier\s+spricht|ich\s+bi|i\s+bin)\s+(?:der|die|de|d')\s*/gu,
+    confidence: 0.8,
+    owner: 'customer',
+    minWords: 2,
+  },
+  // A name right after an apology or correction word: "sorry, Ciara Donnellan!", "perdón Torres con
+  // doble r", "Entschuldigung, Gruber-Lang natürlich". Only when nothing but punctuation, a negation
+  // or a spelling remark follows ("Sorry, Dave is away" is not a name given).
+  {
+    id: 'correction',
+    pattern:
+      /(?<![\p{L}'])(?:sorry|oops|typo|i\s+mean|i\s+meant|correction|pardon|désolée?|perd[oó]n|perdona|entschuldigung|sorry|excuus|scusa|scusi|desculpe|desculpa|korrektur|correcci[oó]n|correzione|corre[cç][aã]o|typfout)[\s,:;!.-]+(?:(?:it'?s|c'est|es|è|é|ist|is)\s+)?/gu,
+    confidence: 0.8,
+    owner: 'customer',
+    after:
+      /^(?:\s*(?:[,.!?;:)]|$)|\s+(?:not|nicht|pas|no|non|niet|não|nao|natürlich|naturalmente|natuurlijk|of\s+course|bien\s+s[uû]r|claro|ovviamente|con|with|met|com|avec|mit|autocorrect)\b)/iu,
+  },
+  // "quem está falando é a Bruna", "quem fala é o Tiago".
+  {
+    id: 'i_am',
+    pattern: /(?<![\p{L}'])quem\s+(?:(?:est|t)á\s+falando|fala|escreve|está\s+a\s+escrever)\s+(?:é|e)\s+(?:o\s+|a\s+)?/gu,
+    confidence: 0.85,
+    owner: 'customer',
+  },
   {
     id: 'booking_for',
     pattern: /(?<![\p{L}'])(?:booking|table|reservation|it'?s|its|it\s+is)\s+for\s+/gu,
@@ -116,7 +158,11 @@ const CUES: readonly Cue[] = [
 const SIGN_OFF_CUE = new RegExp(String.raw`(?:(?:^|[\s,.!])${SIGN_OFF}\b[,!.]?\s*(?:-+\s*)?|(?:^|\s)-+\s*)`, 'g');
 // What may follow a signed name: punctuation, kisses, a parenthesis ("(letting agent)", "(flat 7)"),
 // or a partner ("Fiona & Rob", "Sunita and Vik Mehta": the first person named is the customer).
-const AFTER_SIGNATURE = /^(?:\s*(?:&|and)\s+\p{Lu}[\p{L}\p{M}'-]*(?:\s+\p{Lu}[\p{L}\p{M}'-]*)?)?\s*(?:\([^)]{0,40}\))?[\s.!,xX]*$/u;
+// A signature may end with a line of its own holding a phone number or an address ("Pierre Vandamme\n02/513 45 67").
+const AFTER_SIGNATURE =
+  /^(?:\s*(?:&|and)\s+\p{Lu}[\p{L}\p{M}'-]*(?:\s+\p{Lu}[\p{L}\p{M}'-]*)?)?\s*(?:\([^)]{0,40}\))?[\s.!,xX]*(?:\n[^\n]{0,12}[+\d(][\d\s/().+-]{5,24}\s*|\n\s*\S+@\S+\s*)?$/u;
+const CONTACT_WORD_AFTER =
+  /^\s*[,.;:-]\s*(?:(?:my|mein|meine|mon|ma|mi|il\s+mio|o\s+meu|mijn)\s+)?(?:tel|tél|telefon|telefono|teléfono|telefone|telefoon|phone|ph|mob|mobile|mobil|mobiel|móvil|movil|cell|cel|cellulare|celular|telemóvel|handy|festnetz|portable|gsm|e-?mail|mail|courriel|correo)\b/iu;
 const HERE_CUE = /(?:^|[.!?]\s+)/g;
 const MAX_TOKENS = 3;
 // Surname particles (Dutch, German, French, Spanish, Italian, Portuguese), always lower case in the
@@ -148,7 +194,7 @@ function readName(text: string, index: number, allowLower: boolean): ReadName | 
   while (tokens.length < MAX_TOKENS && !last.possessive && text[last.end] === ' ') {
     // "Ben W": one capital letter after a capitalised first name is a surname initial.
     const initial = /^ (\p{Lu})(?![\p{L}\p{N}'\u2019@-]|\.[\p{L}\p{N}])/u.exec(text.slice(last.end, last.end + 4));
-    if (initial !== null && first.capitalised) {
+    if (initial !== null && first.capitalised && tokens.length === 1) {
       last = { start: last.end + 1, end: last.end + 2, raw: initial[1] as string, capitalised: true, possessive: false };
       tokens.push(last);
       break;
@@ -179,6 +225,8 @@ function cueCandidates(text: string, normalized: string): NameCandidate[] {
       const at = m.index + m[0].length;
       const name = readName(text, at, cue.lowerConfidence !== undefined);
       if (name === undefined) continue;
+      if (cue.minWords !== undefined && name.value.split(/\s+/).length < cue.minWords) continue;
+      if (cue.after !== undefined && !cue.after.test(text.slice(name.end, name.end + 30))) continue;
       const relation = cue.owner === 'third_party' ? m[1] : undefined;
       if (name.possessive) {
         // "I'm Dave's wife": Dave is someone else; the customer's own name is not given here.
@@ -263,6 +311,21 @@ function segmentCandidates(text: string, contactSpans: ReadonlyArray<{ start: nu
         (isLast && c.end <= start && /^[\s,.;:-]*$/.test(text.slice(c.end, start))),
     );
     if (contactSpans.some((c) => c.start <= start && start < c.end)) return;
+    // "Konstantin von der Heide, Tel. …", "Wolfgang Huber, Festnetz …", "Declan Walsh. email is …": a
+    // name opening the message or a line, followed by a contact word.
+    const opensLine = start === 0 || /\n\s*$/.test(text.slice(0, start));
+    // "Julien Martin. Répondez-moi … julien point martin arobase …": two or three name words opening
+    // the message as a sentence of their own, in a message that gives a contact.
+    const nearContactWord =
+      opensLine &&
+      (CONTACT_WORD_AFTER.test(text.slice(end, end + 40)) || (contactSpans.length > 0 && /^\s*[.,]\s/.test(text.slice(end, end + 3))));
+    if (nearContactWord && !nearContact) {
+      const name = readName(text, start, false);
+      if (name !== undefined && !name.possessive && name.end === end && name.value.includes(' ')) {
+        out.push({ start: name.start, end: name.end, value: name.value, confidence: 0.65, owner: 'customer', cue: 'bare_name' });
+      }
+      return;
+    }
     if (!whole && !isLast && !nearContact) return;
     const name = readName(text, start, nearContact || whole);
     if (name === undefined || name.possessive || (name.end !== end && !couple.test(text.slice(name.end, end)))) return;

@@ -37,6 +37,7 @@ unfortunately obviously certainly surely likely early lately daily weekly monthl
 roughly approximately approx exactly quickly urgently ideally preferably possibly definitely personally originally recently
 especially generally normally apparently luckily thankfully fortunately seriously presumably
 i'm im i've i'd i'll we're you're they're it'll that's what's there's here's let's
+tel tél tele fon mob cel cell ph tlf tfno telf fixe festnetz mobil móvil movil cellulare telemóvel gsm whatsapp zap
 lads guys all team folks mate everyone everybody anyone someone somebody nobody people broken booked sorted fixed leaking
 `;
 
@@ -61,7 +62,7 @@ yo mi mis me soy es somos  sus tu tus el la los las un una unos unas y o pero no
 saludos saludo atentamente abrazo besos cliente clienta inquilino inquilina dueño dueña paciente madre padre esposa esposo hijo hija vecino vecina
 decepcionado decepcionada enfadado enfadada contento contenta nuevo nueva
 número telefono teléfono móvil movil celular correo dirección direccion nombre apellido pedido cita
-io il lo gli le mio  miei  tuo tua suo  è sono siamo un uno una e o ma non sì molto bene grazie mille ciao buongiorno buonasera
+io il lo gli le mio  miei  tuo tua suo  è sono siamo siete sei sempre tutti davvero un uno una e o ma non sì molto bene grazie mille ciao buongiorno buonasera
 salve saluti cordiali distinti cliente inquilino inquilina proprietario proprietaria paziente madre padre moglie marito figlio figlia vicino vicina
 deluso delusa arrabbiato arrabbiata contento contenta nuovo nuova
 numero telefono cellulare cell fisso indirizzo nome cognome ordine appuntamento
@@ -74,6 +75,7 @@ hoi hallo goedemorgen goedemiddag goedenavond groet groeten groetjes vriendelijk
 teleurgesteld boos blij tevreden nieuw nieuwe
 nummer telefoonnummer telefoon mobiel adres naam achternaam bestelling afspraak
 thx ty tks thnx thanx pls plz
+hein quoi voilà bah ben-voyons
 eigentlich doch also nochmal korrektur entschuldigung pardon excusez plutôt plutot enfin bon bueno perdón perdon perdona mejor
 anzi scusa scusi scusate cioè cioe allora desculpe desculpa aliás alias pois nee sorry eh oké oke
 por para todo toda todos pela pelo per tutto tutti pour tout tous für fur alles voor allemaal ajuda ayuda aiuto aide hilfe hulp
@@ -85,12 +87,13 @@ export const NOT_A_NAME: ReadonlySet<string> = new Set(`${WORDS} ${FOREIGN_WORDS
 export const TITLES: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame', 'rev']);
 
 /** Sign-off words that put a name after them at the end of a message ("Thanks, Dave"). */
-export const SIGN_OFF = String.raw`(?:mit\s+freundlichen\s+gr(?:ü|ue|u)(?:ß|ss)en|(?:viele|liebe|beste|herzliche)\s+gr(?:ü|ue|u)(?:ß|ss)e|gr(?:ü|ue|u)(?:ß|ss)e|danke(?:\s+sch(?:ö|oe)n)?|cordialement|bien\s+(?:à|a)\s+vous|bien\s+cordialement|merci(?:\s+beaucoup)?|bises|amicalement|un\s+saludo|saludos(?:\s+cordiales)?|atentamente|muchas\s+gracias|gracias|cordiali\s+saluti|distinti\s+saluti|saluti|grazie(?:\s+mille)?|atenciosamente|cumprimentos|obrigad[oa]|abra(?:ç|c)os|met\s+vriendelijke\s+groet(?:en)?|vriendelijke\s+groet(?:en)?|groet(?:en|jes)?|mvg|bedankt|many\s+thanks|thanks\s+(?:again|so\s+much|a\s+lot)|thank\s+you|thanks|thx|ta|cheers|regards|kind\s+regards|best\s+regards|warm\s+regards|best\s+wishes|best|all\s+the\s+best|yours\s+sincerely|yours\s+faithfully|yours|sincerely|love|speak\s+soon)`;
+export const SIGN_OFF = String.raw`(?:mit\s+freundlichen\s+gr(?:ü|ue|u)(?:ß|ss)en|ng(?:ā|a)\s+mihi|(?:viele|liebe|beste|herzliche)\s+gr(?:ü|ue|u)(?:ß|ss)e|gr(?:ü|ue|u)(?:ß|ss)e|danke(?:\s+sch(?:ö|oe)n)?|cordialement|bien\s+(?:à|a)\s+vous|bien\s+cordialement|merci(?:\s+beaucoup)?|bises|amicalement|un\s+saludo|saludos(?:\s+cordiales)?|atentamente|muchas\s+gracias|gracias|cordiali\s+saluti|distinti\s+saluti|saluti|grazie(?:\s+mille)?|atenciosamente|cumprimentos|obrigad[oa]|abra(?:ç|c)os|met\s+vriendelijke\s+groet(?:en)?|vriendelijke\s+groet(?:en)?|groet(?:en|jes)?|mvg|bedankt|many\s+thanks|thanks\s+(?:again|so\s+much|a\s+lot)|thank\s+you|thanks|thx|ta|cheers|regards|kind\s+regards|best\s+regards|warm\s+regards|best\s+wishes|best|all\s+the\s+best|yours\s+sincerely|yours\s+faithfully|yours|sincerely|love|speak\s+soon)`;
 
 /** Capitalised words that never continue a name ("I'm Dave Thanks", "It's Sam From accounts"). */
 export const NOT_A_SURNAME: ReadonlySet<string> = new Set(
   `a an the and or but so if i me my you your we our it is was be am are will would can could do not no yes ok okay
   on in at to for from of by with here there this that thanks thank cheers please sorry hi hello hey btw x xx
+  i'm im i've i'd i'll we're we've you're it's its tel phone mobile email e-mail mail
   monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight
   january february march april june july august september october november december`
     .split(/\s+/)

@@ -1,0 +1,50 @@
+import { extractMessage } from '../extract-message';
+import { mergeConversation } from '../merge-conversation';
+
+const customerName = (text: string) => extractMessage(text).customer.name?.value;
+const conversationName = (messages: string[]) => {
+  const extractions = [];
+  for (const m of messages) extractions.push(extractMessage(m, { previous: extractions[extractions.length - 1] }));
+  return mergeConversation(extractions).name?.value;
+};
+
+describe('names: booking names, articles, signatures and corrections', () => {
+  it.each([
+    ['Au nom de Camille Dubois-Lefèvre, mon portable : 06 47 21 88 35', 'Camille Dubois-Lefèvre'],
+    ['A nome di Davide Ferraro. Il numero è 02 8765 4321', 'Davide Ferraro'],
+    ['está a nombre de Guadalupe Torres', 'Guadalupe Torres'],
+    ['a reserva está em nome de Rui Pinto', 'Rui Pinto'],
+    ['graag op naam van Daan Visser', 'Daan Visser'],
+    ['grüß gott hier ist die Johanna Moser ich hätt gern ein Doppelzimmer', 'Johanna Moser'],
+    ['Merci vielmal! Ich bi de Reto Bühler, 079 412 33 08', 'Reto Bühler'],
+    ['o cadastro tá no nome dela, mas quem tá falando é a Bruna', 'Bruna'],
+    ['Konstantin von der Heide, Tel. +49 (0)30 5557 2291. Ich erwarte einen Rückruf.', 'Konstantin von der Heide'],
+    ['Wolfgang Huber, Festnetz 01/512 34 56 falls was ist.', 'Wolfgang Huber'],
+    ['Julien Martin. Répondez-moi par écrit : julien point martin arobase example point com', 'Julien Martin'],
+    ['yeah hi this is Marcus Hale I dropped my laptop off last Tuesday', 'Marcus Hale'],
+    ['Je vous en remercie.\nCordialement,\nPierre Vandamme\n02/513 45 67', 'Pierre Vandamme'],
+  ])('%p -> %p', (text, name) => {
+    expect(customerName(text)).toBe(name);
+  });
+
+  it.each([
+    'hier ist die Waschmaschine kaputt',
+    'Grazie mille, siete sempre gentilissimi!',
+    'Oké parfait, ik kom straks langs. Merci hein!',
+    'Sorry, Dave is on holiday this week',
+    'a nome di mio marito, per favore',
+    'Tel. 0161 496 0752',
+  ])('no customer name in %p', (text) => {
+    expect(customerName(text)).toBeUndefined();
+  });
+
+  it('a name after an apology corrects the earlier one', () => {
+    expect(conversationName(['Name is Ciara Donnelly, DOB 03/04/1988', 'sorry, Ciara Donnellan! autocorrect'])).toBe('Ciara Donnellan');
+  });
+
+  it('a double-barrelled surname given as a correction replaces only the surname', () => {
+    expect(conversationName(['Ich bin Elisabeth Gruber, Mieterin seit 2019.', 'Entschuldigung, Gruber-Lang natürlich.'])).toBe(
+      'Elisabeth Gruber-Lang',
+    );
+  });
+});
