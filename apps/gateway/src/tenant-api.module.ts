@@ -5,6 +5,7 @@ import { AssistantController } from './assistant/assistant.controller';
 import { ChatController } from './chat/chat.controller';
 import { ChatTurnClient } from './chat/stream/chat-turn.client';
 import { TurnStreamer } from './chat/stream/turn-streamer.service';
+import { TurnStageMetrics } from './chat/stream/turn-stage.metrics';
 import { KnowledgeController } from './knowledge/knowledge.controller';
 import { ChatCompletionsController } from './openai/chat-completions.controller';
 import { OpenAiErrorFilter } from './openai/openai-error.filter';
@@ -29,6 +30,7 @@ export class TenantApiModule {
         { provide: TENANT_API_OPTIONS, inject: [GATEWAY_CONFIG], useFactory: (config: AppConfig) => tenantApiOptions(config, overrides) },
         ChatTurnClient,
         TurnStreamer,
+        TurnStageMetrics,
         OpenAiSessions,
         OpenAiErrorFilter,
         OpenAiProblemRewriter,

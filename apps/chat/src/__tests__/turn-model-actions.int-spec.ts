@@ -207,6 +207,7 @@ describe('structured actions from the model (mock OpenAI-compatible server over 
         firstToken: () => undefined,
         turnFinished: () => undefined,
         modelAction: (tool, outcome, reason) => counted.push(`${tool}/${outcome}/${reason}`),
+        stage: () => undefined,
       },
     );
     const turn = { tenantId: tenant, sessionId: randomUUID(), turnId: randomUUID() };

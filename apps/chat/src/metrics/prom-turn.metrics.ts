@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Counter, Histogram } from 'prom-client';
 import { ServiceMetrics } from '@parley/observability';
-import type { TurnMetrics } from '../turn/turn.metrics';
+import type { TurnMetrics, TurnStage } from '../turn/turn.metrics';
 
 const TURN_BUCKETS = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
 const FIRST_TOKEN_BUCKETS = [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 15];
+// Stages range from tens of microseconds (signals) to seconds (a slow model): fine at the low end.
+const STAGE_BUCKETS = [0.0001, 0.00025, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10];
 
 /** Prometheus series of the turn engine, on the service's registry. */
 @Injectable()
@@ -13,6 +15,7 @@ export class PromTurnMetrics implements TurnMetrics {
   private readonly duration: Histogram<'outcome'>;
   private readonly firstTokenSeconds: Histogram<never>;
   private readonly modelActions: Counter<'tool' | 'outcome' | 'reason'>;
+  private readonly stages: Histogram<'stage'>;
 
   constructor(@Inject(ServiceMetrics) metrics: Pick<ServiceMetrics, 'counter' | 'histogram'>) {
     this.turns = metrics.counter({
@@ -36,6 +39,12 @@ export class PromTurnMetrics implements TurnMetrics {
       help: "The model's tool calls, by tool, outcome (accepted, refused) and refusal reason.",
       labelNames: ['tool', 'outcome', 'reason'],
     });
+    this.stages = metrics.histogram({
+      name: 'parley_chat_turn_stage_seconds',
+      help: 'Time each stage of a chat turn took (tenant_load, session_history, retrieval, signals, prompt_build, model_first_token, generation, actions, store).',
+      labelNames: ['stage'],
+      buckets: STAGE_BUCKETS,
+    });
   }
 
   firstToken(seconds: number): void {
@@ -49,5 +58,9 @@ export class PromTurnMetrics implements TurnMetrics {
 
   modelAction(tool: string, outcome: 'accepted' | 'refused', reason: string): void {
     this.modelActions.inc({ tool, outcome, reason });
+  }
+
+  stage(stage: TurnStage, seconds: number): void {
+    this.stages.observe({ stage }, seconds);
   }
 }

@@ -28,6 +28,7 @@ import { TenantKnowledgeRetriever, type KnowledgeRetriever } from './knowledge.r
 import { SignalDetectorCache } from './signal-detectors.cache';
 import { TurnCancellations } from './turn-cancellations.service';
 import { TurnMetrics } from './turn.metrics';
+import { TurnStageClock } from './turn-stage.clock';
 import { turnActions, turnOutbox } from './turn-events.util';
 import { frameError, generationFailure } from './turn-failure.util';
 import { planTurn, type TurnPlan } from './turn-plan.util';
@@ -113,7 +114,9 @@ export class TurnService {
 
   private async execute(request: ChatTurnRequest, stream: TurnStream): Promise<ChatTurnResponse> {
     const userAt = new Date();
+    const clock = new TurnStageClock(this.metrics);
     const runtime = await loadTenantRuntime(this.prisma, request.tenantId);
+    clock.lap('tenant_load');
     if (!runtime) throw new ChatError('NOT_FOUND', `tenant ${request.tenantId} not found`);
     if (runtime.status !== 'active') throw new ChatError('FORBIDDEN', 'tenant is deactivated');
     const { knowledge } = this;
@@ -121,13 +124,23 @@ export class TurnService {
     const staffUserId = request.channel === 'assistant' ? (request.staffUserId ?? null) : null;
     if (request.channel === 'assistant' && !staffUserId) throw new ChatError('VALIDATION', 'an assistant turn needs staffUserId');
     // Staff-only knowledge (rotas, internal rules) is retrieved for the staff assistant only, never for visitors.
+    let retrievalMs = 0;
     const searchInTx = knowledge.inline
-      ? (tx: TenantTx) => knowledge.searchInTx(tx, request.tenantId, request.message, staffUserId !== null)
+      ? async (tx: TenantTx) => {
+          const searchStarted = performance.now();
+          try {
+            return await knowledge.searchInTx(tx, request.tenantId, request.message, staffUserId !== null);
+          } finally {
+            retrievalMs = performance.now() - searchStarted;
+          }
+        }
       : undefined;
     const prepared = await this.db.run(request.tenantId, (tx) =>
       prepareTurn(tx, request.sessionId, request.turnId, searchInTx, staffUserId),
     );
     if (prepared.kind === 'stored') return replayStored(prepared.response, stream);
+    clock.lap('session_history', retrievalMs);
+    if (prepared.knowledge !== null) clock.record('retrieval', retrievalMs);
 
     const signal = this.cancellations.register(request.turnId, request.tenantId);
     try {
@@ -140,11 +153,12 @@ export class TurnService {
       const ruleActions = turnActions(plan).filter((a) => !(humanMode && a.type === 'human_handoff'));
       // Without a model, a staff user's "tell the manager ..." becomes a notify_staff request by rule.
       const passOn = staffUserId && !humanMode && !hasModel(runtime) ? parsePassOnRequest(request.message) : null;
+      clock.lap('signals');
       const generated = humanMode
         ? humanModeAnswer(runtime, stream, userAt)
         : passOn
           ? passOnRequestAnswer(passOn, request.message, userAt)
-          : await this.generate(request, runtime, plan, prepared, stream, signal, staffUserId !== null);
+          : await this.generate(request, runtime, plan, prepared, stream, signal, staffUserId !== null, clock);
       // The model's tool calls (and the rule's) are requests: only those the gate accepts become actions.
       const turnRef = {
         tenantId: request.tenantId,
@@ -157,6 +171,7 @@ export class TurnService {
       const answer = generated.toolCalls.length > 0 ? withReply(generated, reply, stream) : generated;
       const { actions, eventParams } = combineActions(ruleActions, accepted);
       for (const action of actions) stream.action(action);
+      clock.lap('actions');
       const handoff = plan.handoff && !humanMode;
       const response = await this.store(
         request,
@@ -165,6 +180,7 @@ export class TurnService {
         { userAt, findings, signals, plan, actions, actionParams: eventParams, answer, handoff, staff: staffUserId !== null },
         stream,
       );
+      clock.lap('store');
       // The session now waits for a person: open live streams (and staff tools) hear it at once.
       if (handoff) this.sessionEvents.publish(request.sessionId, { version: 1, tenantId: request.tenantId, type: 'mode', mode: 'human' });
       return response;
@@ -181,9 +197,14 @@ export class TurnService {
     stream: TurnStream,
     signal: AbortSignal,
     staff: boolean,
+    clock: TurnStageClock,
   ): Promise<Answer> {
     const { recent, firstTurn } = prepared;
-    const knowledge = prepared.knowledge ?? (await this.knowledge.retrieve(request.tenantId, request.message, signal, staff));
+    let knowledge = prepared.knowledge;
+    if (knowledge === null) {
+      knowledge = await this.knowledge.retrieve(request.tenantId, request.message, signal, staff);
+      clock.lap('retrieval');
+    }
     const context = request.context?.filter((m): m is ConversationMessage => m.role !== 'system');
     const history = context ?? historyWindow(recent, this.historyTokenBudget);
     const generation: GenerationRequest = {
@@ -206,8 +227,20 @@ export class TurnService {
       signal,
     };
     let result: GenerationResult;
+    let firstToken = true;
+    clock.lap('prompt_build');
     try {
-      result = await this.router.generate(generation, { onToken: (content) => stream.token(content) });
+      result = await this.router.generate(generation, {
+        onToken: (content) => {
+          if (firstToken && content.length > 0) {
+            firstToken = false;
+            clock.lap('model_first_token');
+          }
+          stream.token(content);
+        },
+      });
+      // Without any text (tool calls only) the whole call is counted here.
+      clock.lap('generation');
     } catch (err) {
       // The model's failures (every provider of the chain) become UPSTREAM_ERROR or TIMEOUT.
       this.logger.warn({ err, turn_id: request.turnId, tenant_id: request.tenantId }, 'turn generation failed');

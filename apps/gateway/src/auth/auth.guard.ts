@@ -8,6 +8,7 @@ import { problems } from '../http/problem.exception';
 import { TenantSettingsCache, type TenantSettings } from '../http/tenant-settings.cache';
 import { RateLimiter } from '../rate-limit/rate-limiter.service';
 import { ApiKeyAuthenticator } from './api-key.authenticator';
+import { AuthMetrics, type AuthStep } from './auth.metrics';
 import { authProblems } from './auth-problems.mapper';
 import { AUTH_KINDS, RATE_LIMITED, SESSION_PARAM, STAFF_ROLES, type AuthKinds, type StaffRole } from './auth.metadata';
 import { parseCredentials } from './credentials.parser';
@@ -33,6 +34,7 @@ export class AuthGuard implements CanActivate {
     private readonly tenants: TenantSettingsCache,
     private readonly limiter: RateLimiter,
     @Inject(GATEWAY_CONFIG) private readonly config: AppConfig,
+    @Inject(AuthMetrics) private readonly metrics: AuthMetrics,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -43,7 +45,14 @@ export class AuthGuard implements CanActivate {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
 
+    let mark = performance.now();
+    const lap = (step: AuthStep, kind: Principal['kind']) => {
+      const now = performance.now();
+      this.metrics.step(step, kind, (now - mark) / 1000);
+      mark = now;
+    };
     const principal = await this.authenticate(request);
+    lap('credentials', principal.kind);
     if (!kinds.includes(principal.kind)) throw authProblems.wrongKind(kinds);
     const roles = this.reflector.getAllAndOverride<readonly StaffRole[] | undefined>(STAFF_ROLES, targets);
     if (principal.kind === 'staff' && roles && !roles.includes(principal.role)) throw authProblems.insufficientRole();
@@ -57,8 +66,11 @@ export class AuthGuard implements CanActivate {
       const settings = await this.tenants.get(principal.tenantId);
       if (settings.status !== 'active') throw authProblems.tenantDeactivated();
       this.enforceOrigin(request, reply, principal, settings);
-      if (this.reflector.getAllAndOverride<boolean | undefined>(RATE_LIMITED, targets))
+      lap('tenant', principal.kind);
+      if (this.reflector.getAllAndOverride<boolean | undefined>(RATE_LIMITED, targets)) {
         await this.enforceRateLimit(reply, principal, settings);
+        lap('rate_limit', principal.kind);
+      }
     }
     request.principal = principal;
     return true;

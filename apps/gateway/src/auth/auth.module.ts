@@ -5,6 +5,7 @@ import { PreflightInstaller } from '../cors/preflight.installer';
 import { RateLimiter } from '../rate-limit/rate-limiter.service';
 import { ApiKeyAuthenticator } from './api-key.authenticator';
 import { AuthGuard } from './auth.guard';
+import { AuthMetrics } from './auth.metrics';
 import { authTokenProviders } from './auth-tokens.providers';
 import { TenantEventsListener } from './tenant-events.listener';
 import { LoginController } from './login.controller';
@@ -29,11 +30,12 @@ export class AuthModule {
         ApiKeyAuthenticator,
         TokenAuthenticator,
         RateLimiter,
+        AuthMetrics,
         AuthGuard,
         TenantEventsListener,
         PreflightInstaller,
       ],
-      exports: [SessionTokens, UserTokens, ApiKeyAuthenticator, TokenAuthenticator, RateLimiter, AuthGuard],
+      exports: [SessionTokens, UserTokens, ApiKeyAuthenticator, TokenAuthenticator, RateLimiter, AuthMetrics, AuthGuard],
     };
   }
 }

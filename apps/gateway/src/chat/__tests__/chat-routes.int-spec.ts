@@ -1,4 +1,5 @@
 import { SessionTokens } from '@parley/auth';
+import { ServiceMetrics } from '@parley/observability';
 import { testEnvironment } from '@parley/testing';
 import { ProvisioningResponder, type FakeKey, type FakeTenant } from '../../http/__tests__/support/provisioning-responder';
 import { testGatewayConfig } from '../../http/__tests__/support/gateway-test-app';
@@ -159,6 +160,29 @@ describe('POST /api/v1/chat as SSE', () => {
     const session = await newSession();
     const { events } = await readSse(await chatStream(session.token, { message: 'hello', stream: true }, {}));
     expect(dataValues(events).map((f) => f.type)).toEqual(['token', 'token', 'token', 'done']);
+  });
+
+  it('observes each gateway stage of a streamed turn and each auth step once (parley_gateway_*_seconds; counts, not timings)', async () => {
+    const counts = async () => {
+      const { body } = await api.app.get(ServiceMetrics).render();
+      const found: Record<string, number> = {};
+      for (const m of body.matchAll(/^parley_gateway_turn_stage_seconds_count\{[^}]*stage="([a-z_]+)"[^}]*\} (\d+)$/gm))
+        found[m[1]] = Number(m[2]);
+      for (const m of body.matchAll(/^parley_gateway_auth_seconds_count\{([^}]*)\} (\d+)$/gm)) {
+        const step = /step="([a-z_]+)"/.exec(m[1])?.[1];
+        if (/kind="session"/.test(m[1])) found[`auth:${step}`] = Number(m[2]);
+      }
+      return found;
+    };
+    const session = await newSession();
+    const before = await counts();
+    const { events } = await readSse(await chatStream(session.token, { message: 'hello' }));
+    expect(dataValues(events).at(-1)).toMatchObject({ type: 'done' });
+    const after = await counts();
+    const stages = ['before_handler', 'first_token_wait', 'first_token_relay', 'auth:credentials', 'auth:tenant', 'auth:rate_limit'];
+    expect(Object.fromEntries(stages.map((s) => [s, (after[s] ?? 0) - (before[s] ?? 0)]))).toEqual(
+      Object.fromEntries(stages.map((s) => [s, 1])),
+    );
   });
 
   it('writes `: ping` comments while the turn is idle', async () => {

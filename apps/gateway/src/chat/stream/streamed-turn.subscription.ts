@@ -11,6 +11,8 @@ import { TurnEventQueue, type TurnEvent } from './turn-events.queue';
  */
 export class StreamedTurn {
   readonly events = new TurnEventQueue();
+  /** performance.now() when the first token frame arrived (for the stage timings), else undefined. */
+  firstTokenAt: number | undefined;
   private readonly subscription: Subscription;
   private expectedSeq = 0;
   private streamOver = false;
@@ -47,6 +49,7 @@ export class StreamedTurn {
       return;
     }
     this.expectedSeq += 1;
+    if (frame.type === 'token' && this.firstTokenAt === undefined) this.firstTokenAt = performance.now();
     this.events.push({ kind: 'frame', frame });
     if (isTerminalFrame(frame)) this.close();
   }

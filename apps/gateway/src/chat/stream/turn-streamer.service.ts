@@ -7,6 +7,7 @@ import { SseResponse } from '../sse/sse.response';
 import { ChatTurnClient, type TurnInput } from './chat-turn.client';
 import type { StreamedTurn } from './streamed-turn.subscription';
 import { awaitTurnStart, relayTurn, type TurnSink } from './turn-relay.util';
+import { TurnStageMetrics } from './turn-stage.metrics';
 
 /** How a route writes a turn on an SSE response: its frames, and what closes the stream. */
 export interface TurnStreamFormat {
@@ -30,10 +31,13 @@ export class TurnStreamer implements BeforeApplicationShutdown {
   constructor(
     @Inject(ChatTurnClient) private readonly turns: ChatTurnClient,
     @Inject(TENANT_API_OPTIONS) private readonly options: TenantApiOptions,
+    @Inject(TurnStageMetrics) private readonly stages: TurnStageMetrics,
   ) {}
 
   async stream(input: TurnInput, reply: FastifyReply, format: TurnStreamFormat): Promise<void> {
     const heartbeatMs = this.options.sseHeartbeatMs;
+    this.stages.stage('before_handler', reply.elapsedTime / 1000);
+    const sentAt = performance.now();
     const turn = this.turns.start(input);
     const sse = new SseResponse(reply, () => turn.events.push({ kind: 'disconnected' }));
     const start = await awaitTurnStart(turn, heartbeatMs);
@@ -43,7 +47,7 @@ export class TurnStreamer implements BeforeApplicationShutdown {
       throw problemForRpcError(new RpcError(start.error.code, start.error.message, start.error.details));
     }
     sse.open();
-    const relayed = relayTurn(turn, format.sink(sse, turn.turnId), heartbeatMs, start.first);
+    const relayed = relayTurn(turn, this.timed(format.sink(sse, turn.turnId), turn, sentAt), heartbeatMs, start.first);
     this.streaming.set(
       turn,
       relayed.then(
@@ -64,6 +68,24 @@ export class TurnStreamer implements BeforeApplicationShutdown {
       turn.close();
       this.streaming.delete(turn);
     }
+  }
+
+  /** The sink, observing first_token_wait and first_token_relay when the first token is written. */
+  private timed(sink: TurnSink, turn: StreamedTurn, sentAt: number): TurnSink {
+    let pending = true;
+    return {
+      frame: (frame) => {
+        sink.frame(frame);
+        if (pending && frame.type === 'token' && turn.firstTokenAt !== undefined) {
+          pending = false;
+          this.stages.stage('first_token_wait', (turn.firstTokenAt - sentAt) / 1000);
+          this.stages.stage('first_token_relay', (performance.now() - turn.firstTokenAt) / 1000);
+        }
+      },
+      done: (frame) => sink.done(frame),
+      fail: (error) => sink.fail(error),
+      ping: () => sink.ping(),
+    };
   }
 
   /** Nest runs this before the HTTP server closes, so streams end before connections are waited on. */
