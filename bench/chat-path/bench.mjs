@@ -1,0 +1,625 @@
+#!/usr/bin/env node
+// The chat path under load: what Parley adds to a model's time to first token (TTFT).
+//
+// Starts a local mock OpenAI-compatible model (libs/testing, streaming, no delay of its own) and
+// the whole platform from dist (provisioning, chat, tenant-intelligence, client-insights, notifier,
+// gateway) in a throw-away database and NATS namespace, seeds two tenants through the public API
+// (one on provider `openai` pointed at the mock, one on the offline responder; both with knowledge
+// documents that retrieval finds), then in one run:
+//   c=1    the same turns straight to the mock and through the gateway, interleaved: TTFT added
+//          p50/p90/p99 (several turns per session, so history is read; retrieval on);
+//   c=32   streamed turns through the gateway: turns/s and TTFT (and the mock alone at c=32);
+//   lag    JetStream consumer lag (num_pending + num_ack_pending per durable) right after c=32
+//          and 30 s later, plus outbox rows not yet relayed;
+//   offline  the offline responder's first token through the gateway at c=1, beside
+//          GET /api/v1/sessions/{id} (one gateway -> chat RPC, no turn) as a floor;
+// and a per-stage breakdown of each phase from the chat and gateway /metrics, scraped before and
+// after it (parley_chat_turn_stage_seconds, parley_gateway_turn_stage_seconds,
+// parley_gateway_auth_seconds, parley_chat_first_token_seconds): mean from _sum/_count, and
+// p50/p99 interpolated inside the histogram buckets as Prometheus' histogram_quantile does.
+//
+//   npm run build && npm run bench:chat-path [-- --c1-turns 200 --c32-turns 960 --offline-turns 150]
+//
+// Needs PostgreSQL, NATS and Redis as set up by scripts/setup.sh (PGSUPERUSER_URL from
+// .parley/pgsuperuser-url). Stops what it starts. The direct TTFT is measured on the very
+// request body the gateway path sent to the mock for the turn before (same prompt size).
+import { spawn, execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import { cpus, freemem, loadavg, totalmem } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
+import { setupDatabase, dropDatabase, optionsFromEnv } from '../../scripts/db-setup.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const require = createRequire(import.meta.url);
+const { startMockLlm } = require(join(ROOT, 'libs', 'testing', 'dist', 'index.js'));
+const { connect } = require('@nats-io/transport-node');
+const { jetstreamManager } = require('@nats-io/jetstream');
+const pg = require('pg');
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const C1_TURNS = arg('c1-turns', 200);
+const C32_TURNS = arg('c32-turns', 960);
+const CONCURRENCY = arg('concurrency', 32);
+const OFFLINE_TURNS = arg('offline-turns', 150);
+const TURNS_PER_SESSION = arg('turns-per-session', 5);
+const WARMUP = arg('warmup', 30);
+const LAG_WAIT_MS = arg('lag-wait-ms', 30_000);
+
+const TARGETS = {
+  added_p50_ms: 5,
+  added_p99_ms: 20,
+  c32_turns_per_s: 150,
+  offline_first_token_p50_ms: 5,
+};
+
+const id = randomBytes(4).toString('hex');
+const superuserUrl = process.env.PGSUPERUSER_URL || readFileSync(join(ROOT, '.parley', 'pgsuperuser-url'), 'utf8').trim();
+const database = `parley_bench_${id}`;
+const namespace = `bench${id}`;
+const owner = { email: `owner-${id}@bench.test`, password: 'bench owner password 1' };
+const children = [];
+
+// What the mock answers: ~40 short tokens, no delay (TTFT of the model itself ~0).
+const ANSWER =
+  'Our call-out fee is 65 pounds on weekdays and 95 pounds at weekends. A plumber can usually be with you within two hours; ' +
+  'tell me your postcode and a good time and I will book it.';
+const QUESTIONS = [
+  'How much is the call-out fee at weekends?',
+  'Do you fix boilers as well, and how quickly can someone come?',
+  'My kitchen tap drips all the time, can you replace the washer?',
+  'What areas do you cover and do you charge for travel?',
+  'Can I pay by card, and do you give a guarantee on the work?',
+  'How long does a boiler service take and what does it cost?',
+];
+const KNOWLEDGE = [
+  {
+    title: 'Prices',
+    content:
+      'Call-out fee: 65 pounds on weekdays (8am to 6pm) and 95 pounds at weekends and on bank holidays. Labour is 55 pounds per hour after the first hour. ' +
+      'Parts are charged at cost plus 10 percent. A boiler service costs 89 pounds and takes about an hour. Replacing a tap washer is 45 pounds including the part.',
+  },
+  {
+    title: 'Service area and response times',
+    content:
+      'We cover the city and every postcode within 15 miles; travel is free inside that area. Emergency call-outs are answered within two hours, ' +
+      'day or night. Routine work such as a dripping tap or a boiler service is booked within three working days.',
+  },
+  {
+    title: 'Payment and guarantee',
+    content:
+      'We accept card, bank transfer and cash. Every repair carries a 12-month guarantee on parts and labour; new boilers carry the manufacturer warranty ' +
+      'of up to 10 years when we fit them. We are Gas Safe registered and fully insured.',
+  },
+  {
+    title: 'Boilers',
+    content:
+      'We repair and service all major boiler brands, combi and system boilers. A boiler that shows a fault code or has lost pressure can often be fixed ' +
+      'on the first visit; we carry common parts in the van. New boiler installations take one to two days.',
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// statistics
+
+const pct = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
+const round = (v, d = 1) => (Number.isFinite(v) ? +v.toFixed(d) : null);
+function summary(values) {
+  const s = [...values].sort((a, b) => a - b);
+  return { n: s.length, p50: round(pct(s, 50), 2), p90: round(pct(s, 90), 2), p99: round(pct(s, 99), 2), max: round(s.at(-1), 2) };
+}
+
+/** Histogram series of one metric from a /metrics text: values of `labelNames` joined by "/" -> { buckets: [[le, count]], sum, count }. */
+function parseHistograms(text, name, labelNames) {
+  const out = {};
+  const entry = (key) => (out[key] ??= { buckets: [], sum: 0, count: 0 });
+  const labelOf = (labels) => labelNames.map((l) => new RegExp(`(?:^|,)${l}="([^"]*)"`).exec(labels)?.[1] ?? '').join('/');
+  for (const m of text.matchAll(new RegExp(`^${name}_bucket\\{([^}]*)\\} ([0-9.e+-]+|\\+Inf)$`, 'gm'))) {
+    const le = /le="([^"]+)"/.exec(m[1])[1];
+    entry(labelOf(m[1])).buckets.push([le === '+Inf' ? Infinity : Number(le), Number(m[2])]);
+  }
+  for (const m of text.matchAll(new RegExp(`^${name}_sum\\{([^}]*)\\} ([0-9.e+-]+)$`, 'gm'))) entry(labelOf(m[1])).sum = Number(m[2]);
+  for (const m of text.matchAll(new RegExp(`^${name}_count\\{([^}]*)\\} ([0-9.e+-]+)$`, 'gm'))) entry(labelOf(m[1])).count = Number(m[2]);
+  return out;
+}
+
+/** histogram_quantile over the difference of two scrapes (cumulative buckets), in ms. */
+function quantile(buckets, q) {
+  const total = buckets.at(-1)?.[1] ?? 0;
+  if (total === 0) return NaN;
+  const rank = q * total;
+  let prevLe = 0;
+  let prevCount = 0;
+  for (const [le, count] of buckets) {
+    if (count >= rank) {
+      if (le === Infinity) return prevLe * 1000;
+      return (prevLe + (le - prevLe) * ((rank - prevCount) / Math.max(count - prevCount, 1e-9))) * 1000;
+    }
+    prevLe = le;
+    prevCount = count;
+  }
+  return NaN;
+}
+
+function histogramDelta(before, after, name, labelNames = []) {
+  const a = parseHistograms(after, name, labelNames);
+  const b = parseHistograms(before, name, labelNames);
+  const rows = {};
+  for (const [key, h] of Object.entries(a)) {
+    const prev = b[key];
+    const count = h.count - (prev?.count ?? 0);
+    if (count <= 0) continue;
+    const buckets = h.buckets.map(([le, c]) => [le, c - (prev?.buckets.find(([l]) => l === le)?.[1] ?? 0)]);
+    rows[key] = {
+      n: count,
+      mean_ms: round(((h.sum - (prev?.sum ?? 0)) / count) * 1000, 2),
+      p50_ms: round(quantile(buckets, 0.5), 2),
+      p99_ms: round(quantile(buckets, 0.99), 2),
+    };
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// processes
+
+async function freePort() {
+  const server = createServer();
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address();
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+async function start(app, env) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(ROOT, 'apps', app, 'dist', 'main.js')], {
+    env: { PATH: process.env.PATH, ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let out = '';
+  child.stderr.on('data', (c) => (out = (out + c).slice(-4000)));
+  child.stdout.on('data', (c) => (out = (out + c).slice(-4000)));
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${app} did not start: ${out}`)), 90_000);
+    child.stdout.setEncoding('utf8').on('data', (chunk) => {
+      if (chunk.includes('"listening"')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`${app} exited ${code}: ${out}`)));
+  });
+  return port;
+}
+
+async function json(url, init = {}) {
+  const res = await fetch(url, {
+    ...init,
+    headers: { 'content-type': 'application/json', ...init.headers },
+    body: init.body ? JSON.stringify(init.body) : undefined,
+  });
+  const text = await res.text();
+  let body;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = text;
+  }
+  return { status: res.status, body };
+}
+
+/**
+ * POSTs and reads an SSE body; returns ms to the first chunk matching `isFirst` and to the end.
+ * `isFirst` sees the decoded text received so far.
+ */
+async function streamTimed(url, headers, body, isFirst) {
+  const t0 = performance.now();
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${await res.text()}`);
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let first = NaN;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value, { stream: true });
+    if (Number.isNaN(first) && isFirst(text)) first = performance.now() - t0;
+  }
+  return { ttft: first, total: performance.now() - t0, text, t0 };
+}
+
+const gatewayFirst = (text) => text.includes('"type":"token"');
+const mockFirst = (text) => /"delta":\{"content":"[^"]/.test(text);
+
+// ---------------------------------------------------------------------------------------------
+
+function machine() {
+  const [l1, l5, l15] = loadavg();
+  return {
+    cpus: cpus().length,
+    cpu_model: cpus()[0]?.model,
+    memory_gb: round(totalmem() / 2 ** 30, 1),
+    free_memory_gb: round(freemem() / 2 ** 30, 1),
+    load_average: [round(l1, 2), round(l5, 2), round(l15, 2)],
+    node: process.version,
+  };
+}
+
+function commit() {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', 'apps', 'libs'], { cwd: ROOT }).toString().trim();
+    return dirty ? `${head} (+ uncommitted changes in apps/libs)` : head;
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function main() {
+  console.log(`[bench] ${JSON.stringify({ machine: machine(), commit: commit() })}`);
+  // The mock answers every chat request with ANSWER and notes when each request arrived (after its
+  // body was read), keyed by the "(ref qN)" the bench puts in the visitor's message.
+  const arrivals = new Map();
+  const mock = await startMockLlm({
+    apiKey: 'sk-bench',
+    responder: (body) => {
+      const last = [...body.messages].reverse().find((m) => m.role === 'user');
+      const ref = /\(ref (q\d+)\)/.exec(typeof last?.content === 'string' ? last.content : '')?.[1];
+      if (ref) arrivals.set(ref, performance.now());
+      return { type: 'text', text: ANSWER };
+    },
+  });
+  const lastChatBody = () => {
+    const requests = mock.requests.filter((r) => r.path === '/v1/chat/completions');
+    return requests.at(-1)?.rawBody;
+  };
+
+  console.log(`[bench] database ${database}, namespace ${namespace}, mock ${mock.url}`);
+  const urls = await setupDatabase({ ...optionsFromEnv(process.env), superuserUrl, database });
+  const base = {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    HOST: '127.0.0.1',
+    DATABASE_URL: urls.appUrl,
+    NATS_URL: 'nats://127.0.0.1:4222',
+    NATS_NAMESPACE: namespace,
+    REDIS_URL: 'redis://127.0.0.1:6379',
+  };
+  // "listening" is logged at info: services start at info, which only adds one access line per request.
+  const withInfo = { ...base, LOG_LEVEL: 'info' };
+  await start('provisioning', { ...withInfo, OWNER_EMAIL: owner.email, OWNER_PASSWORD: owner.password });
+  const chatPort = await start('chat', { ...withInfo, OPENAI_API_KEY: 'sk-bench', OPENAI_BASE_URL: mock.url });
+  await start('tenant-intelligence', withInfo);
+  await start('client-insights', { ...withInfo, ANALYTICS_DATABASE_URL: urls.analyticsUrl });
+  await start('notifier', { ...withInfo, NOTIFIER_SECRET_KEYS: `b1:${randomBytes(32).toString('base64')}` });
+  const gatewayPort = await start('gateway', {
+    ...withInfo,
+    AUTH_SIGNING_KEYS: `b1:${randomBytes(32).toString('hex')}`,
+    RATE_LIMIT_PER_MINUTE: '100000',
+    RPC_TIMEOUT_MS: '20000',
+  });
+  const api = (path) => `http://127.0.0.1:${gatewayPort}${path}`;
+  const scrape = async () => ({
+    chat: await (await fetch(`http://127.0.0.1:${chatPort}/metrics`)).text(),
+    gateway: await (await fetch(`http://127.0.0.1:${gatewayPort}/metrics`)).text(),
+  });
+
+  // --- tenants, knowledge
+  const login = await json(api('/api/v1/auth/login'), { method: 'POST', body: owner });
+  const createTenant = async (slug, llm) => {
+    const res = await json(api('/api/v1/admin/tenants'), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${login.body.token}` },
+      body: {
+        displayName: 'Bench Plumbing',
+        slug: `${slug}-${id}`,
+        kind: 'plumber',
+        timezone: 'UTC',
+        domain: null,
+        config: { llm: { primary: llm, fallbacks: [] } },
+        admin: { email: `admin-${slug}-${id}@bench.test`, password: 'bench admin password 1' },
+      },
+    });
+    if (res.status !== 201) throw new Error(`tenant ${slug}: ${res.status} ${JSON.stringify(res.body)}`);
+    const key = { 'x-api-key': res.body.apiKey.key };
+    for (const doc of KNOWLEDGE) {
+      const up = await json(api('/api/v1/knowledge/documents'), { method: 'POST', headers: key, body: { ...doc, format: 'text' } });
+      if (up.status !== 201) throw new Error(`knowledge upload: ${up.status} ${JSON.stringify(up.body)}`);
+    }
+    const search = await json(api('/api/v1/knowledge/search'), { method: 'POST', headers: key, body: { query: QUESTIONS[0] } });
+    const hits = search.body?.items ?? search.body?.hits ?? search.body;
+    console.log(`[bench] tenant ${slug}: ${KNOWLEDGE.length} documents, search finds ${Array.isArray(hits) ? hits.length : '?'} chunks`);
+    return key;
+  };
+  const modelKey = await createTenant('model', { provider: 'openai', model: 'mock-chat' });
+  const offlineKey = await createTenant('offline', { provider: 'offline', model: 'retrieval' });
+
+  const newSession = async (key) => {
+    const s = await json(api('/api/v1/sessions'), { method: 'POST', headers: key, body: {} });
+    if (s.status !== 201 && s.status !== 200) throw new Error(`session: ${s.status} ${JSON.stringify(s.body)}`);
+    return { id: s.body.session_id ?? s.body.id ?? s.body.session?.id, auth: { authorization: `Bearer ${s.body.token}` } };
+  };
+  /** Sessions for `turns` turns, TURNS_PER_SESSION each, created before a phase so the phase times turns only. */
+  const sessionsFor = async (key, turns) => {
+    const list = [];
+    for (let i = 0; i < Math.ceil(turns / TURNS_PER_SESSION); i++) list.push(await newSession(key));
+    return list;
+  };
+
+  let refs = 0;
+  const gatewayTurn = async (session, n) => {
+    const ref = `q${++refs}`;
+    const message = `${QUESTIONS[n % QUESTIONS.length]} (ref ${ref})`;
+    const r = await streamTimed(
+      api('/api/v1/chat'),
+      { ...session.auth, accept: 'text/event-stream' },
+      JSON.stringify({ message }),
+      gatewayFirst,
+    );
+    if (!r.text.includes('"type":"done"')) throw new Error(`turn without done frame: ${r.text.slice(-300)}`);
+    const arrived = arrivals.get(ref);
+    arrivals.delete(ref);
+    return { ttft: r.ttft, total: r.total, toModel: arrived === undefined ? NaN : arrived - r.t0 };
+  };
+  const directTurn = async (body) => streamTimed(`${mock.url}/chat/completions`, { authorization: 'Bearer sk-bench' }, body, mockFirst);
+
+  /** Runs `turns` turns over `sessions` with `concurrency` workers; each session's turns run in order. */
+  const runTurns = async (sessions, turns, concurrency, turnFn) => {
+    const queue = sessions.map((s) => ({ session: s, left: Math.min(TURNS_PER_SESSION, turns) }));
+    let remaining = turns;
+    const results = [];
+    let failed = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        for (;;) {
+          const item = queue.find((q) => q.left > 0 && !q.busy);
+          if (!item || remaining <= 0) return;
+          item.busy = true;
+          while (item.left > 0 && remaining > 0) {
+            remaining -= 1;
+            item.left -= 1;
+            try {
+              results.push(await turnFn(item.session, TURNS_PER_SESSION - item.left - 1));
+            } catch (error) {
+              failed += 1;
+              if (failed <= 3) console.error(`[bench] turn failed: ${error.message}`);
+            }
+          }
+        }
+      }),
+    );
+    return { results, failed, seconds: (performance.now() - started) / 1000 };
+  };
+
+  const breakdown = (before, after) => ({
+    method: 'mean from _sum/_count; p50/p99 interpolated inside histogram buckets (histogram_quantile)',
+    chat_stages: histogramDelta(before.chat, after.chat, 'parley_chat_turn_stage_seconds', ['stage']),
+    chat_first_token: histogramDelta(before.chat, after.chat, 'parley_chat_first_token_seconds')[''],
+    chat_turn: histogramDelta(before.chat, after.chat, 'parley_chat_turn_seconds', ['outcome']),
+    gateway_stages: histogramDelta(before.gateway, after.gateway, 'parley_gateway_turn_stage_seconds', ['stage']),
+    gateway_auth_steps: histogramDelta(before.gateway, after.gateway, 'parley_gateway_auth_seconds', ['step', 'kind']),
+  });
+  const report = { machine: machine(), commit: commit(), id };
+
+  // --- warm-up (JIT, pools, keep-alive connections): not measured
+  {
+    const sessions = await sessionsFor(modelKey, WARMUP);
+    await runTurns(sessions, WARMUP, 1, async (s, n) => {
+      await gatewayTurn(s, n);
+      await directTurn(lastChatBody());
+    });
+    const offline = await sessionsFor(offlineKey, 10);
+    await runTurns(offline, 10, 1, (s, n) => gatewayTurn(s, n));
+    mock.reset();
+  }
+
+  // --- c=1: direct and through the gateway, interleaved turn by turn
+  {
+    const sessions = await sessionsFor(modelKey, C1_TURNS);
+    report.load_before_c1 = loadavg().map((v) => round(v, 2));
+    const before = await scrape();
+    const direct = [];
+    const run = await runTurns(sessions, C1_TURNS, 1, async (s, n) => {
+      const g = await gatewayTurn(s, n);
+      const body = lastChatBody();
+      mock.reset();
+      direct.push((await directTurn(body)).ttft);
+      return g;
+    });
+    const after = await scrape();
+    const ttft = run.results.map((r) => r.ttft);
+    const d = summary(direct);
+    const g = summary(ttft);
+    report.c1 = {
+      turns: run.results.length,
+      failed: run.failed,
+      sessions: sessions.length,
+      turns_per_session: TURNS_PER_SESSION,
+      direct_ttft_ms: d,
+      gateway_ttft_ms: g,
+      ttft_added_ms: { p50: round(g.p50 - d.p50, 2), p90: round(g.p90 - d.p90, 2), p99: round(g.p99 - d.p99, 2) },
+      client_to_model_request_ms: summary(run.results.map((r) => r.toModel).filter(Number.isFinite)),
+      model_request_to_first_token_at_client_ms: summary(run.results.map((r) => r.ttft - r.toModel).filter(Number.isFinite)),
+      stages: breakdown(before, after),
+    };
+    console.log(`[bench] c=1 done: ${JSON.stringify({ direct: d, gateway: g })}`);
+  }
+
+  // --- c=32 through the gateway (then the mock alone at c=32 for reference)
+  const nc = await connect({ servers: 'nats://127.0.0.1:4222' });
+  const jsm = await jetstreamManager(nc);
+  const pool = new pg.Pool({ connectionString: urls.ownerUrl, max: 1 });
+  const lag = async () => {
+    const out = {};
+    for (const durable of ['tenant-intelligence', 'client-insights', 'notifier']) {
+      try {
+        const info = await jsm.consumers.info(`${namespace}_EVENTS`, durable);
+        out[durable] = {
+          num_pending: info.num_pending,
+          num_ack_pending: info.num_ack_pending,
+          lag: info.num_pending + info.num_ack_pending,
+        };
+      } catch (error) {
+        out[durable] = { error: error.message };
+      }
+    }
+    const { rows } = await pool.query('SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL');
+    out.outbox_unsent = rows[0].n;
+    return out;
+  };
+  {
+    const sessions = await sessionsFor(modelKey, C32_TURNS);
+    report.load_before_c32 = loadavg().map((v) => round(v, 2));
+    const lagBefore = await lag();
+    const before = await scrape();
+    const run = await runTurns(sessions, C32_TURNS, CONCURRENCY, (s, n) => gatewayTurn(s, n));
+    const after = await scrape();
+    const lagAfter = await lag();
+    mock.reset();
+    report.c32 = {
+      concurrency: CONCURRENCY,
+      turns: run.results.length,
+      failed: run.failed,
+      seconds: round(run.seconds, 1),
+      turns_per_s: round(run.results.length / run.seconds, 1),
+      gateway_ttft_ms: summary(run.results.map((r) => r.ttft)),
+      turn_total_ms: summary(run.results.map((r) => r.total)),
+      client_to_model_request_ms: summary(run.results.map((r) => r.toModel).filter(Number.isFinite)),
+      stages: breakdown(before, after),
+      consumer_lag_before: lagBefore,
+      consumer_lag_right_after: lagAfter,
+    };
+    console.log(`[bench] c=${CONCURRENCY} done: ${report.c32.turns_per_s} turns/s; lag ${JSON.stringify(lagAfter)}`);
+    const lagStarted = performance.now();
+    // The mock alone at c=32 (a few seconds) while the consumers drain; its own TTFT for reference.
+    const body = await (async () => {
+      const s = await newSession(modelKey);
+      await gatewayTurn(s, 0);
+      return lastChatBody();
+    })();
+    const directAt32 = [];
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < 640) {
+          next += 1;
+          directAt32.push((await directTurn(body)).ttft);
+        }
+      }),
+    );
+    mock.reset();
+    report.c32.direct_ttft_ms_at_c32 = summary(directAt32);
+    await new Promise((r) => setTimeout(r, Math.max(0, LAG_WAIT_MS - (performance.now() - lagStarted))));
+    report.c32.consumer_lag_30s_later = await lag();
+    console.log(`[bench] lag 30 s later: ${JSON.stringify(report.c32.consumer_lag_30s_later)}`);
+  }
+
+  // --- offline responder at c=1, beside GET /api/v1/sessions/{id}
+  {
+    const sessions = await sessionsFor(offlineKey, OFFLINE_TURNS);
+    report.load_before_offline = loadavg().map((v) => round(v, 2));
+    const before = await scrape();
+    const run = await runTurns(sessions, OFFLINE_TURNS, 1, (s, n) => gatewayTurn(s, n));
+    const after = await scrape();
+    const gets = [];
+    for (let i = 0; i < OFFLINE_TURNS; i++) {
+      const s = sessions[i % sessions.length];
+      const t0 = performance.now();
+      const res = await fetch(api(`/api/v1/sessions/${s.id}`), { headers: offlineKey });
+      await res.text();
+      if (res.status !== 200) throw new Error(`GET session ${res.status}`);
+      gets.push(performance.now() - t0);
+    }
+    report.offline = {
+      turns: run.results.length,
+      failed: run.failed,
+      gateway_first_token_ms: summary(run.results.map((r) => r.ttft)),
+      get_session_ms: summary(gets),
+      stages: breakdown(before, after),
+    };
+  }
+  await nc.close();
+  await pool.end();
+  await mock.close();
+
+  report.targets = TARGETS;
+  report.verdict = {
+    ttft_added_p50: `${report.c1.ttft_added_ms.p50} ms (target <= ${TARGETS.added_p50_ms} ms)`,
+    ttft_added_p99: `${report.c1.ttft_added_ms.p99} ms (target <= ${TARGETS.added_p99_ms} ms)`,
+    turns_per_s_c32: `${report.c32.turns_per_s} (target >= ${TARGETS.c32_turns_per_s})`,
+    offline_first_token_p50: `${report.offline.gateway_first_token_ms.p50} ms through the gateway (target <= ${TARGETS.offline_first_token_p50_ms} ms)`,
+  };
+  console.log(JSON.stringify(report, null, 2));
+  printTables(report);
+}
+
+function printTables(r) {
+  const line = (cells) => console.log(`| ${cells.join(' | ')} |`);
+  console.log('\nTTFT, ms (client-side, streamed):');
+  line(['', 'p50', 'p90', 'p99', 'target']);
+  line(['---', '---', '---', '---', '---']);
+  line(['c=1 mock direct', r.c1.direct_ttft_ms.p50, r.c1.direct_ttft_ms.p90, r.c1.direct_ttft_ms.p99, '']);
+  line(['c=1 through the gateway', r.c1.gateway_ttft_ms.p50, r.c1.gateway_ttft_ms.p90, r.c1.gateway_ttft_ms.p99, '']);
+  line(['c=1 added', r.c1.ttft_added_ms.p50, r.c1.ttft_added_ms.p90, r.c1.ttft_added_ms.p99, 'p50 <= 5, p99 <= 20']);
+  line(['c=32 through the gateway', r.c32.gateway_ttft_ms.p50, r.c32.gateway_ttft_ms.p90, r.c32.gateway_ttft_ms.p99, '']);
+  line(['c=32 mock direct', r.c32.direct_ttft_ms_at_c32.p50, r.c32.direct_ttft_ms_at_c32.p90, r.c32.direct_ttft_ms_at_c32.p99, '']);
+  line([
+    'offline first token',
+    r.offline.gateway_first_token_ms.p50,
+    r.offline.gateway_first_token_ms.p90,
+    r.offline.gateway_first_token_ms.p99,
+    'p50 <= 5',
+  ]);
+  line(['GET /api/v1/sessions/{id}', r.offline.get_session_ms.p50, r.offline.get_session_ms.p90, r.offline.get_session_ms.p99, '']);
+  console.log(`\nc=${r.c32.concurrency}: ${r.c32.turns_per_s} turns/s (target >= 150), ${r.c32.failed} failed`);
+  const lagOf = (l) =>
+    Object.entries(l)
+      .map(([k, v]) => `${k} ${typeof v === 'object' ? (v.lag ?? v.error) : v}`)
+      .join(', ');
+  console.log(`lag right after: ${lagOf(r.c32.consumer_lag_right_after)}; 30 s later: ${lagOf(r.c32.consumer_lag_30s_later)}`);
+  for (const phase of ['c1', 'c32', 'offline']) {
+    const s = r[phase].stages;
+    console.log(`\nstages, ${phase} (ms; ${s.method}):`);
+    line(['stage', 'mean', 'p50', 'p99', 'n']);
+    line(['---', '---', '---', '---', '---']);
+    for (const [k, v] of Object.entries(s.gateway_auth_steps)) line([`gateway auth: ${k}`, v.mean_ms, v.p50_ms, v.p99_ms, v.n]);
+    for (const [k, v] of Object.entries(s.gateway_stages)) line([`gateway ${k}`, v.mean_ms, v.p50_ms, v.p99_ms, v.n]);
+    for (const [k, v] of Object.entries(s.chat_stages)) line([`chat ${k}`, v.mean_ms, v.p50_ms, v.p99_ms, v.n]);
+    if (s.chat_first_token)
+      line([
+        'chat first token (receive to publish)',
+        s.chat_first_token.mean_ms,
+        s.chat_first_token.p50_ms,
+        s.chat_first_token.p99_ms,
+        s.chat_first_token.n,
+      ]);
+    const wait = s.gateway_stages.first_token_wait?.mean_ms;
+    const chat = s.chat_first_token?.mean_ms;
+    if (wait !== undefined && chat !== undefined)
+      console.log(`RPC + NATS hops to the first token (mean, gateway wait - chat's own): ${round(wait - chat, 2)} ms`);
+  }
+}
+
+async function cleanup() {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.on('exit', r)) : null)));
+  await dropDatabase(superuserUrl, database).catch(() => undefined);
+}
+
+main()
+  .then(cleanup)
+  .catch(async (error) => {
+    console.error('[bench] failed:', error.stack ?? error.message);
+    await cleanup();
+    process.exit(1);
+  });
