@@ -36,6 +36,7 @@ export type {
 } from './extraction/extraction.types';
 export { extractMessage, MAX_MESSAGE_LENGTH } from './extraction/extract-message';
 export { mergeConversation } from './extraction/merge-conversation';
+export { addIntentScores, decideIntent, RULE_INTENT_MIN_CONFIDENCE } from './extraction/classify/intent-decision.util';
 export { isUnmetQuestion, redactPii, type RedactOptions } from './extraction/privacy/redact-pii';
 export type { ConversationExtraction, Sourced } from './extraction/merge-conversation';
 export { InvalidExtractionInputError } from './extraction/extraction.errors';

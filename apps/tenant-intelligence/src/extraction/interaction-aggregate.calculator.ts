@@ -1,4 +1,4 @@
-import type { Extraction, Intent } from '@parley/signals';
+import { addIntentScores, decideIntent, INTENTS, RULE_INTENT_MIN_CONFIDENCE, type Extraction, type Intent } from '@parley/signals';
 
 // The per-session interaction is a fold of the session's message extractions. It is stored in
 // tenant_interactions.data.aggregate so each turn updates it without re-reading the session.
@@ -8,6 +8,11 @@ export interface InteractionAggregate {
   messageIds: string[];
   intent: Intent | null;
   intentConfidence: number;
+  /** Per intent, the highest confidence a rule cue gave it in any message (decideIntent's precedence input). */
+  ruleIntents: Partial<Record<Intent, number>>;
+  /** The learned intent model's summed message scores (INTENTS order) and how many messages they cover. */
+  intentScoreSum: number[] | null;
+  intentScored: number;
   sentimentSum: number;
   products: string[];
   purchaseSignals: string[];
@@ -18,6 +23,9 @@ export const EMPTY_AGGREGATE: InteractionAggregate = {
   messageIds: [],
   intent: null,
   intentConfidence: 0,
+  ruleIntents: {},
+  intentScoreSum: null,
+  intentScored: 0,
   sentimentSum: 0,
   products: [],
   purchaseSignals: [],
@@ -39,21 +47,33 @@ function union<T>(list: readonly T[], more: readonly T[], key: (v: T) => string)
 }
 
 /**
- * Folds one customer message in. The session's intent is its most confident specific intent
- * ('other' only when nothing else was seen; a later message wins a tie); sentiment is the mean.
+ * Folds one customer message in. The session's intent is decided as for a whole conversation
+ * (decideIntent): the rules' intents of every message so far by precedence, else the learned model
+ * on the summed message scores. Sentiment is the mean.
  */
 export function foldExtraction(agg: InteractionAggregate, messageId: string, extraction: Extraction): InteractionAggregate {
   if (agg.messageIds.includes(messageId)) return agg;
   const { intent } = extraction;
-  const specific = intent.label !== 'other';
-  const replaceIntent = agg.intent === null || (specific && (agg.intent === 'other' || intent.confidence >= agg.intentConfidence));
+  const ruleIntents = { ...agg.ruleIntents };
+  if (intent.source !== 'model' && intent.confidence >= RULE_INTENT_MIN_CONFIDENCE)
+    ruleIntents[intent.label] = Math.max(ruleIntents[intent.label] ?? 0, intent.confidence);
+  const intentScoreSum = addIntentScores(agg.intentScoreSum ?? undefined, extraction.intentScores) ?? null;
+  const intentScored = agg.intentScored + (extraction.intentScores !== undefined ? 1 : 0);
+  const decided = decideIntent(
+    Object.entries(ruleIntents).map(([label, confidence]) => ({ label: label as Intent, confidence: confidence as number })),
+    intentScoreSum ?? undefined,
+    intentScored,
+  );
   const entities = extraction.contacts
     .filter((c) => c.owner === 'customer')
     .map((c) => ({ type: c.field === 'name' ? 'person' : c.field, value: c.value }));
   return {
     messageIds: [...agg.messageIds, messageId],
-    intent: replaceIntent ? intent.label : agg.intent,
-    intentConfidence: replaceIntent ? intent.confidence : agg.intentConfidence,
+    intent: decided.label,
+    intentConfidence: decided.confidence,
+    ruleIntents,
+    intentScoreSum,
+    intentScored,
     sentimentSum: agg.sentimentSum + extraction.sentiment.score,
     products: union(
       agg.products,
@@ -101,6 +121,8 @@ export function readAggregate(data: unknown): InteractionAggregate {
     messageIds: raw.messageIds.filter((v): v is string => typeof v === 'string'),
     intent: typeof raw.intent === 'string' ? (raw.intent as Intent) : null,
     intentConfidence: typeof raw.intentConfidence === 'number' ? raw.intentConfidence : 0,
+    ruleIntents: readRuleIntents(raw),
+    ...readIntentScores(raw),
     sentimentSum: typeof raw.sentimentSum === 'number' ? raw.sentimentSum : 0,
     products: Array.isArray(raw.products) ? raw.products.filter((v): v is string => typeof v === 'string') : [],
     purchaseSignals: Array.isArray(raw.purchaseSignals) ? raw.purchaseSignals.filter((v): v is string => typeof v === 'string') : [],
@@ -108,4 +130,30 @@ export function readAggregate(data: unknown): InteractionAggregate {
       ? raw.entities.filter((e): e is { type: string; value: string } => typeof e?.type === 'string' && typeof e?.value === 'string')
       : [],
   };
+}
+
+/** Rule intents of a stored aggregate; one written before they were kept starts from its decided intent. */
+function readRuleIntents(raw: Partial<InteractionAggregate>): Partial<Record<Intent, number>> {
+  const out: Partial<Record<Intent, number>> = {};
+  if (raw.ruleIntents && typeof raw.ruleIntents === 'object') {
+    for (const [label, confidence] of Object.entries(raw.ruleIntents))
+      if ((INTENTS as readonly string[]).includes(label) && typeof confidence === 'number') out[label as Intent] = confidence;
+    return out;
+  }
+  if (
+    typeof raw.intent === 'string' &&
+    (INTENTS as readonly string[]).includes(raw.intent) &&
+    (raw.intentConfidence ?? 0) >= RULE_INTENT_MIN_CONFIDENCE
+  )
+    out[raw.intent as Intent] = raw.intentConfidence as number;
+  return out;
+}
+
+/** The model's stored score sum, only when well-formed (seven numbers and a count); otherwise none. */
+function readIntentScores(raw: Partial<InteractionAggregate>): Pick<InteractionAggregate, 'intentScoreSum' | 'intentScored'> {
+  const sum = raw.intentScoreSum;
+  const ok = Array.isArray(sum) && sum.length === INTENTS.length && sum.every((v) => typeof v === 'number' && Number.isFinite(v));
+  return ok && typeof raw.intentScored === 'number'
+    ? { intentScoreSum: sum, intentScored: raw.intentScored }
+    : { intentScoreSum: null, intentScored: 0 };
 }

@@ -96,7 +96,7 @@ function purchaseKind(intent: Intent): PurchaseSignal['kind'] {
 /**
  * Deterministic first: its contact fields, specific intents and signals stand. The model adds
  * grounded contact fields the rules missed, decides the intent when the rules found only
- * 'other' or were unsure, moves the sentiment towards its own score, and adds grounded
+ * 'other' or were unsure or only the learned intent model decided, moves the sentiment towards its own score, and adds grounded
  * products, a purchase signal and preferences the rules did not see.
  */
 export function mergeLlmExtraction(text: string, det: Extraction, llm: LlmExtraction, country?: string): Extraction {
@@ -114,7 +114,7 @@ export function mergeLlmExtraction(text: string, det: Extraction, llm: LlmExtrac
   }
 
   const intent =
-    det.intent.label === 'other' || det.intent.confidence < 0.5
+    det.intent.source === 'model' || det.intent.label === 'other' || det.intent.confidence < 0.5
       ? llm.intent !== 'other'
         ? { label: llm.intent, confidence: LLM_CONFIDENCE }
         : det.intent

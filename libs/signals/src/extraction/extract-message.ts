@@ -1,6 +1,8 @@
 import { normalizeText } from '../normalize/normalize-text.util';
 import { findPreferences } from './classify/preferences.extractor';
 import { classifyIntent } from './classify/intent.classifier';
+import { decideIntent, defaultIntentModel } from './classify/intent-decision.util';
+import { hasIntentContent } from './classify/intent-model';
 import { compileCatalogue, findProducts, type CompiledCatalogue } from './classify/products.extractor';
 import { findPurchaseSignals } from './classify/purchase-signals.extractor';
 import { scoreSentiment } from './classify/sentiment.scorer';
@@ -41,11 +43,13 @@ export function extractMessage(text: string, context: ExtractionContext = {}): E
     throw new InvalidExtractionInputError('context.country must be an ISO 3166-1 alpha-2 code');
   }
   const contacts = findContacts(text, normalized, context.previous, context.country);
+  const intentScores = hasIntentContent(text) ? defaultIntentModel().messageScores(text) : undefined;
   return {
     contacts,
     customer: customerContact(contacts),
     refusals: findRefusals(normalized),
-    intent: classifyIntent(text, normalized),
+    intent: decideIntent([classifyIntent(text, normalized)], intentScores, intentScores === undefined ? 0 : 1),
+    ...(intentScores !== undefined ? { intentScores } : {}),
     sentiment: scoreSentiment(normalized),
     products: findProducts(text, normalized, catalogue),
     purchaseSignals: findPurchaseSignals(text, normalized),

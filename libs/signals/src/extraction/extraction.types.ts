@@ -30,6 +30,8 @@ export interface IntentResult {
   label: Intent;
   confidence: number;
   evidence?: Evidence;
+  /** 'model' when the learned intent model decided (the rules found no cue); absent for the rules. */
+  source?: 'model';
 }
 
 export interface SentimentResult {
@@ -96,6 +98,11 @@ export interface Extraction {
   /** Fields the customer declined to share in this message ("I'd rather not give my number"). */
   refusals: ContactField[];
   intent: IntentResult;
+  /**
+   * The learned intent model's raw score per intent (INTENTS order) for this message: a
+   * conversation's intent model input is the sum over its messages (see decideIntent).
+   */
+  intentScores?: number[];
   sentiment: SentimentResult;
   products: ProductMention[];
   purchaseSignals: PurchaseSignal[];

@@ -1,4 +1,4 @@
-import { INTENT_PRECEDENCE } from './classify/intent.rules';
+import { addIntentScores, decideIntent } from './classify/intent-decision.util';
 import { labelOf } from './classify/sentiment.scorer';
 import { preferMention } from './contacts/find-contacts.util';
 import { round2 } from './evidence.util';
@@ -25,7 +25,8 @@ export interface ConversationExtraction {
   thirdParties: Array<Sourced<ContactMention>>;
   /** Fields refused and never given afterwards. */
   refusals: ContactField[];
-  intent: Sourced<IntentResult> | { label: 'other'; confidence: number; messageIndex: null };
+  /** messageIndex: the message whose rule cue decided; null when the learned model decided, or nothing did ('other'). */
+  intent: IntentResult & { messageIndex: number | null };
   sentiment: SentimentResult & { trajectory: number[] };
   products: Array<Sourced<ProductMention>>;
   purchaseSignals: Array<Sourced<PurchaseSignal>>;
@@ -92,14 +93,20 @@ function pickField(extractions: readonly Extraction[], field: ContactField): Sou
     : chosen;
 }
 
-/** Conversation intent: the first intent in precedence order found with confidence >= 0.5. */
+/**
+ * Conversation intent (decideIntent): the rules' intents over all messages by precedence, else the
+ * learned model on the messages' summed scores; the source message is the one the rules' pick came from.
+ */
 function pickIntent(extractions: readonly Extraction[]): ConversationExtraction['intent'] {
-  const found = extractions.map((e, messageIndex) => ({ ...e.intent, messageIndex })).filter((i) => i.confidence >= 0.5);
-  for (const label of INTENT_PRECEDENCE) {
-    const hits = found.filter((i) => i.label === label);
-    if (hits.length > 0) return hits.reduce((a, b) => (b.confidence > a.confidence ? b : a));
-  }
-  return { label: 'other', confidence: 0.4, messageIndex: null };
+  const scored = extractions.filter((e) => e.intentScores !== undefined);
+  const sum = scored.reduce<number[] | undefined>((acc, e) => addIntentScores(acc, e.intentScores), undefined);
+  const decided = decideIntent(
+    extractions.map((e) => e.intent),
+    sum,
+    scored.length,
+  );
+  const messageIndex = decided.source === 'model' ? -1 : extractions.findIndex((e) => e.intent === decided);
+  return messageIndex >= 0 ? { ...decided, messageIndex } : { ...decided, messageIndex: null };
 }
 
 /**

@@ -47,7 +47,9 @@ describe('mergeLlmExtraction', () => {
     const text = 'about the thing we discussed';
     const det = extractMessage(text);
     const merged = mergeLlmExtraction(text, det, llm({ intent: 'booking', sentiment: 0.8 }));
-    expect(merged.intent.label).toBe(det.intent.label === 'other' || det.intent.confidence < 0.5 ? 'booking' : det.intent.label);
+    expect(merged.intent.label).toBe(
+      det.intent.source === 'model' || det.intent.label === 'other' || det.intent.confidence < 0.5 ? 'booking' : det.intent.label,
+    );
     expect(merged.sentiment.score).toBeCloseTo((det.sentiment.score + 0.8) / 2);
   });
 });

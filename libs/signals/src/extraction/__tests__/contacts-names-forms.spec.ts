@@ -1,9 +1,10 @@
 import { extractMessage } from '../extract-message';
+import type { Extraction } from '../extraction.types';
 import { mergeConversation } from '../merge-conversation';
 
 const customerName = (text: string) => extractMessage(text).customer.name?.value;
 const conversationName = (messages: string[]) => {
-  const extractions = [];
+  const extractions: Extraction[] = [];
   for (const m of messages) extractions.push(extractMessage(m, { previous: extractions[extractions.length - 1] }));
   return mergeConversation(extractions).name?.value;
 };
