@@ -1,8 +1,9 @@
 import { normalizeText } from '../normalize/normalize-text.util';
 import { findPreferences } from './classify/preferences.extractor';
 import { classifyIntent } from './classify/intent.classifier';
-import { decideIntent, defaultIntentModel } from './classify/intent-decision.util';
-import { hasIntentContent } from './classify/intent-model';
+import { hasEnoughWords } from './classify/conversation-model';
+import { decideIntent, defaultIntentModel, ruleIntentLabel } from './classify/intent-decision.util';
+import { fillSentiment } from './classify/sentiment-fill.util';
 import { compileCatalogue, findProducts, type CompiledCatalogue } from './classify/products.extractor';
 import { findPurchaseSignals } from './classify/purchase-signals.extractor';
 import { scoreSentiment } from './classify/sentiment.scorer';
@@ -43,14 +44,15 @@ export function extractMessage(text: string, context: ExtractionContext = {}): E
     throw new InvalidExtractionInputError('context.country must be an ISO 3166-1 alpha-2 code');
   }
   const contacts = findContacts(text, normalized, context.previous, context.country);
-  const intentScores = hasIntentContent(text) ? defaultIntentModel().messageScores(text) : undefined;
+  const ruleIntent = classifyIntent(text, normalized);
+  const intentScores = hasEnoughWords(text) ? defaultIntentModel().messageScores(text, ruleIntentLabel(ruleIntent)) : undefined;
   return {
     contacts,
     customer: customerContact(contacts),
     refusals: findRefusals(normalized),
-    intent: decideIntent([classifyIntent(text, normalized)], intentScores, intentScores === undefined ? 0 : 1),
+    intent: decideIntent([ruleIntent], intentScores, intentScores === undefined ? 0 : 1),
     ...(intentScores !== undefined ? { intentScores } : {}),
-    sentiment: scoreSentiment(normalized),
+    sentiment: fillSentiment(text, scoreSentiment(normalized)),
     products: findProducts(text, normalized, catalogue),
     purchaseSignals: findPurchaseSignals(text, normalized),
     preferences: findPreferences(text, normalized),

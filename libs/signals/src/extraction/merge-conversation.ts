@@ -113,7 +113,7 @@ function pickIntent(extractions: readonly Extraction[]): ConversationExtraction[
  * Conversation sentiment: the mean of the messages that carry any (neutral messages do not dilute
  * a complaint), with the last such message counted twice (how the customer ends matters most).
  */
-function conversationSentiment(extractions: readonly Extraction[]): ConversationExtraction['sentiment'] {
+export function conversationSentiment(extractions: readonly Extraction[]): ConversationExtraction['sentiment'] {
   const trajectory = extractions.map((e) => e.sentiment.score);
   const scored = trajectory.filter((s) => s !== 0);
   if (scored.length === 0) return { score: 0, label: 'neutral', trajectory };

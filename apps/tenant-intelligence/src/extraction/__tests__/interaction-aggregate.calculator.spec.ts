@@ -39,7 +39,9 @@ describe('interaction aggregate: the session intent', () => {
     expect(old.intentScoreSum).toBeNull();
     expect(old.intentScored).toBe(0);
     const next = foldExtraction(old, 'b', extractMessage('what time do you open on sunday'));
-    expect(next.intent).toBe('booking');
+    expect(next.ruleIntents).toMatchObject({ booking: 0.8, enquiry: expect.any(Number) });
+    expect(next.intentScored).toBe(1);
+    expect(next.messageIds).toEqual(['a', 'b']);
   });
 
   it('drops malformed stored fields instead of trusting them', () => {

@@ -1,27 +1,49 @@
 import { round2 } from '../evidence.util';
-import type { IntentResult } from '../extraction.types';
-import { createIntentModel, type IntentModel } from './intent-model';
+import type { Intent, IntentResult } from '../extraction.types';
+import { addScores, createConversationModel, type ConversationModel } from './conversation-model';
 import { INTENT_MODEL } from './intent-model.data';
 import { INTENT_PRECEDENCE } from './intent.rules';
+
+export type IntentModel = ConversationModel<Intent>;
 
 let shared: IntentModel | undefined;
 
 /** The committed intent model (intent-model.data.ts), decoded on first use. */
 export function defaultIntentModel(): IntentModel {
-  shared ??= createIntentModel(INTENT_MODEL);
+  shared ??= createConversationModel(INTENT_MODEL);
   return shared;
 }
 
-/** Minimum confidence of a rule-found intent for it to decide. */
+/** Rule findings that stand whatever the model says: an explicit cancellation or complaint cue (the top of the precedence). */
+export const RULE_INTENTS_THAT_STAND: ReadonlySet<Intent> = new Set(['cancellation', 'complaint']);
+
+/** Minimum confidence of a rule-found intent for it to count as the rules' finding. */
 export const RULE_INTENT_MIN_CONFIDENCE = 0.5;
 
+/** What the rules said of one message, as the model's rule feature. */
+export function ruleIntentLabel(rule: IntentResult): Intent | undefined {
+  return rule.source !== 'model' && rule.confidence >= RULE_INTENT_MIN_CONFIDENCE ? rule.label : undefined;
+}
+
+/** The rules' own decision over messages: the first label in precedence order, its most confident result. */
+export function rulesIntent(ruleIntents: readonly IntentResult[]): IntentResult | undefined {
+  const found = ruleIntents.filter((i) => ruleIntentLabel(i) !== undefined);
+  for (const label of INTENT_PRECEDENCE) {
+    const hits = found.filter((i) => i.label === label);
+    if (hits.length > 0) return hits.reduce((a, b) => (b.confidence > a.confidence ? b : a));
+  }
+  return undefined;
+}
+
 /**
- * The intent of a message or a conversation. Intents the rules found with confidence >= 0.5
- * decide, by precedence (cancellation > complaint > booking > feedback > pricing > support >
- * enquiry), the most confident of the chosen label. Without one, the learned model decides when its
- * top probability over the messages' summed scores reaches the model's threshold (chosen on the
- * dev split); otherwise the intent is 'other'. `ruleIntents`: the rules' results per message (a
- * model-decided result is ignored here); `scoreSum`/`count`: the messages' summed intent scores.
+ * The intent of a message or a conversation. A cancellation or complaint cue the rules found
+ * stands. Otherwise the learned model, which reads the text and what the
+ * rules said of each message, decides when its top probability over the messages' summed scores
+ * reaches its threshold (chosen on the dev split): when it agrees with the rules their result (and
+ * evidence) stands, otherwise its own label is returned with `source: 'model'`. Below the threshold
+ * the rules decide by precedence (cancellation > complaint > booking > feedback > pricing > support >
+ * enquiry); with neither, the intent is 'other'. `ruleIntents`: the rules' results per message;
+ * `scoreSum`/`count`: the messages' summed model scores.
  */
 export function decideIntent(
   ruleIntents: readonly IntentResult[],
@@ -29,23 +51,18 @@ export function decideIntent(
   count: number,
   model: IntentModel = defaultIntentModel(),
 ): IntentResult {
-  const found = ruleIntents.filter((i) => i.source !== 'model' && i.confidence >= RULE_INTENT_MIN_CONFIDENCE);
-  for (const label of INTENT_PRECEDENCE) {
-    const hits = found.filter((i) => i.label === label);
-    if (hits.length > 0) return hits.reduce((a, b) => (b.confidence > a.confidence ? b : a));
-  }
+  const rules = rulesIntent(ruleIntents);
+  if (rules !== undefined && RULE_INTENTS_THAT_STAND.has(rules.label)) return rules;
   if (scoreSum !== undefined && count > 0) {
     const p = model.probabilities(scoreSum, count);
     const top = Math.max(...p);
     const label = model.labels[p.indexOf(top)];
-    if (label !== undefined && top >= model.threshold) return { label, confidence: round2(top), source: 'model' };
+    if (label !== undefined && top >= model.threshold) {
+      if (rules?.label === label) return rules;
+      return { label, confidence: round2(top), source: 'model' };
+    }
   }
-  return { label: 'other', confidence: 0.4 };
+  return rules ?? { label: 'other', confidence: 0.4 };
 }
 
-/** Adds one message's scores into a running sum (a new array; `sum` may be undefined). */
-export function addIntentScores(sum: readonly number[] | undefined, scores: readonly number[] | undefined): number[] | undefined {
-  if (scores === undefined) return sum === undefined ? undefined : [...sum];
-  if (sum === undefined) return [...scores];
-  return scores.map((s, i) => s + (sum[i] ?? 0));
-}
+export { addScores as addIntentScores };
