@@ -7,6 +7,7 @@
 // the raw report. Exits non-zero when a target of issue 6 is missed.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { poolSets } from '../../libs/signals/tools/extraction-sets.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const require = createRequire(import.meta.url);
@@ -17,17 +18,24 @@ const { evaluateExtraction, parseLabelledConversations, missedTargets, splitOf, 
 // --holdout-2 / -3 / -4: later held-out rounds, each written before it was first scored.
 // --multilingual: bench/extraction/multilingual.jsonl (seven languages, tenant countries), with
 // --split train|dev|test (fixed seed; the test split is scored once per release, docs/extraction.md).
-// --unseen-1: bench/extraction/unseen-1.jsonl, written by an independent session that never saw the
-// extractor or these sets (unseen-1.README.md); scored once, never tuned on.
-const round = ['--unseen-1', '--holdout-4', '--holdout-3', '--holdout-2', '--holdout', '--multilingual'].find((flag) =>
-  process.argv.includes(flag),
+// --unseen-1, --unseen-2: sets written by independent sessions that never saw the extractor or these
+// sets (unseen-N.README.md); each scored once as an unseen figure, then retired into the pool
+// (libs/signals/tools/extraction-sets.mjs). unseen-1 is retired: the learned models train on it.
+// --pool: every pooled set (what the learned intent and sentiment models are trained on), with
+// --split train|dev|test; the test split is scored once per release.
+const round = ['--unseen-1', '--unseen-2', '--holdout-4', '--holdout-3', '--holdout-2', '--holdout', '--multilingual', '--pool'].find(
+  (flag) => process.argv.includes(flag),
 );
-const file = round === undefined ? 'conversations.jsonl' : `${round.slice(2)}.jsonl`;
+const files =
+  round === '--pool' ? poolSets(`${root}bench/extraction`) : [round === undefined ? 'conversations.jsonl' : `${round.slice(2)}.jsonl`];
+const file = files.length === 1 ? files[0] : `pool of ${files.length} sets`;
 const splitArg = process.argv.indexOf('--split');
 const split = splitArg > 0 ? process.argv[splitArg + 1] : undefined;
-const conversations = parseLabelledConversations(readFileSync(`${root}bench/extraction/${file}`, 'utf8')).filter(
-  (c) => split === undefined || splitOf(c.id) === split,
-);
+if (round?.startsWith('--unseen')) console.error(`scoring ${file}: record the result once, never tune on it`);
+if (round === '--pool' && split === 'test') console.error('scoring the pooled TEST split: record the result, do not tune on it');
+const conversations = files
+  .flatMap((f) => parseLabelledConversations(readFileSync(`${root}bench/extraction/${f}`, 'utf8')))
+  .filter((c) => split === undefined || splitOf(c.id) === split);
 const report = evaluateExtraction(conversations);
 
 if (process.argv.includes('--json')) {

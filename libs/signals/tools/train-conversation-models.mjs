@@ -14,9 +14,10 @@
 // Usage: node scripts/build.mjs libs/signals && node libs/signals/tools/train-conversation-models.mjs [--check | --dry]
 //   --check  retrain and compare both models' weights sha256 with the committed ones (exit 1 if not equal)
 //   --bits N --epochs N --lr X --l2 X --pos X --rule-weight X (tuning on dev; --dry writes nothing)
-import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { poolSets } from './extraction-sets.mjs';
 
 const root = new URL('../../../', import.meta.url).pathname;
 const require = createRequire(import.meta.url);
@@ -42,11 +43,7 @@ const RULE_WEIGHT = arg('--rule-weight', 0.5);
 const baseOptions = { seed: arg('--seed', 7), epochs: arg('--epochs', 20), learningRate: arg('--lr', 0.3), l2: arg('--l2', 1e-3) };
 
 const setsDir = `${root}bench/extraction`;
-// An unseen set is scored once as its own figure; after that it is retired and joins the pool.
-const RETIRED_UNSEEN = ['unseen-1.jsonl'];
-const sets = readdirSync(setsDir)
-  .filter((f) => f.endsWith('.jsonl') && (!f.startsWith('unseen-') || RETIRED_UNSEEN.includes(f)))
-  .sort();
+const sets = poolSets(setsDir);
 const pool = sets.flatMap((f) => parseLabelledConversations(readFileSync(`${setsDir}/${f}`, 'utf8')));
 const train = pool.filter((c) => splitOf(c.id) === 'train');
 const dev = pool.filter((c) => splitOf(c.id) === 'dev');

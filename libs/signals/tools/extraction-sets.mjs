@@ -1,0 +1,14 @@
+// The labelled extraction sets (bench/extraction/*.jsonl) that train the learned L1b models and
+// make up the pooled evaluation. An unseen set is scored once as its own figure (docs/extraction.md);
+// after that it is retired: listed here, it joins the pool. An unseen set not listed is never read
+// by the trainer.
+import { readdirSync } from 'node:fs';
+
+export const RETIRED_UNSEEN = ['unseen-1.jsonl'];
+
+/** File names of the pooled sets, sorted. */
+export function poolSets(setsDir) {
+  return readdirSync(setsDir)
+    .filter((f) => f.endsWith('.jsonl') && (!f.startsWith('unseen-') || RETIRED_UNSEEN.includes(f)))
+    .sort();
+}
