@@ -17,6 +17,10 @@
 // after it (parley_chat_turn_stage_seconds, parley_gateway_turn_stage_seconds,
 // parley_gateway_auth_seconds, parley_chat_first_token_seconds): mean from _sum/_count, and
 // p50/p99 interpolated inside the histogram buckets as Prometheus' histogram_quantile does.
+// Each phase also reports CPU ms per turn by process: every service (process_cpu_seconds_total),
+// the bench itself (client + mock), PostgreSQL backends of the bench database, PostgreSQL's shared
+// background processes, nats-server and redis-server (/proc), and the rest of the machine's busy
+// time (/proc/stat: other work on a shared machine, the kernel).
 //
 //   npm run build && npm run bench:chat-path [-- --c1-turns 200 --c32-turns 960 --offline-turns 150]
 //
@@ -24,7 +28,7 @@
 // .parley/pgsuperuser-url). Stops what it starts. The direct TTFT is measured on the very
 // request body the gateway path sent to the mock for the turn before (same prompt size).
 import { spawn, execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
@@ -51,6 +55,8 @@ const OFFLINE_TURNS = arg('offline-turns', 150);
 const TURNS_PER_SESSION = arg('turns-per-session', 5);
 const WARMUP = arg('warmup', 30);
 const LAG_WAIT_MS = arg('lag-wait-ms', 30_000);
+// --profile chat: that service runs with --cpu-prof; its .cpuprofile lands in /tmp/chat-path-profile-<id>/ when it stops.
+const PROFILE = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : null;
 
 const TARGETS = {
   added_p50_ms: 5,
@@ -65,6 +71,10 @@ const database = `parley_bench_${id}`;
 const namespace = `bench${id}`;
 const owner = { email: `owner-${id}@bench.test`, password: 'bench owner password 1' };
 const children = [];
+/** app -> port of every service started, for CPU accounting. */
+const ports = {};
+/** Warnings and errors the services logged during the run (pino JSON lines), for the report. */
+const serviceLog = [];
 
 // What the mock answers: ~40 short tokens, no delay (TTFT of the model itself ~0).
 const ANSWER =
@@ -179,14 +189,24 @@ async function freePort() {
 
 async function start(app, env) {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, 'apps', app, 'dist', 'main.js')], {
+  const profile = PROFILE === app ? ['--cpu-prof', `--cpu-prof-dir=/tmp/chat-path-profile-${id}`] : [];
+  const child = spawn(process.execPath, [...profile, join(ROOT, 'apps', app, 'dist', 'main.js')], {
     env: { PATH: process.env.PATH, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
   let out = '';
+  let partial = '';
   child.stderr.on('data', (c) => (out = (out + c).slice(-4000)));
-  child.stdout.on('data', (c) => (out = (out + c).slice(-4000)));
+  child.stdout.on('data', (c) => {
+    out = (out + c).slice(-4000);
+    const lines = (partial + c).split('\n');
+    partial = lines.pop();
+    for (const line of lines) {
+      const level = /"level":"(warn|error|fatal)"/.exec(line)?.[1];
+      if (level) serviceLog.push({ app, level, msg: /"msg":"([^"]*)"/.exec(line)?.[1] ?? '', line: line.slice(0, 1500) });
+    }
+  });
   await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${app} did not start: ${out}`)), 90_000);
     child.stdout.setEncoding('utf8').on('data', (chunk) => {
@@ -197,7 +217,80 @@ async function start(app, env) {
     });
     child.on('exit', (code) => reject(new Error(`${app} exited ${code}: ${out}`)));
   });
+  ports[app] = port;
   return port;
+}
+
+/**
+ * CPU seconds of the machine's other processes, from /proc: PostgreSQL backends of the bench's
+ * database (by their process title), PostgreSQL's shared background processes (walwriter,
+ * checkpointer...: shared with other databases on this server), nats-server, redis-server.
+ * Processes that exited in between (short connections) are not counted.
+ */
+function processCpu() {
+  const out = { 'postgres (bench database backends)': 0, 'postgres (shared background)': 0, 'nats-server': 0, 'redis-server': 0 };
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    let cmdline;
+    let stat;
+    try {
+      cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const seconds = (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, USER_HZ
+    if (cmdline.startsWith('postgres: ') && cmdline.includes(` ${database} `)) out['postgres (bench database backends)'] += seconds;
+    else if (cmdline.startsWith('postgres: ') && !/ parley_\w+ \w+ \d/.test(cmdline)) out['postgres (shared background)'] += seconds;
+    else if (cmdline.includes('nats-server')) out['nats-server'] += seconds;
+    else if (cmdline.includes('redis-server')) out['redis-server'] += seconds;
+  }
+  return out;
+}
+
+/** CPU seconds so far: each service (process_cpu_seconds_total), this process (client + mock), the whole machine (/proc/stat). */
+async function cpuSnapshot() {
+  const services = {};
+  for (const [app, port] of Object.entries(ports)) {
+    const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    services[app] = Number(/^process_cpu_seconds_total\{[^}]*\} ([0-9.e+-]+)$/m.exec(text)?.[1] ?? NaN);
+  }
+  const usage = process.cpuUsage();
+  const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = fields.map(Number);
+  const hz = 100; // USER_HZ on Linux
+  return {
+    services,
+    others: processCpu(),
+    bench: (usage.user + usage.system) / 1e6,
+    machineBusy: (user + nice + system + irq + softirq + steal) / hz,
+    machineIowait: iowait / hz,
+    wall: performance.now() / 1000,
+  };
+}
+
+/** CPU ms per turn by process between two snapshots; `rest` is PostgreSQL, NATS, Redis and whatever else ran on the machine. */
+function cpuPerTurn(a, b, turns) {
+  const out = {};
+  let known = 0;
+  for (const app of Object.keys(b.services)) {
+    const d = b.services[app] - a.services[app];
+    known += d;
+    out[app] = round((d / turns) * 1000, 2);
+  }
+  const bench = b.bench - a.bench;
+  const busy = b.machineBusy - a.machineBusy;
+  out['bench (client + mock)'] = round((bench / turns) * 1000, 2);
+  for (const name of Object.keys(b.others)) {
+    const d = b.others[name] - a.others[name];
+    known += d;
+    out[name] = round((d / turns) * 1000, 2);
+  }
+  out['rest of the machine (other sessions, kernel)'] = round(((busy - known - bench) / turns) * 1000, 2);
+  out.machine_busy_percent = round((busy / ((b.wall - a.wall) * cpus().length)) * 100, 1);
+  out.iowait_percent = round(((b.machineIowait - a.machineIowait) / ((b.wall - a.wall) * cpus().length)) * 100, 1);
+  return out;
 }
 
 async function json(url, init = {}) {
@@ -427,6 +520,7 @@ async function main() {
   {
     const sessions = await sessionsFor(modelKey, C1_TURNS);
     report.load_before_c1 = loadavg().map((v) => round(v, 2));
+    const cpuBefore = await cpuSnapshot();
     const before = await scrape();
     const direct = [];
     const run = await runTurns(sessions, C1_TURNS, 1, async (s, n) => {
@@ -451,6 +545,7 @@ async function main() {
       client_to_model_request_ms: summary(run.results.map((r) => r.toModel).filter(Number.isFinite)),
       model_request_to_first_token_at_client_ms: summary(run.results.map((r) => r.ttft - r.toModel).filter(Number.isFinite)),
       stages: breakdown(before, after),
+      cpu_ms_per_turn: cpuPerTurn(cpuBefore, await cpuSnapshot(), run.results.length),
     };
     console.log(`[bench] c=1 done: ${JSON.stringify({ direct: d, gateway: g })}`);
   }
@@ -481,9 +576,11 @@ async function main() {
     const sessions = await sessionsFor(modelKey, C32_TURNS);
     report.load_before_c32 = loadavg().map((v) => round(v, 2));
     const lagBefore = await lag();
+    const cpuBefore = await cpuSnapshot();
     const before = await scrape();
     const run = await runTurns(sessions, C32_TURNS, CONCURRENCY, (s, n) => gatewayTurn(s, n));
     const after = await scrape();
+    const cpuAfter = await cpuSnapshot();
     const lagAfter = await lag();
     mock.reset();
     report.c32 = {
@@ -496,6 +593,7 @@ async function main() {
       turn_total_ms: summary(run.results.map((r) => r.total)),
       client_to_model_request_ms: summary(run.results.map((r) => r.toModel).filter(Number.isFinite)),
       stages: breakdown(before, after),
+      cpu_ms_per_turn: cpuPerTurn(cpuBefore, cpuAfter, run.results.length),
       consumer_lag_before: lagBefore,
       consumer_lag_right_after: lagAfter,
     };
@@ -528,9 +626,11 @@ async function main() {
   {
     const sessions = await sessionsFor(offlineKey, OFFLINE_TURNS);
     report.load_before_offline = loadavg().map((v) => round(v, 2));
+    const cpuBefore = await cpuSnapshot();
     const before = await scrape();
     const run = await runTurns(sessions, OFFLINE_TURNS, 1, (s, n) => gatewayTurn(s, n));
     const after = await scrape();
+    const cpuAfter = await cpuSnapshot();
     const gets = [];
     for (let i = 0; i < OFFLINE_TURNS; i++) {
       const s = sessions[i % sessions.length];
@@ -546,12 +646,20 @@ async function main() {
       gateway_first_token_ms: summary(run.results.map((r) => r.ttft)),
       get_session_ms: summary(gets),
       stages: breakdown(before, after),
+      cpu_ms_per_turn: cpuPerTurn(cpuBefore, cpuAfter, run.results.length),
     };
   }
   await nc.close();
   await pool.end();
   await mock.close();
 
+  const logged = {};
+  for (const e of serviceLog) logged[`${e.app} ${e.level}: ${e.msg}`] = (logged[`${e.app} ${e.level}: ${e.msg}`] ?? 0) + 1;
+  report.service_warnings_and_errors = logged;
+  report.first_service_errors = serviceLog
+    .filter((e) => e.level !== 'warn')
+    .slice(0, 3)
+    .map((e) => e.line);
   report.targets = TARGETS;
   report.verdict = {
     ttft_added_p50: `${report.c1.ttft_added_ms.p50} ms (target <= ${TARGETS.added_p50_ms} ms)`,
@@ -603,6 +711,7 @@ function printTables(r) {
         s.chat_first_token.p99_ms,
         s.chat_first_token.n,
       ]);
+    console.log(`CPU ms per turn: ${JSON.stringify(r[phase].cpu_ms_per_turn)}`);
     const wait = s.gateway_stages.first_token_wait?.mean_ms;
     const chat = s.chat_first_token?.mean_ms;
     if (wait !== undefined && chat !== undefined)
