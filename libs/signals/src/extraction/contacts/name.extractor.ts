@@ -25,7 +25,13 @@ interface Cue {
   minWords?: number;
   /** What must follow the name (on the original text). */
   after?: RegExp;
+  /** The cue is ignored in a message this matches (another language's homograph). */
+  notIn?: RegExp;
 }
+
+// A German message: "im" there is a preposition, not "I'm".
+const GERMAN =
+  /(?<![\p{L}])(?:ich|und|nicht|ist|wir|für|mit|auf|unsere?|meine?|der|das|dem|den|eine?|bitte|danke|hallo|seit|noch|schon|heute|morgen|wie|was)(?![\p{L}])/iu;
 
 const REL = RELATIONS.join('|');
 const ROLES = 'owner|homeowner|patient|customer|resident|occupant|organiser|organizer|one|person|lady|guy|man|woman';
@@ -101,11 +107,36 @@ const CUES: readonly Cue[] = [
   {
     id: 'correction',
     pattern:
-      /(?<![\p{L}'])(?:sorry|oops|typo|i\s+mean|i\s+meant|correction|pardon|désolée?|perd[oó]n|perdona|entschuldigung|sorry|excuus|scusa|scusi|desculpe|desculpa|korrektur|correcci[oó]n|correzione|corre[cç][aã]o|typfout)[\s,:;!.-]+(?:(?:it'?s|c'est|es|è|é|ist|is)\s+)?/gu,
+      /(?<![\p{L}'])(?:sorry|oops|typo|i\s+mean|i\s+meant|correction|pardon|désolée?|perd[oó]n|perdona|entschuldigung|sorry|excuus|scusa|scusi|desculpe|desculpa|korrektur|correcci[oó]n|correzione|corre[cç][aã]o|typfout|tippfehler|autocorrect(?:or|eur)?|autokorrektur|el\s+autocorrector|correttore)[\s,:;!.-]+(?:(?:it'?s|c'est|es|è|é|ist|is)\s+)?/gu,
     confidence: 0.8,
     owner: 'customer',
     after:
       /^(?:\s*(?:[,.!?;:)]|$)|\s+(?:not|nicht|pas|no|non|niet|não|nao|natürlich|naturalmente|natuurlijk|of\s+course|bien\s+s[uû]r|claro|ovviamente|con|with|met|com|avec|mit|autocorrect)\b)/iu,
+  },
+  // "fala a Mariana Coutinho", "aqui é o Tiago", "u spreekt met mevrouw Visser", "le habla", "moi c'est Annie",
+  // "hier spricht", "bin die Steffi", "i bin da Ferdl".
+  {
+    id: 'this_is',
+    pattern:
+      /(?<![\p{L}'])(?:fala\s+(?:o|a)|aqui\s+(?:é|e)\s+(?:o|a)|aqui\s+fala\s+(?:o|a)|(?:u|je)\s+spreekt\s+met|le\s+habla|moi\s+c'est|hier\s+spricht|(?<=^|[.!?,]\s*)bin\s+(?:die|der|de)|i\s+bin\s+(?:da|de|d')|de\s+la\s+part\s+de)\s+/gu,
+    confidence: 0.8,
+    owner: 'customer',
+  },
+  // "Buenas tardes, habla Guadalupe Hernández", "Goedemiddag, met Mohammed El Amrani": after a greeting.
+  {
+    id: 'this_is',
+    pattern:
+      /(?<![\p{L}'])(?:goedemorgen|goedemiddag|goedenavond|goeiedag|hallo|hoi|dag|buenas(?:\s+(?:tardes|noches|d[ií]as))?|buenos\s+d[ií]as|hola|al[oó])[,!.]?\s+(?:habla|met)\s+/gu,
+    confidence: 0.8,
+    owner: 'customer',
+  },
+  // "Booking name Fitzpatrick", "member name Sarah-Jane Mulholland", "Name Noemi Frei" (German), "A nome Benedetti".
+  {
+    id: 'name_is',
+    pattern:
+      /(?<![\p{L}'])(?:(?:booking|member|membership|account|reservation|order|patient|client)\s+name(?:\s+is|:)?|(?<=^|[.!?,]\s*)name|a\s+nome|sul\s+nome(?:\s+di)?|sur\s+le\s+nom(?:\s+de)?|op\s+naam)\s+/gu,
+    confidence: 0.8,
+    owner: 'customer',
   },
   // "quem está falando é a Bruna", "quem fala é o Tiago".
   {
@@ -127,7 +158,9 @@ const CUES: readonly Cue[] = [
     lowerConfidence: 0.7,
     owner: 'customer',
   },
-  { id: 'i_am', pattern: /(?<![\p{L}'])(?:i'?m|im|i\s+am)\s+(?:called\s+)?/gu, confidence: 0.85, lowerConfidence: 0.75, owner: 'customer' },
+  { id: 'i_am', pattern: /(?<![\p{L}'])(?:i'm|i\s+am)\s+(?:called\s+)?/gu, confidence: 0.85, lowerConfidence: 0.75, owner: 'customer' },
+  // "im dave" (I'm without the apostrophe), but never the German preposition ("im Garten", "im Juni").
+  { id: 'i_am', pattern: /(?<![\p{L}'])im\s+(?:called\s+)?/gu, confidence: 0.85, lowerConfidence: 0.75, owner: 'customer', notIn: GERMAN },
   {
     id: 'this_is',
     pattern: new RegExp(String.raw`(?:^|[.!?]\s+|\n)${GREETING}(?:this\s+is|it'?s|its|it\s+is)\s+`, 'g'),
@@ -155,12 +188,16 @@ const CUES: readonly Cue[] = [
   },
 ];
 
-const SIGN_OFF_CUE = new RegExp(String.raw`(?:(?:^|[\s,.!])${SIGN_OFF}\b[,!.]?\s*(?:-+\s*)?|(?:^|\s)-+\s*)`, 'g');
+// A sign-off word, a dash, or an emoji ("… will miss the Friday bagels 🥯 Sam") before the name that ends the message.
+const SIGN_OFF_CUE = new RegExp(
+  String.raw`(?:(?:^|[\s,.!])${SIGN_OFF}\b[,!.]?\s*(?:-+\s*)?|(?:^|\s)-+\s*|\p{Extended_Pictographic}\uFE0F?\s+)`,
+  'gu',
+);
 // What may follow a signed name: punctuation, kisses, a parenthesis ("(letting agent)", "(flat 7)"),
 // or a partner ("Fiona & Rob", "Sunita and Vik Mehta": the first person named is the customer).
 // A signature may end with a line of its own holding a phone number or an address ("Pierre Vandamme\n02/513 45 67").
 const AFTER_SIGNATURE =
-  /^(?:\s*(?:&|and)\s+\p{Lu}[\p{L}\p{M}'-]*(?:\s+\p{Lu}[\p{L}\p{M}'-]*)?)?\s*(?:\([^)]{0,40}\))?[\s.!,xX]*(?:\n[^\n]{0,12}[+\d(][\d\s/().+-]{5,24}\s*|\n\s*\S+@\S+\s*)?$/u;
+  /^(?:\s*(?:&|and|e|et|y|und|en)\s+\p{Lu}[\p{L}\p{M}'-]*(?:\s+\p{Lu}[\p{L}\p{M}'-]*)?)?\s*(?:\([^)]{0,40}\))?[\s.!,xX]*(?:\n?[^\n\d+(]{0,12}[+\d(][\d\s/().+-]{5,24}\s*|[\n,;:\s-]*\S+(?:@|\((?:at|@)\)|\[(?:at|@)\])\S+\s*)?$/u;
 const CONTACT_WORD_AFTER =
   /^\s*[,.;:-]\s*(?:(?:my|mein|meine|mon|ma|mi|il\s+mio|o\s+meu|mijn)\s+)?(?:tel|tél|telefon|telefono|teléfono|telefone|telefoon|phone|ph|mob|mobile|mobil|mobiel|móvil|movil|cell|cel|cellulare|celular|telemóvel|handy|festnetz|portable|gsm|e-?mail|mail|courriel|correo)\b/iu;
 const HERE_CUE = /(?:^|[.!?]\s+)/g;
@@ -221,6 +258,7 @@ function relationAfter(normalized: string, end: number): string | undefined {
 function cueCandidates(text: string, normalized: string): NameCandidate[] {
   const out: NameCandidate[] = [];
   for (const cue of CUES) {
+    if (cue.notIn?.test(normalized)) continue;
     for (const m of normalized.matchAll(cue.pattern)) {
       const at = m.index + m[0].length;
       const name = readName(text, at, cue.lowerConfidence !== undefined);
@@ -295,7 +333,7 @@ function segmentCandidates(text: string, contactSpans: ReadonlyArray<{ start: nu
   for (const c of contactSpans)
     unbracketed = `${unbracketed.slice(0, c.start)};${' '.repeat(c.end - c.start - 1)}${unbracketed.slice(c.end)}`;
   const segments = [...unbracketed.matchAll(/[^,.;:!?()\n]+/g)].filter((s) => s[0].trim().length > 0);
-  const couple = /^\s+(?:&|and)\s+\p{Lu}[\p{L}\p{M}'-]*(?:\s+\p{Lu}[\p{L}\p{M}'-]*)?$/u;
+  const couple = /^\s+(?:&|and|e|et|y|und|en)\s+\p{Lu}[\p{L}\p{M}'-]*(?:\s+\p{Lu}[\p{L}\p{M}'-]*)?$/u;
   segments.forEach((seg, i) => {
     const lead = seg[0].length - seg[0].trimStart().length;
     const start = seg.index + lead;

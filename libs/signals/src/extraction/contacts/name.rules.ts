@@ -38,6 +38,11 @@ roughly approximately approx exactly quickly urgently ideally preferably possibl
 especially generally normally apparently luckily thankfully fortunately seriously presumably
 i'm im i've i'd i'll we're you're they're it'll that's what's there's here's let's
 tel tél tele fon mob cel cell ph tlf tfno telf fixe festnetz mobil móvil movil cellulare telemóvel gsm whatsapp zap
+yet familie family famille famiglia família familia gezin
+disculpa disculpad disculpe perdonad perdonen infinite infinito tippfehler autocorrect autocorrector
+student studentin schüler schülerin rentner rentnerin lehrer lehrerin mitglied anwohner anwohnerin vermieter vermieterin
+eigentümer eigentümerin inhaber inhaberin fotograf fotografin hundefotografin
+ordernummer bestelnummer bestellnummer auftragsnummer kundennummer rechnungsnummer referentie dossier
 lads guys all team folks mate everyone everybody anyone someone somebody nobody people broken booked sorted fixed leaking
 `;
 
@@ -84,10 +89,15 @@ por para todo toda todos pela pelo per tutto tutti pour tout tous für fur alles
 export const NOT_A_NAME: ReadonlySet<string> = new Set(`${WORDS} ${FOREIGN_WORDS}`.split(/\s+/).filter((w) => w.length > 0));
 
 /** Titles before a name ("Mrs Siobhan McAllister"); dropped from the value. */
-export const TITLES: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame', 'rev']);
+export const TITLES: ReadonlySet<string> = new Set([
+  ...['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame', 'rev'],
+  // The other languages' titles ("Frau Moser", "il signor Marchetti", "mevrouw Visser", "Mme Girard").
+  ...['herr', 'frau', 'mme', 'mlle', 'madame', 'monsieur', 'signor', 'signora', 'sig', 'sra', 'sr', 'señor', 'señora', 'senhor', 'senhora'],
+  ...['dona', 'doña', 'don', 'seu', 'mevrouw', 'meneer', 'mevr', 'dhr'],
+]);
 
 /** Sign-off words that put a name after them at the end of a message ("Thanks, Dave"). */
-export const SIGN_OFF = String.raw`(?:mit\s+freundlichen\s+gr(?:ü|ue|u)(?:ß|ss)en|ng(?:ā|a)\s+mihi|(?:viele|liebe|beste|herzliche)\s+gr(?:ü|ue|u)(?:ß|ss)e|gr(?:ü|ue|u)(?:ß|ss)e|danke(?:\s+sch(?:ö|oe)n)?|cordialement|bien\s+(?:à|a)\s+vous|bien\s+cordialement|merci(?:\s+beaucoup)?|bises|amicalement|un\s+saludo|saludos(?:\s+cordiales)?|atentamente|muchas\s+gracias|gracias|cordiali\s+saluti|distinti\s+saluti|saluti|grazie(?:\s+mille)?|atenciosamente|cumprimentos|obrigad[oa]|abra(?:ç|c)os|met\s+vriendelijke\s+groet(?:en)?|vriendelijke\s+groet(?:en)?|groet(?:en|jes)?|mvg|bedankt|many\s+thanks|thanks\s+(?:again|so\s+much|a\s+lot)|thank\s+you|thanks|thx|ta|cheers|regards|kind\s+regards|best\s+regards|warm\s+regards|best\s+wishes|best|all\s+the\s+best|yours\s+sincerely|yours\s+faithfully|yours|sincerely|love|speak\s+soon)`;
+export const SIGN_OFF = String.raw`(?:mit\s+freundlichen\s+gr(?:ü|ue|u)(?:ß|ss)en|ng(?:ā|a)\s+mihi|lg|vg|grtz|gruess|gr(?:ü|u)(?:ß|ss)|(?:viele|liebe|beste|herzliche)\s+gr(?:ü|ue|u)(?:ß|ss)e|gr(?:ü|ue|u)(?:ß|ss)e|danke(?:\s+sch(?:ö|oe)n)?|cordialement|bien\s+(?:à|a)\s+vous|bien\s+cordialement|merci(?:\s+beaucoup)?|bises|amicalement|un\s+saludo|saludos(?:\s+cordiales)?|atentamente|muchas\s+gracias|gracias|cordiali\s+saluti|distinti\s+saluti|saluti|grazie(?:\s+mille)?|atenciosamente|cumprimentos|obrigad[oa]|abra(?:ç|c)os|met\s+vriendelijke\s+groet(?:en)?|vriendelijke\s+groet(?:en)?|groet(?:en|jes)?|mvg|bedankt|many\s+thanks|thanks\s+(?:again|so\s+much|a\s+lot)|thank\s+you|thanks|thx|ta|cheers|regards|kind\s+regards|best\s+regards|warm\s+regards|best\s+wishes|best|all\s+the\s+best|yours\s+sincerely|yours\s+faithfully|yours|sincerely|love|speak\s+soon)`;
 
 /** Capitalised words that never continue a name ("I'm Dave Thanks", "It's Sam From accounts"). */
 export const NOT_A_SURNAME: ReadonlySet<string> = new Set(

@@ -95,7 +95,7 @@ const CORRECTION_BEFORE_EN =
 // The same in German, French, Spanish, Italian, Portuguese and Dutch ("sorry, eigentlich …",
 // "pardon, c'est …", "perdón, mejor dicho …", "anzi …", "desculpe, aliás …", "eigenlijk …").
 const CORRECTION_BEFORE_INTL =
-  /(?<![\p{L}])(?:eigentlich|korrektur|falsch|ich\s+meinte|pardon|plutôt|plutot|en\s+fait|je\s+voulais\s+dire|erreur|perdón|perdon|perdona|mejor\s+dicho|quise\s+decir|en\s+realidad|anzi|scusa(?:te|mi)?|volevo\s+dire|in\s+realtà|desculp[ae]|aliás|quer\s+dizer|na\s+verdade|eigenlijk|ik\s+bedoel|verkeerd|oeps|entschuldigung|verzeihung|tippfehler|excuus|typfout|d[ée]sol[ée]e?|correction|correcci[oó]n|correzione|corre[cç][aã]o)(?![\p{L}])/u;
+  /(?<![\p{L}])(?:eigentlich|korrektur|falsch|ich\s+meinte|pardon|plutôt|plutot|en\s+fait|je\s+voulais\s+dire|erreur|perdón|perdon|perdona|mejor\s+dicho|quise\s+decir|en\s+realidad|anzi|scusa(?:te|mi)?|volevo\s+dire|in\s+realtà|desculp[ae]|aliás|quer\s+dizer|na\s+verdade|eigenlijk|ik\s+bedoel|verkeerd|oeps|entschuldigung|verzeihung|tippfehler|autocorrect(?:or|eur)?|autokorrektur|correttore|excuus|typfout|d[ée]sol[ée]e?|correction|correcci[oó]n|correzione|corre[cç][aã]o)(?![\p{L}])/u;
 export const CORRECTION_BEFORE = { test: (s: string): boolean => CORRECTION_BEFORE_EN.test(s) || CORRECTION_BEFORE_INTL.test(s) };
 
 /** "use X instead", "X is the right one", "X not Y". */
