@@ -39,3 +39,27 @@ describe('phone numbers in the tenant country', () => {
     expect(() => extractMessage('hi', { country: 'USA' })).toThrow(InvalidExtractionInputError);
   });
 });
+
+describe('phone numbers: national forms and references in other languages', () => {
+  it.each([
+    ['Me llamo Agustina, mi celu 011 15 6234-9071', 'AR', '+5491162349071'],
+    ['soy Facundo, 11 15 4567-8901', 'AR', '+5491145678901'],
+    ['Name is Tan Wei Ling, HP 9123 4567', 'SG', '+6591234567'],
+    ['can whatsapp me at 8765 4321', 'SG', '+6587654321'],
+    ['meine Nummer ist 0151 23456789', 'DE', '+4915123456789'],
+  ])('%p in %s gives %s', (text, country, e164) => {
+    expect(phone(text, country)).toBe(e164);
+  });
+
+  it.each([
+    ['bestelnummer 2024-55817, maar er is nog niets bezorgd', 'NL'],
+    ['Ordernummer 100238847. Moet ik ze terugsturen?', 'NL'],
+    ['meine Bestellung 2024-11873 steht seit vier Tagen auf in Produktion', 'DE'],
+    ['Apólice 7720019384, CPF 123.456.789-09', 'BR'],
+    ['numéro de commande 612345678', 'FR'],
+    ['order 12345678', 'SG'],
+    ['12345678 is the reference', 'DE'],
+  ])('no phone in %p (%s)', (text, country) => {
+    expect(phone(text, country)).toBeUndefined();
+  });
+});

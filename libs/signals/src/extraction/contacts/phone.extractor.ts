@@ -23,6 +23,13 @@ const MAX_GROUPS = 8;
 // Words before a number that make it a reference, a price, a date or an amount, not a phone.
 const REFERENCE_BEFORE =
   /(?:\b(?:order|ref|reference|invoice|booking|tracking|account|acct|policy|case|ticket|return|rma|receipt|transaction|confirmation|membership|member|customer|patient|nhs|claim|job|quote|estimate|serial|model|part|item|sku|product|code|id|dob|born|reg|registration|vin|mileage|miles|postcode|flat|house|unit|room|table)\s*(?:no\.?|number|num|id|code|ref|#)?\s*(?:is|was|of|:|#|-)?\s*)$/;
+// The same in the other languages, on the normalised text: compound reference nouns ("Bestellnummer",
+// "bestelnummer", "Rechnung", "commande", "pedido", "fattura", "CPF"), never a bare "Nummer" / "número"
+// ("meine Nummer ist 0151 …" is a phone).
+const REFERENCE_BEFORE_I18N =
+  /(?<![\p{L}])(?:\p{L}*(?:bestell|kunden|auftrags|rechnungs|mitglieds|vertrags|order|bestel|klant|factuur|dossier|referentie|polis|schaden|versicherungs|lidmaatschaps)s?nummer|bestellung|rechnung|auftrag|vertrag|bestelling|factuur|commande|facture|dossier|r[ée]f[ée]rence|r[ée]f|pedido|factura|p[óo]liza|expediente|ordine|fattura|pratica|encomenda|fatura|ap[óo]lice|processo|cpf|cnpj|nif|nie|dni|bsn|iban|os)\s*(?:n[º°o]\.?|nr\.?|no\.?|num\.?|#)?\s*(?:[:#-]|est|ist|es|è|é|is)?\s*$/u;
+// Regions whose national numbers have eight digits and no trunk prefix (Singapore's 9123 4567).
+const EIGHT_DIGIT_REGIONS: ReadonlySet<string> = new Set(['SG', 'HK', 'DK', 'NO']);
 const AMOUNT_AFTER =
   /^\s?(?:%|am\b|pm\b|p\b|k\b|kg|g\b|mm|cm|m\b|km|miles?|mph|quid|pounds?|gbp|euros?|pence|sq|ft|metres?|meters?|litres?|days?|weeks?|months?|years?|hours?|mins?|minutes?|people|guests|x\b|st\b|nd\b|rd\b|th\b)/;
 
@@ -56,10 +63,13 @@ export function toE164(raw: string, defaultRegion: CountryCode = 'GB'): { value:
   if (international) {
     if (digits.length < 8 || digits.length > 15 || digits.startsWith('0')) return undefined;
   } else if (digits.startsWith('0')) {
-    const [min, max] = defaultRegion === 'GB' ? [10, 11] : [9, 12];
+    // Argentina's mobiles keep the "15" after the area code nationally: "011 15 6234-9071" is 13 digits.
+    const [min, max] = defaultRegion === 'GB' ? [10, 11] : defaultRegion === 'AR' ? [10, 13] : [9, 12];
     if (digits.length < min || digits.length > max) return undefined;
   } else {
-    if (defaultRegion === 'GB' || digits.length < 9 || digits.length > 11) return undefined;
+    const min = EIGHT_DIGIT_REGIONS.has(defaultRegion) ? 8 : 9;
+    const max = defaultRegion === 'AR' ? 12 : 11;
+    if (defaultRegion === 'GB' || digits.length < min || digits.length > max) return undefined;
     strict = true;
   }
   const parsed = parsePhoneNumberFromString(international ? `+${digits}` : digits, defaultRegion);
@@ -86,7 +96,8 @@ export function findPhoneCandidates(
   const out: PhoneCandidate[] = [];
   for (const m of text.matchAll(CANDIDATE)) {
     if (out.length >= limit) break;
-    if (REFERENCE_BEFORE.test(normalized.slice(Math.max(0, m.index - 40), m.index))) continue;
+    const before = normalized.slice(Math.max(0, m.index - 40), m.index);
+    if (REFERENCE_BEFORE.test(before) || REFERENCE_BEFORE_I18N.test(before)) continue;
     const groups = [...m[0].matchAll(GROUP)].map((g) => ({ start: m.index + g.index, end: m.index + g.index + g[0].length }));
     // From the run's first group, and again after each number found ("07700 900123 or 07700 900124").
     let from = 0;
