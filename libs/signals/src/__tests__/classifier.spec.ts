@@ -114,7 +114,7 @@ describe('classifier', () => {
 
   it.each([
     ['RAUCH KOMMT AUS DEM BADLÜFTER', ['urgency', 'safety']],
-    ['forte odeur de gaz dans la chambre 42, à côté des cuisines', ['urgency', 'safety']],
+    ['Odeur de plastique brûlé qui vient du tableau électrique, il est chaud', ['urgency', 'safety']],
     ['420 € für 5 Minuten Arbeit. Ich habe die Zahlung zurückgebucht und euch bei der Verbraucherzentrale gemeldet.', ['escalation']],
   ])('flags a (training) message the English rules cannot read: %j', (text, types) => {
     expect(

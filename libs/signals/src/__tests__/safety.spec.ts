@@ -52,3 +52,38 @@ describe('safety detector', () => {
     expect(safety('I tried to kill myself last year and I still struggle').map((f) => f.subtype)).toEqual(['self_harm']);
   });
 });
+
+describe('life-safety rules in the other six languages', () => {
+  const detector = createSignalDetector(undefined, { classifier: false });
+  const subtypes = (text: string) => detector.detect(text).map((f) => `${f.type}:${f.subtype}`);
+
+  it.each([
+    ['Meine Tochter schreibt, dass sie nicht mehr leben will und sich heute was antut.', 'safety:self_harm'],
+    ["I've taken all the sleeping tablets you gave me today.", 'safety:self_harm'],
+    ['honestly i dont think ill be around much longer anyway', 'safety:self_harm'],
+    ['je veux mourir', 'safety:self_harm'],
+    ['no quiero seguir viviendo así, quiero morirme', 'safety:self_harm'],
+    ['voglio morire', 'safety:self_harm'],
+    ['não quero mais viver', 'safety:self_harm'],
+    ['ik wil niet meer leven', 'safety:self_harm'],
+    ['mein Ex steht vor meiner Tür und schreit, dass er mich umbringt', 'safety:violence_threat'],
+    ["il dit qu'il va me tuer ce soir", 'safety:violence_threat'],
+    ['te voy a matar', 'safety:violence_threat'],
+    ['ik maak je af', 'safety:violence_threat'],
+    ['im Treppenhaus riecht es stark nach Gas', 'safety:gas_danger'],
+    ['cheiro forte a gás na cozinha', 'safety:gas_danger'],
+    ['het ruikt sterk naar gas in de gang', 'safety:gas_danger'],
+  ])('%j -> %s', (text, expected) => {
+    expect(subtypes(text)).toContain(expected);
+  });
+
+  it.each([
+    'ik wil dood van de honger',
+    'quiero morirme de la vergüenza jaja',
+    'voglio morire di caldo',
+    'je veux mourir de rire',
+    'quero morrer de rir',
+  ])('no self-harm in the figurative %j', (text) => {
+    expect(subtypes(text)).not.toContain('safety:self_harm');
+  });
+});

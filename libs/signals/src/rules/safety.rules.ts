@@ -1,4 +1,5 @@
 import type { SignalRule } from './signal-rules.types';
+import { GAS_I18N, SELF_HARM_I18N, VIOLENCE_I18N } from './safety.rules.i18n';
 import { ELECTRICAL_PATTERNS, FIRE_PATTERNS, GAS_PATTERNS } from './urgency.rules';
 
 const PERSON = String.raw`(?:you|ya|u|him|her|them|the (?:delivery |)(?:guy|man|lad|driver|courier|waiter|waitress|bloke|woman)|your (?:staff|chef|manager|boss|family|kids|wife|husband)|the (?:manager|owner|chef|plumber|driver|mechanic|dentist|landlord|staff)|someone|somebody|every ?one|every ?body|all of you)`;
@@ -13,6 +14,8 @@ export const SAFETY_RULES: readonly SignalRule[] = [
       String.raw`(?:kill|killing|hurt|hurting|harm|harming|cut|cutting) my ?self|self[- ]?harm(?:ing)?|suicid(?:e|al)|sucidal|suicidle`,
       String.raw`want (?:it all|everything) to stop|take (?:all )?(?:my|the) (?:pills|tablets)|end(?:ing)? (?:it all|my life|things|my own life)|take my (?:own )?life|(?:want|wanna|going) to die|don'?t want to (?:live|be alive|be here anymore|wake up)`,
       String.raw`no (?:reason|point) (?:to|in) (?:live|living|going on)|better off dead|(?:can'?t|cannot) go on (?:any ?more|like this)|(?:took|taken|take) an overdose|overdos(?:e|ing) on purpose`,
+      String.raw`(?:taken|took|swallowed) (?:all|every one of) (?:the|my) (?:sleeping )?(?:pills|tablets)|(?:won'?t|will not) be (?:around|here) (?:much )?(?:longer|anymore|tomorrow)|(?:don'?t|dont|do not) think (?:i'?ll|ill|i will) be (?:around|here) (?:much )?(?:longer|anymore|tomorrow)`,
+      ...SELF_HARM_I18N,
     ],
     guards: { past: false },
   },
@@ -29,6 +32,7 @@ export const SAFETY_RULES: readonly SignalRule[] = [
       String.raw`(?:threaten(?:ed|ing|s)?|attack(?:ed|ing)|assault(?:ed|ing)|punch(?:ed|ing)|kicked|shoved|pushed|grabbed|knocked|slapped|spat at|hit) (?:me|us|my (?:son|daughter|kids?|child|wife|husband|partner|staff|mum|dad|colleague|friend))`,
       String.raw`(?:he|she|they)(?:'ll| will| is going to| are going to|'s going to|'re going to| said (?:he|she|they)(?:'d| would)) (?:kill|hurt|stab|shoot|beat|batter|attack) (?:me|us|my)`,
       String.raw`(?:kick|kicking|smash|smashing|break|breaking|bash|bashing)(?: down| in)? (?:the|my|our) (?:door|window)(?: down| in)?|(?:breaking|broken|broke) in(?:to)? (?:my|our|the) (?:house|flat|home)|someone (?:is )?trying to (?:get|break) in`,
+      ...VIOLENCE_I18N,
     ],
     guards: { hypothetical: false },
   },
@@ -79,7 +83,7 @@ export const SAFETY_RULES: readonly SignalRule[] = [
       String.raw`(?:petrol|diesel|fuel)(?: is)? (?:pouring|leaking|gushing|dripping everywhere|everywhere)|(?:smell|stink) of (?:petrol|diesel|fuel) everywhere|strong (?:petrol|diesel|fuel) smell|strong (?:smell|stink) of (?:petrol|diesel|fuel)`,
     ],
   },
-  { id: 'gas_danger', type: 'safety', severity: 'high', confidence: 0.9, patterns: GAS_PATTERNS },
+  { id: 'gas_danger', type: 'safety', severity: 'high', confidence: 0.9, patterns: [...GAS_PATTERNS, ...GAS_I18N] },
   { id: 'electrical_danger', type: 'safety', severity: 'high', confidence: 0.88, patterns: ELECTRICAL_PATTERNS },
   { id: 'fire', type: 'safety', severity: 'critical', confidence: 0.9, patterns: FIRE_PATTERNS },
 ];

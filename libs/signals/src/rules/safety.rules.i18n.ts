@@ -1,0 +1,42 @@
+// Life-safety phrases in German, French, Spanish, Italian, Portuguese and Dutch, joined to the
+// English rules of the same id (safety.rules.ts). The learned classifier carries most of L1a's
+// recall in these languages; these rules make sure the gravest messages (self-harm, a threat to
+// kill, a gas smell) are flagged by a rule, with its severity, whatever the classifier scores.
+// Matched on the normalised (lower-case) text; accents as written, with the usual unaccented
+// spellings too.
+
+/** Self-harm and suicidal intent. */
+export const SELF_HARM_I18N: readonly string[] = [
+  // de
+  String.raw`nicht mehr leben (?:will|möchte|mag|wollen)|(?:will|möchte|wollen) nicht mehr leben|(?:mich|sich) (?:selbst )?umbringen|mir (?:das leben|was|etwas) (?:nehmen|antun)|(?:selbstmord|suizid)\w*|(?:will|möchte) (?:nur noch )?sterben|alle (?:tabletten|pillen) (?:genommen|geschluckt)`,
+  // fr
+  String.raw`(?:me|se) suicider|suicid(?:e|aire)|mettre fin à (?:mes|ses) jours|(?:plus|pas) envie de vivre|(?:veux|voudrais|vais) mourir(?! de)|(?:veux|voudrais|vais|envie de) me tuer|me faire du mal|(?:avalé|pris) toutes? (?:les|mes) (?:pilules|comprimés|cachets)`,
+  // es
+  String.raw`suicid(?:arme|arse|io)|quitarme la vida|no quiero (?:seguir )?vivir|quiero morir(?:me)?(?! de)|(?:voy a|quiero) matarme|hacerme daño|(?:tomé|me tomé|tomado) todas (?:las|mis) pastillas`,
+  // it
+  String.raw`suicid(?:io|armi|arsi)|togliermi la vita|non voglio più vivere|voglio morire(?! d[ia])|(?:voglio|vado a) uccidermi|farmi del male|(?:preso|ingoiato) tutte (?:le|le mie) (?:pillole|pastiglie|compresse)`,
+  // pt
+  String.raw`suic[ií]d(?:io|ar-me|ar)|(?:vou|quero) me matar|matar-me|tirar a (?:minha )?(?:própria )?vida|não quero (?:mais )?viver|quero morrer(?! de)|me machucar|(?:tomei|engoli) todos os (?:comprimidos|remédios)`,
+  // nl
+  String.raw`zelfmoord|su[iï]cid\w*|(?:wil|wilt) niet meer leven|(?:wil|wilt) (?:dood|sterven)(?! van)|mezelf (?:iets )?aan(?:doen)?|een eind(?:e)? aan (?:mijn|m'n|zijn|haar) leven|alle (?:pillen|tabletten) (?:ingenomen|geslikt)`,
+];
+
+/** Threats to kill or hurt someone, now. */
+export const VIOLENCE_I18N: readonly string[] = [
+  String.raw`(?:bringe?|bring) (?:dich|sie|euch|ihn|mich) um|(?:dass|das) er mich umbringt|(?:mach|mache) (?:dich|euch) fertig|(?:schlag|schlage) (?:dich|euch) (?:tot|zusammen)|droht (?:mir|uns),? (?:mich|uns) (?:umzubringen|zu schlagen)`,
+  String.raw`(?:je vais|va) (?:te|vous|le|la) (?:tuer|buter|frapper|défoncer)|(?:il|elle|ils|on) (?:va|veut|vont) (?:me|nous) (?:tuer|buter)|menace de (?:me|nous) (?:tuer|frapper)`,
+  String.raw`(?:te|lo|la|los|os) voy a matar|(?:me|nos) (?:va|quiere) a matar|amenaza con matar(?:me|nos)`,
+  String.raw`(?:ti|vi|lo|la) ammazzo|(?:mi|ci) (?:vuole )?ammazza(?:re)?|minaccia di (?:uccidermi|ammazzarmi|picchiarmi)`,
+  String.raw`(?:vou|vai) (?:te|o|a|vos) matar|(?:me|nos) (?:vai|quer) matar|ameaça (?:me )?matar`,
+  String.raw`(?:ik )?(?:maak|sla) (?:je|jou|jullie) (?:af|dood)|(?:hij|zij) (?:maakt|slaat) me dood|dreigt (?:me|mij|ons) (?:dood te maken|te vermoorden|te slaan)`,
+];
+
+/** A gas smell now (joined to the English gas patterns of the gas_danger rule). */
+export const GAS_I18N: readonly string[] = [
+  String.raw`(?:riecht|stinkt) (?:es )?(?:stark |total |extrem )?nach gas|gasgeruch`,
+  String.raw`(?:ça |ca )?sent (?:fort |le )?(?:le )?gaz|odeur de gaz`,
+  String.raw`(?:huele|olor) a gas`,
+  String.raw`(?:puzza|odore|sento odore) di gas`,
+  String.raw`cheiro (?:forte )?(?:a|de) gás|cheira a gás`,
+  String.raw`(?:ruik|ruikt|stinkt) (?:het )?(?:sterk )?naar gas|gaslucht`,
+];
