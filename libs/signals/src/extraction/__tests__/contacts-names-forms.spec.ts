@@ -40,6 +40,9 @@ describe('names: booking names, articles, signatures and corrections', () => {
     ['Lg Sandra Wimmer, sandra.wimmer(at)gmx.at', 'Sandra Wimmer'],
     ['Marta e Davide', 'Marta'],
     ['im dave, can u help', 'Dave'],
+    ['hi yeah um marcus oyelaran-webb speaking my back tooth has been killing me', 'Marcus Oyelaran-Webb'],
+    ["oui bonjour c'est monsieur Rochat pour le rendez vous de jeudi", 'Rochat'],
+    ['Servus, do is da Franz Gruber. I hab mei Auto abgholt', 'Franz Gruber'],
   ])('%p -> %p', (text, name) => {
     expect(customerName(text)).toBe(name);
   });
@@ -58,6 +61,8 @@ describe('names: booking names, articles, signatures and corrections', () => {
     'Siete stati fantastici, grazie infinite!',
     'not giving names yet sorry, just want a figure',
     'Könnt ihr die zwei einplanen? Familie Gruber',
+    'the person speaking was rude',
+    'Gentile Direzione,',
   ])('no customer name in %p', (text) => {
     expect(customerName(text)).toBeUndefined();
   });

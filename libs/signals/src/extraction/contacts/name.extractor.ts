@@ -96,7 +96,7 @@ const CUES: readonly Cue[] = [
   // Reto Bühler"); two name words at least, as a capitalised noun may follow an article.
   {
     id: 'this_is',
-    pattern: /(?<![\p{L}'])(?:hier\s+ist|hier\s+spricht|ich\s+bi|i\s+bin)\s+(?:der|die|de|d')\s*/gu,
+    pattern: /(?<![\p{L}'])(?:hier\s+ist|hier\s+spricht|ich\s+bi|i\s+bin|(?:do|da)\s+is(?:ch)?)\s+(?:der|die|de|d'|da)\s*/gu,
     confidence: 0.8,
     owner: 'customer',
     minWords: 2,
@@ -119,6 +119,13 @@ const CUES: readonly Cue[] = [
     id: 'this_is',
     pattern:
       /(?<![\p{L}'])(?:fala\s+(?:o|a)|aqui\s+(?:é|e)\s+(?:o|a)|aqui\s+fala\s+(?:o|a)|(?:u|je)\s+spreekt\s+met|le\s+habla|moi\s+c'est|hier\s+spricht|(?<=^|[.!?,]\s*)bin\s+(?:die|der|de)|i\s+bin\s+(?:da|de|d')|de\s+la\s+part\s+de)\s+/gu,
+    confidence: 0.8,
+    owner: 'customer',
+  },
+  // "oui bonjour c'est monsieur Rochat": "c'est" anywhere when a title follows (the title is dropped).
+  {
+    id: 'this_is',
+    pattern: /(?<![\p{L}'])c'est\s+(?=(?:monsieur|madame|mme|mlle|m\.)\s)/gu,
     confidence: 0.8,
     owner: 'customer',
   },
@@ -201,6 +208,24 @@ const AFTER_SIGNATURE =
 const CONTACT_WORD_AFTER =
   /^\s*[,.;:-]\s*(?:(?:my|mein|meine|mon|ma|mi|il\s+mio|o\s+meu|mijn)\s+)?(?:tel|tél|telefon|telefono|teléfono|telefone|telefoon|phone|ph|mob|mobile|mobil|mobiel|móvil|movil|cell|cel|cellulare|celular|telemóvel|handy|festnetz|portable|gsm|e-?mail|mail|courriel|correo)\b/iu;
 const HERE_CUE = /(?:^|[.!?]\s+)/g;
+const SPEAKING_CUE = /(?<=\s)speaking(?![\p{L}])/gu;
+const DETERMINERS: ReadonlySet<string> = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'my',
+  'your',
+  'his',
+  'her',
+  'their',
+  'our',
+  'its',
+  'whoever',
+  'anyone',
+  'someone',
+]);
 const MAX_TOKENS = 3;
 // Surname particles (Dutch, German, French, Spanish, Italian, Portuguese), always lower case in the
 // text; they join a name only when a name word follows them.
@@ -308,6 +333,37 @@ function signOffCandidates(text: string, normalized: string): NameCandidate[] {
       confidence: name.lower ? 0.65 : 0.75,
       owner: 'customer',
       cue: 'sign_off',
+    });
+  }
+  // "hi yeah um marcus oyelaran-webb speaking": up to three name words right before "speaking",
+  // in any case (voice-to-text writes names in lower case); not after a determiner ("the person speaking").
+  for (const m of normalized.matchAll(SPEAKING_CUE)) {
+    const from = Math.max(0, m.index - 60);
+    const words = [...text.slice(from, m.index).matchAll(/[\p{L}][\p{L}\p{M}'-]*/gu)].map((w) => ({
+      start: from + (w.index ?? 0),
+      end: from + (w.index ?? 0) + w[0].length,
+      raw: w[0],
+    }));
+    let k = words.length;
+    while (k > 0 && words.length - k < 3) {
+      const w = words[k - 1] as { start: number; end: number; raw: string };
+      const token = tokenAt(text, w.start);
+      const gap = text.slice(w.end, (words[k] ?? { start: m.index }).start);
+      if (token === undefined || token.end !== w.end || !/^\s+$/.test(gap) || !isNameWord(token, k < words.length)) break;
+      k -= 1;
+    }
+    if (k === words.length) continue;
+    const before = words[k - 1]?.raw.toLowerCase();
+    if (before !== undefined && DETERMINERS.has(before)) continue;
+    const name = readName(text, (words[k] as { start: number }).start, true);
+    if (name === undefined || name.possessive || !/^\s*$/.test(text.slice(name.end, m.index))) continue;
+    out.push({
+      start: name.start,
+      end: name.end,
+      value: name.value,
+      confidence: name.lower ? 0.7 : 0.8,
+      owner: 'customer',
+      cue: 'name_here',
     });
   }
   for (const m of normalized.matchAll(HERE_CUE)) {

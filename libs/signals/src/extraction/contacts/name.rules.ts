@@ -38,6 +38,8 @@ roughly approximately approx exactly quickly urgently ideally preferably possibl
 especially generally normally apparently luckily thankfully fortunately seriously presumably
 i'm im i've i'd i'll we're you're they're it'll that's what's there's here's let's
 tel tél tele fon mob cel cell ph tlf tfno telf fixe festnetz mobil móvil movil cellulare telemóvel gsm whatsapp zap
+um uh erm yeah gentile direzione egregio egregi egregia spettabile caro cara cari estimado estimada estimados prezado prezada
+geachte geehrte geehrter sehr cher chère chers messieurs mesdames dames heren signori
 yet familie family famille famiglia família familia gezin
 disculpa disculpad disculpe perdonad perdonen infinite infinito tippfehler autocorrect autocorrector
 student studentin schüler schülerin rentner rentnerin lehrer lehrerin mitglied anwohner anwohnerin vermieter vermieterin
