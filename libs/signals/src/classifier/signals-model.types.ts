@@ -36,6 +36,8 @@ export interface SignalsModelData {
       fixedBias: boolean;
       gateSet: boolean;
       background?: boolean;
+      /** Messages of retired unseen sets added to the training data. */
+      retiredUnseen?: number;
     };
   };
 }
