@@ -8,6 +8,7 @@ import { ConversationsRpcHandlers } from './conversations/conversations.handler'
 import { HandoffRpcHandlers } from './handoff/handoff.handler';
 import { IdleSessionSweeper } from './sessions/idle-session.sweeper';
 import { SessionsRpcHandlers } from './sessions/sessions.handler';
+import { TenantEventsListener } from './tenants/tenant-events.listener';
 import { TurnCancellations } from './turn/turn-cancellations.service';
 import { TurnRpcHandlers } from './turn/turn.handler';
 import { TurnService } from './turn/turn.service';
@@ -16,8 +17,9 @@ import { TurnService } from './turn/turn.service';
  * The order in which the chat service's moving parts (the cancel subscription, the RPC
  * handlers in queue group `chat`, the idle sweeper) start and stop.
  *
- * Start: the cancel subscription first, registered with the server (onModuleInit runs before
- * any onApplicationBootstrap, so before a handler serves a turn: no cancel of a served turn is
+ * Start: the cancel subscription and the tenant events subscriptions (which keep the tenant
+ * runtime cache honest) first, registered with the server (onModuleInit runs before any
+ * onApplicationBootstrap, so before a handler serves a turn: no cancel of a served turn is
  * missed); then the handlers register (their own onApplicationBootstrap); then, once they have
  * (this provider depends on every handler, so Nest bootstraps it after them), a flush and the
  * idle sweeper.
@@ -37,6 +39,7 @@ export class ChatLifecycle implements OnModuleInit, OnApplicationBootstrap, Befo
     @Inject(NatsClient) private readonly client: MessagingConnection,
     private readonly turns: TurnService,
     private readonly cancellations: TurnCancellations,
+    private readonly tenantEvents: TenantEventsListener,
     private readonly sweeper: IdleSessionSweeper,
     turnHandlers: TurnRpcHandlers,
     sessionsHandlers: SessionsRpcHandlers,
@@ -52,7 +55,8 @@ export class ChatLifecycle implements OnModuleInit, OnApplicationBootstrap, Befo
   /** Subscribes to chat.cancel.* before any RPC handler is registered. */
   async onModuleInit(): Promise<void> {
     this.cancellations.start();
-    await this.cancellations.ready();
+    this.tenantEvents.start();
+    await Promise.all([this.cancellations.ready(), this.tenantEvents.ready()]);
   }
 
   /** After the handlers registered: their subscriptions reach the server, then the sweeper starts. */
@@ -76,6 +80,7 @@ export class ChatLifecycle implements OnModuleInit, OnApplicationBootstrap, Befo
     } finally {
       clearTimeout(abortTimer);
       await this.cancellations.stop();
+      this.tenantEvents.stop();
     }
   }
 }

@@ -19,6 +19,8 @@ import { IdleSessionSweeper } from './sessions/idle-session.sweeper';
 import { SessionEventsPublisher } from './sessions/session-events.publisher';
 import { SessionService } from './sessions/session.service';
 import { SessionsRpcHandlers } from './sessions/sessions.handler';
+import { TenantEventsListener } from './tenants/tenant-events.listener';
+import { TenantRuntimeCache } from './tenants/tenant-runtime.cache';
 import { TenantKnowledgeRetriever } from './turn/knowledge.retriever';
 import { SignalDetectorCache } from './turn/signal-detectors.cache';
 import { TurnCancellations } from './turn/turn-cancellations.service';
@@ -59,6 +61,8 @@ export class ChatModule {
         },
         { provide: TurnMetrics, useClass: PromTurnMetrics },
         TurnCancellations,
+        TenantRuntimeCache,
+        TenantEventsListener,
         SignalDetectorCache,
         TenantKnowledgeRetriever,
         ModelActionGate,

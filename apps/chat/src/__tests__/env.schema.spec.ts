@@ -23,6 +23,7 @@ describe('chat env schema', () => {
       idleSweepIntervalSeconds: 60,
       historyTokenBudget: 2000,
       knowledgeLimit: 4,
+      tenantCacheTtlMs: 30_000,
     });
   });
 
@@ -34,9 +35,16 @@ describe('chat env schema', () => {
         CHAT_IDLE_SWEEP_INTERVAL_SECONDS: '15',
         CHAT_HISTORY_TOKEN_BUDGET: '500',
         CHAT_KNOWLEDGE_LIMIT: '0',
+        CHAT_TENANT_CACHE_TTL_MS: '0',
       }),
     );
-    expect(config.chat).toEqual({ idleTimeoutSeconds: 600, idleSweepIntervalSeconds: 15, historyTokenBudget: 500, knowledgeLimit: 0 });
+    expect(config.chat).toEqual({
+      idleTimeoutSeconds: 600,
+      idleSweepIntervalSeconds: 15,
+      historyTokenBudget: 500,
+      knowledgeLimit: 0,
+      tenantCacheTtlMs: 0,
+    });
   });
 
   it('runs on the offline responder when no model variable is set, and reads an OpenAI-compatible endpoint', () => {

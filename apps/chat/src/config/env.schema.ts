@@ -21,6 +21,8 @@ export const envSchema = z.object({
   CHAT_HISTORY_TOKEN_BUDGET: envVar.int(0, 200_000).default(2000),
   /** Knowledge passages retrieved per turn. */
   CHAT_KNOWLEDGE_LIMIT: envVar.int(0, 20).default(4),
+  /** How long a tenant's runtime (status, config) is kept in memory at most; evt.tenant.* drop it sooner. 0 = read it every turn. */
+  CHAT_TENANT_CACHE_TTL_MS: envVar.int(0, 3_600_000).default(30_000),
 });
 
 export interface ChatConfig {
@@ -28,6 +30,7 @@ export interface ChatConfig {
   idleSweepIntervalSeconds: number;
   historyTokenBudget: number;
   knowledgeLimit: number;
+  tenantCacheTtlMs: number;
 }
 
 export interface AppConfig extends ServiceConfig {
@@ -43,6 +46,7 @@ export function toAppConfig(env: z.output<typeof envSchema>): AppConfig {
       idleSweepIntervalSeconds: env.CHAT_IDLE_SWEEP_INTERVAL_SECONDS,
       historyTokenBudget: env.CHAT_HISTORY_TOKEN_BUDGET,
       knowledgeLimit: env.CHAT_KNOWLEDGE_LIMIT,
+      tenantCacheTtlMs: env.CHAT_TENANT_CACHE_TTL_MS,
     },
     llm: toLlmConfig(env),
   };

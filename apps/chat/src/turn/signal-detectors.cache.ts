@@ -6,6 +6,8 @@ import { CHAT_LOGGER, type ChatLogger } from '../common/chat.logger';
 const MAX_TENANTS = 10_000;
 
 interface Entry {
+  /** The settings object last seen (the cached tenant runtime's): the same object needs no comparison. */
+  settings: Record<string, unknown>;
   rulesKey: string;
   detector: SignalDetector;
 }
@@ -26,12 +28,16 @@ export class SignalDetectorCache {
   constructor(@Inject(CHAT_LOGGER) private readonly logger: ChatLogger) {}
 
   forTenant(tenantId: string, settings: Record<string, unknown>): SignalDetector {
-    const rulesKey = JSON.stringify(settings);
     const cached = this.entries.get(tenantId);
-    if (cached && cached.rulesKey === rulesKey) return cached.detector;
+    if (cached && cached.settings === settings) return cached.detector;
+    const rulesKey = JSON.stringify(settings);
+    if (cached && cached.rulesKey === rulesKey) {
+      cached.settings = settings;
+      return cached.detector;
+    }
     const detector = this.build(tenantId, settings);
     if (this.entries.size >= MAX_TENANTS) this.entries.delete(this.entries.keys().next().value as string);
-    this.entries.set(tenantId, { rulesKey, detector });
+    this.entries.set(tenantId, { settings, rulesKey, detector });
     return detector;
   }
 

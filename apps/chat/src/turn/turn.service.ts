@@ -2,16 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Action, ChatTurnRequest, ChatTurnResponse, Signal, Usage } from '@parley/contracts';
 import type { ConversationMessage, GenerationRequest, GenerationResult, LlmRouter, ModelToolCall } from '@parley/llm';
 import { NatsClient, type MessagingConnection } from '@parley/messaging';
-import {
-  isUniqueViolation,
-  loadTenantRuntime,
-  PrismaService,
-  TenantDb,
-  type ChatSessionModel,
-  type PrismaClient,
-  type TenantRuntime,
-  type TenantTx,
-} from '@parley/persistence';
+import { isUniqueViolation, TenantDb, type ChatSessionModel, type TenantRuntime, type TenantTx } from '@parley/persistence';
 import { toWireSignals, type SignalFinding } from '@parley/signals';
 import { randomUUID } from 'node:crypto';
 import { ModelActionGate } from '../actions/model-action.gate';
@@ -26,6 +17,7 @@ import { SessionEventsPublisher } from '../sessions/session-events.publisher';
 import { historyWindow } from './history-window.util';
 import { TenantKnowledgeRetriever, type KnowledgeRetriever } from './knowledge.retriever';
 import { SignalDetectorCache } from './signal-detectors.cache';
+import { TenantRuntimeCache } from '../tenants/tenant-runtime.cache';
 import { TurnCancellations } from './turn-cancellations.service';
 import { TurnMetrics } from './turn.metrics';
 import { TurnStageClock } from './turn-stage.clock';
@@ -61,7 +53,7 @@ export class TurnService {
 
   constructor(
     @Inject(NatsClient) private readonly client: MessagingConnection,
-    @Inject(PrismaService) private readonly prisma: PrismaClient,
+    private readonly tenants: TenantRuntimeCache,
     private readonly db: TenantDb,
     @Inject(LLM_ROUTER) private readonly router: LlmRouter,
     @Inject(TenantKnowledgeRetriever) private readonly knowledge: KnowledgeRetriever,
@@ -115,7 +107,7 @@ export class TurnService {
   private async execute(request: ChatTurnRequest, stream: TurnStream): Promise<ChatTurnResponse> {
     const userAt = new Date();
     const clock = new TurnStageClock(this.metrics);
-    const runtime = await loadTenantRuntime(this.prisma, request.tenantId);
+    const runtime = await this.tenants.get(request.tenantId);
     clock.lap('tenant_load');
     if (!runtime) throw new ChatError('NOT_FOUND', `tenant ${request.tenantId} not found`);
     if (runtime.status !== 'active') throw new ChatError('FORBIDDEN', 'tenant is deactivated');

@@ -38,6 +38,7 @@ export const TEST_CHAT_CONFIG: ChatConfig = {
   idleSweepIntervalSeconds: 3600,
   historyTokenBudget: 2000,
   knowledgeLimit: 4,
+  tenantCacheTtlMs: 30_000,
 };
 
 export function llmConfig(overrides: Partial<LlmConfig> = {}): LlmConfig {
