@@ -3,14 +3,13 @@ import type { Embedder, KnowledgePassage } from '@parley/llm';
 import { searchKnowledge, TenantDb, type TenantTx } from '@parley/persistence';
 import { CHAT_LOGGER, type ChatLogger } from '../common/chat.logger';
 import { CHAT_OPTIONS, EMBEDDER, type ChatOptions } from '../common/chat.options';
+import { TURN_TX_MAX_WAIT_MS, type TurnKnowledgeQuery } from './turn.repository';
 
 /** Retrieves a tenant's knowledge for a turn. */
 export interface KnowledgeRetriever {
-  /** True when retrieval needs nothing but the database (no query embedding): it can run inside the turn's first transaction. */
-  readonly inline: boolean;
-  /** Searches inside the caller's tenant transaction, full text only. `staff`: staff-only knowledge too (the staff assistant). */
-  searchInTx(tx: TenantTx, tenantId: string, query: string, staff?: boolean): Promise<KnowledgePassage[]>;
-  /** Embeds the query when an embedder is configured, then searches in a transaction of its own. */
+  /** The full-text search to run inside the turn's session read, when retrieval needs nothing but the database (no query embedding); else null. */
+  inlineQuery(query: string, staff: boolean): TurnKnowledgeQuery | null;
+  /** Embeds the query when an embedder is configured, then searches in a transaction of its own. `staff`: staff-only knowledge too (the staff assistant). */
   retrieve(tenantId: string, query: string, signal: AbortSignal, staff?: boolean): Promise<KnowledgePassage[]>;
 }
 
@@ -21,7 +20,6 @@ export interface KnowledgeRetriever {
  */
 @Injectable()
 export class TenantKnowledgeRetriever implements KnowledgeRetriever {
-  readonly inline: boolean;
   private readonly limit: number;
 
   constructor(
@@ -30,18 +28,17 @@ export class TenantKnowledgeRetriever implements KnowledgeRetriever {
     @Inject(CHAT_OPTIONS) options: ChatOptions,
     @Inject(CHAT_LOGGER) private readonly logger: ChatLogger,
   ) {
-    this.inline = embedder === null;
     this.limit = options.chat.knowledgeLimit;
   }
 
-  searchInTx(tx: TenantTx, tenantId: string, query: string, staff = false): Promise<KnowledgePassage[]> {
-    return this.search(tx, tenantId, query, null, staff);
+  inlineQuery(query: string, staff: boolean): TurnKnowledgeQuery | null {
+    return this.embedder ? null : { query, limit: this.limit, staff };
   }
 
   async retrieve(tenantId: string, query: string, signal: AbortSignal, staff = false): Promise<KnowledgePassage[]> {
     if (this.limit === 0) return [];
     const embedding = await this.embed(tenantId, query, signal);
-    return this.db.run(tenantId, (tx) => this.search(tx, tenantId, query, embedding, staff));
+    return this.db.run(tenantId, (tx) => this.search(tx, tenantId, query, embedding, staff), { maxWaitMs: TURN_TX_MAX_WAIT_MS });
   }
 
   private async search(

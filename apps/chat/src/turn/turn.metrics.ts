@@ -2,8 +2,10 @@
  * Stages of one turn, in order, as parley_chat_turn_stage_seconds{stage} records them (each
  * observed once per turn that reaches it; bench/chat-path reads them):
  * - `tenant_load`: the tenant's runtime row (config, signal rules);
- * - `session_history`: the turn's first transaction (session check, recent history), less retrieval;
- * - `retrieval`: the knowledge search (inside that transaction when full text only, else with the query embedding);
+ * - `session_history`: the session check, recent history and, without an embedder, the full-text
+ *   knowledge search: one statement in a batch transaction;
+ * - `retrieval`: the knowledge search with the query embedding (only when an embedder is configured;
+ *   without one it is part of session_history);
  * - `signals`: L1a detection, the signal frame, the turn plan;
  * - `prompt_build`: the generation request (history window, persona, directives);
  * - `model_first_token`: from calling the LLM router to the first token it hands back (PII

@@ -2,7 +2,7 @@
 // turn produced in a single transaction with its outbox rows.
 import type { ChatTurnResponse } from '@parley/contracts';
 import type { ConversationMessage, KnowledgePassage } from '@parley/llm';
-import { toJsonPayload, type ChatSessionModel, type Prisma, type OutboxMessageInput, type TenantTx } from '@parley/persistence';
+import { isUuid, Prisma, RRF_K, toJsonPayload, type OutboxMessageInput, type TenantDb, type TenantTx } from '@parley/persistence';
 import { toWireSignals, type SignalFinding } from '@parley/signals';
 import { randomUUID } from 'node:crypto';
 import { ChatError } from '../common/chat.errors';
@@ -11,67 +11,156 @@ import { toSignalViews } from '../common/signal-view.mapper';
 export type PreparedTurn =
   | {
       kind: 'new';
-      session: ChatSessionModel;
+      session: TurnSession;
       recent: ConversationMessage[];
       firstTurn: boolean;
       /** Name of the contact linked at session start when they were known before this session. */
       returningName: string | null;
-      /** Passages found inside this transaction (when the caller asked for it and the bot answers), else null. */
+      /** Passages found by the same statement (when the caller asked for them and the bot answers), else null. */
       knowledge: KnowledgePassage[] | null;
     }
   | { kind: 'stored'; response: ChatTurnResponse };
 
+/** What a turn needs of its session. */
+export interface TurnSession {
+  id: string;
+  mode: 'bot' | 'human';
+  contactId: string | null;
+}
+
+/** A full-text knowledge search to run in the same statement as the session read. */
+export interface TurnKnowledgeQuery {
+  query: string;
+  limit: number;
+  /** Staff-only knowledge too (the staff assistant); visitors never get it. */
+  staff: boolean;
+}
+
 const HISTORY_ROWS = 50;
+/**
+ * How long a turn's transaction may wait for a pooled connection (Prisma's default is 2 s). Under
+ * load a turn waits its turn rather than failing: after the answer has streamed, failing the
+ * store would lose it. The gateway's CHAT_TURN_TIMEOUT_MS still bounds the whole turn.
+ */
+export const TURN_TX_MAX_WAIT_MS = 15_000;
 /** message_signals label of a question the offline responder could not answer from knowledge. */
 export const UNANSWERED_LABEL = 'unanswered_question';
 
-/**
- * Validates the session (unknown or another tenant's: NOT_FOUND; closed: CONFLICT), returns the
- * stored answer when this turnId already completed (a retry), else reads the recent history,
- * newest first. `search`, when given, runs in the same transaction for a session the bot
- * answers (one transaction fewer per turn). Read-only on purpose: a write here would cost a
- * second commit (WAL flush) per turn; the turn's transaction sets last_activity_at.
- */
-export async function prepareTurn(
-  tx: TenantTx,
-  sessionId: string,
-  turnId: string,
-  search?: (tx: TenantTx) => Promise<KnowledgePassage[]>,
-  staffUserId: string | null = null,
-): Promise<PreparedTurn> {
-  const session = await tx.chatSession.findUnique({ where: { id: sessionId } });
-  // A visitor turn never reaches a staff assistant session, and a staff turn only its user's own.
-  if (!session || session.staffUserId !== staffUserId) throw new ChatError('NOT_FOUND', `session ${sessionId} not found`);
-  if (session.status !== 'open') {
-    const stored = await findStoredTurn(tx, sessionId, turnId);
-    if (stored) return { kind: 'stored', response: stored };
-    throw new ChatError('CONFLICT', `session ${sessionId} is closed`);
-  }
-  // Per-user memory: a staff assistant turn sees its user's messages across all their sessions.
-  const scope = staffUserId ? { session: { staffUserId } } : { sessionId };
-  const rows = await tx.chatMessage.findMany({
-    where: { ...scope, role: { in: ['user', 'assistant', 'staff'] } },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: HISTORY_ROWS,
-    select: { role: true, content: true, turnId: true },
-  });
-  if (rows.some((r) => r.turnId === turnId)) {
-    const stored = await findStoredTurn(tx, sessionId, turnId);
-    if (stored) return { kind: 'stored', response: stored };
-  }
-  const recent = rows.map((r): ConversationMessage => ({ role: r.role === 'user' ? 'user' : 'assistant', content: r.content }));
-  // The first turn is the one with no earlier bot answer; only a long history needs a second look.
-  const firstTurn = rows.some((r) => r.role === 'assistant')
-    ? false
-    : rows.length < HISTORY_ROWS || !(await tx.chatMessage.findFirst({ where: { ...scope, role: 'assistant' }, select: { id: true } }));
-  const knowledge = search && session.mode === 'bot' ? await search(tx) : null;
-  return { kind: 'new', session, recent, firstTurn, returningName: firstTurn ? await returningName(tx, session) : null, knowledge };
+interface TurnContextRow {
+  status: string;
+  mode: 'bot' | 'human';
+  contact_id: string | null;
+  staff_user_id: string | null;
+  /** The linked contact's name when the contact existed before the session started. */
+  returning_name: string | null;
+  /** Up to HISTORY_ROWS messages, newest first. */
+  history: { role: string; content: string; turnId: string | null }[];
+  /** Whether the bot ever answered in this scope (the history may be cut before its first answer). */
+  answered: boolean;
+  /** Full-text hits, best first (null when no search was asked for). */
+  knowledge: { chunkId: string; documentId: string; title: string | null; text: string }[] | null;
 }
 
-async function returningName(tx: TenantTx, session: ChatSessionModel): Promise<string | null> {
-  if (!session.contactId) return null;
-  const contact = await tx.tenantContact.findUnique({ where: { id: session.contactId }, select: { name: true, createdAt: true } });
-  return contact?.name && contact.createdAt < session.startedAt ? contact.name : null;
+/**
+ * The full-text retriever of libs/persistence searchKnowledge (plainto_tsquery with its words
+ * OR-ed, ts_rank_cd, staff-only chunks for staff only) as a sub-select yielding the best `limit`
+ * chunks with their document titles as a JSON array; with one retriever, reciprocal rank fusion
+ * keeps this order and scores rank r as 1 / (RRF_K + r). turn-context.int-spec.ts checks that
+ * both give the same passages.
+ */
+function fullTextKnowledge(tenantId: string, search: TurnKnowledgeQuery): Prisma.Sql {
+  return Prisma.sql`(
+    SELECT COALESCE(json_agg(json_build_object('chunkId', k.id, 'documentId', k.document_id, 'title', d.title, 'text', k.text) ORDER BY k.score DESC, k.id), '[]'::json)
+      FROM (SELECT c.id, c.document_id, c.text, ts_rank_cd(c.search, q.q) AS score
+              FROM knowledge_chunks c,
+                   (SELECT replace(plainto_tsquery('english', ${search.query})::text, ' & ', ' | ')::tsquery AS q) q
+             WHERE c.tenant_id = ${tenantId}::uuid AND c.search @@ q.q
+               AND (${search.staff} OR NOT c.metadata @> '{"audience":"staff"}'::jsonb)
+             ORDER BY score DESC, c.id
+             LIMIT ${search.limit}) k
+      LEFT JOIN knowledge_documents d ON d.tenant_id = ${tenantId}::uuid AND d.id = k.document_id)`;
+}
+
+/**
+ * The session, its recent history (newest first), whether the bot answered before, the
+ * returning contact's name and, when asked, the full-text knowledge passages, in one statement:
+ * one batch transaction (tenant set, the read), no interactive transaction. A staff assistant
+ * turn's history is its user's messages across all their sessions (per-user memory); a
+ * visitor's is the session's.
+ */
+function readTurnContext(
+  db: TenantDb,
+  tenantId: string,
+  sessionId: string,
+  staffUserId: string | null,
+  search: TurnKnowledgeQuery | null,
+): Promise<[TurnContextRow[]]> {
+  const scope = staffUserId
+    ? Prisma.sql`m.session_id IN (SELECT x.id FROM chat_sessions x WHERE x.tenant_id = s.tenant_id AND x.staff_user_id = s.staff_user_id)`
+    : Prisma.sql`m.session_id = s.id`;
+  const knowledge = search ? fullTextKnowledge(tenantId, search) : Prisma.sql`NULL::json`;
+  return db.batch<[TurnContextRow[]]>(
+    tenantId,
+    (c) => [
+      c.$queryRaw<TurnContextRow[]>`
+      SELECT s.status::text AS status, s.mode::text AS mode, s.contact_id::text AS contact_id, s.staff_user_id::text AS staff_user_id,
+             (SELECT ct.name FROM tenant_contacts ct WHERE ct.id = s.contact_id AND ct.created_at < s.started_at) AS returning_name,
+             COALESCE((SELECT json_agg(json_build_object('role', h.role, 'content', h.content, 'turnId', h.turn_id) ORDER BY h.created_at DESC, h.id DESC)
+                         FROM (SELECT m.role, m.content, m.turn_id, m.created_at, m.id
+                                 FROM chat_messages m
+                                WHERE m.tenant_id = s.tenant_id AND ${scope} AND m.role IN ('user', 'assistant', 'staff')
+                                ORDER BY m.created_at DESC, m.id DESC
+                                LIMIT ${HISTORY_ROWS}) h), '[]'::json) AS history,
+             EXISTS (SELECT 1 FROM chat_messages m WHERE m.tenant_id = s.tenant_id AND ${scope} AND m.role = 'assistant') AS answered,
+             CASE WHEN s.mode = 'bot' AND s.status = 'open' THEN ${knowledge} END AS knowledge
+        FROM chat_sessions s
+       WHERE s.id = ${sessionId}::uuid AND s.tenant_id = ${tenantId}::uuid`,
+    ],
+    { maxWaitMs: TURN_TX_MAX_WAIT_MS },
+  );
+}
+
+/**
+ * Validates the session (unknown or another tenant's: NOT_FOUND; closed: CONFLICT), returns the
+ * stored answer when this turnId already completed (a retry), else the recent history, newest
+ * first, and the knowledge passages when `search` is given and the bot answers. The common case
+ * is one statement (readTurnContext); a closed session or a retried turnId costs one more
+ * transaction. Read-only on purpose: a write here would cost a second commit (WAL flush) per
+ * turn; the turn's transaction sets last_activity_at.
+ */
+export async function prepareTurn(
+  db: TenantDb,
+  tenantId: string,
+  sessionId: string,
+  turnId: string,
+  staffUserId: string | null = null,
+  search: TurnKnowledgeQuery | null = null,
+): Promise<PreparedTurn> {
+  if (!isUuid(sessionId)) throw new ChatError('NOT_FOUND', `session ${sessionId} not found`);
+  const useful = search && search.limit > 0 && search.query.trim().length > 0 ? search : null;
+  const [[row]] = await readTurnContext(db, tenantId, sessionId, staffUserId, useful);
+  // A visitor turn never reaches a staff assistant session, and a staff turn only its user's own.
+  if (!row || row.staff_user_id !== staffUserId) throw new ChatError('NOT_FOUND', `session ${sessionId} not found`);
+  const rows = row.history;
+  if (row.status !== 'open' || rows.some((r) => r.turnId === turnId)) {
+    const stored = await db.run(tenantId, (tx) => findStoredTurn(tx, sessionId, turnId), { maxWaitMs: TURN_TX_MAX_WAIT_MS });
+    if (stored) return { kind: 'stored', response: stored };
+    if (row.status !== 'open') throw new ChatError('CONFLICT', `session ${sessionId} is closed`);
+  }
+  const recent = rows.map((r): ConversationMessage => ({ role: r.role === 'user' ? 'user' : 'assistant', content: r.content }));
+  // The first turn is the one with no earlier bot answer.
+  const firstTurn = !row.answered;
+  const bot = row.mode === 'bot';
+  const knowledge =
+    !search || !bot ? null : (row.knowledge ?? []).map((k, i) => ({ ...k, title: k.title ?? '', score: 1 / (RRF_K + i + 1) }));
+  return {
+    kind: 'new',
+    session: { id: sessionId, mode: row.mode, contactId: row.contact_id },
+    recent,
+    firstTurn,
+    returningName: firstTurn ? row.returning_name : null,
+    knowledge,
+  };
 }
 
 /** The response of a turn already stored (both messages exist), or null. */

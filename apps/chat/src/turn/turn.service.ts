@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Action, ChatTurnRequest, ChatTurnResponse, Signal, Usage } from '@parley/contracts';
 import type { ConversationMessage, GenerationRequest, GenerationResult, LlmRouter, ModelToolCall } from '@parley/llm';
 import { NatsClient, type MessagingConnection } from '@parley/messaging';
-import { isUniqueViolation, TenantDb, type ChatSessionModel, type TenantRuntime, type TenantTx } from '@parley/persistence';
+import { isUniqueViolation, TenantDb, type TenantRuntime } from '@parley/persistence';
 import { toWireSignals, type SignalFinding } from '@parley/signals';
 import { randomUUID } from 'node:crypto';
 import { ModelActionGate } from '../actions/model-action.gate';
@@ -24,7 +24,7 @@ import { TurnStageClock } from './turn-stage.clock';
 import { turnActions, turnOutbox } from './turn-events.util';
 import { frameError, generationFailure } from './turn-failure.util';
 import { planTurn, type TurnPlan } from './turn-plan.util';
-import { findStoredTurn, persistTurn, prepareTurn, type PreparedTurn } from './turn.repository';
+import { findStoredTurn, persistTurn, prepareTurn, TURN_TX_MAX_WAIT_MS, type PreparedTurn, type TurnSession } from './turn.repository';
 import { NatsTurnStream, silentTurnStream, type TurnStream } from './turn-stream.publisher';
 
 /** Said (and stored as the assistant message) for every visitor message while tenant staff hold the session. */
@@ -111,31 +111,20 @@ export class TurnService {
     clock.lap('tenant_load');
     if (!runtime) throw new ChatError('NOT_FOUND', `tenant ${request.tenantId} not found`);
     if (runtime.status !== 'active') throw new ChatError('FORBIDDEN', 'tenant is deactivated');
-    const { knowledge } = this;
     // An assistant turn is a staff user's, in their own assistant session (ADR 0012); any other channel is a visitor's.
     const staffUserId = request.channel === 'assistant' ? (request.staffUserId ?? null) : null;
     if (request.channel === 'assistant' && !staffUserId) throw new ChatError('VALIDATION', 'an assistant turn needs staffUserId');
-    // Staff-only knowledge (rotas, internal rules) is retrieved for the staff assistant only, never for visitors.
-    let retrievalMs = 0;
-    const searchInTx = knowledge.inline
-      ? async (tx: TenantTx) => {
-          const searchStarted = performance.now();
-          try {
-            return await knowledge.searchInTx(tx, request.tenantId, request.message, staffUserId !== null);
-          } finally {
-            retrievalMs = performance.now() - searchStarted;
-          }
-        }
-      : undefined;
-    const prepared = await this.db.run(request.tenantId, (tx) =>
-      prepareTurn(tx, request.sessionId, request.turnId, searchInTx, staffUserId),
-    );
-    if (prepared.kind === 'stored') return replayStored(prepared.response, stream);
-    clock.lap('session_history', retrievalMs);
-    if (prepared.knowledge !== null) clock.record('retrieval', retrievalMs);
-
     const signal = this.cancellations.register(request.turnId, request.tenantId);
     try {
+      // Without a query embedding, retrieval is part of the session read's statement (one
+      // round trip); with one, it runs once the session is known to be the bot's (generate()).
+      // Staff-only knowledge (rotas, internal rules) is retrieved for the staff assistant only, never for visitors.
+      const staff = staffUserId !== null;
+      const inlineSearch = this.knowledge.inlineQuery(request.message, staff);
+      const prepared = await prepareTurn(this.db, request.tenantId, request.sessionId, request.turnId, staffUserId, inlineSearch);
+      if (prepared.kind === 'stored') return replayStored(prepared.response, stream);
+      clock.lap('session_history');
+
       const findings = this.detectors.forTenant(request.tenantId, runtime.signalRules).detect(request.message);
       const signals = toWireSignals(findings);
       stream.signal(signals);
@@ -150,7 +139,7 @@ export class TurnService {
         ? humanModeAnswer(runtime, stream, userAt)
         : passOn
           ? passOnRequestAnswer(passOn, request.message, userAt)
-          : await this.generate(request, runtime, plan, prepared, stream, signal, staffUserId !== null, clock);
+          : await this.generate(request, runtime, plan, prepared, stream, signal, staff, clock);
       // The model's tool calls (and the rule's) are requests: only those the gate accepts become actions.
       const turnRef = {
         tenantId: request.tenantId,
@@ -251,7 +240,7 @@ export class TurnService {
   private async store(
     request: ChatTurnRequest,
     runtime: TenantRuntime,
-    session: ChatSessionModel,
+    session: TurnSession,
     turn: {
       userAt: Date;
       findings: SignalFinding[];
@@ -270,44 +259,47 @@ export class TurnService {
     const assistantId = randomUUID();
     const occurredAt = new Date();
     try {
-      await this.db.run(request.tenantId, (tx) =>
-        persistTurn(tx, {
-          tenantId: request.tenantId,
-          sessionId: request.sessionId,
-          turnId: request.turnId,
-          userText: request.message,
-          userAt: turn.userAt,
-          findings: turn.findings,
-          unanswered: answer.unanswered && !turn.staff,
-          assistant: {
-            id: assistantId,
-            content: answer.content,
-            interrupted: answer.finishReason === 'cancelled',
-            at: occurredAt,
-            ...answer.usage,
-          },
-          needsHuman: turn.plan.escalation,
-          handoff: turn.handoff,
-          outbox: (userMessageId) =>
-            turnOutbox({
-              tenantId: request.tenantId,
-              sessionId: request.sessionId,
-              turnId: request.turnId,
-              contactId: session.contactId,
-              userMessageId,
-              assistantMessageId: assistantId,
-              userText: request.message,
-              assistantText: answer.content,
-              findings: turn.findings,
-              plan: turn.plan,
-              actions: turn.actions,
-              actionParams: turn.actionParams,
-              usage: answer.usage,
-              config: runtime.config,
-              occurredAt,
-              ...(turn.staff ? { audience: 'staff' as const } : {}),
-            }),
-        }),
+      await this.db.run(
+        request.tenantId,
+        (tx) =>
+          persistTurn(tx, {
+            tenantId: request.tenantId,
+            sessionId: request.sessionId,
+            turnId: request.turnId,
+            userText: request.message,
+            userAt: turn.userAt,
+            findings: turn.findings,
+            unanswered: answer.unanswered && !turn.staff,
+            assistant: {
+              id: assistantId,
+              content: answer.content,
+              interrupted: answer.finishReason === 'cancelled',
+              at: occurredAt,
+              ...answer.usage,
+            },
+            needsHuman: turn.plan.escalation,
+            handoff: turn.handoff,
+            outbox: (userMessageId) =>
+              turnOutbox({
+                tenantId: request.tenantId,
+                sessionId: request.sessionId,
+                turnId: request.turnId,
+                contactId: session.contactId,
+                userMessageId,
+                assistantMessageId: assistantId,
+                userText: request.message,
+                assistantText: answer.content,
+                findings: turn.findings,
+                plan: turn.plan,
+                actions: turn.actions,
+                actionParams: turn.actionParams,
+                usage: answer.usage,
+                config: runtime.config,
+                occurredAt,
+                ...(turn.staff ? { audience: 'staff' as const } : {}),
+              }),
+          }),
+        { maxWaitMs: TURN_TX_MAX_WAIT_MS },
       );
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;

@@ -72,6 +72,30 @@ describe('tenant isolation (RLS through TenantDb)', () => {
     expect(names).toEqual([{ id: contactId, name: 'Kept' }]);
   });
 
+  it("batch(): the statements run with tenant A set (A's rows only), and the setting does not outlive the batch", async () => {
+    const [sessions, raw] = await db.batch(tenantA.id, (c) => [
+      c.chatSession.findMany({ where: { id: { in: [sessionA.id, sessionB.id] } }, select: { id: true } }),
+      c.$queryRaw<{ id: string }[]>`SELECT id::text AS id FROM chat_sessions`,
+    ]);
+    expect(sessions).toEqual([{ id: sessionA.id }]);
+    expect(raw).toEqual([{ id: sessionA.id }]);
+    for (let i = 0; i < 3; i++) {
+      const [{ t }] = await ctx.app.$queryRaw<{ t: string | null }[]>`SELECT current_setting('app.tenant_id', true) AS t`;
+      expect(['', null]).toContain(t);
+    }
+    await expect(db.batch('not-a-uuid', (c) => [c.chatSession.count()])).rejects.toMatchObject({ code: 'INVALID_TENANT' });
+  });
+
+  it('batch(): a failing statement rolls back the whole batch', async () => {
+    const failing = db.batch(tenantA.id, (c) => [
+      c.tenantContact.create({ data: { tenantId: tenantA.id, name: 'Batch rolled back' } }),
+      c.$executeRaw`SELECT 1 / 0`,
+    ]);
+    await expect(failing).rejects.toThrow();
+    const names = await db.run(tenantA.id, (tx) => tx.tenantContact.findMany({ where: { name: 'Batch rolled back' } }));
+    expect(names).toEqual([]);
+  });
+
   it('rejects a tenant id that is not a UUID before touching the database', async () => {
     for (const bad of ['', 'not-a-uuid', "' OR 1=1 --", `${tenantA.id}x`]) {
       await expect(db.run(bad, async () => 'never')).rejects.toMatchObject({ name: 'PersistenceError', code: 'INVALID_TENANT' });
