@@ -38,7 +38,7 @@ const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
-const features = { bits: arg('--bits', 14), minN: arg('--min-n', 2), maxN: arg('--max-n', 4), words: true };
+const features = { bits: arg('--bits', 15), minN: arg('--min-n', 2), maxN: arg('--max-n', 5), words: true };
 const RULE_WEIGHT = arg('--rule-weight', 0.5);
 const baseOptions = { seed: arg('--seed', 7), epochs: arg('--epochs', 20), learningRate: arg('--lr', 0.3), l2: arg('--l2', 1e-3) };
 
