@@ -18,14 +18,22 @@ const { evaluateExtraction, parseLabelledConversations, missedTargets, splitOf, 
 // --holdout-2 / -3 / -4: later held-out rounds, each written before it was first scored.
 // --multilingual: bench/extraction/multilingual.jsonl (seven languages, tenant countries), with
 // --split train|dev|test (fixed seed; the test split is scored once per release, docs/extraction.md).
-// --unseen-1, --unseen-2: sets written by independent sessions that never saw the extractor or these
+// --unseen-1, --unseen-2, --unseen-3: sets written by independent sessions that never saw the extractor or these
 // sets (unseen-N.README.md); each scored once as an unseen figure, then retired into the pool
 // (libs/signals/tools/extraction-sets.mjs). unseen-1 is retired: the learned models train on it.
 // --pool: every pooled set (what the learned intent and sentiment models are trained on), with
 // --split train|dev|test; the test split is scored once per release.
-const round = ['--unseen-1', '--unseen-2', '--holdout-4', '--holdout-3', '--holdout-2', '--holdout', '--multilingual', '--pool'].find(
-  (flag) => process.argv.includes(flag),
-);
+const round = [
+  '--unseen-1',
+  '--unseen-2',
+  '--unseen-3',
+  '--holdout-4',
+  '--holdout-3',
+  '--holdout-2',
+  '--holdout',
+  '--multilingual',
+  '--pool',
+].find((flag) => process.argv.includes(flag));
 const files =
   round === '--pool' ? poolSets(`${root}bench/extraction`) : [round === undefined ? 'conversations.jsonl' : `${round.slice(2)}.jsonl`];
 const file = files.length === 1 ? files[0] : `pool of ${files.length} sets`;

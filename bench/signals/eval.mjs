@@ -10,7 +10,9 @@
 //   --corpus unseen  libs/signals/corpus-unseen/signals-unseen.jsonl (unseen-1), written by an independent
 //                    session that never saw the corpus or the classifier: scored once; since retired
 //                    into the training data (libs/signals/tools/train.mjs), so no longer an unseen figure
-//   --corpus unseen-2  libs/signals/corpus-unseen-2/signals-unseen-2.jsonl, the next independent set:
+//   --corpus unseen-2  libs/signals/corpus-unseen-2/signals-unseen-2.jsonl, the second independent set:
+//                    scored once at 7fc45cf, then retired into the training data
+//   --corpus unseen-3  libs/signals/corpus-unseen-3/signals-unseen-3.jsonl, the next independent set:
 //                    scored once, never trained or tuned on
 // Flags: --rules-only (classifier off), --errors (list disagreements), --json (raw report).
 import { readFileSync } from 'node:fs';
@@ -31,8 +33,13 @@ const corpusSplit = argValue('--corpus');
 if (corpusSplit) {
   const { messagesOf } = await import(`${root}libs/signals/tools/corpus.util.mjs`);
   if (corpusSplit === 'test') console.error('scoring the FROZEN TEST split: record the result, do not tune on it');
-  const unseenFiles = { unseen: 'corpus-unseen/signals-unseen.jsonl', 'unseen-2': 'corpus-unseen-2/signals-unseen-2.jsonl' };
-  if (corpusSplit === 'unseen-2') console.error('scoring the UNSEEN-2 set: record the result once, never train or tune on it');
+  const unseenFiles = {
+    unseen: 'corpus-unseen/signals-unseen.jsonl',
+    'unseen-2': 'corpus-unseen-2/signals-unseen-2.jsonl',
+    'unseen-3': 'corpus-unseen-3/signals-unseen-3.jsonl',
+  };
+  if (corpusSplit?.startsWith('unseen-'))
+    console.error(`scoring the ${corpusSplit} set: record the result once, never train or tune on it`);
   const messages =
     corpusSplit in unseenFiles
       ? parseLabelledMessages(readFileSync(`${root}libs/signals/${unseenFiles[corpusSplit]}`, 'utf8'))
