@@ -24,6 +24,7 @@ describe('chat env schema', () => {
       historyTokenBudget: 2000,
       knowledgeLimit: 4,
       tenantCacheTtlMs: 30_000,
+      streamFlushMs: 10,
     });
   });
 
@@ -36,6 +37,7 @@ describe('chat env schema', () => {
         CHAT_HISTORY_TOKEN_BUDGET: '500',
         CHAT_KNOWLEDGE_LIMIT: '0',
         CHAT_TENANT_CACHE_TTL_MS: '0',
+        CHAT_STREAM_FLUSH_MS: '0',
       }),
     );
     expect(config.chat).toEqual({
@@ -44,6 +46,7 @@ describe('chat env schema', () => {
       historyTokenBudget: 500,
       knowledgeLimit: 0,
       tenantCacheTtlMs: 0,
+      streamFlushMs: 0,
     });
   });
 

@@ -76,8 +76,9 @@ describe('chat turn with a model over HTTP (mock OpenAI-compatible server)', () 
 
     expect(frames.map((f) => f.seq)).toEqual(frames.map((_, i) => i));
     expect(frames[0].type).toBe('signal');
+    // The first token alone, the rest coalesced into fewer frames (CHAT_STREAM_FLUSH_MS).
     const tokens = frames.filter((f) => f.type === 'token');
-    expect(tokens.length).toBeGreaterThan(5);
+    expect(tokens.length).toBeGreaterThan(1);
     expect(tokens.map((f) => (f.type === 'token' ? f.content : '')).join('')).toBe(
       'I can see this is urgent, I am flagging it for a callback.',
     );

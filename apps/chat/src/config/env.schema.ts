@@ -23,6 +23,8 @@ export const envSchema = z.object({
   CHAT_KNOWLEDGE_LIMIT: envVar.int(0, 20).default(4),
   /** How long a tenant's runtime (status, config) is kept in memory at most; evt.tenant.* drop it sooner. 0 = read it every turn. */
   CHAT_TENANT_CACHE_TTL_MS: envVar.int(0, 3_600_000).default(30_000),
+  /** Token frames after a turn's first are gathered for up to this long before they are published as one (0 = one frame per token). */
+  CHAT_STREAM_FLUSH_MS: envVar.int(0, 1000).default(10),
 });
 
 export interface ChatConfig {
@@ -31,6 +33,7 @@ export interface ChatConfig {
   historyTokenBudget: number;
   knowledgeLimit: number;
   tenantCacheTtlMs: number;
+  streamFlushMs: number;
 }
 
 export interface AppConfig extends ServiceConfig {
@@ -47,6 +50,7 @@ export function toAppConfig(env: z.output<typeof envSchema>): AppConfig {
       historyTokenBudget: env.CHAT_HISTORY_TOKEN_BUDGET,
       knowledgeLimit: env.CHAT_KNOWLEDGE_LIMIT,
       tenantCacheTtlMs: env.CHAT_TENANT_CACHE_TTL_MS,
+      streamFlushMs: env.CHAT_STREAM_FLUSH_MS,
     },
     llm: toLlmConfig(env),
   };

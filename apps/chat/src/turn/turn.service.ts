@@ -25,7 +25,7 @@ import { turnActions, turnOutbox } from './turn-events.util';
 import { frameError, generationFailure } from './turn-failure.util';
 import { planTurn, type TurnPlan } from './turn-plan.util';
 import { findStoredTurn, persistTurn, prepareTurn, TURN_TX_MAX_WAIT_MS, type PreparedTurn, type TurnSession } from './turn.repository';
-import { NatsTurnStream, silentTurnStream, type TurnStream } from './turn-stream.publisher';
+import { DEFAULT_TOKEN_COALESCING, NatsTurnStream, silentTurnStream, type TokenCoalescing, type TurnStream } from './turn-stream.publisher';
 
 /** Said (and stored as the assistant message) for every visitor message while tenant staff hold the session. */
 export const HUMAN_MODE_NOTICE = 'Thanks, your message has been passed on. A member of our team will reply here shortly.';
@@ -50,6 +50,7 @@ interface Answer {
 export class TurnService {
   private readonly inflight = new Set<Promise<unknown>>();
   private readonly historyTokenBudget: number;
+  private readonly coalescing: TokenCoalescing;
 
   constructor(
     @Inject(NatsClient) private readonly client: MessagingConnection,
@@ -66,6 +67,7 @@ export class TurnService {
     @Inject(CHAT_LOGGER) private readonly logger: ChatLogger,
   ) {
     this.historyTokenBudget = options.chat.historyTokenBudget;
+    this.coalescing = { ...DEFAULT_TOKEN_COALESCING, flushMs: options.chat.streamFlushMs };
   }
 
   run(request: ChatTurnRequest): Promise<ChatTurnResponse> {
@@ -73,7 +75,7 @@ export class TurnService {
     const started = process.hrtime.bigint();
     const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
     const stream: TurnStream = request.stream
-      ? new NatsTurnStream(this.client, request.turnId, () => metrics.firstToken(elapsed()))
+      ? new NatsTurnStream(this.client, request.turnId, () => metrics.firstToken(elapsed()), this.coalescing)
       : silentTurnStream;
     // Whatever fails, a streaming caller gets its terminal error frame (a no-op once one was sent).
     const task = this.execute(request, stream).then(

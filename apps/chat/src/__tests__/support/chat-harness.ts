@@ -39,6 +39,7 @@ export const TEST_CHAT_CONFIG: ChatConfig = {
   historyTokenBudget: 2000,
   knowledgeLimit: 4,
   tenantCacheTtlMs: 30_000,
+  streamFlushMs: 10,
 };
 
 export function llmConfig(overrides: Partial<LlmConfig> = {}): LlmConfig {

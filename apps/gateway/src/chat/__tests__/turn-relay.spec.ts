@@ -56,11 +56,34 @@ async function relay(...events: TurnEvent[]) {
 }
 
 describe('relayTurn', () => {
-  it('writes frames in order and stops at the done frame', async () => {
+  it('writes frames in order and stops at the done frame; token frames already queued together go out as one', async () => {
     expect(await relay(token(0, 'a'), token(1, 'b'), done(2), reply)).toEqual({
       outcome: 'done',
-      written: ['token:a', 'token:b', `done:${MESSAGE_ID}`],
+      written: ['token:ab', `done:${MESSAGE_ID}`],
     });
+    const signal: TurnEvent = { kind: 'frame', frame: { version: 1, seq: 2, type: 'signal', signals: [] } };
+    expect(await relay(token(0, 'a'), token(1, 'b'), signal, token(3, 'c'), token(4, 'd'), done(5))).toEqual({
+      outcome: 'done',
+      written: ['token:ab', 'signal', 'token:cd', `done:${MESSAGE_ID}`],
+    });
+  });
+
+  it('writes a token that arrives alone at once (no coalescing wait), and the whole answer in order', async () => {
+    const turn = turnWith();
+    const sink = new RecordingSink();
+    const running = relayTurn(turn, sink, 1000, IDLE);
+    turn.events.push(token(0, 'Hel'));
+    await new Promise((r) => setImmediate(r));
+    expect(sink.written).toEqual(['ping', 'token:Hel']);
+    turn.events.push(token(1, 'lo'));
+    turn.events.push(token(2, ' there'));
+    await new Promise((r) => setImmediate(r));
+    turn.events.push(token(3, '!'));
+    turn.events.push(done(4));
+    expect(await running).toBe('done');
+    const text = sink.written.filter((w) => w.startsWith('token:')).map((w) => w.slice('token:'.length));
+    expect(text.join('')).toBe('Hello there!');
+    expect(sink.written[sink.written.length - 1]).toBe(`done:${MESSAGE_ID}`);
   });
 
   it('answers a failure or an error frame that comes before anything else as a refusal (a plain HTTP status)', async () => {

@@ -36,6 +36,13 @@ export class TurnEventQueue {
     }
   }
 
+  /** Removes and returns the events already queued at the head that match `take` (never waits). */
+  takeQueued<E extends TurnEvent>(take: (event: TurnEvent) => event is E): E[] {
+    let n = 0;
+    while (n < this.events.length && take(this.events[n])) n += 1;
+    return this.events.splice(0, n) as E[];
+  }
+
   next(waitMs: number): Promise<TurnEvent | typeof IDLE> {
     const queued = this.events.shift();
     if (queued) return Promise.resolve(queued);

@@ -67,7 +67,9 @@ export async function relayTurn(
             sink.fail(frame.error);
             return 'error';
           }
-          sink.frame(frame);
+          // Token frames already waiting behind this one go out with it, as one SSE event: the
+          // writes per turn do not grow with the answer when the client reads slower than chat streams.
+          sink.frame(frame.type === 'token' ? withQueuedTokens(turn, frame) : frame);
           break;
         }
         case 'gap':
@@ -95,6 +97,17 @@ export async function relayTurn(
     }
     event = await turn.events.next(heartbeatMs);
   }
+}
+
+type TokenFrame = Extract<ChatStreamFrame, { type: 'token' }>;
+type TokenEvent = { kind: 'frame'; frame: TokenFrame };
+const isTokenEvent = (event: TurnEvent): event is TokenEvent => event.kind === 'frame' && event.frame.type === 'token';
+
+/** The token frame with the text of the token frames queued right behind it (taken off the queue). */
+function withQueuedTokens(turn: TurnEvents, frame: TokenFrame): TokenFrame {
+  const queued = turn.events.takeQueued(isTokenEvent);
+  if (queued.length === 0) return frame;
+  return { ...frame, seq: queued[queued.length - 1].frame.seq, content: frame.content + queued.map((e) => e.frame.content).join('') };
 }
 
 /** A reply that came with no frames at all (chat answered without streaming): written as the frames it stands for. */
