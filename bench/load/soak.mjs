@@ -108,12 +108,14 @@ function rssOf(pid) {
   }
 }
 
+/** V8 heap used and memory outside the heap (buffers, native) of a service from its /metrics, in bytes. */
 async function heapOf(port) {
+  const metric = (text, name) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+-]+)$`, 'm').exec(text)?.[1] ?? NaN);
   try {
     const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-    return Number(/^nodejs_heap_size_used_bytes(?:\{[^}]*\})? ([0-9.e+-]+)$/m.exec(text)?.[1] ?? NaN);
+    return { heap: metric(text, 'nodejs_heap_size_used_bytes'), external: metric(text, 'nodejs_external_memory_bytes') };
   } catch {
-    return NaN;
+    return { heap: NaN, external: NaN };
   }
 }
 
@@ -252,9 +254,12 @@ async function main() {
       const kinds = stats.take();
       const rss = {};
       const heap = {};
+      const external = {};
       for (const app of SERVICES) {
         rss[app] = mb(rssOf(pids[app]));
-        heap[app] = mb(await heapOf(ports[app]));
+        const m = await heapOf(ports[app]);
+        heap[app] = mb(m.heap);
+        external[app] = mb(m.external);
       }
       rss['load driver'] = mb(process.memoryUsage().rss);
       const w = {
@@ -262,6 +267,7 @@ async function main() {
         kinds,
         rss_mb: rss,
         heap_mb: heap,
+        external_mb: external,
         open_streams: [...streams].filter((s) => s.open).length,
         stream_frames: streamFrames,
         notification_frames: notificationFrames,
@@ -401,12 +407,15 @@ function mergeInto(window, kinds) {
 function finish({ meta, opening, baseline, windows, memory, autocannonResults, serviceLog }) {
   const series = {};
   const heapSeries = {};
+  const externalSeries = {};
   for (const app of SERVICES) {
+    externalSeries[app] = windows.map((w) => [w.t_s, w.external_mb?.[app] ?? null]).filter(([, v]) => v !== null);
     series[app] = memory.map((m) => [m.t_s, m.rss_mb[app]]).filter(([, v]) => v !== null);
     heapSeries[app] = windows.map((w) => [w.t_s, w.heap_mb[app]]).filter(([, v]) => v !== null);
   }
   const rssVerdicts = memoryVerdicts(series, CONFIG.bound_mb_per_min);
   const heapSlopes = memoryVerdicts(heapSeries, CONFIG.bound_mb_per_min);
+  const externalSlopes = memoryVerdicts(externalSeries, CONFIG.bound_mb_per_min);
   const kinds = [...new Set(windows.flatMap((w) => Object.keys(w.kinds)))];
   const totals = Object.fromEntries(
     kinds.map((k) => {
@@ -439,6 +448,7 @@ function finish({ meta, opening, baseline, windows, memory, autocannonResults, s
     autocannon: autocannonResults,
     rss_slope_second_half: rssVerdicts,
     heap_slope_second_half: heapSlopes,
+    external_slope_second_half: externalSlopes,
     service_warnings_and_errors: logged,
     first_service_errors: serviceLog
       .filter((e) => e.level !== 'warn')
@@ -506,7 +516,7 @@ function printReport(r, kinds) {
   ]);
   for (const l of markdownTable(['t (s)', ...apps], memRows)) console.log(l);
   console.log(
-    `\nRSS slope over the second half (samples every ${CONFIG.memory_sample_s} s), MB/min, bound ${CONFIG.bound_mb_per_min}; heap used slope (per window) beside it`,
+    `\nRSS slope over the second half (samples every ${CONFIG.memory_sample_s} s), MB/min, bound ${CONFIG.bound_mb_per_min}; slopes of V8 heap used and of external memory (per window) beside it`,
   );
   const slopeRows = Object.entries(r.rss_slope_second_half).map(([app, v]) => {
     const first = r.memory[0].rss_mb[app];
@@ -517,12 +527,22 @@ function printReport(r, kinds) {
       last,
       `${v.slope_mb_per_min} ± ${v.stderr_mb_per_min}`,
       r.heap_slope_second_half[app].slope_mb_per_min,
+      r.external_slope_second_half[app]?.slope_mb_per_min,
       v.samples,
       v.verdict,
     ];
   });
   for (const l of markdownTable(
-    ['service', 'RSS start MB', 'RSS end MB', 'RSS slope MB/min (± s.e.)', 'heap slope MB/min', 'samples', 'verdict'],
+    [
+      'service',
+      'RSS start MB',
+      'RSS end MB',
+      'RSS slope MB/min (± s.e.)',
+      'heap slope MB/min',
+      'external slope MB/min',
+      'samples',
+      'verdict',
+    ],
     slopeRows,
   ))
     console.log(l);

@@ -10,13 +10,13 @@ const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b'
 const WIDTH = 1400;
 const PANEL = 480;
 
-function panel(Chart, createCanvas, { title, datasets, yTitle, logarithmic = false, y2Title }) {
+function panel(Chart, createCanvas, { title, datasets, yTitle, logarithmic = false, y2Title, xMax }) {
   const canvas = createCanvas(WIDTH, PANEL);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, WIDTH, PANEL);
   const scales = {
-    x: { type: 'linear', min: 0, title: { display: true, text: 'time since start of load (min)' } },
+    x: { type: 'linear', min: 0, max: xMax, title: { display: true, text: 'time since start of load (min)' } },
     y: { type: logarithmic ? 'logarithmic' : 'linear', title: { display: true, text: yTitle }, beginAtZero: !logarithmic },
   };
   if (y2Title)
@@ -85,6 +85,7 @@ export function writeChart(path, windows, memory, subtitle) {
     ),
   ];
 
+  const xMax = Math.ceil(Math.max(0, ...windows.map(minutes), ...memory.map(minutes)));
   const panels = [
     panel(Chart, createCanvas, {
       title: 'p99 latency per 10 s window, by request kind',
@@ -92,8 +93,8 @@ export function writeChart(path, windows, memory, subtitle) {
       yTitle: 'ms (log)',
       logarithmic: true,
     }),
-    panel(Chart, createCanvas, { title: 'RSS per service (from /proc/<pid>/status)', datasets: rss, yTitle: 'MB' }),
-    panel(Chart, createCanvas, { title: 'Errors per 10 s window', datasets: errors, yTitle: 'errors', y2Title: 'open streams' }),
+    panel(Chart, createCanvas, { title: 'RSS per service (from /proc/<pid>/status)', datasets: rss, yTitle: 'MB', xMax }),
+    panel(Chart, createCanvas, { title: 'Errors per 10 s window', datasets: errors, yTitle: 'errors', y2Title: 'open streams', xMax }),
   ];
   const head = 40;
   const out = createCanvas(WIDTH, head + PANEL * panels.length);
