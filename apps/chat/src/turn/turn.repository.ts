@@ -229,31 +229,17 @@ export interface TurnRecord {
 
 /**
  * One transaction: the user message, the assistant message, a message_signals row per finding
- * (source l1a), the session's counters and flags, and the outbox rows. Returns the user message id.
+ * (source l1a), the session's counters and flags, and the outbox rows. At most four statements
+ * (messages, signals, session, outbox; each a single multi-row statement) after the tenant is
+ * set, sent as one batch transaction: no interactive transaction, so no round trip through
+ * the client between statements, and the connection is held for the batch only. The commit is
+ * an ordinary durable one (synchronous_commit as configured): an acknowledged turn is on disk.
+ * Returns the user message id.
  */
-export async function persistTurn(tx: TenantTx, record: TurnRecord): Promise<string> {
+export async function persistTurn(db: TenantDb, record: TurnRecord): Promise<string> {
   const a = record.assistant;
   const userId = randomUUID();
   const base = { tenantId: record.tenantId, sessionId: record.sessionId, turnId: record.turnId };
-  await tx.chatMessage.createMany({
-    data: [
-      { ...base, id: userId, role: 'user', content: record.userText, createdAt: record.userAt },
-      {
-        ...base,
-        id: a.id,
-        role: 'assistant',
-        content: a.content,
-        tokensIn: a.inputTokens,
-        tokensOut: a.outputTokens,
-        provider: a.provider,
-        model: a.model,
-        latencyMs: Math.round(a.latencyMs),
-        interrupted: a.interrupted,
-        // Strictly after the user message, so history orders the pair even within one millisecond.
-        createdAt: new Date(Math.max(a.at.getTime(), record.userAt.getTime() + 1)),
-      },
-    ],
-  });
   const wire = toWireSignals(record.findings);
   const signalRows: Prisma.MessageSignalCreateManyInput[] = record.findings.map((f, i) => ({
     tenantId: record.tenantId,
@@ -277,21 +263,46 @@ export async function persistTurn(tx: TenantTx, record: TurnRecord): Promise<str
       data: { reason: 'no_knowledge_match' },
     });
   }
-  if (signalRows.length > 0) await tx.messageSignal.createMany({ data: signalRows, skipDuplicates: true });
-  await tx.chatSession.update({
-    where: { id: record.sessionId },
-    data: {
-      messageCount: { increment: 2 },
-      lastActivityAt: new Date(),
-      ...(record.needsHuman ? { needsHuman: true } : {}),
-      ...(record.handoff ? { mode: 'human' as const } : {}),
-    },
-    select: { id: true },
-  });
   // One multi-row INSERT: the rows get consecutive seq values in this order (as enqueueOutbox would give them).
   const outbox = record.outbox(userId);
-  await tx.outbox.createMany({
-    data: outbox.map((m) => ({ subject: m.subject, payload: toJsonPayload(m.payload), headers: m.headers ?? {} })),
-  });
+  await db.batch(
+    record.tenantId,
+    (c) => [
+      c.chatMessage.createMany({
+        data: [
+          { ...base, id: userId, role: 'user', content: record.userText, createdAt: record.userAt },
+          {
+            ...base,
+            id: a.id,
+            role: 'assistant',
+            content: a.content,
+            tokensIn: a.inputTokens,
+            tokensOut: a.outputTokens,
+            provider: a.provider,
+            model: a.model,
+            latencyMs: Math.round(a.latencyMs),
+            interrupted: a.interrupted,
+            // Strictly after the user message, so history orders the pair even within one millisecond.
+            createdAt: new Date(Math.max(a.at.getTime(), record.userAt.getTime() + 1)),
+          },
+        ],
+      }),
+      ...(signalRows.length > 0 ? [c.messageSignal.createMany({ data: signalRows, skipDuplicates: true })] : []),
+      c.chatSession.update({
+        where: { id: record.sessionId },
+        data: {
+          messageCount: { increment: 2 },
+          lastActivityAt: new Date(),
+          ...(record.needsHuman ? { needsHuman: true } : {}),
+          ...(record.handoff ? { mode: 'human' as const } : {}),
+        },
+        select: { id: true },
+      }),
+      c.outbox.createMany({
+        data: outbox.map((m) => ({ subject: m.subject, payload: toJsonPayload(m.payload), headers: m.headers ?? {} })),
+      }),
+    ],
+    { maxWaitMs: TURN_TX_MAX_WAIT_MS },
+  );
   return userId;
 }

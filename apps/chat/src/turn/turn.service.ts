@@ -261,52 +261,49 @@ export class TurnService {
     const assistantId = randomUUID();
     const occurredAt = new Date();
     try {
-      await this.db.run(
-        request.tenantId,
-        (tx) =>
-          persistTurn(tx, {
+      await persistTurn(this.db, {
+        tenantId: request.tenantId,
+        sessionId: request.sessionId,
+        turnId: request.turnId,
+        userText: request.message,
+        userAt: turn.userAt,
+        findings: turn.findings,
+        unanswered: answer.unanswered && !turn.staff,
+        assistant: {
+          id: assistantId,
+          content: answer.content,
+          interrupted: answer.finishReason === 'cancelled',
+          at: occurredAt,
+          ...answer.usage,
+        },
+        needsHuman: turn.plan.escalation,
+        handoff: turn.handoff,
+        outbox: (userMessageId) =>
+          turnOutbox({
             tenantId: request.tenantId,
             sessionId: request.sessionId,
             turnId: request.turnId,
+            contactId: session.contactId,
+            userMessageId,
+            assistantMessageId: assistantId,
             userText: request.message,
-            userAt: turn.userAt,
+            assistantText: answer.content,
             findings: turn.findings,
-            unanswered: answer.unanswered && !turn.staff,
-            assistant: {
-              id: assistantId,
-              content: answer.content,
-              interrupted: answer.finishReason === 'cancelled',
-              at: occurredAt,
-              ...answer.usage,
-            },
-            needsHuman: turn.plan.escalation,
-            handoff: turn.handoff,
-            outbox: (userMessageId) =>
-              turnOutbox({
-                tenantId: request.tenantId,
-                sessionId: request.sessionId,
-                turnId: request.turnId,
-                contactId: session.contactId,
-                userMessageId,
-                assistantMessageId: assistantId,
-                userText: request.message,
-                assistantText: answer.content,
-                findings: turn.findings,
-                plan: turn.plan,
-                actions: turn.actions,
-                actionParams: turn.actionParams,
-                usage: answer.usage,
-                config: runtime.config,
-                occurredAt,
-                ...(turn.staff ? { audience: 'staff' as const } : {}),
-              }),
+            plan: turn.plan,
+            actions: turn.actions,
+            actionParams: turn.actionParams,
+            usage: answer.usage,
+            config: runtime.config,
+            occurredAt,
+            ...(turn.staff ? { audience: 'staff' as const } : {}),
           }),
-        { maxWaitMs: TURN_TX_MAX_WAIT_MS },
-      );
+      });
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
       // The same turnId completed concurrently (a retry raced the original): answer with what was stored.
-      const stored = await this.db.run(request.tenantId, (tx) => findStoredTurn(tx, request.sessionId, request.turnId));
+      const stored = await this.db.run(request.tenantId, (tx) => findStoredTurn(tx, request.sessionId, request.turnId), {
+        maxWaitMs: TURN_TX_MAX_WAIT_MS,
+      });
       if (!stored) throw new ChatError('CONFLICT', `turn ${request.turnId} is already being answered`);
       stream.done(stored.messageId, stored.usage);
       return stored;
