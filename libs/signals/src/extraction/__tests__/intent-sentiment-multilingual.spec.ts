@@ -81,3 +81,16 @@ describe('more ways to book, report a fault or complain, per language', () => {
     expect(extractMessage(text).intent.label).toBe(intent);
   });
 });
+
+describe('anticipation and excitement in the other languages', () => {
+  it.each([
+    'Wir freuen uns riesig auf den Tag!',
+    "On a tellement hâte d'y être",
+    'me caso en marzo y estoy emocionadísima',
+    "non vedo l'ora di venire",
+    'mal posso esperar pelo sábado',
+    'we hebben er echt zin in!',
+  ])('%p is positive', (text) => {
+    expect(extractMessage(text).sentiment.label).toBe('positive');
+  });
+});

@@ -6,6 +6,35 @@
  * "total", "tan", "ravi" (Ravi)).
  */
 export const I18N_SENTIMENT_PHRASES: Readonly<Record<string, number>> = {
+  // anticipation and excitement ("we can't wait", "so excited")
+  'freuen uns riesig': 2.5,
+  'freue mich riesig': 2.5,
+  'freuen uns sehr': 2,
+  'freue mich sehr': 2,
+  'kann es kaum erwarten': 2.5,
+  'können es kaum erwarten': 2.5,
+  "j'ai hâte": 2,
+  'on a hâte': 2,
+  'tellement hâte': 2.5,
+  'trop hâte': 2.5,
+  'nous avons hâte': 2,
+  'tengo muchas ganas': 2,
+  'tenemos muchas ganas': 2,
+  'qué ilusión': 2.5,
+  'que ilusión': 2.5,
+  'non vedo l’ora': 2.5,
+  "non vedo l'ora": 2.5,
+  'non vediamo l’ora': 2.5,
+  "non vediamo l'ora": 2.5,
+  'mal posso esperar': 2.5,
+  'mal podemos esperar': 2.5,
+  'que emoção': 2.5,
+  'zin in': 2,
+  'heel veel zin': 2.5,
+  'kijken er naar uit': 2,
+  'kijk er naar uit': 2,
+  'kijken ernaar uit': 2,
+  'kijk ernaar uit': 2,
   // warm thanks and closings
   'vielen dank': 1,
   'herzlichen dank': 1.5,
@@ -79,6 +108,24 @@ export const I18N_SENTIMENT_PHRASES: Readonly<Record<string, number>> = {
 };
 
 export const I18N_SENTIMENT_WORDS: Readonly<Record<string, number>> = {
+  // excitement
+  emocionada: 2.5,
+  emocionado: 2.5,
+  emocionadísima: 3,
+  emocionadísimo: 3,
+  ilusionada: 2,
+  ilusionado: 2,
+  entusiasta: 2,
+  emozionata: 2.5,
+  emozionato: 2.5,
+  emozionatissima: 3,
+  animadíssima: 3,
+  animadíssimo: 3,
+  enthousiast: 2,
+  enthousiaste: 2,
+  begeistert: 2.5,
+  stupendo: 2,
+  stupenda: 2,
   // German
   toll: 2.5,
   klasse: 2.5,
