@@ -20,7 +20,7 @@ const AT_WORDS = 'at|arroba|arobase|chiocciola|apenstaartje|klammeraffe';
 const STRONG_AT_WORDS = new Set(['arroba', 'arobase', 'chiocciola', 'apenstaartje', 'klammeraffe']);
 const DOT_WORDS = 'dot|punto|point|punkt|ponto|punt';
 const TLDS =
-  'com|net|org|info|biz|io|co|me|eu|edu|gov|uk|ie|us|ca|au|nz|za|in|sg|de|at|ch|li|lu|fr|be|es|mx|ar|cl|co|pe|uy|it|pt|br|nl|dk|se|no|fi|pl|cz|at|app|dev|online|shop';
+  'com|net|org|info|biz|io|co|me|eu|edu|gov|uk|ie|us|ca|au|nz|za|in|sg|de|at|ch|li|lu|fr|be|es|mx|ar|cl|pe|uy|it|pt|br|nl|dk|se|no|fi|pl|cz|app|dev|online|shop';
 const BRACKETED = (words: string) => `\\s*[([{<]\\s*(?:${words})\\s*[)\\]}>]\\s*`;
 const AT_SEP = `(?:${BRACKETED(`${AT_WORDS}|@`)}|\\s+(?:${AT_WORDS})\\s+|\\s*@\\s*)`;
 const DOT_SEP = `(?:${BRACKETED(`${DOT_WORDS}|\\.`)}|\\s+(?:${DOT_WORDS})\\s+|\\.)`;
@@ -64,7 +64,6 @@ const BARE_AT_STOP = new Set([
   'work',
   'arrive',
   'arrived',
-  'be',
   'him',
   'her',
 ]);
