@@ -122,6 +122,8 @@ export const RPC_SUBJECTS = {
   intelSessionSummaryGet: 'intel.session_summary.get',
   insightsTenantGet: 'insights.tenant.get',
   insightsOwnerGet: 'insights.owner.get',
+  usageTenantGet: 'insights.usage.tenant.get',
+  usageOwnerGet: 'insights.usage.owner.get',
   notifyInboxList: 'notifier.inbox.list',
   notifyInboxMarkRead: 'notifier.inbox.mark_read',
   notifyChannelList: 'notifier.channel.list',
