@@ -41,6 +41,7 @@ COPY libs/auth/package.json libs/auth/
 COPY libs/observability/package.json libs/observability/
 COPY libs/testing/package.json libs/testing/
 COPY libs/runtime/package.json libs/runtime/
+COPY libs/integrations/package.json libs/integrations/
 # npm install (lock-pinned), not npm ci: the lockfile holds Linux native builds only (setup.sh).
 RUN --mount=type=cache,target=/root/.npm npm install --no-audit --no-fund
 

@@ -14,7 +14,7 @@ interface NxGraph {
 }
 
 const APPS = ['gateway', 'chat', 'tenant-intelligence', 'client-insights', 'provisioning', 'notifier', 'widget', 'console'];
-const LIBS = ['contracts', 'messaging', 'persistence', 'llm', 'signals', 'auth', 'observability', 'testing', 'runtime'];
+const LIBS = ['contracts', 'messaging', 'persistence', 'llm', 'signals', 'auth', 'observability', 'testing', 'runtime', 'integrations'];
 
 describe('nx project graph', () => {
   let graph: NxGraph['graph'];
@@ -34,7 +34,7 @@ describe('nx project graph', () => {
     }
   }, 120_000);
 
-  it('holds exactly the eight apps (six services, the widget and the console), the eight libs of the architecture and the runtime shell', () => {
+  it('holds exactly the eight apps (six services, the widget and the console), the eight libs of the architecture, the runtime shell and the integrations connectors', () => {
     expect(Object.keys(graph.nodes).sort()).toEqual([...APPS, ...LIBS].sort());
     for (const app of APPS) expect(graph.nodes[app].data.root).toBe(`apps/${app}`);
     for (const lib of LIBS) expect(graph.nodes[lib].data.root).toBe(`libs/${lib}`);
