@@ -9,3 +9,4 @@ export * from './tokens/token-signer';
 export * from './tokens/token-verifier';
 export * from './tokens/session-tokens';
 export * from './tokens/user-tokens';
+export * from './secrets/secret-box.cipher';

@@ -1,1 +1,2 @@
 export * from './connector.types';
+export * from './http/target-url.guard';

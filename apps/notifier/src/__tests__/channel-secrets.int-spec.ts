@@ -7,7 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { createTenant } from '@parley/testing';
-import { SecretBox } from '../channels/secret-box.cipher';
+import { notifierSecretBox } from '../channels/secret-box.factory';
 import { startReceiver, type HttpReceiver } from '../channels/__tests__/http-receiver';
 import type { NewNotification } from '../intake/new-notification.types';
 import { KEYS, sendDue, startHarness, systemActor, type Harness } from './dispatch.harness';
@@ -142,7 +142,7 @@ describe('channel secrets (real database, app role)', () => {
     }
     const after = await row(hook.channel.id);
     expect(after).toMatchObject({ secretKeyId: 'k2', previousSecretKeyId: 'k2' });
-    const k2only = new SecretBox({ secretKeys: new Map([['k2', KEYS.k2]]), activeSecretKid: 'k2' });
+    const k2only = notifierSecretBox({ secretKeys: new Map([['k2', KEYS.k2]]), activeSecretKid: 'k2' });
     expect(k2only.open(after.secretCiphertext as Uint8Array, 'k2', hook.channel.id)).toMatch(/^whsec_/);
     expect(k2only.open(after.previousSecretCiphertext as Uint8Array, 'k2', hook.channel.id)).toMatch(/^whsec_/);
   });

@@ -14,7 +14,8 @@ import { DiscordChannel } from '../channels/discord.channel';
 import { EmailChannel } from '../channels/email.channel';
 import { InboxChannel } from '../channels/inbox.channel';
 import { OutboundHttpClient } from '../channels/outbound-http.client';
-import { SecretBox } from '../channels/secret-box.cipher';
+import type { SecretBox } from '@parley/auth';
+import { notifierSecretBox } from '../channels/secret-box.factory';
 import { SlackChannel } from '../channels/slack.channel';
 import { WebhookChannel } from '../channels/webhook.channel';
 import type { NotifierOptions } from '../config/env.schema';
@@ -103,7 +104,7 @@ export function startHarness(databases: TestDatabases, over: Partial<NotifierOpt
   } as never;
   const deliveryMetrics = new DeliveryMetrics(metrics);
   const wakeup = new DeliveryWakeup();
-  const secrets = new SecretBox(options);
+  const secrets = notifierSecretBox(options);
   const http = new OutboundHttpClient(options);
   const email = new EmailChannel(options);
   const registry = new ChannelRegistry({

@@ -14,8 +14,8 @@ import {
 } from '@parley/contracts';
 import { TenantDb, writeAudit, type Prisma, type TenantTx } from '@parley/persistence';
 import { randomUUID } from 'node:crypto';
-import { SecretBox } from '../channels/secret-box.cipher';
-import { checkTargetUrl } from '../channels/target-url.guard';
+import { SecretBox } from '@parley/auth';
+import { checkTargetUrl } from '@parley/integrations';
 import { generateWebhookSecret } from '../channels/webhook.channel';
 import { NOTIFIER_OPTIONS, type NotifierOptions } from '../common/notifier.options';
 import { NotifierError } from '../common/notifier.error';

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { SecretBox } from '@parley/auth';
 import { NOTIFIER_OPTIONS, type NotifierOptions } from '../common/notifier.options';
 import { ChannelRegistry } from './channel.registry';
 import { DiscordChannel } from './discord.channel';
 import { EmailChannel } from './email.channel';
 import { InboxChannel } from './inbox.channel';
 import { OutboundHttpClient } from './outbound-http.client';
-import { SecretBox } from './secret-box.cipher';
+import { notifierSecretBox } from './secret-box.factory';
 import { SlackChannel } from './slack.channel';
 import { WebhookChannel } from './webhook.channel';
 
@@ -15,7 +16,7 @@ import { WebhookChannel } from './webhook.channel';
     InboxChannel,
     { provide: OutboundHttpClient, inject: [NOTIFIER_OPTIONS], useFactory: (o: NotifierOptions) => new OutboundHttpClient(o) },
     { provide: EmailChannel, inject: [NOTIFIER_OPTIONS], useFactory: (o: NotifierOptions) => new EmailChannel(o) },
-    { provide: SecretBox, inject: [NOTIFIER_OPTIONS], useFactory: (o: NotifierOptions) => new SecretBox(o) },
+    { provide: SecretBox, inject: [NOTIFIER_OPTIONS], useFactory: (o: NotifierOptions) => notifierSecretBox(o) },
     {
       provide: ChannelRegistry,
       inject: [InboxChannel, OutboundHttpClient, EmailChannel],

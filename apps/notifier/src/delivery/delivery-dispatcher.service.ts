@@ -5,7 +5,7 @@ import { TenantDb } from '@parley/persistence';
 import { ActionOutcomeService } from '../actions/action-outcome.service';
 import { ChannelRegistry } from '../channels/channel.registry';
 import type { ChannelKind, DeliveryResult } from '../channels/channel.types';
-import { SecretBox } from '../channels/secret-box.cipher';
+import { SecretBox } from '@parley/auth';
 import { NOTIFIER_OPTIONS, type NotifierOptions } from '../common/notifier.options';
 import { ChannelBreakers } from './channel-breakers.registry';
 import { DeliveryWakeup } from './delivery-wakeup.signal';

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { OutboundHttpClient, USER_AGENT } from '../outbound-http.client';
-import { dnsResolver, vetHost, type HostResolver } from '../target-url.guard';
+import { dnsResolver, vetHost, type HostResolver } from '@parley/integrations';
 import { startReceiver, type HttpReceiver } from './http-receiver';
 
 describe('OutboundHttpClient against a real receiver', () => {

@@ -1,5 +1,4 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { NotifierOptions } from '../config/env.schema';
 
 const ALGORITHM = 'aes-256-gcm';
 const IV_BYTES = 12;
@@ -24,24 +23,39 @@ export interface SealedSecret {
   keyId: string;
 }
 
+export interface SecretBoxOptions {
+  /** Named 32-byte AES keys; any of them opens, the active one seals. */
+  keys: ReadonlyMap<string, Buffer>;
+  activeKid: string;
+  /**
+   * What the secrets are for (e.g. 'parley-notifier-secret'): the first part of the authenticated
+   * data, so a ciphertext of one purpose never opens as another even under the same key. Changing
+   * it makes every row sealed before unreadable.
+   */
+  purpose: string;
+  /** The variable the keys come from, named in error messages (e.g. NOTIFIER_SECRET_KEYS). */
+  envName: string;
+}
+
 /**
- * Encrypts channel secrets at rest (webhook signing secrets, Slack and Discord URLs) with
- * AES-256-GCM under named keys (NOTIFIER_SECRET_KEYS). New secrets are sealed with the active
- * key; any configured key opens, so rotating the active key needs no migration. The key id
- * and an optional context (e.g. the channel id) are authenticated data: a ciphertext moved to
- * another row or relabelled with another kid does not open.
+ * Encrypts secrets at rest (the notifier's channel secrets, integration credentials) with
+ * AES-256-GCM under named keys. New secrets are sealed with the active key; any configured key
+ * opens, so rotating the active key needs no migration. The purpose, the key id and an optional
+ * context (e.g. the row id) are authenticated data: a ciphertext moved to another row,
+ * relabelled with another kid or sealed for another purpose does not open.
  */
 export class SecretBox {
-  constructor(private readonly options: Pick<NotifierOptions, 'secretKeys' | 'activeSecretKid'>) {
-    if (!options.secretKeys.has(options.activeSecretKid))
-      throw new SecretBoxError('unknown_kid', `the active secret key "${options.activeSecretKid}" is not configured`);
+  constructor(private readonly options: SecretBoxOptions) {
+    if (!options.purpose) throw new SecretBoxError('malformed', 'a secret box needs a purpose');
+    if (!options.keys.has(options.activeKid))
+      throw new SecretBoxError('unknown_kid', `the active secret key "${options.activeKid}" is not configured (${options.envName})`);
   }
 
   seal(plaintext: string, context = ''): SealedSecret {
-    const keyId = this.options.activeSecretKid;
+    const keyId = this.options.activeKid;
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv(ALGORITHM, this.key(keyId), iv, { authTagLength: TAG_BYTES });
-    cipher.setAAD(aad(keyId, context));
+    cipher.setAAD(this.aad(keyId, context));
     const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
     return { ciphertext: Buffer.concat([iv, cipher.getAuthTag(), data]), keyId };
   }
@@ -51,7 +65,7 @@ export class SecretBox {
     if (ciphertext.length < IV_BYTES + TAG_BYTES) throw new SecretBoxError('malformed', 'sealed secret is too short');
     const bytes = Buffer.from(ciphertext);
     const decipher = createDecipheriv(ALGORITHM, key, bytes.subarray(0, IV_BYTES), { authTagLength: TAG_BYTES });
-    decipher.setAAD(aad(keyId, context));
+    decipher.setAAD(this.aad(keyId, context));
     decipher.setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
     try {
       return Buffer.concat([decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
@@ -64,8 +78,8 @@ export class SecretBox {
   }
 
   /**
-   * Opens a secret sealed for `context` (a channel id). Rows sealed before secrets were bound to
-   * their channel (no context) still open, flagged `reseal` like a secret under a retired key:
+   * Opens a secret sealed for `context` (e.g. a channel id). Rows sealed before secrets were bound to
+   * their row (no context) still open, flagged `reseal` like a secret under a retired key:
    * the caller seals it again with `seal(plaintext, context)`. A ciphertext bound to another
    * context never opens.
    */
@@ -81,16 +95,16 @@ export class SecretBox {
 
   /** True when a secret sealed under `keyId` should be re-sealed with the active key. */
   isStale(keyId: string): boolean {
-    return keyId !== this.options.activeSecretKid;
+    return keyId !== this.options.activeKid;
   }
 
   private key(keyId: string): Buffer {
-    const key = this.options.secretKeys.get(keyId);
-    if (!key) throw new SecretBoxError('unknown_kid', `no secret key "${keyId}" is configured (NOTIFIER_SECRET_KEYS)`);
+    const key = this.options.keys.get(keyId);
+    if (!key) throw new SecretBoxError('unknown_kid', `no secret key "${keyId}" is configured (${this.options.envName})`);
     return key;
   }
-}
 
-function aad(keyId: string, context: string): Buffer {
-  return Buffer.from(`parley-notifier-secret\0${keyId}\0${context}`, 'utf8');
+  private aad(keyId: string, context: string): Buffer {
+    return Buffer.from(`${this.options.purpose}\0${keyId}\0${context}`, 'utf8');
+  }
 }

@@ -1,11 +1,13 @@
 import { lookup } from 'node:dns/promises';
 import ipaddr from 'ipaddr.js';
 
-// SSRF guard for the webhook, Slack and Discord channels. A tenant chooses the URL, so without
-// it a channel could reach the cloud metadata service (169.254.169.254), the database or any
-// other internal address. The API checks a URL when a channel is saved (checkTargetUrl); the
-// sender checks it again and resolves the host at send time (vetHost), because a hostname can
-// point anywhere later, then connects to the address it vetted (see outbound-http.client.ts).
+// SSRF guard for every tenant-chosen target: the notifier's webhook, Slack and Discord channels
+// and the integrations' REST and SQL connectors. A tenant chooses the URL, so without it a
+// tenant could reach the cloud metadata service (169.254.169.254), the database or any other
+// internal address. The API checks a URL when it is saved (checkTargetUrl); the sender checks it
+// again and resolves the host at send time (vetHost), because a hostname can point anywhere
+// later, then connects to the address it vetted (the notifier's outbound-http.client.ts, this
+// lib's guarded-http.transport.ts and SQL connectors).
 
 export interface TargetPolicy {
   /** Private, loopback and link-local targets (local development and tests only). */
