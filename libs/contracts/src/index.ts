@@ -36,3 +36,5 @@ export * from './messages/notification-inbox.frames';
 export * from './rpc/notifier.rpc';
 export * from './tools/tool-catalogue.schema';
 export * from './tools/integration-definition.schema';
+export * from './rpc/tools.rpc';
+export * from './rpc/integrations.rpc';
