@@ -10,10 +10,15 @@ import { insightEventRoutes } from './ingest/insight-events.handler';
 import { InsightEventsService } from './ingest/insight-events.service';
 import { InsightIngestRepository } from './ingest/insight-ingest.repository';
 import { InsightsJobMetrics } from './metrics/insights-job.metrics';
+import { RetentionJobMetrics } from './metrics/retention-job.metrics';
 import { OwnerInsightsScheduler } from './portfolio/owner-insights.scheduler';
 import { PortfolioRpcHandlers } from './portfolio/portfolio.handler';
 import { PortfolioRepository } from './portfolio/portfolio.repository';
 import { PortfolioService } from './portfolio/portfolio.service';
+import { RetentionLockRepository } from './retention/retention-lock.repository';
+import { RetentionRepository } from './retention/retention.repository';
+import { RetentionScheduler } from './retention/retention.scheduler';
+import { RetentionService } from './retention/retention.service';
 import { RollupRpcHandlers } from './rollup/rollup.handler';
 import { RollupRepository } from './rollup/rollup.repository';
 import { RollupScheduler } from './rollup/rollup.scheduler';
@@ -23,7 +28,8 @@ import { ActiveTenantsRepository } from './shared/active-tenants.repository';
 /**
  * Client insights' capabilities: ingest (durable consumer -> hourly buckets), L3 rollups
  * (scheduled and on demand over RPC), L5 alerts and the L4 owner portfolio (cross-tenant
- * through OwnerDb only; scheduled and over RPC), each a folder of handler / service /
+ * through OwnerDb only; scheduled and over RPC), retention (usage folded into usage_daily,
+ * old messages and tool executions deleted; scheduled) and usage reads, each a folder of handler / service /
  * repository. Needs the service runtime (persistence with the analytics role, messaging,
  * observability) imported by the caller.
  */
@@ -66,6 +72,11 @@ export class ClientInsightsModule {
         PortfolioService,
         OwnerInsightsScheduler,
         PortfolioRpcHandlers,
+        RetentionJobMetrics,
+        RetentionLockRepository,
+        RetentionRepository,
+        RetentionService,
+        RetentionScheduler,
       ],
     };
   }

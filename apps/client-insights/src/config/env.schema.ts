@@ -103,6 +103,15 @@ export const envSchema = z.object({
   INSIGHTS_ALERT_RULES: alertRules.optional(),
   // L4 health, churn and emerging-topic thresholds (defaults in portfolio/portfolio.rules.ts).
   INSIGHTS_PORTFOLIO_RULES: portfolioRules.optional(),
+  // Retention job (docs/adr/0017-retention-and-usage.md): how often it folds recent usage into
+  // usage_daily, seals the days past each tenant's retention and deletes their messages.
+  RETENTION_INTERVAL_MS: envVar.int(60_000, 86_400_000).default(3_600_000),
+  // Rows deleted per statement (each batch its own short transaction).
+  RETENTION_BATCH_SIZE: envVar.int(100, 100_000).default(5_000),
+  // Age after which tool_executions are deleted.
+  RETENTION_TOOL_EXECUTION_DAYS: envVar.int(1, 3_650).default(90),
+  // Longest a run holds the advisory lock; a run that reaches it stops between batches and the next run resumes.
+  RETENTION_MAX_RUN_MS: envVar.int(60_000, 86_400_000).default(3_600_000),
 });
 export type Env = z.output<typeof envSchema>;
 
@@ -114,6 +123,15 @@ export interface InsightsOptions {
   modelPrices: ModelPriceTable;
   alertRules: AlertRules;
   portfolioRules: PortfolioRules;
+  retention: RetentionOptions;
+}
+
+/** The retention job's settings (InsightsOptions.retention). */
+export interface RetentionOptions {
+  intervalMs: number;
+  batchSize: number;
+  toolExecutionDays: number;
+  maxRunMs: number;
 }
 
 export type AppConfig = ServiceConfig & {
@@ -133,6 +151,12 @@ export function toAppConfig(env: Env): AppConfig {
       modelPrices: { ...DEFAULT_MODEL_PRICES, ...env.INSIGHTS_MODEL_PRICES },
       alertRules: { ...DEFAULT_ALERT_RULES, ...env.INSIGHTS_ALERT_RULES },
       portfolioRules: { ...DEFAULT_PORTFOLIO_RULES, ...env.INSIGHTS_PORTFOLIO_RULES },
+      retention: {
+        intervalMs: env.RETENTION_INTERVAL_MS,
+        batchSize: env.RETENTION_BATCH_SIZE,
+        toolExecutionDays: env.RETENTION_TOOL_EXECUTION_DAYS,
+        maxRunMs: env.RETENTION_MAX_RUN_MS,
+      },
     },
   };
 }

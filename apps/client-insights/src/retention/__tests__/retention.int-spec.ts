@@ -1,0 +1,296 @@
+// The retention job over the real database, connected as the app role (RLS applies), with a
+// pinned clock: exact counts of messages and usage_daily before and after, idempotency,
+// resumability after a failure between fold and delete, the advisory lock, tenants with
+// different retentionDays, the 90-day tool_executions prune, and tenant isolation.
+import { createPrismaClient, TenantDb, type PrismaClient, type TenantTx } from '@parley/persistence';
+import type { InsightsOptions } from '../../common/client-insights.options';
+import { DEFAULT_MODEL_PRICES } from '../../shared/model-prices.util';
+import { RETENTION_LOCK_KEY, RetentionLockRepository } from '../retention-lock.repository';
+import { RetentionRepository, type RetentionTenant } from '../retention.repository';
+import { RetentionScheduler } from '../retention.scheduler';
+import { RetentionService } from '../retention.service';
+import { DAY_MS, messageCount, silent, tenantWithDailyChats, usageRows, usageTotals } from './retention-fixtures';
+
+jest.setTimeout(120_000);
+
+const NOW = new Date('2026-05-01T10:00:00.000Z');
+const FIRST = new Date('2026-03-22T00:00:00.000Z'); // 40 days before NOW's day: 41 days of chats up to today
+const LAST = new Date('2026-05-01T00:00:00.000Z');
+/** One day of the fixture: 4 messages, 1 session, 200 tokens in, 100 out, (200 * 0.15 + 100 * 0.6) / 1e6 USD. */
+const PER_DAY = { messages: 4, sessions: 1, tokensIn: 200, tokensOut: 100, costUsd: 0.00009 };
+const ALL_DAYS = 41;
+const all = (days: number) => ({
+  messages: days * PER_DAY.messages,
+  sessions: days * PER_DAY.sessions,
+  tokensIn: days * PER_DAY.tokensIn,
+  tokensOut: days * PER_DAY.tokensOut,
+  costUsd: Math.round(days * PER_DAY.costUsd * 1e6) / 1e6,
+});
+
+/** The tenants registry limited to this test's tenants (the database is shared with other suites). */
+class ScopedRetentionRepository extends RetentionRepository {
+  constructor(
+    prisma: PrismaClient,
+    private readonly only: () => string[],
+  ) {
+    super(prisma);
+  }
+
+  override async tenants(): Promise<RetentionTenant[]> {
+    const ids = new Set(this.only());
+    return (await super.tenants()).filter((t) => ids.has(t.id));
+  }
+}
+
+let prisma: PrismaClient;
+let owner: PrismaClient;
+let now: Date;
+let scope: string[];
+
+const options = (batchSize = 1000): Pick<InsightsOptions, 'modelPrices' | 'retention'> => ({
+  modelPrices: DEFAULT_MODEL_PRICES,
+  retention: { intervalMs: 3_600_000, batchSize, toolExecutionDays: 90, maxRunMs: 600_000 },
+});
+
+function scheduler(repo: RetentionRepository = new ScopedRetentionRepository(prisma, () => scope), batchSize?: number) {
+  const opts = options(batchSize);
+  const service = new RetentionService(new TenantDb(prisma), repo, opts, () => now);
+  return new RetentionScheduler(new RetentionLockRepository(prisma), service, silent, opts);
+}
+
+beforeAll(() => {
+  prisma = createPrismaClient({ databaseUrl: process.env.TEST_DATABASE_URL as string, poolMax: 6 });
+  owner = createPrismaClient({ databaseUrl: process.env.TEST_DATABASE_OWNER_URL as string, poolMax: 2 });
+});
+afterAll(async () => {
+  await prisma.$disconnect();
+  await owner.$disconnect();
+});
+beforeEach(() => {
+  now = NOW;
+  scope = [];
+});
+
+describe('RetentionScheduler', () => {
+  it("folds usage into usage_daily, then deletes each tenant's messages past its own retention; a second run changes nothing", async () => {
+    const month = await tenantWithDailyChats(owner, 30, FIRST, LAST);
+    const week = await tenantWithDailyChats(owner, 7, FIRST, LAST);
+    scope = [month, week];
+    expect(await messageCount(owner, month)).toBe(ALL_DAYS * 4);
+    expect(await usageRows(owner, month)).toEqual([]);
+
+    const first = await scheduler().runOnce();
+
+    // 30 days: content before 2026-04-01 goes (10 days of 40 messages); 7 days: before 2026-04-24 (33 days).
+    expect(first).toMatchObject({ ran: true, tenants: 2, failed: 0, complete: true, sealedDays: 10 + 33, deletedMessages: 40 + 132 });
+    expect(await messageCount(owner, month)).toBe(31 * 4);
+    expect(await messageCount(owner, week)).toBe(8 * 4);
+    expect(await owner.chatMessage.count({ where: { tenantId: month, createdAt: { lt: new Date('2026-04-01T00:00:00Z') } } })).toBe(0);
+    expect(await owner.chatMessage.count({ where: { tenantId: month, createdAt: { gte: new Date('2026-04-01T00:00:00Z') } } })).toBe(124);
+    // Billing keeps every day: sealed days before the cutoff, open days (the first run refreshes them all) after.
+    expect(await usageTotals(owner, month)).toEqual({ ...all(ALL_DAYS), sealedDays: 10, openDays: 31 });
+    expect(await usageTotals(owner, week)).toEqual({ ...all(ALL_DAYS), sealedDays: 33, openDays: 8 });
+    const rows = await usageRows(owner, month);
+    expect(rows.length).toBe(ALL_DAYS * 2);
+    expect(rows.slice(0, 2)).toEqual([
+      { day: '2026-03-22', provider: '', model: '', messages: 2, sessions: 1, tokensIn: 0, tokensOut: 0, costUsd: 0, sealed: true },
+      {
+        day: '2026-03-22',
+        provider: 'openai',
+        model: 'gpt-4o-mini',
+        messages: 2,
+        sessions: 0,
+        tokensIn: 200,
+        tokensOut: 100,
+        costUsd: 0.00009,
+        sealed: true,
+      },
+    ]);
+    // Sessions (and so their summaries) are kept.
+    expect(await owner.chatSession.count({ where: { tenantId: month } })).toBe(ALL_DAYS);
+
+    const again = await scheduler().runOnce();
+    expect(again).toMatchObject({ ran: true, complete: true, sealedDays: 0, deletedMessages: 0, deletedToolExecutions: 0 });
+    expect(await usageRows(owner, month)).toEqual(rows);
+    expect(await messageCount(owner, month)).toBe(124);
+
+    // A day later the next day is sealed and deleted; the billing totals do not move.
+    now = new Date(NOW.getTime() + DAY_MS);
+    const next = await scheduler().runOnce();
+    expect(next).toMatchObject({ sealedDays: 2, deletedMessages: 8 });
+    expect(await messageCount(owner, month)).toBe(30 * 4);
+    expect(await usageTotals(owner, month)).toEqual({ ...all(ALL_DAYS), sealedDays: 11, openDays: 30 });
+    expect(await usageTotals(owner, week)).toEqual({ ...all(ALL_DAYS), sealedDays: 34, openDays: 7 });
+  });
+
+  it("keeps today's and yesterday's usage current between runs without touching sealed days", async () => {
+    const tenant = await tenantWithDailyChats(owner, 30, new Date('2026-04-28T00:00:00Z'), LAST);
+    scope = [tenant];
+    const job = scheduler();
+    await job.runOnce();
+    expect(await usageTotals(owner, tenant)).toEqual({ ...all(4), sealedDays: 0, openDays: 4 });
+    const session = await owner.chatSession.findFirstOrThrow({ where: { tenantId: tenant, startedAt: { gte: LAST } } });
+    await owner.chatMessage.create({
+      data: {
+        tenantId: tenant,
+        sessionId: session.id,
+        role: 'assistant',
+        content: 'later',
+        tokensIn: 1000,
+        tokensOut: 0,
+        provider: 'openai',
+        model: 'gpt-4o-mini',
+        createdAt: new Date('2026-05-01T09:30:00Z'),
+      },
+    });
+    await job.runOnce();
+    const today = (await usageRows(owner, tenant)).filter((r) => r.day === '2026-05-01' && r.provider === 'openai');
+    expect(today).toEqual([
+      {
+        day: '2026-05-01',
+        provider: 'openai',
+        model: 'gpt-4o-mini',
+        messages: 3,
+        sessions: 0,
+        tokensIn: 1200,
+        tokensOut: 100,
+        costUsd: 0.00024,
+        sealed: false,
+      },
+    ]);
+  });
+
+  it('resumes after a failure between the fold and the delete, and after a delete cut short, without double counting', async () => {
+    const tenant = await tenantWithDailyChats(owner, 30, FIRST, LAST);
+    scope = [tenant];
+    let failures = 0;
+    class FailingDeletes extends ScopedRetentionRepository {
+      override async deleteMessagesBefore(tx: TenantTx, tenantId: string, before: Date, limit: number): Promise<number> {
+        if (failures === 0) {
+          failures += 1;
+          throw new Error('crash before the delete');
+        }
+        const n = await super.deleteMessagesBefore(tx, tenantId, before, limit);
+        failures += 1;
+        if (failures === 3) throw new Error('crash after two batches');
+        return n;
+      }
+    }
+
+    const crashed = await scheduler(new FailingDeletes(prisma, () => scope), 7).runOnce();
+    expect(crashed).toMatchObject({ ran: true, failed: 1, complete: false, deletedMessages: 0 });
+    expect(await messageCount(owner, tenant)).toBe(ALL_DAYS * 4);
+    expect(await usageTotals(owner, tenant)).toEqual({ ...all(ALL_DAYS), sealedDays: 10, openDays: 31 });
+
+    // The next run deletes one batch of 7, then crashes inside the second batch's transaction (rolled back).
+    const cut = await scheduler(new FailingDeletes(prisma, () => scope), 7).runOnce();
+    expect(cut).toMatchObject({ failed: 1 });
+    const left = await messageCount(owner, tenant);
+    expect(left).toBe(ALL_DAYS * 4 - 7);
+    // The partly deleted days are sealed: not recomputed from what is left.
+    expect(await usageTotals(owner, tenant)).toEqual({ ...all(ALL_DAYS), sealedDays: 10, openDays: 31 });
+
+    const healed = await scheduler().runOnce();
+    expect(healed).toMatchObject({ failed: 0, complete: true, sealedDays: 0, deletedMessages: 40 - 7 });
+    expect(await messageCount(owner, tenant)).toBe(31 * 4);
+    expect(await usageTotals(owner, tenant)).toEqual({ ...all(ALL_DAYS), sealedDays: 10, openDays: 31 });
+  });
+
+  it('never runs twice at once: a run that finds the advisory lock taken does nothing', async () => {
+    const tenant = await tenantWithDailyChats(owner, 7, FIRST, LAST);
+    scope = [tenant];
+    const held = await owner.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${RETENTION_LOCK_KEY})`;
+      return scheduler().runOnce();
+    });
+    expect(held).toMatchObject({ ran: false, tenants: 0 });
+    expect(await messageCount(owner, tenant)).toBe(ALL_DAYS * 4);
+
+    // Two replicas started together: the second finds the first inside its run.
+    let enter!: () => void;
+    let release!: () => void;
+    const entered = new Promise<void>((resolve) => (enter = resolve));
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    class Gated extends ScopedRetentionRepository {
+      override async tenants(): Promise<RetentionTenant[]> {
+        enter();
+        await gate;
+        return super.tenants();
+      }
+    }
+    const first = scheduler(new Gated(prisma, () => scope)).runOnce();
+    await entered;
+    const second = await scheduler().runOnce();
+    release();
+    expect(second).toMatchObject({ ran: false });
+    expect(await first).toMatchObject({ ran: true, deletedMessages: 33 * 4 });
+    expect(await messageCount(owner, tenant)).toBe(8 * 4);
+    expect(await usageTotals(owner, tenant)).toEqual({ ...all(ALL_DAYS), sealedDays: 33, openDays: 8 });
+  });
+
+  it('prunes tool executions older than 90 days and keeps CRM rows of deleted messages with no message link', async () => {
+    const tenant = await tenantWithDailyChats(owner, 30, FIRST, LAST);
+    scope = [tenant];
+    const old = await owner.chatMessage.findFirstOrThrow({
+      where: { tenantId: tenant, createdAt: { lt: new Date('2026-03-23T00:00:00Z') } },
+    });
+    const ago = (days: number) => new Date(NOW.getTime() - days * DAY_MS);
+    for (const days of [100, 91, 90, 89, 10]) {
+      await owner.toolExecution.create({
+        data: { tenantId: tenant, toolKey: `t${days}`, createdAt: ago(days), messageId: days === 10 ? old.id : null },
+      });
+    }
+    const interaction = await owner.tenantInteraction.create({
+      data: { tenantId: tenant, messageId: old.id, sessionId: old.sessionId, kind: 'inquiry' },
+    });
+    const summary = await owner.sessionSummary.create({
+      data: { tenantId: tenant, sessionId: old.sessionId, summary: 'asked about a boiler' },
+    });
+
+    const run = await scheduler().runOnce();
+
+    // Tools: cutoff 00:00 UTC of 2026-01-31 (90 days before today): 100 and 91 days old go.
+    expect(run).toMatchObject({ deletedToolExecutions: 2, deletedMessages: 40 });
+    const tools = await owner.toolExecution.findMany({ where: { tenantId: tenant }, orderBy: { createdAt: 'asc' } });
+    expect(tools.map((t) => [t.toolKey, t.messageId])).toEqual([
+      ['t90', null],
+      ['t89', null],
+      ['t10', null],
+    ]);
+    expect(await owner.tenantInteraction.findUnique({ where: { id: interaction.id } })).toMatchObject({
+      messageId: null,
+      sessionId: old.sessionId,
+    });
+    expect(await owner.sessionSummary.findUnique({ where: { id: summary.id } })).toMatchObject({ summary: 'asked about a boiler' });
+  });
+});
+
+describe('RetentionRepository under RLS', () => {
+  it("cannot read, fold or delete another tenant's rows from a tenant's transaction", async () => {
+    const a = await tenantWithDailyChats(owner, 30, FIRST, LAST);
+    const b = await tenantWithDailyChats(owner, 30, FIRST, LAST);
+    const repo = new RetentionRepository(prisma);
+    const db = new TenantDb(prisma);
+    const seen = await db.run(b, async (tx) => ({
+      aggregates: await repo.messageAggregates(tx, a, '2026-03-01', '2026-06-01'),
+      sessions: await repo.sessionAggregates(tx, a, '2026-03-01', '2026-06-01'),
+      first: await repo.firstContentDay(tx, a, null),
+      deleted: await repo.deleteMessagesBefore(tx, a, new Date('2026-06-01T00:00:00Z'), 1000),
+    }));
+    expect(seen).toEqual({ aggregates: [], sessions: [], first: null, deleted: 0 });
+    expect(await messageCount(owner, a)).toBe(ALL_DAYS * 4);
+    await expect(
+      db.run(b, (tx) =>
+        repo.replaceUnsealed(
+          tx,
+          a,
+          '2026-03-22',
+          '2026-03-23',
+          [{ day: '2026-03-22', provider: '', model: '', messages: 1, sessions: 0, tokensIn: 0, tokensOut: 0, costUsd: 0 }],
+          null,
+        ),
+      ),
+    ).rejects.toThrow();
+    expect(await usageRows(owner, a)).toEqual([]);
+  });
+});

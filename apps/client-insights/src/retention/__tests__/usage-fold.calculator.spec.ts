@@ -1,0 +1,62 @@
+import { DEFAULT_MODEL_PRICES } from '../../shared/model-prices.util';
+import { foldUsage } from '../usage-fold.calculator';
+
+const msg = (day: string, provider: string, model: string, messages: number, tokensIn = 0, tokensOut = 0) => ({
+  day,
+  provider,
+  model,
+  messages,
+  tokensIn,
+  tokensOut,
+});
+
+describe('foldUsage', () => {
+  it('writes one row per day, provider and model with its cost, and the sessions on the day\'s ("", "") row', () => {
+    const rows = foldUsage(
+      [
+        msg('2026-04-02', 'openai', 'gpt-4o', 3, 1_000_000, 100_000),
+        msg('2026-04-02', '', '', 3),
+        msg('2026-04-01', 'offline', 'retrieval', 2, 500, 80),
+      ],
+      [
+        { day: '2026-04-02', sessions: 2 },
+        { day: '2026-04-01', sessions: 1 },
+      ],
+      DEFAULT_MODEL_PRICES,
+    );
+    expect(rows).toEqual([
+      { day: '2026-04-01', provider: '', model: '', messages: 0, sessions: 1, tokensIn: 0, tokensOut: 0, costUsd: 0 },
+      { day: '2026-04-01', provider: 'offline', model: 'retrieval', messages: 2, sessions: 0, tokensIn: 500, tokensOut: 80, costUsd: 0 },
+      { day: '2026-04-02', provider: '', model: '', messages: 3, sessions: 2, tokensIn: 0, tokensOut: 0, costUsd: 0 },
+      // 1M in at 2.5 + 100k out at 10 per 1M tokens
+      {
+        day: '2026-04-02',
+        provider: 'openai',
+        model: 'gpt-4o',
+        messages: 3,
+        sessions: 0,
+        tokensIn: 1_000_000,
+        tokensOut: 100_000,
+        costUsd: 3.5,
+      },
+    ]);
+  });
+
+  it('leaves out the skipped (sealed) days and days with nothing', () => {
+    const rows = foldUsage(
+      [msg('2026-04-01', 'openai', 'gpt-4o-mini', 2, 10, 10), msg('2026-04-02', 'openai', 'gpt-4o-mini', 2, 10, 10)],
+      [
+        { day: '2026-04-01', sessions: 1 },
+        { day: '2026-04-03', sessions: 0 },
+      ],
+      DEFAULT_MODEL_PRICES,
+      new Set(['2026-04-01']),
+    );
+    expect(rows.map((r) => [r.day, r.provider])).toEqual([['2026-04-02', 'openai']]);
+  });
+
+  it('costs an unknown model at 0 but keeps its tokens', () => {
+    const [row] = foldUsage([msg('2026-04-01', 'openai', 'some-new-model', 1, 100, 100)], [], DEFAULT_MODEL_PRICES);
+    expect(row).toMatchObject({ tokensIn: 100, tokensOut: 100, costUsd: 0 });
+  });
+});

@@ -1,0 +1,146 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PrismaService, type PrismaClient, type TenantTx } from '@parley/persistence';
+import type { MessageAggregate, SessionAggregate, UsageDailyRow } from './usage-fold.calculator';
+import { utcDayOf, utcMidnight } from './retention-window.util';
+
+/** A tenant as the retention job sees it. */
+export interface RetentionTenant {
+  id: string;
+  retentionDays: number;
+}
+
+/**
+ * The retention job's reads and writes. The tenants registry (no RLS) with the app-role client;
+ * everything else in the caller's tenant transaction (TenantDb.run: RLS applies). Deleting
+ * chat_messages and tool_executions is the one write client-insights makes to chat's tables
+ * (docs/adr/0017-retention-and-usage.md, ADR 0015): message_signals and message_feedback go
+ * with their message (ON DELETE CASCADE), tenant_interactions and tool_executions keep their
+ * row with message_id set to null; sessions, summaries and contacts are not touched.
+ */
+@Injectable()
+export class RetentionRepository {
+  constructor(@Inject(PrismaService) private readonly prisma: Pick<PrismaClient, 'tenant'>) {}
+
+  /** Every tenant, deactivated ones included (their content ages out too), by id. */
+  async tenants(): Promise<RetentionTenant[]> {
+    return this.prisma.tenant.findMany({ select: { id: true, retentionDays: true }, orderBy: { id: 'asc' } });
+  }
+
+  /** The last sealed UTC day of the tenant, or null when none is. */
+  async lastSealedDay(tx: TenantTx, tenantId: string): Promise<string | null> {
+    const row = await tx.usageDaily.findFirst({
+      where: { tenantId, sealedAt: { not: null } },
+      orderBy: { day: 'desc' },
+      select: { day: true },
+    });
+    return row ? utcDayOf(row.day) : null;
+  }
+
+  /** The UTC day of the tenant's earliest message or session start at or after `since` (all time when null), or null. */
+  async firstContentDay(tx: TenantTx, tenantId: string, since: string | null): Promise<string | null> {
+    const after = since === null ? new Date(0) : utcMidnight(since);
+    const [message, session] = await Promise.all([
+      tx.chatMessage.findFirst({
+        where: { tenantId, createdAt: { gte: after } },
+        orderBy: { createdAt: 'asc' },
+        select: { createdAt: true },
+      }),
+      tx.chatSession.findFirst({
+        where: { tenantId, startedAt: { gte: after } },
+        orderBy: { startedAt: 'asc' },
+        select: { startedAt: true },
+      }),
+    ]);
+    const first = [message?.createdAt, session?.startedAt]
+      .filter((d): d is Date => d !== undefined)
+      .sort((a, b) => a.getTime() - b.getTime())[0];
+    return first ? utcDayOf(first) : null;
+  }
+
+  /** The tenant's sealed UTC days in [from, to). */
+  async sealedDays(tx: TenantTx, tenantId: string, from: string, to: string): Promise<Set<string>> {
+    const rows = await tx.usageDaily.findMany({
+      where: { tenantId, day: { gte: utcMidnight(from), lt: utcMidnight(to) }, sealedAt: { not: null } },
+      select: { day: true },
+      distinct: ['day'],
+    });
+    return new Set(rows.map((r) => utcDayOf(r.day)));
+  }
+
+  /** Messages of [from, to) grouped by UTC day, provider and model (one index range read). */
+  async messageAggregates(tx: TenantTx, tenantId: string, from: string, to: string): Promise<MessageAggregate[]> {
+    const rows = await tx.$queryRaw<
+      Array<{ day: string; provider: string; model: string; messages: number; tokens_in: bigint; tokens_out: bigint }>
+    >`
+      SELECT to_char((created_at AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') AS day,
+             coalesce(provider, '') AS provider, coalesce(model, '') AS model,
+             count(*)::int AS messages, coalesce(sum(tokens_in), 0)::bigint AS tokens_in, coalesce(sum(tokens_out), 0)::bigint AS tokens_out
+        FROM chat_messages
+       WHERE tenant_id = ${tenantId}::uuid AND created_at >= ${utcMidnight(from)} AND created_at < ${utcMidnight(to)}
+       GROUP BY 1, 2, 3`;
+    return rows.map((r) => ({
+      day: r.day,
+      provider: r.provider,
+      model: r.model,
+      messages: r.messages,
+      tokensIn: Number(r.tokens_in),
+      tokensOut: Number(r.tokens_out),
+    }));
+  }
+
+  /** Sessions started in [from, to) per UTC day. */
+  async sessionAggregates(tx: TenantTx, tenantId: string, from: string, to: string): Promise<SessionAggregate[]> {
+    return tx.$queryRaw<SessionAggregate[]>`
+      SELECT to_char((started_at AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') AS day, count(*)::int AS sessions
+        FROM chat_sessions
+       WHERE tenant_id = ${tenantId}::uuid AND started_at >= ${utcMidnight(from)} AND started_at < ${utcMidnight(to)}
+       GROUP BY 1`;
+  }
+
+  /**
+   * Replaces the unsealed usage_daily rows of [from, to) with `rows` (none of which may fall on
+   * a sealed day), sealed at `sealedAt` or left open (null). In the caller's transaction, so the
+   * day's totals change all at once.
+   */
+  async replaceUnsealed(
+    tx: TenantTx,
+    tenantId: string,
+    from: string,
+    to: string,
+    rows: UsageDailyRow[],
+    sealedAt: Date | null,
+  ): Promise<void> {
+    await tx.usageDaily.deleteMany({ where: { tenantId, day: { gte: utcMidnight(from), lt: utcMidnight(to) }, sealedAt: null } });
+    if (rows.length === 0) return;
+    await tx.usageDaily.createMany({
+      data: rows.map((r) => ({
+        tenantId,
+        day: utcMidnight(r.day),
+        provider: r.provider,
+        model: r.model,
+        messages: r.messages,
+        sessions: r.sessions,
+        tokensIn: BigInt(r.tokensIn),
+        tokensOut: BigInt(r.tokensOut),
+        costUsd: r.costUsd,
+        sealedAt,
+      })),
+    });
+  }
+
+  /** Deletes at most `limit` of the tenant's messages created before `before`, oldest first; returns how many. */
+  async deleteMessagesBefore(tx: TenantTx, tenantId: string, before: Date, limit: number): Promise<number> {
+    return tx.$executeRaw`
+      DELETE FROM chat_messages m
+       USING (SELECT id FROM chat_messages WHERE tenant_id = ${tenantId}::uuid AND created_at < ${before} ORDER BY created_at LIMIT ${limit}) doomed
+       WHERE m.id = doomed.id`;
+  }
+
+  /** Deletes at most `limit` of the tenant's tool executions created before `before`; returns how many. */
+  async deleteToolExecutionsBefore(tx: TenantTx, tenantId: string, before: Date, limit: number): Promise<number> {
+    return tx.$executeRaw`
+      DELETE FROM tool_executions t
+       USING (SELECT id FROM tool_executions WHERE tenant_id = ${tenantId}::uuid AND created_at < ${before} ORDER BY created_at LIMIT ${limit}) doomed
+       WHERE t.id = doomed.id`;
+  }
+}

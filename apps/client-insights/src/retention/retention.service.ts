@@ -1,0 +1,134 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { TenantDb, type TenantTx } from '@parley/persistence';
+import { INSIGHTS_CLOCK, INSIGHTS_OPTIONS, systemClock, type Clock, type InsightsOptions } from '../common/client-insights.options';
+import { addDays } from '../shared/local-time.util';
+import { RetentionRepository, type RetentionTenant } from './retention.repository';
+import { daySpans, maxDay, retentionCutoffDay, utcDayOf, utcMidnight } from './retention-window.util';
+import { foldUsage } from './usage-fold.calculator';
+
+/** Days folded per transaction when sealing (a tenant's first run may have months of history). */
+const SEAL_SPAN_DAYS = 7;
+/** Recent days recomputed on every run: yesterday and today (UTC). */
+const RECENT_DAYS = 2;
+const FOLD_TX_TIMEOUT_MS = 60_000;
+
+/** What one tenant's pass did. `complete` is false when the run's deadline stopped it (the next run resumes). */
+export interface TenantRetentionResult {
+  tenantId: string;
+  sealedDays: number;
+  refreshedDays: number;
+  deletedMessages: number;
+  deletedToolExecutions: number;
+  complete: boolean;
+}
+
+/**
+ * Retention of one tenant, in four idempotent steps, each committed on its own:
+ * 1. seal: the UTC days before the tenant's cutoff (today - retentionDays) that are not sealed
+ *    yet are recomputed in full from chat_messages and chat_sessions and written to usage_daily
+ *    with sealed_at, a span of days per transaction; a sealed day is never recomputed (its
+ *    content may be partly deleted), and content is only ever deleted from sealed days, so a
+ *    crash anywhere loses no usage and counts none twice;
+ * 2. refresh: the unsealed days from yesterday (or, with `refreshAll`, from the cutoff) to today
+ *    are recomputed and replaced, so usage reads are at most one run old;
+ * 3. delete the messages created before the cutoff, in batches of `batchSize`, each its own
+ *    short transaction (cascading to their signals and feedback);
+ * 4. delete the tool executions older than `toolExecutionDays`, in batches.
+ * Steps 3 and 4 stop between batches at the deadline.
+ */
+@Injectable()
+export class RetentionService {
+  constructor(
+    @Inject(TenantDb) private readonly db: TenantDb,
+    private readonly repo: RetentionRepository,
+    @Inject(INSIGHTS_OPTIONS) private readonly options: Pick<InsightsOptions, 'modelPrices' | 'retention'>,
+    @Optional() @Inject(INSIGHTS_CLOCK) private readonly clock: Clock = systemClock,
+  ) {}
+
+  async tenants(): Promise<RetentionTenant[]> {
+    return this.repo.tenants();
+  }
+
+  async processTenant(tenant: RetentionTenant, opts: { deadline: number; refreshAll?: boolean }): Promise<TenantRetentionResult> {
+    const now = this.clock();
+    const today = utcDayOf(now);
+    const cutoff = retentionCutoffDay(now, tenant.retentionDays);
+    const result: TenantRetentionResult = {
+      tenantId: tenant.id,
+      sealedDays: 0,
+      refreshedDays: 0,
+      deletedMessages: 0,
+      deletedToolExecutions: 0,
+      complete: false,
+    };
+
+    const sealed = await this.seal(tenant.id, cutoff, now, opts.deadline);
+    result.sealedDays = sealed.days;
+    const refreshFrom = maxDay(cutoff, opts.refreshAll ? cutoff : addDays(today, -(RECENT_DAYS - 1)));
+    result.refreshedDays = await this.db.run(tenant.id, (tx) => this.fold(tx, tenant.id, refreshFrom, addDays(today, 1), null), {
+      timeoutMs: FOLD_TX_TIMEOUT_MS,
+    });
+
+    // Content is deleted only once every day before the cutoff is sealed.
+    if (!sealed.complete) return result;
+    const { toolExecutionDays } = this.options.retention;
+    const messages = await this.deleteInBatches(opts.deadline, (limit) =>
+      this.db.run(tenant.id, (tx) => this.repo.deleteMessagesBefore(tx, tenant.id, utcMidnight(cutoff), limit)),
+    );
+    result.deletedMessages = messages.deleted;
+    if (!messages.complete) return result;
+    const toolsBefore = utcMidnight(addDays(today, -toolExecutionDays));
+    const tools = await this.deleteInBatches(opts.deadline, (limit) =>
+      this.db.run(tenant.id, (tx) => this.repo.deleteToolExecutionsBefore(tx, tenant.id, toolsBefore, limit)),
+    );
+    result.deletedToolExecutions = tools.deleted;
+    result.complete = tools.complete;
+    return result;
+  }
+
+  /**
+   * Seals every day with content from the day after the last sealed one up to the cutoff
+   * (exclusive). Returns how many days got usage rows. Days with no content get no row and
+   * need no seal: there is nothing of theirs to delete. Stops between spans at the deadline.
+   */
+  private async seal(tenantId: string, cutoff: string, now: Date, deadline: number): Promise<{ days: number; complete: boolean }> {
+    const from = await this.db.run(tenantId, async (tx) => {
+      const last = await this.repo.lastSealedDay(tx, tenantId);
+      return this.repo.firstContentDay(tx, tenantId, last === null ? null : addDays(last, 1));
+    });
+    if (from === null || from >= cutoff) return { days: 0, complete: true };
+    let days = 0;
+    for (const span of daySpans(from, cutoff, SEAL_SPAN_DAYS)) {
+      if (Date.now() >= deadline) return { days, complete: false };
+      days += await this.db.run(tenantId, (tx) => this.fold(tx, tenantId, span.from, span.to, now), { timeoutMs: FOLD_TX_TIMEOUT_MS });
+    }
+    return { days, complete: true };
+  }
+
+  /** Recomputes the unsealed days of [from, to) and replaces their rows; returns how many days have rows. */
+  private async fold(tx: TenantTx, tenantId: string, from: string, to: string, sealedAt: Date | null): Promise<number> {
+    if (from >= to) return 0;
+    const [sealed, messages, sessions] = await Promise.all([
+      this.repo.sealedDays(tx, tenantId, from, to),
+      this.repo.messageAggregates(tx, tenantId, from, to),
+      this.repo.sessionAggregates(tx, tenantId, from, to),
+    ]);
+    const rows = foldUsage(messages, sessions, this.options.modelPrices, sealed);
+    await this.repo.replaceUnsealed(tx, tenantId, from, to, rows, sealedAt);
+    return new Set(rows.map((r) => r.day)).size;
+  }
+
+  private async deleteInBatches(
+    deadline: number,
+    batch: (limit: number) => Promise<number>,
+  ): Promise<{ deleted: number; complete: boolean }> {
+    const limit = this.options.retention.batchSize;
+    let deleted = 0;
+    for (;;) {
+      if (Date.now() >= deadline) return { deleted, complete: false };
+      const n = await batch(limit);
+      deleted += n;
+      if (n < limit) return { deleted, complete: true };
+    }
+  }
+}
