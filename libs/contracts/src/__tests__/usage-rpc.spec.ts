@@ -56,3 +56,12 @@ describe('usage RPCs', () => {
     expect(parseContract(UsageOwnerGetRpc.response, { ...base, totals: { ...totals, tokensIn: 1.5 } }).ok).toBe(false);
   });
 });
+
+describe('usage RPC ranges', () => {
+  it('may leave the range to the service in a request, never in a reply', () => {
+    expect(parseContract(UsageOwnerGetRpc.request, { version: 1 }).ok).toBe(true);
+    expect(parseContract(UsageTenantGetRpc.request, { version: 1, tenantId: randomUUID(), to: '2026-11-30' }).ok).toBe(true);
+    const reply = { version: 1, tenantId: randomUUID(), totals, days: [] };
+    expect(parseContract(UsageTenantGetRpc.response, reply).ok).toBe(false);
+  });
+});

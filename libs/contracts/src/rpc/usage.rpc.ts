@@ -37,13 +37,16 @@ export const usageDaySchema = usageTotalsSchema.extend({
 });
 export type UsageDay = z.infer<typeof usageDaySchema>;
 
-const rangeRequest = { from: localDateSchema, to: localDateSchema };
+/** Range asked for: UTC dates, both inclusive; `to` defaults to today, `from` to 29 days before `to`. */
+const rangeRequest = { from: localDateSchema.optional(), to: localDateSchema.optional() };
+/** Range answered (the defaults filled in). */
+const rangeResponse = { from: localDateSchema, to: localDateSchema };
 
 /** One tenant's usage per UTC day of [from, to] (only days with usage are listed). */
 export const UsageTenantGetRpc = defineRpc(
   RPC_SUBJECTS.usageTenantGet,
   z.object({ version: version1, tenantId: tenantIdSchema, ...rangeRequest }),
-  z.object({ version: version1, tenantId: tenantIdSchema, ...rangeRequest, totals: usageTotalsSchema, days: z.array(usageDaySchema) }),
+  z.object({ version: version1, tenantId: tenantIdSchema, ...rangeResponse, totals: usageTotalsSchema, days: z.array(usageDaySchema) }),
 );
 
 export const usageTenantTotalsSchema = usageTotalsSchema.extend({ tenantId: tenantIdSchema, slug: z.string(), displayName: z.string() });
@@ -55,7 +58,7 @@ export const UsageOwnerGetRpc = defineRpc(
   z.object({ version: version1, ...rangeRequest }),
   z.object({
     version: version1,
-    ...rangeRequest,
+    ...rangeResponse,
     totals: usageTotalsSchema,
     tenants: z.array(usageTenantTotalsSchema),
     days: z.array(usageTotalsSchema.extend({ day: localDateSchema })),
