@@ -10,3 +10,4 @@ export * from './tokens/token-verifier';
 export * from './tokens/session-tokens';
 export * from './tokens/user-tokens';
 export * from './secrets/secret-box.cipher';
+export * from './secrets/secret-key-ring.schema';

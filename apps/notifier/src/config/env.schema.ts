@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { activeKid, activeKidProblem, secretKeyRingSchema } from '@parley/auth';
 import {
   envVar,
   loadConfigOrExit,
@@ -11,29 +12,6 @@ import {
 export const SERVICE_NAME = 'notifier';
 export const DEFAULT_PORT = 3005;
 
-/** `kid:base64key,kid:base64key`: AES-256 keys (32 bytes each) that encrypt channel secrets at rest. */
-const secretKeys = z.string().transform((raw, ctx): Map<string, Buffer> => {
-  const keys = new Map<string, Buffer>();
-  for (const part of raw
-    .split(',')
-    .map((p) => p.trim())
-    .filter(Boolean)) {
-    const at = part.indexOf(':');
-    const kid = part.slice(0, at);
-    const key = Buffer.from(part.slice(at + 1), 'base64');
-    if (at < 1 || !/^[A-Za-z0-9_-]{1,32}$/.test(kid) || key.length !== 32 || keys.has(kid)) {
-      ctx.addIssue({ code: 'custom', message: 'must be kid:base64 pairs, each key 32 bytes (openssl rand -base64 32), kids unique' });
-      return z.NEVER;
-    }
-    keys.set(kid, key);
-  }
-  if (keys.size === 0) {
-    ctx.addIssue({ code: 'custom', message: 'must name at least one kid:base64 key' });
-    return z.NEVER;
-  }
-  return keys;
-});
-
 /** Every variable this service reads (see serviceEnvShape for the shared ones). */
 /** What a send may take beyond NOTIFIER_HTTP_TIMEOUT_MS (its abort margin, 1 s) plus recording its outcome. */
 export const SEND_GRACE_MS = 5_000;
@@ -42,7 +20,7 @@ export const envSchema = z
   .object({
     ...serviceEnvShape(DEFAULT_PORT),
     // Keys that encrypt webhook secrets and Slack/Discord URLs at rest; the active one encrypts.
-    NOTIFIER_SECRET_KEYS: secretKeys,
+    NOTIFIER_SECRET_KEYS: secretKeyRingSchema,
     NOTIFIER_ACTIVE_SECRET_KID: envVar.name().optional(),
     // Where links in notifications point (the console), e.g. https://parley.example.com.
     NOTIFIER_PUBLIC_URL: envVar.url(['http', 'https']).default('http://127.0.0.1:3000'),
@@ -67,15 +45,13 @@ export const envSchema = z
     NOTIFIER_FOLLOW_UP_INTERVAL_MS: envVar.int(1_000, 3_600_000).default(60_000),
   })
   .superRefine((env, ctx) => {
-    const kid = env.NOTIFIER_ACTIVE_SECRET_KID;
-    if (kid !== undefined && !env.NOTIFIER_SECRET_KEYS.has(kid))
-      ctx.addIssue({ code: 'custom', path: ['NOTIFIER_ACTIVE_SECRET_KID'], message: 'must be one of the kids in NOTIFIER_SECRET_KEYS' });
-    if (kid === undefined && env.NOTIFIER_SECRET_KEYS.size > 1)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['NOTIFIER_ACTIVE_SECRET_KID'],
-        message: 'is required when NOTIFIER_SECRET_KEYS has several keys',
-      });
+    const kidProblem = activeKidProblem(
+      env.NOTIFIER_SECRET_KEYS,
+      env.NOTIFIER_ACTIVE_SECRET_KID,
+      'NOTIFIER_SECRET_KEYS',
+      'NOTIFIER_ACTIVE_SECRET_KID',
+    );
+    if (kidProblem) ctx.addIssue({ code: 'custom', path: [kidProblem.path], message: kidProblem.message });
     // A send is aborted after NOTIFIER_HTTP_TIMEOUT_MS + 1 s; the lease must outlast it and the
     // recording of its outcome, so a row is re-sent only when its sender died (ADR 0010).
     if (env.NOTIFIER_LEASE_MS < env.NOTIFIER_HTTP_TIMEOUT_MS + SEND_GRACE_MS)
@@ -120,7 +96,7 @@ export function toAppConfig(env: Env): AppConfig {
     ...base,
     notifier: {
       secretKeys: env.NOTIFIER_SECRET_KEYS,
-      activeSecretKid: env.NOTIFIER_ACTIVE_SECRET_KID ?? [...env.NOTIFIER_SECRET_KEYS.keys()][0],
+      activeSecretKid: activeKid(env.NOTIFIER_SECRET_KEYS, env.NOTIFIER_ACTIVE_SECRET_KID),
       publicUrl: env.NOTIFIER_PUBLIC_URL.replace(/\/+$/, ''),
       smtpUrl: env.NOTIFIER_SMTP_URL ?? null,
       emailFrom: env.NOTIFIER_EMAIL_FROM,
