@@ -24,6 +24,9 @@ import { RollupRepository } from './rollup/rollup.repository';
 import { RollupScheduler } from './rollup/rollup.scheduler';
 import { RollupService } from './rollup/rollup.service';
 import { ActiveTenantsRepository } from './shared/active-tenants.repository';
+import { UsageRpcHandlers } from './usage/usage.handler';
+import { UsageRepository } from './usage/usage.repository';
+import { UsageService } from './usage/usage.service';
 
 /**
  * Client insights' capabilities: ingest (durable consumer -> hourly buckets), L3 rollups
@@ -77,6 +80,9 @@ export class ClientInsightsModule {
         RetentionRepository,
         RetentionService,
         RetentionScheduler,
+        UsageRepository,
+        UsageService,
+        UsageRpcHandlers,
       ],
     };
   }
