@@ -1,4 +1,4 @@
-import type { LlmChoice, Tone } from '@parley/contracts';
+import type { LlmChoice, Tone, ToolFailure } from '@parley/contracts';
 
 // The interface between the chat service (which knows the tenant, the session and the
 // signals) and libs/llm (which knows models). Chat passes structured facts; libs/llm builds
@@ -62,6 +62,38 @@ export interface ModelToolCall {
   args: Record<string, unknown> | null;
 }
 
+/**
+ * A data-tool call on its way to the caller's runner (docs/adr/0019-tool-loop.md). `id` is the
+ * model's call id (one is made up when the model gave none); `args` parsed strictly from the
+ * model's JSON, with the turn's placeholders restored to the real values. Still untrusted: the
+ * runner validates them (contracts `toolArgsSchemas`) before it executes anything.
+ */
+export interface DataToolCall {
+  id: string;
+  name: string;
+  args: Record<string, unknown>;
+}
+
+/**
+ * What a data tool produced, for the model (or the offline responder) to answer from. `result`
+ * is the normalised, JSON-able result (contracts `toolResultSchemas`); a failure carries a code
+ * and plain words for the model, never a stack trace or a secret.
+ */
+export type DataToolRun =
+  { ok: true; result: unknown } | { ok: false; code: ToolFailure | 'unknown_tool' | 'too_many_calls'; message: string };
+
+/** Executes one data-tool call for this turn; must settle (a rejection counts as `upstream_error`) and honour the signal. */
+export type DataToolRunner = (call: DataToolCall, signal: AbortSignal) => Promise<DataToolRun>;
+
+/** A data-tool call starting or ending, for the client's tool frames. No arguments, no results. */
+export interface ToolEvent {
+  phase: 'started' | 'finished';
+  callId: string;
+  name: string;
+  /** Only on `finished`. */
+  outcome?: 'ok' | 'failed';
+}
+
 export interface GenerationRequest {
   tenantId: string;
   /** Primary, then fallbacks in order. */
@@ -90,6 +122,15 @@ export interface GenerationRequest {
    * llamacpp ignore them. The visible answer still streams as tokens.
    */
   tools?: readonly ModelToolSpec[];
+  /**
+   * Live-data tools (product search, order status, ...) for this turn: unlike `tools`, their
+   * calls are executed during the generation through `runTool` and their results fed back to
+   * the model (at most 3 tool rounds). The offline responder uses them for the intents it
+   * recognises. Ignored without `runTool`, and for tasks and llamacpp.
+   */
+  dataTools?: readonly ModelToolSpec[];
+  /** Runs a data-tool call (required for `dataTools` to be used). Called with PII-restored arguments. */
+  runTool?: DataToolRunner;
   /**
    * A back-office task instead of a visitor answer (e.g. structured L1b/L2 extraction): `system`
    * is the whole system prompt (no persona, knowledge or directives) and `userMessage` the text
@@ -125,6 +166,8 @@ export interface GenerationResult {
 export interface GenerationCallbacks {
   /** Called for every piece of answer text as it is produced (already PII-restored). */
   onToken(content: string): void;
+  /** A data-tool call started or finished (for SSE tool frames); carries no arguments or results. */
+  onToolEvent?(event: ToolEvent): void;
 }
 
 /** Picks the tenant's provider, falls back in order on error or timeout, streams tokens. */

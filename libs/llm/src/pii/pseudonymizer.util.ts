@@ -16,6 +16,8 @@ export interface PseudonymizerOptions {
 export interface Pseudonymizer {
   /** The per-turn tag used in this turn's placeholders. */
   readonly tag: string;
+  /** Adds person names to hide from now on (e.g. a customer name in a tool result); the same name keeps one placeholder. */
+  addNames(names: readonly string[]): void;
   /** Replaces emails, phone numbers and the given names with placeholders such as `[EMAIL_1_K7Q2]`. */
   pseudonymize(text: string): string;
   /** Puts the originals back for exactly-formed placeholders of this turn; everything else is left as is. */
@@ -44,7 +46,8 @@ function resolveOverlaps(matches: PiiMatch[]): PiiMatch[] {
 export function createPseudonymizer(options: PseudonymizerOptions = {}): Pseudonymizer {
   const tag = options.tag ?? randomTag();
   assertValidTag(tag);
-  const findNames = createNameFinder(options.names ?? []);
+  const names = [...(options.names ?? [])];
+  let findNames = createNameFinder(names);
   const byKey = new Map<string, string>(); // `${kind}:${key}` -> placeholder
   const originals = new Map<string, string>(); // placeholder -> first-seen original
   const counts: Record<PiiKind, number> = { EMAIL: 0, PHONE: 0, NAME: 0 };
@@ -75,6 +78,11 @@ export function createPseudonymizer(options: PseudonymizerOptions = {}): Pseudon
 
   return {
     tag,
+    addNames(more) {
+      if (more.length === 0) return;
+      names.push(...more);
+      findNames = createNameFinder(names);
+    },
     pseudonymize(text) {
       const matches = resolveOverlaps([...findEmails(text), ...findPhones(text), ...findNames(text)]);
       let out = '';

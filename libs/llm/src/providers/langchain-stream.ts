@@ -1,8 +1,10 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import { AIMessage, HumanMessage, SystemMessage, type BaseMessage } from '@langchain/core/messages';
+import { AIMessage, HumanMessage, SystemMessage, ToolMessage, type BaseMessage } from '@langchain/core/messages';
+import type { ModelToolCall, ModelToolSpec } from '../generation/generation.types';
 import type { PromptMessage } from '../prompt/prompt-messages';
 import type { ProviderOutput, ProviderRun } from './provider.types';
-import { ToolCallCollector, toToolDefinitions } from './tool-calls.util';
+import { MAX_TOOL_CALLS, ToolCallCollector, toToolDefinitions } from './tool-calls.util';
+import { ACTION_TOOL_NOTE, refusedRun, toolResultContent } from './tool-result.util';
 
 function toLangChain(message: PromptMessage): BaseMessage {
   if (message.role === 'system') return new SystemMessage(message.content);
@@ -13,44 +15,127 @@ function toLangChain(message: PromptMessage): BaseMessage {
 // Finish reasons meaning "stopped at the token limit", per provider (OpenAI, Gemini, Ollama).
 const LENGTH_REASONS = new Set(['length', 'MAX_TOKENS', 'max_tokens']);
 
+/** At most this many rounds run data tools; the model then answers with no data tool bound. */
+export const MAX_TOOL_ROUNDS = 3;
+/** Data-tool calls beyond this many in one round get a failure instead of running. */
+export const MAX_DATA_CALLS_PER_ROUND = 5;
+
+type Usage = ProviderOutput['usage'];
+
+interface RoundOutput {
+  text: string;
+  usage: Usage;
+  finishReason: 'stop' | 'length';
+  toolCalls: ModelToolCall[];
+}
+
 /**
  * Streams a LangChain chat model: passes the run's AbortSignal (a disconnect or timeout cancels
  * the upstream request), forwards every text chunk, and sums `usage_metadata` the way
  * LangChain's own chunk concatenation does (OpenAI and Ollama send it once, at the end). With
  * `request.tools` the model is bound to them (bindTools) and its tool calls are gathered from
  * the chunks' `tool_call_chunks`; the text still streams as it comes.
+ *
+ * With `request.dataTools` (and a runner) this is a tool loop (docs/adr/0019-tool-loop.md):
+ * when a round ends with data-tool calls they run in parallel through `run.runTool`, the
+ * AIMessage with its tool_calls and one ToolMessage per call are appended, and the next round
+ * streams. At most MAX_TOOL_ROUNDS rounds run tools; then the model answers without them. Action
+ * calls of every round are collected and returned, never executed here. Text of every round goes
+ * to onToken as it comes; usage is summed over the rounds.
  */
 export async function streamChatModel(model: BaseChatModel, prompt: readonly PromptMessage[], run: ProviderRun): Promise<ProviderOutput> {
-  const tools = run.request.task ? [] : (run.request.tools ?? []);
-  const runnable = tools.length > 0 && model.bindTools ? model.bindTools(toToolDefinitions(tools)) : model;
-  const stream = await raceAbort(runnable.stream(prompt.map(toLangChain), { signal: run.signal }), run.signal);
-  const toolCalls = new ToolCallCollector();
+  const actionTools = run.request.task ? [] : (run.request.tools ?? []);
+  const dataTools = run.request.task || run.runTool === undefined ? [] : (run.request.dataTools ?? []);
+  const dataNames = new Set(dataTools.map((tool) => tool.name));
+  const messages = prompt.map(toLangChain);
+  const promptTexts = prompt.map((m) => m.content);
+  const actionCalls: ModelToolCall[] = [];
   let content = '';
-  let usage: ProviderOutput['usage'];
-  let finishReason: ProviderOutput['finishReason'] = 'stop';
-  for await (const chunk of untilAborted(stream, run.signal)) {
-    const text = chunk.text;
-    if (text.length > 0) {
-      content += text;
-      run.onToken(text);
-    }
-    if (toolCalls.add(chunk.tool_call_chunks)) run.onActivity?.();
-    if (chunk.usage_metadata) {
-      usage = {
-        inputTokens: (usage?.inputTokens ?? 0) + chunk.usage_metadata.input_tokens,
-        outputTokens: (usage?.outputTokens ?? 0) + chunk.usage_metadata.output_tokens,
-      };
-    }
-    const reason = chunk.response_metadata?.finish_reason ?? chunk.response_metadata?.finishReason ?? chunk.response_metadata?.done_reason;
-    if (typeof reason === 'string' && LENGTH_REASONS.has(reason)) finishReason = 'length';
+  let usage: Usage;
+  let finishReason: 'stop' | 'length' = 'stop';
+
+  for (let round = 1; ; round++) {
+    const bound = round <= MAX_TOOL_ROUNDS ? [...actionTools, ...dataTools] : actionTools;
+    const output = await streamRound(model, bound, messages, run, content);
+    content += output.text;
+    usage = addUsage(usage, output.usage);
+    finishReason = output.finishReason;
+    const dataCalls = output.toolCalls.filter((call) => dataNames.has(call.name));
+    // A data tool named in the last round (when none is bound) is dropped, never passed on as an action.
+    actionCalls.push(...output.toolCalls.filter((call) => !dataNames.has(call.name)));
+    if (run.signal.aborted || dataCalls.length === 0 || round > MAX_TOOL_ROUNDS) break;
+
+    const calls = output.toolCalls.map((call, index) => ({ ...call, id: call.id ?? `call_r${round}_${index + 1}` }));
+    messages.push(
+      new AIMessage({
+        content: output.text,
+        tool_calls: calls.map((call) => ({ id: call.id, name: call.name, args: call.args ?? {}, type: 'tool_call' as const })),
+      }),
+    );
+    let dataIndex = 0;
+    const results = await Promise.all(
+      calls.map((call): Promise<string> => {
+        if (!dataNames.has(call.name)) return Promise.resolve(ACTION_TOOL_NOTE);
+        dataIndex += 1;
+        return runDataCall(call, dataIndex, run);
+      }),
+    );
+    calls.forEach((call, index) => {
+      messages.push(new ToolMessage({ content: results[index], tool_call_id: call.id, name: call.name }));
+      promptTexts.push(results[index]);
+    });
+    if (run.signal.aborted) break;
   }
   return {
     content,
     finishReason: run.signal.aborted ? 'cancelled' : finishReason,
     usage,
-    promptTexts: prompt.map((m) => m.content),
-    toolCalls: toolCalls.calls(),
+    promptTexts,
+    toolCalls: actionCalls.length > 0 ? actionCalls.slice(0, MAX_TOOL_CALLS) : undefined,
   };
+}
+
+/** One data-tool call: refused here when its arguments did not parse or the round has too many, else run by the router. */
+async function runDataCall(call: ModelToolCall & { id: string }, indexInRound: number, run: ProviderRun): Promise<string> {
+  if (call.args === null) return toolResultContent(call.name, refusedRun('invalid_arguments'));
+  if (indexInRound > MAX_DATA_CALLS_PER_ROUND) return toolResultContent(call.name, refusedRun('too_many_calls'));
+  const outcome = await (run.runTool as NonNullable<ProviderRun['runTool']>)({ id: call.id, name: call.name, args: call.args });
+  return toolResultContent(call.name, outcome);
+}
+
+/** Streams one model call; text goes to onToken (after a space when it would run into the previous round's text). */
+async function streamRound(
+  model: BaseChatModel,
+  tools: readonly ModelToolSpec[],
+  messages: readonly BaseMessage[],
+  run: ProviderRun,
+  before: string,
+): Promise<RoundOutput> {
+  const runnable = tools.length > 0 && model.bindTools ? model.bindTools(toToolDefinitions(tools)) : model;
+  const stream = await raceAbort(runnable.stream([...messages], { signal: run.signal }), run.signal);
+  const toolCalls = new ToolCallCollector();
+  let text = '';
+  let usage: Usage;
+  let finishReason: RoundOutput['finishReason'] = 'stop';
+  for await (const chunk of untilAborted(stream, run.signal)) {
+    let piece = chunk.text;
+    if (piece.length > 0) {
+      if (text.length === 0 && before.length > 0 && !/\s$/.test(before) && !/^\s/.test(piece)) piece = ` ${piece}`;
+      text += piece;
+      run.onToken(piece);
+    }
+    if (toolCalls.add(chunk.tool_call_chunks)) run.onActivity?.();
+    if (chunk.usage_metadata)
+      usage = addUsage(usage, { inputTokens: chunk.usage_metadata.input_tokens, outputTokens: chunk.usage_metadata.output_tokens });
+    const reason = chunk.response_metadata?.finish_reason ?? chunk.response_metadata?.finishReason ?? chunk.response_metadata?.done_reason;
+    if (typeof reason === 'string' && LENGTH_REASONS.has(reason)) finishReason = 'length';
+  }
+  return { text, usage, finishReason, toolCalls: toolCalls.calls() ?? [] };
+}
+
+function addUsage(sum: Usage, more: Usage): Usage {
+  if (more === undefined) return sum;
+  return { inputTokens: (sum?.inputTokens ?? 0) + more.inputTokens, outputTokens: (sum?.outputTokens ?? 0) + more.outputTokens };
 }
 
 /** Settles with `work`, or rejects with the signal's reason as soon as it aborts. */

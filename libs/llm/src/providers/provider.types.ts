@@ -1,5 +1,5 @@
 import type { LlmProviderKind } from '@parley/contracts';
-import type { GenerationRequest, ModelToolCall } from '../generation/generation.types';
+import type { DataToolCall, DataToolRun, GenerationRequest, ModelToolCall } from '../generation/generation.types';
 
 /** One attempt of one provider: the request (pseudonymized for external providers), the model and where tokens go. */
 export interface ProviderRun {
@@ -11,6 +11,12 @@ export interface ProviderRun {
   onToken(text: string): void;
   /** The model is producing something other than text (tool-call arguments): it is alive. */
   onActivity?(): void;
+  /**
+   * Runs a data-tool call of `request.dataTools` (set only when the request has a runner). The
+   * router restores the turn's placeholders in the arguments, reports the tool events, and, for
+   * external providers, pseudonymizes the result; it never rejects (failures are a DataToolRun).
+   */
+  runTool?(call: DataToolCall): Promise<DataToolRun>;
 }
 
 export interface ProviderOutput {

@@ -3,7 +3,7 @@ import { AIMessageChunk, type ToolCallChunk } from '@langchain/core/messages';
 import type { ModelToolCall, ModelToolSpec } from '../generation/generation.types';
 
 /** At most this many tool calls are kept from one answer; the caller refuses extras anyway. */
-const MAX_TOOL_CALLS = 20;
+export const MAX_TOOL_CALLS = 20;
 
 /**
  * OpenAI-format tool definitions: every LangChain chat model used here (OpenAI-compatible,

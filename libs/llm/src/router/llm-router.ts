@@ -5,6 +5,7 @@ import type { LlmProvider, ProviderOutput } from '../providers/provider.types';
 import { estimateTokens, estimateTokensOf } from '../usage/token-estimate.util';
 import type { LlmMetrics } from './llm.metrics';
 import type { LlmLogger } from './llm-router.deps';
+import type { TurnToolRuns } from './data-tool-runner';
 import { providerChain } from './provider-chain';
 import { runAttempt, type AttemptTimeouts } from './run-attempt';
 
@@ -32,10 +33,12 @@ export class LlmRouterImpl implements LlmRouter {
     const chain = providerChain(request.llm);
     const failedOver: { provider: string; model: string; reason: string }[] = [];
     let lastError: unknown;
+    // Data-tool results of this turn, reused by a fallback provider that makes the same call.
+    const toolRuns: TurnToolRuns = new Map();
 
     for (const [index, choice] of chain.entries()) {
       if (request.signal.aborted) return this.result(request, choice, '', 'cancelled', NOTHING_SENT, started, failedOver);
-      const outcome = await runAttempt(this.providers.get(choice.provider), choice, request, callbacks, this.timeouts);
+      const outcome = await runAttempt(this.providers.get(choice.provider), choice, request, callbacks, this.timeouts, toolRuns);
 
       if (outcome.kind === 'done') {
         this.metrics.latency.observe({ provider: choice.provider, model: choice.model }, outcome.latencyMs / 1000);

@@ -4,7 +4,8 @@ import { classifyProviderError, LlmError, type LlmErrorCode } from '../llm.error
 import { createPseudonymizer, type Pseudonymizer } from '../pii';
 import type { LlmProvider, ProviderOutput } from '../providers/provider.types';
 import { EXTERNAL_PROVIDERS } from './provider-chain';
-import { namesToHide, pseudonymizeRequest } from './pseudonymize-request.util';
+import { attemptToolRunner, type TurnToolRuns } from './data-tool-runner';
+import { namesToHide, pseudonymizeRequest, restoreValue } from './pseudonymize-request.util';
 
 export interface AttemptTimeouts {
   /** The whole attempt, first token to last. */
@@ -32,6 +33,7 @@ export async function runAttempt(
   request: GenerationRequest,
   callbacks: GenerationCallbacks,
   timeouts: AttemptTimeouts,
+  toolRuns: TurnToolRuns = new Map(),
 ): Promise<AttemptOutcome> {
   if (provider === undefined) {
     const error = new LlmError('not_configured', `LLM provider '${choice.provider}' is not configured`, {
@@ -88,6 +90,7 @@ export async function runAttempt(
       },
       // Tool-call arguments count as the model answering (some models send no text with them).
       onActivity: alive,
+      runTool: attemptToolRunner(request, callbacks, pii, controller.signal, toolRuns),
     });
     if (timedOut) return { kind: 'failed', reason: timedOut, error: controller.signal.reason, visible };
     // A cancelled turn executes nothing: its tool calls are dropped with the rest of the answer.
@@ -108,11 +111,5 @@ export async function runAttempt(
 
 /** Puts the turn's private details back into a tool call's string arguments (at any depth). */
 function restoreToolCall(call: ModelToolCall, pii: Pseudonymizer): ModelToolCall {
-  const restore = (value: unknown): unknown => {
-    if (typeof value === 'string') return pii.restore(value);
-    if (Array.isArray(value)) return value.map(restore);
-    if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, restore(v)]));
-    return value;
-  };
-  return { ...call, args: call.args === null ? null : (restore(call.args) as Record<string, unknown>) };
+  return { ...call, args: call.args === null ? null : (restoreValue(call.args, pii) as Record<string, unknown>) };
 }

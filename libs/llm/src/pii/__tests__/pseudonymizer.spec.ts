@@ -114,3 +114,13 @@ describe('createPseudonymizer', () => {
     expect(p.pseudonymize('anne.smith@x.com, 07700900123@sms.example.com')).toBe('[EMAIL_1_T3ST], [EMAIL_2_T3ST]');
   });
 });
+
+describe('addNames', () => {
+  it('hides names added during the turn, keeping earlier placeholders', () => {
+    const pii = createPseudonymizer({ tag: 'T1', names: ['Ann'] });
+    expect(pii.pseudonymize('Ann and Jo Bloggs')).toBe('[NAME_1_T1] and Jo Bloggs');
+    pii.addNames(['Jo Bloggs']);
+    expect(pii.pseudonymize('Ann and Jo Bloggs')).toBe('[NAME_1_T1] and [NAME_2_T1]');
+    expect(pii.restore('[NAME_2_T1]')).toBe('Jo Bloggs');
+  });
+});
