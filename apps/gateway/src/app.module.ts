@@ -16,6 +16,7 @@ import { SignalSettingsModule } from './signal-settings/signal-settings.module';
 import { ApiHealthController } from './health/api-health.controller';
 import { GatewayHttpModule } from './http/gateway-http.module';
 import { TenantApiModule } from './tenant-api.module';
+import { UsageModule } from './usage/usage.module';
 import { WidgetModule } from './widget/widget.module';
 
 /**
@@ -44,6 +45,7 @@ export class AppModule {
         SignalSettingsModule,
         HandoffModule,
         InsightsModule,
+        UsageModule,
         NotificationsModule,
         WidgetModule,
         ConsoleModule.forRoot(),

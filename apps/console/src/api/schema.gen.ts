@@ -176,6 +176,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/tenants/{id}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One tenant's usage for the owner: the same query and answer as the tenant's GET /api/v1/usage. */
+        get: operations["OwnerUsageController_tenant"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/tenants/{id}/users": {
         parameters: {
             query?: never;
@@ -188,6 +205,23 @@ export interface paths {
         put?: never;
         /** Add a staff user (tenant_admin or tenant_agent) to a tenant. */
         post: operations["AdminTenantsController_createUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Usage of every tenant over UTC days: per tenant, per day (all tenants) and the platform total. */
+        get: operations["OwnerUsageController_platform"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -918,6 +952,23 @@ export interface paths {
         get?: never;
         /** Change the widget's colour, name, greeting or position (fields given replace, the others stay). */
         put: operations["SiteKeysController_theme"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Messages, sessions started, tokens and cost per UTC day (and per model), with totals. Days before the retention cutoff are final (their messages may be deleted, their usage is kept). */
+        get: operations["UsageController_get"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -2098,6 +2149,39 @@ export interface components {
                 };
             };
         };
+        PlatformUsage: {
+            days: {
+                costUsd: number;
+                /** Format: date */
+                day: string;
+                messages: number;
+                sessions: number;
+                tokensIn: number;
+                tokensOut: number;
+            }[];
+            /** Format: date */
+            from: string;
+            tenants: {
+                costUsd: number;
+                displayName: string;
+                messages: number;
+                sessions: number;
+                slug: string;
+                /** Format: uuid */
+                tenantId: string;
+                tokensIn: number;
+                tokensOut: number;
+            }[];
+            /** Format: date */
+            to: string;
+            totals: {
+                costUsd: number;
+                messages: number;
+                sessions: number;
+                tokensIn: number;
+                tokensOut: number;
+            };
+        };
         /** @description `{"delivery_ids": [...]}` or `{"channel_id": "..."}`. */
         RedriveNotificationDeliveriesRequest: {
             /**
@@ -2443,6 +2527,39 @@ export interface components {
                 timezone: string;
                 /** Format: date-time */
                 updatedAt: string;
+            };
+        };
+        TenantUsage: {
+            days: {
+                byModel: {
+                    costUsd: number;
+                    messages: number;
+                    model: string;
+                    provider: string;
+                    tokensIn: number;
+                    tokensOut: number;
+                }[];
+                costUsd: number;
+                /** Format: date */
+                day: string;
+                final: boolean;
+                messages: number;
+                sessions: number;
+                tokensIn: number;
+                tokensOut: number;
+            }[];
+            /** Format: date */
+            from: string;
+            /** Format: uuid */
+            tenant_id: string;
+            /** Format: date */
+            to: string;
+            totals: {
+                costUsd: number;
+                messages: number;
+                sessions: number;
+                tokensIn: number;
+                tokensOut: number;
             };
         };
         TenantWithConfig: {
@@ -3352,6 +3469,60 @@ export interface operations {
             };
         };
     };
+    OwnerUsageController_tenant: {
+        parameters: {
+            query?: {
+                /** @description First UTC date (YYYY-MM-DD), inclusive. Default: 29 days before `to`. */
+                from?: string;
+                /** @description Last UTC date (YYYY-MM-DD), inclusive. Default: today (UTC). */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantUsage"];
+                };
+            };
+            /** @description Bad tenant id or dates, from after to, or a range over 366 days (problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not the owner (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such tenant (problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     AdminTenantsController_users: {
         parameters: {
             query?: never;
@@ -3451,6 +3622,51 @@ export interface operations {
             };
             /** @description No such tenant (problem+json). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OwnerUsageController_platform: {
+        parameters: {
+            query?: {
+                /** @description First UTC date (YYYY-MM-DD), inclusive. Default: 29 days before `to`. */
+                from?: string;
+                /** @description Last UTC date (YYYY-MM-DD), inclusive. Default: today (UTC). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformUsage"];
+                };
+            };
+            /** @description Bad dates, from after to, or a range over 366 days (problem+json listing the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not the owner (problem+json). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5982,6 +6198,58 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["WidgetThemeView"];
                 };
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded (problem+json, Retry-After). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsageController_get: {
+        parameters: {
+            query?: {
+                /** @description First UTC date (YYYY-MM-DD), inclusive. Default: 29 days before `to`. */
+                from?: string;
+                /** @description Last UTC date (YYYY-MM-DD), inclusive. Default: today (UTC). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantUsage"];
+                };
+            };
+            /** @description Bad dates, from after to, or a range over 366 days (problem+json listing the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Missing, wrong, expired or revoked credentials (problem+json). */
             401: {
