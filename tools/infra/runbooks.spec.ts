@@ -24,6 +24,7 @@ describe('docs/runbooks', () => {
       'llm-failover.md',
       'notification-delivery.md',
       'outbox-backlog.md',
+      'retention-job.md',
       'service-not-ready.md',
     ]);
   });

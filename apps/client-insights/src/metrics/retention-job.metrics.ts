@@ -35,6 +35,8 @@ export class RetentionJobMetrics implements RetentionRecorder {
       name: 'parley_retention_last_success_timestamp_seconds',
       help: 'Unix time when the last retention run completed every tenant.',
     });
+    // Until a run completes, the process start: "no completed run for a day" then means a day since start-up.
+    this.lastSuccess.set(Date.now() / 1000);
     for (const outcome of OUTCOMES) this.runs.inc({ outcome }, 0);
     for (const kind of KINDS) this.rows.inc({ kind }, 0);
   }
