@@ -37,8 +37,9 @@ const joined = (parts: readonly string[]) => parts.filter((p) => p.length > 0).j
  *    acknowledged as noted;
  * 10. the ask for missing contact details: a number when a callback is flagged, a number or an
  *    email for a booking, and the name when the conversation has none.
+ * With `lookup` (a live-data answer built from the tenant's tools) steps 7-10 are replaced by it.
  */
-export function buildOfflineAnswer(request: GenerationRequest): OfflineAnswer {
+export function buildOfflineAnswer(request: GenerationRequest, lookup?: string): OfflineAnswer {
   const { persona, directives, userMessage } = request;
   const earlier = request.history.filter((m) => m.role === 'user').map((m) => m.content);
   const language = conversationLanguage(userMessage, earlier);
@@ -64,6 +65,12 @@ export function buildOfflineAnswer(request: GenerationRequest): OfflineAnswer {
   if (urgent) parts.push(phrases.urgentCallback);
   if (first(directives, 'acknowledge_frustration')) parts.push(phrases.frustration);
   if (offerHuman) parts.push(phrases.offerHuman);
+
+  // A live-data answer (offline-lookup.ts) replaces steps 7-10: it is the answer, and it is not a knowledge gap.
+  if (lookup !== undefined) {
+    parts.push(lookup);
+    return { text: joined(parts), unanswered: false };
+  }
 
   const smallTalk = detectSmallTalk(userMessage);
   if (smallTalk !== null) {
