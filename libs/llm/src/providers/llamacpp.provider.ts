@@ -33,7 +33,8 @@ export class LlamaCppProvider implements LlmProvider {
 
   async generate(run: ProviderRun): Promise<ProviderOutput> {
     const { lib, model } = await this.loadModel(run.model);
-    const [system, ...rest] = buildPromptMessages(run.request, { pseudonymized: false });
+    // No tool calling here: the prompt must not offer the data tools either.
+    const [system, ...rest] = buildPromptMessages({ ...run.request, dataTools: undefined }, { pseudonymized: false });
     const user = rest.pop();
     const history: ChatHistoryItem[] = [
       { type: 'system', text: system.content },
