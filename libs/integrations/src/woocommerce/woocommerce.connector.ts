@@ -143,30 +143,26 @@ export class WooCommerceConnector implements Connector {
 
   /**
    * The order with this number whose billing email or phone matches the visitor's, else null:
-   * a wrong contact and an unknown number give the same answer. A numeric number is tried as the
-   * order id first (WooCommerce's default numbering); otherwise, or when that order's number
-   * differs (a sequential-numbers plugin), a search by the number.
+   * a wrong contact and an unknown number give the same answer, after the same requests. A
+   * numeric number is tried as the order id first (WooCommerce's default numbering); unless that
+   * order is the visitor's, a search by the number follows (sequential-numbers plugins number
+   * orders apart from their ids).
    */
   private async findOrder(integration: IntegrationDefinition, args: OrderLookup, signal: AbortSignal): Promise<WooOrder | null> {
     const wanted = normaliseOrderNumber(args.order_number);
-    const sameNumber = (o: WooOrder): boolean =>
-      String(o.number ?? o.id ?? '').toLowerCase() === wanted && !HIDDEN_ORDER_STATUSES.has(o.status ?? '');
-    let candidates: WooOrder[] = [];
+    const theirs = (o: WooOrder): boolean =>
+      String(o.number ?? o.id ?? '').toLowerCase() === wanted &&
+      !HIDDEN_ORDER_STATUSES.has(o.status ?? '') &&
+      contactMatches(args, { emails: [o.billing?.email], phones: [o.billing?.phone, o.shipping?.phone] });
     if (/^\d+$/.test(wanted)) {
       const byId = asObject<WooOrder>(
         await wooGet(this.transport, integration, wooUrl(integration, WC_API, `/orders/${wanted}`), signal, 'null'),
       );
-      if (byId && sameNumber(byId)) candidates = [byId];
+      if (byId && theirs(byId)) return byId;
     }
-    if (candidates.length === 0) {
-      const query = { search: wanted, per_page: ORDER_CANDIDATES };
-      candidates = asList<WooOrder>(
-        await wooGet(this.transport, integration, wooUrl(integration, WC_API, '/orders', query), signal),
-      ).filter(sameNumber);
-    }
-    return (
-      candidates.find((o) => contactMatches(args, { emails: [o.billing?.email], phones: [o.billing?.phone, o.shipping?.phone] })) ?? null
-    );
+    const query = { search: wanted, per_page: ORDER_CANDIDATES };
+    const found = asList<WooOrder>(await wooGet(this.transport, integration, wooUrl(integration, WC_API, '/orders', query), signal));
+    return found.find(theirs) ?? null;
   }
 
   private async tracking(

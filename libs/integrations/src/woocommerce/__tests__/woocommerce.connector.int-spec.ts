@@ -138,6 +138,13 @@ describe('WooCommerceConnector against a fake WooCommerce store', () => {
     expect(wrongEmail).toEqual({ order: null });
     expect(wrongPhone).toEqual(unknown);
     expect(wrongEmail).toEqual(unknown);
+    // The same requests for a wrong contact as for an unknown number.
+    store.state.requests.length = 0;
+    await connector.call(integration(), 'order_status', { order_number: '1001', email: 'mallory@example.com' }, options());
+    const forWrongContact = paths();
+    store.state.requests.length = 0;
+    await connector.call(integration(), 'order_status', { order_number: '9999', email: 'alice@example.com' }, options());
+    expect(forWrongContact.map((p) => p.replace('1001', 'N'))).toEqual(paths().map((p) => p.replace('9999', 'N')));
     const wrongTracking = await connector.call(
       integration(),
       'shipment_tracking',
