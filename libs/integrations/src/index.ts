@@ -1,4 +1,14 @@
 export * from './connector.types';
 export * from './http/target-url.guard';
+export * from './http/guarded-http.transport';
+export * from './http/oauth2-token.cache';
+export * from './executor/connector.registry';
+export * from './executor/integration.metrics';
+export type { BreakerSettings } from './executor/integration-breakers';
+export type { RateLimitSettings } from './executor/integration-rate-limiter';
+export * from './integration.executor';
+export * from './rest/rest.connector';
 export { ShopifyConnector } from './shopify/shopify.connector';
 export { WooCommerceConnector } from './woocommerce/woocommerce.connector';
+export * from './sql/postgres.connector';
+export * from './sql/mysql.connector';
