@@ -11,6 +11,8 @@ export interface FakeAnswer {
   /** Stop after the tokens and keep the response open until the client goes away. */
   hang?: boolean;
   usage?: { input: number; output: number };
+  /** Function calls sent after the tokens (Ollama `message.tool_calls`, Gemini `functionCall` parts). */
+  toolCalls?: { name: string; args: Record<string, unknown> }[];
 }
 
 export interface RecordedCall {
@@ -85,6 +87,10 @@ export function startFakeOllama(): Promise<FakeServer> {
       await nextTurn();
     }
     if (answer.hang) return;
+    if (answer.toolCalls && answer.toolCalls.length > 0) {
+      const calls = answer.toolCalls.map((call) => ({ function: { name: call.name, arguments: call.args } }));
+      line({ model, created_at: createdAt, message: { role: 'assistant', content: '', tool_calls: calls }, done: false });
+    }
     line({
       model,
       created_at: createdAt,
@@ -114,6 +120,11 @@ export function startFakeGemini(): Promise<FakeServer> {
       const candidate = { content: { parts: [{ text: token }], role: 'model' }, index: 0, ...(last ? { finishReason: 'STOP' } : {}) };
       res.write(`data: ${JSON.stringify({ candidates: [candidate], usageMetadata: usage(output) })}\r\n\r\n`);
       await nextTurn();
+    }
+    if (answer.toolCalls && answer.toolCalls.length > 0) {
+      const parts = answer.toolCalls.map((call) => ({ functionCall: { name: call.name, args: call.args } }));
+      const candidate = { content: { parts, role: 'model' }, index: 0, finishReason: 'STOP' };
+      res.write(`data: ${JSON.stringify({ candidates: [candidate], usageMetadata: usage(emitted) })}\r\n\r\n`);
     }
   });
 }
