@@ -1,6 +1,9 @@
 import type { ServiceMetrics } from '@parley/observability';
 import type { Counter, Gauge, Histogram } from 'prom-client';
 
+/** Outcomes of calls that never went to the system: they are counted, not timed. */
+const NOT_SENT = new Set(['cache_hit', 'invalid_arguments', 'not_configured', 'rate_limited', 'circuit_open']);
+
 /** What the executor reports; IntegrationMetrics records it on prom-client, tests may count it themselves. */
 export interface IntegrationCallObserver {
   /** One execute(): outcome is 'ok', 'cache_hit' or the failure code. */
@@ -12,7 +15,7 @@ export interface IntegrationCallObserver {
 /**
  * The integrations' metrics on the service's registry (chat and provisioning wire it):
  * parley_integration_calls_total{kind,tool,outcome}, parley_integration_call_seconds{kind,tool}
- * (calls that reached the system or failed on the way, cache hits excluded) and
+ * (calls sent to the system: not cache hits nor calls refused before sending) and
  * parley_integration_breakers_open (integrations whose breaker is open in this replica).
  */
 export class IntegrationMetrics implements IntegrationCallObserver {
@@ -29,7 +32,7 @@ export class IntegrationMetrics implements IntegrationCallObserver {
     });
     this.seconds = metrics.histogram({
       name: 'parley_integration_call_seconds',
-      help: "Duration of tool calls to tenants' systems in seconds (cache hits excluded).",
+      help: "Duration of tool calls sent to tenants' systems in seconds (cache hits and calls refused before sending excluded).",
       labelNames: ['kind', 'tool'],
       buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5],
     });
@@ -41,7 +44,7 @@ export class IntegrationMetrics implements IntegrationCallObserver {
 
   call(kind: string, tool: string, outcome: string, latencyMs: number): void {
     this.calls.inc({ kind, tool, outcome });
-    if (outcome !== 'cache_hit') this.seconds.observe({ kind, tool }, latencyMs / 1000);
+    if (!NOT_SENT.has(outcome)) this.seconds.observe({ kind, tool }, latencyMs / 1000);
   }
 
   breaker(integrationId: string, state: 'open' | 'half_open' | 'closed'): void {
