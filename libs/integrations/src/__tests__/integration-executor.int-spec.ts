@@ -1,6 +1,5 @@
 import Redis from 'ioredis';
 import { ServiceMetrics } from '@parley/observability';
-import { testEnvironment, randomId } from '@parley/testing';
 import type { BuiltinToolKey, IntegrationDefinition, ToolResult } from '@parley/contracts';
 import type { Connector, ToolOutcome } from '../connector.types';
 import { ConnectorRegistry } from '../executor/connector.registry';
@@ -10,6 +9,7 @@ import { IntegrationExecutor, type IntegrationExecutorOptions } from '../integra
 import { RestConnector } from '../rest/rest.connector';
 import { json, startFakeSystem, type FakeSystem } from './fake-system.server';
 import { noSignal, restIntegration } from './integration.fixture';
+import { randomSuffix as randomId, testServices } from './test-services';
 
 const SECRET = 'tok_SECRET_9b1f_never_in_errors';
 
@@ -31,8 +31,8 @@ class ScriptedConnector implements Connector {
 }
 
 describe('IntegrationExecutor with the REST connector', () => {
-  const env = testEnvironment();
-  const prefix = `parley:test:${env.TEST_RUN_ID}:integrations:${randomId()}:`;
+  const services = testServices(process.env);
+  const prefix = `parley:test:${services.runId}:integrations:${randomId()}:`;
   let redis: Redis;
   let shop: FakeSystem;
   let integration: IntegrationDefinition;
@@ -64,7 +64,7 @@ describe('IntegrationExecutor with the REST connector', () => {
   };
 
   beforeAll(async () => {
-    redis = new Redis(env.TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
+    redis = new Redis(services.redisUrl, { maxRetriesPerRequest: 1 });
     await redis.ping();
   });
 

@@ -1,0 +1,31 @@
+import { randomBytes } from 'node:crypto';
+
+// The real services of an integration run (the global setup of libs/testing exports their URLs).
+// This lib is type:infra, so its tests read the variables (specs pass process.env in) instead of
+// importing libs/testing.
+
+export interface TestServices {
+  redisUrl: string;
+  superuserUrl: string;
+  runId: string;
+  /** The machine's MariaDB/MySQL (root, empty password, unless PARLEY_TEST_MYSQL_URL says otherwise). */
+  mysqlUrl: string;
+}
+
+export function testServices(env: NodeJS.ProcessEnv): TestServices {
+  const required = (name: string): string => {
+    const value = env[name];
+    if (!value) throw new Error(`${name} is not set: run through jest --selectProjects integration (global setup)`);
+    return value;
+  };
+  return {
+    redisUrl: required('TEST_REDIS_URL'),
+    superuserUrl: required('TEST_SUPERUSER_URL'),
+    runId: env['TEST_RUN_ID'] ?? 'local',
+    mysqlUrl: env['PARLEY_TEST_MYSQL_URL'] ?? 'mysql://root:@127.0.0.1:3306',
+  };
+}
+
+export function randomSuffix(): string {
+  return randomBytes(5).toString('hex');
+}
