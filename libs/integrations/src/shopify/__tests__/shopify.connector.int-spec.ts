@@ -1,15 +1,17 @@
 import type { IntegrationDefinition } from '@parley/contracts';
 // Specs may use libs/testing (STYLE.md section 2); the boundary rule has no spec exception.
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { FetchHttpTransport, startFakeShopify, type FakeShopify } from '@parley/testing';
-import { IntegrationCallError } from '../../connector.types';
+import { startFakeShopify, type FakeShopify } from '@parley/testing';
+import { type HttpRequest, IntegrationCallError } from '../../connector.types';
+import { GuardedHttpTransport } from '../../http/guarded-http.transport';
 import { ShopifyConnector } from '../shopify.connector';
 
-// The Shopify connector against the fake Shopify over real HTTP (GraphQL Admin API).
+// The Shopify connector against the fake Shopify over real HTTP (GraphQL Admin API), through
+// the production guarded transport (private targets allowed for the loopback fake).
 
 describe('ShopifyConnector against a fake Shopify', () => {
   let shop: FakeShopify;
-  const connector = new ShopifyConnector(new FetchHttpTransport());
+  const connector = new ShopifyConnector(new GuardedHttpTransport({ allowPrivateTargets: true }));
   const options = () => ({ signal: new AbortController().signal, settings: {} });
 
   function integration(token = shop.accessToken): IntegrationDefinition {
@@ -208,8 +210,8 @@ describe('ShopifyConnector against a fake Shopify', () => {
   it('fails with timeout when the shop is slower than the request timeout', async () => {
     shop.state.faults.delayMs = 10_000;
     const slowTransport = {
-      send: (i: IntegrationDefinition, r: Parameters<FetchHttpTransport['send']>[1]) =>
-        new FetchHttpTransport().send(i, { ...r, timeoutMs: 100 }),
+      send: (i: IntegrationDefinition, r: HttpRequest) =>
+        new GuardedHttpTransport({ allowPrivateTargets: true }).send(i, { ...r, timeoutMs: 100 }),
     };
     const error = await failureOf(new ShopifyConnector(slowTransport).probe(integration(), new AbortController().signal));
     expect(error.failure).toBe('timeout');

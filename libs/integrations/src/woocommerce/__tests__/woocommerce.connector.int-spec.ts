@@ -1,12 +1,14 @@
 import type { IntegrationDefinition } from '@parley/contracts';
 // Specs may use libs/testing (STYLE.md section 2); the boundary rule has no spec exception.
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { FetchHttpTransport, startFakeWooCommerce, type FakeWooCommerce } from '@parley/testing';
+import { startFakeWooCommerce, type FakeWooCommerce } from '@parley/testing';
 import { IntegrationCallError } from '../../connector.types';
+import { GuardedHttpTransport } from '../../http/guarded-http.transport';
 import { WooCommerceConnector } from '../woocommerce.connector';
 
 // The WooCommerce connector against the fake store over real HTTP (REST API v3 and the
-// Shipment Tracking extension).
+// Shipment Tracking extension), through the production guarded transport (private targets
+// allowed for the loopback fake).
 
 describe('WooCommerceConnector against a fake WooCommerce store', () => {
   let store: FakeWooCommerce;
@@ -44,7 +46,7 @@ describe('WooCommerceConnector against a fake WooCommerce store', () => {
   afterAll(() => store.close());
   beforeEach(() => {
     store.reset();
-    connector = new WooCommerceConnector(new FetchHttpTransport());
+    connector = new WooCommerceConnector(new GuardedHttpTransport({ allowPrivateTargets: true }));
   });
 
   it('probes the store with one products call', async () => {
@@ -225,7 +227,7 @@ describe('WooCommerceConnector against a fake WooCommerce store', () => {
 
   it('fails with timeout when the store is slower than the request timeout', async () => {
     store.state.faults.delayMs = 10_000;
-    const base = new FetchHttpTransport();
+    const base = new GuardedHttpTransport({ allowPrivateTargets: true });
     const slow = new WooCommerceConnector({ send: (i, r) => base.send(i, { ...r, timeoutMs: 100 }) });
     const error = await failureOf(slow.probe(integration(), new AbortController().signal));
     expect(error.failure).toBe('timeout');
