@@ -1,4 +1,4 @@
-import type { IntegrationDefinition } from '@parley/contracts';
+import { toolResultSchemas, type IntegrationDefinition } from '@parley/contracts';
 // Specs may use libs/testing (STYLE.md section 2); the boundary rule has no spec exception.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { startFakeShopify, type FakeShopify } from '@parley/testing';
@@ -222,5 +222,24 @@ describe('ShopifyConnector against a fake Shopify', () => {
     expect(connector.supports(integration(), 'store_hours')).toBe(false);
     const error = await failureOf(connector.call(integration(), 'store_hours', {}, options()));
     expect(error.failure).toBe('not_configured');
+  });
+
+  it('answers in the shapes of the contracts', async () => {
+    toolResultSchemas.product_search.parse(
+      await connector.call(integration(), 'product_search', { query: 'iphone', limit: 10 }, options()),
+    );
+    toolResultSchemas.product_details.parse(
+      await connector.call(integration(), 'product_details', { product: 'silicone-case-iphone-15' }, options()),
+    );
+    toolResultSchemas.order_status.parse(
+      await connector.call(integration(), 'order_status', { order_number: '#1001', email: 'alice@example.com' }, options()),
+    );
+    toolResultSchemas.order_status.parse(
+      await connector.call(integration(), 'order_status', { order_number: '#1003', email: 'carol@example.com' }, options()),
+    );
+    toolResultSchemas.shipment_tracking.parse(
+      await connector.call(integration(), 'shipment_tracking', { order_number: '#1004', email: 'dave@example.com' }, options()),
+    );
+    expect(shop.state.requests.every((r) => r.status === 200 || r.status === 404)).toBe(true);
   });
 });

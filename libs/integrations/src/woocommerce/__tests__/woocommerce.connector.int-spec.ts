@@ -1,4 +1,4 @@
-import type { IntegrationDefinition } from '@parley/contracts';
+import { toolResultSchemas, type IntegrationDefinition } from '@parley/contracts';
 // Specs may use libs/testing (STYLE.md section 2); the boundary rule has no spec exception.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { startFakeWooCommerce, type FakeWooCommerce } from '@parley/testing';
@@ -231,5 +231,24 @@ describe('WooCommerceConnector against a fake WooCommerce store', () => {
     const slow = new WooCommerceConnector({ send: (i, r) => base.send(i, { ...r, timeoutMs: 100 }) });
     const error = await failureOf(slow.probe(integration(), new AbortController().signal));
     expect(error.failure).toBe('timeout');
+  });
+
+  it('answers in the shapes of the contracts', async () => {
+    toolResultSchemas.product_search.parse(
+      await connector.call(integration(), 'product_search', { query: 'iphone', limit: 10 }, options()),
+    );
+    toolResultSchemas.product_details.parse(
+      await connector.call(integration(), 'product_details', { product: 'silicone-case-iphone-15' }, options()),
+    );
+    toolResultSchemas.order_status.parse(
+      await connector.call(integration(), 'order_status', { order_number: '1001', email: 'alice@example.com' }, options()),
+    );
+    toolResultSchemas.order_status.parse(
+      await connector.call(integration(), 'order_status', { order_number: '1004', email: 'dave@example.com' }, options()),
+    );
+    toolResultSchemas.shipment_tracking.parse(
+      await connector.call(integration(), 'shipment_tracking', { order_number: '1001', email: 'alice@example.com' }, options()),
+    );
+    expect(store.state.requests.every((r) => r.status === 200 || r.status === 404)).toBe(true);
   });
 });
