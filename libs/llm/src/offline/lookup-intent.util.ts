@@ -34,6 +34,8 @@ const ORDER_NUMBER = [
 const ORDER_STATUS =
   /\b(where(?:'s| is| are)|status|track|tracking|shipped|dispatched|sent|deliver(?:y|ed)?|arriv\w*|parcel|package|when will|has (?:it|my)|update on|happened to|what about)\b/i;
 const ORDER_WORD = /\b(order|parcel|package|shipment|delivery)\b/i;
+// Changing an order is not a lookup ("can I cancel order #884?"): the knowledge or a person answers.
+const ORDER_CHANGE = /\b(cancel|change|amend|modify|return|exchange|complain|complaint)\b/i;
 const TRACKING = /\b(track|tracking|parcel|package|shipment|courier|carrier)\b/i;
 const LOOSE_PHONE = /(?<![\p{L}\p{N}])\+?\(?\d[\d\s().-]{6,}\d(?![\p{L}\p{N}])/u;
 const PHONE_WORDS = /\b(number|phone|mobile|cell|tel|whatsapp)\b/i;
@@ -59,7 +61,13 @@ const HAVE =
 
 // Things a shop has that are not products: left to the knowledge answer.
 const NOT_PRODUCTS =
-  /\b(hours|opening|slots?|appointments?|parking|returns?|refunds?|policy|policies|delivery|shipping|postage|discounts?|vouchers?|gift cards?|jobs?|vacanc\w+|wifi|toilets?|questions?|order|orders|account|newsletter|warranty|guarantee)\b/i;
+  /\b(hours|opening|slots?|appointments?|availability|website|e-?mail|address|phone|number|vat|tax|visits?|parking|returns?|refunds?|policy|policies|delivery|shipping|postage|discounts?|vouchers?|gift cards?|jobs?|vacanc\w+|wifi|toilets?|questions?|order|orders|account|newsletter|warranty|guarantee)\b/i;
+
+// Words that make a phrase a sentence or a reference ("the blue one", "what are your"), not a product name.
+const NOT_IN_PRODUCT_NAMES = new Set(
+  `i i'm me my we our us you your it it's its they them their he she this that these those what which who how why when
+  can could would will should charge including cheaper anything something one ones stock`.split(/\s+/),
+);
 
 const LEADING = [
   /^(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))\b[\s,!.]*/i,
@@ -92,6 +100,7 @@ export function recogniseLookup(message: string, earlier: readonly string[], las
 }
 
 function orderIntent(message: string, earlier: readonly string[], lastAssistant: string | null): LookupIntent | null {
+  if (ORDER_CHANGE.test(message) && !ORDER_STATUS.test(message)) return null;
   const tracking = TRACKING.test(message);
   const contact = contactIn(message);
   let orderNumber = orderNumberIn(message);
@@ -208,7 +217,6 @@ export function productPhrase(question: string): string | null {
   phrase = phrase.replace(/\s+/g, ' ').replace(/^["'“‘]+|["'”’]+$/g, '');
   const words = phrase.split(' ').filter((w) => w.length > 0);
   if (words.length === 0 || words.length > 8 || phrase.length > 80 || !/[\p{L}\p{N}]/u.test(phrase)) return null;
-  if (NOT_PRODUCTS.test(phrase) || /^(it|they|them|that|this|you|we|i|one|ones|some|any|stock|anything|something)$/i.test(phrase))
-    return null;
+  if (NOT_PRODUCTS.test(phrase) || words.some((w) => NOT_IN_PRODUCT_NAMES.has(w.toLowerCase()))) return null;
   return phrase;
 }

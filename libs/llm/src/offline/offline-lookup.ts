@@ -44,13 +44,17 @@ export async function answerLookup(request: GenerationRequest, run: ProviderRun,
 
   switch (intent.kind) {
     case 'product': {
+      let answer: LookupAnswer;
       if (has('product_search')) {
         const outcome = await call('product_search', { query: intent.phrase, limit: PRODUCT_SEARCH_LIMIT });
-        return outcome.ok ? productSearchAnswer(outcome.result, intent.phrase, intent.ask) : failed(outcome, false);
-      }
-      if (!has('product_details')) return null;
-      const outcome = await call('product_details', { product: intent.phrase });
-      return outcome.ok ? productDetailsAnswer(outcome.result, intent.phrase, intent.ask) : failed(outcome, false);
+        answer = outcome.ok ? productSearchAnswer(outcome.result, intent.phrase, intent.ask) : failed(outcome, false);
+      } else if (has('product_details')) {
+        const outcome = await call('product_details', { product: intent.phrase });
+        answer = outcome.ok ? productDetailsAnswer(outcome.result, intent.phrase, intent.ask) : failed(outcome, false);
+      } else return null;
+      // "Do you have X?" with no such product may not have been about a product at all ("... a
+      // website?"): the usual answer, not "I couldn't find". A stock or price question gets it.
+      return !answer.found && intent.ask === 'have' ? null : answer;
     }
     case 'order_details_needed':
       return has('order_status') || has('shipment_tracking') ? { text: askOrderDetails(intent.orderNumber), found: true } : null;

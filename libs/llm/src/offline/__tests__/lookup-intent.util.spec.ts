@@ -44,6 +44,17 @@ describe('recogniseLookup: products', () => {
     'Can I order online?',
     'Do you offer discounts for students?',
     'How much does shipping cost to Ireland?',
+    'Do you have a phone number I can call?',
+    'Do you have any availability next week?',
+    'Do you have a website?',
+    'Is the price including VAT?',
+    'How much do you charge for a callout?',
+    'What are your prices?',
+    'Is it available on Monday?',
+    'Do you have the blue one in medium?',
+    'Do you have anything cheaper?',
+    'How much is it?',
+    'Do you deliver to Ireland?',
   ])('does not look anything up for "%s"', (message) => {
     expect(recognise(message)?.kind === 'product' || recognise(message)?.kind === 'order').toBe(false);
   });
@@ -93,6 +104,7 @@ describe('recogniseLookup: orders', () => {
     'I have an order question about returns policy',
     'Is item #42 in stock?',
     'I want to order 10 hoodies',
+    'I placed order #884 yesterday, can I cancel it?',
     'Can I order by phone?',
   ])('is not an order lookup: %s', (message) => {
     expect(recognise(message)?.kind).not.toBe('order');

@@ -125,6 +125,13 @@ describe('offline responder: live-data answers', () => {
     expect(out.text).not.toContain("couldn't find");
   });
 
+  it('gives the usual answer when "do you sell X?" finds no product (it may not be about one)', async () => {
+    const out = await ask('do you sell gift wrap?', () => ({ ok: true, result: { products: [] } }));
+    expect(out.calls).toHaveLength(1);
+    expect(out.text).not.toContain("couldn't find");
+    expect(out.unanswered).toBe(true);
+  });
+
   it('uses product_details when there is no product_search', async () => {
     const out = await ask('how much is the iPhone 15 128GB?', () => ({ ok: true, result: { product: product() } }), {
       dataTools: [tool('product_details')],
