@@ -12,3 +12,4 @@ export { ShopifyConnector } from './shopify/shopify.connector';
 export { WooCommerceConnector } from './woocommerce/woocommerce.connector';
 export * from './sql/postgres.connector';
 export * from './sql/mysql.connector';
+export * from './integration-connectors.factory';
