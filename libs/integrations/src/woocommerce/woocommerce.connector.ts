@@ -25,7 +25,8 @@ type OrderLookup = ToolArgs<'order_status'>;
 export class WooCommerceConnector implements Connector {
   readonly kind = 'woocommerce' as const;
   private readonly currencies: WooCurrencyCache;
-  private readonly currencyRequests = new Map<string, Promise<string | null>>();
+  /** Currency requests in flight, shared only within one call (its signal): one caller's abort never fails another's. */
+  private readonly currencyRequests = new WeakMap<AbortSignal, Map<string, Promise<string | null>>>();
 
   constructor(
     private readonly transport: HttpTransport,
@@ -123,12 +124,14 @@ export class WooCommerceConnector implements Connector {
     return mapWooProduct(product, variations, currency);
   }
 
-  /** The store's currency, from the cache, else one request shared by the calls that wait for it. */
+  /** The store's currency, from the cache, else one request shared by the products of this call. */
   private currency(integration: IntegrationDefinition, signal: AbortSignal): Promise<string | null> {
     const key = `${integration.id}|${integration.baseUrl}`;
     const cached = this.currencies.get(key);
     if (cached !== undefined) return Promise.resolve(cached);
-    const inFlight = this.currencyRequests.get(key);
+    const pending = this.currencyRequests.get(signal) ?? new Map<string, Promise<string | null>>();
+    this.currencyRequests.set(signal, pending);
+    const inFlight = pending.get(key);
     if (inFlight) return inFlight;
     const request = wooGet(this.transport, integration, wooUrl(integration, WC_API, '/data/currencies/current'), signal, 'null')
       .then((result) => {
@@ -136,8 +139,8 @@ export class WooCommerceConnector implements Connector {
         this.currencies.set(key, code);
         return code;
       })
-      .finally(() => this.currencyRequests.delete(key));
-    this.currencyRequests.set(key, request);
+      .finally(() => pending.delete(key));
+    pending.set(key, request);
     return request;
   }
 
