@@ -11,3 +11,4 @@ export * from './tokens/session-tokens';
 export * from './tokens/user-tokens';
 export * from './secrets/secret-box.cipher';
 export * from './secrets/secret-key-ring.schema';
+export * from './secrets/integration-credentials.codec';

@@ -1,4 +1,5 @@
 import type { Embedder } from '@parley/llm';
+import type { IntegrationSecretsConfig } from '../config/env.schema';
 
 /** Settings of the provisioning feature modules (from AppConfig, or built by tests). */
 export interface ProvisioningOptions {
@@ -6,6 +7,8 @@ export interface ProvisioningOptions {
   bcryptCost: number;
   /** Owner upserted at start; null: no bootstrap. */
   owner: { email: string; password: string } | null;
+  /** Sealing of integration credentials; absent (tests) or without keys: credentials cannot be saved. */
+  integrations?: IntegrationSecretsConfig;
 }
 
 export const PROVISIONING_OPTIONS = Symbol('PROVISIONING_OPTIONS');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { passwordProblem } from '@parley/auth';
+import { activeKid, activeKidProblem, passwordProblem, secretKeyRingSchema } from '@parley/auth';
 import { llmEnvShape, toLlmConfig, type EmbeddingConfig } from '@parley/llm/config';
 import {
   envVar,
@@ -25,8 +25,22 @@ export const envSchema = z
       .optional(),
     /** bcrypt cost for API keys and passwords (tests lower it). */
     BCRYPT_COST: envVar.int(4, 15).default(12),
+    /** Keys that seal integration credentials at rest (kid:base64 pairs); unset: integrations with credentials cannot be saved. */
+    INTEGRATION_SECRET_KEYS: secretKeyRingSchema.optional(),
+    INTEGRATION_ACTIVE_SECRET_KID: envVar.name().optional(),
+    /** Integrations on private, loopback or link-local addresses (local development, the demo and tests only). */
+    INTEGRATION_ALLOW_PRIVATE_TARGETS: envVar.bool().default(false),
   })
   .superRefine((env, ctx) => {
+    const kidProblem = activeKidProblem(
+      env.INTEGRATION_SECRET_KEYS,
+      env.INTEGRATION_ACTIVE_SECRET_KID,
+      'INTEGRATION_SECRET_KEYS',
+      'INTEGRATION_ACTIVE_SECRET_KID',
+    );
+    if (kidProblem) ctx.addIssue({ code: 'custom', path: [kidProblem.path], message: kidProblem.message });
+    if (env.NODE_ENV === 'production' && env.INTEGRATION_ALLOW_PRIVATE_TARGETS)
+      ctx.addIssue({ code: 'custom', path: ['INTEGRATION_ALLOW_PRIVATE_TARGETS'], message: 'must be false in production' });
     if (env.EMBEDDING_PROVIDER === 'openai' && !env.EMBEDDING_API_KEY && !env.OPENAI_API_KEY) {
       ctx.addIssue({
         code: 'custom',
@@ -45,6 +59,17 @@ export interface ProvisioningConfig {
   /** Owner to upsert at start; null when OWNER_EMAIL/OWNER_PASSWORD are unset. */
   owner: { email: string; password: string } | null;
   bcryptCost: number;
+  integrations: IntegrationSecretsConfig;
+}
+
+/** How integration credentials are sealed and where integrations may point. */
+export interface IntegrationSecretsConfig {
+  /** null when INTEGRATION_SECRET_KEYS is unset. */
+  secretKeys: ReadonlyMap<string, Buffer> | null;
+  activeKid: string | null;
+  allowPrivateTargets: boolean;
+  /** https only. */
+  production: boolean;
 }
 
 export interface AppConfig extends ServiceConfig {
@@ -59,6 +84,12 @@ export function toAppConfig(env: z.output<typeof envSchema>): AppConfig {
     provisioning: {
       owner: env.OWNER_EMAIL && env.OWNER_PASSWORD ? { email: env.OWNER_EMAIL.toLowerCase(), password: env.OWNER_PASSWORD } : null,
       bcryptCost: env.BCRYPT_COST,
+      integrations: {
+        secretKeys: env.INTEGRATION_SECRET_KEYS ?? null,
+        activeKid: env.INTEGRATION_SECRET_KEYS ? activeKid(env.INTEGRATION_SECRET_KEYS, env.INTEGRATION_ACTIVE_SECRET_KID) : null,
+        allowPrivateTargets: env.INTEGRATION_ALLOW_PRIVATE_TARGETS,
+        production: env.NODE_ENV === 'production',
+      },
     },
     embedding: toLlmConfig(env).embedding,
   };

@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  TenantUpdatedEvent,
+  type IntegrationCreateRpc,
+  type IntegrationDeleteRpc,
+  type IntegrationGetRpc,
+  type IntegrationInput,
+  type IntegrationListRpc,
+  type IntegrationUpdateRpc,
+  type RpcRequestOf,
+  type RpcResponseOf,
+  type Actor,
+} from '@parley/contracts';
+import { IntegrationCredentials } from '@parley/auth';
+import { enqueueOutbox, TenantDb, writeAudit, type TenantTx } from '@parley/persistence';
+import { PROVISIONING_OPTIONS, type ProvisioningOptions } from '../common/provisioning.options';
+import { ProvisioningError } from '../common/provisioning.error';
+import { assertAllowedTarget, assertUniqueEndpointNames, endpointRows, mergeIntegration, parseIntegration } from './integration-input.util';
+import { storedConfig, toIntegrationView } from './integration.mapper';
+import {
+  deleteIntegration,
+  findIntegration,
+  findIntegrationByName,
+  listIntegrations,
+  saveIntegration,
+  type IntegrationRow,
+} from './integration.repository';
+
+/**
+ * A tenant's integrations (issue 17): validated as a whole, targets checked against the SSRF
+ * policy when saved, credentials sealed with INTEGRATION_SECRET_KEYS and bound to the row,
+ * never returned. Every change commits with its audit row and evt.tenant.updated
+ * (changedFields ['integrations']) so chat drops its cached tools.
+ */
+@Injectable()
+export class IntegrationsService {
+  private readonly credentials: IntegrationCredentials | null;
+
+  constructor(
+    @Inject(TenantDb) private readonly tenantDb: TenantDb,
+    @Inject(PROVISIONING_OPTIONS) private readonly options: ProvisioningOptions,
+  ) {
+    const ring = options.integrations;
+    this.credentials =
+      ring?.secretKeys && ring.activeKid ? new IntegrationCredentials({ secretKeys: ring.secretKeys, activeKid: ring.activeKid }) : null;
+  }
+
+  async list(req: RpcRequestOf<typeof IntegrationListRpc>): Promise<RpcResponseOf<typeof IntegrationListRpc>> {
+    const rows = await this.tenantDb.run(req.tenantId, (tx) => listIntegrations(tx, req.tenantId));
+    return { version: 1, items: rows.map(toIntegrationView) };
+  }
+
+  async get(req: RpcRequestOf<typeof IntegrationGetRpc>): Promise<RpcResponseOf<typeof IntegrationGetRpc>> {
+    const row = await this.tenantDb.run(req.tenantId, (tx) => findIntegration(tx, req.tenantId, req.integrationId));
+    if (!row) throw ProvisioningError.notFound('integration');
+    return { version: 1, integration: toIntegrationView(row) };
+  }
+
+  async create(req: RpcRequestOf<typeof IntegrationCreateRpc>): Promise<RpcResponseOf<typeof IntegrationCreateRpc>> {
+    const input = this.vet(req.integration);
+    return this.tenantDb.run(req.tenantId, async (tx) => {
+      if (await findIntegrationByName(tx, req.tenantId, input.name)) {
+        throw ProvisioningError.conflict(`an integration named "${input.name}" exists`, 'name');
+      }
+      const id = randomUUID();
+      const row = await this.write(tx, req.tenantId, id, input, 'active', true);
+      await this.record(tx, req.tenantId, req.actor, 'integration.created', row);
+      return { version: 1 as const, integration: toIntegrationView(row) };
+    });
+  }
+
+  async update(req: RpcRequestOf<typeof IntegrationUpdateRpc>): Promise<RpcResponseOf<typeof IntegrationUpdateRpc>> {
+    return this.tenantDb.run(req.tenantId, async (tx) => {
+      const stored = await findIntegration(tx, req.tenantId, req.integrationId);
+      if (!stored) throw ProvisioningError.notFound('integration');
+      const view = toIntegrationView(stored);
+      const storedAuth = this.openStored(stored);
+      const input = this.vet(parseIntegration(mergeIntegration(view, storedAuth, req.patch), 'patch'));
+      if (input.name !== stored.name) {
+        const clash = await findIntegrationByName(tx, req.tenantId, input.name);
+        if (clash && clash.id !== stored.id) throw ProvisioningError.conflict(`an integration named "${input.name}" exists`, 'patch.name');
+      }
+      const row = await this.write(tx, req.tenantId, stored.id, input, req.patch.status ?? view.status, false);
+      await this.record(tx, req.tenantId, req.actor, 'integration.updated', row, Object.keys(req.patch));
+      return { version: 1 as const, integration: toIntegrationView(row) };
+    });
+  }
+
+  async delete(req: RpcRequestOf<typeof IntegrationDeleteRpc>): Promise<RpcResponseOf<typeof IntegrationDeleteRpc>> {
+    return this.tenantDb.run(req.tenantId, async (tx) => {
+      const stored = await findIntegration(tx, req.tenantId, req.integrationId);
+      if (!stored || !(await deleteIntegration(tx, req.tenantId, stored.id))) throw ProvisioningError.notFound('integration');
+      await this.record(tx, req.tenantId, req.actor, 'integration.deleted', stored);
+      return { version: 1 as const, integrationId: stored.id };
+    });
+  }
+
+  /** The stored auth with its secrets (for an update that keeps them, and the connection test). */
+  openStored(row: Pick<IntegrationRow, 'id' | 'credentialsCiphertext' | 'credentialsKeyId'>) {
+    if (!row.credentialsCiphertext) return { type: 'none' as const };
+    return this.requireCredentials().open({ ciphertext: row.credentialsCiphertext, keyId: row.credentialsKeyId }, row.id);
+  }
+
+  private vet(input: IntegrationInput): IntegrationInput {
+    const policy = this.options.integrations;
+    assertAllowedTarget(input, policy?.allowPrivateTargets ?? false, policy?.production ?? false);
+    assertUniqueEndpointNames(input);
+    return input;
+  }
+
+  private requireCredentials(): IntegrationCredentials {
+    if (!this.credentials) {
+      throw new ProvisioningError('UNAVAILABLE', 'integration credentials cannot be stored: INTEGRATION_SECRET_KEYS is not configured');
+    }
+    return this.credentials;
+  }
+
+  private async write(tx: TenantTx, tenantId: string, id: string, input: IntegrationInput, status: string, create: boolean) {
+    const sealed = input.auth.type === 'none' ? null : this.requireCredentials().seal(input.auth, id);
+    return saveIntegration(
+      tx,
+      {
+        id,
+        tenantId,
+        kind: input.kind,
+        name: input.name,
+        status,
+        baseUrl: input.baseUrl,
+        config: storedConfig(input.config, input.auth),
+        sealed: sealed ? { ciphertext: new Uint8Array(sealed.ciphertext), keyId: sealed.keyId } : null,
+        endpoints: endpointRows(input),
+      },
+      create,
+    );
+  }
+
+  private async record(tx: TenantTx, tenantId: string, actor: Actor, action: string, row: IntegrationRow, changed?: string[]) {
+    await writeAudit(tx, {
+      tenantId,
+      actor,
+      action,
+      targetType: 'integration',
+      targetId: row.id,
+      data: { name: row.name, kind: row.kind, baseUrl: row.baseUrl, ...(changed ? { changedFields: changed } : {}) },
+    });
+    await enqueueOutbox(tx, {
+      subject: TenantUpdatedEvent.subjectFor(tenantId),
+      payload: TenantUpdatedEvent.schema.parse({
+        version: 1,
+        tenantId,
+        changedFields: ['integrations'],
+        occurredAt: new Date().toISOString(),
+      }),
+    });
+  }
+}
