@@ -21,13 +21,20 @@ export interface LookupAnswer {
 }
 
 const PRODUCT_SEARCH_LIMIT = 5;
+/** The offline responder has no provider timeout of its own: a lookup that takes longer is answered as unavailable. */
+export const OFFLINE_LOOKUP_TIMEOUT_MS = 10_000;
 
 /**
  * Recognises a live-data question in the visitor's message (English only) and answers it from
  * the tenant's data tools, or asks for the order details a lookup needs. Only tools listed in
  * `request.dataTools` are used; null when the message asks nothing such tools can answer.
  */
-export async function answerLookup(request: GenerationRequest, run: ProviderRun, now: Date): Promise<LookupAnswer | null> {
+export async function answerLookup(
+  request: GenerationRequest,
+  run: ProviderRun,
+  now: Date,
+  timeoutMs = OFFLINE_LOOKUP_TIMEOUT_MS,
+): Promise<LookupAnswer | null> {
   const available = new Set((request.dataTools ?? []).map((tool) => tool.name));
   if (run.runTool === undefined || available.size === 0 || request.task) return null;
   if (request.directives.some((d) => d.kind === 'handoff')) return null;
@@ -39,8 +46,9 @@ export async function answerLookup(request: GenerationRequest, run: ProviderRun,
   if (intent === null) return null;
   const has = (tool: BuiltinToolKey) => available.has(tool);
   let calls = 0;
+  const runTool = run.runTool;
   const call = async <K extends BuiltinToolKey>(tool: K, args: Record<string, unknown>) =>
-    parsed(tool, await (run.runTool as NonNullable<ProviderRun['runTool']>)({ id: `offline_${++calls}`, name: tool, args }));
+    parsed(tool, await withinTime(runTool({ id: `offline_${++calls}`, name: tool, args }), timeoutMs));
 
   switch (intent.kind) {
     case 'product': {
@@ -97,4 +105,17 @@ function parsed<K extends BuiltinToolKey>(tool: K, run: DataToolRun): Parsed<K> 
 
 function failed(outcome: { code: string }, order: boolean): LookupAnswer {
   return { text: order && outcome.code === 'invalid_arguments' ? LOOKUP_REFUSED_ORDER : LOOKUP_UNAVAILABLE, found: true };
+}
+
+/** The run, or a `timeout` failure when it has not settled within `ms` (the run itself is left to its own signal). */
+async function withinTime(work: Promise<DataToolRun>, ms: number): Promise<DataToolRun> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<DataToolRun>((resolve) => {
+    timer = setTimeout(() => resolve({ ok: false, code: 'timeout', message: 'The lookup took too long.' }), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

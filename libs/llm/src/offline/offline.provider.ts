@@ -1,7 +1,7 @@
 import { LlmError } from '../llm.errors';
 import type { LlmProvider, ProviderOutput, ProviderRun } from '../providers/provider.types';
 import { buildOfflineAnswer, type OfflineAnswer } from './offline-answer.builder';
-import { answerLookup } from './offline-lookup';
+import { answerLookup, OFFLINE_LOOKUP_TIMEOUT_MS } from './offline-lookup';
 import { streamWords } from './stream-words.util';
 
 export const OFFLINE_MODEL = 'retrieval';
@@ -16,8 +16,11 @@ export const OFFLINE_MODEL = 'retrieval';
 export class OfflineProvider implements LlmProvider {
   readonly kind = 'offline' as const;
 
-  /** `clock` dates "tomorrow" and "on Saturday" in opening-hours questions (UTC). */
-  constructor(private readonly clock: () => Date = () => new Date()) {}
+  /** `clock` dates "tomorrow" and "on Saturday" in opening-hours questions (UTC); `lookupTimeoutMs` bounds one tool run. */
+  constructor(
+    private readonly clock: () => Date = () => new Date(),
+    private readonly lookupTimeoutMs = OFFLINE_LOOKUP_TIMEOUT_MS,
+  ) {}
 
   async generate(run: ProviderRun): Promise<ProviderOutput> {
     const { request } = run;
@@ -38,7 +41,7 @@ export class OfflineProvider implements LlmProvider {
   }
 
   private async answer(run: ProviderRun): Promise<OfflineAnswer> {
-    const lookup = await answerLookup(run.request, run, this.clock());
+    const lookup = await answerLookup(run.request, run, this.clock(), this.lookupTimeoutMs);
     if (lookup === null) return buildOfflineAnswer(run.request);
     if (lookup.found) return buildOfflineAnswer(run.request, lookup.text);
     // Nothing in the shop matched: the knowledge may still answer ("do you have parking?").

@@ -99,7 +99,9 @@ export async function streamChatModel(model: BaseChatModel, prompt: readonly Pro
 async function runDataCall(call: ModelToolCall & { id: string }, indexInRound: number, run: ProviderRun): Promise<string> {
   if (call.args === null) return toolResultContent(call.name, refusedRun('invalid_arguments'));
   if (indexInRound > MAX_DATA_CALLS_PER_ROUND) return toolResultContent(call.name, refusedRun('too_many_calls'));
-  const outcome = await (run.runTool as NonNullable<ProviderRun['runTool']>)({ id: call.id, name: call.name, args: call.args });
+  // Raced with the signal: a runner that ignores it cannot hold a cancelled or timed-out turn open.
+  const runTool = run.runTool as NonNullable<ProviderRun['runTool']>;
+  const outcome = await raceAbort(runTool({ id: call.id, name: call.name, args: call.args }), run.signal);
   return toolResultContent(call.name, outcome);
 }
 

@@ -234,6 +234,23 @@ describe('offline responder: live-data answers', () => {
     expect(malformed.text).toBe(LOOKUP_UNAVAILABLE);
   });
 
+  it('answers "unavailable" when a lookup never settles', async () => {
+    const never = createLlmRouter(config, {
+      logger: new RecordingLogger(),
+      metrics: { registry: new Registry() },
+      providers: [new OfflineProvider(() => NOW, 20)],
+    });
+    const result = await never.generate(
+      generationRequest({
+        userMessage: 'What are your opening hours?',
+        dataTools: ALL_TOOLS,
+        runTool: () => new Promise<DataToolRun>(() => undefined),
+      }),
+      { onToken: () => undefined },
+    );
+    expect(result.content).toBe(LOOKUP_UNAVAILABLE);
+  });
+
   it('uses only the tools in dataTools, and keeps the usual answer for everything else', async () => {
     const noTools = await ask('What are your opening hours?', unexpected, {
       dataTools: [tool('product_search')],

@@ -164,6 +164,17 @@ describe('openai provider data-tool loop (mock OpenAI-compatible server)', () =>
     expect(result.toolCalls).toBeUndefined();
   });
 
+  it('does not wait for a runner that ignores the signal once the turn is cancelled', async () => {
+    mock.enqueue({ type: 'tool_calls', toolCalls: [{ id: 'call_y', name: 'product_search', arguments: { query: 'kettle' } }] });
+    const controller = new AbortController();
+    const result = await router().generate(
+      request({ runTool: () => new Promise<DataToolRun>(() => undefined), signal: controller.signal }),
+      { onToken: () => undefined, onToolEvent: (e) => e.phase === 'started' && controller.abort() },
+    );
+    expect(result.finishReason).toBe('cancelled');
+    expect(mock.requests).toHaveLength(1);
+  });
+
   it('gives the model a failure text when the tool fails or throws', async () => {
     mock.enqueue(
       {
