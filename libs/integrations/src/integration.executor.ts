@@ -86,6 +86,7 @@ export class IntegrationExecutor {
       toolKey,
       endpoint: endpointAsked(toolKey, parsedArgs.data, callOptions.settings),
       args: parsedArgs.data,
+      settings: callOptions.settings,
     });
     const cached = await this.cache.get(cacheKey);
     if (cached !== undefined) {

@@ -12,11 +12,13 @@ export interface CacheKeyParts {
   /** The endpoint asked for (settings.endpoint, call_endpoint's name), '' when the connector picks. */
   endpoint: string;
   args: unknown;
+  /** The tool's per-tenant settings (a timezone changes store_hours' default date). */
+  settings: Readonly<Record<string, unknown>>;
 }
 
 /**
  * Successful tool results in Redis for a few minutes, per tenant + integration + tool +
- * endpoint + canonical arguments (hashed). The key also carries a digest of the integration's
+ * endpoint + canonical arguments and tool settings (hashed). The key also carries a digest of the integration's
  * non-secret definition (base URL, config, endpoints), so editing an integration never serves
  * answers of its old shape. Redis being slow or down never fails a call: a read that errs or
  * takes too long is a miss, a write that errs is dropped.
@@ -28,7 +30,7 @@ export class ToolResultCache {
     private readonly ttlSeconds: number = DEFAULT_CACHE_TTL_SECONDS,
   ) {}
 
-  key({ integration, toolKey, endpoint, args }: CacheKeyParts): string {
+  key({ integration, toolKey, endpoint, args, settings }: CacheKeyParts): string {
     const definition = sha256(
       canonicalJson({
         kind: integration.kind,
@@ -38,7 +40,7 @@ export class ToolResultCache {
         sql: integration.sqlEndpoints,
       }),
     ).slice(0, 16);
-    const call = sha256(canonicalJson({ definition, endpoint, args }));
+    const call = sha256(canonicalJson({ definition, endpoint, args, settings }));
     return `${this.keyPrefix}tool-result:${integration.tenantId}:${integration.id}:${toolKey}:${call}`;
   }
 
