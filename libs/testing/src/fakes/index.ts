@@ -16,4 +16,3 @@ export {
   type FakeWooCommerceOptions,
   type FakeWooCommerceState,
 } from './fake-woocommerce.server';
-export { FetchHttpTransport } from './fetch-http.transport';
