@@ -5,8 +5,9 @@
 // tool execution per tenant per day over 2D days, all tenants at the default retention of 30
 // days. Then, as the app role under RLS, the real RetentionScheduler (apps/client-insights
 // dist) runs once (the first run: seal and delete 30 days, refresh every open day, prune tool
-// executions), and once more (the steady hourly run). Prints each run's time and the table
-// sizes (pg_total_relation_size, live rows) before, after the run, and after VACUUM. The
+// executions), then the steady hourly run, a run after a restart (every open day refreshed) and
+// a steady run after VACUUM. Prints each run's time and the table sizes
+// (pg_total_relation_size, live and dead rows) before, after the first run, and after VACUUM. The
 // database is created here and dropped at the end; nothing else is touched.
 //
 //   npm run bench:retention            (builds the projects it loads, then runs)
@@ -127,6 +128,8 @@ try {
   log(`third run (after a restart: refreshes every open day): ${(restart.durationMs / 1000).toFixed(1)} s`, summaryLine(restart));
   await q('VACUUM ANALYZE');
   print('after VACUUM', await sizes());
+  const vacuumed = await job.runOnce();
+  log(`fourth run (steady state after VACUUM): ${(vacuumed.durationMs / 1000).toFixed(1)} s`, summaryLine(vacuumed));
 
   const [usage] = await q(
     `SELECT count(*)::int AS rows, count(*) FILTER (WHERE sealed_at IS NOT NULL)::int AS sealed, sum(messages)::bigint AS messages,
