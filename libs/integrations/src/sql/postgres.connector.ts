@@ -75,6 +75,7 @@ export class PostgresConnector implements Connector {
     } catch (error) {
       throw classify(error);
     }
+    let broken = false;
     try {
       await client.query('BEGIN READ ONLY');
       // A whole number of milliseconds of our own, never a tenant's text.
@@ -83,10 +84,12 @@ export class PostgresConnector implements Connector {
       await client.query('COMMIT');
       return result.rows;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      // A SQL error leaves a usable connection once rolled back; anything else (a dropped socket) does not.
+      broken = !isSqlState((error as { code?: unknown }).code);
+      if (!broken) await client.query('ROLLBACK').catch(() => undefined);
       throw classify(error);
     } finally {
-      client.release();
+      client.release(broken);
     }
   }
 
@@ -114,6 +117,10 @@ export class PostgresConnector implements Connector {
   }
 }
 
+function isSqlState(code: unknown): boolean {
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
+}
+
 /** SQLSTATEs and socket codes in plain words; the driver's message is not passed on (it may quote values). */
 function classify(error: unknown): IntegrationCallError {
   if (error instanceof IntegrationCallError) return error;
@@ -135,8 +142,7 @@ function classify(error: unknown): IntegrationCallError {
     case 'ETIMEDOUT':
       return new IntegrationCallError('unavailable', `could not reach the database (${code})`);
   }
-  if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code))
-    return new IntegrationCallError('upstream_error', `the query failed (SQLSTATE ${code})`);
+  if (isSqlState(code)) return new IntegrationCallError('upstream_error', `the query failed (SQLSTATE ${code})`);
   if (typeof message === 'string' && /timeout/i.test(message))
     return new IntegrationCallError('unavailable', 'could not connect to the database in time');
   return new IntegrationCallError('unavailable', `could not reach the database (${code ?? 'connection error'})`);
