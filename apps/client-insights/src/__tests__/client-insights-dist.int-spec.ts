@@ -8,11 +8,12 @@ import {
   IntelMessageExtractedEvent,
   IntelSessionSummarizedEvent,
   TenantInsightsGetRpc,
+  UsageTenantGetRpc,
   type InsightRollupView,
 } from '@parley/contracts';
 import { EventPublisher, NatsClient, RpcClient } from '@parley/messaging';
 import { createPrismaClient, type PrismaClient } from '@parley/persistence';
-import { createTenant, testEnvironment } from '@parley/testing';
+import { createChatMessage, createChatSession, createTenant, testEnvironment } from '@parley/testing';
 import { closedEvent, extractedEvent, summarizedEvent, turnEvent } from './l3-fixtures';
 
 // client-insights as production runs it (node apps/client-insights/dist/main.js, built here):
@@ -25,6 +26,7 @@ let child: ChildProcess;
 let nats: NatsClient;
 let owner: PrismaClient;
 let tenantId: string;
+let usageTenantId: string;
 let rpc: RpcClient;
 
 async function freePort(): Promise<number> {
@@ -57,6 +59,11 @@ beforeAll(async () => {
   const namespace = `${env.TEST_RUN_ID}_ci${randomBytes(3).toString('hex')}`;
   owner = createPrismaClient({ databaseUrl: env.TEST_DATABASE_OWNER_URL, poolMax: 2 });
   tenantId = (await createTenant(owner, { timezone: 'America/New_York' })).id;
+  // Today's chat of another tenant, for the retention job's start-up run to fold into usage_daily.
+  usageTenantId = (await createTenant(owner)).id;
+  const chat = await createChatSession(owner, usageTenantId);
+  await createChatMessage(owner, chat, { role: 'user' });
+  await createChatMessage(owner, chat, { role: 'assistant', provider: 'openai', model: 'gpt-4o-mini', tokens_in: 1000, tokens_out: 500 });
   child = spawn(process.execPath, [join(REPO_ROOT, 'apps/client-insights/dist/main.js')], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -141,4 +148,18 @@ it('answers a bad range with a VALIDATION error and an unknown tenant with NOT_F
   await expect(rpc.request(TenantInsightsGetRpc, { version: 1, tenantId: randomUUID(), period: 'week' })).rejects.toMatchObject({
     code: 'NOT_FOUND',
   });
+});
+
+it("folds today's messages into usage_daily on the retention job's start-up run and serves them over insights.usage.tenant.get", async () => {
+  const today = () => rpc.request(UsageTenantGetRpc, { version: 1, tenantId: usageTenantId });
+  // The start-up run is asynchronous: ask until it has folded the tenant (or give up after ~10 s).
+  let usage = await today();
+  for (let attempt = 0; attempt < 100 && usage.totals.messages < 2; attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    usage = await today();
+  }
+  // 1000 in at 0.15 and 500 out at 0.6 USD per 1M tokens.
+  expect(usage.totals).toEqual({ messages: 2, sessions: 1, tokensIn: 1000, tokensOut: 500, costUsd: 0.00045 });
+  expect(usage.days).toHaveLength(1);
+  expect(usage.days[0]).toMatchObject({ final: false, messages: 2 });
 });
