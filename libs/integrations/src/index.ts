@@ -13,3 +13,4 @@ export { WooCommerceConnector } from './woocommerce/woocommerce.connector';
 export * from './sql/postgres.connector';
 export * from './sql/mysql.connector';
 export * from './integration-connectors.factory';
+export * from './integration-definition.util';

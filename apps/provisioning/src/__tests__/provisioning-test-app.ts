@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { MessagingModule, NatsClient, RpcClient } from '@parley/messaging';
-import { PersistenceModule } from '@parley/persistence';
+import { PersistenceModule, RedisModule } from '@parley/persistence';
 import { testEnvironment } from '@parley/testing';
 import pg from 'pg';
 import type { KnowledgeEmbedder, ProvisioningOptions } from '../common/provisioning.options';
@@ -31,6 +31,7 @@ export async function startProvisioning(
     imports: [
       PersistenceModule.forRoot({ databaseUrl: env.TEST_DATABASE_URL, poolMax: 4, applicationName: 'provisioning-int-test' }),
       MessagingModule.forRoot({ url: env.TEST_NATS_URL, name: 'provisioning-test', namespace }),
+      RedisModule.forRoot({ url: env.TEST_REDIS_URL, keyPrefix: `parley:${namespace}:` }),
       ProvisioningModule.forRoot({ bcryptCost: 4, owner: null, ...options }, embedder),
     ],
   })

@@ -4,6 +4,7 @@ import {
   IntegrationDeleteRpc,
   IntegrationGetRpc,
   IntegrationListRpc,
+  IntegrationTestRpc,
   IntegrationUpdateRpc,
   RPC_QUEUE_GROUPS,
 } from '@parley/contracts';
@@ -26,5 +27,6 @@ export class IntegrationsRpcHandlers extends RpcHandlers {
     serve(IntegrationCreateRpc, (req) => this.integrations.create(req));
     serve(IntegrationUpdateRpc, (req) => this.integrations.update(req));
     serve(IntegrationDeleteRpc, (req) => this.integrations.delete(req));
+    serve(IntegrationTestRpc, (req) => this.integrations.test(req));
   }
 }

@@ -7,23 +7,27 @@ import {
   type IntegrationGetRpc,
   type IntegrationInput,
   type IntegrationListRpc,
+  type IntegrationTestRpc,
   type IntegrationUpdateRpc,
   type RpcRequestOf,
   type RpcResponseOf,
   type Actor,
 } from '@parley/contracts';
 import { IntegrationCredentials } from '@parley/auth';
+import { toIntegrationDefinition } from '@parley/integrations';
 import { enqueueOutbox, TenantDb, writeAudit, type TenantTx } from '@parley/persistence';
 import { PROVISIONING_OPTIONS, type ProvisioningOptions } from '../common/provisioning.options';
 import { ProvisioningError } from '../common/provisioning.error';
 import { assertAllowedTarget, assertUniqueEndpointNames, endpointRows, mergeIntegration, parseIntegration } from './integration-input.util';
-import { storedConfig, toIntegrationView } from './integration.mapper';
+import { IntegrationProbe } from './integration-probe.provider';
+import { storedConfig, storedOptions, toIntegrationView } from './integration.mapper';
 import {
   deleteIntegration,
   findIntegration,
   findIntegrationByName,
   listIntegrations,
   saveIntegration,
+  saveLastTest,
   type IntegrationRow,
 } from './integration.repository';
 
@@ -40,6 +44,7 @@ export class IntegrationsService {
   constructor(
     @Inject(TenantDb) private readonly tenantDb: TenantDb,
     @Inject(PROVISIONING_OPTIONS) private readonly options: ProvisioningOptions,
+    @Inject(IntegrationProbe) private readonly probe: IntegrationProbe,
   ) {
     const ring = options.integrations;
     this.credentials =
@@ -94,6 +99,45 @@ export class IntegrationsService {
       await this.record(tx, req.tenantId, req.actor, 'integration.deleted', stored);
       return { version: 1 as const, integrationId: stored.id };
     });
+  }
+
+  /**
+   * Calls the system once with the stored credentials (outside any transaction: it may take up
+   * to 5 s) and keeps the result as the integration's `lastTest`, audited.
+   */
+  async test(req: RpcRequestOf<typeof IntegrationTestRpc>): Promise<RpcResponseOf<typeof IntegrationTestRpc>> {
+    const row = await this.tenantDb.run(req.tenantId, (tx) => findIntegration(tx, req.tenantId, req.integrationId));
+    if (!row) throw ProvisioningError.notFound('integration');
+    const definition = toIntegrationDefinition({
+      id: row.id,
+      tenantId: row.tenantId,
+      kind: row.kind,
+      name: row.name,
+      baseUrl: row.baseUrl,
+      options: storedOptions(row),
+      auth: this.openStored(row),
+      endpointDefinitions: row.endpoints.map((e) => e.definition),
+    });
+    const outcome = await this.probe.test(definition);
+    const result = {
+      ok: outcome.ok,
+      latencyMs: Math.round(outcome.latencyMs),
+      detail: outcome.detail,
+      ...(outcome.failure ? { failure: outcome.failure } : {}),
+      testedAt: new Date().toISOString(),
+    };
+    await this.tenantDb.run(req.tenantId, async (tx) => {
+      await saveLastTest(tx, req.tenantId, row.id, result);
+      await writeAudit(tx, {
+        tenantId: req.tenantId,
+        actor: req.actor,
+        action: 'integration.tested',
+        targetType: 'integration',
+        targetId: row.id,
+        data: { ok: result.ok, failure: result.failure ?? null },
+      });
+    });
+    return { version: 1, result };
   }
 
   /** The stored auth with its secrets (for an update that keeps them, and the connection test). */

@@ -4,6 +4,7 @@ import {
   IntegrationDeleteRpc,
   IntegrationGetRpc,
   IntegrationListRpc,
+  IntegrationTestRpc,
   IntegrationUpdateRpc,
   TenantCreateRpc,
   TenantToolListRpc,
@@ -14,6 +15,7 @@ import {
   type Actor,
 } from '@parley/contracts';
 import { IntegrationCredentials } from '@parley/auth';
+import { startFakeShopify, type FakeShopify } from '@parley/testing';
 import { rejection, startProvisioning, type ProvisioningTestApp } from '../../__tests__/provisioning-test-app';
 
 const owner: Actor = { type: 'owner', id: randomUUID() };
@@ -283,5 +285,82 @@ describe('provisioning tools and integrations RPCs (NATS + database, app role)',
     const unnamed = await rejection(putTool(tenantId, key, { integrationId: api.id }));
     expect(unnamed.code).toBe('VALIDATION');
     expect((await putTool(tenantId, key, { integrationId: api.id, settings: { endpoint: 'warranty' } })).tool.status).toBe('ready');
+  });
+});
+
+describe('provisioning connection tests', () => {
+  let local: ProvisioningTestApp;
+  let shop: FakeShopify;
+  let tenantId: string;
+
+  beforeAll(async () => {
+    local = await startProvisioning({ integrations: { secretKeys: keys, activeKid: 'k1', allowPrivateTargets: true, production: false } });
+    shop = await startFakeShopify();
+    tenantId = (
+      await local.rpc.request(TenantCreateRpc, {
+        version: 1,
+        actor: owner,
+        displayName: 'Probe shop',
+        slug: `probe-${randomUUID().slice(0, 8)}`,
+        kind: 'shop',
+        timezone: 'Europe/London',
+        domain: null,
+      })
+    ).tenant.id;
+  });
+  afterAll(async () => {
+    await local.close();
+    await shop.close();
+  });
+
+  const connect = async (token: string, name: string) =>
+    (
+      await local.rpc.request(IntegrationCreateRpc, {
+        version: 1,
+        actor: admin,
+        tenantId,
+        integration: {
+          kind: 'shopify',
+          name,
+          baseUrl: shop.url,
+          auth: { type: 'api_key', header: 'X-Shopify-Access-Token', value: token },
+        },
+      })
+    ).integration;
+  const test = (integrationId: string) => local.rpc.request(IntegrationTestRpc, { version: 1, actor: admin, tenantId, integrationId });
+
+  it('reaches the shop with the stored token and keeps the result', async () => {
+    const integration = await connect(shop.accessToken, 'Good token');
+    const { result } = await test(integration.id);
+    expect(result).toMatchObject({ ok: true });
+    const got = await local.rpc.request(IntegrationGetRpc, { version: 1, tenantId, integrationId: integration.id });
+    expect(got.integration.lastTest).toEqual(result);
+    expect(shop.state.requests.filter((r) => r.status === 200).length).toBeGreaterThan(0);
+  });
+
+  it('says the credentials were refused, without the secret', async () => {
+    const integration = await connect('shpat_wrong_token_value_123', 'Bad token');
+    const { result } = await test(integration.id);
+    expect(result).toMatchObject({ ok: false, failure: 'upstream_error' });
+    expect(result.detail).not.toContain('shpat_wrong_token_value_123');
+  });
+
+  it('says the shop is down when it answers 500', async () => {
+    const integration = await connect(shop.accessToken, 'Down');
+    shop.state.faults.serverErrorNext = 5;
+    try {
+      const { result } = await test(integration.id);
+      expect(result).toMatchObject({ ok: false });
+    } finally {
+      shop.reset();
+    }
+  });
+
+  it("cannot test another tenant's integration", async () => {
+    const integration = await connect(shop.accessToken, 'Mine');
+    const other = await rejection(
+      local.rpc.request(IntegrationTestRpc, { version: 1, actor: admin, tenantId: randomUUID(), integrationId: integration.id }),
+    );
+    expect(other.code).toBe('NOT_FOUND');
   });
 });
