@@ -29,6 +29,13 @@ export function daySpans(from: string, to: string, days: number): Array<{ from: 
   return spans;
 }
 
+/** Every UTC day of [from, to). */
+export function daysIn(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let day = from; day < to; day = addDays(day, 1)) days.push(day);
+  return days;
+}
+
 export function maxDay(a: string, b: string): string {
   return a > b ? a : b;
 }

@@ -97,20 +97,32 @@ export class RetentionRepository {
        GROUP BY 1`;
   }
 
+  /** The tenant's unsealed usage_daily rows of [from, to), in foldUsage's order. */
+  async unsealedRows(tx: TenantTx, tenantId: string, from: string, to: string): Promise<UsageDailyRow[]> {
+    const rows = await tx.usageDaily.findMany({
+      where: { tenantId, day: { gte: utcMidnight(from), lt: utcMidnight(to) }, sealedAt: null },
+      orderBy: [{ day: 'asc' }, { provider: 'asc' }, { model: 'asc' }],
+    });
+    return rows.map((r) => ({
+      day: utcDayOf(r.day),
+      provider: r.provider,
+      model: r.model,
+      messages: r.messages,
+      sessions: r.sessions,
+      tokensIn: Number(r.tokensIn),
+      tokensOut: Number(r.tokensOut),
+      costUsd: Number(r.costUsd),
+    }));
+  }
+
   /**
-   * Replaces the unsealed usage_daily rows of [from, to) with `rows` (none of which may fall on
-   * a sealed day), sealed at `sealedAt` or left open (null). In the caller's transaction, so the
+   * Replaces the unsealed usage_daily rows of `days` with `rows` (all on those days, none on a
+   * sealed day), sealed at `sealedAt` or left open (null). In the caller's transaction, so a
    * day's totals change all at once.
    */
-  async replaceUnsealed(
-    tx: TenantTx,
-    tenantId: string,
-    from: string,
-    to: string,
-    rows: UsageDailyRow[],
-    sealedAt: Date | null,
-  ): Promise<void> {
-    await tx.usageDaily.deleteMany({ where: { tenantId, day: { gte: utcMidnight(from), lt: utcMidnight(to) }, sealedAt: null } });
+  async replaceUnsealed(tx: TenantTx, tenantId: string, days: string[], rows: UsageDailyRow[], sealedAt: Date | null): Promise<void> {
+    if (days.length === 0) return;
+    await tx.usageDaily.deleteMany({ where: { tenantId, day: { in: days.map(utcMidnight) }, sealedAt: null } });
     if (rows.length === 0) return;
     await tx.usageDaily.createMany({
       data: rows.map((r) => ({

@@ -3,8 +3,8 @@ import { TenantDb, type TenantTx } from '@parley/persistence';
 import { INSIGHTS_CLOCK, INSIGHTS_OPTIONS, systemClock, type Clock, type InsightsOptions } from '../common/client-insights.options';
 import { addDays } from '../shared/local-time.util';
 import { RetentionRepository, type RetentionTenant } from './retention.repository';
-import { daySpans, maxDay, retentionCutoffDay, utcDayOf, utcMidnight } from './retention-window.util';
-import { foldUsage } from './usage-fold.calculator';
+import { daySpans, daysIn, maxDay, retentionCutoffDay, utcDayOf, utcMidnight } from './retention-window.util';
+import { changedDays, foldUsage } from './usage-fold.calculator';
 
 /** Days folded per transaction when sealing (a tenant's first run may have months of history). */
 const SEAL_SPAN_DAYS = 7;
@@ -105,16 +105,29 @@ export class RetentionService {
     return { days, complete: true };
   }
 
-  /** Recomputes the unsealed days of [from, to) and replaces their rows; returns how many days have rows. */
+  /**
+   * Recomputes the unsealed days of [from, to) and replaces their rows: every day when sealing,
+   * only the days whose numbers changed when refreshing (no rewrite, no dead rows, for a quiet
+   * day). Returns how many days have rows.
+   */
   private async fold(tx: TenantTx, tenantId: string, from: string, to: string, sealedAt: Date | null): Promise<number> {
     if (from >= to) return 0;
-    const [sealed, messages, sessions] = await Promise.all([
+    const [sealed, messages, sessions, current] = await Promise.all([
       this.repo.sealedDays(tx, tenantId, from, to),
       this.repo.messageAggregates(tx, tenantId, from, to),
       this.repo.sessionAggregates(tx, tenantId, from, to),
+      sealedAt === null ? this.repo.unsealedRows(tx, tenantId, from, to) : Promise.resolve(undefined),
     ]);
     const rows = foldUsage(messages, sessions, this.options.modelPrices, sealed);
-    await this.repo.replaceUnsealed(tx, tenantId, from, to, rows, sealedAt);
+    const days = current === undefined ? daysIn(from, to).filter((d) => !sealed.has(d)) : [...changedDays(current, rows)];
+    const write = new Set(days);
+    await this.repo.replaceUnsealed(
+      tx,
+      tenantId,
+      days,
+      rows.filter((r) => write.has(r.day)),
+      sealedAt,
+    );
     return new Set(rows.map((r) => r.day)).size;
   }
 

@@ -69,3 +69,23 @@ export function foldUsage(
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** The days whose rows differ between `current` and `next` (a row added, gone or changed), so an unchanged day is not rewritten. */
+export function changedDays(current: UsageDailyRow[], next: UsageDailyRow[]): Set<string> {
+  const key = (r: UsageDailyRow) => `${r.day}\u0000${r.provider}\u0000${r.model}`;
+  const same = (a: UsageDailyRow, b: UsageDailyRow) =>
+    a.messages === b.messages &&
+    a.sessions === b.sessions &&
+    a.tokensIn === b.tokensIn &&
+    a.tokensOut === b.tokensOut &&
+    a.costUsd === b.costUsd;
+  const before = new Map(current.map((r) => [key(r), r]));
+  const changed = new Set<string>();
+  for (const r of next) {
+    const old = before.get(key(r));
+    if (!old || !same(old, r)) changed.add(r.day);
+    before.delete(key(r));
+  }
+  for (const r of before.values()) changed.add(r.day);
+  return changed;
+}

@@ -109,9 +109,12 @@ describe('RetentionScheduler', () => {
     // Sessions (and so their summaries) are kept.
     expect(await owner.chatSession.count({ where: { tenantId: month } })).toBe(ALL_DAYS);
 
+    const written = await owner.usageDaily.findMany({ where: { tenantId: month }, select: { id: true }, orderBy: { id: 'asc' } });
     const again = await scheduler().runOnce();
     expect(again).toMatchObject({ ran: true, complete: true, sealedDays: 0, deletedMessages: 0, deletedToolExecutions: 0 });
     expect(await usageRows(owner, month)).toEqual(rows);
+    // Nothing changed, so nothing was rewritten: the same rows, not equal copies.
+    expect(await owner.usageDaily.findMany({ where: { tenantId: month }, select: { id: true }, orderBy: { id: 'asc' } })).toEqual(written);
     expect(await messageCount(owner, month)).toBe(124);
 
     // A day later the next day is sealed and deleted; the billing totals do not move.
@@ -284,8 +287,7 @@ describe('RetentionRepository under RLS', () => {
         repo.replaceUnsealed(
           tx,
           a,
-          '2026-03-22',
-          '2026-03-23',
+          ['2026-03-22'],
           [{ day: '2026-03-22', provider: '', model: '', messages: 1, sessions: 0, tokensIn: 0, tokensOut: 0, costUsd: 0 }],
           null,
         ),

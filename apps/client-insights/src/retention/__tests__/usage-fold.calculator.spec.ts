@@ -1,5 +1,5 @@
 import { DEFAULT_MODEL_PRICES } from '../../shared/model-prices.util';
-import { foldUsage } from '../usage-fold.calculator';
+import { changedDays, foldUsage } from '../usage-fold.calculator';
 
 const msg = (day: string, provider: string, model: string, messages: number, tokensIn = 0, tokensOut = 0) => ({
   day,
@@ -58,5 +58,25 @@ describe('foldUsage', () => {
   it('costs an unknown model at 0 but keeps its tokens', () => {
     const [row] = foldUsage([msg('2026-04-01', 'openai', 'some-new-model', 1, 100, 100)], [], DEFAULT_MODEL_PRICES);
     expect(row).toMatchObject({ tokensIn: 100, tokensOut: 100, costUsd: 0 });
+  });
+});
+
+describe('changedDays', () => {
+  const row = (day: string, provider: string, messages: number) => ({
+    day,
+    provider,
+    model: provider ? 'm' : '',
+    messages,
+    sessions: 0,
+    tokensIn: 0,
+    tokensOut: 0,
+    costUsd: 0,
+  });
+
+  it('names the days with a row added, removed or changed, and no other', () => {
+    const current = [row('2026-04-01', '', 2), row('2026-04-01', 'openai', 2), row('2026-04-02', '', 1), row('2026-04-03', '', 5)];
+    const next = [row('2026-04-01', '', 2), row('2026-04-01', 'openai', 2), row('2026-04-02', '', 2), row('2026-04-04', '', 1)];
+    expect([...changedDays(current, next)].sort()).toEqual(['2026-04-02', '2026-04-03', '2026-04-04']);
+    expect(changedDays(next, next).size).toBe(0);
   });
 });
