@@ -17,7 +17,12 @@ export class AppModule {
       module: AppModule,
       imports: [
         ServiceRuntimeModule.forRoot(config, { outboxRelay: true }),
-        ChatModule.forRoot({ chat: config.chat, llm: config.llm, shutdownTimeoutMs: config.shutdown.timeoutMs }),
+        ChatModule.forRoot({
+          chat: config.chat,
+          llm: config.llm,
+          integrations: config.integrations,
+          shutdownTimeoutMs: config.shutdown.timeoutMs,
+        }),
       ],
     };
   }

@@ -11,6 +11,7 @@ import { SessionsRpcHandlers } from './sessions/sessions.handler';
 import { TenantEventsListener } from './tenants/tenant-events.listener';
 import { TurnCancellations } from './turn/turn-cancellations.service';
 import { TurnRpcHandlers } from './turn/turn.handler';
+import { ToolExecutionsRpcHandlers } from './tools/tool-executions.handler';
 import { TurnService } from './turn/turn.service';
 
 /**
@@ -46,10 +47,11 @@ export class ChatLifecycle implements OnModuleInit, OnApplicationBootstrap, Befo
     conversationsHandlers: ConversationsRpcHandlers,
     handoffHandlers: HandoffRpcHandlers,
     assistantHandlers: AssistantRpcHandlers,
+    toolExecutionHandlers: ToolExecutionsRpcHandlers,
     @Inject(CHAT_OPTIONS) private readonly options: ChatOptions,
     @Inject(CHAT_LOGGER) private readonly logger: ChatLogger,
   ) {
-    this.handlers = [turnHandlers, sessionsHandlers, conversationsHandlers, handoffHandlers, assistantHandlers];
+    this.handlers = [turnHandlers, sessionsHandlers, conversationsHandlers, handoffHandlers, assistantHandlers, toolExecutionHandlers];
   }
 
   /** Subscribes to chat.cancel.* before any RPC handler is registered. */

@@ -21,6 +21,10 @@ import { SessionService } from './sessions/session.service';
 import { SessionsRpcHandlers } from './sessions/sessions.handler';
 import { TenantEventsListener } from './tenants/tenant-events.listener';
 import { TenantRuntimeCache } from './tenants/tenant-runtime.cache';
+import { ChatIntegrations } from './tools/chat-integrations.provider';
+import { TenantToolsetCache } from './tools/tenant-toolset.cache';
+import { ToolExecutionsRpcHandlers } from './tools/tool-executions.handler';
+import { ToolExecutionsService } from './tools/tool-executions.service';
 import { TenantKnowledgeRetriever } from './turn/knowledge.retriever';
 import { SignalDetectorCache } from './turn/signal-detectors.cache';
 import { TurnCancellations } from './turn/turn-cancellations.service';
@@ -31,7 +35,8 @@ import { TurnService } from './turn/turn.service';
 /**
  * The chat service's capabilities: turns (turn/), sessions with their history and feedback
  * and the idle sweeper (sessions/), the staff console's conversations (conversations/), the
- * human handoff (handoff/) and the staff assistant (assistant/), each a folder of handler /
+ * human handoff (handoff/), the staff assistant (assistant/) and the live-data tools with their
+ * log (tools/), each a folder of handler /
  * service / repository; ChatLifecycle orders their start and graceful stop. Needs the service
  * runtime (NatsClient, PrismaService, TenantDb, SERVICE_LOGGER, ServiceMetrics,
  * MESSAGING_OPTIONS) from the caller.
@@ -62,6 +67,10 @@ export class ChatModule {
         { provide: TurnMetrics, useClass: PromTurnMetrics },
         TurnCancellations,
         TenantRuntimeCache,
+        TenantToolsetCache,
+        ChatIntegrations,
+        ToolExecutionsService,
+        ToolExecutionsRpcHandlers,
         TenantEventsListener,
         SignalDetectorCache,
         TenantKnowledgeRetriever,

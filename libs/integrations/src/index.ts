@@ -14,3 +14,4 @@ export * from './sql/postgres.connector';
 export * from './sql/mysql.connector';
 export * from './integration-connectors.factory';
 export * from './integration-definition.util';
+export * from './config/integration-env';

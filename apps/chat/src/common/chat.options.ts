@@ -1,3 +1,4 @@
+import type { IntegrationEnvConfig } from '@parley/integrations';
 import type { LlmConfig } from '@parley/llm/config';
 import type { ChatConfig } from '../config/env.schema';
 
@@ -9,6 +10,8 @@ export interface ChatOptions {
   chat: ChatConfig;
   /** config.llm: the model chain and the embedding provider (LLM_ROUTER and EMBEDDER are built from it). */
   llm: LlmConfig;
+  /** Tenants' integrations: the key ring of their credentials and whether private targets are allowed; absent: no tool can be used. */
+  integrations?: IntegrationEnvConfig;
   /** The process's whole shutdown budget (SHUTDOWN_TIMEOUT_MS). */
   shutdownTimeoutMs: number;
 }

@@ -10,10 +10,11 @@ import {
 } from '@parley/contracts';
 import { decodeJson, NatsClient, type MessagingConnection } from '@parley/messaging';
 import { CHAT_LOGGER, type ChatLogger } from '../common/chat.logger';
+import { TenantToolsetCache } from '../tools/tenant-toolset.cache';
 import { TenantRuntimeCache } from './tenant-runtime.cache';
 
 /**
- * Keeps the TenantRuntimeCache honest. Every chat replica must see every event, so these are
+ * Keeps the TenantRuntimeCache and the TenantToolsetCache honest. Every chat replica must see every event, so these are
  * plain NATS core subscriptions (no queue group, no durable consumer; JetStream publishes
  * reach core subscribers too), as in the gateway's TenantEventsListener. evt.tenant.updated,
  * key_rotated and deactivated drop the tenant's entry; after a NATS reconnect (events may have
@@ -27,11 +28,15 @@ export class TenantEventsListener {
   constructor(
     @Inject(NatsClient) private readonly client: MessagingConnection,
     private readonly cache: TenantRuntimeCache,
+    private readonly toolsets: TenantToolsetCache,
     @Inject(CHAT_LOGGER) private readonly logger: ChatLogger,
   ) {}
 
   start(): void {
-    const drop = (event: { tenantId: string }) => this.cache.invalidate(event.tenantId);
+    const drop = (event: { tenantId: string }) => {
+      this.cache.invalidate(event.tenantId);
+      this.toolsets.invalidate(event.tenantId);
+    };
     this.listen(TenantUpdatedEvent, drop);
     this.listen(TenantKeyRotatedEvent, drop);
     this.listen(TenantDeactivatedEvent, drop);
@@ -63,7 +68,11 @@ export class TenantEventsListener {
 
   private async watchReconnects(): Promise<void> {
     try {
-      for await (const status of this.client.nc.status()) if (status.type === 'reconnect') this.cache.clear();
+      for await (const status of this.client.nc.status()) {
+        if (status.type !== 'reconnect') continue;
+        this.cache.clear();
+        this.toolsets.clear();
+      }
     } catch {
       // The connection closed: nothing left to watch.
     }

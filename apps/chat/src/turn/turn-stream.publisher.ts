@@ -1,10 +1,11 @@
-import { chatStreamSubject, type Action, type ErrorBody, type Signal, type Usage } from '@parley/contracts';
+import { chatStreamSubject, type Action, type ErrorBody, type Signal, type ToolCallFrameBody, type Usage } from '@parley/contracts';
 import { encodeJson, type MessagingConnection } from '@parley/messaging';
 
 type FrameBody =
   | { type: 'signal'; signals: Signal[] }
   | { type: 'token'; content: string }
   | { type: 'action'; action: Action }
+  | { type: 'tool'; tool: ToolCallFrameBody }
   | { type: 'done'; message_id: string; usage: Usage }
   | { type: 'error'; error: ErrorBody };
 
@@ -13,6 +14,8 @@ export interface TurnStream {
   signal(signals: Signal[]): void;
   token(content: string): void;
   action(action: Action): void;
+  /** A data tool starting or ending (no arguments, no result). */
+  tool(tool: ToolCallFrameBody): void;
   done(messageId: string, usage: Usage): void;
   error(error: ErrorBody): void;
 }
@@ -76,6 +79,10 @@ export class NatsTurnStream implements TurnStream {
     this.publish({ type: 'action', action });
   }
 
+  tool(tool: ToolCallFrameBody): void {
+    this.publish({ type: 'tool', tool });
+  }
+
   done(messageId: string, usage: Usage): void {
     this.publish({ type: 'done', message_id: messageId, usage });
     this.ended = true;
@@ -111,6 +118,7 @@ export const silentTurnStream: TurnStream = {
   signal: () => undefined,
   token: () => undefined,
   action: () => undefined,
+  tool: () => undefined,
   done: () => undefined,
   error: () => undefined,
 };

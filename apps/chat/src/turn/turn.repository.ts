@@ -1,5 +1,6 @@
 // Rows of one turn. prepareTurn() runs before generation; persistTurn() writes everything the
 // turn produced in a single transaction with its outbox rows.
+import { toolExecutionRows, type ToolExecutionWrite } from '../tools/tool-executions.repository';
 import type { ChatTurnResponse } from '@parley/contracts';
 import type { ConversationMessage, KnowledgePassage } from '@parley/llm';
 import { isUuid, Prisma, RRF_K, toJsonPayload, type OutboxMessageInput, type TenantDb, type TenantTx } from '@parley/persistence';
@@ -225,12 +226,15 @@ export interface TurnRecord {
   needsHuman: boolean;
   handoff: boolean;
   outbox: (userMessageId: string) => OutboxMessageInput[];
+  /** The data-tool calls of the answer (tool_executions rows), when it made any. */
+  toolExecutions?: readonly ToolExecutionWrite[];
 }
 
 /**
  * One transaction: the user message, the assistant message, a message_signals row per finding
- * (source l1a), the session's counters and flags, and the outbox rows. At most four statements
- * (messages, signals, session, outbox; each a single multi-row statement) after the tenant is
+ * (source l1a), the tool calls of the answer, the session's counters and flags, and the outbox
+ * rows. At most five statements (messages, signals, tool executions, session, outbox; each a
+ * single multi-row statement) after the tenant is
  * set, sent as one batch transaction: no interactive transaction, so no round trip through
  * the client between statements, and the connection is held for the batch only. The commit is
  * an ordinary durable one (synchronous_commit as configured): an acknowledged turn is on disk.
@@ -288,6 +292,7 @@ export async function persistTurn(db: TenantDb, record: TurnRecord): Promise<str
         ],
       }),
       ...(signalRows.length > 0 ? [c.messageSignal.createMany({ data: signalRows, skipDuplicates: true })] : []),
+      ...(record.toolExecutions?.length ? [c.toolExecution.createMany({ data: toolExecutionRows(record.toolExecutions) })] : []),
       c.chatSession.update({
         where: { id: record.sessionId },
         data: {

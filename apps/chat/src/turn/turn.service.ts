@@ -18,6 +18,11 @@ import { historyWindow } from './history-window.util';
 import { TenantKnowledgeRetriever, type KnowledgeRetriever } from './knowledge.retriever';
 import { SignalDetectorCache } from './signal-detectors.cache';
 import { TenantRuntimeCache } from '../tenants/tenant-runtime.cache';
+import { ChatIntegrations } from '../tools/chat-integrations.provider';
+import { TenantToolsetCache } from '../tools/tenant-toolset.cache';
+import { EMPTY_TOOLSET } from '../tools/tenant-toolset.types';
+import type { ToolExecutionWrite } from '../tools/tool-executions.repository';
+import { TurnTools } from '../tools/turn-tools.runner';
 import { TurnCancellations } from './turn-cancellations.service';
 import { TurnMetrics } from './turn.metrics';
 import { TurnStageClock } from './turn-stage.clock';
@@ -39,6 +44,8 @@ interface Answer {
   unanswered: boolean;
   /** The model's tool calls, unvalidated (none for the offline responder and human mode). */
   toolCalls: readonly ModelToolCall[];
+  /** The data tools the answer used (live shop data), logged with the turn. */
+  toolExecutions: readonly ToolExecutionWrite[];
 }
 
 /**
@@ -63,6 +70,8 @@ export class TurnService {
     private readonly actionGate: ModelActionGate,
     private readonly sessionEvents: SessionEventsPublisher,
     private readonly metrics: TurnMetrics,
+    private readonly toolsets: TenantToolsetCache,
+    private readonly integrations: ChatIntegrations,
     @Inject(CHAT_OPTIONS) options: ChatOptions,
     @Inject(CHAT_LOGGER) private readonly logger: ChatLogger,
   ) {
@@ -188,6 +197,15 @@ export class TurnService {
       knowledge = await this.knowledge.retrieve(request.tenantId, request.message, signal, staff);
       clock.lap('retrieval');
     }
+    // Live-data tools (the tenant's shop, bookings...) are the visitors'; the staff assistant has none.
+    const tools = new TurnTools(
+      staff ? EMPTY_TOOLSET : ((await this.toolsets.get(request.tenantId)) ?? EMPTY_TOOLSET),
+      this.integrations.executor,
+      {
+        tenantId: request.tenantId,
+        sessionId: request.sessionId,
+      },
+    );
     const context = request.context?.filter((m): m is ConversationMessage => m.role !== 'system');
     const history = context ?? historyWindow(recent, this.historyTokenBudget);
     const generation: GenerationRequest = {
@@ -207,6 +225,7 @@ export class TurnService {
       directives: plan.directives,
       // A model may request actions through tool calling; the offline responder never does.
       tools: hasModel(runtime) ? MODEL_TOOLS : undefined,
+      ...(tools.any ? { dataTools: tools.specs, runTool: tools.run } : {}),
       signal,
     };
     let result: GenerationResult;
@@ -221,6 +240,13 @@ export class TurnService {
           }
           stream.token(content);
         },
+        onToolEvent: (event) =>
+          stream.tool({
+            call_id: event.callId,
+            name: event.name,
+            phase: event.phase,
+            ...(event.outcome ? { outcome: event.outcome } : {}),
+          }),
       });
       // Without any text (tool calls only) the whole call is counted here.
       clock.lap('generation');
@@ -236,6 +262,7 @@ export class TurnService {
       usage: { provider, model, inputTokens, outputTokens, latencyMs },
       unanswered: result.unanswered,
       toolCalls: result.toolCalls ?? [],
+      toolExecutions: tools.executions,
     };
   }
 
@@ -276,6 +303,7 @@ export class TurnService {
           at: occurredAt,
           ...answer.usage,
         },
+        toolExecutions: answer.toolExecutions.map((e) => ({ ...e, messageId: assistantId })),
         needsHuman: turn.plan.escalation,
         handoff: turn.handoff,
         outbox: (userMessageId) =>
@@ -353,6 +381,7 @@ function humanModeAnswer(runtime: TenantRuntime, stream: TurnStream, userAt: Dat
     },
     unanswered: false,
     toolCalls: [],
+    toolExecutions: [],
   };
 }
 
@@ -364,6 +393,7 @@ function passOnRequestAnswer(request: PassOnRequest, message: string, userAt: Da
     usage: { provider: 'offline', model: 'staff-pass-on', inputTokens: 0, outputTokens: 0, latencyMs: Date.now() - userAt.getTime() },
     unanswered: false,
     toolCalls: [passOnCall(request, message)],
+    toolExecutions: [],
   };
 }
 

@@ -24,7 +24,7 @@ export class OpenAiChunkSink implements TurnSink {
     private readonly includeUsage: boolean,
   ) {}
 
-  frame(frame: Extract<ChatStreamFrame, { type: 'signal' | 'token' | 'action' }>): void {
+  frame(frame: Extract<ChatStreamFrame, { type: 'signal' | 'token' | 'action' | 'tool' }>): void {
     if (frame.type !== 'token') return;
     this.open();
     this.sse.data(completionChunk(this.init, { content: frame.content }, null));

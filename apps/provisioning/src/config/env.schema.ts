@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { activeKid, activeKidProblem, passwordProblem, secretKeyRingSchema } from '@parley/auth';
+import { passwordProblem } from '@parley/auth';
+import { integrationEnvProblems, integrationEnvShape, toIntegrationEnvConfig, type IntegrationEnvConfig } from '@parley/integrations';
 import { llmEnvShape, toLlmConfig, type EmbeddingConfig } from '@parley/llm/config';
 import {
   envVar,
@@ -25,22 +26,10 @@ export const envSchema = z
       .optional(),
     /** bcrypt cost for API keys and passwords (tests lower it). */
     BCRYPT_COST: envVar.int(4, 15).default(12),
-    /** Keys that seal integration credentials at rest (kid:base64 pairs); unset: integrations with credentials cannot be saved. */
-    INTEGRATION_SECRET_KEYS: secretKeyRingSchema.optional(),
-    INTEGRATION_ACTIVE_SECRET_KID: envVar.name().optional(),
-    /** Integrations on private, loopback or link-local addresses (local development, the demo and tests only). */
-    INTEGRATION_ALLOW_PRIVATE_TARGETS: envVar.bool().default(false),
+    ...integrationEnvShape(),
   })
   .superRefine((env, ctx) => {
-    const kidProblem = activeKidProblem(
-      env.INTEGRATION_SECRET_KEYS,
-      env.INTEGRATION_ACTIVE_SECRET_KID,
-      'INTEGRATION_SECRET_KEYS',
-      'INTEGRATION_ACTIVE_SECRET_KID',
-    );
-    if (kidProblem) ctx.addIssue({ code: 'custom', path: [kidProblem.path], message: kidProblem.message });
-    if (env.NODE_ENV === 'production' && env.INTEGRATION_ALLOW_PRIVATE_TARGETS)
-      ctx.addIssue({ code: 'custom', path: ['INTEGRATION_ALLOW_PRIVATE_TARGETS'], message: 'must be false in production' });
+    for (const problem of integrationEnvProblems(env)) ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
     if (env.EMBEDDING_PROVIDER === 'openai' && !env.EMBEDDING_API_KEY && !env.OPENAI_API_KEY) {
       ctx.addIssue({
         code: 'custom',
@@ -62,15 +51,7 @@ export interface ProvisioningConfig {
   integrations: IntegrationSecretsConfig;
 }
 
-/** How integration credentials are sealed and where integrations may point. */
-export interface IntegrationSecretsConfig {
-  /** null when INTEGRATION_SECRET_KEYS is unset. */
-  secretKeys: ReadonlyMap<string, Buffer> | null;
-  activeKid: string | null;
-  allowPrivateTargets: boolean;
-  /** https only. */
-  production: boolean;
-}
+export type IntegrationSecretsConfig = IntegrationEnvConfig;
 
 export interface AppConfig extends ServiceConfig {
   provisioning: ProvisioningConfig;
@@ -84,12 +65,7 @@ export function toAppConfig(env: z.output<typeof envSchema>): AppConfig {
     provisioning: {
       owner: env.OWNER_EMAIL && env.OWNER_PASSWORD ? { email: env.OWNER_EMAIL.toLowerCase(), password: env.OWNER_PASSWORD } : null,
       bcryptCost: env.BCRYPT_COST,
-      integrations: {
-        secretKeys: env.INTEGRATION_SECRET_KEYS ?? null,
-        activeKid: env.INTEGRATION_SECRET_KEYS ? activeKid(env.INTEGRATION_SECRET_KEYS, env.INTEGRATION_ACTIVE_SECRET_KID) : null,
-        allowPrivateTargets: env.INTEGRATION_ALLOW_PRIVATE_TARGETS,
-        production: env.NODE_ENV === 'production',
-      },
+      integrations: toIntegrationEnvConfig(env),
     },
     embedding: toLlmConfig(env).embedding,
   };

@@ -14,6 +14,16 @@ const frameBase = { version: version1, seq: z.int().nonnegative() };
 export const signalFrameSchema = z.object({ ...frameBase, type: z.literal('signal'), signals: z.array(signalSchema).min(1) });
 export const tokenFrameSchema = z.object({ ...frameBase, type: z.literal('token'), content: z.string() });
 export const actionFrameSchema = z.object({ ...frameBase, type: z.literal('action'), action: actionSchema });
+/** A data tool (live shop data) starting or ending during the answer; never its arguments or result. */
+export const toolCallSchema = z.object({
+  call_id: z.string().min(1).max(200),
+  name: z.string().min(1).max(64),
+  phase: z.enum(['started', 'finished']),
+  /** Only when finished. */
+  outcome: z.enum(['ok', 'failed']).optional(),
+});
+export type ToolCallFrameBody = z.infer<typeof toolCallSchema>;
+export const toolFrameSchema = z.object({ ...frameBase, type: z.literal('tool'), tool: toolCallSchema });
 export const doneFrameSchema = z.object({ ...frameBase, type: z.literal('done'), message_id: uuidSchema, usage: usageSchema });
 export const errorFrameSchema = z.object({ ...frameBase, type: z.literal('error'), error: errorBodySchema });
 
@@ -21,6 +31,7 @@ export const chatStreamFrameSchema = z.discriminatedUnion('type', [
   signalFrameSchema,
   tokenFrameSchema,
   actionFrameSchema,
+  toolFrameSchema,
   doneFrameSchema,
   errorFrameSchema,
 ]);

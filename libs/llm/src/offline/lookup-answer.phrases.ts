@@ -52,7 +52,8 @@ export function productSearchAnswer(
   const listed = (matches.length > 0 ? matches : result.products).slice(0, MAX_LISTED);
   const items = listed.map((p) => {
     const price = money(p.price, p.currency);
-    return `${p.title} (${[price, p.available ? 'in stock' : 'out of stock'].filter(Boolean).join(', ')})`;
+    const stock = !p.available ? 'out of stock' : p.quantity !== null && p.quantity > 0 ? `${p.quantity} in stock` : 'in stock';
+    return `${p.title} (${[price, stock].filter(Boolean).join(', ')})`;
   });
   const intro =
     matches.length > 0 ? `I found ${matches.length} matches for "${phrase}":` : `I couldn't find "${phrase}" exactly, but the shop has:`;

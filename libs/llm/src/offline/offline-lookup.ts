@@ -87,13 +87,14 @@ async function orderAnswer(
   const args: Record<string, unknown> = { order_number: intent.orderNumber };
   if (intent.email !== null) args.email = intent.email;
   else if (intent.phone !== null) args.phone = intent.phone;
+  // An order that does not match is said so (never the plain answer): the visitor asked about it.
   if (has('shipment_tracking') && (intent.tracking || !has('order_status'))) {
     const outcome = await call('shipment_tracking', args);
-    return outcome.ok ? trackingAnswer(outcome.result, intent.orderNumber) : failed(outcome, true);
+    return outcome.ok ? { ...trackingAnswer(outcome.result, intent.orderNumber), found: true } : failed(outcome, true);
   }
   if (!has('order_status')) return null;
   const outcome = await call('order_status', args);
-  return outcome.ok ? orderStatusAnswer(outcome.result, intent.orderNumber) : failed(outcome, true);
+  return outcome.ok ? { ...orderStatusAnswer(outcome.result, intent.orderNumber), found: true } : failed(outcome, true);
 }
 
 /** The runner's result checked against the contract's result schema; a result that does not fit counts as a failure. */

@@ -11,7 +11,7 @@ import { chatStreamFrameSchema, chatStreamSubject, type ChatStreamFrame, type Ch
 import type { LlmConfig } from '@parley/llm/config';
 import { decodeJson, MESSAGING_OPTIONS, NatsClient, RpcClient, RpcError, type MessagingModuleOptions } from '@parley/messaging';
 import { SERVICE_LOGGER, ServiceMetrics } from '@parley/observability';
-import { createPrismaClient, PrismaService, TenantDb, type PrismaClient } from '@parley/persistence';
+import { createPrismaClient, PrismaService, RedisClient, TenantDb, type PrismaClient } from '@parley/persistence';
 import { randomId, testEnvironment } from '@parley/testing';
 import pg from 'pg';
 import pino from 'pino';
@@ -55,13 +55,20 @@ export function llmConfig(overrides: Partial<LlmConfig> = {}): LlmConfig {
 }
 
 /** What ServiceRuntimeModule gives ChatModule in production, built from the harness's own connections. */
-function harnessRuntime(client: NatsClient, prisma: PrismaClient, db: TenantDb, messaging: MessagingModuleOptions): DynamicModule {
+function harnessRuntime(
+  client: NatsClient,
+  prisma: PrismaClient,
+  db: TenantDb,
+  messaging: MessagingModuleOptions,
+  redis: RedisClient,
+): DynamicModule {
   @Module({})
   class ChatHarnessRuntimeModule {}
   const providers = [
     { provide: NatsClient, useValue: client },
     { provide: PrismaService, useValue: prisma },
     { provide: TenantDb, useValue: db },
+    { provide: RedisClient, useValue: redis },
     { provide: MESSAGING_OPTIONS, useValue: messaging },
     { provide: SERVICE_LOGGER, useValue: pino({ level: 'silent' }) },
     { provide: ServiceMetrics, useValue: new ServiceMetrics('chat') },
@@ -73,7 +80,9 @@ function harnessRuntime(client: NatsClient, prisma: PrismaClient, db: TenantDb, 
  * `llm`: the model chain and embedding provider (ChatModule builds the router and the embedder
  * from it, as in production); by default the offline responder and no embeddings.
  */
-export async function startChatHarness(options: { llm?: LlmConfig; config?: Partial<ChatConfig> } = {}): Promise<ChatHarness> {
+export async function startChatHarness(
+  options: { llm?: LlmConfig; config?: Partial<ChatConfig>; integrations?: ChatOptions['integrations'] } = {},
+): Promise<ChatHarness> {
   const env = testEnvironment();
   const messaging: MessagingModuleOptions = {
     url: env.TEST_NATS_URL,
@@ -84,12 +93,14 @@ export async function startChatHarness(options: { llm?: LlmConfig; config?: Part
   const prisma = createPrismaClient({ databaseUrl: env.TEST_DATABASE_URL, poolMax: 4, applicationName: 'chat-int-test' });
   const owner = new pg.Pool({ connectionString: env.TEST_DATABASE_OWNER_URL, max: 2 });
   const db = new TenantDb(prisma);
+  const redis = new RedisClient({ url: env.TEST_REDIS_URL, keyPrefix: `parley:${messaging.namespace}:` });
   const chatOptions: ChatOptions = {
     chat: { ...TEST_CHAT_CONFIG, ...options.config },
     llm: options.llm ?? llmConfig(),
+    ...(options.integrations ? { integrations: options.integrations } : {}),
     shutdownTimeoutMs: 10_000,
   };
-  @Module({ imports: [harnessRuntime(client, prisma, db, messaging), ChatModule.forRoot(chatOptions)] })
+  @Module({ imports: [harnessRuntime(client, prisma, db, messaging, redis), ChatModule.forRoot(chatOptions)] })
   class ChatHarnessModule {}
   const app = await NestFactory.createApplicationContext(ChatHarnessModule, { logger: false });
   await app.init();
@@ -107,6 +118,7 @@ export async function startChatHarness(options: { llm?: LlmConfig; config?: Part
       await app.close();
       await client.drain();
       await prisma.$disconnect();
+      await redis.quit().catch(() => undefined);
       await owner.end();
     },
   };

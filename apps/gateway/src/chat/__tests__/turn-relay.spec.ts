@@ -9,7 +9,7 @@ const TURN_ID = '7a1b2c3d-1111-4222-8333-444455556666';
 
 class RecordingSink implements TurnSink {
   readonly written: string[] = [];
-  frame(frame: Extract<ChatStreamFrame, { type: 'signal' | 'token' | 'action' }>): void {
+  frame(frame: Extract<ChatStreamFrame, { type: 'signal' | 'token' | 'action' | 'tool' }>): void {
     this.written.push(frame.type === 'token' ? `token:${frame.content}` : frame.type);
   }
   done(frame: Extract<ChatStreamFrame, { type: 'done' }>): void {

@@ -11,14 +11,15 @@ export function problemForErrorBody(error: ErrorBody): object {
 }
 
 /**
- * Writes a turn as the SSE frames of ARCHITECTURE.md: `signal`, `token`, `action`, then
+ * Writes a turn as the SSE frames of ARCHITECTURE.md: `signal`, `token`, `tool` (a live-data
+ * lookup starting or ending), `action`, then
  * exactly one `done` (message id and usage) or `error` (a problem). The internal `version`
  * and `seq` of chat's frames stay inside Parley.
  */
 export class ChatSseSink implements TurnSink {
   constructor(private readonly sse: SseResponse) {}
 
-  frame(frame: Extract<ChatStreamFrame, { type: 'signal' | 'token' | 'action' }>): void {
+  frame(frame: Extract<ChatStreamFrame, { type: 'signal' | 'token' | 'action' | 'tool' }>): void {
     switch (frame.type) {
       case 'signal':
         return this.sse.data({ type: 'signal', signals: frame.signals });
@@ -26,6 +27,8 @@ export class ChatSseSink implements TurnSink {
         return this.sse.data({ type: 'token', content: frame.content });
       case 'action':
         return this.sse.data({ type: 'action', action: frame.action });
+      case 'tool':
+        return this.sse.data({ type: 'tool', tool: frame.tool });
     }
   }
 

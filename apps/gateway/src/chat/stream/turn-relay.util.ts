@@ -6,7 +6,7 @@ import type { StreamedTurn } from './streamed-turn.subscription';
 /** What the relay reads of a turn: its event queue. */
 export type TurnEvents = Pick<StreamedTurn, 'events'>;
 
-type ContentFrame = Extract<ChatStreamFrame, { type: 'signal' | 'token' | 'action' }>;
+type ContentFrame = Extract<ChatStreamFrame, { type: 'signal' | 'token' | 'action' | 'tool' }>;
 type DoneFrame = Extract<ChatStreamFrame, { type: 'done' }>;
 
 /** Where a streamed turn is written (SSE of /api/v1/chat, chunks of /v1/chat/completions). */

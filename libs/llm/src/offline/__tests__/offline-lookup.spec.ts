@@ -110,7 +110,7 @@ describe('offline responder: live-data answers', () => {
       result: { products: [product(), product({ id: 'p2', title: 'iPhone 15 256GB', price: '899.00', available: false })] },
     }));
     expect(many.text).toBe(
-      'I found 2 matches for "iPhone 15": iPhone 15 128GB (799.00 USD, in stock); iPhone 15 256GB (899.00 USD, out of stock).',
+      'I found 2 matches for "iPhone 15": iPhone 15 128GB (799.00 USD, 5 in stock); iPhone 15 256GB (899.00 USD, out of stock).',
     );
     const none = await ask('Do you have the Walkman in stock?', () => ({ ok: true, result: { products: [] } }));
     expect(none.text).toBe('I couldn\'t find "Walkman" in the shop. Could you check the name, or describe it another way?');
