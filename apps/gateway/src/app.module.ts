@@ -10,12 +10,14 @@ import { CrmModule } from './crm/crm.module';
 import { DocsModule } from './docs/docs.module';
 import { HandoffModule } from './handoff/handoff.module';
 import { InsightsModule } from './insights/insights.module';
+import { IntegrationsModule } from './integrations/integrations.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { SettingsModule } from './settings/settings.module';
 import { SignalSettingsModule } from './signal-settings/signal-settings.module';
 import { ApiHealthController } from './health/api-health.controller';
 import { GatewayHttpModule } from './http/gateway-http.module';
 import { TenantApiModule } from './tenant-api.module';
+import { ToolsModule } from './tools/tools.module';
 import { UsageModule } from './usage/usage.module';
 import { WidgetModule } from './widget/widget.module';
 
@@ -25,8 +27,8 @@ import { WidgetModule } from './widget/widget.module';
  * Routes: auth/login (AuthModule), owner and staff admin (AdminModule), the tenant API
  * (sessions, chat, knowledge, OpenAI-compatible: TenantApiModule), the tenant CRM (CrmModule),
  * human handoff and the visitor's live stream (HandoffModule), the console's conversations
- * (ConversationsModule) and the tenant's own settings (SettingsModule, SignalSettingsModule: /settings/signals), the widget, its site keys and
- * demo pages (WidgetModule), the web console at /console (ConsoleModule), /docs (DocsModule).
+ * (ConversationsModule) and the tenant's own settings (SettingsModule, SignalSettingsModule: /settings/signals), tools and integrations (ToolsModule,
+ * IntegrationsModule), the widget, its site keys and demo pages (WidgetModule), the web console at /console (ConsoleModule), /docs (DocsModule).
  */
 @Module({})
 export class AppModule {
@@ -46,6 +48,8 @@ export class AppModule {
         HandoffModule,
         InsightsModule,
         UsageModule,
+        ToolsModule,
+        IntegrationsModule,
         NotificationsModule,
         WidgetModule,
         ConsoleModule.forRoot(),

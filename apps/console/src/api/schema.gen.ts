@@ -211,6 +211,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/tools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The catalogue (disabled tools included unless include_disabled=false). */
+        get: operations["AdminToolsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/tools/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Create or update a catalogue tool.
+         * @description A built-in tool keeps its parameters, category and integration kinds (only name, description and enabled change). A custom tool needs its parameters and is served by a REST or SQL endpoint the tenant names.
+         */
+        put: operations["AdminToolsController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/usage": {
         parameters: {
             query?: never;
@@ -534,6 +571,66 @@ export interface paths {
         get: operations["InsightsController_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's integrations (without their secrets). */
+        get: operations["IntegrationsController_list"];
+        put?: never;
+        /**
+         * Connect a system.
+         * @description Shopify (Admin API access token), WooCommerce (consumer key and secret), a REST API (endpoints with path templates, query/body mapping and response mapping) or a PostgreSQL/MySQL database (parameterised SELECTs, run read-only). Private and loopback addresses are refused.
+         */
+        post: operations["IntegrationsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One integration (without its secrets). */
+        get: operations["IntegrationsController_get"];
+        put?: never;
+        post?: never;
+        /** Remove an integration; the tools it served need another one. */
+        delete: operations["IntegrationsController_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an integration.
+         * @description Absent fields keep their value; `auth`, when given, replaces the whole auth (secrets included). The kind never changes.
+         */
+        patch: operations["IntegrationsController_update"];
+        trace?: never;
+    };
+    "/api/v1/integrations/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Call the system once with the stored credentials and say what happened. */
+        post: operations["IntegrationsController_test"];
         delete?: never;
         options?: never;
         head?: never;
@@ -952,6 +1049,60 @@ export interface paths {
         get?: never;
         /** Change the widget's colour, name, greeting or position (fields given replace, the others stay). */
         put: operations["SiteKeysController_theme"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tool-executions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tool calls newest first, by pages (`next_cursor`); filter by session or tool. */
+        get: operations["ToolExecutionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every tool of the catalogue with the tenant’s choice for it and whether the bot can use it. */
+        get: operations["ToolsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tools/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Enable, disable or configure one tool.
+         * @description The integration must be the tenant’s and of a kind that can serve the tool; REST/SQL integrations need the endpoint. store_hours may be served by its own opening hours instead.
+         */
+        put: operations["ToolsController_put"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2182,6 +2333,49 @@ export interface components {
                 tokensOut: number;
             };
         };
+        PutCatalogToolRequest: {
+            /** @enum {string} */
+            category?: "catalog" | "orders" | "shipping" | "scheduling" | "custom";
+            description: string;
+            /** @default true */
+            enabled: boolean;
+            integration_kinds?: ("shopify" | "woocommerce" | "rest" | "postgres" | "mysql")[];
+            name: string;
+            /** @description Custom tools: a JSON Schema object of at most 20 scalar properties. Built-in tools keep theirs. */
+            parameters?: {
+                /**
+                 * @default false
+                 * @enum {boolean}
+                 */
+                additionalProperties?: false;
+                properties: {
+                    [key: string]: {
+                        description?: string;
+                        enum?: (string | number)[];
+                        maximum?: number;
+                        maxLength?: number;
+                        minimum?: number;
+                        /** @enum {string} */
+                        type: "string" | "number" | "integer" | "boolean";
+                    };
+                };
+                /** @default [] */
+                required?: string[];
+                /** @enum {string} */
+                type: "object";
+            };
+        };
+        PutTenantToolRequest: {
+            enabled: boolean;
+            /**
+             * Format: uuid
+             * @description The integration that serves it.
+             * @default null
+             */
+            integration_id: string | null;
+            /** @default {} */
+            settings: components["schemas"]["TenantToolSettings"];
+        };
         /** @description `{"delivery_ids": [...]}` or `{"channel_id": "..."}`. */
         RedriveNotificationDeliveriesRequest: {
             /**
@@ -2529,6 +2723,39 @@ export interface components {
                 updatedAt: string;
             };
         };
+        TenantTool: {
+            enabled: boolean;
+            /** Format: uuid */
+            integration_id: string | null;
+            settings: components["schemas"]["TenantToolSettings"];
+            /**
+             * @description ready: the bot uses it; needs_integration: enabled but nothing serves it; disabled.
+             * @enum {string}
+             */
+            status: "ready" | "needs_integration" | "disabled";
+            tool: components["schemas"]["Tool"];
+            /** Format: date-time */
+            updated_at: string | null;
+        };
+        TenantToolList: {
+            items: components["schemas"]["TenantTool"][];
+        };
+        TenantToolResult: {
+            tool: components["schemas"]["TenantTool"];
+        };
+        TenantToolSettings: {
+            closed_dates?: string[];
+            /** @description The integration endpoint that serves the tool (REST/SQL); default: the endpoint whose `serves` is the tool. */
+            endpoint?: string;
+            /** @description store_hours without an integration: weekday 0 = Sunday. */
+            hours?: {
+                closes: string;
+                opens: string;
+                weekday: number;
+            }[];
+            /** @description store_hours without an integration: an IANA time zone. */
+            timezone?: string;
+        };
         TenantUsage: {
             days: {
                 byModel: {
@@ -2609,6 +2836,61 @@ export interface components {
             };
             /** @enum {number} */
             version: 1;
+        };
+        Tool: {
+            /** @enum {string} */
+            category: "catalog" | "orders" | "shipping" | "scheduling" | "custom";
+            /** Format: date-time */
+            created_at: string;
+            description: string;
+            enabled: boolean;
+            integration_kinds: ("shopify" | "woocommerce" | "rest" | "postgres" | "mysql")[];
+            key: string;
+            /** @enum {string} */
+            kind: "builtin" | "custom";
+            name: string;
+            /** @description JSON Schema of the arguments, as the model is told. */
+            parameters: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            updated_at: string;
+        };
+        ToolCatalog: {
+            items: components["schemas"]["Tool"][];
+        };
+        ToolCatalogResult: {
+            created: boolean;
+            tool: components["schemas"]["Tool"];
+        };
+        ToolExecution: {
+            cache_hit: boolean;
+            /** Format: date-time */
+            created_at: string;
+            error: string | null;
+            /** @description Why it brought no data (timeout, rate_limited, upstream_error...). */
+            failure: string | null;
+            /** Format: date-time */
+            finished_at: string | null;
+            /** Format: uuid */
+            id: string;
+            input: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            integration_id: string | null;
+            latency_ms: number | null;
+            /** Format: uuid */
+            message_id: string | null;
+            /** Format: uuid */
+            session_id: string | null;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed";
+            tool: string;
+        };
+        ToolExecutionPage: {
+            items: components["schemas"]["ToolExecution"][];
+            next_cursor: string | null;
         };
         UpdateNotificationChannelRequest: {
             enabled?: boolean;
@@ -3629,6 +3911,80 @@ export interface operations {
             };
         };
     };
+    AdminToolsController_list: {
+        parameters: {
+            query?: {
+                include_disabled?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ToolCatalog"];
+                };
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminToolsController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutCatalogToolRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ToolCatalogResult"];
+                };
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     OwnerUsageController_platform: {
         parameters: {
             query?: {
@@ -4596,6 +4952,726 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded (problem+json, Retry-After). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IntegrationsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            auth: {
+                                /** @enum {string} */
+                                type: "none";
+                            } | {
+                                header: string;
+                                /** @enum {string} */
+                                type: "api_key";
+                            } | {
+                                /** @enum {string} */
+                                type: "bearer";
+                            } | {
+                                /** @enum {string} */
+                                type: "basic";
+                                username: string;
+                            } | {
+                                client_id: string;
+                                scope?: string;
+                                token_url: string;
+                                /** @enum {string} */
+                                type: "oauth2_client_credentials";
+                            };
+                            base_url: string;
+                            config: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            endpoints: ({
+                                /** @default null */
+                                body: {
+                                    [key: string]: string;
+                                } | null;
+                                /**
+                                 * @default GET
+                                 * @enum {string}
+                                 */
+                                method: "GET" | "POST" | "PUT" | "PATCH";
+                                name: string;
+                                path: string;
+                                /** @default {} */
+                                query: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * @default {
+                                 *       "fields": {}
+                                 *     }
+                                 */
+                                response: {
+                                    /** @default {} */
+                                    fields: {
+                                        [key: string]: string;
+                                    };
+                                    root?: string;
+                                };
+                                /**
+                                 * @default null
+                                 * @enum {string|null}
+                                 */
+                                serves: "product_search" | "product_details" | "order_status" | "shipment_tracking" | "store_hours" | "call_endpoint" | null;
+                                /** @default 5000 */
+                                timeout_ms: number;
+                            } | {
+                                /** @default 20 */
+                                max_rows: number;
+                                name: string;
+                                /**
+                                 * @default {
+                                 *       "fields": {}
+                                 *     }
+                                 */
+                                response: {
+                                    /** @default {} */
+                                    fields: {
+                                        [key: string]: string;
+                                    };
+                                    root?: string;
+                                };
+                                /**
+                                 * @default null
+                                 * @enum {string|null}
+                                 */
+                                serves: "product_search" | "product_details" | "order_status" | "shipment_tracking" | "store_hours" | "call_endpoint" | null;
+                                sql: string;
+                                /** @default 5000 */
+                                timeout_ms: number;
+                            })[];
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "shopify" | "woocommerce" | "rest" | "postgres" | "mysql";
+                            last_test: {
+                                detail: string;
+                                /** @enum {string} */
+                                failure?: "invalid_arguments" | "not_configured" | "unavailable" | "timeout" | "rate_limited" | "circuit_open" | "refused_target" | "upstream_error";
+                                latency_ms: number;
+                                ok: boolean;
+                                /** Format: date-time */
+                                tested_at: string;
+                            } | null;
+                            name: string;
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            /** Format: uuid */
+                            tenant_id: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded (problem+json, Retry-After). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IntegrationsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        integration: {
+                            auth: {
+                                /** @enum {string} */
+                                type: "none";
+                            } | {
+                                header: string;
+                                /** @enum {string} */
+                                type: "api_key";
+                            } | {
+                                /** @enum {string} */
+                                type: "bearer";
+                            } | {
+                                /** @enum {string} */
+                                type: "basic";
+                                username: string;
+                            } | {
+                                client_id: string;
+                                scope?: string;
+                                token_url: string;
+                                /** @enum {string} */
+                                type: "oauth2_client_credentials";
+                            };
+                            base_url: string;
+                            config: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            endpoints: ({
+                                /** @default null */
+                                body: {
+                                    [key: string]: string;
+                                } | null;
+                                /**
+                                 * @default GET
+                                 * @enum {string}
+                                 */
+                                method: "GET" | "POST" | "PUT" | "PATCH";
+                                name: string;
+                                path: string;
+                                /** @default {} */
+                                query: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * @default {
+                                 *       "fields": {}
+                                 *     }
+                                 */
+                                response: {
+                                    /** @default {} */
+                                    fields: {
+                                        [key: string]: string;
+                                    };
+                                    root?: string;
+                                };
+                                /**
+                                 * @default null
+                                 * @enum {string|null}
+                                 */
+                                serves: "product_search" | "product_details" | "order_status" | "shipment_tracking" | "store_hours" | "call_endpoint" | null;
+                                /** @default 5000 */
+                                timeout_ms: number;
+                            } | {
+                                /** @default 20 */
+                                max_rows: number;
+                                name: string;
+                                /**
+                                 * @default {
+                                 *       "fields": {}
+                                 *     }
+                                 */
+                                response: {
+                                    /** @default {} */
+                                    fields: {
+                                        [key: string]: string;
+                                    };
+                                    root?: string;
+                                };
+                                /**
+                                 * @default null
+                                 * @enum {string|null}
+                                 */
+                                serves: "product_search" | "product_details" | "order_status" | "shipment_tracking" | "store_hours" | "call_endpoint" | null;
+                                sql: string;
+                                /** @default 5000 */
+                                timeout_ms: number;
+                            })[];
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "shopify" | "woocommerce" | "rest" | "postgres" | "mysql";
+                            last_test: {
+                                detail: string;
+                                /** @enum {string} */
+                                failure?: "invalid_arguments" | "not_configured" | "unavailable" | "timeout" | "rate_limited" | "circuit_open" | "refused_target" | "upstream_error";
+                                latency_ms: number;
+                                ok: boolean;
+                                /** Format: date-time */
+                                tested_at: string;
+                            } | null;
+                            name: string;
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            /** Format: uuid */
+                            tenant_id: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded (problem+json, Retry-After). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IntegrationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        integration: {
+                            auth: {
+                                /** @enum {string} */
+                                type: "none";
+                            } | {
+                                header: string;
+                                /** @enum {string} */
+                                type: "api_key";
+                            } | {
+                                /** @enum {string} */
+                                type: "bearer";
+                            } | {
+                                /** @enum {string} */
+                                type: "basic";
+                                username: string;
+                            } | {
+                                client_id: string;
+                                scope?: string;
+                                token_url: string;
+                                /** @enum {string} */
+                                type: "oauth2_client_credentials";
+                            };
+                            base_url: string;
+                            config: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            endpoints: ({
+                                /** @default null */
+                                body: {
+                                    [key: string]: string;
+                                } | null;
+                                /**
+                                 * @default GET
+                                 * @enum {string}
+                                 */
+                                method: "GET" | "POST" | "PUT" | "PATCH";
+                                name: string;
+                                path: string;
+                                /** @default {} */
+                                query: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * @default {
+                                 *       "fields": {}
+                                 *     }
+                                 */
+                                response: {
+                                    /** @default {} */
+                                    fields: {
+                                        [key: string]: string;
+                                    };
+                                    root?: string;
+                                };
+                                /**
+                                 * @default null
+                                 * @enum {string|null}
+                                 */
+                                serves: "product_search" | "product_details" | "order_status" | "shipment_tracking" | "store_hours" | "call_endpoint" | null;
+                                /** @default 5000 */
+                                timeout_ms: number;
+                            } | {
+                                /** @default 20 */
+                                max_rows: number;
+                                name: string;
+                                /**
+                                 * @default {
+                                 *       "fields": {}
+                                 *     }
+                                 */
+                                response: {
+                                    /** @default {} */
+                                    fields: {
+                                        [key: string]: string;
+                                    };
+                                    root?: string;
+                                };
+                                /**
+                                 * @default null
+                                 * @enum {string|null}
+                                 */
+                                serves: "product_search" | "product_details" | "order_status" | "shipment_tracking" | "store_hours" | "call_endpoint" | null;
+                                sql: string;
+                                /** @default 5000 */
+                                timeout_ms: number;
+                            })[];
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "shopify" | "woocommerce" | "rest" | "postgres" | "mysql";
+                            last_test: {
+                                detail: string;
+                                /** @enum {string} */
+                                failure?: "invalid_arguments" | "not_configured" | "unavailable" | "timeout" | "rate_limited" | "circuit_open" | "refused_target" | "upstream_error";
+                                latency_ms: number;
+                                ok: boolean;
+                                /** Format: date-time */
+                                tested_at: string;
+                            } | null;
+                            name: string;
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            /** Format: uuid */
+                            tenant_id: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such integration for this tenant (problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded (problem+json, Retry-After). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IntegrationsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded (problem+json, Retry-After). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IntegrationsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    auth?: unknown;
+                    base_url?: unknown;
+                    config?: unknown;
+                    endpoints?: unknown;
+                    name?: unknown;
+                    status?: unknown;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        integration: {
+                            auth: {
+                                /** @enum {string} */
+                                type: "none";
+                            } | {
+                                header: string;
+                                /** @enum {string} */
+                                type: "api_key";
+                            } | {
+                                /** @enum {string} */
+                                type: "bearer";
+                            } | {
+                                /** @enum {string} */
+                                type: "basic";
+                                username: string;
+                            } | {
+                                client_id: string;
+                                scope?: string;
+                                token_url: string;
+                                /** @enum {string} */
+                                type: "oauth2_client_credentials";
+                            };
+                            base_url: string;
+                            config: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            endpoints: ({
+                                /** @default null */
+                                body: {
+                                    [key: string]: string;
+                                } | null;
+                                /**
+                                 * @default GET
+                                 * @enum {string}
+                                 */
+                                method: "GET" | "POST" | "PUT" | "PATCH";
+                                name: string;
+                                path: string;
+                                /** @default {} */
+                                query: {
+                                    [key: string]: string;
+                                };
+                                /**
+                                 * @default {
+                                 *       "fields": {}
+                                 *     }
+                                 */
+                                response: {
+                                    /** @default {} */
+                                    fields: {
+                                        [key: string]: string;
+                                    };
+                                    root?: string;
+                                };
+                                /**
+                                 * @default null
+                                 * @enum {string|null}
+                                 */
+                                serves: "product_search" | "product_details" | "order_status" | "shipment_tracking" | "store_hours" | "call_endpoint" | null;
+                                /** @default 5000 */
+                                timeout_ms: number;
+                            } | {
+                                /** @default 20 */
+                                max_rows: number;
+                                name: string;
+                                /**
+                                 * @default {
+                                 *       "fields": {}
+                                 *     }
+                                 */
+                                response: {
+                                    /** @default {} */
+                                    fields: {
+                                        [key: string]: string;
+                                    };
+                                    root?: string;
+                                };
+                                /**
+                                 * @default null
+                                 * @enum {string|null}
+                                 */
+                                serves: "product_search" | "product_details" | "order_status" | "shipment_tracking" | "store_hours" | "call_endpoint" | null;
+                                sql: string;
+                                /** @default 5000 */
+                                timeout_ms: number;
+                            })[];
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "shopify" | "woocommerce" | "rest" | "postgres" | "mysql";
+                            last_test: {
+                                detail: string;
+                                /** @enum {string} */
+                                failure?: "invalid_arguments" | "not_configured" | "unavailable" | "timeout" | "rate_limited" | "circuit_open" | "refused_target" | "upstream_error";
+                                latency_ms: number;
+                                ok: boolean;
+                                /** Format: date-time */
+                                tested_at: string;
+                            } | null;
+                            name: string;
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            /** Format: uuid */
+                            tenant_id: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded (problem+json, Retry-After). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IntegrationsController_test: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: {
+                            detail: string;
+                            /** @enum {string} */
+                            failure?: "invalid_arguments" | "not_configured" | "unavailable" | "timeout" | "rate_limited" | "circuit_open" | "refused_target" | "upstream_error";
+                            latency_ms: number;
+                            ok: boolean;
+                            /** Format: date-time */
+                            tested_at: string;
+                        };
+                    };
+                };
             };
             /** @description Missing, wrong, expired or revoked credentials (problem+json). */
             401: {
@@ -6208,6 +7284,144 @@ export interface operations {
             };
             /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded (problem+json, Retry-After). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ToolExecutionsController_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                session_id?: string;
+                tool?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ToolExecutionPage"];
+                };
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded (problem+json, Retry-After). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ToolsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantToolList"];
+                };
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded (problem+json, Retry-After). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ToolsController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutTenantToolRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantToolResult"];
+                };
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such tool in the catalogue (problem+json). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
