@@ -13,7 +13,9 @@
 # this checkout's service).
 #
 # Environment (all optional): DEMO_PORT_BASE (3000: gateway, then chat, tenant-intelligence,
-# client-insights, provisioning, notifier on the next five ports), DEMO_SKIP_SETUP=1 (skip
+# client-insights, provisioning, notifier on the next five ports, and the shop tenant's local
+# fake Shopify on the sixth), DEMO_LLM=provider:model (the tenants answer with that model first,
+# the offline responder behind it; default: offline only), DEMO_SKIP_SETUP=1 (skip
 # scripts/setup.sh: the caller made sure it ran), PARLEY_STATE_DIR (.parley), and every
 # service variable (DATABASE_URL, NATS_URL, ...; defaults are the local servers set-up made).
 set -euo pipefail
@@ -36,6 +38,7 @@ ORDER=(provisioning chat tenant-intelligence client-insights notifier gateway)
 declare -A PORTS=([gateway]=$PORT_BASE [chat]=$((PORT_BASE + 1)) [tenant-intelligence]=$((PORT_BASE + 2))
   [client-insights]=$((PORT_BASE + 3)) [provisioning]=$((PORT_BASE + 4)) [notifier]=$((PORT_BASE + 5)))
 GATEWAY="http://127.0.0.1:${PORTS[gateway]}"
+SHOP_PORT=$((PORT_BASE + 6)) # the shop tenant's local fake Shopify (GraphQL Admin API shapes)
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # --- one demo at a time -----------------------------------------------------------------
@@ -56,7 +59,9 @@ echo $$ >"$PID_FILE"
 # A pid that exited is gone even while its zombie waits for a parent to reap it.
 gone() { ! kill -0 "$1" 2>/dev/null || [ "$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f1)" = Z ]; }
 is_our_service() { # pid service
-  [ "$(readlink "/proc/$1/cwd" 2>/dev/null)" = "$ROOT" ] && tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -q "apps/$2/dist/main.js"
+  local entry="apps/$2/dist/main.js"
+  [ "$2" = fake-shopify ] && entry=libs/testing/dist/fakes/fake-shops.main.js
+  [ "$(readlink "/proc/$1/cwd" 2>/dev/null)" = "$ROOT" ] && tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -q "$entry"
 }
 if [ -s "$SERVICES_FILE" ]; then
   while read -r pid svc; do
@@ -75,9 +80,13 @@ for svc in "${ORDER[@]}"; do
     die "port ${PORTS[$svc]} ($svc) is already in use by another program (a demo of another checkout?): stop it, or start on other ports with DEMO_PORT_BASE=4000 npm run demo"
   fi
 done
+if listening "$SHOP_PORT"; then
+  die "port $SHOP_PORT (the demo's fake Shopify) is already in use by another program: stop it, or start on other ports with DEMO_PORT_BASE=4000 npm run demo"
+fi
 
 # --- stopping: every way out goes through stop_all ------------------------------------------
 PIDS=()
+NAMES=()
 WAITER=""
 STOPPED=0
 stop_all() {
@@ -154,9 +163,25 @@ keep_key() { # variable file encoding
 }
 keep_key AUTH_SIGNING_KEYS auth-signing-keys hex         # gateway: JWT signing keys
 keep_key NOTIFIER_SECRET_KEYS notifier-secret-keys base64 # notifier: channel secrets at rest
+keep_key INTEGRATION_SECRET_KEYS integration-secret-keys base64 # chat, provisioning: integration credentials at rest
+# The shop tenant's Shopify is a local fake on the loopback address, which integrations may only
+# reach in development (the services refuse it in production).
+export INTEGRATION_ALLOW_PRIVATE_TARGETS=${INTEGRATION_ALLOW_PRIVATE_TARGETS:-true}
 
 LOG_DIR="$STATE_DIR/logs"
 mkdir -p "$LOG_DIR"
+
+# The shop tenant's live data: a local fake Shopify (libs/testing) with a seeded catalogue and
+# orders, stopped with the services.
+: >"$SERVICES_FILE"
+setsid node libs/testing/dist/fakes/fake-shops.main.js --shopify-port "$SHOP_PORT" >>"$LOG_DIR/fake-shopify.log" 2>&1 9>&- &
+PIDS+=($!)
+NAMES+=(fake-shopify)
+echo "$! fake-shopify" >>"$SERVICES_FILE"
+for _ in $(seq 1 50); do listening "$SHOP_PORT" && break; waited sleep 0.1; done
+listening "$SHOP_PORT" || die "the demo's fake Shopify did not start; see $LOG_DIR/fake-shopify.log"
+export DEMO_SHOPIFY_URL="http://127.0.0.1:$SHOP_PORT"
+export DEMO_SHOPIFY_TOKEN=shpat_fake_parley_demo_token
 
 # The gateway's own origins are allowed for each demo tenant, so its /demo/<slug> pages can chat.
 DEMO_GATEWAY_ORIGINS="http://127.0.0.1:${PORTS[gateway]},http://localhost:${PORTS[gateway]}" \
@@ -164,19 +189,20 @@ DEMO_GATEWAY_ORIGINS="http://127.0.0.1:${PORTS[gateway]},http://localhost:${PORT
 
 # --- the six services -------------------------------------------------------------------------
 say "starting the six services"
-: >"$SERVICES_FILE"
 for svc in "${ORDER[@]}"; do
   # setsid: Ctrl-C and a hang-up reach only this script, which then stops each service with
   # SIGTERM so it drains. The pid is node's own (setsid execs it: no fork in a script).
   PORT=${PORTS[$svc]} setsid node "apps/$svc/dist/main.js" >>"$LOG_DIR/$svc.log" 2>&1 9>&- &
   PIDS+=($!)
+  NAMES+=("$svc")
   echo "$! $svc" >>"$SERVICES_FILE"
 done
 
 for i in "${!ORDER[@]}"; do
   svc=${ORDER[$i]}
-  if ! waited node scripts/wait-ready.mjs "http://127.0.0.1:${PORTS[$svc]}/health/ready" 60000 "${PIDS[$i]}"; then
-    if ! kill -0 "${PIDS[$i]}" 2>/dev/null; then say "$svc exited during start-up; last log lines:"; else say "$svc did not become ready in 60 s; last log lines:"; fi
+  pid=${PIDS[$((i + 1))]} # PIDS[0] is the fake Shopify
+  if ! waited node scripts/wait-ready.mjs "http://127.0.0.1:${PORTS[$svc]}/health/ready" 60000 "$pid"; then
+    if ! kill -0 "$pid" 2>/dev/null; then say "$svc exited during start-up; last log lines:"; else say "$svc did not become ready in 60 s; last log lines:"; fi
     tail -n 20 "$LOG_DIR/$svc.log" >&2 2>/dev/null || true
     exit 1
   fi
@@ -187,6 +213,7 @@ cat <<TXT 2>/dev/null || true
 
 [demo] Parley is running ($((SECONDS - started_at)) s). Gateway: $GATEWAY  (health: /health/ready, metrics: /metrics, API docs: /docs)
 [demo] Chat in a browser: $GATEWAY/demo/bobs-plumbing (each tenant's demo page is listed above; widget: $GATEWAY/widget.js)
+[demo] Live shop data: $GATEWAY/demo/gadget-corner answers "Do you have the iPhone 15 in stock?" and "Where is order #1001? My email is alice@example.com" from the fake Shopify on http://127.0.0.1:$SHOP_PORT
 [demo] Console for staff and the owner: $GATEWAY/console (sign in with a login printed above)
 [demo] Logs: $LOG_DIR/<service>.log    Press Ctrl-C to stop (closing the terminal stops it too).
 TXT
@@ -195,7 +222,7 @@ TXT
 while true; do
   for i in "${!PIDS[@]}"; do
     if ! kill -0 "${PIDS[$i]}" 2>/dev/null; then
-      say "${ORDER[$i]} exited; see $LOG_DIR/${ORDER[$i]}.log"
+      say "${NAMES[$i]} exited; see $LOG_DIR/${NAMES[$i]}.log"
       exit 1
     fi
   done

@@ -88,6 +88,7 @@ if [ $ready -eq 1 ]; then
 /demo/bobs-plumbing data-site-key="pk_live_
 /demo/la-trattoria data-site-key="pk_live_
 /demo/harbour-lettings data-site-key="pk_live_
+/demo/gadget-corner data-site-key="pk_live_
 URLS
   if [ ${#problems[@]} -eq 0 ]; then record "README URLs (console, widget, demo pages)" $((SECONDS - t0)) ok; else record "README URLs (console, widget, demo pages)" $((SECONDS - t0)) "FAILED: $(IFS=';'; echo "${problems[*]}")"; fi
 fi
@@ -104,9 +105,9 @@ if kill -0 "$DEMO" 2>/dev/null; then
 fi
 left=()
 kill -0 "$DEMO" 2>/dev/null && left+=("npm run demo (pid $DEMO) still runs")
-for port in 3000 3001 3002 3003 3004 3005; do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && left+=("port $port answers"); done
+for port in 3000 3001 3002 3003 3004 3005 3006; do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && left+=("port $port answers"); done
 for cmdline in /proc/[0-9]*/cmdline; do
-  tr '\0' ' ' <"$cmdline" 2>/dev/null | grep -qE 'apps/[a-z-]+/dist/main\.js' && left+=("pid $(basename "$(dirname "$cmdline")") still runs a service")
+  tr '\0' ' ' <"$cmdline" 2>/dev/null | grep -qE 'apps/[a-z-]+/dist/main\.js|fakes/fake-shops\.main\.js' && left+=("pid $(basename "$(dirname "$cmdline")") still runs a service")
 done
 if [ ${#left[@]} -eq 0 ] && grep -q '^\[demo\] stopped' "$LOGS/demo.log"; then
   record "Ctrl-C stops the demo (services, ports)" $((SECONDS - t0)) ok

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSyn
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startMockLlm } from '@parley/testing';
 import { suffixedDemoDir } from '../support/demo-dir';
 import { REPO_ROOT } from '../support/service-process';
 
@@ -13,8 +14,10 @@ import { REPO_ROOT } from '../support/service-process';
 // they start, Ctrl-C, and a second start after the script itself was SIGKILLed.
 jest.setTimeout(240_000);
 
-const SERVICES = ['provisioning', 'chat', 'tenant-intelligence', 'client-insights', 'notifier', 'gateway'] as const;
+/** What the demo starts, in order: the shop tenant's fake Shopify, then the six services. */
+const SERVICES = ['fake-shopify', 'provisioning', 'chat', 'tenant-intelligence', 'client-insights', 'notifier', 'gateway'] as const;
 const OFFSETS: Record<(typeof SERVICES)[number], number> = {
+  'fake-shopify': 6,
   gateway: 0,
   chat: 1,
   'tenant-intelligence': 2,
@@ -37,14 +40,14 @@ function portFree(port: number): Promise<boolean> {
   });
 }
 
-/** Six consecutive free ports (gateway first), as DEMO_PORT_BASE expects. */
+/** Seven consecutive free ports (gateway first, the fake Shopify last), as DEMO_PORT_BASE expects. */
 async function freePortBase(): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
     const base = 20_000 + Math.floor(Math.random() * 40_000);
-    const free = await Promise.all([0, 1, 2, 3, 4, 5].map((i) => portFree(base + i)));
+    const free = await Promise.all([0, 1, 2, 3, 4, 5, 6].map((i) => portFree(base + i)));
     if (free.every(Boolean)) return base;
   }
-  throw new Error('no six consecutive free ports found');
+  throw new Error('no seven consecutive free ports found');
 }
 
 function accepts(port: number): Promise<boolean> {
@@ -208,13 +211,14 @@ describe('scripts/demo.sh', () => {
     expect(existsSync(join(stateDir, 'demo.pid'))).toBe(false);
   }
 
-  it('runs the six services, refuses a second demo while it runs, and stops them all when the terminal hangs up', async () => {
+  it('runs the fake Shopify and the six services, refuses a second demo while it runs, and stops them all when the terminal hangs up', async () => {
     const demo = new DemoRun(env);
     await demo.running();
     const listed = services();
     expect(listed.map((s) => s.name)).toEqual(SERVICES);
     for (const { pid, name } of listed) {
-      expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')).toContain(`apps/${name}/dist/main.js`);
+      const entry = name === 'fake-shopify' ? 'libs/testing/dist/fakes/fake-shops.main.js' : `apps/${name}/dist/main.js`;
+      expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')).toContain(entry);
       expect(readlinkSync(`/proc/${pid}/cwd`)).toBe(REPO_ROOT);
       expect(await accepts(base + OFFSETS[name as (typeof SERVICES)[number]])).toBe(true);
     }
@@ -244,9 +248,67 @@ describe('scripts/demo.sh', () => {
     await expectAllGone(listed);
   });
 
+  /** One visitor turn with the shop tenant of this demo (its API key as printed), answered as JSON. */
+  async function askShop(demo: DemoRun, message: string): Promise<string> {
+    const block = demo.output.slice(demo.output.indexOf('(gadget-corner-'));
+    const key = /API key\s+(sk_live_\S+)/.exec(block)?.[1] as string;
+    const gateway = `http://127.0.0.1:${base}`;
+    const session = (await (
+      await fetch(`${gateway}/api/v1/sessions`, {
+        method: 'POST',
+        headers: { 'x-api-key': key, 'content-type': 'application/json' },
+        body: '{}',
+      })
+    ).json()) as { token: string };
+    const answer = await fetch(`${gateway}/api/v1/chat`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ message }),
+    });
+    expect(answer.status).toBe(200);
+    return ((await answer.json()) as { content: string }).content;
+  }
+
+  it('serves the shop tenant live stock and order answers from its fake Shopify, without a model and with one', async () => {
+    const offline = new DemoRun(env);
+    await offline.running();
+    expect(offline.output).toMatch(/Live shop\s+http:\/\/127\.0\.0\.1:\d+ \(local fake Shopify\): product_search/);
+    expect(await askShop(offline, 'Do you have the iPhone 15 in stock?')).toContain('5 available at 799.00 USD');
+    expect(await askShop(offline, 'Where is order #1001? My email is alice@example.com')).toMatch(/Order #1001 .*has shipped/);
+    offline.signalGroup('SIGINT');
+    expect(await offline.exit(30_000)).toEqual({ code: 0, signal: null });
+
+    // With a model (the mock OpenAI-compatible server): it calls the shop tool, then answers from the result.
+    const mock = await startMockLlm();
+    try {
+      mock.enqueue(
+        { type: 'tool_calls', toolCalls: [{ id: 'call_1', name: 'product_search', arguments: { query: 'iPhone 15' } }] },
+        { type: 'text', text: 'Yes, we have the iPhone 15 in stock.' },
+      );
+      // A namespace of its own: the first run's turn events must not reach this run's extraction (it would use the model).
+      const withModel = new DemoRun({
+        ...env,
+        NATS_NAMESPACE: `${env.NATS_NAMESPACE}m`,
+        DEMO_LLM: 'openai:mock-chat',
+        OPENAI_API_KEY: 'sk-test',
+        OPENAI_BASE_URL: mock.url,
+      });
+      await withModel.running();
+      const said = await askShop(withModel, 'Do you have the iPhone 15 in stock?');
+      expect(said).toBe('Yes, we have the iPhone 15 in stock.');
+      const calls = mock.requests.filter((r) => r.path === '/v1/chat/completions' && JSON.stringify(r.body).includes('product_search'));
+      expect(calls.length).toBeGreaterThanOrEqual(2);
+      expect(JSON.stringify(calls[1].body)).toContain('799.00');
+      withModel.signalGroup('SIGINT');
+      expect(await withModel.exit(30_000)).toEqual({ code: 0, signal: null });
+    } finally {
+      await mock.close();
+    }
+  });
+
   it('stops what it started when SIGTERM arrives while the services start', async () => {
     const demo = new DemoRun(env);
-    await until('six services started', () => services().length === SERVICES.length, 120_000);
+    await until('the fake Shopify and six services started', () => services().length === SERVICES.length, 120_000);
     const listed = services();
     expect(demo.output).not.toContain('Parley is running');
     demo.signal('SIGTERM');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { toneSchema, webOriginSchema } from '@parley/contracts';
+import { builtinToolKeySchema, toneSchema, webOriginSchema } from '@parley/contracts';
 import { z } from 'zod';
 
 /** demo/tenants.json: the demo's owner, tenants, staff and knowledge files. */
@@ -31,6 +31,8 @@ const tenantSchema = z.object({
   knowledge: z.array(z.string().min(1)).min(1),
   /** Files only the staff assistant retrieves (rotas, internal rules): never shown to visitors. */
   staffKnowledge: z.array(z.string().min(1)).default([]),
+  /** An online shop: its Shopify (the demo's local fake shop) is connected and these tools enabled on it. */
+  shop: z.object({ kind: z.literal('shopify'), tools: z.array(builtinToolKeySchema).min(1) }).optional(),
 });
 
 const fixtureSchema = z.object({

@@ -1,14 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { hashSecret } from '@parley/auth';
-import type { Actor, TenantConfigPatch } from '@parley/contracts';
+import type { Actor, LlmChoice, TenantConfigPatch } from '@parley/contracts';
+import type { IntegrationEnvConfig } from '@parley/integrations';
 import type { PrismaClient, TenantDb } from '@parley/persistence';
 import { ApiKeysService } from '../api-keys/api-keys.service';
 import type { KnowledgeEmbedder, ProvisioningOptions } from '../common/provisioning.options';
 import { ProvisioningError } from '../common/provisioning.error';
+import { IntegrationsService } from '../integrations/integrations.service';
 import { KnowledgeService } from '../knowledge/knowledge.service';
 import { SiteKeysService } from '../site-keys/site-keys.service';
 import { findTenantBySlug } from '../tenants/tenant.repository';
 import { TenantsService } from '../tenants/tenants.service';
+import { ToolsService } from '../tools/tools.service';
 import { bootstrapOwner } from '../users/owner-bootstrap.use-case';
 import { resetStaffPassword } from '../users/staff-user.repository';
 import { UsersService } from '../users/users.service';
@@ -26,6 +29,8 @@ export interface SeededTenant {
   siteKey: string;
   /** Each staff login with its own password (generated per login and per run unless fixed). */
   staff: Array<{ email: string; role: string; password: string }>;
+  /** An online shop's connected Shopify and the tools enabled on it. */
+  shop: { url: string; tools: string[] } | null;
   documents: number;
   chunks: number;
   created: boolean;
@@ -48,6 +53,10 @@ export interface DemoSeedInput {
   embedder?: KnowledgeEmbedder;
   /** The gateway's own origins, allowed for every demo tenant so its /demo/<slug> page can chat. */
   gatewayOrigins?: string[];
+  /** The local fake Shopify that scripts/demo.sh starts, and the key ring that seals its token: shop tenants connect to it. */
+  shop?: { url: string; accessToken: string; integrations: IntegrationEnvConfig };
+  /** The tenants' model: a provider and model first, the offline responder as the fallback. Unset: the offline responder only. */
+  model?: LlmChoice;
 }
 
 const randomPassword = (): string => randomBytes(12).toString('base64url');
@@ -58,6 +67,8 @@ interface Services {
   users: UsersService;
   knowledge: KnowledgeService;
   siteKeys: SiteKeysService;
+  integrations: IntegrationsService;
+  tools: ToolsService;
 }
 
 /**
@@ -67,14 +78,21 @@ interface Services {
  * keys are only ever shown once, so each run rotates the previous key out and prints a new one.
  */
 export async function seedDemo(prisma: PrismaClient, tenantDb: TenantDb, input: DemoSeedInput): Promise<DemoSeedResult> {
-  const options: ProvisioningOptions = { bcryptCost: input.bcryptCost ?? 12, owner: null };
+  const options: ProvisioningOptions = {
+    bcryptCost: input.bcryptCost ?? 12,
+    owner: null,
+    ...(input.shop ? { integrations: input.shop.integrations } : {}),
+  };
   const services: Services = {
     tenants: new TenantsService(prisma, tenantDb, options),
     keys: new ApiKeysService(prisma, tenantDb, options),
     users: new UsersService(prisma, tenantDb, options),
     knowledge: new KnowledgeService(prisma, tenantDb, input.embedder ?? null),
     siteKeys: new SiteKeysService(prisma, tenantDb),
+    integrations: new IntegrationsService(tenantDb, options),
+    tools: new ToolsService(prisma, tenantDb),
   };
+  await services.tools.onApplicationBootstrap();
   const ownerPassword = input.ownerPassword ?? randomPassword();
   const staffPassword = (): string => input.staffPassword ?? randomPassword();
   await bootstrapOwner(prisma, {
@@ -88,7 +106,11 @@ export async function seedDemo(prisma: PrismaClient, tenantDb: TenantDb, input: 
   const gatewayOrigins = input.gatewayOrigins ?? [];
   for (const tenant of input.fixture.tenants) {
     const withGateway = { ...tenant, allowedOrigins: [...new Set([...tenant.allowedOrigins, ...gatewayOrigins])] };
-    tenants.push(await seedTenant(prisma, tenantDb, services, withGateway, staffPassword, options.bcryptCost));
+    const seeded = await seedTenant(prisma, tenantDb, services, withGateway, staffPassword, options.bcryptCost, input.model);
+    tenants.push({
+      ...seeded,
+      shop: tenant.shop && input.shop ? await seedShop(services, seeded.id, tenant.shop.tools, input.shop) : null,
+    });
   }
   return { owner: { email: input.ownerEmail, password: ownerPassword }, tenants };
 }
@@ -100,14 +122,15 @@ async function seedTenant(
   tenant: DemoFixture['tenants'][number],
   staffPassword: () => string,
   bcryptCost: number,
-): Promise<SeededTenant> {
+  model: LlmChoice | undefined,
+): Promise<Omit<SeededTenant, 'shop'>> {
   const config: TenantConfigPatch = {
     persona: tenant.persona,
     tone: tenant.tone,
     allowedTopics: tenant.allowedTopics,
     emergencyText: tenant.emergencyText,
     allowedOrigins: tenant.allowedOrigins,
-    llm: { primary: { provider: 'offline', model: 'retrieval' }, fallbacks: [] },
+    llm: model ? { primary: model, fallbacks: [OFFLINE] } : { primary: OFFLINE, fallbacks: [] },
   };
   const existing = await findTenantBySlug(prisma, tenant.slug);
   let id: string;
@@ -184,6 +207,53 @@ async function seedTenant(
     chunks,
     created: !existing,
   };
+}
+
+const OFFLINE: LlmChoice = { provider: 'offline', model: 'retrieval' };
+const DEMO_SHOP_NAME = 'Demo Shopify';
+
+/**
+ * Connects the shop tenant to the demo's fake Shopify (created, or pointed at this run's URL and
+ * token) and enables its tools on it, through the same services as the API.
+ */
+async function seedShop(
+  services: Services,
+  tenantId: string,
+  toolKeys: readonly string[],
+  shop: NonNullable<DemoSeedInput['shop']>,
+): Promise<{ url: string; tools: string[] }> {
+  const auth = { type: 'api_key' as const, header: 'X-Shopify-Access-Token', value: shop.accessToken };
+  const existing = (await services.integrations.list({ version: 1, tenantId })).items.find((i) => i.name === DEMO_SHOP_NAME);
+  const integration = existing
+    ? (
+        await services.integrations.update({
+          version: 1,
+          actor: DEMO_ACTOR,
+          tenantId,
+          integrationId: existing.id,
+          patch: { baseUrl: shop.url, auth, status: 'active' },
+        })
+      ).integration
+    : (
+        await services.integrations.create({
+          version: 1,
+          actor: DEMO_ACTOR,
+          tenantId,
+          integration: { kind: 'shopify', name: DEMO_SHOP_NAME, baseUrl: shop.url, config: { apiVersion: '2025-07' }, auth },
+        })
+      ).integration;
+  for (const toolKey of toolKeys) {
+    await services.tools.putTenant({
+      version: 1,
+      actor: DEMO_ACTOR,
+      tenantId,
+      toolKey,
+      enabled: true,
+      integrationId: integration.id,
+      settings: {},
+    });
+  }
+  return { url: shop.url, tools: [...toolKeys] };
 }
 
 /** The tenant's newest active site key, or a first one: site keys are public, so a run need not rotate them. */

@@ -19,6 +19,7 @@ function print(result: DemoSeedResult, gatewayOrigin: string): void {
       `    Demo page      ${gatewayOrigin}/demo/${t.slug}`,
       ...t.staff.map((s) => `    Staff login    ${s.email} / ${s.password} (${s.role})`),
       `    Knowledge      ${t.documents} documents, ${t.chunks} chunks`,
+      ...(t.shop ? [`    Live shop      ${t.shop.url} (local fake Shopify): ${t.shop.tools.join(', ')}`] : []),
     ]),
     '',
     '  API keys and passwords are shown once; the next demo start issues new ones.',
@@ -39,6 +40,8 @@ async function main(): Promise<void> {
       staffPassword: config.staffPassword,
       embedder: createEmbedder(config.embedding),
       gatewayOrigins: config.gatewayOrigins,
+      ...(config.shop ? { shop: config.shop } : {}),
+      ...(config.model ? { model: config.model } : {}),
     });
     print(seeded, config.gatewayOrigins[0]);
   } finally {

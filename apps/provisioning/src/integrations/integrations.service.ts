@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   TenantUpdatedEvent,
   type IntegrationCreateRpc,
@@ -44,7 +44,7 @@ export class IntegrationsService {
   constructor(
     @Inject(TenantDb) private readonly tenantDb: TenantDb,
     @Inject(PROVISIONING_OPTIONS) private readonly options: ProvisioningOptions,
-    @Inject(IntegrationProbe) private readonly probe: IntegrationProbe,
+    @Optional() @Inject(IntegrationProbe) private readonly probe: IntegrationProbe | null = null,
   ) {
     const ring = options.integrations;
     this.credentials =
@@ -118,6 +118,7 @@ export class IntegrationsService {
       auth: this.openStored(row),
       endpointDefinitions: row.endpoints.map((e) => e.definition),
     });
+    if (!this.probe) throw new ProvisioningError('UNAVAILABLE', 'connection tests are not available in this process');
     const outcome = await this.probe.test(definition);
     const result = {
       ok: outcome.ok,

@@ -35,10 +35,14 @@ function matching(products: readonly ToolProduct[], phrase: string): ToolProduct
   const wanted = terms(phrase);
   const exact = products.filter((p) => terms(p.title).join(' ') === wanted.join(' '));
   if (exact.length > 0) return exact.slice(0, 1);
-  return products.filter((p) => {
+  const all = products.filter((p) => {
     const title = new Set(terms(p.title));
     return wanted.every((w) => title.has(w) || title.has(w.replace(/s$/, '')));
   });
+  // "iPhone 15" is the phone "iPhone 15 128GB", not the "Silicone Case for iPhone 15": when
+  // exactly one match's name starts with the words asked for, it is the one meant.
+  const leading = all.filter((p) => terms(p.title).slice(0, wanted.length).join(' ') === wanted.join(' '));
+  return leading.length === 1 ? leading : all;
 }
 
 export function productSearchAnswer(

@@ -1,8 +1,16 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { isWellFormedApiKey, verifySecret } from '@parley/auth';
+import { IntegrationCredentials, isWellFormedApiKey, verifySecret } from '@parley/auth';
 import { createPrismaClient, findLoginCandidates, searchChunksByText, TenantDb, type PrismaClient } from '@parley/persistence';
 import { loadDemoFixture } from '../demo-fixture.loader';
 import { seedDemo, type DemoSeedResult } from '../demo.seeder';
+
+const shopKeys = {
+  secretKeys: new Map([['demo1', randomBytes(32)]]),
+  activeKid: 'demo1',
+  allowPrivateTargets: true,
+  production: false,
+};
 
 // Runs the demo seed twice against the integration database as the app role (RLS applies).
 describe('demo seed', () => {
@@ -20,25 +28,31 @@ describe('demo seed', () => {
       ownerEmail: 'owner-demo@parley.test',
       bcryptCost: 4,
       gatewayOrigins: ['http://127.0.0.1:3000', 'http://localhost:3000'],
+      shop: { url: 'http://127.0.0.1:3006', accessToken: 'shpat_first_run', integrations: shopKeys },
     };
     first = await seedDemo(prisma, tenantDb, input);
-    second = await seedDemo(prisma, tenantDb, input);
+    second = await seedDemo(prisma, tenantDb, {
+      ...input,
+      shop: { ...input.shop, url: 'http://127.0.0.1:4006', accessToken: 'shpat_second_run' },
+    });
   });
 
   afterAll(async () => {
     await prisma.$disconnect();
   });
 
-  it('creates the plumber, the restaurant and the letting agency once, then finds them again', () => {
+  it('creates the plumber, the restaurant, the letting agency and the shop once, then finds them again', () => {
     expect(first.tenants.map((t) => [t.slug, t.created])).toEqual([
       ['bobs-plumbing', true],
       ['la-trattoria', true],
       ['harbour-lettings', true],
+      ['gadget-corner', true],
     ]);
     expect(second.tenants.map((t) => [t.slug, t.created])).toEqual([
       ['bobs-plumbing', false],
       ['la-trattoria', false],
       ['harbour-lettings', false],
+      ['gadget-corner', false],
     ]);
     expect(second.tenants.map((t) => t.id)).toEqual(first.tenants.map((t) => t.id));
   });
@@ -138,6 +152,7 @@ describe('demo seed', () => {
       ['priya@harbourlettings.example', 'tenant_admin'],
       ['tom@harbourlettings.example', 'tenant_agent'],
       ['dan@harbourlettings.example', 'tenant_agent'],
+      ['mia@gadgetcorner.example', 'tenant_admin'],
     ]);
     expect(new Set(logins.map((s) => s.password)).size).toBe(logins.length);
     for (const [i, login] of logins.entries()) {
@@ -150,6 +165,34 @@ describe('demo seed', () => {
       expect(previous.email).toBe(login.email);
       await expect(verifySecret(previous.password, user.passwordHash)).resolves.toBe(false);
     }
+  });
+
+  it('connects the shop tenant to the fake Shopify once, moved to each run’s address and token, with its tools ready', async () => {
+    const shop = second.tenants.find((t) => t.slug === 'gadget-corner');
+    expect(shop?.shop).toEqual({
+      url: 'http://127.0.0.1:4006',
+      tools: ['product_search', 'product_details', 'order_status', 'shipment_tracking'],
+    });
+    expect(second.tenants.filter((t) => t.slug !== 'gadget-corner').every((t) => t.shop === null)).toBe(true);
+    const tenantId = shop?.id as string;
+    const integrations = await tenantDb.run(tenantId, (tx) => tx.integration.findMany({ where: { tenantId } }));
+    expect(integrations.map((i) => [i.name, i.kind, i.baseUrl])).toEqual([['Demo Shopify', 'shopify', 'http://127.0.0.1:4006']]);
+    const opened = new IntegrationCredentials({ secretKeys: shopKeys.secretKeys as Map<string, Buffer>, activeKid: 'demo1' }).open(
+      { ciphertext: integrations[0].credentialsCiphertext, keyId: integrations[0].credentialsKeyId },
+      integrations[0].id,
+    );
+    expect(opened).toEqual({ type: 'api_key', header: 'X-Shopify-Access-Token', value: 'shpat_second_run' });
+    const tools = await tenantDb.run(tenantId, (tx) =>
+      tx.tenantTool.findMany({ where: { tenantId }, select: { enabled: true, integrationId: true, tool: { select: { key: true } } } }),
+    );
+    expect(tools.map((t) => [t.tool.key, t.enabled, t.integrationId]).sort()).toEqual(
+      [
+        ['order_status', true, integrations[0].id],
+        ['product_details', true, integrations[0].id],
+        ['product_search', true, integrations[0].id],
+        ['shipment_tracking', true, integrations[0].id],
+      ].sort(),
+    );
   });
 
   // Last: a third seed, after the tests above have read the first two.

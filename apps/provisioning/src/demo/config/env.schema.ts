@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { webOriginSchema } from '@parley/contracts';
+import { llmChoiceSchema, webOriginSchema, type LlmChoice } from '@parley/contracts';
+import { integrationEnvShape, toIntegrationEnvConfig, type IntegrationEnvConfig } from '@parley/integrations';
 import { llmEnvShape, toLlmConfig, type EmbeddingConfig } from '@parley/llm/config';
 import { envVar, parseEnv, type EnvSource } from '@parley/observability/startup';
 
@@ -24,6 +25,19 @@ const demoEnvSchema = z.object({
     .pipe(z.array(webOriginSchema).min(1)),
   /** EMBEDDING_* embed the demo knowledge like provisioning does (none by default). */
   ...llmEnvShape(),
+  /** The local fake Shopify scripts/demo.sh starts, and its token: the shop tenants connect to it (unset: no shop is connected). */
+  DEMO_SHOPIFY_URL: envVar.url(['http', 'https']).optional(),
+  DEMO_SHOPIFY_TOKEN: z.string().min(1).optional(),
+  /** `provider:model` (e.g. openai:gpt-4o-mini) the demo tenants answer with first, the offline responder behind it; unset: offline only. */
+  DEMO_LLM: z
+    .string()
+    .regex(/^[a-z]+:.+$/, 'must be provider:model, e.g. openai:gpt-4o-mini')
+    .transform((value) => ({ provider: value.slice(0, value.indexOf(':')), model: value.slice(value.indexOf(':') + 1) }))
+    .pipe(llmChoiceSchema)
+    .optional(),
+  /** INTEGRATION_* seal the shop's token like provisioning does. */
+  ...integrationEnvShape(),
+  NODE_ENV: z.string().default('development'),
 });
 
 export interface DemoSeedConfig {
@@ -34,6 +48,8 @@ export interface DemoSeedConfig {
   demoDir?: string;
   gatewayOrigins: string[];
   embedding: EmbeddingConfig;
+  shop: { url: string; accessToken: string; integrations: IntegrationEnvConfig } | null;
+  model: LlmChoice | null;
 }
 
 export function loadDemoSeedConfig(env: EnvSource = process.env): DemoSeedConfig {
@@ -46,5 +62,10 @@ export function loadDemoSeedConfig(env: EnvSource = process.env): DemoSeedConfig
     demoDir: parsed.DEMO_DIR,
     gatewayOrigins: parsed.DEMO_GATEWAY_ORIGINS,
     embedding: toLlmConfig(parsed).embedding,
+    shop:
+      parsed.DEMO_SHOPIFY_URL && parsed.DEMO_SHOPIFY_TOKEN
+        ? { url: parsed.DEMO_SHOPIFY_URL, accessToken: parsed.DEMO_SHOPIFY_TOKEN, integrations: toIntegrationEnvConfig(parsed) }
+        : null,
+    model: parsed.DEMO_LLM ?? null,
   };
 }

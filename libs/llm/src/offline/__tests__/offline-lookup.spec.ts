@@ -117,6 +117,14 @@ describe('offline responder: live-data answers', () => {
     expect(none.unanswered).toBe(false);
   });
 
+  it('answers about the one product whose name starts with the words asked for, not its accessories', async () => {
+    const phone = await ask('Do you have the iPhone 15 in stock?', () => ({
+      ok: true,
+      result: { products: [product({ id: 'case', title: 'Silicone Case for iPhone 15', price: '49.00', quantity: 10 }), product()] },
+    }));
+    expect(phone.text).toBe('Yes, iPhone 15 128GB is in stock: 5 available at 799.00 USD.');
+  });
+
   it('lets the knowledge answer when the shop has no such product', async () => {
     const out = await ask('how much is a boiler service?', () => ({ ok: true, result: { products: [] } }), {
       knowledge: generationRequest().knowledge,
