@@ -11,10 +11,10 @@ export interface ParleyService {
 
 export const PARLEY_SERVICES: readonly ParleyService[] = [
   { name: 'gateway', port: 3000, extraSecrets: [] },
-  { name: 'chat', port: 3001, extraSecrets: [] },
+  { name: 'chat', port: 3001, extraSecrets: ['INTEGRATION_SECRET_KEYS'] },
   { name: 'tenant-intelligence', port: 3002, consumer: CONSUMERS.tenantIntelligence.durable, extraSecrets: [] },
   { name: 'client-insights', port: 3003, consumer: CONSUMERS.clientInsights.durable, extraSecrets: ['ANALYTICS_DATABASE_URL'] },
-  { name: 'provisioning', port: 3004, extraSecrets: [] },
+  { name: 'provisioning', port: 3004, extraSecrets: ['INTEGRATION_SECRET_KEYS'] },
   { name: 'notifier', port: 3005, consumer: CONSUMERS.notifier.durable, extraSecrets: ['NOTIFIER_SECRET_KEYS'] },
 ];
 
