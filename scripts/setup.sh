@@ -17,6 +17,7 @@ ROOT=$(pwd)
 PGPORT=${PGPORT:-5432}
 NATS_PORT=${NATS_PORT:-4222}
 REDIS_PORT=${REDIS_PORT:-6379}
+MYSQL_PORT=${MYSQL_PORT:-3306}
 STATE_DIR=${PARLEY_STATE_DIR:-$ROOT/.parley}
 mkdir -p "$STATE_DIR"
 
@@ -55,6 +56,8 @@ apt_install() {
 apt_install ca-certificates curl build-essential dpkg-dev postgresql
 PGMAJOR=$(find /usr/lib/postgresql -mindepth 1 -maxdepth 1 -printf '%f\n' | sort -n | tail -1)
 apt_install "postgresql-server-dev-$PGMAJOR" nats-server redis-server
+# mariadb-server: the read-only SQL integrations (tools) are tested against a real MariaDB.
+apt_install mariadb-server
 # chromium: the browser tests drive Debian's build with playwright-core (no browser download).
 apt_install chromium fonts-dejavu-core
 
@@ -131,6 +134,31 @@ else
   for _ in $(seq 1 20); do listening "$NATS_PORT" && break; sleep 0.25; done
   listening "$NATS_PORT" || die "nats-server did not start on $NATS_PORT"
 fi
+
+# MariaDB: the read-only SQL integrations' tests create and drop databases and users of their
+# own, as the login `parley_test` (made here, idempotently; tests read PARLEY_TEST_MYSQL_URL).
+if listening "$MYSQL_PORT"; then
+  say "mariadb: reusing the server on 127.0.0.1:$MYSQL_PORT"
+else
+  say "mariadb: starting on $MYSQL_PORT"
+  $SUDO mkdir -p /run/mysqld
+  $SUDO chown mysql:mysql /run/mysqld
+  [ -d /var/lib/mysql/mysql ] || $SUDO mariadb-install-db --user=mysql --datadir=/var/lib/mysql >/dev/null
+  $SUDO sh -c "nohup mariadbd --user=mysql --bind-address=127.0.0.1 --port=$MYSQL_PORT >'$STATE_DIR/mariadb.log' 2>&1 &"
+  for _ in $(seq 1 60); do listening "$MYSQL_PORT" && break; sleep 0.5; done
+  listening "$MYSQL_PORT" || die "mariadb did not start on $MYSQL_PORT (see $STATE_DIR/mariadb.log)"
+fi
+MYSQL_TEST_SQL="CREATE USER IF NOT EXISTS 'parley_test'@'localhost' IDENTIFIED BY 'parley_test';
+CREATE USER IF NOT EXISTS 'parley_test'@'127.0.0.1' IDENTIFIED BY 'parley_test';
+GRANT ALL PRIVILEGES ON *.* TO 'parley_test'@'localhost' WITH GRANT OPTION;
+GRANT ALL PRIVILEGES ON *.* TO 'parley_test'@'127.0.0.1' WITH GRANT OPTION;"
+# As root: over the local socket (Debian's root signs in by unix_socket), else over TCP with
+# an empty password (a server set up that way).
+if ! { $SUDO mariadb --protocol=socket -uroot -e "$MYSQL_TEST_SQL" 2>/dev/null \
+  || mariadb -h 127.0.0.1 -P "$MYSQL_PORT" -uroot -e "$MYSQL_TEST_SQL" 2>/dev/null; }; then
+  die "could not create the MariaDB test login parley_test on $MYSQL_PORT (need root over the socket, or root with an empty password)"
+fi
+say "mariadb: test login parley_test ready"
 
 # --- npm packages ----------------------------------------------------------------------
 if [ -d node_modules/.bin ] && [ node_modules/.package-lock.json -nt package-lock.json ]; then

@@ -8,7 +8,7 @@ export interface TestServices {
   redisUrl: string;
   superuserUrl: string;
   runId: string;
-  /** The machine's MariaDB/MySQL (root, empty password, unless PARLEY_TEST_MYSQL_URL says otherwise). */
+  /** The machine's MariaDB/MySQL as the test login scripts/setup.sh makes (parley_test), unless PARLEY_TEST_MYSQL_URL says otherwise. */
   mysqlUrl: string;
 }
 
@@ -22,7 +22,7 @@ export function testServices(env: NodeJS.ProcessEnv): TestServices {
     redisUrl: required('TEST_REDIS_URL'),
     superuserUrl: required('TEST_SUPERUSER_URL'),
     runId: env['TEST_RUN_ID'] ?? 'local',
-    mysqlUrl: env['PARLEY_TEST_MYSQL_URL'] ?? 'mysql://root:@127.0.0.1:3306',
+    mysqlUrl: env['PARLEY_TEST_MYSQL_URL'] ?? 'mysql://parley_test:parley_test@127.0.0.1:3306',
   };
 }
 
