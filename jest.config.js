@@ -11,7 +11,8 @@ const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)s$': ['@swc/jest', { ...swc, swcrc: false }] },
   moduleNameMapper: {
-    '^@parley/(contracts|messaging|persistence|llm|signals|auth|observability|testing|runtime|integrations)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@parley/(contracts|messaging|persistence|llm|signals|auth|observability|testing|runtime|integrations)$':
+      '<rootDir>/libs/$1/src/index.ts',
     // Secondary entry points (e.g. @parley/observability/startup) map to src/<entry>/index.ts.
     '^@parley/(contracts|messaging|persistence|llm|signals|auth|observability|testing|runtime|integrations)/([a-z-]+)$':
       '<rootDir>/libs/$1/src/$2/index.ts',
