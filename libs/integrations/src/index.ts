@@ -15,3 +15,4 @@ export * from './sql/mysql.connector';
 export * from './integration-connectors.factory';
 export * from './integration-definition.util';
 export * from './config/integration-env';
+export * from './http/deadline.util';

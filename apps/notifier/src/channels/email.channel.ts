@@ -1,7 +1,7 @@
 import { createTransport, type Transporter } from 'nodemailer';
 import type { NotifierOptions } from '../config/env.schema';
 import type { ChannelSender, DeliveryResult, DeliveryTarget, OutboundNotification } from './channel.types';
-import { withDeadline } from './deadline.util';
+import { withDeadline } from '@parley/integrations';
 import { buildEmail } from './email-message.builder';
 import { DEFAULT_HTTP_TIMEOUT_MS } from './outbound-http.client';
 import { singleLine, truncate } from './text-limits.util';

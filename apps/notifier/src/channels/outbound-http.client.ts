@@ -3,9 +3,16 @@ import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import type { NotifierOptions } from '../config/env.schema';
 import type { DeliveryResult } from './channel.types';
-import { withDeadline } from './deadline.util';
 import { parseRetryAfter } from './retry-after.util';
-import { bareHostname, checkTargetUrl, dnsResolver, vetHost, type HostResolver, type ResolvedAddress } from '@parley/integrations';
+import {
+  bareHostname,
+  checkTargetUrl,
+  dnsResolver,
+  vetHost,
+  withDeadline,
+  type HostResolver,
+  type ResolvedAddress,
+} from '@parley/integrations';
 import { singleLine, truncate } from './text-limits.util';
 
 export const DEFAULT_HTTP_TIMEOUT_MS = 10_000;
