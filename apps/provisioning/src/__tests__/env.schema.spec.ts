@@ -18,14 +18,22 @@ describe('provisioning env schema', () => {
   });
 
   it('has no owner bootstrap and bcrypt cost 12 by default', () => {
-    expect(toAppConfig(parseEnv(envSchema, { DATABASE_URL })).provisioning).toEqual({ owner: null, bcryptCost: 12 });
+    expect(toAppConfig(parseEnv(envSchema, { DATABASE_URL })).provisioning).toEqual({
+      owner: null,
+      bcryptCost: 12,
+      integrations: { secretKeys: null, activeKid: null, allowPrivateTargets: false, production: false },
+    });
   });
 
   it('reads the owner (email lower-cased) when both owner variables are set', () => {
     const config = toAppConfig(
       parseEnv(envSchema, { DATABASE_URL, OWNER_EMAIL: 'Boss@Parley.Test', OWNER_PASSWORD: 'a long enough pw', BCRYPT_COST: '4' }),
     );
-    expect(config.provisioning).toEqual({ owner: { email: 'boss@parley.test', password: 'a long enough pw' }, bcryptCost: 4 });
+    expect(config.provisioning).toEqual({
+      owner: { email: 'boss@parley.test', password: 'a long enough pw' },
+      bcryptCost: 4,
+      integrations: { secretKeys: null, activeKid: null, allowPrivateTargets: false, production: false },
+    });
   });
 
   it('bootstraps nothing with OWNER_EMAIL alone (the demo seed sets the owner), and needs OWNER_EMAIL with a password', () => {
@@ -44,6 +52,24 @@ describe('provisioning env schema', () => {
     expect(message).not.toContain('short-pw');
     expect(() => parseEnv(envSchema, { DATABASE_URL, OWNER_EMAIL: 'not-an-email', OWNER_PASSWORD: 'a long enough pw' })).toThrow(
       /OWNER_EMAIL/,
+    );
+  });
+
+  it('reads the integration key ring and refuses a malformed one, an unknown active kid, or private targets in production', () => {
+    const k1 = `k1:${Buffer.alloc(32, 1).toString('base64')}`;
+    const k2 = `k2:${Buffer.alloc(32, 2).toString('base64')}`;
+    const one = toAppConfig(parseEnv(envSchema, { DATABASE_URL, INTEGRATION_SECRET_KEYS: k1 })).provisioning.integrations;
+    expect(one).toMatchObject({ activeKid: 'k1', allowPrivateTargets: false });
+    expect(one.secretKeys?.get('k1')).toEqual(Buffer.alloc(32, 1));
+    const two = parseEnv(envSchema, { DATABASE_URL, INTEGRATION_SECRET_KEYS: `${k1},${k2}`, INTEGRATION_ACTIVE_SECRET_KID: 'k2' });
+    expect(toAppConfig(two).provisioning.integrations.activeKid).toBe('k2');
+    expect(() => parseEnv(envSchema, { DATABASE_URL, INTEGRATION_SECRET_KEYS: `${k1},${k2}` })).toThrow(/INTEGRATION_ACTIVE_SECRET_KID/);
+    expect(() => parseEnv(envSchema, { DATABASE_URL, INTEGRATION_SECRET_KEYS: k1, INTEGRATION_ACTIVE_SECRET_KID: 'k9' })).toThrow(
+      /INTEGRATION_ACTIVE_SECRET_KID/,
+    );
+    expect(() => parseEnv(envSchema, { DATABASE_URL, INTEGRATION_SECRET_KEYS: 'k1:short' })).toThrow(/INTEGRATION_SECRET_KEYS/);
+    expect(() => parseEnv(envSchema, { DATABASE_URL, NODE_ENV: 'production', INTEGRATION_ALLOW_PRIVATE_TARGETS: 'true' })).toThrow(
+      /INTEGRATION_ALLOW_PRIVATE_TARGETS/,
     );
   });
 

@@ -80,7 +80,7 @@ export const tenantConfigSchema = z.object({
   escalation: escalationSettingsSchema,
   /** Primary provider + model and an ordered fallback list tried on error or timeout. */
   llm: z.object({ primary: llmChoiceSchema, fallbacks: z.array(llmChoiceSchema).max(5) }),
-  /** How long chat message content is kept. Stored and shown; the deletion job that enforces it (folding tokens into usage_daily first) is planned, not built. */
+  /** How long chat message content is kept: client-insights' retention job deletes older messages after folding their usage into usage_daily (ADR 0017). */
   retentionDays: z.int().min(1).max(3650),
   /** Requests per minute per API key and per session; null = the platform default. */
   rateLimitPerMinute: z.int().min(1).max(100_000).nullable(),
