@@ -132,6 +132,29 @@ describe('live shop data through the gateway', () => {
     expect(ready.sort()).toEqual(['order_status', 'product_search']);
   });
 
+  it('lets the owner add a custom tool that a tenant enables (needs an integration to be ready)', async () => {
+    const created = await http(api('/api/v1/admin/tools/warranty_check'), {
+      method: 'PUT',
+      headers: ownerAuth,
+      body: {
+        name: 'Warranty check',
+        description: 'Is a serial number under warranty?',
+        parameters: { type: 'object', properties: { serial: { type: 'string', maxLength: 40 } }, required: ['serial'] },
+      },
+    });
+    expect(created.status).toBe(200);
+    expect(created.body).toMatchObject({ created: true, tool: { key: 'warranty_check', kind: 'custom', integration_kinds: ['rest'] } });
+    const enabled = await http(api('/api/v1/tools/warranty_check'), { method: 'PUT', headers: otherKey, body: { enabled: true } });
+    expect(enabled.status).toBe(200);
+    expect(enabled.body.tool).toMatchObject({ status: 'needs_integration', integration_id: null });
+    const notOwner = await http(api('/api/v1/admin/tools/warranty_check'), {
+      method: 'PUT',
+      headers: key,
+      body: { name: 'x', description: 'y' },
+    });
+    expect(notOwner.status).toBe(403);
+  });
+
   it('answers a stock question from the shop, then from the cache, and logs both calls', async () => {
     const first = await say('Do you have the iPhone 15 in stock?');
     expect(first.text).toContain('799.00');

@@ -55,6 +55,7 @@ export async function startPlatform(
         ...(app === 'gateway'
           ? { AUTH_SIGNING_KEYS: `e2e1:${'s'.repeat(40)}`, RATE_LIMIT_PER_MINUTE: '1000', RPC_TIMEOUT_MS: '20000' }
           : {}),
+        ...(app === 'provisioning' || app === 'chat' ? { INTEGRATION_SECRET_KEYS: `e2e1:${Buffer.alloc(32, 7).toString('base64')}` } : {}),
         ...(app === 'notifier'
           ? {
               NOTIFIER_SECRET_KEYS: `e2e1:${Buffer.alloc(32, 9).toString('base64')}`,

@@ -190,6 +190,22 @@ async function seedTenant(options: SeedOptions, ownerToken: string, name: Seeded
   for (const n of [1, 2]) {
     ensure2xx(`site key ${name}${n}`, await http(api('/api/v1/site-keys'), { headers: keyHeaders, body: { revokeOthers: false } }));
   }
+  // Integrations the id-addressed integration routes work on (three: deletes and races leave some).
+  for (const n of [1, 2, 3]) {
+    const integration = ensure2xx(
+      `integration ${name}${n}`,
+      await http(api('/api/v1/integrations'), {
+        headers: keyHeaders,
+        body: {
+          kind: 'rest',
+          name: `Shop API ${marker} ${n}`,
+          base_url: `https://api.${slug}.example`,
+          auth: { type: 'bearer', token: `secret-${marker}-${n}` },
+        },
+      }),
+    );
+    addId(pools, 'integrations', integration.body.integration.id as string, name);
+  }
   const contacts = await eventually(
     () => http(api('/api/v1/contacts'), { headers: keyHeaders }),
     (r) => r.status === 200 && (r.body.items?.length ?? 0) > 0,
@@ -205,6 +221,13 @@ async function seedTenant(options: SeedOptions, ownerToken: string, name: Seeded
     messageId: sessions[0].messageId,
   };
 }
+
+const FUZZ_TOOL_PARAMETERS = {
+  type: 'object',
+  properties: { serial: { type: 'string', maxLength: 40 } },
+  required: [],
+  additionalProperties: false,
+};
 
 /** Garbage credentials: the shapes an attacker tries first. */
 function garbageCredentials(): Credential[] {
@@ -230,6 +253,18 @@ export async function seedFuzzWorld(options: SeedOptions): Promise<FuzzWorld> {
   const c = await seedTenant(options, ownerToken, 'C', pools);
   addId(pools, 'tenants', c.id, 'C');
   const w = await seedTenant(options, ownerToken, 'W', pools);
+  // A custom catalogue tool the tools routes address (random keys name no tool): the owner's
+  // route updates it, the tenants' route enables it.
+  const toolKey = `fuzz_lookup_${options.runTag.toLowerCase().replace(/[^a-z0-9]/g, '')}`;
+  ensure2xx(
+    'custom tool',
+    await http(`${options.gatewayUrl}/api/v1/admin/tools/${toolKey}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${ownerToken}` },
+      body: { name: 'Fuzz lookup', description: 'A custom tool of the fuzz run.', parameters: FUZZ_TOOL_PARAMETERS },
+    }),
+  );
+  for (const tenant of ['A', 'B', 'C', 'W']) addId(pools, 'tools', toolKey, tenant);
 
   const ring = SigningKeyRing.fromConfig({ active: options.signingKey.kid, keys: { [options.signingKey.kid]: options.signingKey.secret } });
   const twoDaysAgo = () => new Date(Date.now() - 2 * 86_400_000);
@@ -284,7 +319,35 @@ export async function seedFuzzWorld(options: SeedOptions): Promise<FuzzWorld> {
     // Settings of the seeded channels' kind (a channel's kind cannot change).
     'PATCH /api/v1/notification-channels/{id}': { body: { settings: { kind: 'webhook', url: 'https://hooks.fuzz.example/patched' } } },
     // Signal settings that name no rule (random rule ids are unknown).
-    'PUT /api/v1/settings/signals': { body: { extend: {}, disable: [] } },
+    'PUT /api/v1/settings/signals': {
+      body: { rules: [], extend: {}, disable: [], figurative: [], classifier: { enabled: true, thresholds: {}, ruleVetoes: true } },
+    },
+    // A REST integration on a public name (the SSRF policy refuses private ones), no endpoints.
+    'POST /api/v1/integrations': {
+      body: {
+        kind: 'rest',
+        name: 'Fuzz API',
+        base_url: 'https://api.fuzz.example',
+        config: { headers: {} },
+        auth: { type: 'none' },
+        endpoints: [],
+      },
+    },
+    'PATCH /api/v1/integrations/{id}': {
+      body: {
+        name: undefined,
+        status: 'active',
+        base_url: 'https://api2.fuzz.example',
+        config: { headers: {} },
+        auth: { type: 'none' },
+        endpoints: [],
+      },
+    },
+    // The custom tool of the run: enabled without an integration (its settings name no endpoint).
+    'PUT /api/v1/tools/{key}': { body: { enabled: true, integration_id: null, settings: {} } },
+    'PUT /api/v1/admin/tools/{key}': {
+      body: { enabled: true, category: 'custom', integration_kinds: ['rest'], parameters: FUZZ_TOOL_PARAMETERS },
+    },
     // W's live site key, from W's allowed origin.
     'GET /api/v1/widget/config': { ...widget, query: { siteKey: w.siteKey } },
     'POST /api/v1/widget/sessions': { ...widget, body: { siteKey: w.siteKey } },

@@ -15,7 +15,7 @@ import {
 } from '@parley/contracts';
 import { IntegrationCredentials } from '@parley/auth';
 import { toIntegrationDefinition } from '@parley/integrations';
-import { enqueueOutbox, TenantDb, writeAudit, type TenantTx } from '@parley/persistence';
+import { enqueueOutbox, isUniqueViolation, TenantDb, writeAudit, type TenantTx } from '@parley/persistence';
 import { PROVISIONING_OPTIONS, type ProvisioningOptions } from '../common/provisioning.options';
 import { ProvisioningError } from '../common/provisioning.error';
 import { assertAllowedTarget, assertUniqueEndpointNames, endpointRows, mergeIntegration, parseIntegration } from './integration-input.util';
@@ -64,32 +64,37 @@ export class IntegrationsService {
 
   async create(req: RpcRequestOf<typeof IntegrationCreateRpc>): Promise<RpcResponseOf<typeof IntegrationCreateRpc>> {
     const input = this.vet(req.integration);
-    return this.tenantDb.run(req.tenantId, async (tx) => {
-      if (await findIntegrationByName(tx, req.tenantId, input.name)) {
-        throw ProvisioningError.conflict(`an integration named "${input.name}" exists`, 'name');
-      }
-      const id = randomUUID();
-      const row = await this.write(tx, req.tenantId, id, input, 'active', true);
-      await this.record(tx, req.tenantId, req.actor, 'integration.created', row);
-      return { version: 1 as const, integration: toIntegrationView(row) };
-    });
+    return nameRace(input.name, 'name', () =>
+      this.tenantDb.run(req.tenantId, async (tx) => {
+        if (await findIntegrationByName(tx, req.tenantId, input.name)) {
+          throw ProvisioningError.conflict(`an integration named "${input.name}" exists`, 'name');
+        }
+        const id = randomUUID();
+        const row = await this.write(tx, req.tenantId, id, input, 'active', true);
+        await this.record(tx, req.tenantId, req.actor, 'integration.created', row);
+        return { version: 1 as const, integration: toIntegrationView(row) };
+      }),
+    );
   }
 
   async update(req: RpcRequestOf<typeof IntegrationUpdateRpc>): Promise<RpcResponseOf<typeof IntegrationUpdateRpc>> {
-    return this.tenantDb.run(req.tenantId, async (tx) => {
-      const stored = await findIntegration(tx, req.tenantId, req.integrationId);
-      if (!stored) throw ProvisioningError.notFound('integration');
-      const view = toIntegrationView(stored);
-      const storedAuth = this.openStored(stored);
-      const input = this.vet(parseIntegration(mergeIntegration(view, storedAuth, req.patch), 'patch'));
-      if (input.name !== stored.name) {
-        const clash = await findIntegrationByName(tx, req.tenantId, input.name);
-        if (clash && clash.id !== stored.id) throw ProvisioningError.conflict(`an integration named "${input.name}" exists`, 'patch.name');
-      }
-      const row = await this.write(tx, req.tenantId, stored.id, input, req.patch.status ?? view.status, false);
-      await this.record(tx, req.tenantId, req.actor, 'integration.updated', row, Object.keys(req.patch));
-      return { version: 1 as const, integration: toIntegrationView(row) };
-    });
+    return nameRace(req.patch.name ?? '', 'patch.name', () =>
+      this.tenantDb.run(req.tenantId, async (tx) => {
+        const stored = await findIntegration(tx, req.tenantId, req.integrationId);
+        if (!stored) throw ProvisioningError.notFound('integration');
+        const view = toIntegrationView(stored);
+        const storedAuth = this.openStored(stored);
+        const input = this.vet(parseIntegration(mergeIntegration(view, storedAuth, req.patch), 'patch'));
+        if (input.name !== stored.name) {
+          const clash = await findIntegrationByName(tx, req.tenantId, input.name);
+          if (clash && clash.id !== stored.id)
+            throw ProvisioningError.conflict(`an integration named "${input.name}" exists`, 'patch.name');
+        }
+        const row = await this.write(tx, req.tenantId, stored.id, input, req.patch.status ?? view.status, false);
+        await this.record(tx, req.tenantId, req.actor, 'integration.updated', row, Object.keys(req.patch));
+        return { version: 1 as const, integration: toIntegrationView(row) };
+      }),
+    );
   }
 
   async delete(req: RpcRequestOf<typeof IntegrationDeleteRpc>): Promise<RpcResponseOf<typeof IntegrationDeleteRpc>> {
@@ -198,5 +203,15 @@ export class IntegrationsService {
         occurredAt: new Date().toISOString(),
       }),
     });
+  }
+}
+
+/** A name taken by a concurrent create or rename (the unique key refuses the loser): CONFLICT, as when it was taken before. */
+async function nameRace<T>(name: string, path: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw ProvisioningError.conflict(`an integration named "${name}" exists`, path);
+    throw error;
   }
 }

@@ -9,7 +9,7 @@ import {
   type ToolCatalogListRpc,
   type ToolCatalogPutRpc,
 } from '@parley/contracts';
-import { enqueueOutbox, type PrismaClient, PrismaService, TenantDb, writeAudit } from '@parley/persistence';
+import { enqueueOutbox, isUniqueViolation, type PrismaClient, PrismaService, TenantDb, writeAudit } from '@parley/persistence';
 import { ProvisioningError } from '../common/provisioning.error';
 import { findIntegration } from '../integrations/integration.repository';
 import { toIntegrationView } from '../integrations/integration.mapper';
@@ -40,6 +40,10 @@ export class ToolsService implements OnApplicationBootstrap {
   }
 
   async putCatalog(req: RpcRequestOf<typeof ToolCatalogPutRpc>): Promise<RpcResponseOf<typeof ToolCatalogPutRpc>> {
+    return onceMoreOnRace(() => this.writeCatalog(req));
+  }
+
+  private async writeCatalog(req: RpcRequestOf<typeof ToolCatalogPutRpc>): Promise<RpcResponseOf<typeof ToolCatalogPutRpc>> {
     const existing = await findTool(this.prisma, req.key);
     const write = catalogWriteOf(req, existing ? toToolView(existing) : null, builtinToolKeySchema.safeParse(req.key).success);
     const { tool, created } = await putTool(this.prisma, write);
@@ -56,6 +60,10 @@ export class ToolsService implements OnApplicationBootstrap {
   }
 
   async putTenant(req: RpcRequestOf<typeof TenantToolPutRpc>): Promise<RpcResponseOf<typeof TenantToolPutRpc>> {
+    return onceMoreOnRace(() => this.writeTenant(req));
+  }
+
+  private async writeTenant(req: RpcRequestOf<typeof TenantToolPutRpc>): Promise<RpcResponseOf<typeof TenantToolPutRpc>> {
     const toolRow = await findTool(this.prisma, req.toolKey);
     if (!toolRow || !toolRow.enabled) throw ProvisioningError.notFound('tool');
     const tool = toToolView(toolRow);
@@ -94,5 +102,19 @@ export class ToolsService implements OnApplicationBootstrap {
       });
       return { version: 1 as const, tool: toTenantToolView(tool, binding) };
     });
+  }
+}
+
+/**
+ * Two first writes of one row at once (the same tool for one tenant, or one new catalogue key):
+ * the loser's insert hits the unique key. Its transaction is gone, so it runs once more and then
+ * finds the row and updates it.
+ */
+async function onceMoreOnRace<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return write();
   }
 }
