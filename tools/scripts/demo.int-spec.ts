@@ -281,10 +281,17 @@ describe('scripts/demo.sh', () => {
     // With a model (the mock OpenAI-compatible server): it calls the shop tool, then answers from the result.
     const mock = await startMockLlm();
     try {
-      mock.enqueue(
-        { type: 'tool_calls', toolCalls: [{ id: 'call_1', name: 'product_search', arguments: { query: 'iPhone 15' } }] },
-        { type: 'text', text: 'Yes, we have the iPhone 15 in stock.' },
-      );
+      // Answered by what is asked (other model calls, e.g. summaries of the first run's sessions,
+      // may come first): the visitor's turn, offered the shop tools, calls product_search, and
+      // answers once the tool's result is in the conversation.
+      mock.setResponder((request) => {
+        const offered = JSON.stringify(request.tools ?? []).includes('product_search');
+        const hasResult = request.messages.some((m) => m.role === 'tool');
+        if (offered && !hasResult)
+          return { type: 'tool_calls', toolCalls: [{ id: 'call_1', name: 'product_search', arguments: { query: 'iPhone 15' } }] };
+        if (offered) return { type: 'text', text: 'Yes, we have the iPhone 15 in stock.' };
+        return { type: 'text', text: '{}' };
+      });
       // A namespace of its own: the first run's turn events must not reach this run's extraction (it would use the model).
       const withModel = new DemoRun({
         ...env,
