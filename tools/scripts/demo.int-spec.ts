@@ -129,7 +129,7 @@ class DemoRun {
   async exit(timeoutMs: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`demo.sh did not exit within ${timeoutMs} ms\n${this.output}`)), timeoutMs);
+      timer = setTimeout(() => reject(new Error(`demo.sh did not exit within ${timeoutMs} ms\n${this.outputTail()}`)), timeoutMs);
     });
     try {
       return await Promise.race([this.exited, timeout]);
@@ -138,12 +138,17 @@ class DemoRun {
     }
   }
 
+  /** The output's last lines, which say why it ended (the seed's long listing before them is left out). */
+  outputTail(lines = 45): string {
+    return `--- last ${lines} lines of its output ---\n${this.output.trimEnd().split('\n').slice(-lines).join('\n')}`;
+  }
+
   async running(): Promise<void> {
     await until(
       '"Parley is running"',
       () => {
         if (this.child.exitCode !== null)
-          throw new Error(`demo.sh exited with ${this.child.exitCode} before it was running\n${this.output}`);
+          throw new Error(`demo.sh exited with ${this.child.exitCode} before it was running\n${this.outputTail()}`);
         return this.output.includes('[demo] Parley is running');
       },
       150_000,
