@@ -21,9 +21,9 @@ const shared = {
   },
   // NestJS 12 ships ES modules only. Node >= 20.19 require()s them natively, but Jest's module
   // runtime cannot before Node 24.9, so tests compile those packages to CommonJS with SWC
-  // (json-schema-faker, ESM only, is used by the fuzz suite in tools/fuzz).
+  // (json-schema-faker, ESM only, is used by the fuzz suite in tools/fuzz; jose 6 is ESM only too).
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|cookie|file-type|strtok3|token-types|peek-readable|uint8array-extras|@tokenizer|load-esm|uid|iterare|@borewit|json-schema-faker)/)',
+    '/node_modules/(?!(@nestjs|cookie|file-type|strtok3|token-types|peek-readable|uint8array-extras|@tokenizer|load-esm|uid|iterare|@borewit|json-schema-faker|jose)/)',
   ],
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],

@@ -1,7 +1,8 @@
 import { AuthError, type AuthErrorCode } from '../errors/auth-error';
-import { signJws } from '../tokens/jws-hs256';
+import { createHmac } from 'node:crypto';
+import { SignJWT } from 'jose';
 import { SessionTokens } from '../tokens/session-tokens';
-import { SigningKeyRing, type SigningKeyRingConfig } from '../tokens/signing-key-ring';
+import { SigningKeyRing, type SigningKey, type SigningKeyRingConfig } from '../tokens/signing-key-ring';
 import { TokenSigner } from '../tokens/token-signer';
 import { TokenVerifier } from '../tokens/token-verifier';
 import { UserTokens, type IssueUserTokenInput } from '../tokens/user-tokens';
@@ -12,6 +13,11 @@ const T0 = new Date('2026-01-01T00:00:00Z');
 
 function b64(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
+}
+
+/** A correctly signed HS256 token with any payload (jose, the ring's key): exercises the checks after the signature. */
+function signJws(key: SigningKey, payload: Record<string, unknown>): Promise<string> {
+  return new SignJWT(payload).setProtectedHeader({ alg: 'HS256', typ: 'JWT', kid: key.kid }).sign(key.secret);
 }
 
 function decodePart(token: string, index: 0 | 1): Record<string, unknown> {
@@ -160,6 +166,25 @@ describe('key rotation', () => {
   });
 });
 
+describe('compatibility with tokens of the former hand-written HS256 signer', () => {
+  // The former signer: header {alg, typ, kid} and payload as JSON, base64url, HMAC-SHA256 over "header.payload".
+  function legacySign(secret: string, kid: string, payload: Record<string, unknown>): string {
+    const input = `${b64({ alg: 'HS256', typ: 'JWT', kid })}.${b64(payload)}`;
+    return `${input}.${createHmac('sha256', Buffer.from(secret)).update(input, 'ascii').digest('base64url')}`;
+  }
+
+  it('verifies a token signed the former way, and the former check accepts a jose-signed one', async () => {
+    const { sessions } = setup();
+    const iat = T0.getTime() / 1000;
+    const legacy = legacySign(SECRET_1, 'k1', { tid: 't', iss: 'parley', aud: 'parley:session', sub: 's', iat, exp: iat + 60, jti: 'j' });
+    await expect(sessions.verifySessionToken(legacy)).resolves.toMatchObject({ tenantId: 't', sessionId: 's', jti: 'j' });
+
+    const { token } = await sessions.issueSessionToken({ tenantId: 't', sessionId: 's' });
+    const [header, payload, signature] = token.split('.') as [string, string, string];
+    expect(createHmac('sha256', Buffer.from(SECRET_1)).update(`${header}.${payload}`, 'ascii').digest('base64url')).toBe(signature);
+  });
+});
+
 describe('tampering and malformed tokens', () => {
   const tamper: Array<[string, (token: string) => string]> = [
     ['flipped signature character', (t) => t.slice(0, -2) + (t.at(-2) === 'A' ? 'B' : 'A') + t.slice(-1)],
@@ -253,7 +278,7 @@ describe('tampering and malformed tokens', () => {
     ['no tenant', { ...good, tid: undefined }, 'INVALID_TOKEN'],
   ])('signed token with %s -> %s', async (_label, payload, code) => {
     const { ring, sessions } = setup();
-    const token = signJws(ring.signingKey(), payload);
+    const token = await signJws(ring.signingKey(), payload);
     await expectAuthError(sessions.verifySessionToken(token), code);
   });
 

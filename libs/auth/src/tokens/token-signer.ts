@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { SignJWT } from 'jose';
 import { AuthError } from '../errors/auth-error';
-import { signJws } from './jws-hs256';
 import type { SigningKeyRing } from './signing-key-ring';
 
 export const TOKEN_ISSUER = 'parley';
+/** Parley's own tokens are HS256 with a `kid` from the ring: the only algorithm the verifier accepts for them. */
+export const TOKEN_ALGORITHM = 'HS256';
 
 export type Clock = () => Date;
 
@@ -29,7 +31,10 @@ export interface SignedToken {
 
 const REGISTERED = new Set(['iss', 'aud', 'sub', 'iat', 'exp', 'nbf', 'jti']);
 
-/** Signs JWTs with the ring's active key: header `kid`, claims iss, aud, sub, iat, exp, jti. */
+/**
+ * Signs JWTs with jose and the ring's active key: header `{ alg: HS256, typ: JWT, kid }`, claims
+ * iss, aud, sub, iat, exp, jti (plus the caller's private claims).
+ */
 export class TokenSigner {
   private readonly clock: Clock;
 
@@ -52,7 +57,10 @@ export class TokenSigner {
     const iat = Math.floor(this.clock().getTime() / 1000);
     const exp = iat + input.ttlSeconds;
     const jti = randomUUID();
-    const payload = { ...input.claims, iss: TOKEN_ISSUER, aud: input.audience, sub: input.subject, iat, exp, jti };
-    return { token: signJws(this.ring.signingKey(), payload), jti, expiresAt: new Date(exp * 1000) };
+    const key = this.ring.signingKey();
+    const token = await new SignJWT({ ...input.claims, iss: TOKEN_ISSUER, aud: input.audience, sub: input.subject, iat, exp, jti })
+      .setProtectedHeader({ alg: TOKEN_ALGORITHM, typ: 'JWT', kid: key.kid })
+      .sign(key.secret);
+    return { token, jti, expiresAt: new Date(exp * 1000) };
   }
 }
