@@ -110,10 +110,16 @@ try {
     modelPrices: DEFAULT_MODEL_PRICES,
     retention: { intervalMs: 3_600_000, batchSize: BATCH, toolExecutionDays: 90, maxRunMs: 6 * 3_600_000 },
   };
+  // The simulated tenants keep derived data (the default policy): the job never erases a contact.
+  const noErasure = {
+    erase: async () => {
+      throw new Error('the bench tenants keep their contacts: nothing should be erased');
+    },
+  };
   const scheduler = () =>
     new RetentionScheduler(
       new RetentionLockRepository(prisma),
-      new RetentionService(new P.TenantDb(prisma), new RetentionRepository(prisma), options),
+      new RetentionService(new P.TenantDb(prisma), new RetentionRepository(prisma), noErasure, options),
       logger,
       options,
     );

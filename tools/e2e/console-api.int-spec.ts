@@ -177,8 +177,10 @@ describe('tenant settings (GET/PATCH /api/v1/settings)', () => {
         emergencyText: 'If you smell gas, call 0800 111 999.',
         escalation: { handoffEnabled: true, handoffMessage: 'A person will reply here.', notifyOnEscalation: true },
         allowedOrigins: [b.origin, extraOrigin],
+        derivedDataRetention: 'with_messages',
       },
     };
+    expect(read.body.tenant.config.derivedDataRetention).toBe('keep');
     const changed = await http(api('/api/v1/settings'), { method: 'PATCH', headers: b.admin, body: patch });
     expect(changed.status).toBe(200);
     expect(changed.body.tenant).toMatchObject({ displayName: patch.displayName, config: patch.config });
@@ -210,10 +212,14 @@ describe('tenant settings (GET/PATCH /api/v1/settings)', () => {
     const bad = await http(api('/api/v1/settings'), {
       method: 'PATCH',
       headers: b.admin,
-      body: { config: { tone: 'shouty', allowedOrigins: ['https://x.example/path'], persona: 'ok' } },
+      body: { config: { tone: 'shouty', allowedOrigins: ['https://x.example/path'], persona: 'ok', derivedDataRetention: 'never' } },
     });
     expectProblem(bad, 400, 'VALIDATION');
-    expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['config.allowedOrigins.0', 'config.tone']);
+    expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+      'config.allowedOrigins.0',
+      'config.derivedDataRetention',
+      'config.tone',
+    ]);
     const ownerOnly = await http(api('/api/v1/settings'), {
       method: 'PATCH',
       headers: b.admin,

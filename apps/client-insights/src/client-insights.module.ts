@@ -15,6 +15,7 @@ import { OwnerInsightsScheduler } from './portfolio/owner-insights.scheduler';
 import { PortfolioRpcHandlers } from './portfolio/portfolio.handler';
 import { PortfolioRepository } from './portfolio/portfolio.repository';
 import { PortfolioService } from './portfolio/portfolio.service';
+import { ContactEraser, RpcContactEraser } from './retention/contact-eraser.client';
 import { RetentionLockRepository } from './retention/retention-lock.repository';
 import { RetentionRepository } from './retention/retention.repository';
 import { RetentionScheduler } from './retention/retention.scheduler';
@@ -78,6 +79,7 @@ export class ClientInsightsModule {
         RetentionJobMetrics,
         RetentionLockRepository,
         RetentionRepository,
+        { provide: ContactEraser, useClass: RpcContactEraser },
         RetentionService,
         RetentionScheduler,
         UsageRepository,

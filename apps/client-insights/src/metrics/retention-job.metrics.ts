@@ -4,8 +4,16 @@ import { ServiceMetrics } from '@parley/observability';
 
 export type RetentionOutcome = 'ok' | 'error' | 'partial' | 'locked';
 const OUTCOMES: RetentionOutcome[] = ['ok', 'error', 'partial', 'locked'];
-export type RetentionRowKind = 'messages_deleted' | 'tool_executions_deleted' | 'usage_days_sealed';
-const KINDS: RetentionRowKind[] = ['messages_deleted', 'tool_executions_deleted', 'usage_days_sealed'];
+export type RetentionRowKind =
+  'messages_deleted' | 'tool_executions_deleted' | 'usage_days_sealed' | 'contacts_erased' | 'summaries_deleted' | 'interactions_deleted';
+const KINDS: RetentionRowKind[] = [
+  'messages_deleted',
+  'tool_executions_deleted',
+  'usage_days_sealed',
+  'contacts_erased',
+  'summaries_deleted',
+  'interactions_deleted',
+];
 
 /**
  * Prometheus series of the retention job: runs by outcome (`locked`: another replica held the

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { DerivedDataRetention } from '@parley/contracts';
 import { PrismaService, type PrismaClient, type TenantTx } from '@parley/persistence';
 import type { MessageAggregate, SessionAggregate, UsageDailyRow } from './usage-fold.calculator';
 import { utcDayOf, utcMidnight } from './retention-window.util';
@@ -7,6 +8,8 @@ import { utcDayOf, utcMidnight } from './retention-window.util';
 export interface RetentionTenant {
   id: string;
   retentionDays: number;
+  /** `with_messages`: summaries, interactions and contacts go after retentionDays too. */
+  derivedDataRetention: DerivedDataRetention;
 }
 
 /**
@@ -15,7 +18,10 @@ export interface RetentionTenant {
  * chat_messages and tool_executions is the one write client-insights makes to chat's tables
  * (docs/adr/0017-retention-and-usage.md, ADR 0015): message_signals and message_feedback go
  * with their message (ON DELETE CASCADE), tenant_interactions and tool_executions keep their
- * row with message_id set to null; sessions, summaries and contacts are not touched.
+ * row with message_id set to null; sessions, summaries and contacts are not touched unless the
+ * tenant's policy lets them go with the messages (derived_data_retention = 'with_messages'):
+ * then summaries and interactions past the cutoff are deleted here, and stale contacts are
+ * erased through the CRM (ContactEraser), which owns what erasure means.
  */
 @Injectable()
 export class RetentionRepository {
@@ -23,7 +29,11 @@ export class RetentionRepository {
 
   /** Every tenant, deactivated ones included (their content ages out too), by id. */
   async tenants(): Promise<RetentionTenant[]> {
-    return this.prisma.tenant.findMany({ select: { id: true, retentionDays: true }, orderBy: { id: 'asc' } });
+    const rows = await this.prisma.tenant.findMany({
+      select: { id: true, retentionDays: true, derivedDataRetention: true },
+      orderBy: { id: 'asc' },
+    });
+    return rows.map((r) => ({ ...r, derivedDataRetention: r.derivedDataRetention === 'with_messages' ? 'with_messages' : 'keep' }));
   }
 
   /** The last sealed UTC day of the tenant, or null when none is. */
@@ -154,5 +164,34 @@ export class RetentionRepository {
       DELETE FROM tool_executions t
        USING (SELECT id FROM tool_executions WHERE tenant_id = ${tenantId}::uuid AND created_at < ${before} ORDER BY created_at LIMIT ${limit}) doomed
        WHERE t.id = doomed.id`;
+  }
+
+  /** Ids of at most `limit` of the tenant's contacts last seen before `before`, least recent first. */
+  async staleContactIds(tx: TenantTx, tenantId: string, before: Date, limit: number): Promise<string[]> {
+    const rows = await tx.tenantContact.findMany({
+      where: { tenantId, lastSeenAt: { lt: before } },
+      orderBy: { lastSeenAt: 'asc' },
+      take: limit,
+      select: { id: true },
+    });
+    return rows.map((r) => r.id);
+  }
+
+  /** Deletes at most `limit` of the tenant's session summaries last written before `before`; returns how many. */
+  async deleteSummariesBefore(tx: TenantTx, tenantId: string, before: Date, limit: number): Promise<number> {
+    return tx.$executeRaw`
+      DELETE FROM session_summaries s
+       USING (SELECT id FROM session_summaries
+               WHERE tenant_id = ${tenantId}::uuid AND created_at < ${before} AND updated_at < ${before}
+               ORDER BY created_at LIMIT ${limit}) doomed
+       WHERE s.id = doomed.id`;
+  }
+
+  /** Deletes at most `limit` of the tenant's interactions that occurred before `before`; returns how many. */
+  async deleteInteractionsBefore(tx: TenantTx, tenantId: string, before: Date, limit: number): Promise<number> {
+    return tx.$executeRaw`
+      DELETE FROM tenant_interactions i
+       USING (SELECT id FROM tenant_interactions WHERE tenant_id = ${tenantId}::uuid AND occurred_at < ${before} ORDER BY occurred_at LIMIT ${limit}) doomed
+       WHERE i.id = doomed.id`;
   }
 }

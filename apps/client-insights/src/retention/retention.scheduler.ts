@@ -18,6 +18,9 @@ export interface RetentionRunSummary {
   refreshedDays: number;
   deletedMessages: number;
   deletedToolExecutions: number;
+  erasedContacts: number;
+  deletedSummaries: number;
+  deletedInteractions: number;
   /** Every tenant done (no failure, deadline not reached). */
   complete: boolean;
   durationMs: number;
@@ -66,6 +69,9 @@ export class RetentionScheduler extends PeriodicJob {
     this.metrics.rowsDone('messages_deleted', summary.deletedMessages);
     this.metrics.rowsDone('tool_executions_deleted', summary.deletedToolExecutions);
     this.metrics.rowsDone('usage_days_sealed', summary.sealedDays);
+    this.metrics.rowsDone('contacts_erased', summary.erasedContacts);
+    this.metrics.rowsDone('summaries_deleted', summary.deletedSummaries);
+    this.metrics.rowsDone('interactions_deleted', summary.deletedInteractions);
     const { ran: _ran, ...fields } = summary;
     this.logger.info(fields, summary.complete ? 'retention run done' : 'retention run stopped early; the next run resumes');
     return summary;
@@ -86,8 +92,12 @@ export class RetentionScheduler extends PeriodicJob {
         summary.refreshedDays += r.refreshedDays;
         summary.deletedMessages += r.deletedMessages;
         summary.deletedToolExecutions += r.deletedToolExecutions;
+        summary.erasedContacts += r.erasedContacts;
+        summary.deletedSummaries += r.deletedSummaries;
+        summary.deletedInteractions += r.deletedInteractions;
         if (!r.complete) summary.complete = false;
-        if (r.deletedMessages + r.deletedToolExecutions + r.sealedDays > 0) this.logger.debug({ ...r }, 'tenant retention applied');
+        if (r.deletedMessages + r.deletedToolExecutions + r.sealedDays + r.erasedContacts + r.deletedSummaries + r.deletedInteractions > 0)
+          this.logger.debug({ ...r }, 'tenant retention applied');
       } catch (err) {
         summary.failed += 1;
         summary.complete = false;
@@ -108,6 +118,9 @@ function emptySummary(): RetentionRunSummary {
     refreshedDays: 0,
     deletedMessages: 0,
     deletedToolExecutions: 0,
+    erasedContacts: 0,
+    deletedSummaries: 0,
+    deletedInteractions: 0,
     complete: false,
     durationMs: 0,
   };

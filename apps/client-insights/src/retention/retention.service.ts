@@ -2,6 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { TenantDb, type TenantTx } from '@parley/persistence';
 import { INSIGHTS_CLOCK, INSIGHTS_OPTIONS, systemClock, type Clock, type InsightsOptions } from '../common/client-insights.options';
 import { addDays } from '../shared/local-time.util';
+import { ContactEraser } from './contact-eraser.client';
 import { RetentionRepository, type RetentionTenant } from './retention.repository';
 import { daySpans, daysIn, maxDay, retentionCutoffDay, utcDayOf, utcMidnight } from './retention-window.util';
 import { changedDays, foldUsage } from './usage-fold.calculator';
@@ -19,6 +20,10 @@ export interface TenantRetentionResult {
   refreshedDays: number;
   deletedMessages: number;
   deletedToolExecutions: number;
+  /** Under the `with_messages` policy only (otherwise 0). */
+  erasedContacts: number;
+  deletedSummaries: number;
+  deletedInteractions: number;
   complete: boolean;
 }
 
@@ -33,14 +38,18 @@ export interface TenantRetentionResult {
  *    are recomputed and replaced, so usage reads are at most one run old;
  * 3. delete the messages created before the cutoff, in batches of `batchSize`, each its own
  *    short transaction (cascading to their signals and feedback);
- * 4. delete the tool executions older than `toolExecutionDays`, in batches.
- * Steps 3 and 4 stop between batches at the deadline.
+ * 4. delete the tool executions older than `toolExecutionDays`, in batches;
+ * 5. only when the tenant's policy lets derived data go with the messages (`with_messages`):
+ *    erase the contacts not seen since the cutoff through the CRM, then delete the session
+ *    summaries and interactions from before the cutoff, in batches.
+ * Steps 3 to 5 stop between batches at the deadline.
  */
 @Injectable()
 export class RetentionService {
   constructor(
     @Inject(TenantDb) private readonly db: TenantDb,
     private readonly repo: RetentionRepository,
+    private readonly contacts: ContactEraser,
     @Inject(INSIGHTS_OPTIONS) private readonly options: Pick<InsightsOptions, 'modelPrices' | 'retention'>,
     @Optional() @Inject(INSIGHTS_CLOCK) private readonly clock: Clock = systemClock,
   ) {}
@@ -59,6 +68,9 @@ export class RetentionService {
       refreshedDays: 0,
       deletedMessages: 0,
       deletedToolExecutions: 0,
+      erasedContacts: 0,
+      deletedSummaries: 0,
+      deletedInteractions: 0,
       complete: false,
     };
 
@@ -82,7 +94,31 @@ export class RetentionService {
       this.db.run(tenant.id, (tx) => this.repo.deleteToolExecutionsBefore(tx, tenant.id, toolsBefore, limit)),
     );
     result.deletedToolExecutions = tools.deleted;
-    result.complete = tools.complete;
+    if (!tools.complete || tenant.derivedDataRetention !== 'with_messages') {
+      result.complete = tools.complete;
+      return result;
+    }
+
+    const before = utcMidnight(cutoff);
+    const contacts = await this.deleteInBatches(opts.deadline, async (limit) => {
+      const ids = await this.db.run(tenant.id, (tx) => this.repo.staleContactIds(tx, tenant.id, before, limit));
+      // One at a time: each erasure is its own transaction in the CRM, and a tenant's run
+      // should not flood it. A failure ends this tenant's pass (the next run resumes).
+      for (const id of ids) await this.contacts.erase(tenant.id, id);
+      return ids.length;
+    });
+    result.erasedContacts = contacts.deleted;
+    if (!contacts.complete) return result;
+    const summaries = await this.deleteInBatches(opts.deadline, (limit) =>
+      this.db.run(tenant.id, (tx) => this.repo.deleteSummariesBefore(tx, tenant.id, before, limit)),
+    );
+    result.deletedSummaries = summaries.deleted;
+    if (!summaries.complete) return result;
+    const interactions = await this.deleteInBatches(opts.deadline, (limit) =>
+      this.db.run(tenant.id, (tx) => this.repo.deleteInteractionsBefore(tx, tenant.id, before, limit)),
+    );
+    result.deletedInteractions = interactions.deleted;
+    result.complete = interactions.complete;
     return result;
   }
 

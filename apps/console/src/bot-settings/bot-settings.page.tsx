@@ -156,6 +156,24 @@ function SettingsForm({ settings, update }: { settings: TenantSettings; update: 
           disabled={disabled}
         />
       </fieldset>
+      <div className="field">
+        <label htmlFor="s-derived">After messages are deleted</label>
+        <select
+          id="s-derived"
+          value={form.derivedDataRetention}
+          onChange={(e) => set('derivedDataRetention')(e.target.value as BotSettingsForm['derivedDataRetention'])}
+          disabled={disabled}
+          aria-invalid={errorAt(errors, 'config.derivedDataRetention') ? true : undefined}
+          aria-describedby="s-derived-hint"
+        >
+          <option value="keep">Keep summaries, interactions and contacts</option>
+          <option value="with_messages">Delete them too</option>
+        </select>
+        <p id="s-derived-hint" className="field-hint">
+          Messages are deleted after {settings.tenant.config.retentionDays} days. Deleting derived data too removes session summaries and
+          interactions older than that, and erases contacts not seen for as long.
+        </p>
+      </div>
       <OwnerManaged settings={settings} />
       {readOnly ? null : (
         <div className="form-actions">

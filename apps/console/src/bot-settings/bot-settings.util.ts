@@ -4,6 +4,7 @@ export type TenantSettings = components['schemas']['TenantSettings'];
 export type SettingsPatch = components['schemas']['UpdateTenantSettingsRequest'];
 export type Tone = TenantSettings['tenant']['config']['tone'];
 export const TONES: readonly Tone[] = ['friendly', 'professional', 'formal', 'casual', 'concise'];
+export type DerivedDataRetention = NonNullable<TenantSettings['tenant']['config']['derivedDataRetention']>;
 
 /** The bot settings form: every value a string or boolean, as the controls hold them. */
 export interface BotSettingsForm {
@@ -17,6 +18,8 @@ export interface BotSettingsForm {
   handoffEnabled: boolean;
   handoffMessage: string;
   notifyOnEscalation: boolean;
+  /** What happens to summaries, interactions and contacts once their messages are deleted. */
+  derivedDataRetention: DerivedDataRetention;
 }
 
 export function settingsToForm(settings: TenantSettings): BotSettingsForm {
@@ -32,6 +35,7 @@ export function settingsToForm(settings: TenantSettings): BotSettingsForm {
     handoffEnabled: config.escalation.handoffEnabled,
     handoffMessage: config.escalation.handoffMessage ?? '',
     notifyOnEscalation: config.escalation.notifyOnEscalation,
+    derivedDataRetention: config.derivedDataRetention ?? 'keep',
   };
 }
 
@@ -76,6 +80,7 @@ export function formToPatch(form: BotSettingsForm, stored: TenantSettings): Sett
   ) {
     config.escalation = escalation;
   }
+  if (form.derivedDataRetention !== before.derivedDataRetention) config.derivedDataRetention = form.derivedDataRetention;
   if (Object.keys(config).length > 0) patch.config = config;
   return Object.keys(patch).length > 0 ? patch : null;
 }

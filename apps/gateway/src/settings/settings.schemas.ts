@@ -16,7 +16,16 @@ export const updateSettingsBodySchema = z
     displayName: patchShape.displayName,
     timezone: patchShape.timezone,
     config: tenantConfigSchema
-      .pick({ persona: true, tone: true, allowedTopics: true, emergencyText: true, escalation: true, allowedOrigins: true, country: true })
+      .pick({
+        persona: true,
+        tone: true,
+        allowedTopics: true,
+        emergencyText: true,
+        escalation: true,
+        allowedOrigins: true,
+        country: true,
+        derivedDataRetention: true,
+      })
       .partial()
       .strict()
       .optional()

@@ -68,6 +68,10 @@ export const escalationSettingsSchema = z.object({
 });
 export type EscalationSettings = z.infer<typeof escalationSettingsSchema>;
 
+/** What happens to summaries, interactions and contacts when the messages they came from are deleted. */
+export const derivedDataRetentionSchema = z.enum(['keep', 'with_messages']);
+export type DerivedDataRetention = z.infer<typeof derivedDataRetentionSchema>;
+
 /** Per-tenant runtime settings read by chat, intelligence and the gateway. */
 export const tenantConfigSchema = z.object({
   /** Persona / system prompt: who the bot is and how it speaks for this business. */
@@ -82,6 +86,13 @@ export const tenantConfigSchema = z.object({
   llm: z.object({ primary: llmChoiceSchema, fallbacks: z.array(llmChoiceSchema).max(5) }),
   /** How long chat message content is kept: client-insights' retention job deletes older messages after folding their usage into usage_daily (ADR 0017). */
   retentionDays: z.int().min(1).max(3650),
+  /**
+   * The tenant's policy for what was derived from its chats once their messages are deleted:
+   * `keep` (the default) keeps session summaries, interactions and contacts; `with_messages`
+   * lets them go too (summaries and interactions older than retentionDays are deleted, contacts
+   * not seen for retentionDays are erased). Optional so older payloads and fixtures stay valid.
+   */
+  derivedDataRetention: derivedDataRetentionSchema.optional(),
   /** Requests per minute per API key and per session; null = the platform default. */
   rateLimitPerMinute: z.int().min(1).max(100_000).nullable(),
   /** Browser origins allowed to call the chat routes (CORS); defaults to the tenant's domain. */
@@ -104,6 +115,7 @@ export const DEFAULT_TENANT_CONFIG: TenantConfig = {
   escalation: { handoffEnabled: false, handoffMessage: null, notifyOnEscalation: true },
   llm: { primary: { provider: 'offline', model: 'retrieval' }, fallbacks: [] },
   retentionDays: 30,
+  derivedDataRetention: 'keep',
   rateLimitPerMinute: null,
   allowedOrigins: [],
 };

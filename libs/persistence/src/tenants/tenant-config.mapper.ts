@@ -6,6 +6,7 @@ import {
   countryCodeSchema,
   countryForTimeZone,
   DEFAULT_TENANT_CONFIG,
+  derivedDataRetentionSchema,
   escalationSettingsSchema,
   llmChoiceSchema,
   llmProviderSchema,
@@ -27,6 +28,8 @@ export interface TenantConfigRow {
   llmModel: string | null;
   llmFallbacks: unknown;
   retentionDays: number;
+  /** Absent in rows read without it (then `keep`). */
+  derivedDataRetention?: string;
   rateLimitPerMinute: number | null;
   allowedOrigins: string[];
   /** Absent in rows read without it (then the config's country is the time zone's). */
@@ -78,6 +81,9 @@ export function tenantConfigFromRow(row: TenantConfigRow): TenantConfig {
     escalation: parseEscalation(row.escalationSettings),
     llm: { primary: parsePrimary(row.llmProvider, row.llmModel), fallbacks: parseFallbacks(row.llmFallbacks).slice(0, 5) },
     retentionDays: positiveInt.safeParse(row.retentionDays).success ? row.retentionDays : DEFAULT_TENANT_CONFIG.retentionDays,
+    derivedDataRetention: derivedDataRetentionSchema.safeParse(row.derivedDataRetention).success
+      ? (row.derivedDataRetention as TenantConfig['derivedDataRetention'])
+      : 'keep',
     rateLimitPerMinute: positiveInt.safeParse(row.rateLimitPerMinute).success ? row.rateLimitPerMinute : null,
     allowedOrigins: (row.allowedOrigins ?? []).filter((o) => webOriginSchema.safeParse(o).success),
     country: countryCodeSchema.safeParse(row.country).success ? (row.country as string) : countryForTimeZone(row.timezone),
@@ -103,6 +109,7 @@ export function tenantConfigToColumns(config: Partial<TenantConfig>): Partial<
     columns.llmFallbacks = config.llm.fallbacks.map((f) => ({ provider: f.provider, model: f.model }));
   }
   if (config.retentionDays !== undefined) columns.retentionDays = config.retentionDays;
+  if (config.derivedDataRetention !== undefined) columns.derivedDataRetention = config.derivedDataRetention;
   if (config.rateLimitPerMinute !== undefined) columns.rateLimitPerMinute = config.rateLimitPerMinute;
   if (config.allowedOrigins !== undefined) columns.allowedOrigins = [...config.allowedOrigins];
   if (config.country !== undefined) columns.country = config.country;

@@ -26,6 +26,7 @@ export const TENANT_CONFIG_SELECT = {
   llmModel: true,
   llmFallbacks: true,
   retentionDays: true,
+  derivedDataRetention: true,
   rateLimitPerMinute: true,
   allowedOrigins: true,
   country: true,

@@ -1,10 +1,12 @@
 // The retention job over the real database, connected as the app role (RLS applies), with a
 // pinned clock: exact counts of messages and usage_daily before and after, idempotency,
 // resumability after a failure between fold and delete, the advisory lock, tenants with
-// different retentionDays, the 90-day tool_executions prune, and tenant isolation.
+// different retentionDays, the 90-day tool_executions prune, the tenant's policy for summaries,
+// interactions and contacts, and tenant isolation.
 import { createPrismaClient, TenantDb, type PrismaClient, type TenantTx } from '@parley/persistence';
 import type { InsightsOptions } from '../../common/client-insights.options';
 import { DEFAULT_MODEL_PRICES } from '../../shared/model-prices.util';
+import { ContactEraser } from '../contact-eraser.client';
 import { RETENTION_LOCK_KEY, RetentionLockRepository } from '../retention-lock.repository';
 import { RetentionRepository, type RetentionTenant } from '../retention.repository';
 import { RetentionScheduler } from '../retention.scheduler';
@@ -42,6 +44,20 @@ class ScopedRetentionRepository extends RetentionRepository {
   }
 }
 
+/**
+ * Records which contacts the job asks the CRM to erase, and removes them as the CRM's erasure
+ * does with the contact row (the erasure itself is tested with the CRM, in tenant-intelligence).
+ */
+class RecordingEraser extends ContactEraser {
+  readonly erased: Array<[string, string]> = [];
+
+  async erase(tenantId: string, contactId: string): Promise<void> {
+    this.erased.push([tenantId, contactId]);
+    await owner.tenantContact.deleteMany({ where: { tenantId, id: contactId } });
+  }
+}
+
+let eraser: RecordingEraser;
 let prisma: PrismaClient;
 let owner: PrismaClient;
 let now: Date;
@@ -54,7 +70,7 @@ const options = (batchSize = 1000): Pick<InsightsOptions, 'modelPrices' | 'reten
 
 function scheduler(repo: RetentionRepository = new ScopedRetentionRepository(prisma, () => scope), batchSize?: number) {
   const opts = options(batchSize);
-  const service = new RetentionService(new TenantDb(prisma), repo, opts, () => now);
+  const service = new RetentionService(new TenantDb(prisma), repo, eraser, opts, () => now);
   return new RetentionScheduler(new RetentionLockRepository(prisma), service, silent, opts);
 }
 
@@ -69,6 +85,7 @@ afterAll(async () => {
 beforeEach(() => {
   now = NOW;
   scope = [];
+  eraser = new RecordingEraser();
 });
 
 describe('RetentionScheduler', () => {
@@ -265,6 +282,116 @@ describe('RetentionScheduler', () => {
       sessionId: old.sessionId,
     });
     expect(await owner.sessionSummary.findUnique({ where: { id: summary.id } })).toMatchObject({ summary: 'asked about a boiler' });
+  });
+});
+
+describe("the tenant's policy for what was derived from its chats", () => {
+  /** Contacts, summaries and interactions on both sides of the cutoff (00:00 UTC of 2026-04-01 for 30 days). */
+  async function derivedData(tenant: string) {
+    const at = (iso: string) => new Date(iso);
+    const contact = (lastSeenAt: string) =>
+      owner.tenantContact.create({ data: { tenantId: tenant, lastSeenAt: at(lastSeenAt), firstSeenAt: at('2026-03-01T00:00:00Z') } });
+    const contacts = {
+      stale: await contact('2026-03-25T12:00:00Z'),
+      older: await contact('2026-03-22T09:00:00Z'),
+      edge: await contact('2026-04-01T00:00:00Z'), // seen at the cutoff itself: kept
+      recent: await contact('2026-04-20T08:00:00Z'),
+    };
+    const sessionOn = async (day: string) =>
+      (await owner.chatSession.findFirstOrThrow({ where: { tenantId: tenant, startedAt: at(`${day}T09:00:00Z`) } })).id;
+    const summary = async (day: string, createdAt: string, updatedAt: string) =>
+      (
+        await owner.sessionSummary.create({
+          data: {
+            tenantId: tenant,
+            sessionId: await sessionOn(day),
+            summary: `summary of ${day}`,
+            createdAt: at(createdAt),
+            updatedAt: at(updatedAt),
+          },
+        })
+      ).id;
+    const summaries = {
+      old: await summary('2026-03-25', '2026-03-25T10:00:00Z', '2026-03-25T10:00:00Z'),
+      oldResummarized: await summary('2026-03-26', '2026-03-26T10:00:00Z', '2026-04-03T10:00:00Z'), // rewritten after the cutoff: kept
+      recent: await summary('2026-04-10', '2026-04-10T10:00:00Z', '2026-04-10T10:00:00Z'),
+    };
+    const interaction = async (occurredAt: string) =>
+      (await owner.tenantInteraction.create({ data: { tenantId: tenant, kind: 'inquiry', occurredAt: at(occurredAt) } })).id;
+    const interactions = { old: await interaction('2026-03-30T23:59:59Z'), recent: await interaction('2026-04-01T00:00:00Z') };
+    return { contacts, summaries, interactions };
+  }
+
+  const remaining = async (tenant: string) => ({
+    contacts: (await owner.tenantContact.findMany({ where: { tenantId: tenant }, select: { id: true } })).map((r) => r.id).sort(),
+    summaries: (await owner.sessionSummary.findMany({ where: { tenantId: tenant }, select: { id: true } })).map((r) => r.id).sort(),
+    interactions: (await owner.tenantInteraction.findMany({ where: { tenantId: tenant }, select: { id: true } })).map((r) => r.id).sort(),
+  });
+
+  it("keeps them by default, and with 'with_messages' erases the contacts not seen since the cutoff and deletes older summaries and interactions; a second run changes nothing", async () => {
+    const keeping = await tenantWithDailyChats(owner, 30, FIRST, LAST);
+    const forgetting = await tenantWithDailyChats(owner, 30, FIRST, LAST);
+    await owner.tenant.update({ where: { id: forgetting }, data: { derivedDataRetention: 'with_messages' } });
+    scope = [keeping, forgetting];
+    const kept = await derivedData(keeping);
+    const forgot = await derivedData(forgetting);
+    const keptBefore = await remaining(keeping);
+    expect([keptBefore.contacts.length, keptBefore.summaries.length, keptBefore.interactions.length]).toEqual([4, 3, 2]);
+
+    const run = await scheduler().runOnce();
+
+    expect(run).toMatchObject({
+      complete: true,
+      failed: 0,
+      erasedContacts: 2,
+      deletedSummaries: 1,
+      deletedInteractions: 1,
+      deletedMessages: 80,
+    });
+    expect(eraser.erased.sort()).toEqual(
+      [
+        [forgetting, forgot.contacts.older.id],
+        [forgetting, forgot.contacts.stale.id],
+      ].sort(),
+    );
+    expect(await remaining(keeping)).toEqual(keptBefore);
+    expect(await remaining(forgetting)).toEqual({
+      contacts: [forgot.contacts.edge.id, forgot.contacts.recent.id].sort(),
+      summaries: [forgot.summaries.oldResummarized, forgot.summaries.recent].sort(),
+      interactions: [forgot.interactions.recent],
+    });
+    expect(keptBefore.summaries).toContain(kept.summaries.old);
+
+    const again = await scheduler().runOnce();
+    expect(again).toMatchObject({ complete: true, erasedContacts: 0, deletedSummaries: 0, deletedInteractions: 0, deletedMessages: 0 });
+    expect(eraser.erased).toHaveLength(2);
+  });
+
+  it('stops the pass of a tenant whose erasure fails, leaves its summaries until the next run, and goes on with the others', async () => {
+    const failing = await tenantWithDailyChats(owner, 30, FIRST, LAST);
+    const other = await tenantWithDailyChats(owner, 30, FIRST, LAST);
+    for (const id of [failing, other]) await owner.tenant.update({ where: { id }, data: { derivedDataRetention: 'with_messages' } });
+    scope = [failing, other];
+    await derivedData(failing);
+    const forgot = await derivedData(other);
+    const crm = eraser;
+    eraser = new (class extends RecordingEraser {
+      override async erase(tenantId: string, contactId: string): Promise<void> {
+        if (tenantId === failing) throw new Error('the CRM did not answer');
+        await crm.erase(tenantId, contactId);
+      }
+    })();
+
+    const run = await scheduler().runOnce();
+
+    expect(run).toMatchObject({ complete: false, failed: 1, erasedContacts: 2, deletedSummaries: 1, deletedInteractions: 1 });
+    expect((await remaining(failing)).summaries).toHaveLength(3);
+    expect((await remaining(other)).contacts).toEqual([forgot.contacts.edge.id, forgot.contacts.recent.id].sort());
+
+    eraser = crm;
+    const next = await scheduler().runOnce();
+    expect(next).toMatchObject({ complete: true, failed: 0, erasedContacts: 2, deletedSummaries: 1, deletedInteractions: 1 });
+    expect((await remaining(failing)).summaries).toHaveLength(2);
   });
 });
 

@@ -31,6 +31,13 @@ describe('bot settings form ↔ PATCH /api/v1/settings', () => {
     expect(formToPatch(settingsToForm(stored), stored)).toBeNull();
   });
 
+  it('reads a missing derived-data policy as keep, and sends it only when changed', () => {
+    expect(settingsToForm(stored).derivedDataRetention).toBe('keep');
+    expect(formToPatch({ ...settingsToForm(stored), derivedDataRetention: 'with_messages' }, stored)).toEqual({
+      config: { derivedDataRetention: 'with_messages' },
+    });
+  });
+
   it('sends only what changed; empty texts become null; topics one a line', () => {
     const form = {
       ...settingsToForm(stored),

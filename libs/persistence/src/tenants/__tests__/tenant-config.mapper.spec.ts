@@ -11,6 +11,7 @@ const row = (overrides: Partial<TenantConfigRow> = {}): TenantConfigRow => ({
   llmModel: 'gpt-4o-mini',
   llmFallbacks: [{ provider: 'offline', model: 'retrieval' }],
   retentionDays: 14,
+  derivedDataRetention: 'with_messages',
   rateLimitPerMinute: 120,
   allowedOrigins: ['https://bob.example'],
   ...overrides,
@@ -26,10 +27,17 @@ describe('tenantConfigFromRow', () => {
       escalation: { handoffEnabled: true, handoffMessage: 'A person will reply soon.', notifyOnEscalation: false },
       llm: { primary: { provider: 'openai', model: 'gpt-4o-mini' }, fallbacks: [{ provider: 'offline', model: 'retrieval' }] },
       retentionDays: 14,
+      derivedDataRetention: 'with_messages',
       rateLimitPerMinute: 120,
       allowedOrigins: ['https://bob.example'],
       country: null,
     });
+  });
+
+  it("reads the derived-data policy, 'keep' when absent or unknown, and writes it back", () => {
+    expect(tenantConfigFromRow(row({ derivedDataRetention: undefined })).derivedDataRetention).toBe('keep');
+    expect(tenantConfigFromRow(row({ derivedDataRetention: 'forget_everything' })).derivedDataRetention).toBe('keep');
+    expect(tenantConfigToColumns({ derivedDataRetention: 'with_messages' })).toEqual({ derivedDataRetention: 'with_messages' });
   });
 
   it("reads the stored country, else the time zone's country, else null", () => {
