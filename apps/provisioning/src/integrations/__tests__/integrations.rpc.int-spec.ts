@@ -350,7 +350,11 @@ describe('provisioning connection tests', () => {
     shop.state.faults.serverErrorNext = 5;
     try {
       const { result } = await test(integration.id);
-      expect(result).toMatchObject({ ok: false });
+      expect(result).toMatchObject({ ok: false, failure: 'upstream_error' });
+      expect(result.detail).toContain('Shopify failed (500)');
+      // Kept as the integration's last test, so the console shows why it is failing.
+      const got = await local.rpc.request(IntegrationGetRpc, { version: 1, tenantId, integrationId: integration.id });
+      expect(got.integration.lastTest).toEqual(result);
     } finally {
       shop.reset();
     }
