@@ -4,6 +4,9 @@ import { MESSAGING_OPTIONS, NatsClient, type MessagingModuleOptions } from '@par
 import { SERVICE_LOGGER, type Logger } from '@parley/observability';
 import { DurableConsumerRunner } from '@parley/runtime';
 import { AlertRepository } from './alerts/alert.repository';
+import { AuditRpcHandlers } from './audit/audit.handler';
+import { AuditRepository } from './audit/audit.repository';
+import { AuditService } from './audit/audit.service';
 import { AlertService } from './alerts/alert.service';
 import { INSIGHTS_OPTIONS, type InsightsOptions } from './common/client-insights.options';
 import { insightEventRoutes } from './ingest/insight-events.handler';
@@ -85,6 +88,9 @@ export class ClientInsightsModule {
         UsageRepository,
         UsageService,
         UsageRpcHandlers,
+        AuditRepository,
+        AuditService,
+        AuditRpcHandlers,
       ],
     };
   }

@@ -38,3 +38,4 @@ export * from './tools/tool-catalogue.schema';
 export * from './tools/integration-definition.schema';
 export * from './rpc/tools.rpc';
 export * from './rpc/integrations.rpc';
+export * from './rpc/audit.rpc';

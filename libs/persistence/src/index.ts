@@ -28,3 +28,5 @@ export * from './tenants/tenant-config.mapper';
 export * from './tenants/tenant-runtime.repository';
 export * from './paging/list-cursor';
 export * from './audit/audit-log.repository';
+export * from './audit/audit-chain.util';
+export * from './audit/audit-chain.verifier';

@@ -28,7 +28,7 @@ export class HandoffRpcHandlers extends RpcHandlers {
       return { version: 1 as const, message };
     });
     serve(ChatHandBackRpc, async (req) => {
-      const session = await this.handoff.handBackToBot({ tenantId: req.tenantId, sessionId: req.sessionId });
+      const session = await this.handoff.handBackToBot({ tenantId: req.tenantId, sessionId: req.sessionId, staffUserId: req.staffUserId });
       this.events.publish(req.sessionId, { version: 1, tenantId: req.tenantId, type: 'mode', mode: 'bot' });
       return { version: 1 as const, session };
     });

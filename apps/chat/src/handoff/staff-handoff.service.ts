@@ -6,7 +6,7 @@
 // session is NOT_FOUND.
 import { Injectable } from '@nestjs/common';
 import type { ChatMessageView, ChatSessionView } from '@parley/contracts';
-import { TenantDb } from '@parley/persistence';
+import { TenantDb, writeAudit } from '@parley/persistence';
 import { ChatError } from '../common/chat.errors';
 import { insertStaffMessage } from '../sessions/message.repository';
 import { toSessionView } from '../sessions/session.mapper';
@@ -46,6 +46,15 @@ export class StaffHandoffService {
         authorId: input.authorId ?? null,
       });
       await recordStaffReply(tx, input.sessionId, message.createdAt);
+      // Who answered which session, in the reply's transaction; never the reply's text.
+      await writeAudit(tx, {
+        tenantId: input.tenantId,
+        actor: { type: 'tenant_user', id: input.authorId ?? null },
+        action: 'handoff.replied',
+        targetType: 'chat_session',
+        targetId: input.sessionId,
+        data: { messageId: message.id },
+      });
       return message;
     });
     return {
@@ -61,9 +70,19 @@ export class StaffHandoffService {
   }
 
   /** Staff are done: the bot answers again and the session no longer needs a person. */
-  async handBackToBot(input: { tenantId: string; sessionId: string }): Promise<ChatSessionView> {
-    const row = await this.db.run(input.tenantId, (tx) => setBotMode(tx, input.sessionId));
-    if (!row) throw ChatError.sessionNotFound(input.sessionId);
+  async handBackToBot(input: { tenantId: string; sessionId: string; staffUserId?: string }): Promise<ChatSessionView> {
+    const row = await this.db.run(input.tenantId, async (tx) => {
+      const session = await setBotMode(tx, input.sessionId);
+      if (!session) throw ChatError.sessionNotFound(input.sessionId);
+      await writeAudit(tx, {
+        tenantId: input.tenantId,
+        actor: { type: 'tenant_user', id: input.staffUserId ?? null },
+        action: 'handoff.handed_back',
+        targetType: 'chat_session',
+        targetId: input.sessionId,
+      });
+      return session;
+    });
     return toSessionView(row);
   }
 }

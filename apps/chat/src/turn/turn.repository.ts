@@ -3,7 +3,17 @@
 import { toolExecutionRows, type ToolExecutionWrite } from '../tools/tool-executions.repository';
 import type { ChatTurnResponse } from '@parley/contracts';
 import type { ConversationMessage, KnowledgePassage } from '@parley/llm';
-import { isUuid, Prisma, RRF_K, toJsonPayload, type OutboxMessageInput, type TenantDb, type TenantTx } from '@parley/persistence';
+import {
+  auditAppend,
+  type AuditEntry,
+  isUuid,
+  Prisma,
+  RRF_K,
+  toJsonPayload,
+  type OutboxMessageInput,
+  type TenantDb,
+  type TenantTx,
+} from '@parley/persistence';
 import { toWireSignals, type SignalFinding } from '@parley/signals';
 import { randomUUID } from 'node:crypto';
 import { ChatError } from '../common/chat.errors';
@@ -230,12 +240,69 @@ export interface TurnRecord {
   toolExecutions?: readonly ToolExecutionWrite[];
 }
 
+/** How a stored turn ended, for its audit row. */
+export function turnOutcome(record: Pick<TurnRecord, 'handoff' | 'unanswered' | 'assistant'>): string {
+  if (record.handoff) return 'handed_off';
+  if (record.assistant.interrupted) return 'cancelled';
+  return record.unanswered ? 'unanswered' : 'answered';
+}
+
+/**
+ * The turn's audit row (docs/adr/0019-audit-trail.md): who (the session: visitors have no
+ * account), which session and turn, the outcome, the model and token counts. Never the text.
+ */
+function turnAuditEntry(record: TurnRecord): AuditEntry {
+  const a = record.assistant;
+  return {
+    tenantId: record.tenantId,
+    actor: { type: 'session', id: record.sessionId },
+    action: 'chat.turn',
+    targetType: 'chat_session',
+    targetId: record.sessionId,
+    data: {
+      turnId: record.turnId,
+      messageId: a.id,
+      outcome: turnOutcome(record),
+      escalated: record.needsHuman,
+      provider: a.provider,
+      model: a.model,
+      tokensIn: a.inputTokens,
+      tokensOut: a.outputTokens,
+      toolCalls: record.toolExecutions?.length ?? 0,
+    },
+  };
+}
+
+/**
+ * The audit row of a turn that failed (nothing else of it is stored): outcome `error` and the
+ * error code, in a transaction of its own.
+ */
+export async function persistFailedTurnAudit(
+  db: TenantDb,
+  turn: { tenantId: string; sessionId: string; turnId: string; code: string },
+): Promise<void> {
+  await db.batch(
+    turn.tenantId,
+    (c) => [
+      auditAppend(c, {
+        tenantId: turn.tenantId,
+        actor: { type: 'session', id: turn.sessionId },
+        action: 'chat.turn',
+        targetType: 'chat_session',
+        targetId: turn.sessionId,
+        data: { turnId: turn.turnId, outcome: 'error', code: turn.code },
+      }),
+    ],
+    { maxWaitMs: TURN_TX_MAX_WAIT_MS },
+  );
+}
+
 /**
  * One transaction: the user message, the assistant message, a message_signals row per finding
  * (source l1a), the tool calls of the answer, the session's counters and flags, and the outbox
- * rows. At most five statements (messages, signals, tool executions, session, outbox; each a
- * single multi-row statement) after the tenant is
- * set, sent as one batch transaction: no interactive transaction, so no round trip through
+ * rows, then the turn's audit row. At most six statements (messages, signals, tool executions,
+ * session, outbox, audit; each a single statement) after the tenant is set, sent as one batch
+ * transaction: no interactive transaction, so no round trip through
  * the client between statements, and the connection is held for the batch only. The commit is
  * an ordinary durable one (synchronous_commit as configured): an acknowledged turn is on disk.
  * Returns the user message id.
@@ -306,6 +373,8 @@ export async function persistTurn(db: TenantDb, record: TurnRecord): Promise<str
       c.outbox.createMany({
         data: outbox.map((m) => ({ subject: m.subject, payload: toJsonPayload(m.payload), headers: m.headers ?? {} })),
       }),
+      // Last, so the tenant's audit chain stays locked only until the commit that follows.
+      auditAppend(c, turnAuditEntry(record)),
     ],
     { maxWaitMs: TURN_TX_MAX_WAIT_MS },
   );

@@ -29,7 +29,15 @@ import { TurnStageClock } from './turn-stage.clock';
 import { turnActions, turnOutbox } from './turn-events.util';
 import { frameError, generationFailure } from './turn-failure.util';
 import { planTurn, type TurnPlan } from './turn-plan.util';
-import { findStoredTurn, persistTurn, prepareTurn, TURN_TX_MAX_WAIT_MS, type PreparedTurn, type TurnSession } from './turn.repository';
+import {
+  findStoredTurn,
+  persistFailedTurnAudit,
+  persistTurn,
+  prepareTurn,
+  TURN_TX_MAX_WAIT_MS,
+  type PreparedTurn,
+  type TurnSession,
+} from './turn.repository';
 import { DEFAULT_TOKEN_COALESCING, NatsTurnStream, silentTurnStream, type TokenCoalescing, type TurnStream } from './turn-stream.publisher';
 
 /** Said (and stored as the assistant message) for every visitor message while tenant staff hold the session. */
@@ -79,6 +87,16 @@ export class TurnService {
     this.coalescing = { ...DEFAULT_TOKEN_COALESCING, flushMs: options.chat.streamFlushMs };
   }
 
+  /** The failed turn's audit row (outcome `error`); a failure to write it is logged, never thrown. */
+  private auditFailure(request: ChatTurnRequest, code: string): void {
+    const { tenantId, sessionId, turnId } = request;
+    const task = persistFailedTurnAudit(this.db, { tenantId, sessionId, turnId, code }).catch((err: unknown) =>
+      this.logger.warn({ err, turn_id: turnId, tenant_id: tenantId }, 'could not audit the failed turn'),
+    );
+    this.inflight.add(task);
+    void task.finally(() => this.inflight.delete(task));
+  }
+
   run(request: ChatTurnRequest): Promise<ChatTurnResponse> {
     const { metrics } = this;
     const started = process.hrtime.bigint();
@@ -96,6 +114,7 @@ export class TurnService {
         const body = frameError(err);
         stream.error(body);
         metrics.turnFinished(body.code, elapsed());
+        this.auditFailure(request, body.code);
         throw err;
       },
     );

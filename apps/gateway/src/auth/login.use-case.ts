@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { UserTokens, verifySecret } from '@parley/auth';
-import { UserLoginRecordedRpc, UserLookupRpc, type RpcResponseOf } from '@parley/contracts';
+import { UserLoginFailedRpc, UserLoginRecordedRpc, UserLookupRpc, type RpcRequestOf, type RpcResponseOf } from '@parley/contracts';
 import { RpcClient } from '@parley/messaging';
 import { SERVICE_LOGGER, type Logger } from '@parley/observability';
 import type { AppConfig } from '../config/env.schema';
@@ -42,10 +42,19 @@ export class LoginUseCase {
     await this.limitAttempts(email);
     const found = await this.lookup(email);
     const valid = await verifySecret(input.password, found?.user.passwordHash ?? DUMMY_HASH);
-    if (!found || !valid) throw problems.unauthorized('INVALID_CREDENTIALS', 'The email or password is wrong.');
+    if (!found || !valid) {
+      await this.recordFailure(email, found, found ? 'wrong_password' : 'unknown_email');
+      throw problems.unauthorized('INVALID_CREDENTIALS', 'The email or password is wrong.');
+    }
     const { user, tenantStatus } = found;
-    if (user.status !== 'active') throw problems.forbidden('USER_DISABLED', 'This user is disabled.');
-    if (user.role !== 'owner' && tenantStatus !== 'active') throw problems.forbidden('TENANT_DEACTIVATED', 'The tenant is deactivated.');
+    if (user.status !== 'active') {
+      await this.recordFailure(email, found, 'user_disabled');
+      throw problems.forbidden('USER_DISABLED', 'This user is disabled.');
+    }
+    if (user.role !== 'owner' && tenantStatus !== 'active') {
+      await this.recordFailure(email, found, 'tenant_deactivated');
+      throw problems.forbidden('TENANT_DEACTIVATED', 'The tenant is deactivated.');
+    }
     const signed = await this.userTokens.issueUserToken(
       user.role === 'owner'
         ? { userId: user.id, role: 'owner', ttlSeconds: this.config.auth.userTokenTtlSeconds }
@@ -84,7 +93,26 @@ export class LoginUseCase {
   }
 
   /**
-   * last_login_at is bookkeeping: a failure to record it is logged (the RpcError itself, hence
+   * The audit trail's auth.login_failed row (provisioning writes it): a known user by id, an
+   * unknown email only as its sha256, never the password. A failure to record is logged and the
+   * caller still gets its 401/403 (docs/adr/0019-audit-trail.md).
+   */
+  private async recordFailure(
+    email: string,
+    found: FoundUser | undefined,
+    reason: RpcRequestOf<typeof UserLoginFailedRpc>['reason'],
+  ): Promise<void> {
+    const user = found ? { id: found.user.id, role: found.user.role, tenantId: found.user.tenantId } : null;
+    const emailSha256 = createHash('sha256').update(email).digest('hex');
+    try {
+      await this.rpcClient.request(UserLoginFailedRpc, { version: 1, reason, user, emailSha256 }, { timeoutMs: this.config.rpc.timeoutMs });
+    } catch (error) {
+      this.logger.warn({ err: error, reason }, 'could not record the failed login');
+    }
+  }
+
+  /**
+   * last_login_at is bookkeeping (its transaction also writes the auth.login audit row): a failure to record it is logged (the RpcError itself, hence
    * the RpcClient rather than GatewayRpc), never fails the login.
    */
   private async recordLogin(userId: string, role: FoundUser['user']['role'], tenantId: string | null): Promise<void> {

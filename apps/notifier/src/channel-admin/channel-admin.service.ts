@@ -25,7 +25,7 @@ import { toChannelView } from './channel.mapper';
 import { ChannelRepository, type ChannelWrite } from './channel.repository';
 import { maskSecretUrl } from './channel.mapper';
 
-/** Audit rows belong to a tenant; the owner's own channels are not tenant data. */
+/** Audit rows of a tenant's channels go to its chain; the owner's own channels to the platform chain (no tenant). */
 async function audit(
   tx: TenantTx,
   scope: string,
@@ -34,8 +34,14 @@ async function audit(
   channelId: string,
   data: Prisma.InputJsonObject,
 ): Promise<void> {
-  if (scope === PLATFORM_TENANT_ID) return;
-  await writeAudit(tx, { tenantId: scope, actor, action, targetType: 'notification_channel', targetId: channelId, data });
+  await writeAudit(tx, {
+    tenantId: scope === PLATFORM_TENANT_ID ? null : scope,
+    actor,
+    action,
+    targetType: 'notification_channel',
+    targetId: channelId,
+    data,
+  });
 }
 
 /** A tenant's (or the owner's) notification channels: create, change, rotate, delete, test. */

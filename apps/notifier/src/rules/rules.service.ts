@@ -112,7 +112,14 @@ export class RulesService {
   }
 
   private async audit(tx: TenantTx, scope: string, actor: Actor, action: string, ruleId: string, name: string): Promise<void> {
-    if (scope === PLATFORM_TENANT_ID) return;
-    await writeAudit(tx, { tenantId: scope, actor, action, targetType: 'notification_rule', targetId: ruleId, data: { name } });
+    // The owner's own rules go to the platform chain (no tenant).
+    await writeAudit(tx, {
+      tenantId: scope === PLATFORM_TENANT_ID ? null : scope,
+      actor,
+      action,
+      targetType: 'notification_rule',
+      targetId: ruleId,
+      data: { name },
+    });
   }
 }

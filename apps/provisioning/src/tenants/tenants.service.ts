@@ -80,14 +80,14 @@ export class TenantsService {
         throw error;
       }
       const apiKey = await insertApiKey(tx, id, key);
-      if (admin) await insertStaffUser(tx, id, admin, req.actor, 'admin.email');
+      const adminUser = admin ? await insertStaffUser(tx, id, admin, req.actor, 'admin.email') : null;
       await writeAudit(tx, {
         tenantId: id,
         actor: req.actor,
         action: 'tenant.created',
         targetType: 'tenant',
         targetId: id,
-        data: { slug: req.slug, kind: req.kind, apiKeyPrefix: apiKey.prefix, admin: admin?.email ?? null },
+        data: { slug: req.slug, kind: req.kind, apiKeyPrefix: apiKey.prefix, adminUserId: adminUser?.id ?? null },
       });
       await writeAudit(tx, {
         tenantId: id,

@@ -54,7 +54,8 @@ export async function insertStaffUser(
       action: 'user.created',
       targetType: 'tenant_user',
       targetId: row.id,
-      data: { email: row.email, role: row.role },
+      // No email: audit rows are kept for ever and hold no personal data (the user id names the user).
+      data: { role: row.role },
     });
     return { ...row, createdAt: row.createdAt.toISOString() };
   } catch (error) {

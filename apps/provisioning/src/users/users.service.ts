@@ -5,13 +5,15 @@ import {
   type RpcResponseOf,
   type StaffUserCreateRpc,
   type StaffUserListRpc,
+  type UserLoginFailedRpc,
   type UserLoginRecordedRpc,
   type UserLookupRpc,
 } from '@parley/contracts';
-import { findLoginCandidates, PrismaService, TenantDb, type PrismaClient } from '@parley/persistence';
+import { findLoginCandidates, PrismaService, TenantDb, type PrismaClient, type TenantTx } from '@parley/persistence';
 import { PROVISIONING_OPTIONS, type ProvisioningOptions } from '../common/provisioning.options';
 import { ProvisioningError } from '../common/provisioning.error';
 import { tenantExists } from '../tenants/tenant.repository';
+import { auditFailedLogin, auditLogin } from './login-audit.repository';
 import { recordPlatformUserLogin } from './platform-user.repository';
 import { insertStaffUser, listStaffUsers, prepareStaffUser, recordStaffLogin } from './staff-user.repository';
 
@@ -50,12 +52,25 @@ export class UsersService {
   async loginRecorded(req: RpcRequestOf<typeof UserLoginRecordedRpc>): Promise<RpcResponseOf<typeof UserLoginRecordedRpc>> {
     const now = new Date();
     const tenantId = req.tenantId;
-    const found =
-      tenantId === null
-        ? await recordPlatformUserLogin(this.prisma, req.userId, now)
-        : await this.tenantDb.run(tenantId, (tx) => recordStaffLogin(tx, tenantId, req.userId, now));
-    if (!found) throw ProvisioningError.notFound('user');
+    // The audit row (auth.login) commits with last_login_at, or neither does.
+    const record = async (tx: TenantTx, found: boolean) => {
+      if (!found) throw ProvisioningError.notFound('user');
+      await auditLogin(tx, { userId: req.userId, role: req.role, tenantId });
+    };
+    if (tenantId === null) {
+      await this.prisma.$transaction(async (tx) => record(tx, await recordPlatformUserLogin(tx, req.userId, now)));
+    } else {
+      await this.tenantDb.run(tenantId, async (tx) => record(tx, await recordStaffLogin(tx, tenantId, req.userId, now)));
+    }
     return { version: 1, userId: req.userId, lastLoginAt: now.toISOString() };
+  }
+
+  /** A refused login (the gateway decided): one audit row, in the user's tenant chain or the platform chain. */
+  async loginFailed(req: RpcRequestOf<typeof UserLoginFailedRpc>): Promise<RpcResponseOf<typeof UserLoginFailedRpc>> {
+    const tenantId = req.user?.tenantId ?? null;
+    if (tenantId === null) await this.prisma.$transaction((tx) => auditFailedLogin(tx, req));
+    else await this.tenantDb.run(tenantId, (tx) => auditFailedLogin(tx, req));
+    return { version: 1, recorded: true };
   }
 
   async createStaff(req: RpcRequestOf<typeof StaffUserCreateRpc>): Promise<RpcResponseOf<typeof StaffUserCreateRpc>> {
