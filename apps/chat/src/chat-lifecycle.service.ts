@@ -4,6 +4,7 @@ import type { RpcHandlers } from '@parley/runtime';
 import { AssistantRpcHandlers } from './assistant/assistant.handler';
 import { CHAT_LOGGER, type ChatLogger } from './common/chat.logger';
 import { CHAT_OPTIONS, type ChatOptions } from './common/chat.options';
+import { DegradeRpcHandlers } from './degrade/degrade.handler';
 import { ConversationsRpcHandlers } from './conversations/conversations.handler';
 import { HandoffRpcHandlers } from './handoff/handoff.handler';
 import { IdleSessionSweeper } from './sessions/idle-session.sweeper';
@@ -48,10 +49,19 @@ export class ChatLifecycle implements OnModuleInit, OnApplicationBootstrap, Befo
     handoffHandlers: HandoffRpcHandlers,
     assistantHandlers: AssistantRpcHandlers,
     toolExecutionHandlers: ToolExecutionsRpcHandlers,
+    degradeHandlers: DegradeRpcHandlers,
     @Inject(CHAT_OPTIONS) private readonly options: ChatOptions,
     @Inject(CHAT_LOGGER) private readonly logger: ChatLogger,
   ) {
-    this.handlers = [turnHandlers, sessionsHandlers, conversationsHandlers, handoffHandlers, assistantHandlers, toolExecutionHandlers];
+    this.handlers = [
+      turnHandlers,
+      sessionsHandlers,
+      conversationsHandlers,
+      handoffHandlers,
+      assistantHandlers,
+      toolExecutionHandlers,
+      degradeHandlers,
+    ];
   }
 
   /** Subscribes to chat.cancel.* before any RPC handler is registered. */

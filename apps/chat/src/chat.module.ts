@@ -8,6 +8,9 @@ import { AssistantRpcHandlers } from './assistant/assistant.handler';
 import { ChatLifecycle } from './chat-lifecycle.service';
 import { CHAT_LOGGER } from './common/chat.logger';
 import { CHAT_OPTIONS, EMBEDDER, LLM_ROUTER, type ChatOptions } from './common/chat.options';
+import { DegradeRpcHandlers } from './degrade/degrade.handler';
+import { DegradeMetrics } from './degrade/degrade.metrics';
+import { DEGRADE_CLOCK, DegradeState } from './degrade/degrade.state';
 import { ConversationsRpcHandlers } from './conversations/conversations.handler';
 import { ConversationsService } from './conversations/conversations.service';
 import { HandoffRpcHandlers } from './handoff/handoff.handler';
@@ -35,8 +38,8 @@ import { TurnService } from './turn/turn.service';
 /**
  * The chat service's capabilities: turns (turn/), sessions with their history and feedback
  * and the idle sweeper (sessions/), the staff console's conversations (conversations/), the
- * human handoff (handoff/), the staff assistant (assistant/) and the live-data tools with their
- * log (tools/), each a folder of handler /
+ * human handoff (handoff/), the staff assistant (assistant/), the live-data tools with their
+ * log (tools/) and the degrade switches with the automatic overload mode (degrade/), each a folder of handler /
  * service / repository; ChatLifecycle orders their start and graceful stop. Needs the service
  * runtime (NatsClient, PrismaService, TenantDb, SERVICE_LOGGER, ServiceMetrics,
  * MESSAGING_OPTIONS) from the caller.
@@ -71,6 +74,10 @@ export class ChatModule {
         ChatIntegrations,
         ToolExecutionsService,
         ToolExecutionsRpcHandlers,
+        { provide: DEGRADE_CLOCK, useValue: () => Date.now() },
+        DegradeMetrics,
+        DegradeState,
+        DegradeRpcHandlers,
         TenantEventsListener,
         SignalDetectorCache,
         TenantKnowledgeRetriever,

@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ApiKeysModule } from './api-keys/api-keys.module';
+import { DegradeModule } from './degrade/degrade.module';
 import { KNOWLEDGE_EMBEDDER, PROVISIONING_OPTIONS, type KnowledgeEmbedder, type ProvisioningOptions } from './common/provisioning.options';
+import { IdentityProvidersModule } from './identity-providers/identity-providers.module';
 import { IntegrationsModule } from './integrations/integrations.module';
 import { KnowledgeModule } from './knowledge/knowledge.module';
 import { SignalSettingsModule } from './signal-settings/signal-settings.module';
@@ -34,6 +36,8 @@ export class ProvisioningModule {
         SignalSettingsModule,
         ToolsModule,
         IntegrationsModule,
+        IdentityProvidersModule,
+        DegradeModule,
       ],
     };
   }

@@ -38,4 +38,5 @@ export * from './tools/tool-catalogue.schema';
 export * from './tools/integration-definition.schema';
 export * from './rpc/tools.rpc';
 export * from './rpc/integrations.rpc';
+export * from './rpc/degrade.rpc';
 export * from './rpc/audit.rpc';

@@ -25,6 +25,7 @@ describe('chat env schema', () => {
       knowledgeLimit: 4,
       tenantCacheTtlMs: 30_000,
       streamFlushMs: 10,
+      degrade: expect.any(Object),
     });
   });
 
@@ -47,6 +48,7 @@ describe('chat env schema', () => {
       knowledgeLimit: 0,
       tenantCacheTtlMs: 0,
       streamFlushMs: 0,
+      degrade: expect.any(Object),
     });
   });
 
@@ -73,5 +75,55 @@ describe('chat env schema', () => {
     ['CHAT_KNOWLEDGE_LIMIT', '50'],
   ])('rejects %s=%s naming the variable', (name, value) => {
     expect(() => parseEnv(envSchema, { DATABASE_URL, [name]: value })).toThrow(name);
+  });
+
+  it('defaults the degrade controller (ADR 0020)', () => {
+    expect(toAppConfig(parseEnv(envSchema, { DATABASE_URL })).chat.degrade).toEqual({
+      autoEnabled: true,
+      errorRateEnter: 0.5,
+      errorRateLeave: 0.2,
+      errorWindowMs: 60_000,
+      errorMinCalls: 20,
+      inFlightEnter: 200,
+      inFlightLeave: 100,
+      holdMs: 120_000,
+      errorSwitches: ['cheaper_model'],
+      loadSwitches: ['lean_context', 'cheaper_model'],
+      leanHistoryTokenBudget: 500,
+      leanKnowledgeLimit: 2,
+      evaluateIntervalMs: 5000,
+    });
+  });
+
+  it('reads the degrade settings and switch lists', () => {
+    const degrade = toAppConfig(
+      parseEnv(envSchema, {
+        DATABASE_URL,
+        CHAT_DEGRADE_AUTO_ENABLED: 'false',
+        CHAT_DEGRADE_ERROR_RATE_ENTER_PERCENT: '30',
+        CHAT_DEGRADE_ERROR_RATE_LEAVE_PERCENT: '5',
+        CHAT_DEGRADE_ERROR_SWITCHES: 'offline_only, skip_model_extraction',
+        CHAT_DEGRADE_LOAD_SWITCHES: 'lean_context',
+        CHAT_DEGRADE_HOLD_SECONDS: '0',
+      }),
+    ).chat.degrade;
+    expect(degrade).toMatchObject({
+      autoEnabled: false,
+      errorRateEnter: 0.3,
+      errorRateLeave: 0.05,
+      errorSwitches: ['offline_only', 'skip_model_extraction'],
+      loadSwitches: ['lean_context'],
+      holdMs: 0,
+    });
+  });
+
+  it.each([
+    [{ CHAT_DEGRADE_ERROR_SWITCHES: 'cheaper_model,turbo' }, 'CHAT_DEGRADE_ERROR_SWITCHES'],
+    [{ CHAT_DEGRADE_ERROR_RATE_ENTER_PERCENT: '20', CHAT_DEGRADE_ERROR_RATE_LEAVE_PERCENT: '20' }, 'CHAT_DEGRADE_ERROR_RATE_LEAVE_PERCENT'],
+    [{ CHAT_DEGRADE_IN_FLIGHT_ENTER: '10', CHAT_DEGRADE_IN_FLIGHT_LEAVE: '12' }, 'CHAT_DEGRADE_IN_FLIGHT_LEAVE'],
+    [{ CHAT_DEGRADE_ERROR_RATE_ENTER_PERCENT: '150' }, 'CHAT_DEGRADE_ERROR_RATE_ENTER_PERCENT'],
+    [{ CHAT_DEGRADE_AUTO_ENABLED: 'maybe' }, 'CHAT_DEGRADE_AUTO_ENABLED'],
+  ])('refuses %j, naming %s', (env, name) => {
+    expect(() => parseEnv(envSchema, { DATABASE_URL, ...env })).toThrow(name);
   });
 });

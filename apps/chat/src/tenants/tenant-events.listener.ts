@@ -10,6 +10,7 @@ import {
 } from '@parley/contracts';
 import { decodeJson, NatsClient, type MessagingConnection } from '@parley/messaging';
 import { CHAT_LOGGER, type ChatLogger } from '../common/chat.logger';
+import { DegradeState } from '../degrade/degrade.state';
 import { TenantToolsetCache } from '../tools/tenant-toolset.cache';
 import { TenantRuntimeCache } from './tenant-runtime.cache';
 
@@ -29,6 +30,7 @@ export class TenantEventsListener {
     @Inject(NatsClient) private readonly client: MessagingConnection,
     private readonly cache: TenantRuntimeCache,
     private readonly toolsets: TenantToolsetCache,
+    private readonly degrade: DegradeState,
     @Inject(CHAT_LOGGER) private readonly logger: ChatLogger,
   ) {}
 
@@ -36,6 +38,8 @@ export class TenantEventsListener {
     const drop = (event: { tenantId: string }) => {
       this.cache.invalidate(event.tenantId);
       this.toolsets.invalidate(event.tenantId);
+      // Also the owner's degrade switches: the platform's arrive as tenant PLATFORM_TENANT_ID.
+      this.degrade.invalidate(event.tenantId);
     };
     this.listen(TenantUpdatedEvent, drop);
     this.listen(TenantKeyRotatedEvent, drop);
@@ -72,6 +76,7 @@ export class TenantEventsListener {
         if (status.type !== 'reconnect') continue;
         this.cache.clear();
         this.toolsets.clear();
+        this.degrade.clear();
       }
     } catch {
       // The connection closed: nothing left to watch.

@@ -7,10 +7,10 @@ import { TURN_TX_MAX_WAIT_MS, type TurnKnowledgeQuery } from './turn.repository'
 
 /** Retrieves a tenant's knowledge for a turn. */
 export interface KnowledgeRetriever {
-  /** The full-text search to run inside the turn's session read, when retrieval needs nothing but the database (no query embedding); else null. */
-  inlineQuery(query: string, staff: boolean): TurnKnowledgeQuery | null;
+  /** The full-text search to run inside the turn's session read, when retrieval needs nothing but the database (no query embedding); else null. `limit`: fewer passages than configured (lean_context). */
+  inlineQuery(query: string, staff: boolean, limit?: number): TurnKnowledgeQuery | null;
   /** Embeds the query when an embedder is configured, then searches in a transaction of its own. `staff`: staff-only knowledge too (the staff assistant). */
-  retrieve(tenantId: string, query: string, signal: AbortSignal, staff?: boolean): Promise<KnowledgePassage[]>;
+  retrieve(tenantId: string, query: string, signal: AbortSignal, staff?: boolean, limit?: number): Promise<KnowledgePassage[]>;
 }
 
 /**
@@ -31,14 +31,15 @@ export class TenantKnowledgeRetriever implements KnowledgeRetriever {
     this.limit = options.chat.knowledgeLimit;
   }
 
-  inlineQuery(query: string, staff: boolean): TurnKnowledgeQuery | null {
-    return this.embedder ? null : { query, limit: this.limit, staff };
+  inlineQuery(query: string, staff: boolean, limit = this.limit): TurnKnowledgeQuery | null {
+    return this.embedder ? null : { query, limit: Math.min(limit, this.limit), staff };
   }
 
-  async retrieve(tenantId: string, query: string, signal: AbortSignal, staff = false): Promise<KnowledgePassage[]> {
-    if (this.limit === 0) return [];
+  async retrieve(tenantId: string, query: string, signal: AbortSignal, staff = false, limit = this.limit): Promise<KnowledgePassage[]> {
+    const k = Math.min(limit, this.limit);
+    if (k === 0) return [];
     const embedding = await this.embed(tenantId, query, signal);
-    return this.db.run(tenantId, (tx) => this.search(tx, tenantId, query, embedding, staff), { maxWaitMs: TURN_TX_MAX_WAIT_MS });
+    return this.db.run(tenantId, (tx) => this.search(tx, tenantId, query, embedding, staff, k), { maxWaitMs: TURN_TX_MAX_WAIT_MS });
   }
 
   private async search(
@@ -47,9 +48,9 @@ export class TenantKnowledgeRetriever implements KnowledgeRetriever {
     query: string,
     embedding: number[] | null,
     staff: boolean,
+    limit: number,
   ): Promise<KnowledgePassage[]> {
-    if (this.limit === 0) return [];
-    const hits = await searchKnowledge(tx, { tenantId, query, embedding, limit: this.limit, includeStaffOnly: staff });
+    const hits = await searchKnowledge(tx, { tenantId, query, embedding, limit, includeStaffOnly: staff });
     return hits.map((h) => ({ chunkId: h.chunkId, documentId: h.documentId, title: h.title, text: h.text, score: h.score }));
   }
 

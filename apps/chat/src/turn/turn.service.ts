@@ -13,6 +13,8 @@ import { actionOnlyReply, combineActions } from '../actions/turn-actions.util';
 import { CHAT_LOGGER, type ChatLogger } from '../common/chat.logger';
 import { ChatError } from '../common/chat.errors';
 import { CHAT_OPTIONS, LLM_ROUTER, type ChatOptions } from '../common/chat.options';
+import { chainHasModel, contextLimits, degradedChain } from '../degrade/degrade-mode.util';
+import { DegradeState, type TurnDegrade } from '../degrade/degrade.state';
 import { SessionEventsPublisher } from '../sessions/session-events.publisher';
 import { historyWindow } from './history-window.util';
 import { TenantKnowledgeRetriever, type KnowledgeRetriever } from './knowledge.retriever';
@@ -65,6 +67,8 @@ interface Answer {
 export class TurnService {
   private readonly inflight = new Set<Promise<unknown>>();
   private readonly historyTokenBudget: number;
+  private readonly knowledgeLimit: number;
+  private readonly leanLimits: ChatOptions['chat']['degrade'];
   private readonly coalescing: TokenCoalescing;
 
   constructor(
@@ -80,10 +84,13 @@ export class TurnService {
     private readonly metrics: TurnMetrics,
     private readonly toolsets: TenantToolsetCache,
     private readonly integrations: ChatIntegrations,
+    private readonly degrade: DegradeState,
     @Inject(CHAT_OPTIONS) options: ChatOptions,
     @Inject(CHAT_LOGGER) private readonly logger: ChatLogger,
   ) {
     this.historyTokenBudget = options.chat.historyTokenBudget;
+    this.knowledgeLimit = options.chat.knowledgeLimit;
+    this.leanLimits = options.chat.degrade;
     this.coalescing = { ...DEFAULT_TOKEN_COALESCING, flushMs: options.chat.streamFlushMs };
   }
 
@@ -119,7 +126,13 @@ export class TurnService {
       },
     );
     this.inflight.add(task);
-    void task.finally(() => this.inflight.delete(task)).catch(() => undefined);
+    const release = this.degrade.turnStarted();
+    void task
+      .finally(() => {
+        this.inflight.delete(task);
+        release();
+      })
+      .catch(() => undefined);
     return task;
   }
 
@@ -144,13 +157,21 @@ export class TurnService {
     // An assistant turn is a staff user's, in their own assistant session (ADR 0012); any other channel is a visitor's.
     const staffUserId = request.channel === 'assistant' ? (request.staffUserId ?? null) : null;
     if (request.channel === 'assistant' && !staffUserId) throw new ChatError('VALIDATION', 'an assistant turn needs staffUserId');
+    // The owner's switches and this replica's automatic ones (ADR 0020): the model chain and the context size of this turn.
+    const degrade = await this.degrade.forTurn(request.tenantId);
+    const llm = degradedChain(runtime.config.llm, degrade.switches);
+    const limits = contextLimits(
+      degrade.switches,
+      { historyTokenBudget: this.historyTokenBudget, knowledgeLimit: this.knowledgeLimit },
+      this.leanLimits,
+    );
     const signal = this.cancellations.register(request.turnId, request.tenantId);
     try {
       // Without a query embedding, retrieval is part of the session read's statement (one
       // round trip); with one, it runs once the session is known to be the bot's (generate()).
       // Staff-only knowledge (rotas, internal rules) is retrieved for the staff assistant only, never for visitors.
       const staff = staffUserId !== null;
-      const inlineSearch = this.knowledge.inlineQuery(request.message, staff);
+      const inlineSearch = this.knowledge.inlineQuery(request.message, staff, limits.knowledgeLimit);
       const prepared = await prepareTurn(this.db, request.tenantId, request.sessionId, request.turnId, staffUserId, inlineSearch);
       if (prepared.kind === 'stored') return replayStored(prepared.response, stream);
       clock.lap('session_history');
@@ -163,13 +184,13 @@ export class TurnService {
       const humanMode = prepared.session.mode === 'human';
       const ruleActions = turnActions(plan).filter((a) => !(humanMode && a.type === 'human_handoff'));
       // Without a model, a staff user's "tell the manager ..." becomes a notify_staff request by rule.
-      const passOn = staffUserId && !humanMode && !hasModel(runtime) ? parsePassOnRequest(request.message) : null;
+      const passOn = staffUserId && !humanMode && !chainHasModel(llm) ? parsePassOnRequest(request.message) : null;
       clock.lap('signals');
       const generated = humanMode
         ? humanModeAnswer(runtime, stream, userAt)
         : passOn
           ? passOnRequestAnswer(passOn, request.message, userAt)
-          : await this.generate(request, runtime, plan, prepared, stream, signal, staff, clock);
+          : await this.generate(request, runtime, plan, prepared, stream, signal, staff, clock, { ...degrade, llm, ...limits });
       // The model's tool calls (and the rule's) are requests: only those the gate accepts become actions.
       const turnRef = {
         tenantId: request.tenantId,
@@ -209,11 +230,12 @@ export class TurnService {
     signal: AbortSignal,
     staff: boolean,
     clock: TurnStageClock,
+    mode: TurnDegrade & { llm: GenerationRequest['llm']; historyTokenBudget: number; knowledgeLimit: number },
   ): Promise<Answer> {
     const { recent, firstTurn } = prepared;
     let knowledge = prepared.knowledge;
     if (knowledge === null) {
-      knowledge = await this.knowledge.retrieve(request.tenantId, request.message, signal, staff);
+      knowledge = await this.knowledge.retrieve(request.tenantId, request.message, signal, staff, mode.knowledgeLimit);
       clock.lap('retrieval');
     }
     // Live-data tools (the tenant's shop, bookings...) are the visitors'; the staff assistant has none.
@@ -226,10 +248,16 @@ export class TurnService {
       },
     );
     const context = request.context?.filter((m): m is ConversationMessage => m.role !== 'system');
-    const history = context ?? historyWindow(recent, this.historyTokenBudget);
+    // lean_context trims a caller's own context to the lean budget too.
+    const history = context
+      ? mode.switches.leanContext
+        ? historyWindow([...context].reverse(), mode.historyTokenBudget)
+        : context
+      : historyWindow(recent, mode.historyTokenBudget);
+    const withModel = chainHasModel(mode.llm);
     const generation: GenerationRequest = {
       tenantId: request.tenantId,
-      llm: runtime.config.llm,
+      llm: mode.llm,
       persona: {
         displayName: runtime.displayName,
         persona: runtime.config.persona,
@@ -243,7 +271,7 @@ export class TurnService {
       knowledge,
       directives: plan.directives,
       // A model may request actions through tool calling; the offline responder never does.
-      tools: hasModel(runtime) ? MODEL_TOOLS : undefined,
+      tools: withModel ? MODEL_TOOLS : undefined,
       ...(tools.any ? { dataTools: tools.specs, runTool: tools.run } : {}),
       signal,
     };
@@ -269,7 +297,10 @@ export class TurnService {
       });
       // Without any text (tool calls only) the whole call is counted here.
       clock.lap('generation');
+      // The automatic degrade controller's provider error rate: a model attempt that failed (not merely unconfigured) counts.
+      if (withModel) this.degrade.recordModelCall(result.failedOver.some((f) => f.reason !== 'not_configured') ? 'failed' : 'ok');
     } catch (err) {
+      if (withModel && !signal.aborted) this.degrade.recordModelCall('failed');
       // The model's failures (every provider of the chain) become UPSTREAM_ERROR or TIMEOUT.
       this.logger.warn({ err, turn_id: request.turnId, tenant_id: request.tenantId }, 'turn generation failed');
       throw generationFailure(err);
@@ -414,12 +445,6 @@ function passOnRequestAnswer(request: PassOnRequest, message: string, userAt: Da
     toolCalls: [passOnCall(request, message)],
     toolExecutions: [],
   };
-}
-
-/** True when the tenant's chain has a model before (or instead of) the offline responder. */
-function hasModel(runtime: TenantRuntime): boolean {
-  const { primary, fallbacks } = runtime.config.llm;
-  return [primary, ...fallbacks].some((choice) => choice.provider !== 'offline');
 }
 
 /** A model that only called tools wrote nothing to the visitor: they still get a reply. */

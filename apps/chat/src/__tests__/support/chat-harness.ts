@@ -40,6 +40,21 @@ export const TEST_CHAT_CONFIG: ChatConfig = {
   knowledgeLimit: 4,
   tenantCacheTtlMs: 30_000,
   streamFlushMs: 10,
+  degrade: {
+    autoEnabled: true,
+    errorRateEnter: 0.5,
+    errorRateLeave: 0.2,
+    errorWindowMs: 60_000,
+    errorMinCalls: 20,
+    inFlightEnter: 200,
+    inFlightLeave: 100,
+    holdMs: 120_000,
+    errorSwitches: ['cheaper_model'],
+    loadSwitches: ['lean_context', 'cheaper_model'],
+    leanHistoryTokenBudget: 500,
+    leanKnowledgeLimit: 2,
+    evaluateIntervalMs: 5000,
+  },
 };
 
 export function llmConfig(overrides: Partial<LlmConfig> = {}): LlmConfig {

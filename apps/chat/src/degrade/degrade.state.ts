@@ -1,0 +1,136 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { activeSwitchNames, PLATFORM_TENANT_ID, unionOfSwitches, type ChatDegradeStatus, type DegradeSwitches } from '@parley/contracts';
+import { PrismaService, TenantDb, type Db } from '@parley/persistence';
+import { hostname } from 'node:os';
+import { CHAT_LOGGER, type ChatLogger } from '../common/chat.logger';
+import { CHAT_OPTIONS, type ChatOptions } from '../common/chat.options';
+import { TenantKeyedCache } from '../common/tenant-keyed.cache';
+import { TURN_TX_MAX_WAIT_MS } from '../turn/turn.repository';
+import { DegradeMetrics } from './degrade.metrics';
+import { countDegradedTenants, readPlatformSwitches, readTenantSwitches } from './degrade-switches.repository';
+import { OverloadController, type Clock, type ModelCallOutcome } from './overload.controller';
+
+/** Injection token of the automatic controller's clock (Date.now in production). */
+export const DEGRADE_CLOCK = Symbol('DEGRADE_CLOCK');
+
+/** The switches one turn runs with, and where they came from (for the log line). */
+export interface TurnDegrade {
+  switches: DegradeSwitches;
+  automatic: DegradeSwitches;
+}
+
+/**
+ * The degrade mode of this chat replica (ADR 0020). A turn's switches are the union of the
+ * owner's platform switches, the owner's switches for its tenant (both cached like the tenant's
+ * runtime: evt.tenant.updated with changedFields ['degrade'] drops them on every replica, the
+ * platform's under PLATFORM_TENANT_ID) and the automatic ones of the OverloadController, which
+ * is evaluated on every turn and every CHAT_DEGRADE_EVALUATE_INTERVAL_MS (so it also clears
+ * without traffic). The interval also refreshes the parley_degrade_* gauges.
+ */
+@Injectable()
+export class DegradeState implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly cache: TenantKeyedCache<DegradeSwitches>;
+  private readonly controller: OverloadController;
+  private readonly replica = hostname();
+  private inFlight = 0;
+  private automatic: DegradeSwitches;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    @Inject(PrismaService) private readonly prisma: Db,
+    private readonly tenantDb: TenantDb,
+    private readonly metrics: DegradeMetrics,
+    @Inject(DEGRADE_CLOCK) clock: Clock,
+    @Inject(CHAT_OPTIONS) private readonly options: ChatOptions,
+    @Inject(CHAT_LOGGER) private readonly logger: ChatLogger,
+  ) {
+    this.cache = new TenantKeyedCache(
+      (tenantId) =>
+        tenantId === PLATFORM_TENANT_ID ? readPlatformSwitches(prisma) : readTenantSwitches(tenantDb, tenantId, TURN_TX_MAX_WAIT_MS),
+      options.chat.tenantCacheTtlMs,
+    );
+    this.controller = new OverloadController(options.chat.degrade, clock);
+    this.automatic = this.controller.switches();
+  }
+
+  onApplicationBootstrap(): void {
+    void this.refresh();
+    this.timer = setInterval(() => void this.refresh(), this.options.chat.degrade.evaluateIntervalMs);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
+
+  /** A turn starts: counted in flight until `release` is called. */
+  turnStarted(): () => void {
+    this.inFlight += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.inFlight -= 1;
+    };
+  }
+
+  /** The switches of a turn of `tenantId` now (evaluates the automatic controller first). */
+  async forTurn(tenantId: string): Promise<TurnDegrade> {
+    const automatic = this.evaluate();
+    const [global, tenant] = await Promise.all([this.cache.get(PLATFORM_TENANT_ID), this.cache.get(tenantId)]);
+    return { switches: unionOfSwitches(global, tenant, automatic), automatic };
+  }
+
+  /** Counts one model generation's outcome (turns whose chain has a model). */
+  recordModelCall(outcome: ModelCallOutcome): void {
+    this.controller.record(outcome);
+  }
+
+  /** Drops the cached switches of a tenant, or the platform's (PLATFORM_TENANT_ID). */
+  invalidate(tenantId: string): void {
+    this.cache.invalidate(tenantId);
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+
+  /** This replica's automatic mode (chat.degrade.status). */
+  status(): ChatDegradeStatus {
+    const switches = this.evaluate();
+    return {
+      version: 1,
+      replica: this.replica,
+      enabled: this.options.chat.degrade.autoEnabled,
+      switches,
+      signals: this.controller.signals(),
+    };
+  }
+
+  private evaluate(): DegradeSwitches {
+    const before = activeSwitchNames(this.automatic).join(',');
+    this.automatic = this.controller.evaluate(this.inFlight);
+    const after = activeSwitchNames(this.automatic).join(',');
+    if (before !== after) {
+      const signals = this.controller.signals();
+      this.logger.warn({ from: before || 'none', to: after || 'none', signals }, 'automatic degrade mode changed');
+      this.metrics.flags('automatic', this.automatic);
+      this.metrics.signals(signals);
+    }
+    return this.automatic;
+  }
+
+  /** The interval's work: re-judge without traffic, and refresh the gauges from the database. */
+  private async refresh(): Promise<void> {
+    this.evaluate();
+    this.metrics.flags('automatic', this.automatic);
+    this.metrics.signals(this.controller.signals());
+    try {
+      const [global, counts] = await Promise.all([readPlatformSwitches(this.prisma), countDegradedTenants(this.prisma)]);
+      this.metrics.flags('global', global);
+      this.metrics.tenantCounts(counts);
+    } catch (err) {
+      this.logger.warn({ err }, 'degrade gauges not refreshed');
+    }
+  }
+}
