@@ -12,6 +12,7 @@ import { HandoffModule } from './handoff/handoff.module';
 import { InsightsModule } from './insights/insights.module';
 import { IntegrationsModule } from './integrations/integrations.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { SettingsModule } from './settings/settings.module';
 import { SignalSettingsModule } from './signal-settings/signal-settings.module';
 import { ApiHealthController } from './health/api-health.controller';
@@ -39,6 +40,7 @@ export class AppModule {
         ServiceRuntimeModule.forRoot(config),
         GatewayHttpModule.forRoot(config),
         AuthModule.forRoot(config),
+        RateLimitModule,
         AdminModule,
         TenantApiModule.forRoot(),
         CrmModule,

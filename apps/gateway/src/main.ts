@@ -3,6 +3,7 @@
 // that their instrumentations patch them. Nothing imported statically here loads any of them.
 import { startService, startTelemetry } from '@parley/observability/startup';
 import { loadAppConfig } from './config/env.schema';
+import { trustProxyOption } from './config/trusted-proxies.env';
 import { openAiFrameworkProblem } from './openai/openai-framework-problem.renderer';
 
 const config = loadAppConfig();
@@ -13,4 +14,6 @@ void startService({
   stopTelemetry,
   module: async () => (await import('./app.module')).AppModule.forRoot(config),
   renderFrameworkProblem: openAiFrameworkProblem,
+  // request.ip follows X-Forwarded-For only from GATEWAY_TRUSTED_PROXIES (none by default).
+  serverOptions: { trustProxy: trustProxyOption(config.trustedProxies) },
 });

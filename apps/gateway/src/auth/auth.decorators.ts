@@ -34,10 +34,11 @@ export const StaffRoles = (...roles: [StaffRole, ...StaffRole[]]) => SetMetadata
 export const SessionParam = (param: string) => SetMetadata(SESSION_PARAM, param);
 
 /**
- * Counts the request against the caller's per-minute limit in Redis (per API key or per
- * session; the tenant's config.rateLimitPerMinute or RATE_LIMIT_PER_MINUTE). Over the limit:
- * 429 problem+json with Retry-After; RateLimit-Limit/Remaining/Reset on every answer.
- * Needs `@Auth(...)` on the route or controller; owner and staff requests are not limited.
+ * Counts the request against the caller's per-minute limits in Redis (rate-limit/): its API
+ * key, session (the tenant's config.rateLimitPerMinute or RATE_LIMIT_PER_MINUTE) or staff user
+ * (RATE_LIMIT_USER_PER_MINUTE), and its tenant (RATE_LIMIT_TENANT_PER_MINUTE). Over a limit:
+ * 429 problem+json with Retry-After; RateLimit-Limit/Remaining/Reset/Policy on every answer.
+ * Needs `@Auth(...)` on the route or controller; owner requests are limited per client IP only.
  */
 export function RateLimited() {
   return applyDecorators(

@@ -7,12 +7,13 @@ import { corsResponseHeaders, isOriginAllowed } from '../cors/cors.policy';
 import { problems } from '../http/problem.exception';
 import { TenantSettingsCache, type TenantSettings } from '../http/tenant-settings.cache';
 import { RateLimiter } from '../rate-limit/rate-limiter.service';
+import { principalLimitChecks, resolveRateLimits, tenantOverrides } from '../rate-limit/rate-limits.policy';
 import { ApiKeyAuthenticator } from './api-key.authenticator';
 import { AuthMetrics, type AuthStep } from './auth.metrics';
 import { authProblems } from './auth-problems.mapper';
 import { AUTH_KINDS, RATE_LIMITED, SESSION_PARAM, STAFF_ROLES, type AuthKinds, type StaffRole } from './auth.metadata';
 import { parseCredentials } from './credentials.parser';
-import type { ApiKeyPrincipal, Principal, SessionPrincipal } from './principal.types';
+import type { Principal } from './principal.types';
 import './principal.request';
 import { TokenAuthenticator } from './token.authenticator';
 
@@ -102,17 +103,9 @@ export class AuthGuard implements CanActivate {
     void reply.headers(corsResponseHeaders(origin));
   }
 
+  /** The credential's own limit (API key, session or staff user) and the tenant's, checked at once. */
   private async enforceRateLimit(reply: FastifyReply, principal: TenantPrincipal, settings: TenantSettings): Promise<void> {
-    if (principal.kind === 'staff') return;
-    await this.limiter.enforce(
-      reply,
-      principal.kind,
-      limitedId(principal),
-      settings.rateLimitPerMinute ?? this.config.limits.rateLimitPerMinute,
-    );
+    const limits = resolveRateLimits(this.config.rateLimits, tenantOverrides(settings));
+    await this.limiter.enforceAll(reply, principalLimitChecks(principal, limits));
   }
-}
-
-function limitedId(principal: ApiKeyPrincipal | SessionPrincipal): string {
-  return principal.kind === 'api_key' ? principal.apiKeyId : principal.sessionId;
 }

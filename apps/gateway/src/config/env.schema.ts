@@ -7,7 +7,9 @@ import {
   type EnvSource,
   type ServiceConfig,
 } from '@parley/observability/startup';
+import type { RateLimits } from '../rate-limit/rate-limits.policy';
 import { parseSigningKeys, type SigningKeysConfig } from './signing-keys.env';
+import { parseTrustedProxies } from './trusted-proxies.env';
 
 /**
  * Every variable the gateway reads: the shared service variables (see serviceEnvShape) plus
@@ -25,6 +27,17 @@ export const envSchema = z
     USER_TOKEN_TTL_SECONDS: envVar.int(60, 7 * 24 * 3600).default(3600),
     /** Platform default requests per minute, per API key and per session. */
     RATE_LIMIT_PER_MINUTE: envVar.int(1, 100_000).default(60),
+    /** Default requests per minute per staff user (console and staff API). */
+    RATE_LIMIT_USER_PER_MINUTE: envVar.int(1, 100_000).default(300),
+    /** Default requests per minute per tenant: all its keys, sessions, staff and widget together. */
+    RATE_LIMIT_TENANT_PER_MINUTE: envVar.int(1, 1_000_000).default(3000),
+    /** Default requests per minute per client IP, on every API request (before authentication). */
+    RATE_LIMIT_IP_PER_MINUTE: envVar.int(1, 1_000_000).default(1200),
+    /**
+     * Proxies whose X-Forwarded-For is believed (IPs, CIDRs, loopback/linklocal/uniquelocal),
+     * comma-separated. Empty (default): none, the peer address is the client IP.
+     */
+    GATEWAY_TRUSTED_PROXIES: z.string().default(''),
     /** Longest chat message accepted, in characters. */
     GATEWAY_MAX_MESSAGE_CHARS: envVar.int(1, 100_000).default(4000),
     /** Largest request body accepted, in bytes (413 above it). */
@@ -61,7 +74,12 @@ export const envSchema = z
       ctx.addIssue({ code: 'custom', path: [variable], message: keys.replace(/^AUTH_ACTIVE_KID /, '') });
       return z.NEVER;
     }
-    return { ...env, signingKeys: keys };
+    const trustedProxies = parseTrustedProxies(env.GATEWAY_TRUSTED_PROXIES);
+    if (typeof trustedProxies === 'string') {
+      ctx.addIssue({ code: 'custom', path: ['GATEWAY_TRUSTED_PROXIES'], message: trustedProxies });
+      return z.NEVER;
+    }
+    return { ...env, signingKeys: keys, trustedProxies };
   });
 
 export type GatewayEnv = z.output<typeof envSchema>;
@@ -79,6 +97,13 @@ export interface AppConfig extends ServiceConfig {
     bodyLimitBytes: number;
     maxJsonDepth: number;
   };
+  /**
+   * The gateway's default requests per minute by dimension (RATE_LIMIT_*); a tenant's settings
+   * override some of them (rate-limit/rate-limits.policy.ts).
+   */
+  rateLimits: RateLimits;
+  /** GATEWAY_TRUSTED_PROXIES: Fastify's trustProxy list; empty = X-Forwarded-For ignored. */
+  trustedProxies: string[];
   rpc: { timeoutMs: number; chatTurnTimeoutMs: number };
   tenantConfigCacheTtlMs: number;
   docs: { enabled: boolean };
@@ -107,6 +132,14 @@ export function toAppConfig(env: GatewayEnv): AppConfig {
       bodyLimitBytes: env.GATEWAY_BODY_LIMIT_BYTES,
       maxJsonDepth: env.GATEWAY_MAX_JSON_DEPTH,
     },
+    rateLimits: {
+      apiKey: env.RATE_LIMIT_PER_MINUTE,
+      session: env.RATE_LIMIT_PER_MINUTE,
+      user: env.RATE_LIMIT_USER_PER_MINUTE,
+      tenant: env.RATE_LIMIT_TENANT_PER_MINUTE,
+      ip: env.RATE_LIMIT_IP_PER_MINUTE,
+    },
+    trustedProxies: env.trustedProxies,
     rpc: { timeoutMs: env.RPC_TIMEOUT_MS, chatTurnTimeoutMs: env.CHAT_TURN_TIMEOUT_MS },
     tenantConfigCacheTtlMs: env.TENANT_CONFIG_CACHE_TTL_MS,
     docs: { enabled: env.GATEWAY_DOCS_ENABLED },

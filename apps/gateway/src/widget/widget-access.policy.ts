@@ -7,6 +7,7 @@ import { corsResponseHeaders, isOriginAllowed, isValidOrigin } from '../cors/cor
 import { problems, ProblemException } from '../http/problem.exception';
 import { TenantSettingsCache } from '../http/tenant-settings.cache';
 import { RateLimiter } from '../rate-limit/rate-limiter.service';
+import { resolveRateLimits, tenantOverrides, type LimitCheck } from '../rate-limit/rate-limits.policy';
 import { SiteKeyResolver, type ResolvedSiteKey } from './site-key.resolver';
 
 /** What a site key is used for: reading the widget's public config, or opening a session. */
@@ -16,8 +17,8 @@ export type WidgetUse = 'config' | 'session';
  * The rules of a publishable site key (docs/adr/0013-widget-and-site-keys.md), checked on the
  * real request in this order: per-IP rate limit (429), key known and not revoked (401), tenant
  * active (403), Origin one of the tenant's allowed origins (403; a session needs an Origin, a
- * config read from the same origin may come without one), then per-key rate limit for sessions
- * (429). Refusals carry CORS headers for a valid Origin, so the widget can read why.
+ * config read from the same origin may come without one), then the tenant's rate limit and, for
+ * sessions, the per-key one (429). Refusals carry CORS headers for a valid Origin, so the widget can read why.
  */
 @Injectable()
 export class WidgetAccess {
@@ -45,7 +46,15 @@ export class WidgetAccess {
       if (origin !== undefined && !isOriginAllowed(origin, settings.allowedOrigins)) {
         throw problems.forbidden('ORIGIN_NOT_ALLOWED', 'The chat is not available on this website.');
       }
-      if (use === 'session') await this.limiter.enforce(reply, 'site_key', resolved.siteKey.id, limits.sessionsPerMinutePerKey);
+      // The tenant's own limit counts its widget traffic too; a session also counts per site key.
+      const tenant: LimitCheck = {
+        kind: 'tenant',
+        id: settings.tenantId,
+        limit: resolveRateLimits(this.config.rateLimits, tenantOverrides(settings)).tenant,
+      };
+      const perKey: LimitCheck[] =
+        use === 'session' ? [{ kind: 'site_key', id: resolved.siteKey.id, limit: limits.sessionsPerMinutePerKey }] : [];
+      await this.limiter.enforceAll(reply, [...perKey, tenant]);
       if (origin !== undefined) void reply.headers(corsResponseHeaders(origin));
       return resolved;
     } catch (error) {

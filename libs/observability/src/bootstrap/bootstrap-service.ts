@@ -1,6 +1,7 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyServerOptions } from 'fastify';
 import type { Logger } from 'pino';
 import { Readiness } from '../health/readiness';
 import { createLogger } from '../logging/logger.factory';
@@ -21,6 +22,8 @@ export interface BootstrapOptions {
   stopTelemetry?: StopTelemetry;
   /** The app's own shape for router and HTTP-parser errors on some URLs (see framework-errors.ts). */
   renderFrameworkProblem?: FrameworkProblemRenderer;
+  /** Fastify server options of the app's own (the gateway's trustProxy from its validated config). */
+  serverOptions?: Pick<FastifyServerOptions, 'trustProxy'>;
 }
 
 /**
@@ -45,7 +48,7 @@ export async function bootstrapService(options: BootstrapOptions): Promise<NestF
     // Nest logs through the JSON logger from its first line, failures during creation included.
     app = await NestFactory.create<NestFastifyApplication>(
       options.module,
-      new FastifyAdapter(fastifyServerOptions(options.renderFrameworkProblem)),
+      new FastifyAdapter({ ...options.serverOptions, ...fastifyServerOptions(options.renderFrameworkProblem) }),
       {
         logger: new NestLoggerAdapter(logger),
         abortOnError: false,

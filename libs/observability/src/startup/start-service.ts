@@ -1,4 +1,5 @@
 import type { DynamicModule, Type } from '@nestjs/common';
+import type { BootstrapOptions } from '../bootstrap/bootstrap-service';
 import type { ServiceConfig } from './config/service-env';
 import type { FrameworkProblemRenderer } from '../bootstrap/framework-errors';
 import type { StopTelemetry } from './start-telemetry';
@@ -10,6 +11,8 @@ export interface StartServiceOptions {
   module: () => Promise<Type | DynamicModule>;
   /** See BootstrapOptions.renderFrameworkProblem (a pure function: main.ts imports it before telemetry). */
   renderFrameworkProblem?: FrameworkProblemRenderer;
+  /** See BootstrapOptions.serverOptions. */
+  serverOptions?: BootstrapOptions['serverOptions'];
 }
 
 /**
@@ -25,6 +28,7 @@ export async function startService(options: StartServiceOptions): Promise<void> 
       config: options.config,
       stopTelemetry: options.stopTelemetry,
       renderFrameworkProblem: options.renderFrameworkProblem,
+      serverOptions: options.serverOptions,
     });
   } catch (error) {
     process.stderr.write(

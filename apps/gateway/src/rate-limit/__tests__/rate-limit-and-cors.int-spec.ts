@@ -12,7 +12,6 @@ import {
   testNamespace,
   type RunningGateway,
 } from '../../http/__tests__/support/gateway-test-app';
-import { windowOf } from '../rate-limit.math';
 
 // Rate limits in the run's Redis and CORS on the browser routes, through the in-process gateway.
 jest.setTimeout(60_000);
@@ -39,12 +38,6 @@ async function rateLimitedTotal(kind: string): Promise<number> {
   return line ? Number(line.split(' ').at(-1)) : NaN;
 }
 
-/** Fixed one-minute windows: start a counting test with enough of the window left to finish in it. */
-async function awaitFreshWindow(): Promise<void> {
-  const { msLeft } = windowOf(Date.now());
-  if (msLeft < 15_000) await new Promise((resolve) => setTimeout(resolve, msLeft + 50));
-}
-
 beforeAll(async () => {
   const namespace = testNamespace('rl');
   responder = await ProvisioningResponder.start(testEnvironment().TEST_NATS_URL, namespace);
@@ -60,7 +53,6 @@ afterAll(async () => {
 
 describe('rate limits', () => {
   it('answers 429 past the tenant limit, with RateLimit headers throughout, and counts it', async () => {
-    await awaitFreshWindow();
     const key = await responder.addKey(limited.id);
     const before = await rateLimitedTotal('api_key');
     const first = await probe({ 'x-api-key': key.key });
@@ -83,7 +75,6 @@ describe('rate limits', () => {
   });
 
   it('counts each session separately from the keys', async () => {
-    await awaitFreshWindow();
     const { token } = await sessionTokens.issueSessionToken({ tenantId: limited.id, sessionId: randomUUID() });
     const { token: other } = await sessionTokens.issueSessionToken({ tenantId: limited.id, sessionId: randomUUID() });
     const statuses = [];
@@ -119,7 +110,6 @@ describe('CORS', () => {
   });
 
   it('refuses a foreign origin with 403, no CORS header, and no side effect', async () => {
-    await awaitFreshWindow();
     const { token } = await sessionTokens.issueSessionToken({ tenantId: limited.id, sessionId: randomUUID() });
     const refused = await probe({ authorization: `Bearer ${token}`, origin: 'https://evil.example' });
     expect(refused.status).toBe(403);

@@ -8,6 +8,7 @@ import { parseEnv } from '@parley/observability/startup';
 import { testEnvironment } from '@parley/testing';
 import { AppModule } from '../../../app.module';
 import { envSchema, toAppConfig, type AppConfig } from '../../../config/env.schema';
+import { trustProxyOption } from '../../../config/trusted-proxies.env';
 
 export const TEST_SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 
@@ -45,13 +46,19 @@ export interface RunningGateway {
 }
 
 /**
- * Boots the gateway's AppModule in this process the way bootstrapService does (Fastify, request
- * hooks), plus any test-only controllers, and listens on a free port.
+ * Boots the gateway's AppModule in this process the way bootstrapService does (Fastify with the
+ * configured trustProxy, request hooks), plus any test-only controllers, and listens on a free port.
  */
 export async function startGateway(config: AppConfig, extraControllers: Type[] = []): Promise<RunningGateway> {
   @Module({ imports: [AppModule.forRoot(config) as DynamicModule], controllers: extraControllers })
   class GatewayTestModule {}
-  const app = await NestFactory.create<NestFastifyApplication>(GatewayTestModule, new FastifyAdapter(), { logger: false });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    GatewayTestModule,
+    new FastifyAdapter({ trustProxy: trustProxyOption(config.trustedProxies) }),
+    {
+      logger: false,
+    },
+  );
   registerRequestHooks(app.getHttpAdapter().getInstance(), { logger: app.get<Logger>(SERVICE_LOGGER), metrics: app.get(ServiceMetrics) });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
