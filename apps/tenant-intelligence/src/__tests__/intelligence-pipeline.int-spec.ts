@@ -422,7 +422,7 @@ describe('model-assisted extraction (tenant with a model configured)', () => {
       new ExtractionRepository(),
       new ChatTablesRepository(),
       silent,
-      new ModelExtractionService(router, prisma, { llmTimeoutMs: 10_000 }, silent),
+      new ModelExtractionService(router, prisma, new TenantDb(prisma), { llmTimeoutMs: 10_000 }, silent),
       new SecondOpinionMetrics(metrics),
     );
   });
@@ -498,6 +498,34 @@ describe('model-assisted extraction (tenant with a model configured)', () => {
       Array<{ name: string; phone: string }>
     >`SELECT name, phone FROM tenant_contacts WHERE tenant_id = ${tenant.id}::uuid`;
     expect(contacts).toEqual([{ name: 'Dave', phone: '+447700900123' }]);
+  });
+
+  it('skip_model_extraction (tenant or platform switch) keeps L1b deterministic: the model gets no request', async () => {
+    const first = await turnFor("Hi, I'm Dave, my number is 07700 900123");
+    await owner.$executeRaw`INSERT INTO tenant_degrade_switches (tenant_id, skip_model_extraction) VALUES (${first.tenant.id}::uuid, true)`;
+    expect(await service.handle(first.event, { msgId: randomUUID() })).toMatchObject({ status: 'extracted', method: 'deterministic' });
+    const contacts = await owner.$queryRaw<
+      Array<{ name: string; phone: string }>
+    >`SELECT name, phone FROM tenant_contacts WHERE tenant_id = ${first.tenant.id}::uuid`;
+    expect(contacts).toEqual([{ name: 'Dave', phone: '+447700900123' }]);
+    expect(mock.requests).toHaveLength(0);
+
+    // Another tenant still gets the model ...
+    mock.enqueue({ type: 'text', text: modelAnswer() });
+    const other = await turnFor('Could you service my boiler next week');
+    expect(await service.handle(other.event, { msgId: randomUUID() })).toMatchObject({ method: 'llm' });
+    expect(mock.requests).toHaveLength(1);
+
+    // ... until the platform switch is on.
+    mock.reset();
+    await owner.$executeRaw`INSERT INTO platform_degrade_switches (id, skip_model_extraction) VALUES (1, true)`;
+    try {
+      const third = await turnFor('Could you service my boiler next week');
+      expect(await service.handle(third.event, { msgId: randomUUID() })).toMatchObject({ method: 'deterministic' });
+      expect(mock.requests).toHaveLength(0);
+    } finally {
+      await owner.$executeRaw`DELETE FROM platform_degrade_switches`;
+    }
   });
 
   async function opinionCount(signal: string, outcome: string): Promise<number> {

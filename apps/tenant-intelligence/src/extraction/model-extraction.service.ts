@@ -2,14 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ChatTurnCompleted } from '@parley/contracts';
 import { completeStructured, type LlmRouter } from '@parley/llm';
 import { SERVICE_LOGGER, type Logger } from '@parley/observability';
-import { loadTenantRuntime, PrismaService, type Db } from '@parley/persistence';
+import { loadTenantRuntime, PrismaService, TenantDb, type Db } from '@parley/persistence';
 import { INTEL_LLM_ROUTER, INTEL_OPTIONS, type IntelOptions } from '../common/tenant-intelligence.options';
+import { modelExtractionSkipped } from './degrade-switches.repository';
 import { LLM_EXTRACTION_SYSTEM_PROMPT, llmExtractionSchema, type LlmExtraction } from './llm-extraction.mapper';
 
 /**
  * The model-assisted part of L1b: the structured extraction of the tenant's configured model,
- * used for tenants whose primary provider is a model (not `offline`). A failed call is logged
- * and L1b goes on with the deterministic extraction alone.
+ * used for tenants whose primary provider is a model (not `offline`) unless the owner turned
+ * the skip_model_extraction degrade switch on for the platform or the tenant (ADR 0020). A
+ * failed call is logged and L1b goes on with the deterministic extraction alone.
  */
 @Injectable()
 export class ModelExtractionService {
@@ -19,16 +21,22 @@ export class ModelExtractionService {
     @Inject(INTEL_LLM_ROUTER) private readonly router: LlmRouter,
     /** Reads the tenant's LLM settings (tenants has no RLS). */
     @Inject(PrismaService) private readonly prisma: Db,
+    /** Reads the tenant's degrade switches (RLS). */
+    @Inject(TenantDb) private readonly tenantDb: TenantDb,
     @Inject(INTEL_OPTIONS) private readonly options: Pick<IntelOptions, 'llmTimeoutMs'>,
     @Inject(SERVICE_LOGGER) logger: Logger,
   ) {
     this.logger = logger.child({ component: 'l1b' });
   }
 
-  /** The tenant's model's structured extraction, or null (no model configured, or it failed: logged). */
+  /** The tenant's model's structured extraction, or null (no model configured, switched off by the owner, or it failed: logged). */
   async extract(turn: ChatTurnCompleted, signal?: AbortSignal): Promise<LlmExtraction | null> {
     const runtime = await loadTenantRuntime(this.prisma, turn.tenantId);
     if (!runtime || runtime.config.llm.primary.provider === 'offline') return null;
+    if (await modelExtractionSkipped(this.prisma, this.tenantDb, turn.tenantId)) {
+      this.logger.debug({ tenantId: turn.tenantId, turnId: turn.turnId }, 'model extraction skipped (degrade switch)');
+      return null;
+    }
     const timeout = AbortSignal.timeout(this.options.llmTimeoutMs);
     try {
       const { value } = await completeStructured(this.router, {
