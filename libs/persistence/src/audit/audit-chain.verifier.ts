@@ -115,10 +115,12 @@ async function walkChain(
   let previous = { seq: 0n, hash: AUDIT_GENESIS_HASH, id: null as string | null };
   let rows = 0;
   for (;;) {
+    // `a.seq`: the bigint column; a bare `seq` in ORDER BY would be the text output column.
     const page = await db.$queryRaw<RawRow[]>`
       SELECT id::text, chain_id::text, seq::text, tenant_id::text, actor_type, actor_id, action, target_type, target_id,
              data::text AS data_text, request_id, created_at, prev_hash, hash
-        FROM audit_log WHERE chain_id = ${chainId}::uuid AND seq > ${previous.seq} ORDER BY seq LIMIT ${PAGE}`;
+        FROM audit_log a WHERE a.chain_id = ${chainId}::uuid AND a.seq > ${previous.seq}
+       ORDER BY a.seq LIMIT ${PAGE}`;
     for (const raw of page) {
       const row = toChainRow(raw);
       rows += 1;
