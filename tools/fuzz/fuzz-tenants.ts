@@ -39,6 +39,8 @@ export interface SeededTenant {
   siteKey: string;
 }
 
+const DEGRADE_ALL_OFF = { cheaper_model: false, lean_context: false, skip_model_extraction: false, offline_only: false };
+
 export interface FuzzWorld {
   tenants: SeededTenant[];
   credentials: Credential[];
@@ -351,6 +353,9 @@ export async function seedFuzzWorld(options: SeedOptions): Promise<FuzzWorld> {
     // W's live site key, from W's allowed origin.
     'GET /api/v1/widget/config': { ...widget, query: { siteKey: w.siteKey } },
     'POST /api/v1/widget/sessions': { ...widget, body: { siteKey: w.siteKey } },
+    // Degrade switches all off with a reason (a random switch set could leave the platform answering offline for the rest of the run).
+    'PUT /api/v1/admin/degrade': { body: { switches: DEGRADE_ALL_OFF, reason: 'fuzz' } },
+    'PUT /api/v1/admin/tenants/{id}/degrade': { body: { switches: DEGRADE_ALL_OFF, reason: 'fuzz' } },
     // A conversation whose last message is the user's (tool and function roles are refused).
     'POST /v1/chat/completions': { body: { messages: [{ role: 'user', content: 'Do you repair leaking boilers?' }] } },
   };

@@ -1,5 +1,6 @@
 import { botSettingsPage } from './bot-settings/bot-settings.entry';
 import { contactsPage } from './contacts/contacts.entry';
+import { degradePage } from './degrade/degrade.entry';
 import { conversationsPage } from './conversations/conversations.entry';
 import { handoffPage } from './handoff/handoff.entry';
 import { inboxPage } from './inbox/inbox.entry';
@@ -30,4 +31,5 @@ export const PAGES: readonly ConsolePage[] = [
   signalSettingsPage,
   portfolioPage,
   tenantsPage,
+  degradePage,
 ];

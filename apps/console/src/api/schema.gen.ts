@@ -3,6 +3,24 @@
 // Regenerate after changing a gateway route: node apps/console/scripts/gen-api.mjs
 
 export interface paths {
+    "/api/v1/admin/degrade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The platform's degrade switches, chat's automatic ones, the union in effect and the tenants degraded on their own. */
+        get: operations["AdminDegradeController_getGlobal"];
+        /** Replace the platform's degrade switches (a switch left out is off). Audited. */
+        put: operations["AdminDegradeController_putGlobal"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/insights": {
         parameters: {
             query?: never;
@@ -67,6 +85,24 @@ export interface paths {
         put?: never;
         /** Pause a tenant (idempotent): its API keys, site keys, sessions and staff logins answer 403 TENANT_DEACTIVATED until it is reactivated. */
         post: operations["AdminTenantsController_deactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/tenants/{id}/degrade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A tenant's own degrade switches, the platform's, chat's automatic ones and the union in effect for its turns. */
+        get: operations["AdminDegradeController_getTenant"];
+        /** Replace a tenant's own degrade switches (a switch left out is off). Audited. */
+        put: operations["AdminDegradeController_putTenant"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1711,6 +1747,77 @@ export interface components {
         DeactivateTenantRequest: {
             reason: string;
         };
+        DegradeState: {
+            automatic: {
+                enabled: boolean;
+                replica: string;
+                signals: {
+                    enter_above: number;
+                    leave_below: number;
+                    name: string;
+                    since: string | null;
+                    switches: ("cheaper_model" | "lean_context" | "skip_model_extraction" | "offline_only")[];
+                    tripped: boolean;
+                    value: number | null;
+                }[];
+                switches: {
+                    cheaper_model: boolean;
+                    lean_context: boolean;
+                    offline_only: boolean;
+                    skip_model_extraction: boolean;
+                };
+            } | null;
+            configured: {
+                reason: string | null;
+                switches: {
+                    cheaper_model: boolean;
+                    lean_context: boolean;
+                    offline_only: boolean;
+                    skip_model_extraction: boolean;
+                };
+                /** Format: uuid */
+                tenant_id: string | null;
+                updated_at: string | null;
+                /** Format: uuid */
+                updated_by: string | null;
+            };
+            degraded_tenants?: {
+                reason: string | null;
+                switches: {
+                    cheaper_model: boolean;
+                    lean_context: boolean;
+                    offline_only: boolean;
+                    skip_model_extraction: boolean;
+                };
+                /** Format: uuid */
+                tenant_id: string | null;
+                updated_at: string | null;
+                /** Format: uuid */
+                updated_by: string | null;
+            }[];
+            effective: {
+                cheaper_model: boolean;
+                lean_context: boolean;
+                offline_only: boolean;
+                skip_model_extraction: boolean;
+            };
+            global?: {
+                reason: string | null;
+                switches: {
+                    cheaper_model: boolean;
+                    lean_context: boolean;
+                    offline_only: boolean;
+                    skip_model_extraction: boolean;
+                };
+                /** Format: uuid */
+                tenant_id: string | null;
+                updated_at: string | null;
+                /** Format: uuid */
+                updated_by: string | null;
+            };
+            /** @enum {string} */
+            scope: "global" | "tenant";
+        };
         DeletedDocument: {
             deleted_chunks: number;
             /** Format: uuid */
@@ -2365,6 +2472,20 @@ export interface components {
                 type: "object";
             };
         };
+        PutDegradeRequest: {
+            /** @default null */
+            reason: string | null;
+            switches: {
+                /** @default false */
+                cheaper_model: boolean;
+                /** @default false */
+                lean_context: boolean;
+                /** @default false */
+                offline_only: boolean;
+                /** @default false */
+                skip_model_extraction: boolean;
+            };
+        };
         PutTenantToolRequest: {
             enabled: boolean;
             /**
@@ -3006,6 +3127,76 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    AdminDegradeController_getGlobal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DegradeState"];
+                };
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminDegradeController_putGlobal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutDegradeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DegradeState"];
+                };
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     OwnerInsightsController_get: {
         parameters: {
             query?: {
@@ -3371,6 +3562,94 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TenantWithConfig"];
+                };
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such tenant (problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminDegradeController_getTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DegradeState"];
+                };
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such tenant (problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminDegradeController_putTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutDegradeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DegradeState"];
                 };
             };
             /** @description Missing, wrong, expired or revoked credentials (problem+json). */
