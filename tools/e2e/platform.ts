@@ -53,7 +53,15 @@ export async function startPlatform(
         // RPC_TIMEOUT_MS: these tests check what the platform does, not how fast; on a busy 2-core
         // machine a tenant's creation (bcrypt, outbox) can take longer than the 5 s default.
         ...(app === 'gateway'
-          ? { AUTH_SIGNING_KEYS: `e2e1:${'s'.repeat(40)}`, RATE_LIMIT_PER_MINUTE: '1000', RPC_TIMEOUT_MS: '20000' }
+          ? {
+              AUTH_SIGNING_KEYS: `e2e1:${'s'.repeat(40)}`,
+              // Every browser and API call of a run comes from 127.0.0.1: only the limits a test sets bite.
+              RATE_LIMIT_PER_MINUTE: '1000',
+              RATE_LIMIT_USER_PER_MINUTE: '10000',
+              RATE_LIMIT_TENANT_PER_MINUTE: '100000',
+              RATE_LIMIT_IP_PER_MINUTE: '100000',
+              RPC_TIMEOUT_MS: '20000',
+            }
           : {}),
         ...(app === 'provisioning' || app === 'chat' ? { INTEGRATION_SECRET_KEYS: `e2e1:${Buffer.alloc(32, 7).toString('base64')}` } : {}),
         ...(app === 'notifier'
