@@ -32,7 +32,7 @@ const SCOPE: Record<RateLimitKind, string> = {
 };
 
 /**
- * Request limits in Redis with rate-limiter-flexible (docs/adr/0020-rate-limits.md): one
+ * Request limits in Redis with rate-limiter-flexible (docs/adr/0021-rate-limits.md): one
  * RateLimiterRedis per kind and limit, each key a token bucket of `limit` requests refilled over
  * a minute (TOKEN_BUCKET_SCRIPT), one round trip per bucket; a request's buckets are checked at
  * once. If Redis cannot answer, the request is let through with a warning and

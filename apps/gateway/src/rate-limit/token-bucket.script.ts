@@ -1,6 +1,6 @@
 /**
  * The counting step rate-limiter-flexible runs in Redis for every consume/reward
- * (RateLimiterRedis `customIncrTtlLuaScript`; docs/adr/0020-rate-limits.md): a token bucket in
+ * (RateLimiterRedis `customIncrTtlLuaScript`; docs/adr/0021-rate-limits.md): a token bucket in
  * its GCRA form, so one key holds one number and a check is one round trip.
  *
  * The bucket holds `points` requests and refills one every `duration * 1000 / points` ms. The
