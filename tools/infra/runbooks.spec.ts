@@ -19,6 +19,7 @@ describe('docs/runbooks', () => {
     expect(pages.map((f) => basename(f)).sort()).toEqual([
       'consumer-lag.md',
       'dead-letters.md',
+      'degrade.md',
       'deploy-and-rollback.md',
       'insights-jobs.md',
       'llm-failover.md',

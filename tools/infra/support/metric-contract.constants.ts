@@ -22,6 +22,8 @@ export const SERVICE_METRICS = [
   'parley_notifier_delivery_lag_seconds',
   'parley_notifier_breakers_open',
   'parley_notifier_notifications_total',
+  'parley_degrade_active',
+  'parley_degrade_signal',
 ] as const;
 
 const HISTOGRAM_SERIES = ['_bucket', '_count', '_sum'].map((suffix) => `http_request_duration_seconds${suffix}`);

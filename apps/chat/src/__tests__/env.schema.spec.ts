@@ -77,7 +77,7 @@ describe('chat env schema', () => {
     expect(() => parseEnv(envSchema, { DATABASE_URL, [name]: value })).toThrow(name);
   });
 
-  it('defaults the degrade controller (ADR 0020)', () => {
+  it('defaults the degrade controller (ADR 0022)', () => {
     expect(toAppConfig(parseEnv(envSchema, { DATABASE_URL })).chat.degrade).toEqual({
       autoEnabled: true,
       errorRateEnter: 0.5,

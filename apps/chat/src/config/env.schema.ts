@@ -44,7 +44,7 @@ export const envSchema = z
     CHAT_TENANT_CACHE_TTL_MS: envVar.int(0, 3_600_000).default(30_000),
     /** Token frames after a turn's first are gathered for up to this long before they are published as one (0 = one frame per token). */
     CHAT_STREAM_FLUSH_MS: envVar.int(0, 1000).default(10),
-    /** Automatic degrade on overload (ADR 0020): off leaves only the owner's switches. */
+    /** Automatic degrade on overload (ADR 0022): off leaves only the owner's switches. */
     CHAT_DEGRADE_AUTO_ENABLED: envVar.bool().default(true),
     /** Share of model calls (over the window) that failed over or failed, in percent, above which the error switches go on ... */
     CHAT_DEGRADE_ERROR_RATE_ENTER_PERCENT: envVar.int(1, 100).default(50),
@@ -95,7 +95,7 @@ export interface ChatConfig {
   degrade: DegradeConfig;
 }
 
-/** The automatic degrade controller and the lean_context limits (ADR 0020). */
+/** The automatic degrade controller and the lean_context limits (ADR 0022). */
 export interface DegradeConfig {
   autoEnabled: boolean;
   /** Fractions in [0, 1]. */

@@ -4,7 +4,7 @@ import { OFFLINE_CHOICE } from '@parley/llm';
 type LlmChain = { primary: LlmChoice; fallbacks: readonly LlmChoice[] };
 
 /**
- * The model chain a turn runs with under its effective switches (ADR 0020):
+ * The model chain a turn runs with under its effective switches (ADR 0022):
  * - `offlineOnly`: the offline responder alone (no model is called);
  * - `cheaperModel`: the tenant's first fallback becomes the primary (the owner lists fallbacks
  *   from the primary down to cheaper tiers); a tenant without a model fallback keeps its chain,

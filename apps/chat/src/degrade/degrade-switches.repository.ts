@@ -1,4 +1,4 @@
-// Reads the owner's degrade switches (written by provisioning; docs/adr/0020-degrade-switches.md):
+// Reads the owner's degrade switches (written by provisioning; docs/adr/0022-degrade-switches.md):
 // the platform row (no tenant) and the tenant's row (RLS, in the tenant's transaction).
 import { NO_DEGRADE, type DegradeSwitches } from '@parley/contracts';
 import type { Db, TenantDb } from '@parley/persistence';

@@ -20,7 +20,7 @@ export interface TurnDegrade {
 }
 
 /**
- * The degrade mode of this chat replica (ADR 0020). A turn's switches are the union of the
+ * The degrade mode of this chat replica (ADR 0022). A turn's switches are the union of the
  * owner's platform switches, the owner's switches for its tenant (both cached like the tenant's
  * runtime: evt.tenant.updated with changedFields ['degrade'] drops them on every replica, the
  * platform's under PLATFORM_TENANT_ID) and the automatic ones of the OverloadController, which

@@ -31,7 +31,7 @@ type ControllerConfig = Pick<
 const BUCKET_MS = 1000;
 
 /**
- * Chat's automatic degrade mode (ADR 0020), per replica, from two overload signals:
+ * Chat's automatic degrade mode (ADR 0022), per replica, from two overload signals:
  * - the provider error rate: the share of model generations in a sliding window (one-second
  *   buckets) that failed over or failed, judged only with at least `errorMinCalls` of them;
  * - the turns in flight on this replica (sampled on every evaluation).

@@ -157,7 +157,7 @@ export class TurnService {
     // An assistant turn is a staff user's, in their own assistant session (ADR 0012); any other channel is a visitor's.
     const staffUserId = request.channel === 'assistant' ? (request.staffUserId ?? null) : null;
     if (request.channel === 'assistant' && !staffUserId) throw new ChatError('VALIDATION', 'an assistant turn needs staffUserId');
-    // The owner's switches and this replica's automatic ones (ADR 0020): the model chain and the context size of this turn.
+    // The owner's switches and this replica's automatic ones (ADR 0022): the model chain and the context size of this turn.
     const degrade = await this.degrade.forTurn(request.tenantId);
     const llm = degradedChain(runtime.config.llm, degrade.switches);
     const limits = contextLimits(

@@ -20,7 +20,7 @@ const CHAT_STATUS_TIMEOUT_MS = 2000;
 const TenantId = () => Param('id', { schema: tenantIdParamSchema });
 
 /**
- * The owner's degrade switches (docs/adr/0020-degrade-switches.md, docs/runbooks/degrade.md):
+ * The owner's degrade switches (docs/adr/0022-degrade-switches.md, docs/runbooks/degrade.md):
  * platform-wide and per tenant, with chat's automatic overload mode beside them. Changes are
  * audited by provisioning and reach every chat replica at once (evt.tenant.updated).
  */

@@ -8,7 +8,7 @@ import {
   type DegradeSwitches,
 } from '@parley/contracts';
 
-// The HTTP shape of the degrade switches (snake_case, docs/adr/0020-degrade-switches.md). A PUT
+// The HTTP shape of the degrade switches (snake_case, docs/adr/0022-degrade-switches.md). A PUT
 // replaces the scope's switches as a whole: a switch left out is off.
 
 const switchFlag = z.boolean().default(false);

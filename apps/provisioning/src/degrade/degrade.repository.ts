@@ -1,4 +1,4 @@
-// The owner's degrade switches (docs/adr/0020-degrade-switches.md): one row per tenant in
+// The owner's degrade switches (docs/adr/0022-degrade-switches.md): one row per tenant in
 // `tenant_degrade_switches` (RLS: read and written in the tenant's transaction) and the single
 // platform row of `platform_degrade_switches` (no tenant). No row means every switch off.
 import type { DegradeSetting, DegradeSwitches } from '@parley/contracts';

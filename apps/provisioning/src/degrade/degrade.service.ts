@@ -24,7 +24,7 @@ import {
 type SetRequest = RpcRequestOf<typeof DegradeSetRpc>;
 
 /**
- * The owner's degrade switches, platform-wide (tenantId null) or per tenant (ADR 0020). A change
+ * The owner's degrade switches, platform-wide (tenantId null) or per tenant (ADR 0022). A change
  * commits with its audit row (`degrade.updated`) and evt.tenant.updated (changedFields
  * ['degrade']; tenant PLATFORM_TENANT_ID for the platform), on which every chat replica drops its
  * cached switches; tenant-intelligence reads them on every extraction.

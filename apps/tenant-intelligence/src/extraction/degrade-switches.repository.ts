@@ -1,4 +1,4 @@
-// The owner's skip_model_extraction switch (docs/adr/0020-degrade-switches.md), platform-wide
+// The owner's skip_model_extraction switch (docs/adr/0022-degrade-switches.md), platform-wide
 // (platform_degrade_switches, no tenant) or for the tenant (tenant_degrade_switches, RLS). Read
 // on every model-assisted extraction, so a change applies to the next event without a cache.
 import type { Db, TenantDb } from '@parley/persistence';

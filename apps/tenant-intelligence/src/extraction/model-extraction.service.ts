@@ -10,7 +10,7 @@ import { LLM_EXTRACTION_SYSTEM_PROMPT, llmExtractionSchema, type LlmExtraction }
 /**
  * The model-assisted part of L1b: the structured extraction of the tenant's configured model,
  * used for tenants whose primary provider is a model (not `offline`) unless the owner turned
- * the skip_model_extraction degrade switch on for the platform or the tenant (ADR 0020). A
+ * the skip_model_extraction degrade switch on for the platform or the tenant (ADR 0022). A
  * failed call is logged and L1b goes on with the deterministic extraction alone.
  */
 @Injectable()

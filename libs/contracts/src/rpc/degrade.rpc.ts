@@ -4,7 +4,7 @@ import { defineRpc } from '../contract.types';
 import { RPC_SUBJECTS } from '../subjects';
 import { actorSchema } from './tenant.schema';
 
-// Degrade switches (docs/adr/0020-degrade-switches.md). Each switch trades answer quality for
+// Degrade switches (docs/adr/0022-degrade-switches.md). Each switch trades answer quality for
 // capacity: `cheaperModel` skips the tenant's primary model (its fallbacks answer),
 // `leanContext` sends fewer history messages and knowledge passages, `skipModelExtraction`
 // keeps L1b to the deterministic extractor, `offlineOnly` answers with the offline responder.

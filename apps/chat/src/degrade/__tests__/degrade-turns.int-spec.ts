@@ -1,4 +1,4 @@
-// Degrade switches (ADR 0020) through the real chat service: the owner's rows (written here as
+// Degrade switches (ADR 0022) through the real chat service: the owner's rows (written here as
 // provisioning writes them), evt.tenant.updated dropping the cached switches, and the automatic
 // controller fed by real provider failures of the mock OpenAI-compatible server over HTTP.
 import {
