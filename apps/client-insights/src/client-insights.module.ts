@@ -29,6 +29,8 @@ import { RollupScheduler } from './rollup/rollup.scheduler';
 import { RollupService } from './rollup/rollup.service';
 import { ActiveTenantsRepository } from './shared/active-tenants.repository';
 import { UsageRpcHandlers } from './usage/usage.handler';
+import { UsagePeriodRpcHandlers } from './usage/usage-period.handler';
+import { UsagePeriodService } from './usage/usage-period.service';
 import { UsageRepository } from './usage/usage.repository';
 import { UsageService } from './usage/usage.service';
 
@@ -88,6 +90,8 @@ export class ClientInsightsModule {
         UsageRepository,
         UsageService,
         UsageRpcHandlers,
+        UsagePeriodService,
+        UsagePeriodRpcHandlers,
         AuditRepository,
         AuditService,
         AuditRpcHandlers,

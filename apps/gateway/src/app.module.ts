@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 
 import { ServiceRuntimeModule } from '@parley/runtime';
 import { AdminModule } from './admin/admin.module';
+import { BillingModule } from './billing/billing.module';
 import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/env.schema';
 import { ConsoleModule } from './console/console.module';
@@ -42,6 +43,7 @@ export class AppModule {
         AuthModule.forRoot(config),
         RateLimitModule,
         AdminModule,
+        BillingModule,
         TenantApiModule.forRoot(),
         CrmModule,
         ConversationsModule,

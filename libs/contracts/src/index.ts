@@ -39,4 +39,5 @@ export * from './tools/integration-definition.schema';
 export * from './rpc/tools.rpc';
 export * from './rpc/integrations.rpc';
 export * from './rpc/degrade.rpc';
+export * from './rpc/plans.rpc';
 export * from './rpc/audit.rpc';

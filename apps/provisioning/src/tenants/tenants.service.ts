@@ -32,6 +32,9 @@ import { insertStaffUser, prepareStaffUser } from '../users/staff-user.repositor
 import { configPatchToColumns, initialConfigColumns } from './tenant-columns.util';
 import { changedTenantFields } from './tenant-diff.util';
 import { refuseOwnerOnlyFields } from './owner-only-fields.util';
+import { toPlan } from '../plans/plan.mapper';
+import { refuseExcludedProviders } from '../plans/plan-providers.util';
+import { findTenantPlan } from '../plans/plan.repository';
 import { toTenant, toTenantWithConfig } from './tenant.mapper';
 import {
   deactivateTenant,
@@ -123,7 +126,7 @@ export class TenantsService {
   }
 
   async configGet(req: RpcRequestOf<typeof TenantConfigGetRpc>): Promise<RpcResponseOf<typeof TenantConfigGetRpc>> {
-    const tenant = await this.get(req.tenantId);
+    const [tenant, plan] = await Promise.all([this.get(req.tenantId), findTenantPlan(this.prisma, req.tenantId)]);
     return {
       version: 1,
       tenantId: tenant.id,
@@ -131,6 +134,7 @@ export class TenantsService {
       displayName: tenant.displayName,
       timezone: tenant.timezone,
       config: tenant.config,
+      plan: plan ? toPlan(plan) : null,
     };
   }
 
@@ -140,6 +144,11 @@ export class TenantsService {
     const { config, ...fields } = req.patch;
     const changed = changedTenantFields(before, req.patch);
     if (changed.length === 0) return { version: 1, tenant: before };
+    if (config?.llm) {
+      // A model provider outside the tenant's plan is refused (ADR 0024).
+      const plan = await findTenantPlan(this.prisma, req.tenantId);
+      refuseExcludedProviders(config.llm, plan ? toPlan(plan) : null);
+    }
     return this.tenantDb.run(req.tenantId, async (tx) => {
       const row = await updateTenant(tx, req.tenantId, { ...fields, ...(config ? configPatchToColumns(config) : {}) });
       await writeAudit(tx, {

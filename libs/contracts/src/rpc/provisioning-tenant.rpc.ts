@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { tenantIdSchema, uuidSchema, version1 } from '../common/primitives.schema';
 import { defineRpc } from '../contract.types';
 import { RPC_SUBJECTS } from '../subjects';
+import { planSchema } from './plans.rpc';
 import {
   actorSchema,
   apiKeySummarySchema,
@@ -132,5 +133,7 @@ export const TenantConfigGetRpc = defineRpc(
     displayName: z.string(),
     timezone: timeZoneSchema,
     config: tenantConfigSchema,
+    /** The tenant's billing plan (ADR 0024); null or absent: no plan (unlimited, not invoiced). */
+    plan: planSchema.nullable().optional(),
   }),
 );

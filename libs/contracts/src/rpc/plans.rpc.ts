@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { isoDateTimeSchema, tenantIdSchema, uuidSchema, version1 } from '../common/primitives.schema';
+import { defineRpc } from '../contract.types';
+import { RPC_SUBJECTS } from '../subjects';
+import { localDateSchema } from './insights.rpc';
+import { actorSchema, llmProviderSchema } from './tenant.schema';
+
+// Billing plans and quotas (docs/adr/0024-plans-quotas-invoice-preview.md). The owner defines
+// plans (platform-level, no tenant); each tenant is on one plan or none (unlimited, not
+// invoiced). A period is the calendar month in the tenant's time zone. Billed usage: every
+// answer a turn stores (one message with a provider and model) and its tokens in + out, which
+// is exactly what usage_daily counts on its rows with a provider.
+
+/** A plan's stable key (`starter`, `pro-2027`). */
+export const planKeySchema = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, 'lowercase letters, digits and dashes (1-40)');
+
+/** An exact non-negative decimal amount as a string with at most `scale` decimals (`"49.00"`, `"0.0125"`). */
+export function decimalAmountSchema(scale: number) {
+  return z
+    .string()
+    .regex(new RegExp(`^(0|[1-9]\\d{0,9})(\\.\\d{1,${scale}})?$`), `a non-negative decimal with at most ${scale} decimals, as a string`);
+}
+
+/** ISO 4217 currency code. */
+export const currencySchema = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as EUR');
+export const capModeSchema = z.enum(['hard', 'soft']);
+export type CapMode = z.infer<typeof capModeSchema>;
+export const planFeatureSchema = z.string().regex(/^[a-z][a-z0-9_]{0,49}$/, 'a lowercase feature name');
+
+const planFields = {
+  key: planKeySchema,
+  name: z.string().trim().min(1).max(200),
+  currency: currencySchema,
+  /** The monthly base fee (2 decimals). */
+  monthlyFee: decimalAmountSchema(2),
+  /** Billed messages included per period; null = unlimited. */
+  includedMessages: z.int().min(0).max(1_000_000_000).nullable(),
+  /** Tokens (in + out) included per period; null = unlimited. */
+  includedTokens: z.int().min(0).max(1_000_000_000_000).nullable(),
+  /** hard: turns are refused (429) once an included amount is used up; soft: served and billed as overage. */
+  capMode: capModeSchema,
+  /** Price of each billed message over the included ones (6 decimals). */
+  overagePerMessage: decimalAmountSchema(6),
+  /** Price of each 1,000 tokens over the included ones (6 decimals; partial thousands pro rata). */
+  overagePer1kTokens: decimalAmountSchema(6),
+  /** Requests per minute per API key and session for tenants on the plan; null = the platform default. */
+  rateLimitPerMinute: z.int().min(1).max(100_000).nullable(),
+  features: z.array(planFeatureSchema).max(50),
+  /** The model providers a tenant on the plan may configure; null = any. */
+  allowedProviders: z.array(llmProviderSchema).min(1).max(10).nullable(),
+};
+
+export const planInputSchema = z.object(planFields).strict();
+export type PlanInput = z.infer<typeof planInputSchema>;
+
+export const planPatchSchema = z
+  .object(planFields)
+  .omit({ key: true })
+  .partial()
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, 'at least one field to change');
+export type PlanPatch = z.infer<typeof planPatchSchema>;
+
+export const planSchema = z.object({
+  id: uuidSchema,
+  ...planFields,
+  createdAt: isoDateTimeSchema,
+  updatedAt: isoDateTimeSchema,
+});
+export type Plan = z.infer<typeof planSchema>;
+
+const planReply = z.object({ version: version1, plan: planSchema, tenantCount: z.int().nonnegative() });
+
+/** Every plan, by key, with how many tenants are on each (owner only). */
+export const PlanListRpc = defineRpc(
+  RPC_SUBJECTS.planList,
+  z.object({ version: version1 }),
+  z.object({ version: version1, items: z.array(planSchema.extend({ tenantCount: z.int().nonnegative() })).max(1000) }),
+);
+
+/** One plan by key; NOT_FOUND when there is none. */
+export const PlanGetRpc = defineRpc(RPC_SUBJECTS.planGet, z.object({ version: version1, key: planKeySchema }), planReply);
+
+/** Creates a plan (audited). CONFLICT when the key is taken. */
+export const PlanCreateRpc = defineRpc(
+  RPC_SUBJECTS.planCreate,
+  z.object({ version: version1, actor: actorSchema, plan: planInputSchema }),
+  planReply,
+);
+
+/**
+ * Changes a plan (audited); every tenant on it gets evt.tenant.updated (changedFields ['plan'])
+ * so cached settings drop at once. CONFLICT when `allowedProviders` would exclude a provider a
+ * tenant on the plan has configured.
+ */
+export const PlanUpdateRpc = defineRpc(
+  RPC_SUBJECTS.planUpdate,
+  z.object({ version: version1, actor: actorSchema, key: planKeySchema, patch: planPatchSchema }),
+  planReply,
+);
+
+/** Deletes a plan (audited). CONFLICT while a tenant is on it. */
+export const PlanDeleteRpc = defineRpc(
+  RPC_SUBJECTS.planDelete,
+  z.object({ version: version1, actor: actorSchema, key: planKeySchema }),
+  z.object({ version: version1, deleted: z.literal(true) }),
+);
+
+/**
+ * Puts a tenant on a plan (planKey null: no plan). Audited, evt.tenant.updated (['plan']).
+ * NOT_FOUND for an unknown tenant or plan; CONFLICT when the tenant's model configuration names
+ * a provider the plan excludes.
+ */
+export const TenantPlanAssignRpc = defineRpc(
+  RPC_SUBJECTS.tenantPlanAssign,
+  z.object({ version: version1, actor: actorSchema, tenantId: tenantIdSchema, planKey: planKeySchema.nullable() }),
+  z.object({ version: version1, tenantId: tenantIdSchema, plan: planSchema.nullable() }),
+);
+
+/** Billed usage of a period. */
+export const billedUsageSchema = z.object({
+  /** Stored answers (usage_daily messages on rows with a provider). */
+  messages: z.int().nonnegative(),
+  tokensIn: z.int().nonnegative(),
+  tokensOut: z.int().nonnegative(),
+});
+export type BilledUsage = z.infer<typeof billedUsageSchema>;
+
+/**
+ * A tenant's billed usage over [from, to] (local dates of usage_daily, inclusive): the counters'
+ * floor and the invoice's quantities. NOT_FOUND for an unknown tenant.
+ */
+export const UsagePeriodTotalsRpc = defineRpc(
+  RPC_SUBJECTS.usagePeriodTotals,
+  z.object({ version: version1, tenantId: tenantIdSchema, from: localDateSchema, to: localDateSchema }),
+  z.object({ version: version1, tenantId: tenantIdSchema, from: localDateSchema, to: localDateSchema, usage: billedUsageSchema }),
+);
