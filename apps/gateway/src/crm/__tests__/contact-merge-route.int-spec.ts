@@ -44,7 +44,13 @@ beforeAll(async () => {
   tenant = provisioning.addTenant('active');
   other = provisioning.addTenant('active');
   key = await provisioning.addKey(tenant.id);
-  api = await startCrmApi(testGatewayConfig(namespace, { RATE_LIMIT_PER_MINUTE: '10000' }));
+  api = await startCrmApi(
+    testGatewayConfig(namespace, {
+      RATE_LIMIT_PER_MINUTE: '10000',
+      RATE_LIMIT_USER_PER_MINUTE: '5000',
+      RATE_LIMIT_TENANT_PER_MINUTE: '100000',
+    }),
+  );
   const users = api.app.get(UserTokens);
   adminToken = (await users.issueUserToken({ userId: adminId, role: 'tenant_admin', tenantId: tenant.id })).token;
   agentToken = (await users.issueUserToken({ userId: agentId, role: 'tenant_agent', tenantId: tenant.id })).token;
@@ -79,8 +85,8 @@ describe('POST /api/v1/contacts/:id/merge', () => {
     const duplicate = crm.addContact(tenant.id, 'Carol W', kept.id);
     const res = await merge(kept.id, { duplicate_id: duplicate.id }, headers());
     expect(res.status).toBe(200);
-    // The route is rate limited like the other CRM routes: per API key (staff are not limited).
-    expect(res.headers.get('ratelimit-limit')).toBe(actor ? null : '10000');
+    // The route is rate limited like the other CRM routes: per API key or staff user (and tenant).
+    expect(res.headers.get('ratelimit-limit')).toBe(actor ? '5000' : '10000');
     expect(res.body).toEqual({
       contact: expect.objectContaining({ id: kept.id, possibleDuplicates: [] }),
       duplicate_id: duplicate.id,
