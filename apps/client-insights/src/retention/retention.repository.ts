@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DerivedDataRetention } from '@parley/contracts';
 import { PrismaService, type PrismaClient, type TenantTx } from '@parley/persistence';
 import type { MessageAggregate, SessionAggregate, UsageDailyRow } from './usage-fold.calculator';
+import { isValidTimeZone } from '../shared/local-time.util';
 import { utcDayOf, utcMidnight } from './retention-window.util';
 
 /** A tenant as the retention job sees it. */
@@ -10,6 +11,20 @@ export interface RetentionTenant {
   retentionDays: number;
   /** `with_messages`: summaries, interactions and contacts go after retentionDays too. */
   derivedDataRetention: DerivedDataRetention;
+  /** IANA zone whose calendar days usage_daily's days are (UTC when the stored one is unusable). */
+  timezone: string;
+}
+
+/**
+ * Which content a fold reads: created (messages) or started (sessions) in [start, end), each
+ * counted on its local day in `timeZone`, but never before `floorDay` (content of a partly
+ * sealed local day, after a change of time zone, goes to the first unsealed day).
+ */
+export interface FoldWindow {
+  timeZone: string;
+  start: Date;
+  end: Date;
+  floorDay: string;
 }
 
 /**
@@ -30,25 +45,34 @@ export class RetentionRepository {
   /** Every tenant, deactivated ones included (their content ages out too), by id. */
   async tenants(): Promise<RetentionTenant[]> {
     const rows = await this.prisma.tenant.findMany({
-      select: { id: true, retentionDays: true, derivedDataRetention: true },
+      select: { id: true, retentionDays: true, derivedDataRetention: true, timezone: true },
       orderBy: { id: 'asc' },
     });
-    return rows.map((r) => ({ ...r, derivedDataRetention: r.derivedDataRetention === 'with_messages' ? 'with_messages' : 'keep' }));
+    return rows.map((r) => ({
+      ...r,
+      derivedDataRetention: r.derivedDataRetention === 'with_messages' ? 'with_messages' : 'keep',
+      timezone: isValidTimeZone(r.timezone) ? r.timezone : 'UTC',
+    }));
   }
 
-  /** The last sealed UTC day of the tenant, or null when none is. */
-  async lastSealedDay(tx: TenantTx, tenantId: string): Promise<string | null> {
-    const row = await tx.usageDaily.findFirst({
-      where: { tenantId, sealedAt: { not: null } },
-      orderBy: { day: 'desc' },
-      select: { day: true },
+  /** The instant up to which the tenant's usage is sealed, or null when nothing is. */
+  async sealedThrough(tx: TenantTx, tenantId: string): Promise<Date | null> {
+    const row = await tx.usageSeal.findUnique({ where: { tenantId }, select: { sealedThrough: true } });
+    return row?.sealedThrough ?? null;
+  }
+
+  /** Moves the tenant's seal to `instant`, in the caller's transaction (with the days it sealed). */
+  async setSealedThrough(tx: TenantTx, tenantId: string, instant: Date): Promise<void> {
+    await tx.usageSeal.upsert({
+      where: { tenantId },
+      create: { tenantId, sealedThrough: instant },
+      update: { sealedThrough: instant },
     });
-    return row ? utcDayOf(row.day) : null;
   }
 
-  /** The UTC day of the tenant's earliest message or session start at or after `since` (all time when null), or null. */
-  async firstContentDay(tx: TenantTx, tenantId: string, since: string | null): Promise<string | null> {
-    const after = since === null ? new Date(0) : utcMidnight(since);
+  /** The tenant's earliest message or session start at or after `since` (all time when null), or null. */
+  async firstContentAt(tx: TenantTx, tenantId: string, since: Date | null): Promise<Date | null> {
+    const after = since ?? new Date(0);
     const [message, session] = await Promise.all([
       tx.chatMessage.findFirst({
         where: { tenantId, createdAt: { gte: after } },
@@ -64,7 +88,7 @@ export class RetentionRepository {
     const first = [message?.createdAt, session?.startedAt]
       .filter((d): d is Date => d !== undefined)
       .sort((a, b) => a.getTime() - b.getTime())[0];
-    return first ? utcDayOf(first) : null;
+    return first ?? null;
   }
 
   /** The tenant's sealed UTC days in [from, to). */
@@ -77,16 +101,16 @@ export class RetentionRepository {
     return new Set(rows.map((r) => utcDayOf(r.day)));
   }
 
-  /** Messages of [from, to) grouped by UTC day, provider and model (one index range read). */
-  async messageAggregates(tx: TenantTx, tenantId: string, from: string, to: string): Promise<MessageAggregate[]> {
+  /** Messages of the window grouped by local day, provider and model (one index range read). */
+  async messageAggregates(tx: TenantTx, tenantId: string, w: FoldWindow): Promise<MessageAggregate[]> {
     const rows = await tx.$queryRaw<
       Array<{ day: string; provider: string; model: string; messages: number; tokens_in: bigint; tokens_out: bigint }>
     >`
-      SELECT to_char((created_at AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') AS day,
+      SELECT to_char(greatest((created_at AT TIME ZONE ${w.timeZone})::date, ${w.floorDay}::date), 'YYYY-MM-DD') AS day,
              coalesce(provider, '') AS provider, coalesce(model, '') AS model,
              count(*)::int AS messages, coalesce(sum(tokens_in), 0)::bigint AS tokens_in, coalesce(sum(tokens_out), 0)::bigint AS tokens_out
         FROM chat_messages
-       WHERE tenant_id = ${tenantId}::uuid AND created_at >= ${utcMidnight(from)} AND created_at < ${utcMidnight(to)}
+       WHERE tenant_id = ${tenantId}::uuid AND created_at >= ${w.start} AND created_at < ${w.end}
        GROUP BY 1, 2, 3`;
     return rows.map((r) => ({
       day: r.day,
@@ -98,12 +122,13 @@ export class RetentionRepository {
     }));
   }
 
-  /** Sessions started in [from, to) per UTC day. */
-  async sessionAggregates(tx: TenantTx, tenantId: string, from: string, to: string): Promise<SessionAggregate[]> {
+  /** Sessions started in the window per local day. */
+  async sessionAggregates(tx: TenantTx, tenantId: string, w: FoldWindow): Promise<SessionAggregate[]> {
     return tx.$queryRaw<SessionAggregate[]>`
-      SELECT to_char((started_at AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') AS day, count(*)::int AS sessions
+      SELECT to_char(greatest((started_at AT TIME ZONE ${w.timeZone})::date, ${w.floorDay}::date), 'YYYY-MM-DD') AS day,
+             count(*)::int AS sessions
         FROM chat_sessions
-       WHERE tenant_id = ${tenantId}::uuid AND started_at >= ${utcMidnight(from)} AND started_at < ${utcMidnight(to)}
+       WHERE tenant_id = ${tenantId}::uuid AND started_at >= ${w.start} AND started_at < ${w.end}
        GROUP BY 1`;
   }
 
@@ -148,6 +173,11 @@ export class RetentionRepository {
         sealedAt,
       })),
     });
+  }
+
+  /** Deletes the tenant's unsealed usage_daily rows of days before `day`. */
+  async deleteUnsealedBefore(tx: TenantTx, tenantId: string, day: string): Promise<void> {
+    await tx.usageDaily.deleteMany({ where: { tenantId, day: { lt: utcMidnight(day) }, sealedAt: null } });
   }
 
   /** Deletes at most `limit` of the tenant's messages created before `before`, oldest first; returns how many. */

@@ -1,10 +1,10 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { TenantDb, type TenantTx } from '@parley/persistence';
 import { INSIGHTS_CLOCK, INSIGHTS_OPTIONS, systemClock, type Clock, type InsightsOptions } from '../common/client-insights.options';
-import { addDays } from '../shared/local-time.util';
+import { addDays, localDateOf, localMidnight } from '../shared/local-time.util';
 import { ContactEraser } from './contact-eraser.client';
-import { RetentionRepository, type RetentionTenant } from './retention.repository';
-import { daySpans, daysIn, maxDay, retentionCutoffDay, utcDayOf, utcMidnight } from './retention-window.util';
+import { RetentionRepository, type FoldWindow, type RetentionTenant } from './retention.repository';
+import { daySpans, daysIn, floorDayAfter, maxDay, retentionCutoffDay } from './retention-window.util';
 import { changedDays, foldUsage } from './usage-fold.calculator';
 
 /** Days folded per transaction when sealing (a tenant's first run may have months of history). */
@@ -28,16 +28,21 @@ export interface TenantRetentionResult {
 }
 
 /**
- * Retention of one tenant, in four idempotent steps, each committed on its own:
- * 1. seal: the UTC days before the tenant's cutoff (today - retentionDays) that are not sealed
+ * Retention of one tenant, in idempotent steps, each committed on its own. Days are the
+ * tenant's local calendar days (tenants.timezone), so a billing period (a local calendar month)
+ * is an exact sum of usage_daily days.
+ * 1. seal: the days before the tenant's cutoff (local today - retentionDays) that are not sealed
  *    yet are recomputed in full from chat_messages and chat_sessions and written to usage_daily
- *    with sealed_at, a span of days per transaction; a sealed day is never recomputed (its
- *    content may be partly deleted), and content is only ever deleted from sealed days, so a
- *    crash anywhere loses no usage and counts none twice;
+ *    with sealed_at, a span of days per transaction that also moves the tenant's seal
+ *    (usage_seals.sealed_through) to the span's end; content before the seal is never folded
+ *    again (it may be partly deleted), content at or after it only into unsealed days, and
+ *    content is only ever deleted before the seal, so a crash anywhere, or a change of the
+ *    tenant's time zone, loses no usage and counts none twice;
  * 2. refresh: the unsealed days from yesterday (or, with `refreshAll`, from the cutoff) to today
  *    are recomputed and replaced, so usage reads are at most one run old;
- * 3. delete the messages created before the cutoff, in batches of `batchSize`, each its own
- *    short transaction (cascading to their signals and feedback);
+ * 3. delete the messages created before the cutoff's local midnight (and before the seal), in
+ *    batches of `batchSize`, each its own short transaction (cascading to their signals and
+ *    feedback);
  * 4. delete the tool executions older than `toolExecutionDays`, in batches;
  * 5. only when the tenant's policy lets derived data go with the messages (`with_messages`):
  *    erase the contacts not seen since the cutoff through the CRM, then delete the session
@@ -60,8 +65,9 @@ export class RetentionService {
 
   async processTenant(tenant: RetentionTenant, opts: { deadline: number; refreshAll?: boolean }): Promise<TenantRetentionResult> {
     const now = this.clock();
-    const today = utcDayOf(now);
-    const cutoff = retentionCutoffDay(now, tenant.retentionDays);
+    const tz = tenant.timezone;
+    const today = localDateOf(now, tz);
+    const cutoff = retentionCutoffDay(now, tenant.retentionDays, tz);
     const result: TenantRetentionResult = {
       tenantId: tenant.id,
       sealedDays: 0,
@@ -74,22 +80,26 @@ export class RetentionService {
       complete: false,
     };
 
-    const sealed = await this.seal(tenant.id, cutoff, now, opts.deadline);
+    const sealed = await this.seal(tenant.id, tz, cutoff, now, opts.deadline);
     result.sealedDays = sealed.days;
     const refreshFrom = maxDay(cutoff, opts.refreshAll ? cutoff : addDays(today, -(RECENT_DAYS - 1)));
-    result.refreshedDays = await this.db.run(tenant.id, (tx) => this.fold(tx, tenant.id, refreshFrom, addDays(today, 1), null), {
-      timeoutMs: FOLD_TX_TIMEOUT_MS,
-    });
+    result.refreshedDays = await this.db.run(
+      tenant.id,
+      (tx) => this.fold(tx, tenant.id, { timeZone: tz, from: refreshFrom, to: addDays(today, 1), through: sealed.through }, null),
+      { timeoutMs: FOLD_TX_TIMEOUT_MS },
+    );
 
-    // Content is deleted only once every day before the cutoff is sealed.
+    // Content is deleted only once every day before the cutoff is sealed, and only before the seal.
     if (!sealed.complete) return result;
+    const cutoffAt = localMidnight(cutoff, tz);
+    const deleteBefore = sealed.through === null || sealed.through > cutoffAt ? cutoffAt : sealed.through;
     const { toolExecutionDays } = this.options.retention;
     const messages = await this.deleteInBatches(opts.deadline, (limit) =>
-      this.db.run(tenant.id, (tx) => this.repo.deleteMessagesBefore(tx, tenant.id, utcMidnight(cutoff), limit)),
+      this.db.run(tenant.id, (tx) => this.repo.deleteMessagesBefore(tx, tenant.id, deleteBefore, limit)),
     );
     result.deletedMessages = messages.deleted;
     if (!messages.complete) return result;
-    const toolsBefore = utcMidnight(addDays(today, -toolExecutionDays));
+    const toolsBefore = localMidnight(addDays(today, -toolExecutionDays), tz);
     const tools = await this.deleteInBatches(opts.deadline, (limit) =>
       this.db.run(tenant.id, (tx) => this.repo.deleteToolExecutionsBefore(tx, tenant.id, toolsBefore, limit)),
     );
@@ -99,7 +109,7 @@ export class RetentionService {
       return result;
     }
 
-    const before = utcMidnight(cutoff);
+    const before = cutoffAt;
     const contacts = await this.deleteInBatches(opts.deadline, async (limit) => {
       const ids = await this.db.run(tenant.id, (tx) => this.repo.staleContactIds(tx, tenant.id, before, limit));
       // One at a time: each erasure is its own transaction in the CRM, and a tenant's run
@@ -123,35 +133,74 @@ export class RetentionService {
   }
 
   /**
-   * Seals every day with content from the day after the last sealed one up to the cutoff
-   * (exclusive). Returns how many days got usage rows. Days with no content get no row and
-   * need no seal: there is nothing of theirs to delete. Stops between spans at the deadline.
+   * Seals every day with content from the first one at or after the tenant's seal up to the
+   * cutoff (exclusive), a span of days per transaction that also moves the seal to the span's
+   * end. Returns how many days got usage rows and the seal afterwards. Days with no content get
+   * no row: there is nothing of theirs to delete. Stops between spans at the deadline.
    */
-  private async seal(tenantId: string, cutoff: string, now: Date, deadline: number): Promise<{ days: number; complete: boolean }> {
-    const from = await this.db.run(tenantId, async (tx) => {
-      const last = await this.repo.lastSealedDay(tx, tenantId);
-      return this.repo.firstContentDay(tx, tenantId, last === null ? null : addDays(last, 1));
+  private async seal(
+    tenantId: string,
+    timeZone: string,
+    cutoff: string,
+    now: Date,
+    deadline: number,
+  ): Promise<{ days: number; complete: boolean; through: Date | null }> {
+    let { through, first } = await this.db.run(tenantId, async (tx) => {
+      const sealedThrough = await this.repo.sealedThrough(tx, tenantId);
+      return { through: sealedThrough, first: await this.repo.firstContentAt(tx, tenantId, sealedThrough) };
     });
-    if (from === null || from >= cutoff) return { days: 0, complete: true };
+    if (first === null) return { days: 0, complete: true, through };
+    const from = through === null ? localDateOf(first, timeZone) : maxDay(floorDayAfter(through, timeZone), localDateOf(first, timeZone));
+    if (from >= cutoff) return { days: 0, complete: true, through };
     let days = 0;
     for (const span of daySpans(from, cutoff, SEAL_SPAN_DAYS)) {
-      if (Date.now() >= deadline) return { days, complete: false };
-      days += await this.db.run(tenantId, (tx) => this.fold(tx, tenantId, span.from, span.to, now), { timeoutMs: FOLD_TX_TIMEOUT_MS });
+      if (Date.now() >= deadline) return { days, complete: false, through };
+      const end = localMidnight(span.to, timeZone);
+      days += await this.db.run(
+        tenantId,
+        async (tx) => {
+          // Open rows of days before the first one to seal count nothing that is not sealed
+          // already (left by a refresh under the tenant's former time zone): they go.
+          if (span.from === from) await this.repo.deleteUnsealedBefore(tx, tenantId, from);
+          const n = await this.fold(tx, tenantId, { timeZone, from: span.from, to: span.to, through }, now);
+          await this.repo.setSealedThrough(tx, tenantId, end);
+          return n;
+        },
+        { timeoutMs: FOLD_TX_TIMEOUT_MS },
+      );
+      through = end;
     }
-    return { days, complete: true };
+    return { days, complete: true, through };
   }
 
   /**
-   * Recomputes the unsealed days of [from, to) and replaces their rows: every day when sealing,
-   * only the days whose numbers changed when refreshing (no rewrite, no dead rows, for a quiet
-   * day). Returns how many days have rows.
+   * Recomputes the unsealed days of [from, to) from the content at or after the seal and
+   * replaces their rows: every day when sealing, only the days whose numbers changed when
+   * refreshing (no rewrite, no dead rows, for a quiet day). Returns how many days have rows.
    */
-  private async fold(tx: TenantTx, tenantId: string, from: string, to: string, sealedAt: Date | null): Promise<number> {
+  private async fold(
+    tx: TenantTx,
+    tenantId: string,
+    range: { timeZone: string; from: string; to: string; through: Date | null },
+    sealedAt: Date | null,
+  ): Promise<number> {
+    const { timeZone, from, to, through } = range;
     if (from >= to) return 0;
+    // The first unsealed day takes everything from the seal on (after a change of time zone the
+    // seal may fall inside a local day); a later day starts at its own local midnight.
+    const afterSeal = through === null ? null : floorDayAfter(through, timeZone);
+    const floorDay = afterSeal === null ? from : maxDay(from, afterSeal);
+    const window: FoldWindow = {
+      timeZone,
+      start: through !== null && floorDay === afterSeal ? through : localMidnight(floorDay, timeZone),
+      end: localMidnight(to, timeZone),
+      floorDay,
+    };
+    if (window.start >= window.end) return 0;
     const [sealed, messages, sessions, current] = await Promise.all([
       this.repo.sealedDays(tx, tenantId, from, to),
-      this.repo.messageAggregates(tx, tenantId, from, to),
-      this.repo.sessionAggregates(tx, tenantId, from, to),
+      this.repo.messageAggregates(tx, tenantId, window),
+      this.repo.sessionAggregates(tx, tenantId, window),
       sealedAt === null ? this.repo.unsealedRows(tx, tenantId, from, to) : Promise.resolve(undefined),
     ]);
     const rows = foldUsage(messages, sessions, this.options.modelPrices, sealed);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { TenantTx } from '@parley/persistence';
 
-/** A usage_daily row as the usage reads return it (day as a UTC date `YYYY-MM-DD`). */
+/** A usage_daily row as the usage reads return it (day as the tenant's local date `YYYY-MM-DD`). */
 export interface UsageDailyRecord {
   tenantId: string;
   day: string;
@@ -29,11 +29,13 @@ export interface UsageTenant {
 @Injectable()
 export class UsageRepository {
   /** Whether the tenant exists (tenants is the registry: no RLS). */
-  async tenantExists(tx: TenantTx, tenantId: string): Promise<boolean> {
-    return (await tx.tenant.count({ where: { id: tenantId } })) > 0;
+  /** The tenant's time zone (whose calendar days its usage_daily days are), or null for an unknown tenant. */
+  async tenantTimeZone(tx: TenantTx, tenantId: string): Promise<string | null> {
+    const row = await tx.tenant.findUnique({ where: { id: tenantId }, select: { timezone: true } });
+    return row?.timezone ?? null;
   }
 
-  /** usage_daily rows of [from, to] (UTC dates, inclusive) visible to the transaction, optionally of one tenant. */
+  /** usage_daily rows of [from, to] (dates, inclusive) visible to the transaction, optionally of one tenant. */
   async rows(tx: TenantTx, from: Date, to: Date, tenantId?: string): Promise<UsageDailyRecord[]> {
     const rows = await tx.usageDaily.findMany({
       where: { ...(tenantId ? { tenantId } : {}), day: { gte: from, lte: to } },

@@ -3,7 +3,7 @@ import type { UsageDay, UsageTenantTotals, UsageTotals } from '@parley/contracts
 import { OwnerDb, TenantDb } from '@parley/persistence';
 import { INSIGHTS_CLOCK, systemClock, type Clock } from '../common/client-insights.options';
 import { InsightsError } from '../shared/insights.error';
-import { localDateOf } from '../shared/local-time.util';
+import { isValidTimeZone, localDateOf } from '../shared/local-time.util';
 import { ownerUsage, totalsOf, usageDays } from './usage.calculator';
 import { UsageRepository } from './usage.repository';
 import { usageRange } from './usage-range.util';
@@ -27,8 +27,10 @@ export interface PlatformUsage {
 const READ_TIMEOUT_MS = 30_000;
 
 /**
- * Usage reads of usage_daily (the billing record the retention job writes; UTC days): a
- * tenant's own in its RLS transaction, the owner's across tenants through OwnerDb only.
+ * Usage reads of usage_daily (the billing record the retention job writes; each tenant's local
+ * calendar days): a tenant's own in its RLS transaction (the default range ends on the tenant's
+ * local today), the owner's across tenants through OwnerDb only (the default range ends on
+ * today in UTC).
  */
 @Injectable()
 export class UsageService {
@@ -40,12 +42,14 @@ export class UsageService {
   ) {}
 
   async tenant(tenantId: string, from?: string, to?: string): Promise<TenantUsage> {
-    const range = usageRange(localDateOf(this.clock(), 'UTC'), from, to);
-    const rows = await this.db.run(
+    const now = this.clock();
+    const { range, rows } = await this.db.run(
       tenantId,
       async (tx) => {
-        if (!(await this.repo.tenantExists(tx, tenantId))) throw new InsightsError('NOT_FOUND', `tenant ${tenantId} not found`);
-        return this.repo.rows(tx, day(range.from), day(range.to), tenantId);
+        const timeZone = await this.repo.tenantTimeZone(tx, tenantId);
+        if (timeZone === null) throw new InsightsError('NOT_FOUND', `tenant ${tenantId} not found`);
+        const range = usageRange(localDateOf(now, isValidTimeZone(timeZone) ? timeZone : 'UTC'), from, to);
+        return { range, rows: await this.repo.rows(tx, day(range.from), day(range.to), tenantId) };
       },
       { timeoutMs: READ_TIMEOUT_MS },
     );

@@ -14,7 +14,9 @@ export class OwnerUsageController {
   constructor(@Inject(GatewayRpc) private readonly rpc: GatewayRpc) {}
 
   @Get('usage')
-  @ApiOperation({ summary: 'Usage of every tenant over UTC days: per tenant, per day (all tenants) and the platform total.' })
+  @ApiOperation({
+    summary: "Usage of every tenant over days (each tenant's local days): per tenant, per day (all tenants) and the platform total.",
+  })
   @ApiResponse({ status: 200, standardSchema: platformUsageResponseSchema })
   @ApiResponse({ status: 400, description: 'Bad dates, from after to, or a range over 366 days (problem+json listing the fields).' })
   @ApiResponse({ status: 403, description: 'Not the owner (problem+json).' })

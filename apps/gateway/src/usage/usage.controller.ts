@@ -22,7 +22,7 @@ export class UsageController {
   @Get('usage')
   @ApiOperation({
     summary:
-      'Messages, sessions started, tokens and cost per UTC day (and per model), with totals. Days before the retention cutoff are final (their messages may be deleted, their usage is kept).',
+      "Messages, sessions started, tokens and cost per day (in the tenant's time zone) (and per model), with totals. Days before the retention cutoff are final (their messages may be deleted, their usage is kept).",
   })
   @ApiResponse({ status: 200, standardSchema: tenantUsageResponseSchema })
   @ApiResponse({ status: 400, description: 'Bad dates, from after to, or a range over 366 days (problem+json listing the fields).' })

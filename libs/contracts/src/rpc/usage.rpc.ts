@@ -6,7 +6,7 @@ import { localDateSchema } from './insights.rpc';
 
 // Usage (the permanent billing record, usage_daily) as client-insights serves it to the gateway:
 // tenant staff read their own tenant (the tenant id always comes from the credential), the owner
-// reads any tenant and the platform total. Days are UTC calendar days (docs/adr/0017).
+// reads any tenant and the platform total. Days are each tenant's local calendar days (tenants.timezone; docs/adr/0017).
 
 /** Longest range (inclusive days) one usage request may ask for. */
 export const USAGE_MAX_RANGE_DAYS = 366;
@@ -37,12 +37,12 @@ export const usageDaySchema = usageTotalsSchema.extend({
 });
 export type UsageDay = z.infer<typeof usageDaySchema>;
 
-/** Range asked for: UTC dates, both inclusive; `to` defaults to today, `from` to 29 days before `to`. */
+/** Range asked for: dates, both inclusive; `to` defaults to the tenant's local today (the owner's: today in UTC), `from` to 29 days before `to`. */
 const rangeRequest = { from: localDateSchema.optional(), to: localDateSchema.optional() };
 /** Range answered (the defaults filled in). */
 const rangeResponse = { from: localDateSchema, to: localDateSchema };
 
-/** One tenant's usage per UTC day of [from, to] (only days with usage are listed). */
+/** One tenant's usage per local day of [from, to] (only days with usage are listed). */
 export const UsageTenantGetRpc = defineRpc(
   RPC_SUBJECTS.usageTenantGet,
   z.object({ version: version1, tenantId: tenantIdSchema, ...rangeRequest }),

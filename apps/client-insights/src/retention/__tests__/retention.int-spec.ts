@@ -4,6 +4,7 @@
 // different retentionDays, the 90-day tool_executions prune, the tenant's policy for summaries,
 // interactions and contacts, and tenant isolation.
 import { createPrismaClient, TenantDb, type PrismaClient, type TenantTx } from '@parley/persistence';
+import { createTenant } from '@parley/testing';
 import type { InsightsOptions } from '../../common/client-insights.options';
 import { DEFAULT_MODEL_PRICES } from '../../shared/model-prices.util';
 import { ContactEraser } from '../contact-eraser.client';
@@ -285,6 +286,99 @@ describe('RetentionScheduler', () => {
   });
 });
 
+describe("days are the tenant's local days", () => {
+  /** A tenant with one session and one answer (100 tokens in, 50 out) at each instant, in SQL as the owner. */
+  async function tenantWithAnswersAt(timezone: string, instants: string[]): Promise<string> {
+    const tenantId = (await createTenant(owner, { retention_days: 30 })).id;
+    await owner.tenant.update({ where: { id: tenantId }, data: { timezone } });
+    for (const at of instants) {
+      const session = await owner.chatSession.create({ data: { tenantId, startedAt: new Date(at), lastActivityAt: new Date(at) } });
+      await owner.chatMessage.create({
+        data: {
+          tenantId,
+          sessionId: session.id,
+          role: 'assistant',
+          content: 'an answer',
+          tokensIn: 100,
+          tokensOut: 50,
+          provider: 'openai',
+          model: 'gpt-4o-mini',
+          createdAt: new Date(at),
+        },
+      });
+    }
+    return tenantId;
+  }
+  /** usage_daily per day (sessions sit on a row of their own, without provider and model). */
+  const daysOf = async (tenantId: string) => {
+    const byDay = new Map<string, { day: string; messages: number; sessions: number; sealed: boolean }>();
+    for (const r of await usageRows(owner, tenantId)) {
+      const d = byDay.get(r.day) ?? { day: r.day, messages: 0, sessions: 0, sealed: true };
+      byDay.set(r.day, { day: r.day, messages: d.messages + r.messages, sessions: d.sessions + r.sessions, sealed: d.sealed && r.sealed });
+    }
+    return [...byDay.values()];
+  };
+
+  it("counts each message on its local day and deletes content before the tenant's local midnight of the cutoff", async () => {
+    // New York in April is UTC-4: the cutoff for 2026-05-01 with 30 days is 2026-04-01 00:00 EDT = 04:00 UTC.
+    const tenant = await tenantWithAnswersAt('America/New_York', [
+      '2026-04-01T03:30:00Z', // 2026-03-31 23:30 local: sealed, then deleted
+      '2026-04-01T04:30:00Z', // 2026-04-01 00:30 local: kept
+      '2026-04-15T02:00:00Z', // 2026-04-14 22:00 local
+    ]);
+    scope = [tenant];
+
+    const run = await scheduler().runOnce();
+
+    expect(run).toMatchObject({ complete: true, sealedDays: 1, deletedMessages: 1 });
+    expect(await daysOf(tenant)).toEqual([
+      { day: '2026-03-31', messages: 1, sessions: 1, sealed: true },
+      { day: '2026-04-01', messages: 1, sessions: 1, sealed: false },
+      { day: '2026-04-14', messages: 1, sessions: 1, sealed: false },
+    ]);
+    expect(await messageCount(owner, tenant)).toBe(2);
+    expect(await owner.usageSeal.findUnique({ where: { tenantId: tenant } })).toMatchObject({
+      sealedThrough: new Date('2026-04-01T04:00:00Z'),
+    });
+  });
+
+  it.each([
+    // West: the seal (00:00 UTC of 04-02) is 20:00 of 04-01 in New York; 04-01 is sealed, so the rest of it counts on 04-02.
+    [
+      'America/New_York',
+      '2026-05-04T10:00:00Z',
+      [
+        { day: '2026-04-02', messages: 3 },
+        { day: '2026-04-03', messages: 1 },
+      ],
+    ],
+    // East: the seal is 05:30 of 04-02 in Kolkata; the rest of 04-02 counts on 04-03.
+    ['Asia/Kolkata', '2026-05-04T10:00:00Z', [{ day: '2026-04-03', messages: 4 }]],
+  ])('a change of time zone to %s after sealing neither loses nor doubles usage', async (zone, later, expected) => {
+    const tenant = await tenantWithAnswersAt('UTC', [
+      '2026-04-01T22:00:00Z',
+      '2026-04-02T01:00:00Z',
+      '2026-04-02T03:00:00Z',
+      '2026-04-02T06:00:00Z',
+      '2026-04-03T12:00:00Z',
+    ]);
+    scope = [tenant];
+    now = new Date('2026-05-02T10:00:00Z'); // cutoff 2026-04-02 (UTC): 04-01 is sealed, its answer deleted
+    expect(await scheduler().runOnce()).toMatchObject({ complete: true, sealedDays: 1, deletedMessages: 1 });
+    expect(await daysOf(tenant)).toContainEqual({ day: '2026-04-01', messages: 1, sessions: 1, sealed: true });
+
+    await owner.tenant.update({ where: { id: tenant }, data: { timezone: zone } });
+    now = new Date(later); // cutoff 2026-04-04 local: everything left is sealed and deleted
+    expect(await scheduler().runOnce()).toMatchObject({ complete: true, deletedMessages: 4 });
+
+    const days = await daysOf(tenant);
+    expect(days.map(({ day, messages }) => ({ day, messages }))).toEqual([{ day: '2026-04-01', messages: 1 }, ...expected]);
+    expect(days.every((d) => d.sealed && d.sessions === d.messages)).toBe(true);
+    expect(await usageTotals(owner, tenant)).toMatchObject({ messages: 5, sessions: 5, tokensIn: 500, tokensOut: 250 });
+    expect(await messageCount(owner, tenant)).toBe(0);
+  });
+});
+
 describe("the tenant's policy for what was derived from its chats", () => {
   /** Contacts, summaries and interactions on both sides of the cutoff (00:00 UTC of 2026-04-01 for 30 days). */
   async function derivedData(tenant: string) {
@@ -401,13 +495,22 @@ describe('RetentionRepository under RLS', () => {
     const b = await tenantWithDailyChats(owner, 30, FIRST, LAST);
     const repo = new RetentionRepository(prisma);
     const db = new TenantDb(prisma);
+    const window = {
+      timeZone: 'UTC',
+      start: new Date('2026-03-01T00:00:00Z'),
+      end: new Date('2026-06-01T00:00:00Z'),
+      floorDay: '2026-03-01',
+    };
     const seen = await db.run(b, async (tx) => ({
-      aggregates: await repo.messageAggregates(tx, a, '2026-03-01', '2026-06-01'),
-      sessions: await repo.sessionAggregates(tx, a, '2026-03-01', '2026-06-01'),
-      first: await repo.firstContentDay(tx, a, null),
+      aggregates: await repo.messageAggregates(tx, a, window),
+      sessions: await repo.sessionAggregates(tx, a, window),
+      first: await repo.firstContentAt(tx, a, null),
+      sealedThrough: await repo.sealedThrough(tx, a),
       deleted: await repo.deleteMessagesBefore(tx, a, new Date('2026-06-01T00:00:00Z'), 1000),
     }));
-    expect(seen).toEqual({ aggregates: [], sessions: [], first: null, deleted: 0 });
+    expect(seen).toEqual({ aggregates: [], sessions: [], first: null, sealedThrough: null, deleted: 0 });
+    await expect(db.run(b, (tx) => repo.setSealedThrough(tx, a, new Date('2026-06-01T00:00:00Z')))).rejects.toThrow();
+    expect(await owner.usageSeal.findUnique({ where: { tenantId: a } })).toBeNull();
     expect(await messageCount(owner, a)).toBe(ALL_DAYS * 4);
     await expect(
       db.run(b, (tx) =>

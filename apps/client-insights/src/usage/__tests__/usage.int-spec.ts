@@ -57,6 +57,16 @@ afterAll(async () => {
 });
 
 describe('UsageService', () => {
+  it("ends a tenant's default range on its local today (its days are local days)", async () => {
+    // 12:00 UTC on 2031-01-20 is already 01:00 on the 21st in Auckland (NZDT, UTC+13).
+    const auckland = (await createTenant(owner, { slug: `usage-nz-${Date.now()}` })).id;
+    await owner.tenant.update({ where: { id: auckland }, data: { timezone: 'Pacific/Auckland' } });
+    await usage(auckland, '2031-01-21', 'openai', 'gpt-4o', { messages: 2, tokensIn: 100 });
+    const view = await service.tenant(auckland);
+    expect(view).toMatchObject({ from: '2030-12-23', to: '2031-01-21', totals: { messages: 2 } });
+    await owner.usageDaily.deleteMany({ where: { tenantId: auckland } });
+  });
+
   it('serves a tenant its own days of the last 30 (UTC) by default, with totals and models, and only its own', async () => {
     const view = await service.tenant(a);
     expect(view).toMatchObject({ tenantId: a, from: '2030-12-22', to: '2031-01-20' });
