@@ -11,6 +11,7 @@ import { CrmModule } from './crm/crm.module';
 import { DocsModule } from './docs/docs.module';
 import { HandoffModule } from './handoff/handoff.module';
 import { InsightsModule } from './insights/insights.module';
+import { IdentityProvidersModule } from './identity-providers/identity-providers.module';
 import { IntegrationsModule } from './integrations/integrations.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
@@ -56,6 +57,7 @@ export class AppModule {
         IntegrationsModule,
         NotificationsModule,
         WidgetModule,
+        IdentityProvidersModule,
         ConsoleModule.forRoot(),
         ...(config.docs.enabled ? [DocsModule] : []),
       ],

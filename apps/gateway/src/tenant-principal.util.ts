@@ -19,6 +19,7 @@ export function actorOf(principal: TenantPrincipal): Actor {
     case 'api_key':
       return { type: 'api_key', id: principal.apiKeyId };
     case 'session':
-      throw problems.forbidden('CREDENTIAL_NOT_ACCEPTED', 'A session token cannot change tenant data.');
+    case 'idp_user':
+      throw problems.forbidden('CREDENTIAL_NOT_ACCEPTED', 'A session token or an end user cannot change tenant data.');
   }
 }

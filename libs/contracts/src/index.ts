@@ -38,6 +38,8 @@ export * from './tools/tool-catalogue.schema';
 export * from './tools/integration-definition.schema';
 export * from './rpc/tools.rpc';
 export * from './rpc/integrations.rpc';
+export * from './identity/identity-provider.rpc';
+export * from './identity/user-token-state.rpc';
 export * from './rpc/degrade.rpc';
 export * from './rpc/plans.rpc';
 export * from './rpc/audit.rpc';

@@ -29,6 +29,9 @@ describe('gateway env schema', () => {
       sessionTokenTtlSeconds: 86_400,
       userTokenTtlSeconds: 3600,
       apiKeyCacheTtlMs: 60_000,
+      userTokenStateCacheTtlMs: 5000,
+      requireTokenVersion: false,
+      idp: { jwksCooldownMs: 30_000, jwksCacheMaxAgeMs: 600_000, jwksTimeoutMs: 5000 },
     });
     expect(config.limits).toEqual({ rateLimitPerMinute: 60, maxMessageChars: 4000, bodyLimitBytes: 1_048_576, maxJsonDepth: 64 });
     expect(config.rpc).toEqual({ timeoutMs: 5000, chatTurnTimeoutMs: 60_000 });

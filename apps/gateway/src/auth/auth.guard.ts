@@ -83,7 +83,7 @@ export class AuthGuard implements CanActivate {
       case 'api_key':
         return this.apiKeys.authenticate(credential.key);
       case 'bearer':
-        return this.tokens.authenticate(credential.token);
+        return this.tokens.authenticate(credential.token, request.headers['x-tenant-id']);
       case 'missing':
         throw authProblems.missing();
       case 'invalid':

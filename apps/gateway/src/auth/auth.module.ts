@@ -10,7 +10,12 @@ import { authTokenProviders } from './auth-tokens.providers';
 import { TenantEventsListener } from './tenant-events.listener';
 import { LoginController } from './login.controller';
 import { LoginUseCase } from './login.use-case';
+import { ExternalTokenAuthenticator } from './idp/external-token.authenticator';
+import { IdentityProviderResolver } from './idp/identity-provider.resolver';
+import { IdpSessionBinding } from './idp/idp-session-binding.service';
+import { RemoteJwksRegistry } from './idp/remote-jwks.registry';
 import { TokenAuthenticator } from './token.authenticator';
+import { UserTokenStateCache } from './user-token-state.cache';
 
 /**
  * Authentication for every gateway route, global so feature modules only write `@Auth(...)`:
@@ -29,13 +34,29 @@ export class AuthModule {
         ...authTokenProviders(config),
         ApiKeyAuthenticator,
         TokenAuthenticator,
+        UserTokenStateCache,
+        IdentityProviderResolver,
+        RemoteJwksRegistry,
+        ExternalTokenAuthenticator,
+        IdpSessionBinding,
         RateLimiter,
         AuthMetrics,
         AuthGuard,
         TenantEventsListener,
         PreflightInstaller,
       ],
-      exports: [SessionTokens, UserTokens, ApiKeyAuthenticator, TokenAuthenticator, RateLimiter, AuthMetrics, AuthGuard],
+      exports: [
+        SessionTokens,
+        UserTokens,
+        ApiKeyAuthenticator,
+        TokenAuthenticator,
+        UserTokenStateCache,
+        IdentityProviderResolver,
+        IdpSessionBinding,
+        RateLimiter,
+        AuthMetrics,
+        AuthGuard,
+      ],
     };
   }
 }

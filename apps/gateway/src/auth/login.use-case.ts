@@ -58,7 +58,14 @@ export class LoginUseCase {
     const signed = await this.userTokens.issueUserToken(
       user.role === 'owner'
         ? { userId: user.id, role: 'owner', ttlSeconds: this.config.auth.userTokenTtlSeconds }
-        : { userId: user.id, role: user.role, tenantId: user.tenantId ?? undefined, ttlSeconds: this.config.auth.userTokenTtlSeconds },
+        : {
+            userId: user.id,
+            role: user.role,
+            tenantId: user.tenantId ?? undefined,
+            ttlSeconds: this.config.auth.userTokenTtlSeconds,
+            // Revocation (ADR 0024): the token dies when the stored version moves on.
+            tokenVersion: user.tokenVersion ?? 0,
+          },
     );
     await this.recordLogin(user.id, user.role, user.role === 'owner' ? null : user.tenantId);
     return {

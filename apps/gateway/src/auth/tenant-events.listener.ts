@@ -12,6 +12,8 @@ import { decodeJson, NatsClient } from '@parley/messaging';
 import { SERVICE_LOGGER, type Logger } from '@parley/observability';
 import { TenantSettingsCache } from '../http/tenant-settings.cache';
 import { ApiKeyAuthenticator } from './api-key.authenticator';
+import { IdentityProviderResolver } from './idp/identity-provider.resolver';
+import { UserTokenStateCache } from './user-token-state.cache';
 
 /**
  * Keeps the gateway's in-memory caches honest. Every gateway replica must see every event, so
@@ -19,7 +21,9 @@ import { ApiKeyAuthenticator } from './api-key.authenticator';
  * publishes reach core subscribers too. A missed event is bounded by the caches' TTLs.
  *  - evt.tenant.key_rotated.*: drop the retired keys' verifications;
  *  - evt.tenant.deactivated.*: drop the tenant's keys and settings;
- *  - evt.tenant.updated.*: drop the tenant's settings (status after a reactivation, rate limit, origins).
+ *  - evt.tenant.updated.*: drop the tenant's settings (status after a reactivation, rate limit, origins),
+ *    its users' token states (a user disabled, password or role changed: changedFields ['users'])
+ *    and its identity providers (changedFields ['identity_providers']).
  */
 @Injectable()
 export class TenantEventsListener implements OnModuleInit, BeforeApplicationShutdown {
@@ -29,6 +33,8 @@ export class TenantEventsListener implements OnModuleInit, BeforeApplicationShut
     private readonly nats: NatsClient,
     private readonly apiKeys: ApiKeyAuthenticator,
     private readonly tenants: TenantSettingsCache,
+    private readonly userStates: UserTokenStateCache,
+    private readonly identityProviders: IdentityProviderResolver,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -40,7 +46,11 @@ export class TenantEventsListener implements OnModuleInit, BeforeApplicationShut
       this.apiKeys.invalidateTenant(event.tenantId);
       this.tenants.invalidate(event.tenantId);
     });
-    this.listen(TenantUpdatedEvent, (event) => this.tenants.invalidate(event.tenantId));
+    this.listen(TenantUpdatedEvent, (event) => {
+      this.tenants.invalidate(event.tenantId);
+      this.userStates.invalidateTenant(event.tenantId);
+      this.identityProviders.invalidateTenant(event.tenantId);
+    });
   }
 
   beforeApplicationShutdown(): void {

@@ -5,7 +5,8 @@ import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { Auth, CurrentPrincipal, RateLimited } from '../auth/auth.decorators';
 import { authProblems } from '../auth/auth-problems.mapper';
-import type { Principal, SessionPrincipal } from '../auth/principal.types';
+import { IdpSessionBinding } from '../auth/idp/idp-session-binding.service';
+import type { IdpUserPrincipal, Principal, SessionPrincipal } from '../auth/principal.types';
 import { problems } from '../http/problem.exception';
 import { assertMessageWithinLimit } from '../http/validation.util';
 import { GatewayRpc } from '../http/gateway-rpc.client';
@@ -31,10 +32,11 @@ export class ChatController {
     @Inject(TurnStreamer) private readonly streamer: TurnStreamer,
     @Inject(TENANT_API_OPTIONS) private readonly options: TenantApiOptions,
   ) {}
+    @Inject(IdpSessionBinding) private readonly idpSessions: IdpSessionBinding,
 
   @Post()
   @HttpCode(200)
-  @Auth('session')
+  @Auth('session', 'idp_user')
   @RateLimited()
   @ApiOperation({
     summary: "Send the visitor's message and get the answer.",
@@ -47,20 +49,21 @@ export class ChatController {
   @ApiResponse({ status: 200, standardSchema: chatAnswerSchema })
   @ApiResponse({ status: 413, description: 'The message is longer than GATEWAY_MAX_MESSAGE_CHARS (problem+json).' })
   async chat(
-    @CurrentPrincipal() principal: SessionPrincipal,
+    @CurrentPrincipal() principal: SessionPrincipal | IdpUserPrincipal,
     @Body({ schema: chatRequestSchema }) body: ChatRequest,
     @Headers('accept') accept: string | undefined,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     assertMessageWithinLimit(body.message, this.options.maxMessageChars);
-    const input = { tenantId: principal.tenantId, sessionId: principal.sessionId, message: body.message, channel: 'widget' as const };
+    const sessionId = await this.chatSessionOf(principal, body.session_id);
+    const input = { tenantId: principal.tenantId, sessionId, message: body.message, channel: 'widget' as const };
     if (wantsEventStream(accept, body.stream)) return this.streamer.stream(input, reply, { sink: (sse) => new ChatSseSink(sse) });
     const answer = toChatAnswer(await this.turns.run(input));
     void reply.status(200).send(answer);
   }
 
   @Get('history')
-  @Auth('session', 'api_key', 'staff')
+  @Auth('session', 'api_key', 'staff', 'idp_user')
   @RateLimited()
   @ApiOperation({ summary: 'Messages of a session, oldest first, by pages (`next_cursor` walks towards older ones).' })
   @ApiResponse({ status: 404, description: 'No such session for this tenant (problem+json).' })
@@ -69,7 +72,7 @@ export class ChatController {
     @Query({ schema: chatHistoryQuerySchema }) query: z.output<typeof chatHistoryQuerySchema>,
   ) {
     const caller = tenantPrincipal(principal);
-    const sessionId = sessionOf(caller, query.session_id);
+    const sessionId = caller.kind === 'idp_user' ? await this.chatSessionOf(caller, query.session_id) : sessionOf(caller, query.session_id);
     const page = await this.rpc.call(ChatHistoryRpc, {
       version: 1,
       tenantId: caller.tenantId,
@@ -82,6 +85,17 @@ export class ChatController {
 
   @Post('feedback')
   @HttpCode(200)
+  /** A session token chats in its own session; an IdP end user in a session of their own that the request names. */
+  private async chatSessionOf(principal: SessionPrincipal | IdpUserPrincipal, requested: string | undefined): Promise<string> {
+    if (principal.kind === 'session') {
+      if (requested !== undefined && requested !== principal.sessionId) throw authProblems.sessionMismatch();
+      return principal.sessionId;
+    }
+    const sessionId = this.idpSessions.requireSessionId(requested);
+    await this.idpSessions.assertOwned(principal, sessionId);
+    return sessionId;
+  }
+
   @Auth('session')
   @RateLimited()
   @ApiOperation({ summary: 'Rate an assistant message of this session (1 or -1); a second rating replaces the first.' })

@@ -53,6 +53,19 @@ export const envSchema = z
     API_KEY_CACHE_TTL_MS: envVar.int(1000, 3_600_000).default(60_000),
     /** How long a tenant's config (rate limit, origins, status) is cached. */
     TENANT_CONFIG_CACHE_TTL_MS: envVar.int(1000, 3_600_000).default(30_000),
+    /**
+     * How long a staff user's token state (status, role, token version) is trusted before it is
+     * read again: evt.tenant.updated drops it at once, this bounds a missed event (ADR 0024).
+     */
+    USER_TOKEN_STATE_CACHE_TTL_MS: envVar.int(100, 60_000).default(5000),
+    /** Refuse staff tokens that carry no token version (`tv`): turn on one USER_TOKEN_TTL_SECONDS after upgrading. */
+    AUTH_REQUIRE_TOKEN_VERSION: envVar.bool().default(false),
+    /** External identity providers: no JWKS refetch sooner than this after the last one (unknown kid). */
+    IDP_JWKS_COOLDOWN_MS: envVar.int(0, 600_000).default(30_000),
+    /** External identity providers: a fetched JWKS is used this long before it is fetched again. */
+    IDP_JWKS_CACHE_MAX_AGE_MS: envVar.int(1000, 86_400_000).default(600_000),
+    /** External identity providers: time limit of one JWKS fetch. */
+    IDP_JWKS_TIMEOUT_MS: envVar.int(100, 60_000).default(5000),
     /** Serve GET /docs (Swagger UI) and /docs/openapi.json. */
     GATEWAY_DOCS_ENABLED: envVar.bool().default(true),
     /** Widget sessions a client IP may open per minute with site keys (POST /api/v1/widget/sessions). */
@@ -90,6 +103,10 @@ export interface AppConfig extends ServiceConfig {
     sessionTokenTtlSeconds: number;
     userTokenTtlSeconds: number;
     apiKeyCacheTtlMs: number;
+    userTokenStateCacheTtlMs: number;
+    requireTokenVersion: boolean;
+    /** Verification of external identity providers' tokens (JWKS fetched by jose). */
+    idp: { jwksCooldownMs: number; jwksCacheMaxAgeMs: number; jwksTimeoutMs: number };
   };
   limits: {
     rateLimitPerMinute: number;
@@ -125,6 +142,13 @@ export function toAppConfig(env: GatewayEnv): AppConfig {
       sessionTokenTtlSeconds: env.SESSION_TOKEN_TTL_SECONDS,
       userTokenTtlSeconds: env.USER_TOKEN_TTL_SECONDS,
       apiKeyCacheTtlMs: env.API_KEY_CACHE_TTL_MS,
+      userTokenStateCacheTtlMs: env.USER_TOKEN_STATE_CACHE_TTL_MS,
+      requireTokenVersion: env.AUTH_REQUIRE_TOKEN_VERSION,
+      idp: {
+        jwksCooldownMs: env.IDP_JWKS_COOLDOWN_MS,
+        jwksCacheMaxAgeMs: env.IDP_JWKS_CACHE_MAX_AGE_MS,
+        jwksTimeoutMs: env.IDP_JWKS_TIMEOUT_MS,
+      },
     },
     limits: {
       rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,

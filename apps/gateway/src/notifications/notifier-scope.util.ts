@@ -7,14 +7,14 @@ import { problems } from '../http/problem.exception';
 // PLATFORM_TENANT_ID for the owner (the owner's own inbox, channels and rules).
 
 /** A principal the notification routes accept: tenant staff, a tenant API key, or the owner. */
-export type NotifierPrincipal = Exclude<Principal, { kind: 'session' }>;
+export type NotifierPrincipal = Exclude<Principal, { kind: 'session' | 'idp_user' }>;
 
 /** A principal with an inbox of its own: a person (tenant staff or the owner). */
 export type InboxPrincipal = StaffPrincipal | OwnerPrincipal;
 
 function notifierPrincipal(principal: Principal): NotifierPrincipal {
-  if (principal.kind === 'session')
-    throw problems.forbidden('CREDENTIAL_NOT_ACCEPTED', 'A session token cannot use the notification routes.');
+  if (principal.kind === 'session' || principal.kind === 'idp_user')
+    throw problems.forbidden('CREDENTIAL_NOT_ACCEPTED', 'A session token or an end user cannot use the notification routes.');
   return principal;
 }
 

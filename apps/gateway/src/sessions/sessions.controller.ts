@@ -3,7 +3,8 @@ import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { SessionTokens } from '@parley/auth';
 import { ChatSessionCloseRpc, ChatSessionCreateRpc, ChatSessionGetRpc } from '@parley/contracts';
 import { Auth, CurrentPrincipal, RateLimited, SessionParam } from '../auth/auth.decorators';
-import type { ApiKeyPrincipal, Principal } from '../auth/principal.types';
+import type { ApiKeyPrincipal, IdpUserPrincipal, Principal } from '../auth/principal.types';
+import { problems } from '../http/problem.exception';
 import { GatewayRpc } from '../http/gateway-rpc.client';
 import { tenantPrincipal } from '../tenant-principal.util';
 import { TENANT_API_OPTIONS, type TenantApiOptions } from '../tenant-api.options';
@@ -29,22 +30,28 @@ export class SessionsController {
 
   @Post()
   @HttpCode(201)
-  @Auth('api_key')
+  @Auth('api_key', 'idp_user')
   @RateLimited()
-  @ApiOperation({ summary: 'Start a chat session for a visitor; returns the session token the browser chats with.' })
+  @ApiOperation({
+    summary: 'Start a chat session for a visitor; returns the session token the browser chats with.',
+    description:
+      "With an API key (the tenant's backend), or with an end user's token of the tenant's identity provider: the session " +
+      'is then bound to that user (`externalUserId` = `idp:<providerId>:<sub>`, not taken from the body), who may chat in it ' +
+      'and read its history with the same token (`session_id`) or with the session token.',
+  })
   @ApiResponse({ status: 201, description: 'The session, its token and when the token expires.', standardSchema: createdSessionSchema })
   async create(
-    @CurrentPrincipal() principal: ApiKeyPrincipal,
+    @CurrentPrincipal() principal: ApiKeyPrincipal | IdpUserPrincipal,
     @Body({ schema: createSessionSchema }) body: CreateSessionRequest,
     @Headers('origin') origin?: string,
   ) {
     const { tenantId } = principal;
+    const visitor = visitorOf(principal, body);
     const { session } = await this.rpc.call(ChatSessionCreateRpc, {
       version: 1,
       tenantId,
       channel: body.channel,
-      ...(body.externalUserId ? { externalUserId: body.externalUserId } : {}),
-      ...(body.customer ? { customer: body.customer } : {}),
+      ...visitor,
       ...(body.metadata ? { metadata: body.metadata } : {}),
       ...(origin && origin.length <= MAX_ORIGIN_CHARS ? { origin } : {}),
     });
@@ -84,4 +91,22 @@ export class SessionsController {
     });
     return { session };
   }
+}
+
+/** Who the session is for: the API key's body says; an IdP end user is the visitor, with their email unless the body names a customer. */
+function visitorOf(
+  principal: ApiKeyPrincipal | IdpUserPrincipal,
+  body: CreateSessionRequest,
+): { externalUserId?: string; customer?: NonNullable<CreateSessionRequest['customer']> } {
+  if (principal.kind === 'api_key') {
+    return {
+      ...(body.externalUserId ? { externalUserId: body.externalUserId } : {}),
+      ...(body.customer ? { customer: body.customer } : {}),
+    };
+  }
+  if (body.externalUserId !== undefined) {
+    throw problems.validation([{ path: 'externalUserId', message: "comes from the identity provider's token; leave it out" }]);
+  }
+  const customer = body.customer ?? (principal.email ? { email: principal.email } : undefined);
+  return { externalUserId: principal.externalUserId, ...(customer ? { customer } : {}) };
 }

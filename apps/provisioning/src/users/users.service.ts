@@ -16,6 +16,7 @@ import { tenantExists } from '../tenants/tenant.repository';
 import { auditFailedLogin, auditLogin } from './login-audit.repository';
 import { recordPlatformUserLogin } from './platform-user.repository';
 import { insertStaffUser, listStaffUsers, prepareStaffUser, recordStaffLogin } from './staff-user.repository';
+import { findStaffTokenState } from './staff-user-update.repository';
 
 /** Logins (owners in platform_users, staff in tenant_users): lookup for the gateway, staff creation. */
 @Injectable()
@@ -31,6 +32,8 @@ export class UsersService {
     const email = req.email.trim().toLowerCase();
     const [candidate] = await findLoginCandidates(this.prisma, email);
     if (!candidate) throw ProvisioningError.notFound('user');
+    const tenantId = candidate.tenantId;
+    const state = tenantId === null ? null : await this.tenantDb.run(tenantId, (tx) => findStaffTokenState(tx, tenantId, candidate.userId));
     return {
       version: 1,
       user: {
@@ -40,6 +43,7 @@ export class UsersService {
         passwordHash: candidate.passwordHash,
         role: userRoleSchema.parse(candidate.role),
         status: candidate.userStatus === 'active' ? 'active' : 'disabled',
+        tokenVersion: state?.tokenVersion ?? 0,
       },
       tenantStatus: candidate.tenantStatus === null ? null : candidate.tenantStatus === 'active' ? 'active' : 'deactivated',
     };

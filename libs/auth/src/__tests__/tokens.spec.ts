@@ -323,6 +323,36 @@ describe('user tokens', () => {
     await expectAuthError(users.verifyUserToken(token), 'INVALID_TOKEN');
   });
 
+  it('carries the token version as tv and returns it; a token without tv has none', async () => {
+    const { users } = setup();
+    const issued = await users.issueUserToken({ userId: 'u', role: 'tenant_agent', tenantId: 't', tokenVersion: 3 });
+    expect(decodePart(issued.token, 1)).toMatchObject({ tv: 3, role: 'tenant_agent', tid: 't' });
+    await expect(users.verifyUserToken(issued.token)).resolves.toMatchObject({ userId: 'u', tokenVersion: 3 });
+    const zero = await users.issueUserToken({ userId: 'u', role: 'tenant_agent', tenantId: 't', tokenVersion: 0 });
+    await expect(users.verifyUserToken(zero.token)).resolves.toMatchObject({ tokenVersion: 0 });
+    const without = await users.verifyUserToken((await users.issueUserToken({ userId: 'u', role: 'owner' })).token);
+    expect(without).not.toHaveProperty('tokenVersion');
+  });
+
+  it.each([-1, 1.5, Number.NaN])('refuses to issue with token version %s', async (tokenVersion) => {
+    await expectAuthError(setup().users.issueUserToken({ userId: 'u', role: 'owner', tokenVersion }), 'INVALID_CLAIMS');
+  });
+
+  it.each<[string, unknown]>([
+    ['a string', '1'],
+    ['a negative number', -1],
+    ['a fraction', 0.5],
+  ])('rejects a validly signed user token whose tv is %s', async (_label, tv) => {
+    const { signer, users } = setup();
+    const { token } = await signer.sign({
+      audience: 'parley:user',
+      subject: 'u',
+      ttlSeconds: 60,
+      claims: { role: 'tenant_admin', tid: 't', tv },
+    });
+    await expectAuthError(users.verifyUserToken(token), 'INVALID_TOKEN');
+  });
+
   it('never accepts a session token as a user token, nor the reverse', async () => {
     const { sessions, users } = setup();
     const session = await sessions.issueSessionToken({ tenantId: 't', sessionId: 's' });

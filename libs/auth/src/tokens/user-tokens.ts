@@ -17,9 +17,19 @@ export interface IssueUserTokenInput {
   role: UserRole;
   tenantId?: string;
   ttlSeconds?: number;
+  /**
+   * The user's token version (tenant_users.token_version), carried as `tv`: the gateway refuses
+   * the token once the stored version has moved on (user disabled, password or role changed).
+   */
+  tokenVersion?: number;
 }
 
-export type UserTokenClaims = UserPrincipal & { jti: string; expiresAt: Date };
+/** `tokenVersion` is present when the token carries `tv` (tokens issued before it count as version 0). */
+export type UserTokenClaims = UserPrincipal & { jti: string; expiresAt: Date; tokenVersion?: number };
+
+function isTokenVersion(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
 
 function isUserRole(value: unknown): value is UserRole {
   return typeof value === 'string' && (USER_ROLES as readonly string[]).includes(value);
@@ -33,7 +43,7 @@ function toPrincipal(userId: unknown, role: unknown, tenantId: unknown): UserPri
   return isValidId(tenantId) ? { userId, role, tenantId } : `${role} must belong to a tenant`;
 }
 
-/** Owner and tenant staff JWTs: `sub` = user id, `role`, and `tid` for staff only. */
+/** Owner and tenant staff JWTs: `sub` = user id, `role`, `tid` for staff only, and `tv` (token version) when given. */
 export class UserTokens {
   constructor(
     private readonly signer: TokenSigner,
@@ -43,11 +53,16 @@ export class UserTokens {
   async issueUserToken(input: IssueUserTokenInput): Promise<SignedToken> {
     const principal = toPrincipal(input.userId, input.role, input.tenantId);
     if (typeof principal === 'string') throw new AuthError('INVALID_CLAIMS', principal);
+    if (input.tokenVersion !== undefined && !isTokenVersion(input.tokenVersion)) {
+      throw new AuthError('INVALID_CLAIMS', 'tokenVersion must be a non-negative integer');
+    }
+    const version = input.tokenVersion === undefined ? {} : { tv: input.tokenVersion };
     return this.signer.sign({
       audience: USER_TOKEN_AUDIENCE,
       subject: principal.userId,
       ttlSeconds: input.ttlSeconds ?? DEFAULT_USER_TOKEN_TTL_SECONDS,
-      claims: principal.role === 'owner' ? { role: principal.role } : { role: principal.role, tid: principal.tenantId },
+      claims:
+        principal.role === 'owner' ? { role: principal.role, ...version } : { role: principal.role, tid: principal.tenantId, ...version },
     });
   }
 
@@ -55,6 +70,13 @@ export class UserTokens {
     const verified = await this.verifier.verify(token, USER_TOKEN_AUDIENCE);
     const principal = toPrincipal(verified.subject, verified.payload.role, verified.payload.tid);
     if (typeof principal === 'string') throw new AuthError('INVALID_TOKEN', `user token claims are inconsistent: ${principal}`);
-    return { ...principal, jti: verified.jti, expiresAt: new Date(verified.expiresAt * 1000) };
+    const tv = verified.payload.tv;
+    if (tv !== undefined && !isTokenVersion(tv)) throw new AuthError('INVALID_TOKEN', 'user token version is not a non-negative integer');
+    return {
+      ...principal,
+      jti: verified.jti,
+      expiresAt: new Date(verified.expiresAt * 1000),
+      ...(tv === undefined ? {} : { tokenVersion: tv }),
+    };
   }
 }

@@ -49,6 +49,8 @@ export const UserLookupRpc = defineRpc(
       passwordHash: z.string().min(1),
       role: userRoleSchema,
       status: z.enum(['active', 'disabled']),
+      /** tenant_users.token_version (staff), carried in the user JWT; absent from older providers: 0. */
+      tokenVersion: z.number().int().min(0).optional(),
     }),
     tenantStatus: tenantStatusSchema.nullable(),
   }),

@@ -7,6 +7,14 @@ export const chatRequestSchema = z
   .object({
     message: userTextSchema.meta({ description: "The visitor's message." }),
     stream: z.boolean().optional().meta({ description: 'Answer as SSE (same as `Accept: text/event-stream`).' }),
+    session_id: z
+      .uuid()
+      .optional()
+      .meta({
+        description:
+          "The session to chat in: required with an end user's token of the tenant's identity provider (a session opened with it); " +
+          'a session token chats in its own session.',
+      }),
   })
   .strict()
   .meta({ id: 'ChatRequest' });
@@ -26,10 +34,10 @@ export type ChatAnswer = z.output<typeof chatAnswerSchema>;
 /** GET /api/v1/chat/history. No schema id: query schemas must stay inline for Swagger to list their parameters. */
 export const chatHistoryQuerySchema = z
   .object({
-    session_id: z
-      .uuid()
-      .optional()
-      .meta({ description: 'Required with an API key or staff token; a session token reads its own session.' }),
+    session_id: z.uuid().optional().meta({
+      description:
+        "Required with an API key, a staff token or an identity provider's end-user token (its own sessions only); a session token reads its own session.",
+    }),
     cursor: z.string().min(1).max(200).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20),
   })
