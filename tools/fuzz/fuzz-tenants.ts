@@ -224,6 +224,9 @@ async function seedTenant(options: SeedOptions, ownerToken: string, name: Seeded
   };
 }
 
+/** created_at bounds of the audit routes' fixtures: every row of the run is inside. */
+const AUDIT_WINDOW = { from: '2020-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z' };
+
 const FUZZ_TOOL_PARAMETERS = {
   type: 'object',
   properties: { serial: { type: 'string', maxLength: 40 } },
@@ -356,6 +359,11 @@ export async function seedFuzzWorld(options: SeedOptions): Promise<FuzzWorld> {
     // Degrade switches all off with a reason (a random switch set could leave the platform answering offline for the rest of the run).
     'PUT /api/v1/admin/degrade': { body: { switches: DEGRADE_ALL_OFF, reason: 'fuzz' } },
     'PUT /api/v1/admin/tenants/{id}/degrade': { body: { switches: DEGRADE_ALL_OFF, reason: 'fuzz' } },
+    // Audit trail: a time window that holds every row (random from/to are often the wrong way round).
+    'GET /api/v1/audit-log': { query: AUDIT_WINDOW },
+    'GET /api/v1/audit-log/export': { query: AUDIT_WINDOW },
+    'GET /api/v1/admin/audit-log': { query: AUDIT_WINDOW },
+    'GET /api/v1/admin/audit-log/export': { query: AUDIT_WINDOW },
     // A conversation whose last message is the user's (tool and function roles are refused).
     'POST /v1/chat/completions': { body: { messages: [{ role: 'user', content: 'Do you repair leaking boilers?' }] } },
   };

@@ -22,6 +22,7 @@ import { GatewayHttpModule } from './http/gateway-http.module';
 import { TenantApiModule } from './tenant-api.module';
 import { ToolsModule } from './tools/tools.module';
 import { UsageModule } from './usage/usage.module';
+import { AuditModule } from './audit/audit.module';
 import { WidgetModule } from './widget/widget.module';
 
 /**
@@ -53,6 +54,7 @@ export class AppModule {
         HandoffModule,
         InsightsModule,
         UsageModule,
+        AuditModule,
         ToolsModule,
         IntegrationsModule,
         NotificationsModule,

@@ -51,6 +51,7 @@ export class AuditRepository {
     else if (q.platformOnly) and.push({ tenantId: null });
     if (f.action) and.push(actionWhere(f.action));
     if (f.actorId) and.push({ actorId: f.actorId });
+    if (f.targetType) and.push({ targetType: f.targetType });
     if (f.targetId) and.push({ targetId: f.targetId });
     if (f.from) and.push({ createdAt: { gte: new Date(f.from) } });
     if (f.to) and.push({ createdAt: { lt: new Date(f.to) } });

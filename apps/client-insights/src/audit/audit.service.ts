@@ -8,7 +8,7 @@ const READ_TIMEOUT_MS = 30_000;
 const VERIFY_TIMEOUT_MS = 120_000;
 
 /**
- * The audit trail's reads (docs/adr/0019-audit-trail.md): a tenant admin's own chain in its RLS
+ * The audit trail's reads (docs/adr/0023-audit-trail.md): a tenant admin's own chain in its RLS
  * transaction; the owner's across every chain through OwnerDb only (the analytics role), like
  * the other owner-level reads; and the owner's chain verification.
  */

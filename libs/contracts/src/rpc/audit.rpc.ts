@@ -4,7 +4,7 @@ import { defineRpc } from '../contract.types';
 import { RPC_SUBJECTS } from '../subjects';
 import { userRoleSchema } from './provisioning-auth.rpc';
 
-// The audit trail (audit_log: append-only hash chains, docs/adr/0019-audit-trail.md) as
+// The audit trail (audit_log: append-only hash chains, docs/adr/0023-audit-trail.md) as
 // client-insights serves it: tenant admins read their own tenant's chain (the tenant id comes
 // from the credential), the owner reads every chain (analytics role) and verifies them.
 
@@ -35,6 +35,7 @@ export const AUDIT_PAGE_MAX = 200;
 export const auditFilterSchema = z.object({
   action: z.string().min(1).max(100).optional(),
   actorId: z.string().min(1).max(100).optional(),
+  targetType: z.string().min(1).max(100).optional(),
   targetId: z.string().min(1).max(200).optional(),
   /** Inclusive lower bound of created_at. */
   from: isoDateTimeSchema.optional(),

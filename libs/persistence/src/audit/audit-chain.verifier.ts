@@ -114,12 +114,15 @@ async function walkChain(
 ): Promise<{ rows: number; broken: AuditChainBreak | null }> {
   let previous = { seq: 0n, hash: AUDIT_GENESIS_HASH, id: null as string | null };
   let rows = 0;
+  // Rows appended after the heads were read are left for the next run: every row up to the head's
+  // seq committed with (before) that head, so the walk is consistent without a snapshot.
+  const last = head ? BigInt(head.seq) : BigInt('9223372036854775807');
   for (;;) {
     // `a.seq`: the bigint column; a bare `seq` in ORDER BY would be the text output column.
     const page = await db.$queryRaw<RawRow[]>`
       SELECT id::text, chain_id::text, seq::text, tenant_id::text, actor_type, actor_id, action, target_type, target_id,
              data::text AS data_text, request_id, created_at, prev_hash, hash
-        FROM audit_log a WHERE a.chain_id = ${chainId}::uuid AND a.seq > ${previous.seq}
+        FROM audit_log a WHERE a.chain_id = ${chainId}::uuid AND a.seq > ${previous.seq} AND a.seq <= ${last}
        ORDER BY a.seq LIMIT ${PAGE}`;
     for (const raw of page) {
       const row = toChainRow(raw);
