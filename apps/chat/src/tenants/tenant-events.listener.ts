@@ -11,14 +11,18 @@ import {
 import { decodeJson, NatsClient, type MessagingConnection } from '@parley/messaging';
 import { CHAT_LOGGER, type ChatLogger } from '../common/chat.logger';
 import { DegradeState } from '../degrade/degrade.state';
+import { ChatIntegrations } from '../tools/chat-integrations.provider';
 import { TenantToolsetCache } from '../tools/tenant-toolset.cache';
 import { TenantRuntimeCache } from './tenant-runtime.cache';
+
+const INTEGRATION_FIELD = 'integration:';
 
 /**
  * Keeps the TenantRuntimeCache and the TenantToolsetCache honest. Every chat replica must see every event, so these are
  * plain NATS core subscriptions (no queue group, no durable consumer; JetStream publishes
  * reach core subscribers too), as in the gateway's TenantEventsListener. evt.tenant.updated,
- * key_rotated and deactivated drop the tenant's entry; after a NATS reconnect (events may have
+ * key_rotated and deactivated drop the tenant's entry (and an updated event naming
+ * `integration:<id>` that integration's circuit breaker); after a NATS reconnect (events may have
  * been missed meanwhile) the whole cache is dropped. Anything else missed is bounded by the
  * cache's TTL. Started by ChatLifecycle before the turn handlers register.
  */
@@ -31,6 +35,7 @@ export class TenantEventsListener {
     private readonly cache: TenantRuntimeCache,
     private readonly toolsets: TenantToolsetCache,
     private readonly degrade: DegradeState,
+    private readonly integrations: ChatIntegrations,
     @Inject(CHAT_LOGGER) private readonly logger: ChatLogger,
   ) {}
 
@@ -41,7 +46,13 @@ export class TenantEventsListener {
       // Also the owner's degrade switches: the platform's arrive as tenant PLATFORM_TENANT_ID.
       this.degrade.invalidate(event.tenantId);
     };
-    this.listen(TenantUpdatedEvent, drop);
+    this.listen(TenantUpdatedEvent, (event) => {
+      drop(event);
+      // An edited or deleted integration (`integration:<id>`, from provisioning): its breaker goes too.
+      for (const field of event.changedFields) {
+        if (field.startsWith(INTEGRATION_FIELD)) this.integrations.executor.forget(field.slice(INTEGRATION_FIELD.length));
+      }
+    });
     this.listen(TenantKeyRotatedEvent, drop);
     this.listen(TenantDeactivatedEvent, drop);
     void this.watchReconnects();

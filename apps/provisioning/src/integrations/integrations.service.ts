@@ -35,7 +35,8 @@ import {
  * A tenant's integrations (issue 17): validated as a whole, targets checked against the SSRF
  * policy when saved, credentials sealed with INTEGRATION_SECRET_KEYS and bound to the row,
  * never returned. Every change commits with its audit row and evt.tenant.updated
- * (changedFields ['integrations']) so chat drops its cached tools.
+ * (changedFields ['integrations', 'integration:<id>']) so chat drops its cached tools and the
+ * integration's circuit breaker.
  */
 @Injectable()
 export class IntegrationsService {
@@ -199,7 +200,9 @@ export class IntegrationsService {
       payload: TenantUpdatedEvent.schema.parse({
         version: 1,
         tenantId,
-        changedFields: ['integrations'],
+        // `integration:<id>`: chat replicas also forget that integration's circuit breaker, so
+        // a fixed integration (new credentials, URL) is tried at once instead of after the reset timeout.
+        changedFields: ['integrations', `integration:${row.id}`],
         occurredAt: new Date().toISOString(),
       }),
     });

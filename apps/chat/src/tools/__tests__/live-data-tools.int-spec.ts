@@ -2,7 +2,8 @@
 // Shopify (the GraphQL Admin API shapes) through the real executor (SSRF guard with private
 // targets allowed, Redis cache, breaker), with the tool calls logged in the turn's transaction.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { ChatSessionCreateRpc, ChatTurnRpc, ToolExecutionListRpc } from '@parley/contracts';
+import { ChatSessionCreateRpc, ChatTurnRpc, TenantUpdatedEvent, ToolExecutionListRpc } from '@parley/contracts';
+import { encodeJson } from '@parley/messaging';
 import { IntegrationCredentials } from '@parley/auth';
 import { createTenant, startFakeShopify, type FakeShopify } from '@parley/testing';
 import { collectFrames, rpcError, startChatHarness, turnRequest, type ChatHarness } from '../../__tests__/support/chat-harness';
@@ -156,6 +157,41 @@ describe('chat turns with live-data tools (offline responder, fake Shopify)', ()
     expect(response.content).toMatch(/can't reach|cannot reach|try again/i);
     const logged = await executionsOf(session.id);
     expect(logged).toEqual([expect.objectContaining({ status: 'failed', failure: expect.any(String) })]);
+  });
+
+  it('stops calling a failing shop (breaker open) until the integration is edited, then calls it at once', async () => {
+    const breakerTenant = (await createTenant(h.owner, { display_name: 'Flaky Gadgets' })).id;
+    const integrationId = await connectShop(breakerTenant, ['product_search', 'product_details']);
+    shop.state.faults.serverErrorNext = 1000;
+    // Different products, so no answer comes from the cache: enough failures to open the breaker.
+    for (const product of ['Pixel 8', 'Galaxy S24', 'Xperia 5', 'Moto G', 'Nothing Phone', 'OnePlus 12']) {
+      const session = await newSession(breakerTenant);
+      await ask(breakerTenant, session.id, `Do you have the ${product} in stock?`);
+    }
+    shop.reset(); // the shop is fixed, but the open breaker does not let a call through
+    const refused = await newSession(breakerTenant);
+    const { response: down } = await ask(breakerTenant, refused.id, 'Do you have the iPhone 15 in stock?');
+    expect(down.content).toMatch(/can't reach|cannot reach|try again/i);
+    expect(shop.state.requests).toHaveLength(0);
+
+    // The tenant edits the integration: provisioning's event names it, and chat forgets its breaker.
+    await h.client.nc.publish(
+      h.client.namer.subject(TenantUpdatedEvent.subjectFor(breakerTenant)),
+      encodeJson({
+        version: 1,
+        tenantId: breakerTenant,
+        changedFields: ['integrations', `integration:${integrationId}`],
+        occurredAt: new Date().toISOString(),
+      }),
+    );
+    await h.client.nc.flush();
+    let answer = '';
+    for (let attempt = 0; attempt < 20 && !/799\.00/.test(answer); attempt++) {
+      const session = await newSession(breakerTenant);
+      answer = (await ask(breakerTenant, session.id, 'Do you have the iPhone 15 in stock?')).response.content;
+    }
+    expect(answer).toContain('799.00');
+    expect(shop.state.requests.length).toBeGreaterThan(0);
   });
 
   it('answers opening hours from the tool settings, with no integration', async () => {

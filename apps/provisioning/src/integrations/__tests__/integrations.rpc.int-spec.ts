@@ -128,7 +128,7 @@ describe('provisioning tools and integrations RPCs (NATS + database, app role)',
     expect(audit.rows).toHaveLength(1);
     expect(JSON.stringify(audit.rows[0].data)).not.toContain(TOKEN);
     const events = await t.owner.query(`SELECT payload FROM outbox WHERE subject = $1`, [`evt.tenant.updated.${tenantId}`]);
-    expect(events.rows.map((r) => r.payload.changedFields)).toContainEqual(['integrations']);
+    expect(events.rows.map((r) => r.payload.changedFields)).toContainEqual(['integrations', `integration:${integration.id}`]);
   });
 
   it('refuses invalid integrations field by field and changes nothing', async () => {
