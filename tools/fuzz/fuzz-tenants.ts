@@ -39,6 +39,21 @@ export interface SeededTenant {
   siteKey: string;
 }
 
+/** Valid terms of a fuzzed billing plan (soft cap and unlimited: a hard cap could refuse the run's chat turns). */
+const FUZZ_PLAN_TERMS = {
+  name: 'Fuzz plan',
+  currency: 'EUR',
+  monthly_fee: '9.00',
+  included_messages: null,
+  included_tokens: null,
+  cap_mode: 'soft',
+  overage_per_message: '0.01',
+  overage_per_1k_tokens: '0.002',
+  rate_limit_per_minute: null,
+  features: [],
+  allowed_providers: null,
+};
+
 const DEGRADE_ALL_OFF = { cheaper_model: false, lean_context: false, skip_model_extraction: false, offline_only: false };
 
 export interface FuzzWorld {
@@ -270,6 +285,17 @@ export async function seedFuzzWorld(options: SeedOptions): Promise<FuzzWorld> {
     }),
   );
   for (const tenant of ['A', 'B', 'C', 'W']) addId(pools, 'tools', toolKey, tenant);
+  // A billing plan the plan routes address (random keys name no plan); no tenant is put on it,
+  // so the delete phase can remove it.
+  const planKey = `fuzz-${options.runTag.toLowerCase().replace(/[^a-z0-9]/g, '')}`.slice(0, 40);
+  ensure2xx(
+    'billing plan',
+    await http(`${options.gatewayUrl}/api/v1/admin/plans`, {
+      headers: { authorization: `Bearer ${ownerToken}` },
+      body: { key: planKey, name: 'Fuzz plan', currency: 'EUR', monthly_fee: '9.00', included_messages: 100000, cap_mode: 'soft' },
+    }),
+  );
+  for (const tenant of ['A', 'B', 'C', 'W']) addId(pools, 'plans', planKey, tenant);
 
   const ring = SigningKeyRing.fromConfig({ active: options.signingKey.kid, keys: { [options.signingKey.kid]: options.signingKey.secret } });
   const twoDaysAgo = () => new Date(Date.now() - 2 * 86_400_000);
@@ -364,6 +390,11 @@ export async function seedFuzzWorld(options: SeedOptions): Promise<FuzzWorld> {
     'GET /api/v1/audit-log/export': { query: AUDIT_WINDOW },
     'GET /api/v1/admin/audit-log': { query: AUDIT_WINDOW },
     'GET /api/v1/admin/audit-log/export': { query: AUDIT_WINDOW },
+    // Billing plans: a new key of the run and valid terms (random decimals and keys rarely fit),
+    // a tenant moved to no plan (a plan with a tenant cannot be deleted in the delete phase).
+    'POST /api/v1/admin/plans': { body: { key: `${planKey.slice(0, 34)}-new`, ...FUZZ_PLAN_TERMS } },
+    'PATCH /api/v1/admin/plans/{key}': { body: FUZZ_PLAN_TERMS },
+    'PUT /api/v1/admin/tenants/{id}/plan': { body: { plan_key: null } },
     // A conversation whose last message is the user's (tool and function roles are refused).
     'POST /v1/chat/completions': { body: { messages: [{ role: 'user', content: 'Do you repair leaking boilers?' }] } },
   };

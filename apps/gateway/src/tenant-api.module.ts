@@ -11,6 +11,7 @@ import { ChatCompletionsController } from './openai/chat-completions.controller'
 import { OpenAiErrorFilter } from './openai/openai-error.filter';
 import { OpenAiProblemRewriter } from './openai/openai-problem.rewriter';
 import { OpenAiSessions } from './openai/openai-sessions.service';
+import { QuotaModule } from './quota/quota.module';
 import { SessionsController } from './sessions/sessions.controller';
 import { TENANT_API_OPTIONS, tenantApiOptions, type TenantApiOverrides } from './tenant-api.options';
 
@@ -25,6 +26,7 @@ export class TenantApiModule {
   static forRoot(overrides: TenantApiOverrides = {}): DynamicModule {
     return {
       module: TenantApiModule,
+      imports: [QuotaModule],
       controllers: [SessionsController, ChatController, KnowledgeController, ChatCompletionsController, AssistantController],
       providers: [
         { provide: TENANT_API_OPTIONS, inject: [GATEWAY_CONFIG], useFactory: (config: AppConfig) => tenantApiOptions(config, overrides) },

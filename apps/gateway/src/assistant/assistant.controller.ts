@@ -11,6 +11,7 @@ import { ChatSseSink } from '../chat/sse/chat-sse.sink';
 import { ChatTurnClient, type TurnInput } from '../chat/stream/chat-turn.client';
 import { TurnStreamer } from '../chat/stream/turn-streamer.service';
 import { assertMessageWithinLimit } from '../http/validation.util';
+import { QuotaEnforced } from '../quota/quota.decorators';
 import { TENANT_API_OPTIONS, type TenantApiOptions } from '../tenant-api.options';
 import { GatewayRpc } from '../http/gateway-rpc.client';
 import {
@@ -40,6 +41,7 @@ export class AssistantController {
 
   @Post('chat')
   @HttpCode(200)
+  @QuotaEnforced()
   @ApiOperation({
     summary: "Ask the tenant's internal assistant (rota, schedules, rules) or have it pass a message on to a colleague.",
     description:

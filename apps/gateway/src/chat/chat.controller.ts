@@ -8,6 +8,7 @@ import { authProblems } from '../auth/auth-problems.mapper';
 import { IdpSessionBinding } from '../auth/idp/idp-session-binding.service';
 import type { IdpUserPrincipal, Principal, SessionPrincipal } from '../auth/principal.types';
 import { problems } from '../http/problem.exception';
+import { QuotaEnforced } from '../quota/quota.decorators';
 import { assertMessageWithinLimit } from '../http/validation.util';
 import { GatewayRpc } from '../http/gateway-rpc.client';
 import { tenantPrincipal } from '../tenant-principal.util';
@@ -36,6 +37,7 @@ export class ChatController {
 
   @Post()
   @HttpCode(200)
+  @QuotaEnforced()
   @Auth('session', 'idp_user')
   @RateLimited()
   @ApiOperation({

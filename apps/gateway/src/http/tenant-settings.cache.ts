@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { TenantConfigGetRpc, type TenantStatus } from '@parley/contracts';
+import { TenantConfigGetRpc, type Plan, type TenantStatus } from '@parley/contracts';
 import type { AppConfig } from '../config/env.schema';
 import { GATEWAY_CONFIG } from '../config/gateway-config.token';
 import { GatewayRpc } from './gateway-rpc.client';
@@ -12,6 +12,13 @@ export interface TenantSettings {
   rateLimitPerMinute: number | null;
   /** Browser origins allowed on the chat routes (CORS). */
   allowedOrigins: readonly string[];
+  /** IANA time zone: billing periods are calendar months in it (ADR 0024). */
+  timezone: string;
+  /**
+   * The tenant's billing plan (quota/, ADR 0024); null = no plan (unlimited). Its
+   * rateLimitPerMinute is the plan's per-key/session limit (null = the platform default).
+   */
+  plan: Plan | null;
 }
 
 interface Entry {
@@ -58,6 +65,8 @@ export class TenantSettingsCache {
       status: reply.status,
       rateLimitPerMinute: reply.config.rateLimitPerMinute,
       allowedOrigins: reply.config.allowedOrigins,
+      timezone: reply.timezone,
+      plan: reply.plan ?? null,
     };
     this.entries.set(tenantId, { settings, expiresAt: Date.now() + this.ttlMs });
     return settings;

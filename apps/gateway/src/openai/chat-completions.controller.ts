@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { Auth, CurrentPrincipal, RateLimited } from '../auth/auth.decorators';
 import type { ApiKeyPrincipal } from '../auth/principal.types';
 import { ProblemException } from '../http/problem.exception';
+import { QuotaEnforced } from '../quota/quota.decorators';
 import { ChatTurnClient } from '../chat/stream/chat-turn.client';
 import { TurnStreamer } from '../chat/stream/turn-streamer.service';
 import { TENANT_API_OPTIONS, type TenantApiOptions } from '../tenant-api.options';
@@ -39,6 +40,7 @@ export class ChatCompletionsController {
 
   @Post()
   @HttpCode(200)
+  @QuotaEnforced()
   @Auth('api_key')
   @RateLimited()
   @ApiOperation({

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   ChatCancelMessage,
   ChatTurnRpc,
@@ -14,6 +14,7 @@ import { NatsClient, RpcClient, encodeJson } from '@parley/messaging';
 import { getRequestContext } from '@parley/observability';
 import { ProblemException } from '../../http/problem.exception';
 import { GatewayRpc } from '../../http/gateway-rpc.client';
+import { QuotaService } from '../../quota/quota.service';
 import { TENANT_API_OPTIONS, type TenantApiOptions } from '../../tenant-api.options';
 import { StreamedTurn } from './streamed-turn.subscription';
 
@@ -28,6 +29,7 @@ export class ChatTurnClient {
     @Inject(GatewayRpc) private readonly rpc: GatewayRpc,
     @Inject(RpcClient) private readonly rpcClient: RpcClient,
     @Inject(TENANT_API_OPTIONS) private readonly options: TenantApiOptions,
+    @Optional() @Inject(QuotaService) private readonly quota?: QuotaService,
   ) {}
 
   /**
@@ -37,7 +39,10 @@ export class ChatTurnClient {
   async run(input: TurnInput): Promise<ChatTurnResponse> {
     const turnId = randomUUID();
     try {
-      return await this.rpc.call(ChatTurnRpc, this.request(input, turnId, false), { timeoutMs: this.options.chatTurnTimeoutMs });
+      const response = await this.rpc.call(ChatTurnRpc, this.request(input, turnId, false), { timeoutMs: this.options.chatTurnTimeoutMs });
+      // Counted before the answer goes out, so the caller's next turn is checked against it.
+      await this.quota?.recordTurn(input.tenantId, response.turnId, response.usage);
+      return response;
     } catch (error) {
       if (error instanceof ProblemException && error.code === 'TIMEOUT') this.cancel(input.tenantId, turnId, 'timeout');
       throw error;
@@ -54,7 +59,10 @@ export class ChatTurnClient {
     const turn = new StreamedTurn(this.nats, turnId, this.nats.namer.subject(chatStreamSubject(turnId)));
     turn.track(
       this.rpcClient.request(ChatTurnRpc, this.request(input, turnId, true), { timeoutMs: this.options.chatTurnTimeoutMs }).then(
-        (response) => ({ kind: 'reply' as const, response }),
+        (response) => {
+          this.completed(input.tenantId, response);
+          return { kind: 'reply' as const, response };
+        },
         (error: unknown) => ({ kind: 'failed' as const, error }),
       ),
     );
@@ -67,6 +75,15 @@ export class ChatTurnClient {
     if (!parsed.ok) throw new Error(parsed.error.message);
     if (this.nats.nc.isClosed() || this.nats.nc.isDraining()) return;
     this.nats.nc.publish(this.nats.namer.subject(chatCancelSubject(turnId)), encodeJson(parsed.value));
+  }
+
+  /**
+   * A streamed turn chat answered and stored: counted once against the tenant's quota (quota/,
+   * ADR 0024) when the reply arrives (just after the done frame), whether or not the client is
+   * still there. Never throws; not awaited.
+   */
+  private completed(tenantId: string, response: ChatTurnResponse): void {
+    void this.quota?.recordTurn(tenantId, response.turnId, response.usage);
   }
 
   private request(input: TurnInput, turnId: string, stream: boolean): ChatTurnRequest {

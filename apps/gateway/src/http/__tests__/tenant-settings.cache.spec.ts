@@ -38,7 +38,14 @@ describe('TenantSettingsCache', () => {
     const tenantId = randomUUID();
     const [first] = await Promise.all([cache.get(tenantId), cache.get(tenantId)]);
     await cache.get(tenantId);
-    expect(first).toEqual({ tenantId, status: 'active', rateLimitPerMinute: 10, allowedOrigins: ['https://t.example'] });
+    expect(first).toEqual({
+      tenantId,
+      status: 'active',
+      rateLimitPerMinute: 10,
+      allowedOrigins: ['https://t.example'],
+      timezone: 'Europe/London',
+      plan: null,
+    });
     expect(rpc.request).toHaveBeenCalledTimes(1);
   });
 

@@ -1,0 +1,17 @@
+import { applyDecorators, UseGuards } from '@nestjs/common';
+import { ApiHeader, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { QuotaGuard } from './quota.guard';
+
+/**
+ * Enforces the tenant's plan on a route that starts model work (ADR 0024). Write it above
+ * `@Auth(...)` on the method (guards run in that order) or use it with a controller-level `@Auth`.
+ */
+export function QuotaEnforced() {
+  return applyDecorators(
+    UseGuards(QuotaGuard),
+    ApiTooManyRequestsResponse({
+      description: "The plan's hard cap is reached (problem+json `quota-exceeded`, Retry-After to the period's reset, RateLimit-*).",
+    }),
+    ApiHeader({ name: 'Parley-Quota', required: false, description: 'Answer header: `soft-exceeded` when served over a soft cap.' }),
+  );
+}
