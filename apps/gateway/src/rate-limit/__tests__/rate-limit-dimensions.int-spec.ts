@@ -172,6 +172,15 @@ describe('limit per client IP', () => {
     const refused = await probe({ 'x-forwarded-for': ip });
     expectRefusal(refused, 'ip', LIMITS.ip);
     expect(refused.body?.detail).toContain('from this client address');
+    // The OpenAI-compatible endpoint answers the same refusal in OpenAI's error shape.
+    const completion = await fetch(`${gateway.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'x-forwarded-for': ip, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(completion.status).toBe(429);
+    expect(completion.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(await completion.json()).toMatchObject({ error: { type: 'rate_limit_error' } });
     expect((await probe({ 'x-forwarded-for': freshIp() })).status).toBe(401);
     // Health probes are never counted.
     expect((await fetch(`${gateway.url}/api/v1/health`, { headers: { 'x-forwarded-for': ip } })).status).toBe(200);
