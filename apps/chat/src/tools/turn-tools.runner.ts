@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { BuiltinToolKey, ToolFailure } from '@parley/contracts';
 import type { IntegrationExecutor } from '@parley/integrations';
 import type { DataToolCall, DataToolRun, ModelToolSpec } from '@parley/llm';
+import { maskContactDetails } from './contact-details-mask.util';
 import { storeHoursFromSettings } from './store-hours.util';
 import type { BoundTool, TenantToolset } from './tenant-toolset.types';
 import type { ToolExecutionWrite } from './tool-executions.repository';
@@ -89,8 +90,9 @@ export class TurnTools {
       integrationId: tool.integration?.id ?? null,
       toolKey: tool.key,
       status: outcome.ok ? 'succeeded' : 'failed',
-      input: input && typeof input === 'object' && !Array.isArray(input) ? (input as Record<string, unknown>) : {},
-      output: outcome.ok ? outcome.result : null,
+      // Contact details masked: the log is kept 90 days and read by staff; the CRM holds them.
+      input: input && typeof input === 'object' && !Array.isArray(input) ? maskContactDetails(input as Record<string, unknown>) : {},
+      output: outcome.ok ? maskContactDetails(outcome.result) : null,
       failure: outcome.ok ? null : outcome.failure,
       error: outcome.ok ? null : outcome.detail.slice(0, 1000),
       cacheHit: outcome.ok ? outcome.cacheHit : false,
