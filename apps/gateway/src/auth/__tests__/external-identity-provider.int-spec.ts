@@ -47,11 +47,18 @@ async function call(method: string, path: string, options: { token?: string; bod
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
   const text = await response.text();
-  return { status: response.status, contentType: response.headers.get('content-type'), body: text ? JSON.parse(text) : undefined } as Answer;
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type'),
+    body: text ? JSON.parse(text) : undefined,
+  } as Answer;
 }
 
 function expectProblem(answer: Answer, status: number, code?: string): void {
-  expect({ status: answer.status, contentType: answer.contentType?.split(';')[0] }).toEqual({ status, contentType: 'application/problem+json' });
+  expect({ status: answer.status, contentType: answer.contentType?.split(';')[0] }).toEqual({
+    status,
+    contentType: 'application/problem+json',
+  });
   if (code) expect(answer.body.code).toBe(code);
 }
 
@@ -134,7 +141,9 @@ beforeAll(async () => {
   const rpc = new RpcClient(nats, { timeoutMs: 20_000 });
   [tenantA, tenantB] = await Promise.all([createTenant(rpc, 'Gadgets'), createTenant(rpc, 'Othershop')]);
   // Cooldown 0: a token with a new kid makes the gateway fetch the JWKS again at once.
-  gateway = await startGateway(testGatewayConfig(namespace, { RATE_LIMIT_PER_MINUTE: '10000', IDP_JWKS_COOLDOWN_MS: '0', RPC_TIMEOUT_MS: '20000' }));
+  gateway = await startGateway(
+    testGatewayConfig(namespace, { RATE_LIMIT_PER_MINUTE: '10000', IDP_JWKS_COOLDOWN_MS: '0', RPC_TIMEOUT_MS: '20000' }),
+  );
   [realm, otherRealm] = await Promise.all([KeycloakRealm.start('gadgets', 'parley-web'), KeycloakRealm.start('other', 'parley-web')]);
   [rsa1, ec1] = await Promise.all([KeycloakRealm.newKey('RS256'), KeycloakRealm.newKey('ES256')]);
   realm.published = [rsa1, ec1];
@@ -189,12 +198,18 @@ describe('identity provider routes', () => {
 
   it('refuses an issuer another tenant registered with 409, and another tenant’s provider id with 404', async () => {
     expectProblem(await call('POST', '/api/v1/identity-providers', { token: adminB, body: providerBody(realm) }), 409);
-    for (const [method, body] of [['GET', undefined], ['PATCH', { name: 'mine now' }], ['DELETE', undefined]] as const) {
+    for (const [method, body] of [
+      ['GET', undefined],
+      ['PATCH', { name: 'mine now' }],
+      ['DELETE', undefined],
+    ] as const) {
       expectProblem(await call(method, `/api/v1/identity-providers/${providerA.id}`, { token: adminB, body }), 404, 'NOT_FOUND');
     }
     expectProblem(await call('GET', '/api/v1/identity-providers/not-a-uuid', { token: adminA }), 400);
     expectProblem(await call('PATCH', `/api/v1/identity-providers/${providerA.id}`, { token: adminA, body: {} }), 400);
-    expect((await call('GET', `/api/v1/identity-providers/${providerA.id}`, { token: adminA })).body.identity_provider.name).toBe('Gadgets SSO');
+    expect((await call('GET', `/api/v1/identity-providers/${providerA.id}`, { token: adminA })).body.identity_provider.name).toBe(
+      'Gadgets SSO',
+    );
   });
 
   it('is for tenant admins only', async () => {
@@ -207,7 +222,10 @@ describe('identity provider routes', () => {
 describe('tokens of the tenant’s identity provider', () => {
   it('gives a mapped staff role: an IdP admin reads tenant admin routes of its own tenant only', async () => {
     for (const key of [rsa1, ec1]) {
-      const token = await realm.token({ username: 'boss', email: 'boss@gadgets.example', roles: ['shop-admin', 'offline_access'] }, { key });
+      const token = await realm.token(
+        { username: 'boss', email: 'boss@gadgets.example', roles: ['shop-admin', 'offline_access'] },
+        { key },
+      );
       const answer = await call('GET', '/api/v1/identity-providers', { token });
       expect(answer.status).toBe(200);
       expect(answer.body.items.map((p: { id: string }) => p.id)).toEqual([providerA.id]);
@@ -237,7 +255,11 @@ describe('tokens of the tenant’s identity provider', () => {
 
     const stranger = await realm.token({ username: 'mallory', roles: [] });
     expectProblem(await call('GET', `/api/v1/chat/history?session_id=${sessionId}`, { token: stranger }), 403, 'SESSION_MISMATCH');
-    expectProblem(await call('POST', '/api/v1/chat', { token: stranger, body: { message: 'hi', session_id: sessionId } }), 403, 'SESSION_MISMATCH');
+    expectProblem(
+      await call('POST', '/api/v1/chat', { token: stranger, body: { message: 'hi', session_id: sessionId } }),
+      403,
+      'SESSION_MISMATCH',
+    );
     expectProblem(await call('POST', '/api/v1/chat', { token, body: { message: 'hi' } }), 400);
     expectProblem(await call('POST', '/api/v1/sessions', { token, body: { externalUserId: 'someone-else' } }), 400);
     // A staff IdP user reads the same history as staff.
@@ -262,16 +284,40 @@ describe('tokens of the tenant’s identity provider', () => {
   it('accepts a matching X-Tenant-ID and refuses another tenant’s', async () => {
     const token = await realm.token({ username: 'boss', roles: ['shop-admin'] });
     expect((await call('GET', '/api/v1/identity-providers', { token, headers: { 'x-tenant-id': tenantA.id } })).status).toBe(200);
-    expectProblem(await call('GET', '/api/v1/identity-providers', { token, headers: { 'x-tenant-id': tenantB.id } }), 401, 'TENANT_MISMATCH');
+    expectProblem(
+      await call('GET', '/api/v1/identity-providers', { token, headers: { 'x-tenant-id': tenantB.id } }),
+      401,
+      'TENANT_MISMATCH',
+    );
     // Our own tokens too: the header never chooses the tenant.
-    expectProblem(await call('GET', '/api/v1/identity-providers', { token: adminA, headers: { 'x-tenant-id': tenantB.id } }), 401, 'TENANT_MISMATCH');
+    expectProblem(
+      await call('GET', '/api/v1/identity-providers', { token: adminA, headers: { 'x-tenant-id': tenantB.id } }),
+      401,
+      'TENANT_MISMATCH',
+    );
   });
 
   it.each<[string, () => Promise<string>, string]>([
-    ['an expired token', () => realm.token({ username: 'boss', roles: ['shop-admin'] }, { issuedAtOffsetSeconds: -600, expiresInSeconds: 60 }), 'EXPIRED_TOKEN'],
-    ['a token for another audience', () => realm.token({ username: 'boss', roles: ['shop-admin'] }, { audience: 'account' }), 'INVALID_TOKEN'],
-    ['a token of an issuer nobody registered', () => realm.token({ username: 'boss', roles: ['shop-admin'] }, { issuer: `${realm.baseUrl}/realms/unknown` }), 'INVALID_TOKEN'],
-    ['a token of another realm signed with its own keys', () => otherRealm.token({ username: 'boss', roles: ['shop-admin'] }, { issuer: realm.issuer }), 'INVALID_TOKEN'],
+    [
+      'an expired token',
+      () => realm.token({ username: 'boss', roles: ['shop-admin'] }, { issuedAtOffsetSeconds: -600, expiresInSeconds: 60 }),
+      'EXPIRED_TOKEN',
+    ],
+    [
+      'a token for another audience',
+      () => realm.token({ username: 'boss', roles: ['shop-admin'] }, { audience: 'account' }),
+      'INVALID_TOKEN',
+    ],
+    [
+      'a token of an issuer nobody registered',
+      () => realm.token({ username: 'boss', roles: ['shop-admin'] }, { issuer: `${realm.baseUrl}/realms/unknown` }),
+      'INVALID_TOKEN',
+    ],
+    [
+      'a token of another realm signed with its own keys',
+      () => otherRealm.token({ username: 'boss', roles: ['shop-admin'] }, { issuer: realm.issuer }),
+      'INVALID_TOKEN',
+    ],
     [
       'alg none',
       async () => {
@@ -295,9 +341,13 @@ describe('tokens of the tenant’s identity provider', () => {
 
   it('refuses every token of a disabled provider, and accepts them again once enabled', async () => {
     const token = await realm.token({ username: 'boss', roles: ['shop-admin'] });
-    expect((await call('PATCH', `/api/v1/identity-providers/${providerA.id}`, { token: adminA, body: { status: 'disabled' } })).status).toBe(200);
+    expect(
+      (await call('PATCH', `/api/v1/identity-providers/${providerA.id}`, { token: adminA, body: { status: 'disabled' } })).status,
+    ).toBe(200);
     expectProblem(await call('GET', '/api/v1/identity-providers', { token }), 401, 'INVALID_TOKEN');
-    expect((await call('PATCH', `/api/v1/identity-providers/${providerA.id}`, { token: adminA, body: { status: 'active' } })).status).toBe(200);
+    expect((await call('PATCH', `/api/v1/identity-providers/${providerA.id}`, { token: adminA, body: { status: 'active' } })).status).toBe(
+      200,
+    );
     expect((await call('GET', '/api/v1/identity-providers', { token })).status).toBe(200);
   });
 });

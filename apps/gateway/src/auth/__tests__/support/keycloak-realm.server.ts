@@ -45,8 +45,9 @@ export class KeycloakRealm {
   ) {}
 
   static async start(realm: string, clientId: string): Promise<KeycloakRealm> {
-    let handler: KeycloakRealm | undefined;
+    const state: { realm?: KeycloakRealm } = {};
     const server = createServer((req, res) => {
+      const handler = state.realm;
       if (handler && req.url === `/realms/${realm}/protocol/openid-connect/certs`) {
         handler.fetches += 1;
         res.writeHead(200, { 'content-type': 'application/json' });
@@ -57,8 +58,8 @@ export class KeycloakRealm {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as { port: number };
-    handler = new KeycloakRealm(server, `http://127.0.0.1:${port}`, realm, clientId);
-    return handler;
+    state.realm = new KeycloakRealm(server, `http://127.0.0.1:${port}`, realm, clientId);
+    return state.realm;
   }
 
   get issuer(): string {
