@@ -7,7 +7,7 @@ import { corsResponseHeaders, isOriginAllowed } from '../cors/cors.policy';
 import { problems } from '../http/problem.exception';
 import { TenantSettingsCache, type TenantSettings } from '../http/tenant-settings.cache';
 import { RateLimiter } from '../rate-limit/rate-limiter.service';
-import { principalLimitChecks, resolveRateLimits, tenantOverrides } from '../rate-limit/rate-limits.policy';
+import { limitsForTenant, principalLimitChecks } from '../rate-limit/rate-limits.policy';
 import { ApiKeyAuthenticator } from './api-key.authenticator';
 import { AuthMetrics, type AuthStep } from './auth.metrics';
 import { authProblems } from './auth-problems.mapper';
@@ -105,7 +105,6 @@ export class AuthGuard implements CanActivate {
 
   /** The credential's own limit (API key, session or staff user) and the tenant's, checked at once. */
   private async enforceRateLimit(reply: FastifyReply, principal: TenantPrincipal, settings: TenantSettings): Promise<void> {
-    const limits = resolveRateLimits(this.config.rateLimits, tenantOverrides(settings));
-    await this.limiter.enforceAll(reply, principalLimitChecks(principal, limits));
+    await this.limiter.enforceAll(reply, principalLimitChecks(principal, limitsForTenant(this.config.rateLimits, settings)));
   }
 }

@@ -1,3 +1,4 @@
+import type { Plan } from '@parley/contracts';
 import type { ApiKeyPrincipal, IdpUserPrincipal, SessionPrincipal, StaffPrincipal } from '../auth/principal.types';
 import type { TenantSettings } from '../http/tenant-settings.cache';
 
@@ -21,7 +22,7 @@ export const RATE_LIMIT_KINDS: readonly RateLimitKind[] = [
   'widget_config_ip',
 ];
 
-/** The per-minute limits of the dimensions a tenant's settings (and later its plan) may change. */
+/** The per-minute limits of the dimensions a tenant's settings or its plan may change. */
 export interface RateLimits {
   apiKey: number;
   session: number;
@@ -42,9 +43,8 @@ export interface LimitCheck {
 }
 
 /**
- * The limits that apply, from the most specific layer to the gateway's defaults: today the
- * tenant's own settings, then the defaults (RATE_LIMIT_*). A plan's limits, once plans exist,
- * are one more layer between the two: `resolveRateLimits(defaults, tenant, plan)`.
+ * The limits that apply: each from the first layer that sets it, else the gateway's defaults
+ * (RATE_LIMIT_*). A tenant's layers: limitsForTenant.
  */
 export function resolveRateLimits(defaults: RateLimits, ...layers: readonly (RateLimitOverrides | undefined)[]): RateLimits {
   const resolved = { ...defaults };
@@ -56,9 +56,9 @@ export function resolveRateLimits(defaults: RateLimits, ...layers: readonly (Rat
 }
 
 /**
- * The tenant's own layer: `config.rateLimitPerMinute` (set by the owner) is the limit per API
- * key and per session; null leaves both to the next layer. The tenant settings carry no value
- * for the user, tenant and IP dimensions yet, so those come from the next layers.
+ * The tenant's own layer: `config.rateLimitPerMinute` (set by the owner for this tenant) is the
+ * limit per API key and per session; null leaves both to the next layer. The tenant settings
+ * carry no value for the user, tenant and IP dimensions, so those come from the next layers.
  */
 export function tenantOverrides(settings: Pick<TenantSettings, 'rateLimitPerMinute'>): RateLimitOverrides {
   if (settings.rateLimitPerMinute === null) return {};
@@ -66,8 +66,26 @@ export function tenantOverrides(settings: Pick<TenantSettings, 'rateLimitPerMinu
 }
 
 /**
+ * The plan's layer (ADR 0024): its `rateLimitPerMinute` is the limit per API key and per session
+ * of every tenant on it; null, or no plan, leaves both to the defaults. Plans carry no value for
+ * the user, tenant and IP dimensions yet: a new plan field is one more key here.
+ */
+export function planOverrides(plan: Pick<Plan, 'rateLimitPerMinute'> | null): RateLimitOverrides {
+  if (plan === null || plan.rateLimitPerMinute === null) return {};
+  return { apiKey: plan.rateLimitPerMinute, session: plan.rateLimitPerMinute };
+}
+
+/** A tenant's limits: its own settings first, then its plan, then the gateway's defaults. */
+export function limitsForTenant(
+  defaults: RateLimits,
+  settings: Pick<TenantSettings, 'rateLimitPerMinute'> & { plan: Pick<Plan, 'rateLimitPerMinute'> | null },
+): RateLimits {
+  return resolveRateLimits(defaults, tenantOverrides(settings), planOverrides(settings.plan));
+}
+
+/**
  * The buckets an authenticated tenant request is counted in: its credential's own (API key,
- * session, or staff user) and its tenant's. The client IP is counted for every request before
+ * session, or user: staff or an identity provider's end user) and its tenant's. The client IP is counted for every request before
  * authentication (ClientIpLimitInstaller).
  */
 export function principalLimitChecks(

@@ -7,7 +7,7 @@ import { corsResponseHeaders, isOriginAllowed, isValidOrigin } from '../cors/cor
 import { problems, ProblemException } from '../http/problem.exception';
 import { TenantSettingsCache } from '../http/tenant-settings.cache';
 import { RateLimiter } from '../rate-limit/rate-limiter.service';
-import { resolveRateLimits, tenantOverrides, type LimitCheck } from '../rate-limit/rate-limits.policy';
+import { limitsForTenant, type LimitCheck } from '../rate-limit/rate-limits.policy';
 import { SiteKeyResolver, type ResolvedSiteKey } from './site-key.resolver';
 
 /** What a site key is used for: reading the widget's public config, or opening a session. */
@@ -47,11 +47,7 @@ export class WidgetAccess {
         throw problems.forbidden('ORIGIN_NOT_ALLOWED', 'The chat is not available on this website.');
       }
       // The tenant's own limit counts its widget traffic too; a session also counts per site key.
-      const tenant: LimitCheck = {
-        kind: 'tenant',
-        id: settings.tenantId,
-        limit: resolveRateLimits(this.config.rateLimits, tenantOverrides(settings)).tenant,
-      };
+      const tenant: LimitCheck = { kind: 'tenant', id: settings.tenantId, limit: limitsForTenant(this.config.rateLimits, settings).tenant };
       const perKey: LimitCheck[] =
         use === 'session' ? [{ kind: 'site_key', id: resolved.siteKey.id, limit: limits.sessionsPerMinutePerKey }] : [];
       await this.limiter.enforceAll(reply, [...perKey, tenant]);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SessionTokens, SigningKeyRing, TokenSigner, TokenVerifier, UserTokens } from '@parley/auth';
+import type { Plan } from '@parley/contracts';
 import { testEnvironment } from '@parley/testing';
 import {
   startGateway,
@@ -134,6 +135,37 @@ describe('limits per credential', () => {
     expectRefusal(refused, 'user', LIMITS.user);
     expect(refused.body?.detail).toContain('for this user');
     expect((await probe({ authorization: `Bearer ${other}`, 'x-forwarded-for': ip })).status).toBe(200);
+  });
+});
+
+describe('limits from the plan', () => {
+  const plan: Plan = {
+    id: randomUUID(),
+    key: 'limited',
+    name: 'Limited',
+    currency: 'EUR',
+    monthlyFee: '0.00',
+    includedMessages: null,
+    includedTokens: null,
+    capMode: 'soft',
+    overagePerMessage: '0.00',
+    overagePer1kTokens: '0.00',
+    rateLimitPerMinute: 2,
+    features: [],
+    allowedProviders: null,
+    createdAt: '2026-12-01T00:00:00.000Z',
+    updatedAt: '2026-12-01T00:00:00.000Z',
+  };
+
+  it("limits a tenant's keys by its plan, unless the tenant has a limit of its own", async () => {
+    const onPlan = Object.assign(responder.addTenant(), { plan });
+    const ownLimit = Object.assign(responder.addTenant('active', { rateLimitPerMinute: 4 }), { plan });
+    const key = await responder.addKey(onPlan.id);
+    const ip = freshIp();
+    expect(await statuses(2, { 'x-api-key': key.key, 'x-forwarded-for': ip })).toEqual([200, 200]);
+    expectRefusal(await probe({ 'x-api-key': key.key, 'x-forwarded-for': ip }), 'api_key', 2);
+    const own = await probe({ 'x-api-key': (await responder.addKey(ownLimit.id)).key, 'x-forwarded-for': freshIp() });
+    expect([own.status, own.headers.get('ratelimit-limit')]).toEqual([200, '4']);
   });
 });
 

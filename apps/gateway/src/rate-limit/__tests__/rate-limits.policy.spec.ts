@@ -1,4 +1,11 @@
-import { principalLimitChecks, resolveRateLimits, tenantOverrides, type RateLimits } from '../rate-limits.policy';
+import {
+  limitsForTenant,
+  planOverrides,
+  principalLimitChecks,
+  resolveRateLimits,
+  tenantOverrides,
+  type RateLimits,
+} from '../rate-limits.policy';
 
 const DEFAULTS: RateLimits = { apiKey: 60, session: 60, user: 300, tenant: 3000, ip: 1200 };
 
@@ -26,6 +33,20 @@ describe('rate limit lookup', () => {
     expect(resolveRateLimits(DEFAULTS, tenantOverrides({ rateLimitPerMinute: 7 }))).toEqual({ ...DEFAULTS, apiKey: 7, session: 7 });
   });
 
+  it("reads a plan's rateLimitPerMinute as its tenants' limit per API key and per session", () => {
+    expect(planOverrides({ rateLimitPerMinute: 30 })).toEqual({ apiKey: 30, session: 30 });
+    expect(planOverrides({ rateLimitPerMinute: null })).toEqual({});
+    expect(planOverrides(null)).toEqual({});
+  });
+
+  it("puts the tenant's own limit before its plan's, and the plan's before the defaults", () => {
+    const plan = { rateLimitPerMinute: 30 };
+    expect(limitsForTenant(DEFAULTS, { rateLimitPerMinute: 7, plan })).toEqual({ ...DEFAULTS, apiKey: 7, session: 7 });
+    expect(limitsForTenant(DEFAULTS, { rateLimitPerMinute: null, plan })).toEqual({ ...DEFAULTS, apiKey: 30, session: 30 });
+    expect(limitsForTenant(DEFAULTS, { rateLimitPerMinute: null, plan: null })).toEqual(DEFAULTS);
+    expect(limitsForTenant(DEFAULTS, { rateLimitPerMinute: null, plan: { rateLimitPerMinute: null } })).toEqual(DEFAULTS);
+  });
+
   it("counts a request in its credential's bucket and its tenant's", () => {
     const limits = { ...DEFAULTS, apiKey: 7, session: 8 };
     expect(principalLimitChecks({ kind: 'api_key', tenantId: 't1', apiKeyId: 'k1' }, limits)).toEqual([
@@ -38,6 +59,11 @@ describe('rate limit lookup', () => {
     ]);
     expect(principalLimitChecks({ kind: 'staff', tenantId: 't1', userId: 'u1', role: 'tenant_agent' }, limits)).toEqual([
       { kind: 'user', id: 'u1', limit: 300 },
+      { kind: 'tenant', id: 't1', limit: 3000 },
+    ]);
+    const idpUser = { kind: 'idp_user' as const, tenantId: 't1', userId: 'idp-u2', externalUserId: 'sub-2', providerId: 'p1' };
+    expect(principalLimitChecks(idpUser, limits)).toEqual([
+      { kind: 'user', id: 'idp-u2', limit: 300 },
       { kind: 'tenant', id: 't1', limit: 3000 },
     ]);
   });

@@ -7,6 +7,7 @@ import {
   TenantConfigGetRpc,
   UserLoginRecordedRpc,
   UserLookupRpc,
+  type Plan,
   type TenantConfig,
   type TenantStatus,
   type UserRole,
@@ -20,6 +21,8 @@ export interface FakeTenant {
   id: string;
   status: TenantStatus;
   config: TenantConfig;
+  /** The tenant's billing plan, when a test puts it on one. */
+  plan?: Plan;
 }
 
 export interface FakeKey {
@@ -133,6 +136,7 @@ export class ProvisioningResponder {
           displayName: 'Test tenant',
           timezone: 'Europe/London',
           config: tenant.config,
+          ...(tenant.plan ? { plan: tenant.plan } : {}),
         };
       },
       { queue },
