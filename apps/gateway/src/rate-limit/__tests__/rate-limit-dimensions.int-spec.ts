@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SessionTokens, SigningKeyRing, TokenSigner, TokenVerifier, UserTokens } from '@parley/auth';
-import type { Plan } from '@parley/contracts';
+import { RPC_QUEUE_GROUPS, SiteKeyLookupRpc, type Plan } from '@parley/contracts';
+import { RpcError, RpcServer } from '@parley/messaging';
 import { testEnvironment } from '@parley/testing';
 import {
   startGateway,
@@ -25,6 +26,9 @@ const LIMITS = { key: 3, user: 2, tenant: 5, ip: 8 };
 
 let gateway: RunningGateway;
 let responder: ProvisioningResponder;
+let siteKeyServer: RpcServer;
+/** Site keys the test serves on provisioning.sitekey.lookup: key -> its id and tenant. */
+const siteKeys = new Map<string, { id: string; tenantId: string }>();
 let ipCounter = 0;
 
 /** A client address of its own for each test, sent through the trusted proxy (127.0.0.1). */
@@ -92,9 +96,29 @@ beforeAll(async () => {
     RATE_LIMIT_IP_PER_MINUTE: String(LIMITS.ip),
   });
   gateway = await startGateway(config, [LimitsProbeController]);
+  siteKeyServer = new RpcServer(responder.nats);
+  siteKeyServer.handle(
+    SiteKeyLookupRpc,
+    async ({ key }) => {
+      const found = siteKeys.get(key);
+      const tenant = found && responder.tenants.get(found.tenantId);
+      if (!found || !tenant) throw new RpcError('NOT_FOUND', 'no such site key');
+      return {
+        version: 1 as const,
+        siteKey: { id: found.id, tenantId: tenant.id, status: 'active' as const },
+        tenantStatus: tenant.status,
+        tenantSlug: 'limited-shop',
+        allowedOrigins: tenant.config.allowedOrigins,
+        theme: { color: '#2563eb', name: 'Shop', greeting: 'Hello', position: 'right' as const },
+      };
+    },
+    { queue: RPC_QUEUE_GROUPS.provisioning },
+  );
+  await responder.nats.nc.flush();
 });
 
 afterAll(async () => {
+  await siteKeyServer?.stop();
   await gateway?.close();
   await responder?.close();
 });
@@ -194,6 +218,29 @@ describe('limit per tenant', () => {
     );
     const key = await responder.addKey(neighbour.id);
     expect((await probe({ 'x-api-key': key.key, 'x-forwarded-for': freshIp() })).status).toBe(200);
+  });
+
+  it("counts the widget's config reads too, answering the page with CORS headers", async () => {
+    const origin = 'https://limited-shop.example';
+    const tenant = responder.addTenant('active', { allowedOrigins: [origin] });
+    const siteKey = `pk_live_${randomUUID().replaceAll('-', '')}`;
+    siteKeys.set(siteKey, { id: randomUUID(), tenantId: tenant.id });
+    const read = async () => {
+      const response = await fetch(`${gateway.url}/api/v1/widget/config?siteKey=${siteKey}`, {
+        headers: { origin, 'x-forwarded-for': freshIp() },
+      });
+      const text = await response.text();
+      return { status: response.status, headers: response.headers, body: JSON.parse(text) as Record<string, unknown> };
+    };
+    const served = [];
+    for (let i = 0; i < LIMITS.tenant; i++) served.push((await read()).status);
+    expect(served).toEqual(Array(LIMITS.tenant).fill(200));
+    const refused = await read();
+    expectRefusal(refused, 'tenant', LIMITS.tenant);
+    expect(refused.headers.get('access-control-allow-origin')).toBe(origin);
+    // The same tenant's backend shares that budget.
+    const key = await responder.addKey(tenant.id);
+    expectRefusal(await probe({ 'x-api-key': key.key, 'x-forwarded-for': freshIp() }), 'tenant', LIMITS.tenant);
   });
 });
 
