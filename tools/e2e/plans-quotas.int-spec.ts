@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { buildPlatform, eventually, http, startPlatform, type HttpResult, type Platform } from './platform';
 
-// Plans, quotas and invoice previews (issue 18 point 1, ADR 0024) through the real gateway and
+// Plans, quotas and invoice previews (issue 18 point 1, ADR 0025) through the real gateway and
 // services from their dist. Counters start from usage_daily (rows seeded sealed, so the
 // retention job's refresh keeps them); a tenant over its hard cap gets 429 with Retry-After to
 // local midnight of the 1st in its time zone while another tenant is served; a soft cap serves,

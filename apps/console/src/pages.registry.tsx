@@ -1,3 +1,4 @@
+import { billingPage } from './billing/billing.entry';
 import { botSettingsPage } from './bot-settings/bot-settings.entry';
 import { contactsPage } from './contacts/contacts.entry';
 import { degradePage } from './degrade/degrade.entry';
@@ -29,6 +30,7 @@ export const PAGES: readonly ConsolePage[] = [
   siteKeysPage,
   botSettingsPage,
   signalSettingsPage,
+  billingPage,
   portfolioPage,
   tenantsPage,
   degradePage,

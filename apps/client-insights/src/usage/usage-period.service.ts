@@ -7,7 +7,7 @@ import { billedUsageOfDays } from './usage-period.repository';
 const READ_TIMEOUT_MS = 30_000;
 
 /**
- * A tenant's billed usage over a range of usage_daily days (ADR 0024): the messages and tokens of
+ * A tenant's billed usage over a range of usage_daily days (ADR 0025): the messages and tokens of
  * its rows with a provider, i.e. the answers its turns stored (visitor messages and staff replies
  * are on the provider-less row and are not billed). Read in the tenant's RLS transaction. The
  * gateway's quota counters are floored at this sum; invoice previews bill it.

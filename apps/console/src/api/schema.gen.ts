@@ -3,6 +3,57 @@
 // Regenerate after changing a gateway route: node apps/console/scripts/gen-api.mjs
 
 export interface paths {
+    "/api/v1/admin/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Audit rows of every tenant (or one: tenant_id, or `platform`) newest first, by pages (`next_cursor`), with filters. */
+        get: operations["AdminAuditLogController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/audit-log/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every matching row as JSON lines (application/x-ndjson), streamed; same filters as the listing. */
+        get: operations["AdminAuditLogController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/audit-log/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Walks every hash chain (or one tenant's), recomputing each row's hash; lists the first broken link of each chain. */
+        get: operations["AdminAuditLogController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/degrade": {
         parameters: {
             query?: never;
@@ -36,6 +87,43 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every billing plan, with how many tenants are on it. */
+        get: operations["AdminPlansController_list"];
+        put?: never;
+        /** Define a plan (money as decimal strings; null included amounts = unlimited). Audited. */
+        post: operations["AdminPlansController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/plans/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One plan. */
+        get: operations["AdminPlansController_get"];
+        put?: never;
+        post?: never;
+        /** Delete a plan no tenant is on. Audited. */
+        delete: operations["AdminPlansController_delete"];
+        options?: never;
+        head?: never;
+        /** Change a plan's terms; every tenant on it follows at once. Audited. */
+        patch: operations["AdminPlansController_update"];
         trace?: never;
     };
     "/api/v1/admin/tenants": {
@@ -126,6 +214,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/tenants/{id}/invoice-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A tenant's invoice preview for the current or the last period (`period=current|last`).
+         * @description Line items (base fee, included messages and tokens, overage at the plan's prices), included, overage and total, as exact decimal strings and integer minor units. The period is the calendar month in the tenant's time zone; quantities are the billing record's (usage_daily), so the current period is as fresh as the retention job's last run.
+         */
+        get: operations["AdminInvoicePreviewController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/tenants/{id}/keys": {
         parameters: {
             query?: never;
@@ -154,6 +262,23 @@ export interface paths {
         put?: never;
         /** Issue a new API key (shown once); the old keys stop now or after graceSeconds. */
         post: operations["AdminTenantsController_rotateKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/tenants/{id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Put a tenant on a plan (`plan_key` null: no plan, unlimited and not invoiced). Audited. */
+        put: operations["AdminPlansController_assign"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -291,7 +416,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Usage of every tenant over UTC days: per tenant, per day (all tenants) and the platform total. */
+        /** Usage of every tenant over days (each tenant's local days): per tenant, per day (all tenants) and the platform total. */
         get: operations["OwnerUsageController_platform"];
         put?: never;
         post?: never;
@@ -338,6 +463,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's audit rows newest first, by pages (`next_cursor`); filter by action, actor, target or session, and time. */
+        get: operations["AuditLogController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-log/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every matching row as JSON lines (application/x-ndjson, one entry per line, newest first), streamed. */
+        get: operations["AuditLogController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -349,6 +508,26 @@ export interface paths {
         put?: never;
         /** Owner or tenant staff login: a user JWT with the role (and tenant for staff). */
         post: operations["LoginController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/invoice-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This tenant's invoice preview for the current or the last period (`period=current|last`).
+         * @description Line items (base fee, included messages and tokens, overage at the plan's prices), included, overage and total, as exact decimal strings and integer minor units. The period is the calendar month in the tenant's time zone; quantities are the billing record's (usage_daily), so the current period is as fresh as the retention job's last run.
+         */
+        get: operations["InvoicePreviewController_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -594,6 +773,43 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/identity-providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's identity providers. */
+        get: operations["IdentityProvidersController_list"];
+        put?: never;
+        /** Register an identity provider (issuer, audience, JWKS URL, claim and role mapping). */
+        post: operations["IdentityProvidersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/identity-providers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One identity provider of the tenant. */
+        get: operations["IdentityProvidersController_get"];
+        put?: never;
+        post?: never;
+        /** Remove an identity provider: its users' tokens are refused from then on. */
+        delete: operations["IdentityProvidersController_remove"];
+        options?: never;
+        head?: never;
+        /** Change an identity provider; absent fields keep their value, `claims` and `role_mapping` are replaced whole. */
+        patch: operations["IdentityProvidersController_update"];
         trace?: never;
     };
     "/api/v1/insights": {
@@ -945,7 +1161,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start a chat session for a visitor; returns the session token the browser chats with. */
+        /**
+         * Start a chat session for a visitor; returns the session token the browser chats with.
+         * @description With an API key (the tenant's backend), or with an end user's token of the tenant's identity provider: the session is then bound to that user (`externalUserId` = `idp:<providerId>:<sub>`, not taken from the body), who may chat in it and read its history with the same token (`session_id`) or with the session token.
+         */
         post: operations["SessionsController_create"];
         delete?: never;
         options?: never;
@@ -1153,7 +1372,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Messages, sessions started, tokens and cost per UTC day (and per model), with totals. Days before the retention cutoff are final (their messages may be deleted, their usage is kept). */
+        /** Messages, sessions started, tokens and cost per day (in the tenant's time zone) (and per model), with totals. Days before the retention cutoff are final (their messages may be deleted, their usage is kept). */
         get: operations["UsageController_get"];
         put?: never;
         post?: never;
@@ -1179,6 +1398,26 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a staff user of the caller's own tenant: role, status, password, name (tenant_admin only).
+         * @description Disabling the user, a new password or another role ends the user's existing tokens at once (401 TOKEN_REVOKED).
+         */
+        patch: operations["TenantUsersController_update"];
         trace?: never;
     };
     "/api/v1/widget/config": {
@@ -1287,6 +1526,9 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AssignPlanRequest: {
+            plan_key: string | null;
+        };
         AssistantAnswer: {
             actions: {
                 /** Format: uuid */
@@ -1350,6 +1592,54 @@ export interface components {
             }[];
             next_cursor: string | null;
         };
+        AuditEntry: {
+            action: string;
+            actor_id: string | null;
+            /** @description owner | tenant_user | api_key | system | session | anonymous */
+            actor_type: string;
+            /** Format: date-time */
+            created_at: string;
+            /** @description Ids, counts and field names; never message content or personal data. */
+            data: {
+                [key: string]: unknown;
+            };
+            /** @description sha256 over the row and prev_hash (docs/adr/0023-audit-trail.md). */
+            hash: string;
+            /** Format: uuid */
+            id: string;
+            prev_hash: string;
+            request_id: string | null;
+            /** @description Position in its chain (the tenant's, or the platform's), from 1. */
+            seq: string;
+            target_id: string | null;
+            target_type: string | null;
+            /**
+             * Format: uuid
+             * @description null: the platform chain.
+             */
+            tenant_id: string | null;
+        };
+        AuditPage: {
+            items: components["schemas"]["AuditEntry"][];
+            next_cursor: string | null;
+        };
+        AuditVerifyReport: {
+            breaks: {
+                /**
+                 * Format: uuid
+                 * @description The tenant id, or the all-zero uuid for the platform chain.
+                 */
+                chain_id: string;
+                detail: string;
+                reason: string;
+                /** Format: uuid */
+                row_id: string | null;
+                seq: string;
+            }[];
+            chains: number;
+            ok: boolean;
+            rows: number;
+        };
         ChatAnswer: {
             actions: {
                 /** Format: uuid */
@@ -1388,6 +1678,11 @@ export interface components {
         ChatRequest: {
             /** @description The visitor's message. */
             message: string;
+            /**
+             * Format: uuid
+             * @description The session to chat in: required with an end user's token of the tenant's identity provider (a session opened with it); a session token chats in its own session.
+             */
+            session_id?: string;
             /** @description Answer as SSE (same as `Accept: text/event-stream`). */
             stream?: boolean;
         };
@@ -1664,6 +1959,32 @@ export interface components {
             name: string;
             settings: components["schemas"]["NotificationChannelSettings"];
         };
+        CreatePlanRequest: {
+            /** @default null */
+            allowed_providers: ("openai" | "gemini" | "ollama" | "llamacpp" | "offline")[] | null;
+            /**
+             * @default hard
+             * @enum {string}
+             */
+            cap_mode: "hard" | "soft";
+            currency: string;
+            /** @default [] */
+            features: string[];
+            /** @default null */
+            included_messages: number | null;
+            /** @default null */
+            included_tokens: number | null;
+            key: string;
+            /** @default 0.00 */
+            monthly_fee: string;
+            name: string;
+            /** @default 0 */
+            overage_per_1k_tokens: string;
+            /** @default 0 */
+            overage_per_message: string;
+            /** @default null */
+            rate_limit_per_minute: number | null;
+        };
         CreateSessionRequest: {
             /**
              * @description `widget` for a browser chat (default), `api` for server-side use.
@@ -1710,6 +2031,8 @@ export interface components {
                 allowedOrigins?: string[];
                 allowedTopics?: string[];
                 country?: string | null;
+                /** @enum {string} */
+                derivedDataRetention?: "keep" | "with_messages";
                 emergencyText?: string | null;
                 escalation?: {
                     handoffEnabled: boolean;
@@ -1893,6 +2216,96 @@ export interface components {
                 tenantId: string;
             }[];
         };
+        IdentityProvider: {
+            audience: string;
+            claims: {
+                email: string;
+                roles: string;
+                user_id: string;
+            };
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            issuer: string;
+            jwks_url: string;
+            name: string;
+            role_mapping: {
+                [key: string]: "tenant_admin" | "tenant_agent";
+            };
+            /** @enum {string} */
+            status: "active" | "disabled";
+            /** Format: uuid */
+            tenant_id: string;
+            updated_at: string;
+        };
+        IdentityProviderAnswer: {
+            identity_provider: components["schemas"]["IdentityProvider"];
+        };
+        IdentityProviderDeleted: {
+            /** Format: uuid */
+            identity_provider_id: string;
+        };
+        IdentityProviderList: {
+            items: components["schemas"]["IdentityProvider"][];
+        };
+        IdentityProviderPatch: {
+            /** @description The `aud` the tokens must carry (Keycloak: the client id). */
+            audience?: string;
+            claims?: {
+                /** @description Claim holding the email (default `email`). */
+                email?: string;
+                /** @description Claim (or dotted path) holding the roles, an array or one string (default `realm_access.roles`). */
+                roles?: string;
+                /** @description Claim holding the stable user id (default `sub`). */
+                user_id?: string;
+            };
+            /**
+             * Format: uri
+             * @description The exact `iss` of the tokens (e.g. https://sso.example.com/realms/shop); unique on the platform.
+             */
+            issuer?: string;
+            /**
+             * Format: uri
+             * @description The IdP's JSON Web Key Set (public keys); private and loopback addresses are refused.
+             */
+            jwks_url?: string;
+            name?: string;
+            /** @description IdP role -> `tenant_admin` | `tenant_agent`. A user with no mapped role is an end user (chat only). */
+            role_mapping?: {
+                [key: string]: "tenant_admin" | "tenant_agent";
+            };
+            /** @enum {string} */
+            status?: "active" | "disabled";
+        };
+        IdentityProviderRequest: {
+            /** @description The `aud` the tokens must carry (Keycloak: the client id). */
+            audience: string;
+            claims?: {
+                /** @description Claim holding the email (default `email`). */
+                email?: string;
+                /** @description Claim (or dotted path) holding the roles, an array or one string (default `realm_access.roles`). */
+                roles?: string;
+                /** @description Claim holding the stable user id (default `sub`). */
+                user_id?: string;
+            };
+            /**
+             * Format: uri
+             * @description The exact `iss` of the tokens (e.g. https://sso.example.com/realms/shop); unique on the platform.
+             */
+            issuer: string;
+            /**
+             * Format: uri
+             * @description The IdP's JSON Web Key Set (public keys); private and loopback addresses are refused.
+             */
+            jwks_url: string;
+            name: string;
+            /** @description IdP role -> `tenant_admin` | `tenant_agent`. A user with no mapped role is an end user (chat only). */
+            role_mapping?: {
+                [key: string]: "tenant_admin" | "tenant_agent";
+            };
+            /** @enum {string} */
+            status?: "active" | "disabled";
+        };
         InboxNotification: {
             body: string;
             /** Format: date-time */
@@ -1941,6 +2354,58 @@ export interface components {
                 sessionId: string | null;
             }[];
             next_cursor: string | null;
+        };
+        InvoicePreview: {
+            currency: string | null;
+            included: string | null;
+            included_minor: number | null;
+            invoiced: boolean;
+            lines: {
+                amount: string;
+                amount_minor: number;
+                description: string;
+                /** @enum {string} */
+                kind: "base_fee" | "included_messages" | "included_tokens" | "overage_messages" | "overage_tokens";
+                quantity: number;
+                /** @enum {string} */
+                unit: "month" | "message" | "1k_tokens";
+                unit_price: string;
+            }[];
+            overage: string | null;
+            overage_minor: number | null;
+            period: {
+                ends_at: string;
+                from: string;
+                key: string;
+                starts_at: string;
+                timezone: string;
+                to: string;
+                /** @enum {string} */
+                which: "current" | "last";
+            };
+            plan: {
+                /** @enum {string} */
+                cap_mode: "hard" | "soft";
+                key: string;
+                name: string;
+            } | null;
+            /** Format: uuid */
+            tenant_id: string;
+            total: string | null;
+            total_minor: number | null;
+            usage: {
+                messages: number;
+                tokens: number;
+                tokens_in: number;
+                tokens_out: number;
+            };
+        };
+        InvoicePreviewQuery: {
+            /**
+             * @default current
+             * @enum {string}
+             */
+            period: "current" | "last";
         };
         KnowledgeDocumentPage: {
             items: {
@@ -2407,6 +2872,41 @@ export interface components {
                 };
             };
         };
+        PatchPlanRequest: {
+            allowed_providers?: ("openai" | "gemini" | "ollama" | "llamacpp" | "offline")[] | null;
+            /** @enum {string} */
+            cap_mode?: "hard" | "soft";
+            currency?: string;
+            features?: string[];
+            included_messages?: number | null;
+            included_tokens?: number | null;
+            monthly_fee?: string;
+            name?: string;
+            overage_per_1k_tokens?: string;
+            overage_per_message?: string;
+            rate_limit_per_minute?: number | null;
+        };
+        Plan: {
+            allowed_providers: string[] | null;
+            /** @enum {string} */
+            cap_mode: "hard" | "soft";
+            created_at: string;
+            currency: string;
+            features: string[];
+            included_messages: number | null;
+            included_tokens: number | null;
+            key: string;
+            monthly_fee: string;
+            name: string;
+            overage_per_1k_tokens: string;
+            overage_per_message: string;
+            rate_limit_per_minute: number | null;
+            tenant_count?: number;
+            updated_at: string;
+        };
+        PlanList: {
+            items: components["schemas"]["Plan"][];
+        };
         PlatformUsage: {
             days: {
                 costUsd: number;
@@ -2796,6 +3296,11 @@ export interface components {
             tenant_id: string;
             timezone: string;
         };
+        TenantPlan: {
+            plan: components["schemas"]["Plan"] | null;
+            /** Format: uuid */
+            tenant_id: string;
+        };
         TenantSettings: {
             /** @description Fields only the platform owner changes. */
             ownerManaged: ("slug" | "kind" | "status" | "config.llm" | "config.retentionDays" | "config.rateLimitPerMinute")[];
@@ -2804,6 +3309,8 @@ export interface components {
                     allowedOrigins: string[];
                     allowedTopics: string[];
                     country?: string | null;
+                    /** @enum {string} */
+                    derivedDataRetention?: "keep" | "with_messages";
                     emergencyText: string | null;
                     escalation: {
                         handoffEnabled: boolean;
@@ -2916,6 +3423,8 @@ export interface components {
                     allowedOrigins: string[];
                     allowedTopics: string[];
                     country?: string | null;
+                    /** @enum {string} */
+                    derivedDataRetention?: "keep" | "with_messages";
                     emergencyText: string | null;
                     escalation: {
                         handoffEnabled: boolean;
@@ -3013,16 +3522,43 @@ export interface components {
             items: components["schemas"]["ToolExecution"][];
             next_cursor: string | null;
         };
+        UpdatedStaffUser: {
+            user: {
+                /** Format: date-time */
+                createdAt: string;
+                displayName: string;
+                /** Format: email */
+                email: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                role: "tenant_admin" | "tenant_agent";
+                /** @enum {string} */
+                status: "active" | "disabled";
+                /** Format: uuid */
+                tenantId: string;
+            };
+        };
         UpdateNotificationChannelRequest: {
             enabled?: boolean;
             name?: string;
             settings?: components["schemas"]["NotificationChannelSettings"];
+        };
+        UpdateStaffUserRequest: {
+            displayName?: string;
+            password?: string;
+            /** @enum {string} */
+            role?: "tenant_admin" | "tenant_agent";
+            /** @enum {string} */
+            status?: "active" | "disabled";
         };
         UpdateTenantRequest: {
             config?: {
                 allowedOrigins?: string[];
                 allowedTopics?: string[];
                 country?: string | null;
+                /** @enum {string} */
+                derivedDataRetention?: "keep" | "with_messages";
                 emergencyText?: string | null;
                 escalation?: {
                     handoffEnabled: boolean;
@@ -3057,6 +3593,8 @@ export interface components {
                 allowedOrigins?: string[];
                 allowedTopics?: string[];
                 country?: string | null;
+                /** @enum {string} */
+                derivedDataRetention?: "keep" | "with_messages";
                 emergencyText?: string | null;
                 escalation?: {
                     handoffEnabled: boolean;
@@ -3127,6 +3665,160 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    AdminAuditLogController_list: {
+        parameters: {
+            query?: {
+                /** @description Exact action (`chat.turn`) or every action under a prefix (`handoff.*`). */
+                action?: string;
+                /** @description User, API key or session id that acted. */
+                actor_id?: string;
+                cursor?: string;
+                /** @description Inclusive lower bound of created_at (ISO 8601 with offset). */
+                from?: string;
+                limit?: number;
+                /** @description A chat session's rows (its turns, handoff replies): target_type chat_session. */
+                session_id?: string;
+                /** @description Id of what was acted on (tenant, user, contact, channel...). */
+                target_id?: string;
+                /** @description One tenant's rows, or `platform` for the rows with no tenant (owner logins, unknown emails). */
+                tenant_id?: string | "platform";
+                /** @description Exclusive upper bound of created_at (ISO 8601 with offset). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description Unknown parameter, bad filter, date or cursor (problem+json listing the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminAuditLogController_export: {
+        parameters: {
+            query?: {
+                /** @description Exact action (`chat.turn`) or every action under a prefix (`handoff.*`). */
+                action?: string;
+                /** @description User, API key or session id that acted. */
+                actor_id?: string;
+                /** @description Inclusive lower bound of created_at (ISO 8601 with offset). */
+                from?: string;
+                /** @description A chat session's rows (its turns, handoff replies): target_type chat_session. */
+                session_id?: string;
+                /** @description Id of what was acted on (tenant, user, contact, channel...). */
+                target_id?: string;
+                /** @description One tenant's rows, or `platform` for the rows with no tenant (owner logins, unknown emails). */
+                tenant_id?: string | "platform";
+                /** @description Exclusive upper bound of created_at (ISO 8601 with offset). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One AuditEntry JSON object per line. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown parameter, bad filter or date (problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminAuditLogController_verify: {
+        parameters: {
+            query?: {
+                /** @description Walk only this tenant's chain. */
+                tenant_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerifyReport"];
+                };
+            };
+            /** @description Unknown parameter or bad tenant id (problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     AdminDegradeController_getGlobal: {
         parameters: {
             query?: never;
@@ -3242,6 +3934,212 @@ export interface operations {
             };
         };
     };
+    AdminPlansController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanList"];
+                };
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminPlansController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePlanRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The key is taken (problem+json). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminPlansController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such plan (problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminPlansController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Tenants are on the plan (problem+json). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminPlansController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatchPlanRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The providers would exclude one a tenant on the plan uses (problem+json). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     AdminTenantsController_list: {
         parameters: {
             query?: {
@@ -3339,6 +4237,8 @@ export interface operations {
                                 allowedOrigins: string[];
                                 allowedTopics: string[];
                                 country?: string | null;
+                                /** @enum {string} */
+                                derivedDataRetention?: "keep" | "with_messages";
                                 emergencyText: string | null;
                                 escalation: {
                                     handoffEnabled: boolean;
@@ -3474,6 +4374,8 @@ export interface operations {
                                 allowedOrigins: string[];
                                 allowedTopics: string[];
                                 country?: string | null;
+                                /** @enum {string} */
+                                derivedDataRetention?: "keep" | "with_messages";
                                 emergencyText: string | null;
                                 escalation: {
                                     handoffEnabled: boolean;
@@ -3731,6 +4633,51 @@ export interface operations {
             };
         };
     };
+    AdminInvoicePreviewController_get: {
+        parameters: {
+            query?: {
+                /** @description The current period (default) or the last one. */
+                period?: "current" | "last";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoicePreview"];
+                };
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such tenant (problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     AdminTenantsController_keys: {
         parameters: {
             query?: never;
@@ -3843,6 +4790,59 @@ export interface operations {
             };
             /** @description No such tenant (problem+json). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminPlansController_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignPlanRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantPlan"];
+                };
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such tenant or plan (problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The tenant's model configuration uses a provider the plan excludes (problem+json). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4312,7 +5312,10 @@ export interface operations {
     AssistantController_chat: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Answer header: `soft-exceeded` when served over a soft cap. */
+                "Parley-Quota"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4352,6 +5355,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The plan's hard cap is reached (problem+json `quota-exceeded`, Retry-After to the period's reset, RateLimit-*). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     AssistantController_history: {
@@ -4373,6 +5383,113 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AssistantHistoryPage"];
                 };
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuditLogController_list: {
+        parameters: {
+            query?: {
+                /** @description Exact action (`chat.turn`) or every action under a prefix (`handoff.*`). */
+                action?: string;
+                /** @description User, API key or session id that acted. */
+                actor_id?: string;
+                cursor?: string;
+                /** @description Inclusive lower bound of created_at (ISO 8601 with offset). */
+                from?: string;
+                limit?: number;
+                /** @description A chat session's rows (its turns, handoff replies): target_type chat_session. */
+                session_id?: string;
+                /** @description Id of what was acted on (tenant, user, contact, channel...). */
+                target_id?: string;
+                /** @description Exclusive upper bound of created_at (ISO 8601 with offset). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description Unknown parameter, bad filter, date or cursor (problem+json listing the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuditLogController_export: {
+        parameters: {
+            query?: {
+                /** @description Exact action (`chat.turn`) or every action under a prefix (`handoff.*`). */
+                action?: string;
+                /** @description User, API key or session id that acted. */
+                actor_id?: string;
+                /** @description Inclusive lower bound of created_at (ISO 8601 with offset). */
+                from?: string;
+                /** @description A chat session's rows (its turns, handoff replies): target_type chat_session. */
+                session_id?: string;
+                /** @description Id of what was acted on (tenant, user, contact, channel...). */
+                target_id?: string;
+                /** @description Exclusive upper bound of created_at (ISO 8601 with offset). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One AuditEntry JSON object per line. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown parameter, bad filter or date (problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Missing, wrong, expired or revoked credentials (problem+json). */
             401: {
@@ -4427,10 +5544,56 @@ export interface operations {
             };
         };
     };
+    InvoicePreviewController_get: {
+        parameters: {
+            query?: {
+                /** @description The current period (default) or the last one. */
+                period?: "current" | "last";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoicePreview"];
+                };
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded (problem+json, Retry-After). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ChatController_chat: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Answer header: `soft-exceeded` when served over a soft cap. */
+                "Parley-Quota"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4470,7 +5633,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Rate limit exceeded (problem+json, Retry-After). */
+            /**
+             * @description Rate limit exceeded (problem+json, Retry-After).
+             *
+             *     The plan's hard cap is reached (problem+json `quota-exceeded`, Retry-After to the period's reset, RateLimit-*).
+             */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4527,7 +5694,7 @@ export interface operations {
             query?: {
                 cursor?: string;
                 limit?: number;
-                /** @description Required with an API key or staff token; a session token reads its own session. */
+                /** @description Required with an API key, a staff token or an identity provider's end-user token (its own sessions only); a session token reads its own session. */
                 session_id?: string;
             };
             header?: never;
@@ -5194,6 +6361,248 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IdentityProvidersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentityProviderList"];
+                };
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded (problem+json, Retry-After). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IdentityProvidersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdentityProviderRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentityProviderAnswer"];
+                };
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The issuer is already registered (problem+json). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded (problem+json, Retry-After). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IdentityProvidersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentityProviderAnswer"];
+                };
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such identity provider for this tenant (problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded (problem+json, Retry-After). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IdentityProvidersController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentityProviderDeleted"];
+                };
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such identity provider for this tenant (problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded (problem+json, Retry-After). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IdentityProvidersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdentityProviderPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentityProviderAnswer"];
+                };
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such identity provider for this tenant (problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limit exceeded (problem+json, Retry-After). */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7829,6 +9238,52 @@ export interface operations {
             };
         };
     };
+    TenantUsersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateStaffUserRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdatedStaffUser"];
+                };
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such user in this tenant (problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     WidgetController_config: {
         parameters: {
             query: {
@@ -7970,7 +9425,10 @@ export interface operations {
     ChatCompletionsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Answer header: `soft-exceeded` when served over a soft cap. */
+                "Parley-Quota"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8012,7 +9470,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Rate limit exceeded (problem+json, Retry-After). */
+            /**
+             * @description Rate limit exceeded (problem+json, Retry-After).
+             *
+             *     The plan's hard cap is reached (problem+json `quota-exceeded`, Retry-After to the period's reset, RateLimit-*).
+             */
             429: {
                 headers: {
                     [name: string]: unknown;

@@ -1,4 +1,5 @@
 import { Link, useParams } from 'react-router';
+import { TenantBilling } from '../billing/tenant-billing.component';
 import { ProblemAlert } from '../shell/problem-alert.component';
 import { TenantConfig } from './tenant-config.component';
 import { TenantKeys } from './tenant-keys.component';
@@ -33,6 +34,7 @@ export function TenantDetail() {
             <TenantKeys tenantId={tenantId} />
             <TenantSiteKeys tenantId={tenantId} />
             <TenantConfig tenant={tenant.data} />
+            <TenantBilling tenantId={tenantId} />
           </div>
         </>
       ) : (

@@ -27,7 +27,7 @@ const PlanKey = () => Param('key', { schema: planKeyParamSchema });
 const TenantId = () => Param('id', { schema: tenantIdParamSchema });
 
 /**
- * The owner's billing plans (docs/adr/0024-plans-quotas-invoice-preview.md) and the plan each
+ * The owner's billing plans (docs/adr/0025-plans-quotas-invoice-preview.md) and the plan each
  * tenant is on. Changes are audited by provisioning and drop the gateways' cached tenant
  * settings at once (evt.tenant.updated), so quotas follow a change within one request.
  */

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentPrincipal, RateLimited, StaffRoles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal.types';
 import { tenantIdParamSchema } from '../admin/admin.schemas';
@@ -11,6 +11,9 @@ import {
   type InvoicePreviewAnswer,
   type InvoicePreviewQuery,
 } from './invoice-preview.schemas';
+
+const PeriodQuery = () =>
+  ApiQuery({ name: 'period', required: false, enum: ['current', 'last'], description: 'The current period (default) or the last one.' });
 
 const DESCRIPTION =
   "Line items (base fee, included messages and tokens, overage at the plan's prices), included, overage and total, " +
@@ -31,6 +34,7 @@ export class InvoicePreviewController {
     summary: "This tenant's invoice preview for the current or the last period (`period=current|last`).",
     description: DESCRIPTION,
   })
+  @PeriodQuery()
   @ApiResponse({ status: 200, standardSchema: invoicePreviewSchema })
   async get(
     @CurrentPrincipal() principal: Principal,
@@ -52,6 +56,7 @@ export class AdminInvoicePreviewController {
     summary: "A tenant's invoice preview for the current or the last period (`period=current|last`).",
     description: DESCRIPTION,
   })
+  @PeriodQuery()
   @ApiResponse({ status: 200, standardSchema: invoicePreviewSchema })
   @ApiResponse({ status: 404, description: 'No such tenant (problem+json).' })
   async get(

@@ -8,7 +8,7 @@ import { computeInvoice } from './invoice.calculator';
 import { toInvoicePreviewAnswer, type InvoicePreviewAnswer } from './invoice-preview.schemas';
 
 /**
- * A tenant's invoice preview for the current or the last period (ADR 0024): the period is the
+ * A tenant's invoice preview for the current or the last period (ADR 0025): the period is the
  * calendar month in the tenant's time zone; the quantities are usage_daily's billed usage of its
  * days (client-insights, insights.usage.period_totals), so the current period is as fresh as the
  * retention job's last refresh; the prices are the tenant's plan now (a plan change mid-period is

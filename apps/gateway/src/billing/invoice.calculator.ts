@@ -1,4 +1,4 @@
-// Invoice preview arithmetic (docs/adr/0024-plans-quotas-invoice-preview.md): exact, in integer
+// Invoice preview arithmetic (docs/adr/0025-plans-quotas-invoice-preview.md): exact, in integer
 // minor units (cents) computed with BigInt from the plan's decimal strings; each line is rounded
 // half up to the cent once, and the totals are sums of rounded lines, so a line's amount and the
 // total always add up. Amounts are in the plan's currency with 2 decimals.

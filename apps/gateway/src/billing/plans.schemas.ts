@@ -11,7 +11,7 @@ import {
   type PlanPatch,
 } from '@parley/contracts';
 
-// The HTTP shape of billing plans (snake_case, docs/adr/0024-plans-quotas-invoice-preview.md):
+// The HTTP shape of billing plans (snake_case, docs/adr/0025-plans-quotas-invoice-preview.md):
 // money as exact decimal strings in the plan's currency.
 
 export const planKeyParamSchema = planKeySchema;

@@ -12,10 +12,10 @@ export interface TenantSettings {
   rateLimitPerMinute: number | null;
   /** Browser origins allowed on the chat routes (CORS). */
   allowedOrigins: readonly string[];
-  /** IANA time zone: billing periods are calendar months in it (ADR 0024). */
+  /** IANA time zone: billing periods are calendar months in it (ADR 0025). */
   timezone: string;
   /**
-   * The tenant's billing plan (quota/, ADR 0024); null = no plan (unlimited). Its
+   * The tenant's billing plan (quota/, ADR 0025); null = no plan (unlimited). Its
    * rateLimitPerMinute is the plan's per-key/session limit (null = the platform default).
    */
   plan: Plan | null;

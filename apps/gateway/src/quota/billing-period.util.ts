@@ -1,4 +1,4 @@
-// Billing periods (docs/adr/0024-plans-quotas-invoice-preview.md): a period is the calendar
+// Billing periods (docs/adr/0025-plans-quotas-invoice-preview.md): a period is the calendar
 // month in the tenant's time zone (tenants.timezone), from local midnight of the 1st to local
 // midnight of the next 1st, so it is an exact sum of usage_daily's local days.
 

@@ -36,7 +36,7 @@ export interface CounterState extends QuotaUsage {
 }
 
 /**
- * The live quota counters of each tenant and period in Redis (ADR 0024): a hash
+ * The live quota counters of each tenant and period in Redis (ADR 0025): a hash
  * `quota:<tenant>:<YYYY-MM>` of messages and tokens, kept a week past the period's end.
  */
 @Injectable()

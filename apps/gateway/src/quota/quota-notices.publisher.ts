@@ -26,7 +26,7 @@ export function quotaNoticeId(tenantId: string, period: string, threshold: numbe
 
 /**
  * Asks the notifier to tell a tenant that its usage reached 80% or 100% of an included amount
- * (evt.notify.requested, ADR 0024). The gateway has no database, so there is no outbox: the event
+ * (evt.notify.requested, ADR 0025). The gateway has no database, so there is no outbox: the event
  * goes to JetStream directly, acknowledged by the stream, with Nats-Msg-Id and notificationId
  * derived from tenant, period and threshold: a repeat within the duplicate window is dropped by
  * JetStream, and any later repeat by the notifier's own idempotency on the notification id. A

@@ -3,7 +3,7 @@ import { ApiHeader, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { QuotaGuard } from './quota.guard';
 
 /**
- * Enforces the tenant's plan on a route that starts model work (ADR 0024). Write it above
+ * Enforces the tenant's plan on a route that starts model work (ADR 0025). Write it above
  * `@Auth(...)` on the method (guards run in that order) or use it with a controller-level `@Auth`.
  */
 export function QuotaEnforced() {

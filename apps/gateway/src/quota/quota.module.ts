@@ -6,7 +6,7 @@ import { QuotaReconciler } from './quota.reconciler';
 import { QuotaService } from './quota.service';
 
 /**
- * Plans and quotas at the gateway (docs/adr/0024-plans-quotas-invoice-preview.md): the live
+ * Plans and quotas at the gateway (docs/adr/0025-plans-quotas-invoice-preview.md): the live
  * counters, the turn routes' guard, the 80% / 100% notices and the periodic reconcile. Global so
  * the turn routes' guard and ChatTurnClient find QuotaService. Needs ServiceRuntimeModule (Redis,
  * NATS, metrics) and GatewayHttpModule (TenantSettingsCache, GatewayRpc).

@@ -1,4 +1,4 @@
-// What a tenant's plan allows at its current usage (docs/adr/0024-plans-quotas-invoice-preview.md).
+// What a tenant's plan allows at its current usage (docs/adr/0025-plans-quotas-invoice-preview.md).
 // Billed usage: stored answers (messages) and their tokens in + out. A limit is reached when the
 // usage is at or over the included amount: on a hard cap the next turn is refused; on a soft cap
 // it is served and billed as overage.

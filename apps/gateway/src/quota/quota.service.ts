@@ -37,7 +37,7 @@ function withinBudget<T>(promise: Promise<T>, what: string): Promise<T> {
 }
 
 /**
- * Plans and quotas at the gateway (docs/adr/0024-plans-quotas-invoice-preview.md). Live counters
+ * Plans and quotas at the gateway (docs/adr/0025-plans-quotas-invoice-preview.md). Live counters
  * per tenant and period in Redis, incremented once per completed turn (ChatTurnClient reports
  * each turn's reply: every turn route, JSON or SSE, chat or OpenAI-compatible or assistant),
  * floored at usage_daily's sum for the period (read over RPC from client-insights) when the key

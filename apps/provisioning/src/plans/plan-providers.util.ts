@@ -14,7 +14,7 @@ export function excludedProviders(llm: TenantConfig['llm'], allowed: Plan['allow
 
 /**
  * VALIDATION naming `config.llm` when a tenant's model configuration names a provider its plan
- * excludes (provisioning refuses such a configuration; ADR 0024).
+ * excludes (provisioning refuses such a configuration; ADR 0025).
  */
 export function refuseExcludedProviders(llm: TenantConfig['llm'], plan: Pick<Plan, 'key' | 'allowedProviders'> | null): void {
   if (!plan) return;

@@ -34,7 +34,7 @@ type PlanReply = RpcResponseOf<typeof PlanCreateRpc>;
 type AuditData = Parameters<typeof writeAudit>[1]['data'];
 
 /**
- * Billing plans (ADR 0024): the owner's CRUD and the plan each tenant is on. Every change commits
+ * Billing plans (ADR 0025): the owner's CRUD and the plan each tenant is on. Every change commits
  * with its audit row; a change that alters what a tenant may do (its plan, or its plan's terms)
  * also commits evt.tenant.updated (changedFields ['plan']) per tenant, on which the gateways drop
  * their cached tenant settings.

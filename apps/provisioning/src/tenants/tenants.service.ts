@@ -145,7 +145,7 @@ export class TenantsService {
     const changed = changedTenantFields(before, req.patch);
     if (changed.length === 0) return { version: 1, tenant: before };
     if (config?.llm) {
-      // A model provider outside the tenant's plan is refused (ADR 0024).
+      // A model provider outside the tenant's plan is refused (ADR 0025).
       const plan = await findTenantPlan(this.prisma, req.tenantId);
       refuseExcludedProviders(config.llm, plan ? toPlan(plan) : null);
     }

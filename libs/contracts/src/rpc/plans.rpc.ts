@@ -5,7 +5,7 @@ import { RPC_SUBJECTS } from '../subjects';
 import { localDateSchema } from './insights.rpc';
 import { actorSchema, llmProviderSchema } from './tenant.schema';
 
-// Billing plans and quotas (docs/adr/0024-plans-quotas-invoice-preview.md). The owner defines
+// Billing plans and quotas (docs/adr/0025-plans-quotas-invoice-preview.md). The owner defines
 // plans (platform-level, no tenant); each tenant is on one plan or none (unlimited, not
 // invoiced). A period is the calendar month in the tenant's time zone. Billed usage: every
 // answer a turn stores (one message with a provider and model) and its tokens in + out, which

@@ -133,7 +133,7 @@ export const TenantConfigGetRpc = defineRpc(
     displayName: z.string(),
     timezone: timeZoneSchema,
     config: tenantConfigSchema,
-    /** The tenant's billing plan (ADR 0024); null or absent: no plan (unlimited, not invoiced). */
+    /** The tenant's billing plan (ADR 0025); null or absent: no plan (unlimited, not invoiced). */
     plan: planSchema.nullable().optional(),
   }),
 );

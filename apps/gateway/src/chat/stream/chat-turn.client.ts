@@ -79,7 +79,7 @@ export class ChatTurnClient {
 
   /**
    * A streamed turn chat answered and stored: counted once against the tenant's quota (quota/,
-   * ADR 0024) when the reply arrives (just after the done frame), whether or not the client is
+   * ADR 0025) when the reply arrives (just after the done frame), whether or not the client is
    * still there. Never throws; not awaited.
    */
   private completed(tenantId: string, response: ChatTurnResponse): void {
