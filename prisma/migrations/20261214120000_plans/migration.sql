@@ -1,4 +1,4 @@
--- Plans and quotas (issue 18 point 1, docs/adr/0025-plans-quotas-invoice-preview.md): billing
+-- Plans and quotas (issue 18 point 1, docs/adr/0024-plans-quotas-invoice-preview.md): billing
 -- plans the owner defines (platform-level, no tenant_id, so no RLS: only provisioning writes
 -- them, on the owner's behalf) and the plan each tenant is on (null = no plan: unlimited, not
 -- invoiced). Money is exact: numeric columns, never floats.
