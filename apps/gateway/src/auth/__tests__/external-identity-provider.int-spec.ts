@@ -19,6 +19,7 @@ const PASSWORD = 'correct horse battery staple';
 let provisioning: GatewayProcess;
 let chat: GatewayProcess;
 let gateway: RunningGateway;
+let namespace: string;
 let nats: NatsClient;
 let realm: KeycloakRealm;
 let otherRealm: KeycloakRealm;
@@ -130,7 +131,7 @@ beforeAll(async () => {
     ],
     { cwd: REPO_ROOT, stdio: 'pipe' },
   );
-  const namespace = tenantApiNamespace('idp');
+  namespace = tenantApiNamespace('idp');
   provisioning = new GatewayProcess(
     serviceEnv(namespace, await freePort(), { BCRYPT_COST: '4', INTEGRATION_ALLOW_PRIVATE_TARGETS: 'true' }),
     'provisioning',
@@ -384,6 +385,27 @@ describe('revocation of staff tokens', () => {
     expect((await call('PATCH', `/api/v1/users/${staff.id}`, { token: adminA, body: { role: 'tenant_agent' } })).status).toBe(200);
     expectProblem(await call('GET', '/api/v1/users', { token: staff.token }), 401, 'TOKEN_REVOKED');
     expectProblem(await call('GET', '/api/v1/users', { token: await login(staff.email) }), 403, 'INSUFFICIENT_ROLE');
+  });
+
+  it('is refused by another gateway once the change’s evt.tenant.updated arrives (its cache TTL set to 60 s)', async () => {
+    const other = await startGateway(
+      testGatewayConfig(namespace, { RATE_LIMIT_PER_MINUTE: '10000', USER_TOKEN_STATE_CACHE_TTL_MS: '60000' }),
+    );
+    try {
+      const staff = await newStaff('tenant_admin');
+      const viaOther = () => fetch(`${other.url}/api/v1/users`, { headers: { authorization: `Bearer ${staff.token}` } });
+      expect((await viaOther()).status).toBe(200);
+      expect((await call('PATCH', `/api/v1/users/${staff.id}`, { token: adminA, body: { status: 'disabled' } })).status).toBe(200);
+      // The event travels through provisioning's outbox relay and JetStream; well within the 60 s TTL.
+      let status = (await viaOther()).status;
+      for (let tries = 0; status === 200 && tries < 100; tries += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        status = (await viaOther()).status;
+      }
+      expect(status).toBe(401);
+    } finally {
+      await other.close();
+    }
   });
 
   it('keeps a token valid through a change that revokes nothing (display name)', async () => {
