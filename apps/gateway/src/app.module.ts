@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 
 import { ServiceRuntimeModule } from '@parley/runtime';
 import { AdminModule } from './admin/admin.module';
+import { OwnerAssistantModule } from './owner-assistant/owner-assistant.module';
 import { BillingModule } from './billing/billing.module';
 import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/env.schema';
@@ -45,6 +46,7 @@ export class AppModule {
         AuthModule.forRoot(config),
         RateLimitModule,
         AdminModule,
+        OwnerAssistantModule,
         BillingModule,
         TenantApiModule.forRoot(),
         CrmModule,

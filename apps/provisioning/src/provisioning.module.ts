@@ -5,6 +5,7 @@ import { KNOWLEDGE_EMBEDDER, PROVISIONING_OPTIONS, type KnowledgeEmbedder, type 
 import { IdentityProvidersModule } from './identity-providers/identity-providers.module';
 import { IntegrationsModule } from './integrations/integrations.module';
 import { KnowledgeModule } from './knowledge/knowledge.module';
+import { OwnerAssistantModule } from './owner-assistant/owner-assistant.module';
 import { PlansModule } from './plans/plans.module';
 import { SignalSettingsModule } from './signal-settings/signal-settings.module';
 import { SiteKeysModule } from './site-keys/site-keys.module';
@@ -40,6 +41,7 @@ export class ProvisioningModule {
         IdentityProvidersModule,
         DegradeModule,
         PlansModule,
+        OwnerAssistantModule,
       ],
     };
   }

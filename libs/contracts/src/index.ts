@@ -41,5 +41,6 @@ export * from './rpc/integrations.rpc';
 export * from './identity/identity-provider.rpc';
 export * from './identity/user-token-state.rpc';
 export * from './rpc/degrade.rpc';
+export * from './rpc/owner-assistant.rpc';
 export * from './rpc/plans.rpc';
 export * from './rpc/audit.rpc';

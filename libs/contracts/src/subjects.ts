@@ -88,6 +88,8 @@ export const RPC_SUBJECTS = {
   tenantSignalsSet: 'provisioning.tenant.signals.set',
   degradeGet: 'provisioning.degrade.get',
   degradeSet: 'provisioning.degrade.set',
+  ownerAssistantLoad: 'provisioning.owner_assistant.load',
+  ownerAssistantSave: 'provisioning.owner_assistant.save',
   planList: 'provisioning.plan.list',
   planGet: 'provisioning.plan.get',
   planCreate: 'provisioning.plan.create',
