@@ -40,7 +40,10 @@ export function mapIdpClaims(
   const subject = readClaim(payload, provider.claims.userId);
   if (typeof subject !== 'string' || subject.length === 0 || subject.length > MAX_SUBJECT_CHARS) return null;
   const email = readClaim(payload, provider.claims.email);
-  const mapped = new Set(roleValues(readClaim(payload, provider.claims.roles)).map((r) => provider.roleMapping[r]));
+  const mapping: Readonly<Record<string, StaffRoleName>> = provider.roleMapping;
+  const mapped = new Set(
+    roleValues(readClaim(payload, provider.claims.roles)).map((r) => (Object.hasOwn(mapping, r) ? mapping[r] : undefined)),
+  );
   const role = mapped.has('tenant_admin') ? 'tenant_admin' : mapped.has('tenant_agent') ? 'tenant_agent' : undefined;
   return {
     subject,
