@@ -19,20 +19,22 @@ export function TenantBilling({ tenantId }: { tenantId: string }) {
   return (
     <section className="card" aria-labelledby="billing-title">
       <h2 id="billing-title">Plan and invoice</h2>
-      <form onSubmit={submit}>
-        <label htmlFor="tenant-plan">Plan</label>
-        <select id="tenant-plan" value={choice ?? current} onChange={(e) => setChoice(e.target.value)}>
-          <option value="">No plan (unlimited, not invoiced)</option>
-          {(plans.data?.items ?? []).map((p) => (
-            <option key={p.key} value={p.key}>
-              {p.name} ({p.key})
-            </option>
-          ))}
-        </select>{' '}
-        <button type="submit" disabled={assign.isPending || choice === null || choice === current}>
-          Change plan
-        </button>
-      </form>
+      {plans.data && preview.data ? (
+        <form onSubmit={submit}>
+          <label htmlFor="tenant-plan">Plan</label>
+          <select id="tenant-plan" value={choice ?? current} onChange={(e) => setChoice(e.target.value)}>
+            <option value="">No plan (unlimited, not invoiced)</option>
+            {plans.data.items.map((p) => (
+              <option key={p.key} value={p.key}>
+                {p.name} ({p.key})
+              </option>
+            ))}
+          </select>{' '}
+          <button type="submit" disabled={assign.isPending || choice === null || choice === current}>
+            Change plan
+          </button>
+        </form>
+      ) : null}
       <ProblemAlert error={plans.error ?? assign.error} context="Could not change the plan" />
       <PeriodChoice name={`tenant-billing-period-${tenantId}`} value={period} onChange={setPeriod} />
       <ProblemAlert error={preview.error} context="Could not load the invoice preview" />

@@ -5,6 +5,7 @@ import { Auth, CurrentPrincipal } from '../auth/auth.decorators';
 import type { OwnerPrincipal } from '../auth/principal.types';
 import { GatewayRpc } from '../http/gateway-rpc.client';
 import { withHttpPaths } from '../http/problem-paths.util';
+import { TenantSettingsCache } from '../http/tenant-settings.cache';
 import { tenantIdParamSchema } from '../admin/admin.schemas';
 import {
   assignPlanBodySchema,
@@ -35,7 +36,10 @@ const TenantId = () => Param('id', { schema: tenantIdParamSchema });
 @Auth('owner')
 @Controller('api/v1/admin')
 export class AdminPlansController {
-  constructor(@Inject(GatewayRpc) private readonly rpc: GatewayRpc) {}
+  constructor(
+    @Inject(GatewayRpc) private readonly rpc: GatewayRpc,
+    @Inject(TenantSettingsCache) private readonly settings: TenantSettingsCache,
+  ) {}
 
   @Get('plans')
   @ApiOperation({ summary: 'Every billing plan, with how many tenants are on it.' })
@@ -103,6 +107,8 @@ export class AdminPlansController {
     const result = await withHttpPaths(PLAN_HTTP_NAMES, null, () =>
       this.rpc.call(TenantPlanAssignRpc, { version: 1, actor: { type: 'owner', id: owner.userId }, tenantId, planKey: body.plan_key }),
     );
+    // This replica follows at once; the others when evt.tenant.updated reaches them.
+    this.settings.invalidate(tenantId);
     return { tenant_id: result.tenantId, plan: result.plan ? toPlanAnswer(result.plan) : null };
   }
 }
