@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hashSecret } from '@parley/auth';
-import type { Actor, LlmChoice, TenantConfigPatch } from '@parley/contracts';
+import type { Actor, LlmChoice, PlanInput, TenantConfigPatch } from '@parley/contracts';
 import type { IntegrationEnvConfig } from '@parley/integrations';
 import type { PrismaClient, TenantDb } from '@parley/persistence';
 import { ApiKeysService } from '../api-keys/api-keys.service';
@@ -8,6 +8,7 @@ import type { KnowledgeEmbedder, ProvisioningOptions } from '../common/provision
 import { ProvisioningError } from '../common/provisioning.error';
 import { IntegrationsService } from '../integrations/integrations.service';
 import { KnowledgeService } from '../knowledge/knowledge.service';
+import { PlansService } from '../plans/plans.service';
 import { SiteKeysService } from '../site-keys/site-keys.service';
 import { findTenantBySlug } from '../tenants/tenant.repository';
 import { TenantsService } from '../tenants/tenants.service';
@@ -69,6 +70,7 @@ interface Services {
   siteKeys: SiteKeysService;
   integrations: IntegrationsService;
   tools: ToolsService;
+  plans: PlansService;
 }
 
 /**
@@ -91,6 +93,7 @@ export async function seedDemo(prisma: PrismaClient, tenantDb: TenantDb, input: 
     siteKeys: new SiteKeysService(prisma, tenantDb),
     integrations: new IntegrationsService(tenantDb, options),
     tools: new ToolsService(prisma, tenantDb),
+    plans: new PlansService(prisma, tenantDb),
   };
   await services.tools.onApplicationBootstrap();
   const ownerPassword = input.ownerPassword ?? randomPassword();
@@ -104,15 +107,45 @@ export async function seedDemo(prisma: PrismaClient, tenantDb: TenantDb, input: 
 
   const tenants: SeededTenant[] = [];
   const gatewayOrigins = input.gatewayOrigins ?? [];
+  await ensureDemoPlan(services.plans);
   for (const tenant of input.fixture.tenants) {
     const withGateway = { ...tenant, allowedOrigins: [...new Set([...tenant.allowedOrigins, ...gatewayOrigins])] };
     const seeded = await seedTenant(prisma, tenantDb, services, withGateway, staffPassword, options.bcryptCost, input.model);
+    await services.plans.assign({ version: 1, actor: DEMO_ACTOR, tenantId: seeded.id, planKey: DEMO_PLAN.key });
     tenants.push({
       ...seeded,
       shop: tenant.shop && input.shop ? await seedShop(services, seeded.id, tenant.shop.tools, input.shop) : null,
     });
   }
   return { owner: { email: input.ownerEmail, password: ownerPassword }, tenants };
+}
+
+/**
+ * The plan the demo tenants are on (ADR 0025): a soft cap, so the demo is never refused, with an
+ * allowance large enough that a demo run stays within it; its invoice preview shows the base fee.
+ */
+const DEMO_PLAN: PlanInput = {
+  key: 'demo',
+  name: 'Demo',
+  currency: 'EUR',
+  monthlyFee: '49.00',
+  includedMessages: 10_000,
+  includedTokens: 5_000_000,
+  capMode: 'soft',
+  overagePerMessage: '0.01',
+  overagePer1kTokens: '0.002',
+  rateLimitPerMinute: null,
+  features: [],
+  allowedProviders: null,
+};
+
+/** Creates the demo plan once (a later run keeps the owner's changes to it). */
+async function ensureDemoPlan(plans: PlansService): Promise<void> {
+  try {
+    await plans.create({ version: 1, actor: DEMO_ACTOR, plan: DEMO_PLAN });
+  } catch (error) {
+    if (!(error instanceof ProvisioningError && error.code === 'CONFLICT')) throw error;
+  }
 }
 
 async function seedTenant(

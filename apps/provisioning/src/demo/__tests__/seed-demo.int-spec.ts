@@ -57,6 +57,15 @@ describe('demo seed', () => {
     expect(second.tenants.map((t) => t.id)).toEqual(first.tenants.map((t) => t.id));
   });
 
+  it('puts every demo tenant on the soft-capped demo plan, created once', async () => {
+    const rows = await prisma.tenant.findMany({
+      where: { id: { in: second.tenants.map((t) => t.id) } },
+      select: { plan: { select: { key: true, capMode: true } } },
+    });
+    expect(rows.map((r) => r.plan)).toEqual(second.tenants.map(() => ({ key: 'demo', capMode: 'soft' })));
+    expect(await prisma.plan.count({ where: { key: 'demo' } })).toBe(1);
+  });
+
   it('issues a fresh well-formed key each run and revokes the previous one', async () => {
     for (const [i, tenant] of second.tenants.entries()) {
       expect(isWellFormedApiKey(tenant.apiKey)).toBe(true);
