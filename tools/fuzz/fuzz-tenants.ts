@@ -181,6 +181,30 @@ async function seedTenant(options: SeedOptions, ownerToken: string, name: Seeded
     }),
   );
   const agentLogin = ensure2xx(`agent login ${name}`, await http(api('/api/v1/auth/login'), { body: agent }));
+  // A staff user no credential belongs to, for PATCH /api/v1/users/{id} (disabling it, or a new
+  // role or password, revokes only its own tokens); and identity providers for the
+  // id-addressed identity-provider routes (public names: the SSRF policy refuses private ones).
+  const target = ensure2xx(
+    `target user ${name}`,
+    await http(api('/api/v1/users'), {
+      headers: staffHeaders,
+      body: { email: `target-${slug}@fuzz.test`, password: `fuzz target password ${name}`, role: 'tenant_agent' },
+    }),
+  );
+  addId(pools, 'users', target.body.user.id as string, name);
+  for (const n of [1, 2, 3]) {
+    ensure2xx(
+      `identity provider ${name}${n}`,
+      await http(api('/api/v1/identity-providers'), {
+        headers: staffHeaders,
+        body: {
+          ...FUZZ_IDP,
+          issuer: `https://sso.${slug}.example/realms/r${n}`,
+          jwks_url: `https://sso.${slug}.example/realms/r${n}/certs`,
+        },
+      }),
+    );
+  }
   // Rows the id-addressed notification and site-key routes work on (found again by discoverIds
   // through the list routes): enough that updates, tests and rotations still find some after
   // the deletes of the matrix and the races.
@@ -241,6 +265,15 @@ async function seedTenant(options: SeedOptions, ownerToken: string, name: Seeded
 
 /** created_at bounds of the audit routes' fixtures: every row of the run is inside. */
 const AUDIT_WINDOW = { from: '2020-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z' };
+
+/** A valid identity provider (Keycloak-shaped claims); issuer and JWKS URL are set per use. */
+const FUZZ_IDP = {
+  name: 'Fuzz SSO',
+  audience: 'parley-web',
+  claims: { user_id: 'sub', email: 'email', roles: 'realm_access.roles' },
+  role_mapping: { 'fuzz-admin': 'tenant_admin', 'fuzz-staff': 'tenant_agent' },
+  status: 'active',
+};
 
 const FUZZ_TOOL_PARAMETERS = {
   type: 'object',
@@ -397,6 +430,19 @@ export async function seedFuzzWorld(options: SeedOptions): Promise<FuzzWorld> {
     'PUT /api/v1/admin/tenants/{id}/plan': { body: { plan_key: null } },
     // A conversation whose last message is the user's (tool and function roles are refused).
     'POST /v1/chat/completions': { body: { messages: [{ role: 'user', content: 'Do you repair leaking boilers?' }] } },
+    // Bot settings: a real time zone and a config without random origins (the random ones often break the schema).
+    'PATCH /api/v1/settings': { body: { timezone: 'Europe/London', config: { persona: 'A fuzzed persona.' } } },
+    // Identity providers: a new issuer of the run on a public name (random URLs are often private
+    // or taken); a change that keeps the issuer. The target user: a change without a random password.
+    'POST /api/v1/identity-providers': {
+      body: {
+        ...FUZZ_IDP,
+        issuer: `https://sso-new.${options.runTag.toLowerCase().replace(/[^a-z0-9]/g, '')}.example/realms/fuzz`,
+        jwks_url: 'https://sso.fuzz.example/certs',
+      },
+    },
+    'PATCH /api/v1/identity-providers/{id}': { body: { ...FUZZ_IDP, issuer: undefined, jwks_url: 'https://sso2.fuzz.example/certs' } },
+    'PATCH /api/v1/users/{id}': { body: { displayName: 'Fuzzed target', password: undefined } },
   };
   return {
     tenants: [a, b, c, w],

@@ -3,6 +3,26 @@
 // Regenerate after changing a gateway route: node apps/console/scripts/gen-api.mjs
 
 export interface paths {
+    "/api/v1/admin/assistant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask the owner assistant: set up, configure, pause, resume clients, rotate keys, add staff; read the portfolio, alerts and usage.
+         * @description Changes are proposed (an `operation` with status `proposed`) and performed only when the next message of the same conversation is "yes" or "confirm"; anything else cancels. JSON by default; SSE with `Accept: text/event-stream` or `"stream": true`: `token` frames, one `operation` frame per operation, then one `done` (with `conversation_id`) or `error`. A new API key or password is in the answer once and never kept.
+         */
+        post: operations["OwnerAssistantController_ask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/audit-log": {
         parameters: {
             query?: never;
@@ -2753,6 +2773,41 @@ export interface components {
                 type: string;
             };
         };
+        OwnerAssistantAnswer: {
+            answer: string;
+            /** Format: uuid */
+            conversation_id: string;
+            operations: components["schemas"]["OwnerAssistantOperation"][];
+            pending_proposal: {
+                /** Format: uuid */
+                id: string;
+                summary: string;
+            } | null;
+        };
+        OwnerAssistantOperation: {
+            kind: string;
+            /** Format: uuid */
+            proposal_id?: string;
+            result?: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            status: "proposed" | "performed" | "failed" | "cancelled" | "read" | "asked";
+            summary: string;
+            /** Format: uuid */
+            tenant_id: string | null;
+        };
+        OwnerAssistantRequest: {
+            /**
+             * Format: uuid
+             * @description The conversation to continue (omit to start one; the answer names it).
+             */
+            conversation_id?: string;
+            /** @description What the owner asks, in plain English. */
+            message: string;
+            /** @description Answer as SSE (same as `Accept: text/event-stream`). */
+            stream?: boolean;
+        };
         OwnerInsights: {
             alerts: {
                 /** Format: uuid */
@@ -3665,6 +3720,58 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    OwnerAssistantController_ask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OwnerAssistantRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnerAssistantAnswer"];
+                    "text/event-stream": components["schemas"]["OwnerAssistantAnswer"];
+                };
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such conversation of this owner (problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The conversation changed meanwhile (another message); send again (problem+json). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     AdminAuditLogController_list: {
         parameters: {
             query?: {
@@ -5312,10 +5419,7 @@ export interface operations {
     AssistantController_chat: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Answer header: `soft-exceeded` when served over a soft cap. */
-                "Parley-Quota"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -5355,7 +5459,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The plan's hard cap is reached (problem+json `quota-exceeded`, Retry-After to the period's reset, RateLimit-*). */
+            /** @description The plan's hard cap is reached (problem+json `quota-exceeded`, Retry-After to the period's reset, RateLimit-*). Over a soft cap the answer is served with the header `Parley-Quota: soft-exceeded`. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5590,10 +5694,7 @@ export interface operations {
     ChatController_chat: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Answer header: `soft-exceeded` when served over a soft cap. */
-                "Parley-Quota"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -5636,7 +5737,7 @@ export interface operations {
             /**
              * @description Rate limit exceeded (problem+json, Retry-After).
              *
-             *     The plan's hard cap is reached (problem+json `quota-exceeded`, Retry-After to the period's reset, RateLimit-*).
+             *     The plan's hard cap is reached (problem+json `quota-exceeded`, Retry-After to the period's reset, RateLimit-*). Over a soft cap the answer is served with the header `Parley-Quota: soft-exceeded`.
              */
             429: {
                 headers: {
@@ -9425,10 +9526,7 @@ export interface operations {
     ChatCompletionsController_create: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Answer header: `soft-exceeded` when served over a soft cap. */
-                "Parley-Quota"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -9473,7 +9571,7 @@ export interface operations {
             /**
              * @description Rate limit exceeded (problem+json, Retry-After).
              *
-             *     The plan's hard cap is reached (problem+json `quota-exceeded`, Retry-After to the period's reset, RateLimit-*).
+             *     The plan's hard cap is reached (problem+json `quota-exceeded`, Retry-After to the period's reset, RateLimit-*). Over a soft cap the answer is served with the header `Parley-Quota: soft-exceeded`.
              */
             429: {
                 headers: {

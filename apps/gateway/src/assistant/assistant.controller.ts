@@ -5,6 +5,7 @@ import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { Auth, CurrentPrincipal } from '../auth/auth.decorators';
 import type { StaffPrincipal } from '../auth/principal.types';
+import { problems } from '../http/problem.exception';
 import { toChatAnswer } from '../chat/chat-answer.mapper';
 import { wantsEventStream } from '../chat/chat.controller';
 import { ChatSseSink } from '../chat/sse/chat-sse.sink';
@@ -59,6 +60,8 @@ export class AssistantController {
     @Headers('accept') accept: string | undefined,
     @Res() reply: FastifyReply,
   ): Promise<void> {
+    // An external IdP's staff user has no tenant_users row, which assistant sessions belong to (ADR 0024).
+    if (staff.idp) throw problems.forbidden('CREDENTIAL_NOT_ACCEPTED', 'The staff assistant needs a Parley staff login.');
     assertMessageWithinLimit(body.message, this.options.maxMessageChars);
     const { session } = await this.rpc.call(ChatAssistantSessionRpc, { version: 1, tenantId: staff.tenantId, staffUserId: staff.userId });
     const input: TurnInput = {

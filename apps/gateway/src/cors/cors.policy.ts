@@ -4,7 +4,7 @@ import { webOriginSchema } from '@parley/contracts';
 export const BROWSER_ROUTE_PREFIXES = ['/api/v1/chat', '/api/v1/sessions', '/api/v1/widget'] as const;
 
 export const CORS_ALLOWED_METHODS = 'GET, POST, OPTIONS';
-export const CORS_ALLOWED_HEADERS = 'authorization, content-type, accept, last-event-id, x-request-id';
+export const CORS_ALLOWED_HEADERS = 'authorization, content-type, accept, last-event-id, x-request-id, x-tenant-id';
 export const CORS_EXPOSED_HEADERS = 'ratelimit-limit, ratelimit-remaining, ratelimit-reset, ratelimit-policy, retry-after, x-request-id';
 /** How long a browser may reuse a preflight answer (seconds). */
 export const CORS_MAX_AGE_SECONDS = 600;

@@ -263,7 +263,14 @@ describe('tokens of the tenant’s identity provider', () => {
     );
     expectProblem(await call('POST', '/api/v1/chat', { token, body: { message: 'hi' } }), 400);
     expectProblem(await call('POST', '/api/v1/sessions', { token, body: { externalUserId: 'someone-else' } }), 400);
-    // A staff IdP user reads the same history as staff.
+    // A staff IdP user reads the same history as staff; the staff assistant needs a Parley login (its sessions belong to tenant_users).
+    const idpAdmin = await realm.token({ username: 'boss', roles: ['shop-admin'] });
+    expectProblem(
+      await call('POST', '/api/v1/assistant/chat', { token: idpAdmin, body: { message: 'Summarise today' } }),
+      403,
+      'CREDENTIAL_NOT_ACCEPTED',
+    );
+
     const agent = await realm.token({ username: 'ann', roles: ['shop-staff'] });
     expect((await call('GET', `/api/v1/chat/history?session_id=${sessionId}`, { token: agent })).body.items).toHaveLength(2);
   });
