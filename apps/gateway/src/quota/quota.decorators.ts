@@ -1,5 +1,5 @@
 import { applyDecorators, UseGuards } from '@nestjs/common';
-import { ApiHeader, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { QuotaGuard } from './quota.guard';
 
 /**
@@ -10,8 +10,9 @@ export function QuotaEnforced() {
   return applyDecorators(
     UseGuards(QuotaGuard),
     ApiTooManyRequestsResponse({
-      description: "The plan's hard cap is reached (problem+json `quota-exceeded`, Retry-After to the period's reset, RateLimit-*).",
+      description:
+        "The plan's hard cap is reached (problem+json `quota-exceeded`, Retry-After to the period's reset, RateLimit-*). " +
+        'Over a soft cap the answer is served with the header `Parley-Quota: soft-exceeded`.',
     }),
-    ApiHeader({ name: 'Parley-Quota', required: false, description: 'Answer header: `soft-exceeded` when served over a soft cap.' }),
   );
 }
