@@ -417,6 +417,8 @@ export async function seedFuzzWorld(options: SeedOptions): Promise<FuzzWorld> {
     'POST /api/v1/widget/sessions': { ...widget, body: { siteKey: w.siteKey } },
     // Degrade switches all off with a reason (a random switch set could leave the platform answering offline for the rest of the run).
     'PUT /api/v1/admin/degrade': { body: { switches: DEGRADE_ALL_OFF, reason: 'fuzz' } },
+    // The owner assistant: a read in a new conversation (a random conversation id is another's or none: 404).
+    'POST /api/v1/admin/assistant': { body: { message: 'Show me all my clients', conversation_id: undefined, stream: false } },
     'PUT /api/v1/admin/tenants/{id}/degrade': { body: { switches: DEGRADE_ALL_OFF, reason: 'fuzz' } },
     // Audit trail: a time window that holds every row (random from/to are often the wrong way round).
     'GET /api/v1/audit-log': { query: AUDIT_WINDOW },

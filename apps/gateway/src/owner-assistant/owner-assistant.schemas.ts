@@ -15,7 +15,7 @@ export type OwnerAssistantRequestBody = z.output<typeof ownerAssistantRequestSch
 export const ownerAssistantOperationViewSchema = z
   .object({
     kind: z.string(),
-    status: z.enum(['proposed', 'performed', 'failed', 'cancelled', 'read']),
+    status: z.enum(['proposed', 'performed', 'failed', 'cancelled', 'read', 'asked']),
     tenant_id: z.uuid().nullable(),
     summary: z.string(),
     proposal_id: z.uuid().optional(),

@@ -256,6 +256,13 @@ export class OwnerAssistantService {
       return null;
     }
     turn.state.clarification = { request, candidates: match.candidates.map((t) => ({ id: t.id, name: t.displayName })) };
+    this.operation(turn, sink, {
+      kind: request.kind,
+      status: 'asked',
+      tenant_id: null,
+      summary: `which client is ${quoted(ref)}?`,
+      result: { candidates: match.candidates.map((t) => ({ tenant_id: t.id, name: t.displayName, slug: t.slug })) },
+    });
     const options = match.candidates.map((t, i) => `${i + 1}. ${quoted(t.displayName)} (${t.slug}, ${t.status})`).join('\n');
     this.say(turn, sink, `Which client do you mean by ${quoted(ref)}?\n${options}\nReply with the number or the full name.`);
     return null;

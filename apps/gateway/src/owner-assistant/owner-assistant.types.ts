@@ -1,7 +1,8 @@
 // The owner assistant's answer, whatever interface asked (HTTP today; Slack, Discord later):
 // docs/adr/0026-owner-assistant.md.
 
-export type OperationStatus = 'proposed' | 'performed' | 'failed' | 'cancelled' | 'read';
+/** `asked`: the tenant name fits several tenants; `result.candidates` lists them, the text asks which. */
+export type OperationStatus = 'proposed' | 'performed' | 'failed' | 'cancelled' | 'read' | 'asked';
 
 /** One operation the turn proposed, performed, refused or read, as the `operation` SSE frame and the JSON list show it. */
 export interface OperationView {

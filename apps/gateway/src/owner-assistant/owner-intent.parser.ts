@@ -76,7 +76,7 @@ function parseCreate(text: string, lower: string): OwnerIntent | null {
   const domains = domainsIn(text);
   const domain = domains[0] ?? null;
   let name: string | null = null;
-  const called = /\b(?:called|named)\s+(.+?)(?:\s+(?:for|with|at|on|using|whose|-)\s+.*)?$/i.exec(text);
+  const called = /\b(?:called|named)\s+(.+?)(?:\s+(?:for|with|at|on|using|whose|-)\s+.*|\s*[,;(].*)?$/i.exec(text);
   if (called) name = called[1];
   else {
     const bare = new RegExp(`\\bnew\\s+${TENANT_WORDS}\\s*:?\\s+(.+?)(?:\\s+(?:for|with|at|on|using)\\s+.*)?$`, 'i').exec(text);
@@ -147,8 +147,18 @@ const verbRef = (text: string, verbs: string): string | null => {
   return m ? cleanTenantRef(m[1].replace(/^(?:the\s+)?(?:account|client|tenant)\s+(?:of|for)\s+/i, '')) || null : null;
 };
 
+/** "every client", "all my clients": changes are made one named client at a time, never in bulk. */
+const BULK_REF = /^(?:every|all|each|everyone|everybody)\b/i;
+
 /** One owner message to one intent. */
 export function parseOwnerMessage(message: string): OwnerIntent {
+  const intent = parseOne(message);
+  if ('tenant' in intent && typeof intent.tenant === 'string' && (BULK_REF.test(intent.tenant) || intent.tenant === ''))
+    return { kind: 'help' };
+  return intent;
+}
+
+function parseOne(message: string): OwnerIntent {
   const text = normalize(message);
   const lower = text.toLowerCase();
   if (CONFIRM.test(lower)) return { kind: 'confirm' };
