@@ -4,11 +4,12 @@ import type { QuotaUsage } from './quota.policy';
 
 /**
  * Adds one turn to the period's counters unless the turn was counted already.
- * KEYS[1] the period's counter hash, KEYS[2] the turn's marker; ARGV messages, tokens, ttl (s).
+ * KEYS[1] the period's counter hash, KEYS[2] the turn's marker; ARGV messages, tokens, the
+ * counters' ttl and the marker's (s).
  * Returns the counters after the turn, or false for a turn counted before.
  */
 const RECORD_SCRIPT = `
-if not redis.call('SET', KEYS[2], '1', 'NX', 'EX', ARGV[3]) then return false end
+if not redis.call('SET', KEYS[2], '1', 'NX', 'EX', ARGV[4]) then return false end
 local m = redis.call('HINCRBY', KEYS[1], 'messages', ARGV[1])
 local t = redis.call('HINCRBY', KEYS[1], 'tokens', ARGV[2])
 redis.call('EXPIRE', KEYS[1], ARGV[3])
@@ -57,7 +58,8 @@ export class QuotaCounters {
       `quota:turn:${turnId}`,
       usage.messages,
       usage.tokens,
-      Math.max(ttlSeconds, TURN_MARKER_TTL_S),
+      ttlSeconds,
+      TURN_MARKER_TTL_S,
     )) as [number, number] | null;
     return result ? { messages: Number(result[0]), tokens: Number(result[1]) } : null;
   }
