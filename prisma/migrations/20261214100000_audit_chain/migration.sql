@@ -1,4 +1,4 @@
--- Audit trail as hash chains (issue 18, point 5; docs/adr/0019-audit-trail.md).
+-- Audit trail as hash chains (issue 18, point 5; docs/adr/0023-audit-trail.md).
 -- Written by hand: Prisma models the columns and the heads table, not functions or triggers.
 --
 -- One chain per tenant (chain_id = tenant_id) and one platform chain for rows with no tenant

@@ -248,7 +248,7 @@ export function turnOutcome(record: Pick<TurnRecord, 'handoff' | 'unanswered' | 
 }
 
 /**
- * The turn's audit row (docs/adr/0019-audit-trail.md): who (the session: visitors have no
+ * The turn's audit row (docs/adr/0023-audit-trail.md): who (the session: visitors have no
  * account), which session and turn, the outcome, the model and token counts. Never the text.
  */
 function turnAuditEntry(record: TurnRecord): AuditEntry {

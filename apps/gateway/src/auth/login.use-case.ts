@@ -102,7 +102,7 @@ export class LoginUseCase {
   /**
    * The audit trail's auth.login_failed row (provisioning writes it): a known user by id, an
    * unknown email only as its sha256, never the password. A failure to record is logged and the
-   * caller still gets its 401/403 (docs/adr/0019-audit-trail.md).
+   * caller still gets its 401/403 (docs/adr/0023-audit-trail.md).
    */
   private async recordFailure(
     email: string,

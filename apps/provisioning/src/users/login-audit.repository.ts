@@ -1,4 +1,4 @@
-// Audit rows of logins (docs/adr/0019-audit-trail.md). The gateway verifies passwords; these are
+// Audit rows of logins (docs/adr/0023-audit-trail.md). The gateway verifies passwords; these are
 // written by provisioning in the transaction that records the login (last_login_at), or on their
 // own for a failed one. Staff logins go to their tenant's chain, the owner's and unknown emails'
 // to the platform chain. Never a password; an unknown email only as its sha256.
