@@ -78,6 +78,20 @@ export const envSchema = z
     GATEWAY_WIDGET_DIR: z.string().min(1).optional(),
     /** Serve /demo/<tenant-slug>: a page embedding the widget with the tenant's site key. */
     GATEWAY_DEMO_PAGES_ENABLED: envVar.bool().default(true),
+    /**
+     * The owner assistant's model (ADR 0026), `provider:model` with provider openai, gemini or
+     * ollama (e.g. `openai:gpt-4o-mini`). Unset: the deterministic parser reads every message.
+     */
+    OWNER_ASSISTANT_LLM: z
+      .string()
+      .regex(/^(openai|gemini|ollama):\S{1,200}$/, 'provider:model, provider one of openai, gemini, ollama')
+      .optional(),
+    /** Its endpoint: an OpenAI-compatible base URL (…/v1), Gemini's or Ollama's; the provider's default when unset (Ollama needs one). */
+    OWNER_ASSISTANT_LLM_BASE_URL: envVar.url(['http', 'https']).optional(),
+    /** Its API key (openai, gemini). */
+    OWNER_ASSISTANT_LLM_API_KEY: z.string().min(1).optional(),
+    /** One model call of the owner assistant must finish within this. */
+    OWNER_ASSISTANT_LLM_TIMEOUT_MS: envVar.int(100, 600_000).default(20_000),
   })
   .transform((env, ctx) => {
     const keys = parseSigningKeys(env.AUTH_SIGNING_KEYS, env.AUTH_ACTIVE_KID);
@@ -132,6 +146,13 @@ export interface AppConfig extends ServiceConfig {
     dir: string | undefined;
     demoPages: boolean;
   };
+  /** The owner assistant's model (OWNER_ASSISTANT_LLM*); absent: no model, the deterministic parser. */
+  ownerAssistant?: {
+    llm: { provider: 'openai' | 'gemini' | 'ollama'; model: string };
+    baseUrl?: string;
+    apiKey?: string;
+    timeoutMs: number;
+  };
 }
 
 export function toAppConfig(env: GatewayEnv): AppConfig {
@@ -174,6 +195,19 @@ export function toAppConfig(env: GatewayEnv): AppConfig {
       dir: env.GATEWAY_WIDGET_DIR,
       demoPages: env.GATEWAY_DEMO_PAGES_ENABLED,
     },
+    ...(env.OWNER_ASSISTANT_LLM
+      ? {
+          ownerAssistant: {
+            llm: {
+              provider: env.OWNER_ASSISTANT_LLM.slice(0, env.OWNER_ASSISTANT_LLM.indexOf(':')) as 'openai' | 'gemini' | 'ollama',
+              model: env.OWNER_ASSISTANT_LLM.slice(env.OWNER_ASSISTANT_LLM.indexOf(':') + 1),
+            },
+            baseUrl: env.OWNER_ASSISTANT_LLM_BASE_URL,
+            apiKey: env.OWNER_ASSISTANT_LLM_API_KEY,
+            timeoutMs: env.OWNER_ASSISTANT_LLM_TIMEOUT_MS,
+          },
+        }
+      : {}),
   };
 }
 

@@ -15,6 +15,7 @@ import {
 import { GatewayRpc } from '../http/gateway-rpc.client';
 import { ProblemException } from '../http/problem.exception';
 import { OwnerOperationsExecutor } from './owner-operations.executor';
+import type { OwnerIntentModel } from './owner-intent.model';
 import type { OwnerIntent } from './owner-intent.types';
 import { parseOwnerMessage } from './owner-intent.parser';
 import {
@@ -27,6 +28,9 @@ import {
 import { adviseOn, alertLine, explainTenant, quoted, summarizePortfolio, usd } from './portfolio-summary.util';
 import { matchTenant } from './tenant-name.matcher';
 import { describeProposal, proposalFor, type ProposalInput } from './owner-proposals.util';
+
+/** The owner's model (OwnerIntentModel), or null: no model, the deterministic parser reads every message. */
+export const OWNER_INTENT_MODEL = Symbol('OWNER_INTENT_MODEL');
 
 /** A proposal older than this is not confirmed by "yes": the owner asks again. */
 const PROPOSAL_TTL_MS = 10 * 60_000;
@@ -55,12 +59,13 @@ export class OwnerAssistantService {
   constructor(
     @Inject(GatewayRpc) private readonly rpc: GatewayRpc,
     @Inject(OwnerOperationsExecutor) private readonly executor: OwnerOperationsExecutor,
+    @Inject(OWNER_INTENT_MODEL) private readonly model: OwnerIntentModel | null,
   ) {}
 
   async ask(request: OwnerAssistantRequest, sink: OwnerAssistantSink = SILENT_SINK): Promise<OwnerAssistantAnswer> {
     const { conversationId, revision, state } = await this.load(request);
     const turn: Turn = { state: { ...state, messages: [...state.messages] }, text: [], operations: [], secrets: [] };
-    const intent = parseOwnerMessage(request.message);
+    const intent = await this.read(request.message, state);
     const pending = state.pending;
     let savedRevision = revision;
 
@@ -110,6 +115,17 @@ export class OwnerAssistantService {
     }
     await this.handle(request.ownerId, intent, turn, sink);
     return this.finish(request, conversationId, savedRevision, turn);
+  }
+
+  /**
+   * The parser decides confirmations and cancellations (never the model); the model, when there
+   * is one, reads everything else, and the parser is the fallback when it fails.
+   */
+  private async read(message: string, state: OwnerAssistantState): Promise<OwnerIntent> {
+    const parsed = parseOwnerMessage(message);
+    if (!this.model || parsed.kind === 'confirm' || parsed.kind === 'cancel') return parsed;
+    const earlier = state.messages.filter((m) => m.role === 'owner').map((m) => m.content);
+    return (await this.model.read(message, earlier)) ?? parsed;
   }
 
   private async load(request: OwnerAssistantRequest): Promise<{ conversationId: string; revision: number; state: OwnerAssistantState }> {
