@@ -11,6 +11,10 @@ import { decideQuota, thresholdsReached, type QuotaDecision, type QuotaUsage } f
 
 /** How long the quota check may wait for Redis before it lets the turn through (fail open). */
 const REDIS_BUDGET_MS = 500;
+/** How long a turn's check may wait for usage_daily's sum (client-insights) before it uses the live counters as they are. */
+const SYNC_BUDGET_MS = 1000;
+/** After a failed read of usage_daily's sum, checks use the live counters as they are this long before trying again. */
+const SYNC_RETRY_MS = 30_000;
 /** Counters are kept this long after their period ends. */
 const KEEP_AFTER_PERIOD_S = 7 * 86_400;
 
@@ -51,6 +55,8 @@ export class QuotaService {
   private readonly notices: Counter<'threshold'>;
   /** Tenants whose counters this process touched since the last reconcile. */
   private readonly active = new Set<string>();
+  /** When a tenant's floor last failed to load (client-insights down): checks do not wait for it again at once. */
+  private readonly syncFailedAt = new Map<string, number>();
 
   constructor(
     @Inject(TenantSettingsCache) private readonly settings: TenantSettingsCache,
@@ -85,7 +91,7 @@ export class QuotaService {
     let usage: QuotaUsage;
     try {
       const state = await withinBudget(this.counters.read(tenantId, period.key), 'quota read');
-      usage = state.synced ? state : await this.sync(tenantId, period, now);
+      usage = state.synced ? state : await this.floorForCheck(tenantId, period, now, state);
     } catch (error) {
       this.unavailable.inc({ operation: 'check' });
       this.logger.warn({ err: error, tenant_id: tenantId }, 'quota check failed open');
@@ -149,9 +155,33 @@ export class QuotaService {
     return done;
   }
 
+  /**
+   * The floor for a check whose counters are not synced yet: usage_daily's sum, waited for at most
+   * SYNC_BUDGET_MS; when client-insights cannot answer, the live counters as they are (the
+   * reconcile floors them later), without waiting again for SYNC_RETRY_MS.
+   */
+  private async floorForCheck(tenantId: string, period: BillingPeriod, now: Date, state: QuotaUsage): Promise<QuotaUsage> {
+    const failedAt = this.syncFailedAt.get(tenantId);
+    if (failedAt !== undefined && Date.now() - failedAt < SYNC_RETRY_MS) return state;
+    try {
+      const usage = await this.sync(tenantId, period, now, SYNC_BUDGET_MS);
+      this.syncFailedAt.delete(tenantId);
+      return usage;
+    } catch (error) {
+      this.syncFailedAt.set(tenantId, Date.now());
+      this.unavailable.inc({ operation: 'floor' });
+      this.logger.warn({ err: error, tenant_id: tenantId }, 'quota floor from usage_daily unavailable; live counters used');
+      return state;
+    }
+  }
+
   /** Raises the period's counters to the persisted sum (never lowers them) and marks them synced. */
-  async sync(tenantId: string, period: BillingPeriod, now: Date = this.clock()): Promise<QuotaUsage> {
-    const persisted = await this.rpc.call(UsagePeriodTotalsRpc, { version: 1, tenantId, from: period.from, to: period.to });
+  async sync(tenantId: string, period: BillingPeriod, now: Date = this.clock(), timeoutMs?: number): Promise<QuotaUsage> {
+    const persisted = await this.rpc.call(
+      UsagePeriodTotalsRpc,
+      { version: 1, tenantId, from: period.from, to: period.to },
+      timeoutMs === undefined ? {} : { timeoutMs },
+    );
     const floor = { messages: persisted.usage.messages, tokens: persisted.usage.tokensIn + persisted.usage.tokensOut };
     return withinBudget(this.counters.raise(tenantId, period.key, floor, this.ttl(now, period)), 'quota raise');
   }

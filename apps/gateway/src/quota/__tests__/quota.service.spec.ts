@@ -135,6 +135,22 @@ describe('QuotaService', () => {
     expect(warn.mock.calls.map((c) => c[1])).toEqual(['quota check failed open', 'quota counter not incremented']);
   });
 
+  it("enforces the live counters as they are when usage_daily's sum cannot be read, and does not wait for it again at once", async () => {
+    const { service, warn, counters } = setup(plan({ includedMessages: 1 }));
+    let calls = 0;
+    (service as unknown as { rpc: { call: () => Promise<never> } }).rpc = {
+      call: () => {
+        calls += 1;
+        return Promise.reject(new Error('no responders'));
+      },
+    };
+    await counters.record(TENANT, '2027-03', 'earlier', { messages: 1, tokens: 0 });
+    expect((await service.check(TENANT)).decision).toMatchObject({ kind: 'blocked', used: 1 });
+    expect((await service.check(TENANT)).decision).toMatchObject({ kind: 'blocked', used: 1 });
+    expect(calls).toBe(1);
+    expect(warn.mock.calls.map((c) => c[1])).toEqual(['quota floor from usage_daily unavailable; live counters used']);
+  });
+
   it('does not limit a tenant without a plan', async () => {
     const { service, rpcCalls } = setup(null);
     expect((await service.check(TENANT)).decision).toEqual({ kind: 'within' });
