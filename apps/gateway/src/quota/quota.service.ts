@@ -11,8 +11,6 @@ import { decideQuota, thresholdsReached, type QuotaDecision, type QuotaUsage } f
 
 /** How long the quota check may wait for Redis before it lets the turn through (fail open). */
 const REDIS_BUDGET_MS = 500;
-/** How long a turn's check may wait for usage_daily's sum (client-insights) before it uses the live counters as they are. */
-const SYNC_BUDGET_MS = 1000;
 /** After a failed read of usage_daily's sum, checks use the live counters as they are this long before trying again. */
 const SYNC_RETRY_MS = 30_000;
 /** Counters are kept this long after their period ends. */
@@ -156,15 +154,16 @@ export class QuotaService {
   }
 
   /**
-   * The floor for a check whose counters are not synced yet: usage_daily's sum, waited for at most
-   * SYNC_BUDGET_MS; when client-insights cannot answer, the live counters as they are (the
-   * reconcile floors them later), without waiting again for SYNC_RETRY_MS.
+   * The floor for a check whose counters are not synced yet: usage_daily's sum (waited for up to
+   * the RPC timeout: the floor decides whether a hard cap is reached); when client-insights cannot
+   * answer, the live counters as they are (the reconcile floors them later), without waiting
+   * for it again for SYNC_RETRY_MS.
    */
   private async floorForCheck(tenantId: string, period: BillingPeriod, now: Date, state: QuotaUsage): Promise<QuotaUsage> {
     const failedAt = this.syncFailedAt.get(tenantId);
     if (failedAt !== undefined && Date.now() - failedAt < SYNC_RETRY_MS) return state;
     try {
-      const usage = await this.sync(tenantId, period, now, SYNC_BUDGET_MS);
+      const usage = await this.sync(tenantId, period, now);
       this.syncFailedAt.delete(tenantId);
       return usage;
     } catch (error) {
@@ -176,12 +175,8 @@ export class QuotaService {
   }
 
   /** Raises the period's counters to the persisted sum (never lowers them) and marks them synced. */
-  async sync(tenantId: string, period: BillingPeriod, now: Date = this.clock(), timeoutMs?: number): Promise<QuotaUsage> {
-    const persisted = await this.rpc.call(
-      UsagePeriodTotalsRpc,
-      { version: 1, tenantId, from: period.from, to: period.to },
-      timeoutMs === undefined ? {} : { timeoutMs },
-    );
+  async sync(tenantId: string, period: BillingPeriod, now: Date = this.clock()): Promise<QuotaUsage> {
+    const persisted = await this.rpc.call(UsagePeriodTotalsRpc, { version: 1, tenantId, from: period.from, to: period.to });
     const floor = { messages: persisted.usage.messages, tokens: persisted.usage.tokensIn + persisted.usage.tokensOut };
     return withinBudget(this.counters.raise(tenantId, period.key, floor, this.ttl(now, period)), 'quota raise');
   }
