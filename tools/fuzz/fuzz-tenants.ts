@@ -420,10 +420,11 @@ export async function seedFuzzWorld(options: SeedOptions): Promise<FuzzWorld> {
     // The owner assistant: a read in a new conversation (a random conversation id is another's or none: 404).
     'POST /api/v1/admin/assistant': { body: { message: 'Show me all my clients', conversation_id: undefined, stream: false } },
     'PUT /api/v1/admin/tenants/{id}/degrade': { body: { switches: DEGRADE_ALL_OFF, reason: 'fuzz' } },
-    // Audit trail: a time window that holds every row (random from/to are often the wrong way round).
-    'GET /api/v1/audit-log': { query: AUDIT_WINDOW },
+    // Audit trail: a time window that holds every row (random from/to are often the wrong way
+    // round) and a whole page size (the document's `limit` is a number: a drawn 91.5 is refused).
+    'GET /api/v1/audit-log': { query: { ...AUDIT_WINDOW, limit: '50' } },
     'GET /api/v1/audit-log/export': { query: AUDIT_WINDOW },
-    'GET /api/v1/admin/audit-log': { query: AUDIT_WINDOW },
+    'GET /api/v1/admin/audit-log': { query: { ...AUDIT_WINDOW, limit: '50' } },
     'GET /api/v1/admin/audit-log/export': { query: AUDIT_WINDOW },
     // Billing plans: a new key of the run and valid terms (random decimals and keys rarely fit),
     // a tenant moved to no plan (a plan with a tenant cannot be deleted in the delete phase).

@@ -53,6 +53,7 @@ export class AuditRepository {
     if (f.actorId) and.push({ actorId: f.actorId });
     if (f.targetType) and.push({ targetType: f.targetType });
     if (f.targetId) and.push({ targetId: f.targetId });
+    if (f.sessionId) and.push({ targetType: 'chat_session', targetId: f.sessionId });
     if (f.from) and.push({ createdAt: { gte: new Date(f.from) } });
     if (f.to) and.push({ createdAt: { lt: new Date(f.to) } });
     const rows = await tx.auditLog.findMany({ where: { AND: and }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: q.limit + 1 });

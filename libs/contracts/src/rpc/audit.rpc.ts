@@ -36,6 +36,8 @@ export const auditFilterSchema = z.object({
   action: z.string().min(1).max(100).optional(),
   actorId: z.string().min(1).max(100).optional(),
   targetType: z.string().min(1).max(100).optional(),
+  /** Rows whose target is this chat session (its turns, handoff replies); ANDed with targetId like every filter. */
+  sessionId: uuidSchema.optional(),
   targetId: z.string().min(1).max(200).optional(),
   /** Inclusive lower bound of created_at. */
   from: isoDateTimeSchema.optional(),

@@ -18,11 +18,9 @@ const filterShape = {
   to: isoDateTime.optional().meta({ description: 'Exclusive upper bound of created_at (ISO 8601 with offset).' }),
 };
 
-function refineFilters(q: { from?: string; to?: string; target_id?: string; session_id?: string }, ctx: z.RefinementCtx): void {
+function refineFilters(q: { from?: string; to?: string }, ctx: z.RefinementCtx): void {
   if (q.from !== undefined && q.to !== undefined && Date.parse(q.from) >= Date.parse(q.to))
     ctx.addIssue({ code: 'custom', path: ['from'], message: `from (${q.from}) must be before to (${q.to})` });
-  if (q.target_id !== undefined && q.session_id !== undefined)
-    ctx.addIssue({ code: 'custom', path: ['session_id'], message: 'give session_id or target_id, not both' });
 }
 
 /** The owner's extra filter: one tenant's chain, or `platform` for the rows with no tenant. */
@@ -67,7 +65,7 @@ export function toAuditFilter(q: z.output<typeof auditExportQuerySchema>): Audit
   return {
     ...(q.action !== undefined ? { action: q.action } : {}),
     ...(q.actor_id !== undefined ? { actorId: q.actor_id } : {}),
-    ...(q.session_id !== undefined ? { targetType: 'chat_session', targetId: q.session_id } : {}),
+    ...(q.session_id !== undefined ? { sessionId: q.session_id } : {}),
     ...(q.target_id !== undefined ? { targetId: q.target_id } : {}),
     ...(q.from !== undefined ? { from: q.from } : {}),
     ...(q.to !== undefined ? { to: q.to } : {}),
