@@ -25,7 +25,8 @@ import {
   type OwnerAssistantRequest,
   type OwnerAssistantSink,
 } from './owner-assistant.types';
-import { adviseOn, alertLine, explainTenant, quoted, summarizePortfolio, usd } from './portfolio-summary.util';
+import { adviseOn, alertLine, explainTenant, quoted, summarizePortfolio } from './portfolio-summary.util';
+import { tenantDetailsText, tenantListText, usageText } from './owner-reads.util';
 import { matchTenant } from './tenant-name.matcher';
 import { describeProposal, proposalFor, type ProposalInput } from './owner-proposals.util';
 
@@ -171,7 +172,8 @@ export class OwnerAssistantService {
     for (const secret of turn.secrets) stored = stored.split(secret).join('[shown once, not kept]');
     let state = ownerSaved ? turn.state : this.withMessage(turn.state, 'owner', request.message);
     state = this.withMessage(state, 'assistant', stored);
-    await this.save(request.ownerId, conversationId, revision, state);
+    if (ownerSaved) await this.saveAfterPerforming(request.ownerId, conversationId, revision, state, turn);
+    else await this.save(request.ownerId, conversationId, revision, state);
     text = text || HELP;
     const pending = state.pending;
     return {
@@ -180,6 +182,27 @@ export class OwnerAssistantService {
       operations: turn.operations,
       pendingProposal: pending ? { id: pending.id, summary: pending.summary } : null,
     };
+  }
+
+  /**
+   * The change is done (its proposal claimed at `revision`): a message that arrived meanwhile must
+   * not turn the answer into a 409, or the owner would never see what was performed (a new key).
+   * Appends the answer to the newest state once; if that races too, the answer is still returned.
+   */
+  private async saveAfterPerforming(ownerId: string, conversationId: string, revision: number, state: OwnerAssistantState, turn: Turn) {
+    try {
+      await this.save(ownerId, conversationId, revision, state);
+    } catch (error) {
+      if (!(error instanceof ProblemException) || error.getStatus() !== 409) throw error;
+      const { conversation } = await this.rpc.call(OwnerAssistantLoadRpc, { version: 1, ownerId, conversationId });
+      if (!conversation) return;
+      const latest = {
+        ...conversation.state,
+        messages: [...conversation.state.messages, ...state.messages.slice(-1)].slice(-MAX_MESSAGES),
+      };
+      latest.focusTenantIds = [...new Set([...turn.state.focusTenantIds, ...latest.focusTenantIds])].slice(0, 20);
+      await this.save(ownerId, conversationId, conversation.revision, latest).catch(() => undefined);
+    }
   }
 
   private say(turn: Turn, sink: OwnerAssistantSink, text: string): void {
@@ -373,25 +396,12 @@ export class OwnerAssistantService {
           summary: `${tenants.length} clients`,
           result: { count: tenants.length },
         });
-        if (tenants.length === 0)
-          return this.say(turn, sink, intent.search ? `No client matches ${quoted(intent.search)}.` : 'You have no clients yet.');
-        const lines = tenants.map((t, i) => `${i + 1}. ${quoted(t.displayName)} (${t.slug}, ${t.kind}, ${t.status})`);
-        return this.say(
-          turn,
-          sink,
-          `You have ${tenants.length} client${tenants.length === 1 ? '' : 's'}${intent.search ? ` matching ${quoted(intent.search)}` : ''}:\n${lines.join('\n')}`,
-        );
+        return this.say(turn, sink, tenantListText(tenants, intent.search));
       }
       case 'tenant_details': {
         const { tenant: t } = await this.rpc.call(TenantGetRpc, { version: 1, tenantId: (tenant as { id: string }).id });
         this.operation(turn, sink, { kind: 'tenant_details', status: 'read', tenant_id: t.id, summary: t.displayName });
-        return this.say(
-          turn,
-          sink,
-          `${quoted(t.displayName)}: slug ${t.slug}, ${t.kind}, ${t.status}, time zone ${t.timezone}; tone ${t.config.tone}; ` +
-            `topics ${t.config.allowedTopics.length ? t.config.allowedTopics.join(', ') : 'any'}; origins ${t.config.allowedOrigins.join(', ') || 'none'}; ` +
-            `model ${t.config.llm.primary.provider}:${t.config.llm.primary.model}.`,
-        );
+        return this.say(turn, sink, tenantDetailsText(t));
       }
       case 'portfolio':
       case 'explain_tenant':
@@ -470,32 +480,14 @@ export class OwnerAssistantService {
 
   private async usage(tenant: { id: string; name: string } | null, turn: Turn, sink: OwnerAssistantSink): Promise<void> {
     const usage = await this.rpc.call(UsageOwnerGetRpc, { version: 1 });
-    const rows = tenant ? usage.tenants.filter((t) => t.tenantId === tenant.id) : usage.tenants;
+    const { text, totals } = usageText(usage, tenant);
     this.operation(turn, sink, {
       kind: 'read_usage',
       status: 'read',
       tenant_id: tenant?.id ?? null,
       summary: `${usage.from}..${usage.to}`,
-      result: { from: usage.from, to: usage.to, totals: tenant ? (rows[0] ?? null) : usage.totals },
+      result: { from: usage.from, to: usage.to, totals },
     });
-    const line = (name: string, u: { messages: number; sessions: number; tokensIn: number; tokensOut: number; costUsd: number }) =>
-      `${name}: ${u.messages} messages, ${u.sessions} sessions, ${u.tokensIn + u.tokensOut} tokens, ${usd(u.costUsd)}`;
-    if (tenant)
-      return this.say(
-        turn,
-        sink,
-        rows[0]
-          ? `${usage.from} to ${usage.to}: ${line(quoted(tenant.name), rows[0])}.`
-          : `${quoted(tenant.name)} has no usage from ${usage.from} to ${usage.to}.`,
-      );
-    const top = [...usage.tenants].sort((a, b) => b.costUsd - a.costUsd || b.messages - a.messages).slice(0, 5);
-    return this.say(
-      turn,
-      sink,
-      [
-        `${usage.from} to ${usage.to}: ${line('All clients', usage.totals)}.`,
-        ...top.map((t) => `- ${line(quoted(t.displayName), t)}`),
-      ].join('\n'),
-    );
+    return this.say(turn, sink, text);
   }
 }
