@@ -420,6 +420,10 @@ export async function seedFuzzWorld(options: SeedOptions): Promise<FuzzWorld> {
     // The owner assistant: a read in a new conversation (a random conversation id is another's or none: 404).
     'POST /api/v1/admin/assistant': { body: { message: 'Show me all my clients', conversation_id: undefined, stream: false } },
     'PUT /api/v1/admin/tenants/{id}/degrade': { body: { switches: DEGRADE_ALL_OFF, reason: 'fuzz' } },
+    // C's insights over one valid local week (random dates are often the wrong way round or too far apart).
+    'GET /api/v1/admin/tenants/{id}/insights': { query: { period: 'day', from: '2026-11-01', to: '2026-11-07' } },
+    // C's key rotated with a grace period and no list (random key ids are unknown: 400/404 before the rotation).
+    'POST /api/v1/admin/tenants/{id}/keys/rotate': { body: { graceSeconds: 3600, revokeKeyIds: undefined } },
     // Audit trail: a time window that holds every row (random from/to are often the wrong way
     // round) and a whole page size (the document's `limit` is a number: a drawn 91.5 is refused).
     'GET /api/v1/audit-log': { query: { ...AUDIT_WINDOW, limit: '50' } },
