@@ -435,8 +435,6 @@ export async function seedFuzzWorld(options: SeedOptions): Promise<FuzzWorld> {
     'POST /api/v1/admin/plans': { body: { key: `${planKey.slice(0, 34)}-new`, ...FUZZ_PLAN_TERMS } },
     'PATCH /api/v1/admin/plans/{key}': { body: FUZZ_PLAN_TERMS },
     'PUT /api/v1/admin/tenants/{id}/plan': { body: { plan_key: null } },
-    // A conversation whose last message is the user's (tool and function roles are refused).
-    'POST /v1/chat/completions': { body: { messages: [{ role: 'user', content: 'Do you repair leaking boilers?' }] } },
     // Bot settings: a real time zone and a config without random origins (the random ones often break the schema).
     'PATCH /api/v1/settings': { body: { timezone: 'Europe/London', config: { persona: 'A fuzzed persona.' } } },
     // Identity providers: a new issuer of the run on a public name (random URLs are often private
@@ -450,6 +448,8 @@ export async function seedFuzzWorld(options: SeedOptions): Promise<FuzzWorld> {
     },
     'PATCH /api/v1/identity-providers/{id}': { body: { ...FUZZ_IDP, issuer: undefined, jwks_url: 'https://sso2.fuzz.example/certs' } },
     'PATCH /api/v1/users/{id}': { body: { displayName: 'Fuzzed target', password: undefined } },
+    // A conversation whose last message is the user's (tool and function roles are refused).
+    'POST /v1/chat/completions': { body: { messages: [{ role: 'user', content: 'Do you repair leaking boilers?' }] } },
   };
   return {
     tenants: [a, b, c, w],

@@ -32,8 +32,8 @@ export class ChatController {
     @Inject(ChatTurnClient) private readonly turns: ChatTurnClient,
     @Inject(TurnStreamer) private readonly streamer: TurnStreamer,
     @Inject(TENANT_API_OPTIONS) private readonly options: TenantApiOptions,
-  ) {}
     @Inject(IdpSessionBinding) private readonly idpSessions: IdpSessionBinding,
+  ) {}
 
   @Post()
   @HttpCode(200)
@@ -85,8 +85,6 @@ export class ChatController {
     return { items: page.items, next_cursor: page.nextCursor };
   }
 
-  @Post('feedback')
-  @HttpCode(200)
   /** A session token chats in its own session; an IdP end user in a session of their own that the request names. */
   private async chatSessionOf(principal: SessionPrincipal | IdpUserPrincipal, requested: string | undefined): Promise<string> {
     if (principal.kind === 'session') {
@@ -98,6 +96,8 @@ export class ChatController {
     return sessionId;
   }
 
+  @Post('feedback')
+  @HttpCode(200)
   @Auth('session')
   @RateLimited()
   @ApiOperation({ summary: 'Rate an assistant message of this session (1 or -1); a second rating replaces the first.' })
