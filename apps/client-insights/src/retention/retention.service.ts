@@ -145,10 +145,12 @@ export class RetentionService {
     now: Date,
     deadline: number,
   ): Promise<{ days: number; complete: boolean; through: Date | null }> {
-    let { through, first } = await this.db.run(tenantId, async (tx) => {
+    const start = await this.db.run(tenantId, async (tx) => {
       const sealedThrough = await this.repo.sealedThrough(tx, tenantId);
       return { through: sealedThrough, first: await this.repo.firstContentAt(tx, tenantId, sealedThrough) };
     });
+    const first = start.first;
+    let through = start.through;
     if (first === null) return { days: 0, complete: true, through };
     const from = through === null ? localDateOf(first, timeZone) : maxDay(floorDayAfter(through, timeZone), localDateOf(first, timeZone));
     if (from >= cutoff) return { days: 0, complete: true, through };
