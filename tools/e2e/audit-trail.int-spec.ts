@@ -408,9 +408,12 @@ describe('tampering', () => {
   it('a row changed by a superuser is named by the verify API and by the verify command (exit 1)', async () => {
     const rows = await allRows('/api/v1/audit-log?action=tenant.updated', a.admin);
     const victim = rows[0];
-    const url = new URL(process.env.TEST_SUPERUSER_URL as string);
-    url.pathname = `/${process.env.TEST_DATABASE_NAME as string}`;
-    const su = new pg.Client({ connectionString: url.toString() });
+    // The run's database as the superuser: TCP or Unix-socket URL alike (a socket URL has no host, which `new URL` refuses).
+    const suUrl = (process.env.TEST_SUPERUSER_URL as string).replace(
+      /^(postgres(?:ql)?:\/\/[^/?]*)(\/[^?]*)?/,
+      `$1/${process.env.TEST_DATABASE_NAME as string}`,
+    );
+    const su = new pg.Client({ connectionString: suUrl });
     await su.connect();
     try {
       // The trigger refuses even the superuser; only with triggers off can a row be changed.

@@ -17,14 +17,17 @@ function repoPathsIn(text: string): string[] {
 describe('docs/runbooks', () => {
   it('has the runbooks the alerts and releases need', () => {
     expect(pages.map((f) => basename(f)).sort()).toEqual([
+      'audit-verify-failed.md',
       'consumer-lag.md',
       'dead-letters.md',
       'degrade.md',
       'deploy-and-rollback.md',
+      'identity-providers.md',
       'insights-jobs.md',
       'llm-failover.md',
       'notification-delivery.md',
       'outbox-backlog.md',
+      'quota.md',
       'retention-job.md',
       'service-not-ready.md',
     ]);

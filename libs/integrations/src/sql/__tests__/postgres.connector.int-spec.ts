@@ -2,7 +2,7 @@ import Redis from 'ioredis';
 import pg from 'pg';
 import type { IntegrationDefinition } from '@parley/contracts';
 import { noSignal, sqlIntegration } from '../../__tests__/integration.fixture';
-import { randomSuffix, testServices } from '../../__tests__/test-services';
+import { randomSuffix, testServices, withDatabase } from '../../__tests__/test-services';
 import { ConnectorRegistry } from '../../executor/connector.registry';
 import { IntegrationExecutor } from '../../integration.executor';
 import { PostgresConnector } from '../postgres.connector';
@@ -17,8 +17,8 @@ describe('PostgresConnector', () => {
   const database = `parley_it_sql_${randomSuffix()}`;
   const role = `${database}_user`;
   const prefix = `parley:test:${services.runId}:integrations-pg:${randomSuffix()}:`;
-  const superuser = new URL(services.superuserUrl);
-  const baseUrl = `postgres://${superuser.host}/${database}`;
+  // The integration connects over TCP with the role's password, as a tenant's database is reached.
+  const baseUrl = `postgres://${services.postgresTcpHost}/${database}`;
   let admin: pg.Client;
   let scratch: pg.Client;
   let redis: Redis;
@@ -31,9 +31,7 @@ describe('PostgresConnector', () => {
     await admin.connect();
     await admin.query(`CREATE DATABASE ${database}`);
     await admin.query(`CREATE ROLE ${role} LOGIN PASSWORD '${PASSWORD}'`);
-    const url = new URL(services.superuserUrl);
-    url.pathname = `/${database}`;
-    scratch = new pg.Client({ connectionString: url.toString() });
+    scratch = new pg.Client({ connectionString: withDatabase(services.superuserUrl, database) });
     await scratch.connect();
     await scratch.query(`
       CREATE TABLE products (id int PRIMARY KEY, title text, sku text, price numeric(10,2), stock int);
@@ -198,8 +196,10 @@ describe('PostgresConnector', () => {
   it('tests the connection with SELECT 1', async () => {
     const result = await executor.testConnection(source);
     expect(result).toMatchObject({ ok: true });
-    expect(result.detail).toMatch(new RegExp(`^reached the database ${database} on ${superuser.host.replace(/\./g, '\\.')} in \\d+ ms$`));
-    const missing = sqlIntegration('postgres', `postgres://${superuser.host}/${database}_absent`, [], {
+    expect(result.detail).toMatch(
+      new RegExp(`^reached the database ${database} on ${services.postgresTcpHost.replace(/\./g, '\\.')} in \\d+ ms$`),
+    );
+    const missing = sqlIntegration('postgres', `postgres://${services.postgresTcpHost}/${database}_absent`, [], {
       username: role,
       password: PASSWORD,
     });
