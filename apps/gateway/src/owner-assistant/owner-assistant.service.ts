@@ -108,7 +108,7 @@ export class OwnerAssistantService {
     const clarification = state.clarification;
     turn.state.clarification = null;
     if (clarification && intent.kind === 'help') {
-      const pick = this.pickCandidate(request.message, clarification.candidates);
+      const pick = this.pickCandidate(request.message, clarification.candidates) ?? (await this.exactTenant(request.message));
       if (pick) {
         await this.handleResolved(request.ownerId, clarification.request, pick, turn, sink);
         return this.finish(request, conversationId, savedRevision, turn);
@@ -269,6 +269,17 @@ export class OwnerAssistantService {
     return match.kind === 'one' ? (candidates.find((c) => c.id === match.tenant.id) ?? null) : null;
   }
 
+  /**
+   * The one tenant whose slug or display name the reply spells exactly (case aside): a client
+   * beyond the listed candidates (at most 10 are listed) is picked by its full name or slug.
+   */
+  private async exactTenant(message: string): Promise<{ id: string; name: string } | null> {
+    const reply = message.trim().toLowerCase();
+    if (reply.length === 0) return null;
+    const exact = (await this.allTenants()).filter((t) => t.slug === reply || t.displayName.toLowerCase() === reply);
+    return exact.length === 1 ? { id: exact[0].id, name: exact[0].displayName } : null;
+  }
+
   private async allTenants(search?: string): Promise<Tenant[]> {
     const out: Tenant[] = [];
     let cursor: string | null = null;
@@ -303,7 +314,11 @@ export class OwnerAssistantService {
       result: { candidates: match.candidates.map((t) => ({ tenant_id: t.id, name: t.displayName, slug: t.slug })) },
     });
     const options = match.candidates.map((t, i) => `${i + 1}. ${quoted(t.displayName)} (${t.slug}, ${t.status})`).join('\n');
-    this.say(turn, sink, `Which client do you mean by ${quoted(ref)}?\n${options}\nReply with the number or the full name.`);
+    this.say(
+      turn,
+      sink,
+      `Which client do you mean by ${quoted(ref)}?\n${options}\nReply with the number, or the client's full name or slug.`,
+    );
     return null;
   }
 
