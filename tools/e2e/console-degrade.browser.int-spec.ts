@@ -149,7 +149,8 @@ it("the platform's cheaper_model sends every tenant to its first fallback model,
     15_000,
   );
   expect(metrics).toMatch(/parley_degrade_active\{[^}]*switch="cheaper_model"[^}]*scope="global"[^}]*\} 1/);
-  expect(await chatMetrics()).toMatch(/parley_degrade_active\{[^}]*switch="offline_only"[^}]*scope="tenant"[^}]*\} 1/);
+  // The number of tenants with the switch on, in the run's shared database: at least this test's.
+  expect(await chatMetrics()).toMatch(/parley_degrade_active\{[^}]*switch="offline_only"[^}]*scope="tenant"[^}]*\} [1-9]\d*\n/);
 
   await platformForm.getByLabel(/Cheaper model/).uncheck();
   await platformForm.getByRole('button', { name: 'Save switches' }).click();
