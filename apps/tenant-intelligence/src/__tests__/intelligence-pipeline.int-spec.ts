@@ -518,7 +518,9 @@ describe('model-assisted extraction (tenant with a model configured)', () => {
 
     // ... until the platform switch is on.
     mock.reset();
-    await owner.$executeRaw`INSERT INTO platform_degrade_switches (id, skip_model_extraction) VALUES (1, true)`;
+    // The platform row may exist already (an earlier suite of the run saved switches, all off).
+    await owner.$executeRaw`INSERT INTO platform_degrade_switches (id, skip_model_extraction) VALUES (1, true)
+      ON CONFLICT (id) DO UPDATE SET skip_model_extraction = true, cheaper_model = false, lean_context = false, offline_only = false`;
     try {
       const third = await turnFor('Could you service my boiler next week');
       expect(await service.handle(third.event, { msgId: randomUUID() })).toMatchObject({ method: 'deterministic' });

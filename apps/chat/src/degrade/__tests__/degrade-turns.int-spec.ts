@@ -132,7 +132,11 @@ describe('degrade switches in chat turns', () => {
     const b = await modelTenant();
     await turn(a, await newSession(a));
     expect(modelsCalled()).toEqual([BIG]);
-    await h.owner.query('INSERT INTO platform_degrade_switches (id, cheaper_model) VALUES (1, true)');
+    // The platform row may exist already (an earlier suite of the run saved switches, all off).
+    await h.owner.query(
+      `INSERT INTO platform_degrade_switches (id, cheaper_model) VALUES (1, true)
+       ON CONFLICT (id) DO UPDATE SET cheaper_model = true, lean_context = false, skip_model_extraction = false, offline_only = false`,
+    );
     await announce(PLATFORM_TENANT_ID);
     mock.reset();
     await turn(a, await newSession(a));
