@@ -11,19 +11,21 @@ import { poolSets } from '../../libs/signals/tools/extraction-sets.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const require = createRequire(import.meta.url);
-const { evaluateExtraction, parseLabelledConversations, missedTargets, splitOf, EXTRACTION_TARGETS } = require(
+const { evaluateExtraction, parseLabelledConversations, missedTargets, splitOf, EXTRACTION_TARGETS, wilsonInterval } = require(
   `${root}libs/signals/dist/index.js`,
 );
 
 // --holdout-2 / -3 / -4: later held-out rounds, each written before it was first scored.
 // --multilingual: bench/extraction/multilingual.jsonl (seven languages, tenant countries), with
 // --split train|dev|test (fixed seed; the test split is scored once per release, docs/extraction.md).
-// --unseen-1, --unseen-2, --unseen-3: sets written by independent sessions that never saw the extractor or these
+// --unseen-1 to --unseen-4: sets written by independent sessions that never saw the extractor or these
 // sets (unseen-N.README.md); each scored once as an unseen figure, then retired into the pool
-// (libs/signals/tools/extraction-sets.mjs). unseen-1 is retired: the learned models train on it.
+// (libs/signals/tools/extraction-sets.mjs). unseen-1 to unseen-3 are retired: the learned models train on
+// them. unseen-4 is not retired: the trainer never reads it.
 // --pool: every pooled set (what the learned intent and sentiment models are trained on), with
 // --split train|dev|test; the test split is scored once per release.
 const round = [
+  '--unseen-4',
   '--unseen-1',
   '--unseen-2',
   '--unseen-3',
@@ -50,17 +52,24 @@ if (process.argv.includes('--json')) {
   console.log(JSON.stringify(report, null, 2));
 } else {
   console.log(`${file}: ${report.conversations} conversations, ${report.messages} customer messages`);
-  console.log('field      precision  recall   tp  fp  fn  target');
+  // 95 % Wilson intervals beside each figure.
+  const ci = (k, n) => {
+    const [lo, hi] = wilsonInterval(k, n);
+    return `[${lo.toFixed(2)}-${hi.toFixed(2)}]`;
+  };
+  console.log('field      precision [95% CI]   recall [95% CI]      tp  fp  fn  target');
   for (const [field, s] of Object.entries(report.fields)) {
+    const p = `${s.precision.toFixed(3)} ${ci(s.truePositives, s.truePositives + s.falsePositives)}`;
+    const r = `${s.recall.toFixed(3)} ${ci(s.truePositives, s.truePositives + s.falseNegatives)}`;
     console.log(
-      `${field.padEnd(10)} ${s.precision.toFixed(3).padStart(9)}  ${s.recall.toFixed(3).padStart(6)}  ${String(s.truePositives).padStart(3)} ${String(s.falsePositives).padStart(3)} ${String(s.falseNegatives).padStart(3)}  P,R>=${EXTRACTION_TARGETS[field]}`,
+      `${field.padEnd(10)} ${p.padEnd(20)} ${r.padEnd(20)} ${String(s.truePositives).padStart(3)} ${String(s.falsePositives).padStart(3)} ${String(s.falseNegatives).padStart(3)}  P,R>=${EXTRACTION_TARGETS[field]}`,
     );
   }
-  console.log('label      accuracy   correct/total     target');
+  console.log('label      accuracy [95% CI]    correct/total     target');
   for (const label of ['intent', 'sentiment']) {
     const s = report[label];
     console.log(
-      `${label.padEnd(10)} ${s.accuracy.toFixed(3).padStart(8)}   ${`${s.correct}/${s.total}`.padStart(13)}     >=${EXTRACTION_TARGETS[label]}`,
+      `${label.padEnd(10)} ${`${s.accuracy.toFixed(3)} ${ci(s.correct, s.total)}`.padEnd(20)} ${`${s.correct}/${s.total}`.padStart(13)}     >=${EXTRACTION_TARGETS[label]}`,
     );
   }
   const languages = [...new Set(conversations.flatMap((c) => c.tags.filter((t) => t.startsWith('lang:'))))];

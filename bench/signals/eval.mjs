@@ -12,10 +12,12 @@
 //                    into the training data (libs/signals/tools/train.mjs), so no longer an unseen figure
 //   --corpus unseen-2  libs/signals/corpus-unseen-2/signals-unseen-2.jsonl, the second independent set:
 //                    scored once at 7fc45cf, then retired into the training data
-//   --corpus unseen-3  libs/signals/corpus-unseen-3/signals-unseen-3.jsonl, the next independent set:
-//                    scored once, never trained or tuned on
+//   --corpus unseen-3  libs/signals/corpus-unseen-3/signals-unseen-3.jsonl, the third independent set:
+//                    scored once at a62cc3e, then retired into the training data
+//   --corpus unseen-4  every .jsonl in libs/signals/corpus-unseen-4/, the fourth independent set:
+//                    scored once, never trained or tuned on (train.mjs does not read it)
 // Flags: --rules-only (classifier off), --errors (list disagreements), --json (raw report).
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -33,17 +35,16 @@ const corpusSplit = argValue('--corpus');
 if (corpusSplit) {
   const { messagesOf } = await import(`${root}libs/signals/tools/corpus.util.mjs`);
   if (corpusSplit === 'test') console.error('scoring the FROZEN TEST split: record the result, do not tune on it');
-  const unseenFiles = {
-    unseen: 'corpus-unseen/signals-unseen.jsonl',
-    'unseen-2': 'corpus-unseen-2/signals-unseen-2.jsonl',
-    'unseen-3': 'corpus-unseen-3/signals-unseen-3.jsonl',
-  };
+  // An unseen set is every .jsonl file in libs/signals/corpus-<name>/ (corpus-unseen/ for unseen-1).
+  const unseenDir = /^unseen(-\d+)?$/.test(corpusSplit) ? `${root}libs/signals/corpus-${corpusSplit}` : undefined;
   if (corpusSplit?.startsWith('unseen-'))
     console.error(`scoring the ${corpusSplit} set: record the result once, never train or tune on it`);
-  const messages =
-    corpusSplit in unseenFiles
-      ? parseLabelledMessages(readFileSync(`${root}libs/signals/${unseenFiles[corpusSplit]}`, 'utf8'))
-      : messagesOf(corpusSplit);
+  const messages = unseenDir
+    ? readdirSync(unseenDir)
+        .filter((f) => f.endsWith('.jsonl'))
+        .sort()
+        .flatMap((f) => parseLabelledMessages(readFileSync(`${unseenDir}/${f}`, 'utf8')))
+    : messagesOf(corpusSplit);
   const langs = [...new Set(messages.map((m) => m.lang))].sort();
   const reports = { all: evaluateDetector(detector, messages) };
   for (const lang of langs)
