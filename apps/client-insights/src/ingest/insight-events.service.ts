@@ -9,7 +9,7 @@ import {
 import { PermanentError, type ConsumerMessageMeta } from '@parley/messaging';
 import { markProcessed, TenantDb, type TenantTx } from '@parley/persistence';
 import { redactPii } from '@parley/signals';
-import { utcHourStart } from '../shared/local-time.util';
+import { utcHourStart } from '@parley/contracts/calendar';
 import { TERM_KINDS } from '../shared/term-kinds.constants';
 import { InsightIngestRepository, type InsightSessionState } from './insight-ingest.repository';
 import { normalizeTermKey } from './term-key.util';

@@ -4,7 +4,7 @@ import { OwnerDb } from '@parley/persistence';
 import { INSIGHTS_CLOCK, INSIGHTS_OPTIONS, systemClock, type Clock, type InsightsOptions } from '../common/client-insights.options';
 import { periodContaining, type LocalPeriod } from '../shared/insight-period.util';
 import { InsightsError } from '../shared/insights.error';
-import { addDays, localDateOf } from '../shared/local-time.util';
+import { addDays, localDateOf } from '@parley/contracts/calendar';
 import { computePortfolio } from './portfolio.calculator';
 import { PortfolioRepository } from './portfolio.repository';
 

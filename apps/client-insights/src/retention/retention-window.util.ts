@@ -1,4 +1,4 @@
-import { addDays, localDateOf, localMidnight } from '../shared/local-time.util';
+import { addDays, localDateOf, localMidnight } from '@parley/contracts/calendar';
 
 /**
  * A calendar date `YYYY-MM-DD` as the instant of its 00:00 UTC: how a DATE column's value

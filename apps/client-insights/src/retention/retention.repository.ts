@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DerivedDataRetention } from '@parley/contracts';
 import { PrismaService, type PrismaClient, type TenantTx } from '@parley/persistence';
 import type { MessageAggregate, SessionAggregate, UsageDailyRow } from './usage-fold.calculator';
-import { isValidTimeZone } from '../shared/local-time.util';
+import { isValidTimeZone } from '@parley/contracts/calendar';
 import { utcDayOf, utcMidnight } from './retention-window.util';
 
 /** A tenant as the retention job sees it. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { TenantDb, type TenantTx } from '@parley/persistence';
 import { INSIGHTS_CLOCK, INSIGHTS_OPTIONS, systemClock, type Clock, type InsightsOptions } from '../common/client-insights.options';
-import { addDays, localDateOf, localMidnight } from '../shared/local-time.util';
+import { addDays, localDateOf, localMidnight } from '@parley/contracts/calendar';
 import { ContactEraser } from './contact-eraser.client';
 import { RetentionRepository, type FoldWindow, type RetentionTenant } from './retention.repository';
 import { daySpans, daysIn, floorDayAfter, maxDay, retentionCutoffDay } from './retention-window.util';

@@ -1,6 +1,6 @@
 import type { InsightMetrics } from '@parley/contracts';
 import type { LocalPeriod } from '../shared/insight-period.util';
-import { localDateOf, localHourOf } from '../shared/local-time.util';
+import { localDateOf, localHourOf } from '@parley/contracts/calendar';
 import { tokenCostUsd, type ModelPriceTable } from '../shared/model-prices.util';
 import { ratio, round } from '../shared/numbers.util';
 import { TERM_KINDS } from '../shared/term-kinds.constants';

@@ -5,7 +5,7 @@ import { TenantDb, type TenantTx } from '@parley/persistence';
 import { INSIGHTS_CLOCK, INSIGHTS_OPTIONS, systemClock, type Clock, type InsightsOptions } from '../common/client-insights.options';
 import { periodContaining, previousPeriod, type LocalPeriod } from '../shared/insight-period.util';
 import { InsightsError } from '../shared/insights.error';
-import { addDays, daysBetween, isValidTimeZone, localDateOf, weekStart } from '../shared/local-time.util';
+import { addDays, daysBetween, isValidTimeZone, localDateOf, weekStart } from '@parley/contracts/calendar';
 import { computeRollup } from './rollup.calculator';
 import { RollupRepository, type RollupInputs } from './rollup.repository';
 

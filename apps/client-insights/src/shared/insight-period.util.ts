@@ -1,5 +1,5 @@
 import type { InsightPeriod } from '@parley/contracts';
-import { addDays, localMidnight, weekStart } from './local-time.util';
+import { addDays, localMidnight, weekStart } from '@parley/contracts/calendar';
 
 /** One tenant-local period: its first local day and the UTC instants it spans (end exclusive). */
 export interface LocalPeriod {

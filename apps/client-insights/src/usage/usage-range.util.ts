@@ -1,6 +1,6 @@
 import { USAGE_MAX_RANGE_DAYS } from '@parley/contracts';
 import { InsightsError } from '../shared/insights.error';
-import { addDays, daysBetween } from '../shared/local-time.util';
+import { addDays, daysBetween } from '@parley/contracts/calendar';
 
 /** Days a range covers when only `to` (or nothing) is given. */
 export const DEFAULT_RANGE_DAYS = 30;

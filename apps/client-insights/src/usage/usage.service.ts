@@ -3,7 +3,7 @@ import type { UsageDay, UsageTenantTotals, UsageTotals } from '@parley/contracts
 import { OwnerDb, TenantDb } from '@parley/persistence';
 import { INSIGHTS_CLOCK, systemClock, type Clock } from '../common/client-insights.options';
 import { InsightsError } from '../shared/insights.error';
-import { isValidTimeZone, localDateOf } from '../shared/local-time.util';
+import { isValidTimeZone, localDateOf } from '@parley/contracts/calendar';
 import { ownerUsage, totalsOf, usageDays } from './usage.calculator';
 import { UsageRepository } from './usage.repository';
 import { usageRange } from './usage-range.util';

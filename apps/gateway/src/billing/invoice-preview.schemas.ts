@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { BilledUsage, Plan } from '@parley/contracts';
-import type { BillingPeriod } from '../quota/billing-period.util';
+import type { BillingPeriod } from '@parley/contracts/calendar';
 import type { InvoiceTotals } from './invoice.calculator';
 
 export const invoicePreviewQuerySchema = z

@@ -2,7 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { UsagePeriodTotalsRpc } from '@parley/contracts';
 import { GatewayRpc } from '../http/gateway-rpc.client';
 import { TenantSettingsCache } from '../http/tenant-settings.cache';
-import { currentPeriod, previousPeriod } from '../quota/billing-period.util';
+import { currentPeriod, previousPeriod } from '@parley/contracts/calendar';
 import { QUOTA_CLOCK, type QuotaClock } from '../quota/quota.service';
 import { computeInvoice } from './invoice.calculator';
 import { toInvoicePreviewAnswer, type InvoicePreviewAnswer } from './invoice-preview.schemas';

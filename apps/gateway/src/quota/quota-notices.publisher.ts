@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { NotifyRequestedEvent, type Plan } from '@parley/contracts';
 import { EventPublisher, NatsClient } from '@parley/messaging';
-import type { BillingPeriod } from './billing-period.util';
+import type { BillingPeriod } from '@parley/contracts/calendar';
 import type { QuotaDimension, QuotaThreshold, QuotaUsage } from './quota.policy';
 
 export interface QuotaNotice {

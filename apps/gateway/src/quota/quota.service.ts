@@ -4,7 +4,7 @@ import { SERVICE_LOGGER, ServiceMetrics, type Logger } from '@parley/observabili
 import type { Counter } from 'prom-client';
 import { GatewayRpc } from '../http/gateway-rpc.client';
 import { TenantSettingsCache } from '../http/tenant-settings.cache';
-import { currentPeriod, secondsToReset, type BillingPeriod } from './billing-period.util';
+import { currentPeriod, secondsToReset, type BillingPeriod } from '@parley/contracts/calendar';
 import { QuotaCounters } from './quota-counters.store';
 import { QuotaNotices } from './quota-notices.publisher';
 import { decideQuota, thresholdsReached, type QuotaDecision, type QuotaUsage } from './quota.policy';

@@ -7,7 +7,7 @@ import {
   localMidnight,
   utcHourStart,
   weekStart,
-} from '../local-time.util';
+} from '@parley/contracts/calendar';
 import { periodContaining, previousPeriod } from '../insight-period.util';
 
 describe('tenant-local calendar', () => {

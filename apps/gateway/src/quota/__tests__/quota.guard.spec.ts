@@ -1,4 +1,4 @@
-import { currentPeriod } from '../billing-period.util';
+import { currentPeriod } from '@parley/contracts/calendar';
 import { quotaExceeded } from '../quota.guard';
 import type { QuotaCheck } from '../quota.service';
 
