@@ -1,3 +1,4 @@
+import { assistantPage } from './assistant/assistant.entry';
 import { billingPage } from './billing/billing.entry';
 import { botSettingsPage } from './bot-settings/bot-settings.entry';
 import { contactsPage } from './contacts/contacts.entry';
@@ -32,6 +33,7 @@ export const PAGES: readonly ConsolePage[] = [
   signalSettingsPage,
   billingPage,
   portfolioPage,
+  assistantPage,
   tenantsPage,
   degradePage,
 ];
