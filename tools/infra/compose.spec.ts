@@ -1,9 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { PARLEY_SERVICES, SHUTDOWN_TIMEOUT_MS } from './support/parley-services.constants';
-import { readRepoJson, readRepoYaml, repoFileExists } from './support/repo-files.util';
+import { readRepoJson, readRepoText, readRepoYaml, repoFileExists, repoPath } from './support/repo-files.util';
+import { envProblems, requiredEnvVars } from './support/service-env.util';
 
 interface ComposeService {
   image?: string;
-  build?: { context: string; dockerfile: string };
+  build?: { context: string; dockerfile: string; target?: string };
   command?: string[] | string;
   environment?: Record<string, string>;
   depends_on?: Record<string, { condition: string }>;
@@ -22,6 +24,40 @@ interface Compose {
 const compose = readRepoYaml<Compose>('docker-compose.yml', { merge: true });
 const services = compose.services;
 const seconds = (duration: string) => Number(/^(\d+)s$/.exec(duration)?.[1] ?? NaN);
+
+/** `${NAME}`, `${NAME:-default}`, `${NAME-default}`, `${NAME:?message}`, `${NAME?message}` as Compose reads them. */
+const VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?\}/g;
+
+/** A value as Compose interpolates it from .env; throws (as `docker compose up` fails) on a missing required variable. */
+function interpolate(value: string, dotenv: Record<string, string>): string {
+  return value.replace(VARIABLE, (_match, name: string, op: string | undefined, arg: string | undefined) => {
+    const set = dotenv[name];
+    const empty = set === undefined || (op?.startsWith(':') ?? false) ? !set : false;
+    if (op === ':-' || op === '-') return empty ? (arg ?? '') : set;
+    if (op === ':?' || op === '?') {
+      if (empty) throw new Error(`required variable ${name} is missing a value: ${arg ?? ''}`);
+      return set;
+    }
+    return set ?? '';
+  });
+}
+const environmentWith = (service: string, dotenv: Record<string, string>) =>
+  Object.fromEntries(Object.entries(services[service].environment ?? {}).map(([k, v]) => [k, interpolate(String(v), dotenv)]));
+
+const composeText = readRepoText('docker-compose.yml');
+const variablesRead = [...new Set([...composeText.matchAll(VARIABLE)].map((m) => m[1]))].sort();
+const requiredWithoutDefault = [...new Set([...composeText.matchAll(VARIABLE)].filter((m) => m[2]?.endsWith('?')).map((m) => m[1]))].sort();
+const parseDotenv = (text: string) =>
+  Object.fromEntries(
+    text
+      .split('\n')
+      .filter((line) => /^[A-Za-z_][A-Za-z0-9_]*=/.test(line))
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+  );
+/** What `node scripts/container-check/dev-env.mjs > .env` writes: run for real. */
+const generatedDotenv = parseDotenv(
+  execFileSync(process.execPath, [repoPath('scripts/container-check/dev-env.mjs')], { encoding: 'utf8' }),
+);
 const hasHealthcheck = (name: string) => {
   const s = services[name];
   if (s.healthcheck?.disable) return false;
@@ -52,7 +88,7 @@ describe('docker-compose.yml', () => {
 
     it('runs the shared image with SERVICE and PORT', () => {
       expect(s.image).toBe(services.migrate.image);
-      expect(s.build).toEqual({ context: '.', dockerfile: 'Dockerfile' });
+      expect(s.build).toEqual({ context: '.', dockerfile: 'Dockerfile', target: '${PARLEY_IMAGE_TARGET:-runtime}' });
       expect(s.environment).toEqual(expect.objectContaining({ SERVICE: name, PORT: String(port), HOST: '0.0.0.0' }));
     });
 
@@ -72,9 +108,19 @@ describe('docker-compose.yml', () => {
       expect(env.REDIS_URL).toBe('redis://redis:6379');
       expect(env.OTEL_EXPORTER_OTLP_ENDPOINT).toBe('http://otel-collector:4318');
       expect(Number(env.SHUTDOWN_TIMEOUT_MS)).toBe(SHUTDOWN_TIMEOUT_MS);
-      expect(Object.keys(env).filter((k) => k.startsWith('ANALYTICS_') || k.endsWith('_SECRET_KEYS'))).toEqual(extraSecrets);
+      expect(Object.keys(env).filter((k) => k.startsWith('ANALYTICS_') || k.endsWith('_KEYS'))).toEqual(extraSecrets);
       expect(Object.keys(env)).not.toEqual(expect.arrayContaining(['DATABASE_MIGRATION_URL']));
       expect(Object.keys(env)).not.toEqual(expect.arrayContaining(['PGSUPERUSER_URL']));
+    });
+
+    it('provides every variable its env schema requires', () => {
+      const required = requiredEnvVars(name);
+      expect(required).toContain('DATABASE_URL');
+      expect(required.filter((variable) => !(variable in (s.environment ?? {})))).toEqual([]);
+    });
+
+    it('starts with the environment compose gives it (its own schema accepts it, with the generated .env)', () => {
+      expect(envProblems(name, environmentWith(name, generatedDotenv))).toEqual([]);
     });
 
     it('is health-checked on /health/ready, restarted, and given time to drain', () => {
@@ -82,6 +128,39 @@ describe('docker-compose.yml', () => {
       expect(s.restart).toBe('unless-stopped');
       expect(seconds(s.stop_grace_period ?? '10s')).toBeGreaterThan(SHUTDOWN_TIMEOUT_MS / 1000);
     });
+  });
+
+  it('refuses to start without .env rather than start a service that exits: key rings have no committed default', () => {
+    expect(requiredWithoutDefault).toEqual(['AUTH_SIGNING_KEYS', 'INTEGRATION_SECRET_KEYS', 'NOTIFIER_SECRET_KEYS']);
+    expect(() => environmentWith('gateway', {})).toThrow(/required variable AUTH_SIGNING_KEYS is missing a value: .*dev-env\.mjs/);
+    expect(composeText).not.toMatch(/_KEYS:-/);
+  });
+
+  it('the generated .env holds exactly the required key rings, fresh on every run', () => {
+    expect(Object.keys(generatedDotenv).sort()).toEqual(requiredWithoutDefault);
+    const again = parseDotenv(execFileSync(process.execPath, [repoPath('scripts/container-check/dev-env.mjs')], { encoding: 'utf8' }));
+    for (const key of requiredWithoutDefault) expect(again[key]).not.toBe(generatedDotenv[key]);
+  });
+
+  it('.env.example documents every variable compose reads, leaving the required ones empty', () => {
+    const example = parseDotenv(readRepoText('.env.example'));
+    expect(Object.keys(example).sort()).toEqual(variablesRead);
+    for (const key of requiredWithoutDefault) expect({ key, value: example[key] }).toEqual({ key, value: '' });
+  });
+
+  it('the schema reader used above finds required variables behind transforms and refinements', () => {
+    expect(requiredEnvVars('gateway')).toEqual(['AUTH_SIGNING_KEYS', 'DATABASE_URL']);
+    expect(requiredEnvVars('notifier')).toEqual(['DATABASE_URL', 'NOTIFIER_SECRET_KEYS']);
+    expect(envProblems('gateway', { DATABASE_URL: 'postgresql://a@b/c' })).toEqual([expect.stringMatching(/^AUTH_SIGNING_KEYS: /)]);
+  });
+
+  it('the interpolation used above reads defaults, required and plain variables as Compose does', () => {
+    expect(interpolate('a${X:-d}b', {})).toBe('adb');
+    expect(interpolate('${X:-d}', { X: '' })).toBe('d');
+    expect(interpolate('${X-d}', { X: '' })).toBe('');
+    expect(interpolate('${X:?need it}', { X: 'v' })).toBe('v');
+    expect(() => interpolate('${X:?need it}', { X: '' })).toThrow('required variable X is missing a value: need it');
+    expect(interpolate('${X}', {})).toBe('');
   });
 
   it('client-insights reads analytics as the parley_analytics role', () => {

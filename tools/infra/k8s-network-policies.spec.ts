@@ -1,7 +1,6 @@
-import { collectObjects, type K8sObject } from './support/kustomize.util';
+import { describeWithKubectl, kustomizeBuild, renderComponent, type K8sObject } from './support/kubectl-kustomize.util';
 import { selects, type LabelSelector } from './support/label-selector.util';
 import { PARLEY_SERVICES } from './support/parley-services.constants';
-import { repoPath } from './support/repo-files.util';
 
 interface Peer {
   namespaceSelector?: LabelSelector;
@@ -20,13 +19,12 @@ interface PolicySpec {
   egress?: Rule[];
 }
 
-const policiesOf = (dir: string) => collectObjects(repoPath(dir)).filter((o) => o.kind === 'NetworkPolicy');
-const basePolicies = policiesOf('k8s/base');
-const baseObjects = collectObjects(repoPath('k8s/base'));
+// Policies as `kubectl kustomize` renders them: the base, and each egress Component on its own.
+const isPolicy = (o: K8sObject) => o.kind === 'NetworkPolicy';
 const specOf = (p: K8sObject) => p.spec as PolicySpec;
 const podLabels = (name: string) =>
   (
-    baseObjects.find((o) => o.kind === 'Deployment' && o.metadata.name === name)?.spec as {
+    kustomizeBuild('k8s/base').find((o) => o.kind === 'Deployment' && o.metadata.name === name)?.spec as {
       template: { metadata: { labels: Record<string, string> } };
     }
   ).template.metadata.labels;
@@ -38,7 +36,9 @@ const peerName = (peer: Peer) =>
     : `${peer.namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name'] ?? '*'}/${peer.podSelector?.matchLabels?.['app.kubernetes.io/name'] ?? '*'}`;
 const PRIVATE = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '169.254.0.0/16'];
 
-describe('network policies (base)', () => {
+describeWithKubectl('network policies (base)', () => {
+  const basePolicies = kustomizeBuild('k8s/base').filter(isPolicy);
+
   it('deny all ingress and egress by default', () => {
     const deny = basePolicies.find((p) => p.metadata.name === 'default-deny') as K8sObject;
     expect(deny.spec).toEqual({ podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
@@ -55,7 +55,7 @@ describe('network policies (base)', () => {
   });
 
   it('cover every Parley pod, the migration Job included', () => {
-    const job = collectObjects(repoPath('k8s/base/migrate')).find((o) => o.kind === 'Job') as K8sObject;
+    const job = kustomizeBuild('k8s/base/migrate').find((o) => o.kind === 'Job') as K8sObject;
     const jobLabels = (job.spec as { template: { metadata: { labels: Record<string, string> } } }).template.metadata.labels;
     for (const labels of [...PARLEY_SERVICES.map((s) => podLabels(s.name)), jobLabels]) {
       expect(
@@ -94,9 +94,16 @@ describe('network policies (base)', () => {
   });
 });
 
-describe('opt-in egress components', () => {
-  const llm = policiesOf('k8s/components/llm-egress');
-  const notifier = policiesOf('k8s/components/notifier-egress');
+describeWithKubectl('opt-in egress components', () => {
+  const llm = renderComponent('k8s/components/llm-egress').filter(isPolicy);
+  const notifier = renderComponent('k8s/components/notifier-egress').filter(isPolicy);
+
+  it.each(['dev', 'prod'])('both are in the %s overlay as rendered', (overlay) => {
+    const names = kustomizeBuild(`k8s/overlays/${overlay}`)
+      .filter(isPolicy)
+      .map((p) => p.metadata.name);
+    expect(names).toEqual(expect.arrayContaining([...llm, ...notifier].map((p) => p.metadata.name)));
+  });
 
   it('LLM egress: HTTPS to public addresses for the services that call providers, never the gateway or notifier', () => {
     const allowed = PARLEY_SERVICES.map((s) => s.name).filter((name) => rulesFor(llm, podLabels(name), 'egress').length > 0);

@@ -5,12 +5,12 @@ export interface ParleyService {
   name: string;
   port: number;
   consumer?: string;
-  /** Secrets beyond DATABASE_URL and REDIS_URL that only this service receives. */
+  /** Secrets beyond DATABASE_URL and REDIS_URL that only this service receives (required ones: its env schema decides). */
   extraSecrets: string[];
 }
 
 export const PARLEY_SERVICES: readonly ParleyService[] = [
-  { name: 'gateway', port: 3000, extraSecrets: [] },
+  { name: 'gateway', port: 3000, extraSecrets: ['AUTH_SIGNING_KEYS'] },
   { name: 'chat', port: 3001, extraSecrets: ['INTEGRATION_SECRET_KEYS'] },
   { name: 'tenant-intelligence', port: 3002, consumer: CONSUMERS.tenantIntelligence.durable, extraSecrets: [] },
   { name: 'client-insights', port: 3003, consumer: CONSUMERS.clientInsights.durable, extraSecrets: ['ANALYTICS_DATABASE_URL'] },
