@@ -6,8 +6,8 @@
 // The test split is never read here.
 // Usage: node scripts/build.mjs libs/signals && node libs/signals/tools/train.mjs [--check]
 //   --check  retrain and compare the weights' sha256 with the committed model (exit 1 if not equal)
-//   --bits N --epochs N --lr X --l2 X --pos X --min-precision X --f05-tolerance X --dry
-//   (tuning on dev; --dry writes nothing)
+//   --bits N --epochs N --lr X --l2 X --pos X --min-precision X --f05-tolerance X --dry --curve
+//   (tuning on dev; --dry writes nothing; --curve prints dev precision/recall every 0.05 of threshold)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { messagesOf, signals, root, splitChecksum } from './corpus.util.mjs';
@@ -156,6 +156,13 @@ for (const label of LABELS) {
   // On the F0.5 fallback, thresholds whose F0.5 is within F05_TOLERANCE of the best are a tie
   // (a few hundredths of F0.5 is far inside dev's noise, and the F0.5 curve is flat over a wide
   // range of thresholds): take the one with the highest recall among them.
+  if (process.argv.includes('--curve'))
+    console.log(
+      `${label.padEnd(11)} ${cands
+        .filter((c) => Math.round(c.t * 100) % 5 === 0)
+        .map((c) => `${c.t.toFixed(2)}:${c.p.toFixed(2)}/${c.r.toFixed(2)}`)
+        .join(' ')}`,
+    );
   if (!best.ok) best = cands.filter((c) => c.f05 >= best.f05 - F05_TOLERANCE).reduce((a, c) => (c.r > a.r ? c : a), best);
   model.thresholds[label] = best.t;
   report[label] = best;

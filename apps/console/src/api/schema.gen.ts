@@ -74,6 +74,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/chat-channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The owner's Slack and Discord settings for the assistant (the signing secret is never returned). */
+        get: operations["OwnerChannelsSettingsController_get"];
+        /**
+         * Sets the owner's Slack and Discord settings for the assistant (null turns a platform off).
+         * @description The Slack signing secret is sealed at rest and required the first time Slack is set; omitted later, the stored one is kept.
+         */
+        put: operations["OwnerChannelsSettingsController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/degrade": {
         parameters: {
             query?: never;
@@ -1172,6 +1193,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/owner-channels/{id}/discord": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The owner's Discord interactions: verified (X-Signature-Ed25519, X-Signature-Timestamp), PING answered, a command deferred then answered. */
+        post: operations["DiscordInteractionsController_interaction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/owner-channels/{id}/slack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The owner's Slack slash command: verified (X-Slack-Signature, X-Slack-Request-Timestamp), acknowledged, answered at response_url. */
+        post: operations["SlackCommandController_command"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sessions": {
         parameters: {
             query?: never;
@@ -2174,6 +2229,43 @@ export interface components {
             /** Format: uuid */
             rule_id: string;
         };
+        DiscordInteraction: {
+            application_id: string;
+            channel_id?: string;
+            data?: {
+                name?: string;
+                options?: ({
+                    name: string;
+                    type: number;
+                    value: unknown;
+                } & {
+                    [key: string]: unknown;
+                })[];
+            } & {
+                [key: string]: unknown;
+            };
+            guild_id?: string;
+            id?: string;
+            member?: {
+                user: {
+                    id: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } & {
+                [key: string]: unknown;
+            };
+            token?: string;
+            /** @description 1 PING, 2 APPLICATION_COMMAND (others are refused). */
+            type: number;
+            user?: {
+                id: string;
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
         ErasedContact: {
             /** Format: uuid */
             contact_id: string;
@@ -2808,6 +2900,44 @@ export interface components {
             /** @description Answer as SSE (same as `Accept: text/event-stream`). */
             stream?: boolean;
         };
+        OwnerChatChannels: {
+            configured: boolean;
+            discord: {
+                application_id: string;
+                guild_ids: string[];
+                /** @description The Interactions Endpoint URL (path; prefix the public origin). */
+                interactions_url: string;
+                public_key: string;
+                user_ids: string[];
+            } | null;
+            slack: {
+                /** @description The slash command's Request URL (path; prefix the gateway's public origin). */
+                command_url: string;
+                signing_secret_set: boolean;
+                team_ids: string[];
+                user_ids: string[];
+            } | null;
+            updated_at: string | null;
+        };
+        OwnerChatChannelsRequest: {
+            discord: {
+                application_id: string;
+                /** @description Servers where the command is answered (empty: direct messages only). */
+                guild_ids: string[];
+                /** @description The application's Ed25519 public key (Developer Portal, General Information). */
+                public_key: string;
+                /** @description Discord user ids allowed to talk to the assistant (the owner). */
+                user_ids: string[];
+            } | null;
+            slack: {
+                /** @description The Slack app's signing secret; omit to keep the stored one. Never returned. */
+                signing_secret?: string;
+                /** @description Slack workspace (team) ids whose requests are answered. */
+                team_ids: string[];
+                /** @description Slack user ids allowed to talk to the assistant (the owner). */
+                user_ids: string[];
+            } | null;
+        };
         OwnerInsights: {
             alerts: {
                 /** Format: uuid */
@@ -3216,6 +3346,17 @@ export interface components {
         };
         SiteKeyView: {
             siteKey: components["schemas"]["SiteKey"];
+        };
+        SlackSlashCommand: {
+            channel_id: string;
+            command?: string;
+            /** Format: uri */
+            response_url: string;
+            team_id: string;
+            text: string;
+            user_id: string;
+        } & {
+            [key: string]: unknown;
         };
         StaffReply: {
             message: {
@@ -3909,6 +4050,76 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OwnerChannelsSettingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnerChatChannels"];
+                };
+            };
+            /** @description Missing, wrong, expired or revoked credentials (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OwnerChannelsSettingsController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OwnerChatChannelsRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnerChatChannels"];
+                };
             };
             /** @description Missing, wrong, expired or revoked credentials (problem+json). */
             401: {
@@ -8527,6 +8738,52 @@ export interface operations {
             };
             /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DiscordInteractionsController_interaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DiscordInteraction"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SlackCommandController_command: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["SlackSlashCommand"];
+            };
+        };
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,4 +1,5 @@
 import { resolveClassifierOptions, type ClassifierOptions } from '../classifier/classifier-options.schema';
+import { vetoedByCue } from '../classifier/cue-vetoes.util';
 import { classifierFindings } from '../classifier/combine-findings.util';
 import { createSignalClassifier } from '../classifier/signal-classifier';
 import { SIGNALS_MODEL } from '../classifier/signals-model.data';
@@ -115,15 +116,14 @@ export function createSignalDetector(extraRules?: unknown, options: SignalDetect
       if (classifier) {
         const ruleTypes = new Set(findings.map((f) => f.type));
         if (!classifier.labels.every((l) => ruleTypes.has(l))) {
-          findings.push(
-            ...classifierFindings(
-              original,
-              classifier.score(original),
-              learned.thresholds,
-              ruleTypes,
-              learned.ruleVetoes ? vetoed : new Set(),
-            ),
+          const added = classifierFindings(
+            original,
+            classifier.score(original),
+            learned.thresholds,
+            ruleTypes,
+            learned.ruleVetoes ? vetoed : new Set(),
           );
+          findings.push(...(learned.ruleVetoes ? added.filter((f) => !vetoedByCue(f.type, norm)) : added));
         }
       }
       return findings.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || b.confidence - a.confidence);

@@ -13,12 +13,23 @@ export const FIGURATIVE_PATTERNS: readonly string[] = [
   String.raw`flood(?:ed|ing)? (?:of|with) (?!water|sewage|rain|mud|dirty|waste)[a-z]+|flood(?:ed|ing) (?:the|our) (?:market|inbox)|flood ?lights?|flash ?flood (?:warning|insurance)`,
   String.raw`could murder (?:a|an|some)|murder (?:a|an) (?:pint|curry|burger|coffee|pizza|kebab)|(?:i'?m|i am) (?:literally )?starving|bleeding (?:hell|heck|nora|cheek|expensive|ridiculous|joke)|scream(?:ing)? (?:for|with) (?:joy|ice cream)`,
   String.raw`(?:gas|gass) (?:bill|prices?|safe(?:ty)? (?:check|certificate|cert|register)|engineer|hob|cooker|boiler service|supplier|meter reading|card|top[- ]?up|mark)`,
+  // Round 10: an alarm word inside quotes is a sign, a form field, a product or van livery
+  // ("24/7 EMERGENCY PLUMBING" on a van, "Emergency contact" on a form), in every language.
+  String.raw`"[^"\n]{0,40}(?:emergenc\w*|urgent\w*|sos|notfall\w*|notdienst|urgence|urgencia|emergencia|emergenza|urgenza|urgência|emergência|spoed|noodgeval|nood)[^"\n]{0,40}"`,
+  // Figures of speech in the other languages that the non-English safety rules would take
+  // literally ("c'est du suicide", "a conta está a matar-me", "mia moglie mi ammazza 😂").
+  String.raw`c'est (?:du|un) suicide|(?:está|estão|tá) a matar-me|(?:me )?(?:está|tá) matando|mi ammazza(?:no)? (?:di|dal|se)|mi ammazza 😂`,
 ];
 
 export const NEGATION_CUES: readonly string[] = [
   String.raw`not|no|never|nothing|none|nobody|neither|nor|without|hardly|barely|no longer|no need to|no need for`,
   String.raw`(?:do|does|did|is|are|was|were|ca|could|would|should|wo|have|has|had|ai|must|need)n'?t|cannot|can not|isnt|dont|doesnt|didnt|arent|wasnt|werent|havent|hasnt`,
   String.raw`(?:there'?s|there is) no|(?:false alarm|all good|all fine|sorted now|resolved now)`,
+  // Round 10: the same in the six other languages (the non-English safety rules and the
+  // English "urgent", which French shares, had no guard there: "kein Gasgeruch mehr", "rien
+  // d'urgent", "non c'è più odore di gas", "já não cheira a gás", "geen gaslucht meer").
+  String.raw`kein|keine|keinen|keinerlei|nicht|nichts|nie|niemals|ohne|pas|plus|aucun|aucune|rien(?: d')?|jamais|sans|nada|ningún|ninguna|ninguno|nunca|sin|non|niente|nessun|nessuna|mai|senza|não|nenhum|nenhuma|sem|geen|niet|niets|niks|nooit|zonder`,
+  String.raw`fausse alerte|falsa alarma|falso allarme|falso alarme|loos alarm|fehlalarm|alles (?:gut|in ordnung)|tout va bien|todo bien|tutto (?:ok|bene|a posto)|tudo (?:bem|ok)|alles (?:goed|in orde)`,
 ];
 
 export const HYPOTHETICAL_CUES: readonly string[] = [
@@ -27,6 +38,11 @@ export const HYPOTHETICAL_CUES: readonly string[] = [
   String.raw`how (?:much|do i|would i|should i|do you|long|quickly|fast|soon)|what'?s your|what is your|what are your|is there an? (?:number|line|service|charge|fee|price)|(?:any|your|a) (?:policy|advice|tips?|guidance|procedure) (?:on|for|about)|asking for a friend`,
   String.raw`(?:tips?|advice|guide|article|blog|faq|course|leaflet|training|poster|insurance policy|prevent(?:ing)?|avoid(?:ing)?|protect against|signs of|checklist) (?:on|for|about|to|against|covers?|of)`,
   String.raw`whenever|what do (?:i|you|we) do when|in winter|usually|should i|just (?:wondering|asking|curious)`,
+  // Round 10: hypothetical and enquiry cues in the six other languages. The short words for
+  // "if" also mean "so", "yes" or "as", so they count only before a verb or pronoun that makes
+  // them conditional.
+  String.raw`wenn|falls|im falle?|was (?:tun|mache ich|soll ich tun)|an wen wende ich mich|welche nummer|en cas d'?|au cas où|que faire|qui faut-il|quel numéro|si(?= (?:je|j'|on|vous|tu|il|elle|ça|ca|ma|mon|le|la|les|un|une|jamais))|en caso de|por si|qué (?:hago|hacer|pasa) si|a quién llamo|qué número|si(?= (?:huele|hay|me|te|se|tengo|pasa|ocurre|noto|notas|alguien|mi|el|la))`,
+  String.raw`in caso di|nel caso|cosa (?:faccio|fare|succede) se|chi devo chiamare|quale numero|se (?:senti|sento|sentite|c'è|ci fosse|dovess\w+|succede|mai|il|la|mi)|em caso de|caso(?= (?:haja|sinta|sintam))|o que (?:faço|fazer) se|qual (?:é )?o número|se(?= (?:sentir|sentires|houver|cheirar|tiver|alguma vez))|in geval van|mocht(?:en)?|wat (?:moet ik doen|te doen) als|welk nummer|bij(?= (?:gaslucht|brand|rook))|(?<!snel )(?<!zo )als(?= (?:je|u|ik|we|er))`,
 ];
 
 /** Conditional cues, looked for earlier in the same clause ("if you smell gas, leave"). */
@@ -39,6 +55,9 @@ export const PAST_CUES: readonly string[] = [
   String.raw`last (?:year|winter|summer|spring|autumn|fall|month|christmas|time|decade)|(?:years|months|ages|decades|weeks) ago|a (?:few |couple of )?(?:years?|months?|decades?) ago|back in (?:19|20)\d\d|in (?:19|20)\d\d`,
   String.raw`when i was (?:a kid|young|little|younger|a child|at (?:school|uni))|(?:i|we|they|he|she|my \w+) used to|once had|(?:had|has) (?:had )?(?:one|the same|that) (?:before|happen)|in the past|previously|years back|remember when|reminds me of`,
   String.raw`(?:my|our|a) (?:neighbou?rs?|friends?|mates?|sister|brother|cousin|colleague|uncle|aunt|auntie|nan|parents?|in-laws|boss|friend of mine)(?:'s?)? (?:had|once|told|said|was|got|went)|(?:happened|happen) to (?:my|a|our) |(?:on|in|watching|saw|read) (?:the )?(?:news|tv|telly|film|movie|show|episode|book|story|podcast)|documentary|novel|fixed now|sorted now|all fixed|was fixed|got fixed`,
+  // Round 10: past and resolved events in the six other languages.
+  String.raw`letzte[nsmr]? (?:woche|jahr|winter|sommer|monat)|letztes jahr|vor (?:jahren|monaten|wochen)|früher|damals|(?:techniker|monteur) war (?:da|hier)|l'(?:an|année|hiver|été) derni(?:er|ère)|il y a (?:des|quelques|deux|trois|plusieurs)? ?(?:ans|mois)|autrefois|quand j'étais|le technicien est (?:venu|passé)|(?:el|la) (?:año|invierno|verano|semana|mes) pasad[oa]|hace (?:años|meses)|cuando era|(?:vino|pasó) el técnico`,
+  String.raw`(?:l'anno|l'inverno|l'estate|la settimana|il mese) scors[oa]|(?:anni|mesi) fa|diceva sempre|(?:è venuto|è passato) il tecnico|(?:no |o )?(?:ano|inverno|verão|mês) passado|há (?:anos|meses)|(?:dizia|sempre dizia) sempre|sempre dizia|antigamente|o técnico (?:veio|esteve|passou)|vorig(?:e)? (?:jaar|winter|zomer|maand|week)|jaren geleden|vroeger|(?:de )?monteur is (?:geweest|langs geweest)`,
 ];
 
 export const INTENSIFIER_PATTERNS: readonly string[] = [String.raw`right now|asap|immediately|straight away|help me|please help|help!|!!+`];
