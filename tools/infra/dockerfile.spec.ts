@@ -3,7 +3,10 @@ import { PARLEY_SERVICES } from './support/parley-services.constants';
 import { listRepoFiles, readRepoJson, readRepoText, repoFileExists } from './support/repo-files.util';
 
 const dockerfile = parseDockerfile(readRepoText('Dockerfile'));
-const [build, runtime] = dockerfile.stages;
+const stage = (name: string) => dockerfile.stages.find((s) => s.name === name) as Stage;
+const build = stage('build');
+const runtime = stage('runtime-base');
+const llamacpp = stage('runtime-llamacpp');
 const dockerignore = readRepoText('.dockerignore');
 const rootPackage = readRepoJson<{ workspaces: string[]; scripts: Record<string, string> }>('package.json');
 const workspaceManifests = [...listRepoFiles('apps', ['package.json']), ...listRepoFiles('libs', ['package.json'])].filter(
@@ -16,11 +19,31 @@ const indexOf = (stage: Stage, predicate: (args: string, keyword: string) => boo
 const one = (stage: Stage, keyword: string) => stage.instructions.filter((i) => i.keyword === keyword).map((i) => i.args);
 
 describe('Dockerfile', () => {
-  it('has a build stage and a node:20-bookworm-slim runtime stage, in that order', () => {
-    expect(dockerfile.stages.map((s) => s.name)).toEqual(['build', 'runtime']);
+  it('has build, a node:20-bookworm-slim runtime base, the llama.cpp target and the lean runtime last (the default target)', () => {
+    expect(dockerfile.stages.map((s) => s.name)).toEqual(['build', 'runtime-base', 'runtime-llamacpp', 'runtime']);
     expect(dockerfile.globalArgs.NODE_IMAGE).toBe('node:20-bookworm-slim');
     expect(build.from).toBe('${NODE_IMAGE}');
     expect(runtime.from).toBe('${NODE_IMAGE}');
+    expect(llamacpp.from).toBe('runtime-base');
+    expect(stage('runtime')).toEqual({ from: 'runtime-base', name: 'runtime', instructions: [] });
+  });
+
+  it('sets node-llama-cpp aside after the prune: only its CPU build, only in runtime-llamacpp', () => {
+    const all = runs(build).join('\n');
+    expect(all.indexOf('mv node_modules/node-llama-cpp /llamacpp/node_modules/')).toBeGreaterThan(all.indexOf('npm prune --omit=dev'));
+    expect(all).toContain('mv "node_modules/@node-llama-cpp/linux-$(node -p process.arch)" /llamacpp/node_modules/@node-llama-cpp/');
+    expect(all).toContain('rm -rf node_modules/@node-llama-cpp');
+    expect(one(llamacpp, 'COPY')).toEqual(['--from=build /llamacpp/node_modules/ ./node_modules/']);
+    expect(llamacpp.instructions.map((i) => i.keyword)).toEqual(['COPY']);
+  });
+
+  it('the lean image can do without node-llama-cpp: nothing imports it statically', () => {
+    const sources = [...listRepoFiles('apps', ['.ts']), ...listRepoFiles('libs', ['.ts'])].filter(
+      (f) => f.includes('/src/') && !/\.(spec|int-spec|e2e-spec)\.ts$/.test(f) && !f.includes('/__tests__/'),
+    );
+    const staticImports = sources.filter((f) => /^\s*(import|export)\s+(?!type\b)[^;]*from\s+'node-llama-cpp'/m.test(readRepoText(f)));
+    expect(staticImports).toEqual([]);
+    expect(sources.filter((f) => readRepoText(f).includes("require('node-llama-cpp')"))).toEqual([]);
   });
 
   it('copies every workspace package.json before npm install, so every @parley/* link exists', () => {
@@ -59,6 +82,8 @@ describe('Dockerfile', () => {
     expect(one(runtime, 'ENV').join(' ')).toContain('SERVICE=${SERVICE}');
     expect(one(runtime, 'ENV').join(' ')).toContain('NODE_ENV=production');
     expect(one(runtime, 'CMD')).toEqual(['["/bin/sh", "infra/docker/start.sh"]']);
+    // node:20-bookworm-slim has no tini; the local base image of scripts/container-check.sh has.
+    expect(runs(runtime).join('\n')).toMatch(/^if \[ ! -x \/usr\/bin\/tini \]; then/);
     expect(repoFileExists('infra/docker/start.sh')).toBe(true);
   });
 
