@@ -2043,8 +2043,16 @@ export interface components {
              */
             cap_mode: "hard" | "soft";
             currency: string;
-            /** @default [] */
-            features: string[];
+            /**
+             * @default [
+             *       "knowledge",
+             *       "tools",
+             *       "integrations",
+             *       "notification_channels",
+             *       "identity_providers"
+             *     ]
+             */
+            features: ("knowledge" | "tools" | "integrations" | "notification_channels" | "identity_providers")[];
             /** @default null */
             included_messages: number | null;
             /** @default null */
@@ -2058,7 +2066,13 @@ export interface components {
             /** @default 0 */
             overage_per_message: string;
             /** @default null */
+            rate_limit_ip_per_minute: number | null;
+            /** @default null */
             rate_limit_per_minute: number | null;
+            /** @default null */
+            rate_limit_tenant_per_minute: number | null;
+            /** @default null */
+            rate_limit_user_per_minute: number | null;
         };
         CreateSessionRequest: {
             /**
@@ -3062,14 +3076,17 @@ export interface components {
             /** @enum {string} */
             cap_mode?: "hard" | "soft";
             currency?: string;
-            features?: string[];
+            features?: ("knowledge" | "tools" | "integrations" | "notification_channels" | "identity_providers")[];
             included_messages?: number | null;
             included_tokens?: number | null;
             monthly_fee?: string;
             name?: string;
             overage_per_1k_tokens?: string;
             overage_per_message?: string;
+            rate_limit_ip_per_minute?: number | null;
             rate_limit_per_minute?: number | null;
+            rate_limit_tenant_per_minute?: number | null;
+            rate_limit_user_per_minute?: number | null;
         };
         Plan: {
             allowed_providers: string[] | null;
@@ -3085,7 +3102,10 @@ export interface components {
             name: string;
             overage_per_1k_tokens: string;
             overage_per_message: string;
+            rate_limit_ip_per_minute: number | null;
             rate_limit_per_minute: number | null;
+            rate_limit_tenant_per_minute: number | null;
+            rate_limit_user_per_minute: number | null;
             tenant_count?: number;
             updated_at: string;
         };
@@ -8760,7 +8780,22 @@ export interface operations {
             };
         };
         responses: {
+            /** @description PONG (type 1) for a PING; deferred and ephemeral (type 5, flags 64) for a command, whose answer is PATCHed to the original response. */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unsigned, badly signed, stale (over 5 minutes) or replayed request, or unknown id (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A workspace, server, user or application not allowed (problem+json). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8783,7 +8818,22 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The acknowledgement Slack shows at once (ephemeral: Working on it); the answer follows at response_url. */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unsigned, badly signed, stale (over 5 minutes) or replayed request, or unknown id (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A workspace, server, user or application not allowed (problem+json). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

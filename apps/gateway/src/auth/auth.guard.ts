@@ -6,6 +6,7 @@ import { GATEWAY_CONFIG } from '../config/gateway-config.token';
 import { corsResponseHeaders, isOriginAllowed } from '../cors/cors.policy';
 import { problems } from '../http/problem.exception';
 import { TenantSettingsCache, type TenantSettings } from '../http/tenant-settings.cache';
+import { clientIpBucket } from '../rate-limit/client-ip.util';
 import { RateLimiter } from '../rate-limit/rate-limiter.service';
 import { limitsForTenant, principalLimitChecks } from '../rate-limit/rate-limits.policy';
 import { ApiKeyAuthenticator } from './api-key.authenticator';
@@ -69,7 +70,7 @@ export class AuthGuard implements CanActivate {
       this.enforceOrigin(request, reply, principal, settings);
       lap('tenant', principal.kind);
       if (this.reflector.getAllAndOverride<boolean | undefined>(RATE_LIMITED, targets)) {
-        await this.enforceRateLimit(reply, principal, settings);
+        await this.enforceRateLimit(request, reply, principal, settings);
         lap('rate_limit', principal.kind);
       }
     }
@@ -103,8 +104,9 @@ export class AuthGuard implements CanActivate {
     void reply.headers(corsResponseHeaders(origin));
   }
 
-  /** The credential's own limit (API key, session or staff user) and the tenant's, checked at once. */
-  private async enforceRateLimit(reply: FastifyReply, principal: TenantPrincipal, settings: TenantSettings): Promise<void> {
-    await this.limiter.enforceAll(reply, principalLimitChecks(principal, limitsForTenant(this.config.rateLimits, settings)));
+  /** The credential's own limit (API key, session or user), the tenant's and the plan's per-IP one, checked at once. */
+  private async enforceRateLimit(request: FastifyRequest, reply: FastifyReply, principal: TenantPrincipal, settings: TenantSettings) {
+    const limits = limitsForTenant(this.config.rateLimits, settings);
+    await this.limiter.enforceAll(reply, principalLimitChecks(principal, limits, clientIpBucket(request.ip)));
   }
 }

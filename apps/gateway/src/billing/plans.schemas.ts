@@ -4,6 +4,7 @@ import {
   currencySchema,
   decimalAmountSchema,
   llmProviderSchema,
+  PLAN_FEATURES,
   planFeatureSchema,
   planKeySchema,
   type Plan,
@@ -26,7 +27,10 @@ const planBodyFields = {
   overage_per_message: decimalAmountSchema(6),
   overage_per_1k_tokens: decimalAmountSchema(6),
   rate_limit_per_minute: z.int().min(1).max(100_000).nullable(),
-  features: z.array(planFeatureSchema).max(50),
+  rate_limit_user_per_minute: z.int().min(1).max(1_000_000).nullable(),
+  rate_limit_tenant_per_minute: z.int().min(1).max(1_000_000).nullable(),
+  rate_limit_ip_per_minute: z.int().min(1).max(1_000_000).nullable(),
+  features: z.array(planFeatureSchema).max(PLAN_FEATURES.length),
   allowed_providers: z.array(llmProviderSchema).min(1).max(10).nullable(),
 };
 
@@ -42,7 +46,11 @@ export const createPlanBodySchema = z
     overage_per_message: planBodyFields.overage_per_message.default('0'),
     overage_per_1k_tokens: planBodyFields.overage_per_1k_tokens.default('0'),
     rate_limit_per_minute: planBodyFields.rate_limit_per_minute.default(null),
-    features: planBodyFields.features.default([]),
+    rate_limit_user_per_minute: planBodyFields.rate_limit_user_per_minute.default(null),
+    rate_limit_tenant_per_minute: planBodyFields.rate_limit_tenant_per_minute.default(null),
+    rate_limit_ip_per_minute: planBodyFields.rate_limit_ip_per_minute.default(null),
+    // A plan created without a feature list includes every feature; `[]` names a plan with none.
+    features: planBodyFields.features.default([...PLAN_FEATURES]),
     allowed_providers: planBodyFields.allowed_providers.default(null),
   })
   .strict()
@@ -74,6 +82,9 @@ export const planAnswerSchema = z
     overage_per_message: z.string(),
     overage_per_1k_tokens: z.string(),
     rate_limit_per_minute: z.int().nullable(),
+    rate_limit_user_per_minute: z.int().nullable(),
+    rate_limit_tenant_per_minute: z.int().nullable(),
+    rate_limit_ip_per_minute: z.int().nullable(),
     features: z.array(z.string()),
     allowed_providers: z.array(z.string()).nullable(),
     tenant_count: z.int().optional(),
@@ -95,6 +106,9 @@ export const PLAN_HTTP_NAMES: Readonly<Record<string, string>> = {
   overagePerMessage: 'overage_per_message',
   overagePer1kTokens: 'overage_per_1k_tokens',
   rateLimitPerMinute: 'rate_limit_per_minute',
+  userRateLimitPerMinute: 'rate_limit_user_per_minute',
+  tenantRateLimitPerMinute: 'rate_limit_tenant_per_minute',
+  ipRateLimitPerMinute: 'rate_limit_ip_per_minute',
   allowedProviders: 'allowed_providers',
   planKey: 'plan_key',
 };
@@ -111,6 +125,9 @@ export function toPlanAnswer(plan: Plan, tenantCount?: number): PlanAnswer {
     overage_per_message: plan.overagePerMessage,
     overage_per_1k_tokens: plan.overagePer1kTokens,
     rate_limit_per_minute: plan.rateLimitPerMinute,
+    rate_limit_user_per_minute: plan.userRateLimitPerMinute,
+    rate_limit_tenant_per_minute: plan.tenantRateLimitPerMinute,
+    rate_limit_ip_per_minute: plan.ipRateLimitPerMinute,
     features: plan.features,
     allowed_providers: plan.allowedProviders,
     ...(tenantCount === undefined ? {} : { tenant_count: tenantCount }),
@@ -137,6 +154,9 @@ export function fromPatchBody(body: PatchPlanBody): PlanPatch {
   if (body.overage_per_message !== undefined) out.overagePerMessage = body.overage_per_message;
   if (body.overage_per_1k_tokens !== undefined) out.overagePer1kTokens = body.overage_per_1k_tokens;
   if (body.rate_limit_per_minute !== undefined) out.rateLimitPerMinute = body.rate_limit_per_minute;
+  if (body.rate_limit_user_per_minute !== undefined) out.userRateLimitPerMinute = body.rate_limit_user_per_minute;
+  if (body.rate_limit_tenant_per_minute !== undefined) out.tenantRateLimitPerMinute = body.rate_limit_tenant_per_minute;
+  if (body.rate_limit_ip_per_minute !== undefined) out.ipRateLimitPerMinute = body.rate_limit_ip_per_minute;
   if (body.features !== undefined) out.features = body.features;
   if (body.allowed_providers !== undefined) out.allowedProviders = body.allowed_providers;
   return out;

@@ -25,6 +25,7 @@ const SCOPE: Record<RateLimitKind, string> = {
   user: 'for this user',
   tenant: 'for this tenant',
   ip: 'from this client address',
+  tenant_ip: "from this client address for this tenant's plan",
   login: 'for this login',
   widget_ip: 'for widget sessions from this client address',
   site_key: 'for widget sessions of this site key',

@@ -5,10 +5,12 @@ import type { TenantSettings } from '../http/tenant-settings.cache';
 /**
  * What is counted, each in its own token bucket: a tenant backend's key, a browser session, a
  * staff user, a tenant (all its traffic together), a client IP (every API request), login
- * attempts per email, and for the widget: sessions opened per client IP and per site key,
+ * attempts per email, a tenant's authenticated requests per client IP when its plan sets a
+ * limit for that (tenant_ip), and for the widget: sessions opened per client IP and per site key,
  * config reads per client IP.
  */
-export type RateLimitKind = 'api_key' | 'session' | 'user' | 'tenant' | 'ip' | 'login' | 'widget_ip' | 'site_key' | 'widget_config_ip';
+export type RateLimitKind =
+  'api_key' | 'session' | 'user' | 'tenant' | 'ip' | 'tenant_ip' | 'login' | 'widget_ip' | 'site_key' | 'widget_config_ip';
 
 export const RATE_LIMIT_KINDS: readonly RateLimitKind[] = [
   'api_key',
@@ -16,6 +18,7 @@ export const RATE_LIMIT_KINDS: readonly RateLimitKind[] = [
   'user',
   'tenant',
   'ip',
+  'tenant_ip',
   'login',
   'widget_ip',
   'site_key',
@@ -65,32 +68,55 @@ export function tenantOverrides(settings: Pick<TenantSettings, 'rateLimitPerMinu
   return { apiKey: settings.rateLimitPerMinute, session: settings.rateLimitPerMinute };
 }
 
+/** The plan fields that set limits; null in each leaves its dimension to the gateway's default. */
+export type PlanRateLimits = Pick<
+  Plan,
+  'rateLimitPerMinute' | 'userRateLimitPerMinute' | 'tenantRateLimitPerMinute' | 'ipRateLimitPerMinute'
+>;
+
 /**
- * The plan's layer (ADR 0024): its `rateLimitPerMinute` is the limit per API key and per session
- * of every tenant on it; null, or no plan, leaves both to the defaults. Plans carry no value for
- * the user, tenant and IP dimensions yet: a new plan field is one more key here.
+ * The plan's layer (ADR 0021, 0025): `rateLimitPerMinute` per API key and per session,
+ * `userRateLimitPerMinute` per staff or identity-provider user, `tenantRateLimitPerMinute` per
+ * tenant, `ipRateLimitPerMinute` per client IP of the tenant's authenticated requests. A null
+ * field, or no plan, leaves its dimension to the gateway's default.
  */
-export function planOverrides(plan: Pick<Plan, 'rateLimitPerMinute'> | null): RateLimitOverrides {
-  if (plan === null || plan.rateLimitPerMinute === null) return {};
-  return { apiKey: plan.rateLimitPerMinute, session: plan.rateLimitPerMinute };
+export function planOverrides(plan: PlanRateLimits | null): RateLimitOverrides {
+  if (plan === null) return {};
+  const out: RateLimitOverrides = {};
+  if (plan.rateLimitPerMinute !== null) Object.assign(out, { apiKey: plan.rateLimitPerMinute, session: plan.rateLimitPerMinute });
+  if (plan.userRateLimitPerMinute !== null) out.user = plan.userRateLimitPerMinute;
+  if (plan.tenantRateLimitPerMinute !== null) out.tenant = plan.tenantRateLimitPerMinute;
+  if (plan.ipRateLimitPerMinute !== null) out.ip = plan.ipRateLimitPerMinute;
+  return out;
+}
+
+/** A tenant's limits, and whether its plan sets its own per-IP limit (then counted per tenant and IP). */
+export interface TenantRateLimits extends RateLimits {
+  /** The plan's per-client-IP limit of this tenant's requests; null: only the gateway-wide IP limit before authentication. */
+  tenantIp: number | null;
 }
 
 /** A tenant's limits: its own settings first, then its plan, then the gateway's defaults. */
 export function limitsForTenant(
   defaults: RateLimits,
-  settings: Pick<TenantSettings, 'rateLimitPerMinute'> & { plan: Pick<Plan, 'rateLimitPerMinute'> | null },
-): RateLimits {
-  return resolveRateLimits(defaults, tenantOverrides(settings), planOverrides(settings.plan));
+  settings: Pick<TenantSettings, 'rateLimitPerMinute'> & { plan: PlanRateLimits | null },
+): TenantRateLimits {
+  const plan = planOverrides(settings.plan);
+  return { ...resolveRateLimits(defaults, tenantOverrides(settings), plan), tenantIp: plan.ip ?? null };
 }
 
 /**
  * The buckets an authenticated tenant request is counted in: its credential's own (API key,
- * session, or user: staff or an identity provider's end user) and its tenant's. The client IP is counted for every request before
- * authentication (ClientIpLimitInstaller).
+ * session, or user: staff or an identity provider's end user), its tenant's, and when the
+ * tenant's plan sets a per-IP limit, its client IP's within the tenant (`clientIp`, already
+ * bucketed by clientIpBucket). Every API request is also counted per client IP before
+ * authentication at the gateway-wide limit (ClientIpLimitInstaller): a plan's IP limit can be
+ * stricter than that, never looser.
  */
 export function principalLimitChecks(
   principal: ApiKeyPrincipal | SessionPrincipal | StaffPrincipal | IdpUserPrincipal,
-  limits: RateLimits,
+  limits: RateLimits & Partial<Pick<TenantRateLimits, 'tenantIp'>>,
+  clientIp?: string,
 ): LimitCheck[] {
   const own: LimitCheck =
     principal.kind === 'api_key'
@@ -98,5 +124,8 @@ export function principalLimitChecks(
       : principal.kind === 'session'
         ? { kind: 'session', id: principal.sessionId, limit: limits.session }
         : { kind: 'user', id: principal.userId, limit: limits.user };
-  return [own, { kind: 'tenant', id: principal.tenantId, limit: limits.tenant }];
+  const checks: LimitCheck[] = [own, { kind: 'tenant', id: principal.tenantId, limit: limits.tenant }];
+  if (limits.tenantIp != null && clientIp !== undefined)
+    checks.push({ kind: 'tenant_ip', id: `${principal.tenantId}:${clientIp}`, limit: limits.tenantIp });
+  return checks;
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hashSecret } from '@parley/auth';
-import type { Actor, LlmChoice, PlanInput, TenantConfigPatch } from '@parley/contracts';
+import { PLAN_FEATURES, type Actor, type LlmChoice, type PlanInput, type TenantConfigPatch } from '@parley/contracts';
 import type { IntegrationEnvConfig } from '@parley/integrations';
 import type { PrismaClient, TenantDb } from '@parley/persistence';
 import { ApiKeysService } from '../api-keys/api-keys.service';
@@ -135,7 +135,10 @@ const DEMO_PLAN: PlanInput = {
   overagePerMessage: '0.01',
   overagePer1kTokens: '0.002',
   rateLimitPerMinute: null,
-  features: [],
+  userRateLimitPerMinute: null,
+  tenantRateLimitPerMinute: null,
+  ipRateLimitPerMinute: null,
+  features: [...PLAN_FEATURES],
   allowedProviders: null,
 };
 

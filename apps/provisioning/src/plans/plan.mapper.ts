@@ -1,4 +1,4 @@
-import type { LlmProviderKind, Plan, PlanInput, PlanPatch } from '@parley/contracts';
+import { PLAN_FEATURES, type LlmProviderKind, type Plan, type PlanFeature, type PlanInput, type PlanPatch } from '@parley/contracts';
 import type { Prisma } from '@parley/persistence';
 
 export const PLAN_SELECT = {
@@ -13,6 +13,9 @@ export const PLAN_SELECT = {
   overagePerMessage: true,
   overagePer1kTokens: true,
   rateLimitPerMinute: true,
+  userRateLimitPerMinute: true,
+  tenantRateLimitPerMinute: true,
+  ipRateLimitPerMinute: true,
   features: true,
   allowedProviders: true,
   createdAt: true,
@@ -35,11 +38,19 @@ export function toPlan(row: PlanRow): Plan {
     overagePerMessage: decimalString(row.overagePerMessage),
     overagePer1kTokens: decimalString(row.overagePer1kTokens),
     rateLimitPerMinute: row.rateLimitPerMinute,
-    features: row.features,
+    userRateLimitPerMinute: row.userRateLimitPerMinute,
+    tenantRateLimitPerMinute: row.tenantRateLimitPerMinute,
+    ipRateLimitPerMinute: row.ipRateLimitPerMinute,
+    features: row.features.filter(isPlanFeature),
     allowedProviders: row.allowedProviders.length === 0 ? null : (row.allowedProviders as LlmProviderKind[]),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+/** A stored feature the catalogue knows (the migration that started enforcing features left only those). */
+function isPlanFeature(name: string): name is PlanFeature {
+  return (PLAN_FEATURES as readonly string[]).includes(name);
 }
 
 /** The shortest exact form of a stored price (`0.002`, `1`), never exponent notation. */
@@ -60,6 +71,9 @@ export function planColumns(input: PlanInput | PlanPatch) {
     ...(input.overagePerMessage !== undefined ? { overagePerMessage: input.overagePerMessage } : {}),
     ...(input.overagePer1kTokens !== undefined ? { overagePer1kTokens: input.overagePer1kTokens } : {}),
     ...(input.rateLimitPerMinute !== undefined ? { rateLimitPerMinute: input.rateLimitPerMinute } : {}),
+    ...(input.userRateLimitPerMinute !== undefined ? { userRateLimitPerMinute: input.userRateLimitPerMinute } : {}),
+    ...(input.tenantRateLimitPerMinute !== undefined ? { tenantRateLimitPerMinute: input.tenantRateLimitPerMinute } : {}),
+    ...(input.ipRateLimitPerMinute !== undefined ? { ipRateLimitPerMinute: input.ipRateLimitPerMinute } : {}),
     ...(input.features !== undefined ? { features: [...new Set(input.features)] } : {}),
     ...(input.allowedProviders !== undefined
       ? { allowedProviders: input.allowedProviders === null ? [] : [...new Set(input.allowedProviders)] }

@@ -25,7 +25,22 @@ export function decimalAmountSchema(scale: number) {
 export const currencySchema = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as EUR');
 export const capModeSchema = z.enum(['hard', 'soft']);
 export type CapMode = z.infer<typeof capModeSchema>;
-export const planFeatureSchema = z.string().regex(/^[a-z][a-z0-9_]{0,49}$/, 'a lowercase feature name');
+/**
+ * The features a plan may include, each gating a tenant API (ADR 0025): `knowledge` (the
+ * knowledge base), `tools` (the tool catalogue and tenant tools), `integrations` (connectors and
+ * their endpoints), `notification_channels` (webhook, Slack, Discord and email channels) and
+ * `identity_providers` (the tenant's external IdPs). A plan includes exactly the ones it lists.
+ */
+export const PLAN_FEATURES = ['knowledge', 'tools', 'integrations', 'notification_channels', 'identity_providers'] as const;
+export const planFeatureSchema = z.enum(PLAN_FEATURES);
+export type PlanFeature = z.infer<typeof planFeatureSchema>;
+
+/** A tenant's plan includes `feature`; no plan (unlimited) includes every feature. */
+export function planIncludes(plan: Pick<Plan, 'features'> | null, feature: PlanFeature): boolean {
+  return plan === null || plan.features.includes(feature);
+}
+
+const perMinuteSchema = z.int().min(1).max(1_000_000).nullable();
 
 const planFields = {
   key: planKeySchema,
@@ -45,12 +60,26 @@ const planFields = {
   overagePer1kTokens: decimalAmountSchema(6),
   /** Requests per minute per API key and session for tenants on the plan; null = the platform default. */
   rateLimitPerMinute: z.int().min(1).max(100_000).nullable(),
-  features: z.array(planFeatureSchema).max(50),
+  /** Requests per minute per staff or identity-provider user of a tenant on the plan; null = RATE_LIMIT_USER_PER_MINUTE. */
+  userRateLimitPerMinute: perMinuteSchema,
+  /** Requests per minute of a tenant on the plan, all credentials together; null = RATE_LIMIT_TENANT_PER_MINUTE. */
+  tenantRateLimitPerMinute: perMinuteSchema,
+  /** Authenticated requests per minute per client IP of a tenant on the plan; null = RATE_LIMIT_IP_PER_MINUTE. */
+  ipRateLimitPerMinute: perMinuteSchema,
+  features: z.array(planFeatureSchema).max(PLAN_FEATURES.length),
   /** The model providers a tenant on the plan may configure; null = any. */
   allowedProviders: z.array(llmProviderSchema).min(1).max(10).nullable(),
 };
 
-export const planInputSchema = z.object(planFields).strict();
+/** A new plan; a rate limit left out is null (the gateway's default). */
+export const planInputSchema = z
+  .object({
+    ...planFields,
+    userRateLimitPerMinute: planFields.userRateLimitPerMinute.default(null),
+    tenantRateLimitPerMinute: planFields.tenantRateLimitPerMinute.default(null),
+    ipRateLimitPerMinute: planFields.ipRateLimitPerMinute.default(null),
+  })
+  .strict();
 export type PlanInput = z.infer<typeof planInputSchema>;
 
 export const planPatchSchema = z

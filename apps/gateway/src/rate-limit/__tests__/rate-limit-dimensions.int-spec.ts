@@ -175,6 +175,9 @@ describe('limits from the plan', () => {
     overagePerMessage: '0.00',
     overagePer1kTokens: '0.00',
     rateLimitPerMinute: 2,
+    userRateLimitPerMinute: null,
+    tenantRateLimitPerMinute: null,
+    ipRateLimitPerMinute: null,
     features: [],
     allowedProviders: null,
     createdAt: '2026-12-01T00:00:00.000Z',
@@ -190,6 +193,92 @@ describe('limits from the plan', () => {
     expectRefusal(await probe({ 'x-api-key': key.key, 'x-forwarded-for': ip }), 'api_key', 2);
     const own = await probe({ 'x-api-key': (await responder.addKey(ownLimit.id)).key, 'x-forwarded-for': freshIp() });
     expect([own.status, own.headers.get('ratelimit-limit')]).toEqual([200, '4']);
+  });
+});
+
+describe('user, tenant and IP limits from the plan', () => {
+  const terms = (
+    key: string,
+    limits: Pick<Plan, 'userRateLimitPerMinute' | 'tenantRateLimitPerMinute' | 'ipRateLimitPerMinute'>,
+  ): Plan => ({
+    id: randomUUID(),
+    key,
+    name: key,
+    currency: 'EUR',
+    monthlyFee: '0.00',
+    includedMessages: null,
+    includedTokens: null,
+    capMode: 'soft',
+    overagePerMessage: '0.00',
+    overagePer1kTokens: '0.00',
+    rateLimitPerMinute: null,
+    ...limits,
+    features: [],
+    allowedProviders: null,
+    createdAt: '2026-12-01T00:00:00.000Z',
+    updatedAt: '2026-12-01T00:00:00.000Z',
+  });
+  const strict = terms('strict', { userRateLimitPerMinute: 1, tenantRateLimitPerMinute: 3, ipRateLimitPerMinute: 2 });
+  const roomy = terms('roomy', { userRateLimitPerMinute: 4, tenantRateLimitPerMinute: null, ipRateLimitPerMinute: null });
+
+  it('gives the users of tenants on two plans their own plan’s limit (the default where a plan sets none)', async () => {
+    const [onStrict, onRoomy, onNone] = [
+      Object.assign(responder.addTenant(), { plan: strict }),
+      Object.assign(responder.addTenant(), { plan: roomy }),
+      responder.addTenant(),
+    ];
+    const ip = freshIp();
+    const strictUser = { authorization: `Bearer ${await staffToken(onStrict)}`, 'x-forwarded-for': ip };
+    const first = await probe(strictUser);
+    expect([first.status, first.headers.get('ratelimit-limit')]).toEqual([200, '1']);
+    expectRefusal(await probe(strictUser), 'user', 1);
+    const roomyUser = { authorization: `Bearer ${await staffToken(onRoomy)}`, 'x-forwarded-for': freshIp() };
+    expect(await statuses(4, roomyUser)).toEqual([200, 200, 200, 200]);
+    expectRefusal(await probe(roomyUser), 'user', 4);
+    const plainUser = { authorization: `Bearer ${await staffToken(onNone)}`, 'x-forwarded-for': freshIp() };
+    expect(await statuses(LIMITS.user, plainUser)).toEqual([200, 200]);
+    expectRefusal(await probe(plainUser), 'user', LIMITS.user);
+  });
+
+  it("sums a tenant's traffic against its plan's tenant limit, while a tenant on another plan keeps the default", async () => {
+    const onStrict = Object.assign(responder.addTenant(), { plan: strict });
+    const onRoomy = Object.assign(responder.addTenant(), { plan: roomy });
+    for (let i = 0; i < 3; i++) {
+      const key = await responder.addKey(onStrict.id);
+      expect((await probe({ 'x-api-key': key.key, 'x-forwarded-for': freshIp() })).status).toBe(200);
+    }
+    const refused = await probe({ 'x-api-key': (await responder.addKey(onStrict.id)).key, 'x-forwarded-for': freshIp() });
+    expectRefusal(refused, 'tenant', 3);
+    expect(refused.body?.detail).toContain('for this tenant');
+    const served: number[] = [];
+    for (let i = 0; i < LIMITS.tenant; i++) {
+      const key = await responder.addKey(onRoomy.id);
+      served.push((await probe({ 'x-api-key': key.key, 'x-forwarded-for': freshIp() })).status);
+    }
+    expect(served).toEqual(Array(LIMITS.tenant).fill(200));
+    expectRefusal(
+      await probe({ 'x-api-key': (await responder.addKey(onRoomy.id)).key, 'x-forwarded-for': freshIp() }),
+      'tenant',
+      LIMITS.tenant,
+    );
+  });
+
+  it("limits a tenant's requests per client IP by its plan, across its keys, and not another address", async () => {
+    const onStrict = Object.assign(responder.addTenant(), { plan: strict });
+    const onRoomy = Object.assign(responder.addTenant(), { plan: roomy });
+    const [one, two] = [await responder.addKey(onStrict.id), await responder.addKey(onStrict.id)];
+    const ip = freshIp();
+    expect((await probe({ 'x-api-key': one.key, 'x-forwarded-for': ip })).status).toBe(200);
+    expect((await probe({ 'x-api-key': two.key, 'x-forwarded-for': ip })).status).toBe(200);
+    const refused = await probe({ 'x-api-key': one.key, 'x-forwarded-for': ip });
+    expectRefusal(refused, 'tenant_ip', 2);
+    expect(refused.body?.detail).toContain("from this client address for this tenant's plan");
+    // The refused request gave its tokens back: the tenant has one request left (3 - 2), from another address.
+    expect((await probe({ 'x-api-key': two.key, 'x-forwarded-for': freshIp() })).status).toBe(200);
+    // A tenant on a plan without an IP limit is counted per IP only before authentication (LIMITS.ip).
+    const roomyKey = await responder.addKey(onRoomy.id);
+    const roomyIp = freshIp();
+    expect(await statuses(LIMITS.key, { 'x-api-key': roomyKey.key, 'x-forwarded-for': roomyIp })).toEqual([200, 200, 200]);
   });
 });
 

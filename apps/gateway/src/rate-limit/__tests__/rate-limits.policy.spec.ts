@@ -33,18 +33,45 @@ describe('rate limit lookup', () => {
     expect(resolveRateLimits(DEFAULTS, tenantOverrides({ rateLimitPerMinute: 7 }))).toEqual({ ...DEFAULTS, apiKey: 7, session: 7 });
   });
 
+  const NO_PLAN_LIMITS = { userRateLimitPerMinute: null, tenantRateLimitPerMinute: null, ipRateLimitPerMinute: null };
+
   it("reads a plan's rateLimitPerMinute as its tenants' limit per API key and per session", () => {
-    expect(planOverrides({ rateLimitPerMinute: 30 })).toEqual({ apiKey: 30, session: 30 });
-    expect(planOverrides({ rateLimitPerMinute: null })).toEqual({});
+    expect(planOverrides({ rateLimitPerMinute: 30, ...NO_PLAN_LIMITS })).toEqual({ apiKey: 30, session: 30 });
+    expect(planOverrides({ rateLimitPerMinute: null, ...NO_PLAN_LIMITS })).toEqual({});
     expect(planOverrides(null)).toEqual({});
   });
 
+  it("reads a plan's user, tenant and IP limits, each left to the default when null", () => {
+    const plan = { rateLimitPerMinute: null, userRateLimitPerMinute: 40, tenantRateLimitPerMinute: 900, ipRateLimitPerMinute: 25 };
+    expect(planOverrides(plan)).toEqual({ user: 40, tenant: 900, ip: 25 });
+    expect(planOverrides({ ...plan, userRateLimitPerMinute: null, ipRateLimitPerMinute: null })).toEqual({ tenant: 900 });
+    expect(limitsForTenant(DEFAULTS, { rateLimitPerMinute: 7, plan })).toEqual({
+      apiKey: 7,
+      session: 7,
+      user: 40,
+      tenant: 900,
+      ip: 25,
+      tenantIp: 25,
+    });
+  });
+
   it("puts the tenant's own limit before its plan's, and the plan's before the defaults", () => {
-    const plan = { rateLimitPerMinute: 30 };
-    expect(limitsForTenant(DEFAULTS, { rateLimitPerMinute: 7, plan })).toEqual({ ...DEFAULTS, apiKey: 7, session: 7 });
-    expect(limitsForTenant(DEFAULTS, { rateLimitPerMinute: null, plan })).toEqual({ ...DEFAULTS, apiKey: 30, session: 30 });
-    expect(limitsForTenant(DEFAULTS, { rateLimitPerMinute: null, plan: null })).toEqual(DEFAULTS);
-    expect(limitsForTenant(DEFAULTS, { rateLimitPerMinute: null, plan: { rateLimitPerMinute: null } })).toEqual(DEFAULTS);
+    const plan = { rateLimitPerMinute: 30, ...NO_PLAN_LIMITS };
+    const noTenantIp = { ...DEFAULTS, tenantIp: null };
+    expect(limitsForTenant(DEFAULTS, { rateLimitPerMinute: 7, plan })).toEqual({ ...noTenantIp, apiKey: 7, session: 7 });
+    expect(limitsForTenant(DEFAULTS, { rateLimitPerMinute: null, plan })).toEqual({ ...noTenantIp, apiKey: 30, session: 30 });
+    expect(limitsForTenant(DEFAULTS, { rateLimitPerMinute: null, plan: null })).toEqual(noTenantIp);
+    expect(limitsForTenant(DEFAULTS, { rateLimitPerMinute: null, plan: { ...plan, rateLimitPerMinute: null } })).toEqual(noTenantIp);
+  });
+
+  it("counts a request in its tenant's bucket per client IP only when the plan sets an IP limit", () => {
+    const principal = { kind: 'api_key' as const, tenantId: 't1', apiKeyId: 'k1' };
+    expect(principalLimitChecks(principal, { ...DEFAULTS, tenantIp: 25 }, '203.0.113.9')).toEqual([
+      { kind: 'api_key', id: 'k1', limit: 60 },
+      { kind: 'tenant', id: 't1', limit: 3000 },
+      { kind: 'tenant_ip', id: 't1:203.0.113.9', limit: 25 },
+    ]);
+    expect(principalLimitChecks(principal, { ...DEFAULTS, tenantIp: null }, '203.0.113.9')).toHaveLength(2);
   });
 
   it("counts a request in its credential's bucket and its tenant's", () => {

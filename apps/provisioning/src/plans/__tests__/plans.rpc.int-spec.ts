@@ -28,7 +28,10 @@ function planInput(key: string, overrides: Partial<PlanInput> = {}): PlanInput {
     overagePerMessage: '0.02',
     overagePer1kTokens: '0.0015',
     rateLimitPerMinute: 120,
-    features: ['crm', 'insights'],
+    userRateLimitPerMinute: 40,
+    tenantRateLimitPerMinute: null,
+    ipRateLimitPerMinute: 90,
+    features: ['knowledge', 'tools'],
     allowedProviders: ['offline', 'openai'],
     ...overrides,
   };
@@ -99,6 +102,14 @@ describe('provisioning plan RPCs (NATS + database, app role)', () => {
       t.rpc.request(PlanCreateRpc, { version: 1, actor: owner, plan: { ...planInput(`${key}-x`), monthlyFee: '1.005' } }),
     );
     expect(bad).toMatchObject({ code: 'VALIDATION' });
+    const unknownFeature = { ...planInput(`${key}-x`), features: ['crm'] } as unknown as PlanInput;
+    expect(await rejection(t.rpc.request(PlanCreateRpc, { version: 1, actor: owner, plan: unknownFeature }))).toMatchObject({
+      code: 'VALIDATION',
+    });
+    const zeroLimit = { ...planInput(`${key}-x`), ipRateLimitPerMinute: 0 };
+    expect(await rejection(t.rpc.request(PlanCreateRpc, { version: 1, actor: owner, plan: zeroLimit }))).toMatchObject({
+      code: 'VALIDATION',
+    });
     expect((await t.owner.query(`SELECT count(*)::int AS n FROM plans WHERE key = $1`, [`${key}-x`])).rows[0].n).toBe(0);
     expect(await rejection(t.rpc.request(PlanGetRpc, { version: 1, key: `${key}-none` }))).toMatchObject({ code: 'NOT_FOUND' });
   });
@@ -107,7 +118,15 @@ describe('provisioning plan RPCs (NATS + database, app role)', () => {
     const assigned = await t.rpc.request(TenantPlanAssignRpc, { version: 1, actor: owner, tenantId, planKey: key });
     expect(assigned.plan?.key).toBe(key);
     const config = await t.rpc.request(TenantConfigGetRpc, { version: 1, tenantId });
-    expect(config.plan).toMatchObject({ key, capMode: 'hard', rateLimitPerMinute: 120 });
+    expect(config.plan).toMatchObject({
+      key,
+      capMode: 'hard',
+      rateLimitPerMinute: 120,
+      userRateLimitPerMinute: 40,
+      tenantRateLimitPerMinute: null,
+      ipRateLimitPerMinute: 90,
+      features: ['knowledge', 'tools'],
+    });
     expect(await updatesOf(tenantId)).toEqual([expect.objectContaining({ tenantId, changedFields: ['plan'] })]);
     expect(await auditOf('tenant.plan_assigned', tenantId)).toEqual([
       { tenant_id: tenantId, actor_type: 'owner', data: { from: null, to: key } },
