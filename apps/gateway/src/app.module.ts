@@ -3,6 +3,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceRuntimeModule } from '@parley/runtime';
 import { AdminModule } from './admin/admin.module';
 import { OwnerAssistantModule } from './owner-assistant/owner-assistant.module';
+import { OwnerChannelsModule } from './owner-channels/owner-channels.module';
 import { BillingModule } from './billing/billing.module';
 import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/env.schema';
@@ -47,6 +48,7 @@ export class AppModule {
         RateLimitModule,
         AdminModule,
         OwnerAssistantModule,
+        OwnerChannelsModule,
         BillingModule,
         TenantApiModule.forRoot(),
         CrmModule,

@@ -6,6 +6,7 @@ import { IdentityProvidersModule } from './identity-providers/identity-providers
 import { IntegrationsModule } from './integrations/integrations.module';
 import { KnowledgeModule } from './knowledge/knowledge.module';
 import { OwnerAssistantModule } from './owner-assistant/owner-assistant.module';
+import { OwnerChannelsModule } from './owner-channels/owner-channels.module';
 import { PlansModule } from './plans/plans.module';
 import { SignalSettingsModule } from './signal-settings/signal-settings.module';
 import { SiteKeysModule } from './site-keys/site-keys.module';
@@ -42,6 +43,7 @@ export class ProvisioningModule {
         DegradeModule,
         PlansModule,
         OwnerAssistantModule,
+        OwnerChannelsModule,
       ],
     };
   }

@@ -41,6 +41,7 @@ export * from './rpc/integrations.rpc';
 export * from './rpc/audit.rpc';
 export * from './rpc/degrade.rpc';
 export * from './rpc/owner-assistant.rpc';
+export * from './rpc/owner-channels.rpc';
 export * from './rpc/plans.rpc';
 export * from './identity/identity-provider.rpc';
 export * from './identity/user-token-state.rpc';

@@ -8780,7 +8780,22 @@ export interface operations {
             };
         };
         responses: {
+            /** @description PONG (type 1) for a PING; deferred and ephemeral (type 5, flags 64) for a command, whose answer is PATCHed to the original response. */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unsigned, badly signed, stale (over 5 minutes) or replayed request, or unknown id (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A workspace, server, user or application not allowed (problem+json). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8803,7 +8818,22 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The acknowledgement Slack shows at once (ephemeral: Working on it); the answer follows at response_url. */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unsigned, badly signed, stale (over 5 minutes) or replayed request, or unknown id (problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A workspace, server, user or application not allowed (problem+json). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

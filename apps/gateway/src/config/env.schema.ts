@@ -92,6 +92,12 @@ export const envSchema = z
     OWNER_ASSISTANT_LLM_API_KEY: z.string().min(1).optional(),
     /** One model call of the owner assistant must finish within this. */
     OWNER_ASSISTANT_LLM_TIMEOUT_MS: envVar.int(100, 600_000).default(20_000),
+    /** The owner's Slack slash command (ADR 0027): answers go only to a response_url starting with this. */
+    OWNER_SLACK_RESPONSE_URL_PREFIX: envVar.url(['http', 'https']).default('https://hooks.slack.com/'),
+    /** The owner's Discord interactions (ADR 0027): the API base the deferred answer is PATCHed to. */
+    OWNER_DISCORD_API_BASE_URL: envVar.url(['http', 'https']).default('https://discord.com/api/v10'),
+    /** One answer posted back to Slack or Discord must finish within this. */
+    OWNER_CHANNELS_REPLY_TIMEOUT_MS: envVar.int(100, 120_000).default(10_000),
   })
   .transform((env, ctx) => {
     const keys = parseSigningKeys(env.AUTH_SIGNING_KEYS, env.AUTH_ACTIVE_KID);
@@ -153,6 +159,8 @@ export interface AppConfig extends ServiceConfig {
     apiKey?: string;
     timeoutMs: number;
   };
+  /** Where the owner's Slack and Discord answers go (ADR 0027). */
+  ownerChannels: { slackResponseUrlPrefix: string; discordApiBaseUrl: string; replyTimeoutMs: number };
 }
 
 export function toAppConfig(env: GatewayEnv): AppConfig {
@@ -194,6 +202,11 @@ export function toAppConfig(env: GatewayEnv): AppConfig {
       configPerMinutePerIp: env.WIDGET_CONFIG_PER_MINUTE_PER_IP,
       dir: env.GATEWAY_WIDGET_DIR,
       demoPages: env.GATEWAY_DEMO_PAGES_ENABLED,
+    },
+    ownerChannels: {
+      slackResponseUrlPrefix: env.OWNER_SLACK_RESPONSE_URL_PREFIX,
+      discordApiBaseUrl: env.OWNER_DISCORD_API_BASE_URL.replace(/\/+$/, ''),
+      replyTimeoutMs: env.OWNER_CHANNELS_REPLY_TIMEOUT_MS,
     },
     ...(env.OWNER_ASSISTANT_LLM
       ? {

@@ -130,14 +130,14 @@ export class OwnerAssistantService {
   }
 
   private async load(request: OwnerAssistantRequest): Promise<{ conversationId: string; revision: number; state: OwnerAssistantState }> {
-    if (!request.conversationId) {
-      return { conversationId: randomUUID(), revision: 0, state: { messages: [], pending: null, clarification: null, focusTenantIds: [] } };
-    }
+    const fresh = { messages: [], pending: null, clarification: null, focusTenantIds: [] };
+    if (!request.conversationId) return { conversationId: randomUUID(), revision: 0, state: fresh };
     const { conversation } = await this.rpc.call(OwnerAssistantLoadRpc, {
       version: 1,
       ownerId: request.ownerId,
       conversationId: request.conversationId,
     });
+    if (!conversation && request.startIfMissing) return { conversationId: request.conversationId, revision: 0, state: fresh };
     if (!conversation) {
       throw new ProblemException({
         status: 404,

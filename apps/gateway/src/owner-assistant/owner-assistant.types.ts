@@ -20,6 +20,8 @@ export interface OwnerAssistantRequest {
   ownerId: string;
   /** Omitted: a new conversation. */
   conversationId?: string;
+  /** A conversation id that does not exist yet starts it (Slack and Discord name theirs: ADR 0027) instead of a 404. */
+  startIfMissing?: boolean;
   message: string;
 }
 
