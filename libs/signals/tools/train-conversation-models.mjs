@@ -14,6 +14,7 @@
 // Usage: node scripts/build.mjs libs/signals && node libs/signals/tools/train-conversation-models.mjs [--check | --dry]
 //   --check  retrain and compare both models' weights sha256 with the committed ones (exit 1 if not equal)
 //   --bits N --epochs N --lr X --l2 X --pos X --rule-weight X (tuning on dev; --dry writes nothing)
+//   --dev-exclude <id prefix>  also print dev accuracy without one set's conversations
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -173,6 +174,15 @@ for (const [name, task] of Object.entries(TASKS)) {
     if (acc > best.acc + 1e-9) best = { t: Number(t.toFixed(2)), acc };
   }
   console.log(`${name}: dev accuracy with the model ${best.acc.toFixed(3)} at threshold ${best.t}`);
+  // --dev-exclude <id prefix>: the same figure without the dev conversations of one set (to compare
+  // with a run before that set was added, on the same conversations).
+  const exclude = process.argv.includes('--dev-exclude') ? process.argv[process.argv.indexOf('--dev-exclude') + 1] : undefined;
+  if (exclude) {
+    const model = createConversationModel({ ...devData, threshold: best.t });
+    const kept = dev.filter((c) => !c.id.startsWith(exclude));
+    const ok = kept.filter((c) => task.decide(model, c) === task.target(c)).length;
+    console.log(`${name}: dev accuracy without ${exclude}* ${(ok / kept.length).toFixed(3)} (${ok}/${kept.length})`);
+  }
   const final = [...train, ...dev];
   const model = modelData(task, train1(task, final), final, Math.min(best.t, 1));
   console.log(`${name}: weights sha256 ${model.weightsSha256}, trained on ${final.length} conversations`);

@@ -76,7 +76,7 @@ const CUES: readonly Cue[] = [
   {
     id: 'name_is',
     pattern:
-      /(?<![\p{L}'])(?:(?:the\s+)?name(?:'s|\s+is|:)|names|name\s+(?:on|for)\s+the\s+(?:booking|account|order|reservation|appointment)\s+is|patient(?:'s)?\s+name(?:\s+is|:)?|(?:booked|booking(?:'s)?|reservation(?:'s)?|table(?:'s)?|order(?:'s)?|it'?s|its|it\s+is|account)\s+(?:in\s+)?(?:is\s+)?under(?:\s+the\s+name(?:\s+of)?)?|under\s+the\s+name(?:\s+of)?|^\s*under)\s+/gu,
+      /(?<![\p{L}'])(?:(?:the\s+)?name(?:'s|\s+is|:)|names|name\s+(?:on|for)\s+the\s+(?:booking|account|order|reservation|appointment)\s+is|patient(?:'s)?\s+name(?:\s+is|:)?|(?:booked|booking(?:'s)?|reservation(?:'s)?|table(?:'s)?|order(?:'s)?|it'?s|its|it\s+is|account)\s+(?:in\s+)?(?:is\s+)?under(?:\s+the\s+name(?:\s+of)?)?|(?:under|in)\s+the\s+name(?:\s+of)?|^\s*under)\s+/gu,
     confidence: 0.85,
     lowerConfidence: 0.8,
     owner: 'customer',
@@ -141,7 +141,7 @@ const CUES: readonly Cue[] = [
   {
     id: 'name_is',
     pattern:
-      /(?<![\p{L}'])(?:(?:booking|member|membership|account|reservation|order|patient|client)\s+name(?:\s+is|:)?|(?<=^|[.!?,]\s*)name|a\s+nome|sul\s+nome(?:\s+di)?|sur\s+le\s+nom(?:\s+de)?|op\s+naam)\s+/gu,
+      /(?<![\p{L}'])(?:(?:booking|member|membership|account|reservation|order|patient|client)\s+name(?:\s+is|:)?|(?<=^|[.!?,]\s*)(?:name|nome|nombre|naam)|(?:de\s+)?naam\s+is|a\s+nome|sul\s+nome(?:\s+di)?|sur\s+le\s+nom(?:\s+de)?|op\s+naam)\s+/gu,
     confidence: 0.8,
     owner: 'customer',
   },
