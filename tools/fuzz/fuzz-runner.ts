@@ -269,6 +269,9 @@ export async function runFuzz(options: FuzzRunOptions): Promise<FuzzReport> {
         headerDefaults: world.headerDefaults,
         fixture: world.fixtures[op.id],
       });
+      // Signed routes (Slack, Discord): the fuzzer signs the bytes it sends, as the platform would.
+      const signer = world.signers?.[op.id];
+      if (signer) request = { ...request, headers: { ...request.headers, ...signer(request) } };
     } catch (error) {
       findings.push({
         kind: 'fuzzer-error',

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { SessionTokens, SigningKeyRing, TokenSigner, TokenVerifier, UserTokens } from '@parley/auth';
 import { eventually, http, type HttpResult } from '../e2e/platform';
 import { addId, harvestIds } from './id-pools';
-import type { Fixture, IdPools } from './request-cases';
+import type { Fixture, FuzzRequest, IdPools } from './request-cases';
+import { seedOwnerChannels } from './owner-channels.fixture';
 
 // The world the fuzzer attacks: two tenants (A and B) whose data carry distinctive marker
 // strings, a third (C) that owner requests may deactivate or re-key, a fourth (W) whose site
@@ -65,6 +66,8 @@ export interface FuzzWorld {
   headerDefaults: Record<string, string>;
   /** Per operation id (`POST /v1/chat/completions`), what a schema cannot know; see request-cases.ts. */
   fixtures: Record<string, Fixture>;
+  /** Per operation id, the signature headers of a request's exact bytes (the owner's Slack and Discord routes). */
+  signers?: Record<string, (request: FuzzRequest) => Record<string, string>>;
 }
 
 export interface SeedOptions {
@@ -330,6 +333,10 @@ export async function seedFuzzWorld(options: SeedOptions): Promise<FuzzWorld> {
   );
   for (const tenant of ['A', 'B', 'C', 'W']) addId(pools, 'plans', planKey, tenant);
 
+  // The owner's Slack app and Discord application: the signed routes' settings and signers.
+  const channels = await seedOwnerChannels(options.gatewayUrl, ownerToken, options.runTag);
+  for (const tenant of ['A', 'B', 'C', 'W']) addId(pools, 'owner-channels', channels.id, tenant);
+
   const ring = SigningKeyRing.fromConfig({ active: options.signingKey.kid, keys: { [options.signingKey.kid]: options.signingKey.secret } });
   const twoDaysAgo = () => new Date(Date.now() - 2 * 86_400_000);
   const expiredSigner = new TokenSigner(ring, { clock: twoDaysAgo });
@@ -450,6 +457,9 @@ export async function seedFuzzWorld(options: SeedOptions): Promise<FuzzWorld> {
     'PATCH /api/v1/users/{id}': { body: { displayName: 'Fuzzed target', password: undefined } },
     // A conversation whose last message is the user's (tool and function roles are refused).
     'POST /v1/chat/completions': { body: { messages: [{ role: 'user', content: 'Do you repair leaking boilers?' }] } },
+    // The platform's usage over one valid week (random dates are often the wrong way round or too far apart).
+    'GET /api/v1/admin/usage': { query: { from: '2026-11-01', to: '2026-11-07' } },
+    ...channels.fixtures,
   };
   return {
     tenants: [a, b, c, w],
@@ -458,5 +468,6 @@ export async function seedFuzzWorld(options: SeedOptions): Promise<FuzzWorld> {
     markers: { A: a.marker, B: b.marker },
     headerDefaults: { origin: a.origin },
     fixtures,
+    signers: channels.signers,
   };
 }

@@ -5,6 +5,7 @@ import { freePort } from '../support/service-process';
 import { discoverIds, runFuzz, type FuzzReport } from './fuzz-runner';
 import { renderReport } from './fuzz-report';
 import { seedFuzzWorld, type FuzzWorld } from './fuzz-tenants';
+import { FUZZ_DISCORD_API_BASE, FUZZ_SLACK_RESPONSE_PREFIX } from './owner-channels.fixture';
 import { operationsOf, type FuzzOperation, type OpenApiDocument } from './openapi-operations';
 
 // Issue 21: no 5xx for any input. Boots the six services from dist, reads the gateway's own
@@ -48,6 +49,10 @@ beforeAll(async () => {
     WIDGET_CONFIG_PER_MINUTE_PER_IP: '100000',
     WIDGET_SESSIONS_PER_MINUTE_PER_IP: '100000',
     WIDGET_SESSIONS_PER_MINUTE_PER_KEY: '1000000',
+    // The owner's Slack and Discord answers go to a closed local port (never out of the machine).
+    OWNER_SLACK_RESPONSE_URL_PREFIX: FUZZ_SLACK_RESPONSE_PREFIX,
+    OWNER_DISCORD_API_BASE_URL: FUZZ_DISCORD_API_BASE,
+    OWNER_CHANNELS_REPLY_TIMEOUT_MS: '1000',
   });
   Object.assign(env.provisioning, { BCRYPT_COST: '4' });
   Object.assign(env.notifier, { NOTIFIER_ALLOW_PRIVATE_TARGETS: 'false' });

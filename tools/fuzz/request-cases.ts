@@ -414,6 +414,15 @@ export function materialize({ op, plan, credentialHeaders, pools, headerDefaults
     const value = mutateBody(valid, mutation);
     if (contentType.startsWith('text/')) {
       body = Buffer.from(typeof value === 'string' ? value : JSON.stringify(value ?? ''));
+    } else if (
+      contentType === 'application/x-www-form-urlencoded' &&
+      value !== null &&
+      typeof value === 'object' &&
+      !Array.isArray(value)
+    ) {
+      // A form (Slack's slash command): each member a field, non-strings as their JSON.
+      const fields = Object.entries(value).map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : JSON.stringify(v)]);
+      body = Buffer.from(fields.map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`).join('&'));
     } else if (value !== undefined) {
       body = Buffer.from(JSON.stringify(value));
     }
