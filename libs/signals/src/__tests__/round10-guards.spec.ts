@@ -20,6 +20,9 @@ describe('multilingual guards on the rules (round 10)', () => {
     "Mon frère dit que déménager un piano au 5e sans ascenseur c'est du suicide",
     "rien d'urgent, on peut avoir un départ tardif demain ?",
     'hey, your van just went past with "24/7 EMERGENCY PLUMBING" on it, who did the signwriting?',
+    'Is the Burst Pipe Repair Kit you sell in the shop any good for copper pipe?',
+    "I'd like to buy a carbon monoxide alarm, do you fit them or just sell them?",
+    'my husband broke down in tears when he saw the new paint job, it looks amazing',
   ])('no rule finding for %j', (text) => {
     expect(rulesOnly.detect(text).filter((f) => f.type !== 'frustration')).toEqual([]);
   });
@@ -33,6 +36,8 @@ describe('multilingual guards on the rules (round 10)', () => {
     ['het ruikt sterk naar gas in de gang', 'safety'],
     ['mein Ex schreit, dass er mich umbringt', 'safety'],
     ["c'est urgent, la cuisine est inondée", 'urgency'],
+    ['the carbon monoxide alarm is going off and my head hurts', 'safety'],
+    ['a pipe has burst in the loft and water is pouring through the ceiling', 'urgency'],
   ])('still flags %j as %s', (text, type) => {
     expect(types(rulesOnly, text).has(type as 'safety' | 'urgency')).toBe(true);
   });

@@ -20,7 +20,7 @@ export const SIGNALS_MODEL: SignalsModelData = {
     [4.4746524, 5.54320755],
   ],
   thresholds: {
-    urgency: 0.48,
+    urgency: 0.63,
     safety: 0.36,
     escalation: 0.43,
   },

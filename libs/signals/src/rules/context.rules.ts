@@ -16,6 +16,11 @@ export const FIGURATIVE_PATTERNS: readonly string[] = [
   // Round 10: an alarm word inside quotes is a sign, a form field, a product or van livery
   // ("24/7 EMERGENCY PLUMBING" on a van, "Emergency contact" on a form), in every language.
   String.raw`"[^"\n]{0,40}(?:emergenc\w*|urgent\w*|sos|notfall\w*|notdienst|urgence|urgencia|emergencia|emergenza|urgenza|urgência|emergência|spoed|noodgeval|nood)[^"\n]{0,40}"`,
+  // A product or a purchase with an alarm word ("the Burst Pipe Repair Kit you sell", "I'd like to
+  // buy a carbon monoxide alarm"), and tears as a breakdown.
+  String.raw`(?:burst pipe|emergency|fire|flood|gas leak|sos|panic)(?: [a-z]+){0,2} (?:kit|kits|pack|plan|cover|package|bundle|menu|course|spray|cream)`,
+  String.raw`(?:buy|fit|install|sell|stock|supply|order|price (?:of|for))(?: an?| the| some| new| your)? (?:carbon monoxide|co|smoke|heat|gas) (?:alarms?|detectors?)|(?:carbon monoxide|co|smoke|heat) (?:alarms?|detectors?) (?:fitted|installed|for sale|in stock|included)`,
+  String.raw`bro(?:ke|ken) down (?:in|into) tears|breaking down in tears`,
   // Figures of speech in the other languages that the non-English safety rules would take
   // literally ("c'est du suicide", "a conta está a matar-me", "mia moglie mi ammazza 😂").
   String.raw`c'est (?:du|un) suicide|(?:está|estão|tá) a matar-me|(?:me )?(?:está|tá) matando|mi ammazza(?:no)? (?:di|dal|se)|mi ammazza 😂`,
