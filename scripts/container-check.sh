@@ -62,9 +62,6 @@ RUN=$WORK/run-$RUN_ID
 CONTEXT=$RUN/context
 mkdir -p "$CONTEXT"
 git archive "$SHA" | tar -x -C "$CONTEXT"
-# One fixed mtime: Podman's layer cache keys COPY on file metadata too, and git archive stamps
-# every file with its commit's time, so each new commit would rebuild from `npm install` on.
-find "$CONTEXT" -exec touch -h -d @0 {} +
 LABEL=parley.container-check=$RUN_ID
 DB=parley_cc_${RUN_ID//-/_}
 NAMESPACE=cc${RUN_ID//-/}
