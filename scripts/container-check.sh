@@ -204,6 +204,24 @@ size_budget() {
 }
 step "size budget" sizes size_budget
 
+# node-llama-cpp: its CPU build loads in runtime-llamacpp (offline, read-only root), and the lean
+# image really is without it (the llamacpp provider imports it only when a model is configured).
+ISOLATED=(--rm --network none --read-only --tmpfs /tmp --cap-drop ALL --security-opt no-new-privileges --health-cmd none --label "$LABEL")
+llamacpp() {
+  podman run "${ISOLATED[@]}" "$LLAMA_IMAGE" node -e '
+    import("node-llama-cpp").then(async ({ getLlama }) => {
+      const llama = await getLlama({ gpu: false, build: "never" });
+      console.log("llama.cpp loaded, gpu:", llama.gpu);
+      await llama.dispose();
+    })'
+  if podman run "${ISOLATED[@]}" "$IMAGE" node -e 'import("node-llama-cpp")'; then
+    note "node-llama-cpp is in the lean image"
+    return 1
+  fi
+  note "runtime-llamacpp loads llama.cpp (CPU); runtime has no node-llama-cpp"
+}
+step "node-llama-cpp per target" llamacpp llamacpp
+
 # --- 3. database: its own, migrated by the image --------------------------------------------
 PG_SOCKET_MOUNT=()
 [ -d /var/run/postgresql ] && PG_SOCKET_MOUNT=(-v /var/run/postgresql:/var/run/postgresql)
