@@ -6724,7 +6724,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            /**
+             * @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json).
+             *
+             *     The tenant's plan does not include `identity_providers` (problem+json `plan-feature`).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6768,7 +6772,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            /**
+             * @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json).
+             *
+             *     The tenant's plan does not include `identity_providers` (problem+json `plan-feature`).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6817,7 +6825,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            /**
+             * @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json).
+             *
+             *     The tenant's plan does not include `identity_providers` (problem+json `plan-feature`).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6866,7 +6878,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            /**
+             * @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json).
+             *
+             *     The tenant's plan does not include `identity_providers` (problem+json `plan-feature`).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6919,7 +6935,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            /**
+             * @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json).
+             *
+             *     The tenant's plan does not include `identity_providers` (problem+json `plan-feature`).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7130,7 +7150,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            /**
+             * @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json).
+             *
+             *     The tenant's plan does not include `integrations` (problem+json `plan-feature`).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7286,7 +7310,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            /**
+             * @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json).
+             *
+             *     The tenant's plan does not include `integrations` (problem+json `plan-feature`).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7438,7 +7466,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            /**
+             * @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json).
+             *
+             *     The tenant's plan does not include `integrations` (problem+json `plan-feature`).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7485,7 +7517,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            /**
+             * @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json).
+             *
+             *     The tenant's plan does not include `integrations` (problem+json `plan-feature`).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7648,7 +7684,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            /**
+             * @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json).
+             *
+             *     The tenant's plan does not include `integrations` (problem+json `plan-feature`).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7700,7 +7740,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            /**
+             * @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json).
+             *
+             *     The tenant's plan does not include `integrations` (problem+json `plan-feature`).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7789,7 +7833,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            /**
+             * @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json).
+             *
+             *     The tenant's plan does not include `knowledge` (problem+json `plan-feature`).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7876,7 +7924,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            /**
+             * @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json).
+             *
+             *     The tenant's plan does not include `knowledge` (problem+json `plan-feature`).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7918,7 +7970,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            /**
+             * @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json).
+             *
+             *     The tenant's plan does not include `knowledge` (problem+json `plan-feature`).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7969,7 +8025,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            /**
+             * @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json).
+             *
+             *     The tenant's plan does not include `knowledge` (problem+json `plan-feature`).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8016,7 +8076,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            /**
+             * @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json).
+             *
+             *     The tenant's plan does not include `notification_channels` (problem+json `plan-feature`).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8067,7 +8131,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            /**
+             * @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json).
+             *
+             *     The tenant's plan does not include `notification_channels` (problem+json `plan-feature`).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8116,7 +8184,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            /**
+             * @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json).
+             *
+             *     The tenant's plan does not include `notification_channels` (problem+json `plan-feature`).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8176,7 +8248,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            /**
+             * @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json).
+             *
+             *     The tenant's plan does not include `notification_channels` (problem+json `plan-feature`).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8236,7 +8312,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            /**
+             * @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json).
+             *
+             *     The tenant's plan does not include `notification_channels` (problem+json `plan-feature`).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8292,7 +8372,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            /**
+             * @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json).
+             *
+             *     The tenant's plan does not include `notification_channels` (problem+json `plan-feature`).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8353,7 +8437,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            /**
+             * @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json).
+             *
+             *     The tenant's plan does not include `notification_channels` (problem+json `plan-feature`).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8404,7 +8492,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            /**
+             * @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json).
+             *
+             *     The tenant's plan does not include `notification_channels` (problem+json `plan-feature`).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9423,7 +9515,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            /**
+             * @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json).
+             *
+             *     The tenant's plan does not include `tools` (problem+json `plan-feature`).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9463,7 +9559,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            /**
+             * @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json).
+             *
+             *     The tenant's plan does not include `tools` (problem+json `plan-feature`).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9509,7 +9609,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json). */
+            /**
+             * @description Credential of another kind, role, tenant or session; deactivated tenant; origin not allowed (problem+json).
+             *
+             *     The tenant's plan does not include `tools` (problem+json `plan-feature`).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;

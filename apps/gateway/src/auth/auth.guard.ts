@@ -1,11 +1,13 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { PlanFeature } from '@parley/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config/env.schema';
 import { GATEWAY_CONFIG } from '../config/gateway-config.token';
 import { corsResponseHeaders, isOriginAllowed } from '../cors/cors.policy';
 import { problems } from '../http/problem.exception';
 import { TenantSettingsCache, type TenantSettings } from '../http/tenant-settings.cache';
+import { PLAN_FEATURE, planFeatureRefusal } from '../quota/plan-feature.decorators';
 import { clientIpBucket } from '../rate-limit/client-ip.util';
 import { RateLimiter } from '../rate-limit/rate-limiter.service';
 import { limitsForTenant, principalLimitChecks } from '../rate-limit/rate-limits.policy';
@@ -24,7 +26,8 @@ type TenantPrincipal = Exclude<Principal, { kind: 'owner' }>;
  * The one guard of the gateway (applied by `@Auth(...)`), in this order:
  * credentials -> principal (401), accepted kind and staff role (403), the route's session
  * (403), then for tenant principals: tenant active (403), CORS origin when an Origin header is
- * present (403, no CORS headers), and `@RateLimited()` (429). Nothing reaches the handler
+ * present (403, no CORS headers), the plan's `@RequiresPlanFeature()` (403 `plan-feature`), and
+ * `@RateLimited()` (429). Nothing reaches the handler
  * before all of them pass, so a refused request has no side effect.
  */
 @Injectable()
@@ -68,6 +71,9 @@ export class AuthGuard implements CanActivate {
       const settings = await this.tenants.get(principal.tenantId);
       if (settings.status !== 'active') throw authProblems.tenantDeactivated();
       this.enforceOrigin(request, reply, principal, settings);
+      const feature = this.reflector.getAllAndOverride<PlanFeature | undefined>(PLAN_FEATURE, targets);
+      const refusal = feature && planFeatureRefusal(settings.plan, feature);
+      if (refusal) throw refusal;
       lap('tenant', principal.kind);
       if (this.reflector.getAllAndOverride<boolean | undefined>(RATE_LIMITED, targets)) {
         await this.enforceRateLimit(request, reply, principal, settings);

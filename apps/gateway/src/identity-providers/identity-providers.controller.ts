@@ -27,6 +27,7 @@ import {
   type IdentityProviderBody,
   type IdentityProviderPatch,
 } from './dto/identity-provider.schemas';
+import { RequiresPlanFeature } from '../quota/plan-feature.decorators';
 
 const ProviderId = () => Param('id', { schema: identityProviderIdParamSchema });
 
@@ -38,6 +39,7 @@ const ProviderId = () => Param('id', { schema: identityProviderIdParamSchema });
  */
 @ApiTags('identity-providers')
 @Controller('api/v1/identity-providers')
+@RequiresPlanFeature('identity_providers')
 @Auth('staff')
 @StaffRoles('tenant_admin')
 @RateLimited()

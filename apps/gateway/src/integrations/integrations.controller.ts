@@ -24,6 +24,7 @@ import {
   integrationOpenApi,
   integrationPatchBodySchema,
 } from './dto/integrations.schemas';
+import { RequiresPlanFeature } from '../quota/plan-feature.decorators';
 
 const IntegrationId = () => Param('id', { schema: integrationIdParamSchema });
 
@@ -34,6 +35,7 @@ const IntegrationId = () => Param('id', { schema: integrationIdParamSchema });
  */
 @ApiTags('integrations')
 @Controller('api/v1/integrations')
+@RequiresPlanFeature('integrations')
 @Auth('api_key', 'staff')
 @StaffRoles('tenant_admin')
 @RateLimited()

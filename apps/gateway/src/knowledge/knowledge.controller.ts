@@ -17,10 +17,12 @@ import {
   uploadDocumentJsonSchema,
   uploadedDocumentSchema,
 } from './dto/knowledge.schemas';
+import { RequiresPlanFeature } from '../quota/plan-feature.decorators';
 
 /** The tenant's knowledge base: tenant admins (staff JWT) and the tenant's backend (API key, rate-limited). */
 @ApiTags('knowledge')
 @Controller('api/v1/knowledge')
+@RequiresPlanFeature('knowledge')
 @Auth('api_key', 'staff')
 @StaffRoles('tenant_admin')
 @RateLimited()

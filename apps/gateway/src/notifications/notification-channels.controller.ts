@@ -33,6 +33,7 @@ import {
 import { toDeliveryHttp } from './dto/delivery.mapper';
 import { deliveryResultSchema } from './dto/deliveries.schemas';
 import { notifierActor, notifierScope } from './notifier-scope.util';
+import { RequiresPlanFeature } from '../quota/plan-feature.decorators';
 
 const ChannelId = () => Param('id', { schema: channelIdParamSchema });
 
@@ -46,6 +47,7 @@ const CHANNEL_TEST_TIMEOUT_MS = 30_000;
  */
 @ApiTags('notifications')
 @Controller('api/v1/notification-channels')
+@RequiresPlanFeature('notification_channels')
 @Auth('api_key', 'staff', 'owner')
 @StaffRoles('tenant_admin')
 @RateLimited()

@@ -15,6 +15,7 @@ import {
   type RedriveBody,
 } from './dto/deliveries.schemas';
 import { notifierActor, notifierScope } from './notifier-scope.util';
+import { RequiresPlanFeature } from '../quota/plan-feature.decorators';
 
 /**
  * The delivery log: every send to a channel or inbox with its status, attempts, last error and
@@ -22,6 +23,7 @@ import { notifierActor, notifierScope } from './notifier-scope.util';
  */
 @ApiTags('notifications')
 @Controller('api/v1/notification-deliveries')
+@RequiresPlanFeature('notification_channels')
 @Auth('api_key', 'staff', 'owner')
 @StaffRoles('tenant_admin')
 @RateLimited()

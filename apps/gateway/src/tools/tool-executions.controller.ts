@@ -7,10 +7,12 @@ import type { Principal } from '../auth/principal.types';
 import { GatewayRpc } from '../http/gateway-rpc.client';
 import { tenantPrincipal } from '../tenant-principal.util';
 import { toolExecutionPageSchema, toolExecutionsQuerySchema, toToolExecutionHttp } from './dto/tools.schemas';
+import { RequiresPlanFeature } from '../quota/plan-feature.decorators';
 
 /** The log of the bot's tool calls (kept 90 days): tenant admins and the tenant's backend. */
 @ApiTags('tools')
 @Controller('api/v1/tool-executions')
+@RequiresPlanFeature('tools')
 @Auth('api_key', 'staff')
 @StaffRoles('tenant_admin')
 @RateLimited()

@@ -14,12 +14,14 @@ import {
   toTenantToolHttp,
   type PutTenantToolBody,
 } from './dto/tools.schemas';
+import { RequiresPlanFeature } from '../quota/plan-feature.decorators';
 
 const TOOL_HTTP_NAMES = { integrationId: 'integration_id', closedDates: 'closed_dates', toolKey: 'key' };
 
 /** The tools the tenant's bot may use, each with the integration that serves it. Tenant admins and the tenant's backend. */
 @ApiTags('tools')
 @Controller('api/v1/tools')
+@RequiresPlanFeature('tools')
 @Auth('api_key', 'staff')
 @StaffRoles('tenant_admin')
 @RateLimited()

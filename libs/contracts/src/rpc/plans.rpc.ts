@@ -3,7 +3,7 @@ import { isoDateTimeSchema, tenantIdSchema, uuidSchema, version1 } from '../comm
 import { defineRpc } from '../contract.types';
 import { RPC_SUBJECTS } from '../subjects';
 import { localDateSchema } from './insights.rpc';
-import { actorSchema, llmProviderSchema } from './tenant.schema';
+import { actorSchema, llmProviderSchema, type LlmChoice, type TenantConfig } from './tenant.schema';
 
 // Billing plans and quotas (docs/adr/0025-plans-quotas-invoice-preview.md). The owner defines
 // plans (platform-level, no tenant); each tenant is on one plan or none (unlimited, not
@@ -38,6 +38,23 @@ export type PlanFeature = z.infer<typeof planFeatureSchema>;
 /** A tenant's plan includes `feature`; no plan (unlimited) includes every feature. */
 export function planIncludes(plan: Pick<Plan, 'features'> | null, feature: PlanFeature): boolean {
   return plan === null || plan.features.includes(feature);
+}
+
+/** The offline responder: what a tenant's chain falls back to when its plan allows none of its providers. */
+const OFFLINE_CHOICE: LlmChoice = { provider: 'offline', model: 'retrieval' };
+
+/**
+ * The part of a tenant's model chain its plan allows (ADR 0025), as chat and tenant-intelligence
+ * run it: entries whose provider the plan excludes are dropped, the rest keep their order (the
+ * first allowed one becomes the primary), and the offline responder answers when none is left.
+ * `allowed` null or empty: any provider. Provisioning refuses such configurations; this covers a
+ * plan change that raced a model change, and keeps a plan's promise whatever is stored.
+ */
+export function llmWithinPlan(llm: TenantConfig['llm'], allowed: readonly string[] | null): TenantConfig['llm'] {
+  if (allowed === null || allowed.length === 0) return llm;
+  const kept = [llm.primary, ...llm.fallbacks].filter((choice) => allowed.includes(choice.provider));
+  const [primary, ...fallbacks] = kept;
+  return primary ? { primary, fallbacks } : { primary: OFFLINE_CHOICE, fallbacks: [] };
 }
 
 const perMinuteSchema = z.int().min(1).max(1_000_000).nullable();

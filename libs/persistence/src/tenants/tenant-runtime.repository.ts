@@ -1,6 +1,6 @@
 // What the chat service (and others) need of a tenant at the start of a turn. `tenants` has
 // no tenant_id column and no RLS, so it is read with the app-role client directly.
-import type { TenantConfig, TenantStatus } from '@parley/contracts';
+import { llmWithinPlan, type TenantConfig, type TenantStatus } from '@parley/contracts';
 import type { Db } from '../client/prisma.types';
 import { isUuid } from '../tenant/tenant-id.util';
 import { tenantConfigFromRow } from './tenant-config.mapper';
@@ -11,6 +11,7 @@ export interface TenantRuntime {
   displayName: string;
   timezone: string;
   kind: string;
+  /** The tenant's config; `llm` is the chain its plan allows (llmWithinPlan, ADR 0025). */
   config: TenantConfig;
   /** The tenant's extension of the L1a rules as stored (a JSON object; {} when none or malformed). Validate with libs/signals. */
   signalRules: Record<string, unknown>;
@@ -42,16 +43,25 @@ export async function loadTenantRuntime(prisma: Db, tenantId: string): Promise<T
   if (!isUuid(tenantId)) return null;
   const row = await prisma.tenant.findUnique({
     where: { id: tenantId },
-    select: { id: true, status: true, displayName: true, kind: true, signalRules: true, ...TENANT_CONFIG_SELECT },
+    select: {
+      id: true,
+      status: true,
+      displayName: true,
+      kind: true,
+      signalRules: true,
+      plan: { select: { allowedProviders: true } },
+      ...TENANT_CONFIG_SELECT,
+    },
   });
   if (!row) return null;
+  const config = tenantConfigFromRow(row);
   return {
     tenantId: row.id,
     status: row.status,
     displayName: row.displayName,
     timezone: row.timezone,
     kind: row.kind,
-    config: tenantConfigFromRow(row),
+    config: { ...config, llm: llmWithinPlan(config.llm, row.plan?.allowedProviders ?? null) },
     signalRules: asObject(row.signalRules),
   };
 }

@@ -39,6 +39,37 @@ describe('loadTenantRuntime (app role)', () => {
     });
   });
 
+  it("runs the part of the model chain the tenant's plan allows, else the offline responder", async () => {
+    const key = `rt-${Date.now().toString(36)}`;
+    const { rows } = await ctx.owner.query<{ id: string }>(
+      `INSERT INTO plans (key, name, currency, allowed_providers) VALUES ($1, 'Runtime', 'EUR', ARRAY['gemini','offline']), ($1 || '-x', 'Runtime x', 'EUR', ARRAY['ollama']) RETURNING id`,
+      [key],
+    );
+    const tenant = await createTenant(ctx.owner, {
+      llm_provider: 'openai',
+      llm_model: 'gpt-4o',
+      llm_fallbacks: JSON.stringify([
+        { provider: 'gemini', model: 'gemini-2.0-flash' },
+        { provider: 'offline', model: 'retrieval' },
+      ]),
+    });
+    try {
+      await ctx.owner.query(`UPDATE tenants SET plan_id = $2 WHERE id = $1`, [tenant.id, rows[0]!.id]);
+      expect((await loadTenantRuntime(ctx.app, tenant.id))?.config.llm).toEqual({
+        primary: { provider: 'gemini', model: 'gemini-2.0-flash' },
+        fallbacks: [{ provider: 'offline', model: 'retrieval' }],
+      });
+      await ctx.owner.query(`UPDATE tenants SET plan_id = $2 WHERE id = $1`, [tenant.id, rows[1]!.id]);
+      expect((await loadTenantRuntime(ctx.app, tenant.id))?.config.llm).toEqual({
+        primary: { provider: 'offline', model: 'retrieval' },
+        fallbacks: [],
+      });
+    } finally {
+      await ctx.owner.query(`UPDATE tenants SET plan_id = NULL WHERE id = $1`, [tenant.id]);
+      await ctx.owner.query(`DELETE FROM plans WHERE key LIKE $1`, [`${key}%`]);
+    }
+  });
+
   it('returns null for an unknown or malformed id', async () => {
     await expect(loadTenantRuntime(ctx.app, '00000000-0000-4000-8000-000000000000')).resolves.toBeNull();
     await expect(loadTenantRuntime(ctx.app, 'not-a-uuid')).resolves.toBeNull();
