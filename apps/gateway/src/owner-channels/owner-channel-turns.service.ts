@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import { SERVICE_LOGGER, type Logger } from '@parley/observability';
 import { ProblemException } from '../http/problem.exception';
 import { OwnerAssistantService } from '../owner-assistant/owner-assistant.service';
@@ -12,13 +12,16 @@ export interface ChannelTurn {
   deliver(text: string): Promise<boolean>;
 }
 
+/** At shutdown, turns still running get this long to post their answers before the connections close. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
 /**
  * Runs an owner's Slack or Discord message through the same assistant as the console (ADR 0026,
  * 0027) after the request was acknowledged, then posts the answer back. Nothing here throws:
  * the HTTP answer is long gone, so a failure becomes the text posted (and a log line).
  */
 @Injectable()
-export class OwnerChannelTurns {
+export class OwnerChannelTurns implements BeforeApplicationShutdown {
   private readonly running = new Set<Promise<void>>();
 
   constructor(
@@ -34,6 +37,14 @@ export class OwnerChannelTurns {
   /** Waits for the turns in flight (shutdown, tests). */
   async settle(): Promise<void> {
     await Promise.allSettled([...this.running]);
+  }
+
+  /** A replica that stops lets its acknowledged turns finish (bounded), before NATS and Redis close. */
+  async beforeApplicationShutdown(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, SHUTDOWN_GRACE_MS)));
+    await Promise.race([this.settle(), grace]);
+    clearTimeout(timer);
   }
 
   private async run(turn: ChannelTurn): Promise<void> {
