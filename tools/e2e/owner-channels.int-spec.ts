@@ -9,9 +9,9 @@ import { buildPlatform, eventually, http, startPlatform, type Platform } from '.
 // rest, never returned); a Slack slash command signed like Slack signs it is acknowledged at
 // once and the assistant's answer arrives at a local receiver speaking Slack's response_url
 // shape; a Discord PING is answered with PONG and a command is deferred, its answer PATCHed to
-// a local receiver at /webhooks/{application_id}/{token}/messages/@original. The seed phrasing
-// creates a client after "yes" from Slack; "How are my clients doing?" carries the portfolio's
-// numbers; Discord pauses a client after "yes". A tampered body, a wrong secret or key, a stale
+// a local receiver at /webhooks/{application_id}/{token}/messages/@original. The five seed
+// phrasings, typed as Slack commands, perform their operation after "yes"; "How are my clients
+// doing?" carries the portfolio's numbers; Discord pauses a client after "yes". A tampered body, a wrong secret or key, a stale
 // timestamp, a replay, an unknown endpoint id, another workspace, user or server: refused
 // (401/403 problem+json) and nothing happens.
 jest.setTimeout(300_000);
@@ -282,6 +282,35 @@ describe('Slack', () => {
     const done = await slackSays('yes');
     expect(done).toMatch(/sk_live_/);
     expect(await tenantsNamed(BOB)).toEqual([expect.objectContaining({ status: 'active' })]);
+  });
+
+  it('the other seed phrasings from Slack: tone, new key, pause, each after "yes"; then the client list', async () => {
+    const [bob] = await tenantsNamed(BOB);
+    const slug = `bobs-plumbing-${tag}`;
+    const tenant = async () => (await http(api(`/api/v1/admin/tenants/${bob.id}`), { headers: ownerAuth })).body.tenant;
+    const keys = async () =>
+      ((await http(api(`/api/v1/admin/tenants/${bob.id}/keys`), { headers: ownerAuth })).body.items as unknown[]).length;
+    /** Says it; when the run's shared database has other Bobs and the assistant asks which, answers with the slug. */
+    const aboutBob = async (text: string) => {
+      const answer = await slackSays(text);
+      return /Which client do you mean/.test(answer) ? slackSays(slug) : answer;
+    };
+    expect(await aboutBob("Update Bob's chatbot personality to be more formal")).toMatch(/Reply "yes"/);
+    expect((await tenant()).config.tone).toBe('friendly');
+    await slackSays('yes');
+    expect((await tenant()).config.tone).toBe('formal');
+
+    const before = await keys();
+    expect(await aboutBob('Generate a new API key for Bob')).toMatch(/Reply "yes"/);
+    expect(await slackSays('yes')).toMatch(/sk_live_/);
+    expect(await keys()).toBe(before + 1);
+
+    expect(await aboutBob("Pause Bob's account")).toMatch(/Reply "yes"/);
+    expect((await tenant()).status).toBe('active');
+    await slackSays('yes');
+    expect((await tenant()).status).toBe('deactivated');
+
+    expect(await slackSays('Show me all my clients')).toContain(`"${BOB}" (${slug}, plumber, deactivated)`);
   });
 
   it('"How are my clients doing?" answers with the numbers of the portfolio API', async () => {
