@@ -5,9 +5,11 @@ import { buildPlatform, http, startPlatform, type Platform } from './platform';
 // Issue 19 point 4 (the demo's "done when") in real Chromium on the real services, no model:
 // the owner types the five seed phrasings and "How are my clients doing?" into the console's
 // Assistant page; each change waits for Confirm and happens only then (checked through the REST
-// API; the key is issued before the pause: a paused client's keys are not rotated), a new key is shown once, the client list names the new client, and the portfolio
-// summary carries the portfolio API's numbers. Names are run-unique: the run's shared database
-// holds other Bobs, so when the assistant asks which Bob, the test answers with the slug.
+// API; the key is issued before the pause: a paused client's keys are not rotated), a new key
+// is shown once, the client list names the new client, and the portfolio summary carries the
+// portfolio API's numbers; the owner sets up Slack on the same page (the signing secret is
+// never shown again). Names are run-unique: the run's shared database holds other Bobs, so
+// when the assistant asks which Bob, the test answers with the slug.
 jest.setTimeout(300_000);
 
 const namespace = `${process.env.TEST_RUN_ID}oac`;
@@ -159,6 +161,27 @@ describe("the owner's assistant in the console, no model", () => {
       `${totals.activeTenants} active clients of ${totals.tenants}: ${totals.red} red, ${totals.amber} amber, ${totals.green} green`,
     );
     expect(text).toContain(`${totals.sessions} sessions, ${totals.turns} turns, ${totals.leadSessions} with a lead`);
+  });
+
+  it("sets up the owner's Slack from the page: ids kept, the signing secret never shown again, the request URL named", async () => {
+    const secret = `slack-signing-secret-${tag}-console`;
+    await page.getByRole('checkbox', { name: 'Slack' }).check();
+    await page.getByLabel('Slack signing secret').fill(secret);
+    await page.getByLabel('Slack workspace (team) ids').fill(`T${tag.toUpperCase()}, T2${tag.toUpperCase()}`);
+    await page.getByLabel('Slack user ids').fill(`U${tag.toUpperCase()}`);
+    await page.getByRole('button', { name: 'Save chat channels' }).click();
+    const urls = page.getByTestId('chat-channel-urls');
+    await urls.waitFor();
+    expect(await urls.innerText()).toMatch(new RegExp(`${platform.gatewayUrl}/api/v1/owner-channels/[0-9a-f-]{36}/slack`));
+    const saved = await http(api('/api/v1/admin/chat-channels'), { headers: ownerAuth });
+    expect(saved.body.slack).toMatchObject({
+      team_ids: [`T${tag.toUpperCase()}`, `T2${tag.toUpperCase()}`],
+      user_ids: [`U${tag.toUpperCase()}`],
+      signing_secret_set: true,
+    });
+    expect(saved.text).not.toContain(secret);
+    expect(await page.getByLabel('Slack signing secret').inputValue()).toBe('');
+    expect(await page.content()).not.toContain(secret);
   });
 
   it('runs under the strict CSP without errors, and axe finds nothing serious', async () => {

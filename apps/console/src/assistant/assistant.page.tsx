@@ -3,6 +3,7 @@ import { ApiProblem } from '../api/problem.util';
 import { useApi } from '../auth/auth.context';
 import { sendToAssistant } from './assistant.client';
 import { AssistantTurnView } from './assistant-turn.component';
+import { ChatChannelsCard } from './chat-channels.component';
 import { applyFrame, EMPTY_TRANSCRIPT, endTurn, failTurn, startTurn, type Transcript } from './assistant-transcript.util';
 import '../forms/forms.css';
 import '../tenants/tenants.css';
@@ -103,6 +104,7 @@ export function AssistantPage() {
           ) : null}
         </div>
       </form>
+      <ChatChannelsCard />
     </section>
   );
 }
