@@ -66,6 +66,8 @@ export const envSchema = z
     IDP_JWKS_CACHE_MAX_AGE_MS: envVar.int(1000, 86_400_000).default(600_000),
     /** External identity providers: time limit of one JWKS fetch. */
     IDP_JWKS_TIMEOUT_MS: envVar.int(100, 60_000).default(5000),
+    /** External identity providers: JWKS on private, loopback or link-local addresses (local development and tests only; never in production). */
+    IDP_JWKS_ALLOW_PRIVATE_TARGETS: envVar.bool().default(false),
     /** Serve GET /docs (Swagger UI) and /docs/openapi.json. */
     GATEWAY_DOCS_ENABLED: envVar.bool().default(true),
     /** Widget sessions a client IP may open per minute with site keys (POST /api/v1/widget/sessions). */
@@ -107,6 +109,10 @@ export const envSchema = z
       ctx.addIssue({ code: 'custom', path: [variable], message: keys.replace(/^AUTH_ACTIVE_KID /, '') });
       return z.NEVER;
     }
+    if (env.NODE_ENV === 'production' && env.IDP_JWKS_ALLOW_PRIVATE_TARGETS) {
+      ctx.addIssue({ code: 'custom', path: ['IDP_JWKS_ALLOW_PRIVATE_TARGETS'], message: 'must be false in production' });
+      return z.NEVER;
+    }
     const trustedProxies = parseTrustedProxies(env.GATEWAY_TRUSTED_PROXIES);
     if (typeof trustedProxies === 'string') {
       ctx.addIssue({ code: 'custom', path: ['GATEWAY_TRUSTED_PROXIES'], message: trustedProxies });
@@ -126,7 +132,7 @@ export interface AppConfig extends ServiceConfig {
     userTokenStateCacheTtlMs: number;
     requireTokenVersion: boolean;
     /** Verification of external identity providers' tokens (JWKS fetched by jose). */
-    idp: { jwksCooldownMs: number; jwksCacheMaxAgeMs: number; jwksTimeoutMs: number };
+    idp: { jwksCooldownMs: number; jwksCacheMaxAgeMs: number; jwksTimeoutMs: number; jwksAllowPrivateTargets: boolean };
   };
   limits: {
     rateLimitPerMinute: number;
@@ -177,6 +183,7 @@ export function toAppConfig(env: GatewayEnv): AppConfig {
         jwksCooldownMs: env.IDP_JWKS_COOLDOWN_MS,
         jwksCacheMaxAgeMs: env.IDP_JWKS_CACHE_MAX_AGE_MS,
         jwksTimeoutMs: env.IDP_JWKS_TIMEOUT_MS,
+        jwksAllowPrivateTargets: env.IDP_JWKS_ALLOW_PRIVATE_TARGETS,
       },
     },
     limits: {

@@ -88,6 +88,29 @@ export class GuardedHttpTransport implements HttpTransport {
     }
   }
 
+  /**
+   * A GET through the same guard, shaped as the fetch that jose's `customFetch` takes (the
+   * gateway reads identity providers' JWKS with it): the URL and each address its host resolves
+   * to are checked, the socket connects to the vetted address (no DNS rebinding), no redirect is
+   * followed (a 3xx is answered as is), at most `maxResponseBytes` are read, and the call stops
+   * when `init.signal` aborts or after MAX_CALL_TIMEOUT_MS. A refused target rejects with an
+   * IntegrationCallError whose message names no address.
+   */
+  async get(url: string, init: { headers?: Headers | Record<string, string>; signal?: AbortSignal } = {}): Promise<Response> {
+    const deadline = withDeadline(init.signal ?? new AbortController().signal, MAX_CALL_TIMEOUT_MS);
+    const headers: Record<string, string> = { 'user-agent': USER_AGENT, accept: 'application/json' };
+    new Headers(init.headers).forEach((value, name) => (headers[name] = value));
+    try {
+      const raw = await this.exchange('GET', new URL(url), headers, undefined, deadline);
+      const noBody = raw.status === 204 || raw.status === 205 || raw.status === 304;
+      return new Response(noBody ? null : new Uint8Array(raw.body), { status: raw.status, headers: raw.headers });
+    } catch (error) {
+      throw classify(error, deadline, init.signal ?? deadline.signal, MAX_CALL_TIMEOUT_MS);
+    } finally {
+      deadline.dispose();
+    }
+  }
+
   private async fetchToken(
     auth: { tokenUrl: string; clientId: string; clientSecret: string; scope?: string },
     deadline: Deadline,

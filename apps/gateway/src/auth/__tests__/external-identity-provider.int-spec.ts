@@ -143,7 +143,13 @@ beforeAll(async () => {
   [tenantA, tenantB] = await Promise.all([createTenant(rpc, 'Gadgets'), createTenant(rpc, 'Othershop')]);
   // Cooldown 0: a token with a new kid makes the gateway fetch the JWKS again at once.
   gateway = await startGateway(
-    testGatewayConfig(namespace, { RATE_LIMIT_PER_MINUTE: '10000', IDP_JWKS_COOLDOWN_MS: '0', RPC_TIMEOUT_MS: '20000' }),
+    testGatewayConfig(namespace, {
+      RATE_LIMIT_PER_MINUTE: '10000',
+      IDP_JWKS_COOLDOWN_MS: '0',
+      RPC_TIMEOUT_MS: '20000',
+      // The local realms serve their JWKS on loopback, as integrations' tests allow private targets.
+      IDP_JWKS_ALLOW_PRIVATE_TARGETS: 'true',
+    }),
   );
   [realm, otherRealm] = await Promise.all([KeycloakRealm.start('gadgets', 'parley-web'), KeycloakRealm.start('other', 'parley-web')]);
   [rsa1, ec1] = await Promise.all([KeycloakRealm.newKey('RS256'), KeycloakRealm.newKey('ES256')]);
@@ -287,6 +293,26 @@ describe('tokens of the tenant’s identity provider', () => {
     const neverPublished = await realm.token({ username: 'boss', roles: ['shop-admin'] }, { key: await KeycloakRealm.newKey('RS256') });
     expectProblem(await call('GET', '/api/v1/identity-providers', { token: neverPublished }), 401, 'INVALID_TOKEN');
     realm.published = [rsa1, rsa2, ec1];
+  });
+
+  it('fetches the JWKS only through the SSRF guard: a gateway without private targets refuses the loopback JWKS before connecting (401)', async () => {
+    const guarded = await startGateway(testGatewayConfig(namespace, { RATE_LIMIT_PER_MINUTE: '10000' }));
+    try {
+      const token = await realm.token({ username: 'boss', roles: ['shop-admin'] });
+      const fetchesBefore = realm.fetches;
+      const answer = await fetch(`${guarded.url}/api/v1/identity-providers`, { headers: { authorization: `Bearer ${token}` } });
+      const body = (await answer.json()) as Record<string, unknown>;
+      expect([answer.status, answer.headers.get('content-type'), body.code]).toEqual([
+        401,
+        'application/problem+json; charset=utf-8',
+        'INVALID_TOKEN',
+      ]);
+      expect(realm.fetches).toBe(fetchesBefore);
+      // The gateway that allows private targets (tests only) still verifies the same token.
+      expect((await call('GET', '/api/v1/identity-providers', { token })).status).toBe(200);
+    } finally {
+      await guarded.close();
+    }
   });
 
   it('accepts a matching X-Tenant-ID and refuses another tenant’s', async () => {

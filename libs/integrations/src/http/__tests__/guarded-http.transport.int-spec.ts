@@ -143,6 +143,19 @@ describe('GuardedHttpTransport', () => {
     expect(shop.requests).toHaveLength(0);
   });
 
+  it('answers a bare GET as a fetch Response (status, headers, body), without following a redirect', async () => {
+    shop.route('GET', '/jwks', (_req, res) => json(res, 200, { keys: [] }));
+    shop.route('GET', '/moved', (_req, res) => {
+      res.writeHead(302, { location: 'http://169.254.169.254/' });
+      res.end();
+    });
+    const response = await open.get(new URL('/jwks', shop.url).href, { headers: new Headers({ accept: 'application/jwk-set+json' }) });
+    expect([response.status, response.headers.get('content-type'), await response.json()]).toEqual([200, 'application/json', { keys: [] }]);
+    expect(shop.requests[0].headers).toMatchObject({ accept: 'application/jwk-set+json', 'user-agent': 'Parley-Integrations/1' });
+    expect((await open.get(new URL('/moved', shop.url).href)).status).toBe(302);
+    expect(shop.requests).toHaveLength(2);
+  });
+
   it('reports an unreachable system by its error code only', async () => {
     const closed = await startFakeSystem();
     await closed.close();
@@ -173,6 +186,14 @@ describe('GuardedHttpTransport', () => {
       expect(error.message).toMatch(/^refused: /);
       expect(error.message).not.toContain(SECRET);
     });
+
+    it.each(['http://127.0.0.1:8080/jwks', 'http://rebind.example/jwks'])(
+      'refuses a bare GET (JWKS) of %s before connecting',
+      async (target) => {
+        const error = await failureOf(strict.get(target));
+        expect(error).toMatchObject({ failure: 'refused_target' });
+      },
+    );
 
     it('refuses the real loopback server too', async () => {
       const error = await failureOf(strict.send(restIntegration(shop.url, []), get('/')));
