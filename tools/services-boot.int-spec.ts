@@ -149,7 +149,9 @@ describe.each(SERVICES)('%s', (app) => {
     async () => {
       proc.signal('SIGTERM');
       const exit = await proc.waitForExit(SHUTDOWN_TIMEOUT_MS + 2_000);
-      expect(exit).toMatchObject({ code: 0, signal: null });
+      // On a failure, the diff shows the service's last log lines (why it exited 1: timeout or error).
+      const tail = exit.code === 0 ? [] : proc.json().slice(-8);
+      expect({ ...exit, tail }).toMatchObject({ code: 0, signal: null, tail: [] });
       expect(exit.ms).toBeLessThan(SHUTDOWN_TIMEOUT_MS);
       expect(proc.json().map((l) => l.msg)).toEqual(expect.arrayContaining(['shutting down', 'shutdown complete']));
       expect(proc.stderr).toBe('');

@@ -26,12 +26,19 @@ export class OwnerInsightsScheduler extends PeriodicJob {
     super(logger.child({ component: 'l4-l5-schedule' }), options.ownerIntervalMs, 'owner insights schedule failed');
   }
 
-  /** One pass; returns how many alerts fired. */
+  /**
+   * One pass; returns how many alerts fired. Shutdown ends the pass between tenants, before the
+   * portfolio (not counted as a run: the next one evaluates every tenant again).
+   */
   async runOnce(): Promise<number> {
     const tenants = await this.tenants.ids();
     let fired = 0;
     let failed = 0;
     for (const id of tenants) {
+      if (this.stopRequested) {
+        this.logger.info({ tenants: tenants.length, fired }, 'owner insights stopped for shutdown');
+        return fired;
+      }
       try {
         const result = await this.alerts.evaluate(id);
         fired += result.fired.length;

@@ -33,7 +33,8 @@ export interface RetentionRunSummary {
  * past its retention and deletes their messages, and prunes old tool executions. The first run
  * after start-up refreshes every unsealed day (catching up after downtime), later runs yesterday
  * and today. A tenant's failure is logged and the others go on; a run that reaches
- * RETENTION_MAX_RUN_MS stops between batches and the next run resumes.
+ * RETENTION_MAX_RUN_MS, or is running when shutdown begins, stops between batches and the next
+ * run resumes.
  */
 @Injectable()
 export class RetentionScheduler extends PeriodicJob {
@@ -80,14 +81,15 @@ export class RetentionScheduler extends PeriodicJob {
   private async pass(deadline: number): Promise<RetentionRunSummary> {
     const summary: RetentionRunSummary = { ...emptySummary(), ran: true, complete: true };
     const refreshAll = !this.refreshedAll;
+    const shouldStop = () => this.stopRequested || Date.now() >= deadline;
     for (const tenant of await this.retention.tenants()) {
-      if (Date.now() >= deadline) {
+      if (shouldStop()) {
         summary.complete = false;
         break;
       }
       summary.tenants += 1;
       try {
-        const r = await this.retention.processTenant(tenant, { deadline, refreshAll });
+        const r = await this.retention.processTenant(tenant, { shouldStop, refreshAll });
         summary.sealedDays += r.sealedDays;
         summary.refreshedDays += r.refreshedDays;
         summary.deletedMessages += r.deletedMessages;

@@ -13,7 +13,7 @@ const SEAL_SPAN_DAYS = 7;
 const RECENT_DAYS = 2;
 const FOLD_TX_TIMEOUT_MS = 60_000;
 
-/** What one tenant's pass did. `complete` is false when the run's deadline stopped it (the next run resumes). */
+/** What one tenant's pass did. `complete` is false when the run's deadline or shutdown stopped it (the next run resumes). */
 export interface TenantRetentionResult {
   tenantId: string;
   sealedDays: number;
@@ -47,7 +47,8 @@ export interface TenantRetentionResult {
  * 5. only when the tenant's policy lets derived data go with the messages (`with_messages`):
  *    erase the contacts not seen since the cutoff through the CRM, then delete the session
  *    summaries and interactions from before the cutoff, in batches.
- * Steps 3 to 5 stop between batches at the deadline.
+ * Sealing and steps 3 to 5 stop between spans and batches once `shouldStop()` says so (the run's
+ * deadline, or shutdown).
  */
 @Injectable()
 export class RetentionService {
@@ -63,7 +64,7 @@ export class RetentionService {
     return this.repo.tenants();
   }
 
-  async processTenant(tenant: RetentionTenant, opts: { deadline: number; refreshAll?: boolean }): Promise<TenantRetentionResult> {
+  async processTenant(tenant: RetentionTenant, opts: { shouldStop: () => boolean; refreshAll?: boolean }): Promise<TenantRetentionResult> {
     const now = this.clock();
     const tz = tenant.timezone;
     const today = localDateOf(now, tz);
@@ -80,7 +81,7 @@ export class RetentionService {
       complete: false,
     };
 
-    const sealed = await this.seal(tenant.id, tz, cutoff, now, opts.deadline);
+    const sealed = await this.seal(tenant.id, tz, cutoff, now, opts.shouldStop);
     result.sealedDays = sealed.days;
     const refreshFrom = maxDay(cutoff, opts.refreshAll ? cutoff : addDays(today, -(RECENT_DAYS - 1)));
     result.refreshedDays = await this.db.run(
@@ -94,13 +95,13 @@ export class RetentionService {
     const cutoffAt = localMidnight(cutoff, tz);
     const deleteBefore = sealed.through === null || sealed.through > cutoffAt ? cutoffAt : sealed.through;
     const { toolExecutionDays } = this.options.retention;
-    const messages = await this.deleteInBatches(opts.deadline, (limit) =>
+    const messages = await this.deleteInBatches(opts.shouldStop, (limit) =>
       this.db.run(tenant.id, (tx) => this.repo.deleteMessagesBefore(tx, tenant.id, deleteBefore, limit)),
     );
     result.deletedMessages = messages.deleted;
     if (!messages.complete) return result;
     const toolsBefore = localMidnight(addDays(today, -toolExecutionDays), tz);
-    const tools = await this.deleteInBatches(opts.deadline, (limit) =>
+    const tools = await this.deleteInBatches(opts.shouldStop, (limit) =>
       this.db.run(tenant.id, (tx) => this.repo.deleteToolExecutionsBefore(tx, tenant.id, toolsBefore, limit)),
     );
     result.deletedToolExecutions = tools.deleted;
@@ -110,7 +111,7 @@ export class RetentionService {
     }
 
     const before = cutoffAt;
-    const contacts = await this.deleteInBatches(opts.deadline, async (limit) => {
+    const contacts = await this.deleteInBatches(opts.shouldStop, async (limit) => {
       const ids = await this.db.run(tenant.id, (tx) => this.repo.staleContactIds(tx, tenant.id, before, limit));
       // One at a time: each erasure is its own transaction in the CRM, and a tenant's run
       // should not flood it. A failure ends this tenant's pass (the next run resumes).
@@ -119,12 +120,12 @@ export class RetentionService {
     });
     result.erasedContacts = contacts.deleted;
     if (!contacts.complete) return result;
-    const summaries = await this.deleteInBatches(opts.deadline, (limit) =>
+    const summaries = await this.deleteInBatches(opts.shouldStop, (limit) =>
       this.db.run(tenant.id, (tx) => this.repo.deleteSummariesBefore(tx, tenant.id, before, limit)),
     );
     result.deletedSummaries = summaries.deleted;
     if (!summaries.complete) return result;
-    const interactions = await this.deleteInBatches(opts.deadline, (limit) =>
+    const interactions = await this.deleteInBatches(opts.shouldStop, (limit) =>
       this.db.run(tenant.id, (tx) => this.repo.deleteInteractionsBefore(tx, tenant.id, before, limit)),
     );
     result.deletedInteractions = interactions.deleted;
@@ -136,14 +137,14 @@ export class RetentionService {
    * Seals every day with content from the first one at or after the tenant's seal up to the
    * cutoff (exclusive), a span of days per transaction that also moves the seal to the span's
    * end. Returns how many days got usage rows and the seal afterwards. Days with no content get
-   * no row: there is nothing of theirs to delete. Stops between spans at the deadline.
+   * no row: there is nothing of theirs to delete. Stops between spans once `shouldStop()` says so.
    */
   private async seal(
     tenantId: string,
     timeZone: string,
     cutoff: string,
     now: Date,
-    deadline: number,
+    shouldStop: () => boolean,
   ): Promise<{ days: number; complete: boolean; through: Date | null }> {
     const start = await this.db.run(tenantId, async (tx) => {
       const sealedThrough = await this.repo.sealedThrough(tx, tenantId);
@@ -156,7 +157,7 @@ export class RetentionService {
     if (from >= cutoff) return { days: 0, complete: true, through };
     let days = 0;
     for (const span of daySpans(from, cutoff, SEAL_SPAN_DAYS)) {
-      if (Date.now() >= deadline) return { days, complete: false, through };
+      if (shouldStop()) return { days, complete: false, through };
       const end = localMidnight(span.to, timeZone);
       days += await this.db.run(
         tenantId,
@@ -219,13 +220,13 @@ export class RetentionService {
   }
 
   private async deleteInBatches(
-    deadline: number,
+    shouldStop: () => boolean,
     batch: (limit: number) => Promise<number>,
   ): Promise<{ deleted: number; complete: boolean }> {
     const limit = this.options.retention.batchSize;
     let deleted = 0;
     for (;;) {
-      if (Date.now() >= deadline) return { deleted, complete: false };
+      if (shouldStop()) return { deleted, complete: false };
       const n = await batch(limit);
       deleted += n;
       if (n < limit) return { deleted, complete: true };

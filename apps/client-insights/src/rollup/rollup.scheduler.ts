@@ -23,11 +23,18 @@ export class RollupScheduler extends PeriodicJob {
     super(logger.child({ component: 'l3-schedule' }), options.rollupIntervalMs, 'rollup schedule failed');
   }
 
-  /** One pass over the active tenants; one tenant's failure is logged and does not stop the others. */
+  /**
+   * One pass over the active tenants; one tenant's failure is logged and does not stop the
+   * others. Shutdown ends the pass between tenants (not counted as a run: the next one redoes it).
+   */
   async runOnce(): Promise<number> {
     const tenants = await this.tenants.ids();
     let done = 0;
     for (const id of tenants) {
+      if (this.stopRequested) {
+        this.logger.info({ tenants: tenants.length, done }, 'rollups stopped for shutdown');
+        return done;
+      }
       try {
         await this.rollups.refreshCurrent(id);
         done += 1;

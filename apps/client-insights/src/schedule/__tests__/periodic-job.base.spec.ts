@@ -20,6 +20,27 @@ class TestJob extends PeriodicJob {
   }
 }
 
+/** A pass over units of work, each waiting for the test to release it. */
+class UnitsJob extends PeriodicJob {
+  done = 0;
+  releases: Array<() => void> = [];
+
+  constructor(
+    logger: Logger,
+    private readonly units: number,
+  ) {
+    super(logger, 1_000, 'units job failed');
+  }
+
+  async runOnce(): Promise<void> {
+    for (let i = 0; i < this.units; i++) {
+      if (this.stopRequested) return;
+      await new Promise<void>((resolve) => this.releases.push(resolve));
+      this.done += 1;
+    }
+  }
+}
+
 describe('PeriodicJob', () => {
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
@@ -53,5 +74,24 @@ describe('PeriodicJob', () => {
     expect(job.runs).toBe(2);
     job.release!();
     await job.beforeApplicationShutdown();
+  });
+
+  it('tells a run in progress that shutdown began, so it stops after the unit in hand, and starts no run after', async () => {
+    const logger = { error: jest.fn() } as unknown as Logger;
+    const job = new UnitsJob(logger, 1_000);
+    job.onApplicationBootstrap();
+    await jest.advanceTimersByTimeAsync(0);
+    job.releases.shift()!();
+    await jest.advanceTimersByTimeAsync(0);
+    expect(job.done).toBe(1);
+
+    const stopping = job.beforeApplicationShutdown();
+    job.releases.shift()!();
+    await stopping;
+    expect(job.done).toBe(2);
+    expect(job.releases).toHaveLength(0);
+    await jest.advanceTimersByTimeAsync(5_000);
+    expect(job.done).toBe(2);
+    expect(job.releases).toHaveLength(0);
   });
 });
