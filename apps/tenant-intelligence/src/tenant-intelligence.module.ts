@@ -13,6 +13,7 @@ import { CrmService } from './crm/crm.service';
 import { InsightTablesRepository } from './crm/insight-tables.repository';
 import { ExtractionRepository } from './extraction/extraction.repository';
 import { intelEventRoutes } from './extraction/intel-events.handler';
+import { AutomaticDegradeListener } from './extraction/automatic-degrade.listener';
 import { ModelExtractionService } from './extraction/model-extraction.service';
 import { SecondOpinionMetrics } from './extraction/second-opinion.metrics';
 import { TurnExtractionService } from './extraction/turn-extraction.service';
@@ -47,6 +48,7 @@ export class TenantIntelligenceModule {
         },
         ChatTablesRepository,
         ExtractionRepository,
+        AutomaticDegradeListener,
         ModelExtractionService,
         SecondOpinionMetrics,
         TurnExtractionService,

@@ -206,6 +206,12 @@ export function chatCancelSubject(turnId: string): string {
 }
 export const CHAT_CANCEL_SUBJECTS_ALL = 'chat.cancel.*';
 
+/**
+ * Each chat replica's automatic degrade switches (ADR 0022): published on every change and every
+ * evaluate interval; tenant-intelligence keeps each replica's until its message expires.
+ */
+export const CHAT_DEGRADE_AUTOMATIC_SUBJECT = 'chat.degrade.automatic';
+
 /** Live in-app notifications of one tenant (gateway relays them on /notifications/stream). */
 export function notificationInboxSubject(tenantId: string): string {
   return `notify.inbox.${uuidToken('tenantId', tenantId)}`;

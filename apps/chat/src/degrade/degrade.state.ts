@@ -1,5 +1,14 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { activeSwitchNames, PLATFORM_TENANT_ID, unionOfSwitches, type ChatDegradeStatus, type DegradeSwitches } from '@parley/contracts';
+import {
+  activeSwitchNames,
+  CHAT_DEGRADE_AUTOMATIC_SUBJECT,
+  PLATFORM_TENANT_ID,
+  unionOfSwitches,
+  type ChatDegradeAutomatic,
+  type ChatDegradeStatus,
+  type DegradeSwitches,
+} from '@parley/contracts';
+import { encodeJson, NatsClient, type MessagingConnection } from '@parley/messaging';
 import { PrismaService, TenantDb, type Db } from '@parley/persistence';
 import { hostname } from 'node:os';
 import { CHAT_LOGGER, type ChatLogger } from '../common/chat.logger';
@@ -25,7 +34,9 @@ export interface TurnDegrade {
  * runtime: evt.tenant.updated with changedFields ['degrade'] drops them on every replica, the
  * platform's under PLATFORM_TENANT_ID) and the automatic ones of the OverloadController, which
  * is evaluated on every turn and every CHAT_DEGRADE_EVALUATE_INTERVAL_MS (so it also clears
- * without traffic). The interval also refreshes the parley_degrade_* gauges.
+ * without traffic). The interval also refreshes the parley_degrade_* gauges and publishes the
+ * automatic switches on CHAT_DEGRADE_AUTOMATIC_SUBJECT (also at once on a change), valid for three
+ * intervals: tenant-intelligence follows skip_model_extraction from them.
  */
 @Injectable()
 export class DegradeState implements OnApplicationBootstrap, OnModuleDestroy {
@@ -43,6 +54,7 @@ export class DegradeState implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(DEGRADE_CLOCK) clock: Clock,
     @Inject(CHAT_OPTIONS) private readonly options: ChatOptions,
     @Inject(CHAT_LOGGER) private readonly logger: ChatLogger,
+    @Inject(NatsClient) private readonly nats: MessagingConnection,
   ) {
     this.cache = new TenantKeyedCache(
       (tenantId) =>
@@ -116,13 +128,31 @@ export class DegradeState implements OnApplicationBootstrap, OnModuleDestroy {
       this.logger.warn({ from: before || 'none', to: after || 'none', signals }, 'automatic degrade mode changed');
       this.metrics.flags('automatic', this.automatic);
       this.metrics.signals(signals);
+      this.announce();
     }
     return this.automatic;
   }
 
-  /** The interval's work: re-judge without traffic, and refresh the gauges from the database. */
+  /** Publishes this replica's automatic switches (NATS core; a lost message is replaced on the next interval). */
+  private announce(): void {
+    const message: ChatDegradeAutomatic = {
+      version: 1,
+      // Replicas on one host (tests, local runs) are told apart by their process.
+      replica: `${this.replica}/${process.pid}`,
+      switches: this.automatic,
+      validForMs: 3 * this.options.chat.degrade.evaluateIntervalMs,
+    };
+    try {
+      this.nats.nc.publish(this.nats.namer.subject(CHAT_DEGRADE_AUTOMATIC_SUBJECT), encodeJson(message));
+    } catch (err) {
+      this.logger.warn({ err }, 'automatic degrade switches not published');
+    }
+  }
+
+  /** The interval's work: re-judge without traffic, announce, and refresh the gauges from the database. */
   private async refresh(): Promise<void> {
     this.evaluate();
+    this.announce();
     this.metrics.flags('automatic', this.automatic);
     this.metrics.signals(this.controller.signals());
     try {

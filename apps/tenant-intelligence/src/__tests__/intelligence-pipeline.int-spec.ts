@@ -1,10 +1,11 @@
 // L1b + L2 + CRM over the real database as the app role: what tenant-intelligence does with a
 // demo conversation, exactly once per event, never across tenants.
 import { randomUUID } from 'node:crypto';
-import type { ChatSessionClosed, ChatTurnCompleted } from '@parley/contracts';
+import { CHAT_DEGRADE_AUTOMATIC_SUBJECT, NO_DEGRADE, type ChatSessionClosed, type ChatTurnCompleted } from '@parley/contracts';
+import { encodeJson, NatsClient } from '@parley/messaging';
 import { createPrismaClient, TenantDb, type PrismaClient } from '@parley/persistence';
 import { createLlmRouter } from '@parley/llm';
-import { createChatMessage, createChatSession, createTenant, startMockLlm, type MockLlm } from '@parley/testing';
+import { createChatMessage, createChatSession, createTenant, startMockLlm, testEnvironment, type MockLlm } from '@parley/testing';
 import { Registry } from 'prom-client';
 import { ChatTablesRepository } from '../chat-tables/chat-tables.repository';
 import { CrmRepository } from '../crm/crm.repository';
@@ -12,6 +13,7 @@ import { CrmService } from '../crm/crm.service';
 import { InsightTablesRepository } from '../crm/insight-tables.repository';
 import { ExtractionRepository } from '../extraction/extraction.repository';
 import { ServiceMetrics } from '@parley/observability';
+import { AutomaticDegradeListener } from '../extraction/automatic-degrade.listener';
 import { ModelExtractionService } from '../extraction/model-extraction.service';
 import { SecondOpinionMetrics } from '../extraction/second-opinion.metrics';
 import { TurnExtractionService } from '../extraction/turn-extraction.service';
@@ -400,6 +402,8 @@ describe('model-assisted extraction (tenant with a model configured)', () => {
   let mock: MockLlm;
   let service: TurnExtractionService;
   let metrics: ServiceMetrics;
+  let nats: NatsClient;
+  let automatic: AutomaticDegradeListener;
 
   beforeAll(async () => {
     prisma = createPrismaClient({ databaseUrl: process.env.TEST_DATABASE_URL as string, poolMax: 4 });
@@ -417,17 +421,26 @@ describe('model-assisted extraction (tenant with a model configured)', () => {
       { logger: silent, metrics: { registry: new Registry() } },
     );
     metrics = new ServiceMetrics('tenant-intelligence');
+    nats = await NatsClient.connect({
+      url: testEnvironment().TEST_NATS_URL,
+      name: 'intel-degrade',
+      namespace: `intel-${randomUUID().slice(0, 8)}`,
+    });
+    automatic = new AutomaticDegradeListener(nats, metrics, silent);
+    automatic.onApplicationBootstrap();
     service = new TurnExtractionService(
       new TenantDb(prisma),
       new ExtractionRepository(),
       new ChatTablesRepository(),
       silent,
-      new ModelExtractionService(router, prisma, new TenantDb(prisma), { llmTimeoutMs: 10_000 }, silent),
+      new ModelExtractionService(router, prisma, new TenantDb(prisma), { llmTimeoutMs: 10_000 }, silent, automatic),
       new SecondOpinionMetrics(metrics),
     );
   });
   afterEach(() => mock.reset());
   afterAll(async () => {
+    automatic.beforeApplicationShutdown();
+    await nats.drain();
     await mock.close();
     await prisma.$disconnect();
     await owner.$disconnect();
@@ -528,6 +541,34 @@ describe('model-assisted extraction (tenant with a model configured)', () => {
     } finally {
       await owner.$executeRaw`DELETE FROM platform_degrade_switches`;
     }
+  });
+
+  it("chat's automatic skip_model_extraction reaches L1b over NATS: deterministic while a replica's message is valid, the model again once it lapses", async () => {
+    const publish = async (skip: boolean, validForMs: number) => {
+      const switches = { ...NO_DEGRADE, skipModelExtraction: skip, leanContext: true };
+      nats.nc.publish(
+        nats.namer.subject(CHAT_DEGRADE_AUTOMATIC_SUBJECT),
+        encodeJson({ version: 1, replica: 'chat-a', switches, validForMs }),
+      );
+      await nats.nc.flush();
+    };
+    const gauge = async () =>
+      (await metrics.registry.getSingleMetric('parley_degrade_automatic_skip_model_extraction')?.get())?.values[0]?.value;
+    await publish(true, 60_000);
+    for (let tries = 0; !automatic.skipModelExtraction() && tries < 100; tries++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await gauge()).toBe(1);
+    const skipped = await turnFor("Hi, I'm Erin, my number is 07700 900456");
+    expect(await service.handle(skipped.event, { msgId: randomUUID() })).toMatchObject({ status: 'extracted', method: 'deterministic' });
+    expect(mock.requests).toHaveLength(0);
+
+    // The replica leaves the mode: the next turn gets the model again.
+    await publish(false, 60_000);
+    for (let tries = 0; automatic.skipModelExtraction() && tries < 100; tries++) await new Promise((resolve) => setTimeout(resolve, 20));
+    mock.enqueue({ type: 'text', text: modelAnswer() });
+    const served = await turnFor('Could you service my boiler next week');
+    expect(await service.handle(served.event, { msgId: randomUUID() })).toMatchObject({ method: 'llm' });
+    expect(mock.requests).toHaveLength(1);
+    expect(await gauge()).toBe(0);
   });
 
   async function opinionCount(signal: string, outcome: string): Promise<number> {

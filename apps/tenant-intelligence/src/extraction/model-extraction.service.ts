@@ -4,13 +4,14 @@ import { completeStructured, type LlmRouter } from '@parley/llm';
 import { SERVICE_LOGGER, type Logger } from '@parley/observability';
 import { loadTenantRuntime, PrismaService, TenantDb, type Db } from '@parley/persistence';
 import { INTEL_LLM_ROUTER, INTEL_OPTIONS, type IntelOptions } from '../common/tenant-intelligence.options';
+import { AutomaticDegradeListener } from './automatic-degrade.listener';
 import { modelExtractionSkipped } from './degrade-switches.repository';
 import { LLM_EXTRACTION_SYSTEM_PROMPT, llmExtractionSchema, type LlmExtraction } from './llm-extraction.mapper';
 
 /**
  * The model-assisted part of L1b: the structured extraction of the tenant's configured model,
- * used for tenants whose primary provider is a model (not `offline`) unless the owner turned
- * the skip_model_extraction degrade switch on for the platform or the tenant (ADR 0022). A
+ * used for tenants whose primary provider is a model (not `offline`) unless skip_model_extraction
+ * is on: the owner's, for the platform or the tenant, or chat's automatic one (ADR 0022). A
  * failed call is logged and L1b goes on with the deterministic extraction alone.
  */
 @Injectable()
@@ -25,6 +26,7 @@ export class ModelExtractionService {
     @Inject(TenantDb) private readonly tenantDb: TenantDb,
     @Inject(INTEL_OPTIONS) private readonly options: Pick<IntelOptions, 'llmTimeoutMs'>,
     @Inject(SERVICE_LOGGER) logger: Logger,
+    @Inject(AutomaticDegradeListener) private readonly automatic: Pick<AutomaticDegradeListener, 'skipModelExtraction'>,
   ) {
     this.logger = logger.child({ component: 'l1b' });
   }
@@ -33,6 +35,10 @@ export class ModelExtractionService {
   async extract(turn: ChatTurnCompleted, signal?: AbortSignal): Promise<LlmExtraction | null> {
     const runtime = await loadTenantRuntime(this.prisma, turn.tenantId);
     if (!runtime || runtime.config.llm.primary.provider === 'offline') return null;
+    if (this.automatic.skipModelExtraction()) {
+      this.logger.debug({ tenantId: turn.tenantId, turnId: turn.turnId }, 'model extraction skipped (automatic degrade)');
+      return null;
+    }
     if (await modelExtractionSkipped(this.prisma, this.tenantDb, turn.tenantId)) {
       this.logger.debug({ tenantId: turn.tenantId, turnId: turn.turnId }, 'model extraction skipped (degrade switch)');
       return null;

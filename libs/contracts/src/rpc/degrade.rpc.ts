@@ -132,3 +132,16 @@ export const chatDegradeStatusSchema = z.object({
 export type ChatDegradeStatus = z.infer<typeof chatDegradeStatusSchema>;
 
 export const ChatDegradeStatusRpc = defineRpc(RPC_SUBJECTS.chatDegradeStatus, z.object({ version: version1 }), chatDegradeStatusSchema);
+
+/**
+ * One chat replica's automatic switches on CHAT_DEGRADE_AUTOMATIC_SUBJECT (NATS core): valid for
+ * `validForMs` after it is received (a few evaluate intervals), so the switches of a replica that
+ * stopped publishing (crashed, scaled down) lapse by themselves.
+ */
+export const chatDegradeAutomaticSchema = z.object({
+  version: version1,
+  replica: z.string().min(1).max(255),
+  switches: degradeSwitchesSchema,
+  validForMs: z.int().min(1).max(3_600_000),
+});
+export type ChatDegradeAutomatic = z.infer<typeof chatDegradeAutomaticSchema>;
