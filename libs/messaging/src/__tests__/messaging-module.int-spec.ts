@@ -24,7 +24,7 @@ const { randomUUID } = require('node:crypto');
 const m = require(${JSON.stringify(dist)});
 const { TenantGetRpc, DEFAULT_TENANT_CONFIG } = require('@parley/contracts');
 const [url, namespace, variant] = process.argv.slice(2);
-const options = { url, name: 'module-test', namespace, streams: true };
+const options = { url, name: 'module-test', namespace, streams: true, firstConnectWithinMs: 3000 };
 const messaging = variant === 'async'
   ? m.MessagingModule.forRootAsync({ useFactory: async () => options })
   : m.MessagingModule.forRoot(options);

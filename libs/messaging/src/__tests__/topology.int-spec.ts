@@ -1,3 +1,4 @@
+import { createServer, connect as tcpConnect, type AddressInfo, type Socket } from 'node:net';
 import { CONSUMERS, DLQ_STREAM, EVENTS_STREAM } from '@parley/contracts';
 import { StorageType } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/nats-core';
@@ -94,9 +95,53 @@ describe('NatsClient', () => {
   });
 
   it('fails to connect with NOT_CONNECTED and a redacted url', async () => {
-    await expect(NatsClient.connect({ url: 'nats://user:secret@127.0.0.1:1', name: 'x', connectTimeoutMs: 500 })).rejects.toMatchObject({
+    await expect(
+      NatsClient.connect({ url: 'nats://user:secret@127.0.0.1:1', name: 'x', connectTimeoutMs: 500, firstConnectWithinMs: 0 }),
+    ).rejects.toMatchObject({
       code: 'NOT_CONNECTED',
       message: expect.not.stringContaining('secret'),
     });
+  });
+
+  it('retries the first connection until the server is reachable (a server starting, a busy machine)', async () => {
+    // A port that refuses connections until, 1.5 s later, a TCP relay to the real server listens on it.
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const target = new URL(url);
+    const sockets: Socket[] = [];
+    const relay = createServer((client) => {
+      const upstream = tcpConnect(Number(target.port || 4222), target.hostname);
+      sockets.push(client, upstream);
+      client.pipe(upstream).pipe(client);
+      client.on('error', () => upstream.destroy());
+      upstream.on('error', () => client.destroy());
+    });
+    const opening = setTimeout(() => relay.listen(port, '127.0.0.1'), 1_500);
+    const warnings: string[] = [];
+    const logger = { debug: () => {}, info: () => {}, error: () => {}, warn: (_: unknown, msg: string) => void warnings.push(msg) };
+    try {
+      const client = await NatsClient.connect({
+        url: `nats://127.0.0.1:${port}`,
+        name: 'retry-test',
+        firstConnectWithinMs: 10_000,
+        logger,
+      });
+      await expect(client.check()).resolves.toBeUndefined();
+      expect(warnings.length).toBeGreaterThan(0);
+      expect(warnings.every((m) => m === 'nats connect failed; retrying')).toBe(true);
+      await client.drain();
+    } finally {
+      clearTimeout(opening);
+      sockets.forEach((socket) => socket.destroy());
+      await new Promise<void>((resolve) => (relay.listening ? relay.close(() => resolve()) : resolve()));
+    }
+  });
+
+  it('gives up after firstConnectWithinMs, naming the attempts', async () => {
+    await expect(
+      NatsClient.connect({ url: 'nats://127.0.0.1:1', name: 'x', connectTimeoutMs: 500, firstConnectWithinMs: 2_500 }),
+    ).rejects.toMatchObject({ code: 'NOT_CONNECTED', message: expect.stringMatching(/\(\d+ attempts\)$/) });
   });
 });

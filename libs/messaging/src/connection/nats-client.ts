@@ -14,8 +14,15 @@ export interface NatsClientOptions {
   /** Prefix for every subject and stream this client uses (tests, shared servers). */
   namespace?: string;
   logger?: MessagingLogger;
-  /** Initial connection timeout. */
+  /** Timeout of one attempt at the first connection. */
   connectTimeoutMs?: number;
+  /**
+   * How long the first connection is retried (an attempt that fails is retried after a short
+   * wait while the next attempt can still start within this time; default 15 s): a server that
+   * is starting, or a machine too busy to finish the handshake in one attempt, does not fail the
+   * boot. Past it connect() throws NOT_CONNECTED (the process exits 1). 0: one attempt.
+   */
+  firstConnectWithinMs?: number;
   /** Base wait between reconnect attempts; jitter is added (reconnects never stop). */
   reconnectTimeWaitMs?: number;
   reconnectJitterMs?: number;
@@ -29,6 +36,9 @@ export interface MessagingConnection {
   readonly namer: SubjectNamer;
   readonly features: JetStreamFeatures;
 }
+
+const FIRST_CONNECT_WITHIN_MS = 15_000;
+const FIRST_CONNECT_RETRY_MS = 1_000;
 
 function redact(url: string): string {
   return url.replace(/\/\/[^@/]*@/g, '//***@');
@@ -63,22 +73,28 @@ export class NatsClient implements MessagingConnection {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean);
-    let nc: NatsConnection;
-    try {
-      nc = await connect({
-        servers,
-        name: options.name,
-        reconnect: true,
-        maxReconnectAttempts: -1,
-        reconnectTimeWait: options.reconnectTimeWaitMs ?? 2000,
-        reconnectJitter: options.reconnectJitterMs ?? 1000,
-        reconnectJitterTLS: options.reconnectJitterMs ?? 1000,
-        timeout: options.connectTimeoutMs ?? 5000,
-      });
-    } catch (err) {
-      throw new MessagingError('NOT_CONNECTED', `cannot connect to NATS at ${redact(options.url)}: ${(err as Error).message}`, {
-        cause: err,
-      });
+    const deadline = Date.now() + (options.firstConnectWithinMs ?? FIRST_CONNECT_WITHIN_MS);
+    let nc: NatsConnection | undefined;
+    for (let attempt = 1; !nc; attempt++) {
+      try {
+        nc = await connect({
+          servers,
+          name: options.name,
+          reconnect: true,
+          maxReconnectAttempts: -1,
+          reconnectTimeWait: options.reconnectTimeWaitMs ?? 2000,
+          reconnectJitter: options.reconnectJitterMs ?? 1000,
+          reconnectJitterTLS: options.reconnectJitterMs ?? 1000,
+          timeout: options.connectTimeoutMs ?? 5000,
+        });
+      } catch (err) {
+        const message = `cannot connect to NATS at ${redact(options.url)}: ${(err as Error).message}`;
+        if (Date.now() + FIRST_CONNECT_RETRY_MS >= deadline) {
+          throw new MessagingError('NOT_CONNECTED', attempt > 1 ? `${message} (${attempt} attempts)` : message, { cause: err });
+        }
+        logger.warn({ attempt, err: message }, 'nats connect failed; retrying');
+        await new Promise((resolve) => setTimeout(resolve, FIRST_CONNECT_RETRY_MS));
+      }
     }
     const jsm = await jetstreamManager(nc, { checkAPI: false });
     logger.info({ server: nc.getServer(), version: nc.info?.version, namespace: namer.namespace }, 'nats connected');
