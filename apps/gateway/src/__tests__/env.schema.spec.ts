@@ -31,7 +31,7 @@ describe('gateway env schema', () => {
       apiKeyCacheTtlMs: 60_000,
       userTokenStateCacheTtlMs: 5000,
       requireTokenVersion: false,
-      idp: { jwksCooldownMs: 30_000, jwksCacheMaxAgeMs: 600_000, jwksTimeoutMs: 5000 },
+      idp: { jwksCooldownMs: 30_000, jwksCacheMaxAgeMs: 600_000, jwksTimeoutMs: 5000, jwksAllowPrivateTargets: false },
     });
     expect(config.limits).toEqual({ rateLimitPerMinute: 60, maxMessageChars: 4000, bodyLimitBytes: 1_048_576, maxJsonDepth: 64 });
     expect(config.rpc).toEqual({ timeoutMs: 5000, chatTurnTimeoutMs: 60_000 });
@@ -85,5 +85,13 @@ describe('gateway env schema', () => {
       'GATEWAY_MAX_JSON_DEPTH must be an integer 2-100',
     );
     expect(toAppConfig(parseEnv(envSchema, { ...BASE, GATEWAY_MAX_JSON_DEPTH: '16' })).limits.maxJsonDepth).toBe(16);
+  });
+
+  it('allows a JWKS on private addresses only outside production', () => {
+    const allow = { ...BASE, IDP_JWKS_ALLOW_PRIVATE_TARGETS: 'true' };
+    expect(toAppConfig(parseEnv(envSchema, allow)).auth.idp.jwksAllowPrivateTargets).toBe(true);
+    expect(() => parseEnv(envSchema, { ...allow, NODE_ENV: 'production' })).toThrow(
+      'IDP_JWKS_ALLOW_PRIVATE_TARGETS must be false in production',
+    );
   });
 });
