@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { SigningKeyRing, TokenSigner, TokenVerifier, UserTokens } from '@parley/auth';
 import { PLAN_FEATURES, TenantUpdatedEvent, type Plan, type PlanFeature } from '@parley/contracts';
 import { encodeJson } from '@parley/messaging';
@@ -12,6 +11,7 @@ import {
 } from '../../http/__tests__/support/gateway-test-app';
 import { ProvisioningResponder, type FakeTenant } from '../../http/__tests__/support/provisioning-responder';
 import { FeatureProbeController } from './support/feature-probe.controller';
+import { testPlan } from './support/test-plan';
 
 // Plan features at the gateway (ADR 0025): a tenant whose plan lacks a feature gets 403
 // problem+json `plan-feature` from each of the feature's APIs before any handler runs; the plan
@@ -25,26 +25,7 @@ let gateway: RunningGateway;
 let responder: ProvisioningResponder;
 
 function planWith(features: PlanFeature[]): Plan {
-  return {
-    id: randomUUID(),
-    key: `f-${features.length}`,
-    name: 'Features',
-    currency: 'EUR',
-    monthlyFee: '0.00',
-    includedMessages: null,
-    includedTokens: null,
-    capMode: 'soft',
-    overagePerMessage: '0',
-    overagePer1kTokens: '0',
-    rateLimitPerMinute: null,
-    userRateLimitPerMinute: null,
-    tenantRateLimitPerMinute: null,
-    ipRateLimitPerMinute: null,
-    features,
-    allowedProviders: null,
-    createdAt: '2026-12-01T00:00:00.000Z',
-    updatedAt: '2026-12-01T00:00:00.000Z',
-  };
+  return testPlan({ key: `f-${features.length}`, features });
 }
 
 async function call(method: string, path: string, headers: Record<string, string>) {

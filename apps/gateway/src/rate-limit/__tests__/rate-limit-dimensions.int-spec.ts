@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SessionTokens, SigningKeyRing, TokenSigner, TokenVerifier, UserTokens } from '@parley/auth';
-import { RPC_QUEUE_GROUPS, SiteKeyLookupRpc, type Plan } from '@parley/contracts';
+import { RPC_QUEUE_GROUPS, SiteKeyLookupRpc } from '@parley/contracts';
 import { RpcError, RpcServer } from '@parley/messaging';
 import { testEnvironment } from '@parley/testing';
 import {
@@ -11,6 +11,7 @@ import {
   type RunningGateway,
 } from '../../http/__tests__/support/gateway-test-app';
 import { ProvisioningResponder, type FakeTenant } from '../../http/__tests__/support/provisioning-responder';
+import { testPlan } from '../../quota/__tests__/support/test-plan';
 import { LimitsProbeController } from './support/limits-probe.controller';
 
 // Every limit dimension through the in-process gateway and the run's Redis: per API key, session,
@@ -163,26 +164,7 @@ describe('limits per credential', () => {
 });
 
 describe('limits from the plan', () => {
-  const plan: Plan = {
-    id: randomUUID(),
-    key: 'limited',
-    name: 'Limited',
-    currency: 'EUR',
-    monthlyFee: '0.00',
-    includedMessages: null,
-    includedTokens: null,
-    capMode: 'soft',
-    overagePerMessage: '0.00',
-    overagePer1kTokens: '0.00',
-    rateLimitPerMinute: 2,
-    userRateLimitPerMinute: null,
-    tenantRateLimitPerMinute: null,
-    ipRateLimitPerMinute: null,
-    features: [],
-    allowedProviders: null,
-    createdAt: '2026-12-01T00:00:00.000Z',
-    updatedAt: '2026-12-01T00:00:00.000Z',
-  };
+  const plan = testPlan({ key: 'limited', name: 'Limited', rateLimitPerMinute: 2 });
 
   it("limits a tenant's keys by its plan, unless the tenant has a limit of its own", async () => {
     const onPlan = Object.assign(responder.addTenant(), { plan });
@@ -197,29 +179,8 @@ describe('limits from the plan', () => {
 });
 
 describe('user, tenant and IP limits from the plan', () => {
-  const terms = (
-    key: string,
-    limits: Pick<Plan, 'userRateLimitPerMinute' | 'tenantRateLimitPerMinute' | 'ipRateLimitPerMinute'>,
-  ): Plan => ({
-    id: randomUUID(),
-    key,
-    name: key,
-    currency: 'EUR',
-    monthlyFee: '0.00',
-    includedMessages: null,
-    includedTokens: null,
-    capMode: 'soft',
-    overagePerMessage: '0.00',
-    overagePer1kTokens: '0.00',
-    rateLimitPerMinute: null,
-    ...limits,
-    features: [],
-    allowedProviders: null,
-    createdAt: '2026-12-01T00:00:00.000Z',
-    updatedAt: '2026-12-01T00:00:00.000Z',
-  });
-  const strict = terms('strict', { userRateLimitPerMinute: 1, tenantRateLimitPerMinute: 3, ipRateLimitPerMinute: 2 });
-  const roomy = terms('roomy', { userRateLimitPerMinute: 4, tenantRateLimitPerMinute: null, ipRateLimitPerMinute: null });
+  const strict = testPlan({ key: 'strict', userRateLimitPerMinute: 1, tenantRateLimitPerMinute: 3, ipRateLimitPerMinute: 2 });
+  const roomy = testPlan({ key: 'roomy', userRateLimitPerMinute: 4 });
 
   it('gives the users of tenants on two plans their own plan’s limit (the default where a plan sets none)', async () => {
     const [onStrict, onRoomy, onNone] = [
