@@ -1,11 +1,11 @@
-import { startMockLlm, type MockLlm } from '@parley/testing';
+import { startMockLlm, type MockChatRequest, type MockLlm } from '@parley/testing';
 import { buildPlatform, http, startPlatform, type Platform } from './platform';
 
 // The owner assistant with a model (ADR 0026): OWNER_ASSISTANT_LLM points the gateway at the
-// mock OpenAI-compatible server of libs/testing over real HTTP. The model picks the operation
-// of a wording the parser cannot read; the change still waits for the owner's "yes" (read by the
-// parser, never the model) and goes through provisioning's audited RPCs; the model never sees a
-// tenant's display name; when the model fails, the parser answers.
+// mock OpenAI-compatible server of libs/testing over real HTTP. The model picks the operation of
+// a wording the parser cannot read by calling its tool; the change still waits for the owner's
+// "yes" (read by the parser, never the model) and goes through provisioning's audited RPCs; the
+// model never sees a tenant's display name; when the model fails, the parser answers.
 jest.setTimeout(300_000);
 
 const namespace = `${process.env.TEST_RUN_ID}oam`;
@@ -33,7 +33,9 @@ async function ask(message: string, conversationId?: string): Promise<Answer> {
   return res.body as Answer;
 }
 
-const modelSays = (choice: Record<string, unknown>) => mock.enqueue({ type: 'text', text: JSON.stringify(choice) });
+// The model calls the operation's tool (OpenAI `tool_calls`), as the owner's model does.
+const modelCalls = (name: string, args: Record<string, unknown> = {}) =>
+  mock.enqueue({ type: 'tool_calls', toolCalls: [{ name, arguments: args }] });
 
 beforeAll(async () => {
   buildPlatform();
@@ -57,11 +59,15 @@ describe('the owner assistant with a model', () => {
   let ferrisId: string;
 
   it("performs the model's choice only after the owner's yes, and the yes never goes to the model", async () => {
-    modelSays({ operation: 'create_tenant', name: FERRIS, domain: `https://ferris-${tag}.example` });
+    modelCalls('create_tenant', { name: FERRIS, domain: `https://ferris-${tag}.example` });
     const proposed = await ask(`We signed the bike shop, ${FERRIS}; get them going on ferris-${tag}.example`);
     conversation = proposed.conversation_id as string;
     expect(proposed.operations).toEqual([expect.objectContaining({ kind: 'create_tenant', status: 'proposed' })]);
     expect(proposed.answer).toContain(`"${FERRIS}"`);
+    const offered = (mock.requests.at(-1)!.body as MockChatRequest).tools as Array<{ function: { name: string } }>;
+    expect(offered.map((tool) => tool.function.name)).toEqual(
+      expect.arrayContaining(['create_tenant', 'pause', 'rotate_key', 'portfolio']),
+    );
     const calls = mock.requests.length;
     const done = await ask('yes', conversation);
     expect(mock.requests.length).toBe(calls);
@@ -73,7 +79,7 @@ describe('the owner assistant with a model', () => {
   });
 
   it('pauses on a wording the parser cannot read, audited with the owner as actor', async () => {
-    modelSays({ operation: 'pause', tenant: `Ferris ${tag}` });
+    modelCalls('pause', { tenant: `Ferris ${tag}` });
     const proposed = await ask(`${tag} Ferris has not paid: put them on ice`, conversation);
     expect(proposed.operations).toEqual([expect.objectContaining({ kind: 'pause', status: 'proposed', tenant_id: ferrisId })]);
     const done = await ask('confirm', conversation);
@@ -98,7 +104,7 @@ describe('the owner assistant with a model', () => {
     const listed = await ask('Show me all my clients', conversation);
     expect(listed.operations).toEqual([expect.objectContaining({ kind: 'list_tenants', status: 'read' })]);
     expect(listed.answer).toContain(injected);
-    modelSays({ operation: 'portfolio' });
+    modelCalls('portfolio');
     const portfolio = await ask('and the numbers, please?', conversation);
     expect(portfolio.operations).toEqual([expect.objectContaining({ kind: 'read_portfolio', status: 'read' })]);
     expect(portfolio.pending_proposal).toBeNull();

@@ -1,30 +1,19 @@
 import { Module } from '@nestjs/common';
-import { createLlmRouter } from '@parley/llm';
 import { SERVICE_LOGGER, ServiceMetrics, type Logger } from '@parley/observability';
 import type { AppConfig } from '../config/env.schema';
 import { GATEWAY_CONFIG } from '../config/gateway-config.token';
 import { OwnerAssistantController } from './owner-assistant.controller';
 import { OWNER_INTENT_MODEL, OwnerAssistantService } from './owner-assistant.service';
-import { OwnerIntentModel } from './owner-intent.model';
+import { createOwnerIntentModel, type OwnerIntentModel } from './owner-intent.model';
 import { OwnerOperationsExecutor } from './owner-operations.executor';
 
 /** The owner's model when OWNER_ASSISTANT_LLM is set (its own router: no tenant chain, no offline fallback of answers). */
 function ownerIntentModel(config: AppConfig, logger: Logger, metrics: ServiceMetrics): OwnerIntentModel | null {
-  const settings = config.ownerAssistant;
-  if (!settings) return null;
-  const { provider } = settings.llm;
-  const router = createLlmRouter(
-    {
-      openai: provider === 'openai' ? { apiKey: settings.apiKey ?? 'not-needed', baseUrl: settings.baseUrl } : {},
-      gemini: provider === 'gemini' ? { apiKey: settings.apiKey, baseUrl: settings.baseUrl } : {},
-      ollama: provider === 'ollama' ? { baseUrl: settings.baseUrl } : {},
-      llamacpp: {},
-      timeouts: { overallMs: settings.timeoutMs, firstTokenMs: settings.timeoutMs },
-      embedding: { provider: 'none' },
-    },
-    { logger: logger.child({ component: 'owner-assistant-llm' }), metrics: { registry: metrics.registry } },
-  );
-  return new OwnerIntentModel(router, { llm: settings.llm, timeoutMs: settings.timeoutMs });
+  if (!config.ownerAssistant) return null;
+  return createOwnerIntentModel(config.ownerAssistant, {
+    logger: logger.child({ component: 'owner-assistant-llm' }),
+    metrics: { registry: metrics.registry },
+  });
 }
 
 /**

@@ -135,9 +135,10 @@ export interface GenerationRequest {
    * A back-office task instead of a visitor answer (e.g. structured L1b/L2 extraction): `system`
    * is the whole system prompt (no persona, knowledge or directives) and `userMessage` the text
    * to work on. The offline responder does not do tasks (not_configured), so a task never
-   * falls back to it.
+   * falls back to it. A `structured` task drops `tools`; a `tool_choice` task binds them (and
+   * only them: never `dataTools`), for a caller that reads the model's choice from `toolCalls`.
    */
-  task?: { kind: 'structured'; system: string };
+  task?: { kind: 'structured' | 'tool_choice'; system: string };
 }
 
 export interface GenerationUsage {

@@ -33,8 +33,8 @@ interface RoundOutput {
  * Streams a LangChain chat model: passes the run's AbortSignal (a disconnect or timeout cancels
  * the upstream request), forwards every text chunk, and sums `usage_metadata` the way
  * LangChain's own chunk concatenation does (OpenAI and Ollama send it once, at the end). With
- * `request.tools` the model is bound to them (bindTools) and its tool calls are gathered from
- * the chunks' `tool_call_chunks`; the text still streams as it comes.
+ * `request.tools` the model is bound to them (bindTools; not for a structured task) and its tool
+ * calls are gathered from the chunks' `tool_call_chunks`; the text still streams as it comes.
  *
  * With `request.dataTools` (and a runner) this is a tool loop (docs/adr/0019-tool-loop.md):
  * when a round ends with data-tool calls they run in parallel through `run.runTool`, the
@@ -44,7 +44,7 @@ interface RoundOutput {
  * to onToken as it comes; usage is summed over the rounds.
  */
 export async function streamChatModel(model: BaseChatModel, prompt: readonly PromptMessage[], run: ProviderRun): Promise<ProviderOutput> {
-  const actionTools = run.request.task ? [] : (run.request.tools ?? []);
+  const actionTools = run.request.task?.kind === 'structured' ? [] : (run.request.tools ?? []);
   const dataTools = run.request.task || run.runTool === undefined ? [] : (run.request.dataTools ?? []);
   const dataNames = new Set(dataTools.map((tool) => tool.name));
   const messages = prompt.map(toLangChain);

@@ -134,6 +134,24 @@ describe('openai provider tool calls (mock OpenAI-compatible server)', () => {
     expect(result.toolCalls?.[0]).toMatchObject({ name: 'log_event', args: { kind: 'feedback' } });
   });
 
+  it('binds the tools to a tool_choice task (its own system prompt, no visitor prompt) but not to a structured task', async () => {
+    const task = (kind: 'structured' | 'tool_choice') =>
+      request({ userMessage: 'pause Bob', task: { kind, system: 'Route the request.' } });
+    mock.enqueue({ type: 'tool_calls', toolCalls: [{ id: 'call_t', name: 'log_event', arguments: { kind: 'x', details: 'y' } }] });
+    const chosen = await router().generate(task('tool_choice'), { onToken: () => undefined });
+    expect(chosen.toolCalls).toEqual([{ id: 'call_t', name: 'log_event', args: { kind: 'x', details: 'y' } }]);
+    const sent = mock.requests[0].body as MockChatRequest;
+    expect(sent.messages.map((m) => [m.role, m.content])).toEqual([
+      ['system', 'Route the request.'],
+      ['user', 'pause Bob'],
+    ]);
+    expect(sent.tools).toHaveLength(TOOLS.length);
+
+    mock.enqueue({ type: 'text', text: '{}' });
+    await router().generate(task('structured'), { onToken: () => undefined });
+    expect((mock.requests[1].body as MockChatRequest).tools).toBeUndefined();
+  });
+
   it('sends no tools and returns no calls when none are given', async () => {
     mock.enqueue({ type: 'text', text: 'Hello.' });
     const result = await router().generate(request({ tools: undefined }), { onToken: () => undefined });
