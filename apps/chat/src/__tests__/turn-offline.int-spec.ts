@@ -11,6 +11,7 @@ import {
 } from '@parley/contracts';
 import { encodeJson } from '@parley/messaging';
 import { createKnowledgeChunk, createKnowledgeDocument, createTenant } from '@parley/testing';
+import { TenantRuntimeCache } from '../tenants/tenant-runtime.cache';
 import { collectFrames, outboxRowsOf, rpcError, startChatHarness, turnRequest, type ChatHarness } from './support/chat-harness';
 
 const EMERGENCY = 'If you smell gas, leave the building and call the National Gas Emergency line on 0800 111 999.';
@@ -119,6 +120,32 @@ describe('chat turn with the offline responder', () => {
     );
     expect(response.content).toContain('£95');
     expect(response.signals).toEqual([]);
+  });
+
+  it('uses no knowledge for a tenant whose plan does not include it (ADR 0025), and uses it again once the plan does', async () => {
+    const key = `nok-${Date.now().toString(36)}`;
+    const { rows } = await h.owner.query<{ id: string }>(
+      `INSERT INTO plans (key, name, currency, features) VALUES ($1, 'No knowledge', 'EUR', ARRAY['tools']) RETURNING id`,
+      [key],
+    );
+    const planned = (await createTenant(h.owner, { display_name: 'Plan Pipes' })).id;
+    const doc = await createKnowledgeDocument(h.owner, planned, { title: 'Prices' });
+    await createKnowledgeChunk(h.owner, doc, 'Our call-out fee is £70 on weekdays and £110 at weekends.');
+    const ask = async () => {
+      const session = (await h.rpc.request(ChatSessionCreateRpc, { version: 1, tenantId: planned, channel: 'widget' })).session;
+      return h.rpc.request(ChatTurnRpc, turnRequest(planned, session.id, 'How much is your call-out fee at weekends?', { stream: false }));
+    };
+    try {
+      await h.owner.query(`UPDATE tenants SET plan_id = $2 WHERE id = $1`, [planned, rows[0]!.id]);
+      expect((await ask()).content).not.toContain('£110');
+      // The runtime is cached per tenant and dropped on evt.tenant.updated (a plan change publishes it): drop it as the event would.
+      await h.owner.query(`UPDATE tenants SET plan_id = NULL WHERE id = $1`, [planned]);
+      h.app.get(TenantRuntimeCache).invalidate(planned);
+      expect((await ask()).content).toContain('£110');
+    } finally {
+      await h.owner.query(`UPDATE tenants SET plan_id = NULL WHERE id = $1`, [planned]);
+      await h.owner.query(`DELETE FROM plans WHERE key = $1`, [key]);
+    }
   });
 
   it("greets a returning customer by name, never with another tenant's contact", async () => {

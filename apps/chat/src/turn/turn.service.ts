@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Action, ChatTurnRequest, ChatTurnResponse, Signal, Usage } from '@parley/contracts';
 import type { ConversationMessage, GenerationRequest, GenerationResult, LlmRouter, ModelToolCall } from '@parley/llm';
 import { NatsClient, type MessagingConnection } from '@parley/messaging';
-import { isUniqueViolation, TenantDb, type TenantRuntime } from '@parley/persistence';
+import { isUniqueViolation, runtimeHasFeature, TenantDb, type TenantRuntime } from '@parley/persistence';
 import { toWireSignals, type SignalFinding } from '@parley/signals';
 import { randomUUID } from 'node:crypto';
 import { ModelActionGate } from '../actions/model-action.gate';
@@ -160,9 +160,10 @@ export class TurnService {
     // The owner's switches and this replica's automatic ones (ADR 0022): the model chain and the context size of this turn.
     const degrade = await this.degrade.forTurn(request.tenantId);
     const llm = degradedChain(runtime.config.llm, degrade.switches);
+    // A plan without `knowledge` (ADR 0025) means no retrieval at all: a knowledge limit of 0.
     const limits = contextLimits(
       degrade.switches,
-      { historyTokenBudget: this.historyTokenBudget, knowledgeLimit: this.knowledgeLimit },
+      { historyTokenBudget: this.historyTokenBudget, knowledgeLimit: runtimeHasFeature(runtime, 'knowledge') ? this.knowledgeLimit : 0 },
       this.leanLimits,
     );
     const signal = this.cancellations.register(request.turnId, request.tenantId);
@@ -238,9 +239,10 @@ export class TurnService {
       knowledge = await this.knowledge.retrieve(request.tenantId, request.message, signal, staff, mode.knowledgeLimit);
       clock.lap('retrieval');
     }
-    // Live-data tools (the tenant's shop, bookings...) are the visitors'; the staff assistant has none.
+    // Live-data tools (the tenant's shop, bookings...) are the visitors'; the staff assistant has
+    // none, nor does a tenant whose plan lacks `tools` (ADR 0025).
     const tools = new TurnTools(
-      staff ? EMPTY_TOOLSET : ((await this.toolsets.get(request.tenantId)) ?? EMPTY_TOOLSET),
+      staff || !runtimeHasFeature(runtime, 'tools') ? EMPTY_TOOLSET : ((await this.toolsets.get(request.tenantId)) ?? EMPTY_TOOLSET),
       this.integrations.executor,
       {
         tenantId: request.tenantId,

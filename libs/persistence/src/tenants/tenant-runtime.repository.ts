@@ -1,6 +1,6 @@
 // What the chat service (and others) need of a tenant at the start of a turn. `tenants` has
 // no tenant_id column and no RLS, so it is read with the app-role client directly.
-import { llmWithinPlan, type TenantConfig, type TenantStatus } from '@parley/contracts';
+import { llmWithinPlan, PLAN_FEATURES, type PlanFeature, type TenantConfig, type TenantStatus } from '@parley/contracts';
 import type { Db } from '../client/prisma.types';
 import { isUuid } from '../tenant/tenant-id.util';
 import { tenantConfigFromRow } from './tenant-config.mapper';
@@ -15,7 +15,16 @@ export interface TenantRuntime {
   config: TenantConfig;
   /** The tenant's extension of the L1a rules as stored (a JSON object; {} when none or malformed). Validate with libs/signals. */
   signalRules: Record<string, unknown>;
+  /** The features of the tenant's plan (ADR 0025); null: no plan, every feature. */
+  planFeatures: PlanFeature[] | null;
 }
+
+/** Whether the tenant's plan includes `feature` (a tenant without a plan has every feature). */
+export function runtimeHasFeature(runtime: Pick<TenantRuntime, 'planFeatures'>, feature: PlanFeature): boolean {
+  return runtime.planFeatures === null || runtime.planFeatures.includes(feature);
+}
+
+const isPlanFeature = (value: string): value is PlanFeature => (PLAN_FEATURES as readonly string[]).includes(value);
 
 export const TENANT_CONFIG_SELECT = {
   persona: true,
@@ -49,7 +58,7 @@ export async function loadTenantRuntime(prisma: Db, tenantId: string): Promise<T
       displayName: true,
       kind: true,
       signalRules: true,
-      plan: { select: { allowedProviders: true } },
+      plan: { select: { allowedProviders: true, features: true } },
       ...TENANT_CONFIG_SELECT,
     },
   });
@@ -63,5 +72,6 @@ export async function loadTenantRuntime(prisma: Db, tenantId: string): Promise<T
     kind: row.kind,
     config: { ...config, llm: llmWithinPlan(config.llm, row.plan?.allowedProviders ?? null) },
     signalRules: asObject(row.signalRules),
+    planFeatures: row.plan ? row.plan.features.filter(isPlanFeature) : null,
   };
 }

@@ -7,6 +7,7 @@ import { encodeJson } from '@parley/messaging';
 import { IntegrationCredentials } from '@parley/auth';
 import { createTenant, startFakeShopify, type FakeShopify } from '@parley/testing';
 import { collectFrames, rpcError, startChatHarness, turnRequest, type ChatHarness } from '../../__tests__/support/chat-harness';
+import { TenantRuntimeCache } from '../../tenants/tenant-runtime.cache';
 
 const keys = new Map([['t1', randomBytes(32)]]);
 const credentials = new IntegrationCredentials({ secretKeys: keys, activeKid: 't1' });
@@ -201,6 +202,32 @@ describe('chat turns with live-data tools (offline responder, fake Shopify)', ()
     const { response } = await ask(hoursTenant, session.id, 'Are you open on Saturday?');
     expect(response.content).toMatch(/10:00/);
     expect(await executionsOf(session.id)).toEqual([expect.objectContaining({ tool_key: 'store_hours', integration_id: null })]);
+  });
+
+  it('calls no tool for a tenant whose plan does not include tools (ADR 0025), and calls it again once the plan does', async () => {
+    const key = `notools-${Date.now().toString(36)}`;
+    const { rows } = await h.owner.query<{ id: string }>(
+      `INSERT INTO plans (key, name, currency, features) VALUES ($1, 'No tools', 'EUR', ARRAY['knowledge']) RETURNING id`,
+      [key],
+    );
+    const runtimes = h.app.get(TenantRuntimeCache);
+    try {
+      await h.owner.query(`UPDATE tenants SET plan_id = $2 WHERE id = $1`, [hoursTenant, rows[0]!.id]);
+      runtimes.invalidate(hoursTenant); // as evt.tenant.updated (changedFields ['plan']) does
+      const without = await newSession(hoursTenant);
+      const { response } = await ask(hoursTenant, without.id, 'Are you open on Saturday?');
+      expect(response.content).not.toMatch(/10:00/);
+      expect(await executionsOf(without.id)).toEqual([]);
+      await h.owner.query(`UPDATE tenants SET plan_id = NULL WHERE id = $1`, [hoursTenant]);
+      runtimes.invalidate(hoursTenant);
+      const withTools = await newSession(hoursTenant);
+      await ask(hoursTenant, withTools.id, 'Are you open on Saturday?');
+      expect(await executionsOf(withTools.id)).toEqual([expect.objectContaining({ tool_key: 'store_hours' })]);
+    } finally {
+      await h.owner.query(`UPDATE tenants SET plan_id = NULL WHERE id = $1`, [hoursTenant]);
+      runtimes.invalidate(hoursTenant);
+      await h.owner.query(`DELETE FROM plans WHERE key = $1`, [key]);
+    }
   });
 
   it('gives another tenant none of these tools, and lists each tenant only its own calls', async () => {

@@ -42,7 +42,7 @@ describe('loadTenantRuntime (app role)', () => {
   it("runs the part of the model chain the tenant's plan allows, else the offline responder", async () => {
     const key = `rt-${Date.now().toString(36)}`;
     const { rows } = await ctx.owner.query<{ id: string }>(
-      `INSERT INTO plans (key, name, currency, allowed_providers) VALUES ($1, 'Runtime', 'EUR', ARRAY['gemini','offline']), ($1 || '-x', 'Runtime x', 'EUR', ARRAY['ollama']) RETURNING id`,
+      `INSERT INTO plans (key, name, currency, allowed_providers, features) VALUES ($1, 'Runtime', 'EUR', ARRAY['gemini','offline'], ARRAY['knowledge','no_such_feature']), ($1 || '-x', 'Runtime x', 'EUR', ARRAY['ollama'], ARRAY[]::text[]) RETURNING id`,
       [key],
     );
     const tenant = await createTenant(ctx.owner, {
@@ -54,12 +54,16 @@ describe('loadTenantRuntime (app role)', () => {
       ]),
     });
     try {
+      expect((await loadTenantRuntime(ctx.app, tenant.id))?.planFeatures).toBeNull();
       await ctx.owner.query(`UPDATE tenants SET plan_id = $2 WHERE id = $1`, [tenant.id, rows[0]!.id]);
+      // The plan's features as listed, an unknown name left out.
+      expect((await loadTenantRuntime(ctx.app, tenant.id))?.planFeatures).toEqual(['knowledge']);
       expect((await loadTenantRuntime(ctx.app, tenant.id))?.config.llm).toEqual({
         primary: { provider: 'gemini', model: 'gemini-2.0-flash' },
         fallbacks: [{ provider: 'offline', model: 'retrieval' }],
       });
       await ctx.owner.query(`UPDATE tenants SET plan_id = $2 WHERE id = $1`, [tenant.id, rows[1]!.id]);
+      expect((await loadTenantRuntime(ctx.app, tenant.id))?.planFeatures).toEqual([]);
       expect((await loadTenantRuntime(ctx.app, tenant.id))?.config.llm).toEqual({
         primary: { provider: 'offline', model: 'retrieval' },
         fallbacks: [],
