@@ -72,7 +72,11 @@ export class AuthGuard implements CanActivate {
       if (settings.status !== 'active') throw authProblems.tenantDeactivated();
       this.enforceOrigin(request, reply, principal, settings);
       const feature = this.reflector.getAllAndOverride<PlanFeature | undefined>(PLAN_FEATURE, targets);
-      const refusal = feature && planFeatureRefusal(settings.plan, feature);
+      // A user of the tenant's identity provider (end user or mapped staff) needs the feature on every route.
+      const viaIdp = principal.kind === 'idp_user' || (principal.kind === 'staff' && principal.idp !== undefined);
+      const refusal =
+        (feature && planFeatureRefusal(settings.plan, feature)) ||
+        (viaIdp ? planFeatureRefusal(settings.plan, 'identity_providers') : undefined);
       if (refusal) throw refusal;
       lap('tenant', principal.kind);
       if (this.reflector.getAllAndOverride<boolean | undefined>(RATE_LIMITED, targets)) {

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
-import { TenantCreateRpc } from '@parley/contracts';
+import { PlanCreateRpc, PlanDeleteRpc, TenantCreateRpc, TenantPlanAssignRpc } from '@parley/contracts';
 import { NatsClient, RpcClient } from '@parley/messaging';
 import { testEnvironment } from '@parley/testing';
 import { GatewayProcess, REPO_ROOT } from '../../chat/__tests__/support/gateway-process';
@@ -373,6 +373,45 @@ describe('tokens of the tenant’s identity provider', () => {
     expectProblem(await call('GET', '/api/v1/identity-providers', { token: await make() }), 401, code);
   });
 
+  it('refuses its users while the tenant’s plan lacks identity_providers (403 plan-feature), and serves them again once it has it', async () => {
+    const rpc = new RpcClient(nats, { timeoutMs: 20_000 });
+    const actor = { type: 'owner' as const, id: randomUUID() };
+    const key = `no-idp-${Date.now().toString(36)}`;
+    await rpc.request(PlanCreateRpc, {
+      version: 1,
+      actor,
+      plan: {
+        key,
+        name: 'No identity providers',
+        currency: 'EUR',
+        monthlyFee: '0.00',
+        includedMessages: null,
+        includedTokens: null,
+        capMode: 'soft',
+        overagePerMessage: '0.00',
+        overagePer1kTokens: '0.00',
+        rateLimitPerMinute: null,
+        features: ['knowledge', 'tools'],
+        allowedProviders: null,
+      },
+    });
+    const endUser = await realm.token({ sub: randomUUID(), username: 'dora', roles: ['offline_access'] });
+    const staff = await realm.token({ username: 'boss', roles: ['shop-admin'] });
+    try {
+      await rpc.request(TenantPlanAssignRpc, { version: 1, actor, tenantId: tenantA.id, planKey: key });
+      // The assignment's evt.tenant.updated drops the gateway's cached plan; wait for it to arrive.
+      await eventually(async () => (await call('POST', '/api/v1/sessions', { token: endUser, body: {} })).status === 403, 10_000);
+      expectProblem(await call('POST', '/api/v1/sessions', { token: endUser, body: {} }), 403, 'PLAN_FEATURE');
+      expectProblem(await call('GET', '/api/v1/knowledge/documents', { token: staff }), 403, 'PLAN_FEATURE');
+      // The tenant's own logins are not identity-provider users: served.
+      expect((await call('GET', '/api/v1/knowledge/documents', { token: adminA })).status).toBe(200);
+    } finally {
+      await rpc.request(TenantPlanAssignRpc, { version: 1, actor, tenantId: tenantA.id, planKey: null });
+      await rpc.request(PlanDeleteRpc, { version: 1, actor, key });
+    }
+    await eventually(async () => (await call('POST', '/api/v1/sessions', { token: endUser, body: {} })).status === 201, 10_000);
+  });
+
   it('refuses every token of a disabled provider, and accepts them again once enabled', async () => {
     const token = await realm.token({ username: 'boss', roles: ['shop-admin'] });
     expect(
@@ -458,3 +497,11 @@ describe('revocation of staff tokens', () => {
     expect(listed).toMatchObject({ role: 'tenant_agent', status: 'active' });
   });
 });
+
+async function eventually(probe: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`not true within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
