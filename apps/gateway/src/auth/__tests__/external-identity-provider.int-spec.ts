@@ -7,6 +7,7 @@ import { GatewayProcess, REPO_ROOT } from '../../chat/__tests__/support/gateway-
 import { tenantApiNamespace } from '../../chat/__tests__/support/tenant-api-test-app';
 import { freePort } from '../../http/__tests__/support/dist-gateway';
 import { startGateway, testGatewayConfig, type RunningGateway } from '../../http/__tests__/support/gateway-test-app';
+import { testPlan } from '../../quota/__tests__/support/test-plan';
 import { KeycloakRealm, type RealmKey } from './support/keycloak-realm.server';
 
 // External identity providers (issue 18, ADR 0024) and revocation of staff tokens, with nothing
@@ -377,24 +378,13 @@ describe('tokens of the tenant’s identity provider', () => {
     const rpc = new RpcClient(nats, { timeoutMs: 20_000 });
     const actor = { type: 'owner' as const, id: randomUUID() };
     const key = `no-idp-${Date.now().toString(36)}`;
-    await rpc.request(PlanCreateRpc, {
-      version: 1,
-      actor,
-      plan: {
-        key,
-        name: 'No identity providers',
-        currency: 'EUR',
-        monthlyFee: '0.00',
-        includedMessages: null,
-        includedTokens: null,
-        capMode: 'soft',
-        overagePerMessage: '0.00',
-        overagePer1kTokens: '0.00',
-        rateLimitPerMinute: null,
-        features: ['knowledge', 'tools'],
-        allowedProviders: null,
-      },
-    });
+    const {
+      id: _id,
+      createdAt: _c,
+      updatedAt: _u,
+      ...plan
+    } = testPlan({ key, name: 'No identity providers', features: ['knowledge', 'tools'] });
+    await rpc.request(PlanCreateRpc, { version: 1, actor, plan });
     const endUser = await realm.token({ sub: randomUUID(), username: 'dora', roles: ['offline_access'] });
     const staff = await realm.token({ username: 'boss', roles: ['shop-admin'] });
     try {
