@@ -8,7 +8,7 @@ import { HttpReceiver } from './notification-receivers';
 // delivers it to both receivers in Slack's and Discord's incoming-webhook shapes, linking to the
 // tenant. The owner's channels are deleted afterwards: the run's database is shared, and the
 // owner scope is the same for every test.
-jest.setTimeout(300_000);
+jest.setTimeout(360_000);
 
 const namespace = `${process.env.TEST_RUN_ID}oal`;
 const tag = namespace
@@ -22,6 +22,7 @@ let platform: Platform;
 const receiver = new HttpReceiver();
 let ownerAuth: Record<string, string>;
 const channelIds: string[] = [];
+const ruleIds: string[] = [];
 let tenantId = '';
 let apiKey = '';
 
@@ -52,6 +53,7 @@ beforeAll(async () => {
 }, 290_000);
 
 afterAll(async () => {
+  for (const id of ruleIds) await http(api(`/api/v1/notification-rules/${id}`), { method: 'DELETE', headers: ownerAuth });
   for (const id of channelIds) await http(api(`/api/v1/notification-channels/${id}`), { method: 'DELETE', headers: ownerAuth });
   await platform?.stop();
   await receiver.stop();
@@ -67,6 +69,14 @@ describe("L5 alerts in the owner's Slack and Discord", () => {
       expect(res.status).toBe(201);
       channelIds.push(res.body.channel.id as string);
     }
+    // A rule of its own for these channels: the owner scope is shared by the run, and once any
+    // test saved an owner rule the scope's default (every channel) no longer applies (CI failed so).
+    const rule = await http(api('/api/v1/notification-rules'), {
+      headers: ownerAuth,
+      body: { name: `owner alerts ${tag}`, kinds: ['insight_alert'], channel_ids: channelIds },
+    });
+    expect(rule.status).toBe(201);
+    ruleIds.push(rule.body.rule.id as string);
     const created = await http(api('/api/v1/admin/tenants'), {
       headers: ownerAuth,
       body: { displayName: `Solar Curious ${tag}`, slug: `oal-${tag}`, kind: 'plumber', timezone: 'Europe/London', domain: null },
@@ -79,11 +89,14 @@ describe("L5 alerts in the owner's Slack and Discord", () => {
 
     const link = `/admin/tenants/${tenantId}`;
     const mine = (path: string) => receiver.to(path).filter((r) => JSON.stringify(r.json).includes(link));
-    await eventually(
+    // The alert needs both conversations through extraction and an L5 pass over every tenant of
+    // the run's shared database (hundreds by the time this runs in CI).
+    const counts = await eventually(
       async () => [mine(SLACK_PATH).length, mine(DISCORD_PATH).length],
-      (counts) => counts.every((n) => n > 0),
-      120_000,
+      (n) => n.every((c) => c > 0),
+      240_000,
     );
+    expect({ slack: counts[0]! > 0, discord: counts[1]! > 0 }).toEqual({ slack: true, discord: true });
     const alerts = (await http(api('/api/v1/admin/insights?period=week'), { headers: ownerAuth })).body.alerts as Array<{
       tenantId: string;
       title: string;
