@@ -93,7 +93,16 @@ describe('notifier intake and digests (real database, app role)', () => {
     const tenant = await createTenant(owner);
     const platformOwner = await createPlatformUser(owner);
     const n = note(PLATFORM_TENANT_ID, { kind: 'safety', severity: 'critical', data: { tenantId: tenant.id } });
-    await intake.accept(n, { msgId: randomUUID() });
+    // The platform scope is shared by the run: once any suite saved an owner rule, the built-in
+    // routing no longer applies there, so this test routes by a rule of its own (CI failed so).
+    const rule = await owner.notificationRule.create({
+      data: { tenantId: PLATFORM_TENANT_ID, name: `owners' inbox ${randomUUID()}`, kinds: ['safety'], inboxRoles: ['owner'] },
+    });
+    try {
+      await intake.accept(n, { msgId: randomUUID() });
+    } finally {
+      await owner.notificationRule.delete({ where: { id: rule.id } });
+    }
     const mine = await db.run(PLATFORM_TENANT_ID, (tx) => tx.notificationDelivery.findMany({ where: { notificationId: n.id } }));
     expect(mine.map((d) => d.recipientUserId)).toContain(platformOwner.id);
     expect(await db.run(tenant.id, (tx) => tx.notification.findMany({ where: { id: n.id } }))).toEqual([]);
