@@ -7,6 +7,7 @@ import { ChannelReplyClient } from './channel-reply.client';
 import { discordInteractionSchema, type DiscordInteraction } from './discord-interaction.schema';
 import { OwnerChannelTurns } from './owner-channel-turns.service';
 import { SignedRequestVerifier } from './signed-request.verifier';
+import { SignedRequestRefusals } from './signed-request.responses';
 
 /** Discord interaction response types and the ephemeral message flag. */
 const PONG = 1;
@@ -46,11 +47,7 @@ export class DiscordInteractionsController {
     description:
       'PONG (type 1) for a PING; deferred and ephemeral (type 5, flags 64) for a command, whose answer is PATCHed to the original response.',
   })
-  @ApiResponse({
-    status: 401,
-    description: 'Unsigned, badly signed, stale (over 5 minutes) or replayed request, or unknown id (problem+json).',
-  })
-  @ApiResponse({ status: 403, description: 'A workspace, server, user or application not allowed (problem+json).' })
+  @SignedRequestRefusals()
   async interaction(
     @Param('id') id: string,
     @Req() request: WithRawBody,

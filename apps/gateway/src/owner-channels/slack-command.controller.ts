@@ -7,6 +7,7 @@ import { ChannelReplyClient } from './channel-reply.client';
 import { OwnerChannelTurns } from './owner-channel-turns.service';
 import { SignedRequestVerifier } from './signed-request.verifier';
 import { slackCommandSchema, type SlackCommand } from './slack-command.schema';
+import { SignedRequestRefusals } from './signed-request.responses';
 
 const USAGE = 'Ask me in plain English, e.g. `/parley how are my clients doing?`; confirm a proposed change with `/parley yes`.';
 
@@ -35,11 +36,7 @@ export class SlackCommandController {
     status: 200,
     description: 'The acknowledgement Slack shows at once (ephemeral: Working on it); the answer follows at response_url.',
   })
-  @ApiResponse({
-    status: 401,
-    description: 'Unsigned, badly signed, stale (over 5 minutes) or replayed request, or unknown id (problem+json).',
-  })
-  @ApiResponse({ status: 403, description: 'A workspace, server, user or application not allowed (problem+json).' })
+  @SignedRequestRefusals()
   async command(
     @Param('id') id: string,
     @Req() request: WithRawBody,
