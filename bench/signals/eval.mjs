@@ -14,8 +14,10 @@
 //                    scored once at 7fc45cf, then retired into the training data
 //   --corpus unseen-3  libs/signals/corpus-unseen-3/signals-unseen-3.jsonl, the third independent set:
 //                    scored once at a62cc3e, then retired into the training data
-//   --corpus unseen-4  every .jsonl in libs/signals/corpus-unseen-4/, the fourth independent set:
-//                    scored once, never trained or tuned on (train.mjs does not read it)
+//   --corpus unseen-4  libs/signals/corpus-unseen-4/signals-unseen-4.jsonl, the fourth independent set:
+//                    scored once at f6e83c1, then retired into the training data (round 11)
+//   --corpus unseen-N  every .jsonl in libs/signals/corpus-unseen-N/ (any later independent set): scored
+//                    once, never trained or tuned on until it is retired in train.mjs
 // Flags: --rules-only (classifier off), --errors (list disagreements), --json (raw report).
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';

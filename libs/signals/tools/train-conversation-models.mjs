@@ -174,6 +174,13 @@ for (const [name, task] of Object.entries(TASKS)) {
     if (acc > best.acc + 1e-9) best = { t: Number(t.toFixed(2)), acc };
   }
   console.log(`${name}: dev accuracy with the model ${best.acc.toFixed(3)} at threshold ${best.t}`);
+  // Per language (the conversations' lang:* tags), at the chosen threshold.
+  {
+    const model = createConversationModel({ ...devData, threshold: best.t });
+    const langs = [...new Set(dev.flatMap((c) => c.tags.filter((t) => t.startsWith('lang:'))))].sort();
+    const cell = (cs) => `${cs.filter((c) => task.decide(model, c) === task.target(c)).length}/${cs.length}`;
+    console.log(`${name}: dev per language ${langs.map((l) => `${l.slice(5)} ${cell(dev.filter((c) => c.tags.includes(l)))}`).join(', ')}`);
+  }
   // --dev-exclude <id prefix>: the same figure without the dev conversations of one set (to compare
   // with a run before that set was added, on the same conversations).
   const exclude = process.argv.includes('--dev-exclude') ? process.argv[process.argv.indexOf('--dev-exclude') + 1] : undefined;

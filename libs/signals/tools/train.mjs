@@ -52,9 +52,12 @@ const background = process.argv.includes('--no-background')
 // the label guide (--no-retired to leave them out). Never evaluated on again.
 const retired = process.argv.includes('--no-retired')
   ? []
-  : ['corpus-unseen/signals-unseen.jsonl', 'corpus-unseen-2/signals-unseen-2.jsonl', 'corpus-unseen-3/signals-unseen-3.jsonl'].flatMap(
-      (f) => signals.parseLabelledMessages(readFileSync(`${root}libs/signals/${f}`, 'utf8')),
-    );
+  : [
+      'corpus-unseen/signals-unseen.jsonl',
+      'corpus-unseen-2/signals-unseen-2.jsonl',
+      'corpus-unseen-3/signals-unseen-3.jsonl',
+      'corpus-unseen-4/signals-unseen-4.jsonl',
+    ].flatMap((f) => signals.parseLabelledMessages(readFileSync(`${root}libs/signals/${f}`, 'utf8')));
 const train = [...messagesOf('train'), ...gateSet, ...background, ...retired];
 // Calibration and thresholds see the dev split plus a second, separate sample of ordinary
 // messages (corpus-background/neutral-dev.jsonl): the corpus is ~60 % signals and hard
