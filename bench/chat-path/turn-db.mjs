@@ -6,7 +6,10 @@
 // state (it is shared and noisy): the turn's read before generation and its write after it,
 //   read  old: interactive transaction, session + 50 recent messages + full-text search
 //             (findUnique, findMany, searchKnowledge: 4 statements after set_config);
-//   read  new: prepareTurn (apps/chat): one statement in a batch transaction (TenantDb.batch);
+//   read  batch: the same one statement in a Prisma batch transaction (TenantDb.batch; prepareTurn
+//             before it moved to TenantDb.statement);
+//   read  new: prepareTurn (apps/chat): that statement through TenantDb.statement() (node-postgres,
+//             prepared, BEGIN / set_config / statement / COMMIT on one pooled connection);
 //   write old: interactive transaction, messages, signals, session, outbox (4 statements);
 //   write new: persistTurn (apps/chat): the same 4 statements as one batch transaction.
 // Prints p50/p90 ms per variant and round. Needs a build (apps/chat, libs/persistence dist).
@@ -59,6 +62,15 @@ try {
       `Chunk ${i}: our call-out fee is ${60 + i} pounds on weekdays and more at weekends; we open at nine.`,
     ]);
   const db = new P.TenantDb(prisma);
+  // The statement prepareTurn sends (captured once), replayed through a Prisma batch for the "read batch" row.
+  let captured;
+  const capture = Object.create(db);
+  capture.statement = async (tenantId, statement) => {
+    captured = statement;
+    return db.statement(tenantId, statement);
+  };
+  await repo.prepareTurn(capture, tenant, session, randomUUID(), null, { query: QUERY, limit: 4, staff: false });
+  const turnReadSql = () => captured;
   const record = () => ({
     tenantId: tenant,
     sessionId: session,
@@ -144,7 +156,12 @@ try {
         });
         return P.searchKnowledge(tx, { tenantId: tenant, query: QUERY, embedding: null, limit: 4 });
       }),
-    'read new: prepareTurn, one statement (batch)': () =>
+    'read batch: the one statement, Prisma batch transaction': () =>
+      db.batch(tenant, (c) => {
+        const read = turnReadSql();
+        return [c.$queryRawUnsafe(read.text, ...read.values)];
+      }),
+    'read new: prepareTurn, one statement (TenantDb.statement)': () =>
       repo.prepareTurn(db, tenant, session, randomUUID(), null, { query: QUERY, limit: 4, staff: false }),
     'write old: interactive tx, 4 statements': () =>
       db.run(tenant, async (tx) => {

@@ -94,10 +94,10 @@ function fullTextKnowledge(tenantId: string, search: TurnKnowledgeQuery): Prisma
 
 /**
  * The session, its recent history (newest first), whether the bot answered before, the
- * returning contact's name and, when asked, the full-text knowledge passages, in one statement:
- * one batch transaction (tenant set, the read), no interactive transaction. A staff assistant
- * turn's history is its user's messages across all their sessions (per-user memory); a
- * visitor's is the session's.
+ * returning contact's name and, when asked, the full-text knowledge passages, in one statement
+ * sent with TenantDb.statement() (tenant set in the same transaction, a prepared statement, no
+ * Prisma client work on this path before the first token). A staff assistant turn's history is
+ * its user's messages across all their sessions (per-user memory); a visitor's is the session's.
  */
 function readTurnContext(
   db: TenantDb,
@@ -105,15 +105,12 @@ function readTurnContext(
   sessionId: string,
   staffUserId: string | null,
   search: TurnKnowledgeQuery | null,
-): Promise<[TurnContextRow[]]> {
+): Promise<TurnContextRow[]> {
   const scope = staffUserId
     ? Prisma.sql`m.session_id IN (SELECT x.id FROM chat_sessions x WHERE x.tenant_id = s.tenant_id AND x.staff_user_id = s.staff_user_id)`
     : Prisma.sql`m.session_id = s.id`;
   const knowledge = search ? fullTextKnowledge(tenantId, search) : Prisma.sql`NULL::json`;
-  return db.batch<[TurnContextRow[]]>(
-    tenantId,
-    (c) => [
-      c.$queryRaw<TurnContextRow[]>`
+  const read = Prisma.sql`
       SELECT s.status::text AS status, s.mode::text AS mode, s.contact_id::text AS contact_id, s.staff_user_id::text AS staff_user_id,
              (SELECT ct.name FROM tenant_contacts ct WHERE ct.id = s.contact_id AND ct.created_at < s.started_at) AS returning_name,
              COALESCE((SELECT json_agg(json_build_object('role', h.role, 'content', h.content, 'turnId', h.turn_id) ORDER BY h.created_at DESC, h.id DESC)
@@ -125,10 +122,8 @@ function readTurnContext(
              EXISTS (SELECT 1 FROM chat_messages m WHERE m.tenant_id = s.tenant_id AND ${scope} AND m.role = 'assistant') AS answered,
              CASE WHEN s.mode = 'bot' AND s.status = 'open' THEN ${knowledge} END AS knowledge
         FROM chat_sessions s
-       WHERE s.id = ${sessionId}::uuid AND s.tenant_id = ${tenantId}::uuid`,
-    ],
-    { maxWaitMs: TURN_TX_MAX_WAIT_MS },
-  );
+       WHERE s.id = ${sessionId}::uuid AND s.tenant_id = ${tenantId}::uuid`;
+  return db.statement<TurnContextRow>(tenantId, { text: read.text, values: read.values });
 }
 
 /**
@@ -149,7 +144,7 @@ export async function prepareTurn(
 ): Promise<PreparedTurn> {
   if (!isUuid(sessionId)) throw new ChatError('NOT_FOUND', `session ${sessionId} not found`);
   const useful = search && search.limit > 0 && search.query.trim().length > 0 ? search : null;
-  const [[row]] = await readTurnContext(db, tenantId, sessionId, staffUserId, useful);
+  const [row] = await readTurnContext(db, tenantId, sessionId, staffUserId, useful);
   // A visitor turn never reaches a staff assistant session, and a staff turn only its user's own.
   if (!row || row.staff_user_id !== staffUserId) throw new ChatError('NOT_FOUND', `session ${sessionId} not found`);
   const rows = row.history;

@@ -5,6 +5,7 @@ import { createPrismaClient } from '../client/prisma-client.factory';
 import { isInsufficientPrivilege } from '../errors/database-error.util';
 import { PersistenceError } from '../errors/persistence.error';
 import { TenantDb } from '../tenant/tenant-db';
+import { Prisma } from '../generated/prisma/client';
 import { openDbTestContext, rejection, type DbTestContext } from './db-test-context';
 
 describe('tenant isolation (RLS through TenantDb)', () => {
@@ -94,6 +95,51 @@ describe('tenant isolation (RLS through TenantDb)', () => {
     await expect(failing).rejects.toThrow();
     const names = await db.run(tenantA.id, (tx) => tx.tenantContact.findMany({ where: { name: 'Batch rolled back' } }));
     expect(names).toEqual([]);
+  });
+
+  it("statement(): runs with tenant A set (A's rows only) on the app role, and the setting does not outlive it", async () => {
+    const sessions = Prisma.sql`SELECT id::text AS id, current_setting('app.tenant_id', true) AS t FROM chat_sessions WHERE id = ANY(${[sessionA.id, sessionB.id]}::uuid[])`;
+    for (const [tenant, expected] of [
+      [tenantA, sessionA],
+      [tenantB, sessionB],
+      [tenantA, sessionA],
+    ] as const) {
+      // The same text twice and for both tenants: the prepared statement is reused, the tenant is not.
+      await expect(db.statement(tenant.id, { text: sessions.text, values: sessions.values })).resolves.toEqual([
+        { id: expected.id, t: tenant.id },
+      ]);
+    }
+    await expect(db.statement(randomUUID(), { text: sessions.text, values: sessions.values })).resolves.toEqual([]);
+    for (let i = 0; i < 3; i++) {
+      const [{ t }] = await ctx.app.$queryRaw<{ t: string | null }[]>`SELECT current_setting('app.tenant_id', true) AS t`;
+      expect(['', null]).toContain(t);
+    }
+    await expect(ctx.app.$queryRaw`SELECT 1 FROM chat_sessions`).resolves.toEqual([]);
+    await expect(db.statement('not-a-uuid', { text: 'SELECT 1', values: [] })).rejects.toMatchObject({ code: 'INVALID_TENANT' });
+  });
+
+  it('statement(): a failing statement rolls back and leaves the connection usable; WITH CHECK still applies', async () => {
+    const single = createPrismaClient({ databaseUrl: testDbEnv(process.env).TEST_DATABASE_URL, poolMax: 1 });
+    try {
+      const one = new TenantDb(single);
+      const write = Prisma.sql`INSERT INTO tenant_contacts (tenant_id, name) VALUES (${tenantA.id}::uuid, 'Statement rolled back') RETURNING 1 / ${0}::int AS x`;
+      await expect(one.statement(tenantA.id, { text: write.text, values: write.values })).rejects.toThrow(/division by zero/);
+      const foreign = Prisma.sql`INSERT INTO tenant_contacts (tenant_id, name) VALUES (${tenantB.id}::uuid, 'Not mine') RETURNING id`;
+      expect(isInsufficientPrivilege(await rejection(one.statement(tenantA.id, { text: foreign.text, values: foreign.values })))).toBe(
+        true,
+      );
+      const names = Prisma.sql`SELECT name FROM tenant_contacts WHERE name IN ('Statement rolled back', 'Not mine')`;
+      await expect(one.statement(tenantA.id, { text: names.text, values: names.values })).resolves.toEqual([]);
+      const { rows } = await ctx.owner.query(`SELECT name FROM tenant_contacts WHERE name IN ('Statement rolled back', 'Not mine')`);
+      expect(rows).toEqual([]);
+      // The one pooled connection is not left inside a transaction, nor with a tenant set.
+      const [after] = await single.$queryRaw<{ t: string | null; tx: boolean }[]>`
+        SELECT current_setting('app.tenant_id', true) AS t, now() = statement_timestamp() AS tx`;
+      expect(['', null]).toContain(after.t);
+      expect(after.tx).toBe(true);
+    } finally {
+      await single.$disconnect();
+    }
   });
 
   it('rejects a tenant id that is not a UUID before touching the database', async () => {

@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
 import type { Prisma, PrismaClient } from '../generated/prisma/client';
+import { poolOf } from '../client/prisma-client.factory';
 import type { TenantTx } from '../client/prisma.types';
 import { assertTenantId } from './tenant-id.util';
 
@@ -19,7 +22,11 @@ export interface TenantTxOptions {
  * tenant-owned table compare tenant_id to that setting.
  */
 export class TenantDb {
-  constructor(private readonly prisma: PrismaClient) {}
+  private readonly pool: pg.Pool | undefined;
+
+  constructor(private readonly prisma: PrismaClient) {
+    this.pool = poolOf(prisma);
+  }
 
   async run<T>(tenantId: string, fn: (tx: TenantTx) => Promise<T>, opts: TenantTxOptions = {}): Promise<T> {
     assertTenantId(tenantId);
@@ -52,4 +59,49 @@ export class TenantDb {
     );
     return results.slice(1) as unknown as T;
   }
+
+  /**
+   * One statement in a transaction of its own with the tenant set, straight through the
+   * client's node-postgres pool (the connections Prisma uses), for the hottest reads: BEGIN,
+   * set_config('app.tenant_id', $1, true), the statement, COMMIT on one connection, so RLS
+   * applies exactly as in run(). Both statements are named prepared statements (parsed and
+   * planned once per connection, the name derived from the text), so `statement.text` must be
+   * fixed SQL with $n placeholders for every value (e.g. a Prisma.sql template's `text` and
+   * `values`), never text built from input. Rows come back as node-postgres parses them (json
+   * columns parsed, uuid and numeric as strings, bigint as a string). Needs a client from
+   * createPrismaClient() or PrismaService.
+   */
+  async statement<R>(tenantId: string, statement: { text: string; values: readonly unknown[] }): Promise<R[]> {
+    assertTenantId(tenantId);
+    if (!this.pool) throw new Error('TenantDb.statement() needs a client from createPrismaClient() or PrismaService');
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      await client.query({ name: SET_TENANT.name, text: SET_TENANT.text, values: [tenantId] });
+      const result = await client.query({ name: preparedName(statement.text), text: statement.text, values: [...statement.values] });
+      await client.query('COMMIT');
+      return result.rows as R[];
+    } catch (err) {
+      // The transaction ends here either way; a connection that cannot roll back is not reused.
+      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+      throw err;
+    } finally {
+      client.release(broken);
+    }
+  }
+}
+
+const SET_TENANT = { name: 'parley_set_tenant', text: `SELECT set_config('app.tenant_id', $1, true)` };
+const names = new Map<string, string>();
+
+/** A prepared statement's name: the same for the same text (node-postgres refuses one name for two texts on a connection). */
+function preparedName(text: string): string {
+  let name = names.get(text);
+  if (name === undefined) {
+    name = `parley_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    if (names.size >= 1000) names.clear();
+    names.set(text, name);
+  }
+  return name;
 }
