@@ -123,7 +123,12 @@ export function createSignalDetector(extraRules?: unknown, options: SignalDetect
             ruleTypes,
             learned.ruleVetoes ? vetoed : new Set(),
           );
-          findings.push(...(learned.ruleVetoes ? added.filter((f) => !vetoedByCue(f.type, norm)) : added));
+          if (learned.ruleVetoes) {
+            // Safety first: whether urgency stands may depend on a safety finding that survived.
+            const safe = added.filter((f) => f.type !== 'urgency' && !vetoedByCue(f.type, norm));
+            const found = new Set([...ruleTypes, ...safe.map((f) => f.type)]);
+            findings.push(...safe, ...added.filter((f) => f.type === 'urgency' && !vetoedByCue(f.type, norm, found)));
+          } else findings.push(...added);
         }
       }
       return findings.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || b.confidence - a.confidence);

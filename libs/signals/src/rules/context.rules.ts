@@ -20,7 +20,9 @@ export const FIGURATIVE_PATTERNS: readonly string[] = [
   // buy a carbon monoxide alarm"), and tears as a breakdown.
   String.raw`(?:burst pipe|emergency|fire|flood|gas leak|sos|panic)(?: [a-z]+){0,2} (?:kit|kits|pack|plan|cover|package|bundle|menu|course|spray|cream)`,
   String.raw`(?:buy|fit|install|sell|stock|supply|order|price (?:of|for))(?: an?| the| some| new| your)? (?:carbon monoxide|co|smoke|heat|gas) (?:alarms?|detectors?)|(?:carbon monoxide|co|smoke|heat) (?:alarms?|detectors?) (?:fitted|installed|for sale|in stock|included)`,
-  String.raw`bro(?:ke|ken) down (?:in|into) tears|breaking down in tears`,
+  String.raw`bro(?:ke|ken) down"? (?:in|into) tears|breaking down"? in tears`,
+  // Round 11: an idiom ("went through the windows like a house on fire") and a child's baby tooth.
+  String.raw`like a house on fire|(?:baby|milk|wobbly|loose) tooth (?:has )?(?:came|come|fell) out|tooth (?:came|fell) out[^.!?\n]{0,30}(?:baby|milk) tooth`,
   // Figures of speech in the other languages that the non-English safety rules would take
   // literally ("c'est du suicide", "a conta está a matar-me", "mia moglie mi ammazza 😂").
   String.raw`c'est (?:du|un) suicide|(?:está|estão|tá) a matar-me|(?:me )?(?:está|tá) matando|mi ammazza(?:no)? (?:di|dal|se)|mi ammazza 😂`,
@@ -43,6 +45,9 @@ export const HYPOTHETICAL_CUES: readonly string[] = [
   String.raw`how (?:much|do i|would i|should i|do you|long|quickly|fast|soon)|what'?s your|what is your|what are your|is there an? (?:number|line|service|charge|fee|price)|(?:any|your|a) (?:policy|advice|tips?|guidance|procedure) (?:on|for|about)|asking for a friend`,
   String.raw`(?:tips?|advice|guide|article|blog|faq|course|leaflet|training|poster|insurance policy|prevent(?:ing)?|avoid(?:ing)?|protect against|signs of|checklist) (?:on|for|about|to|against|covers?|of)`,
   String.raw`whenever|what do (?:i|you|we) do when|in winter|usually|should i|just (?:wondering|asking|curious)`,
+  // Round 11: whether something counts as an emergency, and what a policy covers ("Is it an
+  // emergency if my chain keeps slipping?", "Does the unit insurance cover flood damage?").
+  String.raw`(?:is|would) (?:it|this|that)(?: be| really| count as)?(?: an?)?(?= (?:emergency|urgent)\b[^.!?\n]{0,20}\b(?:if|when)\b)|(?:does|do|will|would|is) (?:the |my |your |our |this )?(?:[a-z]+ )?(?:insurance|policy|warranty|guarantee|plan|cover) (?:cover|include|pay)`,
   // Round 10: hypothetical and enquiry cues in the six other languages. The short words for
   // "if" also mean "so", "yes" or "as", so they count only before a verb or pronoun that makes
   // them conditional.
