@@ -24,6 +24,7 @@ export * from './consuming/invoke-handler';
 export * from './consuming/dead-letter';
 export * from './consuming/max-deliveries-watcher';
 export * from './consuming/consumer-runner';
+export * from './consuming/micro-batcher';
 export * from './rpc/rpc-errors';
 export * from './rpc/rpc-client';
 export * from './rpc/rpc-server';
