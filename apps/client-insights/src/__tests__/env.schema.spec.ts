@@ -30,7 +30,7 @@ describe('client-insights L3 settings', () => {
 
   it('defaults to an hourly rollup and the built-in price table', () => {
     const config = toAppConfig(parseEnv(envSchema, base));
-    expect(config.insights).toMatchObject({ consumerConcurrency: 4, rollupIntervalMs: 3_600_000 });
+    expect(config.insights).toMatchObject({ consumerConcurrency: 32, rollupIntervalMs: 3_600_000 });
     expect(config.insights.modelPrices['openai/gpt-4o-mini']).toEqual({ inputPerMTok: 0.15, outputPerMTok: 0.6 });
   });
 

@@ -222,6 +222,56 @@ describe('L3 tenant rollups', () => {
     ).toBe(1);
   });
 
+  it("folds a batch of several tenants' events each under its own tenant, a redelivery in the same batch once", async () => {
+    const a = (await createTenant(owner, { timezone: 'UTC' })).id;
+    const b = (await createTenant(owner, { timezone: 'UTC' })).id;
+    const ghost = randomUUID();
+    const [sa, sb] = [randomUUID(), randomUUID()];
+    const hour = '2026-07-06T14';
+    const redelivered = { turn: turnEvent(a, sa, `${hour}:01:00Z`, { provider: 'openai', model: 'gpt-x' }), meta: msg() };
+    await events.handleTurn(redelivered.turn, redelivered.meta); // committed before the batch
+    const twice = { turn: turnEvent(b, sb, `${hour}:02:00Z`), meta: msg() };
+    // In flight together, so one batch: tenants a and b interleaved, a redelivery of an event
+    // already counted, the same new event twice, and an event of a tenant that does not exist.
+    const outcomes = await Promise.allSettled([
+      events.handleTurn(turnEvent(a, sa, `${hour}:03:00Z`, { provider: 'openai', model: 'gpt-x' }), msg()),
+      events.handleTurn(twice.turn, twice.meta),
+      events.handleTurn(redelivered.turn, redelivered.meta),
+      events.handleExtracted(extractedEvent(b, sb, `${hour}:02:05Z`, 0.5, ['Boiler repair', 'boiler repair']), msg()),
+      events.handleTurn(turnEvent(ghost, randomUUID(), `${hour}:04:00Z`), msg()),
+      events.handleTurn(twice.turn, twice.meta),
+      events.handleExtracted(extractedEvent(a, sa, `${hour}:03:05Z`, -1, ['Boiler repair']), msg()),
+    ]);
+    expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value : o.reason instanceof PermanentError))).toEqual([
+      'counted',
+      'counted',
+      'duplicate',
+      'counted',
+      true,
+      'duplicate',
+      'counted',
+    ]);
+    const hourStart = new Date(`${hour}:00:00Z`);
+    const bucket = (tenantId: string) =>
+      owner.insightHourlyBucket.findUniqueOrThrow({ where: { tenantId_hourStart: { tenantId, hourStart } } });
+    expect(await bucket(a)).toMatchObject({ turns: 2, sessionsStarted: 1, sentimentCount: 1, sentimentSum: -1, tokensIn: 200n });
+    expect(await bucket(b)).toMatchObject({ turns: 1, sessionsStarted: 1, sentimentCount: 1, sentimentSum: 0.5, tokensIn: 100n });
+    const terms = await owner.insightHourlyTerm.findMany({
+      where: { tenantId: { in: [a, b] }, hourStart },
+      orderBy: [{ tenantId: 'asc' }, { kind: 'asc' }],
+    });
+    expect(terms.map((t) => [t.tenantId, t.kind, t.key, t.count, Number(t.tokensIn)]).sort()).toEqual(
+      [
+        [a, 'model', 'openai/gpt-x', 2, 200],
+        [a, 'topic', 'boiler repair', 1, 0],
+        [b, 'model', 'offline/retrieval', 1, 100],
+        [b, 'topic', 'boiler repair', 1, 0],
+      ].sort(),
+    );
+    expect(await owner.insightSession.count({ where: { tenantId: { in: [a, b] } } })).toBe(2);
+    expect(await owner.insightHourlyBucket.count({ where: { tenantId: ghost } })).toBe(0);
+  });
+
   it('dead-letters an event of an unknown tenant at once and writes nothing', async () => {
     const ghost = randomUUID();
     await expect(events.handleTurn(turnEvent(ghost, randomUUID(), '2026-07-06T08:00:00Z'), msg())).rejects.toBeInstanceOf(PermanentError);

@@ -91,8 +91,9 @@ export const envSchema = z.object({
   ...serviceEnvShape(DEFAULT_PORT),
   // Analytics role (BYPASSRLS, read-only): owner-level cross-tenant reads (L4).
   ANALYTICS_DATABASE_URL: envVar.postgresUrl(),
-  // Events folded into hourly buckets at once by this replica.
-  INSIGHTS_CONSUMER_CONCURRENCY: envVar.int(1, 64).default(4),
+  // Events in flight at once in this replica: those waiting together are folded as one batch
+  // (one transaction per tenant), so this is also the largest batch.
+  INSIGHTS_CONSUMER_CONCURRENCY: envVar.int(1, 64).default(32),
   // How often the L3 job recomputes today/yesterday and this/last week for every active tenant.
   INSIGHTS_ROLLUP_INTERVAL_MS: envVar.int(60_000, 86_400_000).default(3_600_000),
   // How often L5 rules are evaluated for every active tenant and the owner's portfolio recomputed.

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, type TenantTx } from '@parley/persistence';
+import type { IngestBatchAccumulator } from './ingest-batch.accumulator';
 
 /** Counter columns of insight_hourly_buckets that events increment. */
 export type BucketCounter =
@@ -58,19 +59,31 @@ export class InsightIngestRepository {
       ON CONFLICT (tenant_id, hour_start) DO UPDATE SET ${Prisma.join(updates)}, updated_at = now()`;
   }
 
-  /** Adds to the (kind, key) count of the tenant's UTC hour, with optional token sums (model usage). */
-  async bumpTerm(
-    tx: TenantTx,
-    tenantId: string,
-    hourStart: Date,
-    kind: string,
-    key: string,
-    count: number,
-    tokens = { in: 0, out: 0 },
-  ): Promise<void> {
+  /**
+   * Records `consumer` handled these message ids (processed_events, in the caller's transaction,
+   * one statement) and returns the ids that were new. An id already there, or held by a
+   * concurrent transaction that commits, is not returned: that event is a duplicate.
+   */
+  async markProcessed(tx: TenantTx, consumer: string, messageIds: string[]): Promise<Set<string>> {
+    const rows = await tx.$queryRaw<Array<{ message_id: string }>>`
+      INSERT INTO processed_events (consumer, message_id)
+      SELECT ${consumer}, id FROM unnest(${messageIds}::text[]) AS u(id)
+      ON CONFLICT (consumer, message_id) DO NOTHING
+      RETURNING message_id`;
+    return new Set(rows.map((r) => r.message_id));
+  }
+
+  /** Writes a batch's summed bucket and term increments of the tenant (hours and terms in a fixed order). */
+  async flush(tx: TenantTx, tenantId: string, batch: IngestBatchAccumulator): Promise<void> {
+    for (const { hourStart, deltas } of batch.bucketWrites()) await this.bumpBucket(tx, tenantId, hourStart, deltas);
+    const terms = batch.termWrites();
+    if (terms.length === 0) return;
+    const rows = terms.map(
+      (t) => Prisma.sql`(${tenantId}::uuid, ${t.hourStart}, ${t.kind}, ${t.key}, ${t.count}, ${t.tokensIn}, ${t.tokensOut})`,
+    );
     await tx.$executeRaw`
       INSERT INTO insight_hourly_terms AS t (tenant_id, hour_start, kind, key, count, tokens_in, tokens_out)
-      VALUES (${tenantId}::uuid, ${hourStart}, ${kind}, ${key}, ${count}, ${tokens.in}, ${tokens.out})
+      VALUES ${Prisma.join(rows)}
       ON CONFLICT (tenant_id, hour_start, kind, key) DO UPDATE
         SET count = t.count + EXCLUDED.count, tokens_in = t.tokens_in + EXCLUDED.tokens_in, tokens_out = t.tokens_out + EXCLUDED.tokens_out`;
   }
