@@ -21,8 +21,8 @@ describe('tenant-intelligence env schema', () => {
     expect(() => parseEnv(envSchema, {})).toThrow('Invalid environment: DATABASE_URL is required');
   });
 
-  it('reads the consumer concurrency, 4 by default, and rejects nonsense', () => {
-    expect(toAppConfig(parseEnv(envSchema, { DATABASE_URL })).intel.consumerConcurrency).toBe(4);
+  it('reads the consumer concurrency, 32 by default, and rejects nonsense', () => {
+    expect(toAppConfig(parseEnv(envSchema, { DATABASE_URL })).intel.consumerConcurrency).toBe(32);
     expect(toAppConfig(parseEnv(envSchema, { DATABASE_URL, INTEL_CONSUMER_CONCURRENCY: '8' })).intel.consumerConcurrency).toBe(8);
     expect(() => parseEnv(envSchema, { DATABASE_URL, INTEL_CONSUMER_CONCURRENCY: '0' })).toThrow('INTEL_CONSUMER_CONCURRENCY');
   });

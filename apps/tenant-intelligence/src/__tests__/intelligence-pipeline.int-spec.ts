@@ -163,6 +163,63 @@ describe('tenant intelligence pipeline', () => {
     await expect(extraction.handle(forged, { msgId: randomUUID() })).rejects.toMatchObject({ name: 'PermanentError' });
   });
 
+  it("a batch with several tenants writes each tenant's rows under its own tenant; a redelivery in it counts once; a bad event fails alone", async () => {
+    const a = await createTenant(owner);
+    const b = await createTenant(owner);
+    const [sa, sb] = [await createChatSession(owner, a.id), await createChatSession(owner, b.id)];
+    const ta1 = await turn(a.id, sa.id, "I'm Amal, call me on 07700 900111");
+    const tb1 = await turn(b.id, sb.id, 'This is Bea, bea@example.com, my tap is dripping');
+    const ta2 = await turn(a.id, sa.id, 'Also the boiler pressure keeps dropping');
+    const already = await turn(b.id, sb.id, 'Is Thursday fine?');
+    await extraction.handle(already.event, { msgId: already.msgId });
+    // A forged event: tenant A's id on tenant B's session, which A cannot see.
+    const forged = { ...tb1.event, tenantId: a.id, turnId: randomUUID() };
+    // In flight together, so one batch: two tenants interleaved, the same new event twice, an
+    // event committed before, and a forged one.
+    const outcomes = await Promise.allSettled([
+      extraction.handle(ta1.event, { msgId: ta1.msgId }),
+      extraction.handle(tb1.event, { msgId: tb1.msgId }),
+      extraction.handle(forged, { msgId: randomUUID() }),
+      extraction.handle(ta2.event, { msgId: ta2.msgId }),
+      extraction.handle(tb1.event, { msgId: tb1.msgId }),
+      extraction.handle(already.event, { msgId: already.msgId }),
+    ]);
+    expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value.status : (o.reason as Error).name))).toEqual([
+      'extracted',
+      'extracted',
+      'PermanentError',
+      'extracted',
+      'duplicate',
+      'duplicate',
+    ]);
+    const rows = async (table: 'tenant_contacts' | 'tenant_interactions' | 'message_signals', tenantId: string) =>
+      (await owner.$queryRawUnsafe<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM ${table} WHERE tenant_id = $1::uuid`, tenantId))[0]
+        .n;
+    const [contactA] = (await crm.listContacts({ version: 1, tenantId: a.id, limit: 5, cursor: null })).items;
+    const [contactB] = (await crm.listContacts({ version: 1, tenantId: b.id, limit: 5, cursor: null })).items;
+    expect(contactA).toMatchObject({ name: 'Amal', phone: '+447700900111', interactionCount: 1 });
+    expect(contactB).toMatchObject({ name: 'Bea', email: 'bea@example.com', interactionCount: 1 });
+    expect([await rows('tenant_contacts', a.id), await rows('tenant_contacts', b.id)]).toEqual([1, 1]);
+    expect([await rows('tenant_interactions', a.id), await rows('tenant_interactions', b.id)]).toEqual([1, 1]);
+    // Every l1b row sits under the tenant of its session's message, none under the other tenant.
+    const misplaced = await owner.$queryRaw<Array<{ n: number }>>`
+      SELECT count(*)::int AS n FROM message_signals s JOIN chat_messages m ON m.id = s.message_id
+       WHERE s.session_id IN (${sa.id}::uuid, ${sb.id}::uuid) AND s.tenant_id <> m.tenant_id`;
+    expect(misplaced[0].n).toBe(0);
+    const perMessage = await owner.$queryRaw<Array<{ message_id: string; n: number }>>`
+      SELECT message_id::text, count(*)::int AS n FROM message_signals
+       WHERE source = 'l1b' AND kind = 'extraction' AND session_id IN (${sa.id}::uuid, ${sb.id}::uuid) GROUP BY message_id`;
+    expect(perMessage.map((r) => r.n)).toEqual([1, 1, 1, 1]);
+    const outbox = await owner.$queryRaw<Array<{ subject: string; n: number }>>`
+      SELECT subject, count(*)::int AS n FROM outbox WHERE payload->>'sessionId' IN (${sa.id}, ${sb.id}) GROUP BY subject ORDER BY subject`;
+    expect(outbox).toEqual(
+      [
+        { subject: `evt.intel.message_extracted.${a.id}`, n: 2 },
+        { subject: `evt.intel.message_extracted.${b.id}`, n: 2 },
+      ].sort((x, y) => (x.subject < y.subject ? -1 : 1)),
+    );
+  });
+
   it('erasure removes the contact and pseudonymizes their messages; export returns everything held', async () => {
     const tenant = await createTenant(owner);
     const session = await createChatSession(owner, tenant.id);

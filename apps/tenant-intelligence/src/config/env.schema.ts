@@ -15,8 +15,9 @@ export const DEFAULT_PORT = 3002;
 /** Every variable this service reads (see serviceEnvShape for the shared ones). */
 export const envSchema = z.object({
   ...serviceEnvShape(DEFAULT_PORT),
-  // Events handled at once by this replica (L1b per turn, L2 per closed session).
-  INTEL_CONSUMER_CONCURRENCY: envVar.int(1, 64).default(4),
+  // Events handled at once by this replica (L1b per turn, L2 per closed session); it bounds the
+  // model calls in flight, and the L1b turns waiting together are written as one batch (at most 32).
+  INTEL_CONSUMER_CONCURRENCY: envVar.int(1, 64).default(32),
   // Upper bound of one model-assisted extraction (tenants with a model configured).
   INTEL_LLM_TIMEOUT_MS: envVar.int(1000, 120_000).default(20_000),
   // Model providers (OPENAI_*, GEMINI_API_KEY, OLLAMA_BASE_URL, LLAMACPP_MODEL_PATH, LLM_*).

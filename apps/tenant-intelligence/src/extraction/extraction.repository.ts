@@ -28,6 +28,20 @@ export interface InteractionRecord {
 /** What L1b reads and writes of the CRM (contacts, the session's interaction) and of the catalogue, in the tenant's transaction. */
 @Injectable()
 export class ExtractionRepository {
+  /**
+   * Records that `consumer` handled these message ids (processed_events, one statement in the
+   * caller's transaction) and returns those that were new; an id already recorded, or recorded
+   * by a concurrent transaction that commits first, is a duplicate and is not returned.
+   */
+  async markProcessed(tx: TenantTx, consumer: string, messageIds: string[]): Promise<Set<string>> {
+    const rows = await tx.$queryRaw<Array<{ message_id: string }>>`
+      INSERT INTO processed_events (consumer, message_id)
+      SELECT ${consumer}, id FROM unnest(${messageIds}::text[]) AS u(id)
+      ON CONFLICT (consumer, message_id) DO NOTHING
+      RETURNING message_id`;
+    return new Set(rows.map((r) => r.message_id));
+  }
+
   /** The newest `limit` document titles. */
   async catalogueSources(tx: TenantTx, tenantId: string, limit: number): Promise<CatalogueSources> {
     const [tenant, documents] = await Promise.all([

@@ -6,6 +6,7 @@ import { loadTenantRuntime, PrismaService, TenantDb, type Db } from '@parley/per
 import { INTEL_LLM_ROUTER, INTEL_OPTIONS, type IntelOptions } from '../common/tenant-intelligence.options';
 import { AutomaticDegradeListener } from './automatic-degrade.listener';
 import { modelExtractionSkipped } from './degrade-switches.repository';
+import { InFlightReads } from './in-flight-reads.util';
 import { LLM_EXTRACTION_SYSTEM_PROMPT, llmExtractionSchema, type LlmExtraction } from './llm-extraction.mapper';
 
 /**
@@ -13,10 +14,15 @@ import { LLM_EXTRACTION_SYSTEM_PROMPT, llmExtractionSchema, type LlmExtraction }
  * used for tenants whose primary provider is a model (not `offline`) unless skip_model_extraction
  * is on: the owner's, for the platform or the tenant, or chat's automatic one (ADR 0022). A
  * failed call is logged and L1b goes on with the deterministic extraction alone.
+ *
+ * The tenant's settings and switches are read for every event, but events of one tenant handled
+ * at the same moment share one read of each (InFlightReads: no cache, nothing kept afterwards).
  */
 @Injectable()
 export class ModelExtractionService {
   private readonly logger: Logger;
+  private readonly runtimes = new InFlightReads<Awaited<ReturnType<typeof loadTenantRuntime>>>();
+  private readonly switches = new InFlightReads<boolean>();
 
   constructor(
     @Inject(INTEL_LLM_ROUTER) private readonly router: LlmRouter,
@@ -33,13 +39,13 @@ export class ModelExtractionService {
 
   /** The tenant's model's structured extraction, or null (no model configured, switched off by the owner, or it failed: logged). */
   async extract(turn: ChatTurnCompleted, signal?: AbortSignal): Promise<LlmExtraction | null> {
-    const runtime = await loadTenantRuntime(this.prisma, turn.tenantId);
+    const runtime = await this.runtimes.read(turn.tenantId, () => loadTenantRuntime(this.prisma, turn.tenantId));
     if (!runtime || runtime.config.llm.primary.provider === 'offline') return null;
     if (this.automatic.skipModelExtraction()) {
       this.logger.debug({ tenantId: turn.tenantId, turnId: turn.turnId }, 'model extraction skipped (automatic degrade)');
       return null;
     }
-    if (await modelExtractionSkipped(this.prisma, this.tenantDb, turn.tenantId)) {
+    if (await this.switches.read(turn.tenantId, () => modelExtractionSkipped(this.prisma, this.tenantDb, turn.tenantId))) {
       this.logger.debug({ tenantId: turn.tenantId, turnId: turn.turnId }, 'model extraction skipped (degrade switch)');
       return null;
     }

@@ -1,21 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CONSUMERS, countryForTimeZone, IntelMessageExtractedEvent, type ChatTurnCompleted } from '@parley/contracts';
-import { PermanentError, toOutboxMessage, type ConsumerMessageMeta } from '@parley/messaging';
+import { MicroBatcher, PermanentError, settleByGroup, toOutboxMessage, type ConsumerMessageMeta } from '@parley/messaging';
 import { SERVICE_LOGGER, type Logger } from '@parley/observability';
-import {
-  enqueueOutbox,
-  lockTenantContacts,
-  markProcessed,
-  resolveContact,
-  TenantDb,
-  type Prisma,
-  type TenantTx,
-} from '@parley/persistence';
+import { enqueueOutbox, lockTenantContacts, resolveContact, TenantDb, type Prisma, type TenantTx } from '@parley/persistence';
 import { extractMessage, type Extraction } from '@parley/signals';
 import { ChatTablesRepository, type ChatSessionRef, type NewSignalRow } from '../chat-tables/chat-tables.repository';
 import { CatalogueTermsCache, catalogueTerms, MAX_CATALOGUE_TERMS } from './catalogue-terms.cache';
 import { L1B_SOURCE } from './extraction.constants';
-import { ExtractionRepository } from './extraction.repository';
+import { ExtractionRepository, type InteractionRecord } from './extraction.repository';
 import { mergeLlmExtraction } from './llm-extraction.mapper';
 import {
   foldExtraction,
@@ -26,12 +18,32 @@ import {
   type InteractionAggregate,
 } from './interaction-aggregate.calculator';
 import { ModelExtractionService } from './model-extraction.service';
+import type { LlmExtraction } from './llm-extraction.mapper';
 import { mergePreferences, readPreferences } from './preferences.util';
 import { lateFlagWrites } from './late-flag.mapper';
 import { SecondOpinionMetrics } from './second-opinion.metrics';
 import { compareWithInline, type SecondOpinion } from './second-opinion.rules';
 
 const CONSUMER = CONSUMERS.tenantIntelligence.durable;
+/** The most turns extracted in one batch (one tenant transaction each per tenant). */
+export const EXTRACTION_MAX_BATCH = 32;
+/** A batch's transaction may take this long (Prisma's default of 5 s is for one turn). */
+const BATCH_TX_TIMEOUT_MS = 60_000;
+
+/** A turn waiting for its batch: the model's part is done, the database part is batched. */
+interface PendingTurn {
+  turn: ChatTurnCompleted;
+  messageKey: string;
+  llm: LlmExtraction | null;
+}
+
+/** What every turn of a tenant's batch shares: read once per batch. */
+interface TenantContext {
+  terms: string[];
+  country: string | undefined;
+}
+
+const DUPLICATE: TurnExtractionOutcome = { status: 'duplicate', contactId: null, interactionId: null, method: null, secondOpinions: [] };
 
 export interface TurnExtractionOutcome {
   status: 'extracted' | 'duplicate';
@@ -83,13 +95,29 @@ function sessionClaims(aggregate: InteractionAggregate): { name: string | null; 
 /**
  * L1b for one evt.chat.turn_completed: extract what the customer's message reveals, update the
  * tenant's CRM (contact, the session's interaction, per-message l1b signals) and emit
- * evt.intel.message_extracted — all in one tenant transaction guarded by processed_events, so
- * a redelivered event changes nothing.
+ * evt.intel.message_extracted, in a tenant transaction guarded by processed_events, so a
+ * redelivered event changes nothing.
+ *
+ * The model's part runs per event, before any transaction. The database part of the turns
+ * handled at the same time is batched (MicroBatcher): one transaction per tenant per batch
+ * (tenant set by TenantDb.run, so RLS holds per tenant), one processed_events statement for the
+ * batch's ids, the tenant's contact lock, catalogue and locale taken once, then each turn in
+ * arrival order. Each event settles (and is acked) only after its batch committed; a tenant's
+ * batch that fails is retried turn by turn, so a bad event fails alone.
  */
 @Injectable()
 export class TurnExtractionService {
   private readonly catalogue = new CatalogueTermsCache();
   private readonly logger: Logger;
+  private readonly batcher = new MicroBatcher<PendingTurn, TurnExtractionOutcome>({
+    maxBatch: EXTRACTION_MAX_BATCH,
+    run: (items) =>
+      settleByGroup(
+        items,
+        (i) => i.turn.tenantId,
+        (group, tenantId) => this.extractBatch(tenantId, group),
+      ),
+  });
 
   constructor(
     @Inject(TenantDb) private readonly db: TenantDb,
@@ -110,69 +138,7 @@ export class TurnExtractionService {
     const messageKey = meta.msgId ?? `turn:${turn.turnId}`;
     // The model call happens before the transaction, so no transaction waits on a model.
     const llm = this.model ? await this.model.extract(turn, meta.signal) : null;
-    const outcome = await this.db.run(turn.tenantId, async (tx): Promise<TurnExtractionOutcome> => {
-      if (!(await markProcessed(tx, CONSUMER, messageKey)))
-        return { status: 'duplicate', contactId: null, interactionId: null, method: null, secondOpinions: [] };
-      // Before reading the session's contact and earlier claims: another turn of the tenant
-      // being extracted at the same time must not change them between this read and the resolve.
-      await lockTenantContacts(tx, turn.tenantId);
-      const session = await this.chat.session(tx, turn.sessionId);
-      if (!session) throw new PermanentError(`session ${turn.sessionId} not found for tenant ${turn.tenantId}`, 'NOT_FOUND');
-
-      const terms = await this.catalogue.get(turn.tenantId, async () =>
-        catalogueTerms(await this.repo.catalogueSources(tx, turn.tenantId, MAX_CATALOGUE_TERMS)),
-      );
-      const previous =
-        ((await this.chat.previousExtraction(tx, turn.sessionId, turn.userMessageId)) as Extraction | undefined) ?? undefined;
-      const locale = await this.repo.tenantLocale(tx, turn.tenantId);
-      const country = locale?.country ?? countryForTimeZone(locale?.timezone) ?? undefined;
-      const deterministic = extractMessage(turn.userText, { catalogueTerms: terms, previous, ...(country ? { country } : {}) });
-      const extraction = llm ? mergeLlmExtraction(turn.userText, deterministic, llm, country) : deterministic;
-      const method = llm ? ('llm' as const) : ('deterministic' as const);
-      const occurredAt = new Date(turn.occurredAt);
-
-      const contactId = await this.updateContact(tx, turn, session, extraction, occurredAt);
-      const interaction = await this.updateInteraction(tx, turn, contactId, extraction, occurredAt);
-      // The model's second opinion: a flag the inline pass missed is stored late and told to staff.
-      const secondOpinions = llm?.risk ? compareWithInline(turn.signals, llm.risk) : [];
-      const late = lateFlagWrites(turn, secondOpinions);
-      await this.chat.insertSignals(tx, [...signalRows(turn, extraction), ...late.rows]);
-      for (const notification of late.notifications) await enqueueOutbox(tx, notification);
-
-      const aggregate = readAggregate(interaction.data);
-      await enqueueOutbox(
-        tx,
-        toOutboxMessage(
-          IntelMessageExtractedEvent,
-          {
-            version: 1,
-            tenantId: turn.tenantId,
-            sessionId: turn.sessionId,
-            turnId: turn.turnId,
-            messageId: turn.userMessageId,
-            contactId,
-            interactionId: interaction.id,
-            intent: extraction.intent.label,
-            sentiment: extraction.sentiment.label,
-            sentimentScore: extraction.sentiment.score,
-            urgency: turn.signals.urgency,
-            topics: extraction.products.map((p) => p.term.toLowerCase().slice(0, 100)).slice(0, 20),
-            entities: extraction.contacts
-              .filter((c) => c.owner === 'customer')
-              .map((c) => ({ type: c.field === 'name' ? ('person' as const) : c.field, value: c.value })),
-            leadScore: leadScore(aggregate),
-            method,
-            occurredAt: new Date().toISOString(),
-          },
-          turn.tenantId,
-        ),
-      );
-      this.logger.debug(
-        { tenantId: turn.tenantId, sessionId: turn.sessionId, contactId, intent: extraction.intent.label },
-        'turn extracted',
-      );
-      return { status: 'extracted', contactId, interactionId: interaction.id, method, secondOpinions };
-    });
+    const outcome = await this.batcher.submit({ turn, messageKey, llm });
     // Counted once the transaction committed (a redelivered event is a duplicate and counts nothing).
     this.secondOpinionMetrics?.count(outcome.secondOpinions);
     if (outcome.secondOpinions.some((o) => o.outcome === 'model_only'))
@@ -183,12 +149,93 @@ export class TurnExtractionService {
     return outcome;
   }
 
+  /** One tenant's turns of a batch, in one transaction; outcomes in the same order. */
+  private extractBatch(tenantId: string, items: PendingTurn[]): Promise<TurnExtractionOutcome[]> {
+    return this.db.run(
+      tenantId,
+      async (tx) => {
+        const fresh = await this.repo.markProcessed(
+          tx,
+          CONSUMER,
+          items.map((i) => i.messageKey),
+        );
+        if (fresh.size === 0) return items.map(() => DUPLICATE);
+        // Before reading the sessions' contacts and earlier claims: another transaction extracting
+        // turns of the tenant must not change them between these reads and the resolves.
+        await lockTenantContacts(tx, tenantId);
+        const terms = await this.catalogue.get(tenantId, async () =>
+          catalogueTerms(await this.repo.catalogueSources(tx, tenantId, MAX_CATALOGUE_TERMS)),
+        );
+        const locale = await this.repo.tenantLocale(tx, tenantId);
+        const context: TenantContext = { terms, country: locale?.country ?? countryForTimeZone(locale?.timezone) ?? undefined };
+        const outcomes: TurnExtractionOutcome[] = [];
+        for (const item of items) {
+          // The first of two deliveries of one id in the same batch is extracted, the second is a duplicate.
+          outcomes.push(fresh.delete(item.messageKey) ? await this.extractOne(tx, item, context) : DUPLICATE);
+        }
+        return outcomes;
+      },
+      { timeoutMs: BATCH_TX_TIMEOUT_MS },
+    );
+  }
+
+  private async extractOne(tx: TenantTx, { turn, llm }: PendingTurn, { terms, country }: TenantContext): Promise<TurnExtractionOutcome> {
+    const session = await this.chat.session(tx, turn.sessionId);
+    if (!session) throw new PermanentError(`session ${turn.sessionId} not found for tenant ${turn.tenantId}`, 'NOT_FOUND');
+    const previous = ((await this.chat.previousExtraction(tx, turn.sessionId, turn.userMessageId)) as Extraction | undefined) ?? undefined;
+    const deterministic = extractMessage(turn.userText, { catalogueTerms: terms, previous, ...(country ? { country } : {}) });
+    const extraction = llm ? mergeLlmExtraction(turn.userText, deterministic, llm, country) : deterministic;
+    const method = llm ? ('llm' as const) : ('deterministic' as const);
+    const occurredAt = new Date(turn.occurredAt);
+
+    const existing = await this.repo.conversationInteraction(tx, turn.sessionId);
+    const contactId = await this.updateContact(tx, turn, session, extraction, occurredAt, existing);
+    const interaction = await this.updateInteraction(tx, turn, contactId, extraction, occurredAt, existing);
+    // The model's second opinion: a flag the inline pass missed is stored late and told to staff.
+    const secondOpinions = llm?.risk ? compareWithInline(turn.signals, llm.risk) : [];
+    const late = lateFlagWrites(turn, secondOpinions);
+    await this.chat.insertSignals(tx, [...signalRows(turn, extraction), ...late.rows]);
+    for (const notification of late.notifications) await enqueueOutbox(tx, notification);
+
+    const aggregate = readAggregate(interaction.data);
+    await enqueueOutbox(
+      tx,
+      toOutboxMessage(
+        IntelMessageExtractedEvent,
+        {
+          version: 1,
+          tenantId: turn.tenantId,
+          sessionId: turn.sessionId,
+          turnId: turn.turnId,
+          messageId: turn.userMessageId,
+          contactId,
+          interactionId: interaction.id,
+          intent: extraction.intent.label,
+          sentiment: extraction.sentiment.label,
+          sentimentScore: extraction.sentiment.score,
+          urgency: turn.signals.urgency,
+          topics: extraction.products.map((p) => p.term.toLowerCase().slice(0, 100)).slice(0, 20),
+          entities: extraction.contacts
+            .filter((c) => c.owner === 'customer')
+            .map((c) => ({ type: c.field === 'name' ? ('person' as const) : c.field, value: c.value })),
+          leadScore: leadScore(aggregate),
+          method,
+          occurredAt: new Date().toISOString(),
+        },
+        turn.tenantId,
+      ),
+    );
+    this.logger.debug({ tenantId: turn.tenantId, sessionId: turn.sessionId, contactId, intent: extraction.intent.label }, 'turn extracted');
+    return { status: 'extracted', contactId, interactionId: interaction.id, method, secondOpinions };
+  }
+
   private async updateContact(
     tx: TenantTx,
     turn: ChatTurnCompleted,
     session: ChatSessionRef,
     extraction: Extraction,
     observedAt: Date,
+    interaction: InteractionRecord | null,
   ): Promise<string | null> {
     const fields: Parameters<typeof resolveContact>[1]['fields'] = {};
     for (const field of ['name', 'email', 'phone'] as const) {
@@ -209,7 +256,7 @@ export class TurnExtractionService {
         tenantId: turn.tenantId,
         externalUserId: session.externalUserId,
         sessionContactId: session.contactId,
-        claims: sessionClaims(readAggregate((await this.repo.conversationInteraction(tx, turn.sessionId))?.data)),
+        claims: sessionClaims(readAggregate(interaction?.data)),
         fields,
         observedAt,
       });
@@ -236,8 +283,8 @@ export class TurnExtractionService {
     contactId: string | null,
     extraction: Extraction,
     occurredAt: Date,
+    existing: InteractionRecord | null,
   ) {
-    const existing = await this.repo.conversationInteraction(tx, turn.sessionId);
     const aggregate = foldExtraction(readAggregate(existing?.data), turn.userMessageId, extraction);
     const score = meanSentiment(aggregate);
     const values = {
