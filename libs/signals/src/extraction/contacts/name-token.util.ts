@@ -85,5 +85,5 @@ export function titleCaseName(raw: string): string {
 
 /** Surname particles kept in lower case inside a name (see SURNAME_PARTICLES in name.extractor.ts). */
 const PARTICLE_WORDS = new Set(
-  'van von vom zu zum zur ten ter de der den dem het del della degli dei di da das dos do du le la las los d l t'.split(' '),
+  'van von vom zu zum zur ten ter de der den dem het del della degli dei di da das dos do du le la las los d l t i'.split(' '),
 );

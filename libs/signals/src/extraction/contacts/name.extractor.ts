@@ -59,9 +59,18 @@ const CUES: readonly Cue[] = [
   // "ich bin", "je suis", "soy", "sono", "sou (o|a)", "ik ben", and "hier ist", "c'est", "aquí",
   // "qui è", "aqui é", "met" at a sentence start: only a capitalised name (German nouns and
   // feelings are refused by the word list).
+  // With an article before the name ("sou a bia", "aqui é o sérgio", "ik ben de Jens", "sono la giulia",
+  // "soy la Javi"): the article marks a name, so SMS-style lower case is accepted too.
   {
     id: 'i_am',
-    pattern: /(?<![\p{L}'])(?:ich\s+bin|je\s+suis|soy|sono(?:\s+(?:la|il))?|sou(?:\s+(?:o|a))?|ik\s+ben)\s+/gu,
+    pattern: /(?<![\p{L}'])(?:sou\s+(?:o|a)|sono\s+(?:la|il)|soy\s+(?:la|el)|ik\s+ben\s+de|aqui\s+(?:é|e)\s+(?:o|a)|fala\s+(?:o|a))\s+/gu,
+    confidence: 0.8,
+    lowerConfidence: 0.7,
+    owner: 'customer',
+  },
+  {
+    id: 'i_am',
+    pattern: /(?<![\p{L}'])(?:ich\s+bin|je\s+suis|soy(?:\s+(?:el|la)(?=\s+(?:ing|lic|arq|dr|dra|sr|sra|srta|prof|profa|licenciad[oa]|ingenier[oa]|doctor[a]?)\b))?|sono(?:\s+(?:la|il))?|sou(?:\s+(?:o|a))?|ik\s+ben)\s+/gu,
     confidence: 0.8,
     owner: 'customer',
   },
@@ -96,7 +105,7 @@ const CUES: readonly Cue[] = [
   // Reto Bühler"); two name words at least, as a capitalised noun may follow an article.
   {
     id: 'this_is',
-    pattern: /(?<![\p{L}'])(?:hier\s+ist|hier\s+spricht|ich\s+bi|i\s+bin|(?:do|da)\s+is(?:ch)?)\s+(?:der|die|de|d'|da)\s*/gu,
+    pattern: /(?<![\p{L}'])(?:hier\s+ist|hier\s+spricht|ich\s+bin|ich\s+bi|i\s+bin|(?:do|da)\s+is(?:ch)?)\s+(?:der|die|de|d'|da)\s*/gu,
     confidence: 0.8,
     owner: 'customer',
     minWords: 2,
@@ -141,7 +150,7 @@ const CUES: readonly Cue[] = [
   {
     id: 'name_is',
     pattern:
-      /(?<![\p{L}'])(?:(?:booking|member|membership|account|reservation|order|patient|client)\s+name(?:\s+is|:)?|(?<=^|[.!?,]\s*)(?:name|nome|nombre|naam)|(?:de\s+)?naam\s+is|a\s+nome|sul\s+nome(?:\s+di)?|sur\s+le\s+nom(?:\s+de)?|op\s+naam)\s+/gu,
+      /(?<![\p{L}'])(?:(?:booking|member|membership|account|reservation|order|patient|client)\s+name(?:\s+is|:)?|(?<=^|[.!?,]\s*)(?:name|nome|nombre|naam):?|(?:de\s+)?naam\s+is|a\s+nome|sul\s+nome(?:\s+di)?|sur\s+le\s+nom(?:\s+de)?|op\s+naam)\s+/gu,
     confidence: 0.8,
     owner: 'customer',
   },
@@ -150,6 +159,14 @@ const CUES: readonly Cue[] = [
     id: 'i_am',
     pattern: /(?<![\p{L}'])quem\s+(?:(?:est|t)á\s+falando|fala|escreve|está\s+a\s+escrever)\s+(?:é|e)\s+(?:o\s+|a\s+)?/gu,
     confidence: 0.85,
+    owner: 'customer',
+  },
+  // "it's Jess btw", "its shane by the way", mid-message.
+  {
+    id: 'this_is',
+    pattern: /(?<![\p{L}'])(?:it'?s|its|this\s+is)\s+(?=[\p{L}'-]+(?:\s+[\p{L}'-]+)?\s+(?:btw|by\s+the\s+way)(?![\p{L}]))/gu,
+    confidence: 0.8,
+    lowerConfidence: 0.7,
     owner: 'customer',
   },
   {
@@ -197,7 +214,7 @@ const CUES: readonly Cue[] = [
 
 // A sign-off word, a dash, or an emoji ("… will miss the Friday bagels 🥯 Sam") before the name that ends the message.
 const SIGN_OFF_CUE = new RegExp(
-  String.raw`(?:(?:^|[\s,.!])${SIGN_OFF}\b[,!.]?\s*(?:-+\s*)?|(?:^|\s)-+\s*|\p{Extended_Pictographic}\uFE0F?\s+)`,
+  String.raw`(?:(?<=^|[\s,.!])${SIGN_OFF}(?![\p{L}\p{N}])[,!.]?\s*(?:-+\s*)?|(?:^|\s)-+\s*|\p{Extended_Pictographic}\uFE0F?\s+)`,
   'gu',
 );
 // What may follow a signed name: punctuation, kisses, a parenthesis ("(letting agent)", "(flat 7)"),
@@ -226,11 +243,13 @@ const DETERMINERS: ReadonlySet<string> = new Set([
   'anyone',
   'someone',
 ]);
-const MAX_TOKENS = 3;
+const MAX_TOKENS = 4;
+const LOWER_NAME_END =
+  /^(?:\s*(?:$|[,.;:!?)\n]|[+\d(])|\s+(?:speaking|here|btw|by\s+the\s+way|and|e|et|y|und|en|aqui|aquí|ici|qui|hier|\S+@\S+|(?:my\s+|mein\s+|meine\s+|mi\s+|il\s+mio\s+|o\s+meu\s+|mijn\s+|mon\s+)?(?:nummer|number|numero|número|num|tel|phone|telefon\w*|telefone|telemóvel|handy|cell|cel|mobile|mobiel|móvil|cellulare|celular|portable|e-?mail|mail|correo))(?![\p{L}]))/u;
 // Surname particles (Dutch, German, French, Spanish, Italian, Portuguese), always lower case in the
 // text; they join a name only when a name word follows them.
 const SURNAME_PARTICLES =
-  /^ (?:van(?: de[nr]?| het| 't)?|von(?: de[mnr])?|vom|zu[mr]?|ten|ter|de(?: la| las| los| l'|l)?|della?|degli|dei|di|da|das|dos|do|du|le|la|d')(?: |(?<=')(?=\p{L}))/iu;
+  /^ (?:van(?: de[nr]?| het| 't)?|von(?: de[mnr])?|vom|i(?= \p{Lu})|zu[mr]?|ten|ter|de(?: la| las| los| l'|l)?|della?|degli|dei|di|da|das|dos|do|du|le|la|d')(?: |(?<=')(?=\p{L}))/iu;
 const MAX_CANDIDATES = 40;
 
 interface ReadName {
@@ -271,8 +290,36 @@ function readName(text: string, index: number, allowLower: boolean): ReadName | 
   }
   // "jamie.hughes90@gmail.com", "d.osei": part of an address or handle, not a name.
   if (/^(?:[@_\d]|[.][\p{L}\p{N}])/u.test(text.slice(last.end, last.end + 2))) return undefined;
+  // Lower case (SMS, voice-to-text): words after the first are part of the name only when the name
+  // ends there ("sono giulia rossi 320…", "sou a bia, beatriz cardoso"); "aqui é o sérgio queria
+  // saber" is Sérgio, then the sentence.
+  if (!first.capitalised && tokens.length > 1 && !LOWER_NAME_END.test(text.slice(last.end, last.end + 20))) {
+    last = first;
+    tokens.length = 1;
+  }
   const raw = text.slice(first.start, last.end);
   return { start: first.start, end: last.end, value: titleCaseName(raw), lower: !first.capitalised, possessive: last.possessive };
+}
+
+// "Name's Liu. Wei Liu.", "mein Name ist Weber, Klaus Weber", "I'm Shaz - Sharon Pike", "I bin da
+// Ferdl, also Ferdinand Huber", "Ich bin die Lena, Lena Aigner": a one-word name, then the full name.
+const RESTATED = /^\s*(?:[,.;:]|\s[-\u2013\u2014])\s*(?:(?:also|i\.?e\.?|that'?s|or|well|actually|ou|o\s+sea|cio[eè]|dus|bzw\.?|d\.\s?h\.?|sprich|soit|ossia|ou\s+seja|oftewel|eigentlich|en\s+fait|na\s+verdade|eigenlijk)[,:]?\s+)?/iu;
+
+/**
+ * The fuller name restated right after a one-word name: two or three name words that repeat the
+ * first one (a surname given first) or start with its letter (a nickname first). The label guide
+ * takes a name in its fullest form.
+ */
+function fullerNameAfter(text: string, name: ReadName): ReadName | undefined {
+  if (name.value.includes(' ')) return undefined;
+  const m = RESTATED.exec(text.slice(name.end, name.end + 24));
+  if (m === null) return undefined;
+  const full = readName(text, name.end + m[0].length, name.lower);
+  if (full === undefined || full.possessive || !full.value.includes(' ')) return undefined;
+  const first = name.value.toLowerCase();
+  const words = full.value.toLowerCase().split(/\s+/);
+  const restates = words.includes(first) || (words[0] as string).charAt(0) === first.charAt(0);
+  return restates ? { ...full, start: name.start } : undefined;
 }
 
 function relationAfter(normalized: string, end: number): string | undefined {
@@ -288,7 +335,8 @@ function cueCandidates(text: string, normalized: string): NameCandidate[] {
       const at = m.index + m[0].length;
       const name = readName(text, at, cue.lowerConfidence !== undefined);
       if (name === undefined) continue;
-      if (cue.minWords !== undefined && name.value.split(/\s+/).length < cue.minWords) continue;
+      const restated = cue.owner === 'customer' ? fullerNameAfter(text, name) : undefined;
+      if (cue.minWords !== undefined && (restated ?? name).value.split(/\s+/).length < cue.minWords) continue;
       if (cue.after !== undefined && !cue.after.test(text.slice(name.end, name.end + 30))) continue;
       const relation = cue.owner === 'third_party' ? m[1] : undefined;
       if (name.possessive) {
@@ -305,10 +353,11 @@ function cueCandidates(text: string, normalized: string): NameCandidate[] {
         continue;
       }
       const confidence = name.lower ? (cue.lowerConfidence as number) : cue.confidence;
+      const full = restated;
       out.push({
         start: name.start,
-        end: name.end,
-        value: name.value,
+        end: full?.end ?? name.end,
+        value: full?.value ?? name.value,
         confidence,
         owner: cue.owner,
         ...(relation !== undefined ? { relation } : {}),

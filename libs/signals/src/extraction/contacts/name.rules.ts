@@ -86,6 +86,11 @@ hein quoi voilà bah ben-voyons
 eigentlich doch also nochmal korrektur entschuldigung pardon excusez plutôt plutot enfin bon bueno perdón perdon perdona mejor
 anzi scusa scusi scusate cioè cioe allora desculpe desculpa aliás alias pois nee sorry eh oké oke
 por para todo toda todos pela pelo per tutto tutti pour tout tous für fur alles voor allemaal ajuda ayuda aiuto aide hilfe hulp
+richtig falsch zahlendreher fehler erreur error errore erro fout ponto punto point sem sin sans senza zonder ohne
+bonne journée soirée buona giornata serata buen día buena tarde boa fijne dag avond schönen schöner tag abend wochenende
+euch vielmals cualquier cosa klasse raum display estoy estamos estou sto estava
+encargado encargada gerente responsable jefe jefa propietario propietaria titolare responsabile gestore gérant gérante
+responsável leiter leiterin geschäftsführer geschäftsführerin beheerder verantwoordelijke
 `;
 
 export const NOT_A_NAME: ReadonlySet<string> = new Set(`${WORDS} ${FOREIGN_WORDS}`.split(/\s+/).filter((w) => w.length > 0));
@@ -96,10 +101,12 @@ export const TITLES: ReadonlySet<string> = new Set([
   // The other languages' titles ("Frau Moser", "il signor Marchetti", "mevrouw Visser", "Mme Girard").
   ...['herr', 'frau', 'mme', 'mlle', 'madame', 'monsieur', 'signor', 'signora', 'sig', 'sra', 'sr', 'señor', 'señora', 'senhor', 'senhora'],
   ...['dona', 'doña', 'don', 'seu', 'mevrouw', 'meneer', 'mevr', 'dhr'],
+  // Latin American professional titles ("Soy el Ing. Ramiro Castañeda", "la Lic. Paola Díaz").
+  ...['ing', 'lic', 'arq', 'dra', 'srta', 'profa', 'licenciado', 'licenciada', 'ingeniero', 'ingeniera'],
 ]);
 
 /** Sign-off words that put a name after them at the end of a message ("Thanks, Dave"). */
-export const SIGN_OFF = String.raw`(?:mit\s+freundlichen\s+gr(?:ü|ue|u)(?:ß|ss)en|ng(?:ā|a)\s+mihi|lg|vg|grtz|gruess|gr(?:ü|u)(?:ß|ss)|(?:viele|liebe|beste|herzliche)\s+gr(?:ü|ue|u)(?:ß|ss)e|gr(?:ü|ue|u)(?:ß|ss)e|danke(?:\s+sch(?:ö|oe)n)?|cordialement|bien\s+(?:à|a)\s+vous|bien\s+cordialement|merci(?:\s+beaucoup)?|bises|amicalement|un\s+saludo|saludos(?:\s+cordiales)?|atentamente|muchas\s+gracias|gracias|cordiali\s+saluti|distinti\s+saluti|saluti|grazie(?:\s+mille)?|atenciosamente|cumprimentos|obrigad[oa]|abra(?:ç|c)os|met\s+vriendelijke\s+groet(?:en)?|vriendelijke\s+groet(?:en)?|groet(?:en|jes)?|hartelijke\s+groet(?:en)?|liefs|dank\s+(?:je|u)\s+wel|alvast\s+bedankt|mvg|bedankt|un\s+abrazo|besos|un\s+saluto|saluti\s+cordiali|beijos|bjs|bisous|merci\s+d'avance|many\s+thanks|thanks\s+(?:again|so\s+much|a\s+lot)|thank\s+you|thanks|thx|ta|cheers|regards|kind\s+regards|best\s+regards|warm\s+regards|best\s+wishes|best|all\s+the\s+best|yours\s+sincerely|yours\s+faithfully|yours|sincerely|love|speak\s+soon)`;
+export const SIGN_OFF = String.raw`(?:eure|euer|mit\s+freundlichen\s+gr(?:ü|ue|u)(?:ß|ss)en|ng(?:ā|a)\s+mihi|lg|vg|grtz|gruess|gr(?:ü|u)(?:ß|ss)|(?:viele|liebe|beste|herzliche)\s+gr(?:ü|ue|u)(?:ß|ss)e|gr(?:ü|ue|u)(?:ß|ss)e|danke(?:\s+sch(?:ö|oe)n)?|cordialement|bien\s+(?:à|a)\s+vous|bien\s+cordialement|merci(?:\s+beaucoup)?|bises|amicalement|un\s+saludo|saludos(?:\s+cordiales)?|atentamente|muchas\s+gracias|gracias|cordiali\s+saluti|distinti\s+saluti|saluti|grazie(?:\s+mille)?|atenciosamente|cumprimentos|obrigad[oa]|abra(?:ç|c)os|met\s+vriendelijke\s+groet(?:en)?|vriendelijke\s+groet(?:en)?|groet(?:en|jes)?|hartelijke\s+groet(?:en)?|liefs|dank\s+(?:je|u)\s+wel|alvast\s+bedankt|mvg|bedankt|un\s+abrazo|besos|un\s+saluto|saluti\s+cordiali|beijos|bjs|bisous|merci\s+d'avance|many\s+thanks|thanks\s+(?:again|so\s+much|a\s+lot)|thank\s+you|thanks|thx|ta|cheers|regards|kind\s+regards|best\s+regards|warm\s+regards|best\s+wishes|best|all\s+the\s+best|yours\s+sincerely|yours\s+faithfully|yours|sincerely|love|speak\s+soon)`;
 
 /** Capitalised words that never continue a name ("I'm Dave Thanks", "It's Sam From accounts"). */
 export const NOT_A_SURNAME: ReadonlySet<string> = new Set(
