@@ -70,7 +70,8 @@ const CUES: readonly Cue[] = [
   },
   {
     id: 'i_am',
-    pattern: /(?<![\p{L}'])(?:ich\s+bin|je\s+suis|soy(?:\s+(?:el|la)(?=\s+(?:ing|lic|arq|dr|dra|sr|sra|srta|prof|profa|licenciad[oa]|ingenier[oa]|doctor[a]?)\b))?|sono(?:\s+(?:la|il))?|sou(?:\s+(?:o|a))?|ik\s+ben)\s+/gu,
+    pattern:
+      /(?<![\p{L}'])(?:ich\s+bin|je\s+suis|soy(?:\s+(?:el|la)(?=\s+(?:ing|lic|arq|dr|dra|sr|sra|srta|prof|profa|licenciad[oa]|ingenier[oa]|doctor[a]?)\b))?|sono(?:\s+(?:la|il))?|sou(?:\s+(?:o|a))?|ik\s+ben)\s+/gu,
     confidence: 0.8,
     owner: 'customer',
   },
@@ -303,7 +304,8 @@ function readName(text: string, index: number, allowLower: boolean): ReadName | 
 
 // "Name's Liu. Wei Liu.", "mein Name ist Weber, Klaus Weber", "I'm Shaz - Sharon Pike", "I bin da
 // Ferdl, also Ferdinand Huber", "Ich bin die Lena, Lena Aigner": a one-word name, then the full name.
-const RESTATED = /^\s*(?:[,.;:]|\s[-\u2013\u2014])\s*(?:(?:also|i\.?e\.?|that'?s|or|well|actually|ou|o\s+sea|cio[eè]|dus|bzw\.?|d\.\s?h\.?|sprich|soit|ossia|ou\s+seja|oftewel|eigentlich|en\s+fait|na\s+verdade|eigenlijk)[,:]?\s+)?/iu;
+const RESTATED =
+  /^\s*(?:[,.;:]|\s[-\u2013\u2014])\s*(?:(?:also|i\.?e\.?|that'?s|or|well|actually|ou|o\s+sea|cio[eè]|dus|bzw\.?|d\.\s?h\.?|sprich|soit|ossia|ou\s+seja|oftewel|eigentlich|en\s+fait|na\s+verdade|eigenlijk)[,:]?\s+)?/iu;
 
 /**
  * The fuller name restated right after a one-word name: two or three name words that repeat the
