@@ -65,9 +65,13 @@ export function createPseudonymizer(options: PseudonymizerOptions = {}): Pseudon
     return placeholder;
   };
 
-  const pattern = placeholderPattern(tag);
+  // Compiled when first needed: most turns issue no placeholder and never restore one.
+  let pattern: RegExp | undefined;
   const table: PlaceholderTable = {
-    pattern,
+    get pattern() {
+      pattern ??= placeholderPattern(tag);
+      return pattern;
+    },
     lookup: (p) => originals.get(p),
     isPartial: (text) => {
       for (const p of originals.keys()) if (p.length > text.length && p.startsWith(text)) return true;

@@ -18,6 +18,8 @@ export interface PlaceholderTable {
 }
 
 export function restoreText(text: string, table: PlaceholderTable): string {
+  // Nothing was issued, so nothing can be restored.
+  if (table.maxLength() === 0) return text;
   return text.replace(table.pattern, (p) => table.lookup(p) ?? p);
 }
 

@@ -18,11 +18,14 @@ describe('findPhones', () => {
     ['freephone 0800 123 4567', '0800 123 4567'],
     ['call 07700 900123 2 times', '07700 900123'],
     ['(07700 900123)', '07700 900123'],
+    // The shortest accepted number: +cc and 8 digits in all (the digit-count shortcut must keep it).
+    ['Berlin +49 301234', '+49 301234'],
   ])('finds the number in %j', (text, expected) => {
     expect(found(text)).toEqual([expected]);
   });
 
   it.each([
+    ['Berlin +49 30123'],
     ['order #123456'],
     ['order 0123456789 has shipped'],
     ['ref: 01234567890'],
