@@ -15,6 +15,7 @@
 //   --check  retrain and compare both models' weights sha256 with the committed ones (exit 1 if not equal)
 //   --bits N --epochs N --lr X --l2 X --pos X --rule-weight X (tuning on dev; --dry writes nothing)
 //   --dev-exclude <id prefix>  also print dev accuracy without one set's conversations
+//   --dev-errors  list the dev conversations each model's decision gets wrong
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -180,6 +181,13 @@ for (const [name, task] of Object.entries(TASKS)) {
     const langs = [...new Set(dev.flatMap((c) => c.tags.filter((t) => t.startsWith('lang:'))))].sort();
     const cell = (cs) => `${cs.filter((c) => task.decide(model, c) === task.target(c)).length}/${cs.length}`;
     console.log(`${name}: dev per language ${langs.map((l) => `${l.slice(5)} ${cell(dev.filter((c) => c.tags.includes(l)))}`).join(', ')}`);
+    // --dev-errors: every dev conversation the decision gets wrong (to read, for the next round's rules).
+    if (process.argv.includes('--dev-errors'))
+      for (const c of dev) {
+        const got = task.decide(model, c);
+        if (got !== task.target(c))
+          console.log(`  ${name} ${c.id} expected=${task.target(c)} got=${got}  ${c.messages.join(' | ').slice(0, 300)}`);
+      }
   }
   // --dev-exclude <id prefix>: the same figure without the dev conversations of one set (to compare
   // with a run before that set was added, on the same conversations).

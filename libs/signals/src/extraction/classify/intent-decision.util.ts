@@ -2,7 +2,7 @@ import { round2 } from '../evidence.util';
 import type { Intent, IntentResult } from '../extraction.types';
 import { addScores, createConversationModel, type ConversationModel } from './conversation-model';
 import { INTENT_MODEL } from './intent-model.data';
-import { INTENT_PRECEDENCE } from './intent.rules';
+import { CHANGE_BOOKING_CONFIDENCE, INTENT_PRECEDENCE } from './intent.rules';
 
 export type IntentModel = ConversationModel<Intent>;
 
@@ -17,6 +17,11 @@ export function defaultIntentModel(): IntentModel {
 /** Rule findings that stand whatever the model says: an explicit cancellation or complaint cue (the top of the precedence). */
 export const RULE_INTENTS_THAT_STAND: ReadonlySet<Intent> = new Set(['cancellation', 'complaint']);
 
+/** A support finding from a change-booking cue (round 11): it stands over the model, like cancellation. */
+function isChangeOfBooking(rule: IntentResult): boolean {
+  return rule.label === 'support' && rule.source !== 'model' && rule.confidence >= CHANGE_BOOKING_CONFIDENCE;
+}
+
 /** Minimum confidence of a rule-found intent for it to count as the rules' finding. */
 export const RULE_INTENT_MIN_CONFIDENCE = 0.5;
 
@@ -27,7 +32,10 @@ export function ruleIntentLabel(rule: IntentResult): Intent | undefined {
 
 /** The rules' own decision over messages: the first label in precedence order, its most confident result. */
 export function rulesIntent(ruleIntents: readonly IntentResult[]): IntentResult | undefined {
-  const found = ruleIntents.filter((i) => ruleIntentLabel(i) !== undefined);
+  let found = ruleIntents.filter((i) => ruleIntentLabel(i) !== undefined);
+  // A booking being moved (a change-booking cue in any message) is support, not a new booking, even
+  // when another message names the booking ("I have a cleaning booked for Thursday").
+  if (found.some(isChangeOfBooking)) found = found.filter((i) => i.label !== 'booking');
   for (const label of INTENT_PRECEDENCE) {
     const hits = found.filter((i) => i.label === label);
     if (hits.length > 0) return hits.reduce((a, b) => (b.confidence > a.confidence ? b : a));
@@ -52,7 +60,7 @@ export function decideIntent(
   model: IntentModel = defaultIntentModel(),
 ): IntentResult {
   const rules = rulesIntent(ruleIntents);
-  if (rules !== undefined && RULE_INTENTS_THAT_STAND.has(rules.label)) return rules;
+  if (rules !== undefined && (RULE_INTENTS_THAT_STAND.has(rules.label) || isChangeOfBooking(rules))) return rules;
   if (scoreSum !== undefined && count > 0) {
     const p = model.probabilities(scoreSum, count);
     const top = Math.max(...p);

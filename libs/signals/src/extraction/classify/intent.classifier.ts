@@ -1,6 +1,6 @@
 import { evidenceOf } from '../evidence.util';
 import type { Intent, IntentResult } from '../extraction.types';
-import { FEEDBACK_PATTERNS, INTENT_OVERRIDES, INTENT_PRECEDENCE, INTENT_RULES } from './intent.rules';
+import { CHANGE_BOOKING_CONFIDENCE, FEEDBACK_PATTERNS, INTENT_OVERRIDES, INTENT_PRECEDENCE, INTENT_RULES } from './intent.rules';
 import { I18N_FEEDBACK_PATTERNS, I18N_INTENT_RULES } from './intent.rules.i18n';
 
 interface CompiledRule {
@@ -26,12 +26,19 @@ const COMPILED: readonly CompiledRule[] = [
   },
 ];
 
-const OVERRIDES = INTENT_OVERRIDES.map((o) => ({ drops: o.drops, regex: new RegExp(o.pattern) }));
+const OVERRIDES = INTENT_OVERRIDES.map((o) => ({ intent: o.intent, drops: o.drops, regex: new RegExp(o.pattern, 'u') }));
 
 /** Each intent whose cues occur in the message, with its confidence and first evidence. */
 export function intentCandidates(text: string, normalized: string): IntentResult[] {
-  const dropped = new Set(OVERRIDES.filter((o) => o.regex.test(normalized)).flatMap((o) => o.drops));
+  const overrides = OVERRIDES.map((o) => ({ ...o, match: o.regex.exec(normalized) })).filter((o) => o.match !== null);
+  const dropped = new Set(overrides.flatMap((o) => o.drops));
   const out: IntentResult[] = [];
+  // Changing an existing booking: support at a confidence that stands over the model (decideIntent).
+  for (const o of overrides) {
+    const m = o.match as RegExpExecArray;
+    out.push({ label: o.intent, confidence: CHANGE_BOOKING_CONFIDENCE, evidence: evidenceOf(text, m.index, m.index + m[0].length) });
+    dropped.add(o.intent);
+  }
   for (const rule of COMPILED) {
     if (dropped.has(rule.intent)) continue;
     const hits = rule.patterns.map((p) => p.exec(normalized)).filter((m): m is RegExpExecArray => m !== null);

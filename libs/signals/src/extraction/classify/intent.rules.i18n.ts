@@ -15,6 +15,12 @@ export const I18N_INTENT_RULES: readonly IntentRule[] = [
       w(
         String.raw`stornieren|storniert|stornierung|kündigen|kündigung|absagen|annuler|annulez|annulation|résilier|résiliation|désabonner|cancelar|anular|darme\s+de\s+baja|dar\s+de\s+baja|annullare|annullate|disdire|disdetta|cancellare|opzeggen|annuleren|afzeggen|afmelden`,
       ),
+      // Round 11: giving up a booking without the word ("wird heuer nix", "nicht antreten", "on ne
+      // pourra pas venir", "ya no vengan", "lasciamo perdere", "non riusciamo a venire", "não vou mais
+      // precisar", "já não quero", "op te zeggen", "gaan niet door").
+      w(
+        String.raw`wird(?:'s|\s+es)?\s+(?:heuer\s+|leider\s+)?nix|nicht\s+antreten|(?:können|kann)\s+(?:\p{L}+\s+){0,3}vergessen|nicht\s+(?:mehr\s+)?(?:kommen|brauchen|benötigen)|(?:ne\s+pourr(?:ons|ai|a)|ne\s+pouvons)\s+pas\s+venir|n'en\s+(?:ai|avons)\s+plus\s+besoin|laisser\s+tomber|on\s+laisse\s+tomber|ya\s+no\s+(?:vengan|venga|necesito|necesitamos|vamos)|no\s+(?:podremos|podemos)\s+ir|lo\s+dejamos|lasciamo\s+perdere|lasciate(?:lo|la)?\s+(?:pure\s+)?liber[oa]|non\s+riusciamo\s+a\s+venire|non\s+(?:ci\s+)?serve\s+più|non\s+vi\s+disturbate\s+più|não\s+(?:vou|vamos)\s+mais\s+precisar|já\s+não\s+(?:quero|queremos|precisamos)|não\s+vamos\s+poder\s+ir|deixa\s+pra\s+lá|op\s+te\s+zeggen|gaat\s+niet\s+door|gaan\s+niet\s+door|hebben\s+(?:het|dat)\s+niet\s+meer\s+nodig|kunnen\s+niet\s+komen`,
+      ),
     ],
     confidence: 0.85,
   },
@@ -24,6 +30,10 @@ export const I18N_INTENT_RULES: readonly IntentRule[] = [
     patterns: [
       w(
         String.raw`enttäuscht|unzufrieden|unzumutbar|inakzeptabel|unverschämt|beschwerde|beschweren|reklamation|déçue?s?|inadmissible|inacceptable|scandaleux|plainte|mécontente?|decepcionad[oa]s?|inaceptable|queja|reclamación|vergüenza|delus[oia]|inaccettabile|reclamo|lamentela|vergogna|inaceitável|reclamação|vergonha|teleurgesteld|onacceptabel|schandalig|klacht|ontevreden`,
+      ),
+      // Round 11: nobody calls back, polite anger ("personne ne daigne me rappeler", "niemand meldet sich").
+      w(
+        String.raw`personne\s+ne\s+(?:daigne|m'a\s+(?:rappelée?|répondu)|nous\s+a\s+(?:rappelés?|répondu))|ne\s+daigne|pas\s+fort|niemand\s+(?:meldet\s+sich|hat\s+sich\s+gemeldet|ruft\s+zurück)|keiner\s+mehr\s+blicken|nadie\s+(?:me\s+)?(?:contesta|responde|ha\s+llamado|devuelve)|nessuno\s+(?:mi\s+)?(?:ha\s+)?(?:risposto|richiamato|risponde)|ninguém\s+(?:me\s+)?(?:responde|respondeu|ligou)|niemand\s+(?:belt|reageert|heeft\s+(?:gebeld|gereageerd))|zonder\s+reactie`,
       ),
       w(
         String.raw`rückerstattung|geld\s+zurück|remboursement|rembourser|reembolso|devolución\s+del\s+dinero|rimborso|reembolso|terugbetaling|geld\s+terug`,
@@ -50,6 +60,10 @@ export const I18N_INTENT_RULES: readonly IntentRule[] = [
     patterns: [
       w(
         String.raw`wie\s+viel\s+kostet|was\s+kostet|kostet|kosten|preis|preise|combien|coûte|coute|tarif|tarifs|prix|devis|cuánto|cuanto|cuesta|precio|presupuesto|quanto\s+costa|prezzo|preventivo|quanto\s+custa|custa|preço|orçamento|wat\s+kost|kost|prijs|offerte`,
+      ),
+      // Round 11: a price asked without the word ("quel ordre de grandeur", "ce que ça représente").
+      w(
+        String.raw`ordre\s+de\s+grandeur|ce\s+que\s+(?:ça|cela)\s+(?:représente|coûterait|reviendrait)|une\s+idée\s+(?:du\s+(?:prix|coût|budget)|de\s+ce\s+que)|à\s+combien|mit\s+welchem\s+(?:aufwand|betrag)|mit\s+was\s+muss\s+ich\s+rechnen|in\s+welcher\s+(?:größenordnung|preisklasse)|más\s+o\s+menos\s+(?:qué|cuánto)|qué\s+me\s+saldría|che\s+cifr[ae]|più\s+o\s+meno\s+quanto|quanto\s+(?:fica|ficaria|sai|sairia)|wat\s+(?:gaat|zou)\s+(?:dat|het)\s+(?:ongeveer\s+)?kosten|prijsindicatie`,
       ),
     ],
     confidence: 0.75,

@@ -2,6 +2,16 @@ import type { Intent } from '../extraction.types';
 
 /** Changing an existing booking: "can we move it to next week", "reschedule", "can we make it 8". */
 const CHANGE_BOOKING = String.raw`\b(?:change|move|reschedule|rearrange|amend|bring\s+forward|push\s+back)\s+(?:my|our|the|his|her|this|your)?\s*(?:\w+\s+)?(?:booking|appointment|reservation|table|viewing|time|date|slot)\b|\b(?:move|change)\s+it\s+to\b|\breschedul\w*|\bcan\s+we\s+make\s+it\s+\d+|\badd\s+(?:\d+|one|two|three|four)\s+more\b|\b(?:bring|move)\s+(?:it|the\s+\w+|my\s+\w+)\s+forward\b|\bpush\s+(?:it|the\s+\w+)\s+back\b`;
+/**
+ * Round 11: moving an existing booking told in other words, in the seven languages ("could we push
+ * it to the afternoon", "move my cleaning from the 12th to", "shift the pickup to Saturday",
+ * "Termin verschieben", "décaler mon rendez-vous", "commencer un jour plus tard", "cambiar la cita",
+ * "spostare l'appuntamento", "remarcar", "afspraak verzetten"). With CHANGE_BOOKING it makes a
+ * conversation support whatever the model says (the label guide: changing an existing booking is
+ * support), unless a cancellation or complaint cue stands.
+ */
+export const RESCHEDULE = String.raw`(?<![\p{L}])(?:(?:move|shift|push|switch|bump|swap)\s+(?:it|my|our|the|this|that|her|him)\b[^.?!\n]{0,40}?\b(?:to|till|until|back|forward)\b|(?:could|can)\s+we\s+(?:do|make\s+it)\s+(?:a\s+)?(?:later|earlier|another)|verschieben|verlegen|umbuchen|décaler|reporter\s+(?:mon|notre|le|la)|changer\s+(?:mon|notre|la|le)\s+(?:rendez-vous|rdv|réservation|créneau|date|heure)|(?:commencer|arriver|venir)\s+un\s+jour\s+plus\s+tard|cambiar\s+(?:la|mi|nuestra|el)\s+(?:cita|reserva|turno|hora|fecha)|mover\s+(?:la|mi|el)\s+(?:cita|reserva|turno)|pasar(?:la|lo)?\s+(?:al|a\s+la|para)|aplazar|posponer|reprogramar|spostare|anticipare|posticipare|rinviare|cambiare\s+(?:l'appuntamento|la\s+prenotazione|data|orario)|remarcar|reagendar|adiar|mudar\s+(?:a|o)\s+(?:marcação|consulta|reserva|horário)|trocar\s+(?:o|a)\s+(?:horário|dia|data)|verzetten|verplaatsen|omboeken|andere\s+(?:dag|datum|tijd)|später\s+kommen|plus\s+tard\s+dans\s+la\s+journée)`;
+
 const DAY = String.raw`(?:today|tomorrow|tonight|this\s+(?:week|weekend|morning|afternoon|evening)|next\s+week|monday|tuesday|wednesday|thursday|friday|saturday|sunday|on\s+the\s+\d{1,2}(?:st|nd|rd|th)?)`;
 
 /** One intent cue: regex sources matched on the normalised (lower-case) message. */
@@ -41,6 +51,8 @@ export const INTENT_RULES: readonly IntentRule[] = [
       String.raw`\b(?:end|terminate|close|stop)\s+(?:my|our|the)\s+(?:contract|tenancy|subscription|account|membership|plan)\b`,
       String.raw`\bunsubscribe\b`,
       String.raw`\bwithdraw\s+(?:my|our|the)\s+(?:offer|application|house|home|property|flat|booking|order|instruction)\b`,
+      // Round 11: giving up a booking without the word "cancel".
+      String.raw`\bwon'?t\s+be\s+(?:going\s+ahead|needing|coming|doing|using|taking)\b|\bnot\s+going\s+ahead\b|\bgive\s+it\s+a\s+miss\b|\bhold\s+off\s+on\b|\b(?:have|had|got)\s+to\s+pull\s+out\b|\bwon'?t\s+need\s+(?:it|the|our|my|them)\b|\bwon'?t\s+be\s+able\s+to\s+(?:make\s+it|come)\b`,
     ],
     confidence: 0.85,
   },
@@ -161,7 +173,10 @@ export const FEEDBACK_PATTERNS: readonly string[] = [
 export const INTENT_OVERRIDES: readonly IntentOverride[] = [
   {
     intent: 'support',
-    pattern: CHANGE_BOOKING,
+    pattern: `${CHANGE_BOOKING}|${RESCHEDULE}`,
     drops: ['booking'],
   },
 ];
+
+/** Confidence of the support finding a change-booking cue gives (INTENT_OVERRIDES); it stands in decideIntent. */
+export const CHANGE_BOOKING_CONFIDENCE = 0.9;

@@ -1,0 +1,56 @@
+import { extractMessage } from '../extract-message';
+import { mergeConversation } from '../merge-conversation';
+
+const intentOf = (...messages: string[]) => mergeConversation(messages.map((m) => extractMessage(m))).intent.label;
+
+describe('round 11 intent: moving an existing booking is support over the whole conversation', () => {
+  it.each([
+    [
+      [
+        'Hi, I have a cleaning booked for Thursday the 9th at 10:30 under Bouchard',
+        'Could we push it to the afternoon? Something came up at work',
+      ],
+    ],
+    [['I need to move my cleaning from the 12th to any day the week after.', "Name's Liu. Wei Liu."]],
+    [['Hallo, kann ich meinen Termin am Mittwoch auf Freitag verschieben?', 'Danke schön.']],
+    [["Ho noleggiato una Fiat 500 all'aeroporto, devo spostare la data di riconsegna a domenica"]],
+    [['Nous avons une réservation du 9 au 12 mars, mais notre vol est décalé.', 'Serait-il possible de commencer un jour plus tard ?']],
+    [['oi, dá pra remarcar meu horário de sábado pra segunda?']],
+    [['Kan ik mijn afspraak van dinsdag verzetten naar donderdag?']],
+  ])('%j is support', (messages) => {
+    expect(intentOf(...messages)).toBe('support');
+  });
+
+  it('a new booking stays a booking', () => {
+    expect(intentOf('Hi, can I book a cleaning for Thursday the 9th at 10:30?', 'Great, thanks')).toBe('booking');
+  });
+
+  it('a cancellation still outranks a change', () => {
+    expect(intentOf('Can we move it to Friday?', 'Actually, please cancel it altogether')).toBe('cancellation');
+  });
+});
+
+describe('round 11 intent: giving up a booking without the word "cancel"', () => {
+  it.each([
+    [["We had the back room kept for Friday evening but my mother's in hospital", "We won't be going ahead with it now."]],
+    [['We had the runabout booked for Saturday', "the whole family has the flu so we'll have to give it a miss this time"]],
+    [["Hallo, leider wird's heuer nix mit dem Stellplatz vom 20. bis 27. Juli."]],
+    [['Oigan ya no vengan, el casero mandó a su propio plomero.']],
+    [['Avevamo il gommone per domenica ma danno mare forza 6.', 'Lasciamo perdere, con i bimbi non vale la pena rischiare.']],
+    [['Ik wens mijn brandverzekering op te zeggen aangezien ik verhuis.']],
+  ])('%j is cancellation', (messages) => {
+    expect(intentOf(...messages)).toBe('cancellation');
+  });
+});
+
+describe('round 11 intent: French pricing and polite anger', () => {
+  it('a price asked without the word is pricing', () => {
+    expect(intentOf("Pour refaire un pan d'environ 60 m², vous êtes sur quel ordre de grandeur ?")).toBe('pricing');
+  });
+
+  it('nobody calling back is a complaint', () => {
+    expect(intentOf("On m'avait promis la voiture pour jeudi. Nous sommes lundi.", 'Je constate que personne ne daigne me rappeler.')).toBe(
+      'complaint',
+    );
+  });
+});
