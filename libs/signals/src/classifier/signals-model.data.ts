@@ -20,8 +20,8 @@ export const SIGNALS_MODEL: SignalsModelData = {
     [4.75714977, 5.16643615],
   ],
   thresholds: {
-    urgency: 0.65,
-    safety: 0.33,
+    urgency: 0.56,
+    safety: 0.51,
     escalation: 0.41,
   },
   weights:
