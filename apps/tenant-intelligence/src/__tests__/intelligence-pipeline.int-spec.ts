@@ -432,6 +432,21 @@ describe('tenant intelligence pipeline', () => {
     const view = await crm.getSummary({ version: 1, tenantId: tenant.id, sessionId: session.id });
     expect(view.summary.summary).toContain('Sarah Smyth');
   });
+
+  it('three turns of one session extracted in one batch give the contact they give one by one', async () => {
+    const tenant = await createTenant(owner);
+    const session = await createChatSession(owner, tenant.id);
+    const t1 = await turn(tenant.id, session.id, 'Hello, this is Sarah Smith, sarah.s@example.com');
+    const t2 = await turn(tenant.id, session.id, "sorry, it's Sarah Smyth not Smith");
+    const t3 = await turn(tenant.id, session.id, 'and my number is 07700 900222');
+    const outcomes = await Promise.all([t1, t2, t3].map((t) => extraction.handle(t.event, { msgId: t.msgId })));
+    expect(outcomes.map((o) => o.status)).toEqual(['extracted', 'extracted', 'extracted']);
+    expect(new Set(outcomes.map((o) => o.contactId)).size).toBe(1);
+    const [row] = await owner.$queryRaw<Array<{ name: string; email: string; phone: string; n: number }>>`
+      SELECT name, email, phone, (SELECT count(*)::int FROM tenant_contacts WHERE tenant_id = ${tenant.id}::uuid) AS n
+        FROM tenant_contacts WHERE tenant_id = ${tenant.id}::uuid`;
+    expect(row).toEqual({ name: 'Sarah Smyth', email: 'sarah.s@example.com', phone: '+447700900222', n: 1 });
+  });
 });
 
 const quiet: ChatTurnCompleted['signals'] = {

@@ -58,19 +58,30 @@ export class ChatTablesRepository {
     });
   }
 
+  /** The sessions among these ids (those the tenant of the transaction can see). */
+  async sessions(tx: TenantTx, sessionIds: string[]): Promise<ChatSessionRef[]> {
+    return tx.chatSession.findMany({
+      where: { id: { in: sessionIds } },
+      select: { id: true, externalUserId: true, contactId: true, needsHuman: true },
+    });
+  }
+
   /** Write: the session belongs to this contact (L1b resolved who the visitor is). */
   async linkSessionToContact(tx: TenantTx, sessionId: string, contactId: string): Promise<void> {
     await tx.chatSession.update({ where: { id: sessionId }, data: { contactId } });
   }
 
-  /** The data of the latest L1b extraction of another message of the session. */
-  async previousExtraction(tx: TenantTx, sessionId: string, exceptMessageId: string): Promise<unknown> {
-    const row = await tx.messageSignal.findFirst({
-      where: { sessionId, source: L1B_SOURCE, kind: 'extraction', messageId: { not: exceptMessageId } },
-      orderBy: { createdAt: 'desc' },
-      select: { data: true },
-    });
-    return row?.data;
+  /**
+   * For each session, the data of its latest L1b extraction of a message not among
+   * `exceptMessageIds` (sessions without one are absent).
+   */
+  async previousExtractions(tx: TenantTx, sessionIds: string[], exceptMessageIds: string[]): Promise<Map<string, unknown>> {
+    const rows = await tx.$queryRaw<Array<{ session_id: string; data: unknown }>>`
+      SELECT DISTINCT ON (session_id) session_id::text, data FROM message_signals
+       WHERE session_id = ANY(${sessionIds}::uuid[]) AND source = ${L1B_SOURCE} AND kind = 'extraction'
+         AND NOT (message_id = ANY(${exceptMessageIds}::uuid[]))
+       ORDER BY session_id, created_at DESC`;
+    return new Map(rows.map((r) => [r.session_id, r.data]));
   }
 
   /** Write: L1b signal rows; a row already there (redelivery) is skipped. */

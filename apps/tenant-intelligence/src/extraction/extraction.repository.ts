@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Prisma, TenantTx } from '@parley/persistence';
+import { toJsonPayload, type OutboxMessageInput, type Prisma, type TenantTx } from '@parley/persistence';
 import { CONVERSATION_INTERACTION } from './extraction.constants';
 
 /** Where product terms come from: the tenant's allowed topics and its knowledge document titles. */
@@ -66,8 +66,21 @@ export class ExtractionRepository {
     await tx.tenantContact.update({ where: { id: contactId }, data: { attributes } });
   }
 
-  async conversationInteraction(tx: TenantTx, sessionId: string): Promise<InteractionRecord | null> {
-    return tx.tenantInteraction.findUnique({ where: { sessionId_kind: { sessionId, kind: CONVERSATION_INTERACTION } } });
+  /** The conversation interactions of these sessions, by session id. */
+  async conversationInteractions(tx: TenantTx, sessionIds: string[]): Promise<Map<string, InteractionRecord>> {
+    const rows = await tx.tenantInteraction.findMany({
+      where: { sessionId: { in: sessionIds }, kind: CONVERSATION_INTERACTION },
+      select: { id: true, sessionId: true, data: true },
+    });
+    return new Map(rows.flatMap((r) => (r.sessionId ? [[r.sessionId, { id: r.id, data: r.data }] as const] : [])));
+  }
+
+  /** Outbox rows in the caller's transaction, one statement (the events exist if and only if it commits). */
+  async enqueueOutbox(tx: TenantTx, messages: OutboxMessageInput[]): Promise<void> {
+    if (messages.length === 0) return;
+    await tx.outbox.createMany({
+      data: messages.map((m) => ({ subject: m.subject, payload: toJsonPayload(m.payload), headers: m.headers ?? {} })),
+    });
   }
 
   async updateInteraction(tx: TenantTx, interactionId: string, values: InteractionValues): Promise<InteractionRecord> {

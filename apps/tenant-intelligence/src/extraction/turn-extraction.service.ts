@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CONSUMERS, countryForTimeZone, IntelMessageExtractedEvent, type ChatTurnCompleted } from '@parley/contracts';
 import { MicroBatcher, PermanentError, settleByGroup, toOutboxMessage, type ConsumerMessageMeta } from '@parley/messaging';
 import { SERVICE_LOGGER, type Logger } from '@parley/observability';
-import { enqueueOutbox, lockTenantContacts, resolveContact, TenantDb, type Prisma, type TenantTx } from '@parley/persistence';
+import { lockTenantContacts, resolveContact, TenantDb, type OutboxMessageInput, type Prisma, type TenantTx } from '@parley/persistence';
 import { extractMessage, type Extraction } from '@parley/signals';
 import { ChatTablesRepository, type ChatSessionRef, type NewSignalRow } from '../chat-tables/chat-tables.repository';
 import { CatalogueTermsCache, catalogueTerms, MAX_CATALOGUE_TERMS } from './catalogue-terms.cache';
@@ -37,10 +37,22 @@ interface PendingTurn {
   llm: LlmExtraction | null;
 }
 
-/** What every turn of a tenant's batch shares: read once per batch. */
-interface TenantContext {
+/**
+ * What the turns of a tenant's batch share. Read once per batch: the catalogue, the locale, the
+ * batch's sessions, their conversation interactions and latest earlier extractions; kept up to
+ * date as each turn changes them (a later turn of a session in the same batch sees what an
+ * earlier one did, as it would one transaction later). Written once, at the end of the batch:
+ * the l1b signal rows and the outbox rows (nothing in the batch reads them back).
+ */
+interface BatchContext {
   terms: string[];
   country: string | undefined;
+  sessions: Map<string, ChatSessionRef>;
+  interactions: Map<string, InteractionRecord>;
+  /** The latest extraction of each session: from earlier batches, then from this one. */
+  previous: Map<string, Extraction>;
+  signals: NewSignalRow[];
+  outbox: OutboxMessageInput[];
 }
 
 const DUPLICATE: TurnExtractionOutcome = { status: 'duplicate', contactId: null, interactionId: null, method: null, secondOpinions: [] };
@@ -167,39 +179,57 @@ export class TurnExtractionService {
           catalogueTerms(await this.repo.catalogueSources(tx, tenantId, MAX_CATALOGUE_TERMS)),
         );
         const locale = await this.repo.tenantLocale(tx, tenantId);
-        const context: TenantContext = { terms, country: locale?.country ?? countryForTimeZone(locale?.timezone) ?? undefined };
+        const todo = items.filter((i) => fresh.has(i.messageKey));
+        const sessionIds = [...new Set(todo.map((i) => i.turn.sessionId))];
+        const context: BatchContext = {
+          terms,
+          country: locale?.country ?? countryForTimeZone(locale?.timezone) ?? undefined,
+          sessions: new Map((await this.chat.sessions(tx, sessionIds)).map((s) => [s.id, s])),
+          interactions: await this.repo.conversationInteractions(tx, sessionIds),
+          previous: (await this.chat.previousExtractions(
+            tx,
+            sessionIds,
+            todo.map((i) => i.turn.userMessageId),
+          )) as Map<string, Extraction>,
+          signals: [],
+          outbox: [],
+        };
         const outcomes: TurnExtractionOutcome[] = [];
         for (const item of items) {
           // The first of two deliveries of one id in the same batch is extracted, the second is a duplicate.
           outcomes.push(fresh.delete(item.messageKey) ? await this.extractOne(tx, item, context) : DUPLICATE);
         }
+        if (context.signals.length > 0) await this.chat.insertSignals(tx, context.signals);
+        await this.repo.enqueueOutbox(tx, context.outbox);
         return outcomes;
       },
       { timeoutMs: BATCH_TX_TIMEOUT_MS },
     );
   }
 
-  private async extractOne(tx: TenantTx, { turn, llm }: PendingTurn, { terms, country }: TenantContext): Promise<TurnExtractionOutcome> {
-    const session = await this.chat.session(tx, turn.sessionId);
+  private async extractOne(tx: TenantTx, { turn, llm }: PendingTurn, batch: BatchContext): Promise<TurnExtractionOutcome> {
+    const session = batch.sessions.get(turn.sessionId);
     if (!session) throw new PermanentError(`session ${turn.sessionId} not found for tenant ${turn.tenantId}`, 'NOT_FOUND');
-    const previous = ((await this.chat.previousExtraction(tx, turn.sessionId, turn.userMessageId)) as Extraction | undefined) ?? undefined;
+    const { terms, country } = batch;
+    const previous = batch.previous.get(turn.sessionId);
     const deterministic = extractMessage(turn.userText, { catalogueTerms: terms, previous, ...(country ? { country } : {}) });
     const extraction = llm ? mergeLlmExtraction(turn.userText, deterministic, llm, country) : deterministic;
     const method = llm ? ('llm' as const) : ('deterministic' as const);
     const occurredAt = new Date(turn.occurredAt);
+    batch.previous.set(turn.sessionId, extraction);
 
-    const existing = await this.repo.conversationInteraction(tx, turn.sessionId);
-    const contactId = await this.updateContact(tx, turn, session, extraction, occurredAt, existing);
+    const existing = batch.interactions.get(turn.sessionId) ?? null;
+    const contactId = await this.updateContact(tx, turn, session, extraction, occurredAt, existing, batch.sessions);
     const interaction = await this.updateInteraction(tx, turn, contactId, extraction, occurredAt, existing);
+    batch.interactions.set(turn.sessionId, { id: interaction.id, data: interaction.data });
     // The model's second opinion: a flag the inline pass missed is stored late and told to staff.
     const secondOpinions = llm?.risk ? compareWithInline(turn.signals, llm.risk) : [];
     const late = lateFlagWrites(turn, secondOpinions);
-    await this.chat.insertSignals(tx, [...signalRows(turn, extraction), ...late.rows]);
-    for (const notification of late.notifications) await enqueueOutbox(tx, notification);
+    batch.signals.push(...signalRows(turn, extraction), ...late.rows);
+    batch.outbox.push(...late.notifications);
 
     const aggregate = readAggregate(interaction.data);
-    await enqueueOutbox(
-      tx,
+    batch.outbox.push(
       toOutboxMessage(
         IntelMessageExtractedEvent,
         {
@@ -236,6 +266,8 @@ export class TurnExtractionService {
     extraction: Extraction,
     observedAt: Date,
     interaction: InteractionRecord | null,
+    /** The batch's sessions: kept in step with the links and merges made here. */
+    sessions: Map<string, ChatSessionRef>,
   ): Promise<string | null> {
     const fields: Parameters<typeof resolveContact>[1]['fields'] = {};
     for (const field of ['name', 'email', 'phone'] as const) {
@@ -266,9 +298,16 @@ export class TurnExtractionService {
           'identity conflict: kept apart',
         );
       contactId = resolved?.id ?? contactId;
+      // A merge moved the merged contacts' sessions to the kept contact (mergeInto).
+      if (resolved?.mergedContactIds.length)
+        for (const [id, s] of sessions)
+          if (s.contactId && resolved.mergedContactIds.includes(s.contactId)) sessions.set(id, { ...s, contactId: resolved.id });
     }
     if (!contactId) return null;
-    if (session.contactId !== contactId) await this.chat.linkSessionToContact(tx, session.id, contactId);
+    if (session.contactId !== contactId) {
+      await this.chat.linkSessionToContact(tx, session.id, contactId);
+      sessions.set(session.id, { ...session, contactId });
+    }
     if (extraction.preferences.length > 0) {
       const attributes = ((await this.repo.contactAttributes(tx, contactId)) ?? {}) as Record<string, unknown>;
       const preferences = mergePreferences(readPreferences(attributes), extraction.preferences, turn.userMessageId);
