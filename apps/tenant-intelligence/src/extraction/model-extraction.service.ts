@@ -45,7 +45,7 @@ export class ModelExtractionService {
       this.logger.debug({ tenantId: turn.tenantId, turnId: turn.turnId }, 'model extraction skipped (automatic degrade)');
       return null;
     }
-    if (await this.switches.read(turn.tenantId, () => modelExtractionSkipped(this.prisma, this.tenantDb, turn.tenantId))) {
+    if (await this.switches.read(turn.tenantId, () => modelExtractionSkipped(this.tenantDb, turn.tenantId))) {
       this.logger.debug({ tenantId: turn.tenantId, turnId: turn.turnId }, 'model extraction skipped (degrade switch)');
       return null;
     }
