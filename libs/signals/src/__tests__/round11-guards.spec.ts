@@ -15,6 +15,8 @@ describe('English guards on the rules (round 11)', () => {
     'Does the unit insurance cover flood damage? Just reading the T&Cs, nothing has happened.',
     "My daughter's tooth came out at school today - a baby tooth, she's thrilled. Do we need to bring her in?",
     'my husband "broke down" in tears when he saw the new paint job, thank you it looks amazing',
+    'my grandad choked on a fishbone once at a wedding (he was fine) so please make sure the fish is filleted properly',
+    'I once saw someone have an allergic reaction at a wedding and it scared me, how do you handle allergies?',
   ])('no urgency or safety rule finding for %j', (text) => {
     const found = types(rulesOnly, text);
     expect(found.has('urgency')).toBe(false);
@@ -26,6 +28,7 @@ describe('English guards on the rules (round 11)', () => {
     ['this is an emergency, please come now', 'urgency'],
     ['my tooth came out after the crown broke and it hurts a lot', 'urgency'],
     ['the kitchen is on fire', 'safety'],
+    ['my son is choking on a fishbone right now', 'safety'],
   ])('still found: %j', (text, type) => {
     expect(types(rulesOnly, text).has(type as 'urgency' | 'safety')).toBe(true);
   });
