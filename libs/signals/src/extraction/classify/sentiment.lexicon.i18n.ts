@@ -38,7 +38,6 @@ export const I18N_SENTIMENT_PHRASES: Readonly<Record<string, number>> = {
   // warm thanks and closings
   'vielen dank': 1,
   'herzlichen dank': 1.5,
-  'tausend dank': 2,
   'super nett': 2.5,
   'sehr nett': 2,
   'echt toll': 2.5,
@@ -55,7 +54,6 @@ export const I18N_SENTIMENT_PHRASES: Readonly<Record<string, number>> = {
   'sois geniales': 3,
   'son geniales': 3,
   'grazie mille': 1.5,
-  'grazie di cuore': 2.5,
   'molto gentile': 2,
   'siete stati gentilissimi': 3,
   'muito obrigado': 1,
