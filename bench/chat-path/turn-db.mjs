@@ -15,52 +15,16 @@
 // Prints p50/p90 ms per variant and round. Needs a build (apps/chat, libs/persistence dist).
 //
 //   npm run build && node bench/chat-path/turn-db.mjs [--n 300] [--rounds 3]
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { setupDatabase, dropDatabase, optionsFromEnv } from '../../scripts/db-setup.mjs';
+import { arg, interleaved, load, openTurnDatabase, P, printTable, QUERY, repo } from './turn-db.fixture.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const require = createRequire(import.meta.url);
-const pg = require('pg');
-const P = require(join(ROOT, 'libs', 'persistence', 'dist', 'index.js'));
-const repo = require(join(ROOT, 'apps', 'chat', 'dist', 'turn', 'turn.repository.js'));
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const N = arg('n', 300);
 const ROUNDS = arg('rounds', 3);
-const QUERY = 'what is the call-out fee at weekends?';
 
-const superuserUrl = process.env.PGSUPERUSER_URL || readFileSync(join(ROOT, '.parley', 'pgsuperuser-url'), 'utf8').trim();
-const database = `parley_turndb_${randomUUID().slice(0, 8)}`;
-const urls = await setupDatabase({ ...optionsFromEnv(process.env), superuserUrl, database });
-const owner = new pg.Pool({ connectionString: urls.ownerUrl, max: 1 });
-const prisma = P.createPrismaClient({ databaseUrl: urls.appUrl, poolMax: 4, applicationName: 'turn-db-bench' });
+const fixture = await openTurnDatabase('turndb');
+const { tenant, session } = fixture;
+const prisma = P.createPrismaClient({ databaseUrl: fixture.urls.appUrl, poolMax: 4, applicationName: 'turn-db-bench' });
 try {
-  const q = (sql, params) => owner.query(sql, params).then((r) => r.rows);
-  const [{ id: tenant }] = await q(`INSERT INTO tenants (slug, display_name) VALUES ($1, 'Bench') RETURNING id`, [`b${Date.now()}`]);
-  const [{ id: session }] = await q(`INSERT INTO chat_sessions (tenant_id) VALUES ($1) RETURNING id`, [tenant]);
-  for (let i = 0; i < 8; i++)
-    await q(
-      `INSERT INTO chat_messages (tenant_id, session_id, turn_id, role, content, created_at)
-       VALUES ($1, $2, $3, $4, $5, now() - ($6 || ' s')::interval)`,
-      [tenant, session, randomUUID(), i % 2 ? 'assistant' : 'user', `message ${i} about prices and opening hours`, String(60 - i)],
-    );
-  const [{ id: doc }] = await q(
-    `INSERT INTO knowledge_documents (tenant_id, title, status, content_hash) VALUES ($1, 'Prices', 'ready', 'h') RETURNING id`,
-    [tenant],
-  );
-  for (let i = 0; i < 20; i++)
-    await q(`INSERT INTO knowledge_chunks (tenant_id, document_id, ordinal, text) VALUES ($1, $2, $3, $4)`, [
-      tenant,
-      doc,
-      i,
-      `Chunk ${i}: our call-out fee is ${60 + i} pounds on weekdays and more at weekends; we open at nine.`,
-    ]);
   const db = new P.TenantDb(prisma);
   // The statement prepareTurn sends (captured once), replayed through a Prisma batch for the "read batch" row.
   let captured;
@@ -169,31 +133,9 @@ try {
       }),
     'write new: persistTurn, 4 statements (batch)': () => repo.persistTurn(db, record()),
   };
-  for (const fn of Object.values(variants)) for (let i = 0; i < 30; i++) await fn();
-  const results = {};
-  for (let round = 0; round < ROUNDS; round++)
-    for (const [name, fn] of Object.entries(variants)) {
-      const t = [];
-      for (let i = 0; i < N; i++) {
-        const s = performance.now();
-        await fn();
-        t.push(performance.now() - s);
-      }
-      t.sort((a, b) => a - b);
-      (results[name] ??= []).push({ p50: +t[Math.floor(N / 2)].toFixed(2), p90: +t[Math.floor(N * 0.9)].toFixed(2) });
-    }
-  console.log(
-    `turn database work, ms (n=${N} per variant and round, ${ROUNDS} interleaved rounds; load ${(await import('node:os'))
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' / ')})`,
-  );
-  console.log('| variant | ' + results[Object.keys(results)[0]].map((_, i) => `round ${i + 1} p50 / p90`).join(' | ') + ' |');
-  console.log('|---|' + results[Object.keys(results)[0]].map(() => '---').join('|') + '|');
-  for (const [name, rounds] of Object.entries(results))
-    console.log(`| ${name} | ${rounds.map((r) => `${r.p50} / ${r.p90}`).join(' | ')} |`);
+  const results = await interleaved(variants, N, ROUNDS);
+  printTable(`turn database work, ms (n=${N} per variant and round, ${ROUNDS} interleaved rounds; load ${load()})`, results);
 } finally {
   await prisma.$disconnect();
-  await owner.end();
-  await dropDatabase(superuserUrl, database);
+  await fixture.drop();
 }
