@@ -96,3 +96,28 @@ describe('a personal emergency found as safety is not also urgency (round 11)', 
     expect(types(raw, text).has('urgency')).toBe(true);
   });
 });
+
+describe('a fire now in the other languages is urgency and safety by a rule (round 11)', () => {
+  it.each([
+    "la friteuse que vous m'avez vendue a pris feu, j'ai mis un torchon mouillé dessus mais ça fume encore",
+    'Die Fritteuse hat Feuer gefangen, die Flammen gehen bis zur Abzugshaube',
+    'se ha incendiado el coche en la gasolinera, hemos salido todos',
+    'il motorino ha preso fuoco sotto la sella mentre ero fermo al semaforo',
+    'o forno de pizza pegou fogo na chaminé, tem fumaça em todo o salão',
+    'de frituurpan heeft vlam gevat en de keuken staat vol rook',
+  ])('%j', (text) => {
+    const found = types(rulesOnly, text);
+    expect(found.has('urgency')).toBe(true);
+    expect(found.has('safety')).toBe(true);
+  });
+
+  it.each([
+    "Dans la série que je regarde la maison prend feu à cause d'une multiprise, du coup: vous installez des prises ?",
+    "nel ristorante dove lavoro l'anno scorso ha preso fuoco una padella, adesso vorremmo la pulizia della cappa",
+    'Vi no jornal que um restaurante da rua pegou fogo semana passada, vocês estão abertos sábado?',
+  ])('a story or a past fire is not: %j', (text) => {
+    const found = types(rulesOnly, text);
+    expect(found.has('urgency')).toBe(false);
+    expect(found.has('safety')).toBe(false);
+  });
+});

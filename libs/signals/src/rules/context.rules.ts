@@ -68,6 +68,8 @@ export const PAST_CUES: readonly string[] = [
   // Round 11: a story told as a one-off ("choked on a fishbone once at a wedding (he was fine)", "I
   // once saw someone have an allergic reaction").
   String.raw`(?:i|we|he|she|they|my \w+) once (?:saw|had|got|went|was|did|choked|fell|cut|burnt|burned)|(?:he|she|they|everyone|everybody) (?:was|were) (?:fine|ok|okay|alright)`,
+  // Round 11: stories seen on a screen or in the paper, and "last week" in Portuguese.
+  String.raw`dans la série|à la télé|au journal|in der serie|im fernsehen|in der zeitung|en la serie|en la tele|en el periódico|nella serie|in tv|al telegiornale|sul giornale|na série|na tv|vi no jornal|no jornal|in de serie|op tv|in de krant|semana passada`,
   // Round 10: past and resolved events in the six other languages.
   String.raw`letzte[nsmr]? (?:woche|jahr|winter|sommer|monat)|letztes jahr|vor (?:jahren|monaten|wochen)|früher|damals|(?:techniker|monteur) war (?:da|hier)|l'(?:an|année|hiver|été) derni(?:er|ère)|il y a (?:des|quelques|deux|trois|plusieurs)? ?(?:ans|mois)|autrefois|quand j'étais|le technicien est (?:venu|passé)|(?:el|la) (?:año|invierno|verano|semana|mes) pasad[oa]|hace (?:años|meses)|cuando era|(?:vino|pasó) el técnico`,
   String.raw`(?:l'anno|l'inverno|l'estate|la settimana|il mese) scors[oa]|(?:anni|mesi) fa|diceva sempre|(?:è venuto|è passato) il tecnico|(?:no |o )?(?:ano|inverno|verão|mês) passado|há (?:anos|meses)|(?:dizia|sempre dizia) sempre|sempre dizia|antigamente|o técnico (?:veio|esteve|passou)|vorig(?:e)? (?:jaar|winter|zomer|maand|week)|jaren geleden|vroeger|(?:de )?monteur is (?:geweest|langs geweest)`,

@@ -40,3 +40,18 @@ export const GAS_I18N: readonly string[] = [
   String.raw`cheiro (?:forte )?(?:a|de) gás|cheira a gás`,
   String.raw`(?:ruik|ruikt|stinkt) (?:het )?(?:sterk )?naar gas|gaslucht`,
 ];
+
+/**
+ * Round 11: a fire now, told in the other languages ("a pris feu", "ha preso fuoco", "pegou fogo"),
+ * joined to the English fire rules (urgency `fire_hazard` and safety `fire`: the guide makes a fire
+ * both). Over every labelled message the patterns match 13, 10 of them labelled urgency and safety;
+ * the other 3 are stories the past and story guards suppress.
+ */
+export const FIRE_I18N: readonly string[] = [
+  String.raw`(?:hat|ist) (?:feuer gefangen|in flammen)|fängt feuer|steht in flammen|brennt lichterloh`,
+  String.raw`(?:a|ont) pris feu|prend feu|(?:est|sont) en flammes|il y a des flammes`,
+  String.raw`(?:se ha|se han) (?:incendiado|prendido fuego)|(?:está|están) en llamas|(?:ha|han) salido llamas|(?:agarró|cogió) fuego`,
+  String.raw`(?:ha|hanno) preso fuoco|(?:sta|stanno) andando a fuoco|(?:è|sono) in fiamme|escono (?:le )?fiamme`,
+  String.raw`(?:pegou|pegaram|está a pegar) fogo|(?:está|estão) em chamas|(?:saem|saíram) chamas`,
+  String.raw`(?:heeft|hebben) vlam gevat|vat vlam|staat in (?:brand|de fik|lichterlaaie)|(?:komen|sloegen) vlammen`,
+];

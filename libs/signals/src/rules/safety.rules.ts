@@ -1,5 +1,5 @@
 import type { SignalRule } from './signal-rules.types';
-import { GAS_I18N, SELF_HARM_I18N, VIOLENCE_I18N } from './safety.rules.i18n';
+import { FIRE_I18N, GAS_I18N, SELF_HARM_I18N, VIOLENCE_I18N } from './safety.rules.i18n';
 import { ELECTRICAL_PATTERNS, FIRE_PATTERNS, GAS_PATTERNS } from './urgency.rules';
 
 const PERSON = String.raw`(?:you|ya|u|him|her|them|the (?:delivery |)(?:guy|man|lad|driver|courier|waiter|waitress|bloke|woman)|your (?:staff|chef|manager|boss|family|kids|wife|husband)|the (?:manager|owner|chef|plumber|driver|mechanic|dentist|landlord|staff)|someone|somebody|every ?one|every ?body|all of you)`;
@@ -85,5 +85,5 @@ export const SAFETY_RULES: readonly SignalRule[] = [
   },
   { id: 'gas_danger', type: 'safety', severity: 'high', confidence: 0.9, patterns: [...GAS_PATTERNS, ...GAS_I18N] },
   { id: 'electrical_danger', type: 'safety', severity: 'high', confidence: 0.88, patterns: ELECTRICAL_PATTERNS },
-  { id: 'fire', type: 'safety', severity: 'critical', confidence: 0.9, patterns: FIRE_PATTERNS },
+  { id: 'fire', type: 'safety', severity: 'critical', confidence: 0.9, patterns: [...FIRE_PATTERNS, ...FIRE_I18N] },
 ];
