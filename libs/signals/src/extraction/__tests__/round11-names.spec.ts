@@ -47,6 +47,25 @@ describe('round 11 names: lower case (SMS style) after an article or before a co
   });
 });
 
+describe('round 11 names: Italian writers, titles and sign-offs', () => {
+  it.each([
+    ['sono giulia rossi 3201234567 grazie mille siete sempre gentilissimi', 'Giulia Rossi'],
+    ['Grazie per il lavoro di questi anni. Scrive Paola Mori, amministrazione', 'Paola Mori'],
+    ['Grazie a tutto lo staff ❤️ Un saluto da Francesca e Pepe 🐾', 'Francesca'],
+    ['Va tolto o si stacca da solo? Grazie, Sig.ra Pellegrini', 'Pellegrini'],
+  ])('%j gives %j', (text, name) => {
+    expect(customerName(text)).toBe(name);
+  });
+
+  it.each([
+    'Sou mecânico com 6 anos de experiência e procuro trabalho',
+    'Bonjour, je suis ébéniste de formation depuis 12 ans',
+    "Anzi, scusate, meglio sull'altra: r.galli@studiogalli.it",
+  ])('%j gives no name', (text) => {
+    expect(customerName(text)).toBeUndefined();
+  });
+});
+
 describe('round 11 names: corrections, goodbyes and roles are not names', () => {
   it.each([
     'Sorry, Tippfehler 😅 richtig ist 0676 554 12 09',

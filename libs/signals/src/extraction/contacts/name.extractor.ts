@@ -162,6 +162,22 @@ const CUES: readonly Cue[] = [
     confidence: 0.85,
     owner: 'customer',
   },
+  // SMS style: "sono giulia rossi 3201234567", a lower-case name after "I am" only right before a contact.
+  {
+    id: 'i_am',
+    pattern: /(?<![\p{L}'])(?:sono|soy|sou|ik\s+ben|ich\s+bin|je\s+suis)\s+/gu,
+    confidence: 0.8,
+    lowerConfidence: 0.7,
+    owner: 'customer',
+    after: /^\s*[,:]?\s*(?:\+?\(?\d[\d\s/().-]{5,}\d|\S+@\S+)/u,
+  },
+  // "Scrive Paola Mori", "Schreibt: Jonas Weber", "Écrit par Anne Roy": a writer named at a sentence start.
+  {
+    id: 'this_is',
+    pattern: /(?:^|[.!?]\s+|\n)(?:scrive|escribe|écrit(?:\s+par)?|schreibt|escreve|schrijft)[:,]?\s+/gu,
+    confidence: 0.8,
+    owner: 'customer',
+  },
   // "it's Jess btw", "its shane by the way", mid-message.
   {
     id: 'this_is',
@@ -222,7 +238,7 @@ const SIGN_OFF_CUE = new RegExp(
 // or a partner ("Fiona & Rob", "Sunita and Vik Mehta": the first person named is the customer).
 // A signature may end with a line of its own holding a phone number or an address ("Pierre Vandamme\n02/513 45 67").
 const AFTER_SIGNATURE =
-  /^(?:\s*(?:&|and|e|et|y|und|en)\s+\p{Lu}[\p{L}\p{M}'-]*(?:\s+\p{Lu}[\p{L}\p{M}'-]*)?)?\s*(?:\([^)]{0,40}\))?[\s.!,xX]*(?:\n?[^\n\d+(]{0,12}[+\d(][\d\s/().+-]{5,24}\s*|[\n,;:\s-]*\S+(?:@|\((?:at|@)\)|\[(?:at|@)\])\S+\s*)?$/u;
+  /^(?:\s*(?:&|and|e|et|y|und|en)\s+\p{Lu}[\p{L}\p{M}'-]*(?:\s+\p{Lu}[\p{L}\p{M}'-]*)?)?\s*(?:\([^)]{0,40}\))?(?:[\s.!,xX]|\p{Extended_Pictographic}|\uFE0F|\u200D)*(?:\n?[^\n\d+(]{0,12}[+\d(][\d\s/().+-]{5,24}\s*|[\n,;:\s-]*\S+(?:@|\((?:at|@)\)|\[(?:at|@)\])\S+\s*)?$/u;
 const CONTACT_WORD_AFTER =
   /^\s*[,.;:-]\s*(?:(?:my|mein|meine|mon|ma|mi|il\s+mio|o\s+meu|mijn)\s+)?(?:tel|tél|telefon|telefono|teléfono|telefone|telefoon|phone|ph|mob|mobile|mobil|mobiel|móvil|movil|cell|cel|cellulare|celular|telemóvel|handy|festnetz|portable|gsm|e-?mail|mail|courriel|correo)\b/iu;
 const HERE_CUE = /(?:^|[.!?]\s+)/g;
@@ -267,7 +283,8 @@ function readName(text: string, index: number, allowLower: boolean): ReadName | 
   const couple = /^(?:mr|mrs|ms|dr)\.?\s+(?:and|&)\s+(?=(?:mr|mrs|ms|dr)\b)/i.exec(text.slice(index, index + 12));
   let first = tokenAt(text, index + (couple?.[0].length ?? 0));
   if (first !== undefined && isTitle(first)) {
-    const after = /^\.?\s+/.exec(text.slice(first.end, first.end + 3));
+    // "Sig.ra Pellegrini", "Dott.ssa Neri": an Italian title abbreviated with its ending.
+    const after = /^(?:\.(?:ra|na|ssa))?\.?\s+/.exec(text.slice(first.end, first.end + 6));
     first = after === null ? undefined : tokenAt(text, first.end + after[0].length);
   }
   if (first === undefined || !isNameWord(first) || (!first.capitalised && !allowLower)) return undefined;

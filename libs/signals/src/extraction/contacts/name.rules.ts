@@ -91,6 +91,7 @@ bonne journée soirée buona giornata serata buen día buena tarde boa fijne dag
 euch vielmals cualquier cosa klasse raum display estoy estamos estou sto estava
 encargado encargada gerente responsable jefe jefa propietario propietaria titolare responsabile gestore gérant gérante
 responsável leiter leiterin geschäftsführer geschäftsführerin beheerder verantwoordelijke
+quella quello questa questo che chi meglio
 `;
 
 export const NOT_A_NAME: ReadonlySet<string> = new Set(`${WORDS} ${FOREIGN_WORDS}`.split(/\s+/).filter((w) => w.length > 0));
@@ -106,7 +107,7 @@ export const TITLES: ReadonlySet<string> = new Set([
 ]);
 
 /** Sign-off words that put a name after them at the end of a message ("Thanks, Dave"). */
-export const SIGN_OFF = String.raw`(?:eure|euer|mit\s+freundlichen\s+gr(?:ü|ue|u)(?:ß|ss)en|ng(?:ā|a)\s+mihi|lg|vg|grtz|gruess|gr(?:ü|u)(?:ß|ss)|(?:viele|liebe|beste|herzliche)\s+gr(?:ü|ue|u)(?:ß|ss)e|gr(?:ü|ue|u)(?:ß|ss)e|danke(?:\s+sch(?:ö|oe)n)?|cordialement|bien\s+(?:à|a)\s+vous|bien\s+cordialement|merci(?:\s+beaucoup)?|bises|amicalement|un\s+saludo|saludos(?:\s+cordiales)?|atentamente|muchas\s+gracias|gracias|cordiali\s+saluti|distinti\s+saluti|saluti|grazie(?:\s+mille)?|atenciosamente|cumprimentos|obrigad[oa]|abra(?:ç|c)os|met\s+vriendelijke\s+groet(?:en)?|vriendelijke\s+groet(?:en)?|groet(?:en|jes)?|hartelijke\s+groet(?:en)?|liefs|dank\s+(?:je|u)\s+wel|alvast\s+bedankt|mvg|bedankt|un\s+abrazo|besos|un\s+saluto|saluti\s+cordiali|beijos|bjs|bisous|merci\s+d'avance|many\s+thanks|thanks\s+(?:again|so\s+much|a\s+lot)|thank\s+you|thanks|thx|ta|cheers|regards|kind\s+regards|best\s+regards|warm\s+regards|best\s+wishes|best|all\s+the\s+best|yours\s+sincerely|yours\s+faithfully|yours|sincerely|love|speak\s+soon)`;
+export const SIGN_OFF = String.raw`(?:eure|euer|mit\s+freundlichen\s+gr(?:ü|ue|u)(?:ß|ss)en|ng(?:ā|a)\s+mihi|lg|vg|grtz|gruess|gr(?:ü|u)(?:ß|ss)|(?:viele|liebe|beste|herzliche)\s+gr(?:ü|ue|u)(?:ß|ss)e|gr(?:ü|ue|u)(?:ß|ss)e|danke(?:\s+sch(?:ö|oe)n)?|cordialement|bien\s+(?:à|a)\s+vous|bien\s+cordialement|merci(?:\s+beaucoup)?|bises|amicalement|un\s+saludo|saludos(?:\s+cordiales)?|un\s+saluto\s+da|saluti\s+da|un\s+abbraccio(?:\s+da)?|atentamente|muchas\s+gracias|gracias|cordiali\s+saluti|distinti\s+saluti|saluti|grazie(?:\s+mille)?|atenciosamente|cumprimentos|obrigad[oa]|abra(?:ç|c)os|met\s+vriendelijke\s+groet(?:en)?|vriendelijke\s+groet(?:en)?|groet(?:en|jes)?|hartelijke\s+groet(?:en)?|liefs|dank\s+(?:je|u)\s+wel|alvast\s+bedankt|mvg|bedankt|un\s+abrazo|besos|un\s+saluto|saluti\s+cordiali|beijos|bjs|bisous|merci\s+d'avance|many\s+thanks|thanks\s+(?:again|so\s+much|a\s+lot)|thank\s+you|thanks|thx|ta|cheers|regards|kind\s+regards|best\s+regards|warm\s+regards|best\s+wishes|best|all\s+the\s+best|yours\s+sincerely|yours\s+faithfully|yours|sincerely|love|speak\s+soon)`;
 
 /** Capitalised words that never continue a name ("I'm Dave Thanks", "It's Sam From accounts"). */
 export const NOT_A_SURNAME: ReadonlySet<string> = new Set(
