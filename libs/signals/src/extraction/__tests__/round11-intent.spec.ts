@@ -1,4 +1,6 @@
+import { classifyIntent } from '../classify/intent.classifier';
 import { extractMessage } from '../extract-message';
+import { normalizeText } from '../../normalize/normalize-text.util';
 import { mergeConversation } from '../merge-conversation';
 
 const intentOf = (...messages: string[]) => mergeConversation(messages.map((m) => extractMessage(m))).intent.label;
@@ -46,6 +48,22 @@ describe('round 11 intent: giving up a booking without the word "cancel"', () =>
 describe('round 11 intent: French pricing and polite anger', () => {
   it('a price asked without the word is pricing', () => {
     expect(intentOf("Pour refaire un pan d'environ 60 m², vous êtes sur quel ordre de grandeur ?")).toBe('pricing');
+  });
+
+  it.each([
+    'Could you tell me what a twin room would come to for the nights of 14 and 15 March?',
+    'What would private lessons for all of us run for a half day?',
+    'Before I get anyone up there, roughly what am I looking at for a repair like that?',
+    'Ballpark for a MacBook Air M2 screen replacement?',
+    "What's the minimum spend on a Saturday night?",
+  ])('the rules read an English price asked without the word as pricing: %j', (text) => {
+    expect(classifyIntent(text, normalizeText(text)).label).toBe('pricing');
+  });
+
+  it('a time to come is not a price', () => {
+    expect(
+      classifyIntent('what time can you come to the house on Friday?', 'what time can you come to the house on friday?').label,
+    ).not.toBe('pricing');
   });
 
   it('nobody calling back is a complaint', () => {

@@ -108,6 +108,9 @@ export const INTENT_RULES: readonly IntentRule[] = [
       String.raw`\b(?:price|prices|pricing|cost|costs|quote|quotation|estimate|fee|fees|rates?|charges?|tariff|commission)\b(?!\s+match)`,
       String.raw`\bwhat\s+(?:do|would|will)\s+you\s+charge\b`,
       String.raw`\b(?:cheaper|discount|deal|offer)s?\b\??`,
+      // Round 11: a price asked without the word ("what would a twin room come to", "what would
+      // lessons run for", "roughly what am I looking at", "ballpark", "minimum spend").
+      String.raw`\bwhat(?!\s+time\b)\b[^.?!]{0,60}?(?:'s|\b(?:would|will|does|do|is))\s+(?:[\w'-]+\s+){0,6}?(?:come\s+to|run\s+(?:me|us|to|for)|set\s+(?:me|us)\s+back)\b|\bwhat\s+(?:am|are)\s+(?:i|we)\s+looking\s+at\b|\bball\s?park\b|\bminimum\s+spend\b`,
     ],
     confidence: 0.75,
   },
