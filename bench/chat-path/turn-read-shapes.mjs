@@ -5,8 +5,9 @@
 // On a throw-away database (one tenant, a session with 8 messages, 20 knowledge chunks), one at a
 // time, in interleaved rounds, as the app role under RLS unless said otherwise:
 //   prisma batch        the statement in a Prisma batch transaction (TenantDb.batch);
-//   statement           TenantDb.statement(): node-postgres on Prisma's pool, BEGIN, set_config,
-//                       the statement, COMMIT, named (prepared) statements; what prepareTurn sends;
+//   statement           TenantDb.statement(): node-postgres, BEGIN, set_config, the statement,
+//                       COMMIT, named (prepared), pipelined; what prepareTurn sends;
+//   pg prepared         the same four on a plain node-postgres pool, one round trip each;
 //   pg unnamed          the same four on a plain node-postgres pool, unnamed (parsed and planned
 //                       each time);
 //   pg pipelined        the same four, named, sent at once on a `pipeline: true` client;
@@ -78,7 +79,8 @@ try {
   };
   const variants = {
     'prisma batch': () => db.batch(tenant, (c) => [c.$queryRawUnsafe(read.text, ...values)]),
-    'statement (TenantDb.statement, prepared)': () => db.statement(tenant, read),
+    'statement (TenantDb.statement, prepared, pipelined)': () => db.statement(tenant, read),
+    'pg prepared, one at a time (four round trips)': () => inTransaction(plain, true),
     'pg unnamed: BEGIN, set_config, statement, COMMIT': () => inTransaction(plain, false),
     'pg pipelined, prepared': pipelined,
     'statement alone (owner, unnamed)': () => owner.query(read.text, values),

@@ -1,7 +1,7 @@
 // Row-level security as the services see it: the app role, TenantDb.run(), pooled connections.
 import { randomUUID } from 'node:crypto';
 import { createChatSession, createTenant, type ChatSessionRow, type TenantRow, testDbEnv } from './fixtures';
-import { createPrismaClient } from '../client/prisma-client.factory';
+import { createPrismaClient, poolOf } from '../client/prisma-client.factory';
 import { isInsufficientPrivilege } from '../errors/database-error.util';
 import { PersistenceError } from '../errors/persistence.error';
 import { TenantDb } from '../tenant/tenant-db';
@@ -137,9 +137,15 @@ describe('tenant isolation (RLS through TenantDb)', () => {
         SELECT current_setting('app.tenant_id', true) AS t, now() = statement_timestamp() AS tx`;
       expect(['', null]).toContain(after.t);
       expect(after.tx).toBe(true);
+      // The statement's own (pipelined) connection too: the next call on it reads fine and sees no leftover tenant.
+      const setting = Prisma.sql`SELECT current_setting('app.tenant_id', true) AS t, ${'x'}::text AS x`;
+      await expect(one.statement(tenantB.id, { text: setting.text, values: setting.values })).resolves.toEqual([{ t: tenantB.id, x: 'x' }]);
     } finally {
       await single.$disconnect();
     }
+    // $disconnect() ends both of the client's pools.
+    expect(poolOf(single)?.ended).toBe(true);
+    expect(poolOf(single)?.statements.ended).toBe(true);
   });
 
   it('rejects a tenant id that is not a UUID before touching the database', async () => {

@@ -17,9 +17,32 @@ export interface PrismaClientConfig {
 
 export const DEFAULT_POOL_MAX = 10;
 
-// The node-postgres pool under each client, for TenantDb.statement() (hot-path statements sent
-// without Prisma's client work, on the same connections).
-const pools = new WeakMap<PrismaClient, pg.Pool>();
+/**
+ * The node-postgres pool under a client (Prisma's connections) with a companion pool for
+ * TenantDb.statement(): clients in pipeline mode, so the four messages of a statement's
+ * transaction (BEGIN, set_config, the statement, COMMIT) go out together and cost one round trip.
+ * The companion opens connections only when statement() is used (at most half the client's pool
+ * size, at least 2); end() ends both, so Prisma's $disconnect() closes everything.
+ */
+export class AppPool extends pg.Pool {
+  readonly statements: pg.Pool;
+
+  constructor(options: pg.PoolConfig) {
+    super(options);
+    this.statements = new pg.Pool({ ...options, max: Math.max(2, Math.ceil((options.max ?? DEFAULT_POOL_MAX) / 2)), pipeline: true });
+  }
+
+  override end(): Promise<void>;
+  override end(callback: () => void): void;
+  override end(callback?: () => void): Promise<void> | void {
+    const ended = Promise.all([super.end(), this.statements.end()]).then(() => undefined);
+    if (!callback) return ended;
+    void ended.then(callback, callback);
+  }
+}
+
+// The pool under each client, for TenantDb.statement().
+const pools = new WeakMap<PrismaClient, AppPool>();
 
 /** A Prisma client over @prisma/adapter-pg (node-postgres pool); no engine binary involved. */
 export function createPrismaClient(config: PrismaClientConfig): PrismaClient {
@@ -27,30 +50,32 @@ export function createPrismaClient(config: PrismaClientConfig): PrismaClient {
   return withPool(new PrismaClient({ adapter: createPgAdapter(config, pool) }), pool);
 }
 
-/** The client's connection pool (created by createPrismaClient or PrismaService), or undefined for another client. */
-export function poolOf(client: PrismaClient): pg.Pool | undefined {
+/** The client's connection pools (created by createPrismaClient or PrismaService), or undefined for another client. */
+export function poolOf(client: PrismaClient): AppPool | undefined {
   return pools.get(client);
 }
 
 /** Records `pool` as the pool under `client` (see poolOf). */
-export function withPool<C extends PrismaClient>(client: C, pool: pg.Pool): C {
+export function withPool<C extends PrismaClient>(client: C, pool: AppPool): C {
   pools.set(client, pool);
   return client;
 }
 
-/** The pool a client runs on; an idle connection's failure goes to `onPoolError` (never an unhandled 'error' event). */
-export function createPgPool(config: PrismaClientConfig): pg.Pool {
-  const pool = new pg.Pool({
+/** The pools a client runs on; an idle connection's failure goes to `onPoolError` (never an unhandled 'error' event). */
+export function createPgPool(config: PrismaClientConfig): AppPool {
+  const pool = new AppPool({
     connectionString: config.databaseUrl,
     max: config.poolMax ?? DEFAULT_POOL_MAX,
     application_name: config.applicationName ?? 'parley',
     connectionTimeoutMillis: config.connectionTimeoutMs ?? 5000,
   });
-  pool.on('error', (error) => config.onPoolError?.(error));
+  const onError = (error: Error) => config.onPoolError?.(error);
+  pool.on('error', onError);
+  pool.statements.on('error', onError);
   return pool;
 }
 
-/** Prisma's driver adapter over `pool` (a new one from `config` by default); $disconnect() ends the pool. */
-export function createPgAdapter(config: PrismaClientConfig, pool: pg.Pool = createPgPool(config)): PrismaPg {
+/** Prisma's driver adapter over `pool` (a new one from `config` by default); $disconnect() ends the pools. */
+export function createPgAdapter(config: PrismaClientConfig, pool: AppPool = createPgPool(config)): PrismaPg {
   return new PrismaPg(pool, { disposeExternalPool: true });
 }

@@ -5,7 +5,7 @@ import { createPgAdapter, createPgPool, withPool, type PrismaClientConfig } from
 /**
  * The app-role Prisma client (RLS applies). Tenant-owned tables are only reachable through
  * TenantDb (run(), batch(), statement()); direct use is for tables without tenant_id (tenants,
- * tools, outbox...). Connects lazily; disconnects (and ends its pool) at application shutdown,
+ * tools, outbox...). Connects lazily; disconnects (and ends its pools) at application shutdown,
  * after the HTTP server and consumers have drained.
  */
 export class PrismaService extends PrismaClient implements OnApplicationShutdown {

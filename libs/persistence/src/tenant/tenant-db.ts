@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import type { Prisma, PrismaClient } from '../generated/prisma/client';
-import { poolOf } from '../client/prisma-client.factory';
+import { poolOf, type AppPool } from '../client/prisma-client.factory';
 import type { TenantTx } from '../client/prisma.types';
 import { assertTenantId } from './tenant-id.util';
 
@@ -22,7 +22,7 @@ export interface TenantTxOptions {
  * tenant-owned table compare tenant_id to that setting.
  */
 export class TenantDb {
-  private readonly pool: pg.Pool | undefined;
+  private readonly pool: AppPool | undefined;
 
   constructor(private readonly prisma: PrismaClient) {
     this.pool = poolOf(prisma);
@@ -61,31 +61,35 @@ export class TenantDb {
   }
 
   /**
-   * One statement in a transaction of its own with the tenant set, straight through the
-   * client's node-postgres pool (the connections Prisma uses), for the hottest reads: BEGIN,
+   * One statement in a transaction of its own with the tenant set, straight through node-postgres
+   * (the client's companion pool, see AppPool), for the hottest reads: BEGIN,
    * set_config('app.tenant_id', $1, true), the statement, COMMIT on one connection, so RLS
-   * applies exactly as in run(). Both statements are named prepared statements (parsed and
-   * planned once per connection, the name derived from the text), so `statement.text` must be
-   * fixed SQL with $n placeholders for every value (e.g. a Prisma.sql template's `text` and
-   * `values`), never text built from input. Rows come back as node-postgres parses them (json
-   * columns parsed, uuid and numeric as strings, bigint as a string). Needs a client from
-   * createPrismaClient() or PrismaService.
+   * applies exactly as in run(). The four are pipelined (sent together, answered in order: one
+   * round trip); if BEGIN or set_config fails, the statement runs in an aborted transaction or
+   * without a tenant and sees nothing, and the call fails. Both statements are named prepared
+   * statements (parsed and planned once per connection, the name derived from the text), so
+   * `statement.text` must be fixed SQL with $n placeholders for every value (e.g. a Prisma.sql
+   * template's `text` and `values`), never text built from input. Rows come back as node-postgres
+   * parses them (json columns parsed, uuid and numeric as strings, bigint as a string). Needs a
+   * client from createPrismaClient() or PrismaService.
    */
   async statement<R>(tenantId: string, statement: { text: string; values: readonly unknown[] }): Promise<R[]> {
     assertTenantId(tenantId);
     if (!this.pool) throw new Error('TenantDb.statement() needs a client from createPrismaClient() or PrismaService');
-    const client = await this.pool.connect();
+    const client = await this.pool.statements.connect();
     let broken: Error | undefined;
     try {
-      await client.query('BEGIN');
-      await client.query({ name: SET_TENANT.name, text: SET_TENANT.text, values: [tenantId] });
-      const result = await client.query({ name: preparedName(statement.text), text: statement.text, values: [...statement.values] });
-      await client.query('COMMIT');
-      return result.rows as R[];
-    } catch (err) {
-      // The transaction ends here either way; a connection that cannot roll back is not reused.
-      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
-      throw err;
+      const [begin, setTenant, read, commit] = await Promise.allSettled([
+        client.query('BEGIN'),
+        client.query({ name: SET_TENANT.name, text: SET_TENANT.text, values: [tenantId] }),
+        client.query({ name: preparedName(statement.text), text: statement.text, values: [...statement.values] }),
+        // After a failure above this ends the aborted transaction (PostgreSQL answers ROLLBACK).
+        client.query('COMMIT'),
+      ]);
+      // A connection whose transaction may still be open is not reused.
+      if (commit.status === 'rejected') broken = commit.reason as Error;
+      for (const step of [begin, setTenant, read, commit]) if (step.status === 'rejected') throw step.reason;
+      return (read as PromiseFulfilledResult<pg.QueryResult>).value.rows as R[];
     } finally {
       client.release(broken);
     }
