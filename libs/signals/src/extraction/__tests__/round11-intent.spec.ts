@@ -72,3 +72,21 @@ describe('round 11 intent: French pricing and polite anger', () => {
     );
   });
 });
+
+describe('round 11 intent: German and Portuguese cues read by the rules', () => {
+  const ruleIntent = (text: string) => classifyIntent(text, normalizeText(text)).label;
+
+  it.each([
+    ['vocês conseguem ver ele hoje ainda? tô desesperada', 'booking'],
+    ['Vamos de férias de 10 a 24 de agosto. Ainda têm lugar?', 'booking'],
+    ['Hättet ihr am Samstag vormittags Zeit für eine Anprobe?', 'booking'],
+    ['Was verrechnen Sie dafür ungefähr?', 'pricing'],
+    ['Wie viel muss ich ungefähr budgetieren bis zur Prüfung?', 'pricing'],
+    ['Mit was müssten wir rechnen, wenn wir alles neu machen?', 'pricing'],
+    ['Quanto me leva para ajustar as duas coisas?', 'pricing'],
+    ['Wollt nur kurz Danke sagen, die Fenster waren seit Jahren nicht so sauber!', 'other'],
+    ['Gente, só passando pra agradecer!! Com os óculos novos é outra vida', 'other'],
+  ])('%j is %s', (text, intent) => {
+    expect(ruleIntent(text)).toBe(intent);
+  });
+});

@@ -51,6 +51,11 @@ export const I18N_INTENT_RULES: readonly IntentRule[] = [
       w(
         String.raw`reservieren|reservierung|buchen|vorbeikommen|vorbei\s+kommen|termin\s+(?:vereinbaren|machen|ausmachen)|réserver|réservation|prendre\s+(?:un\s+)?rendez-vous|pouvez-vous\s+(?:venir|passer)|reservar|reserva|pedir\s+(?:una\s+)?cita|tienen\s+cita|una\s+cita|pueden\s+venir|prenotare|prenotazione|un\s+appuntamento|potete\s+venire|marcar\s+(?:um\s+)?(?:horário|hora|consulta)|podem\s+vir|reserveren|reservering|(?:een\s+)?afspraak\s+maken|langskomen|kunnen\s+jullie\s+komen|anmelden|anmeldung|(?:ich\s+)?hätte?\s+gern(?:e)?\s+(?:einen?\s+)?(?:termin|tisch|zimmer|doppelzimmer|einzelzimmer)|agendar|agendamento|apartar\s+(?:una?\s+)?(?:mesa|cita|turno|lugar)|quisiera\s+(?:una?\s+)?(?:mesa|cita|habitación|turno)|sacar\s+(?:un\s+)?turno|vorrei\s+(?:un|una)\s+(?:tavolo|camera|appuntamento|visita)|fissare\s+(?:un\s+)?appuntamento|je\s+voudrais\s+(?:une?\s+)?(?:table|chambre|rendez-vous|créneau)|boeken|inschrijven|een\s+(?:tafel|kamer)\s+(?:voor|reserveren)`,
       ),
+      // Round 11: asking for a visit, a stay or a slot without the word ("vocês conseguem ver ele hoje",
+      // "ainda têm lugar?", "hättet ihr am Samstag Zeit für eine Anprobe").
+      w(
+        String.raw`(?:vocês\s+|vcs\s+)?conseguem\s+(?:ver|mandar|vir|atender|ficar\s+com|receber|encaixar)|dá\s+pra\s+(?:encaixar|marcar)|ainda\s+(?:têm|tem)\s+(?:lugar|vaga|mesa|quarto)|hätte(?:n|t)?\s+(?:sie|ihr)\s+(?:am\s+\p{L}+\s+|[^.?!]{0,40})?zeit\s+für|pourriez-vous\s+(?:me|nous)\s+(?:prendre|recevoir)|podrían\s+(?:verme|vernos|atenderme|recibirnos)|potreste\s+(?:vedermi|riceverci|passare)|kunnen\s+jullie\s+(?:vandaag|morgen|nog)\s+(?:komen|langskomen|kijken)`,
+      ),
     ],
     confidence: 0.75,
   },
@@ -63,7 +68,7 @@ export const I18N_INTENT_RULES: readonly IntentRule[] = [
       ),
       // Round 11: a price asked without the word ("quel ordre de grandeur", "ce que ça représente").
       w(
-        String.raw`ordre\s+de\s+grandeur|ce\s+que\s+(?:ça|cela)\s+(?:représente|coûterait|reviendrait)|une\s+idée\s+(?:du\s+(?:prix|coût|budget)|de\s+ce\s+que)|à\s+combien|mit\s+welchem\s+(?:aufwand|betrag)|mit\s+was\s+muss\s+ich\s+rechnen|in\s+welcher\s+(?:größenordnung|preisklasse)|más\s+o\s+menos\s+(?:qué|cuánto)|qué\s+me\s+saldría|che\s+cifr[ae]|più\s+o\s+meno\s+quanto|quanto\s+(?:fica|ficaria|sai|sairia)|wat\s+(?:gaat|zou)\s+(?:dat|het)\s+(?:ongeveer\s+)?kosten|prijsindicatie`,
+        String.raw`verrechnen|(?:wie\s+viel|was)\s+(?:muss|müsste|müssten|sollte)\s+(?:ich|wir|man)\s+(?:\p{L}+\s+)?(?:budgetieren|einplanen|rechnen)|mit\s+was\s+(?:muss|müsste|müssten)\s+(?:ich|wir)\s+rechnen|quanto\s+(?:me\s+)?leva(?:m)?\s+(?:para|pra)|ordre\s+de\s+grandeur|ce\s+que\s+(?:ça|cela)\s+(?:représente|coûterait|reviendrait)|une\s+idée\s+(?:du\s+(?:prix|coût|budget)|de\s+ce\s+que)|à\s+combien|mit\s+welchem\s+(?:aufwand|betrag)|mit\s+was\s+muss\s+ich\s+rechnen|in\s+welcher\s+(?:größenordnung|preisklasse)|más\s+o\s+menos\s+(?:qué|cuánto)|qué\s+me\s+saldría|che\s+cifr[ae]|più\s+o\s+meno\s+quanto|quanto\s+(?:fica|ficaria|sai|sairia)|wat\s+(?:gaat|zou)\s+(?:dat|het)\s+(?:ongeveer\s+)?kosten|prijsindicatie`,
       ),
     ],
     confidence: 0.75,
@@ -93,6 +98,6 @@ export const I18N_INTENT_RULES: readonly IntentRule[] = [
 /** Thanks or praise for work done, without a request ("other"). */
 export const I18N_FEEDBACK_PATTERNS: readonly string[] = [
   w(
-    String.raw`(?:ich\s+)?wollte\s+(?:nur|einfach)\s+danke\s+sagen|je\s+voulais\s+(?:juste|simplement)\s+vous\s+remercier|merci\s+infiniment|quería\s+(?:daros|darles|darte)\s+las\s+gracias|quería\s+agradecer|volevo\s+(?:solo\s+)?ringraziar\p{L}*|queria\s+(?:só\s+)?agradecer|ik\s+wilde\s+(?:jullie|u)\s+(?:even\s+)?bedanken`,
+    String.raw`(?:ich\s+)?wollte?\s+(?:nur|einfach)\s+(?:kurz\s+)?(?:danke\s+sagen|sagen)|(?:só\s+)?passando\s+(?:só\s+)?(?:pra|para)\s+agradecer|je\s+voulais\s+(?:juste|simplement)\s+vous\s+remercier|merci\s+infiniment|quería\s+(?:daros|darles|darte)\s+las\s+gracias|quería\s+agradecer|volevo\s+(?:solo\s+)?ringraziar\p{L}*|queria\s+(?:só\s+)?agradecer|ik\s+wilde\s+(?:jullie|u)\s+(?:even\s+)?bedanken`,
   ),
 ];
