@@ -29,3 +29,26 @@ describe('round 11 sentiment in German and Italian', () => {
     expect(endSentiment(...messages)).toBe('neutral');
   });
 });
+
+describe('round 11 sentiment in French and Dutch', () => {
+  it.each([
+    [["L'an passé ils sont revenus tellement zen, vous êtes des anges 😻"]],
+    [["Rien à redire sur les légumes, je pars six mois à l'étranger.", 'Merci pour tout, vos carottes vont me manquer']],
+  ])('warm closings are positive: %j', (messages) => {
+    expect(endSentiment(...messages)).toBe('positive');
+  });
+
+  it.each([
+    [["On nous avait promis 4 semaines maximum. C'est vraiment décevant"]],
+    [['Onze Snuffel eet al twee dagen bijna niks, we maken ons echt zorgen.', 'Bel gerust: 06-87654321']],
+    [
+      [
+        'Fijn hoor, dat nieuwe dakraam. Lekt bij elke bui precies op de bank.',
+        "Drie keer gebeld, drie keer 'we komen deze week'. Ik wacht.",
+      ],
+    ],
+    [['Ik heb dit twee keer gemeld, zonder reactie.']],
+  ])('worry, disappointment and irony are negative: %j', (messages) => {
+    expect(endSentiment(...messages)).toBe('negative');
+  });
+});

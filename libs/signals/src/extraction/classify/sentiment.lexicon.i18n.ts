@@ -149,6 +149,26 @@ export const I18N_SENTIMENT_PHRASES: Readonly<Record<string, number>> = {
   'è la seconda volta': -1.5,
   'per la seconda volta': -1.5,
   'nessuno mi ha risposto': -2,
+  // round 11: French and Dutch warm closings, worry and polite anger in plain words, Dutch irony
+  // ("Fijn hoor, …": a positive word with "hoor" opening a complaint)
+  'vous êtes des anges': 2.5,
+  'merci pour tout': 1.5,
+  'vont me manquer': 1.5,
+  'va me manquer': 1.5,
+  'personne ne daigne': -2,
+  'du mal à digérer': -1.5,
+  'me faire avoir': -1.5,
+  'quelle ne fut pas ma surprise': -1.5,
+  'maak mij echt zorgen': -2,
+  'maak me echt zorgen': -2,
+  'maken ons echt zorgen': -2,
+  'maak mij zorgen': -2,
+  'maak me zorgen': -2,
+  'maken ons zorgen': -2,
+  'zonder reactie': -1.5,
+  'fijn hoor': -2,
+  'fantastisch hoor': -2,
+  'geweldig hoor': -2,
 };
 
 export const I18N_SENTIMENT_WORDS: Readonly<Record<string, number>> = {
@@ -232,6 +252,8 @@ export const I18N_SENTIMENT_WORDS: Readonly<Record<string, number>> = {
   furieuse: -3,
   énervé: -2,
   énervée: -2,
+  décevant: -2,
+  décevante: -2,
   malheureusement: -1,
   plainte: -1.5,
   // Spanish
@@ -324,6 +346,7 @@ export const I18N_SENTIMENT_WORDS: Readonly<Record<string, number>> = {
   slecht: -2,
   boos: -2,
   helaas: -1,
+  chapeau: 2,
   jammer: -1,
   klacht: -1.5,
   // round 10: distress told plainly, in each language
