@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceRuntimeModule } from '@parley/runtime';
 import { ChatModule } from './chat.module';
 import type { AppConfig } from './config/env.schema';
+import { TURN_TX_MAX_WAIT_MS } from './turn/turn.repository';
 
 /**
  * The chat service: the turn engine. Serves chat.turn and chat.session.* / chat.history /
@@ -16,7 +17,8 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ServiceRuntimeModule.forRoot(config, { outboxRelay: true }),
+        // A turn's transactions wait up to TURN_TX_MAX_WAIT_MS for a connection; the pool must not give up sooner.
+        ServiceRuntimeModule.forRoot(config, { outboxRelay: true, databaseConnectionTimeoutMs: TURN_TX_MAX_WAIT_MS }),
         ChatModule.forRoot({
           chat: config.chat,
           llm: config.llm,

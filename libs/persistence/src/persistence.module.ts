@@ -23,7 +23,12 @@ export class PersistenceModule {
       {
         provide: PrismaService,
         useFactory: (o: PersistenceModuleOptions) =>
-          new PrismaService({ databaseUrl: o.databaseUrl, poolMax: o.poolMax, applicationName: o.applicationName }),
+          new PrismaService({
+            databaseUrl: o.databaseUrl,
+            poolMax: o.poolMax,
+            applicationName: o.applicationName,
+            connectionTimeoutMs: o.connectionTimeoutMs,
+          }),
         inject: [PERSISTENCE_OPTIONS],
       },
       { provide: TenantDb, useFactory: (prisma: PrismaService) => new TenantDb(prisma), inject: [PrismaService] },

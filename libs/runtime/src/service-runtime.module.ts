@@ -12,6 +12,8 @@ export interface ServiceRuntimeOptions {
   analyticsDatabaseUrl?: string;
   /** Durable JetStream consumers this service owns; declared at start-up. */
   consumers?: readonly ConsumerDefinition[];
+  /** Longest wait for a free database connection in ms (default 5000; see PersistenceModuleOptions). */
+  databaseConnectionTimeoutMs?: number;
   /** Run the outbox relay (services that produce events). */
   outboxRelay?: boolean | OutboxRelayRunnerOptions;
 }
@@ -65,6 +67,7 @@ export class ServiceRuntimeModule {
           databaseUrl: config.database.url,
           analyticsDatabaseUrl: options.analyticsDatabaseUrl,
           applicationName: config.service,
+          connectionTimeoutMs: options.databaseConnectionTimeoutMs,
           healthTimeoutMs: config.health.checkTimeoutMs,
         }),
         MessagingModule.forRootAsync({

@@ -6,6 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { createTenant, createChatSession, testDbEnv } from './fixtures';
 import { PrismaService } from '../client/prisma.service';
+import { poolOf } from '../client/prisma-client.factory';
 import { DatabaseHealth } from '../health/database-health';
 import { OwnerDb } from '../owner/owner-db';
 import { PrismaOutboxStore } from '../outbox/prisma-outbox.store';
@@ -82,6 +83,22 @@ describe('PersistenceModule', () => {
       expect(String(direct)).toContain('permission denied');
     } finally {
       await app.close();
+    }
+  });
+  it('hands connectionTimeoutMs to the pool (how long a caller waits for a free connection; 5 s unless set)', async () => {
+    for (const [connectionTimeoutMs, expected] of [
+      [15_000, 15_000],
+      [undefined, 5_000],
+    ] as const) {
+      const app = await boot({ databaseUrl: env.TEST_DATABASE_URL, poolMax: 1, connectionTimeoutMs, applicationName: 'module-wait-test' });
+      try {
+        const pool = poolOf(app.get(PrismaService));
+        expect(pool?.options.connectionTimeoutMillis).toBe(expected);
+        expect(pool?.statements.options.connectionTimeoutMillis).toBe(expected);
+        await expect(app.get(PrismaService).$queryRaw`SELECT 1 AS ok`).resolves.toEqual([{ ok: 1 }]);
+      } finally {
+        await app.close();
+      }
     }
   });
 });
