@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, type TenantTx } from '@parley/persistence';
+import { markProcessedMany, Prisma, type TenantTx } from '@parley/persistence';
 import type { IngestBatchAccumulator } from './ingest-batch.accumulator';
 
 /** Counter columns of insight_hourly_buckets that events increment. */
@@ -64,13 +64,8 @@ export class InsightIngestRepository {
    * one statement) and returns the ids that were new. An id already there, or held by a
    * concurrent transaction that commits, is not returned: that event is a duplicate.
    */
-  async markProcessed(tx: TenantTx, consumer: string, messageIds: string[]): Promise<Set<string>> {
-    const rows = await tx.$queryRaw<Array<{ message_id: string }>>`
-      INSERT INTO processed_events (consumer, message_id)
-      SELECT ${consumer}, id FROM unnest(${messageIds}::text[]) AS u(id)
-      ON CONFLICT (consumer, message_id) DO NOTHING
-      RETURNING message_id`;
-    return new Set(rows.map((r) => r.message_id));
+  markProcessed(tx: TenantTx, consumer: string, messageIds: string[]): Promise<Set<string>> {
+    return markProcessedMany(tx, consumer, messageIds);
   }
 
   /** Writes a batch's summed bucket and term increments of the tenant (hours and terms in a fixed order). */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { toJsonPayload, type OutboxMessageInput, type Prisma, type TenantTx } from '@parley/persistence';
+import { markProcessedMany, toJsonPayload, type OutboxMessageInput, type Prisma, type TenantTx } from '@parley/persistence';
 import { CONVERSATION_INTERACTION } from './extraction.constants';
 
 /** Where product terms come from: the tenant's allowed topics and its knowledge document titles. */
@@ -33,13 +33,8 @@ export class ExtractionRepository {
    * caller's transaction) and returns those that were new; an id already recorded, or recorded
    * by a concurrent transaction that commits first, is a duplicate and is not returned.
    */
-  async markProcessed(tx: TenantTx, consumer: string, messageIds: string[]): Promise<Set<string>> {
-    const rows = await tx.$queryRaw<Array<{ message_id: string }>>`
-      INSERT INTO processed_events (consumer, message_id)
-      SELECT ${consumer}, id FROM unnest(${messageIds}::text[]) AS u(id)
-      ON CONFLICT (consumer, message_id) DO NOTHING
-      RETURNING message_id`;
-    return new Set(rows.map((r) => r.message_id));
+  markProcessed(tx: TenantTx, consumer: string, messageIds: string[]): Promise<Set<string>> {
+    return markProcessedMany(tx, consumer, messageIds);
   }
 
   /** The newest `limit` document titles. */

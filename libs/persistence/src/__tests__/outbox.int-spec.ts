@@ -1,8 +1,9 @@
 // Outbox and consumer idempotency against the real database, as the app role.
+import { randomUUID } from 'node:crypto';
 import { createTenant, type TenantRow } from './fixtures';
 import { enqueueOutbox } from '../outbox/enqueue-outbox';
 import { PrismaOutboxStore } from '../outbox/prisma-outbox.store';
-import { markProcessed } from '../idempotency/mark-processed';
+import { markProcessed, markProcessedMany } from '../idempotency/mark-processed';
 import { TenantDb } from '../tenant/tenant-db';
 import { openDbTestContext, rejection, type DbTestContext } from './db-test-context';
 
@@ -147,6 +148,15 @@ describe('markProcessed', () => {
     await expect(attempt).rejects.toThrow('effect failed');
     await expect(db.run(tenant.id, (tx) => markProcessed(tx, 'notifier', 'msg-2'))).resolves.toBe(true);
     await expect(db.run(tenant.id, (tx) => tx.chatSession.count())).resolves.toBe(0);
+  });
+
+  it('markProcessedMany: returns the new ids of a batch once; an id given twice or recorded before is not new', async () => {
+    const [a, b, c] = [1, 2, 3].map((n) => `batch-${randomUUID()}-${n}`);
+    await expect(markProcessed(ctx.app, 'client-insights', a)).resolves.toBe(true);
+    await expect(markProcessedMany(ctx.app, 'client-insights', [a, b, b, c])).resolves.toEqual(new Set([b, c]));
+    await expect(markProcessedMany(ctx.app, 'client-insights', [a, b, c])).resolves.toEqual(new Set());
+    await expect(markProcessedMany(ctx.app, 'tenant-intelligence', [a])).resolves.toEqual(new Set([a]));
+    await expect(markProcessedMany(ctx.app, 'client-insights', [])).resolves.toEqual(new Set());
   });
 
   it('concurrent duplicates: exactly one transaction wins', async () => {

@@ -12,3 +12,17 @@ export async function markProcessed(tx: Db, consumer: string, messageId: string)
     ON CONFLICT (consumer, message_id) DO NOTHING`;
   return inserted === 1;
 }
+
+/**
+ * markProcessed for a batch: records that `consumer` handled these message ids in one statement
+ * of the caller's transaction and returns the ids that were new. An id already recorded, or held
+ * by a concurrent transaction that commits first, is not returned: that event is a duplicate.
+ */
+export async function markProcessedMany(tx: Db, consumer: string, messageIds: readonly string[]): Promise<Set<string>> {
+  const rows = await tx.$queryRaw<Array<{ message_id: string }>>`
+    INSERT INTO processed_events (consumer, message_id)
+    SELECT ${consumer}, id FROM unnest(${[...messageIds]}::text[]) AS u(id)
+    ON CONFLICT (consumer, message_id) DO NOTHING
+    RETURNING message_id`;
+  return new Set(rows.map((r) => r.message_id));
+}
