@@ -57,6 +57,7 @@ const retired = process.argv.includes('--no-retired')
       'corpus-unseen-2/signals-unseen-2.jsonl',
       'corpus-unseen-3/signals-unseen-3.jsonl',
       'corpus-unseen-4/signals-unseen-4.jsonl',
+      'corpus-unseen-5/signals-unseen-5.jsonl',
     ].flatMap((f) => signals.parseLabelledMessages(readFileSync(`${root}libs/signals/${f}`, 'utf8')));
 const train = [...messagesOf('train'), ...gateSet, ...background, ...retired];
 // Calibration and thresholds see the dev split plus a second, separate sample of ordinary
