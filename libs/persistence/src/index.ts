@@ -9,6 +9,7 @@ export * from './owner/owner-db';
 export * from './health/database-health';
 export * from './outbox/outbox.types';
 export * from './outbox/enqueue-outbox';
+export * from './outbox/outbox-rows.sql';
 export * from './outbox/prisma-outbox.store';
 export * from './idempotency/mark-processed';
 export * from './knowledge/vector-literal.util';

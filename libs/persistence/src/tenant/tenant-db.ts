@@ -62,7 +62,7 @@ export class TenantDb {
 
   /**
    * One statement in a transaction of its own with the tenant set, straight through node-postgres
-   * (the client's companion pool, see AppPool), for the hottest reads: BEGIN,
+   * (the client's companion pool, see AppPool), for the hot path's reads and writes: BEGIN,
    * set_config('app.tenant_id', $1, true), the statement, COMMIT on one connection, so RLS
    * applies exactly as in run(). The four are pipelined (sent together, answered in order: one
    * round trip); if BEGIN or set_config fails, the statement runs in an aborted transaction or
@@ -72,6 +72,10 @@ export class TenantDb {
    * template's `text` and `values`), never text built from input. Rows come back as node-postgres
    * parses them (json columns parsed, uuid and numeric as strings, bigint as a string). Needs a
    * client from createPrismaClient() or PrismaService.
+   *
+   * A write is durable when this resolves: the rows come back only after PostgreSQL answered the
+   * COMMIT itself (an ordinary commit: synchronous_commit as the server is configured), and any
+   * failure (a constraint, RLS's WITH CHECK, the COMMIT) rejects with nothing of the statement kept.
    */
   async statement<R>(tenantId: string, statement: { text: string; values: readonly unknown[] }): Promise<R[]> {
     assertTenantId(tenantId);
@@ -89,6 +93,9 @@ export class TenantDb {
       // A connection whose transaction may still be open is not reused.
       if (commit.status === 'rejected') broken = commit.reason as Error;
       for (const step of [begin, setTenant, read, commit]) if (step.status === 'rejected') throw step.reason;
+      // PostgreSQL answers COMMIT with ROLLBACK when the transaction had failed: never a success.
+      const ended = (commit as PromiseFulfilledResult<pg.QueryResult>).value.command;
+      if (ended !== 'COMMIT') throw new Error(`the statement's transaction ended with ${ended}, not COMMIT`);
       return (read as PromiseFulfilledResult<pg.QueryResult>).value.rows as R[];
     } finally {
       client.release(broken);
