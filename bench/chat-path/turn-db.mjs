@@ -11,7 +11,9 @@
 //   read  new: prepareTurn (apps/chat): that statement through TenantDb.statement() (node-postgres,
 //             prepared, BEGIN / set_config / statement / COMMIT on one pooled connection);
 //   write old: interactive transaction, messages, signals, session, outbox (4 statements);
-//   write new: persistTurn (apps/chat): the same 4 statements as one batch transaction.
+//   write batch: the same 4 and the audit row as one Prisma batch transaction (persistTurn before
+//             it moved to TenantDb.statement);
+//   write new: persistTurn (apps/chat): all of it as one statement through TenantDb.statement().
 // Prints p50/p90 ms per variant and round. Needs a build (apps/chat, libs/persistence dist).
 //
 //   npm run build && node bench/chat-path/turn-db.mjs [--n 300] [--rounds 3]
@@ -131,7 +133,19 @@ try {
       db.run(tenant, async (tx) => {
         for (const statement of oldWrite(tx, record())) await statement();
       }),
-    'write new: persistTurn, 4 statements (batch)': () => repo.persistTurn(db, record()),
+    'write batch: messages, signals, session, outbox, audit as a Prisma batch transaction (persistTurn before 2026-12-07)': () =>
+      db.batch(tenant, (c) => {
+        const r = record();
+        const audit = {
+          tenantId: tenant,
+          actor: { type: 'session', id: session },
+          action: 'chat.turn',
+          targetType: 'chat_session',
+          targetId: session,
+        };
+        return [...oldWrite(c, r).map((statement) => statement()), P.auditAppend(c, { ...audit, data: { turnId: r.turnId } })];
+      }),
+    'write new: persistTurn, one statement (TenantDb.statement)': () => repo.persistTurn(db, record()),
   };
   const results = await interleaved(variants, N, ROUNDS);
   printTable(`turn database work, ms (n=${N} per variant and round, ${ROUNDS} interleaved rounds; load ${load()})`, results);

@@ -19,15 +19,6 @@ export interface ToolExecutionWrite {
   finishedAt: Date;
 }
 
-/** The rows of a turn's tool calls, for one createMany in the turn's transaction (persistTurn). */
-export function toolExecutionRows(rows: readonly ToolExecutionWrite[]): Prisma.ToolExecutionCreateManyInput[] {
-  return rows.map((r) => ({
-    ...r,
-    input: r.input as Prisma.InputJsonObject,
-    output: r.output === null || r.output === undefined ? undefined : (r.output as Prisma.InputJsonValue),
-  }));
-}
-
 const LIST_SELECT = {
   id: true,
   sessionId: true,

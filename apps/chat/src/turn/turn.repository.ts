@@ -1,15 +1,16 @@
 // Rows of one turn. prepareTurn() runs before generation; persistTurn() writes everything the
 // turn produced in a single transaction with its outbox rows.
-import { toolExecutionRows, type ToolExecutionWrite } from '../tools/tool-executions.repository';
+import type { ToolExecutionWrite } from '../tools/tool-executions.repository';
 import type { ChatTurnResponse } from '@parley/contracts';
 import type { ConversationMessage, KnowledgePassage } from '@parley/llm';
 import {
   auditAppend,
   type AuditEntry,
   isUuid,
+  outboxInsertFromJson,
+  outboxRowsJson,
   Prisma,
   RRF_K,
-  toJsonPayload,
   type OutboxMessageInput,
   type TenantDb,
   type TenantTx,
@@ -293,24 +294,77 @@ export async function persistFailedTurnAudit(
 }
 
 /**
- * One transaction: the user message, the assistant message, a message_signals row per finding
- * (source l1a), the tool calls of the answer, the session's counters and flags, and the outbox
- * rows, then the turn's audit row. At most six statements (messages, signals, tool executions,
- * session, outbox, audit; each a single statement) after the tenant is set, sent as one batch
- * transaction: no interactive transaction, so no round trip through
- * the client between statements, and the connection is held for the batch only. The commit is
- * an ordinary durable one (synchronous_commit as configured): an acknowledged turn is on disk.
- * Returns the user message id.
+ * The turn's write as one statement (data-modifying CTEs), keyed on the session row: the session's
+ * counters and flags are updated first (`s`, under RLS: only the transaction's tenant's session),
+ * and every other row is inserted FROM s, so when the session is not this tenant's (or is gone)
+ * nothing at all is written and the statement returns no row. The audit row is appended in the
+ * final SELECT, once, also only for a found session. Foreign keys between the new rows (signals ->
+ * user message) are checked at the end of the statement, when all of them exist. The text is fixed
+ * (a varying number of signals, tool calls and outbox rows arrive as JSON arrays), so each
+ * connection prepares and plans it once.
+ */
+const PERSIST_TURN_SQL = `
+WITH s AS (
+  UPDATE chat_sessions
+     SET message_count = message_count + 2,
+         last_activity_at = $3::timestamptz,
+         needs_human = needs_human OR $4::boolean,
+         mode = CASE WHEN $5::boolean THEN 'human'::chat_session_mode ELSE mode END
+   WHERE id = $2::uuid AND tenant_id = $1::uuid
+   RETURNING id),
+m AS (
+  INSERT INTO chat_messages (id, tenant_id, session_id, turn_id, role, content, created_at,
+                             tokens_in, tokens_out, provider, model, latency_ms, interrupted)
+  SELECT v.id, $1::uuid, s.id, $6::uuid, v.role, v.content, v.created_at,
+         v.tokens_in, v.tokens_out, v.provider, v.model, v.latency_ms, v.interrupted
+    FROM s, (VALUES ($7::uuid, 'user'::message_role, $8::text, $9::timestamptz, 0, 0, NULL::text, NULL::text, NULL::int, false),
+                    ($10::uuid, 'assistant'::message_role, $11::text, $12::timestamptz, $13::int, $14::int, $15::text, $16::text, $17::int, $18::boolean))
+         AS v(id, role, content, created_at, tokens_in, tokens_out, provider, model, latency_ms, interrupted)
+  RETURNING id),
+sig AS (
+  INSERT INTO message_signals (tenant_id, message_id, session_id, source, kind, label, score, data)
+  SELECT $1::uuid, $7::uuid, s.id, x.source, x.kind, x.label, x.score, COALESCE(x.data, '{}'::jsonb)
+    FROM s, jsonb_to_recordset($19::jsonb) AS x(source text, kind text, label text, score float8, data jsonb)
+  ON CONFLICT DO NOTHING),
+te AS (
+  INSERT INTO tool_executions (id, tenant_id, session_id, message_id, tenant_tool_id, integration_id, tool_key, status,
+                               input, output, failure, error, cache_hit, latency_ms, created_at, finished_at)
+  SELECT x.id, $1::uuid, s.id, x.message_id, x.tenant_tool_id, x.integration_id, x.tool_key, x.status::tool_execution_status,
+         COALESCE(x.input, '{}'::jsonb), x.output, x.failure, x.error, x.cache_hit, x.latency_ms, x.created_at, x.finished_at
+    FROM s, jsonb_to_recordset($20::jsonb) AS x(id uuid, message_id uuid, tenant_tool_id uuid, integration_id uuid, tool_key text,
+                                               status text, input jsonb, output jsonb, failure text, error text, cache_hit boolean,
+                                               latency_ms int, created_at timestamptz, finished_at timestamptz)),
+o AS (${outboxInsertFromJson(21, 's')})
+SELECT (SELECT count(*)::int FROM m) AS messages,
+       (SELECT count(*)::int FROM o) AS outbox,
+       audit_append($1::uuid, $22::text, $23::text, $24::text, $25::text, $26::text, $27::jsonb, $28::text)::text AS audit_id
+  FROM s`;
+
+/** A message_signals row of the turn's user message (persistTurn's $19 array). */
+interface SignalRowJson {
+  source: string;
+  kind: string;
+  label: string;
+  score: number;
+  data: Record<string, unknown>;
+}
+
+/**
+ * One transaction, one statement (PERSIST_TURN_SQL through TenantDb.statement(): BEGIN,
+ * set_config, the statement, COMMIT pipelined on one connection, no Prisma client work): the
+ * user message, the assistant message, a message_signals row per finding (source l1a, plus the
+ * offline responder's unanswered question), the tool calls of the answer, the session's counters
+ * and flags, the outbox rows (the relay publishes each with Nats-Msg-Id = its id) and the turn's
+ * audit row. The commit is an ordinary durable one (synchronous_commit as configured): when this
+ * resolves, the turn is on disk; when it rejects, nothing of it is. A session that is not the
+ * tenant's writes nothing and fails with NOT_FOUND; a turnId stored before fails with a unique
+ * violation. Returns the user message id.
  */
 export async function persistTurn(db: TenantDb, record: TurnRecord): Promise<string> {
   const a = record.assistant;
   const userId = randomUUID();
-  const base = { tenantId: record.tenantId, sessionId: record.sessionId, turnId: record.turnId };
   const wire = toWireSignals(record.findings);
-  const signalRows: Prisma.MessageSignalCreateManyInput[] = record.findings.map((f, i) => ({
-    tenantId: record.tenantId,
-    messageId: userId,
-    sessionId: record.sessionId,
+  const signalRows: SignalRowJson[] = record.findings.map((f, i) => ({
     source: 'l1a',
     kind: wire[i].kind,
     label: wire[i].label,
@@ -318,60 +372,59 @@ export async function persistTurn(db: TenantDb, record: TurnRecord): Promise<str
     data: { type: f.type, subtype: f.subtype, severity: f.severity, evidence: { ...f.evidence } },
   }));
   if (record.unanswered) {
-    signalRows.push({
-      tenantId: record.tenantId,
-      messageId: userId,
-      sessionId: record.sessionId,
-      source: 'offline',
-      kind: 'intent',
-      label: UNANSWERED_LABEL,
-      score: 1,
-      data: { reason: 'no_knowledge_match' },
-    });
+    signalRows.push({ source: 'offline', kind: 'intent', label: UNANSWERED_LABEL, score: 1, data: { reason: 'no_knowledge_match' } });
   }
-  // One multi-row INSERT: the rows get consecutive seq values in this order (as enqueueOutbox would give them).
-  const outbox = record.outbox(userId);
-  await db.batch(
-    record.tenantId,
-    (c) => [
-      c.chatMessage.createMany({
-        data: [
-          { ...base, id: userId, role: 'user', content: record.userText, createdAt: record.userAt },
-          {
-            ...base,
-            id: a.id,
-            role: 'assistant',
-            content: a.content,
-            tokensIn: a.inputTokens,
-            tokensOut: a.outputTokens,
-            provider: a.provider,
-            model: a.model,
-            latencyMs: Math.round(a.latencyMs),
-            interrupted: a.interrupted,
-            // Strictly after the user message, so history orders the pair even within one millisecond.
-            createdAt: new Date(Math.max(a.at.getTime(), record.userAt.getTime() + 1)),
-          },
-        ],
-      }),
-      ...(signalRows.length > 0 ? [c.messageSignal.createMany({ data: signalRows, skipDuplicates: true })] : []),
-      ...(record.toolExecutions?.length ? [c.toolExecution.createMany({ data: toolExecutionRows(record.toolExecutions) })] : []),
-      c.chatSession.update({
-        where: { id: record.sessionId },
-        data: {
-          messageCount: { increment: 2 },
-          lastActivityAt: new Date(),
-          ...(record.needsHuman ? { needsHuman: true } : {}),
-          ...(record.handoff ? { mode: 'human' as const } : {}),
-        },
-        select: { id: true },
-      }),
-      c.outbox.createMany({
-        data: outbox.map((m) => ({ subject: m.subject, payload: toJsonPayload(m.payload), headers: m.headers ?? {} })),
-      }),
-      // Last, so the tenant's audit chain stays locked only until the commit that follows.
-      auditAppend(c, turnAuditEntry(record)),
+  const tools = (record.toolExecutions ?? []).map((t) => ({
+    id: t.id,
+    message_id: t.messageId,
+    tenant_tool_id: t.tenantToolId,
+    integration_id: t.integrationId,
+    tool_key: t.toolKey,
+    status: t.status,
+    input: t.input,
+    output: t.output ?? null,
+    failure: t.failure,
+    error: t.error,
+    cache_hit: t.cacheHit,
+    latency_ms: Math.round(t.latencyMs),
+    created_at: t.createdAt,
+    finished_at: t.finishedAt,
+  }));
+  const audit = turnAuditEntry(record);
+  const [row] = await db.statement<{ messages: number; outbox: number; audit_id: string }>(record.tenantId, {
+    text: PERSIST_TURN_SQL,
+    values: [
+      record.tenantId,
+      record.sessionId,
+      new Date(),
+      record.needsHuman,
+      record.handoff,
+      record.turnId,
+      userId,
+      record.userText,
+      record.userAt,
+      a.id,
+      a.content,
+      // Strictly after the user message, so history orders the pair even within one millisecond.
+      new Date(Math.max(a.at.getTime(), record.userAt.getTime() + 1)),
+      a.inputTokens,
+      a.outputTokens,
+      a.provider,
+      a.model,
+      Math.round(a.latencyMs),
+      a.interrupted,
+      JSON.stringify(signalRows),
+      JSON.stringify(tools),
+      outboxRowsJson(record.outbox(userId)),
+      audit.actor.type,
+      audit.actor.id,
+      audit.action,
+      audit.targetType,
+      audit.targetId,
+      JSON.stringify(audit.data ?? {}),
+      audit.requestId ?? null,
     ],
-    { maxWaitMs: TURN_TX_MAX_WAIT_MS },
-  );
+  });
+  if (!row) throw new ChatError('NOT_FOUND', `session ${record.sessionId} not found`);
   return userId;
 }
