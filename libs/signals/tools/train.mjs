@@ -6,11 +6,12 @@
 // The test split is never read here.
 // Usage: node scripts/build.mjs libs/signals && node libs/signals/tools/train.mjs [--check]
 //   --check  retrain and compare the weights' sha256 with the committed model (exit 1 if not equal)
+//   --exclude-author <tag>  train without one author's corpus messages (compare a round's messages on dev)
 //   --bits N --epochs N --lr X --l2 X --pos X --min-precision X --f05-tolerance X --dry --curve
 //   (tuning on dev; --dry writes nothing; --curve prints dev precision/recall every 0.05 of threshold)
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { messagesOf, signals, root, splitChecksum } from './corpus.util.mjs';
+import { corpusDir, messagesOf, signals, root, splitChecksum } from './corpus.util.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -59,7 +60,24 @@ const retired = process.argv.includes('--no-retired')
       'corpus-unseen-4/signals-unseen-4.jsonl',
       'corpus-unseen-5/signals-unseen-5.jsonl',
     ].flatMap((f) => signals.parseLabelledMessages(readFileSync(`${root}libs/signals/${f}`, 'utf8')));
-const train = [...messagesOf('train'), ...gateSet, ...background, ...retired];
+// --exclude-author <tag>: leave out the corpus messages written by one author (to measure what a
+// round's messages add on dev against the same model without them; the corpus files carry the tag).
+const excludeAuthor = process.argv.includes('--exclude-author') ? process.argv[process.argv.indexOf('--exclude-author') + 1] : undefined;
+const excludedIds = new Set(
+  excludeAuthor
+    ? readdirSync(corpusDir)
+        .filter((f) => f.endsWith('.jsonl'))
+        .flatMap((f) =>
+          readFileSync(`${corpusDir}/${f}`, 'utf8')
+            .split('\n')
+            .filter(Boolean)
+            .map((l) => JSON.parse(l)),
+        )
+        .filter((m) => m.author === excludeAuthor)
+        .map((m) => m.id)
+    : [],
+);
+const train = [...messagesOf('train').filter((m) => !excludedIds.has(m.id)), ...gateSet, ...background, ...retired];
 // Calibration and thresholds see the dev split plus a second, separate sample of ordinary
 // messages (corpus-background/neutral-dev.jsonl): the corpus is ~60 % signals and hard
 // negatives, real traffic is mostly ordinary, and a threshold picked without such messages

@@ -8,17 +8,17 @@
 /** Self-harm and suicidal intent. */
 export const SELF_HARM_I18N: readonly string[] = [
   // de
-  String.raw`nicht mehr leben (?:will|möchte|mag|wollen)|(?:will|möchte|wollen) nicht mehr leben|(?:mich|sich) (?:selbst )?umbringen|mir (?:das leben|was|etwas) (?:nehmen|antun)|(?:selbstmord|suizid)\w*|(?:will|möchte) (?:nur noch )?sterben|alle (?:tabletten|pillen) (?:genommen|geschluckt)`,
+  String.raw`nicht mehr leben (?:will|möchte|mag|wollen)|(?:will|möchte|wollen) nicht mehr leben|(?:mich|sich) (?:selbst )?umbringen|mir (?:das leben|was|etwas) (?:nehmen|antun)|(?:selbstmord|suizid)\w*|(?:will|möchte) (?:nur noch )?sterben|alle (?:tabletten|pillen) (?:genommen|geschluckt)|(?:will|möchte|mag) (?:einfach )?nicht mehr (?:da sein|aufwachen|hier sein)|(?:wären|wäre|sind) (?:alle )?besser dran ohne mich`,
   // fr
-  String.raw`(?:me|se) suicider|suicid(?:e|aire)|mettre fin à (?:mes|ses) jours|(?:plus|pas) envie de vivre|(?:veux|voudrais|vais) mourir(?! de)|(?:veux|voudrais|vais|envie de) me tuer|me faire du mal|(?:avalé|pris) toutes? (?:les|mes) (?:pilules|comprimés|cachets)`,
+  String.raw`(?:me|se) suicider|suicid(?:e|aire)|mettre fin à (?:mes|ses) jours|(?:plus|pas) envie de vivre|(?:veux|voudrais|vais) mourir(?! de)|(?:veux|voudrais|vais|envie de) me tuer|me (?:re)?faire du mal|(?:avalé|pris) toutes? (?:les|mes) (?:pilules|comprimés|cachets)|(?:(?:veux|voudrais|vais|envie de|besoin de) |(?:envie|besoin) d')en finir(?! avec (?!la vie|tout\b))|(?:seraient|serait|serez|seront) (?:tous )?mieux sans moi|(?:plus|pas) envie d'être là`,
   // es
-  String.raw`suicid(?:arme|arse|io)|quitarme la vida|no quiero (?:seguir )?vivir|quiero morir(?:me)?(?! de)|(?:voy a|quiero) matarme|hacerme daño|(?:tomé|me tomé|tomado) todas (?:las|mis) pastillas`,
+  String.raw`suicid(?:arme|arse|io)|quitarme la vida|no quiero (?:seguir )?vivir|quiero morir(?:me)?(?! de)|(?:voy a|quiero) matarme|(?:volver a )?hacerme daño|(?:tomé|me tomé|tomado) todas (?:las|mis) pastillas|(?:quiero|voy a|ganas de|pensando en) acabar con todo(?=\s*$|[.,!?;]| ya| hoy| esta noche| de una vez)|(?:estarían|estaríais|estarán) (?:todos )?mejor sin mí|no quiero despertar(?:me)?(?! tarde| temprano| antes)`,
   // it
-  String.raw`suicid(?:io|armi|arsi)|togliermi la vita|non voglio più vivere|voglio morire(?! d[ia])|(?:voglio|vado a) uccidermi|farmi del male|(?:preso|ingoiato) tutte (?:le|le mie) (?:pillole|pastiglie|compresse)`,
+  String.raw`suicid(?:io|armi|arsi)|togliermi la vita|non voglio più vivere|voglio morire(?! d[ia])|(?:voglio|vado a) uccidermi|(?:ri)?farmi (?:ancora )?del male|(?:preso|ingoiato) tutte (?:le|le mie) (?:pillole|pastiglie|compresse)|(?:farla|la (?:voglio|vorrei) fare) finita(?! con)|(?:starebbero|stareste|staranno) (?:tutti )?meglio senza di me|non (?:voglio|vorrei) più svegliarmi`,
   // pt
-  String.raw`suic[ií]d(?:io|ar-me|ar)|(?:vou|quero) me matar|matar-me|tirar a (?:minha )?(?:própria )?vida|não quero (?:mais )?viver|quero morrer(?! de)|me machucar|(?:tomei|engoli) todos os (?:comprimidos|remédios)`,
+  String.raw`suic[ií]d(?:io|ar-me|ar)|(?:vou|quero) me matar|matar-me|tirar a (?:minha )?(?:própria )?vida|não quero (?:mais )?viver|quero morrer(?! de)|me machucar|(?:tomei|engoli) todos os (?:comprimidos|remédios)|(?:vontade de|quero|vou|pensando em) acabar com tudo(?=\s*$|[.,!?;]| hoje| já| de vez| esta noite)|(?:ficariam|estariam|ficavam|vão ficar) (?:todos )?melhor sem mim|não quero (?:mais )?acordar(?! cedo| tarde)`,
   // nl
-  String.raw`zelfmoord|su[iï]cid\w*|(?:wil|wilt) niet meer leven|(?:wil|wilt) (?:dood|sterven)(?! van)|mezelf (?:iets )?aan(?:doen)?|een eind(?:e)? aan (?:mijn|m'n|zijn|haar) leven|alle (?:pillen|tabletten) (?:ingenomen|geslikt)`,
+  String.raw`zelfmoord|su[iï]cid\w*|(?:wil|wilt) niet meer leven|(?:wil|wilt) (?:dood|sterven)(?! van)|mezelf (?:iets )?aan(?:doen)?|een eind(?:e)? aan (?:mijn|m'n|zijn|haar) leven|alle (?:pillen|tabletten) (?:ingenomen|geslikt)|(?:wil|wilt) er (?:gewoon |echt )?niet meer zijn|(?:zijn|zou|zouden) (?:allemaal )?beter af zonder mij|niet meer wakker (?:willen )?worden`,
 ];
 
 /** Threats to kill or hurt someone, now. */
@@ -34,10 +34,10 @@ export const VIOLENCE_I18N: readonly string[] = [
 /** A gas smell now (joined to the English gas patterns of the gas_danger rule). */
 export const GAS_I18N: readonly string[] = [
   String.raw`(?:riecht|stinkt) (?:es )?(?:stark |total |extrem )?nach gas|gasgeruch`,
-  String.raw`(?:ça |ca )?sent (?:fort |le )?(?:le )?gaz|odeur de gaz`,
-  String.raw`(?:huele|olor) a gas`,
-  String.raw`(?:puzza|odore|sento odore) di gas`,
-  String.raw`cheiro (?:forte )?(?:a|de) gás|cheira a gás`,
+  String.raw`(?:ça |ca )?sent (?:très |vraiment |trop )?(?:fort |le )?(?:le )?gaz|odeur de gaz`,
+  String.raw`(?:huele|olor|olía) (?:muchísimo |mucho |fuerte |un montón |bastante )?a gas`,
+  String.raw`(?:puzza|odore|puzzo) (?:fort(?:e|issim[ao]) |tremend[ao] )?di gas`,
+  String.raw`cheiro (?:forte |intenso )?(?:a|de) g[aá]s|cheira (?:imenso |muito |bastante |forte )?a g[aá]s`,
   String.raw`(?:ruik|ruikt|stinkt) (?:het )?(?:sterk )?naar gas|gaslucht`,
 ];
 

@@ -13,7 +13,7 @@ export const SAFETY_RULES: readonly SignalRule[] = [
     patterns: [
       String.raw`(?:kill|killing|hurt|hurting|harm|harming|cut|cutting) my ?self|self[- ]?harm(?:ing)?|suicid(?:e|al)|sucidal|suicidle`,
       String.raw`want (?:it all|everything) to stop|take (?:all )?(?:my|the) (?:pills|tablets)|end(?:ing)? (?:it all|my life|things|my own life)|take my (?:own )?life|(?:want|wanna|going) to die|don'?t want to (?:live|be alive|be here anymore|wake up)`,
-      String.raw`no (?:reason|point) (?:to|in) (?:live|living|going on)|better off dead|(?:can'?t|cannot) go on (?:any ?more|like this)|(?:took|taken|take) an overdose|overdos(?:e|ing) on purpose`,
+      String.raw`no (?:reason|point) (?:to|in) (?:live|living|going on)|better off dead|(?:would|will|'d) (?:all )?be better off without me|(?:can'?t|cannot) go on (?:any ?more|like this)|(?:took|taken|take) an overdose|overdos(?:e|ing) on purpose`,
       String.raw`(?:taken|took|swallowed) (?:all|every one of) (?:the|my) (?:sleeping )?(?:pills|tablets)|(?:won'?t|will not) be (?:around|here) (?:much )?(?:longer|anymore|tomorrow)|(?:don'?t|dont|do not) think (?:i'?ll|ill|i will) be (?:around|here) (?:much )?(?:longer|anymore|tomorrow)`,
       ...SELF_HARM_I18N,
     ],

@@ -1,0 +1,53 @@
+import { createSignalDetector } from '../detector/signal-detector';
+
+const rulesOnly = createSignalDetector(undefined, { classifier: false });
+const safetyRule = (text: string) => rulesOnly.detect(text).find((f) => f.type === 'safety')?.subtype;
+
+describe('indirect suicidal intent in the seven languages is a self-harm rule finding (round 12)', () => {
+  it.each([
+    'honestly I think everyone would be better off without me, sorry for writing this here',
+    'ich will einfach nicht mehr da sein, tut mir leid dass ich das hier schreibe',
+    'meine Familie wäre besser dran ohne mich',
+    "j'ai envie d'en finir ce soir, désolée de vous écrire ça",
+    'je vais encore me refaire du mal, je le sens',
+    'ils seraient tous mieux sans moi',
+    'ya no puedo, quiero acabar con todo hoy',
+    'estarían mejor sin mí, perdón por escribir esto aquí',
+    'stanotte la voglio fare finita',
+    'starebbero tutti meglio senza di me',
+    'tenho vontade de acabar com tudo de vez',
+    'ficariam todos melhor sem mim',
+    'ik wil er gewoon niet meer zijn',
+    'ze zouden beter af zijn zonder mij... zouden allemaal beter af zonder mij',
+  ])('%j', (text) => {
+    expect(safetyRule(text)).toBe('self_harm');
+  });
+
+  it.each([
+    'on veut en finir avec cette fuite, vous passez quand ?',
+    'quiero acabar con todo el moho del baño, ¿qué producto me recomiendan?',
+    'facciamola finita con questa storia del rimborso, mi ridate i soldi?',
+    'vamos acabar com tudo isto do orçamento hoje?',
+    'no quiero despertarme tarde el sábado, ¿a qué hora abren?',
+  ])('not self-harm: %j', (text) => {
+    expect(safetyRule(text)).toBeUndefined();
+  });
+});
+
+describe('a gas smell with an intensifier between the words (round 12)', () => {
+  it.each([
+    'cheira imenso a gás na cozinha, já abri as janelas',
+    'huele muchísimo a gas en el portal',
+    'ça sent vraiment le gaz dans la cage d’escalier',
+    "c'è una puzza fortissima di gas in cantina",
+  ])('%j', (text) => {
+    expect(safetyRule(text)).toBeDefined();
+  });
+
+  it.each(['no huele muchísimo a gas, solo quería saber el precio de la revisión', 'se um dia cheirar muito a gás, o que devo fazer?'])(
+    'negated or hypothetical: %j',
+    (text) => {
+      expect(safetyRule(text)).toBeUndefined();
+    },
+  );
+});
