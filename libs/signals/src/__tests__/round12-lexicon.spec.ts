@@ -1,4 +1,6 @@
+import { isAnimalOnly } from '../classifier/animal-subject.util';
 import { createSignalDetector } from '../detector/signal-detector';
+import { normalizeText } from '../normalize/normalize-text.util';
 
 const rulesOnly = createSignalDetector(undefined, { classifier: false });
 const safetyRule = (text: string) => rulesOnly.detect(text).find((f) => f.type === 'safety')?.subtype;
@@ -50,4 +52,51 @@ describe('a gas smell with an intensifier between the words (round 12)', () => {
       expect(safetyRule(text)).toBeUndefined();
     },
   );
+});
+
+describe('assault and brake failure in the other languages are rule findings (round 12)', () => {
+  it.each([
+    'mi compañero de piso me pegó y ahora tengo miedo de salir de la habitación',
+    "il m'a giflée devant les clients, j'ai peur de rentrer chez moi",
+    'il mio ex mi ha aggredita sotto casa',
+    'o meu namorado bateu-me outra vez, tenho medo de voltar para casa',
+    'mein Mann hat mich heute wieder geschlagen',
+    'hij heeft me geslagen en ik durf niet naar huis',
+  ])('%j', (text) => {
+    expect(safetyRule(text)).toBe('abuse_disclosure');
+  });
+
+  it.each([
+    'voy por la autovía y los frenos no responden',
+    'je roule sur la nationale et les freins ne répondent plus',
+    'sono in autostrada e i freni non funzionano',
+    'estou na autoestrada e os travões não funcionam',
+    'ich fahre auf der Autobahn und die Bremse geht nicht mehr',
+    'ik rijd op de snelweg en de remmen doen niks meer',
+  ])('%j', (text) => {
+    expect(safetyRule(text)).toBe('vehicle_control_failure');
+  });
+
+  it.each([
+    'cosa si deve fare se i freni non rispondono in discesa? è una domanda del quiz',
+    'los frenos de la bici no frenan bien, ¿puedo pedir cita para revisarlos?',
+    "ça m'a touchée, merci pour le bouquet",
+  ])('not a rule finding: %j', (text) => {
+    expect(safetyRule(text)).toBeUndefined();
+  });
+});
+
+describe('a pet locked in a car keeps a classifier safety finding (round 12)', () => {
+  it.each([
+    'il mio cane è rimasto chiuso in macchina al sole',
+    'o meu gato ficou fechado no carro ao sol',
+    'mi perro se quedó cerrado en el coche',
+    'onze hond zit vast in de auto',
+  ])('%j', (text) => {
+    expect(isAnimalOnly(normalizeText(text))).toBe(false);
+  });
+
+  it('a pet emergency without a car is still animal-only', () => {
+    expect(isAnimalOnly(normalizeText('il mio cane ha mangiato del cioccolato e vomita'))).toBe(true);
+  });
 });

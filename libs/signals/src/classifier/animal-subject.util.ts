@@ -46,6 +46,8 @@ const EXCEPTION = new RegExp(
     'vuur|brand|rook|gas|vonken|vlammen|koolmonoxide|elektri\\w*|stopcontact',
     // locked in a car (guide: a pet locked in a car is urgency + safety)
     'locked in|eingesperrt|eingeschlossen|enfermée?|encerrad[oa]|chius[oa] dentro|trancad[oa]|opgesloten',
+    // Round 12: the same, told with the car ("chiuso in macchina", "fechado no carro", "cerrado en el coche", "vast in de auto")
+    'chius[oa] in (?:macchina|auto)|bloccat[oa] in (?:macchina|auto)|fechad[oa] (?:dentro|no carro)|cerrad[oa] en el (?:coche|carro|auto)|vast in de auto|stuck in the car|left in the car|im auto gelassen',
   ].join('|')})(?![\\p{L}])`,
   'u',
 );

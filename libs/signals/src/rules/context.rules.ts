@@ -52,7 +52,7 @@ export const HYPOTHETICAL_CUES: readonly string[] = [
   // "if" also mean "so", "yes" or "as", so they count only before a verb or pronoun that makes
   // them conditional.
   String.raw`wenn|falls|im falle?|was (?:tun|mache ich|soll ich tun)|an wen wende ich mich|welche nummer|en cas d'?|au cas où|que faire|qui faut-il|quel numéro|si(?= (?:je|j'|on|vous|tu|il|elle|ça|ca|ma|mon|le|la|les|un|une|jamais))|en caso de|por si|qué (?:hago|hacer|pasa) si|a quién llamo|qué número|si(?= (?:huele|hay|me|te|se|tengo|pasa|ocurre|noto|notas|alguien|mi|el|la))`,
-  String.raw`in caso di|nel caso|cosa (?:faccio|fare|succede) se|chi devo chiamare|quale numero|se (?:senti|sento|sentite|c'è|ci fosse|dovess\w+|succede|mai|il|la|mi)|em caso de|caso(?= (?:haja|sinta|sintam))|o que (?:faço|fazer) se|qual (?:é )?o número|se(?= (?:sentir|sentires|houver|cheirar|tiver|alguma vez))|in geval van|mocht(?:en)?|wat (?:moet ik doen|te doen) als|welk nummer|bij(?= (?:gaslucht|brand|rook))|(?<!snel )(?<!zo )als(?= (?:je|u|ik|we|er))`,
+  String.raw`in caso di|nel caso|cosa (?:faccio|fare|succede|si deve fare|bisogna fare|devo fare) se|chi devo chiamare|quale numero|se (?:senti|sento|sentite|c'è|ci fosse|dovess\w+|succede|mai|il|la|mi)|em caso de|caso(?= (?:haja|sinta|sintam))|o que (?:faço|fazer) se|qual (?:é )?o número|se(?= (?:sentir|sentires|houver|cheirar|tiver|alguma vez))|in geval van|mocht(?:en)?|wat (?:moet ik doen|te doen) als|welk nummer|bij(?= (?:gaslucht|brand|rook))|(?<!snel )(?<!zo )als(?= (?:je|u|ik|we|er))`,
 ];
 
 /** Conditional cues, looked for earlier in the same clause ("if you smell gas, leave"). */

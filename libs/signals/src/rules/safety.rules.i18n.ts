@@ -55,3 +55,42 @@ export const FIRE_I18N: readonly string[] = [
   String.raw`(?:pegou|pegaram|está a pegar) fogo|(?:está|estão) em chamas|(?:saem|saíram) chamas`,
   String.raw`(?:heeft|hebben) vlam gevat|vat vlam|staat in (?:brand|de fik|lichterlaaie)|(?:komen|sloegen) vlammen`,
 ];
+
+/**
+ * Round 12: someone hitting, assaulting or threatening the sender, told in the other languages
+ * ("il m'a frappée", "me pegó", "mi ha picchiata", "ele bateu-me", "hat mich geschlagen", "heeft me
+ * geslagen"), and being afraid to leave or go home; joined to the English abuse-disclosure rule.
+ */
+export const ABUSE_I18N: readonly string[] = [
+  String.raw`(?:er|sie) (?:schlägt|bedroht|würgt) mich|(?:hat|haben) mich(?: [a-zäöüß]+){0,3}? (?:geschlagen|verprügelt|begrapscht|vergewaltigt|gewürgt|bedroht)|(?:habe|hab) angst,? (?:nach hause|rauszugehen|raus zu gehen)`,
+  String.raw`m'a (?:frapp|gifl|viol|agress|tabass|étrangl|cogn)(?:é|ée)(?![a-zà-ÿ])|(?:il|elle) me (?:frappe|bat|menace|tape)(?![a-zà-ÿ])|(?:j'ai|jai) peur de (?:sortir|rentrer chez moi)`,
+  String.raw`me (?:pegó|pega|golpeó|golpea|violó|agredió|ahorcó|amenaza|amenazó)(?![a-zà-ÿ])|tengo miedo de (?:salir|volver a casa)`,
+  String.raw`mi (?:ha|hanno) (?:picchiat|aggredit|violentat|menat|strangolat|minacciat)[oa](?![a-zà-ÿ])|mi (?:picchia|mena|minaccia)(?![a-zà-ÿ])|ho paura (?:di|a) (?:uscire|tornare a casa)`,
+  String.raw`(?:me|nos) (?:bateu|bate|agrediu|ameaçou|ameaça|violou|estrangulou)(?![a-zà-ÿ])|(?:bateu|agrediu|ameaçou)-me|tenho medo de (?:sair|voltar para casa|ir para casa)`,
+  String.raw`(?:heeft|hebben) (?:me|mij) (?:geslagen|geschopt|aangerand|bedreigd|gewurgd|verkracht)|(?:hij|zij) (?:slaat|bedreigt|schopt) (?:me|mij)(?![a-zà-ÿ])|durf niet (?:naar huis|naar buiten|naar buiten te gaan)`,
+];
+
+/**
+ * Round 12: brakes or steering failing, told in the other languages ("no frena", "les freins ne
+ * répondent plus", "i freni non funzionano", "os travões falharam", "die Bremse geht nicht mehr",
+ * "remmen doen niks meer"); joined to the English vehicle-control rule, which asks for driving
+ * words too (`VEHICLE_DRIVING_I18N`).
+ */
+export const VEHICLE_CONTROL_I18N: readonly string[] = [
+  String.raw`(?:bremsen?|lenkung) (?:geht|gehen|funktioniert|funktionieren|greift|greifen|reagiert|reagieren) (?:nicht mehr|gar nicht)|(?:bremsen?|lenkung) (?:hat|haben) versagt|bremsen? versag\w*|keine bremsen? mehr|lenkung (?:blockiert|ist blockiert)`,
+  String.raw`(?:frein|freins|direction) (?:ne )?(?:répond|répondent|fonctionne|fonctionnent|marche|marchent|freine|freinent)(?: plus| pas)|(?:les|mes) freins? (?:a|ont) lâché|plus de freins?|(?:la )?pédale de frein (?:s'enfonce|va jusqu'au plancher|touche le plancher)|(?:je|ça) (?:ne )?freine plus`,
+  String.raw`no frena(?:n)?(?![a-zà-ÿ])|(?:los |el )?frenos? (?:no (?:funciona|funcionan|responde|responden)|fallan|fallaron|han fallado|ha fallado)|(?:me quedé|se quedó|voy) sin frenos|(?:el )?pedal del freno se va al fondo|(?:la )?dirección (?:no responde|se bloqueó|está bloqueada)`,
+  String.raw`(?:i )?freni non (?:funzionano|frenano|rispondono)|non frena più|(?:sono )?(?:rimasto|rimasta) senza freni|il pedale del freno va (?:giù )?fino in fondo|(?:lo )?sterzo (?:non risponde|si è bloccato|è bloccato)`,
+  String.raw`(?:travão|travões|freio|freios) (?:não (?:funciona|funcionam|trava|travam|responde|respondem)|falhou|falharam)|(?:fiquei|estou|vou) sem (?:travões|travão|freios?)|não (?:trava|freia) (?:mais|nada)|(?:o )?pedal do (?:travão|freio) vai até ao fundo|(?:a )?dire[cç][aã]o (?:não responde|bloqueou|travou)`,
+  String.raw`remmen? (?:doen|doet|werken|werkt|reageren|reageert) (?:niks|niets|het niet|niet) meer|remmen? (?:weigeren|weigert|hebben het begeven)|geen remmen meer|(?:het )?rempedaal (?:zakt|gaat) (?:door tot|tot) de bodem|stuur (?:blokkeert|reageert niet)`,
+];
+
+/** Driving now, in the other languages: the condition the vehicle-control rule asks for. */
+export const VEHICLE_DRIVING_I18N: readonly string[] = [
+  String.raw`ich fahre|beim fahren|während der fahrt|autobahn|landstraße|bundesstraße|bergab|handbremse|standstreifen`,
+  String.raw`je roule|en roulant|autoroute|nationale|départementale|descente|frein à main|bande d'arrêt|warnings`,
+  String.raw`voy (?:por|en|a)|conduciendo|manejando|autovía|autopista|carretera|bajada|cuesta abajo|freno de mano|arcén|acotamiento|warnings`,
+  String.raw`sto guidando|mentre guido|autostrada|tangenziale|superstrada|statale|discesa|freno a mano|corsia di emergenza|quattro frecce`,
+  String.raw`estou a conduzir|a conduzir|dirigindo|autoestrada|estrada|rodovia|descida|travão de mão|freio de mão|berma|acostamento|piscas`,
+  String.raw`ik rijd|tijdens het rijden|snelweg|provinciale weg|afrit|helling|handrem|vluchtstrook|berm|alarmlichten`,
+];

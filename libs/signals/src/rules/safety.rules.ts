@@ -1,5 +1,13 @@
 import type { SignalRule } from './signal-rules.types';
-import { FIRE_I18N, GAS_I18N, SELF_HARM_I18N, VIOLENCE_I18N } from './safety.rules.i18n';
+import {
+  ABUSE_I18N,
+  FIRE_I18N,
+  GAS_I18N,
+  SELF_HARM_I18N,
+  VEHICLE_CONTROL_I18N,
+  VEHICLE_DRIVING_I18N,
+  VIOLENCE_I18N,
+} from './safety.rules.i18n';
 import { ELECTRICAL_PATTERNS, FIRE_PATTERNS, GAS_PATTERNS } from './urgency.rules';
 
 const PERSON = String.raw`(?:you|ya|u|him|her|them|the (?:delivery |)(?:guy|man|lad|driver|courier|waiter|waitress|bloke|woman)|your (?:staff|chef|manager|boss|family|kids|wife|husband)|the (?:manager|owner|chef|plumber|driver|mechanic|dentist|landlord|staff)|someone|somebody|every ?one|every ?body|all of you)`;
@@ -45,6 +53,7 @@ export const SAFETY_RULES: readonly SignalRule[] = [
       String.raw`(?:he|she|they|my (?:partner|husband|wife|boyfriend|girlfriend|bf|gf|dad|father|step ?dad|mum|mom|mother|ex|landlord|carer|son|brother|flatmate))(?: has| keeps| often| always)? (?:hits?|hitting|beats?|beating|beat|hurts|hurt|abuses|abused|abusing|chokes|choked|strangled|kicked|punched|slapped|threatens|threatened|raped|assaulted) (?:me|us|my (?:kids|children|son|daughter|mum))`,
       String.raw`domestic (?:abuse|violence)|(?:i'?m|i am|being|been|was) (?:abused|assaulted|raped|sexually assaulted|beaten up)|sexual(?:ly)? (?:assault(?:ed)?|abuse[d]?|harass(?:ed|ment)?)|touched me inappropriately`,
       String.raw`(?:ex|partner|husband|wife|boyfriend|girlfriend)[^.!?\n]{0,40}?(?:turned up|outside (?:the|my|our)|won'?t leave|following me|stalking)|(?:grabbed|groped|touched|cornered|followed) me|(?:feel|feeling|felt) (?:unsafe|in danger|threatened)|(?:don'?t|do not) feel safe|(?:scared|afraid|frightened|terrified) (?:to go home|of (?:my|him|her) (?:partner|husband|wife|boyfriend|girlfriend|dad)?)|not safe (?:at home|in my (?:own )?home)`,
+      ...ABUSE_I18N,
     ],
     guards: { past: false },
   },
@@ -67,10 +76,12 @@ export const SAFETY_RULES: readonly SignalRule[] = [
     confidence: 0.84,
     patterns: [
       String.raw`(?:brakes?|steering|accelerator|throttle)(?: have| has|'s|s)? (?:just )?(?:failed|gone|gone completely|stopped working|stuck|locked)`,
+      ...VEHICLE_CONTROL_I18N,
     ],
     requires: {
       patterns: [
         String.raw`(?:on|along|driving (?:on|along|down)) (?:the |an? )?(?:[am]\d+|[am] road|motorway|dual carriageway|main road|dual|bypass)|motorway|while driving|still driving|i'?m driving|at speed`,
+        ...VEHICLE_DRIVING_I18N,
       ],
     },
   },
