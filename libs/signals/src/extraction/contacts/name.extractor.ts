@@ -27,6 +27,8 @@ interface Cue {
   after?: RegExp;
   /** The cue is ignored in a message this matches (another language's homograph). */
   notIn?: RegExp;
+  /** At most this many words when the name is written in lower case ("sono maestro di sci" is not a name). */
+  lowerMaxWords?: number;
 }
 
 // A German message: "im" there is a preposition, not "I'm".
@@ -78,7 +80,7 @@ const CUES: readonly Cue[] = [
   {
     id: 'this_is',
     pattern:
-      /(?:^|[.!?]\s+|\n)(?:(?:hallo|hi|hoi|salut|bonjour|hola|ciao|olá|ola|oi)[,!.]?\s+)?(?:hier\s+ist|c'est|aquí\s+(?:es|habla)|habla|qui\s+è|aqui\s+(?:é|e|fala)|met)\s+/gu,
+      /(?:^|[.!?]\s+|\n)(?:(?:hallo|hi|hoi|salut|bonjour|bonsoir|hola|ciao|olá|ola|oi|guten\s+(?:tag|morgen|abend)|grüß\s+gott|gruess\s+gott|moin|servus|buongiorno|buonasera|buenas(?:\s+(?:tardes|noches))?|buenos\s+d[ií]as|bom\s+dia|boa\s+(?:tarde|noite)|goedemorgen|goedemiddag|goedenavond|goeiedag|dag)[,!.]?\s+)?(?:hier\s+ist|c'est|aquí\s+(?:es|habla)|habla|qui\s+è|aqui\s+(?:é|e|fala)|met)\s+/gu,
     confidence: 0.75,
     owner: 'customer',
   },
@@ -86,7 +88,7 @@ const CUES: readonly Cue[] = [
   {
     id: 'name_is',
     pattern:
-      /(?<![\p{L}'])(?:(?:the\s+)?name(?:'s|\s+is|:)|names|name\s+(?:on|for)\s+the\s+(?:booking|account|order|reservation|appointment)\s+is|patient(?:'s)?\s+name(?:\s+is|:)?|(?:booked|booking(?:'s)?|reservation(?:'s)?|table(?:'s)?|order(?:'s)?|it'?s|its|it\s+is|account)\s+(?:in\s+)?(?:is\s+)?under(?:\s+the\s+name(?:\s+of)?)?|(?:under|in)\s+the\s+name(?:\s+of)?|^\s*under)\s+/gu,
+      /(?<![\p{L}'])(?:(?:the\s+)?name(?:'s|\s+is|:)|names|name\s+(?:on|for)\s+the\s+(?:booking|account|order|reservation|appointment|file|record|records|system|card|policy|invoice|contract|lease|ticket)\s+is|patient(?:'s)?\s+name(?:\s+is|:)?|(?:booked|booking(?:'s)?|reservation(?:'s)?|table(?:'s)?|order(?:'s)?|it'?s|its|it\s+is|account)\s+(?:in\s+)?(?:is\s+)?under(?:\s+the\s+name(?:\s+of)?)?|(?:under|in)\s+the\s+name(?:\s+of)?|^\s*under)\s+/gu,
     confidence: 0.85,
     lowerConfidence: 0.8,
     owner: 'customer',
@@ -97,7 +99,7 @@ const CUES: readonly Cue[] = [
   {
     id: 'name_is',
     pattern:
-      /(?<![\p{L}'])(?:au\s+nom\s+de|a\s+nome\s+di|a\s+nombre\s+de|(?:em|no)\s+nome\s+d[eoa]|op\s+(?:de\s+)?naam(?:\s+van)?|auf\s+den\s+namen|unter\s+dem\s+namen)\s+/gu,
+      /(?<![\p{L}'])(?:au\s+nom\s+de|sous\s+le\s+nom(?:\s+de)?|a\s+nome\s+di|sotto\s+il\s+nome(?:\s+di)?|a\s+nombre\s+de|bajo\s+el\s+nombre(?:\s+de)?|(?:em|no)\s+nome\s+d[eoa]|op\s+(?:de\s+)?naam(?:\s+van)?|onder\s+de\s+naam|auf\s+den\s+namen|unter\s+dem\s+namen|(?:it'?s|its|it\s+is|booked|booking(?:'s)?|reservation(?:'s)?|order(?:'s)?)\s+(?:in|under)\s+my\s+name)[,:]?\s+/gu,
     confidence: 0.85,
     lowerConfidence: 0.75,
     owner: 'customer',
@@ -162,6 +164,21 @@ const CUES: readonly Cue[] = [
     confidence: 0.85,
     owner: 'customer',
   },
+  // Round 12: a self-introduction right after the greeting that opens the message, in SMS style
+  // ("ciao sono chiara, …", "hallo ik ben sanne en ik wil …", "salut chu thomas bergeron, …", "hola soy
+  // vero y …"): lower case is accepted when the name ends there (punctuation, "and", a contact).
+  {
+    id: 'i_am',
+    pattern:
+      /^\s*(?:hi|hey|hiya|hello|hallo|hoi|hey|moin|servus|salut|coucou|bonjour|bonsoir|hola|buenas|ciao|salve|buongiorno|buonasera|oi|olá|ola|bom\s+dia|boa\s+(?:tarde|noite)|goedemorgen|goedemiddag|goeiedag|dag)[,!.]*\s+(?:ich\s+bin|je\s+suis|j'suis|chu|soy|sono|sou|ik\s+ben)\s+/gu,
+    confidence: 0.8,
+    lowerConfidence: 0.7,
+    owner: 'customer',
+    after: /^(?:\s*(?:$|[,.;:!?\n])|\s+(?:and|e|et|y|und|en|here|aqui|aquí|ici|qui|hier)(?![\p{L}]))/u,
+    lowerMaxWords: 2,
+  },
+  // "chu Thomas Bergeron" (Québec, "je suis"), capitalised.
+  { id: 'i_am', pattern: /(?<![\p{L}'])(?:chu|j'suis)\s+/gu, confidence: 0.75, owner: 'customer' },
   // SMS style: "sono giulia rossi 3201234567", a lower-case name after "I am" only right before a contact.
   {
     id: 'i_am',
@@ -238,7 +255,7 @@ const SIGN_OFF_CUE = new RegExp(
 // or a partner ("Fiona & Rob", "Sunita and Vik Mehta": the first person named is the customer).
 // A signature may end with a line of its own holding a phone number or an address ("Pierre Vandamme\n02/513 45 67").
 const AFTER_SIGNATURE =
-  /^(?:\s*(?:&|and|e|et|y|und|en)\s+\p{Lu}[\p{L}\p{M}'-]*(?:\s+\p{Lu}[\p{L}\p{M}'-]*)?)?\s*(?:\([^)]{0,40}\))?(?:[\s.!,xX]|\p{Extended_Pictographic}|\uFE0F|\u200D)*(?:\n?[^\n\d+(]{0,12}[+\d(][\d\s/().+-]{5,24}\s*|[\n,;:\s-]*\S+(?:@|\((?:at|@)\)|\[(?:at|@)\])\S+\s*)?$/u;
+  /^(?:\s*(?:&|and|e|et|y|und|en)\s+\p{Lu}[\p{L}\p{M}'-]*(?:\s+\p{Lu}[\p{L}\p{M}'-]*)?)?\s*(?:\([^)]{0,40}\))?(?:[\s.!,xX]|\p{Extended_Pictographic}|\uFE0F|\u200D)*(?:(?:\n?[^\n\d+(]{0,12}[+\d(][\d\s/().+-]{5,24}|[\n,;:\s-]*\S+(?:@|\((?:at|@)\)|\[(?:at|@)\])\S+?)[\s,;.]*){0,3}$/u;
 const CONTACT_WORD_AFTER =
   /^\s*[,.;:-]\s*(?:(?:my|mein|meine|mon|ma|mi|il\s+mio|o\s+meu|mijn)\s+)?(?:tel|tél|telefon|telefono|teléfono|telefone|telefoon|phone|ph|mob|mobile|mobil|mobiel|móvil|movil|cell|cel|cellulare|celular|telemóvel|handy|festnetz|portable|gsm|e-?mail|mail|courriel|correo)\b/iu;
 const HERE_CUE = /(?:^|[.!?]\s+)/g;
@@ -357,6 +374,7 @@ function cueCandidates(text: string, normalized: string): NameCandidate[] {
       const restated = cue.owner === 'customer' ? fullerNameAfter(text, name) : undefined;
       if (cue.minWords !== undefined && (restated ?? name).value.split(/\s+/).length < cue.minWords) continue;
       if (cue.after !== undefined && !cue.after.test(text.slice(name.end, name.end + 30))) continue;
+      if (name.lower && cue.lowerMaxWords !== undefined && name.value.split(/\s+/).length > cue.lowerMaxWords) continue;
       const relation = cue.owner === 'third_party' ? m[1] : undefined;
       if (name.possessive) {
         // "I'm Dave's wife": Dave is someone else; the customer's own name is not given here.
