@@ -148,6 +148,40 @@ describe('tenant isolation (RLS through TenantDb)', () => {
     expect(poolOf(single)?.statements.ended).toBe(true);
   });
 
+  it('statement(): the four messages go out in one socket write, and the socket is never left corked (after a success or a failure)', async () => {
+    const single = createPrismaClient({ databaseUrl: testDbEnv(process.env).TEST_DATABASE_URL, poolMax: 1 });
+    try {
+      const one = new TenantDb(single);
+      const statements = poolOf(single)?.statements;
+      if (!statements) throw new Error('no companion pool');
+      await one.statement(tenantA.id, { text: 'SELECT 1 AS n', values: [] });
+      // The pool hands back its most recently released connection: the one statement() used.
+      const client = await statements.connect();
+      const socket = (client as unknown as { connection: { stream: import('node:net').Socket } }).connection.stream;
+      client.release();
+      const writes: number[] = [];
+      const write = socket.write.bind(socket);
+      const spy = jest.spyOn(socket, 'write').mockImplementation(((...args: Parameters<typeof write>) => {
+        writes.push(socket.writableCorked);
+        return write(...args);
+      }) as typeof socket.write);
+      try {
+        await expect(one.statement(tenantA.id, { text: 'SELECT $1::int AS n', values: [2] })).resolves.toEqual([{ n: 2 }]);
+        // Every message was queued while corked; uncorking sends them together.
+        expect(writes.length).toBeGreaterThan(0);
+        expect(writes.every((corked) => corked > 0)).toBe(true);
+        expect(socket.writableCorked).toBe(0);
+        await expect(one.statement(tenantA.id, { text: 'SELECT 1 / $1::int AS n', values: [0] })).rejects.toThrow(/division by zero/);
+        expect(socket.writableCorked).toBe(0);
+      } finally {
+        spy.mockRestore();
+      }
+      await expect(one.statement(tenantA.id, { text: 'SELECT $1::int AS n', values: [3] })).resolves.toEqual([{ n: 3 }]);
+    } finally {
+      await single.$disconnect();
+    }
+  });
+
   it('rejects a tenant id that is not a UUID before touching the database', async () => {
     for (const bad of ['', 'not-a-uuid', "' OR 1=1 --", `${tenantA.id}x`]) {
       await expect(db.run(bad, async () => 'never')).rejects.toMatchObject({ name: 'PersistenceError', code: 'INVALID_TENANT' });

@@ -83,13 +83,22 @@ export class TenantDb {
     const client = await this.pool.statements.connect();
     let broken: Error | undefined;
     try {
-      const [begin, setTenant, read, commit] = await Promise.allSettled([
-        client.query('BEGIN'),
-        client.query({ name: SET_TENANT.name, text: SET_TENANT.text, values: [tenantId] }),
-        client.query({ name: preparedName(statement.text), text: statement.text, values: [...statement.values] }),
-        // After a failure above this ends the aborted transaction (PostgreSQL answers ROLLBACK).
-        client.query('COMMIT'),
-      ]);
+      // The four go out in one socket write (node-postgres writes each message as it is queued).
+      const socket = socketOf(client);
+      socket?.cork();
+      let sent: Promise<PromiseSettledResult<pg.QueryResult>[]>;
+      try {
+        sent = Promise.allSettled([
+          client.query('BEGIN'),
+          client.query({ name: SET_TENANT.name, text: SET_TENANT.text, values: [tenantId] }),
+          client.query({ name: preparedName(statement.text), text: statement.text, values: [...statement.values] }),
+          // After a failure above this ends the aborted transaction (PostgreSQL answers ROLLBACK).
+          client.query('COMMIT'),
+        ]);
+      } finally {
+        socket?.uncork();
+      }
+      const [begin, setTenant, read, commit] = await sent;
       // A connection whose transaction may still be open is not reused.
       if (commit.status === 'rejected') broken = commit.reason as Error;
       for (const step of [begin, setTenant, read, commit]) if (step.status === 'rejected') throw step.reason;
@@ -101,6 +110,17 @@ export class TenantDb {
       client.release(broken);
     }
   }
+}
+
+/**
+ * The socket under a node-postgres client (`client.connection.stream`, not part of its typed API),
+ * or undefined when this version of pg has none: then the messages go out as pg writes them.
+ */
+function socketOf(client: pg.PoolClient): { cork(): void; uncork(): void } | undefined {
+  const stream = (client as unknown as { connection?: { stream?: { cork?: unknown; uncork?: unknown } } }).connection?.stream;
+  return stream && typeof stream.cork === 'function' && typeof stream.uncork === 'function'
+    ? (stream as { cork(): void; uncork(): void })
+    : undefined;
 }
 
 const SET_TENANT = { name: 'parley_set_tenant', text: `SELECT set_config('app.tenant_id', $1, true)` };
