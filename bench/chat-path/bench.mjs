@@ -36,6 +36,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { setupDatabase, dropDatabase, optionsFromEnv } from '../../scripts/db-setup.mjs';
+import { gatewayFirst, mockFirst, streamTimed } from './sse-timing.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
@@ -80,6 +81,23 @@ const serviceLog = [];
 const ANSWER =
   'Our call-out fee is 65 pounds on weekdays and 95 pounds at weekends. A plumber can usually be with you within two hours; ' +
   'tell me your postcode and a good time and I will book it.';
+// What the mock answers tenant-intelligence's structured extraction (libs/llm completeStructured
+// with apps/tenant-intelligence's LLM_EXTRACTION_SYSTEM_PROMPT): a valid object of its schema, as a
+// deployed model would give for these questions (nothing personal in them, a price or service enquiry).
+const EXTRACTION_PROMPT_START = 'You extract CRM facts from ONE message';
+const EXTRACTION_ANSWER = JSON.stringify({
+  customer: { name: null, email: null, phone: null },
+  intent: 'enquiry',
+  sentiment: 0,
+  products: [],
+  purchaseIntent: false,
+  preferences: [],
+  risk: { urgent: false, safety: false },
+});
+const isExtraction = (body) =>
+  body?.messages?.[0]?.role === 'system' &&
+  typeof body.messages[0].content === 'string' &&
+  body.messages[0].content.startsWith(EXTRACTION_PROMPT_START);
 const QUESTIONS = [
   'How much is the call-out fee at weekends?',
   'Do you fix boilers as well, and how quickly can someone come?',
@@ -258,7 +276,7 @@ async function cpuSnapshot() {
   }
   const usage = process.cpuUsage();
   const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
-  const [user, nice, system, idle, iowait, irq, softirq, steal] = fields.map(Number);
+  const [user, nice, system, , iowait, irq, softirq, steal] = fields.map(Number); // idle is not busy time
   const hz = 100; // USER_HZ on Linux
   return {
     services,
@@ -309,30 +327,6 @@ async function json(url, init = {}) {
   return { status: res.status, body };
 }
 
-/**
- * POSTs and reads an SSE body; returns ms to the first chunk matching `isFirst` and to the end.
- * `isFirst` sees the decoded text received so far.
- */
-async function streamTimed(url, headers, body, isFirst) {
-  const t0 = performance.now();
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-  if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${await res.text()}`);
-  const reader = res.body.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  let first = NaN;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    text += decoder.decode(value, { stream: true });
-    if (Number.isNaN(first) && isFirst(text)) first = performance.now() - t0;
-  }
-  return { ttft: first, total: performance.now() - t0, text, t0 };
-}
-
-const gatewayFirst = (text) => text.includes('"type":"token"');
-const mockFirst = (text) => /"delta":\{"content":"[^"]/.test(text);
-
 // ---------------------------------------------------------------------------------------------
 
 function machine() {
@@ -365,6 +359,8 @@ async function main() {
   const mock = await startMockLlm({
     apiKey: 'sk-bench',
     responder: (body) => {
+      // tenant-intelligence's L1b structured extraction of each turn (as a deployed model answers it): not a chat turn.
+      if (isExtraction(body)) return { type: 'text', text: EXTRACTION_ANSWER };
       const last = [...body.messages].reverse().find((m) => m.role === 'user');
       const ref = /\(ref (q\d+)\)/.exec(typeof last?.content === 'string' ? last.content : '')?.[1];
       if (ref) arrivals.set(ref, performance.now());
@@ -372,7 +368,7 @@ async function main() {
     },
   });
   const lastChatBody = () => {
-    const requests = mock.requests.filter((r) => r.path === '/v1/chat/completions');
+    const requests = mock.requests.filter((r) => r.path === '/v1/chat/completions' && !isExtraction(r.body));
     return requests.at(-1)?.rawBody;
   };
 

@@ -16,6 +16,7 @@ import { createRequire } from 'node:module';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { arg, load } from './cli.mjs';
+import { mockFirst, streamTimed } from './sse-timing.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
@@ -85,23 +86,8 @@ async function viaRouter(i) {
 }
 
 async function direct(body) {
-  const t0 = performance.now();
-  const res = await fetch(`${mock.url}/chat/completions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: 'Bearer sk-bench' },
-    body,
-  });
-  const reader = res.body.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  let first = NaN;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    text += decoder.decode(value, { stream: true });
-    if (Number.isNaN(first) && /"delta":\{"content":"[^"]/.test(text)) first = performance.now() - t0;
-  }
-  return [first, arrived - t0];
+  const r = await streamTimed(`${mock.url}/chat/completions`, { authorization: 'Bearer sk-bench' }, body, mockFirst);
+  return [r.ttft, arrived - r.t0];
 }
 
 const lastBody = () => mock.requests.filter((r) => r.path === '/v1/chat/completions').at(-1).rawBody;

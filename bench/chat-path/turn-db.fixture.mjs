@@ -55,20 +55,30 @@ export async function openTurnDatabase(label) {
   };
 }
 
-/** Runs every variant `n` times per round, the variants interleaved round by round; p50 / p90 ms per variant and round. */
+/**
+ * Runs every variant `n` times per round, the variants interleaved round by round; p50 / p90 ms
+ * per variant and round, and this process's CPU per call (µs, user + system: the client's own
+ * work, what a service pays; the database's is not in it).
+ */
 export async function interleaved(variants, n, rounds, warmup = 30) {
   for (const fn of Object.values(variants)) for (let i = 0; i < warmup; i++) await fn();
   const results = {};
   for (let round = 0; round < rounds; round++)
     for (const [name, fn] of Object.entries(variants)) {
       const t = [];
+      const cpu = process.cpuUsage();
       for (let i = 0; i < n; i++) {
         const s = performance.now();
         await fn();
         t.push(performance.now() - s);
       }
+      const used = process.cpuUsage(cpu);
       t.sort((a, b) => a - b);
-      (results[name] ??= []).push({ p50: +t[Math.floor(n / 2)].toFixed(2), p90: +t[Math.floor(n * 0.9)].toFixed(2) });
+      (results[name] ??= []).push({
+        p50: +t[Math.floor(n / 2)].toFixed(2),
+        p90: +t[Math.floor(n * 0.9)].toFixed(2),
+        cpuUs: Math.round((used.user + used.system) / n),
+      });
     }
   return results;
 }
@@ -77,8 +87,8 @@ export async function interleaved(variants, n, rounds, warmup = 30) {
 export function printTable(title, results) {
   const first = Object.values(results)[0];
   console.log(title);
-  console.log(`| variant | ${first.map((_, i) => `round ${i + 1} p50 / p90`).join(' | ')} |`);
+  console.log(`| variant | ${first.map((_, i) => `round ${i + 1} p50 / p90 ms (client CPU µs per call)`).join(' | ')} |`);
   console.log(`|---|${first.map(() => '---').join('|')}|`);
   for (const [name, rounds] of Object.entries(results))
-    console.log(`| ${name} | ${rounds.map((r) => `${r.p50} / ${r.p90}`).join(' | ')} |`);
+    console.log(`| ${name} | ${rounds.map((r) => `${r.p50} / ${r.p90} (${r.cpuUs})`).join(' | ')} |`);
 }

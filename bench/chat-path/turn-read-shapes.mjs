@@ -11,6 +11,7 @@
 //   pg unnamed          the same four on a plain node-postgres pool, unnamed (parsed and planned
 //                       each time);
 //   pg pipelined        the same four, named, sent at once on a `pipeline: true` client;
+//   pg corked           the same, the four messages corked into one socket write;
 //   statement alone     the statement with no transaction, as the owner role (RLS bypassed), unnamed;
 //   SELECT 1            node-postgres and Prisma, for the round trip and the client's own cost.
 // Also prints EXPLAIN (ANALYZE, BUFFERS) of the statement as the app role with the tenant set.
@@ -77,12 +78,30 @@ try {
       c.release();
     }
   };
+  // The same, the four messages corked into one socket write (what TenantDb.statement() does since it corks).
+  const corked = async () => {
+    const c = await piped.connect();
+    try {
+      c.connection.stream.cork();
+      const sent = Promise.all([
+        c.query('BEGIN'),
+        c.query({ name: 'set_tenant', text: SET_TENANT, values: [tenant] }),
+        c.query({ name: 'turn_read', text: read.text, values }),
+        c.query('COMMIT'),
+      ]);
+      c.connection.stream.uncork();
+      return (await sent)[2].rows;
+    } finally {
+      c.release();
+    }
+  };
   const variants = {
     'prisma batch': () => db.batch(tenant, (c) => [c.$queryRawUnsafe(read.text, ...values)]),
     'statement (TenantDb.statement, prepared, pipelined)': () => db.statement(tenant, read),
     'pg prepared, one at a time (four round trips)': () => inTransaction(plain, true),
     'pg unnamed: BEGIN, set_config, statement, COMMIT': () => inTransaction(plain, false),
     'pg pipelined, prepared': pipelined,
+    'pg pipelined, prepared, one socket write (corked)': corked,
     'statement alone (owner, unnamed)': () => owner.query(read.text, values),
     'SELECT 1 node-postgres': () => plain.query('SELECT 1'),
     'SELECT 1 Prisma': () => prisma.$queryRaw`SELECT 1`,
