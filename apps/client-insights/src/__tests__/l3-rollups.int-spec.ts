@@ -205,6 +205,59 @@ describe('L3 tenant rollups', () => {
     expect(day.metrics.resolution).toEqual({ resolvedWithoutHuman: 0, summarizedSessions: 1, rate: 0 });
   });
 
+  it("keeps a batch's session rows exact: first hour from the first event, a contact learnt later, flags written once and honoured by the next batch", async () => {
+    const tenant = (await createTenant(owner, { timezone: 'UTC' })).id;
+    const [summarizedFirst, later] = [randomUUID(), randomUUID()];
+    const visitor = randomUUID();
+    // The summary's session started at 07:50 (chat's row); its turn in the same batch is at 09:05.
+    await createChatSession(owner, tenant, { id: summarizedFirst, started_at: new Date('2026-07-06T07:50:00Z') });
+    await Promise.all([
+      events.handleSummarized(
+        summarizedEvent(tenant, summarizedFirst, '2026-07-06T09:00:00Z', { outcome: 'unresolved', lead: true, unmetNeeds: [] }),
+        msg(),
+      ),
+      events.handleTurn(turnEvent(tenant, summarizedFirst, '2026-07-06T09:05:00Z'), msg()),
+      events.handleTurn(turnEvent(tenant, later, '2026-07-06T10:01:00Z'), msg()),
+      events.handleTurn(turnEvent(tenant, later, '2026-07-06T10:02:00Z', { contactId: visitor, flags: ['escalation'] }), msg()),
+    ]);
+    const rows = async () =>
+      (await owner.insightSession.findMany({ where: { tenantId: tenant }, orderBy: { firstHour: 'asc' } })).map((r) => ({
+        id: r.sessionId,
+        firstHour: r.firstHour.toISOString(),
+        contactId: r.contactId,
+        flags: [r.lead, r.escalated, r.closed, r.summarized],
+      }));
+    expect(await rows()).toEqual([
+      { id: summarizedFirst, firstHour: '2026-07-06T07:00:00.000Z', contactId: null, flags: [true, false, false, true] },
+      { id: later, firstHour: '2026-07-06T10:00:00.000Z', contactId: visitor, flags: [false, true, false, false] },
+    ]);
+    // The next batch sees what the first one wrote: no second escalated session, lead or summary.
+    await Promise.all([
+      events.handleTurn(turnEvent(tenant, later, '2026-07-06T10:03:00Z', { flags: ['escalation'] }), msg()),
+      events.handleSummarized(
+        summarizedEvent(tenant, summarizedFirst, '2026-07-06T09:30:00Z', { outcome: 'resolved', lead: true, unmetNeeds: [] }),
+        msg(),
+      ),
+      events.handleClosed(closedEvent(tenant, later, '2026-07-06T10:01:00Z', '2026-07-06T10:10:00Z'), msg()),
+    ]);
+    expect((await rows())[1]).toEqual({
+      id: later,
+      firstHour: '2026-07-06T10:00:00.000Z',
+      contactId: visitor,
+      flags: [false, true, true, false],
+    });
+    const bucket = (hour: string) =>
+      owner.insightHourlyBucket.findUniqueOrThrow({ where: { tenantId_hourStart: { tenantId: tenant, hourStart: new Date(hour) } } });
+    expect(await bucket('2026-07-06T07:00:00Z')).toMatchObject({ sessionsStarted: 1, leadSessions: 1, summarizedSessions: 1 });
+    expect(await bucket('2026-07-06T10:00:00Z')).toMatchObject({
+      sessionsStarted: 1,
+      turns: 3,
+      escalations: 2,
+      escalatedSessions: 1,
+      sessionsClosed: 1,
+    });
+  });
+
   it('stores each period once and rewrites it only when its numbers change', async () => {
     const first = await week(london);
     const again = await week(london);

@@ -28,7 +28,41 @@ export interface InsightSessionState {
   summarized: boolean;
 }
 
-export type InsightSessionFlags = Partial<Pick<InsightSessionState, 'lead' | 'escalated' | 'closed' | 'summarized'>>;
+/** A session a batch needs, with what its row gets if the batch creates it. */
+export interface WantedSession {
+  sessionId: string;
+  contactId: string | null;
+  firstHour: Date;
+  startedAt: Date;
+}
+
+/** A session's row as a batch holds it (locked until commit): its state, its contact, and whether the batch created it. */
+export interface ClaimedSession extends InsightSessionState {
+  sessionId: string;
+  contactId: string | null;
+  created: boolean;
+}
+
+interface SessionRow {
+  session_id: string;
+  contact_id: string | null;
+  first_hour: Date;
+  lead: boolean;
+  escalated: boolean;
+  closed: boolean;
+  summarized: boolean;
+}
+
+const claimed = (row: SessionRow, created: boolean): ClaimedSession => ({
+  sessionId: row.session_id,
+  contactId: row.contact_id,
+  firstHour: row.first_hour,
+  lead: row.lead,
+  escalated: row.escalated,
+  closed: row.closed,
+  summarized: row.summarized,
+  created,
+});
 
 /** What ingest reads and writes, in the tenant's transaction: hourly buckets and terms, insight_sessions, and the two facts it needs from elsewhere. */
 @Injectable()
@@ -83,20 +117,53 @@ export class InsightIngestRepository {
         SET count = t.count + EXCLUDED.count, tokens_in = t.tokens_in + EXCLUDED.tokens_in, tokens_out = t.tokens_out + EXCLUDED.tokens_out`;
   }
 
-  /** Inserts the session's state row; false when it already existed. */
-  async insertSession(
-    tx: TenantTx,
-    tenantId: string,
-    sessionId: string,
-    contactId: string | null,
-    firstHour: Date,
-    startedAt: Date,
-  ): Promise<boolean> {
-    const inserted = await tx.$executeRaw`
-      INSERT INTO insight_sessions (tenant_id, session_id, contact_id, first_hour, started_at)
-      VALUES (${tenantId}::uuid, ${sessionId}::uuid, ${contactId}::uuid, ${firstHour}, ${startedAt})
-      ON CONFLICT (tenant_id, session_id) DO NOTHING`;
-    return inserted === 1;
+  /**
+   * Creates the rows of the wanted sessions that do not exist yet and locks the others (FOR
+   * UPDATE, until commit), in one statement; returns each session's state with `created` set
+   * for the rows it inserted. A row another transaction inserted after this statement's snapshot
+   * is neither created nor returned (the caller locks it on its own with lockSession).
+   */
+  async claimSessions(tx: TenantTx, tenantId: string, wanted: readonly WantedSession[]): Promise<ClaimedSession[]> {
+    if (wanted.length === 0) return [];
+    const rows = await tx.$queryRaw<Array<SessionRow & { created: boolean }>>`
+      WITH wanted AS (
+        SELECT * FROM unnest(
+          ${wanted.map((w) => w.sessionId)}::uuid[],
+          ${wanted.map((w) => w.contactId)}::uuid[],
+          ${wanted.map((w) => w.firstHour.toISOString())}::timestamptz[],
+          ${wanted.map((w) => w.startedAt.toISOString())}::timestamptz[]
+        ) AS w(session_id, contact_id, first_hour, started_at)
+      ), created AS (
+        INSERT INTO insight_sessions (tenant_id, session_id, contact_id, first_hour, started_at)
+        SELECT ${tenantId}::uuid, session_id, contact_id, first_hour, started_at FROM wanted ORDER BY session_id
+        ON CONFLICT (tenant_id, session_id) DO NOTHING
+        RETURNING session_id, contact_id, first_hour, lead, escalated, closed, summarized
+      ), existing AS (
+        SELECT session_id, contact_id, first_hour, lead, escalated, closed, summarized FROM insight_sessions
+        WHERE tenant_id = ${tenantId}::uuid AND session_id IN (SELECT session_id FROM wanted)
+        ORDER BY session_id FOR UPDATE
+      )
+      SELECT true AS created, * FROM created
+      UNION ALL
+      SELECT false AS created, * FROM existing WHERE session_id NOT IN (SELECT session_id FROM created)`;
+    return rows.map((r) => claimed(r, r.created));
+  }
+
+  /** Writes the sessions' contact and flags (rows the caller holds locked), one statement. */
+  async saveSessions(tx: TenantTx, tenantId: string, sessions: readonly ClaimedSession[]): Promise<void> {
+    if (sessions.length === 0) return;
+    await tx.$executeRaw`
+      UPDATE insight_sessions s
+      SET contact_id = u.contact_id, lead = u.lead, escalated = u.escalated, closed = u.closed, summarized = u.summarized
+      FROM unnest(
+        ${sessions.map((x) => x.sessionId)}::uuid[],
+        ${sessions.map((x) => x.contactId)}::uuid[],
+        ${sessions.map((x) => x.lead)}::boolean[],
+        ${sessions.map((x) => x.escalated)}::boolean[],
+        ${sessions.map((x) => x.closed)}::boolean[],
+        ${sessions.map((x) => x.summarized)}::boolean[]
+      ) AS u(session_id, contact_id, lead, escalated, closed, summarized)
+      WHERE s.tenant_id = ${tenantId}::uuid AND s.session_id = u.session_id`;
   }
 
   /** Sessions of the same contact that started before this one. */
@@ -105,33 +172,10 @@ export class InsightIngestRepository {
   }
 
   /** The session's state under a row lock held until commit (null when there is no row). */
-  async lockSession(
-    tx: TenantTx,
-    tenantId: string,
-    sessionId: string,
-  ): Promise<(InsightSessionState & { contactId: string | null }) | null> {
-    const [row] = await tx.$queryRaw<
-      Array<{ first_hour: Date; contact_id: string | null; lead: boolean; escalated: boolean; closed: boolean; summarized: boolean }>
-    >`
-      SELECT first_hour, contact_id, lead, escalated, closed, summarized FROM insight_sessions
+  async lockSession(tx: TenantTx, tenantId: string, sessionId: string): Promise<ClaimedSession | null> {
+    const [row] = await tx.$queryRaw<SessionRow[]>`
+      SELECT session_id, contact_id, first_hour, lead, escalated, closed, summarized FROM insight_sessions
       WHERE tenant_id = ${tenantId}::uuid AND session_id = ${sessionId}::uuid FOR UPDATE`;
-    if (!row) return null;
-    return {
-      firstHour: row.first_hour,
-      contactId: row.contact_id,
-      lead: row.lead,
-      escalated: row.escalated,
-      closed: row.closed,
-      summarized: row.summarized,
-    };
-  }
-
-  async updateSession(
-    tx: TenantTx,
-    tenantId: string,
-    sessionId: string,
-    data: InsightSessionFlags & { contactId?: string },
-  ): Promise<void> {
-    await tx.insightSession.update({ where: { tenantId_sessionId: { tenantId, sessionId } }, data });
+    return row ? claimed(row, false) : null;
   }
 }
