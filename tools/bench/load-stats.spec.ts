@@ -87,6 +87,29 @@ describe('bench/load stats', () => {
     });
   });
 
+  it('settledMemoryVerdict passes a GC sawtooth with a flat live heap and flat native memory, and fails a leak in either', () => {
+    expect(
+      evaluate(`
+        const minutes = Array.from({ length: 61 }, (_, i) => i * 10);
+        const gcs = minutes.filter((t) => t % 40 === 0);
+        // Committed heap climbs 20 MB in each 4-minute cycle and drops back: RSS is a sawtooth.
+        const flat = { liveHeap: gcs.map((t) => [t, 80]), native: minutes.map((t) => [t, 130]), heapUsed: minutes.map((t) => [t, 80 + (t % 240) / 12]) };
+        const jsLeak = { ...flat, liveHeap: gcs.map((t) => [t, 80 + (2 * t) / 60]) };
+        const nativeLeak = { ...flat, native: minutes.map((t) => [t, 130 + (2 * t) / 60]) };
+        // Two mark-compacts in the second half are too few: heap used per window is fitted instead.
+        const fewGcs = { ...flat, liveHeap: [[0, 80], [400, 80], [600, 80]], heapUsed: minutes.map((t) => [t, 80 + (3 * t) / 60]) };
+        return [flat, jsLeak, nativeLeak, fewGcs].map((series) => {
+          const v = s.settledMemoryVerdict(series, 1);
+          return [v.heap.source, v.heap.slope_mb_per_min, v.native.slope_mb_per_min, v.verdict];
+        });`),
+    ).toEqual([
+      ['heap after mark-compact', 0, 0, 'PASS'],
+      ['heap after mark-compact', 2, 0, 'FAIL'],
+      ['heap after mark-compact', 0, 2, 'FAIL'],
+      ['heap used per window', 3, 0, 'FAIL'],
+    ]);
+  });
+
   it('markdownTable prints a header, a rule and rows, with "-" for missing numbers', () => {
     expect(evaluate(`return s.markdownTable(['a', 'b'], [[1, null], [NaN, 'x']]);`)).toEqual([
       '| a | b |',

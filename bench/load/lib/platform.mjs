@@ -2,7 +2,9 @@
 // OpenAI-compatible model, then provisioning, chat, tenant-intelligence, client-insights,
 // notifier and gateway from dist in a throw-away database and NATS namespace; seeds a tenant
 // through the public API. Keeps each service's pid (memory is read from /proc/<pid>/status)
-// and the warnings and errors they log. Stops only what it started.
+// and the warnings and errors they log. Stops only what it started. With `nodeArgs` a service
+// runs with extra Node flags (the soak's --trace-gc: every full mark-compact's heap after the
+// collection is kept per service in `gcLog`; --heap-snapshot: --heapsnapshot-signal).
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -16,6 +18,14 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '.
 const require = createRequire(import.meta.url);
 
 export const SERVICES = ['provisioning', 'chat', 'tenant-intelligence', 'client-insights', 'notifier', 'gateway'];
+
+/**
+ * A --trace-gc line of a full collection (V8 11: `... 1234 ms: Mark-Compact 80.1 (96.0) -> 61.2
+ * (90.5) MB, ...`): heap used after it and the heap committed after it. Scavenges are left out:
+ * after a scavenge the old space still holds garbage, so only a mark-compact's "after" is the
+ * live heap.
+ */
+const GC_LINE = /\d+ ms: Mark-Compact(?: \(reduce\))? ([\d.]+) \([\d.]+\) -> ([\d.]+) \(([\d.]+)\) MB/;
 
 async function freePort() {
   const server = createServer();
@@ -46,7 +56,7 @@ export async function json(url, init = {}) {
  * builder, each service's port and pid, the run's NATS namespace and database URLs, the services'
  * logged warnings/errors, and `stop()`.
  */
-export async function startPlatform({ responder, gatewayEnv = {} }) {
+export async function startPlatform({ responder, gatewayEnv = {}, nodeArgs = {} }) {
   const { startMockLlm } = require(join(ROOT, 'libs', 'testing', 'dist', 'index.js'));
   const id = randomBytes(4).toString('hex');
   const superuserUrl = process.env.PGSUPERUSER_URL || readFileSync(join(ROOT, '.parley', 'pgsuperuser-url'), 'utf8').trim();
@@ -57,11 +67,12 @@ export async function startPlatform({ responder, gatewayEnv = {} }) {
   const ports = {};
   const pids = {};
   const serviceLog = [];
+  const gcLog = Object.fromEntries(SERVICES.map((app) => [app, []]));
   let mock;
 
   const start = async (app, env) => {
     const port = await freePort();
-    const child = spawn(process.execPath, [join(ROOT, 'apps', app, 'dist', 'main.js')], {
+    const child = spawn(process.execPath, [...(nodeArgs[app] ?? []), join(ROOT, 'apps', app, 'dist', 'main.js')], {
       env: { PATH: process.env.PATH, ...env, PORT: String(port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -74,6 +85,8 @@ export async function startPlatform({ responder, gatewayEnv = {} }) {
       const lines = (partial + c).split('\n');
       partial = lines.pop();
       for (const line of lines) {
+        const gc = GC_LINE.exec(line);
+        if (gc) gcLog[app].push({ at: Date.now(), after_mb: Number(gc[2]), committed_mb: Number(gc[3]) });
         const level = /"level":"(warn|error|fatal)"/.exec(line)?.[1];
         if (level) serviceLog.push({ app, level, msg: /"msg":"([^"]*)"/.exec(line)?.[1] ?? '', line: line.slice(0, 1500) });
       }
@@ -126,7 +139,21 @@ export async function startPlatform({ responder, gatewayEnv = {} }) {
       ...gatewayEnv,
     });
     const gateway = `http://127.0.0.1:${gatewayPort}`;
-    return { id, gateway, api: (path) => `${gateway}${path}`, ports, pids, namespace, database, urls, owner, mock, serviceLog, stop };
+    return {
+      id,
+      gateway,
+      api: (path) => `${gateway}${path}`,
+      ports,
+      pids,
+      namespace,
+      database,
+      urls,
+      owner,
+      mock,
+      serviceLog,
+      gcLog,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -125,3 +125,31 @@ export function markdownTable(header, rows) {
   const cell = (v) => (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v)) ? '-' : String(v));
   return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)];
 }
+
+/**
+ * The memory verdict of one service from the two parts of its RSS that can grow, each fitted
+ * over the second half like memoryVerdicts (MB/min, PASS at or under `boundMbPerMin`):
+ *
+ * - `liveHeap`: the V8 heap used right after each full mark-compact (--trace-gc), i.e. the
+ *   objects still reachable. Any JS object kept per event, tenant or request raises it. Heap used
+ *   at an arbitrary scrape is not this: it also counts the garbage since the last collection,
+ *   and so rises and falls with the collector's cycle. With fewer than `minGcs` mark-compacts in
+ *   the second half the fit has too few points: the heap used sampled per window (`heapUsed`,
+ *   which only overstates growth, garbage accumulating between collections) is fitted instead.
+ * - `native`: RSS minus the V8 heap's committed size (nodejs_heap_size_total_bytes), sampled
+ *   together: code, buffers, native libraries' allocations, malloc arenas. A native leak raises it.
+ *
+ * What the two leave out is the heap committed but not live: V8 grows it between collections and
+ * gives it back after them, the sawtooth that a straight line through the raw RSS mistakes for a
+ * trend when the second half starts low in a cycle and ends high. The raw RSS slope is still
+ * reported beside this verdict.
+ */
+export function settledMemoryVerdict({ liveHeap = [], heapUsed = [], native = [] }, boundMbPerMin, { minGcs = 3 } = {}) {
+  const liveFit = memoryVerdicts({ liveHeap }, boundMbPerMin).liveHeap;
+  const heap =
+    liveFit.samples >= minGcs
+      ? { source: 'heap after mark-compact', ...liveFit }
+      : { source: 'heap used per window', ...memoryVerdicts({ heapUsed }, boundMbPerMin).heapUsed };
+  const outside = memoryVerdicts({ native }, boundMbPerMin).native;
+  return { heap, native: outside, verdict: heap.verdict === 'PASS' && outside.verdict === 'PASS' ? 'PASS' : 'FAIL' };
+}
