@@ -391,40 +391,45 @@ export async function persistTurn(db: TenantDb, record: TurnRecord): Promise<str
     finished_at: t.finishedAt,
   }));
   const audit = turnAuditEntry(record);
-  const [row] = await db.statement<{ messages: number; outbox: number; audit_id: string }>(record.tenantId, {
-    text: PERSIST_TURN_SQL,
-    values: [
-      record.tenantId,
-      record.sessionId,
-      new Date(),
-      record.needsHuman,
-      record.handoff,
-      record.turnId,
-      userId,
-      record.userText,
-      record.userAt,
-      a.id,
-      a.content,
-      // Strictly after the user message, so history orders the pair even within one millisecond.
-      new Date(Math.max(a.at.getTime(), record.userAt.getTime() + 1)),
-      a.inputTokens,
-      a.outputTokens,
-      a.provider,
-      a.model,
-      Math.round(a.latencyMs),
-      a.interrupted,
-      JSON.stringify(signalRows),
-      JSON.stringify(tools),
-      outboxRowsJson(record.outbox(userId)),
-      audit.actor.type,
-      audit.actor.id,
-      audit.action,
-      audit.targetType,
-      audit.targetId,
-      JSON.stringify(audit.data ?? {}),
-      audit.requestId ?? null,
-    ],
-  });
+  const [row] = await db.statement<{ messages: number; outbox: number; audit_id: string }>(
+    record.tenantId,
+    {
+      text: PERSIST_TURN_SQL,
+      values: [
+        record.tenantId,
+        record.sessionId,
+        new Date(),
+        record.needsHuman,
+        record.handoff,
+        record.turnId,
+        userId,
+        record.userText,
+        record.userAt,
+        a.id,
+        a.content,
+        // Strictly after the user message, so history orders the pair even within one millisecond.
+        new Date(Math.max(a.at.getTime(), record.userAt.getTime() + 1)),
+        a.inputTokens,
+        a.outputTokens,
+        a.provider,
+        a.model,
+        Math.round(a.latencyMs),
+        a.interrupted,
+        JSON.stringify(signalRows),
+        JSON.stringify(tools),
+        outboxRowsJson(record.outbox(userId)),
+        audit.actor.type,
+        audit.actor.id,
+        audit.action,
+        audit.targetType,
+        audit.targetId,
+        JSON.stringify(audit.data ?? {}),
+        audit.requestId ?? null,
+      ],
+    },
+    // It waits for the tenant's audit chain lock while holding its connection: never in the way of the next turn's read.
+    { write: true },
+  );
   if (!row) throw new ChatError('NOT_FOUND', `session ${record.sessionId} not found`);
   return userId;
 }

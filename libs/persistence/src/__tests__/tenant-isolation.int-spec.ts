@@ -143,9 +143,10 @@ describe('tenant isolation (RLS through TenantDb)', () => {
     } finally {
       await single.$disconnect();
     }
-    // $disconnect() ends both of the client's pools.
+    // $disconnect() ends every pool of the client.
     expect(poolOf(single)?.ended).toBe(true);
     expect(poolOf(single)?.statements.ended).toBe(true);
+    expect(poolOf(single)?.writes.ended).toBe(true);
   });
 
   it('statement(): the four messages go out in one socket write, and the socket is never left corked (after a success or a failure)', async () => {
@@ -178,6 +179,33 @@ describe('tenant isolation (RLS through TenantDb)', () => {
       }
       await expect(one.statement(tenantA.id, { text: 'SELECT $1::int AS n', values: [3] })).resolves.toEqual([{ n: 3 }]);
     } finally {
+      await single.$disconnect();
+    }
+  });
+
+  it('statement(): writes run on their own companion pool, so reads never wait behind writes blocked on a row lock', async () => {
+    const single = createPrismaClient({ databaseUrl: testDbEnv(process.env).TEST_DATABASE_URL, poolMax: 1 });
+    const locker = await ctx.owner.connect();
+    try {
+      const one = new TenantDb(single);
+      await locker.query('BEGIN');
+      await locker.query('SELECT id FROM chat_sessions WHERE id = $1 FOR UPDATE', [sessionA.id]);
+      // Both write connections (poolMax 1: two per companion) wait on the lock.
+      const bump = {
+        text: 'UPDATE chat_sessions SET message_count = message_count + 1 WHERE id = $1::uuid RETURNING message_count',
+        values: [sessionA.id],
+      };
+      const writes = [one.statement(tenantA.id, bump, { write: true }), one.statement(tenantA.id, bump, { write: true })];
+      const read = { text: 'SELECT id::text AS id FROM chat_sessions WHERE id = $1::uuid', values: [sessionA.id] };
+      await expect(one.statement(tenantA.id, read)).resolves.toEqual([{ id: sessionA.id }]);
+      await expect(one.statement(tenantA.id, read)).resolves.toEqual([{ id: sessionA.id }]);
+      expect(poolOf(single)?.writes.waitingCount).toBe(0);
+      await locker.query('COMMIT');
+      const counts = (await Promise.all(writes)).map(([r]) => (r as { message_count: number }).message_count);
+      expect(counts[1] - counts[0]).toBe(1);
+    } finally {
+      await locker.query('ROLLBACK').catch(() => undefined);
+      locker.release();
       await single.$disconnect();
     }
   });

@@ -18,24 +18,30 @@ export interface PrismaClientConfig {
 export const DEFAULT_POOL_MAX = 10;
 
 /**
- * The node-postgres pool under a client (Prisma's connections) with a companion pool for
+ * The node-postgres pool under a client (Prisma's connections) with two companion pools for
  * TenantDb.statement(): clients in pipeline mode, so the four messages of a statement's
  * transaction (BEGIN, set_config, the statement, COMMIT) go out together and cost one round trip.
- * The companion opens connections only when statement() is used (at most half the client's pool
- * size, at least 2); end() ends both, so Prisma's $disconnect() closes everything.
+ * `statements` serves reads, `writes` serves statements marked as writes: a write may wait on a
+ * row lock (a tenant's audit chain is appended one transaction at a time) while it holds its
+ * connection, and reads on the hot path must not queue behind it. Each companion opens
+ * connections only when used (at most half the client's pool size, at least 2); end() ends all
+ * three, so Prisma's $disconnect() closes everything.
  */
 export class AppPool extends pg.Pool {
   readonly statements: pg.Pool;
+  readonly writes: pg.Pool;
 
   constructor(options: pg.PoolConfig) {
     super(options);
-    this.statements = new pg.Pool({ ...options, max: Math.max(2, Math.ceil((options.max ?? DEFAULT_POOL_MAX) / 2)), pipeline: true });
+    const companion = { ...options, max: Math.max(2, Math.ceil((options.max ?? DEFAULT_POOL_MAX) / 2)), pipeline: true };
+    this.statements = new pg.Pool(companion);
+    this.writes = new pg.Pool(companion);
   }
 
   override end(): Promise<void>;
   override end(callback: () => void): void;
   override end(callback?: () => void): Promise<void> | void {
-    const ended = Promise.all([super.end(), this.statements.end()]).then(() => undefined);
+    const ended = Promise.all([super.end(), this.statements.end(), this.writes.end()]).then(() => undefined);
     if (!callback) return ended;
     void ended.then(callback, callback);
   }
@@ -72,6 +78,7 @@ export function createPgPool(config: PrismaClientConfig): AppPool {
   const onError = (error: Error) => config.onPoolError?.(error);
   pool.on('error', onError);
   pool.statements.on('error', onError);
+  pool.writes.on('error', onError);
   return pool;
 }
 

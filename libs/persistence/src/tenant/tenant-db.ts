@@ -13,6 +13,14 @@ export interface TenantTxOptions {
   isolationLevel?: Prisma.TransactionIsolationLevel;
 }
 
+export interface StatementOptions {
+  /**
+   * The statement writes (and may wait on row locks): it runs on the writes' own companion pool,
+   * so reads never queue behind it for a connection. Same transaction and guarantees either way.
+   */
+  write?: boolean;
+}
+
 /**
  * Tenant-scoped transactions: the only way services touch tenant-owned rows.
  *
@@ -62,7 +70,8 @@ export class TenantDb {
 
   /**
    * One statement in a transaction of its own with the tenant set, straight through node-postgres
-   * (the client's companion pool, see AppPool), for the hot path's reads and writes: BEGIN,
+   * (a companion pool of the client, see AppPool; `opts.write` picks the writes' one), for the
+   * hot path's reads and writes: BEGIN,
    * set_config('app.tenant_id', $1, true), the statement, COMMIT on one connection, so RLS
    * applies exactly as in run(). The four are pipelined (sent together, answered in order: one
    * round trip); if BEGIN or set_config fails, the statement runs in an aborted transaction or
@@ -77,10 +86,10 @@ export class TenantDb {
    * COMMIT itself (an ordinary commit: synchronous_commit as the server is configured), and any
    * failure (a constraint, RLS's WITH CHECK, the COMMIT) rejects with nothing of the statement kept.
    */
-  async statement<R>(tenantId: string, statement: { text: string; values: readonly unknown[] }): Promise<R[]> {
+  async statement<R>(tenantId: string, statement: { text: string; values: readonly unknown[] }, opts: StatementOptions = {}): Promise<R[]> {
     assertTenantId(tenantId);
     if (!this.pool) throw new Error('TenantDb.statement() needs a client from createPrismaClient() or PrismaService');
-    const client = await this.pool.statements.connect();
+    const client = await (opts.write ? this.pool.writes : this.pool.statements).connect();
     let broken: Error | undefined;
     try {
       // The four go out in one socket write (node-postgres writes each message as it is queued).
