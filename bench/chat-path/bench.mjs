@@ -387,7 +387,8 @@ async function main() {
   const withInfo = { ...base, LOG_LEVEL: 'info' };
   await start('provisioning', { ...withInfo, OWNER_EMAIL: owner.email, OWNER_PASSWORD: owner.password });
   const chatPort = await start('chat', { ...withInfo, OPENAI_API_KEY: 'sk-bench', OPENAI_BASE_URL: mock.url });
-  await start('tenant-intelligence', withInfo);
+  // tenant-intelligence runs the model tenant's L1b extraction on the same model (the mock), as a deployment with a model does.
+  await start('tenant-intelligence', { ...withInfo, OPENAI_API_KEY: 'sk-bench', OPENAI_BASE_URL: mock.url });
   await start('client-insights', { ...withInfo, ANALYTICS_DATABASE_URL: urls.analyticsUrl });
   await start('notifier', { ...withInfo, NOTIFIER_SECRET_KEYS: `b1:${randomBytes(32).toString('base64')}` });
   const gatewayPort = await start('gateway', {
