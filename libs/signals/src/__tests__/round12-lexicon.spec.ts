@@ -100,3 +100,26 @@ describe('a pet locked in a car keeps a classifier safety finding (round 12)', (
     expect(isAnimalOnly(normalizeText('il mio cane ha mangiato del cioccolato e vomita'))).toBe(true);
   });
 });
+
+describe('a medical emergency told by its symptoms in the other languages (round 12)', () => {
+  it.each([
+    'ma fille a avalé une pile bouton, on part aux urgences',
+    'mi hijo se ha tragado una pila de botón, ¿qué hago?',
+    'il mio bimbo ha bevuto la candeggina',
+    'o meu marido não consegue respirar, está roxo',
+    'mein Vater ist bewusstlos im Bad',
+    'mijn man heeft pijn op de borst en zweet',
+  ])('%j', (text) => {
+    expect(safetyRule(text)).toBe('medical_emergency_i18n');
+  });
+
+  it.each([
+    'mi perro no respira bien desde esta mañana',
+    'avete l’adrenalina in caso un cliente abbia una reazione allergica?',
+    'hebben jullie een adrenalinepen voor als een gast een allergische reactie krijgt?',
+    'Que procedimento têm se uma criança tiver uma convulsão na creche?',
+    'Mein Sohn hatte vor zwei Jahren einen allergischen Schock, ist Erdnussöl in der Torte?',
+  ])('not a medical rule finding: %j', (text) => {
+    expect(safetyRule(text)).toBeUndefined();
+  });
+});

@@ -94,3 +94,29 @@ export const VEHICLE_DRIVING_I18N: readonly string[] = [
   String.raw`estou a conduzir|a conduzir|dirigindo|autoestrada|estrada|rodovia|descida|travão de mão|freio de mão|berma|acostamento|piscas`,
   String.raw`ik rijd|tijdens het rijden|snelweg|provinciale weg|afrit|helling|handrem|vluchtstrook|berm|alarmlichten`,
 ];
+
+/**
+ * Round 12: a medical emergency told by its symptoms in the other languages (unconscious, not
+ * breathing, a seizure, chest pain, an allergic reaction, a child who swallowed a button battery or
+ * drank a cleaning product). The English medical rule has no counterpart there; these ask for a
+ * person word in the same message (`MEDICAL_PERSON_I18N`), as the guide makes a pet's emergency
+ * urgency, not safety.
+ */
+export const MEDICAL_I18N: readonly string[] = [
+  String.raw`bewusstlos|atmet nicht(?: mehr)?|(?:bekommt|kriegt) keine luft(?: mehr)?|krampfanfall|brustschmerzen|schmerzen in der brust|allergischen? (?:reaktion|schock)|anaphylak\w*|(?:knopfzelle|batterie|magneten?|rohrreiniger|bleiche|spülmittel|putzmittel) (?:verschluckt|getrunken|geschluckt)`,
+  String.raw`inconscient\w*|ne respire (?:plus|pas)|n'arrive (?:plus|pas) à respirer|du mal à respirer|convulse\w*|crise d'épilepsie|douleur (?:dans la|à la) poitrine|réaction allergique|choc anaphylactique|(?:a|ont) avalé (?:une|des|la|le|du) (?:pile|piles|aimant|aimants|javel|déboucheur|produit)|(?:a|ont) bu (?:du|de la) (?:javel|déboucheur|produit)`,
+  String.raw`inconsciente|no respira|no puede respirar|le cuesta respirar|convulsion\w*|dolor (?:en el|de) pecho|reacción alérgica|shock anafiláctico|(?:ha tragado|tragó|se tragó|se ha tragado) (?:una|un|la|el) (?:pila|imán|lejía)|(?:ha bebido|bebió|se tomó) (?:lejía|desatascador|amoniaco)`,
+  String.raw`svenut[oa]|incoscient[ei]|priv[oa] di sensi|non respira|non riesce a respirare|fa fatica a respirare|convulsion\w*|dolore al petto|reazione allergica|shock anafilattico|(?:ingoiato|inghiottito) (?:una|un|la|il) (?:pila|batteria|calamita|magnete)|bevuto (?:la |il |del |della )?(?:candeggina|detersivo|sgorgante|varechina)`,
+  String.raw`inconsciente|desmaiou|não (?:está a )?respira|não consegue respirar|falta de ar|convuls\w*|dor no peito|reação alérgica|choque anafilático|(?:engoliu|engoliram) (?:uma|um|a|o) (?:pilha|bateria|íman|ímã)|bebeu (?:lixívia|água sanitária|detergente|desentupidor)`,
+  String.raw`bewusteloos|ademt niet(?: meer)?|krijgt geen lucht|kan niet (?:meer )?ademen|epileptische aanval|pijn op de borst|allergische reactie|anafylact\w*|(?:knoopcelbatterij|batterij|magneet|bleek|ontstopper|gootsteenontstopper) (?:ingeslikt|gedronken|doorgeslikt)`,
+];
+
+/** A person in the message: what `MEDICAL_I18N` asks for (not an animal's emergency). */
+export const MEDICAL_PERSON_I18N: readonly string[] = [
+  String.raw`ich|mir|mich|kind|baby|sohn|tochter|kleine[rn]?|mann|frau|vater|mutter|opa|oma|gast|kunde|kundin|jemand|kollegin?|schüler(?:in)?|patient(?:in)?`,
+  String.raw`je|j'|moi|enfant|bébé|fils|fille|petite?|mari|femme|père|mère|papi|mamie|client(?:e)?|quelqu'un|collègue|élève|invitée?|monsieur|dame`,
+  String.raw`yo|niñ[oa]|nene|bebé|hij[oa]|marido|mujer|esposa|padre|madre|abuel[oa]|client[ea]|alguien|compañer[oa]|invitad[oa]|señor|señora`,
+  String.raw`io|bambin[oa]|bimb[oa]|figli[oa]|marito|moglie|padre|madre|nonn[oa]|cliente|qualcuno|collega|ospite|signore|signora`,
+  String.raw`eu|criança|bebé|bebê|filh[oa]|marido|mulher|esposa|pai|mãe|avô|avó|cliente|alguém|colega|convidad[oa]|senhor|senhora`,
+  String.raw`ik|kind|baby|zoon|dochter|kleine|man|vrouw|vader|moeder|opa|oma|gast|klant|iemand|collega|meneer|mevrouw`,
+];

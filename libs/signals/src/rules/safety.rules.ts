@@ -3,6 +3,8 @@ import {
   ABUSE_I18N,
   FIRE_I18N,
   GAS_I18N,
+  MEDICAL_I18N,
+  MEDICAL_PERSON_I18N,
   SELF_HARM_I18N,
   VEHICLE_CONTROL_I18N,
   VEHICLE_DRIVING_I18N,
@@ -68,6 +70,14 @@ export const SAFETY_RULES: readonly SignalRule[] = [
       String.raw`anaphyla(?:xis|ctic)|anaphalaxis|(?:severe |bad |serious )?allergic reaction|throat (?:is )?(?:closing|swelling|swollen)|epi ?pen|lips? (?:are |is )?(?:swelling|swollen)`,
       String.raw`(?:bleeding|blood) (?:heavily|everywhere|a lot|badly|won'?t stop|will not stop|that won'?t stop)|(?:won'?t|will not|can'?t) stop (?:the )?bleeding|call(?:ing)? (?:an )?ambulance|(?:call|ring|dial) 999|(?:call|ring|dial) 911`,
     ],
+  },
+  {
+    id: 'medical_emergency_i18n',
+    type: 'safety',
+    severity: 'critical',
+    confidence: 0.88,
+    patterns: [...MEDICAL_I18N],
+    requires: { patterns: [...MEDICAL_PERSON_I18N] },
   },
   {
     id: 'vehicle_control_failure',
