@@ -78,11 +78,11 @@ export const ABUSE_I18N: readonly string[] = [
  */
 export const VEHICLE_CONTROL_I18N: readonly string[] = [
   String.raw`(?:bremsen?|lenkung) (?:geht|gehen|funktioniert|funktionieren|greift|greifen|reagiert|reagieren) (?:nicht mehr|gar nicht)|(?:bremsen?|lenkung) (?:hat|haben) versagt|bremsen? versag\w*|keine bremsen? mehr|lenkung (?:blockiert|ist blockiert)`,
-  String.raw`(?:frein|freins|direction) (?:ne )?(?:répond|répondent|fonctionne|fonctionnent|marche|marchent|freine|freinent)(?: plus| pas)|(?:les|mes) freins? (?:a|ont) lâché|plus de freins?|(?:la )?pédale de frein (?:s'enfonce|va jusqu'au plancher|touche le plancher)|(?:je|ça) (?:ne )?freine plus`,
-  String.raw`no frena(?:n)?(?![a-zà-ÿ])|(?:los |el )?frenos? (?:no (?:funciona|funcionan|responde|responden)|fallan|fallaron|han fallado|ha fallado)|(?:me quedé|se quedó|voy) sin frenos|(?:el )?pedal del freno se va al fondo|(?:la )?dirección (?:no responde|se bloqueó|está bloqueada)`,
-  String.raw`(?:i )?freni non (?:funzionano|frenano|rispondono)|non frena più|(?:sono )?(?:rimasto|rimasta) senza freni|il pedale del freno va (?:giù )?fino in fondo|(?:lo )?sterzo (?:non risponde|si è bloccato|è bloccato)`,
-  String.raw`(?:travão|travões|freio|freios) (?:não (?:funciona|funcionam|trava|travam|responde|respondem)|falhou|falharam)|(?:fiquei|estou|vou) sem (?:travões|travão|freios?)|não (?:trava|freia) (?:mais|nada)|(?:o )?pedal do (?:travão|freio) vai até ao fundo|(?:a )?dire[cç][aã]o (?:não responde|bloqueou|travou)`,
-  String.raw`remmen? (?:doen|doet|werken|werkt|reageren|reageert) (?:niks|niets|het niet|niet) meer|remmen? (?:weigeren|weigert|hebben het begeven)|geen remmen meer|(?:het )?rempedaal (?:zakt|gaat) (?:door tot|tot) de bodem|stuur (?:blokkeert|reageert niet)`,
+  String.raw`(?:frein|freins|direction) (?:ne )?(?:répond|répondent|fonctionne|fonctionnent|marche|marchent|freine|freinent)(?: plus| pas)|(?:les|mes) freins? (?:a|ont) lâché|plus de freins?|pédale de frein (?:s'enfonce|va jusqu'au plancher|touche le plancher)|(?:je|ça) (?:ne )?freine plus`,
+  String.raw`no frena(?:n)?(?![a-zà-ÿ])|frenos? (?:no (?:funciona|funcionan|responde|responden)|fallan|fallaron|han fallado|ha fallado)|(?:me quedé|se quedó|voy) sin frenos|pedal del freno se va al fondo|dirección (?:no responde|se bloqueó|está bloqueada)`,
+  String.raw`freni non (?:funzionano|frenano|rispondono)|non frena più|(?:rimasto|rimasta) senza freni|il pedale del freno va (?:giù )?fino in fondo|sterzo (?:non risponde|si è bloccato|è bloccato)`,
+  String.raw`(?:travão|travões|freio|freios) (?:não (?:funciona|funcionam|trava|travam|responde|respondem)|falhou|falharam)|(?:fiquei|estou|vou) sem (?:travões|travão|freios?)|não (?:trava|freia) (?:mais|nada)|pedal do (?:travão|freio) vai até ao fundo|dire[cç][aã]o (?:não responde|bloqueou|travou)`,
+  String.raw`remmen? (?:doen|doet|werken|werkt|reageren|reageert) (?:niks|niets|het niet|niet) meer|remmen? (?:weigeren|weigert|hebben het begeven)|geen remmen meer|rempedaal (?:zakt|gaat) (?:door tot|tot) de bodem|stuur (?:blokkeert|reageert niet)`,
 ];
 
 /** Driving now, in the other languages: the condition the vehicle-control rule asks for. */
