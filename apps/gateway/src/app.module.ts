@@ -16,7 +16,6 @@ import { InsightsModule } from './insights/insights.module';
 import { IdentityProvidersModule } from './identity-providers/identity-providers.module';
 import { IntegrationsModule } from './integrations/integrations.module';
 import { NotificationsModule } from './notifications/notifications.module';
-import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { SettingsModule } from './settings/settings.module';
 import { SignalSettingsModule } from './signal-settings/signal-settings.module';
 import { ApiHealthController } from './health/api-health.controller';
@@ -45,7 +44,6 @@ export class AppModule {
         ServiceRuntimeModule.forRoot(config),
         GatewayHttpModule.forRoot(config),
         AuthModule.forRoot(config),
-        RateLimitModule,
         AdminModule,
         OwnerAssistantModule,
         OwnerChannelsModule,

@@ -35,6 +35,11 @@ export class ApiKeyAuthenticator {
     return this.lookups;
   }
 
+  /** Whether authenticate(key) answers from memory (a well-formed key in the verified-key cache): no lookup. */
+  isCached(key: string): boolean {
+    return isWellFormedApiKey(key) && this.cache.get(key) !== undefined;
+  }
+
   async authenticate(key: string): Promise<ApiKeyPrincipal> {
     if (!isWellFormedApiKey(key)) throw authProblems.invalidApiKey();
     const cached = this.cache.get(key);

@@ -10,12 +10,13 @@ import { TenantSettingsCache, type TenantSettings } from '../http/tenant-setting
 import { PLAN_FEATURE, planFeatureRefusal } from '../quota/plan-feature.decorators';
 import { clientIpBucket } from '../rate-limit/client-ip.util';
 import { RateLimiter } from '../rate-limit/rate-limiter.service';
-import { limitsForTenant, principalLimitChecks } from '../rate-limit/rate-limits.policy';
+import { ClientIpLimit } from '../rate-limit/client-ip-limit.installer';
+import { limitsForTenant, principalLimitChecks, type LimitCheck } from '../rate-limit/rate-limits.policy';
 import { ApiKeyAuthenticator } from './api-key.authenticator';
 import { AuthMetrics, type AuthStep } from './auth.metrics';
 import { authProblems } from './auth-problems.mapper';
 import { AUTH_KINDS, RATE_LIMITED, SESSION_PARAM, STAFF_ROLES, type AuthKinds, type StaffRole } from './auth.metadata';
-import { parseCredentials } from './credentials.parser';
+import { parseCredentials, type PresentedCredential } from './credentials.parser';
 import type { Principal } from './principal.types';
 import './principal.request';
 import { TokenAuthenticator } from './token.authenticator';
@@ -28,7 +29,9 @@ type TenantPrincipal = Exclude<Principal, { kind: 'owner' }>;
  * (403), then for tenant principals: tenant active (403), CORS origin when an Origin header is
  * present (403, no CORS headers), the plan's `@RequiresPlanFeature()` (403 `plan-feature`), and
  * `@RateLimited()` (429). Nothing reaches the handler
- * before all of them pass, so a refused request has no side effect.
+ * before all of them pass, so a refused request has no side effect. The client IP's limit
+ * (ClientIpLimit) comes before all of them: counted here, when the IP hook left it to the
+ * guard, in the rate limits' round trip, or alone before a 401/403 (or a credential lookup).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -38,6 +41,7 @@ export class AuthGuard implements CanActivate {
     private readonly tokens: TokenAuthenticator,
     private readonly tenants: TenantSettingsCache,
     private readonly limiter: RateLimiter,
+    private readonly clientIp: ClientIpLimit,
     @Inject(GATEWAY_CONFIG) private readonly config: AppConfig,
     @Inject(AuthMetrics) private readonly metrics: AuthMetrics,
   ) {}
@@ -56,7 +60,43 @@ export class AuthGuard implements CanActivate {
       this.metrics.step(step, kind, (now - mark) / 1000);
       mark = now;
     };
-    const principal = await this.authenticate(request);
+    const credential = parseCredentials(request.headers);
+    // The client IP's bucket, when the IP hook left it to this guard (ClientIpLimit). Counted
+    // alone first when checking the credential would need a lookup, so a full bucket costs none.
+    let ip = this.clientIp.claim(request);
+    if (ip && !this.answersFromMemory(credential)) {
+      await this.clientIp.enforce(request, reply, ip);
+      ip = undefined;
+    }
+    let admitted: { principal: Principal; settings?: TenantSettings };
+    try {
+      admitted = await this.admit(request, reply, credential, kinds, targets, lap);
+    } catch (refusal) {
+      // A full IP bucket answers 429 before any 401 or 403.
+      if (ip) await this.clientIp.enforce(request, reply, ip);
+      throw refusal;
+    }
+    const { principal, settings } = admitted;
+    if (principal.kind !== 'owner' && settings && this.reflector.getAllAndOverride<boolean | undefined>(RATE_LIMITED, targets)) {
+      await this.enforceRateLimit(request, reply, principal, settings, ip);
+      lap('rate_limit', principal.kind);
+    } else if (ip) {
+      await this.clientIp.enforce(request, reply, ip);
+    }
+    request.principal = principal;
+    return true;
+  }
+
+  /** Every check before the rate limits: credential (401), kind and role, session, tenant, origin, plan feature (403). */
+  private async admit(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    credential: PresentedCredential,
+    kinds: AuthKinds,
+    targets: Parameters<Reflector['getAllAndOverride']>[1],
+    lap: (step: AuthStep, kind: Principal['kind']) => void,
+  ): Promise<{ principal: Principal; settings?: TenantSettings }> {
+    const principal = await this.authenticate(credential, request);
     lap('credentials', principal.kind);
     if (!kinds.includes(principal.kind)) throw authProblems.wrongKind(kinds);
     const roles = this.reflector.getAllAndOverride<readonly StaffRole[] | undefined>(STAFF_ROLES, targets);
@@ -66,30 +106,36 @@ export class AuthGuard implements CanActivate {
       const named = (request.params as Record<string, string | undefined> | undefined)?.[sessionParam];
       if (named !== undefined && named !== principal.sessionId) throw authProblems.sessionMismatch();
     }
+    if (principal.kind === 'owner') return { principal };
 
-    if (principal.kind !== 'owner') {
-      const settings = await this.tenants.get(principal.tenantId);
-      if (settings.status !== 'active') throw authProblems.tenantDeactivated();
-      this.enforceOrigin(request, reply, principal, settings);
-      const feature = this.reflector.getAllAndOverride<PlanFeature | undefined>(PLAN_FEATURE, targets);
-      // A user of the tenant's identity provider (end user or mapped staff) needs the feature on every route.
-      const viaIdp = principal.kind === 'idp_user' || (principal.kind === 'staff' && principal.idp !== undefined);
-      const refusal =
-        (feature && planFeatureRefusal(settings.plan, feature)) ||
-        (viaIdp ? planFeatureRefusal(settings.plan, 'identity_providers') : undefined);
-      if (refusal) throw refusal;
-      lap('tenant', principal.kind);
-      if (this.reflector.getAllAndOverride<boolean | undefined>(RATE_LIMITED, targets)) {
-        await this.enforceRateLimit(request, reply, principal, settings);
-        lap('rate_limit', principal.kind);
-      }
-    }
-    request.principal = principal;
-    return true;
+    const settings = await this.tenants.get(principal.tenantId);
+    if (settings.status !== 'active') throw authProblems.tenantDeactivated();
+    this.enforceOrigin(request, reply, principal, settings);
+    const feature = this.reflector.getAllAndOverride<PlanFeature | undefined>(PLAN_FEATURE, targets);
+    // A user of the tenant's identity provider (end user or mapped staff) needs the feature on every route.
+    const viaIdp = principal.kind === 'idp_user' || (principal.kind === 'staff' && principal.idp !== undefined);
+    const refusal =
+      (feature && planFeatureRefusal(settings.plan, feature)) ||
+      (viaIdp ? planFeatureRefusal(settings.plan, 'identity_providers') : undefined);
+    if (refusal) throw refusal;
+    lap('tenant', principal.kind);
+    return { principal, settings };
   }
 
-  private async authenticate(request: FastifyRequest): Promise<Principal> {
-    const credential = parseCredentials(request.headers);
+  /** Whether checking the credential needs no lookup: refused as presented, a cached API key, or one of Parley's own tokens. */
+  private answersFromMemory(credential: PresentedCredential): boolean {
+    switch (credential.type) {
+      case 'api_key':
+        return this.apiKeys.isCached(credential.key);
+      case 'bearer':
+        return this.tokens.verifiesLocally(credential.token);
+      case 'missing':
+      case 'invalid':
+        return true;
+    }
+  }
+
+  private async authenticate(credential: PresentedCredential, request: FastifyRequest): Promise<Principal> {
     switch (credential.type) {
       case 'api_key':
         return this.apiKeys.authenticate(credential.key);
@@ -114,9 +160,18 @@ export class AuthGuard implements CanActivate {
     void reply.headers(corsResponseHeaders(origin));
   }
 
-  /** The credential's own limit (API key, session or user), the tenant's and the plan's per-IP one, checked at once. */
-  private async enforceRateLimit(request: FastifyRequest, reply: FastifyReply, principal: TenantPrincipal, settings: TenantSettings) {
+  /**
+   * The credential's own limit (API key, session or user), the tenant's and the plan's per-IP
+   * one, all or nothing, with the client IP's (`ip`, counted whatever they answer) in one round trip.
+   */
+  private async enforceRateLimit(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    principal: TenantPrincipal,
+    settings: TenantSettings,
+    ip: LimitCheck | undefined,
+  ): Promise<void> {
     const limits = limitsForTenant(this.config.rateLimits, settings);
-    await this.limiter.enforceAll(reply, principalLimitChecks(principal, limits, clientIpBucket(request.ip)));
+    await this.limiter.enforceAll(reply, principalLimitChecks(principal, limits, clientIpBucket(request.ip)), ip ? [ip] : []);
   }
 }

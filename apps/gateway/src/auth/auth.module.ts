@@ -1,7 +1,10 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { SessionTokens, UserTokens } from '@parley/auth';
 import type { AppConfig } from '../config/env.schema';
 import { PreflightInstaller } from '../cors/preflight.installer';
+import { ClientIpFallbackGuard } from '../rate-limit/client-ip-fallback.guard';
+import { ClientIpLimit } from '../rate-limit/client-ip-limit.installer';
 import { RateLimiter } from '../rate-limit/rate-limiter.service';
 import { ApiKeyAuthenticator } from './api-key.authenticator';
 import { AuthGuard } from './auth.guard';
@@ -19,8 +22,9 @@ import { UserTokenStateCache } from './user-token-state.cache';
 
 /**
  * Authentication for every gateway route, global so feature modules only write `@Auth(...)`:
- * the guard and what it needs (authenticators, rate limiter), SessionTokens and UserTokens for
- * routes that issue tokens, CORS preflight, the tenant event listener, and POST /api/v1/auth/login.
+ * the guard and what it needs (authenticators, rate limiter, the per-client-IP limit of every API
+ * request: ClientIpLimit, with ClientIpFallbackGuard for routes without `@Auth`), SessionTokens and
+ * UserTokens for routes that issue tokens, CORS preflight, the tenant event listener, and POST /api/v1/auth/login.
  */
 @Global()
 @Module({})
@@ -40,6 +44,8 @@ export class AuthModule {
         ExternalTokenAuthenticator,
         IdpSessionBinding,
         RateLimiter,
+        ClientIpLimit,
+        { provide: APP_GUARD, useClass: ClientIpFallbackGuard },
         AuthMetrics,
         AuthGuard,
         TenantEventsListener,
@@ -54,6 +60,7 @@ export class AuthModule {
         IdentityProviderResolver,
         IdpSessionBinding,
         RateLimiter,
+        ClientIpLimit,
         AuthMetrics,
         AuthGuard,
       ],

@@ -40,6 +40,15 @@ export class TokenAuthenticator {
     @Inject(GATEWAY_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /**
+   * Whether the token is one of Parley's own (checked with the signing key ring, no lookup before
+   * its signature holds) rather than an identity provider's (whose issuer and keys are looked up).
+   */
+  verifiesLocally(token: string): boolean {
+    const issuer = unverifiedIssuer(token);
+    return issuer === undefined || issuer === TOKEN_ISSUER;
+  }
+
   async authenticate(token: string, tenantHeader?: HeaderValue): Promise<Principal> {
     const issuer = unverifiedIssuer(token);
     const principal =

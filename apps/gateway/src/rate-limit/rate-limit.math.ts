@@ -21,7 +21,7 @@ export interface CheckedLimit {
 }
 
 /**
- * A verdict from rate-limiter-flexible's answer: `consumedPoints` is the share of the bucket in
+ * A verdict from the token-bucket script's answer: `consumedPoints` is the share of the bucket in
  * use after this request, `msBeforeNext` the time until it is empty (allowed) or until this
  * request would have fitted (refused).
  */

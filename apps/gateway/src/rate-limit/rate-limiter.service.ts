@@ -3,7 +3,6 @@ import { SERVICE_LOGGER, ServiceMetrics, type Logger } from '@parley/observabili
 import { RedisClient } from '@parley/persistence';
 import type { FastifyReply } from 'fastify';
 import type { Counter } from 'prom-client';
-import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { ProblemException } from '../http/problem.exception';
 import {
   rateLimitHeaders,
@@ -14,7 +13,7 @@ import {
   type RateLimitVerdict,
 } from './rate-limit.math';
 import { RATE_LIMIT_KINDS, type LimitCheck, type RateLimitKind } from './rate-limits.policy';
-import { TOKEN_BUCKET_SCRIPT } from './token-bucket.script';
+import { TOKEN_BUCKETS_SCRIPT } from './token-bucket.script';
 
 export type { RateLimitKind } from './rate-limits.policy';
 
@@ -32,22 +31,28 @@ const SCOPE: Record<RateLimitKind, string> = {
   widget_config_ip: 'for widget config reads from this client address',
 };
 
+/** The ioredis command TOKEN_BUCKETS_SCRIPT is defined as on the service's client. */
+const COMMAND = 'parleyTokenBuckets';
+const WINDOW_MS = String(RATE_LIMIT_WINDOW_SECONDS * 1000);
+
+type TokenBucketsCommand = (numberOfKeys: number, ...keysAndArgs: string[]) => Promise<number[]>;
+
 /**
- * Request limits in Redis with rate-limiter-flexible (docs/adr/0021-rate-limits.md): one
- * RateLimiterRedis per kind and limit, each key a token bucket of `limit` requests refilled over
- * a minute (TOKEN_BUCKET_SCRIPT), one round trip per bucket; a request's buckets are checked at
- * once. If Redis cannot answer, the request is let through with a warning and
+ * Request limits in Redis (docs/adr/0021-rate-limits.md): each counted id a token bucket of
+ * `limit` requests refilled over a minute, all of a request's buckets counted by one script in
+ * one round trip (TOKEN_BUCKETS_SCRIPT): the client IP on its own, then the others all or
+ * nothing, so a refused request takes no token and needs none back. If Redis cannot answer (or
+ * is not connected: no waiting for a reconnect), the request is let through with a warning and
  * parley_rate_limiter_unavailable_total: limits protect capacity, and an outage of the counter
  * should not take the API down with it.
  *
- * The limiters define the ioredis command `rlflxIncr` on the shared client with this script; a
- * stock rate-limiter-flexible limiter on the same client would redefine it (use another client).
+ * rate-limiter-flexible, which counted one bucket per round trip here before, has no call that
+ * counts several keys in one; the script keeps its keys and stored values (see the script).
  */
 @Injectable()
 export class RateLimiter {
   private readonly limited: Counter<'kind'>;
   private readonly unavailable: Counter<'kind'>;
-  private readonly limiters = new Map<string, RateLimiterRedis>();
   /** What was checked so far for a response (the IP hook, then the guard), for its headers. */
   private readonly checkedFor = new WeakMap<FastifyReply, CheckedLimit[]>();
 
@@ -70,6 +75,7 @@ export class RateLimiter {
       this.limited.inc({ kind }, 0);
       this.unavailable.inc({ kind }, 0);
     }
+    redis.defineCommand(COMMAND, { lua: TOKEN_BUCKETS_SCRIPT });
   }
 
   /** Counts one request of `id` against `limit` per minute; undefined when Redis failed. */
@@ -79,16 +85,38 @@ export class RateLimiter {
   }
 
   /**
-   * Counts one request in every bucket at once. When one refuses, the others get their token
-   * back (a refused request does no work); checks Redis could not answer are left out.
+   * Counts one request in every bucket in one round trip: `alone` (the client IP) first, each
+   * counted whatever the others answer; then `checks`, all or nothing. When one of `alone`
+   * refuses, nothing is counted and only `alone` is answered. Empty when Redis failed.
    */
-  async check(checks: readonly LimitCheck[]): Promise<CheckedLimit[]> {
-    const answers = await Promise.all(checks.map((check) => this.take(check)));
-    const checked = answers.filter((answer): answer is CheckedLimit & { check: LimitCheck } => answer !== undefined);
-    if (checked.some(({ verdict }) => !verdict.allowed)) {
-      await Promise.all(checked.filter(({ verdict }) => verdict.allowed).map(({ check }) => this.refund(check)));
+  async check(checks: readonly LimitCheck[], alone: readonly LimitCheck[] = []): Promise<CheckedLimit[]> {
+    const all = [...alone, ...checks];
+    if (all.length === 0) return [];
+    let answer: number[];
+    try {
+      if (this.redis.status !== 'ready') throw new Error(`redis connection is ${this.redis.status}`);
+      const run = (this.redis as unknown as Record<typeof COMMAND, TokenBucketsCommand>)[COMMAND];
+      answer = await run.call(
+        this.redis,
+        all.length,
+        ...all.map(({ kind, id }) => `rl:${kind}:${id}`),
+        WINDOW_MS,
+        String(alone.length),
+        ...all.map(({ limit }) => String(limit)),
+      );
+    } catch (error) {
+      for (const { kind } of all) this.unavailable.inc({ kind });
+      this.logger.warn({ err: error, kinds: all.map(({ kind }) => kind) }, 'rate limiter unavailable; request not limited');
+      return [];
     }
-    return checked.map(({ kind, verdict }) => ({ kind, verdict }));
+    const checked: CheckedLimit[] = [];
+    for (let i = 0; i * 3 < answer.length; i++) {
+      const { kind, limit } = all[i]!;
+      const allowed = answer[i * 3] === 1;
+      if (!allowed) this.limited.inc({ kind });
+      checked.push({ kind, verdict: verdictFrom(allowed, limit, answer[i * 3 + 1]!, answer[i * 3 + 2]!) });
+    }
+    return checked;
   }
 
   /** enforceAll() for one bucket. */
@@ -101,8 +129,8 @@ export class RateLimiter {
    * checked for this response so far and RateLimit-Policy naming all of them, and throws 429
    * problem+json (with Retry-After) when one refused. Lets the request through when Redis failed.
    */
-  async enforceAll(reply: FastifyReply, checks: readonly LimitCheck[]): Promise<void> {
-    const checked = [...(this.checkedFor.get(reply) ?? []), ...(await this.check(checks))];
+  async enforceAll(reply: FastifyReply, checks: readonly LimitCheck[], alone: readonly LimitCheck[] = []): Promise<void> {
+    const checked = [...(this.checkedFor.get(reply) ?? []), ...(await this.check(checks, alone))];
     this.checkedFor.set(reply, checked);
     const shown = tightest(checked);
     if (!shown) return;
@@ -117,48 +145,5 @@ export class RateLimiter {
         headers,
       });
     }
-  }
-
-  private async take(check: LimitCheck): Promise<(CheckedLimit & { check: LimitCheck }) | undefined> {
-    const { kind, id, limit } = check;
-    try {
-      const res = await this.limiterFor(kind, limit).consume(id);
-      return { kind, check, verdict: verdictFrom(true, limit, res.consumedPoints, res.msBeforeNext) };
-    } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) {
-        this.limited.inc({ kind });
-        return { kind, check, verdict: verdictFrom(false, limit, rejection.consumedPoints, rejection.msBeforeNext) };
-      }
-      this.unavailable.inc({ kind });
-      this.logger.warn({ err: rejection, kind }, 'rate limiter unavailable; request not limited');
-      return undefined;
-    }
-  }
-
-  private async refund({ kind, id, limit }: LimitCheck): Promise<void> {
-    try {
-      await this.limiterFor(kind, limit).reward(id);
-    } catch (error) {
-      this.logger.warn({ err: error, kind }, 'rate limiter could not return a token');
-    }
-  }
-
-  private limiterFor(kind: RateLimitKind, limit: number): RateLimiterRedis {
-    const name = `${kind}:${limit}`;
-    let limiter = this.limiters.get(name);
-    if (!limiter) {
-      limiter = new RateLimiterRedis({
-        storeClient: this.redis,
-        // One key per counted id whatever its limit, so a changed limit keeps the bucket's level.
-        keyPrefix: `rl:${kind}`,
-        points: limit,
-        duration: RATE_LIMIT_WINDOW_SECONDS,
-        customIncrTtlLuaScript: TOKEN_BUCKET_SCRIPT,
-        // Fail at once while disconnected instead of waiting for ioredis's reconnect.
-        rejectIfRedisNotReady: true,
-      });
-      this.limiters.set(name, limiter);
-    }
-    return limiter;
   }
 }

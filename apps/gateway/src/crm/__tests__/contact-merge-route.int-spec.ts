@@ -49,6 +49,8 @@ beforeAll(async () => {
       RATE_LIMIT_PER_MINUTE: '10000',
       RATE_LIMIT_USER_PER_MINUTE: '5000',
       RATE_LIMIT_TENANT_PER_MINUTE: '100000',
+      // Above the others, so RateLimit-Limit names the key's or user's limit (every request is also counted per client IP).
+      RATE_LIMIT_IP_PER_MINUTE: '1000000',
     }),
   );
   const users = api.app.get(UserTokens);

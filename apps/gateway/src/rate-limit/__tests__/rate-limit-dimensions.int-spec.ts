@@ -11,6 +11,7 @@ import {
   type RunningGateway,
 } from '../../http/__tests__/support/gateway-test-app';
 import { ProvisioningResponder, type FakeTenant } from '../../http/__tests__/support/provisioning-responder';
+import { ApiKeyAuthenticator } from '../../auth/api-key.authenticator';
 import { testPlan } from '../../quota/__tests__/support/test-plan';
 import { LimitsProbeController } from './support/limits-probe.controller';
 
@@ -333,6 +334,71 @@ describe('limit per client IP', () => {
     expect(refused.json()).toMatchObject({ type: 'urn:parley:problem:rate-limited' });
     // The same forwarded addresses through the trusted proxy are their own clients.
     expect((await probe({ 'x-forwarded-for': '198.51.200.250' })).status).toBe(401);
+  });
+});
+
+describe('limit per client IP, for requests with a credential (counted by AuthGuard with the rest)', () => {
+  const wrongKeys = (ip: string) => ({
+    'x-api-key': `sk_live_${randomUUID().replaceAll('-', '')}${randomUUID().replaceAll('-', '')}`,
+    'x-forwarded-for': ip,
+  });
+
+  it('counts the IP in the same check as the key and tenant, across tenants, and refuses the address once it is full', async () => {
+    const ip = freshIp();
+    // Two requests per tenant stay under each key's (3) and tenant's (5) limit: only the IP fills.
+    for (let i = 0; i < LIMITS.ip / 2; i++) {
+      const key = await responder.addKey(responder.addTenant().id);
+      expect(await statuses(2, { 'x-api-key': key.key, 'x-forwarded-for': ip })).toEqual([200, 200]);
+    }
+    const key = await responder.addKey(responder.addTenant().id);
+    const refused = await probe({ 'x-api-key': key.key, 'x-forwarded-for': ip });
+    expectRefusal(refused, 'ip', LIMITS.ip);
+    // The refused request took nothing from the key: it has its three requests from another address.
+    expect(await statuses(3, { 'x-api-key': key.key, 'x-forwarded-for': freshIp() })).toEqual([200, 200, 200]);
+  });
+
+  it('answers 429 before 401 for wrong keys and tokens, without a key lookup once the address is full', async () => {
+    const ip = freshIp();
+    expect(await statuses(LIMITS.ip, wrongKeys(ip))).toEqual(Array(LIMITS.ip).fill(401));
+    const authenticator = gateway.app.get(ApiKeyAuthenticator);
+    const lookups = authenticator.lookupCount;
+    expectRefusal(await probe(wrongKeys(ip)), 'ip', LIMITS.ip);
+    expect(authenticator.lookupCount).toBe(lookups);
+    expectRefusal(await probe({ authorization: 'Bearer not-a-token', 'x-forwarded-for': ip }), 'ip', LIMITS.ip);
+    expectRefusal(await probe({ authorization: 'Basic dXNlcjpwdw==', 'x-forwarded-for': ip }), 'ip', LIMITS.ip);
+  });
+
+  it('answers 429 before 403 (a valid credential of a kind the route does not take)', async () => {
+    const ip = freshIp();
+    const owner = (await userTokens.issueUserToken({ userId: randomUUID(), role: 'owner' })).token;
+    expect(await statuses(LIMITS.ip, { authorization: `Bearer ${owner}`, 'x-forwarded-for': ip })).toEqual(Array(LIMITS.ip).fill(403));
+    expectRefusal(await probe({ authorization: `Bearer ${owner}`, 'x-forwarded-for': ip }), 'ip', LIMITS.ip);
+  });
+
+  it('counts requests with a credential to routes without @Auth, to unknown routes and with refused bodies', async () => {
+    const ip = freshIp();
+    const key = await responder.addKey(responder.addTenant().id);
+    const headers = { 'x-api-key': key.key, 'x-forwarded-for': ip };
+    const config = await fetch(`${gateway.url}/api/v1/widget/config?siteKey=pk_live_${'0'.repeat(32)}`, { headers });
+    expect(config.status).toBe(401);
+    await config.text();
+    const unknown = await fetch(`${gateway.url}/api/v1/no-such-route`, { headers });
+    expect(unknown.status).toBe(404);
+    await unknown.text();
+    for (let i = 0; i < LIMITS.ip - 2; i++) {
+      const malformed = await fetch(`${gateway.url}/api/v1/chat`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: '{"message": ',
+      });
+      expect(malformed.status).toBe(400);
+      expect(malformed.headers.get('content-type')).toContain('application/problem+json');
+      await malformed.text();
+    }
+    const refused = await fetch(`${gateway.url}/api/v1/widget/config?siteKey=pk_live_${'0'.repeat(32)}`, { headers });
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toMatchObject({ type: 'urn:parley:problem:rate-limited' });
+    expectRefusal(await probe(headers), 'ip', LIMITS.ip);
   });
 });
 
