@@ -2,12 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { registerRequestHooks, SERVICE_LOGGER, ServiceMetrics, type Logger } from '@parley/observability';
 import { ServiceRuntimeModule } from '@parley/runtime';
 import { GatewayHttpModule } from '../../http/gateway-http.module';
-import { testGatewayConfig, testNamespace } from '../../http/__tests__/support/gateway-test-app';
+import { listenGateway, testGatewayConfig, testNamespace, type RunningGateway } from '../../http/__tests__/support/gateway-test-app';
 import { ConsoleModule } from '../console.module';
 import { ASSET_CACHE, CONSOLE_CSP } from '../console-headers.constants';
 
@@ -17,20 +14,16 @@ import { ASSET_CACHE, CONSOLE_CSP } from '../console-headers.constants';
 const INDEX =
   '<!doctype html><html lang="en"><head><script type="module" src="/console/assets/index.DGrxh2v7.js"></script></head><body><div id="root"></div></body></html>';
 
-async function start(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+async function start(dir: string): Promise<RunningGateway> {
   const config = testGatewayConfig(testNamespace('console'));
   @Module({ imports: [ServiceRuntimeModule.forRoot(config), GatewayHttpModule.forRoot(config), ConsoleModule.forRoot({ dir })] })
   class ConsoleTestModule {}
-  const app = await NestFactory.create<NestFastifyApplication>(ConsoleTestModule, new FastifyAdapter(), { logger: false });
-  registerRequestHooks(app.getHttpAdapter().getInstance(), { logger: app.get<Logger>(SERVICE_LOGGER), metrics: app.get(ServiceMetrics) });
-  await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address() as { port: number };
-  return { url: `http://127.0.0.1:${port}`, close: () => app.close() };
+  return listenGateway(ConsoleTestModule);
 }
 
 let dir: string;
-let built: { url: string; close: () => Promise<void> };
-let missing: { url: string; close: () => Promise<void> };
+let built: RunningGateway;
+let missing: RunningGateway;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'parley-console-int-'));

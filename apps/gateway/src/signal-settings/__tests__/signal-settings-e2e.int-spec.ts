@@ -1,21 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TenantCreateRpc } from '@parley/contracts';
 import { NatsClient, RpcClient } from '@parley/messaging';
-import { registerRequestHooks, SERVICE_LOGGER, ServiceMetrics, type Logger } from '@parley/observability';
-import { ServiceRuntimeModule } from '@parley/runtime';
 import { CLASSIFIER_SUBTYPE, createSignalDetector } from '@parley/signals';
 import { testEnvironment } from '@parley/testing';
-import { AuthModule } from '../../auth/auth.module';
 import { GatewayProcess, REPO_ROOT } from '../../chat/__tests__/support/gateway-process';
 import { tenantApiNamespace } from '../../chat/__tests__/support/tenant-api-test-app';
 import { freePort } from '../../http/__tests__/support/dist-gateway';
-import { testGatewayConfig } from '../../http/__tests__/support/gateway-test-app';
-import { GatewayHttpModule } from '../../http/gateway-http.module';
+import { startGatewayWith, testGatewayConfig, type RunningGateway } from '../../http/__tests__/support/gateway-test-app';
 import { TenantApiModule } from '../../tenant-api.module';
 import { SignalSettingsModule } from '../signal-settings.module';
 
@@ -31,7 +24,7 @@ const MESSAGE = 'the boiler is making a strange noise and there is no hot water'
 let provisioning: GatewayProcess;
 let chat: GatewayProcess;
 let nats: NatsClient;
-let app: NestFastifyApplication;
+let gateway: RunningGateway;
 let url: string;
 let key: Record<string, string>;
 let otherKey: Record<string, string>;
@@ -112,24 +105,12 @@ beforeAll(async () => {
   otherKey = await createTenant(rpc, 'Othercorp');
 
   const config = testGatewayConfig(namespace, { RATE_LIMIT_PER_MINUTE: '10000', CHAT_TURN_TIMEOUT_MS: '30000', RPC_TIMEOUT_MS: '20000' });
-  @Module({
-    imports: [
-      ServiceRuntimeModule.forRoot(config),
-      GatewayHttpModule.forRoot(config),
-      AuthModule.forRoot(config),
-      TenantApiModule.forRoot(),
-      SignalSettingsModule,
-    ],
-  })
-  class SignalSettingsE2eModule {}
-  app = await NestFactory.create<NestFastifyApplication>(SignalSettingsE2eModule, new FastifyAdapter(), { logger: false });
-  registerRequestHooks(app.getHttpAdapter().getInstance(), { logger: app.get<Logger>(SERVICE_LOGGER), metrics: app.get(ServiceMetrics) });
-  await app.listen(0, '127.0.0.1');
-  url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+  gateway = await startGatewayWith(config, [TenantApiModule.forRoot(), SignalSettingsModule]);
+  url = gateway.url;
 }, 150_000);
 
 afterAll(async () => {
-  await app?.close();
+  await gateway?.close();
   await nats?.drain().catch(() => undefined);
   await chat?.kill();
   await provisioning?.kill();

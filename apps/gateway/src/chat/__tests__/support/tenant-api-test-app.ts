@@ -1,13 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { registerRequestHooks, SERVICE_LOGGER, ServiceMetrics, type Logger } from '@parley/observability';
-import { ServiceRuntimeModule } from '@parley/runtime';
 import { testEnvironment } from '@parley/testing';
-import { AuthModule } from '../../../auth/auth.module';
 import type { AppConfig } from '../../../config/env.schema';
-import { GatewayHttpModule } from '../../../http/gateway-http.module';
+import { startGatewayWith, type RunningGateway } from '../../../http/__tests__/support/gateway-test-app';
 import { TenantApiModule } from '../../../tenant-api.module';
 import type { TenantApiOverrides } from '../../../tenant-api.options';
 
@@ -20,29 +14,9 @@ export function tenantApiNamespace(tag: string): string {
   return `${testEnvironment().TEST_RUN_ID}_${tag}${randomBytes(3).toString('hex')}`;
 }
 
-export interface RunningTenantApi {
-  app: NestFastifyApplication;
-  url: string;
-  close(): Promise<void>;
-}
+export type RunningTenantApi = RunningGateway;
 
-/**
- * The gateway's modules as app.module.ts composes them (runtime, HTTP layer, auth) plus
- * TenantApiModule, booted in this process on Fastify with the request hooks, on a free port.
- */
+/** The gateway's runtime, HTTP layer and auth as app.module.ts composes them, plus TenantApiModule, on a free port. */
 export async function startTenantApi(config: AppConfig, overrides: TenantApiOverrides = {}): Promise<RunningTenantApi> {
-  @Module({
-    imports: [
-      ServiceRuntimeModule.forRoot(config),
-      GatewayHttpModule.forRoot(config),
-      AuthModule.forRoot(config),
-      TenantApiModule.forRoot(overrides),
-    ],
-  })
-  class TenantApiTestModule {}
-  const app = await NestFactory.create<NestFastifyApplication>(TenantApiTestModule, new FastifyAdapter(), { logger: false });
-  registerRequestHooks(app.getHttpAdapter().getInstance(), { logger: app.get<Logger>(SERVICE_LOGGER), metrics: app.get(ServiceMetrics) });
-  await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address() as { port: number };
-  return { app, url: `http://127.0.0.1:${address.port}`, close: () => app.close() };
+  return startGatewayWith(config, [TenantApiModule.forRoot(overrides)]);
 }

@@ -1,37 +1,11 @@
-import { Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { registerRequestHooks, SERVICE_LOGGER, ServiceMetrics, type Logger } from '@parley/observability';
-import { ServiceRuntimeModule } from '@parley/runtime';
-import { AuthModule } from '../../../auth/auth.module';
 import type { AppConfig } from '../../../config/env.schema';
-import { GatewayHttpModule } from '../../../http/gateway-http.module';
+import { startGatewayWith, type RunningGateway } from '../../../http/__tests__/support/gateway-test-app';
 import type { InboxStreamOptions } from '../../inbox-stream.options';
 import { NotificationsModule } from '../../notifications.module';
 
-export interface RunningNotificationsApi {
-  app: NestFastifyApplication;
-  url: string;
-  close(): Promise<void>;
-}
+export type RunningNotificationsApi = RunningGateway;
 
-/**
- * The gateway's runtime, HTTP layer and auth as app.module.ts composes them, plus
- * NotificationsModule (with test stream settings, e.g. a short heartbeat), on a free port.
- */
+/** The gateway's runtime, HTTP layer and auth as app.module.ts composes them, plus NotificationsModule (with test stream settings, e.g. a short heartbeat), on a free port. */
 export async function startNotificationsApi(config: AppConfig, stream: Partial<InboxStreamOptions> = {}): Promise<RunningNotificationsApi> {
-  @Module({
-    imports: [
-      ServiceRuntimeModule.forRoot(config),
-      GatewayHttpModule.forRoot(config),
-      AuthModule.forRoot(config),
-      NotificationsModule.withOptions(stream),
-    ],
-  })
-  class NotificationsTestModule {}
-  const app = await NestFactory.create<NestFastifyApplication>(NotificationsTestModule, new FastifyAdapter(), { logger: false });
-  registerRequestHooks(app.getHttpAdapter().getInstance(), { logger: app.get<Logger>(SERVICE_LOGGER), metrics: app.get(ServiceMetrics) });
-  await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address() as { port: number };
-  return { app, url: `http://127.0.0.1:${address.port}`, close: () => app.close() };
+  return startGatewayWith(config, [NotificationsModule.withOptions(stream)]);
 }
