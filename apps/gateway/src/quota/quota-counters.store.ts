@@ -36,13 +36,25 @@ export interface CounterState extends QuotaUsage {
   synced: boolean;
 }
 
+/** The ioredis commands the scripts are defined as: EVALSHA (the script's text only once per connection), not EVAL with the text every turn. */
+interface QuotaScripts {
+  parleyQuotaRecord(...keysAndArgs: (string | number)[]): Promise<[number, number] | null>;
+  parleyQuotaRaise(...keysAndArgs: (string | number)[]): Promise<[number, number]>;
+}
+
 /**
  * The live quota counters of each tenant and period in Redis (ADR 0025): a hash
  * `quota:<tenant>:<YYYY-MM>` of messages and tokens, kept a week past the period's end.
  */
 @Injectable()
 export class QuotaCounters {
-  constructor(@Inject(RedisClient) private readonly redis: RedisClient) {}
+  private readonly scripts: QuotaScripts;
+
+  constructor(@Inject(RedisClient) private readonly redis: RedisClient) {
+    redis.defineCommand('parleyQuotaRecord', { numberOfKeys: 2, lua: RECORD_SCRIPT });
+    redis.defineCommand('parleyQuotaRaise', { numberOfKeys: 1, lua: RAISE_SCRIPT });
+    this.scripts = redis as unknown as QuotaScripts;
+  }
 
   async read(tenantId: string, period: string): Promise<CounterState> {
     const [messages, tokens, synced] = await this.redis.hmget(counterKey(tenantId, period), 'messages', 'tokens', 'synced');
@@ -51,29 +63,20 @@ export class QuotaCounters {
 
   /** Counts a completed turn once (by its turn id); null when it was counted before. */
   async record(tenantId: string, period: string, turnId: string, usage: QuotaUsage, ttlSeconds: number): Promise<QuotaUsage | null> {
-    const result = (await this.redis.eval(
-      RECORD_SCRIPT,
-      2,
+    const result = await this.scripts.parleyQuotaRecord(
       counterKey(tenantId, period),
       `quota:turn:${turnId}`,
       usage.messages,
       usage.tokens,
       ttlSeconds,
       TURN_MARKER_TTL_S,
-    )) as [number, number] | null;
+    );
     return result ? { messages: Number(result[0]), tokens: Number(result[1]) } : null;
   }
 
   /** Floors the counters at `persisted` (usage_daily's sum for the period) and marks them synced. */
   async raise(tenantId: string, period: string, persisted: QuotaUsage, ttlSeconds: number): Promise<QuotaUsage> {
-    const result = (await this.redis.eval(
-      RAISE_SCRIPT,
-      1,
-      counterKey(tenantId, period),
-      persisted.messages,
-      persisted.tokens,
-      ttlSeconds,
-    )) as [number, number];
+    const result = await this.scripts.parleyQuotaRaise(counterKey(tenantId, period), persisted.messages, persisted.tokens, ttlSeconds);
     return { messages: Number(result[0]), tokens: Number(result[1]) };
   }
 

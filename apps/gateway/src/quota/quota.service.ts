@@ -53,6 +53,8 @@ export class QuotaService {
   private readonly notices: Counter<'threshold'>;
   /** Tenants whose counters this process touched since the last reconcile. */
   private readonly active = new Set<string>();
+  /** The billing period last worked out per time zone (Intl calls), reused while the clock is inside it. */
+  private readonly periods = new Map<string, BillingPeriod>();
   /** When a tenant's floor last failed to load (client-insights down): checks do not wait for it again at once. */
   private readonly syncFailedAt = new Map<string, number>();
 
@@ -82,7 +84,7 @@ export class QuotaService {
   async check(tenantId: string): Promise<QuotaCheck> {
     const now = this.clock();
     const settings = await this.settings.get(tenantId);
-    const period = currentPeriod(now, settings.timezone);
+    const period = this.periodAt(now, settings.timezone);
     const base = { plan: settings.plan, period, timezone: settings.timezone, resetSeconds: secondsToReset(now, period) };
     if (!settings.plan) return { ...base, decision: { kind: 'within' }, usage: null };
     this.active.add(tenantId);
@@ -109,7 +111,7 @@ export class QuotaService {
     try {
       const now = this.clock();
       const settings = await this.settings.get(tenantId);
-      const period = currentPeriod(now, settings.timezone);
+      const period = this.periodAt(now, settings.timezone);
       this.active.add(tenantId);
       const totals = await withinBudget(
         this.counters.record(
@@ -143,7 +145,7 @@ export class QuotaService {
       try {
         const now = this.clock();
         const settings = await this.settings.get(tenantId);
-        await this.sync(tenantId, currentPeriod(now, settings.timezone), now);
+        await this.sync(tenantId, this.periodAt(now, settings.timezone), now);
         done += 1;
       } catch (error) {
         this.unavailable.inc({ operation: 'reconcile' });
@@ -192,6 +194,15 @@ export class QuotaService {
         this.logger.warn({ err: error, tenant_id: tenantId, threshold }, 'quota notice not published; a later turn retries');
       }
     }
+  }
+
+  /** currentPeriod(), from the per-zone cache while `now` falls inside the cached period. */
+  private periodAt(now: Date, timezone: string): BillingPeriod {
+    const cached = this.periods.get(timezone);
+    if (cached && cached.startsAt <= now && now < cached.endsAt) return cached;
+    const period = currentPeriod(now, timezone);
+    this.periods.set(timezone, period);
+    return period;
   }
 
   private ttl(now: Date, period: BillingPeriod): number {

@@ -68,7 +68,7 @@ function memoryCounters() {
   };
 }
 
-function setup(currentPlan: Plan | null, persisted = { messages: 0, tokensIn: 0, tokensOut: 0 }) {
+function setup(currentPlan: Plan | null, persisted = { messages: 0, tokensIn: 0, tokensOut: 0 }, clock: () => Date = () => NOW) {
   const counters = memoryCounters();
   const published: Array<{ threshold: number }> = [];
   const rpcCalls: unknown[] = [];
@@ -85,7 +85,7 @@ function setup(currentPlan: Plan | null, persisted = { messages: 0, tokensIn: 0,
     { publish: async (n: { threshold: number }) => void published.push(n) } as unknown as QuotaNotices,
     { warn } as unknown as Logger,
     new ServiceMetrics('gateway-test'),
-    () => NOW,
+    clock,
   );
   return { service, counters, published, rpcCalls, warn };
 }
@@ -101,6 +101,20 @@ describe('QuotaService', () => {
     await service.recordTurn(TENANT, 'turn-1', { inputTokens: 7, outputTokens: 2 });
     await service.recordTurn(TENANT, 'turn-1', { inputTokens: 7, outputTokens: 2 });
     expect(counters.hashes.get(`${TENANT}:2027-03`)).toEqual({ messages: 4, tokens: 24, synced: true });
+  });
+
+  it("counts a turn in the tenant's local month as the clock crosses into the next (the period is worked out once per month)", async () => {
+    let now = new Date('2027-04-01T03:59:59.000Z'); // 23:59:59 on 31 March in New York
+    const { service, counters } = setup(plan({ includedMessages: 100 }), undefined, () => now);
+    await service.recordTurn(TENANT, 'march-1', { inputTokens: 1, outputTokens: 0 });
+    await service.recordTurn(TENANT, 'march-2', { inputTokens: 1, outputTokens: 0 });
+    now = new Date('2027-04-01T04:00:00.000Z'); // midnight in New York: April
+    await service.recordTurn(TENANT, 'april-1', { inputTokens: 1, outputTokens: 0 });
+    expect(counters.hashes.get(`${TENANT}:2027-03`)?.messages).toBe(2);
+    expect(counters.hashes.get(`${TENANT}:2027-04`)?.messages).toBe(1);
+    now = new Date('2027-03-15T12:00:00.000Z'); // a clock set back: March again, not the cached April
+    await service.recordTurn(TENANT, 'march-3', { inputTokens: 1, outputTokens: 0 });
+    expect(counters.hashes.get(`${TENANT}:2027-03`)?.messages).toBe(3);
   });
 
   it('refuses on a hard cap with the seconds to local midnight of the 1st (New York: 04:00 UTC)', async () => {
