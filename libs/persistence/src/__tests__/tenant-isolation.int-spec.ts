@@ -210,6 +210,36 @@ describe('tenant isolation (RLS through TenantDb)', () => {
     }
   });
 
+  it('statement(): a statement stuck on a lock is cancelled by the server after statementTimeoutMs, rolled back, and the connection serves the next one', async () => {
+    const single = createPrismaClient({ databaseUrl: testDbEnv(process.env).TEST_DATABASE_URL, poolMax: 1, statementTimeoutMs: 300 });
+    const locker = await ctx.owner.connect();
+    try {
+      const one = new TenantDb(single);
+      const before = await one.statement(tenantA.id, {
+        text: 'SELECT message_count FROM chat_sessions WHERE id = $1::uuid',
+        values: [sessionA.id],
+      });
+      await locker.query('BEGIN');
+      await locker.query('SELECT id FROM chat_sessions WHERE id = $1 FOR UPDATE', [sessionA.id]);
+      const bump = {
+        text: 'UPDATE chat_sessions SET message_count = message_count + 1 WHERE id = $1::uuid RETURNING message_count',
+        values: [sessionA.id],
+      };
+      await expect(one.statement(tenantA.id, bump, { write: true })).rejects.toThrow(/statement timeout/);
+      await locker.query('COMMIT');
+      // Nothing of the cancelled statement stayed, and the same small pool answers again.
+      await expect(
+        one.statement(tenantA.id, { text: 'SELECT message_count FROM chat_sessions WHERE id = $1::uuid', values: [sessionA.id] }),
+      ).resolves.toEqual(before);
+      expect(poolOf(single)?.writes.totalCount).toBeLessThanOrEqual(2);
+      await expect(one.statement(tenantA.id, bump, { write: true })).resolves.toHaveLength(1);
+    } finally {
+      await locker.query('ROLLBACK').catch(() => undefined);
+      locker.release();
+      await single.$disconnect();
+    }
+  });
+
   it('rejects a tenant id that is not a UUID before touching the database', async () => {
     for (const bad of ['', 'not-a-uuid', "' OR 1=1 --", `${tenantA.id}x`]) {
       await expect(db.run(bad, async () => 'never')).rejects.toMatchObject({ name: 'PersistenceError', code: 'INVALID_TENANT' });

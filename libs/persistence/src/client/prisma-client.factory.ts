@@ -11,11 +11,19 @@ export interface PrismaClientConfig {
   applicationName?: string;
   /** How long to wait for a free connection before failing, in ms (default 5000). */
   connectionTimeoutMs?: number;
+  /**
+   * Server-side statement_timeout of the companion pools' connections (TenantDb.statement()), in ms
+   * (default 30000): a statement stuck on a lock or a runaway plan is cancelled by PostgreSQL and its
+   * transaction rolled back, so it cannot hold a connection for ever. Prisma's own pool keeps its
+   * interactive-transaction timeouts instead.
+   */
+  statementTimeoutMs?: number;
   /** Called when an idle pooled connection fails (the pool replaces it). */
   onPoolError?: (error: Error) => void;
 }
 
 export const DEFAULT_POOL_MAX = 10;
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
 
 /**
  * The node-postgres pool under a client (Prisma's connections) with two companion pools for
@@ -25,15 +33,21 @@ export const DEFAULT_POOL_MAX = 10;
  * row lock (a tenant's audit chain is appended one transaction at a time) while it holds its
  * connection, and reads on the hot path must not queue behind it. Each companion opens
  * connections only when used (at most half the client's pool size, at least 2); end() ends all
- * three, so Prisma's $disconnect() closes everything.
+ * three, so Prisma's $disconnect() closes everything. The companions' connections carry a
+ * server-side statement_timeout (`statementTimeoutMs`, default DEFAULT_STATEMENT_TIMEOUT_MS).
  */
 export class AppPool extends pg.Pool {
   readonly statements: pg.Pool;
   readonly writes: pg.Pool;
 
-  constructor(options: pg.PoolConfig) {
+  constructor(options: pg.PoolConfig, statementTimeoutMs: number = DEFAULT_STATEMENT_TIMEOUT_MS) {
     super(options);
-    const companion = { ...options, max: Math.max(2, Math.ceil((options.max ?? DEFAULT_POOL_MAX) / 2)), pipeline: true };
+    const companion = {
+      ...options,
+      max: Math.max(2, Math.ceil((options.max ?? DEFAULT_POOL_MAX) / 2)),
+      pipeline: true,
+      statement_timeout: statementTimeoutMs,
+    };
     this.statements = new pg.Pool(companion);
     this.writes = new pg.Pool(companion);
   }
@@ -69,12 +83,15 @@ export function withPool<C extends PrismaClient>(client: C, pool: AppPool): C {
 
 /** The pools a client runs on; an idle connection's failure goes to `onPoolError` (never an unhandled 'error' event). */
 export function createPgPool(config: PrismaClientConfig): AppPool {
-  const pool = new AppPool({
-    connectionString: config.databaseUrl,
-    max: config.poolMax ?? DEFAULT_POOL_MAX,
-    application_name: config.applicationName ?? 'parley',
-    connectionTimeoutMillis: config.connectionTimeoutMs ?? 5000,
-  });
+  const pool = new AppPool(
+    {
+      connectionString: config.databaseUrl,
+      max: config.poolMax ?? DEFAULT_POOL_MAX,
+      application_name: config.applicationName ?? 'parley',
+      connectionTimeoutMillis: config.connectionTimeoutMs ?? 5000,
+    },
+    config.statementTimeoutMs,
+  );
   const onError = (error: Error) => config.onPoolError?.(error);
   pool.on('error', onError);
   pool.statements.on('error', onError);
