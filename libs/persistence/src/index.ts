@@ -1,5 +1,6 @@
 export * from './errors/persistence.error';
 export * from './errors/database-error.util';
+export * from './errors/database-busy.error';
 export * from './client/prisma-client.factory';
 export * from './client/prisma.service';
 export * from './client/prisma.types';

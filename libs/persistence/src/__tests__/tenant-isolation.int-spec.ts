@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createChatSession, createTenant, type ChatSessionRow, type TenantRow, testDbEnv } from './fixtures';
 import { createPrismaClient, poolOf } from '../client/prisma-client.factory';
 import { isInsufficientPrivilege } from '../errors/database-error.util';
+import { DatabaseBusyError } from '../errors/database-busy.error';
 import { PersistenceError } from '../errors/persistence.error';
 import { TenantDb } from '../tenant/tenant-db';
 import { Prisma } from '../generated/prisma/client';
@@ -201,7 +202,8 @@ describe('tenant isolation (RLS through TenantDb)', () => {
       await expect(one.statement(tenantA.id, read)).resolves.toEqual([{ id: sessionA.id }]);
       expect(poolOf(single)?.writes.waitingCount).toBe(0);
       await locker.query('COMMIT');
-      const counts = (await Promise.all(writes)).map(([r]) => (r as { message_count: number }).message_count);
+      // Both applied, one after the other (which of the two got the lock first is up to PostgreSQL).
+      const counts = (await Promise.all(writes)).map(([r]) => (r as { message_count: number }).message_count).sort((a, b) => a - b);
       expect(counts[1] - counts[0]).toBe(1);
     } finally {
       await locker.query('ROLLBACK').catch(() => undefined);
@@ -225,7 +227,10 @@ describe('tenant isolation (RLS through TenantDb)', () => {
         text: 'UPDATE chat_sessions SET message_count = message_count + 1 WHERE id = $1::uuid RETURNING message_count',
         values: [sessionA.id],
       };
-      await expect(one.statement(tenantA.id, bump, { write: true })).rejects.toThrow(/statement timeout/);
+      const cancelled = await one.statement(tenantA.id, bump, { write: true }).catch((error: unknown) => error);
+      expect(cancelled).toBeInstanceOf(DatabaseBusyError);
+      expect((cancelled as DatabaseBusyError).code).toBe('UNAVAILABLE');
+      expect(((cancelled as Error).cause as Error).message).toMatch(/statement timeout/);
       await locker.query('COMMIT');
       // Nothing of the cancelled statement stayed, and the same small pool answers again.
       await expect(
@@ -236,6 +241,47 @@ describe('tenant isolation (RLS through TenantDb)', () => {
     } finally {
       await locker.query('ROLLBACK').catch(() => undefined);
       locker.release();
+      await single.$disconnect();
+    }
+  });
+
+  it("run(), batch() and statement() answer DatabaseBusyError (UNAVAILABLE) when no connection frees up within the pool's wait, and serve again once one does", async () => {
+    const single = createPrismaClient({ databaseUrl: testDbEnv(process.env).TEST_DATABASE_URL, poolMax: 1, connectionTimeoutMs: 300 });
+    try {
+      const one = new TenantDb(single);
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      // The only Prisma connection is held by a transaction until released.
+      const holder = one.run(tenantA.id, () => held, { timeoutMs: 10_000 });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const started = Date.now();
+      const busy = await one.run(tenantA.id, (tx) => tx.chatSession.count()).catch((error: unknown) => error);
+      expect(busy).toBeInstanceOf(DatabaseBusyError);
+      expect((busy as DatabaseBusyError).code).toBe('UNAVAILABLE');
+      // It waited as long as the pool's connection timeout, not Prisma's 2 s default.
+      expect(Date.now() - started).toBeLessThan(2000);
+      await expect(one.batch(tenantA.id, (db) => [db.chatSession.count()] as const)).rejects.toBeInstanceOf(DatabaseBusyError);
+      release();
+      await holder;
+      await expect(one.run(tenantA.id, (tx) => tx.chatSession.count())).resolves.toBeGreaterThanOrEqual(1);
+      // statement(): both companion connections held by writes stuck on a row lock, a third write times out waiting.
+      const locker = await ctx.owner.connect();
+      try {
+        await locker.query('BEGIN');
+        await locker.query('SELECT id FROM chat_sessions WHERE id = $1 FOR UPDATE', [sessionA.id]);
+        const bump = {
+          text: 'UPDATE chat_sessions SET message_count = message_count WHERE id = $1::uuid RETURNING id',
+          values: [sessionA.id],
+        };
+        const stuck = [one.statement(tenantA.id, bump, { write: true }), one.statement(tenantA.id, bump, { write: true })];
+        await expect(one.statement(tenantA.id, bump, { write: true })).rejects.toBeInstanceOf(DatabaseBusyError);
+        await locker.query('COMMIT');
+        await expect(Promise.all(stuck)).resolves.toHaveLength(2);
+      } finally {
+        await locker.query('ROLLBACK').catch(() => undefined);
+        locker.release();
+      }
+    } finally {
       await single.$disconnect();
     }
   });

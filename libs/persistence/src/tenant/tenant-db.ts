@@ -3,12 +3,17 @@ import type pg from 'pg';
 import type { Prisma, PrismaClient } from '../generated/prisma/client';
 import { poolOf, type AppPool } from '../client/prisma-client.factory';
 import type { TenantTx } from '../client/prisma.types';
+import { busyOr } from '../errors/database-busy.error';
 import { assertTenantId } from './tenant-id.util';
 
 export interface TenantTxOptions {
   /** Max time the whole transaction may take, in ms (Prisma default 5000). */
   timeoutMs?: number;
-  /** Max time to wait for a pooled connection, in ms (Prisma default 2000). */
+  /**
+   * Max time to wait for a pooled connection, in ms: by default as long as the pool itself waits
+   * (its connectionTimeoutMillis, 5000 unless the service sets it), not Prisma's 2000, so a burst
+   * of load queues for a connection instead of failing early.
+   */
   maxWaitMs?: number;
   isolationLevel?: Prisma.TransactionIsolationLevel;
 }
@@ -28,23 +33,34 @@ export interface StatementOptions {
  * transaction-local, so the pooled connection forgets it at COMMIT/ROLLBACK and the next user
  * of that connection starts with no tenant — then calls `fn`. RLS policies on every
  * tenant-owned table compare tenant_id to that setting.
+ *
+ * When the database has no room in time (no connection within the wait, a statement cancelled by
+ * its statement_timeout, too many connections), run(), batch() and statement() reject with a
+ * DatabaseBusyError (code UNAVAILABLE: a 503 at the gateway, a retry for consumers), never an
+ * opaque internal error.
  */
 export class TenantDb {
   private readonly pool: AppPool | undefined;
+  private readonly maxWaitMs: number;
 
   constructor(private readonly prisma: PrismaClient) {
     this.pool = poolOf(prisma);
+    this.maxWaitMs = this.pool?.options.connectionTimeoutMillis || DEFAULT_MAX_WAIT_MS;
   }
 
   async run<T>(tenantId: string, fn: (tx: TenantTx) => Promise<T>, opts: TenantTxOptions = {}): Promise<T> {
     assertTenantId(tenantId);
-    return this.prisma.$transaction(
-      async (tx) => {
-        await tx.$queryRaw`SELECT set_config('app.tenant_id', ${tenantId}, true)`;
-        return fn(tx);
-      },
-      { timeout: opts.timeoutMs, maxWait: opts.maxWaitMs, isolationLevel: opts.isolationLevel },
-    );
+    try {
+      return await this.prisma.$transaction(
+        async (tx) => {
+          await tx.$queryRaw`SELECT set_config('app.tenant_id', ${tenantId}, true)`;
+          return fn(tx);
+        },
+        { timeout: opts.timeoutMs, maxWait: opts.maxWaitMs ?? this.maxWaitMs, isolationLevel: opts.isolationLevel },
+      );
+    } catch (error) {
+      throw busyOr(error);
+    }
   }
 
   /**
@@ -61,11 +77,15 @@ export class TenantDb {
   ): Promise<T> {
     assertTenantId(tenantId);
     const statements = build(this.prisma) as unknown as Prisma.PrismaPromise<unknown>[];
-    const results = await this.prisma.$transaction(
-      [this.prisma.$queryRaw`SELECT set_config('app.tenant_id', ${tenantId}, true)`, ...statements],
-      { timeout: opts.timeoutMs, maxWait: opts.maxWaitMs, isolationLevel: opts.isolationLevel },
-    );
-    return results.slice(1) as unknown as T;
+    try {
+      const results = await this.prisma.$transaction(
+        [this.prisma.$queryRaw`SELECT set_config('app.tenant_id', ${tenantId}, true)`, ...statements],
+        { timeout: opts.timeoutMs, maxWait: opts.maxWaitMs ?? this.maxWaitMs, isolationLevel: opts.isolationLevel },
+      );
+      return results.slice(1) as unknown as T;
+    } catch (error) {
+      throw busyOr(error);
+    }
   }
 
   /**
@@ -89,7 +109,9 @@ export class TenantDb {
   async statement<R>(tenantId: string, statement: { text: string; values: readonly unknown[] }, opts: StatementOptions = {}): Promise<R[]> {
     assertTenantId(tenantId);
     if (!this.pool) throw new Error('TenantDb.statement() needs a client from createPrismaClient() or PrismaService');
-    const client = await (opts.write ? this.pool.writes : this.pool.statements).connect();
+    const client = await (opts.write ? this.pool.writes : this.pool.statements).connect().catch((error: unknown) => {
+      throw busyOr(error);
+    });
     let broken: Error | undefined;
     try {
       // The four go out in one socket write (node-postgres writes each message as it is queued).
@@ -110,7 +132,7 @@ export class TenantDb {
       const [begin, setTenant, read, commit] = await sent;
       // A connection whose transaction may still be open is not reused.
       if (commit.status === 'rejected') broken = commit.reason as Error;
-      for (const step of [begin, setTenant, read, commit]) if (step.status === 'rejected') throw step.reason;
+      for (const step of [begin, setTenant, read, commit]) if (step.status === 'rejected') throw busyOr(step.reason);
       // PostgreSQL answers COMMIT with ROLLBACK when the transaction had failed: never a success.
       const ended = (commit as PromiseFulfilledResult<pg.QueryResult>).value.command;
       if (ended !== 'COMMIT') throw new Error(`the statement's transaction ended with ${ended}, not COMMIT`);
@@ -131,6 +153,9 @@ function socketOf(client: pg.PoolClient): { cork(): void; uncork(): void } | und
     ? (stream as { cork(): void; uncork(): void })
     : undefined;
 }
+
+/** The connection wait when the client's pool does not say (node-postgres pools made elsewhere). */
+const DEFAULT_MAX_WAIT_MS = 5000;
 
 const SET_TENANT = { name: 'parley_set_tenant', text: `SELECT set_config('app.tenant_id', $1, true)` };
 const names = new Map<string, string>();
