@@ -4,14 +4,19 @@
 import type { TenantDb } from '@parley/persistence';
 
 /**
+ * Both rows in one statement: a missing row is "off". The tenant's row is read under RLS (the
+ * statement runs with the tenant set), the platform's single row has no tenant.
+ */
+const SKIP_MODEL_EXTRACTION_SQL = `
+SELECT COALESCE((SELECT skip_model_extraction FROM platform_degrade_switches WHERE id = 1), false)
+    OR COALESCE((SELECT skip_model_extraction FROM tenant_degrade_switches WHERE tenant_id = $1::uuid), false) AS skip`;
+
+/**
  * True when the owner switched model-assisted extraction off for the platform or for this
- * tenant. Both rows in one batch transaction (tenant set first, one round trip through the
- * client instead of an interactive transaction and a second query).
+ * tenant. One statement through TenantDb.statement() (BEGIN, the tenant, the read and COMMIT
+ * pipelined in one round trip, no Prisma client work on every event).
  */
 export async function modelExtractionSkipped(tenantDb: TenantDb, tenantId: string): Promise<boolean> {
-  const [platform, tenant] = await tenantDb.batch(tenantId, (db) => [
-    db.platformDegradeSwitches.findUnique({ where: { id: 1 }, select: { skipModelExtraction: true } }),
-    db.tenantDegradeSwitches.findUnique({ where: { tenantId }, select: { skipModelExtraction: true } }),
-  ]);
-  return (platform?.skipModelExtraction ?? false) || (tenant?.skipModelExtraction ?? false);
+  const [row] = await tenantDb.statement<{ skip: boolean }>(tenantId, { text: SKIP_MODEL_EXTRACTION_SQL, values: [tenantId] });
+  return row?.skip === true;
 }
