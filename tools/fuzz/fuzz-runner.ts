@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import fc from 'fast-check';
 import { harvestIds } from './id-pools';
@@ -91,7 +92,57 @@ async function readStream(body: ReadableStream<Uint8Array>, deadline: number, co
 /** No HTTP answer: `network` when the server dropped or never answered, `client` when fetch refused to send the request at all. */
 type SendError = { error: string; side: 'network' | 'client' };
 
+/** Bodies at least this large go through sendLarge (over GATEWAY_BODY_LIMIT_BYTES the server answers before reading them). */
+const LARGE_BODY_BYTES = 1 << 20;
+
+/**
+ * A request whose body the server may answer (413) before reading it all, then close: node:http
+ * reports the answer as soon as it arrives, where fetch (undici) fails the whole request with the
+ * upload's EPIPE/ECONNRESET even when the answer came first. A write error after the answer is not
+ * a missing answer; one before it is.
+ */
+function sendLarge(baseUrl: string, request: FuzzRequest, options: FuzzRunOptions): Promise<Observed | SendError> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const settle = (value: Observed | SendError) => {
+      if (!settled) {
+        settled = true;
+        resolve(value);
+      }
+    };
+    const req = httpRequest(`${baseUrl}${request.url}`, {
+      method: request.method,
+      headers: { ...request.headers, 'content-length': String(request.body!.length) },
+      timeout: options.requestTimeoutMs,
+    });
+    req.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      const done = () =>
+        settle({
+          status: res.statusCode ?? 0,
+          contentType: String(res.headers['content-type'] ?? ''),
+          requestId: typeof res.headers['x-request-id'] === 'string' ? res.headers['x-request-id'] : null,
+          text: Buffer.concat(chunks).toString('utf8'),
+        });
+      res.on('end', done);
+      res.on('error', done);
+      res.on('close', done);
+    });
+    req.on('timeout', () => {
+      settle({ error: `no answer within ${options.requestTimeoutMs} ms`, side: 'network' });
+      req.destroy();
+    });
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      // The answer may still be on its way when the upload breaks: give it a moment to arrive.
+      setTimeout(() => settle({ error: `fetch failed (${error.code ?? error.message})`, side: 'network' }), 200);
+    });
+    req.end(request.body);
+  });
+}
+
 async function send(baseUrl: string, request: FuzzRequest, op: FuzzOperation, options: FuzzRunOptions): Promise<Observed | SendError> {
+  if (request.body && request.body.length >= LARGE_BODY_BYTES) return sendLarge(baseUrl, request, options);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.requestTimeoutMs);
   try {
