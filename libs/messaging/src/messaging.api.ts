@@ -31,3 +31,4 @@ export * from './rpc/rpc-server';
 export * from './outbox/outbox.types';
 export * from './outbox/outbox-message';
 export * from './outbox/outbox-relay';
+export * from './tenant-events/tenant-keyed.cache';

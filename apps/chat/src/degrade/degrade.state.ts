@@ -8,12 +8,11 @@ import {
   type ChatDegradeStatus,
   type DegradeSwitches,
 } from '@parley/contracts';
-import { encodeJson, NatsClient, type MessagingConnection } from '@parley/messaging';
+import { encodeJson, NatsClient, TenantKeyedCache, type MessagingConnection } from '@parley/messaging';
 import { PrismaService, TenantDb, type Db } from '@parley/persistence';
 import { hostname } from 'node:os';
 import { CHAT_LOGGER, type ChatLogger } from '../common/chat.logger';
 import { CHAT_OPTIONS, type ChatOptions } from '../common/chat.options';
-import { TenantKeyedCache } from '../common/tenant-keyed.cache';
 import { TURN_TX_MAX_WAIT_MS } from '../turn/turn.repository';
 import { DegradeMetrics } from './degrade.metrics';
 import { countDegradedTenants, readPlatformSwitches, readTenantSwitches } from './degrade-switches.repository';

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { loadTenantRuntime, PrismaService, type Db, type TenantRuntime } from '@parley/persistence';
+import { TenantKeyedCache } from '@parley/messaging';
 import { CHAT_OPTIONS, type ChatOptions } from '../common/chat.options';
-import { TenantKeyedCache } from '../common/tenant-keyed.cache';
 
-export { MAX_CACHED_TENANTS } from '../common/tenant-keyed.cache';
+export { MAX_CACHED_TENANTS } from '@parley/messaging';
 
 /**
  * The tenant's runtime (status, names, parsed config, signal settings) kept in memory, so a

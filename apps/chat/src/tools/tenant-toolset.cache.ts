@@ -3,9 +3,9 @@ import { tenantToolSettingsSchema, toolArgsSchemas, builtinToolKeySchema } from 
 import { IntegrationCredentials } from '@parley/auth';
 import { toIntegrationDefinition } from '@parley/integrations';
 import { TenantDb } from '@parley/persistence';
+import { TenantKeyedCache } from '@parley/messaging';
 import { CHAT_LOGGER, type ChatLogger } from '../common/chat.logger';
 import { CHAT_OPTIONS, type ChatOptions } from '../common/chat.options';
-import { TenantKeyedCache } from '../common/tenant-keyed.cache';
 import { EMPTY_TOOLSET, type BoundTool, type TenantToolset } from './tenant-toolset.types';
 import { loadToolBindings, type ToolBindingRow } from './tenant-tools.repository';
 import { customToolArgsSchema } from './tool-parameters.zod';

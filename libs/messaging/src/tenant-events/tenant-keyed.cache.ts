@@ -14,7 +14,8 @@ interface Load<T> {
 
 /**
  * A per-tenant value read from the database and kept in memory for `ttlMs` (0 turns it off) as a
- * safety net: tenant events drop the entry at once on every replica (TenantEventsListener).
+ * safety net: tenant events drop the entry at once on every replica (the service's tenant events
+ * listener calls `invalidate`, and `clear` after a NATS reconnect).
  * Concurrent misses share one read; a read that was in flight when its tenant was invalidated
  * answers its callers but is not kept, so an event can never be undone by an older read
  * finishing after it. A null (unknown tenant) is not kept.

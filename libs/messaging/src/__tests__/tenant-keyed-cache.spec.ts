@@ -1,19 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '@parley/persistence';
-import type { ChatOptions } from '../../common/chat.options';
-import { MAX_CACHED_TENANTS, TenantRuntimeCache } from '../tenant-runtime.cache';
+import { MAX_CACHED_TENANTS, TenantKeyedCache } from '../tenant-events/tenant-keyed.cache';
+
+interface Row {
+  tenantId: string;
+  status: string;
+  displayName: string;
+}
 
 function setup(ttlMs = 30_000) {
   let displayName = 'First';
   const release: Array<() => void> = [];
   let hold = false;
-  const findUnique = jest.fn(async ({ where }: { where: { id: string } }) => {
-    const row = { id: where.id, status: 'active', displayName, kind: 'other', signalRules: {}, timezone: 'Europe/London' };
+  // Stands for the service's database read (unknown tenants answer null).
+  const findUnique = jest.fn(async (tenantId: string): Promise<Row | null> => {
+    const row = { tenantId, status: 'active', displayName };
     if (hold) await new Promise<void>((resolve) => release.push(resolve));
-    return where.id.startsWith('00000000') ? null : row;
+    return tenantId.startsWith('00000000') ? null : row;
   });
-  const prisma = { tenant: { findUnique } } as unknown as Db;
-  const cache = new TenantRuntimeCache(prisma, { chat: { tenantCacheTtlMs: ttlMs } } as ChatOptions);
+  const cache = new TenantKeyedCache(findUnique, ttlMs);
   return {
     cache,
     findUnique,
@@ -25,7 +29,7 @@ function setup(ttlMs = 30_000) {
 
 afterEach(() => jest.useRealTimers());
 
-describe('TenantRuntimeCache', () => {
+describe('TenantKeyedCache', () => {
   it('reads a tenant once for concurrent and later turns', async () => {
     const { cache, findUnique } = setup();
     const tenantId = randomUUID();
@@ -98,8 +102,8 @@ describe('TenantRuntimeCache', () => {
   });
 
   it('a failed read is not cached and is shared by concurrent callers', async () => {
-    const findUnique = jest.fn().mockRejectedValueOnce(new Error('db down')).mockResolvedValue(null);
-    const cache = new TenantRuntimeCache({ tenant: { findUnique } } as unknown as Db, { chat: { tenantCacheTtlMs: 1000 } } as ChatOptions);
+    const findUnique = jest.fn<Promise<Row | null>, [string]>().mockRejectedValueOnce(new Error('db down')).mockResolvedValue(null);
+    const cache = new TenantKeyedCache(findUnique, 1000);
     const tenantId = randomUUID();
     await expect(Promise.all([cache.get(tenantId), cache.get(tenantId)])).rejects.toThrow('db down');
     expect(await cache.get(tenantId)).toBeNull();
