@@ -67,6 +67,9 @@ const TARGETS = {
 };
 
 const id = randomBytes(4).toString('hex');
+// --hop-trace: gateway and chat preload hop-trace.mjs (cross-process timestamps of the NATS hops per
+// turn) into /tmp/chat-path-hops-<id>/; `node bench/chat-path/hop-report.mjs <dir>` splits them.
+const HOP_TRACE = process.argv.includes('--hop-trace') ? `/tmp/chat-path-hops-${id}` : null;
 const superuserUrl = process.env.PGSUPERUSER_URL || readFileSync(join(ROOT, '.parley', 'pgsuperuser-url'), 'utf8').trim();
 const database = `parley_bench_${id}`;
 const namespace = `bench${id}`;
@@ -208,8 +211,10 @@ async function freePort() {
 async function start(app, env) {
   const port = await freePort();
   const profile = PROFILE === app ? ['--cpu-prof', `--cpu-prof-dir=/tmp/chat-path-profile-${id}`] : [];
-  const child = spawn(process.execPath, [...profile, join(ROOT, 'apps', app, 'dist', 'main.js')], {
-    env: { PATH: process.env.PATH, ...env, PORT: String(port) },
+  const traced = HOP_TRACE && (app === 'gateway' || app === 'chat');
+  const hops = traced ? ['--import', join(ROOT, 'bench', 'chat-path', 'hop-trace.mjs')] : [];
+  const child = spawn(process.execPath, [...profile, ...hops, join(ROOT, 'apps', app, 'dist', 'main.js')], {
+    env: { PATH: process.env.PATH, ...env, PORT: String(port), ...(traced ? { HOP_TRACE_DIR: HOP_TRACE, HOP_TRACE_APP: app } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
