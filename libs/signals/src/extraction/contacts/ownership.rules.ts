@@ -78,13 +78,97 @@ const RELATION_ALT = RELATIONS.join('|');
  * a role the customer gives themselves ("I'm the tenant", "I'm Alex, their son").
  */
 export const THIRD_PARTY_CUE = new RegExp(
-  String.raw`(?<!\b(?:i'?m|im|i\s+am|as|being)\s+(?:[^\s,]+,?\s+)?)\b(?:(?:my|our|the|a|his|her|their)\s+(?:(?:step|ex|late|new|old|elderly|older|younger|little|big)[- ]?)?(${RELATION_ALT})(?:'s)?\b|(his|her|their)\s+(?:mobile|number|phone|email|e-mail|name|details|contact|landline)\b|\b(she|he|they)(?:'s|\s+is|\s+are|'re)\s+on\b|(?:call|ring|phone|text|contact|email)\s+(him|her|them)\b)`,
+  String.raw`(?<!\b(?:i'?m|im|i\s+am|as|being)\s+(?:[^\s,]+,?\s+)?)\b(?:(?:my|our|the|a|his|her|their)\s+(?:(?:step|ex|late|new|old|elderly|older|younger|little|big)[- ]?)?(${RELATION_ALT})(?:'s)?\b|(his|her|their)\s+(?:mobile|number|phone|email|e-mail|name|details|contact|landline)\b|\b(she|he|they)(?:'s|\s+is|\s+are|'re)\s+on\b|(?:call|ring|phone|text|contact|email)\s+(him|her|them)\b|^\s*(${RELATION_ALT})(?:'s)?\s+(?:is|:|number|on)\b)`,
   'g',
+);
+
+/**
+ * Round 13: relations in German, French, Spanish, Italian, Portuguese and Dutch after a possessive
+ * ("meinen Mann", "mon mari", "mi esposo", "mio marito", "pro meu marido", "mijn broer"). Lower case,
+ * as in the normalised message.
+ */
+export const RELATIONS_I18N = [
+  // German
+  ...['mann', 'ehemann', 'frau', 'ehefrau', 'partnerin', 'freund', 'freundin', 'sohn', 'tochter', 'mutter', 'vater', 'mama', 'papa'],
+  ...['oma', 'opa', 'bruder', 'schwester', 'onkel', 'tante', 'eltern', 'schwiegermutter', 'schwiegervater'],
+  // French
+  ...['mari', 'femme', 'épouse', 'époux', 'conjoint', 'conjointe', 'compagnon', 'compagne', 'copain', 'copine', 'fils', 'fille'],
+  ...['mère', 'père', 'maman', 'frère', 'sœur', 'soeur', 'oncle', 'ami', 'amie', 'grand-mère', 'grand-père', 'cousine'],
+  ...['belle-mère', 'beau-père'],
+  // Spanish
+  ...['esposo', 'esposa', 'marido', 'mujer', 'pareja', 'novio', 'novia', 'hijo', 'hija', 'madre', 'padre', 'mamá', 'papá'],
+  ...['hermano', 'hermana', 'tío', 'tía', 'primo', 'amigo', 'amiga', 'abuelo', 'abuela', 'suegro', 'suegra'],
+  // Italian
+  ...[
+    'marito',
+    'moglie',
+    'compagno',
+    'compagna',
+    'fidanzato',
+    'fidanzata',
+    'figlio',
+    'figlia',
+    'mamma',
+    'papà',
+    'fratello',
+    'sorella',
+    'zio',
+    'zia',
+  ],
+  ...['amico', 'amica', 'nonno', 'nonna', 'cugino', 'cugina', 'suocero', 'suocera'],
+  // Portuguese
+  ...['companheiro', 'companheira', 'namorado', 'namorada', 'filho', 'filha', 'mãe', 'pai', 'irmão', 'irmã', 'avô', 'avó'],
+  ...['sogro', 'sogra', 'tia'],
+  // Dutch
+  ...['man', 'vrouw', 'vriend', 'vriendin', 'zoon', 'dochter', 'moeder', 'vader', 'broer', 'zus', 'zuster', 'opa', 'oma', 'oom'],
+  ...['neef', 'nicht', 'schoonmoeder'],
+] as const;
+
+/** Roles that are someone else's by nature, after an article too ("der Vermieter", "el casero", "la voisine"). */
+export const ROLES_I18N = [
+  ...['nachbar', 'nachbarin', 'vermieter', 'vermieterin', 'hausverwaltung', 'hausmeister', 'chef', 'chefin', 'kollege', 'kollegin'],
+  ...['mitbewohner', 'mitbewohnerin', 'voisin', 'voisine', 'propriétaire', 'proprio', 'patron', 'patronne', 'collègue'],
+  ...['colocataire', 'gardien', 'gardienne', 'vecino', 'vecina', 'casero', 'casera', 'dueño', 'dueña', 'jefe', 'jefa'],
+  ...['compañero', 'compañera', 'repartidor', 'arrendador', 'portero', 'vicino', 'vicina', 'padrone', 'proprietario'],
+  ...['proprietaria', 'capo', 'collega', 'coinquilino', 'coinquilina', 'portiere', 'vizinho', 'vizinha', 'senhorio', 'senhoria'],
+  ...['chefe', 'patrão', 'porteiro', 'síndico', 'buurman', 'buurvrouw', 'buren', 'verhuurder', 'huisbaas', 'baas', 'huisgenoot'],
+  ...['conciërge'],
+] as const;
+
+const RELATION_I18N_ALT = [...new Set([...RELATIONS_I18N, ...ROLES_I18N])].join('|');
+const ROLE_I18N_ALT = ROLES_I18N.join('|');
+const POSSESSIVE_I18N =
+  'mein|meine|meinen|meinem|meiner|unser|unsere|unseren|unserem|sein|seine|seinen|seinem|ihr|ihre|ihren|ihrem|' +
+  'mon|ma|mes|notre|nos|son|sa|ses|leur|mi|mis|nuestro|nuestra|su|sus|mio|mia|miei|mie|nostro|nostra|suo|sua|' +
+  'meu|minha|nosso|nossa|seu|mijn|onze|ons|zijn|haar|hun';
+const ARTICLE_I18N =
+  "der|die|den|dem|des|vom|zum|zur|beim|aux|della|dello|dalla|dos|das|van\\s+de|bij\\s+de|aan\\s+de|le|la|l'|au|du|el|del|al|il|lo|dal|o|a|ao|à|do|da|pro|pra|de|het";
+// The customer stating their own role is not a third party ("ik ben zijn dochter, Marloes", "soy su hija").
+const OWN_ROLE_I18N = String.raw`(?:ich\s+bin|je\s+suis|soy|sono|sou|ik\s+ben|als|comme|como|come|en\s+tant\s+que)`;
+const NUMBER_WORD_I18N =
+  'numéro|numero|número|nummer|telefoonnummer|telefono|teléfono|telefone|téléphone|tel|tél|portable|cellulare|celular|móvil|movil|' +
+  'telemóvel|mobiel|handy|handynummer|telefonnummer|fijo|fisso|mail|e-mail|email|correo|courriel';
+
+/**
+ * THIRD_PARTY_CUE in the six other languages: a relation after a possessive, a role after an
+ * article too; a third person's number ("son numéro", "su teléfono", "il suo cellulare", "o número
+ * dele", "zijn nummer", "seine Nummer"); "call him / her" ("bel haar", "appelez-la", "chiamatelo",
+ * "llámenla", "liguem-lhe", "rufen Sie ihn an").
+ */
+export const THIRD_PARTY_CUE_I18N = new RegExp(
+  String.raw`(?<!(?<![\p{L}])${OWN_ROLE_I18N}\s+(?:[^\s,]+\s+)?)(?<![\p{L}'])(?:(?:${POSSESSIVE_I18N})\s+(?:(?:ex|alte[rn]?|vieille|viejo|vieja|anziana|anziano|idoso|idosa|oude)[- ]?)?(${RELATION_I18N_ALT})(?![\p{L}])|(?:${ARTICLE_I18N})\s*(${ROLE_I18N_ALT})(?![\p{L}])|(?:son|sa|su|sus|suo|sua|zijn|haar|hun|sein|seine|seiner|ihr|ihre|ihrer)\s+(?:${NUMBER_WORD_I18N})(?![\p{L}])|(?:${NUMBER_WORD_I18N})\s+(?:dele|dela|deles|delas)(?![\p{L}])|(?:bel|app?elez|appelle|joignez|llame|llamen|chiamate|liguem|liga|ligue|rufen\s+sie|ruf|ruft)[\s-]+(?:hem|haar|hen|le|la|lui|leur|lo|él|ella|lhe|ele|ela|ihn|sie\s+an)(?![\p{L}])|(?:llámen|llámel|llámal|chiamatel|chiamal|ligue-l|liguem-l)(?:o|a|he)(?![\p{L}]))`,
+  'gu',
 );
 
 /** First-person cues: "my number", "me on", "call me", "I'm on", "mine is", "reach me". */
 export const FIRST_PERSON_CUE =
   /\b(?:my\s+(?:mobile|number|phone|cell|landline|email|e-mail|address|details|contact|name|work number|home number|mob|no\.?)|me\s+(?:on|at)|(?:call|ring|phone|text|email|e-mail|contact|reach|message|whatsapp)\s+me|i'?m\s+on|i\s+am\s+on|mine\s+is|i'?m\s+|i\s+am\s+|my\s+name|me\b|i\b)/g;
+
+/** FIRST_PERSON_CUE in the six other languages: "meine Nummer", "mon portable", "mi número", "il mio cellulare", "o meu telemóvel", "mijn nummer", "ich", "moi", "yo", "io", "eu", "ik", "chiamatemi". */
+export const FIRST_PERSON_CUE_I18N = new RegExp(
+  String.raw`(?<![\p{L}'])(?:(?:mein|meine|meiner|mon|ma|mi|mio|mia|meu|minha|mijn)\s+(?:${NUMBER_WORD_I18N}|nr|nº|privé|privat)|ich|mich|mir|moi|je|j'|m'appeler|me\s+joindre|yo|el\s+m[ií]o|io|il\s+mio|mi\s+(?:potete|trovate|chiamate|contattate|richiamate|puede|pueden|pod[eé]is|llaman|llamas)|eu|o\s+meu|ik|mij|mijn|comigo|conmigo|mim|con\s+me|a\s+me|met\s+mij|mit\s+mir)(?![\p{L}])|(?:llámame|llámenme|llamadme|chiamatemi|chiamami|contattatemi|appelez-moi|rappelez-moi|liga-me|liguem-me|ligue-me|bel\s+me|bel\s+mij|ruf\s+mich|rufen\s+sie\s+mich)`,
+  'gu',
+);
 
 /**
  * Correction cues before an entity in its sentence: "sorry", "actually", "I meant", "should be",

@@ -1,9 +1,18 @@
 import { clauseStart, sentenceStart } from '../evidence.util';
 import type { ContactField } from '../extraction.types';
-import { CORRECTION_AFTER, CORRECTION_BEFORE, FIRST_PERSON_CUE, REFUSAL, THIRD_PARTY_CUE } from './ownership.rules';
+import {
+  CORRECTION_AFTER,
+  CORRECTION_BEFORE,
+  FIRST_PERSON_CUE,
+  FIRST_PERSON_CUE_I18N,
+  REFUSAL,
+  THIRD_PARTY_CUE,
+  THIRD_PARTY_CUE_I18N,
+} from './ownership.rules';
 
 /** Cues are looked for at most this many characters before an entity (keeps long messages linear). */
 const CUE_WINDOW = 160;
+const EMOJI_BEFORE = /^[^]*\p{Extended_Pictographic}\uFE0F?/u;
 
 export interface Ownership {
   owner: 'customer' | 'third_party';
@@ -30,6 +39,14 @@ function lastMatch(pattern: RegExp, text: string): { index: number; end: number;
   return last;
 }
 
+type CueMatch = { index: number; end: number; relation?: string };
+
+function later(a: CueMatch | undefined, b: CueMatch | undefined): CueMatch | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return b.end > a.end ? b : a;
+}
+
 /**
  * Whose is the entity at [start, end) of the normalised message: the nearest cue before it in its
  * sentence decides ("call my landlord on 07..." third party; "my wife's away, call me on 07..."
@@ -37,10 +54,12 @@ function lastMatch(pattern: RegExp, text: string): { index: number; end: number;
  */
 export function ownershipAt(normalized: string, start: number): Ownership {
   const from = Math.max(sentenceStart(normalized, start), start - CUE_WINDOW);
-  const window = normalized.slice(from, start);
-  const third = lastMatch(THIRD_PARTY_CUE, window);
-  if (third === undefined) return { owner: 'customer', explicit: lastMatch(FIRST_PERSON_CUE, window) !== undefined };
-  const first = lastMatch(FIRST_PERSON_CUE, window.slice(third.end));
+  // An emoji ends a sentence in chat ("… tragen könnt 🥰 Lena Moser, lena.moser@…").
+  const window = normalized.slice(from, start).replace(EMOJI_BEFORE, '');
+  const third = later(lastMatch(THIRD_PARTY_CUE, window), lastMatch(THIRD_PARTY_CUE_I18N, window));
+  const firstPerson = (s: string) => later(lastMatch(FIRST_PERSON_CUE, s), lastMatch(FIRST_PERSON_CUE_I18N, s));
+  if (third === undefined) return { owner: 'customer', explicit: firstPerson(window) !== undefined };
+  const first = firstPerson(window.slice(third.end));
   if (first !== undefined) return { owner: 'customer', explicit: true };
   return { owner: 'third_party', explicit: true, ...(third.relation !== undefined ? { relation: third.relation } : {}) };
 }
