@@ -19,6 +19,7 @@ import { SecondOpinionMetrics } from './extraction/second-opinion.metrics';
 import { TurnExtractionService } from './extraction/turn-extraction.service';
 import { SessionSummaryService } from './summary/session-summary.service';
 import { SummaryRepository } from './summary/summary.repository';
+import { TenantSettingsCache } from './tenants/tenant-settings.cache';
 
 /**
  * Tenant intelligence's capabilities: L1b extraction per visitor turn and L2 summaries per
@@ -49,6 +50,7 @@ export class TenantIntelligenceModule {
         ChatTablesRepository,
         ExtractionRepository,
         AutomaticDegradeListener,
+        TenantSettingsCache,
         ModelExtractionService,
         SecondOpinionMetrics,
         TurnExtractionService,

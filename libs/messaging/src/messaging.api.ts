@@ -32,3 +32,4 @@ export * from './outbox/outbox.types';
 export * from './outbox/outbox-message';
 export * from './outbox/outbox-relay';
 export * from './tenant-events/tenant-keyed.cache';
+export * from './tenant-events/tenant-events.subscriber';

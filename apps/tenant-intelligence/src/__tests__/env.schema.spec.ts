@@ -33,4 +33,10 @@ describe('tenant-intelligence env schema', () => {
     expect(config.llm.openai).toMatchObject({ apiKey: 'sk-x', baseUrl: 'http://127.0.0.1:9/v1' });
     expect(() => parseEnv(envSchema, { DATABASE_URL, INTEL_LLM_TIMEOUT_MS: '5' })).toThrow('INTEL_LLM_TIMEOUT_MS');
   });
+
+  it('keeps tenant settings and degrade switches 30 s by default; 0 turns the cache off', () => {
+    expect(toAppConfig(parseEnv(envSchema, { DATABASE_URL })).intel.tenantCacheTtlMs).toBe(30_000);
+    expect(toAppConfig(parseEnv(envSchema, { DATABASE_URL, INTEL_TENANT_CACHE_TTL_MS: '0' })).intel.tenantCacheTtlMs).toBe(0);
+    expect(() => parseEnv(envSchema, { DATABASE_URL, INTEL_TENANT_CACHE_TTL_MS: '-1' })).toThrow('INTEL_TENANT_CACHE_TTL_MS');
+  });
 });

@@ -1,7 +1,14 @@
 // L1b + L2 + CRM over the real database as the app role: what tenant-intelligence does with a
 // demo conversation, exactly once per event, never across tenants.
 import { randomUUID } from 'node:crypto';
-import { CHAT_DEGRADE_AUTOMATIC_SUBJECT, NO_DEGRADE, type ChatSessionClosed, type ChatTurnCompleted } from '@parley/contracts';
+import {
+  CHAT_DEGRADE_AUTOMATIC_SUBJECT,
+  NO_DEGRADE,
+  PLATFORM_TENANT_ID,
+  TenantUpdatedEvent,
+  type ChatSessionClosed,
+  type ChatTurnCompleted,
+} from '@parley/contracts';
 import { encodeJson, NatsClient } from '@parley/messaging';
 import { createPrismaClient, TenantDb, type PrismaClient } from '@parley/persistence';
 import { createLlmRouter } from '@parley/llm';
@@ -19,6 +26,7 @@ import { SecondOpinionMetrics } from '../extraction/second-opinion.metrics';
 import { TurnExtractionService } from '../extraction/turn-extraction.service';
 import { SessionSummaryService } from '../summary/session-summary.service';
 import { SummaryRepository } from '../summary/summary.repository';
+import { TenantSettingsCache } from '../tenants/tenant-settings.cache';
 
 const silent = {
   debug() {},
@@ -476,6 +484,7 @@ describe('model-assisted extraction (tenant with a model configured)', () => {
   let metrics: ServiceMetrics;
   let nats: NatsClient;
   let automatic: AutomaticDegradeListener;
+  let tenants: TenantSettingsCache;
 
   beforeAll(async () => {
     prisma = createPrismaClient({ databaseUrl: process.env.TEST_DATABASE_URL as string, poolMax: 4 });
@@ -500,26 +509,30 @@ describe('model-assisted extraction (tenant with a model configured)', () => {
     });
     automatic = new AutomaticDegradeListener(nats, metrics, silent);
     automatic.onApplicationBootstrap();
+    tenants = new TenantSettingsCache(prisma, new TenantDb(prisma), nats, { tenantCacheTtlMs: 600_000 }, silent);
+    tenants.onApplicationBootstrap();
+    await tenants.ready();
     service = new TurnExtractionService(
       new TenantDb(prisma),
       new ExtractionRepository(),
       new ChatTablesRepository(),
       silent,
-      new ModelExtractionService(router, prisma, new TenantDb(prisma), { llmTimeoutMs: 10_000 }, silent, automatic),
+      new ModelExtractionService(router, tenants, { llmTimeoutMs: 10_000 }, silent, automatic),
       new SecondOpinionMetrics(metrics),
     );
   });
   afterEach(() => mock.reset());
   afterAll(async () => {
     automatic.beforeApplicationShutdown();
+    tenants.beforeApplicationShutdown();
     await nats.drain();
     await mock.close();
     await prisma.$disconnect();
     await owner.$disconnect();
   });
 
-  async function turnFor(userText: string, signals: ChatTurnCompleted['signals'] = quiet) {
-    const tenant = await createTenant(owner, { llm_provider: 'openai', llm_model: 'mock-chat' });
+  async function turnFor(userText: string, signals: ChatTurnCompleted['signals'] = quiet, known?: { id: string }) {
+    const tenant = known ?? (await createTenant(owner, { llm_provider: 'openai', llm_model: 'mock-chat' }));
     const session = await createChatSession(owner, tenant.id, { external_user_id: 'cust-9' });
     const turnId = randomUUID();
     const user = await createChatMessage(owner, session, { role: 'user', content: userText, turn_id: turnId });
@@ -613,6 +626,52 @@ describe('model-assisted extraction (tenant with a model configured)', () => {
     } finally {
       await owner.$executeRaw`DELETE FROM platform_degrade_switches`;
     }
+  });
+
+  it('a degrade switch flip or a settings change reaches L1b with its evt.tenant.updated, for that tenant only (the platform switch: for all)', async () => {
+    const [a, b, c] = await Promise.all([1, 2, 3].map(() => createTenant(owner, { llm_provider: 'openai', llm_model: 'mock-chat' })));
+    // As provisioning commits a change: the row, then evt.tenant.updated (here straight on NATS).
+    const changed = async (tenantId: string, field: string) => {
+      const event = { version: 1, tenantId, changedFields: [field], occurredAt: new Date().toISOString() };
+      nats.nc.publish(nats.namer.subject(TenantUpdatedEvent.subjectFor(tenantId)), encodeJson(TenantUpdatedEvent.schema.parse(event)));
+      await nats.nc.flush();
+    };
+    const until = async (check: () => Promise<boolean>) => {
+      for (let tries = 0; !(await check()) && tries < 100; tries++) await new Promise((resolve) => setTimeout(resolve, 20));
+    };
+    const method = async (tenant: { id: string }) => {
+      mock.enqueue({ type: 'text', text: modelAnswer() });
+      const { event } = await turnFor('Could you service my boiler next week', quiet, tenant);
+      const outcome = await service.handle(event, { msgId: randomUUID() });
+      mock.reset();
+      return outcome.method;
+    };
+    // Read once and kept: all three use the model.
+    expect([await method(a), await method(b), await method(c)]).toEqual(['llm', 'llm', 'llm']);
+
+    await owner.$executeRaw`INSERT INTO tenant_degrade_switches (tenant_id, skip_model_extraction) VALUES (${a.id}::uuid, true)`;
+    expect(await tenants.modelExtractionSkipped(a.id)).toBe(false); // kept until the event
+    await changed(a.id, 'degrade');
+    await until(() => tenants.modelExtractionSkipped(a.id));
+    expect([await method(a), await method(b)]).toEqual(['deterministic', 'llm']);
+
+    await owner.$executeRaw`UPDATE tenants SET llm_provider = 'offline' WHERE id = ${b.id}::uuid`;
+    await changed(b.id, 'llm');
+    await until(async () => (await tenants.runtime(b.id))?.config.llm.primary.provider === 'offline');
+    expect([await method(b), await method(c)]).toEqual(['deterministic', 'llm']);
+
+    await owner.$executeRaw`INSERT INTO platform_degrade_switches (id, skip_model_extraction) VALUES (1, true)
+      ON CONFLICT (id) DO UPDATE SET skip_model_extraction = true, cheaper_model = false, lean_context = false, offline_only = false`;
+    try {
+      await changed(PLATFORM_TENANT_ID, 'degrade');
+      await until(() => tenants.modelExtractionSkipped(c.id));
+      expect(await method(c)).toBe('deterministic');
+    } finally {
+      await owner.$executeRaw`DELETE FROM platform_degrade_switches`;
+      await changed(PLATFORM_TENANT_ID, 'degrade');
+    }
+    await until(async () => !(await tenants.modelExtractionSkipped(c.id)));
+    expect(await method(c)).toBe('llm');
   });
 
   it("chat's automatic skip_model_extraction reaches L1b over NATS: deterministic while a replica's message is valid, the model again once it lapses", async () => {

@@ -20,6 +20,9 @@ export const envSchema = z.object({
   INTEL_CONSUMER_CONCURRENCY: envVar.int(1, 64).default(32),
   // Upper bound of one model-assisted extraction (tenants with a model configured).
   INTEL_LLM_TIMEOUT_MS: envVar.int(1000, 120_000).default(20_000),
+  // How long a tenant's settings and the owner's degrade switches are kept in memory at most;
+  // evt.tenant.* drop them sooner. 0 = read both on every event.
+  INTEL_TENANT_CACHE_TTL_MS: envVar.int(0, 3_600_000).default(30_000),
   // Model providers (OPENAI_*, GEMINI_API_KEY, OLLAMA_BASE_URL, LLAMACPP_MODEL_PATH, LLM_*).
   ...llmEnvShape(),
 });
@@ -29,6 +32,8 @@ export type Env = z.output<typeof envSchema>;
 export interface IntelOptions {
   consumerConcurrency: number;
   llmTimeoutMs: number;
+  /** How long a tenant's runtime and degrade switches are kept (TenantSettingsCache); 0 = not kept. */
+  tenantCacheTtlMs: number;
 }
 
 export type AppConfig = ServiceConfig & { intel: IntelOptions; llm: LlmConfig };
@@ -36,7 +41,11 @@ export type AppConfig = ServiceConfig & { intel: IntelOptions; llm: LlmConfig };
 export function toAppConfig(env: Env): AppConfig {
   return {
     ...toServiceConfig(SERVICE_NAME, env),
-    intel: { consumerConcurrency: env.INTEL_CONSUMER_CONCURRENCY, llmTimeoutMs: env.INTEL_LLM_TIMEOUT_MS },
+    intel: {
+      consumerConcurrency: env.INTEL_CONSUMER_CONCURRENCY,
+      llmTimeoutMs: env.INTEL_LLM_TIMEOUT_MS,
+      tenantCacheTtlMs: env.INTEL_TENANT_CACHE_TTL_MS,
+    },
     llm: toLlmConfig(env),
   };
 }

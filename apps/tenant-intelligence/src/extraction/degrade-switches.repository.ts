@@ -1,6 +1,6 @@
 // The owner's skip_model_extraction switch (docs/adr/0022-degrade-switches.md), platform-wide
-// (platform_degrade_switches, no tenant) or for the tenant (tenant_degrade_switches, RLS). Read
-// on every model-assisted extraction, so a change applies to the next event without a cache.
+// (platform_degrade_switches, no tenant) or for the tenant (tenant_degrade_switches, RLS). Kept
+// per tenant by TenantSettingsCache (dropped by evt.tenant.updated, bounded by its TTL).
 import type { TenantDb } from '@parley/persistence';
 
 /**

@@ -2,11 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ChatTurnCompleted } from '@parley/contracts';
 import { completeStructured, type LlmRouter } from '@parley/llm';
 import { SERVICE_LOGGER, type Logger } from '@parley/observability';
-import { loadTenantRuntime, PrismaService, TenantDb, type Db } from '@parley/persistence';
 import { INTEL_LLM_ROUTER, INTEL_OPTIONS, type IntelOptions } from '../common/tenant-intelligence.options';
+import { TenantSettingsCache } from '../tenants/tenant-settings.cache';
 import { AutomaticDegradeListener } from './automatic-degrade.listener';
-import { modelExtractionSkipped } from './degrade-switches.repository';
-import { InFlightReads } from './in-flight-reads.util';
 import { LLM_EXTRACTION_SYSTEM_PROMPT, llmExtractionSchema, type LlmExtraction } from './llm-extraction.mapper';
 
 /**
@@ -15,21 +13,17 @@ import { LLM_EXTRACTION_SYSTEM_PROMPT, llmExtractionSchema, type LlmExtraction }
  * is on: the owner's, for the platform or the tenant, or chat's automatic one (ADR 0022). A
  * failed call is logged and L1b goes on with the deterministic extraction alone.
  *
- * The tenant's settings and switches are read for every event, but events of one tenant handled
- * at the same moment share one read of each (InFlightReads: no cache, nothing kept afterwards).
+ * The tenant's settings and the owner's switches come from the TenantSettingsCache (dropped by
+ * evt.tenant.*, at most INTEL_TENANT_CACHE_TTL_MS old); chat's automatic switch from its NATS
+ * announcements (AutomaticDegradeListener).
  */
 @Injectable()
 export class ModelExtractionService {
   private readonly logger: Logger;
-  private readonly runtimes = new InFlightReads<Awaited<ReturnType<typeof loadTenantRuntime>>>();
-  private readonly switches = new InFlightReads<boolean>();
 
   constructor(
     @Inject(INTEL_LLM_ROUTER) private readonly router: LlmRouter,
-    /** Reads the tenant's LLM settings (tenants has no RLS). */
-    @Inject(PrismaService) private readonly prisma: Db,
-    /** Reads the tenant's degrade switches (RLS). */
-    @Inject(TenantDb) private readonly tenantDb: TenantDb,
+    @Inject(TenantSettingsCache) private readonly tenants: Pick<TenantSettingsCache, 'runtime' | 'modelExtractionSkipped'>,
     @Inject(INTEL_OPTIONS) private readonly options: Pick<IntelOptions, 'llmTimeoutMs'>,
     @Inject(SERVICE_LOGGER) logger: Logger,
     @Inject(AutomaticDegradeListener) private readonly automatic: Pick<AutomaticDegradeListener, 'skipModelExtraction'>,
@@ -39,13 +33,13 @@ export class ModelExtractionService {
 
   /** The tenant's model's structured extraction, or null (no model configured, switched off by the owner, or it failed: logged). */
   async extract(turn: ChatTurnCompleted, signal?: AbortSignal): Promise<LlmExtraction | null> {
-    const runtime = await this.runtimes.read(turn.tenantId, () => loadTenantRuntime(this.prisma, turn.tenantId));
+    const runtime = await this.tenants.runtime(turn.tenantId);
     if (!runtime || runtime.config.llm.primary.provider === 'offline') return null;
     if (this.automatic.skipModelExtraction()) {
       this.logger.debug({ tenantId: turn.tenantId, turnId: turn.turnId }, 'model extraction skipped (automatic degrade)');
       return null;
     }
-    if (await this.switches.read(turn.tenantId, () => modelExtractionSkipped(this.tenantDb, turn.tenantId))) {
+    if (await this.tenants.modelExtractionSkipped(turn.tenantId)) {
       this.logger.debug({ tenantId: turn.tenantId, turnId: turn.turnId }, 'model extraction skipped (degrade switch)');
       return null;
     }
