@@ -9,7 +9,8 @@
 //           OpenAI SDK, PII pseudonymization, the prompt and chat's action tools bound), to the
 //           first onToken;
 // on a turn like the chat bench's (8 history messages, 2 knowledge passages). Prints p50/p90 ms
-// of each and the difference per round. Needs a build (libs/llm, libs/testing, apps/chat dist).
+// of each and the difference per round, and the CPU time of the router calls (process.cpuUsage around
+// each call: the in-process mock's work for the request is in it, the same for every build). Needs a build (libs/llm, libs/testing, apps/chat dist).
 //
 //   npm run build && node bench/chat-path/llm-client.mjs [--n 300] [--rounds 3]
 import { createRequire } from 'node:module';
@@ -76,13 +77,15 @@ const request = (i) => ({
 
 async function viaRouter(i) {
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   let first = NaN;
   await router.generate(request(i), {
     onToken: (t) => {
       if (Number.isNaN(first) && t.length > 0) first = performance.now() - t0;
     },
   });
-  return [first, arrived - t0];
+  const cpu = process.cpuUsage(cpu0);
+  return [first, arrived - t0, (cpu.user + cpu.system) / 1000];
 }
 
 async function direct(body) {
@@ -98,15 +101,19 @@ try {
     await direct(lastBody());
   }
   console.log(`llm client TTFT, ms (n=${N} per variant and round; load ${load()})`);
-  console.log('| round | direct p50 / p90 | router p50 / p90 | added p50 / p90 | to the request at the mock p50: direct / router |');
-  console.log('|---|---|---|---|---|');
+  console.log(
+    '| round | direct p50 / p90 | router p50 / p90 | added p50 / p90 | to the request at the mock p50: direct / router | router CPU ms per call (mean, the mock included) |',
+  );
+  console.log('|---|---|---|---|---|---|');
   for (let round = 1; round <= ROUNDS; round++) {
     const d = [];
     const r = [];
     const dr = [];
     const rr = [];
+    let routerCpu = 0;
     for (let i = 0; i < N; i++) {
-      const [rf, ra] = await viaRouter(i);
+      const [rf, ra, rc] = await viaRouter(i);
+      routerCpu += rc;
       const [df, da] = await direct(lastBody());
       r.push(rf);
       rr.push(ra);
@@ -117,7 +124,7 @@ try {
     for (const v of [d, r, dr, rr]) v.sort((a, b) => a - b);
     const f = (v) => v.toFixed(2);
     console.log(
-      `| ${round} | ${f(pct(d, 0.5))} / ${f(pct(d, 0.9))} | ${f(pct(r, 0.5))} / ${f(pct(r, 0.9))} | ${f(pct(r, 0.5) - pct(d, 0.5))} / ${f(pct(r, 0.9) - pct(d, 0.9))} | ${f(pct(dr, 0.5))} / ${f(pct(rr, 0.5))} |`,
+      `| ${round} | ${f(pct(d, 0.5))} / ${f(pct(d, 0.9))} | ${f(pct(r, 0.5))} / ${f(pct(r, 0.9))} | ${f(pct(r, 0.5) - pct(d, 0.5))} / ${f(pct(r, 0.9) - pct(d, 0.9))} | ${f(pct(dr, 0.5))} / ${f(pct(rr, 0.5))} | ${(routerCpu / N).toFixed(3)} |`,
     );
   }
 } finally {
