@@ -361,3 +361,112 @@ describe('user tokens', () => {
     await expectAuthError(sessions.verifySessionToken(user.token), 'WRONG_AUDIENCE');
   });
 });
+
+describe('verified token cache (verifiedCacheSize)', () => {
+  function cached(size = 100) {
+    const base = setup();
+    const verifier = new TokenVerifier(base.ring, { clock: () => base.clock.now, verifiedCacheSize: size });
+    const keyLookups = jest.spyOn(base.ring, 'verificationKey');
+    return {
+      ...base,
+      verifier,
+      keyLookups,
+      sessions: new SessionTokens(base.signer, verifier),
+      users: new UserTokens(base.signer, verifier),
+    };
+  }
+
+  it('checks the signature of a token once, and every claim on each call', async () => {
+    const { sessions, keyLookups } = cached();
+    const { token } = await sessions.issueSessionToken({ tenantId: 't-1', sessionId: 's-1' });
+    const first = await sessions.verifySessionToken(token);
+    await expect(sessions.verifySessionToken(token)).resolves.toEqual(first);
+    expect(keyLookups).toHaveBeenCalledTimes(1);
+    await expectAuthError(sessions.verifySessionToken(token, { expectedSessionId: 's-2' }), 'SESSION_MISMATCH');
+  });
+
+  it('still expires a remembered token, and honours the tolerance as jose does', async () => {
+    const { ring, sessions, advance, clock, keyLookups } = cached();
+    const { token } = await sessions.issueSessionToken({ tenantId: 't', sessionId: 's', ttlSeconds: 60 });
+    await sessions.verifySessionToken(token);
+    advance(59);
+    await expect(sessions.verifySessionToken(token)).resolves.toMatchObject({ sessionId: 's' });
+    advance(60);
+    await expectAuthError(sessions.verifySessionToken(token), 'EXPIRED_TOKEN');
+    expect(keyLookups).toHaveBeenCalledTimes(1);
+    const lenient = new TokenVerifier(ring, { clock: () => clock.now, clockToleranceSeconds: 5, verifiedCacheSize: 10 });
+    advance(0);
+    await lenient.verify(token, 'parley:session');
+    advance(64);
+    await expect(lenient.verify(token, 'parley:session')).resolves.toMatchObject({ subject: 's' });
+    advance(65);
+    await expectAuthError(lenient.verify(token, 'parley:session'), 'EXPIRED_TOKEN');
+  });
+
+  it('refuses a remembered token whose clock went back before its iat or nbf', async () => {
+    const { ring, verifier, advance } = cached();
+    const iat = T0.getTime() / 1000;
+    const token = await signJws(ring.signingKey(), {
+      iss: 'parley',
+      aud: 'parley:session',
+      sub: 's',
+      tid: 't',
+      iat,
+      nbf: iat + 10,
+      exp: iat + 600,
+      jti: 'j-1',
+    });
+    await expectAuthError(verifier.verify(token, 'parley:session'), 'INVALID_TOKEN');
+    advance(10);
+    await expect(verifier.verify(token, 'parley:session')).resolves.toMatchObject({ subject: 's' });
+    advance(5);
+    await expectAuthError(verifier.verify(token, 'parley:session'), 'INVALID_TOKEN');
+    advance(-1);
+    await expectAuthError(verifier.verify(token, 'parley:session'), 'INVALID_TOKEN');
+  });
+
+  it('remembers nothing that failed, and a changed signature is checked in full', async () => {
+    const { sessions, verifier, keyLookups } = cached();
+    const { token } = await sessions.issueSessionToken({ tenantId: 't', sessionId: 's' });
+    const [header, payload, signature] = token.split('.') as [string, string, string];
+    const forged = `${header}.${payload}.${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`;
+    await expectAuthError(verifier.verify(forged, 'parley:session'), 'INVALID_TOKEN');
+    await expectAuthError(verifier.verify(forged, 'parley:session'), 'INVALID_TOKEN');
+    expect(keyLookups).toHaveBeenCalledTimes(2);
+    await sessions.verifySessionToken(token);
+    await expectAuthError(verifier.verify(forged, 'parley:session'), 'INVALID_TOKEN');
+    expect(keyLookups).toHaveBeenCalledTimes(4);
+  });
+
+  it('checks the audience on a remembered token (a user token is not a session token)', async () => {
+    const { sessions, users, keyLookups } = cached();
+    const { token } = await users.issueUserToken({ userId: 'u-a', role: 'tenant_admin', tenantId: 't-1' });
+    await expectAuthError(sessions.verifySessionToken(token), 'WRONG_AUDIENCE');
+    await expect(users.verifyUserToken(token)).resolves.toMatchObject({ userId: 'u-a', role: 'tenant_admin' });
+    await expectAuthError(sessions.verifySessionToken(token), 'WRONG_AUDIENCE');
+    expect(keyLookups).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps at most verifiedCacheSize tokens, oldest out first', async () => {
+    const { sessions, keyLookups } = cached(2);
+    const tokens = await Promise.all(
+      ['a', 'b', 'c'].map(async (s) => (await sessions.issueSessionToken({ tenantId: 't', sessionId: s })).token),
+    );
+    for (const token of tokens) await sessions.verifySessionToken(token);
+    expect(keyLookups).toHaveBeenCalledTimes(3);
+    await sessions.verifySessionToken(tokens[2] as string);
+    await sessions.verifySessionToken(tokens[1] as string);
+    expect(keyLookups).toHaveBeenCalledTimes(3);
+    await sessions.verifySessionToken(tokens[0] as string);
+    expect(keyLookups).toHaveBeenCalledTimes(4);
+  });
+
+  it('is off by default: every call checks the signature', async () => {
+    const { sessions, ring } = setup();
+    const keyLookups = jest.spyOn(ring, 'verificationKey');
+    const { token } = await sessions.issueSessionToken({ tenantId: 't', sessionId: 's' });
+    await sessions.verifySessionToken(token);
+    await sessions.verifySessionToken(token);
+    expect(keyLookups).toHaveBeenCalledTimes(2);
+  });
+});
