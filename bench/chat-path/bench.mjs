@@ -70,6 +70,9 @@ const id = randomBytes(4).toString('hex');
 // --hop-trace: gateway and chat preload hop-trace.mjs (cross-process timestamps of the NATS hops per
 // turn) into /tmp/chat-path-hops-<id>/; `node bench/chat-path/hop-report.mjs <dir>` splits them.
 const HOP_TRACE = process.argv.includes('--hop-trace') ? `/tmp/chat-path-hops-${id}` : null;
+// --plan: both tenants on a billing plan (soft cap, nothing limited), so every turn pays the quota check a
+// planned tenant pays (a Redis read at the gateway); without it the tenants have no plan and skip it.
+const PLAN = process.argv.includes('--plan');
 const superuserUrl = process.env.PGSUPERUSER_URL || readFileSync(join(ROOT, '.parley', 'pgsuperuser-url'), 'utf8').trim();
 const database = `parley_bench_${id}`;
 const namespace = `bench${id}`;
@@ -410,6 +413,12 @@ async function main() {
 
   // --- tenants, knowledge
   const login = await json(api('/api/v1/auth/login'), { method: 'POST', body: owner });
+  const owner_ = { authorization: `Bearer ${login.body.token}` };
+  if (PLAN) {
+    const body = { key: `bench-${id}`, name: 'Bench plan', currency: 'EUR', cap_mode: 'soft' };
+    const plan = await json(api('/api/v1/admin/plans'), { method: 'POST', headers: owner_, body });
+    if (plan.status !== 201) throw new Error(`plan: ${plan.status} ${JSON.stringify(plan.body)}`);
+  }
   const createTenant = async (slug, llm) => {
     const res = await json(api('/api/v1/admin/tenants'), {
       method: 'POST',
@@ -425,6 +434,14 @@ async function main() {
       },
     });
     if (res.status !== 201) throw new Error(`tenant ${slug}: ${res.status} ${JSON.stringify(res.body)}`);
+    if (PLAN) {
+      const put = await json(api(`/api/v1/admin/tenants/${res.body.tenant.id}/plan`), {
+        method: 'PUT',
+        headers: owner_,
+        body: { plan_key: `bench-${id}` },
+      });
+      if (put.status !== 200) throw new Error(`plan for ${slug}: ${put.status} ${JSON.stringify(put.body)}`);
+    }
     const key = { 'x-api-key': res.body.apiKey.key };
     for (const doc of KNOWLEDGE) {
       const up = await json(api('/api/v1/knowledge/documents'), { method: 'POST', headers: key, body: { ...doc, format: 'text' } });
