@@ -519,6 +519,7 @@ describe('model-assisted extraction (tenant with a model configured)', () => {
       silent,
       new ModelExtractionService(router, tenants, { llmTimeoutMs: 10_000 }, silent, automatic),
       new SecondOpinionMetrics(metrics),
+      tenants,
     );
   });
   afterEach(() => mock.reset());

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { markProcessedMany, toJsonPayload, type OutboxMessageInput, type Prisma, type TenantTx } from '@parley/persistence';
-import { CONVERSATION_INTERACTION } from './extraction.constants';
+import { markProcessedMany, type Prisma, type TenantTx } from '@parley/persistence';
 
 /** Where product terms come from: the tenant's allowed topics and its knowledge document titles. */
 export interface CatalogueSources {
@@ -8,24 +7,16 @@ export interface CatalogueSources {
   documentTitles: string[];
 }
 
-/** The columns L1b sets on the session's conversation interaction each turn. */
-export interface InteractionValues {
-  contactId: string | null;
-  intent: string | null;
-  sentiment: string;
-  sentimentScore: number;
-  urgency: string;
-  products: string[];
-  lead: boolean;
-  data: Prisma.InputJsonValue;
-}
-
 export interface InteractionRecord {
   id: string;
   data: unknown;
 }
 
-/** What L1b reads and writes of the CRM (contacts, the session's interaction) and of the catalogue, in the tenant's transaction. */
+/**
+ * What L1b reads and writes of the CRM (contacts) and of the catalogue, in the tenant's
+ * transaction; the batch's reads and writes of sessions, interactions, signals and outbox rows are
+ * ChatTablesRepository's l1bBatchReads and writeL1bBatch (one statement each).
+ */
 @Injectable()
 export class ExtractionRepository {
   /**
@@ -59,36 +50,5 @@ export class ExtractionRepository {
 
   async setContactAttributes(tx: TenantTx, contactId: string, attributes: Prisma.InputJsonValue): Promise<void> {
     await tx.tenantContact.update({ where: { id: contactId }, data: { attributes } });
-  }
-
-  /** The conversation interactions of these sessions, by session id. */
-  async conversationInteractions(tx: TenantTx, sessionIds: string[]): Promise<Map<string, InteractionRecord>> {
-    const rows = await tx.tenantInteraction.findMany({
-      where: { sessionId: { in: sessionIds }, kind: CONVERSATION_INTERACTION },
-      select: { id: true, sessionId: true, data: true },
-    });
-    return new Map(rows.flatMap((r) => (r.sessionId ? [[r.sessionId, { id: r.id, data: r.data }] as const] : [])));
-  }
-
-  /** Outbox rows in the caller's transaction, one statement (the events exist if and only if it commits). */
-  async enqueueOutbox(tx: TenantTx, messages: OutboxMessageInput[]): Promise<void> {
-    if (messages.length === 0) return;
-    await tx.outbox.createMany({
-      data: messages.map((m) => ({ subject: m.subject, payload: toJsonPayload(m.payload), headers: m.headers ?? {} })),
-    });
-  }
-
-  async updateInteraction(tx: TenantTx, interactionId: string, values: InteractionValues): Promise<InteractionRecord> {
-    return tx.tenantInteraction.update({ where: { id: interactionId }, data: values });
-  }
-
-  async createConversationInteraction(
-    tx: TenantTx,
-    tenantId: string,
-    sessionId: string,
-    occurredAt: Date,
-    values: InteractionValues,
-  ): Promise<InteractionRecord> {
-    return tx.tenantInteraction.create({ data: { ...values, tenantId, sessionId, kind: CONVERSATION_INTERACTION, occurredAt } });
   }
 }

@@ -4,7 +4,15 @@ import { MicroBatcher, PermanentError, settleByGroup, toOutboxMessage, type Cons
 import { SERVICE_LOGGER, type Logger } from '@parley/observability';
 import { lockTenantContacts, resolveContact, TenantDb, type OutboxMessageInput, type Prisma, type TenantTx } from '@parley/persistence';
 import { extractMessage, type Extraction } from '@parley/signals';
-import { ChatTablesRepository, type ChatSessionRef, type NewSignalRow } from '../chat-tables/chat-tables.repository';
+import { randomUUID } from 'node:crypto';
+import {
+  ChatTablesRepository,
+  type ChatSessionRef,
+  type InteractionColumns,
+  type InteractionWrite,
+  type NewSignalRow,
+} from '../chat-tables/chat-tables.repository';
+import { TenantSettingsCache } from '../tenants/tenant-settings.cache';
 import { CatalogueTermsCache, catalogueTerms, MAX_CATALOGUE_TERMS } from './catalogue-terms.cache';
 import { L1B_SOURCE } from './extraction.constants';
 import { ExtractionRepository, type InteractionRecord } from './extraction.repository';
@@ -39,10 +47,12 @@ interface PendingTurn {
 
 /**
  * What the turns of a tenant's batch share. Read once per batch: the catalogue, the locale, the
- * batch's sessions, their conversation interactions and latest earlier extractions; kept up to
- * date as each turn changes them (a later turn of a session in the same batch sees what an
- * earlier one did, as it would one transaction later). Written once, at the end of the batch:
- * the l1b signal rows and the outbox rows (nothing in the batch reads them back).
+ * batch's sessions, their conversation interactions and latest earlier extractions (one
+ * statement); kept up to date as each turn changes them (a later turn of a session in the same
+ * batch sees what an earlier one did, as it would one transaction later). Written in one
+ * statement at the end of the batch: the l1b signal rows, the conversation interactions as the
+ * batch leaves them and the outbox rows; before a turn resolves its contact (which may merge
+ * contacts and move their interactions), what is pending is written first.
  */
 interface BatchContext {
   terms: string[];
@@ -53,6 +63,8 @@ interface BatchContext {
   previous: Map<string, Extraction>;
   signals: NewSignalRow[];
   outbox: OutboxMessageInput[];
+  /** Conversation interactions changed by the batch and not written yet, by session id. */
+  pendingInteractions: Map<string, InteractionWrite>;
 }
 
 const DUPLICATE: TurnExtractionOutcome = { status: 'duplicate', contactId: null, interactionId: null, method: null, secondOpinions: [] };
@@ -68,23 +80,23 @@ export interface TurnExtractionOutcome {
 
 const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
 
-/** message_signals rows (source l1b) for one customer message. */
+/** message_signals rows (source l1b) for one customer message (their data is serialized once, with the batch's writes). */
 function signalRows(turn: ChatTurnCompleted, extraction: Extraction) {
   const base = { tenantId: turn.tenantId, messageId: turn.userMessageId, sessionId: turn.sessionId, source: L1B_SOURCE };
   const rows: NewSignalRow[] = [
-    { ...base, kind: 'extraction', label: 'v1', score: null, data: json(extraction) },
+    { ...base, kind: 'extraction', label: 'v1', score: null, data: extraction },
     { ...base, kind: 'intent', label: extraction.intent.label, score: extraction.intent.confidence, data: {} },
     { ...base, kind: 'sentiment', label: extraction.sentiment.label, score: extraction.sentiment.score, data: {} },
   ];
   for (const s of extraction.purchaseSignals)
-    rows.push({ ...base, kind: 'purchase_signal', label: s.kind, score: s.confidence, data: json({ evidence: s.evidence }) });
+    rows.push({ ...base, kind: 'purchase_signal', label: s.kind, score: s.confidence, data: { evidence: s.evidence } });
   for (const c of extraction.contacts) {
     rows.push({
       ...base,
       kind: 'entity',
       label: `${c.field}:${c.value}`.slice(0, 200),
       score: c.confidence,
-      data: json({ owner: c.owner, relation: c.relation ?? null, correction: c.correction }),
+      data: { owner: c.owner, relation: c.relation ?? null, correction: c.correction },
     });
   }
   for (const p of extraction.products)
@@ -93,7 +105,7 @@ function signalRows(turn: ChatTurnCompleted, extraction: Extraction) {
       kind: 'product',
       label: p.term.toLowerCase().slice(0, 200),
       score: p.confidence,
-      data: json({ source: p.source }),
+      data: { source: p.source },
     });
   return rows;
 }
@@ -139,6 +151,8 @@ export class TurnExtractionService {
     /** The model-assisted part (always provided in the app); without it, L1b is deterministic only. */
     private readonly model?: ModelExtractionService,
     private readonly secondOpinionMetrics?: SecondOpinionMetrics,
+    /** The tenant's country and time zone, kept in memory (the app); without it they are read once per batch. */
+    private readonly tenants?: TenantSettingsCache,
   ) {
     this.logger = logger.child({ component: 'l1b' });
   }
@@ -178,33 +192,53 @@ export class TurnExtractionService {
         const terms = await this.catalogue.get(tenantId, async () =>
           catalogueTerms(await this.repo.catalogueSources(tx, tenantId, MAX_CATALOGUE_TERMS)),
         );
-        const locale = await this.repo.tenantLocale(tx, tenantId);
+        const country = await this.country(tx, tenantId);
         const todo = items.filter((i) => fresh.has(i.messageKey));
         const sessionIds = [...new Set(todo.map((i) => i.turn.sessionId))];
+        const state = await this.chat.l1bBatchReads(
+          tx,
+          sessionIds,
+          todo.map((i) => i.turn.userMessageId),
+        );
         const context: BatchContext = {
           terms,
-          country: locale?.country ?? countryForTimeZone(locale?.timezone) ?? undefined,
-          sessions: new Map((await this.chat.sessions(tx, sessionIds)).map((s) => [s.id, s])),
-          interactions: await this.repo.conversationInteractions(tx, sessionIds),
-          previous: (await this.chat.previousExtractions(
-            tx,
-            sessionIds,
-            todo.map((i) => i.turn.userMessageId),
-          )) as Map<string, Extraction>,
+          country,
+          sessions: new Map(state.sessions.map((s) => [s.id, s])),
+          interactions: state.interactions,
+          previous: state.previous as Map<string, Extraction>,
           signals: [],
           outbox: [],
+          pendingInteractions: new Map(),
         };
         const outcomes: TurnExtractionOutcome[] = [];
         for (const item of items) {
           // The first of two deliveries of one id in the same batch is extracted, the second is a duplicate.
           outcomes.push(fresh.delete(item.messageKey) ? await this.extractOne(tx, item, context) : DUPLICATE);
         }
-        if (context.signals.length > 0) await this.chat.insertSignals(tx, context.signals);
-        await this.repo.enqueueOutbox(tx, context.outbox);
+        await this.flush(tx, context);
         return outcomes;
       },
       { timeoutMs: BATCH_TX_TIMEOUT_MS },
     );
+  }
+
+  /** The country local phone numbers are read in: the tenant's, else its time zone's. */
+  private async country(tx: TenantTx, tenantId: string): Promise<string | undefined> {
+    if (this.tenants) return (await this.tenants.runtime(tenantId))?.config.country ?? undefined;
+    const locale = await this.repo.tenantLocale(tx, tenantId);
+    return locale?.country ?? countryForTimeZone(locale?.timezone) ?? undefined;
+  }
+
+  /** Writes what the batch has pending (signals, interactions, outbox) in one statement. */
+  private async flush(tx: TenantTx, batch: BatchContext): Promise<void> {
+    await this.chat.writeL1bBatch(tx, {
+      signals: batch.signals,
+      interactions: [...batch.pendingInteractions.values()],
+      outbox: batch.outbox,
+    });
+    batch.signals = [];
+    batch.outbox = [];
+    batch.pendingInteractions.clear();
   }
 
   private async extractOne(tx: TenantTx, { turn, llm }: PendingTurn, batch: BatchContext): Promise<TurnExtractionOutcome> {
@@ -219,8 +253,8 @@ export class TurnExtractionService {
     batch.previous.set(turn.sessionId, extraction);
 
     const existing = batch.interactions.get(turn.sessionId) ?? null;
-    const contactId = await this.updateContact(tx, turn, session, extraction, occurredAt, existing, batch.sessions);
-    const interaction = await this.updateInteraction(tx, turn, contactId, extraction, occurredAt, existing);
+    const contactId = await this.updateContact(tx, turn, session, extraction, occurredAt, existing, batch);
+    const interaction = this.updateInteraction(turn, contactId, extraction, occurredAt, existing, batch.pendingInteractions);
     batch.interactions.set(turn.sessionId, { id: interaction.id, data: interaction.data });
     // The model's second opinion: a flag the inline pass missed is stored late and told to staff.
     const secondOpinions = llm?.risk ? compareWithInline(turn.signals, llm.risk) : [];
@@ -266,9 +300,10 @@ export class TurnExtractionService {
     extraction: Extraction,
     observedAt: Date,
     interaction: InteractionRecord | null,
-    /** The batch's sessions: kept in step with the links and merges made here. */
-    sessions: Map<string, ChatSessionRef>,
+    /** The batch: its sessions kept in step with the links and merges made here. */
+    batch: BatchContext,
   ): Promise<string | null> {
+    const { sessions } = batch;
     const fields: Parameters<typeof resolveContact>[1]['fields'] = {};
     for (const field of ['name', 'email', 'phone'] as const) {
       const mention = extraction.customer[field];
@@ -282,6 +317,8 @@ export class TurnExtractionService {
     }
     let contactId = session.contactId;
     if (Object.keys(fields).length > 0 || session.externalUserId) {
+      // A merge moves the merged contacts' interactions: the batch's own must be in the table first.
+      if (batch.pendingInteractions.size > 0) await this.flush(tx, batch);
       // The session's contact is matched first; what the visitor said earlier in the session
       // (their latest name and email) is checked against a contact matched by phone alone.
       const resolved = await resolveContact(tx, {
@@ -316,17 +353,18 @@ export class TurnExtractionService {
     return contactId;
   }
 
-  private async updateInteraction(
-    tx: TenantTx,
+  /** The session's conversation interaction after this turn, pending until the batch writes it (a new one gets its id here). */
+  private updateInteraction(
     turn: ChatTurnCompleted,
     contactId: string | null,
     extraction: Extraction,
     occurredAt: Date,
     existing: InteractionRecord | null,
-  ) {
+    pending: Map<string, InteractionWrite>,
+  ): InteractionRecord {
     const aggregate = foldExtraction(readAggregate(existing?.data), turn.userMessageId, extraction);
     const score = meanSentiment(aggregate);
-    const values = {
+    const values: InteractionColumns = {
       contactId,
       intent: aggregate.intent,
       sentiment: sentimentLabel(score),
@@ -336,7 +374,11 @@ export class TurnExtractionService {
       lead: aggregate.purchaseSignals.length > 0,
       data: json({ ...((existing?.data as object) ?? {}), aggregate }),
     };
-    if (existing) return this.repo.updateInteraction(tx, existing.id, values);
-    return this.repo.createConversationInteraction(tx, turn.tenantId, turn.sessionId, occurredAt, values);
+    // Created earlier in this batch and not written yet: still a creation, with the latest values.
+    const before = pending.get(turn.sessionId);
+    const create = existing ? (before?.create ?? null) : { tenantId: turn.tenantId, sessionId: turn.sessionId, occurredAt };
+    const id = existing?.id ?? randomUUID();
+    pending.set(turn.sessionId, { ...values, id, create });
+    return { id, data: values.data };
   }
 }
