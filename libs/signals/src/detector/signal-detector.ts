@@ -4,9 +4,10 @@ import { classifierFindings } from '../classifier/combine-findings.util';
 import { createSignalClassifier } from '../classifier/signal-classifier';
 import { SIGNALS_MODEL } from '../classifier/signals-model.data';
 import type { SignalsModelData } from '../classifier/signals-model.types';
+import { ALL_LANGUAGES, GATED_LANGUAGES, languageMask, languagesOf } from '../normalize/language-gate.util';
 import { normalizeText } from '../normalize/normalize-text.util';
 import { DEFAULT_SIGNAL_RULES } from '../rules/default-rules.data';
-import type { SignalRule, SignalRuleSet } from '../rules/signal-rules.types';
+import type { CueKind, LanguagePatterns, SignalRule, SignalRuleSet } from '../rules/signal-rules.types';
 import { SEVERITY_RANK, type SignalFinding, type SignalType } from '../signal.types';
 import { compileAlternation } from './compile-pattern.util';
 import { mergeRuleExtension } from './merge-rules.util';
@@ -32,26 +33,61 @@ export interface SignalDetectorOptions {
   classifier?: false | ClassifierOptions;
   /** Another trained model (tests); default the committed SIGNALS_MODEL. */
   model?: SignalsModelData;
+  /**
+   * Run a language's patterns only when the message may be in it (normalize/language-gate.util).
+   * On by default; `false` runs every language's patterns on every message (evaluation, A/B).
+   */
+  languageGate?: boolean;
+}
+
+/**
+ * A rule's or cue's alternation: its own sources (English, or any language) plus the sources of
+ * the languages a message may be in. One RegExp per set of languages that has sources, compiled
+ * the first time a message needs it and kept.
+ */
+class GatedAlternation {
+  private readonly byMask: Array<RegExp | null | undefined> = [];
+  /** The languages with sources here: other bits of a message's mask change nothing. */
+  private readonly present: number;
+
+  constructor(
+    private readonly patterns: readonly string[] = [],
+    private readonly terms: readonly string[] = [],
+    private readonly languages: LanguagePatterns = {},
+  ) {
+    this.present = GATED_LANGUAGES.reduce((m, l, i) => ((languages[l]?.length ?? 0) > 0 ? m | (1 << i) : m), 0);
+  }
+
+  get(mask: number): RegExp | null {
+    const key = mask & this.present;
+    let re = this.byMask[key];
+    if (re === undefined) {
+      re = compileAlternation([...this.patterns, ...languagesOf(key).flatMap((l) => this.languages[l] ?? [])], this.terms);
+      this.byMask[key] = re;
+    }
+    return re;
+  }
 }
 
 interface CompiledRule {
   rule: SignalRule;
-  main: RegExp;
-  requires: RegExp | null;
+  main: GatedAlternation;
+  requires: GatedAlternation | null;
   negation: boolean;
   hypothetical: boolean;
   past: boolean;
 }
 
-interface Cues {
-  figurative: RegExp | null;
-  negation: RegExp | null;
-  negationOverride: RegExp | null;
-  hypothetical: RegExp | null;
-  conditional: RegExp | null;
-  past: RegExp | null;
-  intensifier: RegExp | null;
-}
+type Cues = Record<CueKind, GatedAlternation>;
+const CUE_KINDS: readonly CueKind[] = [
+  'figurative',
+  'negation',
+  'negationOverrides',
+  'hypothetical',
+  'conditional',
+  'past',
+  'intensifiers',
+];
 
 const NEGATION_WINDOW_WORDS = 5;
 
@@ -60,8 +96,9 @@ const REQUIREMENT = { negation: false, hypothetical: false, past: false } as con
 
 /**
  * Builds a detector from the built-in rules plus an optional tenant extension (validated with
- * zod; see signalRulesExtensionSchema). Every RegExp is compiled here, once; detect() only
- * normalises the text once and runs the precompiled expressions.
+ * zod; see signalRulesExtensionSchema). detect() normalises the text once, tells which of the
+ * other languages it may be in (once), and runs the rules' expressions for English and those
+ * languages; each expression is compiled once per set of languages, the first time it is needed.
  */
 export function createSignalDetector(extraRules?: unknown, options: SignalDetectorOptions = {}): SignalDetector {
   const set = mergeRuleExtension(options.baseRules ?? DEFAULT_SIGNAL_RULES, extraRules);
@@ -69,23 +106,17 @@ export function createSignalDetector(extraRules?: unknown, options: SignalDetect
   const model = options.model ?? SIGNALS_MODEL;
   const learned = resolveClassifierOptions(options.classifier, model.thresholds);
   const classifier = learned.enabled ? createSignalClassifier(model) : null;
-  const cues: Cues = {
-    figurative: compileAlternation(set.figurative),
-    negation: compileAlternation(set.negation),
-    negationOverride: compileAlternation(set.negationOverrides),
-    hypothetical: compileAlternation(set.hypothetical),
-    conditional: compileAlternation(set.conditional),
-    past: compileAlternation(set.past),
-    intensifier: compileAlternation(set.intensifiers),
-  };
+  const gate = options.languageGate ?? true;
+  const cues = Object.fromEntries(CUE_KINDS.map((kind) => [kind, new GatedAlternation(set[kind], [], set.languageCues?.[kind])])) as Cues;
   const compiled: CompiledRule[] = [];
   for (const rule of set.rules) {
-    const main = compileAlternation(rule.patterns, rule.terms);
-    if (!main) continue;
+    const main = new GatedAlternation(rule.patterns, rule.terms, rule.languagePatterns);
+    if (!main.get(ALL_LANGUAGES)) continue;
+    const req = rule.requires;
     compiled.push({
       rule,
       main,
-      requires: rule.requires ? compileAlternation(rule.requires.patterns, rule.requires.terms) : null,
+      requires: req ? new GatedAlternation(req.patterns, req.terms, req.languagePatterns) : null,
       negation: rule.guards?.negation ?? true,
       hypothetical: rule.guards?.hypothetical ?? true,
       past: rule.guards?.past ?? true,
@@ -97,14 +128,17 @@ export function createSignalDetector(extraRules?: unknown, options: SignalDetect
     detect(text: string): SignalFinding[] {
       const original = text.length > maxChars ? text.slice(0, maxChars) : text;
       const norm = normalizeText(original);
-      const ctx = new MessageContext(norm, cues);
-      const boost = ctx.spans('intensifier').length > 0 ? 0.04 : 0;
+      const mask = gate ? languageMask(norm) : ALL_LANGUAGES;
+      const ctx = new MessageContext(norm, cues, mask);
+      const boost = ctx.spans('intensifiers').length > 0 ? 0.04 : 0;
       const findings: SignalFinding[] = [];
       const vetoed = new Set<SignalType>();
       for (const c of compiled) {
-        const hit = firstLiteral(c, c.main, ctx, () => vetoed.add(c.rule.type));
+        const main = c.main.get(mask);
+        const hit = main && firstLiteral(c, main, ctx, () => vetoed.add(c.rule.type));
         if (!hit) continue;
-        if (c.requires && !firstLiteral(REQUIREMENT, c.requires, ctx)) continue;
+        const requires = c.requires?.get(mask);
+        if (c.requires && !(requires && firstLiteral(REQUIREMENT, requires, ctx))) continue;
         findings.push({
           type: c.rule.type,
           subtype: c.rule.id,
@@ -141,18 +175,19 @@ type Span = readonly [number, number];
 
 /** Per-message cue positions, each computed at most once and only when a match needs it. */
 class MessageContext {
-  private readonly cache = new Map<keyof Cues, Span[]>();
+  private readonly cache = new Map<CueKind, Span[]>();
   private bounds: TextBoundaries | null = null;
 
   constructor(
     readonly norm: string,
     private readonly cues: Cues,
+    private readonly mask: number,
   ) {}
 
-  spans(kind: keyof Cues): Span[] {
+  spans(kind: CueKind): Span[] {
     let found = this.cache.get(kind);
     if (!found) {
-      found = spans(this.cues[kind], this.norm);
+      found = spans(this.cues[kind].get(this.mask), this.norm);
       this.cache.set(kind, found);
     }
     return found;
@@ -164,7 +199,7 @@ class MessageContext {
   }
 
   /** True when a cue of `kind` lies wholly inside [from, to). */
-  within(kind: keyof Cues, from: number, to: number): boolean {
+  within(kind: CueKind, from: number, to: number): boolean {
     for (const [s, e] of this.spans(kind)) if (s >= from && e <= to) return true;
     return false;
   }
@@ -192,7 +227,7 @@ function suppressed(c: Guards, ctx: MessageContext, start: number, end: number):
   const cStart = c.negation || c.hypothetical ? b.clauseStart(start) : 0;
   if (c.negation) {
     const tailStart = b.wordsBack(start, NEGATION_WINDOW_WORDS, cStart);
-    if (ctx.within('negation', tailStart, start) && !ctx.within('negationOverride', cStart, start)) return true;
+    if (ctx.within('negation', tailStart, start) && !ctx.within('negationOverrides', cStart, start)) return true;
   }
   if (!c.hypothetical && !c.past) return false;
   const sStart = b.sentenceStart(start);

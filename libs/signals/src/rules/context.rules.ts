@@ -1,3 +1,5 @@
+import type { SignalRuleSet } from './signal-rules.types';
+
 /**
  * Context cues shared by every rule (regex sources over normalised text). The detector looks
  * for negation just before a match in its clause, hypothetical or enquiry cues earlier in its
@@ -23,20 +25,14 @@ export const FIGURATIVE_PATTERNS: readonly string[] = [
   String.raw`bro(?:ke|ken) down"? (?:in|into) tears|breaking down"? in tears`,
   // Round 11: an idiom ("went through the windows like a house on fire") and a child's baby tooth.
   String.raw`like a house on fire|(?:baby|milk|wobbly|loose) tooth (?:has )?(?:came|come|fell) out|tooth (?:came|fell) out[^.!?\n]{0,30}(?:baby|milk) tooth`,
-  // Figures of speech in the other languages that the non-English safety rules would take
-  // literally ("c'est du suicide", "a conta está a matar-me", "mia moglie mi ammazza 😂").
-  String.raw`c'est (?:du|un) suicide|(?:está|estão|tá) a matar-me|(?:me )?(?:está|tá) matando|mi ammazza(?:no)? (?:di|dal|se)|mi ammazza 😂`,
 ];
 
 export const NEGATION_CUES: readonly string[] = [
   String.raw`not|no|never|nothing|none|nobody|neither|nor|without|hardly|barely|no longer|no need to|no need for`,
   String.raw`(?:do|does|did|is|are|was|were|ca|could|would|should|wo|have|has|had|ai|must|need)n'?t|cannot|can not|isnt|dont|doesnt|didnt|arent|wasnt|werent|havent|hasnt`,
   String.raw`(?:there'?s|there is) no|(?:false alarm|all good|all fine|sorted now|resolved now)`,
-  // Round 10: the same in the six other languages (the non-English safety rules and the
-  // English "urgent", which French shares, had no guard there: "kein Gasgeruch mehr", "rien
-  // d'urgent", "non c'è più odore di gas", "já não cheira a gás", "geen gaslucht meer").
-  String.raw`kein|keine|keinen|keinerlei|nicht|nichts|nie|niemals|ohne|pas|plus|aucun|aucune|rien(?: d')?|jamais|sans|nada|ningún|ninguna|ninguno|nunca|sin|non|niente|nessun|nessuna|mai|senza|não|nenhum|nenhuma|sem|geen|niet|niets|niks|nooit|zonder`,
-  String.raw`fausse alerte|falsa alarma|falso allarme|falso alarme|loos alarm|fehlalarm|alles (?:gut|in ordnung)|tout va bien|todo bien|tutto (?:ok|bene|a posto)|tudo (?:bem|ok)|alles (?:goed|in orde)`,
+  // "non" is English too ("non-urgent"); the other languages' negation cues are in LANGUAGE_CUES.
+  String.raw`non`,
 ];
 
 export const HYPOTHETICAL_CUES: readonly string[] = [
@@ -48,11 +44,6 @@ export const HYPOTHETICAL_CUES: readonly string[] = [
   // Round 11: whether something counts as an emergency, and what a policy covers ("Is it an
   // emergency if my chain keeps slipping?", "Does the unit insurance cover flood damage?").
   String.raw`(?:is|would) (?:it|this|that)(?: be| really| count as)?(?: an?)?(?= (?:emergency|urgent)\b[^.!?\n]{0,20}\b(?:if|when)\b)|(?:does|do|will|would|is) (?:the |my |your |our |this )?(?:[a-z]+ )?(?:insurance|policy|warranty|guarantee|plan|cover) (?:cover|include|pay)`,
-  // Round 10: hypothetical and enquiry cues in the six other languages. The short words for
-  // "if" also mean "so", "yes" or "as", so they count only before a verb or pronoun that makes
-  // them conditional.
-  String.raw`wenn|falls|im falle?|was (?:tun|mache ich|soll ich tun)|an wen wende ich mich|welche nummer|en cas d'?|au cas où|que faire|qui faut-il|quel numéro|si(?= (?:je|j'|on|vous|tu|il|elle|ça|ca|ma|mon|le|la|les|un|une|jamais))|en caso de|por si|qué (?:hago|hacer|pasa) si|a quién llamo|qué número|si(?= (?:huele|hay|me|te|se|tengo|pasa|ocurre|noto|notas|alguien|mi|el|la))`,
-  String.raw`in caso di|in caso(?= (?:un|una|qualcuno) )|nel caso|cosa (?:faccio|fare|succede|si deve fare|bisogna fare|devo fare) se|chi devo chiamare|quale numero|se (?:senti|sento|sentite|c'è|ci fosse|dovess\w+|succede|mai|il|la|mi)|em caso de|caso(?= (?:haja|sinta|sintam|um|uma|alguém|tenha))|o que (?:faço|fazer) se|qual (?:é )?o número|se(?= (?:sentir|sentires|houver|cheirar|tiver|alguma vez|uma|um) )|in geval van|mocht(?:en)?|wat (?:moet ik doen|te doen) als|wat moet (?:je|ik|u) doen bij|wat doen jullie als|voor als(?= (?:een|iemand) )|welk nummer|bij(?= (?:gaslucht|brand|rook))|(?<!snel )(?<!zo )als(?= (?:je|u|ik|we|er))`,
 ];
 
 /** Conditional cues, looked for earlier in the same clause ("if you smell gas, leave"). */
@@ -68,11 +59,78 @@ export const PAST_CUES: readonly string[] = [
   // Round 11: a story told as a one-off ("choked on a fishbone once at a wedding (he was fine)", "I
   // once saw someone have an allergic reaction").
   String.raw`(?:i|we|he|she|they|my \w+) once (?:saw|had|got|went|was|did|choked|fell|cut|burnt|burned)|(?:he|she|they|everyone|everybody) (?:was|were) (?:fine|ok|okay|alright)`,
-  // Round 11: stories seen on a screen or in the paper, and "last week" in Portuguese.
-  String.raw`dans la série|à la télé|au journal|in der serie|im fernsehen|in der zeitung|en la serie|en la tele|en el periódico|nella serie|in tv|al telegiornale|sul giornale|na série|na tv|vi no jornal|no jornal|in de serie|op tv|in de krant|semana passada`,
-  // Round 10: past and resolved events in the six other languages.
-  String.raw`letzte[nsmr]? (?:woche|jahr|winter|sommer|monat)|letztes jahr|vor (?:(?:zwei|drei|vier|fünf|ein paar|einigen|vielen) )?(?:jahren|monaten|wochen)|(?:hatte|hat) mal|früher|damals|(?:techniker|monteur) war (?:da|hier)|l'(?:an|année|hiver|été) derni(?:er|ère)|il y a (?:des|quelques|deux|trois|plusieurs)? ?(?:ans|mois)|autrefois|quand j'étais|le technicien est (?:venu|passé)|(?:el|la) (?:año|invierno|verano|semana|mes) pasad[oa]|hace (?:años|meses)|cuando era|(?:vino|pasó) el técnico`,
-  String.raw`(?:l'anno|l'inverno|l'estate|la settimana|il mese) scors[oa]|(?:anni|mesi) fa|diceva sempre|(?:è venuto|è passato) il tecnico|(?:no |o )?(?:ano|inverno|verão|mês) passado|há (?:anos|meses)|(?:dizia|sempre dizia) sempre|sempre dizia|antigamente|o técnico (?:veio|esteve|passou)|vorig(?:e)? (?:jaar|winter|zomer|maand|week)|jaren geleden|vroeger|(?:de )?monteur is (?:geweest|langs geweest)`,
 ];
 
 export const INTENSIFIER_PATTERNS: readonly string[] = [String.raw`right now|asap|immediately|straight away|help me|please help|help!|!!+`];
+
+/**
+ * The same cues in the six other languages, each run only for a message that may be in that
+ * language (normalize/language-gate.util), like the rules' language patterns.
+ */
+export const LANGUAGE_CUES: NonNullable<SignalRuleSet['languageCues']> = {
+  // Figures of speech that the non-English safety rules would take literally ("c'est du suicide", "a
+  // conta está a matar-me", "mia moglie mi ammazza 😂").
+  figurative: {
+    fr: [String.raw`c'est (?:du|un) suicide`],
+    it: [String.raw`mi ammazza(?:no)? (?:di|dal|se)|mi ammazza 😂`],
+    pt: [String.raw`(?:está|estão|tá) a matar-me|(?:me )?(?:está|tá) matando`],
+  },
+  // Round 10: negation (the non-English safety rules and the English "urgent", which French shares,
+  // had no guard there: "kein Gasgeruch mehr", "rien d'urgent", "non c'è più odore di gas", "já não
+  // cheira a gás", "geen gaslucht meer"), and false alarms.
+  negation: {
+    de: [String.raw`kein|keine|keinen|keinerlei|nicht|nichts|nie|niemals|ohne|fehlalarm|alles (?:gut|in ordnung)`],
+    fr: [String.raw`pas|plus|aucun|aucune|rien(?: d')?|jamais|sans|fausse alerte|tout va bien`],
+    es: [String.raw`nada|ningún|ninguna|ninguno|nunca|sin|falsa alarma|todo bien`],
+    it: [String.raw`niente|nessun|nessuna|mai|senza|falso allarme|tutto (?:ok|bene|a posto)`],
+    pt: [String.raw`não|nenhum|nenhuma|sem|nunca|nada|falso alarme|tudo (?:bem|ok)`],
+    nl: [String.raw`geen|niet|niets|niks|nooit|zonder|loos alarm|alles (?:goed|in orde)`],
+  },
+  // Round 10: hypothetical and enquiry cues. The short words for "if" also mean "so", "yes" or
+  // "as", so they count only before a verb or pronoun that makes them conditional.
+  hypothetical: {
+    de: [String.raw`wenn|falls|im falle?|was (?:tun|mache ich|soll ich tun)|an wen wende ich mich|welche nummer`],
+    fr: [
+      String.raw`en cas d'?|au cas où|que faire|qui faut-il|quel numéro|si(?= (?:je|j'|on|vous|tu|il|elle|ça|ca|ma|mon|le|la|les|un|une|jamais))`,
+    ],
+    es: [
+      String.raw`en caso de|por si|qué (?:hago|hacer|pasa) si|a quién llamo|qué número|si(?= (?:huele|hay|me|te|se|tengo|pasa|ocurre|noto|notas|alguien|mi|el|la|un|una|algún|alguna))`,
+    ],
+    it: [
+      String.raw`in caso di|in caso(?= (?:un|una|qualcuno) )|nel caso|cosa (?:faccio|fare|succede|si deve fare|bisogna fare|devo fare) se|chi devo chiamare|quale numero|se (?:senti|sento|sentite|c'è|ci fosse|dovess\w+|succede|mai|il|la|mi)`,
+    ],
+    pt: [
+      String.raw`em caso de|caso(?= (?:haja|sinta|sintam|um|uma|alguém|tenha))|o que (?:faço|fazer) se|qual (?:é )?o número|se(?= (?:sentir|sentires|houver|cheirar|tiver|alguma vez|uma|um) )`,
+    ],
+    nl: [
+      String.raw`in geval van|mocht(?:en)?|wat (?:moet ik doen|te doen) als|wat moet (?:je|ik|u) doen bij|wat doen jullie als|voor als(?= (?:een|iemand) )|welk nummer|bij(?= (?:gaslucht|brand|rook))|(?<!snel )(?<!zo )als(?= (?:je|u|ik|we|er))`,
+    ],
+  },
+  // Round 10: past and resolved events; round 11: stories seen on a screen or in the paper.
+  past: {
+    de: [
+      String.raw`letzte[nsmr]? (?:woche|jahr|winter|sommer|monat)|letztes jahr|vor (?:(?:zwei|drei|vier|fünf|ein paar|einigen|vielen) )?(?:jahren|monaten|wochen)|(?:hatte|hat) mal|früher|damals|(?:techniker|monteur) war (?:da|hier)`,
+      String.raw`in der serie|im fernsehen|in der zeitung`,
+    ],
+    fr: [
+      String.raw`l'(?:an|année|hiver|été) derni(?:er|ère)|il y a (?:des|quelques|deux|trois|plusieurs)? ?(?:ans|mois)|autrefois|quand j'étais|le technicien est (?:venu|passé)`,
+      String.raw`dans la série|à la télé|au journal`,
+    ],
+    es: [
+      String.raw`(?:el|la) (?:año|invierno|verano|semana|mes) pasad[oa]|hace (?:años|meses)|cuando era|(?:vino|pasó) el técnico`,
+      String.raw`en la serie|en la tele|en el periódico`,
+    ],
+    it: [
+      String.raw`(?:l'anno|l'inverno|l'estate|la settimana|il mese) scors[oa]|(?:anni|mesi) fa|diceva sempre|(?:è venuto|è passato) il tecnico`,
+      String.raw`nella serie|in tv|al telegiornale|sul giornale`,
+    ],
+    pt: [
+      String.raw`(?:no |o )?(?:ano|inverno|verão|mês) passado|há (?:anos|meses)|(?:dizia|sempre dizia) sempre|sempre dizia|antigamente|o técnico (?:veio|esteve|passou)`,
+      String.raw`na série|na tv|vi no jornal|no jornal|semana passada`,
+    ],
+    nl: [
+      String.raw`vorig(?:e)? (?:jaar|winter|zomer|maand|week)|jaren geleden|vroeger|(?:de )?monteur is (?:geweest|langs geweest)`,
+      String.raw`in de serie|op tv|in de krant`,
+    ],
+  },
+};

@@ -3,43 +3,58 @@
 // recall in these languages; these rules make sure the gravest messages (self-harm, a threat to
 // kill, a gas smell) are flagged by a rule, with its severity, whatever the classifier scores.
 // Matched on the normalised (lower-case) text; accents as written, with the usual unaccented
-// spellings too.
+// spellings too. Each language's patterns run only for a message that may be in that language
+// (normalize/language-gate.util).
+
+import type { LanguagePatterns } from './signal-rules.types';
 
 /** Self-harm and suicidal intent. */
-export const SELF_HARM_I18N: readonly string[] = [
-  // de
-  String.raw`nicht mehr leben (?:will|möchte|mag|wollen)|(?:will|möchte|wollen) nicht mehr leben|(?:mich|sich) (?:selbst )?umbringen|mir (?:das leben|was|etwas) (?:nehmen|antun)|(?:selbstmord|suizid)\w*|(?:will|möchte) (?:nur noch )?sterben|alle (?:tabletten|pillen) (?:genommen|geschluckt)|(?:will|möchte|mag) (?:einfach )?nicht mehr (?:da sein|aufwachen|hier sein)|(?:wären|wäre|sind) (?:alle )?besser dran ohne mich`,
-  // fr
-  String.raw`(?:me|se) suicider|suicid(?:e|aire)|mettre fin à (?:mes|ses) jours|(?:plus|pas) envie de vivre|(?:veux|voudrais|vais) mourir(?! de)|(?:veux|voudrais|vais|envie de) me tuer|me (?:re)?faire du mal|(?:avalé|pris) toutes? (?:les|mes) (?:pilules|comprimés|cachets)|(?:(?:veux|voudrais|vais|envie de|besoin de) |(?:envie|besoin) d')en finir(?! avec (?!la vie|tout\b))|(?:seraient|serait|serez|seront) (?:tous )?mieux sans moi|(?:plus|pas) envie d'être là`,
-  // es
-  String.raw`suicid(?:arme|arse|io)|quitarme la vida|no quiero (?:seguir )?vivir|quiero morir(?:me)?(?! de)|(?:voy a|quiero) matarme|(?:volver a )?hacerme daño|(?:tomé|me tomé|tomado) todas (?:las|mis) pastillas|(?:quiero|voy a|ganas de|pensando en) acabar con todo(?=\s*$|[.,!?;]| ya| hoy| esta noche| de una vez)|(?:estarían|estaríais|estarán) (?:todos )?mejor sin mí|no quiero despertar(?:me)?(?! tarde| temprano| antes)`,
-  // it
-  String.raw`suicid(?:io|armi|arsi)|togliermi la vita|non voglio più vivere|voglio morire(?! d[ia])|(?:voglio|vado a) uccidermi|(?:ri)?farmi (?:ancora )?del male|(?:preso|ingoiato) tutte (?:le|le mie) (?:pillole|pastiglie|compresse)|(?:farla|la (?:voglio|vorrei) fare) finita(?! con)|(?:starebbero|stareste|staranno) (?:tutti )?meglio senza di me|non (?:voglio|vorrei) più svegliarmi`,
-  // pt
-  String.raw`suic[ií]d(?:io|ar-me|ar)|(?:vou|quero) me matar|matar-me|tirar a (?:minha )?(?:própria )?vida|não quero (?:mais )?viver|quero morrer(?! de)|me machucar|(?:tomei|engoli) todos os (?:comprimidos|remédios)|(?:vontade de|quero|vou|pensando em) acabar com tudo(?=\s*$|[.,!?;]| hoje| já| de vez| esta noite)|(?:ficariam|estariam|ficavam|vão ficar) (?:todos )?melhor sem mim|não quero (?:mais )?acordar(?! cedo| tarde)`,
-  // nl
-  String.raw`zelfmoord|su[iï]cid\w*|(?:wil|wilt) niet meer leven|(?:wil|wilt) (?:dood|sterven)(?! van)|mezelf (?:iets )?aan(?:doen)?|een eind(?:e)? aan (?:mijn|m'n|zijn|haar) leven|alle (?:pillen|tabletten) (?:ingenomen|geslikt)|(?:wil|wilt) er (?:gewoon |echt )?niet meer zijn|(?:zijn|zou|zouden) (?:allemaal )?beter af zonder mij|niet meer wakker (?:willen )?worden`,
-];
+export const SELF_HARM_I18N: LanguagePatterns = {
+  de: [
+    String.raw`nicht mehr leben (?:will|möchte|mag|wollen)|(?:will|möchte|wollen) nicht mehr leben|(?:mich|sich) (?:selbst )?umbringen|mir (?:das leben|was|etwas) (?:nehmen|antun)|(?:selbstmord|suizid)\w*|(?:will|möchte) (?:nur noch )?sterben|alle (?:tabletten|pillen) (?:genommen|geschluckt)|(?:will|möchte|mag) (?:einfach )?nicht mehr (?:da sein|aufwachen|hier sein)|(?:wären|wäre|sind) (?:alle )?besser dran ohne mich`,
+  ],
+  fr: [
+    String.raw`(?:me|se) suicider|suicid(?:e|aire)|mettre fin à (?:mes|ses) jours|(?:plus|pas) envie de vivre|(?:veux|voudrais|vais) mourir(?! de)|(?:veux|voudrais|vais|envie de) me tuer|me (?:re)?faire du mal|(?:avalé|pris) toutes? (?:les|mes) (?:pilules|comprimés|cachets)|(?:(?:veux|voudrais|vais|envie de|besoin de) |(?:envie|besoin) d')en finir(?! avec (?!la vie|tout\b))|(?:seraient|serait|serez|seront) (?:tous )?mieux sans moi|(?:plus|pas) envie d'être là`,
+  ],
+  es: [
+    String.raw`suicid(?:arme|arse|io)|quitarme la vida|no quiero (?:seguir )?vivir|quiero morir(?:me)?(?! de)|(?:voy a|quiero) matarme|(?:volver a )?hacerme daño|(?:tomé|me tomé|tomado) todas (?:las|mis) pastillas|(?:quiero|voy a|ganas de|pensando en) acabar con todo(?=\s*$|[.,!?;]| ya| hoy| esta noche| de una vez)|(?:estarían|estaríais|estarán) (?:todos )?mejor sin mí|no quiero despertar(?:me)?(?! tarde| temprano| antes)`,
+  ],
+  it: [
+    String.raw`suicid(?:io|armi|arsi)|togliermi la vita|non voglio più vivere|voglio morire(?! d[ia])|(?:voglio|vado a) uccidermi|(?:ri)?farmi (?:ancora )?del male|(?:preso|ingoiato) tutte (?:le|le mie) (?:pillole|pastiglie|compresse)|(?:farla|la (?:voglio|vorrei) fare) finita(?! con)|(?:starebbero|stareste|staranno) (?:tutti )?meglio senza di me|non (?:voglio|vorrei) più svegliarmi`,
+  ],
+  pt: [
+    String.raw`suic[ií]d(?:io|ar-me|ar)|(?:vou|quero) me matar|matar-me|tirar a (?:minha )?(?:própria )?vida|não quero (?:mais )?viver|quero morrer(?! de)|me machucar|(?:tomei|engoli) todos os (?:comprimidos|remédios)|(?:vontade de|quero|vou|pensando em) acabar com tudo(?=\s*$|[.,!?;]| hoje| já| de vez| esta noite)|(?:ficariam|estariam|ficavam|vão ficar) (?:todos )?melhor sem mim|não quero (?:mais )?acordar(?! cedo| tarde)`,
+  ],
+  nl: [
+    String.raw`zelfmoord|su[iï]cid\w*|(?:wil|wilt) niet meer leven|(?:wil|wilt) (?:dood|sterven)(?! van)|mezelf (?:iets )?aan(?:doen)?|een eind(?:e)? aan (?:mijn|m'n|zijn|haar) leven|alle (?:pillen|tabletten) (?:ingenomen|geslikt)|(?:wil|wilt) er (?:gewoon |echt )?niet meer zijn|(?:zijn|zou|zouden) (?:allemaal )?beter af zonder mij|niet meer wakker (?:willen )?worden`,
+  ],
+};
 
 /** Threats to kill or hurt someone, now. */
-export const VIOLENCE_I18N: readonly string[] = [
-  String.raw`(?:bringe?|bring) (?:dich|sie|euch|ihn|mich) um|(?:dass|das) er mich umbringt|(?:mach|mache) (?:dich|euch) fertig|(?:schlag|schlage) (?:dich|euch) (?:tot|zusammen)|droht (?:mir|uns),? (?:mich|uns) (?:umzubringen|zu schlagen)`,
-  String.raw`(?:je vais|va) (?:te|vous|le|la) (?:tuer|buter|frapper|défoncer)|(?:il|elle|ils|on) (?:va|veut|vont) (?:me|nous) (?:tuer|buter)|menace de (?:me|nous) (?:tuer|frapper)`,
-  String.raw`(?:te|lo|la|los|os) voy a matar|(?:me|nos) (?:va|quiere) a matar|amenaza con matar(?:me|nos)`,
-  String.raw`(?:ti|vi|lo|la) ammazzo|(?:mi|ci) (?:vuole )?ammazza(?:re)?|minaccia di (?:uccidermi|ammazzarmi|picchiarmi)`,
-  String.raw`(?:vou|vai) (?:te|o|a|vos) matar|(?:me|nos) (?:vai|quer) matar|ameaça (?:me )?matar`,
-  String.raw`(?:ik )?(?:maak|sla) (?:je|jou|jullie) (?:af|dood)|(?:hij|zij) (?:maakt|slaat) me dood|dreigt (?:me|mij|ons) (?:dood te maken|te vermoorden|te slaan)`,
-];
+export const VIOLENCE_I18N: LanguagePatterns = {
+  de: [
+    String.raw`(?:bringe?|bring) (?:dich|sie|euch|ihn|mich) um|(?:dass|das) er mich umbringt|(?:mach|mache) (?:dich|euch) fertig|(?:schlag|schlage) (?:dich|euch) (?:tot|zusammen)|droht (?:mir|uns),? (?:mich|uns) (?:umzubringen|zu schlagen)`,
+  ],
+  fr: [
+    String.raw`(?:je vais|va) (?:te|vous|le|la) (?:tuer|buter|frapper|défoncer)|(?:il|elle|ils|on) (?:va|veut|vont) (?:me|nous) (?:tuer|buter)|menace de (?:me|nous) (?:tuer|frapper)`,
+  ],
+  es: [String.raw`(?:te|lo|la|los|os) voy a matar|(?:me|nos) (?:va|quiere) a matar|amenaza con matar(?:me|nos)`],
+  it: [String.raw`(?:ti|vi|lo|la) ammazzo|(?:mi|ci) (?:vuole )?ammazza(?:re)?|minaccia di (?:uccidermi|ammazzarmi|picchiarmi)`],
+  pt: [String.raw`(?:vou|vai) (?:te|o|a|vos) matar|(?:me|nos) (?:vai|quer) matar|ameaça (?:me )?matar`],
+  nl: [
+    String.raw`(?:ik )?(?:maak|sla) (?:je|jou|jullie) (?:af|dood)|(?:hij|zij) (?:maakt|slaat) me dood|dreigt (?:me|mij|ons) (?:dood te maken|te vermoorden|te slaan)`,
+  ],
+};
 
 /** A gas smell now (joined to the English gas patterns of the gas_danger rule). */
-export const GAS_I18N: readonly string[] = [
-  String.raw`(?:riecht|stinkt) (?:es )?(?:stark |total |extrem )?nach gas|gasgeruch`,
-  String.raw`(?:ça |ca )?sent (?:très |vraiment |trop )?(?:fort |le )?(?:le )?gaz|odeur de gaz`,
-  String.raw`(?:huele|olor|olía) (?:muchísimo |mucho |fuerte |un montón |bastante )?a gas`,
-  String.raw`(?:puzza|odore|puzzo) (?:fort(?:e|issim[ao]) |tremend[ao] )?di gas`,
-  String.raw`cheiro (?:forte |intenso )?(?:a|de) g[aá]s|cheira (?:imenso |muito |bastante |forte )?a g[aá]s`,
-  String.raw`(?:ruik|ruikt|stinkt) (?:het )?(?:sterk )?naar gas|gaslucht`,
-];
+export const GAS_I18N: LanguagePatterns = {
+  de: [String.raw`(?:riecht|stinkt) (?:es )?(?:stark |total |extrem )?nach gas|gasgeruch`],
+  fr: [String.raw`(?:ça |ca )?sent (?:très |vraiment |trop )?(?:fort |le )?(?:le )?gaz|odeur de gaz`],
+  es: [String.raw`(?:huele|olor|olía) (?:muchísimo |mucho |fuerte |un montón |bastante )?a gas`],
+  it: [String.raw`(?:puzza|odore|puzzo) (?:fort(?:e|issim[ao]) |tremend[ao] )?di gas`],
+  pt: [String.raw`cheiro (?:forte |intenso )?(?:a|de) g[aá]s|cheira (?:imenso |muito |bastante |forte )?a g[aá]s`],
+  nl: [String.raw`(?:ruik|ruikt|stinkt) (?:het )?(?:sterk )?naar gas|gaslucht`],
+};
 
 /**
  * Round 11: a fire now, told in the other languages ("a pris feu", "ha preso fuoco", "pegou fogo"),
@@ -47,28 +62,38 @@ export const GAS_I18N: readonly string[] = [
  * both). Over every labelled message the patterns match 13, 10 of them labelled urgency and safety;
  * the other 3 are stories the past and story guards suppress.
  */
-export const FIRE_I18N: readonly string[] = [
-  String.raw`(?:hat|ist) (?:feuer gefangen|in flammen)|fängt feuer|steht in flammen|brennt lichterloh`,
-  String.raw`(?:a|ont) pris feu|prend feu|(?:est|sont) en flammes|il y a des flammes`,
-  String.raw`(?:se ha|se han) (?:incendiado|prendido fuego)|(?:está|están) en llamas|(?:ha|han) salido llamas|(?:agarró|cogió) fuego`,
-  String.raw`(?:ha|hanno) preso fuoco|(?:sta|stanno) andando a fuoco|(?:è|sono) in fiamme|escono (?:le )?fiamme`,
-  String.raw`(?:pegou|pegaram|está a pegar) fogo|(?:está|estão) em chamas|(?:saem|saíram) chamas`,
-  String.raw`(?:heeft|hebben) vlam gevat|vat vlam|staat in (?:brand|de fik|lichterlaaie)|(?:komen|sloegen) vlammen`,
-];
+export const FIRE_I18N: LanguagePatterns = {
+  de: [String.raw`(?:hat|ist) (?:feuer gefangen|in flammen)|fängt feuer|steht in flammen|brennt lichterloh`],
+  fr: [String.raw`(?:a|ont) pris feu|prend feu|(?:est|sont) en flammes|il y a des flammes`],
+  es: [String.raw`(?:se ha|se han) (?:incendiado|prendido fuego)|(?:está|están) en llamas|(?:ha|han) salido llamas|(?:agarró|cogió) fuego`],
+  it: [String.raw`(?:ha|hanno) preso fuoco|(?:sta|stanno) andando a fuoco|(?:è|sono) in fiamme|escono (?:le )?fiamme`],
+  pt: [String.raw`(?:pegou|pegaram|está a pegar) fogo|(?:está|estão) em chamas|(?:saem|saíram) chamas`],
+  nl: [String.raw`(?:heeft|hebben) vlam gevat|vat vlam|staat in (?:brand|de fik|lichterlaaie)|(?:komen|sloegen) vlammen`],
+};
 
 /**
  * Round 12: someone hitting, assaulting or threatening the sender, told in the other languages
  * ("il m'a frappée", "me pegó", "mi ha picchiata", "ele bateu-me", "hat mich geschlagen", "heeft me
  * geslagen"), and being afraid to leave or go home; joined to the English abuse-disclosure rule.
  */
-export const ABUSE_I18N: readonly string[] = [
-  String.raw`(?:er|sie) (?:schlägt|bedroht|würgt) mich|(?:hat|haben) mich(?: [a-zäöüß]+){0,3}? (?:geschlagen|verprügelt|begrapscht|vergewaltigt|gewürgt|bedroht)|(?:habe|hab) angst,? (?:nach hause|rauszugehen|raus zu gehen)`,
-  String.raw`m'a (?:frapp|gifl|viol|agress|tabass|étrangl|cogn)(?:é|ée)(?![a-zà-ÿ])|(?:il|elle) me (?:frappe|bat|menace|tape)(?![a-zà-ÿ])|(?:j'ai|jai) peur de (?:sortir|rentrer chez moi)`,
-  String.raw`me (?:pegó|pega|golpeó|golpea|violó|agredió|ahorcó|amenaza|amenazó)(?![a-zà-ÿ])|tengo miedo de (?:salir|volver a casa)`,
-  String.raw`mi (?:ha|hanno) (?:picchiat|aggredit|violentat|menat|strangolat|minacciat)[oa](?![a-zà-ÿ])|mi (?:picchia|mena|minaccia)(?![a-zà-ÿ])|ho paura (?:di|a) (?:uscire|tornare a casa)`,
-  String.raw`(?:me|nos) (?:bateu|bate|agrediu|ameaçou|ameaça|violou|estrangulou)(?![a-zà-ÿ])|(?:bateu|agrediu|ameaçou)-me|tenho medo de (?:sair|voltar para casa|ir para casa)`,
-  String.raw`(?:heeft|hebben) (?:me|mij) (?:geslagen|geschopt|aangerand|bedreigd|gewurgd|verkracht)|(?:hij|zij) (?:slaat|bedreigt|schopt) (?:me|mij)(?![a-zà-ÿ])|durf niet (?:naar huis|naar buiten|naar buiten te gaan)`,
-];
+export const ABUSE_I18N: LanguagePatterns = {
+  de: [
+    String.raw`(?:er|sie) (?:schlägt|bedroht|würgt) mich|(?:hat|haben) mich(?: [a-zäöüß]+){0,3}? (?:geschlagen|verprügelt|begrapscht|vergewaltigt|gewürgt|bedroht)|(?:habe|hab) angst,? (?:nach hause|rauszugehen|raus zu gehen)`,
+  ],
+  fr: [
+    String.raw`m'a (?:frapp|gifl|viol|agress|tabass|étrangl|cogn)(?:é|ée)(?![a-zà-ÿ])|(?:il|elle) me (?:frappe|bat|menace|tape)(?![a-zà-ÿ])|(?:j'ai|jai) peur de (?:sortir|rentrer chez moi)`,
+  ],
+  es: [String.raw`me (?:pegó|pega|golpeó|golpea|violó|agredió|ahorcó|amenaza|amenazó)(?![a-zà-ÿ])|tengo miedo de (?:salir|volver a casa)`],
+  it: [
+    String.raw`mi (?:ha|hanno) (?:picchiat|aggredit|violentat|menat|strangolat|minacciat)[oa](?![a-zà-ÿ])|mi (?:picchia|mena|minaccia)(?![a-zà-ÿ])|ho paura (?:di|a) (?:uscire|tornare a casa)`,
+  ],
+  pt: [
+    String.raw`(?:me|nos) (?:bateu|bate|agrediu|ameaçou|ameaça|violou|estrangulou)(?![a-zà-ÿ])|(?:bateu|agrediu|ameaçou)-me|tenho medo de (?:sair|voltar para casa|ir para casa)`,
+  ],
+  nl: [
+    String.raw`(?:heeft|hebben) (?:me|mij) (?:geslagen|geschopt|aangerand|bedreigd|gewurgd|verkracht)|(?:hij|zij) (?:slaat|bedreigt|schopt) (?:me|mij)(?![a-zà-ÿ])|durf niet (?:naar huis|naar buiten|naar buiten te gaan)`,
+  ],
+};
 
 /**
  * Round 12: brakes or steering failing, told in the other languages ("no frena", "les freins ne
@@ -76,24 +101,42 @@ export const ABUSE_I18N: readonly string[] = [
  * "remmen doen niks meer"); joined to the English vehicle-control rule, which asks for driving
  * words too (`VEHICLE_DRIVING_I18N`).
  */
-export const VEHICLE_CONTROL_I18N: readonly string[] = [
-  String.raw`(?:bremsen?|lenkung) (?:geht|gehen|funktioniert|funktionieren|greift|greifen|reagiert|reagieren) (?:nicht mehr|gar nicht)|(?:bremsen?|lenkung) (?:hat|haben) versagt|bremsen? versag\w*|keine bremsen? mehr|lenkung (?:blockiert|ist blockiert)`,
-  String.raw`(?:frein|freins|direction) (?:ne )?(?:répond|répondent|fonctionne|fonctionnent|marche|marchent|freine|freinent)(?: plus| pas)|(?:les|mes) freins? (?:a|ont) lâché|plus de freins?|pédale de frein (?:s'enfonce|va jusqu'au plancher|touche le plancher)|(?:je|ça) (?:ne )?freine plus`,
-  String.raw`no frena(?:n)?(?![a-zà-ÿ])|frenos? (?:no (?:funciona|funcionan|responde|responden)|fallan|fallaron|han fallado|ha fallado)|(?:me quedé|se quedó|voy) sin frenos|pedal del freno se va al fondo|dirección (?:no responde|se bloqueó|está bloqueada)`,
-  String.raw`freni non (?:funzionano|frenano|rispondono)|non frena più|(?:rimasto|rimasta) senza freni|il pedale del freno va (?:giù )?fino in fondo|sterzo (?:non risponde|si è bloccato|è bloccato)`,
-  String.raw`(?:travão|travões|freio|freios) (?:não (?:funciona|funcionam|trava|travam|responde|respondem)|falhou|falharam)|(?:fiquei|estou|vou) sem (?:travões|travão|freios?)|não (?:trava|freia) (?:mais|nada)|pedal do (?:travão|freio) vai até ao fundo|dire[cç][aã]o (?:não responde|bloqueou|travou)`,
-  String.raw`remmen? (?:doen|doet|werken|werkt|reageren|reageert) (?:niks|niets|het niet|niet) meer|remmen? (?:weigeren|weigert|hebben het begeven)|geen remmen meer|rempedaal (?:zakt|gaat) (?:door tot|tot) de bodem|stuur (?:blokkeert|reageert niet)`,
-];
+export const VEHICLE_CONTROL_I18N: LanguagePatterns = {
+  de: [
+    String.raw`(?:bremsen?|lenkung) (?:geht|gehen|funktioniert|funktionieren|greift|greifen|reagiert|reagieren) (?:nicht mehr|gar nicht)|(?:bremsen?|lenkung) (?:hat|haben) versagt|bremsen? versag\w*|keine bremsen? mehr|lenkung (?:blockiert|ist blockiert)`,
+  ],
+  fr: [
+    String.raw`(?:frein|freins|direction) (?:ne )?(?:répond|répondent|fonctionne|fonctionnent|marche|marchent|freine|freinent)(?: plus| pas)|(?:les|mes) freins? (?:a|ont) lâché|plus de freins?|pédale de frein (?:s'enfonce|va jusqu'au plancher|touche le plancher)|(?:je|ça) (?:ne )?freine plus`,
+  ],
+  es: [
+    String.raw`no frena(?:n)?(?![a-zà-ÿ])|frenos? (?:no (?:funciona|funcionan|responde|responden)|fallan|fallaron|han fallado|ha fallado)|(?:me quedé|se quedó|voy) sin frenos|pedal del freno se va al fondo|dirección (?:no responde|se bloqueó|está bloqueada)`,
+  ],
+  it: [
+    String.raw`freni non (?:funzionano|frenano|rispondono)|non frena più|(?:rimasto|rimasta) senza freni|il pedale del freno va (?:giù )?fino in fondo|sterzo (?:non risponde|si è bloccato|è bloccato)`,
+  ],
+  pt: [
+    String.raw`(?:travão|travões|freio|freios) (?:não (?:funciona|funcionam|trava|travam|responde|respondem)|falhou|falharam)|(?:fiquei|estou|vou) sem (?:travões|travão|freios?)|não (?:trava|freia) (?:mais|nada)|pedal do (?:travão|freio) vai até ao fundo|dire[cç][aã]o (?:não responde|bloqueou|travou)`,
+  ],
+  nl: [
+    String.raw`remmen? (?:doen|doet|werken|werkt|reageren|reageert) (?:niks|niets|het niet|niet) meer|remmen? (?:weigeren|weigert|hebben het begeven)|geen remmen meer|rempedaal (?:zakt|gaat) (?:door tot|tot) de bodem|stuur (?:blokkeert|reageert niet)`,
+  ],
+};
 
 /** Driving now, in the other languages: the condition the vehicle-control rule asks for. */
-export const VEHICLE_DRIVING_I18N: readonly string[] = [
-  String.raw`ich fahre|beim fahren|während der fahrt|autobahn|landstraße|bundesstraße|bergab|handbremse|standstreifen`,
-  String.raw`je roule|en roulant|autoroute|nationale|départementale|descente|frein à main|bande d'arrêt|warnings`,
-  String.raw`voy (?:por|en|a)|conduciendo|manejando|autovía|autopista|carretera|bajada|cuesta abajo|freno de mano|arcén|acotamiento|warnings`,
-  String.raw`sto guidando|mentre guido|autostrada|tangenziale|superstrada|statale|discesa|freno a mano|corsia di emergenza|quattro frecce`,
-  String.raw`estou a conduzir|a conduzir|dirigindo|autoestrada|estrada|rodovia|descida|travão de mão|freio de mão|berma|acostamento|piscas`,
-  String.raw`ik rijd|tijdens het rijden|snelweg|provinciale weg|afrit|helling|handrem|vluchtstrook|berm|alarmlichten`,
-];
+export const VEHICLE_DRIVING_I18N: LanguagePatterns = {
+  de: [String.raw`ich fahre|beim fahren|während der fahrt|autobahn|landstraße|bundesstraße|bergab|handbremse|standstreifen`],
+  fr: [String.raw`je roule|en roulant|autoroute|nationale|départementale|descente|frein à main|bande d'arrêt|warnings`],
+  es: [
+    String.raw`voy (?:por|en|a)|conduciendo|manejando|autovía|autopista|carretera|bajada|cuesta abajo|freno de mano|arcén|acotamiento|warnings`,
+  ],
+  it: [
+    String.raw`sto guidando|mentre guido|autostrada|tangenziale|superstrada|statale|discesa|freno a mano|corsia di emergenza|quattro frecce`,
+  ],
+  pt: [
+    String.raw`estou a conduzir|a conduzir|dirigindo|autoestrada|estrada|rodovia|descida|travão de mão|freio de mão|berma|acostamento|piscas`,
+  ],
+  nl: [String.raw`ik rijd|tijdens het rijden|snelweg|provinciale weg|afrit|helling|handrem|vluchtstrook|berm|alarmlichten`],
+};
 
 /**
  * Round 12: a medical emergency told by its symptoms in the other languages (unconscious, not
@@ -102,21 +145,39 @@ export const VEHICLE_DRIVING_I18N: readonly string[] = [
  * person word in the same message (`MEDICAL_PERSON_I18N`), as the guide makes a pet's emergency
  * urgency, not safety.
  */
-export const MEDICAL_I18N: readonly string[] = [
-  String.raw`bewusstlos|atmet nicht(?: mehr)?|(?:bekommt|kriegt) keine luft(?: mehr)?|krampfanfall|brustschmerzen|schmerzen in der brust|allergischen? (?:reaktion|schock)|anaphylak\w*|(?:knopfzelle|batterie|magneten?|rohrreiniger|bleiche|spülmittel|putzmittel) (?:verschluckt|getrunken|geschluckt)`,
-  String.raw`inconscient\w*|ne respire (?:plus|pas)|n'arrive (?:plus|pas) à respirer|du mal à respirer|convulse\w*|crise d'épilepsie|douleur (?:dans la|à la) poitrine|réaction allergique|choc anaphylactique|(?:a|ont) avalé (?:une|des|la|le|du) (?:pile|piles|aimant|aimants|javel|déboucheur|produit)|(?:a|ont) bu (?:du|de la) (?:javel|déboucheur|produit)`,
-  String.raw`inconsciente|no respira|no puede respirar|le cuesta respirar|convulsion\w*|dolor (?:en el|de) pecho|reacción alérgica|shock anafiláctico|(?:ha tragado|tragó|se tragó|se ha tragado) (?:una|un|la|el) (?:pila|imán|lejía)|(?:ha bebido|bebió|se tomó) (?:lejía|desatascador|amoniaco)`,
-  String.raw`svenut[oa]|incoscient[ei]|priv[oa] di sensi|non respira|non riesce a respirare|fa fatica a respirare|convulsion\w*|dolore al petto|reazione allergica|shock anafilattico|(?:ingoiato|inghiottito) (?:una|un|la|il) (?:pila|batteria|calamita|magnete)|bevuto (?:la |il |del |della )?(?:candeggina|detersivo|sgorgante|varechina)`,
-  String.raw`inconsciente|desmaiou|não (?:está a )?respira|não consegue respirar|falta de ar|convuls\w*|dor no peito|reação alérgica|choque anafilático|(?:engoliu|engoliram) (?:uma|um|a|o) (?:pilha|bateria|íman|ímã)|bebeu (?:lixívia|água sanitária|detergente|desentupidor)`,
-  String.raw`bewusteloos|ademt niet(?: meer)?|krijgt geen lucht|kan niet (?:meer )?ademen|epileptische aanval|pijn op de borst|allergische reactie|anafylact\w*|(?:knoopcelbatterij|batterij|magneet|bleek|ontstopper|gootsteenontstopper) (?:ingeslikt|gedronken|doorgeslikt)`,
-];
+export const MEDICAL_I18N: LanguagePatterns = {
+  de: [
+    String.raw`bewusstlos|atmet nicht(?: mehr)?|(?:bekommt|kriegt) keine luft(?: mehr)?|krampfanfall|brustschmerzen|schmerzen in der brust|allergischen? (?:reaktion|schock)|anaphylak\w*|(?:knopfzelle|batterie|magneten?|rohrreiniger|bleiche|spülmittel|putzmittel) (?:verschluckt|getrunken|geschluckt)`,
+  ],
+  fr: [
+    String.raw`inconscient\w*|ne respire (?:plus|pas)|n'arrive (?:plus|pas) à respirer|du mal à respirer|convulse\w*|crise d'épilepsie|douleur (?:dans la|à la) poitrine|réaction allergique|choc anaphylactique|(?:a|ont) avalé (?:une|des|la|le|du) (?:pile|piles|aimant|aimants|javel|déboucheur|produit)|(?:a|ont) bu (?:du|de la) (?:javel|déboucheur|produit)`,
+  ],
+  es: [
+    String.raw`inconsciente|no respira|no puede respirar|le cuesta respirar|convulsion\w*|dolor (?:en el|de) pecho|reacción alérgica|shock anafiláctico|(?:ha tragado|tragó|se tragó|se ha tragado) (?:una|un|la|el) (?:pila|imán|lejía)|(?:ha bebido|bebió|se tomó) (?:lejía|desatascador|amoniaco)`,
+  ],
+  it: [
+    String.raw`svenut[oa]|incoscient[ei]|priv[oa] di sensi|non respira|non riesce a respirare|fa fatica a respirare|convulsion\w*|dolore al petto|reazione allergica|shock anafilattico|(?:ingoiato|inghiottito) (?:una|un|la|il) (?:pila|batteria|calamita|magnete)|bevuto (?:la |il |del |della )?(?:candeggina|detersivo|sgorgante|varechina)`,
+  ],
+  pt: [
+    String.raw`inconsciente|desmaiou|não (?:está a )?respira|não consegue respirar|falta de ar|convuls\w*|dor no peito|reação alérgica|choque anafilático|(?:engoliu|engoliram) (?:uma|um|a|o) (?:pilha|bateria|íman|ímã)|bebeu (?:lixívia|água sanitária|detergente|desentupidor)`,
+  ],
+  nl: [
+    String.raw`bewusteloos|ademt niet(?: meer)?|krijgt geen lucht|kan niet (?:meer )?ademen|epileptische aanval|pijn op de borst|allergische reactie|anafylact\w*|(?:knoopcelbatterij|batterij|magneet|bleek|ontstopper|gootsteenontstopper) (?:ingeslikt|gedronken|doorgeslikt)`,
+  ],
+};
 
 /** A person in the message: what `MEDICAL_I18N` asks for (not an animal's emergency). */
-export const MEDICAL_PERSON_I18N: readonly string[] = [
-  String.raw`ich|mir|mich|kind|baby|sohn|tochter|kleine[rn]?|mann|frau|vater|mutter|opa|oma|gast|kunde|kundin|jemand|kollegin?|schüler(?:in)?|patient(?:in)?`,
-  String.raw`je|j'|moi|enfant|bébé|fils|fille|petite?|mari|femme|père|mère|papi|mamie|client(?:e)?|quelqu'un|collègue|élève|invitée?|monsieur|dame`,
-  String.raw`yo|niñ[oa]|nene|bebé|hij[oa]|marido|mujer|esposa|padre|madre|abuel[oa]|client[ea]|alguien|compañer[oa]|invitad[oa]|señor|señora`,
-  String.raw`io|bambin[oa]|bimb[oa]|figli[oa]|marito|moglie|padre|madre|nonn[oa]|cliente|qualcuno|collega|ospite|signore|signora`,
-  String.raw`eu|criança|bebé|bebê|filh[oa]|marido|mulher|esposa|pai|mãe|avô|avó|cliente|alguém|colega|convidad[oa]|senhor|senhora`,
-  String.raw`ik|kind|baby|zoon|dochter|kleine|man|vrouw|vader|moeder|opa|oma|gast|klant|iemand|collega|meneer|mevrouw`,
-];
+export const MEDICAL_PERSON_I18N: LanguagePatterns = {
+  de: [
+    String.raw`ich|mir|mich|kind|baby|sohn|tochter|kleine[rn]?|mann|frau|vater|mutter|opa|oma|gast|kunde|kundin|jemand|kollegin?|schüler(?:in)?|patient(?:in)?`,
+  ],
+  fr: [
+    String.raw`je|j'|moi|enfant|bébé|fils|fille|petite?|mari|femme|père|mère|papi|mamie|client(?:e)?|quelqu'un|collègue|élève|invitée?|monsieur|dame`,
+  ],
+  es: [
+    String.raw`yo|niñ[oa]|nene|bebé|hij[oa]|marido|mujer|esposa|padre|madre|abuel[oa]|client[ea]|alguien|compañer[oa]|invitad[oa]|señor|señora`,
+  ],
+  it: [String.raw`io|bambin[oa]|bimb[oa]|figli[oa]|marito|moglie|padre|madre|nonn[oa]|cliente|qualcuno|collega|ospite|signore|signora`],
+  pt: [String.raw`eu|criança|bebé|bebê|filh[oa]|marido|mulher|esposa|pai|mãe|avô|avó|cliente|alguém|colega|convidad[oa]|senhor|senhora`],
+  nl: [String.raw`ik|kind|baby|zoon|dochter|kleine|man|vrouw|vader|moeder|opa|oma|gast|klant|iemand|collega|meneer|mevrouw`],
+};

@@ -25,8 +25,8 @@ export const SAFETY_RULES: readonly SignalRule[] = [
       String.raw`want (?:it all|everything) to stop|take (?:all )?(?:my|the) (?:pills|tablets)|end(?:ing)? (?:it all|my life|things|my own life)|take my (?:own )?life|(?:want|wanna|going) to die|don'?t want to (?:live|be alive|be here anymore|wake up)`,
       String.raw`no (?:reason|point) (?:to|in) (?:live|living|going on)|better off dead|(?:would|will|'d) (?:all )?be better off without me|(?:can'?t|cannot) go on (?:any ?more|like this)|(?:took|taken|take) an overdose|overdos(?:e|ing) on purpose`,
       String.raw`(?:taken|took|swallowed) (?:all|every one of) (?:the|my) (?:sleeping )?(?:pills|tablets)|(?:won'?t|will not) be (?:around|here) (?:much )?(?:longer|anymore|tomorrow)|(?:don'?t|dont|do not) think (?:i'?ll|ill|i will) be (?:around|here) (?:much )?(?:longer|anymore|tomorrow)`,
-      ...SELF_HARM_I18N,
     ],
+    languagePatterns: SELF_HARM_I18N,
     guards: { past: false },
   },
   {
@@ -42,8 +42,8 @@ export const SAFETY_RULES: readonly SignalRule[] = [
       String.raw`(?:threaten(?:ed|ing|s)?|attack(?:ed|ing)|assault(?:ed|ing)|punch(?:ed|ing)|kicked|shoved|pushed|grabbed|knocked|slapped|spat at|hit) (?:me|us|my (?:son|daughter|kids?|child|wife|husband|partner|staff|mum|dad|colleague|friend))`,
       String.raw`(?:he|she|they)(?:'ll| will| is going to| are going to|'s going to|'re going to| said (?:he|she|they)(?:'d| would)) (?:kill|hurt|stab|shoot|beat|batter|attack) (?:me|us|my)`,
       String.raw`(?:kick|kicking|smash|smashing|break|breaking|bash|bashing)(?: down| in)? (?:the|my|our) (?:door|window)(?: down| in)?|(?:breaking|broken|broke) in(?:to)? (?:my|our|the) (?:house|flat|home)|someone (?:is )?trying to (?:get|break) in`,
-      ...VIOLENCE_I18N,
     ],
+    languagePatterns: VIOLENCE_I18N,
     guards: { hypothetical: false },
   },
   {
@@ -55,8 +55,8 @@ export const SAFETY_RULES: readonly SignalRule[] = [
       String.raw`(?:he|she|they|my (?:partner|husband|wife|boyfriend|girlfriend|bf|gf|dad|father|step ?dad|mum|mom|mother|ex|landlord|carer|son|brother|flatmate))(?: has| keeps| often| always)? (?:hits?|hitting|beats?|beating|beat|hurts|hurt|abuses|abused|abusing|chokes|choked|strangled|kicked|punched|slapped|threatens|threatened|raped|assaulted) (?:me|us|my (?:kids|children|son|daughter|mum))`,
       String.raw`domestic (?:abuse|violence)|(?:i'?m|i am|being|been|was) (?:abused|assaulted|raped|sexually assaulted|beaten up)|sexual(?:ly)? (?:assault(?:ed)?|abuse[d]?|harass(?:ed|ment)?)|touched me inappropriately`,
       String.raw`(?:ex|partner|husband|wife|boyfriend|girlfriend)[^.!?\n]{0,40}?(?:turned up|outside (?:the|my|our)|won'?t leave|following me|stalking)|(?:grabbed|groped|touched|cornered|followed) me|(?:feel|feeling|felt) (?:unsafe|in danger|threatened)|(?:don'?t|do not) feel safe|(?:scared|afraid|frightened|terrified) (?:to go home|of (?:my|him|her) (?:partner|husband|wife|boyfriend|girlfriend|dad)?)|not safe (?:at home|in my (?:own )?home)`,
-      ...ABUSE_I18N,
     ],
+    languagePatterns: ABUSE_I18N,
     guards: { past: false },
   },
   {
@@ -76,8 +76,8 @@ export const SAFETY_RULES: readonly SignalRule[] = [
     type: 'safety',
     severity: 'critical',
     confidence: 0.88,
-    patterns: [...MEDICAL_I18N],
-    requires: { patterns: [...MEDICAL_PERSON_I18N] },
+    languagePatterns: MEDICAL_I18N,
+    requires: { languagePatterns: MEDICAL_PERSON_I18N },
   },
   {
     id: 'vehicle_control_failure',
@@ -86,13 +86,13 @@ export const SAFETY_RULES: readonly SignalRule[] = [
     confidence: 0.84,
     patterns: [
       String.raw`(?:brakes?|steering|accelerator|throttle)(?: have| has|'s|s)? (?:just )?(?:failed|gone|gone completely|stopped working|stuck|locked)`,
-      ...VEHICLE_CONTROL_I18N,
     ],
+    languagePatterns: VEHICLE_CONTROL_I18N,
     requires: {
       patterns: [
         String.raw`(?:on|along|driving (?:on|along|down)) (?:the |an? )?(?:[am]\d+|[am] road|motorway|dual carriageway|main road|dual|bypass)|motorway|while driving|still driving|i'?m driving|at speed`,
-        ...VEHICLE_DRIVING_I18N,
       ],
+      languagePatterns: VEHICLE_DRIVING_I18N,
     },
   },
   {
@@ -104,7 +104,7 @@ export const SAFETY_RULES: readonly SignalRule[] = [
       String.raw`(?:petrol|diesel|fuel)(?: is)? (?:pouring|leaking|gushing|dripping everywhere|everywhere)|(?:smell|stink) of (?:petrol|diesel|fuel) everywhere|strong (?:petrol|diesel|fuel) smell|strong (?:smell|stink) of (?:petrol|diesel|fuel)`,
     ],
   },
-  { id: 'gas_danger', type: 'safety', severity: 'high', confidence: 0.9, patterns: [...GAS_PATTERNS, ...GAS_I18N] },
+  { id: 'gas_danger', type: 'safety', severity: 'high', confidence: 0.9, patterns: GAS_PATTERNS, languagePatterns: GAS_I18N },
   { id: 'electrical_danger', type: 'safety', severity: 'high', confidence: 0.88, patterns: ELECTRICAL_PATTERNS },
-  { id: 'fire', type: 'safety', severity: 'critical', confidence: 0.9, patterns: [...FIRE_PATTERNS, ...FIRE_I18N] },
+  { id: 'fire', type: 'safety', severity: 'critical', confidence: 0.9, patterns: FIRE_PATTERNS, languagePatterns: FIRE_I18N },
 ];

@@ -1,4 +1,12 @@
+import type { GatedLanguage } from '../normalize/language-gate.util';
 import type { Severity, SignalType } from '../signal.types';
+
+/**
+ * Regex sources in the languages besides English, per language. The detector runs a language's
+ * sources only when the message may be in that language (normalize/language-gate.util), beside
+ * the rule's own `patterns`, which always run.
+ */
+export type LanguagePatterns = Readonly<Partial<Record<GatedLanguage, readonly string[]>>>;
 
 /** Which context guards may suppress a match of a rule. All default to true. */
 export interface RuleGuards {
@@ -23,9 +31,14 @@ export interface SignalRule {
   confidence: number;
   patterns?: readonly string[];
   terms?: readonly string[];
-  requires?: { patterns?: readonly string[]; terms?: readonly string[] };
+  /** Patterns in the other languages, run only for a message that may be in that language. */
+  languagePatterns?: LanguagePatterns;
+  requires?: { patterns?: readonly string[]; terms?: readonly string[]; languagePatterns?: LanguagePatterns };
   guards?: RuleGuards;
 }
+
+/** The context cues of a rule set (each a list of regex sources). */
+export type CueKind = 'figurative' | 'negation' | 'hypothetical' | 'conditional' | 'negationOverrides' | 'past' | 'intensifiers';
 
 /** Phrases whose words must not be read literally ("this price is killing me"). */
 export interface SignalRuleSet {
@@ -44,4 +57,6 @@ export interface SignalRuleSet {
   past: readonly string[];
   /** Regex sources that raise confidence a little when present anywhere ("asap", "!!"). */
   intensifiers: readonly string[];
+  /** Cues in the other languages, gated by language like the rules' `languagePatterns`. */
+  languageCues?: Readonly<Partial<Record<CueKind, LanguagePatterns>>>;
 }

@@ -62,7 +62,7 @@ export const URGENCY_RULES: readonly SignalRule[] = [
   },
   { id: 'gas_smell', type: 'urgency', severity: 'critical', confidence: 0.93, patterns: GAS_PATTERNS },
   { id: 'electrical_hazard', type: 'urgency', severity: 'high', confidence: 0.88, patterns: ELECTRICAL_PATTERNS },
-  { id: 'fire_hazard', type: 'urgency', severity: 'critical', confidence: 0.9, patterns: [...FIRE_PATTERNS, ...FIRE_I18N] },
+  { id: 'fire_hazard', type: 'urgency', severity: 'critical', confidence: 0.9, patterns: FIRE_PATTERNS, languagePatterns: FIRE_I18N },
   {
     id: 'no_heating_vulnerable',
     type: 'urgency',
