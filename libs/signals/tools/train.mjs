@@ -6,7 +6,7 @@
 // The test split is never read here.
 // Usage: node scripts/build.mjs libs/signals && node libs/signals/tools/train.mjs [--check]
 //   --check  retrain and compare the weights' sha256 with the committed model (exit 1 if not equal)
-//   --exclude-author <tag>  train without one author's corpus messages (compare a round's messages on dev)
+//   --exclude-author <tag>[,<tag>...]  train without these authors' corpus messages (compare a round's messages on dev)
 //   --bits N --epochs N --lr X --l2 X --pos X --min-precision X --f05-tolerance X --dry --curve
 //   (tuning on dev; --dry writes nothing; --curve prints dev precision/recall every 0.05 of threshold)
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -74,7 +74,7 @@ const excludedIds = new Set(
             .filter(Boolean)
             .map((l) => JSON.parse(l)),
         )
-        .filter((m) => m.author === excludeAuthor)
+        .filter((m) => excludeAuthor.split(',').includes(m.author))
         .map((m) => m.id)
     : [],
 );
