@@ -12,6 +12,8 @@ interface Found {
   value: string;
   confidence: number;
   ownership: Ownership;
+  /** For a name: the cue that found it. */
+  cue?: string;
 }
 
 /** At most this many names, emails and phone numbers are read from one message (a pasted list is not a contact). */
@@ -48,7 +50,7 @@ function collect(text: string, normalized: string, region: string): Found[] {
           : n.cue === 'name_is'
             ? ownershipAt(normalized, n.start)
             : { owner: 'customer' };
-      return { field: 'name' as const, start: n.start, end: n.end, value: n.value, confidence: n.confidence, ownership };
+      return { field: 'name' as const, start: n.start, end: n.end, value: n.value, confidence: n.confidence, ownership, cue: n.cue };
     }),
   ].sort((a, b) => a.start - b.start);
 }
@@ -70,7 +72,10 @@ export function findContacts(text: string, normalized: string, previous: Extract
     const hadEarlier =
       customer && (previous?.customer?.[f.field] !== undefined || mentions.some((m) => m.field === f.field && m.owner === 'customer'));
     const superseded = f.field !== 'name' && isSuperseded(normalized, f.start);
-    const correction = customer && !superseded && isCorrection(normalized, f.start, f.end, hadEarlier, messageHasCue);
+    // A name with no cue of its own corrects only a name given before ("sorry no 07723 418 950, fat fingers"
+    // corrects the number); "Sorry, it's Smyth" is a correction by its own cue.
+    const nameMayCorrect = f.field !== 'name' || hadEarlier || f.cue !== 'bare_name';
+    const correction = customer && !superseded && nameMayCorrect && isCorrection(normalized, f.start, f.end, hadEarlier, messageHasCue);
     mentions.push({
       field: f.field,
       value: f.value,

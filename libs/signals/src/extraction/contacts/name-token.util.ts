@@ -48,6 +48,14 @@ export function isNameWord(token: NameToken, continuation = false): boolean {
   return true;
 }
 
+/**
+ * Given names that are also common words ("Will", "Mark", "Rose"): a name only when written with a
+ * capital and followed by a capitalised surname ("Cheers, Will Ashworth", "Put it under Will Carpenter").
+ */
+export const NAME_HOMOGRAPHS: ReadonlySet<string> = new Set(
+  'will bill mark may rose grace hope faith joy summer dawn june april sunny chase pat art rich mari'.split(' '),
+);
+
 export function isTitle(token: NameToken): boolean {
   return TITLES.has(token.raw.toLowerCase());
 }
@@ -85,5 +93,7 @@ export function titleCaseName(raw: string): string {
 
 /** Surname particles kept in lower case inside a name (see SURNAME_PARTICLES in name.extractor.ts). */
 const PARTICLE_WORDS = new Set(
-  'van von vom zu zum zur ten ter de der den dem het del della degli dei di da das dos do du le la las los d l t i'.split(' '),
+  'van von vom zu zum zur ten ter de der den dem het del della degli dei di da das dos do du le la las los d l t i el al ben bin ibn abu'.split(
+    ' ',
+  ),
 );

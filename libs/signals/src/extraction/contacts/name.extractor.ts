@@ -1,7 +1,9 @@
 import { RELATIONS } from './ownership.rules';
 import { SIGN_OFF } from './name.rules';
 import { round2 } from '../evidence.util';
-import { isNameWord, isTitle, titleCaseName, tokenAt, type NameToken } from './name-token.util';
+import { isNameWord, tokenAt } from './name-token.util';
+import { LOWER_NAME_END, readName, type ReadName } from './name-read.util';
+import { ID_ITEM_AFTER, labelledGap, opensSentence, ROLE_AFTER, THANKS_AFTER } from './name-segment.rules';
 
 export interface NameCandidate {
   start: number;
@@ -29,13 +31,17 @@ interface Cue {
   notIn?: RegExp;
   /** At most this many words when the name is written in lower case ("sono maestro di sci" is not a name). */
   lowerMaxWords?: number;
+  /** What must follow a name written in lower case. */
+  lowerAfter?: RegExp;
 }
 
 // A German message: "im" there is a preposition, not "I'm".
 const GERMAN =
-  /(?<![\p{L}])(?:ich|und|nicht|ist|wir|für|mit|auf|unsere?|meine?|der|das|dem|den|eine?|bitte|danke|hallo|seit|noch|schon|heute|morgen|wie|was)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:ich|und|nicht|ist|wir|für|mit|auf|unsere?|meine?|der|die|das|dem|den|eine?|bitte|danke|hallo|seit|noch|schon|heute|morgen|wie|was|zu|bis|vom|zum|sind|habt|hab|habe|gibt|kann|könnt|auch|oder)(?![\p{L}])/iu;
 
 const REL = RELATIONS.join('|');
+// German feminine and masculine job nouns ("Grafikerin", "Studentin", "Rentner", "Physiotherapeut").
+const ROLE_NOUN = /^\p{Lu}\p{Ll}{3,}(?:erin|entin|antin|istin|orin|eurin|ologin|ärztin|ner|eur|ent|ant|ist|loge|peut|peutin)$/u;
 const ROLES = 'owner|homeowner|patient|customer|resident|occupant|organiser|organizer|one|person|lady|guy|man|woman';
 const GREETING = String.raw`(?:(?:yeah|yes|ok|okay|oh|um|uh)[,!.]?\s+)?(?:(?:hi|hello|hey|hiya|morning|good\s+(?:morning|afternoon|evening)|afternoon|evening|sorry|oops|actually|no|ah|oh)(?:\s+there)?[,!.]?\s+)?`;
 
@@ -80,7 +86,7 @@ const CUES: readonly Cue[] = [
   {
     id: 'this_is',
     pattern:
-      /(?:^|[.!?]\s+|\n)(?:(?:hallo|hi|hoi|salut|bonjour|bonsoir|hola|ciao|olá|ola|oi|guten\s+(?:tag|morgen|abend)|grüß\s+gott|gruess\s+gott|moin|servus|buongiorno|buonasera|buenas(?:\s+(?:tardes|noches))?|buenos\s+d[ií]as|bom\s+dia|boa\s+(?:tarde|noite)|goedemorgen|goedemiddag|goedenavond|goeiedag|dag)[,!.]?\s+)?(?:hier\s+ist|c'est|aquí\s+(?:es|habla)|habla|qui\s+è|aqui\s+(?:é|e|fala)|met)\s+/gu,
+      /(?:^|[.!?]\s+|\n)(?:(?:hallo|hi|hoi|salut|bonjour|bonsoir|hola|ciao|olá|ola|oi|guten\s+(?:tag|morgen|abend)|grüß\s+gott|gruess\s+gott|moin|servus|buongiorno|buonasera|buenas(?:\s+(?:tardes|noches))?|buenos\s+d[ií]as|bom\s+dia|boa\s+(?:tarde|noite)|goedemorgen|goedemiddag|goedenavond|goeiedag|goeiemiddag|goeiemorgen|goeienavond|dag)[,!.]?\s+)?(?:hier\s+ist|c'est|aquí\s+(?:es|habla)|habla|qui\s+è|aqui\s+(?:é|e|fala)|met)\s+/gu,
     confidence: 0.75,
     owner: 'customer',
   },
@@ -88,7 +94,7 @@ const CUES: readonly Cue[] = [
   {
     id: 'name_is',
     pattern:
-      /(?<![\p{L}'])(?:(?:the\s+)?name(?:'s|\s+is|:)|names|name\s+(?:on|for)\s+the\s+(?:booking|account|order|reservation|appointment|file|record|records|system|card|policy|invoice|contract|lease|ticket)\s+is|patient(?:'s)?\s+name(?:\s+is|:)?|(?:booked|booking(?:'s)?|reservation(?:'s)?|table(?:'s)?|order(?:'s)?|it'?s|its|it\s+is|account)\s+(?:in\s+)?(?:is\s+)?under(?:\s+the\s+name(?:\s+of)?)?|(?:under|in)\s+the\s+name(?:\s+of)?|^\s*under)\s+/gu,
+      /(?<![\p{L}'])(?:(?:the\s+)?name(?:'s|\s+is|:)|names|name\s+(?:on|for)\s+it\s+is|name\s+(?:on|for)\s+(?:the|my|this|that)\s+(?:booking|account|order|reservation|appointment|file|record|records|system|card|policy|invoice|contract|lease|ticket)\s+is|patient(?:'s)?\s+name(?:\s+is|:)?|(?:booked|booking(?:'s)?|reservation(?:'s)?|table(?:'s)?|order(?:'s)?|it'?s|its|it\s+is|account)\s+(?:in\s+)?(?:is\s+)?under(?:\s+the\s+name(?:\s+of)?)?|(?:under|in)\s+the\s+name(?:\s+of)?|^\s*under)\s+/gu,
     confidence: 0.85,
     lowerConfidence: 0.8,
     owner: 'customer',
@@ -108,10 +114,32 @@ const CUES: readonly Cue[] = [
   // Reto Bühler"); two name words at least, as a capitalised noun may follow an article.
   {
     id: 'this_is',
-    pattern: /(?<![\p{L}'])(?:hier\s+ist|hier\s+spricht|ich\s+bin|ich\s+bi|i\s+bin|(?:do|da)\s+is(?:ch)?)\s+(?:der|die|de|d'|da)\s*/gu,
+    pattern:
+      /(?<![\p{L}'])(?:hier\s+ist|hier\s+isch|hier\s+spricht|ich\s+bin|ich\s+bi|i\s+bin|(?:do|da)\s+is(?:ch)?)\s+(?:der|die|de|d'|da)\s*/gu,
     confidence: 0.8,
     owner: 'customer',
     minWords: 2,
+  },
+  // Round 13: the same in SMS style, one name word in lower case when the name ends there ("hi ich bin
+  // die lena, hätte gern …"): the article marks a name, as "sono la giulia" does.
+  {
+    id: 'i_am',
+    pattern: /(?<![\p{L}'])(?:hier\s+ist|hier\s+isch|hier\s+spricht|ich\s+bin|ich\s+bi|i\s+bin)\s+(?:der|die|de|da)\s+(?=\p{Ll})/gu,
+    confidence: 0.7,
+    lowerConfidence: 0.7,
+    owner: 'customer',
+    after: /^\s*(?:$|[,.;:!?\n]|\s(?:und|aus|von)\s)/u,
+    lowerMaxWords: 2,
+  },
+  // "moi c'est lucas, 0478 …", "ici c'est Karim": lower case when the name ends there.
+  {
+    id: 'this_is',
+    pattern: /(?<![\p{L}'])(?:moi|ici),?\s+c'est\s+/gu,
+    confidence: 0.8,
+    lowerConfidence: 0.7,
+    owner: 'customer',
+    after: /^\s*(?:$|[,.;:!?\n]|\s(?:et|de|du)\s|\s*[+\d(])/u,
+    lowerMaxWords: 2,
   },
   // A name right after an apology or correction word: "sorry, Ciara Donnellan!", "perdón Torres con
   // doble r", "Entschuldigung, Gruber-Lang natürlich". Only when nothing but punctuation, a negation
@@ -119,7 +147,7 @@ const CUES: readonly Cue[] = [
   {
     id: 'correction',
     pattern:
-      /(?<![\p{L}'])(?:sorry|oops|typo|i\s+mean|i\s+meant|correction|pardon|désolée?|perd[oó]n|perdona|entschuldigung|sorry|excuus|scusa|scusi|desculpe|desculpa|korrektur|correcci[oó]n|correzione|corre[cç][aã]o|typfout|tippfehler|autocorrect(?:or|eur)?|autokorrektur|el\s+autocorrector|correttore)[\s,:;!.-]+(?:(?:it'?s|c'est|es|è|é|ist|is)\s+)?/gu,
+      /(?<![\p{L}'])(?:sorry|oops|typo|i\s+mean|i\s+meant|correction|pardon|désolée?|perd[oó]n|perdona|entschuldigung|sorry|excuus|scusa|scusi|desculpe|desculpa|korrektur|correcci[oó]n|correzione|corre[cç][aã]o|typfout|tippfehler|autocorrect(?:or|eur)?|autokorrektur|el\s+autocorrector|correttore|quer\s+dizer|ou\s+seja|o\s+sea|mejor\s+dicho|cio[eè]|c'est-[àa]-dire|dat\s+wil\s+zeggen|beter\s+gezegd|das\s+hei(?:ß|ss)t|besser\s+gesagt)[\s,:;!.-]+(?:(?:it'?s|c'est|es|è|é|ist|is)\s+)?/gu,
     confidence: 0.8,
     owner: 'customer',
     after:
@@ -145,7 +173,7 @@ const CUES: readonly Cue[] = [
   {
     id: 'this_is',
     pattern:
-      /(?<![\p{L}'])(?:goedemorgen|goedemiddag|goedenavond|goeiedag|hallo|hoi|dag|buenas(?:\s+(?:tardes|noches|d[ií]as))?|buenos\s+d[ií]as|hola|al[oó])[,!.]?\s+(?:habla|met)\s+/gu,
+      /(?<![\p{L}'])(?:goedemorgen|goedemiddag|goedenavond|goeiedag|goeiemiddag|goeiemorgen|goeienavond|hallo|hoi|dag|buenas(?:\s+(?:tardes|noches|d[ií]as))?|buenos\s+d[ií]as|hola|al[oó])[,!.]?\s+(?:habla|met)\s+/gu,
     confidence: 0.8,
     owner: 'customer',
   },
@@ -170,15 +198,35 @@ const CUES: readonly Cue[] = [
   {
     id: 'i_am',
     pattern:
-      /^\s*(?:hi|hey|hiya|hello|hallo|hoi|hey|moin|servus|salut|coucou|bonjour|bonsoir|hola|buenas|ciao|salve|buongiorno|buonasera|oi|olá|ola|bom\s+dia|boa\s+(?:tarde|noite)|goedemorgen|goedemiddag|goeiedag|dag)[,!.]*\s+(?:ich\s+bin|je\s+suis|j'suis|chu|soy|sono|sou|ik\s+ben)\s+/gu,
+      /^\s*(?:hi+|hey+|hiya|hello+|hall+o+|hoi+|moin|servus|salut|coucou|bonjour|bonsoir|hola+|buenas|ciao+|salve|buongiorno|buonasera|oi+|olá+|ola+|bom\s+dia|boa\s+(?:tarde|noite)|goedemorgen|goedemiddag|goeiedag|dag)[,!.]*\s+(?:ich\s+bin|je\s+suis|j'suis|chu|soy|sono|sou|ik\s+ben)\s+/gu,
     confidence: 0.8,
     lowerConfidence: 0.7,
     owner: 'customer',
     after: /^(?:\s*(?:$|[,.;:!?\n])|\s+(?:and|e|et|y|und|en|here|aqui|aquí|ici|qui|hier)(?![\p{L}]))/u,
     lowerMaxWords: 2,
   },
+  // Round 13: "Somos Ainhoa y Jon", "siamo Silvia e Matteo", "wir sind Jana und Tim", "nous sommes Léa et
+  // Hugo", "wij zijn Sanne en Bram", "we're Dave and Sue": a couple introducing themselves; the first
+  // person named is the customer (label guide).
+  {
+    id: 'i_am',
+    pattern: /(?<![\p{L}'])(?:somos|siamo|nous\s+sommes|wir\s+sind|wij\s+zijn|we\s+zijn|we'?re|we\s+are)\s+/gu,
+    confidence: 0.75,
+    owner: 'customer',
+    after: /^\s+(?:y|e|et|und|en|and|&)\s+\p{Lu}/u,
+  },
   // "chu Thomas Bergeron" (Québec, "je suis"), capitalised.
   { id: 'i_am', pattern: /(?<![\p{L}'])(?:chu|j'suis)\s+/gu, confidence: 0.75, owner: 'customer' },
+  // Round 13: "ok grazie sono giulia", "bueno gracias soy vero": a lower-case name after "I am" that ends the message.
+  {
+    id: 'i_am',
+    pattern:
+      /(?:^|[.!?,]\s*|(?:grazie|gracias|obrigad[oa]|merci|danke|bedankt|ok|okay|ciao|hola|oi|salut|hallo|hoi)(?:\s+(?:mille|tante|muchas|muito|beaucoup|vielmals|wel))?[,!.]?\s+)(?:sono|soy|sou|ik\s+ben|ich\s+bin|je\s+suis)\s+(?=\p{Ll}+[\s.!]*$)/gu,
+    confidence: 0.7,
+    lowerConfidence: 0.65,
+    owner: 'customer',
+    after: /^[\s.!]*$/u,
+  },
   // SMS style: "sono giulia rossi 3201234567", a lower-case name after "I am" only right before a contact.
   {
     id: 'i_am',
@@ -216,7 +264,15 @@ const CUES: readonly Cue[] = [
     lowerConfidence: 0.7,
     owner: 'customer',
   },
-  { id: 'i_am', pattern: /(?<![\p{L}'])(?:i'm|i\s+am)\s+(?:called\s+)?/gu, confidence: 0.85, lowerConfidence: 0.75, owner: 'customer' },
+  {
+    id: 'i_am',
+    pattern: /(?<![\p{L}'])(?:i'm|i\s+am)\s+(?:called\s+)?/gu,
+    confidence: 0.85,
+    lowerConfidence: 0.75,
+    owner: 'customer',
+    // Round 13: in lower case, only a name that ends there ("i'm dave, …", "i'm dave and …"; not "I'm flexible now").
+    lowerAfter: LOWER_NAME_END,
+  },
   // "im dave" (I'm without the apostrophe), but never the German preposition ("im Garten", "im Juni").
   { id: 'i_am', pattern: /(?<![\p{L}'])im\s+(?:called\s+)?/gu, confidence: 0.85, lowerConfidence: 0.75, owner: 'customer', notIn: GERMAN },
   {
@@ -254,8 +310,11 @@ const SIGN_OFF_CUE = new RegExp(
 // What may follow a signed name: punctuation, kisses, a parenthesis ("(letting agent)", "(flat 7)"),
 // or a partner ("Fiona & Rob", "Sunita and Vik Mehta": the first person named is the customer).
 // A signature may end with a line of its own holding a phone number or an address ("Pierre Vandamme\n02/513 45 67").
+// Round 13: where the signer is from or who they are ("Liam from Hamilton", "Paul von GrünZimmer", "Patrícia,
+// do 12º andar", "Silvia, la mamma di Giulia"), and a company or role line under a name on its own line
+// ("Ivan Bernasconi\nAgrotec SA\n+41 …").
 const AFTER_SIGNATURE =
-  /^(?:\s*(?:&|and|e|et|y|und|en)\s+\p{Lu}[\p{L}\p{M}'-]*(?:\s+\p{Lu}[\p{L}\p{M}'-]*)?)?\s*(?:\([^)]{0,40}\))?(?:[\s.!,xX]|\p{Extended_Pictographic}|\uFE0F|\u200D)*(?:(?:\n?[^\n\d+(]{0,12}[+\d(][\d\s/().+-]{5,24}|[\n,;:\s-]*\S+(?:@|\((?:at|@)\)|\[(?:at|@)\])\S+?)[\s,;.]*){0,3}$/u;
+  /^(?:\s*(?:&|and|e|et|y|und|en)\s+\p{Lu}[\p{L}\p{M}'-]*(?:\s+\p{Lu}[\p{L}\p{M}'-]*)?)?(?:,?[ \t]+(?:from|de|da|do|di|von|vom|van|du|des|del|aus|uit)\s+[^\n,;!?@]{1,40}|,\s*(?:the|la|le|il|o|a|de|die|der)\s+(?:mum|mom|dad|mamma|papà|mamá|papá|mãe|pai|maman|papa|mutter|vater|moeder|vader|owner|tenant|proprietária|propriétaire|dueña|dueño|titolare|inhaberin|inhaber|eigenaar)\s+[^\n,;!?@]{1,30}|(?:\n[^\n@\d]{2,40}){1,2}(?=\n|$)|,\s*[^\n,;!?@\d]{1,40}?\s(?:AG|GmbH|SA|S\.A\.|SRL|Srl|srl|SpA|S\.p\.A\.|BV|B\.V\.|NV|Ltd|LTD|LLC|Inc|Lda|Ltda|SL|S\.L\.|KG|SARL|SAS)(?![\p{L}]))?\s*(?:\([^)]{0,40}\))?(?:[\s.!,xX]|\p{Extended_Pictographic}|\uFE0F|\u200D)*(?:(?:\n?[^\n\d+(]{0,12}[+\d(][\d\s/().+-]{5,24}|[\n,;:\s-]*\S+(?:@|\((?:at|@)\)|\[(?:at|@)\])\S+?)[\s,;.]*){0,3}$/u;
 const CONTACT_WORD_AFTER =
   /^\s*[,.;:-]\s*(?:(?:my|mein|meine|mon|ma|mi|il\s+mio|o\s+meu|mijn)\s+)?(?:tel|tél|telefon|telefono|teléfono|telefone|telefoon|phone|ph|mob|mobile|mobil|mobiel|móvil|movil|cell|cel|cellulare|celular|telemóvel|handy|festnetz|portable|gsm|e-?mail|mail|courriel|correo)\b/iu;
 const HERE_CUE = /(?:^|[.!?]\s+)/g;
@@ -277,64 +336,7 @@ const DETERMINERS: ReadonlySet<string> = new Set([
   'anyone',
   'someone',
 ]);
-const MAX_TOKENS = 4;
-const LOWER_NAME_END =
-  /^(?:\s*(?:$|[,.;:!?)\n]|[+\d(])|\s+(?:speaking|here|btw|by\s+the\s+way|and|e|et|y|und|en|aqui|aquí|ici|qui|hier|\S+@\S+|(?:my\s+|mein\s+|meine\s+|mi\s+|il\s+mio\s+|o\s+meu\s+|mijn\s+|mon\s+)?(?:nummer|number|numero|número|num|tel|phone|telefon\w*|telefone|telemóvel|handy|cell|cel|mobile|mobiel|móvil|cellulare|celular|portable|e-?mail|mail|correo))(?![\p{L}]))/u;
-// Surname particles (Dutch, German, French, Spanish, Italian, Portuguese), always lower case in the
-// text; they join a name only when a name word follows them.
-const SURNAME_PARTICLES =
-  /^ (?:van(?: de[nr]?| het| 't)?|von(?: de[mnr])?|vom|i(?= \p{Lu})|zu[mr]?|ten|ter|de(?: la| las| los| l'|l)?|della?|degli|dei|di|da|das|dos|do|du|le|la|d')(?: |(?<=')(?=\p{L}))/iu;
 const MAX_CANDIDATES = 40;
-
-interface ReadName {
-  start: number;
-  end: number;
-  value: string;
-  lower: boolean;
-  possessive: boolean;
-}
-
-/** Reads up to three name words at `index` (after an optional title), or undefined. */
-function readName(text: string, index: number, allowLower: boolean): ReadName | undefined {
-  // "Mr and Mrs Dubois": the couple's title is skipped like a single one.
-  const couple = /^(?:mr|mrs|ms|dr)\.?\s+(?:and|&)\s+(?=(?:mr|mrs|ms|dr)\b)/i.exec(text.slice(index, index + 12));
-  let first = tokenAt(text, index + (couple?.[0].length ?? 0));
-  if (first !== undefined && isTitle(first)) {
-    // "Sig.ra Pellegrini", "Dott.ssa Neri": an Italian title abbreviated with its ending.
-    const after = /^(?:\.(?:ra|na|ssa))?\.?\s+/.exec(text.slice(first.end, first.end + 6));
-    first = after === null ? undefined : tokenAt(text, first.end + after[0].length);
-  }
-  if (first === undefined || !isNameWord(first) || (!first.capitalised && !allowLower)) return undefined;
-  const tokens: NameToken[] = [first];
-  let last = first;
-  while (tokens.length < MAX_TOKENS && !last.possessive && text[last.end] === ' ') {
-    // "Ben W": one capital letter after a capitalised first name is a surname initial.
-    const initial = /^ (\p{Lu})(?![\p{L}\p{N}'\u2019@-]|\.[\p{L}\p{N}])/u.exec(text.slice(last.end, last.end + 4));
-    if (initial !== null && first.capitalised && tokens.length === 1) {
-      last = { start: last.end + 1, end: last.end + 2, raw: initial[1] as string, capitalised: true, possessive: false };
-      tokens.push(last);
-      break;
-    }
-    // "Jan van der Berg", "Luca di Stefano", "Pierre de la Tour": lower-case particles before a surname.
-    const particle = SURNAME_PARTICLES.exec(text.slice(last.end, last.end + 16));
-    const at = last.end + (particle?.[0].length ?? 1);
-    const next = tokenAt(text, at);
-    if (next === undefined || next.capitalised !== first.capitalised || !isNameWord(next, true) || isTitle(next)) break;
-    tokens.push(next);
-    last = next;
-  }
-  // "jamie.hughes90@gmail.com", "d.osei": part of an address or handle, not a name.
-  if (/^(?:[@_\d]|[.][\p{L}\p{N}])/u.test(text.slice(last.end, last.end + 2))) return undefined;
-  // Lower case (SMS, voice-to-text): words after the first are part of the name only when the name
-  // ends there ("sono giulia rossi 320…", "sou a bia, beatriz cardoso"); "aqui é o sérgio queria
-  // saber" is Sérgio, then the sentence.
-  if (!first.capitalised && tokens.length > 1 && !LOWER_NAME_END.test(text.slice(last.end, last.end + 20))) {
-    last = first;
-    tokens.length = 1;
-  }
-  const raw = text.slice(first.start, last.end);
-  return { start: first.start, end: last.end, value: titleCaseName(raw), lower: !first.capitalised, possessive: last.possessive };
-}
 
 // "Name's Liu. Wei Liu.", "mein Name ist Weber, Klaus Weber", "I'm Shaz - Sharon Pike", "I bin da
 // Ferdl, also Ferdinand Huber", "Ich bin die Lena, Lena Aigner": a one-word name, then the full name.
@@ -375,6 +377,9 @@ function cueCandidates(text: string, normalized: string): NameCandidate[] {
       if (cue.minWords !== undefined && (restated ?? name).value.split(/\s+/).length < cue.minWords) continue;
       if (cue.after !== undefined && !cue.after.test(text.slice(name.end, name.end + 30))) continue;
       if (name.lower && cue.lowerMaxWords !== undefined && name.value.split(/\s+/).length > cue.lowerMaxWords) continue;
+      if (name.lower && cue.lowerAfter !== undefined && !cue.lowerAfter.test(text.slice(name.end, name.end + 30))) continue;
+      // "ich bin Grafikerin", "ich bin Studentin": a German noun for a job or role, not a name.
+      if (cue.id === 'i_am' && ROLE_NOUN.test(name.value) && GERMAN.test(normalized)) continue;
       const relation = cue.owner === 'third_party' ? m[1] : undefined;
       if (name.possessive) {
         // "I'm Dave's wife": Dave is someone else; the customer's own name is not given here.
@@ -456,6 +461,26 @@ function signOffCandidates(text: string, normalized: string): NameCandidate[] {
     const name = readName(text, m.index + m[0].length, false);
     if (name !== undefined && /^\s+(?:here|speaking)\b/.test(normalized.slice(name.end, name.end + 10))) {
       out.push({ start: name.start, end: name.end, value: name.value, confidence: 0.8, owner: 'customer', cue: 'name_here' });
+      continue;
+    }
+    // Round 13: "marcos vinícius aqui", "Luca qui", "Karim ici", "Sanne hier": "here" in the other
+    // languages, at the start of a sentence, the name in any case when the clause ends after "here".
+    const any = readName(text, m.index + m[0].length, true);
+    if (
+      any !== undefined &&
+      !any.possessive &&
+      /^\s+(?:aqui|aquí|qui|ici|hier|here)(?:\s*(?:$|[,.;:!?\n])|\s+(?:de|da|do|di|von|van|from)\s)/u.test(
+        normalized.slice(any.end, any.end + 16),
+      )
+    ) {
+      out.push({
+        start: any.start,
+        end: any.end,
+        value: any.value,
+        confidence: any.lower ? 0.7 : 0.8,
+        owner: 'customer',
+        cue: 'name_here',
+      });
     }
   }
   return out;
@@ -471,7 +496,12 @@ function segmentCandidates(text: string, contactSpans: ReadonlyArray<{ start: nu
   // A parenthesis is an aside ("Rachel (flat 7)"): blanked out, offsets kept.
   // A spaced dash separates like a comma ("Stuart McLeod - 0141 496 0555").
   // A phone number or email ends a segment too ("Jim Barraclough 07700 900 811").
-  let unbracketed = text.replace(/\([^()]{0,60}\)/g, (m) => ' '.repeat(m.length)).replace(/\s[-\u2013\u2014]\s/g, ' ; ');
+  // A bullet separates too ("Rosa Delgado • (956) 412-7785"); a full stop after a title or an initial
+  // does not end the segment ("Mrs P. Okonkwo-Reid").
+  let unbracketed = text
+    .replace(/\([^()]{0,60}\)/g, (m) => ' '.repeat(m.length))
+    .replace(/\s[-\u2013\u2014\u2022\u00B7|]\s/g, ' ; ')
+    .replace(/(?<=(?<![\p{L}])(?:Mrs?|Ms|Dr|Mme|Mevr|Sra|Sr|Dña|Sig))\.(?= \p{Lu}\p{Ll})/gu, ' ');
   for (const c of contactSpans)
     unbracketed = `${unbracketed.slice(0, c.start)};${' '.repeat(c.end - c.start - 1)}${unbracketed.slice(c.end)}`;
   const segments = [...unbracketed.matchAll(/[^,.;:!?()\n]+/g)].filter((s) => s[0].trim().length > 0);
@@ -506,8 +536,38 @@ function segmentCandidates(text: string, contactSpans: ReadonlyArray<{ start: nu
       }
       return;
     }
-    if (!whole && !isLast && !nearContact) return;
+    // Round 13: a name opening a sentence, then short labelled items before the contact ("Katrin
+    // Oberländer, Tel. 0171 …", "Nadia Rahimi, DOB 04/11/1988, 647-555-0139", "Joan Whitfield, 87 years
+    // old, 0121 …", "Larissa Nunes, meu número é (85) …", "Thaís, zap 11 …"): capitalised only.
+    if (!nearContact && !whole && opensSentence(text, start)) {
+      const contact = contactSpans.find((c) => c.start >= end && c.start - end <= 60);
+      if (contact !== undefined && labelledGap(text.slice(end, contact.start))) {
+        const name = readName(text, start, false);
+        if (name !== undefined && !name.possessive && name.end === end) {
+          out.push({ start: name.start, end: name.end, value: name.value, confidence: 0.6, owner: 'customer', cue: 'bare_name' });
+        }
+        return;
+      }
+    }
+    // "Mohammed el Amrani, lidnummer 55810", "Mary Lou Tidwell, DOB 3/14/52", "Thiago Cavalcanti, CPF
+    // 123.456.789-09": two or more capitalised name words opening a sentence, then one item with a
+    // number that ends the sentence.
+    if (!nearContact && !whole && opensSentence(text, start) && ID_ITEM_AFTER.test(text.slice(end, end + 40))) {
+      const name = readName(text, start, false);
+      if (name !== undefined && !name.possessive && name.end === end && name.value.includes(' ')) {
+        out.push({ start: name.start, end: name.end, value: name.value, confidence: 0.6, owner: 'customer', cue: 'bare_name' });
+      }
+      return;
+    }
+    // A question is never a name ("…, Sonderfahrten und Prüfung?", "quanto costa l'abbonamento annuale?").
+    if (/^\s*\?/.test(text.slice(end, end + 3))) return;
+    // "Jordi Puig i Ferrer, gracias", "Leonor, obrigada": thanks after the name end the message.
+    const thanksAfter = THANKS_AFTER.test(text.slice(end, end + 24)) || ROLE_AFTER.test(text.slice(end, end + 40));
+    if (!whole && !isLast && !nearContact && !thanksAfter) return;
+    // After a contact, words in lower case are a remark ("0478 12 34 56, overdag bereikbaar"), unless one word.
+    const afterContactOnly = nearContact && !contactSpans.some((c) => c.start >= end && /^[\s,.;:-]*$/.test(text.slice(end, c.start)));
     const name = readName(text, start, nearContact || whole);
+    if (name !== undefined && name.lower && afterContactOnly && name.value.includes(' ')) return;
     if (name === undefined || name.possessive || (name.end !== end && !couple.test(text.slice(name.end, end)))) return;
     const base = whole ? 0.7 : nearContact ? 0.65 : 0.6;
     out.push({

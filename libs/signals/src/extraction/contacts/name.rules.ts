@@ -92,6 +92,30 @@ euch vielmals cualquier cosa klasse raum display estoy estamos estou sto estava
 encargado encargada gerente responsable jefe jefa propietario propietaria titolare responsabile gestore gérant gérante
 responsável leiter leiterin geschäftsführer geschäftsführerin beheerder verantwoordelijke
 quella quello questa questo che chi meglio
+
+januar jänner februar feber märz april juni juli august september oktober november dezember
+montag dienstag mittwoch donnerstag freitag samstag sonntag
+janvier février fevrier mars avril juin juillet août aout septembre octobre novembre décembre
+lundi mardi mercredi jeudi vendredi samedi dimanche
+enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre
+lunes martes miércoles miercoles jueves viernes sábado sabado domingo
+gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre
+lunedì martedì mercoledì giovedì venerdì lunedi martedi mercoledi giovedi venerdi
+janeiro fevereiro março maio junho julho setembro outubro novembro dezembro
+segunda terça terca quarta quinta sexta feira
+januari februari maart juli augustus oktober
+maandag dinsdag woensdag donderdag vrijdag zaterdag zondag
+cuanto cuánto cuanta cuánta quanto quanta combien wieviel wie viel hoeveel quando cuando wann wanneer
+como cómo come comment wie hoe qué quoi cosa wat warum waarom porque perché pourquoi perchè
+con mit avec com met sin sans senza zonder ohne su sobre sur sulla sul bei bij chez entre
+aqui aquí ici qui acá ahí aí lá alla là
+demais mesma mesmo avance antemano adelantado anticipo voraus alvast tanto
+avevate avevo prima dopo poi ancora adesso ora agora ahora maintenant jetzt nu
+al au ao op em am aan
+mamma papà mamá papá maman mãe mamãe papai nonna nonno abuela abuelo avó avô oma opa zia zio tía tío tia tio tante onkel nichte neffe
+vale genial perfecto perfeito perfetto parfait super top beleza ótimo otimo bene okey oki dale listo
+bereikbaar erreichbar joignable raggiungibile localizable disponible disponibile beschikbaar
+equipa equipe loja coro team studio praxis kanzlei firma société empresa azienda bedrijf winkel
 `;
 
 export const NOT_A_NAME: ReadonlySet<string> = new Set(`${WORDS} ${FOREIGN_WORDS}`.split(/\s+/).filter((w) => w.length > 0));
@@ -104,10 +128,12 @@ export const TITLES: ReadonlySet<string> = new Set([
   ...['dona', 'doña', 'don', 'seu', 'mevrouw', 'meneer', 'mevr', 'dhr'],
   // Latin American professional titles ("Soy el Ing. Ramiro Castañeda", "la Lic. Paola Díaz").
   ...['ing', 'lic', 'arq', 'dra', 'srta', 'profa', 'licenciado', 'licenciada', 'ingeniero', 'ingeniera'],
+  // Round 13: 'Captain Bill Rourke', 'Eng.º Nuno Cardoso', 'Dña. Carmen …', 'Dott. Neri', 'Avv. Conti', 'Maître Roy'.
+  ...['captain', 'capt', 'eng', 'engº', 'dña', 'dott', 'dottssa', 'avv', 'maître', 'mag', 'drs', 'ir', 'mw', 'dhr', 'hofrat', 'dipl'],
 ]);
 
 /** Sign-off words that put a name after them at the end of a message ("Thanks, Dave"). */
-export const SIGN_OFF = String.raw`(?:eure|euer|mit\s+freundlichen\s+gr(?:ü|ue|u)(?:ß|ss)en|ng(?:ā|a)\s+mihi|lg|vg|grtz|gruess|gr(?:ü|u)(?:ß|ss)|(?:viele|liebe|beste|herzliche)\s+gr(?:ü|ue|u)(?:ß|ss)e|gr(?:ü|ue|u)(?:ß|ss)e|danke(?:\s+sch(?:ö|oe)n)?|cordialement|bien\s+(?:à|a)\s+vous|bien\s+cordialement|merci(?:\s+beaucoup)?|bises|amicalement|un\s+saludo|saludos(?:\s+cordiales)?|un\s+saluto\s+da|saluti\s+da|un\s+abbraccio(?:\s+da)?|atentamente|muchas\s+gracias|gracias|cordiali\s+saluti|distinti\s+saluti|saluti|grazie(?:\s+mille)?|atenciosamente|cumprimentos|obrigad[oa]|abra(?:ç|c)os|met\s+vriendelijke\s+groet(?:en)?|vriendelijke\s+groet(?:en)?|groet(?:en|jes)?|hartelijke\s+groet(?:en)?|liefs|dank\s+(?:je|u)\s+wel|alvast\s+bedankt|mvg|bedankt|un\s+abrazo|besos|un\s+saluto|saluti\s+cordiali|beijos|bjs|bisous|merci\s+d'avance|many\s+thanks|thanks\s+(?:again|so\s+much|a\s+lot)|thank\s+you|thanks|thx|ta|cheers|regards|kind\s+regards|best\s+regards|warm\s+regards|best\s+wishes|best|all\s+the\s+best|yours\s+sincerely|yours\s+faithfully|yours|sincerely|love|speak\s+soon)`;
+export const SIGN_OFF = String.raw`(?:eure|euer|mit\s+freundlichen\s+gr(?:ü|ue|u)(?:ß|ss)en|ng(?:ā|a)\s+mihi|lg|vg|grtz|gruess|gr(?:ü|u)(?:ß|ss)|(?:viele|liebe|beste|herzliche)\s+gr(?:ü|ue|u)(?:ß|ss)e|gr(?:ü|ue|u)(?:ß|ss)e|danke(?:\s+sch(?:ö|oe)n)?|cordialement|bien\s+(?:à|a)\s+vous|bien\s+cordialement|merci\s+d'avance|merci(?:\s+beaucoup)?(?!\s+d')|bises|amicalement|un\s+saludo|saludos(?:\s+cordiales)?|un\s+saluto\s+da|saluti\s+da|un\s+abbraccio(?:\s+da)?|atentamente|muchas\s+gracias|gracias|cordiali\s+saluti|distinti\s+saluti|saluti|grazie(?:\s+mille)?|atenciosamente|cumprimentos|obrigad[oa](?:\s+desde\s+j[aá])?|att|atte|abs|bonne\s+journ[ée]e|bonne\s+soir[ée]e|buona\s+giornata|buona\s+serata|fijne\s+dag|sch(?:ö|oe)nen\s+tag|gr(?:ü|u)ess(?:li|e)|abra(?:ç|c)os|met\s+vriendelijke\s+groet(?:en)?|vriendelijke\s+groet(?:en)?|groet(?:en|jes)?|hartelijke\s+groet(?:en)?|liefs|dank\s+(?:je|u)\s+wel|alvast\s+bedankt|mvg|bedankt|un\s+abrazo|besos|un\s+saluto|saluti\s+cordiali|beijos|bjs|bisous|merci\s+d'avance|many\s+thanks|thanks\s+(?:again|so\s+much|a\s+lot|heaps|very\s+much|in\s+advance)|thank\s+you|thanks|thx|ta|cheers|regards|kind\s+regards|best\s+regards|warm\s+regards|best\s+wishes|best|all\s+the\s+best|yours\s+sincerely|yours\s+faithfully|yours|sincerely|love|speak\s+soon)`;
 
 /** Capitalised words that never continue a name ("I'm Dave Thanks", "It's Sam From accounts"). */
 export const NOT_A_SURNAME: ReadonlySet<string> = new Set(

@@ -90,7 +90,9 @@ export const THIRD_PARTY_CUE = new RegExp(
 export const RELATIONS_I18N = [
   // German
   ...['mann', 'ehemann', 'frau', 'ehefrau', 'partnerin', 'freund', 'freundin', 'sohn', 'tochter', 'mutter', 'vater', 'mama', 'papa'],
-  ...['oma', 'opa', 'bruder', 'schwester', 'onkel', 'tante', 'eltern', 'schwiegermutter', 'schwiegervater'],
+  ...['oma', 'opa', 'bruder', 'schwester', 'onkel', 'tante', 'eltern', 'schwiegermutter', 'schwiegervater', 'schwiegersohn'],
+  ...['schwiegertochter', 'gendre', 'belle-fille', 'yerno', 'nuera', 'genero', 'nuora', 'genro', 'nora', 'schoonzoon'],
+  ...['schoondochter', 'enkel', 'enkelin', 'petit-fils', 'petite-fille', 'nieto', 'nieta', 'nipote', 'neto', 'neta', 'kleinzoon'],
   // French
   ...['mari', 'femme', 'épouse', 'époux', 'conjoint', 'conjointe', 'compagnon', 'compagne', 'copain', 'copine', 'fils', 'fille'],
   ...['mère', 'père', 'maman', 'frère', 'sœur', 'soeur', 'oncle', 'ami', 'amie', 'grand-mère', 'grand-père', 'cousine'],
@@ -156,7 +158,7 @@ const NUMBER_WORD_I18N =
  * "llámenla", "liguem-lhe", "rufen Sie ihn an").
  */
 export const THIRD_PARTY_CUE_I18N = new RegExp(
-  String.raw`(?<!(?<![\p{L}])${OWN_ROLE_I18N}\s+(?:[^\s,]+\s+)?)(?<![\p{L}'])(?:(?:${POSSESSIVE_I18N})\s+(?:(?:ex|alte[rn]?|vieille|viejo|vieja|anziana|anziano|idoso|idosa|oude)[- ]?)?(${RELATION_I18N_ALT})(?![\p{L}])|(?:${ARTICLE_I18N})\s*(${ROLE_I18N_ALT})(?![\p{L}])|(?:son|sa|su|sus|suo|sua|zijn|haar|hun|sein|seine|seiner|ihr|ihre|ihrer)\s+(?:${NUMBER_WORD_I18N})(?![\p{L}])|(?:${NUMBER_WORD_I18N})\s+(?:dele|dela|deles|delas)(?![\p{L}])|(?:bel|app?elez|appelle|joignez|llame|llamen|chiamate|liguem|liga|ligue|rufen\s+sie|ruf|ruft)[\s-]+(?:hem|haar|hen|le|la|lui|leur|lo|él|ella|lhe|ele|ela|ihn|sie\s+an)(?![\p{L}])|(?:llámen|llámel|llámal|chiamatel|chiamal|ligue-l|liguem-l)(?:o|a|he)(?![\p{L}]))`,
+  String.raw`(?<!(?<![\p{L}])${OWN_ROLE_I18N}\s+(?:[^\s,]+\s+)?)(?<![\p{L}'])(?:(?:${POSSESSIVE_I18N})\s+(?:(?:ex|alte[rn]?|vieille|viejo|vieja|anziana|anziano|idoso|idosa|oude)[- ]?|\p{L}+\s+)?(${RELATION_I18N_ALT})(?![\p{L}])|(?:${ARTICLE_I18N})\s*(${ROLE_I18N_ALT})(?![\p{L}])|(?:son|sa|su|sus|suo|sua|zijn|haar|hun|sein|seine|seiner|ihr|ihre|ihrer)\s+(?:${NUMBER_WORD_I18N})(?![\p{L}])|(?:${NUMBER_WORD_I18N})\s+(?:dele|dela|deles|delas)(?![\p{L}])|(?:numéro|numero|número|nummer|telefono|teléfono|telefone|téléphone)\s+(?:del|de\s+la|de\s+los|dal|della|dello|do|da|dos|das|du|de\s+l'|des|van\s+de|van\s+het|vom|von\s+der|der)\s+(?!(?:m[eé]u|minha|mi|mio|mia|mon|ma|mijn|mein|meine)\s)(?!(?:celular|m[oó]vil|telem[oó]vel|cellulare|handy|portable|gsm|fijo|fisso|casa|trabalho|trabajo|lavoro|travail|werk|büro|ufficio|oficina|escrit[oó]rio)(?![\p{L}]))\p{L}|(?:bel|app?elez|appelle|joignez|llame|llamen|chiamate|liguem|liga|ligue|rufen\s+sie|ruf|ruft)[\s-]+(?:hem|haar|hen|le|la|lui|leur|lo|él|ella|lhe|ele|ela|ihn|sie\s+an)(?![\p{L}])|(?:llámen|llámel|llámal|chiamatel|chiamal|ligue-l|liguem-l)(?:o|a|he)(?![\p{L}]))`,
   'gu',
 );
 

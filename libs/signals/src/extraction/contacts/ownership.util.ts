@@ -12,6 +12,7 @@ import {
 
 /** Cues are looked for at most this many characters before an entity (keeps long messages linear). */
 const CUE_WINDOW = 160;
+const ABBREVIATION_BEFORE = /(?<![\p{L}])(?:sig|sigra|dott|dr|mr|mrs|ms|mme|st|sr|sra|srta|ing|prof|hr|fr|dhr|mevr)\.\s*$/u;
 const EMOJI_BEFORE = /^[^]*\p{Extended_Pictographic}\uFE0F?/u;
 
 export interface Ownership {
@@ -53,7 +54,12 @@ function later(a: CueMatch | undefined, b: CueMatch | undefined): CueMatch | und
  * the customer's). With no cue it is the customer's.
  */
 export function ownershipAt(normalized: string, start: number): Ownership {
-  const from = Math.max(sentenceStart(normalized, start), start - CUE_WINDOW);
+  // A full stop after an abbreviation does not end the sentence ("il mio padrone di casa, il sig. Bianchi, al 06 …").
+  let sentence = sentenceStart(normalized, start);
+  while (sentence > 0 && ABBREVIATION_BEFORE.test(normalized.slice(Math.max(0, sentence - 8), sentence))) {
+    sentence = sentenceStart(normalized, sentence - 2);
+  }
+  const from = Math.max(sentence, start - CUE_WINDOW);
   // An emoji ends a sentence in chat ("… tragen könnt 🥰 Lena Moser, lena.moser@…").
   const window = normalized.slice(from, start).replace(EMOJI_BEFORE, '');
   const third = later(lastMatch(THIRD_PARTY_CUE, window), lastMatch(THIRD_PARTY_CUE_I18N, window));

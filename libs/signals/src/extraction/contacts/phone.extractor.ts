@@ -12,8 +12,10 @@ export interface PhoneCandidate {
 // A run of digit groups: a first group (+cc, 00cc, a parenthesised area code or digits) then more
 // groups, each after at most one separator. It may not start inside a word, a price (£1,250), a
 // reference (#1234, RTN-55102), a date (12/03) or a decimal.
+// Round 13: a slash after a trunk-0 area code separates too ("0487/22.33.44", "030/1234567"); a date
+// read so ("01/02/2023") has too few digits for a national number.
 const CANDIDATE =
-  /(?<![\p{L}\p{N}_#£$€@.,/:+\-])(?:\+\s?\d{1,3}|\(\d{1,5}\)|\d+)(?:(?:[ .\-]|\s?-\s?)?(?:\(0\)\s?)?(?:\(\d{1,5}\)|\d+))*/gu;
+  /(?<![\p{L}\p{N}_#£$€@.,/:+\-])(?:\+\s?\d{1,3}|\(\d{1,5}\)|\d+)(?:(?:[ .\-]|\s?-\s?|(?<=(?<![\p{N}])0\d{1,4})\/)?(?:\(0\)\s?)?(?:\(\d{1,5}\)|\d+))*/gu;
 const GROUP = /\+\s?\d{1,3}|\(\d{1,5}\)|\d+/g;
 // A written phone number is at most ~15 digits with separators: longer runs are cut, so a run of
 // thousands of digit groups costs linear time.
@@ -55,7 +57,7 @@ export function phoneRegion(country: string | undefined): CountryCode {
  *   order number than a phone, so only a known number range is taken.
  */
 export function toE164(raw: string, defaultRegion: CountryCode = 'GB'): { value: string; valid: boolean } | undefined {
-  const compact = raw.replace(/\(0\)/g, '').replace(/[\s().\-]/g, '');
+  const compact = raw.replace(/\(0\)/g, '').replace(/[\s().\-/]/g, '');
   const international = compact.startsWith('+') || compact.startsWith('00');
   const digits = compact.replace(/^\+|^00/, '');
   if (!/^\d+$/.test(digits)) return undefined;
