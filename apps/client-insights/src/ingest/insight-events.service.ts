@@ -8,13 +8,12 @@ import {
 } from '@parley/contracts';
 import { MicroBatcher, PermanentError, settleByGroup, type ConsumerMessageMeta } from '@parley/messaging';
 import { TenantDb, type TenantTx } from '@parley/persistence';
-import { redactPii } from '@parley/signals';
 import { utcHourStart } from '@parley/contracts/calendar';
 import { TERM_KINDS } from '../shared/term-kinds.constants';
 import { IngestBatchAccumulator } from './ingest-batch.accumulator';
 import { IngestBatchSessions } from './ingest-batch.sessions';
 import { InsightIngestRepository, type ClaimedSession, type WantedSession } from './insight-ingest.repository';
-import { normalizeTermKey } from './term-key.util';
+import { TermKeys } from './term-key.util';
 
 export const CONSUMER_NAME = CONSUMERS.clientInsights.durable;
 export type IngestOutcome = 'counted' | 'duplicate';
@@ -61,6 +60,7 @@ interface IngestItem {
 @Injectable()
 export class InsightEventsService {
   private readonly batcher: MicroBatcher<IngestItem, IngestOutcome>;
+  private readonly terms = new TermKeys();
 
   constructor(
     @Inject(TenantDb) private readonly db: TenantDb,
@@ -155,7 +155,7 @@ export class InsightEventsService {
   private foldExtracted(batch: IngestBatchAccumulator, extracted: IntelMessageExtracted): void {
     const hour = utcHourStart(new Date(extracted.occurredAt));
     batch.bumpBucket(hour, { sentiment_sum: extracted.sentimentScore, sentiment_count: 1 });
-    for (const topic of new Set(extracted.topics.map((t) => normalizeTermKey(redactPii(t))).filter(Boolean))) {
+    for (const topic of new Set(extracted.topics.map((t) => this.terms.key(t)).filter(Boolean))) {
       batch.bumpTerm(hour, TERM_KINDS.topic, topic, 1);
     }
   }
@@ -194,7 +194,7 @@ export class InsightEventsService {
     const resolved = summary.outcome === 'resolved' && !(chat?.needsHuman ?? false) && !session.escalated;
     // Redacted again here (emails, phones, postcodes, cards, names the extractor finds): an
     // aggregate outlives the contact (issue 15 point 5). L2 already keeps only real questions.
-    const needs = [...new Set(summary.unmetNeeds.map((n) => normalizeTermKey(redactPii(n))).filter(Boolean))];
+    const needs = [...new Set(summary.unmetNeeds.map((n) => this.terms.key(n)).filter(Boolean))];
     sessions.update(summary.sessionId, { summarized: true, lead: session.lead || summary.lead });
     batch.bumpBucket(session.firstHour, {
       summarized_sessions: 1,
