@@ -1,4 +1,4 @@
-import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable, Optional, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { PlanFeature } from '@parley/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -8,6 +8,8 @@ import { corsResponseHeaders, isOriginAllowed } from '../cors/cors.policy';
 import { problems } from '../http/problem.exception';
 import { TenantSettingsCache, type TenantSettings } from '../http/tenant-settings.cache';
 import { PLAN_FEATURE, planFeatureRefusal } from '../quota/plan-feature.decorators';
+import { QUOTA_ENFORCED, startQuotaCheck } from '../quota/quota-check.request';
+import { QuotaService } from '../quota/quota.service';
 import { clientIpBucket } from '../rate-limit/client-ip.util';
 import { RateLimiter } from '../rate-limit/rate-limiter.service';
 import { ClientIpLimit } from '../rate-limit/client-ip-limit.installer';
@@ -28,7 +30,8 @@ type TenantPrincipal = Exclude<Principal, { kind: 'owner' }>;
  * credentials -> principal (401), accepted kind and staff role (403), the route's session
  * (403), then for tenant principals: tenant active (403), CORS origin when an Origin header is
  * present (403, no CORS headers), the plan's `@RequiresPlanFeature()` (403 `plan-feature`), and
- * `@RateLimited()` (429). Nothing reaches the handler
+ * `@RateLimited()` (429); on `@QuotaEnforced()` routes it starts the tenant's quota read beside
+ * that round trip (QuotaGuard decides on it afterwards). Nothing reaches the handler
  * before all of them pass, so a refused request has no side effect. The client IP's limit
  * (ClientIpLimit) comes before all of them: counted here, when the IP hook left it to the
  * guard, in the rate limits' round trip, or alone before a 401/403 (or a credential lookup).
@@ -44,6 +47,7 @@ export class AuthGuard implements CanActivate {
     private readonly clientIp: ClientIpLimit,
     @Inject(GATEWAY_CONFIG) private readonly config: AppConfig,
     @Inject(AuthMetrics) private readonly metrics: AuthMetrics,
+    @Optional() @Inject(QuotaService) private readonly quota?: QuotaService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -77,6 +81,10 @@ export class AuthGuard implements CanActivate {
       throw refusal;
     }
     const { principal, settings } = admitted;
+    // A turn route's quota read goes out with the rate limits' round trip; QuotaGuard decides on it after this guard.
+    if (this.quota && principal.kind !== 'owner' && this.reflector.getAllAndOverride<boolean | undefined>(QUOTA_ENFORCED, targets)) {
+      startQuotaCheck(this.quota, request, principal.tenantId);
+    }
     if (principal.kind !== 'owner' && settings && this.reflector.getAllAndOverride<boolean | undefined>(RATE_LIMITED, targets)) {
       await this.enforceRateLimit(request, reply, principal, settings, ip);
       lap('rate_limit', principal.kind);

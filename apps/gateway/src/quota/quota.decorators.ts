@@ -1,5 +1,6 @@
-import { applyDecorators, UseGuards } from '@nestjs/common';
+import { applyDecorators, SetMetadata, UseGuards } from '@nestjs/common';
 import { ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { QUOTA_ENFORCED } from './quota-check.request';
 import { QuotaGuard } from './quota.guard';
 
 /**
@@ -8,6 +9,7 @@ import { QuotaGuard } from './quota.guard';
  */
 export function QuotaEnforced() {
   return applyDecorators(
+    SetMetadata(QUOTA_ENFORCED, true),
     UseGuards(QuotaGuard),
     ApiTooManyRequestsResponse({
       description:

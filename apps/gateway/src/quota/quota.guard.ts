@@ -1,6 +1,7 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ProblemException } from '../http/problem.exception';
+import { quotaCheckFor } from './quota-check.request';
 import { QuotaService, type QuotaCheck } from './quota.service';
 
 /** The header that flags an answer served over a soft cap. */
@@ -43,7 +44,8 @@ export class QuotaGuard implements CanActivate {
     const principal = http.getRequest<FastifyRequest>().principal;
     if (!principal) throw new Error('@QuotaEnforced() runs after @Auth(...): write it above @Auth on the route');
     if (principal.kind === 'owner') return true;
-    const check = await this.quota.check(principal.tenantId);
+    // Usually started by AuthGuard beside the rate limits' round trip (startQuotaCheck).
+    const check = await quotaCheckFor(this.quota, http.getRequest<FastifyRequest>(), principal.tenantId);
     if (check.decision.kind === 'blocked') throw quotaExceeded(check);
     if (check.decision.kind === 'soft_exceeded') void http.getResponse<FastifyReply>().header(QUOTA_HEADER, 'soft-exceeded');
     return true;
