@@ -24,6 +24,7 @@ export class AppModule {
           llm: config.llm,
           integrations: config.integrations,
           shutdownTimeoutMs: config.shutdown.timeoutMs,
+          log: config.log,
         }),
       ],
     };

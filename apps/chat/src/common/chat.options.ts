@@ -1,5 +1,6 @@
 import type { IntegrationEnvConfig } from '@parley/integrations';
 import type { LlmConfig } from '@parley/llm/config';
+import type { LogLevel } from '@parley/observability';
 import type { ChatConfig } from '../config/env.schema';
 
 /** Injection token of the chat service's validated settings (ChatModule.forRoot). */
@@ -14,6 +15,8 @@ export interface ChatOptions {
   integrations?: IntegrationEnvConfig;
   /** The process's whole shutdown budget (SHUTDOWN_TIMEOUT_MS). */
   shutdownTimeoutMs: number;
+  /** config.log: the per-turn line is written in batches (TURN_LOGGER) unless absent or pretty. */
+  log?: { level: LogLevel; pretty: boolean };
 }
 
 /** Injection token of the LlmRouter (libs/llm) built from ChatOptions.llm. */

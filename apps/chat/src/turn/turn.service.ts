@@ -10,7 +10,7 @@ import { parsePassOnRequest, type PassOnRequest } from '../assistant/pass-on-req
 import { passOnCall, passOnReply, staffPlan } from '../assistant/staff-turn.util';
 import { MODEL_TOOLS } from '../actions/model-tools.constants';
 import { actionOnlyReply, combineActions } from '../actions/turn-actions.util';
-import { CHAT_LOGGER, type ChatLogger } from '../common/chat.logger';
+import { CHAT_LOGGER, TURN_LOGGER, type ChatLogger } from '../common/chat.logger';
 import { ChatError } from '../common/chat.errors';
 import { CHAT_OPTIONS, LLM_ROUTER, type ChatOptions } from '../common/chat.options';
 import { chainHasModel, contextLimits, degradedChain } from '../degrade/degrade-mode.util';
@@ -40,7 +40,14 @@ import {
   type PreparedTurn,
   type TurnSession,
 } from './turn.repository';
-import { DEFAULT_TOKEN_COALESCING, NatsTurnStream, silentTurnStream, type TokenCoalescing, type TurnStream } from './turn-stream.publisher';
+import {
+  DEFAULT_TOKEN_COALESCING,
+  FrameBatch,
+  NatsTurnStream,
+  silentTurnStream,
+  type TokenCoalescing,
+  type TurnStream,
+} from './turn-stream.publisher';
 
 /** Said (and stored as the assistant message) for every visitor message while tenant staff hold the session. */
 export const HUMAN_MODE_NOTICE = 'Thanks, your message has been passed on. A member of our team will reply here shortly.';
@@ -70,6 +77,8 @@ export class TurnService {
   private readonly knowledgeLimit: number;
   private readonly leanLimits: ChatOptions['chat']['degrade'];
   private readonly coalescing: TokenCoalescing;
+  /** Every turn's frames, published together once per event-loop turn (see FrameBatch). */
+  private readonly frames: FrameBatch;
 
   constructor(
     @Inject(NatsClient) private readonly client: MessagingConnection,
@@ -87,11 +96,14 @@ export class TurnService {
     private readonly degrade: DegradeState,
     @Inject(CHAT_OPTIONS) options: ChatOptions,
     @Inject(CHAT_LOGGER) private readonly logger: ChatLogger,
+    /** The per-turn `turn completed` line only (written in batches). */
+    @Inject(TURN_LOGGER) private readonly turnLog: ChatLogger,
   ) {
     this.historyTokenBudget = options.chat.historyTokenBudget;
     this.knowledgeLimit = options.chat.knowledgeLimit;
     this.leanLimits = options.chat.degrade;
     this.coalescing = { ...DEFAULT_TOKEN_COALESCING, flushMs: options.chat.streamFlushMs };
+    this.frames = new FrameBatch(client.nc);
   }
 
   /** The failed turn's audit row (outcome `error`); a failure to write it is logged, never thrown. */
@@ -109,7 +121,7 @@ export class TurnService {
     const started = process.hrtime.bigint();
     const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
     const stream: TurnStream = request.stream
-      ? new NatsTurnStream(this.client, request.turnId, () => metrics.firstToken(elapsed()), this.coalescing)
+      ? new NatsTurnStream(this.client, request.turnId, () => metrics.firstToken(elapsed()), this.coalescing, this.frames)
       : silentTurnStream;
     // Whatever fails, a streaming caller gets its terminal error frame (a no-op once one was sent).
     const task = this.execute(request, stream).then(
@@ -297,6 +309,8 @@ export class TurnService {
             ...(event.outcome ? { outcome: event.outcome } : {}),
           }),
       });
+      // The rest of the text goes out now rather than when its coalescing timer fires.
+      stream.textEnded();
       // Without any text (tool calls only) the whole call is counted here.
       clock.lap('generation');
       // The automatic degrade controller's provider error rate: a model attempt that failed (not merely unconfigured) counts.
@@ -389,7 +403,7 @@ export class TurnService {
       return stored;
     }
     stream.done(assistantId, answer.usage);
-    this.logger.info(
+    this.turnLog.info(
       {
         tenant_id: request.tenantId,
         session_id: request.sessionId,
