@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { RequestError, TimeoutError } from '@nats-io/nats-core';
 import { ChatTurnRpc, TenantGetRpc, type RpcRequestOf, type TenantWithConfig, DEFAULT_TENANT_CONFIG } from '@parley/contracts';
 import { RpcError } from '../errors/rpc.error';
 import { decodeJson, encodeJson } from '../publishing/json-codec';
@@ -79,10 +80,12 @@ describe('request-reply', () => {
       await sleep(500);
       return { version: 1, tenant: tenant(req.tenantId) };
     });
+    // NatsClient connects with noAsyncTraces: nats.js still fails with its own error classes, which transportError maps.
     await expect(client.request(TenantGetRpc, { version: 1, tenantId: randomUUID() }, { timeoutMs: 100 })).rejects.toMatchObject({
       name: 'RpcError',
       code: 'TIMEOUT',
       remote: false,
+      cause: expect.any(TimeoutError),
     });
   });
 
@@ -98,7 +101,10 @@ describe('request-reply', () => {
       channel: 'api' as const,
       requestId: 'r1',
     };
-    await expect(client.request(ChatTurnRpc, request, { timeoutMs: 5000 })).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    await expect(client.request(ChatTurnRpc, request, { timeoutMs: 5000 })).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+      cause: expect.any(RequestError),
+    });
     expect(Date.now() - started).toBeLessThan(2000);
   });
 

@@ -86,6 +86,11 @@ export class NatsClient implements MessagingConnection {
           reconnectJitter: options.reconnectJitterMs ?? 1000,
           reconnectJitterTLS: options.reconnectJitterMs ?? 1000,
           timeout: options.connectTimeoutMs ?? 5000,
+          // nats.js builds a RequestError and a TimeoutError (stack traces across the caller's async
+          // chain) on every request in case it fails: ~50 µs per request before its bytes go out
+          // (bench/chat-path/rpc-request.mjs). RpcClient maps failures by class (transportError),
+          // which nats.js still throws; only their stacks lose the caller's frames.
+          noAsyncTraces: true,
         });
       } catch (err) {
         const message = `cannot connect to NATS at ${redact(options.url)}: ${(err as Error).message}`;
