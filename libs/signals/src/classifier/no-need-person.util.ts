@@ -30,7 +30,7 @@ const NEGATED_NEED = [
   '(?:ik |we )?(?:hoef|hoeven|wil) (?:geen|niet|niet meer)|niet (?:meer )?nodig',
 ].join('|');
 const DONT_CALL =
-  "(?:don't|do not) (?:call|ring|phone)|no (?:call|ring)s?|ruf(?:t|en sie)? mich nicht|nicht (?:zurück)?rufen|ne m'appelez pas|ne me rappelez pas|no me llam(?:en|éis|es)|non mi chiamate|non chiamatemi|não me liguem|não liguem|bel me niet|niet (?:terug)?bellen";
+  "(?:don't|do not) (?:call|ring|phone)|no (?:call|ring)s?|ruf(?:t|en sie)? mich nicht|(?:niemand|keiner) (?:muss|braucht) (?:mich |uns )?(?:zurück|an)?(?:zu)?rufen|nicht (?:zurück)?rufen|ne m'appelez pas|ne me rappelez pas|no me llam(?:en|éis|es)|non mi chiamate|non chiamatemi|não me liguem|não liguem|bel me niet|niet (?:terug)?bellen";
 // "ik hoef de eigenaar niet meer te spreken", "ich muss den Chef nicht sprechen": the person between.
 const PERSON_THEN_NOT = `(?:hoef|hoeven|muss|müssen|brauche)\\s+(?:\\p{L}+\\s+){0,2}?(?:${PERSON})(?:\\s+\\p{L}+)?\\s+(?:niet|nicht)`;
 const NO_NEED = new RegExp(

@@ -135,10 +135,14 @@ export function createSignalDetector(extraRules?: unknown, options: SignalDetect
       const vetoed = new Set<SignalType>();
       for (const c of compiled) {
         const main = c.main.get(mask);
-        const hit = main && firstLiteral(c, main, ctx, () => vetoed.add(c.rule.type));
+        // A rule with cueVeto is a soft rule: a guarded match of it ("se o gerente não me ligar, …")
+        // does not veto the classifier's finding of its type.
+        const hit = main && firstLiteral(c, main, ctx, c.rule.cueVeto ? undefined : () => vetoed.add(c.rule.type));
         if (!hit) continue;
         const requires = c.requires?.get(mask);
         if (c.requires && !(requires && firstLiteral(REQUIREMENT, requires, ctx))) continue;
+        // A soft rule's cue veto reads the match's sentence only (cheap; the decline is said there).
+        if (c.rule.cueVeto && vetoedByCue(c.rule.type, sentenceOf(ctx, hit))) continue;
         findings.push({
           type: c.rule.type,
           subtype: c.rule.id,
@@ -244,6 +248,10 @@ function spans(re: RegExp | null, norm: string): Span[] {
     else out.push([m.index, m.index + m[0].length]);
   }
   return out;
+}
+
+function sentenceOf(ctx: MessageContext, hit: { start: number; end: number }): string {
+  return ctx.norm.slice(ctx.boundaries.sentenceStart(hit.start), ctx.boundaries.sentenceEnd(hit.end));
 }
 
 function round(n: number): number {

@@ -1,3 +1,4 @@
+import { HUMAN_REQUEST_I18N } from './escalation.rules.i18n';
 import type { SignalRule } from './signal-rules.types';
 
 const HUMAN = String.raw`(?:a |an |the |your |some |one of your )?(?:real |actual |live |proper |human )?(?:[a-z]+ )?(?:human(?: being)?|person|someone|somebody|agent|representative|rep|staff|member of (?:staff|the team)|manager|owner|supervisor|boss|team|receptionist|people|(?:someone|somebody|anyone) (?:senior|more senior|higher up|in charge|who can (?:actually )?(?:help|decide|sort))|whoever (?:is|'s) (?:in charge|on|running [a-z ]+)|someone in charge|customer (?:services?|support|care)|support|mechanic|engineer|technician|dentist|office)`;
@@ -20,6 +21,15 @@ export const ESCALATION_RULES: readonly SignalRule[] = [
       String.raw`(?:want|need|demand|like)(?: to)? (?:see |speak to |talk to )?(?:the|your) (?:manager|owner|supervisor|boss)`,
     ],
     guards: { hypothetical: false },
+  },
+  {
+    id: 'human_request_i18n',
+    type: 'escalation',
+    severity: 'medium',
+    confidence: 0.88,
+    languagePatterns: HUMAN_REQUEST_I18N,
+    guards: { hypothetical: false },
+    cueVeto: true,
   },
   {
     id: 'refuses_bot',

@@ -35,6 +35,12 @@ export interface SignalRule {
   languagePatterns?: LanguagePatterns;
   requires?: { patterns?: readonly string[]; terms?: readonly string[]; languagePatterns?: LanguagePatterns };
   guards?: RuleGuards;
+  /**
+   * A soft rule: the classifier's cue vetoes (classifier/cue-vetoes.util: "no need for a person any
+   * more", a pet or property alone) drop its findings too, and a match of it that a guard suppressed
+   * does not veto the classifier's finding of the same type (as other rules' suppressed matches do).
+   */
+  cueVeto?: boolean;
 }
 
 /** The context cues of a rule set (each a list of regex sources). */
