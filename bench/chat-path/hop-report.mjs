@@ -44,6 +44,8 @@ const SEGMENTS = [
   ['chat: first token published -> written to the socket', 'chat.pub_token', 'chat.flush_token'],
   ['hop 2: chat socket write -> gateway reads the first token', 'chat.flush_token', 'gateway.recv_token'],
   ['gateway: first token read -> SSE write', 'gateway.recv_token', 'gateway.sse_token'],
+  ['  of which: frame read -> SSE body piped (relay wake-up, reply.send, onSend hooks)', 'gateway.recv_token', 'gateway.sse_piped'],
+  ['  of which: SSE body piped -> first token written to the response', 'gateway.sse_piped', 'gateway.sse_token'],
   ['both hops as bench.mjs counts them (gateway sub -> chat read, chat publish -> gateway read)', null, null],
 ];
 

@@ -11,6 +11,7 @@
 //            flush       that publish's bytes about to be written to the socket (flushPending)
 //            recv_first  first frame of the turn read from the socket (any type)
 //            recv_token  first token frame read from the socket
+//            sse_piped   the SSE body piped into the response by Fastify (the stream opens on the first token)
 //            sse_token   first SSE write carrying a token (c=1 phases only: the last token frame received)
 //   chat     recv        chat.turn read from the socket
 //            pub_first   first frame published on chat.stream.<turnId>
@@ -22,6 +23,7 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
 
 const require = createRequire(import.meta.url);
 
@@ -111,6 +113,12 @@ if (dir) {
   http.Server.prototype.emit = function (event, req, ...rest) {
     if (event === 'request' && req.method === 'POST' && req.url.startsWith('/api/v1/chat')) note('req', '');
     return emit.call(this, event, req, ...rest);
+  };
+  // Fastify sends a stream body by setting the headers and piping it into the response.
+  const pipe = Readable.prototype.pipe;
+  Readable.prototype.pipe = function (destination, ...rest) {
+    if (lastTokenTurn && destination instanceof http.ServerResponse) once('sse_piped', lastTokenTurn);
+    return pipe.call(this, destination, ...rest);
   };
   const resWrite = http.ServerResponse.prototype.write;
   http.ServerResponse.prototype.write = function (chunk, ...rest) {
