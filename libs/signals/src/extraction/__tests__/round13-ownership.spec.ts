@@ -56,3 +56,34 @@ describe("round 13 phone ownership: a relative's or someone else's number in the
     ).toBe('lena.moser@example.at');
   });
 });
+
+describe('round 13 refusals in the seven languages', () => {
+  const refusals = (text: string) => extractMessage(text).refusals;
+
+  it.each([
+    ["I don't really want to hand over my number, email is fine", ['phone']],
+    ["I'm not leaving my number this time", ['phone']],
+    ['Meine Handynummer gebe ich nicht heraus, nur per Mail bitte.', ['phone']],
+    ['Ich gebe keine Telefonnummer an.', ['phone']],
+    ['Je ne laisserai pas mon numéro, écrivez-moi.', ['phone']],
+    ['Je préfère ne pas donner mon nom pour le moment.', ['name']],
+    ['No les voy a dar mi celular, escríbanme aquí.', ['phone']],
+    ['Prefiero no dejar el correo.', ['email']],
+    ['Il cellulare preferisco non lasciarlo, rispondetemi qui.', ['phone']],
+    ['Il numero non ve lo do, scrivetemi.', ['phone']],
+    ['Não quero deixar o meu telemóvel.', ['phone']],
+    ['Ik geef liever nog geen telefoonnummer.', ['phone']],
+  ])('%j refuses %j', (text, fields) => {
+    expect(refusals(text)).toEqual(fields);
+  });
+
+  it.each([
+    ['Ich habe eine neue Nummer, will aber die alte behalten.'],
+    ['Je ne sais pas si mon numéro est le bon : 06 12 34 56 78'],
+    ['No sé si les di mi teléfono, es el 612 345 678'],
+    ['Il numero di prima non va più, ora è 347 123 4567'],
+    ['mijn nummer is 06 12345678, geef maar een belletje'],
+  ])('%j is not a refusal', (text) => {
+    expect(refusals(text)).toEqual([]);
+  });
+});

@@ -189,4 +189,24 @@ export const CORRECTION_AFTER = /^\W{0,3}(?:instead|is\s+(?:the\s+)?(?:right|cor
 
 /** "I'd rather not give my number", "I don't want to share my email", "no phone number please". */
 export const REFUSAL =
-  /\b(?:(?:i'?d\s+|i\s+would\s+)?(?:rather|prefer)\s+not|(?:i\s+)?(?:don'?t|do\s+not|won'?t|will\s+not|can'?t|cannot|not\s+comfortable|not\s+happy\s+to|reluctant\s+to)\s+(?:want\s+to\s+|wish\s+to\s+|like\s+to\s+|to\s+)?|prefer\s+not\s+to|no\s+need\s+for|not\s+giving|not\s+going\s+to)\s*(?:give|giving|share|sharing|provide|providing|hand(?:ing)?\s+over|leave|leaving|pass(?:ing)?\s+on|send(?:ing)?|put(?:ting)?)?\s*(?:out\s+)?(?:you\s+)?(?:my|our|a|any|the)?\s*(number|phone(?:\s+number)?|mobile(?:\s+number)?|landline|email(?:\s+address)?|e-mail|details|contact\s+details|name|surname)\b/g;
+  /\b(?:(?:i'?d\s+|i\s+would\s+)?(?:rather|prefer)\s+not|(?:i\s+)?(?:don'?t|do\s+not|won'?t|will\s+not|can'?t|cannot|not\s+comfortable|not\s+happy\s+to|reluctant\s+to)\s+(?:(?:really|actually)\s+)?(?:want\s+to\s+|wish\s+to\s+|like\s+to\s+|to\s+)?|prefer\s+not\s+to|no\s+need\s+for|not\s+giving|not\s+leaving|not\s+going\s+to)\s*(?:give|giving|share|sharing|provide|providing|hand(?:ing)?\s+over|leave|leaving|pass(?:ing)?\s+on|send(?:ing)?|put(?:ting)?)?\s*(?:out\s+)?(?:you\s+)?(?:my|our|a|any|the)?\s*(number|phone(?:\s+number)?|mobile(?:\s+number)?|landline|email(?:\s+address)?|e-mail|details|contact\s+details|names?|surname)\b/g;
+
+// The object of a refusal in the six other languages (captured): a number, an email or a name.
+const REFUSED_I18N = String.raw`(telefonnummer|handynummer|nummer|handy|telefon|natel|numéro|num[eé]ro\s+de\s+t[eé]l[eé]phone|t[eé]l[eé]phone|portable|tel|t[eé]l|courriel|tel[eé]fono|n[uú]mero|celular|cel|m[oó]vil|cellulare|telem[oó]vel|telefone|contacto|contato|gsm-?nummer|gsm|telefoonnummer|mobiel|zap|whatsapp|wpp|e-?mail|mail|correo|nom|nombre|nome|naam|namen)`;
+const DET_I18N = String.raw`(?:(?:mein|meine|meinen|die|das|den|keine?n?|mon|ma|le|la|l'|de|d'|mi|el|su|il|mio|la\s+mia|il\s+mio|o|a|meu|minha|o\s+meu|a\s+minha|mijn|geen|het|de)\s+)?`;
+
+/**
+ * Refusals in German, French, Spanish, Italian, Portuguese and Dutch: "Telefonnummer gebe ich nicht
+ * heraus", "je préfère ne pas donner mon numéro", "prefiero no daros el teléfono", "il numero
+ * preferisco non darlo", "não vou deixar o meu telemóvel", "ik geef liever geen gsm-nummer". The
+ * refused object is the first group.
+ */
+export const REFUSAL_I18N = new RegExp(
+  String.raw`(?<![\p{L}])(?:` +
+    // object first: "Telefonnummer gebe ich nicht", "il numero preferisco non darlo", "mijn nummer geef ik liever niet"
+    String.raw`${DET_I18N}${REFUSED_I18N}\s+(?:(?:gebe?|geben|möchte|will|mag|geef|wil)\s+(?:ich|ik)\s+(?:(?:lieber|ungern|liever)\s+)?(?:nicht|niet|ungern)|preferi(?:sco|rei)\s+non\s+(?:darlo|darla|lasciarlo|lasciarla|dare|lasciare)|non\s+(?:(?:ve|te|glie)\s*)?(?:lo|la)\s+(?:do|lascio))(?![\p{L}])` +
+    // verb first: "je préfère ne pas donner", "prefiero no daros", "não vou deixar", "ik geef liever geen", "ich gebe keine"
+    String.raw`|(?:je\s+ne\s+(?:donne|laisse|donnerai|laisserai|communique|communiquerai)\s+pas|je\s+(?:ne\s+)?(?:pr[eé]f[eè]re|veux|souhaite|tiens)\s+(?:pas\s+|ne\s+pas\s+)?(?:à\s+)?(?:donner|laisser|communiquer|transmettre)|(?:prefiero|prefeririamos|prefiro|preferisco|preferirei)\s+(?:no|não|nao|non)\s+(?:dar(?:os|les|te|vos|lhe)?|dejar(?:os|les)?|pasar(?:os|les)?|deixar|passar|dare|lasciare|fornire)|(?:no|não|nao|non)\s+(?:(?:les|os|te|vos|lhe)\s+)?(?:quiero|voy\s+a|pienso|vou|quero|voglio|posso)\s+(?:dar(?:os|les|te)?|dejar|pasar|deixar|passar|dare|lasciare)|ich\s+(?:gebe|geb|möchte|will)\s+(?:ungern\s+|lieber\s+)?(?:keine?n?|nicht\s+(?:meine|die))|ik\s+(?:geef|wil)\s+(?:liever\s+)?(?:nog\s+)?(?:geen|niet\s+mijn))\s+${DET_I18N}${REFUSED_I18N}(?![\p{L}])` +
+    String.raw`)`,
+  'gu',
+);

@@ -6,6 +6,7 @@ import {
   FIRST_PERSON_CUE,
   FIRST_PERSON_CUE_I18N,
   REFUSAL,
+  REFUSAL_I18N,
   THIRD_PARTY_CUE,
   THIRD_PARTY_CUE_I18N,
 } from './ownership.rules';
@@ -89,8 +90,8 @@ export function hasCorrectionCue(normalized: string): boolean {
 }
 
 function fieldsOf(object: string): ContactField[] {
-  if (/^(?:name|surname)$/.test(object)) return ['name'];
-  if (/^(?:email|e-mail)/.test(object)) return ['email'];
+  if (/^(?:names?|surname|nom|nombre|nome|naam|namen)$/.test(object)) return ['name'];
+  if (/^(?:email|e-?mail|mail|correo|courriel)/.test(object)) return ['email'];
   if (/details/.test(object)) return ['phone', 'email'];
   return ['phone'];
 }
@@ -99,5 +100,9 @@ function fieldsOf(object: string): ContactField[] {
 export function findRefusals(normalized: string): ContactField[] {
   const fields = new Set<ContactField>();
   for (const m of normalized.matchAll(REFUSAL)) for (const f of fieldsOf(m[1] as string)) fields.add(f);
+  for (const m of normalized.matchAll(REFUSAL_I18N)) {
+    const object = m[1] ?? m[2];
+    if (object !== undefined) for (const f of fieldsOf(object)) fields.add(f);
+  }
   return [...fields];
 }
