@@ -1,7 +1,7 @@
 import { context, trace, TraceFlags } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { createLogger } from '../logging/logger.factory';
-import { REDACTED } from '../logging/log-redaction';
+import { REDACTED, redactLogFields } from '../logging/log-redaction';
 import { runWithRequestContext, setRequestTenant } from '../request-context/request-context.storage';
 import { memoryDestination } from './memory-destination';
 
@@ -80,5 +80,66 @@ describe('logger', () => {
     const line = logOnce({});
     expect(line).not.toHaveProperty('trace_id');
     expect(line).not.toHaveProperty('span_id');
+  });
+});
+
+describe('redaction depth, copies and errors', () => {
+  it('redacts down to three levels below the line, in arrays too, and not deeper', () => {
+    const line = logOnce({
+      a: { b: { token: 't2', c: { token: 't3', d: { token: 't4' } } } },
+      messages: [
+        { role: 'user', content: 'hi' },
+        { role: 'assistant', content: 'hello' },
+      ],
+      list: [[{ password: 'p' }]],
+    });
+    expect(line.a).toEqual({ b: { token: REDACTED, c: { token: REDACTED, d: { token: 't4' } } } });
+    expect(line.messages).toEqual([
+      { role: 'user', content: REDACTED },
+      { role: 'assistant', content: REDACTED },
+    ]);
+    expect(line.list).toEqual([[{ password: REDACTED }]]);
+  });
+
+  it('never changes the objects it was given', () => {
+    const headers = { authorization: 'Bearer abc', accept: 'text/html' };
+    const fields = { req: { headers } };
+    const line = logOnce(fields);
+    expect(line.req).toEqual({ headers: { authorization: REDACTED, accept: 'text/html' } });
+    expect(fields.req.headers).toBe(headers);
+    expect(headers.authorization).toBe('Bearer abc');
+  });
+
+  it('returns the fields themselves when nothing is redacted', () => {
+    const fields = { route: '/api/v1/chat', status: 200, turn: { tokens: { in: 1, out: 2 } } };
+    expect(redactLogFields(fields)).toBe(fields);
+    expect(redactLogFields({ token: REDACTED })).toEqual({ token: REDACTED });
+  });
+
+  it('keeps an error its message, stack and type and redacts its fields', () => {
+    const error = Object.assign(new Error('upstream refused'), {
+      code: 'E_UPSTREAM',
+      token: 't',
+      config: { headers: { authorization: 'Bearer secret-1', accept: 'json' } },
+    });
+    const line = logOnce({ err: error });
+    expect(line.err).toMatchObject({
+      type: 'Error',
+      message: 'upstream refused',
+      code: 'E_UPSTREAM',
+      token: REDACTED,
+      config: { headers: { authorization: REDACTED, accept: 'json' } },
+    });
+    expect(String((line.err as { stack: string }).stack)).toContain('upstream refused');
+    expect(JSON.stringify(line)).not.toContain('secret-1');
+    expect(error.config.headers.authorization).toBe('Bearer secret-1');
+  });
+
+  it('redacts top-level child bindings and refuses a nested secret in them', () => {
+    const out = memoryDestination();
+    const logger = createLogger({ service: 'chat', destination: out });
+    logger.child({ component: 'llm', apiKey: 'sk-1' }).info('bound');
+    expect(out.lines[0]).toMatchObject({ component: 'llm', apiKey: REDACTED });
+    expect(() => logger.child({ upstream: { headers: { authorization: 'Bearer x' } } })).toThrow(/redacted key/);
   });
 });

@@ -1,7 +1,7 @@
 import { isSpanContextValid, trace } from '@opentelemetry/api';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { getRequestContext } from '../request-context/request-context.storage';
-import { REDACT_PATHS, REDACTED } from './log-redaction';
+import { REDACTED, redactLogFields, TOP_LEVEL_REDACT_PATHS } from './log-redaction';
 import { prettyDestination } from './pretty-destination';
 
 export type { Logger } from 'pino';
@@ -31,7 +31,38 @@ export function correlationFields(): Record<string, string> {
   return fields;
 }
 
-/** The JSON logger of a service: one line per entry, with `service` and correlation fields. */
+const ERROR_KEY = 'err';
+const serializeError = pino.stdSerializers.err;
+
+/**
+ * Redaction of a line's fields (after the mixin merged the correlation fields in). `err` is left
+ * to its serializer, which redacts the serialized error: redacting the Error itself would copy it
+ * into an object without its message and stack.
+ */
+function redactLine(fields: Record<string, unknown>): Record<string, unknown> {
+  return redactLogFields(fields, 0, ERROR_KEY);
+}
+
+/** pino's error serializer, then redaction of what it produced (an error's fields are one level down). */
+function serializeRedactedError(error: unknown): unknown {
+  const serialized: unknown = serializeError(error as Error);
+  return typeof serialized === 'object' && serialized !== null ? redactLogFields(serialized, 1) : serialized;
+}
+
+/** A child's bindings are written on every line of the child: a secret in them is refused at once. */
+function refuseSecretBindings(child: Logger): void {
+  const bindings = child.bindings();
+  if (redactLogFields(bindings) !== bindings)
+    throw new Error(
+      'logger.child(): a binding holds a redacted key (a credential or message content) below its top level; log it as a field instead',
+    );
+}
+
+/**
+ * The JSON logger of a service: one line per entry, with `service` and correlation fields.
+ * Secrets and message content (REDACTED_KEYS) are redacted at the top level and three levels
+ * below it: by redactLogFields on each line, pino's own top-level paths for child bindings.
+ */
 export function createLogger(options: LoggerOptions): Logger {
   const destination = options.destination ?? (options.pretty ? prettyDestination() : pino.destination({ fd: 1, sync: true }));
   return pino(
@@ -39,10 +70,11 @@ export function createLogger(options: LoggerOptions): Logger {
       level: options.level ?? 'info',
       base: { service: options.service, pid: process.pid },
       timestamp: pino.stdTimeFunctions.isoTime,
-      formatters: { level: (label) => ({ level: label }) },
+      formatters: { level: (label) => ({ level: label }), log: redactLine },
       mixin: correlationFields,
-      redact: { paths: [...REDACT_PATHS], censor: REDACTED },
-      serializers: { err: pino.stdSerializers.err },
+      redact: { paths: [...TOP_LEVEL_REDACT_PATHS], censor: REDACTED },
+      serializers: { [ERROR_KEY]: serializeRedactedError },
+      onChild: refuseSecretBindings,
     },
     destination,
   );
