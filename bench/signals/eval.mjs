@@ -20,7 +20,9 @@
 //                    scored once at 8549bbe, then retired into the training data (round 12)
 //   --corpus unseen-6  libs/signals/corpus-unseen-6/signals-unseen-6.jsonl, the sixth independent set:
 //                    scored once at 7133832, then retired into the training data (round 13)
-//   --corpus unseen-7  every .jsonl in libs/signals/corpus-unseen-7/, the seventh independent set: scored
+//   --corpus unseen-7  libs/signals/corpus-unseen-7/signals-unseen-7.jsonl, the seventh independent set:
+//                    scored once at ff6af5c, then retired into the training data (round 14)
+//   --corpus unseen-8  every .jsonl in libs/signals/corpus-unseen-8/, the eighth independent set: scored
 //                    once, never trained or tuned on (train.mjs does not read it)
 //   --corpus unseen-N  every .jsonl in libs/signals/corpus-unseen-N/ (any later independent set): scored
 //                    once, never trained or tuned on until it is retired in train.mjs

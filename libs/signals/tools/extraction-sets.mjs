@@ -4,7 +4,15 @@
 // by the trainer.
 import { readdirSync } from 'node:fs';
 
-export const RETIRED_UNSEEN = ['unseen-1.jsonl', 'unseen-2.jsonl', 'unseen-3.jsonl', 'unseen-4.jsonl', 'unseen-5.jsonl', 'unseen-6.jsonl'];
+export const RETIRED_UNSEEN = [
+  'unseen-1.jsonl',
+  'unseen-2.jsonl',
+  'unseen-3.jsonl',
+  'unseen-4.jsonl',
+  'unseen-5.jsonl',
+  'unseen-6.jsonl',
+  'unseen-7.jsonl',
+];
 
 /** File names of the pooled sets, sorted. */
 export function poolSets(setsDir) {
