@@ -73,14 +73,33 @@ describe('the detector with the language test', () => {
     expect(texts.slice(0, 6).map(safety)).toEqual(Array(6).fill('medical_emergency_i18n'));
   });
 
-  it('does not run other languages on an English message', () => {
-    // "bewusstlos" alone is a German medical pattern; in a long English message without a German
-    // word the German patterns do not run (the cost the test saves), with every language they do.
-    const text = `${ENGLISH} My colleague said the word bewusstlos and ich in a quiz.`;
-    expect(languagesOf(languageMask(normalizeText(text)))).toEqual(['de']);
-    const english = `${ENGLISH} My colleague says his baby is bewusstlos now.`;
+  it("does not run other languages' patterns on an English message, except the safety rules", () => {
+    // "operatore umano" is an Italian escalation pattern; in a long English message without an
+    // Italian word the Italian escalation patterns do not run (the cost the test saves), with every
+    // language they do.
+    const english = `${ENGLISH} My colleague typed operatore umano into the search box.`;
     expect(languageMask(normalizeText(english))).toBe(0);
-    expect(gated.detect(english).some((f) => f.subtype === 'medical_emergency_i18n')).toBe(false);
-    expect(everyLanguage.detect(english).some((f) => f.subtype === 'medical_emergency_i18n')).toBe(true);
+    const escalation = (d: typeof gated) => d.detect(english).some((f) => f.subtype === 'human_request_i18n');
+    expect(escalation(gated)).toBe(false);
+    expect(escalation(everyLanguage)).toBe(true);
+  });
+
+  it.each([
+    ['an English message with a German symptom', `${ENGLISH} My colleague says his baby is bewusstlos now.`],
+    ['an English message quoting Dutch', 'my neighbour texted: zelfmoord, pillen ingenomen - he is not answering the door now'],
+    ['telegraphic German', 'Gasgeruch im Treppenhaus, Nachbarn informiert, Feuerwehr unterwegs? Techniker dringend'],
+    ['telegraphic Dutch', 'sterke gaslucht keuken, kinderen duizelig misselijk, ramen open gezet, snel aub'],
+  ])('finds every safety finding that every language finds: %s', (_case, text) => {
+    const safetyOf = (d: typeof gated) => d.detect(text).filter((f) => f.type === 'safety');
+    expect(safetyOf(everyLanguage).length).toBeGreaterThan(0);
+    expect(safetyOf(gated)).toEqual(safetyOf(everyLanguage));
+  });
+
+  it("runs every language for a long message with neither another language's words nor English ones", () => {
+    const telegraphic = normalizeText('Gasgeruch im Treppenhaus, Nachbarn informiert, Feuerwehr unterwegs? Techniker dringend');
+    expect(telegraphic.length).toBeGreaterThanOrEqual(SHORT_MESSAGE);
+    expect(languagesIn(telegraphic)).toBe(0);
+    expect(languageMask(telegraphic)).toBe(ALL_LANGUAGES);
+    expect(languageMask(normalizeText(ENGLISH))).toBe(0);
   });
 });

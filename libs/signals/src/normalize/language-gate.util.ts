@@ -29,6 +29,17 @@ const WORDS: Readonly<Record<GatedLanguage, string>> = {
   nl: `de het een en na hij zij weer heeft echt dus eigenlijk iedereen alles staat wie niet ik je voor zijn heb hebben mijn geen wel ook nog maar naar bij kan kunnen moet wil jullie uw graag bedankt dank hallo vandaag morgen nu hier daar wat waar wanneer omdat als om te zo deze dit gisteren iemand`,
 };
 
+/**
+ * Common English function words (none in the lists above). A long message with none of the other
+ * languages' words runs English only when it has at least ENGLISH_EVIDENCE of these: a telegraphic
+ * message in another language ("Gasgeruch im Treppenhaus, Nachbarn informiert, Techniker dringend")
+ * has neither, and then runs every language.
+ */
+const ENGLISH_WORDS = `the and are to of my you your it its this that with have has had not can could would should will he she they them our at be been from there what just please about`;
+/** English words a long message needs to skip the other languages when none of theirs is found. */
+export const ENGLISH_EVIDENCE = 2;
+const ENGLISH_BIT = 1 << GATED_LANGUAGES.length;
+
 /** Letters with a diacritic, and which languages write them (an English "café" turns a few on: harmless). */
 const LETTERS: Readonly<Record<string, readonly GatedLanguage[]>> = {
   ä: ['de'],
@@ -109,6 +120,7 @@ function add(token: string, mask: number): void {
 }
 for (const lang of GATED_LANGUAGES) for (const word of WORDS[lang].split(' ')) add(word, bit(lang));
 for (const [elision, langs] of Object.entries(ELISIONS)) add(elision, maskOf(langs));
+for (const word of ENGLISH_WORDS.split(' ')) add(word, ENGLISH_BIT);
 
 /** Per char code 0-255: the languages of a letter with a diacritic ('¿' and '¡' included). */
 const LETTER_MASK = new Uint8Array(256);
@@ -121,10 +133,13 @@ function isLetter(c: number): boolean {
 
 /**
  * Bit mask over GATED_LANGUAGES of the languages `norm` (normalised text) may be in: every
- * language for a short message, else what `languagesIn` finds.
+ * language for a short message, or for a long one in which neither another language's words nor
+ * ENGLISH_EVIDENCE English words are found (too little to tell); else what `languagesIn` finds.
  */
 export function languageMask(norm: string): number {
-  return norm.length < SHORT_MESSAGE ? ALL_LANGUAGES : languagesIn(norm);
+  if (norm.length < SHORT_MESSAGE) return ALL_LANGUAGES;
+  const mask = languagesIn(norm);
+  return mask === 0 && englishHits < ENGLISH_EVIDENCE ? ALL_LANGUAGES : mask;
 }
 
 /**
@@ -138,6 +153,7 @@ export function languageMask(norm: string): number {
 export function languagesIn(norm: string): number {
   score.fill(0);
   ownScore.fill(0);
+  englishHits = 0;
   let h = FNV_OFFSET;
   let len = 0;
   const n = norm.length;
@@ -158,7 +174,9 @@ export function languagesIn(norm: string): number {
     // An elision ("j'ai", "dell'auto"): the word with its apostrophe, before a letter.
     const word = c === 39 && i + 1 < n && isLetter(norm.charCodeAt(i + 1)) ? step(h, 39) : h;
     const slot = slotOf(word);
-    if (slotHash[slot] === word && slotMask[slot]) count(slotMask[slot] as number);
+    const found = slotHash[slot] === word ? (slotMask[slot] as number) : 0;
+    if (found & ALL_LANGUAGES) count(found & ALL_LANGUAGES);
+    if (found & ENGLISH_BIT) englishHits += 1;
     len = 0;
     h = FNV_OFFSET;
   }
@@ -175,6 +193,8 @@ export function languagesIn(norm: string): number {
 /** Hits per language in the current message: all of them, and those of words only it has. */
 const score = new Int32Array(GATED_LANGUAGES.length);
 const ownScore = new Int32Array(GATED_LANGUAGES.length);
+/** English function words in the last message `languagesIn` read. */
+let englishHits = 0;
 
 /** Counts a word's or letter's hit for each of its languages. */
 function count(mask: number): void {
