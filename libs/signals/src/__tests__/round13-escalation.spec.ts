@@ -9,6 +9,9 @@ describe('a call back or a person asked for in German, Italian and Portuguese is
     'Bitte um Rückruf, es geht um die Rechnung vom März',
     'Rufen Sie mich bitte zurück, die Heizung läuft wieder nicht',
     'Ich schreibe heute noch eine Bewertung auf Google über euren Service',
+    'Kann ich bitte mit einem echten Menschen sprechen?',
+    'Ich will einen richtigen Menschen, keinen Bot',
+    'Dann werde ich wohl eine schlechte Bewertung hinterlassen müssen',
     'qualcuno del servizio clienti può chiamarmi per la lavatrice?',
     'mi fate chiamare dal vostro responsabile vendite?',
     'a senhora pode me ligar amanhã de manhã?',
@@ -23,6 +26,9 @@ describe('a call back or a person asked for in German, Italian and Portuguese is
     "non c'è bisogno che mi chiami nessuno, ho risolto",
     // Spanish, French and Dutch have no such patterns: dev showed no gain there.
     'llámenme cuando puedan por lo de la factura',
+    // Ordinary German that only shares the words (review of e3aa496).
+    'Wir sind ein Team, das gerne mit Menschen arbeitet, haben Sie noch Termine frei?',
+    'Ich habe eine Bewertung auf Google gelesen und möchte einen Termin buchen',
   ])('not %j', (text) => {
     expect(escalation(text)).toBeUndefined();
   });
