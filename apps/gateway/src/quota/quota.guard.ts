@@ -46,7 +46,10 @@ export class QuotaGuard implements CanActivate {
     if (principal.kind === 'owner') return true;
     // Usually started by AuthGuard beside the rate limits' round trip (startQuotaCheck).
     const check = await quotaCheckFor(this.quota, http.getRequest<FastifyRequest>(), principal.tenantId);
-    if (check.decision.kind === 'blocked') throw quotaExceeded(check);
+    if (check.decision.kind === 'blocked') {
+      this.quota.countRefusal();
+      throw quotaExceeded(check);
+    }
     if (check.decision.kind === 'soft_exceeded') void http.getResponse<FastifyReply>().header(QUOTA_HEADER, 'soft-exceeded');
     return true;
   }

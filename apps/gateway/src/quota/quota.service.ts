@@ -97,9 +97,16 @@ export class QuotaService {
       this.logger.warn({ err: error, tenant_id: tenantId }, 'quota check failed open');
       return { ...base, decision: { kind: 'within' }, usage: null };
     }
-    const decision = decideQuota(settings.plan, usage);
-    if (decision.kind === 'blocked') this.refused.inc();
-    return { ...base, decision, usage };
+    return { ...base, decision: decideQuota(settings.plan, usage), usage };
+  }
+
+  /**
+   * Counts a turn refused with 429 QUOTA_EXCEEDED (parley_quota_refused_total). Called where the
+   * refusal is answered (QuotaGuard), not in check(): a check can start before the rate limits
+   * answer (AuthGuard), and a request they refuse must not count as a quota refusal.
+   */
+  countRefusal(): void {
+    this.refused.inc();
   }
 
   /**

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SessionTokens, SigningKeyRing, TokenSigner, TokenVerifier } from '@parley/auth';
 import { currentPeriod } from '@parley/contracts/calendar';
+import { ServiceMetrics } from '@parley/observability';
 import { testEnvironment } from '@parley/testing';
 import {
   startGateway,
@@ -44,6 +45,12 @@ async function cappedTenant(used: number): Promise<FakeTenant> {
   const period = currentPeriod(new Date(), 'Europe/London');
   await gateway.app.get(QuotaCounters).raise(tenant.id, period.key, { messages: used, tokens: 0 }, 3600);
   return tenant;
+}
+
+/** parley_quota_refused_total as the gateway's registry has it now. */
+async function quotaRefusals(): Promise<number> {
+  const metric = gateway.app.get(ServiceMetrics).registry.getSingleMetric('parley_quota_refused_total');
+  return (await metric!.get()).values[0]?.value ?? 0;
 }
 
 async function sessionToken(tenant: FakeTenant): Promise<string> {
@@ -108,6 +115,17 @@ it('answers a full rate-limit bucket before the quota, as before', async () => {
     ...Array.from({ length: SESSION_LIMIT }, () => ({ status: 429, code: 'QUOTA_EXCEEDED' })),
     { status: 429, code: 'RATE_LIMITED' },
   ]);
+});
+
+it('counts a quota refusal only when the answer is QUOTA_EXCEEDED, not a rate-limited request whose quota read found the cap', async () => {
+  const token = await sessionToken(await cappedTenant(5));
+  for (let i = 0; i < SESSION_LIMIT - 1; i++) await probe(token);
+  const before = await quotaRefusals();
+  expect(await probe(token)).toEqual({ status: 429, code: 'QUOTA_EXCEEDED' });
+  expect(await quotaRefusals()).toBe(before + 1);
+  expect(await probe(token)).toEqual({ status: 429, code: 'RATE_LIMITED' });
+  expect(checks).toHaveBeenCalledTimes(SESSION_LIMIT + 1);
+  expect(await quotaRefusals()).toBe(before + 1);
 });
 
 it('reads no quota for a request refused before the rate limits (401)', async () => {
