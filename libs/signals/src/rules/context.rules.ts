@@ -18,6 +18,10 @@ export const FIGURATIVE_PATTERNS: readonly string[] = [
   // Round 10: an alarm word inside quotes is a sign, a form field, a product or van livery
   // ("24/7 EMERGENCY PLUMBING" on a van, "Emergency contact" on a form), in every language.
   String.raw`"[^"\n]{0,40}(?:emergenc\w*|urgent\w*|sos|notfall\w*|notdienst|urgence|urgencia|emergencia|emergenza|urgenza|urgência|emergência|spoed|noodgeval|nood)[^"\n]{0,40}"`,
+  // Round 14: quoted words the sender then laughs at are not a claim (a parrot's "help help call
+  // 999", a review's "the breakfast will kill you" … haha); laughter taken back ("lol not funny") is
+  // not a laugh at them.
+  String.raw`"[^"\n]{3,80}"(?=[^"\n]{0,120}(?<![a-z])(?:lol|lmao|ha(?:ha)+|ja(?:ja)+|kkk+)(?![a-z])(?! (?:not|it'?s not|isn'?t) funny))`,
   // A product or a purchase with an alarm word ("the Burst Pipe Repair Kit you sell", "I'd like to
   // buy a carbon monoxide alarm"), and tears as a breakdown.
   String.raw`(?:burst pipe|emergency|fire|flood|gas leak|sos|panic)(?: [a-z]+){0,2} (?:kit|kits|pack|plan|cover|package|bundle|menu|course|spray|cream)`,
