@@ -447,6 +447,24 @@ describe('verified token cache (verifiedCacheSize)', () => {
     expect(keyLookups).toHaveBeenCalledTimes(1);
   });
 
+  it('returns a frozen payload, nested claims too, so a caller changing it cannot change the next verify', async () => {
+    const { ring, verifier } = cached();
+    const iat = T0.getTime() / 1000;
+    const claims = { iss: 'parley', aud: 'parley:session', sub: 's', tid: 't', iat, exp: iat + 600, jti: 'j-1' };
+    const token = await signJws(ring.signingKey(), { ...claims, ctx: { tags: ['a'] } });
+    const first = (await verifier.verify(token, 'parley:session')).payload;
+    const ctx = first.ctx as { tags: string[] };
+    expect([Object.isFrozen(first), Object.isFrozen(ctx), Object.isFrozen(ctx.tags)]).toEqual([true, true, true]);
+    expect([Reflect.set(first, 'tid', 'other'), Reflect.set(ctx, 'extra', 1), Reflect.set(ctx.tags, 0, 'b')]).toEqual([
+      false,
+      false,
+      false,
+    ]);
+    expect(() => ctx.tags.push('c')).toThrow(TypeError);
+    const second = await verifier.verify(token, 'parley:session');
+    expect(second.payload).toEqual({ ...claims, ctx: { tags: ['a'] } });
+  });
+
   it('keeps at most verifiedCacheSize tokens, oldest out first', async () => {
     const { sessions, keyLookups } = cached(2);
     const tokens = await Promise.all(

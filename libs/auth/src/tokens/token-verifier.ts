@@ -29,12 +29,21 @@ export interface VerifiedToken {
   issuedAt: number;
   expiresAt: number;
   jti: string;
-  /** Every claim of the payload, registered ones included. */
+  /** Every claim of the payload, registered ones included; frozen, nested objects too (a remembered token shares it). */
   payload: JwtPayload;
 }
 
 /** Three base64url segments, nothing else (no padding, no whitespace): checked before jose sees it. */
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+/** Freezes `value` and every object or array inside it (a JWT payload: plain JSON, no cycles). */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
 
 function isIntegerClaim(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value);
@@ -113,7 +122,8 @@ export class TokenVerifier {
         currentDate: now,
         clockTolerance: this.tolerance,
       });
-      checked = { kid: verified.protectedHeader.kid as string, payload: verified.payload };
+      // Frozen: a remembered token returns this same object on every call, so no caller may change it for the next one.
+      checked = { kid: verified.protectedHeader.kid as string, payload: deepFreeze(verified.payload) };
     } catch (error) {
       throw authErrorFromJose(error);
     }
