@@ -6,8 +6,8 @@ import { ModelActionGate } from './actions/model-action.gate';
 import { AssistantSessionService } from './assistant/assistant-session.service';
 import { AssistantRpcHandlers } from './assistant/assistant.handler';
 import { ChatLifecycle } from './chat-lifecycle.service';
-import { CHAT_LOGGER, TURN_LOGGER } from './common/chat.logger';
-import { createTurnLogger } from './common/turn-logger.factory';
+import { CHAT_LOGGER } from './common/chat.logger';
+import { turnLoggerProvider } from './common/turn-logger.factory';
 import { CHAT_OPTIONS, EMBEDDER, LLM_ROUTER, type ChatOptions } from './common/chat.options';
 import { DegradeRpcHandlers } from './degrade/degrade.handler';
 import { DegradeMetrics } from './degrade/degrade.metrics';
@@ -53,11 +53,8 @@ export class ChatModule {
       providers: [
         { provide: CHAT_OPTIONS, useValue: options },
         { provide: CHAT_LOGGER, inject: [SERVICE_LOGGER], useFactory: (logger: Logger) => logger.child({ component: 'chat' }) },
-        {
-          provide: TURN_LOGGER,
-          inject: [SERVICE_LOGGER, CHAT_OPTIONS],
-          useFactory: (logger: Logger, chat: ChatOptions) => createTurnLogger(logger, chat.log),
-        },
+        // Its batched lines are written at shutdown (onApplicationShutdown), after the turns settle.
+        turnLoggerProvider(),
         {
           provide: LLM_ROUTER,
           inject: [CHAT_OPTIONS, SERVICE_LOGGER, ServiceMetrics],

@@ -1,18 +1,9 @@
 import { BatchedLines } from '../batched-lines.destination';
+import { recordingWriter } from './line-writer.fixture';
 
 function destination(options = { maxDelayMs: 50, maxBytes: 40 }) {
-  const writes: string[] = [];
-  let refuse = 0;
-  const writer = (_fd: number, data: Buffer) => {
-    if (refuse > 0) {
-      refuse -= 1;
-      throw Object.assign(new Error('try again'), { code: 'EAGAIN' });
-    }
-    writes.push(data.toString());
-    return data.length;
-  };
-  const lines = new BatchedLines(1, options, writer);
-  return { lines, writes, refuseNext: (n: number) => (refuse = n) };
+  const { writer, writes, refuseNext } = recordingWriter();
+  return { lines: new BatchedLines(1, options, writer), writes, refuseNext };
 }
 
 beforeEach(() => jest.useFakeTimers());
@@ -58,5 +49,43 @@ describe('BatchedLines', () => {
     lines.write('last\n');
     lines.close();
     expect(writes).toEqual(['last\n']);
+  });
+
+  it('retries a write the pipe refuses at close synchronously, without a timer, and loses no line', () => {
+    const { lines, writes, refuseNext } = destination();
+    lines.write('one\n');
+    lines.write('two\n');
+    refuseNext(3);
+    lines.close();
+    expect(writes).toEqual(['one\ntwo\n']);
+    expect(jest.getTimerCount()).toBe(0);
+  });
+
+  it('writes a line logged after close at once', () => {
+    const { lines, writes } = destination();
+    lines.close();
+    lines.write('late\n');
+    expect(writes).toEqual(['late\n']);
+    expect(jest.getTimerCount()).toBe(0);
+  });
+
+  it('keeps one process exit listener however many are open, and none once they are closed', () => {
+    const before = process.listenerCount('exit');
+    const many = Array.from({ length: 20 }, () => destination());
+    expect(process.listenerCount('exit')).toBe(before + 1);
+    for (const { lines } of many) lines.close();
+    expect(process.listenerCount('exit')).toBe(before);
+  });
+
+  it('writes the lines of an instance never closed when the process exits', () => {
+    const before = new Set(process.listeners('exit'));
+    const { lines, writes, refuseNext } = destination();
+    lines.write('unclosed\n');
+    refuseNext(2);
+    const atExit = process.listeners('exit').filter((listener) => !before.has(listener));
+    expect(atExit).toHaveLength(1);
+    (atExit[0] as () => void)();
+    expect(writes).toEqual(['unclosed\n']);
+    expect(process.listeners('exit')).toEqual([...before]);
   });
 });

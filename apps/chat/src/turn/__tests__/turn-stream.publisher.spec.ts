@@ -108,40 +108,65 @@ describe('NatsTurnStream token coalescing', () => {
 });
 
 describe('FrameBatch', () => {
+  /**
+   * A connection shaped like nats.js' (nats-core ProtocolHandler.sendCommand / flushPending): a
+   * publish appends to the outbound buffer, and the first publish into an empty buffer schedules
+   * one socket write of the whole buffer in a microtask. `socketWrites` holds what each write carried.
+   */
   function batchOf(closed = false) {
     const sent: string[] = [];
-    const writes: number[] = [];
-    let inCallback = 0;
+    const socketWrites: string[][] = [];
+    let outbound: string[] = [];
+    const flushPending = () => {
+      if (outbound.length > 0) socketWrites.push(outbound);
+      outbound = [];
+    };
     const nc = {
       isClosed: () => closed,
       publish: (subject: string, data: Uint8Array) => {
-        sent.push(`${subject}:${new TextDecoder().decode(data)}`);
-        inCallback += 1;
+        const frame = `${subject}:${new TextDecoder().decode(data)}`;
+        sent.push(frame);
+        if (outbound.length === 0) queueMicrotask(flushPending);
+        outbound.push(frame);
       },
     };
-    const batch = new FrameBatch(nc as never);
-    const endOfTurn = () => {
-      if (inCallback > 0) writes.push(inCallback);
-      inCallback = 0;
-    };
-    return { batch, sent, writes, endOfTurn };
+    return { batch: new FrameBatch(nc as never), sent, socketWrites };
   }
   const bytes = (text: string) => new TextEncoder().encode(text);
+  /** Resolves after the callbacks of the event-loop turn's check phase queued before it, and their microtasks. */
+  const nextImmediate = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-  it('publishes the frames queued in one event-loop turn together, in order, turn after turn', () => {
-    const { batch, sent, writes, endOfTurn } = batchOf();
-    batch.later('t1', bytes('a'));
-    batch.later('t2', bytes('x'));
-    batch.later('t1', bytes('b'));
-    expect(sent).toEqual([]);
-    jest.advanceTimersByTime(0);
-    endOfTurn();
-    expect(sent).toEqual(['t1:a', 't2:x', 't1:b']);
+  it('frames queued from separate callbacks of one event-loop turn go out in one socket write, in order, turn after turn', async () => {
+    jest.useRealTimers();
+    const { batch, socketWrites } = batchOf();
+    // Three callbacks of the same timers phase (two turns' coalescing timers and a signal frame):
+    // published directly, each would be a socket write of its own.
+    await new Promise<void>((resolve) => {
+      setTimeout(() => batch.later('t1', bytes('a')), 0);
+      setTimeout(() => batch.later('t2', bytes('x')), 0);
+      setTimeout(() => {
+        batch.later('t1', bytes('b'));
+        resolve();
+      }, 0);
+    });
+    expect(socketWrites).toEqual([]);
+    await nextImmediate();
+    expect(socketWrites).toEqual([['t1:a', 't2:x', 't1:b']]);
     batch.later('t2', bytes('y'));
-    jest.advanceTimersByTime(0);
-    endOfTurn();
-    expect(sent).toEqual(['t1:a', 't2:x', 't1:b', 't2:y']);
-    expect(writes).toEqual([3, 1]);
+    await nextImmediate();
+    expect(socketWrites).toEqual([['t1:a', 't2:x', 't1:b'], ['t2:y']]);
+  });
+
+  it('a now frame goes out in the same socket write as the frames queued before it, after them', async () => {
+    jest.useRealTimers();
+    const { batch, socketWrites } = batchOf();
+    batch.later('t1', bytes('token'));
+    batch.later('t2', bytes('token'));
+    batch.now('t1', bytes('done'));
+    await Promise.resolve();
+    expect(socketWrites).toEqual([['t1:token', 't2:token', 't1:done']]);
+    await nextImmediate();
+    expect(socketWrites).toHaveLength(1);
   });
 
   it('publishes a now frame at once, after the frames queued before it', () => {
