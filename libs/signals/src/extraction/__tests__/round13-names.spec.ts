@@ -89,6 +89,38 @@ describe('round 13 names: what is not a name', () => {
     expect(customerName(text)).toBeUndefined();
   });
 
+  // "X hier / ici / aqui / qui" before a common word of the language is a remark, not a name (review of 21f488b).
+  it.each([
+    ['Frage hier: habt ihr am Samstag offen?'],
+    ['Kurze Frage hier, habt ihr offen?'],
+    ['Anfrage hier: was kostet eine Reinigung?'],
+    ['Hier isch de Migros, wir brauchen eine Offerte'],
+    ['Urgence ici, fuite d eau'],
+    ['Demande ici : un devis pour la cuisine'],
+    ['Souci ici, la chaudière fuit'],
+    ['Duda aqui: ¿abren el sábado?'],
+    ['Pregunta aquí: ¿abren el sábado?'],
+    ['Urgencia aquí, se sale el agua'],
+    ['Domanda qui: siete aperti sabato?'],
+    ['Richiesta qui, mi serve un preventivo'],
+    ['Urgenza qui, perdita d acqua'],
+    ['Dúvida aqui: vocês abrem sábado?'],
+    ['Pergunta aqui, quanto custa?'],
+    ['Vraag hier: zijn jullie zaterdag open?'],
+    ['Probleem hier, de verwarming doet het niet'],
+  ])('%j: a common word before "here" is not a name', (text) => {
+    expect(customerName(text)).toBeUndefined();
+  });
+
+  it.each([
+    ['Hallo, Sanne hier. Habt ihr am Samstag offen?', 'Sanne'],
+    ['Jonas Weber hier, habt ihr am Samstag offen?', 'Jonas Weber'],
+    ['Grüezi, hier isch de Beat, 079 555 12 34', 'Beat'],
+    ['hier ist die lena, hätte gern einen Termin', 'Lena'],
+  ])('%j: a name before "hier" after a greeting, with a surname, or in lower case gives %j', (text, name) => {
+    expect(customerName(text)).toBe(name);
+  });
+
   it('a phrase like "my email is" is never a name, in any language', () => {
     for (const text of ['mi correo es ana@example.com', 'meine E-Mail ist jo@example.de', 'mon courriel est lea@example.fr']) {
       expect(customerName(text)).toBeUndefined();

@@ -73,6 +73,10 @@ describe('round 13 refusals in the seven languages', () => {
     ['Il numero non ve lo do, scrivetemi.', ['phone']],
     ['Não quero deixar o meu telemóvel.', ['phone']],
     ['Ik geef liever nog geen telefoonnummer.', ['phone']],
+    // "leave" with a recipient, or the object ending the clause.
+    ['no les voy a dejar mi teléfono hasta que me digan el precio', ['phone']],
+    ['prefiro não deixar-lhe o meu número por agora', ['phone']],
+    ['Não vou deixar o número de telefone, respondam por aqui.', ['phone']],
   ])('%j refuses %j', (text, fields) => {
     expect(refusals(text)).toEqual(fields);
   });
@@ -83,6 +87,11 @@ describe('round 13 refusals in the seven languages', () => {
     ['No sé si les di mi teléfono, es el 612 345 678'],
     ['Il numero di prima non va più, ora è 347 123 4567'],
     ['mijn nummer is 06 12345678, geef maar een belletje'],
+    // Leaving a phone somewhere, a number that is not the customer's (review of 6bf072e).
+    ['não posso deixar o telefone em casa hoje'],
+    ['no voy a dejar el móvil cargando toda la noche'],
+    ['ma perché non posso dare il numero di un altro?'],
+    ['no voy a dejar el número de teléfono en el coche'],
   ])('%j is not a refusal', (text) => {
     expect(refusals(text)).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { RELATIONS } from './ownership.rules';
 import { SIGN_OFF } from './name.rules';
+import { hereCandidates } from './name-here.util';
 import { round2 } from '../evidence.util';
 import { isNameWord, tokenAt } from './name-token.util';
 import { LOWER_NAME_END, readName, type ReadName } from './name-read.util';
@@ -33,6 +34,8 @@ interface Cue {
   lowerMaxWords?: number;
   /** What must follow a name written in lower case. */
   lowerAfter?: RegExp;
+  /** A capitalised name only when the pattern's first group (a greeting) matched. */
+  capitalisedAfterGroup?: boolean;
 }
 
 // A German message: "im" there is a preposition, not "I'm".
@@ -124,12 +127,25 @@ const CUES: readonly Cue[] = [
   // die lena, hätte gern …"): the article marks a name, as "sono la giulia" does.
   {
     id: 'i_am',
-    pattern: /(?<![\p{L}'])(?:hier\s+ist|hier\s+isch|hier\s+spricht|ich\s+bin|ich\s+bi|i\s+bin)\s+(?:der|die|de|da)\s+(?=\p{Ll})/gu,
+    pattern: /(?<![\p{L}'])(?:ich\s+bin|ich\s+bi|i\s+bin)\s+(?:der|die|de|da)\s+(?=\p{Ll})/gu,
     confidence: 0.7,
     lowerConfidence: 0.7,
     owner: 'customer',
     after: /^\s*(?:$|[,.;:!?\n]|\s(?:und|aus|von)\s)/u,
     lowerMaxWords: 2,
+  },
+  // "hier isch de …" names a person or a company ("Hier isch de Migros, …"): one capitalised word only
+  // right after a greeting ("Grüezi, hier isch de Beat,"); in lower case, an SMS name ("hier ist die lena,").
+  {
+    id: 'i_am',
+    pattern:
+      /(?<![\p{L}'])(?:((?:hallo|hoi|moin|servus|grüezi|gruezi|grüessech|gruessech|grüß\s+gott|grüss\s+gott|guten\s+(?:tag|morgen|abend))[,!.]*\s+)|(?<![\p{L}']))(?:hier\s+ist|hier\s+isch|hier\s+spricht)\s+(?:der|die|de|da)\s+(?=\p{Ll})/gu,
+    confidence: 0.7,
+    lowerConfidence: 0.7,
+    owner: 'customer',
+    after: /^\s*(?:$|[,.;:!?\n]|\s(?:und|aus|von)\s)/u,
+    lowerMaxWords: 2,
+    capitalisedAfterGroup: true,
   },
   // "moi c'est lucas, 0478 …", "ici c'est Karim": lower case when the name ends there.
   {
@@ -317,7 +333,6 @@ const AFTER_SIGNATURE =
   /^(?:\s*(?:&|and|e|et|y|und|en)\s+\p{Lu}[\p{L}\p{M}'-]*(?:\s+\p{Lu}[\p{L}\p{M}'-]*)?)?(?:,?[ \t]+(?:from|de|da|do|di|von|vom|van|du|des|del|aus|uit)\s+[^\n,;!?@]{1,40}|,\s*(?:the|la|le|il|o|a|de|die|der)\s+(?:mum|mom|dad|mamma|papà|mamá|papá|mãe|pai|maman|papa|mutter|vater|moeder|vader|owner|tenant|proprietária|propriétaire|dueña|dueño|titolare|inhaberin|inhaber|eigenaar)\s+[^\n,;!?@]{1,30}|(?:\n[^\n@\d]{2,40}){1,2}(?=\n|$)|,\s*[^\n,;!?@\d]{1,40}?\s(?:AG|GmbH|SA|S\.A\.|SRL|Srl|srl|SpA|S\.p\.A\.|BV|B\.V\.|NV|Ltd|LTD|LLC|Inc|Lda|Ltda|SL|S\.L\.|KG|SARL|SAS)(?![\p{L}]))?\s*(?:\([^)]{0,40}\))?(?:[\s.!,xX]|\p{Extended_Pictographic}|\uFE0F|\u200D)*(?:(?:\n?[^\n\d+(]{0,12}[+\d(][\d\s/().+-]{5,24}|[\n,;:\s-]*\S+(?:@|\((?:at|@)\)|\[(?:at|@)\])\S+?)[\s,;.]*){0,3}$/u;
 const CONTACT_WORD_AFTER =
   /^\s*[,.;:-]\s*(?:(?:my|mein|meine|mon|ma|mi|il\s+mio|o\s+meu|mijn)\s+)?(?:tel|tél|telefon|telefono|teléfono|telefone|telefoon|phone|ph|mob|mobile|mobil|mobiel|móvil|movil|cell|cel|cellulare|celular|telemóvel|handy|festnetz|portable|gsm|e-?mail|mail|courriel|correo)\b/iu;
-const HERE_CUE = /(?:^|[.!?]\s+)/g;
 const SPEAKING_CUE = /(?<=\s)speaking(?![\p{L}])/gu;
 const DETERMINERS: ReadonlySet<string> = new Set([
   'the',
@@ -372,7 +387,7 @@ function cueCandidates(text: string, normalized: string): NameCandidate[] {
     for (const m of normalized.matchAll(cue.pattern)) {
       const at = m.index + m[0].length;
       const name = readName(text, at, cue.lowerConfidence !== undefined);
-      if (name === undefined) continue;
+      if (name === undefined || (cue.capitalisedAfterGroup === true && !name.lower && m[1] === undefined)) continue;
       const restated = cue.owner === 'customer' ? fullerNameAfter(text, name) : undefined;
       if (cue.minWords !== undefined && (restated ?? name).value.split(/\s+/).length < cue.minWords) continue;
       if (cue.after !== undefined && !cue.after.test(text.slice(name.end, name.end + 30))) continue;
@@ -457,32 +472,7 @@ function signOffCandidates(text: string, normalized: string): NameCandidate[] {
       cue: 'name_here',
     });
   }
-  for (const m of normalized.matchAll(HERE_CUE)) {
-    const name = readName(text, m.index + m[0].length, false);
-    if (name !== undefined && /^\s+(?:here|speaking)\b/.test(normalized.slice(name.end, name.end + 10))) {
-      out.push({ start: name.start, end: name.end, value: name.value, confidence: 0.8, owner: 'customer', cue: 'name_here' });
-      continue;
-    }
-    // Round 13: "marcos vinícius aqui", "Luca qui", "Karim ici", "Sanne hier": "here" in the other
-    // languages, at the start of a sentence, the name in any case when the clause ends after "here".
-    const any = readName(text, m.index + m[0].length, true);
-    if (
-      any !== undefined &&
-      !any.possessive &&
-      /^\s+(?:aqui|aquí|qui|ici|hier|here)(?:\s*(?:$|[,.;:!?\n])|\s+(?:de|da|do|di|von|van|from)\s)/u.test(
-        normalized.slice(any.end, any.end + 16),
-      )
-    ) {
-      out.push({
-        start: any.start,
-        end: any.end,
-        value: any.value,
-        confidence: any.lower ? 0.7 : 0.8,
-        owner: 'customer',
-        cue: 'name_here',
-      });
-    }
-  }
+  out.push(...hereCandidates(text, normalized, GERMAN.test(normalized)));
   return out;
 }
 

@@ -145,3 +145,27 @@ export const NOT_A_SURNAME: ReadonlySet<string> = new Set(
     .split(/\s+/)
     .filter((w) => w.length > 0),
 );
+
+/**
+ * Common words that open a message as "X hier / ici / aqui / qui" without being a name ("Frage hier:",
+ * "Urgence ici", "Duda aqui", "Domanda qui", "Vraag hier"): a request, a problem, a role, an
+ * indefinite pronoun. Lower case. Checked on every word of a name read before "here" in the six
+ * languages (English words are in NOT_A_NAME already).
+ */
+export const NOT_A_NAME_BEFORE_HERE: ReadonlySet<string> = new Set(
+  `frage fragen anfrage rückfrage nachfrage kurze kurz problem probleme notfall hilfe info infos information achtung hinweis
+  termin rechnung bestellung kunde kundin nachbar nachbarin beschwerde reklamation dringend eilig wichtig update nachtrag
+  ergänzung schaden wasserschaden störung panne alles niemand jemand jeder keiner bitte
+  urgence urgent question questions problème probleme demande aide souci panne fuite réclamation rendez-vous remarque
+  précision client cliente voisin voisine personne quelqu'un tout rien besoin petite petit rapide renseignement
+  duda dudas pregunta preguntas problema consulta urgencia urgente ayuda información informacion reclamación queja
+  vecino vecina nadie alguien todo nada aviso solicitud pedido reserva avería averia
+  domanda domande urgenza aiuto informazione informazioni richiesta reclamo guasto vicino vicina nessuno qualcuno
+  tutto niente avviso prenotazione ordine
+  dúvida duvida dúvidas duvidas pergunta urgência ajuda informação informacao reclamação reclamacao vizinho vizinha
+  ninguém ninguem alguém alguem tudo encomenda avaria
+  vraag vraagje vragen probleem spoed hulp klacht storing lekkage afspraak klant buurman buurvrouw niemand iemand
+  alles niets melding bestelling reservering`
+    .split(/\s+/)
+    .filter((w) => w.length > 0),
+);

@@ -195,18 +195,26 @@ export const REFUSAL =
 const REFUSED_I18N = String.raw`(telefonnummer|handynummer|nummer|handy|telefon|natel|numéro|num[eé]ro\s+de\s+t[eé]l[eé]phone|t[eé]l[eé]phone|portable|tel|t[eé]l|courriel|tel[eé]fono|n[uú]mero|celular|cel|m[oó]vil|cellulare|telem[oó]vel|telefone|contacto|contato|gsm-?nummer|gsm|telefoonnummer|mobiel|zap|whatsapp|wpp|e-?mail|mail|correo|nom|nombre|nome|naam|namen)`;
 const DET_I18N = String.raw`(?:(?:mein|meine|meinen|die|das|den|keine?n?|mon|ma|le|la|l'|de|d'|mi|el|su|il|mio|la\s+mia|il\s+mio|o|a|meu|minha|o\s+meu|a\s+minha|mijn|geen|het|de)\s+)?`;
 
+// The end of a clause: the object of "leave" must end it ("não quero deixar o meu telemóvel.", "… o número de telefone,").
+const CLAUSE_END = String.raw`(?=\s*(?:$|[,.;:!?\n)]|\p{Extended_Pictographic}))`;
+
 /**
  * Refusals in German, French, Spanish, Italian, Portuguese and Dutch: "Telefonnummer gebe ich nicht
  * heraus", "je préfère ne pas donner mon numéro", "prefiero no daros el teléfono", "il numero
  * preferisco non darlo", "não vou deixar o meu telemóvel", "ik geef liever geen gsm-nummer". The
- * refused object is the first group.
+ * refused object is the only group that matches. "dejar" and "deixar" ("leave") refuse only with a
+ * recipient ("no les voy a dejar", "dejaros", "deixar-lhe") or when the object ends the clause:
+ * "não posso deixar o telefone em casa hoje", "no voy a dejar el móvil cargando" leave a phone
+ * somewhere. "non posso" is not a refusal ("non posso dare il numero di un altro?").
  */
 export const REFUSAL_I18N = new RegExp(
   String.raw`(?<![\p{L}])(?:` +
     // object first: "Telefonnummer gebe ich nicht", "il numero preferisco non darlo", "mijn nummer geef ik liever niet"
     String.raw`${DET_I18N}${REFUSED_I18N}\s+(?:(?:gebe?|geben|möchte|will|mag|geef|wil)\s+(?:ich|ik)\s+(?:(?:lieber|ungern|liever)\s+)?(?:nicht|niet|ungern)|preferi(?:sco|rei)\s+non\s+(?:darlo|darla|lasciarlo|lasciarla|dare|lasciare)|non\s+(?:(?:ve|te|glie)\s*)?(?:lo|la)\s+(?:do|lascio))(?![\p{L}])` +
-    // verb first: "je préfère ne pas donner", "prefiero no daros", "não vou deixar", "ik geef liever geen", "ich gebe keine"
-    String.raw`|(?:je\s+ne\s+(?:donne|laisse|donnerai|laisserai|communique|communiquerai)\s+pas|je\s+(?:ne\s+)?(?:pr[eé]f[eè]re|veux|souhaite|tiens)\s+(?:pas\s+|ne\s+pas\s+)?(?:à\s+)?(?:donner|laisser|communiquer|transmettre)|(?:prefiero|prefeririamos|prefiro|preferisco|preferirei)\s+(?:no|não|nao|non)\s+(?:dar(?:os|les|te|vos|lhe)?|dejar(?:os|les)?|pasar(?:os|les)?|deixar|passar|dare|lasciare|fornire)|(?:no|não|nao|non)\s+(?:(?:les|os|te|vos|lhe)\s+)?(?:quiero|voy\s+a|pienso|vou|quero|voglio|posso)\s+(?:dar(?:os|les|te)?|dejar|pasar|deixar|passar|dare|lasciare)|ich\s+(?:gebe|geb|möchte|will)\s+(?:ungern\s+|lieber\s+)?(?:keine?n?|nicht\s+(?:meine|die))|ik\s+(?:geef|wil)\s+(?:liever\s+)?(?:nog\s+)?(?:geen|niet\s+mijn))\s+${DET_I18N}${REFUSED_I18N}(?![\p{L}])` +
+    // verb first: "je préfère ne pas donner", "prefiero no daros", "no les voy a dejar", "ik geef liever geen", "ich gebe keine"
+    String.raw`|(?:je\s+ne\s+(?:donne|laisse|donnerai|laisserai|communique|communiquerai)\s+pas|je\s+(?:ne\s+)?(?:pr[eé]f[eè]re|veux|souhaite|tiens)\s+(?:pas\s+|ne\s+pas\s+)?(?:à\s+)?(?:donner|laisser|communiquer|transmettre)|(?:prefiero|prefeririamos|prefiro|preferisco|preferirei)\s+(?:no|não|nao|non)\s+(?:dar(?:os|les|te|vos|lhe)?|dejar(?:os|les|te)|deixar-(?:lhe|vos|te)|pasar(?:os|les)?|passar|dare|lasciare|fornire)|(?:no|não|nao|non)\s+(?:(?:les|os|te|vos|lhe)\s+)?(?:quiero|voy\s+a|pienso|vou|quero|voglio)\s+(?:dar(?:os|les|te)?|dejar(?:os|les|te)|deixar-(?:lhe|vos|te)|pasar|passar|dare|lasciare)|(?:no|não|nao|non)\s+(?:les|os|te|vos|lhe)\s+(?:quiero|voy\s+a|pienso|vou|quero)\s+(?:dejar|deixar)|ich\s+(?:gebe|geb|möchte|will)\s+(?:ungern\s+|lieber\s+)?(?:keine?n?|nicht\s+(?:meine|die))|ik\s+(?:geef|wil)\s+(?:liever\s+)?(?:nog\s+)?(?:geen|niet\s+mijn))\s+${DET_I18N}${REFUSED_I18N}(?![\p{L}])` +
+    // "leave" with no recipient: "prefiero no dejar el correo.", "não quero deixar o meu telemóvel."
+    String.raw`|(?:(?:prefiero|prefeririamos|prefiro)\s+(?:no|não|nao)|(?:no|não|nao)\s+(?:quiero|voy\s+a|pienso|vou|quero))\s+(?:dejar|deixar)\s+${DET_I18N}${REFUSED_I18N}(?:\s+de\s+(?:telefone|tel[eé]fono|m[oó]vil|celular|telem[oó]vel|contacto|contato))?${CLAUSE_END}` +
     String.raw`)`,
   'gu',
 );

@@ -101,7 +101,7 @@ export function findRefusals(normalized: string): ContactField[] {
   const fields = new Set<ContactField>();
   for (const m of normalized.matchAll(REFUSAL)) for (const f of fieldsOf(m[1] as string)) fields.add(f);
   for (const m of normalized.matchAll(REFUSAL_I18N)) {
-    const object = m[1] ?? m[2];
+    const object = m[1] ?? m[2] ?? m[3];
     if (object !== undefined) for (const f of fieldsOf(object)) fields.add(f);
   }
   return [...fields];
