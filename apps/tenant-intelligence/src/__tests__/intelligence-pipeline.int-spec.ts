@@ -556,6 +556,44 @@ describe('model-assisted extraction (tenant with a model configured)', () => {
     return { tenant, session, event };
   }
 
+  /**
+   * Turns the platform-wide skip_model_extraction on (the other switches off) and returns what puts
+   * the shared row's values back as they were read (the columns' defaults, all off, when there was
+   * no row), without deleting it: other suites of the run use the same database and its switches.
+   */
+  async function platformSkipOn(): Promise<() => Promise<void>> {
+    const [
+      previous = {
+        cheaper_model: false,
+        lean_context: false,
+        skip_model_extraction: false,
+        offline_only: false,
+        reason: null,
+        updated_by: null,
+        updated_at: new Date(),
+      },
+    ] = await owner.$queryRaw<
+      Array<{
+        cheaper_model: boolean;
+        lean_context: boolean;
+        skip_model_extraction: boolean;
+        offline_only: boolean;
+        reason: string | null;
+        updated_by: string | null;
+        updated_at: Date;
+      }>
+    >`SELECT cheaper_model, lean_context, skip_model_extraction, offline_only, reason, updated_by, updated_at
+        FROM platform_degrade_switches WHERE id = 1`;
+    await owner.$executeRaw`INSERT INTO platform_degrade_switches (id, skip_model_extraction) VALUES (1, true)
+      ON CONFLICT (id) DO UPDATE SET skip_model_extraction = true, cheaper_model = false, lean_context = false, offline_only = false`;
+    return async () => {
+      await owner.$executeRaw`UPDATE platform_degrade_switches SET cheaper_model = ${previous.cheaper_model},
+        lean_context = ${previous.lean_context}, skip_model_extraction = ${previous.skip_model_extraction},
+        offline_only = ${previous.offline_only}, reason = ${previous.reason}, updated_by = ${previous.updated_by}::uuid,
+        updated_at = ${previous.updated_at} WHERE id = 1`;
+    };
+  }
+
   it('merges what the model adds that is grounded in the message, and drops what it invents', async () => {
     mock.enqueue({
       type: 'text',
@@ -617,15 +655,13 @@ describe('model-assisted extraction (tenant with a model configured)', () => {
 
     // ... until the platform switch is on.
     mock.reset();
-    // The platform row may exist already (an earlier suite of the run saved switches, all off).
-    await owner.$executeRaw`INSERT INTO platform_degrade_switches (id, skip_model_extraction) VALUES (1, true)
-      ON CONFLICT (id) DO UPDATE SET skip_model_extraction = true, cheaper_model = false, lean_context = false, offline_only = false`;
+    const restorePlatform = await platformSkipOn();
     try {
       const third = await turnFor('Could you service my boiler next week');
       expect(await service.handle(third.event, { msgId: randomUUID() })).toMatchObject({ method: 'deterministic' });
       expect(mock.requests).toHaveLength(0);
     } finally {
-      await owner.$executeRaw`DELETE FROM platform_degrade_switches`;
+      await restorePlatform();
     }
   });
 
@@ -637,8 +673,10 @@ describe('model-assisted extraction (tenant with a model configured)', () => {
       nats.nc.publish(nats.namer.subject(TenantUpdatedEvent.subjectFor(tenantId)), encodeJson(TenantUpdatedEvent.schema.parse(event)));
       await nats.nc.flush();
     };
+    // Polls every 20 ms until the event has arrived, for up to 15 s (a busy CI machine); the assertion after it decides.
     const until = async (check: () => Promise<boolean>) => {
-      for (let tries = 0; !(await check()) && tries < 100; tries++) await new Promise((resolve) => setTimeout(resolve, 20));
+      const deadline = Date.now() + 15_000;
+      while (!(await check()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     };
     const method = async (tenant: { id: string }) => {
       mock.enqueue({ type: 'text', text: modelAnswer() });
@@ -661,19 +699,18 @@ describe('model-assisted extraction (tenant with a model configured)', () => {
     await until(async () => (await tenants.runtime(b.id))?.config.llm.primary.provider === 'offline');
     expect([await method(b), await method(c)]).toEqual(['deterministic', 'llm']);
 
-    await owner.$executeRaw`INSERT INTO platform_degrade_switches (id, skip_model_extraction) VALUES (1, true)
-      ON CONFLICT (id) DO UPDATE SET skip_model_extraction = true, cheaper_model = false, lean_context = false, offline_only = false`;
+    const restorePlatform = await platformSkipOn();
     try {
       await changed(PLATFORM_TENANT_ID, 'degrade');
       await until(() => tenants.modelExtractionSkipped(c.id));
       expect(await method(c)).toBe('deterministic');
     } finally {
-      await owner.$executeRaw`DELETE FROM platform_degrade_switches`;
+      await restorePlatform();
       await changed(PLATFORM_TENANT_ID, 'degrade');
     }
     await until(async () => !(await tenants.modelExtractionSkipped(c.id)));
     expect(await method(c)).toBe('llm');
-  });
+  }, 90_000);
 
   it("chat's automatic skip_model_extraction reaches L1b over NATS: deterministic while a replica's message is valid, the model again once it lapses", async () => {
     const publish = async (skip: boolean, validForMs: number) => {
