@@ -34,10 +34,12 @@ describe('a message its sender plays down is not urgent (round 14)', () => {
     expect(downplayed(text)).toBe(false);
   });
 
-  it('keeps a rule finding: only the classifier is vetoed', () => {
-    const detector = createSignalDetector();
-    const text = 'HELP the pipe burst and water is pouring through the ceiling, come now haha';
-    expect(detector.detect(text).some((f) => f.type === 'urgency')).toBe(true);
+  it("vetoes a rule's urgency finding too, but not one whose laughter is taken back", () => {
+    const rulesOnly = createSignalDetector(undefined, { classifier: false });
+    const urgent = (text: string) => rulesOnly.detect(text).some((f) => f.type === 'urgency');
+    expect(urgent('my flatmate says no hot water for a day is an emergency lol, can you book a boiler service')).toBe(false);
+    expect(urgent('my flatmate says no hot water for a day is an emergency, can you book a boiler service')).toBe(true);
+    expect(urgent('the pipe burst and water is pouring through the ceiling lol not funny, come now')).toBe(true);
   });
 
   it('does not touch the other signal types', () => {

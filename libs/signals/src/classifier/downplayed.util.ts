@@ -7,7 +7,8 @@
  * them ordinary messages. Laughter followed by "not funny" is not a downplay ("locked out lol not
  * funny, can you come now"). Over the 11,101 labelled messages the trainer reads (corpus, gate set,
  * retired unseen sets) none of these cues is in an urgency message but the "lol not funny" ones.
- * Used only to veto a classifier-only urgency finding, on normalised (lower-case) text.
+ * Vetoes an urgency finding, the classifier's (cue-vetoes) or a rule's (the detector), on normalised
+ * (lower-case) text.
  */
 const LAUGH = "(?:lol|lmao|ha(?:ha)+|ja(?:ja)+|he(?:he)+|kkk+)(?!\\s+(?:not|it's not|its not|isn't) funny)";
 const PHRASE = [

@@ -1,5 +1,6 @@
 import { resolveClassifierOptions, type ClassifierOptions } from '../classifier/classifier-options.schema';
 import { vetoedByCue } from '../classifier/cue-vetoes.util';
+import { isDownplayed } from '../classifier/downplayed.util';
 import { classifierFindings } from '../classifier/combine-findings.util';
 import { createSignalClassifier } from '../classifier/signal-classifier';
 import { SIGNALS_MODEL } from '../classifier/signals-model.data';
@@ -140,6 +141,7 @@ export function createSignalDetector(extraRules?: unknown, options: SignalDetect
       const boost = ctx.spans('intensifiers').length > 0 ? 0.04 : 0;
       const findings: SignalFinding[] = [];
       const vetoed = new Set<SignalType>();
+      let downplayed: boolean | undefined;
       for (const c of compiled) {
         const mask = c.rule.type === 'safety' ? safetyMask : messageMask;
         const main = c.main.get(mask);
@@ -151,6 +153,12 @@ export function createSignalDetector(extraRules?: unknown, options: SignalDetect
         if (c.requires && !(requires && firstLiteral(REQUIREMENT, requires, ctx))) continue;
         // A soft rule's cue veto reads the match's sentence only (cheap; the decline is said there).
         if (c.rule.cueVeto && vetoedByCue(c.rule.type, sentenceOf(ctx, hit))) continue;
+        // A message its sender plays down ("… an emergency lol", "no rush") is not urgent, whoever
+        // found it (round 14); read once per message, and only after an urgency rule matched.
+        if (c.rule.type === 'urgency' && (downplayed ??= isDownplayed(norm))) {
+          vetoed.add('urgency');
+          continue;
+        }
         findings.push({
           type: c.rule.type,
           subtype: c.rule.id,
@@ -161,7 +169,10 @@ export function createSignalDetector(extraRules?: unknown, options: SignalDetect
       }
       if (classifier) {
         const ruleTypes = new Set(findings.map((f) => f.type));
-        if (!classifier.labels.every((l) => ruleTypes.has(l))) {
+        // Nothing for the classifier to add when every label is found or vetoed by a guarded or
+        // played-down match (the vetoes hold when ruleVetoes is on).
+        const settled = (l: SignalType) => ruleTypes.has(l) || (learned.ruleVetoes && vetoed.has(l));
+        if (!classifier.labels.every(settled)) {
           const added = classifierFindings(
             original,
             classifier.score(original),
