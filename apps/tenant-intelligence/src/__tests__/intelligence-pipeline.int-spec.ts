@@ -724,7 +724,7 @@ describe('model-assisted extraction (tenant with a model configured)', () => {
     const gauge = async () =>
       (await metrics.registry.getSingleMetric('parley_degrade_automatic_skip_model_extraction')?.get())?.values[0]?.value;
     await publish(true, 60_000);
-    for (let tries = 0; !automatic.skipModelExtraction() && tries < 100; tries++) await new Promise((resolve) => setTimeout(resolve, 20));
+    for (let tries = 0; !automatic.skipModelExtraction() && tries < 750; tries++) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await gauge()).toBe(1);
     const skipped = await turnFor("Hi, I'm Erin, my number is 07700 900456");
     expect(await service.handle(skipped.event, { msgId: randomUUID() })).toMatchObject({ status: 'extracted', method: 'deterministic' });
@@ -732,7 +732,7 @@ describe('model-assisted extraction (tenant with a model configured)', () => {
 
     // The replica leaves the mode: the next turn gets the model again.
     await publish(false, 60_000);
-    for (let tries = 0; automatic.skipModelExtraction() && tries < 100; tries++) await new Promise((resolve) => setTimeout(resolve, 20));
+    for (let tries = 0; automatic.skipModelExtraction() && tries < 750; tries++) await new Promise((resolve) => setTimeout(resolve, 20));
     mock.enqueue({ type: 'text', text: modelAnswer() });
     const served = await turnFor('Could you service my boiler next week');
     expect(await service.handle(served.event, { msgId: randomUUID() })).toMatchObject({ method: 'llm' });
