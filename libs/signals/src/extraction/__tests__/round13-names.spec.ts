@@ -85,6 +85,10 @@ describe('round 13 names: what is not a name', () => {
     ['Mijn gsm is 0478 12 34 56, overdag bereikbaar.'],
     ['Il mio numero è cambiato: prima avevate 340 111 2233, adesso è 345 678 9012'],
     ['Hoe groot is de kamer? Berner Sennen, 48 kg.'],
+    // German "im" is a preposition, not "I'm" without its apostrophe.
+    ['Notfall hier: Wasser im Keller!'],
+    ['Hilfe, Wasser im Keller'],
+    ['Dringend: Heizung im Erdgeschoss aus'],
   ])('%j gives no name', (text) => {
     expect(customerName(text)).toBeUndefined();
   });

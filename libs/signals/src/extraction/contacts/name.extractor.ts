@@ -40,7 +40,7 @@ interface Cue {
 
 // A German message: "im" there is a preposition, not "I'm".
 const GERMAN =
-  /(?<![\p{L}])(?:ich|und|nicht|ist|wir|für|mit|auf|unsere?|meine?|der|die|das|dem|den|eine?|bitte|danke|hallo|seit|noch|schon|heute|morgen|wie|was|zu|bis|vom|zum|sind|habt|hab|habe|gibt|kann|könnt|auch|oder)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:ich|und|nicht|ist|wir|für|mit|auf|unsere?|meine?|der|die|das|dem|den|eine?|bitte|danke|hallo|seit|noch|schon|heute|morgen|wie|was|zu|bis|vom|zum|sind|habt|hab|habe|gibt|kann|könnt|auch|oder|hier|hilfe|notfall|wasser|bei|uns|es|ein|einen|kein|keine|nach|sehr|jetzt|gerade|dringend)(?![\p{L}])/iu;
 
 const REL = RELATIONS.join('|');
 // German feminine and masculine job nouns ("Grafikerin", "Studentin", "Rentner", "Physiotherapeut").
