@@ -22,7 +22,9 @@
 //                    scored once at 7133832, then retired into the training data (round 13)
 //   --corpus unseen-7  libs/signals/corpus-unseen-7/signals-unseen-7.jsonl, the seventh independent set:
 //                    scored once at ff6af5c, then retired into the training data (round 14)
-//   --corpus unseen-8  every .jsonl in libs/signals/corpus-unseen-8/, the eighth independent set: scored
+//   --corpus unseen-8  libs/signals/corpus-unseen-8/signals-unseen-8.jsonl, the eighth independent set:
+//                    scored once at 363b102, then retired into the training data (round 15)
+//   --corpus unseen-9  every .jsonl in libs/signals/corpus-unseen-9/, the ninth independent set: scored
 //                    once, never trained or tuned on (train.mjs does not read it)
 //   --corpus unseen-N  every .jsonl in libs/signals/corpus-unseen-N/ (any later independent set): scored
 //                    once, never trained or tuned on until it is retired in train.mjs

@@ -12,6 +12,7 @@ export const RETIRED_UNSEEN = [
   'unseen-5.jsonl',
   'unseen-6.jsonl',
   'unseen-7.jsonl',
+  'unseen-8.jsonl',
 ];
 
 /** File names of the pooled sets, sorted. */
