@@ -28,7 +28,8 @@
 //                    once, never trained or tuned on (train.mjs does not read it)
 //   --corpus unseen-N  every .jsonl in libs/signals/corpus-unseen-N/ (any later independent set): scored
 //                    once, never trained or tuned on until it is retired in train.mjs
-// Flags: --rules-only (classifier off), --errors (list disagreements), --json (raw report).
+// Flags: --rules-only (classifier off), --errors (list disagreements, false alarms with the rule or
+// classifier that raised them), --json (raw report).
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -43,6 +44,13 @@ const argValue = (name) => {
 };
 const detector = createSignalDetector(undefined, process.argv.includes('--rules-only') ? { classifier: false } : {});
 const corpusSplit = argValue('--corpus');
+// --errors: which part raised a false alarm, `[rule:<subtype>]` or `[classifier <confidence>]` (several
+// joined by `+`); a miss is `[-]`.
+const attribution = (error, text) => {
+  if (error.kind !== 'false_positive') return '[-]';
+  const hits = detector.detect(text).filter((f) => f.type === error.type);
+  return `[${hits.map((f) => (f.subtype === 'classifier' ? `classifier ${f.confidence.toFixed(2)}` : `rule:${f.subtype}`)).join('+')}]`;
+};
 
 if (corpusSplit) {
   const { messagesOf } = await import(`${root}libs/signals/tools/corpus.util.mjs`);
@@ -87,7 +95,8 @@ if (corpusSplit) {
     if (process.argv.includes('--errors')) {
       const byId = new Map(messages.map((m) => [m.id, m.text]));
       for (const e of reports.all.errors)
-        if (TARGETS[e.type]) console.log(`${e.kind.padEnd(15)} ${e.type.padEnd(12)} ${e.id}  ${byId.get(e.id)}`);
+        if (TARGETS[e.type])
+          console.log(`${e.kind.padEnd(15)} ${e.type.padEnd(12)} ${e.id} ${attribution(e, byId.get(e.id))}  ${byId.get(e.id)}`);
     }
   }
   const missed = Object.entries(TARGETS).filter(([t, [p, r]]) => reports.all.byType[t].precision < p || reports.all.byType[t].recall < r);
@@ -111,7 +120,8 @@ if (corpusSplit) {
     }
     if (process.argv.includes('--errors')) {
       const byId = new Map(messages.map((m) => [m.id, m.text]));
-      for (const e of report.errors) console.log(`${e.kind.padEnd(15)} ${e.type.padEnd(12)} ${e.id}  ${byId.get(e.id)}`);
+      for (const e of report.errors)
+        console.log(`${e.kind.padEnd(15)} ${e.type.padEnd(12)} ${e.id} ${attribution(e, byId.get(e.id))}  ${byId.get(e.id)}`);
     }
   }
   const missed = Object.entries(TARGETS).filter(([t, [p, r]]) => report.byType[t].precision < p || report.byType[t].recall < r);
