@@ -28,6 +28,12 @@ export const FIGURATIVE_PATTERNS: readonly string[] = [
   String.raw`(?:buy|fit|install|sell|stock|supply|order|price (?:of|for))(?: an?| the| some| new| your)? (?:carbon monoxide|co|smoke|heat|gas) (?:alarms?|detectors?)|(?:carbon monoxide|co|smoke|heat) (?:alarms?|detectors?) (?:fitted|installed|for sale|in stock|included)`,
   String.raw`bro(?:ke|ken) down"? (?:in|into) tears|breaking down"? in tears`,
   // Round 11: an idiom ("went through the windows like a house on fire") and a child's baby tooth.
+  // Round 15: a pet's emergency is urgency, not safety (the guide: safety is a person), in every
+  // language; a dish or product named after an emergency ("the Heart Attack burger", "EpiPen
+  // trainers"), a fright ("I nearly had a heart attack"), and a service that checks an alarm.
+  String.raw`(?:dog|puppy|pup|cat|kitten|rabbit|bunny|guinea pig|hamster|horse|pony|parrot|budgie|ferret|goat|sheep|pet|perro|perra|perrito|gato|gata|conejo|hund|katze|kater|chien|chienne|chaton|cane|gatto|gatta|cão|cadela|hond|kat|poes|konijn)(?:'s)?(?: [a-z']+){0,3}? (?:having (?:a )?(?:fit|seizure)|had a (?:fit|seizure)|fitting|(?:stopped|not) breathing(?: properly)?|(?:can'?t|cannot) breathe|convulsiona|convulsionando|krampft|convulse|ha le convulsioni|está a convulsionar|stuipt)`,
+  String.raw`"?heart attack"? (?:burgers?|breakfasts?|sandwich(?:es)?|special|challenge|platters?|wings|pizzas?|menu|risk)|(?:nearly|almost) (?:had|have|having|gave me) a heart attack|(?:is|are|was|were|it'?s) giving me a heart attack|epi ?pen[- ]?(?:trainers?|übungs\w*|prescription|holders?|case|pouch)|(?:have|keep|stock) (?:an? |any )?epi ?pens? on site`,
+  String.raw`(?:check|checking|checks|test|testing|tests|service|servicing|replace|replacing)(?: the| your| my| our)? (?:carbon monoxide|co|smoke|heat|gas) (?:alarms?|detectors?)`,
   String.raw`like a house on fire|(?:baby|milk|wobbly|loose) tooth (?:has )?(?:came|come|fell) out|tooth (?:came|fell) out[^.!?\n]{0,30}(?:baby|milk) tooth`,
 ];
 
@@ -45,6 +51,8 @@ export const HYPOTHETICAL_CUES: readonly string[] = [
   String.raw`how (?:much|do i|would i|should i|do you|long|quickly|fast|soon)|what'?s your|what is your|what are your|is there an? (?:number|line|service|charge|fee|price)|(?:any|your|a) (?:policy|advice|tips?|guidance|procedure) (?:on|for|about)|asking for a friend`,
   String.raw`(?:tips?|advice|guide|article|blog|faq|course|leaflet|training|poster|insurance policy|prevent(?:ing)?|avoid(?:ing)?|protect against|signs of|checklist) (?:on|for|about|to|against|covers?|of)`,
   String.raw`whenever|what do (?:i|you|we) do when|in winter|usually|should i|just (?:wondering|asking|curious)`,
+  // Round 15: a question about the procedure ("what's the procedure for reporting a gas leak").
+  String.raw`(?:the|what'?s the|what is the) (?:procedure|process|protocol) (?:for|when|if)`,
   // Round 11: whether something counts as an emergency, and what a policy covers ("Is it an
   // emergency if my chain keeps slipping?", "Does the unit insurance cover flood damage?").
   String.raw`(?:is|would) (?:it|this|that)(?: be| really| count as)?(?: an?)?(?= (?:emergency|urgent)\b[^.!?\n]{0,20}\b(?:if|when)\b)|(?:does|do|will|would|is) (?:the |my |your |our |this )?(?:[a-z]+ )?(?:insurance|policy|warranty|guarantee|plan|cover) (?:cover|include|pay)`,
@@ -63,6 +71,10 @@ export const PAST_CUES: readonly string[] = [
   // Round 11: a story told as a one-off ("choked on a fishbone once at a wedding (he was fine)", "I
   // once saw someone have an allergic reaction").
   String.raw`(?:i|we|he|she|they|my \w+) once (?:saw|had|got|went|was|did|choked|fell|cut|burnt|burned)|(?:he|she|they|everyone|everybody) (?:was|were) (?:fine|ok|okay|alright)`,
+  // Round 15: a hazard that is over or was never there, said in its sentence ("the burning smell
+  // was the toaster crumbs, sorry to panic you", "i thought there was a gas smell but it was just the
+  // bins", "found the gas leak at the meter and capped it", "a socket caught fire once", "in the 90s").
+  String.raw`turned out (?:to be|it was|that)|(?:it|that|which) was (?:just|only|actually) (?:the|a|an|my|our|some|next door)|false alarm|panic over|sorry to (?:panic|worry|alarm|scare) (?:you|everyone|u)|cancel the call ?out|capped (?:it|them)(?: off)?|made (?:it|them) safe|(?<![a-z])once(?= ?[,.!?;]| so | and | but |$)|in the (?:19)?[5-9]0'?s`,
 ];
 
 export const INTENSIFIER_PATTERNS: readonly string[] = [String.raw`right now|asap|immediately|straight away|help me|please help|help!|!!+`];
@@ -76,7 +88,7 @@ export const LANGUAGE_CUES: NonNullable<SignalRuleSet['languageCues']> = {
   // conta está a matar-me", "mia moglie mi ammazza 😂").
   figurative: {
     fr: [String.raw`c'est (?:du|un) suicide`],
-    it: [String.raw`mi ammazza(?:no)? (?:di|dal|se)|mi ammazza 😂`],
+    it: [String.raw`(?:mi|ci) ammazza(?:no)? (?:di|dal|se|con)|mi ammazza 😂`],
     pt: [String.raw`(?:está|estão|tá) a matar-me|(?:me )?(?:está|tá) matando`],
   },
   // Round 10: negation (the non-English safety rules and the English "urgent", which French shares,
@@ -93,7 +105,9 @@ export const LANGUAGE_CUES: NonNullable<SignalRuleSet['languageCues']> = {
   // Round 10: hypothetical and enquiry cues. The short words for "if" also mean "so", "yes" or
   // "as", so they count only before a verb or pronoun that makes them conditional.
   hypothetical: {
-    de: [String.raw`wenn|falls|im falle?|was (?:tun|mache ich|soll ich tun)|an wen wende ich mich|welche nummer`],
+    de: [
+      String.raw`wenn|falls|im falle?|was (?:tun|mache ich|soll ich tun)|an wen wende ich mich|welche nummer|bei(?= (?:gasgeruch|brand|feuer|rauch|stromausfall))`,
+    ],
     fr: [
       String.raw`en cas d'?|au cas où|que faire|qui faut-il|quel numéro|si(?= (?:je|j'|on|vous|tu|il|elle|ça|ca|ma|mon|le|la|les|un|une|jamais))`,
     ],
@@ -115,26 +129,33 @@ export const LANGUAGE_CUES: NonNullable<SignalRuleSet['languageCues']> = {
     de: [
       String.raw`letzte[nsmr]? (?:woche|jahr|winter|sommer|monat)|letztes jahr|vor (?:(?:zwei|drei|vier|fünf|ein paar|einigen|vielen) )?(?:jahren|monaten|wochen)|(?:hatte|hat) mal|früher|damals|(?:techniker|monteur) war (?:da|hier)`,
       String.raw`in der serie|im fernsehen|in der zeitung`,
+      // Round 15: over or never there ("war ja doch nur der Kanal"), and a year gone by.
+      String.raw`war (?:ja )?(?:dann )?(?:doch )?(?:nur|bloß)|(?:hat sich|stellte sich) [^.!?\n]{0,30}?heraus|im jahr (?:19|20)\d\d(?!\d)`,
     ],
     fr: [
       String.raw`l'(?:an|année|hiver|été) derni(?:er|ère)|il y a (?:des|quelques|deux|trois|plusieurs)? ?(?:ans|mois)|autrefois|quand j'étais|le technicien est (?:venu|passé)`,
       String.raw`dans la série|à la télé|au journal`,
+      String.raw`fausse alerte|c'était (?:en fait|juste|seulement|simplement|finalement)|affaire classée|plus de peur que de mal|en (?:19|20)\d\d(?!\d)`,
     ],
     es: [
       String.raw`(?:el|la) (?:año|invierno|verano|semana|mes) pasad[oa]|hace (?:años|meses)|cuando era|(?:vino|pasó) el técnico`,
       String.raw`en la serie|en la tele|en el periódico`,
+      String.raw`falsa alarma|(?:al final|resulta que|resultó que) (?:era|fue)|era (?:solo|sólo|simplemente) (?:el|la|un|una)|en (?:el )?(?:19|20)\d\d(?!\d)`,
     ],
     it: [
       String.raw`(?:l'anno|l'inverno|l'estate|la settimana|il mese) scors[oa]|(?:anni|mesi) fa|diceva sempre|(?:è venuto|è passato) il tecnico`,
       String.raw`nella serie|in tv|al telegiornale|sul giornale`,
+      String.raw`falso allarme|era solo (?:il|lo|la|un|una)|in realtà era|si è rivelat[oa]|nel (?:19|20)\d\d(?!\d)`,
     ],
     pt: [
       String.raw`(?:no |o )?(?:ano|inverno|verão|mês) passado|há (?:anos|meses)|(?:dizia|sempre dizia) sempre|sempre dizia|antigamente|o técnico (?:veio|esteve|passou)`,
       String.raw`na série|na tv|vi no jornal|no jornal|semana passada`,
+      String.raw`falso alarme|afinal era|era só (?:o|a|um|uma)|era apenas (?:o|a|um|uma)|em (?:19|20)\d\d(?!\d)`,
     ],
     nl: [
       String.raw`vorig(?:e)? (?:jaar|winter|zomer|maand|week)|jaren geleden|vroeger|(?:de )?monteur is (?:geweest|langs geweest)`,
       String.raw`in de serie|op tv|in de krant`,
+      String.raw`loos alarm|vals alarm|bleek (?:het |er )?(?:maar|gewoon|alleen)|was (?:maar|gewoon|alleen maar) (?:de|het|een)|in (?:19|20)\d\d(?!\d)`,
     ],
   },
 };
