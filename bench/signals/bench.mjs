@@ -4,9 +4,9 @@
 // (builds libs/signals first). Flags: --iterations N (default 20000), --json, --rules-only
 // (classifier off), --cpu (time each call by process CPU time instead of wall clock: on a
 // shared, overloaded machine the wall-clock tail is the scheduler's, not the detector's).
-import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
+import { benchMessages, SIZE } from './messages-2k.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const require = createRequire(import.meta.url);
@@ -18,36 +18,9 @@ const arg = (name, fallback) => {
 };
 const ITERATIONS = arg('--iterations', 20000);
 const WARMUP = 3000;
-const SIZE = 2048;
 
-// 2 KB messages built from the evaluation set (real phrasing, signals and hard negatives mixed),
-// plus adversarial shapes: one long word, near-miss vocabulary, no punctuation at all.
-const texts = parseLabelledMessages(readFileSync(`${root}libs/signals/eval/messages.jsonl`, 'utf8')).map((m) => m.text);
-function fill(start, joiner) {
-  let out = '';
-  for (let i = start; out.length < SIZE; i = (i + 7) % texts.length) out += texts[i] + joiner;
-  return out.slice(0, SIZE);
-}
-const corpus = [];
-for (let k = 0; k < 40; k += 1) corpus.push(fill((k * 13) % texts.length, k % 2 ? ' ' : '. '));
-// 2 KB messages from the multilingual corpus (libs/signals/corpus), two per language: one
-// mixed, one of hard negatives only. The English rules rarely fire on them, so the classifier
-// always runs (it is skipped only when the rules already found urgency, safety and escalation,
-// which is the case for most of the English messages above).
-for (const file of readdirSync(`${root}libs/signals/corpus`)
-  .filter((f) => f.endsWith('.jsonl'))
-  .sort()) {
-  const lang = parseLabelledMessages(readFileSync(`${root}libs/signals/corpus/${file}`, 'utf8'));
-  for (const pool of [lang.map((m) => m.text), lang.filter((m) => m.hardNegative).map((m) => m.text)]) {
-    let out = '';
-    for (let i = 0; out.length < SIZE; i = (i + 11) % pool.length) out += `${pool[i]}. `;
-    corpus.push(out.slice(0, SIZE));
-  }
-}
-corpus.push('a'.repeat(SIZE));
-corpus.push('gas pipe boiler heating baby locked booking tonight speak to not if '.repeat(40).slice(0, SIZE));
-corpus.push(fill(5, ' ').replace(/[.!?,;:]/g, ''));
-corpus.push('I can smell gas and the pipe has burst and water is everywhere! '.repeat(40).slice(0, SIZE));
+// 2 KB messages (messages-2k.mjs): the evaluation set, the multilingual corpus, adversarial shapes.
+const corpus = benchMessages(root, parseLabelledMessages);
 
 const detector = createSignalDetector(undefined, process.argv.includes('--rules-only') ? { classifier: false } : {});
 let sink = 0;

@@ -28,4 +28,21 @@ describe('TextBoundaries', () => {
     expect(t.wordsBack(end, 2, 0)).toBe('one two three four five '.length);
     expect(t.wordsBack(end, 20, 4)).toBe(4);
   });
+
+  it('starts a clause after a whole clause word before a space or hyphen, not inside a word', () => {
+    const t = 'i rebut this whereas-that, though the robot but';
+    const b2 = new TextBoundaries(t);
+    expect(b2.clauseStart(t.indexOf('this'))).toBe(0);
+    expect(b2.clauseStart(t.indexOf('that'))).toBe(t.indexOf('that'));
+    expect(b2.clauseStart(t.indexOf('the robot'))).toBe(t.indexOf('the robot'));
+    expect(b2.clauseStart(t.length - 1)).toBe(t.indexOf('the robot'));
+  });
+
+  it('keeps a dot between two non-spaces inside the sentence, also at the edges of the text', () => {
+    const t = '.a.b. c.';
+    const b2 = new TextBoundaries(t);
+    expect(b2.sentenceEnd(1)).toBe(t.indexOf('. c'));
+    expect(b2.sentenceStart(t.indexOf('c'))).toBe(t.indexOf(' c'));
+    expect(b2.sentenceEnd(t.indexOf('c'))).toBe(t.length - 1);
+  });
 });

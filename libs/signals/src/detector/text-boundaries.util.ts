@@ -4,9 +4,18 @@
  * A sentence ends at . ! ? or a line break (not a dot inside "a.s.a.p" or "3.5"); a clause also
  * at , ; : ( ) and after but/however/although/though/whereas.
  */
-const SENTENCE_END = new Set(['.', '!', '?', '\n']);
-const CLAUSE_END = new Set([',', ';', ':', '(', ')']);
+const DOT = 46;
+const SPACE = 32;
+const NEWLINE = 10;
+const HYPHEN = 45;
+/** Per char code below 128: 1 ends a sentence (. ! ? line break), 2 a clause (, ; : ( )). */
+const MARK = new Uint8Array(128);
+for (const ch of '.!?\n') MARK[ch.charCodeAt(0)] = 1;
+for (const ch of ',;:()') MARK[ch.charCodeAt(0)] = 2;
 const CLAUSE_WORDS = ['but', 'however', 'although', 'though', 'whereas'];
+/** The last letters of the clause words: only a space or hyphen after one of them can end a clause word. */
+const CLAUSE_WORD_END = new Uint8Array(128);
+for (const word of CLAUSE_WORDS) CLAUSE_WORD_END[word.charCodeAt(word.length - 1)] = 1;
 
 export class TextBoundaries {
   /** Indexes of sentence-ending characters, ascending. */
@@ -15,15 +24,20 @@ export class TextBoundaries {
   private readonly clauseStarts: number[] = [0];
 
   constructor(private readonly text: string) {
-    for (let i = 0; i < text.length; i += 1) {
-      const ch = text[i] as string;
-      if (SENTENCE_END.has(ch) && !isInnerDot(text, i)) {
+    // One pass over char codes (no one-character strings); a clause word is looked for only after
+    // one of their last letters.
+    const n = text.length;
+    for (let i = 0; i < n; i += 1) {
+      const c = text.charCodeAt(i);
+      const mark = c < 128 ? (MARK[c] as number) : 0;
+      if (mark === 1 && !isInnerDot(text, i, c)) {
         this.sentenceEnds.push(i);
         this.clauseStarts.push(i + 1);
-      } else if (CLAUSE_END.has(ch)) {
+      } else if (mark === 2) {
         this.clauseStarts.push(i + 1);
-      } else if ((ch === ' ' || ch === '-') && endsWithClauseWord(text, i)) {
-        this.clauseStarts.push(i + 1);
+      } else if ((c === SPACE || c === HYPHEN) && i > 0) {
+        const before = text.charCodeAt(i - 1);
+        if (before < 128 && CLAUSE_WORD_END[before] === 1 && endsWithClauseWord(text, i)) this.clauseStarts.push(i + 1);
       }
     }
   }
@@ -49,7 +63,8 @@ export class TextBoundaries {
     let seen = 0;
     let inWord = false;
     for (let i = index - 1; i >= floor; i -= 1) {
-      const space = text[i] === ' ' || text[i] === '\n';
+      const c = text.charCodeAt(i);
+      const space = c === SPACE || c === NEWLINE;
       if (!space && !inWord) {
         inWord = true;
         seen += 1;
@@ -89,9 +104,10 @@ function isWordChar(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
 }
 
-function isInnerDot(text: string, i: number): boolean {
-  if (text[i] !== '.') return false;
-  const before = text[i - 1];
-  const after = text[i + 1];
-  return before !== undefined && after !== undefined && before !== ' ' && after !== ' ' && after !== '\n';
+/** A dot between two characters that are not spaces ("a.s.a.p", "3.5"); `c` is the code at i. */
+function isInnerDot(text: string, i: number, c: number): boolean {
+  if (c !== DOT || i === 0 || i + 1 >= text.length) return false;
+  const before = text.charCodeAt(i - 1);
+  const after = text.charCodeAt(i + 1);
+  return before !== SPACE && after !== SPACE && after !== NEWLINE;
 }
