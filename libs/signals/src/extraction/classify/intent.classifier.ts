@@ -1,7 +1,7 @@
 import { evidenceOf } from '../evidence.util';
 import type { Intent, IntentResult } from '../extraction.types';
 import { CHANGE_BOOKING_CONFIDENCE, FEEDBACK_PATTERNS, INTENT_OVERRIDES, INTENT_PRECEDENCE, INTENT_RULES } from './intent.rules';
-import { I18N_FEEDBACK_PATTERNS, I18N_INTENT_RULES } from './intent.rules.i18n';
+import { I18N_FEEDBACK_PATTERNS, I18N_INTENT_RULES, ROUND15_INTENT_RULES, ROUND15_OTHER_PATTERNS } from './intent.rules.i18n';
 
 interface CompiledRule {
   intent: Intent;
@@ -15,13 +15,18 @@ const COMPILED: readonly CompiledRule[] = [
     intent: r.intent,
     patterns: [
       ...r.patterns.map((p) => new RegExp(p)),
-      ...I18N_INTENT_RULES.filter((i) => i.intent === r.intent).flatMap((i) => i.patterns.map((p) => new RegExp(p, 'u'))),
+      ...[...I18N_INTENT_RULES, ...ROUND15_INTENT_RULES]
+        .filter((i) => i.intent === r.intent)
+        .flatMap((i) => i.patterns.map((p) => new RegExp(p, 'u'))),
     ],
     confidence: r.confidence,
   })),
   {
     intent: 'other',
-    patterns: [...FEEDBACK_PATTERNS.map((p) => new RegExp(p)), ...I18N_FEEDBACK_PATTERNS.map((p) => new RegExp(p, 'u'))],
+    patterns: [
+      ...FEEDBACK_PATTERNS.map((p) => new RegExp(p)),
+      ...[...I18N_FEEDBACK_PATTERNS, ...ROUND15_OTHER_PATTERNS].map((p) => new RegExp(p, 'u')),
+    ],
     confidence: 0.7,
   },
 ];

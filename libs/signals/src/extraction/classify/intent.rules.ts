@@ -3,6 +3,14 @@ import type { Intent } from '../extraction.types';
 /** Changing an existing booking: "can we move it to next week", "reschedule", "can we make it 8". */
 const CHANGE_BOOKING = String.raw`\b(?:change|move|reschedule|rearrange|amend|bring\s+forward|push\s+back)\s+(?:my|our|the|his|her|this|your)?\s*(?:\w+\s+)?(?:booking|appointment|reservation|table|viewing|time|date|slot)\b|\b(?:move|change)\s+it\s+to\b|\breschedul\w*|\bcan\s+we\s+make\s+it\s+\d+|\badd\s+(?:\d+|one|two|three|four)\s+more\b|\b(?:bring|move)\s+(?:it|the\s+\w+|my\s+\w+)\s+forward\b|\bpush\s+(?:it|the\s+\w+)\s+back\b`;
 /**
+ * Round 15: adding to or changing a booking the customer already holds ("ich hab ein Zimmer … ob man
+ * das Frühstück noch dazubuchen kann", "tengo una reserva del 20 al 23 … ¿se puede agregar una cama
+ * extra?", "tengo reservada una doble … ¿se podría cambiar a una con dos camas?"): support, like
+ * moving it. The held booking must come first in the same message, except German "dazubuchen".
+ */
+const ADD_TO_BOOKING = String.raw`(?:dazu|hinzu|nach)buchen|(?:tengo|tenemos)\s+(?:una\s+)?reserva(?:d[oa])?\b[^?!]{0,160}?(?:agregar|añadir|cambiar\s+a)|(?:j'ai|nous\s+avons)\s+une\s+réservation\b[^?!]{0,160}?(?:ajouter|changer|modifier)|(?:ho|abbiamo)\s+(?:una\s+)?prenotazione\b[^?!]{0,160}?(?:aggiungere|cambiare|modificare)|(?:tenho|temos)\s+(?:uma\s+)?reserva\b[^?!]{0,160}?(?:acrescentar|adicionar|mudar|alterar)|(?:ik\s+heb|we\s+hebben|wij\s+hebben)\s+een\s+(?:reservering|boeking)\b[^?!]{0,160}?(?:toevoegen|wijzigen|veranderen|bijboeken)|(?:i|we)\s+have\s+a\s+(?:booking|reservation)\b[^?!]{0,160}?\b(?:add|upgrade)\b|auf\s+[^?!\n]{0,30}?\sschieben\b`;
+
+/**
  * Round 11: moving an existing booking told in other words, in the seven languages ("could we push
  * it to the afternoon", "move my cleaning from the 12th to", "shift the pickup to Saturday",
  * "Termin verschieben", "décaler mon rendez-vous", "commencer un jour plus tard", "cambiar la cita",
@@ -10,7 +18,7 @@ const CHANGE_BOOKING = String.raw`\b(?:change|move|reschedule|rearrange|amend|br
  * conversation support whatever the model says (the label guide: changing an existing booking is
  * support), unless a cancellation or complaint cue stands.
  */
-export const RESCHEDULE = String.raw`(?<![\p{L}])(?:(?:move|shift|push|switch|bump|swap)\s+(?:it|my|our|the|this|that|her|him)\b[^.?!\n]{0,40}?\b(?:to|till|until|back|forward)\b|(?:could|can)\s+we\s+(?:do|make\s+it)\s+(?:a\s+)?(?:later|earlier|another)|verschieben|verlegen|umbuchen|décaler|reporter\s+(?:mon|notre|le|la)|changer\s+(?:mon|notre|la|le)\s+(?:rendez-vous|rdv|réservation|créneau|date|heure)|(?:commencer|arriver|venir)\s+un\s+jour\s+plus\s+tard|cambiar\s+(?:la|mi|nuestra|el)\s+(?:cita|reserva|turno|hora|fecha)|mover\s+(?:la|mi|el)\s+(?:cita|reserva|turno)|pasar(?:la|lo)?\s+(?:al|a\s+la|para)|aplazar|posponer|reprogramar|spostare|anticipare|posticipare|rinviare|cambiare\s+(?:l'appuntamento|la\s+prenotazione|data|orario)|remarcar|reagendar|adiar|mudar\s+(?:a|o)\s+(?:marcação|consulta|reserva|horário)|trocar\s+(?:o|a)\s+(?:horário|dia|data)|verzetten|verplaatsen|omboeken|andere\s+(?:dag|datum|tijd)|später\s+kommen|plus\s+tard\s+dans\s+la\s+journée)`;
+export const RESCHEDULE = String.raw`(?<![\p{L}])(?:(?:move|shift|push|switch|bump|swap)\s+(?:it|my|our|the|this|that|her|him|his|their)\b[^.?!\n]{0,40}?\b(?:to|till|until|back|forward)\b|(?:could|can)\s+we\s+(?:do|make\s+it)\s+(?:a\s+)?(?:later|earlier|another)|verschieben|verlegen|umbuchen|décaler|reporter\s+(?:mon|notre|le|la)|changer\s+(?:mon|notre|la|le)\s+(?:rendez-vous|rdv|réservation|créneau|date|heure)|(?:commencer|arriver|venir)\s+un\s+jour\s+plus\s+tard|cambiar\s+(?:la|mi|nuestra|el)\s+(?:cita|reserva|turno|hora|fecha)|mover\s+(?:la|mi|el)\s+(?:cita|reserva|turno)|pasar(?:la|lo)?\s+(?:al|a\s+la|para)|aplazar|posponer|reprogramar|spostare|anticipare|posticipare|rinviare|cambiare\s+(?:l'appuntamento|la\s+prenotazione|data|orario)|remarcar|reagendar|adiar|mudar\s+(?:a|o)\s+(?:marcação|consulta|reserva|horário)|trocar\s+(?:o|a)\s+(?:horário|dia|data)|verzetten|verplaatsen|omboeken|andere\s+(?:dag|datum|tijd)|später\s+kommen|plus\s+tard\s+dans\s+la\s+journée|${ADD_TO_BOOKING})`;
 
 const DAY = String.raw`(?:today|tomorrow|tonight|this\s+(?:week|weekend|morning|afternoon|evening)|next\s+week|monday|tuesday|wednesday|thursday|friday|saturday|sunday|on\s+the\s+\d{1,2}(?:st|nd|rd|th)?)`;
 
@@ -167,6 +175,10 @@ export const FEEDBACK_PATTERNS: readonly string[] = [
   String.raw`\b(?:great|brilliant|fantastic|excellent|amazing|good|top|superb|cracking|lovely)\s+(?:job|work|service|meal|evening|night|food)\b`,
   String.raw`\b(?:well\s+done|just\s+wanted\s+to\s+say|really\s+impressed|drives\s+like\s+new|highly\s+recommend|will\s+(?:definitely\s+)?recommend|5\s+stars|five\s+stars)\b`,
   String.raw`\b(?:thank\s+you|thanks)\s+(?:so\s+much\s+)?to\s+(?:dr|mr|mrs|ms|miss|the\s+team|your\s+team|\w+)\b`,
+  // Round 15: praise without "thanks for", and a purpose that is none of the intents (a job
+  // application or a sales pitch: the label guide's "other").
+  String.raw`\b(?:thanks\s+a\s+million|you(?:'re|\s+are)\s+(?:all\s+)?(?:stars|legends|the\s+best|amazing|wonderful))\b`,
+  String.raw`\b(?:taking\s+on\s+(?:any\s+)?(?:apprentices|staff|trainees)|taking\s+anyone\s+on|(?:my|our)\s+(?:cv|resume)|apply\s+for\s+(?:a|the|any)\s+(?:job|position|role|vacancy)|free\s+(?:demo|trial)\s+(?:on|of|for)|open\s+to\s+a\s+free\s+trial)\b`,
 ];
 
 /**
