@@ -11,6 +11,7 @@ import { DEFAULT_SIGNAL_RULES } from '../rules/default-rules.data';
 import type { CueKind, LanguagePatterns, SignalRule, SignalRuleSet } from '../rules/signal-rules.types';
 import { SEVERITY_RANK, type SignalFinding, type SignalType } from '../signal.types';
 import { compileAlternation } from './compile-pattern.util';
+import { MessageTrigrams, prefilterOf, type LiteralPrefilter } from './literal-prefilter.util';
 import { mergeRuleExtension } from './merge-rules.util';
 import { TextBoundaries } from './text-boundaries.util';
 
@@ -41,13 +42,19 @@ export interface SignalDetectorOptions {
   languageGate?: boolean;
 }
 
+/** A compiled alternation and the literal test that tells a message it cannot match (null: none known). */
+interface Expression {
+  re: RegExp;
+  prefilter: LiteralPrefilter | null;
+}
+
 /**
  * A rule's or cue's alternation: its own sources (English, or any language) plus the sources of
- * the languages a message may be in. One RegExp per set of languages that has sources, compiled
- * the first time a message needs it and kept.
+ * the languages a message may be in. One RegExp (with its prefilter) per set of languages that has
+ * sources, compiled the first time a message needs it and kept.
  */
 class GatedAlternation {
-  private readonly byMask: Array<RegExp | null | undefined> = [];
+  private readonly byMask: Array<Expression | null | undefined> = [];
   /** The languages with sources here: other bits of a message's mask change nothing. */
   private readonly present: number;
 
@@ -59,14 +66,15 @@ class GatedAlternation {
     this.present = GATED_LANGUAGES.reduce((m, l, i) => ((languages[l]?.length ?? 0) > 0 ? m | (1 << i) : m), 0);
   }
 
-  get(mask: number): RegExp | null {
+  get(mask: number): Expression | null {
     const key = mask & this.present;
-    let re = this.byMask[key];
-    if (re === undefined) {
-      re = compileAlternation([...this.patterns, ...languagesOf(key).flatMap((l) => this.languages[l] ?? [])], this.terms);
-      this.byMask[key] = re;
+    let expression = this.byMask[key];
+    if (expression === undefined) {
+      const re = compileAlternation([...this.patterns, ...languagesOf(key).flatMap((l) => this.languages[l] ?? [])], this.terms);
+      expression = re && { re, prefilter: prefilterOf(re.source) };
+      this.byMask[key] = expression;
     }
-    return re;
+    return expression;
   }
 }
 
@@ -108,6 +116,7 @@ export function createSignalDetector(extraRules?: unknown, options: SignalDetect
   const learned = resolveClassifierOptions(options.classifier, model.thresholds);
   const classifier = learned.enabled ? createSignalClassifier(model) : null;
   const gate = options.languageGate ?? true;
+  const trigrams = new MessageTrigrams();
   const cues = Object.fromEntries(CUE_KINDS.map((kind) => [kind, new GatedAlternation(set[kind], [], set.languageCues?.[kind])])) as Cues;
   const compiled: CompiledRule[] = [];
   for (const rule of set.rules) {
@@ -137,7 +146,7 @@ export function createSignalDetector(extraRules?: unknown, options: SignalDetect
       // message plainly in some languages runs theirs. Guards read the message's languages' cues
       // (English's always): a missing guard can only add a finding.
       const safetyMask = messageMask === 0 ? ALL_LANGUAGES : messageMask;
-      const ctx = new MessageContext(norm, cues, messageMask);
+      const ctx = new MessageContext(norm, cues, messageMask, trigrams);
       const boost = ctx.spans('intensifiers').length > 0 ? 0.04 : 0;
       const findings: SignalFinding[] = [];
       const vetoed = new Set<SignalType>();
@@ -147,10 +156,11 @@ export function createSignalDetector(extraRules?: unknown, options: SignalDetect
         const main = c.main.get(mask);
         // A rule with cueVeto is a soft rule: a guarded match of it ("se o gerente não me ligar, …")
         // does not veto the classifier's finding of its type.
-        const hit = main && firstLiteral(c, main, ctx, c.rule.cueVeto ? undefined : () => vetoed.add(c.rule.type));
+        // An expression whose required literals are all missing cannot match: it is not run.
+        const hit = main && ctx.mayMatch(main) && firstLiteral(c, main.re, ctx, c.rule.cueVeto ? undefined : () => vetoed.add(c.rule.type));
         if (!hit) continue;
         const requires = c.requires?.get(mask);
-        if (c.requires && !(requires && firstLiteral(REQUIREMENT, requires, ctx))) continue;
+        if (c.requires && !(requires && ctx.mayMatch(requires) && firstLiteral(REQUIREMENT, requires.re, ctx))) continue;
         // A soft rule's cue veto reads the match's sentence only (cheap; the decline is said there).
         if (c.rule.cueVeto && vetoedByCue(c.rule.type, sentenceOf(ctx, hit))) continue;
         // A message its sender plays down ("… an emergency lol", "no rush") is not urgent, whoever
@@ -200,17 +210,30 @@ type Span = readonly [number, number];
 class MessageContext {
   private readonly cache = new Map<CueKind, Span[]>();
   private bounds: TextBoundaries | null = null;
+  private trigramsRead = false;
 
   constructor(
     readonly norm: string,
     private readonly cues: Cues,
     private readonly mask: number,
+    private readonly trigrams: MessageTrigrams,
   ) {}
+
+  /** False when the expression cannot match this message (its prefilter finds none of its literals). */
+  mayMatch(expression: Expression): boolean {
+    if (!expression.prefilter) return true;
+    if (!this.trigramsRead) {
+      this.trigrams.read(this.norm);
+      this.trigramsRead = true;
+    }
+    return expression.prefilter.mayMatch(this.norm, this.trigrams);
+  }
 
   spans(kind: CueKind): Span[] {
     let found = this.cache.get(kind);
     if (!found) {
-      found = spans(this.cues[kind].get(this.mask), this.norm);
+      const expression = this.cues[kind].get(this.mask);
+      found = expression && this.mayMatch(expression) ? spans(expression.re, this.norm) : [];
       this.cache.set(kind, found);
     }
     return found;
@@ -258,8 +281,7 @@ function suppressed(c: Guards, ctx: MessageContext, start: number, end: number):
   return c.past && ctx.within('past', sStart, b.sentenceEnd(end));
 }
 
-function spans(re: RegExp | null, norm: string): Span[] {
-  if (!re) return [];
+function spans(re: RegExp, norm: string): Span[] {
   const out: Span[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(norm); m; m = re.exec(norm)) {
