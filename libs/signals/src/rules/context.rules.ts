@@ -97,7 +97,7 @@ export const LANGUAGE_CUES: NonNullable<SignalRuleSet['languageCues']> = {
   negation: {
     de: [String.raw`kein|keine|keinen|keinerlei|nicht|nichts|nie|niemals|ohne|fehlalarm|alles (?:gut|in ordnung)`],
     fr: [String.raw`pas|plus|aucun|aucune|rien(?: d')?|jamais|sans|fausse alerte|tout va bien`],
-    es: [String.raw`nada|ningún|ninguna|ninguno|nunca|sin|falsa alarma|todo bien`],
+    es: [String.raw`nada|ningún|ninguna|ninguno|nunca|sin|cero|falsa alarma|todo bien`],
     it: [String.raw`niente|nessun|nessuna|mai|senza|falso allarme|tutto (?:ok|bene|a posto)`],
     pt: [String.raw`não|nenhum|nenhuma|sem|nunca|nada|falso alarme|tudo (?:bem|ok)`],
     nl: [String.raw`geen|niet|niets|niks|nooit|zonder|loos alarm|alles (?:goed|in orde)`],
@@ -133,7 +133,7 @@ export const LANGUAGE_CUES: NonNullable<SignalRuleSet['languageCues']> = {
       String.raw`war (?:ja )?(?:dann )?(?:doch )?(?:nur|bloß)|(?:hat sich|stellte sich) [^.!?\n]{0,30}?heraus|im jahr (?:19|20)\d\d(?!\d)`,
     ],
     fr: [
-      String.raw`l'(?:an|année|hiver|été) derni(?:er|ère)|il y a (?:des|quelques|deux|trois|plusieurs)? ?(?:ans|mois)|autrefois|quand j'étais|le technicien est (?:venu|passé)`,
+      String.raw`l'(?:an|année|hiver|été) derni(?:er|ère)|(?:la semaine|le mois) derni(?:er|ère)|il y a (?:des|quelques|un|une|deux|trois|plusieurs)? ?(?:ans|mois|semaines?)|autrefois|quand j'étais|le technicien est (?:venu|passé)`,
       String.raw`dans la série|à la télé|au journal`,
       String.raw`fausse alerte|c'était (?:en fait|juste|seulement|simplement|finalement)|affaire classée|plus de peur que de mal|en (?:19|20)\d\d(?!\d)`,
     ],

@@ -34,22 +34,31 @@ export const SELF_HARM_I18N: LanguagePatterns = {
 export const VIOLENCE_I18N: LanguagePatterns = {
   de: [
     String.raw`(?:bringe?|bring) (?:dich|sie|euch|ihn|mich) um|(?:dass|das) er mich umbringt|(?:mach|mache) (?:dich|euch) fertig|(?:schlag|schlage) (?:dich|euch) (?:tot|zusammen)|droht (?:mir|uns),? (?:mich|uns) (?:umzubringen|zu schlagen)`,
+    // Round 15: a threat with a weapon, and a threat told in the perfect ("hat mir gedroht, mich abzustechen").
+    String.raw`(?:bedroht|bedrohen|droht|drohen) (?:gerade |jetzt |mich |uns |ihn |sie )?(?:[a-zäöüß]+ ){0,3}?mit (?:einem |einer |dem |der )?(?:zerbrochenen |abgebrochenen )?(?:messer|flasche|waffe|pistole|schere|axt|hammer|baseballschläger)|gedroht,? (?:mich|uns|ihn|sie) (?:abzustechen|umzubringen|zu erstechen|zu erschießen|zu töten|zu schlagen)`,
   ],
   fr: [
     String.raw`(?:je vais|va) (?:te|vous|le|la) (?:tuer|buter|frapper|défoncer)|(?:il|elle|ils|on) (?:va|veut|vont) (?:me|nous) (?:tuer|buter)|menace de (?:me|nous) (?:tuer|frapper)`,
+    String.raw`menac\w* (?:[a-zà-ÿ']+ ){0,3}?(?:avec|d'un|d'une) (?:un |une )?(?:couteau|arme|pistolet|fusil|bouteille cassée|hache|marteau)`,
   ],
-  es: [String.raw`(?:te|lo|la|los|os) voy a matar|(?:me|nos) (?:va|quiere) a matar|amenaza con matar(?:me|nos)`],
-  it: [String.raw`(?:ti|vi|lo|la) ammazzo|(?:mi|ci) (?:vuole )?ammazza(?:re)?|minaccia di (?:uccidermi|ammazzarmi|picchiarmi)`],
-  pt: [String.raw`(?:vou|vai) (?:te|o|a|vos) matar|(?:me|nos) (?:vai|quer) matar|ameaça (?:me )?matar`],
+  es: [
+    String.raw`(?:te|lo|la|los|os) voy a matar|(?:me|nos) (?:va|quiere) a matar|amenaza con matar(?:me|nos)|amenaza\w* (?:[a-záéíóúñ]+ ){0,3}?con (?:un|una) (?:cuchillo|navaja|pistola|arma|botella rota)`,
+  ],
+  it: [
+    String.raw`(?:ti|vi|lo|la) ammazzo|(?:mi|ci) (?:vuole )?ammazza(?:re)?|minaccia di (?:uccidermi|ammazzarmi|picchiarmi)|minacci\w* (?:[a-zàèéìòù']+ ){0,3}?con (?:un|una) (?:coltello|pistola|arma|bottiglia rotta)`,
+  ],
+  pt: [
+    String.raw`(?:vou|vai) (?:te|o|a|vos) matar|(?:me|nos) (?:vai|quer) matar|ameaça (?:me )?matar|ameaç\w* (?:[a-zà-ú]+ ){0,3}?com (?:uma|um) (?:faca|navalha|pistola|arma|garrafa partida)`,
+  ],
   nl: [
-    String.raw`(?:ik )?(?:maak|sla) (?:je|jou|jullie) (?:af|dood)|(?:hij|zij) (?:maakt|slaat) me dood|dreigt (?:me|mij|ons) (?:dood te maken|te vermoorden|te slaan)`,
+    String.raw`(?:ik )?(?:maak|sla) (?:je|jou|jullie) (?:af|dood)|(?:hij|zij) (?:maakt|slaat) me dood|dreigt (?:me|mij|ons) (?:dood te maken|te vermoorden|te slaan)|(?:bedreigt|bedreigde|bedreigd) (?:[a-z]+ ){0,3}?met (?:een )?(?:mes|pistool|wapen|kapotte fles)`,
   ],
 };
 
 /** A gas smell now (joined to the English gas patterns of the gas_danger rule). */
 export const GAS_I18N: LanguagePatterns = {
   de: [String.raw`(?:riecht|stinkt) (?:es )?(?:stark |total |extrem )?nach gas|gasgeruch`],
-  fr: [String.raw`(?:ça |ca )?sent (?:très |vraiment |trop )?(?:fort |le )?(?:le )?gaz|odeur de gaz`],
+  fr: [String.raw`(?:ça |ca )?sent (?:très |vraiment |trop |fortement |beaucoup )?(?:fort |le )?(?:le )?gaz|odeur de gaz`],
   es: [String.raw`(?:huele|olor|olía) (?:muchísimo |mucho |fuerte |un montón |bastante )?a gas`],
   it: [String.raw`(?:puzza|odore|puzzo) (?:fort(?:e|issim[ao]) |tremend[ao] )?di gas`],
   pt: [String.raw`cheiro (?:forte |intenso )?(?:a|de) g[aá]s|cheira (?:imenso |muito |bastante |forte )?a g[aá]s`],
@@ -63,12 +72,16 @@ export const GAS_I18N: LanguagePatterns = {
  * the other 3 are stories the past and story guards suppress.
  */
 export const FIRE_I18N: LanguagePatterns = {
-  de: [String.raw`(?:hat|ist) (?:feuer gefangen|in flammen)|fängt feuer|steht in flammen|brennt lichterloh`],
+  de: [
+    String.raw`(?:hat|ist) (?:feuer gefangen|in flammen)|fängt feuer|steht in flammen|brennt lichterloh|(?:es )?qualmt (?:es )?(?:aus|im|in der|in dem)`,
+  ],
   fr: [String.raw`(?:a|ont) pris feu|prend feu|(?:est|sont) en flammes|il y a des flammes`],
   es: [String.raw`(?:se ha|se han) (?:incendiado|prendido fuego)|(?:está|están) en llamas|(?:ha|han) salido llamas|(?:agarró|cogió) fuego`],
   it: [String.raw`(?:ha|hanno) preso fuoco|(?:sta|stanno) andando a fuoco|(?:è|sono) in fiamme|escono (?:le )?fiamme`],
   pt: [String.raw`(?:pegou|pegaram|está a pegar) fogo|(?:está|estão) em chamas|(?:saem|saíram) chamas`],
-  nl: [String.raw`(?:heeft|hebben) vlam gevat|vat vlam|staat in (?:brand|de fik|lichterlaaie)|(?:komen|sloegen) vlammen`],
+  nl: [
+    String.raw`(?:heeft|hebben) vlam gevat|vat vlam|staat in (?:brand|de fik|lichterlaaie)|(?:komen|sloegen) vlammen|vloog (?:net |zojuist |ineens )?in (?:de )?(?:brand|fik)|smeult`,
+  ],
 };
 
 /**
@@ -81,7 +94,7 @@ export const ABUSE_I18N: LanguagePatterns = {
     String.raw`(?:er|sie) (?:schlägt|bedroht|würgt) mich|(?:hat|haben) mich(?: [a-zäöüß]+){0,3}? (?:geschlagen|verprügelt|begrapscht|vergewaltigt|gewürgt|bedroht)|(?:habe|hab) angst,? (?:nach hause|rauszugehen|raus zu gehen)`,
   ],
   fr: [
-    String.raw`m'a (?:frapp|gifl|viol|agress|tabass|étrangl|cogn)(?:é|ée)(?![a-zà-ÿ])|(?:il|elle) me (?:frappe|bat|menace|tape)(?![a-zà-ÿ])|(?:j'ai|jai) peur de (?:sortir|rentrer chez moi)`,
+    String.raw`m'a (?:frapp|gifl|viol|agress|tabass|étrangl|cogn)(?:é|ée)(?![a-zà-ÿ])|(?:il|elle) me (?:frappe|bat|menace|tape)(?![a-zà-ÿ])|(?:j'ai|jai) peur de (?:sortir|rentrer chez moi)|(?:je )?n'ose (?:pas|plus) (?:sortir|rentrer)`,
   ],
   es: [String.raw`me (?:pegó|pega|golpeó|golpea|violó|agredió|ahorcó|amenaza|amenazó)(?![a-zà-ÿ])|tengo miedo de (?:salir|volver a casa)`],
   it: [
@@ -150,13 +163,13 @@ export const MEDICAL_I18N: LanguagePatterns = {
     String.raw`bewusstlos|atmet nicht(?: mehr)?|(?:bekommt|kriegt) keine luft(?: mehr)?|krampfanfall|brustschmerzen|schmerzen in der brust|allergischen? (?:reaktion|schock)|anaphylak\w*|(?:knopfzelle|batterie|magneten?|rohrreiniger|bleiche|spülmittel|putzmittel) (?:verschluckt|getrunken|geschluckt)`,
   ],
   fr: [
-    String.raw`inconscient\w*|ne respire (?:plus|pas)|n'arrive (?:plus|pas) à respirer|du mal à respirer|convulse\w*|crise d'épilepsie|douleur (?:dans la|à la) poitrine|réaction allergique|choc anaphylactique|(?:a|ont) avalé (?:une|des|la|le|du) (?:pile|piles|aimant|aimants|javel|déboucheur|produit)|(?:a|ont) bu (?:du|de la) (?:javel|déboucheur|produit)`,
+    String.raw`ne se réveille (?:pas|plus)|(?:a|as|ont) fait un malaise|(?:a|est) perdu connaissance|s'étouffe|s'est étouffé\w*|inconscient\w*|ne respire (?:plus|pas)|n'arrive (?:plus|pas) à respirer|du mal à respirer|convulse\w*|crise d'épilepsie|douleur (?:dans la|à la) poitrine|réaction allergique|choc anaphylactique|(?:a|ont) avalé (?:une|des|la|le|du) (?:pile|piles|aimant|aimants|javel|déboucheur|produit)|(?:a|ont) bu (?:du|de la) (?:javel|déboucheur|produit)`,
   ],
   es: [
     String.raw`inconsciente|no respira|no puede respirar|le cuesta respirar|convulsion\w*|dolor (?:en el|de) pecho|reacción alérgica|shock anafiláctico|(?:ha tragado|tragó|se tragó|se ha tragado) (?:una|un|la|el) (?:pila|imán|lejía)|(?:ha bebido|bebió|se tomó) (?:lejía|desatascador|amoniaco)`,
   ],
   it: [
-    String.raw`svenut[oa]|incoscient[ei]|priv[oa] di sensi|non respira|non riesce a respirare|fa fatica a respirare|convulsion\w*|dolore al petto|reazione allergica|shock anafilattico|(?:ingoiato|inghiottito) (?:una|un|la|il) (?:pila|batteria|calamita|magnete)|bevuto (?:la |il |del |della )?(?:candeggina|detersivo|sgorgante|varechina)`,
+    String.raw`si è strozzat[oa]|(?:sta|stanno) soffocando|non riesce (?:più )?a (?:parlare|tossire)|non si sveglia|svenut[oa]|incoscient[ei]|priv[oa] di sensi|non respira|non riesce a respirare|fa fatica a respirare|convulsion\w*|dolore al petto|reazione allergica|shock anafilattico|(?:ingoiato|inghiottito) (?:una|un|la|il) (?:pila|batteria|calamita|magnete)|bevuto (?:la |il |del |della )?(?:candeggina|detersivo|sgorgante|varechina)`,
   ],
   pt: [
     String.raw`inconsciente|desmaiou|não (?:está a )?respira|não consegue respirar|falta de ar|convuls\w*|dor no peito|reação alérgica|choque anafilático|(?:engoliu|engoliram) (?:uma|um|a|o) (?:pilha|bateria|íman|ímã)|bebeu (?:lixívia|água sanitária|detergente|desentupidor)`,
@@ -177,7 +190,53 @@ export const MEDICAL_PERSON_I18N: LanguagePatterns = {
   es: [
     String.raw`yo|niñ[oa]|nene|bebé|hij[oa]|marido|mujer|esposa|padre|madre|abuel[oa]|client[ea]|alguien|compañer[oa]|invitad[oa]|señor|señora`,
   ],
-  it: [String.raw`io|bambin[oa]|bimb[oa]|figli[oa]|marito|moglie|padre|madre|nonn[oa]|cliente|qualcuno|collega|ospite|signore|signora`],
+  it: [
+    String.raw`io|bambin[oa]|bimb[oa]|figli[oa]|marito|moglie|padre|madre|nonn[oa]|suocer[oa]|zi[oa]|amic[oa]|cliente|qualcuno|collega|ospite|signore|signora`,
+  ],
   pt: [String.raw`eu|criança|bebé|bebê|filh[oa]|marido|mulher|esposa|pai|mãe|avô|avó|cliente|alguém|colega|convidad[oa]|senhor|senhora`],
   nl: [String.raw`ik|kind|baby|zoon|dochter|kleine|man|vrouw|vader|moeder|opa|oma|gast|klant|iemand|collega|meneer|mevrouw`],
 };
+
+/**
+ * Round 15: an electrical hazard told by what is happening, in the other languages (sparks, a
+ * smoking, crackling or blackened socket, water running into a socket or fuse box), joined to the
+ * English electrical rules (urgency `electrical_hazard` and safety `electrical_danger`: the guide
+ * makes it both); and a carbon-monoxide alarm going off, joined to the gas rules.
+ */
+export const ELECTRICAL_I18N: LanguagePatterns = {
+  de: [
+    String.raw`(?:steckdose|steckdosenleiste|sicherungskasten|verteilerkasten|kabel|stecker|schalter)n? (?:(?!nicht |kein)[a-zäöüß]+ ){0,3}?(?:sprüht funken|funken sprüht|raucht|qualmt|schmort|knistert|ist geschmolzen|schmilzt|ist schwarz)|funken (?:sprühen|fliegen|kommen) aus|schmorgeruch|(?:wasser|es) (?:tropft|läuft|sprüht|spritzt) (?:in|auf) (?:die|den|das) (?:steckdose|steckdosenleiste|sicherungskasten|lampe|verteilerkasten)|(?:tropft|läuft|sprüht|spritzt) (?:das |viel )?wasser (?:in|auf) (?:die|den|das) (?:steckdose|steckdosenleiste|sicherungskasten|lampe|verteilerkasten)`,
+  ],
+  fr: [
+    String.raw`(?:prise|tableau électrique|disjoncteur|câble|interrupteur)s? (?:(?!ne |n'|pas )[a-zà-ÿ']+ ){0,3}?(?:fait des étincelles|crépite|grésille|fume|noircit|a fondu)|des étincelles (?:sortent|jaillissent)|(?:l'eau|eau) (?:coule|goutte|tombe|ruisselle) (?:sur|dans) (?:la prise|le tableau|les prises|le disjoncteur)`,
+  ],
+  es: [
+    String.raw`(?:enchufe|cuadro eléctrico|cuadro de la luz|cable|interruptor)e?s? (?:(?!no )[a-záéíóúñ]+ ){0,3}?(?:echa chispas|saca chispas|chispea|humea|echa humo|se ha derretido|se derrite)|salen chispas|(?:el agua|agua) (?:cae|gotea|entra|está entrando) (?:en|sobre|por) (?:el enchufe|el cuadro|los enchufes)`,
+  ],
+  it: [
+    String.raw`(?:presa|quadro elettrico|cavo|interruttore|ciabatta)\w* (?:(?!non )[a-zàèéìòù']+ ){0,3}?(?:fa scintille|sfrigola|fuma|si è sciolt[ao]|si sta sciogliendo)|escono scintille|(?:l'acqua|acqua) (?:cade|gocciola|entra) (?:sulla presa|nel quadro|nelle prese|sul quadro)`,
+  ],
+  pt: [
+    String.raw`(?:tomada|quadro elétrico|quadro eléctrico|fio|cabo|interruptor)e?s? (?:(?!não )[a-zà-ú]+ ){0,3}?(?:faz faíscas|solta faíscas|deita fumo|está a fumegar|derreteu|está a derreter)|saem faíscas|(?:a água|água) (?:cai|pinga|entra|está a entrar) (?:na tomada|no quadro|nas tomadas)`,
+  ],
+  nl: [
+    String.raw`(?:stopcontact|meterkast|groepenkast|stroomkabel|kabel|snoer|stekker|schakelaar)(?:en|s)? (?:(?!niet |geen )[a-z]+ ){0,3}?(?:vonkt|sputtert|rookt|smelt|is gesmolten|knettert)|het vonkt|vonken (?:uit|komen)|schroeilucht|(?:water|het water) (?:druppelt|loopt|lekt|spuit) (?:in|op) (?:het stopcontact|de meterkast|de groepenkast)`,
+  ],
+};
+
+/** A carbon-monoxide alarm going off, or carbon-monoxide poisoning, in the other languages. */
+export const CO_ALARM_I18N: LanguagePatterns = {
+  de: [
+    String.raw`(?:co|kohlenmonoxid)-?(?:melder|warnmelder) (?:piept|schlägt an|geht los|hat (?:gepiept|angeschlagen))|kohlenmonoxidvergiftung`,
+  ],
+  fr: [String.raw`détecteur de (?:co|monoxyde(?: de carbone)?) (?:sonne|bipe|s'est déclenché)|intoxication au monoxyde`],
+  es: [String.raw`detector de (?:co|monóxido(?: de carbono)?) (?:pita|suena|ha saltado|se ha disparado)|intoxicación por monóxido`],
+  it: [String.raw`rilevatore di (?:co|monossido(?: di carbonio)?) (?:suona|ha suonato|è scattato)|intossicazione da monossido`],
+  pt: [String.raw`detetor de (?:co|monóxido(?: de carbono)?) (?:apita|disparou|está a apitar)|intoxicação por monóxido`],
+  nl: [String.raw`co-?melder (?:gaat af|ging af|piept|gaf (?:net |zojuist )?een piep|slaat alarm)|koolmonoxidevergiftiging`],
+};
+
+/** The gas smell and the carbon-monoxide alarm together: the gas rules' language patterns. */
+export const GAS_AND_CO_I18N: LanguagePatterns = Object.fromEntries(
+  Object.entries(GAS_I18N).map(([lang, patterns]) => [lang, [...patterns, ...(CO_ALARM_I18N[lang as keyof LanguagePatterns] ?? [])]]),
+);

@@ -1,8 +1,9 @@
 import type { SignalRule } from './signal-rules.types';
 import {
   ABUSE_I18N,
+  ELECTRICAL_I18N,
   FIRE_I18N,
-  GAS_I18N,
+  GAS_AND_CO_I18N,
   MEDICAL_I18N,
   MEDICAL_PERSON_I18N,
   SELF_HARM_I18N,
@@ -104,7 +105,14 @@ export const SAFETY_RULES: readonly SignalRule[] = [
       String.raw`(?:petrol|diesel|fuel)(?: is)? (?:pouring|leaking|gushing|dripping everywhere|everywhere)|(?:smell|stink) of (?:petrol|diesel|fuel) everywhere|strong (?:petrol|diesel|fuel) smell|strong (?:smell|stink) of (?:petrol|diesel|fuel)`,
     ],
   },
-  { id: 'gas_danger', type: 'safety', severity: 'high', confidence: 0.9, patterns: GAS_PATTERNS, languagePatterns: GAS_I18N },
-  { id: 'electrical_danger', type: 'safety', severity: 'high', confidence: 0.88, patterns: ELECTRICAL_PATTERNS },
+  { id: 'gas_danger', type: 'safety', severity: 'high', confidence: 0.9, patterns: GAS_PATTERNS, languagePatterns: GAS_AND_CO_I18N },
+  {
+    id: 'electrical_danger',
+    type: 'safety',
+    severity: 'high',
+    confidence: 0.88,
+    patterns: ELECTRICAL_PATTERNS,
+    languagePatterns: ELECTRICAL_I18N,
+  },
   { id: 'fire', type: 'safety', severity: 'critical', confidence: 0.9, patterns: FIRE_PATTERNS, languagePatterns: FIRE_I18N },
 ];

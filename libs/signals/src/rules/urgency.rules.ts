@@ -1,5 +1,5 @@
 import type { SignalRule } from './signal-rules.types';
-import { FIRE_I18N } from './safety.rules.i18n';
+import { ELECTRICAL_I18N, FIRE_I18N, GAS_AND_CO_I18N } from './safety.rules.i18n';
 
 /** Vulnerable people whose presence turns "no heating" or "locked out" into an emergency. */
 const VULNERABLE = [
@@ -60,8 +60,16 @@ export const URGENCY_RULES: readonly SignalRule[] = [
       String.raw`(?:sewage|sewerage)(?: is| has been)? (?:everywhere|coming up|backing up|in the|all over)|(?:toilet|drains?|sewer)(?: is| are|s)? (?:overflowing|backing up|backed up)`,
     ],
   },
-  { id: 'gas_smell', type: 'urgency', severity: 'critical', confidence: 0.93, patterns: GAS_PATTERNS },
-  { id: 'electrical_hazard', type: 'urgency', severity: 'high', confidence: 0.88, patterns: ELECTRICAL_PATTERNS },
+  // Round 15: the gas and electrical rules read the other languages too (the guide makes both hazards urgency and safety).
+  { id: 'gas_smell', type: 'urgency', severity: 'critical', confidence: 0.93, patterns: GAS_PATTERNS, languagePatterns: GAS_AND_CO_I18N },
+  {
+    id: 'electrical_hazard',
+    type: 'urgency',
+    severity: 'high',
+    confidence: 0.88,
+    patterns: ELECTRICAL_PATTERNS,
+    languagePatterns: ELECTRICAL_I18N,
+  },
   { id: 'fire_hazard', type: 'urgency', severity: 'critical', confidence: 0.9, patterns: FIRE_PATTERNS, languagePatterns: FIRE_I18N },
   {
     id: 'no_heating_vulnerable',
