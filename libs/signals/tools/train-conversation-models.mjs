@@ -12,7 +12,7 @@
 // retrained on train + dev with the same options. The test split is never read here
 // (`npm run eval:extraction -- --pool --split test` scores it, once per release). Deterministic.
 // Usage: node scripts/build.mjs libs/signals && node libs/signals/tools/train-conversation-models.mjs [--check | --dry]
-//   --check  retrain and compare both models' weights sha256 with the committed ones (exit 1 if not equal)
+//   --check  retrain and compare both models' weights sha256, threshold and rule margin with the committed ones (exit 1 if not equal)
 //   --bits N --epochs N --lr X --l2 X --pos X --rule-weight X (tuning on dev; --dry writes nothing)
 //   --dev-exclude <id prefix>  also print dev accuracy without one set's conversations
 //   --dev-errors  list the dev conversations each model's decision gets wrong
@@ -59,6 +59,8 @@ const TASKS = {
     target: (c) => c.expected.intent,
     rule: intentRule,
     positiveWeight: arg('--pos', 2),
+    // Round 15: also pick the margin by which the model must lead the rules' own finding (decideIntent).
+    ruleMargin: true,
     outFile: `${root}libs/signals/src/extraction/classify/intent-model.data.ts`,
     constName: 'INTENT_MODEL',
     typeArg: 'Intent',
@@ -136,7 +138,7 @@ function train1(task, conversations) {
   return { trained: trainLogistic(examples, opts), opts };
 }
 
-function modelData(task, { trained, opts }, conversations, threshold) {
+function modelData(task, { trained, opts }, conversations, threshold, ruleMargin) {
   const { data, scales } = quantize(trained.weights);
   return {
     version: `${task.version}-${new Date().toISOString().slice(0, 10)}`,
@@ -146,6 +148,7 @@ function modelData(task, { trained, opts }, conversations, threshold) {
     scales,
     bias: trained.bias.map((b) => Number(b.toPrecision(9))),
     threshold,
+    ...(ruleMargin === undefined ? {} : { ruleMargin }),
     weights: encodeBase64(new Uint8Array(data.buffer)),
     weightsSha256: createHash('sha256').update(data).digest('hex'),
     trainedOn: {
@@ -164,8 +167,8 @@ console.log(
 let failed = false;
 for (const [name, task] of Object.entries(TASKS)) {
   const devData = modelData(task, train1(task, train), train, 0);
-  const accuracy = (threshold) => {
-    const model = createConversationModel({ ...devData, threshold });
+  const accuracy = (threshold, ruleMargin = 0) => {
+    const model = createConversationModel({ ...devData, threshold, ruleMargin });
     return dev.filter((c) => task.decide(model, c) === task.target(c)).length / dev.length;
   };
   let best = { t: 1.01, acc: accuracy(1.01) };
@@ -175,9 +178,19 @@ for (const [name, task] of Object.entries(TASKS)) {
     if (acc > best.acc + 1e-9) best = { t: Number(t.toFixed(2)), acc };
   }
   console.log(`${name}: dev accuracy with the model ${best.acc.toFixed(3)} at threshold ${best.t}`);
+  // The rule margin, on dev, at the chosen threshold (0.02 steps; the smallest best one).
+  let margin = task.ruleMargin ? 0 : undefined;
+  if (task.ruleMargin) {
+    for (let m = 0.02; m <= 0.301; m += 0.02) {
+      const acc = accuracy(best.t, Number(m.toFixed(2)));
+      if (acc > best.acc + 1e-9) best = { ...best, acc, m: Number(m.toFixed(2)) };
+    }
+    margin = best.m ?? 0;
+    console.log(`${name}: dev accuracy with the model ${best.acc.toFixed(3)} at threshold ${best.t}, rule margin ${margin}`);
+  }
   // Per language (the conversations' lang:* tags), at the chosen threshold.
   {
-    const model = createConversationModel({ ...devData, threshold: best.t });
+    const model = createConversationModel({ ...devData, threshold: best.t, ruleMargin: margin });
     const langs = [...new Set(dev.flatMap((c) => c.tags.filter((t) => t.startsWith('lang:'))))].sort();
     const cell = (cs) => `${cs.filter((c) => task.decide(model, c) === task.target(c)).length}/${cs.length}`;
     console.log(`${name}: dev per language ${langs.map((l) => `${l.slice(5)} ${cell(dev.filter((c) => c.tags.includes(l)))}`).join(', ')}`);
@@ -186,25 +199,28 @@ for (const [name, task] of Object.entries(TASKS)) {
       for (const c of dev) {
         const got = task.decide(model, c);
         if (got !== task.target(c))
-          console.log(`  ${name} ${c.id} expected=${task.target(c)} got=${got}  ${c.messages.join(' | ').slice(0, 300)}`);
+          console.log(
+            `  ${name} ${c.id} expected=${task.target(c)} got=${got}  ${c.messages.join(' | ').replace(/\s+/g, ' ').slice(0, 300)}`,
+          );
       }
   }
   // --dev-exclude <id prefix>: the same figure without the dev conversations of one set (to compare
   // with a run before that set was added, on the same conversations).
   const exclude = process.argv.includes('--dev-exclude') ? process.argv[process.argv.indexOf('--dev-exclude') + 1] : undefined;
   if (exclude) {
-    const model = createConversationModel({ ...devData, threshold: best.t });
+    const model = createConversationModel({ ...devData, threshold: best.t, ruleMargin: margin });
     const kept = dev.filter((c) => !c.id.startsWith(exclude));
     const ok = kept.filter((c) => task.decide(model, c) === task.target(c)).length;
     console.log(`${name}: dev accuracy without ${exclude}* ${(ok / kept.length).toFixed(3)} (${ok}/${kept.length})`);
   }
   const final = [...train, ...dev];
-  const model = modelData(task, train1(task, final), final, Math.min(best.t, 1));
+  const model = modelData(task, train1(task, final), final, Math.min(best.t, 1), margin);
   console.log(`${name}: weights sha256 ${model.weightsSha256}, trained on ${final.length} conversations`);
   if (process.argv.includes('--check')) {
     const committed = require(task.outFile.replace('/src/', '/dist/').replace(/\.ts$/, '.js'))[task.constName];
-    console.log(`${name}: committed ${committed.weightsSha256}`);
+    console.log(`${name}: committed ${committed.weightsSha256}, threshold ${committed.threshold}, rule margin ${committed.ruleMargin}`);
     if (committed.weightsSha256 !== model.weightsSha256) failed = true;
+    if (committed.threshold !== model.threshold || committed.ruleMargin !== model.ruleMargin) failed = true;
   } else if (!process.argv.includes('--dry')) {
     const body =
       `// Written by libs/signals/tools/train-conversation-models.mjs; do not edit by hand (retrain instead).\n` +

@@ -154,3 +154,32 @@ describe('fillSentiment: the lexicon first, the model where it scores nothing', 
     });
   });
 });
+
+describe('decideIntent: round 15 rule margin', () => {
+  const withMargin = (ruleMargin: number) => createConversationModel({ ...tinyModel('booking', 0.2), ruleMargin });
+  const scores = withMargin(0).messageScores('whenever suits you really', undefined);
+  const p = withMargin(0).probabilities(scores, 1);
+  const lead = (p[INTENTS.indexOf('booking')] as number) - (p[INTENTS.indexOf('pricing')] as number);
+  const pricing = { label: 'pricing' as const, confidence: 0.75 };
+
+  it('the committed intent model carries the margin chosen on dev', () => {
+    expect(INTENT_MODEL.ruleMargin).toBeGreaterThanOrEqual(0);
+    expect(createConversationModel(SENTIMENT_MODEL).ruleMargin).toBe(0);
+  });
+
+  it('a model leading the rules’ own finding by less than the margin leaves the rules’ finding', () => {
+    expect(lead).toBeGreaterThan(0.02);
+    expect(decideIntent([pricing], scores, 1, withMargin(lead + 0.01))).toBe(pricing);
+  });
+
+  it('a model leading by the margin or more still decides', () => {
+    expect(decideIntent([pricing], scores, 1, withMargin(lead - 0.01))).toMatchObject({ label: 'booking', source: 'model' });
+  });
+
+  it('with no finding of the rules the margin does not apply', () => {
+    expect(decideIntent([{ label: 'other', confidence: 0.4 }], scores, 1, withMargin(0.99))).toMatchObject({
+      label: 'booking',
+      source: 'model',
+    });
+  });
+});

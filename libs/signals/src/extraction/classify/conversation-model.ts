@@ -5,6 +5,8 @@ import type { ConversationModelData } from './conversation-model.types';
 export interface ConversationModel<L extends string> {
   readonly labels: readonly L[];
   readonly threshold: number;
+  /** See ConversationModelData.ruleMargin (0 when the data has none). */
+  readonly ruleMargin: number;
   /** One message's raw score per label (weights · features, no bias); `rule`: what the rules said of it. */
   messageScores(text: string, rule: L | undefined): number[];
   /** Normalised probability per label for `count` messages whose scores sum to `scoreSum`. */
@@ -47,6 +49,7 @@ export function createConversationModel<L extends string>(model: ConversationMod
   return {
     labels: model.labels,
     threshold: model.threshold,
+    ruleMargin: model.ruleMargin ?? 0,
     messageScores(text: string, rule: L | undefined): number[] {
       const { idx, val } = vectorize(text, model.features);
       const ruleAt = rule === undefined ? -1 : model.labels.indexOf(rule);

@@ -18,6 +18,12 @@ export interface ConversationModelData<L extends string> {
   bias: readonly number[];
   /** The model decides only when its top normalised probability reaches this (chosen on the dev split). */
   threshold: number;
+  /**
+   * Round 15 (intent): when the rules found an intent of their own, the model overrules it only when
+   * its top probability beats that intent's by at least this much (chosen on the dev split after the
+   * threshold). Absent: 0, the model's top label wins.
+   */
+  ruleMargin?: number;
   /** Base64 of the Int8 weights, label-major, 2^bits + labels.length buckets per label. */
   weights: string;
   weightsSha256: string;

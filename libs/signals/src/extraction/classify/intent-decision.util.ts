@@ -48,7 +48,8 @@ export function rulesIntent(ruleIntents: readonly IntentResult[]): IntentResult 
  * stands. Otherwise the learned model, which reads the text and what the
  * rules said of each message, decides when its top probability over the messages' summed scores
  * reaches its threshold (chosen on the dev split): when it agrees with the rules their result (and
- * evidence) stands, otherwise its own label is returned with `source: 'model'`. Below the threshold
+ * evidence) stands, and when it leads the rules' own finding by less than its ruleMargin (also chosen
+ * on dev) the rules' finding stands; otherwise its own label is returned with `source: 'model'`. Below the threshold
  * the rules decide by precedence (cancellation > complaint > booking > feedback > pricing > support >
  * enquiry); with neither, the intent is 'other'. `ruleIntents`: the rules' results per message;
  * `scoreSum`/`count`: the messages' summed model scores.
@@ -67,6 +68,8 @@ export function decideIntent(
     const label = model.labels[p.indexOf(top)];
     if (label !== undefined && top >= model.threshold) {
       if (rules?.label === label) return rules;
+      // Round 15: a narrow lead does not overrule the rules' own finding (model.ruleMargin).
+      if (rules !== undefined && top - (p[model.labels.indexOf(rules.label)] ?? 0) < model.ruleMargin) return rules;
       return { label, confidence: round2(top), source: 'model' };
     }
   }
