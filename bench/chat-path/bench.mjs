@@ -56,8 +56,9 @@ const OFFLINE_TURNS = arg('offline-turns', 150);
 const TURNS_PER_SESSION = arg('turns-per-session', 5);
 const WARMUP = arg('warmup', 30);
 const LAG_WAIT_MS = arg('lag-wait-ms', 30_000);
-// --profile chat: that service runs with --cpu-prof; its .cpuprofile lands in /tmp/chat-path-profile-<id>/ when it stops.
-const PROFILE = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : null;
+// --profile chat (or chat,tenant-intelligence): those services run with --cpu-prof; each .cpuprofile lands in
+// /tmp/chat-path-profile-<id>/ when it stops.
+const PROFILE = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1].split(',') : [];
 
 const TARGETS = {
   added_p50_ms: 5,
@@ -213,7 +214,7 @@ async function freePort() {
 
 async function start(app, env) {
   const port = await freePort();
-  const profile = PROFILE === app ? ['--cpu-prof', `--cpu-prof-dir=/tmp/chat-path-profile-${id}`] : [];
+  const profile = PROFILE.includes(app) ? ['--cpu-prof', `--cpu-prof-dir=/tmp/chat-path-profile-${id}`] : [];
   const traced = HOP_TRACE && (app === 'gateway' || app === 'chat');
   const hops = traced ? ['--import', join(ROOT, 'bench', 'chat-path', 'hop-trace.mjs')] : [];
   const child = spawn(process.execPath, [...profile, ...hops, join(ROOT, 'apps', app, 'dist', 'main.js')], {
@@ -223,7 +224,17 @@ async function start(app, env) {
   children.push(child);
   let out = '';
   let partial = '';
-  child.stderr.on('data', (c) => (out = (out + c).slice(-4000)));
+  let errPartial = '';
+  child.stderr.on('data', (c) => {
+    out = (out + c).slice(-4000);
+    // Node's own warnings (DeprecationWarning and the like) go to stderr, not through pino.
+    const lines = (errPartial + c).split('\n');
+    errPartial = lines.pop();
+    for (const line of lines) {
+      const warning = /\b(\w*Warning): (.*)/.exec(line);
+      if (warning) serviceLog.push({ app, level: 'stderr', msg: `${warning[1]}: ${warning[2].slice(0, 200)}`, line: line.slice(0, 1500) });
+    }
+  });
   child.stdout.on('data', (c) => {
     out = (out + c).slice(-4000);
     const lines = (partial + c).split('\n');

@@ -55,6 +55,18 @@ export async function openTurnDatabase(label) {
   };
 }
 
+/** The statement chat's prepareTurn sends for `fixture`'s session (its text and values), captured once through `db`. */
+export async function captureTurnRead(db, { tenant, session }) {
+  let read;
+  const capture = Object.create(db);
+  capture.statement = (tenantId, statement) => {
+    read = statement;
+    return db.statement(tenantId, statement);
+  };
+  await repo.prepareTurn(capture, tenant, session, randomUUID(), null, { query: QUERY, limit: 4, staff: false });
+  return read;
+}
+
 /**
  * Runs every variant `n` times per round, the variants interleaved round by round; p50 / p90 ms
  * per variant and round, and this process's CPU per call (µs, user + system: the client's own

@@ -17,28 +17,21 @@
 // Also prints EXPLAIN (ANALYZE, BUFFERS) of the statement as the app role with the tenant set.
 //
 //   npm run build && node bench/chat-path/turn-read-shapes.mjs [--n 200] [--rounds 3]
-import { randomUUID } from 'node:crypto';
-import { arg, interleaved, load, openTurnDatabase, P, pg, printTable, QUERY, repo } from './turn-db.fixture.mjs';
+import { arg, captureTurnRead, interleaved, load, openTurnDatabase, P, pg, printTable } from './turn-db.fixture.mjs';
 
 const N = arg('n', 200);
 const ROUNDS = arg('rounds', 3);
 const SET_TENANT = `SELECT set_config('app.tenant_id', $1, true)`;
 
 const fixture = await openTurnDatabase('turnread');
-const { tenant, session, owner } = fixture;
+const { tenant, owner } = fixture;
 const plain = new pg.Pool({ connectionString: fixture.urls.appUrl, max: 2 });
 const piped = new pg.Pool({ connectionString: fixture.urls.appUrl, max: 2, pipeline: true });
 const prisma = P.createPrismaClient({ databaseUrl: fixture.urls.appUrl, poolMax: 2, applicationName: 'turn-read-bench' });
 try {
   const db = new P.TenantDb(prisma);
   // The statement prepareTurn sends, captured once.
-  let read;
-  const capture = Object.create(db);
-  capture.statement = (tenantId, statement) => {
-    read = statement;
-    return db.statement(tenantId, statement);
-  };
-  await repo.prepareTurn(capture, tenant, session, randomUUID(), null, { query: QUERY, limit: 4, staff: false });
+  const read = await captureTurnRead(db, fixture);
   const values = [...read.values];
 
   const explained = await plain.connect();
