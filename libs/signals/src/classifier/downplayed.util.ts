@@ -8,9 +8,11 @@
  * funny, can you come now"). Over the 11,101 labelled messages the trainer reads (corpus, gate set,
  * retired unseen sets) none of these cues is in an urgency message but the "lol not funny" ones.
  * Vetoes an urgency finding, the classifier's (cue-vetoes) or a rule's (the detector), on normalised
- * (lower-case) text.
+ * (lower-case) text. Round 15: the French "mdr", "ptdr", the Italian "ahah", "hihi" and the Portuguese
+ * "rsrs" laugh too.
  */
-const LAUGH = "(?:lol|lmao|ha(?:ha)+|ja(?:ja)+|he(?:he)+|kkk+)(?!\\s+(?:not|it's not|its not|isn't) funny)";
+const LAUGH =
+  "(?:lol|lmao|ha(?:ha)+|ahah(?:ah)*|ja(?:ja)+|he(?:he)+|hihi(?:hi)*|kkk+|mdr|ptdr|rsrs(?:rs)*)(?!\\s+(?:not|it's not|its not|isn't) funny)";
 const PHRASE = [
   'just (?:curious|wondering|asking)',
   'out of curiosity',

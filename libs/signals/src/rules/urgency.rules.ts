@@ -1,5 +1,30 @@
 import type { SignalRule } from './signal-rules.types';
 import { ELECTRICAL_I18N, FIRE_I18N, GAS_AND_CO_I18N } from './safety.rules.i18n';
+import type { LanguagePatterns } from './signal-rules.types';
+
+/**
+ * Round 15: the sender says it is urgent or an emergency, in the other languages' own words ("das
+ * ist ein Notfall", "c'est une urgence", "es urgente", "è un'emergenza", "é muito urgente", "het is
+ * een noodgeval", "met spoed"); the English "urgent" already reads the French. Claims only (a verb
+ * or an intensifier with the word), so "Notfalltermine?" and "numéro d'urgence" stay out; the
+ * languages' negation, hypothetical and past cues guard them, and a played-down message vetoes them.
+ */
+const EXPLICIT_URGENCY_I18N: LanguagePatterns = {
+  de: [
+    String.raw`ist (?:ein |echt ein |wirklich ein )?(?:echter |absoluter |richtiger )?notfall|notfall(?= ?!)|es ist (?:sehr |wirklich |extrem |echt )?dringend|(?:sehr|extrem|wirklich|echt|total|ganz) dringend|dringend,? bitte|bitte dringend|es eilt|eilt sehr`,
+  ],
+  fr: [
+    String.raw`c'est (?:une |vraiment une |très |super |hyper )?(?:urgence|urgent)|(?:très|vraiment|super|hyper|extrêmement) urgent|urgence absolue|en urgence(?= ?[!.,]|$)`,
+  ],
+  es: [
+    String.raw`es (?:una |muy |súper |super |realmente )?(?:urgencia|urgente|emergencia)|(?:muy|súper|super|bastante) urgente|urgentísimo|de urgencia(?= ?[!.,]|$)`,
+  ],
+  it: [String.raw`(?:è|e') (?:un'|una |molto |davvero |super )?(?:urgenza|urgente|emergenza)|(?:molto|davvero|super) urgente|urgentissimo`],
+  pt: [String.raw`(?:é|e) (?:uma |muito |super |mesmo )?(?:urgência|urgente|emergência)|(?:muito|super|bem) urgente|urgentíssimo`],
+  nl: [
+    String.raw`(?:is|het is) (?:een |echt een |heel |erg |zeer )?(?:noodgeval|spoedgeval|dringend)|(?:heel|erg|zeer|echt) dringend|met spoed|spoed(?= ?[!:])`,
+  ],
+};
 
 /** Vulnerable people whose presence turns "no heating" or "locked out" into an emergency. */
 const VULNERABLE = [
@@ -174,5 +199,6 @@ export const URGENCY_RULES: readonly SignalRule[] = [
       String.raw`urgent(?:ly)?|urgnet|urgant|emergency|emergancy|emergeny|emergencey`,
       String.raw`(?:need|needs|send|come|help)[^.!?\n]{0,40}?(?:right now|right away|straight away|immediately|asap|a\.s\.a\.p|as soon as (?:possible|poss|you can)|this (?:minute|second))`,
     ],
+    languagePatterns: EXPLICIT_URGENCY_I18N,
   },
 ];
