@@ -1,5 +1,8 @@
 // Row-level security as the services see it: the app role, TenantDb.run(), pooled connections.
+import { context, trace, TraceFlags } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { createChatSession, createTenant, type ChatSessionRow, type TenantRow, testDbEnv } from './fixtures';
 import { createPrismaClient, poolOf } from '../client/prisma-client.factory';
 import { isInsufficientPrivilege } from '../errors/database-error.util';
@@ -8,6 +11,17 @@ import { PersistenceError } from '../errors/persistence.error';
 import { TenantDb } from '../tenant/tenant-db';
 import { Prisma } from '../generated/prisma/client';
 import { openDbTestContext, rejection, type DbTestContext } from './db-test-context';
+
+/** The companion pool's connection statement() runs on (poolMax 1), after one statement on it; released again. */
+async function statementClient(one: TenantDb, client: ReturnType<typeof createPrismaClient>): Promise<pg.PoolClient> {
+  const statements = poolOf(client)?.statements;
+  if (!statements) throw new Error('no companion pool');
+  await one.statement(randomUUID(), { text: 'SELECT 1 AS n', values: [] });
+  // The pool hands back its most recently released connection: the one statement() used.
+  const connection = await statements.connect();
+  connection.release();
+  return connection;
+}
 
 describe('tenant isolation (RLS through TenantDb)', () => {
   let ctx: DbTestContext;
@@ -154,13 +168,8 @@ describe('tenant isolation (RLS through TenantDb)', () => {
     const single = createPrismaClient({ databaseUrl: testDbEnv(process.env).TEST_DATABASE_URL, poolMax: 1 });
     try {
       const one = new TenantDb(single);
-      const statements = poolOf(single)?.statements;
-      if (!statements) throw new Error('no companion pool');
-      await one.statement(tenantA.id, { text: 'SELECT 1 AS n', values: [] });
-      // The pool hands back its most recently released connection: the one statement() used.
-      const client = await statements.connect();
+      const client = await statementClient(one, single);
       const socket = (client as unknown as { connection: { stream: import('node:net').Socket } }).connection.stream;
-      client.release();
       const writes: number[] = [];
       const write = socket.write.bind(socket);
       const spy = jest.spyOn(socket, 'write').mockImplementation(((...args: Parameters<typeof write>) => {
@@ -182,6 +191,74 @@ describe('tenant isolation (RLS through TenantDb)', () => {
     } finally {
       await single.$disconnect();
     }
+  });
+
+  it("statement(): BEGIN and set_config go out without the caller's span (no pg span of their own), the statement and COMMIT with it", async () => {
+    // What OpenTelemetry's pg instrumentation reads (requireParentSpan): the active span when query() is called.
+    context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+    const single = createPrismaClient({ databaseUrl: testDbEnv(process.env).TEST_DATABASE_URL, poolMax: 1 });
+    try {
+      const one = new TenantDb(single);
+      const client = await statementClient(one, single);
+      // pg's own pipeline mode (pg 8.23 and later): the four queries never queue behind a running one on
+      // an ordinary client, which pg deprecates ('already executing') and pg 9 removes.
+      expect((client as unknown as { pipeline: boolean }).pipeline).toBe(true);
+      const seen: Array<[string, boolean]> = [];
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      const spy = jest.spyOn(client, 'query').mockImplementation(((config: string | { text: string }, ...rest: unknown[]) => {
+        seen.push([typeof config === 'string' ? config : config.text, trace.getSpan(context.active()) !== undefined]);
+        return query(config, ...rest);
+      }) as unknown as typeof client.query);
+      try {
+        const parent = trace.wrapSpanContext({ traceId: 'a'.repeat(32), spanId: 'b'.repeat(16), traceFlags: TraceFlags.SAMPLED });
+        await expect(
+          context.with(trace.setSpan(context.active(), parent), () =>
+            one.statement(tenantA.id, { text: 'SELECT $1::int AS n', values: [4] }),
+          ),
+        ).resolves.toEqual([{ n: 4 }]);
+      } finally {
+        spy.mockRestore();
+      }
+      expect(seen).toEqual([
+        ['BEGIN', false],
+        ["SELECT set_config('app.tenant_id', $1, true)", false],
+        ['SELECT $1::int AS n', true],
+        ['COMMIT', true],
+      ]);
+    } finally {
+      await single.$disconnect();
+      context.disable();
+    }
+  });
+
+  it("run(): Prisma's BEGIN, set_config and COMMIT go out without the caller's span, fn and its statements run with it", async () => {
+    context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+    const seen: Array<[string, boolean]> = [];
+    const query = pg.Client.prototype.query;
+    const spy = jest.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...args: unknown[]) {
+      const config = args[0] as string | { text: string };
+      seen.push([
+        (typeof config === 'string' ? config : config.text).trim().split(/\s+/)[0] ?? '',
+        trace.getSpan(context.active()) !== undefined,
+      ]);
+      return (query as (...a: unknown[]) => unknown).apply(this, args);
+    } as unknown as typeof query);
+    try {
+      const parent = trace.wrapSpanContext({ traceId: 'c'.repeat(32), spanId: 'd'.repeat(16), traceFlags: TraceFlags.SAMPLED });
+      const inside = await context.with(trace.setSpan(context.active(), parent), () =>
+        db.run(tenantA.id, async (tx) => {
+          await tx.$queryRaw`SELECT 1 AS n`;
+          return trace.getSpan(context.active())?.spanContext().spanId;
+        }),
+      );
+      expect(inside).toBe('d'.repeat(16));
+    } finally {
+      spy.mockRestore();
+      context.disable();
+    }
+    expect(seen.map(([text]) => text.toUpperCase())).toEqual(['BEGIN', 'SELECT', 'SELECT', 'COMMIT']);
+    // set_config (the first SELECT) is Prisma's step, the second the caller's.
+    expect(seen.map(([, traced]) => traced)).toEqual([false, false, true, false]);
   });
 
   it('statement(): writes run on their own companion pool, so reads never wait behind writes blocked on a row lock', async () => {

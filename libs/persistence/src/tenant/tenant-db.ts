@@ -1,3 +1,4 @@
+import { context, trace } from '@opentelemetry/api';
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import type { Prisma, PrismaClient } from '../generated/prisma/client';
@@ -50,13 +51,17 @@ export class TenantDb {
 
   async run<T>(tenantId: string, fn: (tx: TenantTx) => Promise<T>, opts: TenantTxOptions = {}): Promise<T> {
     assertTenantId(tenantId);
+    // Prisma's own steps (the pool's connect, BEGIN, set_config, COMMIT) run without the caller's span, `fn` with it (see UNTRACED).
+    const caller = context.active();
     try {
-      return await this.prisma.$transaction(
-        async (tx) => {
-          await tx.$queryRaw`SELECT set_config('app.tenant_id', ${tenantId}, true)`;
-          return fn(tx);
-        },
-        { timeout: opts.timeoutMs, maxWait: opts.maxWaitMs ?? this.maxWaitMs, isolationLevel: opts.isolationLevel },
+      return await context.with(trace.deleteSpan(caller), () =>
+        this.prisma.$transaction(
+          async (tx) => {
+            await tx.$queryRaw`SELECT set_config('app.tenant_id', ${tenantId}, true)`;
+            return context.with(caller, () => fn(tx));
+          },
+          { timeout: opts.timeoutMs, maxWait: opts.maxWaitMs ?? this.maxWaitMs, isolationLevel: opts.isolationLevel },
+        ),
       );
     } catch (error) {
       throw busyOr(error);
@@ -120,8 +125,11 @@ export class TenantDb {
       let sent: Promise<PromiseSettledResult<pg.QueryResult>[]>;
       try {
         sent = Promise.allSettled([
-          client.query('BEGIN'),
-          client.query({ name: SET_TENANT.name, text: SET_TENANT.text, values: [tenantId] }),
+          // BEGIN and set_config without a span each (see UNTRACED): the statement and the COMMIT keep theirs.
+          ...context.with(trace.deleteSpan(context.active()), () => [
+            client.query('BEGIN'),
+            client.query({ name: SET_TENANT.name, text: SET_TENANT.text, values: [tenantId] }),
+          ]),
           client.query({ name: preparedName(statement.text), text: statement.text, values: [...statement.values] }),
           // After a failure above this ends the aborted transaction (PostgreSQL answers ROLLBACK).
           client.query('COMMIT'),
@@ -153,6 +161,20 @@ function socketOf(client: pg.PoolClient): { cork(): void; uncork(): void } | und
     ? (stream as { cork(): void; uncork(): void })
     : undefined;
 }
+
+/*
+ * UNTRACED: OpenTelemetry's pg instrumentation (libs/observability starts it with requireParentSpan)
+ * makes a span for every query, and for every pool connect, that has an active span to hang under.
+ * The transaction's own steps would be spans that say nothing the caller's statements do not, at a
+ * span's cost each, so they are issued in a context without the active span and the instrumentation
+ * skips them:
+ *  - statement(): BEGIN and set_config (pipelined with the statement, answered before it); the
+ *    pool's connect span, the statement's span and the COMMIT's span (the commit's wait for the WAL
+ *    flush) stay;
+ *  - run(): Prisma's connect, BEGIN, set_config and COMMIT (Prisma issues them from the context
+ *    $transaction() was called in); every statement `fn` sends keeps its span under the caller's.
+ *    A run()'s wait for a connection and its commit show as gaps in the caller's span.
+ */
 
 /** The connection wait when the client's pool does not say (node-postgres pools made elsewhere). */
 const DEFAULT_MAX_WAIT_MS = 5000;
