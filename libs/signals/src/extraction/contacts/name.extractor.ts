@@ -1,5 +1,5 @@
 import { RELATIONS } from './ownership.rules';
-import { SIGN_OFF } from './name.rules';
+import { ASK_FOR_AT_NUMBER, NAME_LABEL_LOWER, SIGN_OFF } from './name.rules';
 import { hereCandidates } from './name-here.util';
 import { round2 } from '../evidence.util';
 import { isNameWord, tokenAt } from './name-token.util';
@@ -201,25 +201,10 @@ const CUES: readonly Cue[] = [
     confidence: 0.8,
     owner: 'customer',
   },
-  // Round 15: a name label that opens the message, the name in lower case ending it ("Naam: fatima
-  // bouzid", "Nom : hélène vasseur", "nombre: javier ruiz"); capitalised, the cue above reads it.
-  {
-    id: 'name_is',
-    pattern: /^\s*(?:name|naam|nom|nombre|nome)\s*:\s*(?=\p{Ll}+(?:[ '-]\p{Ll}+){0,2}[\s.!]*$)/gu,
-    confidence: 0.8,
-    lowerConfidence: 0.75,
-    owner: 'customer',
-    lowerMaxWords: 3,
-  },
-  // Round 15: "vous pouvez m'appeler au 04 …, demandez Hélène Vasseur", "call 01632 960 123 and ask for
-  // Priya Shah", "bel 06 … en vraag naar Sanne de Wit": who to ask for at the customer's own number.
-  {
-    id: 'name_is',
-    pattern:
-      /(?<![\p{L}'])(?:call|ring|phone|m'appeler|appelez(?:-moi)?|appeler|bel(?:len)?|anrufen|ruf(?:en)?|llam(?:e|en|ad|ar(?:me)?)|chiam(?:ate|are|ami)|lig(?:ue|uem|ar))\b[^.!?\n]{0,60}?[,;]?\s*(?:and\s+|et\s+|en\s+|und\s+|y\s+|e\s+)?(?:ask\s+for|demandez|demander|vraag\s+naar|vragen\s+naar|fragen\s+sie\s+nach|fragt\s+nach|pregunte\s+por|preguntad?\s+por|chiedete\s+di|chiedere\s+di|pergunte\s+(?:pela?|por)|perguntem\s+(?:pela?|por))\s+/gu,
-    confidence: 0.75,
-    owner: 'customer',
-  },
+  // Round 15: a name label opening the message, a lower-case name ending it ("Naam: fatima bouzid").
+  { id: 'name_is', pattern: NAME_LABEL_LOWER, confidence: 0.8, lowerConfidence: 0.75, owner: 'customer', lowerMaxWords: 3 },
+  // Round 15: who to ask for at the customer's number ("m'appeler au 04 …, demandez Hélène Vasseur").
+  { id: 'name_is', pattern: ASK_FOR_AT_NUMBER, confidence: 0.75, owner: 'customer' },
   // "quem está falando é a Bruna", "quem fala é o Tiago".
   {
     id: 'i_am',

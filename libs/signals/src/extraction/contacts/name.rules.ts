@@ -169,3 +169,13 @@ export const NOT_A_NAME_BEFORE_HERE: ReadonlySet<string> = new Set(
     .split(/\s+/)
     .filter((w) => w.length > 0),
 );
+
+/** Round 15: a name label opening the message, the name in lower case ending it ("Naam: fatima bouzid", "Nom : hélène vasseur"). */
+export const NAME_LABEL_LOWER = /^\s*(?:name|naam|nom|nombre|nome)\s*:\s*(?=\p{Ll}+(?:[ '-]\p{Ll}+){0,2}[\s.!]*$)/gu;
+
+/**
+ * Round 15: who to ask for at the customer's own number ("vous pouvez m'appeler au 04 …, demandez
+ * Hélène Vasseur", "call … and ask for Priya Shah", "bel … en vraag naar Sanne de Wit").
+ */
+export const ASK_FOR_AT_NUMBER =
+  /(?<![\p{L}'])(?:call|ring|phone|m'appeler|appelez(?:-moi)?|appeler|bel(?:len)?|anrufen|ruf(?:en)?|llam(?:e|en|ad|ar(?:me)?)|chiam(?:ate|are|ami)|lig(?:ue|uem|ar))\b[^.!?\n]{0,60}?[,;]?\s*(?:and\s+|et\s+|en\s+|und\s+|y\s+|e\s+)?(?:ask\s+for|demandez|demander|vraag\s+naar|vragen\s+naar|fragen\s+sie\s+nach|fragt\s+nach|pregunte\s+por|preguntad?\s+por|chiedete\s+di|chiedere\s+di|pergunte\s+(?:pela?|por)|perguntem\s+(?:pela?|por))\s+/gu;
