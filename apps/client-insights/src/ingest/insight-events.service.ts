@@ -7,7 +7,7 @@ import {
   type IntelSessionSummarized,
 } from '@parley/contracts';
 import { MicroBatcher, PermanentError, settleByGroup, type ConsumerMessageMeta } from '@parley/messaging';
-import { TenantDb, type TenantTx } from '@parley/persistence';
+import { TenantDb, type PgTx } from '@parley/persistence';
 import { utcHourStart } from '@parley/contracts/calendar';
 import { TERM_KINDS } from '../shared/term-kinds.constants';
 import { IngestBatchAccumulator } from './ingest-batch.accumulator';
@@ -24,7 +24,7 @@ export const INGEST_MAX_BATCH = 64;
 
 /** What a batch's fold works with: the tenant's transaction, its summed increments and its sessions. */
 interface FoldContext {
-  tx: TenantTx;
+  tx: PgTx;
   batch: IngestBatchAccumulator;
   sessions: IngestBatchSessions;
 }
@@ -51,7 +51,7 @@ interface IngestItem {
  * first hour, each at most once per session.
  *
  * Events handled at the same time (the consumer runs many at once) are folded in batches: one
- * transaction per tenant per batch (tenant set by TenantDb.run, so RLS holds per tenant), one
+ * transaction per tenant per batch (node-postgres, tenant set by TenantDb.transaction, so RLS holds per tenant), one
  * processed_events statement for the batch's ids, bucket and term increments summed in memory
  * and written once before the commit. Each caller's promise settles with its own event's
  * outcome once the transaction committed; a tenant's transaction that fails is retried event by
@@ -82,7 +82,7 @@ export class InsightEventsService {
   }
 
   private foldTenant(tenantId: string, items: IngestItem[]): Promise<IngestOutcome[]> {
-    return this.db.run(tenantId, async (tx) => {
+    return this.db.transaction(tenantId, async (tx) => {
       const fresh = await this.repo.markProcessed(
         tx,
         CONSUMER_NAME,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { markProcessedMany, Prisma, type TenantTx } from '@parley/persistence';
+import { markProcessedManyPg, type PgTx } from '@parley/persistence';
 import type { IngestBatchAccumulator } from './ingest-batch.accumulator';
 
 /** Counter columns of insight_hourly_buckets that events increment. */
@@ -64,37 +64,118 @@ const claimed = (row: SessionRow, created: boolean): ClaimedSession => ({
   created,
 });
 
-/** What ingest reads and writes, in the tenant's transaction: hourly buckets and terms, insight_sessions, and the two facts it needs from elsewhere. */
+/** Every counter column, in the order BUCKETS_SQL's arrays take them ($3 ... $16). */
+const BUCKET_COUNTERS: readonly BucketCounter[] = [
+  'turns',
+  'sessions_started',
+  'returning_sessions',
+  'sessions_closed',
+  'sentiment_sum',
+  'sentiment_count',
+  'lead_sessions',
+  'escalations',
+  'escalated_sessions',
+  'summarized_sessions',
+  'resolved_without_human',
+  'unmet_needs',
+  'tokens_in',
+  'tokens_out',
+];
+const BUCKET_TYPES: Record<BucketCounter, string> = {
+  turns: 'int',
+  sessions_started: 'int',
+  returning_sessions: 'int',
+  sessions_closed: 'int',
+  sentiment_sum: 'float8',
+  sentiment_count: 'int',
+  lead_sessions: 'int',
+  escalations: 'int',
+  escalated_sessions: 'int',
+  summarized_sessions: 'int',
+  resolved_without_human: 'int',
+  unmet_needs: 'int',
+  tokens_in: 'bigint',
+  tokens_out: 'bigint',
+};
+
+/**
+ * Adds each hour's deltas ($2: the hours; $3... one array per counter, 0 where an hour has none)
+ * to the tenant's ($1) bucket of that UTC hour, creating it at zero first: one atomic INSERT ...
+ * ON CONFLICT over all the batch's hours, in the order given (the order rows are locked in).
+ * Column names come from BUCKET_COUNTERS, never from input; fixed text (one prepared statement).
+ */
+const BUCKETS_SQL = `
+  INSERT INTO insight_hourly_buckets AS b (tenant_id, hour_start, ${BUCKET_COUNTERS.map((c) => `"${c}"`).join(', ')})
+  SELECT $1::uuid, u.hour_start, ${BUCKET_COUNTERS.map((c) => `u."${c}"`).join(', ')}
+    FROM unnest($2::timestamptz[], ${BUCKET_COUNTERS.map((c, i) => `$${i + 3}::${BUCKET_TYPES[c]}[]`).join(', ')})
+         WITH ORDINALITY AS u(hour_start, ${BUCKET_COUNTERS.map((c) => `"${c}"`).join(', ')}, n)
+   ORDER BY u.n
+  ON CONFLICT (tenant_id, hour_start) DO UPDATE SET ${BUCKET_COUNTERS.map((c) => `"${c}" = b."${c}" + EXCLUDED."${c}"`).join(', ')},
+     updated_at = now()`;
+
+/** Adds the batch's term increments (arrays by column, in the order given) to the tenant's ($1) hourly terms. */
+const TERMS_SQL = `
+  INSERT INTO insight_hourly_terms AS t (tenant_id, hour_start, kind, key, count, tokens_in, tokens_out)
+  SELECT $1::uuid, u.hour_start, u.kind, u.key, u.count, u.tokens_in, u.tokens_out
+    FROM unnest($2::timestamptz[], $3::text[], $4::text[], $5::int[], $6::bigint[], $7::bigint[])
+         WITH ORDINALITY AS u(hour_start, kind, key, count, tokens_in, tokens_out, n)
+   ORDER BY u.n
+  ON CONFLICT (tenant_id, hour_start, kind, key) DO UPDATE
+    SET count = t.count + EXCLUDED.count, tokens_in = t.tokens_in + EXCLUDED.tokens_in, tokens_out = t.tokens_out + EXCLUDED.tokens_out`;
+
+/**
+ * Creates the rows of the wanted sessions ($2... arrays by column) that do not exist yet and
+ * locks the others (FOR UPDATE, until commit), in one statement (see claimSessions).
+ */
+const CLAIM_SESSIONS_SQL = `
+  WITH wanted AS (
+    SELECT * FROM unnest($2::uuid[], $3::uuid[], $4::timestamptz[], $5::timestamptz[]) AS w(session_id, contact_id, first_hour, started_at)
+  ), created AS (
+    INSERT INTO insight_sessions (tenant_id, session_id, contact_id, first_hour, started_at)
+    SELECT $1::uuid, session_id, contact_id, first_hour, started_at FROM wanted ORDER BY session_id
+    ON CONFLICT (tenant_id, session_id) DO NOTHING
+    RETURNING session_id, contact_id, first_hour, lead, escalated, closed, summarized
+  ), existing AS (
+    SELECT session_id, contact_id, first_hour, lead, escalated, closed, summarized FROM insight_sessions
+    WHERE tenant_id = $1::uuid AND session_id IN (SELECT session_id FROM wanted)
+    ORDER BY session_id FOR UPDATE
+  )
+  SELECT true AS created, session_id::text, contact_id::text, first_hour, lead, escalated, closed, summarized FROM created
+  UNION ALL
+  SELECT false AS created, session_id::text, contact_id::text, first_hour, lead, escalated, closed, summarized FROM existing
+   WHERE session_id NOT IN (SELECT session_id FROM created)`;
+
+const SAVE_SESSIONS_SQL = `
+  UPDATE insight_sessions s
+  SET contact_id = u.contact_id, lead = u.lead, escalated = u.escalated, closed = u.closed, summarized = u.summarized
+  FROM unnest($2::uuid[], $3::uuid[], $4::boolean[], $5::boolean[], $6::boolean[], $7::boolean[])
+       AS u(session_id, contact_id, lead, escalated, closed, summarized)
+  WHERE s.tenant_id = $1::uuid AND s.session_id = u.session_id`;
+
+const LOCK_SESSION_SQL = `
+  SELECT session_id::text, contact_id::text, first_hour, lead, escalated, closed, summarized FROM insight_sessions
+  WHERE tenant_id = $1::uuid AND session_id = $2::uuid FOR UPDATE`;
+
+/**
+ * What ingest reads and writes, in the tenant's transaction (TenantDb.transaction(): node-postgres,
+ * fixed SQL text, rows mapped here): hourly buckets and terms, insight_sessions, and the two facts
+ * it needs from elsewhere.
+ */
 @Injectable()
 export class InsightIngestRepository {
-  /** Whether the tenant exists (a raw statement: no Prisma query compilation on every batch). */
-  async tenantExists(tx: TenantTx, tenantId: string): Promise<boolean> {
-    const [row] = await tx.$queryRaw<
-      Array<{ found: boolean }>
-    >`SELECT EXISTS (SELECT 1 FROM tenants WHERE id = ${tenantId}::uuid) AS found`;
+  /** Whether the tenant exists. */
+  async tenantExists(tx: PgTx, tenantId: string): Promise<boolean> {
+    const [row] = await tx.query<{ found: boolean }>(`SELECT EXISTS (SELECT 1 FROM tenants WHERE id = $1::uuid) AS found`, [tenantId]);
     return row?.found === true;
   }
 
   /** The chat session's start and whether it asked for a person (null when chat has no such session). */
-  async chatSession(tx: TenantTx, sessionId: string): Promise<{ needsHuman: boolean; startedAt: Date } | null> {
-    return tx.chatSession.findUnique({ where: { id: sessionId }, select: { needsHuman: true, startedAt: true } });
-  }
-
-  /**
-   * Adds the deltas to the tenant's bucket of that UTC hour, creating it at zero first: one
-   * atomic INSERT ... ON CONFLICT, so concurrent events of the same hour never lose an update.
-   * Column names come from the BucketCounter union, never from input.
-   */
-  async bumpBucket(tx: TenantTx, tenantId: string, hourStart: Date, deltas: Partial<Record<BucketCounter, number>>): Promise<void> {
-    const entries = Object.entries(deltas).filter(([, v]) => v !== undefined && v !== 0) as Array<[BucketCounter, number]>;
-    if (entries.length === 0) return;
-    const columns = entries.map(([c]) => Prisma.raw(`"${c}"`));
-    const values = entries.map(([, v]) => Prisma.sql`${v}`);
-    const updates = entries.map(([c]) => Prisma.raw(`"${c}" = b."${c}" + EXCLUDED."${c}"`));
-    await tx.$executeRaw`
-      INSERT INTO insight_hourly_buckets AS b (tenant_id, hour_start, ${Prisma.join(columns)})
-      VALUES (${tenantId}::uuid, ${hourStart}, ${Prisma.join(values)})
-      ON CONFLICT (tenant_id, hour_start) DO UPDATE SET ${Prisma.join(updates)}, updated_at = now()`;
+  async chatSession(tx: PgTx, sessionId: string): Promise<{ needsHuman: boolean; startedAt: Date } | null> {
+    const [row] = await tx.query<{ needs_human: boolean; started_at: Date }>(
+      `SELECT needs_human, started_at FROM chat_sessions WHERE id = $1::uuid`,
+      [sessionId],
+    );
+    return row ? { needsHuman: row.needs_human, startedAt: row.started_at } : null;
   }
 
   /**
@@ -102,23 +183,34 @@ export class InsightIngestRepository {
    * one statement) and returns the ids that were new. An id already there, or held by a
    * concurrent transaction that commits, is not returned: that event is a duplicate.
    */
-  markProcessed(tx: TenantTx, consumer: string, messageIds: string[]): Promise<Set<string>> {
-    return markProcessedMany(tx, consumer, messageIds);
+  markProcessed(tx: PgTx, consumer: string, messageIds: string[]): Promise<Set<string>> {
+    return markProcessedManyPg(tx, consumer, messageIds);
   }
 
-  /** Writes a batch's summed bucket and term increments of the tenant (hours and terms in a fixed order). */
-  async flush(tx: TenantTx, tenantId: string, batch: IngestBatchAccumulator): Promise<void> {
-    for (const { hourStart, deltas } of batch.bucketWrites()) await this.bumpBucket(tx, tenantId, hourStart, deltas);
+  /**
+   * Writes a batch's summed bucket and term increments of the tenant (hours and terms in a fixed
+   * order): one atomic upsert for the buckets of all its hours, one for its terms, so concurrent
+   * batches of the same hour never lose an update.
+   */
+  async flush(tx: PgTx, tenantId: string, batch: IngestBatchAccumulator): Promise<void> {
+    const buckets = batch.bucketWrites();
+    if (buckets.length > 0)
+      await tx.query(BUCKETS_SQL, [
+        tenantId,
+        buckets.map((b) => b.hourStart.toISOString()),
+        ...BUCKET_COUNTERS.map((c) => buckets.map((b) => b.deltas[c] ?? 0)),
+      ]);
     const terms = batch.termWrites();
     if (terms.length === 0) return;
-    const rows = terms.map(
-      (t) => Prisma.sql`(${tenantId}::uuid, ${t.hourStart}, ${t.kind}, ${t.key}, ${t.count}, ${t.tokensIn}, ${t.tokensOut})`,
-    );
-    await tx.$executeRaw`
-      INSERT INTO insight_hourly_terms AS t (tenant_id, hour_start, kind, key, count, tokens_in, tokens_out)
-      VALUES ${Prisma.join(rows)}
-      ON CONFLICT (tenant_id, hour_start, kind, key) DO UPDATE
-        SET count = t.count + EXCLUDED.count, tokens_in = t.tokens_in + EXCLUDED.tokens_in, tokens_out = t.tokens_out + EXCLUDED.tokens_out`;
+    await tx.query(TERMS_SQL, [
+      tenantId,
+      terms.map((t) => t.hourStart.toISOString()),
+      terms.map((t) => t.kind),
+      terms.map((t) => t.key),
+      terms.map((t) => t.count),
+      terms.map((t) => t.tokensIn),
+      terms.map((t) => t.tokensOut),
+    ]);
   }
 
   /**
@@ -127,59 +219,45 @@ export class InsightIngestRepository {
    * for the rows it inserted. A row another transaction inserted after this statement's snapshot
    * is neither created nor returned (the caller locks it on its own with lockSession).
    */
-  async claimSessions(tx: TenantTx, tenantId: string, wanted: readonly WantedSession[]): Promise<ClaimedSession[]> {
+  async claimSessions(tx: PgTx, tenantId: string, wanted: readonly WantedSession[]): Promise<ClaimedSession[]> {
     if (wanted.length === 0) return [];
-    const rows = await tx.$queryRaw<Array<SessionRow & { created: boolean }>>`
-      WITH wanted AS (
-        SELECT * FROM unnest(
-          ${wanted.map((w) => w.sessionId)}::uuid[],
-          ${wanted.map((w) => w.contactId)}::uuid[],
-          ${wanted.map((w) => w.firstHour.toISOString())}::timestamptz[],
-          ${wanted.map((w) => w.startedAt.toISOString())}::timestamptz[]
-        ) AS w(session_id, contact_id, first_hour, started_at)
-      ), created AS (
-        INSERT INTO insight_sessions (tenant_id, session_id, contact_id, first_hour, started_at)
-        SELECT ${tenantId}::uuid, session_id, contact_id, first_hour, started_at FROM wanted ORDER BY session_id
-        ON CONFLICT (tenant_id, session_id) DO NOTHING
-        RETURNING session_id, contact_id, first_hour, lead, escalated, closed, summarized
-      ), existing AS (
-        SELECT session_id, contact_id, first_hour, lead, escalated, closed, summarized FROM insight_sessions
-        WHERE tenant_id = ${tenantId}::uuid AND session_id IN (SELECT session_id FROM wanted)
-        ORDER BY session_id FOR UPDATE
-      )
-      SELECT true AS created, * FROM created
-      UNION ALL
-      SELECT false AS created, * FROM existing WHERE session_id NOT IN (SELECT session_id FROM created)`;
+    const rows = await tx.query<SessionRow & { created: boolean }>(CLAIM_SESSIONS_SQL, [
+      tenantId,
+      wanted.map((w) => w.sessionId),
+      wanted.map((w) => w.contactId),
+      wanted.map((w) => w.firstHour.toISOString()),
+      wanted.map((w) => w.startedAt.toISOString()),
+    ]);
     return rows.map((r) => claimed(r, r.created));
   }
 
   /** Writes the sessions' contact and flags (rows the caller holds locked), one statement. */
-  async saveSessions(tx: TenantTx, tenantId: string, sessions: readonly ClaimedSession[]): Promise<void> {
+  async saveSessions(tx: PgTx, tenantId: string, sessions: readonly ClaimedSession[]): Promise<void> {
     if (sessions.length === 0) return;
-    await tx.$executeRaw`
-      UPDATE insight_sessions s
-      SET contact_id = u.contact_id, lead = u.lead, escalated = u.escalated, closed = u.closed, summarized = u.summarized
-      FROM unnest(
-        ${sessions.map((x) => x.sessionId)}::uuid[],
-        ${sessions.map((x) => x.contactId)}::uuid[],
-        ${sessions.map((x) => x.lead)}::boolean[],
-        ${sessions.map((x) => x.escalated)}::boolean[],
-        ${sessions.map((x) => x.closed)}::boolean[],
-        ${sessions.map((x) => x.summarized)}::boolean[]
-      ) AS u(session_id, contact_id, lead, escalated, closed, summarized)
-      WHERE s.tenant_id = ${tenantId}::uuid AND s.session_id = u.session_id`;
+    await tx.query(SAVE_SESSIONS_SQL, [
+      tenantId,
+      sessions.map((x) => x.sessionId),
+      sessions.map((x) => x.contactId),
+      sessions.map((x) => x.lead),
+      sessions.map((x) => x.escalated),
+      sessions.map((x) => x.closed),
+      sessions.map((x) => x.summarized),
+    ]);
   }
 
   /** Sessions of the same contact that started before this one. */
-  async earlierSessionsOfContact(tx: TenantTx, tenantId: string, contactId: string, sessionId: string, startedAt: Date): Promise<number> {
-    return tx.insightSession.count({ where: { tenantId, contactId, sessionId: { not: sessionId }, startedAt: { lt: startedAt } } });
+  async earlierSessionsOfContact(tx: PgTx, tenantId: string, contactId: string, sessionId: string, startedAt: Date): Promise<number> {
+    const [row] = await tx.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM insight_sessions
+        WHERE tenant_id = $1::uuid AND contact_id = $2::uuid AND session_id <> $3::uuid AND started_at < $4::timestamptz`,
+      [tenantId, contactId, sessionId, startedAt.toISOString()],
+    );
+    return row?.n ?? 0;
   }
 
   /** The session's state under a row lock held until commit (null when there is no row). */
-  async lockSession(tx: TenantTx, tenantId: string, sessionId: string): Promise<ClaimedSession | null> {
-    const [row] = await tx.$queryRaw<SessionRow[]>`
-      SELECT session_id, contact_id, first_hour, lead, escalated, closed, summarized FROM insight_sessions
-      WHERE tenant_id = ${tenantId}::uuid AND session_id = ${sessionId}::uuid FOR UPDATE`;
+  async lockSession(tx: PgTx, tenantId: string, sessionId: string): Promise<ClaimedSession | null> {
+    const [row] = await tx.query<SessionRow>(LOCK_SESSION_SQL, [tenantId, sessionId]);
     return row ? claimed(row, false) : null;
   }
 }

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createTenant, type TenantRow } from './fixtures';
 import { enqueueOutbox } from '../outbox/enqueue-outbox';
 import { PrismaOutboxStore } from '../outbox/prisma-outbox.store';
-import { markProcessed, markProcessedMany } from '../idempotency/mark-processed';
+import { markProcessed, markProcessedMany, markProcessedManyPg } from '../idempotency/mark-processed';
 import { TenantDb } from '../tenant/tenant-db';
 import { openDbTestContext, rejection, type DbTestContext } from './db-test-context';
 
@@ -157,6 +157,27 @@ describe('markProcessed', () => {
     await expect(markProcessedMany(ctx.app, 'client-insights', [a, b, c])).resolves.toEqual(new Set());
     await expect(markProcessedMany(ctx.app, 'tenant-intelligence', [a])).resolves.toEqual(new Set([a]));
     await expect(markProcessedMany(ctx.app, 'client-insights', [])).resolves.toEqual(new Set());
+  });
+
+  it('markProcessedManyPg: the same answers in a TenantDb.transaction(), and nothing recorded when the transaction rolls back', async () => {
+    const db = new TenantDb(ctx.app);
+    // processed_events is not tenant-owned: any tenant's transaction records the ids.
+    const tenantId = randomUUID();
+    const [a, b, c] = [1, 2, 3].map((n) => `pg-batch-${randomUUID()}-${n}`);
+    await expect(markProcessed(ctx.app, 'client-insights', a)).resolves.toBe(true);
+    await expect(db.transaction(tenantId, (tx) => markProcessedManyPg(tx, 'client-insights', [a, b, b, c]))).resolves.toEqual(
+      new Set([b, c]),
+    );
+    await expect(db.transaction(tenantId, (tx) => markProcessedManyPg(tx, 'client-insights', [a, b, c]))).resolves.toEqual(new Set());
+    const failed = new Error('the batch failed');
+    const d = `pg-batch-${randomUUID()}-4`;
+    await expect(
+      db.transaction(tenantId, async (tx) => {
+        await expect(markProcessedManyPg(tx, 'client-insights', [d])).resolves.toEqual(new Set([d]));
+        throw failed;
+      }),
+    ).rejects.toBe(failed);
+    await expect(db.transaction(tenantId, (tx) => markProcessedManyPg(tx, 'client-insights', [d]))).resolves.toEqual(new Set([d]));
   });
 
   it('concurrent duplicates: exactly one transaction wins', async () => {

@@ -164,6 +164,85 @@ describe('tenant isolation (RLS through TenantDb)', () => {
     expect(poolOf(single)?.writes.ended).toBe(true);
   });
 
+  it("transaction(): fn's statements see tenant A's rows only, an unknown tenant sees nothing, and the setting ends with the transaction", async () => {
+    const single = createPrismaClient({ databaseUrl: testDbEnv(process.env).TEST_DATABASE_URL, poolMax: 1 });
+    try {
+      const one = new TenantDb(single);
+      const read = `SELECT id::text AS id, current_setting('app.tenant_id', true) AS t FROM chat_sessions WHERE id = ANY($1::uuid[])`;
+      const both = [[sessionA.id, sessionB.id]];
+      await expect(one.transaction(tenantA.id, (tx) => tx.query(read, both))).resolves.toEqual([{ id: sessionA.id, t: tenantA.id }]);
+      await expect(one.transaction(tenantB.id, (tx) => tx.query(read, both))).resolves.toEqual([{ id: sessionB.id, t: tenantB.id }]);
+      await expect(one.transaction(randomUUID(), (tx) => tx.query(read, both))).resolves.toEqual([]);
+      // Several statements of one transaction: a row written is read back by the next statement, with the tenant still set.
+      const name = `Tx ${randomUUID()}`;
+      const seen = await one.transaction(tenantA.id, async (tx) => {
+        await tx.query(`INSERT INTO tenant_contacts (tenant_id, name) VALUES ($1::uuid, $2)`, [tenantA.id, name]);
+        return tx.query<{ name: string; t: string }>(
+          `SELECT name, current_setting('app.tenant_id', true) AS t, now() <> statement_timestamp() AS tx FROM tenant_contacts WHERE name = $1`,
+          [name],
+        );
+      });
+      expect(seen).toEqual([{ name, t: tenantA.id, tx: true }]);
+      await expect(
+        one.transaction(tenantB.id, (tx) => tx.query(`SELECT name FROM tenant_contacts WHERE name = $1`, [name])),
+      ).resolves.toEqual([]);
+      // The connection (the writes' companion, poolMax 1 -> 2) is back without a tenant and outside a transaction.
+      const writes = poolOf(single)?.writes;
+      if (!writes) throw new Error('no companion pool');
+      const connection = await writes.connect();
+      try {
+        const { rows } = await connection.query(
+          `SELECT current_setting('app.tenant_id', true) AS t, now() = statement_timestamp() AS idle`,
+        );
+        expect(['', null]).toContain(rows[0].t);
+        expect(rows[0].idle).toBe(true);
+        await expect(connection.query('SELECT count(*)::int AS n FROM chat_sessions')).resolves.toMatchObject({ rows: [{ n: 0 }] });
+      } finally {
+        connection.release();
+      }
+      await expect(one.transaction('not-a-uuid', (tx) => tx.query('SELECT 1'))).rejects.toMatchObject({ code: 'INVALID_TENANT' });
+    } finally {
+      await single.$disconnect();
+    }
+  });
+
+  it("transaction(): fn's error or a failing statement rolls back everything it wrote; RLS's WITH CHECK applies; the connection serves the next one", async () => {
+    const single = createPrismaClient({ databaseUrl: testDbEnv(process.env).TEST_DATABASE_URL, poolMax: 1 });
+    try {
+      const one = new TenantDb(single);
+      const name = `Tx rolled back ${randomUUID()}`;
+      const insert = `INSERT INTO tenant_contacts (tenant_id, name) VALUES ($1::uuid, $2) RETURNING id`;
+      const thrown = new Error('fn failed');
+      await expect(
+        one.transaction(tenantA.id, async (tx) => {
+          await tx.query(insert, [tenantA.id, name]);
+          throw thrown;
+        }),
+      ).rejects.toBe(thrown);
+      await expect(
+        one.transaction(tenantA.id, async (tx) => {
+          await tx.query(insert, [tenantA.id, name]);
+          return tx.query('SELECT 1 / $1::int AS x', [0]);
+        }),
+      ).rejects.toThrow(/division by zero/);
+      // A row of another tenant cannot be written (and the first insert of the transaction goes with it).
+      const foreign = await rejection(
+        one.transaction(tenantA.id, async (tx) => {
+          await tx.query(insert, [tenantA.id, name]);
+          return tx.query(insert, [tenantB.id, name]);
+        }),
+      );
+      expect(isInsufficientPrivilege(foreign)).toBe(true);
+      const { rows } = await ctx.owner.query('SELECT name FROM tenant_contacts WHERE name = $1', [name]);
+      expect(rows).toEqual([]);
+      await expect(
+        one.transaction(tenantB.id, (tx) => tx.query(`SELECT current_setting('app.tenant_id', true) AS t, $1::text AS x`, ['x'])),
+      ).resolves.toEqual([{ t: tenantB.id, x: 'x' }]);
+    } finally {
+      await single.$disconnect();
+    }
+  });
+
   it('statement(): the four messages go out in one socket write, and the socket is never left corked (after a success or a failure)', async () => {
     const single = createPrismaClient({ databaseUrl: testDbEnv(process.env).TEST_DATABASE_URL, poolMax: 1 });
     try {

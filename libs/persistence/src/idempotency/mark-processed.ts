@@ -1,4 +1,5 @@
 import type { Db } from '../client/prisma.types';
+import type { PgTx } from '../tenant/tenant-db';
 
 /**
  * Records that `consumer` handled `messageId`, in the caller's transaction (the same one as the
@@ -24,5 +25,17 @@ export async function markProcessedMany(tx: Db, consumer: string, messageIds: re
     SELECT ${consumer}, id FROM unnest(${[...messageIds]}::text[]) AS u(id)
     ON CONFLICT (consumer, message_id) DO NOTHING
     RETURNING message_id`;
+  return new Set(rows.map((r) => r.message_id));
+}
+
+const MARK_PROCESSED_MANY_SQL = `
+  INSERT INTO processed_events (consumer, message_id)
+  SELECT $1, id FROM unnest($2::text[]) AS u(id)
+  ON CONFLICT (consumer, message_id) DO NOTHING
+  RETURNING message_id`;
+
+/** markProcessedMany in a TenantDb.transaction() (node-postgres): the same statement, the same answer. */
+export async function markProcessedManyPg(tx: PgTx, consumer: string, messageIds: readonly string[]): Promise<Set<string>> {
+  const rows = await tx.query<{ message_id: string }>(MARK_PROCESSED_MANY_SQL, [consumer, [...messageIds]]);
   return new Set(rows.map((r) => r.message_id));
 }

@@ -149,6 +149,60 @@ export class TenantDb {
       client.release(broken);
     }
   }
+
+  /**
+   * A tenant transaction straight through node-postgres, for consumers' hot batch paths whose
+   * statements depend on each other's results: BEGIN and set_config('app.tenant_id', $1, true)
+   * (pipelined, one round trip), then `fn`'s statements on the same pooled connection (the writes'
+   * companion pool: a batch may wait on row locks), COMMIT; ROLLBACK when `fn` or a statement
+   * fails, and the connection always released (discarded when its transaction may still be open).
+   * RLS applies exactly as in run(); the setting ends with the transaction. Statements are named
+   * prepared statements like statement()'s, so their text must be fixed SQL with $n placeholders
+   * for every value. Rows come back as node-postgres parses them (json parsed, uuid and numeric as
+   * strings, bigint and count(*) as strings, timestamptz as Date): repositories map them. A
+   * failure for load rejects with a DatabaseBusyError, as run() does; `fn`'s own errors unchanged.
+   */
+  async transaction<T>(tenantId: string, fn: (tx: PgTx) => Promise<T>): Promise<T> {
+    assertTenantId(tenantId);
+    if (!this.pool) throw new Error('TenantDb.transaction() needs a client from createPrismaClient() or PrismaService');
+    const client = await this.pool.writes.connect().catch((error: unknown) => {
+      throw busyOr(error);
+    });
+    let broken: Error | undefined;
+    try {
+      // BEGIN and set_config without a span each (see UNTRACED): fn's statements and the COMMIT keep theirs.
+      const opened = context.with(trace.deleteSpan(context.active()), () =>
+        Promise.allSettled([client.query('BEGIN'), client.query({ name: SET_TENANT.name, text: SET_TENANT.text, values: [tenantId] })]),
+      );
+      let result: T;
+      try {
+        for (const step of await opened) if (step.status === 'rejected') throw busyOr(step.reason);
+        result = await fn({
+          query: async <R>(text: string, values: readonly unknown[] = []) =>
+            (await client.query({ name: preparedName(text), text, values: [...values] })).rows as R[],
+        });
+      } catch (error) {
+        await client.query('ROLLBACK').catch((rollback: unknown) => {
+          broken = rollback as Error;
+        });
+        throw busyOr(error);
+      }
+      const commit = await client.query('COMMIT').catch((error: unknown) => {
+        broken = error as Error;
+        throw busyOr(error);
+      });
+      // PostgreSQL answers COMMIT with ROLLBACK when the transaction had failed: never a success.
+      if (commit.command !== 'COMMIT') throw new Error(`the transaction ended with ${commit.command}, not COMMIT`);
+      return result;
+    } finally {
+      client.release(broken);
+    }
+  }
+}
+
+/** A statement of a TenantDb.transaction(): parameterised, fixed text; rows as node-postgres parses them. */
+export interface PgTx {
+  query<R>(text: string, values?: readonly unknown[]): Promise<R[]>;
 }
 
 /**
