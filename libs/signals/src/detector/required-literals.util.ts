@@ -265,3 +265,35 @@ class Parser {
     return { exact: chars, required: null };
   }
 }
+
+/**
+ * The top-level alternatives of `source` ("a|b(?:c|d)" -> ["a", "b(?:c|d)"]), or null when it has
+ * a back-reference (removing an alternative would renumber groups) or does not parse.
+ */
+export function topLevelBranches(source: string): string[] | null {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < source.length; i += 1) {
+    const ch = source[i];
+    if (ch === '\\') {
+      const next = source[i + 1];
+      if (next === undefined || /[1-9k]/.test(next)) return null;
+      i += 1;
+    } else if (inClass) {
+      if (ch === ']') inClass = false;
+    } else if (ch === '[') inClass = true;
+    else if (ch === '(') depth += 1;
+    else if (ch === ')') {
+      depth -= 1;
+      if (depth < 0) return null;
+    } else if (ch === '|' && depth === 0) {
+      out.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  if (depth !== 0 || inClass) return null;
+  out.push(source.slice(start));
+  return out;
+}

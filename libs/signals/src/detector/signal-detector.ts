@@ -10,9 +10,10 @@ import { normalizeText } from '../normalize/normalize-text.util';
 import { DEFAULT_SIGNAL_RULES } from '../rules/default-rules.data';
 import type { CueKind, LanguagePatterns, SignalRule, SignalRuleSet } from '../rules/signal-rules.types';
 import { SEVERITY_RANK, type SignalFinding, type SignalType } from '../signal.types';
-import { compileAlternation } from './compile-pattern.util';
-import { MessageTrigrams, prefilterOf, type LiteralPrefilter } from './literal-prefilter.util';
+import { alternationSources } from './compile-pattern.util';
+import { MessageTrigrams } from './literal-prefilter.util';
 import { mergeRuleExtension } from './merge-rules.util';
+import { PrunedAlternation } from './pruned-alternation.util';
 import { TextBoundaries } from './text-boundaries.util';
 
 export interface SignalDetector {
@@ -42,19 +43,13 @@ export interface SignalDetectorOptions {
   languageGate?: boolean;
 }
 
-/** A compiled alternation and the literal test that tells a message it cannot match (null: none known). */
-interface Expression {
-  re: RegExp;
-  prefilter: LiteralPrefilter | null;
-}
-
 /**
  * A rule's or cue's alternation: its own sources (English, or any language) plus the sources of
- * the languages a message may be in. One RegExp (with its prefilter) per set of languages that has
- * sources, compiled the first time a message needs it and kept.
+ * the languages a message may be in. One PrunedAlternation per set of languages that has sources,
+ * built the first time a message needs it and kept.
  */
 class GatedAlternation {
-  private readonly byMask: Array<Expression | null | undefined> = [];
+  private readonly byMask: Array<PrunedAlternation | null | undefined> = [];
   /** The languages with sources here: other bits of a message's mask change nothing. */
   private readonly present: number;
 
@@ -66,15 +61,15 @@ class GatedAlternation {
     this.present = GATED_LANGUAGES.reduce((m, l, i) => ((languages[l]?.length ?? 0) > 0 ? m | (1 << i) : m), 0);
   }
 
-  get(mask: number): Expression | null {
+  get(mask: number): PrunedAlternation | null {
     const key = mask & this.present;
-    let expression = this.byMask[key];
-    if (expression === undefined) {
-      const re = compileAlternation([...this.patterns, ...languagesOf(key).flatMap((l) => this.languages[l] ?? [])], this.terms);
-      expression = re && { re, prefilter: prefilterOf(re.source) };
-      this.byMask[key] = expression;
+    let alternation = this.byMask[key];
+    if (alternation === undefined) {
+      const sources = alternationSources([...this.patterns, ...languagesOf(key).flatMap((l) => this.languages[l] ?? [])], this.terms);
+      alternation = PrunedAlternation.of(sources);
+      this.byMask[key] = alternation;
     }
-    return expression;
+    return alternation;
   }
 }
 
@@ -156,11 +151,13 @@ export function createSignalDetector(extraRules?: unknown, options: SignalDetect
         const main = c.main.get(mask);
         // A rule with cueVeto is a soft rule: a guarded match of it ("se o gerente não me ligar, …")
         // does not veto the classifier's finding of its type.
-        // An expression whose required literals are all missing cannot match: it is not run.
-        const hit = main && ctx.mayMatch(main) && firstLiteral(c, main.re, ctx, c.rule.cueVeto ? undefined : () => vetoed.add(c.rule.type));
+        // Only the alternatives the message may match run (none: the rule is skipped).
+        const re = main && ctx.expression(main);
+        const hit = re && firstLiteral(c, re, ctx, c.rule.cueVeto ? undefined : () => vetoed.add(c.rule.type));
         if (!hit) continue;
         const requires = c.requires?.get(mask);
-        if (c.requires && !(requires && ctx.mayMatch(requires) && firstLiteral(REQUIREMENT, requires.re, ctx))) continue;
+        const requiresRe = requires && ctx.expression(requires);
+        if (c.requires && !(requiresRe && firstLiteral(REQUIREMENT, requiresRe, ctx))) continue;
         // A soft rule's cue veto reads the match's sentence only (cheap; the decline is said there).
         if (c.rule.cueVeto && vetoedByCue(c.rule.type, sentenceOf(ctx, hit))) continue;
         // A message its sender plays down ("… an emergency lol", "no rush") is not urgent, whoever
@@ -219,21 +216,21 @@ class MessageContext {
     private readonly trigrams: MessageTrigrams,
   ) {}
 
-  /** False when the expression cannot match this message (its prefilter finds none of its literals). */
-  mayMatch(expression: Expression): boolean {
-    if (!expression.prefilter) return true;
+  /** The alternation's alternatives this message may match as one RegExp, or null when it cannot match. */
+  expression(alternation: PrunedAlternation): RegExp | null {
     if (!this.trigramsRead) {
       this.trigrams.read(this.norm);
       this.trigramsRead = true;
     }
-    return expression.prefilter.mayMatch(this.norm, this.trigrams);
+    return alternation.forMessage(this.norm, this.trigrams);
   }
 
   spans(kind: CueKind): Span[] {
     let found = this.cache.get(kind);
     if (!found) {
-      const expression = this.cues[kind].get(this.mask);
-      found = expression && this.mayMatch(expression) ? spans(expression.re, this.norm) : [];
+      const alternation = this.cues[kind].get(this.mask);
+      const re = alternation && this.expression(alternation);
+      found = re ? spans(re, this.norm) : [];
       this.cache.set(kind, found);
     }
     return found;
