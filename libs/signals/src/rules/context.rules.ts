@@ -1,10 +1,45 @@
 import type { SignalRuleSet } from './signal-rules.types';
 
 /**
- * Context cues shared by every rule (regex sources over normalised text). The detector looks
- * for negation just before a match in its clause, hypothetical or enquiry cues earlier in its
- * sentence, and past or third-party story cues anywhere in its sentence.
+ * Review fixes (round 15): what is happening now, per language ("now", "jetzt", "ahora" …). A cue
+ * saying a hazard is over or dated does not count when one of these lies in its sentence (before or
+ * after it), nor when a ":" or "–" follows it there (the hazard is told after them). The detector
+ * reads past cues anywhere in the hit's sentence, so the limit is the cue's own.
  */
+const NOW_WORDS: Readonly<Record<'en' | 'de' | 'fr' | 'es' | 'it' | 'pt' | 'nl', string>> = {
+  en: String.raw`(?<!(?:fine|ok|okay|good|safe|sorted|resolved|fixed) )now|still|again|currently|but this time|at the moment`,
+  de: String.raw`jetzt|gerade|immer noch|noch immer|wieder|momentan|aktuell|nun`,
+  fr: String.raw`maintenant|en ce moment|encore|toujours|actuellement|à nouveau|de nouveau`,
+  es: String.raw`ahora|todavía|aún|otra vez|de nuevo|en este momento`,
+  it: String.raw`adesso|ora|ancora|di nuovo|in questo momento`,
+  pt: String.raw`agora|ainda|de novo|neste momento`,
+  nl: String.raw`nu|nog steeds|nog altijd|weer|op dit moment`,
+};
+
+/**
+ * Every language's "now" words: a message's language gate may pass it to several languages' cues
+ * (French "en 2019" runs on a Spanish message), so each cue reads all of them.
+ */
+const NOW = String.raw`(?<![a-zà-ÿ])(?:${Object.values(NOW_WORDS).join('|')})(?![a-zà-ÿ])`;
+
+/** `cue` as a past cue that holds only when nothing in its sentence says the hazard is happening now. */
+function overUnlessNow(cue: string): string {
+  return String.raw`(?<!${NOW}[^.!?\n]*)(?:${cue})(?![^.!?\n]*(?:${NOW}|[:–]))`;
+}
+
+/**
+ * A year cue ("im Jahr 2019", "en 2019") dates its own clause, approximated from the cue's side:
+ * it lies in its sentence's first clause (no comma, semicolon, colon or dash before it), no "and"
+ * (the language's own word) or colon, semicolon or dash follows it in the sentence, and no
+ * "now" word follows in its clause or the next. So "the boiler went in in 2019 and it smells of gas",
+ * "it smells of gas, the boiler went in in 2019" and "fitted in 2019, it smells of gas right now" are
+ * not dated by it, while "had a flood in 2019, has the bathroom been redone?" is.
+ */
+function yearInOneClause(and: string, cue: string): string {
+  const andWord = String.raw`(?<![a-zà-ÿ])(?:${and})(?![a-zà-ÿ])`;
+  return String.raw`(?<![,;:–][^.!?\n]*)(?:${cue})(?![^.!?\n]*(?:[;:–]|${andWord}))(?![^.!?\n,;]*(?:,[^.!?\n,;]*)?${NOW})`;
+}
+
 export const FIGURATIVE_PATTERNS: readonly string[] = [
   String.raw`(?:is|are|'s|was|were|it'?s|that'?s|they'?re|you'?re|prices?|cost|bill|wait|queue|heat|traffic|this|feet|legs|back) (?:(?:literally|absolutely|actually|honestly|just|really|slowly) )?kill(?:ing|s) (?:me|us|my)`,
   String.raw`killing it|killer (?:deal|price|offer|burger|view|heels)|(?:i'?d|would|could) kill for|kill (?:some )?time|to die for|dying (?:to|for)|dying of (?:laughter|embarrassment|boredom)|(?:nearly|almost) died (?:laughing|of)|died laughing|dead (?:tired|easy|good|busy|chuffed|on)|drop dead|i'?m dead|dead (?:battery|phone)`,
@@ -31,7 +66,7 @@ export const FIGURATIVE_PATTERNS: readonly string[] = [
   // Round 15: a pet's emergency is urgency, not safety (the guide: safety is a person), in every
   // language; a dish or product named after an emergency ("the Heart Attack burger", "EpiPen
   // trainers"), a fright ("I nearly had a heart attack"), and a service that checks an alarm.
-  String.raw`(?:dog|puppy|pup|cat|kitten|rabbit|bunny|guinea pig|hamster|horse|pony|parrot|budgie|ferret|goat|sheep|pet|perro|perra|perrito|gato|gata|conejo|hund|katze|kater|chien|chienne|chaton|cane|gatto|gatta|cão|cadela|hond|kat|poes|konijn)(?:'s)?(?: [a-z']+){0,3}? (?:having (?:a )?(?:fit|seizure)|had a (?:fit|seizure)|fitting|(?:stopped|not) breathing(?: properly)?|(?:can'?t|cannot) breathe|convulsiona|convulsionando|krampft|convulse|ha le convulsioni|está a convulsionar|stuipt)`,
+  String.raw`(?<![a-z])(?:dog|puppy|pup|cat|kitten|rabbit|bunny|guinea pig|hamster|horse|pony|parrot|budgie|ferret|goat|sheep|pet)(?:'s)?(?: (?!(?:when|while|and|but|as|because|then|my|his|her|our|their|dad|mum|mom|son|daughter|husband|wife|grand\w*|baby|child|kid|he|she|someone)(?![a-z']))[a-z']+){0,3}? (?:having (?:a )?(?:fit|seizure)|had a (?:fit|seizure)|fitting|(?:stopped|not) breathing(?: properly)?|(?:can'?t|cannot) breathe)`,
   String.raw`"?heart attack"? (?:burgers?|breakfasts?|sandwich(?:es)?|special|challenge|platters?|wings|pizzas?|menu|risk)|(?:nearly|almost) (?:had|have|having|gave me) a heart attack|(?:is|are|was|were|it'?s) giving me a heart attack|epi ?pen[- ]?(?:trainers?|übungs\w*|prescription|holders?|case|pouch)|(?:have|keep|stock) (?:an? |any )?epi ?pens? on site`,
   String.raw`(?:check|checking|checks|test|testing|tests|service|servicing|replace|replacing)(?: the| your| my| our)? (?:carbon monoxide|co|smoke|heat|gas) (?:alarms?|detectors?)`,
   String.raw`like a house on fire|(?:baby|milk|wobbly|loose) tooth (?:has )?(?:came|come|fell) out|tooth (?:came|fell) out[^.!?\n]{0,30}(?:baby|milk) tooth`,
@@ -52,7 +87,7 @@ export const HYPOTHETICAL_CUES: readonly string[] = [
   String.raw`(?:tips?|advice|guide|article|blog|faq|course|leaflet|training|poster|insurance policy|prevent(?:ing)?|avoid(?:ing)?|protect against|signs of|checklist) (?:on|for|about|to|against|covers?|of)`,
   String.raw`whenever|what do (?:i|you|we) do when|in winter|usually|should i|just (?:wondering|asking|curious)`,
   // Round 15: a question about the procedure ("what's the procedure for reporting a gas leak").
-  String.raw`(?:the|what'?s the|what is the) (?:procedure|process|protocol) (?:for|when|if)`,
+  String.raw`(?:what'?s the|what is the|is there a|do you have a|tell me the) (?:procedure|process|protocol) (?:for|when|if)`,
   // Round 11: whether something counts as an emergency, and what a policy covers ("Is it an
   // emergency if my chain keeps slipping?", "Does the unit insurance cover flood damage?").
   String.raw`(?:is|would) (?:it|this|that)(?: be| really| count as)?(?: an?)?(?= (?:emergency|urgent)\b[^.!?\n]{0,20}\b(?:if|when)\b)|(?:does|do|will|would|is) (?:the |my |your |our |this )?(?:[a-z]+ )?(?:insurance|policy|warranty|guarantee|plan|cover) (?:cover|include|pay)`,
@@ -65,7 +100,9 @@ export const CONDITIONAL_CUES: readonly string[] = [String.raw`if|unless|in case
 export const NEGATION_OVERRIDES: readonly string[] = [String.raw`why|how come|what do you mean`];
 
 export const PAST_CUES: readonly string[] = [
-  String.raw`last (?:year|winter|summer|spring|autumn|fall|month|christmas|time|decade)|(?:years|months|ages|decades|weeks) ago|a (?:few |couple of )?(?:years?|months?|decades?) ago|back in (?:19|20)\d\d|in (?:19|20)\d\d`,
+  String.raw`last (?:year|winter|summer|spring|autumn|fall|month|christmas|time|decade)|(?:years|months|ages|decades|weeks) ago|a (?:few |couple of )?(?:years?|months?|decades?) ago`,
+  // Review fixes: a year dates only its own clause, and not with something happening now.
+  yearInOneClause('und|en', String.raw`back in (?:19|20)\d\d|in (?:19|20)\d\d`),
   String.raw`when i was (?:a kid|young|little|younger|a child|at (?:school|uni))|(?:i|we|they|he|she|my \w+) used to|once had|(?:had|has) (?:had )?(?:one|the same|that) (?:before|happen)|in the past|previously|years back|remember when|reminds me of`,
   String.raw`(?:my|our|a) (?:neighbou?rs?|friends?|mates?|sister|brother|cousin|colleague|uncle|aunt|auntie|nan|parents?|in-laws|boss|friend of mine)(?:'s?)? (?:had|once|told|said|was|got|went)|(?:happened|happen) to (?:my|a|our) |(?:on|in|watching|saw|read) (?:the )?(?:news|tv|telly|film|movie|show|episode|book|story|podcast)|documentary|novel|fixed now|sorted now|all fixed|was fixed|got fixed`,
   // Round 11: a story told as a one-off ("choked on a fishbone once at a wedding (he was fine)", "I
@@ -74,7 +111,12 @@ export const PAST_CUES: readonly string[] = [
   // Round 15: a hazard that is over or was never there, said in its sentence ("the burning smell
   // was the toaster crumbs, sorry to panic you", "i thought there was a gas smell but it was just the
   // bins", "found the gas leak at the meter and capped it", "a socket caught fire once", "in the 90s").
-  String.raw`turned out (?:to be|it was|that)|(?:it|that|which) was (?:just|only|actually) (?:the|a|an|my|our|some|next door)|false alarm|panic over|sorry to (?:panic|worry|alarm|scare) (?:you|everyone|u)|cancel the call ?out|capped (?:it|them)(?: off)?|made (?:it|them) safe|(?<![a-z])once(?= ?[,.!?;]| so | and | but |$)|in the (?:19)?[5-9]0'?s`,
+  // Review fixes: each holds only with nothing happening now in its sentence (overUnlessNow); a
+  // resolution only with a dismissive word; "false alarm" and the like not when denied or followed by
+  // "but"; "once" not as "at once", "all at once", "more than once"; the 1990s only as "back in".
+  overUnlessNow(
+    String.raw`turned out(?=[^.!?\n]{0,60}(?<![a-z])(?:just|only|nothing|fine|harmless|all good|ok|okay)(?![a-z]))|(?:it|that|which) was (?:just|only|actually) (?!(?:the )?(?:other|next|same) day|(?:the )?(?:start|beginning|first|two|three|four|(?:\w+ )?of us)(?![a-z]))(?:the|a|an|my|our|some|next door)|(?<!(?:not|no|never|isn'?t|wasn'?t|not just) (?:a |an )?)false alarm(?![^.!?\n]*(?<![a-z])but(?![a-z]))|panic over|sorry to (?:panic|worry|alarm|scare) (?:you|everyone|u)(?![^.!?\n]*(?<![a-z])but(?![a-z]))|(?<!(?:not|n't|never) )cancel the call ?out|(?<!(?:never|not|n't) )capped (?:it|them)(?: off)?(?![^.!?\n]*(?<![a-z])but(?![a-z]))|made (?:it|them) safe|(?<![a-z])(?<!(?:at|all at|than|for|at) )once(?= ?[,.!?;]| so | and | but |$)|back in the (?:19)?[5-9]0'?s|(?<=(?<![a-z'])(?:was|were|had|did|caught|happened|went|got|burnt|broke|[a-z]+ed)(?![a-z])[^.!?\n,;]{0,40})in the (?:19)?[5-9]0'?s`,
+  ),
 ];
 
 export const INTENSIFIER_PATTERNS: readonly string[] = [String.raw`right now|asap|immediately|straight away|help me|please help|help!|!!+`];
@@ -87,9 +129,28 @@ export const LANGUAGE_CUES: NonNullable<SignalRuleSet['languageCues']> = {
   // Figures of speech that the non-English safety rules would take literally ("c'est du suicide", "a
   // conta está a matar-me", "mia moglie mi ammazza 😂").
   figurative: {
-    fr: [String.raw`c'est (?:du|un) suicide`],
-    it: [String.raw`(?:mi|ci) ammazza(?:no)? (?:di|dal|se|con)|mi ammazza 😂`],
-    pt: [String.raw`(?:está|estão|tá) a matar-me|(?:me )?(?:está|tá) matando`],
+    // Review fixes: a pet's emergency (urgency, not safety) in each language's own words.
+    de: [
+      String.raw`(?<![a-zà-ÿ])(?:hund|hündin|welpe|katze|kater|kaninchen)(?: (?!(?:wenn|als|und|aber|während|mein|meine|papa|vater|mutter|mama|sohn|tochter|mann|frau|opa|oma|baby|kind|er|sie|jemand)(?![a-zà-ÿ']))[a-zà-ÿ']+){0,3}? (?:krampft|hat einen krampfanfall|atmet nicht(?: mehr)?)`,
+    ],
+    fr: [
+      String.raw`c'est (?:du|un) suicide`,
+      String.raw`(?<![a-zà-ÿ])(?:chien|chienne|chiot|chat|chatte|chaton|lapin)(?: (?!(?:quand|et|mais|pendant|mon|ma|papa|père|mère|maman|fils|fille|mari|femme|grand-père|grand-mère|bébé|enfant|il|elle|quelqu'un)(?![a-zà-ÿ']))[a-zà-ÿ']+){0,3}? (?:convulse|fait une crise|ne respire plus)`,
+    ],
+    es: [
+      String.raw`(?<![a-zà-ÿ])(?:perro|perra|perrito|gato|gata|conejo)(?: (?!(?:cuando|y|pero|mientras|mi|papá|padre|madre|mamá|hijo|hija|marido|mujer|abuelo|abuela|bebé|niño|niña|él|ella|alguien)(?![a-zà-ÿ']))[a-zà-ÿ']+){0,3}? (?:convulsiona|está convulsionando|no respira)`,
+    ],
+    nl: [
+      String.raw`(?<![a-zà-ÿ])(?:hond|pup|puppy|kat|poes|konijn)(?: (?!(?:toen|als|en|maar|terwijl|mijn|vader|moeder|papa|mama|zoon|dochter|man|vrouw|opa|oma|baby|kind|hij|zij|iemand)(?![a-zà-ÿ']))[a-zà-ÿ']+){0,3}? (?:stuipt|heeft een aanval|ademt niet)`,
+    ],
+    it: [
+      String.raw`(?<![a-zà-ÿ])(?:cane|cagnolino|gatto|gatta|gattino|coniglio)(?: (?!(?:quando|e|ma|mentre|mio|mia|papà|padre|madre|mamma|figlio|figlia|marito|moglie|nonno|nonna|bambino|bambina|lui|lei|qualcuno)(?![a-zà-ÿ']))[a-zà-ÿ']+){0,3}? (?:ha le convulsioni|non respira)`,
+      String.raw`(?:mi|ci) ammazza(?:no)? (?:di|dal|se|con(?! (?:la|il|un|una|lo) (?:pistola|coltello|fucile|arma|pugnale|bastone|martello|accetta)))|mi ammazza 😂`,
+    ],
+    pt: [
+      String.raw`(?:está|estão|tá) a matar-me|(?:me )?(?:está|tá) matando`,
+      String.raw`(?<![a-zà-ÿ])(?:cão|cadela|cachorro|gato|gata|coelho)(?: (?!(?:quando|e|mas|enquanto|meu|minha|pai|mãe|filho|filha|marido|mulher|avô|avó|bebé|criança|ele|ela|alguém)(?![a-zà-ÿ']))[a-zà-ÿ']+){0,3}? (?:está a convulsionar|convulsiona|não respira)`,
+    ],
   },
   // Round 10: negation (the non-English safety rules and the English "urgent", which French shares,
   // had no guard there: "kein Gasgeruch mehr", "rien d'urgent", "non c'è più odore di gas", "já não
@@ -97,7 +158,9 @@ export const LANGUAGE_CUES: NonNullable<SignalRuleSet['languageCues']> = {
   negation: {
     de: [String.raw`kein|keine|keinen|keinerlei|nicht|nichts|nie|niemals|ohne|fehlalarm|alles (?:gut|in ordnung)`],
     fr: [String.raw`pas|plus|aucun|aucune|rien(?: d')?|jamais|sans|fausse alerte|tout va bien`],
-    es: [String.raw`nada|ningún|ninguna|ninguno|nunca|sin|cero|falsa alarma|todo bien`],
+    es: [
+      String.raw`nada|ningún|ninguna|ninguno|nunca|sin|cero(?= (?:olor|humo|chispas|llamas|fuego|peligro|fugas?|riesgo))|falsa alarma|todo bien`,
+    ],
     it: [String.raw`niente|nessun|nessuna|mai|senza|falso allarme|tutto (?:ok|bene|a posto)`],
     pt: [String.raw`não|nenhum|nenhuma|sem|nunca|nada|falso alarme|tudo (?:bem|ok)`],
     nl: [String.raw`geen|niet|niets|niks|nooit|zonder|loos alarm|alles (?:goed|in orde)`],
@@ -106,7 +169,7 @@ export const LANGUAGE_CUES: NonNullable<SignalRuleSet['languageCues']> = {
   // "as", so they count only before a verb or pronoun that makes them conditional.
   hypothetical: {
     de: [
-      String.raw`wenn|falls|im falle?|was (?:tun|mache ich|soll ich tun)|an wen wende ich mich|welche nummer|bei(?= (?:gasgeruch|brand|feuer|rauch|stromausfall))`,
+      String.raw`wenn|falls|im falle?|was (?:tun|mache ich|soll ich tun)|an wen wende ich mich|welche nummer|(?<=(?:^|[.!?\n:"„“]) ?["„“]?)bei(?= (?:gasgeruch|brand|feuer|rauch|stromausfall))(?![^.!?\n]*(?<![a-zäöüß])(?:jetzt|gerade|immer noch)(?![a-zäöüß]))`,
     ],
     fr: [
       String.raw`en cas d'?|au cas où|que faire|qui faut-il|quel numéro|si(?= (?:je|j'|on|vous|tu|il|elle|ça|ca|ma|mon|le|la|les|un|une|jamais))`,
@@ -121,7 +184,7 @@ export const LANGUAGE_CUES: NonNullable<SignalRuleSet['languageCues']> = {
       String.raw`em caso de|caso(?= (?:haja|sinta|sintam|um|uma|alguém|tenha))|o que (?:faço|fazer) se|qual (?:é )?o número|se(?= (?:sentir|sentires|houver|cheirar|tiver|alguma vez|uma|um) )`,
     ],
     nl: [
-      String.raw`in geval van|mocht(?:en)?|wat (?:moet ik doen|te doen) als|wat moet (?:je|ik|u) doen bij|wat doen jullie als|voor als(?= (?:een|iemand) )|welk nummer|bij(?= (?:gaslucht|brand|rook))|(?<!snel )(?<!zo )als(?= (?:je|u|ik|we|er))`,
+      String.raw`in geval van|mocht(?:en)?|wat (?:moet ik doen|te doen) als|wat moet (?:je|ik|u) doen bij|wat doen jullie als|voor als(?= (?:een|iemand) )|welk nummer|hoeveel kost|wat kost|bij(?= (?:gaslucht|brand|rook))|(?<!snel )(?<!zo )als(?= (?:je|u|ik|we|er))`,
     ],
   },
   // Round 10: past and resolved events; round 11: stories seen on a screen or in the paper.
@@ -130,32 +193,52 @@ export const LANGUAGE_CUES: NonNullable<SignalRuleSet['languageCues']> = {
       String.raw`letzte[nsmr]? (?:woche|jahr|winter|sommer|monat)|letztes jahr|vor (?:(?:zwei|drei|vier|fünf|ein paar|einigen|vielen) )?(?:jahren|monaten|wochen)|(?:hatte|hat) mal|früher|damals|(?:techniker|monteur) war (?:da|hier)`,
       String.raw`in der serie|im fernsehen|in der zeitung`,
       // Round 15: over or never there ("war ja doch nur der Kanal"), and a year gone by.
-      String.raw`war (?:ja )?(?:dann )?(?:doch )?(?:nur|bloß)|(?:hat sich|stellte sich) [^.!?\n]{0,30}?heraus|im jahr (?:19|20)\d\d(?!\d)`,
+      overUnlessNow(
+        String.raw`war (?:ja )?(?:dann )?(?:doch )?(?:nur|bloß)(?! (?:eine frage der zeit|der anfang|am anfang))|(?:hat sich|stellte sich) [^.!?\n]{0,30}?heraus(?=[^.!?\n]{0,50}(?<![a-zäöüß])(?:nur|bloß|nichts|harmlos)(?![a-zäöüß]))`,
+      ),
+      yearInOneClause('und', String.raw`im jahr (?:19|20)\d\d(?!\d)`),
     ],
     fr: [
-      String.raw`l'(?:an|année|hiver|été) derni(?:er|ère)|(?:la semaine|le mois) derni(?:er|ère)|il y a (?:des|quelques|un|une|deux|trois|plusieurs)? ?(?:ans|mois|semaines?)|autrefois|quand j'étais|le technicien est (?:venu|passé)`,
+      overUnlessNow(
+        String.raw`l'(?:an|année|hiver|été) derni(?:er|ère)|(?:la semaine|le mois) derni(?:er|ère)|il y a (?:des|quelques|un|une|deux|trois|plusieurs)? ?(?:ans|mois|semaines?)|autrefois|quand j'étais|le technicien est (?:venu|passé)`,
+      ),
       String.raw`dans la série|à la télé|au journal`,
-      String.raw`fausse alerte|c'était (?:en fait|juste|seulement|simplement|finalement)|affaire classée|plus de peur que de mal|en (?:19|20)\d\d(?!\d)`,
+      overUnlessNow(
+        String.raw`(?<!(?:pas|plus|ce n'est pas) (?:une )?)fausse alerte(?![^.!?\n]*(?<![a-zà-ÿ])mais(?![a-zà-ÿ]))|c'était (?:en fait|juste|seulement|simplement|finalement)(?! (?:avant|après|au début|le début|pour))|affaire classée|plus de peur que de mal`,
+      ),
+      yearInOneClause('et', String.raw`en (?:19|20)\d\d(?!\d)`),
     ],
     es: [
       String.raw`(?:el|la) (?:año|invierno|verano|semana|mes) pasad[oa]|hace (?:años|meses)|cuando era|(?:vino|pasó) el técnico`,
       String.raw`en la serie|en la tele|en el periódico`,
-      String.raw`falsa alarma|(?:al final|resulta que|resultó que) (?:era|fue)|era (?:solo|sólo|simplemente) (?:el|la|un|una)|en (?:el )?(?:19|20)\d\d(?!\d)`,
+      overUnlessNow(
+        String.raw`(?<!(?:no es|no era) (?:una )?)falsa alarma(?![^.!?\n]*(?<![a-zà-ÿ])pero(?![a-zà-ÿ]))|(?:al final|resulta que|resultó que) (?:era|fue)(?=[^.!?\n]{0,50}(?<![a-zà-ÿ])(?:solo|sólo|nada|simplemente|una falsa)(?![a-zà-ÿ]))|era (?:solo|sólo|simplemente) (?:el|la|un|una)(?! (?:principio|comienzo))`,
+      ),
+      yearInOneClause('y|e', String.raw`en (?:el )?(?:19|20)\d\d(?!\d)`),
     ],
     it: [
       String.raw`(?:l'anno|l'inverno|l'estate|la settimana|il mese) scors[oa]|(?:anni|mesi) fa|diceva sempre|(?:è venuto|è passato) il tecnico`,
       String.raw`nella serie|in tv|al telegiornale|sul giornale`,
-      String.raw`falso allarme|era solo (?:il|lo|la|un|una)|in realtà era|si è rivelat[oa]|nel (?:19|20)\d\d(?!\d)`,
+      overUnlessNow(
+        String.raw`(?<!(?:non è|non era) (?:un )?)falso allarme(?![^.!?\n]*(?<![a-zà-ÿ])ma(?![a-zà-ÿ]))|era solo (?:il|lo|la|un|una)(?! (?:inizio|principio))|in realtà era(?=[^.!?\n]{0,50}(?<![a-zà-ÿ])(?:solo|niente|nulla)(?![a-zà-ÿ]))|si è rivelat[oa](?=[^.!?\n]{0,50}(?<![a-zà-ÿ])(?:solo|niente|nulla|un falso)(?![a-zà-ÿ]))`,
+      ),
+      yearInOneClause('e|ed', String.raw`nel (?:19|20)\d\d(?!\d)`),
     ],
     pt: [
       String.raw`(?:no |o )?(?:ano|inverno|verão|mês) passado|há (?:anos|meses)|(?:dizia|sempre dizia) sempre|sempre dizia|antigamente|o técnico (?:veio|esteve|passou)`,
       String.raw`na série|na tv|vi no jornal|no jornal|semana passada`,
-      String.raw`falso alarme|afinal era|era só (?:o|a|um|uma)|era apenas (?:o|a|um|uma)|em (?:19|20)\d\d(?!\d)`,
+      overUnlessNow(
+        String.raw`(?<!(?:não é|não era) (?:um )?)falso alarme(?![^.!?\n]*(?<![a-zà-ÿ])mas(?![a-zà-ÿ]))|afinal era(?=[^.!?\n]{0,50}(?<![a-zà-ÿ])(?:só|apenas|nada|um falso)(?![a-zà-ÿ]))|era (?:só|apenas) (?:o|a|um|uma)(?! (?:início|começo|princípio))`,
+      ),
+      yearInOneClause('e', String.raw`em (?:19|20)\d\d(?!\d)`),
     ],
     nl: [
       String.raw`vorig(?:e)? (?:jaar|winter|zomer|maand|week)|jaren geleden|vroeger|(?:de )?monteur is (?:geweest|langs geweest)`,
       String.raw`in de serie|op tv|in de krant`,
-      String.raw`loos alarm|vals alarm|bleek (?:het |er )?(?:maar|gewoon|alleen)|was (?:maar|gewoon|alleen maar) (?:de|het|een)|in (?:19|20)\d\d(?!\d)`,
+      overUnlessNow(
+        String.raw`(?<!(?:geen|niet) (?:een )?)(?:loos|vals) alarm(?![^.!?\n]*(?<![a-z])maar(?![a-z]))|bleek (?:het |er )?(?:maar|gewoon|alleen)|was (?:maar|gewoon|alleen maar) (?:de|het|een)(?! (?:begin|kwestie van tijd))`,
+      ),
+      yearInOneClause('en', String.raw`in (?:19|20)\d\d(?!\d)`),
     ],
   },
 };

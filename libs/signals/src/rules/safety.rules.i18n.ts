@@ -80,7 +80,7 @@ export const FIRE_I18N: LanguagePatterns = {
   it: [String.raw`(?:ha|hanno) preso fuoco|(?:sta|stanno) andando a fuoco|(?:è|sono) in fiamme|escono (?:le )?fiamme`],
   pt: [String.raw`(?:pegou|pegaram|está a pegar) fogo|(?:está|estão) em chamas|(?:saem|saíram) chamas`],
   nl: [
-    String.raw`(?:heeft|hebben) vlam gevat|vat vlam|staat in (?:brand|de fik|lichterlaaie)|(?:komen|sloegen) vlammen|vloog (?:net |zojuist |ineens )?in (?:de )?(?:brand|fik)|smeult`,
+    String.raw`(?:heeft|hebben) vlam gevat|vat vlam|staat in (?:brand|de fik|lichterlaaie)|(?:komen|sloegen) vlammen|vloog (?:net |zojuist |ineens )?in (?:de )?(?:brand|fik)|(?<!(?:ruzie|conflict|onvrede|barbecue|bbq|hout|haard|houtkachel|kachel|kampvuur|vuurkorf|wierook|sigaar|sigaret|kaars|vuurtje)[^.!?\n,]{0,40})smeult(?! (?:niet|al (?:jaren|maanden|weken|lang)|in de (?:open )?haard|in de (?:hout)?kachel)(?![a-z]))`,
   ],
 };
 
@@ -163,13 +163,13 @@ export const MEDICAL_I18N: LanguagePatterns = {
     String.raw`bewusstlos|atmet nicht(?: mehr)?|(?:bekommt|kriegt) keine luft(?: mehr)?|krampfanfall|brustschmerzen|schmerzen in der brust|allergischen? (?:reaktion|schock)|anaphylak\w*|(?:knopfzelle|batterie|magneten?|rohrreiniger|bleiche|spülmittel|putzmittel) (?:verschluckt|getrunken|geschluckt)`,
   ],
   fr: [
-    String.raw`ne se réveille (?:pas|plus)|(?:a|as|ont) fait un malaise|(?:a|est) perdu connaissance|s'étouffe|s'est étouffé\w*|inconscient\w*|ne respire (?:plus|pas)|n'arrive (?:plus|pas) à respirer|du mal à respirer|convulse\w*|crise d'épilepsie|douleur (?:dans la|à la) poitrine|réaction allergique|choc anaphylactique|(?:a|ont) avalé (?:une|des|la|le|du) (?:pile|piles|aimant|aimants|javel|déboucheur|produit)|(?:a|ont) bu (?:du|de la) (?:javel|déboucheur|produit)`,
+    String.raw`ne se réveille (?:pas|plus)(?! (?:le matin|avant|tôt|à l'heure|le week-end|avant \w+))|(?:a|as|ont) fait un malaise|(?:a|est) perdu connaissance|s'étouffe(?! de rire| en riant)|s'est étouffé\w*(?! de rire)|inconscient\w*|ne respire (?:plus|pas)|n'arrive (?:plus|pas) à respirer|du mal à respirer|convulse\w*|crise d'épilepsie|douleur (?:dans la|à la) poitrine|réaction allergique|choc anaphylactique|(?:a|ont) avalé (?:une|des|la|le|du) (?:pile|piles|aimant|aimants|javel|déboucheur|produit)|(?:a|ont) bu (?:du|de la) (?:javel|déboucheur|produit)`,
   ],
   es: [
     String.raw`inconsciente|no respira|no puede respirar|le cuesta respirar|convulsion\w*|dolor (?:en el|de) pecho|reacción alérgica|shock anafiláctico|(?:ha tragado|tragó|se tragó|se ha tragado) (?:una|un|la|el) (?:pila|imán|lejía)|(?:ha bebido|bebió|se tomó) (?:lejía|desatascador|amoniaco)`,
   ],
   it: [
-    String.raw`si è strozzat[oa]|(?:sta|stanno) soffocando|non riesce (?:più )?a (?:parlare|tossire)|non si sveglia|svenut[oa]|incoscient[ei]|priv[oa] di sensi|non respira|non riesce a respirare|fa fatica a respirare|convulsion\w*|dolore al petto|reazione allergica|shock anafilattico|(?:ingoiato|inghiottito) (?:una|un|la|il) (?:pila|batteria|calamita|magnete)|bevuto (?:la |il |del |della )?(?:candeggina|detersivo|sgorgante|varechina)`,
+    String.raw`si è strozzat[oa]|(?:sta|stanno) soffocando(?! (?:dal|per il|di|per) caldo)|non riesce (?:più )?a (?:parlare|tossire)(?! (?:con|inglese|italiano|bene|al telefono))(?![^.!?\n]{0,40}(?<![a-zà-ÿ])da (?:una|un|due|tre|qualche|giorni|settimane|mesi)(?![a-zà-ÿ]))|non si sveglia(?! (?:mai|la mattina|prima|presto|in tempo))|svenut[oa]|incoscient[ei]|priv[oa] di sensi|non respira|non riesce a respirare|fa fatica a respirare|convulsion\w*|dolore al petto|reazione allergica|shock anafilattico|(?:ingoiato|inghiottito) (?:una|un|la|il) (?:pila|batteria|calamita|magnete)|bevuto (?:la |il |del |della )?(?:candeggina|detersivo|sgorgante|varechina)`,
   ],
   pt: [
     String.raw`inconsciente|desmaiou|não (?:está a )?respira|não consegue respirar|falta de ar|convuls\w*|dor no peito|reação alérgica|choque anafilático|(?:engoliu|engoliram) (?:uma|um|a|o) (?:pilha|bateria|íman|ímã)|bebeu (?:lixívia|água sanitária|detergente|desentupidor)`,
@@ -205,7 +205,7 @@ export const MEDICAL_PERSON_I18N: LanguagePatterns = {
  */
 export const ELECTRICAL_I18N: LanguagePatterns = {
   de: [
-    String.raw`(?:steckdose|steckdosenleiste|sicherungskasten|verteilerkasten|kabel|stecker|schalter)n? (?:(?!nicht |kein)[a-zäöüß]+ ){0,3}?(?:sprüht funken|funken sprüht|raucht|qualmt|schmort|knistert|ist geschmolzen|schmilzt|ist schwarz)|funken (?:sprühen|fliegen|kommen) aus|schmorgeruch|(?:wasser|es) (?:tropft|läuft|sprüht|spritzt) (?:in|auf) (?:die|den|das) (?:steckdose|steckdosenleiste|sicherungskasten|lampe|verteilerkasten)|(?:tropft|läuft|sprüht|spritzt) (?:das |viel )?wasser (?:in|auf) (?:die|den|das) (?:steckdose|steckdosenleiste|sicherungskasten|lampe|verteilerkasten)`,
+    String.raw`(?:steckdose|steckdosenleiste|sicherungskasten|verteilerkasten|kabel|stecker|schalter)n? (?:(?!nicht |kein)[a-zäöüß]+ ){0,3}?(?:sprüht funken|funken sprüht|raucht|qualmt|schmort|knistert|ist geschmolzen|schmilzt|ist schwarz(?! geworden))(?! (?:nicht|kein|nie)(?![a-zäöüß]))|funken (?:sprühen|fliegen|kommen) aus|schmorgeruch|(?:wasser|es) (?:tropft|läuft|sprüht|spritzt) (?:in|auf) (?:die|den|das) (?:steckdose|steckdosenleiste|sicherungskasten|lampe|verteilerkasten)|(?:tropft|läuft|sprüht|spritzt) (?:das |viel )?wasser (?:in|auf) (?:die|den|das) (?:steckdose|steckdosenleiste|sicherungskasten|lampe|verteilerkasten)`,
   ],
   fr: [
     String.raw`(?:prise|tableau électrique|disjoncteur|câble|interrupteur)s? (?:(?!ne |n'|pas )[a-zà-ÿ']+ ){0,3}?(?:fait des étincelles|crépite|grésille|fume|noircit|a fondu)|des étincelles (?:sortent|jaillissent)|(?:l'eau|eau) (?:coule|goutte|tombe|ruisselle) (?:sur|dans) (?:la prise|le tableau|les prises|le disjoncteur)`,
@@ -220,20 +220,30 @@ export const ELECTRICAL_I18N: LanguagePatterns = {
     String.raw`(?:tomada|quadro elétrico|quadro eléctrico|fio|cabo|interruptor)e?s? (?:(?!não )[a-zà-ú]+ ){0,3}?(?:faz faíscas|solta faíscas|deita fumo|está a fumegar|derreteu|está a derreter)|saem faíscas|(?:a água|água) (?:cai|pinga|entra|está a entrar) (?:na tomada|no quadro|nas tomadas)`,
   ],
   nl: [
-    String.raw`(?:stopcontact|meterkast|groepenkast|stroomkabel|kabel|snoer|stekker|schakelaar)(?:en|s)? (?:(?!niet |geen )[a-z]+ ){0,3}?(?:vonkt|sputtert|rookt|smelt|is gesmolten|knettert)|het vonkt|vonken (?:uit|komen)|schroeilucht|(?:water|het water) (?:druppelt|loopt|lekt|spuit) (?:in|op) (?:het stopcontact|de meterkast|de groepenkast)`,
+    String.raw`(?:stopcontact|meterkast|groepenkast|stroomkabel|kabel|snoer|stekker|schakelaar)(?:en|s)? (?:(?!niet |geen )[a-z]+ ){0,3}?(?:vonkt|sputtert|rookt|smelt|is gesmolten|knettert)(?! (?:niet|geen|nooit)(?![a-z]))|het vonkt|vonken (?:uit|komen)|schroeilucht|(?:water|het water) (?:druppelt|loopt|lekt|spuit) (?:in|op) (?:het stopcontact|de meterkast|de groepenkast)`,
   ],
 };
 
 /** A carbon-monoxide alarm going off, or carbon-monoxide poisoning, in the other languages. */
 export const CO_ALARM_I18N: LanguagePatterns = {
   de: [
-    String.raw`(?:co|kohlenmonoxid)-?(?:melder|warnmelder) (?:piept|schlägt an|geht los|hat (?:gepiept|angeschlagen))|kohlenmonoxidvergiftung`,
+    String.raw`(?:co|kohlenmonoxid)-?(?:melder|warnmelder) (?:piept|schlägt an|geht los|hat (?:gepiept|angeschlagen))(?![^.!?\n]*(?<![a-zà-ÿ])(?:batterie|pile|piles|pila|pilas|batteria|bateria|pilha|batterij)(?![a-zà-ÿ]))|kohlenmonoxidvergiftung`,
   ],
-  fr: [String.raw`détecteur de (?:co|monoxyde(?: de carbone)?) (?:sonne|bipe|s'est déclenché)|intoxication au monoxyde`],
-  es: [String.raw`detector de (?:co|monóxido(?: de carbono)?) (?:pita|suena|ha saltado|se ha disparado)|intoxicación por monóxido`],
-  it: [String.raw`rilevatore di (?:co|monossido(?: di carbonio)?) (?:suona|ha suonato|è scattato)|intossicazione da monossido`],
-  pt: [String.raw`detetor de (?:co|monóxido(?: de carbono)?) (?:apita|disparou|está a apitar)|intoxicação por monóxido`],
-  nl: [String.raw`co-?melder (?:gaat af|ging af|piept|gaf (?:net |zojuist )?een piep|slaat alarm)|koolmonoxidevergiftiging`],
+  fr: [
+    String.raw`détecteur de (?:co|monoxyde(?: de carbone)?) (?:sonne|bipe|s'est déclenché)(?![^.!?\n]*(?<![a-zà-ÿ])(?:batterie|pile|piles|pila|pilas|batteria|bateria|pilha|batterij)(?![a-zà-ÿ]))|intoxication au monoxyde`,
+  ],
+  es: [
+    String.raw`detector de (?:co|monóxido(?: de carbono)?) (?:pita|suena|ha saltado|se ha disparado)(?![^.!?\n]*(?<![a-zà-ÿ])(?:batterie|pile|piles|pila|pilas|batteria|bateria|pilha|batterij)(?![a-zà-ÿ]))|intoxicación por monóxido`,
+  ],
+  it: [
+    String.raw`rilevatore di (?:co|monossido(?: di carbonio)?) (?:suona|ha suonato|è scattato)(?![^.!?\n]*(?<![a-zà-ÿ])(?:batterie|pile|piles|pila|pilas|batteria|bateria|pilha|batterij)(?![a-zà-ÿ]))|intossicazione da monossido`,
+  ],
+  pt: [
+    String.raw`detetor de (?:co|monóxido(?: de carbono)?) (?:apita|disparou|está a apitar)(?![^.!?\n]*(?<![a-zà-ÿ])(?:batterie|pile|piles|pila|pilas|batteria|bateria|pilha|batterij)(?![a-zà-ÿ]))|intoxicação por monóxido`,
+  ],
+  nl: [
+    String.raw`co-?melder (?:gaat af|ging af|piept|gaf (?:net |zojuist )?een piep|slaat alarm)(?![^.!?\n]*(?<![a-zà-ÿ])(?:batterie|pile|piles|pila|pilas|batteria|bateria|pilha|batterij)(?![a-zà-ÿ]))|koolmonoxidevergiftiging`,
+  ],
 };
 
 /** The gas smell and the carbon-monoxide alarm together: the gas rules' language patterns. */
