@@ -22,9 +22,12 @@ const NOW_WORDS: Readonly<Record<'en' | 'de' | 'fr' | 'es' | 'it' | 'pt' | 'nl',
  */
 const NOW = String.raw`(?<![a-zà-ÿ])(?:${Object.values(NOW_WORDS).join('|')})(?![a-zà-ÿ])`;
 
-/** `cue` as a past cue that holds only when nothing in its sentence says the hazard is happening now. */
+/**
+ * `cue` as a past cue that holds only when nothing in its sentence says the hazard is happening now
+ * (the look-behinds follow the cue, so they run only where it matched, not at every position).
+ */
 function overUnlessNow(cue: string): string {
-  return String.raw`(?<!${NOW}[^.!?\n]*)(?:${cue})(?![^.!?\n]*(?:${NOW}|[:–]))`;
+  return String.raw`(?:${cue})(?<!${NOW}[^.!?\n]*)(?![^.!?\n]*(?:${NOW}|[:–]))`;
 }
 
 /**
@@ -37,7 +40,7 @@ function overUnlessNow(cue: string): string {
  */
 function yearInOneClause(and: string, cue: string): string {
   const andWord = String.raw`(?<![a-zà-ÿ])(?:${and})(?![a-zà-ÿ])`;
-  return String.raw`(?<![,;:–][^.!?\n]*)(?:${cue})(?![^.!?\n]*(?:[;:–]|${andWord}))(?![^.!?\n,;]*(?:,[^.!?\n,;]*)?${NOW})`;
+  return String.raw`(?:${cue})(?<![,;:–][^.!?\n]*)(?![^.!?\n]*(?:[;:–]|${andWord}))(?![^.!?\n,;]*(?:,[^.!?\n,;]*)?${NOW})`;
 }
 
 export const FIGURATIVE_PATTERNS: readonly string[] = [
@@ -115,7 +118,7 @@ export const PAST_CUES: readonly string[] = [
   // resolution only with a dismissive word; "false alarm" and the like not when denied or followed by
   // "but"; "once" not as "at once", "all at once", "more than once"; the 1990s only as "back in".
   overUnlessNow(
-    String.raw`turned out(?=[^.!?\n]{0,60}(?<![a-z])(?:just|only|nothing|fine|harmless|all good|ok|okay)(?![a-z]))|(?:it|that|which) was (?:just|only|actually) (?!(?:the )?(?:other|next|same) day|(?:the )?(?:start|beginning|first|two|three|four|(?:\w+ )?of us)(?![a-z]))(?:the|a|an|my|our|some|next door)|(?<!(?:not|no|never|isn'?t|wasn'?t|not just) (?:a |an )?)false alarm(?![^.!?\n]*(?<![a-z])but(?![a-z]))|panic over|sorry to (?:panic|worry|alarm|scare) (?:you|everyone|u)(?![^.!?\n]*(?<![a-z])but(?![a-z]))|(?<!(?:not|n't|never) )cancel the call ?out|(?<!(?:never|not|n't) )capped (?:it|them)(?: off)?(?![^.!?\n]*(?<![a-z])but(?![a-z]))|made (?:it|them) safe|(?<![a-z])(?<!(?:at|all at|than|for|at) )once(?= ?[,.!?;]| so | and | but |$)|back in the (?:19)?[5-9]0'?s|(?<=(?<![a-z'])(?:was|were|had|did|caught|happened|went|got|burnt|broke|[a-z]+ed)(?![a-z])[^.!?\n,;]{0,40})in the (?:19)?[5-9]0'?s`,
+    String.raw`turned out(?=[^.!?\n]{0,60}(?<![a-z])(?:just|only|nothing|fine|harmless|all good|ok|okay)(?![a-z]))|(?:it|that|which) was (?:just|only|actually) (?!(?:the )?(?:other|next|same) day|(?:the )?(?:start|beginning|first|two|three|four|(?:\w+ )?of us)(?![a-z]))(?:the|a|an|my|our|some|next door)|(?<!(?:not|no|never|isn'?t|wasn'?t|not just) (?:a |an )?)false alarm(?![^.!?\n]*(?<![a-z])but(?![a-z]))|panic over|sorry to (?:panic|worry|alarm|scare) (?:you|everyone|u)(?![^.!?\n]*(?<![a-z])but(?![a-z]))|(?<!(?:not|n't|never) )cancel the call ?out|(?<!(?:never|not|n't) )capped (?:it|them)(?: off)?(?![^.!?\n]*(?<![a-z])but(?![a-z]))|made (?:it|them) safe|(?<![a-z])(?<!(?:at|all at|than|for|at) )once(?= ?[,.!?;]| so | and | but |$)|back in the (?:19)?[5-9]0'?s|in the (?:19)?[5-9]0'?s(?<=(?<![a-z'])(?:was|were|had|did|caught|happened|went|got|burnt|broke|[a-z]+ed)(?![a-z])[^.!?\n,;]{0,40}in the (?:19)?[5-9]0'?s)`,
   ),
 ];
 

@@ -80,7 +80,7 @@ export const FIRE_I18N: LanguagePatterns = {
   it: [String.raw`(?:ha|hanno) preso fuoco|(?:sta|stanno) andando a fuoco|(?:è|sono) in fiamme|escono (?:le )?fiamme`],
   pt: [String.raw`(?:pegou|pegaram|está a pegar) fogo|(?:está|estão) em chamas|(?:saem|saíram) chamas`],
   nl: [
-    String.raw`(?:heeft|hebben) vlam gevat|vat vlam|staat in (?:brand|de fik|lichterlaaie)|(?:komen|sloegen) vlammen|vloog (?:net |zojuist |ineens )?in (?:de )?(?:brand|fik)|(?<!(?:ruzie|conflict|onvrede|barbecue|bbq|hout|haard|houtkachel|kachel|kampvuur|vuurkorf|wierook|sigaar|sigaret|kaars|vuurtje)[^.!?\n,]{0,40})smeult(?! (?:niet|al (?:jaren|maanden|weken|lang)|in de (?:open )?haard|in de (?:hout)?kachel)(?![a-z]))`,
+    String.raw`(?:heeft|hebben) vlam gevat|vat vlam|staat in (?:brand|de fik|lichterlaaie)|(?:komen|sloegen) vlammen|vloog (?:net |zojuist |ineens )?in (?:de )?(?:brand|fik)|smeult(?<!(?:ruzie|conflict|onvrede|barbecue|bbq|hout|haard|houtkachel|kachel|kampvuur|vuurkorf|wierook|sigaar|sigaret|kaars|vuurtje)[^.!?\n,]{0,40}smeult)(?! (?:niet|al (?:jaren|maanden|weken|lang)|in de (?:open )?haard|in de (?:hout)?kachel)(?![a-z]))`,
   ],
 };
 
