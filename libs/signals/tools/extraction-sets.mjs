@@ -13,6 +13,7 @@ export const RETIRED_UNSEEN = [
   'unseen-6.jsonl',
   'unseen-7.jsonl',
   'unseen-8.jsonl',
+  'unseen-9.jsonl',
 ];
 
 /** File names of the pooled sets, sorted. */
