@@ -1,4 +1,5 @@
 import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { findSpokenPhoneRuns } from './spoken-phone.util';
 
 export interface PhoneCandidate {
   start: number;
@@ -112,7 +113,14 @@ export function findPhoneCandidates(
       if (from < 0) break;
     }
   }
-  return out;
+  // Round 16: numbers spoken in words ("oh seven nine four six double two …"), read like a written one.
+  for (const run of findSpokenPhoneRuns(normalized)) {
+    if (out.length >= limit) break;
+    if (out.some((p) => run.start < p.end && p.start < run.end)) continue;
+    const phone = toE164(run.digits, region);
+    if (phone !== undefined) out.push({ start: run.start, end: run.end, ...phone });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** The longest prefix of the groups from `start` that parses as a phone (at most MAX_PHONE_CHARS long). */
