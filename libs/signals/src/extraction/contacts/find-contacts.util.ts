@@ -4,6 +4,7 @@ import { findEmailCandidates } from './email.extractor';
 import { findNameCandidates } from './name.extractor';
 import { hasCorrectionCue, isCorrection, isSuperseded, ownershipAt, type Ownership } from './ownership.util';
 import { findPhoneCandidates } from './phone.extractor';
+import { quotedRanges, withoutQuoted } from './quoted-text.util';
 
 interface Found {
   field: ContactField;
@@ -56,7 +57,16 @@ function collect(text: string, normalized: string, region: string): Found[] {
 }
 
 /** Every contact mention of the message, in text order, with owner and correction flag. */
-export function findContacts(text: string, normalized: string, previous: Extraction | undefined, region = 'GB'): ContactMention[] {
+export function findContacts(
+  original: string,
+  normalizedOriginal: string,
+  previous: Extraction | undefined,
+  region = 'GB',
+): ContactMention[] {
+  // Round 16: a pasted or forwarded e-mail thread is someone else's text; its contact details are not read.
+  const quoted = quotedRanges(original);
+  const text = withoutQuoted(original, quoted);
+  const normalized = withoutQuoted(normalizedOriginal, quoted);
   const mentions: ContactMention[] = [];
   const messageHasCue = hasCorrectionCue(normalized);
   for (const f of collect(text, normalized, region)) {
