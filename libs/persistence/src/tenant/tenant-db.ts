@@ -176,7 +176,8 @@ export class TenantDb {
       );
       let result: T;
       try {
-        for (const step of await opened) if (step.status === 'rejected') throw busyOr(step.reason);
+        // Unwrapped here: the catch below makes it a DatabaseBusyError when it is one (once).
+        for (const step of await opened) if (step.status === 'rejected') throw step.reason;
         result = await fn({
           query: async <R>(text: string, values: readonly unknown[] = []) =>
             (await client.query({ name: preparedName(text), text, values: [...values] })).rows as R[],
