@@ -6,6 +6,7 @@ export * from './client/prisma.service';
 export * from './client/prisma.types';
 export * from './tenant/tenant-id.util';
 export * from './tenant/tenant-db';
+export * from './tenant/sql-tx';
 export * from './owner/owner-db';
 export * from './health/database-health';
 export * from './outbox/outbox.types';

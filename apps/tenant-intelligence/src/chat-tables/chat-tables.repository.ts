@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { outboxInsertFromJson, outboxRowsJson, type OutboxMessageInput, type TenantTx } from '@parley/persistence';
+import { outboxInsertFromJson, outboxRowsJson, type OutboxMessageInput, type PgTx, type TenantTx } from '@parley/persistence';
 import { CONVERSATION_INTERACTION, L1B_SOURCE } from '../extraction/extraction.constants';
 
 /** The chat session a turn or close event names, as tenant-intelligence needs it. */
@@ -48,6 +48,9 @@ export interface L1bBatchState {
   /** The data of each session's latest L1b extraction of a message not in the batch, by session id. */
   previous: Map<string, unknown>;
 }
+
+/** L1b's link of a session to its contact: the session's id when the tenant of the transaction has it. */
+const LINK_SESSION_SQL = `UPDATE chat_sessions SET contact_id = $2::uuid WHERE id = $1::uuid RETURNING id::text AS id`;
 
 /** The sessions, their conversation interactions and latest earlier extractions, as three JSON arrays of one row. */
 const L1B_BATCH_READS_SQL = `
@@ -144,6 +147,8 @@ export interface ExportedSession {
  * place this service crosses that ownership line; why it may: docs/adr/0015-cross-service-writes.md.
  * Writes: L1b links a session to its contact and adds `l1b` signal rows; the CRM erasure
  * pseudonymizes the contact's messages, deletes their `l1b` rows and detaches their sessions.
+ * L1b's batch methods (linkSessionToContact, l1bBatchReads, writeL1bBatch) run in its
+ * node-postgres transaction (PgTx, TenantDb.transaction()), the others in Prisma's (TenantTx).
  */
 @Injectable()
 export class ChatTablesRepository {
@@ -154,9 +159,10 @@ export class ChatTablesRepository {
     });
   }
 
-  /** Write: the session belongs to this contact (L1b resolved who the visitor is). */
-  async linkSessionToContact(tx: TenantTx, sessionId: string, contactId: string): Promise<void> {
-    await tx.chatSession.update({ where: { id: sessionId }, data: { contactId } });
+  /** Write (L1b's batch): the session belongs to this contact (L1b resolved who the visitor is); fails when the session is gone. */
+  async linkSessionToContact(tx: PgTx, sessionId: string, contactId: string): Promise<void> {
+    const rows = await tx.query(LINK_SESSION_SQL, [sessionId, contactId]);
+    if (rows.length === 0) throw new Error(`session ${sessionId} to link to contact ${contactId} is gone`);
   }
 
   /**
@@ -164,14 +170,12 @@ export class ChatTablesRepository {
    * transaction can see), their conversation interactions, and for each session the data of its
    * latest L1b extraction of a message not among `exceptMessageIds` (sessions without one are absent).
    */
-  async l1bBatchReads(tx: TenantTx, sessionIds: string[], exceptMessageIds: string[]): Promise<L1bBatchState> {
-    const [row] = await tx.$queryRawUnsafe<
-      Array<{
-        sessions: ChatSessionRef[];
-        interactions: Array<{ id: string; sessionId: string; data: unknown }>;
-        previous: Array<{ sessionId: string; data: unknown }>;
-      }>
-    >(L1B_BATCH_READS_SQL, sessionIds, CONVERSATION_INTERACTION, L1B_SOURCE, exceptMessageIds);
+  async l1bBatchReads(tx: PgTx, sessionIds: string[], exceptMessageIds: string[]): Promise<L1bBatchState> {
+    const [row] = await tx.query<{
+      sessions: ChatSessionRef[];
+      interactions: Array<{ id: string; sessionId: string; data: unknown }>;
+      previous: Array<{ sessionId: string; data: unknown }>;
+    }>(L1B_BATCH_READS_SQL, [sessionIds, CONVERSATION_INTERACTION, L1B_SOURCE, exceptMessageIds]);
     return {
       sessions: row.sessions,
       interactions: new Map(row.interactions.map((i) => [i.sessionId, { id: i.id, data: i.data }])),
@@ -185,19 +189,18 @@ export class ChatTablesRepository {
    * to update is gone (erased meanwhile): the batch fails and its turns are retried one by one.
    */
   async writeL1bBatch(
-    tx: TenantTx,
+    tx: PgTx,
     writes: { signals: readonly NewSignalRow[]; interactions: readonly InteractionWrite[]; outbox: readonly OutboxMessageInput[] },
   ): Promise<void> {
     const { signals, interactions, outbox } = writes;
     if (signals.length === 0 && interactions.length === 0 && outbox.length === 0) return;
     const updates = interactions.filter((i) => !i.create);
-    const [row] = await tx.$queryRawUnsafe<Array<{ updated: number }>>(
-      L1B_BATCH_WRITES_SQL,
+    const [row] = await tx.query<{ updated: number }>(L1B_BATCH_WRITES_SQL, [
       JSON.stringify(signals),
       JSON.stringify(updates.map(interactionJson)),
       JSON.stringify(interactions.filter((i) => i.create).map(interactionJson)),
       outboxRowsJson(outbox),
-    );
+    ]);
     if (row.updated !== updates.length) throw new Error(`${updates.length - row.updated} conversation interaction(s) to update are gone`);
   }
 

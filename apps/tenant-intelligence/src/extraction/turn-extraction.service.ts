@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CONSUMERS, countryForTimeZone, IntelMessageExtractedEvent, type ChatTurnCompleted } from '@parley/contracts';
 import { MicroBatcher, PermanentError, settleByGroup, toOutboxMessage, type ConsumerMessageMeta } from '@parley/messaging';
 import { SERVICE_LOGGER, type Logger } from '@parley/observability';
-import { lockTenantContacts, resolveContact, TenantDb, type OutboxMessageInput, type Prisma, type TenantTx } from '@parley/persistence';
+import { TenantDb, type ContactObservation, type OutboxMessageInput, type PgTx } from '@parley/persistence';
 import { extractMessage, type Extraction } from '@parley/signals';
 import { randomUUID } from 'node:crypto';
 import {
@@ -35,8 +35,6 @@ import { compareWithInline, type SecondOpinion } from './second-opinion.rules';
 const CONSUMER = CONSUMERS.tenantIntelligence.durable;
 /** The most turns extracted in one batch (one tenant transaction each per tenant). */
 export const EXTRACTION_MAX_BATCH = 32;
-/** A batch's transaction may take this long (Prisma's default of 5 s is for one turn). */
-const BATCH_TX_TIMEOUT_MS = 60_000;
 
 /** A turn waiting for its batch: the model's part is done, the database part is batched. */
 interface PendingTurn {
@@ -78,7 +76,8 @@ export interface TurnExtractionOutcome {
   secondOpinions: SecondOpinion[];
 }
 
-const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
+/** A value as the JSON it is stored as (Dates as ISO strings, undefined members dropped). */
+const json = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 
 /** message_signals rows (source l1b) for one customer message (their data is serialized once, with the batch's writes). */
 function signalRows(turn: ChatTurnCompleted, extraction: Extraction) {
@@ -124,7 +123,8 @@ function sessionClaims(aggregate: InteractionAggregate): { name: string | null; 
  *
  * The model's part runs per event, before any transaction. The database part of the turns
  * handled at the same time is batched (MicroBatcher): one transaction per tenant per batch
- * (tenant set by TenantDb.run, so RLS holds per tenant), one processed_events statement for the
+ * (node-postgres, tenant set by TenantDb.transaction, so RLS holds per tenant; each statement
+ * bounded by the pool's statement_timeout), one processed_events statement for the
  * batch's ids, the tenant's contact lock, catalogue and locale taken once, then each turn in
  * arrival order. Each event settles (and is acked) only after its batch committed; a tenant's
  * batch that fails is retried turn by turn, so a bad event fails alone.
@@ -177,60 +177,56 @@ export class TurnExtractionService {
 
   /** One tenant's turns of a batch, in one transaction; outcomes in the same order. */
   private extractBatch(tenantId: string, items: PendingTurn[]): Promise<TurnExtractionOutcome[]> {
-    return this.db.run(
-      tenantId,
-      async (tx) => {
-        const fresh = await this.repo.markProcessed(
-          tx,
-          CONSUMER,
-          items.map((i) => i.messageKey),
-        );
-        if (fresh.size === 0) return items.map(() => DUPLICATE);
-        // Before reading the sessions' contacts and earlier claims: another transaction extracting
-        // turns of the tenant must not change them between these reads and the resolves.
-        await lockTenantContacts(tx, tenantId);
-        const terms = await this.catalogue.get(tenantId, async () =>
-          catalogueTerms(await this.repo.catalogueSources(tx, tenantId, MAX_CATALOGUE_TERMS)),
-        );
-        const country = await this.country(tx, tenantId);
-        const todo = items.filter((i) => fresh.has(i.messageKey));
-        const sessionIds = [...new Set(todo.map((i) => i.turn.sessionId))];
-        const state = await this.chat.l1bBatchReads(
-          tx,
-          sessionIds,
-          todo.map((i) => i.turn.userMessageId),
-        );
-        const context: BatchContext = {
-          terms,
-          country,
-          sessions: new Map(state.sessions.map((s) => [s.id, s])),
-          interactions: state.interactions,
-          previous: state.previous as Map<string, Extraction>,
-          signals: [],
-          outbox: [],
-          pendingInteractions: new Map(),
-        };
-        const outcomes: TurnExtractionOutcome[] = [];
-        for (const item of items) {
-          // The first of two deliveries of one id in the same batch is extracted, the second is a duplicate.
-          outcomes.push(fresh.delete(item.messageKey) ? await this.extractOne(tx, item, context) : DUPLICATE);
-        }
-        await this.flush(tx, context);
-        return outcomes;
-      },
-      { timeoutMs: BATCH_TX_TIMEOUT_MS },
-    );
+    return this.db.transaction(tenantId, async (tx) => {
+      const fresh = await this.repo.markProcessed(
+        tx,
+        CONSUMER,
+        items.map((i) => i.messageKey),
+      );
+      if (fresh.size === 0) return items.map(() => DUPLICATE);
+      // Before reading the sessions' contacts and earlier claims: another transaction extracting
+      // turns of the tenant must not change them between these reads and the resolves.
+      await this.repo.lockContacts(tx, tenantId);
+      const terms = await this.catalogue.get(tenantId, async () =>
+        catalogueTerms(await this.repo.catalogueSources(tx, tenantId, MAX_CATALOGUE_TERMS)),
+      );
+      const country = await this.country(tx, tenantId);
+      const todo = items.filter((i) => fresh.has(i.messageKey));
+      const sessionIds = [...new Set(todo.map((i) => i.turn.sessionId))];
+      const state = await this.chat.l1bBatchReads(
+        tx,
+        sessionIds,
+        todo.map((i) => i.turn.userMessageId),
+      );
+      const context: BatchContext = {
+        terms,
+        country,
+        sessions: new Map(state.sessions.map((s) => [s.id, s])),
+        interactions: state.interactions,
+        previous: state.previous as Map<string, Extraction>,
+        signals: [],
+        outbox: [],
+        pendingInteractions: new Map(),
+      };
+      const outcomes: TurnExtractionOutcome[] = [];
+      for (const item of items) {
+        // The first of two deliveries of one id in the same batch is extracted, the second is a duplicate.
+        outcomes.push(fresh.delete(item.messageKey) ? await this.extractOne(tx, item, context) : DUPLICATE);
+      }
+      await this.flush(tx, context);
+      return outcomes;
+    });
   }
 
   /** The country local phone numbers are read in: the tenant's, else its time zone's. */
-  private async country(tx: TenantTx, tenantId: string): Promise<string | undefined> {
+  private async country(tx: PgTx, tenantId: string): Promise<string | undefined> {
     if (this.tenants) return (await this.tenants.runtime(tenantId))?.config.country ?? undefined;
     const locale = await this.repo.tenantLocale(tx, tenantId);
     return locale?.country ?? countryForTimeZone(locale?.timezone) ?? undefined;
   }
 
   /** Writes what the batch has pending (signals, interactions, outbox) in one statement. */
-  private async flush(tx: TenantTx, batch: BatchContext): Promise<void> {
+  private async flush(tx: PgTx, batch: BatchContext): Promise<void> {
     await this.chat.writeL1bBatch(tx, {
       signals: batch.signals,
       interactions: [...batch.pendingInteractions.values()],
@@ -241,7 +237,7 @@ export class TurnExtractionService {
     batch.pendingInteractions.clear();
   }
 
-  private async extractOne(tx: TenantTx, { turn, llm }: PendingTurn, batch: BatchContext): Promise<TurnExtractionOutcome> {
+  private async extractOne(tx: PgTx, { turn, llm }: PendingTurn, batch: BatchContext): Promise<TurnExtractionOutcome> {
     const session = batch.sessions.get(turn.sessionId);
     if (!session) throw new PermanentError(`session ${turn.sessionId} not found for tenant ${turn.tenantId}`, 'NOT_FOUND');
     const { terms, country } = batch;
@@ -294,7 +290,7 @@ export class TurnExtractionService {
   }
 
   private async updateContact(
-    tx: TenantTx,
+    tx: PgTx,
     turn: ChatTurnCompleted,
     session: ChatSessionRef,
     extraction: Extraction,
@@ -304,7 +300,7 @@ export class TurnExtractionService {
     batch: BatchContext,
   ): Promise<string | null> {
     const { sessions } = batch;
-    const fields: Parameters<typeof resolveContact>[1]['fields'] = {};
+    const fields: ContactObservation['fields'] = {};
     for (const field of ['name', 'email', 'phone'] as const) {
       const mention = extraction.customer[field];
       if (mention)
@@ -321,7 +317,7 @@ export class TurnExtractionService {
       if (batch.pendingInteractions.size > 0) await this.flush(tx, batch);
       // The session's contact is matched first; what the visitor said earlier in the session
       // (their latest name and email) is checked against a contact matched by phone alone.
-      const resolved = await resolveContact(tx, {
+      const resolved = await this.repo.resolveContact(tx, {
         tenantId: turn.tenantId,
         externalUserId: session.externalUserId,
         sessionContactId: session.contactId,
@@ -348,7 +344,7 @@ export class TurnExtractionService {
     if (extraction.preferences.length > 0) {
       const attributes = ((await this.repo.contactAttributes(tx, contactId)) ?? {}) as Record<string, unknown>;
       const preferences = mergePreferences(readPreferences(attributes), extraction.preferences, turn.userMessageId);
-      await this.repo.setContactAttributes(tx, contactId, json({ ...attributes, preferences }));
+      await this.repo.setContactAttributes(tx, contactId, json({ ...attributes, preferences }) as Record<string, unknown>);
     }
     return contactId;
   }

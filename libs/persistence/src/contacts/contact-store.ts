@@ -1,5 +1,4 @@
-import type { TenantTx } from '../client/prisma.types';
-import type { Prisma } from '../generated/prisma/client';
+import { sqlTx, type AnyTenantTx } from '../tenant/sql-tx';
 import {
   applyObservation,
   CONTACT_FIELDS,
@@ -15,8 +14,11 @@ const CONFLICT_FIELDS: readonly IdentityConflict['conflicts'][number][] = ['name
 
 // Identity resolution for tenant_contacts: one contact per person per tenant, matched by
 // external user id, email or phone; two contacts are merged when one observation links them.
-// Runs inside TenantDb.run (RLS), under a per-tenant transaction advisory lock so concurrent
-// resolutions for one tenant cannot create duplicates or race a merge.
+// Runs inside a tenant transaction (RLS), under a per-tenant transaction advisory lock so concurrent
+// resolutions for one tenant cannot create duplicates or race a merge. Every statement is fixed SQL
+// (CONTACT_SQL) sent through sqlTx(), so the store runs the same in TenantDb.run()'s Prisma
+// transaction (the CRM's merge, the chat's lookup) and in TenantDb.transaction()'s node-postgres one
+// (L1b's batch); the SQL casts what the two drivers would answer differently (ids as text).
 
 export interface ContactIdentifiers {
   externalUserId?: string | null;
@@ -65,30 +67,145 @@ interface ContactRow {
 const normaliseEmail = (email: string | null | undefined) => (email ? email.trim().toLowerCase() : null);
 const present = (value: string | null | undefined): value is string => typeof value === 'string' && value.length > 0;
 
+const CONTACT_COLUMNS = 'id::text AS id, external_user_id, name, email, phone, attributes, created_at';
+
+/** Another contact of tenant $1 than those in $3 (ids as text) holding $2 in `column`. */
+function heldByAnotherSql(column: 'phone' | 'email'): string {
+  return `SELECT id::text AS id FROM tenant_contacts
+           WHERE tenant_id = $1::uuid AND ${column} = $2::text AND NOT (id::text = ANY($3::text[])) LIMIT 1`;
+}
+
+/** A contact holding one of the identifiers $n (external user id), $n+1 (email), $n+2 (phone); a null one matches nothing. */
+function identifierMatch(n: number): string {
+  return (['external_user_id', 'email', 'phone'] as const)
+    .map((column, i) => `($${n + i}::text IS NOT NULL AND ${column} = $${n + i}::text)`)
+    .join(' OR ');
+}
+
+/** The store's statements: fixed text, every value a parameter (prepared once per connection on the pg path). */
+const CONTACT_SQL = {
+  lock: `SELECT pg_advisory_xact_lock(hashtext($1::text))::text AS locked`,
+  /** $1 tenant, $2 the session's contact, $3 external user id, $4 email, $5 phone (each may be null). */
+  findMatching: `
+    SELECT ${CONTACT_COLUMNS}
+      FROM tenant_contacts
+     WHERE tenant_id = $1::uuid
+       AND (($2::uuid IS NOT NULL AND id = $2::uuid) OR ${identifierMatch(3)})
+     ORDER BY created_at, id
+       FOR UPDATE`,
+  /** $1 tenant, $2 external user id, $3 email, $4 phone. */
+  find: `
+    SELECT ${CONTACT_COLUMNS}
+      FROM tenant_contacts
+     WHERE tenant_id = $1::uuid
+       AND (${identifierMatch(2)})
+     ORDER BY (external_user_id = $2::text) DESC NULLS LAST, created_at
+     LIMIT 1`,
+  heldPhone: heldByAnotherSql('phone'),
+  heldEmail: heldByAnotherSql('email'),
+  /** $1 tenant, $2 kept, $3 duplicate, $4 email, $5 phone: who else holds them. */
+  heldByThird: `
+    SELECT email, phone FROM tenant_contacts
+     WHERE tenant_id = $1::uuid AND id NOT IN ($2::uuid, $3::uuid)
+       AND (email = $4::text OR phone = $5::text)`,
+  pair: `
+    SELECT ${CONTACT_COLUMNS}, first_seen_at, last_seen_at
+      FROM tenant_contacts
+     WHERE tenant_id = $1::uuid AND id IN ($2::uuid, $3::uuid)
+       FOR UPDATE`,
+  lockMany: `
+    SELECT id::text AS id, attributes FROM tenant_contacts
+     WHERE tenant_id = $1::uuid AND id = ANY($2::uuid[])
+       FOR UPDATE`,
+  attributes: `SELECT attributes FROM tenant_contacts WHERE id = $1::uuid`,
+  setAttributes: `UPDATE tenant_contacts SET attributes = $2::jsonb, updated_at = now() WHERE id = $1::uuid RETURNING id::text AS id`,
+  /** $1 tenant, $2 external user id, $3 name, $4 email, $5 phone, $6 attributes, $7 first and last seen. */
+  create: `
+    INSERT INTO tenant_contacts (tenant_id, external_user_id, name, email, phone, attributes, first_seen_at, last_seen_at)
+    VALUES ($1::uuid, $2::text, $3::text, $4::text, $5::text, $6::jsonb, $7::timestamptz, $7::timestamptz)
+    RETURNING id::text AS id, external_user_id`,
+  /** $1 id, $2 external user id, $3 name, $4 email, $5 phone, $6 attributes, $7 last seen, $8 first seen (null: unchanged). */
+  update: `
+    UPDATE tenant_contacts
+       SET external_user_id = $2::text, name = $3::text, email = $4::text, phone = $5::text, attributes = $6::jsonb,
+           last_seen_at = $7::timestamptz, first_seen_at = COALESCE($8::timestamptz, first_seen_at), updated_at = now()
+     WHERE id = $1::uuid
+    RETURNING id::text AS id`,
+  /** $1 tenant, $2 from, $3 into: what points at a merged contact moves to the kept one. */
+  moveRows: `
+    WITH s AS (UPDATE chat_sessions SET contact_id = $3::uuid WHERE tenant_id = $1::uuid AND contact_id = $2::uuid RETURNING 1),
+         i AS (UPDATE tenant_interactions SET contact_id = $3::uuid WHERE tenant_id = $1::uuid AND contact_id = $2::uuid RETURNING 1),
+         m AS (UPDATE session_summaries SET contact_id = $3::uuid, updated_at = now()
+                WHERE tenant_id = $1::uuid AND contact_id = $2::uuid RETURNING 1)
+    SELECT (SELECT count(*) FROM s)::int AS sessions, (SELECT count(*) FROM i)::int AS interactions,
+           (SELECT count(*) FROM m)::int AS summaries`,
+  delete: `DELETE FROM tenant_contacts WHERE id = $1::uuid RETURNING id::text AS id`,
+} as const;
+
+/** The contact row's columns a write sets (null clears one). */
+interface ContactColumns {
+  externalUserId: string | null;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
+/** Writes a contact's columns and attributes; fails when the row is gone, as Prisma's update did. */
+async function updateContact(
+  tx: AnyTenantTx,
+  id: string,
+  columns: ContactColumns,
+  attributes: unknown,
+  seen: { last: Date; first?: Date },
+): Promise<void> {
+  const rows = await sqlTx(tx).query(CONTACT_SQL.update, [
+    id,
+    columns.externalUserId,
+    columns.name,
+    columns.email,
+    columns.phone,
+    JSON.stringify(attributes),
+    seen.last,
+    seen.first ?? null,
+  ]);
+  if (rows.length === 0) throw new Error(`contact ${id} to update is gone`);
+}
+
+/** The contact's attributes JSON (undefined when the tenant has no such contact). */
+export async function contactAttributes(tx: AnyTenantTx, contactId: string): Promise<unknown> {
+  const [row] = await sqlTx(tx).query<{ attributes: unknown }>(CONTACT_SQL.attributes, [contactId]);
+  return row?.attributes;
+}
+
+/** Replaces the contact's attributes JSON; fails when the tenant has no such contact. */
+export async function setContactAttributes(tx: AnyTenantTx, contactId: string, attributes: unknown): Promise<void> {
+  const rows = await sqlTx(tx).query(CONTACT_SQL.setAttributes, [contactId, JSON.stringify(attributes)]);
+  if (rows.length === 0) throw new Error(`contact ${contactId} to update is gone`);
+}
+
 /**
  * The tenant's contact lock (a transaction advisory lock): resolveContact and the merge take it.
  * A caller that reads what identity resolution depends on (the session's contact, what the
  * visitor said earlier) takes it first, so nothing it read can change before it resolves.
  */
-export async function lockTenantContacts(tx: TenantTx, tenantId: string): Promise<void> {
-  await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`contacts:${tenantId}`}))::text`;
+export async function lockTenantContacts(tx: AnyTenantTx, tenantId: string): Promise<void> {
+  await sqlTx(tx).query(CONTACT_SQL.lock, [`contacts:${tenantId}`]);
 }
 
 /** True when a contact of the tenant other than `except` holds this phone or email in its column. */
-async function heldByAnother(tx: TenantTx, tenantId: string, column: 'phone' | 'email', value: string, except: string[]): Promise<boolean> {
-  const rows =
-    column === 'phone'
-      ? await tx.$queryRaw<Array<{ id: string }>>`
-          SELECT id::text FROM tenant_contacts
-           WHERE tenant_id = ${tenantId}::uuid AND phone = ${value} AND NOT (id::text = ANY(${except}::text[])) LIMIT 1`
-      : await tx.$queryRaw<Array<{ id: string }>>`
-          SELECT id::text FROM tenant_contacts
-           WHERE tenant_id = ${tenantId}::uuid AND email = ${value} AND NOT (id::text = ANY(${except}::text[])) LIMIT 1`;
+async function heldByAnother(
+  tx: AnyTenantTx,
+  tenantId: string,
+  column: 'phone' | 'email',
+  value: string,
+  except: string[],
+): Promise<boolean> {
+  const rows = await sqlTx(tx).query(column === 'phone' ? CONTACT_SQL.heldPhone : CONTACT_SQL.heldEmail, [tenantId, value, except]);
   return rows.length > 0;
 }
 
 async function findMatching(
-  tx: TenantTx,
+  tx: AnyTenantTx,
   tenantId: string,
   ids: ContactIdentifiers,
   sessionContactId: string | null,
@@ -97,37 +214,19 @@ async function findMatching(
   const email = normaliseEmail(ids.email);
   const phone = present(ids.phone) ? ids.phone : null;
   if (!ext && !email && !phone && !sessionContactId) return [];
-  return tx.$queryRaw<ContactRow[]>`
-    SELECT id::text, external_user_id, name, email, phone, attributes, created_at
-      FROM tenant_contacts
-     WHERE tenant_id = ${tenantId}::uuid
-       AND ((${sessionContactId}::text IS NOT NULL AND id = ${sessionContactId}::uuid)
-         OR (${ext}::text IS NOT NULL AND external_user_id = ${ext})
-         OR (${email}::text IS NOT NULL AND email = ${email})
-         OR (${phone}::text IS NOT NULL AND phone = ${phone}))
-     ORDER BY created_at, id
-       FOR UPDATE`;
+  return sqlTx(tx).query<ContactRow>(CONTACT_SQL.findMatching, [tenantId, sessionContactId, ext, email, phone]);
 }
 
 /**
  * Finds the contact an earlier conversation left for these identifiers, without changing
  * anything (returning-customer recognition). Only the tenant of the transaction is searched.
  */
-export async function findContact(tx: TenantTx, tenantId: string, ids: ContactIdentifiers): Promise<ResolvedContact | null> {
+export async function findContact(tx: AnyTenantTx, tenantId: string, ids: ContactIdentifiers): Promise<ResolvedContact | null> {
   const ext = present(ids.externalUserId) ? ids.externalUserId : null;
   const email = normaliseEmail(ids.email);
   const phone = present(ids.phone) ? ids.phone : null;
   if (!ext && !email && !phone) return null;
-  const rows = await tx.$queryRaw<ContactRow[]>`
-    SELECT id::text, external_user_id, name, email, phone, attributes, created_at
-      FROM tenant_contacts
-     WHERE tenant_id = ${tenantId}::uuid
-       AND ((${ext}::text IS NOT NULL AND external_user_id = ${ext})
-         OR (${email}::text IS NOT NULL AND email = ${email})
-         OR (${phone}::text IS NOT NULL AND phone = ${phone}))
-     ORDER BY (external_user_id = ${ext}) DESC NULLS LAST, created_at
-     LIMIT 1`;
-  const row = rows[0];
+  const [row] = await sqlTx(tx).query<ContactRow>(CONTACT_SQL.find, [tenantId, ext, email, phone]);
   return row ? toResolved(row, false, []) : null;
 }
 
@@ -189,27 +288,21 @@ function unionConflicts(attributes: unknown, more: IdentityConflict[]): Identity
  * The other side of a conflict: each contact kept apart from `contactId` records it too, so staff
  * see the possible duplicate from either contact's page.
  */
-async function recordOnOtherSide(tx: TenantTx, rows: readonly ContactRow[], contactId: string, conflicts: IdentityConflict[]) {
+async function recordOnOtherSide(tx: AnyTenantTx, rows: readonly ContactRow[], contactId: string, conflicts: IdentityConflict[]) {
   for (const conflict of conflicts) {
     const row = rows.find((r) => r.id === conflict.contactId);
     if (!row) continue;
     const previous = (row.attributes as Record<string, unknown> | null) ?? {};
     const identity = (previous.identity as Record<string, unknown> | undefined) ?? {};
     const possibleDuplicates = unionConflicts(previous, [{ ...conflict, contactId }]);
-    await tx.tenantContact.update({
-      where: { id: row.id },
-      data: { attributes: { ...previous, identity: { ...identity, possibleDuplicates } } as unknown as Prisma.InputJsonValue },
-    });
+    await setContactAttributes(tx, row.id, { ...previous, identity: { ...identity, possibleDuplicates } });
   }
 }
 
 /** Contacts that named `from` as a possible duplicate name `to` instead (`from` was merged into it). */
-async function repointPossibleDuplicates(tx: TenantTx, tenantId: string, ids: string[], from: string, to: string): Promise<void> {
+async function repointPossibleDuplicates(tx: AnyTenantTx, tenantId: string, ids: string[], from: string, to: string): Promise<void> {
   if (ids.length === 0) return;
-  const rows = await tx.$queryRaw<Array<{ id: string; attributes: unknown }>>`
-    SELECT id::text, attributes FROM tenant_contacts
-     WHERE tenant_id = ${tenantId}::uuid AND id = ANY(${ids}::uuid[])
-       FOR UPDATE`;
+  const rows = await sqlTx(tx).query<{ id: string; attributes: unknown }>(CONTACT_SQL.lockMany, [tenantId, ids]);
   for (const row of rows) {
     const list = readPossibleDuplicates(row.attributes);
     if (!list.some((c) => c.contactId === from)) continue;
@@ -219,10 +312,7 @@ async function repointPossibleDuplicates(tx: TenantTx, tenantId: string, ids: st
       .filter((c) => c.contactId !== row.id && !seen.has(c.contactId) && seen.add(c.contactId));
     const previous = (row.attributes as Record<string, unknown> | null) ?? {};
     const identity = (previous.identity as Record<string, unknown> | undefined) ?? {};
-    await tx.tenantContact.update({
-      where: { id: row.id },
-      data: { attributes: { ...previous, identity: { ...identity, possibleDuplicates } } as unknown as Prisma.InputJsonValue },
-    });
+    await setContactAttributes(tx, row.id, { ...previous, identity: { ...identity, possibleDuplicates } });
   }
 }
 
@@ -237,12 +327,12 @@ export interface MovedRows {
  * Moves everything that points at `from` to `into`, then deletes `from`. Its identifiers are
  * carried over only where `into` has none (the caller re-applies field winners afterwards).
  */
-async function mergeInto(tx: TenantTx, tenantId: string, into: string, from: string): Promise<MovedRows> {
-  const sessions = await tx.chatSession.updateMany({ where: { tenantId, contactId: from }, data: { contactId: into } });
-  const interactions = await tx.tenantInteraction.updateMany({ where: { tenantId, contactId: from }, data: { contactId: into } });
-  const summaries = await tx.sessionSummary.updateMany({ where: { tenantId, contactId: from }, data: { contactId: into } });
-  await tx.tenantContact.delete({ where: { id: from } });
-  return { sessions: sessions.count, interactions: interactions.count, summaries: summaries.count };
+async function mergeInto(tx: AnyTenantTx, tenantId: string, into: string, from: string): Promise<MovedRows> {
+  const sql = sqlTx(tx);
+  const [moved] = await sql.query<MovedRows>(CONTACT_SQL.moveRows, [tenantId, from, into]);
+  // After the moves (their own statement), so the foreign keys' ON DELETE SET NULL finds nothing left to clear.
+  if ((await sql.query(CONTACT_SQL.delete, [from])).length === 0) throw new Error(`contact ${from} to merge is gone`);
+  return moved as MovedRows;
 }
 
 export interface ContactMergeResult {
@@ -267,17 +357,14 @@ export interface ContactMergeResult {
  * either contact is not in the tenant (unknown, or merged or erased meanwhile).
  */
 export async function mergeDuplicateContact(
-  tx: TenantTx,
+  tx: AnyTenantTx,
   tenantId: string,
   keptId: string,
   duplicateId: string,
 ): Promise<ContactMergeResult | null> {
   await lockTenantContacts(tx, tenantId);
-  const rows = await tx.$queryRaw<Array<ContactRow & { first_seen_at: Date; last_seen_at: Date }>>`
-    SELECT id::text, external_user_id, name, email, phone, attributes, created_at, first_seen_at, last_seen_at
-      FROM tenant_contacts
-     WHERE tenant_id = ${tenantId}::uuid AND id IN (${keptId}::uuid, ${duplicateId}::uuid)
-       FOR UPDATE`;
+  const sql = sqlTx(tx);
+  const rows = await sql.query<ContactRow & { first_seen_at: Date; last_seen_at: Date }>(CONTACT_SQL.pair, [tenantId, keptId, duplicateId]);
   const kept = rows.find((r) => r.id === keptId);
   const duplicate = rows.find((r) => r.id === duplicateId);
   if (!kept || !duplicate || keptId === duplicateId) return null;
@@ -291,10 +378,13 @@ export async function mergeDuplicateContact(
     phone: winners.phone ?? kept.phone ?? duplicate.phone,
   };
   // Email and phone are unique per tenant: one a third contact holds stays in the field record.
-  const held = await tx.$queryRaw<Array<{ email: string | null; phone: string | null }>>`
-    SELECT email, phone FROM tenant_contacts
-     WHERE tenant_id = ${tenantId}::uuid AND id NOT IN (${keptId}::uuid, ${duplicateId}::uuid)
-       AND (email = ${columns.email} OR phone = ${columns.phone})`;
+  const held = await sql.query<{ email: string | null; phone: string | null }>(CONTACT_SQL.heldByThird, [
+    tenantId,
+    keptId,
+    duplicateId,
+    columns.email,
+    columns.phone,
+  ]);
   if (columns.email && held.some((h) => h.email === columns.email)) columns.email = kept.email;
   let sharedPhone: string | null = null;
   if (columns.phone && held.some((h) => h.phone === columns.phone)) {
@@ -310,14 +400,9 @@ export async function mergeDuplicateContact(
   const identity = { ...(possibleDuplicates.length > 0 ? { possibleDuplicates } : {}), ...(sharedPhone ? { sharedPhone } : {}) };
   const { identity: _previousIdentity, ...rest } = previous;
   const attributes = { ...rest, fields: records, ...(Object.keys(identity).length > 0 ? { identity } : {}) };
-  await tx.tenantContact.update({
-    where: { id: keptId },
-    data: {
-      ...columns,
-      attributes: attributes as unknown as Prisma.InputJsonValue,
-      firstSeenAt: kept.first_seen_at <= duplicate.first_seen_at ? kept.first_seen_at : duplicate.first_seen_at,
-      lastSeenAt: kept.last_seen_at >= duplicate.last_seen_at ? kept.last_seen_at : duplicate.last_seen_at,
-    },
+  await updateContact(tx, keptId, columns, attributes, {
+    first: kept.first_seen_at <= duplicate.first_seen_at ? kept.first_seen_at : duplicate.first_seen_at,
+    last: kept.last_seen_at >= duplicate.last_seen_at ? kept.last_seen_at : duplicate.last_seen_at,
   });
   await repointPossibleDuplicates(
     tx,
@@ -339,7 +424,7 @@ export async function mergeDuplicateContact(
  * Identifiers used for matching are the observation's own (externalUserId from the session,
  * email/phone the customer gave).
  */
-export async function resolveContact(tx: TenantTx, observation: ContactObservation): Promise<ResolvedContact | null> {
+export async function resolveContact(tx: AnyTenantTx, observation: ContactObservation): Promise<ResolvedContact | null> {
   const { tenantId } = observation;
   const ids: ContactIdentifiers = {
     externalUserId: observation.externalUserId,
@@ -379,19 +464,18 @@ export async function resolveContact(tx: TenantTx, observation: ContactObservati
     // (a phone is unique per tenant) and is kept here in the field record and as `sharedPhone`.
     const identity = decision.conflicts.length > 0 ? { possibleDuplicates: decision.conflicts, sharedPhone: columns.phone } : undefined;
     if (identity && columns.phone && found.some((r) => r.phone === columns.phone)) columns.phone = null;
-    const created = await tx.tenantContact.create({
-      data: {
-        tenantId,
-        externalUserId: present(observation.externalUserId) ? observation.externalUserId : null,
-        ...columns,
-        attributes: { fields: records, ...(identity ? { identity } : {}) } as unknown as Prisma.InputJsonValue,
-        firstSeenAt: observation.observedAt,
-        lastSeenAt: observation.observedAt,
-      },
-    });
+    const [created] = await sqlTx(tx).query<{ id: string; external_user_id: string | null }>(CONTACT_SQL.create, [
+      tenantId,
+      present(observation.externalUserId) ? observation.externalUserId : null,
+      columns.name,
+      columns.email,
+      columns.phone,
+      JSON.stringify({ fields: records, ...(identity ? { identity } : {}) }),
+      observation.observedAt,
+    ]);
     await recordOnOtherSide(tx, found, created.id, decision.conflicts);
     return {
-      ...toResolved({ id: created.id, external_user_id: created.externalUserId, ...columns }, true, []),
+      ...toResolved({ id: created.id, external_user_id: created.external_user_id, ...columns }, true, []),
       conflicts: decision.conflicts,
     };
   }
@@ -432,10 +516,7 @@ export async function resolveContact(tx: TenantTx, observation: ContactObservati
       ...(sharedPhone ? { sharedPhone } : {}),
     };
   }
-  await tx.tenantContact.update({
-    where: { id: primary.id },
-    data: { ...columns, externalUserId, attributes: attributes as unknown as Prisma.InputJsonValue, lastSeenAt: observation.observedAt },
-  });
+  await updateContact(tx, primary.id, { ...columns, externalUserId }, attributes, { last: observation.observedAt });
   await recordOnOtherSide(tx, found, primary.id, decision.conflicts);
   return {
     ...toResolved(
