@@ -13,28 +13,19 @@ import { createRequire } from 'node:module';
 import { randomUUID } from 'node:crypto';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { arg } from './cli.mjs';
+import { openTracedBench, printMedians } from './traced-db.fixture.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
-const { startTelemetry } = require(join(ROOT, 'libs', 'observability', 'dist', 'startup', 'index.js'));
-const stopTelemetry = startTelemetry({ serviceName: 'ingest-batch-tx-bench' });
-const api = require('@opentelemetry/api');
+const N = arg('n', 300);
+const ROUNDS = arg('rounds', 10);
 
-const argv = process.argv;
-const flag = (name, fallback) => (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : fallback);
-const N = Number(flag('n', 300));
-const ROUNDS = Number(flag('rounds', 10));
-
-// pg is loaded (and patched) only now.
-const { openTurnDatabase, P, interleaved, printTable, load } = await import('./turn-db.fixture.mjs');
+const bench = await openTracedBench('ingesttx');
 const { Prisma } = require(join(ROOT, 'libs', 'persistence', 'dist', 'generated', 'prisma', 'client.js'));
-const tracer = api.trace.getTracer('ingest-batch-tx-bench');
 const CONSUMER = 'client-insights-bench';
-
-const fixture = await openTurnDatabase('ingesttx');
-const { tenant, session } = fixture;
-const prisma = P.createPrismaClient({ databaseUrl: fixture.urls.appUrl, poolMax: 4, applicationName: 'ingest-batch-tx-bench' });
-const db = new P.TenantDb(prisma);
+const { tenant, session } = bench.fixture;
+const db = bench.dbOf();
 const hour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
 try {
   /** Before: the batch through Prisma's interactive transaction (the old repository's statements). */
@@ -97,25 +88,15 @@ try {
       await repo.flush(tx, tenant, batch);
     });
 
-  const inSpan = (fn) => () =>
-    tracer.startActiveSpan('batch', async (span) => {
-      try {
-        await fn();
-      } finally {
-        span.end();
-      }
-    });
-  const variants = { 'A run() (Prisma, before)': inSpan(prismaBatch), 'B transaction() (node-postgres, now)': inSpan(pgBatch) };
-  console.log(`load before: ${load()}`);
-  const results = await interleaved(variants, N, ROUNDS);
-  printTable(`client-insights' one-turn ingest batch, n=${N}`, results);
-  for (const [name, rounds] of Object.entries(results)) {
-    const cpu = rounds.map((r) => r.cpuUs).sort((a, b) => a - b);
-    console.log(`${name}: median client CPU ${cpu[Math.floor(cpu.length / 2)]} µs per call over ${rounds.length} rounds`);
-  }
-  console.log(`load after: ${load()}`);
+  const variants = {
+    'A run() (Prisma, before)': bench.inSpan('batch', prismaBatch),
+    'B transaction() (node-postgres, now)': bench.inSpan('batch', pgBatch),
+  };
+  console.log(`load before: ${bench.load()}`);
+  const results = await bench.interleaved(variants, N, ROUNDS);
+  bench.printTable(`client-insights' one-turn ingest batch, n=${N}`, results);
+  printMedians(results);
+  console.log(`load after: ${bench.load()}`);
 } finally {
-  await prisma.$disconnect();
-  await fixture.drop();
-  await stopTelemetry();
+  await bench.close();
 }

@@ -13,24 +13,18 @@
 //
 //   node scripts/build.mjs libs/persistence && node bench/chat-path/statement-spans.mjs --a /tmp/wt-base [--n 400] [--rounds 4]
 import { createRequire } from 'node:module';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { arg } from './cli.mjs';
+import { flag, openTracedBench } from './traced-db.fixture.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
-const { startTelemetry } = require(join(ROOT, 'libs', 'observability', 'dist', 'startup', 'index.js'));
-const stopTelemetry = startTelemetry({ serviceName: 'statement-spans-bench' });
-const api = require('@opentelemetry/api');
-
-const argv = process.argv;
-const flag = (name, fallback) => (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : fallback);
 const A = flag('a', null);
-const N = Number(flag('n', 400));
-const ROUNDS = Number(flag('rounds', 4));
+const N = arg('n', 400);
+const ROUNDS = arg('rounds', 4);
 if (!A) throw new Error('--a <checkout of the build to compare with> is required');
 
-// pg is loaded (and patched) only now.
-const { openTurnDatabase, P, captureTurnRead, interleaved, printTable, load } = await import('./turn-db.fixture.mjs');
+const bench = await openTracedBench('stmtspans');
+const { fixture, api } = bench;
 const PA = require(join(A, 'libs', 'persistence', 'dist', 'index.js'));
 
 // Count the spans each variant makes: the SDK's provider takes another processor.
@@ -38,39 +32,20 @@ let spans = 0;
 const provider = api.trace.getTracerProvider().getDelegate?.() ?? api.trace.getTracerProvider();
 const processors = provider._activeSpanProcessor?._spanProcessors;
 if (processors) processors.push({ onStart: () => spans++, onEnd() {}, forceFlush: async () => {}, shutdown: async () => {} });
-const tracer = api.trace.getTracer('statement-spans-bench');
 
-const fixture = await openTurnDatabase('stmtspans');
 const { tenant, session } = fixture;
-const clients = [];
 try {
-  const dbOf = (lib) => {
-    const prisma = lib.createPrismaClient({ databaseUrl: fixture.urls.appUrl, poolMax: 4, applicationName: 'statement-spans-bench' });
-    clients.push(prisma);
-    return new lib.TenantDb(prisma);
-  };
-  const dbA = dbOf(PA);
-  const dbB = dbOf(P);
-  const read = await captureTurnRead(dbB, fixture);
-  const inSpan = (db) => () =>
-    tracer.startActiveSpan('turn', async (span) => {
-      try {
-        await db.statement(tenant, read);
-      } finally {
-        span.end();
-      }
-    });
-  const inRun = (db) => () =>
-    tracer.startActiveSpan('batch', async (span) => {
-      try {
-        await db.run(tenant, async (tx) => {
-          await tx.$queryRaw`SELECT count(*)::int AS n FROM chat_messages WHERE session_id = ${session}::uuid`;
-          await tx.$queryRaw`SELECT id::text AS id FROM chat_sessions WHERE id = ${session}::uuid`;
-        });
-      } finally {
-        span.end();
-      }
-    });
+  const dbA = bench.dbOf(PA);
+  const dbB = bench.dbOf();
+  const read = await bench.captureTurnRead(dbB, fixture);
+  const inSpan = (db) => bench.inSpan('turn', () => db.statement(tenant, read));
+  const inRun = (db) =>
+    bench.inSpan('batch', () =>
+      db.run(tenant, async (tx) => {
+        await tx.$queryRaw`SELECT count(*)::int AS n FROM chat_messages WHERE session_id = ${session}::uuid`;
+        await tx.$queryRaw`SELECT id::text AS id FROM chat_sessions WHERE id = ${session}::uuid`;
+      }),
+    );
   for (const [title, make] of [
     ['TenantDb.statement() of the turn read inside a span', inSpan],
     ['TenantDb.run() with two raw statements inside a span', inRun],
@@ -81,12 +56,10 @@ try {
       await fn();
       console.log(`${title}, ${name}: ${processors ? spans : '?'} spans per call (the parent included)`);
     }
-    console.log(`load before: ${load()}`);
-    printTable(`${title}, n=${N}`, await interleaved(variants, N, ROUNDS));
-    console.log(`load after: ${load()}`);
+    console.log(`load before: ${bench.load()}`);
+    bench.printTable(`${title}, n=${N}`, await bench.interleaved(variants, N, ROUNDS));
+    console.log(`load after: ${bench.load()}`);
   }
 } finally {
-  for (const c of clients) await c.$disconnect();
-  await fixture.drop();
-  await stopTelemetry();
+  await bench.close();
 }
