@@ -1,4 +1,5 @@
 import { createSignalDetector } from '../detector/signal-detector';
+import { probeLabels } from './probe-labels.util';
 
 // Round 15 review: probes written outside the corpora (a reviewer's 158, then 42 of the fix's own in
 // the seven languages, positives and hard negatives) with the labels the rules + classifier detector
@@ -8,13 +9,7 @@ type Probe = readonly [lang: string, text: string, expected: string];
 
 const detector = createSignalDetector();
 
-function labels(text: string): string {
-  const types = new Set(detector.detect(text).map((f) => f.type));
-  return (['escalation', 'safety', 'urgency'] as const)
-    .filter((t) => types.has(t))
-    .map((t) => t[0])
-    .join('');
-}
+const labels = (text: string): string => probeLabels(detector, text);
 
 const PROBES: readonly Probe[] = [
   ['en', 'The boiler we had fitted in 2019 is now leaking gas, I can smell it right now', 'su'], // reviewer 1: year cue en
@@ -185,6 +180,10 @@ const PROBES: readonly Probe[] = [
   ['nl', 'Loos alarm, het was gewoon de waterkoker', ''], // own: loos alarm
   ['nl', 'Geen loos alarm: de co-melder gaat af en mijn vrouw is duizelig', 'su'], // own: not a false alarm
   ['nl', 'Wat kost het om een meterkast te vervangen die smeult?', ''], // own: price question
+  ['fr', 'On vous a appelé la semaine dernière et ça sent toujours le gaz très fort', 'su'], // reviewer 2: la semaine dernière recurring; a known miss until round 16's gas smell with words between
+  ['nl', 'Het bleek gewoon de waterkoker, maar nu rookt het stopcontact', 'su'], // reviewer 1: bleek gewoon; a known miss until round 16's verb-first socket
+  ['nl', 'Het was gewoon een kwestie van tijd, nu rookt het stopcontact', 'su'], // reviewer 1: was gewoon een; a known miss until round 16's verb-first socket
+  ['de', 'Das war nur der Anfang, jetzt sprüht die Steckdose Funken', 'su'], // own: war nur + jetzt; a known miss until round 16's verb-first socket
 ];
 
 // Known misses: the detector does not give these the expected labels yet (most were missed at
@@ -198,15 +197,12 @@ const KNOWN_MISSES: readonly Probe[] = [
   ['es', 'El enchufe no echa chispas, solo hace un ruido', ''], // reviewer 1: negated; gives "su"
   ['es', 'Mi perro convulsiona, ¿estáis abiertos?', 'u'], // reviewer 1: pet; gives ""
   ['pt', 'O meu cão está a convulsionar, socorro', 'u'], // reviewer 1: pet; gives ""
-  ['nl', 'Het bleek gewoon de waterkoker, maar nu rookt het stopcontact', 'su'], // reviewer 1: bleek gewoon; gives "u"
   ['nl', 'Het stopcontact rookt niet meer', ''], // reviewer 1: negated; gives "su"
   ['nl', 'Het hout smeult in de open haard, heel gezellig, boek graag een tafel bij het vuur', ''], // reviewer 1: smeult FP; gives "s"
   ['nl', 'Mijn kabel internet is traag en de snoer van de lader sputtert een beetje bij het inpluggen', ''], // reviewer 1: ?; gives "su"
-  ['nl', 'Het was gewoon een kwestie van tijd, nu rookt het stopcontact', 'su'], // reviewer 1: was gewoon een; gives ""
   ['en', "It's in the 90s in here, the AC died and my newborn is overheating and floppy", 'su'], // reviewer 2: temperature 90s; gives "u"
   ['en', "The engineer made it safe yesterday but it's sparking again right now", 'su'], // reviewer 2: made it safe; gives ""
   ['en', "Not for the first time, but for once I'm asking: the fuse box is on fire", 'su'], // reviewer 2: for once; gives ""
-  ['fr', 'On vous a appelé la semaine dernière et ça sent toujours le gaz très fort', 'su'], // reviewer 2: la semaine dernière recurring; gives "u"
   ['es', 'El cable del cargador se ha derretido, ¿me mandáis otro?', ''], // reviewer 2: product replacement; gives "su"
   ['it', 'Mia figlia non riesce a parlare con il vostro servizio clienti da tre giorni', ''], // reviewer 2: non riesce a parlare FP; gives "e"
   ['it', "Mia moglie sta soffocando dal caldo, l'aria condizionata della camera non funziona", 'u'], // reviewer 2: soffocando figurative; gives ""
@@ -216,7 +212,6 @@ const KNOWN_MISSES: readonly Probe[] = [
   ['pt', 'O detetor de monóxido de carbono está sempre a apitar, acho que é a pilha', ''], // reviewer 3: pt battery chirp; gives "su"
   ['de', 'Der CO-Melder piept, ich glaube die Batterie ist leer', ''], // reviewer 3: de battery chirp; gives "su"
   ['nl', 'De co-melder piept elke minuut, batterij leeg denk ik', ''], // reviewer 3: nl battery chirp; gives "su"
-  ['de', 'Das war nur der Anfang, jetzt sprüht die Steckdose Funken', 'su'], // own: war nur + jetzt; gives ""
   ['de', 'Unser Hund krampft seit heute Morgen, habt ihr einen Notdienst?', 'u'], // own: pet; gives ""
   ['fr', 'Le détecteur de monoxyde bipe parce que la pile est faible', ''], // own: battery; gives "su"
   ['es', 'El detector de monóxido pita, creo que es la pila', ''], // own: battery; gives "su"

@@ -118,7 +118,7 @@ export const PAST_CUES: readonly string[] = [
   // resolution only with a dismissive word; "false alarm" and the like not when denied or followed by
   // "but"; "once" not as "at once", "all at once", "more than once"; the 1990s only as "back in".
   overUnlessNow(
-    String.raw`turned out(?=[^.!?\n]{0,60}(?<![a-z])(?:just|only|nothing|fine|harmless|all good|ok|okay)(?![a-z]))|(?:it|that|which) was (?:just|only|actually) (?!(?:the )?(?:other|next|same) day|(?:the )?(?:start|beginning|first|two|three|four|(?:\w+ )?of us)(?![a-z]))(?:the|a|an|my|our|some|next door)|(?<!(?:not|no|never|isn'?t|wasn'?t|not just) (?:a |an )?)false alarm(?![^.!?\n]*(?<![a-z])but(?![a-z]))|panic over|sorry to (?:panic|worry|alarm|scare) (?:you|everyone|u)(?![^.!?\n]*(?<![a-z])but(?![a-z]))|(?<!(?:not|n't|never) )cancel the call ?out|(?<!(?:never|not|n't) )capped (?:it|them)(?: off)?(?![^.!?\n]*(?<![a-z])but(?![a-z]))|made (?:it|them) safe|(?<![a-z])(?<!(?:at|all at|than|for|at) )once(?= ?[,.!?;]| so | and | but |$)|back in the (?:19)?[5-9]0'?s|in the (?:19)?[5-9]0'?s(?<=(?<![a-z'])(?:was|were|had|did|caught|happened|went|got|burnt|broke|[a-z]+ed)(?![a-z])[^.!?\n,;]{0,40}in the (?:19)?[5-9]0'?s)`,
+    String.raw`turned out(?=[^.!?\n]{0,60}(?<![a-z])(?:just|only|nothing|fine|harmless|all good|ok|okay)(?![a-z]))|(?:it|that|which) was (?:just|only|actually) (?!(?:the )?(?:other|next|same) day|(?:a )?(?:matter|question) of time|(?:the )?(?:start|beginning|first|two|three|four|(?:\w+ )?of us)(?![a-z]))(?:the|a|an|my|our|some|next door)|(?<!(?:not|no|never|isn'?t|wasn'?t|not just) (?:a |an )?)false alarm(?![^.!?\n]*(?<![a-z])but(?![a-z]))|panic over|sorry to (?:panic|worry|alarm|scare) (?:you|everyone|u)(?![^.!?\n]*(?<![a-z])but(?![a-z]))|(?<!(?:not|n't|never) )cancel the call ?out|(?<!(?:never|not|n't) )capped (?:it|them)(?: off)?(?![^.!?\n]*(?<![a-z])but(?![a-z]))|made (?:it|them) safe|(?<![a-z])(?<!(?:at|all at|than|for|at) )once(?= ?[,.!?;]| so | and | but |$)|back in the (?:19)?[5-9]0'?s|in the (?:19)?[5-9]0'?s(?<=(?<![a-z'])(?:was|were|had|did|caught|happened|went|got|burnt|broke|[a-z]+ed)(?![a-z])[^.!?\n,;]{0,40}in the (?:19)?[5-9]0'?s)`,
   ),
 ];
 
@@ -169,16 +169,18 @@ export const LANGUAGE_CUES: NonNullable<SignalRuleSet['languageCues']> = {
     nl: [String.raw`geen|niet|niets|niks|nooit|zonder|loos alarm|alles (?:goed|in orde)`],
   },
   // Round 10: hypothetical and enquiry cues. The short words for "if" also mean "so", "yes" or
-  // "as", so they count only before a verb or pronoun that makes them conditional.
+  // "as", so they count only before a verb or pronoun that makes them conditional (round 16: and
+  // as a whole word, so Spanish "si se" is not Italian "si sente"; Dutch "als" right after a hazard
+  // verb is "when", telling when it happens: "het vonkt als ik de stekker eruit trek").
   hypothetical: {
     de: [
-      String.raw`wenn|falls|im falle?|was (?:tun|mache ich|soll ich tun)|an wen wende ich mich|welche nummer|(?<=(?:^|[.!?\n:"„“]) ?["„“]?)bei(?= (?:gasgeruch|brand|feuer|rauch|stromausfall))(?![^.!?\n]*(?<![a-zäöüß])(?:jetzt|gerade|immer noch)(?![a-zäöüß]))`,
+      String.raw`wenn|falls|im falle?|was (?:tun|mache ich|soll ich tun)|an wen wende ich mich|welche nummer|(?<=(?:^|[.!?\n:"„“]) ?["„“]?)(?:riecht|stinkt|qualmt|raucht|brennt) es(?= (?:[a-zäöüß]+ ){0,3}?nach [a-zäöüß]+,)|(?<=(?:^|[.!?\n:"„“]) ?["„“]?)bei(?= (?:gasgeruch|brand|feuer|rauch|stromausfall))(?![^.!?\n]*(?<![a-zäöüß])(?:jetzt|gerade|immer noch)(?![a-zäöüß]))`,
     ],
     fr: [
-      String.raw`en cas d'?|au cas où|que faire|qui faut-il|quel numéro|si(?= (?:je|j'|on|vous|tu|il|elle|ça|ca|ma|mon|le|la|les|un|une|jamais))`,
+      String.raw`en cas d'?|au cas où|que faire|qui faut-il|quel numéro|si(?= (?:j'|(?:je|on|vous|tu|il|elle|ça|ca|ma|mon|le|la|les|un|une|jamais)(?![a-zà-ÿ])))`,
     ],
     es: [
-      String.raw`en caso de|por si|qué (?:hago|hacer|pasa) si|a quién llamo|qué número|si(?= (?:huele|hay|me|te|se|tengo|pasa|ocurre|noto|notas|alguien|mi|el|la|un|una|algún|alguna))`,
+      String.raw`en caso de|por si|qué (?:hago|hacer|pasa) si|a quién llamo|qué número|si(?= (?:huele|hay|me|te|se|tengo|pasa|ocurre|noto|notas|alguien|mi|el|la|un|una|algún|alguna)(?![a-záéíóúñ]))`,
     ],
     it: [
       String.raw`in caso di|in caso(?= (?:un|una|qualcuno) )|nel caso|cosa (?:faccio|fare|succede|si deve fare|bisogna fare|devo fare) se|chi devo chiamare|quale numero|se (?:senti|sento|sentite|c'è|ci fosse|dovess\w+|succede|mai|il|la|mi)`,
@@ -187,13 +189,15 @@ export const LANGUAGE_CUES: NonNullable<SignalRuleSet['languageCues']> = {
       String.raw`em caso de|caso(?= (?:haja|sinta|sintam|um|uma|alguém|tenha))|o que (?:faço|fazer) se|qual (?:é )?o número|se(?= (?:sentir|sentires|houver|cheirar|tiver|alguma vez|uma|um) )`,
     ],
     nl: [
-      String.raw`in geval van|mocht(?:en)?|wat (?:moet ik doen|te doen) als|wat moet (?:je|ik|u) doen bij|wat doen jullie als|voor als(?= (?:een|iemand) )|welk nummer|hoeveel kost|wat kost|bij(?= (?:gaslucht|brand|rook))|(?<!snel )(?<!zo )als(?= (?:je|u|ik|we|er))`,
+      String.raw`in geval van|mocht(?:en)?|wat (?:moet ik doen|te doen) als|wat moet (?:je|ik|u) doen bij|wat doen jullie als|voor als(?= (?:een|iemand) )|welk nummer|hoeveel kost|wat kost|bij(?= (?:gaslucht|brand|rook)(?![a-z]))|(?<!snel )(?<!zo )(?<!(?:vonkt|vonken|rookt|knettert|sputtert|smelt|lekt|druppelt|tintelt|knalt|sist|ruikt|stinkt) )als(?= (?:je|u|ik|we|er)(?![a-z]))`,
     ],
   },
   // Round 10: past and resolved events; round 11: stories seen on a screen or in the paper.
   past: {
     de: [
-      String.raw`letzte[nsmr]? (?:woche|jahr|winter|sommer|monat)|letztes jahr|vor (?:(?:zwei|drei|vier|fünf|ein paar|einigen|vielen) )?(?:jahren|monaten|wochen)|(?:hatte|hat) mal|früher|damals|(?:techniker|monteur) war (?:da|hier)`,
+      String.raw`letzte[nsmr]? (?:woche|jahr|winter|sommer|monat)|letztes jahr|vor (?:(?:zwei|drei|vier|fünf|ein paar|einigen|vielen) )?(?:jahren|monaten|wochen)|(?:hatte|hat) mal|früher|damals`,
+      // Round 16: the technician's visit is over only when nothing happens now ("der Monteur war da, jetzt riecht es wieder").
+      overUnlessNow(String.raw`(?:techniker|monteur) war (?:da|hier)`),
       String.raw`in der serie|im fernsehen|in der zeitung`,
       // Round 15: over or never there ("war ja doch nur der Kanal"), and a year gone by.
       overUnlessNow(
@@ -207,36 +211,40 @@ export const LANGUAGE_CUES: NonNullable<SignalRuleSet['languageCues']> = {
       ),
       String.raw`dans la série|à la télé|au journal`,
       overUnlessNow(
-        String.raw`(?<!(?:pas|plus|ce n'est pas) (?:une )?)fausse alerte(?![^.!?\n]*(?<![a-zà-ÿ])mais(?![a-zà-ÿ]))|c'était (?:en fait|juste|seulement|simplement|finalement)(?! (?:avant|après|au début|le début|pour))|affaire classée|plus de peur que de mal`,
+        String.raw`(?<!(?:pas|plus|ce n'est pas) (?:une )?)fausse alerte(?![^.!?\n]*(?<![a-zà-ÿ])mais(?![a-zà-ÿ]))|c'était (?:en fait|juste|seulement|simplement|finalement)(?! (?:avant|après|au début|le début|pour|une (?:cuestión|questão|questione|question) d[ei] (?:tiempo|tempo|temps)))|affaire classée|plus de peur que de mal`,
       ),
       yearInOneClause('et', String.raw`en (?:19|20)\d\d(?!\d)`),
     ],
     es: [
-      String.raw`(?:el|la) (?:año|invierno|verano|semana|mes) pasad[oa]|hace (?:años|meses)|cuando era|(?:vino|pasó) el técnico`,
+      String.raw`(?:el|la) (?:año|invierno|verano|semana|mes) pasad[oa]|hace (?:años|meses)|cuando era`,
+      overUnlessNow(String.raw`(?:vino|pasó) el técnico`),
       String.raw`en la serie|en la tele|en el periódico`,
       overUnlessNow(
-        String.raw`(?<!(?:no es|no era) (?:una )?)falsa alarma(?![^.!?\n]*(?<![a-zà-ÿ])pero(?![a-zà-ÿ]))|(?:al final|resulta que|resultó que) (?:era|fue)(?=[^.!?\n]{0,50}(?<![a-zà-ÿ])(?:solo|sólo|nada|simplemente|una falsa)(?![a-zà-ÿ]))|era (?:solo|sólo|simplemente) (?:el|la|un|una)(?! (?:principio|comienzo))`,
+        String.raw`(?<!(?:no es|no era) (?:una )?)falsa alarma(?![^.!?\n]*(?<![a-zà-ÿ])pero(?![a-zà-ÿ]))|(?:al final|resulta que|resultó que) (?:era|fue)(?=[^.!?\n]{0,50}(?<![a-zà-ÿ])(?:solo|sólo|nada|simplemente|una falsa)(?![a-zà-ÿ]))|era (?:solo|sólo|simplemente) (?:el|la|un|una)(?! (?:principio|comienzo|inizio|início|começo|(?:cuestión|questão|questione|question) d[ei] (?:tiempo|tempo|temps)))`,
       ),
       yearInOneClause('y|e', String.raw`en (?:el )?(?:19|20)\d\d(?!\d)`),
     ],
     it: [
-      String.raw`(?:l'anno|l'inverno|l'estate|la settimana|il mese) scors[oa]|(?:anni|mesi) fa|diceva sempre|(?:è venuto|è passato) il tecnico`,
+      String.raw`(?:l'anno|l'inverno|l'estate|la settimana|il mese) scors[oa]|(?:anni|mesi) fa|diceva sempre`,
+      overUnlessNow(String.raw`(?:è venuto|è passato) il tecnico`),
       String.raw`nella serie|in tv|al telegiornale|sul giornale`,
       overUnlessNow(
-        String.raw`(?<!(?:non è|non era) (?:un )?)falso allarme(?![^.!?\n]*(?<![a-zà-ÿ])ma(?![a-zà-ÿ]))|era solo (?:il|lo|la|un|una)(?! (?:inizio|principio))|in realtà era(?=[^.!?\n]{0,50}(?<![a-zà-ÿ])(?:solo|niente|nulla)(?![a-zà-ÿ]))|si è rivelat[oa](?=[^.!?\n]{0,50}(?<![a-zà-ÿ])(?:solo|niente|nulla|un falso)(?![a-zà-ÿ]))`,
+        String.raw`(?<!(?:non è|non era) (?:un )?)falso allarme(?![^.!?\n]*(?<![a-zà-ÿ])ma(?![a-zà-ÿ]))|era solo (?:il|lo|la|un|una)(?! (?:inizio|principio|comienzo|início|começo|(?:cuestión|questão|questione|question) d[ei] (?:tiempo|tempo|temps)))|in realtà era(?=[^.!?\n]{0,50}(?<![a-zà-ÿ])(?:solo|niente|nulla)(?![a-zà-ÿ]))|si è rivelat[oa](?=[^.!?\n]{0,50}(?<![a-zà-ÿ])(?:solo|niente|nulla|un falso)(?![a-zà-ÿ]))`,
       ),
       yearInOneClause('e|ed', String.raw`nel (?:19|20)\d\d(?!\d)`),
     ],
     pt: [
-      String.raw`(?:no |o )?(?:ano|inverno|verão|mês) passado|há (?:anos|meses)|(?:dizia|sempre dizia) sempre|sempre dizia|antigamente|o técnico (?:veio|esteve|passou)`,
+      String.raw`(?:no |o )?(?:ano|inverno|verão|mês) passado|há (?:anos|meses)|(?:dizia|sempre dizia) sempre|sempre dizia|antigamente`,
+      overUnlessNow(String.raw`o técnico (?:veio|esteve|passou)`),
       String.raw`na série|na tv|vi no jornal|no jornal|semana passada`,
       overUnlessNow(
-        String.raw`(?<!(?:não é|não era) (?:um )?)falso alarme(?![^.!?\n]*(?<![a-zà-ÿ])mas(?![a-zà-ÿ]))|afinal era(?=[^.!?\n]{0,50}(?<![a-zà-ÿ])(?:só|apenas|nada|um falso)(?![a-zà-ÿ]))|era (?:só|apenas) (?:o|a|um|uma)(?! (?:início|começo|princípio))`,
+        String.raw`(?<!(?:não é|não era) (?:um )?)falso alarme(?![^.!?\n]*(?<![a-zà-ÿ])mas(?![a-zà-ÿ]))|afinal era(?=[^.!?\n]{0,50}(?<![a-zà-ÿ])(?:só|apenas|nada|um falso)(?![a-zà-ÿ]))|era (?:só|apenas) (?:o|a|um|uma)(?! (?:início|começo|princípio|principio|comienzo|inizio|(?:cuestión|questão|questione|question) d[ei] (?:tiempo|tempo|temps)))`,
       ),
       yearInOneClause('e', String.raw`em (?:19|20)\d\d(?!\d)`),
     ],
     nl: [
-      String.raw`vorig(?:e)? (?:jaar|winter|zomer|maand|week)|jaren geleden|vroeger|(?:de )?monteur is (?:geweest|langs geweest)`,
+      String.raw`vorig(?:e)? (?:jaar|winter|zomer|maand|week)|jaren geleden|vroeger`,
+      overUnlessNow(String.raw`(?:de )?monteur is (?:geweest|langs geweest)`),
       String.raw`in de serie|op tv|in de krant`,
       overUnlessNow(
         String.raw`(?<!(?:geen|niet) (?:een )?)(?:loos|vals) alarm(?![^.!?\n]*(?<![a-z])maar(?![a-z]))|bleek (?:het |er )?(?:maar|gewoon|alleen)|was (?:maar|gewoon|alleen maar) (?:de|het|een)(?! (?:begin|kwestie van tijd))`,

@@ -55,14 +55,33 @@ export const VIOLENCE_I18N: LanguagePatterns = {
   ],
 };
 
-/** A gas smell now (joined to the English gas patterns of the gas_danger rule). */
+/**
+ * A gas smell now (joined to the English gas patterns of the gas_danger rule). Round 16: the smell
+ * verb and "gas" may have a few words between them ("jetzt riecht es wieder stark nach Gas", "ça
+ * sent encore très fort le gaz", "huele muchisimo a gas", "puzza ancora di gas", "está a cheirar
+ * outra vez a gás", "het ruikt al een uur heel sterk naar gas"), and the first person smells gas
+ * without a preposition ("ich rieche Gas", "i schmöck Gas", "huelo gas", "si sente il gas", "ik ruik
+ * gas bij de meter"). The verb and the words after it are a look-behind, so the match is the gas
+ * itself and a negation among those words lies before it, where the negation guard reads it: "es
+ * riecht nicht nach Gas", "ça ne sent plus le gaz", "ik ruik geen gas" are guarded matches, which
+ * also keep the classifier from flagging them. Told in the past ("roch", "sentait"), the past and
+ * story cues guard it as any other hazard.
+ */
 export const GAS_I18N: LanguagePatterns = {
-  de: [String.raw`(?:riecht|stinkt) (?:es )?(?:stark |total |extrem )?nach gas|gasgeruch`],
-  fr: [String.raw`(?:ça |ca )?sent (?:très |vraiment |trop |fortement |beaucoup )?(?:fort |le )?(?:le )?gaz|odeur de gaz`],
-  es: [String.raw`(?:huele|olor|olía) (?:muchísimo |mucho |fuerte |un montón |bastante )?a gas`],
-  it: [String.raw`(?:puzza|odore|puzzo) (?:fort(?:e|issim[ao]) |tremend[ao] )?di gas`],
-  pt: [String.raw`cheiro (?:forte |intenso )?(?:a|de) g[aá]s|cheira (?:imenso |muito |bastante |forte )?a g[aá]s`],
-  nl: [String.raw`(?:ruik|ruikt|stinkt) (?:het )?(?:sterk )?naar gas|gaslucht`],
+  de: [
+    String.raw`(?<=(?:riecht|riecht's|riechts|stinkt|stinkt's|stinkts) (?:[a-zäöüß0-9']+ ){0,7})nach gas(?![a-zäöüß])|gasgeruch|(?<=(?:rieche|riech|riechen|schmöck|schmöcke|schmöcken) (?:[a-zäöüß]+ ){0,6})gas(?![a-zäöüß])`,
+  ],
+  fr: [String.raw`(?<=(?:sent|sens|sentons|resent) (?:[a-zà-ÿ']+ ){0,4})(?:le |du )?gaz(?![a-zà-ÿ])|odeur de gaz`],
+  es: [
+    String.raw`(?<=(?:huele|olor|olía|oliendo|oler) (?:[a-záéíóúñ]+ ){0,4})a gas(?![a-záéíóúñ])|(?<=(?:huelo|olemos) (?:[a-záéíóúñ]+ ){0,3})(?:a )?gas(?![a-záéíóúñ])`,
+  ],
+  it: [
+    String.raw`(?<=(?:puzza|odore|puzzo|odora) (?:[a-zàèéìòù']+ ){0,4})di gas(?![a-zàèéìòù])|(?<=(?:si sente|sento|sentiamo) (?:(?!che )[a-zàèéìòù']+ ){0,3})(?:il |l'odore del |odore di |puzza di )gas(?![a-zàèéìòù])`,
+  ],
+  pt: [String.raw`(?<=(?:cheiro|cheira|cheirar|cheirando) (?:[a-zà-ú]+ ){0,4})(?:a|de) g[aá]s(?![a-zà-ú])`],
+  nl: [
+    String.raw`(?<=(?:ruikt|stinkt) (?:[a-z]+ ){0,7})naar gas(?![a-z])|gaslucht|gasgeur|(?<=(?:ik|we|wij) (?:ruik|ruiken) (?:[a-z]+ ){0,5})(?:naar )?gas(?![a-z])`,
+  ],
 };
 
 /**
@@ -205,22 +224,22 @@ export const MEDICAL_PERSON_I18N: LanguagePatterns = {
  */
 export const ELECTRICAL_I18N: LanguagePatterns = {
   de: [
-    String.raw`(?:steckdose|steckdosenleiste|sicherungskasten|verteilerkasten|kabel|stecker|schalter)n? (?:(?!nicht |kein)[a-zäöüß]+ ){0,3}?(?:sprüht funken|funken sprüht|raucht|qualmt|schmort|knistert|ist geschmolzen|schmilzt|ist schwarz(?! geworden))(?! (?:nicht|kein|nie)(?![a-zäöüß]))|funken (?:sprühen|fliegen|kommen) aus|schmorgeruch|(?:wasser|es) (?:tropft|läuft|sprüht|spritzt) (?:in|auf) (?:die|den|das) (?:steckdose|steckdosenleiste|sicherungskasten|lampe|verteilerkasten)|(?:tropft|läuft|sprüht|spritzt) (?:das |viel )?wasser (?:in|auf) (?:die|den|das) (?:steckdose|steckdosenleiste|sicherungskasten|lampe|verteilerkasten)`,
+    String.raw`(?:steckdose|steckdosenleiste|sicherungskasten|verteilerkasten|kabel|stecker|schalter)n? (?:(?!nicht |kein)[a-zäöüß]+ ){0,6}?(?:sprüht funken|funken sprüht|raucht|qualmt|schmort|knistert|ist geschmolzen|schmilzt|ist schwarz(?! geworden)|(?:ist|wird) (?:ganz |sehr |total |richtig |extrem )?(?:heiß|glühend heiß)|riecht verschmort)(?! (?:nicht|kein|nie)(?![a-zäöüß]))|(?:sprüht|raucht|qualmt|schmort|knistert|schmilzt|funkt) (?:jetzt |gerade |schon wieder |wieder )?(?:die|der|das|unsere?|meine?) (?:[a-zäöüß]+ )?(?:steckdose|steckdosenleiste|sicherungskasten|verteilerkasten|kabel|stecker|schalter)(?![a-zäöüß])|funken (?:sprühen|fliegen|kommen) aus|schmorgeruch|(?:wasser|es) (?:tropft|läuft|sprüht|spritzt) (?:in|auf) (?:die|den|das) (?:steckdose|steckdosenleiste|sicherungskasten|lampe|verteilerkasten)|(?:tropft|läuft|sprüht|spritzt) (?:das |viel )?wasser (?:in|auf) (?:die|den|das) (?:steckdose|steckdosenleiste|sicherungskasten|lampe|verteilerkasten)`,
   ],
   fr: [
-    String.raw`(?:prise|tableau électrique|disjoncteur|câble|interrupteur)s? (?:(?!ne |n'|pas )[a-zà-ÿ']+ ){0,3}?(?:fait des étincelles|crépite|grésille|fume|noircit|a fondu)|des étincelles (?:sortent|jaillissent)|(?:l'eau|eau) (?:coule|goutte|tombe|ruisselle) (?:sur|dans) (?:la prise|le tableau|les prises|le disjoncteur)`,
+    String.raw`(?:prise|tableau électrique|disjoncteur|câble|interrupteur)s? (?:(?!ne |n'|pas )[a-zà-ÿ']+ ){0,6}?(?:fait des étincelles|crépite|grésille|fume|noircit|a fondu|(?:est|devient) (?:très |super |vraiment )?(?:brûlante?|chaude?)|chauffe)|des étincelles (?:sortent|jaillissent)|(?:l'eau|eau) (?:coule|goutte|tombe|ruisselle) (?:sur|dans) (?:la prise|le tableau|les prises|le disjoncteur)`,
   ],
   es: [
-    String.raw`(?:enchufe|cuadro eléctrico|cuadro de la luz|cable|interruptor)e?s? (?:(?!no )[a-záéíóúñ]+ ){0,3}?(?:echa chispas|saca chispas|chispea|humea|echa humo|se ha derretido|se derrite)|salen chispas|(?:el agua|agua) (?:cae|gotea|entra|está entrando) (?:en|sobre|por) (?:el enchufe|el cuadro|los enchufes)`,
+    String.raw`(?:enchufe|cuadro eléctrico|cuadro de la luz|cable|interruptor)e?s? (?:(?!no )[a-záéíóúñ]+ ){0,6}?(?:echa chispas|saca chispas|chispea|humea|echa humo|se ha derretido|se derrite|(?:está|se pone) (?:muy |super |súper )?(?:caliente|ardiendo)|quema)|salen chispas|(?:el agua|agua) (?:cae|gotea|entra|está entrando) (?:en|sobre|por) (?:el enchufe|el cuadro|los enchufes)`,
   ],
   it: [
-    String.raw`(?:presa|quadro elettrico|cavo|interruttore|ciabatta)\w* (?:(?!non )[a-zàèéìòù']+ ){0,3}?(?:fa scintille|sfrigola|fuma|si è sciolt[ao]|si sta sciogliendo)|escono scintille|(?:l'acqua|acqua) (?:cade|gocciola|entra) (?:sulla presa|nel quadro|nelle prese|sul quadro)`,
+    String.raw`(?:presa|quadro elettrico|cavo|interruttore|ciabatta)\w* (?:(?!non )[a-zàèéìòù']+ ){0,6}?(?:fa scintille|sfrigola|fuma|si è sciolt[ao]|si sta sciogliendo|scotta|(?:è|diventa) (?:bollente|caldissim[ao]|molto cald[ao]))|escono scintille|(?:l'acqua|acqua) (?:cade|gocciola|entra) (?:sulla presa|nel quadro|nelle prese|sul quadro)`,
   ],
   pt: [
-    String.raw`(?:tomada|quadro elétrico|quadro eléctrico|fio|cabo|interruptor)e?s? (?:(?!não )[a-zà-ú]+ ){0,3}?(?:faz faíscas|solta faíscas|deita fumo|está a fumegar|derreteu|está a derreter)|saem faíscas|(?:a água|água) (?:cai|pinga|entra|está a entrar) (?:na tomada|no quadro|nas tomadas)`,
+    String.raw`(?:tomada|quadro elétrico|quadro eléctrico|fio|cabo|interruptor)e?s? (?:(?!não )[a-zà-ú]+ ){0,6}?(?:faz faíscas|solta faíscas|(?:está|fica) (?:muito |super )?quente|está a aquecer|está a escaldar|(?:está a |a )?deitar? (?:faíscas|fumo)|está a faiscar|faísca|deita fumo|está a fumegar|derreteu|está a derreter)|saem faíscas|(?:a água|água) (?:cai|pinga|entra|está a entrar) (?:na tomada|no quadro|nas tomadas)`,
   ],
   nl: [
-    String.raw`(?:stopcontact|meterkast|groepenkast|stroomkabel|kabel|snoer|stekker|schakelaar)(?:en|s)? (?:(?!niet |geen )[a-z]+ ){0,3}?(?:vonkt|sputtert|rookt|smelt|is gesmolten|knettert)(?! (?:niet|geen|nooit)(?![a-z]))|het vonkt|vonken (?:uit|komen)|schroeilucht|(?:water|het water) (?:druppelt|loopt|lekt|spuit) (?:in|op) (?:het stopcontact|de meterkast|de groepenkast)`,
+    String.raw`(?:stopcontact|meterkast|groepenkast|stroomkabel|kabel|snoer|stekker|schakelaar)(?:en|s)? (?:(?!niet |geen )[a-z]+ ){0,6}?(?:vonkt|sputtert|rookt|smelt|is gesmolten|knettert|(?:is|wordt) (?:heel |erg |gloeiend )?heet)(?! (?:niet|geen|nooit)(?![a-z]))|(?:vonkt|rookt|smelt|knettert|sputtert) (?:nu |weer |opeens |ineens )?(?:het|de|ons|onze|mijn|m'n) (?:[a-z]+ )?(?:stopcontact|meterkast|groepenkast|stroomkabel|kabel|snoer|stekker|schakelaar)(?![a-z])|het vonkt|vonken (?:uit|komen)|schroeilucht|(?:water|het water) (?:druppelt|loopt|lekt|spuit) (?:in|op) (?:het stopcontact|de meterkast|de groepenkast)`,
   ],
 };
 

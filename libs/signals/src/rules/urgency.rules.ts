@@ -48,12 +48,15 @@ const HEATING_OUT = [
 /** Gas, electrical and fire hazards are both urgent for the business and a safety finding. */
 export const GAS_PATTERNS = [
   String.raw`(?:smell(?:s|ing|ed)?|smel|stink(?:s|ing)?|whiff) (?:of )?(?:gas|gass|gassy)`,
+  // Round 16: words between the smell and the gas ("smells strongly of gas", "reeks like gas again"),
+  // read behind the match so that a negation among them guards it ("smells nothing like gas").
+  String.raw`(?<=(?:smell|stink|reek)(?:s|ing)? (?:[a-z']+ ){1,3})(?:of|like) (?:the )?gas(?! (?:station|bill|prices?|company|supplier)s?(?![a-z]))|smell(?:s|ing)? the gas(?! (?:station|bill)s?(?![a-z]))`,
   String.raw`(?:gas|gass|gassy|gasy) (?:smell|odou?r|leak|leaking|escape|escaping)|(?:leaking|escaping) gas`,
   String.raw`carbon monoxide (?:alarm|detector|leak|poisoning)|(?:carbon monoxide|co) (?:alarm|detector)(?: is| keeps)? (?:going off|beeping|sounding)`,
 ];
 
 export const ELECTRICAL_PATTERNS = [
-  String.raw`(?:sparks?|sparking|arcing)(?: (?:coming|flying))? (?:from|out of|in) (?:the |a |my )?(?:socket|plug|outlet|fuse ?box|consumer unit|wall|switch|light|wires?|cooker|oven|panel)|(?:socket|plug|outlet|switch|fuse ?box|consumer unit)(?: is| keeps)? (?:sparking|smoking|melting|melted|scorched)`,
+  String.raw`(?:sparks?|sparking|arcing)(?: (?:coming|flying))? (?:from|out of|in) (?:the |a |my )?(?:socket|plug|outlet|fuse ?box|consumer unit|wall|switch|light|wires?|cooker|oven|panel)|(?:socket|plug|outlet|switch|fuse ?box|consumer unit)(?: is| keeps)? (?:sparking|smoking|melting|melted|scorched)|(?:socket|plug|outlet|switch|fuse ?box|consumer unit)(?: is| gets| keeps getting| feels|'s) (?:really |very |so |too )?(?:hot|red hot|burning hot)(?! (?:tub|water|plate|tap)s?(?![a-z]))`,
   String.raw`(?:burning|electrical) smell|smell(?:s|ing)? (?:of )?(?:burning|electrical burning)|smoke (?:coming |pouring )?(?:from|out of) (?:the |a )?(?:socket|plug|outlet|wall|switch|fuse ?box|consumer unit|light|fan)`,
   String.raw`(?:bang|flash|crackl\w*|fizz\w*)(?: and a (?:flash|bang))? (?:from|in|coming from|behind|at) (?:the |my |a )?(?:socket|plug|fuse ?box|meter|consumer unit|wall|switch|outlet|light)|(?:meter|socket|fuse ?box|consumer unit|switch|plug)(?: is)? (?:making a )?(?:crackling|fizzing|buzzing|popping) (?:noise|sound)|smell(?:s|ing)? (?:like|of) (?:melting|burning) (?:plastic|rubber|wires?)`,
   String.raw`(?:gave|giving|gives|given) (?:me|him|her|us|my \w+) (?:a |an )?(?:electric )?shock|(?:switch|socket|plug|outlet|light fitting)[^.!?\n]{0,40}?(?:smoking|sparking)|exposed (?:live )?wir(?:es|ing)|live wires?|(?:got|get|getting|gets|had) (?:a |an )?(?:electric )?shock(?:ed)?|electric shock|electrocuted`,

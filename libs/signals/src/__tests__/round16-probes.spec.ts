@@ -1,0 +1,112 @@
+import { createSignalDetector } from '../detector/signal-detector';
+import { probeLabels as labels } from './probe-labels.util';
+
+// Round 16: probes written for round 16's changes, not taken from any corpus, in the seven languages,
+// positives and hard negatives, with the labels the rules + classifier detector must give (u =
+// urgency, s = safety, e = escalation, '' none). A positive with safety must also be found by the
+// rules alone: the changes are there so that these no longer depend on the classifier's score.
+// The cues they test: the gas smell with words between the verb and the gas ("jetzt riecht es
+// wieder stark nach Gas"), negations among those words guarding it; the electrical-fixture veto of
+// the classifier ("il lui faut des prises dans le garage"); a technician's visit and "only a matter of
+// time" as past cues only with nothing happening now; Spanish "si se…" not firing on Italian "si
+// sente"; Dutch "als" after a hazard verb; a hot socket or plug; verb-first sockets ("jetzt qualmt die
+// Steckdose").
+type Probe = readonly [lang: string, text: string, expected: string];
+
+const detector = createSignalDetector();
+const rulesOnly = createSignalDetector(undefined, { classifier: false });
+
+const PROBES: readonly Probe[] = [
+  // A gas smell now, with words between the verb and the gas, and the first person smelling gas; negated and enquiry forms
+  ['de', 'Seit heute Morgen riecht es im ganzen Treppenhaus immer noch extrem nach Gas', 'su'], // gas
+  ['de', 'Ich rieche hier unten im Keller ganz deutlich Gas, was soll ich tun?', 'su'], // gas
+  ['de', 'Es riecht nicht nach Gas, aber die Heizung klopft laut', ''], // gas
+  ['de', 'Riecht es nach Gas, sofort raus – das steht im Aushang, wir wollten nur fragen, ob der Aushang noch stimmt', ''], // gas
+  ['fr', 'ça sent encore très fort le gaz dans la cuisine depuis ce matin', 'su'], // gas
+  ['fr', 'je sens de nouveau le gaz près de la chaudière, vous pouvez venir ?', 'su'], // gas
+  ['fr', 'ça ne sent plus le gaz depuis votre passage, merci beaucoup', ''], // gas
+  ['fr', 'la bougie sent le jasmin, pas le gaz, je voudrais en commander deux', ''], // gas
+  ['es', 'en el pasillo huele otra vez muchisimo a gas y el vecino no abre', 'su'], // gas
+  ['es', 'huelo gas en la cocina aunque la llave está cerrada', 'su'], // gas
+  ['es', 'no huele a gas, solo quería saber cuándo pasa el técnico para la revisión anual', ''], // gas
+  ['it', 'in cantina puzza ancora tantissimo di gas, cosa devo fare?', 'su'], // gas
+  ['it', 'si sente il gas fortissimo sulle scale del palazzo', 'su'], // gas
+  ['it', "non c'è nessun odore di gas, volevo solo prenotare la revisione della caldaia", ''], // gas
+  ['pt', 'o corredor está a cheirar outra vez muito a gás, abro as janelas?', 'su'], // gas
+  ['pt', 'sinto um cheiro muito forte de gás na cozinha, a minha avó está sozinha', 'su'], // gas
+  ['pt', 'não cheira nada a gás, era só para marcar a inspeção anual', ''], // gas
+  ['nl', 'het ruikt hier sinds vanochtend weer heel sterk naar gas', 'su'], // gas
+  ['nl', 'we ruiken echt gas in de gang bij de meterkast', 'su'], // gas
+  ['nl', 'ik ruik geen gas meer sinds de monteur er was, bedankt', ''], // gas
+  ['en', 'the whole landing smells really strongly of gas again', 'su'], // gas
+  ['en', 'I can still smell the gas even with the hob off', 'su'], // gas
+  ['en', "the candle smells nothing like gas, it's lovely, can I order two more", ''], // gas
+  // An electrical fixture named with nothing happening to it (a job) against the same fixture told by its hazard
+  ['de', 'Können Sie mir im Hobbykeller drei Außensteckdosen setzen? Meine Tochter bastelt dort mit Elektronik', ''], // fixture
+  ['de', 'Wir bauen die Garage zur Werkstatt um und brauchen Starkstrom und ein paar Steckdosen, wann hätten Sie Zeit?', ''], // fixture
+  ['fr', "je voudrais déplacer l'interrupteur du salon et ajouter deux prises USB près du canapé", ''], // fixture
+  ['fr', "pour le nouveau bureau de ma fille il faudrait trois prises et une rallonge, c'est possible samedi ?", ''], // fixture
+  ['es', 'quiero poner dos enchufes más en la cocina para la freidora de aire, ¿me dais presupuesto?', ''], // fixture
+  ['es', 'mi hijo monta ordenadores en el garaje y necesita una regleta fija con varios enchufes', ''], // fixture
+  ['it', 'vorrei spostare la presa del televisore e aggiungere un interruttore in corridoio', ''], // fixture
+  ['it', 'mio figlio fa robotica, gli servono delle prese nuove in cantina, quando passate?', ''], // fixture
+  ['pt', 'queria mudar a tomada da sala para o outro lado e pôr um interruptor novo', ''], // fixture
+  ['pt', 'o meu filho precisa de mais tomadas no quarto para o computador dele', ''], // fixture
+  ['nl', 'kunnen jullie in de schuur twee extra stopcontacten plaatsen voor mijn zoon zijn werkbank?', ''], // fixture
+  ['nl', 'we willen een nieuwe groepenkast en een schakelaar bij de voordeur, wat kost dat ongeveer?', ''], // fixture
+  ['en', 'my daughter is into electronics, she needs more sockets in the garage, can you quote?', ''], // fixture
+  ['de', 'die Steckdose im Kinderzimmer ist ganz heiß und riecht verschmort', 'su'], // fixture
+  ['fr', 'la prise du garage est brûlante et grésille quand on branche la perceuse', 'su'], // fixture
+  ['es', 'el enchufe del garaje está negro y echa chispas cuando enchufo la radial', 'su'], // fixture
+  ['it', 'la presa in garage fa scintille e si sente odore di bruciato', 'su'], // fixture
+  ['pt', 'a tomada da garagem está a deitar faíscas e cheira a queimado', 'su'], // fixture
+  ['nl', 'het stopcontact in de garage is zwart en vonkt als ik de boor insteek', 'su'], // fixture
+  ['en', 'the socket in the garage is sparking and smells of burning plastic', 'su'], // fixture
+  // A technician's visit, 'only a matter of time', Italian 'si sente', Dutch 'als' after the hazard verb, a hot socket or plug
+  ['de', 'Der Monteur war da, aber jetzt riecht es schon wieder nach Gas im Keller', 'su'], // visit / time / hot
+  ['de', 'Der Monteur war da und hat die Therme gewartet, die Rechnung bitte an meine Firma', ''], // visit / time / hot
+  ['es', 'vino el técnico por la mañana pero ahora huele otra vez a gas en la cocina', 'su'], // visit / time / hot
+  ['es', 'vino el técnico ayer y revisó la caldera, ¿cuándo me mandáis la factura?', ''], // visit / time / hot
+  ['it', "è passato il tecnico stamattina ma adesso c'è di nuovo puzza di gas in bagno", 'su'], // visit / time / hot
+  ['pt', 'o técnico veio ontem mas agora cheira outra vez a gás na cozinha', 'su'], // visit / time / hot
+  ['pt', 'o técnico veio ontem e está tudo bem, obrigada', ''], // visit / time / hot
+  ['nl', 'de monteur is geweest maar nu ruikt het weer naar gas in de keuken', 'su'], // visit / time / hot
+  ['nl', 'de monteur is geweest en alles werkt weer, dank jullie wel', ''], // visit / time / hot
+  ['de', 'Es war nur eine Frage der Zeit, jetzt qualmt die Steckdose im Bad', 'su'], // visit / time / hot
+  ['fr', "c'était juste une question de temps, la prise du salon fume", 'su'], // visit / time / hot
+  ['es', 'era solo una cuestión de tiempo, el enchufe del salón echa humo', 'su'], // visit / time / hot
+  ['it', 'era solo una questione di tempo, la presa del bagno fuma', 'su'], // visit / time / hot
+  ['en', 'it was just a matter of time, the socket behind the fridge is smoking', 'su'], // visit / time / hot
+  ['it', 'si sente odore di gas in tutto il condominio, cosa facciamo?', 'su'], // visit / time / hot
+  ['it', 'in bagno si sente forte il gas, ho aperto la finestra', 'su'], // visit / time / hot
+  ['nl', 'het stopcontact vonkt als ik de waterkoker aanzet', 'su'], // visit / time / hot
+  ['nl', 'de stekker knettert als je hem erin steekt en de muur wordt zwart', 'su'], // visit / time / hot
+  ['nl', 'als je gas ruikt, wat moet je dan doen? vraag voor een cursus', ''], // visit / time / hot
+  ['de', 'der Stecker vom Wasserkocher wird total heiß und es riecht verschmort', 'su'], // visit / time / hot
+  ['fr', 'la prise derrière le frigo chauffe et sent le brûlé', 'su'], // visit / time / hot
+  ['es', 'el enchufe de la lavadora se pone muy caliente y huele a quemado', 'su'], // visit / time / hot
+  ['it', "la presa della lavatrice scotta e c'è odore di bruciato", 'su'], // visit / time / hot
+  ['pt', 'a tomada da máquina de lavar fica muito quente e cheira a queimado', 'su'], // visit / time / hot
+  ['nl', 'de stekker van de wasmachine wordt heel heet en ruikt verbrand', 'su'], // visit / time / hot
+  ['en', 'the plug on the kettle gets really hot and smells of burning', 'su'], // visit / time / hot
+  ['en', 'our hot tub plug keeps tripping, can someone look at it next week?', ''], // visit / time / hot
+];
+
+// Known misses: checked to be still misses, so that one fixed moves to PROBES.
+const KNOWN_MISSES: readonly Probe[] = [
+  ['en', 'What does gas smell like? Asking for a school project', ''], // gives "su": the English "gas smell" pattern reads a question about it; no enquiry cue for "what does … smell like"
+  ['en', 'can you move the light switch and add a double socket behind the TV', ''], // gives "u": the classifier gives urgency 0.93; the fixture veto is for safety only
+  ['it', 'è passato il tecnico ieri, tutto in ordine, mi mandate la fattura?', ''], // gives "e": the classifier gives escalation 0.51
+];
+
+describe('round 16 probes (rules + classifier)', () => {
+  it.each(PROBES)('[%s] %j -> %j', (_lang, text, expected) => {
+    expect(labels(detector, text)).toBe(expected);
+  });
+  it.each(PROBES.filter(([, , expected]) => expected.includes('s')))('[%s] %j is safety by the rules alone', (_lang, text) => {
+    expect(labels(rulesOnly, text)).toContain('s');
+  });
+  it.each(KNOWN_MISSES)('[%s] %j is a known miss (expected %j)', (_lang, text, expected) => {
+    expect(labels(detector, text)).not.toBe(expected);
+  });
+});
