@@ -4,7 +4,7 @@ import { isNameWord, isTitle, NAME_HOMOGRAPHS, titleCaseName, tokenAt, type Name
 
 /** What may follow a name written in lower case for it to end there ("sono giulia rossi 320…"). */
 export const LOWER_NAME_END =
-  /^(?:\s*(?:$|[,.;:!?)\n]|[+\d(])|\s+(?:speaking|here|btw|by\s+the\s+way|and|e|et|y|und|en|aqui|aquí|ici|qui|hier|\S+@\S+|(?:my\s+|mein\s+|meine\s+|mi\s+|il\s+mio\s+|o\s+meu\s+|mijn\s+|mon\s+)?(?:nummer|number|numero|número|num|tel|phone|telefon\w*|telefone|telemóvel|handy|cell|cel|mobile|mobiel|móvil|cellulare|celular|portable|e-?mail|mail|correo))(?![\p{L}]))/u;
+  /^(?:\s*(?:$|[,.;:!?)\n]|[+\d(])|\s+(?:speaking|here|btw|by\s+the\s+way|and|e|et|y|und|en|aqui|aquí|ici|qui|hier|i|ich|je|j'ai|j'aurais|j'avais|io|eu|ik|need|needed|want|wanted|wanna|would|necesito|necesitaba|quer[ií]a|quisiera|quiero|preciso|quero|gostaria|avrei|vorrei|volevo|bräuchte|brauche|möchte|hätte|wollte|voudrais|voulais|wil|wilde|zou|\S+@\S+|(?:my\s+|mein\s+|meine\s+|mi\s+|il\s+mio\s+|o\s+meu\s+|mijn\s+|mon\s+)?(?:nummer|number|numero|número|num|tel|phone|telefon\w*|telefone|telemóvel|handy|cell|cel|mobile|mobiel|móvil|cellulare|celular|portable|e-?mail|mail|correo))(?![\p{L}]))/u;
 
 const MAX_TOKENS = 4;
 // Surname particles (Dutch, German, French, Spanish, Italian, Portuguese), always lower case in the
@@ -132,9 +132,10 @@ export function readName(text: string, index: number, allowLower: boolean): Read
   // Lower case (SMS, voice-to-text): words after the first are part of the name only when the name
   // ends there ("sono giulia rossi 320…", "sou a bia, beatriz cardoso"); "aqui é o sérgio queria
   // saber" is Sérgio, then the sentence.
-  if (!first.capitalised && tokens.length > 1 && !LOWER_NAME_END.test(text.slice(last.end, last.end + 20))) {
-    last = first;
-    tokens.length = 1;
+  // Round 16: the longest such name that ends at a boundary ("soy maría josé gutiérrez necesito …").
+  while (!first.capitalised && tokens.length > 1 && !LOWER_NAME_END.test(text.slice(last.end, last.end + 20))) {
+    tokens.length -= 1;
+    last = tokens[tokens.length - 1] as NameToken;
   }
   if (nickname !== undefined) {
     // The label takes the name in its fullest form: the nickname replaces an initial ("Joke Hendriks"), else is dropped.

@@ -1,5 +1,5 @@
 import { RELATIONS } from './ownership.rules';
-import { ASK_FOR_AT_NUMBER, NAME_LABEL_LOWER, SIGN_OFF } from './name.rules';
+import { ASK_FOR_AT_NUMBER, NAME_LABEL_LOWER, SIGN_OFF, VOICE_INTRO } from './name.rules';
 import { hereCandidates } from './name-here.util';
 import { round2 } from '../evidence.util';
 import { isNameWord, tokenAt } from './name-token.util';
@@ -36,6 +36,8 @@ interface Cue {
   lowerAfter?: RegExp;
   /** A capitalised name only when the pattern's first group (a greeting) matched. */
   capitalisedAfterGroup?: boolean;
+  /** Round 16: only in a message with no capital letter at all (voice-to-text, SMS), and a name of two words or a hyphenated one. */
+  allLowerMessage?: boolean;
 }
 
 // A German message: "im" there is a preposition, not "I'm".
@@ -50,6 +52,15 @@ const GREETING = String.raw`(?:(?:yeah|yes|ok|okay|oh|um|uh)[,!.]?\s+)?(?:(?:hi|
 
 // Every pattern runs on the normalised (lower-case) message and ends where the name starts.
 const CUES: readonly Cue[] = [
+  // Round 16: dictated text (VOICE_INTRO in name.rules.ts).
+  {
+    id: 'this_is',
+    pattern: VOICE_INTRO,
+    confidence: 0.6,
+    lowerConfidence: 0.6,
+    owner: 'customer',
+    allLowerMessage: true,
+  },
   {
     id: 'my_name_is',
     pattern: /\bmy\s+(?:full\s+|first\s+)?name(?:'s|\s+is|:)\s*/g,
@@ -386,8 +397,9 @@ function relationAfter(normalized: string, end: number): string | undefined {
 
 function cueCandidates(text: string, normalized: string): NameCandidate[] {
   const out: NameCandidate[] = [];
+  const allLower = !/\p{Lu}/u.test(text);
   for (const cue of CUES) {
-    if (cue.notIn?.test(normalized)) continue;
+    if (cue.notIn?.test(normalized) || (cue.allLowerMessage === true && !allLower)) continue;
     for (const m of normalized.matchAll(cue.pattern)) {
       const at = m.index + m[0].length;
       const name = readName(text, at, cue.lowerConfidence !== undefined);
@@ -396,6 +408,7 @@ function cueCandidates(text: string, normalized: string): NameCandidate[] {
       if (cue.minWords !== undefined && (restated ?? name).value.split(/\s+/).length < cue.minWords) continue;
       if (cue.after !== undefined && !cue.after.test(text.slice(name.end, name.end + 30))) continue;
       if (name.lower && cue.lowerMaxWords !== undefined && name.value.split(/\s+/).length > cue.lowerMaxWords) continue;
+      if (cue.allLowerMessage === true && !/[\s-]/.test(name.value)) continue;
       if (name.lower && cue.lowerAfter !== undefined && !cue.lowerAfter.test(text.slice(name.end, name.end + 30))) continue;
       // "ich bin Grafikerin", "ich bin Studentin": a German noun for a job or role, not a name.
       if (cue.id === 'i_am' && ROLE_NOUN.test(name.value) && GERMAN.test(normalized)) continue;

@@ -179,3 +179,12 @@ export const NAME_LABEL_LOWER = /^\s*(?:name|naam|nom|nombre|nome)\s*:\s*(?=\p{L
  */
 export const ASK_FOR_AT_NUMBER =
   /(?<![\p{L}'])(?:call|ring|phone|m'appeler|appelez(?:-moi)?|appeler|bel(?:len)?|anrufen|ruf(?:en)?|llam(?:e|en|ad|ar(?:me)?)|chiam(?:ate|are|ami)|lig(?:ue|uem|ar))\b[^.!?\n]{0,60}?[,;]?\s*(?:and\s+|et\s+|en\s+|und\s+|y\s+|e\s+)?(?:ask\s+for|demandez|demander|vraag\s+naar|vragen\s+naar|fragen\s+sie\s+nach|fragt\s+nach|pregunte\s+por|preguntad?\s+por|chiedete\s+di|chiedere\s+di|pergunte\s+(?:pela?|por)|perguntem\s+(?:pela?|por))\s+/gu;
+
+/**
+ * Round 16: dictated text has no capitals and often no punctuation ("hallo hier ist jürgen bäumler
+ * ich bräuchte …", "soy maría josé gutiérrez necesito …", "met jan bakker ik wil …"). In a message
+ * with no capital letter at all, these introductions, which otherwise need a capitalised name, take
+ * a lower-case one of two words (or a hyphenated one) that ends at a clause boundary (LOWER_NAME_END).
+ */
+export const VOICE_INTRO =
+  /(?<![\p{L}'])(?:hier\s+ist|c'est(?:\s+(?:madame|monsieur))?|soy|sono|aqui\s+(?:é|e)(?:\s+(?:o|a))?|(?:^|hallo\s+|hoi\s+|goedemorgen\s+|goedemiddag\s+|goedenavond\s+|dag\s+)met|this\s+is|it'?s)\s+(?=\p{Ll})/gu;

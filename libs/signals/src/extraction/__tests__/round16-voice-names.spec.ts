@@ -1,0 +1,31 @@
+import { extractMessage } from '../extract-message';
+
+// Round 16: names in dictated text (no capitals, often no punctuation). Probes written for this test.
+const name = (text: string) => extractMessage(text).customer.name?.value ?? null;
+
+describe('names in all-lower-case dictated messages (round 16)', () => {
+  it.each([
+    ['guten morgen hier ist sabine krämer ich hätte gern einen termin zur zahnreinigung', 'Sabine Krämer'],
+    ['hola soy luis alberto ferrer quería saber si tienen hora el martes', 'Luis Alberto Ferrer'],
+    ['ciao sono francesca moretti vorrei prenotare un taglio per sabato', 'Francesca Moretti'],
+    ["bonsoir c'est monsieur gauthier rémi j'aurais besoin d'un devis pour une terrasse", 'Gauthier Rémi'],
+    ['goedemiddag met pieter de graaf ik wil graag een offerte voor een dakkapel', 'Pieter de Graaf'],
+    ['yeah hi this is tom whitaker i need someone to look at the boiler', 'Tom Whitaker'],
+    ['bom dia aqui é o rui tavares preciso de marcar uma revisão', 'Rui Tavares'],
+  ])('%p -> %s', (text, expected) => {
+    expect(name(text)).toBe(expected);
+  });
+
+  it.each([
+    'hallo hier ist alles nass ich brauche sofort hilfe',
+    "bonjour c'est vraiment urgent j'ai une fuite",
+    'soy nueva clienta y quiero pedir cita',
+    'sono molto preoccupata e vorrei parlare con qualcuno',
+    'this is really urgent i need a plumber today',
+    'met mijn man ik wil een afspraak maken',
+    // Capitals elsewhere: the writer capitalises names, so a lower-case word after "sono" is not one.
+    'Buongiorno, sono molto stanca e vorrei disdire',
+  ])('no name in %p', (text) => {
+    expect(name(text)).toBeNull();
+  });
+});
