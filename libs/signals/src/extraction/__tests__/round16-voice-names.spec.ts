@@ -29,3 +29,15 @@ describe('names in all-lower-case dictated messages (round 16)', () => {
     expect(name(text)).toBeNull();
   });
 });
+
+describe('surnames ending in -ing and Swiss "Natel" (round 16)', () => {
+  it.each([
+    ['Could you hold a table for six on Friday? The name is Helen Browning, 07700 900456', 'Helen Browning'],
+    ['Grüessech, i bi de Beat Schnyder, Natel 079 555 12 34', 'Beat Schnyder'],
+    ['Bitte zurückrufen: Natel 078 123 45 67', null],
+    ['Thanks, Sam Manning', 'Sam Manning'],
+    ["I'm calling about the quote", null],
+  ])('%p -> %s', (text, expected) => {
+    expect(extractMessage(text, { country: 'CH' }).customer.name?.value ?? null).toBe(expected);
+  });
+});

@@ -36,7 +36,8 @@ export function isNameWord(token: NameToken, continuation = false): boolean {
   const lower = token.raw.toLowerCase().replace(/\u2019/g, "'");
   if ([...lower].length < 2) return false;
   if (continuation && token.capitalised ? NOT_A_SURNAME.has(lower) : NOT_A_NAME.has(lower)) return false;
-  if (/ing$/.test(lower) && lower.length > 4) return false;
+  // A capitalised surname after a capitalised first name may end in -ing (Kettering, Manning, Fleming).
+  if (/ing$/.test(lower) && lower.length > 4 && !(continuation && token.capitalised)) return false;
   // Lower-case -ly words are adverbs ("i'm mostly free"); capitalised ones may be names (Kelly, Emily).
   // Surnames may end in -ly too (o'reilly, connolly): only a first word is refused.
   if (!continuation && !token.capitalised && /ly$/.test(lower) && lower.length > 4 && !lower.includes("'")) return false;

@@ -185,7 +185,7 @@ const CUES: readonly Cue[] = [
   {
     id: 'this_is',
     pattern:
-      /(?<![\p{L}'])(?:fala\s+(?:o|a)|aqui\s+(?:é|e)\s+(?:o|a)|aqui\s+fala\s+(?:o|a)|(?:u|je)\s+spreekt\s+met|le\s+habla|moi\s+c'est|hier\s+spricht|(?<=^|[.!?,]\s*)bin\s+(?:die|der|de)|i\s+bin\s+(?:da|de|d')|de\s+la\s+part\s+de)\s+/gu,
+      /(?<![\p{L}'])(?:fala\s+(?:o|a)|aqui\s+(?:é|e)\s+(?:o|a)|aqui\s+fala\s+(?:o|a)|(?:u|je)\s+spreekt\s+met|le\s+habla|moi\s+c'est|hier\s+spricht|(?<=^|[.!?,]\s*)bin\s+(?:die|der|de)|i\s+bin?\s+(?:da|de|d')|de\s+la\s+part\s+de)\s+/gu,
     confidence: 0.8,
     owner: 'customer',
   },

@@ -37,7 +37,7 @@ unfortunately obviously certainly surely likely early lately daily weekly monthl
 roughly approximately approx exactly quickly urgently ideally preferably possibly definitely personally originally recently
 especially generally normally apparently luckily thankfully fortunately seriously presumably
 i'm im i've i'd i'll we're you're they're it'll that's what's there's here's let's
-tel tél tele fon mob cel cell ph tlf tfno telf fixe festnetz mobil móvil movil cellulare telemóvel gsm whatsapp zap
+tel tél tele fon mob cel cell ph tlf tfno telf fixe festnetz mobil móvil movil cellulare telemóvel gsm whatsapp zap natel
 um uh erm yeah gentile direzione egregio egregi egregia spettabile caro cara cari estimado estimada estimados prezado prezada
 geachte geehrte geehrter sehr cher chère chers messieurs mesdames dames heren signori
 yet familie family famille famiglia família familia gezin
