@@ -8,6 +8,12 @@
 //   --check  retrain and compare the weights' sha256 with the committed model (exit 1 if not equal)
 //   --exclude-author <tag>[,<tag>...]  train without these authors' corpus messages (compare a round's messages on dev)
 //   --bits N --epochs N --lr X --l2 X --pos X --min-precision X --f05-tolerance X --dry --curve
+//   --kfold K  calibrate and pick thresholds on out-of-fold scores over the training data (K models, each
+//              trained without one fold of writers) pooled with dev, instead of on dev alone (round 16)
+//   --oof-report  print each retired unseen set's out-of-fold precision/recall at the chosen thresholds
+//   --dev-pick  with --kfold: still calibrate and pick on dev alone (to compare the two on --oof-report)
+//   --per-family  with --kfold: a threshold must reach the precision target on dev, on the corpus writers'
+//              out-of-fold messages and on the retired sets' out-of-fold messages each, not only pooled
 //   (tuning on dev; --dry writes nothing; --curve prints dev precision/recall every 0.05 of threshold)
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -130,47 +136,122 @@ const model = {
   },
 };
 
-// Platt scaling on dev raw scores (raw = logit of the uncalibrated probability).
-const raw = signals.createSignalClassifier(model);
-const devRaw = dev.map((m) => raw.score(m.text).map((s) => Math.log(Math.max(1e-12, s.probability) / Math.max(1e-12, 1 - s.probability))));
+const logit = (p) => Math.log(Math.max(1e-12, p) / Math.max(1e-12, 1 - p));
+const rawLogits = (clf, text) => clf.score(text).map((s) => logit(s.probability));
 // Messages the classifier stays silent on (too short to judge: probability exactly 0) are left out.
-const scored = dev.map((m, i) => i).filter((i) => devRaw[i].some((r) => r > -27));
+const notSilent = (r) => r.some((x) => x > -27);
+
+// --kfold K (round 16): out-of-fold scores over the training data. A message's fold is its writer's
+// (the corpus author, each retired unseen set's writer, the gate set, the background), writers dealt
+// largest first to the smallest fold, so each of the K models is scored on writers it never saw, as
+// the released model is on a tenant's messages. Calibration and thresholds then see ~11,000 messages
+// scored out of sample instead of dev's 863 alone.
+const KFOLD = arg('--kfold', 0);
+const devPick = process.argv.includes('--dev-pick');
+const perFamily = process.argv.includes('--per-family');
+/** The writer families a --per-family threshold must satisfy each: dev, the retired sets' writers, the rest of train (the corpus writers, the gate set, the background). */
+const FAMILIES = [(g) => g === 'dev', (g) => g.startsWith('unseen-writer'), (g) => g !== 'dev' && !g.startsWith('unseen-writer')];
+const groupOf = (m) => m.author ?? (m.id?.startsWith('bg-') ? 'background' : 'gate');
+const trainGroups = train.map(groupOf);
+let oof = null;
+if (KFOLD > 1) {
+  const sizes = new Map();
+  for (const g of trainGroups) sizes.set(g, (sizes.get(g) ?? 0) + 1);
+  const foldSize = new Array(KFOLD).fill(0);
+  const foldOfGroup = new Map();
+  for (const [g, n] of [...sizes].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))) {
+    const k = foldSize.indexOf(Math.min(...foldSize));
+    foldOfGroup.set(g, k);
+    foldSize[k] += n;
+  }
+  const fold = trainGroups.map((g) => foldOfGroup.get(g));
+  const raws = new Array(train.length);
+  const models = [];
+  for (let k = 0; k < KFOLD; k += 1) {
+    const t = signals.trainLogistic(
+      examples.filter((_, i) => fold[i] !== k),
+      opts,
+    );
+    const q = signals.quantize(t.weights);
+    const mk = {
+      ...model,
+      scales: q.scales,
+      bias: t.bias.map((x) => Number(x.toPrecision(9))),
+      weights: signals.encodeBase64(new Uint8Array(q.data.buffer)),
+    };
+    models.push(mk);
+    const clf = signals.createSignalClassifier(mk);
+    train.forEach((m, i) => {
+      if (fold[i] === k) raws[i] = rawLogits(clf, m.text);
+    });
+  }
+  console.log(`k-fold: ${KFOLD} folds of ${foldSize.join(', ')} messages`);
+  oof = { fold, raws, models };
+}
+
+// Platt scaling (raw = logit of the uncalibrated probability): on dev, or with --kfold on the
+// out-of-fold scores over train pooled with dev.
+const raw = signals.createSignalClassifier(model);
+const devRaw = dev.map((m) => rawLogits(raw, m.text));
+const calib = [
+  ...dev.map((m, i) => ({ raw: devRaw[i], labels: m.labels })),
+  ...(oof && !devPick ? train.map((m, i) => ({ raw: oof.raws[i], labels: m.labels })) : []),
+].filter((c) => notSilent(c.raw));
 model.platt = LABELS.map((l, k) =>
   signals.fitPlatt(
-    scored.map((i) => devRaw[i][k]),
-    scored.map((i) => (dev[i].labels.includes(l) ? 1 : 0)),
+    calib.map((c) => c.raw[k]),
+    calib.map((c) => (c.labels.includes(l) ? 1 : 0)),
   ),
 );
 
-// Thresholds for the combination (rule hit OR calibrated p >= t, with rule vetoes), on dev.
-const probe = signals.createSignalDetector(undefined, {
-  model,
-  classifier: { thresholds: { urgency: 0.01, safety: 0.01, escalation: 0.01 } },
-});
+// Thresholds for the combination (rule hit OR calibrated p >= t, with rule vetoes), on dev (and
+// with --kfold on train's out-of-fold findings too, each fold's model with the same calibration).
+const probeOf = (m) =>
+  signals.createSignalDetector(undefined, { model: m, classifier: { thresholds: { urgency: 0.01, safety: 0.01, escalation: 0.01 } } });
+const probe = probeOf(model);
 const devFound = dev.map((m) => probe.detect(m.text));
+const pool = dev.map((m, i) => ({ labels: m.labels, found: devFound[i], group: 'dev' }));
+if (oof) {
+  const probes = oof.models.map((mk) => probeOf({ ...mk, platt: model.platt }));
+  train.forEach((m, i) => pool.push({ labels: m.labels, found: probes[oof.fold[i]].detect(m.text), group: trainGroups[i] }));
+}
+const countAt = (items, label, t) => {
+  let tp = 0,
+    fp = 0,
+    fn = 0;
+  for (const it of items) {
+    const f = it.found.filter((x) => x.type === label);
+    const got = f.some((x) => x.subtype !== 'classifier' || x.confidence >= t - 1e-9);
+    const want = it.labels.includes(label);
+    if (got && want) tp += 1;
+    else if (got) fp += 1;
+    else if (want) fn += 1;
+  }
+  return { tp, fp, fn };
+};
 const report = {};
 for (const label of LABELS) {
   let best = null;
   const cands = [];
   for (let t = 0.05; t <= 0.951; t += 0.01) {
-    let tp = 0,
-      fp = 0,
-      fn = 0;
-    dev.forEach((m, i) => {
-      const f = devFound[i].filter((x) => x.type === label);
-      const got = f.some((x) => x.subtype !== 'classifier' || x.confidence >= t - 1e-9);
-      const want = m.labels.includes(label);
-      if (got && want) tp += 1;
-      else if (got) fp += 1;
-      else if (want) fn += 1;
-    });
+    const { tp, fp, fn } = countAt(devPick ? pool.filter((it) => it.group === 'dev') : pool, label, t);
     const p = tp + fp ? tp / (tp + fp) : 1;
     const r = tp + fn ? tp / (tp + fn) : 1;
     const f1 = p + r ? (2 * p * r) / (p + r) : 0;
     // F0.5 weighs precision twice as much as recall: the fallback when no threshold reaches
     // MIN_PRECISION with a useful recall (false alarms page staff; the rules still catch the obvious).
     const f05 = p + r ? (1.25 * p * r) / (0.25 * p + r) : 0;
-    const cand = { t: Number(t.toFixed(2)), p, r, f1, f05, ok: p >= MIN_PRECISION && r >= MIN_RECALL_AT_PRECISION };
+    let ok = p >= MIN_PRECISION && r >= MIN_RECALL_AT_PRECISION;
+    if (perFamily)
+      for (const keep of FAMILIES) {
+        const c = countAt(
+          pool.filter((it) => keep(it.group)),
+          label,
+          t,
+        );
+        ok &&= c.tp / Math.max(1, c.tp + c.fp) >= MIN_PRECISION && c.tp / Math.max(1, c.tp + c.fn) >= MIN_RECALL_AT_PRECISION;
+      }
+    const cand = { t: Number(t.toFixed(2)), p, r, f1, f05, ok };
     cands.push(cand);
     if (
       !best ||
@@ -193,6 +274,34 @@ for (const label of LABELS) {
   model.thresholds[label] = best.t;
   report[label] = best;
 }
+if (oof && process.argv.includes('--oof-report')) {
+  // Out-of-fold precision/recall every 0.05 of threshold, for the corpus's writers and for the retired sets' writers.
+  for (const [name, keep] of [
+    ['corpus', (g) => g.startsWith('claude-session') || g.startsWith('training-writer')],
+    ['retired', (g) => g.startsWith('unseen-writer')],
+  ])
+    for (const l of LABELS) {
+      const items = pool.filter((it) => it.group !== 'dev' && keep(it.group));
+      const pts = [];
+      for (let t = 0.2; t <= 0.801; t += 0.05) {
+        const c = countAt(items, l, t);
+        pts.push(`${t.toFixed(2)}:${(c.tp / (c.tp + c.fp)).toFixed(3)}/${(c.tp / (c.tp + c.fn)).toFixed(3)}`);
+      }
+      console.log(`oof ${name.padEnd(8)} ${l.padEnd(11)} ${pts.join(' ')}`);
+    }
+  // Each retired unseen set scored by the fold model that never saw its writer, at the chosen thresholds.
+  for (const g of [...new Set(trainGroups)].filter((x) => x.startsWith('unseen-writer')).sort())
+    console.log(
+      `oof ${g.padEnd(16)} ${LABELS.map((l) => {
+        const c = countAt(
+          pool.filter((it) => it.group === g),
+          l,
+          model.thresholds[l],
+        );
+        return `${l.slice(0, 3)} ${c.tp}/${c.fp}/${c.fn}`;
+      }).join('  ')}`,
+    );
+}
 
 console.log(`train ${train.length}, dev ${dev.length}; features ${JSON.stringify(features)}; ${JSON.stringify(opts)}`);
 const neutralHits = neutralDev.filter((m, i) =>
@@ -201,7 +310,7 @@ const neutralHits = neutralDev.filter((m, i) =>
 console.log(`ordinary messages (neutral-dev) flagged at the chosen thresholds: ${neutralHits} of ${neutralDev.length}`);
 for (const l of LABELS)
   console.log(
-    `${l.padEnd(11)} threshold ${report[l].t.toFixed(2)}  dev P ${report[l].p.toFixed(3)} R ${report[l].r.toFixed(3)} F1 ${report[l].f1.toFixed(3)}  platt ${JSON.stringify(model.platt[LABELS.indexOf(l)])}`,
+    `${l.padEnd(11)} threshold ${report[l].t.toFixed(2)}  ${oof && !devPick ? 'dev+oof' : 'dev'} P ${report[l].p.toFixed(3)} R ${report[l].r.toFixed(3)} F1 ${report[l].f1.toFixed(3)}  platt ${JSON.stringify(model.platt[LABELS.indexOf(l)])}`,
   );
 console.log(`weights sha256 ${weightsSha256}, ${data.length} bytes (${model.weights.length} base64 chars)`);
 if (process.argv.includes('--dry')) process.exit();
