@@ -41,3 +41,15 @@ describe('surnames ending in -ing and Swiss "Natel" (round 16)', () => {
     expect(extractMessage(text, { country: 'CH' }).customer.name?.value ?? null).toBe(expected);
   });
 });
+
+describe('kisses before a signed name, a nickname restated in full (round 16)', () => {
+  it.each([
+    ['Bedankt voor alles, tot volgende week! xx Noor', 'Noor'],
+    ['Loved it, see you in June xxx Freya', 'Freya'],
+    ['soy pili, pilar ortega', 'Pilar Ortega'],
+    ['cmq se avete una promo x coppie ditemelo', null],
+    ['2 xx large boxes please', null],
+  ])('%p -> %s', (text, expected) => {
+    expect(extractMessage(text).customer.name?.value ?? null).toBe(expected);
+  });
+});

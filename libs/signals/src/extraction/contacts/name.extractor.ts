@@ -408,7 +408,7 @@ function cueCandidates(text: string, normalized: string): NameCandidate[] {
       if (cue.minWords !== undefined && (restated ?? name).value.split(/\s+/).length < cue.minWords) continue;
       if (cue.after !== undefined && !cue.after.test(text.slice(name.end, name.end + 30))) continue;
       if (name.lower && cue.lowerMaxWords !== undefined && name.value.split(/\s+/).length > cue.lowerMaxWords) continue;
-      if (cue.allLowerMessage === true && !/[\s-]/.test(name.value)) continue;
+      if (cue.allLowerMessage === true && !/[\s-]/.test((restated ?? name).value)) continue;
       if (name.lower && cue.lowerAfter !== undefined && !cue.lowerAfter.test(text.slice(name.end, name.end + 30))) continue;
       // "ich bin Grafikerin", "ich bin Studentin": a German noun for a job or role, not a name.
       if (cue.id === 'i_am' && ROLE_NOUN.test(name.value) && GERMAN.test(normalized)) continue;
