@@ -92,8 +92,29 @@ const PROBES: readonly Probe[] = [
   ['en', 'our hot tub plug keeps tripping, can someone look at it next week?', ''], // visit / time / hot
 ];
 
+// A dental emergency: urgency, and safety only with a danger beyond the tooth (swelling to the neck,
+// trouble swallowing or breathing, bleeding that will not stop); the classifier's safety on a knocked
+// tooth is vetoed (isDentalOnly). Asserted on the rules + classifier detector only.
+const DENTAL_PROBES: readonly Probe[] = [
+  ['en', "my son knocked his front tooth out on the trampoline and there's blood in his mouth, can you fit us in now?", 'u'],
+  [
+    'de',
+    'Meine Tochter ist vom Fahrrad gefallen, ein Schneidezahn ist abgebrochen und es blutet etwas, haben Sie heute noch einen Termin?',
+    'u',
+  ],
+  ['fr', 'mon fils est tombé à la piscine, une dent de devant est cassée et ça saigne un peu, vous pouvez le voir ce matin ?', 'u'],
+  ['it', 'mio figlio è caduto dal monopattino, ha un dente rotto e gli sanguina il labbro, potete vederlo subito?', 'u'],
+  ['pt', 'o meu filho partiu um dente a jogar à bola e está a sangrar da gengiva, podem atendê-lo agora?', 'u'],
+  ['nl', 'mijn dochter is gevallen en haar voortand is afgebroken, het bloedt een beetje, kunnen we vandaag nog komen?', 'u'],
+  ['en', "the swelling from my wisdom tooth is spreading down my neck and I'm struggling to swallow", 'su'],
+  ['fr', "depuis l'extraction ça saigne sans arrêt et j'ai la tête qui tourne", 'su'],
+  ['es', 'la hinchazón de la muela me baja por el cuello y me cuesta tragar', 'su'],
+];
+
 // Known misses: checked to be still misses, so that one fixed moves to PROBES.
 const KNOWN_MISSES: readonly Probe[] = [
+  ['es', 'a mi hija se le ha roto un diente con el columpio y le sangra la encía, ¿nos podéis atender ya?', 'u'], // gives "": the classifier gives urgency 0.38
+  ['de', 'seit der Weisheitszahn-OP ist meine Zunge dick und ich kriege schlecht Luft', 'su'], // gives "s": no urgency for a dental emergency told without a dental-emergency rule
   ['en', 'What does gas smell like? Asking for a school project', ''], // gives "su": the English "gas smell" pattern reads a question about it; no enquiry cue for "what does … smell like"
   ['en', 'can you move the light switch and add a double socket behind the TV', ''], // gives "u": the classifier gives urgency 0.93; the fixture veto is for safety only
   ['it', 'è passato il tecnico ieri, tutto in ordine, mi mandate la fattura?', ''], // gives "e": the classifier gives escalation 0.51
@@ -105,6 +126,9 @@ describe('round 16 probes (rules + classifier)', () => {
   });
   it.each(PROBES.filter(([, , expected]) => expected.includes('s')))('[%s] %j is safety by the rules alone', (_lang, text) => {
     expect(labels(rulesOnly, text)).toContain('s');
+  });
+  it.each(DENTAL_PROBES)('[%s] %j -> %j', (_lang, text, expected) => {
+    expect(labels(detector, text)).toBe(expected);
   });
   it.each(KNOWN_MISSES)('[%s] %j is a known miss (expected %j)', (_lang, text, expected) => {
     expect(labels(detector, text)).not.toBe(expected);

@@ -1,5 +1,6 @@
 import type { SignalType } from '../signal.types';
 import { isAnimalOnly } from './animal-subject.util';
+import { isDentalOnly } from './dental-only.util';
 import { isDownplayed } from './downplayed.util';
 import { isFixtureOnly } from './fixture-only.util';
 import { saysNoNeedForPerson } from './no-need-person.util';
@@ -10,7 +11,8 @@ import { isPropertyOnly } from './property-only.util';
  * The label guide's distinctions the classifier learns poorly, checked on normalised text only
  * when the classifier (not a rule) would add a finding: a pet emergency alone is not safety, nor is
  * property damage, a lock-out or a breakdown with no person at risk and no hazard (round 11), nor an
- * electrical fixture with nothing happening to it (round 16); a
+ * electrical fixture with nothing happening to it, nor a dental emergency with no danger beyond the
+ * tooth (round 16); a
  * personal emergency that is found to be safety is not also urgency (round 11), nor is a message its
  * sender plays down ("lol", "just curious", "no rush": round 14); and "I no longer
  * need a person" is not escalation. `found` holds every type found for the message (rules and
@@ -18,7 +20,7 @@ import { isPropertyOnly } from './property-only.util';
  * off gets the classifier's findings unfiltered.
  */
 export function vetoedByCue(type: SignalType, norm: string, found: ReadonlySet<SignalType> = new Set()): boolean {
-  if (type === 'safety') return isAnimalOnly(norm) || isPropertyOnly(norm) || isFixtureOnly(norm);
+  if (type === 'safety') return isAnimalOnly(norm) || isPropertyOnly(norm) || isFixtureOnly(norm) || isDentalOnly(norm);
   if (type === 'urgency') return (found.has('safety') && isPersonalEmergencyOnly(norm)) || isDownplayed(norm);
   if (type === 'escalation') return saysNoNeedForPerson(norm);
   return false;
