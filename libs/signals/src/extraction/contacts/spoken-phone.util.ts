@@ -323,13 +323,22 @@ function introducedAsPhone(normalized: string, start: number): boolean {
  * correction word replaces the end of the number ("… two two eight one no sorry two two eight nine").
  */
 export function findSpokenPhoneRuns(normalized: string): SpokenPhoneRun[] {
-  if (!/\p{L}{2}/u.test(normalized)) return [];
+  // Only words shortly after a phone word can start a run: most messages have none and cost one regex.
+  const cueEnds = [...normalized.matchAll(PHONE_CUE)].map((m) => m.index + m[0].length);
+  if (cueEnds.length === 0) return [];
   const tokens = tokensOf(normalized);
+  const mayStart: boolean[] = [];
+  let p = 0;
+  for (const t of tokens) {
+    while (p + 1 < cueEnds.length && (cueEnds[p + 1] as number) <= t.start) p += 1;
+    const cueEnd = cueEnds[p] as number;
+    mayStart.push(cueEnd <= t.start && t.start - cueEnd <= CUE_WINDOW);
+  }
   const runs: SpokenPhoneRun[] = [];
   for (const code of Object.keys(NUMBER_WORDS) as SpokenLanguage[]) {
     let i = 0;
     while (i < tokens.length) {
-      const run = runAt(normalized, tokens, i, code);
+      const run = mayStart[i] === true ? runAt(normalized, tokens, i, code) : undefined;
       if (run === undefined) {
         i += 1;
         continue;
