@@ -12,10 +12,12 @@
 // (signals, interaction, outbox) and the commit. Turns come in sessions of five, as in bench.mjs: the
 // first names the visitor (name, email, a preference: a contact is created and the session linked),
 // the next four do not. The tenant's settings come from memory, as the app's TenantSettingsCache
-// serves them; its catalogue is cached by the service after the first batch.
+// serves them; its catalogue is cached by the service after the first batch. `--batch k` hands the
+// service k turns of k different sessions at once (one batch of k, as under load); the figures stay
+// per call, i.e. per batch of k turns.
 //
 //   node scripts/build.mjs libs/persistence apps/tenant-intelligence && \
-//     node bench/chat-path/l1b-batch-tx.mjs --a /tmp/wt-base [--n 200] [--rounds 8]
+//     node bench/chat-path/l1b-batch-tx.mjs --a /tmp/wt-base [--n 200] [--rounds 8] [--batch 1]
 import Module, { createRequire } from 'node:module';
 import { randomUUID } from 'node:crypto';
 import { join, dirname } from 'node:path';
@@ -28,6 +30,7 @@ const require = createRequire(import.meta.url);
 const A = flag('a', null);
 const N = arg('n', 200);
 const ROUNDS = arg('rounds', 8);
+const BATCH = arg('batch', 1);
 const WARMUP = 30;
 if (!A) throw new Error('--a <checkout of the build to compare with> is required');
 
@@ -49,17 +52,20 @@ const TEXTS = [
   () => 'Thanks, please book it',
 ];
 
-/** Sessions of five user messages each, made up front (outside the timed calls); the turn events in order. */
+/**
+ * Sessions of five user messages each, made up front (outside the timed calls); the turn events in
+ * order, BATCH sessions side by side (their first turns, then their second turns, ...).
+ */
 async function turns(count, label) {
-  const sessions = Math.ceil(count / TEXTS.length);
+  const sessions = Math.ceil(count / TEXTS.length / BATCH) * BATCH;
   const { rows } = await fixture.owner.query(`INSERT INTO chat_sessions (tenant_id) SELECT $1 FROM generate_series(1, $2) RETURNING id`, [
     tenant,
     sessions,
   ]);
   const events = [];
   const messages = { id: [], session: [], turn: [], content: [] };
-  rows.forEach(({ id: sessionId }, s) =>
-    TEXTS.forEach((text) => {
+  const bySession = rows.map(({ id: sessionId }, s) =>
+    TEXTS.map((text) => {
       const event = {
         version: 1,
         tenantId: tenant,
@@ -75,13 +81,15 @@ async function turns(count, label) {
         usage: { inputTokens: 10, outputTokens: 5, model: 'mock', provider: 'openai', latencyMs: 3 },
         occurredAt: new Date().toISOString(),
       };
-      events.push(event);
       messages.id.push(event.userMessageId);
       messages.session.push(sessionId);
       messages.turn.push(event.turnId);
       messages.content.push(event.userText);
+      return event;
     }),
   );
+  for (let first = 0; first < bySession.length; first += BATCH)
+    for (let t = 0; t < TEXTS.length; t++) for (const session of bySession.slice(first, first + BATCH)) events.push(session[t]);
   await fixture.owner.query(
     `INSERT INTO chat_messages (id, tenant_id, session_id, turn_id, role, content)
      SELECT m.id, $1, m.session_id, m.turn_id, 'user', m.content FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::text[]) AS m(id, session_id, turn_id, content)`,
@@ -108,12 +116,13 @@ async function variant(checkout, label) {
     undefined,
     settings,
   );
-  const events = await turns(WARMUP + N * ROUNDS, label);
+  const events = await turns((WARMUP + N * ROUNDS) * BATCH, label);
   let next = 0;
-  return bench.inSpan('turn', async () => {
+  const one = bench.inSpan('turn', async () => {
     const outcome = await service.handle(events[next++], { msgId: randomUUID() });
     if (outcome.status !== 'extracted') throw new Error(`${label}: ${outcome.status}`);
   });
+  return () => Promise.all(Array.from({ length: BATCH }, one));
 }
 
 try {
@@ -123,7 +132,7 @@ try {
   };
   console.log(`load before: ${bench.load()}`);
   const results = await bench.interleaved(variants, N, ROUNDS, WARMUP);
-  bench.printTable(`tenant-intelligence's one-turn L1b batch, n=${N}`, results);
+  bench.printTable(`tenant-intelligence's L1b batch of ${BATCH} turn(s), n=${N}`, results);
   printMedians(results);
   console.log(`load after: ${bench.load()}`);
 } finally {
