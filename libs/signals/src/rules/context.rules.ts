@@ -174,7 +174,7 @@ export const LANGUAGE_CUES: NonNullable<SignalRuleSet['languageCues']> = {
   // verb is "when", telling when it happens: "het vonkt als ik de stekker eruit trek").
   hypothetical: {
     de: [
-      String.raw`wenn|falls|im falle?|was (?:tun|mache ich|soll ich tun)|an wen wende ich mich|welche nummer|(?<=(?:^|[.!?\n:"„“]) ?["„“]?)(?:riecht|stinkt|qualmt|raucht|brennt) es(?= (?:[a-zäöüß]+ ){0,3}?nach [a-zäöüß]+,)|(?<=(?:^|[.!?\n:"„“]) ?["„“]?)bei(?= (?:gasgeruch|brand|feuer|rauch|stromausfall))(?![^.!?\n]*(?<![a-zäöüß])(?:jetzt|gerade|immer noch)(?![a-zäöüß]))`,
+      String.raw`wenn|falls|im falle?|was (?:tun|mache ich|soll ich tun)|an wen wende ich mich|welche nummer|(?:riecht|stinkt|qualmt|raucht|brennt) es(?<=(?:^|[.!?\n:"„“]) ?["„“]?(?:riecht|stinkt|qualmt|raucht|brennt) es)(?= (?:[a-zäöüß]+ ){0,3}?nach [a-zäöüß]+,)|(?<=(?:^|[.!?\n:"„“]) ?["„“]?)bei(?= (?:gasgeruch|brand|feuer|rauch|stromausfall))(?![^.!?\n]*(?<![a-zäöüß])(?:jetzt|gerade|immer noch)(?![a-zäöüß]))`,
     ],
     fr: [
       String.raw`en cas d'?|au cas où|que faire|qui faut-il|quel numéro|si(?= (?:j'|(?:je|on|vous|tu|il|elle|ça|ca|ma|mon|le|la|les|un|une|jamais)(?![a-zà-ÿ])))`,
@@ -189,7 +189,7 @@ export const LANGUAGE_CUES: NonNullable<SignalRuleSet['languageCues']> = {
       String.raw`em caso de|caso(?= (?:haja|sinta|sintam|um|uma|alguém|tenha))|o que (?:faço|fazer) se|qual (?:é )?o número|se(?= (?:sentir|sentires|houver|cheirar|tiver|alguma vez|uma|um) )`,
     ],
     nl: [
-      String.raw`in geval van|mocht(?:en)?|wat (?:moet ik doen|te doen) als|wat moet (?:je|ik|u) doen bij|wat doen jullie als|voor als(?= (?:een|iemand) )|welk nummer|hoeveel kost|wat kost|bij(?= (?:gaslucht|brand|rook)(?![a-z]))|(?<!snel )(?<!zo )(?<!(?:vonkt|vonken|rookt|knettert|sputtert|smelt|lekt|druppelt|tintelt|knalt|sist|ruikt|stinkt) )als(?= (?:je|u|ik|we|er)(?![a-z]))`,
+      String.raw`in geval van|mocht(?:en)?|wat (?:moet ik doen|te doen) als|wat moet (?:je|ik|u) doen bij|wat doen jullie als|voor als(?= (?:een|iemand) )|welk nummer|hoeveel kost|wat kost|bij(?= (?:gaslucht|brand|rook)(?![a-z]))|als(?<!(?:snel|zo|vonkt|vonken|rookt|knettert|sputtert|smelt|lekt|druppelt|tintelt|knalt|sist|ruikt|stinkt) als)(?= (?:je|u|ik|we|er)(?![a-z]))`,
     ],
   },
   // Round 10: past and resolved events; round 11: stories seen on a screen or in the paper.

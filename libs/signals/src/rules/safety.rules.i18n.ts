@@ -61,26 +61,26 @@ export const VIOLENCE_I18N: LanguagePatterns = {
  * sent encore très fort le gaz", "huele muchisimo a gas", "puzza ancora di gas", "está a cheirar
  * outra vez a gás", "het ruikt al een uur heel sterk naar gas"), and the first person smells gas
  * without a preposition ("ich rieche Gas", "i schmöck Gas", "huelo gas", "si sente il gas", "ik ruik
- * gas bij de meter"). The verb and the words after it are a look-behind, so the match is the gas
- * itself and a negation among those words lies before it, where the negation guard reads it: "es
+ * gas bij de meter"). The verb and the words after it are a look-behind (after the gas, so it runs
+ * only where the gas matched), so the match is the gas itself and a negation among those words lies before it, where the negation guard reads it: "es
  * riecht nicht nach Gas", "ça ne sent plus le gaz", "ik ruik geen gas" are guarded matches, which
  * also keep the classifier from flagging them. Told in the past ("roch", "sentait"), the past and
  * story cues guard it as any other hazard.
  */
 export const GAS_I18N: LanguagePatterns = {
   de: [
-    String.raw`(?<=(?:riecht|riecht's|riechts|stinkt|stinkt's|stinkts) (?:[a-zäöüß0-9']+ ){0,7})nach gas(?![a-zäöüß])|gasgeruch|(?<=(?:rieche|riech|riechen|schmöck|schmöcke|schmöcken) (?:[a-zäöüß]+ ){0,6})gas(?![a-zäöüß])`,
+    String.raw`nach gas(?![a-zäöüß])(?<=(?:riecht|riecht's|riechts|stinkt|stinkt's|stinkts) (?:[a-zäöüß0-9']+ ){0,7}nach gas)|gasgeruch|gas(?![a-zäöüß])(?<=(?:rieche|riech|riechen|schmöck|schmöcke|schmöcken) (?:[a-zäöüß]+ ){0,6}gas)`,
   ],
-  fr: [String.raw`(?<=(?:sent|sens|sentons|resent) (?:[a-zà-ÿ']+ ){0,4})(?:le |du )?gaz(?![a-zà-ÿ])|odeur de gaz`],
+  fr: [String.raw`(?:le |du )?gaz(?![a-zà-ÿ])(?<=(?:sent|sens|sentons|resent) (?:[a-zà-ÿ']+ ){0,4}(?:le |du )?gaz)|odeur de gaz`],
   es: [
-    String.raw`(?<=(?:huele|olor|olía|oliendo|oler) (?:[a-záéíóúñ]+ ){0,4})a gas(?![a-záéíóúñ])|(?<=(?:huelo|olemos) (?:[a-záéíóúñ]+ ){0,3})(?:a )?gas(?![a-záéíóúñ])`,
+    String.raw`a gas(?![a-záéíóúñ])(?<=(?:huele|olor|olía|oliendo|oler) (?:[a-záéíóúñ]+ ){0,4}a gas)|(?:a )?gas(?![a-záéíóúñ])(?<=(?:huelo|olemos) (?:[a-záéíóúñ]+ ){0,3}(?:a )?gas)`,
   ],
   it: [
-    String.raw`(?<=(?:puzza|odore|puzzo|odora) (?:[a-zàèéìòù']+ ){0,4})di gas(?![a-zàèéìòù])|(?<=(?:si sente|sento|sentiamo) (?:(?!che )[a-zàèéìòù']+ ){0,3})(?:il |l'odore del |odore di |puzza di )gas(?![a-zàèéìòù])`,
+    String.raw`di gas(?![a-zàèéìòù])(?<=(?:puzza|odore|puzzo|odora) (?:[a-zàèéìòù']+ ){0,4}di gas)|(?:il |l'odore del |odore di |puzza di )gas(?![a-zàèéìòù])(?<=(?:si sente|sento|sentiamo) (?:(?!che )[a-zàèéìòù']+ ){0,3}(?:il |l'odore del |odore di |puzza di )gas)`,
   ],
-  pt: [String.raw`(?<=(?:cheiro|cheira|cheirar|cheirando) (?:[a-zà-ú]+ ){0,4})(?:a|de) g[aá]s(?![a-zà-ú])`],
+  pt: [String.raw`(?:a|de) g[aá]s(?![a-zà-ú])(?<=(?:cheiro|cheira|cheirar|cheirando) (?:[a-zà-ú]+ ){0,4}(?:a|de) g[aá]s)`],
   nl: [
-    String.raw`(?<=(?:ruikt|stinkt) (?:[a-z]+ ){0,7})naar gas(?![a-z])|gaslucht|gasgeur|(?<=(?:ik|we|wij) (?:ruik|ruiken) (?:[a-z]+ ){0,5})(?:naar )?gas(?![a-z])`,
+    String.raw`naar gas(?![a-z])(?<=(?:ruikt|stinkt) (?:[a-z]+ ){0,7}naar gas)|gaslucht|gasgeur|(?:naar )?gas(?![a-z])(?<=(?:ik|we|wij) (?:ruik|ruiken) (?:[a-z]+ ){0,5}(?:naar )?gas)`,
   ],
 };
 

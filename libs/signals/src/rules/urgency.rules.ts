@@ -50,7 +50,7 @@ export const GAS_PATTERNS = [
   String.raw`(?:smell(?:s|ing|ed)?|smel|stink(?:s|ing)?|whiff) (?:of )?(?:gas|gass|gassy)`,
   // Round 16: words between the smell and the gas ("smells strongly of gas", "reeks like gas again"),
   // read behind the match so that a negation among them guards it ("smells nothing like gas").
-  String.raw`(?<=(?:smell|stink|reek)(?:s|ing)? (?:[a-z']+ ){1,3})(?:of|like) (?:the )?gas(?! (?:station|bill|prices?|company|supplier)s?(?![a-z]))|smell(?:s|ing)? the gas(?! (?:station|bill)s?(?![a-z]))`,
+  String.raw`(?:of|like) (?:the )?gas(?! (?:station|bill|prices?|company|supplier)s?(?![a-z]))(?<=(?:smell|stink|reek)(?:s|ing)? (?:[a-z']+ ){1,3}(?:of|like) (?:the )?gas)|smell(?:s|ing)? the gas(?! (?:station|bill)s?(?![a-z]))`,
   String.raw`(?:gas|gass|gassy|gasy) (?:smell|odou?r|leak|leaking|escape|escaping)|(?:leaking|escaping) gas`,
   String.raw`carbon monoxide (?:alarm|detector|leak|poisoning)|(?:carbon monoxide|co) (?:alarm|detector)(?: is| keeps)? (?:going off|beeping|sounding)`,
 ];
