@@ -53,3 +53,13 @@ describe('kisses before a signed name, a nickname restated in full (round 16)', 
     expect(extractMessage(text).customer.name?.value ?? null).toBe(expected);
   });
 });
+
+describe('a middle initial in a signature line (round 16)', () => {
+  it.each([
+    ['PLEASE CALL ME BACK ABOUT THE GUTTERS.\nDONNA R. FELLOWES\n(503) 555-0182', 'Donna R. Fellowes'],
+    ['Is the roof survey still on for Monday?\nGraham T. Okafor\n07700 900321', 'Graham T. Okafor'],
+    ['Still no refund.\nMrs P. Adeyemi\n07700 900654', 'Adeyemi'],
+  ])('%p -> %s', (text, expected) => {
+    expect(extractMessage(text, { country: text.includes('(503)') ? 'US' : 'GB' }).customer.name?.value ?? null).toBe(expected);
+  });
+});

@@ -25,3 +25,11 @@ export const THANKS_AFTER =
 export function opensSentence(text: string, start: number): boolean {
   return /(?:^|[.!?]\s+|\n\s*|\p{Extended_Pictographic}\uFE0F?\s+)$/u.test(text.slice(Math.max(0, start - 12), start)) || start === 0;
 }
+
+/**
+ * Round 16: the full stop of a middle initial in a line that ends with the surname ("Harold J. Klein",
+ * "HAROLD J. KLEIN" above a phone line) does not end a segment; after a title it is left alone (the
+ * labels take "Mrs P. Okoro" as "Okoro").
+ */
+export const MIDDLE_INITIAL_DOT =
+  /(?<=(?<![\p{L}])(?!(?:Mrs?|Ms|Dr|Miss|Prof|Herr|Frau|Mme|Mevr|Sra|Sr|Dña|Sig)\s)\p{Lu}[\p{L}'-]+ \p{Lu})\.(?= \p{Lu}[\p{L}'-]+[ \t]*(?:\n|$))/gu;

@@ -4,7 +4,7 @@ import { hereCandidates } from './name-here.util';
 import { round2 } from '../evidence.util';
 import { isNameWord, tokenAt } from './name-token.util';
 import { LOWER_NAME_END, readName, type ReadName } from './name-read.util';
-import { ID_ITEM_AFTER, labelledGap, opensSentence, ROLE_AFTER, THANKS_AFTER } from './name-segment.rules';
+import { ID_ITEM_AFTER, labelledGap, MIDDLE_INITIAL_DOT, opensSentence, ROLE_AFTER, THANKS_AFTER } from './name-segment.rules';
 
 export interface NameCandidate {
   start: number;
@@ -52,7 +52,6 @@ const GREETING = String.raw`(?:(?:yeah|yes|ok|okay|oh|um|uh)[,!.]?\s+)?(?:(?:hi|
 
 // Every pattern runs on the normalised (lower-case) message and ends where the name starts.
 const CUES: readonly Cue[] = [
-  // Round 16: dictated text (VOICE_INTRO in name.rules.ts).
   {
     id: 'this_is',
     pattern: VOICE_INTRO,
@@ -397,9 +396,8 @@ function relationAfter(normalized: string, end: number): string | undefined {
 
 function cueCandidates(text: string, normalized: string): NameCandidate[] {
   const out: NameCandidate[] = [];
-  const allLower = !/\p{Lu}/u.test(text);
   for (const cue of CUES) {
-    if (cue.notIn?.test(normalized) || (cue.allLowerMessage === true && !allLower)) continue;
+    if (cue.notIn?.test(normalized) || (cue.allLowerMessage === true && /\p{Lu}/u.test(text))) continue;
     for (const m of normalized.matchAll(cue.pattern)) {
       const at = m.index + m[0].length;
       const name = readName(text, at, cue.lowerConfidence !== undefined);
@@ -504,11 +502,12 @@ function segmentCandidates(text: string, contactSpans: ReadonlyArray<{ start: nu
   // A spaced dash separates like a comma ("Stuart McLeod - 0141 496 0555").
   // A phone number or email ends a segment too ("Jim Barraclough 07700 900 811").
   // A bullet separates too ("Rosa Delgado • (956) 412-7785"); a full stop after a title or an initial
-  // does not end the segment ("Mrs P. Okonkwo-Reid").
+  // does not end the segment ("Mrs P. Okonkwo-Reid"), nor a middle initial (MIDDLE_INITIAL_DOT).
   let unbracketed = text
     .replace(/\([^()]{0,60}\)/g, (m) => ' '.repeat(m.length))
     .replace(/\s[-\u2013\u2014\u2022\u00B7|]\s/g, ' ; ')
-    .replace(/(?<=(?<![\p{L}])(?:Mrs?|Ms|Dr|Mme|Mevr|Sra|Sr|Dña|Sig))\.(?= \p{Lu}\p{Ll})/gu, ' ');
+    .replace(/(?<=(?<![\p{L}])(?:Mrs?|Ms|Dr|Mme|Mevr|Sra|Sr|Dña|Sig))\.(?= \p{Lu}\p{Ll})/gu, ' ')
+    .replace(MIDDLE_INITIAL_DOT, ' ');
   for (const c of contactSpans)
     unbracketed = `${unbracketed.slice(0, c.start)};${' '.repeat(c.end - c.start - 1)}${unbracketed.slice(c.end)}`;
   const segments = [...unbracketed.matchAll(/[^,.;:!?()\n]+/g)].filter((s) => s[0].trim().length > 0);
