@@ -1,6 +1,8 @@
 // Outbox and consumer idempotency against the real database, as the app role.
 import { randomUUID } from 'node:crypto';
-import { createTenant, type TenantRow } from './fixtures';
+import { createTenant, testDbEnv, type TenantRow } from './fixtures';
+import { createPgAdapter, poolOf } from '../client/prisma-client.factory';
+import { PrismaClient } from '../generated/prisma/client';
 import { enqueueOutbox } from '../outbox/enqueue-outbox';
 import { PrismaOutboxStore } from '../outbox/prisma-outbox.store';
 import { markProcessed, markProcessedMany, markProcessedManyPg } from '../idempotency/mark-processed';
@@ -114,6 +116,57 @@ describe('outbox', () => {
     const all = [...claimed[0], ...claimed[1]];
     expect(new Set(all).size).toBe(all.length);
     expect(all).toHaveLength(total);
+  });
+
+  it('on a Prisma client without companion pools the store sends the same statements through Prisma, with the same answers', async () => {
+    const plain = new PrismaClient({ adapter: createPgAdapter({ databaseUrl: testDbEnv(process.env).TEST_DATABASE_URL, poolMax: 2 }) });
+    try {
+      expect(poolOf(plain)).toBeUndefined();
+      const viaPrisma = new PrismaOutboxStore(plain, { leaseMs: 60_000 });
+      const viaPg = new PrismaOutboxStore(ctx.app, { leaseMs: 60_000 });
+      const ids = await ctx.app.$transaction(async (tx) => {
+        const inserted: string[] = [];
+        for (let i = 0; i < 4; i++)
+          inserted.push(await enqueueOutbox(tx, { subject: subject(`d${i}`), payload: { i }, headers: { h: `${i}` } }));
+        return inserted;
+      });
+      const a = await viaPrisma.claimBatch(2);
+      const b = await viaPg.claimBatch(2);
+      const record = (i: number) => ({
+        id: ids[i],
+        subject: subject(`d${i}`),
+        payload: { i },
+        headers: { h: `${i}` },
+        createdAt: expect.any(Date),
+        attempts: 1,
+      });
+      expect([...a, ...b]).toEqual([0, 1, 2, 3].map(record));
+      await expect(viaPrisma.countPending()).resolves.toBe(4);
+      await expect(viaPg.countPending()).resolves.toBe(4);
+
+      await viaPrisma.markFailed(ids[0], 'nats: timeout');
+      await viaPg.markFailed(ids[2], 'nats: timeout');
+      await expect(viaPg.claimBatch(10)).resolves.toMatchObject([
+        { id: ids[0], attempts: 2 },
+        { id: ids[2], attempts: 2 },
+      ]);
+      await expect(viaPrisma.markSent([ids[0], ids[1]])).resolves.toBe(2);
+      await expect(viaPg.markSent([ids[1], ids[2], ids[3]])).resolves.toBe(2); // ids[1] was sent already
+      await expect(viaPrisma.countPending()).resolves.toBe(0);
+      const { rows } = await ctx.owner.query(
+        'SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NOT NULL AND last_error IS NULL AND locked_until IS NULL',
+      );
+      expect(rows).toEqual([{ n: 4 }]);
+
+      await ctx.owner.query("UPDATE outbox SET sent_at = now() - interval '2 hours' WHERE id = ANY($1::uuid[])", [ids.slice(0, 2)]);
+      const hourAgo = new Date(Date.now() - 3_600_000);
+      await expect(viaPrisma.deleteSentBefore(hourAgo)).resolves.toBe(2);
+      await expect(viaPg.deleteSentBefore(hourAgo)).resolves.toBe(0);
+      await ctx.owner.query("UPDATE outbox SET sent_at = now() - interval '2 hours' WHERE id = ANY($1::uuid[])", [ids.slice(2)]);
+      await expect(viaPg.deleteSentBefore(hourAgo)).resolves.toBe(2);
+    } finally {
+      await plain.$disconnect();
+    }
   });
 
   it('claimBatch rejects a non-positive limit', async () => {
