@@ -22,17 +22,11 @@ import Module, { createRequire } from 'node:module';
 import { randomUUID } from 'node:crypto';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { arg } from './cli.mjs';
-import { flag, openTracedBench, printMedians } from './traced-db.fixture.mjs';
+import { abFlags, openTracedBench, printMedians } from './traced-db.fixture.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
-const A = flag('a', null);
-const N = arg('n', 200);
-const ROUNDS = arg('rounds', 8);
-const BATCH = arg('batch', 1);
-const WARMUP = 30;
-if (!A) throw new Error('--a <checkout of the build to compare with> is required');
+const { A, N, ROUNDS, BATCH, WARMUP } = abFlags();
 
 // Both builds' @parley/signals resolve to A's.
 const SIGNALS = join(A, 'libs', 'signals', 'dist', 'index.js');

@@ -5,9 +5,20 @@
 import { createRequire } from 'node:module';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { arg } from './cli.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
+
+/**
+ * The A/B benches' command line: `--a <checkout>` (required: the build to compare this checkout's
+ * with), `--n` calls per round (200), `--rounds` (8), `--batch` (1); WARMUP calls per variant first.
+ */
+export function abFlags() {
+  const A = flag('a', null);
+  if (!A) throw new Error('--a <checkout of the build to compare with> is required');
+  return { A, N: arg('n', 200), ROUNDS: arg('rounds', 8), BATCH: arg('batch', 1), WARMUP: 30 };
+}
 
 /** `--name <value>` from the command line as a string (a path, a commit), else `fallback`. */
 export function flag(name, fallback) {
