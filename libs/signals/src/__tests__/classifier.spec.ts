@@ -114,7 +114,8 @@ describe('classifier', () => {
 
   it.each([
     ['RAUCH KOMMT AUS DEM BADLÜFTER', ['urgency', 'safety']],
-    ['Odeur de plastique brûlé qui vient du tableau électrique, il est chaud', ['urgency', 'safety']],
+    // Round 16: the French burning-smell rule now reads 'Odeur de plastique brûlé qui vient du tableau électrique'.
+    ['il pleut dans le plafonnier du couloir et la lumière clignote, j’ose rien toucher', ['urgency', 'safety']],
     ['420 € für 5 Minuten Arbeit. Ich habe die Zahlung zurückgebucht und euch bei der Verbraucherzentrale gemeldet.', ['escalation']],
   ])('flags a (training) message the English rules cannot read: %j', (text, types) => {
     expect(

@@ -10,7 +10,8 @@ import { probeLabels as labels } from './probe-labels.util';
 // the classifier ("il lui faut des prises dans le garage"); a technician's visit and "only a matter of
 // time" as past cues only with nothing happening now; Spanish "si se…" not firing on Italian "si
 // sente"; Dutch "als" after a hazard verb; a hot socket or plug; verb-first sockets ("jetzt qualmt die
-// Steckdose").
+// Steckdose"); a burning smell in the other languages, and a time cue next to a purchase
+// ("acheté la semaine dernière") dating the purchase, not the hazard.
 type Probe = readonly [lang: string, text: string, expected: string];
 
 const detector = createSignalDetector();
@@ -90,6 +91,16 @@ const PROBES: readonly Probe[] = [
   ['nl', 'de stekker van de wasmachine wordt heel heet en ruikt verbrand', 'su'], // visit / time / hot
   ['en', 'the plug on the kettle gets really hot and smells of burning', 'su'], // visit / time / hot
   ['en', 'our hot tub plug keeps tripping, can someone look at it next week?', ''], // visit / time / hot
+  // A burning smell in the other languages, a purchase dated last week not dating the hazard, negated and food smells
+  ['de', 'die Mikrowelle, die wir letzte Woche bei Ihnen gekauft haben, riecht total verschmort und qualmt', 'su'], // burning smell / purchase
+  ['fr', 'le grille-pain acheté chez vous la semaine dernière sent fortement le brûlé et fait des étincelles', 'su'], // burning smell / purchase
+  ['es', 'la freidora que compré la semana pasada huele muchísimo a plástico quemado y echa humo', 'su'], // burning smell / purchase
+  ['it', 'la stufetta acquistata il mese scorso puzza di bruciato e la spina è nera', 'su'], // burning smell / purchase
+  ['pt', 'o aquecedor que comprei na semana passada cheira muito a queimado e a tomada está quente', 'su'], // burning smell / purchase
+  ['nl', 'de waterkoker die ik vorige week bij jullie gekocht heb ruikt naar verbrand plastic en rookt', 'su'], // burning smell / purchase
+  ['fr', "ça ne sent pas le brûlé, c'est juste le ventilateur qui fait du bruit, vous pouvez passer lundi ?", ''], // burning smell / purchase
+  ['es', 'no huele a quemado, solo quería saber si la garantía cubre el ventilador', ''], // burning smell / purchase
+  ['nl', 'het ruikt verbrand in de keuken omdat mijn lasagne aanbrandde haha, tafel voor vier om acht uur?', ''], // burning smell / purchase
 ];
 
 // A dental emergency: urgency, and safety only with a danger beyond the tooth (swelling to the neck,
@@ -113,6 +124,7 @@ const DENTAL_PROBES: readonly Probe[] = [
 
 // Known misses: checked to be still misses, so that one fixed moves to PROBES.
 const KNOWN_MISSES: readonly Probe[] = [
+  ['es', 'la semana pasada olía a quemado en la cocina, era el horno sucio, ya está limpio', ''], // gives "u": the classifier's urgency 0.58 (the past cue guards the rule)
   ['es', 'a mi hija se le ha roto un diente con el columpio y le sangra la encía, ¿nos podéis atender ya?', 'u'], // gives "": the classifier gives urgency 0.38
   ['de', 'seit der Weisheitszahn-OP ist meine Zunge dick und ich kriege schlecht Luft', 'su'], // gives "s": no urgency for a dental emergency told without a dental-emergency rule
   ['en', 'What does gas smell like? Asking for a school project', ''], // gives "su": the English "gas smell" pattern reads a question about it; no enquiry cue for "what does … smell like"

@@ -20,6 +20,9 @@ const NOW_WORDS: Readonly<Record<'en' | 'de' | 'fr' | 'es' | 'it' | 'pt' | 'nl',
  * Every language's "now" words: a message's language gate may pass it to several languages' cues
  * (French "en 2019" runs on a Spanish message), so each cue reads all of them.
  */
+/** Round 16: a purchase, delivery or installation: a time cue next to it dates that, not the hazard ("comprata da voi la settimana scorsa puzza di bruciato"). */
+const NOT_BY_PURCHASE = String.raw`(?![^.!?\n]{0,40}?(?<![a-zà-ÿ])(?:gekauft|bestellt|geliefert|eingebaut|installiert|montiert|comprat[oaie]|acquistat[oaie]|ordinat[oaie]|consegnat[oaie]|installat[oaie]|montat[oaie]|comprad[oa]s?|compré|compramos|instalad[oa]s?|entregad[oa]s?|encomendad[oa]s?|comprei|entregue|gekocht|besteld|geleverd|geïnstalleerd|geplaatst|gemonteerd|acheté(?:e|s|es)?|commandé(?:e|s|es)?|livré(?:e|s|es)?|installé(?:e|s|es)?|verkauft|abgeholt|ritirat[oaie]|vendut[oaie]|vendid[oa]s?|recogid[oa]s?|recolhid[oa]s?|verkocht|opgehaald|vendu(?:e|s|es)?|récupéré(?:e|s|es)?|bought|ordered|delivered|installed|fitted|sold|collected|picked up)(?![a-zà-ÿ]))(?<!(?<![a-zà-ÿ])(?:gekauft|bestellt|geliefert|eingebaut|installiert|montiert|comprat[oaie]|acquistat[oaie]|ordinat[oaie]|consegnat[oaie]|installat[oaie]|montat[oaie]|comprad[oa]s?|compré|compramos|instalad[oa]s?|entregad[oa]s?|encomendad[oa]s?|comprei|entregue|gekocht|besteld|geleverd|geïnstalleerd|geplaatst|gemonteerd|acheté(?:e|s|es)?|commandé(?:e|s|es)?|livré(?:e|s|es)?|installé(?:e|s|es)?|verkauft|abgeholt|ritirat[oaie]|vendut[oaie]|vendid[oa]s?|recogid[oa]s?|recolhid[oa]s?|verkocht|opgehaald|vendu(?:e|s|es)?|récupéré(?:e|s|es)?|bought|ordered|delivered|installed|fitted|sold|collected|picked up)(?![a-zà-ÿ])[^.!?\n]{0,60})`;
+
 const NOW = String.raw`(?<![a-zà-ÿ])(?:${Object.values(NOW_WORDS).join('|')})(?![a-zà-ÿ])`;
 
 /**
@@ -195,7 +198,7 @@ export const LANGUAGE_CUES: NonNullable<SignalRuleSet['languageCues']> = {
   // Round 10: past and resolved events; round 11: stories seen on a screen or in the paper.
   past: {
     de: [
-      String.raw`letzte[nsmr]? (?:woche|jahr|winter|sommer|monat)|letztes jahr|vor (?:(?:zwei|drei|vier|fünf|ein paar|einigen|vielen) )?(?:jahren|monaten|wochen)|(?:hatte|hat) mal|früher|damals`,
+      String.raw`(?:letzte[nsmr]? (?:woche|jahr|winter|sommer|monat)|letztes jahr|vor (?:(?:zwei|drei|vier|fünf|ein paar|einigen|vielen) )?(?:jahren|monaten|wochen))${NOT_BY_PURCHASE}|(?:hatte|hat) mal|früher|damals`,
       // Round 16: the technician's visit is over only when nothing happens now ("der Monteur war da, jetzt riecht es wieder").
       overUnlessNow(String.raw`(?:techniker|monteur) war (?:da|hier)`),
       String.raw`in der serie|im fernsehen|in der zeitung`,
@@ -207,7 +210,7 @@ export const LANGUAGE_CUES: NonNullable<SignalRuleSet['languageCues']> = {
     ],
     fr: [
       overUnlessNow(
-        String.raw`l'(?:an|année|hiver|été) derni(?:er|ère)|(?:la semaine|le mois) derni(?:er|ère)|il y a (?:des|quelques|un|une|deux|trois|plusieurs)? ?(?:ans|mois|semaines?)|autrefois|quand j'étais|le technicien est (?:venu|passé)`,
+        String.raw`(?:l'(?:an|année|hiver|été) derni(?:er|ère)|(?:la semaine|le mois) derni(?:er|ère)|il y a (?:des|quelques|un|une|deux|trois|plusieurs)? ?(?:ans|mois|semaines?))${NOT_BY_PURCHASE}|autrefois|quand j'étais|le technicien est (?:venu|passé)`,
       ),
       String.raw`dans la série|à la télé|au journal`,
       overUnlessNow(
@@ -216,7 +219,7 @@ export const LANGUAGE_CUES: NonNullable<SignalRuleSet['languageCues']> = {
       yearInOneClause('et', String.raw`en (?:19|20)\d\d(?!\d)`),
     ],
     es: [
-      String.raw`(?:el|la) (?:año|invierno|verano|semana|mes) pasad[oa]|hace (?:años|meses)|cuando era`,
+      String.raw`(?:(?:el|la) (?:año|invierno|verano|semana|mes) pasad[oa]|hace (?:años|meses))${NOT_BY_PURCHASE}|cuando era`,
       overUnlessNow(String.raw`(?:vino|pasó) el técnico`),
       String.raw`en la serie|en la tele|en el periódico`,
       overUnlessNow(
@@ -225,7 +228,7 @@ export const LANGUAGE_CUES: NonNullable<SignalRuleSet['languageCues']> = {
       yearInOneClause('y|e', String.raw`en (?:el )?(?:19|20)\d\d(?!\d)`),
     ],
     it: [
-      String.raw`(?:l'anno|l'inverno|l'estate|la settimana|il mese) scors[oa]|(?:anni|mesi) fa|diceva sempre`,
+      String.raw`(?:(?:l'anno|l'inverno|l'estate|la settimana|il mese) scors[oa]|(?:anni|mesi) fa)${NOT_BY_PURCHASE}|diceva sempre`,
       overUnlessNow(String.raw`(?:è venuto|è passato) il tecnico`),
       String.raw`nella serie|in tv|al telegiornale|sul giornale`,
       overUnlessNow(
@@ -234,16 +237,16 @@ export const LANGUAGE_CUES: NonNullable<SignalRuleSet['languageCues']> = {
       yearInOneClause('e|ed', String.raw`nel (?:19|20)\d\d(?!\d)`),
     ],
     pt: [
-      String.raw`(?:no |o )?(?:ano|inverno|verão|mês) passado|há (?:anos|meses)|(?:dizia|sempre dizia) sempre|sempre dizia|antigamente`,
+      String.raw`(?:(?:no |o )?(?:ano|inverno|verão|mês) passado|há (?:anos|meses))${NOT_BY_PURCHASE}|(?:dizia|sempre dizia) sempre|sempre dizia|antigamente`,
       overUnlessNow(String.raw`o técnico (?:veio|esteve|passou)`),
-      String.raw`na série|na tv|vi no jornal|no jornal|semana passada`,
+      String.raw`na série|na tv|vi no jornal|no jornal|semana passada${NOT_BY_PURCHASE}`,
       overUnlessNow(
         String.raw`(?<!(?:não é|não era) (?:um )?)falso alarme(?![^.!?\n]*(?<![a-zà-ÿ])mas(?![a-zà-ÿ]))|afinal era(?=[^.!?\n]{0,50}(?<![a-zà-ÿ])(?:só|apenas|nada|um falso)(?![a-zà-ÿ]))|era (?:só|apenas) (?:o|a|um|uma)(?! (?:início|começo|princípio|principio|comienzo|inizio|(?:cuestión|questão|questione|question) d[ei] (?:tiempo|tempo|temps)))`,
       ),
       yearInOneClause('e', String.raw`em (?:19|20)\d\d(?!\d)`),
     ],
     nl: [
-      String.raw`vorig(?:e)? (?:jaar|winter|zomer|maand|week)|jaren geleden|vroeger`,
+      String.raw`(?:vorig(?:e)? (?:jaar|winter|zomer|maand|week)|jaren geleden)${NOT_BY_PURCHASE}|vroeger`,
       overUnlessNow(String.raw`(?:de )?monteur is (?:geweest|langs geweest)`),
       String.raw`in de serie|op tv|in de krant`,
       overUnlessNow(
