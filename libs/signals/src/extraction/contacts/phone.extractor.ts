@@ -117,8 +117,16 @@ export function findPhoneCandidates(
   for (const run of findSpokenPhoneRuns(normalized)) {
     if (out.length >= limit) break;
     if (out.some((p) => run.start < p.end && p.start < run.end)) continue;
-    const phone = toE164(run.digits, region);
-    if (phone !== undefined) out.push({ start: run.start, end: run.end, ...phone });
+    // Review fix: a run that ran on into the next number word ("… one two three, two of us", "… zeven acht, een keer")
+    // keeps its longest prefix ending on a group boundary that is a valid number; failing that, the longest one
+    // libphonenumber finds possible (the fictional 07700 900xxx range is possible, not valid, as written numbers are
+    // kept); a run with neither is not stored.
+    const readings = [{ digits: run.digits, end: run.end }, ...(run.prefixes ?? [])].map((r) => ({
+      ...r,
+      phone: toE164(r.digits, region),
+    }));
+    const best = readings.find((r) => r.phone?.valid === true) ?? readings.find((r) => r.phone !== undefined);
+    if (best?.phone !== undefined) out.push({ start: run.start, end: best.end, ...best.phone });
   }
   return out.sort((a, b) => a.start - b.start);
 }

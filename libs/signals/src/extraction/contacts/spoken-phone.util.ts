@@ -158,12 +158,25 @@ const REFERENCE_NOUN_BEFORE =
   /(?<![\p{L}])(?:order|reference|ref|booking|account|invoice|tracking|policy|membership|member|customer|case|ticket|confirmation|claim|job|serial|model|part|item|house|room|flat|table|seat|bus|route|page|vat|registration|reg|commande|facture|dossier|chambre|pedido|factura|habitaci[oó]n|ordine|fattura|pratica|camera|encomenda|fatura|quarto|kamer|bestelling|factuur|zimmer|bestellung|rechnung)\s+(?:(?:de|di|do|da|van)\s+)?$/u;
 const REFERENCE_AFTER_CUE =
   /^\s*(?:of|for\s+(?:the|my|your)\s+(?:order|booking|invoice|account))(?![\p{L}])|(?<![\p{L}])(?:order|booking|invoice|account|reference|ref|ticket|policy|customer|client|cliente|klant|kunde|kunden|commande|facture|dossier|pedido|factura|reserva|ordine|fattura|pratica|prenotazione|encomenda|fatura|bestelling|factuur|reservering|bestellung|rechnung|buchung|personas|persone|pessoas|personnes|personen|people|guests)(?![\p{L}])/u;
+const LABEL_BEFORE_RUN = /(\p{L}+)\s*(?::|\s+(?:is|es|est|è|é|ist|lautet|was|era|war)(?![\p{L}]))/gu;
+const PHONE_LABEL_OK =
+  /^(?:number|phone|mobile|mob|cell|cellphone|landline|tel|telephone|whatsapp|nummer|telefonnummer|handynummer|rufnummer|handy|telefon|natel|mobil|mobilnummer|festnetz|numéro|numero|número|téléphone|telephone|tél|portable|gsm|teléfono|telefono|móvil|movil|celular|cel|fijo|whats|wasap|cellulare|fisso|telefone|telemóvel|telemovel|zap|telefoonnummer|mobiel|mobieltje|durchwahl|directe|diretto|direct|line|ligne|which|that|it|this|das|dies|ce|c|che|que|lo|dat|het|dit|hier|es|mine|meine|mein|mijn|mio|meu|mi|mon|my)$/u;
+/**
+ * Review fix: "colis numéro …", "member number …": a noun right before the number word names what the
+ * number is; only a function word (article, possessive, preposition, copula) or a phone word may stand there.
+ */
+const NUMBER_WORD_BEFORE_RUN = /(\p{L}+)\s+(?:number|numéro|numero|número|nummer|no|nr|n°)\s*[:.]?\s*$/u;
+const BEFORE_NUMBER_WORD_OK =
+  /^(?:the|my|your|our|his|her|a|at|on|to|is|me|us|new|old|same|other|right|le|la|mon|ma|au|du|ce|notre|votre|nouveau|bon|el|mi|su|al|del|tu|nuestro|nuevo|il|lo|mio|suo|nostro|vostro|nuovo|o|a|ao|do|meu|seu|nosso|novo|het|de|mijn|uw|ons|nieuwe|op|der|die|das|meine|meiner|meinen|ihre|ihrer|unter|auf|neue|es|est|è|é|ist)$/u;
+/** Review fix: a count noun right after the run ("… sei sette sei persone", "… two of us"): its last group is the count. */
+const COUNT_AFTER_RUN =
+  /^[\s,]*(?:people|persons|guests|adults|kids|children|of\s+us|personas|adultos|niños|comensales|persone|adulti|bambini|ospiti|personnes|adultes|enfants|couverts|pessoas|adultos|crianças|personen|volwassenen|kinderen|gasten|keer|mal|times|veces|volte|fois|vezes)(?![\p{L}])/u;
 // A phone word the run must not be separated from by a full stop, a question mark or a new line.
 const SENTENCE_BREAK = /[.!?\n]\s/u;
 
 /** Correction words between a spoken number and the digits that replace its end ("… two eight one no sorry two eight nine"). */
 const PARTIAL_CORRECTION =
-  /^[\s,.;-]*(?:no|nope|sorry|i\s+mean|i\s+meant|rather|nein|äh|ähm|sorry|pardon|non|plutôt|perdón|perdon|no\s+perdón|mejor\s+dicho|scusa|scusi|anzi|no\s+scusa|desculpa|desculpe|aliás|nee|ik\s+bedoel|eh)(?:[\s,.;-]+(?:no|sorry|sorry|pardon|perdón|perdon|scusa|scusi|desculpa|desculpe|i\s+mean|ich\s+meine|je\s+veux\s+dire|quiero\s+decir|volevo\s+dire|quer\s+dizer|ik\s+bedoel|it'?s|c'est|es|è|é|is|ist))*[\s,.;:-]*$/u;
+  /^[\s,.;-]*(?:no|nope|sorry|wait|no\s+wait|moment|i\s+mean|i\s+meant|rather|nein|äh|ähm|sorry|pardon|non|plutôt|perdón|perdon|no\s+perdón|mejor\s+dicho|scusa|scusi|anzi|no\s+scusa|desculpa|desculpe|aliás|nee|ik\s+bedoel|eh)(?:[\s,.;-]+(?:no|sorry|sorry|pardon|perdón|perdon|scusa|scusi|desculpa|desculpe|i\s+mean|ich\s+meine|je\s+veux\s+dire|quiero\s+decir|volevo\s+dire|quer\s+dizer|ik\s+bedoel|moment|wait|it'?s|c'est|es|è|é|is|ist|le|el|o|il|the|het|der))*[\s,.;:-]*$/u;
 
 interface Token {
   start: number;
@@ -176,6 +189,8 @@ export interface SpokenPhoneRun {
   end: number;
   /** The digits read, with a leading "+" when the international prefix was said. */
   digits: string;
+  /** Review fix: shorter readings ending at a group boundary (longest first), tried when the whole run is not a number. */
+  prefixes?: Array<{ digits: string; end: number }>;
 }
 
 /** The words of the normalised text with their offsets (hyphens and apostrophes separate words). */
@@ -270,8 +285,9 @@ function runAt(
   tokens: readonly Token[],
   i: number,
   code: SpokenLanguage,
-): { digits: string; next: number; groups: number } | undefined {
+): { digits: string; next: number; groups: number; cuts: Array<{ digits: string; next: number }> } | undefined {
   const lang = NUMBER_WORDS[code];
+  const cuts: Array<{ digits: string; next: number }> = [];
   let digits = '';
   let groups = 0;
   let j = i;
@@ -290,6 +306,7 @@ function runAt(
       digits += g.digits.repeat(times);
       groups += 1;
       j = g.next;
+      cuts.push({ digits, next: j });
       continue;
     }
     const g = groupAt(normalized, tokens, j, code);
@@ -297,8 +314,9 @@ function runAt(
     digits += g.digits;
     groups += 1;
     j = g.next;
+    cuts.push({ digits, next: j });
   }
-  return groups === 0 ? undefined : { digits, next: j, groups };
+  return groups === 0 ? undefined : { digits, next: j, groups, cuts };
 }
 
 /** Whether a phone word comes shortly before `start` in its sentence, and not as a reference's number. */
@@ -311,7 +329,17 @@ function introducedAsPhone(normalized: string, start: number): boolean {
     if (SENTENCE_BREAK.test(normalized.slice(cueStart, start))) continue;
     if (REFERENCE_NOUN_BEFORE.test(normalized.slice(Math.max(0, cueStart - 24), cueStart))) continue;
     // "number of guests", "numéro de commande", "número de cliente": a count or a reference, not a phone.
-    if (REFERENCE_AFTER_CUE.test(normalized.slice(cueStart + m[0].length, start))) continue;
+    const gap = normalized.slice(cueStart + m[0].length, start);
+    if (REFERENCE_AFTER_CUE.test(gap)) continue;
+    // Review fix: a compound reference noun ("Bestellnummer", "klantnummer", "Kundenkonto", "trackcode").
+    if (/\p{L}{3,}(?:nummer|nr|konto|code)(?![\p{L}])/u.test(gap.replace(/(?:telefon|handy|ruf|mobil|mobiel|telefoon|gsm)nummer/gu, '')))
+      continue;
+    // Review fix: the last label before the run ("the serial is", "IBAN:", "número de socio es") must be a phone word.
+    let label: string | undefined;
+    for (const l of gap.matchAll(LABEL_BEFORE_RUN)) label = l[1];
+    if (label !== undefined && !PHONE_LABEL_OK.test(label)) continue;
+    const noun = NUMBER_WORD_BEFORE_RUN.exec(normalized.slice(Math.max(0, cueStart - 24), start));
+    if (noun !== null && !BEFORE_NUMBER_WORD_OK.test(noun[1] as string) && !PHONE_LABEL_OK.test(noun[1] as string)) continue;
     cued = true;
   }
   return cued;
@@ -349,7 +377,7 @@ export function findSpokenPhoneRuns(normalized: string): SpokenPhoneRun[] {
       let next = run.next;
       if (digits.replace('+', '').length >= MIN_SPOKEN_DIGITS && introducedAsPhone(normalized, first.start)) {
         // A correction of the number's last digits right after it.
-        for (let k = next; k < Math.min(tokens.length, next + 5); k += 1) {
+        for (let k = next; k < Math.min(tokens.length, next + 8); k += 1) {
           if (!PARTIAL_CORRECTION.test(normalized.slice(last.end, (tokens[k] as Token).start))) continue;
           const fix = runAt(normalized, tokens, k, code);
           if (fix === undefined) continue;
@@ -358,10 +386,31 @@ export function findSpokenPhoneRuns(normalized: string): SpokenPhoneRun[] {
             digits = digits.slice(0, digits.length - n) + fix.digits;
             last = tokens[fix.next - 1] as Token;
             next = fix.next;
+          } else if (fix.digits.replace('+', '').length >= MIN_SPOKEN_DIGITS) {
+            // Review fix: the whole number said again replaces it.
+            digits = fix.digits;
+            last = tokens[fix.next - 1] as Token;
+            next = fix.next;
           }
           break;
         }
-        runs.push({ start: first.start, end: last.end, digits });
+        let cuts = run.cuts;
+        if (digits === run.digits && cuts.length >= 2 && COUNT_AFTER_RUN.test(normalized.slice(last.end, last.end + 24))) {
+          // The run's last group counts the people or the times: the number ends before it.
+          cuts = cuts.slice(0, -1);
+          const cut = cuts[cuts.length - 1] as { digits: string; next: number };
+          digits = cut.digits;
+          last = tokens[cut.next - 1] as Token;
+        }
+        const prefixes =
+          digits === run.digits || cuts !== run.cuts
+            ? cuts
+                .slice(0, -1)
+                .reverse()
+                .filter((c) => c.digits.replace('+', '').length >= MIN_SPOKEN_DIGITS)
+                .map((c) => ({ digits: c.digits, end: (tokens[c.next - 1] as Token).end }))
+            : [];
+        runs.push({ start: first.start, end: last.end, digits, prefixes });
       }
       i = next;
     }
