@@ -11,7 +11,37 @@
  */
 const QUOTED_LINE = /^[ \t]*>/;
 const REPLY_HEADER =
-  /^[ \t]*(?:on|am|le|el|il|em|op|a|no|dne|den)\b[^\n]{0,160}?(?:wrote|schrieb|a\s+écrit|a\s+ecrit|escribió|escribio|ha\s+scritto|scrisse|escreveu|schreef)(?:\s*:|[^\n]{0,120}:)?[ \t]*$/iu;
+  /^[ \t]*(?:on|am|le|el|il|em|op|a|no|dne|den)\b[^\n]{0,160}?(?:wrote|schrieb|a\s+écrit|a\s+ecrit|escribió|escribio|ha\s+scritto|scrisse|escreveu|schreef|het\s+volgende\s+geschreven)(?:\s*:|[^\n]{0,120}:)?[ \t]*$/iu;
+/**
+ * Review fix: a real reply header carries a date or time before its verb, and after the verb at most
+ * the sender (a few words and/or an address) before the colon: "Am Freitag schrieb mir Ihr Kollege,
+ * ich solle meine Nummer schicken:" and "No one wrote back so here is my number:" are the customer's.
+ */
+function isReplyHeader(line: string): boolean {
+  if (!REPLY_HEADER.test(line)) return false;
+  const verb =
+    /(?:wrote|schrieb|a\s+écrit|a\s+ecrit|escribió|escribio|ha\s+scritto|scrisse|escreveu|schreef|het\s+volgende\s+geschreven)/iu.exec(
+      line,
+    );
+  if (verb === null || !/\d/.test(line.slice(0, verb.index))) return false;
+  const tail = line.slice(verb.index + verb[0].length).replace(/[ \t]*:?[ \t]*$/, '');
+  if (tail.length === 0) return true;
+  if (!/^\s/.test(tail)) return false; // "escreveu-me a dizer …"
+  return /@/.test(tail) || tail.trim().split(/\s+/).length <= 5;
+}
+/** Review fix: Outlook's header block ("From: … / Sent: …") in the seven languages. */
+const OUTLOOK_FROM = /^[ \t]*\*?(?:from|von|de|da|van)[ \t]*\*?[ \t]*:/iu;
+const OUTLOOK_SENT =
+  /^[ \t]*\*?(?:sent|date|gesendet|datum|envoyé|envoye|enviado(?:\s+el)?|enviada|inviato|data|verzonden|verstuurd)[ \t]*\*?[ \t]*:/iu;
+/**
+ * Review fix: the customer resending their own unanswered mail ("Resending as nobody replied", "je vous
+ * renvoie mon message", "ich sende meine Nachricht erneut"): the thread below is theirs, so it is read.
+ */
+const RESENT_OWN =
+  /(?<![\p{L}])(?:resending|resend|re-sending|sending\s+(?:this|it|my\s+\w+)\s+again|erneut|nochmals\s+(?:gesendet|geschickt)|noch\s*mal\s+(?:gesendet|geschickt)|renvoie|renvoyer|renvoi|reenv[ií]o|vuelvo\s+a\s+(?:enviar|mandar)|reinvio|rimando|reenvio|envio\s+novamente|volto\s+a\s+enviar|opnieuw\s+(?:verstuurd|gestuurd)|stuur\s+(?:\w+\s+){0,3}opnieuw)(?![\p{L}])/iu;
+/** Review fix: a mobile mail app's signature line; it ends the customer's text, it is not a name. */
+const DEVICE_SIGNATURE =
+  /^[ \t]*(?:sent\s+from\s+my\s+\S+|sent\s+from\s+\S+\s+mail|get\s+outlook\s+for\s+\S+|von\s+meinem\s+\S+\s+gesendet|gesendet\s+von\s+meinem\s+\S+|envoyé\s+de\s+mon\s+\S+|enviado\s+desde\s+mi\s+\S+|inviato\s+da\s+\S+|enviado\s+do\s+meu\s+\S+|verstuurd\s+vanaf\s+mijn\s+\S+|verzonden\s+vanaf\s+mijn\s+\S+)[ \t]*$/iu;
 const FORWARD_HEADER =
   /^[ \t]*[-_=*\s]*(?:forwarded\s+message|begin\s+forwarded\s+message|original\s+message|weitergeleitete\s+nachricht|ursprüngliche\s+nachricht|urspruengliche\s+nachricht|message\s+transféré|message\s+transfere|message\s+d'origine|mensaje\s+reenviado|mensaje\s+original|messaggio\s+inoltrato|messaggio\s+originale|mensagem\s+encaminhada|mensagem\s+original|doorgestuurd\s+bericht|oorspronkelijk\s+bericht)[-_=*\s:]*$/iu;
 /** A line of dashes, underscores or equals signs: the end of a forwarded block. */
@@ -37,11 +67,39 @@ export function quotedRanges(text: string): TextRange[] {
     if (last !== undefined && start <= last.end + 1) last.end = Math.max(last.end, end);
     else out.push({ start, end });
   };
+  const lineText = (k: number): string => text.slice((lines[k] as TextRange).start, (lines[k] as TextRange).end);
   for (let i = 0; i < lines.length; i += 1) {
     const { start, end } = lines[i] as TextRange;
     const line = text.slice(start, end);
-    if (REPLY_HEADER.test(line)) {
+    if (DEVICE_SIGNATURE.test(line)) {
+      push(start, end);
+      continue;
+    }
+    // Gmail wraps a long header over two lines ("… Practice <" / "reception@… > wrote:").
+    const joined =
+      i + 1 < lines.length && !isReplyHeader(line) && /^[ \t]*(?:on|am|le|el|il|em|op|no)\b/iu.test(line)
+        ? `${line} ${lineText(i + 1)}`
+        : undefined;
+    if (isReplyHeader(line) || (joined !== undefined && isReplyHeader(joined))) {
+      // The customer's own mail sent again: only device signature lines are blanked.
+      if (RESENT_OWN.test(text.slice(0, start))) return out.filter((r) => DEVICE_SIGNATURE.test(text.slice(r.start, r.end)));
+      const headerEnd = joined !== undefined && !isReplyHeader(line) ? i + 1 : i;
+      // Bottom-posting: a header, its '>' lines, then the customer's own reply below them.
+      let j = headerEnd + 1;
+      while (j < lines.length && lineText(j).trim() === '') j += 1;
+      if (j < lines.length && QUOTED_LINE.test(lineText(j))) {
+        while (j < lines.length && (QUOTED_LINE.test(lineText(j)) || lineText(j).trim() === '')) j += 1;
+        push(start, (lines[j - 1] as TextRange).end);
+        i = j - 1;
+        continue;
+      }
       push(start, text.length);
+      break;
+    }
+    if (OUTLOOK_FROM.test(line) && [1, 2].some((d) => i + d < lines.length && OUTLOOK_SENT.test(lineText(i + d)))) {
+      let from = i;
+      if (i > 0 && SEPARATOR_LINE.test(lineText(i - 1))) from = i - 1;
+      push((lines[from] as TextRange).start, text.length);
       break;
     }
     if (FORWARD_HEADER.test(line)) {
