@@ -19,8 +19,9 @@ import { isPropertyOnly } from './property-only.util';
  * classifier). Part of the rule vetoes (`ruleVetoes`, on by default): a tenant that switches those
  * off gets the classifier's findings unfiltered.
  */
-export function vetoedByCue(type: SignalType, norm: string, found: ReadonlySet<SignalType> = new Set()): boolean {
-  if (type === 'safety') return isAnimalOnly(norm) || isPropertyOnly(norm) || isFixtureOnly(norm) || isDentalOnly(norm);
+export function vetoedByCue(type: SignalType, norm: string, found: ReadonlySet<SignalType> = new Set(), confidence = 0): boolean {
+  if (type === 'safety')
+    return isAnimalOnly(norm) || isPropertyOnly(norm) || (confidence < 0.85 && (isFixtureOnly(norm) || isDentalOnly(norm)));
   if (type === 'urgency') return (found.has('safety') && isPersonalEmergencyOnly(norm)) || isDownplayed(norm);
   if (type === 'escalation') return saysNoNeedForPerson(norm);
   return false;

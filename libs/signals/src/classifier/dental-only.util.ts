@@ -16,17 +16,25 @@ import { wordStart } from './cue-words.util';
 
 /** Teeth, gums, braces, crowns, extractions and the dentist (each line one language: en, de, fr, es, it, pt, nl). */
 const DENTAL = wordStart([
-  'tooth|teeth|dental|dentist|gum(?!\\p{L})|gums|wisdom|brace|crown|filling(?! up)|extraction|molar',
-  'zahn|zähne|zahnfleisch|zahnspange|weisheitszahn|krone|plombe|backenzahn|milchzahn',
-  'dent(?!\\p{L})|dents|dentaire|dentiste|gencive|appareil dentaire|molaire|dent de sagesse',
-  'diente|dientes|muela|encía|dental|dentista|brackets|ortodoncia|extracción',
-  'dente|denti|gengiva|apparecchio|molare|dentista|estrazione',
-  'dente|dentes|gengiva|aparelho|siso|extração|extracção',
-  'tand|tanden|kies|tandvlees|beugel|tandarts|melktand|voortand|verstandskies',
+  'tooth|teeth|dental|dentist|braces?(?!\\p{L})|gums(?!\\p{L})|(?<!(?:chewing|bubble) )gum(?!\\p{L})|wisdom tooth|molar|extraction',
+  'zahn|zähne|zahnfleisch|zahnspange|weisheitszahn|zahnkrone|backenzahn|milchzahn',
+  "(?<=(?:une|la|ma|sa|ta|cette|des|les|mes|ses|l'|d') ?)dents?(?!\\p{L})|dentaire|dentiste|gencive|molaire|dent de sagesse",
+  'diente|dientes|muela|encía|dentista|brackets|ortodoncia|extracción',
+  '(?<!al )dente(?!\\p{L})|denti|gengiva|apparecchio (?:dentale|ai denti)|molare|estrazione',
+  'dentes|gengiva|aparelho (?:dentário|dos dentes|nos dentes)|dente do siso|extração|extracção',
+  "tand|tanden|tandvlees|beugel|tandarts|melktand|voortand|verstandskies|(?<=(?:mijn|m'n|zijn|haar|een|de) )kies(?!\\p{L})",
 ]);
 
 /** What makes a dental emergency a danger to the person (the guide's exceptions). */
 const BEYOND_THE_TOOTH = wordStart([
+  // review additions: heavy bleeding, a head injury, vomiting or drowsiness, choking, violence or fear, speech or a drooping face
+  'bleeding (?:heavily|a lot|badly|everywhere)|blood everywhere|soaked|head(?!ache)|concuss|vomit|throwing up|drows|confus|chok|gagging|punch|hit me|beat|scared|afraid|slurr|speech',
+  'blutet (?:stark|sehr|heftig|viel)|voller blut|überall blut|kopf|erbrech|übergeb|benommen|schläfrig|verwirrt|erstick|würg|geschlagen|schlägt|prügel|angst|gesicht hängt|hängt (?:mein|sein|ihr) gesicht|sprechen|lähm',
+  'saigne (?:beaucoup|abondamment|énormément|fort)|sang partout|plein de sang|tête|vomi|somnol|confus|étouff|frapp|coup de poing|peur|visage (?:tombe|paralys|de travers)|parler',
+  'sangra sin parar|sangre por todas partes|lleno de sangre|cabeza|vomit|vómit|adormilad|somnolient|confus|ahog|puñetazo|pegado|pegó|miedo|cara (?:caída|torcida|paralizada)|hablar',
+  'sanguina (?:tanto|tantissimo|molto|parecchio)|sangue dappertutto|pieno di sangue|testa|vomit|sonnolent|confus|soffoc|pugno|picchiat|paura|faccia (?:storta|cadente|paralizzata)|parlare',
+  'cheio de sangue|sangue por todo|cabeça|vomit|vómit|sonolent|confus|sufoc|engasg|murro|soco|bateu-me|medo|cara (?:descaída|torta|paralisada)|falar',
+  'bloedt (?:heel )?(?:erg|hard|veel|hevig)|overal bloed|onder het bloed|hoofd|overgeven|braken|spuug|suf(?!\\p{L})|verward|stik|geslagen|slaat|klap|bang|gezicht hangt|hangt (?:mijn|zijn|haar) gezicht|praten',
   "can'?t (?:breathe|swallow)|cannot (?:breathe|swallow)|trouble (?:breathing|swallowing)|struggling to (?:breathe|swallow)|difficulty (?:breathing|swallowing)|eye|unconscious|faint|collaps|won'?t stop|will not stop|not stopping|hasn'?t stopped|seizure|allerg|anaphyla|ambulance|999|911|112",
   'schlucken|atmen|luft|auge|bewusstlos|ohnmächtig|hört nicht auf|aufhören|allergi',
   "avaler|respirer|œil|oeil|yeux|inconscient|évanoui|arrête pas|s'arrête pas|allergi",

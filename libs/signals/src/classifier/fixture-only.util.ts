@@ -20,8 +20,8 @@ const FIXTURE = wordStart([
   'steckdose|stecker|sicherungskasten|verteilerkasten|mehrfachsteckdose|steckdosenleiste|lichtschalter',
   'prises?(?!\\p{L})|tableau électrique|disjoncteur|interrupteur|multiprise|rallonge',
   'enchufes?|cuadro eléctrico|cuadro de la luz|interruptor|regleta|cableado',
-  '(?:la|una|della|alla|nella|dalla|sulla|le|delle|alle|nelle) pres[ae](?!\\p{L})|quadro elettrico|interruttore|ciabatta|salvavita',
-  'tomadas?|quadro el[ée]c?trico|disjuntor|extensão',
+  '(?:la|una|della|alla|nella|dalla|sulla|le|delle|alle|nelle) pres[ae](?!\\p{L})(?! in giro)|quadro elettrico|interruttore|ciabatta|salvavita',
+  '(?:a|as|da|das|na|nas|uma|duas|três|mais) tomadas?(?!\\p{L})|quadro el[ée]c?trico|disjuntor|extensão',
   'stopcontact|meterkast|groepenkast|stekker|schakelaar|bedrading|verlengsnoer',
 ]);
 
@@ -30,6 +30,15 @@ const FIXTURE_INSIDE_WORD = /steckdose|stopcontact/u;
 
 /** Something happening to the fixture, another hazard, or a person hurt or touching it (word starts). */
 const HAPPENING = wordStart([
+  // review additions: torn out of the wall, wires showing, a small child at it, mouth on it
+  'out of the wall|came (?:out|off)|pulled out|ripped|sticking out|showing|visible|loose|lick|chew|biting|tongue|mouth|toddler|baby|child|kid',
+  'aus der wand|abgerissen|herausgerissen|drähte|gucken raus|schauen raus|kind|kleine|baby|leck|kaut',
+  'arrach|fils (?:sortent|apparents|dénudés)|bébé|enfant|lèch|mâch',
+  'salido de la pared|se ven los cables|arrancad|bebé|niñ|lam[eí]|muerd',
+  'staccat|si vedono i fili|bambin|neonat|lecc|mord',
+  'saiu da parede|fios à mostra|arrancad|bebé|bebê|criança|filho|filha|lamb|mord',
+  'uit de muur|draden|peuter|baby|kind|likt|kauwt|bijt',
+  'threat|strangl|chok|droht|bedroh|würg|menac|étrangl|amenaz|estrangul|minacc|strangol|ameaç|dreig|wurg',
   // en
   'spark|smok|smoul|burn|melt|scorch|charr|black|hot(?!\\p{L})|warm|heat|shock|zap|tingl|crackl|buzz|fizz|hiss|sizzl',
   'popp|pop(?!\\p{L})|bang|flash|arc|fire|flame|smell|stink|fume|water|wet|leak|drip|flood|soak|rain|exposed|bare',
