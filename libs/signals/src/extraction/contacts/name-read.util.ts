@@ -6,6 +6,13 @@ import { isNameWord, isTitle, NAME_HOMOGRAPHS, titleCaseName, tokenAt, type Name
 export const LOWER_NAME_END =
   /^(?:\s*(?:$|[,.;:!?)\n]|[+\d(])|\s+(?:speaking|here|btw|by\s+the\s+way|and|e|et|y|und|en|aqui|aquí|ici|qui|hier|i|ich|je|j'ai|j'aurais|j'avais|io|eu|ik|need|needed|want|wanted|wanna|would|necesito|necesitaba|quer[ií]a|quisiera|quiero|preciso|quero|gostaria|avrei|vorrei|volevo|bräuchte|brauche|möchte|hätte|wollte|voudrais|voulais|wil|wilde|zou|\S+@\S+|(?:my\s+|mein\s+|meine\s+|mi\s+|il\s+mio\s+|o\s+meu\s+|mijn\s+|mon\s+)?(?:nummer|number|numero|número|num|tel|phone|telefon\w*|telefone|telemóvel|handy|cell|cel|mobile|mobiel|móvil|cellulare|celular|portable|e-?mail|mail|correo))(?![\p{L}]))/u;
 
+/** LOWER_NAME_END without round 16's pronouns and want/need verbs: punctuation, a number, an address, 'and', 'here'. */
+const LOWER_NAME_END_PLAIN =
+  /^(?:\s*(?:$|[,.;:!?)\n]|[+\d(])|\s+(?:speaking|here|btw|by\s+the\s+way|and|e|et|y|und|en|aqui|aquí|ici|qui|hier|\S+@\S+|(?:my\s+|mein\s+|meine\s+|mi\s+|il\s+mio\s+|o\s+meu\s+|mijn\s+|mon\s+)?(?:nummer|number|numero|número|num|tel|phone|telefon\w*|telefone|telemóvel|handy|cell|cel|mobile|mobiel|móvil|cellulare|celular|portable|e-?mail|mail|correo))(?![\p{L}]))/u;
+
+/** A particle that also means "from" / "of" ("ana de sevilla", "lena von nebenan"); not an elided "d'". */
+const FROM_PARTICLE = /^\s+(?:de|di|da|do|du|dos|das|del|della|von|vom|van)(?:\s+(?:la|las|los|le|der|den|de|het))?\s+$/u;
+
 const MAX_TOKENS = 4;
 // Surname particles (Dutch, German, French, Spanish, Italian, Portuguese), always lower case in the
 // text; they join a name only when a name word follows them.
@@ -21,7 +28,7 @@ export interface ReadName {
 }
 
 /** Reads up to three name words at `index` (after an optional title), or undefined. */
-export function readName(text: string, index: number, allowLower: boolean): ReadName | undefined {
+export function readName(text: string, index: number, allowLower: boolean, voiceIntro = false): ReadName | undefined {
   // "Mr and Mrs Dubois": the couple's title is skipped like a single one.
   const couple = /^(?:mr|mrs|ms|dr)\.?\s+(?:and|&)\s+(?=(?:mr|mrs|ms|dr)\b)/i.exec(text.slice(index, index + 12));
   let first = tokenAt(text, index + (couple?.[0].length ?? 0));
@@ -136,6 +143,19 @@ export function readName(text: string, index: number, allowLower: boolean): Read
   while (!first.capitalised && tokens.length > 1 && !LOWER_NAME_END.test(text.slice(last.end, last.end + 20))) {
     tokens.length -= 1;
     last = tokens[tokens.length - 1] as NameToken;
+  }
+  // Round 16 review: "me llamo ana de sevilla necesito …", "ich heiße lena von nebenan ich …": a particle's
+  // continuation that ends only at a pronoun or a want/need verb is a place or a phrase ("from …"), so the
+  // first word is the name, as before round 16; a dictated introduction (VOICE_INTRO) keeps the whole.
+  if (
+    !voiceIntro &&
+    !first.capitalised &&
+    tokens.length > 1 &&
+    tokens.some((t, k) => k > 0 && FROM_PARTICLE.test(text.slice((tokens[k - 1] as NameToken).end, t.start))) &&
+    !LOWER_NAME_END_PLAIN.test(text.slice(last.end, last.end + 20))
+  ) {
+    tokens.length = 1;
+    last = first;
   }
   if (nickname !== undefined) {
     // The label takes the name in its fullest form: the nickname replaces an initial ("Joke Hendriks"), else is dropped.

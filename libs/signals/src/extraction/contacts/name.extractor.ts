@@ -1,5 +1,5 @@
 import { RELATIONS } from './ownership.rules';
-import { ASK_FOR_AT_NUMBER, NAME_LABEL_LOWER, SIGN_OFF, VOICE_INTRO } from './name.rules';
+import { ASK_FOR_AT_NUMBER, NAME_LABEL_LOWER, SIGN_OFF, VOICE_INTRO, voiceNameOk } from './name.rules';
 import { hereCandidates } from './name-here.util';
 import { round2 } from '../evidence.util';
 import { isNameWord, tokenAt } from './name-token.util';
@@ -400,13 +400,13 @@ function cueCandidates(text: string, normalized: string): NameCandidate[] {
     if (cue.notIn?.test(normalized) || (cue.allLowerMessage === true && /\p{Lu}/u.test(text))) continue;
     for (const m of normalized.matchAll(cue.pattern)) {
       const at = m.index + m[0].length;
-      const name = readName(text, at, cue.lowerConfidence !== undefined);
+      const name = readName(text, at, cue.lowerConfidence !== undefined, cue.allLowerMessage === true);
       if (name === undefined || (cue.capitalisedAfterGroup === true && !name.lower && m[1] === undefined)) continue;
       const restated = cue.owner === 'customer' ? fullerNameAfter(text, name) : undefined;
       if (cue.minWords !== undefined && (restated ?? name).value.split(/\s+/).length < cue.minWords) continue;
       if (cue.after !== undefined && !cue.after.test(text.slice(name.end, name.end + 30))) continue;
       if (name.lower && cue.lowerMaxWords !== undefined && name.value.split(/\s+/).length > cue.lowerMaxWords) continue;
-      if (cue.allLowerMessage === true && !/[\s-]/.test((restated ?? name).value)) continue;
+      if (cue.allLowerMessage === true && !voiceNameOk((restated ?? name).value, text.slice(name.start, name.end))) continue;
       if (name.lower && cue.lowerAfter !== undefined && !cue.lowerAfter.test(text.slice(name.end, name.end + 30))) continue;
       // "ich bin Grafikerin", "ich bin Studentin": a German noun for a job or role, not a name.
       if (cue.id === 'i_am' && ROLE_NOUN.test(name.value) && GERMAN.test(normalized)) continue;

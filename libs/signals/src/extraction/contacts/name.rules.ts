@@ -188,3 +188,48 @@ export const ASK_FOR_AT_NUMBER =
  */
 export const VOICE_INTRO =
   /(?<![\p{L}'])(?:hier\s+ist|c'est(?:\s+(?:madame|monsieur))?|soy|sono|aqui\s+(?:é|e)(?:\s+(?:o|a))?|(?:^|hallo\s+|hoi\s+|goedemorgen\s+|goedemiddag\s+|goedenavond\s+|dag\s+)met|this\s+is|it'?s)\s+(?=\p{Ll})/gu;
+
+/**
+ * Round 16 review: what a dictated introduction (VOICE_INTRO) takes after a copula is far more often a
+ * predicate than a name ("sono stanco morto", "soy alérgico al marisco", "c'est trop tard", "hier ist
+ * totales chaos", "met twee personen"). A word of such a name must not be a number word, an article, an
+ * article+preposition contraction, an adverb or a predicate adjective or participle of this short list
+ * per language, nor end like an adverb (-ment, -mente, -weise, -lijk).
+ */
+const VOICE_NOT_NAME_WORDS = `
+one two three four five six seven eight nine ten both all
+eins zwei drei vier fünf sechs sieben acht neun zehn beide
+un une deux trois quatre cinq six sept huit neuf dix
+uno una dos tres cuatro cinco seis siete ocho nueve diez
+due tre quattro cinque sei sette otto nove dieci entrambi
+um uma dois duas três quatro cinco seis sete oito nove dez
+een twee drie vier vijf zes zeven acht negen tien tweeën drieën vieren z'n m'n d'r
+the a an le la les el los las il lo gli os as um het der die das ein eine einen
+al ai au aux du des del dal dei dai nel nella sul sulla col zum zur im am vom beim ins ao aos à às na nas nos pelo pela num numa
+trop toujours très encore déjà vraiment pas plus tellement bien mal là ici ça tout toute tous pareil tard tôt malade fatigué fatiguée
+désolé désolée perdu perdue enceinte seul seule sûr sûre prêt prête dehors enfermé enfermée
+wieder schon noch so sehr total totales totale totaler totalen ganz echt gerade immer nur auch nicht kein keine alles chaos
+stromausfall notfall draußen krank müde allein fertig sauer pleite schwanger ausgesperrt
+muy tan ya todavía aún siempre bastante demasiado aquí allí cansado cansada harto harta enfermo enferma
+alérgico alérgica alergico alergica vegano vegana vegetariano vegetariana estricto estricta celíaco celíaca celiaco celiaca
+embarazada nuevo nueva solo sola fuera encerrado encerrada preocupado preocupada desesperado desesperada
+fuori ancora sempre già molto troppo tanto proprio davvero qui lì là stanco stanca stufo stufa morto morta marcio marcia
+allergico allergica vegetariano vegetariana celiaco celiaca incinta nuovo nuova solo sola chiuso chiusa rimasto rimasta
+malato malata preoccupato preoccupata disperato disperata arrabbiato arrabbiata bloccato bloccata
+muito tão já ainda aqui ali cansado cansada farto farta doente grávida novo nova sozinho sozinha preso presa
+heel erg zo nog weer wel niet geen te laat vroeg ziek moe alleen buiten zwanger opgesloten boos
+really so very just still always again not too quite here there also such late sick tired alone locked stuck
+`;
+export const VOICE_NOT_NAME: ReadonlySet<string> = new Set(VOICE_NOT_NAME_WORDS.split(/\s+/).filter((w) => w.length > 0));
+const ADVERB_ENDING = /(?:ment|mente|weise|lijk)$/u;
+
+/** Whether a lower-case name read after VOICE_INTRO has two words (or a hyphen), each of which may be a name word. */
+export function voiceNameOk(value: string, read: string): boolean {
+  return (
+    /[\s-]/.test(value) &&
+    read
+      .toLowerCase()
+      .split(/[\s-]+/)
+      .every((w) => !VOICE_NOT_NAME.has(w) && !ADVERB_ENDING.test(w))
+  );
+}
