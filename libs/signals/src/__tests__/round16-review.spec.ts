@@ -276,7 +276,7 @@ const KNOWN_MISSES: readonly Miss[] = [
   ['es', 'Huele a quemado porque el vecino está haciendo una barbacoa, nada más.', '', 'su'], // burn
   ['it', "Il vicino fa la grigliata e sento odore di bruciato, volevo solo chiedere l'orario.", '', 's'], // burn
   ['pt', 'Cheira a queimado porque o vizinho está a fazer um churrasco, não é nada.', '', 'su'], // burn
-  ['de', 'Die Duftkerze riecht verschmort statt nach Vanille, ich will sie zurückgeben.', '', 'esu'], // burn
+  ['de', 'Die Duftkerze riecht verschmort statt nach Vanille, ich will sie zurückgeben.', '', 'e'], // burn
   ['en', "There's a burning smell from the neighbour's barbecue, nothing to do with you, just asking about opening hours.", '', 's'], // burn
   ['en', 'The scented candle I ordered has a burning smell instead of vanilla, can I return it?', '', 'su'], // burn
   ['de', 'Guten Tag, mir ist die Krone abgebrochen und der Zahn schmerzt stark, ich bräuchte heute dringend einen Termin.', 'u', ''], // review D
