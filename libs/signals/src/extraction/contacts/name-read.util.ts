@@ -10,6 +10,9 @@ export const LOWER_NAME_END =
 const LOWER_NAME_END_PLAIN =
   /^(?:\s*(?:$|[,.;:!?)\n]|[+\d(])|\s+(?:speaking|here|btw|by\s+the\s+way|and|e|et|y|und|en|aqui|aquí|ici|qui|hier|\S+@\S+|(?:my\s+|mein\s+|meine\s+|mi\s+|il\s+mio\s+|o\s+meu\s+|mijn\s+|mon\s+)?(?:nummer|number|numero|número|num|tel|phone|telefon\w*|telefone|telemóvel|handy|cell|cel|mobile|mobiel|móvil|cellulare|celular|portable|e-?mail|mail|correo))(?![\p{L}]))/u;
 
+/** Round 16's boundaries in LOWER_NAME_END: a first-person pronoun or a want/need verb. */
+const SPEAKER_WORD_AFTER =
+  /^\s+(?:i|ich|je|j'ai|j'aurais|j'avais|io|eu|ik|need|needed|want|wanted|wanna|would|necesito|necesitaba|quer[ií]a|quisiera|quiero|preciso|quero|gostaria|avrei|vorrei|volevo|bräuchte|brauche|möchte|hätte|wollte|voudrais|voulais|wil|wilde|zou)(?![\p{L}])/u;
 /** A particle that also means "from" / "of" ("ana de sevilla", "lena von nebenan"); not an elided "d'". */
 const FROM_PARTICLE = /^\s+(?:de|di|da|do|du|dos|das|del|della|von|vom|van)(?:\s+(?:la|las|los|le|der|den|de|het))?\s+$/u;
 
@@ -139,6 +142,15 @@ export function readName(text: string, index: number, allowLower: boolean, voice
   // Lower case (SMS, voice-to-text): words after the first are part of the name only when the name
   // ends there ("sono giulia rossi 320…", "sou a bia, beatriz cardoso"); "aqui é o sérgio queria
   // saber" is Sérgio, then the sentence.
+  // Round 16 review: a pronoun or a want/need verb ends a lower-case name even where the message ends later
+  // ("mi chiamo sara di milano vorrei informazioni" is not "Sara di Milano Vorrei Informazioni").
+  if (!first.capitalised) {
+    const cut = tokens.findIndex((t) => SPEAKER_WORD_AFTER.test(text.slice(t.end, t.end + 20)));
+    if (cut >= 0 && cut + 1 < tokens.length) {
+      tokens.length = cut + 1;
+      last = tokens[cut] as NameToken;
+    }
+  }
   // Round 16: the longest such name that ends at a boundary ("soy maría josé gutiérrez necesito …").
   while (!first.capitalised && tokens.length > 1 && !LOWER_NAME_END.test(text.slice(last.end, last.end + 20))) {
     tokens.length -= 1;

@@ -382,13 +382,13 @@ export function findSpokenPhoneRuns(normalized: string): SpokenPhoneRun[] {
           const fix = runAt(normalized, tokens, k, code);
           if (fix === undefined) continue;
           const n = fix.digits.length;
-          if (n >= 2 && n < digits.replace('+', '').length && !fix.digits.startsWith('+')) {
-            digits = digits.slice(0, digits.length - n) + fix.digits;
+          if (fix.digits.replace('+', '').length >= MIN_SPOKEN_DIGITS) {
+            // Review fix: the whole number said again replaces it (also when the first reading ran on longer).
+            digits = fix.digits;
             last = tokens[fix.next - 1] as Token;
             next = fix.next;
-          } else if (fix.digits.replace('+', '').length >= MIN_SPOKEN_DIGITS) {
-            // Review fix: the whole number said again replaces it.
-            digits = fix.digits;
+          } else if (n >= 2 && n < digits.replace('+', '').length && !fix.digits.startsWith('+')) {
+            digits = digits.slice(0, digits.length - n) + fix.digits;
             last = tokens[fix.next - 1] as Token;
             next = fix.next;
           }
