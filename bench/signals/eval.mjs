@@ -26,8 +26,8 @@
 //                    scored once at 363b102, then retired into the training data (round 15)
 //   --corpus unseen-9  libs/signals/corpus-unseen-9/signals-unseen-9.jsonl, the ninth independent set:
 //                    scored once at 8fd05ae, then retired into the training data (round 16)
-//   --corpus unseen-10  every .jsonl in libs/signals/corpus-unseen-10/, the tenth independent set: scored
-//                    once, never trained or tuned on (train.mjs does not read it)
+//   --corpus unseen-10  every .jsonl in libs/signals/corpus-unseen-10/, the tenth independent set:
+//                    scored once at b0fc113, then retired into the training data (round 17)
 //   --corpus unseen-N  every .jsonl in libs/signals/corpus-unseen-N/ (any later independent set): scored
 //                    once, never trained or tuned on until it is retired in train.mjs
 // Flags: --rules-only (classifier off), --errors (list disagreements, false alarms with the rule or

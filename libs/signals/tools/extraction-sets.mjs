@@ -14,6 +14,7 @@ export const RETIRED_UNSEEN = [
   'unseen-7.jsonl',
   'unseen-8.jsonl',
   'unseen-9.jsonl',
+  'unseen-10.jsonl',
 ];
 
 /** File names of the pooled sets, sorted. */
