@@ -184,6 +184,7 @@ const PROBES: readonly Probe[] = [
   ['nl', 'Het bleek gewoon de waterkoker, maar nu rookt het stopcontact', 'su'], // reviewer 1: bleek gewoon; a known miss until round 16's verb-first socket
   ['nl', 'Het was gewoon een kwestie van tijd, nu rookt het stopcontact', 'su'], // reviewer 1: was gewoon een; a known miss until round 16's verb-first socket
   ['de', 'Das war nur der Anfang, jetzt sprüht die Steckdose Funken', 'su'], // own: war nur + jetzt; a known miss until round 16's verb-first socket
+  ['nl', 'Het kampvuur smeult nog na, mogen we morgen uitchecken om 12 uur?', ''], // own: campfire; a known miss ("u") until the round 17 retrain
 ];
 
 // Known misses: the detector does not give these the expected labels yet (most were missed at
@@ -217,7 +218,6 @@ const KNOWN_MISSES: readonly Probe[] = [
   ['es', 'El detector de monóxido pita, creo que es la pila', ''], // own: battery; gives "su"
   ['es', 'Mi gata no respira bien, ¿atendéis urgencias?', 'u'], // own: pet; gives ""
   ['pt', 'Em 2016 o quadro elétrico derreteu, agora queria um orçamento para trocar', ''], // own: year story; gives "su"
-  ['nl', 'Het kampvuur smeult nog na, mogen we morgen uitchecken om 12 uur?', ''], // own: campfire; gives "u"
   ['nl', 'Het stopcontact vonkt niet meer sinds de elektricien er was', ''], // own: negated; gives "su"
 ];
 

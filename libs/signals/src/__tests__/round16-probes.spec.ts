@@ -101,6 +101,7 @@ const PROBES: readonly Probe[] = [
   ['fr', "ça ne sent pas le brûlé, c'est juste le ventilateur qui fait du bruit, vous pouvez passer lundi ?", ''], // burning smell / purchase
   ['es', 'no huele a quemado, solo quería saber si la garantía cubre el ventilador', ''], // burning smell / purchase
   ['nl', 'het ruikt verbrand in de keuken omdat mijn lasagne aanbrandde haha, tafel voor vier om acht uur?', ''], // burning smell / purchase
+  ['it', 'è passato il tecnico ieri, tutto in ordine, mi mandate la fattura?', ''], // a known miss (escalation 0.51) until the round 17 retrain
 ];
 
 // A dental emergency: urgency, and safety only with a danger beyond the tooth (swelling to the neck,
@@ -129,7 +130,6 @@ const KNOWN_MISSES: readonly Probe[] = [
   ['de', 'seit der Weisheitszahn-OP ist meine Zunge dick und ich kriege schlecht Luft', 'su'], // gives "s": no urgency for a dental emergency told without a dental-emergency rule
   ['en', 'What does gas smell like? Asking for a school project', ''], // gives "su": the English "gas smell" pattern reads a question about it; no enquiry cue for "what does … smell like"
   ['en', 'can you move the light switch and add a double socket behind the TV', ''], // gives "u": the classifier gives urgency 0.93; the fixture veto is for safety only
-  ['it', 'è passato il tecnico ieri, tutto in ordine, mi mandate la fattura?', ''], // gives "e": the classifier gives escalation 0.51
 ];
 
 describe('round 16 probes (rules + classifier)', () => {

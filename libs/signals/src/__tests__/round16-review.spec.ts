@@ -31,7 +31,6 @@ const PROBES: readonly Probe[] = [
   ['pt', 'preciso de saber se a loja tomada pelo novo dono ainda faz entregas ao sábado', ''], // own
   ['de', 'Für das Kinderzimmer hätten wir gern zwei Steckdosen mehr neben dem Schreibtisch, wann passt es?', ''], // own
   ['nl', 'voor de kinderkamer willen we een extra stopcontact naast het bureau, wanneer kan dat?', ''], // own
-  ['de', 'Ich finde, das riecht nach Betrug, dass ihr das Gas doppelt abrechnet', ''], // own
   ['fr', "je me sens lésé par la facture du gaz de ce trimestre, qui peut m'expliquer ?", ''], // own
   ['es', 'huele que alguien quiere cambiar a gas natural en el edificio, ¿ofrecéis la instalación?', ''], // own
   ['it', 'sento il gas in bolletta troppo caro, potete rivedere il contratto?', ''], // own
@@ -41,7 +40,6 @@ const PROBES: readonly Probe[] = [
   ['fr', 'ça sent très fort le gaz dans la cage d’escalier', 'su'], // own
   ['nl', 'het stinkt in de hele keuken naar gas', 'su'], // own
   ['fr', 'le câble de la box est coupé mais mon chauffe-eau chauffe bien, vous passez quand ?', ''], // own
-  ['it', 'il cavo della tv è rotto ma il forno scotta come sempre, potete passare?', ''], // own
   ['pt', 'o cabo da antena partiu-se mas a minha chaleira está quente, venham amanhã', ''], // own
   ['nl', 'de kabel van de tv is los maar het water is heet genoeg, komen jullie morgen?', ''], // own
   ['it', 'la ciabatta appena sfornata è calda, ne tenete una per me?', ''], // own
@@ -59,13 +57,11 @@ const PROBES: readonly Probe[] = [
   ['fr', "L'encens que vous vendez sent le brûlé, pas la lavande, c'est décevant.", ''], // burn
   ['fr', 'Ça sent le brûlé derrière la prise du salon et elle est chaude, que faire ?', 'su'], // burn
   ['es', 'Esto me huele a chamusquina, ¿seguro que el precio incluye el IVA?', ''], // burn
-  ['es', 'La vela aromática huele a quemado en vez de a vainilla, quiero devolverla.', ''], // burn
   ['es', 'Huele a plástico quemado que sale del cuadro de la luz, ¿qué hago?', 'su'], // burn
   ['it', "L'incenso che ho comprato sa di bruciato, posso cambiarlo?", ''], // burn
   ['it', 'Sento puzza di plastica bruciata dalla lavatrice accesa, cosa devo fare?', 'su'], // burn
   ['pt', 'A vela que comprei cheira a queimado em vez de baunilha, quero trocar.', ''], // burn
   ['pt', 'Cheira a plástico queimado no quarto e não sei de onde vem, ajudem!', 'su'], // burn
-  ['nl', 'De buren barbecuen en het ruikt naar verbrand vlees, vraagje over de openingstijden.', ''], // burn
   ['nl', 'De wierook ruikt naar verbrand hout, is dat normaal voor dit merk?', ''], // burn
   ['nl', 'Het ruikt naar verbrand plastic uit de meterkast, wat moet ik doen?', 'su'], // burn
   ['de', 'Unser Team ist völlig ausgebrannt, wir brauchen ein Angebot für eine Auszeit.', ''], // burn
@@ -83,7 +79,6 @@ const PROBES: readonly Probe[] = [
   ['fr', 'bonjour ma couronne est tombee ce matin et j ai tres mal, possible de passer aujourd hui ?', 'u'], // review D
   ['es', 'urgente: se me ha partido la muela y tengo un dolor horrible, ¿hay hueco hoy?', 'u'], // review D
   ['it', 'salve, mi si è rotto un dente davanti mangiando, mi sanguina un po la gengiva, avete posto oggi?', 'u'], // review D
-  ['pt', 'boa tarde, o meu filho caiu e partiu um dente da frente, tem sangue na boca, conseguem vê-lo hoje?', 'u'], // review D
   ['nl', 'hoi mijn zoontje is gevallen en zijn voortand ligt eruit, het bloedt wat, kunnen we nu langskomen', 'u'], // review D
   ['en', 'my tooth snapped on a popcorn kernel, hurts like hell, any slots today? its kinda urgent tbh', 'u'], // review D
   ['en', 'my son knocked out his tooth and he is choking on the blood, what do I do', 'su'], // review D
@@ -155,12 +150,10 @@ const PROBES: readonly Probe[] = [
   ['it', 'la ciabatta sotto la scrivania scotta e fa un ronzio', 'su'], // review E
   ['pt', 'a tomada do quarto do bebé está muito quente e faz barulho', 'su'], // review E
   ['nl', 'de stekker van de droger wordt gloeiend heet', 'su'], // review E
-  ['en', 'my 3 year old just licked the socket and is crying, his tongue has a mark', 'su'], // review E
   ['en', 'the cable for the fridge is frayed and the copper is showing, kids keep touching it', 'su'], // review E
   ['en', 'rat chewed through the wiring behind the cooker and the wall is warm and buzzing', 'su'], // review E
   ['en', 'The Switch is so hot right now, do you have it in stock for Christmas?', ''], // review E
   ['en', 'the plug is hot-swappable on this model right? asking before I order', ''], // review E
-  ['de', 'der stecker passt jetzt und das wasser wird heiß danke', ''], // review E
   ['de', 'Kabel liegt im Wohnzimmer wo mein Mann raucht, können Sie es bitte verlegen', ''], // review E
   ['de', 'neuer schalter für die sauna der ofen wird heiß wie er soll', ''], // review E
   ['fr', "l'interrupteur du chauffe-eau ne marche plus, vous pouvez passer la semaine prochaine ?", ''], // review E
@@ -255,13 +248,14 @@ const PROBES: readonly Probe[] = [
   ['de', 'Für das Kinderzimmer bräuchten wir Kindersicherungen für alle Steckdosen, was kostet das?', ''], // review F2
   ['fr', 'pour la chambre du bébé on voudrait des cache-prises et une prise en plus, devis ?', ''], // review F2
   ['nl', 'kunnen jullie kinderbeveiliging op alle stopcontacten zetten, we krijgen een baby', ''], // review F2
+  ['nl', 'kies 1 of 2 maakt niet uit, mijn vader ligt bewusteloos op de grond en reageert niet', 's'], // review DX: a known miss until the round 17 retrain
 ];
 
 // Known misses: the label the guide wants (expected) and what the detector gives now (current),
 // asserted so that a change in either direction shows up here.
 const KNOWN_MISSES: readonly Miss[] = [
   ['en', "my nephew swallowed a piece of chewing gum and now he's choking and turning blue", 'su', 's'], // own
-  ['de', 'Die Krone ist vom Baum gebrochen und hat das Auto gestreift, wann kommt der Gutachter?', '', 'u'], // own
+  ['de', 'Die Krone ist vom Baum gebrochen und hat das Auto gestreift, wann kommt der Gutachter?', '', 'su'], // own
   ['fr', "mon fils a avalé une pièce de monnaie et il s'étouffe, il devient tout rouge", 'su', 's'], // own
   ['it', 'il bambino si è messo in bocca un dente di leone e ora non respira bene', 'su', 's'], // own
   ['en', 'my son lost two teeth falling off the climbing frame and hit his head, he keeps throwing up', 'su', 's'], // own
@@ -269,11 +263,11 @@ const KNOWN_MISSES: readonly Miss[] = [
   ['es', 'mi hijo se rompió un diente al caer y se golpeó la cabeza, ahora está vomitando', 'su', 's'], // own
   ['it', 'mia figlia ha perso un dente cadendo e ha sbattuto la testa, adesso vomita', 'su', 's'], // own
   ['nl', 'mijn zoon is zijn voortand kwijt na een val en heeft zijn hoofd gestoten, hij moet steeds overgeven', 'su', 's'], // own
-  ['it', 'la presa è staccata dal muro e mio figlio piccolo ci mette le dita', 'su', ''], // own
+  ['it', 'la presa è staccata dal muro e mio figlio piccolo ci mette le dita', 'su', 's'], // own
   ['de', 'Das Kabel vom Staubsauger ist kaputt, aber der Ofen ist heiß und läuft normal', '', 'u'], // own
   ['es', 'el cable de la antena está suelto pero el agua está caliente, ¿venís mañana?', '', 'su'], // own
   ['es', 'si huelen a gas en la escalera, ¿a quién hay que llamar?', '', 'su'], // own
-  ['es', 'Huele a quemado porque el vecino está haciendo una barbacoa, nada más.', '', 'su'], // burn
+  ['es', 'Huele a quemado porque el vecino está haciendo una barbacoa, nada más.', '', 's'], // burn
   ['it', "Il vicino fa la grigliata e sento odore di bruciato, volevo solo chiedere l'orario.", '', 's'], // burn
   ['pt', 'Cheira a queimado porque o vizinho está a fazer um churrasco, não é nada.', '', 'su'], // burn
   ['de', 'Die Duftkerze riecht verschmort statt nach Vanille, ich will sie zurückgeben.', '', 'e'], // burn
@@ -289,20 +283,19 @@ const KNOWN_MISSES: readonly Miss[] = [
   ['it', 'mio figlio si è rotto due denti cadendo, ha battuto la testa, vomita ed è molto sonnolento', 'su', 's'], // review D
   ['it', "dopo l'estrazione del dente sanguina tantissimo, c'è sangue dappertutto", 'su', 's'], // review D
   ['pt', 'o meu filho partiu dois dentes, bateu com a cabeça e está a vomitar e muito sonolento', 'su', 's'], // review D
-  ['pt', 'depois de arrancar o dente sangra muito, está tudo cheio de sangue', 'su', 'u'], // review D
+  ['pt', 'depois de arrancar o dente sangra muito, está tudo cheio de sangue', 'su', 's'], // review D
   ['nl', 'mijn dochter heeft twee tanden eruit gevallen, haar hoofd gestoten en ze moet overgeven en is heel suf', 'su', 's'], // review D
   ['de', 'mein Freund hat mir gestern einen Zahn ausgeschlagen, ich habe Angst vor ihm und brauche einen Termin', 'su', ''], // review D
   ['es', 'mi pareja me ha roto un diente de un puñetazo, tengo miedo de volver a casa', 'su', 's'], // review D
   ['en', 'kid swallowed part of his brace wire and is gagging and coughing', 'su', 's'], // review D
   ['en', 'after my crown was fitted my lips started swelling and my throat feels tight', 'su', 's'], // review D
-  ['nl', 'kies 1 of 2 maakt niet uit, mijn vader ligt bewusteloos op de grond en reageert niet', 's', 'su'], // review DX
   ['en', 'the hallway reeks like gas again and my nan is on her own in there', 'su', 'u'], // review G
   ['pt', 'cheira a novo o fogão a gás que comprei, obrigado pela entrega', '', 'su'], // review G
   ['nl', 'gisteren rook het naar gas maar de monteur heeft alles nagekeken en het is goed', '', 's'], // review G
   ['fr', "la prise est réparée et l'eau chauffe enfin, merci beaucoup", '', 'u'], // review E
   ['fr', 'pouvez-vous déplacer la prise de la chambre où mon mari fume ?', '', 's'], // review E
   ['es', 'el interruptor del quemador de la caldera no funciona, ¿cuándo podéis venir?', '', 'u'], // review E
-  ['es', 'cambiasteis el enchufe mal y mi padre está que echa humo', '', 'su'], // review E
+  ['es', 'cambiasteis el enchufe mal y mi padre está que echa humo', '', 's'], // review E
   ['es', 'ya cambiaron el enchufe y el agua está caliente otra vez gracias', '', 'u'], // review E
   ['it', "l'interruttore del boiler funziona e l'acqua è bollente, grazie mille", '', 'u'], // review E
   ['it', 'spostate la presa vicino alla finestra dove mio marito fuma', '', 's'], // review E
@@ -323,7 +316,14 @@ const KNOWN_MISSES: readonly Miss[] = [
   ['it', "mio padre dopo l'estrazione del dente ha dolore al petto che va al braccio", 'su', 's'], // review D2
   ['pt', 'depois de tirar o dente o meu pai começou com dor no peito e no braço esquerdo', 'su', 's'], // review D2
   ['nl', 'na het trekken van de kies heeft mijn moeder pijn op de borst die naar haar arm trekt', 'su', 's'], // review D2
-  ['en', 'the socket cover is smashed and my son stuck his finger right in, he screamed', 'su', ''], // review F2
+  ['en', 'the socket cover is smashed and my son stuck his finger right in, he screamed', 'su', 's'], // review F2
+  ['de', 'Ich finde, das riecht nach Betrug, dass ihr das Gas doppelt abrechnet', '', 's'], // own; right before the round 17 retrain (unseen-10 retired), wrong after it
+  ['it', 'il cavo della tv è rotto ma il forno scotta come sempre, potete passare?', '', 'u'], // own; right before the round 17 retrain (unseen-10 retired), wrong after it
+  ['es', 'La vela aromática huele a quemado en vez de a vainilla, quiero devolverla.', '', 's'], // burn; right before the round 17 retrain (unseen-10 retired), wrong after it
+  ['nl', 'De buren barbecuen en het ruikt naar verbrand vlees, vraagje over de openingstijden.', '', 'su'], // burn; right before the round 17 retrain (unseen-10 retired), wrong after it
+  ['pt', 'boa tarde, o meu filho caiu e partiu um dente da frente, tem sangue na boca, conseguem vê-lo hoje?', 'u', ''], // review D; right before the round 17 retrain (unseen-10 retired), wrong after it
+  ['en', 'my 3 year old just licked the socket and is crying, his tongue has a mark', 'su', 's'], // review E; right before the round 17 retrain (unseen-10 retired), wrong after it
+  ['de', 'der stecker passt jetzt und das wasser wird heiß danke', '', 'u'], // review E; right before the round 17 retrain (unseen-10 retired), wrong after it
 ];
 
 describe('round 16 review probes (rules + classifier)', () => {
