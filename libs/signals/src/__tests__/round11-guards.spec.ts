@@ -72,7 +72,7 @@ describe('a personal emergency found as safety is not also urgency (round 11)', 
   ])('is personal only: %j', (text) => {
     const norm = normalizeText(text);
     expect(isPersonalEmergencyOnly(norm)).toBe(true);
-    expect(vetoedByCue('urgency', norm, new Set(['safety']))).toBe(true);
+    expect(vetoedByCue('urgency', norm, { found: new Set(['safety']) })).toBe(true);
     // Without a safety finding the urgency finding is left alone.
     expect(vetoedByCue('urgency', norm)).toBe(false);
   });

@@ -8,6 +8,20 @@ import { isPersonalEmergencyOnly } from './personal-emergency.util';
 import { isPropertyOnly } from './property-only.util';
 
 /**
+ * The fixture-only and dental-only safety vetoes hold for a finding whose confidence is below this
+ * (round 16): a classifier that is this sure of safety is let through; a rule's finding passes no
+ * confidence and so is always checked.
+ */
+export const FIXTURE_DENTAL_VETO_BELOW = 0.85;
+
+export interface CueVetoOptions {
+  /** Every type found for the message so far (rules and classifier); the urgency veto reads it. */
+  readonly found?: ReadonlySet<SignalType>;
+  /** The finding's confidence (0 when not given). */
+  readonly confidence?: number;
+}
+
+/**
  * The label guide's distinctions the classifier learns poorly, checked on normalised text only
  * when the classifier (not a rule) would add a finding: a pet emergency alone is not safety, nor is
  * property damage, a lock-out or a breakdown with no person at risk and no hazard (round 11), nor an
@@ -19,9 +33,12 @@ import { isPropertyOnly } from './property-only.util';
  * classifier). Part of the rule vetoes (`ruleVetoes`, on by default): a tenant that switches those
  * off gets the classifier's findings unfiltered.
  */
-export function vetoedByCue(type: SignalType, norm: string, found: ReadonlySet<SignalType> = new Set(), confidence = 0): boolean {
+export function vetoedByCue(type: SignalType, norm: string, options: CueVetoOptions = {}): boolean {
+  const { found = new Set<SignalType>(), confidence = 0 } = options;
   if (type === 'safety')
-    return isAnimalOnly(norm) || isPropertyOnly(norm) || (confidence < 0.85 && (isFixtureOnly(norm) || isDentalOnly(norm)));
+    return (
+      isAnimalOnly(norm) || isPropertyOnly(norm) || (confidence < FIXTURE_DENTAL_VETO_BELOW && (isFixtureOnly(norm) || isDentalOnly(norm)))
+    );
   if (type === 'urgency') return (found.has('safety') && isPersonalEmergencyOnly(norm)) || isDownplayed(norm);
   if (type === 'escalation') return saysNoNeedForPerson(norm);
   return false;

@@ -189,9 +189,9 @@ export function createSignalDetector(extraRules?: unknown, options: SignalDetect
           );
           if (learned.ruleVetoes) {
             // Safety first: whether urgency stands may depend on a safety finding that survived.
-            const safe = added.filter((f) => f.type !== 'urgency' && !vetoedByCue(f.type, norm, undefined, f.confidence));
+            const safe = added.filter((f) => f.type !== 'urgency' && !vetoedByCue(f.type, norm, { confidence: f.confidence }));
             const found = new Set([...ruleTypes, ...safe.map((f) => f.type)]);
-            findings.push(...safe, ...added.filter((f) => f.type === 'urgency' && !vetoedByCue(f.type, norm, found)));
+            findings.push(...safe, ...added.filter((f) => f.type === 'urgency' && !vetoedByCue(f.type, norm, { found })));
           } else findings.push(...added);
         }
       }
