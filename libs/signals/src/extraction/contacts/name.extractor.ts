@@ -1,4 +1,4 @@
-import { RELATIONS } from './ownership.rules';
+import { OWN_ROLE_THEN_NAME, REL, ROLE_NOUN } from './name-role.rules';
 import { ASK_FOR_AT_NUMBER, NAME_LABEL_LOWER, SIGN_OFF, VOICE_INTRO, voiceNameOk } from './name.rules';
 import { hereCandidates } from './name-here.util';
 import { round2 } from '../evidence.util';
@@ -44,14 +44,12 @@ interface Cue {
 const GERMAN =
   /(?<![\p{L}])(?:ich|und|nicht|ist|wir|für|mit|auf|unsere?|meine?|der|die|das|dem|den|eine?|bitte|danke|hallo|seit|noch|schon|heute|morgen|wie|was|zu|bis|vom|zum|sind|habt|hab|habe|gibt|kann|könnt|auch|oder|hier|hilfe|notfall|wasser|bei|uns|es|ein|einen|kein|keine|nach|sehr|jetzt|gerade|dringend)(?![\p{L}])/iu;
 
-const REL = RELATIONS.join('|');
-// German feminine and masculine job nouns ("Grafikerin", "Studentin", "Rentner", "Physiotherapeut").
-const ROLE_NOUN = /^\p{Lu}\p{Ll}{3,}(?:erin|entin|antin|istin|orin|eurin|ologin|ärztin|ner|eur|ent|ant|ist|loge|peut|peutin)$/u;
 const ROLES = 'owner|homeowner|patient|customer|resident|occupant|organiser|organizer|one|person|lady|guy|man|woman';
 const GREETING = String.raw`(?:(?:yeah|yes|ok|okay|oh|um|uh)[,!.]?\s+)?(?:(?:hi|hello|hey|hiya|morning|good\s+(?:morning|afternoon|evening)|afternoon|evening|sorry|oops|actually|no|ah|oh)(?:\s+there)?[,!.]?\s+)?`;
 
 // Every pattern runs on the normalised (lower-case) message and ends where the name starts.
 const CUES: readonly Cue[] = [
+  { id: 'own_role', pattern: OWN_ROLE_THEN_NAME, confidence: 0.85, owner: 'customer' },
   {
     id: 'this_is',
     pattern: VOICE_INTRO,

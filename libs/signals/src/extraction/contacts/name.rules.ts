@@ -46,6 +46,7 @@ student studentin schüler schülerin rentner rentnerin lehrer lehrerin mitglied
 eigentümer eigentümerin inhaber inhaberin fotograf fotografin hundefotografin
 ordernummer bestelnummer bestellnummer auftragsnummer kundennummer rechnungsnummer referentie dossier
 lads guys all team folks mate everyone everybody anyone someone somebody nobody people broken booked sorted fixed leaking
+ring caregiver leader organiser organizer coordinator secretary assistant
 `;
 
 // The same for German, French, Spanish, Italian, Portuguese and Dutch: function words, greetings,
@@ -116,6 +117,11 @@ mamma papà mamá papá maman mãe mamãe papai nonna nonno abuela abuelo avó a
 vale genial perfecto perfeito perfetto parfait super top beleza ótimo otimo bene okey oki dale listo
 bereikbaar erreichbar joignable raggiungibile localizable disponible disponibile beschikbaar
 equipa equipe loja coro team studio praxis kanzlei firma société empresa azienda bedrijf winkel
+seine seinen seiner rückruf ruf bel bellen appelez rappelez llame llámeme chiamate ligue liguem
+nipote neta neto nieta nieto petite-fille petit-fils enkelin kleindochter kleinzoon
+mantelzorger mantelzorgster verzorger verzorgster thuiszorg betreuerin betreuer pflegerin pfleger sekretärin sekretär assistentin
+auxiliaire aide-soignante soignante secrétaire assistante cuidadora cuidador secretaria secretario asistente
+badante segretaria segretario secretária secretário
 `;
 
 export const NOT_A_NAME: ReadonlySet<string> = new Set(`${WORDS} ${FOREIGN_WORDS}`.split(/\s+/).filter((w) => w.length > 0));

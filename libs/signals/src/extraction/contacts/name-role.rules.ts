@@ -1,0 +1,37 @@
+import { RELATIONS, RELATIONS_I18N, ROLES_I18N } from './ownership.rules';
+
+export const REL = RELATIONS.join('|');
+// German feminine and masculine job nouns ("Grafikerin", "Studentin", "Rentner", "Physiotherapeut").
+export const ROLE_NOUN = /^\p{Lu}\p{Ll}{3,}(?:erin|entin|antin|istin|orin|eurin|ologin|ärztin|ner|eur|ent|ant|ist|loge|peut|peutin)$/u;
+
+// Round 17: the roles of someone writing for another person ("I'm his daughter, Karen Whitlow", "sono la nipote,
+// Giulia D'Amico", "ik ben de mantelzorger van mevrouw Bakker"): a carer, an assistant, a grandchild.
+const CARE_ROLES = [
+  ...[
+    'carer',
+    'caregiver',
+    'care\\s+worker',
+    'assistant',
+    'pa',
+    'secretary',
+    'granddaughter',
+    'grandson',
+    'leader',
+    'organiser',
+    'organizer',
+  ],
+  ...['betreuerin', 'betreuer', 'pflegerin', 'pfleger', 'assistentin', 'sekretärin', 'auxiliaire(?:\\s+de\\s+vie)?', 'aide-soignante'],
+  ...['assistante', 'secrétaire', 'cuidadora', 'cuidador', 'asistente', 'secretaria', 'secretario', 'badante', 'segretaria', 'assistente'],
+  ...['secretária', 'mantelzorger', 'mantelzorgster', 'verzorger', 'verzorgster', 'assistent', 'secretaresse'],
+];
+const OWN_ROLE_WORDS = [...new Set<string>([...RELATIONS, ...RELATIONS_I18N, ...ROLES_I18N, ...CARE_ROLES])].join('|');
+/**
+ * Round 17: the writer names their own role, then their name after a comma ("I'm his daughter, Karen
+ * Whitlow", "je suis sa fille, Sylvie Marchand", "soy su hija, Lorena Gil", "sono il nipote, Marco Ricci",
+ * "sou a neta, Inês Alves", "ik ben haar dochter, Marjolein Visser", "ich bin die Tochter, Petra Vogt"):
+ * the name after the comma is the writer's, not the role word.
+ */
+export const OWN_ROLE_THEN_NAME = new RegExp(
+  String.raw`(?<![\p{L}'])(?:i'?m|i\s+am|je\s+suis|soy|sono|sou|ik\s+ben|ich\s+bin)\s+(?:(?:the|his|her|their|your|sa|son|le|la|l'|su|el|il|lo|la\s+sua|il\s+suo|sua|suo|o|a|seu|zijn|haar|hun|de|het|seine|sein|ihre|ihr|die|der)\s*)?(?:[\p{L}-]+\s+)?(?:${OWN_ROLE_WORDS})(?:\s+(?:of|de|di|van|von|del|della|do|da)\s+[^,.;:!?\n]{1,40})?\s*,\s+`,
+  'gu',
+);
