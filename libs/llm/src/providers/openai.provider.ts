@@ -4,6 +4,7 @@ import { LlmError } from '../llm.errors';
 import { buildPromptMessages } from '../prompt/prompt-messages';
 import { EXTERNAL_PROVIDERS } from './external-providers';
 import { streamChatModel } from './langchain-stream';
+import { createNodeHttpFetch, type NodeHttpFetch } from './node-http-fetch';
 import type { LlmProvider, ProviderOutput, ProviderRun } from './provider.types';
 
 /**
@@ -16,6 +17,8 @@ export class OpenAiProvider implements LlmProvider {
   readonly kind = 'openai' as const;
   // One client per model and output limit, so connections are kept alive between turns.
   private readonly models = new Map<string, ChatOpenAICompletions>();
+  // One HTTP client (keep-alive agents) for all of them: node:http instead of the global fetch (see createNodeHttpFetch).
+  private readonly fetch: NodeHttpFetch = createNodeHttpFetch();
 
   constructor(private readonly config: LlmConfig['openai']) {}
 
@@ -29,7 +32,7 @@ export class OpenAiProvider implements LlmProvider {
       model = new ChatOpenAICompletions({
         model: run.model,
         apiKey,
-        configuration: { baseURL: baseUrl },
+        configuration: { baseURL: baseUrl, fetch: this.fetch as unknown as typeof fetch },
         streaming: true,
         streamUsage: true,
         maxRetries: 0,

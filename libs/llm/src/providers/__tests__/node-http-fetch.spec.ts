@@ -1,0 +1,160 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import OpenAI from 'openai';
+import { classifyProviderError } from '../../llm.errors';
+import { createNodeHttpFetch } from '../node-http-fetch';
+
+// createNodeHttpFetch against a local server: what the OpenAI SDK and the router rely on.
+type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
+
+const chunk = (content: string) =>
+  `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 0, model: 'm', choices: [{ index: 0, delta: { content }, finish_reason: null }] })}\n\n`;
+
+describe('createNodeHttpFetch', () => {
+  let server: Server;
+  let url: string;
+  let handler: Handler;
+  let connections = 0;
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (d: Buffer) => (body += d.toString()));
+      req.on('end', () => handler(req, res, body));
+    });
+    server.on('connection', () => (connections += 1));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  beforeEach(() => (connections = 0));
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  const streamed: Handler = (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'x-request-id': 'req-1' });
+    res.write(chunk('Hello'));
+    res.write(chunk(' there'));
+    res.write('data: [DONE]\n\n');
+    // The end of the body comes a moment after [DONE], as from a real server: the SDK stops reading before it.
+    setTimeout(() => res.end(), 20);
+  };
+
+  it('streams an SDK chat completion and reuses the keep-alive connection after the SDK stops at [DONE]', async () => {
+    handler = streamed;
+    const sdk = new OpenAI({
+      apiKey: 'sk-test',
+      baseURL: `${url}/v1`,
+      maxRetries: 0,
+      fetch: createNodeHttpFetch() as unknown as typeof fetch,
+    });
+    for (let i = 0; i < 3; i++) {
+      const stream = await sdk.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'hi' }], stream: true });
+      let text = '';
+      for await (const part of stream) text += part.choices[0]?.delta.content ?? '';
+      expect(text).toBe('Hello there');
+      await new Promise((resolve) => setTimeout(resolve, 40));
+    }
+    expect(connections).toBe(1);
+  });
+
+  it('sends the method, the headers and the body, and answers status, headers and text', async () => {
+    let seen: { method?: string; auth?: string; type?: string; length?: string; body?: string } = {};
+    handler = (req, res, body) => {
+      seen = {
+        method: req.method,
+        auth: req.headers.authorization,
+        type: req.headers['content-type'],
+        length: req.headers['content-length'],
+        body,
+      };
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end('{"error":{"message":"no such model"}}');
+    };
+    const fetch = createNodeHttpFetch();
+    const headers = new Headers({ authorization: 'Bearer sk-test', 'content-type': 'application/json' });
+    const response = await fetch(`${url}/v1/chat/completions`, { method: 'POST', headers, body: '{"model":"é"}' });
+    expect(seen).toEqual({ method: 'POST', auth: 'Bearer sk-test', type: 'application/json', length: '14', body: '{"model":"é"}' });
+    expect(response).toMatchObject({ ok: false, status: 404 });
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(await response.json()).toEqual({ error: { message: 'no such model' } });
+    expect(response.bodyUsed).toBe(true);
+  });
+
+  it('rejects with the connection error that the router classifies as connection_error', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const error = await createNodeHttpFetch()(`http://127.0.0.1:${port}/v1/chat/completions`, { method: 'POST', body: '{}' }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ code: 'ECONNREFUSED' });
+    expect(classifyProviderError(error)).toBe('connection_error');
+  });
+
+  it('rejects with an AbortError when aborted before the answer, and the server sees the request go', async () => {
+    let gone!: () => void;
+    const closedByClient = new Promise<void>((resolve) => (gone = resolve));
+    handler = (_req, res) => res.on('close', gone);
+    const controller = new AbortController();
+    const pending = createNodeHttpFetch()(`${url}/slow`, { method: 'POST', body: '{}', signal: controller.signal });
+    setTimeout(() => controller.abort(), 20);
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    await closedByClient;
+  });
+
+  it('fails a body being read when aborted mid-stream and closes the connection', async () => {
+    let socketClosed!: Promise<void>;
+    handler = (req, res) => {
+      socketClosed = new Promise((resolve) => req.socket.once('close', () => resolve()));
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write(chunk('partial'));
+    };
+    const controller = new AbortController();
+    const response = await createNodeHttpFetch()(`${url}/hang`, { method: 'POST', body: '{}', signal: controller.signal });
+    const reader = response.body[Symbol.asyncIterator]();
+    expect((await reader.next()).done).toBe(false);
+    const next = reader.next();
+    controller.abort();
+    await expect(next).rejects.toMatchObject({ name: 'AbortError' });
+    await socketClosed;
+  });
+
+  it('fails the read when the server drops the connection mid-body', async () => {
+    handler = (req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write(chunk('partial'), () => setTimeout(() => req.socket.destroy(), 10));
+    };
+    const response = await createNodeHttpFetch()(`${url}/drop`, { method: 'POST', body: '{}' });
+    const reader = response.body[Symbol.asyncIterator]();
+    expect((await reader.next()).done).toBe(false);
+    const error = await reader.next().catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'ECONNRESET' });
+    expect(classifyProviderError(error)).toBe('connection_error');
+  });
+
+  it('closes a body that goes on after the reader stopped, once drainMs has passed', async () => {
+    let socket!: Socket;
+    handler = (req, res) => {
+      socket = req.socket;
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write(chunk('one'));
+      const timer = setInterval(() => res.write(chunk('more')), 10);
+      res.on('close', () => clearInterval(timer));
+    };
+    const response = await createNodeHttpFetch({ drainMs: 60 })(`${url}/endless`, { method: 'POST', body: '{}' });
+    const reader = response.body[Symbol.asyncIterator]();
+    await reader.next();
+    await reader.return?.();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(socket.destroyed).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(socket.destroyed).toBe(true);
+  });
+
+  it('refuses a body it cannot send as it is', async () => {
+    await expect(createNodeHttpFetch()(`${url}/x`, { method: 'POST', body: new Blob(['x']) })).rejects.toThrow(TypeError);
+  });
+});
