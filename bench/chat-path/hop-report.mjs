@@ -17,12 +17,18 @@ if (!dir) throw new Error('no /tmp/chat-path-hops-* directory');
 
 const turns = new Map();
 const requests = [];
+// The GET /api/v1/sessions/{id} floor and Redis commands: [ns, app.event], in time order.
+const timeline = [];
 for (const file of readdirSync(dir).filter((f) => f.endsWith('.jsonl'))) {
   const app = file.split('-')[0];
   for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
     if (!line) continue;
     const [ns, event, turnId] = JSON.parse(line);
     const t = BigInt(ns);
+    if (turnId === 'get') {
+      timeline.push([t, `${app}.${event}`]);
+      continue;
+    }
     if (event === 'req') {
       requests.push(t);
       continue;
@@ -100,6 +106,36 @@ for (const [phase, list] of Object.entries(phases)) {
   }
   out.phases[phase] = { turns: list.length, segments: rows };
   console.log(`\n${phase} (${list.length} turns): ms p50 / p90 / mean`);
+  for (const [label, s] of Object.entries(rows)) if (s) console.log(`  ${label.padEnd(92)} ${s.p50} / ${s.p90} / ${s.mean}  (n=${s.n})`);
+}
+// GET session requests: each get_req to its get_end (sequential in the bench); Redis commands inside it.
+timeline.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+const gets = [];
+let open = null;
+for (const [t, event] of timeline) {
+  if (event === 'gateway.get_req') open = { 'gateway.get_req': t };
+  else if (open && event === 'gateway.get_end') {
+    open[event] = t;
+    gets.push(open);
+    open = null;
+  } else if (open && !open[event]) open[event] = t;
+}
+const GET_SEGMENTS = [
+  ['GET: request arrived -> Redis command sent (routing, credentials, tenant)', 'gateway.get_req', 'gateway.redis_send'],
+  ['GET: Redis command sent -> answered (rate limits)', 'gateway.redis_send', 'gateway.redis_done'],
+  ['GET: Redis answered -> chat.session.get published', 'gateway.redis_done', 'gateway.get_pub'],
+  ['GET: request arrived -> chat.session.get published', 'gateway.get_req', 'gateway.get_pub'],
+  ['GET: published -> chat reads it (hop 1)', 'gateway.get_pub', 'chat.get_recv'],
+  ['GET: chat read -> reply published (chat: span, zod, the database read)', 'chat.get_recv', 'chat.get_respond'],
+  ['GET: reply published -> gateway reads it (hop 2)', 'chat.get_respond', 'gateway.get_reply'],
+  ['GET: reply read -> response ended', 'gateway.get_reply', 'gateway.get_end'],
+  ['GET: request arrived -> response ended', 'gateway.get_req', 'gateway.get_end'],
+];
+if (gets.length > 0) {
+  const rows = {};
+  for (const [label, from, to] of GET_SEGMENTS) rows[label] = stats(gets.map((g) => (g[from] && g[to] ? ms(g[from], g[to]) : NaN)));
+  out.get_session = { requests: gets.length, segments: rows };
+  console.log(`\nGET /api/v1/sessions/{id} (${gets.length} requests): ms p50 / p90 / mean`);
   for (const [label, s] of Object.entries(rows)) if (s) console.log(`  ${label.padEnd(92)} ${s.p50} / ${s.p90} / ${s.mean}  (n=${s.n})`);
 }
 writeFileSync(join(dir, 'report.json'), JSON.stringify(out, null, 2));

@@ -17,6 +17,14 @@
 //            pub_first   first frame published on chat.stream.<turnId>
 //            pub_token   first token frame published
 //            flush_token that frame's bytes about to be written to the socket
+// and, for the plain GET /api/v1/sessions/{id} floor (sequential, so joined by time order; turn id 'get'):
+//   gateway  get_req      GET /api/v1/sessions/<id> arrived
+//            redis_send   / redis_done: each Redis command of the request (the rate limits' script), sent and answered
+//            get_pub      chat.session.get request handed to nats.js
+//   chat     get_recv     chat.session.get read from the socket
+//            get_respond  its reply handed to nats.js
+//   gateway  get_reply    the reply read from the socket
+//            get_end      the HTTP response ended
 // Events go to $HOP_TRACE_DIR/<app>-<pid>.jsonl as [ns, event, turnId] lines (written every 2 s and
 // at exit). bench/chat-path/hop-report.mjs joins them per turn.
 import { appendFileSync, mkdirSync } from 'node:fs';
@@ -49,6 +57,10 @@ if (dir) {
   const STREAM = /chat\.stream\.([0-9a-f-]{36})$/;
   const TURN_ID = /"turnId":"([0-9a-f-]{36})"/;
   const isTurnSubject = (s) => s === 'chat.turn' || s.endsWith('.chat.turn');
+  const isGetSubject = (s) => s === 'chat.session.get' || s.endsWith('.chat.session.get');
+  // The reply subject of the chat.session.get in flight (gateway: its inbox; chat: the reply it owes).
+  let getInbox = null;
+  let getInFlight = false;
   const seen = new Set();
   const once = (event, turnId) => {
     const key = `${event}:${turnId}`;
@@ -62,6 +74,13 @@ if (dir) {
 
   const publish = ProtocolHandler.prototype.publish;
   ProtocolHandler.prototype.publish = function (subject, payload, options) {
+    if (isGetSubject(subject)) {
+      note('get_pub', 'get');
+      getInFlight = true;
+    } else if (getInbox && subject === getInbox) {
+      note('get_respond', 'get');
+      getInbox = null;
+    }
     if (isTurnSubject(subject) && payload instanceof Uint8Array) {
       const turnId = TURN_ID.exec(text(payload))?.[1];
       if (turnId) {
@@ -106,12 +125,22 @@ if (dir) {
     } else if (isTurnSubject(subject)) {
       const id = TURN_ID.exec(text(data))?.[1];
       if (id) once('recv', id);
+    } else if (isGetSubject(subject)) {
+      note('get_recv', 'get');
+      getInbox = typeof msg.reply === 'string' ? msg.reply : msg.reply ? text(msg.reply) : null;
+    } else if (getInFlight && subject.includes('_INBOX')) {
+      note('get_reply', 'get');
+      getInFlight = false;
     }
     return processMsg.call(this, msg, data);
   };
   const emit = http.Server.prototype.emit;
   http.Server.prototype.emit = function (event, req, ...rest) {
     if (event === 'request' && req.method === 'POST' && req.url.startsWith('/api/v1/chat')) note('req', '');
+    if (event === 'request' && req.method === 'GET' && req.url.startsWith('/api/v1/sessions/')) {
+      note('get_req', 'get');
+      rest[0]?.once?.('finish', () => note('get_end', 'get'));
+    }
     return emit.call(this, event, req, ...rest);
   };
   // Fastify sends a stream body by setting the headers and piping it into the response.
@@ -120,6 +149,23 @@ if (dir) {
     if (lastTokenTurn && destination instanceof http.ServerResponse) once('sse_piped', lastTokenTurn);
     return pipe.call(this, destination, ...rest);
   };
+  // Redis commands (ioredis, the gateway's rate limits and quota): sent and answered.
+  try {
+    const Redis = require(require.resolve('ioredis', { paths: [process.cwd()] }));
+    const RedisClass = Redis.default ?? Redis;
+    const sendCommand = RedisClass.prototype.sendCommand;
+    RedisClass.prototype.sendCommand = function (command, ...rest) {
+      note('redis_send', 'get');
+      const result = sendCommand.call(this, command, ...rest);
+      command?.promise?.then?.(
+        () => note('redis_done', 'get'),
+        () => note('redis_done', 'get'),
+      );
+      return result;
+    };
+  } catch {
+    // no ioredis in this process
+  }
   const resWrite = http.ServerResponse.prototype.write;
   http.ServerResponse.prototype.write = function (chunk, ...rest) {
     if (lastTokenTurn && (typeof chunk === 'string' || Buffer.isBuffer(chunk))) {
