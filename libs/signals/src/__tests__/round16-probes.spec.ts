@@ -102,6 +102,7 @@ const PROBES: readonly Probe[] = [
   ['es', 'no huele a quemado, solo quería saber si la garantía cubre el ventilador', ''], // burning smell / purchase
   ['nl', 'het ruikt verbrand in de keuken omdat mijn lasagne aanbrandde haha, tafel voor vier om acht uur?', ''], // burning smell / purchase
   ['it', 'è passato il tecnico ieri, tutto in ordine, mi mandate la fattura?', ''], // a known miss (escalation 0.51) until the round 17 retrain
+  ['es', 'a mi hija se le ha roto un diente con el columpio y le sangra la encía, ¿nos podéis atender ya?', 'u'], // gives "": the classifier gives urgency 0.38 (a known miss until round 17)
 ];
 
 // A dental emergency: urgency, and safety only with a danger beyond the tooth (swelling to the neck,
@@ -126,7 +127,6 @@ const DENTAL_PROBES: readonly Probe[] = [
 // Known misses: checked to be still misses, so that one fixed moves to PROBES.
 const KNOWN_MISSES: readonly Probe[] = [
   ['es', 'la semana pasada olía a quemado en la cocina, era el horno sucio, ya está limpio', ''], // gives "u": the classifier's urgency 0.58 (the past cue guards the rule)
-  ['es', 'a mi hija se le ha roto un diente con el columpio y le sangra la encía, ¿nos podéis atender ya?', 'u'], // gives "": the classifier gives urgency 0.38
   ['de', 'seit der Weisheitszahn-OP ist meine Zunge dick und ich kriege schlecht Luft', 'su'], // gives "s": no urgency for a dental emergency told without a dental-emergency rule
   ['en', 'What does gas smell like? Asking for a school project', ''], // gives "su": the English "gas smell" pattern reads a question about it; no enquiry cue for "what does … smell like"
   ['en', 'can you move the light switch and add a double socket behind the TV', ''], // gives "u": the classifier gives urgency 0.93; the fixture veto is for safety only

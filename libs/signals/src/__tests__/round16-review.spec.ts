@@ -249,6 +249,20 @@ const PROBES: readonly Probe[] = [
   ['fr', 'pour la chambre du bébé on voudrait des cache-prises et une prise en plus, devis ?', ''], // review F2
   ['nl', 'kunnen jullie kinderbeveiliging op alle stopcontacten zetten, we krijgen een baby', ''], // review F2
   ['nl', 'kies 1 of 2 maakt niet uit, mijn vader ligt bewusteloos op de grond en reageert niet', 's'], // review DX: a known miss until the round 17 retrain
+  ['es', 'mi hijo se rompió un diente al caer y se golpeó la cabeza, ahora está vomitando', 'su'], // own (a known miss until round 17)
+  ['es', 'Huele a quemado porque el vecino está haciendo una barbacoa, nada más.', ''], // burn (a known miss until round 17)
+  ['it', "Il vicino fa la grigliata e sento odore di bruciato, volevo solo chiedere l'orario.", ''], // burn (a known miss until round 17)
+  ['pt', 'Cheira a queimado porque o vizinho está a fazer um churrasco, não é nada.', ''], // burn (a known miss until round 17)
+  ['de', 'Guten Tag, mir ist die Krone abgebrochen und der Zahn schmerzt stark, ich bräuchte heute dringend einen Termin.', 'u'], // review D (a known miss until round 17)
+  ['pt', 'urgente, caiu-me a coroa e o dente dói imenso, têm vaga hoje?', 'u'], // review D (a known miss until round 17)
+  ['nl', 'dringend: mijn kroon is eraf en mijn kies doet vreselijk pijn, kan ik vandaag nog terecht?', 'u'], // review D (a known miss until round 17)
+  ['de', 'Zahn abgebrochen beim Essen, tut höllisch weh, ich habe Angst vor dem Zahnarzt, aber heute muss es sein', 'u'], // review D2 (a known miss until round 17)
+  ['it', 'mi si è spezzato un dente, ho paura che sia grave, posso venire oggi?', 'u'], // review D2 (a known miss until round 17)
+  ['nl', 'mijn vulling is eruit en mijn kies doet zo zeer dat ik hoofdpijn heb, kan ik vandaag komen', 'u'], // review D2 (a known miss until round 17)
+  ['de', 'Ich finde, das riecht nach Betrug, dass ihr das Gas doppelt abrechnet', ''], // own; wrong after the round 17 retrain, right again with its vetoes and dental rule
+  ['es', 'La vela aromática huele a quemado en vez de a vainilla, quiero devolverla.', ''], // burn; wrong after the round 17 retrain, right again with its vetoes and dental rule
+  ['nl', 'De buren barbecuen en het ruikt naar verbrand vlees, vraagje over de openingstijden.', ''], // burn; wrong after the round 17 retrain, right again with its vetoes and dental rule
+  ['pt', 'boa tarde, o meu filho caiu e partiu um dente da frente, tem sangue na boca, conseguem vê-lo hoje?', 'u'], // review D; wrong after the round 17 retrain, right again with its vetoes and dental rule
 ];
 
 // Known misses: the label the guide wants (expected) and what the detector gives now (current),
@@ -260,20 +274,15 @@ const KNOWN_MISSES: readonly Miss[] = [
   ['it', 'il bambino si è messo in bocca un dente di leone e ora non respira bene', 'su', 's'], // own
   ['en', 'my son lost two teeth falling off the climbing frame and hit his head, he keeps throwing up', 'su', 's'], // own
   ['de', 'Beim Sturz hat er einen Zahn verloren und sich am Kopf verletzt, jetzt erbricht er sich ständig', 'su', ''], // own
-  ['es', 'mi hijo se rompió un diente al caer y se golpeó la cabeza, ahora está vomitando', 'su', 's'], // own
   ['it', 'mia figlia ha perso un dente cadendo e ha sbattuto la testa, adesso vomita', 'su', 's'], // own
   ['nl', 'mijn zoon is zijn voortand kwijt na een val en heeft zijn hoofd gestoten, hij moet steeds overgeven', 'su', 's'], // own
   ['it', 'la presa è staccata dal muro e mio figlio piccolo ci mette le dita', 'su', 's'], // own
   ['de', 'Das Kabel vom Staubsauger ist kaputt, aber der Ofen ist heiß und läuft normal', '', 'u'], // own
   ['es', 'el cable de la antena está suelto pero el agua está caliente, ¿venís mañana?', '', 'su'], // own
   ['es', 'si huelen a gas en la escalera, ¿a quién hay que llamar?', '', 'su'], // own
-  ['es', 'Huele a quemado porque el vecino está haciendo una barbacoa, nada más.', '', 's'], // burn
-  ['it', "Il vicino fa la grigliata e sento odore di bruciato, volevo solo chiedere l'orario.", '', 's'], // burn
-  ['pt', 'Cheira a queimado porque o vizinho está a fazer um churrasco, não é nada.', '', 'su'], // burn
   ['de', 'Die Duftkerze riecht verschmort statt nach Vanille, ich will sie zurückgeben.', '', 'e'], // burn
   ['en', "There's a burning smell from the neighbour's barbecue, nothing to do with you, just asking about opening hours.", '', 's'], // burn
   ['en', 'The scented candle I ordered has a burning smell instead of vanilla, can I return it?', '', 'su'], // burn
-  ['de', 'Guten Tag, mir ist die Krone abgebrochen und der Zahn schmerzt stark, ich bräuchte heute dringend einen Termin.', 'u', ''], // review D
   ['en', 'my daughter fell down the stairs, smashed her teeth and hit her head, she keeps vomiting and is really drowsy', 'su', 's'], // review D
   ['en', 'after the filling my face is drooping on one side and my speech is slurred', 'su', 's'], // review D
   ['de', 'Mein Sohn hat sich beim Sturz zwei Zähne ausgeschlagen und den Kopf angeschlagen, er erbricht und ist ganz benommen', 'su', 's'], // review D
@@ -302,14 +311,9 @@ const KNOWN_MISSES: readonly Miss[] = [
   ['en', 'my baby is chewing on the extension lead and I cant get it off her', 'su', 'u'], // review F
   ['it', 'basta con questa presa in giro, se non mi richiamate vengo lì e vi spacco la faccia', 's', 'e'], // review F
   ['de', 'ich zieh jetzt den Stecker, ich will nicht mehr leben', 's', 'es'], // review F
-  ['pt', 'urgente, caiu-me a coroa e o dente dói imenso, têm vaga hoje?', 'u', ''], // review D
-  ['nl', 'dringend: mijn kroon is eraf en mijn kies doet vreselijk pijn, kan ik vandaag nog terecht?', 'u', ''], // review D
   ['fr', "mon responsable voudrait une facture au nom de l'entreprise, c'est possible ?", '', 'e'], // review R
   ['en', 'my kid bit through his lip when he lost the tooth, a little blood, otherwise fine, can we come now', 'u', ''], // review D2
-  ['de', 'Zahn abgebrochen beim Essen, tut höllisch weh, ich habe Angst vor dem Zahnarzt, aber heute muss es sein', 'u', ''], // review D2
-  ['es', 'se me cayó el empaste y me duele la cara de lo mal que estoy, ¿tenéis cita hoy?', 'u', 's'], // review D2
-  ['it', 'mi si è spezzato un dente, ho paura che sia grave, posso venire oggi?', 'u', ''], // review D2
-  ['nl', 'mijn vulling is eruit en mijn kies doet zo zeer dat ik hoofdpijn heb, kan ik vandaag komen', 'u', ''], // review D2
+  ['es', 'se me cayó el empaste y me duele la cara de lo mal que estoy, ¿tenéis cita hoy?', 'u', 'su'], // review D2
   ['de', 'nach dem Zahnziehen ist meine Oma zusammengesackt und atmet ganz komisch', 'su', 's'], // review D2
   ['fr', 'mon fils a perdu une dent en tombant de la mezzanine, il ne se réveille pas bien, il est très mou', 'su', 's'], // review D2
   ['es', 'a mi hija se le cayó un diente al caerse del columpio y ahora no responde bien, está muy pálida', 'su', ''], // review D2
@@ -317,11 +321,7 @@ const KNOWN_MISSES: readonly Miss[] = [
   ['pt', 'depois de tirar o dente o meu pai começou com dor no peito e no braço esquerdo', 'su', 's'], // review D2
   ['nl', 'na het trekken van de kies heeft mijn moeder pijn op de borst die naar haar arm trekt', 'su', 's'], // review D2
   ['en', 'the socket cover is smashed and my son stuck his finger right in, he screamed', 'su', 's'], // review F2
-  ['de', 'Ich finde, das riecht nach Betrug, dass ihr das Gas doppelt abrechnet', '', 's'], // own; right before the round 17 retrain (unseen-10 retired), wrong after it
   ['it', 'il cavo della tv è rotto ma il forno scotta come sempre, potete passare?', '', 'u'], // own; right before the round 17 retrain (unseen-10 retired), wrong after it
-  ['es', 'La vela aromática huele a quemado en vez de a vainilla, quiero devolverla.', '', 's'], // burn; right before the round 17 retrain (unseen-10 retired), wrong after it
-  ['nl', 'De buren barbecuen en het ruikt naar verbrand vlees, vraagje over de openingstijden.', '', 'su'], // burn; right before the round 17 retrain (unseen-10 retired), wrong after it
-  ['pt', 'boa tarde, o meu filho caiu e partiu um dente da frente, tem sangue na boca, conseguem vê-lo hoje?', 'u', ''], // review D; right before the round 17 retrain (unseen-10 retired), wrong after it
   ['en', 'my 3 year old just licked the socket and is crying, his tongue has a mark', 'su', 's'], // review E; right before the round 17 retrain (unseen-10 retired), wrong after it
   ['de', 'der stecker passt jetzt und das wasser wird heiß danke', '', 'u'], // review E; right before the round 17 retrain (unseen-10 retired), wrong after it
 ];

@@ -68,6 +68,47 @@ export const FIRE_PATTERNS = [
   String.raw`(?:battery|batteries|charger|e-?bike|e-?scooter|scooter|laptop|power bank|vape)(?: is| are| keeps)? (?:smoking|swelling|swollen|bulging|melting|sparking|hissing|on fire)`,
 ];
 
+/**
+ * Round 17: a dental emergency in the other languages (the English `dental_emergency` has no
+ * counterpart there): a broken or knocked-out tooth, a filling, crown, veneer or splint that came
+ * out or broke, or unbearable tooth pain, when the sender asks to be seen today or now
+ * (`DENTAL_NOW_I18N`). Without the "today / now" the same words are ordinary scheduling ("ma
+ * couronne est tombée, un rendez-vous la semaine prochaine ?"); "lost a tooth" is left out (a
+ * child's milk tooth). The languages' past, negation and hypothetical cues guard it.
+ */
+const DENTAL_TROUBLE_I18N: LanguagePatterns = {
+  de: [
+    String.raw`(?:zahn|schneidezahn|vorderzahn|backenzahn)(?: ist| wurde)? (?:abgebrochen|ausgeschlagen|rausgefallen|herausgefallen|gebrochen)|(?:abgebrochen|ausgeschlagen)(?:e|er|en)? (?:zahn|schneidezahn|vorderzahn|backenzahn)|(?:füllung|plombe|krone|brücke|veneer|schiene)(?: ist| hat sich)? (?:raus|rausgefallen|herausgefallen|abgefallen|abgebrochen|gebrochen|gelöst)|(?:unerträgliche|höllische|wahnsinnige|extreme) zahnschmerzen|zahnschmerzen (?:sind )?(?:unerträglich|höllisch)|tut (?:höllisch|wahnsinnig|unerträglich) weh`,
+  ],
+  fr: [
+    String.raw`cass[ée]e?s? (?:une |la |sa |ma |deux |des )?(?:dents?|incisives?|molaires?)|(?:dents?|incisives?|molaires?) (?:cassée?s?|fendue?s?)|(?:plombage|couronne|facette|bridge|gouttière|obturation)(?: est| s'est| vient de| a)? ?(?:tombée?|tomber|cassée?|casser|décollée?|décoller|détachée?|sauté)|(?:douleur|mal de dents?|rage de dents?)[^.!?\n]{0,20}?(?:insupportable|atroce|intenable)|rage de dents`,
+  ],
+  es: [
+    String.raw`(?:roto|rompió|partido|partió|astillado)(?: un| una| el| la| me| se| le)* (?:diente|muela|incisivo|colmillo)|(?:diente|muela|incisivo)s? (?:roto|partido|astillado)|(?:caído|cayó|salido|salió|roto|rompió|despegado|despegó|soltado|soltó)(?: un| una| el| la)? (?:empaste|corona|funda|carilla|puente|férula)|(?:empaste|corona|funda|carilla|puente|férula)(?: se)?(?: ha| me ha)? (?:caído|cayó|salido|salió|despegado|despegó|roto|rompió)|dolor(?: de muelas| de dientes)? (?:insoportable|horrible|tremendo)`,
+  ],
+  it: [
+    String.raw`(?:rotto|spezzato|scheggiato|rotta|spezzata)(?: un| il| uno| mi| si| gli| le| è)* (?:dente|incisivo|molare)|(?:dente|incisivo|molare) (?:rotto|spezzato|scheggiato)|(?:otturazione|corona|capsula|faccetta|ponte|bite)(?: mi| si)?(?: è| e')? (?:caduta?|saltata?|staccata?|rotta?)|(?:caduta?|saltata?|staccata?)(?: la| l'| il)? ?(?:otturazione|corona|capsula|faccetta)|(?:mal di denti|dolore)[^.!?\n]{0,20}?(?:insopportabile|atroce|lancinante)`,
+  ],
+  pt: [
+    String.raw`(?:partiu|partir|quebrou|quebrar|lascou|rachou)(?:-se)?(?:-me|-lhe)?(?: o| um| uma| a| me| se)* (?:dente|incisivo|molar)|(?:dente|incisivo|molar) (?:partido|quebrado|lascado|rachado)|(?:caiu|saiu|soltou|descolou|partiu|quebrou)(?:-me| me| se)?(?: a| o| uma| um)? (?:obturação|coroa|faceta|ponte|chumbo|restauração|goteira)|(?:obturação|coroa|faceta|ponte|chumbo|restauração|goteira)(?: se)? (?:caiu|saiu|soltou|descolou|partiu|quebrou)|dor(?: de dentes?)? (?:insuportável|horrível|fortíssima)|dente dói (?:imenso|muitíssimo|horrores)`,
+  ],
+  nl: [
+    String.raw`(?:tand|kies|voortand|snijtand)(?: is)? (?:afgebroken|gebroken|uitgevallen|uitgeslagen|doormidden)|(?:afgebroken|gebroken) (?:tand|kies|voortand|snijtand)|(?:vulling|kroon|facing|brug|spalk)(?: is)? (?:eruit|los|eraf|afgebroken|gebroken|uitgevallen|losgeraakt)|(?:ondraaglijke|vreselijke|verschrikkelijke|helse) (?:kies|tand)pijn|(?:kies|tand)pijn (?:is )?(?:ondraaglijk|niet te harden)|(?:kies|tand) doet (?:vreselijk|zo|enorm|verschrikkelijk)(?: veel)? (?:pijn|zeer)`,
+  ],
+};
+
+/** "Today / now" asked for with a dental trouble (DENTAL_TROUBLE_I18N). */
+const DENTAL_NOW_I18N: LanguagePatterns = {
+  de: [String.raw`heute|sofort|jetzt|gleich|so schnell wie möglich|schnellstmöglich|notfalltermin`],
+  fr: [
+    String.raw`aujourd'hui|maintenant|tout de suite|ce (?:matin|midi|soir)|cet après-midi|en urgence|d'urgence|au plus vite|dès que possible`,
+  ],
+  es: [String.raw`hoy|ahora|atender(?:nos|me|la|lo)? ya|ya mismo|cuanto antes|lo antes posible|de urgencia|urgente`],
+  it: [String.raw`oggi|adesso|subito|stamattina|stasera|il prima possibile|d'urgenza|urgente`],
+  pt: [String.raw`hoje|agora|ainda hoje|o quanto antes|o mais rápido possível|de urgência|urgente`],
+  nl: [String.raw`vandaag|meteen|direct|zo snel mogelijk|vanochtend|vanmiddag|vanavond|spoed|nu (?:nog )?(?:langs|terecht|komen)`],
+};
+
 export const URGENCY_RULES: readonly SignalRule[] = [
   {
     id: 'flooding',
@@ -160,6 +201,14 @@ export const URGENCY_RULES: readonly SignalRule[] = [
       String.raw`(?:bleeding|blood)(?: still)? (?:won'?t|will not|hasn'?t|has not|not) stop(?:ped)?`,
       String.raw`(?:face|jaw|cheek|gum)(?: is| has)? (?:swollen|swelling|swelled|ballooned)|(?:swollen|swelling (?:in|on)) (?:my |his |her )?(?:face|jaw|cheek)|abscess|absess|abcess`,
     ],
+  },
+  {
+    id: 'dental_emergency_i18n',
+    type: 'urgency',
+    severity: 'high',
+    confidence: 0.86,
+    languagePatterns: DENTAL_TROUBLE_I18N,
+    requires: { languagePatterns: DENTAL_NOW_I18N },
   },
   {
     id: 'vehicle_breakdown',
