@@ -160,6 +160,45 @@ export const ROUND15_INTENT_RULES: readonly IntentRule[] = [
     confidence: 0.8,
   },
   {
+    // Round 17: the fault is back after the business's own work ("your technician serviced it … blowing warm
+    // air again, the second time this month", "said it was sorted. It is not sorted", "euer Monteur war
+    // da, jetzt tropft es schon wieder", "votre technicien est passé … de nouveau en panne"): a complaint
+    // about the service received, not a new fault report (label guide).
+    intent: 'complaint',
+    id: 'complaint_r17',
+    patterns: [
+      w(
+        String.raw`(?:your|the)\s+(?:technician|engineer|plumber|electrician|fitter|mechanic|installer|guy|man|team)\s+(?:\p{L}+\s+){0,2}(?:serviced|fixed|repaired|sorted|installed|fitted|came|replaced)\b[^]{0,120}?(?:(?:broken|leaking|not\s+working|stopped\s+working|playing\s+up|warm\s+air|cold\s+air|dripping|tripping)\s+again|second\s+time|it\s+is\s+not\s+(?:sorted|fixed)|it'?s\s+not\s+(?:sorted|fixed)|still\s+(?:not\s+(?:working|fixed|sorted)|broken|leaking))`,
+      ),
+      w(
+        String.raw`(?:ihr|euer|eure|der)\s+(?:techniker|monteur|installateur|handwerker)\s+[^]{0,120}?(?:schon\s+wieder|zum\s+zweiten\s+mal|immer\s+noch\s+(?:kaputt|undicht|nicht))|(?:votre|le)\s+(?:technicien|plombier|électricien|réparateur|installateur)\s+[^]{0,120}?(?:de\s+nouveau\s+en\s+panne|à\s+nouveau\s+en\s+panne|(?:fuit|tombe\s+en\s+panne|coule)\s+(?:encore|de\s+nouveau|à\s+nouveau)|deuxième\s+fois|toujours\s+(?:pas\s+réparé|en\s+panne))`,
+      ),
+      w(
+        String.raw`(?:su|vuestro|el)\s+(?:técnico|fontanero|electricista)\s+[^]{0,120}?(?:(?:falla|gotea|se\s+rompió)\s+otra\s+vez|otra\s+vez\s+(?:igual|rot[oa]|estropead[oa])|segunda\s+vez|sigue\s+sin\s+funcionar)|(?:il\s+vostro|il)\s+(?:tecnico|idraulico|elettricista)\s+[^]{0,120}?(?:di\s+nuovo\s+(?:rott[oa]|guast[oa]|ferm[oa])|(?:perde|si\s+blocca)\s+di\s+nuovo|seconda\s+volta|ancora\s+(?:rott[oa]|guast[oa]|non\s+funziona))`,
+      ),
+      w(
+        String.raw`(?:o\s+vosso|o\s+seu|o)\s+(?:técnico|canalizador|eletricista|encanador)\s+[^]{0,120}?(?:(?:avariou|pinga|parou)\s+(?:outra\s+vez|de\s+novo)|segunda\s+vez|continua\s+(?:avariad[oa]|sem\s+funcionar))|(?:jullie|uw|de)\s+(?:monteur|technicus|loodgieter|elektricien)\s+[^]{0,120}?(?:(?:lekt|kapot|doet\s+het\s+niet)\s+(?:weer|opnieuw)|weer\s+(?:kapot|stuk)|tweede\s+keer|nog\s+steeds\s+(?:kapot|stuk|niet))`,
+      ),
+    ],
+    confidence: 0.8,
+  },
+  {
+    // Round 17: a conversation that asks the price and then books ("si me parece bien, resérvenla porfa",
+    // "¿puedo ir a verlo el sábado?"): the request to reserve as an imperative with a pronoun, and asking to
+    // come and view, in the six other languages (English has "book it in", "can I come and view it").
+    intent: 'booking',
+    id: 'booking_r17',
+    patterns: [
+      w(
+        String.raw`res[eé]rv(?:e|en|ad|ame|enme|adme)(?:l[oa]s?|me|nos|mel[oa]|nosl[oa])|r[ée]servez-(?:la|le|les|nous|moi)|r[ée]serve-(?:la|le|moi|nous)|prenota(?:te|mi|teci)?(?:l[oa]|mi|ci|melo|mela|celo|cela)|reserv(?:e|em)-(?:me|nos|n[oa]|l[oa])|reserva-(?:me|nos)|reservieren\s+sie\s+(?:uns|mir)|reserviert\s+(?:uns|mir)|(?:boek|reserveer)t?\s+(?:u\s+)?(?:die|dat|het|hem|'m)\s+maar|(?:boekt|reserveert)\s+u\s+maar`,
+      ),
+      w(
+        String.raw`(?:puedo|podemos|podría|podríamos)\s+(?:ir|pasar)\s+a\s+verl[oa]|(?:posso|possiamo)\s+(?:venire|passare)\s+a\s+vederl[oa]|(?:posso|podemos)\s+(?:ir|passar)\s+(?:a\s+)?v[êe]-l[oa]|(?:puis-je|pouvons-nous|je\s+peux|on\s+peut)\s+(?:venir|passer)\s+(?:la|le)\s+visiter|(?:kann\s+ich|können\s+wir)\s+(?:sie|ihn|es|die\s+wohnung|das\s+haus)\s+(?:\p{L}+\s+){0,3}besichtigen|(?:kan\s+ik|kunnen\s+we)\s+(?:het|hem|die|dat)\s+(?:\p{L}+\s+){0,2}komen\s+(?:bekijken|bezichtigen)`,
+      ),
+    ],
+    confidence: 0.75,
+  },
+  {
     intent: 'booking',
     id: 'booking_r15',
     patterns: [
