@@ -211,28 +211,74 @@ export function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> 
  * LangChain integrations look at the signal only when the next chunk arrives, so a stalled
  * server would otherwise hold a cancelled or timed-out turn open indefinitely.
  */
-export async function* untilAborted<T>(source: AsyncIterable<T>, signal: AbortSignal): AsyncGenerator<T> {
-  const iterator = source[Symbol.asyncIterator]();
-  let onAbort: () => void = () => undefined;
-  const aborted = new Promise<never>((_, reject) => {
-    onAbort = () => reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
-    if (signal.aborted) onAbort();
-    else signal.addEventListener('abort', onAbort, { once: true });
-  });
-  aborted.catch(() => undefined);
-  let finished = false;
-  try {
-    for (;;) {
-      const next = await Promise.race([iterator.next(), aborted]);
-      if (next.done) {
-        finished = true;
-        return;
-      }
-      yield next.value;
+export function untilAborted<T>(source: AsyncIterable<T>, signal: AbortSignal): AsyncIterableIterator<T> {
+  return new UntilAborted(source[Symbol.asyncIterator](), signal);
+}
+
+function abortReason(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new Error('aborted');
+}
+
+/**
+ * untilAborted's iterator. One abort listener for the whole stream and one promise per chunk
+ * (an async generator racing every read against a shared abort promise made about five, each
+ * through the services' async hooks, and left a reaction on that promise per chunk). When it
+ * stops early (abort, a failed read, the consumer's break) it calls the source's return(), not
+ * awaited: a generator suspended in a pending read settles its return() only after that read.
+ */
+class UntilAborted<T> implements AsyncIterableIterator<T> {
+  private closed = false;
+  private reject: ((error: unknown) => void) | undefined;
+  private readonly onAbort = () => {
+    const reject = this.reject;
+    this.reject = undefined;
+    this.close(true);
+    reject?.(abortReason(this.signal));
+  };
+
+  constructor(
+    private readonly source: AsyncIterator<T>,
+    private readonly signal: AbortSignal,
+  ) {
+    signal.addEventListener('abort', this.onAbort, { once: true });
+  }
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<T> {
+    return this;
+  }
+
+  next(): Promise<IteratorResult<T>> {
+    if (this.signal.aborted) {
+      this.close(true);
+      return Promise.reject(abortReason(this.signal));
     }
-  } finally {
-    signal.removeEventListener('abort', onAbort);
-    // Not awaited: a generator suspended in a pending read settles its return() only after that read.
-    if (!finished) iterator.return?.()?.catch(() => undefined);
+    if (this.closed) return Promise.resolve({ value: undefined, done: true });
+    return new Promise<IteratorResult<T>>((resolve, reject) => {
+      this.reject = reject;
+      this.source.next().then(
+        (result) => {
+          this.reject = undefined;
+          if (result.done) this.close(false);
+          resolve(result);
+        },
+        (error: unknown) => {
+          this.reject = undefined;
+          this.close(true);
+          reject(error);
+        },
+      );
+    });
+  }
+
+  return(): Promise<IteratorResult<T>> {
+    this.close(true);
+    return Promise.resolve({ value: undefined, done: true });
+  }
+
+  private close(early: boolean): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.signal.removeEventListener('abort', this.onAbort);
+    if (early) this.source.return?.()?.catch(() => undefined);
   }
 }

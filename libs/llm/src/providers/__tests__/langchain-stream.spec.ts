@@ -35,6 +35,35 @@ describe('untilAborted', () => {
     expect(seen).toEqual(['a']);
   });
 
+  it("passes a failing read's error on and closes the source on a break, not after the source ended", async () => {
+    let returned = 0;
+    const source = (values: string[], failAt: number): AsyncIterable<string> => ({
+      [Symbol.asyncIterator]: () => {
+        let i = 0;
+        return {
+          next: () =>
+            i === failAt ? Promise.reject(new Error('socket reset')) : Promise.resolve({ value: values[i++], done: i > values.length }),
+          return: () => ((returned += 1), Promise.resolve({ value: undefined, done: true })),
+        };
+      },
+    });
+    const signal = new AbortController().signal;
+    const collect = async (from: AsyncIterable<string>, stopAt?: string) => {
+      const seen: string[] = [];
+      for await (const v of untilAborted(from, signal)) {
+        seen.push(v);
+        if (v === stopAt) break;
+      }
+      return seen;
+    };
+    await expect(collect(source(['a', 'b'], 1))).rejects.toThrow('socket reset');
+    expect(returned).toBe(1);
+    expect(await collect(source(['a', 'b', 'c'], 99), 'b')).toEqual(['a', 'b']);
+    expect(returned).toBe(2);
+    expect(await collect(source(['a', 'b'], 99))).toEqual(['a', 'b']);
+    expect(returned).toBe(2);
+  });
+
   it('throws at once on an already aborted signal', async () => {
     const controller = new AbortController();
     controller.abort();
