@@ -1,3 +1,4 @@
+import { isAnimalOnly } from '../classifier/animal-subject.util';
 import { FIXTURE_DENTAL_VETO_BELOW, vetoedByCue } from '../classifier/cue-vetoes.util';
 import { isHarmlessSmell } from '../classifier/harmless-smell.util';
 import { saysNoOneHurt } from '../classifier/no-one-hurt.util';
@@ -124,5 +125,29 @@ describe('round 17: the fixture/dental veto cut-off is a named constant', () => 
     const norm = normalizeText('can you add two sockets in the garage?');
     expect(vetoedByCue('safety', norm, { confidence: FIXTURE_DENTAL_VETO_BELOW - 0.01 })).toBe(true);
     expect(vetoedByCue('safety', norm, { confidence: FIXTURE_DENTAL_VETO_BELOW })).toBe(false);
+  });
+});
+
+describe('round 17: isAnimalOnly knows farm animals', () => {
+  const ANIMAL_ONLY: readonly Probe[] = [
+    ['en', 'the cow has been calving for three hours and nothing is coming'],
+    ['de', 'unsere Ziege ist aufgebläht und atmet schwer'],
+    ['fr', 'la vache ne se lève plus depuis ce matin'],
+    ['es', 'la oveja está pariendo y el cordero viene de lado'],
+    ['it', 'il vitello appena nato non respira bene'],
+    ['pt', 'a vaca está caída e não se levanta'],
+    ['nl', 'de koe ligt al een uur en het kalf komt niet'],
+  ];
+  it.each(ANIMAL_ONLY)('[%s] %j is an animal only (a classifier safety finding is vetoed)', (_lang, text) => {
+    expect(isAnimalOnly(normalizeText(text))).toBe(true);
+  });
+  const NOT_ONLY: readonly Probe[] = [
+    ['en', 'after the run my calf went hot and swollen and now I am short of breath'], // a leg, not an animal
+    ['de', 'die Kuh hat meinen Sohn getreten, er blutet am Kopf'], // a person hurt
+    ['es', 'la cabra derribó la estufa y hay humo en el establo'], // a hazard
+    ['nl', 'het varken heeft mijn dochter gebeten'], // a person bitten
+  ];
+  it.each(NOT_ONLY)('[%s] %j is not an animal only', (_lang, text) => {
+    expect(isAnimalOnly(normalizeText(text))).toBe(false);
   });
 });

@@ -20,6 +20,10 @@ const ANIMAL = new RegExp(
     "cane|cagnolin[oa]|cucciol[oa]|gatt[oa]|gattin[oa]|cavall[oa]|puledro|coniglio|pappagallo|uccellino|criceto|porcellino d'india",
     // nl
     'hond(?:je)?|puppy|kat|kater|poes|kitten|paard|merrie|veulen|konijn|papegaai|parkiet|vogel|cavia|huisdier',
+    // Round 17: farm animals (a farm vet's calf, cow, sheep, goat, pig), in the seven languages; words
+    // that are something else too are left out ("burro" is Italian butter, "hen" a hen party, the English
+    // "calf" a leg: "my calf went hot and swollen" is a person's emergency)
+    'cows?|cattle|heifer|sheep|lambs?|ewes?|goats?|pigs?|piglets?|donkeys?|kalb|kälber|kuh|kühe|rind(?:er)?|schafe?|lamm|ziegen?|schweine?|ferkel|esel|veaux?|vaches?|génisse|moutons?|brebis|agneaux?|chèvres?|porcelets?|ânes?|terner[oa]s?|vacas?|ovejas?|corderos?|cabras?|cerdos?|vitell[oa]|vitelli|mucc[ae]|pecor[ae]|agnell[oi]|capr[ae]|maial[ei]|asin[oi]|bezerr[oa]s?|ovelhas?|cordeiros?|porcos?|kalf|kalveren|koe(?:ien)?|schapen?|geiten?|varkens?|biggen|ezels?',
   ].join('|'),
   'u',
 );
