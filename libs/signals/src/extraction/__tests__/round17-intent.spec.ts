@@ -54,3 +54,29 @@ describe('round 17: asking the price and then booking', () => {
     expect(intent.label === 'booking' && intent.source !== 'model').toBe(false);
   });
 });
+
+describe('round 17: a fault reported, then a visit asked for', () => {
+  it.each([
+    ['DE', 'Hätten Sie heute oder morgen einen Termin?'],
+    ['DE', 'Können Sie sich das diese Woche ansehen?'],
+    ['FR', 'pouvez-vous le checker cette semaine'],
+    ['IT', 'potete passare a controllare domani?'],
+  ])('%s %j: the rules read a visit request as booking', (country, text) => {
+    const intent = extractMessage(text, { country }).intent;
+    expect([intent.label, intent.source === 'model']).toEqual(['booking', false]);
+  });
+
+  it.each([
+    ['DE', 'Haben Sie meinen Termin verschoben?'],
+    ['FR', "pouvez-vous le regarder et me dire ce que c'est ?"],
+    ['IT', 'potete controllare lo stato del mio ordine?'],
+  ])('%s %j: hard negative, no booking by rule', (country, text) => {
+    const intent = extractMessage(text, { country }).intent;
+    expect(intent.label === 'booking' && intent.source !== 'model').toBe(false);
+  });
+
+  it('a whole conversation: fault, then a visit, is booking', () => {
+    const messages = ['Grüezi, ich habe eine Füllung verloren.', 'Hätten Sie heute oder morgen einen Termin?'];
+    expect(extractConversation(messages, 'CH').intent.label).toBe('booking');
+  });
+});

@@ -195,6 +195,11 @@ export const ROUND15_INTENT_RULES: readonly IntentRule[] = [
       w(
         String.raw`(?:puedo|podemos|podría|podríamos)\s+(?:ir|pasar)\s+a\s+verl[oa]|(?:posso|possiamo)\s+(?:venire|passare)\s+a\s+vederl[oa]|(?:posso|podemos)\s+(?:ir|passar)\s+(?:a\s+)?v[êe]-l[oa]|(?:puis-je|pouvons-nous|je\s+peux|on\s+peut)\s+(?:venir|passer)\s+(?:la|le)\s+visiter|(?:kann\s+ich|können\s+wir)\s+(?:sie|ihn|es|die\s+wohnung|das\s+haus)\s+(?:\p{L}+\s+){0,3}besichtigen|(?:kan\s+ik|kunnen\s+we)\s+(?:het|hem|die|dat)\s+(?:\p{L}+\s+){0,2}komen\s+(?:bekijken|bezichtigen)`,
       ),
+      // A visit asked for after a fault report ("Hätten Sie heute oder morgen einen Termin?", "pouvez-vous le
+      // checker cette semaine", "potete passare a controllare?", "Können Sie sich das diese Woche ansehen?").
+      w(
+        String.raw`(?:hätten|haben)\s+sie\s+(?:(?:heute|morgen|noch|diese|nächste|woche|zeitnah|bald|oder|am|\p{L}+tag)\s+){0,5}(?:einen|noch\s+einen|einen\s+freien)\s+termin|(?:können|könnten)\s+sie\s+sich\s+(?:das|es|den|die)\s+(?:\p{L}+\s+){0,3}(?:ansehen|anschauen)|(?:pouvez-vous|pourriez-vous|vous\s+pouvez)\s+(?:le|la|les)\s+(?:checker|regarder|vérifier|réparer)\s+(?:cette\s+semaine|demain|aujourd'hui|lundi|mardi|mercredi|jeudi|vendredi|samedi)|(?:potete|può|potreste|potrebbe)\s+passare\s+a\s+(?:controllare|vedere|guardare|sistemare)`,
+      ),
     ],
     confidence: 0.75,
   },
