@@ -151,3 +151,19 @@ describe('round 17: isAnimalOnly knows farm animals', () => {
     expect(isAnimalOnly(normalizeText(text))).toBe(false);
   });
 });
+
+describe('round 17: "X would give him a heart attack" is figurative (English)', () => {
+  it.each([
+    "the bride's dad joked the bill would give him a heart attack 😂 can we see the drinks package?",
+    'that quote is going to give my wife a heart attack, any discounts?',
+    "your prices will give me a heart attack, what's the cheapest option?",
+  ])('%j is not safety', (text) => {
+    expect(labels(detector, text)).not.toContain('s');
+  });
+  it.each([
+    "I think the stress will give him a heart attack, he's clutching his chest now",
+    'my dad is having a heart attack, he says his arm is numb',
+  ])('%j is still safety', (text) => {
+    expect(labels(detector, text)).toContain('s');
+  });
+});
