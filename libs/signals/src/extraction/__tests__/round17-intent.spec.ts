@@ -80,3 +80,28 @@ describe('round 17: a fault reported, then a visit asked for', () => {
     expect(extractConversation(messages, 'CH').intent.label).toBe('booking');
   });
 });
+
+describe('round 17: a message sent to the wrong business or number', () => {
+  it.each([
+    ['GB', "Sorry, think I've messaged the wrong garage, I'm after the one on Mill Lane. Ignore me!"],
+    ['CA', "Whoever keeps giving you 778-316-2290 as their number: it's mine, and I have never booked anything with you."],
+    ['DE', 'Hallo, falsch verbunden, ich bin gar keine Kundin bei Ihnen.'],
+    ['FR', 'Je pense que vous vous êtes trompés de numéro, je ne suis pas cliente chez vous.'],
+    ['ES', 'Creo que se equivocaron de número, el pedido 4410 no es mío.'],
+    ['IT', 'Avete sbagliato numero, non sono una vostra cliente.'],
+    ['PT', 'Acho que se enganaram no número, não sou vosso cliente.'],
+    ['NL', 'Ik ben geen klant bij jullie, dit is een vergissing.'],
+  ])('%s %j: other by rule', (country, text) => {
+    const intent = extractMessage(text, { country }).intent;
+    expect([intent.label, intent.source === 'model']).toEqual(['other', false]);
+  });
+
+  it.each([
+    ['GB', "Oops I gave you the wrong number, here's the right one: 07700 900 123"],
+    ['ES', 'perdón, me equivoqué de número, es el 612 345 678'],
+    ['IT', 'scusate, ho sbagliato numero, il mio è 347 123 4567'],
+  ])('%s %j: hard negative, the customer correcting their own number is no wrong-number message', (country, text) => {
+    const intent = extractMessage(text, { country }).intent;
+    expect(intent.label === 'other' && intent.source !== 'model').toBe(false);
+  });
+});

@@ -236,4 +236,11 @@ export const ROUND15_OTHER_PATTERNS: readonly string[] = [
   w(
     String.raw`bewerben|bewerbung\p{L}*|lebenslauf|candidature|postuler|mon\s+cv|mi\s+(?:cv|currículum)|il\s+(?:mio\s+)?(?:cv|curriculum)|(?:enviar|envio)\s+o\s+cv|mijn\s+cv|sollicit\p{L}+|lesgeven|(?:precisar|precisando)\s+de\s+docentes|sucht\s+ihr\s+(?:zufällig\s+)?(?:noch\s+)?jemanden|démonstration\s+gratuite|une\s+(?:courte\s+)?démo|korte\s+demo|propuesta\s+sin\s+compromiso|somos\s+(?:una\s+)?agencia|je\s+représente\s+une`,
   ),
+  // Round 17: a message sent to the wrong business or number, not the customer's own slip ("I've messaged the
+  // wrong garage", "you've got the wrong number", "se equivocaron de número", "vous vous êtes trompés de
+  // numéro", "falsch verbunden", "avete sbagliato numero", "enganaram-se no número", "verkeerde nummer, ik
+  // ben geen klant"): none of the intents (label guide's "other").
+  w(
+    String.raw`(?:messaged|texted|emailed|contacted)\s+the\s+wrong\s+(?:\p{L}+\s+)?(?:garage|shop|salon|business|company|place|practice|clinic|number|person|hotel|restaurant)|you(?:'ve|\s+have)?\s+(?:got|have)\s+the\s+wrong\s+(?:number|person)|i(?:'ve|\s+have)\s+never\s+(?:booked|ordered|bought)\s+anything|stop\s+(?:texting|messaging)\s+me|falsch\s+verbunden|(?:bin|war)\s+(?:gar\s+)?(?:kein|keine)\s+kund(?:e|in)|(?:vous\s+vous\s+êtes|vous\s+vous\s+etes)\s+trompée?s?\s+de\s+numéro|(?:je\s+ne\s+suis\s+pas|pas)\s+(?:votre\s+)?cliente?\s+chez\s+vous|se\s+(?:equivocaron|equivocó|han\s+equivocado)\s+de\s+número|(?:avete|ha)\s+sbagliato\s+numero|non\s+sono\s+(?:una\s+|un\s+)?(?:vostr[oa]\s+)?cliente|engan(?:aram|ou)-se\s+no\s+n[uú]mero|n[aã]o\s+sou\s+(?:vosso\s+|seu\s+)?cliente|(?:ik\s+ben|ben)\s+geen\s+klant|verkeerde\s+nummer\s+(?:gebeld|ge-?sms't|geappt)`,
+  ),
 ];
