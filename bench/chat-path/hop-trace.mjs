@@ -151,7 +151,8 @@ if (dir) {
   };
   // Redis commands (ioredis, the gateway's rate limits and quota): sent and answered.
   try {
-    const Redis = require(require.resolve('ioredis', { paths: [process.cwd()] }));
+    // Resolved from this file (the checkout's node_modules), the same instance the service loads, whatever the cwd.
+    const Redis = require('ioredis');
     const RedisClass = Redis.default ?? Redis;
     const sendCommand = RedisClass.prototype.sendCommand;
     RedisClass.prototype.sendCommand = function (command, ...rest) {
