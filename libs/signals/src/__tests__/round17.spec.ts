@@ -1,5 +1,6 @@
 import { isAnimalOnly } from '../classifier/animal-subject.util';
 import { FIXTURE_DENTAL_VETO_BELOW, vetoedByCue } from '../classifier/cue-vetoes.util';
+import { isDentalOnly } from '../classifier/dental-only.util';
 import { isHarmlessSmell } from '../classifier/harmless-smell.util';
 import { saysNoOneHurt } from '../classifier/no-one-hurt.util';
 import { createSignalDetector } from '../detector/signal-detector';
@@ -165,5 +166,26 @@ describe('round 17: "X would give him a heart attack" is figurative (English)', 
     'my dad is having a heart attack, he says his arm is numb',
   ])('%j is still safety', (text) => {
     expect(labels(detector, text)).toContain('s');
+  });
+});
+
+describe('round 17: isDentalOnly knows an abscess and the jaw, and not a heart attack', () => {
+  it.each([
+    "I've got an abscess and my face is swollen up, I can barely open my mouth",
+    "I've got a huge swelling under my jaw and it's spreading",
+    'Llevo toda la noche sin dormir con el flemón y ahora no puedo ni abrir la boca',
+    "j'ai un abcès et la joue gonflée, vous avez un rendez-vous aujourd'hui ?",
+    'mijn kaak is dik en ik heb een abces, kan ik vandaag komen?',
+  ])('%j is a dental emergency only', (text) => {
+    expect(isDentalOnly(normalizeText(text))).toBe(true);
+  });
+  it.each([
+    "Guy on the rowing machine says his chest feels tight and his jaw hurts, he's gone really clammy",
+    'Mon père a mal dans la mâchoire et le bras gauche depuis le petit-déjeuner, il est tout gris',
+    'o meu pai tem uma dor no peito que lhe sobe para o maxilar',
+    'mijn vader heeft pijn op de borst en nu ook in zijn kaak',
+    'I have an abscess and the swelling is closing my eye',
+  ])('%j is not', (text) => {
+    expect(isDentalOnly(normalizeText(text))).toBe(false);
   });
 });

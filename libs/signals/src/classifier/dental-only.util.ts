@@ -11,18 +11,20 @@ import { wordStart } from './cue-words.util';
  * seven languages, on normalised (lower-case) text: a dental word and none of those signs. Over every
  * read labelled message (corpus train and dev, the gate set, the holdout, unseen-1 to unseen-9) it
  * holds for 238, none of them labelled safety. Used only to veto a classifier-only safety finding; a
- * safety rule hit is never touched.
+ * safety rule hit is never touched. Round 17: an abscess and the jaw are dental words too, and chest or
+ * arm pain is beyond the tooth (a heart attack's pain rises into the jaw); 5 labelled signal messages
+ * of the read sets change, all urgency only.
  */
 
 /** Teeth, gums, braces, crowns, extractions and the dentist (each line one language: en, de, fr, es, it, pt, nl). */
 const DENTAL = wordStart([
-  'tooth|teeth|dental|dentist|braces?(?!\\p{L})|gums(?!\\p{L})|(?<!(?:chewing|bubble) )gum(?!\\p{L})|wisdom tooth|molar|extraction',
-  'zahn|zähne|zahnfleisch|zahnspange|weisheitszahn|zahnkrone|backenzahn|milchzahn',
-  "(?<=(?:une|la|ma|sa|ta|cette|des|les|mes|ses|l'|d') ?)dents?(?!\\p{L})|dentaire|dentiste|gencive|molaire|dent de sagesse",
-  'diente|dientes|muela|encía|dentista|brackets|ortodoncia|extracción',
-  '(?<!al )dente(?!\\p{L})|denti|gengiva|apparecchio (?:dentale|ai denti)|molare|estrazione',
-  'dentes|gengiva|aparelho (?:dentário|dos dentes|nos dentes)|dente do siso|extração|extracção',
-  "tand|tanden|tandvlees|beugel|tandarts|melktand|voortand|verstandskies|(?<=(?:mijn|m'n|zijn|haar|een|de) )kies(?!\\p{L})",
+  'tooth|teeth|dental|dentist|braces?(?!\\p{L})|gums(?!\\p{L})|(?<!(?:chewing|bubble) )gum(?!\\p{L})|wisdom tooth|molar|extraction|abscess|abcess|jaw(?!\\p{L})',
+  'zahn|zähne|zahnfleisch|zahnspange|weisheitszahn|zahnkrone|backenzahn|milchzahn|abszess|kiefer(?!\\p{L})',
+  "(?<=(?:une|la|ma|sa|ta|cette|des|les|mes|ses|l'|d') ?)dents?(?!\\p{L})|dentaire|dentiste|gencive|molaire|dent de sagesse|abcès|mâchoire",
+  'diente|dientes|muela|encía|dentista|brackets|ortodoncia|extracción|absceso|flemón|mandíbula',
+  '(?<!al )dente(?!\\p{L})|denti|gengiva|apparecchio (?:dentale|ai denti)|molare|estrazione|ascesso|mascella',
+  'dentes|gengiva|aparelho (?:dentário|dos dentes|nos dentes)|dente do siso|extração|extracção|abcesso|abscesso|maxilar',
+  "tand|tanden|tandvlees|beugel|tandarts|melktand|voortand|verstandskies|(?<=(?:mijn|m'n|zijn|haar|een|de) )kies(?!\\p{L})|abces|kaak(?!\\p{L})",
 ]);
 
 /** What makes a dental emergency a danger to the person (the guide's exceptions). */
@@ -42,6 +44,8 @@ const BEYOND_THE_TOOTH = wordStart([
   'deglutire|respirare|occhio|incosciente|svenut|non si ferma|allergi',
   'engolir|respirar|olho|inconsciente|desmai|não para|alergi',
   'slikken|ademen|lucht|oog|bewusteloos|flauw|stopt niet|houdt niet op|allergi',
+  // round 17: chest or arm pain with the jaw is a heart attack's sign, not a dental one
+  'chest|brust|poitrine|pecho|petto|peito|borst|arm(?!\\p{L})|bras(?!\\p{L})|brazo|braccio|braço',
   'dizzy|light-?headed|breath|throat|tongue|neck|lips?(?!\\p{L})|droop|fever|swallowed|still bleeding|keeps bleeding|for (?:hours|\\d+ hours)|coughing',
   'schwindel|hals|zunge|lippen|fieber|seit (?:\\w+ )?stunden|verschluckt',
   "tête qui tourne|gorge|cou(?!\\p{L})|langue|lèvres|fièvre|sans arrêt|sans s'arrêter|encore|toujours|à flots|avalé",
