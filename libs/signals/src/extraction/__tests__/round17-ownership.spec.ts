@@ -120,3 +120,25 @@ describe('round 17: whole conversations written for someone else', () => {
     expect(got.phone?.value).toBe(phone);
   });
 });
+
+describe('round 17: the writer’s name between commas after “me”, before where to reach them', () => {
+  it.each([
+    ['you can reach me, Aoife Ní Bhriain, on 087 314 2290', 'IE', 'Aoife Ní Bhriain'],
+    ['rappelez-moi, Sylvie Marchand, au 06 45 12 88 30', 'FR', 'Sylvie Marchand'],
+    ['ruft mich, Petra Vogt, unter 0172 5583014 an', 'DE', 'Petra Vogt'],
+    ['llamadme, Lorena Gil, al 622 48 19 07', 'ES', 'Lorena Gil'],
+    ["chiamatemi, Giulia D'Amico, al 347 220 1983", 'IT', "Giulia D'Amico"],
+    ['Chiamate a me, Ciro, al 081 552 3344', 'IT', 'Ciro'],
+    ['liguem-me, Inês Alves, no 936 220 418', 'PT', 'Inês Alves'],
+    ['bel mij, Dewi Pattipeilohy, op 06 31 77 20 45', 'NL', 'Dewi Pattipeilohy'],
+  ])('%j: the name is the writer’s', (text, country, name) => {
+    expect(extractMessage(text, { country }).customer.name?.value).toBe(name);
+  });
+
+  it.each([
+    ['thanks for helping me, Sarah, on Monday', 'GB'],
+    ['merci de m’avoir aidée, Sophie, au téléphone', 'FR'],
+  ])('%j: hard negative, no contact after the name, so no name', (text, country) => {
+    expect(extractMessage(text, { country }).customer.name).toBeUndefined();
+  });
+});

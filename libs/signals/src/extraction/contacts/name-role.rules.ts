@@ -35,3 +35,12 @@ export const OWN_ROLE_THEN_NAME = new RegExp(
   String.raw`(?<![\p{L}'])(?:i'?m|i\s+am|je\s+suis|soy|sono|sou|ik\s+ben|ich\s+bin)\s+(?:(?:the|his|her|their|your|sa|son|le|la|l'|su|el|il|lo|la\s+sua|il\s+suo|sua|suo|o|a|seu|zijn|haar|hun|de|het|seine|sein|ihre|ihr|die|der)\s*)?(?:[\p{L}-]+\s+)?(?:${OWN_ROLE_WORDS})(?:\s+(?:of|de|di|van|von|del|della|do|da)\s+[^,.;:!?\n]{1,40})?\s*,\s+`,
   'gu',
 );
+
+/**
+ * Round 17: the writer's name set between commas after "me" and before where to reach them ("you can reach
+ * me, Aoife Ní Bhriain, on 087 …", "rappelez-moi, Sylvie Marchand, au 06 …", "ruft mich, Petra Vogt, unter
+ * 0172 … an"); the name must be followed by AFTER_ME_NAME: a preposition, then a number or an email.
+ */
+export const ME_THEN_NAME =
+  /(?<![\p{L}'])(?:me|moi|mich|mij|mí|mim|(?:llam|contact|escrib)\p{L}*me|(?:chiam|contatt|scriv)\p{L}*mi)\s*,\s+/gu;
+export const AFTER_ME_NAME = /^\s*,\s*(?:on|at|au|sur|unter|auf|al|en|no|em|op|via)\s+(?:[+(\d]|[\p{L}\d._%+-]+@)/u;

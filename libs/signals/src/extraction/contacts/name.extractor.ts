@@ -1,4 +1,4 @@
-import { OWN_ROLE_THEN_NAME, REL, ROLE_NOUN } from './name-role.rules';
+import { AFTER_ME_NAME, ME_THEN_NAME, OWN_ROLE_THEN_NAME, REL, ROLE_NOUN } from './name-role.rules';
 import { ASK_FOR_AT_NUMBER, NAME_LABEL_LOWER, SIGN_OFF, VOICE_INTRO, voiceNameOk } from './name.rules';
 import { hereCandidates } from './name-here.util';
 import { round2 } from '../evidence.util';
@@ -50,6 +50,7 @@ const GREETING = String.raw`(?:(?:yeah|yes|ok|okay|oh|um|uh)[,!.]?\s+)?(?:(?:hi|
 // Every pattern runs on the normalised (lower-case) message and ends where the name starts.
 const CUES: readonly Cue[] = [
   { id: 'own_role', pattern: OWN_ROLE_THEN_NAME, confidence: 0.85, owner: 'customer' },
+  { id: 'me_then_name', pattern: ME_THEN_NAME, confidence: 0.8, owner: 'customer', after: AFTER_ME_NAME },
   {
     id: 'this_is',
     pattern: VOICE_INTRO,
