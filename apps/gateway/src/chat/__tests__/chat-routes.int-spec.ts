@@ -159,6 +159,35 @@ describe('POST /api/v1/chat as SSE', () => {
     expect(frames.filter((f) => f.type === 'done' || f.type === 'error')).toHaveLength(1);
   });
 
+  it("routes each turn's frames to its own stream only: concurrent turns of two tenants never cross", async () => {
+    const sessions = [
+      { ...(await newSession()), tenantId: tenant.id },
+      { ...(await newSession()), tenantId: tenant.id },
+      { ...(await newSession(otherKey.key)), tenantId: otherKey.tenantId },
+      { ...(await newSession(otherKey.key)), tenantId: otherKey.tenantId },
+    ];
+    // Each turn's answer is its own message back, word by word, the four streams interleaved.
+    const messages = sessions.map((s, i) => `echo turn ${i} of session ${s.id} with a few more words`);
+    const answers = await Promise.all(
+      sessions.map(async (s, i) => dataValues((await readSse(await chatStream(s.token, { message: messages[i] }))).events)),
+    );
+    answers.forEach((frames, i) => {
+      expect(
+        frames
+          .filter((f) => f.type === 'token')
+          .map((f) => f.content)
+          .join(''),
+      ).toBe(messages[i]);
+      expect(frames.filter((f) => f.type === 'done' || f.type === 'error')).toEqual([expect.objectContaining({ type: 'done' })]);
+      expect(chat.turns.find((t) => t.message === messages[i])).toMatchObject({
+        tenantId: sessions[i]!.tenantId,
+        sessionId: sessions[i]!.id,
+      });
+    });
+    // Four turns, four different answers: no done frame was delivered twice.
+    expect(new Set(answers.map((frames) => frames.at(-1)!.message_id)).size).toBe(4);
+  });
+
   it('streams when the body says "stream": true, without an Accept header', async () => {
     const session = await newSession();
     const { events } = await readSse(await chatStream(session.token, { message: 'hello', stream: true }, {}));

@@ -203,6 +203,15 @@ export class ChatResponder {
       publish({ type: 'token', content: ANSWER_TOKENS[0] });
       seq += 1; // a frame "lost" on the way
     }
+    if (request.message.startsWith('echo ')) {
+      // The message back word by word, a few ms apart, so concurrent turns' frames interleave on the wire.
+      for (const word of request.message.split(/(?= )/)) {
+        publish({ type: 'token', content: word });
+        await sleep(5);
+      }
+      publish({ type: 'done', message_id: messageId, usage: USAGE });
+      return { ...response, content: request.message };
+    }
     for (const content of request.message.includes('skip-seq') ? ANSWER_TOKENS.slice(1) : ANSWER_TOKENS)
       publish({ type: 'token', content });
     publish({ type: 'done', message_id: messageId, usage: USAGE });
