@@ -198,7 +198,7 @@ export const ROUND15_INTENT_RULES: readonly IntentRule[] = [
       // A visit asked for after a fault report ("Hätten Sie heute oder morgen einen Termin?", "pouvez-vous le
       // checker cette semaine", "potete passare a controllare?", "Können Sie sich das diese Woche ansehen?").
       w(
-        String.raw`(?:hätten|haben)\s+sie\s+(?:(?:heute|morgen|noch|diese|nächste|woche|zeitnah|bald|oder|am|\p{L}+tag)\s+){0,5}(?:einen|noch\s+einen|einen\s+freien)\s+termin|(?:können|könnten)\s+sie\s+sich\s+(?:das|es|den|die)\s+(?:\p{L}+\s+){0,3}(?:ansehen|anschauen)|(?:pouvez-vous|pourriez-vous|vous\s+pouvez)\s+(?:le|la|les)\s+(?:checker|regarder|vérifier|réparer)\s+(?:cette\s+semaine|demain|aujourd'hui|lundi|mardi|mercredi|jeudi|vendredi|samedi)|(?:potete|può|potreste|potrebbe)\s+passare\s+a\s+(?:controllare|vedere|guardare|sistemare)`,
+        String.raw`(?:hätten|haben)\s+sie\s+(?:(?:heute|morgen|noch|diese|nächste|woche|zeitnah|bald|oder|am|\p{L}+tag)\s+){0,5}(?:einen|noch\s+einen|einen\s+freien)\s+termin|(?:können|könnten)\s+sie\s+sich\s+(?:das|es|den|die)\s+(?:(?!\p{L}*(?:foto|bild|video|datei|anhang|screenshot|mail|nachricht|rechnung|angebot|dokument|unterlagen|link|fehlercode|liste)(?![\p{L}]))\p{L}+\s+){0,3}(?:ansehen|anschauen)|(?:pouvez-vous|pourriez-vous|vous\s+pouvez)\s+(?:le|la|les)\s+(?:checker|regarder|vérifier|réparer)\s+(?:cette\s+semaine|demain|aujourd'hui|lundi|mardi|mercredi|jeudi|vendredi|samedi)|(?:potete|può|potreste|potrebbe)\s+passare\s+a\s+(?:controllare|vedere|guardare|sistemare)`,
       ),
     ],
     confidence: 0.75,
@@ -242,5 +242,12 @@ export const ROUND15_OTHER_PATTERNS: readonly string[] = [
   // ben geen klant"): none of the intents (label guide's "other").
   w(
     String.raw`(?:messaged|texted|emailed|contacted)\s+the\s+wrong\s+(?:\p{L}+\s+)?(?:garage|shop|salon|business|company|place|practice|clinic|number|person|hotel|restaurant)|you(?:'ve|\s+have)?\s+(?:got|have)\s+the\s+wrong\s+(?:number|person)|i(?:'ve|\s+have)\s+never\s+(?:booked|ordered|bought)\s+anything|stop\s+(?:texting|messaging)\s+me|falsch\s+verbunden|(?:bin|war)\s+(?:gar\s+)?(?:kein|keine)\s+kund(?:e|in)|(?:vous\s+vous\s+êtes|vous\s+vous\s+etes)\s+trompée?s?\s+de\s+numéro|(?:je\s+ne\s+suis\s+pas|pas)\s+(?:votre\s+)?cliente?\s+chez\s+vous|se\s+(?:equivocaron|equivocó|han\s+equivocado)\s+de\s+número|(?:avete|ha)\s+sbagliato\s+numero|non\s+sono\s+(?:una\s+|un\s+)?(?:vostr[oa]\s+)?cliente|engan(?:aram|ou)-se\s+no\s+n[uú]mero|n[aã]o\s+sou\s+(?:vosso\s+|seu\s+)?cliente|(?:ik\s+ben|ben)\s+geen\s+klant|verkeerde\s+nummer\s+(?:gebeld|ge-?sms't|geappt)`,
+  ),
+  // Round 17 review: the same when the writer says the message was meant for someone else ("sorry, wrong chat,
+  // this was meant for my dentist", "I sent this to the wrong salon", "das war nicht für Sie gedacht", "ce
+  // message n'était pas pour vous", "este mensaje no era para ustedes", "ho scritto all'azienda sbagliata",
+  // "mandei mensagem para a empresa errada", "sorry, verkeerd nummer").
+  w(
+    String.raw`wrong\s+(?:chat|conversation|thread)|(?:(?:this|that|my)\s+(?:last\s+)?(?:message|text)|sorry,?\s+(?:this|that))\s+was\s+(?:meant|supposed|intended)\s+(?:to\s+go\s+to|for)\s+(?:my|someone|somebody|another|a\s+different)|sent\s+(?:this|that|it|a\s+message)\s+to\s+the\s+wrong\s+(?:\p{L}+\s+)?(?:garage|shop|salon|business|company|place|practice|clinic|number|person|hotel|restaurant)|(?:das|diese\s+nachricht)\s+war\s+nicht\s+für\s+(?:sie|euch)(?:\s+(?:gedacht|bestimmt))?|(?:ce|mon)\s+message\s+n'(?:était|est)\s+pas\s+pour\s+vous|trompée?\s+de\s+(?:destinataire|conversation|salon|garage|magasin|entreprise|société)|(?:este|el|mi)\s+mensaje\s+no\s+(?:era|es)\s+para\s+(?:ustedes|usted|vosotros)|(?:empresa|negocio|chat|conversación)\s+equivocad[oa]|(?:scritto|mandato|inviato)\s+(?:\p{L}+\s+){0,2}(?:all'|al\s+|alla\s+)(?:azienda|negozio|persona|chat)\s+sbagliat[oa]|messaggio\s+non\s+era\s+per\s+voi|(?:mandei|enviei)\s+(?:\p{L}+\s+){0,2}para\s+a\s+(?:empresa|loja|pessoa|conversa)\s+errada|mensagem\s+n[aã]o\s+era\s+para\s+(?:vocês|si|vós)|sorry,?\s+verkeerd\s+nummer|verkeerd\s+nummer,?\s+sorry|(?:dit|dat)\s+bericht\s+was\s+niet\s+voor\s+(?:u|jullie)|verkeerde\s+(?:chat|gesprek|zaak)`,
   ),
 ];

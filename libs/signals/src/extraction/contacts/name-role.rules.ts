@@ -43,4 +43,17 @@ export const OWN_ROLE_THEN_NAME = new RegExp(
  */
 export const ME_THEN_NAME =
   /(?<![\p{L}'])(?:me|moi|mich|mij|mí|mim|(?:llam|contact|escrib)\p{L}*me|(?:chiam|contatt|scriv)\p{L}*mi)\s*,\s+/gu;
+/**
+ * Round 17 review: what is set between commas after "me" or after the writer's role may be a business, a
+ * department or a branch rather than a person ("contact me, Riverside Dental, on 01632 …", "chiamatemi,
+ * Ufficio Vendite, al 02 …"): a name holding one of these words is not taken by those two cues.
+ */
+export const NOT_A_PERSON_NAME =
+  /(?<![\p{L}])(?:office|branch|sales|reception|accounts|support|dental|dentistry|clinic|surgery|practice|salon|garage|hotel|shop|store|team|department|services|group|bureau|agence|cabinet|boutique|magasin|service|oficina|tienda|cl[ií]nica|sucursal|departamento|ufficio|vendite|reparto|negozio|filiale|clinica|assistenza|loja|escrit[oó]rio|balc[aã]o|kantoor|winkel|filiaal|praktijk|afdeling|b[uü]ro|praxis|abteilung|laden|verkauf|vertrieb|kundendienst)(?![\p{L}])/iu;
 export const AFTER_ME_NAME = /^\s*,\s*(?:on|at|au|sur|unter|auf|al|en|no|em|op|via)\s+(?:[+(\d]|[\p{L}\d._%+-]+@)/u;
+
+/** The two round 17 cues of name.extractor.ts (its Cue shape): the writer's role, then "me", before the name. */
+export const ROLE_CUES = [
+  { id: 'own_role', pattern: OWN_ROLE_THEN_NAME, confidence: 0.85, owner: 'customer', notName: NOT_A_PERSON_NAME },
+  { id: 'me_then_name', pattern: ME_THEN_NAME, confidence: 0.8, owner: 'customer', after: AFTER_ME_NAME, notName: NOT_A_PERSON_NAME },
+] as const;

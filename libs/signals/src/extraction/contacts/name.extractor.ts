@@ -1,4 +1,4 @@
-import { AFTER_ME_NAME, ME_THEN_NAME, OWN_ROLE_THEN_NAME, REL, ROLE_NOUN } from './name-role.rules';
+import { REL, ROLE_CUES, ROLE_NOUN } from './name-role.rules';
 import { ASK_FOR_AT_NUMBER, NAME_LABEL_LOWER, SIGN_OFF, VOICE_INTRO, voiceNameOk } from './name.rules';
 import { hereCandidates } from './name-here.util';
 import { round2 } from '../evidence.util';
@@ -38,6 +38,8 @@ interface Cue {
   capitalisedAfterGroup?: boolean;
   /** Round 16: only in a message with no capital letter at all (voice-to-text, SMS), and a name of two words or a hyphenated one. */
   allLowerMessage?: boolean;
+  /** Round 17 review: no name when the name read matches this (a business or a department). */
+  notName?: RegExp;
 }
 
 // A German message: "im" there is a preposition, not "I'm".
@@ -49,8 +51,7 @@ const GREETING = String.raw`(?:(?:yeah|yes|ok|okay|oh|um|uh)[,!.]?\s+)?(?:(?:hi|
 
 // Every pattern runs on the normalised (lower-case) message and ends where the name starts.
 const CUES: readonly Cue[] = [
-  { id: 'own_role', pattern: OWN_ROLE_THEN_NAME, confidence: 0.85, owner: 'customer' },
-  { id: 'me_then_name', pattern: ME_THEN_NAME, confidence: 0.8, owner: 'customer', after: AFTER_ME_NAME },
+  ...ROLE_CUES,
   {
     id: 'this_is',
     pattern: VOICE_INTRO,
@@ -403,7 +404,7 @@ function cueCandidates(text: string, normalized: string): NameCandidate[] {
       if (name === undefined || (cue.capitalisedAfterGroup === true && !name.lower && m[1] === undefined)) continue;
       const restated = cue.owner === 'customer' ? fullerNameAfter(text, name) : undefined;
       if (cue.minWords !== undefined && (restated ?? name).value.split(/\s+/).length < cue.minWords) continue;
-      if (cue.after !== undefined && !cue.after.test(text.slice(name.end, name.end + 30))) continue;
+      if (cue.notName?.test((restated ?? name).value) === true || cue.after?.test(text.slice(name.end, name.end + 30)) === false) continue;
       if (name.lower && cue.lowerMaxWords !== undefined && name.value.split(/\s+/).length > cue.lowerMaxWords) continue;
       if (cue.allLowerMessage === true && !voiceNameOk((restated ?? name).value, text.slice(name.start, name.end))) continue;
       if (name.lower && cue.lowerAfter !== undefined && !cue.lowerAfter.test(text.slice(name.end, name.end + 30))) continue;

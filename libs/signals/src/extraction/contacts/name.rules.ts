@@ -122,6 +122,7 @@ nipote neta neto nieta nieto petite-fille petit-fils enkelin kleindochter kleinz
 mantelzorger mantelzorgster verzorger verzorgster thuiszorg betreuerin betreuer pflegerin pfleger sekretärin sekretär assistentin
 auxiliaire aide-soignante soignante secrétaire assistante cuidadora cuidador secretaria secretario asistente
 badante segretaria segretario secretária secretário
+hoy mañana oggi domani hoje amanhã heute übermorgen demain aujourd'hui vandaag overmorgen
 `;
 
 export const NOT_A_NAME: ReadonlySet<string> = new Set(`${WORDS} ${FOREIGN_WORDS}`.split(/\s+/).filter((w) => w.length > 0));
