@@ -10,6 +10,7 @@
 //            bench's (8 history messages, 2 passages), to the end of the answer;
 //   extract  completeStructured() with tenant-intelligence's extraction prompt and schema (its dist);
 //   offline  LlmRouter.generate() with the offline responder on the same turn;
+//   embed    createEmbedder({ provider: 'openai' }).embedQuery() of a question (1536 floats back; not in the default --only);
 // `--c` calls at a time (1: one after another; 8: as a busy service overlaps them), `--n` calls per
 // variant and round, `--rounds` rounds, variants interleaved (A, B, A, B ...). Prints client CPU µs
 // per call (process.cpuUsage over the round / n) and p50 ms to the first token (to the end for
@@ -42,7 +43,8 @@ function build(root) {
   const { MODEL_TOOLS } = require(join(root, 'apps', 'chat', 'dist', 'actions', 'model-tools.constants.js'));
   const intel = require(join(root, 'apps', 'tenant-intelligence', 'dist', 'extraction', 'llm-extraction.mapper.js'));
   const router = llm.createLlmRouter(config, { logger: { warn: () => undefined } });
-  return { llm, MODEL_TOOLS, intel, router };
+  const embedder = llm.createEmbedder({ provider: 'openai', apiKey: 'sk-bench', baseUrl: config.openai.baseUrl, model: 'mock-embed' });
+  return { llm, MODEL_TOOLS, intel, router, embedder };
 }
 
 const history = Array.from({ length: 8 }, (_, i) => ({
@@ -82,6 +84,11 @@ const generate = (provider) => (b) => async (i) => {
 const calls = {
   chat: generate('openai'),
   offline: generate('offline'),
+  embed: (b) => async (i) => {
+    const t0 = performance.now();
+    await inSpan(() => b.embedder.embedQuery(`Do you fix boilers as well? (ref m${i})`));
+    return performance.now() - t0;
+  },
   extract: (b) => async (i) => {
     const t0 = performance.now();
     await inSpan(() =>
