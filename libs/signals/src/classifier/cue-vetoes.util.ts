@@ -3,7 +3,7 @@ import { isAnimalOnly } from './animal-subject.util';
 import { isDentalOnly } from './dental-only.util';
 import { isDownplayed } from './downplayed.util';
 import { isFixtureOnly } from './fixture-only.util';
-import { isHarmlessSmell } from './harmless-smell.util';
+import { isHarmlessSmell, tellsOfHazard } from './harmless-smell.util';
 import { saysNoNeedForPerson } from './no-need-person.util';
 import { saysNoOneHurt } from './no-one-hurt.util';
 import { isPersonalEmergencyOnly } from './personal-emergency.util';
@@ -28,7 +28,8 @@ export interface CueVetoOptions {
  * when the classifier (not a rule) would add a finding: a pet emergency alone is not safety, nor is
  * property damage, a lock-out or a breakdown with no person at risk and no hazard (round 11), nor an
  * electrical fixture with nothing happening to it, nor a dental emergency with no danger beyond the
- * tooth (round 16), nor a message that says no one is hurt or in danger, nor a burning smell from food, a candle or a
+ * tooth (round 16), nor a message that says no one is hurt or in danger (unless it tells of smoke, fire, sparks or a gas
+ * smell: round 17 review), nor a burning smell from food, a candle or a
  * barbecue or a figurative smell (round 17, which vetoes urgency too); a
  * personal emergency that is found to be safety is not also urgency (round 11), nor is a message its
  * sender plays down ("lol", "just curious", "no rush": round 14); and "I no longer
@@ -42,7 +43,7 @@ export function vetoedByCue(type: SignalType, norm: string, options: CueVetoOpti
     return (
       isAnimalOnly(norm) ||
       isPropertyOnly(norm) ||
-      saysNoOneHurt(norm) ||
+      (saysNoOneHurt(norm) && !tellsOfHazard(norm)) ||
       isHarmlessSmell(norm) ||
       (confidence < FIXTURE_DENTAL_VETO_BELOW && (isFixtureOnly(norm) || isDentalOnly(norm)))
     );
