@@ -179,6 +179,27 @@ export const ROUND15_INTENT_RULES: readonly IntentRule[] = [
       w(
         String.raw`(?:o\s+vosso|o\s+seu|o)\s+(?:técnico|canalizador|eletricista|encanador)\s+[^]{0,120}?(?:(?:avariou|pinga|parou)\s+(?:outra\s+vez|de\s+novo)|segunda\s+vez|continua\s+(?:avariad[oa]|sem\s+funcionar))|(?:jullie|uw|de)\s+(?:monteur|technicus|loodgieter|elektricien)\s+[^]{0,120}?(?:(?:lekt|kapot|doet\s+het\s+niet)\s+(?:weer|opnieuw)|weer\s+(?:kapot|stuk)|tweede\s+keer|nog\s+steeds\s+(?:kapot|stuk|niet))`,
       ),
+      // Round 17 review: the same with "you" as the one who did the work ("you repaired it on Tuesday and it's
+      // leaking again", "vous avez réparé … il fuit encore", "ustedes arreglaron … vuelve a perder agua", "avete
+      // riparato … perde di nuovo", "vocês repararam … a pingar outra vez", "jullie hebben … gerepareerd en hij
+      // lekt alweer"), and the fault said in more ways ("the same noise is back", "voltou a pingar"); only a fault
+      // word, not "booking again" or "vuelve a funcionar". Not "gocciola ancora" after the visit: unseen-5 u5-it-02
+      // labels that support.
+      w(
+        String.raw`(?:(?:your|the)\s+(?:technician|engineer|plumber|electrician|fitter|mechanic|installer|guy|man|team|people|lads)\s+(?:\p{L}+\s+){0,2}|you(?:'ve|\s+have|\s+had|\s+guys)?\s+(?:only\s+|just\s+)?)(?:serviced|fixed|repaired|sorted|installed|fitted|came|replaced|unblocked|cleaned)\b[^]{0,120}?(?:(?:leaking|dripping|tripping|beeping|banging|rattling|squeaking|overheating|flickering|sparking|failing|blocked|broken|stopped|cutting\s+out|playing\s+up|acting\s+up|doing\s+it)\s+again|(?:same|that)\s+(?:noise|problem|fault|issue|leak|smell|error)\s+(?:is|has\s+come|came)\s+back|(?:leak|noise|fault|problem)\s+(?:is|has\s+come|came)\s+back)`,
+      ),
+      w(
+        String.raw`(?:vous\s+avez|vous\s+êtes)\s+(?:\p{L}+\s+)?(?:réparé|changé|installé|entretenu|débouché|remplacé|venus?|passée?s?)[^]{0,120}?(?:(?:fuit|coule|goutte|tombe\s+en\s+panne|recommence)\s+(?:encore|de\s+nouveau|à\s+nouveau)|(?:de\s+nouveau|à\s+nouveau|encore)\s+en\s+panne|(?:la|le)\s+(?:fuite|panne|problème|bruit)\s+(?:est\s+)?revenue?|deuxième\s+fois)|(?:votre|le)\s+(?:technicien|plombier|électricien|réparateur|installateur)\s+[^]{0,120}?(?:(?:la|le)\s+(?:fuite|panne|problème|bruit)\s+(?:est\s+)?revenue?|encore\s+en\s+panne)`,
+      ),
+      w(
+        String.raw`(?:(?:ustedes|vosotros)\s+(?:me\s+|nos\s+)?(?:arreglaron|repararon|instalaron|cambiaron|revisaron|arreglasteis|reparasteis|instalasteis|vinieron|vinisteis)|(?:su|vuestro|el)\s+(?:técnico|fontanero|electricista)|(?:el\s+)?(?:técnico|fontanero|electricista)\s+que\s+(?:mandaron|enviaron|mandasteis))[^]{0,120}?(?:(?:vuelve|volvió|ha\s+vuelto)\s+a\s+(?:perder|gotear|fallar|romperse|estropearse|atascarse|salir\s+agua|apagarse|hacer\s+(?:el\s+mismo\s+)?ruido)|otra\s+vez\s+(?:gotea|falla|pierde|se\s+(?:rompe|estropea|atasca|apaga))|(?:gotea|falla|pierde\s+agua)\s+(?:otra\s+vez|de\s+nuevo))`,
+      ),
+      w(
+        String.raw`(?:(?:voi\s+)?avete\s+(?:\p{L}+\s+)?(?:riparato|sistemato|installato|cambiato|sostituito|aggiustato)|(?:il\s+vostro|il)\s+(?:tecnico|idraulico|elettricista))[^]{0,120}?(?:(?:perde|gocciola|si\s+blocca|si\s+spegne|si\s+ferma)\s+di\s+nuovo|(?:di\s+nuovo|ancora)\s+(?:rott[oa]|guast[oa]|ferm[oa]|bloccat[oa]))|(?:vocês|voces)\s+(?:\p{L}+\s+)?(?:repararam|arranjaram|instalaram|trocaram|consertaram|vieram)[^]{0,120}?(?:(?:voltou|volta|voltaram)\s+a\s+(?:pingar|avariar|falhar|verter|dar\s+erro|entupir|parar)|(?:avariou|pinga|parou|a\s+pingar|a\s+verter|avariad[oa])\s+(?:outra\s+vez|de\s+novo))|(?:o\s+vosso|o\s+seu|o)\s+(?:técnico|canalizador|eletricista|encanador)\s+[^]{0,120}?(?:(?:voltou|volta)\s+a\s+(?:pingar|avariar|falhar|verter|dar\s+erro|entupir|parar)|a\s+(?:pingar|verter)\s+(?:outra\s+vez|de\s+novo))`,
+      ),
+      w(
+        String.raw`(?:jullie|u)\s+(?:hebben|heeft)\s+(?:\p{L}+\s+){0,5}(?:gerepareerd|gemaakt|vervangen|geïnstalleerd|onderhouden|ontstopt)[^]{0,120}?(?:(?:lekt|kapot|stuk|verstopt|storing)\s+(?:al)?weer|(?:al)?weer\s+(?:kapot|stuk|lek|verstopt|storing)|doet\s+(?:hij|het|ie)\s+(?:al)?weer\s+niet|tweede\s+keer)|(?:jullie|uw|de)\s+(?:monteur|technicus|loodgieter|elektricien)\s+[^]{0,120}?(?:lekt\s+alweer|doet\s+(?:hij|het|ie)\s+(?:al)?weer\s+niet)`,
+      ),
     ],
     confidence: 0.8,
   },
@@ -194,6 +215,12 @@ export const ROUND15_INTENT_RULES: readonly IntentRule[] = [
       ),
       w(
         String.raw`(?:puedo|podemos|podría|podríamos)\s+(?:ir|pasar)\s+a\s+verl[oa]|(?:posso|possiamo)\s+(?:venire|passare)\s+a\s+vederl[oa]|(?:posso|podemos)\s+(?:ir|passar)\s+(?:a\s+)?v[êe]-l[oa]|(?:puis-je|pouvons-nous|je\s+peux|on\s+peut)\s+(?:venir|passer)\s+(?:la|le)\s+visiter|(?:kann\s+ich|können\s+wir)\s+(?:sie|ihn|es|die\s+wohnung|das\s+haus)\s+(?:\p{L}+\s+){0,3}besichtigen|(?:kan\s+ik|kunnen\s+we)\s+(?:het|hem|die|dat)\s+(?:\p{L}+\s+){0,2}komen\s+(?:bekijken|bezichtigen)`,
+      ),
+      // Round 17 review: more ways to take the slot after asking the price ("ok, put me in for Saturday", "dann
+      // hätte ich gern einen Termin", "je prends rendez-vous samedi", "mi prenota per sabato?", "reservem para
+      // sexta", "zet me maar op zaterdag"); not "put me in touch", "zet me op de mailinglijst".
+      w(
+        String.raw`(?:put|pencil|squeeze|fit)\s+(?:me|us)\s+in\s+(?:for|on|at)|(?:hätte|möchte|hätten|möchten)\s+(?:ich|wir)\s+(?:(?:dann|also|bitte)\s+)?(?:gern|gerne)\s+(?:(?:dann|bitte)\s+)?einen\s+termin|je\s+(?:prends|réserve)\s+(?:un\s+)?(?:rendez-vous|rdv|créneau)|mi\s+(?:prenot(?:a|i|ate)\s+(?:per|un|una|il|la|pure)|segn(?:a|i|ate)\s+(?:per|pure)|fiss(?:a|i|ate)\s+(?:un|per))|reserv(?:em|e|a)\s+(?:para|pra)\s+(?:(?:a|o)\s+)?(?:segunda|terça|quarta|quinta|sexta|sábado|domingo|amanhã|hoje|dia|às|as\s+\d|\d)|marque(?:m)?-me|zet\s+(?:me|mij|ons)\s+(?:maar\s+)?(?:in\s+de\s+agenda|op\s+(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|morgen|\d))`,
       ),
       // A visit asked for after a fault report ("Hätten Sie heute oder morgen einen Termin?", "pouvez-vous le
       // checker cette semaine", "potete passare a controllare?", "Können Sie sich das diese Woche ansehen?").
