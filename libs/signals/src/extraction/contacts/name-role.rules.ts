@@ -39,10 +39,12 @@ export const OWN_ROLE_THEN_NAME = new RegExp(
 /**
  * Round 17: the writer's name set between commas after "me" and before where to reach them ("you can reach
  * me, Aoife Ní Bhriain, on 087 …", "rappelez-moi, Sylvie Marchand, au 06 …", "ruft mich, Petra Vogt, unter
- * 0172 … an"); the name must be followed by AFTER_ME_NAME: a preposition, then a number or an email.
+ * 0172 … an"); the name must be followed by AFTER_ME_NAME: a preposition, then a number or an email. Round 17
+ * review: also after a reach verb ("u kunt mij bereiken, …, op", "vous pouvez me joindre, …, au", "Sie können mich
+ * erreichen, …, unter"), "contáctenme, …, en el", "contactem-me, …, pelo".
  */
 export const ME_THEN_NAME =
-  /(?<![\p{L}'])(?:me|moi|mich|mij|mí|mim|(?:llam|contact|escrib)\p{L}*me|(?:chiam|contatt|scriv)\p{L}*mi)\s*,\s+/gu;
+  /(?<![\p{L}'])(?:(?:me|moi|mich|mij)\s+(?:bereiken|bellen|contacteren|joindre|contacter|appeler|erreichen|anrufen)|me|moi|mich|mij|mí|mim|(?:llam|cont[aá]ct|escr[ií]b)\p{L}*me|(?:chiam|contatt|scriv)\p{L}*mi)\s*,\s+/gu;
 /**
  * Round 17 review: what is set between commas after "me" or after the writer's role may be a business, a
  * department or a branch rather than a person ("contact me, Riverside Dental, on 01632 …", "chiamatemi,
@@ -50,7 +52,8 @@ export const ME_THEN_NAME =
  */
 export const NOT_A_PERSON_NAME =
   /(?<![\p{L}])(?:office|branch|sales|reception|accounts|support|dental|dentistry|clinic|surgery|practice|salon|garage|hotel|shop|store|team|department|services|group|bureau|agence|cabinet|boutique|magasin|service|oficina|tienda|cl[ií]nica|sucursal|departamento|ufficio|vendite|reparto|negozio|filiale|clinica|assistenza|loja|escrit[oó]rio|balc[aã]o|kantoor|winkel|filiaal|praktijk|afdeling|b[uü]ro|praxis|abteilung|laden|verkauf|vertrieb|kundendienst)(?![\p{L}])/iu;
-export const AFTER_ME_NAME = /^\s*,\s*(?:on|at|au|sur|unter|auf|al|en|no|em|op|via)\s+(?:[+(\d]|[\p{L}\d._%+-]+@)/u;
+export const AFTER_ME_NAME =
+  /^\s*,\s*(?:on|at|au|sur|unter|auf|al|en|no|em|op|via|pelo|pela)\s+(?:(?:el|o|le|la|het)\s+)?(?:[+(\d]|[\p{L}\d._%+-]+@)/u;
 
 /** The two round 17 cues of name.extractor.ts (its Cue shape): the writer's role, then "me", before the name. */
 export const ROLE_CUES = [
