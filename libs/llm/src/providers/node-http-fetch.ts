@@ -34,6 +34,14 @@ export type NodeHttpFetch = (url: string | URL, init?: NodeHttpFetchInit) => Pro
 
 /** How long a body the reader stopped early (the SDK stops at `[DONE]`) may take to end before its socket is closed (default). */
 const DRAIN_MS = 2_000;
+/**
+ * How long an idle keep-alive socket is kept (default), as undici's keepAliveTimeout (4 s). With no
+ * agent timeout node keeps a free socket until the server closes it and ignores the server's
+ * `Keep-Alive: timeout=N` hint, so a request sent as the server closes an idle socket (uvicorn's
+ * and node's 5 s) fails with ECONNRESET; with one, node uses the lower of it and the hint less 1 s.
+ * It applies to idle sockets only: a body with longer gaps between its chunks is not cut.
+ */
+const IDLE_MS = 4_000;
 /** Buffers kept unread before the socket is paused. */
 const HIGH_WATER = 64;
 
@@ -167,9 +175,14 @@ class BodyReader implements AsyncIterator<Uint8Array>, AsyncIterable<Uint8Array>
  * no span and no trace headers to the provider. Bodies other than a string or bytes (the SDK sends
  * JSON text for chat completions) are refused rather than sent wrong.
  */
-export function createNodeHttpFetch(options: { maxSockets?: number; drainMs?: number } = {}): NodeHttpFetch {
+export function createNodeHttpFetch(options: { maxSockets?: number; drainMs?: number; idleMs?: number } = {}): NodeHttpFetch {
   const drainMs = options.drainMs ?? DRAIN_MS;
-  const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? Infinity, scheduling: 'lifo' as const };
+  const agentOptions = {
+    keepAlive: true,
+    timeout: options.idleMs ?? IDLE_MS,
+    maxSockets: options.maxSockets ?? Infinity,
+    scheduling: 'lifo' as const,
+  };
   const http = new HttpAgent(agentOptions);
   const https = new HttpsAgent(agentOptions);
 

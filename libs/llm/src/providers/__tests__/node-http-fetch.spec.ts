@@ -157,4 +157,22 @@ describe('createNodeHttpFetch', () => {
   it('refuses a body it cannot send as it is', async () => {
     await expect(createNodeHttpFetch()(`${url}/x`, { method: 'POST', body: new Blob(['x']) })).rejects.toThrow(TypeError);
   });
+  it("closes an idle keep-alive socket before the server's Keep-Alive hint runs out, not while a body pauses", async () => {
+    // The server (keepAliveTimeout 5 s) announces timeout=2: the client hangs up first (at the hint
+    // less 1 s), so it does not send a request on a socket the server is closing (ECONNRESET).
+    let serverSocket!: Socket;
+    handler = (req, res) => {
+      serverSocket = req.socket;
+      res.writeHead(200, { 'content-type': 'application/json', 'keep-alive': 'timeout=2' });
+      res.write('{"a":');
+      setTimeout(() => res.end('1}'), 1_500);
+    };
+    const clientHungUp = () => new Promise<void>((resolve) => serverSocket.once('end', resolve));
+    const response = await createNodeHttpFetch()(`${url}/idle`, { method: 'POST', body: '{}' });
+    const hungUp = clientHungUp();
+    // A pause in the body longer than that is not an idle socket.
+    expect(await response.json()).toEqual({ a: 1 });
+    await hungUp;
+    expect(serverSocket.destroyed || serverSocket.readableEnded).toBe(true);
+  });
 });
