@@ -106,6 +106,8 @@ export const CONDITIONAL_CUES: readonly string[] = [String.raw`if|unless|in case
 export const NEGATION_OVERRIDES: readonly string[] = [String.raw`why|how come|what do you mean`];
 
 export const PAST_CUES: readonly string[] = [
+  // Round 17 review: a hazard already dealt with ('the gas leak we had in March was sorted by your engineer'), unless something happens now.
+  overUnlessNow(String.raw`(?:was|were|got|has been|have been|had been) (?:sorted|fixed|repaired|capped|made safe)(?! (?:yet|properly))`),
   String.raw`last (?:year|winter|summer|spring|autumn|fall|month|christmas|time|decade)|(?:years|months|ages|decades|weeks) ago|a (?:few |couple of )?(?:years?|months?|decades?) ago`,
   // Review fixes: a year dates only its own clause, and not with something happening now.
   yearInOneClause('und|en', String.raw`back in (?:19|20)\d\d|in (?:19|20)\d\d`),
@@ -147,6 +149,8 @@ export const LANGUAGE_CUES: NonNullable<SignalRuleSet['languageCues']> = {
       String.raw`(?<![a-zà-ÿ])(?:perro|perra|perrito|gato|gata|conejo)(?: (?!(?:cuando|y|pero|mientras|mi|papá|padre|madre|mamá|hijo|hija|marido|mujer|abuelo|abuela|bebé|niño|niña|él|ella|alguien)(?![a-zà-ÿ']))[a-zà-ÿ']+){0,3}? (?:convulsiona|está convulsionando|no respira)`,
     ],
     nl: [
+      // Round 17 review: hot food ('mijn mond staat in brand' of a sauce).
+      String.raw`(?:mijn |m'n |je )?(?:mond|tong|keel) (?:staat|stond) (?:helemaal |echt )?in (?:de )?brand`,
       String.raw`(?<![a-zà-ÿ])(?:hond|pup|puppy|kat|poes|konijn)(?: (?!(?:toen|als|en|maar|terwijl|mijn|vader|moeder|papa|mama|zoon|dochter|man|vrouw|opa|oma|baby|kind|hij|zij|iemand)(?![a-zà-ÿ']))[a-zà-ÿ']+){0,3}? (?:stuipt|heeft een aanval|ademt niet)`,
     ],
     it: [

@@ -105,6 +105,8 @@ export const FIRE_I18N: LanguagePatterns = {
   it: [String.raw`(?:ha|hanno) preso fuoco|(?:sta|stanno) andando a fuoco|(?:è|sono) in fiamme|escono (?:le )?fiamme`],
   pt: [String.raw`(?:pegou|pegaram|está a pegar) fogo|(?:está|estão) em chamas|(?:saem|saíram) chamas`],
   nl: [
+    // Round 17 review: smoke out of an appliance ('er komt zwarte rook uit de afzuigkap'), not a chimney or a stove.
+    String.raw`(?:er komt|komt er|er kwam|kwam er) (?:nog steeds |nu |ineens |opeens |nog )?(?:zwarte |dikke |veel |witte )?rook uit (?:de|het|onze|mijn|m'n) (?:afzuigkap|oven|droger|wasdroger|wasmachine|vaatwasser|magnetron|meterkast|groepenkast|stopcontact|stekkerdoos|fornuis|kookplaat|waterkoker|broodrooster|airfryer|frituurpan|tv|televisie|computer|laptop|oplader|lader|boiler|cv-ketel|ketel|motorkap|motor)(?![a-z])`,
     String.raw`(?:heeft|hebben) vlam gevat|vat vlam|staat in (?:brand|de fik|lichterlaaie)|(?:komen|sloegen) vlammen|vloog (?:net |zojuist |ineens )?in (?:de )?(?:brand|fik)|smeult(?<!(?:ruzie|conflict|onvrede|barbecue|bbq|hout|haard|houtkachel|kachel|kampvuur|vuurkorf|wierook|sigaar|sigaret|kaars|vuurtje)[^.!?\n,]{0,40}smeult)(?! (?:niet|al (?:jaren|maanden|weken|lang)|in de (?:open )?haard|in de (?:hout)?kachel)(?![a-z]))`,
   ],
 };

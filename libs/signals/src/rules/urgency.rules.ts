@@ -52,7 +52,7 @@ export const GAS_PATTERNS = [
   // read behind the match so that a negation among them guards it ("smells nothing like gas").
   String.raw`(?:of|like) (?:the )?gas(?! (?:station|bill|prices?|company|supplier)s?(?![a-z]))(?<=(?:smell|stink|reek)(?:s|ing)? (?:[a-z']+ ){1,3}(?:of|like) (?:the )?gas)|smell(?:s|ing)? the gas(?! (?:station|bill)s?(?![a-z]))`,
   String.raw`(?:gas|gass|gassy|gasy) (?:smell|odou?r|leak|leaking|escape|escaping)|(?:leaking|escaping) gas`,
-  String.raw`carbon monoxide (?:alarm|detector|leak|poisoning)|(?:carbon monoxide|co) (?:alarm|detector)(?: is| keeps)? (?:going off|beeping|sounding)`,
+  String.raw`carbon monoxide (?:leak|poisoning)|carbon monoxide (?:alarm|detector)(?! (?:fit|fitted|fitting|install\w*|servic\w*|test\w*|check\w*|batter(?:y|ies)|replace\w*|quote|price|cost|for sale|in stock))|(?:carbon monoxide|co) (?:alarm|detector)(?: is| keeps)? (?:going off|beeping|sounding)`,
 ];
 
 export const ELECTRICAL_PATTERNS = [
