@@ -1,7 +1,13 @@
 import { evidenceOf } from '../evidence.util';
 import type { Intent, IntentResult } from '../extraction.types';
 import { CHANGE_BOOKING_CONFIDENCE, FEEDBACK_PATTERNS, INTENT_OVERRIDES, INTENT_PRECEDENCE, INTENT_RULES } from './intent.rules';
-import { I18N_FEEDBACK_PATTERNS, I18N_INTENT_RULES, ROUND15_INTENT_RULES, ROUND15_OTHER_PATTERNS } from './intent.rules.i18n';
+import {
+  I18N_FEEDBACK_PATTERNS,
+  I18N_INTENT_RULES,
+  PRICE_OF_BOOKING,
+  ROUND15_INTENT_RULES,
+  ROUND15_OTHER_PATTERNS,
+} from './intent.rules.i18n';
 
 interface CompiledRule {
   intent: Intent;
@@ -31,6 +37,7 @@ const COMPILED: readonly CompiledRule[] = [
   },
 ];
 
+const PRICE_OF_BOOKING_RE = new RegExp(PRICE_OF_BOOKING, 'gu');
 const OVERRIDES = INTENT_OVERRIDES.map((o) => ({ intent: o.intent, drops: o.drops, regex: new RegExp(o.pattern, 'u') }));
 
 /** Each intent whose cues occur in the message, with its confidence and first evidence. */
@@ -44,9 +51,12 @@ export function intentCandidates(text: string, normalized: string): IntentResult
     out.push({ label: o.intent, confidence: CHANGE_BOOKING_CONFIDENCE, evidence: evidenceOf(text, m.index, m.index + m[0].length) });
     dropped.add(o.intent);
   }
+  // The price of a booking ("how much does it cost to book …") is blanked for the booking rules (same offsets).
+  const forBooking = normalized.replace(PRICE_OF_BOOKING_RE, (m) => ' '.repeat(m.length));
   for (const rule of COMPILED) {
     if (dropped.has(rule.intent)) continue;
-    const hits = rule.patterns.map((p) => p.exec(normalized)).filter((m): m is RegExpExecArray => m !== null);
+    const read = rule.intent === 'booking' ? forBooking : normalized;
+    const hits = rule.patterns.map((p) => p.exec(read)).filter((m): m is RegExpExecArray => m !== null);
     if (hits.length === 0) continue;
     const first = hits.reduce((a, b) => (b.index < a.index ? b : a));
     // Two or more distinct cues of one intent raise its confidence.

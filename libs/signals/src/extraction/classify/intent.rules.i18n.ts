@@ -278,3 +278,14 @@ export const ROUND15_OTHER_PATTERNS: readonly string[] = [
     String.raw`wrong\s+(?:chat|conversation|thread)|(?:(?:this|that|my)\s+(?:last\s+)?(?:message|text)|sorry,?\s+(?:this|that))\s+was\s+(?:meant|supposed|intended)\s+(?:to\s+go\s+to|for)\s+(?:my|someone|somebody|another|a\s+different)|sent\s+(?:this|that|it|a\s+message)\s+to\s+the\s+wrong\s+(?:\p{L}+\s+)?(?:garage|shop|salon|business|company|place|practice|clinic|number|person|hotel|restaurant)|(?:das|diese\s+nachricht)\s+war\s+nicht\s+für\s+(?:sie|euch)(?:\s+(?:gedacht|bestimmt))?|(?:ce|mon)\s+message\s+n'(?:était|est)\s+pas\s+pour\s+vous|trompée?\s+de\s+(?:destinataire|conversation|salon|garage|magasin|entreprise|société)|(?:este|el|mi)\s+mensaje\s+no\s+(?:era|es)\s+para\s+(?:ustedes|usted|vosotros)|(?:empresa|negocio|chat|conversación)\s+equivocad[oa]|(?:scritto|mandato|inviato)\s+(?:\p{L}+\s+){0,2}(?:all'|al\s+|alla\s+)(?:azienda|negozio|persona|chat)\s+sbagliat[oa]|messaggio\s+non\s+era\s+per\s+voi|(?:mandei|enviei)\s+(?:\p{L}+\s+){0,2}para\s+a\s+(?:empresa|loja|pessoa|conversa)\s+errada|mensagem\s+n[aã]o\s+era\s+para\s+(?:vocês|si|vós)|sorry,?\s+verkeerd\s+nummer|verkeerd\s+nummer,?\s+sorry|(?:dit|dat)\s+bericht\s+was\s+niet\s+voor\s+(?:u|jullie)|verkeerde\s+(?:chat|gesprek|zaak)`,
   ),
 ];
+
+/**
+ * Round 17 review: the price of booking, not a request to book ("how much does it cost to book the function room?",
+ * "was kostet es, den Saal zu reservieren?", "combien coûte la réservation de la salle ?", "¿cuánto cuesta reservar
+ * la sala?", "quanto costa prenotare la sala?", "quanto custa reservar a sala?", "wat kost het om de zaal te
+ * reserveren?"). The booking rules do not read the words this matches; a booking cue elsewhere in the message
+ * ("… I'd like to book the 9th") still stands.
+ */
+export const PRICE_OF_BOOKING = w(
+  String.raw`how\s+much\s+(?:does\s+it\s+cost|is\s+it|would\s+it\s+be|will\s+it\s+be|do\s+you\s+charge)\s+to\s+(?:book|reserve|hire)|(?:was|wie\s*viel)\s+kostet\s+(?:es\s*,?\s+)?(?:\p{L}+\s+){0,4}zu\s+(?:reservieren|buchen|mieten)|(?:was|wie\s*viel)\s+kostet\s+(?:die|eine)\s+(?:reservierung|buchung)|combien\s+(?:coûte|coute|coûterait|couterait)\s+(?:la\s+)?(?:réservation|réserver|location|louer)|(?:cuánto|cuanto)\s+(?:cuesta|costaría|sale|vale)\s+(?:la\s+)?(?:reservar|reserva|alquilar)|quanto\s+(?:costa|costerebbe|viene)\s+(?:a\s+)?(?:la\s+)?(?:prenotare|prenotazione|noleggiare|affittare)|quanto\s+(?:custa|custaria|fica)\s+(?:a\s+)?(?:reservar|reserva|alugar)|wat\s+kost\s+(?:het\s+)?(?:om\s+)?(?:\p{L}+\s+){0,4}te\s+(?:reserveren|boeken|huren)|wat\s+kost\s+(?:de|een)\s+(?:reservering|boeking)`,
+);
