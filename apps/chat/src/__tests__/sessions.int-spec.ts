@@ -10,6 +10,7 @@ import { createChatMessage, createTenant } from '@parley/testing';
 import { randomUUID } from 'node:crypto';
 import { silentChatLogger } from '../common/chat.logger';
 import { IdleSessionSweeper } from '../sessions/idle-session.sweeper';
+import { readSession, readSessionsNeedingHuman } from '../sessions/session.repository';
 import { outboxRowsOf, rpcError, startChatHarness, type ChatHarness } from './support/chat-harness';
 
 describe('chat session RPCs', () => {
@@ -77,6 +78,37 @@ describe('chat session RPCs', () => {
     expect(rows[0].status).toBe('open');
     expect((await h.owner.query('SELECT count(*)::int AS n FROM message_feedback WHERE message_id = $1', [message.id])).rows[0].n).toBe(0);
     expect(await outboxRowsOf(h.owner, session.id)).toEqual([]);
+  });
+
+  it("reads a session in one statement under RLS: tenant B never sees tenant A's, and gets the unknown session's NOT_FOUND", async () => {
+    // The harness's app role, as chat connects: RLS applies to it (no BYPASSRLS, not the table owner).
+    const [role] = await h.db.statement<{ bypass: boolean; owner: boolean }>(tenantA, {
+      text: `SELECT r.rolbypassrls AS bypass, r.rolname = (SELECT tableowner FROM pg_tables WHERE tablename = 'chat_sessions') AS owner
+               FROM pg_roles r WHERE r.rolname = current_user`,
+      values: [],
+    });
+    expect(role).toEqual({ bypass: false, owner: false });
+
+    const { session } = await create(tenantA, { externalUserId: 'rls-reader' });
+    await h.owner.query(`UPDATE chat_sessions SET needs_human = true, last_activity_at = now() - interval '1 day' WHERE id = $1`, [
+      session.id,
+    ]);
+    const mine = await readSession(h.db, tenantA, session.id);
+    expect(mine).toMatchObject({ id: session.id, tenantId: tenantA, externalUserId: 'rls-reader', status: 'open', needsHuman: true });
+    expect(mine?.startedAt).toBeInstanceOf(Date);
+    expect(await readSession(h.db, tenantB, session.id)).toBeNull();
+    expect((await readSessionsNeedingHuman(h.db, tenantA, 100)).map((s) => s.id)).toContain(session.id);
+    expect((await readSessionsNeedingHuman(h.db, tenantB, 100)).map((s) => s.tenantId)).not.toContain(tenantA);
+
+    // Through the RPC: the view is the one create and close give, and B's error is exactly an unknown id's.
+    const got = await h.rpc.request(ChatSessionGetRpc, { version: 1, tenantId: tenantA, sessionId: session.id });
+    expect(got.session).toEqual({ ...session, needsHuman: true, lastActivityAt: mine?.lastActivityAt.toISOString() });
+    const foreign = await rpcError(h.rpc.request(ChatSessionGetRpc, { version: 1, tenantId: tenantB, sessionId: session.id }));
+    const unknownId = randomUUID();
+    const unknown = await rpcError(h.rpc.request(ChatSessionGetRpc, { version: 1, tenantId: tenantB, sessionId: unknownId }));
+    expect(foreign.toBody()).toEqual({ code: 'NOT_FOUND', message: `session ${session.id} not found` });
+    expect(unknown.toBody()).toEqual({ code: 'NOT_FOUND', message: `session ${unknownId} not found` });
+    expect(foreign.remote).toBe(true);
   });
 
   it('closes idempotently: one session_closed outbox row, later closes return the session unchanged', async () => {

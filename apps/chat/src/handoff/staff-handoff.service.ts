@@ -2,15 +2,15 @@
 // a person (stored as role `staff`), and handing the session back to the bot.
 //
 // Served as chat.handoff.* (handoff.handler.ts), which also pushes the live session events.
-// Each takes the tenant from its caller and runs in TenantDb.run(), so another tenant's
-// session is NOT_FOUND.
+// Each takes the tenant from its caller and runs in a tenant transaction (TenantDb.run(), the
+// waiting list one TenantDb.statement()), so another tenant's session is NOT_FOUND.
 import { Injectable } from '@nestjs/common';
 import type { ChatMessageView, ChatSessionView } from '@parley/contracts';
 import { TenantDb, writeAudit } from '@parley/persistence';
 import { ChatError } from '../common/chat.errors';
 import { insertStaffMessage } from '../sessions/message.repository';
 import { toSessionView } from '../sessions/session.mapper';
-import { findSessionStatus, findSessionsNeedingHuman, recordStaffReply, setBotMode } from '../sessions/session.repository';
+import { findSessionStatus, readSessionsNeedingHuman, recordStaffReply, setBotMode } from '../sessions/session.repository';
 
 export const STAFF_REPLY_MAX_CHARS = 8000;
 
@@ -21,7 +21,7 @@ export class StaffHandoffService {
   /** Open sessions that need a person, longest-waiting first. */
   async listSessionsNeedingHuman(tenantId: string, limit: number): Promise<ChatSessionView[]> {
     if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new ChatError('VALIDATION', 'limit must be an integer 1-100');
-    const rows = await this.db.run(tenantId, (tx) => findSessionsNeedingHuman(tx, limit));
+    const rows = await readSessionsNeedingHuman(this.db, tenantId, limit);
     return rows.map(toSessionView);
   }
 

@@ -1,5 +1,5 @@
 import { sessionViewChannelSchema, type ChatSessionView } from '@parley/contracts';
-import type { ChatSessionModel as ChatSession } from '@parley/persistence';
+import type { SessionViewRow } from './session.repository';
 
 /** The stored channel when it is one the contract knows; sessions created by hand default to the widget. */
 function channelOf(value: string): ChatSessionView['channel'] {
@@ -7,7 +7,7 @@ function channelOf(value: string): ChatSessionView['channel'] {
   return parsed.success ? parsed.data : 'widget';
 }
 
-export function toSessionView(row: ChatSession): ChatSessionView {
+export function toSessionView(row: SessionViewRow): ChatSessionView {
   return {
     id: row.id,
     tenantId: row.tenantId,

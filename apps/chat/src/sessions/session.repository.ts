@@ -1,8 +1,9 @@
-// Queries on chat_sessions. Every function takes the TenantDb.run() transaction, so RLS
-// hides other tenants' sessions: a foreign id behaves exactly like an unknown one.
+// Queries on chat_sessions. Every function takes a tenant transaction (TenantDb.run()'s, or
+// TenantDb.statement()'s for the single-statement reads), so RLS hides other tenants' sessions:
+// a foreign id behaves exactly like an unknown one.
 import type { ChatSessionClosed, ChatSessionView } from '@parley/contracts';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import { findContact, type ChatSessionModel, type TenantTx } from '@parley/persistence';
+import { findContact, isUuid, type ChatSessionModel, type TenantDb, type TenantTx } from '@parley/persistence';
 
 export interface NewSession {
   tenantId: string;
@@ -42,6 +43,46 @@ export function findSession(tx: TenantTx, sessionId: string): Promise<ChatSessio
   return tx.chatSession.findUnique({ where: { id: sessionId } });
 }
 
+/** What a session view (session.mapper.ts) reads of a chat_sessions row. */
+export type SessionViewRow = Pick<
+  ChatSessionModel,
+  | 'id'
+  | 'tenantId'
+  | 'externalUserId'
+  | 'contactId'
+  | 'status'
+  | 'needsHuman'
+  | 'mode'
+  | 'channel'
+  | 'staffUserId'
+  | 'messageCount'
+  | 'startedAt'
+  | 'lastActivityAt'
+  | 'closedAt'
+  | 'closeReason'
+>;
+
+// The view's columns under its field names, as node-postgres returns them like Prisma does (ids and
+// enums as text, timestamptz as a Date, int4 as a number).
+const SESSION_VIEW_COLUMNS = `s.id::text AS "id", s.tenant_id::text AS "tenantId", s.external_user_id AS "externalUserId",
+       s.contact_id::text AS "contactId", s.status::text AS "status", s.needs_human AS "needsHuman", s.mode::text AS "mode",
+       s.channel AS "channel", s.staff_user_id::text AS "staffUserId", s.message_count AS "messageCount",
+       s.started_at AS "startedAt", s.last_activity_at AS "lastActivityAt", s.closed_at AS "closedAt", s.close_reason AS "closeReason"`;
+const READ_SESSION = `SELECT ${SESSION_VIEW_COLUMNS} FROM chat_sessions s WHERE s.id = $1::uuid`;
+
+/**
+ * The session as a view reads it, or null when it is not visible: one TenantDb.statement() (BEGIN,
+ * the tenant's set_config, this SELECT and COMMIT pipelined, no Prisma interactive transaction), so
+ * RLS alone hides another tenant's session, as findSession's transaction does. For reads that are
+ * this one statement (chat.session.get); writes and multi-statement reads keep TenantDb.run().
+ */
+export async function readSession(db: TenantDb, tenantId: string, sessionId: string): Promise<SessionViewRow | null> {
+  // The RPC schema already wants a uuid; a malformed id is not found rather than a cast error.
+  if (!isUuid(sessionId)) return null;
+  const [row] = await db.statement<SessionViewRow>(tenantId, { text: READ_SESSION, values: [sessionId] });
+  return row ?? null;
+}
+
 /** The session's id and its staff user (set on a staff assistant session, else null), or null when not visible. */
 export function findSessionOwner(tx: TenantTx, sessionId: string): Promise<{ id: string; staffUserId: string | null } | null> {
   return tx.chatSession.findUnique({ where: { id: sessionId }, select: { id: true, staffUserId: true } });
@@ -53,13 +94,14 @@ export async function findSessionStatus(tx: TenantTx, sessionId: string): Promis
   return session?.status ?? null;
 }
 
-/** Open visitor sessions that need a person, longest-waiting first. */
-export function findSessionsNeedingHuman(tx: TenantTx, limit: number): Promise<ChatSessionModel[]> {
-  return tx.chatSession.findMany({
-    where: { needsHuman: true, status: 'open', staffUserId: null },
-    orderBy: [{ lastActivityAt: 'asc' }, { id: 'asc' }],
-    take: limit,
-  });
+const READ_SESSIONS_NEEDING_HUMAN = `SELECT ${SESSION_VIEW_COLUMNS} FROM chat_sessions s
+  WHERE s.needs_human AND s.status = 'open' AND s.staff_user_id IS NULL
+  ORDER BY s.last_activity_at, s.id
+  LIMIT $1`;
+
+/** Open visitor sessions that need a person, longest-waiting first: one TenantDb.statement(), RLS keeps them the tenant's. */
+export function readSessionsNeedingHuman(db: TenantDb, tenantId: string, limit: number): Promise<SessionViewRow[]> {
+  return db.statement<SessionViewRow>(tenantId, { text: READ_SESSIONS_NEEDING_HUMAN, values: [limit] });
 }
 
 /** A staff message was stored at `at`: the session goes to human mode and counts the message. */

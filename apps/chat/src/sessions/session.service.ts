@@ -5,7 +5,7 @@ import { ChatError } from '../common/chat.errors';
 import { findTenantStatus } from '../common/tenant-registry.repository';
 import { enqueueSessionClosed } from './session-closed.event';
 import { toSessionView } from './session.mapper';
-import { closeIfOpen, findSession, insertSession } from './session.repository';
+import { closeIfOpen, findSession, insertSession, readSession } from './session.repository';
 
 /** Create, read and close chat sessions (chat.session.* RPCs). */
 @Injectable()
@@ -31,8 +31,9 @@ export class SessionService {
     return toSessionView(row);
   }
 
+  /** One statement (readSession), not an interactive transaction; another tenant's session is NOT_FOUND as an unknown one. */
   async get(request: RpcRequestOf<typeof ChatSessionGetRpc>): Promise<ChatSessionView> {
-    const row = await this.db.run(request.tenantId, (tx) => findSession(tx, request.sessionId));
+    const row = await readSession(this.db, request.tenantId, request.sessionId);
     if (!row) throw ChatError.sessionNotFound(request.sessionId);
     return toSessionView(row);
   }

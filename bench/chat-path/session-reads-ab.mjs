@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// Chat's single-statement session reads as two builds serve them, interleaved in one process with the
+// services' telemetry on, each call inside a parent span as an RPC's work is: latency and client CPU
+// per call.
+//
+// A = the build in `--a <checkout>` (e.g. a worktree of the commit before: its apps/chat and
+// libs/persistence dist), B = this checkout's. Each build's own service class over a TenantDb of its
+// own libs/persistence (app role, RLS on):
+//   get      SessionService.get(), what chat.session.get (GET /api/v1/sessions/{id}) runs;
+//   waiting  StaffHandoffService.listSessionsNeedingHuman(tenant, 20), the staff console's list of
+//            sessions waiting for a person (the fixture's session is one of them).
+// Spans made per call are counted by a span processor added for the run (the parent included).
+//
+//   node scripts/build.mjs libs/persistence apps/chat && \
+//     node bench/chat-path/session-reads-ab.mjs --a /tmp/wt-base [--n 200] [--rounds 8]
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { abFlags, openTracedBench, printMedians } from './traced-db.fixture.mjs';
+
+const require = createRequire(import.meta.url);
+const { A, N, ROUNDS, WARMUP } = abFlags();
+
+const bench = await openTracedBench('sessreads');
+const { fixture, api } = bench;
+const { tenant, session } = fixture;
+await fixture.owner.query(`UPDATE chat_sessions SET needs_human = true WHERE id = $1`, [session]);
+
+let spans = 0;
+const provider = api.trace.getTracerProvider().getDelegate?.() ?? api.trace.getTracerProvider();
+const processors = provider._activeSpanProcessor?._spanProcessors;
+if (processors) processors.push({ onStart: () => spans++, onEnd() {}, forceFlush: async () => {}, shutdown: async () => {} });
+
+/** The services of the build at `root` over a TenantDb of its libs/persistence. */
+function servicesOf(root) {
+  const db = bench.dbOf(require(join(root, 'libs', 'persistence', 'dist', 'index.js')));
+  const { SessionService } = require(join(root, 'apps', 'chat', 'dist', 'sessions', 'session.service.js'));
+  const { StaffHandoffService } = require(join(root, 'apps', 'chat', 'dist', 'handoff', 'staff-handoff.service.js'));
+  return { sessions: new SessionService(db), handoff: new StaffHandoffService(db) };
+}
+
+try {
+  const builds = { [`A ${A}`]: servicesOf(A), 'B this checkout': servicesOf(bench.ROOT) };
+  const request = { version: 1, tenantId: tenant, sessionId: session };
+  // The two builds must answer alike before they are timed.
+  const views = await Promise.all(Object.values(builds).map((b) => b.sessions.get(request)));
+  if (JSON.stringify(views[0]) !== JSON.stringify(views[1])) throw new Error(`the builds' views differ:\n${JSON.stringify(views)}`);
+  const lists = await Promise.all(Object.values(builds).map((b) => b.handoff.listSessionsNeedingHuman(tenant, 20)));
+  if (JSON.stringify(lists[0]) !== JSON.stringify(lists[1]) || lists[0].length !== 1) throw new Error("the builds' lists differ");
+
+  for (const [title, call] of [
+    ['SessionService.get (chat.session.get)', (b) => b.sessions.get(request)],
+    ['StaffHandoffService.listSessionsNeedingHuman(20)', (b) => b.handoff.listSessionsNeedingHuman(tenant, 20)],
+  ]) {
+    const variants = Object.fromEntries(Object.entries(builds).map(([name, b]) => [name, bench.inSpan('rpc', () => call(b))]));
+    for (const [name, fn] of Object.entries(variants)) {
+      spans = 0;
+      await fn();
+      console.log(`${title}, ${name}: ${processors ? spans : '?'} spans per call (the parent included)`);
+    }
+    console.log(`load before: ${bench.load()}`);
+    const results = await bench.interleaved(variants, N, ROUNDS, WARMUP);
+    bench.printTable(`\n${title}, n=${N} per variant and round`, results);
+    printMedians(results);
+    console.log(`load after: ${bench.load()}\n`);
+  }
+} finally {
+  await bench.close();
+}
