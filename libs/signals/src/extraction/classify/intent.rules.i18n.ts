@@ -115,6 +115,13 @@ export const ROUND15_INTENT_RULES: readonly IntentRule[] = [
     intent: 'support',
     id: 'support_r15',
     patterns: [
+      // Round 17 review: the wrong size, colour or item sent, as "wrong size" is in English ("die falsche Größe",
+      // "la mauvaise taille", "la talla equivocada", "la taglia sbagliata", "o tamanho errado", "de verkeerde maat").
+      // Not yet "modelo errado": the one pooled message it reads (u4-pt-06, support already) moves the retrained
+      // model, which then breaks u5-es-10; left for the next retrain.
+      w(
+        String.raw`falschen?\s+(?:größe|groesse|farbe|artikel|ware|lieferung|paket|schuhgröße|modell)|mauvaise\s+(?:taille|couleur|pointure|référence|commande)|mauvais\s+(?:article|produit|colis|modèle|coloris)|(?:talla|color|artículo|producto|pedido|modelo|número\s+de\s+calzado)\s+(?:equivocad[oa]|incorrect[oa])|(?:taglia|misura|colore|articolo|prodotto|modello|numero\s+di\s+scarpe)\s+sbagliat[oa]|(?:tamanho|cor|artigo|produto)\s+errad[oa]|verkeerde\s+(?:maat|kleur|artikel|product|bestelling|levering|schoenmaat)`,
+      ),
       // Lost property and things found.
       w(
         String.raw`verloren|liegen\s*(?:ge)?lassen|aufgetaucht|gefunden\s*\?|(?:j'ai|on\s+a|nous\s+avons)\s+(?:perdu|oublié)|oublié\s+(?:mon|ma|mes)|(?:he|hemos)\s+(?:perdido|olvidado)|olvidé|perdí|(?:ho|abbiamo)\s+(?:perso|dimenticato)|dimenticat[oa]|(?:perdi|esqueci)\s+(?:o|a|os|as|meu|minha|um|uma)|kwijt(?:geraakt)?|laten\s+liggen|(?:is|zijn)\s+(?:die|dat|het|deze|ze)\s+(?:misschien\s+)?gevonden|retrouvée?s?|(?:lo|la)\s+(?:han|habéis)\s+encontrado|ritrovat[oa]|encontrad[oa]s?\s*\?`,
