@@ -28,6 +28,8 @@
 //                    scored once at 8fd05ae, then retired into the training data (round 16)
 //   --corpus unseen-10  every .jsonl in libs/signals/corpus-unseen-10/, the tenth independent set:
 //                    scored once at b0fc113, then retired into the training data (round 17)
+//   --corpus unseen-11  every .jsonl in libs/signals/corpus-unseen-11/, the eleventh independent set:
+//                    scored once at 352d919, then retired into the training data (round 18)
 //   --corpus unseen-N  every .jsonl in libs/signals/corpus-unseen-N/ (any later independent set): scored
 //                    once, never trained or tuned on until it is retired in train.mjs
 // Flags: --rules-only (classifier off), --errors (list disagreements, false alarms with the rule or

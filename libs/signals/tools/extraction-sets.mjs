@@ -15,6 +15,7 @@ export const RETIRED_UNSEEN = [
   'unseen-8.jsonl',
   'unseen-9.jsonl',
   'unseen-10.jsonl',
+  'unseen-11.jsonl',
 ];
 
 /** File names of the pooled sets, sorted. */
