@@ -6,10 +6,11 @@ import {
   ChatSessionGetRpc,
   ChatSessionClosedEvent,
 } from '@parley/contracts';
-import { createChatMessage, createTenant } from '@parley/testing';
+import { createChatMessage, createChatSession, createTenant, createTenantUser } from '@parley/testing';
 import { randomUUID } from 'node:crypto';
 import { silentChatLogger } from '../common/chat.logger';
 import { IdleSessionSweeper } from '../sessions/idle-session.sweeper';
+import { readVisitorHistoryPage } from '../sessions/message.repository';
 import { readSession, readSessionsNeedingHuman } from '../sessions/session.repository';
 import { outboxRowsOf, rpcError, startChatHarness, type ChatHarness } from './support/chat-harness';
 
@@ -109,6 +110,45 @@ describe('chat session RPCs', () => {
     expect(foreign.toBody()).toEqual({ code: 'NOT_FOUND', message: `session ${session.id} not found` });
     expect(unknown.toBody()).toEqual({ code: 'NOT_FOUND', message: `session ${unknownId} not found` });
     expect(foreign.remote).toBe(true);
+  });
+
+  it('reads a history page in one statement under RLS: tenant B, an assistant session and an unknown id are alike NOT_FOUND', async () => {
+    const { session } = await create(tenantA);
+    const ref = { id: session.id, tenant_id: tenantA };
+    const at = new Date('2026-02-01T09:00:00.000Z');
+    // Two messages at the same instant: the id breaks the tie, on both sides of a page boundary.
+    const tied = [
+      await createChatMessage(h.owner, ref, { role: 'user', content: 'first', created_at: at }),
+      await createChatMessage(h.owner, ref, { role: 'assistant', content: 'second', created_at: at }),
+    ].sort((x, y) => (x.id < y.id ? -1 : 1));
+    await createChatMessage(h.owner, ref, { role: 'system', content: 'hidden', created_at: new Date(at.getTime() + 1000) });
+    const asA = { version: 1 as const, tenantId: tenantA, sessionId: session.id, limit: 1 };
+    const page1 = await h.rpc.request(ChatHistoryRpc, { ...asA, cursor: null });
+    const page2 = await h.rpc.request(ChatHistoryRpc, { ...asA, cursor: page1.nextCursor });
+    expect([...page1.items, ...page2.items].map((m) => m.id)).toEqual([tied[1].id, tied[0].id]);
+    expect(page2.nextCursor).toBeNull();
+    expect(page1.items[0]).toMatchObject({ sessionId: session.id, signals: [], interrupted: false, createdAt: at.toISOString() });
+
+    expect(await readVisitorHistoryPage(h.db, tenantB, session.id, ['user', 'assistant', 'staff'], null, 10)).toBeNull();
+    expect(await readVisitorHistoryPage(h.db, tenantA, session.id, ['user', 'assistant', 'staff'], null, 10)).toHaveLength(2);
+    const empty = (await create(tenantA)).session;
+    expect(await h.rpc.request(ChatHistoryRpc, { ...asA, sessionId: empty.id, cursor: null })).toEqual({
+      version: 1,
+      items: [],
+      nextCursor: null,
+    });
+    const staff = await createTenantUser(h.owner, tenantA);
+    const assistant = await createChatSession(h.owner, tenantA, { staff_user_id: staff.id, channel: 'assistant' });
+    await createChatMessage(h.owner, { id: assistant.id, tenant_id: tenantA }, { role: 'user', content: 'staff only' });
+    const unknownId = randomUUID();
+    for (const [tenantId, sessionId] of [
+      [tenantB, session.id],
+      [tenantA, assistant.id],
+      [tenantB, unknownId],
+    ]) {
+      const err = await rpcError(h.rpc.request(ChatHistoryRpc, { version: 1, tenantId, sessionId, limit: 10, cursor: null }));
+      expect(err.toBody()).toEqual({ code: 'NOT_FOUND', message: `session ${sessionId} not found` });
+    }
   });
 
   it('closes idempotently: one session_closed outbox row, later closes return the session unchanged', async () => {

@@ -4,8 +4,7 @@ import { TenantDb } from '@parley/persistence';
 import { ChatError } from '../common/chat.errors';
 import { decodeHistoryCursor } from './history-cursor.util';
 import { toHistoryPage } from './history-page.mapper';
-import { sessionHistoryRows } from './message.repository';
-import { findSessionOwner } from './session.repository';
+import { readVisitorHistoryPage } from './message.repository';
 
 const VISIBLE_ROLES = ['user', 'assistant', 'staff'] as const;
 
@@ -20,12 +19,10 @@ export class HistoryService {
    */
   async get(request: RpcRequestOf<typeof ChatHistoryRpc>): Promise<RpcResponseOf<typeof ChatHistoryRpc>> {
     const before = request.cursor ? decodeHistoryCursor(request.cursor) : null;
-    const rows = await this.db.run(request.tenantId, async (tx) => {
-      const session = await findSessionOwner(tx, request.sessionId);
-      // A staff user's assistant session is theirs alone (chat.assistant.history), not a visitor conversation.
-      if (!session || session.staffUserId !== null) throw ChatError.sessionNotFound(request.sessionId);
-      return sessionHistoryRows(tx, request.sessionId, VISIBLE_ROLES, before, request.limit + 1);
-    });
+    // One statement: the session's check and the page. A staff user's assistant session is theirs
+    // alone (chat.assistant.history), not a visitor conversation: NOT_FOUND as an unknown one.
+    const rows = await readVisitorHistoryPage(this.db, request.tenantId, request.sessionId, VISIBLE_ROLES, before, request.limit + 1);
+    if (!rows) throw ChatError.sessionNotFound(request.sessionId);
     return toHistoryPage(rows, request.limit);
   }
 }

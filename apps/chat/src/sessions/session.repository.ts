@@ -83,11 +83,6 @@ export async function readSession(db: TenantDb, tenantId: string, sessionId: str
   return row ?? null;
 }
 
-/** The session's id and its staff user (set on a staff assistant session, else null), or null when not visible. */
-export function findSessionOwner(tx: TenantTx, sessionId: string): Promise<{ id: string; staffUserId: string | null } | null> {
-  return tx.chatSession.findUnique({ where: { id: sessionId }, select: { id: true, staffUserId: true } });
-}
-
 /** The session's status ('open' | 'closed'), or null when not visible. */
 export async function findSessionStatus(tx: TenantTx, sessionId: string): Promise<string | null> {
   const session = await tx.chatSession.findUnique({ where: { id: sessionId }, select: { status: true } });
