@@ -29,6 +29,7 @@ describe('parseEnv', () => {
       DATABASE_URL: DB,
       NATS_URL: ['nats://127.0.0.1:4222'],
       REDIS_URL: 'redis://127.0.0.1:6379',
+      OTEL_DB_SPANS: 'all',
       SHUTDOWN_TIMEOUT_MS: 10_000,
       HEALTH_CHECK_TIMEOUT_MS: 2_000,
     });
@@ -46,6 +47,7 @@ describe('parseEnv', () => {
       NATS_NAMESPACE: 'run_42',
       REDIS_URL: 'rediss://cache:6380/1',
       OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel:4318',
+      OTEL_DB_SPANS: 'statements',
       SHUTDOWN_TIMEOUT_MS: '2500',
     });
     expect(env).toMatchObject({ NODE_ENV: 'production', PORT: 8080, LOG_PRETTY: true, NATS_URL: ['nats://a:4222', 'nats://b:4222'] });
@@ -54,7 +56,7 @@ describe('parseEnv', () => {
       http: { host: '127.0.0.1', port: 8080 },
       nats: { url: 'nats://a:4222,nats://b:4222', namespace: 'run_42' },
       redis: { url: 'rediss://cache:6380/1', keyPrefix: 'parley:run_42:' },
-      otel: { endpoint: 'http://otel:4318' },
+      otel: { endpoint: 'http://otel:4318', dbSpans: 'statements' },
       shutdown: { timeoutMs: 2500 },
     });
   });
@@ -110,6 +112,7 @@ describe('parseEnv', () => {
     ['NATS_URL', 'nats://a:4222,oops', 'NATS_URL must be a comma-separated list of nats:// or tls:// or ws:// or wss:// URLs'],
     ['OTEL_EXPORTER_OTLP_ENDPOINT', 'otel:4318', 'OTEL_EXPORTER_OTLP_ENDPOINT must be a http:// or https:// URL'],
     ['LOG_PRETTY', 'maybe', 'LOG_PRETTY must be true or false'],
+    ['OTEL_DB_SPANS', 'off', 'OTEL_DB_SPANS must be one of all|statements|none'],
     ['NATS_NAMESPACE', 'a b', 'NATS_NAMESPACE must contain only letters, digits, _ and -'],
     ['SHUTDOWN_TIMEOUT_MS', '10', 'SHUTDOWN_TIMEOUT_MS must be an integer 100-600000'],
   ])('rejects a malformed %s', (name, value, problem) => {

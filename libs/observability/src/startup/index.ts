@@ -6,4 +6,5 @@ export * from './start-service';
 export * from './config/config.error';
 export * from './config/parse-env';
 export * from './config/env-vars';
+export * from './config/db-spans';
 export * from './config/service-env';

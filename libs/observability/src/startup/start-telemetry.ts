@@ -13,12 +13,15 @@ import {
   type SpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
+import type { DbSpans } from './config/db-spans';
 
 export interface TelemetryOptions {
   serviceName: string;
   serviceVersion?: string;
   /** OTLP/HTTP base endpoint, e.g. http://otel-collector:4318; traces go to <endpoint>/v1/traces. */
   otlpEndpoint?: string;
+  /** PostgreSQL spans (see DB_SPAN_MODES); `all` when not given. */
+  dbSpans?: DbSpans;
 }
 
 export type StopTelemetry = () => Promise<void>;
@@ -63,7 +66,7 @@ export function startTelemetry(options: TelemetryOptions): StopTelemetry {
       new HttpInstrumentation({
         ignoreIncomingRequestHook: (request) => UNTRACED_PATHS.test(request.url ?? ''),
       }),
-      new PgInstrumentation({ requireParentSpan: true }),
+      ...pgInstrumentations(options.dbSpans ?? 'all'),
       new IORedisInstrumentation({ requireParentSpan: true }),
     ],
   });
@@ -71,6 +74,12 @@ export function startTelemetry(options: TelemetryOptions): StopTelemetry {
 
   let stopping: Promise<void> | undefined;
   return () => (stopping ??= sdk.shutdown());
+}
+
+/** pg's instrumentation for `mode`: none at all for `none`, so pg is not even patched. */
+function pgInstrumentations(mode: DbSpans): PgInstrumentation[] {
+  if (mode === 'none') return [];
+  return [new PgInstrumentation({ requireParentSpan: true, ignoreConnectSpans: mode === 'statements' })];
 }
 
 function tracesUrl(endpoint: string): string {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DB_SPAN_MODES, type DbSpans } from './db-spans';
 import { envVar } from './env-vars';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -22,6 +23,8 @@ export function serviceEnvShape(defaultPort: number) {
     NATS_NAMESPACE: envVar.name().optional(),
     REDIS_URL: envVar.url(['redis', 'rediss']).default('redis://127.0.0.1:6379'),
     OTEL_EXPORTER_OTLP_ENDPOINT: envVar.url(['http', 'https']).optional(),
+    // PostgreSQL spans in traced requests: all (statements and pool connects), statements, none.
+    OTEL_DB_SPANS: envVar.oneOf(DB_SPAN_MODES).default('all'),
     SHUTDOWN_TIMEOUT_MS: envVar.int(100, 600_000).default(10_000),
     HEALTH_CHECK_TIMEOUT_MS: envVar.int(50, 60_000).default(2_000),
   };
@@ -39,7 +42,8 @@ export interface ServiceConfig {
   /** `url`: one or more comma-separated server URLs. */
   nats: { url: string; namespace?: string };
   redis: { url: string; keyPrefix: string };
-  otel: { endpoint?: string };
+  /** `dbSpans`: startTelemetry's option of that name (OTEL_DB_SPANS). */
+  otel: { endpoint?: string; dbSpans?: DbSpans };
   shutdown: { timeoutMs: number };
   health: { checkTimeoutMs: number };
 }
@@ -53,7 +57,7 @@ export function toServiceConfig(service: string, env: ServiceEnv): ServiceConfig
     database: { url: env.DATABASE_URL },
     nats: { url: env.NATS_URL.join(','), namespace: env.NATS_NAMESPACE },
     redis: { url: env.REDIS_URL, keyPrefix: env.NATS_NAMESPACE ? `parley:${env.NATS_NAMESPACE}:` : 'parley:' },
-    otel: { endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT },
+    otel: { endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT, dbSpans: env.OTEL_DB_SPANS },
     shutdown: { timeoutMs: env.SHUTDOWN_TIMEOUT_MS },
     health: { checkTimeoutMs: env.HEALTH_CHECK_TIMEOUT_MS },
   };
