@@ -7,7 +7,7 @@ import { trustProxyOption } from './config/trusted-proxies.env';
 import { openAiFrameworkProblem } from './openai/openai-framework-problem.renderer';
 
 const config = loadAppConfig();
-const stopTelemetry = startTelemetry({ serviceName: config.service, otlpEndpoint: config.otel.endpoint });
+const stopTelemetry = startTelemetry({ serviceName: config.service, otlpEndpoint: config.otel.endpoint, dbSpans: config.otel.dbSpans });
 
 void startService({
   config,

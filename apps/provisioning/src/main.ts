@@ -5,6 +5,6 @@ import { startService, startTelemetry } from '@parley/observability/startup';
 import { loadAppConfig } from './config/env.schema';
 
 const config = loadAppConfig();
-const stopTelemetry = startTelemetry({ serviceName: config.service, otlpEndpoint: config.otel.endpoint });
+const stopTelemetry = startTelemetry({ serviceName: config.service, otlpEndpoint: config.otel.endpoint, dbSpans: config.otel.dbSpans });
 
 void startService({ config, stopTelemetry, module: async () => (await import('./app.module')).AppModule.forRoot(config) });
