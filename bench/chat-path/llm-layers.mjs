@@ -4,7 +4,7 @@
 // telemetry on and the mock model in a child process (llm-bench.fixture.mjs), layer by layer:
 //   http       node:http (keep-alive agent), the SSE lines split by hand, each data line JSON.parse'd;
 //   fetch      global fetch (undici), the body read with its web-stream reader, the same parsing;
-//   sdk        the OpenAI SDK's chat.completions.create({ stream: true }), iterated;
+//   sdk        the OpenAI SDK's chat.completions.create({ stream: true }), iterated (sdk-http: over libs/llm's fetch);
 //   langchain  ChatOpenAICompletions._streamResponseChunks (what libs/llm iterates), iterated;
 //   router     this checkout's LlmRouter.generate() (PII, tools bound, timeouts, the router).
 // Interleaved rounds, one call at a time (`--c` for more), every call inside a parent span.
@@ -82,15 +82,21 @@ function parseSse(text, state) {
   }
 }
 const sdk = new OpenAI({ apiKey: 'sk-bench', baseURL: mock.url, maxRetries: 0 });
-// The same two over libs/llm's node:http fetch (providers/node-http-fetch.ts), when this build has it.
-const { createNodeHttpFetch } = (() => {
-  try {
-    return require(join(ROOT, 'libs', 'llm', 'dist', 'providers', 'node-http-fetch.js'));
-  } catch {
-    return {};
+// The same two over libs/llm's own fetch when this build has one: providers/undici-fetch.ts (undici's
+// request API), or node-http-fetch.ts (node:http, fd2131f..16128d5) in an older build.
+const nodeFetch = (() => {
+  for (const [file, name] of [
+    ['undici-fetch.js', 'createUndiciFetch'],
+    ['node-http-fetch.js', 'createNodeHttpFetch'],
+  ]) {
+    try {
+      return require(join(ROOT, 'libs', 'llm', 'dist', 'providers', file))[name]();
+    } catch {
+      // not in this build
+    }
   }
+  return undefined;
 })();
-const nodeFetch = createNodeHttpFetch?.();
 const sdkHttp = new OpenAI({ apiKey: 'sk-bench', baseURL: mock.url, maxRetries: 0, fetch: nodeFetch });
 // LangChain's model as libs/llm's OpenAiProvider builds it, over the global fetch or `fetch`.
 const langchainModel = (fetch) =>

@@ -3,7 +3,7 @@ import { OllamaEmbeddings } from '@langchain/ollama';
 import { OpenAIEmbeddings } from '@langchain/openai';
 import type { EmbeddingConfig } from '../config/llm.config';
 import type { Embedder } from '../generation/generation.types';
-import { createNodeHttpFetch } from '../providers/node-http-fetch';
+import { createUndiciFetch } from '../providers/undici-fetch';
 import { padVector } from './pad-vector.util';
 
 /** Width of knowledge_chunks.embedding (pgvector); shorter vectors are zero-padded. */
@@ -29,8 +29,8 @@ export function createEmbedder(config: EmbeddingConfig): Embedder | null {
       const { apiKey, baseUrl, model } = config;
       if (!apiKey) throw new EmbeddingConfigError('EMBEDDING_PROVIDER=openai needs EMBEDDING_API_KEY or OPENAI_API_KEY');
       if (!model) throw new EmbeddingConfigError('EMBEDDING_PROVIDER=openai needs EMBEDDING_MODEL');
-      // The SDK's requests over node:http, as the chat models' (see createNodeHttpFetch).
-      const fetch = createNodeHttpFetch() as unknown as typeof globalThis.fetch;
+      // The SDK's requests over undici's request API, as the chat models' (see createUndiciFetch).
+      const fetch = createUndiciFetch() as unknown as typeof globalThis.fetch;
       return new LangChainEmbedder(
         model,
         new OpenAIEmbeddings({ model, apiKey, maxRetries: 0, configuration: { baseURL: baseUrl, fetch } }),

@@ -4,7 +4,7 @@ import { LlmError } from '../llm.errors';
 import { buildPromptMessages } from '../prompt/prompt-messages';
 import { EXTERNAL_PROVIDERS } from './external-providers';
 import { streamChatModel } from './langchain-stream';
-import { createNodeHttpFetch, type NodeHttpFetch } from './node-http-fetch';
+import { createUndiciFetch, type UndiciFetch } from './undici-fetch';
 import type { LlmProvider, ProviderOutput, ProviderRun } from './provider.types';
 
 /**
@@ -17,8 +17,8 @@ export class OpenAiProvider implements LlmProvider {
   readonly kind = 'openai' as const;
   // One client per model and output limit, so connections are kept alive between turns.
   private readonly models = new Map<string, ChatOpenAICompletions>();
-  // One HTTP client (keep-alive agents) for all of them: node:http instead of the global fetch (see createNodeHttpFetch).
-  private readonly fetch: NodeHttpFetch = createNodeHttpFetch();
+  // One HTTP client (undici's keep-alive pool) for all of them: undici's request API instead of the global fetch (see createUndiciFetch).
+  private readonly fetch: UndiciFetch = createUndiciFetch();
 
   constructor(private readonly config: LlmConfig['openai']) {}
 

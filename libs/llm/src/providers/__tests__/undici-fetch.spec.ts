@@ -1,16 +1,17 @@
+import { gzipSync } from 'node:zlib';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import OpenAI from 'openai';
 import { classifyProviderError } from '../../llm.errors';
-import { createNodeHttpFetch } from '../node-http-fetch';
+import { createUndiciFetch } from '../undici-fetch';
 
-// createNodeHttpFetch against a local server: what the OpenAI SDK and the router rely on.
+// createUndiciFetch against a local server: what the OpenAI SDK and the router rely on.
 type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
 
 const chunk = (content: string) =>
   `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 0, model: 'm', choices: [{ index: 0, delta: { content }, finish_reason: null }] })}\n\n`;
 
-describe('createNodeHttpFetch', () => {
+describe('createUndiciFetch', () => {
   let server: Server;
   let url: string;
   let handler: Handler;
@@ -47,7 +48,7 @@ describe('createNodeHttpFetch', () => {
       apiKey: 'sk-test',
       baseURL: `${url}/v1`,
       maxRetries: 0,
-      fetch: createNodeHttpFetch() as unknown as typeof fetch,
+      fetch: createUndiciFetch() as unknown as typeof fetch,
     });
     for (let i = 0; i < 3; i++) {
       const stream = await sdk.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'hi' }], stream: true });
@@ -72,7 +73,7 @@ describe('createNodeHttpFetch', () => {
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end('{"error":{"message":"no such model"}}');
     };
-    const fetch = createNodeHttpFetch();
+    const fetch = createUndiciFetch();
     const headers = new Headers({ authorization: 'Bearer sk-test', 'content-type': 'application/json' });
     const response = await fetch(`${url}/v1/chat/completions`, { method: 'POST', headers, body: '{"model":"é"}' });
     expect(seen).toEqual({ method: 'POST', auth: 'Bearer sk-test', type: 'application/json', length: '14', body: '{"model":"é"}' });
@@ -87,7 +88,7 @@ describe('createNodeHttpFetch', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const error = await createNodeHttpFetch()(`http://127.0.0.1:${port}/v1/chat/completions`, { method: 'POST', body: '{}' }).catch(
+    const error = await createUndiciFetch()(`http://127.0.0.1:${port}/v1/chat/completions`, { method: 'POST', body: '{}' }).catch(
       (e: unknown) => e,
     );
     expect(error).toMatchObject({ code: 'ECONNREFUSED' });
@@ -99,7 +100,7 @@ describe('createNodeHttpFetch', () => {
     const closedByClient = new Promise<void>((resolve) => (gone = resolve));
     handler = (_req, res) => res.on('close', gone);
     const controller = new AbortController();
-    const pending = createNodeHttpFetch()(`${url}/slow`, { method: 'POST', body: '{}', signal: controller.signal });
+    const pending = createUndiciFetch()(`${url}/slow`, { method: 'POST', body: '{}', signal: controller.signal });
     setTimeout(() => controller.abort(), 20);
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
     await closedByClient;
@@ -113,7 +114,7 @@ describe('createNodeHttpFetch', () => {
       res.write(chunk('partial'));
     };
     const controller = new AbortController();
-    const response = await createNodeHttpFetch()(`${url}/hang`, { method: 'POST', body: '{}', signal: controller.signal });
+    const response = await createUndiciFetch()(`${url}/hang`, { method: 'POST', body: '{}', signal: controller.signal });
     const reader = response.body[Symbol.asyncIterator]();
     expect((await reader.next()).done).toBe(false);
     const next = reader.next();
@@ -127,11 +128,11 @@ describe('createNodeHttpFetch', () => {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       res.write(chunk('partial'), () => setTimeout(() => req.socket.destroy(), 10));
     };
-    const response = await createNodeHttpFetch()(`${url}/drop`, { method: 'POST', body: '{}' });
+    const response = await createUndiciFetch()(`${url}/drop`, { method: 'POST', body: '{}' });
     const reader = response.body[Symbol.asyncIterator]();
     expect((await reader.next()).done).toBe(false);
     const error = await reader.next().catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'ECONNRESET' });
+    expect(error).toMatchObject({ code: 'UND_ERR_SOCKET' });
     expect(classifyProviderError(error)).toBe('connection_error');
   });
 
@@ -144,7 +145,7 @@ describe('createNodeHttpFetch', () => {
       const timer = setInterval(() => res.write(chunk('more')), 10);
       res.on('close', () => clearInterval(timer));
     };
-    const response = await createNodeHttpFetch({ drainMs: 60 })(`${url}/endless`, { method: 'POST', body: '{}' });
+    const response = await createUndiciFetch({ drainMs: 60 })(`${url}/endless`, { method: 'POST', body: '{}' });
     const reader = response.body[Symbol.asyncIterator]();
     await reader.next();
     await reader.return?.();
@@ -155,24 +156,64 @@ describe('createNodeHttpFetch', () => {
   });
 
   it('refuses a body it cannot send as it is', async () => {
-    await expect(createNodeHttpFetch()(`${url}/x`, { method: 'POST', body: new Blob(['x']) })).rejects.toThrow(TypeError);
+    await expect(createUndiciFetch()(`${url}/x`, { method: 'POST', body: new Blob(['x']) })).rejects.toThrow(TypeError);
   });
   it("closes an idle keep-alive socket before the server's Keep-Alive hint runs out, not while a body pauses", async () => {
-    // The server (keepAliveTimeout 5 s) announces timeout=2: the client hangs up first (at the hint
-    // less 1 s), so it does not send a request on a socket the server is closing (ECONNRESET).
+    // The server (keepAliveTimeout 5 s) announces timeout=3: the client hangs up first (at the hint
+    // less 2 s), so it does not send a request on a socket the server is closing (ECONNRESET).
     let serverSocket!: Socket;
     handler = (req, res) => {
       serverSocket = req.socket;
-      res.writeHead(200, { 'content-type': 'application/json', 'keep-alive': 'timeout=2' });
+      res.writeHead(200, { 'content-type': 'application/json', 'keep-alive': 'timeout=3' });
       res.write('{"a":');
       setTimeout(() => res.end('1}'), 1_500);
     };
     const clientHungUp = () => new Promise<void>((resolve) => serverSocket.once('end', resolve));
-    const response = await createNodeHttpFetch()(`${url}/idle`, { method: 'POST', body: '{}' });
+    const response = await createUndiciFetch()(`${url}/idle`, { method: 'POST', body: '{}' });
     const hungUp = clientHungUp();
     // A pause in the body longer than that is not an idle socket.
     expect(await response.json()).toEqual({ a: 1 });
     await hungUp;
     expect(serverSocket.destroyed || serverSocket.readableEnded).toBe(true);
+  });
+
+  it('follows redirects as fetch does: 307 keeps the method and body, 301 after a POST turns it into a GET', async () => {
+    const seen: string[] = [];
+    handler = (req, res, body) => {
+      seen.push(`${req.method} ${req.url} ${body}`);
+      if (req.url === '/old') res.writeHead(307, { location: '/v1/chat/completions' }).end();
+      else if (req.url === '/moved') res.writeHead(301, { location: `${url}/v1/models` }).end();
+      else res.writeHead(200, { 'content-type': 'application/json' }).end(`{"at":"${req.url}"}`);
+    };
+    const fetch = createUndiciFetch();
+    expect(await (await fetch(`${url}/old`, { method: 'POST', body: '{"a":1}' })).json()).toEqual({ at: '/v1/chat/completions' });
+    expect(await (await fetch(`${url}/moved`, { method: 'POST', body: '{"a":1}' })).json()).toEqual({ at: '/v1/models' });
+    expect(seen).toEqual(['POST /old {"a":1}', 'POST /v1/chat/completions {"a":1}', 'POST /moved {"a":1}', 'GET /v1/models ']);
+  });
+
+  it('asks for and decodes gzip bodies: a streamed SDK completion and an error answer', async () => {
+    const encodings: Array<string | undefined> = [];
+    handler = (req, res) => {
+      encodings.push(req.headers['accept-encoding']);
+      if (req.url === '/v1/models/m') {
+        res.writeHead(401, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+        res.end(gzipSync('{"error":{"message":"bad key"}}'));
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'content-encoding': 'gzip' });
+      res.end(gzipSync(chunk('Hello') + chunk(' there') + 'data: [DONE]\n\n'));
+    };
+    const sdk = new OpenAI({
+      apiKey: 'sk-test',
+      baseURL: `${url}/v1`,
+      maxRetries: 0,
+      fetch: createUndiciFetch() as unknown as typeof fetch,
+    });
+    const stream = await sdk.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'hi' }], stream: true });
+    let text = '';
+    for await (const part of stream) text += part.choices[0]?.delta.content ?? '';
+    expect(text).toBe('Hello there');
+    await expect(sdk.models.retrieve('m')).rejects.toMatchObject({ status: 401, message: expect.stringContaining('bad key') });
+    expect(encodings).toEqual(['gzip, deflate, br', 'gzip, deflate, br']);
   });
 });
