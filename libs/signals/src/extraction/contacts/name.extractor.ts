@@ -446,7 +446,9 @@ function signOffCandidates(text: string, normalized: string): NameCandidate[] {
   for (const m of normalized.matchAll(SIGN_OFF_CUE)) {
     const name = readName(text, m.index + m[0].length, true);
     if (name === undefined || name.possessive) continue;
-    if (!AFTER_SIGNATURE.test(text.slice(name.end))) continue;
+    // Round 18: a signed name may be followed by its contact line ("muchas gracias, Florencia Iturralde.
+    // Mi celular es 011 …", "Kind regards, Ann Lee, phone 0161 …").
+    if (!AFTER_SIGNATURE.test(text.slice(name.end)) && !CONTACT_WORD_AFTER.test(text.slice(name.end, name.end + 40))) continue;
     out.push({
       start: name.start,
       end: name.end,

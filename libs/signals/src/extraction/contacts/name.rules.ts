@@ -74,6 +74,7 @@ io il lo gli le mio  miei  tuo tua suo  è sono siamo siete sei sempre tutti dav
 salve saluti cordiali distinti cliente inquilino inquilina proprietario proprietaria paziente madre padre moglie marito figlio figlia vicino vicina
 deluso delusa arrabbiato arrabbiata contento contenta nuovo nuova
 numero telefono cellulare cell fisso indirizzo nome cognome ordine appuntamento
+service client clients servicio clientes servizio clienti kundenservice kundendienst klantenservice atendimento équipe equipe
 eu o a os as meu minha meus minhas seu  é sou somos um uma e ou mas não sim muito bem obrigado obrigada olá  oi bom boa  tarde
 atenciosamente cumprimentos abraços abraço beijos cliente inquilino inquilina dono  paciente mãe pai esposa marido filho filha vizinho vizinha
 decepcionado decepcionada chateado chateada contente novo 
@@ -137,6 +138,8 @@ export const TITLES: ReadonlySet<string> = new Set([
   ...['ing', 'lic', 'arq', 'dra', 'srta', 'profa', 'licenciado', 'licenciada', 'ingeniero', 'ingeniera'],
   // Round 13: 'Captain Bill Rourke', 'Eng.º Nuno Cardoso', 'Dña. Carmen …', 'Dott. Neri', 'Avv. Conti', 'Maître Roy'.
   ...['captain', 'capt', 'eng', 'engº', 'dña', 'dott', 'dottssa', 'avv', 'maître', 'mag', 'drs', 'ir', 'mw', 'dhr', 'hofrat', 'dipl'],
+  // Round 18: Austrian honorific titles in formal letter closes ("Hochachtungsvoll, Hofrätin Dr. Elfriede Stöckl-Haberl").
+  ...['hofrätin', 'hofraetin', 'kommerzialrat', 'kommerzialrätin', 'magª', 'mmag', 'dipl.-ing'],
 ]);
 
 /** Sign-off words that put a name after them at the end of a message ("Thanks, Dave"). */
