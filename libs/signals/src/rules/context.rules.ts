@@ -7,7 +7,7 @@ import type { SignalRuleSet } from './signal-rules.types';
  * reads past cues anywhere in the hit's sentence, so the limit is the cue's own.
  */
 const NOW_WORDS: Readonly<Record<'en' | 'de' | 'fr' | 'es' | 'it' | 'pt' | 'nl', string>> = {
-  en: String.raw`(?<!(?:fine|ok|okay|good|safe|sorted|resolved|fixed) )now|still|again|currently|but this time|at the moment`,
+  en: String.raw`(?<!(?:fine|ok|okay|good|safe|sorted|resolved|fixed|perfect|perfectly|great|normal|normally|properly) )now|still|(?<!(?:invoice|receipt|bill|copy|quote|details|password) )again|currently|but this time|at the moment`,
   de: String.raw`jetzt|gerade|immer noch|noch immer|wieder|momentan|aktuell|nun`,
   fr: String.raw`maintenant|en ce moment|encore|toujours|actuellement|à nouveau|de nouveau`,
   es: String.raw`ahora|todavía|aún|otra vez|de nuevo|en este momento`,
@@ -75,6 +75,8 @@ export const FIGURATIVE_PATTERNS: readonly string[] = [
   String.raw`(?<![a-z])(?:dog|puppy|pup|cat|kitten|rabbit|bunny|guinea pig|hamster|horse|pony|parrot|budgie|ferret|goat|sheep|pet)(?:'s)?(?: (?!(?:when|while|and|but|as|because|then|my|his|her|our|their|dad|mum|mom|son|daughter|husband|wife|grand\w*|baby|child|kid|he|she|someone)(?![a-z']))[a-z']+){0,3}? (?:having (?:a )?(?:fit|seizure)|had a (?:fit|seizure)|fitting|(?:stopped|not) breathing(?: properly)?|(?:can'?t|cannot) breathe)`,
   String.raw`"?heart attack"? (?:burgers?|breakfasts?|sandwich(?:es)?|special|challenge|platters?|wings|pizzas?|menu|risk)|(?:nearly|almost) (?:had|have|having|gave me) a heart attack|(?:is|are|was|were|it'?s) giving me a heart attack|epi ?pen[- ]?(?:trainers?|übungs\w*|prescription|holders?|case|pouch)|(?:have|keep|stock) (?:an? |any )?epi ?pens? on site`,
   String.raw`(?:check|checking|checks|test|testing|tests|service|servicing|replace|replacing)(?: the| your| my| our)? (?:carbon monoxide|co|smoke|heat|gas) (?:alarms?|detectors?)`,
+  // Round 18: a name ("a punk band called Gas Leak", "un groupe qui s'appelle Incendie").
+  String.raw`(?:a|an|the|our|my|their|his|her) (?:[a-z]+ )?(?:band|group|shop|company|brand|game|song|film|movie|album|product|cocktail|dish|boat|team|podcast|club|horse|dog|cat|beer|bar|restaurant) (?:called|named) "?(?:the )?(?:[a-z]+ ){0,2}?(?:gas leak|fire|flood|emergency|burst pipe|explosion|inferno|meltdown|heart attack|overdose|sos|mayday)(?![a-z])`,
   String.raw`like a house on fire|(?:baby|milk|wobbly|loose) tooth (?:has )?(?:came|come|fell) out|tooth (?:came|fell) out[^.!?\n]{0,30}(?:baby|milk) tooth`,
 ];
 
@@ -113,6 +115,8 @@ export const PAST_CUES: readonly string[] = [
   yearInOneClause('und|en', String.raw`back in (?:19|20)\d\d|in (?:19|20)\d\d`),
   String.raw`when i was (?:a kid|young|little|younger|a child|at (?:school|uni))|(?:i|we|they|he|she|my \w+) used to|once had|(?:had|has) (?:had )?(?:one|the same|that) (?:before|happen)|in the past|previously|years back|remember when|reminds me of`,
   String.raw`(?:my|our|a) (?:neighbou?rs?|friends?|mates?|sister|brother|cousin|colleague|uncle|aunt|auntie|nan|parents?|in-laws|boss|friend of mine)(?:'s?)? (?:had|once|told|said|was|got|went)|(?:happened|happen) to (?:my|a|our) |(?:on|in|watching|saw|read) (?:the )?(?:news|tv|telly|film|movie|show|episode|book|story|podcast)|documentary|novel|fixed now|sorted now|all fixed|was fixed|got fixed`,
+  // Round 18: someone a relative knows, when it happened to them ("my son's friend had his tooth knocked out").
+  String.raw`(?:my|our) [a-z]+'s (?:neighbou?rs?|friends?|mates?|colleague|teacher|coach|boss|classmate)(?:'s)? (?:had|once|went)(?![a-z])`,
   // Round 11: a story told as a one-off ("choked on a fishbone once at a wedding (he was fine)", "I
   // once saw someone have an allergic reaction").
   String.raw`(?:i|we|he|she|they|my \w+) once (?:saw|had|got|went|was|did|choked|fell|cut|burnt|burned)|(?:he|she|they|everyone|everybody) (?:was|were) (?:fine|ok|okay|alright)`,
@@ -124,6 +128,13 @@ export const PAST_CUES: readonly string[] = [
   // "but"; "once" not as "at once", "all at once", "more than once"; the 1990s only as "back in".
   overUnlessNow(
     String.raw`turned out(?=[^.!?\n]{0,60}(?<![a-z])(?:just|only|nothing|fine|harmless|all good|ok|okay)(?![a-z]))|(?:it|that|which) was (?:just|only|actually) (?!(?:the )?(?:other|next|same) day|(?:a )?(?:matter|question) of time|(?:the )?(?:start|beginning|first|two|three|four|(?:\w+ )?of us)(?![a-z]))(?:the|a|an|my|our|some|next door)|(?<!(?:not|no|never|isn'?t|wasn'?t|not just) (?:a |an )?)false alarm(?![^.!?\n]*(?<![a-z])but(?![a-z]))|panic over|sorry to (?:panic|worry|alarm|scare) (?:you|everyone|u)(?![^.!?\n]*(?<![a-z])but(?![a-z]))|(?<!(?:not|n't|never) )cancel the call ?out|(?<!(?:never|not|n't) )capped (?:it|them)(?: off)?(?![^.!?\n]*(?<![a-z])but(?![a-z]))|made (?:it|them) safe|(?<![a-z])(?<!(?:at|all at|than|for|at) )once(?= ?[,.!?;]| so | and | but |$)|back in the (?:19)?[5-9]0'?s|in the (?:19)?[5-9]0'?s(?<=(?<![a-z'])(?:was|were|had|did|caught|happened|went|got|burnt|broke|[a-z]+ed)(?![a-z])[^.!?\n,;]{0,40}in the (?:19)?[5-9]0'?s)`,
+  ),
+  // Round 18: a hazard your own staff already dealt with, told to thank them or ask for the invoice
+  // ("I locked myself out on New Year's Eve and your man was very quick", "the car cut out but your
+  // mechanic changed the sensor"), unless something happens now or a "but" follows; and an object
+  // that was in a flood before ("a piano that stood in a flood").
+  overUnlessNow(
+    String.raw`(?:your|the) (?:staff|man|woman|guy|lady|lads?|mechanic|engineer|technician|plumber|electrician|locksmith|team|driver|colleague|people)(?: [a-z]+){0,2}? (?:was (?:very |so |really )?(?:quick|fast|great|brilliant|helpful)|came (?:out )?(?:quickly|straight away|fast|at once|within)|opened (?:it |up |the door )?for (?:me|us)|let (?:me|us) in|(?:changed|fixed|replaced|sorted|repaired) (?:it|the|my|our))(?![^.!?\n]*(?<![a-z])but(?![a-z]))|(?:that|which) (?:stood|sat|was|were|has been|had been|got) (?:in|under) (?:a |the )?(?:flood|floodwater|water)`,
   ),
 ];
 
@@ -211,6 +222,10 @@ export const LANGUAGE_CUES: NonNullable<SignalRuleSet['languageCues']> = {
         String.raw`war (?:ja )?(?:dann )?(?:doch )?(?:nur|bloß)(?! (?:eine frage der zeit|der anfang|am anfang))|(?:hat sich|stellte sich) [^.!?\n]{0,30}?heraus(?=[^.!?\n]{0,50}(?<![a-zäöüß])(?:nur|bloß|nichts|harmlos)(?![a-zäöüß]))`,
       ),
       yearInOneClause('und', String.raw`im jahr (?:19|20)\d\d(?!\d)`),
+      // Round 18: your own staff already dealt with it (see PAST_CUES).
+      overUnlessNow(
+        String.raw`(?:ihr|ihre|euer|eure) (?:techniker|monteur|mitarbeiter(?:in)?|mechaniker|team|kollege|leute|schlüsseldienst)(?: [a-zäöüß]+){0,2}? (?:war (?:sehr |ganz )?(?:schnell|sofort) da|hat (?:es |alles |das |den |die )?[a-zäöüß ]{0,30}?(?:repariert|behoben|ausgetauscht|gewechselt|geöffnet))(?![^.!?\n]*(?<![a-zäöüß])aber(?![a-zäöüß]))`,
+      ),
     ],
     fr: [
       overUnlessNow(
@@ -221,6 +236,10 @@ export const LANGUAGE_CUES: NonNullable<SignalRuleSet['languageCues']> = {
         String.raw`(?<!(?:pas|plus|ce n'est pas) (?:une )?)fausse alerte(?![^.!?\n]*(?<![a-zà-ÿ])mais(?![a-zà-ÿ]))|c'était (?:en fait|juste|seulement|simplement|finalement)(?! (?:avant|après|au début|le début|pour|une (?:cuestión|questão|questione|question) d[ei] (?:tiempo|tempo|temps)))|affaire classée|plus de peur que de mal`,
       ),
       yearInOneClause('et', String.raw`en (?:19|20)\d\d(?!\d)`),
+      // Round 18: your own staff already dealt with it (see PAST_CUES).
+      overUnlessNow(
+        String.raw`(?:votre|vos) (?:technicien|dépanneur|mécanicien|plombier|électricien|serrurier|équipe|gars|collègue)s?(?: [a-zà-ÿ]+){0,2}? (?:est (?:venu|arrivé|passé) (?:tout de suite|très vite|rapidement)|(?:a|ont) (?:tout )?(?:réparé|changé|remplacé|ouvert|dépanné|réglé))(?![^.!?\n]*(?<![a-zà-ÿ])mais(?![a-zà-ÿ]))`,
+      ),
     ],
     es: [
       String.raw`(?:(?:el|la) (?:año|invierno|verano|semana|mes) pasad[oa]|hace (?:años|meses))${NOT_BY_PURCHASE}|cuando era`,
@@ -230,6 +249,10 @@ export const LANGUAGE_CUES: NonNullable<SignalRuleSet['languageCues']> = {
         String.raw`(?<!(?:no es|no era) (?:una )?)falsa alarma(?![^.!?\n]*(?<![a-zà-ÿ])pero(?![a-zà-ÿ]))|(?:al final|resulta que|resultó que) (?:era|fue)(?=[^.!?\n]{0,50}(?<![a-zà-ÿ])(?:solo|sólo|nada|simplemente|una falsa)(?![a-zà-ÿ]))|era (?:solo|sólo|simplemente) (?:el|la|un|una)(?! (?:principio|comienzo|inizio|início|começo|(?:cuestión|questão|questione|question) d[ei] (?:tiempo|tempo|temps)))`,
       ),
       yearInOneClause('y|e', String.raw`en (?:el )?(?:19|20)\d\d(?!\d)`),
+      // Round 18: your own staff already dealt with it (see PAST_CUES): "ustedes se lo arreglaron perfecto".
+      overUnlessNow(
+        String.raw`(?:ustedes|vosotros|su (?:técnico|mecánico|chico|equipo|cerrajero|fontanero)) (?:se |me |nos |le |les )?(?:lo |la |los |las )?(?:arreglaron|arreglasteis|arregló|solucionaron|solucionó|repararon|reparó|cambiaron|cambió|abrieron|abrió|vinieron enseguida|vino enseguida|llegó enseguida)(?![^.!?\n]*(?<![a-zà-ÿ])pero(?![a-zà-ÿ]))`,
+      ),
     ],
     it: [
       String.raw`(?:(?:l'anno|l'inverno|l'estate|la settimana|il mese) scors[oa]|(?:anni|mesi) fa)${NOT_BY_PURCHASE}|diceva sempre`,
@@ -239,6 +262,10 @@ export const LANGUAGE_CUES: NonNullable<SignalRuleSet['languageCues']> = {
         String.raw`(?<!(?:non è|non era) (?:un )?)falso allarme(?![^.!?\n]*(?<![a-zà-ÿ])ma(?![a-zà-ÿ]))|era solo (?:il|lo|la|un|una)(?! (?:inizio|principio|comienzo|início|começo|(?:cuestión|questão|questione|question) d[ei] (?:tiempo|tempo|temps)))|in realtà era(?=[^.!?\n]{0,50}(?<![a-zà-ÿ])(?:solo|niente|nulla)(?![a-zà-ÿ]))|si è rivelat[oa](?=[^.!?\n]{0,50}(?<![a-zà-ÿ])(?:solo|niente|nulla|un falso)(?![a-zà-ÿ]))`,
       ),
       yearInOneClause('e|ed', String.raw`nel (?:19|20)\d\d(?!\d)`),
+      // Round 18: your own staff already dealt with it (see PAST_CUES): "il vostro ragazzo è arrivato subito".
+      overUnlessNow(
+        String.raw`(?:il vostro|la vostra|i vostri|le vostre) (?:ragazz[oi]|tecnic[oi]|meccanic[oi]|personale|idraulic[oi]|elettricist[ai]|squadra|collega|fabbro)(?: [a-zà-ÿ]+){0,2}? (?:(?:è|sono) arrivat[oaie] subito|(?:ci |mi )?(?:ha|hanno) (?:subito )?(?:risolto|sistemato|riparato|cambiato|aperto|aiutat[oaie]))(?![^.!?\n]*(?<![a-zà-ÿ])ma(?![a-zà-ÿ]))`,
+      ),
     ],
     pt: [
       String.raw`(?:(?:no |o )?(?:ano|inverno|verão|mês) passado|há (?:anos|meses))${NOT_BY_PURCHASE}|(?:dizia|sempre dizia) sempre|sempre dizia|antigamente`,
@@ -248,6 +275,10 @@ export const LANGUAGE_CUES: NonNullable<SignalRuleSet['languageCues']> = {
         String.raw`(?<!(?:não é|não era) (?:um )?)falso alarme(?![^.!?\n]*(?<![a-zà-ÿ])mas(?![a-zà-ÿ]))|afinal era(?=[^.!?\n]{0,50}(?<![a-zà-ÿ])(?:só|apenas|nada|um falso)(?![a-zà-ÿ]))|era (?:só|apenas) (?:o|a|um|uma)(?! (?:início|começo|princípio|principio|comienzo|inizio|(?:cuestión|questão|questione|question) d[ei] (?:tiempo|tempo|temps)))`,
       ),
       yearInOneClause('e', String.raw`em (?:19|20)\d\d(?!\d)`),
+      // Round 18: your own staff already dealt with it (see PAST_CUES).
+      overUnlessNow(
+        String.raw`(?:vocês|o vosso|o seu|a vossa|a sua) (?:técnico|mecânico|rapaz|moço|equipe|equipa|pessoal|serralheiro|canalizador|encanador)?(?: [a-zà-ÿ]+){0,2}? ?(?:(?:me |nos |o |a )?(?:resolveram|resolveu|consertaram|consertou|arrumaram|arrumou|repararam|reparou|trocaram|trocou|abriram|abriu)|chegou (?:logo|rapidinho|na hora))(?![^.!?\n]*(?<![a-zà-ÿ])mas(?![a-zà-ÿ]))`,
+      ),
     ],
     nl: [
       String.raw`(?:vorig(?:e)? (?:jaar|winter|zomer|maand|week)|jaren geleden)${NOT_BY_PURCHASE}|vroeger`,
@@ -257,6 +288,10 @@ export const LANGUAGE_CUES: NonNullable<SignalRuleSet['languageCues']> = {
         String.raw`(?<!(?:geen|niet) (?:een )?)(?:loos|vals) alarm(?![^.!?\n]*(?<![a-z])maar(?![a-z]))|bleek (?:het |er )?(?:maar|gewoon|alleen)|was (?:maar|gewoon|alleen maar) (?:de|het|een)(?! (?:begin|kwestie van tijd))`,
       ),
       yearInOneClause('en', String.raw`in (?:19|20)\d\d(?!\d)`),
+      // Round 18: your own staff already dealt with it (see PAST_CUES).
+      overUnlessNow(
+        String.raw`(?:jullie|uw|je) (?:monteur|technicus|mensen|medewerker|collega|slotenmaker|loodgieter|elektricien|team)(?: [a-z]+){0,2}? (?:was er (?:heel |meteen |zo )?(?:snel|meteen)|heeft (?:het |alles |de |het )?[a-z ]{0,30}?(?:gerepareerd|gemaakt|vervangen|verholpen|opengemaakt))(?![^.!?\n]*(?<![a-z])maar(?![a-z]))`,
+      ),
     ],
   },
 };
