@@ -9,11 +9,14 @@
 //   --exclude-author <tag>[,<tag>...]  train without these authors' corpus messages (compare a round's messages on dev)
 //   --bits N --epochs N --lr X --l2 X --pos X --min-precision X --f05-tolerance X --dry --curve
 //   --kfold K  calibrate and pick thresholds on out-of-fold scores over the training data (K models, each
-//              trained without one fold of writers) pooled with dev, instead of on dev alone (round 16)
+//              trained without one fold of writers) pooled with dev (round 16). Default since round 18:
+//              K = 5 with --per-family and --min-precision 0.92; --kfold 0 picks on dev alone as before
 //   --oof-report  print each retired unseen set's out-of-fold precision/recall at the chosen thresholds
 //   --dev-pick  with --kfold: still calibrate and pick on dev alone (to compare the two on --oof-report)
-//   --per-family  with --kfold: a threshold must reach the precision target on dev, on the corpus writers'
-//              out-of-fold messages and on the retired sets' out-of-fold messages each, not only pooled
+//   --per-family  with --kfold (default since round 18; --pooled to turn off): a threshold must reach the
+//              precision target on dev, on the corpus writers' out-of-fold messages and on the retired
+//              sets' out-of-fold messages each, not only pooled, and keep reaching it at every threshold
+//              up to 0.05 above it (MARGIN_STEPS), so a lucky dip in one family's curve is not chosen
 //   (tuning on dev; --dry writes nothing; --curve prints dev precision/recall every 0.05 of threshold)
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -35,7 +38,12 @@ const opts = {
   positiveWeight: arg('--pos', 1),
   fixedBias: process.argv.includes('--fixed-bias'),
 };
-const MIN_PRECISION = arg('--min-precision', 0.9);
+// Round 18: thresholds picked on dev alone did not hold on writers the model never saw (the test
+// split's safety precision fell to 0.789 when dev moved the safety threshold 0.37 -> 0.30), so by
+// default they are picked on out-of-fold scores by writer family with a precision target of 0.92,
+// 0.02 above the release target of 0.9 as margin; with --kfold 0 the old dev pick (0.9) holds.
+const KFOLD = arg('--kfold', 5);
+const MIN_PRECISION = arg('--min-precision', KFOLD > 1 ? 0.92 : 0.9);
 const MIN_RECALL_AT_PRECISION = arg('--min-recall', 0.75);
 const F05_TOLERANCE = arg('--f05-tolerance', 0.01);
 const outFile = `${root}libs/signals/src/classifier/signals-model.data.ts`;
@@ -148,9 +156,12 @@ const notSilent = (r) => r.some((x) => x > -27);
 // largest first to the smallest fold, so each of the K models is scored on writers it never saw, as
 // the released model is on a tenant's messages. Calibration and thresholds then see ~11,000 messages
 // scored out of sample instead of dev's 863 alone.
-const KFOLD = arg('--kfold', 0);
 const devPick = process.argv.includes('--dev-pick');
-const perFamily = process.argv.includes('--per-family');
+const perFamily = KFOLD > 1 && !devPick && !process.argv.includes('--pooled');
+/** --per-family: the constraint must also hold at the next MARGIN_STEPS thresholds (0.01 apart) above the one chosen. */
+const MARGIN_STEPS = 5;
+/** --per-family: the release's recall target, on dev, bounds the threshold from above. */
+const DEV_MIN_RECALL = arg('--dev-min-recall', 0.85);
 /** The writer families a --per-family threshold must satisfy each: dev, the retired sets' writers, the rest of train (the corpus writers, the gate set, the background). */
 const FAMILIES = [(g) => g === 'dev', (g) => g.startsWith('unseen-writer'), (g) => g !== 'dev' && !g.startsWith('unseen-writer')];
 const groupOf = (m) => m.author ?? (m.id?.startsWith('bg-') ? 'background' : 'gate');
@@ -253,7 +264,12 @@ for (const label of LABELS) {
         );
         ok &&= c.tp / Math.max(1, c.tp + c.fp) >= MIN_PRECISION && c.tp / Math.max(1, c.tp + c.fn) >= MIN_RECALL_AT_PRECISION;
       }
-    const cand = { t: Number(t.toFixed(2)), p, r, f1, f05, ok };
+    const d = countAt(
+      pool.filter((it) => it.group === 'dev'),
+      label,
+      t,
+    );
+    const cand = { t: Number(t.toFixed(2)), p, r, f1, f05, ok, devRecall: d.tp / Math.max(1, d.tp + d.fn) };
     cands.push(cand);
     if (
       !best ||
@@ -261,6 +277,30 @@ for (const label of LABELS) {
       (cand.ok === best.ok && (cand.ok ? cand.r > best.r || (cand.r === best.r && cand.p > best.p) : cand.f05 > best.f05))
     )
       best = cand;
+  }
+  // --per-family: a threshold is ok only when the next MARGIN_STEPS thresholds above it are ok too
+  // (the per-family precision curves are not monotone; the lowest threshold that meets 0.92 by a
+  // dip in one family's false alarms would not hold on the next writer).
+  if (perFamily) {
+    const okAt = cands.map((c) => c.ok);
+    cands.forEach((c, i) => {
+      c.ok = okAt.slice(i, i + MARGIN_STEPS + 1).every(Boolean);
+    });
+    best = cands.reduce(
+      (a, c) => (!a || (c.ok && !a.ok) || (c.ok === a.ok && (c.ok ? c.r > a.r || (c.r === a.r && c.p > a.p) : c.f05 > a.f05)) ? c : a),
+      null,
+    );
+    // The release's recall target on dev bounds the threshold from above: when no threshold keeps
+    // dev recall >= DEV_MIN_RECALL and meets the precision targets, take the highest threshold that
+    // keeps dev recall (the most precision the recall target allows) and say so.
+    const keepsRecall = cands.filter((c) => c.devRecall >= DEV_MIN_RECALL);
+    if (keepsRecall.length && best.devRecall < DEV_MIN_RECALL) {
+      best = keepsRecall.reduce((a, c) => (c.t > a.t ? c : a));
+      console.log(
+        `${label}: no threshold meets precision ${MIN_PRECISION} in every family with dev recall >= ${DEV_MIN_RECALL}; bounded by dev recall at ${best.t}`,
+      );
+      best.ok = true;
+    }
   }
   // On the F0.5 fallback, thresholds whose F0.5 is within F05_TOLERANCE of the best are a tie
   // (a few hundredths of F0.5 is far inside dev's noise, and the F0.5 curve is flat over a wide
@@ -314,6 +354,18 @@ for (const l of LABELS)
   console.log(
     `${l.padEnd(11)} threshold ${report[l].t.toFixed(2)}  ${oof && !devPick ? 'dev+oof' : 'dev'} P ${report[l].p.toFixed(3)} R ${report[l].r.toFixed(3)} F1 ${report[l].f1.toFixed(3)}  platt ${JSON.stringify(model.platt[LABELS.indexOf(l)])}`,
   );
+if (perFamily)
+  for (const [name, keep] of ['dev', 'retired writers (oof)', 'corpus writers (oof)'].map((n, i) => [n, FAMILIES[i]]))
+    console.log(
+      `family ${name.padEnd(22)} ${LABELS.map((l) => {
+        const c = countAt(
+          pool.filter((it) => keep(it.group)),
+          l,
+          model.thresholds[l],
+        );
+        return `${l} P ${(c.tp / Math.max(1, c.tp + c.fp)).toFixed(3)} R ${(c.tp / Math.max(1, c.tp + c.fn)).toFixed(3)}`;
+      }).join('  ')}`,
+    );
 console.log(`weights sha256 ${weightsSha256}, ${data.length} bytes (${model.weights.length} base64 chars)`);
 if (process.argv.includes('--dry')) process.exit();
 

@@ -185,6 +185,7 @@ const PROBES: readonly Probe[] = [
   ['nl', 'Het was gewoon een kwestie van tijd, nu rookt het stopcontact', 'su'], // reviewer 1: was gewoon een; a known miss until round 16's verb-first socket
   ['de', 'Das war nur der Anfang, jetzt sprüht die Steckdose Funken', 'su'], // own: war nur + jetzt; a known miss until round 16's verb-first socket
   ['nl', 'Het kampvuur smeult nog na, mogen we morgen uitchecken om 12 uur?', ''], // own: campfire; a known miss ("u") until the round 17 retrain
+  ['it', 'Mia figlia non riesce a parlare con il vostro servizio clienti da tre giorni', ''], // a known miss until round 18; right after its retrain
 ];
 
 // Known misses: the detector does not give these the expected labels yet (most were missed at
@@ -205,7 +206,6 @@ const KNOWN_MISSES: readonly Probe[] = [
   ['en', "The engineer made it safe yesterday but it's sparking again right now", 'su'], // reviewer 2: made it safe; gives ""
   ['en', "Not for the first time, but for once I'm asking: the fuse box is on fire", 'su'], // reviewer 2: for once; gives ""
   ['es', 'El cable del cargador se ha derretido, ¿me mandáis otro?', ''], // reviewer 2: product replacement; gives "su"
-  ['it', 'Mia figlia non riesce a parlare con il vostro servizio clienti da tre giorni', ''], // reviewer 2: non riesce a parlare FP; gives "e"
   ['it', "Mia moglie sta soffocando dal caldo, l'aria condizionata della camera non funziona", 'u'], // reviewer 2: soffocando figurative; gives ""
   ['pt', 'O cabo do carregador derreteu, podem enviar outro?', ''], // reviewer 2: product; gives "su"
   ['nl', 'Het stopcontact vonkt niet, maar de lamp flikkert', ''], // reviewer 2: post-verbal niet; gives "su"

@@ -166,7 +166,6 @@ const PROBES: readonly Probe[] = [
   ['nl', 'gisteren vonkte het stopcontact maar de elektricien heeft het vervangen, alles is goed', ''], // review E
   ['en', 'the outlet came out of the wall and the wires are just sticking out, my toddler keeps grabbing them', 'su'], // review F
   ['de', 'die Steckdose ist aus der Wand gerissen, die Drähte gucken raus und mein Kleiner spielt daran', 'su'], // review F
-  ['fr', 'la prise est arrachée du mur, les fils sortent et mon bébé les touche', 'su'], // review F
   ['es', 'el enchufe se ha salido de la pared, se ven los cables y mi niño los toca', 'su'], // review F
   ['it', 'la presa si è staccata dal muro, si vedono i fili e il bambino li tocca', 'su'], // review F
   ['pt', 'a tomada saiu da parede, os fios estão à mostra e o meu filho mexe neles', 'su'], // review F
@@ -248,7 +247,6 @@ const PROBES: readonly Probe[] = [
   ['de', 'Für das Kinderzimmer bräuchten wir Kindersicherungen für alle Steckdosen, was kostet das?', ''], // review F2
   ['fr', 'pour la chambre du bébé on voudrait des cache-prises et une prise en plus, devis ?', ''], // review F2
   ['nl', 'kunnen jullie kinderbeveiliging op alle stopcontacten zetten, we krijgen een baby', ''], // review F2
-  ['nl', 'kies 1 of 2 maakt niet uit, mijn vader ligt bewusteloos op de grond en reageert niet', 's'], // review DX: a known miss until the round 17 retrain
   ['es', 'mi hijo se rompió un diente al caer y se golpeó la cabeza, ahora está vomitando', 'su'], // own (a known miss until round 17)
   ['es', 'Huele a quemado porque el vecino está haciendo una barbacoa, nada más.', ''], // burn (a known miss until round 17)
   ['it', "Il vicino fa la grigliata e sento odore di bruciato, volevo solo chiedere l'orario.", ''], // burn (a known miss until round 17)
@@ -263,6 +261,11 @@ const PROBES: readonly Probe[] = [
   ['es', 'La vela aromática huele a quemado en vez de a vainilla, quiero devolverla.', ''], // burn; wrong after the round 17 retrain, right again with its vetoes and dental rule
   ['nl', 'De buren barbecuen en het ruikt naar verbrand vlees, vraagje over de openingstijden.', ''], // burn; wrong after the round 17 retrain, right again with its vetoes and dental rule
   ['pt', 'boa tarde, o meu filho caiu e partiu um dente da frente, tem sangue na boca, conseguem vê-lo hoje?', 'u'], // review D; wrong after the round 17 retrain, right again with its vetoes and dental rule
+  ['de', 'Die Duftkerze riecht verschmort statt nach Vanille, ich will sie zurückgeben.', ''], // a known miss until round 18; right after its retrain
+  ['fr', 'pouvez-vous déplacer la prise de la chambre où mon mari fume ?', ''], // a known miss until round 18; right after its retrain
+  ['de', 'ich zieh jetzt den Stecker, ich will nicht mehr leben', 's'], // a known miss until round 18; right after its retrain
+  ['it', 'il cavo della tv è rotto ma il forno scotta come sempre, potete passare?', ''], // a known miss until round 18; right after its retrain
+  ['de', 'der stecker passt jetzt und das wasser wird heiß danke', ''], // a known miss until round 18; right after its retrain
 ];
 
 // Known misses: the label the guide wants (expected) and what the detector gives now (current),
@@ -276,11 +279,10 @@ const KNOWN_MISSES: readonly Miss[] = [
   ['de', 'Beim Sturz hat er einen Zahn verloren und sich am Kopf verletzt, jetzt erbricht er sich ständig', 'su', ''], // own
   ['it', 'mia figlia ha perso un dente cadendo e ha sbattuto la testa, adesso vomita', 'su', 's'], // own
   ['nl', 'mijn zoon is zijn voortand kwijt na een val en heeft zijn hoofd gestoten, hij moet steeds overgeven', 'su', 's'], // own
-  ['it', 'la presa è staccata dal muro e mio figlio piccolo ci mette le dita', 'su', 's'], // own
-  ['de', 'Das Kabel vom Staubsauger ist kaputt, aber der Ofen ist heiß und läuft normal', '', 'u'], // own
+  ['it', 'la presa è staccata dal muro e mio figlio piccolo ci mette le dita', 'su', ''], // own (gives 's' before round 18)
+  ['de', 'Das Kabel vom Staubsauger ist kaputt, aber der Ofen ist heiß und läuft normal', '', 'su'], // own (gives 'u' before round 18)
   ['es', 'el cable de la antena está suelto pero el agua está caliente, ¿venís mañana?', '', 'su'], // own
-  ['es', 'si huelen a gas en la escalera, ¿a quién hay que llamar?', '', 'su'], // own
-  ['de', 'Die Duftkerze riecht verschmort statt nach Vanille, ich will sie zurückgeben.', '', 'e'], // burn
+  ['es', 'si huelen a gas en la escalera, ¿a quién hay que llamar?', '', 's'], // own (gives 'su' before round 18)
   ['en', "There's a burning smell from the neighbour's barbecue, nothing to do with you, just asking about opening hours.", '', 's'], // burn
   ['en', 'The scented candle I ordered has a burning smell instead of vanilla, can I return it?', '', 'su'], // burn
   ['en', 'my daughter fell down the stairs, smashed her teeth and hit her head, she keeps vomiting and is really drowsy', 'su', 's'], // review D
@@ -292,7 +294,7 @@ const KNOWN_MISSES: readonly Miss[] = [
   ['it', 'mio figlio si è rotto due denti cadendo, ha battuto la testa, vomita ed è molto sonnolento', 'su', 's'], // review D
   ['it', "dopo l'estrazione del dente sanguina tantissimo, c'è sangue dappertutto", 'su', 's'], // review D
   ['pt', 'o meu filho partiu dois dentes, bateu com a cabeça e está a vomitar e muito sonolento', 'su', 's'], // review D
-  ['pt', 'depois de arrancar o dente sangra muito, está tudo cheio de sangue', 'su', 's'], // review D
+  ['pt', 'depois de arrancar o dente sangra muito, está tudo cheio de sangue', 'su', ''], // review D (gives 's' before round 18)
   ['nl', 'mijn dochter heeft twee tanden eruit gevallen, haar hoofd gestoten en ze moet overgeven en is heel suf', 'su', 's'], // review D
   ['de', 'mein Freund hat mir gestern einen Zahn ausgeschlagen, ich habe Angst vor ihm und brauche einen Termin', 'su', ''], // review D
   ['es', 'mi pareja me ha roto un diente de un puñetazo, tengo miedo de volver a casa', 'su', 's'], // review D
@@ -302,28 +304,26 @@ const KNOWN_MISSES: readonly Miss[] = [
   ['pt', 'cheira a novo o fogão a gás que comprei, obrigado pela entrega', '', 'su'], // review G
   ['nl', 'gisteren rook het naar gas maar de monteur heeft alles nagekeken en het is goed', '', 's'], // review G
   ['fr', "la prise est réparée et l'eau chauffe enfin, merci beaucoup", '', 'u'], // review E
-  ['fr', 'pouvez-vous déplacer la prise de la chambre où mon mari fume ?', '', 's'], // review E
   ['es', 'el interruptor del quemador de la caldera no funciona, ¿cuándo podéis venir?', '', 'u'], // review E
   ['es', 'cambiasteis el enchufe mal y mi padre está que echa humo', '', 's'], // review E
   ['es', 'ya cambiaron el enchufe y el agua está caliente otra vez gracias', '', 'u'], // review E
   ['it', "l'interruttore del boiler funziona e l'acqua è bollente, grazie mille", '', 'u'], // review E
   ['it', 'spostate la presa vicino alla finestra dove mio marito fuma', '', 's'], // review E
   ['en', 'my baby is chewing on the extension lead and I cant get it off her', 'su', 'u'], // review F
-  ['it', 'basta con questa presa in giro, se non mi richiamate vengo lì e vi spacco la faccia', 's', 'e'], // review F
-  ['de', 'ich zieh jetzt den Stecker, ich will nicht mehr leben', 's', 'es'], // review F
+  ['it', 'basta con questa presa in giro, se non mi richiamate vengo lì e vi spacco la faccia', 's', ''], // review F (gives 'e' before round 18)
   ['fr', "mon responsable voudrait une facture au nom de l'entreprise, c'est possible ?", '', 'e'], // review R
   ['en', 'my kid bit through his lip when he lost the tooth, a little blood, otherwise fine, can we come now', 'u', ''], // review D2
   ['es', 'se me cayó el empaste y me duele la cara de lo mal que estoy, ¿tenéis cita hoy?', 'u', 'su'], // review D2
   ['de', 'nach dem Zahnziehen ist meine Oma zusammengesackt und atmet ganz komisch', 'su', 's'], // review D2
   ['fr', 'mon fils a perdu une dent en tombant de la mezzanine, il ne se réveille pas bien, il est très mou', 'su', 's'], // review D2
-  ['es', 'a mi hija se le cayó un diente al caerse del columpio y ahora no responde bien, está muy pálida', 'su', ''], // review D2
+  ['es', 'a mi hija se le cayó un diente al caerse del columpio y ahora no responde bien, está muy pálida', 'su', 's'], // review D2 (gives '' before round 18)
   ['it', "mio padre dopo l'estrazione del dente ha dolore al petto che va al braccio", 'su', 's'], // review D2
   ['pt', 'depois de tirar o dente o meu pai começou com dor no peito e no braço esquerdo', 'su', 's'], // review D2
   ['nl', 'na het trekken van de kies heeft mijn moeder pijn op de borst die naar haar arm trekt', 'su', 's'], // review D2
-  ['en', 'the socket cover is smashed and my son stuck his finger right in, he screamed', 'su', 's'], // review F2
-  ['it', 'il cavo della tv è rotto ma il forno scotta come sempre, potete passare?', '', 'u'], // own; right before the round 17 retrain (unseen-10 retired), wrong after it
+  ['en', 'the socket cover is smashed and my son stuck his finger right in, he screamed', 'su', ''], // review F2 (gives 's' before round 18)
   ['en', 'my 3 year old just licked the socket and is crying, his tongue has a mark', 'su', 's'], // review E; right before the round 17 retrain (unseen-10 retired), wrong after it
-  ['de', 'der stecker passt jetzt und das wasser wird heiß danke', '', 'u'], // review E; right before the round 17 retrain (unseen-10 retired), wrong after it
+  ['fr', 'la prise est arrachée du mur, les fils sortent et mon bébé les touche', 'su', 'u'], // right before round 18; gives 'u' after its retrain (thresholds picked out of fold)
+  ['nl', 'kies 1 of 2 maakt niet uit, mijn vader ligt bewusteloos op de grond en reageert niet', 's', 'su'], // right before round 18; gives 'su' after its retrain (thresholds picked out of fold)
 ];
 
 describe('round 16 review probes (rules + classifier)', () => {
