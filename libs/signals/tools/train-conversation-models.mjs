@@ -9,13 +9,16 @@
 // retired (an unseen set is scored once, then retired into the pool), pooled and split by the
 // extraction split (splitOf: fixed seed, by conversation id, 50/25/25). Each model is trained on
 // train; its threshold is chosen on dev with the decision the extractor makes; then it is
-// retrained on train + dev with the same options. The test split is never read here
+// retrained on train + dev with the same options. Round 18: the intent model's threshold and rule
+// margin are chosen by cross-validation grouped by set (crossValidateIntent below), not on dev alone.
+// The test split is never read here
 // (`npm run eval:extraction -- --pool --split test` scores it, once per release). Deterministic.
 // Usage: node scripts/build.mjs libs/signals && node libs/signals/tools/train-conversation-models.mjs [--check | --dry]
 //   --check  retrain and compare both models' weights sha256, threshold and rule margin with the committed ones (exit 1 if not equal)
 //   --bits N --epochs N --lr X --l2 X --pos X --rule-weight X (tuning on dev; --dry writes nothing)
 //   --dev-exclude <id prefix>  also print dev accuracy without one set's conversations
 //   --dev-errors  list the dev conversations each model's decision gets wrong
+//   --cv-folds N  folds of the intent cross-validation (default 7; sets are dealt to folds in name order)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -46,7 +49,7 @@ const baseOptions = { seed: arg('--seed', 7), epochs: arg('--epochs', 20), learn
 
 const setsDir = `${root}bench/extraction`;
 const sets = poolSets(setsDir);
-const pool = sets.flatMap((f) => parseLabelledConversations(readFileSync(`${setsDir}/${f}`, 'utf8')));
+const pool = sets.flatMap((f) => parseLabelledConversations(readFileSync(`${setsDir}/${f}`, 'utf8')).map((c) => ({ ...c, set: f })));
 const train = pool.filter((c) => splitOf(c.id) === 'train');
 const dev = pool.filter((c) => splitOf(c.id) === 'dev');
 
@@ -161,6 +164,54 @@ function modelData(task, { trained, opts }, conversations, threshold, ruleMargin
   };
 }
 
+/** Thresholds and rule margins the intent decision is chosen from (1.01: the rules alone). */
+const THRESHOLDS = [1.01, ...Array.from({ length: 16 }, (_, i) => Number((0.15 + 0.05 * i).toFixed(2)))];
+const MARGINS = Array.from({ length: 16 }, (_, i) => Number((0.02 * i).toFixed(2)));
+
+/**
+ * Round 18: the intent threshold and rule margin, chosen by cross-validation grouped by set. The
+ * train + dev conversations (never test) are split into K folds by their set (sets dealt to folds
+ * in name order, so one writer's set is never on both sides); for each fold the model is trained on
+ * the other folds and every (threshold, margin) pair is scored on the fold's conversations with the
+ * extractor's decision (decideIntent), pooled over all folds. The one-standard-error rule picks the
+ * pair: of the pairs whose CV accuracy is within one standard error (sqrt(a(1-a)/n)) of the best,
+ * the one that leaves the rules' finding standing most often (the largest margin, then the highest
+ * threshold), so a lead smaller than the CV's own noise does not overrule the rules.
+ */
+function crossValidateIntent(task, conversations, folds) {
+  const setNames = [...new Set(conversations.map((c) => c.set))].sort();
+  const foldOf = new Map(setNames.map((s, i) => [s, i % folds]));
+  const held = [];
+  for (let k = 0; k < folds; k++) {
+    const fit = conversations.filter((c) => foldOf.get(c.set) !== k);
+    const out = conversations.filter((c) => foldOf.get(c.set) === k);
+    const model = createConversationModel({ ...modelData(task, train1(task, fit), fit, 0), ruleMargin: 0 });
+    for (const c of out) {
+      const messages = c.messages.filter(hasEnoughWords);
+      let sum;
+      for (const t of messages) {
+        const s = model.messageScores(t, intentRule(t));
+        sum = sum === undefined ? s : s.map((v, i) => v + sum[i]);
+      }
+      held.push({ c, model, sum, count: messages.length, rules: c.messages.map((t) => classifyIntent(t, normalizeText(t))) });
+    }
+  }
+  const accuracy = (threshold, ruleMargin) => {
+    let ok = 0;
+    for (const h of held) {
+      const m = { labels: h.model.labels, probabilities: h.model.probabilities, threshold, ruleMargin };
+      if (decideIntent(h.rules, h.sum, h.count, m).label === task.target(h.c)) ok++;
+    }
+    return ok / held.length;
+  };
+  const grid = [];
+  for (const m of [...MARGINS].reverse()) for (const t of [...THRESHOLDS].reverse()) grid.push({ t, m, acc: accuracy(t, m) });
+  const top = grid.reduce((a, b) => (b.acc > a.acc + 1e-9 ? b : a));
+  const se = Math.sqrt((top.acc * (1 - top.acc)) / held.length);
+  const best = grid.find((g) => g.acc >= top.acc - se - 1e-9);
+  return { best, top, se, accuracy, n: held.length, sets: setNames.length };
+}
+
 console.log(
   `pool ${pool.length} conversations from ${sets.length} sets; train ${train.length}, dev ${dev.length}; ${JSON.stringify(features)}, rule weight ${RULE_WEIGHT}`,
 );
@@ -187,6 +238,22 @@ for (const [name, task] of Object.entries(TASKS)) {
     }
     margin = best.m ?? 0;
     console.log(`${name}: dev accuracy with the model ${best.acc.toFixed(3)} at threshold ${best.t}, rule margin ${margin}`);
+    // Round 18: the dev choice above is reported; the one kept is the grouped cross-validation's.
+    const folds = arg('--cv-folds', 7);
+    const cv = crossValidateIntent(task, [...train, ...dev], folds);
+    const devChoice = cv.accuracy(best.t, margin);
+    console.log(
+      `${name}: grouped ${folds}-fold CV over ${cv.sets} sets (${cv.n} conversations): dev choice (threshold ${best.t}, margin ${margin}) ${devChoice.toFixed(3)}; ` +
+        `rules alone ${cv.accuracy(1.01, 0).toFixed(3)}; best (threshold ${cv.top.t}, margin ${cv.top.m}) ${cv.top.acc.toFixed(3)}, ` +
+        `one-SE (${cv.se.toFixed(4)}) choice (threshold ${cv.best.t}, margin ${cv.best.m}) ${cv.best.acc.toFixed(3)}`,
+    );
+    const committed = require(task.outFile.replace('/src/', '/dist/').replace(/\.ts$/, '.js'))[task.constName];
+    console.log(
+      `${name}: grouped CV at the committed model's choice (threshold ${committed.threshold}, margin ${committed.ruleMargin}) ${cv.accuracy(committed.threshold, committed.ruleMargin ?? 0).toFixed(3)}`,
+    );
+    best = { t: cv.best.t, acc: accuracy(cv.best.t, cv.best.m), m: cv.best.m };
+    margin = cv.best.m;
+    console.log(`${name}: dev accuracy at the CV choice ${best.acc.toFixed(3)}`);
   }
   // Per language (the conversations' lang:* tags), at the chosen threshold.
   {
