@@ -17,6 +17,9 @@ const rulesOnly = createSignalDetector(undefined, { classifier: false });
 const ruleIds = (text: string) => rulesOnly.detect(text).map((f) => f.subtype);
 
 const PROBES: readonly Probe[] = [
+  // Round 18 review: known misses after round 18's retrain, right again by the rules (first-person 'parti', water onto a light fitting).
+  ['pt', 'parti um dente da frente ao cair e dói imenso, podem atender-me hoje?', 'u'],
+  ['fr', "l'eau coule du plafond directement sur le lustre du salon", 'su'],
   ['en', "nobody's hurt thank god but the wires behind the cooker are sparking every few seconds", 'su'],
   ['en', 'no one was injured but there is still smoke pouring out of the consumer unit', 'su'],
   [
@@ -242,7 +245,7 @@ const PROBES: readonly Probe[] = [
   ['es', 'pásenme con un encargado, no pienso seguir hablando con un robot', 'e'],
   ['it', 'mio nonno parla in modo strano e ha la bocca storta da mezz’ora', 's'],
   ['it', 'la ciabatta ha fatto un botto e adesso puzza di plastica fusa', 'su'],
-  ['it', "l'acqua scende dal soffitto proprio sul lampadario", 'u'],
+  ['it', "l'acqua scende dal soffitto proprio sul lampadario", 'su'], // round 18 review: water onto a light fitting is urgency + safety by the guide
   ['it', 'mi passi un operatore umano, con il bot non ci parlo più', 'e'],
   ['pt', 'o meu avô começou a falar de forma estranha e tem a boca de lado', 's'],
   ['pt', 'a extensão deu um estalo e agora cheira a plástico derretido', 'su'],
@@ -273,9 +276,7 @@ const KNOWN_MISSES: readonly Miss[] = [
   ['it', "la corona dell'orologio si è staccata, me la sistemate oggi?", '', 'u'],
   ['pt', 'a minha filha engoliu um íman e está a vomitar', 's', 'su'],
   ['it', "si è rotto un dente dell'ingranaggio del cancello, potete venire oggi?", '', 'u'],
-  ['pt', 'parti um dente da frente ao cair e dói imenso, podem atender-me hoje?', 'u', ''], // right before round 18; gives '' after its retrain (thresholds picked out of fold)
   ['fr', "mon grand-père ne trouve plus ses mots et sa bouche tombe d'un côté", 's', ''], // right before round 18; gives '' after its retrain (thresholds picked out of fold)
-  ['fr', "l'eau coule du plafond directement sur le lustre du salon", 'su', 'u'], // right before round 18; gives 'u' after its retrain (thresholds picked out of fold)
   ['nl', 'opa praat ineens onsamenhangend en zijn mondhoek hangt', 's', ''], // right before round 18; gives '' after its retrain (thresholds picked out of fold)
   ['fr', "une dent de l'engrenage du portail est cassée, vous pouvez passer aujourd'hui ?", '', 'u'], // right before round 18; gives 'u' after its retrain (thresholds picked out of fold)
 ];
