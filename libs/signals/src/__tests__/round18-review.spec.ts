@@ -149,6 +149,7 @@ const PROBES: readonly Probe[] = [
   ['en', 'my sister-in-law told me her neighbour had a seizure in your shop once, do you have first aiders?', ''],
   ['en', 'the sparkler candles on the cake were beautiful, thank you', ''],
   ['en', 'what happens if water gets into a socket? just curious for my kids homework', ''],
+  ['en', 'the old carbon monoxide alarm beeped because of a low battery, your tech replaced it, all fine now', ''],
   ['en', 'do you sell smoke machines for parties?', ''],
   ['en', 'I could die for your chocolate cake', ''],
   ['en', 'this price is making my blood boil, but ok, book it', ''],
@@ -231,12 +232,12 @@ const PROBES: readonly Probe[] = [
   ['it', 'il panino "Infarto" è ancora nel menù?', ''],
   ['pt', 'o hambúrguer "Ataque Cardíaco" ainda está no menu?', ''],
   ['nl', 'is de "Hartaanval" burger nog op de kaart?', ''],
+  ['en', 'my phone died and my laptop is smoking hot from gaming lol, anyway can I book a haircut?', ''],
   ['en', 'if my kid ever stops breathing at night, is there a monitor you recommend?', ''],
 ];
 
 const KNOWN_MISSES: readonly Miss[] = [
   ['en', "the baby isn't breathing and has gone blue, I am in your car park", 's', 'su'],
-  ['en', 'the old carbon monoxide alarm beeped because of a low battery, your tech replaced it, all fine now', '', 'su'],
   ['en', 'our cocktail "Anaphylaxis Sour" - is it on the menu this weekend?', '', 's'],
   ['fr', "l'hiver dernier de l'eau est entrée dans le tableau électrique mais votre électricien a réglé ça, merci", '', 'u'],
   ['fr', "j'ai laissé un avis cinq étoiles sur Google", '', 'e'],
@@ -247,7 +248,6 @@ const KNOWN_MISSES: readonly Miss[] = [
   ['pt', 'a amiga da minha prima teve uma convulsão na vossa loja uma vez, têm desfibrilhador?', '', 's'],
   ['pt', 'o alarme de fumo tocou porque queimei a torrada, já está tudo bem', '', 's'],
   ['nl', 'ik lach me dood om jullie reclame', '', 'e'],
-  ['en', 'my phone died and my laptop is smoking hot from gaming lol, anyway can I book a haircut?', '', 's'],
   ['en', 'we did a first aid course: recovery position for someone unconscious, very useful, thanks', '', 's'],
 ];
 

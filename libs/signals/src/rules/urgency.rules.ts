@@ -52,7 +52,7 @@ export const GAS_PATTERNS = [
   // read behind the match so that a negation among them guards it ("smells nothing like gas").
   String.raw`(?:of|like) (?:the )?gas(?! (?:station|bill|prices?|company|supplier)s?(?![a-z]))(?<=(?:smell|stink|reek)(?:s|ing)? (?:[a-z']+ ){1,3}(?:of|like) (?:the )?gas)|smell(?:s|ing)? the gas(?! (?:station|bill)s?(?![a-z]))`,
   String.raw`(?:gas|gass|gassy|gasy) (?:smell|odou?r|leak|leaking|escape|escaping)|(?:leaking|escaping) gas`,
-  String.raw`carbon monoxide (?:leak|poisoning)|carbon monoxide (?:alarm|detector)(?! (?:fit|fitted|fitting|install\w*|servic\w*|test\w*|check\w*|batter(?:y|ies)|replace\w*|quote|price|cost|for sale|in stock))|(?:carbon monoxide|co) (?:alarm|detector)(?: is| keeps)? (?:going off|beeping|sounding)`,
+  String.raw`carbon monoxide (?:leak|poisoning)|carbon monoxide (?:alarm|detector)(?! (?:fit|fitted|fitting|install\w*|servic\w*|test\w*|check\w*|batter(?:y|ies)|replace\w*|quote|price|cost|for sale|in stock))(?![^.!?\n]*(?:low batter(?:y|ies)|batter(?:y|ies) (?:was |is |were |are )?(?:low|flat|dead)|because of (?:a |the )?(?:low |flat |dead )?batter(?:y|ies)))|(?:carbon monoxide|co) (?:alarm|detector)(?: is| keeps)? (?:going off|beeping|sounding)`,
 ];
 
 export const ELECTRICAL_PATTERNS = [
@@ -65,7 +65,7 @@ export const ELECTRICAL_PATTERNS = [
 export const FIRE_PATTERNS = [
   String.raw`(?:kitchen|house|flat|home|car|van|engine|socket|oven|cooker|building|shop|garage|bin|chip pan|fryer|extractor|something)(?: is|'s)? (?:on fire|in flames|burning)|(?:a |there'?s a |there is a )fire (?:in|at) (?:the|my|our)|caught fire|catching fire|(?:burst|went up|go up|going up) in(?:to)? flames`,
   String.raw`smoke (?:pouring|billowing|coming) (?:out of|from) (?:the )?(?:bonnet|engine|hood|oven|kitchen|roof)`,
-  String.raw`(?:battery|batteries|charger|e-?bike|e-?scooter|scooter|laptop|power bank|vape)(?: is| are| keeps)? (?:smoking|swelling|swollen|bulging|melting|sparking|hissing|on fire)`,
+  String.raw`(?:battery|batteries|charger|e-?bike|e-?scooter|scooter|laptop|power bank|vape)(?: is| are| keeps)? (?:smoking(?! hot)|swelling|swollen|bulging|melting|sparking|hissing|on fire)`,
 ];
 
 /**
