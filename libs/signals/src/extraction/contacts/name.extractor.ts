@@ -1,5 +1,5 @@
 import { REL, ROLE_CUES, ROLE_NOUN } from './name-role.rules';
-import { ASK_FOR_AT_NUMBER, NAME_LABEL_LOWER, SIGN_OFF, VOICE_INTRO, voiceNameOk } from './name.rules';
+import { ASK_FOR_AT_NUMBER, CONTACT_LINE_AFTER, NAME_LABEL_LOWER, SIGN_OFF, VOICE_INTRO, voiceNameOk } from './name.rules';
 import { hereCandidates } from './name-here.util';
 import { round2 } from '../evidence.util';
 import { isNameWord, tokenAt } from './name-token.util';
@@ -448,7 +448,7 @@ function signOffCandidates(text: string, normalized: string): NameCandidate[] {
     if (name === undefined || name.possessive) continue;
     // Round 18: a signed name may be followed by its contact line ("muchas gracias, Florencia Iturralde.
     // Mi celular es 011 …", "Kind regards, Ann Lee, phone 0161 …").
-    if (!AFTER_SIGNATURE.test(text.slice(name.end)) && !CONTACT_WORD_AFTER.test(text.slice(name.end, name.end + 40))) continue;
+    if (!AFTER_SIGNATURE.test(text.slice(name.end)) && !CONTACT_LINE_AFTER.test(text.slice(name.end, name.end + 60))) continue;
     out.push({
       start: name.start,
       end: name.end,

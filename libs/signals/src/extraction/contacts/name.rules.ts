@@ -118,6 +118,10 @@ mamma papà mamá papá maman mãe mamãe papai nonna nonno abuela abuelo avó a
 vale genial perfecto perfeito perfetto parfait super top beleza ótimo otimo bene okey oki dale listo
 bereikbaar erreichbar joignable raggiungibile localizable disponible disponibile beschikbaar
 equipa equipe loja coro team studio praxis kanzlei firma société empresa azienda bedrijf winkel
+dept department departement département departamento dipartimento abteilung afdeling ufficio helpdesk hotline helpline
+support assistenza atención atencion apoio klantendienst buchhaltung boekhouding contabilidad comptabilité contabilità contabilidade
+doktor doktorin docteur dottore dottoressa doctora doutor doutora dokter telefone
+rua bakery bäckerei boulangerie panadería panaderia padaria panetteria bakkerij pizzeria ferretería ferreteria
 seine seinen seiner rückruf ruf bel bellen appelez rappelez llame llámeme chiamate ligue liguem
 nipote neta neto nieta nieto petite-fille petit-fils enkelin kleindochter kleinzoon
 mantelzorger mantelzorgster verzorger verzorgster thuiszorg betreuerin betreuer pflegerin pfleger sekretärin sekretär assistentin
@@ -151,7 +155,10 @@ export const NOT_A_SURNAME: ReadonlySet<string> = new Set(
   on in at to for from of by with here there this that thanks thank cheers please sorry hi hello hey btw x xx
   i'm im i've i'd i'll we're we've you're it's its tel phone mobile email e-mail mail
   monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight
-  january february march april june july august september october november december`
+  january february march april june july august september october november december
+  dept department departement département departamento dipartimento abteilung afdeling team support service services
+  helpdesk hotline client clients clienti clientes street road avenue straße strasse ltd gmbh llc inc plc sarl ltda
+  dental plumbing electrical`
     .split(/\s+/)
     .filter((w) => w.length > 0),
 );
@@ -243,3 +250,11 @@ export function voiceNameOk(value: string, read: string): boolean {
       .every((w) => !VOICE_NOT_NAME.has(w) && !ADVERB_ENDING.test(w))
   );
 }
+
+// Round 18 review: after a signed name, a contact word counts only when a number or an address follows it
+// ("…, Florencia Iturralde. Mi celular es 011 …"), not a request to the person thanked ("Thanks, Ann. Phone me
+// tomorrow", "Danke, Jens. Telefon bitte morgen").
+export const CONTACT_LINE_AFTER = new RegExp(
+  String.raw`^\s*[,.;:-]\s*(?:(?:my|mein|meine|mon|ma|mi|il\s+mio|o\s+meu|meu|mijn)\s+)?(?:handynummer|telefonnummer|telefoonnummer|natel|tel|tél|telefon|telefono|teléfono|telefone|telefoon|phone|ph|mob|mobile|mobil|mobiel|móvil|movil|cell|cel|cellulare|celular|telemóvel|handy|festnetz|portable|gsm|e-?mail|mail|courriel|correo)\b(?!\s+(?:me|us|mich|uns|moi|nous|mij|ons)\b)(?=[^\n\d@]{0,20}?(?:[+(]?\d|[^\s@]+@))`,
+  'iu',
+);
