@@ -1,4 +1,5 @@
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
+import { constants, createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { Agent, interceptors } from 'undici';
 
 /**
@@ -35,8 +36,29 @@ export type UndiciFetch = (url: string | URL, init?: UndiciFetchInit) => Promise
 const DRAIN_MS = 2_000;
 /** fetch's limit on redirects followed. */
 const MAX_REDIRECTIONS = 20;
-/** What the decompress interceptor decodes on Node 20 (zstd only where node:zlib has it), as fetch asks for. */
+/** What the body decoder below decodes, as fetch asks for (zstd left out: node:zlib on Node 20 lacks it). */
 const ACCEPT_ENCODING = 'gzip, deflate, br';
+
+/**
+ * A decoder for a body's `content-encoding`, flushing as data comes (as fetch's own does, so a
+ * streamed answer's events are not held back), or none for an identity or unknown encoding.
+ * node:zlib rather than undici's decompress interceptor, which prints an ExperimentalWarning on
+ * stderr in every process that uses it (undici 7.30).
+ */
+function decoderFor(encoding: string | string[] | undefined): (Readable & NodeJS.WritableStream) | undefined {
+  const flush = { flush: constants.Z_SYNC_FLUSH, finishFlush: constants.Z_SYNC_FLUSH };
+  switch ((Array.isArray(encoding) ? encoding.at(-1) : encoding)?.trim().toLowerCase()) {
+    case 'gzip':
+    case 'x-gzip':
+      return createGunzip(flush);
+    case 'deflate':
+      return createInflate(flush);
+    case 'br':
+      return createBrotliDecompress({ flush: constants.BROTLI_OPERATION_FLUSH, finishFlush: constants.BROTLI_OPERATION_FLUSH });
+    default:
+      return undefined;
+  }
+}
 
 /** An AbortError as `fetch` rejects with it (the SDK tells an abort from a connection failure by its name). */
 function abortError(signal: AbortSignal): Error {
@@ -60,7 +82,7 @@ function headerRecord(headers: UndiciFetchHeaders | undefined): Record<string, s
  * 4 s or the server's `Keep-Alive: timeout` hint less 2 s; idle sockets do not keep the process
  * alive), without fetch's web streams, which cost ~0.4-1.2 ms of CPU per streamed call (see
  * docs/benchmarks.md, seventh pass). Redirects are followed as fetch does (undici's redirect
- * interceptor, at most 20) and gzip/deflate/br bodies decoded (its decompress interceptor).
+ * interceptor, at most 20) and gzip/deflate/br bodies decoded (node:zlib, error bodies too).
  * Aborting `signal` rejects a pending call with an AbortError and fails a body being read;
  * connection failures reject with undici's error, whose `code` (ECONNREFUSED, UND_ERR_SOCKET) the
  * router classifies. A reader stopping early (the SDK at `[DONE]`) lets the rest of the body be
@@ -69,11 +91,7 @@ function headerRecord(headers: UndiciFetchHeaders | undefined): Record<string, s
  */
 export function createUndiciFetch(options: { drainMs?: number } = {}): UndiciFetch {
   const drainMs = options.drainMs ?? DRAIN_MS;
-  const dispatcher = new Agent().compose(
-    interceptors.redirect({ maxRedirections: MAX_REDIRECTIONS }),
-    // Error bodies too, as fetch: the SDK reads their JSON.
-    interceptors.decompress({ skipErrorResponses: false }),
-  );
+  const dispatcher = new Agent().compose(interceptors.redirect({ maxRedirections: MAX_REDIRECTIONS }));
 
   return async (input, init = {}) => {
     const url = typeof input === 'string' ? new URL(input) : input;
@@ -97,14 +115,21 @@ export function createUndiciFetch(options: { drainMs?: number } = {}): UndiciFet
     } catch (err) {
       throw signal?.aborted ? abortError(signal) : err;
     }
-    const readable = response.body as typeof response.body & Readable;
+    const raw = response.body as typeof response.body & Readable;
     const responseHeaders = new Headers();
     for (const [name, value] of Object.entries(response.headers))
       for (const one of Array.isArray(value) ? value : [value]) if (one !== undefined) responseHeaders.append(name, one);
     const failed = (err: unknown) => (signal?.aborted ? abortError(signal) : err);
+    // A compressed body (error bodies too: the SDK reads their JSON) is read through its decoder.
+    const decoder = decoderFor(response.headers['content-encoding']);
+    const readable: Readable = decoder === undefined ? raw : pipeline(raw, decoder, () => undefined);
     // One iterator that does not destroy the body on return(): the rest is dumped instead (below).
     let iterator: AsyncIterator<Uint8Array> | undefined;
-    const iterate = () => (iterator ??= readable.iterator({ destroyOnReturn: false }) as AsyncIterator<Uint8Array>);
+    let used = false;
+    const iterate = () => {
+      used = true;
+      return (iterator ??= readable.iterator({ destroyOnReturn: false }) as AsyncIterator<Uint8Array>);
+    };
     const bodyIterator: AsyncIterableIterator<Uint8Array> = {
       [Symbol.asyncIterator]: () => bodyIterator,
       next: () =>
@@ -113,10 +138,15 @@ export function createUndiciFetch(options: { drainMs?: number } = {}): UndiciFet
           .catch((err: unknown) => Promise.reject(failed(err))),
       return: async () => {
         await iterate().return?.();
-        if (!readable.readableEnded)
-          readable.dump({ signal: AbortSignal.timeout(drainMs), limit: Number.MAX_SAFE_INTEGER }).catch(() => undefined);
+        if (decoder !== undefined) readable.destroy();
+        else if (!raw.readableEnded)
+          raw.dump({ signal: AbortSignal.timeout(drainMs), limit: Number.MAX_SAFE_INTEGER }).catch(() => undefined);
         return { value: undefined, done: true };
       },
+    };
+    const whole = async (): Promise<Buffer> => {
+      used = true;
+      return Buffer.concat((await readable.toArray()) as Uint8Array[]);
     };
     const status = response.statusCode;
     const read = <T>(promise: Promise<T>) => promise.catch((err: unknown) => Promise.reject(failed(err)));
@@ -128,11 +158,11 @@ export function createUndiciFetch(options: { drainMs?: number } = {}): UndiciFet
       headers: responseHeaders,
       body: bodyIterator,
       get bodyUsed() {
-        return readable.bodyUsed || iterator !== undefined;
+        return used || raw.bodyUsed;
       },
-      text: () => read(readable.text()),
-      json: () => read(readable.json()),
-      arrayBuffer: () => read(readable.arrayBuffer()),
+      text: () => read(decoder === undefined ? raw.text() : whole().then((b) => b.toString('utf8'))),
+      json: () => read(decoder === undefined ? raw.json() : whole().then((b) => JSON.parse(b.toString('utf8')) as unknown)),
+      arrayBuffer: () => read(decoder === undefined ? raw.arrayBuffer() : whole().then((b) => new Uint8Array(b).buffer as ArrayBuffer)),
     };
   };
 }

@@ -1,4 +1,4 @@
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import OpenAI from 'openai';
@@ -215,5 +215,24 @@ describe('createUndiciFetch', () => {
     expect(text).toBe('Hello there');
     await expect(sdk.models.retrieve('m')).rejects.toMatchObject({ status: 401, message: expect.stringContaining('bad key') });
     expect(encodings).toEqual(['gzip, deflate, br', 'gzip, deflate, br']);
+  });
+
+  // (That no process warning reaches stderr is checked where it shows: tools/services-boot.int-spec.ts.)
+  it('decodes deflate and br bodies read whole (json, text, arrayBuffer)', async () => {
+    handler = (req, res) => {
+      const json = JSON.stringify({ path: req.url });
+      if (req.url === '/deflate') {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'deflate' });
+        res.end(deflateSync(json));
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'br' });
+      res.end(brotliCompressSync(json));
+    };
+    const fetch = createUndiciFetch();
+    expect(await (await fetch(`${url}/deflate`)).json()).toEqual({ path: '/deflate' });
+    expect(await (await fetch(`${url}/br`)).text()).toBe('{"path":"/br"}');
+    const bytes = await (await fetch(`${url}/br`)).arrayBuffer();
+    expect(Buffer.from(bytes).toString('utf8')).toBe('{"path":"/br"}');
   });
 });
