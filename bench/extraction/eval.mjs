@@ -18,15 +18,17 @@ const { evaluateExtraction, parseLabelledConversations, missedTargets, splitOf, 
 // --holdout-2 / -3 / -4: later held-out rounds, each written before it was first scored.
 // --multilingual: bench/extraction/multilingual.jsonl (seven languages, tenant countries), with
 // --split train|dev|test (fixed seed; the test split is scored once per release, docs/extraction.md).
-// --unseen-1 to --unseen-12: sets written by independent sessions that never saw the extractor or these
+// --unseen-1 to --unseen-13: sets written by independent sessions that never saw the extractor or these
 // sets (unseen-N.README.md); each scored once as an unseen figure, then retired into the pool
-// (libs/signals/tools/extraction-sets.mjs). unseen-1 to unseen-11 are retired: the learned models train on
+// (libs/signals/tools/extraction-sets.mjs). unseen-1 to unseen-12 are retired: the learned models train on
 // them (unseen-4 since round 11, unseen-5 since round 12, unseen-6 since round 13, unseen-7 since
 // round 14, unseen-8 since round 15, unseen-9 since round 16, unseen-10 since round 17,
-// unseen-11 since round 18). unseen-12 is not retired: the trainer never reads it.
+// unseen-11 since round 18, unseen-12 since round 19). unseen-13 is not retired: the trainer never
+// reads it.
 // --pool: every pooled set (what the learned intent and sentiment models are trained on), with
 // --split train|dev|test; the test split is scored once per release.
 const round = [
+  '--unseen-13',
   '--unseen-12',
   '--unseen-11',
   '--unseen-10',

@@ -30,6 +30,8 @@
 //                    scored once at b0fc113, then retired into the training data (round 17)
 //   --corpus unseen-11  every .jsonl in libs/signals/corpus-unseen-11/, the eleventh independent set:
 //                    scored once at 352d919, then retired into the training data (round 18)
+//   --corpus unseen-12  every .jsonl in libs/signals/corpus-unseen-12/, the twelfth independent set:
+//                    scored once at 425c794, then retired into the training data (round 19)
 //   --corpus unseen-N  every .jsonl in libs/signals/corpus-unseen-N/ (any later independent set): scored
 //                    once, never trained or tuned on until it is retired in train.mjs
 // Flags: --rules-only (classifier off), --errors (list disagreements, false alarms with the rule or

@@ -16,6 +16,7 @@ export const RETIRED_UNSEEN = [
   'unseen-9.jsonl',
   'unseen-10.jsonl',
   'unseen-11.jsonl',
+  'unseen-12.jsonl',
 ];
 
 /** File names of the pooled sets, sorted. */

@@ -79,6 +79,7 @@ const retired = process.argv.includes('--no-retired')
       'corpus-unseen-9/signals-unseen-9.jsonl',
       'corpus-unseen-10/signals-unseen-10.jsonl',
       'corpus-unseen-11/signals-unseen-11.jsonl',
+      'corpus-unseen-12/signals-unseen-12.jsonl',
     ].flatMap((f) => signals.parseLabelledMessages(readFileSync(`${root}libs/signals/${f}`, 'utf8')));
 // --exclude-author <tag>: leave out the corpus messages written by one author (to measure what a
 // round's messages add on dev against the same model without them; the corpus files carry the tag).
