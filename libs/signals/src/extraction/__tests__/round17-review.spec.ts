@@ -268,7 +268,6 @@ describe('round 17 review: intents', () => {
     ['G-en2', 'GB', ["The plumber you sent fixed the tap last week and it's dripping again, not happy."], 'complaint'],
     ['G-en3', 'GB', ['Your guy replaced the fan belt yesterday and now the same noise is back.'], 'complaint'],
     ['G-de1', 'DE', ['Ihr Techniker hat die Heizung vor drei Tagen repariert, und sie fällt schon wieder aus.'], 'complaint'],
-    ['G-de2', 'DE', ['Sie haben letzte Woche den Abfluss gereinigt, jetzt ist er wieder verstopft.'], 'complaint'],
     ['G-fr1', 'FR', ['Vous avez réparé le lave-linge lundi et il fuit encore.'], 'complaint'],
     ['G-fr2', 'FR', ['Votre plombier est venu la semaine dernière et la fuite est revenue.'], 'complaint'],
     ['G-es1', 'ES', ['Ustedes arreglaron la lavadora el martes y ya vuelve a perder agua.'], 'complaint'],
@@ -416,16 +415,26 @@ describe('round 17 review: known misses (current output, not the right one)', ()
     ['F-fr1', 'FR', ['rappelez-moi, Lyon Part-Dieu, au 06 11 11 22 22'], 'name', 'Lyon Part-Dieu', 'null'],
     ['G-it2', 'IT', ['Il vostro idraulico è passato ieri ma il rubinetto gocciola ancora.'], 'intent', 'support', 'complaint'],
     ['H-en4', 'GB', ['Your technician was great last time, could you send him again for the service?'], 'intent', 'enquiry', 'booking'],
-    ['L-de1', 'DE', ['Der Drucker druckt nicht.', 'Können Sie mir sagen, wie ich ihn zurücksetze?'], 'intent', 'complaint', 'support'],
     ['N-de2', 'DE', ['Ihr Fahrer war bei der falschen Adresse'], 'intent', 'other', 'not other'],
     ['P-nl2', 'NL', ['Wat kost een behandeling?', 'Zet me maar in de agenda voor dinsdag'], 'intent', 'pricing', 'booking'],
     // Round 18: missed since the intent threshold is chosen by grouped cross-validation (0.15 -> 0.2).
-    ['K-it1', 'IT', ['Il condizionatore non raffredda.', 'Potete mandare qualcuno a vedere giovedì?'], 'intent', 'complaint', 'booking'],
     ['R-it1', 'IT', ['Quanto viene a noleggiare la sala per una sera?'], 'intent', 'booking', 'pricing'],
+    // Round 19: the retrain with unseen-12 in the pool reads this repeat-visit complaint as support.
+    ['G-de2', 'DE', ['Sie haben letzte Woche den Abfluss gereinigt, jetzt ist er wieder verstopft.'], 'intent', 'support', 'complaint'],
     ['P-fr2', 'FR', ["Vous avez réparé ma voiture l'an dernier, tout roule, merci !"], 'intent', 'complaint', 'not complaint'],
   ])('%s %s %j: %s is %j (should be %s)', (_id, country, messages, field, now, _right) => {
     const got = extractConversation(messages, country);
     const value = field === 'name' ? (got.name?.value ?? null) : field === 'phone' ? (got.phone?.value ?? null) : got.intent.label;
     expect(value).toBe(now);
+  });
+});
+
+// Round 19: right again after the retrain with unseen-12 in the pool (were known misses in round 18).
+describe('round 17 review: right again after the round 19 retrain', () => {
+  it.each([
+    ['L-de1', 'DE', ['Der Drucker druckt nicht.', 'Können Sie mir sagen, wie ich ihn zurücksetze?'], 'support'],
+    ['K-it1', 'IT', ['Il condizionatore non raffredda.', 'Potete mandare qualcuno a vedere giovedì?'], 'booking'],
+  ])('%s %s %j: intent %s', (_id, country, messages, intent) => {
+    expect(extractConversation(messages, country).intent.label).toBe(intent);
   });
 });
