@@ -103,6 +103,8 @@ const PROBES: readonly Probe[] = [
   ['nl', 'het ruikt verbrand in de keuken omdat mijn lasagne aanbrandde haha, tafel voor vier om acht uur?', ''], // burning smell / purchase
   ['it', 'è passato il tecnico ieri, tutto in ordine, mi mandate la fattura?', ''], // a known miss (escalation 0.51) until the round 17 retrain
   ['es', 'a mi hija se le ha roto un diente con el columpio y le sangra la encía, ¿nos podéis atender ya?', 'u'], // gives "": the classifier gives urgency 0.38 (a known miss until round 17)
+  ['es', 'la semana pasada olía a quemado en la cocina, era el horno sucio, ya está limpio', ''], // a known miss until round 19; right after its retrain (unseen-12 retired, thresholds 0.53 / 0.43 / 0.76)
+  ['it', 'mio figlio è caduto dal monopattino, ha un dente rotto e gli sanguina il labbro, potete vederlo subito?', 'u'], // a known miss until round 19; right after its retrain (unseen-12 retired, thresholds 0.53 / 0.43 / 0.76)
 ];
 
 // A dental emergency: urgency, and safety only with a danger beyond the tooth (swelling to the neck,
@@ -125,11 +127,9 @@ const DENTAL_PROBES: readonly Probe[] = [
 
 // Known misses: checked to be still misses, so that one fixed moves to PROBES.
 const KNOWN_MISSES: readonly Probe[] = [
-  ['es', 'la semana pasada olía a quemado en la cocina, era el horno sucio, ya está limpio', ''], // gives "u": the classifier's urgency 0.58 (the past cue guards the rule)
   ['de', 'seit der Weisheitszahn-OP ist meine Zunge dick und ich kriege schlecht Luft', 'su'], // gives "s": no urgency for a dental emergency told without a dental-emergency rule
   ['en', 'What does gas smell like? Asking for a school project', ''], // gives "su": the English "gas smell" pattern reads a question about it; no enquiry cue for "what does … smell like"
   ['en', 'can you move the light switch and add a double socket behind the TV', ''], // gives "u": the classifier gives urgency 0.93; the fixture veto is for safety only
-  ['it', 'mio figlio è caduto dal monopattino, ha un dente rotto e gli sanguina il labbro, potete vederlo subito?', 'u'], // right before round 18; gives 'su' after its retrain (thresholds picked out of fold)
 ];
 
 describe('round 16 probes (rules + classifier)', () => {

@@ -84,7 +84,6 @@ const PROBES: readonly Probe[] = [
   ['en', 'my son knocked out his tooth and he is choking on the blood, what do I do', 'su'], // review D
   ['en', 'abscess on my back tooth, my whole face has blown up and my eye is shutting', 'su'], // review D
   ['en', 'since the extraction this morning it is bleeding heavily, gauze soaked through every 5 minutes', 'su'], // review D
-  ['de', 'nach dem Ziehen des Weisheitszahns blutet es stark, alles voller Blut', 'su'], // review D
   ['fr', 'mon fils s est cassé deux dents en tombant, il s est cogné la tête et il vomit, il est tout somnolent', 'su'], // review D
   ['fr', 'depuis qu on m a arraché la dent de sagesse ça saigne abondamment, il y a du sang partout', 'su'], // review D
   ['nl', 'na het trekken van mijn kies bloedt het heel erg, overal bloed', 'su'], // review D
@@ -266,6 +265,10 @@ const PROBES: readonly Probe[] = [
   ['de', 'ich zieh jetzt den Stecker, ich will nicht mehr leben', 's'], // a known miss until round 18; right after its retrain
   ['it', 'il cavo della tv è rotto ma il forno scotta come sempre, potete passare?', ''], // a known miss until round 18; right after its retrain
   ['de', 'der stecker passt jetzt und das wasser wird heiß danke', ''], // a known miss until round 18; right after its retrain
+  ['pt', 'cheira a novo o fogão a gás que comprei, obrigado pela entrega', ''], // a known miss until round 19; right after its retrain (unseen-12 retired, thresholds 0.53 / 0.43 / 0.76)
+  ['nl', 'gisteren rook het naar gas maar de monteur heeft alles nagekeken en het is goed', ''], // a known miss until round 19; right after its retrain (unseen-12 retired, thresholds 0.53 / 0.43 / 0.76)
+  ['es', 'se me cayó el empaste y me duele la cara de lo mal que estoy, ¿tenéis cita hoy?', 'u'], // a known miss until round 19; right after its retrain (unseen-12 retired, thresholds 0.53 / 0.43 / 0.76)
+  ['fr', 'la prise est arrachée du mur, les fils sortent et mon bébé les touche', 'su'], // a known miss until round 19; right after its retrain (unseen-12 retired, thresholds 0.53 / 0.43 / 0.76)
 ];
 
 // Known misses: the label the guide wants (expected) and what the detector gives now (current),
@@ -280,7 +283,7 @@ const KNOWN_MISSES: readonly Miss[] = [
   ['it', 'mia figlia ha perso un dente cadendo e ha sbattuto la testa, adesso vomita', 'su', 's'], // own
   ['nl', 'mijn zoon is zijn voortand kwijt na een val en heeft zijn hoofd gestoten, hij moet steeds overgeven', 'su', 's'], // own
   ['it', 'la presa è staccata dal muro e mio figlio piccolo ci mette le dita', 'su', ''], // own (gives 's' before round 18)
-  ['de', 'Das Kabel vom Staubsauger ist kaputt, aber der Ofen ist heiß und läuft normal', '', 'su'], // own (gives 'u' before round 18)
+  ['de', 'Das Kabel vom Staubsauger ist kaputt, aber der Ofen ist heiß und läuft normal', '', 'u'], // own (gives 'u' before round 18, 'su' in round 18, 'u' after the round 19 retrain)
   ['es', 'el cable de la antena está suelto pero el agua está caliente, ¿venís mañana?', '', 'su'], // own
   ['es', 'si huelen a gas en la escalera, ¿a quién hay que llamar?', '', 's'], // own (gives 'su' before round 18)
   ['en', "There's a burning smell from the neighbour's barbecue, nothing to do with you, just asking about opening hours.", '', 's'], // burn
@@ -294,15 +297,13 @@ const KNOWN_MISSES: readonly Miss[] = [
   ['it', 'mio figlio si è rotto due denti cadendo, ha battuto la testa, vomita ed è molto sonnolento', 'su', 's'], // review D
   ['it', "dopo l'estrazione del dente sanguina tantissimo, c'è sangue dappertutto", 'su', 's'], // review D
   ['pt', 'o meu filho partiu dois dentes, bateu com a cabeça e está a vomitar e muito sonolento', 'su', 's'], // review D
-  ['pt', 'depois de arrancar o dente sangra muito, está tudo cheio de sangue', 'su', ''], // review D (gives 's' before round 18)
+  ['pt', 'depois de arrancar o dente sangra muito, está tudo cheio de sangue', 'su', 's'], // review D (gives 's' before round 18, '' in round 18, 's' after the round 19 retrain)
   ['nl', 'mijn dochter heeft twee tanden eruit gevallen, haar hoofd gestoten en ze moet overgeven en is heel suf', 'su', 's'], // review D
   ['de', 'mein Freund hat mir gestern einen Zahn ausgeschlagen, ich habe Angst vor ihm und brauche einen Termin', 'su', ''], // review D
   ['es', 'mi pareja me ha roto un diente de un puñetazo, tengo miedo de volver a casa', 'su', 's'], // review D
   ['en', 'kid swallowed part of his brace wire and is gagging and coughing', 'su', 's'], // review D
   ['en', 'after my crown was fitted my lips started swelling and my throat feels tight', 'su', 's'], // review D
   ['en', 'the hallway reeks like gas again and my nan is on her own in there', 'su', 'u'], // review G
-  ['pt', 'cheira a novo o fogão a gás que comprei, obrigado pela entrega', '', 'su'], // review G
-  ['nl', 'gisteren rook het naar gas maar de monteur heeft alles nagekeken en het is goed', '', 's'], // review G
   ['fr', "la prise est réparée et l'eau chauffe enfin, merci beaucoup", '', 'u'], // review E
   ['es', 'el interruptor del quemador de la caldera no funciona, ¿cuándo podéis venir?', '', 'u'], // review E
   ['es', 'cambiasteis el enchufe mal y mi padre está que echa humo', '', 's'], // review E
@@ -313,7 +314,6 @@ const KNOWN_MISSES: readonly Miss[] = [
   ['it', 'basta con questa presa in giro, se non mi richiamate vengo lì e vi spacco la faccia', 's', ''], // review F (gives 'e' before round 18)
   ['fr', "mon responsable voudrait une facture au nom de l'entreprise, c'est possible ?", '', 'e'], // review R
   ['en', 'my kid bit through his lip when he lost the tooth, a little blood, otherwise fine, can we come now', 'u', ''], // review D2
-  ['es', 'se me cayó el empaste y me duele la cara de lo mal que estoy, ¿tenéis cita hoy?', 'u', 'su'], // review D2
   ['de', 'nach dem Zahnziehen ist meine Oma zusammengesackt und atmet ganz komisch', 'su', 's'], // review D2
   ['fr', 'mon fils a perdu une dent en tombant de la mezzanine, il ne se réveille pas bien, il est très mou', 'su', 's'], // review D2
   ['es', 'a mi hija se le cayó un diente al caerse del columpio y ahora no responde bien, está muy pálida', 'su', 's'], // review D2 (gives '' before round 18)
@@ -322,8 +322,8 @@ const KNOWN_MISSES: readonly Miss[] = [
   ['nl', 'na het trekken van de kies heeft mijn moeder pijn op de borst die naar haar arm trekt', 'su', 's'], // review D2
   ['en', 'the socket cover is smashed and my son stuck his finger right in, he screamed', 'su', ''], // review F2 (gives 's' before round 18)
   ['en', 'my 3 year old just licked the socket and is crying, his tongue has a mark', 'su', 's'], // review E; right before the round 17 retrain (unseen-10 retired), wrong after it
-  ['fr', 'la prise est arrachée du mur, les fils sortent et mon bébé les touche', 'su', 'u'], // right before round 18; gives 'u' after its retrain (thresholds picked out of fold)
   ['nl', 'kies 1 of 2 maakt niet uit, mijn vader ligt bewusteloos op de grond en reageert niet', 's', 'su'], // right before round 18; gives 'su' after its retrain (thresholds picked out of fold)
+  ['de', 'nach dem Ziehen des Weisheitszahns blutet es stark, alles voller Blut', 'su', 'u'], // round 19 retrain (thresholds 0.53 / 0.43 / 0.76): loses safety (classifier)
 ];
 
 describe('round 16 review probes (rules + classifier)', () => {

@@ -267,11 +267,11 @@ const PROBES: readonly Probe[] = [
   ['es', 'se me ha partido un diente de abajo, ¿me veis hoy?', 'u'],
   ['it', 'si è scheggiato un dente di sopra e fa malissimo, potete vedermi oggi?', 'u'],
   ['de', 'Die Brücke im Aquarium ist abgebrochen, habt ihr heute eine neue Deko da?', ''], // a known miss until round 18; right after its retrain
+  ['es', 'se ha caído la corona del roscón de Reyes, ¿me hacéis otro hoy?', ''], // a known miss until round 19; right after its retrain (unseen-12 retired, thresholds 0.53 / 0.43 / 0.76)
 ];
 
 // Known misses: the expected labels, and what the detector gives today (asserted, so a change shows).
 const KNOWN_MISSES: readonly Miss[] = [
-  ['es', 'se ha caído la corona del roscón de Reyes, ¿me hacéis otro hoy?', '', 'u'],
   ['it', 'si è rotto il ponte della chitarra, potete ripararlo oggi?', '', 'u'],
   ['it', "la corona dell'orologio si è staccata, me la sistemate oggi?", '', 'u'],
   ['pt', 'a minha filha engoliu um íman e está a vomitar', 's', 'su'],
