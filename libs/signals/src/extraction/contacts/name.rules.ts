@@ -128,6 +128,12 @@ mantelzorger mantelzorgster verzorger verzorgster thuiszorg betreuerin betreuer 
 auxiliaire aide-soignante soignante secrétaire assistante cuidadora cuidador secretaria secretario asistente
 badante segretaria segretario secretária secretário
 hoy mañana oggi domani hoje amanhã heute übermorgen demain aujourd'hui vandaag overmorgen
+unsicher sicher neugierig gespannt interessiert besorgt angemeldet eingeschrieben
+curieux curieuse intéressé intéressée inquiet inquiète sûr sûre inscrit inscrite
+interesado interesada curioso curiosa preocupado preocupada inscrito inscrita
+interessato interessata sicuro sicura curiosa preoccupato preoccupata iscritto iscritta
+interessado interessada
+benieuwd nieuwsgierig geïnteresseerd geinteresseerd zeker onzeker bezorgd ingeschreven
 `;
 
 export const NOT_A_NAME: ReadonlySet<string> = new Set(`${WORDS} ${FOREIGN_WORDS}`.split(/\s+/).filter((w) => w.length > 0));
