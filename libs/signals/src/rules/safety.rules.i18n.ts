@@ -220,7 +220,9 @@ export const MEDICAL_PERSON_I18N: LanguagePatterns = {
   it: [
     String.raw`io|bambin[oa]|bimb[oa]|figli[oa]|marito|moglie|padre|madre|nonn[oa]|suocer[oa]|zi[oa]|amic[oa]|cliente|qualcuno|collega|ospite|signore|signora`,
   ],
-  pt: [String.raw`eu|criança|bebé|bebê|filh[oa]|marido|mulher|esposa|pai|mãe|avô|avó|cliente|alguém|colega|convidad[oa]|senhor|senhora`],
+  pt: [
+    String.raw`eu|ele|ela|criança|bebé|bebê|filh[oa]|marido|mulher|esposa|pai|mãe|avô|avó|cliente|alguém|colega|convidad[oa]|senhor|senhora`,
+  ],
   nl: [String.raw`ik|kind|baby|zoon|dochter|kleine|man|vrouw|vader|moeder|opa|oma|gast|klant|iemand|collega|meneer|mevrouw`],
 };
 
@@ -278,7 +280,99 @@ export const CO_ALARM_I18N: LanguagePatterns = {
   ],
 };
 
+/** Each language's patterns of `a` followed by those of `b`. */
+export function joinLanguagePatterns(a: LanguagePatterns, b: LanguagePatterns): LanguagePatterns {
+  const langs = [...new Set([...Object.keys(a), ...Object.keys(b)])] as (keyof LanguagePatterns)[];
+  return Object.fromEntries(langs.map((lang) => [lang, [...(a[lang] ?? []), ...(b[lang] ?? [])]]));
+}
+
+/**
+ * Round 19: a carbon-monoxide alarm told as a report ("détecteur de monoxyde déclenché", "rilevatore CO
+ * acceso", "CO-Melder hat ausgelöst", "de co-melder is afgegaan") or by its reading ("zeigt 150 ppm",
+ * "affiche 90 ppm", "segna 120 ppm"): a reading needs two digits or more, so "0 ppm" after a service is
+ * not an alarm; a question about the level at which it sounds has no reading.
+ */
+export const CO_REPORT_I18N: LanguagePatterns = {
+  de: [
+    String.raw`(?:co|kohlenmonoxid)-?(?:melder|warnmelder|alarm) (?:hat )?(?:ausgelöst|löst aus|ist ausgelöst)|(?:co|kohlenmonoxid)\S*(?: [a-zäöüß]+){0,4}? (?:zeigt|misst|meldet|anzeige) (?:jetzt )?[1-9]\d+ ?ppm`,
+  ],
+  fr: [
+    String.raw`(?:détecteur|alarme) (?:de |du )?(?:co|monoxyde(?: de carbone)?) (?:déclenchée?|est déclenchée?|en alarme)|(?:co|monoxyde)(?: [a-zà-ÿ']+){0,5}? (?:affiche|indique|mesure|affichée|à) (?:[a-zà-ÿ']+ )?[1-9]\d+ ?ppm`,
+  ],
+  es: [
+    String.raw`(?:detector|alarma|sensor) de (?:co|monóxido(?: de carbono)?) (?:activad[oa]|se ha activado|se activó|disparad[oa])|(?:co|monóxido)(?: [a-záéíóúñ]+){0,5}? (?:marca|indica|mide|muestra) [1-9]\d+ ?ppm`,
+  ],
+  it: [
+    String.raw`(?:rilevatore|allarme|sensore) (?:di |del )?(?:co|monossido(?: di carbonio)?) (?:acceso|attivato|scattato|in allarme)|(?:co|monossido)(?: [a-zàèéìòù']+){0,5}? (?:segna|indica|misura|mostra|display) [1-9]\d+ ?ppm`,
+  ],
+  pt: [
+    String.raw`(?:detetor|detector|alarme|sensor) de (?:co|monóxido(?: de carbono)?) (?:disparado|ativado|acionado|acionou|ligou)|(?:co|monóxido)(?: [a-zà-ú]+){0,5}? (?:marca|indica|mede|mostra) [1-9]\d+ ?ppm`,
+  ],
+  nl: [
+    String.raw`(?:co|koolmonoxide)-?melder (?:is )?(?:afgegaan|geeft alarm|slaat aan)|(?:co|koolmonoxide)\S*(?: [a-z]+){0,4}? (?:geeft|meet|toont|zegt) [1-9]\d+ ?ppm`,
+  ],
+};
+
 /** The gas smell and the carbon-monoxide alarm together: the gas rules' language patterns. */
-export const GAS_AND_CO_I18N: LanguagePatterns = Object.fromEntries(
-  Object.entries(GAS_I18N).map(([lang, patterns]) => [lang, [...patterns, ...(CO_ALARM_I18N[lang as keyof LanguagePatterns] ?? [])]]),
-);
+export const GAS_AND_CO_I18N: LanguagePatterns = joinLanguagePatterns(joinLanguagePatterns(GAS_I18N, CO_ALARM_I18N), CO_REPORT_I18N);
+
+/**
+ * Round 19: a medical emergency in clinical or machine-translated words (joined to `MEDICAL_I18N`, so it
+ * needs a person word too): difficulty breathing ("a du mal à respirer", "dificultad para respirar",
+ * "difficoltà a respirare", "dificuldade em respirar", "moeite met ademhalen", "bekommt schlecht Luft"),
+ * breathing slow or shallow, heavy bleeding ("saigne beaucoup", "sangra mucho", "sanguina molto", "sangra
+ * bastante", "bloedt hevig", "blutet stark"), pinpoint pupils, a diver who needs a hyperbaric chamber.
+ * Not: blood given at a donation, a question about a course.
+ */
+/** A mouth or tooth in the same sentence: bleeding there is the dental rules' urgency, not a safety emergency (the label guide). */
+const MOUTH = String.raw`(?:dents?|dente|dentes|denti|dientes?|muelas?|tand|tanden|kies|kiezen|zahn\w*|zähne|weisheitszahn\w*|lippen?|lip|lèvres?|labios?|labbr[oa]|lábios?|gencives?|encías?|gengive?|gengiva|tandvlees|zahnfleisch|bouche|boca|bocca|mond|mund|nez|nariz|naso|neus|nase)(?![a-zà-ÿ])`;
+const NOT_IN_MOUTH_SENTENCE = (bleeding: string): string =>
+  String.raw`(?<!(?<![a-zà-ÿ])${MOUTH}[^.!?\n]*)(?:${bleeding})(?![^.!?\n]*(?<![a-zà-ÿ])${MOUTH})`;
+
+export const CLINICAL_I18N: LanguagePatterns = {
+  de: [
+    String.raw`(?:bekommt|kriegt|bekomme|kriege) (?:ganz |sehr |nur noch )?schlecht luft|(?:hat|hatte|bekommt|kriegt|habe) (?:plötzlich |starke |schwere |akute )?atemnot|atmet (?:nur noch |ganz |sehr |kaum )?(?:flach|schwer|langsam|kaum)(?![a-zäöüß])|${NOT_IN_MOUTH_SENTENCE(String.raw`blutet (?:sehr |ganz |extrem )?(?:stark|heftig)|verliert (?:sehr )?viel blut`)}|(?:stecknadelkopfgroße|winzige) pupillen|druckkammer|dekompressionskrankheit|taucherkrankheit`,
+  ],
+  fr: [
+    String.raw`(?:a|as|ont|j'ai) (?:beaucoup |très )?du mal à respirer|(?:des )?difficultés? (?:à|pour|de) respirer|respire (?:très )?(?:mal|difficilement|lentement|à peine)|${NOT_IN_MOUTH_SENTENCE(String.raw`saigne (?:beaucoup|abondamment|énormément|fort)|(?<!donné )(?<!donner )beaucoup de sang`)}|pupilles (?:minuscules|en tête d'épingle|toutes petites)|caisson (?:hyperbare|de recompression)|hôpital (?:[a-zà-ÿ']+ ){0,2}caisson|accident de décompression`,
+  ],
+  es: [
+    String.raw`(?:dificultad|dificultades) (?:para|al|de|en) respirar|respira (?:muy )?(?:poco|mal|con dificultad|despacio|lento)(?![a-záéíóúñ])|${NOT_IN_MOUTH_SENTENCE(String.raw`(?:sangra|sangrando) (?:mucho|muchísimo|abundantemente|sin parar)|mucha sangre`)}|pupilas (?:muy )?(?:pequeñas|diminutas|puntiformes)|cámara hiperbárica|enfermedad (?:por )?descompresi(?:ón|va)`,
+  ],
+  it: [
+    String.raw`(?:difficoltà|fatica) (?:a|nel|di) respirare|respira (?:molto )?(?:male|a fatica|lentamente|poco|piano)(?![a-zàèéìòù])|${NOT_IN_MOUTH_SENTENCE(String.raw`(?:sanguina|perde sangue) (?:molto|tanto|abbondantemente|parecchio)|(?:molto|tanto) sangue(?! (?:donato|da donare))`)}|pupille (?:piccolissime|a capocchia di spillo|puntiformi)|camera iperbarica|malattia da decompressione`,
+  ],
+  pt: [
+    String.raw`dificuldade (?:em|para|de|a) respirar|respira (?:muito )?(?:mal|com dificuldade|devagar|pouco)(?![a-zà-ú])|${NOT_IN_MOUTH_SENTENCE(String.raw`(?:sangra|sangrar|sangrando|a sangrar) (?:muito|bastante|imenso|sem parar)|muito sangue`)}|pupilas (?:minúsculas|muito pequenas|puntiformes)|câmara hiperbárica|doença descompressiva`,
+  ],
+  nl: [
+    String.raw`moeite met (?:ademen|ademhalen)|ademt (?:heel |erg |zeer )?(?:moeilijk|zwaar|oppervlakkig|langzaam|nauwelijks)(?![a-z])|${NOT_IN_MOUTH_SENTENCE(String.raw`bloedt (?:heel |erg |enorm |zeer )?(?:hevig|erg|flink|hard)(?![a-z])|veel bloed(?! (?:gegeven|gedoneerd|afgenomen))`)}|(?:speldenknop|piepkleine) pupillen|drukkamer|decompressieziekte`,
+  ],
+};
+
+/**
+ * Round 19: someone waving or pointing a (loaded) gun at people, joined to `VIOLENCE_I18N` ("fuchtelt
+ * mit einer geladenen Pistole", "braque un pistolet sur", "apunta con una pistola a", "ha minacciato …
+ * con la pistola carica", "aponta uma arma carregada para", "zwaait met een geladen pistool"). A water
+ * pistol or a target is not.
+ */
+export const WEAPON_I18N: LanguagePatterns = {
+  de: [
+    String.raw`fuchtel\w* (?:[a-zäöüß]+ ){0,2}?mit (?:einer |der |seiner |ihrer )?(?:geladenen )?(?:waffe|pistole|gewehr|revolver)(?![a-zäöüß])|(?:waffe|pistole|gewehr|revolver) geladen in der hand|zielt (?:[a-zäöüß]+ ){0,2}?mit (?:einer |der |seiner |ihrer )?(?:geladenen )?(?:waffe|pistole|gewehr|revolver) auf (?:mich|uns|andere|leute|menschen|kunden|gäste)`,
+  ],
+  fr: [
+    String.raw`(?:pointe|pointait|braque|braquait|agite|agitait) (?:un |une |son |sa |le |la )?(?:pistolet|arme|fusil|revolver)(?: chargée?)? (?:sur|vers) (?!(?:la |les |une |sa |son )?cibles?)[a-zà-ÿ']+|(?:pistolet|arme|fusil|revolver) chargée? (?:à la main|braquée? sur|pointée? sur)`,
+  ],
+  es: [
+    String.raw`(?:apunta|apuntaba|apuntando|amenaza|amenazó|amenazando) (?:[a-záéíóúñ]+ ){0,3}?con (?:una|un|la|el|su) (?:pistola|arma|escopeta|rifle|revólver)(?! de (?:agua|juguete|pintura))|(?:pistola|arma|escopeta|revólver) cargada (?:en la mano|apuntando)`,
+  ],
+  it: [
+    String.raw`minacci\w* (?:[a-zàèéìòù']+ ){0,3}?con (?:la|il|sua|suo|la sua|il suo) (?:pistola|arma|fucile|coltello)(?! (?:ad acqua|giocattolo))|(?:punta|puntava|agita|agitava|sventola|sventolava) (?:una |la |sua |la sua )?(?:pistola|arma|fucile)(?: carica)? (?:contro|verso|addosso)`,
+  ],
+  pt: [
+    String.raw`(?:aponta|apontou|apontava|apontando|agita|agitava) (?:uma |a |sua |a sua )?(?:pistola|arma|espingarda)(?: carregada)? (?:para|contra|a)(?![a-zà-ú])(?! (?:o |os |um )?alvos?)|(?:pistola|arma|espingarda) carregada na mão`,
+  ],
+  nl: [
+    String.raw`zwaait (?:[a-z]+ ){0,3}?met (?:een |zijn |haar |het )?(?:geladen )?(?:pistool|wapen|geweer|revolver)(?![a-z])|richt (?:een |zijn |haar |het )?(?:geladen )?(?:pistool|wapen|geweer|revolver) op (?:mij|ons|mensen|andere|anderen|iemand|klanten)`,
+  ],
+};

@@ -1,6 +1,7 @@
 import type { SignalRule } from './signal-rules.types';
 import {
   ABUSE_I18N,
+  CLINICAL_I18N,
   ELECTRICAL_I18N,
   FIRE_I18N,
   GAS_AND_CO_I18N,
@@ -10,6 +11,8 @@ import {
   VEHICLE_CONTROL_I18N,
   VEHICLE_DRIVING_I18N,
   VIOLENCE_I18N,
+  WEAPON_I18N,
+  joinLanguagePatterns,
 } from './safety.rules.i18n';
 import { ELECTRICAL_PATTERNS, FIRE_PATTERNS, GAS_PATTERNS } from './urgency.rules';
 
@@ -39,12 +42,14 @@ export const SAFETY_RULES: readonly SignalRule[] = [
       String.raw`(?:i'?ll|i will|i'?m (?:going to|gonna|gunna)|im (?:going to|gonna)|gonna|going to|i'?d like to|i want to|will) (?:kill|stab|shoot|hurt|batter|beat(?: up)?|punch|smash (?:your|the) face in|strangle|murder|knock (?:your|the) (?:teeth|head)|glass) ${PERSON}`,
       String.raw`burn (?:your|the|this) (?:place|shop|restaurant|house|garage|van|office)(?: down)?|(?:come|coming) (?:round|over|down) (?:there )?(?:and|to) (?:sort|smash|wreck|hurt|kill|deal with)|i know where (?:you|u) live|watch your back|you'?(?:ll|re going to) (?:regret|pay for) (?:this|it)`,
       String.raw`(?:bring|bringing|got|has|have) (?:a |my )?(?:knife|gun|machete|baseball bat)|threatening (?:people|us|me|staff|my staff|customers|someone|everyone)`,
+      // Round 19: a gun pointed or waved at people (not at a target, not a water pistol).
+      String.raw`(?:pointing|aiming) (?:a|his|her|their|the|that) (?:loaded )?(?:gun|pistol|rifle|shotgun|revolver|firearm|handgun) at (?!(?:the |a |his |her |their )?(?:targets?|range|ground|floor|paper|sky)(?![a-z]))[a-z]+|(?:waving|brandishing) (?:a|his|her|their|the|that) (?:loaded )?(?:gun|pistol|rifle|shotgun|revolver|firearm|handgun|machete)(?![a-z])`,
       String.raw`threaten(?:ed|ing|s)? to (?:beat|hurt|kill|stab|hit|punch|batter|smash|attack|do me)|(?:banging|hammering|pounding|kicking) (?:on|at) (?:the|my|our) (?:door|windows?)`,
       String.raw`(?:threaten(?:ed|ing|s)?|attack(?:ed|ing)|assault(?:ed|ing)|punch(?:ed|ing)|kicked|shoved|pushed|grabbed|knocked|slapped|spat at|hit) (?:me|us|my (?:son|daughter|kids?|child|wife|husband|partner|staff|mum|dad|colleague|friend))`,
       String.raw`(?:he|she|they)(?:'ll| will| is going to| are going to|'s going to|'re going to| said (?:he|she|they)(?:'d| would)) (?:kill|hurt|stab|shoot|beat|batter|attack) (?:me|us|my)`,
       String.raw`(?:kick|kicking|smash|smashing|break|breaking|bash|bashing)(?: down| in)? (?:the|my|our) (?:door|window)(?: down| in)?|(?:breaking|broken|broke) in(?:to)? (?:my|our|the) (?:house|flat|home)|someone (?:is )?trying to (?:get|break) in`,
     ],
-    languagePatterns: VIOLENCE_I18N,
+    languagePatterns: joinLanguagePatterns(VIOLENCE_I18N, WEAPON_I18N),
     guards: { hypothetical: false },
   },
   {
@@ -80,6 +85,32 @@ export const SAFETY_RULES: readonly SignalRule[] = [
     severity: 'critical',
     confidence: 0.88,
     languagePatterns: MEDICAL_I18N,
+    requires: { languagePatterns: MEDICAL_PERSON_I18N },
+  },
+  {
+    // Round 19: a soft rule (cueVeto): a guard that suppresses one of these broader matches ("o sangue
+    // não para") leaves the classifier's finding standing, and the classifier's cue vetoes (a pet, no
+    // need for anyone any more) drop it.
+    id: 'medical_emergency_clinical',
+    type: 'safety',
+    severity: 'critical',
+    confidence: 0.86,
+    cueVeto: true,
+    patterns: [
+      // Round 19: the same emergencies in clinical or machine-translated words ("the patient presents with
+      // shortness of breath", "the elderly is having difficulty of breathing", "breathing slow, 6 breaths a
+      // minute", "pinpoint pupils", "surfaced too fast"), heavy bleeding, a child locked in a car.
+      String.raw`(?:difficulty|difficulties|trouble|problems?) (?:of|in|with|to|for) breath(?:e|ing)|(?:breathing|breaths?|respirations?)(?: is| are| has become| very| really| so| now)* (?:slow|shallow|laboured|labored)(?![a-z])(?! and (?:deep|steady|calm|relaxed))|[1-9]\d? breaths (?:a|per) minute|dyspn(?:o)?ea|respiratory distress|shortness of breath|(?:pinpoint|tiny) pupils|pupils (?:are |were )?(?:pinpoint|tiny|fixed)(?![a-z])|(?:has|got|with|signs of|symptoms of) (?:decompression sickness|the bends)|(?:surfaced|ascended|came up|shot up) too (?:fast|quickly|rapidly)|(?:lots of|a lot of|so much) blood(?! (?:tests?|donations?|donors?|work|sugar|pressure|types?|orange|moons?)(?![a-z]))|bleeding (?:profusely|heavily)|(?:presents|presenting|presented) with (?:acute |sudden |severe )?(?:confusion|seizures?|loss of consciousness|altered (?:mental status|consciousness)|haemorrhage|hemorrhage|heavy bleeding)|altered (?:mental status|level of consciousness)`,
+      String.raw`(?:baby|toddler|infant|child|kid|son|daughter|[1-9]\d?[ -](?:month|year|yr)s?[ -]old)(?: is| are|'s| has been| have been)? (?:locked|trapped|stuck|shut) (?:in|inside) (?:the|a|my|our|his|her) (?:hot )?car(?![a-z])|(?:locked|left) (?:the |my )?keys (?:in|inside) (?:the|my|our) car with (?:my|the|our) (?:baby|toddler|child|kid|son|daughter|[1-9])`,
+    ],
+  },
+  {
+    id: 'medical_emergency_clinical_i18n',
+    type: 'safety',
+    severity: 'critical',
+    confidence: 0.85,
+    cueVeto: true,
+    languagePatterns: CLINICAL_I18N,
     requires: { languagePatterns: MEDICAL_PERSON_I18N },
   },
   {

@@ -53,12 +53,17 @@ export const GAS_PATTERNS = [
   String.raw`(?:of|like) (?:the )?gas(?! (?:station|bill|prices?|company|supplier)s?(?![a-z]))(?<=(?:smell|stink|reek)(?:s|ing)? (?:[a-z']+ ){1,3}(?:of|like) (?:the )?gas)|smell(?:s|ing)? the gas(?! (?:station|bill)s?(?![a-z]))`,
   String.raw`(?:gas|gass|gassy|gasy) (?:smell|odou?r|leak|leaking|escape|escaping)|(?:leaking|escaping) gas`,
   String.raw`carbon monoxide (?:leak|poisoning)|carbon monoxide (?:alarm|detector)(?! (?:fit|fitted|fitting|install\w*|servic\w*|test\w*|check\w*|batter(?:y|ies)|replace\w*|quote|price|cost|for sale|in stock))(?![^.!?\n]*(?:low batter(?:y|ies)|batter(?:y|ies) (?:was |is |were |are )?(?:low|flat|dead)|because of (?:a |the )?(?:low |flat |dead )?batter(?:y|ies)))|(?:carbon monoxide|co) (?:alarm|detector)(?: is| keeps)? (?:going off|beeping|sounding)`,
+  // Round 19: a carbon-monoxide alarm told as a report: its reading ("CO alarm reading 180ppm"; two digits or
+  // more, so "0 ppm" after a service is not one) or "has triggered / activated".
+  String.raw`(?:carbon monoxide|co) (?:alarm|detector|monitor|meter)(?: is| was)? (?:reading|showing|displaying|at) [1-9]\d+ ?ppm|(?:carbon monoxide|co) (?:alarm|detector) (?:has )?(?:triggered|activated|gone off)`,
 ];
 
 export const ELECTRICAL_PATTERNS = [
   String.raw`(?:sparks?|sparking|arcing)(?: (?:coming|flying))? (?:from|out of|in) (?:the |a |my )?(?:socket|plug|outlet|fuse ?box|consumer unit|wall|switch|light|wires?|cooker|oven|panel)|(?:socket|plug|outlet|switch|fuse ?box|consumer unit)(?: is| keeps)? (?:sparking|smoking|melting|melted|scorched)|(?:socket|plug|outlet|switch|fuse ?box|consumer unit)(?: is| gets| keeps getting| feels|'s) (?:really |very |so |too )?(?:hot|red hot|burning hot)(?! (?:tub|water|plate|tap)s?(?![a-z]))(?!-| swap| right now| seller| item| deal| pink)`,
   String.raw`(?:burning|electrical) smell|smell(?:s|ing)? (?:of )?(?:burning|electrical burning)|smoke (?:coming |pouring )?(?:from|out of) (?:the |a )?(?:socket|plug|outlet|wall|switch|fuse ?box|consumer unit|light|fan)`,
   String.raw`(?:bang|flash|crackl\w*|fizz\w*)(?: and a (?:flash|bang))? (?:from|in|coming from|behind|at) (?:the |my |a )?(?:socket|plug|fuse ?box|meter|consumer unit|wall|switch|outlet|light)|(?:meter|socket|fuse ?box|consumer unit|switch|plug)(?: is)? (?:making a )?(?:crackling|fizzing|buzzing|popping) (?:noise|sound)|smell(?:s|ing)? (?:like|of) (?:melting|burning) (?:plastic|rubber|wires?)`,
+  // Round 19: machine-translated water into electrics ("there is water which enters in the electric box").
+  String.raw`water (?:which |that )?(?:is )?(?:enter(?:s|ing)?|coming|comes|going|goes|getting|gets|leak(?:s|ing)|drip(?:s|ping)|runs|running|pouring|flows|flowing) (?:in|into|inside|onto|on|in to)(?: the| my| our| a)? (?:(?:electric(?:al|ity)?|fuse|breaker|meter|junction|distribution|circuit) (?:box|board|panel|cabinet|cupboard)|fuse ?box|consumer unit|sockets?|electrics)(?![a-z])`,
   String.raw`(?:gave|giving|gives|given) (?:me|him|her|us|my \w+) (?:a |an )?(?:electric )?shock|(?:switch|socket|plug|outlet|light fitting|wires?|wiring|cables?)[^.!?\n]{0,40}?(?:smoking|sparking)|exposed (?:live )?wir(?:es|ing)|live wires?|(?:got|get|getting|gets|had) (?:a |an )?(?:electric )?shock(?:ed)?|electric shock|electrocuted`,
 ];
 
