@@ -67,12 +67,16 @@ function correctSurname(chosen: Sourced<ContactMention>, all: ReadonlyArray<Sour
 
 /**
  * "Dave" then "Dave Smith": a longer name that starts with the chosen one extends it (same person,
- * more detail) unless the chosen one is an explicit correction.
+ * more detail) unless the chosen one is an explicit correction. Round 19: so does a longer name that
+ * ends with a one-word chosen name ("Ellie McAllister, so the table is under McAllister").
  */
 function extendName(chosen: Sourced<ContactMention>, all: ReadonlyArray<Sourced<ContactMention>>): Sourced<ContactMention> {
   if (chosen.correction) return correctSurname(chosen, all);
+  const word = chosen.value.toLowerCase();
   const longer = all.filter(
-    (m) => m.value.length > chosen.value.length && m.value.toLowerCase().startsWith(`${chosen.value.toLowerCase()} `),
+    (m) =>
+      m.value.length > chosen.value.length &&
+      (m.value.toLowerCase().startsWith(`${word} `) || (!word.includes(' ') && m.value.toLowerCase().endsWith(` ${word}`))),
   );
   return longer.length === 0 ? chosen : longer.reduce((a, b) => (b.value.length > a.value.length ? b : a));
 }

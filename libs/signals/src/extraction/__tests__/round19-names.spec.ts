@@ -47,3 +47,20 @@ describe('round 19: a feeling or state after "I am" is not a name', () => {
     expect(extractConversation(messages, country).name?.value ?? null).toBe(name);
   });
 });
+
+describe('round 19: a surname read by a cue takes the given name written with it elsewhere', () => {
+  it.each([
+    ['en-same', 'GB', ['Table for two on Friday. Ellie McAllister, so book it under McAllister.'], 'Ellie McAllister'],
+    ['de-same', 'DE', ['Tisch für vier am Samstag. Jonas Weber, also bitte auf den Namen Weber.'], 'Jonas Weber'],
+    ['en-later', 'GB', ['Hi, Ellie McAllister here', 'Can you book a table under McAllister for Friday?'], 'Ellie McAllister'],
+  ])('%s %s %j: name %j', (_id, country, messages, name) => {
+    expect(extractConversation(messages, country).name?.value ?? null).toBe(name);
+  });
+
+  it.each([
+    ['title', 'GB', ['Mrs McAllister rang earlier. Book it under McAllister please.'], 'McAllister'],
+    ['not-a-name', 'GB', ['Thanks McAllister team! Book it under McAllister please.'], 'McAllister'],
+  ])('%s %s %j: hard negative, stays %j', (_id, country, messages, name) => {
+    expect(extractConversation(messages, country).name?.value ?? null).toBe(name);
+  });
+});

@@ -1,4 +1,5 @@
 import type { NameCandidate } from './name.extractor';
+import { isNameWord, isTitle, tokenAt } from './name-token.util';
 
 // Round 19: "J. R. Okafor", "T. Adebayo", "Au nom de A. Cissé": one or two initials written before a
 // one-word surname belong to the name (unseen-12 labels keep them as written). After a title they are
@@ -23,4 +24,19 @@ export function withInitials(text: string, c: NameCandidate): NameCandidate {
   if ((m[1] as string).replace(/[^\p{Lu}]/gu, '').length === 1 && SIGN_OFF_BEFORE.test(lead)) return c;
   const initials = (m[1] as string).replace(/\.\s?/g, '. ');
   return { ...c, start, value: `${initials}${c.value}` };
+}
+
+/**
+ * Round 19: "Ellie McAllister, so the table is under McAllister": a one-word surname read by a cue takes
+ * the given name written before the same surname elsewhere in the message, when that word is a name word.
+ */
+export function withGivenName(text: string, c: NameCandidate): NameCandidate {
+  if (/[\s.]/.test(c.value) || !/^\p{Lu}/u.test(c.value) || text.slice(c.start, c.end) !== c.value) return c;
+  const escaped = c.value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}'.-])(\\p{Lu}[\\p{Ll}\\p{M}'-]+) ${escaped}(?![\\p{L}\\p{N}'-])`, 'gu'))) {
+    const given = tokenAt(text, m.index);
+    if (m.index + m[0].length === c.end || given === undefined || isTitle(given) || !isNameWord(given)) continue;
+    return { ...c, value: `${m[1] as string} ${c.value}` };
+  }
+  return c;
 }

@@ -4,7 +4,7 @@ import { hereCandidates } from './name-here.util';
 import { round2 } from '../evidence.util';
 import { isNameWord, tokenAt } from './name-token.util';
 import { LOWER_NAME_END, readName, type ReadName } from './name-read.util';
-import { withInitials } from './name-initials.util';
+import { withGivenName, withInitials } from './name-initials.util';
 import { ID_ITEM_AFTER, labelledGap, MIDDLE_INITIAL_DOT, opensSentence, ROLE_AFTER, THANKS_AFTER } from './name-segment.rules';
 
 export interface NameCandidate {
@@ -612,5 +612,5 @@ export function findNameCandidates(
     .filter((c) => c.owner === 'customer' && !kept.some((t) => overlaps(t, c)))
     .sort((a, b) => b.confidence - a.confidence || b.end - b.start - (a.end - a.start));
   for (const c of customer) if (!kept.some((k) => overlaps(k, c))) kept.push(c);
-  return kept.map((c) => withInitials(text, c)).sort((a, b) => a.start - b.start);
+  return kept.map((c) => withInitials(text, withGivenName(text, c))).sort((a, b) => a.start - b.start);
 }
