@@ -101,3 +101,26 @@ describe('round 19: clinical and machine-translated danger (rules alone)', () =>
     expect(ruleIds('mon fils saigne beaucoup du nez')).not.toContain('medical_emergency_clinical_i18n');
   });
 });
+
+describe('round 19: a fire told by its spreading, often as the second issue (rules alone)', () => {
+  it.each<readonly [string, string]>([
+    ['en', 'Small thing first, the invoice has the wrong date. More important: the fire is spreading to the fence'],
+    ['en', 'the barbecue set the hedge alight and the flames are getting bigger'],
+    ['de', 'Zuerst: die Rechnung stimmt nicht. Wichtiger: das Feuer breitet sich aus bis zur Garage'],
+    ['fr', "d'abord la facture, ensuite : le feu se propage vers le garage"],
+    ['es', 'el fuego se está extendiendo por la cocina'],
+    ['it', 'il fuoco si sta propagando al balcone'],
+    ['pt', 'o fogo está a espalhar-se pela sala'],
+    ['nl', 'het vuur verspreidt zich naar de schuur'],
+  ])('[%s] %j is urgency and safety', (_lang, text) => {
+    expect(ruleLabels(text)).toBe('su');
+  });
+  it.each<readonly [string, string]>([
+    ['en', 'the wildfire is spreading in California, are flights cancelled?'],
+    ['en', 'last summer a spark set the hedge alight, can you quote for a new one?'],
+    ['en', 'the fire in the fireplace is lovely tonight'],
+    ['it', 'il fuoco del camino è acceso, tutto bene'],
+  ])('[%s] %j is no fire', (_lang, text) => {
+    expect(ruleIds(text)).not.toContain('fire');
+  });
+});

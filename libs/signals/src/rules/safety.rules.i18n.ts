@@ -98,13 +98,24 @@ export const GAS_I18N: LanguagePatterns = {
  */
 export const FIRE_I18N: LanguagePatterns = {
   de: [
+    String.raw`feuer breitet sich (?:schnell |gerade )?aus`,
     String.raw`(?:hat|ist) (?:feuer gefangen|in flammen)|fängt feuer|steht in flammen|brennt lichterloh|(?:es )?qualmt (?:es )?(?:aus|im|in der|in dem)`,
   ],
-  fr: [String.raw`(?:a|ont) pris feu|prend feu|(?:est|sont) en flammes|il y a des flammes`],
-  es: [String.raw`(?:se ha|se han) (?:incendiado|prendido fuego)|(?:está|están) en llamas|(?:ha|han) salido llamas|(?:agarró|cogió) fuego`],
-  it: [String.raw`(?:ha|hanno) preso fuoco|(?:sta|stanno) andando a fuoco|(?:è|sono) in fiamme|escono (?:le )?fiamme`],
-  pt: [String.raw`(?:pegou|pegaram|está a pegar) fogo|(?:está|estão) em chamas|(?:saem|saíram) chamas`],
+  fr: [String.raw`(?:le )?feu se propage`, String.raw`(?:a|ont) pris feu|prend feu|(?:est|sont) en flammes|il y a des flammes`],
+  es: [
+    String.raw`(?:el )?fuego se (?:está )?(?:extendiendo|extiende|propaga)`,
+    String.raw`(?:se ha|se han) (?:incendiado|prendido fuego)|(?:está|están) en llamas|(?:ha|han) salido llamas|(?:agarró|cogió) fuego`,
+  ],
+  it: [
+    String.raw`(?:il )?fuoco si (?:sta )?(?:propagando|propaga|allargando)`,
+    String.raw`(?:ha|hanno) preso fuoco|(?:sta|stanno) andando a fuoco|(?:è|sono) in fiamme|escono (?:le )?fiamme`,
+  ],
+  pt: [
+    String.raw`(?:o )?fogo (?:está a |esta a )?(?:espalhar-se|se espalha|se alastra|alastrar)`,
+    String.raw`(?:pegou|pegaram|está a pegar) fogo|(?:está|estão) em chamas|(?:saem|saíram) chamas`,
+  ],
   nl: [
+    String.raw`(?:het )?vuur (?:verspreidt|breidt) zich(?: uit)?`,
     // Round 17 review: smoke out of an appliance ('er komt zwarte rook uit de afzuigkap'), not a chimney or a stove.
     String.raw`(?:er komt|komt er|er kwam|kwam er) (?:nog steeds |nu |ineens |opeens |nog )?(?:zwarte |dikke |veel |witte )?rook uit (?:de|het|onze|mijn|m'n) (?:afzuigkap|oven|droger|wasdroger|wasmachine|vaatwasser|magnetron|meterkast|groepenkast|stopcontact|stekkerdoos|fornuis|kookplaat|waterkoker|broodrooster|airfryer|frituurpan|tv|televisie|computer|laptop|oplader|lader|boiler|cv-ketel|ketel|motorkap|motor)(?![a-z])`,
     String.raw`(?:heeft|hebben) vlam gevat|vat vlam|staat in (?:brand|de fik|lichterlaaie)|(?:komen|sloegen) vlammen|vloog (?:net |zojuist |ineens )?in (?:de )?(?:brand|fik)|smeult(?<!(?:ruzie|conflict|onvrede|barbecue|bbq|hout|haard|houtkachel|kachel|kampvuur|vuurkorf|wierook|sigaar|sigaret|kaars|vuurtje)[^.!?\n,]{0,40}smeult)(?! (?:niet|al (?:jaren|maanden|weken|lang)|in de (?:open )?haard|in de (?:hout)?kachel)(?![a-z]))`,

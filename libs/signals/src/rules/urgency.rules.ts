@@ -70,6 +70,8 @@ export const ELECTRICAL_PATTERNS = [
 export const FIRE_PATTERNS = [
   String.raw`(?:kitchen|house|flat|home|car|van|engine|socket|oven|cooker|building|shop|garage|bin|chip pan|fryer|extractor|something)(?: is|'s)? (?:on fire|in flames|burning)|(?:a |there'?s a |there is a )fire (?:in|at) (?:the|my|our)|caught fire|catching fire|(?:burst|went up|go up|going up) in(?:to)? flames`,
   String.raw`smoke (?:pouring|billowing|coming) (?:out of|from) (?:the )?(?:bonnet|engine|hood|oven|kitchen|roof)`,
+  // Round 19: a fire told by its spreading (often the second issue of a message), not a wildfire in the news.
+  String.raw`(?:the |a )?(?:fire|flames)(?: is| are|'s)? (?:now )?(?:spreading|getting bigger|out of control)(?! (?:in|across) (?:australia|california|greece|the news))|set (?:the|my|our|a|his|her) [a-z]+ (?:alight|on fire)(?![^.!?\n]*(?:last|yesterday|years? ago))`,
   String.raw`(?:battery|batteries|charger|e-?bike|e-?scooter|scooter|laptop|power bank|vape)(?: is| are| keeps)? (?:smoking(?! hot)|swelling|swollen|bulging|melting|sparking|hissing|on fire)`,
 ];
 
