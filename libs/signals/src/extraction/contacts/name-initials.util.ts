@@ -1,5 +1,6 @@
 import type { NameCandidate } from './name.extractor';
 import { isNameWord, isTitle, tokenAt } from './name-token.util';
+import { RELATIONS, RELATIONS_I18N, ROLES_I18N } from './ownership.rules';
 
 // Round 19: "J. R. Okafor", "T. Adebayo", "Au nom de A. Cissé": one or two initials written before a
 // one-word surname belong to the name (unseen-12 labels keep them as written). After a title they are
@@ -26,9 +27,17 @@ export function withInitials(text: string, c: NameCandidate): NameCandidate {
   return { ...c, start, value: `${initials}${c.value}` };
 }
 
+// Round 19 review: a full name right after a relation or role is that person's ("my husband Tom Okafor",
+// "Mein Vater Hans Keller", "ma fille Léa Martin"), never the writer's given name.
+const RELATION_JUST_BEFORE = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:${[...new Set([...RELATIONS, ...RELATIONS_I18N, ...ROLES_I18N])].join('|')})(?:'s)?[\s,:]*$`,
+  'u',
+);
+
 /**
  * Round 19: "Ellie McAllister, so the table is under McAllister": a one-word surname read by a cue takes
- * the given name written before the same surname elsewhere in the message, when that word is a name word.
+ * the given name written before the same surname elsewhere in the message, when that word is a name word
+ * and does not follow a relation or role (then the full name is someone else's).
  */
 export function withGivenName(text: string, c: NameCandidate): NameCandidate {
   if (/[\s.]/.test(c.value) || !/^\p{Lu}/u.test(c.value) || text.slice(c.start, c.end) !== c.value) return c;
@@ -36,6 +45,7 @@ export function withGivenName(text: string, c: NameCandidate): NameCandidate {
   for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}'.-])(\\p{Lu}[\\p{Ll}\\p{M}'-]+) ${escaped}(?![\\p{L}\\p{N}'-])`, 'gu'))) {
     const given = tokenAt(text, m.index);
     if (m.index + m[0].length === c.end || given === undefined || isTitle(given) || !isNameWord(given)) continue;
+    if (RELATION_JUST_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index).toLowerCase())) continue;
     return { ...c, value: `${m[1] as string} ${c.value}` };
   }
   return c;
