@@ -155,6 +155,14 @@ const PROBES: readonly Probe[] = [
   ['nl', 'de kinderen spelen paintball en richten op elkaar, leuk feest, bedankt', ''],
   ['pt', 'no filme o fogo está a espalhar-se pela cidade, ainda há bilhetes?', ''], // gain: base "s"
   ['es', 'el incendio forestal se está extendiendo en Grecia, ¿se cancela la excursión?', ''],
+  // Round 19 review fix: fiction, games and the news as the setting (context cue); regressions of e6e7678 and 5eeedc9, right again.
+  ['en', 'in the game the fire is spreading across the map, is the arcade open late?', ''],
+  ['en', 'in my story the fire is spreading through the village, can you print 20 copies?', ''],
+  ['fr', 'dans le jeu vidéo le feu se propage partout, vous avez des manettes ?', ''],
+  ['es', 'en la novela el fuego se extiende por el pueblo, ¿tenéis el segundo tomo?', ''],
+  ['it', 'nel videogioco il fuoco si propaga ovunque, avete il controller?', ''],
+  ['en', 'there was so much blood in that horror film, do you have something lighter for Saturday?', ''],
+  ['en', 'the forest fire is spreading in Canada according to the news, are flights affected?', ''],
 ];
 
 const KNOWN_MISSES: readonly Miss[] = [
@@ -181,16 +189,9 @@ const KNOWN_MISSES: readonly Miss[] = [
   ['pt', 'as chamas estão a crescer na cozinha', 'su', ''], // base "u"
   ['nl', 'het vuur slaat over naar het dak', 'su', ''],
   ['nl', 'de vlammen worden steeds groter in de keuken', 'su', ''],
-  ['en', 'in the game the fire is spreading across the map, is the arcade open late?', '', 'su'], // regression: base right ("")
-  ['en', 'in my story the fire is spreading through the village, can you print 20 copies?', '', 'su'], // regression: base right ("")
-  ['fr', 'dans le jeu vidéo le feu se propage partout, vous avez des manettes ?', '', 'su'], // regression: base right ("")
-  ['es', 'en la novela el fuego se extiende por el pueblo, ¿tenéis el segundo tomo?', '', 'su'], // regression: base right ("")
-  ['it', 'nel videogioco il fuoco si propaga ovunque, avete il controller?', '', 'su'], // regression: base right ("")
   ['es', '¿qué hago si alguien tiene dificultad para respirar en clase?', '', 's'], // regression: base right ("")
   ['pt', 'ontem o meu filho ficou fechado no carro um minuto, mas está tudo bem', '', 's'],
   ['en', 'I have trouble with breathing exercises in your yoga class, can I swap to pilates?', '', 's'], // regression: base right ("")
-  ['en', 'there was so much blood in that horror film, do you have something lighter for Saturday?', '', 's'], // regression: base right ("")
-  ['en', 'the forest fire is spreading in Canada according to the news, are flights affected?', '', 'su'], // regression: base right ("")
   ['en', 'my grandson was bleeding heavily after his tooth came out yesterday, it has stopped, can we check it?', '', 'su'],
   ['de', 'Die Flammen haben schon die Garage erreicht, das Feuer wird immer größer', 'su', ''],
   ['fr', 'il respire à peine, environ cinq respirations par minute', 's', ''],

@@ -129,6 +129,9 @@ export const PAST_CUES: readonly string[] = [
   overUnlessNow(
     String.raw`turned out(?=[^.!?\n]{0,60}(?<![a-z])(?:just|only|nothing|fine|harmless|all good|ok|okay)(?![a-z]))|(?:it|that|which) was (?:just|only|actually) (?!(?:the )?(?:other|next|same) day|(?:a )?(?:matter|question) of time|(?:the )?(?:start|beginning|first|two|three|four|(?:\w+ )?of us)(?![a-z]))(?:the|a|an|my|our|some|next door)|(?<!(?:not|no|never|isn'?t|wasn'?t|not just) (?:a |an )?)false alarm(?![^.!?\n]*(?<![a-z])but(?![a-z]))|panic over|sorry to (?:panic|worry|alarm|scare) (?:you|everyone|u)(?![^.!?\n]*(?<![a-z])but(?![a-z]))|(?<!(?:not|n't|never) )cancel the call ?out|(?<!(?:never|not|n't) )capped (?:it|them)(?: off)?(?![^.!?\n]*(?<![a-z])but(?![a-z]))|made (?:it|them) safe|(?<![a-z])(?<!(?:at|all at|than|for|at) )once(?= ?[,.!?;]| so | and | but |$)|back in the (?:19)?[5-9]0'?s|in the (?:19)?[5-9]0'?s(?<=(?<![a-z'])(?:was|were|had|did|caught|happened|went|got|burnt|broke|[a-z]+ed)(?![a-z])[^.!?\n,;]{0,40}in the (?:19)?[5-9]0'?s)`,
   ),
+  // Round 19 review: a danger inside fiction or a game, or in the news ("in the game the fire is spreading",
+  // "in my story", "in that horror film", "according to the news").
+  String.raw`(?:in|on|from|watching|playing|reading|writing) (?:the|a|my|our|this|that|his|her|their) (?:(?:video|computer|online|board|horror|new) )?(?:game|videogame|film|movie|series|episode|book|novel|story|comic|cartoon|anime|dream|play)(?![a-z])|according to the (?:news|papers?|radio)`,
   // Round 18: a hazard your own staff already dealt with, told to thank them or ask for the invoice
   // ("I locked myself out on New Year's Eve and your man was very quick", "the car cut out but your
   // mechanic changed the sensor"), unless something happens now or a "but" follows; and an object
@@ -213,6 +216,8 @@ export const LANGUAGE_CUES: NonNullable<SignalRuleSet['languageCues']> = {
   // Round 10: past and resolved events; round 11: stories seen on a screen or in the paper.
   past: {
     de: [
+      // Round 19 review: a danger inside fiction or a game, or in the news.
+      String.raw`(?:im|in dem|in einem|in meinem|in meiner|in der|in einer) (?:video)?(?:spiel|computerspiel|film|horrorfilm|roman|buch|serie|folge|geschichte|comic|traum)(?![a-zà-ÿ])|laut (?:den )?nachrichten`,
       String.raw`(?:letzte[nsmr]? (?:woche|jahr|winter|sommer|monat)|letztes jahr|vor (?:(?:zwei|drei|vier|fünf|ein paar|einigen|vielen) )?(?:jahren|monaten|wochen))${NOT_BY_PURCHASE}|(?:hatte|hat) mal|früher|damals`,
       // Round 16: the technician's visit is over only when nothing happens now ("der Monteur war da, jetzt riecht es wieder").
       overUnlessNow(String.raw`(?:techniker|monteur) war (?:da|hier)`),
@@ -228,6 +233,8 @@ export const LANGUAGE_CUES: NonNullable<SignalRuleSet['languageCues']> = {
       ),
     ],
     fr: [
+      // Round 19 review: a danger inside fiction or a game, or in the news.
+      String.raw`dans (?:le|la|un|une|mon|ma|ce|cette) (?:jeu(?: vidéo)?|film|roman|livre|série|épisode|histoire|bd|bande dessinée|rêve)(?![a-zà-ÿ])|selon les (?:infos|informations|actualités)`,
       overUnlessNow(
         String.raw`(?:l'(?:an|année|hiver|été) derni(?:er|ère)|(?:la semaine|le mois) derni(?:er|ère)|il y a (?:des|quelques|un|une|deux|trois|plusieurs)? ?(?:ans|mois|semaines?))${NOT_BY_PURCHASE}|autrefois|quand j'étais|le technicien est (?:venu|passé)`,
       ),
@@ -242,6 +249,8 @@ export const LANGUAGE_CUES: NonNullable<SignalRuleSet['languageCues']> = {
       ),
     ],
     es: [
+      // Round 19 review: a danger inside fiction or a game, or in the news.
+      String.raw`en (?:el|la|un|una|mi|este|esta|ese|esa) (?:videojuego|juego|película|peli|novela|libro|serie|episodio|historia|cómic|sueño)(?![a-zà-ÿ])|según las noticias`,
       String.raw`(?:(?:el|la) (?:año|invierno|verano|semana|mes) pasad[oa]|hace (?:años|meses))${NOT_BY_PURCHASE}|cuando era`,
       overUnlessNow(String.raw`(?:vino|pasó) el técnico`),
       String.raw`en la serie|en la tele|en el periódico`,
@@ -255,6 +264,8 @@ export const LANGUAGE_CUES: NonNullable<SignalRuleSet['languageCues']> = {
       ),
     ],
     it: [
+      // Round 19 review: a danger inside fiction or a game, or in the news.
+      String.raw`(?:nel|nella|in un|in una|nel mio|nella mia|in quel|in quella) (?:videogioco|gioco|film|romanzo|libro|serie|episodio|storia|fumetto|sogno)(?![a-zà-ÿ])|secondo il telegiornale|secondo le notizie`,
       String.raw`(?:(?:l'anno|l'inverno|l'estate|la settimana|il mese) scors[oa]|(?:anni|mesi) fa)${NOT_BY_PURCHASE}|diceva sempre`,
       overUnlessNow(String.raw`(?:è venuto|è passato) il tecnico`),
       String.raw`nella serie|in tv|al telegiornale|sul giornale`,
@@ -268,6 +279,8 @@ export const LANGUAGE_CUES: NonNullable<SignalRuleSet['languageCues']> = {
       ),
     ],
     pt: [
+      // Round 19 review: a danger inside fiction or a game, or in the news.
+      String.raw`(?:no|na|num|numa|no meu|na minha|nesse|nessa|neste|nesta) (?:videojogo|videogame|jogo|filme|romance|livro|série|episódio|história|banda desenhada|sonho)(?![a-zà-ÿ])|segundo as notícias`,
       String.raw`(?:(?:no |o )?(?:ano|inverno|verão|mês) passado|há (?:anos|meses))${NOT_BY_PURCHASE}|(?:dizia|sempre dizia) sempre|sempre dizia|antigamente`,
       overUnlessNow(String.raw`o técnico (?:veio|esteve|passou)`),
       String.raw`na série|na tv|vi no jornal|no jornal|semana passada${NOT_BY_PURCHASE}`,
@@ -281,6 +294,8 @@ export const LANGUAGE_CUES: NonNullable<SignalRuleSet['languageCues']> = {
       ),
     ],
     nl: [
+      // Round 19 review: a danger inside fiction or a game, or in the news.
+      String.raw`(?:in de|in het|in een|in mijn|in die|in dat) (?:game|videogame|spel|film|horrorfilm|roman|boek|serie|aflevering|verhaal|strip|droom)(?![a-zà-ÿ])|volgens het nieuws`,
       String.raw`(?:vorig(?:e)? (?:jaar|winter|zomer|maand|week)|jaren geleden)${NOT_BY_PURCHASE}|vroeger`,
       overUnlessNow(String.raw`(?:de )?monteur is (?:geweest|langs geweest)`),
       String.raw`in de serie|op tv|in de krant`,
