@@ -39,6 +39,7 @@ import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { setupDatabase, dropDatabase, optionsFromEnv } from '../../scripts/db-setup.mjs';
 import { gatewayFirst, mockFirst, streamTimed } from './sse-timing.mjs';
+import { ANSWER, EXTRACTION_ANSWER } from './mock-answers.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
@@ -90,23 +91,7 @@ const ports = {};
 /** Warnings and errors the services logged during the run (pino JSON lines), for the report. */
 const serviceLog = [];
 
-// What the mock answers: ~40 short tokens, no delay (TTFT of the model itself ~0).
-const ANSWER =
-  'Our call-out fee is 65 pounds on weekdays and 95 pounds at weekends. A plumber can usually be with you within two hours; ' +
-  'tell me your postcode and a good time and I will book it.';
-// What the mock answers tenant-intelligence's structured extraction (libs/llm completeStructured
-// with apps/tenant-intelligence's LLM_EXTRACTION_SYSTEM_PROMPT): a valid object of its schema, as a
-// deployed model would give for these questions (nothing personal in them, a price or service enquiry).
 const EXTRACTION_PROMPT_START = 'You extract CRM facts from ONE message';
-const EXTRACTION_ANSWER = JSON.stringify({
-  customer: { name: null, email: null, phone: null },
-  intent: 'enquiry',
-  sentiment: 0,
-  products: [],
-  purchaseIntent: false,
-  preferences: [],
-  risk: { urgent: false, safety: false },
-});
 const isExtraction = (body) =>
   body?.messages?.[0]?.role === 'system' &&
   typeof body.messages[0].content === 'string' &&

@@ -10,18 +10,9 @@ import { createRequire } from 'node:module';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const ANSWER =
-  'Our call-out fee is 65 pounds on weekdays and 95 pounds at weekends. A plumber can usually be with you within two hours; ' +
-  'tell me your postcode and a good time and I will book it.';
-export const EXTRACTION_ANSWER = JSON.stringify({
-  customer: { name: null, email: null, phone: null },
-  intent: 'enquiry',
-  sentiment: 0,
-  products: [],
-  purchaseIntent: false,
-  preferences: [],
-  risk: { urgent: false, safety: false },
-});
+import { ANSWER, EXTRACTION_ANSWER } from './mock-answers.mjs';
+
+export { ANSWER, EXTRACTION_ANSWER };
 const SELF = fileURLToPath(import.meta.url);
 
 /** Starts this file as a child process; resolves with its URL, pid and a close(). */
