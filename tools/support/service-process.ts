@@ -4,13 +4,36 @@ import { join } from 'node:path';
 
 export const REPO_ROOT = join(__dirname, '..', '..');
 
-/** A port nobody listens on right now (the OS picks it, then it is released). */
-export async function freePort(): Promise<number> {
+/**
+ * The kernel's ephemeral range starts at 32768 (net.ipv4.ip_local_port_range): a port taken from it
+ * (listen(0)) and released can be taken by any outgoing connection before the service binds it
+ * (EADDRINUSE, seen in a busy run). Ports are therefore picked below it, each tried by binding it,
+ * and never handed out twice by this process.
+ */
+const PORT_RANGE = { low: 20_000, high: 32_767 } as const;
+const handedOut = new Set<number>();
+
+async function canBind(port: number): Promise<boolean> {
   const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
+  const bound = await new Promise<boolean>((resolve) => {
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => resolve(true));
+  });
+  if (bound) await new Promise((resolve) => server.close(resolve));
+  return bound;
+}
+
+/** A port nobody listens on right now, outside the ephemeral range, not handed out before by this process. */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    const port = PORT_RANGE.low + Math.floor(Math.random() * (PORT_RANGE.high - PORT_RANGE.low + 1));
+    if (handedOut.has(port)) continue;
+    // Reserved before the check, so concurrent callers (Promise.all) never get the same port.
+    handedOut.add(port);
+    if (await canBind(port)) return port;
+    handedOut.delete(port);
+  }
+  throw new Error(`no free port found in ${PORT_RANGE.low}-${PORT_RANGE.high}`);
 }
 
 /** A TCP server that accepts connections and never answers: a hung dependency. */
