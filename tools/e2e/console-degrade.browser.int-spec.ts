@@ -88,7 +88,11 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  await http(api('/api/v1/admin/degrade'), { method: 'PUT', headers: ownerAuth, body: { switches: {} } }).catch(() => undefined);
+  // When start-up failed there is no platform: api() would throw before chrome and the mock close,
+  // and their handles would keep jest from exiting.
+  if (platform) {
+    await http(api('/api/v1/admin/degrade'), { method: 'PUT', headers: ownerAuth, body: { switches: {} } }).catch(() => undefined);
+  }
   await chrome?.close();
   await platform?.stop();
   await mock?.close();
