@@ -10,16 +10,17 @@ import {
   ChatTurnRpc,
   type RpcRequestOf,
 } from '@parley/contracts';
-import { createTenant, createTenantUser } from '@parley/testing';
+import { createChatMessage, createChatSession, createTenant, createTenantUser } from '@parley/testing';
+import { readConversations, readConversationWithTranscript } from '../conversations/conversation.repository';
 import { StaffHandoffService } from '../handoff/staff-handoff.service';
-import { startChatHarness, turnRequest, type ChatHarness } from './support/chat-harness';
+import { rpcError, startChatHarness, turnRequest, type ChatHarness } from './support/chat-harness';
 
 describe('conversations for tenant staff', () => {
   let h: ChatHarness;
   let tenant: string;
   let otherTenant: string;
   let contactId: string;
-  const ids = { urgent: '', handoff: '', closed: '' };
+  const ids = { urgent: '', handoff: '', closed: '', assistant: '' };
 
   const list = (tenantId: string, filter: Partial<RpcRequestOf<typeof ChatConversationListRpc>> = {}) =>
     h.rpc.request(ChatConversationListRpc, { version: 1, tenantId, limit: 50, cursor: null, ...filter });
@@ -54,8 +55,8 @@ describe('conversations for tenant staff', () => {
     );
     // A staff user's assistant session is not a visitor conversation.
     const staff = await createTenantUser(h.owner, tenant);
-    await h.rpc.request(ChatAssistantSessionRpc, { version: 1, tenantId: tenant, staffUserId: staff.id });
-    Object.assign(ids, { urgent: urgent.id, handoff: waiting.id, closed: closed.id });
+    const assistant = await h.rpc.request(ChatAssistantSessionRpc, { version: 1, tenantId: tenant, staffUserId: staff.id });
+    Object.assign(ids, { urgent: urgent.id, handoff: waiting.id, closed: closed.id, assistant: assistant.session.id });
   });
 
   afterAll(async () => {
@@ -137,5 +138,86 @@ describe('conversations for tenant staff', () => {
         h.rpc.request(ChatConversationGetRpc, { version: 1, tenantId: otherTenant, sessionId, limit: 10, cursor: null }),
       ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     }
+  });
+
+  it("reads in one statement each under RLS: tenant B never sees tenant A's conversations, and gets an unknown id's NOT_FOUND", async () => {
+    // The harness's app role, as chat connects: RLS applies to it (no BYPASSRLS, not the tables' owner).
+    const [role] = await h.db.statement<{ bypass: boolean; owner: boolean }>(tenant, {
+      text: `SELECT r.rolbypassrls AS bypass,
+                    r.rolname IN (SELECT tableowner FROM pg_tables WHERE tablename IN ('chat_sessions', 'chat_messages', 'message_signals',
+                                                                                      'tenant_contacts', 'session_summaries')) AS owner
+               FROM pg_roles r WHERE r.rolname = current_user`,
+      values: [],
+    });
+    expect(role).toEqual({ bypass: false, owner: false });
+
+    const all = { before: null, limit: 50 };
+    expect((await readConversations(h.db, tenant, all)).map((r) => r.id)).toEqual([ids.closed, ids.handoff, ids.urgent]);
+    for (const filter of [all, { ...all, contactId }, { ...all, signal: 'urgency' as const }, { ...all, status: 'handoff' as const }]) {
+      expect(await readConversations(h.db, otherTenant, filter)).toEqual([]);
+    }
+    const mine = await readConversationWithTranscript(h.db, tenant, ids.closed, null, 10);
+    expect(mine?.row).toMatchObject({ id: ids.closed, tenantId: tenant, contact: { id: contactId, name: 'Dana' }, hasSummary: true });
+    expect(mine?.messages.map((m) => m.role)).toEqual(['assistant', 'user']);
+    expect(mine?.messages[0].createdAt).toBeInstanceOf(Date);
+    for (const sessionId of [ids.closed, ids.handoff, ids.urgent]) {
+      expect(await readConversationWithTranscript(h.db, otherTenant, sessionId, null, 10)).toBeNull();
+    }
+
+    // Through the RPC: another tenant's session, a staff assistant session and an unknown id give the same error.
+    const get = (tenantId: string, sessionId: string) =>
+      rpcError(h.rpc.request(ChatConversationGetRpc, { version: 1, tenantId, sessionId, limit: 10, cursor: null }));
+    const unknownId = randomUUID();
+    const cases = [
+      [otherTenant, ids.closed],
+      [tenant, ids.assistant],
+      [otherTenant, unknownId],
+    ] as const;
+    for (const [tenantId, sessionId] of cases) {
+      const error = await get(tenantId, sessionId);
+      expect(error.toBody()).toEqual({ code: 'NOT_FOUND', message: `session ${sessionId} not found` });
+      expect(error.remote).toBe(true);
+    }
+  });
+
+  it('breaks ties by id: sessions started and messages written at the same instant page in id order, newest signals first', async () => {
+    const own = (await createTenant(h.owner)).id;
+    const at = new Date(Date.now() - 60_000);
+    const sessions = [await createChatSession(h.owner, own, { started_at: at }), await createChatSession(h.owner, own, { started_at: at })];
+    const [low, high] = sessions.sort((x, y) => (x.id < y.id ? -1 : 1));
+    const page1 = await list(own, { limit: 1 });
+    const page2 = await list(own, { limit: 1, cursor: page1.nextCursor });
+    expect([...page1.items, ...page2.items].map((c) => c.id)).toEqual([high.id, low.id]);
+    expect(page2.nextCursor).toBeNull();
+
+    const ref = { id: high.id, tenant_id: own };
+    const tied = [
+      await createChatMessage(h.owner, ref, { role: 'user', content: 'first', created_at: at }),
+      await createChatMessage(h.owner, ref, { role: 'assistant', content: 'second', created_at: at }),
+    ].sort((x, y) => (x.id < y.id ? -1 : 1));
+    await createChatMessage(h.owner, ref, { role: 'system', content: 'not in a transcript', created_at: new Date(at.getTime() + 1000) });
+    // Seven signals on the first message, a second apart: the view keeps the five newest, newest first.
+    for (let i = 0; i < 7; i++) {
+      await h.owner.query(
+        `INSERT INTO message_signals (tenant_id, message_id, session_id, source, kind, label, score, created_at)
+         VALUES ($1, $2, $3, 'l1a', 'intent', $4, 0.5, $5)`,
+        [own, tied[0].id, high.id, `label-${i}`, new Date(at.getTime() + i * 1000)],
+      );
+    }
+    const get = (cursor: string | null) =>
+      h.rpc.request(ChatConversationGetRpc, { version: 1, tenantId: own, sessionId: high.id, limit: 1, cursor });
+    const first = await get(null);
+    const second = await get(first.nextCursor);
+    expect([...first.messages, ...second.messages].map((m) => m.id)).toEqual([tied[1].id, tied[0].id]);
+    expect(second.nextCursor).toBeNull();
+    const withSignals = [...first.messages, ...second.messages].find((m) => m.id === tied[0].id);
+    expect(withSignals?.signals.map((g) => g.label)).toEqual([0, 1, 2, 3, 4, 5, 6].map((i) => `label-${i}`));
+    expect(first.conversation.latestSignals.map((g) => g.label)).toEqual(['label-6', 'label-5', 'label-4', 'label-3', 'label-2']);
+    expect((await list(own, { signal: 'urgency' })).items).toEqual([]);
+
+    // An empty page: a session with no transcript messages still answers, with none.
+    const empty = await h.rpc.request(ChatConversationGetRpc, { version: 1, tenantId: own, sessionId: low.id, limit: 5, cursor: null });
+    expect(empty).toMatchObject({ conversation: { id: low.id, contact: null, latestSignals: [], hasSummary: false }, messages: [] });
+    expect(empty.nextCursor).toBeNull();
   });
 });

@@ -24,6 +24,6 @@ export function toConversationView(row: ConversationRow): ConversationView {
     ...toSessionView(row),
     contact: row.contact ? { id: row.contact.id, name: row.contact.name, email: row.contact.email, phone: row.contact.phone } : null,
     latestSignals: latestDistinct(toSignalViews(row.signals)),
-    hasSummary: row.summary !== null,
+    hasSummary: row.hasSummary,
   };
 }

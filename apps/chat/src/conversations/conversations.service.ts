@@ -8,7 +8,7 @@ import { ChatError } from '../common/chat.errors';
 import { decodeHistoryCursor, encodeHistoryCursor } from '../sessions/history-cursor.util';
 import { toHistoryPage } from '../sessions/history-page.mapper';
 import { toConversationView } from './conversation.mapper';
-import { findConversation, findConversations, findTranscriptMessages } from './conversation.repository';
+import { readConversations, readConversationWithTranscript } from './conversation.repository';
 
 @Injectable()
 export class ConversationsService {
@@ -19,9 +19,15 @@ export class ConversationsService {
     const until = req.until ? new Date(req.until) : undefined;
     if (since && until && since >= until) throw new ChatError('VALIDATION', 'since must be before until');
     const before = req.cursor ? decodeHistoryCursor(req.cursor) : null;
-    const rows = await this.db.run(req.tenantId, (tx) =>
-      findConversations(tx, { status: req.status, since, until, contactId: req.contactId, signal: req.signal, before, limit: req.limit }),
-    );
+    const rows = await readConversations(this.db, req.tenantId, {
+      status: req.status,
+      since,
+      until,
+      contactId: req.contactId,
+      signal: req.signal,
+      before,
+      limit: req.limit,
+    });
     const page = rows.slice(0, req.limit);
     const last = page[page.length - 1];
     return {
@@ -33,11 +39,9 @@ export class ConversationsService {
 
   async get(req: RpcRequestOf<typeof ChatConversationGetRpc>): Promise<RpcResponseOf<typeof ChatConversationGetRpc>> {
     const before = req.cursor ? decodeHistoryCursor(req.cursor) : null;
-    const { row, messages } = await this.db.run(req.tenantId, async (tx) => {
-      const found = await findConversation(tx, req.sessionId);
-      if (!found) throw ChatError.sessionNotFound(req.sessionId);
-      return { row: found, messages: await findTranscriptMessages(tx, req.sessionId, before, req.limit) };
-    });
+    const found = await readConversationWithTranscript(this.db, req.tenantId, req.sessionId, before, req.limit);
+    if (!found) throw ChatError.sessionNotFound(req.sessionId);
+    const { row, messages } = found;
     const page = toHistoryPage(messages, req.limit);
     return { version: 1, conversation: toConversationView(row), messages: page.items, nextCursor: page.nextCursor };
   }
