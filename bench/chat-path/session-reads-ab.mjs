@@ -17,14 +17,14 @@
 //     node bench/chat-path/session-reads-ab.mjs --a /tmp/wt-base [--n 200] [--rounds 8] [--only history]
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { abFlags, flag, openTracedBench, printMedians } from './traced-db.fixture.mjs';
+import { abFlags, flag, openTracedBench } from './traced-db.fixture.mjs';
 
 const require = createRequire(import.meta.url);
 const { A, N, ROUNDS, WARMUP } = abFlags();
 const ONLY = flag('only', null); // a title's first word: get, list, history
 
 const bench = await openTracedBench('sessreads');
-const { fixture, api } = bench;
+const { fixture } = bench;
 const { tenant, session } = fixture;
 await fixture.owner.query(`UPDATE chat_sessions SET needs_human = true WHERE id = $1`, [session]);
 await fixture.owner.query(
@@ -32,11 +32,6 @@ await fixture.owner.query(
    SELECT tenant_id, id, session_id, 'l1a', 'urgency', 'flooding', 0.9 FROM chat_messages WHERE session_id = $1 AND role = 'user' LIMIT 1`,
   [session],
 );
-
-let spans = 0;
-const provider = api.trace.getTracerProvider().getDelegate?.() ?? api.trace.getTracerProvider();
-const processors = provider._activeSpanProcessor?._spanProcessors;
-if (processors) processors.push({ onStart: () => spans++, onEnd() {}, forceFlush: async () => {}, shutdown: async () => {} });
 
 /** The services of the build at `root` over a TenantDb of its libs/persistence. */
 function servicesOf(root) {
@@ -66,16 +61,7 @@ try {
   ]) {
     if (ONLY && !title.toLowerCase().includes(ONLY)) continue;
     const variants = Object.fromEntries(Object.entries(builds).map(([name, b]) => [name, bench.inSpan('rpc', () => call(b))]));
-    for (const [name, fn] of Object.entries(variants)) {
-      spans = 0;
-      await fn();
-      console.log(`${title}, ${name}: ${processors ? spans : '?'} spans per call (the parent included)`);
-    }
-    console.log(`load before: ${bench.load()}`);
-    const results = await bench.interleaved(variants, N, ROUNDS, WARMUP);
-    bench.printTable(`\n${title}, n=${N} per variant and round`, results);
-    printMedians(results);
-    console.log(`load after: ${bench.load()}\n`);
+    await bench.compare(title, variants, { n: N, rounds: ROUNDS, warmup: WARMUP });
   }
 } finally {
   await bench.close();

@@ -31,7 +31,8 @@ export function flag(name, fallback) {
  * turn-db.fixture.mjs' exports (P, interleaved, printTable, load, ...) with: `fixture` (tenant,
  * session, urls, owner), `api` and `tracer` (OpenTelemetry), `dbOf(lib)` (a TenantDb of that build
  * of libs/persistence over the app role, this checkout's by default), `inSpan(name, fn)` (fn inside a
- * parent span, as a service's work is) and `close()` (clients, database, telemetry).
+ * parent span, as a service's work is), `compare(title, variants, { n, rounds, warmup })` (an A/B's spans per
+ * call, interleaved rounds, table, median CPU and load) and `close()` (clients, database, telemetry).
  */
 export async function openTracedBench(label) {
   const { startTelemetry } = require(join(ROOT, 'libs', 'observability', 'dist', 'startup', 'index.js'));
@@ -42,6 +43,15 @@ export async function openTracedBench(label) {
   const fixture = await turnDb.openTurnDatabase(label.replace(/[^a-z0-9]/g, ''));
   const tracer = api.trace.getTracer(`${label}-bench`);
   const clients = [];
+  // Spans started per call, counted by a processor the SDK's provider takes at compare()'s first call (none without a list of them).
+  let spans = 0;
+  let processors;
+  const countSpans = () => {
+    if (processors !== undefined) return;
+    const provider = api.trace.getTracerProvider().getDelegate?.() ?? api.trace.getTracerProvider();
+    processors = provider._activeSpanProcessor?._spanProcessors ?? null;
+    processors?.push({ onStart: () => spans++, onEnd() {}, forceFlush: async () => {}, shutdown: async () => {} });
+  };
   return {
     ...turnDb,
     api,
@@ -60,6 +70,24 @@ export async function openTracedBench(label) {
           span.end();
         }
       }),
+    /**
+     * One A/B comparison: each variant's spans per call, then `rounds` interleaved rounds of `n` calls
+     * (after `warmup` each), the table and each variant's median client CPU, the load before and after.
+     */
+    async compare(title, variants, { n, rounds, warmup }) {
+      countSpans();
+      for (const [name, fn] of Object.entries(variants)) {
+        spans = 0;
+        await fn();
+        console.log(`${title}, ${name}: ${processors ? spans : '?'} spans per call (the parent included)`);
+      }
+      console.log(`load before: ${turnDb.load()}`);
+      const results = await turnDb.interleaved(variants, n, rounds, warmup);
+      turnDb.printTable(`\n${title}, n=${n} per variant and round`, results);
+      printMedians(results);
+      console.log(`load after: ${turnDb.load()}\n`);
+      return results;
+    },
     async close() {
       for (const c of clients) await c.$disconnect();
       await fixture.drop();
