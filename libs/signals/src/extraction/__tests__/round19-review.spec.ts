@@ -100,30 +100,32 @@ describe('round 19 review: initials, "I am" feeling words, surname with its give
     ['X-en3', 'GB', ['Please book under Khan. My brother Imran Khan will bring the car in.'], 'Khan'],
     ['X-fr1', 'FR', ['Ma fille Léa Martin viendra. Au nom de Martin, merci.'], 'Martin'],
     ['X-it1', 'IT', ['Prenotazione a nome Esposito. Mio figlio Luca Esposito porta la macchina.'], 'Esposito'],
+    // Round 19 review fixes (docs/extraction.md, "Round 19 review fixes"): known misses, right now.
+    ['I-en2', 'US', ['This is J.R. Okafor, calling about the invoice'], 'J. R. Okafor'],
+    ['I-en4', 'AU', ["G'day, my name is P. J. Nguyen and I need a quote"], 'P. J. Nguyen'],
+    ['I-de1', 'DE', ['Guten Tag, mein Name ist H. Schröder. Ich brauche einen Termin.'], 'H. Schröder'],
+    ['I-fr1', 'FR', ["Bonjour, je m'appelle C. Lemaire et je voudrais un devis"], 'C. Lemaire'],
+    ['I-fr2', 'BE', ['Réservation pour deux.', 'Au nom de J.-P. Dubois'], 'J.-P. Dubois'],
+    ['I-es1', 'ES', ['Hola, me llamo R. Castillo y quería pedir cita'], 'R. Castillo'],
+    ['I-it1', 'IT', ['Buongiorno, mi chiamo G. Bianchi, vorrei un preventivo'], 'G. Bianchi'],
+    ['I-it2', 'IT', ['Prenotazione per quattro.', 'A nome di M. Greco'], 'M. Greco'],
+    ['I-pt1', 'BR', ['Olá, meu nome é L. Fernandes, preciso de um orçamento'], 'L. Fernandes'],
+    ['I-nl1', 'NL', ['Hallo, mijn naam is W. de Vries', 'Kunt u morgen komen?'], 'W. de Vries'],
+    ['IN-en5', 'US', ['Booking for Dr. A. Cissé please, Tuesday morning'], 'Cissé'],
+    ['IN-fr2', 'FR', ["Bonjour, M. Dupont à l'appareil, je voudrais un devis"], 'Dupont'],
+    ['IN-es1', 'ES', ['Cita para la Dra. A. Ruiz, por favor, 612 000 111'], 'Ruiz'],
+    ['IN-pt1', 'BR', ['Consulta para a Dra. C. Lima, por favor'], 'Lima'],
+    ['F-es1', 'ES', ['Soy Feliz con el resultado, gracias.'], null],
+    ['X-en1', 'GB', ['Booking under I. Smith please, table for two'], 'I. Smith'],
   ])('%s %s %j: name %j', (_id, country, messages, name) => {
     expect(extractConversation(messages, country).name?.value ?? null).toBe(name);
   });
 
   // Known misses, asserted with the current output (the label is the column before it).
-  it.each([
-    ['I-en2', 'US', ['This is J.R. Okafor, calling about the invoice'], 'J. R. Okafor', null],
-    ['I-en4', 'AU', ["G'day, my name is P. J. Nguyen and I need a quote"], 'P. J. Nguyen', null],
-    ['I-de1', 'DE', ['Guten Tag, mein Name ist H. Schröder. Ich brauche einen Termin.'], 'H. Schröder', null],
-    ['I-fr1', 'FR', ["Bonjour, je m'appelle C. Lemaire et je voudrais un devis"], 'C. Lemaire', null],
-    ['I-fr2', 'BE', ['Réservation pour deux.', 'Au nom de J.-P. Dubois'], 'J.-P. Dubois', 'Dubois'],
-    ['I-es1', 'ES', ['Hola, me llamo R. Castillo y quería pedir cita'], 'R. Castillo', null],
-    ['I-it1', 'IT', ['Buongiorno, mi chiamo G. Bianchi, vorrei un preventivo'], 'G. Bianchi', null],
-    ['I-it2', 'IT', ['Prenotazione per quattro.', 'A nome di M. Greco'], 'M. Greco', 'Greco'],
-    ['I-pt1', 'BR', ['Olá, meu nome é L. Fernandes, preciso de um orçamento'], 'L. Fernandes', null],
-    ['I-nl1', 'NL', ['Hallo, mijn naam is W. de Vries', 'Kunt u morgen komen?'], 'W. de Vries', null],
-    ['IN-en5', 'US', ['Booking for Dr. A. Cissé please, Tuesday morning'], 'Cissé', null],
-    ['IN-fr2', 'FR', ["Bonjour, M. Dupont à l'appareil, je voudrais un devis"], 'Dupont', null],
-    ['IN-es1', 'ES', ['Cita para la Dra. A. Ruiz, por favor, 612 000 111'], 'Ruiz', null],
-    ['IN-pt1', 'BR', ['Consulta para a Dra. C. Lima, por favor'], 'Lima', null],
-    ['F-es1', 'ES', ['Soy Feliz con el resultado, gracias.'], null, 'Feliz'],
-    ['X-en1', 'GB', ['Booking under I. Smith please, table for two'], 'I. Smith', null],
-    ['X-de1', 'DE', ['Mein Vater Hans Keller wohnt dort. Bitte auf den Namen Keller, danke, Eva'], 'Eva', 'Keller'],
-  ])('known miss %s %s %j: label %j, current %j', (_id, country, messages, _label, current) => {
-    expect(extractConversation(messages, country).name?.value ?? null).toBe(current);
-  });
+  it.each([['X-de1', 'DE', ['Mein Vater Hans Keller wohnt dort. Bitte auf den Namen Keller, danke, Eva'], 'Eva', 'Keller']])(
+    'known miss %s %s %j: label %j, current %j',
+    (_id, country, messages, _label, current) => {
+      expect(extractConversation(messages, country).name?.value ?? null).toBe(current);
+    },
+  );
 });

@@ -16,7 +16,8 @@ export interface HereName {
 // A sentence start, or a greeting opening it ("Hallo, Sanne hier", "Oi, renata aqui").
 const HERE_CUE =
   /(?:^|[.!?]\s+)((?:hallo|hi|hey|hoi|moin|servus|grüezi|gruezi|salut|coucou|bonjour|bonsoir|hola|buenas|ciao|salve|buongiorno|buonasera|oi|olá|ola|bom\s+dia|boa\s+(?:tarde|noite)|goedemorgen|goedemiddag|goeiedag)[,!.]*\s+)?/gu;
-const HERE_AFTER = /^\s+(aqui|aquí|qui|ici|hier|here)(?:\s*(?:$|[,.;:!?\n])|\s+(?:de|da|do|di|von|van|from)\s)/u;
+// Round 19 review: "M. Dupont à l'appareil" (French "speaking").
+const HERE_AFTER = /^\s+(aqui|aquí|qui|ici|hier|here|à\s+l'appareil)(?:\s*(?:$|[,.;:!?\n])|\s+(?:de|da|do|di|von|van|from)\s)/u;
 
 /** Names before "here" at a sentence start; `german`: the message is German (every noun capitalised). */
 export function hereCandidates(text: string, normalized: string, german: boolean): HereName[] {
@@ -32,7 +33,7 @@ export function hereCandidates(text: string, normalized: string, german: boolean
     // Round 13: "marcos vinícius aqui", "Luca qui", "Karim ici", "Sanne hier": "here" in the other
     // languages, at the start of a sentence, the name in any case when the clause ends after "here".
     const any = readName(text, at, true);
-    const here = any === undefined ? null : HERE_AFTER.exec(normalized.slice(any.end, any.end + 16));
+    const here = any === undefined ? null : HERE_AFTER.exec(normalized.slice(any.end, any.end + 20));
     if (any === undefined || any.possessive || here === null) continue;
     // Not a common word of these languages ("Frage hier:", "Urgence ici", "Duda aqui", "Domanda qui"),
     // and in German, which capitalises every noun, one capitalised word only after a greeting

@@ -1,23 +1,33 @@
 import type { NameCandidate } from './name.extractor';
 import { isNameWord, isTitle, tokenAt } from './name-token.util';
+import { isMonsieur, SURNAME_PARTICLES, type ReadName } from './name-read.util';
 import { RELATIONS, RELATIONS_I18N, ROLES_I18N } from './ownership.rules';
+import { NOT_A_PERSON_NAME } from './name-role.rules';
 
 // Round 19: "J. R. Okafor", "T. Adebayo", "Au nom de A. Cissé": one or two initials written before a
 // one-word surname belong to the name (unseen-12 labels keep them as written). After a title they are
 // still dropped ("Mr T. Brennan" gives "Brennan", as the held-out sets label it).
 const INITIALS_BEFORE = /(?<![\p{L}\p{N}'\u2019.@-])((?:\p{Lu}\. ?){1,2}) ?$/u;
 const TITLE_BEFORE =
-  /(?:^|[^\p{L}])(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|rev|herr|frau|m|mme|mlle|madame|monsieur|signor|signora|sig|sig\.ra|sra|sr|señor|señora|senhor|senhora|dona|doña|don|mevrouw|meneer|mevr|dhr|dott|dott\.ssa|ing|eng)\.? ?$/iu;
+  /(?:^|[^\p{L}])(?:mr|mrs|ms|miss|mx|dr|dra|drs|prof|profa|sir|dame|rev|herr|frau|m|mme|mlle|madame|monsieur|signor|signora|sig|sig\.ra|sra|srta|sr|señor|señora|senhor|senhora|dona|doña|don|mevrouw|meneer|mevr|dhr|dott|dott\.ssa|ing|eng)\.? ?$/iu;
 
 const SIGN_OFF_BEFORE =
   /(?:[-\u2013\u2014] ?|(?:thanks|thank you|cheers|regards|best|danke|grüße|merci|cordialement|gracias|saludos|grazie|saluti|obrigad[oa]|abraço|bedankt|groeten)[\p{L} ]*[,!.]? ?)$/iu;
 
-export function withInitials(text: string, c: NameCandidate): NameCandidate {
-  if (/\s/.test(c.value) || text.slice(c.start, c.end) !== c.value) return c;
+/** Round 19 review: a surname led by a particle ("De Luca", "de Vries") takes initials like a one-word surname. */
+function isOneSurname(value: string): boolean {
+  if (!/\s/.test(value)) return true;
+  const particle = SURNAME_PARTICLES.exec(` ${value}`);
+  return particle !== null && !/\s/.test(value.slice(particle[0].length - 1));
+}
+
+/** The candidate with its initials, or undefined when the initials name a company ("J. R. Bouw", "B. Q. Hardware here"). */
+export function withInitials(text: string, c: NameCandidate): NameCandidate | undefined {
+  if (!isOneSurname(c.value) || text.slice(c.start, c.end) !== c.value) return c;
   const before = text.slice(Math.max(0, c.start - 8), c.start);
   const m = INITIALS_BEFORE.exec(before);
-  // "M. Dupont" is Monsieur Dupont: a lone M is the French title, not an initial.
-  if (m === null || !before.endsWith('. ') || /^M\. ?$/.test(m[1] as string)) return c;
+  if (m === null || !before.endsWith('. ') || isMonsieur(m[1] as string, text)) return c;
+  if (c.owner === 'customer' && INITIALS_TRADE.test(c.value)) return undefined;
   const start = c.start - m[0].length;
   const lead = text.slice(Math.max(0, start - 24), start);
   if (TITLE_BEFORE.test(lead)) return c;
@@ -25,6 +35,38 @@ export function withInitials(text: string, c: NameCandidate): NameCandidate {
   if ((m[1] as string).replace(/[^\p{Lu}]/gu, '').length === 1 && SIGN_OFF_BEFORE.test(lead)) return c;
   const initials = (m[1] as string).replace(/\.\s?/g, '. ');
   return { ...c, start, value: `${initials}${c.value}` };
+}
+
+const INITIALS_TRADE =
+  /^(?:box|hardware|plumbing|heating|electrical|electrics|builders|building|roofing|motors|solutions|bau|bouw|haustechnik|sanitär|installatie|installaties|elektro|elektrotechniek|fontanería|fontaneria|plomberie|chauffage|idraulica|impianti|construcciones|costruzioni|construções|reparaties|transport|logistics|logistik)$/iu;
+
+// "J. R. Okafor", "J.R. Okafor", "J.-P. Dubois": one or two initials, each with its full stop.
+const INITIALS_AT = /^((?:\p{Lu}\.(?:-\p{Lu}\.)?[ ]?){1,2}) ?(?=\p{Lu}|(?:de|van|von|di|da|du|del|della|le|la|ter|ten)\s)/u;
+
+/**
+ * Round 19 review: a name read by an opening cue that starts with initials ("my name is J. R. Okafor",
+ * "mein Name ist H. Schröder", "Au nom de J.-P. Dubois", "a nome di F. De Luca"): the initials, as written
+ * ("J.R." spaced "J. R."), and a one-word surname or one led by a particle. A lone "M." in a French (or
+ * unrecognised) message is Monsieur and dropped, as a title is (label guide).
+ */
+export function initialledNameAt(text: string, at: number): ReadName | undefined {
+  const m = INITIALS_AT.exec(text.slice(at, at + 16));
+  if (m === null) return undefined;
+  const from = at + m[0].length;
+  const particle = SURNAME_PARTICLES.exec(` ${text.slice(from, from + 16)}`);
+  const surname = tokenAt(text, particle === null ? from : from + particle[0].length - 1);
+  // A first-word test ("A. B. Heating" is a company, not a surname in -ing).
+  if (surname === undefined || !surname.capitalised || isTitle(surname) || !isNameWord(surname)) return undefined;
+  // "P. O. Box 12", "B. Q. Hardware", "J. R. Bouw": a post box, or initials before a trade: a company's name.
+  if (/^P\. ?O\./.test(m[1] as string) || NOT_A_PERSON_NAME.test(surname.raw) || INITIALS_TRADE.test(surname.raw)) return undefined;
+  // "jamie.hughes90@…": an address; a capitalised word after the surname ("J. R. Okafor Plumbing"): a company.
+  if (/^(?:[@_\d]|[.][\p{L}\p{N}])/u.test(text.slice(surname.end, surname.end + 2))) return undefined;
+  const next = /^ (\p{Lu}[\p{L}\p{M}'-]*)/u.exec(text.slice(surname.end, surname.end + 30));
+  if (next !== null) return undefined;
+  const written = text.slice(from, surname.end);
+  const initials = (m[1] as string).match(/\p{Lu}\.(?:-\p{Lu}\.)?/gu) as string[];
+  const value = isMonsieur(m[1] as string, text) ? written : `${initials.join(' ')} ${written}`;
+  return { start: isMonsieur(m[1] as string, text) ? from : at, end: surname.end, value, lower: false, possessive: surname.possessive };
 }
 
 // Round 19 review: a full name right after a relation or role is that person's ("my husband Tom Okafor",

@@ -1,3 +1,4 @@
+import { languagesIn } from '../../normalize/language-gate.util';
 import { isNameWord, isTitle, NAME_HOMOGRAPHS, titleCaseName, tokenAt, type NameToken } from './name-token.util';
 
 // How one name is read from a position in a message (name.extractor.ts finds the positions).
@@ -22,6 +23,19 @@ const MAX_TOKENS = 4;
 export const SURNAME_PARTICLES =
   /^ (?:van(?: de[nr]?| het| 't)?|von(?: de[mnr])?|vom|ó|ní|nic|uí|i(?= \p{Lu})|zu[mr]?|ten|ter|de(?: la| las| los| l'|l)?|della?|degli|dei|di|da|das|dos|do|du|le|la|d'|el|al|ben|bin|ibn|abu)(?: |(?<=')(?=\p{L}))/iu;
 
+// Bit of French in languagesIn's mask (GATED_LANGUAGES order: de fr es it pt nl).
+const FRENCH_BIT = 1 << 1;
+
+/**
+ * "M. Dupont" is Monsieur Dupont: a lone M is the French title. Round 19 review: only French writes it
+ * so; in a message recognisably in another of the gated languages ("A nome di M. Greco") it is an initial.
+ */
+export function isMonsieur(initials: string, text: string): boolean {
+  if (!/^M\. ?$/.test(initials)) return false;
+  const mask = languagesIn(text.toLowerCase());
+  return mask === 0 || (mask & FRENCH_BIT) !== 0;
+}
+
 export interface ReadName {
   start: number;
   end: number;
@@ -34,8 +48,10 @@ export interface ReadName {
 export function readName(text: string, index: number, allowLower: boolean, voiceIntro = false): ReadName | undefined {
   // "Mr and Mrs Dubois": the couple's title is skipped like a single one.
   const couple = /^(?:mr|mrs|ms|dr)\.?\s+(?:and|&)\s+(?=(?:mr|mrs|ms|dr)\b)/i.exec(text.slice(index, index + 12));
-  let first = tokenAt(text, index + (couple?.[0].length ?? 0));
-  const titled = first !== undefined && isTitle(first);
+  // Round 19 review: "Bonjour, M. Dupont à l'appareil": in French, "M." before a surname is Monsieur, a title.
+  const monsieur = couple === null && /^M\. (?=\p{Lu}\p{Ll})/u.test(text.slice(index, index + 5)) && isMonsieur('M.', text) ? 3 : 0;
+  let first = tokenAt(text, index + (couple?.[0].length ?? 0) + monsieur);
+  const titled = monsieur > 0 || (first !== undefined && isTitle(first));
   // "Hofrat Dr. Ferdinand Pichler-Stadlmann": titles one after another.
   for (let titles = 0; first !== undefined && isTitle(first) && titles < 3; titles += 1) {
     // "Sig.ra Pellegrini", "Dott.ssa Neri": an Italian title abbreviated with its ending; "Eng.º Nuno Cardoso".
@@ -59,6 +75,14 @@ export function readName(text: string, index: number, allowLower: boolean, voice
   // "mevr. J. (Joke) Hendriks": after a title, an initial with the given name in brackets, then the
   // surname (the labels take "Mr T. Brennan" as "Brennan": a bare initial is still dropped).
   let initialFirst: NameToken | undefined;
+  // Round 19 review: "Dr. A. Cissé", "la Dra. A. Ruiz", "Mrs. J. K. Rowntree": after a title, initials
+  // before the surname are dropped with the title (label guide; "Mr T. Brennan" gives "Brennan").
+  const initialsAfterTitle =
+    titled && first !== undefined ? /^(?:\. ?\p{Lu})?\. ?(?=\p{Lu}[\p{Ll}\p{M}])/u.exec(text.slice(first.end, first.end + 8)) : null;
+  if (first !== undefined && /^\p{Lu}$/u.test(first.raw) && initialsAfterTitle !== null) {
+    const surname = tokenAt(text, first.end + initialsAfterTitle[0].length);
+    if (surname !== undefined && isNameWord(surname, true) && !isTitle(surname)) first = surname;
+  }
   if (
     titled &&
     first !== undefined &&
@@ -76,7 +100,8 @@ export function readName(text: string, index: number, allowLower: boolean, voice
       surname !== undefined &&
       surname.capitalised &&
       isNameWord(surname, true) &&
-      !/^[.@_\d]/.test(text.slice(surname.end, surname.end + 1))
+      // Round 19 review: a full stop after it ends the sentence ("F. De Luca."); before a letter it is an address.
+      !/^(?:[@_\d]|\.(?![\s]|$))/u.test(text.slice(surname.end, surname.end + 2))
     ) {
       return {
         start: first.start,

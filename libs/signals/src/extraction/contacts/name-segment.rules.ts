@@ -33,3 +33,22 @@ export function opensSentence(text: string, start: number): boolean {
  */
 export const MIDDLE_INITIAL_DOT =
   /(?<=(?<![\p{L}])(?!(?:Mrs?|Ms|Dr|Miss|Prof|Herr|Frau|Mme|Mevr|Sra|Sr|Dña|Sig)\s)\p{Lu}[\p{L}'-]+ \p{Lu})\.(?= \p{Lu}[\p{L}'-]+[ \t]*(?:\n|$))/gu;
+
+/** Words before "speaking" that make it not a name ("the person speaking"); used by name.extractor.ts. */
+export const DETERMINERS: ReadonlySet<string> = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'my',
+  'your',
+  'his',
+  'her',
+  'their',
+  'our',
+  'its',
+  'whoever',
+  'anyone',
+  'someone',
+]);

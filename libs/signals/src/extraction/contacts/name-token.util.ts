@@ -37,7 +37,9 @@ export function isNameWord(token: NameToken, continuation = false): boolean {
   if ([...lower].length < 2) return false;
   if (continuation && token.capitalised ? NOT_A_SURNAME.has(lower) : NOT_A_NAME.has(lower)) return false;
   // A capitalised surname after a capitalised first name may end in -ing (Kettering, Manning, Fleming).
-  if (/ing$/.test(lower) && lower.length > 4 && !(continuation && token.capitalised)) return false;
+  // Round 19 review: given names that end in -ing ("Aisling Ní Bhriain") when capitalised.
+  if (/ing$/.test(lower) && lower.length > 4 && !(continuation && token.capitalised) && !(token.capitalised && ING_NAMES.has(lower)))
+    return false;
   // Lower-case -ly words are adverbs ("i'm mostly free"); capitalised ones may be names (Kelly, Emily).
   // Surnames may end in -ly too (o'reilly, connolly): only a first word is refused.
   if (!continuation && !token.capitalised && /ly$/.test(lower) && lower.length > 4 && !lower.includes("'")) return false;
@@ -48,6 +50,9 @@ export function isNameWord(token: NameToken, continuation = false): boolean {
   if (token.raw.length <= 3 && token.raw === token.raw.toUpperCase() && token.raw.length > 1) return false;
   return true;
 }
+
+/** Given names ending in -ing, which the -ing rule would refuse as a first word. */
+const ING_NAMES: ReadonlySet<string> = new Set(['aisling', 'irving', 'sterling', 'channing', 'ewing']);
 
 /**
  * Given names that are also common words ("Will", "Mark", "Rose"): a name only when written with a

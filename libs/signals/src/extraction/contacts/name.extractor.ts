@@ -4,8 +4,9 @@ import { hereCandidates } from './name-here.util';
 import { round2 } from '../evidence.util';
 import { isNameWord, tokenAt } from './name-token.util';
 import { LOWER_NAME_END, readName, type ReadName } from './name-read.util';
-import { withGivenName, withInitials } from './name-initials.util';
-import { ID_ITEM_AFTER, labelledGap, MIDDLE_INITIAL_DOT, opensSentence, ROLE_AFTER, THANKS_AFTER } from './name-segment.rules';
+import { isFeelingAfterIAm, REVIEW_19_CUES } from './name-feeling.rules';
+import { initialledNameAt, withGivenName, withInitials } from './name-initials.util';
+import { DETERMINERS, ID_ITEM_AFTER, labelledGap, MIDDLE_INITIAL_DOT, opensSentence, ROLE_AFTER, THANKS_AFTER } from './name-segment.rules';
 
 export interface NameCandidate {
   start: number;
@@ -212,6 +213,7 @@ const CUES: readonly Cue[] = [
     confidence: 0.8,
     owner: 'customer',
   },
+  ...REVIEW_19_CUES,
   // Round 15: a name label opening the message, a lower-case name ending it ("Naam: fatima bouzid").
   { id: 'name_is', pattern: NAME_LABEL_LOWER, confidence: 0.8, lowerConfidence: 0.75, owner: 'customer', lowerMaxWords: 3 },
   // Round 15: who to ask for at the customer's number ("m'appeler au 04 …, demandez Hélène Vasseur").
@@ -349,23 +351,6 @@ const AFTER_SIGNATURE =
 const CONTACT_WORD_AFTER =
   /^\s*[,.;:-]\s*(?:(?:my|mein|meine|mon|ma|mi|il\s+mio|o\s+meu|mijn)\s+)?(?:tel|tél|telefon|telefono|teléfono|telefone|telefoon|phone|ph|mob|mobile|mobil|mobiel|móvil|movil|cell|cel|cellulare|celular|telemóvel|handy|festnetz|portable|gsm|e-?mail|mail|courriel|correo)\b/iu;
 const SPEAKING_CUE = /(?<=\s)speaking(?![\p{L}])/gu;
-const DETERMINERS: ReadonlySet<string> = new Set([
-  'the',
-  'a',
-  'an',
-  'this',
-  'that',
-  'my',
-  'your',
-  'his',
-  'her',
-  'their',
-  'our',
-  'its',
-  'whoever',
-  'anyone',
-  'someone',
-]);
 const MAX_CANDIDATES = 40;
 
 // "Name's Liu. Wei Liu.", "mein Name ist Weber, Klaus Weber", "I'm Shaz - Sharon Pike", "I bin da
@@ -401,7 +386,7 @@ function cueCandidates(text: string, normalized: string): NameCandidate[] {
     if (cue.notIn?.test(normalized) || (cue.allLowerMessage === true && /\p{Lu}/u.test(text))) continue;
     for (const m of normalized.matchAll(cue.pattern)) {
       const at = m.index + m[0].length;
-      const name = readName(text, at, cue.lowerConfidence !== undefined, cue.allLowerMessage === true);
+      const name = readName(text, at, cue.lowerConfidence !== undefined, cue.allLowerMessage === true) ?? initialledNameAt(text, at);
       if (name === undefined || (cue.capitalisedAfterGroup === true && !name.lower && m[1] === undefined)) continue;
       const restated = cue.owner === 'customer' ? fullerNameAfter(text, name) : undefined;
       if (cue.minWords !== undefined && (restated ?? name).value.split(/\s+/).length < cue.minWords) continue;
@@ -411,6 +396,7 @@ function cueCandidates(text: string, normalized: string): NameCandidate[] {
       if (name.lower && cue.lowerAfter !== undefined && !cue.lowerAfter.test(text.slice(name.end, name.end + 30))) continue;
       // "ich bin Grafikerin", "ich bin Studentin": a German noun for a job or role, not a name.
       if (cue.id === 'i_am' && ROLE_NOUN.test(name.value) && GERMAN.test(normalized)) continue;
+      if (cue.id === 'i_am' && isFeelingAfterIAm(text, name)) continue;
       const relation = cue.owner === 'third_party' ? m[1] : undefined;
       if (name.possessive) {
         // "I'm Dave's wife": Dave is someone else; the customer's own name is not given here.
@@ -612,5 +598,8 @@ export function findNameCandidates(
     .filter((c) => c.owner === 'customer' && !kept.some((t) => overlaps(t, c)))
     .sort((a, b) => b.confidence - a.confidence || b.end - b.start - (a.end - a.start));
   for (const c of customer) if (!kept.some((k) => overlaps(k, c))) kept.push(c);
-  return kept.map((c) => withInitials(text, withGivenName(text, c))).sort((a, b) => a.start - b.start);
+  return kept
+    .map((c) => withInitials(text, withGivenName(text, c)))
+    .filter((c): c is NameCandidate => c !== undefined)
+    .sort((a, b) => a.start - b.start);
 }

@@ -1,0 +1,74 @@
+import { extractConversation } from '../evaluation/evaluate-extraction.util';
+
+// Round 19 review fixes (docs/extraction.md, "Round 19 review fixes"): probes written with the fixes, in the
+// seven languages; about half are hard negatives (a company, a post box, a relative, a feeling word, a
+// common word after a name cue).
+
+describe('round 19 review fixes: initials after a cue, titles, "M.", feeling words, lower-case name cue', () => {
+  it.each([
+    // initials after an opening cue or standing alone (kept as written, "J.R." spaced)
+    ['A-en1', 'GB', ['Hi, my name is J. R. Okafor, I need a quote for a boiler'], 'J. R. Okafor'],
+    ['A-en2', 'GB', ["I'm T. Adeyemi and the tap is still dripping"], 'T. Adeyemi'],
+    ['A-en3', 'US', ['Please book it under K. L. Marsh, Thursday at 10'], 'K. L. Marsh'],
+    ['A-de1', 'DE', ['Hallo, mein Name ist K. H. Brandstätter, ich brauche einen Termin'], 'K. H. Brandstätter'],
+    ['A-de2', 'AT', ['Termin bitte auf den Namen B. Huber'], 'B. Huber'],
+    ['A-fr1', 'FR', ["Bonjour, je m'appelle A. Cissé et je voudrais un rendez-vous"], 'A. Cissé'],
+    ['A-fr2', 'FR', ['Réservation au nom de J.-L. Moreau, merci'], 'J.-L. Moreau'],
+    ['A-es1', 'ES', ['Hola, me llamo J. L. Martínez y quería una cita'], 'J. L. Martínez'],
+    ['A-it1', 'IT', ['Buongiorno, mi chiamo F. De Luca, vorrei disdire il corso'], 'F. De Luca'],
+    ['A-it2', 'IT', ['Ho prenotato il corso.', 'Devo annullare, purtroppo. F. De Luca.'], 'F. De Luca'],
+    ['A-it3', 'IT', ['Salve, sono M. Esposito, vorrei un preventivo'], 'M. Esposito'],
+    ['A-pt1', 'PT', ['Olá, o meu nome é A. C. Sousa, preciso de um orçamento'], 'A. C. Sousa'],
+    ['A-nl1', 'NL', ['Goedemiddag, mijn naam is P. van Dijk'], 'P. van Dijk'],
+    ['A-nl2', 'BE', ['Reserveer maar op naam van R. De Smet, bedankt'], 'R. De Smet'],
+    // a title before initials: title and initials dropped (label guide); "M." in French is Monsieur
+    ['T-en1', 'GB', ['Booking for Mrs. J. K. Rowntree please, Friday'], 'Rowntree'],
+    ['T-de1', 'DE', ['Termin für Frau Dr. A. Keller bitte'], 'Keller'],
+    ['T-es1', 'MX', ['Consulta para el Dr. R. Salinas, por favor'], 'Salinas'],
+    ['T-it1', 'IT', ['Prenotazione per la Sig.ra M. Russo, grazie'], 'Russo'],
+    ['T-fr1', 'FR', ["Bonjour, M. Lefèvre à l'appareil, pour un devis"], 'Lefèvre'],
+    ['T-fr2', 'FR', ["Au nom de M. Girard, s'il vous plaît"], 'Girard'],
+    ['T-fr3', 'BE', ["C'est M. Peeters, je voudrais un rendez-vous"], 'Peeters'],
+    // hard negatives: a post box, initials before a trade, a relative with initials, one initial in a sign-off
+    ['N-en1', 'GB', ['Please send the invoice to P. O. Box 77, thanks'], null],
+    ['N-en2', 'GB', ['Hi, this is A. B. Heating, returning your call'], null],
+    ['N-en3', 'GB', ['It is B. Q. Hardware here, about your order'], null],
+    ['N-en4', 'GB', ['Booking under A. S. A. P. please'], null],
+    ['N-nl1', 'NL', ['Ik ben J. R. Bouw'], null],
+    ['N-de1', 'DE', ['Mein Name ist K. Lang.', 'Mein Sohn T. Lang kommt mit.'], 'K. Lang'],
+    ['N-it1', 'IT', ['La mia vicina M. Greco mi ha consigliato voi, io sono Paolo Rinaldi'], 'Paolo Rinaldi'],
+    ['N-fr1', 'FR', ["Mon voisin M. Dubois m'a donné votre numéro, je suis Hugo Petit"], 'Hugo Petit'],
+    ['N-en5', 'GB', ['Thanks for the help - T. Okonjo'], 'Okonjo'],
+    // a feeling or state word after "I am" in any case vs a given name that looks like one
+    ['F-es1', 'ES', ['Soy Feliz con el servicio, gracias'], null],
+    ['F-es2', 'ES', ['hola soy feliz con el resultado'], null],
+    ['F-es3', 'AR', ['Soy Agradecida por la atención'], null],
+    ['F-it1', 'IT', ['Sono Felice di sentirvi, a presto'], null],
+    ['F-it2', 'IT', ['Sono Felice, vorrei prenotare un tavolo'], 'Felice'],
+    ['F-it3', 'IT', ['Sono Soddisfatta del lavoro, grazie'], null],
+    ['F-it4', 'IT', ['Sono Serena Galli, vorrei un appuntamento'], 'Serena Galli'],
+    ['F-pt1', 'BR', ['Sou Grata pelo atendimento de ontem'], null],
+    ['F-pt2', 'PT', ['Sou Feliz com o resultado'], null],
+    ['F-fr1', 'FR', ['Je suis Heureuse du résultat, merci'], null],
+    ['F-fr2', 'FR', ['Je suis Satisfait de la réparation'], null],
+    ['F-de1', 'DE', ['Ich bin Glücklich mit dem Ergebnis'], null],
+    ['F-de2', 'DE', ['Ich bin Dankbar für die schnelle Hilfe'], null],
+    ['F-nl1', 'NL', ['Ik ben Tevreden over de service'], null],
+    ['F-nl2', 'NL', ['Ik ben Dankbaar voor de hulp'], null],
+    ['F-nl3', 'NL', ['Ik ben Sanne, kan ik een afspraak maken?'], 'Sanne'],
+    ['F-es4', 'ES', ['Soy Felipe, quería reservar una mesa'], 'Felipe'],
+    // a lower-case name after an explicit name cue (title-cased), and common words after it
+    ['L-nl1', 'NL', ['Ik wil mijn abonnement opzeggen.', 'naam is fleur jansen'], 'Fleur Jansen'],
+    ['L-nl2', 'NL', ['Hallo, de naam is bram de wit'], 'Bram de Wit'],
+    ['L-de1', 'DE', ['Ich möchte kündigen. Name ist jonas weber, danke'], 'Jonas Weber'],
+    ['L-es1', 'ES', ['Quiero cancelar. El nombre es lucía gómez'], 'Lucía Gómez'],
+    ['LN-nl1', 'NL', ['naam is belangrijk voor ons bedrijf'], null],
+    ['LN-it1', 'IT', ['il nome è importante per noi'], null],
+    ['LN-es1', 'ES', ['el nombre es lo de menos, quiero una cita'], null],
+    // a given name in -ing
+    ['ING-en1', 'IE', ["I'd like to book an initial consultation. Aisling Ní Bhriain."], 'Aisling Ní Bhriain'],
+    ['ING-en2', 'GB', ['Acme Plumbing. I called twice already'], null],
+  ])('%s %s %j: name %j', (_id, country, messages, name) => {
+    expect(extractConversation(messages, country).name?.value ?? null).toBe(name);
+  });
+});
