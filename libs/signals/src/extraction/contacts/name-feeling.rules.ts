@@ -38,11 +38,12 @@ export function isFeelingAfterIAm(text: string, name: ReadName): boolean {
 // normalised message and ends where the name starts).
 export const REVIEW_19_CUES = [
   // Round 19 review: "naam is fleur jansen", "name ist jonas weber": an explicit name cue opening a sentence,
-  // with no possessive, then a lower-case name that ends there (title-cased, label guide).
+  // with no possessive, then a name; one in lower case only when it ends there (title-cased, label guide).
+  // (Also reads "Naam is Daan Visser", "naam is De Jong", which the shorter "naam" cue above cut at "is".)
   {
     id: 'name_is',
     pattern:
-      /(?<=^|[.!?,]\s*)(?:(?:de\s+)?naam\s+is|(?:der\s+)?name\s+ist|(?:le\s+)?nom\s+(?:est|c'est)|(?:el\s+)?nombre\s+es|(?:il\s+)?nome\s+(?:è|é)|(?:o\s+)?nome\s+é)[:,]?\s+(?=\p{Ll})/gu,
+      /(?<=^|[.!?,]\s*)(?:(?:de\s+)?naam\s+is|(?:der\s+)?name\s+ist|(?:le\s+)?nom\s+(?:est|c'est)|(?:el\s+)?nombre\s+es|(?:il\s+)?nome\s+(?:è|é)|(?:o\s+)?nome\s+é)[:,]?\s+/gu,
     confidence: 0.8,
     lowerConfidence: 0.75,
     owner: 'customer' as const,
