@@ -22,31 +22,6 @@ export interface HistoryMessageRow {
   signals?: StoredSignal[];
 }
 
-/** Up to `take` of the session's messages with these roles older than `before`, newest first, with their stored signals. */
-export async function sessionHistoryRows(
-  tx: TenantTx,
-  sessionId: string,
-  roles: readonly MessageRole[],
-  before: HistoryPosition | null,
-  take: number,
-): Promise<Array<HistoryMessageRow & { signals: StoredSignal[] }>> {
-  return tx.chatMessage.findMany({
-    where: { sessionId, role: { in: [...roles] }, ...olderThan(before) },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take,
-    select: {
-      id: true,
-      sessionId: true,
-      turnId: true,
-      role: true,
-      content: true,
-      interrupted: true,
-      createdAt: true,
-      signals: { select: { kind: true, label: true, score: true }, orderBy: { createdAt: 'asc' } },
-    },
-  });
-}
-
 // The session's kind and one page of its messages, newest first, each with its stored signals: no
 // row when the session is not visible, one row with a null id when it has no such messages.
 const READ_HISTORY_PAGE = `SELECT s.staff_user_id IS NULL AS "visitor", m.id::text AS "id", m.session_id::text AS "sessionId",
