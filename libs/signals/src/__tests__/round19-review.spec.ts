@@ -163,6 +163,20 @@ const PROBES: readonly Probe[] = [
   ['it', 'nel videogioco il fuoco si propaga ovunque, avete il controller?', ''],
   ['en', 'there was so much blood in that horror film, do you have something lighter for Saturday?', ''],
   ['en', 'the forest fire is spreading in Canada according to the news, are flights affected?', ''],
+  // Round 19 review fixes: known misses now right (breathing told clinically or as a practice, a fire told by other
+  // spreading verbs, a CO reading without ppm, water into a consumer unit); see round19-fixes.spec.ts.
+  ['en', 'the flames from the bin have reached the fence and are moving towards the house', 'su'],
+  ['en', 'the fire in the kitchen is getting bigger and we cannot put it out', 'su'],
+  ['de', 'Das Feuer greift auf das Dach über', 'su'],
+  ['de', 'Die Flammen werden immer größer in der Küche', 'su'],
+  ['fr', 'les flammes gagnent la maison voisine', 'su'],
+  ['es', 'el incendio se está propagando al edificio', 'su'],
+  ['es', 'las llamas están creciendo en la cocina', 'su'],
+  ['it', 'le fiamme si stanno allargando verso il tetto', 'su'],
+  ['pt', 'as chamas estão a crescer na cozinha', 'su'],
+  ['nl', 'het vuur slaat over naar het dak', 'su'],
+  ['nl', 'de vlammen worden steeds groter in de keuken', 'su'],
+  ['de', 'Die Flammen haben schon die Garage erreicht, das Feuer wird immer größer', 'su'],
 ];
 
 const KNOWN_MISSES: readonly Miss[] = [
@@ -178,22 +192,10 @@ const KNOWN_MISSES: readonly Miss[] = [
   ['en', 'the fridge thermometer reads 4 degrees and the water test shows 150 ppm hardness, is that normal?', '', 'u'],
   ['es', 'el medidor de TDS marca 120 ppm, ¿es buena el agua del filtro?', '', 'u'],
   ['en', 'rain water is coming in and running into the consumer unit right now', 'su', 'u'],
-  ['en', 'the flames from the bin have reached the fence and are moving towards the house', 'su', 'u'],
-  ['en', 'the fire in the kitchen is getting bigger and we cannot put it out', 'su', 'u'],
-  ['de', 'Das Feuer greift auf das Dach über', 'su', ''],
-  ['de', 'Die Flammen werden immer größer in der Küche', 'su', ''],
-  ['fr', 'les flammes gagnent la maison voisine', 'su', ''],
-  ['es', 'el incendio se está propagando al edificio', 'su', ''],
-  ['es', 'las llamas están creciendo en la cocina', 'su', ''],
-  ['it', 'le fiamme si stanno allargando verso il tetto', 'su', ''],
-  ['pt', 'as chamas estão a crescer na cozinha', 'su', ''], // base "u"
-  ['nl', 'het vuur slaat over naar het dak', 'su', ''],
-  ['nl', 'de vlammen worden steeds groter in de keuken', 'su', ''],
   ['es', '¿qué hago si alguien tiene dificultad para respirar en clase?', '', 's'], // regression: base right ("")
   ['pt', 'ontem o meu filho ficou fechado no carro um minuto, mas está tudo bem', '', 's'],
   ['en', 'I have trouble with breathing exercises in your yoga class, can I swap to pilates?', '', 's'], // regression: base right ("")
   ['en', 'my grandson was bleeding heavily after his tooth came out yesterday, it has stopped, can we check it?', '', 'su'],
-  ['de', 'Die Flammen haben schon die Garage erreicht, das Feuer wird immer größer', 'su', ''],
   ['fr', 'il respire à peine, environ cinq respirations par minute', 's', ''],
   ['it', 'le pupille sono piccolissime e non risponde dopo aver preso qualcosa', 's', ''],
 ];

@@ -99,23 +99,38 @@ export const GAS_I18N: LanguagePatterns = {
 export const FIRE_I18N: LanguagePatterns = {
   de: [
     String.raw`feuer breitet sich (?:schnell |gerade )?aus`,
+    // Round 19 review fix: other spreading verbs ('greift auf das Dach über', 'die Flammen werden immer größer', 'haben die Garage erreicht').
+    String.raw`(?:feuer|flammen|brand) (?:greift|greifen) (?:schon |gerade |jetzt )?(?:[a-zäöüß]+ ){0,4}?über(?![a-zäöüß])|(?:feuer|flammen|brand) (?:wird|werden) (?:immer |schnell |jetzt )?(?:größer|stärker)|(?:feuer|flammen|brand) (?:hat|haben) (?:schon |bereits |jetzt )?(?:[a-zäöüß]+ ){0,3}?erreicht`,
     String.raw`(?:hat|ist) (?:feuer gefangen|in flammen)|fängt feuer|steht in flammen|brennt lichterloh|(?:es )?qualmt (?:es )?(?:aus|im|in der|in dem)`,
   ],
-  fr: [String.raw`(?:le )?feu se propage`, String.raw`(?:a|ont) pris feu|prend feu|(?:est|sont) en flammes|il y a des flammes`],
+  fr: [
+    String.raw`(?:le )?feu se propage`,
+    // Round 19 review fix: other spreading verbs ('les flammes gagnent la maison voisine', 'l'incendie s'étend').
+    String.raw`(?:feu|flammes|incendie) (?:gagnent|gagne|s'étendent|s'étend|se propagent|grandit|grandissent|atteignent|atteint|ont atteint|a atteint|devient de plus en plus|deviennent de plus en plus)`,
+    String.raw`(?:a|ont) pris feu|prend feu|(?:est|sont) en flammes|il y a des flammes`,
+  ],
   es: [
     String.raw`(?:el )?fuego se (?:está )?(?:extendiendo|extiende|propaga)`,
+    // Round 19 review fix: other spreading verbs ('el incendio se está propagando al edificio', 'las llamas están creciendo').
+    String.raw`(?:el fuego|el incendio|las llamas) (?:se (?:está |están )?(?:extendiendo|extiende|extienden|propagando|propaga|propagan)|(?:está|están) (?:creciendo|avanzando)|(?:crece|crecen|avanza|avanzan) (?:hacia|cada vez)|(?:ya )?(?:ha|han) llegado (?:a|al|hasta))`,
     String.raw`(?:se ha|se han) (?:incendiado|prendido fuego)|(?:está|están) en llamas|(?:ha|han) salido llamas|(?:agarró|cogió) fuego`,
   ],
   it: [
     String.raw`(?:il )?fuoco si (?:sta )?(?:propagando|propaga|allargando)`,
+    // Round 19 review fix: other spreading verbs ('le fiamme si stanno allargando verso il tetto', 'le fiamme hanno raggiunto').
+    String.raw`(?:fuoco|fiamme|incendio) (?:si (?:sta |stanno )?(?:propagando|propaga|propagano|allargando|allarga|allargano|estendendo|estende|estendono)|(?:sta|stanno) (?:crescendo|avanzando)|(?:diventa|diventano) sempre più (?:grand[ei]|alt[ei])|(?:ha|hanno) (?:già )?raggiunto)`,
     String.raw`(?:ha|hanno) preso fuoco|(?:sta|stanno) andando a fuoco|(?:è|sono) in fiamme|escono (?:le )?fiamme`,
   ],
   pt: [
     String.raw`(?:o )?fogo (?:está a |esta a )?(?:espalhar-se|se espalha|se alastra|alastrar)`,
+    // Round 19 review fix: other spreading verbs ('as chamas estão a crescer', 'o incêndio está a alastrar', 'as chamas já chegaram ao telhado').
+    String.raw`(?:o fogo|as chamas|o incêndio) (?:está a |estão a |esta a |estao a |está |estão )?(?:crescer|crescendo|aumentar|aumentando|alastrar|alastrando|avançar|avançando|espalhar-se|espalhando)|(?:o fogo|as chamas|o incêndio) (?:já )?(?:chegou|chegaram|alcançou|alcançaram) (?:a|ao|à|aos|às)(?![a-zà-ú])`,
     String.raw`(?:pegou|pegaram|está a pegar) fogo|(?:está|estão) em chamas|(?:saem|saíram) chamas`,
   ],
   nl: [
     String.raw`(?:het )?vuur (?:verspreidt|breidt) zich(?: uit)?`,
+    // Round 19 review fix: other spreading verbs ('het vuur slaat over naar het dak', 'de vlammen worden steeds groter').
+    String.raw`(?:vuur|vlammen|brand) (?:slaat|slaan) (?:nu |al )?over(?![a-z])|(?:vuur|vlammen|brand) (?:wordt|worden) (?:steeds |alsmaar |snel |nu )?(?:groter|erger|heviger)|(?:vuur|vlammen|brand) (?:heeft|hebben) (?:al |nu )?(?:[a-z]+ ){0,3}?bereikt`,
     // Round 17 review: smoke out of an appliance ('er komt zwarte rook uit de afzuigkap'), not a chimney or a stove.
     String.raw`(?:er komt|komt er|er kwam|kwam er) (?:nog steeds |nu |ineens |opeens |nog )?(?:zwarte |dikke |veel |witte )?rook uit (?:de|het|onze|mijn|m'n) (?:afzuigkap|oven|droger|wasdroger|wasmachine|vaatwasser|magnetron|meterkast|groepenkast|stopcontact|stekkerdoos|fornuis|kookplaat|waterkoker|broodrooster|airfryer|frituurpan|tv|televisie|computer|laptop|oplader|lader|boiler|cv-ketel|ketel|motorkap|motor)(?![a-z])`,
     String.raw`(?:heeft|hebben) vlam gevat|vat vlam|staat in (?:brand|de fik|lichterlaaie)|(?:komen|sloegen) vlammen|vloog (?:net |zojuist |ineens )?in (?:de )?(?:brand|fik)|smeult(?<!(?:ruzie|conflict|onvrede|barbecue|bbq|hout|haard|houtkachel|kachel|kampvuur|vuurkorf|wierook|sigaar|sigaret|kaars|vuurtje)[^.!?\n,]{0,40}smeult)(?! (?:niet|al (?:jaren|maanden|weken|lang)|in de (?:open )?haard|in de (?:hout)?kachel)(?![a-z]))`,

@@ -72,6 +72,9 @@ export const FIRE_PATTERNS = [
   String.raw`smoke (?:pouring|billowing|coming) (?:out of|from) (?:the )?(?:bonnet|engine|hood|oven|kitchen|roof)`,
   // Round 19: a fire told by its spreading (often the second issue of a message), not a wildfire in the news.
   String.raw`(?:the |a )?(?:fire|flames)(?: is| are|'s)? (?:now )?(?:spreading|getting bigger|out of control)(?! (?:in|across) (?:australia|california|greece|the news))|set (?:the|my|our|a|his|her) [a-z]+ (?:alight|on fire)(?![^.!?\n]*(?:last|yesterday|years? ago))`,
+  // Round 19 review fix: told by other spreading verbs, with the fire's place between ("the fire in the kitchen is getting
+  // bigger", "the flames from the bin have reached the fence and are moving towards the house").
+  String.raw`(?:the|a) (?:fire|flames|blaze)(?: (?:in|from|on|at) (?:the|my|our|a) [a-z]+)?(?:(?: is| are|'s|'re)? (?:now |quickly |fast )?(?:getting (?:bigger|worse)|growing|spreading|reaching|moving (?:towards|toward|to)|heading (?:towards|toward|for))|(?: has| have|'s|'ve) (?:now |already )?(?:reached|spread (?:to|into|onto)))(?! (?:in|across) (?:australia|california|greece|canada|the news))`,
   String.raw`(?:battery|batteries|charger|e-?bike|e-?scooter|scooter|laptop|power bank|vape)(?: is| are| keeps)? (?:smoking(?! hot)|swelling|swollen|bulging|melting|sparking|hissing|on fire)`,
 ];
 

@@ -1,0 +1,51 @@
+import { createSignalDetector } from '../detector/signal-detector';
+import { probeLabels as labels } from './probe-labels.util';
+
+// Round 19 review fixes: probes written for the fixes (not taken from any corpus), in the seven languages, with the
+// labels the rules + classifier detector must give (u = urgency, s = safety, '' none): positives and hard negatives for
+// each fix. The reviewer's own probes the fixes made right are in round19-review.spec.ts.
+type Probe = readonly [lang: string, text: string, expected: string];
+
+const detector = createSignalDetector();
+
+/** A fire told by other spreading verbs, and the same verbs in a game, a film, the news, the past or a fireplace. */
+const FIRE: readonly Probe[] = [
+  ['en', 'the fire in the garage is spreading to the house', 'su'],
+  ['en', 'the flames have reached the stairs and we are upstairs', 'su'],
+  ['de', 'Das Feuer greift schon auf die Scheune über', 'su'],
+  ['de', 'Das Feuer wird immer größer und wir bekommen es nicht aus', 'su'],
+  ['fr', "l'incendie s'étend au deuxième étage", 'su'],
+  ['fr', 'les flammes atteignent le toit du garage', 'su'],
+  ['es', 'el incendio se está extendiendo al piso de arriba', 'su'],
+  ['es', 'las llamas ya han llegado al tejado', 'su'],
+  ['it', 'le fiamme hanno raggiunto il garage', 'su'],
+  ['it', 'il fuoco sta crescendo in cucina e non riusciamo a spegnerlo', 'su'],
+  ['pt', 'o incêndio está a alastrar para o prédio', 'su'],
+  ['pt', 'as chamas já chegaram ao telhado', 'su'],
+  ['nl', 'de brand slaat over naar de buren', 'su'],
+  ['nl', 'de vlammen hebben de schuur al bereikt', 'su'],
+  ['en', 'the fire spread to the roof last year and you repaired it, can you check the gutters?', ''],
+  ['en', 'in the game the fire in the forest is getting bigger, is it rated for kids?', ''],
+  ['en', 'in the film the flames are getting bigger as the city burns, when is it on?', ''],
+  ['en', 'the fire spread to the roof years ago, can you check the chimney now it is dry?', ''],
+  ['de', 'Im Spiel greift das Feuer auf das ganze Dorf über, gibt es das für die Switch?', ''],
+  ['de', 'Letztes Jahr griff das Feuer auf die Scheune über, können Sie das Dach prüfen?', ''],
+  ['fr', "dans le jeu vidéo les flammes gagnent toute la carte, vous l'avez en stock ?", ''],
+  ['fr', "le feu de cheminée grandit quand j'ajoute du bois, vous vendez des pare-feu ?", ''],
+  ['fr', "l'incendie de forêt se propage selon les infos, la livraison est maintenue ?", ''],
+  ['es', 'en la película las llamas están creciendo sin parar, ¿hay entradas?', ''],
+  ['es', 'el incendio forestal se está extendiendo en Grecia, ¿se cancela la excursión?', ''],
+  ['it', 'nel film le fiamme si stanno allargando verso la città, ci sono biglietti?', ''],
+  ['pt', 'no filme as chamas estão a crescer, ainda há bilhetes?', ''],
+  ['nl', 'in de game slaat het vuur over naar het bos, hebben jullie die nog?', ''],
+  ['nl', 'vorig jaar sloeg het vuur over naar de schuur, kunnen jullie het dak nakijken?', ''],
+  ['nl', 'het vuur in de open haard wordt groter als ik hout toevoeg, verkopen jullie haardschermen?', ''],
+];
+
+const GROUPS: ReadonlyArray<readonly [name: string, probes: readonly Probe[]]> = [['a fire told by other spreading verbs', FIRE]];
+
+describe.each(GROUPS)('round 19 review fixes: %s', (_name, probes) => {
+  it.each(probes)('[%s] %j -> %j', (_lang, text, expected) => {
+    expect(labels(detector, text)).toBe(expected);
+  });
+});
