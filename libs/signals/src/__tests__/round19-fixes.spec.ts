@@ -42,7 +42,33 @@ const FIRE: readonly Probe[] = [
   ['nl', 'het vuur in de open haard wordt groter als ik hout toevoeg, verkopen jullie haardschermen?', ''],
 ];
 
-const GROUPS: ReadonlyArray<readonly [name: string, probes: readonly Probe[]]> = [['a fire told by other spreading verbs', FIRE]];
+/** A carbon-monoxide reading told without "ppm", and numbers that are another quantity. */
+const CO_READING: readonly Probe[] = [
+  ['en', 'the CO detector reads 250 and my head hurts', 'su'],
+  ['en', 'the carbon monoxide alarm is showing 120 and the baby is drowsy', 'su'],
+  ['de', 'der CO-Melder zeigt 250 an und mir ist schwindelig', 'su'],
+  ['fr', 'le détecteur de monoxyde affiche 180 et on a mal à la tête', 'su'],
+  ['es', 'el detector de monóxido marca 150 y estamos mareados', 'su'],
+  ['it', 'il rilevatore di monossido segna 200 e abbiamo mal di testa', 'su'],
+  ['pt', 'o detetor de monóxido de carbono marca 300 e estamos com náuseas', 'su'],
+  ['nl', 'de koolmonoxidemelder geeft 160 aan en we zijn duizelig', 'su'],
+  ['en', 'the CO detector shows 12:30 instead of the time, can you reset it?', ''],
+  ['en', 'the CO alarm reads 0 after your service', ''],
+  ['en', 'the co detector says 10 years on the label, is it still ok?', ''],
+  ['en', 'the CO alarm reads 20 degrees on its thermometer, is that normal?', ''],
+  ['en', 'the CO detector costs 30 on your website, do you install it?', ''],
+  ['en', 'my CO alarm went off last week because of the battery, all fine now', ''],
+  ['de', 'der CO-Melder zeigt 10 Jahre Laufzeit, muss ich ihn tauschen?', ''],
+  ['fr', "le détecteur de CO affiche 12:30 au lieu de l'heure, vous pouvez le régler ?", ''],
+  ['es', 'el detector de monóxido marca 25 euros en vuestra web, ¿tenéis stock?', ''],
+  ['pt', 'o medidor de CO2 da sala marca 900, podem rever a ventilação no próximo mês?', ''],
+  ['nl', 'de co-melder toont 10 jaar garantie op de doos, klopt dat?', ''],
+];
+
+const GROUPS: ReadonlyArray<readonly [name: string, probes: readonly Probe[]]> = [
+  ['a fire told by other spreading verbs', FIRE],
+  ['a carbon-monoxide reading without "ppm"', CO_READING],
+];
 
 describe.each(GROUPS)('round 19 review fixes: %s', (_name, probes) => {
   it.each(probes)('[%s] %j -> %j', (_lang, text, expected) => {

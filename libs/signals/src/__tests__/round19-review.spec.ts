@@ -165,6 +165,7 @@ const PROBES: readonly Probe[] = [
   ['en', 'the forest fire is spreading in Canada according to the news, are flights affected?', ''],
   // Round 19 review fixes: known misses now right (breathing told clinically or as a practice, a fire told by other
   // spreading verbs, a CO reading without ppm, water into a consumer unit); see round19-fixes.spec.ts.
+  ['en', 'our CO alarm just went off and reads 95, we have headaches', 'su'],
   ['en', 'the flames from the bin have reached the fence and are moving towards the house', 'su'],
   ['en', 'the fire in the kitchen is getting bigger and we cannot put it out', 'su'],
   ['de', 'Das Feuer greift auf das Dach über', 'su'],
@@ -188,7 +189,6 @@ const KNOWN_MISSES: readonly Miss[] = [
   ['en', 'the mask says "breathe slowly, 10 breaths a minute" on the box, is it the right size for a kid?', '', 's'], // regression: base right ("")
   ['en', 'my running coach wants 30 breaths a minute during intervals, does your watch track that?', '', 's'], // regression: base right ("")
   ['pt', 'está a perder muito sangue da perna, não para', 's', ''],
-  ['en', 'our CO alarm just went off and reads 95, we have headaches', 'su', 'u'],
   ['en', 'the fridge thermometer reads 4 degrees and the water test shows 150 ppm hardness, is that normal?', '', 'u'],
   ['es', 'el medidor de TDS marca 120 ppm, ¿es buena el agua del filtro?', '', 'u'],
   ['en', 'rain water is coming in and running into the consumer unit right now', 'su', 'u'],

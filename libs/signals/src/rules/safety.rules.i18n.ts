@@ -313,6 +313,12 @@ export function joinLanguagePatterns(a: LanguagePatterns, b: LanguagePatterns): 
 }
 
 /**
+ * Round 19 review fix: after a carbon-monoxide reading's number, nothing that makes it another quantity (a time, a
+ * price, a temperature, an age, a percentage, a battery's volts); "ppm" or nothing is the alarm's reading.
+ */
+export const NO_OTHER_UNIT = String.raw`(?![\d:.,]\d)(?! ?(?:%|°|€|£|\$|percent|per ?cent|degrees?|years?|yrs?|months?|days?|hours?|hrs?|h|mins?|minutes?|seconds?|secs?|euros?|pounds?|dollars?|quid|pence|p|v|volts?|db|times|jahre?n?|grad|stunden?|minuten?|ans|degrés?|heures?|años?|grados?|horas?|minutos?|anni|gradi|ore|minuti|anos|graus|jaar|graden|uur|minuten)(?![a-zà-ÿ]))`;
+
+/**
  * Round 19: a carbon-monoxide alarm told as a report ("détecteur de monoxyde déclenché", "rilevatore CO
  * acceso", "CO-Melder hat ausgelöst", "de co-melder is afgegaan") or by its reading ("zeigt 150 ppm",
  * "affiche 90 ppm", "segna 120 ppm"): a reading needs two digits or more, so "0 ppm" after a service is
@@ -321,21 +327,28 @@ export function joinLanguagePatterns(a: LanguagePatterns, b: LanguagePatterns): 
 export const CO_REPORT_I18N: LanguagePatterns = {
   de: [
     String.raw`(?:co|kohlenmonoxid)-?(?:melder|warnmelder|alarm) (?:hat )?(?:ausgelöst|löst aus|ist ausgelöst)|(?:co|kohlenmonoxid)\S*(?: [a-zäöüß]+){0,4}? (?:zeigt|misst|meldet|anzeige) (?:jetzt )?[1-9]\d+ ?ppm`,
+    // Round 19 review fix: the reading without "ppm" ('der CO-Melder zeigt 250 an'), from the alarm itself.
+    String.raw`(?:co|kohlenmonoxid)-?(?:melder|warnmelder|alarm|messgerät)(?: [a-zäöüß]+){0,3}? (?:zeigt|misst|meldet) (?:jetzt |gerade )?[1-9]\d+${NO_OTHER_UNIT}`,
   ],
   fr: [
     String.raw`(?:détecteur|alarme) (?:de |du )?(?:co|monoxyde(?: de carbone)?) (?:déclenchée?|est déclenchée?|en alarme)|(?:co|monoxyde)(?: [a-zà-ÿ']+){0,5}? (?:affiche|indique|mesure|affichée|à) (?:[a-zà-ÿ']+ )?[1-9]\d+ ?ppm`,
+    String.raw`(?:détecteur|alarme) (?:de |du )?(?:co|monoxyde(?: de carbone)?)(?: [a-zà-ÿ']+){0,3}? (?:affiche|indique|mesure) (?:maintenant )?[1-9]\d+${NO_OTHER_UNIT}`,
   ],
   es: [
     String.raw`(?:detector|alarma|sensor) de (?:co|monóxido(?: de carbono)?) (?:activad[oa]|se ha activado|se activó|disparad[oa])|(?:co|monóxido)(?: [a-záéíóúñ]+){0,5}? (?:marca|indica|mide|muestra) [1-9]\d+ ?ppm`,
+    String.raw`(?:detector|alarma|sensor) de (?:co|monóxido(?: de carbono)?)(?: [a-záéíóúñ]+){0,3}? (?:marca|indica|mide|muestra) (?:ya |ahora )?[1-9]\d+${NO_OTHER_UNIT}`,
   ],
   it: [
     String.raw`(?:rilevatore|allarme|sensore) (?:di |del )?(?:co|monossido(?: di carbonio)?) (?:acceso|attivato|scattato|in allarme)|(?:co|monossido)(?: [a-zàèéìòù']+){0,5}? (?:segna|indica|misura|mostra|display) [1-9]\d+ ?ppm`,
+    String.raw`(?:rilevatore|allarme|sensore) (?:di |del )?(?:co|monossido(?: di carbonio)?)(?: [a-zàèéìòù']+){0,3}? (?:segna|indica|misura|mostra) (?:ora |adesso )?[1-9]\d+${NO_OTHER_UNIT}`,
   ],
   pt: [
     String.raw`(?:detetor|detector|alarme|sensor) de (?:co|monóxido(?: de carbono)?) (?:disparado|ativado|acionado|acionou|ligou)|(?:co|monóxido)(?: [a-zà-ú]+){0,5}? (?:marca|indica|mede|mostra) [1-9]\d+ ?ppm`,
+    String.raw`(?:detetor|detector|alarme|sensor) de (?:co|monóxido(?: de carbono)?)(?: [a-zà-ú]+){0,3}? (?:marca|indica|mede|mostra) (?:agora |já )?[1-9]\d+${NO_OTHER_UNIT}`,
   ],
   nl: [
     String.raw`(?:co|koolmonoxide)-?melder (?:is )?(?:afgegaan|geeft alarm|slaat aan)|(?:co|koolmonoxide)\S*(?: [a-z]+){0,4}? (?:geeft|meet|toont|zegt) [1-9]\d+ ?ppm`,
+    String.raw`(?:co|koolmonoxide)-?(?:melder|alarm|meter)(?: [a-z]+){0,3}? (?:geeft|meet|toont|zegt) (?:nu |al )?[1-9]\d+${NO_OTHER_UNIT}`,
   ],
 };
 

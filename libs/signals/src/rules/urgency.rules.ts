@@ -1,5 +1,5 @@
 import type { SignalRule } from './signal-rules.types';
-import { ELECTRICAL_I18N, FIRE_I18N, GAS_AND_CO_I18N } from './safety.rules.i18n';
+import { ELECTRICAL_I18N, FIRE_I18N, GAS_AND_CO_I18N, NO_OTHER_UNIT } from './safety.rules.i18n';
 import type { LanguagePatterns } from './signal-rules.types';
 
 /**
@@ -56,6 +56,9 @@ export const GAS_PATTERNS = [
   // Round 19: a carbon-monoxide alarm told as a report: its reading ("CO alarm reading 180ppm"; two digits or
   // more, so "0 ppm" after a service is not one) or "has triggered / activated".
   String.raw`(?:carbon monoxide|co) (?:alarm|detector|monitor|meter)(?: is| was)? (?:reading|showing|displaying|at) [1-9]\d+ ?ppm|(?:carbon monoxide|co) (?:alarm|detector) (?:has )?(?:triggered|activated|gone off)`,
+  // Round 19 review fix: the reading told without "ppm" ("the CO detector reads 250", "our CO alarm just went off and
+  // reads 95"): two digits or more and no other unit after the number (not a time, a price, degrees or an age).
+  String.raw`(?:carbon monoxide|co) (?:alarm|detector|monitor|meter)(?: (?!(?:test|batter(?:y|ies)|price|cost|manual|warranty)(?![a-z]))[a-z']+){0,4}? (?:reads|reading|shows|showing|displays|displaying|says) (?:a |about |around |over )?[1-9]\d+${NO_OTHER_UNIT}|(?:carbon monoxide|co) (?:alarm|detector) (?:just )went off(?= (?:and|now|again|right now)(?![a-z]))`,
 ];
 
 export const ELECTRICAL_PATTERNS = [
