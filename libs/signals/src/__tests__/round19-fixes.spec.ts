@@ -65,9 +65,33 @@ const CO_READING: readonly Probe[] = [
   ['nl', 'de co-melder toont 10 jaar garantie op de doos, klopt dat?', ''],
 ];
 
+/** Water into the consumer unit with words between, and questions, repairs and the past. */
+const WATER_INTO_CONSUMER_UNIT: readonly Probe[] = [
+  ['en', 'water from the bath upstairs is dripping into the fuse box', 'su'],
+  ['en', 'the roof is leaking and water is now dripping into the consumer unit', 'su'],
+  ['de', 'Regenwasser kommt rein und läuft in den Sicherungskasten', 'su'],
+  ['de', 'Wasser läuft gerade in den Verteilerkasten', 'su'],
+  ['fr', "l'eau de pluie entre et coule dans le tableau électrique", 'su'],
+  ['es', 'entra agua de lluvia y cae en el cuadro eléctrico', 'su'],
+  ['it', "l'acqua piovana entra e cola nel quadro elettrico", 'su'],
+  ['pt', 'a água da chuva entra e escorre para o quadro elétrico', 'su'],
+  ['nl', 'regenwater komt binnen en loopt in de groepenkast', 'su'],
+  ['en', 'no water is getting into the consumer unit now, thanks for the fix', ''],
+  ['en', 'can you move the consumer unit before the new kitchen goes in next month?', ''],
+  ['en', 'water got into the consumer unit last year and you rewired it, can you check the sockets?', ''],
+  ['en', 'if water gets into the consumer unit what should I do?', ''],
+  ['de', 'Können Sie den Verteilerkasten nächste Woche tauschen?', ''],
+  ['de', 'kein Wasser läuft mehr in den Sicherungskasten, danke', ''],
+  ['fr', "l'année dernière l'eau est entrée dans le tableau électrique, vous pouvez vérifier ?", ''],
+  ['fr', "si l'eau coule dans le tableau électrique, que faire ?", ''],
+  ['es', 'el año pasado entró agua en el cuadro eléctrico, ¿podéis revisar la instalación?', ''],
+  ['nl', 'vorig jaar liep er water in de meterkast, kunnen jullie de kabels controleren?', ''],
+];
+
 const GROUPS: ReadonlyArray<readonly [name: string, probes: readonly Probe[]]> = [
   ['a fire told by other spreading verbs', FIRE],
   ['a carbon-monoxide reading without "ppm"', CO_READING],
+  ['water into the consumer unit', WATER_INTO_CONSUMER_UNIT],
 ];
 
 describe.each(GROUPS)('round 19 review fixes: %s', (_name, probes) => {

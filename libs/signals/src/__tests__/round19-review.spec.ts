@@ -166,6 +166,7 @@ const PROBES: readonly Probe[] = [
   // Round 19 review fixes: known misses now right (breathing told clinically or as a practice, a fire told by other
   // spreading verbs, a CO reading without ppm, water into a consumer unit); see round19-fixes.spec.ts.
   ['en', 'our CO alarm just went off and reads 95, we have headaches', 'su'],
+  ['en', 'rain water is coming in and running into the consumer unit right now', 'su'],
   ['en', 'the flames from the bin have reached the fence and are moving towards the house', 'su'],
   ['en', 'the fire in the kitchen is getting bigger and we cannot put it out', 'su'],
   ['de', 'Das Feuer greift auf das Dach über', 'su'],
@@ -191,7 +192,6 @@ const KNOWN_MISSES: readonly Miss[] = [
   ['pt', 'está a perder muito sangue da perna, não para', 's', ''],
   ['en', 'the fridge thermometer reads 4 degrees and the water test shows 150 ppm hardness, is that normal?', '', 'u'],
   ['es', 'el medidor de TDS marca 120 ppm, ¿es buena el agua del filtro?', '', 'u'],
-  ['en', 'rain water is coming in and running into the consumer unit right now', 'su', 'u'],
   ['es', '¿qué hago si alguien tiene dificultad para respirar en clase?', '', 's'], // regression: base right ("")
   ['pt', 'ontem o meu filho ficou fechado no carro um minuto, mas está tudo bem', '', 's'],
   ['en', 'I have trouble with breathing exercises in your yoga class, can I swap to pilates?', '', 's'], // regression: base right ("")

@@ -198,7 +198,7 @@ export const LANGUAGE_CUES: NonNullable<SignalRuleSet['languageCues']> = {
       String.raw`wenn|falls|im falle?|was (?:tun|mache ich|soll ich tun)|an wen wende ich mich|welche nummer|(?:riecht|stinkt|qualmt|raucht|brennt) es(?<=(?:^|[.!?\n:"„“]) ?["„“]?(?:riecht|stinkt|qualmt|raucht|brennt) es)(?= (?:[a-zäöüß]+ ){0,3}?nach [a-zäöüß]+,)|(?<=(?:^|[.!?\n:"„“]) ?["„“]?)bei(?= (?:gasgeruch|brand|feuer|rauch|stromausfall))(?![^.!?\n]*(?<![a-zäöüß])(?:jetzt|gerade|immer noch)(?![a-zäöüß]))`,
     ],
     fr: [
-      String.raw`en cas d'?|au cas où|que faire|qui faut-il|quel numéro|si(?= (?:j'|quelqu'un|(?:je|on|vous|tu|il|ils|elle|elles|ça|ca|ma|mon|mes|le|la|les|un|une|jamais|tout)(?![a-zà-ÿ])))`,
+      String.raw`en cas d'?|au cas où|que faire|qui faut-il|quel numéro|si(?= (?:j'|l'|quelqu'un|(?:je|on|vous|tu|il|ils|elle|elles|ça|ca|ma|mon|mes|le|la|les|un|une|jamais|tout)(?![a-zà-ÿ])))`,
     ],
     es: [
       String.raw`en caso de|por si|qué (?:hago|hacer|pasa) si|a quién llamo|qué número|si(?= (?:huele|huelen|hay|me|te|se|tengo|pasa|ocurre|noto|notas|notamos|notáis|sentís|sentimos|siento|alguien|mi|mis|tu|tus|su|sus|el|la|las|los|un|uno|una|algún|alguno|alguna|hubiera|hubiese)(?![a-záéíóúñ]))`,

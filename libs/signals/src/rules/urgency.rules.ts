@@ -66,7 +66,9 @@ export const ELECTRICAL_PATTERNS = [
   String.raw`(?:burning|electrical) smell|smell(?:s|ing)? (?:of )?(?:burning|electrical burning)|smoke (?:coming |pouring )?(?:from|out of) (?:the |a )?(?:socket|plug|outlet|wall|switch|fuse ?box|consumer unit|light|fan)`,
   String.raw`(?:bang|flash|crackl\w*|fizz\w*)(?: and a (?:flash|bang))? (?:from|in|coming from|behind|at) (?:the |my |a )?(?:socket|plug|fuse ?box|meter|consumer unit|wall|switch|outlet|light)|(?:meter|socket|fuse ?box|consumer unit|switch|plug)(?: is)? (?:making a )?(?:crackling|fizzing|buzzing|popping) (?:noise|sound)|smell(?:s|ing)? (?:like|of) (?:melting|burning) (?:plastic|rubber|wires?)`,
   // Round 19: machine-translated water into electrics ("there is water which enters in the electric box").
-  String.raw`water (?:which |that )?(?:is )?(?:enter(?:s|ing)?|coming|comes|going|goes|getting|gets|leak(?:s|ing)|drip(?:s|ping)|runs|running|pouring|flows|flowing) (?:in|into|inside|onto|on|in to)(?: the| my| our| a)? (?:(?:electric(?:al|ity)?|fuse|breaker|meter|junction|distribution|circuit) (?:box|board|panel|cabinet|cupboard)|fuse ?box|consumer unit|sockets?|electrics)(?![a-z])`,
+  // Round 19 review fix: and with a few words between the water and where it runs ("rain water is coming in and running
+  // into the consumer unit"), in the same sentence.
+  String.raw`(?:water|rain|leak)(?: (?!(?:no|not|never|if|when|before)(?![a-z]))[a-z']+){0,6}? (?:enter(?:s|ing)?|coming|comes|going|goes|getting|gets|leak(?:s|ing)|drip(?:s|ping)|runs|running|pouring|flows|flowing|seep(?:s|ing)|trickl(?:es|ing)) (?:in|into|inside|onto|on|in to|down into)(?: the| my| our| a)? (?:(?:electric(?:al|ity)?|fuse|breaker|meter|junction|distribution|circuit) (?:box|board|panel|cabinet|cupboard)|fuse ?box|consumer unit|sockets?|electrics)(?![a-z])`,
   String.raw`(?:gave|giving|gives|given) (?:me|him|her|us|my \w+) (?:a |an )?(?:electric )?shock|(?:switch|socket|plug|outlet|light fitting|wires?|wiring|cables?)[^.!?\n]{0,40}?(?:smoking|sparking)|exposed (?:live )?wir(?:es|ing)|live wires?|(?:got|get|getting|gets|had) (?:a |an )?(?:electric )?shock(?:ed)?|electric shock|electrocuted`,
 ];
 
