@@ -8,6 +8,42 @@ type Probe = readonly [lang: string, text: string, expected: string];
 
 const detector = createSignalDetector();
 
+/** Breathing told clinically (a breath rate with a sign of distress, breathing slow or shallow) and breathing as a practice (an exercise, a class, a coach's or a label's breath rate, a course that teaches it). */
+const BREATHING: readonly Probe[] = [
+  ['en', 'my dad is breathing very slowly, about 5 breaths a minute', 's'],
+  ['en', 'my mum is only taking four breaths a minute and her lips are grey', 's'],
+  ['en', 'the elderly man has trouble breathing and his lips are blue', 's'],
+  ['en', "my son can't breathe in your swimming class, his lips are blue", 's'],
+  ['de', 'er atmet nur noch etwa sechs Atemzüge pro Minute und wacht nicht auf', 's'],
+  ['fr', 'elle respire lentement, à peine six respirations par minute', 's'],
+  ['fr', 'mon père a de graves difficultés respiratoires et devient bleu', 's'],
+  ['es', 'mi hijo tiene dificultad para respirar en la clase de natación, tiene los labios morados', 's'],
+  ['es', 'su respiración es muy lenta, solo cuatro respiraciones por minuto', 's'],
+  ['es', 'la respiración de mi abuelo se ha vuelto muy lenta y no despierta', 's'],
+  ['it', 'respira solo otto volte, cinque respiri al minuto, non si sveglia', 's'],
+  ['pt', 'a respiração dela está muito superficial e não acorda', 's'],
+  ['nl', 'zijn ademhaling is heel traag, maar zes ademhalingen per minuut', 's'],
+  ['en', 'the app counts 12 breaths per minute when I meditate', ''],
+  ['en', 'my spin instructor says 20 breaths a minute is normal on the bike, is the class on Friday?', ''],
+  ['en', 'my daughter has problems with breathing techniques in the choir, do you offer singing lessons?', ''],
+  ['de', 'Macht ihr Atemübungen im Yogakurs am Dienstag?', ''],
+  ['de', 'mein Trainer sagt 12 Atemzüge pro Minute beim Laufen sind normal, misst eure Uhr das?', ''],
+  ['de', 'habt ihr Probleme mit den Atemübungen im Kurs? ich komme nicht mit', ''],
+  ['de', 'das Kind hatte letztes Jahr eine sehr flache Atmung, jetzt alles gut, Termin für Kontrolle?', ''],
+  ['fr', 'mon coach veut 30 respirations par minute pendant les intervalles, votre montre le mesure ?', ''],
+  ['fr', "j'ai du mal avec les exercices de respiration du cours de yoga, je peux changer ?", ''],
+  ['fr', 'mon chien a une respiration très lente depuis ce matin, vous avez un vétérinaire ?', ''],
+  ['es', '¿qué hacemos si un alumno tiene dificultad para respirar en la clase de yoga?', ''],
+  ['es', '¿las clases de natación enseñan a respirar bajo el agua?', ''],
+  ['es', 'la respiración lenta es la base de nuestra clase de yoga, ¿quedan plazas?', ''],
+  ['it', 'il corso di apnea insegna a respirare lentamente?', ''],
+  ['it', 'il respiro lento aiuta a dormire, vendete il libro di meditazione?', ''],
+  ['pt', 'as aulas de respiração da manhã ainda têm vagas?', ''],
+  ['pt', 'a respiração lenta faz parte da aula de ioga, ainda há vagas?', ''],
+  ['nl', 'mijn hardloopcoach wil 30 ademhalingen per minuut, meet jullie horloge dat?', ''],
+  ['nl', 'ik krijg de ademhalingsoefeningen niet goed onder de knie in jullie yogales, kan ik ruilen?', ''],
+];
+
 /** A fire told by other spreading verbs, and the same verbs in a game, a film, the news, the past or a fireplace. */
 const FIRE: readonly Probe[] = [
   ['en', 'the fire in the garage is spreading to the house', 'su'],
@@ -89,6 +125,7 @@ const WATER_INTO_CONSUMER_UNIT: readonly Probe[] = [
 ];
 
 const GROUPS: ReadonlyArray<readonly [name: string, probes: readonly Probe[]]> = [
+  ['breathing told clinically or as a practice', BREATHING],
   ['a fire told by other spreading verbs', FIRE],
   ['a carbon-monoxide reading without "ppm"', CO_READING],
   ['water into the consumer unit', WATER_INTO_CONSUMER_UNIT],

@@ -165,6 +165,13 @@ const PROBES: readonly Probe[] = [
   ['en', 'the forest fire is spreading in Canada according to the news, are flights affected?', ''],
   // Round 19 review fixes: known misses now right (breathing told clinically or as a practice, a fire told by other
   // spreading verbs, a CO reading without ppm, water into a consumer unit); see round19-fixes.spec.ts.
+  ['en', 'the patient in your clinic is taking only about six breaths a minute and will not wake properly', 's'],
+  ['fr', 'ma grand-mère a de grandes difficultés respiratoires depuis dix minutes', 's'],
+  ['es', 'respira muy despacio, unas cinco respiraciones por minuto', 's'],
+  ['pt', 'a respiração dele está muito lenta, umas seis por minuto', 's'],
+  ['es', '¿el curso de buceo enseña a respirar despacio bajo el agua?', ''],
+  ['en', 'the mask says "breathe slowly, 10 breaths a minute" on the box, is it the right size for a kid?', ''],
+  ['en', 'my running coach wants 30 breaths a minute during intervals, does your watch track that?', ''],
   ['en', 'our CO alarm just went off and reads 95, we have headaches', 'su'],
   ['en', 'rain water is coming in and running into the consumer unit right now', 'su'],
   ['en', 'the flames from the bin have reached the fence and are moving towards the house', 'su'],
@@ -178,25 +185,18 @@ const PROBES: readonly Probe[] = [
   ['pt', 'as chamas estão a crescer na cozinha', 'su'],
   ['nl', 'het vuur slaat over naar het dak', 'su'],
   ['nl', 'de vlammen worden steeds groter in de keuken', 'su'],
+  ['es', '¿qué hago si alguien tiene dificultad para respirar en clase?', ''],
+  ['en', 'I have trouble with breathing exercises in your yoga class, can I swap to pilates?', ''],
   ['de', 'Die Flammen haben schon die Garage erreicht, das Feuer wird immer größer', 'su'],
+  ['fr', 'il respire à peine, environ cinq respirations par minute', 's'],
 ];
 
 const KNOWN_MISSES: readonly Miss[] = [
-  ['en', 'the patient in your clinic is taking only about six breaths a minute and will not wake properly', 's', ''],
-  ['fr', 'ma grand-mère a de grandes difficultés respiratoires depuis dix minutes', 's', ''],
-  ['es', 'respira muy despacio, unas cinco respiraciones por minuto', 's', ''],
-  ['pt', 'a respiração dele está muito lenta, umas seis por minuto', 's', ''],
-  ['es', '¿el curso de buceo enseña a respirar despacio bajo el agua?', '', 's'], // regression: base right ("")
-  ['en', 'the mask says "breathe slowly, 10 breaths a minute" on the box, is it the right size for a kid?', '', 's'], // regression: base right ("")
-  ['en', 'my running coach wants 30 breaths a minute during intervals, does your watch track that?', '', 's'], // regression: base right ("")
   ['pt', 'está a perder muito sangue da perna, não para', 's', ''],
   ['en', 'the fridge thermometer reads 4 degrees and the water test shows 150 ppm hardness, is that normal?', '', 'u'],
   ['es', 'el medidor de TDS marca 120 ppm, ¿es buena el agua del filtro?', '', 'u'],
-  ['es', '¿qué hago si alguien tiene dificultad para respirar en clase?', '', 's'], // regression: base right ("")
   ['pt', 'ontem o meu filho ficou fechado no carro um minuto, mas está tudo bem', '', 's'],
-  ['en', 'I have trouble with breathing exercises in your yoga class, can I swap to pilates?', '', 's'], // regression: base right ("")
   ['en', 'my grandson was bleeding heavily after his tooth came out yesterday, it has stopped, can we check it?', '', 'su'],
-  ['fr', 'il respire à peine, environ cinq respirations par minute', 's', ''],
   ['it', 'le pupille sono piccolissime e non risponde dopo aver preso qualcosa', 's', ''],
 ];
 

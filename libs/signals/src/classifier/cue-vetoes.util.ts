@@ -1,5 +1,6 @@
 import type { SignalType } from '../signal.types';
 import { isAnimalOnly } from './animal-subject.util';
+import { isBreathingPractice } from './breathing-practice.util';
 import { isDentalOnly } from './dental-only.util';
 import { isDownplayed } from './downplayed.util';
 import { isFixtureOnly } from './fixture-only.util';
@@ -30,7 +31,8 @@ export interface CueVetoOptions {
  * electrical fixture with nothing happening to it, nor a dental emergency with no danger beyond the
  * tooth (round 16), nor a message that says no one is hurt or in danger (unless it tells of smoke, fire, sparks or a gas
  * smell: round 17 review), nor a burning smell from food, a candle or a
- * barbecue or a figurative smell (round 17, which vetoes urgency too); a
+ * barbecue or a figurative smell (round 17, which vetoes urgency too), nor breathing told as a practice (an
+ * exercise, a class, a coach's breath rate) with no person in distress (round 19 review); a
  * personal emergency that is found to be safety is not also urgency (round 11), nor is a message its
  * sender plays down ("lol", "just curious", "no rush": round 14); and "I no longer
  * need a person" is not escalation. `found` holds every type found for the message (rules and
@@ -45,6 +47,7 @@ export function vetoedByCue(type: SignalType, norm: string, options: CueVetoOpti
       isPropertyOnly(norm) ||
       (saysNoOneHurt(norm) && !tellsOfHazard(norm)) ||
       isHarmlessSmell(norm) ||
+      isBreathingPractice(norm) ||
       (confidence < FIXTURE_DENTAL_VETO_BELOW && (isFixtureOnly(norm) || isDentalOnly(norm)))
     );
   if (type === 'urgency') return (found.has('safety') && isPersonalEmergencyOnly(norm)) || isDownplayed(norm) || isHarmlessSmell(norm);

@@ -385,7 +385,7 @@ export const CLINICAL_I18N: LanguagePatterns = {
     String.raw`(?:bekommt|kriegt|bekomme|kriege) (?:ganz |sehr |nur noch )?schlecht luft|(?:hat|hatte|bekommt|kriegt|habe) (?:plötzlich |starke |schwere |akute )?atemnot|atmet (?:nur noch |ganz |sehr |kaum )?(?:flach|schwer|langsam|kaum)(?![a-zäöüß])|${NOT_IN_MOUTH_SENTENCE(String.raw`blutet (?:sehr |ganz |extrem )?(?:stark|heftig)|verliert (?:sehr )?viel blut`)}|(?:stecknadelkopfgroße|winzige) pupillen|druckkammer|dekompressionskrankheit|taucherkrankheit`,
   ],
   fr: [
-    String.raw`(?:a|as|ont|j'ai) (?:beaucoup |très )?du mal à respirer|(?:des )?difficultés? (?:à|pour|de) respirer|respire (?:très )?(?:mal|difficilement|lentement|à peine)|${NOT_IN_MOUTH_SENTENCE(String.raw`saigne (?:beaucoup|abondamment|énormément|fort)|(?<!donné )(?<!donner )beaucoup de sang`)}|pupilles (?:minuscules|en tête d'épingle|toutes petites)|caisson (?:hyperbare|de recompression)|hôpital (?:[a-zà-ÿ']+ ){0,2}caisson|accident de décompression`,
+    String.raw`(?:a|as|ont|j'ai) (?:beaucoup |très )?du mal à respirer|(?:des )?difficultés? (?:à|pour|de) respirer|(?:grandes? |graves? |fortes? )?difficultés? respiratoires?(?! (?:chroniques?|d'(?:il|elle) y a))|respire (?:très )?(?:mal|difficilement|lentement|à peine)|${NOT_IN_MOUTH_SENTENCE(String.raw`saigne (?:beaucoup|abondamment|énormément|fort)|(?<!donné )(?<!donner )beaucoup de sang`)}|pupilles (?:minuscules|en tête d'épingle|toutes petites)|caisson (?:hyperbare|de recompression)|hôpital (?:[a-zà-ÿ']+ ){0,2}caisson|accident de décompression`,
   ],
   es: [
     String.raw`(?:dificultad|dificultades) (?:para|al|de|en) respirar|respira (?:muy )?(?:poco|mal|con dificultad|despacio|lento)(?![a-záéíóúñ])|${NOT_IN_MOUTH_SENTENCE(String.raw`(?:sangra|sangrando) (?:mucho|muchísimo|abundantemente|sin parar)|mucha sangre`)}|pupilas (?:muy )?(?:pequeñas|diminutas|puntiformes)|cámara hiperbárica|enfermedad (?:por )?descompresi(?:ón|va)`,
@@ -398,6 +398,55 @@ export const CLINICAL_I18N: LanguagePatterns = {
   ],
   nl: [
     String.raw`moeite met (?:ademen|ademhalen)|ademt (?:heel |erg |zeer )?(?:moeilijk|zwaar|oppervlakkig|langzaam|nauwelijks)(?![a-z])|${NOT_IN_MOUTH_SENTENCE(String.raw`bloedt (?:heel |erg |enorm |zeer )?(?:hevig|erg|flink|hard)(?![a-z])|veel bloed(?! (?:gegeven|gedoneerd|afgenomen))`)}|(?:speldenknop|piepkleine) pupillen|drukkamer|decompressieziekte`,
+  ],
+};
+
+/** Round 19 review fix: a sign of distress in a breath rate's sentence, per language (a coach's or a course's rate has none). */
+const BREATH_DISTRESS: Record<'de' | 'fr' | 'es' | 'it' | 'pt' | 'nl', string> = {
+  de: String.raw`nur (?:noch )?(?:etwa |ungefähr |circa )?|kaum|langsam|flach|wacht nicht|nicht (?:mehr )?ansprechbar|reagiert (?:nicht|kaum)|blaue lippen|bewusstlos`,
+  fr: String.raw`seulement|à peine|lente?s?|lentement|superficielle?s?|ne se réveille|ne réagit|lèvres bleues|inconscient\w*`,
+  es: String.raw`solo|sólo|apenas|despacio|lenta|lento|superficial|no despierta|no reacciona|no responde|labios morados|inconsciente`,
+  it: String.raw`solo|appena|lento|lenta|lentamente|superficiale|non si sveglia|non risponde|labbra blu|incosciente`,
+  pt: String.raw`só|apenas|mal|lenta|lento|devagar|superficial|não acorda|não reage|não responde|lábios roxos|inconsciente`,
+  nl: String.raw`maar|nauwelijks|langzaam|traag|oppervlakkig|wordt niet wakker|reageert niet|blauwe lippen|bewusteloos`,
+};
+const withBreathDistress = (lang: keyof typeof BREATH_DISTRESS, rate: string): string => {
+  const cue = String.raw`(?<![a-zà-ÿ])(?:${BREATH_DISTRESS[lang]})(?![a-zà-ÿ])`;
+  return String.raw`${rate}(?:(?<=${cue}[^.!?\n]*)|(?=[^.!?\n]*${cue}))`;
+};
+const RATE_NUMBER = String.raw`(?:[1-9]\d?|[a-zà-ÿ]+)`;
+
+/**
+ * Round 19 review fix: breathing told clinically with no person word ("respira muy despacio, unas cinco
+ * respiraciones por minuto", "a respiração dele está muito lenta, umas seis por minuto", "il respire à peine,
+ * environ cinq respirations par minute"): a breath rate with a sign of distress in its sentence, or the
+ * breathing itself slow or shallow (the English clinical rule's "breathing is slow"). A coach's or a course's
+ * rate has no such sign, and breathing as a practice is vetoed (classifier/breathing-practice.util).
+ */
+export const BREATHING_I18N: LanguagePatterns = {
+  de: [
+    withBreathDistress('de', String.raw`${RATE_NUMBER} atemzüge (?:pro|in der|je) minute`),
+    String.raw`(?:atmung|atem) (?:ist|wird) (?:ganz |sehr |extrem )?(?:flach|langsam|schwach|unregelmäßig)(?![a-zäöüß])`,
+  ],
+  fr: [
+    withBreathDistress('fr', String.raw`${RATE_NUMBER} respirations (?:par|à la|chaque) minute`),
+    String.raw`(?:sa |la )?respiration (?:est|devient) (?:très |de plus en plus )?(?:lente|superficielle|faible)(?![a-zà-ÿ])`,
+  ],
+  es: [
+    withBreathDistress('es', String.raw`${RATE_NUMBER} (?:respiraciones|respiros) (?:por|al|cada) minuto`),
+    String.raw`(?:su |la )?respiración (?:es|está|se ha vuelto) (?:muy )?(?:lenta|superficial|débil)(?![a-záéíóúñ])`,
+  ],
+  it: [
+    withBreathDistress('it', String.raw`${RATE_NUMBER} (?:respiri|respirazioni|atti respiratori) (?:al|per|ogni) minuto`),
+    String.raw`(?:il suo |il )?respiro (?:è|e'|sta diventando) (?:molto )?(?:lento|superficiale|debole)(?![a-zàèéìòù])`,
+  ],
+  pt: [
+    withBreathDistress('pt', String.raw`${RATE_NUMBER} (?:respirações |inspirações )?por minuto(?<=respira\S* [^.!?\n]*)`),
+    String.raw`(?:a )?respiração(?: dele| dela)? (?:está|é|ficou) (?:muito )?(?:lenta|superficial|fraca)(?![a-zà-ú])`,
+  ],
+  nl: [
+    withBreathDistress('nl', String.raw`${RATE_NUMBER} (?:ademhalingen|ademteugen) (?:per|in de|elke) minuut`),
+    String.raw`(?:zijn |haar |de )?ademhaling (?:is|wordt) (?:heel |erg |zeer )?(?:traag|langzaam|oppervlakkig|zwak)(?![a-z])`,
   ],
 };
 

@@ -1,6 +1,7 @@
 import type { SignalRule } from './signal-rules.types';
 import {
   ABUSE_I18N,
+  BREATHING_I18N,
   CLINICAL_I18N,
   ELECTRICAL_I18N,
   FIRE_I18N,
@@ -17,6 +18,13 @@ import {
 import { ELECTRICAL_PATTERNS, FIRE_PATTERNS, GAS_PATTERNS } from './urgency.rules';
 
 const PERSON = String.raw`(?:you|ya|u|him|her|them|the (?:delivery |)(?:guy|man|lad|driver|courier|waiter|waitress|bloke|woman)|your (?:staff|chef|manager|boss|family|kids|wife|husband)|the (?:manager|owner|chef|plumber|driver|mechanic|dentist|landlord|staff)|someone|somebody|every ?one|every ?body|all of you)`;
+
+/** Round 19 review fix: breathing as a practice ("trouble with breathing exercises"), not a symptom. */
+const NOT_A_PRACTICE = String.raw`(?! (?:exercises?|techniques?|drills?|classes?|lessons?|sessions?|practice|apps?|courses?|work|patterns?|rhythm)(?![a-z]))`;
+
+/** Round 19 review fix: a sign of distress in the sentence of a breath rate (before or after it). */
+const DISTRESS_EN = String.raw`(?<![a-z])(?:only|barely|hardly|just about|won'?t wake|will not wake|not waking|(?:can'?t|cannot) (?:wake|rouse)|unresponsive|not responding|drowsy|unconscious|lips (?:are |look |turning |have gone )?(?:blue|grey|gray)|(?:blue|grey|gray) lips|(?:breathing|breathes) (?:is )?(?:very |really |so |too )?(?:slow(?:ly)?|shallow(?:ly)?|fast|rapid(?:ly)?))(?![a-z])`;
+const WITH_DISTRESS_EN = String.raw`(?:(?<=${DISTRESS_EN}[^.!?\n]*)|(?=[^.!?\n]*${DISTRESS_EN}))`;
 
 export const SAFETY_RULES: readonly SignalRule[] = [
   {
@@ -100,7 +108,10 @@ export const SAFETY_RULES: readonly SignalRule[] = [
       // Round 19: the same emergencies in clinical or machine-translated words ("the patient presents with
       // shortness of breath", "the elderly is having difficulty of breathing", "breathing slow, 6 breaths a
       // minute", "pinpoint pupils", "surfaced too fast"), heavy bleeding, a child locked in a car.
-      String.raw`(?:difficulty|difficulties|trouble|problems?) (?:of|in|with|to|for) breath(?:e|ing)|(?:breathing|breaths?|respirations?)(?: is| are| has become| very| really| so| now)* (?:slow|shallow|laboured|labored)(?![a-z])(?! and (?:deep|steady|calm|relaxed))|[1-9]\d? breaths (?:a|per) minute|dyspn(?:o)?ea|respiratory distress|shortness of breath|(?:pinpoint|tiny) pupils|pupils (?:are |were )?(?:pinpoint|tiny|fixed)(?![a-z])|(?:has|got|with|signs of|symptoms of) (?:decompression sickness|the bends)|(?:surfaced|ascended|came up|shot up) too (?:fast|quickly|rapidly)|(?:lots of|a lot of|so much) blood(?! (?:tests?|donations?|donors?|work|sugar|pressure|types?|orange|moons?)(?![a-z]))|bleeding (?:profusely|heavily)|(?:presents|presenting|presented) with (?:acute |sudden |severe )?(?:confusion|seizures?|loss of consciousness|altered (?:mental status|consciousness)|haemorrhage|hemorrhage|heavy bleeding)|altered (?:mental status|level of consciousness)`,
+      String.raw`(?:difficulty|difficulties|trouble|problems?) (?:of|in|with|to|for) breath(?:e|ing)${NOT_A_PRACTICE}|(?:breathing|breaths?|respirations?)(?: is| are| has become| very| really| so| now)* (?:slow|shallow|laboured|labored)(?![a-z])(?! and (?:deep|steady|calm|relaxed))|dyspn(?:o)?ea|respiratory distress|shortness of breath|(?:pinpoint|tiny) pupils|pupils (?:are |were )?(?:pinpoint|tiny|fixed)(?![a-z])|(?:has|got|with|signs of|symptoms of) (?:decompression sickness|the bends)|(?:surfaced|ascended|came up|shot up) too (?:fast|quickly|rapidly)|(?:lots of|a lot of|so much) blood(?! (?:tests?|donations?|donors?|work|sugar|pressure|types?|orange|moons?)(?![a-z]))|bleeding (?:profusely|heavily)|(?:presents|presenting|presented) with (?:acute |sudden |severe )?(?:confusion|seizures?|loss of consciousness|altered (?:mental status|consciousness)|haemorrhage|hemorrhage|heavy bleeding)|altered (?:mental status|level of consciousness)`,
+      // Round 19 review fix: a breath rate is a symptom only with a sign of distress in its sentence ("only about six
+      // breaths a minute and will not wake properly"), not a coach's or a mask box's "30 breaths a minute".
+      String.raw`(?:[1-9]\d?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) breaths (?:a|per|each) minute${WITH_DISTRESS_EN}`,
       String.raw`(?:baby|toddler|infant|child|kid|son|daughter|[1-9]\d?[ -](?:month|year|yr)s?[ -]old)(?: is| are|'s| has been| have been)? (?:locked|trapped|stuck|shut) (?:in|inside) (?:the|a|my|our|his|her) (?:hot )?car(?![a-z])|(?:locked|left) (?:the |my )?keys (?:in|inside) (?:the|my|our) car with (?:my|the|our) (?:baby|toddler|child|kid|son|daughter|[1-9])`,
     ],
   },
@@ -112,6 +123,16 @@ export const SAFETY_RULES: readonly SignalRule[] = [
     cueVeto: true,
     languagePatterns: CLINICAL_I18N,
     requires: { languagePatterns: MEDICAL_PERSON_I18N },
+  },
+  {
+    // Round 19 review fix: breathing told clinically with no person word (a breath rate with a sign of distress,
+    // breathing slow or shallow); a soft rule as the other clinical ones (a pet's breathing is vetoed by its cue).
+    id: 'medical_emergency_breathing_i18n',
+    type: 'safety',
+    severity: 'critical',
+    confidence: 0.84,
+    cueVeto: true,
+    languagePatterns: BREATHING_I18N,
   },
   {
     id: 'vehicle_control_failure',

@@ -1,0 +1,50 @@
+/**
+ * Round 19 review fix: breathing told as a practice, not a symptom: a breathing exercise, technique,
+ * class or course, a coach's or a label's breath rate, a course that teaches how to breathe ("trouble
+ * with breathing exercises", "my running coach wants 30 breaths a minute", "¿el curso de buceo enseña a
+ * respirar despacio?", "¿qué hago si alguien tiene dificultad para respirar en clase?"), with no person
+ * in distress now. A sign of distress (can't breathe, blue lips, unconscious, collapsed, an ambulance,
+ * difficulty breathing) keeps the message a safety one, unless it is told after an "if" or a "what do I
+ * do if" in its sentence (a question about what to do, not a person in distress). Vetoes the
+ * classifier's safety finding and a soft rule's (cue-vetoes); a hard rule's finding stands.
+ */
+const PRACTICE = new RegExp(
+  [
+    // English
+    String.raw`breath(?:ing|e)? (?:exercises?|techniques?|drills?|classes?|lessons?|sessions?|practice|apps?|courses?|work|patterns?|rhythm|rate (?:tracking|monitor))|breaths? (?:a|per) minute(?=[^.!?\n]*(?:coach|watch|intervals?|training|workout|run(?:ning)?|box|label|instructions?|app|meditat\w*|yoga))|(?:coach|watch|app|box|label|instructions?|trainer|instructor)[^.!?\n]{0,40}breaths? (?:a|per) minute|(?:teach(?:es|ing)?|learn(?:s|ing)?|practi[sc](?:e|es|ing)) (?:\w+ ){0,2}?(?:how )?to breathe|breathe (?:slowly|deeply|in|out)(?=[^.!?\n]*(?:box|label|says|instructions?|coach|class|teacher|app))`,
+    // German
+    String.raw`atem(?:übung|technik|kurs|training|rhythmus)\w*|(?:kurs|lehrer\w*|trainer\w*|coach|app|uhr)[^.!?\n]{0,40}(?:atmen|atemzüge)|atemzüge pro minute(?=[^.!?\n]*(?:trainer|coach|uhr|app|training|intervall\w*|laufen|yoga|meditation))`,
+    // French
+    String.raw`(?:exercices?|techniques?|cours|séances?|ateliers?) (?:de |d')(?:respiration|souffle)|(?:apprendre|apprend|enseigne|enseignent|apprennent) (?:\w+ )?à respirer|respirations? par minute(?=[^.!?\n]*(?:coach|entraîn\w*|montre|app\w*|yoga|méditation|intervalles?))`,
+    // Spanish
+    String.raw`(?:ejercicios?|técnicas?|clases?|cursos?|talleres?) de respiración|(?:enseña|enseñan|enseñar|aprender|aprende|practicar|practica) (?:\w+ )?a respirar|respiraciones por minuto(?=[^.!?\n]*(?:entrenador|reloj|app|entrenamiento|intervalos?|yoga|meditación))|respir\w*[^.!?\n]{0,40}(?:en (?:la )?clase|curso|buceo|natación|yoga|pilates|meditación)`,
+    // Italian
+    String.raw`(?:esercizi|esercizio|tecniche|tecnica|corsi|corso|lezioni|lezione) di respirazione|(?:insegna|insegnano|imparare|impara) (?:\w+ )?a respirare|respirazioni al minuto(?=[^.!?\n]*(?:allenatore|orologio|app|allenamento|intervalli|yoga|meditazione))`,
+    // Portuguese
+    String.raw`(?:exercícios?|técnicas?|aulas?|cursos?) de respiração|(?:ensina|ensinam|aprender|aprende) (?:\w+ )?a respirar|respirações por minuto(?=[^.!?\n]*(?:treinador|relógio|app|treino|intervalos?|ioga|yoga|meditação))`,
+    // Dutch
+    String.raw`ademhalings(?:oefening|techniek|cursus|les|training)\w*|adem(?:oefening|techniek|training)\w*|(?:leert|leren|aanleren) (?:\w+ )?(?:hoe )?(?:te )?ademen|ademhalingen per minuut(?=[^.!?\n]*(?:coach|trainer|horloge|app|training|interval\w*|yoga|meditatie))`,
+  ].join('|'),
+  'u',
+);
+
+/** A person in distress now; not when an "if" or "what do I do if" comes before it in its sentence. */
+const DISTRESS = new RegExp(
+  String.raw`(?<!(?<![\p{L}])(?:if|when|si|se|wenn|falls|als|mocht|whenever|cuando|quand|quando|wanneer)(?![\p{L}])[^.!?\n]*)(?<![\p{L}])(?:` +
+    [
+      String.raw`(?:can'?t|cannot|can not|unable to|struggling to) breathe|(?:not|stopped|isn'?t) breathing|(?:difficulty|trouble|problems?) breathing|short of breath|shortness of breath|lips (?:are |look |turning |have gone )?(?:blue|grey|gray)|unconscious|unresponsive|not responding|collapsed|passed out|fainted|choking|ambulance|999|911|112`,
+      String.raw`keine luft|atmet nicht|atemnot|bewusstlos|blaue lippen|zusammengebrochen|krankenwagen|notarzt`,
+      String.raw`ne respire (?:plus|pas)|du mal à respirer|difficultés? (?:à|pour) respirer|lèvres bleues|inconscient\w*|évanoui\w*|ambulance|samu`,
+      String.raw`no (?:puede )?respira|dificultad (?:para|al) respirar|le cuesta respirar|labios morados|inconsciente|desmayad\w*|ambulancia`,
+      String.raw`non respira|non riesce a respirare|difficoltà a respirare|labbra blu|incoscient\w*|svenut\w*|ambulanza`,
+      String.raw`não (?:consegue )?respira|dificuldade (?:em|para|a) respirar|falta de ar|lábios roxos|inconsciente|desmai\w*|ambulância`,
+      String.raw`ademt niet|kan niet (?:meer )?ademen|krijgt geen lucht|benauwd|blauwe lippen|bewusteloos|flauwgevallen|ambulance`,
+    ].join('|') +
+    String.raw`)(?![\p{L}])`,
+  'u',
+);
+
+/** True when normalised text tells of breathing as a practice and of no person in distress now. */
+export function isBreathingPractice(norm: string): boolean {
+  return PRACTICE.test(norm) && !DISTRESS.test(norm);
+}
