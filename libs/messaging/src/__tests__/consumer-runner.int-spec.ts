@@ -302,6 +302,91 @@ describe('consumer runner', () => {
     expect(await deadLetters(ctx.client)).toEqual([]);
   });
 
+  it('skips events outside its filters without a handler slot, while every slot is busy', async () => {
+    let release!: () => void;
+    const busy = new Promise<void>((resolve) => (release = resolve));
+    const handled: string[] = [];
+    await run(
+      async (p) => {
+        handled.push((p as NotifyRequested).notificationId);
+        await busy;
+      },
+      ctx.client,
+      { concurrency: 1 },
+    );
+    const first = notification(tenantId);
+    await publish(first);
+    await waitFor(() => handled.length === 1, 5000, 'the slot taken');
+    await publisher.publish(
+      TenantCreatedEvent,
+      { version: 1, tenantId, displayName: 'Acme', slug: 'acme', kind: 'plumber', occurredAt: new Date().toISOString() },
+      { msgId: randomUUID(), tenantId },
+    );
+    // the skipped event is acked while the only slot still holds the first notification
+    const info = () => ctx.client.jsm.consumers.info(`${ctx.namespace}_EVENTS`, 'notifier');
+    // 2.9: delivered through the covering filter and acked at once; 2.10+: never delivered
+    await waitFor(
+      async () => {
+        const i = await info();
+        return i.num_pending === 0 && i.num_ack_pending === 1;
+      },
+      5000,
+      'skip acked',
+    );
+    expect(handled).toEqual([first.notificationId]);
+    release();
+    await waitFor(async () => (await info()).num_ack_pending === 0, 5000, 'ack of the handled one');
+  });
+
+  it('acks handled messages together after ackDelayMs, and stop() sends the acks still waiting', async () => {
+    const handled: string[] = [];
+    const info = () => ctx.client.jsm.consumers.info(`${ctx.namespace}_EVENTS`, 'notifier');
+    // ack wait 20 s: the held-back acks may wait up to 5 s (a quarter of it)
+    const slowAckWait = { ...notifier, backoffMs: [20_000] };
+    const runner = await run(async (p) => void handled.push((p as NotifyRequested).notificationId), ctx.client, {
+      consumer: slowAckWait,
+      ackDelayMs: 60_000,
+    });
+    for (let i = 0; i < 3; i++) await publish(notification(tenantId));
+    await waitFor(() => handled.length === 3, 5000, 'three handled');
+    await sleep(300);
+    expect((await info()).num_ack_pending).toBe(3); // handled, their acks held back
+    await runner.stop();
+    const after = await info();
+    expect(after.num_ack_pending).toBe(0); // stop() sent them before returning
+    expect(after.num_redelivered).toBe(0);
+    expect(await deadLetters(ctx.client)).toEqual([]);
+  });
+
+  it('never holds an ack back for more than a quarter of the ack wait', async () => {
+    const info = () => ctx.client.jsm.consumers.info(`${ctx.namespace}_EVENTS`, 'notifier');
+    const seen: ConsumerMessageMeta[] = [];
+    // the test consumer's ack wait is 300 ms: an ack held back for 60 s would mean a redelivery
+    await run(async (_p, meta) => void seen.push(meta), ctx.client, { ackDelayMs: 60_000 });
+    await publish(notification(tenantId));
+    await waitFor(async () => seen.length === 1 && (await info()).num_ack_pending === 0, 5000, 'ack within the ack wait');
+    await sleep(700); // past the ack wait and the first backoff step
+    expect(seen).toHaveLength(1);
+    expect(seen[0].deliveryCount).toBe(1);
+  });
+
+  it('redelivers a handled message whose ack was still held back when the process died', async () => {
+    const other = await ctx.connect('dying-before-ack');
+    const first: string[] = [];
+    const slowAckWait = { ...notifier, backoffMs: [1_000] }; // acks held back up to 250 ms
+    await run(async (p) => void first.push((p as NotifyRequested).notificationId), other, { consumer: slowAckWait, ackDelayMs: 60_000 });
+    const payload = notification(tenantId);
+    await publish(payload);
+    await waitFor(() => first.length === 1, 5000, 'handled');
+    await other.nc.close(); // dies inside the ack window: the ack is never sent
+
+    const seen: ConsumerMessageMeta[] = [];
+    await run(async (_p, meta) => void seen.push(meta), ctx.client, { consumer: slowAckWait });
+    await waitFor(() => seen.length === 1, 5000, 'redelivery');
+    expect(seen[0]).toMatchObject({ deliveryCount: 2, tenantId });
+    expect(await deadLetters(ctx.client)).toEqual([]);
+  });
+
   it('bounds concurrency; stop() waits for handlers in flight and a new instance gets the rest', async () => {
     let running = 0;
     let peak = 0;
