@@ -2,7 +2,7 @@
 // then day and week rollups in the tenant's time zone checked metric by metric.
 import { randomUUID } from 'node:crypto';
 import { PermanentError } from '@parley/messaging';
-import { createPrismaClient, TenantDb, type PrismaClient } from '@parley/persistence';
+import { createPrismaClient, TenantDb, type PgTx, type PrismaClient } from '@parley/persistence';
 import { createChatMessage, createChatSession, createTenant } from '@parley/testing';
 import { InsightEventsService } from '../ingest/insight-events.service';
 import { InsightIngestRepository } from '../ingest/insight-ingest.repository';
@@ -323,6 +323,44 @@ describe('L3 tenant rollups', () => {
     );
     expect(await owner.insightSession.count({ where: { tenantId: { in: [a, b] } } })).toBe(2);
     expect(await owner.insightHourlyBucket.count({ where: { tenantId: ghost } })).toBe(0);
+  });
+
+  it('keeps nothing of a batch whose pipelined writes fail, and its redelivery counts once', async () => {
+    const tenantId = (await createTenant(owner, { timezone: 'UTC' })).id;
+    // The sessions' write fails; the bucket and term upserts sent with it run in the aborted transaction.
+    class FailingSessionWrite extends InsightIngestRepository {
+      override async saveSessions(tx: PgTx): Promise<void> {
+        await tx.query('SELECT 1 / 0');
+      }
+    }
+    const failing = new InsightEventsService(new TenantDb(prisma), new FailingSessionWrite());
+    const turn = turnEvent(tenantId, randomUUID(), '2026-07-08T10:05:00Z');
+    const extracted = extractedEvent(tenantId, turn.sessionId, '2026-07-08T10:05:02Z', 0.5, ['Boiler repair']);
+    const [turnMeta, extractedMeta] = [msg(), msg()];
+    const outcomes = await Promise.allSettled([failing.handleTurn(turn, turnMeta), failing.handleExtracted(extracted, extractedMeta)]);
+    expect(outcomes.map((o) => o.status === 'rejected' && /division by zero/.test(String(o.reason)))).toEqual([true, true]);
+    expect(await owner.insightHourlyBucket.count({ where: { tenantId } })).toBe(0);
+    expect(await owner.insightHourlyTerm.count({ where: { tenantId } })).toBe(0);
+    expect(await owner.insightSession.count({ where: { tenantId } })).toBe(0);
+    expect(await owner.processedEvent.count({ where: { messageId: { in: [turnMeta.msgId, extractedMeta.msgId] } } })).toBe(0);
+
+    // Redelivered to a healthy consumer: counted once, and a second redelivery changes nothing.
+    expect(await Promise.all([events.handleTurn(turn, turnMeta), events.handleExtracted(extracted, extractedMeta)])).toEqual([
+      'counted',
+      'counted',
+    ]);
+    expect(await Promise.all([events.handleTurn(turn, turnMeta), events.handleExtracted(extracted, extractedMeta)])).toEqual([
+      'duplicate',
+      'duplicate',
+    ]);
+    const hourStart = new Date('2026-07-08T10:00:00Z');
+    expect(await owner.insightHourlyBucket.findUniqueOrThrow({ where: { tenantId_hourStart: { tenantId, hourStart } } })).toMatchObject({
+      turns: 1,
+      sessionsStarted: 1,
+      sentimentCount: 1,
+      sentimentSum: 0.5,
+    });
+    expect(await owner.insightHourlyTerm.count({ where: { tenantId, kind: 'topic' } })).toBe(1);
   });
 
   it('dead-letters an event of an unknown tenant at once and writes nothing', async () => {

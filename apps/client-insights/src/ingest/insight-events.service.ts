@@ -9,6 +9,7 @@ import {
 import { MicroBatcher, PermanentError, settleByGroup, type ConsumerMessageMeta } from '@parley/messaging';
 import { TenantDb, type PgTx } from '@parley/persistence';
 import { utcHourStart } from '@parley/contracts/calendar';
+import { settledInOrder } from '../shared/settled-in-order.util';
 import { TERM_KINDS } from '../shared/term-kinds.constants';
 import { IngestBatchAccumulator } from './ingest-batch.accumulator';
 import { IngestBatchSessions } from './ingest-batch.sessions';
@@ -83,13 +84,17 @@ export class InsightEventsService {
 
   private foldTenant(tenantId: string, items: IngestItem[]): Promise<IngestOutcome[]> {
     return this.db.transaction(tenantId, async (tx) => {
-      const fresh = await this.repo.markProcessed(
-        tx,
-        CONSUMER_NAME,
-        items.map((i) => i.key),
-      );
+      // Sent together (the connection pipelines them: one round trip), run in this order.
+      const [fresh, exists] = await settledInOrder([
+        this.repo.markProcessed(
+          tx,
+          CONSUMER_NAME,
+          items.map((i) => i.key),
+        ),
+        this.repo.tenantExists(tx, tenantId),
+      ]);
       // An event of a tenant that does not exist can never be counted: dead-letter it at once.
-      if (fresh.size > 0 && !(await this.repo.tenantExists(tx, tenantId))) {
+      if (fresh.size > 0 && !exists) {
         throw new PermanentError(`tenant ${tenantId} not found`, 'NOT_FOUND');
       }
       const ctx: FoldContext = { tx, batch: new IngestBatchAccumulator(), sessions: new IngestBatchSessions() };
@@ -105,8 +110,8 @@ export class InsightEventsService {
         await item.fold(ctx);
         outcomes.push('counted');
       }
-      await this.repo.saveSessions(tx, tenantId, ctx.sessions.writes());
-      await this.repo.flush(tx, tenantId, ctx.batch);
+      // The batch's writes, pipelined too (sessions, then buckets, then terms, as before).
+      await settledInOrder([this.repo.saveSessions(tx, tenantId, ctx.sessions.writes()), this.repo.flush(tx, tenantId, ctx.batch)]);
       return outcomes;
     });
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { markProcessedManyPg, type PgTx } from '@parley/persistence';
+import { settledInOrder } from '../shared/settled-in-order.util';
 import type { IngestBatchAccumulator } from './ingest-batch.accumulator';
 
 /** Counter columns of insight_hourly_buckets that events increment. */
@@ -194,23 +195,30 @@ export class InsightIngestRepository {
    */
   async flush(tx: PgTx, tenantId: string, batch: IngestBatchAccumulator): Promise<void> {
     const buckets = batch.bucketWrites();
-    if (buckets.length > 0)
-      await tx.query(BUCKETS_SQL, [
-        tenantId,
-        buckets.map((b) => b.hourStart.toISOString()),
-        ...BUCKET_COUNTERS.map((c) => buckets.map((b) => b.deltas[c] ?? 0)),
-      ]);
     const terms = batch.termWrites();
-    if (terms.length === 0) return;
-    await tx.query(TERMS_SQL, [
-      tenantId,
-      terms.map((t) => t.hourStart.toISOString()),
-      terms.map((t) => t.kind),
-      terms.map((t) => t.key),
-      terms.map((t) => t.count),
-      terms.map((t) => t.tokensIn),
-      terms.map((t) => t.tokensOut),
-    ]);
+    // Both sent at once (the connection pipelines them; the buckets' upsert runs first).
+    const writes: Array<Promise<unknown>> = [];
+    if (buckets.length > 0)
+      writes.push(
+        tx.query(BUCKETS_SQL, [
+          tenantId,
+          buckets.map((b) => b.hourStart.toISOString()),
+          ...BUCKET_COUNTERS.map((c) => buckets.map((b) => b.deltas[c] ?? 0)),
+        ]),
+      );
+    if (terms.length > 0)
+      writes.push(
+        tx.query(TERMS_SQL, [
+          tenantId,
+          terms.map((t) => t.hourStart.toISOString()),
+          terms.map((t) => t.kind),
+          terms.map((t) => t.key),
+          terms.map((t) => t.count),
+          terms.map((t) => t.tokensIn),
+          terms.map((t) => t.tokensOut),
+        ]),
+      );
+    await settledInOrder(writes);
   }
 
   /**
