@@ -68,6 +68,53 @@ describe('round 19 review fixes: initials after a cue, titles, "M.", feeling wor
     // a given name in -ing
     ['ING-en1', 'IE', ["I'd like to book an initial consultation. Aisling Ní Bhriain."], 'Aisling Ní Bhriain'],
     ['ING-en2', 'GB', ['Acme Plumbing. I called twice already'], null],
+    // round 19 review fixes (booking cue): a titled relative in apposition or after a relation is not the writer (base null too)
+    ['BR-de1', 'DE', ['Reservierung für Frau Schulz, meine Schwiegermutter, am Freitag.'], null],
+    ['BR-es1', 'ES', ['Necesito cita para el Sr. Navarro, mi padre, el martes.'], null],
+    ['BR-it1', 'IT', ['Appuntamento per il Sig. Gallo, mio padre, lunedì mattina.'], null],
+    ['BR-nl1', 'NL', ['Reservering voor meneer Bakker, mijn opa, zaterdag.'], null],
+    ['BR-fr1', 'FR', ['Réservation pour Mme Garnier, ma grand-mère, samedi soir.'], null],
+    ['BR-pt1', 'PT', ['Consulta para a Sra. Ribeiro, minha sogra, amanhã.'], null],
+    ['BR-es2', 'ES', ['Para mi abuela: cita para la Sra. Vidal el lunes.'], null],
+    // the booking cue still reads a titled customer when a non-relation follows ("mi número", "graag")
+    ['BP-de1', 'DE', ['Termin für Frau Brandt, meine Nummer ist 0171 2345678.'], 'Brandt'],
+    ['BP-es1', 'ES', ['Reserva para el Sr. Molina, mi número es 600 123 456.'], 'Molina'],
+    ['BP-nl1', 'NL', ['Afspraak voor mevrouw Smits, graag donderdag.'], 'Smits'],
+    ['BP-it1', 'IT', ['Prenotazione per la Signora Fabbri, domani alle otto.'], 'Fabbri'],
+    // the lower-case name cue: a word that describes a name, a function word between two words
+    ['LR-es1', 'ES', ['el nombre es incorrecto en el recibo'], null],
+    ['LR-de1', 'DE', ['name ist richtig, aber die Adresse nicht'], null],
+    ['LR-fr1', 'FR', ['nom est faux sur la facture'], null],
+    ['LR-it1', 'IT', ['il nome è giusto ma il cognome no'], null],
+    ['LR-pt1', 'BR', ['o nome é errado no contrato'], null],
+    ['LR-nl1', 'NL', ['naam is goed, het adres klopt niet'], null],
+    ['LR-de2', 'DE', ['name ist wichtig für uns'], null],
+    ['LR-pt2', 'PT', ['o nome é igual na conta e no recibo'], null],
+    // the lower-case name cue: two name words, or one ending its sentence
+    ['LP-es1', 'ES', ['Hola.', 'el nombre es carmen'], 'Carmen'],
+    ['LP-pt1', 'BR', ['Bom dia. o nome é joão silva, preciso de ajuda'], 'João Silva'],
+    ['LP-it1', 'IT', ['il nome è luca. vorrei un preventivo'], 'Luca'],
+    ['LP-de1', 'DE', ['Kündigung. name ist marta schulz'], 'Marta Schulz'],
+    // feeling words that are names: refused as one word before a complement, kept in a full name or restated
+    ['FS-es1', 'ES', ['Soy Segura Blanco, tengo cita el lunes.'], 'Segura Blanco'],
+    ['FS-es2', 'ES', ['Soy Seguro de que el técnico no vino.'], null],
+    ['FS-it1', 'IT', ['Sono Certa che il pacco è arrivato.'], null],
+    ['FS-it2', 'IT', ['Sono Certa, Giulia Certa, per la disdetta.'], 'Giulia Certa'],
+    ['FS-fr1', 'FR', ['Je suis Triste de la situation.'], null],
+    ['FS-es3', 'MX', ['soy Feliz Ortega y quería una cita'], 'Feliz Ortega'],
+    ['FS-fr2', 'FR', ['Je suis Content de votre travail.'], null],
+    ['FS-de1', 'DE', ['Ich bin Müde, seit Tagen ohne Heizung.'], null],
+    // initials after "I'm" / "this is" before a company ("& Co", Ltd, "and Sons", a trade word), "U. K.", a noun
+    ['IC-en1', 'GB', ['Hi, this is J. K. Brown & Co, about the order.'], null],
+    ['IC-en2', 'GB', ["I'm U. K. resident, can you ship here?"], null],
+    ['IC-en3', 'GB', ['Hello, this is R. T. Lettings about the flat on Mill Lane.'], null],
+    ['IC-en4', 'GB', ['Hi, this is C. D. Jones Ltd, calling about the quote.'], null],
+    ['IC-en5', 'IE', ['this is P. J. Walsh and Sons, we need a plumber on site'], null],
+    ['IC-en6', 'US', ["I'm R. Patel homeowner in Austin, the AC is down."], null],
+    // initials after "I'm" / "this is" before punctuation, "and", "from": a person
+    ['IP-en1', 'GB', ["Hi, I'm J. P. Walsh, the tenant at flat 2."], 'J. P. Walsh'],
+    ['IP-en2', 'GB', ["I'm B. Carter and I need a plumber."], 'B. Carter'],
+    ['IP-en3', 'GB', ['Hi, this is K. Osei from number 12, the gutter is blocked.'], 'K. Osei'],
   ])('%s %s %j: name %j', (_id, country, messages, name) => {
     expect(extractConversation(messages, country).name?.value ?? null).toBe(name);
   });

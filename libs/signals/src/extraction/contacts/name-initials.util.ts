@@ -1,6 +1,6 @@
 import type { NameCandidate } from './name.extractor';
 import { isNameWord, isTitle, tokenAt } from './name-token.util';
-import { isMonsieur, SURNAME_PARTICLES, type ReadName } from './name-read.util';
+import { isMonsieur, LOWER_NAME_END, SURNAME_PARTICLES, type ReadName } from './name-read.util';
 import { RELATIONS, RELATIONS_I18N, ROLES_I18N } from './ownership.rules';
 import { NOT_A_PERSON_NAME } from './name-role.rules';
 
@@ -38,7 +38,15 @@ export function withInitials(text: string, c: NameCandidate): NameCandidate | un
 }
 
 const INITIALS_TRADE =
-  /^(?:box|hardware|plumbing|heating|electrical|electrics|builders|building|roofing|motors|solutions|bau|bouw|haustechnik|sanitär|installatie|installaties|elektro|elektrotechniek|fontanería|fontaneria|plomberie|chauffage|idraulica|impianti|construcciones|costruzioni|construções|reparaties|transport|logistics|logistik)$/iu;
+  /^(?:box|hardware|plumbing|heating|electrical|electrics|builders|building|roofing|motors|solutions|bau|bouw|haustechnik|sanitär|installatie|installaties|elektro|elektrotechniek|fontanería|fontaneria|plomberie|chauffage|idraulica|impianti|construcciones|costruzioni|construções|reparaties|transport|logistics|logistik|insurance|insurances|lettings|letting|estates|properties|property|services|cleaning|cleaners|garage|autos|consulting|versicherung|versicherungen|immobilien|assurance|assurances|immobilier|seguros|inmobiliaria|assicurazioni|immobiliare|verzekeringen|makelaardij|imobiliária)$/iu;
+
+/** "& Sons", "and Co", "Ltd", "Inc.", "GmbH", "BV", "SA", "Srl" after a name: a company's. */
+const COMPANY_AFTER =
+  /^\s*(?:&|\+|and\s+(?:sons?|co|daughters?|partners?|brothers?)(?![\p{L}])|(?:ltd|limited|inc|llc|plc|corp|co|gmbh|ag|kg|bv|b\.v|nv|n\.v|sa|s\.a|sas|sarl|srl|s\.r\.l|spa|s\.p\.a|sl|s\.l|lda|ltda)(?![\p{L}]))/iu;
+
+/** Lower-case words that may follow a person's name with no punctuation (not a noun: "U. S. Army veteran"). */
+const WORD_AFTER_NAME =
+  /^ (?:from|of|at|in|on|with|about|for|to|calling|again|too|also|there|de|di|da|du|van|von|aus|à|a|per|para|por|pour|uit|bij|met|avec|con|com|mit|su|sur|chez|del|della|do|dos)(?![\p{L}])/u;
 
 // "J. R. Okafor", "J.R. Okafor", "J.-P. Dubois": one or two initials, each with its full stop.
 const INITIALS_AT = /^((?:\p{Lu}\.(?:-\p{Lu}\.)?[ ]?){1,2}) ?(?=\p{Lu}|(?:de|van|von|di|da|du|del|della|le|la|ter|ten)\s)/u;
@@ -49,7 +57,7 @@ const INITIALS_AT = /^((?:\p{Lu}\.(?:-\p{Lu}\.)?[ ]?){1,2}) ?(?=\p{Lu}|(?:de|van
  * ("J.R." spaced "J. R."), and a one-word surname or one led by a particle. A lone "M." in a French (or
  * unrecognised) message is Monsieur and dropped, as a title is (label guide).
  */
-export function initialledNameAt(text: string, at: number): ReadName | undefined {
+export function initialledNameAt(text: string, at: number, selfIntro = false): ReadName | undefined {
   const m = INITIALS_AT.exec(text.slice(at, at + 16));
   if (m === null) return undefined;
   const from = at + m[0].length;
@@ -63,6 +71,11 @@ export function initialledNameAt(text: string, at: number): ReadName | undefined
   if (/^(?:[@_\d]|[.][\p{L}\p{N}])/u.test(text.slice(surname.end, surname.end + 2))) return undefined;
   const next = /^ (\p{Lu}[\p{L}\p{M}'-]*)/u.exec(text.slice(surname.end, surname.end + 30));
   if (next !== null) return undefined;
+  // Round 19 review fixes: "U. S. Army", "A. B. Smith & Sons", "A. B. Smith Inc.", "U. S. Army veteran": a
+  // country, a company, or (after "I'm" / "this is", selfIntro) initials before a common noun, not a person's name.
+  if (/^U\. ?[SK]\.\s*$/u.test(m[1] as string) || COMPANY_AFTER.test(text.slice(surname.end, surname.end + 16))) return undefined;
+  const lowerNext = /^ (\p{Ll}[\p{L}\p{M}'-]*)/u.exec(text.slice(surname.end, surname.end + 30));
+  if (selfIntro && lowerNext !== null && !WORD_AFTER_NAME.test(lowerNext[0]) && !LOWER_NAME_END.test(lowerNext[0])) return undefined;
   const written = text.slice(from, surname.end);
   const initials = (m[1] as string).match(/\p{Lu}\.(?:-\p{Lu}\.)?/gu) as string[];
   const value = isMonsieur(m[1] as string, text) ? written : `${initials.join(' ')} ${written}`;

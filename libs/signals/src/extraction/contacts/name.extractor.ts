@@ -42,6 +42,8 @@ interface Cue {
   allLowerMessage?: boolean;
   /** Round 17 review: no name when the name read matches this (a business or a department). */
   notName?: RegExp;
+  /** Round 19 review fixes: a last test on the name read (the text, the name, the cue's match index). */
+  accept?: (text: string, name: ReadName, cueAt: number) => boolean;
 }
 
 // A German message: "im" there is a preposition, not "I'm".
@@ -386,7 +388,9 @@ function cueCandidates(text: string, normalized: string): NameCandidate[] {
     if (cue.notIn?.test(normalized) || (cue.allLowerMessage === true && /\p{Lu}/u.test(text))) continue;
     for (const m of normalized.matchAll(cue.pattern)) {
       const at = m.index + m[0].length;
-      const name = readName(text, at, cue.lowerConfidence !== undefined, cue.allLowerMessage === true) ?? initialledNameAt(text, at);
+      const name =
+        readName(text, at, cue.lowerConfidence !== undefined, cue.allLowerMessage === true) ??
+        initialledNameAt(text, at, cue.id === 'i_am' || cue.id === 'this_is');
       if (name === undefined || (cue.capitalisedAfterGroup === true && !name.lower && m[1] === undefined)) continue;
       const restated = cue.owner === 'customer' ? fullerNameAfter(text, name) : undefined;
       if (cue.minWords !== undefined && (restated ?? name).value.split(/\s+/).length < cue.minWords) continue;
@@ -394,9 +398,10 @@ function cueCandidates(text: string, normalized: string): NameCandidate[] {
       if (name.lower && cue.lowerMaxWords !== undefined && name.value.split(/\s+/).length > cue.lowerMaxWords) continue;
       if (cue.allLowerMessage === true && !voiceNameOk((restated ?? name).value, text.slice(name.start, name.end))) continue;
       if (name.lower && cue.lowerAfter !== undefined && !cue.lowerAfter.test(text.slice(name.end, name.end + 30))) continue;
+      if (cue.accept !== undefined && !cue.accept(text, name, m.index)) continue;
       // "ich bin Grafikerin", "ich bin Studentin": a German noun for a job or role, not a name.
       if (cue.id === 'i_am' && ROLE_NOUN.test(name.value) && GERMAN.test(normalized)) continue;
-      if (cue.id === 'i_am' && isFeelingAfterIAm(text, name)) continue;
+      if (cue.id === 'i_am' && isFeelingAfterIAm(text, name, restated)) continue;
       const relation = cue.owner === 'third_party' ? m[1] : undefined;
       if (name.possessive) {
         // "I'm Dave's wife": Dave is someone else; the customer's own name is not given here.
