@@ -115,6 +115,16 @@ describe('round 19 review fixes: initials after a cue, titles, "M.", feeling wor
     ['IP-en1', 'GB', ["Hi, I'm J. P. Walsh, the tenant at flat 2."], 'J. P. Walsh'],
     ['IP-en2', 'GB', ["I'm B. Carter and I need a plumber."], 'B. Carter'],
     ['IP-en3', 'GB', ['Hi, this is K. Osei from number 12, the gutter is blocked.'], 'K. Osei'],
+    // a lone "M." is Monsieur in French or with a French cue, an initial elsewhere; "Herrn" is a title (booking cue)
+    ['MO-en1', 'GB', ['Table under M. Okoro please, Saturday at 8.'], 'M. Okoro'],
+    ['MO-en2', 'US', ['Hi, M. Alvarez here, the fridge stopped cooling.'], 'M. Alvarez'],
+    ['MO-fr1', 'FR', ['Bonjour, au nom de M. Lambert, pour jeudi.'], 'Lambert'],
+    ['MO-fr2', 'BE', ["C'est M. Dupuis, je voudrais un devis."], 'Dupuis'],
+    ['MO-es1', 'AR', ['A nombre de M. Sosa, gracias.'], 'M. Sosa'],
+    ['HR-de1', 'DE', ['Einen Termin für Herrn Vogel bitte, am Dienstag.'], 'Vogel'],
+    ['HR-de2', 'AT', ['Reservierung für Herrn Dr. Pichler, zwei Personen.'], 'Pichler'],
+    ['HR-de3', 'DE', ['Termin für Herrn Vogel, meinen Vater, am Dienstag.'], null],
+    ['HR-fr1', 'FR', ['Rendez-vous pour M. Caron, mon beau-père, lundi.'], null],
   ])('%s %s %j: name %j', (_id, country, messages, name) => {
     expect(extractConversation(messages, country).name?.value ?? null).toBe(name);
   });

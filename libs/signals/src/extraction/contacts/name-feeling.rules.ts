@@ -68,7 +68,7 @@ export const REVIEW_19_CUES = [
   {
     id: 'booking_for',
     pattern:
-      /(?<![\p{L}'])(?:cita|consulta|reserva|turno|prenotazione|appuntamento|visita|rendez-vous|réservation|reservation|termin|reservierung|afspraak|reservering)\s+(?:para|per|pour|für|voor)\s+(?:(?:la|el|a|o|il|le|den|die|de)\s+)?(?=(?:dra?|sra?|srta|dott|sig|mme|mlle|mrs?|ms|frau|herr|mevr|mevrouw|dhr|meneer|signora|señora|senhora|madame|monsieur)[.\s])/gu,
+      /(?<![\p{L}'])(?:cita|consulta|reserva|turno|prenotazione|appuntamento|visita|rendez-vous|réservation|reservation|termin|reservierung|afspraak|reservering)\s+(?:para|per|pour|für|voor)\s+(?:(?:la|el|a|o|il|le|den|die|de)\s+)?(?=m\.\s|(?:dra?|sra?|srta|dott|sig|mme|mlle|mrs?|ms|frau|herrn?|mevr|mevrouw|dhr|meneer|signora|señora|senhora|madame|monsieur)[.\s])/gu,
     confidence: 0.6,
     owner: 'customer' as const,
     // Round 19 review fixes: not a titled relative ("Termin für Frau Weber, meine Mutter").

@@ -23,6 +23,10 @@ const MAX_TOKENS = 4;
 export const SURNAME_PARTICLES =
   /^ (?:van(?: de[nr]?| het| 't)?|von(?: de[mnr])?|vom|ó|ní|nic|uí|i(?= \p{Lu})|zu[mr]?|ten|ter|de(?: la| las| los| l'|l)?|della?|degli|dei|di|da|das|dos|do|du|le|la|d'|el|al|ben|bin|ibn|abu)(?: |(?<=')(?=\p{L}))/iu;
 
+/** A French word or cue around a lone "M." ("Bonjour", "à l'appareil", "au nom de", "ici", "merci"). */
+const FRENCH_CUE =
+  /(?<![\p{L}])(?:bonjour|bonsoir|salut|merci|ici|c'est|je|j'ai|à\s+l'appareil|au\s+nom\s+de|pour|monsieur|madame|svp|s'il\s+vous\s+pla[iî]t|rendez-vous|réservation|cordialement)(?![\p{L}])/iu;
+
 // Bit of French in languagesIn's mask (GATED_LANGUAGES order: de fr es it pt nl).
 const FRENCH_BIT = 1 << 1;
 
@@ -33,7 +37,10 @@ const FRENCH_BIT = 1 << 1;
 export function isMonsieur(initials: string, text: string): boolean {
   if (!/^M\. ?$/.test(initials)) return false;
   const mask = languagesIn(text.toLowerCase());
-  return mask === 0 || (mask & FRENCH_BIT) !== 0;
+  // Round 19 review fixes: in text whose language cannot be told (none recognised, "Booking under M. Chen", or
+  // several, "A nombre de M. Ruiz"), only with a French cue.
+  if (mask === FRENCH_BIT) return true;
+  return (mask === 0 || (mask & FRENCH_BIT) !== 0) && FRENCH_CUE.test(text);
 }
 
 export interface ReadName {

@@ -144,6 +144,8 @@ export const TITLES: ReadonlySet<string> = new Set([
   // The other languages' titles ("Frau Moser", "il signor Marchetti", "mevrouw Visser", "Mme Girard").
   ...['herr', 'frau', 'mme', 'mlle', 'madame', 'monsieur', 'signor', 'signora', 'sig', 'sra', 'sr', 'señor', 'señora', 'senhor', 'senhora'],
   ...['dona', 'doña', 'don', 'seu', 'mevrouw', 'meneer', 'mevr', 'dhr'],
+  // Round 19 review fixes: 'Reservierung für Herrn Krause' (the dative and accusative of Herr).
+  'herrn',
   // Latin American professional titles ("Soy el Ing. Ramiro Castañeda", "la Lic. Paola Díaz").
   ...['ing', 'lic', 'arq', 'dra', 'srta', 'profa', 'licenciado', 'licenciada', 'ingeniero', 'ingeniera'],
   // Round 13: 'Captain Bill Rourke', 'Eng.º Nuno Cardoso', 'Dña. Carmen …', 'Dott. Neri', 'Avv. Conti', 'Maître Roy'.
