@@ -10,8 +10,8 @@ import { extractConversation } from '../evaluation/evaluate-extraction.util';
 // lower-case name cue; BK- a booking for a titled person; IR- initials after "I am" / "this is".
 // Base 1fe3ccf gets 110 of the 170 right, HEAD 138: 46 fixed, 18 broken (base right, HEAD wrong), 12 wrong on
 // both with the same value, 2 wrong on both with another value. Rows marked "base 1fe3ccf: ..." differed there.
-// Round 19 review-fix fixes: the 18 regressions right (moved to the probes, marked "fixed in"): 156 of 170; then
-// a lone "M." outside French and "Herrn"/"M." after the booking cue: 161 of 170.
+// Fixes of this review (rows moved to the probes are marked "fixed in <hash>"): dd96a21 gets the 18 regressions
+// right (156 of 170); 32c03ab a lone "M." outside French and "Herrn"/"M." after the booking cue (161 of 170).
 
 describe('round 19 review fixes, review: initials, titles, "M.", feeling words, lower-case name cue', () => {
   it.each([
@@ -155,36 +155,36 @@ describe('round 19 review fixes, review: initials, titles, "M.", feeling words, 
     ['IR-it2', 'IT', ['Mi chiamo M. Ferri, vorrei un preventivo.'], 'M. Ferri'], // base 1fe3ccf: null
     // Regressions: the new booking cue (cita/Termin/afspraak/rendez-vous/prenotazione/consulta … para/für/voor/pour/per
     // the title) takes a titled relative named in apposition as the customer.
-    ['HN-de10', 'DE', ['Termin für Frau Weber, meine Mutter, bitte am Montag.', 'Sie ist 82.'], null], // base 1fe3ccf: null; e492b14: "Weber"; fixed in this commit
-    ['HN-es7', 'ES', ['Quería una cita para la Sra. Pérez, mi madre, que tiene 80 años.'], null], // base 1fe3ccf: null; e492b14: "Pérez"; fixed in this commit
-    ['HN2-it1', 'IT', ['Prenotazione per la Signora Bruno, mia nonna, venerdì sera.'], null], // base 1fe3ccf: null; e492b14: "Bruno"; fixed in this commit
-    ['HN2-nl1', 'NL', ['Afspraak voor mevrouw De Vries, mijn moeder, graag dinsdag.'], null], // base 1fe3ccf: null; e492b14: "De Vries"; fixed in this commit
-    ['HN2-fr1', 'FR', ['Rendez-vous pour Mme Leroy, ma mère, jeudi.'], null], // base 1fe3ccf: null; e492b14: "Leroy"; fixed in this commit
-    ['HN2-pt1', 'BR', ['Consulta para a Sra. Almeida, minha avó, na segunda.'], null], // base 1fe3ccf: null; e492b14: "Almeida"; fixed in this commit
+    ['HN-de10', 'DE', ['Termin für Frau Weber, meine Mutter, bitte am Montag.', 'Sie ist 82.'], null], // base 1fe3ccf: null; e492b14: "Weber"; fixed in dd96a21
+    ['HN-es7', 'ES', ['Quería una cita para la Sra. Pérez, mi madre, que tiene 80 años.'], null], // base 1fe3ccf: null; e492b14: "Pérez"; fixed in dd96a21
+    ['HN2-it1', 'IT', ['Prenotazione per la Signora Bruno, mia nonna, venerdì sera.'], null], // base 1fe3ccf: null; e492b14: "Bruno"; fixed in dd96a21
+    ['HN2-nl1', 'NL', ['Afspraak voor mevrouw De Vries, mijn moeder, graag dinsdag.'], null], // base 1fe3ccf: null; e492b14: "De Vries"; fixed in dd96a21
+    ['HN2-fr1', 'FR', ['Rendez-vous pour Mme Leroy, ma mère, jeudi.'], null], // base 1fe3ccf: null; e492b14: "Leroy"; fixed in dd96a21
+    ['HN2-pt1', 'BR', ['Consulta para a Sra. Almeida, minha avó, na segunda.'], null], // base 1fe3ccf: null; e492b14: "Almeida"; fixed in dd96a21
     // Regressions: the new lower-case "el nombre es / name ist / il nome è / o nome é" cue reads a predicate adjective
     // ("correcto en", "egal,", "importante y", "diferente na fatura e": a conjunction or comma ends it).
-    ['HN-es4', 'MX', ['el nombre es correcto en la factura pero el monto no'], null], // base 1fe3ccf: null; e492b14: "Correcto"; fixed in this commit
-    ['HN-pt4', 'BR', ['O nome é irrelevante, só preciso do orçamento.'], null], // base 1fe3ccf: null; e492b14: "Irrelevante"; fixed in this commit
-    ['HN2-de1', 'DE', ['name ist egal, Hauptsache jemand kommt'], null], // base 1fe3ccf: null; e492b14: "Egal"; fixed in this commit
-    ['HN2-it2', 'IT', ['il nome è corretto, ma il codice no'], null], // base 1fe3ccf: null; e492b14: "Corretto"; fixed in this commit
-    ['HN2-es1', 'ES', ['El nombre es importante y el logo también.'], null], // base 1fe3ccf: null; e492b14: "Importante"; fixed in this commit
-    ['HN2-pt2', 'PT', ['o nome é diferente na fatura e no contrato'], null], // base 1fe3ccf: null; e492b14: "Diferente Na Fatura"; fixed in this commit
+    ['HN-es4', 'MX', ['el nombre es correcto en la factura pero el monto no'], null], // base 1fe3ccf: null; e492b14: "Correcto"; fixed in dd96a21
+    ['HN-pt4', 'BR', ['O nome é irrelevante, só preciso do orçamento.'], null], // base 1fe3ccf: null; e492b14: "Irrelevante"; fixed in dd96a21
+    ['HN2-de1', 'DE', ['name ist egal, Hauptsache jemand kommt'], null], // base 1fe3ccf: null; e492b14: "Egal"; fixed in dd96a21
+    ['HN2-it2', 'IT', ['il nome è corretto, ma il codice no'], null], // base 1fe3ccf: null; e492b14: "Corretto"; fixed in dd96a21
+    ['HN2-es1', 'ES', ['El nombre es importante y el logo también.'], null], // base 1fe3ccf: null; e492b14: "Importante"; fixed in dd96a21
+    ['HN2-pt2', 'PT', ['o nome é diferente na fatura e no contrato'], null], // base 1fe3ccf: null; e492b14: "Diferente Na Fatura"; fixed in dd96a21
     // Regressions: a feeling word that is also a surname or given name (Segura, Certo, Feliz) is refused as the first
     // word of any read, and the refusal drops a full name restated after it.
-    ['P-es6', 'ES', ['Soy Segura, de la reserva de las nueve.'], 'Segura'], // base 1fe3ccf: "Segura"; e492b14: null; fixed in this commit
-    ['P2-it1', 'IT', ['Sono Certo, Marco Certo, ho chiamato ieri.'], 'Marco Certo'], // base 1fe3ccf: "Marco Certo"; e492b14: null; fixed in this commit
-    ['FH-es1', 'ES', ['soy Feliz Ramírez, quería una cita'], 'Feliz Ramírez'], // base 1fe3ccf: "Feliz Ramírez"; e492b14: null; fixed in this commit
+    ['P-es6', 'ES', ['Soy Segura, de la reserva de las nueve.'], 'Segura'], // base 1fe3ccf: "Segura"; e492b14: null; fixed in dd96a21
+    ['P2-it1', 'IT', ['Sono Certo, Marco Certo, ho chiamato ieri.'], 'Marco Certo'], // base 1fe3ccf: "Marco Certo"; e492b14: null; fixed in dd96a21
+    ['FH-es1', 'ES', ['soy Feliz Ramírez, quería una cita'], 'Feliz Ramírez'], // base 1fe3ccf: "Feliz Ramírez"; e492b14: null; fixed in dd96a21
     // Regressions: initials read after "I'm" / "this is" before a company or a common noun (initialledNameAt).
-    ['IR-en1', 'US', ["I'm U. S. Army veteran, do you give a discount?"], null], // base 1fe3ccf: null; e492b14: "U. S. Army"; fixed in this commit
-    ['IR-en2', 'GB', ['Hi, this is A. B. Smith & Sons, we need a van serviced.'], null], // base 1fe3ccf: null; e492b14: "A. B. Smith"; fixed in this commit
-    ['IR-en5', 'GB', ['Hi, this is A. A. Insurance, about the claim.'], null], // base 1fe3ccf: null; e492b14: "A. A. Insurance"; fixed in this commit
+    ['IR-en1', 'US', ["I'm U. S. Army veteran, do you give a discount?"], null], // base 1fe3ccf: null; e492b14: "U. S. Army"; fixed in dd96a21
+    ['IR-en2', 'GB', ['Hi, this is A. B. Smith & Sons, we need a van serviced.'], null], // base 1fe3ccf: null; e492b14: "A. B. Smith"; fixed in dd96a21
+    ['IR-en5', 'GB', ['Hi, this is A. A. Insurance, about the claim.'], null], // base 1fe3ccf: null; e492b14: "A. A. Insurance"; fixed in dd96a21
     // Changed or kept wrong: a lone "M." in English or unrecognised text is read as Monsieur (label: initials as written).
-    ['M-en1', 'GB', ['Hi, M. Patel here.', 'The boiler pressure keeps dropping.'], 'M. Patel'], // base 1fe3ccf and e492b14: "Patel"; fixed in this commit
-    ['M-en2', 'US', ['Booking under M. Chen please, 7pm for four.'], 'M. Chen'], // base 1fe3ccf: null; e492b14: "Chen"; fixed in this commit
-    ['M-es1', 'ES', ['A nombre de M. Ruiz, por favor.'], 'M. Ruiz'], // base 1fe3ccf: null; e492b14: "Ruiz"; fixed in this commit
+    ['M-en1', 'GB', ['Hi, M. Patel here.', 'The boiler pressure keeps dropping.'], 'M. Patel'], // base 1fe3ccf and e492b14: "Patel"; fixed in 32c03ab
+    ['M-en2', 'US', ['Booking under M. Chen please, 7pm for four.'], 'M. Chen'], // base 1fe3ccf: null; e492b14: "Chen"; fixed in 32c03ab
+    ['M-es1', 'ES', ['A nombre de M. Ruiz, por favor.'], 'M. Ruiz'], // base 1fe3ccf: null; e492b14: "Ruiz"; fixed in 32c03ab
     // Misses on base and HEAD alike: "Herrn" and "M." after the booking cue.
-    ['P-de5', 'DE', ['Reservierung für Herrn Krause, 4 Personen.'], 'Krause'], // base 1fe3ccf and e492b14: null; fixed in this commit
-    ['P-fr2', 'FR', ['Rendez-vous pour M. Diallo demain 10h.'], 'Diallo'], // base 1fe3ccf and e492b14: null; fixed in this commit
+    ['P-de5', 'DE', ['Reservierung für Herrn Krause, 4 Personen.'], 'Krause'], // base 1fe3ccf and e492b14: null; fixed in 32c03ab
+    ['P-fr2', 'FR', ['Rendez-vous pour M. Diallo demain 10h.'], 'Diallo'], // base 1fe3ccf and e492b14: null; fixed in 32c03ab
   ])('%s %s %j: name %j', (_id, country, messages, name) => {
     expect(extractConversation(messages, country).name?.value ?? null).toBe(name);
   });
