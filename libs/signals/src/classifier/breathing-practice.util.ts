@@ -17,22 +17,26 @@ const PRACTICE = new RegExp(
     // French
     String.raw`(?:exercices?|techniques?|cours|séances?|ateliers?) (?:de |d')(?:respiration|souffle)|(?:apprendre|apprend|enseigne|enseignent|apprennent) (?:\w+ )?à respirer|respirations? par minute(?=[^.!?\n]*(?:coach|entraîn\w*|montre|app\w*|yoga|méditation|intervalles?))`,
     // Spanish
-    String.raw`(?:ejercicios?|técnicas?|clases?|cursos?|talleres?) de respiración|(?:enseña|enseñan|enseñar|aprender|aprende|practicar|practica) (?:\w+ )?a respirar|respiraciones por minuto(?=[^.!?\n]*(?:entrenador|reloj|app|entrenamiento|intervalos?|yoga|meditación))|respir\w*[^.!?\n]{0,40}(?:en (?:la )?clase|curso|buceo|natación|yoga|pilates|meditación)`,
+    String.raw`(?:ejercicios?|técnicas?|clases?|cursos?|talleres?) de respiración|(?:enseña|enseñan|enseñar|aprender|aprende|practicar|practica) (?:\w+ )?a respirar|respiraciones por minuto(?=[^.!?\n]*(?:entrenador|reloj|app|entrenamiento|intervalos?|yoga|meditación))|(?:qué|que) (?:hago|hacer|hacemos|debo hacer) si[^.!?\n]{0,60}respir\w*[^.!?\n]{0,40}(?:en (?:la )?clase|curso|buceo|natación|yoga|pilates|meditación)`,
     // Italian
     String.raw`(?:esercizi|esercizio|tecniche|tecnica|corsi|corso|lezioni|lezione) di respirazione|(?:insegna|insegnano|imparare|impara) (?:\w+ )?a respirare|respirazioni al minuto(?=[^.!?\n]*(?:allenatore|orologio|app|allenamento|intervalli|yoga|meditazione))`,
     // Portuguese
     String.raw`(?:exercícios?|técnicas?|aulas?|cursos?) de respiração|(?:ensina|ensinam|aprender|aprende) (?:\w+ )?a respirar|respirações por minuto(?=[^.!?\n]*(?:treinador|relógio|app|treino|intervalos?|ioga|yoga|meditação))`,
     // Dutch
     String.raw`ademhalings(?:oefening|techniek|cursus|les|training)\w*|adem(?:oefening|techniek|training)\w*|(?:leert|leren|aanleren) (?:\w+ )?(?:hoe )?(?:te )?ademen|ademhalingen per minuut(?=[^.!?\n]*(?:coach|trainer|horloge|app|training|interval\w*|yoga|meditatie))`,
+    // Round 19 review fix (6): breathing in a practice of its own (meditation, yoga, breath-hold diving, sleep tracking), every language.
+    String.raw`(?<![\p{L}])(?:meditat\w*|méditation|meditación|meditazione|meditação|meditatie|yoga|ioga|pranayama|cohérence cardiaque|apnea|apnée|apnoe\w*|apneia|freediving|free-diving|freitauchen|plongée en apnée|buceo en apnea|sleep (?:tracker|score|app)|schlaftracker|sommeil|modo sueño|sonno|slaaptracker)(?![\p{L}])`,
   ].join('|'),
   'u',
 );
 
 /** A person in distress now; not when an "if" or "what do I do if" comes before it in its sentence. */
 const DISTRESS = new RegExp(
-  String.raw`(?<!(?<![\p{L}])(?:if|when|si|se|wenn|falls|als|mocht|whenever|cuando|quand|quando|wanneer)(?![\p{L}])[^.!?\n]*)(?<![\p{L}])(?:` +
+  String.raw`(?<!(?<![\p{L}])(?:if|when|wenn|falls|mocht|whenever|cuando|quand|quando|wanneer|(?:si|se|als) (?:alguien|alguno|quelqu'un|qualcuno|alguém|iemand|je|j'|on|tu|vous|uno|una|un|une|il|ils|elle|mi|mon|ma|mio|mia|meu|minha|mijn|er|ze|hij|zij|u)|(?:qué hago|que faire|cosa faccio|o que faço|wat doe ik|was tun|what do i do|what should i do) (?:si|se|als|wenn|if))(?![\p{L}])[^.!?\n]*)(?<![\p{L}])(?:` +
     [
-      String.raw`(?:can'?t|cannot|can not|unable to|struggling to) breathe|(?:not|stopped|isn'?t) breathing|(?:difficulty|trouble|problems?) breathing|short of breath|shortness of breath|lips (?:are |look |turning |have gone )?(?:blue|grey|gray)|unconscious|unresponsive|not responding|collapsed|passed out|fainted|choking|ambulance|999|911|112`,
+      String.raw`(?:can'?t|cannot|can not|unable to|struggling to) breathe|(?:not|stopped|isn'?t) breathing|(?:difficulty|trouble|problems?) breathing|short of breath|shortness of breath|lips (?:are |look |have |keep )?(?:turning |going |gone )?(?:blue|grey|gray)|unconscious|unresponsive|not responding|won'?t wake|will not wake|collapsed|passed out|fainted|choking|gasping|respiratory distress|(?:can|could) (?:hardly|barely) breathe|chest (?:hurts|pain|is tight|feels tight|tightness)|ambulance|999|911|112`,
+      // Round 19 review fix (5): the clinical rules' signs too (collapsed, barely breathing, fainted, grey, gasping), so an emergency in a class stays one.
+      String.raw`umgekippt|atmet (?:nur noch |sehr |ganz )?(?:kaum|flach)|ringt nach luft|schnappt nach luft|brustschmerz\w*|schmerzen in der brust|ohnmächtig|wacht nicht|reagiert nicht|s'est effondrée?|effondrée?|respire (?:à peine|très mal|difficilement)|suffoque|douleurs? (?:à|dans) la poitrine|ne réagit|ne se réveille|respira con dificultad|respira muy (?:poco|mal)|se desmayó|pálid[oa]|maread[oa]|no reacciona|no despierta|dolor (?:en el|de) pecho|respira a fatica|respira male|dolore al petto|non si sveglia|non reagisce|pálid[oa]|respira(?:r)? muito mal|dor no peito|não acorda|não reage|grauw|hapt (?:ze |hij )?naar (?:lucht|adem)|naar adem happen|reageert niet|pijn op de borst|wordt niet wakker`,
       String.raw`keine luft|atmet nicht|atemnot|bewusstlos|blaue lippen|zusammengebrochen|krankenwagen|notarzt`,
       String.raw`ne respire (?:plus|pas)|du mal à respirer|difficultés? (?:à|pour) respirer|lèvres bleues|inconscient\w*|évanoui\w*|ambulance|samu`,
       String.raw`no (?:puede )?respira|dificultad (?:para|al) respirar|le cuesta respirar|labios morados|inconsciente|desmayad\w*|ambulancia`,

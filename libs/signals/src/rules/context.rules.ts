@@ -193,12 +193,14 @@ export const LANGUAGE_CUES: NonNullable<SignalRuleSet['languageCues']> = {
   // "as", so they count only before a verb or pronoun that makes them conditional (round 16: and
   // as a whole word, so Spanish "si se" is not Italian "si sente"; Dutch "als" right after a hazard
   // verb is "when", telling when it happens: "het vonkt als ik de stekker eruit trek").
+  // Round 19 review fix (7): French "si" is not a hypothetical after "même" (even if) nor in an indirect question
+  // ("je ne sais pas si", "je me demande si"); "si l'…" does not reach past a "mais" in its sentence.
   hypothetical: {
     de: [
       String.raw`wenn|falls|im falle?|was (?:tun|mache ich|soll ich tun)|an wen wende ich mich|welche nummer|(?:riecht|stinkt|qualmt|raucht|brennt) es(?<=(?:^|[.!?\n:"„“]) ?["„“]?(?:riecht|stinkt|qualmt|raucht|brennt) es)(?= (?:[a-zäöüß]+ ){0,3}?nach [a-zäöüß]+,)|(?<=(?:^|[.!?\n:"„“]) ?["„“]?)bei(?= (?:gasgeruch|brand|feuer|rauch|stromausfall))(?![^.!?\n]*(?<![a-zäöüß])(?:jetzt|gerade|immer noch)(?![a-zäöüß]))`,
     ],
     fr: [
-      String.raw`en cas d'?|au cas où|que faire|qui faut-il|quel numéro|si(?= (?:j'|l'|quelqu'un|(?:je|on|vous|tu|il|ils|elle|elles|ça|ca|ma|mon|mes|le|la|les|un|une|jamais|tout)(?![a-zà-ÿ])))`,
+      String.raw`en cas d'?|au cas où|que faire|qui faut-il|quel numéro|(?<!(?<![a-zà-ÿ])même )(?<!(?<![a-zà-ÿ])(?:sais|sait|savons|savez|savent|demande|demandes|demandons|demandez|demandent|demandais|demandait|vois|voit|ignore) (?:pas |plus )?)si(?= (?:j'|l'(?![^.!?\n]*(?<![a-zà-ÿ])mais(?![a-zà-ÿ]))|quelqu'un|(?:je|on|vous|tu|il|ils|elle|elles|ça|ca|ma|mon|mes|le|la|les|un|une|jamais|tout)(?![a-zà-ÿ])))`,
     ],
     es: [
       String.raw`en caso de|por si|qué (?:hago|hacer|pasa) si|a quién llamo|qué número|si(?= (?:huele|huelen|hay|me|te|se|tengo|pasa|ocurre|noto|notas|notamos|notáis|sentís|sentimos|siento|alguien|mi|mis|tu|tus|su|sus|el|la|las|los|un|uno|una|algún|alguno|alguna|hubiera|hubiese)(?![a-záéíóúñ]))`,

@@ -96,41 +96,53 @@ export const GAS_I18N: LanguagePatterns = {
  * both). Over every labelled message the patterns match 13, 10 of them labelled urgency and safety;
  * the other 3 are stories the past and story guards suppress.
  */
+/**
+ * Round 19 review fix (2): fires meant to burn, in the seven languages (a fire growing in a fireplace, a wood burner, a
+ * barbecue, a fire pit, a chiminea, a pizza oven, a bonfire or a candle is not a danger). Not a bare "stove", "oven",
+ * "Backofen" or "poêle" (a pan or a hob on fire is one).
+ */
+export const FIRE_MEANT_TO_BURN = String.raw`(?<![a-zà-ÿ])(?:fire ?places?|hearth|wood ?(?:burning )?stoves?|log ?burners?|wood ?burners?|multi-?fuel stoves?|bbqs?|barbe?cues?|grill|fire ?pits?|fire ?bowls?|chimineas?|chimeneas?|pizza ovens?|bonfires?|campfires?|camp fires?|candles?|cheminées?|poêles? à (?:bois|granulés)|feux? de camp|feux? de bois|bougies?|kamin\w*|ofen|holzofen|grills?|lagerfeuer|feuerschale|feuerstelle|kerzen?|chimenea|barbacoas?|hogueras?|fogatas?|velas?|caminetto|camino|braciere|falò|candel[ae]|lareiras?|churrasqueiras?|fogueiras?|salamandra|haard\w*|open haard|kampvuur|vuurkorf|vuurschaal|kaars(?:en)?)(?![a-zà-ÿ])`;
+
+/** Round 19 review fix (2): a fire's growth told with no fire meant to burn in its sentence. */
+const NOT_MEANT_TO_BURN = String.raw`(?<!${FIRE_MEANT_TO_BURN}[^.!?\n]*)(?![^.!?\n]*${FIRE_MEANT_TO_BURN})`;
+/** Round 19 review fix (2): not a word's tail ('cessez-le-feu', 'kampvuur'). */
+const NOT_A_TAIL = String.raw`(?<![a-zà-ÿ-])`;
+
 export const FIRE_I18N: LanguagePatterns = {
   de: [
     String.raw`feuer breitet sich (?:schnell |gerade )?aus`,
     // Round 19 review fix: other spreading verbs ('greift auf das Dach über', 'die Flammen werden immer größer', 'haben die Garage erreicht').
-    String.raw`(?:feuer|flammen|brand) (?:greift|greifen) (?:schon |gerade |jetzt )?(?:[a-zäöüß]+ ){0,4}?über(?![a-zäöüß])|(?:feuer|flammen|brand) (?:wird|werden) (?:immer |schnell |jetzt )?(?:größer|stärker)|(?:feuer|flammen|brand) (?:hat|haben) (?:schon |bereits |jetzt )?(?:[a-zäöüß]+ ){0,3}?erreicht`,
+    String.raw`(?:feuer|flammen|brand) (?:greift|greifen) (?:schon |gerade |jetzt )?(?:[a-zäöüß]+ ){0,4}?über(?![a-zäöüß])|(?:feuer|flammen|brand) (?:wird|werden) (?:immer |schnell |jetzt )?(?:größer|stärker)${NOT_MEANT_TO_BURN}|(?:feuer|flammen|brand) (?:hat|haben) (?:schon |bereits |jetzt )?(?:[a-zäöüß]+ ){0,3}?erreicht`,
     String.raw`(?:hat|ist) (?:feuer gefangen|in flammen)|fängt feuer|steht in flammen|brennt lichterloh|(?:es )?qualmt (?:es )?(?:aus|im|in der|in dem)`,
   ],
   fr: [
-    String.raw`(?:le )?feu se propage`,
+    String.raw`${NOT_A_TAIL}(?:le )?feu se propage`,
     // Round 19 review fix: other spreading verbs ('les flammes gagnent la maison voisine', 'l'incendie s'étend').
-    String.raw`(?:feu|flammes|incendie) (?:gagnent|gagne|s'étendent|s'étend|se propagent|grandit|grandissent|atteignent|atteint|ont atteint|a atteint|devient de plus en plus|deviennent de plus en plus)`,
+    String.raw`${NOT_A_TAIL}(?:feu|flammes|incendie) (?:gagnent|gagne|s'étendent|s'étend|se propagent|atteignent|atteint|ont atteint|a atteint)|${NOT_A_TAIL}(?:feu|flammes|incendie) (?:grandit|grandissent|devient de plus en plus|deviennent de plus en plus)${NOT_MEANT_TO_BURN}`,
     String.raw`(?:a|ont) pris feu|prend feu|(?:est|sont) en flammes|il y a des flammes`,
   ],
   es: [
     String.raw`(?:el )?fuego se (?:está )?(?:extendiendo|extiende|propaga)`,
     // Round 19 review fix: other spreading verbs ('el incendio se está propagando al edificio', 'las llamas están creciendo').
-    String.raw`(?:el fuego|el incendio|las llamas) (?:se (?:está |están )?(?:extendiendo|extiende|extienden|propagando|propaga|propagan)|(?:está|están) (?:creciendo|avanzando)|(?:crece|crecen|avanza|avanzan) (?:hacia|cada vez)|(?:ya )?(?:ha|han) llegado (?:a|al|hasta))`,
+    String.raw`(?:el fuego|el incendio|las llamas) (?:se (?:está |están )?(?:extendiendo|extiende|extienden|propagando|propaga|propagan)|(?:está|están) avanzando|(?:avanza|avanzan) (?:hacia|cada vez)|(?:(?:está|están) creciendo|(?:crece|crecen) (?:hacia|cada vez))${NOT_MEANT_TO_BURN}|(?:ya )?(?:ha|han) llegado (?:a|al|hasta))`,
     String.raw`(?:se ha|se han) (?:incendiado|prendido fuego)|(?:está|están) en llamas|(?:ha|han) salido llamas|(?:agarró|cogió) fuego`,
   ],
   it: [
     String.raw`(?:il )?fuoco si (?:sta )?(?:propagando|propaga|allargando)`,
     // Round 19 review fix: other spreading verbs ('le fiamme si stanno allargando verso il tetto', 'le fiamme hanno raggiunto').
-    String.raw`(?:fuoco|fiamme|incendio) (?:si (?:sta |stanno )?(?:propagando|propaga|propagano|allargando|allarga|allargano|estendendo|estende|estendono)|(?:sta|stanno) (?:crescendo|avanzando)|(?:diventa|diventano) sempre più (?:grand[ei]|alt[ei])|(?:ha|hanno) (?:già )?raggiunto)`,
+    String.raw`${NOT_A_TAIL}(?:fuoco|fiamme|incendio) (?:si (?:sta |stanno )?(?:propagando|propaga|propagano|allargando|allarga|allargano|estendendo|estende|estendono)|(?:sta|stanno) avanzando|(?:(?:sta|stanno) crescendo|(?:diventa|diventano) sempre più (?:grand[ei]|alt[ei]))${NOT_MEANT_TO_BURN}|(?:ha|hanno) (?:già )?raggiunto)`,
     String.raw`(?:ha|hanno) preso fuoco|(?:sta|stanno) andando a fuoco|(?:è|sono) in fiamme|escono (?:le )?fiamme`,
   ],
   pt: [
     String.raw`(?:o )?fogo (?:está a |esta a )?(?:espalhar-se|se espalha|se alastra|alastrar)`,
     // Round 19 review fix: other spreading verbs ('as chamas estão a crescer', 'o incêndio está a alastrar', 'as chamas já chegaram ao telhado').
-    String.raw`(?:o fogo|as chamas|o incêndio) (?:está a |estão a |esta a |estao a |está |estão )?(?:crescer|crescendo|aumentar|aumentando|alastrar|alastrando|avançar|avançando|espalhar-se|espalhando)|(?:o fogo|as chamas|o incêndio) (?:já )?(?:chegou|chegaram|alcançou|alcançaram) (?:a|ao|à|aos|às)(?![a-zà-ú])`,
+    String.raw`(?:o fogo|as chamas|o incêndio) (?:está a |estão a |esta a |estao a |está |estão )?(?:(?:crescer|crescendo|aumentar|aumentando)${NOT_MEANT_TO_BURN}|alastrar|alastrando|avançar|avançando|espalhar-se|espalhando)|(?:o fogo|as chamas|o incêndio) (?:já )?(?:chegou|chegaram|alcançou|alcançaram) (?:a|ao|à|aos|às)(?![a-zà-ú])`,
     String.raw`(?:pegou|pegaram|está a pegar) fogo|(?:está|estão) em chamas|(?:saem|saíram) chamas`,
   ],
   nl: [
     String.raw`(?:het )?vuur (?:verspreidt|breidt) zich(?: uit)?`,
     // Round 19 review fix: other spreading verbs ('het vuur slaat over naar het dak', 'de vlammen worden steeds groter').
-    String.raw`(?:vuur|vlammen|brand) (?:slaat|slaan) (?:nu |al )?over(?![a-z])|(?:vuur|vlammen|brand) (?:wordt|worden) (?:steeds |alsmaar |snel |nu )?(?:groter|erger|heviger)|(?:vuur|vlammen|brand) (?:heeft|hebben) (?:al |nu )?(?:[a-z]+ ){0,3}?bereikt`,
+    String.raw`${NOT_A_TAIL}(?:vuur|vlammen|brand) (?:slaat|slaan) (?:nu |al )?over(?![a-z])|${NOT_A_TAIL}(?:vuur|vlammen|brand)(?: in (?:de|het|onze|ons|mijn|m'n) [a-z]+)? (?:wordt|worden) (?:steeds |alsmaar |snel |nu )?(?:groter|erger|heviger)${NOT_MEANT_TO_BURN}|${NOT_A_TAIL}(?:vuur|vlammen|brand) (?:heeft|hebben) (?:al |nu )?(?:(?!(?:toen|destijds|vroeger) )[a-z]+ ){0,3}?bereikt(?![^.!?\n]*(?:(?<![a-z])toen(?![a-z])|(?<!\d)(?:19|20)\d\d(?!\d)|vorig jaar|jaren geleden|destijds))`,
     // Round 17 review: smoke out of an appliance ('er komt zwarte rook uit de afzuigkap'), not a chimney or a stove.
     String.raw`(?:er komt|komt er|er kwam|kwam er) (?:nog steeds |nu |ineens |opeens |nog )?(?:zwarte |dikke |veel |witte )?rook uit (?:de|het|onze|mijn|m'n) (?:afzuigkap|oven|droger|wasdroger|wasmachine|vaatwasser|magnetron|meterkast|groepenkast|stopcontact|stekkerdoos|fornuis|kookplaat|waterkoker|broodrooster|airfryer|frituurpan|tv|televisie|computer|laptop|oplader|lader|boiler|cv-ketel|ketel|motorkap|motor)(?![a-z])`,
     String.raw`(?:heeft|hebben) vlam gevat|vat vlam|staat in (?:brand|de fik|lichterlaaie)|(?:komen|sloegen) vlammen|vloog (?:net |zojuist |ineens )?in (?:de )?(?:brand|fik)|smeult(?<!(?:ruzie|conflict|onvrede|barbecue|bbq|hout|haard|houtkachel|kachel|kampvuur|vuurkorf|wierook|sigaar|sigaret|kaars|vuurtje)[^.!?\n,]{0,40}smeult)(?! (?:niet|al (?:jaren|maanden|weken|lang)|in de (?:open )?haard|in de (?:hout)?kachel)(?![a-z]))`,
@@ -328,7 +340,16 @@ export function joinLanguagePatterns(a: LanguagePatterns, b: LanguagePatterns): 
  * Round 19 review fix: after a carbon-monoxide reading's number, nothing that makes it another quantity (a time, a
  * price, a temperature, an age, a percentage, a battery's volts); "ppm" or nothing is the alarm's reading.
  */
-export const NO_OTHER_UNIT = String.raw`(?![\d:.,]\d)(?! ?(?:%|°|€|£|\$|percent|per ?cent|degrees?|years?|yrs?|months?|days?|hours?|hrs?|h|mins?|minutes?|seconds?|secs?|euros?|pounds?|dollars?|quid|pence|p|v|volts?|db|times|jahre?n?|grad|stunden?|minuten?|ans|degrés?|heures?|años?|grados?|horas?|minutos?|anni|gradi|ore|minuti|anos|graus|jaar|graden|uur|minuten)(?![a-zà-ÿ]))`;
+export const NO_OTHER_UNIT = String.raw`(?![\d:.,]\d)(?! ?(?:%|°|€|£|\$|percent|per ?cent|degrees?|years?|yrs?|months?|days?|hours?|hrs?|h|mins?|minutes?|seconds?|secs?|euros?|pounds?|dollars?|quid|pence|p|v|volts?|db|times|jahre?n?|grad|stunden?|minuten?|ans|degrés?|heures?|años?|grados?|horas?|minutos?|anni|gradi|ore|minuti|anos|graus|jaar|graden|uur|minuten|weeks?|wks?|decibels?|wochen|tage?n?|monate?n?|dezibel|semaines?|jours?|mois|décibels?|semanas?|días|dias|meses|decibel(?:ios|es)|decibéis|settimane?|giorni|mesi|weken|dagen|maanden)(?![a-zà-ÿ]))`;
+
+/** Round 19 review fix (3): the words of a label, not a reading (a price, an expiry date, a serial or model number), in the seven languages. */
+const CO_LABEL_WORDS = String.raw`(?<![a-zà-ÿ])(?:price\w*|tag|labels?|sticker|expir\w*|dates?|serial|model|manufactur\w*|preis\w*|etikett|ablaufdatum|verfallsdatum|datum|seriennummer|modell|herstell\w*|prix|étiquette|date d'expiration|péremption|numéro de série|modèle|fabrication|precios?|etiqueta|caducidad|fecha|número de serie|modelo|fabricación|prezzo|etichetta|scadenza|data di|numero di serie|modello|fabbricazione|preço|validade|número de série|fabrico|prijs|prijskaartje|vervaldatum|houdbaarheid\w*|serienummer|bouwjaar)(?![a-zà-ÿ])`;
+
+/**
+ * Round 19 review fix (3): a carbon-monoxide alarm's reading: two or three digits (not a year, not a serial number),
+ * no other unit after it, not "2030 as/als/comme/como/come …", in no sentence about a label (price, expiry, serial).
+ */
+export const CO_READING = String.raw`[1-9]\d{1,2}${NO_OTHER_UNIT}(?! ?(?:as|als|comme|como|come)(?![a-zà-ÿ]))(?<!${CO_LABEL_WORDS}[^.!?\n]*)(?![^.!?\n]*${CO_LABEL_WORDS})`;
 
 /**
  * Round 19: a carbon-monoxide alarm told as a report ("détecteur de monoxyde déclenché", "rilevatore CO
@@ -340,27 +361,27 @@ export const CO_REPORT_I18N: LanguagePatterns = {
   de: [
     String.raw`(?:co|kohlenmonoxid)-?(?:melder|warnmelder|alarm) (?:hat )?(?:ausgelöst|löst aus|ist ausgelöst)|(?:co|kohlenmonoxid)\S*(?: [a-zäöüß]+){0,4}? (?:zeigt|misst|meldet|anzeige) (?:jetzt )?[1-9]\d+ ?ppm`,
     // Round 19 review fix: the reading without "ppm" ('der CO-Melder zeigt 250 an'), from the alarm itself.
-    String.raw`(?:co|kohlenmonoxid)-?(?:melder|warnmelder|alarm|messgerät)(?: [a-zäöüß]+){0,3}? (?:zeigt|misst|meldet) (?:jetzt |gerade )?[1-9]\d+${NO_OTHER_UNIT}`,
+    String.raw`(?:co|kohlenmonoxid)-?(?:melder|warnmelder|alarm|messgerät)(?: [a-zäöüß]+){0,3}? (?:zeigt|misst|meldet) (?:jetzt |gerade )?${CO_READING}`,
   ],
   fr: [
     String.raw`(?:détecteur|alarme) (?:de |du )?(?:co|monoxyde(?: de carbone)?) (?:déclenchée?|est déclenchée?|en alarme)|(?:co|monoxyde)(?: [a-zà-ÿ']+){0,5}? (?:affiche|indique|mesure|affichée|à) (?:[a-zà-ÿ']+ )?[1-9]\d+ ?ppm`,
-    String.raw`(?:détecteur|alarme) (?:de |du )?(?:co|monoxyde(?: de carbone)?)(?: [a-zà-ÿ']+){0,3}? (?:affiche|indique|mesure) (?:maintenant )?[1-9]\d+${NO_OTHER_UNIT}`,
+    String.raw`(?:détecteur|alarme) (?:de |du )?(?:co|monoxyde(?: de carbone)?)(?: [a-zà-ÿ']+){0,3}? (?:affiche|indique|mesure) (?:maintenant )?${CO_READING}`,
   ],
   es: [
     String.raw`(?:detector|alarma|sensor) de (?:co|monóxido(?: de carbono)?) (?:activad[oa]|se ha activado|se activó|disparad[oa])|(?:co|monóxido)(?: [a-záéíóúñ]+){0,5}? (?:marca|indica|mide|muestra) [1-9]\d+ ?ppm`,
-    String.raw`(?:detector|alarma|sensor) de (?:co|monóxido(?: de carbono)?)(?: [a-záéíóúñ]+){0,3}? (?:marca|indica|mide|muestra) (?:ya |ahora )?[1-9]\d+${NO_OTHER_UNIT}`,
+    String.raw`(?:detector|alarma|sensor) de (?:co|monóxido(?: de carbono)?)(?: [a-záéíóúñ]+){0,3}? (?:marca|indica|mide|muestra) (?:ya |ahora )?${CO_READING}`,
   ],
   it: [
     String.raw`(?:rilevatore|allarme|sensore) (?:di |del )?(?:co|monossido(?: di carbonio)?) (?:acceso|attivato|scattato|in allarme)|(?:co|monossido)(?: [a-zàèéìòù']+){0,5}? (?:segna|indica|misura|mostra|display) [1-9]\d+ ?ppm`,
-    String.raw`(?:rilevatore|allarme|sensore) (?:di |del )?(?:co|monossido(?: di carbonio)?)(?: [a-zàèéìòù']+){0,3}? (?:segna|indica|misura|mostra) (?:ora |adesso )?[1-9]\d+${NO_OTHER_UNIT}`,
+    String.raw`(?:rilevatore|allarme|sensore) (?:di |del )?(?:co|monossido(?: di carbonio)?)(?: [a-zàèéìòù']+){0,3}? (?:segna|indica|misura|mostra) (?:ora |adesso )?${CO_READING}`,
   ],
   pt: [
     String.raw`(?:detetor|detector|alarme|sensor) de (?:co|monóxido(?: de carbono)?) (?:disparado|ativado|acionado|acionou|ligou)|(?:co|monóxido)(?: [a-zà-ú]+){0,5}? (?:marca|indica|mede|mostra) [1-9]\d+ ?ppm`,
-    String.raw`(?:detetor|detector|alarme|sensor) de (?:co|monóxido(?: de carbono)?)(?: [a-zà-ú]+){0,3}? (?:marca|indica|mede|mostra) (?:agora |já )?[1-9]\d+${NO_OTHER_UNIT}`,
+    String.raw`(?:detetor|detector|alarme|sensor) de (?:co|monóxido(?: de carbono)?)(?: [a-zà-ú]+){0,3}? (?:marca|indica|mede|mostra) (?:agora |já )?${CO_READING}`,
   ],
   nl: [
     String.raw`(?:co|koolmonoxide)-?melder (?:is )?(?:afgegaan|geeft alarm|slaat aan)|(?:co|koolmonoxide)\S*(?: [a-z]+){0,4}? (?:geeft|meet|toont|zegt) [1-9]\d+ ?ppm`,
-    String.raw`(?:co|koolmonoxide)-?(?:melder|alarm|meter)(?: [a-z]+){0,3}? (?:geeft|meet|toont|zegt) (?:nu |al )?[1-9]\d+${NO_OTHER_UNIT}`,
+    String.raw`(?:co|koolmonoxide)-?(?:melder|alarm|meter)(?: [a-z]+){0,3}? (?:geeft|meet|toont|zegt) (?:nu |al )?${CO_READING}`,
   ],
 };
 
@@ -401,52 +422,95 @@ export const CLINICAL_I18N: LanguagePatterns = {
   ],
 };
 
-/** Round 19 review fix: a sign of distress in a breath rate's sentence, per language (a coach's or a course's rate has none). */
-const BREATH_DISTRESS: Record<'de' | 'fr' | 'es' | 'it' | 'pt' | 'nl', string> = {
-  de: String.raw`nur (?:noch )?(?:etwa |ungefähr |circa )?|kaum|langsam|flach|wacht nicht|nicht (?:mehr )?ansprechbar|reagiert (?:nicht|kaum)|blaue lippen|bewusstlos`,
-  fr: String.raw`seulement|à peine|lente?s?|lentement|superficielle?s?|ne se réveille|ne réagit|lèvres bleues|inconscient\w*`,
-  es: String.raw`solo|sólo|apenas|despacio|lenta|lento|superficial|no despierta|no reacciona|no responde|labios morados|inconsciente`,
-  it: String.raw`solo|appena|lento|lenta|lentamente|superficiale|non si sveglia|non risponde|labbra blu|incosciente`,
-  pt: String.raw`só|apenas|mal|lenta|lento|devagar|superficial|não acorda|não reage|não responde|lábios roxos|inconsciente`,
-  nl: String.raw`maar|nauwelijks|langzaam|traag|oppervlakkig|wordt niet wakker|reageert niet|blauwe lippen|bewusteloos`,
+/**
+ * Round 19 review fix (6): a sign of distress for a breath rate, per language. `next`: common words ("nur", "seulement",
+ * "solo", "apenas") that count only right before the rate ("nur noch 6 Atemzüge", "solo 5 respiri"); `any`: signs that
+ * count anywhere in its sentence (will not wake, not responding, blue lips, unconscious, breathing itself slow or
+ * shallow). A coach's, a watch's or a course's rate has neither.
+ */
+const BREATH_DISTRESS: Record<'de' | 'fr' | 'es' | 'it' | 'pt' | 'nl', { next: string; any: string }> = {
+  de: {
+    next: String.raw`nur (?:noch )?(?:etwa |ungefähr |circa )?|kaum (?:noch )?`,
+    any: String.raw`atmet (?:nur noch |sehr |ganz )?(?:kaum|langsam|flach)|wacht nicht|nicht (?:mehr )?ansprechbar|reagiert (?:nicht|kaum)|blaue lippen|lippen (?:sind |werden )?blau|bewusstlos|umgekippt|zusammengebrochen`,
+  },
+  fr: {
+    next: String.raw`seulement |à peine |même pas `,
+    any: String.raw`respire (?:très )?(?:lentement|à peine|mal)|ne se réveille|ne le réveille|ne la réveille|ne réagit|lèvres bleues|inconscient\w*|évanoui\w*|effondrée?`,
+  },
+  es: {
+    next: String.raw`solo |sólo |apenas |ni `,
+    any: String.raw`respira (?:muy )?(?:despacio|poco|mal)|no despierta|no reacciona|no responde|labios morados|inconsciente|desmay\w*`,
+  },
+  it: {
+    next: String.raw`solo |appena |neanche `,
+    any: String.raw`respira (?:molto )?(?:lentamente|piano|male|a fatica)|non si sveglia|non risponde|labbra blu|incosciente|svenut[oa]`,
+  },
+  pt: {
+    next: String.raw`só |apenas |mal `,
+    any: String.raw`respira (?:muito )?(?:devagar|mal|pouco)|não acorda|não reage|não responde|lábios roxos|inconsciente|desmai\w*`,
+  },
+  nl: {
+    next: String.raw`nog maar |slechts |nauwelijks `,
+    any: String.raw`ademt (?:heel |erg )?(?:nauwelijks|langzaam|traag|oppervlakkig)|wordt niet wakker|reageert niet|blauwe lippen|bewusteloos|flauwgevallen`,
+  },
 };
-const withBreathDistress = (lang: keyof typeof BREATH_DISTRESS, rate: string): string => {
-  const cue = String.raw`(?<![a-zà-ÿ])(?:${BREATH_DISTRESS[lang]})(?![a-zà-ÿ])`;
-  return String.raw`${rate}(?:(?<=${cue}[^.!?\n]*)|(?=[^.!?\n]*${cue}))`;
+type BreathLang = keyof typeof BREATH_DISTRESS;
+const anySign = (lang: BreathLang): string => String.raw`(?<![a-zà-ÿ])(?:${BREATH_DISTRESS[lang].any})(?![a-zà-ÿ])`;
+const withBreathDistress = (lang: BreathLang, rate: string): string => {
+  const sign = anySign(lang);
+  return String.raw`(?:(?<=(?<![a-zà-ÿ])(?:${BREATH_DISTRESS[lang].next}))${rate}|${rate}(?:(?<=${sign}[^.!?\n]*)|(?=[^.!?\n]*${sign})))`;
+};
+/** Round 19 review fix (6): breathing slow or shallow told of a person (a possessive before it) or with a second sign in its sentence; not a meditation's "the breath becomes slow". */
+const ofAPerson = (lang: BreathLang, possessive: string, core: string): string => {
+  const sign = anySign(lang);
+  return String.raw`(?:(?<=(?<![a-zà-ÿ])(?:${possessive}) )${core}|${core}(?:(?<=${sign}[^.!?\n]*)|(?=[^.!?\n]*${sign})))`;
 };
 const RATE_NUMBER = String.raw`(?:[1-9]\d?|[a-zà-ÿ]+)`;
 
 /**
  * Round 19 review fix: breathing told clinically with no person word ("respira muy despacio, unas cinco
  * respiraciones por minuto", "a respiração dele está muito lenta, umas seis por minuto", "il respire à peine,
- * environ cinq respirations par minute"): a breath rate with a sign of distress in its sentence, or the
- * breathing itself slow or shallow (the English clinical rule's "breathing is slow"). A coach's or a course's
- * rate has no such sign, and breathing as a practice is vetoed (classifier/breathing-practice.util).
+ * environ cinq respirations par minute"): a breath rate with a sign of distress, or the breathing itself slow or
+ * shallow of a person (the English clinical rule's "breathing is slow"). A coach's or a course's rate has no such
+ * sign, and breathing as a practice is vetoed (classifier/breathing-practice.util).
  */
 export const BREATHING_I18N: LanguagePatterns = {
   de: [
     withBreathDistress('de', String.raw`${RATE_NUMBER} atemzüge (?:pro|in der|je) minute`),
-    String.raw`(?:atmung|atem) (?:ist|wird) (?:ganz |sehr |extrem )?(?:flach|langsam|schwach|unregelmäßig)(?![a-zäöüß])`,
+    ofAPerson(
+      'de',
+      'seine|ihre|deren|dessen',
+      String.raw`(?:atmung|atem) (?:ist|wird) (?:ganz |sehr |extrem )?(?:flach|langsam|schwach|unregelmäßig)(?![a-zäöüß])`,
+    ),
   ],
   fr: [
     withBreathDistress('fr', String.raw`${RATE_NUMBER} respirations (?:par|à la|chaque) minute`),
-    String.raw`(?:sa |la )?respiration (?:est|devient) (?:très |de plus en plus )?(?:lente|superficielle|faible)(?![a-zà-ÿ])`,
+    ofAPerson(
+      'fr',
+      'sa|leur',
+      String.raw`respiration (?:est|devient) (?:très |de plus en plus )?(?:lente|superficielle|faible)(?![a-zà-ÿ])`,
+    ),
   ],
   es: [
     withBreathDistress('es', String.raw`${RATE_NUMBER} (?:respiraciones|respiros) (?:por|al|cada) minuto`),
-    String.raw`(?:su |la )?respiración (?:es|está|se ha vuelto) (?:muy )?(?:lenta|superficial|débil)(?![a-záéíóúñ])`,
+    ofAPerson('es', 'su', String.raw`respiración (?:es|está|se ha vuelto) (?:muy )?(?:lenta|superficial|débil)(?![a-záéíóúñ])`),
   ],
   it: [
     withBreathDistress('it', String.raw`${RATE_NUMBER} (?:respiri|respirazioni|atti respiratori) (?:al|per|ogni) minuto`),
-    String.raw`(?:il suo |il )?respiro (?:è|e'|sta diventando) (?:molto )?(?:lento|superficiale|debole)(?![a-zàèéìòù])`,
+    ofAPerson('it', 'il suo|il loro', String.raw`respiro (?:è|e'|sta diventando) (?:molto )?(?:lento|superficiale|debole)(?![a-zàèéìòù])`),
   ],
   pt: [
     withBreathDistress('pt', String.raw`${RATE_NUMBER} (?:respirações |inspirações )?por minuto(?<=respira\S* [^.!?\n]*)`),
-    String.raw`(?:a )?respiração(?: dele| dela)? (?:está|é|ficou) (?:muito )?(?:lenta|superficial|fraca)(?![a-zà-ú])`,
+    String.raw`(?:a )?respiração (?:dele|dela) (?:está|é|ficou) (?:muito )?(?:lenta|superficial|fraca)(?![a-zà-ú])|` +
+      ofAPerson('pt', 'sua', String.raw`respiração (?:está|é|ficou) (?:muito )?(?:lenta|superficial|fraca)(?![a-zà-ú])`),
   ],
   nl: [
     withBreathDistress('nl', String.raw`${RATE_NUMBER} (?:ademhalingen|ademteugen) (?:per|in de|elke) minuut`),
-    String.raw`(?:zijn |haar |de )?ademhaling (?:is|wordt) (?:heel |erg |zeer )?(?:traag|langzaam|oppervlakkig|zwak)(?![a-z])`,
+    ofAPerson(
+      'nl',
+      "zijn|haar|z'n|hun",
+      String.raw`ademhaling (?:is|wordt) (?:heel |erg |zeer )?(?:traag|langzaam|oppervlakkig|zwak)(?![a-z])`,
+    ),
   ],
 };
 

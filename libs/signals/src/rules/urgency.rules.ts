@@ -1,5 +1,5 @@
 import type { SignalRule } from './signal-rules.types';
-import { ELECTRICAL_I18N, FIRE_I18N, GAS_AND_CO_I18N, NO_OTHER_UNIT } from './safety.rules.i18n';
+import { ELECTRICAL_I18N, FIRE_I18N, FIRE_MEANT_TO_BURN, CO_READING, GAS_AND_CO_I18N } from './safety.rules.i18n';
 import type { LanguagePatterns } from './signal-rules.types';
 
 /**
@@ -58,7 +58,7 @@ export const GAS_PATTERNS = [
   String.raw`(?:carbon monoxide|co) (?:alarm|detector|monitor|meter)(?: is| was)? (?:reading|showing|displaying|at) [1-9]\d+ ?ppm|(?:carbon monoxide|co) (?:alarm|detector) (?:has )?(?:triggered|activated|gone off)`,
   // Round 19 review fix: the reading told without "ppm" ("the CO detector reads 250", "our CO alarm just went off and
   // reads 95"): two digits or more and no other unit after the number (not a time, a price, degrees or an age).
-  String.raw`(?:carbon monoxide|co) (?:alarm|detector|monitor|meter)(?: (?!(?:test|batter(?:y|ies)|price|cost|manual|warranty)(?![a-z]))[a-z']+){0,4}? (?:reads|reading|shows|showing|displays|displaying|says) (?:a |about |around |over )?[1-9]\d+${NO_OTHER_UNIT}|(?:carbon monoxide|co) (?:alarm|detector) (?:just )went off(?= (?:and|now|again|right now)(?![a-z]))`,
+  String.raw`(?:carbon monoxide|co) (?:alarm|detector|monitor|meter)(?: (?!(?:test|batter(?:y|ies)|price|cost|manual|warranty)(?![a-z]))[a-z']+){0,4}? (?:reads|reading|shows|showing|displays|displaying|says) (?:a |about |around |over )?${CO_READING}|(?:carbon monoxide|co) (?:alarm|detector) (?:just )went off(?= (?:and|now|again|right now)(?![a-z]))`,
 ];
 
 export const ELECTRICAL_PATTERNS = [
@@ -68,7 +68,9 @@ export const ELECTRICAL_PATTERNS = [
   // Round 19: machine-translated water into electrics ("there is water which enters in the electric box").
   // Round 19 review fix: and with a few words between the water and where it runs ("rain water is coming in and running
   // into the consumer unit"), in the same sentence.
-  String.raw`(?:water|rain|leak)(?: (?!(?:no|not|never|if|when|before)(?![a-z]))[a-z']+){0,6}? (?:enter(?:s|ing)?|coming|comes|going|goes|getting|gets|leak(?:s|ing)|drip(?:s|ping)|runs|running|pouring|flows|flowing|seep(?:s|ing)|trickl(?:es|ing)) (?:in|into|inside|onto|on|in to|down into)(?: the| my| our| a)? (?:(?:electric(?:al|ity)?|fuse|breaker|meter|junction|distribution|circuit) (?:box|board|panel|cabinet|cupboard)|fuse ?box|consumer unit|sockets?|electrics)(?![a-z])`,
+  // Round 19 review fix (4): not after a negation ("doesn't", "won't"), nor in a purpose clause ("so (that) rain
+  // doesn't …", "to stop water getting into …"), nor a water appliance ("the water softener going into the meter cupboard").
+  String.raw`(?<!(?<![a-z])so that [^.!?\n]*)(?<!(?<![a-z])(?:stop|stops|prevent|prevents|keep|keeps|avoid|avoids)(?: the| any)? )(?:water(?! (?:softeners?|heaters?|tanks?|filters?|pumps?|butts?|meters?|bills?|company|boards?|features?)(?![a-z]))|rain|leak)(?: (?!(?:no|not|never|if|when|before|don'?t|doesn'?t|didn'?t|won'?t|wouldn'?t|can'?t|cannot|couldn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|shouldn'?t|hasn'?t|haven'?t)(?![a-z]))[a-z']+){0,6}? (?:enter(?:s|ing)?|coming|comes|going|goes|getting|gets|leak(?:s|ing)|drip(?:s|ping)|runs|running|pouring|flows|flowing|seep(?:s|ing)|trickl(?:es|ing)) (?:in|into|inside|onto|on|in to|down into)(?: the| my| our| a)? (?:(?:electric(?:al|ity)?|fuse|breaker|meter|junction|distribution|circuit) (?:box|board|panel|cabinet|cupboard)|fuse ?box|consumer unit|sockets?|electrics)(?![a-z])`,
   String.raw`(?:gave|giving|gives|given) (?:me|him|her|us|my \w+) (?:a |an )?(?:electric )?shock|(?:switch|socket|plug|outlet|light fitting|wires?|wiring|cables?)[^.!?\n]{0,40}?(?:smoking|sparking)|exposed (?:live )?wir(?:es|ing)|live wires?|(?:got|get|getting|gets|had) (?:a |an )?(?:electric )?shock(?:ed)?|electric shock|electrocuted`,
 ];
 
@@ -79,7 +81,10 @@ export const FIRE_PATTERNS = [
   String.raw`(?:the |a )?(?:fire|flames)(?: is| are|'s)? (?:now )?(?:spreading|getting bigger|out of control)(?! (?:in|across) (?:australia|california|greece|the news))|set (?:the|my|our|a|his|her) [a-z]+ (?:alight|on fire)(?![^.!?\n]*(?:last|yesterday|years? ago))`,
   // Round 19 review fix: told by other spreading verbs, with the fire's place between ("the fire in the kitchen is getting
   // bigger", "the flames from the bin have reached the fence and are moving towards the house").
-  String.raw`(?:the|a) (?:fire|flames|blaze)(?: (?:in|from|on|at) (?:the|my|our|a) [a-z]+)?(?:(?: is| are|'s|'re)? (?:now |quickly |fast )?(?:getting (?:bigger|worse)|growing|spreading|reaching|moving (?:towards|toward|to)|heading (?:towards|toward|for))|(?: has| have|'s|'ve) (?:now |already )?(?:reached|spread (?:to|into|onto)))(?! (?:in|across) (?:australia|california|greece|canada|the news))`,
+  // Round 19 review fix (2): a fire's place that is not a fire (a figure of speech, a logo, a drawing), and a fire
+  // growing where it is meant to burn (a fireplace, a barbecue, a fire pit; FIRE_MEANT_TO_BURN in its sentence) or
+  // "reaching 2 metres"; a fire moving out of it (spreading to, heading for, reached the fence) is still one.
+  String.raw`(?:the|a) (?:fire|flames|blaze)(?: (?:in|from|on|at) (?:the|my|our|a) (?!(?:belly|heart|soul|eyes|veins|logo|design|picture|drawing|painting|poster|image|icon|screen|game|video|film|movie|flag|cover)(?![a-z]))[a-z]+)?(?:(?: is| are|'s|'re)? (?:now |quickly |fast )?(?:(?:getting (?:bigger|worse)|growing|spreading(?! (?:to|into|onto|towards?)(?![a-z])))(?<!${FIRE_MEANT_TO_BURN}[^.!?\n]*)(?![^.!?\n]*${FIRE_MEANT_TO_BURN})|spreading (?:to|into|onto|towards?)(?![a-z])|reaching(?! (?:about |around |over |up to )?\d)|moving (?:towards|toward|to)|heading (?:towards|toward|for))|(?: has| have|'s|'ve) (?:now |already )?(?:reached(?! (?:about |around |over |up to )?\d)|spread (?:to|into|onto)))(?! (?:in|across) (?:australia|california|greece|canada|the news))`,
   String.raw`(?:battery|batteries|charger|e-?bike|e-?scooter|scooter|laptop|power bank|vape)(?: is| are| keeps)? (?:smoking(?! hot)|swelling|swollen|bulging|melting|sparking|hissing|on fire)`,
 ];
 
