@@ -92,49 +92,49 @@ const PROBES: readonly Probe[] = [
   ['en', 'does the singing class teach how to breathe from the diaphragm?', ''],
   ['nl', 'tijdens de yoga wordt de ademhaling langzaam en diep, heerlijk', ''],
   ['fr', "que faire si l'eau coule dans le tableau électrique ?", ''],
-  ['en', 'the fire in the fireplace is getting bigger, how many logs should I add?', ''], // regression: base ""; fixed in the second pass
-  ['en', 'the fire on the bbq is getting bigger now, time to put the burgers on', ''], // regression: base ""; fixed in the second pass
-  ['en', "the fire's growing nicely in the chiminea, pizza goes in soon", ''], // regression: base ""; fixed in the second pass
-  ['en', 'the flames have reached 2 metres in the fire pit, great product!', ''], // regression: base ""; fixed in the second pass
-  ['en', 'the fire in my belly is growing, I am ready to start the bootcamp', ''], // regression: base ""; fixed in the second pass
-  ['en', 'the flames on the logo are getting bigger in the new design, can you shrink them?', ''], // regression: base ""; fixed in the second pass
-  ['fr', 'le feu grandit doucement dans la cheminée, je rajoute une bûche ?', ''], // regression: base ""; fixed in the second pass
-  ['fr', "le cessez-le-feu s'étend à toute la région, vos vols reprennent ?", ''], // regression: base ""; fixed in the second pass
-  ['it', 'il fuoco sta crescendo nel caminetto, aggiungo legna?', ''], // regression: base ""; fixed in the second pass
-  ['pt', 'o fogo está a crescer na lareira, ponho mais lenha?', ''], // regression: base ""; fixed in the second pass
-  ['nl', 'de brand heeft toen de schuur bereikt, dat was in 2010. Verkopen jullie blussers?', ''], // regression: base ""; fixed in the second pass
-  ['en', 'the CO alarm model says 2030 on the back, is that the expiry year?', ''], // regression: base ""; fixed in the second pass
-  ['en', 'the CO detector shows 2024 as the manufacture date, still ok?', ''], // regression: base ""; fixed in the second pass
-  ['en', 'our CO alarm says 30 on the price tag but you charged 45', ''], // regression: base ""; fixed in the second pass
-  ['en', 'the CO meter shows 12345 as its serial number, can you register it?', ''], // regression: base ""; fixed in the second pass
-  ['en', 'the co alarm says 52 weeks of battery left, do I need to change it?', ''], // regression: base ""; fixed in the second pass
-  ['de', 'Der CO-Melder zeigt 2029 als Ablaufdatum an, muss ich ihn tauschen?', ''], // regression: base ""; fixed in the second pass
-  ['fr', "le détecteur de CO affiche 2032 comme date d'expiration, c'est bon ?", ''], // regression: base ""; fixed in the second pass
-  ['es', 'el detector de CO marca 2030 como fecha de caducidad, ¿lo cambio?', ''], // regression: base ""; fixed in the second pass
-  ['es', 'el detector de CO marca 18 meses de batería, ¿es normal?', ''], // regression: base ""; fixed in the second pass
-  ['pt', 'o detetor de CO mostra 30 dias até trocar a bateria, vendem pilhas?', ''], // regression: base ""; fixed in the second pass
-  ['en', "can you fit covers so rain doesn't end up running into the sockets outside?", ''], // regression: base ""; fixed in the second pass
-  ['en', 'my dad did the breathing exercises the physio gave him but now his lips are turning blue', 's'], // regression: base "s"; fixed in the second pass
-  ['en', 'a student is in respiratory distress in the pilates room right now', 's'], // regression: base "s"; fixed in the second pass
-  ['en', "I'm doing the breathing exercises but I still can hardly breathe and my chest hurts", 's'], // regression: base "s"; fixed in the second pass
-  ['de', 'Beim Atemkurs ist meine Mutter umgekippt und atmet kaum noch', 's'], // regression: base "s"; fixed in the second pass
-  ['fr', "pendant le cours de respiration mon père s'est effondré, il respire à peine", 's'], // regression: base "s"; fixed in the second pass
-  ['es', 'mi hija respira con dificultad en la clase de natación, está pálida y mareada', 's'], // regression: base "s"; fixed in the second pass
-  ['es', 'mi madre respira muy poco y está pálida, estaba en yoga', 's'], // regression: base "s"; fixed in the second pass
-  ['es', 'en la clase de respiración mi abuela se desmayó y no reacciona', 's'], // regression: base "s"; fixed in the second pass
-  ['nl', 'na de ademhalingscursus is mijn vrouw helemaal grauw en hapt ze naar lucht', 's'], // regression: base "s"; fixed in the second pass
-  ['en', 'when freediving I only take 4 breaths a minute, is your course ok for me?', ''], // fixed in the second pass
-  ['de', 'Beim Freitauchen schaffe ich nur 4 Atemzüge pro Minute, ist das gut?', ''], // regression: base ""; fixed in the second pass
-  ['de', 'Bei der Meditation ist das Ziel: die Atmung wird langsam und ruhig', ''], // regression: base ""; fixed in the second pass
-  ['fr', "je fais seulement 6 respirations par minute en cohérence cardiaque, c'est bien ?", ''], // regression: base ""; fixed in the second pass
-  ['fr', 'dans la méditation, la respiration devient lente et profonde, super séance', ''], // fixed in the second pass
-  ['es', 'mi reloj marca 12 respiraciones por minuto en carrera lenta, ¿es normal?', ''], // regression: base ""; fixed in the second pass
-  ['it', "in apnea faccio solo 3 respiri al minuto prima dell'immersione", ''], // regression: base ""; fixed in the second pass
-  ['it', 'il respiro è lento e profondo durante la meditazione guidata, consigliate il corso?', ''], // regression: base ""; fixed in the second pass
-  ['pt', 'no ioga, a respiração é lenta e profunda, adoro as aulas', ''], // regression: base ""; fixed in the second pass
-  ['nl', 'mijn horloge zegt 14 ademhalingen per minuut, maar is dat goed tijdens het hardlopen?', ''], // regression: base ""; fixed in the second pass
-  ['fr', "même si l'alarme s'est arrêtée, ça sent toujours le gaz dans la cuisine", 'su'], // regression: base "su"; fixed in the second pass
-  ['fr', "je ne sais pas si l'odeur vient de la chaudière mais ça sent fort le gaz", 'su'], // regression: base "su"; fixed in the second pass
+  ['en', 'the fire in the fireplace is getting bigger, how many logs should I add?', ''], // regression: base ""; fixed in dc44ffb
+  ['en', 'the fire on the bbq is getting bigger now, time to put the burgers on', ''], // regression: base ""; fixed in dc44ffb
+  ['en', "the fire's growing nicely in the chiminea, pizza goes in soon", ''], // regression: base ""; fixed in dc44ffb
+  ['en', 'the flames have reached 2 metres in the fire pit, great product!', ''], // regression: base ""; fixed in dc44ffb
+  ['en', 'the fire in my belly is growing, I am ready to start the bootcamp', ''], // regression: base ""; fixed in dc44ffb
+  ['en', 'the flames on the logo are getting bigger in the new design, can you shrink them?', ''], // regression: base ""; fixed in dc44ffb
+  ['fr', 'le feu grandit doucement dans la cheminée, je rajoute une bûche ?', ''], // regression: base ""; fixed in dc44ffb
+  ['fr', "le cessez-le-feu s'étend à toute la région, vos vols reprennent ?", ''], // regression: base ""; fixed in dc44ffb
+  ['it', 'il fuoco sta crescendo nel caminetto, aggiungo legna?', ''], // regression: base ""; fixed in dc44ffb
+  ['pt', 'o fogo está a crescer na lareira, ponho mais lenha?', ''], // regression: base ""; fixed in dc44ffb
+  ['nl', 'de brand heeft toen de schuur bereikt, dat was in 2010. Verkopen jullie blussers?', ''], // regression: base ""; fixed in dc44ffb
+  ['en', 'the CO alarm model says 2030 on the back, is that the expiry year?', ''], // regression: base ""; fixed in dc44ffb
+  ['en', 'the CO detector shows 2024 as the manufacture date, still ok?', ''], // regression: base ""; fixed in dc44ffb
+  ['en', 'our CO alarm says 30 on the price tag but you charged 45', ''], // regression: base ""; fixed in dc44ffb
+  ['en', 'the CO meter shows 12345 as its serial number, can you register it?', ''], // regression: base ""; fixed in dc44ffb
+  ['en', 'the co alarm says 52 weeks of battery left, do I need to change it?', ''], // regression: base ""; fixed in dc44ffb
+  ['de', 'Der CO-Melder zeigt 2029 als Ablaufdatum an, muss ich ihn tauschen?', ''], // regression: base ""; fixed in dc44ffb
+  ['fr', "le détecteur de CO affiche 2032 comme date d'expiration, c'est bon ?", ''], // regression: base ""; fixed in dc44ffb
+  ['es', 'el detector de CO marca 2030 como fecha de caducidad, ¿lo cambio?', ''], // regression: base ""; fixed in dc44ffb
+  ['es', 'el detector de CO marca 18 meses de batería, ¿es normal?', ''], // regression: base ""; fixed in dc44ffb
+  ['pt', 'o detetor de CO mostra 30 dias até trocar a bateria, vendem pilhas?', ''], // regression: base ""; fixed in dc44ffb
+  ['en', "can you fit covers so rain doesn't end up running into the sockets outside?", ''], // regression: base ""; fixed in dc44ffb
+  ['en', 'my dad did the breathing exercises the physio gave him but now his lips are turning blue', 's'], // regression: base "s"; fixed in dc44ffb
+  ['en', 'a student is in respiratory distress in the pilates room right now', 's'], // regression: base "s"; fixed in dc44ffb
+  ['en', "I'm doing the breathing exercises but I still can hardly breathe and my chest hurts", 's'], // regression: base "s"; fixed in dc44ffb
+  ['de', 'Beim Atemkurs ist meine Mutter umgekippt und atmet kaum noch', 's'], // regression: base "s"; fixed in dc44ffb
+  ['fr', "pendant le cours de respiration mon père s'est effondré, il respire à peine", 's'], // regression: base "s"; fixed in dc44ffb
+  ['es', 'mi hija respira con dificultad en la clase de natación, está pálida y mareada', 's'], // regression: base "s"; fixed in dc44ffb
+  ['es', 'mi madre respira muy poco y está pálida, estaba en yoga', 's'], // regression: base "s"; fixed in dc44ffb
+  ['es', 'en la clase de respiración mi abuela se desmayó y no reacciona', 's'], // regression: base "s"; fixed in dc44ffb
+  ['nl', 'na de ademhalingscursus is mijn vrouw helemaal grauw en hapt ze naar lucht', 's'], // regression: base "s"; fixed in dc44ffb
+  ['en', 'when freediving I only take 4 breaths a minute, is your course ok for me?', ''], // fixed in dc44ffb
+  ['de', 'Beim Freitauchen schaffe ich nur 4 Atemzüge pro Minute, ist das gut?', ''], // regression: base ""; fixed in dc44ffb
+  ['de', 'Bei der Meditation ist das Ziel: die Atmung wird langsam und ruhig', ''], // regression: base ""; fixed in dc44ffb
+  ['fr', "je fais seulement 6 respirations par minute en cohérence cardiaque, c'est bien ?", ''], // regression: base ""; fixed in dc44ffb
+  ['fr', 'dans la méditation, la respiration devient lente et profonde, super séance', ''], // fixed in dc44ffb
+  ['es', 'mi reloj marca 12 respiraciones por minuto en carrera lenta, ¿es normal?', ''], // regression: base ""; fixed in dc44ffb
+  ['it', "in apnea faccio solo 3 respiri al minuto prima dell'immersione", ''], // regression: base ""; fixed in dc44ffb
+  ['it', 'il respiro è lento e profondo durante la meditazione guidata, consigliate il corso?', ''], // regression: base ""; fixed in dc44ffb
+  ['pt', 'no ioga, a respiração é lenta e profunda, adoro as aulas', ''], // regression: base ""; fixed in dc44ffb
+  ['nl', 'mijn horloge zegt 14 ademhalingen per minuut, maar is dat goed tijdens het hardlopen?', ''], // regression: base ""; fixed in dc44ffb
+  ['fr', "même si l'alarme s'est arrêtée, ça sent toujours le gaz dans la cuisine", 'su'], // regression: base "su"; fixed in dc44ffb
+  ['fr', "je ne sais pas si l'odeur vient de la chaudière mais ça sent fort le gaz", 'su'], // regression: base "su"; fixed in dc44ffb
 ];
 
 const KNOWN_MISSES: readonly Miss[] = [
@@ -142,10 +142,10 @@ const KNOWN_MISSES: readonly Miss[] = [
   ['en', 'the flames r moving towards the house pls send someone', 'su', 'u'],
   ['en', 'FIRE IS GROWING IN THE KITCHEN CANT PUT IT OUT', 'su', ''],
   ['en', 'teh fire is geting bigger in the hallway', 'su', 'u'],
-  ['es', 'el fuego está creciendo en la chimenea, ¿echo más leña?', '', 's'], // changed: base "s" (was 'su' at 02814ba; second pass)
+  ['es', 'el fuego está creciendo en la chimenea, ¿echo más leña?', '', 's'], // changed: base "s" (was 'su' at 02814ba; dc44ffb)
   ['it', 'il rilevatore di CO segna 10 anni di garanzia sulla scatola', '', 'u'],
-  ['nl', 'de co-melder geeft 85 decibel als hij piept, is dat hard genoeg?', '', 's'], // changed: base "s" (was 'su' at 02814ba; second pass)
-  ['en', 'we want the water softener and the boiler controller going into the meter cupboard, can you quote?', '', 'u'], // changed: base "u" (was 'su' at 02814ba; second pass)
+  ['nl', 'de co-melder geeft 85 decibel als hij piept, is dat hard genoeg?', '', 's'], // changed: base "s" (was 'su' at 02814ba; dc44ffb)
+  ['en', 'we want the water softener and the boiler controller going into the meter cupboard, can you quote?', '', 'u'], // changed: base "u" (was 'su' at 02814ba; dc44ffb)
   ['de', 'Was kostet ein neuer Sicherungskasten? Das Wasser läuft jetzt nicht mehr in den Sicherungskasten, danke', '', 'su'],
   ['it', "quanto costa spostare il quadro elettrico? l'acqua non entra più nel quadro", '', 'u'],
   ['en', 'baby breathing really fast 70 breaths a minute and sucking in under the ribs', 's', 'su'],
