@@ -125,6 +125,11 @@ describe('round 19 review fixes: initials after a cue, titles, "M.", feeling wor
     ['HR-de2', 'AT', ['Reservierung für Herrn Dr. Pichler, zwei Personen.'], 'Pichler'],
     ['HR-de3', 'DE', ['Termin für Herrn Vogel, meinen Vater, am Dienstag.'], null],
     ['HR-fr1', 'FR', ['Rendez-vous pour M. Caron, mon beau-père, lundi.'], null],
+    // a title before one letter ("Mrs. B's", "Mr. K's") names no one; a full surname in the possessive is not read either
+    ['TL-en1', 'GB', ["Our usual cake shop is Mrs. B's.", 'The fridge there is from you, can you service ours?'], null],
+    ['TL-en2', 'US', ["We got the couch from Mr. K's.", 'Can you deliver a second one?'], null],
+    ['TL-en3', 'GB', ["The leak started near Dr. P's.", 'Please come today.'], null],
+    ['TL-en4', 'GB', ["Is this the same van as Mr. Hughes's?", 'Booking for Friday.'], null],
   ])('%s %s %j: name %j', (_id, country, messages, name) => {
     expect(extractConversation(messages, country).name?.value ?? null).toBe(name);
   });

@@ -46,6 +46,9 @@ interface Cue {
   accept?: (text: string, name: ReadName, cueAt: number) => boolean;
 }
 
+/** A title and its full stop just before a segment ("Mr. ", "Mrs. ", "Dr. ", "Frau "). */
+const TITLE_DOT_BEFORE = /(?:^|[^\p{L}])(?:mr|mrs|ms|dr|prof|herr|frau|mme|sr|sra|dott|dhr|mevr)\.?\s+$/iu;
+
 // A German message: "im" there is a preposition, not "I'm".
 const GERMAN =
   /(?<![\p{L}])(?:ich|und|nicht|ist|wir|für|mit|auf|unsere?|meine?|der|die|das|dem|den|eine?|bitte|danke|hallo|seit|noch|schon|heute|morgen|wie|was|zu|bis|vom|zum|sind|habt|hab|habe|gibt|kann|könnt|auch|oder|hier|hilfe|notfall|wasser|bei|uns|es|ein|einen|kein|keine|nach|sehr|jetzt|gerade|dringend)(?![\p{L}])/iu;
@@ -566,6 +569,8 @@ function segmentCandidates(text: string, contactSpans: ReadonlyArray<{ start: nu
     if (!whole && !isLast && !nearContact && !thanksAfter) return;
     // After a contact, words in lower case are a remark ("0478 12 34 56, overdag bereikbaar"), unless one word.
     const afterContactOnly = nearContact && !contactSpans.some((c) => c.start >= end && /^[\s,.;:-]*$/.test(text.slice(end, c.start)));
+    // Round 19 review fixes: "looks like Mr. T's", "Mrs. B's": a title before one letter names no one.
+    if (/^\p{Lu}(?:['\u2019]s)?$/u.test(body) && TITLE_DOT_BEFORE.test(text.slice(Math.max(0, start - 8), start))) return;
     const name = readName(text, start, nearContact || whole);
     if (name !== undefined && name.lower && afterContactOnly && name.value.includes(' ')) return;
     if (name === undefined || name.possessive || (name.end !== end && !couple.test(text.slice(name.end, end)))) return;
