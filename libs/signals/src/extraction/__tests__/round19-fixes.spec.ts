@@ -130,6 +130,12 @@ describe('round 19 review fixes: initials after a cue, titles, "M.", feeling wor
     ['TL-en2', 'US', ["We got the couch from Mr. K's.", 'Can you deliver a second one?'], null],
     ['TL-en3', 'GB', ["The leak started near Dr. P's.", 'Please come today.'], null],
     ['TL-en4', 'GB', ["Is this the same van as Mr. Hughes's?", 'Booking for Friday.'], null],
+    // "Bonjour, ici" + a full or titled name: the French phone opening; a place or a business is not a name
+    ['ICI-fr1', 'FR', ['Bonjour, ici Karim Benali, je vous appelle pour la chaudière.'], 'Karim Benali'],
+    ['ICI-fr2', 'BE', ['Allô, ici M. Renard, pour le devis de toiture.'], 'Renard'],
+    ['ICI-fr3', 'FR', ['Bonjour, ici Lyon, il pleut depuis trois jours et le toit fuit.'], null],
+    ['ICI-fr4', 'FR', ['Bonjour, ici la boulangerie Martin, notre four est en panne.'], null],
+    ['ICI-fr5', 'CH', ["Bonjour, ici c'est la panique, le chauffe-eau fuit."], null],
   ])('%s %s %j: name %j', (_id, country, messages, name) => {
     expect(extractConversation(messages, country).name?.value ?? null).toBe(name);
   });

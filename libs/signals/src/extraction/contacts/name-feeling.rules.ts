@@ -74,4 +74,15 @@ export const REVIEW_19_CUES = [
     // Round 19 review fixes: not a titled relative ("Termin für Frau Weber, meine Mutter").
     accept: bookedForSelf,
   },
+  // Round 19 review fixes: "Bonjour, ici M. Favre", "Allô, ici Karim Benali": the French phone opening, only
+  // after a greeting, and a full name or a titled one ("Bonjour, ici Lyon" is a place).
+  {
+    id: 'this_is',
+    pattern: /(?:^|[.!?]\s+|\n)(?:bonjour|bonsoir|salut|allô|allo)[,!.]?\s+ici\s+/gu,
+    confidence: 0.75,
+    owner: 'customer' as const,
+    accept: (text: string, name: ReadName): boolean =>
+      name.value.includes(' ') ||
+      /(?:^|\s)(?:m|mme|mlle|dr|monsieur|madame)\.?\s+$/iu.test(text.slice(Math.max(0, name.start - 12), name.start)),
+  },
 ];
