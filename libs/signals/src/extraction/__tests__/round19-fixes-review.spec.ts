@@ -12,7 +12,7 @@ import { extractConversation } from '../evaluation/evaluate-extraction.util';
 // both with the same value, 2 wrong on both with another value. Rows marked "base 1fe3ccf: ..." differed there.
 // Fixes of this review (rows moved to the probes are marked "fixed in <hash>"): dd96a21 gets the 18 regressions
 // right (156 of 170); 32c03ab a lone "M." outside French and "Herrn"/"M." after the booking cue (161 of 170);
-// 48cf2be "Mr. T's" (162 of 170); then "Bonjour, ici M. Favre" (163 of 170).
+// 48cf2be "Mr. T's" (162 of 170); 8ebca72 "Bonjour, ici M. Favre" (163 of 170).
 
 describe('round 19 review fixes, review: initials, titles, "M.", feeling words, lower-case name cue', () => {
   it.each([
@@ -187,7 +187,7 @@ describe('round 19 review fixes, review: initials, titles, "M.", feeling words, 
     ['P-de5', 'DE', ['Reservierung für Herrn Krause, 4 Personen.'], 'Krause'], // base 1fe3ccf and e492b14: null; fixed in 32c03ab
     ['P-fr2', 'FR', ['Rendez-vous pour M. Diallo demain 10h.'], 'Diallo'], // base 1fe3ccf and e492b14: null; fixed in 32c03ab
     ['HN-en5', 'US', ["Hey, my kid says your van looks like Mr. T's.", 'Anyway, the garage door is stuck, can someone come?'], null], // base 1fe3ccf and e492b14: "T's"; fixed in 48cf2be
-    ['M-fr1', 'CH', ['Bonjour, ici M. Favre, pour un devis de peinture.'], 'Favre'], // base 1fe3ccf and e492b14: null; fixed in this commit
+    ['M-fr1', 'CH', ['Bonjour, ici M. Favre, pour un devis de peinture.'], 'Favre'], // base 1fe3ccf and e492b14: null; fixed in 8ebca72
   ])('%s %s %j: name %j', (_id, country, messages, name) => {
     expect(extractConversation(messages, country).name?.value ?? null).toBe(name);
   });
