@@ -136,6 +136,10 @@ const FIRE_MEANT_TO_BURN_EN: readonly Probe[] = [
   ['en', 'the fire from the bbq has spread to the fence, please help', 'su'],
   ['en', 'the flames in the fireplace are spreading onto the rug!!', 'su'],
   ['en', 'the fire in the garage is getting bigger and we are outside', 'su'],
+  ['en', 'fire in the loft is growing fast, we are all outside', 'su'],
+  ['en', 'FLAMES R HEADING FOR THE SHED', 'su'],
+  ['en', 'fire is growing in the fire pit, lovely evening', ''],
+  ['en', 'fire in my heart is growing for this brand, take my money', ''],
 ];
 
 /** (2) The other languages: a fire meant to burn, a cease-fire, a fire that reached something years ago; a fire growing in a house still is one. */
