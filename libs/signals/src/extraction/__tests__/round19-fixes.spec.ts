@@ -136,6 +136,13 @@ describe('round 19 review fixes: initials after a cue, titles, "M.", feeling wor
     ['ICI-fr3', 'FR', ['Bonjour, ici Lyon, il pleut depuis trois jours et le toit fuit.'], null],
     ['ICI-fr4', 'FR', ['Bonjour, ici la boulangerie Martin, notre four est en panne.'], null],
     ['ICI-fr5', 'CH', ["Bonjour, ici c'est la panique, le chauffe-eau fuit."], null],
+    // a member ("Soy Socia del gimnasio") or "new here" ("Sou Nova aqui") after "I am"; Nova and Serena as names
+    ['SN-es1', 'ES', ['Soy Socia del gimnasio desde 2020, ¿hay descuento?'], null],
+    ['SN-pt1', 'BR', ['Sou Sócio do clube, posso levar um convidado?'], null],
+    ['SN-it1', 'IT', ['Sono Socio della palestra, vorrei disdire.'], null],
+    ['SN-pt2', 'PT', ['Sou Nova aqui no bairro, fazem entregas?'], null],
+    ['SN-pt3', 'BR', ['Sou Nova Oliveira, quero marcar uma consulta.'], 'Nova Oliveira'],
+    ['SN-it2', 'IT', ['Sono Serena, sono nuova qui.'], 'Serena'],
   ])('%s %s %j: name %j', (_id, country, messages, name) => {
     expect(extractConversation(messages, country).name?.value ?? null).toBe(name);
   });

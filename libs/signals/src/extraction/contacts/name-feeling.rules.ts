@@ -4,6 +4,7 @@ import { LOWER_NAME_END, type ReadName } from './name-read.util';
 // Round 19 review: a feeling or state word after "I am" ("Soy Feliz con el resultado", "Sono Contenta del
 // lavoro", "Ik ben Blij met", "Je suis Ravie de") is not a name, in any case. Refused only after the
 // "I am" cues (soy, sono, sou, ik ben, je suis, ich bin): elsewhere some are surnames (Froh, Triste).
+// Round 19 review fixes: and a member ("Soy Socio del club", "Sou sócia").
 const FEELING_WORDS: ReadonlySet<string> = new Set(
   `
 contento contenta satisfecho satisfecha encantado encantada agradecido agradecida nervioso nerviosa
@@ -15,6 +16,7 @@ heureux heureuse satisfait satisfaite reconnaissant reconnaissante fatigué fati
 déçu déçue désolé désolée ravie certain certaine allergique inquiet inquiète
 froh glücklich zufrieden unzufrieden dankbar traurig müde nervös wütend sauer enttäuscht begeistert allergisch
 blij gelukkig tevreden ontevreden dankbaar verdrietig zenuwachtig boos teleurgesteld enthousiast allergisch ongerust
+socio socia sócio sócia miembro membro
 `
     .split(/\s+/)
     .filter((w) => w.length > 0),
@@ -26,12 +28,12 @@ blij gelukkig tevreden ontevreden dankbaar verdrietig zenuwachtig boos teleurges
  * not in a full name ("soy Feliz Ramírez") or before a comma ("Soy Segura, de la reserva").
  */
 const FEELING_NAMES: ReadonlySet<string> = new Set(
-  'felice serena allegra ravi moe bang gioiosa feliz segura seguro certo certa content triste'.split(' '),
+  'felice serena allegra ravi moe bang gioiosa feliz segura seguro certo certa content triste nova'.split(' '),
 );
 
-/** What follows a feeling word ("Felice di", "Serena con", "Ravi de", "Moe van"), not a name's sentence. */
+/** What follows a feeling word ("Felice di", "Serena con", "Ravi de", "Moe van", "Nova aqui"), not a name's sentence. */
 const COMPLEMENT_AFTER =
-  /^\s+(?:con|col|coi|de|del|della|dello|dei|di|da|dal|dalla|do|du|des|per|por|para|pour|que|che|com|met|mit|über|ueber|van|over|dass|dat|avec|sobre|su|sul|sulla|voor|om|te|für|wegen|porque|perché|perche|parce|d'|dell')(?![\p{L}])/iu;
+  /^\s+(?:con|col|coi|de|del|della|dello|dei|di|da|dal|dalla|do|du|des|per|por|para|pour|que|che|com|met|mit|über|ueber|van|over|dass|dat|avec|sobre|su|sul|sulla|voor|om|te|für|wegen|porque|perché|perche|parce|d'|dell'|aqui|aquí|qui|ici|hier|here)(?![\p{L}])/iu;
 
 /**
  * A name read after an "I am" cue that is a feeling or state word ("Soy Feliz con el resultado"). A fuller
