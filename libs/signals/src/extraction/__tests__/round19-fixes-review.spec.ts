@@ -12,7 +12,7 @@ import { extractConversation } from '../evaluation/evaluate-extraction.util';
 // both with the same value, 2 wrong on both with another value. Rows marked "base 1fe3ccf: ..." differed there.
 // Fixes of this review (rows moved to the probes are marked "fixed in <hash>"): dd96a21 gets the 18 regressions
 // right (156 of 170); 32c03ab a lone "M." outside French and "Herrn"/"M." after the booking cue (161 of 170);
-// 48cf2be "Mr. T's" (162 of 170); 8ebca72 "Bonjour, ici M. Favre" (163 of 170); then
+// 48cf2be "Mr. T's" (162 of 170); 8ebca72 "Bonjour, ici M. Favre" (163 of 170); 9a89547
 // "Soy Socio", "Sou Nova aqui" (165 of 170).
 
 describe('round 19 review fixes, review: initials, titles, "M.", feeling words, lower-case name cue', () => {
@@ -189,8 +189,8 @@ describe('round 19 review fixes, review: initials, titles, "M.", feeling words, 
     ['P-fr2', 'FR', ['Rendez-vous pour M. Diallo demain 10h.'], 'Diallo'], // base 1fe3ccf and e492b14: null; fixed in 32c03ab
     ['HN-en5', 'US', ["Hey, my kid says your van looks like Mr. T's.", 'Anyway, the garage door is stuck, can someone come?'], null], // base 1fe3ccf and e492b14: "T's"; fixed in 48cf2be
     ['M-fr1', 'CH', ['Bonjour, ici M. Favre, pour un devis de peinture.'], 'Favre'], // base 1fe3ccf and e492b14: null; fixed in 8ebca72
-    ['HN-es8', 'AR', ['Soy Socio del club, ¿hay descuento?'], null], // base 1fe3ccf and e492b14: "Socio"; fixed in this commit
-    ['HN-pt2', 'BR', ['Sou Nova aqui, como funciona o agendamento?'], null], // base 1fe3ccf and e492b14: "Nova"; fixed in this commit
+    ['HN-es8', 'AR', ['Soy Socio del club, ¿hay descuento?'], null], // base 1fe3ccf and e492b14: "Socio"; fixed in 9a89547
+    ['HN-pt2', 'BR', ['Sou Nova aqui, como funciona o agendamento?'], null], // base 1fe3ccf and e492b14: "Nova"; fixed in 9a89547
   ])('%s %s %j: name %j', (_id, country, messages, name) => {
     expect(extractConversation(messages, country).name?.value ?? null).toBe(name);
   });
