@@ -135,10 +135,10 @@ const PROBES: readonly Probe[] = [
   ['nl', 'mijn horloge zegt 14 ademhalingen per minuut, maar is dat goed tijdens het hardlopen?', ''], // regression: base ""; fixed in dc44ffb
   ['fr', "même si l'alarme s'est arrêtée, ça sent toujours le gaz dans la cuisine", 'su'], // regression: base "su"; fixed in dc44ffb
   ['fr', "je ne sais pas si l'odeur vient de la chaudière mais ça sent fort le gaz", 'su'], // regression: base "su"; fixed in dc44ffb
-  ['en', 'fire in the shed is getting bigger help', 'su'], // fixed in the second pass (English fire with no "the", "r", "geting")
-  ['en', 'the flames r moving towards the house pls send someone', 'su'], // fixed in the second pass (English fire with no "the", "r", "geting")
-  ['en', 'FIRE IS GROWING IN THE KITCHEN CANT PUT IT OUT', 'su'], // fixed in the second pass (English fire with no "the", "r", "geting")
-  ['en', 'teh fire is geting bigger in the hallway', 'su'], // fixed in the second pass (English fire with no "the", "r", "geting")
+  ['en', 'fire in the shed is getting bigger help', 'su'], // fixed in 2a569f1
+  ['en', 'the flames r moving towards the house pls send someone', 'su'], // fixed in 2a569f1
+  ['en', 'FIRE IS GROWING IN THE KITCHEN CANT PUT IT OUT', 'su'], // fixed in 2a569f1
+  ['en', 'teh fire is geting bigger in the hallway', 'su'], // fixed in 2a569f1
 ];
 
 const KNOWN_MISSES: readonly Miss[] = [
