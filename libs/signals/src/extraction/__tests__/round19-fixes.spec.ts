@@ -143,6 +143,11 @@ describe('round 19 review fixes: initials after a cue, titles, "M.", feeling wor
     ['SN-pt2', 'PT', ['Sou Nova aqui no bairro, fazem entregas?'], null],
     ['SN-pt3', 'BR', ['Sou Nova Oliveira, quero marcar uma consulta.'], 'Nova Oliveira'],
     ['SN-it2', 'IT', ['Sono Serena, sono nuova qui.'], 'Serena'],
+    // three initials before a surname after a name cue; not an abbreviation or a company
+    ['I3-en1', 'GB', ['Hi, my name is A. J. K. Mensah, I need a boiler service.'], 'A. J. K. Mensah'],
+    ['I3-de1', 'DE', ['Mein Name ist H. P. J. Brenner, ich brauche einen Termin.'], 'H. P. J. Brenner'],
+    ['I3-en2', 'GB', ['Booking under A. S. A. P. please, party of six'], null],
+    ['I3-en3', 'US', ['This is J. R. R. Builders, calling about the invoice.'], null],
   ])('%s %s %j: name %j', (_id, country, messages, name) => {
     expect(extractConversation(messages, country).name?.value ?? null).toBe(name);
   });

@@ -48,8 +48,9 @@ const COMPANY_AFTER =
 const WORD_AFTER_NAME =
   /^ (?:from|of|at|in|on|with|about|for|to|calling|again|too|also|there|de|di|da|du|van|von|aus|à|a|per|para|por|pour|uit|bij|met|avec|con|com|mit|su|sur|chez|del|della|do|dos)(?![\p{L}])/u;
 
-// "J. R. Okafor", "J.R. Okafor", "J.-P. Dubois": one or two initials, each with its full stop.
-const INITIALS_AT = /^((?:\p{Lu}\.(?:-\p{Lu}\.)?[ ]?){1,2}) ?(?=\p{Lu}|(?:de|van|von|di|da|du|del|della|le|la|ter|ten)\s)/u;
+// "J. R. Okafor", "J.R. Okafor", "J.-P. Dubois", "J. R. R. Tolkien" (round 19 review fixes: three): one to three
+// initials, each with its full stop.
+const INITIALS_AT = /^((?:\p{Lu}\.(?:-\p{Lu}\.)?[ ]?){1,3}) ?(?=\p{Lu}|(?:de|van|von|di|da|du|del|della|le|la|ter|ten)\s)/u;
 
 /**
  * Round 19 review: a name read by an opening cue that starts with initials ("my name is J. R. Okafor",
