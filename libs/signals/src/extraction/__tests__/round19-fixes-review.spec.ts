@@ -13,7 +13,7 @@ import { extractConversation } from '../evaluation/evaluate-extraction.util';
 // Fixes of this review (rows moved to the probes are marked "fixed in <hash>"): dd96a21 gets the 18 regressions
 // right (156 of 170); 32c03ab a lone "M." outside French and "Herrn"/"M." after the booking cue (161 of 170);
 // 48cf2be "Mr. T's" (162 of 170); 8ebca72 "Bonjour, ici M. Favre" (163 of 170); 9a89547
-// "Soy Socio", "Sou Nova aqui" (165 of 170); then "J. R. R. Tolkien-Baggins" (166 of 170).
+// "Soy Socio", "Sou Nova aqui" (165 of 170); 728e811 "J. R. R. Tolkien-Baggins" (166 of 170).
 
 describe('round 19 review fixes, review: initials, titles, "M.", feeling words, lower-case name cue', () => {
   it.each([
@@ -191,7 +191,7 @@ describe('round 19 review fixes, review: initials, titles, "M.", feeling words, 
     ['M-fr1', 'CH', ['Bonjour, ici M. Favre, pour un devis de peinture.'], 'Favre'], // base 1fe3ccf and e492b14: null; fixed in 8ebca72
     ['HN-es8', 'AR', ['Soy Socio del club, ¿hay descuento?'], null], // base 1fe3ccf and e492b14: "Socio"; fixed in 9a89547
     ['HN-pt2', 'BR', ['Sou Nova aqui, como funciona o agendamento?'], null], // base 1fe3ccf and e492b14: "Nova"; fixed in 9a89547
-    ['IR-en4', 'GB', ['My name is J. R. R. Tolkien-Baggins and I need a plumber.'], 'J. R. R. Tolkien-Baggins'], // base 1fe3ccf and e492b14: null; fixed in this commit
+    ['IR-en4', 'GB', ['My name is J. R. R. Tolkien-Baggins and I need a plumber.'], 'J. R. R. Tolkien-Baggins'], // base 1fe3ccf and e492b14: null; fixed in 728e811
   ])('%s %s %j: name %j', (_id, country, messages, name) => {
     expect(extractConversation(messages, country).name?.value ?? null).toBe(name);
   });
