@@ -47,6 +47,20 @@ describe('prepareTurn (one statement: session, history, knowledge)', () => {
     );
   });
 
+  it('finds the same passages once the statement runs with its generic plan (after 5 executions on a connection)', async () => {
+    const session = await newSession();
+    const queries = ['what is the call-out fee at weekends?', 'when are you open on weekdays', 'the', 'fee'];
+    // Sequential calls reuse one pooled connection: PostgreSQL plans the prepared statement for its values 5 times, then generically.
+    for (let round = 0; round < 3; round++)
+      for (const query of queries) {
+        const prepared = await prepareTurn(h.db, tenant, session.id, crypto.randomUUID(), null, { query, limit: 4, staff: false });
+        const expected = await h.db.run(tenant, (tx) => searchKnowledge(tx, { tenantId: tenant, query, embedding: null, limit: 4 }));
+        expect(prepared.kind === 'new' && prepared.knowledge).toEqual(
+          expected.map(({ chunkId, documentId, title, text, score }) => ({ chunkId, documentId, title, text, score })),
+        );
+      }
+  });
+
   it("returns the history newest first and never another tenant's session or knowledge", async () => {
     const session = await newSession();
     await h.rpc.request(ChatTurnRpc, turnRequest(tenant, session.id, 'what is the call-out fee?', { stream: false }));

@@ -78,14 +78,18 @@ interface TurnContextRow {
  * OR-ed, ts_rank_cd, staff-only chunks for staff only) as a sub-select yielding the best `limit`
  * chunks with their document titles as a JSON array; with one retriever, reciprocal rank fusion
  * keeps this order and scores rank r as 1 / (RRF_K + r). turn-context.int-spec.ts checks that
- * both give the same passages.
+ * both give the same passages. The tsquery is made once per statement: `OFFSET 0` keeps its
+ * sub-select from being pulled up, so the generic plan PostgreSQL settles on for the prepared
+ * statement (after 5 executions on a connection) computes it in one Result node instead of
+ * re-running plainto_tsquery and replace() in the filter and in ts_rank_cd for every chunk of the
+ * tenant (docs/benchmarks.md, Eighth pass: the turn's context read).
  */
 function fullTextKnowledge(tenantId: string, search: TurnKnowledgeQuery): Prisma.Sql {
   return Prisma.sql`(
     SELECT COALESCE(json_agg(json_build_object('chunkId', k.id, 'documentId', k.document_id, 'title', d.title, 'text', k.text) ORDER BY k.score DESC, k.id), '[]'::json)
       FROM (SELECT c.id, c.document_id, c.text, ts_rank_cd(c.search, q.q) AS score
               FROM knowledge_chunks c,
-                   (SELECT replace(plainto_tsquery('english', ${search.query})::text, ' & ', ' | ')::tsquery AS q) q
+                   (SELECT replace(plainto_tsquery('english', ${search.query})::text, ' & ', ' | ')::tsquery AS q OFFSET 0) q
              WHERE c.tenant_id = ${tenantId}::uuid AND c.search @@ q.q
                AND (${search.staff} OR NOT c.metadata @> '{"audience":"staff"}'::jsonb)
              ORDER BY score DESC, c.id
