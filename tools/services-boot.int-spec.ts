@@ -31,7 +31,9 @@ function serviceEnv(app: Service, port: number, overrides: Record<string, string
     AUTH_SIGNING_KEYS: app === 'gateway' ? `boot1:${'k'.repeat(32)}` : undefined,
     NOTIFIER_SECRET_KEYS: app === 'notifier' ? `boot1:${Buffer.alloc(32, 3).toString('base64')}` : undefined,
     NATS_URL: testVar('TEST_NATS_URL'),
-    NATS_NAMESPACE: testVar('TEST_RUN_ID'),
+    // A namespace of its own: with the run's shared one, a booted consumer took over other suites'
+    // pending events (and their work's output on stderr) between start-up and SIGTERM.
+    NATS_NAMESPACE: `${testVar('TEST_RUN_ID')}boot`,
     REDIS_URL: testVar('TEST_REDIS_URL'),
     SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS),
     ...overrides,
