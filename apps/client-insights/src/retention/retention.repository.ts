@@ -73,18 +73,18 @@ export class RetentionRepository {
   /** The tenant's earliest message or session start at or after `since` (all time when null), or null. */
   async firstContentAt(tx: TenantTx, tenantId: string, since: Date | null): Promise<Date | null> {
     const after = since ?? new Date(0);
-    const [message, session] = await Promise.all([
-      tx.chatMessage.findFirst({
-        where: { tenantId, createdAt: { gte: after } },
-        orderBy: { createdAt: 'asc' },
-        select: { createdAt: true },
-      }),
-      tx.chatSession.findFirst({
-        where: { tenantId, startedAt: { gte: after } },
-        orderBy: { startedAt: 'asc' },
-        select: { startedAt: true },
-      }),
-    ]);
+    // One after the other: queries issued together on one transaction's connection queue inside pg
+    // and trigger its "already executing" deprecation (an error from pg 9).
+    const message = await tx.chatMessage.findFirst({
+      where: { tenantId, createdAt: { gte: after } },
+      orderBy: { createdAt: 'asc' },
+      select: { createdAt: true },
+    });
+    const session = await tx.chatSession.findFirst({
+      where: { tenantId, startedAt: { gte: after } },
+      orderBy: { startedAt: 'asc' },
+      select: { startedAt: true },
+    });
     const first = [message?.createdAt, session?.startedAt]
       .filter((d): d is Date => d !== undefined)
       .sort((a, b) => a.getTime() - b.getTime())[0];

@@ -200,12 +200,12 @@ export class RetentionService {
       floorDay,
     };
     if (window.start >= window.end) return 0;
-    const [sealed, messages, sessions, current] = await Promise.all([
-      this.repo.sealedDays(tx, tenantId, from, to),
-      this.repo.messageAggregates(tx, tenantId, window),
-      this.repo.sessionAggregates(tx, tenantId, window),
-      sealedAt === null ? this.repo.unsealedRows(tx, tenantId, from, to) : Promise.resolve(undefined),
-    ]);
+    // One after the other: queries issued together on one transaction's connection queue inside
+    // pg and trigger its "already executing" deprecation (an error from pg 9).
+    const sealed = await this.repo.sealedDays(tx, tenantId, from, to);
+    const messages = await this.repo.messageAggregates(tx, tenantId, window);
+    const sessions = await this.repo.sessionAggregates(tx, tenantId, window);
+    const current = sealedAt === null ? await this.repo.unsealedRows(tx, tenantId, from, to) : undefined;
     const rows = foldUsage(messages, sessions, this.options.modelPrices, sealed);
     const days = current === undefined ? daysIn(from, to).filter((d) => !sealed.has(d)) : [...changedDays(current, rows)];
     const write = new Set(days);

@@ -29,11 +29,14 @@ export class RollupRepository {
   /** Everything the rollups of [start, end) need, in three indexed range reads (never chat_messages). */
   async inputs(tx: TenantTx, tenantId: string, start: Date, end: Date): Promise<RollupInputs> {
     const hourStart = { gte: start, lt: end };
-    const [buckets, terms, feedback] = await Promise.all([
-      tx.insightHourlyBucket.findMany({ where: { tenantId, hourStart }, orderBy: { hourStart: 'asc' } }),
-      tx.insightHourlyTerm.findMany({ where: { tenantId, hourStart } }),
-      tx.messageFeedback.findMany({ where: { tenantId, createdAt: hourStart }, select: { rating: true, createdAt: true } }),
-    ]);
+    // One after the other: queries issued together on one transaction's connection queue inside pg
+    // and trigger its "already executing" deprecation (an error from pg 9).
+    const buckets = await tx.insightHourlyBucket.findMany({ where: { tenantId, hourStart }, orderBy: { hourStart: 'asc' } });
+    const terms = await tx.insightHourlyTerm.findMany({ where: { tenantId, hourStart } });
+    const feedback = await tx.messageFeedback.findMany({
+      where: { tenantId, createdAt: hourStart },
+      select: { rating: true, createdAt: true },
+    });
     return {
       buckets: buckets.map(({ id: _id, tenantId: _tenant, updatedAt: _updated, ...b }) => ({
         ...b,

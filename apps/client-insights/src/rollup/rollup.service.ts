@@ -67,15 +67,15 @@ export class RollupService {
       async (tx) => {
         const timeZone = await this.timeZone(tx, query.tenantId);
         const periods = this.periodsOf(query, timeZone);
-        const [inputs, stored] = await Promise.all([
-          this.loadFor(tx, query.tenantId, timeZone, periods),
-          this.repo.stored(
-            tx,
-            query.tenantId,
-            query.period,
-            periods.map((p) => p.start),
-          ),
-        ]);
+        // One after the other: queries issued together on one transaction's connection queue
+        // inside pg and trigger its "already executing" deprecation (an error from pg 9).
+        const inputs = await this.loadFor(tx, query.tenantId, timeZone, periods);
+        const stored = await this.repo.stored(
+          tx,
+          query.tenantId,
+          query.period,
+          periods.map((p) => p.start),
+        );
         const byStart = new Map(stored.map((r) => [r.periodStart.getTime(), r]));
         const views: InsightRollupView[] = [];
         for (const p of periods) {

@@ -202,10 +202,10 @@ export class CrmService {
     return this.db.run(req.tenantId, async (tx) => {
       const contact = await this.repo.contact(tx, req.contactId);
       if (!contact) throw new CrmError('NOT_FOUND', 'contact not found');
-      const [interactions, sessions] = await Promise.all([
-        this.repo.interactionsOfContact(tx, contact.id),
-        this.chat.sessionsForExport(tx, contact.id, EXPORT_SESSIONS_LIMIT),
-      ]);
+      // One after the other: queries issued together on one transaction's connection queue inside
+      // pg and trigger its "already executing" deprecation (an error from pg 9).
+      const interactions = await this.repo.interactionsOfContact(tx, contact.id);
+      const sessions = await this.chat.sessionsForExport(tx, contact.id, EXPORT_SESSIONS_LIMIT);
       await audit(tx, req.tenantId, req.actor, 'contact.exported', contact.id, { sessions: sessions.length });
       return {
         version: 1 as const,

@@ -135,17 +135,17 @@ export class SessionSummaryService {
   }
 
   private async summarize(tx: TenantTx, tenantId: string, session: ChatSessionRef): Promise<SessionSummaryResult> {
-    const [messages, signals, contact, interaction] = await Promise.all([
-      this.chat.sessionMessages(tx, session.id),
-      this.chat.sessionSignals(tx, session.id, [
-        { source: L1B_SOURCE, kind: 'extraction' },
-        { ...UNANSWERED_SIGNAL },
-        { source: 'l1a', kind: 'urgency' },
-        { source: 'l1a', kind: 'escalation' },
-      ]),
-      session.contactId ? this.repo.contactProfile(tx, session.contactId) : null,
-      this.repo.conversationInteraction(tx, session.id),
+    // One after the other: queries issued together on one transaction's connection queue inside
+    // pg and trigger its "already executing" deprecation (an error from pg 9).
+    const messages = await this.chat.sessionMessages(tx, session.id);
+    const signals = await this.chat.sessionSignals(tx, session.id, [
+      { source: L1B_SOURCE, kind: 'extraction' },
+      { ...UNANSWERED_SIGNAL },
+      { source: 'l1a', kind: 'urgency' },
+      { source: 'l1a', kind: 'escalation' },
     ]);
+    const contact = session.contactId ? await this.repo.contactProfile(tx, session.contactId) : null;
+    const interaction = await this.repo.conversationInteraction(tx, session.id);
     const aggregate = readAggregate(interaction?.data);
     const locale = await this.repo.tenantLocale(tx, tenantId);
     const country = locale?.country ?? countryForTimeZone(locale?.timezone) ?? undefined;
